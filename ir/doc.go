@@ -1,0 +1,43 @@
+// Package ir is pyc2go's structured loop IR: the contract between the
+// front half (frontend, typeinfer, lower) and the emitters (emit/go, emit/c).
+//
+// What comes in: lower builds a Module from a type-checked Python file.
+// What goes out: emitters print a Module; they never see Python syntax, so
+// everything they need (types, source positions for error messages, the
+// exception class and CPython message of every check) lives here.
+//
+// Shape of the IR
+//
+//	Module   constants and functions of one Python file
+//	Func     typed parameters, typed locals, a result type, a Block
+//	Stmt     Assign, Store, CallStmt, If, For, While, Break, Continue,
+//	         Return, Raise, Check
+//	Expr     Const, VarRef, Unary, Binary, Convert, Intrinsic, Call,
+//	         Dim, Load
+//
+// Expressions are pure trees: they never raise and never have side effects
+// other than through a Call of a function that cannot raise. Everything that
+// can raise in Python is an explicit statement:
+//
+//	check b != 0 else ZeroDivisionError("integer division or modulo by zero")
+//	t1 = floordiv(a, b)
+//
+// Keeping checks apart from the arithmetic is what lets later passes move a
+// check (bounds-check hoisting) without touching the computation, and lets
+// both emitters print checks the same way.
+//
+// Loops are structured (For with an explicit induction variable, bounds and
+// step; While), never gotos, so that loop passes (fusion, interchange, tiling,
+// parallel) can pattern-match nests directly. Python's for-else and
+// while-else are desugared by lower into flags, so the IR has no else on
+// loops.
+//
+// Array loads and stores carry their index arithmetic explicitly (an offset
+// built from Dim nodes: the shape, strides and base offset of an array), so
+// that stride strength reduction and bounds-check hoisting are ordinary
+// rewrites of scalar expressions.
+//
+// The textual form (Print) is deterministic: no pointers, no map order. The
+// verifier (Verify) checks the invariants every pass must keep; tests run it
+// after every pass.
+package ir

@@ -1,0 +1,102 @@
+package ir
+
+import "sort"
+
+// IntrinsicInfo describes one intrinsic: a pure function with Python's
+// semantics that emitters map to their runtime. Intrinsics are polymorphic
+// over the scalar kinds listed in Doc; the node's T is the result type.
+type IntrinsicInfo struct {
+	Name  string
+	Arity int
+	// Exact reports that every emitter computes the same bits as CPython
+	// for every input. Inexact ones (transcendental functions) go through a
+	// libm that is not CPython's glibc libm in the Go backend; verify
+	// compares results of functions that use them with a tolerance.
+	Exact bool
+	Doc   string
+}
+
+var intrinsicList = []IntrinsicInfo{
+	{"abs", 1, true, "abs(x): int (wraps at MinInt64), float (fabs); complex -> float uses cabs"},
+	{"cabs", 1, false, "abs(z) of a complex: hypot of the parts, CPython rules for inf/nan"},
+	{"floordiv", 2, true, "Python x // y on ints and floats; y != 0 checked before"},
+	{"mod", 2, true, "Python x % y on ints and floats (sign of y); y != 0 checked before"},
+	{"truediv", 2, true, "int / int -> float, correctly rounded as CPython's int.__truediv__; y != 0 checked before"},
+	{"pow", 2, false, "x ** y: ints (y >= 0 checked before, wraps), floats (C pow; 0.0 ** neg and neg ** fraction checked before), complex (CPython _Py_c_pow)"},
+	{"powi", 2, true, "int ** int with y >= 0, wrapping int64"},
+	{"min", 2, true, "Python min(x, y): y if y < x else x (keeps x on ties and NaN)"},
+	{"max", 2, true, "Python max(x, y): y if y > x else x"},
+	{"sqrt", 1, true, "math.sqrt on floats (correctly rounded); cmath.sqrt on complex"},
+	{"exp", 1, false, "math.exp / cmath.exp"},
+	{"expm1", 1, false, "math.expm1"},
+	{"exp2", 1, false, "math.exp2"},
+	{"log", 1, false, "math.log / cmath.log (natural)"},
+	{"logb", 2, false, "math.log(x, base)"},
+	{"log1p", 1, false, "math.log1p"},
+	{"log2", 1, false, "math.log2"},
+	{"log10", 1, false, "math.log10"},
+	{"sin", 1, false, "math.sin"},
+	{"cos", 1, false, "math.cos"},
+	{"tan", 1, false, "math.tan"},
+	{"asin", 1, false, "math.asin"},
+	{"acos", 1, false, "math.acos"},
+	{"atan", 1, false, "math.atan"},
+	{"atan2", 2, false, "math.atan2(y, x)"},
+	{"sinh", 1, false, "math.sinh"},
+	{"cosh", 1, false, "math.cosh"},
+	{"tanh", 1, false, "math.tanh"},
+	{"asinh", 1, false, "math.asinh"},
+	{"acosh", 1, false, "math.acosh"},
+	{"atanh", 1, false, "math.atanh"},
+	{"erf", 1, false, "math.erf"},
+	{"erfc", 1, false, "math.erfc"},
+	{"gamma", 1, false, "math.gamma"},
+	{"lgamma", 1, false, "math.lgamma"},
+	{"cbrt", 1, false, "math.cbrt"},
+	{"hypot", 2, false, "math.hypot(x, y)"},
+	{"fmod", 2, true, "math.fmod (C fmod)"},
+	{"copysign", 2, true, "math.copysign"},
+	{"floor", 1, true, "floor of a float, as a float (math.floor then ftoi gives Python's int)"},
+	{"ceil", 1, true, "ceil of a float, as a float"},
+	{"trunc", 1, true, "truncation of a float, as a float"},
+	{"roundeven", 1, true, "round half to even of a float, as a float (Python round(x))"},
+	{"round", 2, true, "Python round(x, ndigits) for float x (correctly rounded) or int x"},
+	{"isnan", 1, true, "math.isnan"},
+	{"isinf", 1, true, "math.isinf"},
+	{"isfinite", 1, true, "math.isfinite"},
+	{"ftoi", 1, true, "float -> int64 truncation; ftoi_ok checked before"},
+	{"ftoi_ok", 1, true, "float is finite and its truncation fits int64"},
+	{"degrees", 1, true, "math.degrees: x * (180/pi)"},
+	{"radians", 1, true, "math.radians: x * (pi/180)"},
+	{"gcd", 2, true, "math.gcd on ints (non-negative result)"},
+	{"factorial", 1, true, "math.factorial, 0 <= n <= 20 checked before"},
+	{"isclose", 4, true, "math.isclose(a, b, rel_tol, abs_tol)"},
+	{"real", 1, true, "z.real"},
+	{"imag", 1, true, "z.imag"},
+	{"conj", 1, true, "z.conjugate()"},
+	{"complex", 2, true, "complex(re, im) from two floats"},
+	{"domain_err", 2, true, "domain_err(x, r): r is NaN from a non-NaN x (CPython math_1 ValueError)"},
+	{"range_err", 2, true, "range_err(x, r): r is infinite from a finite x (CPython math_1 OverflowError)"},
+}
+
+var intrinsics = func() map[string]*IntrinsicInfo {
+	m := make(map[string]*IntrinsicInfo, len(intrinsicList))
+	for i := range intrinsicList {
+		m[intrinsicList[i].Name] = &intrinsicList[i]
+	}
+	return m
+}()
+
+// LookupIntrinsic returns the description of the named intrinsic, or nil.
+func LookupIntrinsic(name string) *IntrinsicInfo { return intrinsics[name] }
+
+// IntrinsicNames lists every intrinsic, sorted; emitters test that they map
+// each one.
+func IntrinsicNames() []string {
+	names := make([]string, 0, len(intrinsicList))
+	for _, in := range intrinsicList {
+		names = append(names, in.Name)
+	}
+	sort.Strings(names)
+	return names
+}

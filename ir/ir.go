@@ -1,0 +1,331 @@
+package ir
+
+import "fmt"
+
+// Pos is a source position in the Python file: 1-based line and rune
+// column. The zero Pos means "no position" (compiler-made code).
+type Pos struct{ Line, Col int }
+
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%d:%d", p.Line, p.Col)
+}
+
+// Module is one compiled Python file.
+type Module struct {
+	File   string // base name of the Python file, as it appears in errors ("kernels.py")
+	Doc    string // module docstring
+	Consts []*Const
+	Funcs  []*Func
+}
+
+// Const is a module-level constant (N = 64). Uses are inlined by lower as
+// Const expressions; the emitters also export it by name.
+type Const struct {
+	Name  string
+	Value *ConstExpr
+	Pos   Pos
+}
+
+// Func is one Python function.
+type Func struct {
+	Name   string // the Python name; emitters derive their own names
+	Doc    string // docstring, without indentation
+	Pos    Pos
+	Params []*Var
+	Result Type // None, a Scalar, an *Array or a *Tuple
+	Locals []*Var
+	Body   *Block
+	// Raises is true when the function may raise a Python exception: it
+	// contains a Raise or Check, or calls a function that Raises. Emitters
+	// give such functions an error result.
+	Raises bool
+}
+
+// Var is a typed local variable or parameter. Names are unique within a
+// function (lower renames temporaries), so the printer can use them as is.
+type Var struct {
+	Name  string
+	Type  Type
+	Param bool
+}
+
+// Block is a sequence of statements.
+type Block struct{ Stmts []Stmt }
+
+// Stmt is a statement.
+type Stmt interface {
+	StmtPos() Pos
+	isStmt()
+}
+
+// Assign sets Dst to the value of Src (Src's type is identical to Dst's).
+type Assign struct {
+	Dst *Var
+	Src Expr
+	Pos Pos
+}
+
+// Store writes Val to Arr's element at the flat element offset Offset
+// (already including the array's base offset and strides).
+type Store struct {
+	Arr    *Var
+	Offset Expr
+	Val    Expr
+	Pos    Pos
+}
+
+// CallStmt calls a function whose call cannot be an expression: it may raise
+// or returns a tuple. Dsts has one entry per result element; a nil entry
+// discards that element (Python "_" or a call used as a statement).
+type CallStmt struct {
+	Dsts []*Var
+	Call *Call
+	Pos  Pos
+}
+
+// If runs Then when Cond (bool) holds, else Else (which may be nil).
+type If struct {
+	Cond       Expr
+	Then, Else *Block
+	Pos        Pos
+}
+
+// For is Python's for Var in range(Start, Stop, Step): Var takes Start,
+// Start+Step, ... while it is < Stop (Step > 0) or > Stop (Step < 0).
+// Invariants lower establishes, so that passes and emitters can treat Var as
+// a clean induction variable:
+//   - Step is never zero (lower checks it first);
+//   - Stop and Step are constants or variables that Body does not assign,
+//     so evaluating them once or every iteration is the same;
+//   - Body never assigns Var;
+//   - Var is not read after the loop: its value there is unspecified (lower
+//     copies it into the Python variable inside the body when Python code
+//     reads it after the loop).
+type For struct {
+	Var               *Var
+	Start, Stop, Step Expr
+	Body              *Block
+	Pos               Pos
+	// Parallel marks a loop the user asserted independent (prange).
+	Parallel bool
+}
+
+// While runs Body while Cond holds. A nil Cond loops until Break or Return.
+type While struct {
+	Cond Expr
+	Body *Block
+	Pos  Pos
+}
+
+// Break leaves the innermost For or While.
+type Break struct{ Pos Pos }
+
+// Continue starts the next iteration of the innermost For or While.
+type Continue struct{ Pos Pos }
+
+// Return returns from the function; Values has one entry per element of a
+// tuple result, none for a None result.
+type Return struct {
+	Values []Expr
+	Pos    Pos
+}
+
+// Raise raises the Python exception Exc (a class name such as "ValueError")
+// with message Msg at Pos.
+type Raise struct {
+	Exc string
+	Msg string
+	Pos Pos
+}
+
+// Check raises Exc(Msg) at Pos unless Cond holds. It is the one way the IR
+// expresses Python's implicit exceptions (division by zero, domain errors,
+// index errors), so passes can find, merge and hoist them.
+type Check struct {
+	Cond Expr
+	Exc  string
+	Msg  string
+	Pos  Pos
+}
+
+func (s *Assign) StmtPos() Pos   { return s.Pos }
+func (s *Store) StmtPos() Pos    { return s.Pos }
+func (s *CallStmt) StmtPos() Pos { return s.Pos }
+func (s *If) StmtPos() Pos       { return s.Pos }
+func (s *For) StmtPos() Pos      { return s.Pos }
+func (s *While) StmtPos() Pos    { return s.Pos }
+func (s *Break) StmtPos() Pos    { return s.Pos }
+func (s *Continue) StmtPos() Pos { return s.Pos }
+func (s *Return) StmtPos() Pos   { return s.Pos }
+func (s *Raise) StmtPos() Pos    { return s.Pos }
+func (s *Check) StmtPos() Pos    { return s.Pos }
+
+func (*Assign) isStmt()   {}
+func (*Store) isStmt()    {}
+func (*CallStmt) isStmt() {}
+func (*If) isStmt()       {}
+func (*For) isStmt()      {}
+func (*While) isStmt()    {}
+func (*Break) isStmt()    {}
+func (*Continue) isStmt() {}
+func (*Return) isStmt()   {}
+func (*Raise) isStmt()    {}
+func (*Check) isStmt()    {}
+
+// Expr is a pure expression tree.
+type Expr interface {
+	Type() Type
+	isExpr()
+}
+
+// ConstExpr is a scalar constant. Value holds int64 for every integer kind,
+// float64 for both float kinds, complex128 for both complex kinds, and bool.
+type ConstExpr struct {
+	T     Scalar
+	Value any
+}
+
+// VarRef reads a variable.
+type VarRef struct{ V *Var }
+
+// UnOp is a unary operator.
+type UnOp uint8
+
+const (
+	Neg    UnOp = iota + 1 // arithmetic negation
+	Not                    // logical not of a bool
+	BitNot                 // ~ on integers
+)
+
+// Unary applies Op to X; the result has X's type.
+type Unary struct {
+	Op UnOp
+	X  Expr
+}
+
+// BinOp is a binary operator with machine meaning: both operands have the
+// same type (lower inserts Converts), and Python-specific semantics (floor
+// division, modulo, power) are Intrinsics instead.
+type BinOp uint8
+
+const (
+	Add BinOp = iota + 1
+	Sub
+	Mul
+	Div // true division on floats (IEEE) and complex (CPython's algorithm)
+	BitAnd
+	BitOr
+	BitXor
+	Shl // shift count is a non-negative int64 (checked before)
+	Shr // arithmetic shift for signed integers
+	AndAnd
+	OrOr
+	Eq
+	Ne
+	Lt
+	Le
+	Gt
+	Ge
+)
+
+// Binary applies Op to X and Y; comparisons and &&/|| have type bool, the
+// others the operands' type.
+type Binary struct {
+	Op   BinOp
+	X, Y Expr
+}
+
+// Convert converts a scalar to another scalar type with Go conversion
+// semantics restricted to the exact cases lower uses: bool to number, int
+// to float or complex, float to complex, widening and narrowing between
+// sizes of the same family, int to int wrapping. Float to int truncation is
+// never a Convert: it is the "ftoi" intrinsic after a check.
+type Convert struct {
+	X Expr
+	T Scalar
+}
+
+// Intrinsic is a call of a pure runtime or math function, named by the IR
+// (see Intrinsics): emitters map each name to their language.
+type Intrinsic struct {
+	Name string
+	Args []Expr
+	T    Type
+}
+
+// Call calls a function of the module. As an expression it must not raise
+// and must have a single result; otherwise it appears in a CallStmt.
+type Call struct {
+	Fn   *Func
+	Args []Expr
+}
+
+// DimKind selects one part of an array's layout.
+type DimKind uint8
+
+const (
+	Shape  DimKind = iota + 1 // extent of Axis
+	Stride                    // stride of Axis, in elements
+	Offset                    // offset of element [0, ..., 0] in the data, in elements
+)
+
+// Dim reads the shape, stride or base offset of an array; its type is Int64.
+type Dim struct {
+	Arr  *Var
+	Kind DimKind
+	Axis int
+}
+
+// Load reads Arr's element at flat element offset Offset.
+type Load struct {
+	Arr    *Var
+	Offset Expr
+}
+
+func (e *ConstExpr) Type() Type { return e.T }
+func (e *VarRef) Type() Type    { return e.V.Type }
+func (e *Unary) Type() Type     { return e.X.Type() }
+func (e *Binary) Type() Type {
+	if e.Op >= AndAnd {
+		return Bool
+	}
+	return e.X.Type()
+}
+func (e *Convert) Type() Type   { return e.T }
+func (e *Intrinsic) Type() Type { return e.T }
+func (e *Call) Type() Type      { return e.Fn.Result }
+func (e *Dim) Type() Type       { return Int64 }
+func (e *Load) Type() Type {
+	if a, ok := e.Arr.Type.(*Array); ok {
+		return a.Elem
+	}
+	return Invalid
+}
+
+func (*ConstExpr) isExpr() {}
+func (*VarRef) isExpr()    {}
+func (*Unary) isExpr()     {}
+func (*Binary) isExpr()    {}
+func (*Convert) isExpr()   {}
+func (*Intrinsic) isExpr() {}
+func (*Call) isExpr()      {}
+func (*Dim) isExpr()       {}
+func (*Load) isExpr()      {}
+
+// Helpers for building IR; lower and the pass tests use them.
+
+func Int(v int64) *ConstExpr          { return &ConstExpr{T: Int64, Value: v} }
+func Float(v float64) *ConstExpr      { return &ConstExpr{T: Float64, Value: v} }
+func BoolConst(v bool) *ConstExpr     { return &ConstExpr{T: Bool, Value: v} }
+func Complex(v complex128) *ConstExpr { return &ConstExpr{T: Complex128, Value: v} }
+func Ref(v *Var) *VarRef              { return &VarRef{V: v} }
+func Bin(op BinOp, x, y Expr) *Binary { return &Binary{Op: op, X: x, Y: y} }
+func Conv(x Expr, t Scalar) Expr {
+	if IsScalar(x.Type(), t) {
+		return x
+	}
+	return &Convert{X: x, T: t}
+}

@@ -1,0 +1,177 @@
+package ir
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Type is the type of a value: a Scalar, a *Tuple, None or an *Array.
+type Type interface {
+	String() string
+	isType()
+}
+
+// Scalar is a machine scalar type. Python's int is Int64 and float is
+// Float64; the sized kinds come from numpy scalar annotations.
+type Scalar uint8
+
+const (
+	Invalid Scalar = iota
+	Bool
+	Int8
+	Int16
+	Int32
+	Int64
+	Uint8
+	Uint16
+	Uint32
+	Uint64
+	Float32
+	Float64
+	Complex64
+	Complex128
+)
+
+var scalarNames = [...]string{
+	Invalid: "invalid", Bool: "bool", Int8: "int8", Int16: "int16", Int32: "int32", Int64: "int64",
+	Uint8: "uint8", Uint16: "uint16", Uint32: "uint32", Uint64: "uint64",
+	Float32: "float32", Float64: "float64", Complex64: "complex64", Complex128: "complex128",
+}
+
+func (s Scalar) String() string {
+	if int(s) < len(scalarNames) {
+		return scalarNames[s]
+	}
+	return fmt.Sprintf("scalar(%d)", int(s))
+}
+func (Scalar) isType() {}
+
+// IsInt reports whether s is a signed or unsigned integer kind (not Bool).
+func (s Scalar) IsInt() bool     { return s >= Int8 && s <= Uint64 }
+func (s Scalar) IsSigned() bool  { return s >= Int8 && s <= Int64 }
+func (s Scalar) IsFloat() bool   { return s == Float32 || s == Float64 }
+func (s Scalar) IsComplex() bool { return s == Complex64 || s == Complex128 }
+
+// IsNumber reports whether s takes part in arithmetic (bool does, as an int
+// subtype in Python, but only after an explicit Convert).
+func (s Scalar) IsNumber() bool { return s.IsInt() || s.IsFloat() || s.IsComplex() }
+
+// Bits is the width of one value in bits (complex: both halves).
+func (s Scalar) Bits() int {
+	switch s {
+	case Bool, Int8, Uint8:
+		return 8
+	case Int16, Uint16:
+		return 16
+	case Int32, Uint32, Float32:
+		return 32
+	case Int64, Uint64, Float64, Complex64:
+		return 64
+	case Complex128:
+		return 128
+	}
+	return 0
+}
+
+// PyName is how Python (or numpy) spells the type: "int", "float", "bool",
+// "complex" for the Python builtins, numpy names for the sized ones. The
+// harness uses it to convert command-line literals.
+func (s Scalar) PyName() string {
+	switch s {
+	case Int64:
+		return "int"
+	case Float64:
+		return "float"
+	case Complex128:
+		return "complex"
+	}
+	return s.String()
+}
+
+// Tuple is the type of a multi-value result; tuples never live in memory,
+// lower flattens them into one variable per element.
+type Tuple struct{ Elems []Type }
+
+func (t *Tuple) String() string {
+	parts := make([]string, len(t.Elems))
+	for i, e := range t.Elems {
+		parts[i] = e.String()
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+func (*Tuple) isType() {}
+
+// NoneType is the result type of a function that returns nothing.
+type NoneType struct{}
+
+func (NoneType) String() string { return "None" }
+func (NoneType) isType()        {}
+
+// None is the one NoneType value.
+var None Type = NoneType{}
+
+// Array is an N-d strided numpy array of Elem. Contig records that the
+// innermost axis is known to have unit stride (an annotation like
+// "float64[:, ::1]").
+type Array struct {
+	Elem   Scalar
+	Rank   int
+	Contig bool
+}
+
+func (a *Array) String() string {
+	dims := make([]string, a.Rank)
+	for i := range dims {
+		dims[i] = ":"
+	}
+	if a.Contig && a.Rank > 0 {
+		dims[a.Rank-1] = "::1"
+	}
+	return a.Elem.String() + "[" + strings.Join(dims, ", ") + "]"
+}
+func (*Array) isType() {}
+
+// Identical reports whether a and b are the same type.
+func Identical(a, b Type) bool {
+	switch a := a.(type) {
+	case Scalar:
+		b, ok := b.(Scalar)
+		return ok && a == b
+	case NoneType:
+		_, ok := b.(NoneType)
+		return ok
+	case *Tuple:
+		b, ok := b.(*Tuple)
+		if !ok || len(a.Elems) != len(b.Elems) {
+			return false
+		}
+		for i := range a.Elems {
+			if !Identical(a.Elems[i], b.Elems[i]) {
+				return false
+			}
+		}
+		return true
+	case *Array:
+		b, ok := b.(*Array)
+		return ok && *a == *b
+	}
+	return false
+}
+
+// IsScalar reports whether t is a Scalar of one of the given kinds (any
+// scalar when none are given).
+func IsScalar(t Type, kinds ...Scalar) bool {
+	s, ok := t.(Scalar)
+	if !ok {
+		return false
+	}
+	if len(kinds) == 0 {
+		return true
+	}
+	for _, k := range kinds {
+		if s == k {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,397 @@
+package ir
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Verify checks the invariants every pass must keep and returns an error
+// listing each violation as want/got, followed by the printed function. It
+// runs after lowering and after every pass in tests.
+func Verify(m *Module) error {
+	var errs []string
+	for _, f := range m.Funcs {
+		if err := VerifyFunc(f); err != nil {
+			errs = append(errs, err.Error())
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return nil
+}
+
+// VerifyFunc checks one function.
+func VerifyFunc(f *Func) error {
+	v := verifier{f: f, vars: map[*Var]bool{}, names: map[string]bool{}}
+	for _, p := range f.Params {
+		if !p.Param {
+			v.errorf(f.Pos, "param %s: Param flag not set", p.Name)
+		}
+		v.declare(p)
+	}
+	for _, l := range f.Locals {
+		if l.Param {
+			v.errorf(f.Pos, "local %s: Param flag set", l.Name)
+		}
+		v.declare(l)
+	}
+	if f.Result == nil {
+		v.errorf(f.Pos, "result type: want a type, got nil")
+	}
+	v.block(f.Body, 0, nil)
+	if v.raises && !f.Raises {
+		v.errorf(f.Pos, "func may raise (contains a check, raise or raising call) but Raises is false")
+	}
+	if len(v.errs) == 0 {
+		return nil
+	}
+	return fmt.Errorf("ir: func %s:\n\t%s\n%s", f.Name, strings.Join(v.errs, "\n\t"), PrintFunc(f))
+}
+
+type verifier struct {
+	f      *Func
+	vars   map[*Var]bool
+	names  map[string]bool
+	raises bool
+	errs   []string
+}
+
+func (v *verifier) errorf(pos Pos, format string, args ...any) {
+	v.errs = append(v.errs, pos.String()+": "+fmt.Sprintf(format, args...))
+}
+
+func (v *verifier) declare(x *Var) {
+	if x.Type == nil {
+		v.errorf(v.f.Pos, "var %s: want a type, got nil", x.Name)
+	}
+	if v.names[x.Name] {
+		v.errorf(v.f.Pos, "var %s: declared twice", x.Name)
+	}
+	v.names[x.Name] = true
+	v.vars[x] = true
+}
+
+func (v *verifier) use(pos Pos, x *Var) {
+	if x == nil {
+		v.errorf(pos, "var: want a variable, got nil")
+	} else if !v.vars[x] {
+		v.errorf(pos, "var %s: not a parameter or local of %s", x.Name, v.f.Name)
+	}
+}
+
+// block checks b; loops is the loop nesting depth and induction the
+// variables of enclosing For loops, which the body must not assign.
+func (v *verifier) block(b *Block, loops int, induction []*Var) {
+	if b == nil {
+		return
+	}
+	for _, s := range b.Stmts {
+		v.stmt(s, loops, induction)
+	}
+}
+
+func (v *verifier) assigns(pos Pos, x *Var, induction []*Var) {
+	v.use(pos, x)
+	for _, iv := range induction {
+		if iv == x {
+			v.errorf(pos, "assign %s: the body of a for loop must not assign its induction variable", x.Name)
+		}
+	}
+}
+
+func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
+	pos := s.StmtPos()
+	switch s := s.(type) {
+	case *Assign:
+		v.assigns(pos, s.Dst, induction)
+		v.expr(pos, s.Src)
+		if s.Dst != nil && s.Src != nil && !Identical(s.Dst.Type, s.Src.Type()) {
+			v.errorf(pos, "assign %s: want type %s, got %s", s.Dst.Name, s.Dst.Type, s.Src.Type())
+		}
+	case *Store:
+		v.use(pos, s.Arr)
+		v.expr(pos, s.Offset)
+		v.expr(pos, s.Val)
+		if s.Arr != nil {
+			if a, ok := s.Arr.Type.(*Array); !ok {
+				v.errorf(pos, "store into %s: want an array, got %s", s.Arr.Name, s.Arr.Type)
+			} else if s.Val != nil && !Identical(a.Elem, s.Val.Type()) {
+				v.errorf(pos, "store into %s: want element type %s, got %s", s.Arr.Name, a.Elem, s.Val.Type())
+			}
+		}
+		v.wantType(pos, "store offset", s.Offset, Int64)
+	case *CallStmt:
+		v.call(pos, s.Call, false)
+		if s.Call == nil || s.Call.Fn == nil {
+			return
+		}
+		if s.Call.Fn.Raises {
+			v.raises = true
+		}
+		results := resultTypes(s.Call.Fn.Result)
+		if len(s.Dsts) != 0 && len(s.Dsts) != len(results) {
+			v.errorf(pos, "call %s: want %d destinations, got %d", s.Call.Fn.Name, len(results), len(s.Dsts))
+			return
+		}
+		for i, d := range s.Dsts {
+			if d == nil {
+				continue
+			}
+			v.assigns(pos, d, induction)
+			if !Identical(d.Type, results[i]) {
+				v.errorf(pos, "call %s: result %d into %s: want type %s, got %s", s.Call.Fn.Name, i, d.Name, d.Type, results[i])
+			}
+		}
+	case *If:
+		v.expr(pos, s.Cond)
+		v.wantType(pos, "if condition", s.Cond, Bool)
+		v.block(s.Then, loops, induction)
+		v.block(s.Else, loops, induction)
+	case *For:
+		v.use(pos, s.Var)
+		if s.Var != nil && !IsScalar(s.Var.Type, Int64) {
+			v.errorf(pos, "for %s: want an int64 induction variable, got %s", s.Var.Name, s.Var.Type)
+		}
+		for _, e := range []Expr{s.Start, s.Stop, s.Step} {
+			v.expr(pos, e)
+			v.wantType(pos, "for bound", e, Int64)
+		}
+		if c, ok := s.Step.(*ConstExpr); ok && c.Value == int64(0) {
+			v.errorf(pos, "for %s: step is the constant 0", s.Var.Name)
+		}
+		assigned := Assigned(s.Body)
+		for _, e := range []Expr{s.Stop, s.Step} {
+			switch e := e.(type) {
+			case *ConstExpr:
+			case *VarRef:
+				if assigned[e.V] {
+					v.errorf(pos, "for %s: bound %s is assigned in the loop body", s.Var.Name, e.V.Name)
+				}
+			default:
+				v.errorf(pos, "for %s: bound %s: want a constant or variable", s.Var.Name, exprString(e))
+			}
+		}
+		for _, iv := range induction {
+			if iv == s.Var {
+				v.errorf(pos, "for %s: nested loop reuses an enclosing induction variable", s.Var.Name)
+			}
+		}
+		v.block(s.Body, loops+1, append(induction[:len(induction):len(induction)], s.Var))
+	case *While:
+		if s.Cond != nil {
+			v.expr(pos, s.Cond)
+			v.wantType(pos, "while condition", s.Cond, Bool)
+		}
+		v.block(s.Body, loops+1, induction)
+	case *Break, *Continue:
+		if loops == 0 {
+			v.errorf(pos, "%T outside a loop", s)
+		}
+	case *Return:
+		results := resultTypes(v.f.Result)
+		if len(s.Values) != len(results) {
+			v.errorf(pos, "return: want %d values, got %d", len(results), len(s.Values))
+			return
+		}
+		for i, e := range s.Values {
+			v.expr(pos, e)
+			if e != nil && !Identical(e.Type(), results[i]) {
+				v.errorf(pos, "return value %d: want type %s, got %s", i, results[i], e.Type())
+			}
+		}
+	case *Raise:
+		v.raises = true
+		if s.Exc == "" {
+			v.errorf(pos, "raise: want an exception class, got none")
+		}
+	case *Check:
+		v.raises = true
+		v.expr(pos, s.Cond)
+		v.wantType(pos, "check condition", s.Cond, Bool)
+		if s.Exc == "" {
+			v.errorf(pos, "check: want an exception class, got none")
+		}
+	default:
+		v.errorf(pos, "unknown statement %T", s)
+	}
+}
+
+// resultTypes flattens a result type into the values a return carries.
+func resultTypes(t Type) []Type {
+	switch t := t.(type) {
+	case NoneType:
+		return nil
+	case *Tuple:
+		return t.Elems
+	}
+	return []Type{t}
+}
+
+// ResultTypes lists the values a function with result type t returns: none
+// for None, one per element for a tuple.
+func ResultTypes(t Type) []Type { return resultTypes(t) }
+
+func (v *verifier) wantType(pos Pos, what string, e Expr, want Scalar) {
+	if e != nil && !IsScalar(e.Type(), want) {
+		v.errorf(pos, "%s %s: want type %s, got %s", what, exprString(e), want, e.Type())
+	}
+}
+
+func (v *verifier) call(pos Pos, c *Call, asExpr bool) {
+	if c == nil || c.Fn == nil {
+		v.errorf(pos, "call: want a function, got nil")
+		return
+	}
+	if asExpr {
+		if c.Fn.Raises {
+			v.errorf(pos, "call %s: a function that raises must be called from a CallStmt", c.Fn.Name)
+		}
+		if len(resultTypes(c.Fn.Result)) != 1 {
+			v.errorf(pos, "call %s: a call expression needs exactly one result, got %s", c.Fn.Name, c.Fn.Result)
+		}
+	}
+	if len(c.Args) != len(c.Fn.Params) {
+		v.errorf(pos, "call %s: want %d arguments, got %d", c.Fn.Name, len(c.Fn.Params), len(c.Args))
+		return
+	}
+	for i, a := range c.Args {
+		v.expr(pos, a)
+		if a != nil && !Identical(a.Type(), c.Fn.Params[i].Type) {
+			v.errorf(pos, "call %s: argument %s: want type %s, got %s", c.Fn.Name, c.Fn.Params[i].Name, c.Fn.Params[i].Type, a.Type())
+		}
+	}
+}
+
+func (v *verifier) expr(pos Pos, e Expr) {
+	switch e := e.(type) {
+	case nil:
+		v.errorf(pos, "expression: want one, got nil")
+	case *ConstExpr:
+		ok := false
+		switch e.Value.(type) {
+		case int64:
+			ok = e.T.IsInt()
+		case float64:
+			ok = e.T.IsFloat()
+		case complex128:
+			ok = e.T.IsComplex()
+		case bool:
+			ok = e.T == Bool
+		}
+		if !ok {
+			v.errorf(pos, "constant of type %s: bad Go value %T", e.T, e.Value)
+		}
+	case *VarRef:
+		v.use(pos, e.V)
+	case *Unary:
+		v.expr(pos, e.X)
+		t, _ := e.X.Type().(Scalar)
+		switch {
+		case e.Op == Neg && !t.IsNumber(),
+			e.Op == Not && t != Bool,
+			e.Op == BitNot && !t.IsInt():
+			v.errorf(pos, "%s%s: operand type %s", e.Op, exprString(e.X), e.X.Type())
+		}
+	case *Binary:
+		v.expr(pos, e.X)
+		v.expr(pos, e.Y)
+		if e.X == nil || e.Y == nil {
+			return
+		}
+		if !Identical(e.X.Type(), e.Y.Type()) {
+			v.errorf(pos, "%s: operand types differ: %s and %s", exprString(e), e.X.Type(), e.Y.Type())
+			return
+		}
+		t, ok := e.X.Type().(Scalar)
+		if !ok {
+			v.errorf(pos, "%s: want scalar operands, got %s", exprString(e), e.X.Type())
+			return
+		}
+		bad := false
+		switch e.Op {
+		case Add, Sub, Mul:
+			bad = !t.IsNumber()
+		case Div:
+			bad = !t.IsFloat() && !t.IsComplex()
+		case BitAnd, BitOr, BitXor:
+			bad = !t.IsInt() && t != Bool
+		case Shl, Shr:
+			bad = !t.IsInt()
+		case AndAnd, OrOr:
+			bad = t != Bool
+		case Eq, Ne:
+		case Lt, Le, Gt, Ge:
+			bad = t.IsComplex()
+		default:
+			v.errorf(pos, "unknown binary operator %d", e.Op)
+		}
+		if bad {
+			v.errorf(pos, "%s: operator %s on type %s", exprString(e), e.Op, t)
+		}
+	case *Convert:
+		v.expr(pos, e.X)
+		if e.X != nil {
+			if _, ok := e.X.Type().(Scalar); !ok {
+				v.errorf(pos, "%s: want a scalar operand, got %s", exprString(e), e.X.Type())
+			}
+		}
+	case *Intrinsic:
+		info := LookupIntrinsic(e.Name)
+		if info == nil {
+			v.errorf(pos, "unknown intrinsic %q", e.Name)
+		} else if info.Arity != len(e.Args) {
+			v.errorf(pos, "intrinsic %s: want %d arguments, got %d", e.Name, info.Arity, len(e.Args))
+		}
+		if e.T == nil {
+			v.errorf(pos, "intrinsic %s: want a result type, got nil", e.Name)
+		}
+		for _, a := range e.Args {
+			v.expr(pos, a)
+		}
+	case *Call:
+		v.call(pos, e, true)
+	case *Dim:
+		v.use(pos, e.Arr)
+		if e.Arr != nil {
+			a, ok := e.Arr.Type.(*Array)
+			if !ok {
+				v.errorf(pos, "%s: want an array, got %s", exprString(e), e.Arr.Type)
+			} else if e.Kind != Offset && (e.Axis < 0 || e.Axis >= a.Rank) {
+				v.errorf(pos, "%s: axis out of range for rank %d", exprString(e), a.Rank)
+			}
+		}
+	case *Load:
+		v.use(pos, e.Arr)
+		v.expr(pos, e.Offset)
+		if e.Arr != nil {
+			if _, ok := e.Arr.Type.(*Array); !ok {
+				v.errorf(pos, "%s: want an array, got %s", exprString(e), e.Arr.Type)
+			}
+		}
+		v.wantType(pos, "load offset", e.Offset, Int64)
+	default:
+		v.errorf(pos, "unknown expression %T", e)
+	}
+}
+
+// Assigned returns the variables that b assigns anywhere, nested blocks and
+// loop induction variables included.
+func Assigned(b *Block) map[*Var]bool {
+	m := map[*Var]bool{}
+	WalkStmts(b, func(s Stmt) {
+		switch s := s.(type) {
+		case *Assign:
+			m[s.Dst] = true
+		case *CallStmt:
+			for _, d := range s.Dsts {
+				if d != nil {
+					m[d] = true
+				}
+			}
+		case *For:
+			m[s.Var] = true
+		}
+	})
+	return m
+}
