@@ -1,0 +1,3 @@
+def f(n: int) -> int:
+    k: int int = n
+    return k

@@ -1,0 +1,3 @@
+def scale(x: float, k: float) -> float:
+    y = x * k
+        return y

@@ -1,0 +1,5 @@
+def clamp(x: float, lo: float, hi: float) -> float:
+    if x < lo:
+            x = lo
+        x = x
+    return x

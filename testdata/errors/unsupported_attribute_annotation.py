@@ -1,0 +1,3 @@
+def f(obj, v: float) -> float:
+    obj.value: float = v
+    return v

@@ -1,0 +1,2 @@
+def has(a, x: float) -> bool:
+    return x in a

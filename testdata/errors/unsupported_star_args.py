@@ -1,0 +1,3 @@
+def total(*xs) -> float:
+    s = 0.0
+    return s

@@ -1,0 +1,3 @@
+def mode(n: int) -> int:
+    name = "fast"
+    return n
