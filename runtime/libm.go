@@ -1,0 +1,310 @@
+package runtime
+
+import (
+	"math"
+	"math/big"
+)
+
+// CPython calls the platform libm for exp, log, pow and hypot; glibc's
+// implementations are correctly rounded except in rare hard cases, while
+// Go's math package is only faithfully rounded (errors up to ~1 ulp, more
+// for Pow with large exponents). The versions below evaluate in
+// double-double arithmetic (~2**-100 relative error) and round once, so they
+// return the correctly rounded result, which agrees with glibc bit for bit
+// except for inputs within ~2**-45 ulp of a rounding boundary.
+//
+// sin, cos and atan2 (used by ComplexPow and CmathExp) still come from Go's
+// math package; their results may differ from glibc's in the last bit.
+
+// dd is an unevaluated sum hi + lo with |lo| <= ulp(hi)/2.
+type dd struct{ hi, lo float64 }
+
+func twoSum(a, b float64) dd {
+	s := a + b
+	bb := s - a
+	return dd{s, (a - (s - bb)) + (b - bb)}
+}
+
+func fastTwoSum(a, b float64) dd {
+	s := a + b
+	return dd{s, b - (s - a)}
+}
+
+func twoProd(a, b float64) dd {
+	p := a * b
+	return dd{p, math.FMA(a, b, -p)}
+}
+
+func ddAdd(a, b dd) dd {
+	s := twoSum(a.hi, b.hi)
+	t := twoSum(a.lo, b.lo)
+	s.lo += t.hi
+	s = fastTwoSum(s.hi, s.lo)
+	s.lo += t.lo
+	return fastTwoSum(s.hi, s.lo)
+}
+
+func ddMul(a, b dd) dd {
+	p := twoProd(a.hi, b.hi)
+	p.lo += float64(a.hi*b.lo) + float64(a.lo*b.hi)
+	return fastTwoSum(p.hi, p.lo)
+}
+
+func ddMulF(a dd, b float64) dd {
+	p := twoProd(a.hi, b)
+	p.lo += float64(a.lo * b)
+	return fastTwoSum(p.hi, p.lo)
+}
+
+func ddDiv(a, b dd) dd {
+	q1 := a.hi / b.hi
+	r := ddAdd(a, ddMulF(b, -q1))
+	q2 := r.hi / b.hi
+	r = ddAdd(r, ddMulF(b, -q2))
+	q3 := r.hi / b.hi
+	q := fastTwoSum(q1, q2)
+	return ddAdd(q, dd{q3, 0})
+}
+
+var (
+	ddLn2       dd     // ln 2
+	ddOddRecips [24]dd // 1/(2k+1), the atanh series coefficients
+	ddInvFact   [12]dd // 1/n!
+)
+
+func init() {
+	// ln 2 = sum 1/(k 2**k), evaluated in 300-bit arithmetic.
+	sum := new(big.Float).SetPrec(300)
+	for k := 1; k < 300; k++ {
+		t := new(big.Float).SetPrec(300).SetInt64(int64(k))
+		t.SetMantExp(t, k)
+		sum.Add(sum, new(big.Float).SetPrec(300).Quo(big.NewFloat(1).SetPrec(300), t))
+	}
+	hi, _ := sum.Float64()
+	rest := new(big.Float).SetPrec(300).Sub(sum, new(big.Float).SetFloat64(hi))
+	lo, _ := rest.Float64()
+	ddLn2 = dd{hi, lo}
+	for k := range ddOddRecips {
+		ddOddRecips[k] = ddDiv(dd{1, 0}, dd{float64(2*k + 1), 0})
+	}
+	f := dd{1, 0}
+	for n := range ddInvFact {
+		if n > 0 {
+			f = ddDiv(f, dd{float64(n), 0})
+		}
+		ddInvFact[n] = f
+	}
+}
+
+// logDD returns log(x) for finite x > 0 in double-double.
+func logDD(x float64) dd {
+	m, e := math.Frexp(x)
+	if m < math.Sqrt2/2 {
+		m *= 2
+		e--
+	}
+	f := m - 1 // exact (Sterbenz)
+	// log(m) = 2 atanh(s), s = f/(2+f), |s| <= 0.172
+	s := ddDiv(dd{f, 0}, twoSum(2, f))
+	s2 := ddMul(s, s)
+	p := ddOddRecips[len(ddOddRecips)-1]
+	for k := len(ddOddRecips) - 2; k >= 0; k-- {
+		p = ddAdd(ddMul(p, s2), ddOddRecips[k])
+	}
+	lm := ddMul(s, p)
+	lm = dd{2 * lm.hi, 2 * lm.lo}
+	return ddAdd(ddMulF(ddLn2, float64(e)), lm)
+}
+
+// expDD returns m, k with exp(a) = m * 2**k, m in about [0.7, 1.42].
+// |a.hi| must be below ~1100.
+func expDD(a dd) (dd, int) {
+	k := math.Round(a.hi / ddLn2.hi)
+	r := ddAdd(a, ddMulF(ddLn2, -k))
+	// exp(r) = (exp(r/1024))**1024; keep expm1 form to avoid losing bits.
+	r = dd{r.hi / 1024, r.lo / 1024}
+	e := ddInvFact[len(ddInvFact)-1]
+	for n := len(ddInvFact) - 2; n >= 1; n-- {
+		e = ddAdd(ddMul(e, r), ddInvFact[n])
+	}
+	e = ddMul(e, r) // expm1(r)
+	for i := 0; i < 10; i++ {
+		// (1+e)**2 - 1 = 2e + e*e
+		e = ddAdd(dd{2 * e.hi, 2 * e.lo}, ddMul(e, e))
+	}
+	return ddAdd(dd{1, 0}, e), int(k)
+}
+
+// scaleRound returns the double nearest to (m.hi+m.lo) * 2**k, rounding
+// only once even when the result is subnormal.
+func scaleRound(m dd, k int) float64 {
+	m = fastTwoSum(m.hi, m.lo)
+	_, e := math.Frexp(m.hi)
+	if e+k > -1021 {
+		return math.Ldexp(m.hi, k) // normal (or overflow to inf): exact scaling
+	}
+	f := new(big.Float).SetPrec(200).SetFloat64(m.hi)
+	f.Add(f, new(big.Float).SetFloat64(m.lo))
+	f.SetMantExp(f, k)
+	r, _ := f.Float64()
+	return r
+}
+
+// Log is C's log(x) (correctly rounded): log(±0) = -inf, log(x<0) = nan.
+// Python's math.log additionally raises ValueError "math domain error" for
+// x <= 0 (see MathLog1).
+func Log(x float64) float64 {
+	switch {
+	case x != x || math.IsInf(x, 1):
+		return x
+	case x == 0:
+		return math.Inf(-1)
+	case x < 0:
+		return math.NaN()
+	case x == 1:
+		return 0
+	}
+	r := logDD(x)
+	return r.hi + r.lo
+}
+
+// Exp is C's exp(x) (correctly rounded).
+func Exp(x float64) float64 {
+	switch {
+	case x != x:
+		return x
+	case x > 710:
+		return math.Inf(1)
+	case x < -746:
+		return 0
+	case x == 0:
+		return 1
+	}
+	m, k := expDD(dd{x, 0})
+	return scaleRound(m, k)
+}
+
+// libmPow is C's pow(x, y) (C99 special cases via math.Pow, whose special
+// cases follow C99; finite positive x uses exp(y*log(x)) in double-double).
+func libmPow(x, y float64) float64 {
+	if x < 0 && !math.IsInf(x, 0) && !math.IsInf(y, 0) && y == math.Trunc(y) {
+		// (-x)**n = ±|x|**n; the sign follows the parity of n
+		r := libmPow(-x, y)
+		if math.Abs(y) < 1<<53 && int64(y)&1 == 1 {
+			r = -r
+		}
+		return r
+	}
+	if !(x > 0) || math.IsInf(x, 0) || math.IsInf(y, 0) || y != y || y == 0 || x == 1 {
+		return math.Pow(x, y)
+	}
+	switch y {
+	case 1:
+		return x
+	case 2:
+		return x * x // correctly rounded, and exact ties are handled right
+	case -1:
+		return 1 / x
+	case 0.5:
+		return math.Sqrt(x)
+	}
+	l := logDD(x)
+	if p := l.hi * y; p > 710 {
+		return math.Inf(1)
+	} else if p < -746 {
+		return 0
+	}
+	t := ddMulF(l, y)
+	m, k := expDD(t)
+	return scaleRound(m, k)
+}
+
+// Hypot is Python's math.hypot(x, y). CPython 3.11 does not call libm for
+// it (vector_norm computes a correctly rounded result in practice); this is
+// correctly rounded too. An infinite argument gives +inf even with a NaN.
+func Hypot(x, y float64) float64 {
+	if math.IsInf(x, 0) || math.IsInf(y, 0) {
+		return math.Inf(1)
+	}
+	if x != x || y != y {
+		return math.NaN()
+	}
+	x, y = math.Abs(x), math.Abs(y)
+	if x < y {
+		x, y = y, x
+	}
+	if y == 0 {
+		return x
+	}
+	// Scale by a power of two so that the squares neither overflow nor
+	// lose bits to underflow.
+	scale := 0
+	if x > 0x1p500 {
+		scale = 600
+	} else if x < 0x1p-500 {
+		scale = -600
+	}
+	xs, ys := math.Ldexp(x, -scale), math.Ldexp(y, -scale)
+	s := ddAdd(twoProd(xs, xs), twoProd(ys, ys))
+	r := math.Sqrt(s.hi)
+	// one Newton step on the double-double square: r + (s - r*r)/(2r)
+	res := math.FMA(-r, r, s.hi) + s.lo
+	c := res / (2 * r)
+	return scaleRound(fastTwoSum(r, c), scale)
+}
+
+// cHypot is glibc's (>= 2.35) hypot, which CPython calls for abs(complex)
+// and inside cmath. It is Borges' algorithm (non-FMA variant, as built for
+// baseline x86-64) and is not always correctly rounded, so it is ported
+// operation by operation rather than replaced by Hypot.
+func cHypot(x, y float64) float64 {
+	if !isFinite(x) || !isFinite(y) {
+		if math.IsInf(x, 0) || math.IsInf(y, 0) {
+			return math.Inf(1)
+		}
+		return x + y
+	}
+	const (
+		scale    = 0x1p-600
+		largeVal = 0x1p+511
+		tinyVal  = 0x1p-511
+		eps      = 0x1p-54
+	)
+	x, y = math.Abs(x), math.Abs(y)
+	ax, ay := x, y
+	if x < y {
+		ax, ay = y, x
+	}
+	if ax > largeVal {
+		if ay <= ax*eps {
+			return ax + ay
+		}
+		return hypotKernel(ax*scale, ay*scale) / scale
+	}
+	if ay < tinyVal {
+		if ax >= ay/eps {
+			return ax + ay
+		}
+		return hypotKernel(ax/scale, ay/scale) * scale
+	}
+	if ay <= ax*eps {
+		return ax + ay
+	}
+	return hypotKernel(ax, ay)
+}
+
+func hypotKernel(ax, ay float64) float64 {
+	var t1, t2 float64
+	h := math.Sqrt(float64(ax*ax) + float64(ay*ay))
+	if h <= 2.0*ay {
+		delta := h - ay
+		t1 = float64(ax * (2.0*delta - ax))
+		t2 = float64((delta - 2.0*(ax-ay)) * delta)
+	} else {
+		delta := h - ax
+		t1 = float64(float64(2.0*delta) * (ax - 2.0*ay))
+		t2 = float64(float64(float64(4.0*delta)-ay)*ay) + float64(delta*delta)
+	}
+	h -= (t1 + t2) / (2.0 * h)
+	return h
+}
