@@ -1,0 +1,141 @@
+package emitgo
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pyc2go/pyc2go/ir"
+)
+
+// GoName is the Go name of a module-level Python function or constant:
+// the name is split on '_' and each part's first letter is upper-cased, the
+// rest kept (dot_product -> DotProduct, TWO_PI -> TWOPI, gcd -> Gcd). A name
+// that starts with '_' is private in Python and stays unexported in Go: its
+// first part keeps its case (_helper -> helper, _my_helper -> myHelper).
+// An unexported result that would be a Go keyword, a predeclared
+// identifier, an imported package name or "init" gets a trailing
+// underscore (_len -> len_), since it would otherwise not compile or would
+// shadow something the generated code uses. GoName does not resolve
+// collisions between names (dot_product and dotProduct both give
+// DotProduct); File and Main do, by numbering the later ones.
+func GoName(pyName string) string {
+	exported := !strings.HasPrefix(pyName, "_")
+	var b strings.Builder
+	first := true
+	for _, part := range strings.Split(pyName, "_") {
+		if part == "" {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(part)
+		switch {
+		case exported || !first:
+			b.WriteRune(unicode.ToUpper(r))
+		default:
+			b.WriteRune(r)
+		}
+		b.WriteString(part[size:])
+		first = false
+	}
+	name := b.String()
+	if name == "" {
+		// "_", "__": no letters to keep.
+		if exported {
+			return "X"
+		}
+		return "x_"
+	}
+	if !exported && reserved[name] {
+		name += "_"
+	}
+	return name
+}
+
+// reserved lists the identifiers a Python name must not become in the
+// generated file: Go keywords (they do not compile), predeclared
+// identifiers (shadowing them would break conversions and builtins the
+// generated code uses, such as float64, real or complex), the package names
+// the generated code imports or might import, and init (not referable).
+var reserved = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range strings.Fields(`
+		break case chan const continue default defer else fallthrough for func
+		go goto if import interface map package range return select struct
+		switch type var
+		any bool byte comparable complex64 complex128 error float32 float64
+		int int8 int16 int32 int64 rune string uint uint8 uint16 uint32 uint64
+		uintptr true false iota nil
+		append cap clear close complex copy delete imag len make max min new
+		panic print println real recover
+		math cmplx runtime errors harness
+		init _`) {
+		m[s] = true
+	}
+	return m
+}()
+
+// moduleNames assigns the Go names of a module's constants and functions,
+// in source order (constants first): a name already taken gets the first
+// free numeric suffix, so the mapping only depends on the module.
+type moduleNames struct {
+	consts map[*ir.Const]string
+	funcs  map[*ir.Func]string
+	taken  map[string]bool
+}
+
+func newModuleNames(m *ir.Module) *moduleNames {
+	n := &moduleNames{consts: map[*ir.Const]string{}, funcs: map[*ir.Func]string{}, taken: map[string]bool{}}
+	for _, c := range m.Consts {
+		n.consts[c] = n.unique(GoName(c.Name))
+	}
+	for _, f := range m.Funcs {
+		n.funcs[f] = n.unique(GoName(f.Name))
+	}
+	return n
+}
+
+func (n *moduleNames) unique(name string) string {
+	u := name
+	for i := 2; n.taken[u]; i++ {
+		u = name + strconv.Itoa(i)
+	}
+	n.taken[u] = true
+	return u
+}
+
+// localNames gives the variables of one function their Go names: the
+// Python name, with trailing underscores appended while it is reserved,
+// names a module-level Go name (a local called helper would shadow the
+// function helper) or is already used by another local. Params come
+// first, then locals, in IR order, so the result is deterministic.
+type localNames struct {
+	vars map[*ir.Var]string
+	used map[string]bool
+}
+
+func newLocalNames(mod *moduleNames, f *ir.Func) *localNames {
+	l := &localNames{vars: map[*ir.Var]string{}, used: map[string]bool{}}
+	for name := range mod.taken {
+		l.used[name] = true
+	}
+	// err holds errors of raising callees (see funcEmitter.callStmt).
+	l.used["err"] = true
+	for _, v := range f.Params {
+		l.vars[v] = l.fresh(v.Name)
+	}
+	for _, v := range f.Locals {
+		l.vars[v] = l.fresh(v.Name)
+	}
+	return l
+}
+
+// fresh returns name, or name with underscores appended, that is neither
+// reserved nor used yet, and marks it used.
+func (l *localNames) fresh(name string) string {
+	for reserved[name] || l.used[name] {
+		name += "_"
+	}
+	l.used[name] = true
+	return name
+}
