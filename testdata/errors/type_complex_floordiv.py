@@ -1,0 +1,3 @@
+def f(z: complex) -> complex:
+    """// is not defined for complex numbers."""
+    return z // 2

@@ -1,0 +1,718 @@
+package typeinfer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/go-python/gpython/ast"
+	"github.com/go-python/gpython/py"
+
+	"github.com/pyc2go/pyc2go/frontend"
+	"github.com/pyc2go/pyc2go/ir"
+)
+
+// Imported is a name bound by `from MODULE import NAME` that is not a value
+// constant (constants such as `from math import pi` become a *Const): a
+// function like math.sqrt, a numpy scalar type, numba.prange or a decorator.
+type Imported struct {
+	Module string // "math", "cmath", "numpy", "numba", "typing", ...
+	Name   string
+}
+
+func (*Imported) isObject() {}
+
+// bailout is the only panic Check recovers: it aborts a check that cannot
+// go on (the fixed point failed to converge). Any other panic is a bug and
+// is left to crash loudly rather than be disguised as a diagnostic.
+type bailout struct{ msg string }
+
+// Check infers the types of f and resolves its names, calls and attributes.
+// On failure it returns a nil Info and a frontend.ErrorList with every
+// independent error, sorted.
+func Check(f *frontend.File) (info *Info, err error) {
+	c := &checker{
+		f: f,
+		info: &Info{
+			File:  f,
+			Types: map[ast.Expr]ir.Type{},
+			Uses:  map[*ast.Name]Object{},
+			Calls: map[*ast.Call]*CallInfo{},
+			Attrs: map[*ast.Attribute]*AttrInfo{},
+		},
+		globals:  map[string]Object{},
+		funcs:    map[*Func]*funcState{},
+		seen:     map[string]bool{},
+		reported: map[any]bool{},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			b, ok := r.(bailout)
+			if !ok {
+				panic(r)
+			}
+			c.errs.Add(frontend.Pos{Line: 1, Col: 1}, "internal error: %s", b.msg)
+			info, err = nil, c.result()
+		}
+	}()
+	if f == nil || f.Module == nil {
+		return nil, frontend.ErrorList{{Pos: frontend.Pos{Line: 1, Col: 1}, Msg: "no module to check"}}
+	}
+	c.module()
+	c.solve()
+	if err := c.result(); err != nil {
+		return nil, err
+	}
+	return c.info, nil
+}
+
+type checker struct {
+	f        *frontend.File
+	info     *Info
+	errs     frontend.ErrorList
+	seen     map[string]bool // dedupes identical errors (same position and text)
+	reported map[any]bool    // things reported once (an unknown local, ...)
+	globals  map[string]Object
+	funcs    map[*Func]*funcState
+
+	final   bool // the last pass: record Info and report errors
+	changed bool // some local or result type widened in this pass
+	fs      *funcState
+}
+
+// funcState is what checking one function needs beyond Func.
+type funcState struct {
+	fn         *Func
+	declared   map[*Local]frontend.Pos // annotated locals and parameters: where declared
+	why        map[*Local]frontend.Pos // where the local got its current type
+	assigned   map[*Local]bool         // has a value definition somewhere
+	resultDecl frontend.Pos            // position of the `-> T` annotation, if any
+	hasDecl    bool
+	resultWhy  frontend.Pos // where the inferred result got its type
+	valueRet   bool         // some `return value`
+	bareRet    []ast.Stmt   // bare `return` (or `return None`)
+	loopDepth  int
+}
+
+func (c *checker) result() error {
+	c.errs.Sort()
+	return c.errs.Err()
+}
+
+func (c *checker) pos(n ast.Ast) frontend.Pos { return c.f.Pos(n) }
+
+// errorAt reports unconditionally (module-level checks run once).
+func (c *checker) errorAt(pos frontend.Pos, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	key := pos.String() + "\x00" + msg
+	if c.seen[key] {
+		return
+	}
+	c.seen[key] = true
+	c.errs = append(c.errs, &frontend.Error{Pos: pos, Msg: msg})
+}
+
+// errorf reports from function bodies, which are walked many times while
+// types settle: only the final pass, which sees the fixed point, reports.
+func (c *checker) errorf(n ast.Ast, format string, args ...any) {
+	if c.final {
+		c.errorAt(c.pos(n), format, args...)
+	}
+}
+
+func (c *checker) record(e ast.Expr, t ir.Type) {
+	if c.final && t != nil {
+		c.info.Types[e] = t
+	}
+}
+
+func (c *checker) use(n *ast.Name, o Object) {
+	if c.final && o != nil {
+		c.info.Uses[n] = o
+	}
+}
+
+var supportedImports = map[string]bool{"math": true, "cmath": true, "numpy": true, "numba": true}
+
+// ignoredImports are accepted by frontend but only matter to annotations
+// (typing) or to other tools (pythran, __future__).
+var ignoredImports = map[string]bool{"typing": true, "pythran": true, "__future__": true}
+
+func (c *checker) bind(name string, o Object, n ast.Ast) {
+	if old, dup := c.globals[name]; dup {
+		if om, ok := old.(*Module); ok {
+			if nm, ok := o.(*Module); ok && om.Path == nm.Path {
+				return // the same import twice is harmless
+			}
+		}
+		c.errorAt(c.pos(n), "unsupported: '%s' is defined more than once at module level", name)
+		return
+	}
+	c.globals[name] = o
+}
+
+// module collects imports, constants and functions. Constants are folded
+// in source order, as Python runs them; functions are all known before any
+// body is checked, so calls may precede definitions.
+func (c *checker) module() {
+	var defs []*ast.FunctionDef
+	for i, s := range c.f.Module.Body {
+		switch s := s.(type) {
+		case *ast.Import:
+			for _, a := range s.Names {
+				root, _, _ := strings.Cut(string(a.Name), ".")
+				name := root
+				path := root
+				if a.AsName != "" {
+					name, path = string(a.AsName), string(a.Name)
+				}
+				switch {
+				case ignoredImports[root]:
+					c.globals[name] = &Module{Path: path}
+				case !supportedImports[path]:
+					c.errorAt(c.pos(s), "unsupported: import of module '%s'; supported modules are math, cmath, numpy, numba", a.Name)
+				default:
+					c.bind(name, &Module{Path: path}, s)
+				}
+			}
+		case *ast.ImportFrom:
+			mod := string(s.Module)
+			for _, a := range s.Names {
+				name := string(a.Name)
+				local := name
+				if a.AsName != "" {
+					local = string(a.AsName)
+				}
+				if ignoredImports[mod] {
+					c.globals[local] = &Imported{Module: mod, Name: name}
+					continue
+				}
+				o := c.importedObject(mod, name)
+				if o == nil {
+					c.errorAt(c.pos(s), "cannot import name '%s' from '%s' (not supported by pyc2go)", name, mod)
+					continue
+				}
+				c.bind(local, o, s)
+			}
+		case *ast.Assign:
+			c.constant(s)
+		case *ast.FunctionDef:
+			defs = append(defs, s)
+			fn := &Func{Name: string(s.Name), Def: s, Pos: c.pos(s), Scope: map[string]*Local{}}
+			c.info.Funcs = append(c.info.Funcs, fn)
+			c.bind(fn.Name, fn, s)
+		case *ast.ExprStmt:
+			if i == 0 { // module docstring
+				continue
+			}
+		}
+	}
+	for _, fn := range c.info.Funcs {
+		c.declare(fn)
+	}
+}
+
+func (c *checker) importedObject(mod, name string) Object {
+	if v, ok := moduleConstValues[mod][name]; ok {
+		return &Const{Name: name, Type: v.Type, Value: v.Value}
+	}
+	switch mod {
+	case "math":
+		if _, ok := mathFuncs[name]; ok {
+			return &Imported{Module: mod, Name: name}
+		}
+	case "cmath":
+		if _, ok := cmathFuncs[name]; ok {
+			return &Imported{Module: mod, Name: name}
+		}
+	case "numpy":
+		if _, ok := numpyNames[name]; ok {
+			return &Imported{Module: mod, Name: name}
+		}
+		if _, ok := numpyFuncs[name]; ok {
+			return &Imported{Module: mod, Name: name}
+		}
+	case "numba":
+		switch name {
+		case "njit", "jit", "prange":
+			return &Imported{Module: mod, Name: name}
+		}
+	}
+	return nil
+}
+
+// constant folds a module-level `NAME = expr` (optionally annotated).
+func (c *checker) constant(s *ast.Assign) {
+	if len(s.Targets) != 1 {
+		c.errorAt(c.pos(s), "unsupported: module-level statement; only imports, functions, constants and docstrings")
+		return
+	}
+	target, ok := s.Targets[0].(*ast.Name)
+	if !ok {
+		c.errorAt(c.pos(s), "unsupported: module-level statement; only imports, functions, constants and docstrings")
+		return
+	}
+	name := string(target.Id)
+	v, ok := c.fold(s.Value, fmt.Sprintf("module constant '%s'", name))
+	if !ok {
+		c.globals[name] = &Const{Name: name, Pos: c.pos(target)} // suppress follow-up errors
+		return
+	}
+	if va := c.f.Annots[s]; va != nil {
+		t, ok := c.annotation(va.Annot, false)
+		if !ok {
+			return
+		}
+		st, isScalar := t.(ir.Scalar)
+		if !isScalar || !isPy(st) {
+			c.errorAt(c.pos(va.Annot), "unsupported: module constant '%s' annotated %s; constants are int, float, bool or complex", name, typeString(t))
+			return
+		}
+		if !convertible(v.Type, st) {
+			c.errorAt(c.pos(s.Value), "module constant '%s' is annotated %s but its value is %s", name, pyName(t), pyName(v.Type))
+			return
+		}
+		v = convertConst(v, st)
+	}
+	k := &Const{Name: name, Type: v.Type, Value: v.Value, Pos: c.pos(target)}
+	c.info.Consts = append(c.info.Consts, k)
+	c.bind(name, k, s)
+}
+
+func convertConst(v cval, to ir.Scalar) cval {
+	switch to {
+	case ir.Int64:
+		return cval{to, v.asInt()}
+	case ir.Float64:
+		return cval{to, v.asFloat()}
+	case ir.Complex128:
+		return cval{to, v.asComplex()}
+	}
+	return v
+}
+
+// fold evaluates a constant expression (a module constant or a parameter
+// default) with Python semantics, recording the types of its parts.
+func (c *checker) fold(e ast.Expr, what string) (cval, bool) {
+	v, cerr := c.foldExpr(e)
+	if cerr != nil {
+		c.errorAt(c.pos(cerr.node), "%s", cerr.msg)
+		return cval{}, false
+	}
+	c.info.Types[e] = v.Type
+	return v, true
+}
+
+func (c *checker) foldExpr(e ast.Expr) (v cval, cerr *constErr) {
+	nonConst := func(n ast.Ast) *constErr {
+		return &constErr{n, "not a constant expression: constants may only use literals, other module constants, math.pi and the like, and arithmetic"}
+	}
+	defer func() {
+		if cerr == nil {
+			c.info.Types[e] = v.Type
+		}
+	}()
+	if v, msg, ok := literal(e); ok {
+		if msg != "" {
+			return v, &constErr{e, msg}
+		}
+		return v, nil
+	}
+	switch e := e.(type) {
+	case *ast.Name:
+		switch o := c.globals[string(e.Id)].(type) {
+		case *Const:
+			c.info.Uses[e] = o
+			if o.Type == ir.Invalid { // its definition failed and was reported
+				return cval{}, &constErr{e, ""}
+			}
+			return cval{o.Type, o.Value}, nil
+		case nil:
+			if _, isFunc := c.funcNamed(string(e.Id)); isFunc {
+				return cval{}, nonConst(e)
+			}
+			return cval{}, &constErr{e, fmt.Sprintf("name '%s' is not defined", e.Id)}
+		}
+		return cval{}, nonConst(e)
+	case *ast.Attribute:
+		if n, ok := e.Value.(*ast.Name); ok {
+			if m, ok := c.globals[string(n.Id)].(*Module); ok {
+				if v, ok := moduleConstValues[m.Path][string(e.Attr)]; ok {
+					c.info.Uses[n] = m
+					c.info.Attrs[e] = &AttrInfo{Kind: AttrConst, Type: v.Type, Value: v.Value}
+					return v, nil
+				}
+			}
+		}
+		return cval{}, nonConst(e)
+	case *ast.UnaryOp:
+		x, err := c.foldExpr(e.Operand)
+		if err != nil {
+			return x, err
+		}
+		r, msg := foldUnary(e.Op, x)
+		if msg != "" {
+			return r, &constErr{e, msg}
+		}
+		return r, nil
+	case *ast.BinOp:
+		l, err := c.foldExpr(e.Left)
+		if err != nil {
+			return l, err
+		}
+		r, err := c.foldExpr(e.Right)
+		if err != nil {
+			return r, err
+		}
+		v, msg := foldBinary(opNames[e.Op], l, r)
+		if msg != "" {
+			return v, &constErr{e, msg}
+		}
+		return v, nil
+	}
+	return cval{}, nonConst(e)
+}
+
+func (c *checker) funcNamed(name string) (*Func, bool) {
+	for _, fn := range c.info.Funcs {
+		if fn.Name == name {
+			return fn, true
+		}
+	}
+	return nil, false
+}
+
+// declare sets up a function's parameters, defaults, declared result,
+// locals and docstring before any body is checked.
+func (c *checker) declare(fn *Func) {
+	d := fn.Def
+	fs := &funcState{fn: fn, declared: map[*Local]frontend.Pos{}, why: map[*Local]frontend.Pos{}, assigned: map[*Local]bool{}}
+	c.funcs[fn] = fs
+	var args, kwonly []*ast.Arg
+	var defaults, kwdefaults []ast.Expr
+	if d.Args != nil {
+		args, kwonly, defaults, kwdefaults = d.Args.Args, d.Args.Kwonlyargs, d.Args.Defaults, d.Args.KwDefaults
+	}
+	all := append(append([]*ast.Arg{}, args...), kwonly...)
+	fn.Defaults = make([]ast.Expr, len(all))
+	for i, dft := range defaults {
+		if k := len(args) - len(defaults) + i; k >= 0 {
+			fn.Defaults[k] = dft
+		}
+	}
+	for i, dft := range kwdefaults {
+		if i < len(kwonly) {
+			fn.Defaults[len(args)+i] = dft
+		}
+	}
+	for i, a := range all {
+		p := &Local{Name: string(a.Arg), Pos: c.pos(a), Param: true}
+		if _, dup := fn.Scope[p.Name]; dup {
+			c.errorAt(p.Pos, "duplicate argument '%s' in function definition", p.Name)
+			continue
+		}
+		if a.Annotation == nil {
+			c.errorAt(p.Pos, "parameter '%s' of %s needs a type annotation (int, float, bool, complex or a numpy scalar type)", p.Name, fn.Name)
+		} else if t, ok := c.annotation(a.Annotation, false); ok {
+			p.Type = t
+		}
+		fn.Params = append(fn.Params, p)
+		fn.Scope[p.Name] = p
+		fs.declared[p] = p.Pos
+		fs.why[p] = p.Pos
+		fs.assigned[p] = true
+		if dft := fn.Defaults[i]; dft != nil {
+			what := fmt.Sprintf("default of parameter '%s'", p.Name)
+			if v, ok := c.fold(dft, what); ok && p.Type != nil && !convertible(v.Type, p.Type) {
+				c.errorAt(c.pos(dft), "default value of parameter '%s' is %s but the parameter is declared %s", p.Name, pyName(v.Type), pyName(p.Type))
+			}
+		}
+	}
+	if len(all) < len(fn.Defaults) {
+		fn.Defaults = fn.Defaults[:len(all)]
+	}
+	if d.Returns != nil {
+		fs.hasDecl = true
+		fs.resultDecl = c.pos(d.Returns)
+		if t, ok := c.annotation(d.Returns, true); ok {
+			fn.Result = t
+		}
+	}
+	body := d.Body
+	if len(body) > 0 {
+		if es, ok := body[0].(*ast.ExprStmt); ok {
+			if s, ok := es.Value.(*ast.Str); ok {
+				fn.Doc = cleandoc(string(s.S))
+			}
+		}
+	}
+	c.collectLocals(fs, body)
+}
+
+// collectLocals finds every name the body binds: in Python any assignment
+// anywhere in a function makes the name local for the whole function.
+func (c *checker) collectLocals(fs *funcState, body []ast.Stmt) {
+	fn := fs.fn
+	add := func(n *ast.Name) *Local {
+		name := string(n.Id)
+		if l := fn.Scope[name]; l != nil {
+			return l
+		}
+		l := &Local{Name: name, Pos: c.pos(n)}
+		fn.Scope[name] = l
+		fn.Locals = append(fn.Locals, l)
+		return l
+	}
+	var target func(e ast.Expr)
+	target = func(e ast.Expr) {
+		switch e := e.(type) {
+		case *ast.Name:
+			add(e)
+		case *ast.Tuple:
+			for _, x := range e.Elts {
+				target(x)
+			}
+		case *ast.List:
+			for _, x := range e.Elts {
+				target(x)
+			}
+		}
+	}
+	var walk func([]ast.Stmt)
+	walk = func(stmts []ast.Stmt) {
+		for _, s := range stmts {
+			if va := c.f.Annots[s]; va != nil {
+				c.annotatedLocal(fs, s, va)
+			}
+			switch s := s.(type) {
+			case *ast.Assign:
+				for _, t := range s.Targets {
+					target(t)
+				}
+			case *ast.AugAssign:
+				target(s.Target)
+			case *ast.For:
+				target(s.Target)
+				walk(s.Body)
+				walk(s.Orelse)
+			case *ast.While:
+				walk(s.Body)
+				walk(s.Orelse)
+			case *ast.If:
+				walk(s.Body)
+				walk(s.Orelse)
+			}
+		}
+	}
+	walk(body)
+}
+
+// annotatedLocal declares the type of a PEP 526 annotated local.
+func (c *checker) annotatedLocal(fs *funcState, s ast.Stmt, va *frontend.VarAnnot) {
+	fn := fs.fn
+	t, ok := c.annotation(va.Annot, false)
+	l := fn.Scope[va.Name]
+	if l == nil {
+		l = &Local{Name: va.Name, Pos: va.Pos}
+		fn.Scope[va.Name] = l
+		fn.Locals = append(fn.Locals, l)
+	}
+	if !ok {
+		fs.declared[l] = va.Pos // don't infer: errors would only cascade
+		return
+	}
+	if at, dup := fs.declared[l]; dup {
+		if l.Type != nil && !ir.Identical(l.Type, t) {
+			what := "variable"
+			if l.Param {
+				what = "parameter"
+			}
+			c.errorAt(va.Pos, "%s '%s' is declared %s at %s and annotated %s here", what, l.Name, pyName(l.Type), at, pyName(t))
+		}
+		return
+	}
+	l.Type = t
+	fs.declared[l] = va.Pos
+	fs.why[l] = va.Pos
+}
+
+// annotation turns a type annotation into a type. Strings are accepted
+// because they are the usual way to write types Python cannot evaluate.
+func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
+	bad := func() (ir.Type, bool) {
+		c.errorAt(c.pos(e), "unsupported type annotation; use int, float, bool, complex or a numpy scalar type such as np.float32")
+		return nil, false
+	}
+	arrays := func() (ir.Type, bool) {
+		c.errorAt(c.pos(e), "arrays are not supported yet")
+		return nil, false
+	}
+	switch e := e.(type) {
+	case *ast.Name:
+		name := string(e.Id)
+		if t, ok := builtinTypeNames[name]; ok {
+			if _, shadowed := c.globals[name]; !shadowed {
+				return t, true
+			}
+		}
+		switch o := c.globals[name].(type) {
+		case *Imported:
+			if o.Module == "numpy" {
+				if t, ok := numpyNames[o.Name]; ok {
+					return t, true
+				}
+			}
+		case nil:
+			if _, ok := numpyNames[name]; ok {
+				c.errorAt(c.pos(e), "name '%s' is not defined; write np.%s (or the string \"%s\")", name, name, name)
+				return nil, false
+			}
+			if name == "tuple" && result {
+				c.errorAt(c.pos(e), "unsupported type annotation: give the element types, as in tuple[int, float]")
+				return nil, false
+			}
+		}
+		return bad()
+	case *ast.Attribute:
+		if n, ok := e.Value.(*ast.Name); ok {
+			m, isMod := c.globals[string(n.Id)].(*Module)
+			if !isMod {
+				if _, defined := c.globals[string(n.Id)]; !defined {
+					c.errorAt(c.pos(n), "name '%s' is not defined", n.Id)
+					return nil, false
+				}
+				return bad()
+			}
+			if m.Path == "numpy" {
+				if t, ok := numpyNames[string(e.Attr)]; ok {
+					return t, true
+				}
+				if e.Attr == "ndarray" {
+					return arrays()
+				}
+			}
+		}
+		return bad()
+	case *ast.Str:
+		s := strings.TrimSpace(string(e.S))
+		if strings.Contains(s, "[") {
+			return arrays()
+		}
+		s = strings.TrimPrefix(strings.TrimPrefix(s, "np."), "numpy.")
+		if t, ok := builtinTypeNames[s]; ok {
+			return t, true
+		}
+		if t, ok := numpyNames[s]; ok {
+			return t, true
+		}
+		if s == "None" && result {
+			return ir.None, true
+		}
+		return bad()
+	case *ast.NameConstant:
+		if e.Value == py.None && result {
+			return ir.None, true
+		}
+		return bad()
+	case *ast.Subscript:
+		if n, ok := e.Value.(*ast.Name); ok && (n.Id == "tuple" || n.Id == "Tuple") {
+			idx, ok := e.Slice.(*ast.Index)
+			if !ok {
+				return bad()
+			}
+			elts := []ast.Expr{idx.Value}
+			if tup, ok := idx.Value.(*ast.Tuple); ok {
+				elts = tup.Elts
+			}
+			var ts []ir.Type
+			for _, x := range elts {
+				t, ok := c.annotation(x, false)
+				if !ok {
+					return nil, false
+				}
+				if _, scalar := t.(ir.Scalar); !scalar {
+					return bad()
+				}
+				ts = append(ts, t)
+			}
+			return &ir.Tuple{Elems: ts}, true
+		}
+		return arrays()
+	}
+	return bad()
+}
+
+// cleandoc removes a docstring's common indentation like inspect.cleandoc.
+func cleandoc(doc string) string {
+	lines := strings.Split(expandTabs(doc), "\n")
+	margin := -1
+	for _, l := range lines[1:] {
+		content := strings.TrimLeft(l, " ")
+		if content == "" {
+			continue
+		}
+		if ind := len(l) - len(content); margin < 0 || ind < margin {
+			margin = ind
+		}
+	}
+	lines[0] = strings.TrimLeft(lines[0], " ")
+	if margin > 0 {
+		for i := 1; i < len(lines); i++ {
+			if len(lines[i]) >= margin {
+				lines[i] = lines[i][margin:]
+			} else {
+				lines[i] = strings.TrimLeft(lines[i], " ")
+			}
+		}
+	}
+	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func expandTabs(s string) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		switch r {
+		case '\t':
+			n := 8 - col%8
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+		case '\n', '\r':
+			b.WriteRune(r)
+			col = 0
+		default:
+			b.WriteRune(r)
+			col++
+		}
+	}
+	return b.String()
+}
+
+// solve iterates the function bodies until no local or result type widens,
+// then walks them once more to record Info and report errors.
+func (c *checker) solve() {
+	for iter := 0; ; iter++ {
+		if iter > 200 {
+			panic(bailout{"type inference did not reach a fixed point"})
+		}
+		c.changed = false
+		for _, fn := range c.info.Funcs {
+			c.body(c.funcs[fn])
+		}
+		if !c.changed {
+			break
+		}
+	}
+	c.final = true
+	for _, fn := range c.info.Funcs {
+		c.body(c.funcs[fn])
+	}
+}

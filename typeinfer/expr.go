@@ -1,0 +1,425 @@
+package typeinfer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/go-python/gpython/ast"
+
+	"github.com/pyc2go/pyc2go/ir"
+)
+
+// expr types e and its sub-expressions. nil means unknown: not inferred yet
+// (early passes) or already reported as an error (final pass); callers stay
+// quiet about nil operands so one mistake gives one message.
+func (c *checker) expr(e ast.Expr) ir.Type {
+	t := c.expr1(e)
+	c.record(e, t)
+	return t
+}
+
+func (c *checker) expr1(e ast.Expr) ir.Type {
+	if v, msg, ok := literal(e); ok {
+		if msg != "" {
+			c.errorf(e, "%s", msg)
+			return nil
+		}
+		return v.Type
+	}
+	switch e := e.(type) {
+	case *ast.Name:
+		return c.name(e)
+	case *ast.Attribute:
+		return c.attribute(e)
+	case *ast.BinOp:
+		l := c.expr(e.Left)
+		r := c.expr(e.Right)
+		return c.binary(e, opNames[e.Op], l, r, e.Left, e.Right)
+	case *ast.UnaryOp:
+		if e.Op == ast.Not {
+			c.truth(e.Operand)
+			return ir.Bool
+		}
+		x := c.expr(e.Operand)
+		xs, ok := c.scalarOperand(e.Operand, x)
+		if !ok {
+			return nil
+		}
+		op := map[ast.UnaryOpNumber]string{ast.USub: "-", ast.UAdd: "+", ast.Invert: "~"}[e.Op]
+		t, msg := unaryType(op, xs)
+		if msg != "" {
+			c.errorf(e, "%s", msg)
+			return nil
+		}
+		return t
+	case *ast.Compare:
+		return c.compare(e)
+	case *ast.BoolOp:
+		return c.boolOp(e)
+	case *ast.IfExp:
+		c.truth(e.Test)
+		a := c.expr(e.Body)
+		b := c.expr(e.Orelse)
+		t, ok := join(a, b)
+		if !ok {
+			c.errorf(e, "the branches of the conditional expression have types %s and %s, which do not unify", typeString(a), typeString(b))
+			return nil
+		}
+		return t
+	case *ast.Call:
+		t := c.call(e, false)
+		if _, none := t.(ir.NoneType); none {
+			c.errorf(e, "%s() returns None (it has no return value); its value cannot be used", calleeName(e))
+			return nil
+		}
+		return t
+	case *ast.Tuple:
+		elems := make([]ir.Type, len(e.Elts))
+		for i, x := range e.Elts {
+			elems[i] = c.expr(x)
+			switch elems[i].(type) {
+			case *ir.Tuple:
+				c.errorf(x, "unsupported: nested tuple")
+				return nil
+			case ir.NoneType:
+				return nil
+			}
+		}
+		if len(elems) == 0 {
+			c.errorf(e, "unsupported: empty tuple")
+			return nil
+		}
+		return &ir.Tuple{Elems: elems}
+	case *ast.Subscript:
+		return c.subscript(e)
+	case *ast.List:
+		c.errorf(e, "unsupported: list; arrays are not supported yet")
+	case *ast.Str:
+		c.errorf(e, "unsupported: string value")
+	default:
+		c.errorf(e, "unsupported: expression")
+	}
+	return nil
+}
+
+func (c *checker) isLocal(name string) bool {
+	return c.fs != nil && c.fs.fn.Scope[name] != nil
+}
+
+var builtinFuncNames = map[string]bool{
+	"abs": true, "min": true, "max": true, "round": true, "int": true, "float": true, "bool": true,
+	"complex": true, "divmod": true, "pow": true, "range": true,
+}
+
+func (c *checker) name(n *ast.Name) ir.Type {
+	id := string(n.Id)
+	if c.isLocal(id) {
+		l := c.fs.fn.Scope[id]
+		c.use(n, l)
+		return c.localType(n, l)
+	}
+	switch o := c.globals[id].(type) {
+	case *Const:
+		c.use(n, o)
+		if o.Type == ir.Invalid {
+			return nil
+		}
+		return o.Type
+	case *Func:
+		c.errorf(n, "unsupported: function '%s' used as a value; only calls are supported", id)
+	case *Module:
+		c.errorf(n, "unsupported: module '%s' used as a value", id)
+	case *Imported:
+		c.errorf(n, "unsupported: '%s' used as a value", id)
+	case nil:
+		switch {
+		case builtinFuncNames[id] || supportedExceptions[id]:
+			c.errorf(n, "unsupported: builtin '%s' used as a value", id)
+		case id == "len" || id == "enumerate" || id == "zip":
+			c.errorf(n, "unsupported: %s() needs arrays, which are not supported yet", id)
+		default:
+			c.errorf(n, "name '%s' is not defined", id)
+		}
+	}
+	return nil
+}
+
+// moduleOf returns the module a name refers to, unless a local shadows it.
+func (c *checker) moduleOf(e ast.Expr) (*ast.Name, *Module) {
+	n, ok := e.(*ast.Name)
+	if !ok || c.isLocal(string(n.Id)) {
+		return nil, nil
+	}
+	m, _ := c.globals[string(n.Id)].(*Module)
+	if m == nil {
+		return nil, nil
+	}
+	return n, m
+}
+
+func (c *checker) attribute(e *ast.Attribute) ir.Type {
+	attr := string(e.Attr)
+	if n, m := c.moduleOf(e.Value); m != nil {
+		c.use(n, m)
+		if v, ok := moduleConstValues[m.Path][attr]; ok {
+			if c.final {
+				c.info.Attrs[e] = &AttrInfo{Kind: AttrConst, Type: v.Type, Value: v.Value}
+			}
+			return v.Type
+		}
+		if c.moduleHas(m.Path, attr) {
+			c.errorf(e, "unsupported: %s.%s used as a value; only calls are supported", n.Id, attr)
+		} else {
+			c.errorf(e, "module '%s' has no attribute '%s' (or pyc2go does not support it)", m.Path, attr)
+		}
+		return nil
+	}
+	x := c.expr(e.Value)
+	if x == nil {
+		return nil
+	}
+	xs, ok := x.(ir.Scalar)
+	if !ok || (attr != "real" && attr != "imag") {
+		c.errorf(e, "unsupported: attribute '%s' of type %s", attr, pyName(x))
+		return nil
+	}
+	// z.real / z.imag of a complex are its float parts; of a real number
+	// .real is the number and .imag a zero of the same type (bool: int).
+	t := xs
+	switch xs {
+	case ir.Complex64:
+		t = ir.Float32
+	case ir.Complex128:
+		t = ir.Float64
+	case ir.Bool:
+		t = ir.Int64
+	}
+	kind := AttrReal
+	if attr == "imag" {
+		kind = AttrImag
+	}
+	if c.final {
+		c.info.Attrs[e] = &AttrInfo{Kind: kind, Type: t}
+	}
+	return t
+}
+
+func (c *checker) moduleHas(path, attr string) bool {
+	switch path {
+	case "math":
+		_, ok := mathFuncs[attr]
+		return ok
+	case "cmath":
+		_, ok := cmathFuncs[attr]
+		return ok
+	case "numpy":
+		_, ok1 := numpyNames[attr]
+		_, ok2 := numpyFuncs[attr]
+		return ok1 || ok2
+	case "numba":
+		return attr == "njit" || attr == "jit" || attr == "prange"
+	}
+	return false
+}
+
+// scalarOperand checks that an operand is a number.
+func (c *checker) scalarOperand(e ast.Expr, t ir.Type) (ir.Scalar, bool) {
+	switch t := t.(type) {
+	case nil:
+		return 0, false
+	case ir.Scalar:
+		return t, true
+	}
+	c.errorf(e, "unsupported: arithmetic on a %s value", pyName(t))
+	return 0, false
+}
+
+// constInt returns the value of an integer literal, a negated one, or an
+// int module constant: Python's type of int ** n depends on its sign.
+func (c *checker) constInt(e ast.Expr) (int64, bool) {
+	switch e := e.(type) {
+	case *ast.Num:
+		v, msg, ok := literal(e)
+		if ok && msg == "" && v.Type == ir.Int64 {
+			return v.asInt(), true
+		}
+	case *ast.UnaryOp:
+		if e.Op == ast.USub || e.Op == ast.UAdd {
+			if v, ok := c.constInt(e.Operand); ok {
+				if e.Op == ast.USub {
+					return -v, true
+				}
+				return v, true
+			}
+		}
+	case *ast.Name:
+		if !c.isLocal(string(e.Id)) {
+			if k, ok := c.globals[string(e.Id)].(*Const); ok && k.Type == ir.Int64 {
+				return k.Value.(int64), true
+			}
+		}
+	}
+	return 0, false
+}
+
+// binary types `l op r` (also for augmented assignment, where node is the
+// statement).
+func (c *checker) binary(node ast.Ast, op string, l, r ir.Type, le, re ast.Expr) ir.Type {
+	if l == nil || r == nil {
+		return nil
+	}
+	ls, lok := l.(ir.Scalar)
+	rs, rok := r.(ir.Scalar)
+	if !lok || !rok {
+		c.errorf(node, "unsupported operand type(s) for %s: '%s' and '%s'", op, pyName(l), pyName(r))
+		return nil
+	}
+	neg := false
+	if op == "**" {
+		if v, ok := c.constInt(re); ok && v < 0 {
+			neg = true
+		}
+	}
+	t, msg := binaryType(op, ls, rs, neg)
+	if msg != "" {
+		c.errorf(node, "%s%s", msg, c.why(le, l, re, r))
+		return nil
+	}
+	return t
+}
+
+// why explains where the types of local operands came from, so that a
+// contradiction found at a use names the places that caused it.
+func (c *checker) why(pairs ...any) string {
+	var parts []string
+	for i := 0; i+1 < len(pairs); i += 2 {
+		e, _ := pairs[i].(ast.Expr)
+		t, _ := pairs[i+1].(ir.Type)
+		n, ok := e.(*ast.Name)
+		if !ok || !c.isLocal(string(n.Id)) {
+			continue
+		}
+		l := c.fs.fn.Scope[string(n.Id)]
+		var p string
+		if l.Param {
+			p = fmt.Sprintf("parameter '%s' is declared %s at %s", l.Name, pyName(t), l.Pos)
+		} else if at, ok := c.fs.declared[l]; ok {
+			p = fmt.Sprintf("'%s' is declared %s at %s", l.Name, pyName(t), at)
+		} else {
+			p = fmt.Sprintf("'%s' is %s because of the assignment at %s", l.Name, pyName(t), c.fs.why[l])
+		}
+		if len(parts) == 0 || parts[len(parts)-1] != p {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, "; ") + ")"
+}
+
+var cmpNames = map[ast.CmpOp]string{
+	ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
+}
+
+func (c *checker) compare(e *ast.Compare) ir.Type {
+	prevE := e.Left
+	prev := c.expr(e.Left)
+	for i, op := range e.Ops {
+		if i >= len(e.Comparators) {
+			break
+		}
+		next := e.Comparators[i]
+		nt := c.expr(next)
+		sym, ok := cmpNames[op]
+		if !ok {
+			c.errorf(e, "unsupported: comparison operator")
+		} else if prev != nil && nt != nil {
+			ps, pok := prev.(ir.Scalar)
+			ns, nok := nt.(ir.Scalar)
+			switch {
+			case !pok || !nok:
+				c.errorf(e, "unsupported: comparison of %s and %s values", pyName(prev), pyName(nt))
+			case op != ast.Eq && op != ast.NotEq && (ps.IsComplex() || ns.IsComplex()):
+				c.errorf(e, "'%s' not supported between instances of '%s' and '%s'%s", sym, pyName(ps), pyName(ns), c.why(prevE, prev, next, nt))
+			}
+		}
+		prevE, prev = next, nt
+	}
+	return ir.Bool
+}
+
+func (c *checker) boolOp(e *ast.BoolOp) ir.Type {
+	op := "and"
+	if e.Op == ast.Or {
+		op = "or"
+	}
+	var first ir.Type
+	var firstE ast.Expr
+	ok := true
+	for _, v := range e.Values {
+		t := c.expr(v)
+		switch t.(type) {
+		case nil:
+			ok = false
+			continue
+		case *ir.Tuple, ir.NoneType:
+			c.errorf(v, "unsupported: '%s' operand of type %s", op, pyName(t))
+			ok = false
+			continue
+		}
+		if first == nil {
+			first, firstE = t, v
+			continue
+		}
+		if !ir.Identical(first, t) {
+			c.errorf(e, "operands of '%s' have types %s and %s; Python returns one of them unchanged%s", op, pyName(first), pyName(t), c.why(firstE, first, v, t))
+			ok = false
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return first
+}
+
+func (c *checker) subscript(e *ast.Subscript) ir.Type {
+	vt := c.expr(e.Value)
+	idx, isIndex := e.Slice.(*ast.Index)
+	if !isIndex {
+		c.errorf(e, "unsupported: slicing (arrays are not supported yet)")
+		return nil
+	}
+	c.expr(idx.Value)
+	if vt == nil {
+		return nil
+	}
+	tt, ok := vt.(*ir.Tuple)
+	if !ok {
+		c.errorf(e, "'%s' object is not subscriptable", pyName(vt))
+		return nil
+	}
+	i, ok := c.constInt(idx.Value)
+	if !ok {
+		c.errorf(idx.Value, "unsupported: tuple index must be an integer constant")
+		return nil
+	}
+	if i < 0 {
+		i += int64(len(tt.Elems))
+	}
+	if i < 0 || i >= int64(len(tt.Elems)) {
+		c.errorf(idx.Value, "tuple index out of range")
+		return nil
+	}
+	return tt.Elems[i]
+}
+
+func calleeName(e *ast.Call) string {
+	switch f := e.Func.(type) {
+	case *ast.Name:
+		return string(f.Id)
+	case *ast.Attribute:
+		return string(f.Attr)
+	}
+	return "the function"
+}

@@ -1,0 +1,128 @@
+package typeinfer
+
+import (
+	"github.com/go-python/gpython/ast"
+
+	"github.com/pyc2go/pyc2go/frontend"
+	"github.com/pyc2go/pyc2go/ir"
+)
+
+// Info is what Check learns about a file: the types of every expression and
+// local, and what every name and call refers to. lower reads it; nothing in
+// it is Python-syntax-free, which is why emitters never see it.
+type Info struct {
+	File   *frontend.File
+	Consts []*Const // module constants, in source order
+	Funcs  []*Func  // module functions, in source order
+
+	// Types has the type of every expression lower evaluates, sub-expressions
+	// included (not of annotation expressions, callee names, module names or
+	// attribute prefixes like the `math` in math.pi).
+	Types map[ast.Expr]ir.Type
+
+	// Uses says what each ast.Name in an expression position refers to.
+	Uses map[*ast.Name]Object
+
+	// Calls resolves every call expression.
+	Calls map[*ast.Call]*CallInfo
+
+	// Attrs resolves attribute expressions that are values: math.pi (a
+	// constant), z.real / z.imag (Kind AttrReal/AttrImag).
+	Attrs map[*ast.Attribute]*AttrInfo
+}
+
+// Object is what a name refers to: *Local, *Const, *Func, *Module or
+// *Builtin.
+type Object interface{ isObject() }
+
+// Local is a parameter or local variable of a function. Python locals have
+// one type for the whole function (flow-insensitive): an int that later
+// holds a float is a float everywhere.
+type Local struct {
+	Name  string
+	Type  ir.Type
+	Pos   frontend.Pos // first definition (the parameter, or first assignment)
+	Param bool
+}
+
+// Const is a module-level constant with its folded value: int64, float64,
+// bool or complex128 (Type says which Scalar).
+type Const struct {
+	Name  string
+	Type  ir.Scalar
+	Value any
+	Pos   frontend.Pos
+}
+
+// Func is a module-level function.
+type Func struct {
+	Name     string
+	Def      *ast.FunctionDef
+	Doc      string // docstring with common indentation removed, "" if none
+	Pos      frontend.Pos
+	Params   []*Local
+	Defaults []ast.Expr // per parameter: its default value expression, or nil
+	Result   ir.Type    // ir.None, a Scalar or an *ir.Tuple
+	Locals   []*Local   // non-parameter locals, in order of first definition
+	Scope    map[string]*Local
+}
+
+// Module is an imported module name (math, cmath, numpy as np, numba).
+type Module struct{ Path string }
+
+// Builtin is a Python builtin function name (abs, min, max, round, int,
+// float, bool, complex, divmod, pow, range, len, enumerate, zip).
+type Builtin struct{ Name string }
+
+func (*Local) isObject()   {}
+func (*Const) isObject()   {}
+func (*Func) isObject()    {}
+func (*Module) isObject()  {}
+func (*Builtin) isObject() {}
+
+// CallKind says what a call calls.
+type CallKind uint8
+
+const (
+	CallFunc    CallKind = iota + 1 // a module function: Func is set
+	CallBuiltin                     // a Python builtin: Name is "abs", "round", ...
+	CallMath                        // math.NAME (also `from math import NAME`): Name is "sqrt", ...
+	CallCmath                       // cmath.NAME
+	CallNumpy                       // np.NAME on scalars (np.float32(x), np.sqrt(x), ...)
+	CallMethod                      // a method of a value: Name is "conjugate"; Recv is the receiver
+	// CallException is the exception constructor of a raise statement,
+	// `raise ValueError("msg")`: Name is the class, Args is empty or the one
+	// *ast.Str message (which has no entry in Types).
+	CallException
+)
+
+// CallInfo is a resolved call. Args are bound in parameter order: keyword
+// arguments moved to their position and omitted ones filled with the
+// parameter's default expression (for module functions), so lower can
+// evaluate Args left to right. Python evaluates explicit arguments in the
+// order written; ArgOrder lists the indexes of Args in that order (the
+// defaults, which are constants, last).
+type CallInfo struct {
+	Kind     CallKind
+	Name     string
+	Func     *Func
+	Recv     ast.Expr
+	Args     []ast.Expr
+	ArgOrder []int
+}
+
+// AttrKind says what an attribute expression is.
+type AttrKind uint8
+
+const (
+	AttrConst AttrKind = iota + 1 // a module constant: math.pi, math.inf, cmath.pi...; Value set
+	AttrReal                      // x.real
+	AttrImag                      // x.imag
+)
+
+// AttrInfo is a resolved attribute value.
+type AttrInfo struct {
+	Kind  AttrKind
+	Type  ir.Scalar
+	Value any // for AttrConst: float64 (or complex128)
+}

@@ -1,0 +1,480 @@
+package typeinfer
+
+import (
+	"github.com/go-python/gpython/ast"
+	"github.com/go-python/gpython/py"
+
+	"github.com/pyc2go/pyc2go/ir"
+)
+
+// supportedExceptions may be raised explicitly.
+var supportedExceptions = map[string]bool{
+	"ValueError": true, "IndexError": true, "ZeroDivisionError": true, "AssertionError": true,
+	"RuntimeError": true, "OverflowError": true, "TypeError": true, "ArithmeticError": true,
+	"NotImplementedError": true,
+}
+
+// body walks one function once.
+func (c *checker) body(fs *funcState) {
+	c.fs = fs
+	fs.valueRet = false
+	fs.bareRet = nil
+	fs.loopDepth = 0
+	fn := fs.fn
+	body := fn.Def.Body
+	if fn.Doc != "" || (len(body) > 0 && isDocstring(body[0])) {
+		body = body[1:]
+	}
+	c.stmts(body)
+
+	if fs.hasDecl {
+		if fn.Result == nil { // the annotation itself was wrong
+			return
+		}
+		if _, none := fn.Result.(ir.NoneType); !none && (len(fs.bareRet) > 0 || !blockEnds(body)) {
+			c.noReturn(fn, fs)
+		}
+	} else {
+		if !fs.valueRet {
+			c.setResult(fs, ir.None)
+		} else if len(fs.bareRet) > 0 || !blockEnds(body) {
+			c.noReturn(fn, fs)
+		}
+		if c.final && fs.valueRet && !complete(fn.Result) && !c.reported[fn] && len(c.errs) == 0 {
+			c.reported[fn] = true
+			c.errorf(fn.Def, "cannot infer the result type of '%s': no return value has a known type (only recursive calls?); annotate it with -> T", fn.Name)
+		}
+	}
+	c.fs = nil
+}
+
+func (c *checker) noReturn(fn *Func, fs *funcState) {
+	var at ast.Ast = fn.Def
+	if len(fs.bareRet) > 0 {
+		at = fs.bareRet[0]
+	}
+	c.errorf(at, "function '%s' does not return a value on every path; Python would return None", fn.Name)
+}
+
+func (c *checker) setResult(fs *funcState, t ir.Type) {
+	if fs.fn.Result == nil || !ir.Identical(fs.fn.Result, t) {
+		fs.fn.Result = t
+		c.changed = true
+	}
+}
+
+func isDocstring(s ast.Stmt) bool {
+	es, ok := s.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	_, ok = es.Value.(*ast.Str)
+	return ok
+}
+
+// blockEnds reports, conservatively, that control cannot fall off the end
+// of stmts: a return or raise last, an if whose branches both end, or a
+// loop that can only be left by return (while True without break, or a
+// loop whose else ends and whose body has no break).
+func blockEnds(stmts []ast.Stmt) bool {
+	if len(stmts) == 0 {
+		return false
+	}
+	switch s := stmts[len(stmts)-1].(type) {
+	case *ast.Return, *ast.Raise:
+		return true
+	case *ast.If:
+		return blockEnds(s.Body) && blockEnds(s.Orelse)
+	case *ast.While:
+		if hasBreak(s.Body) {
+			return false
+		}
+		return alwaysTrue(s.Test) || blockEnds(s.Orelse)
+	case *ast.For:
+		return !hasBreak(s.Body) && blockEnds(s.Orelse)
+	}
+	return false
+}
+
+func alwaysTrue(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.NameConstant:
+		return e.Value == py.True
+	case *ast.Num:
+		v, _, ok := literal(e)
+		return ok && truthy(v)
+	}
+	return false
+}
+
+// hasBreak finds a break that leaves this loop (not one of a nested loop).
+func hasBreak(stmts []ast.Stmt) bool {
+	for _, s := range stmts {
+		switch s := s.(type) {
+		case *ast.Break:
+			return true
+		case *ast.If:
+			if hasBreak(s.Body) || hasBreak(s.Orelse) {
+				return true
+			}
+		case *ast.For:
+			if hasBreak(s.Orelse) {
+				return true
+			}
+		case *ast.While:
+			if hasBreak(s.Orelse) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (c *checker) stmts(list []ast.Stmt) {
+	for _, s := range list {
+		c.stmt(s)
+	}
+}
+
+func (c *checker) stmt(s ast.Stmt) {
+	switch s := s.(type) {
+	case *ast.Assign:
+		vt := c.expr(s.Value)
+		for _, t := range s.Targets {
+			c.assign(t, vt, s.Value)
+		}
+	case *ast.AugAssign:
+		c.augAssign(s)
+	case *ast.For:
+		c.forStmt(s)
+	case *ast.While:
+		c.truth(s.Test)
+		c.fs.loopDepth++
+		c.stmts(s.Body)
+		c.fs.loopDepth--
+		c.stmts(s.Orelse)
+	case *ast.If:
+		c.truth(s.Test)
+		c.stmts(s.Body)
+		c.stmts(s.Orelse)
+	case *ast.Return:
+		c.returnStmt(s)
+	case *ast.Raise:
+		c.raise(s)
+	case *ast.Assert:
+		c.truth(s.Test)
+		if s.Msg != nil {
+			if _, ok := s.Msg.(*ast.Str); !ok {
+				c.errorf(s.Msg, "unsupported: assert message must be a string literal")
+			}
+		}
+	case *ast.ExprStmt:
+		if call, ok := s.Value.(*ast.Call); ok {
+			c.call(call, true)
+			return
+		}
+		if _, ok := s.Value.(*ast.Str); ok {
+			return // frontend reports stray strings
+		}
+		c.expr(s.Value)
+	case *ast.Pass:
+	case *ast.Break, *ast.Continue:
+		if c.fs.loopDepth == 0 {
+			what := "break"
+			if _, ok := s.(*ast.Continue); ok {
+				what = "continue"
+			}
+			c.errorf(s, "'%s' outside loop", what)
+		}
+	default:
+		c.errorf(s, "unsupported: statement")
+	}
+}
+
+// truth checks an expression used for its truth value.
+func (c *checker) truth(e ast.Expr) {
+	t := c.expr(e)
+	switch t.(type) {
+	case *ir.Tuple:
+		c.errorf(e, "unsupported: truth value of a tuple (it is always True for a non-empty tuple)")
+	case ir.NoneType:
+		c.errorf(e, "unsupported: truth value of None")
+	}
+}
+
+// assign binds target to a value of type vt.
+func (c *checker) assign(target ast.Expr, vt ir.Type, value ast.Expr) {
+	switch t := target.(type) {
+	case *ast.Name:
+		l := c.fs.fn.Scope[string(t.Id)]
+		if l == nil {
+			return // cannot happen: collectLocals saw every target
+		}
+		c.use(t, l)
+		c.define(l, vt, t, value)
+		c.record(t, l.Type)
+	case *ast.Tuple, *ast.List:
+		var elts []ast.Expr
+		if tt, ok := t.(*ast.Tuple); ok {
+			elts = tt.Elts
+		} else {
+			elts = t.(*ast.List).Elts
+		}
+		for _, e := range elts {
+			if _, ok := e.(*ast.Name); !ok {
+				c.errorf(e, "unsupported: unpacking target must be a plain name")
+				return
+			}
+		}
+		for _, e := range elts {
+			// Even a failed unpacking defines its names: reporting them as
+			// undefined later would only repeat this error.
+			c.fs.assigned[c.fs.fn.Scope[string(e.(*ast.Name).Id)]] = true
+		}
+		var ets []ir.Type
+		switch v := vt.(type) {
+		case nil:
+			ets = make([]ir.Type, len(elts))
+		case *ir.Tuple:
+			if len(v.Elems) > len(elts) {
+				c.errorf(value, "too many values to unpack (expected %d)", len(elts))
+				return
+			}
+			if len(v.Elems) < len(elts) {
+				c.errorf(value, "not enough values to unpack (expected %d, got %d)", len(elts), len(v.Elems))
+				return
+			}
+			ets = v.Elems
+		default:
+			c.errorf(value, "cannot unpack non-iterable %s object", pyName(vt))
+			return
+		}
+		var vals []ast.Expr
+		if vtup, ok := value.(*ast.Tuple); ok && len(vtup.Elts) == len(elts) {
+			vals = vtup.Elts
+		}
+		for i, e := range elts {
+			var v ast.Expr = value
+			if vals != nil {
+				v = vals[i]
+			}
+			c.assign(e, ets[i], v)
+		}
+		c.record(target, vt)
+	case *ast.Subscript:
+		c.errorf(t, "unsupported: assignment to a subscript (arrays are not supported yet)")
+	case *ast.Attribute:
+		c.errorf(t, "unsupported: assignment to an attribute")
+	default:
+		c.errorf(t, "unsupported: assignment target")
+	}
+}
+
+// define records that local l is assigned a value of type vt at target.
+// Declared locals (parameters, annotated ones) keep their type and the
+// value must convert to it; others widen by unification.
+func (c *checker) define(l *Local, vt ir.Type, target ast.Ast, value ast.Expr) {
+	fs := c.fs
+	fs.assigned[l] = true
+	if vt == nil {
+		return
+	}
+	if _, none := vt.(ir.NoneType); none {
+		c.errorf(value, "the value is None (the called function returns nothing)")
+		return
+	}
+	if at, ok := fs.declared[l]; ok {
+		if l.Type != nil && !convertible(vt, l.Type) {
+			what := "variable"
+			if l.Param {
+				what = "parameter"
+			}
+			c.errorf(value, "cannot assign a %s value to %s '%s', declared %s at %s (no implicit narrowing)", pyName(vt), what, l.Name, pyName(l.Type), at)
+		}
+		return
+	}
+	nt, ok := join(l.Type, vt)
+	if !ok {
+		sa, sb := shapes(l.Type, vt)
+		c.errorf(target, "variable '%s' is %s at %s and %s at %s", l.Name, sa, fs.why[l], sb, c.pos(target))
+		return
+	}
+	if l.Type == nil || !ir.Identical(nt, l.Type) {
+		l.Type = nt
+		fs.why[l] = c.pos(target)
+		c.changed = true
+	}
+}
+
+func (c *checker) augAssign(s *ast.AugAssign) {
+	name, ok := s.Target.(*ast.Name)
+	if !ok {
+		c.expr(s.Value)
+		c.errorf(s.Target, "unsupported: augmented assignment to anything but a plain name (arrays are not supported yet)")
+		return
+	}
+	l := c.fs.fn.Scope[string(name.Id)]
+	lt := c.localType(name, l)
+	c.use(name, l)
+	c.record(name, lt)
+	rt := c.expr(s.Value)
+	res := c.binary(s, opNames[s.Op], lt, rt, name, s.Value)
+	c.define(l, res, name, s.Value)
+}
+
+func (c *checker) forStmt(s *ast.For) {
+	name, ok := s.Target.(*ast.Name)
+	if !ok {
+		c.errorf(s.Target, "unsupported: for-loop target must be a plain name")
+	}
+	call, isCall := s.Iter.(*ast.Call)
+	if !isCall || !c.rangeCall(call) {
+		c.errorf(s.Iter, "unsupported: for loop over something other than range(); arrays are not supported yet")
+	}
+	if ok {
+		l := c.fs.fn.Scope[string(name.Id)]
+		c.use(name, l)
+		// range always yields Python ints, whatever its argument kinds.
+		c.define(l, ir.Int64, name, s.Iter)
+		c.record(name, l.Type)
+	}
+	c.fs.loopDepth++
+	c.stmts(s.Body)
+	c.fs.loopDepth--
+	c.stmts(s.Orelse)
+}
+
+func (c *checker) returnStmt(s *ast.Return) {
+	fs := c.fs
+	fn := fs.fn
+	if s.Value == nil {
+		fs.bareRet = append(fs.bareRet, s)
+		return
+	}
+	if nc, ok := s.Value.(*ast.NameConstant); ok && nc.Value == py.None {
+		fs.bareRet = append(fs.bareRet, s)
+		return
+	}
+	fs.valueRet = true
+	vt := c.expr(s.Value)
+	if vt == nil {
+		return
+	}
+	if _, none := vt.(ir.NoneType); none {
+		c.errorf(s.Value, "the value is None (the called function returns nothing)")
+		return
+	}
+	if fs.hasDecl {
+		if fn.Result == nil {
+			return
+		}
+		if _, none := fn.Result.(ir.NoneType); none {
+			c.errorf(s.Value, "function '%s' is declared to return None at %s but returns a %s value", fn.Name, fs.resultDecl, pyName(vt))
+			return
+		}
+		if !convertible(vt, fn.Result) {
+			c.errorf(s.Value, "return value is %s but '%s' is declared to return %s at %s (no implicit narrowing)", typeString(vt), fn.Name, typeString(fn.Result), fs.resultDecl)
+		}
+		return
+	}
+	if _, none := fn.Result.(ir.NoneType); none {
+		fn.Result = nil // an earlier pass saw no value return yet
+	}
+	nt, ok := join(fn.Result, vt)
+	if !ok {
+		sa, sb := shapes(fn.Result, vt)
+		c.errorf(s.Value, "function '%s' returns %s at %s and %s at %s", fn.Name, sa, fs.resultWhy, sb, c.pos(s.Value))
+		return
+	}
+	if fn.Result == nil || !ir.Identical(nt, fn.Result) {
+		fn.Result = nt
+		fs.resultWhy = c.pos(s.Value)
+		c.changed = true
+	}
+}
+
+// typeString spells tuples out, for messages about declared results.
+func typeString(t ir.Type) string {
+	if tt, ok := t.(*ir.Tuple); ok {
+		s := "tuple["
+		for i, e := range tt.Elems {
+			if i > 0 {
+				s += ", "
+			}
+			s += pyName(e)
+		}
+		return s + "]"
+	}
+	return pyName(t)
+}
+
+func (c *checker) raise(s *ast.Raise) {
+	if s.Exc == nil {
+		c.errorf(s, "unsupported: bare raise (there is no active exception to re-raise)")
+		return
+	}
+	if s.Cause != nil {
+		c.errorf(s.Cause, "unsupported: raise ... from ...")
+	}
+	var name *ast.Name
+	var call *ast.Call
+	switch e := s.Exc.(type) {
+	case *ast.Name:
+		name = e
+	case *ast.Call:
+		call = e
+		name, _ = e.Func.(*ast.Name)
+	}
+	if name == nil || !supportedExceptions[string(name.Id)] || c.shadowed(string(name.Id)) {
+		c.errorf(s.Exc, "unsupported: raise of this exception; raise one of ArithmeticError, AssertionError, IndexError, NotImplementedError, OverflowError, RuntimeError, TypeError, ValueError, ZeroDivisionError")
+		return
+	}
+	c.use(name, &Builtin{Name: string(name.Id)})
+	if call == nil {
+		return
+	}
+	if len(call.Keywords) > 0 || len(call.Args) > 1 {
+		c.errorf(call, "unsupported: an exception takes at most one argument, a string literal")
+		return
+	}
+	if len(call.Args) == 1 {
+		if _, ok := call.Args[0].(*ast.Str); !ok {
+			c.errorf(call.Args[0], "unsupported: exception message must be a string literal")
+			return
+		}
+	}
+	if c.final {
+		ci := &CallInfo{Kind: CallException, Name: string(name.Id), Args: call.Args}
+		for i := range call.Args {
+			ci.ArgOrder = append(ci.ArgOrder, i)
+		}
+		c.info.Calls[call] = ci
+	}
+}
+
+// shadowed reports whether a builtin name is rebound by the file.
+func (c *checker) shadowed(name string) bool {
+	if c.fs != nil && c.fs.fn.Scope[name] != nil {
+		return true
+	}
+	_, ok := c.globals[name]
+	return ok
+}
+
+// localType is the type of a read of local l, reporting a local that is
+// never assigned a value anywhere in the function.
+func (c *checker) localType(n *ast.Name, l *Local) ir.Type {
+	if l == nil {
+		return nil
+	}
+	if !c.fs.assigned[l] && c.final && !c.reported[l] {
+		c.reported[l] = true
+		c.errorf(n, "name '%s' is not defined (it is never assigned a value)", l.Name)
+		return nil
+	}
+	if l.Type == nil && c.final && c.fs.assigned[l] && !c.reported[l] && len(c.errs) == 0 {
+		c.reported[l] = true
+		c.errorf(n, "cannot infer the type of '%s': every assignment to it uses its own value", l.Name)
+	}
+	return l.Type
+}

@@ -1,0 +1,263 @@
+package typeinfer
+
+import (
+	"fmt"
+
+	"github.com/go-python/gpython/ast"
+
+	"github.com/pyc2go/pyc2go/ir"
+)
+
+// The four Python builtin scalar types share their ir kinds with np.bool_,
+// np.int64, np.float64 and np.complex128. ir has no way to tell them apart,
+// so values of those kinds follow Python's rules and only the other
+// ("sized") kinds follow numpy's: a documented deviation for np.int64 and
+// friends (np.int64(1) // 0 raises like Python's int instead of giving 0).
+func isPy(s ir.Scalar) bool {
+	return s == ir.Bool || s == ir.Int64 || s == ir.Float64 || s == ir.Complex128
+}
+
+func isSized(s ir.Scalar) bool { return s != ir.Invalid && !isPy(s) && s <= ir.Complex128 }
+
+// class is the position on Python's numeric tower: 0 bool, 1 int, 2 float,
+// 3 complex. Conversions and annotations are judged by class: a value may
+// flow into a declared type of the same or a higher class.
+func class(s ir.Scalar) int {
+	switch {
+	case s == ir.Bool:
+		return 0
+	case s.IsInt():
+		return 1
+	case s.IsFloat():
+		return 2
+	case s.IsComplex():
+		return 3
+	}
+	return -1
+}
+
+var pyOfClass = [4]ir.Scalar{ir.Bool, ir.Int64, ir.Float64, ir.Complex128}
+
+// pyName is how Python error messages spell a type.
+func pyName(t ir.Type) string {
+	switch t := t.(type) {
+	case ir.Scalar:
+		if isPy(t) {
+			return t.PyName()
+		}
+		return "numpy." + t.String()
+	case *ir.Tuple:
+		return "tuple"
+	case ir.NoneType:
+		return "None"
+	case nil:
+		return "unknown"
+	}
+	return t.String()
+}
+
+// shapes names two types that failed to unify for a contradiction message,
+// where "a tuple is not a number" matters more than the element types;
+// tuple lengths are given only when both are tuples.
+func shapes(a, b ir.Type) (string, string) {
+	ta, okA := a.(*ir.Tuple)
+	tb, okB := b.(*ir.Tuple)
+	if okA && okB {
+		return fmt.Sprintf("a tuple of %d", len(ta.Elems)), fmt.Sprintf("a tuple of %d", len(tb.Elems))
+	}
+	return pyName(a), pyName(b)
+}
+
+// join unifies two types of one variable (or of the arms of a conditional
+// expression): the numeric tower for Python scalars, numpy's promotion for
+// sized kinds, elementwise for tuples of equal length. nil means "not known
+// yet" during the fixed-point iteration and is the identity.
+func join(a, b ir.Type) (ir.Type, bool) {
+	if a == nil {
+		return b, true
+	}
+	if b == nil {
+		return a, true
+	}
+	switch a := a.(type) {
+	case ir.Scalar:
+		b, ok := b.(ir.Scalar)
+		if !ok {
+			return nil, false
+		}
+		if a == b {
+			return a, true
+		}
+		if isPy(a) && isPy(b) {
+			return pyOfClass[max(class(a), class(b))], true
+		}
+		r := numpyBin("+", a, b)
+		if r == ir.Invalid || r == bad {
+			return nil, false
+		}
+		return r, true
+	case *ir.Tuple:
+		b, ok := b.(*ir.Tuple)
+		if !ok || len(a.Elems) != len(b.Elems) {
+			return nil, false
+		}
+		elems := make([]ir.Type, len(a.Elems))
+		for i := range elems {
+			e, ok := join(a.Elems[i], b.Elems[i])
+			if !ok {
+				return nil, false
+			}
+			elems[i] = e
+		}
+		return &ir.Tuple{Elems: elems}, true
+	case ir.NoneType:
+		_, ok := b.(ir.NoneType)
+		return a, ok
+	}
+	return nil, false
+}
+
+// convertible reports whether a value of type from may be stored into a
+// declared type to (an annotated local, a parameter, a declared result):
+// conversions go up the numeric tower, never down.
+func convertible(from, to ir.Type) bool {
+	if from == nil || to == nil {
+		return true
+	}
+	switch to := to.(type) {
+	case ir.Scalar:
+		f, ok := from.(ir.Scalar)
+		return ok && class(f) <= class(to)
+	case *ir.Tuple:
+		f, ok := from.(*ir.Tuple)
+		if !ok || len(f.Elems) != len(to.Elems) {
+			return false
+		}
+		for i := range f.Elems {
+			if !convertible(f.Elems[i], to.Elems[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return ir.Identical(from, to)
+}
+
+// complete reports whether t has no unknown parts.
+func complete(t ir.Type) bool {
+	switch t := t.(type) {
+	case nil:
+		return false
+	case *ir.Tuple:
+		for _, e := range t.Elems {
+			if !complete(e) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func numpyBin(op string, l, r ir.Scalar) ir.Scalar {
+	tab := numpyBinary[op]
+	if tab == nil || l > ir.Complex128 || r > ir.Complex128 {
+		return ir.Invalid
+	}
+	return tab[l][r]
+}
+
+var opNames = map[ast.OperatorNumber]string{
+	ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Modulo: "%", ast.Pow: "**",
+	ast.LShift: "<<", ast.RShift: ">>", ast.BitOr: "|", ast.BitXor: "^", ast.BitAnd: "&",
+	ast.FloorDiv: "//",
+}
+
+// binaryType is the result type of `l op r` on scalars, or an error message
+// worded like CPython's TypeError. negLitExp says the right operand is a
+// negative integer literal (int ** -1 is a float in Python).
+func binaryType(op string, l, r ir.Scalar, negLitExp bool) (ir.Scalar, string) {
+	unsupported := fmt.Sprintf("unsupported operand type(s) for %s: '%s' and '%s'", op, pyName(l), pyName(r))
+	if !isPy(l) || !isPy(r) {
+		res := numpyBin(op, l, r)
+		if res == bad || res == ir.Invalid {
+			return ir.Invalid, unsupported
+		}
+		return res, ""
+	}
+	cl, cr := class(l), class(r)
+	hi := max(cl, cr, 1) // arithmetic on bools is int arithmetic
+	switch op {
+	case "+", "-", "*":
+		return pyOfClass[hi], ""
+	case "/":
+		return pyOfClass[max(hi, 2)], ""
+	case "//", "%":
+		if hi == 3 {
+			return ir.Invalid, unsupported
+		}
+		return pyOfClass[hi], ""
+	case "**":
+		if hi == 1 && negLitExp {
+			return ir.Float64, ""
+		}
+		return pyOfClass[hi], ""
+	case "&", "|", "^":
+		if cl == 0 && cr == 0 {
+			return ir.Bool, ""
+		}
+		if hi == 1 {
+			return ir.Int64, ""
+		}
+		return ir.Invalid, unsupported
+	case "<<", ">>":
+		if hi == 1 {
+			return ir.Int64, ""
+		}
+		return ir.Invalid, unsupported
+	}
+	return ir.Invalid, "unsupported operator " + op
+}
+
+// unaryType is the result of -x, +x, ~x or abs(x) on a scalar.
+func unaryType(op string, x ir.Scalar) (ir.Scalar, string) {
+	name := op
+	if op != "abs" {
+		name = "unary " + op
+	}
+	msg := fmt.Sprintf("bad operand type for %s: '%s'", name, pyName(x))
+	if !isPy(x) {
+		if tab := numpyUnary[op]; tab != nil && x <= ir.Complex128 {
+			if r := tab[x]; r != bad && r != ir.Invalid {
+				return r, ""
+			}
+		}
+		return ir.Invalid, msg
+	}
+	c := class(x)
+	switch op {
+	case "-", "+":
+		return pyOfClass[max(c, 1)], ""
+	case "~":
+		if c <= 1 {
+			return ir.Int64, ""
+		}
+		return ir.Invalid, msg
+	case "abs":
+		if c == 3 {
+			return ir.Float64, ""
+		}
+		return pyOfClass[max(c, 1)], ""
+	}
+	return ir.Invalid, msg
+}
+
+// numpyNames maps numpy scalar type names (np.NAME, "NAME") to kinds.
+var numpyNames = map[string]ir.Scalar{
+	"bool_": ir.Bool, "int8": ir.Int8, "int16": ir.Int16, "int32": ir.Int32, "int64": ir.Int64,
+	"uint8": ir.Uint8, "uint16": ir.Uint16, "uint32": ir.Uint32, "uint64": ir.Uint64,
+	"float32": ir.Float32, "float64": ir.Float64, "complex64": ir.Complex64, "complex128": ir.Complex128,
+}
+
+var builtinTypeNames = map[string]ir.Scalar{
+	"int": ir.Int64, "float": ir.Float64, "bool": ir.Bool, "complex": ir.Complex128,
+}
