@@ -1,0 +1,239 @@
+// Package lower turns a type-checked Python file (a typeinfer.Info) into
+// pyc2go's IR and runs the IR pass pipeline on it.
+//
+// What comes in: the gpython AST plus what typeinfer learnt about it (types
+// of every expression, what names and calls refer to).
+// What goes out: an *ir.Module whose expressions are pure trees and whose
+// every implicit Python exception is an explicit Check or Raise carrying
+// CPython's class and message (docs/semantics.md), then optimised by the
+// passes in passes.go.
+//
+// The two halves of the package:
+//
+//   - lowering (lower.go, func.go, stmt.go, expr.go, builtin.go): one
+//     fnLowerer per function builds statements into the current block while
+//     it walks expressions, so that checks land before the expression that
+//     needs them and in Python's evaluation order;
+//   - the pass manager (passes.go) with the optional passes constfold and
+//     checkelim.
+package lower
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/go-python/gpython/ast"
+
+	"github.com/pyc2go/pyc2go/frontend"
+	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/typeinfer"
+)
+
+// Config controls the pass pipeline.
+type Config struct {
+	OptLevel  int             // 0 runs only required passes; 2 (or more) runs every pass not disabled
+	Disable   map[string]bool // names of optional passes to skip
+	DumpAfter string          // pass name after which to print the module to Dump; "" for none
+	Dump      io.Writer
+	// Verify runs ir.Verify after lowering and ir.VerifyFunc after every
+	// pass; tests set it.
+	Verify bool
+}
+
+// Module lowers info into an IR module and runs the passes selected by cfg.
+// Source-level problems (constructs typeinfer let through but lowering does
+// not support) come back as a frontend.ErrorList; anything else is an
+// internal error naming the stage or pass that failed.
+func Module(info *typeinfer.Info, cfg Config) (*ir.Module, error) {
+	if info == nil || info.File == nil {
+		return nil, errors.New("lower: nil Info or File")
+	}
+	m, err := lowerModule(info)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Verify {
+		if err := ir.Verify(m); err != nil {
+			return nil, fmt.Errorf("lower: IR after lowering does not verify: %w", err)
+		}
+	}
+	if err := runPasses(m, cfg); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// srcError is panicked by the lowerer for an unsupported construct; Module
+// recovers it into a frontend.ErrorList. Any other panic is an internal
+// error.
+type srcError struct {
+	pos frontend.Pos
+	msg string
+}
+
+type modLowerer struct {
+	info  *typeinfer.Info
+	mod   *ir.Module
+	funcs map[*typeinfer.Func]*ir.Func
+	errs  frontend.ErrorList
+}
+
+func lowerModule(info *typeinfer.Info) (m *ir.Module, err error) {
+	ml := &modLowerer{
+		info:  info,
+		mod:   &ir.Module{File: filepath.Base(info.File.Path)},
+		funcs: map[*typeinfer.Func]*ir.Func{},
+	}
+	if doc := moduleDoc(info.File); doc != "" {
+		ml.mod.Doc = doc
+	}
+	for _, c := range info.Consts {
+		ml.mod.Consts = append(ml.mod.Consts, &ir.Const{
+			Name:  c.Name,
+			Value: constExpr(c.Type, c.Value),
+			Pos:   irPos(c.Pos),
+		})
+	}
+	// Create every Func (signature only) first so calls can point at their
+	// callee whatever the order of definition.
+	for _, tf := range info.Funcs {
+		f := &ir.Func{Name: tf.Name, Doc: tf.Doc, Pos: irPos(tf.Pos), Result: tf.Result}
+		for _, p := range tf.Params {
+			f.Params = append(f.Params, &ir.Var{Name: p.Name, Type: p.Type, Param: true})
+		}
+		if f.Result == nil {
+			f.Result = ir.None
+		}
+		ml.funcs[tf] = f
+		ml.mod.Funcs = append(ml.mod.Funcs, f)
+	}
+
+	// Whether a call is an expression or a CallStmt depends on whether the
+	// callee raises, which depends on the callee's body and, through
+	// recursion, possibly on the caller's. So lower twice: the first round,
+	// with every Raises false, finds which functions contain a Check or
+	// Raise of their own and who calls whom (neither depends on Raises);
+	// Raises is then the fixed point over the call graph, and the second
+	// round lowers for real.
+	if err := ml.lowerBodies(); err != nil {
+		return nil, err
+	}
+	recomputeRaises(ml.mod)
+	if err := ml.lowerBodies(); err != nil {
+		return nil, err
+	}
+	return ml.mod, nil
+}
+
+func (ml *modLowerer) lowerBodies() (err error) {
+	for _, tf := range ml.info.Funcs {
+		if e := ml.lowerFunc(tf); e != nil {
+			return e
+		}
+	}
+	if len(ml.errs) > 0 {
+		ml.errs.Sort()
+		return ml.errs
+	}
+	return nil
+}
+
+// lowerFunc lowers one function, turning a srcError panic into an entry of
+// ml.errs and any other panic into an internal error.
+func (ml *modLowerer) lowerFunc(tf *typeinfer.Func) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if se, ok := r.(srcError); ok {
+				ml.errs.Add(se.pos, "%s", se.msg)
+				return
+			}
+			err = fmt.Errorf("lower: internal error in func %s: %v", tf.Name, r)
+		}
+	}()
+	newFnLowerer(ml, tf).lower()
+	return nil
+}
+
+// scanRaises reports whether f contains a Check or Raise of its own, and the
+// functions it calls.
+func scanRaises(f *ir.Func) (bool, []*ir.Func) {
+	own := false
+	var callees []*ir.Func
+	seen := map[*ir.Func]bool{}
+	addCall := func(c *ir.Call) {
+		if c != nil && c.Fn != nil && !seen[c.Fn] {
+			seen[c.Fn] = true
+			callees = append(callees, c.Fn)
+		}
+	}
+	ir.WalkStmts(f.Body, func(s ir.Stmt) {
+		switch s := s.(type) {
+		case *ir.Check, *ir.Raise:
+			own = true
+		case *ir.CallStmt:
+			addCall(s.Call)
+		}
+		forEachExpr(s, func(e ir.Expr) {
+			walkExpr(e, func(e ir.Expr) {
+				if c, ok := e.(*ir.Call); ok {
+					addCall(c)
+				}
+			})
+		})
+	})
+	return own, callees
+}
+
+// moduleDoc returns the module docstring, if the file has one.
+func moduleDoc(f *frontend.File) string {
+	if f.Module == nil || len(f.Module.Body) == 0 {
+		return ""
+	}
+	if es, ok := f.Module.Body[0].(*ast.ExprStmt); ok {
+		if s, ok := es.Value.(*ast.Str); ok {
+			return string(s.S)
+		}
+	}
+	return ""
+}
+
+func irPos(p frontend.Pos) ir.Pos { return ir.Pos{Line: p.Line, Col: p.Col} }
+
+// constExpr builds the IR constant for a typeinfer constant value, which is
+// int64, float64, bool or complex128 whatever the sized type.
+func constExpr(t ir.Scalar, v any) *ir.ConstExpr {
+	switch x := v.(type) {
+	case int:
+		v = int64(x)
+	case float32:
+		v = float64(x)
+	case complex64:
+		v = complex128(x)
+	}
+	// Make the Go value agree with the type (a float constant typed int is
+	// a typeinfer bug, but an int value for a float type is a plain
+	// literal we can convert exactly).
+	switch {
+	case t.IsFloat():
+		if i, ok := v.(int64); ok {
+			v = float64(i)
+		}
+	case t.IsComplex():
+		switch x := v.(type) {
+		case int64:
+			v = complex(float64(x), 0)
+		case float64:
+			v = complex(x, 0)
+		}
+	case t.IsInt():
+		if b, ok := v.(bool); ok {
+			v = int64(0)
+			if b {
+				v = int64(1)
+			}
+		}
+	}
+	return &ir.ConstExpr{T: t, Value: v}
+}

@@ -1,0 +1,166 @@
+package lower
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/pyc2go/pyc2go/ir"
+)
+
+// pass is one IR-to-IR transformation of a function, in the style of Go's
+// cmd/compile/internal/ssa pass table: required passes always run, optional
+// ones only at -O2 and unless disabled by name.
+type pass struct {
+	name     string
+	fn       func(*ir.Func)
+	required bool
+	doc      string
+}
+
+// passes is the pipeline, in order. Order matters: checkelim removes the
+// checks whose condition constfold reduced to true (it also folds the
+// condition itself, so it works with constfold disabled).
+var passes = [...]pass{
+	{name: "constfold", fn: constFold, doc: constFoldDoc},
+	{name: "checkelim", fn: checkElim, doc: checkElimDoc},
+}
+
+// PassNames lists the passes in pipeline order.
+func PassNames() []string {
+	names := make([]string, len(passes))
+	for i, p := range passes {
+		names[i] = p.name
+	}
+	return names
+}
+
+// PassDoc returns the one-sentence description of a pass, or "".
+func PassDoc(name string) string {
+	for _, p := range passes {
+		if p.name == name {
+			return p.doc
+		}
+	}
+	return ""
+}
+
+// lowerPassName is accepted by Config.DumpAfter to print the IR straight
+// after lowering, before any pass.
+const lowerPassName = "lower"
+
+func runPasses(m *ir.Module, cfg Config) error {
+	known := map[string]bool{lowerPassName: true}
+	for _, p := range passes {
+		known[p.name] = true
+	}
+	var unknown []string
+	for name := range cfg.Disable {
+		if !known[name] || name == lowerPassName {
+			unknown = append(unknown, name)
+		}
+	}
+	if cfg.DumpAfter != "" && !known[cfg.DumpAfter] {
+		unknown = append(unknown, cfg.DumpAfter)
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return fmt.Errorf("lower: unknown pass %s (passes: %s)", strings.Join(unknown, ", "), strings.Join(PassNames(), ", "))
+	}
+	dump := func(name string) error {
+		if cfg.DumpAfter != name || cfg.Dump == nil {
+			return nil
+		}
+		_, err := io.WriteString(cfg.Dump, ir.Print(m))
+		return err
+	}
+	if err := dump(lowerPassName); err != nil {
+		return err
+	}
+	for _, p := range passes {
+		if !p.required && (cfg.OptLevel < 1 || cfg.Disable[p.name]) {
+			continue
+		}
+		for _, f := range m.Funcs {
+			if err := runPass(p, f); err != nil {
+				return err
+			}
+			if cfg.Verify {
+				if err := ir.VerifyFunc(f); err != nil {
+					return fmt.Errorf("lower: pass %s: IR does not verify: %w", p.name, err)
+				}
+			}
+		}
+		if err := dump(p.name); err != nil {
+			return err
+		}
+	}
+	// Passes may delete checks, so a function may no longer raise; its
+	// callers keep their CallStmts (still valid), but the emitters can drop
+	// its error result.
+	recomputeRaises(m)
+	if cfg.Verify {
+		if err := ir.Verify(m); err != nil {
+			return fmt.Errorf("lower: IR after the passes does not verify: %w", err)
+		}
+	}
+	return nil
+}
+
+// runPass runs one pass on one function, turning a panic into an error that
+// names the pass and shows the function it failed on.
+func runPass(p pass, f *ir.Func) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("lower: pass %s panicked on func %s: %v\n%s", p.name, f.Name, r, ir.PrintFunc(f))
+		}
+	}()
+	p.fn(f)
+	return nil
+}
+
+// recomputeRaises sets every Func.Raises to the least fixed point of "has a
+// Check or Raise, or a CallStmt or Call of a function that raises".
+func recomputeRaises(m *ir.Module) {
+	own := map[*ir.Func]bool{}
+	callees := map[*ir.Func][]*ir.Func{}
+	for _, f := range m.Funcs {
+		own[f], callees[f] = scanRaises(f)
+		f.Raises = false
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, f := range m.Funcs {
+			if f.Raises {
+				continue
+			}
+			r := own[f]
+			for _, g := range callees[f] {
+				r = r || g.Raises
+			}
+			if r {
+				f.Raises, changed = true, true
+			}
+		}
+	}
+}
+
+// walkBlocks calls fn on every block of f, outer blocks first.
+func walkBlocks(b *ir.Block, fn func(*ir.Block)) {
+	if b == nil {
+		return
+	}
+	fn(b)
+	for _, s := range b.Stmts {
+		switch s := s.(type) {
+		case *ir.If:
+			walkBlocks(s.Then, fn)
+			walkBlocks(s.Else, fn)
+		case *ir.For:
+			walkBlocks(s.Body, fn)
+		case *ir.While:
+			walkBlocks(s.Body, fn)
+		}
+	}
+}
