@@ -54,7 +54,7 @@ func PowInt(base, exp int64) int64 {
 // floatDivMod is CPython's _float_div_mod (Objects/floatobject.c) line by
 // line. math.Mod is exact, as C's fmod is, so mod is bit-identical.
 func floatDivMod(vx, wx float64) (floordiv, mod float64) {
-	mod = math.Mod(vx, wx)
+	mod = fmod(vx, wx)
 	// fmod is exact, so vx-mod is mathematically an exact multiple of wx;
 	// the division below may still be inexact, hence the snapping.
 	div := (vx - mod) / wx
@@ -90,7 +90,7 @@ func FloorDivFloat(a, b float64) float64 {
 
 // ModFloat is Python's a % b on floats (CPython float_rem). b != 0.
 func ModFloat(a, b float64) float64 {
-	mod := math.Mod(a, b)
+	mod := fmod(a, b)
 	if mod != 0 || mod != mod {
 		if (b < 0) != (mod < 0) {
 			mod += b
@@ -223,4 +223,17 @@ func RoundInt(x, ndigits int64) int64 {
 func wrapInt64(n *big.Int) int64 {
 	m := new(big.Int).And(n, new(big.Int).SetUint64(math.MaxUint64))
 	return int64(m.Uint64())
+}
+
+// fmod is C's fmod including the NaN it makes: where fmod has no answer
+// (x infinite, y zero) glibc computes (x*y)/(x*y), so the hardware's
+// default NaN comes out (negative on x86), while math.Mod returns Go's
+// positive math.NaN(). CPython lets that NaN escape from float % and
+// divmod, and its sign bit is observable through math.copysign.
+func fmod(x, y float64) float64 {
+	if math.IsInf(x, 0) || math.IsNaN(x) || math.IsNaN(y) || y == 0 {
+		p := x * y
+		return p / p
+	}
+	return math.Mod(x, y)
 }

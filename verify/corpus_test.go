@@ -1,0 +1,85 @@
+package verify_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/verify"
+)
+
+// knownDifferent lists corpus functions whose compiled results differ from
+// CPython on purpose, each with the documented deviation that explains it.
+// The test requires them to still differ, so a fixed deviation cannot hide
+// here.
+var knownDifferent = map[string]string{}
+
+// corpusFiles returns every kernel file under testdata/py.
+func corpusFiles(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir("../testdata/py", func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no kernels under testdata/py")
+	}
+	return files
+}
+
+// TestCorpus is the differential test: every kernel of the corpus, at -O0
+// and -O2, against CPython + numpy on the same generated inputs.
+func TestCorpus(t *testing.T) {
+	if _, err := verify.FindPython(""); err != nil {
+		t.Fatalf("%v\nThe differential tests need the reference interpreter: apt-get install -y python3-numpy", err)
+	}
+	n := 30
+	if testing.Short() {
+		n = 8
+	}
+	for _, path := range corpusFiles(t) {
+		for _, opt := range []int{0, 2} {
+			name := strings.TrimPrefix(filepath.ToSlash(path), "../testdata/py/")
+			t.Run(name+"/O"+string(rune('0'+opt)), func(t *testing.T) {
+				t.Parallel()
+				src, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				cfg := driver.Config{OptLevel: opt, Verify: true}
+				res, err := driver.Compile(path, src, cfg)
+				if err != nil {
+					t.Fatalf("compile: %v", err)
+				}
+				bin, err := res.Build(cfg)
+				if err != nil {
+					t.Fatalf("build: %v", err)
+				}
+				rep, err := verify.Run(res, bin, verify.Options{Seed: 1, N: n})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, f := range rep.Funcs {
+					key := name + ":" + f.Name
+					reason, known := knownDifferent[key]
+					switch {
+					case known && len(f.Failed) == 0:
+						t.Errorf("%s agrees with CPython now; remove it from knownDifferent (%s)", key, reason)
+					case !known && len(f.Failed) > 0:
+						var b strings.Builder
+						(&verify.Report{Funcs: []*verify.FuncReport{f}}).Write(&b)
+						t.Errorf("%s differs from CPython:\n%s", key, b.String())
+					}
+				}
+			})
+		}
+	}
+}
