@@ -15,6 +15,7 @@ import (
 type pass struct {
 	name     string
 	fn       func(*ir.Func)
+	module   func(*ir.Module) // for whole-module passes; fn is nil then
 	required bool
 	doc      string
 }
@@ -22,9 +23,16 @@ type pass struct {
 // passes is the pipeline, in order. Order matters: checkelim removes the
 // checks whose condition constfold reduced to true (it also folds the
 // condition itself, so it works with constfold disabled).
+//
+// constfold and checkelim are required because they decide the generated
+// API: a function whose checks all fold away has no error result. Running
+// them at every level, and fixing Func.Raises right after them (the
+// "raises" entry), keeps a function's Go signature the same at -O0 and -O2;
+// optional passes after it may delete checks but never change signatures.
 var passes = [...]pass{
-	{name: "constfold", fn: constFold, doc: constFoldDoc},
-	{name: "checkelim", fn: checkElim, doc: checkElimDoc},
+	{name: "constfold", fn: constFold, required: true, doc: constFoldDoc},
+	{name: "checkelim", fn: checkElim, required: true, doc: checkElimDoc},
+	{name: "raises", module: recomputeRaises, required: true, doc: "raises fixes which functions may raise, and so which Go functions return an error."},
 }
 
 // PassNames lists the passes in pipeline order.
@@ -61,6 +69,11 @@ func runPasses(m *ir.Module, cfg Config) error {
 			unknown = append(unknown, name)
 		}
 	}
+	for _, p := range passes {
+		if p.required && cfg.Disable[p.name] {
+			return fmt.Errorf("lower: pass %s is required and cannot be disabled", p.name)
+		}
+	}
 	if cfg.DumpAfter != "" && !known[cfg.DumpAfter] {
 		unknown = append(unknown, cfg.DumpAfter)
 	}
@@ -82,7 +95,13 @@ func runPasses(m *ir.Module, cfg Config) error {
 		if !p.required && (cfg.OptLevel < 1 || cfg.Disable[p.name]) {
 			continue
 		}
+		if p.module != nil {
+			p.module(m)
+		}
 		for _, f := range m.Funcs {
+			if p.fn == nil {
+				break
+			}
 			if err := runPass(p, f); err != nil {
 				return err
 			}
@@ -96,10 +115,6 @@ func runPasses(m *ir.Module, cfg Config) error {
 			return err
 		}
 	}
-	// Passes may delete checks, so a function may no longer raise; its
-	// callers keep their CallStmts (still valid), but the emitters can drop
-	// its error result.
-	recomputeRaises(m)
 	if cfg.Verify {
 		if err := ir.Verify(m); err != nil {
 			return fmt.Errorf("lower: IR after the passes does not verify: %w", err)
@@ -163,4 +178,15 @@ func walkBlocks(b *ir.Block, fn func(*ir.Block)) {
 			walkBlocks(s.Body, fn)
 		}
 	}
+}
+
+// PassRequired reports whether the named pass always runs (it cannot be
+// disabled).
+func PassRequired(name string) bool {
+	for _, p := range passes {
+		if p.name == name {
+			return p.required
+		}
+	}
+	return false
 }

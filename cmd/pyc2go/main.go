@@ -106,6 +106,9 @@ func (o *optFlags) config() (driver.Config, error) {
 		if !known[name] {
 			return cfg, fmt.Errorf("unknown pass %q (passes: %s)", name, strings.Join(lower.PassNames(), ", "))
 		}
+		if ok && lower.PassRequired(name) {
+			return cfg, fmt.Errorf("pass %q is required and cannot be disabled", name)
+		}
 		if ok {
 			if cfg.Disable == nil {
 				cfg.Disable = map[string]bool{}
@@ -259,7 +262,11 @@ func cmdCompile(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// isPass accepts pass names and "lower" (the IR before any pass).
 func isPass(name string) bool {
+	if name == "lower" {
+		return true
+	}
 	for _, n := range lower.PassNames() {
 		if n == name {
 			return true
