@@ -308,8 +308,9 @@ func runReference(py, kernel string, funcs []*ir.Func, opt Options) (*refReply, 
 		return nil, err
 	}
 	// -I isolates the run from the user's site-packages and the current
-	// directory: a kernel file named like a stdlib module must not shadow it.
-	cmd := exec.Command(py, "-I", script)
+	// directory: a kernel file named like a stdlib module must not shadow it;
+	// -B keeps __pycache__ out of the user's kernel directory.
+	cmd := exec.Command(py, "-I", "-B", script)
 	cmd.Stdin = bytes.NewReader(in)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
