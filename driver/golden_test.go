@@ -1,19 +1,14 @@
 package driver
 
 import (
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/pyc2go/pyc2go/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-func updating() bool { return *update || os.Getenv("PYC2GO_UPDATE") == "1" }
 
 // TestGoldenGo compiles every corpus kernel to Go and compares it with
 // testdata/golden/<dir>/<name>.go (regenerate with -update or
@@ -27,7 +22,7 @@ func TestGoldenGo(t *testing.T) {
 	mod := t.TempDir()
 	for _, path := range files {
 		rel, _ := filepath.Rel("../testdata/py", path)
-		golden := filepath.Join("../testdata/golden", strings.TrimSuffix(rel, ".py")+".go")
+		goldenPath := filepath.Join("../testdata/golden", strings.TrimSuffix(rel, ".py")+".go")
 		src, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -48,19 +43,10 @@ func TestGoldenGo(t *testing.T) {
 		if string(again) != string(got) {
 			t.Errorf("%s: two emissions differ", path)
 		}
-		if updating() {
-			os.MkdirAll(filepath.Dir(golden), 0o755)
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(golden)
+		golden.Check(t, goldenPath, got)
+		want, err := os.ReadFile(goldenPath)
 		if err != nil {
-			t.Errorf("%s: %v (run with -update)", path, err)
-			continue
-		}
-		if diff := cmp.Diff(string(want), string(got)); diff != "" {
-			t.Errorf("%s: generated Go differs from %s (-want +got):\n%s", path, golden, diff)
+			continue // Check reported it
 		}
 		pkgDir := filepath.Join(mod, strings.TrimSuffix(rel, ".py"))
 		os.MkdirAll(pkgDir, 0o755)

@@ -1,18 +1,13 @@
 package frontend
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/pyc2go/pyc2go/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/errors/*.golden")
-
-func updating() bool { return *update || os.Getenv("PYC2GO_UPDATE") == "1" }
 
 // TestErrorCorpus checks the rendered diagnostics of the frontend's part of
 // the shared error corpus; other stages own the other prefixes.
@@ -42,20 +37,7 @@ func TestErrorCorpus(t *testing.T) {
 				t.Fatalf("error is %T, want ErrorList", err)
 			}
 			got := el.Render(base, src)
-			golden := path + ".golden"
-			if updating() {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update or PYC2GO_UPDATE=1)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("diagnostics mismatch (-want +got):\n%s", diff)
-			}
+			golden.Check(t, path+".golden", []byte(got))
 		})
 	}
 	if n < 15 {

@@ -1,20 +1,15 @@
 package typeinfer
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/pyc2go/pyc2go/internal/golden"
 
 	"github.com/pyc2go/pyc2go/frontend"
 )
-
-var update = flag.Bool("update", false, "rewrite ../testdata/errors/type_*.golden")
-
-func updating() bool { return *update || os.Getenv("PYC2GO_UPDATE") == "1" }
 
 // TestErrorCorpus checks the rendered diagnostics of typeinfer's part of
 // the shared error corpus (the type_ prefix): each file must pass the
@@ -47,20 +42,7 @@ func TestErrorCorpus(t *testing.T) {
 				t.Fatalf("error is %T, want frontend.ErrorList", err)
 			}
 			got := el.Render(base, src)
-			golden := path + ".golden"
-			if updating() {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update or PYC2GO_UPDATE=1)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("diagnostics mismatch (-want +got):\n%s", diff)
-			}
+			golden.Check(t, path+".golden", []byte(got))
 		})
 	}
 }

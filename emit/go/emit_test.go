@@ -2,7 +2,6 @@ package emitgo
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,12 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
+	"github.com/pyc2go/pyc2go/internal/golden"
 	"github.com/pyc2go/pyc2go/ir"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden (or set PYC2GO_UPDATE=1)")
 
 type goldenCase struct {
 	name  string
@@ -47,23 +43,6 @@ func emitCase(t *testing.T, c goldenCase) (kernel, main []byte) {
 	return kernel, main
 }
 
-func checkGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update || os.Getenv("PYC2GO_UPDATE") == "1" {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got; go test -update rewrites it):\n%s", path, diff)
-	}
-}
-
 var headerRE = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)
 
 func TestGolden(t *testing.T) {
@@ -79,8 +58,8 @@ func TestGolden(t *testing.T) {
 					t.Errorf("output contains an absolute path")
 				}
 			}
-			checkGolden(t, filepath.Join("testdata", c.name+".golden"), kernel)
-			checkGolden(t, filepath.Join("testdata", c.name+"_main.golden"), main)
+			golden.Check(t, filepath.Join("testdata", c.name+".golden"), kernel)
+			golden.Check(t, filepath.Join("testdata", c.name+"_main.golden"), main)
 		})
 	}
 }
