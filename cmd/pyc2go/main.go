@@ -73,6 +73,7 @@ type optFlags struct {
 	o0, o2 bool
 	passes string
 	noLine bool
+	lang   string
 }
 
 func (o *optFlags) register(fs *flag.FlagSet) {
@@ -80,10 +81,14 @@ func (o *optFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&o.o2, "O2", false, "run every optimisation pass (the default)")
 	fs.StringVar(&o.passes, "passes", "", "comma-separated pass switches, e.g. -constfold to disable one")
 	fs.BoolVar(&o.noLine, "no-line", false, "omit /*line*/ directives that map Go code to Python lines")
+	fs.StringVar(&o.lang, "lang", "go", "target language (go; c comes with the C backend)")
 }
 
 func (o *optFlags) config() (driver.Config, error) {
 	cfg := driver.Config{OptLevel: 2, NoLines: o.noLine}
+	if o.lang != "go" {
+		return cfg, fmt.Errorf("--lang %s is not supported yet (go is)", o.lang)
+	}
 	if o.o0 && o.o2 {
 		return cfg, errors.New("-O0 and -O2 are exclusive")
 	}
@@ -208,7 +213,6 @@ func cmdCompile(args []string, stdout, stderr io.Writer) int {
 	opt.register(fs)
 	out := fs.String("o", "", "write the Go source to `FILE` (default stdout)")
 	pkg := fs.String("pkg", "", "Go package `NAME` (default: from the file name)")
-	lang := fs.String("lang", "go", "output language (go)")
 	var dump dumpFlag
 	fs.Var(&dump, "dump-ir", "print the IR (final, or after:PASS) to stdout")
 	pos, extra, err := parseFlags(fs, args, -1)
@@ -218,10 +222,6 @@ func cmdCompile(args []string, stdout, stderr io.Writer) int {
 	pos = append(pos, extra...)
 	if len(pos) != 1 {
 		fs.Usage()
-		return exitUsage
-	}
-	if *lang != "go" {
-		fmt.Fprintf(stderr, "pyc2go: --lang %s is not supported yet (go is)\n", *lang)
 		return exitUsage
 	}
 	cfg, err := opt.config()
@@ -299,7 +299,6 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("run", "run [--lang go] [--out DIR] [--repeat N] [--json] [-O0|-O2] FILE.py FUNC [--] ARG...", stderr)
 	var opt optFlags
 	opt.register(fs)
-	lang := fs.String("lang", "go", "backend to run (go)")
 	out := fs.String("out", "", "write results (result.npy, result_0.npy, ...) into `DIR`")
 	repeat := fs.Int("repeat", 1, "call the function `N` times (for timing)")
 	jsonOut := fs.Bool("json", false, "print a JSON object with result, exception and per-call seconds")
@@ -309,10 +308,6 @@ func cmdRun(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(pos) != 2 {
 		fs.Usage()
-		return exitUsage
-	}
-	if *lang != "go" {
-		fmt.Fprintf(stderr, "pyc2go: --lang %s is not supported yet (go is)\n", *lang)
 		return exitUsage
 	}
 	cfg, err := opt.config()
@@ -361,7 +356,6 @@ func cmdVerify(args []string, stdout, stderr io.Writer) int {
 	python := fs.String("python", "", "reference interpreter (default $PYC2GO_PYTHON, else a python3 with numpy)")
 	seed := fs.Int64("seed", 1, "input generation seed")
 	n := fs.Int("n", 40, "generated cases per function")
-	lang := fs.String("lang", "go", "backend to verify (go)")
 	pos, extra, err := parseFlags(fs, args, -1)
 	if err != nil {
 		return exitUsage
@@ -369,10 +363,6 @@ func cmdVerify(args []string, stdout, stderr io.Writer) int {
 	pos = append(pos, extra...)
 	if len(pos) == 0 {
 		fs.Usage()
-		return exitUsage
-	}
-	if *lang != "go" {
-		fmt.Fprintf(stderr, "pyc2go: --lang %s is not supported yet (go is)\n", *lang)
 		return exitUsage
 	}
 	cfg, err := opt.config()
