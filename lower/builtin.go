@@ -151,6 +151,11 @@ func (l *fnLowerer) builtin(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 			return cv(x, res)
 		}
 		n := cv(args[1], ir.Int64)
+		if xt.IsFloat() && isNumpy(xt) {
+			// numpy's own rounding (runtime.RoundFloat32): overflow
+			// gives inf, nothing raises.
+			return cv(intr("round", xt, x, n), res)
+		}
 		if xt.IsFloat() {
 			x = l.simple(x, pos)
 			r := l.spill(intr("round", xt, x, n), pos)

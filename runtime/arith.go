@@ -176,6 +176,43 @@ func RoundFloat(x float64, ndigits int64) float64 {
 	return f
 }
 
+// RoundFloat32 is numpy 1.24's round(x, ndigits) for an np.float32 x, which
+// is not Python's correctly rounded algorithm: PyArray_Round on the 0-d
+// array multiplies by 10**|ndigits| (a double, numpy's power_of_ten) in
+// float64 and stores the product as float32, applies rint in float32, then
+// divides back in float64 and rounds to float32 again (for negative ndigits
+// the divide and multiply swap). So round(np.float32(2.675), 2) is 2.68
+// (the product 267.49999523 rounds to 267.5 in float32) where Python's
+// round of the same value gives 2.67, and an overflowing product gives inf
+// instead of raising.
+func RoundFloat32(x float32, ndigits int64) float32 {
+	f := numpyPowerOfTen(absInt64(ndigits))
+	if ndigits >= 0 {
+		y := float32(float64(x) * f)
+		r := float32(math.RoundToEven(float64(y)))
+		return float32(float64(r) / f)
+	}
+	y := float32(float64(x) / f)
+	r := float32(math.RoundToEven(float64(y)))
+	return float32(float64(r) * f)
+}
+
+// numpyPowerOfTen is numpy's power_of_ten (multiarray/calculation.c): the
+// exact table up to 1e8, then repeated multiplication by 10 from 1e9 (which
+// can differ from the correctly rounded 1e23 and beyond). Once infinite it
+// stays infinite, so the loop stops there.
+func numpyPowerOfTen(n int64) float64 {
+	p10 := [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8}
+	if n < 9 {
+		return p10[n]
+	}
+	r := 1e9
+	for ; n > 9 && !math.IsInf(r, 0); n-- {
+		r *= 10
+	}
+	return r
+}
+
 func absInt64(x int64) int64 {
 	if x < 0 {
 		return -x

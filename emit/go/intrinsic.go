@@ -364,6 +364,8 @@ func emitLgamma(e *funcEmitter, a []gx, ts []ir.Scalar, res ir.Scalar) (gx, erro
 
 func emitRound(e *funcEmitter, a []gx, ts []ir.Scalar, res ir.Scalar) (gx, error) {
 	switch t := ts[0]; {
+	case t == ir.Float32:
+		return fit(rt("RoundFloat32", a[0].code, asI64(a[1], ts[1])), ir.Float32, res), nil
 	case t.IsFloat():
 		return fit(rt("RoundFloat", asF64(a[0], t), asI64(a[1], ts[1])), ir.Float64, res), nil
 	case t.IsInt():
