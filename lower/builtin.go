@@ -505,7 +505,14 @@ func (l *fnLowerer) cmathCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 		return cv(intr("log", ir.Complex128, z), res)
 	case "phase":
 		z = l.simple(z, pos)
-		return cv(intr("atan2", ir.Float64, intr("imag", ir.Float64, z), intr("real", ir.Float64, z)), res)
+		im, re := intr("imag", ir.Float64, z), intr("real", ir.Float64, z)
+		r := l.spill(intr("atan2", ir.Float64, im, re), pos)
+		// glibc's atan2 sets ERANGE when a nonzero y over a finite x
+		// underflows to 0, and cmath.phase turns any errno into
+		// OverflowError: cmath.phase(complex(1e300, 5e-324)) raises.
+		l.check(not(and(and(ir.Bin(ir.Eq, r, ir.Float(0)), ir.Bin(ir.Ne, im, ir.Float(0))), intr("isfinite", ir.Bool, re))),
+			"OverflowError", msgRange, pos)
+		return cv(r, res)
 	case "isnan", "isinf":
 		z = l.simple(z, pos)
 		return or(intr(ci.Name, ir.Bool, intr("real", ir.Float64, z)), intr(ci.Name, ir.Bool, intr("imag", ir.Float64, z)))

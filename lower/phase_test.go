@@ -1,0 +1,28 @@
+package lower_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/lower"
+)
+
+// TestPhaseUnderflowRaises: CPython's cmath.phase raises
+// OverflowError("math range error") when glibc's atan2 underflows to 0
+// (cmath.phase(complex(1e300, 5e-324))), so the lowered phase checks for it.
+func TestPhaseUnderflowRaises(t *testing.T) {
+	src := []byte(`import cmath
+
+
+def ph(z: complex) -> float:
+    """phase."""
+    return cmath.phase(z)
+`)
+	for _, lvl := range []int{0, 2} {
+		out := ir.Print(lowerSrc(t, "p.py", src, lower.Config{OptLevel: lvl}))
+		if !strings.Contains(out, `OverflowError("math range error")`) {
+			t.Errorf("-O%d: no underflow check in\n%s", lvl, out)
+		}
+	}
+}
