@@ -148,7 +148,7 @@ func CmathLog(z complex128) complex128 {
 			// hypot(ax, ay) would be subnormal
 			re = Log(cHypot(math.Ldexp(ax, 53), math.Ldexp(ay, 53))) - float64(53*ln2)
 		} else {
-			return complex(math.Inf(-1), math.Atan2(y, x))
+			return complex(math.Inf(-1), Atan2(y, x))
 		}
 	default:
 		h := cHypot(ax, ay)
@@ -159,5 +159,5 @@ func CmathLog(z complex128) complex128 {
 			re = Log(h)
 		}
 	}
-	return complex(re, math.Atan2(y, x))
+	return complex(re, Atan2(y, x))
 }

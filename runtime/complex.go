@@ -127,7 +127,7 @@ func cPow(a, b complex128) (complex128, bool) {
 	}
 	vabs := cHypot(ar, ai)
 	length := libmPow(vabs, br)
-	at := math.Atan2(ai, ar)
+	at := Atan2(ai, ar)
 	phase := float64(at * br)
 	if bi != 0 {
 		length /= Exp(float64(at * bi))

@@ -308,3 +308,12 @@ func hypotKernel(ax, ay float64) float64 {
 	h -= (t1 + t2) / (2.0 * h)
 	return h
 }
+
+// Atan2 is C's atan2. Go's math.Atan2 computes Atan(y/x) and then picks the
+// quadrant from the sign of that quotient, so when y/x underflows to +0
+// with y < 0 < -x it returns +Pi where C returns -Pi
+// (atan2(-1e-300, -1e300)). The result of atan2 always has y's sign
+// (NaN aside), so copying it back is the whole fix.
+func Atan2(y, x float64) float64 {
+	return math.Copysign(math.Atan2(y, x), y)
+}

@@ -111,6 +111,11 @@ func TestLibm(t *testing.T) {
 		{"sqrt", "math.sqrt(a[0])", one(xs), func(a []float64) float64 { return math.Sqrt(a[0]) }, 0},
 		{"fmod", "math.fmod(a[0], a[1])", pairs, func(a []float64) float64 { return math.Mod(a[0], a[1]) }, 0},
 		{"floor", "float(np.floor(a[0]))", one(xs), func(a []float64) float64 { return math.Floor(a[0]) }, 0},
+		// Go's math.Atan2 gets the sign wrong when y/x underflows with
+		// x < 0 (+Pi for atan2(-1e-300, -1e300)); Atan2 does not. (Other
+		// atan2 results may differ from glibc's in the last bit.)
+		{"atan2 underflow", "math.atan2(a[0], a[1])", [][]float64{{-1e-300, -1e300}, {1e-300, -1e300}, {-5e-324, -1}, {-0.0, -1}, {0, -1}, {-1e-300, 1e300}},
+			func(a []float64) float64 { return Atan2(a[0], a[1]) }, 0},
 		{"copysign", "math.copysign(a[0], a[1])", pairs, func(a []float64) float64 { return math.Copysign(a[0], a[1]) }, 0},
 		{"ldexp", "math.ldexp(a[0], int(a[1]))", ldexpArgs(pairs), func(a []float64) float64 {
 			return math.Ldexp(a[0], int(a[1]))

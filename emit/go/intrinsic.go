@@ -53,7 +53,7 @@ func init() {
 		"asin":      mathFn("Asin"),
 		"acos":      mathFn("Acos"),
 		"atan":      mathFn("Atan"),
-		"atan2":     mathFn("Atan2"),
+		"atan2":     runtimeFn("Atan2"),
 		"sinh":      mathFn("Sinh"),
 		"cosh":      mathFn("Cosh"),
 		"tanh":      mathFn("Tanh"),

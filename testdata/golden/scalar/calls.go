@@ -267,7 +267,7 @@ func Spread3(a float64, b float64, c float64) float64 {
 //
 // Tuple (r, theta) = (hypot(x, y), atan2(y, x)).
 func ToPolar(x float64, y float64) (float64, float64) {
-	/*line calls.py:107:5*/ return runtime.Hypot(x, y), math.Atan2(y, x)
+	/*line calls.py:107:5*/ return runtime.Hypot(x, y), runtime.Atan2(y, x)
 }
 
 // PolarRoundtripError is pyc2go's compiled form of polar_roundtrip_error (calls.py:110).

@@ -273,7 +273,7 @@ func CmathFuncs(a complex128) complex128 {
 // cmath.phase.
 func ComplexPhase(a complex128) (float64, error) {
 	/*line edge_misc.py:129:1*/ var t1 float64
-	/*line edge_misc.py:131:12*/ t1 = math.Atan2(imag(a), real(a))
+	/*line edge_misc.py:131:12*/ t1 = runtime.Atan2(imag(a), real(a))
 	/*line edge_misc.py:131:12*/ if t1 == 0.0 && imag(a) != 0.0 && math.Abs(real(a)) <= math.MaxFloat64 {
 		return 0, runtime.Raise("OverflowError", "math range error", "edge_misc.py", 131, "complex_phase")
 	}
@@ -527,4 +527,20 @@ func ChainedUnpack(a int64, b int64, c int64) (int64, int64, int64) {
 		n = n + 1
 	}
 	/*line edge_misc.py:227:5*/ return a, b, c
+}
+
+// Atan2Underflow is pyc2go's compiled form of atan2_underflow (edge_misc.py:230).
+//
+// atan2 when y / x underflows: the result keeps y's sign (-pi, not pi).
+func Atan2Underflow(y float64, x float64) (float64, float64, error) {
+	/*line edge_misc.py:230:1*/ var (
+		t1 complex128
+		t2 float64
+	)
+	/*line edge_misc.py:232:59*/ t1 = complex(-1e+300, float64(-math.Abs(y)*1e-300))
+	/*line edge_misc.py:232:59*/ t2 = runtime.Atan2(imag(t1), real(t1))
+	/*line edge_misc.py:232:59*/ if t2 == 0.0 && imag(t1) != 0.0 && math.Abs(real(t1)) <= math.MaxFloat64 {
+		return 0, 0, runtime.Raise("OverflowError", "math range error", "edge_misc.py", 232, "atan2_underflow")
+	}
+	/*line edge_misc.py:232:5*/ return runtime.Atan2(float64(-math.Abs(y)*1e-300), float64(-math.Abs(x)*1e+300)), t2, nil
 }

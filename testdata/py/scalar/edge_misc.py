@@ -225,3 +225,8 @@ def chained_unpack(a: int, b: int, c: int):
         a, b, c = b, c, a + b
         n += 1
     return a, b, c
+
+
+def atan2_underflow(y: float, x: float):
+    """atan2 when y / x underflows: the result keeps y's sign (-pi, not pi)."""
+    return math.atan2(-abs(y) * 1e-300, -abs(x) * 1e300), cmath.phase(complex(-1e300, -abs(y) * 1e-300))
