@@ -317,3 +317,40 @@ func hypotKernel(ax, ay float64) float64 {
 func Atan2(y, x float64) float64 {
 	return math.Copysign(math.Atan2(y, x), y)
 }
+
+// Log10 is C's log10(x). Go's math.Log10 is math.Log(x)/ln 10, and Go's
+// assembly math.Log (amd64) is wrong for subnormal x (log10(5e-324) came
+// out as -307.95 instead of -323.31), so this divides runtime.Log's
+// double-double logarithm by ln 10 instead, which also keeps exact powers
+// of ten exact.
+func Log10(x float64) float64 {
+	switch {
+	case x != x || math.IsInf(x, 1):
+		return x
+	case x == 0:
+		return math.Inf(-1)
+	case x < 0:
+		return math.NaN()
+	case x == 1:
+		return 0
+	}
+	r := ddDiv(logDD(x), ddLn10)
+	return r.hi + r.lo
+}
+
+// ddLn10 is ln 10 in double-double (after the init above has set ddLn2).
+var ddLn10 dd
+
+func init() { ddLn10 = logDD(10) }
+
+// Lgamma is C's lgamma(x) (math.lgamma). Go's math.Lgamma returns -Log(|x|)
+// for tiny |x| through the same assembly math.Log that is wrong for
+// subnormals (lgamma(5e-324) gave 709.09 instead of 744.44); there, and
+// only there, the correct logarithm is used.
+func Lgamma(x float64) float64 {
+	if x != 0 && math.Abs(x) < 0x1p-1022 {
+		return -Log(math.Abs(x))
+	}
+	r, _ := math.Lgamma(x)
+	return r
+}

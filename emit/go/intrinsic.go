@@ -46,7 +46,7 @@ func init() {
 		"logb":      runtimeFn("MathLog"),
 		"log1p":     mathFn("Log1p"),
 		"log2":      mathFn("Log2"),
-		"log10":     mathFn("Log10"),
+		"log10":     runtimeFn("Log10"), // Go's math.Log10 is wrong for subnormals
 		"sin":       mathFn("Sin"),
 		"cos":       mathFn("Cos"),
 		"tan":       mathFn("Tan"),
@@ -63,7 +63,7 @@ func init() {
 		"erf":       mathFn("Erf"),
 		"erfc":      mathFn("Erfc"),
 		"gamma":     mathFn("Gamma"),
-		"lgamma":    emitLgamma,
+		"lgamma":    runtimeFn("Lgamma"),
 		"cbrt":      mathFn("Cbrt"),
 		"hypot":     runtimeFn("Hypot"), // correctly rounded like glibc's hypot
 		"fmod":      mathFn("Mod"),      // math.Mod is C's fmod: exact, same special cases
@@ -351,17 +351,6 @@ func minMax(name, boolOp string) intrinsicFunc {
 // emitLgamma keeps the first result of math.Lgamma (log|Γ(x)|, what
 // Python's math.lgamma returns) in an immediately called closure, which
 // the Go compiler inlines.
-func emitLgamma(e *funcEmitter, a []gx, ts []ir.Scalar, res ir.Scalar) (gx, error) {
-	if !allFloat(ts) {
-		return gx{}, fmt.Errorf("want a real argument")
-	}
-	fn := jen.Func().Params().Float64().Block(
-		jen.List(jen.Id("r"), jen.Id("_")).Op(":=").Qual(mathPkg, "Lgamma").Call(asF64(a[0], ts[0])),
-		jen.Return(jen.Id("r")),
-	)
-	return fit(primary(fn.Call()), ir.Float64, res), nil
-}
-
 func emitRound(e *funcEmitter, a []gx, ts []ir.Scalar, res ir.Scalar) (gx, error) {
 	switch t := ts[0]; {
 	case t == ir.Float32:
