@@ -658,6 +658,11 @@ func (c *checker) callMath(e *ast.Call, cl callee) ir.Type {
 		case (spec.arg == "int" || (cl.name == "ldexp" && i == 1)) && class(s) > 1:
 			c.errorf(a, "%s() needs an integer, got %s ('%s' object cannot be interpreted as an integer)", cl.disp, pyName(s), pyName(s))
 			return nil
+		case cl.name == "trunc" && isSized(s):
+			// math.trunc needs __trunc__, which numpy 1.24's scalar
+			// types lack (math.floor and math.ceil fall back to float).
+			c.errorf(a, "%s() of %s is a TypeError in Python (numpy scalars do not define __trunc__); use int()", cl.disp, pyName(s))
+			return nil
 		case cl.name == "rect" && s.IsComplex():
 			c.errorf(a, "%s() needs a real number, got complex", cl.disp)
 			return nil

@@ -280,6 +280,13 @@ def f(a: int, b: int, c: int) -> int:
 def g() -> int:
     return f()
 `, "6:12: f() missing 3 required positional arguments: 'a', 'b', and 'c'\n"},
+		{"math.trunc of a numpy scalar", `
+import math
+import numpy as np
+
+def f(a: np.float32, b: float) -> int:
+    return math.floor(a) + math.trunc(b) + math.trunc(a)
+`, "6:55: math.trunc() of numpy.float32 is a TypeError in Python (numpy scalars do not define __trunc__); use int()\n"},
 		{"range of float", `
 def f(x: float) -> int:
     s = 0
