@@ -32,6 +32,7 @@ type pass struct {
 var passes = [...]pass{
 	{name: "constfold", fn: constFold, required: true, doc: constFoldDoc},
 	{name: "checkelim", fn: checkElim, required: true, doc: checkElimDoc},
+	{name: "guardelim", fn: guardElim, required: true, doc: guardElimDoc},
 	{name: "raises", module: recomputeRaises, required: true, doc: "raises fixes which functions may raise, and so which Go functions return an error."},
 }
 

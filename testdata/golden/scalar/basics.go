@@ -13,19 +13,16 @@ import (
 // Gcd is pyc2go's compiled form of gcd (basics.py:6).
 //
 // Greatest common divisor by Euclid's algorithm; result is non-negative.
-func Gcd(a int64, b int64) (int64, error) {
+func Gcd(a int64, b int64) int64 {
 	/*line basics.py:6:1*/ var t1 int64
 	/*line basics.py:8:5*/ a = runtime.IntAbs(a)
 	b = runtime.IntAbs(b)
 	for b != 0 {
-		if b == 0 {
-			return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "basics.py", 11, "gcd")
-		}
-		/*line basics.py:11:9*/ t1 = runtime.ModInt(a, b)
+		t1 = runtime.ModInt(a, b)
 		/*line basics.py:11:9*/ a = b
 		/*line basics.py:11:9*/ b = t1
 	}
-	/*line basics.py:12:5*/ return a, nil
+	/*line basics.py:12:5*/ return a
 }
 
 // Square is pyc2go's compiled form of square (basics.py:15).

@@ -74,9 +74,6 @@ func MandelGridCount(n int64) (int64, error) {
 			if float64(n) == 0.0 {
 				return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "complex_kernels.py", 32, "mandel_grid_count")
 			}
-			/*line complex_kernels.py:32:49*/ if float64(n) == 0.0 {
-				return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "complex_kernels.py", 32, "mandel_grid_count")
-			}
 			/*line complex_kernels.py:32:13*/ c = complex(-2.0+2.5*float64(i)/float64(n), 0) + runtime.ComplexMul(complex(-1.25+2.5*float64(j)/float64(n), 0), complex(0.0, 1.0))
 			t1, err = MandelbrotEscape(c, 64)
 			if err != nil {

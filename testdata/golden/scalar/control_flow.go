@@ -10,7 +10,7 @@ import "github.com/pyc2go/pyc2go/runtime"
 // SmallestFactor is pyc2go's compiled form of smallest_factor (control_flow.py:4).
 //
 // Smallest factor > 1 of |n| (|n| itself when prime) using for-else with break.
-func SmallestFactor(n int64) (int64, error) {
+func SmallestFactor(n int64) int64 {
 	/*line control_flow.py:4:1*/ var (
 		f   int64
 		d   int64
@@ -18,7 +18,7 @@ func SmallestFactor(n int64) (int64, error) {
 	)
 	/*line control_flow.py:6:5*/ n = runtime.IntAbs(n)
 	if n < 2 {
-		return n, nil
+		return n
 	}
 	/*line control_flow.py:9:5*/ f = n
 	brk = false
@@ -26,9 +26,6 @@ func SmallestFactor(n int64) (int64, error) {
 		if d*d > n {
 			brk = true
 			/*line control_flow.py:12:13*/ break
-		}
-		/*line control_flow.py:13:12*/ if d == 0 {
-			return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "control_flow.py", 13, "smallest_factor")
 		}
 		/*line control_flow.py:13:9*/ if runtime.ModInt(n, d) == 0 {
 			f = d
@@ -39,7 +36,7 @@ func SmallestFactor(n int64) (int64, error) {
 	/*line control_flow.py:10:5*/ if !brk {
 		/*line control_flow.py:17:9*/ f = n
 	}
-	/*line control_flow.py:18:5*/ return f, nil
+	/*line control_flow.py:18:5*/ return f
 }
 
 // FirstSquareAbove is pyc2go's compiled form of first_square_above (control_flow.py:21).
@@ -103,10 +100,7 @@ func SumSkipMultiples(n int64, k int64) (int64, error) {
 	/*line control_flow.py:49:5*/ n = runtime.Min(n, 10000)
 	s = 0
 	for i = 0; i < n; i++ {
-		if k == 0 {
-			return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "control_flow.py", 52, "sum_skip_multiples")
-		}
-		/*line control_flow.py:52:9*/ if runtime.ModInt(i, k) == 0 {
+		if runtime.ModInt(i, k) == 0 {
 			continue
 		}
 		/*line control_flow.py:54:9*/ s = s + i

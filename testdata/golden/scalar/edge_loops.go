@@ -240,7 +240,7 @@ func NestedBreak(n int64, m int64) int64 {
 // NestedContinueElse is pyc2go's compiled form of nested_continue_else (edge_loops.py:129).
 //
 // for-else in a nested loop with continue and break.
-func NestedContinueElse(n int64, m int64) (int64, error) {
+func NestedContinueElse(n int64, m int64) int64 {
 	/*line edge_loops.py:129:1*/ var (
 		c   int64
 		i   int64
@@ -256,9 +256,6 @@ func NestedContinueElse(n int64, m int64) (int64, error) {
 			if j*j > i {
 				continue
 			}
-			/*line edge_loops.py:138:16*/ if j == 0 {
-				return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "edge_loops.py", 138, "nested_continue_else")
-			}
 			/*line edge_loops.py:138:13*/ if runtime.ModInt(i, j) == 0 {
 				brk = true
 				/*line edge_loops.py:139:17*/ break
@@ -270,7 +267,7 @@ func NestedContinueElse(n int64, m int64) (int64, error) {
 		}
 		/*line edge_loops.py:143:9*/ c = c - 1
 	}
-	/*line edge_loops.py:144:5*/ return c, nil
+	/*line edge_loops.py:144:5*/ return c
 }
 
 // ForElseEmpty is pyc2go's compiled form of for_else_empty (edge_loops.py:147).

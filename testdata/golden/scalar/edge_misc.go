@@ -326,39 +326,27 @@ func IntToFloatDiv(a int64, b int64) (float64, error) {
 // FloatIntMod is pyc2go's compiled form of float_int_mod (edge_misc.py:155).
 //
 // float % int and int % float.
-func FloatIntMod(x float64, k int64) (float64, error) {
+func FloatIntMod(x float64, k int64) float64 {
 	/*line edge_misc.py:155:1*/ var t1 float64
 	/*line edge_misc.py:157:12*/ if k != 0 && x != 0.0 {
-		/*line edge_misc.py:157:12*/ if float64(k) == 0.0 {
-			return 0, runtime.Raise("ZeroDivisionError", "float modulo", "edge_misc.py", 157, "float_int_mod")
-		}
-		/*line edge_misc.py:157:20*/ if x == 0.0 {
-			return 0, runtime.Raise("ZeroDivisionError", "float modulo", "edge_misc.py", 157, "float_int_mod")
-		}
 		/*line edge_misc.py:157:12*/ t1 = runtime.ModFloat(x, float64(k)) + runtime.ModFloat(float64(k), x)
 	} else {
 		/*line edge_misc.py:157:12*/ t1 = 1.0
 	}
-	/*line edge_misc.py:157:5*/ return t1, nil
+	/*line edge_misc.py:157:5*/ return t1
 }
 
 // FloatIntFloordiv is pyc2go's compiled form of float_int_floordiv (edge_misc.py:160).
 //
 // float // int and int // float.
-func FloatIntFloordiv(x float64, k int64) (float64, error) {
+func FloatIntFloordiv(x float64, k int64) float64 {
 	/*line edge_misc.py:160:1*/ var t1 float64
 	/*line edge_misc.py:162:12*/ if k != 0 && x != 0.0 {
-		/*line edge_misc.py:162:12*/ if float64(k) == 0.0 {
-			return 0, runtime.Raise("ZeroDivisionError", "float floor division by zero", "edge_misc.py", 162, "float_int_floordiv")
-		}
-		/*line edge_misc.py:162:21*/ if x == 0.0 {
-			return 0, runtime.Raise("ZeroDivisionError", "float floor division by zero", "edge_misc.py", 162, "float_int_floordiv")
-		}
 		/*line edge_misc.py:162:12*/ t1 = runtime.FloorDivFloat(x, float64(k)) + runtime.FloorDivFloat(float64(k), x)
 	} else {
 		/*line edge_misc.py:162:12*/ t1 = 1.0
 	}
-	/*line edge_misc.py:162:5*/ return t1, nil
+	/*line edge_misc.py:162:5*/ return t1
 }
 
 // TruncDivision is pyc2go's compiled form of trunc_division (edge_misc.py:165).
@@ -369,9 +357,6 @@ func TruncDivision(a int64, b int64) (int64, error) {
 	/*line edge_misc.py:167:5*/ if b == 0 {
 		return 0, nil
 	}
-	/*line edge_misc.py:169:16*/ if b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "division by zero", "edge_misc.py", 169, "trunc_division")
-	}
 	/*line edge_misc.py:169:12*/ t1 = runtime.TrueDivInt(a, b)
 	/*line edge_misc.py:169:12*/ if math.IsNaN(t1) {
 		return 0, runtime.Raise("ValueError", "cannot convert float NaN to integer", "edge_misc.py", 169, "trunc_division")
@@ -381,9 +366,6 @@ func TruncDivision(a int64, b int64) (int64, error) {
 	}
 	/*line edge_misc.py:169:12*/ if !runtime.FloatToIntOK(t1) {
 		return 0, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "edge_misc.py", 169, "trunc_division")
-	}
-	/*line edge_misc.py:169:25*/ if b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "edge_misc.py", 169, "trunc_division")
 	}
 	/*line edge_misc.py:169:5*/ return runtime.FloatToInt(t1) - runtime.FloorDivInt(a, b), nil
 }
@@ -436,9 +418,6 @@ func NpI32FromFloat(x float64) (int32, error) {
 	/*line edge_misc.py:201:5*/ if math.IsNaN(x) || math.Abs(x) > 2e+09 {
 		return int32(0), nil
 	}
-	/*line edge_misc.py:203:12*/ if math.IsNaN(x) {
-		return 0, runtime.Raise("ValueError", "cannot convert float NaN to integer", "edge_misc.py", 203, "np_i32_from_float")
-	}
 	/*line edge_misc.py:203:12*/ if math.IsInf(x, 0) {
 		return 0, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "edge_misc.py", 203, "np_i32_from_float")
 	}
@@ -478,9 +457,6 @@ func FloorOfIntDiv(a int64, b int64) (int64, error) {
 	/*line edge_misc.py:216:5*/ if b == 0 {
 		return 0, nil
 	}
-	/*line edge_misc.py:218:23*/ if b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "division by zero", "edge_misc.py", 218, "floor_of_int_div")
-	}
 	/*line edge_misc.py:218:12*/ t1 = math.Floor(runtime.TrueDivInt(a, b))
 	/*line edge_misc.py:218:12*/ if math.IsNaN(t1) {
 		return 0, runtime.Raise("ValueError", "cannot convert float NaN to integer", "edge_misc.py", 218, "floor_of_int_div")
@@ -490,12 +466,6 @@ func FloorOfIntDiv(a int64, b int64) (int64, error) {
 	}
 	/*line edge_misc.py:218:12*/ if !runtime.FloatToIntOK(t1) {
 		return 0, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "edge_misc.py", 218, "floor_of_int_div")
-	}
-	/*line edge_misc.py:218:32*/ if b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "edge_misc.py", 218, "floor_of_int_div")
-	}
-	/*line edge_misc.py:218:51*/ if b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "division by zero", "edge_misc.py", 218, "floor_of_int_div")
 	}
 	/*line edge_misc.py:218:41*/ t2 = math.Ceil(runtime.TrueDivInt(a, b))
 	/*line edge_misc.py:218:41*/ if math.IsNaN(t2) {

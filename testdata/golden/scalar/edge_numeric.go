@@ -45,15 +45,6 @@ func FloordivSigns(a int64, b int64) (int64, error) {
 	/*line edge_numeric.py:22:12*/ if b == 0 {
 		return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "edge_numeric.py", 22, "floordiv_signs")
 	}
-	/*line edge_numeric.py:22:21*/ if b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "edge_numeric.py", 22, "floordiv_signs")
-	}
-	/*line edge_numeric.py:22:37*/ if -b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "edge_numeric.py", 22, "floordiv_signs")
-	}
-	/*line edge_numeric.py:22:53*/ if -b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "edge_numeric.py", 22, "floordiv_signs")
-	}
 	/*line edge_numeric.py:22:5*/ return runtime.FloorDivInt(a, b) + runtime.FloorDivInt(-a, b)*3 + runtime.FloorDivInt(a, -b)*5 + runtime.FloorDivInt(-a, -b)*7, nil
 }
 
@@ -62,15 +53,6 @@ func FloordivSigns(a int64, b int64) (int64, error) {
 // Modulo for every sign combination.
 func ModSigns(a int64, b int64) (int64, error) {
 	/*line edge_numeric.py:27:12*/ if b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "edge_numeric.py", 27, "mod_signs")
-	}
-	/*line edge_numeric.py:27:20*/ if b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "edge_numeric.py", 27, "mod_signs")
-	}
-	/*line edge_numeric.py:27:35*/ if -b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "edge_numeric.py", 27, "mod_signs")
-	}
-	/*line edge_numeric.py:27:50*/ if -b == 0 {
 		return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "edge_numeric.py", 27, "mod_signs")
 	}
 	/*line edge_numeric.py:27:5*/ return runtime.ModInt(a, b) + runtime.ModInt(-a, b)*3 + runtime.ModInt(a, -b)*5 + runtime.ModInt(-a, -b)*7, nil
@@ -349,12 +331,6 @@ func IntOfFloatSmall(x float64) (int64, error) {
 	/*line edge_numeric.py:113:5*/ if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 1e+18 {
 		return -1, nil
 	}
-	/*line edge_numeric.py:115:12*/ if math.IsNaN(x) {
-		return 0, runtime.Raise("ValueError", "cannot convert float NaN to integer", "edge_numeric.py", 115, "int_of_float_small")
-	}
-	/*line edge_numeric.py:115:12*/ if math.IsInf(x, 0) {
-		return 0, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "edge_numeric.py", 115, "int_of_float_small")
-	}
 	/*line edge_numeric.py:115:12*/ if !runtime.FloatToIntOK(x) {
 		return 0, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "edge_numeric.py", 115, "int_of_float_small")
 	}
@@ -542,9 +518,6 @@ func BoolDiv(p bool, q bool) (float64, error) {
 func BoolFloordiv(p bool, q bool) (int64, error) {
 	/*line edge_numeric.py:200:12*/ if runtime.BoolToInt(q) == 0 {
 		return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "edge_numeric.py", 200, "bool_floordiv")
-	}
-	/*line edge_numeric.py:200:21*/ if runtime.BoolToInt(q) == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "edge_numeric.py", 200, "bool_floordiv")
 	}
 	/*line edge_numeric.py:200:5*/ return runtime.FloorDivInt(runtime.BoolToInt(p), runtime.BoolToInt(q)) + runtime.ModInt(runtime.BoolToInt(p), runtime.BoolToInt(q)), nil
 }

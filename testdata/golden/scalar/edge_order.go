@@ -294,28 +294,22 @@ func NotAndOr(a int64, b int64) (int64, error) {
 // IfexpUntaken is pyc2go's compiled form of ifexp_untaken (edge_order.py:102).
 //
 // The untaken arm would raise.
-func IfexpUntaken(a float64, b float64) (float64, error) {
+func IfexpUntaken(a float64, b float64) float64 {
 	/*line edge_order.py:102:1*/ var (
 		t1 float64
 		t2 float64
 	)
 	/*line edge_order.py:104:12*/ if b != 0.0 {
-		/*line edge_order.py:104:12*/ if b == 0.0 {
-			return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "edge_order.py", 104, "ifexp_untaken")
-		}
 		/*line edge_order.py:104:12*/ t1 = a / b
 	} else {
 		/*line edge_order.py:104:36*/ if a != 0.0 {
-			/*line edge_order.py:104:36*/ if a == 0.0 {
-				return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "edge_order.py", 104, "ifexp_untaken")
-			}
 			/*line edge_order.py:104:36*/ t2 = b / a
 		} else {
 			/*line edge_order.py:104:36*/ t2 = -1.0
 		}
 		/*line edge_order.py:104:12*/ t1 = t2
 	}
-	/*line edge_order.py:104:5*/ return t1, nil
+	/*line edge_order.py:104:5*/ return t1
 }
 
 // AugassignOrder is pyc2go's compiled form of augassign_order (edge_order.py:107).
@@ -420,9 +414,6 @@ func DivThenMod(a int64, b int64) (int64, error) {
 	/*line edge_order.py:138:12*/ if b == 0 {
 		return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "edge_order.py", 138, "div_then_mod")
 	}
-	/*line edge_order.py:138:20*/ if b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "edge_order.py", 138, "div_then_mod")
-	}
 	/*line edge_order.py:138:5*/ return runtime.ModInt(a, b) + runtime.FloorDivInt(a, b), nil
 }
 
@@ -432,9 +423,6 @@ func DivThenMod(a int64, b int64) (int64, error) {
 func FloatDivOrder(a float64, b float64) (float64, error) {
 	/*line edge_order.py:143:12*/ if b == 0.0 {
 		return 0, runtime.Raise("ZeroDivisionError", "float modulo", "edge_order.py", 143, "float_div_order")
-	}
-	/*line edge_order.py:143:20*/ if b == 0.0 {
-		return 0, runtime.Raise("ZeroDivisionError", "float floor division by zero", "edge_order.py", 143, "float_div_order")
 	}
 	/*line edge_order.py:143:5*/ return runtime.ModFloat(a, b) + runtime.FloorDivFloat(a, b), nil
 }
@@ -479,9 +467,6 @@ func AssertOrder(a int64, b int64) (int64, error) {
 	}
 	/*line edge_order.py:153:5*/ if !(runtime.FloorDivInt(a, b) >= -1000000) {
 		return 0, runtime.Raise("AssertionError", "too small", "edge_order.py", 153, "assert_order")
-	}
-	/*line edge_order.py:154:12*/ if b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "edge_order.py", 154, "assert_order")
 	}
 	/*line edge_order.py:154:5*/ return runtime.FloorDivInt(a, b), nil
 }

@@ -102,34 +102,13 @@ func SignCombosInt(a int64, b int64) (int64, error) {
 		return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "floor_mod.py", 48, "sign_combos_int")
 	}
 	/*line floor_mod.py:48:5*/ acc = runtime.ModInt(acc*31+runtime.FloorDivInt(a, b), 1000003)
-	if b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "floor_mod.py", 49, "sign_combos_int")
-	}
-	/*line floor_mod.py:49:5*/ acc = runtime.ModInt(acc*31+runtime.FloorDivInt(-a, b), 1000003)
-	if -b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "floor_mod.py", 50, "sign_combos_int")
-	}
-	/*line floor_mod.py:50:5*/ acc = runtime.ModInt(acc*31+runtime.FloorDivInt(a, -b), 1000003)
-	if -b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "floor_mod.py", 51, "sign_combos_int")
-	}
-	/*line floor_mod.py:51:5*/ acc = runtime.ModInt(acc*31+runtime.FloorDivInt(-a, -b), 1000003)
-	if b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "floor_mod.py", 52, "sign_combos_int")
-	}
-	/*line floor_mod.py:52:5*/ acc = runtime.ModInt(acc*31+runtime.ModInt(a, b), 1000003)
-	if b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "floor_mod.py", 53, "sign_combos_int")
-	}
-	/*line floor_mod.py:53:5*/ acc = runtime.ModInt(acc*31+runtime.ModInt(-a, b), 1000003)
-	if -b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "floor_mod.py", 54, "sign_combos_int")
-	}
-	/*line floor_mod.py:54:5*/ acc = runtime.ModInt(acc*31+runtime.ModInt(a, -b), 1000003)
-	if -b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "floor_mod.py", 55, "sign_combos_int")
-	}
-	/*line floor_mod.py:55:5*/ acc = runtime.ModInt(acc*31+runtime.ModInt(-a, -b), 1000003)
+	acc = runtime.ModInt(acc*31+runtime.FloorDivInt(-a, b), 1000003)
+	acc = runtime.ModInt(acc*31+runtime.FloorDivInt(a, -b), 1000003)
+	acc = runtime.ModInt(acc*31+runtime.FloorDivInt(-a, -b), 1000003)
+	acc = runtime.ModInt(acc*31+runtime.ModInt(a, b), 1000003)
+	acc = runtime.ModInt(acc*31+runtime.ModInt(-a, b), 1000003)
+	acc = runtime.ModInt(acc*31+runtime.ModInt(a, -b), 1000003)
+	acc = runtime.ModInt(acc*31+runtime.ModInt(-a, -b), 1000003)
 	return acc, nil
 }
 
@@ -143,36 +122,15 @@ func SignCombosFloat(x float64, y float64) (float64, error) {
 	if y == 0.0 {
 		return 0, runtime.Raise("ZeroDivisionError", "float floor division by zero", "floor_mod.py", 63, "sign_combos_float")
 	}
-	/*line floor_mod.py:63:25*/ if y == 0.0 {
-		return 0, runtime.Raise("ZeroDivisionError", "float floor division by zero", "floor_mod.py", 63, "sign_combos_float")
-	}
-	/*line floor_mod.py:63:45*/ if -y == 0.0 {
-		return 0, runtime.Raise("ZeroDivisionError", "float floor division by zero", "floor_mod.py", 63, "sign_combos_float")
-	}
-	/*line floor_mod.py:63:65*/ if -y == 0.0 {
-		return 0, runtime.Raise("ZeroDivisionError", "float floor division by zero", "floor_mod.py", 63, "sign_combos_float")
-	}
 	/*line floor_mod.py:63:5*/ s = runtime.FloorDivFloat(x, y) + float64(2.0*runtime.FloorDivFloat(-x, y)) + float64(3.0*runtime.FloorDivFloat(x, -y)) + float64(4.0*runtime.FloorDivFloat(-x, -y))
-	if y == 0.0 {
-		return 0, runtime.Raise("ZeroDivisionError", "float modulo", "floor_mod.py", 64, "sign_combos_float")
-	}
-	/*line floor_mod.py:64:33*/ if y == 0.0 {
-		return 0, runtime.Raise("ZeroDivisionError", "float modulo", "floor_mod.py", 64, "sign_combos_float")
-	}
-	/*line floor_mod.py:64:52*/ if -y == 0.0 {
-		return 0, runtime.Raise("ZeroDivisionError", "float modulo", "floor_mod.py", 64, "sign_combos_float")
-	}
-	/*line floor_mod.py:64:71*/ if -y == 0.0 {
-		return 0, runtime.Raise("ZeroDivisionError", "float modulo", "floor_mod.py", 64, "sign_combos_float")
-	}
-	/*line floor_mod.py:64:5*/ s = s + (float64(5.0*runtime.ModFloat(x, y)) + float64(6.0*runtime.ModFloat(-x, y)) + float64(7.0*runtime.ModFloat(x, -y)) + float64(8.0*runtime.ModFloat(-x, -y)))
+	s = s + (float64(5.0*runtime.ModFloat(x, y)) + float64(6.0*runtime.ModFloat(-x, y)) + float64(7.0*runtime.ModFloat(x, -y)) + float64(8.0*runtime.ModFloat(-x, -y)))
 	return s, nil
 }
 
 // IntTableChecksum is pyc2go's compiled form of int_table_checksum (floor_mod.py:68).
 //
 // Checksum of a // b and a % b for a in [lo, hi) (clamped to [-50, 50]) and b in [-7, 7] minus 0.
-func IntTableChecksum(lo int64, hi int64) (int64, error) {
+func IntTableChecksum(lo int64, hi int64) int64 {
 	/*line floor_mod.py:68:1*/ var (
 		acc int64
 		a   int64
@@ -188,22 +146,13 @@ func IntTableChecksum(lo int64, hi int64) (int64, error) {
 			if b == 0 {
 				continue
 			}
-			/*line floor_mod.py:77:20*/ if b == 0 {
-				return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "floor_mod.py", 77, "int_table_checksum")
-			}
 			/*line floor_mod.py:77:13*/ q = runtime.FloorDivInt(a, b)
 			/*line floor_mod.py:77:13*/ r = runtime.ModInt(a, b)
-			if b == 0 {
-				return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "floor_mod.py", 78, "int_table_checksum")
-			}
-			/*line floor_mod.py:78:48*/ if b == 0 {
-				return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "floor_mod.py", 78, "int_table_checksum")
-			}
-			/*line floor_mod.py:78:13*/ acc = runtime.ModInt(acc*131+runtime.FloorDivInt(a, b)*7+runtime.ModInt(a, b), 1000003)
+			acc = runtime.ModInt(acc*131+runtime.FloorDivInt(a, b)*7+runtime.ModInt(a, b), 1000003)
 			acc = runtime.ModInt(acc+q*b+r-a, 1000003)
 		}
 	}
-	/*line floor_mod.py:80:5*/ return acc, nil
+	/*line floor_mod.py:80:5*/ return acc
 }
 
 // FloatTableSum is pyc2go's compiled form of float_table_sum (floor_mod.py:83).
@@ -229,9 +178,6 @@ func FloatTableSum(lo int64, hi int64) (float64, error) {
 			/*line floor_mod.py:93:13*/ y = float64(float64(b) * 0.5)
 			if y == 0.0 {
 				return 0, runtime.Raise("ZeroDivisionError", "float floor division by zero", "floor_mod.py", 94, "float_table_sum")
-			}
-			/*line floor_mod.py:94:38*/ if y == 0.0 {
-				return 0, runtime.Raise("ZeroDivisionError", "float modulo", "floor_mod.py", 94, "float_table_sum")
 			}
 			/*line floor_mod.py:94:13*/ s = s + (float64(runtime.FloorDivFloat(x, y)*0.001) + runtime.ModFloat(x, y))
 		}
@@ -298,10 +244,7 @@ func ExactMultipleMod(y float64) (float64, error) {
 		return 0, runtime.Raise("ZeroDivisionError", "float modulo", "floor_mod.py", 125, "exact_multiple_mod")
 	}
 	/*line floor_mod.py:125:5*/ a = runtime.ModFloat(float64(3.0*y), y)
-	if y == 0.0 {
-		return 0, runtime.Raise("ZeroDivisionError", "float modulo", "floor_mod.py", 126, "exact_multiple_mod")
-	}
-	/*line floor_mod.py:126:5*/ b = runtime.ModFloat(float64(-3.0*y), y)
+	b = runtime.ModFloat(float64(-3.0*y), y)
 	return math.Copysign(1.0, a) + float64(2.0*math.Copysign(1.0, b)), nil
 }
 

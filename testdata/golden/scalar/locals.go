@@ -13,7 +13,7 @@ import (
 // MeanOfSquares is pyc2go's compiled form of mean_of_squares (locals.py:7).
 //
 // Mean of k*k for k in [0, n) with annotated accumulators; n clamped to [0, 10000].
-func MeanOfSquares(n int64) (float64, error) {
+func MeanOfSquares(n int64) float64 {
 	/*line locals.py:7:1*/ var (
 		s     float64
 		count int64
@@ -27,12 +27,9 @@ func MeanOfSquares(n int64) (float64, error) {
 		count = count + 1
 	}
 	/*line locals.py:15:5*/ if count == 0 {
-		return 0.0, nil
+		return 0.0
 	}
-	/*line locals.py:17:12*/ if float64(count) == 0.0 {
-		return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "locals.py", 17, "mean_of_squares")
-	}
-	/*line locals.py:17:5*/ return s / float64(count), nil
+	/*line locals.py:17:5*/ return s / float64(count)
 }
 
 // CountBelow is pyc2go's compiled form of count_below (locals.py:20).
@@ -63,7 +60,7 @@ func CountBelow(x float64, n int64) (int64, error) {
 // AnyDivisor is pyc2go's compiled form of any_divisor (locals.py:30).
 //
 // True if |n| has a divisor in [2, 1000); uses an annotated bool flag.
-func AnyDivisor(n int64) (bool, error) {
+func AnyDivisor(n int64) bool {
 	/*line locals.py:30:1*/ var (
 		found bool
 		d     int64
@@ -74,15 +71,12 @@ func AnyDivisor(n int64) (bool, error) {
 		if d >= n {
 			break
 		}
-		/*line locals.py:37:12*/ if d == 0 {
-			return false, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "locals.py", 37, "any_divisor")
-		}
 		/*line locals.py:37:9*/ if runtime.ModInt(n, d) == 0 {
 			found = true
 			break
 		}
 	}
-	/*line locals.py:40:5*/ return found, nil
+	/*line locals.py:40:5*/ return found
 }
 
 // WelfordVariance is pyc2go's compiled form of welford_variance (locals.py:43).
@@ -118,9 +112,6 @@ func WelfordVariance(n int64) (float64, error) {
 	}
 	/*line locals.py:55:5*/ if k == 0 {
 		return 0.0, nil
-	}
-	/*line locals.py:57:12*/ if float64(k) == 0.0 {
-		return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "locals.py", 57, "welford_variance")
 	}
 	/*line locals.py:57:5*/ return m2 / float64(k), nil
 }

@@ -10,39 +10,24 @@ import "github.com/pyc2go/pyc2go/runtime"
 // GcdRec is pyc2go's compiled form of gcd_rec (number_theory.py:4).
 //
 // Recursive Euclid gcd on absolute values (depth is logarithmic).
-func GcdRec(a int64, b int64) (int64, error) {
-	/*line number_theory.py:4:1*/ var (
-		t1  int64
-		err error
-	)
+func GcdRec(a int64, b int64) int64 {
+	/*line number_theory.py:4:1*/ var t1 int64
 	/*line number_theory.py:6:5*/ if b == 0 {
-		return runtime.IntAbs(a), nil
+		return runtime.IntAbs(a)
 	}
-	/*line number_theory.py:8:23*/ if b == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "number_theory.py", 8, "gcd_rec")
-	}
-	/*line number_theory.py:8:12*/ t1, err = GcdRec(b, runtime.ModInt(a, b))
-	if err != nil {
-		return 0, err
-	}
-	/*line number_theory.py:8:5*/ return t1, nil
+	/*line number_theory.py:8:12*/ t1 = GcdRec(b, runtime.ModInt(a, b))
+	/*line number_theory.py:8:5*/ return t1
 }
 
 // Lcm is pyc2go's compiled form of lcm (number_theory.py:11).
 //
 // Least common multiple; lcm with zero is zero, result is non-negative.
 func Lcm(a int64, b int64) (int64, error) {
-	/*line number_theory.py:11:1*/ var (
-		t1  int64
-		err error
-	)
+	/*line number_theory.py:11:1*/ var t1 int64
 	/*line number_theory.py:13:5*/ if a == 0 || b == 0 {
 		return 0, nil
 	}
-	/*line number_theory.py:15:21*/ t1, err = GcdRec(a, b)
-	if err != nil {
-		return 0, err
-	}
+	/*line number_theory.py:15:21*/ t1 = GcdRec(a, b)
 	/*line number_theory.py:15:16*/ if t1 == 0 {
 		return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "number_theory.py", 15, "lcm")
 	}
@@ -192,20 +177,11 @@ func ModPow(base int64, exp int64, mod int64) (int64, error) {
 		return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "number_theory.py", 94, "mod_pow")
 	}
 	/*line number_theory.py:94:5*/ result = runtime.ModInt(1, mod)
-	if mod == 0 {
-		return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "number_theory.py", 95, "mod_pow")
-	}
-	/*line number_theory.py:95:5*/ b = runtime.ModInt(base, mod)
+	b = runtime.ModInt(base, mod)
 	e = exp
 	for e > 0 {
 		if e&1 != 0 {
-			if mod == 0 {
-				return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "number_theory.py", 99, "mod_pow")
-			}
-			/*line number_theory.py:99:13*/ result = runtime.ModInt(result*b, mod)
-		}
-		/*line number_theory.py:100:13*/ if mod == 0 {
-			return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "number_theory.py", 100, "mod_pow")
+			result = runtime.ModInt(result*b, mod)
 		}
 		/*line number_theory.py:100:9*/ b = runtime.ModInt(b*b, mod)
 		e = e >> 1
@@ -346,29 +322,17 @@ func Totient(n int64) (int64, error) {
 		}
 		/*line number_theory.py:157:9*/ if runtime.ModInt(m, p) == 0 {
 			for {
-				/*line number_theory.py:158:19*/ if p == 0 {
-					return 0, runtime.Raise("ZeroDivisionError", "integer modulo by zero", "number_theory.py", 158, "totient")
-				}
 				/*line number_theory.py:158:13*/ if !(runtime.ModInt(m, p) == 0) {
 					/*line number_theory.py:158:13*/ break
 				}
-				/*line number_theory.py:159:17*/ if p == 0 {
-					return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "number_theory.py", 159, "totient")
-				}
 				/*line number_theory.py:159:17*/ m = runtime.FloorDivInt(m, p)
-			}
-			/*line number_theory.py:160:23*/ if p == 0 {
-				return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "number_theory.py", 160, "totient")
 			}
 			/*line number_theory.py:160:13*/ result = result - runtime.FloorDivInt(result, p)
 		}
 		/*line number_theory.py:161:9*/ p = p + 1
 	}
 	/*line number_theory.py:162:5*/ if m > 1 {
-		if m == 0 {
-			return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "number_theory.py", 163, "totient")
-		}
-		/*line number_theory.py:163:9*/ result = result - runtime.FloorDivInt(result, m)
+		result = result - runtime.FloorDivInt(result, m)
 	}
 	/*line number_theory.py:164:5*/ return result, nil
 }

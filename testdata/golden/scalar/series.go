@@ -67,7 +67,7 @@ func BaselSum(n_terms int64) (float64, error) {
 // ExpTaylor is pyc2go's compiled form of exp_taylor (series.py:28).
 //
 // Taylor series of exp(x) with n_terms terms (clamped to [1, 200]).
-func ExpTaylor(x float64, n_terms int64) (float64, error) {
+func ExpTaylor(x float64, n_terms int64) float64 {
 	/*line series.py:28:1*/ var (
 		n    int64
 		term float64
@@ -78,19 +78,16 @@ func ExpTaylor(x float64, n_terms int64) (float64, error) {
 	term = 1.0
 	s = 1.0
 	for k = 1; k < n; k++ {
-		if float64(k) == 0.0 {
-			return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "series.py", 34, "exp_taylor")
-		}
-		/*line series.py:34:9*/ term = float64(term * (x / float64(k)))
+		term = float64(term * (x / float64(k)))
 		s = s + term
 	}
-	/*line series.py:36:5*/ return s, nil
+	/*line series.py:36:5*/ return s
 }
 
 // Harmonic is pyc2go's compiled form of harmonic (series.py:39).
 //
 // n-th harmonic number H_n, summed forwards; n clamped to [0, MAX_TERMS].
-func Harmonic(n int64) (float64, error) {
+func Harmonic(n int64) float64 {
 	/*line series.py:39:1*/ var (
 		h  float64
 		k  int64
@@ -100,18 +97,15 @@ func Harmonic(n int64) (float64, error) {
 	h = 0.0
 	t1 = n + 1
 	/*line series.py:43:5*/ for k = 1; k < t1; k++ {
-		if float64(k) == 0.0 {
-			return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "series.py", 44, "harmonic")
-		}
-		/*line series.py:44:9*/ h = h + 1.0/float64(k)
+		h = h + 1.0/float64(k)
 	}
-	/*line series.py:45:5*/ return h, nil
+	/*line series.py:45:5*/ return h
 }
 
 // HarmonicBackward is pyc2go's compiled form of harmonic_backward (series.py:48).
 //
 // H_n summed from the smallest term up (a different rounding than harmonic).
-func HarmonicBackward(n int64) (float64, error) {
+func HarmonicBackward(n int64) float64 {
 	/*line series.py:48:1*/ var (
 		h float64
 		k int64
@@ -119,18 +113,15 @@ func HarmonicBackward(n int64) (float64, error) {
 	/*line series.py:50:5*/ n = runtime.Max(0, runtime.Min(n, 100000))
 	h = 0.0
 	for k = n; k > 0; k-- {
-		if float64(k) == 0.0 {
-			return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "series.py", 53, "harmonic_backward")
-		}
-		/*line series.py:53:9*/ h = h + 1.0/float64(k)
+		h = h + 1.0/float64(k)
 	}
-	/*line series.py:54:5*/ return h, nil
+	/*line series.py:54:5*/ return h
 }
 
 // AlternatingHarmonic is pyc2go's compiled form of alternating_harmonic (series.py:57).
 //
 // Partial sum of (-1)**(k+1)/k, converging slowly to log(2).
-func AlternatingHarmonic(n int64) (float64, error) {
+func AlternatingHarmonic(n int64) float64 {
 	/*line series.py:57:1*/ var (
 		s  float64
 		k  int64
@@ -141,18 +132,12 @@ func AlternatingHarmonic(n int64) (float64, error) {
 	t1 = n + 1
 	/*line series.py:61:5*/ for k = 1; k < t1; k++ {
 		if runtime.ModInt(k, 2) == 1 {
-			if float64(k) == 0.0 {
-				return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "series.py", 63, "alternating_harmonic")
-			}
-			/*line series.py:63:13*/ s = s + 1.0/float64(k)
+			s = s + 1.0/float64(k)
 		} else {
-			/*line series.py:65:18*/ if float64(k) == 0.0 {
-				return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "series.py", 65, "alternating_harmonic")
-			}
 			/*line series.py:65:13*/ s = s - 1.0/float64(k)
 		}
 	}
-	/*line series.py:66:5*/ return s, nil
+	/*line series.py:66:5*/ return s
 }
 
 // GeometricSum is pyc2go's compiled form of geometric_sum (series.py:69).

@@ -117,9 +117,6 @@ func IntNegPower(a int64) (float64, error) {
 		return 0, runtime.Raise("ZeroDivisionError", "0.0 cannot be raised to a negative power", "type_cases.py", 70, "int_neg_power")
 	}
 	/*line type_cases.py:70:12*/ t1 = runtime.PowFloat(float64(a), -1.0)
-	/*line type_cases.py:70:22*/ if float64(a) == 0.0 {
-		return 0, runtime.Raise("ZeroDivisionError", "0.0 cannot be raised to a negative power", "type_cases.py", 70, "int_neg_power")
-	}
 	/*line type_cases.py:70:22*/ t2 = runtime.PowFloat(float64(a), -2.0)
 	/*line type_cases.py:70:5*/ return t1 + t2, nil
 }
