@@ -12,6 +12,16 @@
 //	BIN batch        < JSON lines {"func": "gcd", "args": ["-12", "18"]}
 //	BIN list
 //
+// Scalar arguments are Python literals. An argument of an array parameter
+// ("float64[:]", "int64[:, :]", ...) is the path of a .npy file whose dtype
+// and rank must match exactly; in batch mode it is written
+// {"npy": "/path/a.npy"}, and a request may add "out_dir": "DIR". Array
+// results print as numpy's repr. --out DIR (or out_dir) writes the result
+// as result.npy (result_N.npy for the items of a tuple) and, after the
+// call, every array argument as arg_N.npy (N the 0-based parameter
+// position) so in-place kernels can be checked from outside. With
+// --repeat, every repetition gets freshly loaded array arguments.
+//
 // Exit status: 0 success, 2 usage error, 3 Python exception, 4 internal
 // error (a Go panic or a non-Python error from compiled code: compiler bugs).
 package harness

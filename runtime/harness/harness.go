@@ -19,7 +19,9 @@ import (
 
 // Param is one parameter of a compiled function; Type is the Python type
 // spelling from the annotation ("int", "float", "complex", "bool",
-// "float32", "int32", "uint8", ...).
+// "float32", "int32", "uint8", ...) or an array type: a dtype name with
+// one ':' per axis ("float64[:]", "int64[:, :]", "bool[:]",
+// "float32[:, :, :]"), whose argument is the path of a .npy file.
 type Param struct {
 	Name string `json:"name"`
 	Type string `json:"type"`
@@ -27,8 +29,11 @@ type Param struct {
 
 // Func is one compiled function. Call receives arguments already converted
 // to the Go types of Params (int64, float64, complex128, bool, float32,
-// int32, ...) and returns the result as int64/float64/.../bool/complex128,
-// nil for None, or []any for a tuple.
+// int32, ..., and *runtime.Array[T] for array types, T being the dtype's Go
+// type: *runtime.Array[float64] for "float64[:, :]") and returns the result
+// as int64/float64/.../bool/complex128, a *runtime.Array[T], nil for None,
+// or []any for a tuple. Array arguments are fresh per call and may be
+// modified in place; --out/out_dir then save them as arg_N.npy.
 type Func struct {
 	Name   string                        `json:"name"`
 	Params []Param                       `json:"params"`
@@ -240,6 +245,8 @@ func Repr(v any) string {
 		return runtime.FormatComplex(x)
 	case complex64:
 		return runtime.FormatComplex64(x)
+	case ndarray:
+		return x.String()
 	case []any:
 		parts := make([]string, len(x))
 		for i, e := range x {
@@ -253,13 +260,22 @@ func Repr(v any) string {
 	return fmt.Sprintf("<unsupported %T %v>", v, v)
 }
 
-// prepare parses and converts the argument texts for f.
+// prepare parses and converts the argument texts for f: Python literals
+// for scalar parameters, .npy paths for array parameters.
 func prepare(f *Func, texts []string) ([]any, error) {
 	if len(texts) != len(f.Params) {
 		return nil, fmt.Errorf("%s() takes %d arguments, got %d", f.Name, len(f.Params), len(texts))
 	}
 	args := make([]any, len(texts))
 	for i, t := range texts {
+		if at, ok := parseArrayType(f.Params[i].Type); ok {
+			a, err := loadArray(at, t)
+			if err != nil {
+				return nil, fmt.Errorf("argument %s: %v", f.Params[i].Name, err)
+			}
+			args[i] = a
+			continue
+		}
 		v, err := runtime.ParseLiteral(t)
 		if err != nil {
 			return nil, fmt.Errorf("argument %s: %v", f.Params[i].Name, err)
@@ -373,6 +389,14 @@ flags:
 	var res any
 	seconds := []float64{}
 	for n := 0; n < repeat; n++ {
+		if n > 0 && hasArrays(f) {
+			// in-place kernels: every repetition starts from the files,
+			// as a single CPython call would (reloading is not timed)
+			if callArgs, err = prepare(f, rest); err != nil {
+				fmt.Fprintln(stderr, err)
+				return ExitUsage
+			}
+		}
 		start := time.Now()
 		res, err = safeCall(f, callArgs)
 		seconds = append(seconds, time.Since(start).Seconds())
@@ -390,7 +414,7 @@ flags:
 		}
 	}
 	if err == nil && outDir != "" {
-		if werr := writeResults(outDir, res); werr != nil {
+		if werr := writeOut(outDir, res, callArgs); werr != nil {
 			fmt.Fprintln(stderr, werr)
 			return ExitInternal
 		}
@@ -427,8 +451,26 @@ flags:
 	return ExitOK
 }
 
-// writeResults stores the result as 0-d arrays: result.npy, or
-// result_0.npy, result_1.npy, ... for a tuple. None writes nothing.
+// writeOut writes the result (writeResults) and then every array argument
+// as arg_N.npy, N being the 0-based parameter position (scalars have no
+// file), so that the effect of in-place kernels can be compared outside.
+func writeOut(dir string, res any, args []any) error {
+	if err := writeResults(dir, res); err != nil {
+		return err
+	}
+	for i, a := range args {
+		if arr, ok := a.(ndarray); ok {
+			if err := runtime.WriteNpyFile(filepath.Join(dir, fmt.Sprintf("arg_%d.npy", i)), arr.Npy()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// writeResults stores the result as result.npy, or result_0.npy,
+// result_1.npy, ... for a tuple: scalars as 0-d arrays, arrays as they
+// are. None writes nothing.
 func writeResults(dir string, res any) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -449,6 +491,8 @@ func writeScalar(path string, v any) error {
 	switch x := v.(type) {
 	case nil:
 		return nil
+	case ndarray:
+		return runtime.WriteNpyFile(path, x.Npy())
 	case bool:
 		data = []bool{x}
 	case int64:
@@ -481,9 +525,15 @@ func writeScalar(path string, v any) error {
 	return runtime.WriteNpyFile(path, &runtime.NpyArray{Shape: []int{}, Data: data})
 }
 
+// batchReq is one batch request. Scalar arguments are Python literals as
+// JSON strings (or JSON numbers); array arguments are objects
+// {"npy": "/path/a.npy"}, so a path can never be mistaken for a literal.
+// OutDir asks for the files of call --out (result*.npy, arg_N.npy) after a
+// successful call.
 type batchReq struct {
-	Func string            `json:"func"`
-	Args []json.RawMessage `json:"args"`
+	Func   string            `json:"func"`
+	Args   []json.RawMessage `json:"args"`
+	OutDir string            `json:"out_dir"`
 }
 
 type batchResp struct {
@@ -526,12 +576,27 @@ func (p *program) batchOne(line string) batchResp {
 	if !ok {
 		return harnessErr(fmt.Sprintf("no compiled function %q", req.Func))
 	}
+	if len(req.Args) != len(f.Params) {
+		return harnessErr(fmt.Sprintf("%s() takes %d arguments, got %d", f.Name, len(f.Params), len(req.Args)))
+	}
 	texts := make([]string, len(req.Args))
 	for i, raw := range req.Args {
 		var s string
-		if json.Unmarshal(raw, &s) == nil {
+		var obj struct {
+			Npy *string `json:"npy"`
+		}
+		_, isArray := parseArrayType(f.Params[i].Type)
+		switch {
+		case json.Unmarshal(raw, &s) == nil && !isArray:
 			texts[i] = s
-		} else {
+		case isArray:
+			if json.Unmarshal(raw, &obj) != nil || obj.Npy == nil {
+				return harnessErr(fmt.Sprintf(`argument %s: expected {"npy": PATH} for %s, got %s`, f.Params[i].Name, f.Params[i].Type, raw))
+			}
+			texts[i] = *obj.Npy
+		case len(raw) > 0 && (raw[0] == '{' || raw[0] == '['):
+			return harnessErr(fmt.Sprintf("argument %s: expected a literal for %s, got %s", f.Params[i].Name, f.Params[i].Type, raw))
+		default:
 			texts[i] = string(raw) // a JSON number is also a Python literal
 		}
 	}
@@ -543,6 +608,11 @@ func (p *program) batchOne(line string) batchResp {
 	if err != nil {
 		t, m := classify(err)
 		return batchResp{Exc: &excJSON{t, m}}
+	}
+	if req.OutDir != "" {
+		if err := writeOut(req.OutDir, res, args); err != nil {
+			return harnessErr("writing out_dir: " + err.Error())
+		}
 	}
 	r := Repr(res)
 	return batchResp{Repr: &r}
