@@ -17,6 +17,10 @@
 //     (division, power, abs) and a few math/cmath functions;
 //   - repr() formatting of scalars, parsing of Python scalar literals;
 //   - the .npy file format (version 1.0 write, 1.0/2.0/3.0 read);
+//   - Array[T], the N-d strided numpy array shared by generated code and Go
+//     users (views share Data), with numpy 1.24's repr, and numpy's
+//     summation (pairwise, in chunks of 8192 elements) so that np.sum and
+//     np.mean of compiled kernels match numpy bit for bit;
 //   - Source, an embed.FS of this package and of package harness so that
 //     the pyc2go binary can build generated programs offline.
 //
