@@ -280,6 +280,24 @@ def f(a: int, b: int, c: int) -> int:
 def g() -> int:
     return f()
 `, "6:12: f() missing 3 required positional arguments: 'a', 'b', and 'c'\n"},
+		{"Python int stored in a numpy local", `
+import numpy as np
+
+def f(a: np.uint8) -> int:
+    s: np.uint8 = a
+    s += 200
+    return s
+`, "6:10: cannot assign a int value to variable 's', declared numpy.uint8 at 5:5 (no implicit narrowing)\n"},
+		{"float passed to a float32 parameter", `
+import numpy as np
+
+def g(a: np.float32) -> float:
+    return a * 2
+
+def f(x: float, b: np.int8) -> float:
+    s: np.int32 = b
+    return g(x) + s
+`, "9:14: cannot pass a float value as parameter 'a' of g(), declared numpy.float32 at 4:7 (no implicit narrowing)\n"},
 		{"math.trunc of a numpy scalar", `
 import math
 import numpy as np

@@ -127,7 +127,18 @@ func convertible(from, to ir.Type) bool {
 	switch to := to.(type) {
 	case ir.Scalar:
 		f, ok := from.(ir.Scalar)
-		return ok && class(f) <= class(to)
+		if !ok || class(f) > class(to) {
+			return false
+		}
+		if f != to && f != ir.Bool && (isSized(f) || isSized(to)) {
+			// A declaration does not convert in Python: the variable
+			// keeps the value's numpy type. Storing it in the declared
+			// kind is only the same value where numpy casts safely
+			// (int8 -> int32 yes; Python int -> np.uint8 or float ->
+			// np.float32 would silently wrap or round).
+			return numpyBin("+", f, to) == to
+		}
+		return true
 	case *ir.Tuple:
 		f, ok := from.(*ir.Tuple)
 		if !ok || len(f.Elems) != len(to.Elems) {
