@@ -1,23 +1,17 @@
 package lower_test
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/pyc2go/pyc2go/frontend"
+	"github.com/pyc2go/pyc2go/internal/golden"
 	"github.com/pyc2go/pyc2go/ir"
 	"github.com/pyc2go/pyc2go/lower"
 	"github.com/pyc2go/pyc2go/typeinfer"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
-
-func updating() bool { return *update || os.Getenv("PYC2GO_UPDATE") == "1" }
 
 // check parses and type-checks src.
 func check(t *testing.T, path string, src []byte) *typeinfer.Info {
@@ -53,23 +47,10 @@ func lowerSrc(t *testing.T, path string, src []byte, cfg lower.Config) *ir.Modul
 	return m
 }
 
-// golden compares got with testdata/name.golden (or rewrites it).
-func golden(t *testing.T, name, got string) {
+// checkGolden compares got with testdata/name.golden (or rewrites it).
+func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if updating() {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update or PYC2GO_UPDATE=1 to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", name+".golden"), []byte(got))
 }
 
 // TestGolden lowers each testdata/*.py at -O0 and -O2 and compares the
@@ -91,7 +72,7 @@ func TestGolden(t *testing.T) {
 			}
 			o0 := lowerSrc(t, path, src, lower.Config{OptLevel: 0})
 			o2 := lowerSrc(t, path, src, lower.Config{OptLevel: 2})
-			golden(t, name, "# -O0\n"+ir.Print(o0)+"\n# -O2\n"+ir.Print(o2))
+			checkGolden(t, name, "# -O0\n"+ir.Print(o0)+"\n# -O2\n"+ir.Print(o2))
 		})
 	}
 }
