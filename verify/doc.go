@@ -19,6 +19,6 @@
 // widened by flow-insensitive inference) passes when the values are equal;
 // and functions whose results go through a transcendental libm function
 // (ir.IntrinsicInfo.Exact false anywhere in their call tree) compare floats
-// with |a-b| <= Tolerance * max(1, |a|, |b|), because Go's math package is
-// not glibc's libm.
+// with |a-b| <= Tolerance * max(1, |a|, |b|) (complex results norm-wise),
+// because Go's math package is not glibc's libm.
 package verify
