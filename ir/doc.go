@@ -10,8 +10,8 @@
 //
 //	Module   constants and functions of one Python file
 //	Func     typed parameters, typed locals, a result type, a Block
-//	Stmt     Assign, Store, CallStmt, If, For, While, Break, Continue,
-//	         Return, Raise, Check
+//	Stmt     Assign, Store, Alloc, View, CallStmt, If, For, While, Break,
+//	         Continue, Return, Raise, Check
 //	Expr     Const, VarRef, Unary, Binary, Convert, Intrinsic, Call,
 //	         Dim, Load
 //

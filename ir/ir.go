@@ -136,19 +136,50 @@ type Return struct {
 // Raise raises the Python exception Exc (a class name such as "ValueError")
 // with message Msg at Pos.
 type Raise struct {
-	Exc string
-	Msg string
-	Pos Pos
+	Exc  string
+	Msg  string
+	Args []Expr // values for Msg's verbs (see Check)
+	Pos  Pos
 }
 
 // Check raises Exc(Msg) at Pos unless Cond holds. It is the one way the IR
 // expresses Python's implicit exceptions (division by zero, domain errors,
 // index errors), so passes can find, merge and hoist them.
+//
+// Msg may hold verbs filled from Args at the moment of raising, because
+// CPython's messages carry values ("index 10 is out of bounds for axis 0
+// with size 5"): %d takes an integer Arg, %s an array Arg printed as its
+// numpy shape ("(3, 4)"). Without Args, Msg is printed as is.
 type Check struct {
 	Cond Expr
 	Exc  string
 	Msg  string
+	Args []Expr
 	Pos  Pos
+}
+
+// Alloc makes Dst a fresh zero-filled C-contiguous array of the given shape
+// (one int64 extent per axis of Dst's rank). Extents are never negative
+// (lower checks them first).
+type Alloc struct {
+	Dst   *Var
+	Shape []Expr
+	Pos   Pos
+}
+
+// View makes Dst an array sharing Src's data: element [i0, i1, ...] of Dst
+// is element Offset + i0*Strides[0] + i1*Strides[1] + ... of Src's data.
+// Offset is absolute (it already includes Src's own offset); Shape and
+// Strides have one int64 entry per axis of Dst. Slicing, transposes,
+// reshapes of contiguous arrays and integer indexing that leaves axes all
+// become Views, never copies, as in numpy.
+type View struct {
+	Dst     *Var
+	Src     *Var
+	Offset  Expr
+	Shape   []Expr
+	Strides []Expr
+	Pos     Pos
 }
 
 func (s *Assign) StmtPos() Pos   { return s.Pos }
@@ -162,6 +193,8 @@ func (s *Continue) StmtPos() Pos { return s.Pos }
 func (s *Return) StmtPos() Pos   { return s.Pos }
 func (s *Raise) StmtPos() Pos    { return s.Pos }
 func (s *Check) StmtPos() Pos    { return s.Pos }
+func (s *Alloc) StmtPos() Pos    { return s.Pos }
+func (s *View) StmtPos() Pos     { return s.Pos }
 
 func (*Assign) isStmt()   {}
 func (*Store) isStmt()    {}
@@ -174,6 +207,8 @@ func (*Continue) isStmt() {}
 func (*Return) isStmt()   {}
 func (*Raise) isStmt()    {}
 func (*Check) isStmt()    {}
+func (*Alloc) isStmt()    {}
+func (*View) isStmt()     {}
 
 // Expr is a pure expression tree.
 type Expr interface {

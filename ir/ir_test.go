@@ -148,3 +148,55 @@ func TestIntrinsicTable(t *testing.T) {
 		}
 	}
 }
+
+// TestArrayStmts prints and verifies the array statements, and checks the
+// message-argument rules.
+func TestArrayStmts(t *testing.T) {
+	vec := &Array{Elem: Float64, Rank: 1}
+	a := &Var{Name: "a", Type: vec, Param: true}
+	i := &Var{Name: "i", Type: Int64, Param: true}
+	b := &Var{Name: "b", Type: vec}
+	c := &Var{Name: "c", Type: vec}
+	f := &Func{Name: "f", Params: []*Var{a, i}, Result: vec, Locals: []*Var{b, c}, Raises: true, Body: &Block{Stmts: []Stmt{
+		&Check{Cond: Bin(Lt, Ref(i), &Dim{Arr: a, Kind: Shape}), Exc: "IndexError",
+			Msg: "index %d is out of bounds for axis 0 with size %d", Args: []Expr{Ref(i), &Dim{Arr: a, Kind: Shape}}},
+		&Alloc{Dst: b, Shape: []Expr{&Dim{Arr: a, Kind: Shape}}},
+		&View{Dst: c, Src: a, Offset: &Dim{Arr: a, Kind: Offset}, Shape: []Expr{Int(2)}, Strides: []Expr{Int(-1)}},
+		&Store{Arr: b, Offset: Int(0), Val: &Load{Arr: c, Offset: Int(1)}},
+		&Return{Values: []Expr{Ref(b)}},
+	}}}
+	want := `func f(a float64[:], i int64) float64[:] raises {
+  var b float64[:]
+  var c float64[:]
+  check (i < a.shape[0]) else IndexError("index %d is out of bounds for axis 0 with size %d", i, a.shape[0])
+  b = alloc(a.shape[0])
+  c = view a offset a.offset[0] shape (2) strides (-1)
+  b[0] = c[1]
+  return b
+}
+`
+	if diff := cmp.Diff(want, PrintFunc(f)); diff != "" {
+		t.Errorf("PrintFunc mismatch (-want +got):\n%s", diff)
+	}
+	if err := VerifyFunc(f); err != nil {
+		t.Errorf("VerifyFunc: %v", err)
+	}
+	bad := []struct {
+		s    Stmt
+		want string
+	}{
+		{&Check{Cond: BoolConst(true), Exc: "ValueError", Msg: "got %d", Args: []Expr{Ref(a)}}, "%d wants an integer"},
+		{&Check{Cond: BoolConst(true), Exc: "ValueError", Msg: "shapes %s %s", Args: []Expr{Ref(a)}}, "want 2 arguments, got 1"},
+		{&Alloc{Dst: b, Shape: []Expr{Int(1), Int(2)}}, "want 1 extents, got 2"},
+		{&View{Dst: c, Src: a, Offset: Float(0), Shape: []Expr{Int(1)}, Strides: []Expr{Int(1)}}, "view offset 0.0: want type int64"},
+		{&Alloc{Dst: i, Shape: nil}, "want an array variable"},
+	}
+	for _, tt := range bad {
+		g := *f
+		g.Body = &Block{Stmts: []Stmt{tt.s, &Return{Values: []Expr{Ref(b)}}}}
+		err := VerifyFunc(&g)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("VerifyFunc(%T) = %v, want an error mentioning %q", tt.s, err, tt.want)
+		}
+	}
+}

@@ -137,9 +137,14 @@ func (p *printer) stmt(s Stmt) {
 			p.line(s.Pos, "return %s", strings.Join(vals, ", "))
 		}
 	case *Raise:
-		p.line(s.Pos, "raise %s(%s)", s.Exc, strconv.Quote(s.Msg))
+		p.line(s.Pos, "raise %s(%s%s)", s.Exc, strconv.Quote(s.Msg), argList(s.Args))
 	case *Check:
-		p.line(s.Pos, "check %s else %s(%s)", exprString(s.Cond), s.Exc, strconv.Quote(s.Msg))
+		p.line(s.Pos, "check %s else %s(%s%s)", exprString(s.Cond), s.Exc, strconv.Quote(s.Msg), argList(s.Args))
+	case *Alloc:
+		p.line(s.Pos, "%s = alloc(%s)", s.Dst.Name, exprList(s.Shape))
+	case *View:
+		p.line(s.Pos, "%s = view %s offset %s shape (%s) strides (%s)", s.Dst.Name, s.Src.Name,
+			exprString(s.Offset), exprList(s.Shape), exprList(s.Strides))
 	default:
 		p.line(Pos{}, "<unknown stmt %T>", s)
 	}
@@ -210,6 +215,14 @@ func exprString(e Expr) string {
 		return e.Arr.Name + "[" + exprString(e.Offset) + "]"
 	}
 	return fmt.Sprintf("<unknown expr %T>", e)
+}
+
+// argList prints message arguments after the message: `, a, b`.
+func argList(es []Expr) string {
+	if len(es) == 0 {
+		return ""
+	}
+	return ", " + exprList(es)
 }
 
 func exprList(es []Expr) string {

@@ -205,6 +205,7 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 		if s.Exc == "" {
 			v.errorf(pos, "raise: want an exception class, got none")
 		}
+		v.msgArgs(pos, s.Msg, s.Args)
 	case *Check:
 		v.raises = true
 		v.expr(pos, s.Cond)
@@ -212,9 +213,99 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 		if s.Exc == "" {
 			v.errorf(pos, "check: want an exception class, got none")
 		}
+		v.msgArgs(pos, s.Msg, s.Args)
+	case *Alloc:
+		v.assigns(pos, s.Dst, induction)
+		a, ok := arrayOf(s.Dst)
+		if !ok {
+			v.errorf(pos, "alloc %s: want an array variable", varName(s.Dst))
+			return
+		}
+		if len(s.Shape) != a.Rank {
+			v.errorf(pos, "alloc %s: want %d extents, got %d", s.Dst.Name, a.Rank, len(s.Shape))
+		}
+		for _, e := range s.Shape {
+			v.expr(pos, e)
+			v.wantType(pos, "alloc extent", e, Int64)
+		}
+	case *View:
+		v.assigns(pos, s.Dst, induction)
+		v.use(pos, s.Src)
+		d, ok1 := arrayOf(s.Dst)
+		src, ok2 := arrayOf(s.Src)
+		if !ok1 || !ok2 {
+			v.errorf(pos, "view %s of %s: want array variables", varName(s.Dst), varName(s.Src))
+			return
+		}
+		if d.Elem != src.Elem {
+			v.errorf(pos, "view %s of %s: want element type %s, got %s", s.Dst.Name, s.Src.Name, src.Elem, d.Elem)
+		}
+		if len(s.Shape) != d.Rank || len(s.Strides) != d.Rank {
+			v.errorf(pos, "view %s: want %d extents and strides, got %d and %d", s.Dst.Name, d.Rank, len(s.Shape), len(s.Strides))
+		}
+		v.expr(pos, s.Offset)
+		v.wantType(pos, "view offset", s.Offset, Int64)
+		for _, e := range append(append([]Expr{}, s.Shape...), s.Strides...) {
+			v.expr(pos, e)
+			v.wantType(pos, "view extent or stride", e, Int64)
+		}
 	default:
 		v.errorf(pos, "unknown statement %T", s)
 	}
+}
+
+// msgArgs checks that a message's %d and %s verbs match its arguments:
+// integers for %d, arrays (printed as their shape) for %s.
+func (v *verifier) msgArgs(pos Pos, msg string, args []Expr) {
+	var verbs []byte
+	for i := 0; i < len(msg)-1; i++ {
+		if msg[i] == '%' {
+			i++
+			if msg[i] != '%' {
+				verbs = append(verbs, msg[i])
+			}
+		}
+	}
+	if len(args) == 0 {
+		return // printed as is
+	}
+	if len(verbs) != len(args) {
+		v.errorf(pos, "message %q: want %d arguments, got %d", msg, len(verbs), len(args))
+		return
+	}
+	for i, a := range args {
+		v.expr(pos, a)
+		if a == nil {
+			continue
+		}
+		switch verbs[i] {
+		case 'd':
+			if s, ok := a.Type().(Scalar); !ok || !s.IsInt() {
+				v.errorf(pos, "message argument %d: %%d wants an integer, got %s", i, a.Type())
+			}
+		case 's':
+			if _, ok := a.Type().(*Array); !ok {
+				v.errorf(pos, "message argument %d: %%s wants an array, got %s", i, a.Type())
+			}
+		default:
+			v.errorf(pos, "message %q: unknown verb %%%c (want %%d or %%s)", msg, verbs[i])
+		}
+	}
+}
+
+func arrayOf(x *Var) (*Array, bool) {
+	if x == nil {
+		return nil, false
+	}
+	a, ok := x.Type.(*Array)
+	return a, ok
+}
+
+func varName(x *Var) string {
+	if x == nil {
+		return "<nil>"
+	}
+	return x.Name
 }
 
 // resultTypes flattens a result type into the values a return carries.

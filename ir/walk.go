@@ -51,7 +51,14 @@ func StmtExprs(s Stmt) []Expr {
 	case *Return:
 		return s.Values
 	case *Check:
-		return []Expr{s.Cond}
+		return append([]Expr{s.Cond}, s.Args...)
+	case *Raise:
+		return s.Args
+	case *Alloc:
+		return s.Shape
+	case *View:
+		es := append([]Expr{s.Offset}, s.Shape...)
+		return append(es, s.Strides...)
 	}
 	return nil
 }
