@@ -29,6 +29,30 @@ type Info struct {
 	// Attrs resolves attribute expressions that are values: math.pi (a
 	// constant), z.real / z.imag (Kind AttrReal/AttrImag).
 	Attrs map[*ast.Attribute]*AttrInfo
+
+	// Index resolves every subscript of an array (a[i], a[i, j], a[1:-1],
+	// m[:, 0]); a[i][j] is two nested subscripts. Subscripts of tuples
+	// (t[0], a.shape[1]) are not here: they have constant indexes.
+	Index map[*ast.Subscript]*IndexInfo
+}
+
+// IndexInfo is a resolved array subscript: one entry per index item, in
+// order. Missing trailing items mean full slices (a[i] of a matrix is row
+// i). The subscript's type in Types is the element type when every axis is
+// indexed by an integer, else an *ir.Array view of the remaining axes.
+type IndexInfo struct {
+	Items []IndexItem
+}
+
+// IndexItem is one item of a subscript: an integer index or a slice.
+type IndexItem struct {
+	Slice bool
+	// Int is the integer index expression (Slice false); negative values
+	// count from the end, as in Python.
+	Int ast.Expr
+	// Lower, Upper, Step are the slice bounds (Slice true); nil when
+	// omitted.
+	Lower, Upper, Step ast.Expr
 }
 
 // Object is what a name refers to: *Local, *Const, *Func, *Module or
@@ -106,6 +130,13 @@ type CallInfo struct {
 	Kind     CallKind
 	Name     string
 	Func     *Func
+	// Kwargs holds the keyword arguments of numpy functions and array
+	// methods (axis=, dtype=, out= is unsupported), by name; Args holds
+	// their positional arguments as written.
+	Kwargs map[string]ast.Expr
+	// DType is the element type a dtype= argument (or astype's argument,
+	// or np.float32(...) style constructors) asks for; Invalid if none.
+	DType ir.Scalar
 	Recv     ast.Expr
 	Args     []ast.Expr
 	ArgOrder []int
@@ -118,6 +149,11 @@ const (
 	AttrConst AttrKind = iota + 1 // a module constant: math.pi, math.inf, cmath.pi...; Value set
 	AttrReal                      // x.real
 	AttrImag                      // x.imag
+	AttrShape                     // a.shape: Types has a *ir.Tuple of int64, one per axis
+	AttrNdim                      // a.ndim: int64 (a constant: the rank)
+	AttrSize                      // a.size: int64
+	AttrT                         // a.T: a transposed view
+	AttrDtype                     // a.dtype: only as an argument (dtype=a.dtype, astype(a.dtype)); Type is the element type
 )
 
 // AttrInfo is a resolved attribute value.
