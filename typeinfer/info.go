@@ -127,16 +127,16 @@ const (
 // order written; ArgOrder lists the indexes of Args in that order (the
 // defaults, which are constants, last).
 type CallInfo struct {
-	Kind     CallKind
-	Name     string
-	Func     *Func
+	Kind CallKind
+	Name string
+	Func *Func
 	// Kwargs holds the keyword arguments of numpy functions and array
 	// methods (axis=, dtype=, out= is unsupported), by name; Args holds
 	// their positional arguments as written.
 	Kwargs map[string]ast.Expr
 	// DType is the element type a dtype= argument (or astype's argument,
 	// or np.float32(...) style constructors) asks for; Invalid if none.
-	DType ir.Scalar
+	DType    ir.Scalar
 	Recv     ast.Expr
 	Args     []ast.Expr
 	ArgOrder []int
