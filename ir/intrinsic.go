@@ -77,6 +77,13 @@ var intrinsicList = []IntrinsicInfo{
 	{"complex", 2, true, "complex(re, im) from two floats"},
 	{"domain_err", 2, true, "domain_err(x, r): r is NaN from a non-NaN x (CPython math_1 ValueError)"},
 	{"range_err", 2, true, "range_err(x, r): r is infinite from a finite x (CPython math_1 OverflowError)"},
+	// Arrays (lower/array.go). Bounds of a slice follow CPython's
+	// PySlice_AdjustIndices, which numpy uses for every slice of an axis.
+	{"slice_adjust", 3, true, "slice_adjust(n, x, step): one given slice bound x (start or stop) of an axis of length n, adjusted as CPython's PySlice_AdjustIndices does: x < 0 becomes x + n, then clamped to [0, n] when step > 0 or to [-1, n-1] when step < 0; step != 0 checked before"},
+	{"slice_len", 3, true, "slice_len(start, stop, step): the number of elements of an adjusted slice: (stop-start-1)//step + 1 when step > 0 and start < stop, (stop-start+1)//step + 1 when step < 0 and stop < start, else 0 (CPython's slicelength)"},
+	{"overlaps", 2, true, "overlaps(dst, src) bool on two arrays of one element type: src may read an element an elementwise loop writing dst has already written, i.e. they share one data buffer, their element ranges [min offset, max offset] intersect, and src is not exactly the same view as dst (same offset, shape and strides; a same view is safe elementwise, as numpy's overlap rule). Conservative: true is always safe"},
+	{"np_sum", 1, true, "np.sum(a) of a float or complex array with axis=None: numpy 1.24's pairwise summation over the array in C order (runtime.SumFloat), bit for bit; result has the element type"},
+	{"np_mean", 1, true, "np.mean(a) of a float array with axis=None: np.sum(a) / a.size as numpy computes it (runtime.MeanFloat); nan for an empty array (numpy warns); result has the element type"},
 }
 
 var intrinsics = func() map[string]*IntrinsicInfo {

@@ -21,12 +21,23 @@ func (l *fnLowerer) call(e *ast.Call) ir.Expr {
 		}
 		return vals[0]
 	case typeinfer.CallBuiltin:
+		if ci.Name == "len" && len(ci.Args) == 1 && l.isArrayExpr(ci.Args[0]) {
+			return l.arrayLen(ci.Args[0])
+		}
 		return l.builtin(e, ci)
 	case typeinfer.CallMath:
 		return l.mathCall(e, ci)
 	case typeinfer.CallCmath:
 		return l.cmathCall(e, ci)
 	case typeinfer.CallNumpy:
+		if l.elem != nil {
+			if v, ok := l.elemCall(e, ci); ok {
+				return v
+			}
+		}
+		if v := l.arrayScalarCall(e, ci); v != nil {
+			return v
+		}
 		return l.numpyCall(e, ci)
 	case typeinfer.CallMethod:
 		if ci.Name == "conjugate" && ci.Recv != nil {
@@ -90,6 +101,11 @@ func (l *fnLowerer) callFunc(e *ast.Call, ci *typeinfer.CallInfo, dsts []*ir.Var
 	for i, a := range args {
 		if a == nil {
 			l.errorf(e, "missing argument %s of %s", g.Params[i].Name, g.Name)
+		}
+		if at, ok := g.Params[i].Type.(*ir.Array); ok {
+			if r, ok := a.(*ir.VarRef); ok {
+				a = ir.Ref(l.arrayAs(r.V, at, ci.Args[i]))
+			}
 		}
 		args[i] = convTo(a, g.Params[i].Type)
 	}

@@ -37,6 +37,14 @@ const (
 // expr lowers a scalar-valued expression: it emits the statements the value
 // needs (checks, calls into temporaries) and returns the pure value.
 func (l *fnLowerer) expr(e ast.Expr) ir.Expr {
+	if l.elem != nil {
+		if v, ok := l.elem[e]; ok {
+			return v
+		}
+	} else if l.isArrayExpr(e) {
+		// An array as a value (a call argument, a returned array).
+		return ir.Ref(l.arrayVar(e))
+	}
 	switch e := e.(type) {
 	case *ast.Num:
 		return l.num(e, l.scalarOf(e))
@@ -135,6 +143,8 @@ func (l *fnLowerer) attr(e *ast.Attribute) ir.Expr {
 	switch ai.Kind {
 	case typeinfer.AttrConst:
 		return constExpr(ai.Type, ai.Value)
+	case typeinfer.AttrNdim, typeinfer.AttrSize:
+		return l.arrayAttr(e, ai)
 	case typeinfer.AttrReal, typeinfer.AttrImag:
 		x := l.expr(e.Value)
 		xt := l.scalarOf(e.Value)
@@ -210,7 +220,7 @@ func isNumpy(ts ...ir.Scalar) bool {
 // binop lowers x op y where typeinfer gave the operands types xt, yt and the
 // result type res.
 func (l *fnLowerer) binop(op ast.OperatorNumber, x ir.Expr, xt ir.Scalar, y ir.Expr, yt ir.Scalar, res ir.Scalar, pos ir.Pos) ir.Expr {
-	numpy := isNumpy(xt, yt, res)
+	numpy := isNumpy(xt, yt, res) || l.npMode
 	switch op {
 	case ast.Add, ast.Sub, ast.Mult:
 		return ir.Bin(arith[op], cv(x, res), cv(y, res))
@@ -520,6 +530,9 @@ func (l *fnLowerer) ifExp(e *ast.IfExp, types []ir.Type, arm func(ast.Expr) []ir
 func (l *fnLowerer) cond(e ast.Expr) ir.Expr { return truth(l.expr(e)) }
 
 func (l *fnLowerer) subscript(e *ast.Subscript) ir.Expr {
+	if l.isArrayExpr(e.Value) {
+		return l.arraySubscript(e)
+	}
 	tt, ok := l.typeOf(e.Value).(*ir.Tuple)
 	idx, isIdx := e.Slice.(*ast.Index)
 	if !ok || !isIdx {
@@ -580,6 +593,10 @@ func (l *fnLowerer) tuple(e ast.Expr) []ir.Expr {
 		}
 		if ci != nil && ci.Kind == typeinfer.CallBuiltin && ci.Name == "divmod" {
 			return l.divmod(e, ci)
+		}
+	case *ast.Attribute:
+		if ai := l.info.Attrs[e]; ai != nil && ai.Kind == typeinfer.AttrShape {
+			return l.shapeTuple(e.Value)
 		}
 	case *ast.IfExp:
 		tt, ok := l.typeOf(e).(*ir.Tuple)

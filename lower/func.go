@@ -32,6 +32,20 @@ type fnLowerer struct {
 	// loop, or in a loop body that reassigns it): loops over such names use
 	// a hidden induction variable.
 	badReads map[string]bool
+
+	// Element mode (fuse.go): while elem is non-nil, expr answers the
+	// mapped leaves of a fused array expression from elem, typeOf answers
+	// an array expression's element type, and npMode makes arithmetic
+	// follow numpy (no ZeroDivisionError).
+	elem   map[ast.Expr]ir.Expr
+	npMode bool
+	// extraTypes types the synthetic nodes lower makes (a op= b as a op b);
+	// presetLeaf maps an expression already lowered to its array.
+	extraTypes map[ast.Expr]ir.Type
+	presetLeaf map[ast.Expr]*ir.Var
+	// anyArray is an array of the statement being lowered, the source of
+	// the shape-only Views of broadcast error messages.
+	anyArray *ir.Var
 }
 
 // loopCtx is an enclosing loop; brk, when set, is the flag a Python break
@@ -154,6 +168,12 @@ func (l *fnLowerer) errorf(n ast.Ast, format string, args ...any) {
 // typeOf returns the type typeinfer recorded for e.
 func (l *fnLowerer) typeOf(e ast.Expr) ir.Type {
 	t, ok := l.info.Types[e]
+	if !ok {
+		t, ok = l.extraTypes[e]
+	}
+	if a, isArr := t.(*ir.Array); isArr && l.elem != nil {
+		return a.Elem
+	}
 	if !ok || t == nil {
 		panic(fmt.Sprintf("%s: no type recorded for %T", l.info.File.Pos(e), e))
 	}

@@ -73,6 +73,10 @@ func guardBlock(b *ir.Block, facts []ir.Expr) ([]ir.Expr, bool) {
 			facts = addFact(facts, s.Cond)
 		case *ir.Assign:
 			facts = killFacts(facts, map[*ir.Var]bool{s.Dst: true})
+		case *ir.Alloc:
+			facts = killFacts(facts, map[*ir.Var]bool{s.Dst: true}) // facts on its Dims
+		case *ir.View:
+			facts = killFacts(facts, map[*ir.Var]bool{s.Dst: true})
 		case *ir.CallStmt:
 			dsts := map[*ir.Var]bool{}
 			for _, d := range s.Dsts {
@@ -227,6 +231,10 @@ func guardAssigned(b *ir.Block) map[*ir.Var]bool {
 	ir.WalkStmts(b, func(s ir.Stmt) {
 		switch s := s.(type) {
 		case *ir.Assign:
+			vars[s.Dst] = true
+		case *ir.Alloc:
+			vars[s.Dst] = true
+		case *ir.View:
 			vars[s.Dst] = true
 		case *ir.CallStmt:
 			for _, d := range s.Dsts {

@@ -159,6 +159,18 @@ func (l *fnLowerer) targetVars(t ast.Expr) []*ir.Var {
 }
 
 func (l *fnLowerer) assignTo(target, value ast.Expr, pos ir.Pos) {
+	if sub, ok := target.(*ast.Subscript); ok && l.isArrayExpr(sub.Value) {
+		l.storeSubscript(sub, value, pos)
+		return
+	}
+	if n, ok := target.(*ast.Name); ok {
+		if vs := l.vars[l.local(n)]; len(vs) == 1 {
+			if _, isArr := vs[0].Type.(*ir.Array); isArr {
+				l.assignArray(vs[0], value, pos)
+				return
+			}
+		}
+	}
 	dsts := l.targetVars(target)
 	// A call that must be a CallStmt can store straight into the targets
 	// when their types are the callee's result types.
@@ -212,7 +224,19 @@ func (l *fnLowerer) storeValues(target ast.Expr, vals []ir.Expr, pos ir.Pos) {
 
 func (l *fnLowerer) augAssign(s *ast.AugAssign) {
 	pos := l.pos(s)
+	if sub, ok := s.Target.(*ast.Subscript); ok && l.isArrayExpr(sub.Value) {
+		l.augSubscript(sub, s, pos)
+		return
+	}
 	n, ok := s.Target.(*ast.Name)
+	if ok {
+		if vs := l.vars[l.local(n)]; len(vs) == 1 {
+			if _, isArr := vs[0].Type.(*ir.Array); isArr {
+				l.fuseAug(vs[0], n, s, pos)
+				return
+			}
+		}
+	}
 	if !ok {
 		l.errorf(s.Target, "unsupported: augmented assignment to %T (arrays are not supported yet)", s.Target)
 	}
@@ -246,6 +270,11 @@ func (l *fnLowerer) ret(s *ast.Return) {
 		l.errorf(s, "return of %d values in a function returning %s", len(vals), l.fn.Result)
 	}
 	for i := range vals {
+		if at, ok := results[i].(*ir.Array); ok {
+			if r, ok := vals[i].(*ir.VarRef); ok {
+				vals[i] = ir.Ref(l.arrayAs(r.V, at, s))
+			}
+		}
 		vals[i] = convTo(vals[i], results[i])
 	}
 	l.emit(&ir.Return{Values: vals, Pos: pos})

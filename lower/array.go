@@ -1,0 +1,558 @@
+package lower
+
+import (
+	"github.com/go-python/gpython/ast"
+
+	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/typeinfer"
+)
+
+// numpy 1.24 messages for arrays (probed with /usr/bin/python3).
+const (
+	msgIndexBounds  = "index %d is out of bounds for axis %d with size %d"
+	msgSliceStep    = "slice step cannot be zero"
+	msgBroadcast    = "operands could not be broadcast together with shapes" // + " %s" per operand + " "
+	msgBroadcastIn  = "could not broadcast input array from shape %s into shape %s"
+	msgReshape      = "cannot reshape array of size %d into shape" // + the requested shape
+	msgNegDimension = "negative dimensions are not allowed"
+)
+
+// arrayType returns t as an array type.
+func arrayType(t ir.Type) (*ir.Array, bool) {
+	a, ok := t.(*ir.Array)
+	return a, ok
+}
+
+// isArrayExpr reports whether typeinfer typed e as an array.
+func (l *fnLowerer) isArrayExpr(e ast.Expr) bool {
+	t, ok := l.info.Types[e]
+	if !ok {
+		t = l.extraTypes[e]
+	}
+	_, isArr := t.(*ir.Array)
+	return isArr
+}
+
+// aview is an array value not (yet) held by a variable of its own: element
+// [i0, i1, ...] is Src's data at Off + i0*Strides[0] + .... Subscripts
+// compose on it, so a[i][j] and m[i, 1:-1] cost no View statement until a
+// variable must hold the result. Every expression in it is simple (a
+// constant, a variable or a Dim), so it can be repeated freely.
+type aview struct {
+	src     *ir.Var
+	off     ir.Expr
+	shape   []ir.Expr
+	strides []ir.Expr
+}
+
+// wholeView is the aview of all of v.
+func wholeView(v *ir.Var) aview {
+	a := v.Type.(*ir.Array)
+	av := aview{src: v, off: &ir.Dim{Arr: v, Kind: ir.Offset}}
+	for k := 0; k < a.Rank; k++ {
+		av.shape = append(av.shape, &ir.Dim{Arr: v, Kind: ir.Shape, Axis: k})
+		av.strides = append(av.strides, &ir.Dim{Arr: v, Kind: ir.Stride, Axis: k})
+	}
+	return av
+}
+
+// isWhole reports whether av is exactly its source array.
+func (av aview) isWhole() bool {
+	a := av.src.Type.(*ir.Array)
+	if len(av.shape) != a.Rank {
+		return false
+	}
+	if d, ok := av.off.(*ir.Dim); !ok || d.Arr != av.src || d.Kind != ir.Offset {
+		return false
+	}
+	for k := range av.shape {
+		if !sameExpr(av.shape[k], &ir.Dim{Arr: av.src, Kind: ir.Shape, Axis: k}) ||
+			!sameExpr(av.strides[k], &ir.Dim{Arr: av.src, Kind: ir.Stride, Axis: k}) {
+			return false
+		}
+	}
+	return true
+}
+
+// materialize makes a variable of type t hold av: the source itself when av
+// is all of it (and the types agree), else a View into a fresh temporary.
+func (l *fnLowerer) materialize(av aview, t *ir.Array, pos ir.Pos) *ir.Var {
+	if av.isWhole() && ir.Identical(av.src.Type, t) {
+		return av.src
+	}
+	d := l.temp(t)
+	l.emit(&ir.View{Dst: d, Src: av.src, Offset: av.off, Shape: av.shape, Strides: av.strides, Pos: pos})
+	return d
+}
+
+// arrayVar lowers an array-valued expression to a variable holding it.
+// Names are their variable; subscripts and .T become Views; calls of module
+// functions store into a temporary; any elementwise expression is
+// evaluated by one fused loop nest into a fresh array.
+func (l *fnLowerer) arrayVar(e ast.Expr) *ir.Var {
+	t, ok := arrayType(l.typeOf(e))
+	if !ok {
+		l.errorf(e, "internal: array expected, got %s", l.typeOf(e))
+	}
+	pos := l.pos(e)
+	switch x := e.(type) {
+	case *ast.Name:
+		vs := l.vars[l.local(x)]
+		if len(vs) != 1 {
+			l.errorf(e, "unsupported: array variable '%s'", x.Id)
+		}
+		return vs[0]
+	case *ast.Subscript:
+		if _, isArr := l.typeOf(x.Value).(*ir.Array); isArr {
+			av, elem := l.subscriptView(x)
+			if elem != nil {
+				l.errorf(e, "internal: element subscript typed as an array")
+			}
+			return l.materialize(av, t, pos)
+		}
+	case *ast.Attribute:
+		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrT {
+			return l.materialize(l.transpose(wholeView(l.arrayVar(x.Value))), t, pos)
+		}
+	case *ast.Call:
+		if v := l.arrayCall(x, t); v != nil {
+			return v
+		}
+	}
+	if l.isElementwise(e) {
+		d := l.temp(t)
+		l.fuseAssign(d, e, pos)
+		return d
+	}
+	l.errorf(e, "unsupported: array expression %T", e)
+	return nil
+}
+
+// arrayAs returns v as a value of array type t (same element type and
+// rank): v itself, or a View when only the contiguity flag differs.
+func (l *fnLowerer) arrayAs(v *ir.Var, t *ir.Array, n ast.Ast) *ir.Var {
+	if ir.Identical(v.Type, t) {
+		return v
+	}
+	a := v.Type.(*ir.Array)
+	if a.Elem != t.Elem || a.Rank != t.Rank {
+		l.errorf(n, "unsupported: %s array where %s is expected (no implicit conversion of arrays)", a, t)
+	}
+	if t.Contig && !a.Contig {
+		l.errorf(n, "unsupported: a %s array where a C-contiguous %s is expected", a, t)
+	}
+	return l.materialize(wholeView(v), t, l.pos(n))
+}
+
+// transpose reverses the axes of av (a.T).
+func (l *fnLowerer) transpose(av aview) aview {
+	n := len(av.shape)
+	out := aview{src: av.src, off: av.off, shape: make([]ir.Expr, n), strides: make([]ir.Expr, n)}
+	for k := 0; k < n; k++ {
+		out.shape[k] = av.shape[n-1-k]
+		out.strides[k] = av.strides[n-1-k]
+	}
+	return out
+}
+
+// viewOf returns the aview of an array-valued expression, composing
+// subscripts and transposes without View statements.
+func (l *fnLowerer) viewOf(e ast.Expr) aview {
+	switch x := e.(type) {
+	case *ast.Subscript:
+		if _, isArr := l.typeOf(x.Value).(*ir.Array); isArr {
+			if _, isArr := l.typeOf(x).(*ir.Array); isArr {
+				av, _ := l.subscriptView(x)
+				return av
+			}
+		}
+	case *ast.Attribute:
+		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrT {
+			return l.transpose(l.viewOf(x.Value))
+		}
+	}
+	return wholeView(l.arrayVar(e))
+}
+
+// subscriptView lowers a subscript of an array. When every axis is
+// indexed by an integer it returns the flat element offset (elem, with av
+// describing the source); otherwise av is the view of the remaining axes.
+func (l *fnLowerer) subscriptView(e *ast.Subscript) (av aview, elem ir.Expr) {
+	ii := l.info.Index[e]
+	if ii == nil {
+		l.errorf(e, "unsupported: array subscript")
+	}
+	pos := l.pos(e)
+	av = l.viewOf(e.Value)
+	if len(ii.Items) > len(av.shape) {
+		l.errorf(e, "too many indices for array: array is %d-dimensional, but %d were indexed", len(av.shape), len(ii.Items))
+	}
+	off := av.off
+	var shape, strides []ir.Expr
+	for k, it := range ii.Items {
+		n, st := av.shape[k], av.strides[k]
+		if !it.Slice {
+			i := l.index(it.Int, n, k, pos)
+			off = addOff(off, mul(i, st))
+			continue
+		}
+		if it.Lower == nil && it.Upper == nil && it.Step == nil {
+			shape, strides = append(shape, n), append(strides, st)
+			continue
+		}
+		start, length, step := l.slice(it, n, pos)
+		off = addOff(off, mul(start, st))
+		shape = append(shape, length)
+		strides = append(strides, l.simple(mul(st, step), pos))
+	}
+	for k := len(ii.Items); k < len(av.shape); k++ {
+		shape, strides = append(shape, av.shape[k]), append(strides, av.strides[k])
+	}
+	off = l.simple(off, pos)
+	if len(shape) == 0 {
+		return aview{src: av.src, off: off}, off
+	}
+	return aview{src: av.src, off: off, shape: shape, strides: strides}, nil
+}
+
+// index lowers an integer index into axis k (of extent n) of the array
+// being indexed: numpy's bounds check with the original value in the
+// message, then the negative-index wrap. The result is a simple int64.
+func (l *fnLowerer) index(e ast.Expr, n ir.Expr, k int, pos ir.Pos) ir.Expr {
+	i := l.simple(cv(l.expr(e), ir.Int64), pos)
+	if c, ok := i.(*ir.ConstExpr); ok {
+		v := c.Value.(int64)
+		if v >= 0 {
+			l.emit(&ir.Check{Cond: ir.Bin(ir.Lt, i, n), Exc: "IndexError", Msg: msgIndexBounds,
+				Args: []ir.Expr{i, ir.Int(int64(k)), n}, Pos: pos})
+			return i
+		}
+		l.emit(&ir.Check{Cond: ir.Bin(ir.Ge, i, &ir.Unary{Op: ir.Neg, X: n}), Exc: "IndexError", Msg: msgIndexBounds,
+			Args: []ir.Expr{i, ir.Int(int64(k)), n}, Pos: pos})
+		return l.spill(ir.Bin(ir.Add, i, n), pos)
+	}
+	l.emit(&ir.Check{Cond: and(ir.Bin(ir.Ge, i, &ir.Unary{Op: ir.Neg, X: n}), ir.Bin(ir.Lt, i, n)),
+		Exc: "IndexError", Msg: msgIndexBounds, Args: []ir.Expr{i, ir.Int(int64(k)), n}, Pos: pos})
+	t := l.temp(ir.Int64)
+	l.emit(&ir.Assign{Dst: t, Src: i, Pos: pos})
+	l.emit(&ir.If{Cond: ir.Bin(ir.Lt, i, ir.Int(0)),
+		Then: &ir.Block{Stmts: []ir.Stmt{&ir.Assign{Dst: t, Src: ir.Bin(ir.Add, i, n), Pos: pos}}}, Pos: pos})
+	return ir.Ref(t)
+}
+
+// slice lowers one slice item over an axis of extent n into the adjusted
+// start, the length and the step (all simple int64), with Python's
+// slice.indices semantics: given bounds go through the slice_adjust
+// intrinsic, omitted ones take the defaults of the step's sign, and the
+// length is slice_len. A zero step raises numpy's ValueError.
+func (l *fnLowerer) slice(it typeinfer.IndexItem, n ir.Expr, pos ir.Pos) (start, length, step ir.Expr) {
+	bound := func(e ast.Expr) ir.Expr {
+		if e == nil || isNone(e) {
+			return nil
+		}
+		return l.simple(cv(l.expr(e), ir.Int64), pos)
+	}
+	// Python evaluates start, stop, step in order.
+	lo, hi := bound(it.Lower), bound(it.Upper)
+	step = bound(it.Step)
+	sign := 0 // +1 or -1 when the step's sign is known statically
+	switch c := step.(type) {
+	case nil:
+		step, sign = ir.Int(1), 1
+	case *ir.ConstExpr:
+		v := c.Value.(int64)
+		if v == 0 {
+			l.emit(&ir.Raise{Exc: "ValueError", Msg: msgSliceStep, Pos: pos})
+			return ir.Int(0), ir.Int(0), ir.Int(1)
+		}
+		sign = 1
+		if v < 0 {
+			sign = -1
+		}
+	default:
+		l.check(ir.Bin(ir.Ne, step, ir.Int(0)), "ValueError", msgSliceStep, pos)
+	}
+	// neg is 1 when the step is negative, as an int64 (for the defaults
+	// when the sign is only known at run time).
+	neg := cv(ir.Bin(ir.Lt, step, ir.Int(0)), ir.Int64)
+	if lo == nil {
+		switch sign {
+		case 1:
+			lo = ir.Int(0)
+		case -1:
+			lo = l.simple(ir.Bin(ir.Sub, n, ir.Int(1)), pos)
+		default:
+			lo = l.spill(mul(ir.Bin(ir.Sub, n, ir.Int(1)), neg), pos)
+		}
+	} else {
+		lo = l.spill(intr("slice_adjust", ir.Int64, n, lo, step), pos)
+	}
+	if hi == nil {
+		switch sign {
+		case 1:
+			hi = n
+		case -1:
+			hi = ir.Int(-1)
+		default:
+			hi = l.spill(ir.Bin(ir.Sub, n, mul(ir.Bin(ir.Add, n, ir.Int(1)), neg)), pos)
+		}
+	} else {
+		hi = l.spill(intr("slice_adjust", ir.Int64, n, hi, step), pos)
+	}
+	var ln ir.Expr
+	if c, ok := step.(*ir.ConstExpr); ok && c.Value == int64(1) {
+		// max(hi - lo, 0) without an intrinsic the passes do not know.
+		ln = intr("max", ir.Int64, ir.Bin(ir.Sub, hi, lo), ir.Int(0))
+	} else {
+		ln = intr("slice_len", ir.Int64, lo, hi, step)
+	}
+	return lo, l.spill(ln, pos), step
+}
+
+// addOff and mul build offset arithmetic, dropping zeros and ones.
+func addOff(a, b ir.Expr) ir.Expr {
+	if c, ok := b.(*ir.ConstExpr); ok && c.Value == int64(0) {
+		return a
+	}
+	if c, ok := a.(*ir.ConstExpr); ok && c.Value == int64(0) {
+		return b
+	}
+	return ir.Bin(ir.Add, a, b)
+}
+
+func mul(a, b ir.Expr) ir.Expr {
+	if c, ok := b.(*ir.ConstExpr); ok {
+		switch c.Value {
+		case int64(0):
+			return b
+		case int64(1):
+			return a
+		}
+	}
+	if c, ok := a.(*ir.ConstExpr); ok {
+		switch c.Value {
+		case int64(0):
+			return a
+		case int64(1):
+			return b
+		}
+	}
+	return ir.Bin(ir.Mul, a, b)
+}
+
+// arraySubscript lowers a subscript of an array in a scalar context: the
+// element load when every axis is indexed.
+func (l *fnLowerer) arraySubscript(e *ast.Subscript) ir.Expr {
+	av, off := l.subscriptView(e)
+	if off == nil {
+		l.errorf(e, "internal: array view used as a scalar")
+	}
+	return &ir.Load{Arr: av.src, Offset: off}
+}
+
+// arrayAttr lowers .ndim, .size and a.shape (as a tuple) of an array.
+func (l *fnLowerer) arrayAttr(e *ast.Attribute, ai *typeinfer.AttrInfo) ir.Expr {
+	switch ai.Kind {
+	case typeinfer.AttrNdim:
+		a, _ := arrayType(l.typeOf(e.Value))
+		if a == nil {
+			l.errorf(e, "unsupported: .ndim of a non-array")
+		}
+		l.viewOf(e.Value) // evaluated for its checks
+		return ir.Int(int64(a.Rank))
+	case typeinfer.AttrSize:
+		av := l.viewOf(e.Value)
+		return l.size(av)
+	}
+	return nil
+}
+
+// size is the product of av's extents (1 for rank 0).
+func (l *fnLowerer) size(av aview) ir.Expr {
+	var p ir.Expr = ir.Int(1)
+	for _, n := range av.shape {
+		p = mul(p, n)
+	}
+	return p
+}
+
+// shapeTuple lowers a.shape into one value per axis.
+func (l *fnLowerer) shapeTuple(e ast.Expr) []ir.Expr {
+	av := l.viewOf(e)
+	return append([]ir.Expr(nil), av.shape...)
+}
+
+// arrayLen is len(a): the extent of axis 0 (typeinfer rejects rank 0).
+func (l *fnLowerer) arrayLen(e ast.Expr) ir.Expr {
+	av := l.viewOf(e)
+	if len(av.shape) == 0 {
+		l.errorf(e, "len() of unsized object")
+	}
+	return av.shape[0]
+}
+
+// assignArray lowers `name = value` for an array-typed name: the name
+// becomes the value's array (numpy assignment binds, never copies), a fresh
+// array for an elementwise expression.
+func (l *fnLowerer) assignArray(dst *ir.Var, value ast.Expr, pos ir.Pos) {
+	t := dst.Type.(*ir.Array)
+	if l.isElementwise(value) {
+		l.fuseAssign(dst, value, pos)
+		return
+	}
+	switch value.(type) {
+	case *ast.Subscript, *ast.Attribute:
+		av := l.viewOf(value)
+		if !readsVar(av.off, map[*ir.Var]bool{dst: true}) && av.src != dst {
+			if !av.isWhole() || !ir.Identical(av.src.Type, t) {
+				l.emit(&ir.View{Dst: dst, Src: av.src, Offset: av.off, Shape: av.shape, Strides: av.strides, Pos: pos})
+				return
+			}
+		}
+		v := l.materialize(av, t, pos)
+		if v != dst {
+			l.emit(&ir.Assign{Dst: dst, Src: ir.Ref(v), Pos: pos})
+		}
+		return
+	}
+	v := l.arrayVar(value)
+	v = l.arrayAs(v, t, value)
+	if v != dst {
+		l.emit(&ir.Assign{Dst: dst, Src: ir.Ref(v), Pos: pos})
+	}
+}
+
+// storeSubscript lowers `a[...] = value`: an element store when every axis
+// is indexed, else an elementwise assignment into the view. Python
+// evaluates the value first, then the array and the index.
+func (l *fnLowerer) storeSubscript(target *ast.Subscript, value ast.Expr, pos ir.Pos) {
+	if _, isArr := l.typeOf(target).(*ir.Array); isArr {
+		var dst *ir.Var
+		if l.isArrayExpr(value) {
+			// The value's leaves are lowered inside fuseStore, after the
+			// destination view: views have no side effects beyond their
+			// index checks, which numpy also makes before computing.
+			dst = l.arrayVar(target)
+			l.fuseStore(dst, value, nil, pos)
+			return
+		}
+		v := l.simple(l.expr(value), pos)
+		dst = l.arrayVar(target)
+		l.fill(dst, v, pos)
+		return
+	}
+	v := l.expr(value)
+	if mayHaveEffects(v) {
+		v = l.spill(v, pos)
+	}
+	av, off := l.subscriptView(target)
+	elem := av.src.Type.(*ir.Array).Elem
+	l.emit(&ir.Store{Arr: av.src, Offset: off, Val: convert(v, elem), Pos: pos})
+}
+
+// augSubscript lowers `a[i] op= value` on an element: Python evaluates a
+// and i, loads, evaluates value, computes and stores back.
+func (l *fnLowerer) augSubscript(target *ast.Subscript, s *ast.AugAssign, pos ir.Pos) {
+	av, off := l.subscriptView(target)
+	if off == nil {
+		l.fuseAug(l.materialize(av, l.typeOf(target).(*ir.Array), pos), target, s, pos)
+		return
+	}
+	elem := av.src.Type.(*ir.Array).Elem
+	cur := l.spill(&ir.Load{Arr: av.src, Offset: off}, pos)
+	rt := l.scalarOf(s.Value)
+	y := l.expr(s.Value)
+	c, _ := y.(*ir.ConstExpr)
+	res := arithResult(s.Op, elem, rt, c)
+	r := l.binop(s.Op, cur, elem, y, rt, res, pos)
+	l.emit(&ir.Store{Arr: av.src, Offset: off, Val: convert(r, elem), Pos: pos})
+}
+
+// fill stores the scalar v into every element of dst (a[...] = 0.0).
+func (l *fnLowerer) fill(dst *ir.Var, v ir.Expr, pos ir.Pos) {
+	a := dst.Type.(*ir.Array)
+	v = convert(v, a.Elem)
+	l.loopNest(wholeView(dst).shape, pos, func(ivs []ir.Expr) {
+		l.emit(&ir.Store{Arr: dst, Offset: flatOff(wholeView(dst), ivs, nil), Val: v, Pos: pos})
+	})
+}
+
+// loopNest emits one For per extent (outermost first) and runs body inside
+// the innermost with the induction variables.
+func (l *fnLowerer) loopNest(shape []ir.Expr, pos ir.Pos, body func(ivs []ir.Expr)) {
+	bounds := make([]ir.Expr, len(shape))
+	for k, n := range shape {
+		switch n.(type) {
+		case *ir.ConstExpr, *ir.VarRef:
+			bounds[k] = n
+		default:
+			bounds[k] = l.spill(n, pos)
+		}
+	}
+	var rec func(k int, ivs []ir.Expr)
+	rec = func(k int, ivs []ir.Expr) {
+		if k == len(shape) {
+			body(ivs)
+			return
+		}
+		iv := l.newVar("i"+itoa(k), ir.Int64)
+		stmts := l.block(func() { rec(k+1, append(ivs, ir.Ref(iv))) })
+		l.emit(&ir.For{Var: iv, Start: ir.Int(0), Stop: bounds[k], Step: ir.Int(1), Body: &ir.Block{Stmts: stmts}, Pos: pos})
+	}
+	rec(0, nil)
+}
+
+// flatOff is the flat offset of element ivs of av (ivs aligned to av's
+// trailing axes when longer: broadcasting); strides overrides av.strides
+// when non-nil.
+func flatOff(av aview, ivs []ir.Expr, strides []ir.Expr) ir.Expr {
+	if strides == nil {
+		strides = av.strides
+	}
+	off := av.off
+	skip := len(ivs) - len(strides)
+	for j, st := range strides {
+		off = addOff(off, mul(ivs[skip+j], st))
+	}
+	return off
+}
+
+func itoa(k int) string {
+	if k < 10 {
+		return string(rune('0' + k))
+	}
+	return itoa(k/10) + itoa(k%10)
+}
+
+// arrayCall lowers a call whose result is an array (module functions,
+// creation functions, array methods) into a variable, or returns nil when
+// the call is elementwise (fusion handles it).
+func (l *fnLowerer) arrayCall(e *ast.Call, t *ir.Array) *ir.Var {
+	ci := l.info.Calls[e]
+	if ci == nil {
+		l.errorf(e, "unsupported: call")
+	}
+	if ci.Kind == typeinfer.CallFunc {
+		vals := l.callFunc(e, ci, nil, false)
+		if len(vals) != 1 {
+			l.errorf(e, "unsupported: the result of %s used as a single value", ci.Func.Name)
+		}
+		if r, ok := vals[0].(*ir.VarRef); ok {
+			return r.V
+		}
+		return l.spill(vals[0], l.pos(e)).(*ir.VarRef).V
+	}
+	return l.creation(e, ci, t)
+}
+
+// arrayScalarCall lowers numpy calls on arrays with a scalar result
+// (reductions); nil when e is not one.
+func (l *fnLowerer) arrayScalarCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
+	return nil
+}
+
+// creation lowers array-creating numpy functions and methods; nil when e is
+// not one.
+func (l *fnLowerer) creation(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array) *ir.Var {
+	return nil
+}

@@ -1,0 +1,511 @@
+package lower
+
+import (
+	"strings"
+
+	"github.com/go-python/gpython/ast"
+
+	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/typeinfer"
+)
+
+// Fused elementwise expressions.
+//
+// An array expression (operators, comparisons and ufuncs over arrays and
+// scalars, with numpy broadcasting) becomes ONE loop nest over the
+// broadcast result shape, whatever the depth of the tree: numpy's
+// temporaries never exist. Lowering runs in three steps:
+//
+//  1. fuseTree walks the tree left to right, lowering each array leaf to an
+//     aview (no View statement unless needed) and each scalar operand to a
+//     simple value before the loop, in Python's evaluation order;
+//  2. each interior node's shape is computed from its operands' shapes with
+//     numpy's broadcasting rule, with a run-time check raising numpy's
+//     ValueError("operands could not be broadcast together with shapes
+//     (3,) (4,) ") where two extents may differ;
+//  3. the loop body lowers the same AST again in element mode: each leaf
+//     reads as a Load at the current index (stride 0 on a broadcast axis),
+//     typeOf answers the element type, and arithmetic follows numpy
+//     (no ZeroDivisionError; int // 0 and % 0 give 0; int / int is float64).
+//
+// Stores into an existing array (a[...] = e, a[1:-1] = e, a += e) follow
+// numpy's rule that the right side behaves as if evaluated before the
+// store. A source reading the destination's own view (u[1:-1] in
+// u[1:-1] = u[1:-1] + ...) is safe elementwise; any other source of the
+// same element type may overlap (a shifted view, or another parameter the
+// caller aliased), so lower emits a run-time test (the "overlaps"
+// intrinsic) choosing between the direct loop and a loop into a temporary
+// followed by a copy. Arrays of different element types never share data.
+
+// fnode is one node of a fused expression tree.
+type fnode struct {
+	e      ast.Expr
+	scalar ir.Expr // a scalar operand, evaluated before the loop
+	leaf   bool    // an array operand read through av
+	av     aview
+	kids   []*fnode
+	shape  []ir.Expr // simple extents (nil for a scalar)
+	elem   ir.Scalar
+}
+
+// isElementwise reports whether e is an array expression fusion computes
+// elementwise (rather than an array value it reads).
+func (l *fnLowerer) isElementwise(e ast.Expr) bool {
+	if !l.isArrayExpr(e) {
+		return false
+	}
+	switch x := e.(type) {
+	case *ast.BinOp, *ast.UnaryOp:
+		return true
+	case *ast.Compare:
+		return len(x.Ops) == 1
+	case *ast.Call:
+		ci := l.info.Calls[x]
+		return ci != nil && ci.Kind == typeinfer.CallNumpy && isUfunc(ci.Name)
+	}
+	return false
+}
+
+// elemFuncs are the numpy functions fusion computes elementwise beyond the
+// one-to-one intrinsics of numpyFuncs.
+var elemFuncs = map[string]bool{
+	"where": true, "minimum": true, "maximum": true, "fmin": true, "fmax": true,
+	"logical_and": true, "logical_or": true, "logical_not": true, "logical_xor": true,
+	"power": true, "add": true, "subtract": true, "multiply": true, "divide": true, "true_divide": true,
+	"negative": true, "square": true, "rint": true, "sign": true,
+}
+
+func isUfunc(name string) bool {
+	_, ok := numpyFuncs[name]
+	return ok || elemFuncs[name]
+}
+
+// fuseTree lowers the operands of the array expression e (step 1 and 2).
+func (l *fnLowerer) fuseTree(e ast.Expr, pos ir.Pos) *fnode {
+	n := &fnode{e: e}
+	if v, ok := l.presetLeaf[e]; ok {
+		n.leaf, n.av = true, wholeView(v)
+		n.shape, n.elem = n.av.shape, v.Type.(*ir.Array).Elem
+		return n
+	}
+	if !l.isArrayExpr(e) {
+		v := l.expr(e)
+		n.scalar = l.simple(v, pos)
+		n.elem = l.scalarOf(e)
+		return n
+	}
+	n.elem = l.typeOf(e).(*ir.Array).Elem
+	if !l.isElementwise(e) {
+		n.leaf, n.av = true, l.viewOf(e)
+		n.shape = n.av.shape
+		return n
+	}
+	for _, k := range l.operands(e) {
+		n.kids = append(n.kids, l.fuseTree(k, pos))
+	}
+	n.shape = l.broadcast(n.kids, pos)
+	return n
+}
+
+// operands lists the operand expressions of an elementwise node, in
+// evaluation order.
+func (l *fnLowerer) operands(e ast.Expr) []ast.Expr {
+	switch x := e.(type) {
+	case *ast.BinOp:
+		return []ast.Expr{x.Left, x.Right}
+	case *ast.UnaryOp:
+		return []ast.Expr{x.Operand}
+	case *ast.Compare:
+		return []ast.Expr{x.Left, x.Comparators[0]}
+	case *ast.Call:
+		ci := l.info.Calls[x]
+		if len(ci.Kwargs) > 0 {
+			l.errorf(e, "unsupported: keyword arguments of np.%s", ci.Name)
+		}
+		return ci.Args
+	}
+	l.errorf(e, "internal: operands of %T", e)
+	return nil
+}
+
+// broadcast returns the broadcast shape of the operands, emitting numpy's
+// run-time check where extents may differ.
+func (l *fnLowerer) broadcast(kids []*fnode, pos ir.Pos) []ir.Expr {
+	rank := 0
+	for _, k := range kids {
+		rank = max(rank, len(k.shape))
+	}
+	shape := make([]ir.Expr, rank)
+	var ok ir.Expr
+	for ax := 0; ax < rank; ax++ {
+		var ext []ir.Expr
+		for _, k := range kids {
+			if j := ax - (rank - len(k.shape)); j >= 0 {
+				ext = append(ext, k.shape[j])
+			}
+		}
+		same := true
+		for _, x := range ext[1:] {
+			same = same && sameExpr(x, ext[0])
+		}
+		if same {
+			shape[ax] = ext[0]
+			continue
+		}
+		t := l.temp(ir.Int64)
+		l.emit(&ir.Assign{Dst: t, Src: ext[0], Pos: pos})
+		for _, x := range ext[1:] {
+			// t = x unless x == 1
+			l.emit(&ir.Assign{Dst: t, Src: ir.Bin(ir.Add, x, mul(ir.Bin(ir.Sub, ir.Ref(t), x), cv(ir.Bin(ir.Eq, x, ir.Int(1)), ir.Int64))), Pos: pos})
+		}
+		shape[ax] = ir.Ref(t)
+		for _, x := range ext {
+			c := or(ir.Bin(ir.Eq, x, ir.Ref(t)), ir.Bin(ir.Eq, x, ir.Int(1)))
+			if ok == nil {
+				ok = c
+			} else {
+				ok = and(ok, c)
+			}
+		}
+	}
+	if ok != nil {
+		raise := l.block(func() {
+			var args []ir.Expr
+			msg := msgBroadcast
+			for _, k := range kids {
+				args = append(args, ir.Ref(l.shapeCarrier(k, pos)))
+				msg += " %s"
+			}
+			l.emit(&ir.Raise{Exc: "ValueError", Msg: msg + " ", Args: args, Pos: pos})
+		})
+		l.emit(&ir.If{Cond: not(ok), Then: &ir.Block{Stmts: raise}, Pos: pos})
+	}
+	return shape
+}
+
+// shapeCarrier returns an array variable whose shape is n's, for a
+// message: the leaf's view, or for an interior node or a scalar a View of
+// any array of the tree with n's shape and zero strides (made only on the
+// path that raises).
+func (l *fnLowerer) shapeCarrier(n *fnode, pos ir.Pos) *ir.Var {
+	if n.leaf {
+		return l.materialize(n.av, &ir.Array{Elem: n.av.src.Type.(*ir.Array).Elem, Rank: len(n.av.shape)}, pos)
+	}
+	src := anyLeaf(n)
+	if src == nil {
+		src = l.anyArray
+	}
+	elem := src.Type.(*ir.Array).Elem
+	d := l.temp(&ir.Array{Elem: elem, Rank: len(n.shape)})
+	strides := make([]ir.Expr, len(n.shape))
+	for i := range strides {
+		strides[i] = ir.Int(0)
+	}
+	l.emit(&ir.View{Dst: d, Src: src, Offset: ir.Int(0), Shape: n.shape, Strides: strides, Pos: pos})
+	return d
+}
+
+func anyLeaf(n *fnode) *ir.Var {
+	if n.leaf {
+		return n.av.src
+	}
+	for _, k := range n.kids {
+		if v := anyLeaf(k); v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+func leaves(n *fnode, out []*fnode) []*fnode {
+	if n.leaf {
+		return append(out, n)
+	}
+	for _, k := range n.kids {
+		out = leaves(k, out)
+	}
+	return out
+}
+
+// loopStrides returns, per leaf, the strides to read it with inside a loop
+// nest over shape: a leaf axis that may be a broadcast size-1 axis gets
+// stride * (extent != 1), computed once before the loop.
+func (l *fnLowerer) loopStrides(ls []*fnode, shape []ir.Expr, pos ir.Pos) map[*fnode][]ir.Expr {
+	m := map[*fnode][]ir.Expr{}
+	for _, lf := range ls {
+		st := make([]ir.Expr, len(lf.av.strides))
+		for j := range st {
+			k := j + len(shape) - len(lf.av.shape)
+			if sameExpr(lf.av.shape[j], shape[k]) {
+				st[j] = lf.av.strides[j]
+				continue
+			}
+			st[j] = l.spill(mul(lf.av.strides[j], cv(ir.Bin(ir.Ne, lf.av.shape[j], ir.Int(1)), ir.Int64)), pos)
+		}
+		m[lf] = st
+	}
+	return m
+}
+
+// elemValue lowers the tree's element at the induction variables ivs
+// (step 3), in the current block (the innermost loop body).
+func (l *fnLowerer) elemValue(root *fnode, strides map[*fnode][]ir.Expr, ivs []ir.Expr) ir.Expr {
+	saved, savedNp := l.elem, l.npMode
+	l.elem = map[ast.Expr]ir.Expr{}
+	l.npMode = true
+	defer func() { l.elem, l.npMode = saved, savedNp }()
+	var fill func(n *fnode)
+	fill = func(n *fnode) {
+		switch {
+		case n.scalar != nil:
+			l.elem[n.e] = n.scalar
+		case n.leaf:
+			l.elem[n.e] = &ir.Load{Arr: n.av.src, Offset: flatOff(n.av, ivs, strides[n])}
+		}
+		for _, k := range n.kids {
+			fill(k)
+		}
+	}
+	fill(root)
+	return l.expr(root.e)
+}
+
+// fuseAssign lowers `dst = e` for an elementwise e: a fresh array of the
+// broadcast shape, filled by one loop nest. When e reads dst itself, the
+// result goes to a temporary first (Alloc would replace dst's array before
+// the loop reads it).
+func (l *fnLowerer) fuseAssign(dst *ir.Var, e ast.Expr, pos ir.Pos) {
+	root := l.fuseTree(e, pos)
+	if len(root.shape) != dst.Type.(*ir.Array).Rank {
+		l.errorf(e, "internal: rank of %s differs from its value's", dst.Name)
+	}
+	out := dst
+	for _, lf := range leaves(root, nil) {
+		if lf.av.src == dst {
+			out = l.temp(dst.Type)
+			break
+		}
+	}
+	l.emit(&ir.Alloc{Dst: out, Shape: root.shape, Pos: pos})
+	l.storeLoop(out, root, pos)
+	if out != dst {
+		l.emit(&ir.Assign{Dst: dst, Src: ir.Ref(out), Pos: pos})
+	}
+}
+
+// storeLoop stores the tree's elements into dst, whose shape is the loop
+// shape (the tree's shape broadcasts to it).
+func (l *fnLowerer) storeLoop(dst *ir.Var, root *fnode, pos ir.Pos) {
+	dv := wholeView(dst)
+	elem := dst.Type.(*ir.Array).Elem
+	strides := l.loopStrides(leaves(root, nil), dv.shape, pos)
+	l.loopNest(dv.shape, pos, func(ivs []ir.Expr) {
+		v := l.elemValue(root, strides, ivs)
+		l.emit(&ir.Store{Arr: dst, Offset: flatOff(dv, ivs, nil), Val: convert(v, elem), Pos: pos})
+	})
+}
+
+// fuseStore lowers an elementwise store of value into the existing array
+// dst (a view): a[...] = e, a[1:-1] = e, and, through fuseAug, a op= e.
+// root is the already built tree when non-nil.
+func (l *fnLowerer) fuseStore(dst *ir.Var, value ast.Expr, root *fnode, pos ir.Pos) {
+	if root == nil {
+		l.anyArray = dst
+		root = l.fuseTree(value, pos)
+	}
+	dv := wholeView(dst)
+	if len(root.shape) > len(dv.shape) {
+		l.errorf(value, "could not broadcast a rank-%d value into a rank-%d array", len(root.shape), len(dv.shape))
+	}
+	// The value must broadcast to the destination's shape.
+	var ok ir.Expr
+	for j, x := range root.shape {
+		d := dv.shape[j+len(dv.shape)-len(root.shape)]
+		if sameExpr(x, d) {
+			continue
+		}
+		c := or(ir.Bin(ir.Eq, x, d), ir.Bin(ir.Eq, x, ir.Int(1)))
+		if ok == nil {
+			ok = c
+		} else {
+			ok = and(ok, c)
+		}
+	}
+	if ok != nil {
+		raise := l.block(func() {
+			src := l.shapeCarrier(root, pos)
+			l.emit(&ir.Raise{Exc: "ValueError", Msg: msgBroadcastIn, Args: []ir.Expr{ir.Ref(src), ir.Ref(dst)}, Pos: pos})
+		})
+		l.emit(&ir.If{Cond: not(ok), Then: &ir.Block{Stmts: raise}, Pos: pos})
+	}
+
+	// Sources that may overlap the destination.
+	elem := dst.Type.(*ir.Array).Elem
+	var overlap ir.Expr
+	for _, lf := range leaves(root, nil) {
+		if lf.av.src.Type.(*ir.Array).Elem != elem {
+			continue // different Go element types never share data
+		}
+		if lf.av.src == dst && lf.av.isWhole() {
+			continue // the destination's own view: safe elementwise
+		}
+		sv := l.materialize(lf.av, &ir.Array{Elem: elem, Rank: len(lf.av.shape)}, pos)
+		c := intr("overlaps", ir.Bool, ir.Ref(dst), ir.Ref(sv))
+		if overlap == nil {
+			overlap = c
+		} else {
+			overlap = or(overlap, c)
+		}
+	}
+	if overlap == nil {
+		l.storeLoop(dst, root, pos)
+		return
+	}
+	viaTemp := l.block(func() {
+		tmp := l.temp(&ir.Array{Elem: elem, Rank: len(dv.shape)})
+		l.emit(&ir.Alloc{Dst: tmp, Shape: dv.shape, Pos: pos})
+		l.storeLoop(tmp, root, pos)
+		tv := wholeView(tmp)
+		l.loopNest(dv.shape, pos, func(ivs []ir.Expr) {
+			l.emit(&ir.Store{Arr: dst, Offset: flatOff(dv, ivs, nil), Val: &ir.Load{Arr: tmp, Offset: flatOff(tv, ivs, nil)}, Pos: pos})
+		})
+	})
+	direct := l.block(func() { l.storeLoop(dst, root, pos) })
+	l.emit(&ir.If{Cond: overlap, Then: &ir.Block{Stmts: viaTemp}, Else: &ir.Block{Stmts: direct}, Pos: pos})
+}
+
+// fuseAug lowers `target op= value` on an array (a name or a view held by
+// dst): numpy's in-place ufunc, target = target op value computed in the
+// promoted type and cast back to the target's element type. A Python
+// scalar value takes the array's type (numpy 1.24 value-based casting:
+// float32 array += 0.1 adds float32(0.1)).
+func (l *fnLowerer) fuseAug(dst *ir.Var, target ast.Expr, s *ast.AugAssign, pos ir.Pos) {
+	a := dst.Type.(*ir.Array)
+	var res ir.Scalar
+	rank := a.Rank
+	switch vt := l.typeOf(s.Value).(type) {
+	case ir.Scalar:
+		res = arithResult(s.Op, a.Elem, vt, nil)
+		if kindRank(vt) <= kindRank(a.Elem) && (vt == ir.Bool || vt == ir.Int64 || vt == ir.Float64 || vt == ir.Complex128) {
+			res = arithResult(s.Op, a.Elem, a.Elem, nil)
+		}
+	case *ir.Array:
+		res = arithResult(s.Op, a.Elem, vt.Elem, nil)
+		rank = max(rank, vt.Rank)
+	}
+	syn := &ast.BinOp{Left: target, Op: s.Op, Right: s.Value}
+	syn.Lineno, syn.ColOffset = s.Lineno, s.ColOffset
+	if l.extraTypes == nil {
+		l.extraTypes = map[ast.Expr]ir.Type{}
+	}
+	if l.presetLeaf == nil {
+		l.presetLeaf = map[ast.Expr]*ir.Var{}
+	}
+	l.extraTypes[syn] = &ir.Array{Elem: res, Rank: rank}
+	l.presetLeaf[target] = dst
+	defer delete(l.presetLeaf, target)
+	l.anyArray = dst
+	root := l.fuseTree(syn, pos)
+	l.fuseStore(dst, nil, root, pos)
+}
+
+// kindRank orders scalar kinds for value-based casting.
+func kindRank(t ir.Scalar) int {
+	switch {
+	case t == ir.Bool:
+		return 0
+	case t.IsInt():
+		return 1
+	case t.IsFloat():
+		return 2
+	}
+	return 3
+}
+
+// elemCall lowers the element of a numpy function call fusion handles
+// beyond numpyCall's one-to-one intrinsics; ok is false for the others.
+func (l *fnLowerer) elemCall(e *ast.Call, ci *typeinfer.CallInfo) (ir.Expr, bool) {
+	if !elemFuncs[ci.Name] {
+		return nil, false
+	}
+	pos := l.pos(e)
+	res := l.scalarOf(e)
+	args := make([]ir.Expr, len(ci.Args))
+	ts := make([]ir.Scalar, len(ci.Args))
+	for i, a := range ci.Args {
+		args[i] = l.expr(a)
+		ts[i] = l.scalarOf(a)
+	}
+	sel := func(c, x, y ir.Expr) ir.Expr {
+		t := l.temp(res)
+		l.emit(&ir.Assign{Dst: t, Src: y, Pos: pos})
+		l.emit(&ir.If{Cond: c, Then: &ir.Block{Stmts: []ir.Stmt{&ir.Assign{Dst: t, Src: x, Pos: pos}}}, Pos: pos})
+		return ir.Ref(t)
+	}
+	bin := func(op ast.OperatorNumber) ir.Expr {
+		return l.binop(op, args[0], ts[0], args[1], ts[1], res, pos)
+	}
+	switch ci.Name {
+	case "where":
+		c := l.simple(truth(args[0]), pos)
+		x, y := l.simple(cv(args[1], res), pos), l.simple(cv(args[2], res), pos)
+		return sel(c, x, y), true
+	case "minimum", "maximum", "fmin", "fmax":
+		ct := res
+		x, y := l.simple(cv(args[0], ct), pos), l.simple(cv(args[1], ct), pos)
+		op := ir.Lt
+		if strings.HasSuffix(ci.Name, "max") {
+			op = ir.Gt
+		}
+		// numpy: minimum/maximum propagate a NaN of either operand (the
+		// first if both); fmin/fmax ignore a NaN operand.
+		if !ct.IsFloat() {
+			return sel(ir.Bin(op, y, x), y, x), true
+		}
+		isnan := func(v ir.Expr) ir.Expr { return intr("isnan", ir.Bool, v) }
+		if ci.Name[0] == 'f' {
+			// y when x is NaN or y beats x (and y is not NaN).
+			return sel(or(isnan(x), ir.Bin(op, y, x)), y, x), true
+		}
+		return sel(and(not(isnan(x)), or(isnan(y), ir.Bin(op, y, x))), y, x), true
+	case "logical_and":
+		return and(truth(args[0]), truth(args[1])), true
+	case "logical_or":
+		return or(truth(args[0]), truth(args[1])), true
+	case "logical_xor":
+		return ir.Bin(ir.Ne, truth(args[0]), truth(args[1])), true
+	case "logical_not":
+		return not(truth(args[0])), true
+	case "add":
+		return bin(ast.Add), true
+	case "subtract":
+		return bin(ast.Sub), true
+	case "multiply":
+		return bin(ast.Mult), true
+	case "divide", "true_divide":
+		return bin(ast.Div), true
+	case "power":
+		return bin(ast.Pow), true
+	case "negative":
+		return &ir.Unary{Op: ir.Neg, X: cv(args[0], res)}, true
+	case "square":
+		x := l.simple(cv(args[0], res), pos)
+		return ir.Bin(ir.Mul, x, x), true
+	case "rint":
+		return intr("roundeven", res, cv(args[0], res)), true
+	case "sign":
+		x := l.simple(cv(args[0], res), pos)
+		if res.IsComplex() {
+			return nil, false
+		}
+		// numpy: -1, 0 or 1; NaN for NaN.
+		pos1 := cv(ir.Bin(ir.Gt, x, zero(res)), res)
+		neg1 := cv(ir.Bin(ir.Lt, x, zero(res)), res)
+		v := ir.Bin(ir.Sub, pos1, neg1)
+		if res.IsFloat() {
+			return sel(intr("isnan", ir.Bool, x), x, v), true
+		}
+		return v, true
+	}
+	return nil, false
+}
