@@ -161,10 +161,13 @@ type funcEmitter struct {
 	mod     map[*ir.Func]string
 	f       *ir.Func
 	names   *localNames
-	results []ir.Scalar
+	results []ir.Type
 	read    map[*ir.Var]bool // locals read by emitted code
 	hoisted []jen.Code       // var declarations made by hoist
-	needErr bool             // a raising call assigns err
+	// dataNames are the local copies of the Data slices of array
+	// parameters that the function never re-assigns (see dataLocals).
+	dataNames map[*ir.Var]string
+	needErr   bool // a raising call assigns err
 	// expect is the Python line Go attributes to the next statement
 	// without a new directive (0: unknown).
 	expect int
@@ -180,29 +183,33 @@ func (me *moduleEmitter) fn(f *ir.Func) (jen.Code, error) {
 	}
 	var params []jen.Code
 	for _, p := range f.Params {
-		t, err := scalarOf(p.Type)
+		t, err := goTypeOf(p.Type)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("parameter %s: %w", p.Name, err)
 		}
-		params = append(params, jen.Id(e.names.vars[p]).Add(goType(t)))
+		params = append(params, jen.Id(e.names.vars[p]).Add(t))
 	}
 	var results []jen.Code
 	for _, rt := range ir.ResultTypes(f.Result) {
-		t, err := scalarOf(rt)
+		t, err := goTypeOf(rt)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("result: %w", err)
 		}
-		e.results = append(e.results, t)
-		results = append(results, goType(t))
+		e.results = append(e.results, rt)
+		results = append(results, t)
 	}
 	if f.Raises {
 		results = append(results, jen.Error())
 	}
+	var decls []jen.Code
 	for _, l := range f.Locals {
-		if _, err := scalarOf(l.Type); err != nil {
-			return nil, err
+		t, err := goTypeOf(l.Type)
+		if err != nil {
+			return nil, fmt.Errorf("local %s: %w", l.Name, err)
 		}
+		decls = append(decls, jen.Id(e.names.vars[l]).Add(t))
 	}
+	e.dataLocals()
 
 	body, err := e.block(f.Body)
 	if err != nil {
@@ -220,11 +227,6 @@ func (me *moduleEmitter) fn(f *ir.Func) (jen.Code, error) {
 	}
 
 	var prologue []jen.Code
-	var decls []jen.Code
-	for _, l := range f.Locals {
-		t, _ := scalarOf(l.Type)
-		decls = append(decls, jen.Id(e.names.vars[l]).Add(goType(t)))
-	}
 	if e.needErr {
 		decls = append(decls, jen.Id("err").Error())
 	}
@@ -242,6 +244,7 @@ func (me *moduleEmitter) fn(f *ir.Func) (jen.Code, error) {
 			prologue = append(prologue, jen.Id("_").Op("=").Id(e.names.vars[l]))
 		}
 	}
+	prologue = append(prologue, e.dataDecls(body)...)
 	if len(prologue) > 0 && me.cfg.LineDirectives && f.Pos.Line > 0 {
 		prologue[0] = jen.Comment(me.directive(f.Pos)).Add(prologue[0])
 	}
@@ -420,20 +423,27 @@ func (e *funcEmitter) stmtCode(s ir.Stmt) (codes []jen.Code, oneLine bool, err e
 		}
 		return []jen.Code{jen.Return(vals...)}, true, nil
 	case *ir.Raise:
-		r, err := e.raise(s.Exc, s.Msg, s.Pos)
+		r, err := e.raise(s.Exc, s.Msg, s.Args, s.Pos)
 		return []jen.Code{r}, true, err
 	case *ir.Check:
 		cond, err := e.negate(s.Cond)
 		if err != nil {
 			return nil, false, err
 		}
-		r, err := e.raise(s.Exc, s.Msg, s.Pos)
+		r, err := e.raise(s.Exc, s.Msg, s.Args, s.Pos)
 		if err != nil {
 			return nil, false, err
 		}
 		return []jen.Code{jen.If(cond.code).Block(r)}, false, nil
 	case *ir.Store:
-		return nil, false, errArrays
+		c, err := e.store(s)
+		return []jen.Code{c}, true, err
+	case *ir.Alloc:
+		c, err := e.alloc(s)
+		return []jen.Code{c}, true, err
+	case *ir.View:
+		c, err := e.view(s)
+		return []jen.Code{c}, true, err
 	}
 	return nil, false, fmt.Errorf("unknown statement %T", s)
 }
@@ -443,7 +453,7 @@ func (e *funcEmitter) dst(v *ir.Var) (*jen.Statement, error) {
 	if !ok {
 		return nil, fmt.Errorf("variable %s is not a parameter or local of %s", v.Name, e.f.Name)
 	}
-	if _, err := scalarOf(v.Type); err != nil {
+	if _, err := goTypeOf(v.Type); err != nil {
 		return nil, err
 	}
 	return jen.Id(name), nil
@@ -552,20 +562,20 @@ func (e *funcEmitter) forStmt(s *ir.For) (*jen.Statement, error) {
 func (e *funcEmitter) zeros() []jen.Code {
 	var z []jen.Code
 	for _, t := range e.results {
-		if t == ir.Bool {
-			z = append(z, jen.False())
-		} else {
-			z = append(z, jen.Lit(0))
-		}
+		z = append(z, zeroValue(t))
 	}
 	return z
 }
 
-func (e *funcEmitter) raise(exc, msg string, pos ir.Pos) (*jen.Statement, error) {
+func (e *funcEmitter) raise(exc, msg string, args []ir.Expr, pos ir.Pos) (*jen.Statement, error) {
 	if !e.f.Raises {
 		return nil, fmt.Errorf("raise or check in %s, whose Raises is false", e.f.Name)
 	}
-	r := jen.Qual(runtimePkg, "Raise").Call(jen.Lit(exc), jen.Lit(msg), jen.Lit(e.file), jen.Lit(pos.Line), jen.Lit(e.f.Name))
+	m, err := e.message(msg, args)
+	if err != nil {
+		return nil, err
+	}
+	r := jen.Qual(runtimePkg, "Raise").Call(jen.Lit(exc), m, jen.Lit(e.file), jen.Lit(pos.Line), jen.Lit(e.f.Name))
 	return jen.Return(append(e.zeros(), r)...), nil
 }
 

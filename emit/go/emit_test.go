@@ -24,6 +24,7 @@ var goldenCases = []goldenCase{
 	{"basics_nolines", basicsModule, Config{Package: "basics", Source: "basics.py"}},
 	{"arith", arithModule, Config{Package: "arith", Source: "arith.py", LineDirectives: true}},
 	{"intrinsics", intrinsicsModule, Config{Package: "intrinsics", Source: "intrinsics.py"}},
+	{"arrays", arraysModule, Config{Package: "arrays", Source: "arrays.py", LineDirectives: true}},
 }
 
 func emitCase(t *testing.T, c goldenCase) (kernel, main []byte) {
@@ -76,32 +77,45 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestIntrinsicTable: every IR intrinsic has a Go mapping, and the golden
-// module uses each one.
+// TestIntrinsicTable: every IR intrinsic has exactly one Go mapping, and
+// a golden module uses each one.
 func TestIntrinsicTable(t *testing.T) {
 	used := map[string]bool{}
-	for _, f := range intrinsicsModule().Funcs {
-		ir.WalkStmts(f.Body, func(s ir.Stmt) {
-			if a, ok := s.(*ir.Assign); ok {
-				if in, ok := a.Src.(*ir.Intrinsic); ok {
+	for _, m := range []*ir.Module{intrinsicsModule(), arraysModule()} {
+		for _, f := range m.Funcs {
+			ir.WalkExprs(f.Body, func(x ir.Expr) {
+				if in, ok := x.(*ir.Intrinsic); ok {
 					used[in.Name] = true
 				}
-			}
-		})
+			})
+		}
 	}
 	for _, name := range ir.IntrinsicNames() {
-		if intrinsicFuncs[name] == nil {
+		if intrinsicFuncs[name] == nil && arrayIntrinsicFuncs[name] == nil {
 			t.Errorf("intrinsic %q has no Go mapping", name)
 		}
+		if intrinsicFuncs[name] != nil && arrayIntrinsicFuncs[name] != nil {
+			t.Errorf("intrinsic %q has two Go mappings", name)
+		}
 		if !used[name] {
-			t.Errorf("intrinsic %q is not exercised by intrinsicsModule", name)
+			t.Errorf("intrinsic %q is not exercised by intrinsicsModule or arraysModule", name)
 		}
 	}
-	for name := range intrinsicFuncs {
-		if ir.LookupIntrinsic(name) == nil {
-			t.Errorf("mapping for %q, which is not an IR intrinsic", name)
+	for _, table := range []map[string]bool{keys(intrinsicFuncs), keys(arrayIntrinsicFuncs)} {
+		for name := range table {
+			if ir.LookupIntrinsic(name) == nil {
+				t.Errorf("mapping for %q, which is not an IR intrinsic", name)
+			}
 		}
 	}
+}
+
+func keys[V any](m map[string]V) map[string]bool {
+	out := map[string]bool{}
+	for k := range m {
+		out[k] = true
+	}
+	return out
 }
 
 func TestGoName(t *testing.T) {
@@ -113,16 +127,6 @@ func TestGoName(t *testing.T) {
 		if got := GoName(py); got != want {
 			t.Errorf("GoName(%q) = %q, want %q", py, got, want)
 		}
-	}
-}
-
-func TestArraysUnsupported(t *testing.T) {
-	f := newFn("total", "", 1, ir.Float64)
-	a := f.param("a", &ir.Array{Elem: ir.Float64, Rank: 1})
-	fn := f.body(false, ret(2, &ir.Load{Arr: a, Offset: ir.Int(0)}))
-	_, err := File(&ir.Module{File: "arr.py", Funcs: []*ir.Func{fn}}, Config{Package: "arr"})
-	if err == nil || !strings.Contains(err.Error(), "arrays not supported by the Go emitter yet") {
-		t.Errorf("File with arrays: got error %v, want the arrays message", err)
 	}
 }
 

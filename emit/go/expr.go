@@ -60,13 +60,9 @@ func scalarOf(t ir.Type) (ir.Scalar, error) {
 	switch t := t.(type) {
 	case ir.Scalar:
 		return t, nil
-	case *ir.Array:
-		return ir.Invalid, errArrays
 	}
 	return ir.Invalid, fmt.Errorf("want a scalar type, got %s", t)
 }
-
-var errArrays = fmt.Errorf("arrays not supported by the Go emitter yet")
 
 func goType(t ir.Scalar) *jen.Statement { return jen.Id(t.String()) }
 
@@ -80,9 +76,6 @@ func (e *funcEmitter) expr(x ir.Expr) (gx, error) {
 	case *ir.ConstExpr:
 		return constExpr(x)
 	case *ir.VarRef:
-		if _, ok := x.V.Type.(*ir.Array); ok {
-			return gx{}, errArrays
-		}
 		name, ok := e.names.vars[x.V]
 		if !ok {
 			return gx{}, fmt.Errorf("variable %s is not a parameter or local of %s", x.V.Name, e.f.Name)
@@ -110,8 +103,10 @@ func (e *funcEmitter) expr(x ir.Expr) (gx, error) {
 			return gx{}, err
 		}
 		return primary(jen.Id(name).Call(args...)), nil
-	case *ir.Dim, *ir.Load:
-		return gx{}, errArrays
+	case *ir.Dim:
+		return e.dim(x)
+	case *ir.Load:
+		return e.load(x)
 	case nil:
 		return gx{}, fmt.Errorf("nil expression")
 	}

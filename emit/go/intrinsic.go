@@ -101,11 +101,15 @@ func init() {
 func (e *funcEmitter) intrinsic(x *ir.Intrinsic) (gx, error) {
 	info := ir.LookupIntrinsic(x.Name)
 	fn := intrinsicFuncs[x.Name]
-	if info == nil || fn == nil {
+	afn := arrayIntrinsicFuncs[x.Name]
+	if info == nil || (fn == nil && afn == nil) {
 		return gx{}, fmt.Errorf("unknown intrinsic %q", x.Name)
 	}
 	if len(x.Args) != info.Arity {
 		return gx{}, fmt.Errorf("intrinsic %s: want %d arguments, got %d", x.Name, info.Arity, len(x.Args))
+	}
+	if afn != nil {
+		return e.arrayIntrinsic(x, afn)
 	}
 	res, err := scalarOf(x.T)
 	if err != nil {

@@ -15,7 +15,7 @@ import (
 // that starts with '_' is private in Python and stays unexported in Go: its
 // first part keeps its case (_helper -> helper, _my_helper -> myHelper).
 // An unexported result that would be a Go keyword, a predeclared
-// identifier, an imported package name or "init" gets a trailing
+// identifier, an imported package name (fmt included) or "init" gets a trailing
 // underscore (_len -> len_), since it would otherwise not compile or would
 // shadow something the generated code uses. GoName does not resolve
 // collisions between names (dot_product and dotProduct both give
@@ -46,7 +46,7 @@ func GoName(pyName string) string {
 		}
 		return "x_"
 	}
-	if !exported && reserved[name] {
+	if !exported && (reserved[name] || name == fmtPkg) {
 		name += "_"
 	}
 	return name
@@ -121,6 +121,11 @@ func newLocalNames(mod *moduleNames, f *ir.Func) *localNames {
 	}
 	// err holds errors of raising callees (see funcEmitter.callStmt).
 	l.used["err"] = true
+	// Package fmt formats messages with values; only functions that do
+	// reserve its name, so other functions keep Python names such as fmt.
+	if usesFmt(f) {
+		l.used[fmtPkg] = true
+	}
 	for _, v := range f.Params {
 		l.vars[v] = l.fresh(v.Name)
 	}

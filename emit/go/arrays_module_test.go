@@ -1,0 +1,193 @@
+package emitgo
+
+import "github.com/pyc2go/pyc2go/ir"
+
+// Hand-built array IR, shaped like what lower produces for the Python in
+// each function's comment: loads and stores with explicit offsets built
+// from Dim nodes, views, allocations, checks whose messages carry values.
+
+func dimOf(a *ir.Var, k ir.DimKind, axis int) ir.Expr { return &ir.Dim{Arr: a, Kind: k, Axis: axis} }
+func shapeOf(a *ir.Var, axis int) ir.Expr             { return dimOf(a, ir.Shape, axis) }
+func strideOf(a *ir.Var, axis int) ir.Expr            { return dimOf(a, ir.Stride, axis) }
+func offOf(a *ir.Var) ir.Expr                         { return dimOf(a, ir.Offset, 0) }
+func load(a *ir.Var, off ir.Expr) ir.Expr             { return &ir.Load{Arr: a, Offset: off} }
+func store(a *ir.Var, off, v ir.Expr, line, col int) ir.Stmt {
+	return &ir.Store{Arr: a, Offset: off, Val: v, Pos: at(line, col)}
+}
+
+// elemOff is the flat offset of a[idx...]: Offset + sum idx[k]*Strides[k].
+func elemOff(a *ir.Var, idx ...ir.Expr) ir.Expr {
+	off := offOf(a)
+	for k, i := range idx {
+		off = bin(ir.Add, off, bin(ir.Mul, i, strideOf(a, k)))
+	}
+	return off
+}
+
+func loop(v *ir.Var, stop ir.Expr, line int, body ...ir.Stmt) ir.Stmt {
+	return &ir.For{Var: v, Start: ir.Int(0), Stop: stop, Step: ir.Int(1), Pos: at(line, 5), Body: blk(body...)}
+}
+
+var (
+	f64v  = &ir.Array{Elem: ir.Float64, Rank: 1}
+	f64m  = &ir.Array{Elem: ir.Float64, Rank: 2}
+	f64mc = &ir.Array{Elem: ir.Float64, Rank: 2, Contig: true}
+	f32m  = &ir.Array{Elem: ir.Float32, Rank: 2}
+	f32v  = &ir.Array{Elem: ir.Float32, Rank: 1}
+	c128v = &ir.Array{Elem: ir.Complex128, Rank: 1}
+	i64v  = &ir.Array{Elem: ir.Int64, Rank: 1}
+	boolv = &ir.Array{Elem: ir.Bool, Rank: 1}
+)
+
+// indexChecks normalises a Python index i of axis k of a (negative counts
+// from the end) into dst and checks it with numpy's IndexError message.
+func indexChecks(a *ir.Var, k int, i, dst *ir.Var, line, col int) []ir.Stmt {
+	return []ir.Stmt{
+		assign(dst, ref(i), line, col),
+		&ir.If{Cond: bin(ir.Lt, ref(i), ir.Int(0)), Pos: at(line, col), Then: blk(
+			assign(dst, bin(ir.Add, ref(i), shapeOf(a, k)), line, col),
+		)},
+		&ir.Check{Cond: bin(ir.AndAnd, bin(ir.Ge, ref(dst), ir.Int(0)), bin(ir.Lt, ref(dst), shapeOf(a, k))),
+			Exc: "IndexError", Msg: "index %d is out of bounds for axis %d with size %d",
+			Args: []ir.Expr{ref(i), ir.Int(int64(k)), shapeOf(a, k)}, Pos: at(line, col)},
+	}
+}
+
+func arraysModule() *ir.Module {
+	m := &ir.Module{File: "arrays.py", Doc: "numpy array kernels."}
+
+	// def total(a: "float64[:]") -> float:
+	//     s = 0.0
+	//     for i in range(len(a)): s += a[i]
+	//     return s
+	tb := newFn("total", "Sum by an element loop.", 3, ir.Float64)
+	ta := tb.param("a", f64v)
+	ts, tn, ti := tb.local("s", ir.Float64), tb.local("n", ir.Int64), tb.local("i", ir.Int64)
+	total := tb.body(false,
+		assign(ts, ir.Float(0), 5, 5),
+		assign(tn, shapeOf(ta, 0), 6, 14),
+		loop(ti, ref(tn), 6,
+			assign(ts, bin(ir.Add, ref(ts), load(ta, elemOff(ta, ref(ti)))), 7, 9)),
+		ret(8, ref(ts)),
+	)
+
+	// def rev_sum(a: "float64[:]") -> float:
+	//     r = a[::-1]
+	//     return np.sum(r) + np.mean(a[1:])
+	rb := newFn("rev_sum", "A reversed view and a slice view, summed by numpy's pairwise sum.", 11, ir.Float64)
+	ra := rb.param("a", f64v)
+	rr, rt1, rn, rstart, rlen := rb.local("r", f64v), rb.local("t1", f64v), rb.local("n", ir.Int64), rb.local("start", ir.Int64), rb.local("len1", ir.Int64)
+	revSum := rb.body(false,
+		assign(rn, shapeOf(ra, 0), 13, 5),
+		&ir.View{Dst: rr, Src: ra, Pos: at(13, 5),
+			Offset:  bin(ir.Add, offOf(ra), bin(ir.Mul, bin(ir.Sub, ref(rn), ir.Int(1)), strideOf(ra, 0))),
+			Shape:   []ir.Expr{ref(rn)},
+			Strides: []ir.Expr{&ir.Unary{Op: ir.Neg, X: strideOf(ra, 0)}}},
+		assign(rstart, in("slice_adjust", ir.Int64, ref(rn), ir.Int(1), ir.Int(1)), 14, 30),
+		assign(rlen, in("slice_len", ir.Int64, ref(rstart), ref(rn), ir.Int(1)), 14, 30),
+		&ir.View{Dst: rt1, Src: ra, Pos: at(14, 30),
+			Offset:  elemOff(ra, ref(rstart)),
+			Shape:   []ir.Expr{ref(rlen)},
+			Strides: []ir.Expr{strideOf(ra, 0)}},
+		ret(14, bin(ir.Add, in("np_sum", ir.Float64, ref(rr)), in("np_mean", ir.Float64, ref(rt1)))),
+	)
+
+	// def axpy(alpha: float, x: "float64[:]", y: "float64[:]") -> "float64[:]":
+	//     return alpha * x + y      # one fused loop into a fresh array
+	ab := newFn("axpy", "alpha*x + y with numpy's broadcast error; one loop, one allocation.", 17, f64v)
+	alpha, ax, ay := ab.param("alpha", ir.Float64), ab.param("x", f64v), ab.param("y", f64v)
+	aout, ai, an := ab.local("out", f64v), ab.local("i", ir.Int64), ab.local("n", ir.Int64)
+	axpy := ab.body(true,
+		&ir.Check{Cond: bin(ir.Eq, shapeOf(ax, 0), shapeOf(ay, 0)), Exc: "ValueError",
+			Msg: "operands could not be broadcast together with shapes %s %s ", Args: []ir.Expr{ref(ax), ref(ay)}, Pos: at(19, 12)},
+		assign(an, shapeOf(ax, 0), 19, 12),
+		&ir.Alloc{Dst: aout, Shape: []ir.Expr{ref(an)}, Pos: at(19, 12)},
+		loop(ai, ref(an), 19,
+			store(aout, ref(ai), bin(ir.Add, bin(ir.Mul, ref(alpha), load(ax, elemOff(ax, ref(ai)))), load(ay, elemOff(ay, ref(ai)))), 19, 12)),
+		ret(19, ref(aout)),
+	)
+
+	// def get(m: "float64[:, :]", i: int, j: int) -> float:
+	//     return m[i, j]
+	gb := newFn("get", "m[i, j] with negative indices and numpy's IndexError.", 22, ir.Float64)
+	gm, gi, gj := gb.param("m", f64m), gb.param("i", ir.Int64), gb.param("j", ir.Int64)
+	gi1, gj1 := gb.local("i1", ir.Int64), gb.local("j1", ir.Int64)
+	var gbody []ir.Stmt
+	gbody = append(gbody, indexChecks(gm, 0, gi, gi1, 24, 12)...)
+	gbody = append(gbody, indexChecks(gm, 1, gj, gj1, 24, 12)...)
+	gbody = append(gbody, ret(24, load(gm, elemOff(gm, ref(gi1), ref(gj1)))))
+	get := gb.body(true, gbody...)
+
+	// def scale(m: "float64[:, ::1]", c: float) -> None:
+	//     for i in range(m.shape[0]):
+	//         for j in range(m.shape[1]):
+	//             m[i, j] *= c
+	sb := newFn("scale", "In-place: the caller sees the new values.", 27, ir.None)
+	sm, sc := sb.param("m", f64mc), sb.param("c", ir.Float64)
+	si, sj, sn0, sn1 := sb.local("i", ir.Int64), sb.local("j", ir.Int64), sb.local("n0", ir.Int64), sb.local("n1", ir.Int64)
+	off := elemOff(sm, ref(si), ref(sj))
+	scale := sb.body(false,
+		assign(sn0, shapeOf(sm, 0), 29, 20),
+		assign(sn1, shapeOf(sm, 1), 30, 24),
+		loop(si, ref(sn0), 29,
+			loop(sj, ref(sn1), 30,
+				store(sm, off, bin(ir.Mul, load(sm, off), ref(sc)), 31, 13))),
+	)
+
+	// def row(m: "float32[:, :]", k: int) -> "float32[:]":
+	//     return m[k]       # a view: writes through it change m
+	wb := newFn("row", "Row k of m as a view; negative k counts from the end.", 34, f32v)
+	wm, wk := wb.param("m", f32m), wb.param("k", ir.Int64)
+	wk1, wv := wb.local("k1", ir.Int64), wb.local("v", f32v)
+	var wbody []ir.Stmt
+	wbody = append(wbody, indexChecks(wm, 0, wk, wk1, 36, 12)...)
+	wbody = append(wbody,
+		&ir.View{Dst: wv, Src: wm, Pos: at(36, 12), Offset: elemOff(wm, ref(wk1)),
+			Shape: []ir.Expr{shapeOf(wm, 1)}, Strides: []ir.Expr{strideOf(wm, 1)}},
+		ret(36, ref(wv)))
+	row := wb.body(true, wbody...)
+
+	// def shift(a: "float64[:]") -> None:
+	//     a = a[1:]; a[0] = 100.0   # a re-assigned view: no Data hoisting
+	//     if np.sum(a) > 1e300: raise ValueError("100% wrong")
+	hb := newFn("shift", "A parameter re-assigned to a view of itself, a message with a literal %.", 39, ir.None)
+	ha := hb.param("a", f64v)
+	shift := hb.body(true,
+		&ir.View{Dst: ha, Src: ha, Pos: at(41, 5), Offset: bin(ir.Add, offOf(ha), strideOf(ha, 0)),
+			Shape: []ir.Expr{bin(ir.Sub, shapeOf(ha, 0), ir.Int(1))}, Strides: []ir.Expr{strideOf(ha, 0)}},
+		store(ha, offOf(ha), ir.Float(100), 41, 16),
+		&ir.If{Cond: bin(ir.Gt, in("np_sum", ir.Float64, ref(ha)), ir.Float(1e300)), Pos: at(42, 5), Then: blk(
+			&ir.Raise{Exc: "ValueError", Msg: "100% wrong", Pos: at(42, 37)},
+		)},
+	)
+
+	// def kinds(z: "complex128[:]", w: complex, c: "int64[:]", b: "bool[:]", fmt: int) -> complex:
+	//     z[0] = z[0] * w + z[1]; c[0] += fmt; b[0] = not b[0]
+	//     if fmt > 3: raise IndexError(f"index {fmt} ...") ; return np.sum(z)
+	kb := newFn("kinds", "Complex, int and bool elements; a local named fmt in a function that formats.", 45, ir.Complex128)
+	kz, kw, kc, kbb, kf := kb.param("z", c128v), kb.param("w", ir.Complex128), kb.param("c", i64v), kb.param("b", boolv), kb.param("fmt", ir.Int64)
+	kinds := kb.body(true,
+		&ir.Check{Cond: bin(ir.Ge, shapeOf(kz, 0), ir.Int(2)), Exc: "IndexError", Msg: "index %d is out of bounds for axis %d with size %d",
+			Args: []ir.Expr{ir.Int(1), ir.Int(0), shapeOf(kz, 0)}, Pos: at(47, 5)},
+		store(kz, offOf(kz), bin(ir.Add, bin(ir.Mul, load(kz, offOf(kz)), ref(kw)), load(kz, elemOff(kz, ir.Int(1)))), 47, 5),
+		store(kc, ir.Int(0), bin(ir.Add, load(kc, ir.Int(0)), ref(kf)), 48, 5),
+		store(kbb, offOf(kbb), &ir.Unary{Op: ir.Not, X: load(kbb, offOf(kbb))}, 48, 20),
+		&ir.If{Cond: bin(ir.Gt, ref(kf), ir.Int(3)), Pos: at(49, 5), Then: blk(
+			&ir.Raise{Exc: "IndexError", Msg: "index %d is out of bounds (%d%%)", Args: []ir.Expr{ref(kf), ir.Int(100)}, Pos: at(49, 19)},
+		)},
+		ret(50, in("np_sum", ir.Complex128, ref(kz))),
+	)
+
+	// def outer_call(x: "float64[:]", y: "float64[:]") -> tuple[float64[:], bool]:
+	//     out = axpy(2.0, x, y); return out, overlaps(out, x)
+	ob := newFn("outer_call", "Arrays through calls and a tuple result.", 53, &ir.Tuple{Elems: []ir.Type{f64v, ir.Bool}})
+	ox, oy := ob.param("x", f64v), ob.param("y", f64v)
+	oout := ob.local("out", f64v)
+	outerCall := ob.body(true,
+		&ir.CallStmt{Dsts: []*ir.Var{oout}, Call: &ir.Call{Fn: axpy, Args: []ir.Expr{ir.Float(2), ref(ox), ref(oy)}}, Pos: at(55, 5)},
+		ret(56, ref(oout), in("overlaps", ir.Bool, ref(oout), ref(ox))),
+	)
+
+	m.Funcs = []*ir.Func{total, revSum, axpy, get, scale, row, shift, kinds, outerCall}
+	return m
+}
