@@ -151,7 +151,8 @@ func repoRoot(t *testing.T) string {
 
 // TestGeneratedBuilds writes every golden case (kernel package and harness
 // main) into a temporary module that uses this checkout of pyc2go, and
-// runs go build and go vet on it, offline.
+// runs go build and go vet on it, offline; then it runs arraysRunner, which
+// calls the array kernels, and checks the values they compute.
 func TestGeneratedBuilds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the go command")
@@ -181,12 +182,18 @@ func TestGeneratedBuilds(t *testing.T) {
 		write(filepath.Join(c.name, c.cfg.Package+".go"), kernel)
 		write(filepath.Join("cmd", c.name, "main.go"), main)
 	}
-	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+	write(filepath.Join("cmd", "arrays_run", "main.go"), []byte(arraysRunner))
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}, {"run", "./cmd/arrays_run"}} {
 		cmd := exec.Command(goBin, args...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
-		if out, err := cmd.CombinedOutput(); err != nil {
+		out, err := cmd.CombinedOutput()
+		if err != nil {
 			t.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+			continue
+		}
+		if args[0] == "run" && string(out) != arraysRunnerWant {
+			t.Errorf("arrays kernels run on runtime arrays: got\n%s\nwant\n%s", out, arraysRunnerWant)
 		}
 	}
 }
