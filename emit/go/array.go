@@ -117,6 +117,9 @@ func (e *funcEmitter) dimInt(x *ir.Dim) (*jen.Statement, error) {
 // int64 on the 64-bit platforms the runtime's int fields assume); other
 // subexpressions are converted with int(...).
 func (e *funcEmitter) intExpr(x ir.Expr) (*jen.Statement, error) {
+	if x == nil {
+		return nil, fmt.Errorf("nil extent, stride or offset")
+	}
 	if !ir.IsScalar(x.Type(), ir.Int64) {
 		return nil, fmt.Errorf("%s: want int64, got %s", ir.ExprString(x), x.Type())
 	}
@@ -175,6 +178,9 @@ func isConst(x ir.Expr) bool {
 // negative constant (only in code that a check makes unreachable) would
 // not compile and is hoisted into a variable.
 func (e *funcEmitter) offset(x ir.Expr) (gx, error) {
+	if x == nil {
+		return gx{}, fmt.Errorf("nil element offset")
+	}
 	if !ir.IsScalar(x.Type(), ir.Int64) {
 		return gx{}, fmt.Errorf("element offset %s: want int64, got %s", ir.ExprString(x), x.Type())
 	}
@@ -206,6 +212,9 @@ func (e *funcEmitter) store(s *ir.Store) (jen.Code, error) {
 		return nil, err
 	}
 	a := s.Arr.Type.(*ir.Array)
+	if s.Val == nil {
+		return nil, fmt.Errorf("store into %s: nil value", s.Arr.Name)
+	}
 	if !ir.IsScalar(s.Val.Type(), a.Elem) {
 		return nil, fmt.Errorf("store into %s: want element type %s, got %s", s.Arr.Name, a.Elem, s.Val.Type())
 	}

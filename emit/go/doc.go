@@ -104,8 +104,62 @@
 // undoes inside function bodies; the /*line*/ form works anywhere. The
 // condition of an `else if` gets no directive of its own.
 //
-// # Not yet
+// # Arrays
 //
-// Array types and the Dim, Load and Store nodes give the error "arrays not
-// supported by the Go emitter yet".
+// Every array type, whatever its rank, element type or contiguity
+// (float64[:], float64[:, ::1]), is *runtime.Array[T] for parameters,
+// locals and results: one type that views, allocations, callers and the
+// harness all share, with Go's nil as the zero value returned alongside an
+// error. The issue allows plain []T for contiguous 1-d parameters, which
+// would save an indirection; it is not done, so that a kernel's signature
+// does not change with an annotation detail and views can be passed
+// anywhere (a later performance issue may add it).
+//
+// The IR spells out all index arithmetic, and the emitter prints it as is:
+//
+//	Dim           int64(a.Shape[k]), int64(a.Strides[k]), int64(a.Offset)
+//	Load          aData[off]           (off is the IR's int64 offset:
+//	Store         aData[off] = v        Go indexes with any integer type)
+//	Alloc         a = runtime.Zeros[float64](int(n0), int(n1))
+//	View          v = &runtime.Array[float64]{Data: src.Data,
+//	                  Shape: []int{...}, Strides: []int{...}, Offset: ...}
+//
+// Extents, strides and offsets of Alloc and View are computed in int where
+// they are built from Dims and constants (a.Offset + a.Strides[0], not
+// int(int64(a.Offset) + int64(a.Strides[0]))); other int64 subexpressions
+// are converted with int(...). A View's composite literal is evaluated
+// before the assignment, so a = a[1:] reads a's old layout.
+//
+// aData is a local copy of a.Data, made at the top of the function for
+// array parameters that the function never re-assigns (no Assign, View,
+// Alloc or call result into them) and only when the emitted body indexes
+// it: the Go compiler does not hoist the load of a.Data out of a loop
+// (every store might change it), so this keeps inner loops on a slice held
+// in registers. Generated code never assigns the Data field of an existing
+// array, so the copy cannot go stale; re-assigned parameters and locals
+// index v.Data. Its name is the parameter's with "Data" appended, made
+// unique like other locals.
+//
+// Array intrinsics map to runtime helpers (arrayIntrinsicFuncs): np_sum to
+// runtime.SumFloat or SumComplex, np_mean to MeanFloat, slice_adjust and
+// slice_len to SliceAdjust and SliceLen, overlaps to Overlaps.
+//
+// # Messages with values
+//
+// A Check or Raise whose message has Args formats it at the moment of
+// raising: fmt.Sprintf(msg, args...), where the IR's %d verbs take the
+// integer values as is and %s verbs take arrays printed as their numpy
+// shape by runtime.ShapeString ("(3,)", "(3, 4)", "()"); %% is a percent
+// sign. A message without Args is emitted verbatim (a % in it stays a %).
+// Functions that format messages reserve the local name fmt (a Python
+// variable fmt becomes fmt_ there), and an unexported module function
+// _fmt becomes fmt_ everywhere.
+//
+// # Harness
+//
+// Main declares array parameters with the harness's spelling, the dtype
+// name and one ':' per axis ("float64[:]", "float64[:, :]"; contiguity has
+// no spelling there, and the .npy files the harness loads are C-contiguous),
+// passes them as args[i].(*runtime.Array[T]), and returns array results as
+// they are (the harness prints them with String and saves them as .npy).
 package emitgo
