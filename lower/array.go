@@ -1,6 +1,8 @@
 package lower
 
 import (
+	"math"
+
 	"github.com/go-python/gpython/ast"
 
 	"github.com/pyc2go/pyc2go/ir"
@@ -548,11 +550,7 @@ func (l *fnLowerer) arrayCall(e *ast.Call, t *ir.Array) *ir.Var {
 // arrayScalarCall lowers numpy calls on arrays with a scalar result
 // (reductions); nil when e is not one.
 func (l *fnLowerer) arrayScalarCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
-	return nil
+	return l.reduction(e, ci)
 }
 
-// creation lowers array-creating numpy functions and methods; nil when e is
-// not one.
-func (l *fnLowerer) creation(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array) *ir.Var {
-	return nil
-}
+func nan() float64 { return math.NaN() }

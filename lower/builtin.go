@@ -40,6 +40,9 @@ func (l *fnLowerer) call(e *ast.Call) ir.Expr {
 		}
 		return l.numpyCall(e, ci)
 	case typeinfer.CallMethod:
+		if v := l.arrayScalarCall(e, ci); v != nil {
+			return v
+		}
 		if ci.Name == "conjugate" && ci.Recv != nil {
 			rt := l.scalarOf(ci.Recv)
 			x := l.expr(ci.Recv)

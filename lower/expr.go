@@ -342,6 +342,24 @@ func (l *fnLowerer) pow(x ir.Expr, xt ir.Scalar, y ir.Expr, yt ir.Scalar, res ir
 	}
 
 	// Float result.
+	if l.npMode {
+		// numpy's fast_scalar_power: an array to a scalar power of 2,
+		// 0.5, 1 or -1 is square, sqrt, a copy or reciprocal.
+		if c, ok := y.(*ir.ConstExpr); ok && res.IsFloat() {
+			xf := cv(x, res)
+			switch constFloat(c) {
+			case 2:
+				xf = l.simple(xf, pos)
+				return ir.Bin(ir.Mul, xf, xf)
+			case 0.5:
+				return intr("sqrt", res, xf)
+			case 1:
+				return xf
+			case -1:
+				return ir.Bin(ir.Div, cv(ir.Int(1), res), xf)
+			}
+		}
+	}
 	if numpy {
 		return intr("pow", res, cv(x, res), cv(y, res))
 	}

@@ -287,7 +287,7 @@ func (l *fnLowerer) fuseAssign(dst *ir.Var, e ast.Expr, pos ir.Pos) {
 		}
 	}
 	l.emit(&ir.Alloc{Dst: out, Shape: root.shape, Pos: pos})
-	l.storeLoop(out, root, pos)
+	l.storeLoopShape(out, root, root.shape, pos)
 	if out != dst {
 		l.emit(&ir.Assign{Dst: dst, Src: ir.Ref(out), Pos: pos})
 	}
@@ -296,12 +296,20 @@ func (l *fnLowerer) fuseAssign(dst *ir.Var, e ast.Expr, pos ir.Pos) {
 // storeLoop stores the tree's elements into dst, whose shape is the loop
 // shape (the tree's shape broadcasts to it).
 func (l *fnLowerer) storeLoop(dst *ir.Var, root *fnode, pos ir.Pos) {
+	l.storeLoopShape(dst, root, wholeView(dst).shape, pos)
+}
+
+// storeLoopShape is storeLoop with the loop shape given (dst's shape, in
+// the form that lets loopStrides see which leaves cannot broadcast: the
+// tree's own shape for a fresh dst).
+func (l *fnLowerer) storeLoopShape(dst *ir.Var, root *fnode, shape []ir.Expr, pos ir.Pos) {
 	dv := wholeView(dst)
 	elem := dst.Type.(*ir.Array).Elem
-	strides := l.loopStrides(leaves(root, nil), dv.shape, pos)
-	l.loopNest(dv.shape, pos, func(ivs []ir.Expr) {
+	strides := l.loopStrides(leaves(root, nil), shape, pos)
+	l.loopNest(shape, pos, func(ivs []ir.Expr) {
 		v := l.elemValue(root, strides, ivs)
-		l.emit(&ir.Store{Arr: dst, Offset: flatOff(dv, ivs, nil), Val: convert(v, elem), Pos: pos})
+		from, _ := v.Type().(ir.Scalar)
+		l.emit(&ir.Store{Arr: dst, Offset: flatOff(dv, ivs, nil), Val: l.npCast(v, from, elem, pos), Pos: pos})
 	})
 }
 
