@@ -165,8 +165,11 @@ func (c *checker) resolve(e *ast.Call) (callee, bool) {
 				return callee{kind: CallBuiltin, name: id, disp: id}, true
 			case supportedExceptions[id]:
 				c.errorf(e, "unsupported: exception object outside a raise statement")
-			case id == "len" || id == "enumerate" || id == "zip":
-				c.errorf(f, "unsupported: %s() needs arrays, which are not supported yet", id)
+			case id == "len":
+				c.use(f, &Builtin{Name: id})
+				return callee{kind: CallBuiltin, name: id, disp: id}, true
+			case id == "enumerate" || id == "zip":
+				c.errorf(f, "unsupported: %s() outside a for loop header", id)
 			default:
 				c.errorf(f, "name '%s' is not defined", id)
 			}
@@ -177,8 +180,8 @@ func (c *checker) resolve(e *ast.Call) (callee, bool) {
 			c.use(n, m)
 			return c.moduleCallee(e, m.Path, string(f.Attr), string(n.Id)+"."+string(f.Attr))
 		}
-		if f.Attr == "conjugate" {
-			return callee{kind: CallMethod, name: "conjugate", disp: "conjugate", recv: f.Value}, true
+		if f.Attr == "conjugate" || arrayMethods[string(f.Attr)] {
+			return callee{kind: CallMethod, name: string(f.Attr), disp: string(f.Attr), recv: f.Value}, true
 		}
 		c.expr(f.Value)
 		c.errorf(f, "unsupported: method '%s'", f.Attr)
@@ -201,8 +204,12 @@ func (c *checker) moduleCallee(e *ast.Call, mod, name, disp string) (callee, boo
 	case "numpy":
 		_, ok1 := numpyNames[name]
 		_, ok2 := numpyFuncs[name]
-		if ok1 || ok2 {
+		if ok1 || ok2 || numpyArrayFunc(name) {
 			return callee{kind: CallNumpy, name: name, disp: disp}, true
+		}
+		if _, isConst := moduleConstValues[mod][name]; !isConst {
+			c.errorf(e, "%s", unsupportedNumpyMsg(disp, name))
+			return callee{}, false
 		}
 	case "numba":
 		if name == "prange" {
@@ -431,7 +438,7 @@ func (c *checker) call(e *ast.Call, stmt bool) ir.Type {
 	case CallNumpy:
 		t = c.callNumpy(e, cl)
 	case CallMethod:
-		t = c.callMethod(e, cl)
+		t = c.callMethod(e, cl, stmt)
 	}
 	if stmt {
 		c.record(e, t)
@@ -512,6 +519,34 @@ func (c *checker) argTypes(e *ast.Call, disp string, slots []int, pt, kt []ir.Ty
 
 func (c *checker) callBuiltin(e *ast.Call, cl callee) ir.Type {
 	pt, kt := c.args(e)
+	if cl.name == "len" {
+		if len(e.Args) != 1 || len(e.Keywords) > 0 {
+			c.errorf(e, "len() takes exactly one argument (%d given)", len(e.Args)+len(e.Keywords))
+			return nil
+		}
+		switch t := pt[0].(type) {
+		case nil:
+			return nil
+		case *ir.Array:
+		case *ir.Tuple:
+		default:
+			c.errorf(e.Args[0], "object of type '%s' has no len()", pyName(t))
+			return nil
+		}
+		c.setCall(e, &CallInfo{Kind: CallBuiltin, Name: "len", Args: e.Args, ArgOrder: []int{0}})
+		return ir.Int64
+	}
+	if cl.name == "abs" && len(e.Args) == 1 && len(e.Keywords) == 0 {
+		if a, isA := isArr(pt[0]); isA {
+			c.setCall(e, &CallInfo{Kind: CallBuiltin, Name: "abs", Args: e.Args, ArgOrder: []int{0}})
+			k, msg := arrayUnaryType("abs", a.Elem)
+			if msg != "" {
+				c.errorf(e, "%s", msg)
+				return nil
+			}
+			return fresh(k, a.Rank)
+		}
+	}
 	slots, ok := c.bindArgs(e, cl.name, builtinSigs[cl.name])
 	if !ok {
 		return nil
@@ -672,6 +707,24 @@ func (c *checker) callMath(e *ast.Call, cl callee) ir.Type {
 }
 
 func (c *checker) callNumpy(e *ast.Call, cl callee) ir.Type {
+	_, scalarName := numpyNames[cl.name]
+	_, scalarFunc := numpyFuncs[cl.name]
+	if !scalarName && !scalarFunc {
+		return c.callNumpyArray(e, cl)
+	}
+	if scalarFunc && numpyArrayFunc(cl.name) {
+		// np.sqrt and friends work on scalars (numpy scalar semantics,
+		// the code below) and on arrays.
+		arr := len(e.Keywords) > 0
+		for _, a := range e.Args {
+			if _, ok := a.(*ast.Str); !ok && anyArray(c.expr(a)) {
+				arr = true
+			}
+		}
+		if arr {
+			return c.callNumpyArray(e, cl)
+		}
+	}
 	pt, kt := c.args(e)
 	if len(e.Keywords) > 0 {
 		c.errorf(e, "unsupported: keyword arguments to %s()", cl.disp)
@@ -727,8 +780,18 @@ func (c *checker) callNumpy(e *ast.Call, cl callee) ir.Type {
 	return nil
 }
 
-func (c *checker) callMethod(e *ast.Call, cl callee) ir.Type {
+func (c *checker) callMethod(e *ast.Call, cl callee, stmt bool) ir.Type {
 	rt := c.expr(cl.recv)
+	if a, isA := isArr(rt); isA {
+		return c.callArrayMethod(e, cl.recv, a, cl.name, stmt)
+	}
+	if cl.name != "conjugate" {
+		c.args(e)
+		if rt != nil {
+			c.errorf(e, "'%s' object has no attribute '%s'", pyName(rt), cl.name)
+		}
+		return nil
+	}
 	c.args(e)
 	if len(e.Args)+len(e.Keywords) > 0 {
 		c.errorf(e, "conjugate() takes no arguments (%d given)", len(e.Args)+len(e.Keywords))

@@ -38,6 +38,8 @@ func Check(f *frontend.File) (info *Info, err error) {
 			Uses:  map[*ast.Name]Object{},
 			Calls: map[*ast.Call]*CallInfo{},
 			Attrs: map[*ast.Attribute]*AttrInfo{},
+			Index: map[*ast.Subscript]*IndexInfo{},
+			Loops: map[*ast.For]*LoopInfo{},
 		},
 		globals:  map[string]Object{},
 		funcs:    map[*Func]*funcState{},
@@ -543,7 +545,7 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 		return nil, false
 	}
 	arrays := func() (ir.Type, bool) {
-		c.errorAt(c.pos(e), "arrays are not supported yet")
+		c.errorAt(c.pos(e), "unsupported array annotation; write the dtype and axes as a string, as in \"float64[:]\" or \"float64[:, ::1]\"")
 		return nil, false
 	}
 	switch e := e.(type) {
@@ -595,7 +597,12 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 	case *ast.Str:
 		s := strings.TrimSpace(string(e.S))
 		if strings.Contains(s, "[") {
-			return arrays()
+			a, msg := parseArrayType(s)
+			if msg != "" {
+				c.errorAt(c.pos(e), "%s", msg)
+				return nil, false
+			}
+			return a, true
 		}
 		s = strings.TrimPrefix(strings.TrimPrefix(s, "np."), "numpy.")
 		if t, ok := builtinTypeNames[s]; ok {
@@ -625,12 +632,17 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 			}
 			var ts []ir.Type
 			for _, x := range elts {
-				t, ok := c.annotation(x, false)
+				t, ok := c.annotation(x, result)
 				if !ok {
 					return nil, false
 				}
-				if _, scalar := t.(ir.Scalar); !scalar {
+				if _, none := t.(ir.NoneType); none {
 					return bad()
+				}
+				if _, scalar := t.(ir.Scalar); !scalar {
+					if _, arr := t.(*ir.Array); !arr || !result {
+						return bad()
+					}
 				}
 				ts = append(ts, t)
 			}

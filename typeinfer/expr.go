@@ -41,6 +41,15 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 			return ir.Bool
 		}
 		x := c.expr(e.Operand)
+		op0 := map[ast.UnaryOpNumber]string{ast.USub: "-", ast.UAdd: "+", ast.Invert: "~"}[e.Op]
+		if a, isA := isArr(x); isA {
+			k, msg := arrayUnaryType(op0, a.Elem)
+			if msg != "" {
+				c.errorf(e, "%s", msg)
+				return nil
+			}
+			return fresh(k, a.Rank)
+		}
 		xs, ok := c.scalarOperand(e.Operand, x)
 		if !ok {
 			return nil
@@ -93,7 +102,7 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 	case *ast.Subscript:
 		return c.subscript(e)
 	case *ast.List:
-		c.errorf(e, "unsupported: list; arrays are not supported yet")
+		c.errorf(e, "unsupported: list; a list literal is only allowed as the argument of np.array")
 	case *ast.Str:
 		c.errorf(e, "unsupported: string value")
 	default:
@@ -136,7 +145,7 @@ func (c *checker) name(n *ast.Name) ir.Type {
 		case builtinFuncNames[id] || supportedExceptions[id]:
 			c.errorf(n, "unsupported: builtin '%s' used as a value", id)
 		case id == "len" || id == "enumerate" || id == "zip":
-			c.errorf(n, "unsupported: %s() needs arrays, which are not supported yet", id)
+			c.errorf(n, "unsupported: builtin '%s' used as a value", id)
 		default:
 			c.errorf(n, "name '%s' is not defined", id)
 		}
@@ -177,6 +186,9 @@ func (c *checker) attribute(e *ast.Attribute) ir.Type {
 	x := c.expr(e.Value)
 	if x == nil {
 		return nil
+	}
+	if a, isA := isArr(x); isA {
+		return c.attrArray(e, a)
 	}
 	xs, ok := x.(ir.Scalar)
 	if !ok || (attr != "real" && attr != "imag") {
@@ -268,6 +280,9 @@ func (c *checker) binary(node ast.Ast, op string, l, r ir.Type, le, re ast.Expr)
 	if l == nil || r == nil {
 		return nil
 	}
+	if anyArray(l, r) {
+		return c.elementwise(node, op, l, r, le, re)
+	}
 	ls, lok := l.(ir.Scalar)
 	rs, rok := r.(ir.Scalar)
 	if !lok || !rok {
@@ -332,6 +347,13 @@ func (c *checker) compare(e *ast.Compare) ir.Type {
 		next := e.Comparators[i]
 		nt := c.expr(next)
 		sym, ok := cmpNames[op]
+		if ok && anyArray(prev, nt) {
+			if len(e.Ops) > 1 {
+				c.errorf(e, "unsupported: chained comparison of arrays (Python would take the truth value of an array, which numpy rejects: The truth value of an array with more than one element is ambiguous. Use a.any() or a.all())")
+				return nil
+			}
+			return c.arrayCompare(e, sym, prev, nt, prevE, next)
+		}
 		if !ok {
 			c.errorf(e, "unsupported: comparison operator")
 		} else if prev != nil && nt != nil {
@@ -363,6 +385,10 @@ func (c *checker) boolOp(e *ast.BoolOp) ir.Type {
 		case nil:
 			ok = false
 			continue
+		case *ir.Array:
+			c.errorf(v, "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all() ('%s' of arrays; use np.logical_%s or & and |)", op, op)
+			ok = false
+			continue
 		case *ir.Tuple, ir.NoneType:
 			c.errorf(v, "unsupported: '%s' operand of type %s", op, pyName(t))
 			ok = false
@@ -385,9 +411,12 @@ func (c *checker) boolOp(e *ast.BoolOp) ir.Type {
 
 func (c *checker) subscript(e *ast.Subscript) ir.Type {
 	vt := c.expr(e.Value)
+	if a, isA := isArr(vt); isA {
+		return c.arraySubscript(e, a)
+	}
 	idx, isIndex := e.Slice.(*ast.Index)
 	if !isIndex {
-		c.errorf(e, "unsupported: slicing (arrays are not supported yet)")
+		c.errorf(e, "unsupported: slicing of a non-array value")
 		return nil
 	}
 	c.expr(idx.Value)

@@ -38,8 +38,17 @@ func checkComplete(t *testing.T, info *Info) {
 					skip[n.Func] = true
 					if ci := info.Calls[n]; ci == nil {
 						t.Errorf("%s: %s: call without CallInfo", fn.Name, info.File.Pos(n))
-					} else if ci.Kind == CallBuiltin && ci.Name == "range" {
-						skip[n] = true
+					} else {
+						if ci.Kind == CallBuiltin && (ci.Name == "range" || ci.Name == "enumerate" || ci.Name == "zip") {
+							skip[n] = true
+						}
+						// dtype expressions name types; they are not values.
+						if d := ci.Kwargs["dtype"]; d != nil {
+							skip[d] = true
+						}
+						if ci.Kind == CallMethod && ci.Name == "astype" && len(ci.Args) == 1 {
+							skip[ci.Args[0]] = true
+						}
 					}
 				case *ast.Attribute:
 					if ai := info.Attrs[n]; ai == nil && !skip[n] {

@@ -34,6 +34,32 @@ type Info struct {
 	// m[:, 0]); a[i][j] is two nested subscripts. Subscripts of tuples
 	// (t[0], a.shape[1]) are not here: they have constant indexes.
 	Index map[*ast.Subscript]*IndexInfo
+
+	// Loops resolves for loops over arrays (added for arrays): `for x in
+	// a`, `for i, x in enumerate(a)`, `for x, y in zip(a, b)`. Loops over
+	// range()/prange() are not here (their iterator is in Calls).
+	Loops map[*ast.For]*LoopInfo
+}
+
+// LoopKind says what an array for loop iterates.
+type LoopKind uint8
+
+const (
+	LoopArray     LoopKind = iota + 1 // for x in a: Arrays is [a]
+	LoopEnumerate                     // for i, x in enumerate(a): Arrays is [a]; the target is a 2-tuple
+	LoopZip                           // for x, y in zip(a, b, ...): Arrays is [a, b, ...]; the target a tuple of as many names
+)
+
+// LoopInfo is a resolved array loop. Every array is iterated along axis 0:
+// the loop variable is the element (rank-1 arrays) or a view of row k
+// (Types has the type of each target name). zip stops at the shortest
+// array, as Python's zip does; enumerate's index is an int64 from 0.
+type LoopInfo struct {
+	Kind   LoopKind
+	Arrays []ast.Expr
+	// Targets are the names bound per iteration, in order: [x] for
+	// LoopArray, [i, x] for LoopEnumerate, [x, y, ...] for LoopZip.
+	Targets []*ast.Name
 }
 
 // IndexInfo is a resolved array subscript: one entry per index item, in
@@ -112,7 +138,7 @@ const (
 	CallBuiltin                     // a Python builtin: Name is "abs", "round", ...
 	CallMath                        // math.NAME (also `from math import NAME`): Name is "sqrt", ...
 	CallCmath                       // cmath.NAME
-	CallNumpy                       // np.NAME on scalars (np.float32(x), np.sqrt(x), ...)
+	CallNumpy                       // np.NAME: on scalars (np.float32(x), np.sqrt(x), ...) or arrays (np.zeros, np.sum, ...); `a @ b` is a call of "matmul" (see Info.MatMul)
 	CallMethod                      // a method of a value: Name is "conjugate"; Recv is the receiver
 	// CallException is the exception constructor of a raise statement,
 	// `raise ValueError("msg")`: Name is the class, Args is empty or the one
@@ -132,8 +158,18 @@ type CallInfo struct {
 	Func *Func
 	// Kwargs holds the keyword arguments of numpy functions and array
 	// methods (axis=, dtype=, out= is unsupported), by name; Args holds
-	// their positional arguments as written.
+	// their positional arguments as written. Optional parameters passed
+	// positionally are moved to Kwargs under their numpy parameter name
+	// (np.zeros(3, np.int32) has Args [3] and Kwargs["dtype"]; a.sum(0)
+	// has Kwargs["axis"]), so Args are only the operands: the array(s),
+	// shape, fill value, arange's start/stop/step, linspace's start/stop.
+	// dtype expressions (Kwargs["dtype"], astype's argument) are not
+	// values and have no entry in Types: DType says what they name.
 	Kwargs map[string]ast.Expr
+	// Axis is the normalised axis= of a reduction (added for arrays):
+	// 0..rank-1, or -1 when axis is None or omitted (a reduction over
+	// all elements; cumsum/cumprod then work on the flattened array).
+	Axis int
 	// DType is the element type a dtype= argument (or astype's argument,
 	// or np.float32(...) style constructors) asks for; Invalid if none.
 	DType    ir.Scalar

@@ -199,6 +199,8 @@ func (c *checker) truth(e ast.Expr) {
 		c.errorf(e, "unsupported: truth value of a tuple (it is always True for a non-empty tuple)")
 	case ir.NoneType:
 		c.errorf(e, "unsupported: truth value of None")
+	case *ir.Array:
+		c.errorf(e, "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")
 	}
 }
 
@@ -262,7 +264,14 @@ func (c *checker) assign(target ast.Expr, vt ir.Type, value ast.Expr) {
 		}
 		c.record(target, vt)
 	case *ast.Subscript:
-		c.errorf(t, "unsupported: assignment to a subscript (arrays are not supported yet)")
+		tt := c.expr(t)
+		if tt != nil {
+			if _, isA := c.info.Types[t.Value].(*ir.Array); !isA && c.final {
+				c.errorf(t, "'%s' object does not support item assignment", pyName(c.info.Types[t.Value]))
+				return
+			}
+		}
+		c.storeCheck(value, tt, vt)
 	case *ast.Attribute:
 		c.errorf(t, "unsupported: assignment to an attribute")
 	default:
@@ -307,10 +316,27 @@ func (c *checker) define(l *Local, vt ir.Type, target ast.Ast, value ast.Expr) {
 }
 
 func (c *checker) augAssign(s *ast.AugAssign) {
+	if sub, ok := s.Target.(*ast.Subscript); ok {
+		// a[i] += v is a[i] = a[i] + v (an element: numpy scalar
+		// arithmetic, stored back with numpy's cast); m[i, :] += v is an
+		// in-place ufunc (casting="same_kind").
+		tt := c.expr(sub)
+		rt := c.expr(s.Value)
+		if tt == nil {
+			return
+		}
+		if _, isA := c.info.Types[sub.Value].(*ir.Array); !isA && c.final {
+			c.errorf(sub, "'%s' object does not support item assignment", pyName(c.info.Types[sub.Value]))
+			return
+		}
+		res := c.binary(s, opNames[s.Op], tt, rt, sub, s.Value)
+		c.inPlace(s, tt, res)
+		return
+	}
 	name, ok := s.Target.(*ast.Name)
 	if !ok {
 		c.expr(s.Value)
-		c.errorf(s.Target, "unsupported: augmented assignment to anything but a plain name (arrays are not supported yet)")
+		c.errorf(s.Target, "unsupported: augmented assignment to an attribute")
 		return
 	}
 	l := c.fs.fn.Scope[string(name.Id)]
@@ -319,17 +345,60 @@ func (c *checker) augAssign(s *ast.AugAssign) {
 	c.record(name, lt)
 	rt := c.expr(s.Value)
 	res := c.binary(s, opNames[s.Op], lt, rt, name, s.Value)
+	if _, isA := lt.(*ir.Array); isA {
+		// a += b updates the array in place: a keeps its type.
+		c.fs.assigned[l] = true
+		c.inPlace(s, lt, res)
+		return
+	}
 	c.define(l, res, name, s.Value)
 }
 
+// inPlace checks the result of an augmented assignment into an array
+// (or an element of one) against the destination.
+func (c *checker) inPlace(s *ast.AugAssign, dst, res ir.Type) {
+	if res == nil {
+		return
+	}
+	da, dArr := dst.(*ir.Array)
+	if !dArr {
+		c.storeCheck(s.Value, dst, res)
+		return
+	}
+	ra, rArr := res.(*ir.Array)
+	rk, _ := res.(ir.Scalar)
+	if rArr {
+		rk = ra.Elem
+		if ra.Rank > da.Rank {
+			c.errorf(s, "non-broadcastable output operand: the result has %d dimensions but the destination %d", ra.Rank, da.Rank)
+			return
+		}
+	}
+	if !sameKindCast(rk, da.Elem) {
+		c.errorf(s, "Cannot cast ufunc '%s' output from dtype('%s') to dtype('%s') with casting rule 'same_kind'", ufuncName[opNames[s.Op]], rk, da.Elem)
+	}
+}
+
+var ufuncName = map[string]string{
+	"+": "add", "-": "subtract", "*": "multiply", "/": "divide", "//": "floor_divide", "%": "remainder",
+	"**": "power", "&": "bitwise_and", "|": "bitwise_or", "^": "bitwise_xor", "<<": "left_shift", ">>": "right_shift",
+}
+
 func (c *checker) forStmt(s *ast.For) {
+	if c.arrayLoop(s) {
+		c.fs.loopDepth++
+		c.stmts(s.Body)
+		c.fs.loopDepth--
+		c.stmts(s.Orelse)
+		return
+	}
 	name, ok := s.Target.(*ast.Name)
 	if !ok {
 		c.errorf(s.Target, "unsupported: for-loop target must be a plain name")
 	}
 	call, isCall := s.Iter.(*ast.Call)
 	if !isCall || !c.rangeCall(call) {
-		c.errorf(s.Iter, "unsupported: for loop over something other than range(); arrays are not supported yet")
+		c.errorf(s.Iter, "unsupported: for loop over something other than range(), an array, enumerate(array) or zip(arrays)")
 	}
 	if ok {
 		l := c.fs.fn.Scope[string(name.Id)]

@@ -52,6 +52,8 @@ func pyName(t ir.Type) string {
 		return "None"
 	case nil:
 		return "unknown"
+	case *ir.Array:
+		return arrayPyName(t)
 	}
 	return t.String()
 }
@@ -113,6 +115,15 @@ func join(a, b ir.Type) (ir.Type, bool) {
 	case ir.NoneType:
 		_, ok := b.(ir.NoneType)
 		return a, ok
+	case *ir.Array:
+		// One variable holds arrays of one dtype and rank: numpy would
+		// let it change, but the generated Go variable cannot. The join
+		// is contiguous only if both are.
+		b, ok := b.(*ir.Array)
+		if !ok || a.Elem != b.Elem || a.Rank != b.Rank {
+			return nil, false
+		}
+		return &ir.Array{Elem: a.Elem, Rank: a.Rank, Contig: a.Contig && b.Contig}, true
 	}
 	return nil, false
 }
@@ -150,6 +161,11 @@ func convertible(from, to ir.Type) bool {
 			}
 		}
 		return true
+	case *ir.Array:
+		// Arrays are passed by reference: the dtype and rank must match,
+		// and a declared contiguous array needs a contiguous value.
+		f, ok := from.(*ir.Array)
+		return ok && f.Elem == to.Elem && f.Rank == to.Rank && (f.Contig || !to.Contig)
 	}
 	return ir.Identical(from, to)
 }

@@ -1,3 +1,3 @@
-def total(xs: "float64[:]") -> float:
-    """Arrays come later."""
+def total(xs: "float63[:]") -> float:
+    """A misspelt dtype names the known ones."""
     return 0.0

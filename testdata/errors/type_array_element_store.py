@@ -1,0 +1,2 @@
+def store(a: "float64[:]", z: complex) -> None:
+    a[0] = z

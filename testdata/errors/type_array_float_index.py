@@ -1,0 +1,2 @@
+def get(a: "float64[:]", x: float) -> float:
+    return a[x]

@@ -1,0 +1,2 @@
+def bump(a: "int64[:]") -> None:
+    a += 1.5

@@ -1,0 +1,599 @@
+package typeinfer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/go-python/gpython/ast"
+
+	"github.com/pyc2go/pyc2go/ir"
+)
+
+// dtypeNames are the element types of array annotations and dtype strings:
+// numpy's names and its one-letter-and-size short forms.
+var dtypeNames = map[string]ir.Scalar{
+	"bool": ir.Bool, "bool_": ir.Bool, "b1": ir.Bool,
+	"int8": ir.Int8, "int16": ir.Int16, "int32": ir.Int32, "int64": ir.Int64,
+	"uint8": ir.Uint8, "uint16": ir.Uint16, "uint32": ir.Uint32, "uint64": ir.Uint64,
+	"float32": ir.Float32, "float64": ir.Float64, "complex64": ir.Complex64, "complex128": ir.Complex128,
+	"i1": ir.Int8, "i2": ir.Int16, "i4": ir.Int32, "i8": ir.Int64,
+	"u1": ir.Uint8, "u2": ir.Uint16, "u4": ir.Uint32, "u8": ir.Uint64,
+	"f4": ir.Float32, "f8": ir.Float64, "c8": ir.Complex64, "c16": ir.Complex128,
+}
+
+const knownDtypes = "bool int8 int16 int32 int64 uint8 uint16 uint32 uint64 float32 float64 complex64 complex128 (or b1 i1 i2 i4 i8 u1 u2 u4 u8 f4 f8 c8 c16)"
+
+// parseArrayType parses an array annotation string such as "float64[:]",
+// "f8[:, :]" or "float64[:, ::1]" (the last axis C-contiguous), ranks 1-4.
+func parseArrayType(s string) (*ir.Array, string) {
+	form := "write an array type as DTYPE[:], DTYPE[:, :], ... (up to 4 axes), with ::1 allowed on the last axis, as in \"float64[:, ::1]\""
+	open := strings.IndexByte(s, '[')
+	if open < 0 || !strings.HasSuffix(s, "]") {
+		return nil, "bad array type annotation \"" + s + "\"; " + form
+	}
+	name := strings.TrimSpace(s[:open])
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "np."), "numpy.")
+	elem, ok := dtypeNames[name]
+	if !ok {
+		return nil, fmt.Sprintf("unknown dtype '%s'; known: %s", name, knownDtypes)
+	}
+	dims := strings.Split(s[open+1:len(s)-1], ",")
+	a := &ir.Array{Elem: elem, Rank: len(dims)}
+	for i, d := range dims {
+		switch strings.ReplaceAll(d, " ", "") {
+		case ":":
+		case "::1":
+			if i != len(dims)-1 {
+				return nil, "bad array type annotation \"" + s + "\": only the last axis may be declared contiguous (::1)"
+			}
+			a.Contig = true
+		default:
+			return nil, "bad array type annotation \"" + s + "\"; " + form
+		}
+	}
+	if a.Rank > 4 {
+		return nil, fmt.Sprintf("unsupported: arrays of rank %d; ranks 1 to 4 are supported", a.Rank)
+	}
+	return a, ""
+}
+
+// arrayPyName is how messages spell an array type.
+func arrayPyName(a *ir.Array) string { return a.String() + " array" }
+
+func rankWord(n int) string { return fmt.Sprintf("%d-dimensional", n) }
+
+// isArr returns t as an array.
+func isArr(t ir.Type) (*ir.Array, bool) {
+	a, ok := t.(*ir.Array)
+	return a, ok
+}
+
+// constValue is the value of a constant scalar expression (a literal,
+// a negated one, a module constant or math.pi and the like), or nil.
+func (c *checker) constValue(e ast.Expr) any {
+	switch x := e.(type) {
+	case *ast.Num, *ast.NameConstant:
+		v, msg, ok := literal(e)
+		if ok && msg == "" {
+			return constScalarValue(v)
+		}
+	case *ast.UnaryOp:
+		if x.Op == ast.USub || x.Op == ast.UAdd {
+			v := c.constValue(x.Operand)
+			if v == nil {
+				return nil
+			}
+			t := map[bool]ir.Scalar{}
+			_ = t
+			var cv cval
+			switch v := v.(type) {
+			case int64:
+				cv = cval{ir.Int64, v}
+			case float64:
+				cv = cval{ir.Float64, v}
+			case complex128:
+				cv = cval{ir.Complex128, v}
+			case bool:
+				cv = cval{ir.Bool, v}
+			}
+			r, msg := foldUnary(x.Op, cv)
+			if msg != "" {
+				return nil
+			}
+			return constScalarValue(r)
+		}
+	case *ast.Name:
+		if !c.isLocal(string(x.Id)) {
+			if k, ok := c.globals[string(x.Id)].(*Const); ok && k.Type != ir.Invalid {
+				return constScalarValue(cval{k.Type, k.Value})
+			}
+		}
+	case *ast.Attribute:
+		if n, m := c.moduleOf(x.Value); m != nil && n != nil {
+			if v, ok := moduleConstValues[m.Path][string(x.Attr)]; ok {
+				return constScalarValue(v)
+			}
+		}
+	}
+	return nil
+}
+
+// elementwise types `l op r` where at least one side is an array: op is an
+// operator or a named binary ufunc. Shapes broadcast at run time; only the
+// rank (the larger one) is static. The result is a fresh C-contiguous array.
+func (c *checker) elementwise(node ast.Ast, op string, l, r ir.Type, le, re ast.Expr) ir.Type {
+	la, lArr := isArr(l)
+	ra, rArr := isArr(r)
+	var k ir.Scalar
+	var msg string
+	rank := 0
+	switch {
+	case lArr && rArr:
+		k, msg = arrayBinType(op, la.Elem, ra.Elem)
+		rank = max(la.Rank, ra.Rank)
+	case lArr:
+		rs, ok := r.(ir.Scalar)
+		if !ok {
+			c.errorf(node, "unsupported operand type(s) for %s: '%s' and '%s'", op, pyName(l), pyName(r))
+			return nil
+		}
+		k, msg = arrayScalarType(op, la.Elem, scalarVal{rs, c.constValue(re)}, false)
+		rank = la.Rank
+	case rArr:
+		ls, ok := l.(ir.Scalar)
+		if !ok {
+			c.errorf(node, "unsupported operand type(s) for %s: '%s' and '%s'", op, pyName(l), pyName(r))
+			return nil
+		}
+		k, msg = arrayScalarType(op, ra.Elem, scalarVal{ls, c.constValue(le)}, true)
+		rank = ra.Rank
+	}
+	if msg != "" {
+		c.errorf(node, "%s%s", msg, c.why(le, l, re, r))
+		return nil
+	}
+	return &ir.Array{Elem: k, Rank: rank, Contig: true}
+}
+
+// sameKindCast reports whether numpy's casting="same_kind" (in-place
+// operators, a += b) allows storing from into to.
+func sameKindCast(from, to ir.Scalar) bool {
+	return arrayRules["ck "+from.String()+" "+to.String()] == "True"
+}
+
+// arraySubscript resolves a[...] on an array.
+func (c *checker) arraySubscript(e *ast.Subscript, a *ir.Array) ir.Type {
+	var items []ast.Slicer
+	switch s := e.Slice.(type) {
+	case *ast.Index:
+		if tup, ok := s.Value.(*ast.Tuple); ok {
+			// a[i, j]: the tuple is typed as a tuple of the indexes.
+			defer func() {
+				elems := make([]ir.Type, len(tup.Elts))
+				for i, x := range tup.Elts {
+					elems[i] = c.info.Types[x]
+					if elems[i] == nil {
+						return
+					}
+				}
+				c.record(tup, &ir.Tuple{Elems: elems})
+			}()
+			for _, x := range tup.Elts {
+				items = append(items, &ast.Index{Value: x})
+			}
+		} else {
+			items = []ast.Slicer{s}
+		}
+	case *ast.Slice:
+		items = []ast.Slicer{s}
+	case *ast.ExtSlice:
+		items = s.Dims
+	default:
+		c.errorf(e, "unsupported: this kind of subscript")
+		return nil
+	}
+	info := &IndexInfo{}
+	ok := true
+	ints := 0
+	lastSliced := false // the last written item is a unit-step slice of the last axis
+	for i, it := range items {
+		switch it := it.(type) {
+		case *ast.Index:
+			t := c.expr(it.Value)
+			if _, isEll := it.Value.(*ast.Ellipsis); isEll {
+				c.errorf(it.Value, "unsupported: ellipsis (...) in a subscript")
+				ok = false
+				continue
+			}
+			if !c.indexScalar(it.Value, t) {
+				ok = false
+			}
+			info.Items = append(info.Items, IndexItem{Int: it.Value})
+			ints++
+			if i == a.Rank-1 {
+				lastSliced = false
+			}
+		case *ast.Slice:
+			for _, b := range []ast.Expr{it.Lower, it.Upper, it.Step} {
+				if b == nil {
+					continue
+				}
+				t := c.expr(b)
+				if s, isS := t.(ir.Scalar); t != nil && (!isS || !s.IsInt()) {
+					c.errorf(b, "slice indices must be integers or None or have an __index__ method")
+					ok = false
+				}
+			}
+			info.Items = append(info.Items, IndexItem{Slice: true, Lower: it.Lower, Upper: it.Upper, Step: it.Step})
+			if i == a.Rank-1 {
+				v := int64(1)
+				if it.Step != nil {
+					var isC bool
+					v, isC = c.constInt(it.Step)
+					if !isC {
+						v = 0
+					}
+				}
+				lastSliced = v == 1
+			}
+		default:
+			c.errorf(e, "unsupported: this kind of subscript")
+			ok = false
+		}
+	}
+	if len(items) > a.Rank {
+		c.errorf(e, "too many indices for array: array is %s, but %d were indexed", rankWord(a.Rank), len(items))
+		return nil
+	}
+	if !ok {
+		return nil
+	}
+	if c.final {
+		c.info.Index[e] = info
+	}
+	if ints == a.Rank {
+		return a.Elem
+	}
+	// The innermost axis keeps its unit stride if it is untouched or
+	// sliced with step 1.
+	contig := a.Contig && (len(items) < a.Rank || lastSliced)
+	return &ir.Array{Elem: a.Elem, Rank: a.Rank - ints, Contig: contig}
+}
+
+// indexScalar checks an integer index expression.
+func (c *checker) indexScalar(e ast.Expr, t ir.Type) bool {
+	switch t := t.(type) {
+	case nil:
+		return false
+	case ir.Scalar:
+		if t.IsInt() {
+			return true
+		}
+		if t == ir.Bool {
+			c.errorf(e, "unsupported: boolean scalar index (numpy treats it as a mask adding an axis)")
+			return false
+		}
+	case *ir.Array:
+		c.errorf(e, "unsupported: indexing with an array (fancy or boolean-mask indexing)")
+		return false
+	}
+	c.errorf(e, "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices (the index is %s)", pyName(t))
+	return false
+}
+
+// storeCheck checks storing a value of type vt into an array subscript of
+// type tt (an element kind or a view). Array stores cast unsafely as numpy
+// does (2.7 stored into an int array is 2), but complex into a real array
+// raises (elements) or discards the imaginary part (slices) in numpy:
+// both are rejected.
+func (c *checker) storeCheck(value ast.Expr, tt, vt ir.Type) {
+	if tt == nil || vt == nil {
+		return
+	}
+	var dst ir.Scalar
+	dstRank := 0
+	switch t := tt.(type) {
+	case ir.Scalar:
+		dst = t
+	case *ir.Array:
+		dst, dstRank = t.Elem, t.Rank
+	}
+	var src ir.Scalar
+	switch v := vt.(type) {
+	case ir.Scalar:
+		src = v
+	case *ir.Array:
+		if dstRank == 0 {
+			c.errorf(value, "setting an array element with a sequence (cannot store an %s into one element)", arrayPyName(v))
+			return
+		}
+		if v.Rank > dstRank {
+			c.errorf(value, "could not broadcast a %d-dimensional array into a %d-dimensional destination", v.Rank, dstRank)
+			return
+		}
+		src = v.Elem
+	default:
+		c.errorf(value, "cannot store a %s value into an array", pyName(vt))
+		return
+	}
+	if src.IsComplex() && !dst.IsComplex() {
+		c.errorf(value, "cannot store a complex value into a %s array (numpy raises TypeError or discards the imaginary part)", dst)
+	}
+}
+
+// attrArray resolves an attribute of an array value.
+func (c *checker) attrArray(e *ast.Attribute, a *ir.Array) ir.Type {
+	attr := string(e.Attr)
+	var kind AttrKind
+	var t ir.Type
+	switch attr {
+	case "shape":
+		kind = AttrShape
+		elems := make([]ir.Type, a.Rank)
+		for i := range elems {
+			elems[i] = ir.Int64
+		}
+		t = &ir.Tuple{Elems: elems}
+	case "ndim":
+		kind, t = AttrNdim, ir.Int64
+	case "size":
+		kind, t = AttrSize, ir.Int64
+	case "T":
+		kind, t = AttrT, &ir.Array{Elem: a.Elem, Rank: a.Rank, Contig: a.Contig && a.Rank == 1}
+	case "dtype":
+		c.errorf(e, "unsupported: a.dtype used as a value; it may only be a dtype= argument or astype's argument")
+		return nil
+	default:
+		if arrayMethods[attr] {
+			c.errorf(e, "unsupported: method '%s' used as a value; only calls are supported", attr)
+		} else {
+			c.errorf(e, "'numpy.ndarray' object has no attribute '%s' (or pyc2go does not support it)", attr)
+		}
+		return nil
+	}
+	if c.final {
+		c.info.Attrs[e] = &AttrInfo{Kind: kind, Type: a.Elem}
+	}
+	return t
+}
+
+// arrayMethods are the supported ndarray methods.
+var arrayMethods = map[string]bool{
+	"copy": true, "astype": true, "reshape": true, "ravel": true, "flatten": true,
+	"sum": true, "prod": true, "min": true, "max": true, "mean": true, "std": true, "var": true,
+	"argmin": true, "argmax": true, "any": true, "all": true, "cumsum": true, "cumprod": true,
+	"fill": true,
+}
+
+// reductions take axis=; their result dtype comes from the probe table.
+var reductions = map[string]bool{
+	"sum": true, "prod": true, "min": true, "max": true, "mean": true, "std": true, "var": true,
+	"argmin": true, "argmax": true, "any": true, "all": true, "cumsum": true, "cumprod": true,
+	"amin": true, "amax": true,
+}
+
+// numpy function groups supported on arrays.
+var (
+	npUnary  = setOf("sqrt exp log log2 log10 sin cos tan arcsin arccos arctan sinh cosh tanh abs absolute floor ceil rint sign isnan isinf isfinite logical_not negative trunc square")
+	npBinary = setOf("arctan2 hypot minimum maximum fmin fmax power logical_and logical_or")
+	npCreate = setOf("zeros ones empty full zeros_like ones_like empty_like full_like arange linspace copy array eye identity")
+	npOther  = setOf("where clip dot matmul outer round around")
+)
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, f := range strings.Fields(s) {
+		m[f] = true
+	}
+	return m
+}
+
+// numpyArrayFunc reports whether np.NAME is supported on arrays.
+func numpyArrayFunc(name string) bool {
+	return npUnary[name] || npBinary[name] || npCreate[name] || npOther[name] || reductions[name]
+}
+
+// closeNames lists the supported numpy names closest to name, for "did you
+// mean" hints (edit distance at most 2, or a common prefix).
+func closeNumpyNames(name string) []string {
+	var all []string
+	for _, m := range []map[string]bool{npUnary, npBinary, npCreate, npOther, reductions} {
+		for k := range m {
+			all = append(all, k)
+		}
+	}
+	for k := range numpyNames {
+		all = append(all, k)
+	}
+	type cand struct {
+		n string
+		d int
+	}
+	var cs []cand
+	seen := map[string]bool{}
+	for _, k := range all {
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		d := editDistance(name, k)
+		if d <= 2 || (len(name) >= 3 && strings.HasPrefix(k, name)) {
+			cs = append(cs, cand{k, d})
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].d != cs[j].d {
+			return cs[i].d < cs[j].d
+		}
+		return cs[i].n < cs[j].n
+	})
+	var out []string
+	for i, c := range cs {
+		if i == 3 {
+			break
+		}
+		out = append(out, "np."+c.n)
+	}
+	return out
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// arrayCompare types `l op r` with an array operand: a bool array.
+func (c *checker) arrayCompare(e ast.Expr, op string, l, r ir.Type, le, re ast.Expr) ir.Type {
+	if l == nil || r == nil {
+		return nil
+	}
+	rank := 0
+	for _, t := range []ir.Type{l, r} {
+		switch t := t.(type) {
+		case *ir.Array:
+			rank = max(rank, t.Rank)
+			if t.Elem.IsComplex() && op != "==" && op != "!=" {
+				c.errorf(e, "unsupported: ordering comparison '%s' of complex arrays", op)
+				return nil
+			}
+		case ir.Scalar:
+			if t.IsComplex() && op != "==" && op != "!=" {
+				c.errorf(e, "unsupported: ordering comparison '%s' with a complex value", op)
+				return nil
+			}
+		default:
+			c.errorf(e, "unsupported: comparison of %s and %s values", pyName(l), pyName(r))
+			return nil
+		}
+	}
+	return fresh(ir.Bool, rank)
+}
+
+// arrayLoop handles `for x in a`, `for i, x in enumerate(a)` and `for x, y
+// in zip(a, b)`; it reports whether s is one of them (errors included).
+func (c *checker) arrayLoop(s *ast.For) bool {
+	kind := LoopArray
+	var arrays []ast.Expr
+	switch it := s.Iter.(type) {
+	case *ast.Call:
+		f, ok := it.Func.(*ast.Name)
+		if !ok || c.shadowed(string(f.Id)) || (f.Id != "enumerate" && f.Id != "zip") {
+			return false
+		}
+		c.use(f, &Builtin{Name: string(f.Id)})
+		kind = LoopZip
+		if f.Id == "enumerate" {
+			kind = LoopEnumerate
+		}
+		if len(it.Keywords) > 0 || len(it.Args) == 0 || (kind == LoopEnumerate && len(it.Args) != 1) {
+			c.args(it)
+			c.errorf(it, "unsupported: %s() takes array arguments only (no start= or strict=)", f.Id)
+			return true
+		}
+		arrays = it.Args
+		c.setCall(it, &CallInfo{Kind: CallBuiltin, Name: string(f.Id), Args: it.Args, ArgOrder: seq(len(it.Args))})
+	case nil:
+		return false
+	default:
+		if _, isTup := s.Iter.(*ast.Tuple); isTup {
+			return false
+		}
+		t := c.expr(s.Iter)
+		if _, isA := isArr(t); !isA {
+			return false
+		}
+		arrays = []ast.Expr{s.Iter}
+	}
+	var rows []ir.Type
+	ok := true
+	for _, a := range arrays {
+		t := c.expr(a)
+		at, isA := isArr(t)
+		if !isA {
+			if t != nil {
+				c.errorf(a, "unsupported: iterating over a %s value; only arrays (and range()) are iterable here", pyName(t))
+			}
+			ok = false
+			continue
+		}
+		if at.Rank == 1 {
+			rows = append(rows, at.Elem)
+		} else {
+			rows = append(rows, &ir.Array{Elem: at.Elem, Rank: at.Rank - 1, Contig: at.Contig})
+		}
+	}
+	var targets []*ast.Name
+	want := len(arrays)
+	if kind == LoopEnumerate {
+		want = 2
+	}
+	if kind == LoopArray {
+		n, isName := s.Target.(*ast.Name)
+		if !isName {
+			c.errorf(s.Target, "unsupported: for-loop target must be a plain name")
+			return true
+		}
+		targets = []*ast.Name{n}
+	} else {
+		tup, isTup := s.Target.(*ast.Tuple)
+		if !isTup || len(tup.Elts) != want {
+			c.errorf(s.Target, "unsupported: the target of a loop over %s must be a tuple of %d names", map[LoopKind]string{LoopEnumerate: "enumerate()", LoopZip: "zip()"}[kind], want)
+			return true
+		}
+		for _, x := range tup.Elts {
+			n, isName := x.(*ast.Name)
+			if !isName {
+				c.errorf(x, "unsupported: for-loop target must be a plain name")
+				return true
+			}
+			targets = append(targets, n)
+		}
+	}
+	if !ok {
+		for _, n := range targets {
+			c.fs.assigned[c.fs.fn.Scope[string(n.Id)]] = true
+		}
+		return true
+	}
+	types := rows
+	if kind == LoopEnumerate {
+		types = []ir.Type{ir.Int64, rows[0]}
+	}
+	for i, n := range targets {
+		l := c.fs.fn.Scope[string(n.Id)]
+		c.use(n, l)
+		c.define(l, types[i], n, s.Iter)
+		c.record(n, l.Type)
+	}
+	if tup, isTup := s.Target.(*ast.Tuple); isTup {
+		c.record(tup, &ir.Tuple{Elems: types})
+	}
+	if c.final {
+		c.info.Loops[s] = &LoopInfo{Kind: kind, Arrays: arrays, Targets: targets}
+	}
+	return true
+}
+
+func seq(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = i
+	}
+	return s
+}
