@@ -13,6 +13,18 @@
 // Python literal and each outcome as a repr or an exception. The compiled
 // side gets exactly those literals.
 //
+// Arrays cross the process boundary as .npy files in a temporary work
+// directory: ref.py picks per case shape sizes (n, m, ...) shared by all
+// array parameters (rank 1 gets (n,), rank 2 (n, m)), from 0, 1, 2, 3, 5,
+// 8, 17, 100 (at most 4096 elements per array; n == m often), fills them by
+// dtype (edges: ±0.0, ±inf, nan, huge and tiny floats, integer limits),
+// saves them as case_K/in/arg_N.npy and calls the kernel with copies. The
+// compiled side gets {"npy": PATH} arguments and an out_dir. Both sides
+// write the result when it holds an array (result.npy, or result_N.npy per
+// tuple element) and every array argument after the call (arg_N.npy), so
+// in-place kernels are checked. Inputs are always C-contiguous: a .npy
+// file cannot carry a strided view.
+//
 // Agreement means: the same exception class and message; or the same repr
 // (so floats are bit-identical, signed zeros included). Two documented
 // relaxations: an int result the compiled code returns as a float (a local
@@ -20,5 +32,9 @@
 // and functions whose results go through a transcendental libm function
 // (ir.IntrinsicInfo.Exact false anywhere in their call tree) compare floats
 // with |a-b| <= Tolerance * max(1, |a|, |b|) (complex results norm-wise),
-// because Go's math package is not glibc's libm.
+// because Go's math package is not glibc's libm. Arrays (results whose
+// reference holds an array, and array arguments after the call) must have
+// the same dtype and shape and bit-identical elements (any NaN matches any
+// NaN; signed zeros differ), or for inexact functions elements within
+// Tolerance (Tolerance32 for float32 and complex64).
 package verify

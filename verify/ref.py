@@ -1,16 +1,31 @@
 """Reference side of `pyc2go verify`: runs kernels in CPython + numpy.
 
 Reads a JSON request on stdin, writes a JSON reply on stdout. The request
-names the kernel file, its functions with their parameter types, a seed and
-a case count, and optionally a cases file defining
+names the kernel file, its functions with their parameter types, a seed, a
+case count, a work directory, and optionally a cases file defining
 CASES = [(func_name, args_factory), ...] where args_factory(rng) returns the
-argument tuple. For every case it records the arguments as Python literals
-(what the compiled side parses) and the result's repr, or the exception's
-class and message.
+argument tuple; functions the CASES list does not name get generated
+inputs. For every case it records the arguments as Python literals (what
+the compiled side parses) and the result's repr, or the exception's class
+and message.
+
+Arrays (a parameter {"type": "float64[:, :]", "dtype": "float64",
+"rank": 2}, or any ndarray in a CASES tuple) cross the process boundary as
+.npy files: case K's array argument N is saved as WORKDIR/case_K/in/arg_N.npy
+and recorded as {"npy": PATH, "desc": SHORT_TEXT}. The kernel gets copies.
+After a successful call, WORKDIR/case_K/py/ receives the result (when it is
+an ndarray or a tuple holding one: result.npy, or result_N.npy per tuple
+element, scalars as 0-d arrays) and every array argument as it is after the
+call (arg_N.npy, N the 0-based parameter position), so in-place kernels are
+compared too; the record names these files ("files") and the directory
+("out_dir"). Files are always C-contiguous: a non-contiguous input (a step-2
+view, a transpose) cannot cross to the compiled side as a .npy file, so it
+is not generated.
 """
 import importlib.util
 import json
 import math
+import os
 import signal
 import sys
 
@@ -75,6 +90,92 @@ def gen_value(typ, rng, edge):
     raise SystemExit("ref.py: cannot generate a value of type %r" % typ)
 
 
+# Shape sizes of generated arrays: the empty and one-element edges, small
+# sizes, and sizes past the unrolling and blocking thresholds of compiled
+# loops.
+DIMS = [0, 1, 2, 3, 5, 8, 17, 100]
+MAX_ELEMS = 4096  # per array: keeps pure-Python loop kernels fast
+ARRAY_FLOAT_EDGES = [0.0, -0.0, 1.0, -1.0, 0.5, 2.5, -2.5, 1e-300, 5e-324, 1e300, -1e300,
+                     math.inf, -math.inf, math.nan]
+
+
+def pick_dims(rng, k, rank):
+    """The shape sizes (n, m, ...) shared by all array arguments of case k.
+
+    Sharing them means a rank-1 array gets (n,), a rank-2 one (n, m): most
+    kernels' shape requirements (same length, matching inner dimensions)
+    hold. The first cases use typical sizes; a square shape comes first
+    because many matrix kernels need one."""
+    if rank == 0:
+        return []
+    for _ in range(1000):
+        if k == 0:
+            dims = [5] * rank
+        elif k == 1:
+            dims = [[3, 5, 4, 2][i % 4] for i in range(rank)]
+        elif k == 2:
+            dims = [int(rng.choice([2, 3, 5, 8])) for _ in range(rank)]
+        else:
+            dims = [DIMS[rng.integers(len(DIMS))] for _ in range(rank)]
+        if rank >= 2 and rng.random() < 0.3:
+            dims[1] = dims[0]
+        if int(np.prod(dims)) <= MAX_ELEMS:
+            return dims
+    return [1] * rank
+
+
+def gen_array(dtype, shape, rng, edge):
+    """A C-contiguous array; edge arrays mix in special values."""
+    dt = np.dtype(dtype)
+    shape = tuple(shape)
+    if dt.kind == "b":
+        return rng.random(shape) < 0.5
+    if dt.kind in "iu":
+        info = np.iinfo(dt)
+        lo, hi = max(info.min, -100), min(info.max, 100)
+        a = rng.integers(lo, hi + 1, size=shape, dtype=np.int64).astype(dt)
+        if edge:
+            mask = rng.random(shape) < 0.1
+            edges = np.array([info.min, info.max, 0, 1], dtype=dt)
+            a[mask] = edges[rng.integers(len(edges), size=int(mask.sum()))]
+        return a
+    if dt.kind == "f":
+        scale = [1.0, 10.0, 1000.0][rng.integers(3)]
+        a = rng.standard_normal(shape) * scale
+        if edge:
+            mask = rng.random(shape) < 0.15
+            edges = np.array(ARRAY_FLOAT_EDGES)
+            a[mask] = edges[rng.integers(len(edges), size=int(mask.sum()))]
+        with np.errstate(over="ignore", under="ignore"):
+            return a.astype(dt)
+    if dt.kind == "c":
+        re = rng.standard_normal(shape)
+        im = rng.standard_normal(shape)
+        if edge:
+            mask = rng.random(shape) < 0.15
+            edges = np.array(ARRAY_FLOAT_EDGES)
+            re[mask] = edges[rng.integers(len(edges), size=int(mask.sum()))]
+        with np.errstate(over="ignore", under="ignore"):
+            return (re + 1j * im).astype(dt)
+    raise SystemExit("ref.py: cannot generate an array of dtype %r" % dtype)
+
+
+def gen_args(params, rng, k):
+    """The arguments of generated case k. The edge choice is per argument
+    and, without arrays, draws from rng exactly as before arrays existed,
+    so scalar kernels keep their inputs."""
+    rank = max([p.get("rank", 0) for p in params] + [0])
+    dims = pick_dims(rng, k, rank)
+    args = []
+    for p in params:
+        edge = k >= 3 and rng.random() < 0.5
+        if p.get("rank"):
+            args.append(gen_array(p["dtype"], dims[:p["rank"]], rng, edge))
+        else:
+            args.append(gen_value(p["type"], rng, edge))
+    return tuple(args)
+
+
 def literal(v):
     """The argument as a Python literal the compiled side parses exactly."""
     if isinstance(v, (bool, np.bool_)):
@@ -98,10 +199,52 @@ def float_literal(f):
     return repr(f)
 
 
-def call(fn, args, timeout):
+def c_order(x):
+    """x as a C-contiguous array (0-d kept: np.ascontiguousarray would make
+    it 1-d)."""
+    return np.array(x, order="C", copy=True)
+
+
+def describe(a):
+    """A short text for reports: small arrays in full, else dtype and shape."""
+    if a.size <= 8:
+        return repr(a)
+    return "<%s array %s>" % (a.dtype, a.shape)
+
+
+def has_array(v):
+    return isinstance(v, np.ndarray) or (
+        isinstance(v, tuple) and any(isinstance(e, np.ndarray) for e in v))
+
+
+def save_outputs(out_dir, res, args):
+    """The result (when it holds an ndarray) and the array arguments after
+    the call, named as the harness names them (runtime/harness writeOut)."""
+    files = []
+    if has_array(res) or any(isinstance(a, np.ndarray) for a in args):
+        os.makedirs(out_dir, exist_ok=True)
+    if has_array(res):
+        if isinstance(res, tuple):
+            for i, e in enumerate(res):
+                files.append("result_%d.npy" % i)
+                np.save(os.path.join(out_dir, files[-1]), c_order(e))
+        else:
+            files.append("result.npy")
+            np.save(os.path.join(out_dir, files[-1]), c_order(res))
+    for i, a in enumerate(args):
+        if isinstance(a, np.ndarray):
+            files.append("arg_%d.npy" % i)
+            np.save(os.path.join(out_dir, files[-1]), c_order(a))
+    return files
+
+
+def call(fn, args, timeout, out_dir):
+    # The kernel gets copies: the saved inputs stay what the compiled side
+    # reads, and the copies show what an in-place kernel did.
+    args = tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        return {"repr": repr(fn(*args)), "exc": None}
+        res = fn(*args)
     except CallTimeout:
         return {"timeout": True}
     except RecursionError as e:
@@ -110,6 +253,11 @@ def call(fn, args, timeout):
         return {"repr": None, "exc": {"type": type(e).__name__, "message": str(e)}}
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+    # Outside the try: a failure to save is ref.py's, not the kernel's.
+    rec = {"repr": repr(res), "exc": None}
+    if out_dir is not None:
+        rec["files"] = save_outputs(out_dir, res, args)
+    return rec
 
 
 def main():
@@ -117,27 +265,46 @@ def main():
     signal.signal(signal.SIGALRM, _alarm)
     kernel = load(req["kernel"], "pyc2go_kernel")
     timeout = req.get("timeout", 2.0)
+    workdir = req.get("workdir")
     plan = []  # (func name, args)
+    named = set()
     if req.get("cases"):
         cases = load(req["cases"], "pyc2go_cases").CASES
         rng = np.random.default_rng(req["seed"])
         for name, factory in cases:
             plan.append((name, tuple(factory(rng))))
-    else:
-        for i, f in enumerate(req["functions"]):
-            rng = np.random.default_rng([req["seed"], i])
-            for k in range(req["ncases"]):
-                # The first cases are all typical values, the rest mix in edges.
-                args = tuple(gen_value(p["type"], rng, k >= 3 and rng.random() < 0.5)
-                             for p in f["params"])
-                plan.append((f["name"], args))
+            named.add(name)
+    for i, f in enumerate(req["functions"]):
+        if f["name"] in named:
+            continue
+        rng = np.random.default_rng([req["seed"], i])
+        for k in range(req["ncases"]):
+            # The first cases are all typical values, the rest mix in edges.
+            plan.append((f["name"], gen_args(f["params"], rng, k)))
     out = []
-    for name, args in plan:
+    for k, (name, args) in enumerate(plan):
         fn = getattr(kernel, name, None)
         if fn is None:
             raise SystemExit("ref.py: %s has no function %r" % (req["kernel"], name))
-        rec = {"func": name, "args": [literal(a) for a in args]}
-        rec.update(call(fn, args, timeout))
+        arrays = any(isinstance(a, np.ndarray) for a in args)
+        case_dir = os.path.join(workdir, "case_%d" % k) if workdir else None
+        rec = {"func": name, "args": []}
+        for n, a in enumerate(args):
+            if isinstance(a, np.ndarray):
+                if case_dir is None:
+                    raise SystemExit("ref.py: array arguments need a workdir")
+                os.makedirs(os.path.join(case_dir, "in"), exist_ok=True)
+                path = os.path.join(case_dir, "in", "arg_%d.npy" % n)
+                np.save(path, c_order(a))
+                rec["args"].append({"npy": path, "desc": describe(a)})
+            else:
+                rec["args"].append(literal(a))
+        # Results are saved for every case with a workdir: a scalar-only
+        # function may still return an array (np.zeros(n)).
+        out_dir = os.path.join(case_dir, "py") if case_dir else None
+        rec.update(call(fn, args, timeout, out_dir))
+        if rec.get("files") or arrays:
+            rec["out_dir"] = out_dir
         out.append(rec)
     json.dump({"python": sys.version.split()[0], "numpy": np.__version__, "cases": out}, sys.stdout)
 

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,6 +30,12 @@ var refScript []byte
 // inexact (libm) intrinsic.
 const Tolerance = 1e-9
 
+// Tolerance32 replaces Tolerance for float32 and complex64 array elements
+// of inexact functions: numpy computes float32 ufuncs (exp, log, sin, ...)
+// with its own float32 implementations, a few float32 ulps (2**-23 each)
+// from a correctly rounded result, far beyond 1e-9.
+const Tolerance32 = 1e-6
+
 // Options configures a verification run.
 type Options struct {
 	Python  string        // reference interpreter; "" finds one (FindPython)
@@ -38,12 +45,15 @@ type Options struct {
 	Timeout time.Duration // per reference call; cases that time out are skipped
 }
 
-// Case is one call and both outcomes.
+// Case is one call and both outcomes. Args are the literals of scalar
+// arguments and a short description of array arguments; Detail says where
+// arrays (results or arguments mutated in place) differ.
 type Case struct {
 	Func   string
 	Args   []string
 	Python Outcome
 	Go     Outcome
+	Detail string
 }
 
 // Outcome is the repr of a result or an exception.
@@ -115,9 +125,22 @@ func (r *Report) Write(w io.Writer) {
 				fmt.Fprintf(w, "    ... %d more\n", len(f.Failed)-3)
 				break
 			}
-			fmt.Fprintf(w, "    %s(%s): python %s, compiled %s\n", c.Func, strings.Join(c.Args, ", "), c.Python, c.Go)
+			fmt.Fprintf(w, "    %s(%s): python %s, compiled %s\n", c.Func, strings.Join(c.Args, ", "), clip(c.Python.String()), clip(c.Go.String()))
+			if c.Detail != "" {
+				fmt.Fprintf(w, "      %s\n", c.Detail)
+			}
 		}
 	}
+}
+
+// clip shortens long reprs (whole arrays) in reports; Detail pinpoints
+// the difference.
+func clip(s string) string {
+	const n = 200
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
 }
 
 // FindPython returns the reference interpreter: flag, else $PYC2GO_PYTHON,
@@ -145,6 +168,76 @@ func FindPython(flag string) (string, error) {
 // Run verifies every public function of res (names not starting with "_")
 // using the harness program bin.
 func Run(res *driver.Result, bin string, opt Options) (*Report, error) {
+	sigs, err := signatures(res.Module)
+	if err != nil {
+		return nil, err
+	}
+	return run(res.Path, sigs, bin, opt)
+}
+
+// CasesFile returns the CASES file that goes with the kernel file path,
+// FILE_cases.py beside FILE.py, or "" when there is none. Kernels whose
+// shape requirements the generated inputs do not meet (matmul's inner
+// dimensions) name their inputs there.
+func CasesFile(path string) string {
+	if !strings.HasSuffix(path, ".py") {
+		return ""
+	}
+	c := strings.TrimSuffix(path, ".py") + "_cases.py"
+	if st, err := os.Stat(c); err == nil && !st.IsDir() {
+		return c
+	}
+	return ""
+}
+
+// IsCasesFile reports whether path is a CASES file rather than a kernel:
+// FILE_cases.py with FILE.py beside it.
+func IsCasesFile(path string) bool {
+	base, ok := strings.CutSuffix(path, "_cases.py")
+	if !ok {
+		return false
+	}
+	st, err := os.Stat(base + ".py")
+	return err == nil && !st.IsDir()
+}
+
+// refParam is a parameter as ref.py generates it: Type is the Python
+// spelling; array parameters add the dtype name and the rank.
+type refParam struct {
+	Name  string `json:"name"`
+	Type  string `json:"type"`
+	Dtype string `json:"dtype,omitempty"`
+	Rank  int    `json:"rank,omitempty"`
+}
+
+// funcSig is what verification needs of a compiled function.
+type funcSig struct {
+	Name   string     `json:"name"`
+	Params []refParam `json:"params"`
+	exact  bool
+}
+
+func signatures(m *ir.Module) ([]funcSig, error) {
+	exact := exactness(m)
+	var sigs []funcSig
+	for _, f := range publicFuncs(m) {
+		sig := funcSig{Name: f.Name, Params: []refParam{}, exact: exact[f]}
+		for _, p := range f.Params {
+			switch t := p.Type.(type) {
+			case ir.Scalar:
+				sig.Params = append(sig.Params, refParam{Name: p.Name, Type: t.PyName()})
+			case *ir.Array:
+				sig.Params = append(sig.Params, refParam{Name: p.Name, Type: t.String(), Dtype: t.Elem.String(), Rank: t.Rank})
+			default:
+				return nil, fmt.Errorf("verify: %s: parameter %s of type %s cannot be generated yet", f.Name, p.Name, p.Type)
+			}
+		}
+		sigs = append(sigs, sig)
+	}
+	return sigs, nil
+}
+
+func run(path string, sigs []funcSig, bin string, opt Options) (*Report, error) {
 	py, err := FindPython(opt.Python)
 	if err != nil {
 		return nil, err
@@ -155,8 +248,14 @@ func Run(res *driver.Result, bin string, opt Options) (*Report, error) {
 	if opt.Timeout == 0 {
 		opt.Timeout = 2 * time.Second
 	}
-	funcs := publicFuncs(res.Module)
-	ref, err := runReference(py, res.Path, funcs, opt)
+	// Array arguments and results travel as .npy files in this directory:
+	// case_K/in (inputs), case_K/py and case_K/go (outputs of each side).
+	dir, err := os.MkdirTemp("", "pyc2go-verify-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	ref, err := runReference(py, dir, path, sigs, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -172,9 +271,8 @@ func Run(res *driver.Result, bin string, opt Options) (*Report, error) {
 	}
 	rep := &Report{Python: ref.Python, Numpy: ref.Numpy}
 	byName := map[string]*FuncReport{}
-	exact := exactness(res.Module)
-	for _, f := range funcs {
-		fr := &FuncReport{Name: f.Name, Exact: exact[f]}
+	for _, f := range sigs {
+		fr := &FuncReport{Name: f.Name, Exact: f.exact}
 		byName[f.Name] = fr
 		rep.Funcs = append(rep.Funcs, fr)
 	}
@@ -182,7 +280,7 @@ func Run(res *driver.Result, bin string, opt Options) (*Report, error) {
 	for _, c := range ref.Cases {
 		fr := byName[c.Func]
 		if fr == nil {
-			return nil, fmt.Errorf("verify: cases name %q, which is not a public function of %s", c.Func, res.Path)
+			return nil, fmt.Errorf("verify: cases name %q, which is not a public function of %s", c.Func, path)
 		}
 		fr.Cases++
 		if c.Timeout {
@@ -191,9 +289,13 @@ func Run(res *driver.Result, bin string, opt Options) (*Report, error) {
 		}
 		g := got[k]
 		k++
-		relErr, ok := agree(c.Outcome, g, fr.Exact)
+		relErr, detail, ok := agreeCase(c, g, fr.Exact)
 		if !ok {
-			fr.Failed = append(fr.Failed, Case{Func: c.Func, Args: c.Args, Python: c.Outcome, Go: g})
+			args := make([]string, len(c.Args))
+			for i, a := range c.Args {
+				args[i] = a.String()
+			}
+			fr.Failed = append(fr.Failed, Case{Func: c.Func, Args: args, Python: c.Outcome, Go: g, Detail: detail})
 		} else if relErr > fr.MaxRelErr {
 			fr.MaxRelErr = relErr
 		}
@@ -253,11 +355,66 @@ func exactness(m *ir.Module) map[*ir.Func]bool {
 	return exact
 }
 
+// refArg is one argument of a reference case: a Python literal, or an
+// array as the path of its .npy file (with a description for reports).
+type refArg struct {
+	Lit  string
+	Npy  string
+	Desc string
+}
+
+func (a *refArg) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		return json.Unmarshal(b, &a.Lit)
+	}
+	var o struct {
+		Npy  string `json:"npy"`
+		Desc string `json:"desc"`
+	}
+	if err := json.Unmarshal(b, &o); err != nil {
+		return err
+	}
+	if o.Npy == "" {
+		return fmt.Errorf("argument %s is neither a literal nor {\"npy\": PATH}", b)
+	}
+	a.Npy, a.Desc = o.Npy, o.Desc
+	return nil
+}
+
+func (a refArg) String() string {
+	if a.Npy != "" {
+		return a.Desc
+	}
+	return a.Lit
+}
+
+// request is the batch request the harness answers (runtime/harness
+// batchReq).
+func (a refArg) request() any {
+	if a.Npy != "" {
+		return map[string]string{"npy": a.Npy}
+	}
+	return a.Lit
+}
+
 type refCase struct {
 	Func    string   `json:"func"`
-	Args    []string `json:"args"`
+	Args    []refArg `json:"args"`
 	Timeout bool     `json:"timeout"`
+	// OutDir holds the reference's .npy outputs, Files their names
+	// (result.npy or result_N.npy when the result holds an array, arg_N.npy
+	// per array argument); the compiled side writes beside it, in goDir.
+	OutDir string   `json:"out_dir"`
+	Files  []string `json:"files"`
 	Outcome
+}
+
+// goDir is where the compiled side writes the outputs of case c.
+func (c *refCase) goDir() string {
+	if c.OutDir == "" {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(c.OutDir), "go")
 }
 
 type refReply struct {
@@ -266,44 +423,22 @@ type refReply struct {
 	Cases  []*refCase `json:"cases"`
 }
 
-func runReference(py, kernel string, funcs []*ir.Func, opt Options) (*refReply, error) {
-	type param struct {
-		Name string `json:"name"`
-		Type string `json:"type"`
-	}
-	type fn struct {
-		Name   string  `json:"name"`
-		Params []param `json:"params"`
-	}
+func runReference(py, dir, kernel string, funcs []funcSig, opt Options) (*refReply, error) {
 	abs, err := filepath.Abs(kernel)
 	if err != nil {
 		return nil, err
 	}
-	req := map[string]any{"kernel": abs, "seed": opt.Seed, "ncases": opt.N, "timeout": opt.Timeout.Seconds()}
+	req := map[string]any{"kernel": abs, "seed": opt.Seed, "ncases": opt.N, "timeout": opt.Timeout.Seconds(), "workdir": dir}
 	if opt.Cases != "" {
 		if req["cases"], err = filepath.Abs(opt.Cases); err != nil {
 			return nil, err
 		}
 	}
-	var fns []fn
-	for _, f := range funcs {
-		x := fn{Name: f.Name, Params: []param{}}
-		for _, p := range f.Params {
-			s, ok := p.Type.(ir.Scalar)
-			if !ok {
-				return nil, fmt.Errorf("verify: %s: parameter %s of type %s cannot be generated yet", f.Name, p.Name, p.Type)
-			}
-			x.Params = append(x.Params, param{Name: p.Name, Type: s.PyName()})
-		}
-		fns = append(fns, x)
+	if funcs == nil {
+		funcs = []funcSig{}
 	}
-	req["functions"] = fns
+	req["functions"] = funcs
 	in, _ := json.Marshal(req)
-	dir, err := os.MkdirTemp("", "pyc2go-verify-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
 	script := filepath.Join(dir, "ref.py")
 	if err := os.WriteFile(script, refScript, 0o644); err != nil {
 		return nil, err
@@ -330,7 +465,15 @@ func runCompiled(bin string, plan []*refCase, timeout time.Duration) ([]Outcome,
 	var in bytes.Buffer
 	enc := json.NewEncoder(&in)
 	for _, c := range plan {
-		if err := enc.Encode(map[string]any{"func": c.Func, "args": c.Args}); err != nil {
+		args := make([]any, len(c.Args))
+		for i, a := range c.Args {
+			args[i] = a.request()
+		}
+		req := map[string]any{"func": c.Func, "args": args}
+		if d := c.goDir(); d != "" {
+			req["out_dir"] = d
+		}
+		if err := enc.Encode(req); err != nil {
 			return nil, err
 		}
 	}
@@ -496,4 +639,185 @@ func parseScalar(s string) (any, error) {
 		return v, nil
 	}
 	return nil, fmt.Errorf("unexpected value %q", s)
+}
+
+// agreeCase compares one case: exceptions and scalar results as agree
+// does; when the reference result holds an array, the result files
+// instead; and every array argument as it is after the call, so in-place
+// kernels are checked. It returns the relative float error it accepted and,
+// on disagreement over files, where they differ.
+func agreeCase(c *refCase, got Outcome, exact bool) (float64, string, bool) {
+	if c.Exc != nil || got.Exc != nil || len(c.Files) == 0 {
+		e, ok := agree(c.Outcome, got, exact)
+		return e, "", ok
+	}
+	if got.Repr == nil {
+		return 0, "", false
+	}
+	goDir := c.goDir()
+	var pyResults []string
+	for _, f := range c.Files {
+		if strings.HasPrefix(f, "result") {
+			pyResults = append(pyResults, f)
+		}
+	}
+	if len(pyResults) == 0 {
+		// A scalar (or None) result: its repr decides.
+		if e, ok := agree(c.Outcome, got, exact); !ok {
+			return e, "", false
+		}
+	} else {
+		// The compiled side must write the same result files: a tuple of
+		// another length, or a scalar for an array, shows up here.
+		goResults, _ := filepath.Glob(filepath.Join(goDir, "result*.npy"))
+		names := make([]string, len(goResults))
+		for i, p := range goResults {
+			names[i] = filepath.Base(p)
+		}
+		if strings.Join(names, " ") != strings.Join(pyResults, " ") {
+			return 0, fmt.Sprintf("result files: python %v, compiled %v", pyResults, names), false
+		}
+	}
+	worst := 0.0
+	for _, f := range c.Files {
+		e, detail, ok := agreeNpyFiles(filepath.Join(c.OutDir, f), filepath.Join(goDir, f), exact)
+		if !ok {
+			return 0, f + ": " + detail, false
+		}
+		worst = max(worst, e)
+	}
+	return worst, "", true
+}
+
+// agreeNpyFiles compares two .npy files with agreeArrays.
+func agreeNpyFiles(ref, got string, exact bool) (float64, string, bool) {
+	r, err := runtime.ReadNpyFile(ref)
+	if err != nil {
+		return 0, "reference: " + err.Error(), false
+	}
+	g, err := runtime.ReadNpyFile(got)
+	if err != nil {
+		return 0, "compiled: " + err.Error(), false
+	}
+	return agreeArrays(r, g, exact)
+}
+
+// agreeArrays requires the same dtype, the same shape and agreeing
+// elements: bit-identical (any NaN matching any NaN, signed zeros
+// distinct) when exact, else within Tolerance (Tolerance32 for float32 and
+// complex64) relative to max(1, |a|, |b|), complex elements norm-wise.
+func agreeArrays(r, g *runtime.NpyArray, exact bool) (float64, string, bool) {
+	if r.Dtype != g.Dtype {
+		return 0, fmt.Sprintf("dtype: python %s, compiled %s", runtime.DtypeName(r.Dtype), runtime.DtypeName(g.Dtype)), false
+	}
+	if !slices.Equal(r.Shape, g.Shape) {
+		return 0, fmt.Sprintf("shape: python %s, compiled %s", shapeString(r.Shape), shapeString(g.Shape)), false
+	}
+	at := func(i int) string { return "element " + indexString(r.Shape, i) }
+	switch rd := r.Data.(type) {
+	case []float64:
+		return agreeElems(rd, g.Data.([]float64), at, func(a, b float64) (float64, bool) {
+			return floatsAgreeTol(a, b, exact, Tolerance)
+		})
+	case []float32:
+		return agreeElems(rd, g.Data.([]float32), at, func(a, b float32) (float64, bool) {
+			return floatsAgreeTol(float64(a), float64(b), exact, Tolerance32)
+		})
+	case []complex128:
+		return agreeElems(rd, g.Data.([]complex128), at, func(a, b complex128) (float64, bool) {
+			return complexElemsAgree(a, b, exact, Tolerance)
+		})
+	case []complex64:
+		return agreeElems(rd, g.Data.([]complex64), at, func(a, b complex64) (float64, bool) {
+			return complexElemsAgree(complex128(a), complex128(b), exact, Tolerance32)
+		})
+	case []bool:
+		return agreeElems(rd, g.Data.([]bool), at, equal[bool])
+	case []int8:
+		return agreeElems(rd, g.Data.([]int8), at, equal[int8])
+	case []int16:
+		return agreeElems(rd, g.Data.([]int16), at, equal[int16])
+	case []int32:
+		return agreeElems(rd, g.Data.([]int32), at, equal[int32])
+	case []int64:
+		return agreeElems(rd, g.Data.([]int64), at, equal[int64])
+	case []uint8:
+		return agreeElems(rd, g.Data.([]uint8), at, equal[uint8])
+	case []uint16:
+		return agreeElems(rd, g.Data.([]uint16), at, equal[uint16])
+	case []uint32:
+		return agreeElems(rd, g.Data.([]uint32), at, equal[uint32])
+	case []uint64:
+		return agreeElems(rd, g.Data.([]uint64), at, equal[uint64])
+	}
+	return 0, fmt.Sprintf("cannot compare %s arrays", runtime.DtypeName(r.Dtype)), false
+}
+
+func equal[T comparable](a, b T) (float64, bool) { return 0, a == b }
+
+// agreeElems compares element by element and names the first difference.
+func agreeElems[T any](r, g []T, at func(int) string, same func(a, b T) (float64, bool)) (float64, string, bool) {
+	if len(r) != len(g) {
+		return 0, fmt.Sprintf("%d elements, compiled %d", len(r), len(g)), false
+	}
+	worst := 0.0
+	for i := range r {
+		e, ok := same(r[i], g[i])
+		if !ok {
+			return 0, fmt.Sprintf("%s: python %v, compiled %v", at(i), r[i], g[i]), false
+		}
+		worst = max(worst, e)
+	}
+	return worst, "", true
+}
+
+// floatsAgreeTol is floatsAgree with the tolerance of the element type.
+func floatsAgreeTol(r, g float64, exact bool, tol float64) (float64, bool) {
+	if math.Float64bits(r) == math.Float64bits(g) || (math.IsNaN(r) && math.IsNaN(g)) {
+		return 0, true
+	}
+	if exact || math.IsInf(r, 0) || math.IsInf(g, 0) || math.IsNaN(r) || math.IsNaN(g) {
+		return 0, false
+	}
+	rel := math.Abs(r-g) / max(1, math.Abs(r), math.Abs(g))
+	return rel, rel <= tol
+}
+
+// complexElemsAgree compares parts, and for inexact functions falls back
+// to the norm-wise comparison scalar complex results get (agreeValue).
+func complexElemsAgree(r, g complex128, exact bool, tol float64) (float64, bool) {
+	e1, ok1 := floatsAgreeTol(real(r), real(g), exact, tol)
+	e2, ok2 := floatsAgreeTol(imag(r), imag(g), exact, tol)
+	if ok1 && ok2 || exact {
+		return max(e1, e2), ok1 && ok2
+	}
+	if cmplx.IsNaN(r) || cmplx.IsNaN(g) || cmplx.IsInf(r) || cmplx.IsInf(g) {
+		return 0, false
+	}
+	rel := cmplx.Abs(r-g) / max(1, cmplx.Abs(r), cmplx.Abs(g))
+	return rel, rel <= tol
+}
+
+// shapeString spells a shape as Python does: (3,), (2, 4), ().
+func shapeString(shape []int) string {
+	parts := make([]string, len(shape))
+	for i, n := range shape {
+		parts[i] = fmt.Sprint(n)
+	}
+	if len(parts) == 1 {
+		return "(" + parts[0] + ",)"
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// indexString turns a flat C-order position into a numpy index: [1, 2].
+func indexString(shape []int, flat int) string {
+	idx := make([]string, len(shape))
+	for k := len(shape) - 1; k >= 0; k-- {
+		if shape[k] > 0 {
+			idx[k] = fmt.Sprint(flat % shape[k])
+			flat /= shape[k]
+		}
+	}
+	return "[" + strings.Join(idx, ", ") + "]"
 }
