@@ -65,16 +65,15 @@ func (e *funcEmitter) arrayVar(v *ir.Var) (string, *ir.Array, error) {
 	return name, a, nil
 }
 
-// data is the element slice of v: the local copy of v.Data made at the top
-// of the function for parameters the function never re-assigns (see
-// dataLocals), v.Data otherwise.
+// data is the element slice of v: its local copy of v.Data (see
+// dataLocals) when there is one, v.Data otherwise.
 func (e *funcEmitter) data(v *ir.Var) (*jen.Statement, error) {
 	name, _, err := e.arrayVar(v)
 	if err != nil {
 		return nil, err
 	}
-	if d, ok := e.dataNames[v]; ok {
-		return jen.Id(d), nil
+	if e.dataActive(v) {
+		return jen.Id(e.dataNames[v]), nil
 	}
 	return jen.Id(name).Dot("Data"), nil
 }
@@ -373,59 +372,116 @@ func usesFmt(f *ir.Func) bool {
 	return found
 }
 
-// dataLocals names the local copies of array parameters' Data slices.
-// Inner loops then index a slice held in registers (aData[off]) instead of
-// loading a.Data through the pointer at every access, which the Go
-// compiler does not hoist out of loops because any store might change it.
-// Only parameters the function never re-assigns qualify: a view or alloc
-// into the variable would leave the copy stale. Generated code never
-// assigns the Data field of an existing array, so the copy stays valid.
+// dataLocals names the local copies of array variables' Data slices
+// (aData for a). Inner loops then index a slice held in registers
+// (aData[off]) instead of loading a.Data through the pointer at every
+// access, which the Go compiler does not hoist out of loops because any
+// store might change it. Generated code never assigns the Data field of an
+// existing array, so a copy stays valid until the variable itself is
+// assigned, and every statement that assigns it (Alloc, View, Assign, a
+// call result) is followed by vData = v.Data. Parameters the function never
+// assigns ("fixed") get aData := a.Data at the top, and nothing more.
 func (e *funcEmitter) dataLocals() {
 	e.dataNames = map[*ir.Var]string{}
+	e.fixed = map[*ir.Var]bool{}
 	assigned := map[*ir.Var]bool{}
 	ir.WalkStmts(e.f.Body, func(s ir.Stmt) {
-		switch s := s.(type) {
-		case *ir.Assign:
-			assigned[s.Dst] = true
-		case *ir.CallStmt:
-			for _, d := range s.Dsts {
-				assigned[d] = true
-			}
-		case *ir.Alloc:
-			assigned[s.Dst] = true
-		case *ir.View:
-			assigned[s.Dst] = true
+		for _, v := range assignedArrays(s) {
+			assigned[v] = true
 		}
 	})
-	for _, p := range e.f.Params {
-		if _, ok := p.Type.(*ir.Array); ok && !assigned[p] {
-			e.dataNames[p] = e.names.fresh(e.names.vars[p] + "Data")
+	for _, vs := range [][]*ir.Var{e.f.Params, e.f.Locals} {
+		for _, v := range vs {
+			if _, ok := v.Type.(*ir.Array); ok {
+				e.dataNames[v] = e.names.fresh(e.names.vars[v] + "Data")
+				e.fixed[v] = v.Param && !assigned[v]
+			}
 		}
 	}
 }
 
-// dataDecls declares the Data copies the emitted body indexes. Whether it
-// does is read from the rendered body rather than tracked during emission,
-// because some emitters drop an argument they have emitted (imag of a
-// float is 0), and Go rejects a declared but unused variable.
-func (e *funcEmitter) dataDecls(body []jen.Code) []jen.Code {
-	if len(e.dataNames) == 0 {
-		return nil
+// assignedArrays lists the array variables s itself assigns.
+func assignedArrays(s ir.Stmt) []*ir.Var {
+	var vs []*ir.Var
+	switch s := s.(type) {
+	case *ir.Assign:
+		vs = []*ir.Var{s.Dst}
+	case *ir.CallStmt:
+		vs = s.Dsts
+	case *ir.Alloc:
+		vs = []*ir.Var{s.Dst}
+	case *ir.View:
+		vs = []*ir.Var{s.Dst}
 	}
-	src := codeString(jen.Block(body...))
+	var out []*ir.Var
+	for _, v := range vs {
+		if v == nil {
+			continue
+		}
+		if _, ok := v.Type.(*ir.Array); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// dataActive reports whether v's Load and Store go through its Data copy.
+func (e *funcEmitter) dataActive(v *ir.Var) bool {
+	_, ok := e.dataNames[v]
+	return ok && (e.dataUse == nil || e.dataUse[v])
+}
+
+// dataVarDecls declares the copies of variables that are assigned in the
+// body (with the function's other locals).
+func (e *funcEmitter) dataVarDecls() []jen.Code {
 	var decls []jen.Code
-	for _, p := range e.f.Params {
-		d, ok := e.dataNames[p]
-		if !ok || !e.read[p] {
-			continue
+	for _, v := range e.f.Locals {
+		if e.dataActive(v) {
+			decls = append(decls, jen.Id(e.dataNames[v]).Index().Add(goType(v.Type.(*ir.Array).Elem)))
 		}
-		used := regexp.MustCompile(`(^|[^\p{L}\p{N}_])` + regexp.QuoteMeta(d) + `\[`)
-		if src != "" && !used.MatchString(src) {
-			continue
-		}
-		decls = append(decls, jen.Id(d).Op(":=").Id(e.names.vars[p]).Dot("Data"))
 	}
 	return decls
+}
+
+// dataInits copies the Data slices of parameters at the top.
+func (e *funcEmitter) dataInits() []jen.Code {
+	var inits []jen.Code
+	for _, p := range e.f.Params {
+		if e.dataActive(p) {
+			inits = append(inits, jen.Id(e.dataNames[p]).Op(":=").Id(e.names.vars[p]).Dot("Data"))
+		}
+	}
+	return inits
+}
+
+// dataUpdates refreshes the copies of the arrays s assigns.
+func (e *funcEmitter) dataUpdates(s ir.Stmt) []jen.Code {
+	var out []jen.Code
+	for _, v := range assignedArrays(s) {
+		if e.dataActive(v) {
+			out = append(out, jen.Id(e.dataNames[v]).Op("=").Id(e.names.vars[v]).Dot("Data"))
+		}
+	}
+	return out
+}
+
+// indexedData returns the variables whose Data copy body indexes. It reads
+// the rendered body rather than tracking emission, because some emitters
+// drop an argument they have emitted (imag of a float is 0). If the body
+// does not render on its own, no copies are made.
+func (e *funcEmitter) indexedData(body []jen.Code) map[*ir.Var]bool {
+	used := map[*ir.Var]bool{}
+	src := codeString(jen.Block(body...))
+	if src == "" {
+		return used
+	}
+	for v, d := range e.dataNames {
+		re := regexp.MustCompile(`(^|[^\p{L}\p{N}_])` + regexp.QuoteMeta(d) + `\[`)
+		if re.MatchString(src) {
+			used[v] = true
+		}
+	}
+	return used
 }
 
 // An arrayIntrinsicFunc emits an intrinsic that takes or returns arrays,
@@ -444,6 +500,12 @@ var arrayIntrinsicFuncs = map[string]arrayIntrinsicFunc{
 			return gx{}, fmt.Errorf("want two arrays of one element type and a bool result")
 		}
 		return rt("Overlaps", a[0].code, a[1].code), nil
+	},
+	"is_c_contig": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
+		if _, ok := ts[0].(*ir.Array); !ok || !ir.IsScalar(res, ir.Bool) {
+			return gx{}, fmt.Errorf("want an array and a bool result")
+		}
+		return primary(a[0].code.Dot("IsCContiguous").Call()), nil
 	},
 	"np_sum": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
 		t, ok := ts[0].(*ir.Array)

@@ -156,6 +156,7 @@ func arraysModule() *ir.Module {
 		&ir.View{Dst: ha, Src: ha, Pos: at(41, 5), Offset: bin(ir.Add, offOf(ha), strideOf(ha, 0)),
 			Shape: []ir.Expr{bin(ir.Sub, shapeOf(ha, 0), ir.Int(1))}, Strides: []ir.Expr{strideOf(ha, 0)}},
 		store(ha, offOf(ha), ir.Float(100), 41, 16),
+		&ir.Check{Cond: in("is_c_contig", ir.Bool, ref(ha)), Exc: "ValueError", Msg: "not contiguous", Pos: at(41, 16)},
 		&ir.If{Cond: bin(ir.Gt, in("np_sum", ir.Float64, ref(ha)), ir.Float(1e300)), Pos: at(42, 5), Then: blk(
 			&ir.Raise{Exc: "ValueError", Msg: "100% wrong", Pos: at(42, 37)},
 		)},

@@ -142,7 +142,8 @@
 //
 // Array intrinsics map to runtime helpers (arrayIntrinsicFuncs): np_sum to
 // runtime.SumFloat or SumComplex, np_mean to MeanFloat, slice_adjust and
-// slice_len to SliceAdjust and SliceLen, overlaps to Overlaps.
+// slice_len to SliceAdjust and SliceLen, overlaps to Overlaps, is_c_contig
+// to the IsCContiguous method.
 //
 // # Messages with values
 //

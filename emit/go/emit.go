@@ -164,28 +164,50 @@ type funcEmitter struct {
 	results []ir.Type
 	read    map[*ir.Var]bool // locals read by emitted code
 	hoisted []jen.Code       // var declarations made by hoist
-	// dataNames are the local copies of the Data slices of array
-	// parameters that the function never re-assigns (see dataLocals).
+	// dataNames name the local copies of array variables' Data slices
+	// (see dataLocals); fixed marks parameters never re-assigned; dataUse,
+	// when not nil, restricts the copies to those the body indexes.
 	dataNames map[*ir.Var]string
+	fixed     map[*ir.Var]bool
+	dataUse   map[*ir.Var]bool
 	needErr   bool // a raising call assigns err
 	// expect is the Python line Go attributes to the next statement
 	// without a new directive (0: unknown).
 	expect int
 }
 
+// fn emits f. A function with array variables is emitted twice: the first
+// emission shows which Data copies the body indexes (see dataLocals), the
+// second declares exactly those, because Go rejects unused variables.
 func (me *moduleEmitter) fn(f *ir.Func) (jen.Code, error) {
+	code, e, body, err := me.fnPass(f, nil)
+	if err != nil || len(e.dataNames) == 0 {
+		return code, err
+	}
+	code, _, _, err = me.fnPass(f, e.indexedData(body))
+	return code, err
+}
+
+func (me *moduleEmitter) fnPass(f *ir.Func, dataUse map[*ir.Var]bool) (jen.Code, *funcEmitter, []jen.Code, error) {
 	e := &funcEmitter{
 		moduleEmitter: me,
 		mod:           me.names.funcs,
 		f:             f,
 		names:         newLocalNames(me.names, f),
 		read:          map[*ir.Var]bool{},
+		dataUse:       dataUse,
 	}
+	code, body, err := e.fnCode()
+	return code, e, body, err
+}
+
+func (e *funcEmitter) fnCode() (jen.Code, []jen.Code, error) {
+	me, f := e.moduleEmitter, e.f
 	var params []jen.Code
 	for _, p := range f.Params {
 		t, err := goTypeOf(p.Type)
 		if err != nil {
-			return nil, fmt.Errorf("parameter %s: %w", p.Name, err)
+			return nil, nil, fmt.Errorf("parameter %s: %w", p.Name, err)
 		}
 		params = append(params, jen.Id(e.names.vars[p]).Add(t))
 	}
@@ -193,7 +215,7 @@ func (me *moduleEmitter) fn(f *ir.Func) (jen.Code, error) {
 	for _, rt := range ir.ResultTypes(f.Result) {
 		t, err := goTypeOf(rt)
 		if err != nil {
-			return nil, fmt.Errorf("result: %w", err)
+			return nil, nil, fmt.Errorf("result: %w", err)
 		}
 		e.results = append(e.results, rt)
 		results = append(results, t)
@@ -205,15 +227,16 @@ func (me *moduleEmitter) fn(f *ir.Func) (jen.Code, error) {
 	for _, l := range f.Locals {
 		t, err := goTypeOf(l.Type)
 		if err != nil {
-			return nil, fmt.Errorf("local %s: %w", l.Name, err)
+			return nil, nil, fmt.Errorf("local %s: %w", l.Name, err)
 		}
 		decls = append(decls, jen.Id(e.names.vars[l]).Add(t))
 	}
 	e.dataLocals()
+	decls = append(decls, e.dataVarDecls()...)
 
 	body, err := e.block(f.Body)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !terminates(f.Body) && len(results) > 0 {
 		if len(e.results) == 0 {
@@ -244,7 +267,7 @@ func (me *moduleEmitter) fn(f *ir.Func) (jen.Code, error) {
 			prologue = append(prologue, jen.Id("_").Op("=").Id(e.names.vars[l]))
 		}
 	}
-	prologue = append(prologue, e.dataDecls(body)...)
+	prologue = append(prologue, e.dataInits()...)
 	if len(prologue) > 0 && me.cfg.LineDirectives && f.Pos.Line > 0 {
 		prologue[0] = jen.Comment(me.directive(f.Pos)).Add(prologue[0])
 	}
@@ -261,7 +284,7 @@ func (me *moduleEmitter) fn(f *ir.Func) (jen.Code, error) {
 	default:
 		sig = sig.Params(results...)
 	}
-	return sig.Block(append(prologue, body...)...), nil
+	return sig.Block(append(prologue, body...)...), body, nil
 }
 
 func (me *moduleEmitter) directive(p ir.Pos) string {
@@ -350,6 +373,12 @@ func (e *funcEmitter) stmt(s ir.Stmt) ([]jen.Code, error) {
 	codes, oneLine, err := e.stmtCode(s)
 	if err != nil {
 		return nil, err
+	}
+	if len(codes) > 0 {
+		if upd := e.dataUpdates(s); len(upd) > 0 {
+			codes = append(codes, upd...)
+			oneLine = false
+		}
 	}
 	if oneLine && pos.Line > 0 {
 		e.expect = pos.Line + 1
