@@ -130,15 +130,19 @@
 // are converted with int(...). A View's composite literal is evaluated
 // before the assignment, so a = a[1:] reads a's old layout.
 //
-// aData is a local copy of a.Data, made at the top of the function for
-// array parameters that the function never re-assigns (no Assign, View,
-// Alloc or call result into them) and only when the emitted body indexes
-// it: the Go compiler does not hoist the load of a.Data out of a loop
-// (every store might change it), so this keeps inner loops on a slice held
-// in registers. Generated code never assigns the Data field of an existing
-// array, so the copy cannot go stale; re-assigned parameters and locals
-// index v.Data. Its name is the parameter's with "Data" appended, made
-// unique like other locals.
+// aData is a local copy of a.Data: the Go compiler does not hoist the load
+// of a.Data out of a loop (every store might change it), so inner loops
+// index a slice held in registers instead. Parameters get aData := a.Data
+// at the top; every statement that assigns an array variable (Alloc, View,
+// Assign, a call result) is followed by vData = v.Data, so a view
+// re-assigned in a loop (a = a[1:]) is indexed through its new data.
+// Generated code never assigns the Data field of an existing array, so a
+// copy cannot go stale otherwise. Go rejects unused variables, and some
+// intrinsic emitters drop an argument they have emitted (imag of a float is
+// 0), so a function with arrays is emitted twice: the first emission shows
+// which copies the rendered body indexes, the second declares exactly
+// those. A copy is named like its array with "Data" appended, made unique
+// like other locals.
 //
 // Array intrinsics map to runtime helpers (arrayIntrinsicFuncs): np_sum to
 // runtime.SumFloat or SumComplex, np_mean to MeanFloat, slice_adjust and
