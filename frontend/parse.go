@@ -30,6 +30,11 @@ type File struct {
 	// Annots maps the ast.Assign (for `x: T = v`) or ast.Pass (for a bare
 	// `x: T`) that stands in for an annotated statement to its annotation.
 	Annots map[ast.Stmt]*VarAnnot
+	// MatMul holds the BinOps written `a @ b`: gpython cannot parse `@`,
+	// so the preprocessing rewrote it to `*` (same precedence, same
+	// columns); their Op is ast.Mult, and this set says they are matrix
+	// products (typeinfer types them as np.matmul).
+	MatMul map[*ast.BinOp]bool
 	// Main holds the body of `if __name__ == "__main__":`; it is kept for
 	// tooling but neither checked nor compiled.
 	Main []ast.Stmt
@@ -155,6 +160,7 @@ func (p *parseState) parse() *File {
 	p.sr = scan(text)
 	sites := findAnnotations(p.sr)
 	pre, stubs := rewriteAnnotations(text, sites)
+	matmul := rewriteMatMul(p.sr, pre)
 	p.pre = pre
 
 	annots := map[int]*VarAnnot{} // by name start offset
@@ -187,7 +193,7 @@ func (p *parseState) parse() *File {
 		return nil
 	}
 	p.fixPositions(m)
-	f := &File{Path: p.path, Src: p.src, Module: m, Annots: map[ast.Stmt]*VarAnnot{}, lineStarts: p.ls}
+	f := &File{Path: p.path, Src: p.src, Module: m, Annots: map[ast.Stmt]*VarAnnot{}, MatMul: p.matMulOps(m, matmul), lineStarts: p.ls}
 	p.attachAnnots(f, annots, stubs)
 	p.check(f)
 	return f
@@ -590,4 +596,35 @@ func (p *parseState) missingColon(at int) bool {
 		return !isOp(last, ":")
 	}
 	return false
+}
+
+// matMulOps finds the BinOps whose operator is one of the rewritten `@`
+// (byte offsets in at). gpython positions a BinOp at its left operand, so
+// the operator is found from the right operand instead: it is the token
+// just before the right operand's first token, skipping the opening
+// parentheses of a parenthesized right operand.
+func (p *parseState) matMulOps(m ast.Ast, at map[int]bool) map[*ast.BinOp]bool {
+	ops := map[*ast.BinOp]bool{}
+	if len(at) == 0 {
+		return ops
+	}
+	ast.Walk(m, func(n ast.Ast) bool {
+		b, ok := n.(*ast.BinOp)
+		if !ok || b.Op != ast.Mult {
+			return true
+		}
+		pos := nodePos(b.Right)
+		if pos == nil || pos.Lineno < 1 || pos.Lineno > len(p.ls) {
+			return true
+		}
+		abs := p.ls[pos.Lineno-1] + pos.ColOffset
+		k := sort.Search(len(p.sr.toks), func(i int) bool { return p.sr.toks[i].start >= abs })
+		for k--; k >= 0 && isOp(p.sr.toks[k], "("); k-- {
+		}
+		if k >= 0 && at[p.sr.toks[k].start] {
+			ops[b] = true
+		}
+		return true
+	})
+	return ops
 }

@@ -364,3 +364,46 @@ func rewriteAnnotations(src []byte, sites []annotSite) (out []byte, nameStub map
 	}
 	return out, nameStub
 }
+
+// pyKeywords are the names after which `@` cannot be the binary operator.
+var pyKeywords = map[string]bool{
+	"and": true, "as": true, "assert": true, "async": true, "await": true, "break": true,
+	"class": true, "continue": true, "def": true, "del": true, "elif": true, "else": true,
+	"except": true, "finally": true, "for": true, "from": true, "global": true, "if": true,
+	"import": true, "in": true, "is": true, "lambda": true, "nonlocal": true, "not": true,
+	"or": true, "pass": true, "raise": true, "return": true, "try": true, "while": true,
+	"with": true, "yield": true,
+}
+
+// rewriteMatMul replaces every binary `@` operator (PEP 465 matrix
+// multiplication, which gpython cannot parse) by `*` in out, in place, and
+// returns their byte offsets. `*` has the same precedence and
+// associativity, so the tree keeps its shape and every column stays put;
+// the parser then marks the BinOps whose operator sits at one of these
+// offsets (File.MatMul). An `@` is binary only after an operand (a name
+// that is not a keyword, a number, a string or a closing bracket): a
+// decorator's `@` starts its line and stays, and so does any stray `@`,
+// which gpython then reports as a syntax error.
+func rewriteMatMul(sr *scanResult, out []byte) map[int]bool {
+	at := map[int]bool{}
+	for i, t := range sr.toks {
+		if !isOp(t, "@") || i == 0 {
+			continue
+		}
+		prev := sr.toks[i-1]
+		operand := false
+		switch prev.kind {
+		case tName:
+			operand = !pyKeywords[prev.text]
+		case tNumber, tString:
+			operand = true
+		case tOp:
+			operand = prev.text == ")" || prev.text == "]" || prev.text == "}"
+		}
+		if operand {
+			out[t.start] = '*'
+			at[t.start] = true
+		}
+	}
+	return at
+}

@@ -526,7 +526,11 @@ func (c *checker) product(e ast.Expr, disp, name string, l, r ir.Type, le, re as
 			return c.elementwise(e, "*", l, r, le, re)
 		}
 		if l != nil && r != nil {
-			c.errorf(e, "unsupported: %s() of %s and %s; both operands must be arrays", disp, pyName(l), pyName(r))
+			if disp == "@" {
+				c.errorf(e, "unsupported operand type(s) for @: '%s' and '%s' (matrix multiplication needs two arrays)", pyName(l), pyName(r))
+			} else {
+				c.errorf(e, "unsupported: %s() of %s and %s; both operands must be arrays", disp, pyName(l), pyName(r))
+			}
 		}
 		return nil
 	}

@@ -34,6 +34,13 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 	case *ast.BinOp:
 		l := c.expr(e.Left)
 		r := c.expr(e.Right)
+		if c.f.MatMul[e] {
+			// `a @ b` (rewritten to * by the frontend) is np.matmul(a, b).
+			if l == nil || r == nil {
+				return nil
+			}
+			return c.product(e, "@", "matmul", l, r, e.Left, e.Right)
+		}
 		return c.binary(e, opNames[e.Op], l, r, e.Left, e.Right)
 	case *ast.UnaryOp:
 		if e.Op == ast.Not {

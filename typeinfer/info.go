@@ -39,6 +39,10 @@ type Info struct {
 	// a`, `for i, x in enumerate(a)`, `for x, y in zip(a, b)`. Loops over
 	// range()/prange() are not here (their iterator is in Calls).
 	Loops map[*ast.For]*LoopInfo
+
+	// `a @ b` has no call: it is the ast.BinOp (Op ast.Mult, because the
+	// frontend rewrote the `@` that gpython cannot parse) found in
+	// File.MatMul, and means np.matmul(a, b); Types has its result type.
 }
 
 // LoopKind says what an array for loop iterates.
@@ -138,7 +142,7 @@ const (
 	CallBuiltin                     // a Python builtin: Name is "abs", "round", ...
 	CallMath                        // math.NAME (also `from math import NAME`): Name is "sqrt", ...
 	CallCmath                       // cmath.NAME
-	CallNumpy                       // np.NAME: on scalars (np.float32(x), np.sqrt(x), ...) or arrays (np.zeros, np.sum, ...); `a @ b` is a call of "matmul" (see Info.MatMul)
+	CallNumpy                       // np.NAME: on scalars (np.float32(x), np.sqrt(x), ...) or arrays (np.zeros, np.sum, ...)
 	CallMethod                      // a method of a value: Name is "conjugate"; Recv is the receiver
 	// CallException is the exception constructor of a raise statement,
 	// `raise ValueError("msg")`: Name is the class, Args is empty or the one
