@@ -84,6 +84,7 @@ var intrinsicList = []IntrinsicInfo{
 	{"overlaps", 2, true, "overlaps(dst, src) bool on two arrays of one element type: src may read an element an elementwise loop writing dst has already written, i.e. they share one data buffer, their element ranges [min offset, max offset] intersect, and src is not exactly the same view as dst (same offset, shape and strides; a same view is safe elementwise, as numpy's overlap rule). Conservative: true is always safe"},
 	{"is_c_contig", 1, true, "is_c_contig(a) bool: a's elements are laid out in C order with unit innermost stride, so a reshape can be a view (numpy's C_CONTIGUOUS flag: extents of 1 and empty arrays impose no stride; runtime Array.IsCContiguous)"},
 	{"np_sum", 1, true, "np.sum(a) of a float or complex array with axis=None: numpy 1.24's pairwise summation over the array in C order (runtime.SumFloat), bit for bit; result has the element type"},
+	{"np_sum_axis", 2, true, "np_sum_axis(a, k) of a float or complex array and a constant axis k: np.sum(a, axis=k) as numpy 1.24 orders it (runtime.SumAxis: pairwise along a contiguous reduced axis, left to right otherwise); the result, a fresh array of a's shape without axis k, has the intrinsic's array type"},
 	{"np_mean", 1, true, "np.mean(a) of a float array with axis=None: np.sum(a) / a.size as numpy computes it (runtime.MeanFloat); nan for an empty array (numpy warns); result has the element type"},
 }
 

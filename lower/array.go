@@ -76,6 +76,26 @@ func (av aview) isWhole() bool {
 	return true
 }
 
+// reads reports whether any of av's expressions reads v.
+func (av aview) reads(v *ir.Var) bool {
+	m := map[*ir.Var]bool{v: true}
+	for _, e := range append(append([]ir.Expr{av.off}, av.shape...), av.strides...) {
+		if readsVar(e, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// cheap returns e if it is a constant, a variable or a Dim (free to
+// repeat), else spills it.
+func (l *fnLowerer) cheap(e ir.Expr, pos ir.Pos) ir.Expr {
+	if _, ok := e.(*ir.Dim); ok {
+		return e
+	}
+	return l.simple(e, pos)
+}
+
 // materialize makes a variable of type t hold av: the source itself when av
 // is all of it (and the types agree), else a View into a fresh temporary.
 func (l *fnLowerer) materialize(av aview, t *ir.Array, pos ir.Pos) *ir.Var {
@@ -117,8 +137,10 @@ func (l *fnLowerer) arrayVar(e ast.Expr) *ir.Var {
 			return l.materialize(l.transpose(wholeView(l.arrayVar(x.Value))), t, pos)
 		}
 	case *ast.Call:
-		if v := l.arrayCall(x, t); v != nil {
-			return v
+		if !l.isElementwise(x) {
+			if v := l.arrayCall(x, t); v != nil {
+				return v
+			}
 		}
 	}
 	if l.isElementwise(e) {
@@ -205,12 +227,12 @@ func (l *fnLowerer) subscriptView(e *ast.Subscript) (av aview, elem ir.Expr) {
 		start, length, step := l.slice(it, n, pos)
 		off = addOff(off, mul(start, st))
 		shape = append(shape, length)
-		strides = append(strides, l.simple(mul(st, step), pos))
+		strides = append(strides, l.cheap(mul(st, step), pos))
 	}
 	for k := len(ii.Items); k < len(av.shape); k++ {
 		shape, strides = append(shape, av.shape[k]), append(strides, av.strides[k])
 	}
-	off = l.simple(off, pos)
+	off = l.cheap(off, pos)
 	if len(shape) == 0 {
 		return aview{src: av.src, off: off}, off
 	}
@@ -221,7 +243,7 @@ func (l *fnLowerer) subscriptView(e *ast.Subscript) (av aview, elem ir.Expr) {
 // being indexed: numpy's bounds check with the original value in the
 // message, then the negative-index wrap. The result is a simple int64.
 func (l *fnLowerer) index(e ast.Expr, n ir.Expr, k int, pos ir.Pos) ir.Expr {
-	i := l.simple(cv(l.expr(e), ir.Int64), pos)
+	i := l.cheap(cv(l.expr(e), ir.Int64), pos)
 	if c, ok := i.(*ir.ConstExpr); ok {
 		v := c.Value.(int64)
 		if v >= 0 {
@@ -252,7 +274,7 @@ func (l *fnLowerer) slice(it typeinfer.IndexItem, n ir.Expr, pos ir.Pos) (start,
 		if e == nil || isNone(e) {
 			return nil
 		}
-		return l.simple(cv(l.expr(e), ir.Int64), pos)
+		return l.cheap(cv(l.expr(e), ir.Int64), pos)
 	}
 	// Python evaluates start, stop, step in order.
 	lo, hi := bound(it.Lower), bound(it.Upper)
@@ -282,7 +304,7 @@ func (l *fnLowerer) slice(it typeinfer.IndexItem, n ir.Expr, pos ir.Pos) (start,
 		case 1:
 			lo = ir.Int(0)
 		case -1:
-			lo = l.simple(ir.Bin(ir.Sub, n, ir.Int(1)), pos)
+			lo = l.cheap(ir.Bin(ir.Sub, n, ir.Int(1)), pos)
 		default:
 			lo = l.spill(mul(ir.Bin(ir.Sub, n, ir.Int(1)), neg), pos)
 		}
@@ -405,7 +427,7 @@ func (l *fnLowerer) assignArray(dst *ir.Var, value ast.Expr, pos ir.Pos) {
 	switch value.(type) {
 	case *ast.Subscript, *ast.Attribute:
 		av := l.viewOf(value)
-		if !readsVar(av.off, map[*ir.Var]bool{dst: true}) && av.src != dst {
+		if !av.reads(dst) && av.src != dst {
 			if !av.isWhole() || !ir.Identical(av.src.Type, t) {
 				l.emit(&ir.View{Dst: dst, Src: av.src, Offset: av.off, Shape: av.shape, Strides: av.strides, Pos: pos})
 				return
@@ -554,3 +576,73 @@ func (l *fnLowerer) arrayScalarCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr
 }
 
 func nan() float64 { return math.NaN() }
+
+// forArray lowers `for x in a`, `for i, x in enumerate(a)` and
+// `for x, y in zip(a, b)` over arrays: a counted loop along axis 0 (zip
+// stops at the shortest), binding each element (rank 1) or a view of each
+// row (rank >= 2) at the top of the body. The arrays are evaluated once,
+// before the loop; elements are read at each iteration, so stores made by
+// the body are seen, as in numpy.
+func (l *fnLowerer) forArray(s *ast.For, li *typeinfer.LoopInfo) {
+	pos := l.pos(s)
+	var avs []aview
+	for _, a := range li.Arrays {
+		av := l.viewOf(a)
+		if len(av.shape) == 0 {
+			l.errorf(a, "iteration over a 0-d array")
+		}
+		if assignedIn(s.Body)[av.src.Name] {
+			// The body rebinds the array's variable; Python keeps
+			// iterating the array it started with.
+			t := l.temp(&ir.Array{Elem: av.src.Type.(*ir.Array).Elem, Rank: len(av.shape)})
+			l.emit(&ir.View{Dst: t, Src: av.src, Offset: av.off, Shape: av.shape, Strides: av.strides, Pos: pos})
+			av = wholeView(t)
+		}
+		avs = append(avs, av)
+	}
+	n := avs[0].shape[0]
+	for _, av := range avs[1:] {
+		n = intr("min", ir.Int64, n, av.shape[0])
+	}
+	n = l.spill(n, pos)
+	k := l.temp(ir.Int64)
+	flag := l.loopFlag(s.Body, s.Orelse, pos)
+	l.loops = append(l.loops, &loopCtx{brk: flag})
+	body := l.block(func() {
+		ti := 0
+		if li.Kind == typeinfer.LoopEnumerate {
+			v := l.scalarVar(li.Targets[0])
+			l.emit(&ir.Assign{Dst: v, Src: convTo(ir.Ref(k), v.Type), Pos: pos})
+			ti = 1
+		}
+		for i, av := range avs {
+			tgt := li.Targets[ti+i]
+			vs := l.vars[l.local(tgt)]
+			if len(vs) != 1 {
+				l.errorf(tgt, "unsupported: loop target '%s'", tgt.Id)
+			}
+			v := vs[0]
+			off := addOff(av.off, mul(ir.Ref(k), av.strides[0]))
+			if len(av.shape) == 1 {
+				elem := av.src.Type.(*ir.Array).Elem
+				l.emit(&ir.Assign{Dst: v, Src: convTo(&ir.Load{Arr: av.src, Offset: off}, v.Type), Pos: pos})
+				_ = elem
+				continue
+			}
+			t, ok := v.Type.(*ir.Array)
+			if !ok {
+				l.errorf(tgt, "internal: row of an array bound to a %s", v.Type)
+			}
+			row := aview{src: av.src, off: l.simple(off, pos), shape: av.shape[1:], strides: av.strides[1:]}
+			if row.src == v || row.reads(v) {
+				l.emit(&ir.Assign{Dst: v, Src: ir.Ref(l.materialize(row, t, pos)), Pos: pos})
+				continue
+			}
+			l.emit(&ir.View{Dst: v, Src: row.src, Offset: row.off, Shape: row.shape, Strides: row.strides, Pos: pos})
+		}
+		l.stmts(s.Body, false)
+	})
+	l.loops = l.loops[:len(l.loops)-1]
+	l.emit(&ir.For{Var: k, Start: ir.Int(0), Stop: n, Step: ir.Int(1), Body: &ir.Block{Stmts: body}, Pos: pos})
+	l.loopElse(flag, s.Orelse, pos)
+}

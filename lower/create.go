@@ -13,6 +13,9 @@ import (
 // creation lowers array-creating numpy functions and array methods into a
 // fresh variable of type t.
 func (l *fnLowerer) creation(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array) *ir.Var {
+	if v := l.reduceAxis(e, ci, t); v != nil {
+		return v
+	}
 	pos := l.pos(e)
 	arg := func(i int) ast.Expr {
 		if i < len(ci.Args) {

@@ -144,11 +144,8 @@ func (l *fnLowerer) broadcast(kids []*fnode, pos ir.Pos) []ir.Expr {
 				ext = append(ext, k.shape[j])
 			}
 		}
-		same := true
-		for _, x := range ext[1:] {
-			same = same && sameExpr(x, ext[0])
-		}
-		if same {
+		ext = uniqueExprs(ext)
+		if len(ext) == 1 {
 			shape[ax] = ext[0]
 			continue
 		}
@@ -232,6 +229,8 @@ func leaves(n *fnode, out []*fnode) []*fnode {
 // stride * (extent != 1), computed once before the loop.
 func (l *fnLowerer) loopStrides(ls []*fnode, shape []ir.Expr, pos ir.Pos) map[*fnode][]ir.Expr {
 	m := map[*fnode][]ir.Expr{}
+	var done []ir.Expr // masked strides made so far, to reuse for repeated leaves
+	var made []ir.Expr
 	for _, lf := range ls {
 		st := make([]ir.Expr, len(lf.av.strides))
 		for j := range st {
@@ -240,7 +239,16 @@ func (l *fnLowerer) loopStrides(ls []*fnode, shape []ir.Expr, pos ir.Pos) map[*f
 				st[j] = lf.av.strides[j]
 				continue
 			}
-			st[j] = l.spill(mul(lf.av.strides[j], cv(ir.Bin(ir.Ne, lf.av.shape[j], ir.Int(1)), ir.Int64)), pos)
+			masked := mul(lf.av.strides[j], cv(ir.Bin(ir.Ne, lf.av.shape[j], ir.Int(1)), ir.Int64))
+			for i, d := range done {
+				if sameExpr(d, masked) {
+					st[j] = made[i]
+				}
+			}
+			if st[j] == nil {
+				st[j] = l.spill(masked, pos)
+				done, made = append(done, masked), append(made, st[j])
+			}
 		}
 		m[lf] = st
 	}
@@ -462,7 +470,7 @@ func (l *fnLowerer) elemCall(e *ast.Call, ci *typeinfer.CallInfo) (ir.Expr, bool
 		ct := res
 		x, y := l.simple(cv(args[0], ct), pos), l.simple(cv(args[1], ct), pos)
 		op := ir.Lt
-		if strings.HasSuffix(ci.Name, "max") {
+		if strings.Contains(ci.Name, "max") {
 			op = ir.Gt
 		}
 		// numpy: minimum/maximum propagate a NaN of either operand (the
@@ -516,4 +524,19 @@ func (l *fnLowerer) elemCall(e *ast.Call, ci *typeinfer.CallInfo) (ir.Expr, bool
 		return v, true
 	}
 	return nil, false
+}
+
+// uniqueExprs drops repeated expressions (sameExpr), keeping the first.
+func uniqueExprs(es []ir.Expr) []ir.Expr {
+	var out []ir.Expr
+	for _, e := range es {
+		dup := false
+		for _, o := range out {
+			dup = dup || sameExpr(o, e)
+		}
+		if !dup {
+			out = append(out, e)
+		}
+	}
+	return out
 }

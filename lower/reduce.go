@@ -169,3 +169,206 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 	}
 	return ir.Ref(acc)
 }
+
+// reduceAxis lowers a reduction along one axis (axis=k) and cumsum /
+// cumprod, whose results are arrays, into a fresh array of type t.
+// Float sum and mean along an axis go through np_sum_axis
+// (runtime.SumAxis: numpy's order, pairwise along a contiguous axis); the
+// others loop over the result with the reduced axis innermost.
+func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array) *ir.Var {
+	name := ci.Name
+	switch name {
+	case "amin":
+		name = "min"
+	case "amax":
+		name = "max"
+	}
+	if !reduceNames[name] && name != "cumsum" && name != "cumprod" {
+		return nil
+	}
+	operand := ci.Recv
+	if ci.Kind == typeinfer.CallNumpy {
+		if len(ci.Args) != 1 {
+			return nil
+		}
+		operand = ci.Args[0]
+	}
+	if operand == nil || !l.isArrayExpr(operand) {
+		return nil
+	}
+	for k := range ci.Kwargs {
+		if k != "axis" {
+			l.errorf(e, "unsupported: %s= of %s()", k, ci.Name)
+		}
+	}
+	pos := l.pos(e)
+	at := l.typeOf(operand).(*ir.Array)
+	axis := ci.Axis
+	if (name == "sum" || name == "mean") && (at.Elem.IsFloat() || at.Elem.IsComplex()) {
+		if name == "mean" && at.Elem.IsComplex() {
+			l.errorf(e, "unsupported: mean of a complex array")
+		}
+		src := l.arrayVar(operand)
+		v := l.temp(t)
+		l.emit(&ir.Assign{Dst: v, Src: intr("np_sum_axis", t, ir.Ref(src), ir.Int(int64(axis))), Pos: pos})
+		if name == "mean" {
+			n := cv(&ir.Dim{Arr: src, Kind: ir.Shape, Axis: axis}, t.Elem)
+			vv := wholeView(v)
+			l.loopNest(vv.shape, pos, func(ivs []ir.Expr) {
+				off := flatOff(vv, ivs, nil)
+				l.emit(&ir.Store{Arr: v, Offset: off, Val: ir.Bin(ir.Div, &ir.Load{Arr: v, Offset: off}, n), Pos: pos})
+			})
+		}
+		return v
+	}
+	if name == "mean" {
+		l.errorf(e, "unsupported: mean of an integer array along an axis")
+	}
+	l.anyArray = nil
+	root := l.fuseTree(operand, pos)
+	strides := l.loopStrides(leaves(root, nil), root.shape, pos)
+	if name == "cumsum" || name == "cumprod" {
+		return l.cumulate(root, strides, name, axis, t, pos)
+	}
+	var outShape []ir.Expr
+	for k, n := range root.shape {
+		if k != axis {
+			outShape = append(outShape, n)
+		}
+	}
+	out := l.temp(t)
+	l.emit(&ir.Alloc{Dst: out, Shape: outShape, Pos: pos})
+	m := root.shape[axis]
+	if name == "min" || name == "max" || name == "argmin" || name == "argmax" {
+		long := map[string]string{"min": "minimum", "max": "maximum"}[name]
+		msg := "zero-size array to reduction operation " + long + " which has no identity"
+		if long == "" {
+			msg = "attempt to get " + name + " of an empty sequence"
+		}
+		var size ir.Expr = ir.Int(1)
+		for _, n := range outShape {
+			size = mul(size, n)
+		}
+		l.check(or(ir.Bin(ir.Gt, m, ir.Int(0)), ir.Bin(ir.Eq, size, ir.Int(0))), "ValueError", msg, pos)
+	}
+	ov := wholeView(out)
+	mv := m
+	if _, ok := m.(*ir.Dim); ok {
+		mv = l.spill(m, pos)
+	}
+	l.loopNest(outShape, pos, func(ivs []ir.Expr) {
+		full := func(j ir.Expr) []ir.Expr {
+			f := append([]ir.Expr{}, ivs[:axis]...)
+			f = append(f, j)
+			return append(f, ivs[axis:]...)
+		}
+		et := root.elem
+		acc := l.temp(t.Elem)
+		var best, idx *ir.Var
+		switch name {
+		case "sum":
+			l.emit(&ir.Assign{Dst: acc, Src: zero(t.Elem), Pos: pos})
+		case "prod":
+			l.emit(&ir.Assign{Dst: acc, Src: cv(ir.Int(1), t.Elem), Pos: pos})
+		case "any", "all":
+			l.emit(&ir.Assign{Dst: acc, Src: ir.BoolConst(name == "all"), Pos: pos})
+		default:
+			best = acc
+			if name == "argmin" || name == "argmax" {
+				best, idx = l.temp(et), acc
+				l.emit(&ir.Assign{Dst: idx, Src: zero(t.Elem), Pos: pos})
+			} else {
+				et = t.Elem
+			}
+			first := l.block(func() {
+				l.emit(&ir.Assign{Dst: best, Src: convert(l.elemValue(root, strides, full(ir.Int(0))), et), Pos: pos})
+			})
+			l.emit(&ir.If{Cond: ir.Bin(ir.Gt, mv, ir.Int(0)), Then: &ir.Block{Stmts: first}, Pos: pos})
+		}
+		l.loopNest([]ir.Expr{mv}, pos, func(js []ir.Expr) {
+			v := l.elemValue(root, strides, full(js[0]))
+			switch name {
+			case "sum":
+				l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(ir.Add, ir.Ref(acc), convert(v, t.Elem)), Pos: pos})
+			case "prod":
+				l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(ir.Mul, ir.Ref(acc), convert(v, t.Elem)), Pos: pos})
+			case "any":
+				l.emit(&ir.Assign{Dst: acc, Src: or(ir.Ref(acc), truth(v)), Pos: pos})
+			case "all":
+				l.emit(&ir.Assign{Dst: acc, Src: and(ir.Ref(acc), truth(v)), Pos: pos})
+			default:
+				if et.IsComplex() {
+					l.errorf(e, "unsupported: %s of a complex array", name)
+				}
+				x := l.simple(convert(v, et), pos)
+				op := ir.Lt
+				if name == "max" || name == "argmax" {
+					op = ir.Gt
+				}
+				var better ir.Expr = ir.Bin(op, x, ir.Ref(best))
+				if et.IsFloat() {
+					isnan := func(y ir.Expr) ir.Expr { return intr("isnan", ir.Bool, y) }
+					better = or(better, and(isnan(x), not(isnan(ir.Ref(best)))))
+				}
+				upd := []ir.Stmt{&ir.Assign{Dst: best, Src: x, Pos: pos}}
+				if idx != nil {
+					upd = append(upd, &ir.Assign{Dst: idx, Src: cv(js[0], t.Elem), Pos: pos})
+				}
+				l.emit(&ir.If{Cond: better, Then: &ir.Block{Stmts: upd}, Pos: pos})
+			}
+		})
+		l.emit(&ir.Store{Arr: out, Offset: flatOff(ov, ivs, nil), Val: ir.Ref(acc), Pos: pos})
+	})
+	return out
+}
+
+// cumulate lowers cumsum / cumprod: along axis (a result of the operand's
+// shape), or over the C-order flattening (axis -1, a 1-d result), each a
+// running sum or product in order, as numpy.
+func (l *fnLowerer) cumulate(root *fnode, strides map[*fnode][]ir.Expr, name string, axis int, t *ir.Array, pos ir.Pos) *ir.Var {
+	var unit ir.Expr = zero(t.Elem)
+	op := ir.Add
+	if name == "cumprod" {
+		op, unit = ir.Mul, cv(ir.Int(1), t.Elem)
+	}
+	out := l.temp(t)
+	if axis < 0 {
+		var size ir.Expr = ir.Int(1)
+		for _, n := range root.shape {
+			size = mul(size, n)
+		}
+		l.emit(&ir.Alloc{Dst: out, Shape: []ir.Expr{l.simple(size, pos)}, Pos: pos})
+		acc, k := l.temp(t.Elem), l.temp(ir.Int64)
+		l.emit(&ir.Assign{Dst: acc, Src: unit, Pos: pos})
+		l.emit(&ir.Assign{Dst: k, Src: ir.Int(0), Pos: pos})
+		ov := wholeView(out)
+		l.loopNest(root.shape, pos, func(ivs []ir.Expr) {
+			v := l.elemValue(root, strides, ivs)
+			l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(op, ir.Ref(acc), convert(v, t.Elem)), Pos: pos})
+			l.emit(&ir.Store{Arr: out, Offset: flatOff(ov, []ir.Expr{ir.Ref(k)}, nil), Val: ir.Ref(acc), Pos: pos})
+			l.emit(&ir.Assign{Dst: k, Src: ir.Bin(ir.Add, ir.Ref(k), ir.Int(1)), Pos: pos})
+		})
+		return out
+	}
+	l.emit(&ir.Alloc{Dst: out, Shape: root.shape, Pos: pos})
+	ov := wholeView(out)
+	var outer []ir.Expr
+	for k, n := range root.shape {
+		if k != axis {
+			outer = append(outer, n)
+		}
+	}
+	l.loopNest(outer, pos, func(ivs []ir.Expr) {
+		acc := l.temp(t.Elem)
+		l.emit(&ir.Assign{Dst: acc, Src: unit, Pos: pos})
+		l.loopNest([]ir.Expr{root.shape[axis]}, pos, func(js []ir.Expr) {
+			f := append([]ir.Expr{}, ivs[:axis]...)
+			f = append(f, js[0])
+			f = append(f, ivs[axis:]...)
+			v := l.elemValue(root, strides, f)
+			l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(op, ir.Ref(acc), convert(v, t.Elem)), Pos: pos})
+			l.emit(&ir.Store{Arr: out, Offset: flatOff(ov, f, nil), Val: ir.Ref(acc), Pos: pos})
+		})
+	})
+	return out
+}

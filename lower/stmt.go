@@ -357,6 +357,10 @@ func (l *fnLowerer) while(s *ast.While) {
 
 func (l *fnLowerer) forStmt(s *ast.For) {
 	pos := l.pos(s)
+	if li := l.info.Loops[s]; li != nil {
+		l.forArray(s, li)
+		return
+	}
 	call, ok := s.Iter.(*ast.Call)
 	var ci *typeinfer.CallInfo
 	if ok {
