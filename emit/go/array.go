@@ -518,6 +518,24 @@ var arrayIntrinsicFuncs = map[string]arrayIntrinsicFunc{
 		}
 		return gx{}, fmt.Errorf("want a float or complex array and its element type")
 	},
+	"np_sum_axis": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
+		t, ok := ts[0].(*ir.Array)
+		r, ok2 := res.(*ir.Array)
+		if !ok || !ok2 || r.Elem != t.Elem || r.Rank != t.Rank-1 || !ir.IsScalar(ts[1], ir.Int64) {
+			return gx{}, fmt.Errorf("want an array, an int64 axis and an array of one rank less")
+		}
+		axis := a[1].code
+		if !a[1].untyped {
+			axis = jen.Int().Call(axis)
+		}
+		switch {
+		case t.Elem.IsFloat():
+			return rt("SumAxis", a[0].code, axis), nil
+		case t.Elem.IsComplex():
+			return rt("SumAxisComplex", a[0].code, axis), nil
+		}
+		return gx{}, fmt.Errorf("want a float or complex array")
+	},
 	"np_mean": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
 		if t, ok := ts[0].(*ir.Array); ok && t.Elem.IsFloat() && ir.IsScalar(res, t.Elem) {
 			return rt("MeanFloat", a[0].code), nil

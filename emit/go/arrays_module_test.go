@@ -189,6 +189,18 @@ func arraysModule() *ir.Module {
 		ret(56, ref(oout), in("overlaps", ir.Bool, ref(oout), ref(ox))),
 	)
 
-	m.Funcs = []*ir.Func{total, revSum, axpy, get, scale, row, shift, kinds, outerCall}
+	// def colsum(m: "float64[:, :]", z: "complex128[:, :]") -> tuple[float64[:], complex128[:]]:
+	//     return m.sum(axis=0), z.sum(axis=1)
+	cb := newFn("colsum", "Sums along an axis are fresh arrays.", 59, &ir.Tuple{Elems: []ir.Type{f64v, c128v}})
+	cm, cz := cb.param("m", f64m), cb.param("z", &ir.Array{Elem: ir.Complex128, Rank: 2})
+	cs, czs, ck := cb.local("s", f64v), cb.local("zs", c128v), cb.local("k", ir.Int64)
+	colsum := cb.body(false,
+		assign(cs, in("np_sum_axis", f64v, ref(cm), ir.Int(0)), 61, 12),
+		assign(ck, ir.Int(1), 61, 28),
+		assign(czs, in("np_sum_axis", c128v, ref(cz), ref(ck)), 61, 28),
+		ret(61, ref(cs), ref(czs)),
+	)
+
+	m.Funcs = []*ir.Func{total, revSum, axpy, get, scale, row, shift, kinds, outerCall, colsum}
 	return m
 }

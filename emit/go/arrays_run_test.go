@@ -34,6 +34,8 @@ func main() {
 	}
 	g, err := arrays.Get(m.Transpose(), -1, 0)
 	fmt.Println("get T", g, err)
+	cs, zs := arrays.Colsum(m, runtime.FromSlice([]complex128{1, 2i, 3, 4i}, 2, 2))
+	fmt.Println("colsum", cs, zs)
 	arrays.Scale(m, 0.5)
 	fmt.Println("scale", m)
 
@@ -71,6 +73,7 @@ get [1 -3] 3 <nil>
 get [2 0] 0 arrays.py:24: IndexError: index 2 is out of bounds for axis 0 with size 2 (in get)
 get [0 -4] 0 arrays.py:24: IndexError: index -4 is out of bounds for axis 1 with size 3 (in get)
 get T 2 <nil>
+colsum array([3., 5., 7.]) array([1.+2.j, 3.+4.j])
 scale array([[0. , 0.5, 1. ],
        [1.5, 2. , 2.5]])
 row array([ 5., 60.], dtype=float32) <nil> [1 2 3 4 5 60]

@@ -145,7 +145,8 @@
 // like other locals.
 //
 // Array intrinsics map to runtime helpers (arrayIntrinsicFuncs): np_sum to
-// runtime.SumFloat or SumComplex, np_mean to MeanFloat, slice_adjust and
+// runtime.SumFloat or SumComplex, np_sum_axis to SumAxis or
+// SumAxisComplex, np_mean to MeanFloat, slice_adjust and
 // slice_len to SliceAdjust and SliceLen, overlaps to Overlaps, is_c_contig
 // to the IsCContiguous method.
 //
