@@ -236,13 +236,19 @@ func (c *checker) listLiteral(l *ast.List) ir.Type {
 	var elem ir.Scalar
 	ok := true
 	var walk func(l *ast.List, depth int) int
-	maxDepth := 0
+	lens := map[int]int{} // the length of every list at each depth
 	walk = func(l *ast.List, depth int) int {
 		if len(l.Elts) == 0 {
 			c.errorf(l, "unsupported: empty list (its dtype and shape are unknown)")
 			ok = false
 			return -1
 		}
+		if n, seen := lens[depth]; seen && n != len(l.Elts) {
+			c.errorf(l, "setting an array element with a sequence. The requested array has an inhomogeneous shape after %d dimensions", depth)
+			ok = false
+			return -1
+		}
+		lens[depth] = len(l.Elts)
 		sub := -2
 		for _, x := range l.Elts {
 			d := 0
@@ -283,7 +289,6 @@ func (c *checker) listLiteral(l *ast.List) ir.Type {
 		return sub + 1
 	}
 	rank := walk(l, 0)
-	_ = maxDepth
 	if !ok || rank < 1 {
 		return nil
 	}
