@@ -62,7 +62,8 @@ func arraysModule() *ir.Module {
 	//     return s
 	tb := newFn("total", "Sum by an element loop.", 3, ir.Float64)
 	ta := tb.param("a", f64v)
-	ts, tn, ti := tb.local("s", ir.Float64), tb.local("n", ir.Int64), tb.local("i", ir.Int64)
+	// A Python local named like a's Data copy: the copy becomes aData_.
+	ts, tn, ti := tb.local("s", ir.Float64), tb.local("aData", ir.Int64), tb.local("i", ir.Int64)
 	total := tb.body(false,
 		assign(ts, ir.Float(0), 5, 5),
 		assign(tn, shapeOf(ta, 0), 6, 14),

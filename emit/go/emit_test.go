@@ -122,7 +122,7 @@ func TestGoName(t *testing.T) {
 	for py, want := range map[string]string{
 		"dot_product": "DotProduct", "gcd": "Gcd", "TWO_PI": "TWOPI", "_helper": "helper",
 		"_my_helper": "myHelper", "x_": "X", "a__b": "AB", "_len": "len_", "_func": "func_",
-		"_init": "init_", "_": "x_", "__": "x_", "été": "Été", "N": "N",
+		"_init": "init_", "_fmt": "fmt_", "_": "x_", "__": "x_", "été": "Été", "N": "N",
 	} {
 		if got := GoName(py); got != want {
 			t.Errorf("GoName(%q) = %q, want %q", py, got, want)
