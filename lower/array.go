@@ -136,7 +136,16 @@ func (l *fnLowerer) arrayVar(e ast.Expr) *ir.Var {
 		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrT {
 			return l.materialize(l.transpose(wholeView(l.arrayVar(x.Value))), t, pos)
 		}
+	case *ast.BinOp:
+		if l.isMatMul(x) {
+			_, v := l.product(x)
+			return v
+		}
 	case *ast.Call:
+		if _, _, _, ok := l.productCall(x); ok {
+			_, v := l.product(x)
+			return v
+		}
 		if !l.isElementwise(x) {
 			if v := l.arrayCall(x, t); v != nil {
 				return v
@@ -572,6 +581,10 @@ func (l *fnLowerer) arrayCall(e *ast.Call, t *ir.Array) *ir.Var {
 // arrayScalarCall lowers numpy calls on arrays with a scalar result
 // (reductions); nil when e is not one.
 func (l *fnLowerer) arrayScalarCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
+	if _, _, _, ok := l.productCall(e); ok {
+		v, _ := l.product(e)
+		return v
+	}
 	return l.reduction(e, ci)
 }
 

@@ -69,6 +69,10 @@ func (l *fnLowerer) expr(e ast.Expr) ir.Expr {
 	case *ast.UnaryOp:
 		return l.unary(e)
 	case *ast.BinOp:
+		if l.isMatMul(e) {
+			v, _ := l.product(e)
+			return v
+		}
 		lt, rt, res := l.scalarOf(e.Left), l.scalarOf(e.Right), l.scalarOf(e)
 		v := l.seq(l.pos(e), e.Left, e.Right)
 		return l.binop(e.Op, v[0], lt, v[1], rt, res, l.pos(e))

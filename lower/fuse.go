@@ -54,6 +54,9 @@ func (l *fnLowerer) isElementwise(e ast.Expr) bool {
 	if !l.isArrayExpr(e) {
 		return false
 	}
+	if _, _, _, ok := l.productCall(e); ok {
+		return false
+	}
 	switch x := e.(type) {
 	case *ast.BinOp, *ast.UnaryOp:
 		return true
@@ -61,7 +64,7 @@ func (l *fnLowerer) isElementwise(e ast.Expr) bool {
 		return len(x.Ops) == 1
 	case *ast.Call:
 		ci := l.info.Calls[x]
-		return ci != nil && ci.Kind == typeinfer.CallNumpy && isUfunc(ci.Name)
+		return ci != nil && ci.Kind == typeinfer.CallNumpy && (isUfunc(ci.Name) || ci.Name == "dot")
 	}
 	return false
 }
@@ -72,7 +75,7 @@ var elemFuncs = map[string]bool{
 	"where": true, "minimum": true, "maximum": true, "fmin": true, "fmax": true,
 	"logical_and": true, "logical_or": true, "logical_not": true, "logical_xor": true,
 	"power": true, "add": true, "subtract": true, "multiply": true, "divide": true, "true_divide": true,
-	"negative": true, "square": true, "rint": true, "sign": true,
+	"negative": true, "dot": true, "square": true, "rint": true, "sign": true,
 }
 
 func isUfunc(name string) bool {
@@ -496,7 +499,7 @@ func (l *fnLowerer) elemCall(e *ast.Call, ci *typeinfer.CallInfo) (ir.Expr, bool
 		return bin(ast.Add), true
 	case "subtract":
 		return bin(ast.Sub), true
-	case "multiply":
+	case "multiply", "dot": // dot with a scalar operand multiplies
 		return bin(ast.Mult), true
 	case "divide", "true_divide":
 		return bin(ast.Div), true

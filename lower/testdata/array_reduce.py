@@ -64,3 +64,13 @@ def loops(a: "float64[:]", m: "float64[:, :]") -> float:
     for x, y in zip(a, a[1:]):
         s += x * y
     return s
+
+
+def dots(a: "float64[:]", b: "float64[:]") -> float:
+    """1-d dot and @ with numpy's shape messages."""
+    return np.dot(a, b) + a @ b
+
+
+def matmul(a: "float64[:, :]", b: "float64[:, :]") -> "float64[:, :]":
+    """i-k-j loop order."""
+    return a @ b

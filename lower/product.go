@@ -1,0 +1,170 @@
+package lower
+
+import (
+	"github.com/go-python/gpython/ast"
+
+	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/typeinfer"
+)
+
+// Products: np.dot, np.matmul (and `a @ b`), np.outer for 1-d and 2-d
+// operands. Sums run in k order (matrix products loop i-k-j, so the inner
+// loop walks rows of b and of the result). numpy hands float dot/matmul to
+// BLAS, whose summation order (blocking, FMA) differs: float results are
+// not bit-identical in general and must be compared with a tolerance;
+// integer results are exact (wrapping).
+
+const (
+	msgMatmul = "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)"
+)
+
+// isMatMul reports whether e is a BinOp the frontend rewrote from `@`.
+func (l *fnLowerer) isMatMul(e ast.Expr) bool {
+	b, ok := e.(*ast.BinOp)
+	return ok && l.info.File != nil && l.info.File.MatMul[b]
+}
+
+// productCall returns the operands and kind of a product expression
+// (dot, matmul, outer) with two array operands; ok false otherwise.
+func (l *fnLowerer) productCall(e ast.Expr) (name string, x, y ast.Expr, ok bool) {
+	if l.isMatMul(e) {
+		b := e.(*ast.BinOp)
+		return "matmul", b.Left, b.Right, true
+	}
+	c, isCall := e.(*ast.Call)
+	if !isCall {
+		return "", nil, nil, false
+	}
+	ci := l.info.Calls[c]
+	if ci == nil || ci.Kind != typeinfer.CallNumpy || len(ci.Args) != 2 {
+		return "", nil, nil, false
+	}
+	switch ci.Name {
+	case "dot", "matmul", "outer":
+		if l.isArrayExpr(ci.Args[0]) && l.isArrayExpr(ci.Args[1]) {
+			return ci.Name, ci.Args[0], ci.Args[1], true
+		}
+	}
+	return "", nil, nil, false
+}
+
+// product lowers a product; the result is a scalar expression (1-d · 1-d)
+// or an array variable.
+func (l *fnLowerer) product(e ast.Expr) (ir.Expr, *ir.Var) {
+	name, xe, ye, _ := l.productCall(e)
+	pos := l.pos(e)
+	xv, yv := l.viewOf(xe), l.viewOf(ye)
+	xs, ys := l.simpleView(xv, pos), l.simpleView(yv, pos)
+	rt := l.typeOf(e)
+	var k ir.Scalar
+	switch t := rt.(type) {
+	case ir.Scalar:
+		k = t
+	case *ir.Array:
+		k = t.Elem
+	}
+	load := func(av aview, idx ...ir.Expr) ir.Expr {
+		return convert(&ir.Load{Arr: av.src, Offset: flatOff(av, idx, nil)}, k)
+	}
+	rx, ry := len(xs.shape), len(ys.shape)
+	if name == "outer" {
+		if rx != 1 || ry != 1 {
+			l.errorf(e, "unsupported: np.outer of arrays of rank above 1")
+		}
+		out := l.temp(rt)
+		l.emit(&ir.Alloc{Dst: out, Shape: []ir.Expr{xs.shape[0], ys.shape[0]}, Pos: pos})
+		ov := wholeView(out)
+		l.loopNest([]ir.Expr{xs.shape[0], ys.shape[0]}, pos, func(ivs []ir.Expr) {
+			l.emit(&ir.Store{Arr: out, Offset: flatOff(ov, ivs, nil), Val: ir.Bin(ir.Mul, load(xs, ivs[0]), load(ys, ivs[1])), Pos: pos})
+		})
+		return nil, out
+	}
+	if rx > 2 || ry > 2 {
+		l.errorf(e, "unsupported: %s of arrays of rank above 2", name)
+	}
+	// The contracted extents: x's last axis, y's first (its only one for
+	// rank 1).
+	kx, ky := xs.shape[rx-1], ys.shape[0]
+	if !sameExpr(kx, ky) {
+		if name == "matmul" {
+			l.emit(&ir.Check{Cond: ir.Bin(ir.Eq, kx, ky), Exc: "ValueError", Msg: msgMatmul, Args: []ir.Expr{ky, kx}, Pos: pos})
+		} else {
+			msg, args := "shapes ", []ir.Expr{}
+			shp := func(av aview) {
+				if len(av.shape) == 1 {
+					msg += "(%d,)"
+				} else {
+					msg += "(%d,%d)"
+				}
+				args = append(args, av.shape...)
+			}
+			shp(xs)
+			msg += " and "
+			shp(ys)
+			msg += " not aligned: %d (dim " + itoa(rx-1) + ") != %d (dim 0)"
+			args = append(args, kx, ky)
+			l.emit(&ir.Check{Cond: ir.Bin(ir.Eq, kx, ky), Exc: "ValueError", Msg: msg, Args: args, Pos: pos})
+		}
+	}
+	kn := kx
+	if _, isDim := kn.(*ir.Dim); isDim {
+		kn = l.spill(kn, pos)
+	}
+	if rx == 1 && ry == 1 {
+		acc := l.temp(k)
+		l.emit(&ir.Assign{Dst: acc, Src: zero(k), Pos: pos})
+		l.loopNest([]ir.Expr{kn}, pos, func(ivs []ir.Expr) {
+			l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(ir.Add, ir.Ref(acc), ir.Bin(ir.Mul, load(xs, ivs[0]), load(ys, ivs[0]))), Pos: pos})
+		})
+		return ir.Ref(acc), nil
+	}
+	var shape []ir.Expr
+	if rx == 2 {
+		shape = append(shape, xs.shape[0])
+	}
+	if ry == 2 {
+		shape = append(shape, ys.shape[1])
+	}
+	out := l.temp(rt)
+	l.emit(&ir.Alloc{Dst: out, Shape: shape, Pos: pos}) // zero-filled
+	ov := wholeView(out)
+	switch {
+	case rx == 2 && ry == 1:
+		l.loopNest([]ir.Expr{xs.shape[0]}, pos, func(is []ir.Expr) {
+			acc := l.temp(k)
+			l.emit(&ir.Assign{Dst: acc, Src: zero(k), Pos: pos})
+			l.loopNest([]ir.Expr{kn}, pos, func(ks []ir.Expr) {
+				l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(ir.Add, ir.Ref(acc), ir.Bin(ir.Mul, load(xs, is[0], ks[0]), load(ys, ks[0]))), Pos: pos})
+			})
+			l.emit(&ir.Store{Arr: out, Offset: flatOff(ov, is, nil), Val: ir.Ref(acc), Pos: pos})
+		})
+	case rx == 1 && ry == 2:
+		l.loopNest([]ir.Expr{kn}, pos, func(ks []ir.Expr) {
+			xk := l.spill(load(xs, ks[0]), pos)
+			l.loopNest([]ir.Expr{ys.shape[1]}, pos, func(js []ir.Expr) {
+				off := l.spill(flatOff(ov, js, nil), pos)
+				l.emit(&ir.Store{Arr: out, Offset: off, Val: ir.Bin(ir.Add, &ir.Load{Arr: out, Offset: off}, ir.Bin(ir.Mul, xk, load(ys, ks[0], js[0]))), Pos: pos})
+			})
+		})
+	default: // 2-d @ 2-d, i-k-j
+		l.loopNest([]ir.Expr{xs.shape[0], kn}, pos, func(iks []ir.Expr) {
+			xik := l.spill(load(xs, iks[0], iks[1]), pos)
+			l.loopNest([]ir.Expr{ys.shape[1]}, pos, func(js []ir.Expr) {
+				off := l.spill(flatOff(ov, []ir.Expr{iks[0], js[0]}, nil), pos)
+				l.emit(&ir.Store{Arr: out, Offset: off, Val: ir.Bin(ir.Add, &ir.Load{Arr: out, Offset: off}, ir.Bin(ir.Mul, xik, load(ys, iks[1], js[0]))), Pos: pos})
+			})
+		})
+	}
+	return nil, out
+}
+
+// simpleView returns av with its offset, extents and strides cheap to
+// repeat inside loops (constants, variables or Dims).
+func (l *fnLowerer) simpleView(av aview, pos ir.Pos) aview {
+	out := aview{src: av.src, off: l.cheap(av.off, pos)}
+	for i := range av.shape {
+		out.shape = append(out.shape, l.cheap(av.shape[i], pos))
+		out.strides = append(out.strides, l.cheap(av.strides[i], pos))
+	}
+	return out
+}
