@@ -84,25 +84,24 @@ func (c *checker) constValue(e ast.Expr) any {
 			if v == nil {
 				return nil
 			}
-			t := map[bool]ir.Scalar{}
-			_ = t
-			var cv cval
-			switch v := v.(type) {
-			case int64:
-				cv = cval{ir.Int64, v}
-			case float64:
-				cv = cval{ir.Float64, v}
-			case complex128:
-				cv = cval{ir.Complex128, v}
-			case bool:
-				cv = cval{ir.Bool, v}
-			}
-			r, msg := foldUnary(x.Op, cv)
+			r, msg := foldUnary(x.Op, anyCval(v))
 			if msg != "" {
 				return nil
 			}
 			return constScalarValue(r)
 		}
+	case *ast.BinOp:
+		// Constant arithmetic such as 1.0 / 3 or 2 ** 10, folded with
+		// Python's rules (the value decides numpy's result dtype).
+		l, r := c.constValue(x.Left), c.constValue(x.Right)
+		if l == nil || r == nil {
+			return nil
+		}
+		v, msg := foldBinary(opNames[x.Op], anyCval(l), anyCval(r))
+		if msg != "" {
+			return nil
+		}
+		return constScalarValue(v)
 	case *ast.Name:
 		if !c.isLocal(string(x.Id)) {
 			if k, ok := c.globals[string(x.Id)].(*Const); ok && k.Type != ir.Invalid {
@@ -429,8 +428,8 @@ func closeNumpyNames(name string) []string {
 		return cs[i].n < cs[j].n
 	})
 	var out []string
-	for i, c := range cs {
-		if i == 3 {
+	for _, c := range cs {
+		if len(out) == 3 || c.d > cs[0].d {
 			break
 		}
 		out = append(out, "np."+c.n)
@@ -596,4 +595,17 @@ func seq(n int) []int {
 		s[i] = i
 	}
 	return s
+}
+
+// anyCval wraps a constant value (int64, float64, complex128 or bool).
+func anyCval(v any) cval {
+	switch v.(type) {
+	case int64:
+		return cval{ir.Int64, v}
+	case float64:
+		return cval{ir.Float64, v}
+	case complex128:
+		return cval{ir.Complex128, v}
+	}
+	return cval{ir.Bool, v}
 }

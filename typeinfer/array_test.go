@@ -79,6 +79,18 @@ def f(a: "int8[:]", b: "float32[:]", c: "bool[:]", x: float, k: np.int8):
     o = 3 - b
     return p
 `, "a int8[:]\nb float32[:]\nc bool[:]\nx float64\nk int8\n-> int8[::1]\np int8[::1]\nq int16[::1]\nr int16[::1]\ns float32[::1]\nt float64[::1]\nu float64[::1]\nv bool[::1]\nw int8[::1]\ny float32[::1]\nz float64[::1]\no float32[::1]\n"},
+		{"constant scalars fold", `
+K = 100
+
+
+def f(a: "int8[:]", b: "float32[:]"):
+    p = b * (1.0 / 3)
+    q = a + 2 ** 10
+    r = a * K
+    s = a - (-K - 100)
+    t = np.sum(a, axis=None)
+    return p
+`, "a int8[:]\nb float32[:]\n-> float32[::1]\np float32[::1]\nq int16[::1]\nr int8[::1]\ns int16[::1]\nt int64\n"},
 		{"array-array promotion and unary", `
 def f(a: "int8[:]", b: "uint8[:, :]", c: "float32[:]", d: "int64[:]"):
     p = a + b

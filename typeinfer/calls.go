@@ -529,6 +529,8 @@ func (c *checker) callBuiltin(e *ast.Call, cl callee) ir.Type {
 			return nil
 		case *ir.Array:
 		case *ir.Tuple:
+			c.errorf(e.Args[0], "unsupported: len() of a tuple (it is the constant %d)", len(t.Elems))
+			return nil
 		default:
 			c.errorf(e.Args[0], "object of type '%s' has no len()", pyName(t))
 			return nil
