@@ -142,7 +142,10 @@
 // 0), so a function with arrays is emitted twice: the first emission shows
 // which copies the rendered body indexes, the second declares exactly
 // those. A copy is named like its array with "Data" appended, made unique
-// like other locals.
+// like other locals. On its own the copy measured within noise on a
+// 4096-element axpy loop: the Dim reads (Offset, Strides) in the offsets
+// are still reloaded after every store, and hoisting those loop-invariant
+// Dims (as lower already does for broadcast strides) is what pays.
 //
 // Array intrinsics map to runtime helpers (arrayIntrinsicFuncs): np_sum to
 // runtime.SumFloat or SumComplex, np_sum_axis to SumAxis or
