@@ -440,6 +440,17 @@ func (c *checker) numpyResult(e *ast.Call, disp, name string, ci *CallInfo, ts [
 		}
 		return fresh(dtypeOr(ir.Float64), 2)
 	case npUnary[name]:
+		if s, isS := ts[0].(ir.Scalar); isS {
+			// A ufunc of a scalar the scalar path does not cover
+			// (np.sign, np.rint, ...): numpy gives a numpy scalar of the
+			// dtype it gives for an array of that kind.
+			k, msg := arrayFuncType(name, s)
+			if msg != "" {
+				c.errorf(e, "%s", msg)
+				return nil
+			}
+			return k
+		}
 		a, ok := c.needArray(args[0], disp, ts[0])
 		if !ok {
 			return nil
@@ -451,9 +462,17 @@ func (c *checker) numpyResult(e *ast.Call, disp, name string, ci *CallInfo, ts [
 		}
 		return fresh(k, a.Rank)
 	case npBinary[name]:
-		if !anyArray(ts...) {
-			c.errorf(e, "unsupported: %s() of two scalars; it needs an array", disp)
-			return nil
+		ls, lS := ts[0].(ir.Scalar)
+		rs, rS := ts[1].(ir.Scalar)
+		if lS && rS {
+			// All operands scalars: numpy promotes their types without
+			// looking at values (np.arctan2(x, y) of floats is a float64).
+			k, msg := arrayBinType(name, ls, rs)
+			if msg != "" {
+				c.errorf(e, "%s", msg)
+				return nil
+			}
+			return k
 		}
 		return c.elementwise(e, name, ts[0], ts[1], args[0], args[1])
 	case name == "where":

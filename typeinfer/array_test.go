@@ -140,8 +140,11 @@ def f(a: "int64[:]", b: "float32[:, :]", c: "int16[:]"):
     z = np.round(b)
     o = np.sqrt(2.0)
     g = np.logical_and(a > 0, a < 5)
+    h = np.arctan2(np.float32(1.0), 2)
+    i = np.maximum(np.int8(1), 1)
+    j = np.sign(np.float32(-2.0))
     return p
-`, "a int64[:]\nb float32[:, :]\nc int16[:]\n-> float64[::1]\np float64[::1]\nq float32[:, ::1]\nr float32[::1]\ns int64[::1]\nt bool[:, ::1]\nu float32[:, ::1]\nv float32[:, ::1]\nw int64[::1]\nx float32[:, ::1]\ny float32[:, ::1]\nz float32[:, ::1]\no float64\ng bool[::1]\n"},
+`, "a int64[:]\nb float32[:, :]\nc int16[:]\n-> float64[::1]\np float64[::1]\nq float32[:, ::1]\nr float32[::1]\ns int64[::1]\nt bool[:, ::1]\nu float32[:, ::1]\nv float32[:, ::1]\nw int64[::1]\nx float32[:, ::1]\ny float32[:, ::1]\nz float32[:, ::1]\no float64\ng bool[::1]\nh float64\ni int64\nj float32\n"},
 		{"reductions", `
 def f(a: "int32[:]", m: "float32[:, :]", b: "bool[:]"):
     p = np.sum(a)
