@@ -14,7 +14,6 @@ const (
 	msgIndexBounds  = "index %d is out of bounds for axis %d with size %d"
 	msgSliceStep    = "slice step cannot be zero"
 	msgBroadcast    = "operands could not be broadcast together with shapes" // + " %s" per operand + " "
-	msgBroadcastIn  = "could not broadcast input array from shape %s into shape %s"
 	msgReshape      = "cannot reshape array of size %d into shape" // + the requested shape
 	msgNegDimension = "negative dimensions are not allowed"
 )

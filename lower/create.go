@@ -161,7 +161,6 @@ func (l *fnLowerer) alloc(t *ir.Array, shape []ir.Expr, fill ir.Expr, pos ir.Pos
 // copyOf makes a fresh C-contiguous copy of the array expression e with
 // element type t.Elem (np.copy, .copy(), .astype()).
 func (l *fnLowerer) copyOf(e ast.Expr, t *ir.Array, pos ir.Pos) *ir.Var {
-	l.anyArray = nil
 	root := l.fuseTree(e, pos)
 	v := l.temp(&ir.Array{Elem: t.Elem, Rank: len(root.shape), Contig: t.Contig})
 	l.emit(&ir.Alloc{Dst: v, Shape: root.shape, Pos: pos})

@@ -43,9 +43,9 @@ type fnLowerer struct {
 	// presetLeaf maps an expression already lowered to its array.
 	extraTypes map[ast.Expr]ir.Type
 	presetLeaf map[ast.Expr]*ir.Var
-	// anyArray is an array of the statement being lowered, the source of
-	// the shape-only Views of broadcast error messages.
-	anyArray *ir.Var
+	// augOut is the synthetic node of the array augmented assignment being
+	// lowered: its broadcast message lists the output operand too.
+	augOut ast.Expr
 }
 
 // loopCtx is an enclosing loop; brk, when set, is the flag a Python break

@@ -106,6 +106,11 @@ func (l *fnLowerer) fuseTree(e ast.Expr, pos ir.Pos) *fnode {
 	for _, k := range l.operands(e) {
 		n.kids = append(n.kids, l.fuseTree(k, pos))
 	}
+	if e == l.augOut && l.augOut != nil {
+		// The in-place ufunc's message lists its output operand too.
+		n.shape = l.broadcastOut(n.kids, n.kids[0].shape, pos)
+		return n
+	}
 	n.shape = l.broadcast(n.kids, pos)
 	return n
 }
@@ -134,6 +139,12 @@ func (l *fnLowerer) operands(e ast.Expr) []ast.Expr {
 // broadcast returns the broadcast shape of the operands, emitting numpy's
 // run-time check where extents may differ.
 func (l *fnLowerer) broadcast(kids []*fnode, pos ir.Pos) []ir.Expr {
+	return l.broadcastOut(kids, nil, pos)
+}
+
+// broadcastOut is broadcast for an in-place ufunc whose output operand
+// (out, non-nil) numpy lists after the inputs in the message.
+func (l *fnLowerer) broadcastOut(kids []*fnode, out []ir.Expr, pos ir.Pos) []ir.Expr {
 	rank := 0
 	for _, k := range kids {
 		rank = max(rank, len(k.shape))
@@ -169,52 +180,35 @@ func (l *fnLowerer) broadcast(kids []*fnode, pos ir.Pos) []ir.Expr {
 		}
 	}
 	if ok != nil {
-		raise := l.block(func() {
-			var args []ir.Expr
-			msg := msgBroadcast
-			for _, k := range kids {
-				args = append(args, ir.Ref(l.shapeCarrier(k, pos)))
-				msg += " %s"
-			}
-			l.emit(&ir.Raise{Exc: "ValueError", Msg: msg + " ", Args: args, Pos: pos})
-		})
-		l.emit(&ir.If{Cond: not(ok), Then: &ir.Block{Stmts: raise}, Pos: pos})
+		msg := msgBroadcast
+		var args []ir.Expr
+		add := func(shape []ir.Expr) {
+			m, a := shapeFmt(shape)
+			msg += " " + m
+			args = append(args, a...)
+		}
+		for _, k := range kids {
+			add(k.shape)
+		}
+		if out != nil {
+			add(out)
+		}
+		l.emit(&ir.Check{Cond: ok, Exc: "ValueError", Msg: msg + " ", Args: args, Pos: pos})
 	}
 	return shape
 }
 
-// shapeCarrier returns an array variable whose shape is n's, for a
-// message: the leaf's view, or for an interior node or a scalar a View of
-// any array of the tree with n's shape and zero strides (made only on the
-// path that raises).
-func (l *fnLowerer) shapeCarrier(n *fnode, pos ir.Pos) *ir.Var {
-	if n.leaf {
-		return l.materialize(n.av, &ir.Array{Elem: n.av.src.Type.(*ir.Array).Elem, Rank: len(n.av.shape)}, pos)
+// shapeFmt spells a shape as numpy's messages do, "(3,4)", "(3,)" or
+// "()", with a %d verb per extent; it returns the fragment and its
+// arguments.
+func shapeFmt(shape []ir.Expr) (string, []ir.Expr) {
+	switch len(shape) {
+	case 0:
+		return "()", nil
+	case 1:
+		return "(%d,)", []ir.Expr{shape[0]}
 	}
-	src := anyLeaf(n)
-	if src == nil {
-		src = l.anyArray
-	}
-	elem := src.Type.(*ir.Array).Elem
-	d := l.temp(&ir.Array{Elem: elem, Rank: len(n.shape)})
-	strides := make([]ir.Expr, len(n.shape))
-	for i := range strides {
-		strides[i] = ir.Int(0)
-	}
-	l.emit(&ir.View{Dst: d, Src: src, Offset: ir.Int(0), Shape: n.shape, Strides: strides, Pos: pos})
-	return d
-}
-
-func anyLeaf(n *fnode) *ir.Var {
-	if n.leaf {
-		return n.av.src
-	}
-	for _, k := range n.kids {
-		if v := anyLeaf(k); v != nil {
-			return v
-		}
-	}
-	return nil
+	return "(" + strings.TrimSuffix(strings.Repeat("%d,", len(shape)), ",") + ")", append([]ir.Expr(nil), shape...)
 }
 
 func leaves(n *fnode, out []*fnode) []*fnode {
@@ -328,8 +322,8 @@ func (l *fnLowerer) storeLoopShape(dst *ir.Var, root *fnode, shape []ir.Expr, po
 // dst (a view): a[...] = e, a[1:-1] = e, and, through fuseAug, a op= e.
 // root is the already built tree when non-nil.
 func (l *fnLowerer) fuseStore(dst *ir.Var, value ast.Expr, root *fnode, pos ir.Pos) {
+	aug := root != nil
 	if root == nil {
-		l.anyArray = dst
 		root = l.fuseTree(value, pos)
 	}
 	dv := wholeView(dst)
@@ -351,11 +345,14 @@ func (l *fnLowerer) fuseStore(dst *ir.Var, value ast.Expr, root *fnode, pos ir.P
 		}
 	}
 	if ok != nil {
-		raise := l.block(func() {
-			src := l.shapeCarrier(root, pos)
-			l.emit(&ir.Raise{Exc: "ValueError", Msg: msgBroadcastIn, Args: []ir.Expr{ir.Ref(src), ir.Ref(dst)}, Pos: pos})
-		})
-		l.emit(&ir.If{Cond: not(ok), Then: &ir.Block{Stmts: raise}, Pos: pos})
+		vm, va := shapeFmt(root.shape)
+		dm, da := shapeFmt(dv.shape)
+		msg := "could not broadcast input array from shape " + vm + " into shape " + dm
+		if aug {
+			msg = "non-broadcastable output operand with shape " + dm + " doesn't match the broadcast shape " + vm
+			va, da = da, va
+		}
+		l.emit(&ir.Check{Cond: ok, Exc: "ValueError", Msg: msg, Args: append(va, da...), Pos: pos})
 	}
 
 	// Sources that may overlap the destination.
@@ -423,7 +420,7 @@ func (l *fnLowerer) fuseAug(dst *ir.Var, target ast.Expr, s *ast.AugAssign, pos 
 	l.extraTypes[syn] = &ir.Array{Elem: res, Rank: rank}
 	l.presetLeaf[target] = dst
 	defer delete(l.presetLeaf, target)
-	l.anyArray = dst
+	l.augOut = syn
 	root := l.fuseTree(syn, pos)
 	l.fuseStore(dst, nil, root, pos)
 }

@@ -111,11 +111,16 @@ func (l *fnLowerer) product(e ast.Expr) (ir.Expr, *ir.Var) {
 		kn = l.spill(kn, pos)
 	}
 	if rx == 1 && ry == 1 {
+		// numpy's 1-d dot of [-0.0]·[1.0] is -0.0: start from -0.0.
 		acc := l.temp(k)
-		l.emit(&ir.Assign{Dst: acc, Src: zero(k), Pos: pos})
+		l.emit(&ir.Assign{Dst: acc, Src: addUnit(k), Pos: pos})
 		l.loopNest([]ir.Expr{kn}, pos, func(ivs []ir.Expr) {
 			l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(ir.Add, ir.Ref(acc), ir.Bin(ir.Mul, load(xs, ivs[0]), load(ys, ivs[0]))), Pos: pos})
 		})
+		if k.IsFloat() || k.IsComplex() {
+			// ... but the dot of empty vectors is +0.0.
+			l.emit(&ir.If{Cond: ir.Bin(ir.Eq, kn, ir.Int(0)), Then: &ir.Block{Stmts: []ir.Stmt{&ir.Assign{Dst: acc, Src: zero(k), Pos: pos}}}, Pos: pos})
+		}
 		return ir.Ref(acc), nil
 	}
 	var shape []ir.Expr

@@ -1,6 +1,8 @@
 package lower
 
 import (
+	"math"
+
 	"github.com/go-python/gpython/ast"
 
 	"github.com/pyc2go/pyc2go/ir"
@@ -80,7 +82,6 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 		return cv(intr(fn, v.Type.(*ir.Array).Elem, ir.Ref(v)), res)
 	}
 
-	l.anyArray = nil
 	root := l.fuseTree(operand, pos)
 	if len(root.shape) == 0 {
 		l.errorf(e, "internal: reduction of a rank-0 value")
@@ -93,7 +94,7 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 	acc := l.temp(res)
 	switch name {
 	case "sum":
-		l.emit(&ir.Assign{Dst: acc, Src: zero(res), Pos: pos})
+		l.emit(&ir.Assign{Dst: acc, Src: addUnit(res), Pos: pos})
 		l.loopNest(root.shape, pos, func(ivs []ir.Expr) {
 			v := l.elemValue(root, strides, ivs)
 			l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(ir.Add, ir.Ref(acc), convert(v, res)), Pos: pos})
@@ -224,7 +225,6 @@ func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array)
 	if name == "mean" {
 		l.errorf(e, "unsupported: mean of an integer array along an axis")
 	}
-	l.anyArray = nil
 	root := l.fuseTree(operand, pos)
 	strides := l.loopStrides(leaves(root, nil), root.shape, pos)
 	if name == "cumsum" || name == "cumprod" {
@@ -245,11 +245,9 @@ func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array)
 		if long == "" {
 			msg = "attempt to get " + name + " of an empty sequence"
 		}
-		var size ir.Expr = ir.Int(1)
-		for _, n := range outShape {
-			size = mul(size, n)
-		}
-		l.check(or(ir.Bin(ir.Gt, m, ir.Int(0)), ir.Bin(ir.Eq, size, ir.Int(0))), "ValueError", msg, pos)
+		// numpy raises when the reduced axis is empty, even when the
+		// result has no elements.
+		l.check(ir.Bin(ir.Gt, m, ir.Int(0)), "ValueError", msg, pos)
 	}
 	ov := wholeView(out)
 	mv := m
@@ -267,7 +265,7 @@ func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array)
 		var best, idx *ir.Var
 		switch name {
 		case "sum":
-			l.emit(&ir.Assign{Dst: acc, Src: zero(t.Elem), Pos: pos})
+			l.emit(&ir.Assign{Dst: acc, Src: addUnit(t.Elem), Pos: pos})
 		case "prod":
 			l.emit(&ir.Assign{Dst: acc, Src: cv(ir.Int(1), t.Elem), Pos: pos})
 		case "any", "all":
@@ -326,7 +324,7 @@ func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array)
 // shape), or over the C-order flattening (axis -1, a 1-d result), each a
 // running sum or product in order, as numpy.
 func (l *fnLowerer) cumulate(root *fnode, strides map[*fnode][]ir.Expr, name string, axis int, t *ir.Array, pos ir.Pos) *ir.Var {
-	var unit ir.Expr = zero(t.Elem)
+	var unit ir.Expr = addUnit(t.Elem)
 	op := ir.Add
 	if name == "cumprod" {
 		op, unit = ir.Mul, cv(ir.Int(1), t.Elem)
@@ -371,4 +369,18 @@ func (l *fnLowerer) cumulate(root *fnode, strides map[*fnode][]ir.Expr, name str
 		})
 	})
 	return out
+}
+
+// addUnit is the identity of addition: -0.0 for floats (so that a sum of
+// -0.0 stays -0.0, as numpy's, which starts from the first element), 0
+// otherwise.
+func addUnit(t ir.Scalar) ir.Expr {
+	switch {
+	case t.IsFloat():
+		return &ir.ConstExpr{T: t, Value: math.Copysign(0, -1)}
+	case t.IsComplex():
+		nz := math.Copysign(0, -1)
+		return &ir.ConstExpr{T: t, Value: complex(nz, nz)}
+	}
+	return zero(t)
 }
