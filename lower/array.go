@@ -14,7 +14,7 @@ const (
 	msgIndexBounds  = "index %d is out of bounds for axis %d with size %d"
 	msgSliceStep    = "slice step cannot be zero"
 	msgBroadcast    = "operands could not be broadcast together with shapes" // + " %s" per operand + " "
-	msgReshape      = "cannot reshape array of size %d into shape" // + the requested shape
+	msgReshape      = "cannot reshape array of size %d into shape"           // + the requested shape
 	msgNegDimension = "negative dimensions are not allowed"
 )
 
