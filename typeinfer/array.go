@@ -493,7 +493,20 @@ func (c *checker) arrayLoop(s *ast.For) bool {
 	case *ast.Call:
 		f, ok := it.Func.(*ast.Name)
 		if !ok || c.shadowed(string(f.Id)) || (f.Id != "enumerate" && f.Id != "zip") {
-			return false
+			if c.isRangeCall(it) {
+				return false
+			}
+			// for x in np.arange(n), for r in m.copy(), ...
+			t := c.expr(s.Iter)
+			if _, isA := isArr(t); !isA {
+				if t == nil { // reported already: define the targets quietly
+					c.markTargets(s.Target)
+					return true
+				}
+				return false
+			}
+			arrays = []ast.Expr{s.Iter}
+			break
 		}
 		c.use(f, &Builtin{Name: string(f.Id)})
 		kind = LoopZip
@@ -608,4 +621,41 @@ func anyCval(v any) cval {
 		return cval{ir.Complex128, v}
 	}
 	return cval{ir.Bool, v}
+}
+
+// isRangeCall reports, without side effects, whether e calls range() or
+// numba.prange().
+func (c *checker) isRangeCall(e *ast.Call) bool {
+	switch f := e.Func.(type) {
+	case *ast.Name:
+		id := string(f.Id)
+		if c.isLocal(id) {
+			return false
+		}
+		switch o := c.globals[id].(type) {
+		case nil:
+			return id == "range"
+		case *Imported:
+			return o.Module == "numba" && o.Name == "prange"
+		}
+	case *ast.Attribute:
+		_, m := c.moduleOf(f.Value)
+		return m != nil && m.Path == "numba" && f.Attr == "prange"
+	}
+	return false
+}
+
+// markTargets marks the names of a failed loop's target as assigned, so
+// that their uses do not repeat the error as "not defined".
+func (c *checker) markTargets(e ast.Expr) {
+	switch e := e.(type) {
+	case *ast.Name:
+		if l := c.fs.fn.Scope[string(e.Id)]; l != nil {
+			c.fs.assigned[l] = true
+		}
+	case *ast.Tuple:
+		for _, x := range e.Elts {
+			c.markTargets(x)
+		}
+	}
 }

@@ -94,7 +94,7 @@ func (c *checker) bindNumpy(e *ast.Call, disp string, s npSig, recv ast.Expr) (*
 			ok = false
 			continue
 		}
-		if l, isList := a.(*ast.List); isList && (disp == "np.array" || strings.HasSuffix(disp, ".array")) {
+		if l, isList := a.(*ast.List); isList && s.req[i] == "object" { // np.array([...])
 			types[i] = c.listLiteral(l)
 			continue
 		}

@@ -194,8 +194,19 @@ def f(a: "float64[:]", m: "int32[:, :]") -> float:
         s += i * y
     for p, q in zip(a, m):
         s += p * q[0]
+    for z in np.arange(3):
+        s += z
     return s
-`, "a float64[:]\nm int32[:, :]\n-> float64\ns float64\nx float64\nr int32[:]\ni int64\ny float64\np float64\nq int32[:]\n"},
+`, "a float64[:]\nm int32[:, :]\n-> float64\ns float64\nx float64\nr int32[:]\ni int64\ny float64\np float64\nq int32[:]\nz int64\n"},
+		{"imported numpy functions", `
+from numpy import zeros, array, sqrt
+
+
+def f(n: int):
+    a = zeros(n)
+    b = array([1, 2])
+    return sqrt(a) + b
+`, "n int64\n-> float64[::1]\na float64[::1]\nb int64[::1]\n"},
 		{"stores and in-place", `
 def f(a: "int64[:]", m: "float32[:, :]", v: "float32[:]"):
     a[0] = 2.7

@@ -230,7 +230,7 @@ func (c *checker) importedObject(mod, name string) Object {
 		if _, ok := numpyNames[name]; ok {
 			return &Imported{Module: mod, Name: name}
 		}
-		if _, ok := numpyFuncs[name]; ok {
+		if _, ok := numpyFuncs[name]; ok || numpyArrayFunc(name) {
 			return &Imported{Module: mod, Name: name}
 		}
 	case "numba":
