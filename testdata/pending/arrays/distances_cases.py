@@ -24,3 +24,7 @@ for _name in ("arc_distance", "arc_distance_loop"):
                                       np.array([0.0, 0.5]), np.array([np.pi, 1.0]))))
 for _s in [(5, 3, 2), (1, 1, 1), (17, 4, 3), (8, 0, 5), (0, 2, 2), (100, 10, 3)]:
     CASES.append(("nearest_row", _nearest(*_s)))
+
+# x @ x.T goes to BLAS: finite inputs only (see linalg_cases.py).
+for _n, _d in [(5, 5), (3, 5), (100, 17), (17, 8), (1, 1), (0, 3), (4, 0)]:
+    CASES.append(("pairwise_dot_trick", lambda rng, n=_n, d=_d: (rng.standard_normal((n, d)) * 10,)))
