@@ -24,6 +24,15 @@ var dtypeNames = map[string]ir.Scalar{
 
 const knownDtypes = "bool int8 int16 int32 int64 uint8 uint16 uint32 uint64 float32 float64 complex64 complex128 (or b1 i1 i2 i4 i8 u1 u2 u4 u8 f4 f8 c8 c16)"
 
+// unknownDtype is the message for a dtype name pyc2go lacks.
+func unknownDtype(name string) string {
+	switch name {
+	case "float16", "f2", "half", "longdouble", "float128", "complex256", "clongdouble":
+		return fmt.Sprintf("unsupported dtype '%s'; known: %s", name, knownDtypes)
+	}
+	return fmt.Sprintf("unknown dtype '%s'; known: %s", name, knownDtypes)
+}
+
 // parseArrayType parses an array annotation string such as "float64[:]",
 // "f8[:, :]" or "float64[:, ::1]" (the last axis C-contiguous), ranks 1-4.
 func parseArrayType(s string) (*ir.Array, string) {
@@ -36,7 +45,7 @@ func parseArrayType(s string) (*ir.Array, string) {
 	name = strings.TrimPrefix(strings.TrimPrefix(name, "np."), "numpy.")
 	elem, ok := dtypeNames[name]
 	if !ok {
-		return nil, fmt.Sprintf("unknown dtype '%s'; known: %s", name, knownDtypes)
+		return nil, unknownDtype(name)
 	}
 	dims := strings.Split(s[open+1:len(s)-1], ",")
 	a := &ir.Array{Elem: elem, Rank: len(dims)}
@@ -199,12 +208,12 @@ func (c *checker) arraySubscript(e *ast.Subscript, a *ir.Array) ir.Type {
 	for i, it := range items {
 		switch it := it.(type) {
 		case *ast.Index:
-			t := c.expr(it.Value)
 			if _, isEll := it.Value.(*ast.Ellipsis); isEll {
 				c.errorf(it.Value, "unsupported: ellipsis (...) in a subscript")
 				ok = false
 				continue
 			}
+			t := c.expr(it.Value)
 			if !c.indexScalar(it.Value, t) {
 				ok = false
 			}
@@ -304,7 +313,7 @@ func (c *checker) storeCheck(value ast.Expr, tt, vt ir.Type) {
 		src = v
 	case *ir.Array:
 		if dstRank == 0 {
-			c.errorf(value, "setting an array element with a sequence (cannot store an %s into one element)", arrayPyName(v))
+			c.errorf(value, "setting an array element with a sequence (cannot store a %s into one element)", arrayPyName(v))
 			return
 		}
 		if v.Rank > dstRank {
@@ -539,7 +548,7 @@ func (c *checker) arrayLoop(s *ast.For) bool {
 		at, isA := isArr(t)
 		if !isA {
 			if t != nil {
-				c.errorf(a, "unsupported: iterating over a %s value; only arrays (and range()) are iterable here", pyName(t))
+				c.errorf(a, "unsupported: iterating over a value of type %s; only arrays (and range()) are iterable here", pyName(t))
 			}
 			ok = false
 			continue

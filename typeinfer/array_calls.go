@@ -151,7 +151,7 @@ func (c *checker) dtypeArg(e ast.Expr) (ir.Scalar, bool) {
 		if k, ok := dtypeNames[s]; ok {
 			return k, true
 		}
-		c.errorf(e, "unknown dtype '%s'; known: %s", s, knownDtypes)
+		c.errorf(e, "%s", unknownDtype(s))
 		return 0, false
 	case *ast.Name:
 		id := string(x.Id)
@@ -177,6 +177,10 @@ func (c *checker) dtypeArg(e ast.Expr) (ir.Scalar, bool) {
 				if k, ok := numpyNames[string(x.Attr)]; ok {
 					c.use(n, m)
 					return k, true
+				}
+				if x.Attr == "float16" || x.Attr == "half" || x.Attr == "longdouble" {
+					c.errorf(e, "%s", unknownDtype(string(x.Attr)))
+					return 0, false
 				}
 				if x.Attr == "bool" || x.Attr == "int_" || x.Attr == "float_" || x.Attr == "complex_" {
 					c.use(n, m)

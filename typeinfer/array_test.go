@@ -285,7 +285,7 @@ func TestArrayErrors(t *testing.T) {
 `, "Integers to negative integer powers are not allowed. (parameter 'a' is declared int64[:] array at 2:7)"},
 		{"store array into element", `def f(a: "float64[:]", b: "float64[:]") -> None:
     a[0] = b
-`, "setting an array element with a sequence (cannot store an float64[:] array into one element)"},
+`, "setting an array element with a sequence (cannot store a float64[:] array into one element)"},
 		{"ragged literal", `def f():
     return np.array([[1, 2], [3]])
 `, "setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions"},
