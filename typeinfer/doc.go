@@ -44,3 +44,38 @@ package typeinfer
 //     Python's rules (a documented deviation); the other numpy kinds follow
 //     numpy 1.24's promotion table in numpy_table.go, which
 //     TestNumpyPromotion re-probes with /usr/bin/python3.
+
+// Arrays (issue #3):
+//
+//   - Array types come only from string annotations ("float64[:]", "f8[:,
+//     ::1]", ranks 1-4) and from expressions; *ir.Array.Contig means the
+//     innermost axis has unit stride. Fresh arrays (creation functions,
+//     elementwise results, copy/astype/ravel) are Contig; views are
+//     Contig only when provable (a row of a contiguous matrix, a unit-step
+//     slice of the last axis).
+//   - A local holds arrays of one dtype and rank: assigning another dtype
+//     or rank, or an array to a scalar local, is an error naming both
+//     places. The join of a contiguous and a strided array is strided.
+//   - Array dtypes (operators, ufuncs, reductions, in-place casting) come
+//     from numpy_array_table.go, the verbatim output of
+//     testdata/numpy_array_probe.py, which TestNumpyArrayPromotion re-runs.
+//     numpy 1.24 casts Python and numpy SCALARS mixed with arrays by value
+//     (int8 array + 1 is int8, + 1000 is int16; float32 array * 2.0 is
+//     float32, * 1e300 is float64). A constant operand (literal, module
+//     constant, constant arithmetic) is looked up by its value class. A
+//     scalar known only at run time may hold any value of its kind: when
+//     numpy's result dtype is the same for all of them the type is that
+//     dtype; when it differs (int32 array * an int variable, float32 array
+//     * a float variable) the operation is rejected with a hint to convert
+//     the scalar (np.int32(k)) — no static dtype would be right for every
+//     run, and guessing would silently differ from numpy.
+//   - Array stores (a[i] = v, a[1:] = b) cast like numpy's setitem
+//     (unsafely: 2.7 into an int array stores 2), except complex into a
+//     real array, which numpy rejects (or truncates with a warning): an
+//     error here. In-place operators on arrays (a += b, m[i, :] *= 2)
+//     follow numpy's casting="same_kind" rule; a[i] += v on an element is
+//     a[i] = a[i] + v.
+//   - Expressions numpy evaluates at run time keep numpy's semantics; the
+//     errors numpy raises from static facts (too many indices, an axis out
+//     of range, a float index, a ragged list literal) are compile errors
+//     worded like numpy's exceptions.
