@@ -260,8 +260,18 @@ func (l *fnLowerer) npCast(x ir.Expr, from, to ir.Scalar, pos ir.Pos) ir.Expr {
 	case from.IsFloat() && to.IsInt():
 		x = l.simple(x, pos)
 		t := l.temp(ir.Int64)
-		l.emit(&ir.Assign{Dst: t, Src: ir.Int(-1 << 63), Pos: pos})
-		l.emit(&ir.If{Cond: intr("ftoi_ok", ir.Bool, x),
+		var ok ir.Expr = intr("ftoi_ok", ir.Bool, x)
+		if to.Bits() <= 32 && to != ir.Uint32 {
+			// x86's 32-bit cvttsd2si, which numpy's casts to int32 and
+			// narrower use: outside int32 (or NaN) gives MinInt32, then
+			// the narrower types wrap.
+			l.emit(&ir.Assign{Dst: t, Src: ir.Int(-1 << 31), Pos: pos})
+			xf := cv(x, ir.Float64)
+			ok = and(ir.Bin(ir.Gt, xf, ir.Float(-2147483649.0)), ir.Bin(ir.Lt, xf, ir.Float(2147483648.0)))
+		} else {
+			l.emit(&ir.Assign{Dst: t, Src: ir.Int(-1 << 63), Pos: pos})
+		}
+		l.emit(&ir.If{Cond: ok,
 			Then: &ir.Block{Stmts: []ir.Stmt{&ir.Assign{Dst: t, Src: intr("ftoi", ir.Int64, x), Pos: pos}}}, Pos: pos})
 		return cv(ir.Ref(t), to)
 	}

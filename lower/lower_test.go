@@ -113,3 +113,22 @@ func TestCorpus(t *testing.T) {
 		})
 	}
 }
+
+// TestArrayKernels lowers testdata/arrays_verify/*.py, kernels checked
+// against numpy with `pyc2go verify`, at -O0 and -O2 with the verifier on
+// after lowering and after every pass.
+func TestArrayKernels(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "arrays_verify", "*.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range files {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, lvl := range []int{0, 2} {
+			lowerSrc(t, path, src, lower.Config{OptLevel: lvl})
+		}
+	}
+}
