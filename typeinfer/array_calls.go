@@ -643,6 +643,11 @@ func (c *checker) reduction(e ast.Expr, disp, name string, ci *CallInfo, t ir.Ty
 		return nil
 	}
 	ci.Axis = int(n)
+	if a.Rank == 1 {
+		// axis=0 of a 1-d array is the whole-array reduction (same
+		// result, same summation order): normalised to "no axis".
+		ci.Axis = -1
+	}
 	if cum {
 		return fresh(k, a.Rank)
 	}

@@ -173,6 +173,8 @@ type CallInfo struct {
 	// Axis is the normalised axis= of a reduction (added for arrays):
 	// 0..rank-1, or -1 when axis is None or omitted (a reduction over
 	// all elements; cumsum/cumprod then work on the flattened array).
+	// axis=0 (or -1) of a 1-d array is the same reduction and is -1 too,
+	// so Axis >= 0 always means an array result.
 	Axis int
 	// DType is the element type a dtype= argument (or astype's argument,
 	// or np.float32(...) style constructors) asks for; Invalid if none.
