@@ -64,7 +64,7 @@ func (l *fnLowerer) isElementwise(e ast.Expr) bool {
 		return len(x.Ops) == 1
 	case *ast.Call:
 		ci := l.info.Calls[x]
-		return ci != nil && ci.Kind == typeinfer.CallNumpy && (isUfunc(ci.Name) || ci.Name == "dot")
+		return ci != nil && ci.Kind == typeinfer.CallNumpy && isUfunc(ci.Name)
 	}
 	return false
 }
@@ -75,7 +75,7 @@ var elemFuncs = map[string]bool{
 	"where": true, "minimum": true, "maximum": true, "fmin": true, "fmax": true,
 	"logical_and": true, "logical_or": true, "logical_not": true, "logical_xor": true,
 	"power": true, "add": true, "subtract": true, "multiply": true, "divide": true, "true_divide": true,
-	"negative": true, "dot": true, "square": true, "rint": true, "sign": true,
+	"negative": true, "dot": true, "clip": true, "round": true, "around": true, "square": true, "rint": true, "sign": true,
 }
 
 func isUfunc(name string) bool {
@@ -127,8 +127,10 @@ func (l *fnLowerer) operands(e ast.Expr) []ast.Expr {
 		return []ast.Expr{x.Left, x.Comparators[0]}
 	case *ast.Call:
 		ci := l.info.Calls[x]
-		if len(ci.Kwargs) > 0 {
-			l.errorf(e, "unsupported: keyword arguments of np.%s", ci.Name)
+		for k := range ci.Kwargs {
+			if k != "decimals" {
+				l.errorf(e, "unsupported: keyword argument %s= of np.%s", k, ci.Name)
+			}
 		}
 		return ci.Args
 	}
@@ -507,6 +509,44 @@ func (l *fnLowerer) elemCall(e *ast.Call, ci *typeinfer.CallInfo) (ir.Expr, bool
 	case "square":
 		x := l.simple(cv(args[0], res), pos)
 		return ir.Bin(ir.Mul, x, x), true
+	case "clip":
+		// numpy 1.24's _NPY_CLIP: min(max(x, lo), hi) where a NaN first
+		// operand wins and PyArray_MAX/MIN pick b unless a > b (a < b).
+		x := l.simple(cv(args[0], res), pos)
+		lo, hi := l.simple(cv(args[1], res), pos), l.simple(cv(args[2], res), pos)
+		if !res.IsFloat() {
+			t := sel(ir.Bin(ir.Gt, x, lo), x, lo)
+			return sel(ir.Bin(ir.Lt, t, hi), t, hi), true
+		}
+		isnan := func(v ir.Expr) ir.Expr { return intr("isnan", ir.Bool, v) }
+		t := sel(or(isnan(x), ir.Bin(ir.Gt, x, lo)), x, lo)
+		return sel(or(isnan(t), ir.Bin(ir.Lt, t, hi)), t, hi), true
+	case "round", "around":
+		d := int64(0)
+		if x := ci.Kwargs["decimals"]; x != nil {
+			c, ok := l.expr(x).(*ir.ConstExpr)
+			if !ok {
+				l.errorf(x, "unsupported: decimals must be a constant integer")
+			}
+			d = c.Value.(int64)
+		}
+		x := cv(args[0], res)
+		if !res.IsFloat() {
+			if d >= 0 {
+				return x, true
+			}
+			l.errorf(e, "unsupported: np.round of integers with negative decimals")
+		}
+		if d == 0 {
+			return intr("roundeven", res, x), true
+		}
+		// numpy: y = x * 10**d, rint, / 10**d (d < 0: divide first).
+		f := &ir.ConstExpr{T: res, Value: pow10(d)}
+		if d > 0 {
+			return ir.Bin(ir.Div, intr("roundeven", res, ir.Bin(ir.Mul, x, f)), f), true
+		}
+		f = &ir.ConstExpr{T: res, Value: pow10(-d)}
+		return ir.Bin(ir.Mul, intr("roundeven", res, ir.Bin(ir.Div, x, f)), f), true
 	case "rint":
 		return intr("roundeven", res, cv(args[0], res)), true
 	case "sign":
@@ -539,4 +579,14 @@ func uniqueExprs(es []ir.Expr) []ir.Expr {
 		}
 	}
 	return out
+}
+
+// pow10 is 10**d for 0 <= d as a float64 (exact up to 10**22, as numpy's
+// power of ten for round).
+func pow10(d int64) float64 {
+	f := 1.0
+	for i := int64(0); i < d; i++ {
+		f *= 10
+	}
+	return f
 }

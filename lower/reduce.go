@@ -23,7 +23,46 @@ import (
 
 var reduceNames = map[string]bool{
 	"sum": true, "mean": true, "prod": true, "min": true, "max": true, "amin": true, "amax": true,
-	"argmin": true, "argmax": true, "any": true, "all": true,
+	"argmin": true, "argmax": true, "any": true, "all": true, "std": true, "var": true,
+}
+
+// variance lowers np.var / np.std (axis=None) as numpy 1.24's _var does:
+// the mean is the pairwise sum over the count, the squared deviations are
+// materialised and pairwise-summed, divided by max(n - ddof, 0); std is
+// its square root. Integer arrays are computed in float64.
+func (l *fnLowerer) variance(e *ast.Call, ci *typeinfer.CallInfo, operand ast.Expr, res ir.Scalar, pos ir.Pos) ir.Expr {
+	at := l.typeOf(operand).(*ir.Array)
+	ft := at.Elem
+	if !ft.IsFloat() {
+		if ft.IsComplex() {
+			l.errorf(e, "unsupported: %s of a complex array", ci.Name)
+		}
+		ft = ir.Float64
+	}
+	ddof := ir.Expr(zero(ft))
+	if x := ci.Kwargs["ddof"]; x != nil {
+		ddof = l.simple(cv(l.expr(x), ft), pos)
+	}
+	root := l.fuseTree(operand, pos)
+	src := l.temp(&ir.Array{Elem: ft, Rank: len(root.shape)})
+	l.emit(&ir.Alloc{Dst: src, Shape: root.shape, Pos: pos})
+	l.storeLoopShape(src, root, root.shape, pos)
+	mean := l.spill(intr("np_mean", ft, ir.Ref(src)), pos)
+	dev := l.temp(src.Type)
+	sv := wholeView(src)
+	l.emit(&ir.Alloc{Dst: dev, Shape: sv.shape, Pos: pos})
+	dv := wholeView(dev)
+	l.loopNest(sv.shape, pos, func(ivs []ir.Expr) {
+		d := l.spill(ir.Bin(ir.Sub, &ir.Load{Arr: src, Offset: flatOff(sv, ivs, nil)}, mean), pos)
+		l.emit(&ir.Store{Arr: dev, Offset: flatOff(dv, ivs, nil), Val: ir.Bin(ir.Mul, d, d), Pos: pos})
+	})
+	n := cv(l.size(sv), ft)
+	den := l.spill(intr("max", ft, ir.Bin(ir.Sub, n, ddof), zero(ft)), pos)
+	v := ir.Expr(ir.Bin(ir.Div, intr("np_sum", ft, ir.Ref(dev)), den))
+	if ci.Name == "std" {
+		v = intr("sqrt", ft, v)
+	}
+	return cv(v, res)
 }
 
 // reduction lowers a scalar-valued reduction call; nil when e is not one.
@@ -45,7 +84,7 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 		l.errorf(e, "internal: reduction with axis=%d typed as a scalar", ci.Axis)
 	}
 	for k := range ci.Kwargs {
-		if k != "axis" {
+		if k != "axis" && !(k == "ddof" && (ci.Name == "std" || ci.Name == "var")) {
 			l.errorf(e, "unsupported: %s= of %s()", k, ci.Name)
 		}
 	}
@@ -53,6 +92,9 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 	res := l.scalarOf(e)
 	at := l.typeOf(operand).(*ir.Array)
 	name := ci.Name
+	if name == "std" || name == "var" {
+		return l.variance(e, ci, operand, res, pos)
+	}
 	switch name {
 	case "amin":
 		name = "min"

@@ -36,6 +36,14 @@ func (l *fnLowerer) stmt(s ast.Stmt) {
 				l.callFunc(call, ci, nil, true)
 				return
 			}
+			if ci := l.info.Calls[call]; ci != nil && ci.Kind == typeinfer.CallMethod && ci.Name == "fill" {
+				// a.fill(v): numpy casts v to a's element type.
+				v := l.expr(ci.Args[0])
+				dst := l.arrayVar(ci.Recv)
+				v = l.simple(l.npCast(v, l.scalarOf(ci.Args[0]), dst.Type.(*ir.Array).Elem, pos), pos)
+				l.fill(dst, v, pos)
+				return
+			}
 		}
 		if _, ok := l.typeOf(s.Value).(*ir.Tuple); ok {
 			l.tuple(s.Value)

@@ -137,3 +137,82 @@ def astype_b(a: "float64[:]") -> "int8[:]":
 
 def astype_u(a: "float32[:]") -> "uint16[:]":
     return a.astype(np.uint16)
+
+
+
+def clipr(a: "float64[:]") -> "float64[:]":
+    return np.clip(a, -1.0, 1.0) + np.round(a) + np.rint(a)
+
+
+def stdv(a: "float64[:]") -> float:
+    return np.std(a) + np.var(a)
+
+
+def fillit(a: "float64[:]") -> "float64[:]":
+    a.fill(3.0)
+    return a
+
+
+def ell(a: "float64[:, :]") -> "float64[:, :]":
+    a[:, :] = 1.0
+    return a
+
+
+def cube(n: int) -> "float64[:, :, :]":
+    c = np.zeros((2, 3, max(0, min(n, 5))))
+    c[1, :, :] = 2.0
+    c += np.arange(3.0).reshape(3, 1)
+    return c
+
+
+def cplx(z: "complex128[:]") -> "complex128[:]":
+    return z * z + 1j
+
+
+def shp(a: "float64[:, :]") -> tuple[int, int]:
+    return a.shape
+
+
+def zdt(n: int) -> "int32[:]":
+    return np.zeros(max(0, min(n, 9)), dtype=np.int32) + np.int32(1)
+
+
+def bidx(b: "bool[:]") -> int:
+    c = 0
+    for i in range(len(b)):
+        if b[i]:
+            c += 1
+    return c
+
+
+def aug_slice(a: "float64[:]") -> "float64[:]":
+    a[1:-1] += a[2:] - a[:-2]
+    return a
+
+
+def sh_zeros(a: "float64[:, :]") -> "float64[:, :]":
+    return np.zeros(a.shape) + a
+
+
+def power(a: "float64[:]") -> "float64[:]":
+    return np.power(a, 3.0) + a ** 0.5 + a ** -1
+
+
+def sumaxis_int(m: "int64[:, :]") -> "int64[:]":
+    return np.sum(m, axis=1) + m.prod(axis=1)
+
+
+def any_axis(m: "bool[:, :]") -> "bool[:]":
+    return m.any(axis=1)
+
+
+def meanaxis(m: "float64[:, :]") -> "float64[:]":
+    return m.mean(axis=0)
+
+
+def argminall(m: "float64[:, :]") -> int:
+    return int(m.argmin())
+
+
+def cumprod2(m: "int64[:, :]") -> "int64[:, :]":
+    return np.cumprod(m, axis=1)
