@@ -15,7 +15,7 @@ import (
 //	fn NAME KIND -> RES          one-array ufunc or reduction np.NAME
 //	aa OP KIND KIND -> RES       array OP array (or a named binary ufunc)
 //	as OP KIND CLASS -> RES      array OP scalar of value class CLASS
-//	sa OP CLASS KIND -> RES      scalar OP array (only "**" differs by side)
+//	sa OP CLASS KIND -> RES      scalar OP array (only "**" and power differ by side)
 //
 // RES is a dtype name, "error" (TypeError), "valueerror" (int ** negative
 // int) or a dtype pyc2go lacks (float16).
@@ -168,7 +168,7 @@ func arrayScalarType(op string, arr ir.Scalar, sc scalarVal, scalarLeft bool) (i
 		what = opWhat(op, pyName(sc.kind), anArray(arr))
 	}
 	lookup := func(class string) string {
-		if scalarLeft && op == "**" {
+		if scalarLeft && (op == "**" || op == "power") {
 			return arrayRules["sa "+op+" "+class+" "+arr.String()]
 		}
 		return arrayRules["as "+op+" "+arr.String()+" "+class]

@@ -58,6 +58,8 @@ func TestArrayScalarPromotion(t *testing.T) {
 		{"**", ir.Int64, scalarVal{ir.Int64, int64(-1)}, false, "error"},
 		{"**", ir.Int64, scalarVal{ir.Int64, nil}, false, "int64"},
 		{"**", ir.Int64, scalarVal{ir.Int64, int64(-2)}, true, "int64"},
+		{"power", ir.Int64, scalarVal{ir.Int64, int64(-2)}, true, "int64"},
+		{"power", ir.Int64, scalarVal{ir.Int64, int64(-2)}, false, "error"},
 	}
 	for _, tt := range tests {
 		k, msg := arrayScalarType(tt.op, tt.arr, tt.sc, tt.left)

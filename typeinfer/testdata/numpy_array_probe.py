@@ -111,9 +111,13 @@ def main():
             continue
         for k in KINDS:
             for sname, v in SCALARS:
-                lines.append("as %s %s %s -> %s" % (name, k, sname, result(fn, arr(k), v)))
-                if name == "**":  # the only operator whose result depends on the side
-                    lines.append("sa %s %s %s -> %s" % (name, sname, k, result(fn, v, arr(k))))
+                res = result(fn, arr(k), v)
+                lines.append("as %s %s %s -> %s" % (name, k, sname, res))
+                left = result(fn, v, arr(k))
+                if name in ("**", "power"):  # the only operations whose result depends on the side
+                    lines.append("sa %s %s %s -> %s" % (name, sname, k, left))
+                elif left != res:  # typeinfer looks up "as" lines for both sides
+                    raise SystemExit("asymmetric: %s %s %s" % (name, k, sname))
     print("\n".join(lines))
 
 
