@@ -1,8 +1,6 @@
 package lower
 
 import (
-	"strings"
-
 	"github.com/go-python/gpython/ast"
 	"github.com/go-python/gpython/py"
 
@@ -193,40 +191,7 @@ func (l *fnLowerer) reshape(e ast.Expr, recv ast.Expr, dims []ir.Expr, t *ir.Arr
 	if dims == nil {
 		dims = []ir.Expr{size}
 	} else {
-		infer := -1
-		var known ir.Expr = ir.Int(1)
-		var parts []string
-		var args []ir.Expr = []ir.Expr{size}
-		for i, d := range dims {
-			d = l.simple(cv(d, ir.Int64), pos)
-			dims[i] = d
-			if c, ok := d.(*ir.ConstExpr); ok && c.Value == int64(-1) {
-				if infer >= 0 {
-					l.errorf(e, "can only specify one unknown dimension")
-				}
-				infer = i
-				if i > 0 {
-					parts = append(parts, "newaxis")
-				}
-				continue
-			}
-			known = mul(known, d)
-			parts = append(parts, "%d")
-			args = append(args, d)
-		}
-		shapeMsg := "(" + strings.Join(parts, ",") + ")"
-		if len(dims) == 1 && infer < 0 {
-			shapeMsg = "(%d,)"
-		}
-		known = l.simple(known, pos)
-		var ok ir.Expr = ir.Bin(ir.Eq, known, size)
-		if infer >= 0 {
-			ok = and(ir.Bin(ir.Ne, known, ir.Int(0)), ir.Bin(ir.Eq, intr("mod", ir.Int64, size, known), ir.Int(0)))
-		}
-		l.emit(&ir.Check{Cond: ok, Exc: "ValueError", Msg: msgReshape + " " + shapeMsg, Args: args, Pos: pos})
-		if infer >= 0 {
-			dims[infer] = l.spill(intr("floordiv", ir.Int64, size, known), pos)
-		}
+		dims = l.reshapeDims(e, dims, size, pos)
 	}
 	out := l.temp(t)
 	view := l.block(func() {
@@ -447,4 +412,128 @@ func (l *fnLowerer) linspace(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, p
 		l.emit(&ir.Store{Arr: v, Offset: ir.Bin(ir.Add, &ir.Dim{Arr: v, Kind: ir.Offset}, ir.Bin(ir.Mul, i, &ir.Dim{Arr: v, Kind: ir.Stride, Axis: 0})), Val: ir.Ref(x), Pos: pos})
 	})
 	return v
+}
+
+// reshapeDims checks a reshape's new extents against the array's size and
+// resolves the unknown one, as numpy 1.24 does: every negative extent is
+// "unknown", at most one may be, and the mismatch message spells the
+// requested shape numpy's way (leading unknowns dropped, later ones as
+// "newaxis", "(4,)" for one extent), whose form depends on which extent is
+// negative at run time: one Raise per possibility.
+func (l *fnLowerer) reshapeDims(e ast.Expr, dims []ir.Expr, size ir.Expr, pos ir.Pos) []ir.Expr {
+	n := len(dims)
+	neg := make([]ir.Expr, n) // bool: extent i is unknown
+	static := make([]int, n)  // -1 negative, 1 non-negative, 0 unknown statically
+	for i, d := range dims {
+		d = l.simple(cv(d, ir.Int64), pos)
+		dims[i] = d
+		if c, ok := d.(*ir.ConstExpr); ok {
+			static[i] = 1
+			if c.Value.(int64) < 0 {
+				static[i] = -1
+			}
+			neg[i] = ir.BoolConst(static[i] < 0)
+			continue
+		}
+		neg[i] = ir.Bin(ir.Lt, d, ir.Int(0))
+	}
+	var nneg, known ir.Expr = ir.Int(0), ir.Int(1)
+	for i, d := range dims {
+		switch static[i] {
+		case 1:
+			known = mul(known, d)
+		case -1:
+			nneg = addOff(nneg, ir.Int(1))
+		default:
+			nneg = addOff(nneg, cv(neg[i], ir.Int64))
+			known = mul(known, ir.Bin(ir.Add, d, ir.Bin(ir.Mul, ir.Bin(ir.Sub, ir.Int(1), d), cv(neg[i], ir.Int64))))
+		}
+	}
+	nneg, known = l.simple(nneg, pos), l.simple(known, pos)
+	if c, ok := nneg.(*ir.ConstExpr); !ok || c.Value.(int64) > 1 {
+		l.check(ir.Bin(ir.Le, nneg, ir.Int(1)), "ValueError", "can only specify one unknown dimension", pos)
+	}
+	ok := or(and(ir.Bin(ir.Eq, nneg, ir.Int(0)), ir.Bin(ir.Eq, known, size)),
+		and(ir.Bin(ir.Eq, nneg, ir.Int(1)), and(ir.Bin(ir.Ne, known, ir.Int(0)), ir.Bin(ir.Eq, intr("mod", ir.Int64, size, known), ir.Int(0)))))
+	// The failing path: one message per position of the unknown extent
+	// (or none), among those the constants allow.
+	raise := l.block(func() {
+		var chain []ir.Stmt
+		for u := -1; u < n; u++ {
+			if u >= 0 && (static[u] != 0 || hasNeg(static)) {
+				continue
+			}
+			var cond ir.Expr = ir.BoolConst(true)
+			for i := range dims {
+				if static[i] != 0 {
+					continue
+				}
+				c := neg[i]
+				if i != u {
+					c = not(c)
+				}
+				cond = and(cond, c)
+			}
+			msg, args := "cannot reshape array of size %d into shape ", []ir.Expr{size}
+			started := false
+			part := ""
+			for i, d := range dims {
+				if i == u || static[i] == -1 {
+					if started {
+						part += ",newaxis"
+					}
+					continue
+				}
+				if started {
+					part += ","
+				}
+				part += "%d"
+				args = append(args, d)
+				started = true
+			}
+			switch {
+			case !started:
+				part = "()"
+			case n == 1:
+				part = "(" + part + ",)"
+			default:
+				part = "(" + part + ")"
+			}
+			chain = append(chain, &ir.If{Cond: cond, Then: &ir.Block{Stmts: []ir.Stmt{
+				&ir.Raise{Exc: "ValueError", Msg: msg + part, Args: args, Pos: pos}}}, Pos: pos})
+		}
+		// Nest as if / else if so exactly one raises.
+		for k := len(chain) - 1; k > 0; k-- {
+			chain[k-1].(*ir.If).Else = &ir.Block{Stmts: []ir.Stmt{chain[k]}}
+		}
+		if len(chain) > 0 {
+			l.emit(chain[0])
+		}
+	})
+	l.emit(&ir.If{Cond: not(ok), Then: &ir.Block{Stmts: raise}, Pos: pos})
+	if c, ok := nneg.(*ir.ConstExpr); ok && c.Value.(int64) == 0 {
+		return dims
+	}
+	unk := l.temp(ir.Int64)
+	l.emit(&ir.Assign{Dst: unk, Src: ir.Int(0), Pos: pos})
+	l.emit(&ir.If{Cond: ir.Bin(ir.Ne, known, ir.Int(0)), Then: &ir.Block{Stmts: []ir.Stmt{
+		&ir.Assign{Dst: unk, Src: intr("floordiv", ir.Int64, size, known), Pos: pos}}}, Pos: pos})
+	for i, d := range dims {
+		switch static[i] {
+		case -1:
+			dims[i] = ir.Ref(unk)
+		case 0:
+			dims[i] = l.spill(ir.Bin(ir.Add, d, ir.Bin(ir.Mul, ir.Bin(ir.Sub, ir.Ref(unk), d), cv(neg[i], ir.Int64))), pos)
+		}
+	}
+	return dims
+}
+
+func hasNeg(static []int) bool {
+	for _, s := range static {
+		if s < 0 {
+			return true
+		}
+	}
+	return false
 }
