@@ -160,7 +160,10 @@ func (p *parseState) parse() *File {
 	p.sr = scan(text)
 	sites := findAnnotations(p.sr)
 	pre, stubs := rewriteAnnotations(text, sites)
-	matmul := rewriteMatMul(p.sr, pre)
+	matmul, inplace := rewriteMatMul(p.sr, pre)
+	for _, at := range inplace {
+		p.errs.Add(p.at(at), "unsupported: in-place matrix multiplication; numpy 1.24 raises TypeError: In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' instead of 'a @= b'.")
+	}
 	p.pre = pre
 
 	annots := map[int]*VarAnnot{} // by name start offset

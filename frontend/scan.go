@@ -384,9 +384,18 @@ var pyKeywords = map[string]bool{
 // that is not a keyword, a number, a string or a closing bracket): a
 // decorator's `@` starts its line and stays, and so does any stray `@`,
 // which gpython then reports as a syntax error.
-func rewriteMatMul(sr *scanResult, out []byte) map[int]bool {
-	at := map[int]bool{}
+//
+// `a @= b` is rewritten to `a *= b` so parsing can go on, and its offset
+// returned in inplace: numpy 1.24 rejects it (TypeError), so the caller
+// reports it.
+func rewriteMatMul(sr *scanResult, out []byte) (at map[int]bool, inplace []int) {
+	at = map[int]bool{}
 	for i, t := range sr.toks {
+		if isOp(t, "@=") {
+			out[t.start] = '*'
+			inplace = append(inplace, t.start)
+			continue
+		}
 		if !isOp(t, "@") || i == 0 {
 			continue
 		}
@@ -405,5 +414,5 @@ func rewriteMatMul(sr *scanResult, out []byte) map[int]bool {
 			at[t.start] = true
 		}
 	}
-	return at
+	return at, inplace
 }
