@@ -781,6 +781,21 @@ func (c *checker) callArrayMethod(e *ast.Call, recv ast.Expr, a *ir.Array, name 
 				return nil
 			}
 		}
+		// Constant dimensions are checked as numpy would on every run.
+		dims := e.Args
+		if tup, ok := e.Args[0].(*ast.Tuple); ok && len(e.Args) == 1 {
+			dims = tup.Elts
+		}
+		unknown := 0
+		for _, d := range dims {
+			if v, ok := c.constInt(d); ok && v < 0 {
+				unknown++ // numpy 1.24 takes any negative size as "unknown"
+			}
+		}
+		if unknown > 1 {
+			c.errorf(e, "can only specify one unknown dimension")
+			return nil
+		}
 		ci := &CallInfo{Kind: CallMethod, Name: name, Recv: recv, Args: e.Args, Axis: -1}
 		for i := range e.Args {
 			ci.ArgOrder = append(ci.ArgOrder, i)

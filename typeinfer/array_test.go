@@ -301,6 +301,9 @@ func TestArrayErrors(t *testing.T) {
 		{"bool minus", `def f(a: "bool[:]"):
     return a - a
 `, "a bool array - a bool array is not supported by numpy (TypeError) (parameter 'a' is declared bool[:] array at 2:7)"},
+		{"two unknown dimensions", `def f(a: "float64[:]"):
+    return a.reshape(-1, 2, -1)
+`, "can only specify one unknown dimension"},
 		{"tuple item assignment", `def f(a: "float64[:]") -> None:
     s = a.shape
     s[0] = 1
