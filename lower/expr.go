@@ -185,6 +185,9 @@ func (l *fnLowerer) unary(e *ast.UnaryOp) ir.Expr {
 	case ast.UAdd:
 		return cv(x, res)
 	case ast.Invert:
+		if res == ir.Bool {
+			return not(x) // ~ of a numpy bool (array element) is logical not
+		}
 		return &ir.Unary{Op: ir.BitNot, X: cv(x, res)}
 	case ast.Not:
 		return not(truth(x))
@@ -596,7 +599,7 @@ func (l *fnLowerer) tuple(e ast.Expr) []ir.Expr {
 	switch e := e.(type) {
 	case *ast.Tuple:
 		for _, x := range e.Elts {
-			if _, ok := l.typeOf(x).(ir.Scalar); !ok {
+			if _, ok := l.typeOf(x).(*ir.Tuple); ok {
 				l.errorf(x, "unsupported: nested tuple")
 			}
 		}
