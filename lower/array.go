@@ -658,3 +658,49 @@ func (l *fnLowerer) forArray(s *ast.For, li *typeinfer.LoopInfo) {
 	l.emit(&ir.For{Var: k, Start: ir.Int(0), Stop: n, Step: ir.Int(1), Body: &ir.Block{Stmts: body}, Pos: pos})
 	l.loopElse(flag, s.Orelse, pos)
 }
+
+// npScalar reports whether e is a numpy scalar that comes from an array:
+// an element a[i, j], a reduction or product of arrays, or arithmetic on
+// such a value. Python arithmetic on a numpy scalar follows numpy (1.0 /
+// a[0] with a[0] == 0.0 is inf, int64 elements // 0 give 0), so binary
+// operators with such an operand use numpy's rules. A local variable
+// holding one is not tracked (locals have one type, shared with Python's
+// float): x = a[i]; x / 0.0 still raises, a documented difference.
+func (l *fnLowerer) npScalar(e ast.Expr) bool {
+	if l.isArrayExpr(e) {
+		return false
+	}
+	switch x := e.(type) {
+	case *ast.Subscript:
+		return l.isArrayExpr(x.Value)
+	case *ast.Call:
+		ci := l.info.Calls[x]
+		if ci == nil {
+			return false
+		}
+		switch ci.Kind {
+		case typeinfer.CallMethod:
+			return ci.Recv != nil && l.isArrayExpr(ci.Recv)
+		case typeinfer.CallNumpy:
+			for _, a := range ci.Args {
+				if a != nil && l.isArrayExpr(a) {
+					return true
+				}
+			}
+		}
+	case *ast.BinOp:
+		return l.npScalar(x.Left) || l.npScalar(x.Right)
+	case *ast.UnaryOp:
+		return x.Op != ast.Not && l.npScalar(x.Operand)
+	}
+	return false
+}
+
+// numpyBinop is binop with numpy's rules (no ZeroDivisionError, int //
+// and % by zero give 0, int / int divides as doubles).
+func (l *fnLowerer) numpyBinop(op ast.OperatorNumber, x ir.Expr, xt ir.Scalar, y ir.Expr, yt ir.Scalar, res ir.Scalar, pos ir.Pos) ir.Expr {
+	saved := l.npMode
+	l.npMode = true
+	defer func() { l.npMode = saved }()
+	return l.binop(op, x, xt, y, yt, res, pos)
+}

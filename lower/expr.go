@@ -75,6 +75,9 @@ func (l *fnLowerer) expr(e ast.Expr) ir.Expr {
 		}
 		lt, rt, res := l.scalarOf(e.Left), l.scalarOf(e.Right), l.scalarOf(e)
 		v := l.seq(l.pos(e), e.Left, e.Right)
+		if l.npScalar(e.Left) || l.npScalar(e.Right) {
+			return l.numpyBinop(e.Op, v[0], lt, v[1], rt, res, l.pos(e))
+		}
 		return l.binop(e.Op, v[0], lt, v[1], rt, res, l.pos(e))
 	case *ast.BoolOp:
 		return l.boolOp(e)

@@ -254,7 +254,12 @@ func (l *fnLowerer) augAssign(s *ast.AugAssign) {
 	y := l.expr(s.Value)
 	c, _ := y.(*ir.ConstExpr)
 	res := arithResult(s.Op, lt, rt, c)
-	r := l.binop(s.Op, ir.Ref(v), lt, y, rt, res, pos)
+	var r ir.Expr
+	if l.npScalar(s.Value) {
+		r = l.numpyBinop(s.Op, ir.Ref(v), lt, y, rt, res, pos)
+	} else {
+		r = l.binop(s.Op, ir.Ref(v), lt, y, rt, res, pos)
+	}
 	l.emit(&ir.Assign{Dst: v, Src: convert(r, lt), Pos: pos})
 }
 
