@@ -352,8 +352,8 @@ func (l *fnLowerer) pow(x ir.Expr, xt ir.Scalar, y ir.Expr, yt ir.Scalar, res ir
 	}
 
 	// Float result.
-	if l.npMode {
-		// numpy's fast_scalar_power: an array to a scalar power of 2,
+	if l.npMode && l.elem != nil {
+		// numpy's fast_scalar_power (arrays only, not numpy scalars): an array to a scalar power of 2,
 		// 0.5, 1 or -1 is square, sqrt, a copy or reciprocal.
 		if c, ok := y.(*ir.ConstExpr); ok && res.IsFloat() {
 			xf := cv(x, res)
