@@ -103,8 +103,22 @@ func (l *fnLowerer) fuseTree(e ast.Expr, pos ir.Pos) *fnode {
 		n.shape = n.av.shape
 		return n
 	}
-	for _, k := range l.operands(e) {
-		n.kids = append(n.kids, l.fuseTree(k, pos))
+	ops := l.operands(e)
+	for i, k := range ops {
+		kid := l.fuseTree(k, pos)
+		if !kid.leaf && kid.scalar == nil && l.callFollows(ops[i+1:]) {
+			// A later operand calls a module function, which may store
+			// into the arrays this one reads: Python computed this
+			// operand (a temporary array) before the call, so compute
+			// it now. A plain array or view is a reference in Python
+			// too: reading it later sees the call's stores, as there.
+			t := &ir.Array{Elem: kid.elem, Rank: len(kid.shape)}
+			v := l.temp(t)
+			l.emit(&ir.Alloc{Dst: v, Shape: kid.shape, Pos: pos})
+			l.storeLoopShape(v, kid, kid.shape, pos)
+			kid = &fnode{e: k, leaf: true, av: wholeView(v), shape: wholeView(v).shape, elem: kid.elem}
+		}
+		n.kids = append(n.kids, kid)
 	}
 	if e == l.augOut && l.augOut != nil {
 		// The in-place ufunc's message lists its output operand too.
@@ -589,4 +603,20 @@ func pow10(d int64) float64 {
 		f *= 10
 	}
 	return f
+}
+
+// callFollows reports whether any of es calls a module function.
+func (l *fnLowerer) callFollows(es []ast.Expr) bool {
+	found := false
+	for _, e := range es {
+		ast.Walk(e, func(n ast.Ast) bool {
+			if c, ok := n.(*ast.Call); ok {
+				if ci := l.info.Calls[c]; ci != nil && ci.Kind == typeinfer.CallFunc {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
