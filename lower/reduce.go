@@ -247,11 +247,20 @@ func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array)
 	pos := l.pos(e)
 	at := l.typeOf(operand).(*ir.Array)
 	axis := ci.Axis
-	if (name == "sum" || name == "mean") && (at.Elem.IsFloat() || at.Elem.IsComplex()) {
+	if (name == "sum" || name == "mean") && (at.Elem.IsFloat() || at.Elem.IsComplex()) || name == "mean" {
 		if name == "mean" && at.Elem.IsComplex() {
 			l.errorf(e, "unsupported: mean of a complex array")
 		}
-		src := l.arrayVar(operand)
+		var src *ir.Var
+		if at.Elem.IsFloat() || at.Elem.IsComplex() {
+			src = l.arrayVar(operand)
+		} else {
+			// numpy's mean of integers sums float64 conversions.
+			root := l.fuseTree(operand, pos)
+			src = l.temp(&ir.Array{Elem: ir.Float64, Rank: len(root.shape)})
+			l.emit(&ir.Alloc{Dst: src, Shape: root.shape, Pos: pos})
+			l.storeLoopShape(src, root, root.shape, pos)
+		}
 		v := l.temp(t)
 		l.emit(&ir.Assign{Dst: v, Src: intr("np_sum_axis", t, ir.Ref(src), ir.Int(int64(axis))), Pos: pos})
 		if name == "mean" {
@@ -263,9 +272,6 @@ func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array)
 			})
 		}
 		return v
-	}
-	if name == "mean" {
-		l.errorf(e, "unsupported: mean of an integer array along an axis")
 	}
 	root := l.fuseTree(operand, pos)
 	strides := l.loopStrides(leaves(root, nil), root.shape, pos)
