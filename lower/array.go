@@ -251,7 +251,12 @@ func (l *fnLowerer) subscriptView(e *ast.Subscript) (av aview, elem ir.Expr) {
 // being indexed: numpy's bounds check with the original value in the
 // message, then the negative-index wrap. The result is a simple int64.
 func (l *fnLowerer) index(e ast.Expr, n ir.Expr, k int, pos ir.Pos) ir.Expr {
-	i := l.cheap(cv(l.expr(e), ir.Int64), pos)
+	i := l.simple(cv(l.expr(e), ir.Int64), pos)
+	if r, ok := i.(*ir.VarRef); ok && l.nonneg[r.V] {
+		l.emit(&ir.Check{Cond: ir.Bin(ir.Lt, i, n), Exc: "IndexError", Msg: msgIndexBounds,
+			Args: []ir.Expr{i, ir.Int(int64(k)), n}, Pos: pos})
+		return i
+	}
 	if c, ok := i.(*ir.ConstExpr); ok {
 		v := c.Value.(int64)
 		if v >= 0 {

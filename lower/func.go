@@ -46,6 +46,9 @@ type fnLowerer struct {
 	// augOut is the synthetic node of the array augmented assignment being
 	// lowered: its broadcast message lists the output operand too.
 	augOut ast.Expr
+	// nonneg holds the induction variables of enclosing range loops that
+	// start at a non-negative constant and count up.
+	nonneg map[*ir.Var]bool
 }
 
 // loopCtx is an enclosing loop; brk, when set, is the flag a Python break

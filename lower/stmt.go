@@ -424,6 +424,17 @@ func (l *fnLowerer) forStmt(s *ast.For) {
 	}
 	flag := l.loopFlag(s.Body, s.Orelse, pos)
 	l.loops = append(l.loops, &loopCtx{brk: flag})
+	if c0, ok := start.(*ir.ConstExpr); ok && c0.Value.(int64) >= 0 {
+		if c1, ok := step.(*ir.ConstExpr); ok && c1.Value.(int64) > 0 {
+			// iv never goes below start inside the body: array indexing
+			// by it needs neither the negative check nor the wrap.
+			if l.nonneg == nil {
+				l.nonneg = map[*ir.Var]bool{}
+			}
+			l.nonneg[iv] = true
+			defer delete(l.nonneg, iv)
+		}
+	}
 	body := l.block(func() {
 		if !direct {
 			l.emit(&ir.Assign{Dst: v, Src: convert(ir.Ref(iv), v.Type.(ir.Scalar)), Pos: pos})

@@ -65,3 +65,11 @@ def col(m: "float64[:, :]", j: int) -> "float64[:]":
 def transposed(m: "float64[:, :]") -> "float64[:, :]":
     """m + m.T broadcasts views of one array: no copy."""
     return m + m.T
+
+
+def dot_loop(a: "float64[:]", b: "float64[:]") -> float:
+    """Indexing by a range variable from 0: no negative check, no wrap."""
+    s = 0.0
+    for i in range(a.shape[0]):
+        s += a[i] * b[i]
+    return s
