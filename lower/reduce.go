@@ -240,13 +240,16 @@ func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array)
 		return nil
 	}
 	for k := range ci.Kwargs {
-		if k != "axis" {
+		if k != "axis" && !(k == "ddof" && (ci.Name == "std" || ci.Name == "var")) {
 			l.errorf(e, "unsupported: %s= of %s()", k, ci.Name)
 		}
 	}
 	pos := l.pos(e)
 	at := l.typeOf(operand).(*ir.Array)
 	axis := ci.Axis
+	if name == "std" || name == "var" {
+		return l.varianceAxis(e, ci, operand, t, pos)
+	}
 	if (name == "sum" || name == "mean") && (at.Elem.IsFloat() || at.Elem.IsComplex()) || name == "mean" {
 		if name == "mean" && at.Elem.IsComplex() {
 			l.errorf(e, "unsupported: mean of a complex array")
@@ -431,4 +434,51 @@ func addUnit(t ir.Scalar) ir.Expr {
 		return &ir.ConstExpr{T: t, Value: complex(nz, nz)}
 	}
 	return zero(t)
+}
+
+// varianceAxis lowers np.var / np.std along an axis as numpy 1.24's _var:
+// the mean is np_sum_axis divided by the count (an array division, then
+// broadcast back), the squared deviations are materialised and summed with
+// np_sum_axis again, and divided by max(n - ddof, 0).
+func (l *fnLowerer) varianceAxis(e *ast.Call, ci *typeinfer.CallInfo, operand ast.Expr, t *ir.Array, pos ir.Pos) *ir.Var {
+	ft := t.Elem
+	if !ft.IsFloat() {
+		l.errorf(e, "unsupported: %s of a %s array", ci.Name, t.Elem)
+	}
+	axis := ci.Axis
+	ddof := ir.Expr(zero(ft))
+	if x := ci.Kwargs["ddof"]; x != nil {
+		ddof = l.simple(cv(l.expr(x), ft), pos)
+	}
+	root := l.fuseTree(operand, pos)
+	src := l.temp(&ir.Array{Elem: ft, Rank: len(root.shape)})
+	l.emit(&ir.Alloc{Dst: src, Shape: root.shape, Pos: pos})
+	l.storeLoopShape(src, root, root.shape, pos)
+	sv := wholeView(src)
+	n := l.spill(cv(sv.shape[axis], ft), pos)
+	sum := l.temp(t)
+	l.emit(&ir.Assign{Dst: sum, Src: intr("np_sum_axis", t, ir.Ref(src), ir.Int(int64(axis))), Pos: pos})
+	mv := wholeView(sum)
+	dev := l.temp(src.Type)
+	l.emit(&ir.Alloc{Dst: dev, Shape: sv.shape, Pos: pos})
+	dv := wholeView(dev)
+	l.loopNest(sv.shape, pos, func(ivs []ir.Expr) {
+		rest := append(append([]ir.Expr{}, ivs[:axis]...), ivs[axis+1:]...)
+		mean := ir.Bin(ir.Div, &ir.Load{Arr: sum, Offset: flatOff(mv, rest, nil)}, n)
+		d := l.spill(ir.Bin(ir.Sub, &ir.Load{Arr: src, Offset: flatOff(sv, ivs, nil)}, mean), pos)
+		l.emit(&ir.Store{Arr: dev, Offset: flatOff(dv, ivs, nil), Val: ir.Bin(ir.Mul, d, d), Pos: pos})
+	})
+	out := l.temp(t)
+	l.emit(&ir.Assign{Dst: out, Src: intr("np_sum_axis", t, ir.Ref(dev), ir.Int(int64(axis))), Pos: pos})
+	den := l.spill(intr("max", ft, ir.Bin(ir.Sub, n, ddof), zero(ft)), pos)
+	ov := wholeView(out)
+	l.loopNest(ov.shape, pos, func(ivs []ir.Expr) {
+		off := l.spill(flatOff(ov, ivs, nil), pos)
+		var v ir.Expr = ir.Bin(ir.Div, &ir.Load{Arr: out, Offset: off}, den)
+		if ci.Name == "std" {
+			v = intr("sqrt", ft, v)
+		}
+		l.emit(&ir.Store{Arr: out, Offset: off, Val: v, Pos: pos})
+	})
+	return out
 }
