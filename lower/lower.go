@@ -14,6 +14,10 @@
 //     fnLowerer per function builds statements into the current block while
 //     it walks expressions, so that checks land before the expression that
 //     needs them and in Python's evaluation order;
+//   - arrays (array.go: indexing, views, stores, array loops; fuse.go: one
+//     loop nest per elementwise expression, broadcasting and numpy's
+//     overlap rule; reduce.go: reductions; create.go: creation functions,
+//     copies and reshapes; product.go: dot, matmul, outer);
 //   - the pass manager (passes.go) with the optional passes constfold and
 //     checkelim.
 package lower
