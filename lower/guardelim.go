@@ -6,7 +6,7 @@ import (
 	"github.com/pyc2go/pyc2go/ir"
 )
 
-const guardElimDoc = "guardelim deletes every Check whose condition a dominating guard already proves (a while or if condition, an earlier identical check, a range bound), with no assignment to the guard's variables in between."
+const guardElimDoc = "guardelim deletes every Check whose condition a dominating guard already proves (a while or if condition, an earlier identical check, a range bound, through n = a.shape[k] for array bounds), with no assignment to the guard's variables in between."
 
 // guardElim deletes the checks implied by the facts that hold where they
 // run. It is required because it decides signatures: gcd's only check,
@@ -67,12 +67,17 @@ func guardBlock(b *ir.Block, facts []ir.Expr) ([]ir.Expr, bool) {
 		}
 		switch s := s.(type) {
 		case *ir.Check:
-			if guardImplied(facts, s.Cond) {
+			if guardImplied(facts, s.Cond) || guardImplied(facts, substDims(facts, s.Cond)) {
 				continue // delete
 			}
 			facts = addFact(facts, s.Cond)
 		case *ir.Assign:
 			facts = killFacts(facts, map[*ir.Var]bool{s.Dst: true})
+			if d, ok := s.Src.(*ir.Dim); ok && d.Arr != s.Dst {
+				// n = a.shape[0]: checks against the Dim can use n's facts
+				// (a range loop's Var < n).
+				facts = addFact(facts, ir.Bin(ir.Eq, ir.Ref(s.Dst), d))
+			}
 		case *ir.Alloc:
 			facts = killFacts(facts, map[*ir.Var]bool{s.Dst: true}) // facts on its Dims
 		case *ir.View:
@@ -568,4 +573,47 @@ func sameExpr(a, b ir.Expr) bool {
 		return ok && a.Arr == b.Arr && a.Kind == b.Kind && a.Axis == b.Axis
 	}
 	return false
+}
+
+// substDims returns a copy of e with each array Dim that a live fact
+// `v == Dim` names replaced by v (the facts Assign v = Dim adds), so that a
+// bounds check i < a.shape[0] meets the loop fact i < v. It returns e
+// itself when nothing is replaced.
+func substDims(facts []ir.Expr, e ir.Expr) ir.Expr {
+	alias := func(d *ir.Dim) ir.Expr {
+		for _, f := range facts {
+			b, ok := f.(*ir.Binary)
+			if !ok || b.Op != ir.Eq {
+				continue
+			}
+			if r, ok := b.X.(*ir.VarRef); ok && sameExpr(b.Y, d) {
+				return r
+			}
+		}
+		return nil
+	}
+	var sub func(e ir.Expr) ir.Expr
+	sub = func(e ir.Expr) ir.Expr {
+		switch x := e.(type) {
+		case *ir.Dim:
+			if r := alias(x); r != nil {
+				return r
+			}
+		case *ir.Unary:
+			if y := sub(x.X); y != x.X {
+				return &ir.Unary{Op: x.Op, X: y}
+			}
+		case *ir.Binary:
+			a, b := sub(x.X), sub(x.Y)
+			if a != x.X || b != x.Y {
+				return &ir.Binary{Op: x.Op, X: a, Y: b}
+			}
+		case *ir.Convert:
+			if y := sub(x.X); y != x.X {
+				return &ir.Convert{X: y, T: x.T}
+			}
+		}
+		return e
+	}
+	return sub(e)
 }

@@ -372,3 +372,37 @@ func TestGuardElimKeepsKeptChecks(t *testing.T) {
 		t.Errorf("guardelim rewrote a kept check:\n%s", ir.PrintFunc(f))
 	}
 }
+
+// TestGuardElimDims checks the n = a.shape[0] alias: a range loop over n
+// proves i < a.shape[0], until a or n gets a new value.
+func TestGuardElimDims(t *testing.T) {
+	arr := &ir.Array{Elem: ir.Float64, Rank: 1}
+	a := &ir.Var{Name: "a", Type: arr, Param: true}
+	n := &ir.Var{Name: "n", Type: ir.Int64}
+	i := &ir.Var{Name: "i", Type: ir.Int64}
+	j := &ir.Var{Name: "j", Type: ir.Int64}
+	dim := func() ir.Expr { return &ir.Dim{Arr: a, Kind: ir.Shape, Axis: 0} }
+	bound := func(iv *ir.Var, msg string) *ir.Check {
+		return &ir.Check{Cond: ir.Bin(ir.Lt, ir.Ref(iv), dim()), Exc: "IndexError", Msg: msg}
+	}
+	view := &ir.View{Dst: a, Src: a, Offset: ir.Int(1), Shape: []ir.Expr{ir.Int(1)}, Strides: []ir.Expr{ir.Int(1)}}
+	f := &ir.Func{Name: "k", Result: ir.None, Raises: true, Params: []*ir.Var{a}, Locals: []*ir.Var{n, i, j},
+		Body: blk(
+			&ir.Assign{Dst: n, Src: dim()},
+			&ir.For{Var: i, Start: ir.Int(0), Stop: ir.Ref(n), Step: ir.Int(1), Body: blk(bound(i, "goes"))},
+			&ir.For{Var: j, Start: ir.Int(0), Stop: ir.Ref(n), Step: ir.Int(1), Body: blk(view, bound(j, "stays: a changed"))},
+		)}
+	if err := ir.VerifyFunc(f); err != nil {
+		t.Fatal(err)
+	}
+	guardElim(f)
+	var kept []string
+	ir.WalkStmts(f.Body, func(s ir.Stmt) {
+		if c, ok := s.(*ir.Check); ok {
+			kept = append(kept, c.Msg)
+		}
+	})
+	if strings.Join(kept, "|") != "stays: a changed" {
+		t.Errorf("kept checks %q, want only the one after the View\n%s", kept, ir.PrintFunc(f))
+	}
+}
