@@ -68,9 +68,20 @@ func (l *fnLowerer) product(e ast.Expr) (ir.Expr, *ir.Var) {
 	}
 	rx, ry := len(xs.shape), len(ys.shape)
 	if name == "outer" {
-		if rx != 1 || ry != 1 {
-			l.errorf(e, "unsupported: np.outer of arrays of rank above 1")
+		// numpy flattens both operands (C order).
+		flat := func(av aview, ae ast.Expr) aview {
+			if len(av.shape) == 1 {
+				return av
+			}
+			elem := l.typeOf(ae).(*ir.Array).Elem
+			root := &fnode{e: ae, leaf: true, av: av, shape: av.shape, elem: elem}
+			c := l.temp(&ir.Array{Elem: elem, Rank: len(av.shape)})
+			l.emit(&ir.Alloc{Dst: c, Shape: av.shape, Pos: pos})
+			l.storeLoopShape(c, root, av.shape, pos)
+			f := l.reshapeContig(c, []ir.Expr{l.simple(l.size(wholeView(c)), pos)}, &ir.Array{Elem: elem, Rank: 1}, pos)
+			return wholeView(f)
 		}
+		xs, ys = flat(xs, xe), flat(ys, ye)
 		out := l.temp(rt)
 		l.emit(&ir.Alloc{Dst: out, Shape: []ir.Expr{xs.shape[0], ys.shape[0]}, Pos: pos})
 		ov := wholeView(out)
