@@ -3,7 +3,6 @@ package driver
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -14,8 +13,7 @@ import (
 // seeds: every kernel and error file in testdata.
 func FuzzCheck(f *testing.F) {
 	for _, pattern := range []string{"../testdata/py/*/*.py", "../testdata/errors/*.py"} {
-		files, _ := filepath.Glob(pattern)
-		for _, p := range files {
+		for _, p := range kernelFiles(pattern) {
 			src, err := os.ReadFile(p)
 			if err != nil {
 				f.Fatal(err)

@@ -352,7 +352,7 @@ func cmdVerify(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("verify", "verify [--cases CASES.py] [--python PATH] [--seed N] [-n N] [-O0|-O2] FILE.py...", stderr)
 	var opt optFlags
 	opt.register(fs)
-	cases := fs.String("cases", "", "take inputs from `CASES.py` (CASES = [(func_name, args_factory), ...])")
+	cases := fs.String("cases", "", "take inputs from `CASES.py` (CASES = [(func_name, args_factory), ...]); default FILE_cases.py beside FILE.py if present")
 	python := fs.String("python", "", "reference interpreter (default $PYC2GO_PYTHON, else a python3 with numpy)")
 	seed := fs.Int64("seed", 1, "input generation seed")
 	n := fs.Int("n", 40, "generated cases per function")
@@ -382,7 +382,13 @@ func cmdVerify(args []string, stdout, stderr io.Writer) int {
 			status = report(err, stderr)
 			continue
 		}
-		rep, err := verify.Run(res, bin, verify.Options{Python: *python, Cases: *cases, Seed: *seed, N: *n})
+		// Without --cases, FILE_cases.py beside FILE.py (if any) names the
+		// inputs of the functions whose shapes generation cannot meet.
+		c := *cases
+		if c == "" {
+			c = verify.CasesFile(p)
+		}
+		rep, err := verify.Run(res, bin, verify.Options{Python: *python, Cases: c, Seed: *seed, N: *n})
 		if err != nil {
 			status = report(err, stderr)
 			continue
