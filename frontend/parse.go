@@ -35,6 +35,9 @@ type File struct {
 	// columns); their Op is ast.Mult, and this set says they are matrix
 	// products (typeinfer types them as np.matmul).
 	MatMul map[*ast.BinOp]bool
+	// Exports are the signatures of `#pythran export f(T, ...)` comments,
+	// one per signature, in source order (see Export).
+	Exports []Export
 	// Main holds the body of `if __name__ == "__main__":`; it is kept for
 	// tooling but neither checked nor compiled.
 	Main []ast.Stmt
@@ -198,6 +201,7 @@ func (p *parseState) parse() *File {
 	p.fixPositions(m)
 	f := &File{Path: p.path, Src: p.src, Module: m, Annots: map[ast.Stmt]*VarAnnot{}, MatMul: p.matMulOps(m, matmul), lineStarts: p.ls}
 	p.attachAnnots(f, annots, stubs)
+	f.Exports = p.findExports(p.src)
 	p.check(f)
 	return f
 }
