@@ -467,6 +467,51 @@ func (c *checker) callFunc(e *ast.Call, cl callee) ir.Type {
 	if !ok {
 		return fn.Result
 	}
+	argType := func(w int) ir.Type {
+		if w < len(pt) {
+			return pt[w]
+		}
+		return kt[w-len(pt)]
+	}
+	if ovs := c.overloads[fn.PyName]; len(ovs) > 1 {
+		// The first signature every argument converts to, as written
+		// in the export lines; arrays must match dtype and rank.
+		pick := func(exact bool) *Func {
+			for _, o := range ovs {
+				fits := len(o.Params) == len(fn.Params)
+				for i, p := range o.Params {
+					if !fits || slots[i] < 0 {
+						continue
+					}
+					at := argType(slots[i])
+					if at == nil || p.Type == nil || (exact && !ir.Identical(at, p.Type) && !sameArray(at, p.Type)) || !convertible(at, p.Type) {
+						fits = false
+					}
+				}
+				if fits {
+					return o
+				}
+			}
+			return nil
+		}
+		o := pick(true)
+		if o == nil {
+			o = pick(false)
+		}
+		if o == nil {
+			var sigs []string
+			for _, o := range ovs {
+				sigs = append(sigs, o.Export.Pos.String())
+			}
+			c.errorf(e, "no pythran export signature of %s() takes these arguments (signatures at %s)", fn.PyName, strings.Join(sigs, ", "))
+			return fn.Result
+		}
+		fn = o
+		cl.fn = o
+		if n, ok := e.Func.(*ast.Name); ok {
+			c.use(n, o)
+		}
+	}
 	for i, p := range fn.Params {
 		if slots[i] < 0 || p.Type == nil {
 			continue

@@ -41,10 +41,11 @@ func Check(f *frontend.File) (info *Info, err error) {
 			Index: map[*ast.Subscript]*IndexInfo{},
 			Loops: map[*ast.For]*LoopInfo{},
 		},
-		globals:  map[string]Object{},
-		funcs:    map[*Func]*funcState{},
-		seen:     map[string]bool{},
-		reported: map[any]bool{},
+		globals:   map[string]Object{},
+		funcs:     map[*Func]*funcState{},
+		overloads: map[string][]*Func{},
+		seen:      map[string]bool{},
+		reported:  map[any]bool{},
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -75,6 +76,9 @@ type checker struct {
 	reported map[any]bool    // things reported once (an unknown local, ...)
 	globals  map[string]Object
 	funcs    map[*Func]*funcState
+	// overloads lists the Funcs of each function exported by `#pythran
+	// export` lines (one per signature); calls pick by argument types.
+	overloads map[string][]*Func
 
 	final   bool // the last pass: record Info and report errors
 	changed bool // some local or result type widened in this pass
@@ -157,6 +161,13 @@ func (c *checker) bind(name string, o Object, n ast.Ast) {
 // body is checked, so calls may precede definitions.
 func (c *checker) module() {
 	var defs []*ast.FunctionDef
+	exports := c.exportsByFunc()
+	defNames := map[string]bool{}
+	for _, s := range c.f.Module.Body {
+		if d, ok := s.(*ast.FunctionDef); ok {
+			defNames[string(d.Name)] = true
+		}
+	}
 	for i, s := range c.f.Module.Body {
 		switch s := s.(type) {
 		case *ast.Import:
@@ -199,9 +210,30 @@ func (c *checker) module() {
 			c.constant(s)
 		case *ast.FunctionDef:
 			defs = append(defs, s)
-			fn := &Func{Name: string(s.Name), Def: s, Pos: c.pos(s), Scope: map[string]*Local{}}
-			c.info.Funcs = append(c.info.Funcs, fn)
-			c.bind(fn.Name, fn, s)
+			name := string(s.Name)
+			exps := exports[name]
+			if len(exps) == 0 {
+				fn := &Func{Name: name, PyName: name, Def: s, Pos: c.pos(s), Scope: map[string]*Local{}}
+				c.info.Funcs = append(c.info.Funcs, fn)
+				c.bind(fn.Name, fn, s)
+				continue
+			}
+			for k, ex := range exps {
+				d := s
+				if k > 0 {
+					d = cloneDef(c.f, s)
+				}
+				fn := &Func{Name: OverloadName(name, k), PyName: name, Export: ex, Def: d, Pos: c.pos(s), Scope: map[string]*Local{}}
+				c.info.Funcs = append(c.info.Funcs, fn)
+				c.overloads[name] = append(c.overloads[name], fn)
+				if k > 0 {
+					if _, dup := c.globals[fn.Name]; dup || defNames[fn.Name] {
+						c.errorAt(ex.Pos, "the %s pythran export signature of '%s' compiles to a function named '%s', which this module already defines; rename that function", ordinal(k+1), name, fn.Name)
+						continue
+					}
+				}
+				c.bind(fn.Name, fn, s)
+			}
 		case *ast.ExprStmt:
 			if i == 0 { // module docstring
 				continue
@@ -406,16 +438,38 @@ func (c *checker) declare(fn *Func) {
 			fn.Defaults[len(args)+i] = dft
 		}
 	}
+	if fn.Export != nil {
+		c.exportParams(fn, all)
+	}
 	for i, a := range all {
 		p := &Local{Name: string(a.Arg), Pos: c.pos(a), Param: true}
 		if _, dup := fn.Scope[p.Name]; dup {
 			c.errorAt(p.Pos, "duplicate argument '%s' in function definition", p.Name)
 			continue
 		}
-		if a.Annotation == nil {
+		var et ir.Type
+		if fn.exportOK && i < len(fn.exportTypes) {
+			et = fn.exportTypes[i]
+		}
+		switch {
+		case a.Annotation == nil && fn.Export != nil:
+			if et != nil {
+				p.Type = et
+			} else if fn.exportOK {
+				// Not in the export signature: it has a default.
+				if v, ok := c.fold(fn.Defaults[i], fmt.Sprintf("default of parameter '%s'", p.Name)); ok {
+					p.Type = v.Type
+				}
+			}
+		case a.Annotation == nil:
 			c.errorAt(p.Pos, "parameter '%s' of %s needs a type annotation (int, float, bool, complex or a numpy scalar type)", p.Name, fn.Name)
-		} else if t, ok := c.annotation(a.Annotation, false); ok {
-			p.Type = t
+		default:
+			if t, ok := c.annotation(a.Annotation, false); ok {
+				p.Type = t
+				if et != nil && !ir.Identical(t, et) {
+					c.errorAt(c.pos(a.Annotation), "parameter '%s' of %s is annotated %s but the pythran export at %s declares %s", p.Name, fn.PyName, pyName(t), fn.Export.Pos, pyName(et))
+				}
+			}
 		}
 		fn.Params = append(fn.Params, p)
 		fn.Scope[p.Name] = p

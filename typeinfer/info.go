@@ -108,9 +108,17 @@ type Const struct {
 	Pos   frontend.Pos
 }
 
-// Func is a module-level function.
+// Func is a module-level function. A function with several `#pythran
+// export` signatures is several Funcs (overloads), one per signature, in
+// the order of the export lines: each has its own copy of the definition's
+// AST (Def), so Info's maps hold the types of each, and its own Name (see
+// OverloadName).
 type Func struct {
-	Name     string
+	Name   string
+	PyName string // the Python function's name: Name, except for overloads 2, 3, ...
+	// Export is the `#pythran export` signature the parameter types come
+	// from, or nil when they come from annotations.
+	Export   *frontend.Export
 	Def      *ast.FunctionDef
 	Doc      string // docstring with common indentation removed, "" if none
 	Pos      frontend.Pos
@@ -119,6 +127,9 @@ type Func struct {
 	Result   ir.Type    // ir.None, a Scalar or an *ir.Tuple
 	Locals   []*Local   // non-parameter locals, in order of first definition
 	Scope    map[string]*Local
+
+	exportTypes []ir.Type // per parameter, from Export (nil when not given)
+	exportOK    bool
 }
 
 // Module is an imported module name (math, cmath, numpy as np, numba).

@@ -281,9 +281,12 @@ def main():
         for k in range(req["ncases"]):
             # The first cases are all typical values, the rest mix in edges.
             plan.append((f["name"], gen_args(f["params"], rng, k)))
+    # An overload of a function with several #pythran export signatures
+    # (name f_2, f_3, ...) calls the Python function it compiles (pyname).
+    pynames = {f["name"]: f.get("pyname", f["name"]) for f in req["functions"]}
     out = []
     for k, (name, args) in enumerate(plan):
-        fn = getattr(kernel, name, None)
+        fn = getattr(kernel, pynames.get(name, name), None)
         if fn is None:
             raise SystemExit("ref.py: %s has no function %r" % (req["kernel"], name))
         arrays = any(isinstance(a, np.ndarray) for a in args)

@@ -172,6 +172,17 @@ func Run(res *driver.Result, bin string, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if res.Info != nil {
+		py := map[string]string{}
+		for _, f := range res.Info.Funcs {
+			if f.PyName != "" && f.PyName != f.Name {
+				py[f.Name] = f.PyName
+			}
+		}
+		for i := range sigs {
+			sigs[i].PyName = py[sigs[i].Name]
+		}
+	}
 	return run(res.Path, sigs, bin, opt)
 }
 
@@ -212,7 +223,11 @@ type refParam struct {
 
 // funcSig is what verification needs of a compiled function.
 type funcSig struct {
-	Name   string     `json:"name"`
+	Name string `json:"name"`
+	// PyName is the Python function an overload compiles (a function
+	// exported by several #pythran export lines is compiled once per
+	// signature, as f, f_2, ...); empty when it is Name.
+	PyName string     `json:"pyname,omitempty"`
 	Params []refParam `json:"params"`
 	exact  bool
 }
