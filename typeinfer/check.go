@@ -61,7 +61,9 @@ func Check(f *frontend.File) (info *Info, err error) {
 		return nil, frontend.ErrorList{{Pos: frontend.Pos{Line: 1, Col: 1}, Msg: "no module to check"}}
 	}
 	c.module()
+	c.resolveRanks()
 	c.solve()
+	c.checkNDResults()
 	if err := c.result(); err != nil {
 		return nil, err
 	}
@@ -79,6 +81,9 @@ type checker struct {
 	// overloads lists the Funcs of each function exported by `#pythran
 	// export` lines (one per signature); calls pick by argument types.
 	overloads map[string][]*Func
+	// ndPending are the npt.NDArray annotations, whose rank (parameters)
+	// or dtype (locals, results) is settled around inference.
+	ndPending []ndPending
 
 	final   bool // the last pass: record Info and report errors
 	changed bool // some local or result type widened in this pass
@@ -137,7 +142,7 @@ func (c *checker) use(n *ast.Name, o Object) {
 	}
 }
 
-var supportedImports = map[string]bool{"math": true, "cmath": true, "numpy": true, "numba": true}
+var supportedImports = map[string]bool{"math": true, "cmath": true, "numpy": true, "numba": true, "numpy.typing": true}
 
 // ignoredImports are accepted by frontend but only matter to annotations
 // (typing) or to other tools (pythran, __future__).
@@ -263,6 +268,10 @@ func (c *checker) importedObject(mod, name string) Object {
 			return &Imported{Module: mod, Name: name}
 		}
 		if _, ok := numpyFuncs[name]; ok || numpyArrayFunc(name) {
+			return &Imported{Module: mod, Name: name}
+		}
+	case "numpy.typing":
+		if name == "NDArray" {
 			return &Imported{Module: mod, Name: name}
 		}
 	case "numba":
@@ -465,6 +474,13 @@ func (c *checker) declare(fn *Func) {
 			c.errorAt(p.Pos, "parameter '%s' of %s needs a type annotation (int, float, bool, complex or a numpy scalar type)", p.Name, fn.Name)
 		default:
 			if t, ok := c.annotation(a.Annotation, false); ok {
+				if ra, rankless := isRankless(t); rankless {
+					if ea, ok := et.(*ir.Array); ok && ea.Elem == ra.Elem {
+						t = et // the export line gives the rank
+					} else if et == nil {
+						c.ndPending = append(c.ndPending, ndPending{fn: fn, l: p, elem: ra.Elem, annot: c.pos(a.Annotation)})
+					}
+				}
 				p.Type = t
 				if et != nil && !ir.Identical(t, et) {
 					c.errorAt(c.pos(a.Annotation), "parameter '%s' of %s is annotated %s but the pythran export at %s declares %s", p.Name, fn.PyName, pyName(t), fn.Export.Pos, pyName(et))
@@ -490,7 +506,14 @@ func (c *checker) declare(fn *Func) {
 		fs.hasDecl = true
 		fs.resultDecl = c.pos(d.Returns)
 		if t, ok := c.annotation(d.Returns, true); ok {
-			fn.Result = t
+			if ra, rankless := isRankless(t); rankless {
+				// The rank comes from the returned values, as for an
+				// unannotated result; the dtype is checked after.
+				c.ndPending = append(c.ndPending, ndPending{fn: fn, elem: ra.Elem, annot: c.pos(d.Returns)})
+				fs.hasDecl = false
+			} else {
+				fn.Result = t
+			}
 		}
 	}
 	body := d.Body
@@ -571,6 +594,16 @@ func (c *checker) annotatedLocal(fs *funcState, s ast.Stmt, va *frontend.VarAnno
 		l = &Local{Name: va.Name, Pos: va.Pos}
 		fn.Scope[va.Name] = l
 		fn.Locals = append(fn.Locals, l)
+	}
+	if ra, rankless := isRankless(t); ok && rankless {
+		if l.Param {
+			c.errorAt(va.Pos, "parameter '%s' is annotated again with %s; annotate the parameter itself", l.Name, ndSpelling(ra.Elem))
+			return
+		}
+		// Inferred from the values assigned, like an unannotated local;
+		// the dtype is checked after inference.
+		c.ndPending = append(c.ndPending, ndPending{fn: fn, l: l, elem: ra.Elem, annot: c.pos(va.Annot)})
+		return
 	}
 	if !ok {
 		fs.declared[l] = va.Pos // don't infer: errors would only cascade
@@ -675,6 +708,9 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 		}
 		return bad()
 	case *ast.Subscript:
+		if c.isNDArrayName(e.Value) {
+			return c.ndarrayAnnotation(e)
+		}
 		if n, ok := e.Value.(*ast.Name); ok && (n.Id == "tuple" || n.Id == "Tuple") {
 			idx, ok := e.Slice.(*ast.Index)
 			if !ok {
@@ -692,6 +728,10 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 				}
 				if _, none := t.(ir.NoneType); none {
 					return bad()
+				}
+				if _, rankless := isRankless(t); rankless {
+					c.errorAt(c.pos(x), "unsupported: npt.NDArray inside tuple[...]; its rank cannot be inferred there, write the string form such as \"float64[:, :]\"")
+					return nil, false
 				}
 				if _, scalar := t.(ir.Scalar); !scalar {
 					if _, arr := t.(*ir.Array); !arr || !result {
