@@ -156,13 +156,13 @@ func (c *checker) rankUses(name string, body []ast.Stmt) []rankFact {
 			switch n := n.(type) {
 			case *ast.Subscript:
 				if need, _, ok := chain(n); ok && need > 0 {
-					facts = append(facts, rankFact{rank: need, pos: c.pos(n), why: fmt.Sprintf("indexed with %d %s", need, map[bool]string{true: "axis", false: "axes"}[need == 1])})
+					facts = append(facts, rankFact{rank: need, pos: c.pos(n), why: fmt.Sprintf("indexed with %d %s", need, map[bool]string{true: "item", false: "items"}[need == 1])})
 				}
 				if at, ok := n.Value.(*ast.Attribute); ok && at.Attr == "shape" && isIt(at.Value) {
 					if idx, ok := n.Slice.(*ast.Index); ok {
 						if k, ok := idx.Value.(*ast.Num); ok {
 							if v, ok := c.constValue(k).(int64); ok && v >= 0 {
-								facts = append(facts, rankFact{rank: int(v) + 1, pos: c.pos(n), why: fmt.Sprintf("%s.shape[%d] used", name, v)})
+								facts = append(facts, rankFact{rank: int(v) + 1, pos: c.pos(n), why: fmt.Sprintf("used as %s.shape[%d]", name, v)})
 							}
 						}
 					}
@@ -170,7 +170,7 @@ func (c *checker) rankUses(name string, body []ast.Stmt) []rankFact {
 			case *ast.Assign:
 				if at, ok := n.Value.(*ast.Attribute); ok && at.Attr == "shape" && isIt(at.Value) && len(n.Targets) == 1 {
 					if tup, ok := n.Targets[0].(*ast.Tuple); ok {
-						facts = append(facts, rankFact{rank: len(tup.Elts), exact: true, pos: c.pos(n), why: fmt.Sprintf("%s.shape unpacked into %d names", name, len(tup.Elts))})
+						facts = append(facts, rankFact{rank: len(tup.Elts), exact: true, pos: c.pos(n), why: fmt.Sprintf("%s.shape unpacked into %d names, which needs %s array", name, len(tup.Elts), aRank(len(tup.Elts)))})
 					}
 				}
 			case *ast.For:
@@ -193,7 +193,7 @@ func (c *checker) rankUses(name string, body []ast.Stmt) []rankFact {
 				}
 				check := func(p *Local, arg ast.Expr) {
 					if a, ok := p.Type.(*ir.Array); ok && a.Rank > 0 && isIt(arg) {
-						facts = append(facts, rankFact{rank: a.Rank, exact: true, pos: c.pos(arg), why: fmt.Sprintf("passed as parameter '%s' of %s(), a %s array", p.Name, callee.Name, rankWord(a.Rank))})
+						facts = append(facts, rankFact{rank: a.Rank, exact: true, pos: c.pos(arg), why: fmt.Sprintf("passed as parameter '%s' of %s(), declared %s", p.Name, callee.Name, arrayPyName(a))})
 					}
 				}
 				for i, a := range n.Args {
@@ -298,14 +298,14 @@ func (c *checker) resolveRanks() {
 			case f.exact && exact == nil:
 				exact = f
 			case f.exact && f.rank != exact.rank:
-				c.errorAt(f.pos, "conflicting ranks for '%s' (annotated %s at %s): %s here needs %s array, but %s at %s needs %s array", p.l.Name, ndSpelling(p.elem), p.annot, f.why, aRank(f.rank), exact.why, exact.pos, aRank(exact.rank))
+				c.errorAt(f.pos, "conflicting ranks for '%s' (annotated %s at %s): here it is %s, which needs %s array, but at %s it is %s", p.l.Name, ndSpelling(p.elem), p.annot, f.why, aRank(f.rank), exact.pos, exact.why)
 				ok = false
 			case !f.exact && (lower == nil || f.rank > lower.rank):
 				lower = f
 			}
 		}
 		if exact != nil && lower != nil && lower.rank > exact.rank {
-			c.errorAt(lower.pos, "conflicting ranks for '%s' (annotated %s at %s): %s here needs at least %d axes, but %s at %s needs %s array", p.l.Name, ndSpelling(p.elem), p.annot, lower.why, lower.rank, exact.why, exact.pos, aRank(exact.rank))
+			c.errorAt(lower.pos, "conflicting ranks for '%s' (annotated %s at %s): here it is %s, which needs at least %d axes, but at %s it is %s", p.l.Name, ndSpelling(p.elem), p.annot, lower.why, lower.rank, exact.pos, exact.why)
 			ok = false
 		}
 		rank := 0

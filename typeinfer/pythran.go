@@ -81,7 +81,7 @@ func pythranType(text string) (ir.Type, string) {
 		case "str", "None", "slice":
 			return unsupported("type")
 		}
-		return nil, fmt.Sprintf("unknown type '%s' in pythran export; known: int float complex bool %s and arrays such as float64[:, :]", s, strings.Join(sortedKeys(numpyNames), " "))
+		return nil, fmt.Sprintf("unknown type '%s' in pythran export; known: %s and arrays such as float64[:, :]", s, strings.Join(sortedKeys(pythranScalars), " "))
 	}
 	name := strings.TrimSpace(s[:open])
 	elem, ok := pythranDtypes[name]
@@ -170,7 +170,7 @@ func (c *checker) exportParams(fn *Func, all []*ast.Arg) {
 		}
 	}
 	if len(ex.Params) > len(all) || len(ex.Params) < required {
-		c.errorAt(ex.Pos, "pythran export of %s gives %d parameter types but %s() takes %s", fn.PyName, len(ex.Params), fn.PyName, argCount(required, len(all)))
+		c.errorAt(ex.Pos, "pythran export of %s gives %s but %s() takes %s", fn.PyName, plural(len(ex.Params), "parameter type"), fn.PyName, argCount(required, len(all)))
 		return
 	}
 	fn.exportTypes = make([]ir.Type, len(all))
