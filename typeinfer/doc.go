@@ -6,7 +6,8 @@
 // What goes out: an *Info (see info.go) or a frontend.ErrorList with every
 // independent type error of the file.
 //
-// Parameter types come from annotations (a missing one is an error); locals
+// Parameter types come from annotations or `#pythran export` lines (a
+// missing one is an error); locals
 // and results are inferred by flow-insensitive unification over the whole
 // function, iterated to a fixed point across functions so that recursion and
 // calls in any order work. Unification follows Python's numeric tower
@@ -47,8 +48,9 @@ package typeinfer
 
 // Arrays (issue #3):
 //
-//   - Array types come only from string annotations ("float64[:]", "f8[:,
-//     ::1]", ranks 1-4) and from expressions; *ir.Array.Contig means the
+//   - Array types come from string annotations ("float64[:]", "f8[:,
+//     ::1]", ranks 1-4), npt.NDArray annotations and pythran export lines
+//     (both below), and from expressions; *ir.Array.Contig means the
 //     innermost axis has unit stride. Fresh arrays (creation functions,
 //     elementwise results, copy/astype/ravel) are Contig; views are
 //     Contig only when provable (a row of a contiguous matrix, a unit-step
@@ -75,6 +77,52 @@ package typeinfer
 //     error here. In-place operators on arrays (a += b, m[i, :] *= 2)
 //     follow numpy's casting="same_kind" rule; a[i] += v on an element is
 //     a[i] = a[i] + v.
+//   - numpy.typing annotations, `a: npt.NDArray[np.float64]` (also
+//     `from numpy.typing import NDArray`, np.typing.NDArray), give the
+//     dtype (any numpy scalar type, np.bool_ included) but no rank. A
+//     parameter's rank is inferred from its uses in the body: the most
+//     axes a subscript chain addresses (a[i] 1, m[i, j] and m[i][j] 2,
+//     m[:, 0] 2; None and ... address none), m.shape[k] (at least k+1),
+//     len(a) and `for x in a` (at least 1) give lower bounds, and the rank
+//     is the largest; `r, c = m.shape` and passing it to a parameter of
+//     known rank (a string annotation, an export line, or another
+//     NDArray parameter once inferred: a fixed point over the module) fix
+//     it exactly. Two exact ranks that differ, or a lower bound above the
+//     exact rank, is an error naming both uses; no evidence at all is
+//     "cannot infer the rank of 'a' (npt.NDArray has none); index it or
+//     annotate it as "float64[:, :]"". Nothing is guessed from broadcasting
+//     (a + m is valid for many ranks of a). NDArray-annotated locals and
+//     `-> npt.NDArray[...]` results take their rank (and contiguity) from
+//     the values assigned/returned, like unannotated ones; their dtype
+//     must then be the annotated one. NDArray inside tuple[...] is
+//     rejected (no uses to infer from).
+//   - Pythran export comments, `#pythran export f(float64[:, :], int)`
+//     (frontend.File.Exports), give the parameter types of f, so Pythran
+//     kernels compile unchanged: unannotated parameters are fine, and an
+//     annotation must agree with the export line (an NDArray annotation
+//     takes its rank from it). Pythran types: int float complex bool
+//     (Python's), the numpy scalar names (int8..uint64, float32, float64,
+//     complex64, complex128), arrays T[:], T[:, :], T[::], T[], T[][]
+//     (int/float/complex/bool elements are int64/float64/complex128/bool),
+//     ranks 1-4, `order(C)`; `order(F)` arrays, tuples, lists, sets,
+//     dicts and strings are rejected with a diagnostic at the type. A
+//     trailing parameter with a default may be left out of the line (its
+//     type is then its annotation or its default's). Arrays from export
+//     lines are not declared contiguous (Pythran accepts views).
+//   - Overloads: a function with several export lines is compiled once
+//     per signature. Each signature is its own Func, in export-line
+//     order, with its own deep copy of the FunctionDef (Info is keyed by
+//     AST node; the copy keeps positions, and File.Annots/File.MatMul get
+//     entries for the copied nodes). Naming rule (OverloadName): the
+//     first signature keeps the Python name, the k-th is NAME_k (scale,
+//     scale_2, scale_3); Func.PyName is the Python name of all of them.
+//     ir.Func.Name, the Go name (emitgo.GoName: Scale, Scale2) and the
+//     name `pyc2go run FILE.py scale_2` and verify report use follow
+//     Func.Name; verify calls Python's scale for each. A suffixed name
+//     that the module also defines is an error. A call from compiled
+//     code picks the first signature whose parameter types the
+//     arguments have exactly (arrays: same dtype and rank), else the
+//     first they convert to, else it is an error listing the signatures.
 //   - Expressions numpy evaluates at run time keep numpy's semantics; the
 //     errors numpy raises from static facts (too many indices, an axis out
 //     of range, a float index, a ragged list literal) are compile errors
