@@ -482,7 +482,7 @@ func (c *checker) declare(fn *Func) {
 					}
 				}
 				p.Type = t
-				if et != nil && !ir.Identical(t, et) {
+				if et != nil && !ir.Identical(t, et) && !sameArray(t, et) {
 					c.errorAt(c.pos(a.Annotation), "parameter '%s' of %s is annotated %s but the pythran export at %s declares %s", p.Name, fn.PyName, pyName(t), fn.Export.Pos, pyName(et))
 				}
 			}

@@ -119,6 +119,23 @@ def use32(a: "float32[:]") -> "float32[:]":
 def use64(a: "float64[::1]") -> "float64[:]":
     return scale(a, 3.0)
 `, "scale(a float64[:], s float64) -> float64[::1]\n  b float64[::1]\nscale_2/scale(a float32[:], s float32) -> float32[::1]\n  b float32[::1]\nuse32(a float32[:]) -> float32[:]\nuse64(a float64[::1]) -> float64[:]\n"},
+		{"copies keep annotated locals and @", `
+#pythran export f(int)
+#pythran export f(float)
+#pythran export g(float64[:, :], float64[:])
+#pythran export g(float32[:, :], float32[:])
+def f(x):
+    k: float = 0
+    return x + k
+
+def g(a, v):
+    return a @ v
+`, "f(x int64) -> float64\n  k float64\nf_2/f(x float64) -> float64\n  k float64\ng(a float64[:, :], v float64[:]) -> float64[::1]\ng_2/g(a float32[:, :], v float32[:]) -> float32[::1]\n"},
+		{"a contiguous annotation refines the export line", `
+#pythran export f(float64[:, :])
+def f(a: "float64[:, ::1]") -> float:
+    return a[0, 0]
+`, "f(a float64[:, ::1]) -> float64\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
