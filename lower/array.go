@@ -250,26 +250,38 @@ func (l *fnLowerer) subscriptView(e *ast.Subscript) (av aview, elem ir.Expr) {
 // index lowers an integer index into axis k (of extent n) of the array
 // being indexed: numpy's bounds check with the original value in the
 // message, then the negative-index wrap. The result is a simple int64.
+//
+// Under Config.NoWrapAround there is no wrap and the check is 0 <= i < n,
+// so a negative index raises IndexError with numpy's message for that
+// index. Every path emits exactly one bounds check whatever the
+// directives (raisesFixpoint relies on it), and each check is an IndexError
+// with msgIndexBounds: that is how the boundscheck pass finds them under
+// Config.NoBoundsCheck; nothing else may emit a Check with that message.
 func (l *fnLowerer) index(e ast.Expr, n ir.Expr, k int, pos ir.Pos) ir.Expr {
 	i := l.simple(cv(l.expr(e), ir.Int64), pos)
-	if r, ok := i.(*ir.VarRef); ok && l.nonneg[r.V] {
-		l.emit(&ir.Check{Cond: ir.Bin(ir.Lt, i, n), Exc: "IndexError", Msg: msgIndexBounds,
+	bounds := func(cond ir.Expr) {
+		l.emit(&ir.Check{Cond: cond, Exc: "IndexError", Msg: msgIndexBounds,
 			Args: []ir.Expr{i, ir.Int(int64(k)), n}, Pos: pos})
+	}
+	if r, ok := i.(*ir.VarRef); ok && l.nonneg[r.V] {
+		bounds(ir.Bin(ir.Lt, i, n))
 		return i
 	}
-	if c, ok := i.(*ir.ConstExpr); ok {
-		v := c.Value.(int64)
-		if v >= 0 {
-			l.emit(&ir.Check{Cond: ir.Bin(ir.Lt, i, n), Exc: "IndexError", Msg: msgIndexBounds,
-				Args: []ir.Expr{i, ir.Int(int64(k)), n}, Pos: pos})
-			return i
-		}
-		l.emit(&ir.Check{Cond: ir.Bin(ir.Ge, i, &ir.Unary{Op: ir.Neg, X: n}), Exc: "IndexError", Msg: msgIndexBounds,
-			Args: []ir.Expr{i, ir.Int(int64(k)), n}, Pos: pos})
+	if c, ok := i.(*ir.ConstExpr); ok && c.Value.(int64) >= 0 {
+		bounds(ir.Bin(ir.Lt, i, n))
+		return i
+	}
+	if l.ml.cfg.NoWrapAround {
+		// A constant negative index gives a check that folds to false:
+		// it always raises, as an out-of-range index must.
+		bounds(and(ir.Bin(ir.Ge, i, ir.Int(0)), ir.Bin(ir.Lt, i, n)))
+		return i
+	}
+	if _, ok := i.(*ir.ConstExpr); ok {
+		bounds(ir.Bin(ir.Ge, i, &ir.Unary{Op: ir.Neg, X: n}))
 		return l.spill(ir.Bin(ir.Add, i, n), pos)
 	}
-	l.emit(&ir.Check{Cond: and(ir.Bin(ir.Ge, i, &ir.Unary{Op: ir.Neg, X: n}), ir.Bin(ir.Lt, i, n)),
-		Exc: "IndexError", Msg: msgIndexBounds, Args: []ir.Expr{i, ir.Int(int64(k)), n}, Pos: pos})
+	bounds(and(ir.Bin(ir.Ge, i, &ir.Unary{Op: ir.Neg, X: n}), ir.Bin(ir.Lt, i, n)))
 	t := l.temp(ir.Int64)
 	l.emit(&ir.Assign{Dst: t, Src: i, Pos: pos})
 	l.emit(&ir.If{Cond: ir.Bin(ir.Lt, i, ir.Int(0)),

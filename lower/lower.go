@@ -44,6 +44,38 @@ type Config struct {
 	// Verify runs ir.Verify after lowering and ir.VerifyFunc after every
 	// pass; tests set it.
 	Verify bool
+
+	// NoBoundsCheck and NoWrapAround are Cython's boundscheck=False and
+	// wraparound=False directives for integer array subscripts. Both are
+	// UNSAFE: they trade Python's semantics for speed. They are negative so
+	// that the zero Config keeps every check.
+	//
+	// NoBoundsCheck deletes the IndexError check of every array subscript
+	// (the boundscheck pass); an out-of-range index is then undefined
+	// behaviour: the Go code panics with an index-out-of-range runtime
+	// error or reads (or writes) another element of the underlying slice.
+	// The checks are deleted after the raises pass, so a function's Go
+	// signature is exactly the one of the checked code.
+	//
+	// NoWrapAround drops the negative-index wrap: an index is in range
+	// only when 0 <= i < n, so a[-1] is out of range (IndexError with
+	// numpy's message when bounds checks are on, undefined behaviour when
+	// they are off). Slices keep Python's semantics. Because the wrap-off
+	// check 0 <= i < n is not the default -n <= i < n, guardelim may prove
+	// different checks; Module therefore compiles the file once with the
+	// default Config and keeps every function that returns an error there
+	// returning one (see raisesRef), so signatures stay those of the
+	// default compilation. The one exception: a function whose index
+	// checks the default proves from an explicit guard of negative indices
+	// (if -n <= i < n: ... a[i]) keeps a check with wraparound off and
+	// gains an error result.
+	NoBoundsCheck bool
+	NoWrapAround  bool
+
+	// raisesRef, set by Module under NoWrapAround, holds Func.Raises of
+	// the default compilation, by position in Module.Funcs: the raises
+	// pass keeps those functions raising.
+	raisesRef []bool
 }
 
 // Module lowers info into an IR module and runs the passes selected by cfg.
@@ -54,7 +86,14 @@ func Module(info *typeinfer.Info, cfg Config) (*ir.Module, error) {
 	if info == nil || info.File == nil {
 		return nil, errors.New("lower: nil Info or File")
 	}
-	m, err := lowerModule(info)
+	if cfg.NoWrapAround {
+		ref, err := defaultRaises(info)
+		if err != nil {
+			return nil, err
+		}
+		cfg.raisesRef = ref
+	}
+	m, err := lowerModule(info, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -69,6 +108,25 @@ func Module(info *typeinfer.Info, cfg Config) (*ir.Module, error) {
 	return m, nil
 }
 
+// defaultRaises compiles info with the default Config (checks on, so
+// exactly the signatures a plain compilation gives) and returns each
+// function's Raises. The required passes alone fix Raises, so -O0 gives
+// the same answer as -O2.
+func defaultRaises(info *typeinfer.Info) ([]bool, error) {
+	m, err := lowerModule(info, Config{})
+	if err != nil {
+		return nil, err
+	}
+	if err := runPasses(m, Config{}); err != nil {
+		return nil, err
+	}
+	ref := make([]bool, len(m.Funcs))
+	for i, f := range m.Funcs {
+		ref[i] = f.Raises
+	}
+	return ref, nil
+}
+
 // srcError is panicked by the lowerer for an unsupported construct; Module
 // recovers it into a frontend.ErrorList. Any other panic is an internal
 // error.
@@ -78,14 +136,16 @@ type srcError struct {
 }
 
 type modLowerer struct {
+	cfg   Config // NoWrapAround is read by index; the rest is for the passes
 	info  *typeinfer.Info
 	mod   *ir.Module
 	funcs map[*typeinfer.Func]*ir.Func
 	errs  frontend.ErrorList
 }
 
-func lowerModule(info *typeinfer.Info) (m *ir.Module, err error) {
+func lowerModule(info *typeinfer.Info, cfg Config) (m *ir.Module, err error) {
 	ml := &modLowerer{
+		cfg:   cfg,
 		info:  info,
 		mod:   &ir.Module{File: filepath.Base(info.File.Path)},
 		funcs: map[*typeinfer.Func]*ir.Func{},

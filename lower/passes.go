@@ -15,9 +15,13 @@ import (
 type pass struct {
 	name     string
 	fn       func(*ir.Func)
-	module   func(*ir.Module) // for whole-module passes; fn is nil then
+	module   func(*ir.Module, Config) // for whole-module passes; fn is nil then
 	required bool
-	doc      string
+	// when, if set, says whether the pass applies to cfg at all (a
+	// directive's pass); a pass that does not apply is a no-op, so dumping
+	// after it still works.
+	when func(Config) bool
+	doc  string
 }
 
 // passes is the pipeline, in order. Order matters: checkelim removes the
@@ -29,11 +33,15 @@ type pass struct {
 // them at every level, and fixing Func.Raises right after them (the
 // "raises" entry), keeps a function's Go signature the same at -O0 and -O2;
 // optional passes after it may delete checks but never change signatures.
+// boundscheck, the --boundscheck=off directive, runs after raises for that
+// reason: deleting the index checks of a function must not take away its
+// error result.
 var passes = [...]pass{
 	{name: "constfold", fn: constFold, required: true, doc: constFoldDoc},
 	{name: "checkelim", fn: checkElim, required: true, doc: checkElimDoc},
 	{name: "guardelim", fn: guardElim, required: true, doc: guardElimDoc},
-	{name: "raises", module: recomputeRaises, required: true, doc: "raises fixes which functions may raise, and so which Go functions return an error."},
+	{name: "raises", module: func(m *ir.Module, cfg Config) { raisesFixpoint(m, cfg.raisesRef) }, required: true, doc: "raises fixes which functions may raise, and so which Go functions return an error."},
+	{name: "boundscheck", fn: elideBoundsChecks, required: true, when: func(cfg Config) bool { return cfg.NoBoundsCheck }, doc: boundsCheckDoc},
 }
 
 // PassNames lists the passes in pipeline order.
@@ -96,11 +104,12 @@ func runPasses(m *ir.Module, cfg Config) error {
 		if !p.required && (cfg.OptLevel < 1 || cfg.Disable[p.name]) {
 			continue
 		}
-		if p.module != nil {
-			p.module(m)
+		apply := p.when == nil || p.when(cfg)
+		if p.module != nil && apply {
+			p.module(m, cfg)
 		}
 		for _, f := range m.Funcs {
-			if p.fn == nil {
+			if p.fn == nil || !apply {
 				break
 			}
 			if err := runPass(p, f); err != nil {
@@ -138,11 +147,23 @@ func runPass(p pass, f *ir.Func) (err error) {
 
 // recomputeRaises sets every Func.Raises to the least fixed point of "has a
 // Check or Raise, or a CallStmt or Call of a function that raises".
-func recomputeRaises(m *ir.Module) {
+func recomputeRaises(m *ir.Module) { raisesFixpoint(m, nil) }
+
+// raisesFixpoint is recomputeRaises where the functions marked in ref (by
+// position in m.Funcs; nil marks none) count as raising whatever their
+// body: under NoWrapAround, the functions that raise in the default
+// compilation (Config.raisesRef). Every marked function also raises in the
+// IR before the passes (lowering emits one index check in either mode
+// wherever the other emits one, and passes only delete checks), so calls
+// lowered for that IR stay valid.
+func raisesFixpoint(m *ir.Module, ref []bool) {
 	own := map[*ir.Func]bool{}
 	callees := map[*ir.Func][]*ir.Func{}
-	for _, f := range m.Funcs {
+	for i, f := range m.Funcs {
 		own[f], callees[f] = scanRaises(f)
+		if i < len(ref) && ref[i] {
+			own[f] = true
+		}
 		f.Raises = false
 	}
 	for changed := true; changed; {
