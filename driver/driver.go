@@ -32,6 +32,13 @@ type Config struct {
 	Package   string          // Go package name of the generated file ("" derives it from the file name)
 	NoLines   bool            // omit /*line*/ directives
 	Verify    bool            // verify the IR after lowering and every pass
+
+	// NoBoundsCheck and NoWrapAround are the UNSAFE directives
+	// --boundscheck=off and --wraparound=off (see lower.Config). They
+	// change the generated code, so the build cache tells them apart
+	// through it.
+	NoBoundsCheck bool
+	NoWrapAround  bool
 }
 
 // Result is everything one compilation produced.
@@ -76,6 +83,9 @@ func Compile(path string, src []byte, cfg Config) (*Result, error) {
 		DumpAfter: cfg.DumpAfter,
 		Dump:      cfg.Dump,
 		Verify:    cfg.Verify,
+
+		NoBoundsCheck: cfg.NoBoundsCheck,
+		NoWrapAround:  cfg.NoWrapAround,
 	})
 	if err != nil {
 		return nil, diag(err)

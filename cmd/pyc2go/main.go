@@ -74,6 +74,31 @@ type optFlags struct {
 	passes string
 	noLine bool
 	lang   string
+	// Cython's directives; nil before register.
+	boundscheck, wraparound *directive
+}
+
+// directive is an on|off flag (true|false accepted too) that must be given
+// a value: --boundscheck=off or --boundscheck off.
+type directive struct{ on bool }
+
+func (d *directive) String() string {
+	if d == nil || d.on {
+		return "on"
+	}
+	return "off"
+}
+
+func (d *directive) Set(s string) error {
+	switch s {
+	case "on", "true":
+		d.on = true
+	case "off", "false":
+		d.on = false
+	default:
+		return fmt.Errorf("want on or off, got %q", s)
+	}
+	return nil
 }
 
 func (o *optFlags) register(fs *flag.FlagSet) {
@@ -82,10 +107,18 @@ func (o *optFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.passes, "passes", "", "comma-separated pass switches, e.g. -constfold to disable one")
 	fs.BoolVar(&o.noLine, "no-line", false, "omit /*line*/ directives that map Go code to Python lines")
 	fs.StringVar(&o.lang, "lang", "go", "target language (go; c comes with the C backend)")
+	o.boundscheck, o.wraparound = &directive{on: true}, &directive{on: true}
+	fs.Var(o.boundscheck, "boundscheck", "whether array subscripts check their index and raise IndexError (`on|off`); off is UNSAFE: "+
+		"an out-of-range index is then undefined behaviour: the Go code panics with an index-out-of-range runtime error "+
+		"or reads or writes another element of the underlying slice")
+	fs.Var(o.wraparound, "wraparound", "whether negative array indices count from the end (`on|off`); off is UNSAFE: "+
+		"a[-1] is then out of range (IndexError, or undefined behaviour with --boundscheck=off)")
 }
 
 func (o *optFlags) config() (driver.Config, error) {
 	cfg := driver.Config{OptLevel: 2, NoLines: o.noLine}
+	cfg.NoBoundsCheck = o.boundscheck != nil && !o.boundscheck.on
+	cfg.NoWrapAround = o.wraparound != nil && !o.wraparound.on
 	if o.lang != "go" {
 		return cfg, fmt.Errorf("--lang %s is not supported yet (go is)", o.lang)
 	}
