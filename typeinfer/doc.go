@@ -82,9 +82,10 @@ package typeinfer
 //     dtype (any numpy scalar type, np.bool_ included) but no rank. A
 //     parameter's rank is inferred from its uses in the body: the most
 //     axes a subscript chain addresses (a[i] 1, m[i, j] and m[i][j] 2,
-//     m[:, 0] 2; None and ... address none), m.shape[k] (at least k+1),
-//     len(a) and `for x in a` (at least 1) give lower bounds, and the rank
-//     is the largest; `r, c = m.shape` and passing it to a parameter of
+//     m[:, 0] 2; None and ... address none), m.shape[k] and axis=k (at
+//     least k+1), len(a) and `for x in a` (at least 1) give lower bounds,
+//     also through aliases (`row = m[i]` or `for row in m`, then row[j]:
+//     m has at least 2), and the rank is the largest; `r, c = m.shape` and passing it to a parameter of
 //     known rank (a string annotation, an export line, or another
 //     NDArray parameter once inferred: a fixed point over the module) fix
 //     it exactly. Two exact ranks that differ, or a lower bound above the

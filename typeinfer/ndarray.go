@@ -122,11 +122,25 @@ type rankFact struct {
 
 // rankUses lists what the uses of name in body say about its rank: a
 // subscript chain with n items needs at least n axes (a[i] 1, m[i, j] and
-// m[i][j] 2), m.shape[k] at least k+1, len(a) and `for x in a` at least 1;
+// m[i][j] 2), m.shape[k] and axis=k (of a method of a, or of a function
+// whose first argument is a) at least k+1, len(a) and `for x in a` at
+// least 1;
 // `r, c = m.shape` exactly 2, and passing it to a parameter whose rank is
 // known exactly that rank.
 func (c *checker) rankUses(name string, body []ast.Stmt) []rankFact {
+	return c.rankUsesDepth(name, body, 0)
+}
+
+// rankUsesDepth also follows aliases: `row = m[i]` or `for row in m`
+// make row's uses facts about m, shifted by the axes the alias removed.
+// depth bounds chains of aliases (and cycles such as a = b; b = a).
+func (c *checker) rankUsesDepth(name string, body []ast.Stmt, depth int) []rankFact {
 	var facts []rankFact
+	type alias struct {
+		name  string
+		shift int
+	}
+	var aliases []alias
 	isIt := func(e ast.Expr) bool {
 		n, ok := e.(*ast.Name)
 		return ok && string(n.Id) == name
@@ -147,9 +161,9 @@ func (c *checker) rankUses(name string, body []ast.Stmt) []rankFact {
 				return 0, 0, false
 			}
 		}
-		items, ints := sliceAxes(s.Slice)
+		items, ints, nones := sliceAxes(s.Slice)
 		need = max(need, consumed+items)
-		return need, consumed + ints, true
+		return need, consumed + ints - nones, true
 	}
 	for _, st := range body {
 		ast.Walk(st, func(n ast.Ast) bool {
@@ -168,6 +182,20 @@ func (c *checker) rankUses(name string, body []ast.Stmt) []rankFact {
 					}
 				}
 			case *ast.Assign:
+				if len(n.Targets) == 1 {
+					if t, ok := n.Targets[0].(*ast.Name); ok && string(t.Id) != name {
+						switch v := n.Value.(type) {
+						case *ast.Name:
+							if isIt(v) {
+								aliases = append(aliases, alias{string(t.Id), 0})
+							}
+						case *ast.Subscript:
+							if _, shift, ok := chain(v); ok {
+								aliases = append(aliases, alias{string(t.Id), shift})
+							}
+						}
+					}
+				}
 				if at, ok := n.Value.(*ast.Attribute); ok && at.Attr == "shape" && isIt(at.Value) && len(n.Targets) == 1 {
 					if tup, ok := n.Targets[0].(*ast.Tuple); ok {
 						facts = append(facts, rankFact{rank: len(tup.Elts), exact: true, pos: c.pos(n), why: fmt.Sprintf("%s.shape unpacked into %d names, which needs %s array", name, len(tup.Elts), aRank(len(tup.Elts)))})
@@ -176,8 +204,31 @@ func (c *checker) rankUses(name string, body []ast.Stmt) []rankFact {
 			case *ast.For:
 				if isIt(n.Iter) {
 					facts = append(facts, rankFact{rank: 1, pos: c.pos(n.Iter), why: "iterated"})
+					if t, ok := n.Target.(*ast.Name); ok && string(t.Id) != name {
+						aliases = append(aliases, alias{string(t.Id), 1})
+					}
 				}
 			case *ast.Call:
+				// a.sum(axis=k), np.sum(a, axis=k): at least k+1 axes
+				// (-k for a negative k).
+				of := false
+				if at, ok := n.Func.(*ast.Attribute); ok {
+					of = isIt(at.Value) || len(n.Args) > 0 && isIt(n.Args[0])
+				}
+				for _, k := range n.Keywords {
+					if !of || k.Arg != "axis" {
+						continue
+					}
+					v, ok := c.constValue(k.Value).(int64)
+					if !ok {
+						continue
+					}
+					need := int(v) + 1
+					if v < 0 {
+						need = int(-v)
+					}
+					facts = append(facts, rankFact{rank: need, pos: c.pos(k.Value), why: fmt.Sprintf("reduced along axis=%d", v)})
+				}
 				f, ok := n.Func.(*ast.Name)
 				if !ok {
 					return true
@@ -212,13 +263,25 @@ func (c *checker) rankUses(name string, body []ast.Stmt) []rankFact {
 			return true
 		})
 	}
+	if depth < 3 {
+		for _, a := range aliases {
+			for _, f := range c.rankUsesDepth(a.name, body, depth+1) {
+				if f.rank+a.shift <= 0 {
+					continue
+				}
+				f.why = fmt.Sprintf("%s through its alias '%s'", f.why, a.name)
+				f.rank += a.shift
+				facts = append(facts, f)
+			}
+		}
+	}
 	return facts
 }
 
 // sliceAxes counts the items of a subscript that address an axis (items)
 // and those among them that remove it (ints: integer indexes); None adds
 // an axis and addresses none, an Ellipsis none.
-func sliceAxes(s ast.Slicer) (items, ints int) {
+func sliceAxes(s ast.Slicer) (items, ints, nones int) {
 	var item func(s ast.Slicer)
 	expr := func(e ast.Expr) {
 		switch e := e.(type) {
@@ -228,6 +291,8 @@ func sliceAxes(s ast.Slicer) (items, ints int) {
 			if e.Value.Type().Name != "NoneType" {
 				items++
 				ints++
+			} else {
+				nones++
 			}
 		default:
 			items++
@@ -253,7 +318,7 @@ func sliceAxes(s ast.Slicer) (items, ints int) {
 		}
 	}
 	item(s)
-	return items, ints
+	return items, ints, nones
 }
 
 // resolveRanks gives every NDArray-annotated parameter its rank, iterated

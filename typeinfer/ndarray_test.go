@@ -57,6 +57,25 @@ def f(a: NDArray[np.int64], b: np.typing.NDArray[np.float64]) -> float:
         pass
     return b[0] + len(a)
 `, "f(a int64[:], b float64[:]) -> float64\n  x int64\n"},
+		{"axis arguments", `
+import numpy as np
+import numpy.typing as npt
+
+def f(m: npt.NDArray[np.float64], t: npt.NDArray[np.float64]) -> float:
+    return m.sum(axis=1)[0] + np.sum(t, axis=-3)[0, 0]
+`, "f(m float64[:, :], t float64[:, :, :]) -> float64\n"},
+		{"aliases", `
+import numpy as np
+import numpy.typing as npt
+
+def f(m: npt.NDArray[np.float64], t: npt.NDArray[np.float64], c: npt.NDArray[np.float64]) -> float:
+    row = m[0]
+    s = row[1]
+    for plane in t:
+        s += plane[0, 0]
+    e = c[1:]
+    return s + e[0, 0]
+`, "f(m float64[:, :], t float64[:, :, :], c float64[:, :]) -> float64\n  row float64[:]\n  s float64\n  plane float64[:, :]\n  e float64[:, :]\n"},
 		{"rank from a callee, in any order", `
 import numpy as np
 import numpy.typing as npt

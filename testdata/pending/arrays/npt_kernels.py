@@ -52,3 +52,18 @@ def outer_add(a: npt.NDArray[np.float64], b: npt.NDArray[np.float64]) -> npt.NDA
         for j in range(b.shape[0]):
             r[i, j] = a[i] + b[j]
     return r
+
+
+def col_max(m: npt.NDArray[np.float64]) -> float:
+    """m's rank comes through its alias row (row[j] makes m 2-d)."""
+    best = -np.inf
+    for row in m:
+        for j in range(len(row)):
+            if row[j] > best:
+                best = row[j]
+    return best
+
+
+def mean_rows(m: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """axis=1 needs a 2-d array."""
+    return m.mean(axis=1)
