@@ -483,7 +483,12 @@ func (c *checker) declare(fn *Func) {
 				}
 				p.Type = t
 				if et != nil && !ir.Identical(t, et) && !sameArray(t, et) {
-					c.errorAt(c.pos(a.Annotation), "parameter '%s' of %s is annotated %s but the pythran export at %s declares %s", p.Name, fn.PyName, pyName(t), fn.Export.Pos, pyName(et))
+					spell := pyName(t)
+					if ra, rankless := isRankless(t); rankless {
+						spell = ndSpelling(ra.Elem)
+					}
+					c.errorAt(c.pos(a.Annotation), "parameter '%s' of %s is annotated %s but the pythran export at %s declares %s", p.Name, fn.PyName, spell, fn.Export.Pos, pyName(et))
+					p.Type = et // the body is checked with one of them, not with a rankless array
 				}
 			}
 		}
@@ -633,6 +638,10 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 	}
 	arrays := func() (ir.Type, bool) {
 		c.errorAt(c.pos(e), "unsupported array annotation; write the dtype and axes as a string, as in \"float64[:]\" or \"float64[:, ::1]\"")
+		return nil, false
+	}
+	if c.isNDArrayName(e) {
+		c.errorAt(c.pos(e), "npt.NDArray needs its dtype, as in npt.NDArray[np.float64] (the rank is inferred)")
 		return nil, false
 	}
 	switch e := e.(type) {
