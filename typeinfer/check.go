@@ -307,7 +307,11 @@ func (c *checker) constant(s *ast.Assign) {
 		}
 		st, isScalar := t.(ir.Scalar)
 		if !isScalar || !isPy(st) {
-			c.errorAt(c.pos(va.Annot), "unsupported: module constant '%s' annotated %s; constants are int, float, bool or complex", name, typeString(t))
+			spell := typeString(t)
+			if ra, rankless := isRankless(t); rankless {
+				spell = ndSpelling(ra.Elem)
+			}
+			c.errorAt(c.pos(va.Annot), "unsupported: module constant '%s' annotated %s; constants are int, float, bool or complex", name, spell)
 			return
 		}
 		if !convertible(v.Type, st) {
