@@ -231,13 +231,13 @@ func (c *checker) module() {
 				fn := &Func{Name: OverloadName(name, k), PyName: name, Export: ex, Def: d, Pos: c.pos(s), Scope: map[string]*Local{}}
 				c.info.Funcs = append(c.info.Funcs, fn)
 				c.overloads[name] = append(c.overloads[name], fn)
-				if k > 0 {
-					if _, dup := c.globals[fn.Name]; dup || defNames[fn.Name] {
-						c.errorAt(ex.Pos, "the %s pythran export signature of '%s' compiles to a function named '%s', which this module already defines; rename that function", ordinal(k+1), name, fn.Name)
-						continue
-					}
+				if k == 0 {
+					c.bind(fn.Name, fn, s)
+				} else if defNames[fn.Name] {
+					// Not bound: Python has no function f_2, so calls
+					// name f and pick the overload by argument types.
+					c.errorAt(ex.Pos, "the %s pythran export signature of '%s' compiles to a function named '%s', which this module already defines; rename that function", ordinal(k+1), name, fn.Name)
 				}
-				c.bind(fn.Name, fn, s)
 			}
 		case *ast.ExprStmt:
 			if i == 0 { // module docstring

@@ -18,3 +18,7 @@ def g(a):
 
 def caller(b: "complex128[:]") -> float:
     return g(b)
+
+
+def direct(y: float) -> int:
+    return f_3(y)
