@@ -21,4 +21,4 @@ def caller(b: "complex128[:]") -> float:
 
 
 def direct(y: float) -> int:
-    return f_3(y)
+    return g_2(y)
