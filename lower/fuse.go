@@ -489,17 +489,20 @@ func (l *fnLowerer) elemCall(e *ast.Call, ci *typeinfer.CallInfo) (ir.Expr, bool
 		if strings.Contains(ci.Name, "max") {
 			op = ir.Gt
 		}
-		// numpy: minimum/maximum propagate a NaN of either operand (the
-		// first if both); fmin/fmax ignore a NaN operand.
+		// numpy: maximum(x, y) is x if x > y or x is NaN, else y (as the
+		// SSE maxpd it vectorises to): a NaN of either operand propagates
+		// (the first if both) and a tie gives y, so maximum(-0.0, 0.0) is
+		// 0.0 and maximum(0.0, -0.0) is -0.0. fmin/fmax ignore a NaN
+		// operand and also give y on ties.
 		if !ct.IsFloat() {
-			return sel(ir.Bin(op, y, x), y, x), true
+			return sel(ir.Bin(op, x, y), x, y), true
 		}
 		isnan := func(v ir.Expr) ir.Expr { return intr("isnan", ir.Bool, v) }
 		if ci.Name[0] == 'f' {
-			// y when x is NaN or y beats x (and y is not NaN).
-			return sel(or(isnan(x), ir.Bin(op, y, x)), y, x), true
+			// x when y is NaN or x beats y.
+			return sel(or(isnan(y), ir.Bin(op, x, y)), x, y), true
 		}
-		return sel(and(not(isnan(x)), or(isnan(y), ir.Bin(op, y, x))), y, x), true
+		return sel(or(isnan(x), ir.Bin(op, x, y)), x, y), true
 	case "logical_and":
 		return and(truth(args[0]), truth(args[1])), true
 	case "logical_or":

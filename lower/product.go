@@ -12,7 +12,8 @@ import (
 // loop walks rows of b and of the result). numpy hands float dot/matmul to
 // BLAS, whose summation order (blocking, FMA) differs: float results are
 // not bit-identical in general and must be compared with a tolerance;
-// integer results are exact (wrapping).
+// integer results are exact (wrapping). Float and complex accumulation
+// steps are therefore the inexact blas_add intrinsic (dotAdd).
 
 const (
 	msgMatmul = "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)"
@@ -126,7 +127,7 @@ func (l *fnLowerer) product(e ast.Expr) (ir.Expr, *ir.Var) {
 		acc := l.temp(k)
 		l.emit(&ir.Assign{Dst: acc, Src: addUnit(k), Pos: pos})
 		l.loopNest([]ir.Expr{kn}, pos, func(ivs []ir.Expr) {
-			l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(ir.Add, ir.Ref(acc), ir.Bin(ir.Mul, load(xs, ivs[0]), load(ys, ivs[0]))), Pos: pos})
+			l.emit(&ir.Assign{Dst: acc, Src: dotAdd(k, ir.Ref(acc), ir.Bin(ir.Mul, load(xs, ivs[0]), load(ys, ivs[0]))), Pos: pos})
 		})
 		if k.IsFloat() || k.IsComplex() {
 			// ... but the dot of empty vectors is +0.0.
@@ -150,7 +151,7 @@ func (l *fnLowerer) product(e ast.Expr) (ir.Expr, *ir.Var) {
 			acc := l.temp(k)
 			l.emit(&ir.Assign{Dst: acc, Src: zero(k), Pos: pos})
 			l.loopNest([]ir.Expr{kn}, pos, func(ks []ir.Expr) {
-				l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(ir.Add, ir.Ref(acc), ir.Bin(ir.Mul, load(xs, is[0], ks[0]), load(ys, ks[0]))), Pos: pos})
+				l.emit(&ir.Assign{Dst: acc, Src: dotAdd(k, ir.Ref(acc), ir.Bin(ir.Mul, load(xs, is[0], ks[0]), load(ys, ks[0]))), Pos: pos})
 			})
 			l.emit(&ir.Store{Arr: out, Offset: flatOff(ov, is, nil), Val: ir.Ref(acc), Pos: pos})
 		})
@@ -159,7 +160,7 @@ func (l *fnLowerer) product(e ast.Expr) (ir.Expr, *ir.Var) {
 			xk := l.spill(load(xs, ks[0]), pos)
 			l.loopNest([]ir.Expr{ys.shape[1]}, pos, func(js []ir.Expr) {
 				off := l.spill(flatOff(ov, js, nil), pos)
-				l.emit(&ir.Store{Arr: out, Offset: off, Val: ir.Bin(ir.Add, &ir.Load{Arr: out, Offset: off}, ir.Bin(ir.Mul, xk, load(ys, ks[0], js[0]))), Pos: pos})
+				l.emit(&ir.Store{Arr: out, Offset: off, Val: dotAdd(k, &ir.Load{Arr: out, Offset: off}, ir.Bin(ir.Mul, xk, load(ys, ks[0], js[0]))), Pos: pos})
 			})
 		})
 	default: // 2-d @ 2-d, i-k-j
@@ -167,7 +168,7 @@ func (l *fnLowerer) product(e ast.Expr) (ir.Expr, *ir.Var) {
 			xik := l.spill(load(xs, iks[0], iks[1]), pos)
 			l.loopNest([]ir.Expr{ys.shape[1]}, pos, func(js []ir.Expr) {
 				off := l.spill(flatOff(ov, []ir.Expr{iks[0], js[0]}, nil), pos)
-				l.emit(&ir.Store{Arr: out, Offset: off, Val: ir.Bin(ir.Add, &ir.Load{Arr: out, Offset: off}, ir.Bin(ir.Mul, xik, load(ys, iks[1], js[0]))), Pos: pos})
+				l.emit(&ir.Store{Arr: out, Offset: off, Val: dotAdd(k, &ir.Load{Arr: out, Offset: off}, ir.Bin(ir.Mul, xik, load(ys, iks[1], js[0]))), Pos: pos})
 			})
 		})
 	}
@@ -183,4 +184,16 @@ func (l *fnLowerer) simpleView(av aview, pos ir.Pos) aview {
 		out.strides = append(out.strides, l.cheap(av.strides[i], pos))
 	}
 	return out
+}
+
+// dotAdd is one step acc + term of a product's accumulation. Float and
+// complex steps are the blas_add intrinsic: numpy sums these in BLAS's
+// order, not ours, and the inexact intrinsic is how verify learns to
+// compare the function with a tolerance. Integer sums are exact (wrapping)
+// whatever the order.
+func dotAdd(k ir.Scalar, acc, term ir.Expr) ir.Expr {
+	if k.IsFloat() || k.IsComplex() {
+		return intr("blas_add", k, acc, term)
+	}
+	return ir.Bin(ir.Add, acc, term)
 }

@@ -192,8 +192,7 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 			// index of the first NaN).
 			var better ir.Expr = ir.Bin(op, v, ir.Ref(best))
 			if et.IsFloat() {
-				isnan := func(x ir.Expr) ir.Expr { return intr("isnan", ir.Bool, x) }
-				better = or(better, and(isnan(v), not(isnan(ir.Ref(best)))))
+				better = floatBetter(name, op, v, ir.Ref(best))
 			} else if et.IsComplex() {
 				l.errorf(e, "unsupported: %s of a complex array", name)
 			}
@@ -356,8 +355,7 @@ func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array)
 				}
 				var better ir.Expr = ir.Bin(op, x, ir.Ref(best))
 				if et.IsFloat() {
-					isnan := func(y ir.Expr) ir.Expr { return intr("isnan", ir.Bool, y) }
-					better = or(better, and(isnan(x), not(isnan(ir.Ref(best)))))
+					better = floatBetter(name, op, x, ir.Ref(best))
 				}
 				upd := []ir.Stmt{&ir.Assign{Dst: best, Src: x, Pos: pos}}
 				if idx != nil {
@@ -481,4 +479,19 @@ func (l *fnLowerer) varianceAxis(e *ast.Call, ci *typeinfer.CallInfo, operand as
 		l.emit(&ir.Store{Arr: out, Offset: off, Val: v, Pos: pos})
 	})
 	return out
+}
+
+// floatBetter is the condition under which the float element v replaces
+// best in a min/max/argmin/argmax reduction (op is Lt for min, Gt for
+// max). A NaN wins and stays (min/max return NaN, argmin/argmax the index
+// of the first NaN). On ties argmin/argmax keep the first index, but
+// min/max are maximum.reduce: numpy's maximum(a, b) is a if a > b (or a is
+// NaN) else b, so a tie takes the later element and np.max([0.0, -0.0])
+// is -0.0.
+func floatBetter(name string, op ir.BinOp, v, best ir.Expr) ir.Expr {
+	isnan := func(x ir.Expr) ir.Expr { return intr("isnan", ir.Bool, x) }
+	if name == "min" || name == "max" {
+		return and(not(isnan(best)), not(ir.Bin(op, best, v)))
+	}
+	return or(ir.Bin(op, v, best), and(isnan(v), not(isnan(best))))
 }

@@ -32,7 +32,13 @@
 // and functions whose results go through a transcendental libm function
 // (ir.IntrinsicInfo.Exact false anywhere in their call tree) compare floats
 // with |a-b| <= Tolerance * max(1, |a|, |b|) (complex results norm-wise),
-// because Go's math package is not glibc's libm. Arrays (results whose
+// because Go's math package is not glibc's libm. Float and complex
+// np.dot / np.matmul / @ are in the same class: numpy computes them with
+// BLAS (OpenBLAS), whose summation order (blocking, SIMD lanes, FMA)
+// differs from the compiled k-order loops, so lower accumulates them with
+// the inexact blas_add intrinsic and the functions computing them are
+// compared with Tolerance; integer products accumulate with a plain
+// (exact, wrapping) addition and stay bit-exact. Arrays (results whose
 // reference holds an array, and array arguments after the call) must have
 // the same dtype and shape and bit-identical elements (any NaN matches any
 // NaN; signed zeros differ), or for inexact functions elements within

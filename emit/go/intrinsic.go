@@ -95,6 +95,14 @@ func init() {
 		"complex":    emitComplex,
 		"domain_err": runtimeFn("MathDomainErr"),
 		"range_err":  runtimeFn("MathRangeErr"),
+		// acc + term: inexact in the IR only because numpy's BLAS sums
+		// in another order; the Go code is the plain addition.
+		"blas_add": func(e *funcEmitter, a []gx, ts []ir.Scalar, res ir.Scalar) (gx, error) {
+			if ts[0] != res || ts[1] != res {
+				return gx{}, fmt.Errorf("want two %s operands", res)
+			}
+			return gx{code: jen.Add(a[0].operand(precAdd, false)).Op("+").Add(a[1].operand(precAdd, true)), prec: precAdd}, nil
+		},
 	}
 }
 

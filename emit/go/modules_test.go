@@ -329,6 +329,8 @@ func intrinsicsModule() *ir.Module {
 	add(ri, "min", N, ir.Int(10))
 	add(ri, "min", ir.Int(3), ir.Int(10))
 	add(rf, "max", X, Y)
+	add(rf, "blas_add", X, Y)
+	add(rc, "blas_add", Z, Z)
 	add(rs, "max", S, S)
 	add(rb, "min", ref(rb), ref(rb))
 	add(rb, "max", ref(rb), ref(p))
