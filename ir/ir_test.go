@@ -200,3 +200,24 @@ func TestArrayStmts(t *testing.T) {
 		}
 	}
 }
+
+func TestAssignableTo(t *testing.T) {
+	c := &Array{Elem: Float64, Rank: 1, Contig: true}
+	s := &Array{Elem: Float64, Rank: 1}
+	tests := []struct {
+		src, dst Type
+		want     bool
+	}{
+		{Int64, Int64, true},
+		{Int64, Float64, false},
+		{c, s, true},  // contiguous is a strided array too
+		{s, c, false}, // but not the other way round
+		{s, &Array{Elem: Float32, Rank: 1}, false},
+		{s, &Array{Elem: Float64, Rank: 2}, false},
+	}
+	for _, tt := range tests {
+		if got := AssignableTo(tt.src, tt.dst); got != tt.want {
+			t.Errorf("AssignableTo(%s, %s) = %v, want %v", tt.src, tt.dst, got, tt.want)
+		}
+	}
+}

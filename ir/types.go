@@ -175,3 +175,16 @@ func IsScalar(t Type, kinds ...Scalar) bool {
 	}
 	return false
 }
+
+// AssignableTo reports whether a value of type src may be stored where dst
+// is expected: identical types, or arrays of the same element type and rank
+// where only src is known to be contiguous (dst claims less). A fresh
+// C-contiguous array returned as a plain float64[:] result needs no view.
+func AssignableTo(src, dst Type) bool {
+	if Identical(src, dst) {
+		return true
+	}
+	s, ok1 := src.(*Array)
+	d, ok2 := dst.(*Array)
+	return ok1 && ok2 && s.Elem == d.Elem && s.Rank == d.Rank && s.Contig && !d.Contig
+}

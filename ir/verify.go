@@ -106,7 +106,7 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 	case *Assign:
 		v.assigns(pos, s.Dst, induction)
 		v.expr(pos, s.Src)
-		if s.Dst != nil && s.Src != nil && !Identical(s.Dst.Type, s.Src.Type()) {
+		if s.Dst != nil && s.Src != nil && !AssignableTo(s.Src.Type(), s.Dst.Type) {
 			v.errorf(pos, "assign %s: want type %s, got %s", s.Dst.Name, s.Dst.Type, s.Src.Type())
 		}
 	case *Store:
@@ -139,7 +139,7 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 				continue
 			}
 			v.assigns(pos, d, induction)
-			if !Identical(d.Type, results[i]) {
+			if !AssignableTo(results[i], d.Type) {
 				v.errorf(pos, "call %s: result %d into %s: want type %s, got %s", s.Call.Fn.Name, i, d.Name, d.Type, results[i])
 			}
 		}
@@ -196,7 +196,7 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 		}
 		for i, e := range s.Values {
 			v.expr(pos, e)
-			if e != nil && !Identical(e.Type(), results[i]) {
+			if e != nil && !AssignableTo(e.Type(), results[i]) {
 				v.errorf(pos, "return value %d: want type %s, got %s", i, results[i], e.Type())
 			}
 		}
@@ -348,7 +348,7 @@ func (v *verifier) call(pos Pos, c *Call, asExpr bool) {
 	}
 	for i, a := range c.Args {
 		v.expr(pos, a)
-		if a != nil && !Identical(a.Type(), c.Fn.Params[i].Type) {
+		if a != nil && !AssignableTo(a.Type(), c.Fn.Params[i].Type) {
 			v.errorf(pos, "call %s: argument %s: want type %s, got %s", c.Fn.Name, c.Fn.Params[i].Name, c.Fn.Params[i].Type, a.Type())
 		}
 	}
