@@ -8,21 +8,20 @@ import (
 	"github.com/pyc2go/pyc2go/runtime"
 )
 
-// zerosAllocs is what one runtime.Zeros[T](n) costs today, the unit in
-// which every count below is explained: 5 heap allocations, not 1.
+// zerosAllocs is what one runtime.Zeros[T](n) costs, the unit in which
+// every count below is explained: 3 heap allocations, where numpy's
+// minimum is 1.
 //
-//  1. the variadic `shape ...int` slice at the call site: it escapes
-//     because runtime.FromSlice formats shape into its panic message
-//     (runtime/array.go:65) and shapeProduct does too (runtime/array.go:52);
-//     escape analysis does not know those lines only run on a panic;
-//  2. Data (make([]T, n), the only one numpy semantics need);
-//  3. the *Array struct;
-//  4. Shape (append([]int{}, shape...) in FromSlice);
-//  5. Strides (make in cStrides).
+//  1. Data (make([]T, n), the only one numpy semantics need);
+//  2. the *Array struct;
+//  3. Shape and Strides, which share one backing slice.
 //
-// TestAllocs asserts this number too, so a runtime change that trims it
-// fails here and the expectations below get revisited together.
-const zerosAllocs = 5
+// (It was 5: the variadic shape escaped because panic messages formatted
+// it, and Shape and Strides were separate slices; runtime now formats a
+// copy and shares the slice.) TestAllocs asserts this number too, so a
+// runtime change that trims it fails here and the expectations below get
+// revisited together.
+const zerosAllocs = 3
 
 // returnViewAllocs is the cost of the identity View that lower's
 // materialize (lower/array.go:99-106) emits when a function returns a
@@ -37,13 +36,11 @@ const zerosAllocs = 5
 const returnViewAllocs = 3
 
 // viewSliceAllocs is what one slice view costs when it is handed to
-// runtime.Overlaps: the &runtime.Array{...} struct itself stays on the
-// stack, but its Shape and Strides []int{...} literals escape, because
-// Overlaps -> addrRange -> a.Size() -> shapeProduct(a.Shape) leaks the
-// shape into fmt.Sprintf on its panic path (runtime/array.go:52), and
-// escape analysis tracks "content of *a" as a whole, so both slices go to
-// the heap (go build -gcflags=-m=2 ./bench/kernels shows the chain).
-const viewSliceAllocs = 2
+// runtime.Overlaps: nothing. The &runtime.Array{...} struct and its Shape
+// and Strides literals stay on the stack. (It was 2 while shapeProduct's
+// panic message formatted the shape itself, which made escape analysis
+// move both literals to the heap; TestAllocs keeps it at 0.)
+const viewSliceAllocs = 0
 
 // TestAllocs pins the exact number of heap allocations per call of every
 // kernel in kernels.py (small inputs: the count does not depend on n).
@@ -98,7 +95,7 @@ func TestAllocs(t *testing.T) {
 			"e (needed: summed, then read again), the result t5, and the identity return view t8"},
 		{"heat_step", 5*viewSliceAllocs + zerosAllocs,
 			func() { mustNil(kernels.HeatStep(u, 0.1)) },
-			"5 slice views t5 (u[1:-1], the destination), t22..t25 (the four operands) each leak Shape+Strides via Overlaps; u[2:] overlaps u[1:-1], so numpy's overlap rule takes the temporary t26"},
+			"5 slice views t5 (u[1:-1], the destination), t22..t25 (the four operands) stay on the stack; u[2:] overlaps u[1:-1], so numpy's overlap rule takes the temporary t26"},
 		{"mat_expr", zerosAllocs + returnViewAllocs,
 			func() { must(kernels.MatExpr(m1, m2)) },
 			"2-d result (one Zeros, 2-element Shape/Strides) + the identity return view t12"},

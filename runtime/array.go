@@ -49,12 +49,20 @@ func shapeProduct(shape []int) int {
 	n := 1
 	for _, d := range shape {
 		if d < 0 {
-			panic(fmt.Sprintf("runtime: negative dimension in shape %v", shape))
+			panic(fmt.Sprintf("runtime: negative dimension in shape %v", cloneShape(shape)))
 		}
 		n *= d
 	}
 	return n
 }
+
+// cloneShape copies a shape for a panic message. Formatting the caller's
+// slice itself would make escape analysis move every shape passed to
+// Zeros, Size or Overlaps to the heap, even though the panic never
+// happens: the copy keeps those calls allocation-free.
+//
+//go:noinline
+func cloneShape(shape []int) []int { return append([]int(nil), shape...) }
 
 // FromSlice returns a C-contiguous array of the given shape viewing data
 // (no copy: writes through the array are visible in data); no shape means
@@ -62,9 +70,20 @@ func shapeProduct(shape []int) int {
 // shape: that is a programming error, as in gonum's mat.NewDense.
 func FromSlice[T Elem](data []T, shape ...int) *Array[T] {
 	if n := shapeProduct(shape); n != len(data) {
-		panic(fmt.Sprintf("runtime: FromSlice: shape %v needs %d elements, data has %d", shape, n, len(data)))
+		panic(fmt.Sprintf("runtime: FromSlice: shape %v needs %d elements, data has %d", cloneShape(shape), n, len(data)))
 	}
-	return &Array[T]{Data: data, Shape: append([]int{}, shape...), Strides: cStrides(shape)}
+	// Shape and Strides share one allocation: every fresh array of generated
+	// code goes through here, and allocations are what fused kernels count.
+	n := len(shape)
+	dims := make([]int, 2*n)
+	copy(dims, shape)
+	st := dims[n:]
+	s := 1
+	for k := n - 1; k >= 0; k-- {
+		st[k] = s
+		s *= shape[k]
+	}
+	return &Array[T]{Data: data, Shape: dims[:n:n], Strides: st}
 }
 
 // Zeros is np.zeros(shape) for element type T. No shape gives a 0-d array.
