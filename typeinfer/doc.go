@@ -111,7 +111,10 @@ package typeinfer
 //     type is then its annotation or its default's). Arrays from export
 //     lines are not declared contiguous (Pythran accepts views).
 //   - Overloads: a function with several export lines is compiled once
-//     per signature. Each signature is its own Func, in export-line
+//     per signature; Pythran's alternatives (`f(float32[:] or
+//     float64[:], int or float)`) expand to one signature per
+//     combination, the first parameter's alternatives varying slowest
+//     (at most 64). Each signature is its own Func, in export-line
 //     order, with its own deep copy of the FunctionDef (Info is keyed by
 //     AST node; the copy keeps positions, and File.Annots/File.MatMul get
 //     entries for the copied nodes). Naming rule (OverloadName): the

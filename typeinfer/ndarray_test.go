@@ -150,6 +150,11 @@ def f(x):
 def g(a, v):
     return a @ v
 `, "f(x int64) -> float64\n  k float64\nf_2/f(x float64) -> float64\n  k float64\ng(a float64[:, :], v float64[:]) -> float64[::1]\ng_2/g(a float32[:, :], v float32[:]) -> float32[::1]\n"},
+		{"alternatives expand to overloads in reading order", `
+#pythran export f(float32[:] or float64[:], int or float)
+def f(a, s):
+    return a[0] * s
+`, "f(a float32[:], s int64) -> float64\nf_2/f(a float32[:], s float64) -> float64\nf_3/f(a float64[:], s int64) -> float64\nf_4/f(a float64[:], s float64) -> float64\n"},
 		{"a contiguous annotation refines the export line", `
 #pythran export f(float64[:, :])
 def f(a: "float64[:, ::1]") -> float:

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-python/gpython/ast"
 
@@ -70,7 +71,7 @@ func pythranType(text string) (ir.Type, string) {
 	case strings.HasSuffix(s, " dict"), strings.Contains(s, ":") && !strings.Contains(s, "["):
 		return unsupported("dict type")
 	case strings.Contains(s, " or "):
-		return unsupported("alternative types")
+		return unsupported("alternative types inside a type (or more than 64 combinations)")
 	}
 	open := strings.IndexByte(s, '[')
 	if open < 0 {
@@ -154,9 +155,80 @@ func (c *checker) exportsByFunc() map[string][]*frontend.Export {
 			c.errorAt(e.Pos, "pythran export of '%s', which is not a function of this module", e.Func)
 			continue
 		}
-		out[e.Func] = append(out[e.Func], e)
+		out[e.Func] = append(out[e.Func], expandAlternatives(e)...)
 	}
 	return out
+}
+
+// maxAlternatives bounds the signatures one export line may expand to.
+const maxAlternatives = 64
+
+// expandAlternatives turns a signature with alternatives, as Pythran
+// writes them (`f(float32[:] or float64[:], int)`), into one signature
+// per combination, the first parameter's alternatives varying slowest
+// (so the overloads are numbered in reading order).
+func expandAlternatives(e *frontend.Export) []*frontend.Export {
+	alts := make([][]frontend.ExportParam, len(e.Params))
+	n := 1
+	for i, p := range e.Params {
+		alts[i] = splitOr(p)
+		n *= len(alts[i])
+		if n > maxAlternatives {
+			return []*frontend.Export{e} // reported as unsupported by pythranType
+		}
+	}
+	if n == 1 {
+		return []*frontend.Export{e}
+	}
+	out := []*frontend.Export{}
+	var rec func(i int, ps []frontend.ExportParam)
+	rec = func(i int, ps []frontend.ExportParam) {
+		if i == len(alts) {
+			x := *e
+			x.Params = append([]frontend.ExportParam(nil), ps...)
+			out = append(out, &x)
+			return
+		}
+		for _, a := range alts[i] {
+			rec(i+1, append(ps, a))
+		}
+	}
+	rec(0, nil)
+	return out
+}
+
+// splitOr splits "T1 or T2" at the word "or" outside brackets.
+func splitOr(p frontend.ExportParam) []frontend.ExportParam {
+	var out []frontend.ExportParam
+	text := p.Text
+	depth, start := 0, 0
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '[', '(', '{':
+			depth++
+		case ']', ')', '}':
+			depth--
+		case ' ', '\t':
+			if depth == 0 && strings.HasPrefix(text[i+1:], "or") && i+3 < len(text) && (text[i+3] == ' ' || text[i+3] == '\t') {
+				out = append(out, altParam(p, start, i))
+				start = i + 3
+				i += 2
+			}
+		}
+	}
+	if out == nil {
+		return []frontend.ExportParam{p}
+	}
+	return append(out, altParam(p, start, len(text)))
+}
+
+func altParam(p frontend.ExportParam, s, e int) frontend.ExportParam {
+	sub := p.Text[s:e]
+	trimmed := strings.TrimLeft(sub, " \t")
+	s += len(sub) - len(trimmed)
+	pos := p.Pos
+	pos.Col += utf8.RuneCountInString(p.Text[:s])
+	return frontend.ExportParam{Text: strings.TrimRight(trimmed, " \t"), Pos: pos}
 }
 
 // exportParams gives the parameters of fn the types of its export

@@ -10,6 +10,7 @@ several signatures compiles once per signature (f, f_2, ...)."""
 #pythran export jacobi_step(float64[:,:] order(C))
 #pythran export weighted_mean(float64[:], float64[:])
 #pythran export weighted_mean(float32[:], float32[:])
+#pythran export first_times(float32[:] or float64[:] or int32[:], int or float)
 import numpy as np
 
 
@@ -60,6 +61,13 @@ def jacobi_step(u):
 def weighted_mean(x, w):
     n = min(x.shape[0], w.shape[0])
     return np.sum(x[:n] * w[:n]) / (np.sum(w[:n]) + 1)
+
+
+def first_times(a, s):
+    """Alternatives expand to overloads: first_times, first_times_2, ..."""
+    if a.shape[0] == 0:
+        return 0.0 * s
+    return a[0] * s
 
 
 def scaled_twice(m: "float32[:, :]") -> "float32[:, :]":
