@@ -87,6 +87,8 @@ func (c *checker) ndarrayAnnotation(e *ast.Subscript) (ir.Type, bool) {
 	return &ir.Array{Elem: t}, true
 }
 
+var axisReductions = setOf("sum prod min max amin amax mean std var argmin argmax any all cumsum cumprod")
+
 func isRankless(t ir.Type) (*ir.Array, bool) {
 	a, ok := t.(*ir.Array)
 	return a, ok && a.Rank == 0
@@ -211,8 +213,10 @@ func (c *checker) rankUsesDepth(name string, body []ast.Stmt, depth int) []rankF
 			case *ast.Call:
 				// a.sum(axis=k), np.sum(a, axis=k): at least k+1 axes
 				// (-k for a negative k).
+				// Only reductions: elsewhere (expand_dims, stack) an axis
+				// may count the result's axes.
 				of := false
-				if at, ok := n.Func.(*ast.Attribute); ok {
+				if at, ok := n.Func.(*ast.Attribute); ok && axisReductions[string(at.Attr)] {
 					of = isIt(at.Value) || len(n.Args) > 0 && isIt(n.Args[0])
 				}
 				for _, k := range n.Keywords {
