@@ -105,7 +105,9 @@ def pick_dims(rng, k, rank):
     Sharing them means a rank-1 array gets (n,), a rank-2 one (n, m): most
     kernels' shape requirements (same length, matching inner dimensions)
     hold. The first cases use typical sizes; a square shape comes first
-    because many matrix kernels need one."""
+    because many matrix kernels need one. Cases 3 and 4 are the edges (an
+    empty first axis, then a single row) so that runs with few cases per
+    function still meet them."""
     if rank == 0:
         return []
     for _ in range(1000):
@@ -115,6 +117,10 @@ def pick_dims(rng, k, rank):
             dims = [[3, 5, 4, 2][i % 4] for i in range(rank)]
         elif k == 2:
             dims = [int(rng.choice([2, 3, 5, 8])) for _ in range(rank)]
+        elif k == 3:
+            dims = [[0, 4][i % 2] for i in range(rank)]  # empty
+        elif k == 4:
+            dims = [[1, 3][i % 2] for i in range(rank)]  # one row / element
         else:
             dims = [DIMS[rng.integers(len(DIMS))] for _ in range(rank)]
         if rank >= 2 and rng.random() < 0.3:
