@@ -490,9 +490,9 @@ func (c *checker) declare(fn *Func) {
 					spell := pyName(t)
 					if ra, rankless := isRankless(t); rankless {
 						spell = ndSpelling(ra.Elem)
+						p.Type = et // the body is checked with a rank, not with a rankless array
 					}
 					c.errorAt(c.pos(a.Annotation), "parameter '%s' of %s is annotated %s but the pythran export at %s declares %s", p.Name, fn.PyName, spell, fn.Export.Pos, pyName(et))
-					p.Type = et // the body is checked with one of them, not with a rankless array
 				}
 			}
 		}
