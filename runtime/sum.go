@@ -3,6 +3,7 @@ package runtime
 import (
 	"fmt"
 	"reflect"
+	"sort"
 )
 
 // numpy 1.24 reductions, reproduced bit for bit.
@@ -169,16 +170,42 @@ func memoryRun[T Elem](a *Array[T]) (off, n, stride int, ok bool) {
 	return 0, 0, 0, false
 }
 
-// SumFloat is np.sum(a) (axis=None) for a float array, bit for bit for
-// C-contiguous arrays and for 1-d views of any stride. Other layouts
-// (transposed or sliced 2-d views) are summed in C order; numpy walks them
-// in its iterator's memory order instead, so the last bits may differ
-// there.
+// keepOrderFlat returns a's elements in the order numpy's reduction
+// iterator visits them for axis=None: NPY_KEEPORDER sorts the axes by
+// decreasing |stride| (a stable sort: C order on ties) and
+// NPY_ITER_DONT_NEGATE_STRIDES leaves negative strides as they are. The
+// iterator then hands the inner loop runs of up to sumBlock elements, in
+// place when they are single-strided and through its buffer (a copy in
+// this order) otherwise, so the sum is chunkedSum of this sequence; a
+// probe of numpy 1.24 over transposed, sliced, reversed and 3-d views,
+// inner extents above sumBlock included, found no difference.
+func keepOrderFlat[T Elem](a *Array[T]) []T {
+	perm := make([]int, len(a.Shape))
+	for i := range perm {
+		perm[i] = i
+	}
+	abs := func(x int) int {
+		if x < 0 {
+			return -x
+		}
+		return x
+	}
+	sort.SliceStable(perm, func(i, j int) bool { return abs(a.Strides[perm[i]]) > abs(a.Strides[perm[j]]) })
+	v := &Array[T]{Data: a.Data, Offset: a.Offset, Shape: make([]int, len(perm)), Strides: make([]int, len(perm))}
+	for i, k := range perm {
+		v.Shape[i], v.Strides[i] = a.Shape[k], a.Strides[k]
+	}
+	return v.Flat()
+}
+
+// SumFloat is np.sum(a) (axis=None) for a float array, bit for bit: in
+// memory order for C-contiguous arrays and 1-d views, in numpy's iterator
+// order (keepOrderFlat) for other layouts (transposed, sliced, reversed).
 func SumFloat[T ~float32 | ~float64](a *Array[T]) T {
 	if off, n, st, ok := memoryRun(a); ok {
 		return chunkedSum(a.Data, off, n, st)
 	}
-	flat := a.Flat()
+	flat := keepOrderFlat(a)
 	return chunkedSum(flat, 0, len(flat), 1)
 }
 
@@ -187,7 +214,7 @@ func SumComplex[C ~complex64 | ~complex128](a *Array[C]) C {
 	if off, n, st, ok := memoryRun(a); ok {
 		return chunkedSumComplex(a.Data, off, n, st)
 	}
-	flat := a.Flat()
+	flat := keepOrderFlat(a)
 	return chunkedSumComplex(flat, 0, len(flat), 1)
 }
 

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -217,6 +218,30 @@ func checkAxis[T ~float32 | ~float64](t *testing.T, dir, name string, k int) {
 		if math.Float64bits(float64(g)) != math.Float64bits(float64(w)) {
 			t.Errorf("%s %v axis %d: element %d = %v, numpy %v", name, a.Shape, k, j, g, w)
 			return
+		}
+	}
+}
+
+// TestKeepOrderFlat pins the element order of numpy's axis=None reduction
+// for non-contiguous views: axes by decreasing |stride|, C order on ties,
+// negative strides walked as they are.
+func TestKeepOrderFlat(t *testing.T) {
+	m := FromSlice([]float64{0, 1, 2, 3, 4, 5}, 2, 3) // [[0 1 2] [3 4 5]]
+	tr := &Array[float64]{Data: m.Data, Shape: []int{3, 2}, Strides: []int{1, 3}}
+	rev := &Array[float64]{Data: m.Data, Offset: 5, Shape: []int{2, 3}, Strides: []int{-3, -1}}
+	trRev := &Array[float64]{Data: m.Data, Offset: 2, Shape: []int{3, 2}, Strides: []int{-1, 3}} // m.T[::-1]
+	cols := &Array[float64]{Data: m.Data, Offset: 1, Shape: []int{2, 2}, Strides: []int{3, 1}}   // m[:, 1:]
+	for _, c := range []struct {
+		a    *Array[float64]
+		want []float64
+	}{
+		{tr, []float64{0, 1, 2, 3, 4, 5}},
+		{rev, []float64{5, 4, 3, 2, 1, 0}},
+		{trRev, []float64{2, 1, 0, 5, 4, 3}},
+		{cols, []float64{1, 2, 4, 5}},
+	} {
+		if got := keepOrderFlat(c.a); !slices.Equal(got, c.want) {
+			t.Errorf("keepOrderFlat(shape %v strides %v) = %v, want %v", c.a.Shape, c.a.Strides, got, c.want)
 		}
 	}
 }

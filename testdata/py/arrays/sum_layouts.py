@@ -1,0 +1,43 @@
+"""np.sum / np.mean (axis=None) of views that are not C-contiguous.
+
+numpy's reduction iterator visits the elements with the axes sorted by
+decreasing |stride| (a transposed matrix in memory order) without flipping
+negative strides, and sums runs of up to 8192 elements pairwise: the
+compiled sums must follow that order to be bit-identical."""
+import numpy as np
+
+
+def sum_t(m: "float64[:, :]") -> float:
+    return np.sum(m.T)
+
+
+def sum_cols(m: "float64[:, :]") -> float:
+    return np.sum(m[:, 1:])
+
+
+def sum_step(m: "float64[:, :]") -> float:
+    return np.sum(m[::2, ::3])
+
+
+def sum_rev(m: "float64[:, :]") -> float:
+    return np.sum(m[::-1, ::-1])
+
+
+def sum_t_rev(m: "float64[:, :]") -> float:
+    return m.T[::-1].sum()
+
+
+def mean_t(m: "float64[:, :]") -> float:
+    return np.mean(m.T[1:])
+
+
+def sum_3d(a: "float64[:, :, :]") -> float:
+    return np.sum(a.T[:, ::-1, 1:])
+
+
+def sum_f32_t(m: "float32[:, :]") -> float:
+    return float(np.sum(m.T))
+
+
+def sum_c_t(z: "complex128[:, :]") -> complex:
+    return np.sum(z.T[:, 1:])

@@ -1,0 +1,11 @@
+"""Inputs for sum_layouts.py: shapes beyond the generated 4096 elements, so
+that runs longer than numpy's 8192-element blocks and many short runs
+are both met."""
+import numpy as np
+
+SHAPES = [(0, 4), (1, 1), (3, 10000), (10000, 3), (97, 131), (2, 8193), (5, 7)]
+
+CASES = []
+for _name in ("sum_t", "sum_cols", "sum_rev", "sum_t_rev"):
+    for _s in SHAPES:
+        CASES.append((_name, lambda rng, s=_s: (rng.standard_normal(s) * rng.choice([1.0, 1e8], s),)))
