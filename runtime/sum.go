@@ -3,6 +3,7 @@ package runtime
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 )
 
@@ -180,6 +181,12 @@ func memoryRun[T Elem](a *Array[T]) (off, n, stride int, ok bool) {
 // probe of numpy 1.24 over transposed, sliced, reversed and 3-d views,
 // inner extents above sumBlock included, found no difference.
 func keepOrderFlat[T Elem](a *Array[T]) []T {
+	return permuteAxes(a, keepOrderPerm(a)).Flat()
+}
+
+// keepOrderPerm is the axis order of numpy's NPY_KEEPORDER iteration of a:
+// axes by decreasing |stride|, C order on ties.
+func keepOrderPerm[T Elem](a *Array[T]) []int {
 	perm := make([]int, len(a.Shape))
 	for i := range perm {
 		perm[i] = i
@@ -191,11 +198,16 @@ func keepOrderFlat[T Elem](a *Array[T]) []T {
 		return x
 	}
 	sort.SliceStable(perm, func(i, j int) bool { return abs(a.Strides[perm[i]]) > abs(a.Strides[perm[j]]) })
+	return perm
+}
+
+// permuteAxes is the view a.transpose(perm).
+func permuteAxes[T Elem](a *Array[T], perm []int) *Array[T] {
 	v := &Array[T]{Data: a.Data, Offset: a.Offset, Shape: make([]int, len(perm)), Strides: make([]int, len(perm))}
 	for i, k := range perm {
 		v.Shape[i], v.Strides[i] = a.Shape[k], a.Strides[k]
 	}
-	return v.Flat()
+	return v
 }
 
 // SumFloat is np.sum(a) (axis=None) for a float array, bit for bit: in
@@ -229,8 +241,8 @@ func MeanFloat[T ~float32 | ~float64](a *Array[T]) T {
 // SumAxis is np.sum(a, axis=axis) for a float array: the result has a's
 // shape without axis. A reduced axis followed only by unit extents is
 // contiguous, so each output is a chunked pairwise sum; any other axis is
-// summed left to right from 0. Bit for bit for C-contiguous input; other
-// layouts are copied to C order first, which numpy does not do.
+// summed left to right from 0. Other layouts are reduced in numpy's
+// iterator order (see sumAxis), so the result is bit for bit numpy's.
 func SumAxis[T ~float32 | ~float64](a *Array[T], axis int) *Array[T] {
 	return sumAxis(a, axis, chunkedSum[T], func(x, y T) T { return x + y })
 }
@@ -246,7 +258,22 @@ func sumAxis[T Elem](a *Array[T], axis int, pw func([]T, int, int, int) T, add f
 		panic(fmt.Sprintf("runtime: axis %d is out of bounds for array of dimension %d", axis, nd))
 	}
 	if !a.IsCContiguous() {
-		a = a.Copy()
+		// numpy reduces a non-contiguous view in its iterator's order
+		// (keepOrderPerm): exactly as it reduces the C-contiguous copy
+		// of a.transpose(perm) along the moved axis (probed with numpy
+		// 1.24 on transposed, sliced, reversed and 3-d views). The
+		// result's axes are then put back in a's order.
+		perm := keepOrderPerm(a)
+		k := slices.Index(perm, axis)
+		r := sumAxis(permuteAxes(a, perm).Copy(), k, pw, add)
+		rest := append(append([]int{}, perm[:k]...), perm[k+1:]...) // r's axes, as axes of a
+		back := make([]int, 0, len(rest))
+		for q := range nd {
+			if q != axis {
+				back = append(back, slices.Index(rest, q))
+			}
+		}
+		return permuteAxes(r, back).Copy()
 	}
 	outer := shapeProduct(a.Shape[:axis])
 	m := a.Shape[axis]

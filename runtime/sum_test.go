@@ -245,3 +245,22 @@ func TestKeepOrderFlat(t *testing.T) {
 		}
 	}
 }
+
+// TestSumAxisView: a non-contiguous view reduced along an axis keeps a's
+// axis order in the result (values here are small integers, so any order
+// gives the same sums; the bit-level order is checked against numpy by
+// testdata/py/arrays/sum_layouts.py).
+func TestSumAxisView(t *testing.T) {
+	data := make([]float64, 24)
+	for i := range data {
+		data[i] = float64(i)
+	}
+	at := &Array[float64]{Data: data, Shape: []int{4, 3, 2}, Strides: []int{1, 4, 12}} // a.T
+	for axis := range 3 {
+		got := SumAxis(at, axis)
+		want := SumAxis(at.Copy(), axis)
+		if !slices.Equal(got.Shape, want.Shape) || !slices.Equal(got.Flat(), want.Flat()) {
+			t.Errorf("SumAxis(a.T, %d) = %v %v, want %v %v", axis, got.Shape, got.Flat(), want.Shape, want.Flat())
+		}
+	}
+}

@@ -41,3 +41,33 @@ def sum_f32_t(m: "float32[:, :]") -> float:
 
 def sum_c_t(z: "complex128[:, :]") -> complex:
     return np.sum(z.T[:, 1:])
+
+
+def sum_t_axis0(m: "float64[:, :]") -> "float64[:]":
+    """Along an axis, numpy reduces a view as the C copy of its axes in
+    stride order."""
+    return np.sum(m.T, axis=0)
+
+
+def sum_t_axis1(m: "float64[:, :]") -> "float64[:]":
+    return np.sum(m.T, axis=1)
+
+
+def sum_cols_axis1(m: "float64[:, :]") -> "float64[:]":
+    return np.sum(m[:, ::2], axis=1)
+
+
+def sum_rev_axis0(m: "float64[:, :]") -> "float64[:]":
+    return np.sum(m[::-1], axis=0)
+
+
+def sum_rev_axis1(m: "float64[:, :]") -> "float64[:]":
+    return np.sum(m[:, ::-1], axis=1)
+
+
+def mean_t_axis1(m: "float64[:, :]") -> "float64[:]":
+    return np.mean(m.T, axis=1)
+
+
+def sum_3d_t_axis1(a: "float64[:, :, :]") -> "float64[:, :]":
+    return np.sum(a.T, axis=1)
