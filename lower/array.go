@@ -98,7 +98,7 @@ func (l *fnLowerer) cheap(e ir.Expr, pos ir.Pos) ir.Expr {
 // materialize makes a variable of type t hold av: the source itself when av
 // is all of it (and the types agree), else a View into a fresh temporary.
 func (l *fnLowerer) materialize(av aview, t *ir.Array, pos ir.Pos) *ir.Var {
-	if av.isWhole() && ir.Identical(av.src.Type, t) {
+	if av.isWhole() && ir.AssignableTo(av.src.Type, t) {
 		return av.src
 	}
 	d := l.temp(t)
@@ -163,7 +163,7 @@ func (l *fnLowerer) arrayVar(e ast.Expr) *ir.Var {
 // arrayAs returns v as a value of array type t (same element type and
 // rank): v itself, or a View when only the contiguity flag differs.
 func (l *fnLowerer) arrayAs(v *ir.Var, t *ir.Array, n ast.Ast) *ir.Var {
-	if ir.Identical(v.Type, t) {
+	if ir.AssignableTo(v.Type, t) {
 		return v
 	}
 	a := v.Type.(*ir.Array)

@@ -20,7 +20,6 @@ func Axpy(a float64, x *runtime.Array[float64], y *runtime.Array[float64]) (*run
 		t3     int64
 		t4     int64
 		i0     int64
-		t5     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -37,8 +36,7 @@ func Axpy(a float64, x *runtime.Array[float64], y *runtime.Array[float64]) (*run
 	/*line kernels.py:7:12*/ for i0 = 0; i0 < t2; i0++ {
 		/*line kernels.py:7:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(a*xData[int64(x.Offset)+i0*t3]) + yData[int64(y.Offset)+i0*t4]
 	}
-	/*line kernels.py:7:5*/ t5 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line kernels.py:7:5*/ return t5, nil
+	/*line kernels.py:7:5*/ return t1, nil
 }
 
 // Triad is pyc2go's compiled form of triad (kernels.py:10).
@@ -161,7 +159,6 @@ func Softmax(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t6     float64
 		t7     int64
 		i0_3   int64
-		t8     *runtime.Array[float64]
 		eData  []float64
 		t5Data []float64
 	)
@@ -190,8 +187,7 @@ func Softmax(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line kernels.py:24:12*/ for i0_3 = 0; i0_3 < t7; i0_3++ {
 		/*line kernels.py:24:12*/ t5Data[int64(t5.Offset)+i0_3*int64(t5.Strides[0])] = eData[int64(e.Offset)+i0_3*int64(e.Strides[0])] / t6
 	}
-	/*line kernels.py:24:5*/ t8 = &runtime.Array[float64]{Data: t5.Data, Shape: []int{t5.Shape[0]}, Strides: []int{t5.Strides[0]}, Offset: t5.Offset}
-	/*line kernels.py:24:5*/ return t8, nil
+	/*line kernels.py:24:5*/ return t5, nil
 }
 
 // HeatStep is pyc2go's compiled form of heat_step (kernels.py:27).
@@ -326,7 +322,6 @@ func MatExpr(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Arr
 		t11    int64
 		i0     int64
 		i1     int64
-		t12    *runtime.Array[float64]
 		t1Data []float64
 	)
 	aData := a.Data
@@ -363,8 +358,7 @@ func MatExpr(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Arr
 			/*line kernels.py:32:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(math.Sqrt(float64(aData[int64(a.Offset)+i0*t8+i1*t9]*aData[int64(a.Offset)+i0*t8+i1*t9])+float64(bData[int64(b.Offset)+i0*t10+i1*t11]*bData[int64(b.Offset)+i0*t10+i1*t11]))*0.5) - math.Abs(aData[int64(a.Offset)+i0*t8+i1*t9]-bData[int64(b.Offset)+i0*t10+i1*t11])
 		}
 	}
-	/*line kernels.py:32:5*/ t12 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-	/*line kernels.py:32:5*/ return t12, nil
+	/*line kernels.py:32:5*/ return t1, nil
 }
 
 // DotLoop is pyc2go's compiled form of dot_loop (kernels.py:35).

@@ -27,15 +27,13 @@ func ZerosVec(n int64) (*runtime.Array[float64], error) {
 	/*line creation.py:12:1*/ var (
 		t1 int64
 		t2 *runtime.Array[float64]
-		t3 *runtime.Array[float64]
 	)
 	/*line creation.py:14:12*/ t1 = runtime.Min(n, 1000)
 	/*line creation.py:14:12*/ if !(t1 >= 0) {
 		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "creation.py", 14, "zeros_vec")
 	}
 	/*line creation.py:14:12*/ t2 = runtime.Zeros[float64](int(t1))
-	/*line creation.py:14:5*/ t3 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{t2.Shape[0]}, Strides: []int{t2.Strides[0]}, Offset: t2.Offset}
-	/*line creation.py:14:5*/ return t3, nil
+	/*line creation.py:14:5*/ return t2, nil
 }
 
 // OnesMatrix is pyc2go's compiled form of ones_matrix (creation.py:17).
@@ -50,7 +48,6 @@ func OnesMatrix(n int64, m int64) (*runtime.Array[float64], error) {
 		t5     int64
 		i0     int64
 		i1     int64
-		t6     *runtime.Array[float64]
 		t3Data []float64
 	)
 	/*line creation.py:19:12*/ t1 = runtime.Min(runtime.Max(n, 0), 50)
@@ -67,8 +64,7 @@ func OnesMatrix(n int64, m int64) (*runtime.Array[float64], error) {
 			/*line creation.py:19:12*/ t3Data[int64(t3.Offset)+i0*int64(t3.Strides[0])+i1*int64(t3.Strides[1])] = 1.0
 		}
 	}
-	/*line creation.py:19:5*/ t6 = &runtime.Array[float64]{Data: t3.Data, Shape: []int{t3.Shape[0], t3.Shape[1]}, Strides: []int{t3.Strides[0], t3.Strides[1]}, Offset: t3.Offset}
-	/*line creation.py:19:5*/ return t6, nil
+	/*line creation.py:19:5*/ return t3, nil
 }
 
 // IntZeros is pyc2go's compiled form of int_zeros (creation.py:22).
@@ -78,15 +74,13 @@ func IntZeros(n int64) (*runtime.Array[int64], error) {
 	/*line creation.py:22:1*/ var (
 		t1 int64
 		t2 *runtime.Array[int64]
-		t3 *runtime.Array[int64]
 	)
 	/*line creation.py:24:12*/ t1 = ClampSize(n)
 	/*line creation.py:24:12*/ if !(t1 >= 0) {
 		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "creation.py", 24, "int_zeros")
 	}
 	/*line creation.py:24:12*/ t2 = runtime.Zeros[int64](int(t1))
-	/*line creation.py:24:5*/ t3 = &runtime.Array[int64]{Data: t2.Data, Shape: []int{t2.Shape[0]}, Strides: []int{t2.Strides[0]}, Offset: t2.Offset}
-	/*line creation.py:24:5*/ return t3, nil
+	/*line creation.py:24:5*/ return t2, nil
 }
 
 // FullValue is pyc2go's compiled form of full_value (creation.py:27).
@@ -98,7 +92,6 @@ func FullValue(n int64, v float64) (*runtime.Array[float64], error) {
 		t2     *runtime.Array[float64]
 		t3     int64
 		i0     int64
-		t4     *runtime.Array[float64]
 		t2Data []float64
 	)
 	/*line creation.py:29:12*/ t1 = ClampSize(n)
@@ -111,8 +104,7 @@ func FullValue(n int64, v float64) (*runtime.Array[float64], error) {
 	/*line creation.py:29:12*/ for i0 = 0; i0 < t3; i0++ {
 		/*line creation.py:29:12*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] = v
 	}
-	/*line creation.py:29:5*/ t4 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{t2.Shape[0]}, Strides: []int{t2.Strides[0]}, Offset: t2.Offset}
-	/*line creation.py:29:5*/ return t4, nil
+	/*line creation.py:29:5*/ return t2, nil
 }
 
 // EmptyFilled is pyc2go's compiled form of empty_filled (creation.py:32).
@@ -125,7 +117,6 @@ func EmptyFilled(n int64) (*runtime.Array[float64], error) {
 		i     int64
 		t1    *runtime.Array[float64]
 		t2    int64
-		t3    *runtime.Array[float64]
 		aData []float64
 	)
 	/*line creation.py:34:5*/ k = ClampSize(n)
@@ -142,8 +133,7 @@ func EmptyFilled(n int64) (*runtime.Array[float64], error) {
 		/*line creation.py:37:9*/ t2 = int64(a.Offset) + i*int64(a.Strides[0])
 		/*line creation.py:37:9*/ aData[t2] = float64(i * i)
 	}
-	/*line creation.py:38:5*/ t3 = &runtime.Array[float64]{Data: a.Data, Shape: []int{a.Shape[0]}, Strides: []int{a.Strides[0]}, Offset: a.Offset}
-	/*line creation.py:38:5*/ return t3, nil
+	/*line creation.py:38:5*/ return a, nil
 }
 
 // ArangeInt is pyc2go's compiled form of arange_int (creation.py:41).
@@ -156,7 +146,6 @@ func ArangeInt(n int64) *runtime.Array[int64] {
 		t3     *runtime.Array[int64]
 		i0     int64
 		t4     int64
-		t5     *runtime.Array[int64]
 		t3Data []int64
 	)
 	/*line creation.py:43:12*/ t1 = ClampSize(n)
@@ -167,8 +156,7 @@ func ArangeInt(n int64) *runtime.Array[int64] {
 		/*line creation.py:43:12*/ t4 = 0 + i0*1
 		/*line creation.py:43:12*/ t3Data[int64(t3.Offset)+i0*int64(t3.Strides[0])] = t4
 	}
-	/*line creation.py:43:5*/ t5 = &runtime.Array[int64]{Data: t3.Data, Shape: []int{t3.Shape[0]}, Strides: []int{t3.Strides[0]}, Offset: t3.Offset}
-	/*line creation.py:43:5*/ return t5
+	/*line creation.py:43:5*/ return t3
 }
 
 // ArangeStep is pyc2go's compiled form of arange_step (creation.py:46).
@@ -182,7 +170,6 @@ func ArangeStep(start int64, stop int64) *runtime.Array[int64] {
 		t4     *runtime.Array[int64]
 		i0     int64
 		t5     int64
-		t6     *runtime.Array[int64]
 		t4Data []int64
 	)
 	/*line creation.py:48:12*/ t1 = runtime.Min(runtime.Max(start, -1000), 1000)
@@ -194,8 +181,7 @@ func ArangeStep(start int64, stop int64) *runtime.Array[int64] {
 		/*line creation.py:48:12*/ t5 = t1 + i0*3
 		/*line creation.py:48:12*/ t4Data[int64(t4.Offset)+i0*int64(t4.Strides[0])] = t5
 	}
-	/*line creation.py:48:5*/ t6 = &runtime.Array[int64]{Data: t4.Data, Shape: []int{t4.Shape[0]}, Strides: []int{t4.Strides[0]}, Offset: t4.Offset}
-	/*line creation.py:48:5*/ return t6
+	/*line creation.py:48:5*/ return t4
 }
 
 // ArangeFloat is pyc2go's compiled form of arange_float (creation.py:51).
@@ -211,7 +197,6 @@ func ArangeFloat(n int64) (*runtime.Array[float64], error) {
 		t5     float64
 		i0     int64
 		t6     float64
-		t7     *runtime.Array[float64]
 		t4Data []float64
 	)
 	/*line creation.py:53:5*/ k = runtime.Min(runtime.Max(n, 0), 200)
@@ -231,8 +216,7 @@ func ArangeFloat(n int64) (*runtime.Array[float64], error) {
 		}
 		/*line creation.py:54:12*/ t4Data[int64(t4.Offset)+i0*int64(t4.Strides[0])] = t6
 	}
-	/*line creation.py:54:5*/ t7 = &runtime.Array[float64]{Data: t4.Data, Shape: []int{t4.Shape[0]}, Strides: []int{t4.Strides[0]}, Offset: t4.Offset}
-	/*line creation.py:54:5*/ return t7, nil
+	/*line creation.py:54:5*/ return t4, nil
 }
 
 // ArangeNegativeStep is pyc2go's compiled form of arange_negative_step (creation.py:57).
@@ -245,7 +229,6 @@ func ArangeNegativeStep(n int64) *runtime.Array[int64] {
 		t3     *runtime.Array[int64]
 		i0     int64
 		t4     int64
-		t5     *runtime.Array[int64]
 		t3Data []int64
 	)
 	/*line creation.py:59:12*/ t1 = ClampSize(n)
@@ -256,8 +239,7 @@ func ArangeNegativeStep(n int64) *runtime.Array[int64] {
 		/*line creation.py:59:12*/ t4 = t1 + i0*-2
 		/*line creation.py:59:12*/ t3Data[int64(t3.Offset)+i0*int64(t3.Strides[0])] = t4
 	}
-	/*line creation.py:59:5*/ t5 = &runtime.Array[int64]{Data: t3.Data, Shape: []int{t3.Shape[0]}, Strides: []int{t3.Strides[0]}, Offset: t3.Offset}
-	/*line creation.py:59:5*/ return t5
+	/*line creation.py:59:5*/ return t3
 }
 
 // LinspaceUnit is pyc2go's compiled form of linspace_unit (creation.py:62).
@@ -272,7 +254,6 @@ func LinspaceUnit(n int64) (*runtime.Array[float64], error) {
 		t5     *runtime.Array[float64]
 		i0     int64
 		t6     float64
-		t7     *runtime.Array[float64]
 		t5Data []float64
 	)
 	/*line creation.py:64:12*/ t1 = runtime.Min(runtime.Max(n, 0), 500)
@@ -301,8 +282,7 @@ func LinspaceUnit(n int64) (*runtime.Array[float64], error) {
 		}
 		/*line creation.py:64:12*/ t5Data[int64(t5.Offset)+i0*int64(t5.Strides[0])] = t6
 	}
-	/*line creation.py:64:5*/ t7 = &runtime.Array[float64]{Data: t5.Data, Shape: []int{t5.Shape[0]}, Strides: []int{t5.Strides[0]}, Offset: t5.Offset}
-	/*line creation.py:64:5*/ return t7, nil
+	/*line creation.py:64:5*/ return t5, nil
 }
 
 // LinspaceBetween is pyc2go's compiled form of linspace_between (creation.py:67).
@@ -316,7 +296,6 @@ func LinspaceBetween(a float64, b float64) *runtime.Array[float64] {
 		t4     *runtime.Array[float64]
 		i0     int64
 		t5     float64
-		t6     *runtime.Array[float64]
 		t4Data []float64
 	)
 	/*line creation.py:69:12*/ t1 = 10
@@ -341,8 +320,7 @@ func LinspaceBetween(a float64, b float64) *runtime.Array[float64] {
 		}
 		/*line creation.py:69:12*/ t4Data[int64(t4.Offset)+i0*int64(t4.Strides[0])] = t5
 	}
-	/*line creation.py:69:5*/ t6 = &runtime.Array[float64]{Data: t4.Data, Shape: []int{t4.Shape[0]}, Strides: []int{t4.Strides[0]}, Offset: t4.Offset}
-	/*line creation.py:69:5*/ return t6
+	/*line creation.py:69:5*/ return t4
 }
 
 // EyeMatrix is pyc2go's compiled form of eye_matrix (creation.py:72).
@@ -354,7 +332,6 @@ func EyeMatrix(n int64) (*runtime.Array[float64], error) {
 		t2     *runtime.Array[float64]
 		i0     int64
 		t3     int64
-		t4     *runtime.Array[float64]
 		t2Data []float64
 	)
 	/*line creation.py:74:12*/ t1 = runtime.Min(runtime.Max(n, 0), 60)
@@ -369,8 +346,7 @@ func EyeMatrix(n int64) (*runtime.Array[float64], error) {
 			/*line creation.py:74:12*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])+t3*int64(t2.Strides[1])] = 1.0
 		}
 	}
-	/*line creation.py:74:5*/ t4 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{t2.Shape[0], t2.Shape[1]}, Strides: []int{t2.Strides[0], t2.Strides[1]}, Offset: t2.Offset}
-	/*line creation.py:74:5*/ return t4, nil
+	/*line creation.py:74:5*/ return t2, nil
 }
 
 // IdentityScaled is pyc2go's compiled form of identity_scaled (creation.py:77).
@@ -387,7 +363,6 @@ func IdentityScaled(n int64, s float64) (*runtime.Array[float64], error) {
 		t6     int64
 		i0_2   int64
 		i1     int64
-		t7     *runtime.Array[float64]
 		t1Data []float64
 		t3Data []float64
 	)
@@ -412,8 +387,7 @@ func IdentityScaled(n int64, s float64) (*runtime.Array[float64], error) {
 			/*line creation.py:79:12*/ t1Data[int64(t1.Offset)+i0_2*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(s * t3Data[int64(t3.Offset)+i0_2*int64(t3.Strides[0])+i1*int64(t3.Strides[1])])
 		}
 	}
-	/*line creation.py:79:5*/ t7 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-	/*line creation.py:79:5*/ return t7, nil
+	/*line creation.py:79:5*/ return t1, nil
 }
 
 // LiteralStencil is pyc2go's compiled form of literal_stencil (creation.py:82).
@@ -425,7 +399,6 @@ func LiteralStencil() *runtime.Array[float64] {
 		t2     *runtime.Array[float64]
 		t3     int64
 		i0     int64
-		t4     *runtime.Array[float64]
 		t1Data []float64
 		t2Data []float64
 	)
@@ -442,8 +415,7 @@ func LiteralStencil() *runtime.Array[float64] {
 	/*line creation.py:84:12*/ for i0 = 0; i0 < t3; i0++ {
 		/*line creation.py:84:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] / 12.0
 	}
-	/*line creation.py:84:5*/ t4 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line creation.py:84:5*/ return t4
+	/*line creation.py:84:5*/ return t1
 }
 
 // LiteralIntMatrix is pyc2go's compiled form of literal_int_matrix (creation.py:87).
@@ -452,7 +424,6 @@ func LiteralStencil() *runtime.Array[float64] {
 func LiteralIntMatrix() *runtime.Array[int64] {
 	/*line creation.py:87:1*/ var (
 		t1     *runtime.Array[int64]
-		t2     *runtime.Array[int64]
 		t1Data []int64
 	)
 	/*line creation.py:89:12*/ t1 = runtime.Zeros[int64](2, 3)
@@ -463,8 +434,7 @@ func LiteralIntMatrix() *runtime.Array[int64] {
 	/*line creation.py:89:12*/ t1Data[3] = 4
 	/*line creation.py:89:12*/ t1Data[4] = 5
 	/*line creation.py:89:12*/ t1Data[5] = 6
-	/*line creation.py:89:5*/ t2 = &runtime.Array[int64]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-	/*line creation.py:89:5*/ return t2
+	/*line creation.py:89:5*/ return t1
 }
 
 // LikeFamily is pyc2go's compiled form of like_family (creation.py:92).
@@ -542,7 +512,6 @@ func Vandermonde(x *runtime.Array[float64], degree int64) (*runtime.Array[float6
 		t20     int64
 		i0_4    int64
 		t21     int64
-		t22     *runtime.Array[float64]
 		vData   []float64
 		t3Data  []float64
 		t7Data  []float64
@@ -614,8 +583,7 @@ func Vandermonde(x *runtime.Array[float64], degree int64) (*runtime.Array[float6
 			}
 		}
 	}
-	/*line creation.py:103:5*/ t22 = &runtime.Array[float64]{Data: v.Data, Shape: []int{v.Shape[0], v.Shape[1]}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: v.Offset}
-	/*line creation.py:103:5*/ return t22, nil
+	/*line creation.py:103:5*/ return v, nil
 }
 
 // CopyAndAstype is pyc2go's compiled form of copy_and_astype (creation.py:106).
@@ -638,7 +606,6 @@ func CopyAndAstype(x *runtime.Array[float64]) *runtime.Array[int64] {
 		i0_3   int64
 		t10    float64
 		t11    int64
-		t12    *runtime.Array[int64]
 		yData  []float64
 		t1Data []float64
 		t3Data []float64
@@ -678,6 +645,5 @@ func CopyAndAstype(x *runtime.Array[float64]) *runtime.Array[int64] {
 		}
 		/*line creation.py:110:12*/ t8Data[int64(t8.Offset)+i0_3*int64(t8.Strides[0])] = t11
 	}
-	/*line creation.py:110:5*/ t12 = &runtime.Array[int64]{Data: t8.Data, Shape: []int{t8.Shape[0]}, Strides: []int{t8.Strides[0]}, Offset: t8.Offset}
-	/*line creation.py:110:5*/ return t12
+	/*line creation.py:110:5*/ return t8
 }

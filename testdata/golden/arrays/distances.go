@@ -30,7 +30,6 @@ func PairwiseLoops(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t3      int64
 		t4      float64
 		t5      int64
-		t6      *runtime.Array[float64]
 		outData []float64
 	)
 	xData := x.Data
@@ -62,8 +61,7 @@ func PairwiseLoops(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line distances.py:16:13*/ outData[t5] = math.Sqrt(s)
 		}
 	}
-	/*line distances.py:17:5*/ t6 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[0], out.Shape[1]}, Strides: []int{out.Strides[0], out.Strides[1]}, Offset: out.Offset}
-	/*line distances.py:17:5*/ return t6, nil
+	/*line distances.py:17:5*/ return out, nil
 }
 
 // PairwiseBroadcast is pyc2go's compiled form of pairwise_broadcast (distances.py:20).
@@ -111,7 +109,6 @@ func PairwiseBroadcast(x *runtime.Array[float64]) (*runtime.Array[float64], erro
 		t27      int64
 		i0_4     int64
 		i1_4     int64
-		t28      *runtime.Array[float64]
 		diffData []float64
 		t7Data   []float64
 		t9Data   []float64
@@ -205,8 +202,7 @@ func PairwiseBroadcast(x *runtime.Array[float64]) (*runtime.Array[float64], erro
 			/*line distances.py:24:12*/ t20Data[int64(t20.Offset)+i0_4*int64(t20.Strides[0])+i1_4*int64(t20.Strides[1])] = math.Sqrt(t25Data[int64(t25.Offset)+i0_4*int64(t25.Strides[0])+i1_4*int64(t25.Strides[1])])
 		}
 	}
-	/*line distances.py:24:5*/ t28 = &runtime.Array[float64]{Data: t20.Data, Shape: []int{t20.Shape[0], t20.Shape[1]}, Strides: []int{t20.Strides[0], t20.Strides[1]}, Offset: t20.Offset}
-	/*line distances.py:24:5*/ return t28, nil
+	/*line distances.py:24:5*/ return t20, nil
 }
 
 // PairwiseDotTrick is pyc2go's compiled form of pairwise_dot_trick (distances.py:27).
@@ -258,7 +254,6 @@ func PairwiseDotTrick(x *runtime.Array[float64]) (*runtime.Array[float64], error
 		t29     float64
 		t30     float64
 		t31     float64
-		t32     *runtime.Array[float64]
 		sqData  []float64
 		gData   []float64
 		d2Data  []float64
@@ -364,8 +359,7 @@ func PairwiseDotTrick(x *runtime.Array[float64]) (*runtime.Array[float64], error
 			/*line distances.py:32:12*/ t26Data[int64(t26.Offset)+i0_6*int64(t26.Strides[0])+i1_4*int64(t26.Strides[1])] = t31
 		}
 	}
-	/*line distances.py:32:5*/ t32 = &runtime.Array[float64]{Data: t26.Data, Shape: []int{t26.Shape[0], t26.Shape[1]}, Strides: []int{t26.Strides[0], t26.Strides[1]}, Offset: t26.Offset}
-	/*line distances.py:32:5*/ return t32, nil
+	/*line distances.py:32:5*/ return t26, nil
 }
 
 // ArcDistance is pyc2go's compiled form of arc_distance (distances.py:35).
@@ -390,7 +384,6 @@ func ArcDistance(theta1 *runtime.Array[float64], phi1 *runtime.Array[float64], t
 		t13      *runtime.Array[float64]
 		t14      int64
 		i0_2     int64
-		t15      *runtime.Array[float64]
 		tempData []float64
 		t13Data  []float64
 	)
@@ -441,8 +434,7 @@ func ArcDistance(theta1 *runtime.Array[float64], phi1 *runtime.Array[float64], t
 	/*line distances.py:40:12*/ for i0_2 = 0; i0_2 < t14; i0_2++ {
 		/*line distances.py:40:12*/ t13Data[int64(t13.Offset)+i0_2*int64(t13.Strides[0])] = float64(2.0 * runtime.Atan2(math.Sqrt(tempData[int64(temp.Offset)+i0_2*int64(temp.Strides[0])]), math.Sqrt(1.0-tempData[int64(temp.Offset)+i0_2*int64(temp.Strides[0])])))
 	}
-	/*line distances.py:40:5*/ t15 = &runtime.Array[float64]{Data: t13.Data, Shape: []int{t13.Shape[0]}, Strides: []int{t13.Strides[0]}, Offset: t13.Offset}
-	/*line distances.py:40:5*/ return t15, nil
+	/*line distances.py:40:5*/ return t13, nil
 }
 
 // ArcDistanceLoop is pyc2go's compiled form of arc_distance_loop (distances.py:43).
@@ -467,7 +459,6 @@ func ArcDistanceLoop(theta1 *runtime.Array[float64], phi1 *runtime.Array[float64
 		t9      int64
 		t10     float64
 		t11     int64
-		t12     *runtime.Array[float64]
 		outData []float64
 	)
 	theta1Data := theta1.Data
@@ -509,8 +500,7 @@ func ArcDistanceLoop(theta1 *runtime.Array[float64], phi1 *runtime.Array[float64
 		/*line distances.py:52:9*/ t11 = int64(out.Offset) + i*int64(out.Strides[0])
 		/*line distances.py:52:9*/ outData[t11] = float64(2.0 * runtime.Atan2(math.Sqrt(t), math.Sqrt(1.0-t)))
 	}
-	/*line distances.py:53:5*/ t12 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[0]}, Strides: []int{out.Strides[0]}, Offset: out.Offset}
-	/*line distances.py:53:5*/ return t12, nil
+	/*line distances.py:53:5*/ return out, nil
 }
 
 // Rosenbrock is pyc2go's compiled form of rosenbrock (distances.py:56).
@@ -628,7 +618,7 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 		xm_m1     *runtime.Array[float64]
 		xm_p1     *runtime.Array[float64]
 		t1        *runtime.Array[float64]
-		t2        *runtime.Array[float64]
+		t2        int64
 		t3        int64
 		t4        int64
 		t5        int64
@@ -641,178 +631,174 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 		t12       int64
 		t13       int64
 		t14       int64
-		t15       int64
-		t16       *runtime.Array[float64]
+		t15       *runtime.Array[float64]
+		t16       int64
 		t17       int64
 		t18       int64
 		t19       int64
 		t20       int64
-		t21       int64
-		t22       *runtime.Array[float64]
+		t21       *runtime.Array[float64]
+		t22       int64
 		t23       int64
 		t24       int64
 		t25       int64
-		t26       int64
 		i0        int64
+		t26       float64
 		t27       float64
 		t28       float64
 		t29       float64
-		t30       float64
-		t31       int64
+		t30       int64
 		i0_2      int64
+		t31       int64
 		t32       int64
 		t33       int64
 		t34       int64
-		t35       int64
 		i0_3      int64
+		t35       float64
 		t36       float64
 		t37       float64
 		t38       float64
-		t39       float64
-		t40       int64
+		t39       int64
+		t40       float64
 		t41       float64
 		t42       float64
 		t43       float64
-		t44       float64
+		t44       int64
 		t45       int64
 		t46       int64
 		t47       int64
-		t48       int64
+		t48       float64
 		t49       float64
-		t50       float64
+		t50       int64
 		t51       int64
-		t52       int64
-		t53       *runtime.Array[float64]
 		gData     []float64
 		xmData    []float64
 		xm_m1Data []float64
 		xm_p1Data []float64
-		t16Data   []float64
-		t22Data   []float64
+		t15Data   []float64
+		t21Data   []float64
 	)
 	xData := x.Data
 	/*line distances.py:73:9*/ t1 = runtime.Zeros[float64](x.Shape[0])
 	/*line distances.py:73:5*/ g = t1
 	gData = g.Data
 	/*line distances.py:74:5*/ if int64(x.Shape[0]) < 2 {
-		t2 = &runtime.Array[float64]{Data: g.Data, Shape: []int{g.Shape[0]}, Strides: []int{g.Strides[0]}, Offset: g.Offset}
-		/*line distances.py:75:9*/ return t2, nil
+		return g, nil
 	}
-	/*line distances.py:76:10*/ t3 = runtime.SliceAdjust(int64(x.Shape[0]), 1, 1)
-	/*line distances.py:76:10*/ t4 = runtime.SliceAdjust(int64(x.Shape[0]), -1, 1)
-	/*line distances.py:76:10*/ t5 = runtime.Max(t4-t3, 0)
-	/*line distances.py:76:10*/ t6 = int64(x.Offset) + t3*int64(x.Strides[0])
-	/*line distances.py:76:5*/ xm = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t5)}, Strides: []int{x.Strides[0]}, Offset: int(t6)}
+	/*line distances.py:76:10*/ t2 = runtime.SliceAdjust(int64(x.Shape[0]), 1, 1)
+	/*line distances.py:76:10*/ t3 = runtime.SliceAdjust(int64(x.Shape[0]), -1, 1)
+	/*line distances.py:76:10*/ t4 = runtime.Max(t3-t2, 0)
+	/*line distances.py:76:10*/ t5 = int64(x.Offset) + t2*int64(x.Strides[0])
+	/*line distances.py:76:5*/ xm = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t4)}, Strides: []int{x.Strides[0]}, Offset: int(t5)}
 	xmData = xm.Data
-	/*line distances.py:77:13*/ t7 = runtime.SliceAdjust(int64(x.Shape[0]), -2, 1)
-	/*line distances.py:77:13*/ t8 = runtime.Max(t7-0, 0)
-	/*line distances.py:77:5*/ xm_m1 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t8)}, Strides: []int{x.Strides[0]}, Offset: x.Offset}
+	/*line distances.py:77:13*/ t6 = runtime.SliceAdjust(int64(x.Shape[0]), -2, 1)
+	/*line distances.py:77:13*/ t7 = runtime.Max(t6-0, 0)
+	/*line distances.py:77:5*/ xm_m1 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t7)}, Strides: []int{x.Strides[0]}, Offset: x.Offset}
 	xm_m1Data = xm_m1.Data
-	/*line distances.py:78:13*/ t9 = runtime.SliceAdjust(int64(x.Shape[0]), 2, 1)
-	/*line distances.py:78:13*/ t10 = runtime.Max(int64(x.Shape[0])-t9, 0)
-	/*line distances.py:78:13*/ t11 = int64(x.Offset) + t9*int64(x.Strides[0])
-	/*line distances.py:78:5*/ xm_p1 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t10)}, Strides: []int{x.Strides[0]}, Offset: int(t11)}
+	/*line distances.py:78:13*/ t8 = runtime.SliceAdjust(int64(x.Shape[0]), 2, 1)
+	/*line distances.py:78:13*/ t9 = runtime.Max(int64(x.Shape[0])-t8, 0)
+	/*line distances.py:78:13*/ t10 = int64(x.Offset) + t8*int64(x.Strides[0])
+	/*line distances.py:78:5*/ xm_p1 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t9)}, Strides: []int{x.Strides[0]}, Offset: int(t10)}
 	xm_p1Data = xm_p1.Data
-	/*line distances.py:79:5*/ t12 = runtime.SliceAdjust(int64(g.Shape[0]), 1, 1)
-	/*line distances.py:79:5*/ t13 = runtime.SliceAdjust(int64(g.Shape[0]), -1, 1)
-	/*line distances.py:79:5*/ t14 = runtime.Max(t13-t12, 0)
-	/*line distances.py:79:5*/ t15 = int64(g.Offset) + t12*int64(g.Strides[0])
-	/*line distances.py:79:5*/ t16 = &runtime.Array[float64]{Data: g.Data, Shape: []int{int(t14)}, Strides: []int{g.Strides[0]}, Offset: int(t15)}
-	t16Data = t16.Data
-	/*line distances.py:79:5*/ t17 = int64(xm.Shape[0])
-	/*line distances.py:79:5*/ t17 = int64(xm_m1.Shape[0]) + (t17-int64(xm_m1.Shape[0]))*runtime.BoolToInt(int64(xm_m1.Shape[0]) == 1)
-	/*line distances.py:79:5*/ if !((int64(xm.Shape[0]) == t17 || int64(xm.Shape[0]) == 1) && (int64(xm_m1.Shape[0]) == t17 || int64(xm_m1.Shape[0]) == 1)) {
+	/*line distances.py:79:5*/ t11 = runtime.SliceAdjust(int64(g.Shape[0]), 1, 1)
+	/*line distances.py:79:5*/ t12 = runtime.SliceAdjust(int64(g.Shape[0]), -1, 1)
+	/*line distances.py:79:5*/ t13 = runtime.Max(t12-t11, 0)
+	/*line distances.py:79:5*/ t14 = int64(g.Offset) + t11*int64(g.Strides[0])
+	/*line distances.py:79:5*/ t15 = &runtime.Array[float64]{Data: g.Data, Shape: []int{int(t13)}, Strides: []int{g.Strides[0]}, Offset: int(t14)}
+	t15Data = t15.Data
+	/*line distances.py:79:5*/ t16 = int64(xm.Shape[0])
+	/*line distances.py:79:5*/ t16 = int64(xm_m1.Shape[0]) + (t16-int64(xm_m1.Shape[0]))*runtime.BoolToInt(int64(xm_m1.Shape[0]) == 1)
+	/*line distances.py:79:5*/ if !((int64(xm.Shape[0]) == t16 || int64(xm.Shape[0]) == 1) && (int64(xm_m1.Shape[0]) == t16 || int64(xm_m1.Shape[0]) == 1)) {
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(xm.Shape[0]), int64(xm_m1.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ t18 = int64(xm_p1.Shape[0])
-	/*line distances.py:79:5*/ t18 = int64(xm.Shape[0]) + (t18-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
-	/*line distances.py:79:5*/ if !((int64(xm_p1.Shape[0]) == t18 || int64(xm_p1.Shape[0]) == 1) && (int64(xm.Shape[0]) == t18 || int64(xm.Shape[0]) == 1)) {
+	/*line distances.py:79:5*/ t17 = int64(xm_p1.Shape[0])
+	/*line distances.py:79:5*/ t17 = int64(xm.Shape[0]) + (t17-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
+	/*line distances.py:79:5*/ if !((int64(xm_p1.Shape[0]) == t17 || int64(xm_p1.Shape[0]) == 1) && (int64(xm.Shape[0]) == t17 || int64(xm.Shape[0]) == 1)) {
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(xm_p1.Shape[0]), int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ t19 = t18
-	/*line distances.py:79:5*/ t19 = int64(xm.Shape[0]) + (t19-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
-	/*line distances.py:79:5*/ if !((t18 == t19 || t18 == 1) && (int64(xm.Shape[0]) == t19 || int64(xm.Shape[0]) == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t18, int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
+	/*line distances.py:79:5*/ t18 = t17
+	/*line distances.py:79:5*/ t18 = int64(xm.Shape[0]) + (t18-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
+	/*line distances.py:79:5*/ if !((t17 == t18 || t17 == 1) && (int64(xm.Shape[0]) == t18 || int64(xm.Shape[0]) == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t17, int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ t20 = t17
-	/*line distances.py:79:5*/ t20 = t19 + (t20-t19)*runtime.BoolToInt(t19 == 1)
-	/*line distances.py:79:5*/ if !((t17 == t20 || t17 == 1) && (t19 == t20 || t19 == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t17, t19), "distances.py", 79, "rosenbrock_grad")
+	/*line distances.py:79:5*/ t19 = t16
+	/*line distances.py:79:5*/ t19 = t18 + (t19-t18)*runtime.BoolToInt(t18 == 1)
+	/*line distances.py:79:5*/ if !((t16 == t19 || t16 == 1) && (t18 == t19 || t18 == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t16, t18), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ t21 = t20
-	/*line distances.py:79:5*/ t21 = int64(xm.Shape[0]) + (t21-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
-	/*line distances.py:79:5*/ if !((t20 == t21 || t20 == 1) && (int64(xm.Shape[0]) == t21 || int64(xm.Shape[0]) == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t20, int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
+	/*line distances.py:79:5*/ t20 = t19
+	/*line distances.py:79:5*/ t20 = int64(xm.Shape[0]) + (t20-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
+	/*line distances.py:79:5*/ if !((t19 == t20 || t19 == 1) && (int64(xm.Shape[0]) == t20 || int64(xm.Shape[0]) == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t19, int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ if !(t21 == int64(t16.Shape[0]) || t21 == 1) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t21, int64(t16.Shape[0])), "distances.py", 79, "rosenbrock_grad")
+	/*line distances.py:79:5*/ if !(t20 == int64(t15.Shape[0]) || t20 == 1) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t20, int64(t15.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ if runtime.Overlaps(t16, xm) || runtime.Overlaps(t16, xm_m1) || runtime.Overlaps(t16, xm_p1) || runtime.Overlaps(t16, xm) || runtime.Overlaps(t16, xm) || runtime.Overlaps(t16, xm) {
-		/*line distances.py:79:5*/ t22 = runtime.Zeros[float64](t16.Shape[0])
-		t22Data = t22.Data
-		/*line distances.py:79:5*/ t23 = int64(xm.Strides[0]) * runtime.BoolToInt(int64(xm.Shape[0]) != 1)
-		/*line distances.py:79:5*/ t24 = int64(xm_m1.Strides[0]) * runtime.BoolToInt(int64(xm_m1.Shape[0]) != 1)
-		/*line distances.py:79:5*/ t25 = int64(xm_p1.Strides[0]) * runtime.BoolToInt(int64(xm_p1.Shape[0]) != 1)
-		/*line distances.py:79:5*/ t26 = int64(t22.Shape[0])
-		/*line distances.py:79:5*/ for i0 = 0; i0 < t26; i0++ {
-			/*line distances.py:79:22*/ t28 = xmData[int64(xm.Offset)+i0*t23]
-			/*line distances.py:79:27*/ t27 = xm_m1Data[int64(xm_m1.Offset)+i0*t24]
-			/*line distances.py:79:48*/ t30 = xm_p1Data[int64(xm_p1.Offset)+i0*t25]
-			/*line distances.py:79:56*/ t29 = xmData[int64(xm.Offset)+i0*t23]
-			/*line distances.py:79:5*/ t22Data[int64(t22.Offset)+i0*int64(t22.Strides[0])] = float64(200.0*(t28-float64(t27*t27))) - float64(400.0*(t30-float64(t29*t29))*xmData[int64(xm.Offset)+i0*t23]) - float64(2.0*(1.0-xmData[int64(xm.Offset)+i0*t23]))
+	/*line distances.py:79:5*/ if runtime.Overlaps(t15, xm) || runtime.Overlaps(t15, xm_m1) || runtime.Overlaps(t15, xm_p1) || runtime.Overlaps(t15, xm) || runtime.Overlaps(t15, xm) || runtime.Overlaps(t15, xm) {
+		/*line distances.py:79:5*/ t21 = runtime.Zeros[float64](t15.Shape[0])
+		t21Data = t21.Data
+		/*line distances.py:79:5*/ t22 = int64(xm.Strides[0]) * runtime.BoolToInt(int64(xm.Shape[0]) != 1)
+		/*line distances.py:79:5*/ t23 = int64(xm_m1.Strides[0]) * runtime.BoolToInt(int64(xm_m1.Shape[0]) != 1)
+		/*line distances.py:79:5*/ t24 = int64(xm_p1.Strides[0]) * runtime.BoolToInt(int64(xm_p1.Shape[0]) != 1)
+		/*line distances.py:79:5*/ t25 = int64(t21.Shape[0])
+		/*line distances.py:79:5*/ for i0 = 0; i0 < t25; i0++ {
+			/*line distances.py:79:22*/ t27 = xmData[int64(xm.Offset)+i0*t22]
+			/*line distances.py:79:27*/ t26 = xm_m1Data[int64(xm_m1.Offset)+i0*t23]
+			/*line distances.py:79:48*/ t29 = xm_p1Data[int64(xm_p1.Offset)+i0*t24]
+			/*line distances.py:79:56*/ t28 = xmData[int64(xm.Offset)+i0*t22]
+			/*line distances.py:79:5*/ t21Data[int64(t21.Offset)+i0*int64(t21.Strides[0])] = float64(200.0*(t27-float64(t26*t26))) - float64(400.0*(t29-float64(t28*t28))*xmData[int64(xm.Offset)+i0*t22]) - float64(2.0*(1.0-xmData[int64(xm.Offset)+i0*t22]))
 		}
-		/*line distances.py:79:5*/ t31 = int64(t16.Shape[0])
-		/*line distances.py:79:5*/ for i0_2 = 0; i0_2 < t31; i0_2++ {
-			/*line distances.py:79:5*/ t16Data[int64(t16.Offset)+i0_2*int64(t16.Strides[0])] = t22Data[int64(t22.Offset)+i0_2*int64(t22.Strides[0])]
+		/*line distances.py:79:5*/ t30 = int64(t15.Shape[0])
+		/*line distances.py:79:5*/ for i0_2 = 0; i0_2 < t30; i0_2++ {
+			/*line distances.py:79:5*/ t15Data[int64(t15.Offset)+i0_2*int64(t15.Strides[0])] = t21Data[int64(t21.Offset)+i0_2*int64(t21.Strides[0])]
 		}
 	} else {
-		/*line distances.py:79:5*/ t32 = int64(xm.Strides[0]) * runtime.BoolToInt(int64(xm.Shape[0]) != 1)
-		/*line distances.py:79:5*/ t33 = int64(xm_m1.Strides[0]) * runtime.BoolToInt(int64(xm_m1.Shape[0]) != 1)
-		/*line distances.py:79:5*/ t34 = int64(xm_p1.Strides[0]) * runtime.BoolToInt(int64(xm_p1.Shape[0]) != 1)
-		/*line distances.py:79:5*/ t35 = int64(t16.Shape[0])
-		/*line distances.py:79:5*/ for i0_3 = 0; i0_3 < t35; i0_3++ {
-			/*line distances.py:79:22*/ t37 = xmData[int64(xm.Offset)+i0_3*t32]
-			/*line distances.py:79:27*/ t36 = xm_m1Data[int64(xm_m1.Offset)+i0_3*t33]
-			/*line distances.py:79:48*/ t39 = xm_p1Data[int64(xm_p1.Offset)+i0_3*t34]
-			/*line distances.py:79:56*/ t38 = xmData[int64(xm.Offset)+i0_3*t32]
-			/*line distances.py:79:5*/ t16Data[int64(t16.Offset)+i0_3*int64(t16.Strides[0])] = float64(200.0*(t37-float64(t36*t36))) - float64(400.0*(t39-float64(t38*t38))*xmData[int64(xm.Offset)+i0_3*t32]) - float64(2.0*(1.0-xmData[int64(xm.Offset)+i0_3*t32]))
+		/*line distances.py:79:5*/ t31 = int64(xm.Strides[0]) * runtime.BoolToInt(int64(xm.Shape[0]) != 1)
+		/*line distances.py:79:5*/ t32 = int64(xm_m1.Strides[0]) * runtime.BoolToInt(int64(xm_m1.Shape[0]) != 1)
+		/*line distances.py:79:5*/ t33 = int64(xm_p1.Strides[0]) * runtime.BoolToInt(int64(xm_p1.Shape[0]) != 1)
+		/*line distances.py:79:5*/ t34 = int64(t15.Shape[0])
+		/*line distances.py:79:5*/ for i0_3 = 0; i0_3 < t34; i0_3++ {
+			/*line distances.py:79:22*/ t36 = xmData[int64(xm.Offset)+i0_3*t31]
+			/*line distances.py:79:27*/ t35 = xm_m1Data[int64(xm_m1.Offset)+i0_3*t32]
+			/*line distances.py:79:48*/ t38 = xm_p1Data[int64(xm_p1.Offset)+i0_3*t33]
+			/*line distances.py:79:56*/ t37 = xmData[int64(xm.Offset)+i0_3*t31]
+			/*line distances.py:79:5*/ t15Data[int64(t15.Offset)+i0_3*int64(t15.Strides[0])] = float64(200.0*(t36-float64(t35*t35))) - float64(400.0*(t38-float64(t37*t37))*xmData[int64(xm.Offset)+i0_3*t31]) - float64(2.0*(1.0-xmData[int64(xm.Offset)+i0_3*t31]))
 		}
 	}
 	/*line distances.py:80:19*/ if !(0 < int64(x.Shape[0])) {
 		return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", 0, 0, int64(x.Shape[0])), "distances.py", 80, "rosenbrock_grad")
 	}
-	/*line distances.py:80:12*/ t42 = float64(-400.0 * xData[int64(x.Offset)])
+	/*line distances.py:80:12*/ t41 = float64(-400.0 * xData[int64(x.Offset)])
 	/*line distances.py:80:27*/ if !(1 < int64(x.Shape[0])) {
 		return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", 1, 0, int64(x.Shape[0])), "distances.py", 80, "rosenbrock_grad")
 	}
-	/*line distances.py:80:27*/ t40 = int64(x.Offset) + int64(x.Strides[0])
-	/*line distances.py:80:27*/ t41 = xData[t40]
-	/*line distances.py:80:12*/ t43 = float64(t42 * (t41 - runtime.PowFloat(xData[int64(x.Offset)], 2.0)))
-	/*line distances.py:80:5*/ t44 = t43 - float64(2.0*(1.0-xData[int64(x.Offset)]))
+	/*line distances.py:80:27*/ t39 = int64(x.Offset) + int64(x.Strides[0])
+	/*line distances.py:80:27*/ t40 = xData[t39]
+	/*line distances.py:80:12*/ t42 = float64(t41 * (t40 - runtime.PowFloat(xData[int64(x.Offset)], 2.0)))
+	/*line distances.py:80:5*/ t43 = t42 - float64(2.0*(1.0-xData[int64(x.Offset)]))
 	/*line distances.py:80:5*/ if !(0 < int64(g.Shape[0])) {
 		return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", 0, 0, int64(g.Shape[0])), "distances.py", 80, "rosenbrock_grad")
 	}
-	/*line distances.py:80:5*/ gData[int64(g.Offset)] = t44
+	/*line distances.py:80:5*/ gData[int64(g.Offset)] = t43
 	if !(-1 >= -int64(x.Shape[0])) {
 		return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", -1, 0, int64(x.Shape[0])), "distances.py", 81, "rosenbrock_grad")
 	}
-	/*line distances.py:81:20*/ t45 = -1 + int64(x.Shape[0])
-	/*line distances.py:81:20*/ t46 = int64(x.Offset) + t45*int64(x.Strides[0])
-	/*line distances.py:81:20*/ t49 = xData[t46]
+	/*line distances.py:81:20*/ t44 = -1 + int64(x.Shape[0])
+	/*line distances.py:81:20*/ t45 = int64(x.Offset) + t44*int64(x.Strides[0])
+	/*line distances.py:81:20*/ t48 = xData[t45]
 	/*line distances.py:81:28*/ if !(-2 >= -int64(x.Shape[0])) {
 		return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", -2, 0, int64(x.Shape[0])), "distances.py", 81, "rosenbrock_grad")
 	}
-	/*line distances.py:81:28*/ t47 = -2 + int64(x.Shape[0])
-	/*line distances.py:81:28*/ t48 = int64(x.Offset) + t47*int64(x.Strides[0])
-	/*line distances.py:81:5*/ t50 = float64(200.0 * (t49 - runtime.PowFloat(xData[t48], 2.0)))
+	/*line distances.py:81:28*/ t46 = -2 + int64(x.Shape[0])
+	/*line distances.py:81:28*/ t47 = int64(x.Offset) + t46*int64(x.Strides[0])
+	/*line distances.py:81:5*/ t49 = float64(200.0 * (t48 - runtime.PowFloat(xData[t47], 2.0)))
 	/*line distances.py:81:5*/ if !(-1 >= -int64(g.Shape[0])) {
 		return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", -1, 0, int64(g.Shape[0])), "distances.py", 81, "rosenbrock_grad")
 	}
-	/*line distances.py:81:5*/ t51 = -1 + int64(g.Shape[0])
-	/*line distances.py:81:5*/ t52 = int64(g.Offset) + t51*int64(g.Strides[0])
-	/*line distances.py:81:5*/ gData[t52] = t50
-	t53 = &runtime.Array[float64]{Data: g.Data, Shape: []int{g.Shape[0]}, Strides: []int{g.Strides[0]}, Offset: g.Offset}
-	/*line distances.py:82:5*/ return t53, nil
+	/*line distances.py:81:5*/ t50 = -1 + int64(g.Shape[0])
+	/*line distances.py:81:5*/ t51 = int64(g.Offset) + t50*int64(g.Strides[0])
+	/*line distances.py:81:5*/ gData[t51] = t49
+	return g, nil
 }
 
 // Softmax is pyc2go's compiled form of softmax (distances.py:85).
@@ -831,7 +817,6 @@ func Softmax(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t6     float64
 		t7     int64
 		i0_3   int64
-		t8     *runtime.Array[float64]
 		eData  []float64
 		t5Data []float64
 	)
@@ -860,8 +845,7 @@ func Softmax(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line distances.py:88:12*/ for i0_3 = 0; i0_3 < t7; i0_3++ {
 		/*line distances.py:88:12*/ t5Data[int64(t5.Offset)+i0_3*int64(t5.Strides[0])] = eData[int64(e.Offset)+i0_3*int64(e.Strides[0])] / t6
 	}
-	/*line distances.py:88:5*/ t8 = &runtime.Array[float64]{Data: t5.Data, Shape: []int{t5.Shape[0]}, Strides: []int{t5.Strides[0]}, Offset: t5.Offset}
-	/*line distances.py:88:5*/ return t8, nil
+	/*line distances.py:88:5*/ return t5, nil
 }
 
 // SoftmaxRows is pyc2go's compiled form of softmax_rows (distances.py:91).
@@ -916,7 +900,6 @@ func SoftmaxRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t35         int64
 		i0_7        int64
 		i1_3        int64
-		t36         *runtime.Array[float64]
 		shiftedData []float64
 		eData       []float64
 		t1Data      []float64
@@ -1044,8 +1027,7 @@ func SoftmaxRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line distances.py:95:12*/ t21Data[int64(t21.Offset)+i0_7*int64(t21.Strides[0])+i1_3*int64(t21.Strides[1])] = eData[int64(e.Offset)+i0_7*t32+i1_3*t33] / t25Data[int64(t25.Offset)+i0_7*t34+i1_3*t35]
 		}
 	}
-	/*line distances.py:95:5*/ t36 = &runtime.Array[float64]{Data: t21.Data, Shape: []int{t21.Shape[0], t21.Shape[1]}, Strides: []int{t21.Strides[0], t21.Strides[1]}, Offset: t21.Offset}
-	/*line distances.py:95:5*/ return t36, nil
+	/*line distances.py:95:5*/ return t21, nil
 }
 
 // Logsumexp is pyc2go's compiled form of logsumexp (distances.py:98).
@@ -1174,7 +1156,6 @@ func NearestRow(x *runtime.Array[float64], q *runtime.Array[float64]) (*runtime.
 		t16     float64
 		t17     int64
 		t18     int64
-		t19     *runtime.Array[int64]
 		outData []int64
 		dData   []float64
 		t3Data  []float64
@@ -1238,6 +1219,5 @@ func NearestRow(x *runtime.Array[float64], q *runtime.Array[float64]) (*runtime.
 		/*line distances.py:124:9*/ t17 = int64(out.Offset) + i*int64(out.Strides[0])
 		/*line distances.py:124:9*/ outData[t17] = t13
 	}
-	/*line distances.py:125:5*/ t19 = &runtime.Array[int64]{Data: out.Data, Shape: []int{out.Shape[0]}, Strides: []int{out.Strides[0]}, Offset: out.Offset}
-	/*line distances.py:125:5*/ return t19, nil
+	/*line distances.py:125:5*/ return out, nil
 }

@@ -22,7 +22,6 @@ func Axpy(a float64, x *runtime.Array[float64], y *runtime.Array[float64]) (*run
 		t3     int64
 		t4     int64
 		i0     int64
-		t5     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -39,8 +38,7 @@ func Axpy(a float64, x *runtime.Array[float64], y *runtime.Array[float64]) (*run
 	/*line elementwise.py:8:12*/ for i0 = 0; i0 < t2; i0++ {
 		/*line elementwise.py:8:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(a*xData[int64(x.Offset)+i0*t3]) + yData[int64(y.Offset)+i0*t4]
 	}
-	/*line elementwise.py:8:5*/ t5 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line elementwise.py:8:5*/ return t5, nil
+	/*line elementwise.py:8:5*/ return t1, nil
 }
 
 // AxpyLoop is pyc2go's compiled form of axpy_loop (elementwise.py:11).
@@ -58,7 +56,6 @@ func AxpyLoop(a float64, x *runtime.Array[float64], y *runtime.Array[float64]) (
 		t6      float64
 		t7      int64
 		t8      int64
-		t9      *runtime.Array[float64]
 		outData []float64
 	)
 	xData := x.Data
@@ -88,8 +85,7 @@ func AxpyLoop(a float64, x *runtime.Array[float64], y *runtime.Array[float64]) (
 		/*line elementwise.py:15:9*/ t7 = int64(out.Offset) + i*int64(out.Strides[0])
 		/*line elementwise.py:15:9*/ outData[t7] = t6
 	}
-	/*line elementwise.py:16:5*/ t9 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[0]}, Strides: []int{out.Strides[0]}, Offset: out.Offset}
-	/*line elementwise.py:16:5*/ return t9, nil
+	/*line elementwise.py:16:5*/ return out, nil
 }
 
 // Relu is pyc2go's compiled form of relu (elementwise.py:19).
@@ -103,7 +99,6 @@ func Relu(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t3     bool
 		t4     float64
 		t5     float64
-		t6     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -119,8 +114,7 @@ func Relu(x *runtime.Array[float64]) *runtime.Array[float64] {
 		}
 		/*line elementwise.py:21:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t5
 	}
-	/*line elementwise.py:21:5*/ t6 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line elementwise.py:21:5*/ return t6
+	/*line elementwise.py:21:5*/ return t1
 }
 
 // ReluMaximum is pyc2go's compiled form of relu_maximum (elementwise.py:24).
@@ -133,7 +127,6 @@ func ReluMaximum(x *runtime.Array[float64]) *runtime.Array[float64] {
 		i0     int64
 		t3     float64
 		t4     float64
-		t5     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -148,8 +141,7 @@ func ReluMaximum(x *runtime.Array[float64]) *runtime.Array[float64] {
 		}
 		/*line elementwise.py:26:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
 	}
-	/*line elementwise.py:26:5*/ t5 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line elementwise.py:26:5*/ return t5
+	/*line elementwise.py:26:5*/ return t1
 }
 
 // LeakyRelu2d is pyc2go's compiled form of leaky_relu_2d (elementwise.py:29).
@@ -166,7 +158,6 @@ func LeakyRelu2d(m *runtime.Array[float64], slope float64) *runtime.Array[float6
 		t5     float64
 		t6     float64
 		t7     float64
-		t8     *runtime.Array[float64]
 		t1Data []float64
 	)
 	mData := m.Data
@@ -186,8 +177,7 @@ func LeakyRelu2d(m *runtime.Array[float64], slope float64) *runtime.Array[float6
 			/*line elementwise.py:31:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = t7
 		}
 	}
-	/*line elementwise.py:31:5*/ t8 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-	/*line elementwise.py:31:5*/ return t8
+	/*line elementwise.py:31:5*/ return t1
 }
 
 // ClipUnit is pyc2go's compiled form of clip_unit (elementwise.py:34).
@@ -201,7 +191,6 @@ func ClipUnit(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t3     float64
 		t4     float64
 		t5     float64
-		t6     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -220,8 +209,7 @@ func ClipUnit(x *runtime.Array[float64]) *runtime.Array[float64] {
 		}
 		/*line elementwise.py:36:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t5
 	}
-	/*line elementwise.py:36:5*/ t6 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line elementwise.py:36:5*/ return t6
+	/*line elementwise.py:36:5*/ return t1
 }
 
 // ClipLoop is pyc2go's compiled form of clip_loop (elementwise.py:39).
@@ -239,7 +227,6 @@ func ClipLoop(x *runtime.Array[float64], lo float64, hi float64) *runtime.Array[
 		t5      int64
 		t6      int64
 		t7      int64
-		t8      *runtime.Array[float64]
 		outData []float64
 		t1Data  []float64
 	)
@@ -266,8 +253,7 @@ func ClipLoop(x *runtime.Array[float64], lo float64, hi float64) *runtime.Array[
 			}
 		}
 	}
-	/*line elementwise.py:47:5*/ t8 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[0]}, Strides: []int{out.Strides[0]}, Offset: out.Offset}
-	/*line elementwise.py:47:5*/ return t8
+	/*line elementwise.py:47:5*/ return out
 }
 
 // SafeSqrt is pyc2go's compiled form of safe_sqrt (elementwise.py:50).
@@ -280,7 +266,6 @@ func SafeSqrt(x *runtime.Array[float64]) *runtime.Array[float64] {
 		i0     int64
 		t3     float64
 		t4     float64
-		t5     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -295,8 +280,7 @@ func SafeSqrt(x *runtime.Array[float64]) *runtime.Array[float64] {
 		}
 		/*line elementwise.py:52:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(t4 * math.Sqrt(math.Abs(xData[int64(x.Offset)+i0*int64(x.Strides[0])])))
 	}
-	/*line elementwise.py:52:5*/ t5 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line elementwise.py:52:5*/ return t5
+	/*line elementwise.py:52:5*/ return t1
 }
 
 // Log1pManual is pyc2go's compiled form of log1p_manual (elementwise.py:55).
@@ -319,7 +303,6 @@ func Log1pManual(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t9     bool
 		t10    float64
 		t11    float64
-		t12    *runtime.Array[float64]
 		yData  []float64
 		t5Data []float64
 	)
@@ -354,8 +337,7 @@ func Log1pManual(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		}
 		/*line elementwise.py:59:12*/ t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] = t11
 	}
-	/*line elementwise.py:59:5*/ t12 = &runtime.Array[float64]{Data: t5.Data, Shape: []int{t5.Shape[0]}, Strides: []int{t5.Strides[0]}, Offset: t5.Offset}
-	/*line elementwise.py:59:5*/ return t12, nil
+	/*line elementwise.py:59:5*/ return t5, nil
 }
 
 // Gaussian is pyc2go's compiled form of gaussian (elementwise.py:62).
@@ -370,7 +352,6 @@ func Gaussian(x *runtime.Array[float64], mu float64, sigma float64) (*runtime.Ar
 		t3     float64
 		t4     int64
 		i0_2   int64
-		t5     *runtime.Array[float64]
 		zData  []float64
 		t2Data []float64
 	)
@@ -391,8 +372,7 @@ func Gaussian(x *runtime.Array[float64], mu float64, sigma float64) (*runtime.Ar
 	/*line elementwise.py:67:12*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
 		/*line elementwise.py:67:12*/ t2Data[int64(t2.Offset)+i0_2*int64(t2.Strides[0])] = runtime.Exp(float64(-0.5*zData[int64(z.Offset)+i0_2*int64(z.Strides[0])]*zData[int64(z.Offset)+i0_2*int64(z.Strides[0])])) / t3
 	}
-	/*line elementwise.py:67:5*/ t5 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{t2.Shape[0]}, Strides: []int{t2.Strides[0]}, Offset: t2.Offset}
-	/*line elementwise.py:67:5*/ return t5, nil
+	/*line elementwise.py:67:5*/ return t2, nil
 }
 
 // Sigmoid is pyc2go's compiled form of sigmoid (elementwise.py:70).
@@ -403,7 +383,6 @@ func Sigmoid(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t1     *runtime.Array[float64]
 		t2     int64
 		i0     int64
-		t3     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -413,8 +392,7 @@ func Sigmoid(x *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line elementwise.py:72:12*/ for i0 = 0; i0 < t2; i0++ {
 		/*line elementwise.py:72:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = 1.0 / (1.0 + runtime.Exp(-xData[int64(x.Offset)+i0*int64(x.Strides[0])]))
 	}
-	/*line elementwise.py:72:5*/ t3 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line elementwise.py:72:5*/ return t3
+	/*line elementwise.py:72:5*/ return t1
 }
 
 // AddColumnRow is pyc2go's compiled form of add_column_row (elementwise.py:75).
@@ -437,7 +415,6 @@ func AddColumnRow(col *runtime.Array[float64], row *runtime.Array[float64]) (*ru
 		t12    int64
 		i0_2   int64
 		i1     int64
-		t13    *runtime.Array[float64]
 		t1Data []float64
 		t4Data []float64
 		t6Data []float64
@@ -484,8 +461,7 @@ func AddColumnRow(col *runtime.Array[float64], row *runtime.Array[float64]) (*ru
 			/*line elementwise.py:77:12*/ t1Data[int64(t1.Offset)+i0_2*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = t4Data[int64(t4.Offset)+i0_2*int64(t4.Strides[0])+i1*t10] + rowData[int64(row.Offset)+i1*t11]
 		}
 	}
-	/*line elementwise.py:77:5*/ t13 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-	/*line elementwise.py:77:5*/ return t13, nil
+	/*line elementwise.py:77:5*/ return t1, nil
 }
 
 // CenterColumns is pyc2go's compiled form of center_columns (elementwise.py:80).
@@ -500,19 +476,17 @@ func CenterColumns(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		i1     int64
 		t4     *runtime.Array[float64]
 		t5     *runtime.Array[float64]
-		t6     *runtime.Array[float64]
-		t7     int64
+		t6     int64
 		i0_2   int64
+		t7     int64
 		t8     int64
 		t9     int64
 		t10    int64
-		t11    int64
 		i0_3   int64
 		i1_2   int64
-		t12    *runtime.Array[float64]
 		t1Data []float64
+		t4Data []float64
 		t5Data []float64
-		t6Data []float64
 	)
 	mData := m.Data
 	/*line elementwise.py:82:5*/ if int64(m.Shape[0]) == 0 {
@@ -525,32 +499,30 @@ func CenterColumns(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 				/*line elementwise.py:83:16*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = mData[int64(m.Offset)+i0*int64(m.Strides[0])+i1*int64(m.Strides[1])]
 			}
 		}
-		/*line elementwise.py:83:9*/ t4 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-		/*line elementwise.py:83:9*/ return t4, nil
+		/*line elementwise.py:83:9*/ return t1, nil
 	}
-	/*line elementwise.py:84:16*/ t6 = runtime.SumAxis(m, 0)
-	t6Data = t6.Data
-	/*line elementwise.py:84:16*/ t7 = int64(t6.Shape[0])
-	/*line elementwise.py:84:16*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
-		/*line elementwise.py:84:16*/ t6Data[int64(t6.Offset)+i0_2*int64(t6.Strides[0])] = t6Data[int64(t6.Offset)+i0_2*int64(t6.Strides[0])] / float64(int64(m.Shape[0]))
-	}
-	/*line elementwise.py:84:12*/ t8 = int64(m.Shape[1])
-	/*line elementwise.py:84:12*/ t8 = int64(t6.Shape[0]) + (t8-int64(t6.Shape[0]))*runtime.BoolToInt(int64(t6.Shape[0]) == 1)
-	/*line elementwise.py:84:12*/ if !((int64(m.Shape[1]) == t8 || int64(m.Shape[1]) == 1) && (int64(t6.Shape[0]) == t8 || int64(t6.Shape[0]) == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,) ", int64(m.Shape[0]), int64(m.Shape[1]), int64(t6.Shape[0])), "elementwise.py", 84, "center_columns")
-	}
-	/*line elementwise.py:84:12*/ t5 = runtime.Zeros[float64](m.Shape[0], int(t8))
+	/*line elementwise.py:84:16*/ t5 = runtime.SumAxis(m, 0)
 	t5Data = t5.Data
-	/*line elementwise.py:84:12*/ t9 = int64(m.Strides[1]) * runtime.BoolToInt(int64(m.Shape[1]) != 1)
-	/*line elementwise.py:84:12*/ t10 = int64(t6.Strides[0]) * runtime.BoolToInt(int64(t6.Shape[0]) != 1)
-	/*line elementwise.py:84:12*/ t11 = int64(m.Shape[0])
-	/*line elementwise.py:84:12*/ for i0_3 = 0; i0_3 < t11; i0_3++ {
-		/*line elementwise.py:84:12*/ for i1_2 = 0; i1_2 < t8; i1_2++ {
-			/*line elementwise.py:84:12*/ t5Data[int64(t5.Offset)+i0_3*int64(t5.Strides[0])+i1_2*int64(t5.Strides[1])] = mData[int64(m.Offset)+i0_3*int64(m.Strides[0])+i1_2*t9] - t6Data[int64(t6.Offset)+i1_2*t10]
+	/*line elementwise.py:84:16*/ t6 = int64(t5.Shape[0])
+	/*line elementwise.py:84:16*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
+		/*line elementwise.py:84:16*/ t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] = t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] / float64(int64(m.Shape[0]))
+	}
+	/*line elementwise.py:84:12*/ t7 = int64(m.Shape[1])
+	/*line elementwise.py:84:12*/ t7 = int64(t5.Shape[0]) + (t7-int64(t5.Shape[0]))*runtime.BoolToInt(int64(t5.Shape[0]) == 1)
+	/*line elementwise.py:84:12*/ if !((int64(m.Shape[1]) == t7 || int64(m.Shape[1]) == 1) && (int64(t5.Shape[0]) == t7 || int64(t5.Shape[0]) == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,) ", int64(m.Shape[0]), int64(m.Shape[1]), int64(t5.Shape[0])), "elementwise.py", 84, "center_columns")
+	}
+	/*line elementwise.py:84:12*/ t4 = runtime.Zeros[float64](m.Shape[0], int(t7))
+	t4Data = t4.Data
+	/*line elementwise.py:84:12*/ t8 = int64(m.Strides[1]) * runtime.BoolToInt(int64(m.Shape[1]) != 1)
+	/*line elementwise.py:84:12*/ t9 = int64(t5.Strides[0]) * runtime.BoolToInt(int64(t5.Shape[0]) != 1)
+	/*line elementwise.py:84:12*/ t10 = int64(m.Shape[0])
+	/*line elementwise.py:84:12*/ for i0_3 = 0; i0_3 < t10; i0_3++ {
+		/*line elementwise.py:84:12*/ for i1_2 = 0; i1_2 < t7; i1_2++ {
+			/*line elementwise.py:84:12*/ t4Data[int64(t4.Offset)+i0_3*int64(t4.Strides[0])+i1_2*int64(t4.Strides[1])] = mData[int64(m.Offset)+i0_3*int64(m.Strides[0])+i1_2*t8] - t5Data[int64(t5.Offset)+i1_2*t9]
 		}
 	}
-	/*line elementwise.py:84:5*/ t12 = &runtime.Array[float64]{Data: t5.Data, Shape: []int{t5.Shape[0], t5.Shape[1]}, Strides: []int{t5.Strides[0], t5.Strides[1]}, Offset: t5.Offset}
-	/*line elementwise.py:84:5*/ return t12, nil
+	/*line elementwise.py:84:5*/ return t4, nil
 }
 
 // ScaleRows is pyc2go's compiled form of scale_rows (elementwise.py:87).
@@ -579,7 +551,6 @@ func ScaleRows(m *runtime.Array[float64], w *runtime.Array[float64]) (*runtime.A
 		t18     int64
 		i0_2    int64
 		i1      int64
-		t19     *runtime.Array[float64]
 		t1Data  []float64
 		t8Data  []float64
 		t10Data []float64
@@ -638,8 +609,7 @@ func ScaleRows(m *runtime.Array[float64], w *runtime.Array[float64]) (*runtime.A
 			/*line elementwise.py:89:12*/ t1Data[int64(t1.Offset)+i0_2*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0_2*t15+i1*t16] * t8Data[int64(t8.Offset)+i0_2*t17+i1*t18])
 		}
 	}
-	/*line elementwise.py:89:5*/ t19 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-	/*line elementwise.py:89:5*/ return t19, nil
+	/*line elementwise.py:89:5*/ return t1, nil
 }
 
 // NormalizeRows is pyc2go's compiled form of normalize_rows (elementwise.py:92).
@@ -674,7 +644,6 @@ func NormalizeRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t19       int64
 		i0_4      int64
 		i1_2      int64
-		t20       *runtime.Array[float64]
 		normsData []float64
 		t1Data    []float64
 		t4Data    []float64
@@ -743,8 +712,7 @@ func NormalizeRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line elementwise.py:96:12*/ t6Data[int64(t6.Offset)+i0_4*int64(t6.Strides[0])+i1_2*int64(t6.Strides[1])] = mData[int64(m.Offset)+i0_4*t16+i1_2*t17] / t9Data[int64(t9.Offset)+i0_4*t18+i1_2*t19]
 		}
 	}
-	/*line elementwise.py:96:5*/ t20 = &runtime.Array[float64]{Data: t6.Data, Shape: []int{t6.Shape[0], t6.Shape[1]}, Strides: []int{t6.Strides[0], t6.Strides[1]}, Offset: t6.Offset}
-	/*line elementwise.py:96:5*/ return t20, nil
+	/*line elementwise.py:96:5*/ return t6, nil
 }
 
 // DivideArrays is pyc2go's compiled form of divide_arrays (elementwise.py:99).
@@ -757,7 +725,6 @@ func DivideArrays(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtim
 		t3     int64
 		t4     int64
 		i0     int64
-		t5     *runtime.Array[float64]
 		t1Data []float64
 	)
 	aData := a.Data
@@ -774,8 +741,7 @@ func DivideArrays(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtim
 	/*line elementwise.py:101:12*/ for i0 = 0; i0 < t2; i0++ {
 		/*line elementwise.py:101:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = aData[int64(a.Offset)+i0*t3] / bData[int64(b.Offset)+i0*t4]
 	}
-	/*line elementwise.py:101:5*/ t5 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line elementwise.py:101:5*/ return t5, nil
+	/*line elementwise.py:101:5*/ return t1, nil
 }
 
 // FloorModInt is pyc2go's compiled form of floor_mod_int (elementwise.py:104).
@@ -796,7 +762,6 @@ func FloorModInt(a *runtime.Array[int64], b *runtime.Array[int64]) (*runtime.Arr
 		t10    int64
 		t11    int64
 		t12    int64
-		t13    *runtime.Array[int64]
 		t1Data []int64
 	)
 	aData := a.Data
@@ -837,8 +802,7 @@ func FloorModInt(a *runtime.Array[int64], b *runtime.Array[int64]) (*runtime.Arr
 		}
 		/*line elementwise.py:106:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t9 + t12
 	}
-	/*line elementwise.py:106:5*/ t13 = &runtime.Array[int64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line elementwise.py:106:5*/ return t13, nil
+	/*line elementwise.py:106:5*/ return t1, nil
 }
 
 // HypotAbs is pyc2go's compiled form of hypot_abs (elementwise.py:109).
@@ -852,7 +816,6 @@ func HypotAbs(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Ar
 		t4     int64
 		t5     int64
 		i0     int64
-		t6     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -874,8 +837,7 @@ func HypotAbs(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Ar
 	/*line elementwise.py:111:12*/ for i0 = 0; i0 < t3; i0++ {
 		/*line elementwise.py:111:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = runtime.Hypot(xData[int64(x.Offset)+i0*t4], yData[int64(y.Offset)+i0*t5]) - math.Abs(xData[int64(x.Offset)+i0*t4])
 	}
-	/*line elementwise.py:111:5*/ t6 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line elementwise.py:111:5*/ return t6, nil
+	/*line elementwise.py:111:5*/ return t1, nil
 }
 
 // NanToZero is pyc2go's compiled form of nan_to_zero (elementwise.py:114).
@@ -889,7 +851,6 @@ func NanToZero(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t3     bool
 		t4     float64
 		t5     float64
-		t6     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -905,8 +866,7 @@ func NanToZero(x *runtime.Array[float64]) *runtime.Array[float64] {
 		}
 		/*line elementwise.py:116:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t5
 	}
-	/*line elementwise.py:116:5*/ t6 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line elementwise.py:116:5*/ return t6
+	/*line elementwise.py:116:5*/ return t1
 }
 
 // CountNonfinite is pyc2go's compiled form of count_nonfinite (elementwise.py:119).
@@ -940,7 +900,6 @@ func PolynomialHorner(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t1     *runtime.Array[float64]
 		t2     int64
 		i0     int64
-		t3     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -950,8 +909,7 @@ func PolynomialHorner(x *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line elementwise.py:126:12*/ for i0 = 0; i0 < t2; i0++ {
 		/*line elementwise.py:126:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64((float64((float64(3.0*xData[int64(x.Offset)+i0*int64(x.Strides[0])])-2.0)*xData[int64(x.Offset)+i0*int64(x.Strides[0])])+1.0)*xData[int64(x.Offset)+i0*int64(x.Strides[0])]) - 5.0
 	}
-	/*line elementwise.py:126:5*/ t3 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line elementwise.py:126:5*/ return t3
+	/*line elementwise.py:126:5*/ return t1
 }
 
 // IntToFloatMix is pyc2go's compiled form of int_to_float_mix (elementwise.py:129).
@@ -965,7 +923,6 @@ func IntToFloatMix(a *runtime.Array[int64], x *runtime.Array[float64]) (*runtime
 		t4     int64
 		t5     int64
 		i0     int64
-		t6     *runtime.Array[float64]
 		t1Data []float64
 	)
 	aData := a.Data
@@ -987,8 +944,7 @@ func IntToFloatMix(a *runtime.Array[int64], x *runtime.Array[float64]) (*runtime
 	/*line elementwise.py:131:12*/ for i0 = 0; i0 < t3; i0++ {
 		/*line elementwise.py:131:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(float64(aData[int64(a.Offset)+i0*t4])*xData[int64(x.Offset)+i0*t5]) + float64(aData[int64(a.Offset)+i0*t4])
 	}
-	/*line elementwise.py:131:5*/ t6 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line elementwise.py:131:5*/ return t6, nil
+	/*line elementwise.py:131:5*/ return t1, nil
 }
 
 // Int32PlusOne is pyc2go's compiled form of int32_plus_one (elementwise.py:134).
@@ -999,7 +955,6 @@ func Int32PlusOne(a *runtime.Array[int32]) *runtime.Array[int32] {
 		t1     *runtime.Array[int32]
 		t2     int64
 		i0     int64
-		t3     *runtime.Array[int32]
 		t1Data []int32
 	)
 	aData := a.Data
@@ -1009,8 +964,7 @@ func Int32PlusOne(a *runtime.Array[int32]) *runtime.Array[int32] {
 	/*line elementwise.py:136:12*/ for i0 = 0; i0 < t2; i0++ {
 		/*line elementwise.py:136:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = aData[int64(a.Offset)+i0*int64(a.Strides[0])] + int32(1)
 	}
-	/*line elementwise.py:136:5*/ t3 = &runtime.Array[int32]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line elementwise.py:136:5*/ return t3
+	/*line elementwise.py:136:5*/ return t1
 }
 
 // Uint8Invert is pyc2go's compiled form of uint8_invert (elementwise.py:139).
@@ -1023,7 +977,6 @@ func Uint8Invert(img *runtime.Array[uint8]) *runtime.Array[uint8] {
 		t3     int64
 		i0     int64
 		i1     int64
-		t4     *runtime.Array[uint8]
 		t1Data []uint8
 	)
 	imgData := img.Data
@@ -1036,8 +989,7 @@ func Uint8Invert(img *runtime.Array[uint8]) *runtime.Array[uint8] {
 			/*line elementwise.py:141:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = uint8(255) - imgData[int64(img.Offset)+i0*int64(img.Strides[0])+i1*int64(img.Strides[1])]
 		}
 	}
-	/*line elementwise.py:141:5*/ t4 = &runtime.Array[uint8]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-	/*line elementwise.py:141:5*/ return t4
+	/*line elementwise.py:141:5*/ return t1
 }
 
 // ComplexRotate is pyc2go's compiled form of complex_rotate (elementwise.py:144).
@@ -1049,7 +1001,6 @@ func ComplexRotate(z *runtime.Array[complex128], theta float64) *runtime.Array[c
 		t2     complex128
 		t3     int64
 		i0     int64
-		t4     *runtime.Array[complex128]
 		t1Data []complex128
 	)
 	zData := z.Data
@@ -1060,8 +1011,7 @@ func ComplexRotate(z *runtime.Array[complex128], theta float64) *runtime.Array[c
 	/*line elementwise.py:146:12*/ for i0 = 0; i0 < t3; i0++ {
 		/*line elementwise.py:146:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = runtime.ComplexMul(zData[int64(z.Offset)+i0*int64(z.Strides[0])], t2)
 	}
-	/*line elementwise.py:146:5*/ t4 = &runtime.Array[complex128]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line elementwise.py:146:5*/ return t4
+	/*line elementwise.py:146:5*/ return t1
 }
 
 // ComplexAbs2 is pyc2go's compiled form of complex_abs2 (elementwise.py:149).
@@ -1073,7 +1023,6 @@ func ComplexAbs2(z *runtime.Array[complex128]) *runtime.Array[float64] {
 		t2     int64
 		i0     int64
 		t3     float64
-		t4     *runtime.Array[float64]
 		t1Data []float64
 	)
 	zData := z.Data
@@ -1084,6 +1033,5 @@ func ComplexAbs2(z *runtime.Array[complex128]) *runtime.Array[float64] {
 		/*line elementwise.py:151:12*/ t3 = runtime.ComplexAbs(zData[int64(z.Offset)+i0*int64(z.Strides[0])])
 		/*line elementwise.py:151:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(t3 * t3)
 	}
-	/*line elementwise.py:151:5*/ t4 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line elementwise.py:151:5*/ return t4
+	/*line elementwise.py:151:5*/ return t1
 }

@@ -22,7 +22,6 @@ func Saxpy(a float32, x *runtime.Array[float32], y *runtime.Array[float32]) (*ru
 		t3     int64
 		t4     int64
 		i0     int64
-		t5     *runtime.Array[float32]
 		t1Data []float32
 	)
 	xData := x.Data
@@ -39,8 +38,7 @@ func Saxpy(a float32, x *runtime.Array[float32], y *runtime.Array[float32]) (*ru
 	/*line float32_kernels.py:8:12*/ for i0 = 0; i0 < t2; i0++ {
 		/*line float32_kernels.py:8:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float32(a*xData[int64(x.Offset)+i0*t3]) + yData[int64(y.Offset)+i0*t4]
 	}
-	/*line float32_kernels.py:8:5*/ t5 = &runtime.Array[float32]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line float32_kernels.py:8:5*/ return t5, nil
+	/*line float32_kernels.py:8:5*/ return t1, nil
 }
 
 // ScaleByPythonFloat is pyc2go's compiled form of scale_by_python_float (float32_kernels.py:11).
@@ -51,7 +49,6 @@ func ScaleByPythonFloat(x *runtime.Array[float32]) *runtime.Array[float32] {
 		t1     *runtime.Array[float32]
 		t2     int64
 		i0     int64
-		t3     *runtime.Array[float32]
 		t1Data []float32
 	)
 	xData := x.Data
@@ -61,8 +58,7 @@ func ScaleByPythonFloat(x *runtime.Array[float32]) *runtime.Array[float32] {
 	/*line float32_kernels.py:13:12*/ for i0 = 0; i0 < t2; i0++ {
 		/*line float32_kernels.py:13:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float32(xData[int64(x.Offset)+i0*int64(x.Strides[0])] * float32(2.5))
 	}
-	/*line float32_kernels.py:13:5*/ t3 = &runtime.Array[float32]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line float32_kernels.py:13:5*/ return t3
+	/*line float32_kernels.py:13:5*/ return t1
 }
 
 // SumF32 is pyc2go's compiled form of sum_f32 (float32_kernels.py:16).
@@ -80,7 +76,6 @@ func MeanF32(m *runtime.Array[float32]) *runtime.Array[float32] {
 		t1     *runtime.Array[float32]
 		t2     int64
 		i0     int64
-		t3     *runtime.Array[float32]
 		t1Data []float32
 	)
 	/*line float32_kernels.py:23:12*/ t1 = runtime.SumAxis(m, 0)
@@ -89,8 +84,7 @@ func MeanF32(m *runtime.Array[float32]) *runtime.Array[float32] {
 	/*line float32_kernels.py:23:12*/ for i0 = 0; i0 < t2; i0++ {
 		/*line float32_kernels.py:23:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] / float32(int64(m.Shape[0]))
 	}
-	/*line float32_kernels.py:23:5*/ t3 = &runtime.Array[float32]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line float32_kernels.py:23:5*/ return t3
+	/*line float32_kernels.py:23:5*/ return t1
 }
 
 // NormF32 is pyc2go's compiled form of norm_f32 (float32_kernels.py:26).
@@ -152,7 +146,6 @@ func ExpF32(x *runtime.Array[float32]) *runtime.Array[float32] {
 		t1     *runtime.Array[float32]
 		t2     int64
 		i0     int64
-		t3     *runtime.Array[float32]
 		t1Data []float32
 	)
 	xData := x.Data
@@ -162,8 +155,7 @@ func ExpF32(x *runtime.Array[float32]) *runtime.Array[float32] {
 	/*line float32_kernels.py:41:12*/ for i0 = 0; i0 < t2; i0++ {
 		/*line float32_kernels.py:41:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float32(runtime.Exp(float64(xData[int64(x.Offset)+i0*int64(x.Strides[0])])))
 	}
-	/*line float32_kernels.py:41:5*/ t3 = &runtime.Array[float32]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line float32_kernels.py:41:5*/ return t3
+	/*line float32_kernels.py:41:5*/ return t1
 }
 
 // MatmulF32 is pyc2go's compiled form of matmul_f32 (float32_kernels.py:44).
@@ -180,7 +172,6 @@ func MatmulF32(a *runtime.Array[float32], b *runtime.Array[float32]) (*runtime.A
 		t5     int64
 		i0_2   int64
 		t6     int64
-		t7     *runtime.Array[float32]
 		t2Data []float32
 	)
 	aData := a.Data
@@ -202,8 +193,7 @@ func MatmulF32(a *runtime.Array[float32], b *runtime.Array[float32]) (*runtime.A
 			}
 		}
 	}
-	/*line float32_kernels.py:46:5*/ t7 = &runtime.Array[float32]{Data: t2.Data, Shape: []int{t2.Shape[0], t2.Shape[1]}, Strides: []int{t2.Strides[0], t2.Strides[1]}, Offset: t2.Offset}
-	/*line float32_kernels.py:46:5*/ return t7, nil
+	/*line float32_kernels.py:46:5*/ return t2, nil
 }
 
 // MixedPromotes is pyc2go's compiled form of mixed_promotes (float32_kernels.py:49).
@@ -216,7 +206,6 @@ func MixedPromotes(x *runtime.Array[float32], y *runtime.Array[float64]) (*runti
 		t3     int64
 		t4     int64
 		i0     int64
-		t5     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -233,8 +222,7 @@ func MixedPromotes(x *runtime.Array[float32], y *runtime.Array[float64]) (*runti
 	/*line float32_kernels.py:51:12*/ for i0 = 0; i0 < t2; i0++ {
 		/*line float32_kernels.py:51:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(xData[int64(x.Offset)+i0*t3]) + yData[int64(y.Offset)+i0*t4]
 	}
-	/*line float32_kernels.py:51:5*/ t5 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line float32_kernels.py:51:5*/ return t5, nil
+	/*line float32_kernels.py:51:5*/ return t1, nil
 }
 
 // WhereF32 is pyc2go's compiled form of where_f32 (float32_kernels.py:54).
@@ -248,7 +236,6 @@ func WhereF32(x *runtime.Array[float32]) *runtime.Array[float32] {
 		t3     bool
 		t4     float32
 		t5     float32
-		t6     *runtime.Array[float32]
 		t1Data []float32
 	)
 	xData := x.Data
@@ -264,8 +251,7 @@ func WhereF32(x *runtime.Array[float32]) *runtime.Array[float32] {
 		}
 		/*line float32_kernels.py:56:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t5
 	}
-	/*line float32_kernels.py:56:5*/ t6 = &runtime.Array[float32]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line float32_kernels.py:56:5*/ return t6
+	/*line float32_kernels.py:56:5*/ return t1
 }
 
 // ClipF32 is pyc2go's compiled form of clip_f32 (float32_kernels.py:59).
@@ -281,7 +267,6 @@ func ClipF32(m *runtime.Array[float32]) *runtime.Array[float32] {
 		t4     float32
 		t5     float32
 		t6     float32
-		t7     *runtime.Array[float32]
 		t1Data []float32
 	)
 	mData := m.Data
@@ -303,8 +288,7 @@ func ClipF32(m *runtime.Array[float32]) *runtime.Array[float32] {
 			/*line float32_kernels.py:61:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = t6
 		}
 	}
-	/*line float32_kernels.py:61:5*/ t7 = &runtime.Array[float32]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-	/*line float32_kernels.py:61:5*/ return t7
+	/*line float32_kernels.py:61:5*/ return t1
 }
 
 // CumsumF32 is pyc2go's compiled form of cumsum_f32 (float32_kernels.py:64).
@@ -318,7 +302,6 @@ func CumsumF32(x *runtime.Array[float32]) *runtime.Array[float32] {
 		t4     int64
 		t5     int64
 		i0     int64
-		t6     *runtime.Array[float32]
 		t1Data []float32
 	)
 	xData := x.Data
@@ -333,8 +316,7 @@ func CumsumF32(x *runtime.Array[float32]) *runtime.Array[float32] {
 		/*line float32_kernels.py:66:12*/ t1Data[int64(t1.Offset)+t4*int64(t1.Strides[0])] = t3
 		/*line float32_kernels.py:66:12*/ t4 = t4 + 1
 	}
-	/*line float32_kernels.py:66:5*/ t6 = &runtime.Array[float32]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line float32_kernels.py:66:5*/ return t6
+	/*line float32_kernels.py:66:5*/ return t1
 }
 
 // ToFloat32 is pyc2go's compiled form of to_float32 (float32_kernels.py:69).
@@ -345,7 +327,6 @@ func ToFloat32(x *runtime.Array[float64]) *runtime.Array[float32] {
 		t1     *runtime.Array[float32]
 		t2     int64
 		i0     int64
-		t3     *runtime.Array[float32]
 		t1Data []float32
 	)
 	xData := x.Data
@@ -355,8 +336,7 @@ func ToFloat32(x *runtime.Array[float64]) *runtime.Array[float32] {
 	/*line float32_kernels.py:71:12*/ for i0 = 0; i0 < t2; i0++ {
 		/*line float32_kernels.py:71:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float32(xData[int64(x.Offset)+i0*int64(x.Strides[0])])
 	}
-	/*line float32_kernels.py:71:5*/ t3 = &runtime.Array[float32]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line float32_kernels.py:71:5*/ return t3
+	/*line float32_kernels.py:71:5*/ return t1
 }
 
 // RmsF32 is pyc2go's compiled form of rms_f32 (float32_kernels.py:74).

@@ -29,7 +29,6 @@ func HistogramFixed(x *runtime.Array[float64], lo float64, hi float64, nbins int
 		t5         int64
 		t6         int64
 		t7         int64
-		t8         *runtime.Array[int64]
 		countsData []int64
 	)
 	xData := x.Data
@@ -82,8 +81,7 @@ func HistogramFixed(x *runtime.Array[float64], lo float64, hi float64, nbins int
 			/*line histograms.py:20:13*/ countsData[t6] = t7 + 1
 		}
 	}
-	/*line histograms.py:21:5*/ t8 = &runtime.Array[int64]{Data: counts.Data, Shape: []int{counts.Shape[0]}, Strides: []int{counts.Strides[0]}, Offset: counts.Offset}
-	/*line histograms.py:21:5*/ return t8, nil
+	/*line histograms.py:21:5*/ return counts, nil
 }
 
 // HistogramUnit is pyc2go's compiled form of histogram_unit (histograms.py:24).
@@ -102,7 +100,6 @@ func HistogramUnit(x *runtime.Array[float64]) (*runtime.Array[int64], error) {
 		t5         int64
 		t6         int64
 		t7         int64
-		t8         *runtime.Array[int64]
 		countsData []int64
 	)
 	xData := x.Data
@@ -137,8 +134,7 @@ func HistogramUnit(x *runtime.Array[float64]) (*runtime.Array[int64], error) {
 			/*line histograms.py:31:13*/ countsData[t5] = t6 + 1
 		}
 	}
-	/*line histograms.py:32:5*/ t8 = &runtime.Array[int64]{Data: counts.Data, Shape: []int{counts.Shape[0]}, Strides: []int{counts.Strides[0]}, Offset: counts.Offset}
-	/*line histograms.py:32:5*/ return t8, nil
+	/*line histograms.py:32:5*/ return counts, nil
 }
 
 // BincountSmall is pyc2go's compiled form of bincount_small (histograms.py:35).
@@ -155,7 +151,6 @@ func BincountSmall(labels *runtime.Array[int64]) (*runtime.Array[int64], error) 
 		t4         int64
 		t5         int64
 		t6         int64
-		t7         *runtime.Array[int64]
 		countsData []int64
 	)
 	labelsData := labels.Data
@@ -178,8 +173,7 @@ func BincountSmall(labels *runtime.Array[int64]) (*runtime.Array[int64], error) 
 			/*line histograms.py:41:13*/ countsData[t5] = t6 + 1
 		}
 	}
-	/*line histograms.py:42:5*/ t7 = &runtime.Array[int64]{Data: counts.Data, Shape: []int{counts.Shape[0]}, Strides: []int{counts.Strides[0]}, Offset: counts.Offset}
-	/*line histograms.py:42:5*/ return t7, nil
+	/*line histograms.py:42:5*/ return counts, nil
 }
 
 // ByteHistogram is pyc2go's compiled form of byte_histogram (histograms.py:45).
@@ -196,7 +190,6 @@ func ByteHistogram(data *runtime.Array[uint8]) (*runtime.Array[int64], error) {
 		t5         int64
 		t6         int64
 		t7         int64
-		t8         *runtime.Array[int64]
 		countsData []int64
 	)
 	dataData := data.Data
@@ -218,8 +211,7 @@ func ByteHistogram(data *runtime.Array[uint8]) (*runtime.Array[int64], error) {
 		/*line histograms.py:49:9*/ t6 = countsData[t5]
 		/*line histograms.py:49:9*/ countsData[t5] = t6 + 1
 	}
-	/*line histograms.py:50:5*/ t8 = &runtime.Array[int64]{Data: counts.Data, Shape: []int{counts.Shape[0]}, Strides: []int{counts.Strides[0]}, Offset: counts.Offset}
-	/*line histograms.py:50:5*/ return t8, nil
+	/*line histograms.py:50:5*/ return counts, nil
 }
 
 // ByteEntropy is pyc2go's compiled form of byte_entropy (histograms.py:53).
@@ -295,7 +287,6 @@ func LabelSums(values *runtime.Array[float64], labels *runtime.Array[int64]) (*r
 		t5       float64
 		t6       int64
 		t7       int64
-		t8       *runtime.Array[float64]
 		sumsData []float64
 	)
 	valuesData := values.Data
@@ -327,8 +318,7 @@ func LabelSums(values *runtime.Array[float64], labels *runtime.Array[int64]) (*r
 			/*line histograms.py:77:13*/ sumsData[t4] = t5 + valuesData[t6]
 		}
 	}
-	/*line histograms.py:78:5*/ t8 = &runtime.Array[float64]{Data: sums.Data, Shape: []int{sums.Shape[0]}, Strides: []int{sums.Strides[0]}, Offset: sums.Offset}
-	/*line histograms.py:78:5*/ return t8, nil
+	/*line histograms.py:78:5*/ return sums, nil
 }
 
 // ModeSmall is pyc2go's compiled form of mode_small (histograms.py:81).
@@ -442,7 +432,6 @@ func DigitizeSorted(x *runtime.Array[float64], edges *runtime.Array[float64]) (*
 		t6      int64
 		t7      int64
 		t8      int64
-		t9      *runtime.Array[int64]
 		outData []int64
 	)
 	xData := x.Data
@@ -475,8 +464,7 @@ func DigitizeSorted(x *runtime.Array[float64], edges *runtime.Array[float64]) (*
 		/*line histograms.py:105:9*/ t7 = int64(out.Offset) + i*int64(out.Strides[0])
 		/*line histograms.py:105:9*/ outData[t7] = c
 	}
-	/*line histograms.py:106:5*/ t9 = &runtime.Array[int64]{Data: out.Data, Shape: []int{out.Shape[0]}, Strides: []int{out.Strides[0]}, Offset: out.Offset}
-	/*line histograms.py:106:5*/ return t9, nil
+	/*line histograms.py:106:5*/ return out, nil
 }
 
 // Histogram2d is pyc2go's compiled form of histogram_2d (histograms.py:109).
@@ -505,7 +493,6 @@ func Histogram2d(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime
 		t15   int64
 		t16   int64
 		t17   int64
-		t18   *runtime.Array[int64]
 		hData []int64
 	)
 	xData := x.Data
@@ -584,6 +571,5 @@ func Histogram2d(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime
 			/*line histograms.py:116:13*/ hData[t15] = t16 + 1
 		}
 	}
-	/*line histograms.py:117:5*/ t18 = &runtime.Array[int64]{Data: h.Data, Shape: []int{h.Shape[0], h.Shape[1]}, Strides: []int{h.Strides[0], h.Strides[1]}, Offset: h.Offset}
-	/*line histograms.py:117:5*/ return t18, nil
+	/*line histograms.py:117:5*/ return h, nil
 }

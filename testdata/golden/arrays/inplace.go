@@ -445,21 +445,20 @@ func SwapRows(m *runtime.Array[float64], i int64, j int64) error {
 		t18     int64
 		t19     *runtime.Array[float64]
 		t20     *runtime.Array[float64]
-		t21     *runtime.Array[float64]
+		t21     int64
 		t22     int64
-		t23     int64
 		i0_5    int64
-		t24     int64
+		t23     int64
 		i0_6    int64
+		t24     int64
 		t25     int64
-		t26     int64
 		i0_7    int64
 		tData   []float64
 		t3Data  []float64
 		t7Data  []float64
 		t11Data []float64
 		t19Data []float64
-		t21Data []float64
+		t20Data []float64
 	)
 	mData := m.Data
 	/*line inplace.py:80:9*/ if !(i >= -int64(m.Shape[0]) && i < int64(m.Shape[0])) {
@@ -526,24 +525,23 @@ func SwapRows(m *runtime.Array[float64], i int64, j int64) error {
 	/*line inplace.py:82:5*/ if !(int64(t.Shape[0]) == int64(t19.Shape[0]) || int64(t.Shape[0]) == 1) {
 		return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t.Shape[0]), int64(t19.Shape[0])), "inplace.py", 82, "swap_rows")
 	}
-	/*line inplace.py:82:5*/ t20 = &runtime.Array[float64]{Data: t.Data, Shape: []int{t.Shape[0]}, Strides: []int{t.Strides[0]}, Offset: t.Offset}
-	/*line inplace.py:82:5*/ if runtime.Overlaps(t19, t20) {
-		/*line inplace.py:82:5*/ t21 = runtime.Zeros[float64](t19.Shape[0])
-		t21Data = t21.Data
-		/*line inplace.py:82:5*/ t22 = int64(t.Strides[0]) * runtime.BoolToInt(int64(t.Shape[0]) != 1)
-		/*line inplace.py:82:5*/ t23 = int64(t21.Shape[0])
-		/*line inplace.py:82:5*/ for i0_5 = 0; i0_5 < t23; i0_5++ {
-			/*line inplace.py:82:5*/ t21Data[int64(t21.Offset)+i0_5*int64(t21.Strides[0])] = tData[int64(t.Offset)+i0_5*t22]
+	/*line inplace.py:82:5*/ if runtime.Overlaps(t19, t) {
+		/*line inplace.py:82:5*/ t20 = runtime.Zeros[float64](t19.Shape[0])
+		t20Data = t20.Data
+		/*line inplace.py:82:5*/ t21 = int64(t.Strides[0]) * runtime.BoolToInt(int64(t.Shape[0]) != 1)
+		/*line inplace.py:82:5*/ t22 = int64(t20.Shape[0])
+		/*line inplace.py:82:5*/ for i0_5 = 0; i0_5 < t22; i0_5++ {
+			/*line inplace.py:82:5*/ t20Data[int64(t20.Offset)+i0_5*int64(t20.Strides[0])] = tData[int64(t.Offset)+i0_5*t21]
 		}
-		/*line inplace.py:82:5*/ t24 = int64(t19.Shape[0])
-		/*line inplace.py:82:5*/ for i0_6 = 0; i0_6 < t24; i0_6++ {
-			/*line inplace.py:82:5*/ t19Data[int64(t19.Offset)+i0_6*int64(t19.Strides[0])] = t21Data[int64(t21.Offset)+i0_6*int64(t21.Strides[0])]
+		/*line inplace.py:82:5*/ t23 = int64(t19.Shape[0])
+		/*line inplace.py:82:5*/ for i0_6 = 0; i0_6 < t23; i0_6++ {
+			/*line inplace.py:82:5*/ t19Data[int64(t19.Offset)+i0_6*int64(t19.Strides[0])] = t20Data[int64(t20.Offset)+i0_6*int64(t20.Strides[0])]
 		}
 	} else {
-		/*line inplace.py:82:5*/ t25 = int64(t.Strides[0]) * runtime.BoolToInt(int64(t.Shape[0]) != 1)
-		/*line inplace.py:82:5*/ t26 = int64(t19.Shape[0])
-		/*line inplace.py:82:5*/ for i0_7 = 0; i0_7 < t26; i0_7++ {
-			/*line inplace.py:82:5*/ t19Data[int64(t19.Offset)+i0_7*int64(t19.Strides[0])] = tData[int64(t.Offset)+i0_7*t25]
+		/*line inplace.py:82:5*/ t24 = int64(t.Strides[0]) * runtime.BoolToInt(int64(t.Shape[0]) != 1)
+		/*line inplace.py:82:5*/ t25 = int64(t19.Shape[0])
+		/*line inplace.py:82:5*/ for i0_7 = 0; i0_7 < t25; i0_7++ {
+			/*line inplace.py:82:5*/ t19Data[int64(t19.Offset)+i0_7*int64(t19.Strides[0])] = tData[int64(t.Offset)+i0_7*t24]
 		}
 	}
 	return nil

@@ -29,7 +29,6 @@ func MatmulLoops(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime
 		t3    int64
 		t4    float64
 		t5    int64
-		t6    *runtime.Array[float64]
 		cData []float64
 	)
 	aData := a.Data
@@ -68,8 +67,7 @@ func MatmulLoops(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime
 			/*line linalg.py:18:13*/ cData[t5] = s
 		}
 	}
-	/*line linalg.py:19:5*/ t6 = &runtime.Array[float64]{Data: c.Data, Shape: []int{c.Shape[0], c.Shape[1]}, Strides: []int{c.Strides[0], c.Strides[1]}, Offset: c.Offset}
-	/*line linalg.py:19:5*/ return t6, nil
+	/*line linalg.py:19:5*/ return c, nil
 }
 
 // MatmulIkj is pyc2go's compiled form of matmul_ikj (linalg.py:22).
@@ -101,7 +99,6 @@ func MatmulIkj(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.A
 		t15     int64
 		t16     int64
 		i0_3    int64
-		t17     *runtime.Array[float64]
 		t4Data  []float64
 		t10Data []float64
 	)
@@ -163,8 +160,7 @@ func MatmulIkj(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.A
 			}
 		}
 	}
-	/*line linalg.py:31:5*/ t17 = &runtime.Array[float64]{Data: c.Data, Shape: []int{c.Shape[0], c.Shape[1]}, Strides: []int{c.Strides[0], c.Strides[1]}, Offset: c.Offset}
-	/*line linalg.py:31:5*/ return t17, nil
+	/*line linalg.py:31:5*/ return c, nil
 }
 
 // MatmulDot is pyc2go's compiled form of matmul_dot (linalg.py:34).
@@ -181,7 +177,6 @@ func MatmulDot(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.A
 		t5     int64
 		i0_2   int64
 		t6     int64
-		t7     *runtime.Array[float64]
 		t2Data []float64
 	)
 	aData := a.Data
@@ -203,8 +198,7 @@ func MatmulDot(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.A
 			}
 		}
 	}
-	/*line linalg.py:36:5*/ t7 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{t2.Shape[0], t2.Shape[1]}, Strides: []int{t2.Strides[0], t2.Strides[1]}, Offset: t2.Offset}
-	/*line linalg.py:36:5*/ return t7, nil
+	/*line linalg.py:36:5*/ return t2, nil
 }
 
 // MatmulAt is pyc2go's compiled form of matmul_at (linalg.py:39).
@@ -221,7 +215,6 @@ func MatmulAt(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 		t5     int64
 		i0_2   int64
 		t6     int64
-		t7     *runtime.Array[float64]
 		t2Data []float64
 	)
 	aData := a.Data
@@ -243,8 +236,7 @@ func MatmulAt(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 			}
 		}
 	}
-	/*line linalg.py:41:5*/ t7 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{t2.Shape[0], t2.Shape[1]}, Strides: []int{t2.Strides[0], t2.Strides[1]}, Offset: t2.Offset}
-	/*line linalg.py:41:5*/ return t7, nil
+	/*line linalg.py:41:5*/ return t2, nil
 }
 
 // MatmulNp is pyc2go's compiled form of matmul_np (linalg.py:44).
@@ -261,7 +253,6 @@ func MatmulNp(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 		t5     int64
 		i0_2   int64
 		t6     int64
-		t7     *runtime.Array[float64]
 		t2Data []float64
 	)
 	aData := a.Data
@@ -283,8 +274,7 @@ func MatmulNp(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 			}
 		}
 	}
-	/*line linalg.py:46:5*/ t7 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{t2.Shape[0], t2.Shape[1]}, Strides: []int{t2.Strides[0], t2.Strides[1]}, Offset: t2.Offset}
-	/*line linalg.py:46:5*/ return t7, nil
+	/*line linalg.py:46:5*/ return t2, nil
 }
 
 // MatvecLoops is pyc2go's compiled form of matvec_loops (linalg.py:49).
@@ -303,7 +293,6 @@ func MatvecLoops(a *runtime.Array[float64], x *runtime.Array[float64]) (*runtime
 		t3    int64
 		t4    float64
 		t5    int64
-		t6    *runtime.Array[float64]
 		yData []float64
 	)
 	aData := a.Data
@@ -336,8 +325,7 @@ func MatvecLoops(a *runtime.Array[float64], x *runtime.Array[float64]) (*runtime
 		/*line linalg.py:59:9*/ t5 = int64(y.Offset) + i*int64(y.Strides[0])
 		/*line linalg.py:59:9*/ yData[t5] = s
 	}
-	/*line linalg.py:60:5*/ t6 = &runtime.Array[float64]{Data: y.Data, Shape: []int{y.Shape[0]}, Strides: []int{y.Strides[0]}, Offset: y.Offset}
-	/*line linalg.py:60:5*/ return t6, nil
+	/*line linalg.py:60:5*/ return y, nil
 }
 
 // MatvecAt is pyc2go's compiled form of matvec_at (linalg.py:63).
@@ -351,7 +339,6 @@ func MatvecAt(a *runtime.Array[float64], x *runtime.Array[float64]) (*runtime.Ar
 		i0     int64
 		t4     float64
 		i0_2   int64
-		t5     *runtime.Array[float64]
 		t2Data []float64
 	)
 	aData := a.Data
@@ -370,8 +357,7 @@ func MatvecAt(a *runtime.Array[float64], x *runtime.Array[float64]) (*runtime.Ar
 		}
 		/*line linalg.py:65:12*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] = t4
 	}
-	/*line linalg.py:65:5*/ t5 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{t2.Shape[0]}, Strides: []int{t2.Strides[0]}, Offset: t2.Offset}
-	/*line linalg.py:65:5*/ return t5, nil
+	/*line linalg.py:65:5*/ return t2, nil
 }
 
 // Gram is pyc2go's compiled form of gram (linalg.py:68).
@@ -388,7 +374,6 @@ func Gram(a *runtime.Array[float64]) *runtime.Array[float64] {
 		t5     int64
 		i0_2   int64
 		t6     int64
-		t7     *runtime.Array[float64]
 		t2Data []float64
 	)
 	aData := a.Data
@@ -406,8 +391,7 @@ func Gram(a *runtime.Array[float64]) *runtime.Array[float64] {
 			}
 		}
 	}
-	/*line linalg.py:70:5*/ t7 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{t2.Shape[0], t2.Shape[1]}, Strides: []int{t2.Strides[0], t2.Strides[1]}, Offset: t2.Offset}
-	/*line linalg.py:70:5*/ return t7
+	/*line linalg.py:70:5*/ return t2
 }
 
 // OuterNp is pyc2go's compiled form of outer_np (linalg.py:73).
@@ -420,7 +404,6 @@ func OuterNp(x *runtime.Array[float64], y *runtime.Array[float64]) *runtime.Arra
 		t3     int64
 		i0     int64
 		i1     int64
-		t4     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -434,8 +417,7 @@ func OuterNp(x *runtime.Array[float64], y *runtime.Array[float64]) *runtime.Arra
 			/*line linalg.py:75:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(xData[int64(x.Offset)+i0*int64(x.Strides[0])] * yData[int64(y.Offset)+i1*int64(y.Strides[0])])
 		}
 	}
-	/*line linalg.py:75:5*/ t4 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-	/*line linalg.py:75:5*/ return t4
+	/*line linalg.py:75:5*/ return t1
 }
 
 // OuterLoops is pyc2go's compiled form of outer_loops (linalg.py:78).
@@ -456,7 +438,6 @@ func OuterLoops(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.
 		t8      int64
 		t9      int64
 		t10     int64
-		t11     *runtime.Array[float64]
 		outData []float64
 	)
 	xData := x.Data
@@ -493,8 +474,7 @@ func OuterLoops(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.
 			/*line linalg.py:83:13*/ outData[t8] = t7
 		}
 	}
-	/*line linalg.py:84:5*/ t11 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[0], out.Shape[1]}, Strides: []int{out.Strides[0], out.Strides[1]}, Offset: out.Offset}
-	/*line linalg.py:84:5*/ return t11, nil
+	/*line linalg.py:84:5*/ return out, nil
 }
 
 // TraceLoop is pyc2go's compiled form of trace_loop (linalg.py:87).
@@ -533,7 +513,6 @@ func TransposeCopy(a *runtime.Array[float64]) *runtime.Array[float64] {
 		t3     int64
 		i0     int64
 		i1     int64
-		t4     *runtime.Array[float64]
 		t1Data []float64
 	)
 	aData := a.Data
@@ -546,8 +525,7 @@ func TransposeCopy(a *runtime.Array[float64]) *runtime.Array[float64] {
 			/*line linalg.py:100:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = aData[int64(a.Offset)+i0*int64(a.Strides[1])+i1*int64(a.Strides[0])]
 		}
 	}
-	/*line linalg.py:100:5*/ t4 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-	/*line linalg.py:100:5*/ return t4
+	/*line linalg.py:100:5*/ return t1
 }
 
 // Symmetrize is pyc2go's compiled form of symmetrize (linalg.py:103).
@@ -562,7 +540,6 @@ func Symmetrize(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t5     int64
 		i0     int64
 		i1     int64
-		t6     *runtime.Array[float64]
 		t1Data []float64
 	)
 	aData := a.Data
@@ -582,8 +559,7 @@ func Symmetrize(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line linalg.py:105:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = (aData[int64(a.Offset)+i0*t4+i1*t5] + aData[int64(a.Offset)+i0*t5+i1*t4]) / 2.0
 		}
 	}
-	/*line linalg.py:105:5*/ t6 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-	/*line linalg.py:105:5*/ return t6, nil
+	/*line linalg.py:105:5*/ return t1, nil
 }
 
 // AddIdentity is pyc2go's compiled form of add_identity (linalg.py:108).
@@ -604,7 +580,6 @@ func AddIdentity(a *runtime.Array[float64], lam float64) (*runtime.Array[float64
 		t9     int64
 		i0_2   int64
 		i1     int64
-		t10    *runtime.Array[float64]
 		t1Data []float64
 		t2Data []float64
 	)
@@ -642,8 +617,7 @@ func AddIdentity(a *runtime.Array[float64], lam float64) (*runtime.Array[float64
 			/*line linalg.py:113:12*/ t1Data[int64(t1.Offset)+i0_2*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = aData[int64(a.Offset)+i0_2*t6+i1*t7] + float64(lam*t2Data[int64(t2.Offset)+i0_2*t8+i1*t9])
 		}
 	}
-	/*line linalg.py:113:5*/ t10 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-	/*line linalg.py:113:5*/ return t10, nil
+	/*line linalg.py:113:5*/ return t1, nil
 }
 
 // IntMatmul is pyc2go's compiled form of int_matmul (linalg.py:116).
@@ -660,7 +634,6 @@ func IntMatmul(a *runtime.Array[int64], b *runtime.Array[int64]) (*runtime.Array
 		t5     int64
 		i0_2   int64
 		t6     int64
-		t7     *runtime.Array[int64]
 		t2Data []int64
 	)
 	aData := a.Data
@@ -682,8 +655,7 @@ func IntMatmul(a *runtime.Array[int64], b *runtime.Array[int64]) (*runtime.Array
 			}
 		}
 	}
-	/*line linalg.py:118:5*/ t7 = &runtime.Array[int64]{Data: t2.Data, Shape: []int{t2.Shape[0], t2.Shape[1]}, Strides: []int{t2.Strides[0], t2.Strides[1]}, Offset: t2.Offset}
-	/*line linalg.py:118:5*/ return t7, nil
+	/*line linalg.py:118:5*/ return t2, nil
 }
 
 // MatPower3 is pyc2go's compiled form of mat_power3 (linalg.py:121).
@@ -709,7 +681,6 @@ func MatPower3(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t11    int64
 		i0_4   int64
 		t12    int64
-		t13    *runtime.Array[float64]
 		t2Data []float64
 		t8Data []float64
 	)
@@ -748,6 +719,5 @@ func MatPower3(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			}
 		}
 	}
-	/*line linalg.py:123:5*/ t13 = &runtime.Array[float64]{Data: t8.Data, Shape: []int{t8.Shape[0], t8.Shape[1]}, Strides: []int{t8.Strides[0], t8.Strides[1]}, Offset: t8.Offset}
-	/*line linalg.py:123:5*/ return t13, nil
+	/*line linalg.py:123:5*/ return t8, nil
 }

@@ -28,7 +28,6 @@ func Mx(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[fl
 		t5     float64
 		t6     float64
 		t7     float64
-		t8     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -51,8 +50,7 @@ func Mx(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[fl
 		}
 		/*line minmax_ties.py:12:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t7
 	}
-	/*line minmax_ties.py:12:5*/ t8 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line minmax_ties.py:12:5*/ return t8, nil
+	/*line minmax_ties.py:12:5*/ return t1, nil
 }
 
 // Mn is pyc2go's compiled form of mn (minmax_ties.py:15).
@@ -66,7 +64,6 @@ func Mn(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[fl
 		t5     float64
 		t6     float64
 		t7     float64
-		t8     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -89,8 +86,7 @@ func Mn(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[fl
 		}
 		/*line minmax_ties.py:16:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t7
 	}
-	/*line minmax_ties.py:16:5*/ t8 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line minmax_ties.py:16:5*/ return t8, nil
+	/*line minmax_ties.py:16:5*/ return t1, nil
 }
 
 // Fmx is pyc2go's compiled form of fmx (minmax_ties.py:19).
@@ -104,7 +100,6 @@ func Fmx(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[f
 		t5     float64
 		t6     float64
 		t7     float64
-		t8     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -127,8 +122,7 @@ func Fmx(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[f
 		}
 		/*line minmax_ties.py:20:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t7
 	}
-	/*line minmax_ties.py:20:5*/ t8 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line minmax_ties.py:20:5*/ return t8, nil
+	/*line minmax_ties.py:20:5*/ return t1, nil
 }
 
 // Fmn is pyc2go's compiled form of fmn (minmax_ties.py:23).
@@ -142,7 +136,6 @@ func Fmn(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[f
 		t5     float64
 		t6     float64
 		t7     float64
-		t8     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -165,8 +158,7 @@ func Fmn(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[f
 		}
 		/*line minmax_ties.py:24:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t7
 	}
-	/*line minmax_ties.py:24:5*/ t8 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line minmax_ties.py:24:5*/ return t8, nil
+	/*line minmax_ties.py:24:5*/ return t1, nil
 }
 
 // ReluFirst is pyc2go's compiled form of relu_first (minmax_ties.py:27).
@@ -179,7 +171,6 @@ func ReluFirst(x *runtime.Array[float64]) *runtime.Array[float64] {
 		i0     int64
 		t3     float64
 		t4     float64
-		t5     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -194,8 +185,7 @@ func ReluFirst(x *runtime.Array[float64]) *runtime.Array[float64] {
 		}
 		/*line minmax_ties.py:29:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
 	}
-	/*line minmax_ties.py:29:5*/ t5 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line minmax_ties.py:29:5*/ return t5
+	/*line minmax_ties.py:29:5*/ return t1
 }
 
 // MaxAll is pyc2go's compiled form of max_all (minmax_ties.py:32).
@@ -231,7 +221,6 @@ func MinAxis0(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t4     float64
 		i0_2   int64
 		t5     float64
-		t6     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -254,8 +243,7 @@ func MinAxis0(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		}
 		/*line minmax_ties.py:37:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
 	}
-	/*line minmax_ties.py:37:5*/ t6 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line minmax_ties.py:37:5*/ return t6, nil
+	/*line minmax_ties.py:37:5*/ return t1, nil
 }
 
 // MaxAxis1 is pyc2go's compiled form of max_axis1 (minmax_ties.py:40).
@@ -268,7 +256,6 @@ func MaxAxis1(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t4     float64
 		i0_2   int64
 		t5     float64
-		t6     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -291,8 +278,7 @@ func MaxAxis1(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		}
 		/*line minmax_ties.py:41:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
 	}
-	/*line minmax_ties.py:41:5*/ t6 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line minmax_ties.py:41:5*/ return t6, nil
+	/*line minmax_ties.py:41:5*/ return t1, nil
 }
 
 // ArgmaxFirst is pyc2go's compiled form of argmax_first (minmax_ties.py:44).
@@ -337,7 +323,6 @@ func IntMaximum(x *runtime.Array[int64], y *runtime.Array[int64]) (*runtime.Arra
 		t5     int64
 		t6     int64
 		t7     int64
-		t8     *runtime.Array[int64]
 		t1Data []int64
 	)
 	xData := x.Data
@@ -360,6 +345,5 @@ func IntMaximum(x *runtime.Array[int64], y *runtime.Array[int64]) (*runtime.Arra
 		}
 		/*line minmax_ties.py:49:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t7
 	}
-	/*line minmax_ties.py:49:5*/ t8 = &runtime.Array[int64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line minmax_ties.py:49:5*/ return t8, nil
+	/*line minmax_ties.py:49:5*/ return t1, nil
 }

@@ -244,13 +244,9 @@ func VarianceTwoPass(x *runtime.Array[float64]) (float64, error) {
 //
 // Column sums: m.sum(axis=0).
 func ColSums(m *runtime.Array[float64]) *runtime.Array[float64] {
-	/*line reductions.py:70:1*/ var (
-		t1 *runtime.Array[float64]
-		t2 *runtime.Array[float64]
-	)
+	/*line reductions.py:70:1*/ var t1 *runtime.Array[float64]
 	/*line reductions.py:72:12*/ t1 = runtime.SumAxis(m, 0)
-	/*line reductions.py:72:5*/ t2 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line reductions.py:72:5*/ return t2
+	/*line reductions.py:72:5*/ return t1
 }
 
 // RowMeans is pyc2go's compiled form of row_means (reductions.py:75).
@@ -261,7 +257,6 @@ func RowMeans(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t1     *runtime.Array[float64]
 		t2     int64
 		i0     int64
-		t3     *runtime.Array[float64]
 		t1Data []float64
 	)
 	/*line reductions.py:77:12*/ t1 = runtime.SumAxis(m, 1)
@@ -270,8 +265,7 @@ func RowMeans(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line reductions.py:77:12*/ for i0 = 0; i0 < t2; i0++ {
 		/*line reductions.py:77:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] / float64(int64(m.Shape[1]))
 	}
-	/*line reductions.py:77:5*/ t3 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line reductions.py:77:5*/ return t3
+	/*line reductions.py:77:5*/ return t1
 }
 
 // RowSumsLoop is pyc2go's compiled form of row_sums_loop (reductions.py:80).
@@ -288,7 +282,6 @@ func RowSumsLoop(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t1      *runtime.Array[float64]
 		t2      int64
 		t3      int64
-		t4      *runtime.Array[float64]
 		outData []float64
 	)
 	mData := m.Data
@@ -312,8 +305,7 @@ func RowSumsLoop(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		/*line reductions.py:88:9*/ t3 = int64(out.Offset) + i*int64(out.Strides[0])
 		/*line reductions.py:88:9*/ outData[t3] = s
 	}
-	/*line reductions.py:89:5*/ t4 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[0]}, Strides: []int{out.Strides[0]}, Offset: out.Offset}
-	/*line reductions.py:89:5*/ return t4, nil
+	/*line reductions.py:89:5*/ return out, nil
 }
 
 // ColMinMax is pyc2go's compiled form of col_min_max (reductions.py:92).
@@ -393,7 +385,6 @@ func ArgmaxRows(m *runtime.Array[float64]) (*runtime.Array[int64], error) {
 		t5     float64
 		i0_2   int64
 		t6     float64
-		t7     *runtime.Array[int64]
 		t1Data []int64
 	)
 	mData := m.Data
@@ -418,8 +409,7 @@ func ArgmaxRows(m *runtime.Array[float64]) (*runtime.Array[int64], error) {
 		}
 		/*line reductions.py:99:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
 	}
-	/*line reductions.py:99:5*/ t7 = &runtime.Array[int64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line reductions.py:99:5*/ return t7, nil
+	/*line reductions.py:99:5*/ return t1, nil
 }
 
 // ArgminCols is pyc2go's compiled form of argmin_cols (reductions.py:102).
@@ -435,7 +425,6 @@ func ArgminCols(m *runtime.Array[float64]) (*runtime.Array[int64], error) {
 		t5     float64
 		i0_2   int64
 		t6     float64
-		t7     *runtime.Array[int64]
 		t1Data []int64
 	)
 	mData := m.Data
@@ -460,8 +449,7 @@ func ArgminCols(m *runtime.Array[float64]) (*runtime.Array[int64], error) {
 		}
 		/*line reductions.py:104:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
 	}
-	/*line reductions.py:104:5*/ t7 = &runtime.Array[int64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line reductions.py:104:5*/ return t7, nil
+	/*line reductions.py:104:5*/ return t1, nil
 }
 
 // ArgmaxLoop is pyc2go's compiled form of argmax_loop (reductions.py:107).
@@ -583,7 +571,6 @@ func IntColSums(m *runtime.Array[int64]) *runtime.Array[int64] {
 		i0     int64
 		t4     int64
 		i0_2   int64
-		t5     *runtime.Array[int64]
 		t1Data []int64
 	)
 	mData := m.Data
@@ -598,8 +585,7 @@ func IntColSums(m *runtime.Array[int64]) *runtime.Array[int64] {
 		}
 		/*line reductions.py:130:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
 	}
-	/*line reductions.py:130:5*/ t5 = &runtime.Array[int64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line reductions.py:130:5*/ return t5
+	/*line reductions.py:130:5*/ return t1
 }
 
 // AnyNegative is pyc2go's compiled form of any_negative (reductions.py:133).
@@ -654,7 +640,6 @@ func RowsAllPositive(m *runtime.Array[float64]) *runtime.Array[bool] {
 		i0     int64
 		t4     bool
 		i0_2   int64
-		t5     *runtime.Array[bool]
 		t1Data []bool
 	)
 	mData := m.Data
@@ -669,8 +654,7 @@ func RowsAllPositive(m *runtime.Array[float64]) *runtime.Array[bool] {
 		}
 		/*line reductions.py:145:13*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
 	}
-	/*line reductions.py:145:5*/ t5 = &runtime.Array[bool]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line reductions.py:145:5*/ return t5
+	/*line reductions.py:145:5*/ return t1
 }
 
 // BoolCount is pyc2go's compiled form of bool_count (reductions.py:148).
@@ -761,7 +745,6 @@ func VarCols(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t12     int64
 		i0_3    int64
 		t13     int64
-		t14     *runtime.Array[float64]
 		t1Data  []float64
 		t5Data  []float64
 		t6Data  []float64
@@ -798,8 +781,7 @@ func VarCols(m *runtime.Array[float64]) *runtime.Array[float64] {
 		/*line reductions.py:169:12*/ t13 = int64(t10.Offset) + i0_3*int64(t10.Strides[0])
 		/*line reductions.py:169:12*/ t10Data[t13] = t10Data[t13] / t11
 	}
-	/*line reductions.py:169:5*/ t14 = &runtime.Array[float64]{Data: t10.Data, Shape: []int{t10.Shape[0]}, Strides: []int{t10.Strides[0]}, Offset: t10.Offset}
-	/*line reductions.py:169:5*/ return t14
+	/*line reductions.py:169:5*/ return t10
 }
 
 // RavelCumsum is pyc2go's compiled form of ravel_cumsum (reductions.py:172).
@@ -822,7 +804,6 @@ func RavelCumsum(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t11    int64
 		t12    int64
 		i0_2   int64
-		t13    *runtime.Array[float64]
 		t2Data []float64
 		t4Data []float64
 		t8Data []float64
@@ -858,8 +839,7 @@ func RavelCumsum(m *runtime.Array[float64]) *runtime.Array[float64] {
 		/*line reductions.py:174:12*/ t8Data[int64(t8.Offset)+t11*int64(t8.Strides[0])] = t10
 		/*line reductions.py:174:12*/ t11 = t11 + 1
 	}
-	/*line reductions.py:174:5*/ t13 = &runtime.Array[float64]{Data: t8.Data, Shape: []int{t8.Shape[0]}, Strides: []int{t8.Strides[0]}, Offset: t8.Offset}
-	/*line reductions.py:174:5*/ return t13
+	/*line reductions.py:174:5*/ return t8
 }
 
 // WeightedPositions is pyc2go's compiled form of weighted_positions (reductions.py:177).
@@ -900,7 +880,6 @@ func RowNormsContiguous(m *runtime.Array[float64]) (*runtime.Array[float64], err
 		i0      int64
 		t7      int64
 		t8      int64
-		t9      *runtime.Array[float64]
 		outData []float64
 	)
 	mData := m.Data
@@ -932,8 +911,7 @@ func RowNormsContiguous(m *runtime.Array[float64]) (*runtime.Array[float64], err
 		/*line reductions.py:189:9*/ t7 = int64(out.Offset) + i*int64(out.Strides[0])
 		/*line reductions.py:189:9*/ outData[t7] = math.Sqrt(t6)
 	}
-	/*line reductions.py:190:5*/ t9 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[0]}, Strides: []int{out.Strides[0]}, Offset: out.Offset}
-	/*line reductions.py:190:5*/ return t9, nil
+	/*line reductions.py:190:5*/ return out, nil
 }
 
 // ShortFormGather is pyc2go's compiled form of short_form_gather (reductions.py:193).

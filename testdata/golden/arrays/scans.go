@@ -24,7 +24,6 @@ func PrefixSumLoop(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t2      int64
 		t3      int64
 		t4      int64
-		t5      *runtime.Array[float64]
 		outData []float64
 	)
 	xData := x.Data
@@ -42,8 +41,7 @@ func PrefixSumLoop(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		/*line scans.py:12:9*/ t3 = int64(out.Offset) + i*int64(out.Strides[0])
 		/*line scans.py:12:9*/ outData[t3] = s
 	}
-	/*line scans.py:13:5*/ t5 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[0]}, Strides: []int{out.Strides[0]}, Offset: out.Offset}
-	/*line scans.py:13:5*/ return t5, nil
+	/*line scans.py:13:5*/ return out, nil
 }
 
 // PrefixSumNp is pyc2go's compiled form of prefix_sum_np (scans.py:16).
@@ -57,7 +55,6 @@ func PrefixSumNp(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t4     int64
 		t5     int64
 		i0     int64
-		t6     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -72,8 +69,7 @@ func PrefixSumNp(x *runtime.Array[float64]) *runtime.Array[float64] {
 		/*line scans.py:18:12*/ t1Data[int64(t1.Offset)+t4*int64(t1.Strides[0])] = t3
 		/*line scans.py:18:12*/ t4 = t4 + 1
 	}
-	/*line scans.py:18:5*/ t6 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line scans.py:18:5*/ return t6
+	/*line scans.py:18:5*/ return t1
 }
 
 // PrefixSumInt is pyc2go's compiled form of prefix_sum_int (scans.py:21).
@@ -87,7 +83,6 @@ func PrefixSumInt(a *runtime.Array[int64]) *runtime.Array[int64] {
 		t4     int64
 		t5     int64
 		i0     int64
-		t6     *runtime.Array[int64]
 		t1Data []int64
 	)
 	aData := a.Data
@@ -102,8 +97,7 @@ func PrefixSumInt(a *runtime.Array[int64]) *runtime.Array[int64] {
 		/*line scans.py:23:12*/ t1Data[int64(t1.Offset)+t4*int64(t1.Strides[0])] = t3
 		/*line scans.py:23:12*/ t4 = t4 + 1
 	}
-	/*line scans.py:23:5*/ t6 = &runtime.Array[int64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line scans.py:23:5*/ return t6
+	/*line scans.py:23:5*/ return t1
 }
 
 // ExclusiveScan is pyc2go's compiled form of exclusive_scan (scans.py:26).
@@ -125,19 +119,17 @@ func ExclusiveScan(a *runtime.Array[int64]) (*runtime.Array[int64], error) {
 		t11     int64
 		i0      int64
 		t12     *runtime.Array[int64]
-		t13     *runtime.Array[int64]
+		t13     int64
 		t14     int64
-		t15     int64
 		i0_2    int64
-		t16     int64
+		t15     int64
 		i0_3    int64
+		t16     int64
 		t17     int64
-		t18     int64
 		i0_4    int64
-		t19     *runtime.Array[int64]
 		t6Data  []int64
 		t7Data  []int64
-		t13Data []int64
+		t12Data []int64
 	)
 	aData := a.Data
 	/*line scans.py:28:11*/ t1 = int64(a.Shape[0]) + 1
@@ -165,28 +157,26 @@ func ExclusiveScan(a *runtime.Array[int64]) (*runtime.Array[int64], error) {
 	/*line scans.py:29:5*/ if !(int64(t7.Shape[0]) == int64(t6.Shape[0]) || int64(t7.Shape[0]) == 1) {
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t7.Shape[0]), int64(t6.Shape[0])), "scans.py", 29, "exclusive_scan")
 	}
-	/*line scans.py:29:5*/ t12 = &runtime.Array[int64]{Data: t7.Data, Shape: []int{t7.Shape[0]}, Strides: []int{t7.Strides[0]}, Offset: t7.Offset}
-	/*line scans.py:29:5*/ if runtime.Overlaps(t6, t12) {
-		/*line scans.py:29:5*/ t13 = runtime.Zeros[int64](t6.Shape[0])
-		t13Data = t13.Data
-		/*line scans.py:29:5*/ t14 = int64(t7.Strides[0]) * runtime.BoolToInt(int64(t7.Shape[0]) != 1)
-		/*line scans.py:29:5*/ t15 = int64(t13.Shape[0])
-		/*line scans.py:29:5*/ for i0_2 = 0; i0_2 < t15; i0_2++ {
-			/*line scans.py:29:5*/ t13Data[int64(t13.Offset)+i0_2*int64(t13.Strides[0])] = t7Data[int64(t7.Offset)+i0_2*t14]
+	/*line scans.py:29:5*/ if runtime.Overlaps(t6, t7) {
+		/*line scans.py:29:5*/ t12 = runtime.Zeros[int64](t6.Shape[0])
+		t12Data = t12.Data
+		/*line scans.py:29:5*/ t13 = int64(t7.Strides[0]) * runtime.BoolToInt(int64(t7.Shape[0]) != 1)
+		/*line scans.py:29:5*/ t14 = int64(t12.Shape[0])
+		/*line scans.py:29:5*/ for i0_2 = 0; i0_2 < t14; i0_2++ {
+			/*line scans.py:29:5*/ t12Data[int64(t12.Offset)+i0_2*int64(t12.Strides[0])] = t7Data[int64(t7.Offset)+i0_2*t13]
 		}
-		/*line scans.py:29:5*/ t16 = int64(t6.Shape[0])
-		/*line scans.py:29:5*/ for i0_3 = 0; i0_3 < t16; i0_3++ {
-			/*line scans.py:29:5*/ t6Data[int64(t6.Offset)+i0_3*int64(t6.Strides[0])] = t13Data[int64(t13.Offset)+i0_3*int64(t13.Strides[0])]
+		/*line scans.py:29:5*/ t15 = int64(t6.Shape[0])
+		/*line scans.py:29:5*/ for i0_3 = 0; i0_3 < t15; i0_3++ {
+			/*line scans.py:29:5*/ t6Data[int64(t6.Offset)+i0_3*int64(t6.Strides[0])] = t12Data[int64(t12.Offset)+i0_3*int64(t12.Strides[0])]
 		}
 	} else {
-		/*line scans.py:29:5*/ t17 = int64(t7.Strides[0]) * runtime.BoolToInt(int64(t7.Shape[0]) != 1)
-		/*line scans.py:29:5*/ t18 = int64(t6.Shape[0])
-		/*line scans.py:29:5*/ for i0_4 = 0; i0_4 < t18; i0_4++ {
-			/*line scans.py:29:5*/ t6Data[int64(t6.Offset)+i0_4*int64(t6.Strides[0])] = t7Data[int64(t7.Offset)+i0_4*t17]
+		/*line scans.py:29:5*/ t16 = int64(t7.Strides[0]) * runtime.BoolToInt(int64(t7.Shape[0]) != 1)
+		/*line scans.py:29:5*/ t17 = int64(t6.Shape[0])
+		/*line scans.py:29:5*/ for i0_4 = 0; i0_4 < t17; i0_4++ {
+			/*line scans.py:29:5*/ t6Data[int64(t6.Offset)+i0_4*int64(t6.Strides[0])] = t7Data[int64(t7.Offset)+i0_4*t16]
 		}
 	}
-	/*line scans.py:30:5*/ t19 = &runtime.Array[int64]{Data: out.Data, Shape: []int{out.Shape[0]}, Strides: []int{out.Strides[0]}, Offset: out.Offset}
-	/*line scans.py:30:5*/ return t19, nil
+	/*line scans.py:30:5*/ return out, nil
 }
 
 // CumsumRows is pyc2go's compiled form of cumsum_rows (scans.py:33).
@@ -200,7 +190,6 @@ func CumsumRows(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t3     float64
 		t4     int64
 		i0_2   int64
-		t5     *runtime.Array[float64]
 		t1Data []float64
 	)
 	mData := m.Data
@@ -215,8 +204,7 @@ func CumsumRows(m *runtime.Array[float64]) *runtime.Array[float64] {
 			/*line scans.py:35:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i0_2*int64(t1.Strides[1])] = t3
 		}
 	}
-	/*line scans.py:35:5*/ t5 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-	/*line scans.py:35:5*/ return t5
+	/*line scans.py:35:5*/ return t1
 }
 
 // CumsumCols is pyc2go's compiled form of cumsum_cols (scans.py:38).
@@ -230,7 +218,6 @@ func CumsumCols(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t3     float64
 		t4     int64
 		i0_2   int64
-		t5     *runtime.Array[float64]
 		t1Data []float64
 	)
 	mData := m.Data
@@ -245,8 +232,7 @@ func CumsumCols(m *runtime.Array[float64]) *runtime.Array[float64] {
 			/*line scans.py:40:12*/ t1Data[int64(t1.Offset)+i0_2*int64(t1.Strides[0])+i0*int64(t1.Strides[1])] = t3
 		}
 	}
-	/*line scans.py:40:5*/ t5 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-	/*line scans.py:40:5*/ return t5
+	/*line scans.py:40:5*/ return t1
 }
 
 // CumprodNp is pyc2go's compiled form of cumprod_np (scans.py:43).
@@ -260,7 +246,6 @@ func CumprodNp(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t4     int64
 		t5     int64
 		i0     int64
-		t6     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -275,8 +260,7 @@ func CumprodNp(x *runtime.Array[float64]) *runtime.Array[float64] {
 		/*line scans.py:45:12*/ t1Data[int64(t1.Offset)+t4*int64(t1.Strides[0])] = t3
 		/*line scans.py:45:12*/ t4 = t4 + 1
 	}
-	/*line scans.py:45:5*/ t6 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line scans.py:45:5*/ return t6
+	/*line scans.py:45:5*/ return t1
 }
 
 // RunningMax is pyc2go's compiled form of running_max (scans.py:48).
@@ -300,7 +284,6 @@ func RunningMax(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t11     float64
 		t12     int64
 		t13     int64
-		t14     *runtime.Array[float64]
 		outData []float64
 		t1Data  []float64
 	)
@@ -344,8 +327,7 @@ func RunningMax(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line scans.py:53:13*/ outData[t12] = t11
 		}
 	}
-	/*line scans.py:54:5*/ t14 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[0]}, Strides: []int{out.Strides[0]}, Offset: out.Offset}
-	/*line scans.py:54:5*/ return t14, nil
+	/*line scans.py:54:5*/ return out, nil
 }
 
 // ReverseCopy is pyc2go's compiled form of reverse_copy (scans.py:57).
@@ -359,7 +341,6 @@ func ReverseCopy(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t4     int64
 		t5     *runtime.Array[float64]
 		i0     int64
-		t6     *runtime.Array[float64]
 		t5Data []float64
 	)
 	xData := x.Data
@@ -372,8 +353,7 @@ func ReverseCopy(x *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line scans.py:59:12*/ for i0 = 0; i0 < t2; i0++ {
 		/*line scans.py:59:12*/ t5Data[int64(t5.Offset)+i0*int64(t5.Strides[0])] = xData[t4+i0*t3]
 	}
-	/*line scans.py:59:5*/ t6 = &runtime.Array[float64]{Data: t5.Data, Shape: []int{t5.Shape[0]}, Strides: []int{t5.Strides[0]}, Offset: t5.Offset}
-	/*line scans.py:59:5*/ return t6
+	/*line scans.py:59:5*/ return t5
 }
 
 // ReverseInplace is pyc2go's compiled form of reverse_inplace (scans.py:62).
@@ -493,7 +473,6 @@ func EveryOtherReversed(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t4     int64
 		t5     int64
 		i0     int64
-		t6     *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -506,8 +485,7 @@ func EveryOtherReversed(x *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line scans.py:78:12*/ for i0 = 0; i0 < t3; i0++ {
 		/*line scans.py:78:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(xData[t5+i0*t4] * 1.0)
 	}
-	/*line scans.py:78:5*/ t6 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line scans.py:78:5*/ return t6
+	/*line scans.py:78:5*/ return t1
 }
 
 // FlipRowsCols is pyc2go's compiled form of flip_rows_cols (scans.py:81).
@@ -525,7 +503,6 @@ func FlipRowsCols(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t8     int64
 		i0     int64
 		i1     int64
-		t9     *runtime.Array[float64]
 		t1Data []float64
 	)
 	mData := m.Data
@@ -543,8 +520,7 @@ func FlipRowsCols(m *runtime.Array[float64]) *runtime.Array[float64] {
 			/*line scans.py:83:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = mData[t8+i0*t4+i1*t7] + 0.0
 		}
 	}
-	/*line scans.py:83:5*/ t9 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0], t1.Shape[1]}, Strides: []int{t1.Strides[0], t1.Strides[1]}, Offset: t1.Offset}
-	/*line scans.py:83:5*/ return t9
+	/*line scans.py:83:5*/ return t1
 }
 
 // OddColumns is pyc2go's compiled form of odd_columns (scans.py:86).
@@ -561,7 +537,6 @@ func OddColumns(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t7     int64
 		i0     int64
 		i1     int64
-		t8     *runtime.Array[float64]
 		t6Data []float64
 	)
 	mData := m.Data
@@ -578,8 +553,7 @@ func OddColumns(m *runtime.Array[float64]) *runtime.Array[float64] {
 			/*line scans.py:88:12*/ t6Data[int64(t6.Offset)+i0*int64(t6.Strides[0])+i1*int64(t6.Strides[1])] = mData[t5+i0*int64(m.Strides[0])+i1*t4]
 		}
 	}
-	/*line scans.py:88:5*/ t8 = &runtime.Array[float64]{Data: t6.Data, Shape: []int{t6.Shape[0], t6.Shape[1]}, Strides: []int{t6.Strides[0], t6.Strides[1]}, Offset: t6.Offset}
-	/*line scans.py:88:5*/ return t8
+	/*line scans.py:88:5*/ return t6
 }
 
 // InterleaveSum is pyc2go's compiled form of interleave_sum (scans.py:91).
@@ -603,7 +577,6 @@ func InterleaveSum(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t13    int64
 		t14    int64
 		i0     int64
-		t15    *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -630,8 +603,7 @@ func InterleaveSum(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line scans.py:94:12*/ for i0 = 0; i0 < t12; i0++ {
 		/*line scans.py:94:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = xData[t6+i0*t13] + xData[t11+i0*t14]
 	}
-	/*line scans.py:94:5*/ t15 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line scans.py:94:5*/ return t15, nil
+	/*line scans.py:94:5*/ return t1, nil
 }
 
 // LastKSum is pyc2go's compiled form of last_k_sum (scans.py:97).

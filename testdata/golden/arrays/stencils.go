@@ -60,7 +60,6 @@ func HeatStep(u *runtime.Array[float64], c float64) (*runtime.Array[float64], er
 		t38     int64
 		t39     int64
 		i0_4    int64
-		t40     *runtime.Array[float64]
 		vData   []float64
 		t1Data  []float64
 		t7Data  []float64
@@ -143,8 +142,7 @@ func HeatStep(u *runtime.Array[float64], c float64) (*runtime.Array[float64], er
 			}
 		}
 	}
-	/*line stencils.py:11:5*/ t40 = &runtime.Array[float64]{Data: v.Data, Shape: []int{v.Shape[0]}, Strides: []int{v.Strides[0]}, Offset: v.Offset}
-	/*line stencils.py:11:5*/ return t40, nil
+	/*line stencils.py:11:5*/ return v, nil
 }
 
 // HeatStepsInplace is pyc2go's compiled form of heat_steps_inplace (stencils.py:14).
@@ -299,7 +297,6 @@ func HeatStepLoop(u *runtime.Array[float64], c float64) (*runtime.Array[float64]
 		t15   float64
 		t16   float64
 		t17   int64
-		t18   *runtime.Array[float64]
 		vData []float64
 	)
 	uData := u.Data
@@ -351,8 +348,7 @@ func HeatStepLoop(u *runtime.Array[float64], c float64) (*runtime.Array[float64]
 			/*line stencils.py:31:13*/ vData[t17] = t16
 		}
 	}
-	/*line stencils.py:32:5*/ t18 = &runtime.Array[float64]{Data: v.Data, Shape: []int{v.Shape[0]}, Strides: []int{v.Strides[0]}, Offset: v.Offset}
-	/*line stencils.py:32:5*/ return t18, nil
+	/*line stencils.py:32:5*/ return v, nil
 }
 
 // HeatAugmented is pyc2go's compiled form of heat_augmented (stencils.py:35).
@@ -556,7 +552,6 @@ func Laplacian5pt(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t80     int64
 		i0_3    int64
 		i1_3    int64
-		t81     *runtime.Array[float64]
 		t9Data  []float64
 		t54Data []float64
 	)
@@ -687,8 +682,7 @@ func Laplacian5pt(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			}
 		}
 	}
-	/*line stencils.py:48:5*/ t81 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[0], out.Shape[1]}, Strides: []int{out.Strides[0], out.Strides[1]}, Offset: out.Offset}
-	/*line stencils.py:48:5*/ return t81, nil
+	/*line stencils.py:48:5*/ return out, nil
 }
 
 // LaplacianLoops is pyc2go's compiled form of laplacian_loops (stencils.py:51).
@@ -723,7 +717,6 @@ func LaplacianLoops(u *runtime.Array[float64]) (*runtime.Array[float64], error) 
 		t20     int64
 		t21     int64
 		t22     int64
-		t23     *runtime.Array[float64]
 		outData []float64
 	)
 	uData := u.Data
@@ -797,8 +790,7 @@ func LaplacianLoops(u *runtime.Array[float64]) (*runtime.Array[float64], error) 
 			/*line stencils.py:57:13*/ outData[t20] = t19
 		}
 	}
-	/*line stencils.py:58:5*/ t23 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[0], out.Shape[1]}, Strides: []int{out.Strides[0], out.Strides[1]}, Offset: out.Offset}
-	/*line stencils.py:58:5*/ return t23, nil
+	/*line stencils.py:58:5*/ return out, nil
 }
 
 // JacobiSweeps is pyc2go's compiled form of jacobi_sweeps (stencils.py:61).
@@ -813,15 +805,15 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 		t3      int64
 		i0      int64
 		i1      int64
-		t4      *runtime.Array[float64]
+		t4      int64
 		t5      int64
 		t6      int64
 		t7      int64
 		t8      int64
 		t9      int64
 		t10     int64
-		t11     int64
-		t12     *runtime.Array[float64]
+		t11     *runtime.Array[float64]
+		t12     int64
 		t13     int64
 		t14     int64
 		t15     int64
@@ -851,12 +843,12 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 		t39     int64
 		t40     int64
 		t41     int64
-		t42     int64
+		t42     *runtime.Array[float64]
 		t43     *runtime.Array[float64]
 		t44     *runtime.Array[float64]
 		t45     *runtime.Array[float64]
 		t46     *runtime.Array[float64]
-		t47     *runtime.Array[float64]
+		t47     int64
 		t48     int64
 		t49     int64
 		t50     int64
@@ -866,13 +858,13 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 		t54     int64
 		t55     int64
 		t56     int64
-		t57     int64
 		i0_2    int64
 		i1_2    int64
+		t57     int64
 		t58     int64
-		t59     int64
 		i0_3    int64
 		i1_3    int64
+		t59     int64
 		t60     int64
 		t61     int64
 		t62     int64
@@ -882,15 +874,13 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 		t66     int64
 		t67     int64
 		t68     int64
-		t69     int64
 		i0_4    int64
 		i1_4    int64
-		t70     int64
-		t71     *runtime.Array[float64]
+		t69     int64
 		vData   []float64
 		t1Data  []float64
-		t12Data []float64
-		t47Data []float64
+		t11Data []float64
+		t46Data []float64
 	)
 	uData := u.Data
 	/*line stencils.py:63:9*/ t1 = runtime.Zeros[float64](u.Shape[0], u.Shape[1])
@@ -905,117 +895,115 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 	/*line stencils.py:63:5*/ v = t1
 	vData = v.Data
 	/*line stencils.py:64:5*/ if int64(v.Shape[0]) < 3 || int64(v.Shape[1]) < 3 {
-		t4 = &runtime.Array[float64]{Data: v.Data, Shape: []int{v.Shape[0], v.Shape[1]}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: v.Offset}
-		/*line stencils.py:65:9*/ return t4, nil
+		return v, nil
 	}
-	/*line stencils.py:66:14*/ t70 = runtime.Min(runtime.Max(sweeps, 0), 10)
-	/*line stencils.py:66:5*/ for __ = 0; __ < t70; __++ {
-		t5 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
-		/*line stencils.py:67:9*/ t6 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
-		/*line stencils.py:67:9*/ t7 = runtime.Max(t6-t5, 0)
-		/*line stencils.py:67:9*/ t8 = runtime.SliceAdjust(int64(v.Shape[1]), 1, 1)
-		/*line stencils.py:67:9*/ t9 = runtime.SliceAdjust(int64(v.Shape[1]), -1, 1)
-		/*line stencils.py:67:9*/ t10 = runtime.Max(t9-t8, 0)
-		/*line stencils.py:67:9*/ t11 = int64(v.Offset) + t5*int64(v.Strides[0]) + t8*int64(v.Strides[1])
-		/*line stencils.py:67:9*/ t12 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t7), int(t10)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t11)}
-		t12Data = t12.Data
-		/*line stencils.py:67:33*/ t13 = runtime.SliceAdjust(int64(v.Shape[0]), -2, 1)
-		/*line stencils.py:67:33*/ t14 = runtime.Max(t13-0, 0)
-		/*line stencils.py:67:33*/ t15 = runtime.SliceAdjust(int64(v.Shape[1]), 1, 1)
-		/*line stencils.py:67:33*/ t16 = runtime.SliceAdjust(int64(v.Shape[1]), -1, 1)
-		/*line stencils.py:67:33*/ t17 = runtime.Max(t16-t15, 0)
-		/*line stencils.py:67:33*/ t18 = int64(v.Offset) + t15*int64(v.Strides[1])
-		/*line stencils.py:67:48*/ t19 = runtime.SliceAdjust(int64(v.Shape[0]), 2, 1)
-		/*line stencils.py:67:48*/ t20 = runtime.Max(int64(v.Shape[0])-t19, 0)
-		/*line stencils.py:67:48*/ t21 = runtime.SliceAdjust(int64(v.Shape[1]), 1, 1)
-		/*line stencils.py:67:48*/ t22 = runtime.SliceAdjust(int64(v.Shape[1]), -1, 1)
-		/*line stencils.py:67:48*/ t23 = runtime.Max(t22-t21, 0)
-		/*line stencils.py:67:48*/ t24 = int64(v.Offset) + t19*int64(v.Strides[0]) + t21*int64(v.Strides[1])
-		/*line stencils.py:67:9*/ t25 = t14
-		/*line stencils.py:67:9*/ t25 = t20 + (t25-t20)*runtime.BoolToInt(t20 == 1)
-		/*line stencils.py:67:9*/ t26 = t17
-		/*line stencils.py:67:9*/ t26 = t23 + (t26-t23)*runtime.BoolToInt(t23 == 1)
-		/*line stencils.py:67:9*/ if !((t14 == t25 || t14 == 1) && (t20 == t25 || t20 == 1) && (t17 == t26 || t17 == 1) && (t23 == t26 || t23 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t14, t17, t20, t23), "stencils.py", 67, "jacobi_sweeps")
+	/*line stencils.py:66:14*/ t69 = runtime.Min(runtime.Max(sweeps, 0), 10)
+	/*line stencils.py:66:5*/ for __ = 0; __ < t69; __++ {
+		t4 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
+		/*line stencils.py:67:9*/ t5 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
+		/*line stencils.py:67:9*/ t6 = runtime.Max(t5-t4, 0)
+		/*line stencils.py:67:9*/ t7 = runtime.SliceAdjust(int64(v.Shape[1]), 1, 1)
+		/*line stencils.py:67:9*/ t8 = runtime.SliceAdjust(int64(v.Shape[1]), -1, 1)
+		/*line stencils.py:67:9*/ t9 = runtime.Max(t8-t7, 0)
+		/*line stencils.py:67:9*/ t10 = int64(v.Offset) + t4*int64(v.Strides[0]) + t7*int64(v.Strides[1])
+		/*line stencils.py:67:9*/ t11 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t6), int(t9)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t10)}
+		t11Data = t11.Data
+		/*line stencils.py:67:33*/ t12 = runtime.SliceAdjust(int64(v.Shape[0]), -2, 1)
+		/*line stencils.py:67:33*/ t13 = runtime.Max(t12-0, 0)
+		/*line stencils.py:67:33*/ t14 = runtime.SliceAdjust(int64(v.Shape[1]), 1, 1)
+		/*line stencils.py:67:33*/ t15 = runtime.SliceAdjust(int64(v.Shape[1]), -1, 1)
+		/*line stencils.py:67:33*/ t16 = runtime.Max(t15-t14, 0)
+		/*line stencils.py:67:33*/ t17 = int64(v.Offset) + t14*int64(v.Strides[1])
+		/*line stencils.py:67:48*/ t18 = runtime.SliceAdjust(int64(v.Shape[0]), 2, 1)
+		/*line stencils.py:67:48*/ t19 = runtime.Max(int64(v.Shape[0])-t18, 0)
+		/*line stencils.py:67:48*/ t20 = runtime.SliceAdjust(int64(v.Shape[1]), 1, 1)
+		/*line stencils.py:67:48*/ t21 = runtime.SliceAdjust(int64(v.Shape[1]), -1, 1)
+		/*line stencils.py:67:48*/ t22 = runtime.Max(t21-t20, 0)
+		/*line stencils.py:67:48*/ t23 = int64(v.Offset) + t18*int64(v.Strides[0]) + t20*int64(v.Strides[1])
+		/*line stencils.py:67:9*/ t24 = t13
+		/*line stencils.py:67:9*/ t24 = t19 + (t24-t19)*runtime.BoolToInt(t19 == 1)
+		/*line stencils.py:67:9*/ t25 = t16
+		/*line stencils.py:67:9*/ t25 = t22 + (t25-t22)*runtime.BoolToInt(t22 == 1)
+		/*line stencils.py:67:9*/ if !((t13 == t24 || t13 == 1) && (t19 == t24 || t19 == 1) && (t16 == t25 || t16 == 1) && (t22 == t25 || t22 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t13, t16, t19, t22), "stencils.py", 67, "jacobi_sweeps")
 		}
-		/*line stencils.py:67:62*/ t27 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
-		/*line stencils.py:67:62*/ t28 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
-		/*line stencils.py:67:62*/ t29 = runtime.Max(t28-t27, 0)
-		/*line stencils.py:67:62*/ t30 = runtime.SliceAdjust(int64(v.Shape[1]), -2, 1)
-		/*line stencils.py:67:62*/ t31 = runtime.Max(t30-0, 0)
-		/*line stencils.py:67:62*/ t32 = int64(v.Offset) + t27*int64(v.Strides[0])
+		/*line stencils.py:67:62*/ t26 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
+		/*line stencils.py:67:62*/ t27 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
+		/*line stencils.py:67:62*/ t28 = runtime.Max(t27-t26, 0)
+		/*line stencils.py:67:62*/ t29 = runtime.SliceAdjust(int64(v.Shape[1]), -2, 1)
+		/*line stencils.py:67:62*/ t30 = runtime.Max(t29-0, 0)
+		/*line stencils.py:67:62*/ t31 = int64(v.Offset) + t26*int64(v.Strides[0])
+		/*line stencils.py:67:9*/ t32 = t24
+		/*line stencils.py:67:9*/ t32 = t28 + (t32-t28)*runtime.BoolToInt(t28 == 1)
 		/*line stencils.py:67:9*/ t33 = t25
-		/*line stencils.py:67:9*/ t33 = t29 + (t33-t29)*runtime.BoolToInt(t29 == 1)
-		/*line stencils.py:67:9*/ t34 = t26
-		/*line stencils.py:67:9*/ t34 = t31 + (t34-t31)*runtime.BoolToInt(t31 == 1)
-		/*line stencils.py:67:9*/ if !((t25 == t33 || t25 == 1) && (t29 == t33 || t29 == 1) && (t26 == t34 || t26 == 1) && (t31 == t34 || t31 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t25, t26, t29, t31), "stencils.py", 67, "jacobi_sweeps")
+		/*line stencils.py:67:9*/ t33 = t30 + (t33-t30)*runtime.BoolToInt(t30 == 1)
+		/*line stencils.py:67:9*/ if !((t24 == t32 || t24 == 1) && (t28 == t32 || t28 == 1) && (t25 == t33 || t25 == 1) && (t30 == t33 || t30 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t24, t25, t28, t30), "stencils.py", 67, "jacobi_sweeps")
 		}
-		/*line stencils.py:67:77*/ t35 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
-		/*line stencils.py:67:77*/ t36 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
-		/*line stencils.py:67:77*/ t37 = runtime.Max(t36-t35, 0)
-		/*line stencils.py:67:77*/ t38 = runtime.SliceAdjust(int64(v.Shape[1]), 2, 1)
-		/*line stencils.py:67:77*/ t39 = runtime.Max(int64(v.Shape[1])-t38, 0)
-		/*line stencils.py:67:77*/ t40 = int64(v.Offset) + t35*int64(v.Strides[0]) + t38*int64(v.Strides[1])
+		/*line stencils.py:67:77*/ t34 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
+		/*line stencils.py:67:77*/ t35 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
+		/*line stencils.py:67:77*/ t36 = runtime.Max(t35-t34, 0)
+		/*line stencils.py:67:77*/ t37 = runtime.SliceAdjust(int64(v.Shape[1]), 2, 1)
+		/*line stencils.py:67:77*/ t38 = runtime.Max(int64(v.Shape[1])-t37, 0)
+		/*line stencils.py:67:77*/ t39 = int64(v.Offset) + t34*int64(v.Strides[0]) + t37*int64(v.Strides[1])
+		/*line stencils.py:67:9*/ t40 = t32
+		/*line stencils.py:67:9*/ t40 = t36 + (t40-t36)*runtime.BoolToInt(t36 == 1)
 		/*line stencils.py:67:9*/ t41 = t33
-		/*line stencils.py:67:9*/ t41 = t37 + (t41-t37)*runtime.BoolToInt(t37 == 1)
-		/*line stencils.py:67:9*/ t42 = t34
-		/*line stencils.py:67:9*/ t42 = t39 + (t42-t39)*runtime.BoolToInt(t39 == 1)
-		/*line stencils.py:67:9*/ if !((t33 == t41 || t33 == 1) && (t37 == t41 || t37 == 1) && (t34 == t42 || t34 == 1) && (t39 == t42 || t39 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t33, t34, t37, t39), "stencils.py", 67, "jacobi_sweeps")
+		/*line stencils.py:67:9*/ t41 = t38 + (t41-t38)*runtime.BoolToInt(t38 == 1)
+		/*line stencils.py:67:9*/ if !((t32 == t40 || t32 == 1) && (t36 == t40 || t36 == 1) && (t33 == t41 || t33 == 1) && (t38 == t41 || t38 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t32, t33, t36, t38), "stencils.py", 67, "jacobi_sweeps")
 		}
-		/*line stencils.py:67:9*/ if !((t41 == int64(t12.Shape[0]) || t41 == 1) && (t42 == int64(t12.Shape[1]) || t42 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,%d) into shape (%d,%d)", t41, t42, int64(t12.Shape[0]), int64(t12.Shape[1])), "stencils.py", 67, "jacobi_sweeps")
+		/*line stencils.py:67:9*/ if !((t40 == int64(t11.Shape[0]) || t40 == 1) && (t41 == int64(t11.Shape[1]) || t41 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,%d) into shape (%d,%d)", t40, t41, int64(t11.Shape[0]), int64(t11.Shape[1])), "stencils.py", 67, "jacobi_sweeps")
 		}
-		/*line stencils.py:67:9*/ t43 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t14), int(t17)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t18)}
-		/*line stencils.py:67:9*/ t44 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t20), int(t23)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t24)}
-		/*line stencils.py:67:9*/ t45 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t29), int(t31)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t32)}
-		/*line stencils.py:67:9*/ t46 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t37), int(t39)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t40)}
-		/*line stencils.py:67:9*/ if runtime.Overlaps(t12, t43) || runtime.Overlaps(t12, t44) || runtime.Overlaps(t12, t45) || runtime.Overlaps(t12, t46) {
-			/*line stencils.py:67:9*/ t47 = runtime.Zeros[float64](t12.Shape[0], t12.Shape[1])
-			t47Data = t47.Data
-			/*line stencils.py:67:9*/ t48 = int64(v.Strides[0]) * runtime.BoolToInt(t14 != 1)
-			/*line stencils.py:67:9*/ t49 = int64(v.Strides[1]) * runtime.BoolToInt(t17 != 1)
-			/*line stencils.py:67:9*/ t50 = int64(v.Strides[0]) * runtime.BoolToInt(t20 != 1)
-			/*line stencils.py:67:9*/ t51 = int64(v.Strides[1]) * runtime.BoolToInt(t23 != 1)
-			/*line stencils.py:67:9*/ t52 = int64(v.Strides[0]) * runtime.BoolToInt(t29 != 1)
-			/*line stencils.py:67:9*/ t53 = int64(v.Strides[1]) * runtime.BoolToInt(t31 != 1)
-			/*line stencils.py:67:9*/ t54 = int64(v.Strides[0]) * runtime.BoolToInt(t37 != 1)
-			/*line stencils.py:67:9*/ t55 = int64(v.Strides[1]) * runtime.BoolToInt(t39 != 1)
-			/*line stencils.py:67:9*/ t56 = int64(t47.Shape[0])
-			/*line stencils.py:67:9*/ t57 = int64(t47.Shape[1])
-			/*line stencils.py:67:9*/ for i0_2 = 0; i0_2 < t56; i0_2++ {
-				/*line stencils.py:67:9*/ for i1_2 = 0; i1_2 < t57; i1_2++ {
-					/*line stencils.py:67:9*/ t47Data[int64(t47.Offset)+i0_2*int64(t47.Strides[0])+i1_2*int64(t47.Strides[1])] = float64(0.25 * (vData[t18+i0_2*t48+i1_2*t49] + vData[t24+i0_2*t50+i1_2*t51] + vData[t32+i0_2*t52+i1_2*t53] + vData[t40+i0_2*t54+i1_2*t55]))
+		/*line stencils.py:67:9*/ t42 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t13), int(t16)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t17)}
+		/*line stencils.py:67:9*/ t43 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t19), int(t22)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t23)}
+		/*line stencils.py:67:9*/ t44 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t28), int(t30)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t31)}
+		/*line stencils.py:67:9*/ t45 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t36), int(t38)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t39)}
+		/*line stencils.py:67:9*/ if runtime.Overlaps(t11, t42) || runtime.Overlaps(t11, t43) || runtime.Overlaps(t11, t44) || runtime.Overlaps(t11, t45) {
+			/*line stencils.py:67:9*/ t46 = runtime.Zeros[float64](t11.Shape[0], t11.Shape[1])
+			t46Data = t46.Data
+			/*line stencils.py:67:9*/ t47 = int64(v.Strides[0]) * runtime.BoolToInt(t13 != 1)
+			/*line stencils.py:67:9*/ t48 = int64(v.Strides[1]) * runtime.BoolToInt(t16 != 1)
+			/*line stencils.py:67:9*/ t49 = int64(v.Strides[0]) * runtime.BoolToInt(t19 != 1)
+			/*line stencils.py:67:9*/ t50 = int64(v.Strides[1]) * runtime.BoolToInt(t22 != 1)
+			/*line stencils.py:67:9*/ t51 = int64(v.Strides[0]) * runtime.BoolToInt(t28 != 1)
+			/*line stencils.py:67:9*/ t52 = int64(v.Strides[1]) * runtime.BoolToInt(t30 != 1)
+			/*line stencils.py:67:9*/ t53 = int64(v.Strides[0]) * runtime.BoolToInt(t36 != 1)
+			/*line stencils.py:67:9*/ t54 = int64(v.Strides[1]) * runtime.BoolToInt(t38 != 1)
+			/*line stencils.py:67:9*/ t55 = int64(t46.Shape[0])
+			/*line stencils.py:67:9*/ t56 = int64(t46.Shape[1])
+			/*line stencils.py:67:9*/ for i0_2 = 0; i0_2 < t55; i0_2++ {
+				/*line stencils.py:67:9*/ for i1_2 = 0; i1_2 < t56; i1_2++ {
+					/*line stencils.py:67:9*/ t46Data[int64(t46.Offset)+i0_2*int64(t46.Strides[0])+i1_2*int64(t46.Strides[1])] = float64(0.25 * (vData[t17+i0_2*t47+i1_2*t48] + vData[t23+i0_2*t49+i1_2*t50] + vData[t31+i0_2*t51+i1_2*t52] + vData[t39+i0_2*t53+i1_2*t54]))
 				}
 			}
-			/*line stencils.py:67:9*/ t58 = int64(t12.Shape[0])
-			/*line stencils.py:67:9*/ t59 = int64(t12.Shape[1])
-			/*line stencils.py:67:9*/ for i0_3 = 0; i0_3 < t58; i0_3++ {
-				/*line stencils.py:67:9*/ for i1_3 = 0; i1_3 < t59; i1_3++ {
-					/*line stencils.py:67:9*/ t12Data[int64(t12.Offset)+i0_3*int64(t12.Strides[0])+i1_3*int64(t12.Strides[1])] = t47Data[int64(t47.Offset)+i0_3*int64(t47.Strides[0])+i1_3*int64(t47.Strides[1])]
+			/*line stencils.py:67:9*/ t57 = int64(t11.Shape[0])
+			/*line stencils.py:67:9*/ t58 = int64(t11.Shape[1])
+			/*line stencils.py:67:9*/ for i0_3 = 0; i0_3 < t57; i0_3++ {
+				/*line stencils.py:67:9*/ for i1_3 = 0; i1_3 < t58; i1_3++ {
+					/*line stencils.py:67:9*/ t11Data[int64(t11.Offset)+i0_3*int64(t11.Strides[0])+i1_3*int64(t11.Strides[1])] = t46Data[int64(t46.Offset)+i0_3*int64(t46.Strides[0])+i1_3*int64(t46.Strides[1])]
 				}
 			}
 		} else {
-			/*line stencils.py:67:9*/ t60 = int64(v.Strides[0]) * runtime.BoolToInt(t14 != 1)
-			/*line stencils.py:67:9*/ t61 = int64(v.Strides[1]) * runtime.BoolToInt(t17 != 1)
-			/*line stencils.py:67:9*/ t62 = int64(v.Strides[0]) * runtime.BoolToInt(t20 != 1)
-			/*line stencils.py:67:9*/ t63 = int64(v.Strides[1]) * runtime.BoolToInt(t23 != 1)
-			/*line stencils.py:67:9*/ t64 = int64(v.Strides[0]) * runtime.BoolToInt(t29 != 1)
-			/*line stencils.py:67:9*/ t65 = int64(v.Strides[1]) * runtime.BoolToInt(t31 != 1)
-			/*line stencils.py:67:9*/ t66 = int64(v.Strides[0]) * runtime.BoolToInt(t37 != 1)
-			/*line stencils.py:67:9*/ t67 = int64(v.Strides[1]) * runtime.BoolToInt(t39 != 1)
-			/*line stencils.py:67:9*/ t68 = int64(t12.Shape[0])
-			/*line stencils.py:67:9*/ t69 = int64(t12.Shape[1])
-			/*line stencils.py:67:9*/ for i0_4 = 0; i0_4 < t68; i0_4++ {
-				/*line stencils.py:67:9*/ for i1_4 = 0; i1_4 < t69; i1_4++ {
-					/*line stencils.py:67:9*/ t12Data[int64(t12.Offset)+i0_4*int64(t12.Strides[0])+i1_4*int64(t12.Strides[1])] = float64(0.25 * (vData[t18+i0_4*t60+i1_4*t61] + vData[t24+i0_4*t62+i1_4*t63] + vData[t32+i0_4*t64+i1_4*t65] + vData[t40+i0_4*t66+i1_4*t67]))
+			/*line stencils.py:67:9*/ t59 = int64(v.Strides[0]) * runtime.BoolToInt(t13 != 1)
+			/*line stencils.py:67:9*/ t60 = int64(v.Strides[1]) * runtime.BoolToInt(t16 != 1)
+			/*line stencils.py:67:9*/ t61 = int64(v.Strides[0]) * runtime.BoolToInt(t19 != 1)
+			/*line stencils.py:67:9*/ t62 = int64(v.Strides[1]) * runtime.BoolToInt(t22 != 1)
+			/*line stencils.py:67:9*/ t63 = int64(v.Strides[0]) * runtime.BoolToInt(t28 != 1)
+			/*line stencils.py:67:9*/ t64 = int64(v.Strides[1]) * runtime.BoolToInt(t30 != 1)
+			/*line stencils.py:67:9*/ t65 = int64(v.Strides[0]) * runtime.BoolToInt(t36 != 1)
+			/*line stencils.py:67:9*/ t66 = int64(v.Strides[1]) * runtime.BoolToInt(t38 != 1)
+			/*line stencils.py:67:9*/ t67 = int64(t11.Shape[0])
+			/*line stencils.py:67:9*/ t68 = int64(t11.Shape[1])
+			/*line stencils.py:67:9*/ for i0_4 = 0; i0_4 < t67; i0_4++ {
+				/*line stencils.py:67:9*/ for i1_4 = 0; i1_4 < t68; i1_4++ {
+					/*line stencils.py:67:9*/ t11Data[int64(t11.Offset)+i0_4*int64(t11.Strides[0])+i1_4*int64(t11.Strides[1])] = float64(0.25 * (vData[t17+i0_4*t59+i1_4*t60] + vData[t23+i0_4*t61+i1_4*t62] + vData[t31+i0_4*t63+i1_4*t64] + vData[t39+i0_4*t65+i1_4*t66]))
 				}
 			}
 		}
 	}
-	/*line stencils.py:68:5*/ t71 = &runtime.Array[float64]{Data: v.Data, Shape: []int{v.Shape[0], v.Shape[1]}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: v.Offset}
-	/*line stencils.py:68:5*/ return t71, nil
+	/*line stencils.py:68:5*/ return v, nil
 }
 
 // Smooth3 is pyc2go's compiled form of smooth3 (stencils.py:71).
@@ -1025,7 +1013,7 @@ func Smooth3(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line stencils.py:71:1*/ var (
 		t1     *runtime.Array[float64]
 		t2     *runtime.Array[float64]
-		t3     *runtime.Array[float64]
+		t3     int64
 		t4     int64
 		t5     int64
 		t6     int64
@@ -1039,46 +1027,42 @@ func Smooth3(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t14    int64
 		t15    int64
 		t16    int64
-		t17    int64
 		i0     int64
-		t18    *runtime.Array[float64]
-		t3Data []float64
+		t2Data []float64
 	)
 	xData := x.Data
 	/*line stencils.py:73:5*/ if int64(x.Shape[0]) < 3 {
 		t1 = runtime.Zeros[float64](0)
-		/*line stencils.py:74:9*/ t2 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-		/*line stencils.py:74:9*/ return t2, nil
+		/*line stencils.py:74:9*/ return t1, nil
 	}
-	/*line stencils.py:75:13*/ t4 = runtime.SliceAdjust(int64(x.Shape[0]), -2, 1)
-	/*line stencils.py:75:13*/ t5 = runtime.Max(t4-0, 0)
-	/*line stencils.py:75:22*/ t6 = runtime.SliceAdjust(int64(x.Shape[0]), 1, 1)
-	/*line stencils.py:75:22*/ t7 = runtime.SliceAdjust(int64(x.Shape[0]), -1, 1)
-	/*line stencils.py:75:22*/ t8 = runtime.Max(t7-t6, 0)
-	/*line stencils.py:75:22*/ t9 = int64(x.Offset) + t6*int64(x.Strides[0])
-	/*line stencils.py:75:12*/ t10 = t5
-	/*line stencils.py:75:12*/ t10 = t8 + (t10-t8)*runtime.BoolToInt(t8 == 1)
-	/*line stencils.py:75:12*/ if !((t5 == t10 || t5 == 1) && (t8 == t10 || t8 == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t5, t8), "stencils.py", 75, "smooth3")
+	/*line stencils.py:75:13*/ t3 = runtime.SliceAdjust(int64(x.Shape[0]), -2, 1)
+	/*line stencils.py:75:13*/ t4 = runtime.Max(t3-0, 0)
+	/*line stencils.py:75:22*/ t5 = runtime.SliceAdjust(int64(x.Shape[0]), 1, 1)
+	/*line stencils.py:75:22*/ t6 = runtime.SliceAdjust(int64(x.Shape[0]), -1, 1)
+	/*line stencils.py:75:22*/ t7 = runtime.Max(t6-t5, 0)
+	/*line stencils.py:75:22*/ t8 = int64(x.Offset) + t5*int64(x.Strides[0])
+	/*line stencils.py:75:12*/ t9 = t4
+	/*line stencils.py:75:12*/ t9 = t7 + (t9-t7)*runtime.BoolToInt(t7 == 1)
+	/*line stencils.py:75:12*/ if !((t4 == t9 || t4 == 1) && (t7 == t9 || t7 == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t4, t7), "stencils.py", 75, "smooth3")
 	}
-	/*line stencils.py:75:32*/ t11 = runtime.SliceAdjust(int64(x.Shape[0]), 2, 1)
-	/*line stencils.py:75:32*/ t12 = runtime.Max(int64(x.Shape[0])-t11, 0)
-	/*line stencils.py:75:32*/ t13 = int64(x.Offset) + t11*int64(x.Strides[0])
-	/*line stencils.py:75:12*/ t14 = t10
-	/*line stencils.py:75:12*/ t14 = t12 + (t14-t12)*runtime.BoolToInt(t12 == 1)
-	/*line stencils.py:75:12*/ if !((t10 == t14 || t10 == 1) && (t12 == t14 || t12 == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t10, t12), "stencils.py", 75, "smooth3")
+	/*line stencils.py:75:32*/ t10 = runtime.SliceAdjust(int64(x.Shape[0]), 2, 1)
+	/*line stencils.py:75:32*/ t11 = runtime.Max(int64(x.Shape[0])-t10, 0)
+	/*line stencils.py:75:32*/ t12 = int64(x.Offset) + t10*int64(x.Strides[0])
+	/*line stencils.py:75:12*/ t13 = t9
+	/*line stencils.py:75:12*/ t13 = t11 + (t13-t11)*runtime.BoolToInt(t11 == 1)
+	/*line stencils.py:75:12*/ if !((t9 == t13 || t9 == 1) && (t11 == t13 || t11 == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t9, t11), "stencils.py", 75, "smooth3")
 	}
-	/*line stencils.py:75:12*/ t3 = runtime.Zeros[float64](int(t14))
-	t3Data = t3.Data
-	/*line stencils.py:75:12*/ t15 = int64(x.Strides[0]) * runtime.BoolToInt(t5 != 1)
-	/*line stencils.py:75:12*/ t16 = int64(x.Strides[0]) * runtime.BoolToInt(t8 != 1)
-	/*line stencils.py:75:12*/ t17 = int64(x.Strides[0]) * runtime.BoolToInt(t12 != 1)
-	/*line stencils.py:75:12*/ for i0 = 0; i0 < t14; i0++ {
-		/*line stencils.py:75:12*/ t3Data[int64(t3.Offset)+i0*int64(t3.Strides[0])] = (xData[int64(x.Offset)+i0*t15] + xData[t9+i0*t16] + xData[t13+i0*t17]) / 3.0
+	/*line stencils.py:75:12*/ t2 = runtime.Zeros[float64](int(t13))
+	t2Data = t2.Data
+	/*line stencils.py:75:12*/ t14 = int64(x.Strides[0]) * runtime.BoolToInt(t4 != 1)
+	/*line stencils.py:75:12*/ t15 = int64(x.Strides[0]) * runtime.BoolToInt(t7 != 1)
+	/*line stencils.py:75:12*/ t16 = int64(x.Strides[0]) * runtime.BoolToInt(t11 != 1)
+	/*line stencils.py:75:12*/ for i0 = 0; i0 < t13; i0++ {
+		/*line stencils.py:75:12*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] = (xData[int64(x.Offset)+i0*t14] + xData[t8+i0*t15] + xData[t12+i0*t16]) / 3.0
 	}
-	/*line stencils.py:75:5*/ t18 = &runtime.Array[float64]{Data: t3.Data, Shape: []int{t3.Shape[0]}, Strides: []int{t3.Strides[0]}, Offset: t3.Offset}
-	/*line stencils.py:75:5*/ return t18, nil
+	/*line stencils.py:75:5*/ return t2, nil
 }
 
 // ForwardDiff is pyc2go's compiled form of forward_diff (stencils.py:78).
@@ -1096,7 +1080,6 @@ func ForwardDiff(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t8     int64
 		t9     int64
 		i0     int64
-		t10    *runtime.Array[float64]
 		t1Data []float64
 	)
 	xData := x.Data
@@ -1117,8 +1100,7 @@ func ForwardDiff(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line stencils.py:80:12*/ for i0 = 0; i0 < t7; i0++ {
 		/*line stencils.py:80:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = xData[t4+i0*t8] - xData[int64(x.Offset)+i0*t9]
 	}
-	/*line stencils.py:80:5*/ t10 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-	/*line stencils.py:80:5*/ return t10, nil
+	/*line stencils.py:80:5*/ return t1, nil
 }
 
 // CentralDiffLoop is pyc2go's compiled form of central_diff_loop (stencils.py:83).
@@ -1130,22 +1112,20 @@ func CentralDiffLoop(x *runtime.Array[float64], h float64) (*runtime.Array[float
 		d     *runtime.Array[float64]
 		i     int64
 		t1    *runtime.Array[float64]
-		t2    *runtime.Array[float64]
-		t3    int64
-		t4    *runtime.Array[float64]
+		t2    int64
+		t3    *runtime.Array[float64]
+		t4    int64
 		t5    int64
 		t6    int64
 		t7    int64
 		t8    int64
 		t9    int64
-		t10   int64
+		t10   float64
 		t11   float64
-		t12   float64
+		t12   int64
 		t13   int64
 		t14   int64
 		t15   int64
-		t16   int64
-		t17   *runtime.Array[float64]
 		dData []float64
 	)
 	xData := x.Data
@@ -1155,51 +1135,49 @@ func CentralDiffLoop(x *runtime.Array[float64], h float64) (*runtime.Array[float
 	/*line stencils.py:87:5*/ n = int64(x.Shape[0])
 	if n < 3 {
 		t1 = runtime.Zeros[float64](0)
-		/*line stencils.py:89:9*/ t2 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{t1.Shape[0]}, Strides: []int{t1.Strides[0]}, Offset: t1.Offset}
-		/*line stencils.py:89:9*/ return t2, nil
+		/*line stencils.py:89:9*/ return t1, nil
 	}
-	/*line stencils.py:90:9*/ t3 = n - 2
-	/*line stencils.py:90:9*/ if !(t3 >= 0) {
+	/*line stencils.py:90:9*/ t2 = n - 2
+	/*line stencils.py:90:9*/ if !(t2 >= 0) {
 		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "stencils.py", 90, "central_diff_loop")
 	}
-	/*line stencils.py:90:9*/ t4 = runtime.Zeros[float64](int(t3))
-	/*line stencils.py:90:5*/ d = t4
+	/*line stencils.py:90:9*/ t3 = runtime.Zeros[float64](int(t2))
+	/*line stencils.py:90:5*/ d = t3
 	dData = d.Data
-	/*line stencils.py:91:14*/ t16 = n - 1
-	/*line stencils.py:91:5*/ for i = 1; i < t16; i++ {
-		t5 = i + 1
-		/*line stencils.py:92:21*/ if !(t5 >= -int64(x.Shape[0]) && t5 < int64(x.Shape[0])) {
-			return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t5, 0, int64(x.Shape[0])), "stencils.py", 92, "central_diff_loop")
+	/*line stencils.py:91:14*/ t15 = n - 1
+	/*line stencils.py:91:5*/ for i = 1; i < t15; i++ {
+		t4 = i + 1
+		/*line stencils.py:92:21*/ if !(t4 >= -int64(x.Shape[0]) && t4 < int64(x.Shape[0])) {
+			return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t4, 0, int64(x.Shape[0])), "stencils.py", 92, "central_diff_loop")
 		}
-		/*line stencils.py:92:21*/ t6 = t5
-		/*line stencils.py:92:21*/ if t5 < 0 {
-			/*line stencils.py:92:21*/ t6 = t5 + int64(x.Shape[0])
+		/*line stencils.py:92:21*/ t5 = t4
+		/*line stencils.py:92:21*/ if t4 < 0 {
+			/*line stencils.py:92:21*/ t5 = t4 + int64(x.Shape[0])
 		}
-		/*line stencils.py:92:21*/ t7 = int64(x.Offset) + t6*int64(x.Strides[0])
-		/*line stencils.py:92:21*/ t11 = xData[t7]
-		/*line stencils.py:92:32*/ t8 = i - 1
-		/*line stencils.py:92:32*/ if !(t8 >= -int64(x.Shape[0]) && t8 < int64(x.Shape[0])) {
-			return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t8, 0, int64(x.Shape[0])), "stencils.py", 92, "central_diff_loop")
+		/*line stencils.py:92:21*/ t6 = int64(x.Offset) + t5*int64(x.Strides[0])
+		/*line stencils.py:92:21*/ t10 = xData[t6]
+		/*line stencils.py:92:32*/ t7 = i - 1
+		/*line stencils.py:92:32*/ if !(t7 >= -int64(x.Shape[0]) && t7 < int64(x.Shape[0])) {
+			return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t7, 0, int64(x.Shape[0])), "stencils.py", 92, "central_diff_loop")
 		}
-		/*line stencils.py:92:32*/ t9 = t8
-		/*line stencils.py:92:32*/ if t8 < 0 {
-			/*line stencils.py:92:32*/ t9 = t8 + int64(x.Shape[0])
+		/*line stencils.py:92:32*/ t8 = t7
+		/*line stencils.py:92:32*/ if t7 < 0 {
+			/*line stencils.py:92:32*/ t8 = t7 + int64(x.Shape[0])
 		}
-		/*line stencils.py:92:32*/ t10 = int64(x.Offset) + t9*int64(x.Strides[0])
-		/*line stencils.py:92:9*/ t12 = (t11 - xData[t10]) / (2.0 * h)
-		/*line stencils.py:92:9*/ t13 = i - 1
-		/*line stencils.py:92:9*/ if !(t13 >= -int64(d.Shape[0]) && t13 < int64(d.Shape[0])) {
-			return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t13, 0, int64(d.Shape[0])), "stencils.py", 92, "central_diff_loop")
+		/*line stencils.py:92:32*/ t9 = int64(x.Offset) + t8*int64(x.Strides[0])
+		/*line stencils.py:92:9*/ t11 = (t10 - xData[t9]) / (2.0 * h)
+		/*line stencils.py:92:9*/ t12 = i - 1
+		/*line stencils.py:92:9*/ if !(t12 >= -int64(d.Shape[0]) && t12 < int64(d.Shape[0])) {
+			return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t12, 0, int64(d.Shape[0])), "stencils.py", 92, "central_diff_loop")
 		}
-		/*line stencils.py:92:9*/ t14 = t13
-		/*line stencils.py:92:9*/ if t13 < 0 {
-			/*line stencils.py:92:9*/ t14 = t13 + int64(d.Shape[0])
+		/*line stencils.py:92:9*/ t13 = t12
+		/*line stencils.py:92:9*/ if t12 < 0 {
+			/*line stencils.py:92:9*/ t13 = t12 + int64(d.Shape[0])
 		}
-		/*line stencils.py:92:9*/ t15 = int64(d.Offset) + t14*int64(d.Strides[0])
-		/*line stencils.py:92:9*/ dData[t15] = t12
+		/*line stencils.py:92:9*/ t14 = int64(d.Offset) + t13*int64(d.Strides[0])
+		/*line stencils.py:92:9*/ dData[t14] = t11
 	}
-	/*line stencils.py:93:5*/ t17 = &runtime.Array[float64]{Data: d.Data, Shape: []int{d.Shape[0]}, Strides: []int{d.Strides[0]}, Offset: d.Offset}
-	/*line stencils.py:93:5*/ return t17, nil
+	/*line stencils.py:93:5*/ return d, nil
 }
 
 // WaveStep is pyc2go's compiled form of wave_step (stencils.py:96).
@@ -1257,7 +1235,6 @@ func WaveStep(u *runtime.Array[float64], u_prev *runtime.Array[float64], r float
 		t45     int64
 		t46     int64
 		i0_3    int64
-		t47     *runtime.Array[float64]
 		t6Data  []float64
 		t33Data []float64
 	)
@@ -1348,8 +1325,7 @@ func WaveStep(u *runtime.Array[float64], u_prev *runtime.Array[float64], r float
 			}
 		}
 	}
-	/*line stencils.py:103:5*/ t47 = &runtime.Array[float64]{Data: nxt.Data, Shape: []int{nxt.Shape[0]}, Strides: []int{nxt.Strides[0]}, Offset: nxt.Offset}
-	/*line stencils.py:103:5*/ return t47, nil
+	/*line stencils.py:103:5*/ return nxt, nil
 }
 
 // UpwindF32 is pyc2go's compiled form of upwind_f32 (stencils.py:106).
@@ -1391,7 +1367,6 @@ func UpwindF32(u *runtime.Array[float32], c float32) (*runtime.Array[float32], e
 		t28     int64
 		t29     int64
 		i0_4    int64
-		t30     *runtime.Array[float32]
 		t1Data  []float32
 		t6Data  []float32
 		t20Data []float32
@@ -1456,6 +1431,5 @@ func UpwindF32(u *runtime.Array[float32], c float32) (*runtime.Array[float32], e
 			/*line stencils.py:109:5*/ t6Data[int64(t6.Offset)+i0_4*int64(t6.Strides[0])] = uData[t9+i0_4*t26] - float32(c*(uData[t12+i0_4*t27]-uData[int64(u.Offset)+i0_4*t28]))
 		}
 	}
-	/*line stencils.py:110:5*/ t30 = &runtime.Array[float32]{Data: v.Data, Shape: []int{v.Shape[0]}, Strides: []int{v.Strides[0]}, Offset: v.Offset}
-	/*line stencils.py:110:5*/ return t30, nil
+	/*line stencils.py:110:5*/ return v, nil
 }

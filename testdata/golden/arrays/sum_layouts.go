@@ -157,12 +157,10 @@ func SumTAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:46:1*/ var (
 		t1 *runtime.Array[float64]
 		t2 *runtime.Array[float64]
-		t3 *runtime.Array[float64]
 	)
 	/*line sum_layouts.py:49:19*/ t1 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
 	/*line sum_layouts.py:49:12*/ t2 = runtime.SumAxis(t1, 0)
-	/*line sum_layouts.py:49:5*/ t3 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{t2.Shape[0]}, Strides: []int{t2.Strides[0]}, Offset: t2.Offset}
-	/*line sum_layouts.py:49:5*/ return t3
+	/*line sum_layouts.py:49:5*/ return t2
 }
 
 // SumTAxis1 is pyc2go's compiled form of sum_t_axis1 (sum_layouts.py:52).
@@ -170,12 +168,10 @@ func SumTAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:52:1*/ var (
 		t1 *runtime.Array[float64]
 		t2 *runtime.Array[float64]
-		t3 *runtime.Array[float64]
 	)
 	/*line sum_layouts.py:53:19*/ t1 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
 	/*line sum_layouts.py:53:12*/ t2 = runtime.SumAxis(t1, 1)
-	/*line sum_layouts.py:53:5*/ t3 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{t2.Shape[0]}, Strides: []int{t2.Strides[0]}, Offset: t2.Offset}
-	/*line sum_layouts.py:53:5*/ return t3
+	/*line sum_layouts.py:53:5*/ return t2
 }
 
 // SumColsAxis1 is pyc2go's compiled form of sum_cols_axis1 (sum_layouts.py:56).
@@ -185,14 +181,12 @@ func SumColsAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t2 int64
 		t3 *runtime.Array[float64]
 		t4 *runtime.Array[float64]
-		t5 *runtime.Array[float64]
 	)
 	/*line sum_layouts.py:57:19*/ t1 = runtime.SliceLen(0, int64(m.Shape[1]), 2)
 	/*line sum_layouts.py:57:19*/ t2 = int64(m.Strides[1]) * 2
 	/*line sum_layouts.py:57:19*/ t3 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[0], int(t1)}, Strides: []int{m.Strides[0], int(t2)}, Offset: m.Offset}
 	/*line sum_layouts.py:57:12*/ t4 = runtime.SumAxis(t3, 1)
-	/*line sum_layouts.py:57:5*/ t5 = &runtime.Array[float64]{Data: t4.Data, Shape: []int{t4.Shape[0]}, Strides: []int{t4.Strides[0]}, Offset: t4.Offset}
-	/*line sum_layouts.py:57:5*/ return t5
+	/*line sum_layouts.py:57:5*/ return t4
 }
 
 // SumRevAxis0 is pyc2go's compiled form of sum_rev_axis0 (sum_layouts.py:60).
@@ -204,7 +198,6 @@ func SumRevAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t4 int64
 		t5 *runtime.Array[float64]
 		t6 *runtime.Array[float64]
-		t7 *runtime.Array[float64]
 	)
 	/*line sum_layouts.py:61:19*/ t1 = int64(m.Shape[0]) - 1
 	/*line sum_layouts.py:61:19*/ t2 = runtime.SliceLen(t1, -1, -1)
@@ -212,8 +205,7 @@ func SumRevAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:61:19*/ t4 = int64(m.Offset) + t1*int64(m.Strides[0])
 	/*line sum_layouts.py:61:19*/ t5 = &runtime.Array[float64]{Data: m.Data, Shape: []int{int(t2), m.Shape[1]}, Strides: []int{int(t3), m.Strides[1]}, Offset: int(t4)}
 	/*line sum_layouts.py:61:12*/ t6 = runtime.SumAxis(t5, 0)
-	/*line sum_layouts.py:61:5*/ t7 = &runtime.Array[float64]{Data: t6.Data, Shape: []int{t6.Shape[0]}, Strides: []int{t6.Strides[0]}, Offset: t6.Offset}
-	/*line sum_layouts.py:61:5*/ return t7
+	/*line sum_layouts.py:61:5*/ return t6
 }
 
 // SumRevAxis1 is pyc2go's compiled form of sum_rev_axis1 (sum_layouts.py:64).
@@ -225,7 +217,6 @@ func SumRevAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t4 int64
 		t5 *runtime.Array[float64]
 		t6 *runtime.Array[float64]
-		t7 *runtime.Array[float64]
 	)
 	/*line sum_layouts.py:65:19*/ t1 = int64(m.Shape[1]) - 1
 	/*line sum_layouts.py:65:19*/ t2 = runtime.SliceLen(t1, -1, -1)
@@ -233,8 +224,7 @@ func SumRevAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:65:19*/ t4 = int64(m.Offset) + t1*int64(m.Strides[1])
 	/*line sum_layouts.py:65:19*/ t5 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[0], int(t2)}, Strides: []int{m.Strides[0], int(t3)}, Offset: int(t4)}
 	/*line sum_layouts.py:65:12*/ t6 = runtime.SumAxis(t5, 1)
-	/*line sum_layouts.py:65:5*/ t7 = &runtime.Array[float64]{Data: t6.Data, Shape: []int{t6.Shape[0]}, Strides: []int{t6.Strides[0]}, Offset: t6.Offset}
-	/*line sum_layouts.py:65:5*/ return t7
+	/*line sum_layouts.py:65:5*/ return t6
 }
 
 // MeanTAxis1 is pyc2go's compiled form of mean_t_axis1 (sum_layouts.py:68).
@@ -244,7 +234,6 @@ func MeanTAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t2     *runtime.Array[float64]
 		t3     int64
 		i0     int64
-		t4     *runtime.Array[float64]
 		t2Data []float64
 	)
 	/*line sum_layouts.py:69:20*/ t1 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
@@ -254,8 +243,7 @@ func MeanTAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:69:12*/ for i0 = 0; i0 < t3; i0++ {
 		/*line sum_layouts.py:69:12*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] = t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] / float64(int64(t1.Shape[1]))
 	}
-	/*line sum_layouts.py:69:5*/ t4 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{t2.Shape[0]}, Strides: []int{t2.Strides[0]}, Offset: t2.Offset}
-	/*line sum_layouts.py:69:5*/ return t4
+	/*line sum_layouts.py:69:5*/ return t2
 }
 
 // Sum3dTAxis1 is pyc2go's compiled form of sum_3d_t_axis1 (sum_layouts.py:72).
@@ -263,10 +251,8 @@ func Sum3dTAxis1(a *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:72:1*/ var (
 		t1 *runtime.Array[float64]
 		t2 *runtime.Array[float64]
-		t3 *runtime.Array[float64]
 	)
 	/*line sum_layouts.py:73:19*/ t1 = &runtime.Array[float64]{Data: a.Data, Shape: []int{a.Shape[2], a.Shape[1], a.Shape[0]}, Strides: []int{a.Strides[2], a.Strides[1], a.Strides[0]}, Offset: a.Offset}
 	/*line sum_layouts.py:73:12*/ t2 = runtime.SumAxis(t1, 1)
-	/*line sum_layouts.py:73:5*/ t3 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{t2.Shape[0], t2.Shape[1]}, Strides: []int{t2.Strides[0], t2.Strides[1]}, Offset: t2.Offset}
-	/*line sum_layouts.py:73:5*/ return t3
+	/*line sum_layouts.py:73:5*/ return t2
 }
