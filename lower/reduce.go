@@ -124,6 +124,15 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 		return cv(intr(fn, v.Type.(*ir.Array).Elem, ir.Ref(v)), res)
 	}
 
+	if name == "prod" && (at.Elem.IsFloat() || at.Elem.IsComplex()) && at.Rank >= 2 && l.isViewExpr(operand) {
+		// A float product's rounding depends on the order, and numpy
+		// multiplies a view in its iterator's order (axes by decreasing
+		// |stride|), known only at run time: runtime.ProdFloat. A 1-d
+		// view is walked in index order, as the loop below does; the
+		// product of an expression multiplies numpy's C-ordered temporary
+		// for C-ordered operands, as the fused loop does.
+		return cv(intr("np_prod", at.Elem, ir.Ref(l.arrayVar(operand))), res)
+	}
 	root := l.fuseTree(operand, pos)
 	if len(root.shape) == 0 {
 		l.errorf(e, "internal: reduction of a rank-0 value")
@@ -494,4 +503,22 @@ func floatBetter(name string, op ir.BinOp, v, best ir.Expr) ir.Expr {
 		return and(not(isnan(best)), not(ir.Bin(op, best, v)))
 	}
 	return or(ir.Bin(op, v, best), and(isnan(v), not(isnan(best))))
+}
+
+// isViewExpr reports whether e is an array variable or a view of one
+// (slices, .T), whose memory layout is known only at run time.
+func (l *fnLowerer) isViewExpr(e ast.Expr) bool {
+	if _, ok := l.typeOf(e).(*ir.Array); !ok {
+		return false
+	}
+	switch x := e.(type) {
+	case *ast.Name:
+		return true
+	case *ast.Subscript:
+		return l.isViewExpr(x.Value)
+	case *ast.Attribute:
+		ai := l.info.Attrs[x]
+		return ai != nil && ai.Kind == typeinfer.AttrT && l.isViewExpr(x.Value)
+	}
+	return false
 }

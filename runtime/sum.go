@@ -221,6 +221,32 @@ func SumFloat[T ~float32 | ~float64](a *Array[T]) T {
 	return chunkedSum(flat, 0, len(flat), 1)
 }
 
+// ProdFloat is np.prod(a) (axis=None) for a float array: a running
+// product from 1 (multiply has no pairwise form in numpy) in SumFloat's
+// element order, bit for bit.
+func ProdFloat[T ~float32 | ~float64](a *Array[T]) T {
+	return prod(a)
+}
+
+// ProdComplex is np.prod(a) for a complex array, with ProdFloat's order.
+func ProdComplex[C ~complex64 | ~complex128](a *Array[C]) C {
+	return prod(a)
+}
+
+func prod[T ~float32 | ~float64 | ~complex64 | ~complex128](a *Array[T]) T {
+	acc := T(1)
+	if off, n, st, ok := memoryRun(a); ok {
+		for i := range n {
+			acc *= a.Data[off+i*st]
+		}
+		return acc
+	}
+	for _, x := range keepOrderFlat(a) {
+		acc *= x
+	}
+	return acc
+}
+
 // SumComplex is np.sum(a) for a complex array, with SumFloat's layout rules.
 func SumComplex[C ~complex64 | ~complex128](a *Array[C]) C {
 	if off, n, st, ok := memoryRun(a); ok {

@@ -518,6 +518,17 @@ var arrayIntrinsicFuncs = map[string]arrayIntrinsicFunc{
 		}
 		return gx{}, fmt.Errorf("want a float or complex array and its element type")
 	},
+	"np_prod": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
+		t, ok := ts[0].(*ir.Array)
+		switch {
+		case !ok || !ir.IsScalar(res, t.Elem):
+		case t.Elem.IsFloat():
+			return rt("ProdFloat", a[0].code), nil
+		case t.Elem.IsComplex():
+			return rt("ProdComplex", a[0].code), nil
+		}
+		return gx{}, fmt.Errorf("want a float or complex array and its element type")
+	},
 	"np_sum_axis": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
 		t, ok := ts[0].(*ir.Array)
 		r, ok2 := res.(*ir.Array)

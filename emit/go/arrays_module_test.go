@@ -74,8 +74,8 @@ func arraysModule() *ir.Module {
 
 	// def rev_sum(a: "float64[:]") -> float:
 	//     r = a[::-1]
-	//     return np.sum(r) + np.mean(a[1:])
-	rb := newFn("rev_sum", "A reversed view and a slice view, summed by numpy's pairwise sum.", 11, ir.Float64)
+	//     return np.sum(r) + np.mean(a[1:]) + np.prod(r)
+	rb := newFn("rev_sum", "A reversed view and a slice view, summed by numpy's pairwise sum (and a product).", 11, ir.Float64)
 	ra := rb.param("a", f64v)
 	rr, rt1, rn, rstart, rlen := rb.local("r", f64v), rb.local("t1", f64v), rb.local("n", ir.Int64), rb.local("start", ir.Int64), rb.local("len1", ir.Int64)
 	revSum := rb.body(false,
@@ -90,7 +90,7 @@ func arraysModule() *ir.Module {
 			Offset:  elemOff(ra, ref(rstart)),
 			Shape:   []ir.Expr{ref(rlen)},
 			Strides: []ir.Expr{strideOf(ra, 0)}},
-		ret(14, bin(ir.Add, in("np_sum", ir.Float64, ref(rr)), in("np_mean", ir.Float64, ref(rt1)))),
+		ret(14, bin(ir.Add, bin(ir.Add, in("np_sum", ir.Float64, ref(rr)), in("np_mean", ir.Float64, ref(rt1))), in("np_prod", ir.Float64, ref(rr)))),
 	)
 
 	// def axpy(alpha: float, x: "float64[:]", y: "float64[:]") -> "float64[:]":

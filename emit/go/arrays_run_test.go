@@ -65,7 +65,7 @@ func main() {
 `
 
 const arraysRunnerWant = `total 10 6
-rev_sum 13
+rev_sum 37
 axpy array([12., 34., 56.]) <nil>
 axpy arrays.py:19: ValueError: operands could not be broadcast together with shapes (3,) (4,)  (in axpy)
 get [-1 1] 4 <nil>

@@ -256,3 +256,61 @@ func Sum3dTAxis1(a *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:73:12*/ t2 = runtime.SumAxis(t1, 1)
 	/*line sum_layouts.py:73:5*/ return t2
 }
+
+// ProdT is pyc2go's compiled form of prod_t (sum_layouts.py:76).
+//
+// A float product is a running product in numpy's iterator order.
+func ProdT(m *runtime.Array[float64]) float64 {
+	/*line sum_layouts.py:76:1*/ var t1 *runtime.Array[float64]
+	/*line sum_layouts.py:78:20*/ t1 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
+	/*line sum_layouts.py:78:5*/ return runtime.ProdFloat(t1)
+}
+
+// ProdRevT is pyc2go's compiled form of prod_rev_t (sum_layouts.py:81).
+func ProdRevT(m *runtime.Array[float64]) float64 {
+	/*line sum_layouts.py:81:1*/ var (
+		t1 int64
+		t2 int64
+		t3 int64
+		t4 int64
+		t5 int64
+		t6 int64
+		t7 *runtime.Array[float64]
+	)
+	/*line sum_layouts.py:82:20*/ t1 = int64(m.Shape[1]) - 1
+	/*line sum_layouts.py:82:20*/ t2 = runtime.SliceLen(t1, -1, -1)
+	/*line sum_layouts.py:82:20*/ t3 = int64(m.Strides[1]) * -1
+	/*line sum_layouts.py:82:20*/ t4 = runtime.SliceAdjust(int64(m.Shape[0]), 1, 1)
+	/*line sum_layouts.py:82:20*/ t5 = runtime.Max(int64(m.Shape[0])-t4, 0)
+	/*line sum_layouts.py:82:20*/ t6 = int64(m.Offset) + t1*int64(m.Strides[1]) + t4*int64(m.Strides[0])
+	/*line sum_layouts.py:82:20*/ t7 = &runtime.Array[float64]{Data: m.Data, Shape: []int{int(t2), int(t5)}, Strides: []int{int(t3), m.Strides[0]}, Offset: int(t6)}
+	/*line sum_layouts.py:82:5*/ return runtime.ProdFloat(t7)
+}
+
+// ProdCT is pyc2go's compiled form of prod_c_t (sum_layouts.py:85).
+func ProdCT(z *runtime.Array[complex128]) complex128 {
+	/*line sum_layouts.py:85:1*/ var t1 *runtime.Array[complex128]
+	/*line sum_layouts.py:86:20*/ t1 = &runtime.Array[complex128]{Data: z.Data, Shape: []int{z.Shape[1], z.Shape[0]}, Strides: []int{z.Strides[1], z.Strides[0]}, Offset: z.Offset}
+	/*line sum_layouts.py:86:5*/ return runtime.ProdComplex(t1)
+}
+
+// ProdIntT is pyc2go's compiled form of prod_int_t (sum_layouts.py:89).
+func ProdIntT(m *runtime.Array[int64]) int64 {
+	/*line sum_layouts.py:89:1*/ var (
+		t1 int64
+		t2 int64
+		t3 int64
+		i0 int64
+		i1 int64
+	)
+	mData := m.Data
+	/*line sum_layouts.py:90:12*/ t1 = 1
+	/*line sum_layouts.py:90:12*/ t2 = int64(m.Shape[1])
+	/*line sum_layouts.py:90:12*/ t3 = int64(m.Shape[0])
+	/*line sum_layouts.py:90:12*/ for i0 = 0; i0 < t2; i0++ {
+		/*line sum_layouts.py:90:12*/ for i1 = 0; i1 < t3; i1++ {
+			/*line sum_layouts.py:90:12*/ t1 = t1 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]
+		}
+	}
+	/*line sum_layouts.py:90:5*/ return t1
+}

@@ -71,3 +71,20 @@ def mean_t_axis1(m: "float64[:, :]") -> "float64[:]":
 
 def sum_3d_t_axis1(a: "float64[:, :, :]") -> "float64[:, :]":
     return np.sum(a.T, axis=1)
+
+
+def prod_t(m: "float64[:, :]") -> float:
+    """A float product is a running product in numpy's iterator order."""
+    return np.prod(m.T)
+
+
+def prod_rev_t(m: "float64[:, :]") -> float:
+    return np.prod(m.T[::-1, 1:])
+
+
+def prod_c_t(z: "complex128[:, :]") -> complex:
+    return np.prod(z.T)
+
+
+def prod_int_t(m: "int64[:, :]") -> int:
+    return np.prod(m.T)
