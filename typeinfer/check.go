@@ -67,6 +67,11 @@ func Check(f *frontend.File) (info *Info, err error) {
 	if err := c.result(); err != nil {
 		return nil, err
 	}
+	// Only on a file that checks: the shape pass reads the final Info.
+	c.staticShapes()
+	if err := c.result(); err != nil {
+		return nil, err
+	}
 	return c.info, nil
 }
 

@@ -131,3 +131,16 @@ package typeinfer
 //     errors numpy raises from static facts (too many indices, an axis out
 //     of range, a float index, a ragged list literal) are compile errors
 //     worded like numpy's exceptions.
+//   - Static shapes (shape.go): a broadcast that certainly fails is a
+//     compile error at the operator or ufunc call, worded as numpy's
+//     ValueError ("operands could not be broadcast together with shapes
+//     (3,) (4,)", trailing space dropped). Shapes are known only from
+//     creation calls with constant extents (zeros/ones/empty/full,
+//     arange of constant ints, linspace, eye/identity, array of a list
+//     literal, *_like/copy of a known shape), through elementwise
+//     operators, ordering comparisons, ufuncs and where, and through
+//     locals with one plain definition outside loops that are never
+//     augmented, deleted, reshaped via .shape or passed to a module
+//     function. Everything else is checked at run time; == and != are
+//     never errors (numpy 1.24 warns and returns False). Info is
+//     unchanged: the pass only adds errors.
