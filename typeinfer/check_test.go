@@ -287,7 +287,14 @@ def f(a: np.uint8) -> int:
     s: np.uint8 = a
     s += 200
     return s
-`, "6:10: cannot assign a int value to variable 's', declared numpy.uint8 at 5:5 (no implicit narrowing)\n"},
+`, "6:10: cannot assign a int value to variable 's', declared numpy.uint8 at 5:5 (no implicit narrowing)\n" +
+			"7:12: return value is np.uint8 but 'f' is declared to return int at 4:23; Python returns the np.uint8 unchanged: declare -> np.uint8 or convert explicitly (int(...))\n"},
+		{"numpy scalar returned under a Python type", `
+import numpy as np
+
+def f(x: np.float32) -> float:
+    return x * x
+`, "5:12: return value is np.float32 but 'f' is declared to return float at 4:25; Python returns the np.float32 unchanged: declare -> np.float32 or convert explicitly (float(...))\n"},
 		{"float passed to a float32 parameter", `
 import numpy as np
 

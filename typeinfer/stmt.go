@@ -443,6 +443,14 @@ func (c *checker) returnStmt(s *ast.Return) {
 		}
 		if !convertible(vt, fn.Result) {
 			c.errorf(s.Value, "return value is %s but '%s' is declared to return %s at %s (no implicit narrowing)", typeString(vt), fn.Name, typeString(fn.Result), fs.resultDecl)
+			return
+		}
+		// A numpy scalar returned under another declared type leaves
+		// Python unchanged (annotations do not convert), so CPython's
+		// caller gets the numpy value and its repr: converting it here
+		// would return a different value to Go than to Python.
+		if f, ok := vt.(ir.Scalar); ok && isSized(f) && !ir.Identical(vt, fn.Result) {
+			c.errorf(s.Value, "return value is np.%s but '%s' is declared to return %s at %s; Python returns the np.%s unchanged: declare -> np.%s or convert explicitly (%s(...))", f, fn.Name, typeString(fn.Result), fs.resultDecl, f, f, pyName(fn.Result))
 		}
 		return
 	}
