@@ -227,7 +227,10 @@ func cacheDir() (string, error) {
 	if base == "" {
 		uc, err := os.UserCacheDir()
 		if err != nil {
-			return "", fmt.Errorf("no cache directory (set PYC2GO_CACHE): %v", err)
+			// No HOME or XDG_CACHE_HOME (a bare CI container): builds
+			// still work, they are only cached for this machine's
+			// lifetime.
+			uc = os.TempDir()
 		}
 		base = filepath.Join(uc, "pyc2go")
 	}
