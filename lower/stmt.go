@@ -298,34 +298,10 @@ func isNone(e ast.Expr) bool {
 	return ok && c.Value == py.None
 }
 
-// hasBreak reports whether body breaks out of its own loop (not out of a
-// nested one).
-func hasBreak(body []ast.Stmt) bool {
-	for _, s := range body {
-		switch s := s.(type) {
-		case *ast.Break:
-			return true
-		case *ast.If:
-			if hasBreak(s.Body) || hasBreak(s.Orelse) {
-				return true
-			}
-		case *ast.For:
-			if hasBreak(s.Orelse) {
-				return true
-			}
-		case *ast.While:
-			if hasBreak(s.Orelse) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // loopFlag declares and clears the flag that tells a loop's else clause
 // whether a break ran; nil when there is no else or no break.
 func (l *fnLowerer) loopFlag(body, orelse []ast.Stmt, pos ir.Pos) *ir.Var {
-	if len(orelse) == 0 || !hasBreak(body) {
+	if len(orelse) == 0 || !typeinfer.HasBreak(body) {
 		return nil
 	}
 	f := l.newVar("brk", ir.Bool)

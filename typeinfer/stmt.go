@@ -86,12 +86,12 @@ func blockEnds(stmts []ast.Stmt) bool {
 	case *ast.If:
 		return blockEnds(s.Body) && blockEnds(s.Orelse)
 	case *ast.While:
-		if hasBreak(s.Body) {
+		if HasBreak(s.Body) {
 			return false
 		}
 		return alwaysTrue(s.Test) || blockEnds(s.Orelse)
 	case *ast.For:
-		return !hasBreak(s.Body) && blockEnds(s.Orelse)
+		return !HasBreak(s.Body) && blockEnds(s.Orelse)
 	}
 	return false
 }
@@ -107,22 +107,23 @@ func alwaysTrue(e ast.Expr) bool {
 	return false
 }
 
-// hasBreak finds a break that leaves this loop (not one of a nested loop).
-func hasBreak(stmts []ast.Stmt) bool {
+// HasBreak reports whether a loop body has a break that leaves this loop
+// (not one of a nested loop); lower uses it too, for loop else clauses.
+func HasBreak(stmts []ast.Stmt) bool {
 	for _, s := range stmts {
 		switch s := s.(type) {
 		case *ast.Break:
 			return true
 		case *ast.If:
-			if hasBreak(s.Body) || hasBreak(s.Orelse) {
+			if HasBreak(s.Body) || HasBreak(s.Orelse) {
 				return true
 			}
 		case *ast.For:
-			if hasBreak(s.Orelse) {
+			if HasBreak(s.Orelse) {
 				return true
 			}
 		case *ast.While:
-			if hasBreak(s.Orelse) {
+			if HasBreak(s.Orelse) {
 				return true
 			}
 		}
