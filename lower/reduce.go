@@ -65,6 +65,62 @@ func (l *fnLowerer) variance(e *ast.Call, ci *typeinfer.CallInfo, operand ast.Ex
 	return cv(v, res)
 }
 
+// sumTemp evaluates the array expression operand into a fresh array of
+// element type elem for np_sum / np_mean / np_sum_axis to sum. numpy sums
+// the ufunc output it allocated in K order (its operands' memory layout:
+// m.T * 2.0 is F-ordered) in its iterator order, so the temporary is laid
+// out the same way (np_zeros_k) when the layout is known to follow numpy's:
+// the top-level operation has at most two operands holding arrays and each
+// holds one array leaf, through any chain of one-array operations (an
+// intermediate of such a chain has its leaf's axis order, so the leaf's
+// strides order the axes as the intermediate's would). Any other tree
+// (three array operands, or an operand combining two arrays, whose own
+// K-ordered intermediate we do not model) keeps a C-ordered temporary,
+// a documented gap; rank 1 has one order.
+func (l *fnLowerer) sumTemp(operand ast.Expr, elem ir.Scalar, pos ir.Pos) *ir.Var {
+	at, _ := arrayType(l.typeOf(operand))
+	t := &ir.Array{Elem: elem, Rank: at.Rank}
+	if l.isElementwise(operand) {
+		pos = l.pos(operand) // where arrayVar put the temporary
+		t.Contig = at.Contig
+	}
+	v := l.temp(t)
+	root := l.fuseTree(operand, pos)
+	var ops []*fnode
+	ok := len(root.shape) >= 2
+	if root.leaf {
+		// an integer view cast for np.mean: numpy casts it in K order
+		ops = append(ops, root)
+	}
+	for _, k := range root.kids {
+		switch ls := leaves(k, nil); len(ls) {
+		case 0:
+		case 1:
+			ops = append(ops, ls[0])
+		default:
+			ok = false
+		}
+	}
+	if ok && (len(ops) == 1 || len(ops) == 2) {
+		var xs []ir.Expr
+		for _, lf := range ops {
+			lt := &ir.Array{Elem: lf.av.src.Type.(*ir.Array).Elem, Rank: len(lf.av.shape)}
+			xs = append(xs, ir.Ref(l.materialize(lf.av, lt, pos)))
+		}
+		if len(xs) == 1 {
+			xs = append(xs, xs[0])
+		}
+		// not C-contiguous in general: no flat access to it
+		t = &ir.Array{Elem: elem, Rank: t.Rank}
+		v.Type = t
+		l.emit(&ir.Assign{Dst: v, Src: intr("np_zeros_k", t, xs...), Pos: pos})
+	} else {
+		l.emit(&ir.Alloc{Dst: v, Shape: root.shape, Pos: pos})
+	}
+	l.storeLoopShape(v, root, root.shape, pos)
+	return v
+}
+
 // reduction lowers a scalar-valued reduction call; nil when e is not one.
 func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 	if !reduceNames[ci.Name] {
@@ -109,11 +165,9 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 		if name == "mean" && !at.Elem.IsFloat() {
 			// numpy's mean of integers sums float64 conversions (in its
 			// 8192-element buffers, which SumFloat reproduces).
-			t := &ir.Array{Elem: ir.Float64, Rank: at.Rank}
-			v = l.temp(t)
-			root := l.fuseTree(operand, pos)
-			l.emit(&ir.Alloc{Dst: v, Shape: root.shape, Pos: pos})
-			l.storeLoopShape(v, root, root.shape, pos)
+			v = l.sumTemp(operand, ir.Float64, pos)
+		} else if l.isElementwise(operand) {
+			v = l.sumTemp(operand, at.Elem, pos)
 		} else {
 			v = l.arrayVar(operand)
 		}
@@ -263,14 +317,14 @@ func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array)
 			l.errorf(e, "unsupported: mean of a complex array")
 		}
 		var src *ir.Var
-		if at.Elem.IsFloat() || at.Elem.IsComplex() {
-			src = l.arrayVar(operand)
-		} else {
+		switch {
+		case !at.Elem.IsFloat() && !at.Elem.IsComplex():
 			// numpy's mean of integers sums float64 conversions.
-			root := l.fuseTree(operand, pos)
-			src = l.temp(&ir.Array{Elem: ir.Float64, Rank: len(root.shape)})
-			l.emit(&ir.Alloc{Dst: src, Shape: root.shape, Pos: pos})
-			l.storeLoopShape(src, root, root.shape, pos)
+			src = l.sumTemp(operand, ir.Float64, pos)
+		case l.isElementwise(operand):
+			src = l.sumTemp(operand, at.Elem, pos)
+		default:
+			src = l.arrayVar(operand)
 		}
 		v := l.temp(t)
 		l.emit(&ir.Assign{Dst: v, Src: intr("np_sum_axis", t, ir.Ref(src), ir.Int(int64(axis))), Pos: pos})

@@ -529,6 +529,17 @@ var arrayIntrinsicFuncs = map[string]arrayIntrinsicFunc{
 		}
 		return gx{}, fmt.Errorf("want a float or complex array and its element type")
 	},
+	"np_zeros_k": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
+		_, ok0 := ts[0].(*ir.Array)
+		_, ok1 := ts[1].(*ir.Array)
+		r, ok := res.(*ir.Array)
+		if !ok0 || !ok1 || !ok {
+			return gx{}, fmt.Errorf("want two arrays and an array result")
+		}
+		x, y := a[0].code, a[1].code
+		return primary(jen.Qual(runtimePkg, "ZerosLayout2").Types(goType(r.Elem)).Call(
+			jen.Lit(r.Rank), jen.Add(x).Dot("Shape"), jen.Add(x).Dot("Strides"), jen.Add(y).Dot("Shape"), jen.Add(y).Dot("Strides"))), nil
+	},
 	"np_sum_axis": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
 		t, ok := ts[0].(*ir.Array)
 		r, ok2 := res.(*ir.Array)

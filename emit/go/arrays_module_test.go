@@ -195,9 +195,11 @@ func arraysModule() *ir.Module {
 	cb := newFn("colsum", "Sums along an axis are fresh arrays.", 59, &ir.Tuple{Elems: []ir.Type{f64v, c128v}})
 	cm, cz := cb.param("m", f64m), cb.param("z", &ir.Array{Elem: ir.Complex128, Rank: 2})
 	cs, czs, ck := cb.local("s", f64v), cb.local("zs", c128v), cb.local("k", ir.Int64)
+	ct := cb.local("t", f64m) // a temporary laid out as numpy lays out a ufunc output of m
 	colsum := cb.body(false,
 		assign(cs, in("np_sum_axis", f64v, ref(cm), ir.Int(0)), 61, 12),
-		assign(ck, ir.Int(1), 61, 28),
+		assign(ct, in("np_zeros_k", f64m, ref(cm), ref(cm)), 61, 28),
+		assign(ck, bin(ir.Sub, shapeOf(ct, 0), ir.Int(1)), 61, 28),
 		assign(czs, in("np_sum_axis", c128v, ref(cz), ref(ck)), 61, 28),
 		ret(61, ref(cs), ref(czs)),
 	)

@@ -149,7 +149,8 @@
 //
 // Array intrinsics map to runtime helpers (arrayIntrinsicFuncs): np_sum to
 // runtime.SumFloat or SumComplex, np_sum_axis to SumAxis or
-// SumAxisComplex, np_mean to MeanFloat, slice_adjust and
+// SumAxisComplex, np_mean to MeanFloat, np_zeros_k(x, y) to
+// ZerosLayout2[T](rank, x.Shape, x.Strides, y.Shape, y.Strides), slice_adjust and
 // slice_len to SliceAdjust and SliceLen, overlaps to Overlaps, is_c_contig
 // to the IsCContiguous method.
 //

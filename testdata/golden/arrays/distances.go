@@ -179,7 +179,7 @@ func PairwiseBroadcast(x *runtime.Array[float64]) (*runtime.Array[float64], erro
 			}
 		}
 	}
-	/*line distances.py:24:27*/ t21 = runtime.Zeros[float64](diff.Shape[0], diff.Shape[1], diff.Shape[2])
+	/*line distances.py:24:27*/ t21 = runtime.ZerosLayout2[float64](3, diff.Shape, diff.Strides, diff.Shape, diff.Strides)
 	t21Data = t21.Data
 	/*line distances.py:24:27*/ t22 = int64(diff.Shape[0])
 	/*line distances.py:24:27*/ t23 = int64(diff.Shape[1])
@@ -264,7 +264,7 @@ func PairwiseDotTrick(x *runtime.Array[float64]) (*runtime.Array[float64], error
 		t26Data []float64
 	)
 	xData := x.Data
-	/*line distances.py:29:17*/ t1 = runtime.Zeros[float64](x.Shape[0], x.Shape[1])
+	/*line distances.py:29:17*/ t1 = runtime.ZerosLayout2[float64](2, x.Shape, x.Strides, x.Shape, x.Strides)
 	t1Data = t1.Data
 	/*line distances.py:29:17*/ t2 = int64(x.Shape[0])
 	/*line distances.py:29:17*/ t3 = int64(x.Shape[1])

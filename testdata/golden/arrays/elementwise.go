@@ -652,7 +652,7 @@ func NormalizeRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t11Data   []float64
 	)
 	mData := m.Data
-	/*line elementwise.py:95:28*/ t1 = runtime.Zeros[float64](m.Shape[0], m.Shape[1])
+	/*line elementwise.py:95:28*/ t1 = runtime.ZerosLayout2[float64](2, m.Shape, m.Strides, m.Shape, m.Strides)
 	t1Data = t1.Data
 	/*line elementwise.py:95:28*/ t2 = int64(m.Shape[0])
 	/*line elementwise.py:95:28*/ t3 = int64(m.Shape[1])

@@ -710,7 +710,7 @@ func Frobenius(m *runtime.Array[float64]) float64 {
 		t1Data []float64
 	)
 	mData := m.Data
-	/*line reductions.py:164:27*/ t1 = runtime.Zeros[float64](m.Shape[0], m.Shape[1])
+	/*line reductions.py:164:27*/ t1 = runtime.ZerosLayout2[float64](2, m.Shape, m.Strides, m.Shape, m.Strides)
 	t1Data = t1.Data
 	/*line reductions.py:164:27*/ t2 = int64(m.Shape[0])
 	/*line reductions.py:164:27*/ t3 = int64(m.Shape[1])

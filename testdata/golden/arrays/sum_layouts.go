@@ -10,7 +10,11 @@
 // compiled sums must follow that order to be bit-identical.
 package sum_layouts
 
-import "github.com/pyc2go/pyc2go/runtime"
+import (
+	"fmt"
+	"github.com/pyc2go/pyc2go/runtime"
+	"math"
+)
 
 // SumT is pyc2go's compiled form of sum_t (sum_layouts.py:10).
 func SumT(m *runtime.Array[float64]) float64 {
@@ -313,4 +317,273 @@ func ProdIntT(m *runtime.Array[int64]) int64 {
 		}
 	}
 	/*line sum_layouts.py:90:5*/ return t1
+}
+
+// SumTExpr is pyc2go's compiled form of sum_t_expr (sum_layouts.py:97).
+func SumTExpr(m *runtime.Array[float64]) float64 {
+	/*line sum_layouts.py:97:1*/ var (
+		t1     *runtime.Array[float64]
+		t2     *runtime.Array[float64]
+		t3     int64
+		t4     int64
+		i0     int64
+		i1     int64
+		t1Data []float64
+	)
+	mData := m.Data
+	/*line sum_layouts.py:98:19*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
+	/*line sum_layouts.py:98:19*/ t1 = runtime.ZerosLayout2[float64](2, t2.Shape, t2.Strides, t2.Shape, t2.Strides)
+	t1Data = t1.Data
+	/*line sum_layouts.py:98:19*/ t3 = int64(m.Shape[1])
+	/*line sum_layouts.py:98:19*/ t4 = int64(m.Shape[0])
+	/*line sum_layouts.py:98:19*/ for i0 = 0; i0 < t3; i0++ {
+		/*line sum_layouts.py:98:19*/ for i1 = 0; i1 < t4; i1++ {
+			/*line sum_layouts.py:98:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] * 2.0)
+		}
+	}
+	/*line sum_layouts.py:98:5*/ return runtime.SumFloat(t1)
+}
+
+// MeanTPlus is pyc2go's compiled form of mean_t_plus (sum_layouts.py:101).
+//
+// Operands of conflicting layouts: C order wins.
+func MeanTPlus(m *runtime.Array[float64]) float64 {
+	/*line sum_layouts.py:101:1*/ var (
+		t1     *runtime.Array[float64]
+		t2     *runtime.Array[float64]
+		t3     *runtime.Array[float64]
+		t4     int64
+		t5     int64
+		i0     int64
+		i1     int64
+		t1Data []float64
+	)
+	mData := m.Data
+	/*line sum_layouts.py:103:20*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
+	/*line sum_layouts.py:103:20*/ t3 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
+	/*line sum_layouts.py:103:20*/ t1 = runtime.ZerosLayout2[float64](2, t2.Shape, t2.Strides, t3.Shape, t3.Strides)
+	t1Data = t1.Data
+	/*line sum_layouts.py:103:20*/ t4 = int64(m.Shape[1])
+	/*line sum_layouts.py:103:20*/ t5 = int64(m.Shape[0])
+	/*line sum_layouts.py:103:20*/ for i0 = 0; i0 < t4; i0++ {
+		/*line sum_layouts.py:103:20*/ for i1 = 0; i1 < t5; i1++ {
+			/*line sum_layouts.py:103:20*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] + mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]
+		}
+	}
+	/*line sum_layouts.py:103:5*/ return runtime.MeanFloat(t1)
+}
+
+// SumTPlusT is pyc2go's compiled form of sum_t_plus_t (sum_layouts.py:106).
+func SumTPlusT(m *runtime.Array[float64]) float64 {
+	/*line sum_layouts.py:106:1*/ var (
+		t1     *runtime.Array[float64]
+		t2     *runtime.Array[float64]
+		t3     *runtime.Array[float64]
+		t4     int64
+		t5     int64
+		i0     int64
+		i1     int64
+		t1Data []float64
+	)
+	mData := m.Data
+	/*line sum_layouts.py:107:19*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
+	/*line sum_layouts.py:107:19*/ t3 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
+	/*line sum_layouts.py:107:19*/ t1 = runtime.ZerosLayout2[float64](2, t2.Shape, t2.Strides, t3.Shape, t3.Strides)
+	t1Data = t1.Data
+	/*line sum_layouts.py:107:19*/ t4 = int64(m.Shape[1])
+	/*line sum_layouts.py:107:19*/ t5 = int64(m.Shape[0])
+	/*line sum_layouts.py:107:19*/ for i0 = 0; i0 < t4; i0++ {
+		/*line sum_layouts.py:107:19*/ for i1 = 0; i1 < t5; i1++ {
+			/*line sum_layouts.py:107:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = math.Sqrt(math.Abs(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])])) + float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]*0.5)
+		}
+	}
+	/*line sum_layouts.py:107:5*/ return runtime.SumFloat(t1)
+}
+
+// SumRevExprAxis0 is pyc2go's compiled form of sum_rev_expr_axis0 (sum_layouts.py:110).
+func SumRevExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
+	/*line sum_layouts.py:110:1*/ var (
+		t1     *runtime.Array[float64]
+		t2     int64
+		t3     int64
+		t4     int64
+		t5     int64
+		t6     *runtime.Array[float64]
+		t7     int64
+		i0     int64
+		i1     int64
+		t8     *runtime.Array[float64]
+		t1Data []float64
+	)
+	mData := m.Data
+	/*line sum_layouts.py:111:19*/ t2 = int64(m.Shape[1]) - 1
+	/*line sum_layouts.py:111:19*/ t3 = runtime.SliceLen(t2, -1, -1)
+	/*line sum_layouts.py:111:19*/ t4 = int64(m.Strides[1]) * -1
+	/*line sum_layouts.py:111:19*/ t5 = int64(m.Offset) + t2*int64(m.Strides[1])
+	/*line sum_layouts.py:111:19*/ t6 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[0], int(t3)}, Strides: []int{m.Strides[0], int(t4)}, Offset: int(t5)}
+	/*line sum_layouts.py:111:19*/ t1 = runtime.ZerosLayout2[float64](2, t6.Shape, t6.Strides, t6.Shape, t6.Strides)
+	t1Data = t1.Data
+	/*line sum_layouts.py:111:19*/ t7 = int64(m.Shape[0])
+	/*line sum_layouts.py:111:19*/ for i0 = 0; i0 < t7; i0++ {
+		/*line sum_layouts.py:111:19*/ for i1 = 0; i1 < t3; i1++ {
+			/*line sum_layouts.py:111:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[t5+i0*int64(m.Strides[0])+i1*t4] * 3.0)
+		}
+	}
+	/*line sum_layouts.py:111:12*/ t8 = runtime.SumAxis(t1, 0)
+	/*line sum_layouts.py:111:5*/ return t8
+}
+
+// SumTExprAxis1 is pyc2go's compiled form of sum_t_expr_axis1 (sum_layouts.py:114).
+func SumTExprAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
+	/*line sum_layouts.py:114:1*/ var (
+		t1     *runtime.Array[float64]
+		t2     *runtime.Array[float64]
+		t3     int64
+		t4     int64
+		i0     int64
+		i1     int64
+		t5     *runtime.Array[float64]
+		t1Data []float64
+	)
+	mData := m.Data
+	/*line sum_layouts.py:115:19*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
+	/*line sum_layouts.py:115:19*/ t1 = runtime.ZerosLayout2[float64](2, t2.Shape, t2.Strides, t2.Shape, t2.Strides)
+	t1Data = t1.Data
+	/*line sum_layouts.py:115:19*/ t3 = int64(m.Shape[1])
+	/*line sum_layouts.py:115:19*/ t4 = int64(m.Shape[0])
+	/*line sum_layouts.py:115:19*/ for i0 = 0; i0 < t3; i0++ {
+		/*line sum_layouts.py:115:19*/ for i1 = 0; i1 < t4; i1++ {
+			/*line sum_layouts.py:115:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]*3.0) - 1.0
+		}
+	}
+	/*line sum_layouts.py:115:12*/ t5 = runtime.SumAxis(t1, 1)
+	/*line sum_layouts.py:115:5*/ return t5
+}
+
+// MeanTExprAxis0 is pyc2go's compiled form of mean_t_expr_axis0 (sum_layouts.py:118).
+func MeanTExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
+	/*line sum_layouts.py:118:1*/ var (
+		t1     *runtime.Array[float64]
+		t2     *runtime.Array[float64]
+		t3     int64
+		t4     int64
+		i0     int64
+		i1     int64
+		t5     *runtime.Array[float64]
+		t6     int64
+		i0_2   int64
+		t1Data []float64
+		t5Data []float64
+	)
+	mData := m.Data
+	/*line sum_layouts.py:119:20*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
+	/*line sum_layouts.py:119:20*/ t1 = runtime.ZerosLayout2[float64](2, t2.Shape, t2.Strides, t2.Shape, t2.Strides)
+	t1Data = t1.Data
+	/*line sum_layouts.py:119:20*/ t3 = int64(m.Shape[1])
+	/*line sum_layouts.py:119:20*/ t4 = int64(m.Shape[0])
+	/*line sum_layouts.py:119:20*/ for i0 = 0; i0 < t3; i0++ {
+		/*line sum_layouts.py:119:20*/ for i1 = 0; i1 < t4; i1++ {
+			/*line sum_layouts.py:119:20*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] / 3.0
+		}
+	}
+	/*line sum_layouts.py:119:12*/ t5 = runtime.SumAxis(t1, 0)
+	t5Data = t5.Data
+	/*line sum_layouts.py:119:12*/ t6 = int64(t5.Shape[0])
+	/*line sum_layouts.py:119:12*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
+		/*line sum_layouts.py:119:12*/ t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] = t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] / float64(int64(t1.Shape[0]))
+	}
+	/*line sum_layouts.py:119:5*/ return t5
+}
+
+// SumTBcast is pyc2go's compiled form of sum_t_bcast (sum_layouts.py:122).
+//
+// A broadcast operand has no say in the order.
+func SumTBcast(m *runtime.Array[float64]) (float64, error) {
+	/*line sum_layouts.py:122:1*/ var (
+		t1     *runtime.Array[float64]
+		t2     *runtime.Array[float64]
+		t3     *runtime.Array[float64]
+		t4     int64
+		t5     int64
+		i0     int64
+		i1     int64
+		t1Data []float64
+	)
+	mData := m.Data
+	/*line sum_layouts.py:124:25*/ if !(0 < int64(m.Shape[1])) {
+		return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", 0, 1, int64(m.Shape[1])), "sum_layouts.py", 124, "sum_t_bcast")
+	}
+	/*line sum_layouts.py:124:19*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
+	/*line sum_layouts.py:124:19*/ t3 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[0]}, Strides: []int{m.Strides[0]}, Offset: m.Offset}
+	/*line sum_layouts.py:124:19*/ t1 = runtime.ZerosLayout2[float64](2, t2.Shape, t2.Strides, t3.Shape, t3.Strides)
+	t1Data = t1.Data
+	/*line sum_layouts.py:124:19*/ t4 = int64(m.Shape[1])
+	/*line sum_layouts.py:124:19*/ t5 = int64(m.Shape[0])
+	/*line sum_layouts.py:124:19*/ for i0 = 0; i0 < t4; i0++ {
+		/*line sum_layouts.py:124:19*/ for i1 = 0; i1 < t5; i1++ {
+			/*line sum_layouts.py:124:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] * mData[int64(m.Offset)+i1*int64(m.Strides[0])])
+		}
+	}
+	/*line sum_layouts.py:124:5*/ return runtime.SumFloat(t1), nil
+}
+
+// Sum3dExpr is pyc2go's compiled form of sum_3d_expr (sum_layouts.py:127).
+func Sum3dExpr(a *runtime.Array[float64]) float64 {
+	/*line sum_layouts.py:127:1*/ var (
+		t1     *runtime.Array[float64]
+		t2     int64
+		t3     int64
+		t4     int64
+		t5     int64
+		t6     *runtime.Array[float64]
+		t7     int64
+		t8     int64
+		i0     int64
+		i1     int64
+		i2     int64
+		t1Data []float64
+	)
+	aData := a.Data
+	/*line sum_layouts.py:128:19*/ t2 = int64(a.Shape[1]) - 1
+	/*line sum_layouts.py:128:19*/ t3 = runtime.SliceLen(t2, -1, -1)
+	/*line sum_layouts.py:128:19*/ t4 = int64(a.Strides[1]) * -1
+	/*line sum_layouts.py:128:19*/ t5 = int64(a.Offset) + t2*int64(a.Strides[1])
+	/*line sum_layouts.py:128:19*/ t6 = &runtime.Array[float64]{Data: a.Data, Shape: []int{a.Shape[2], int(t3), a.Shape[0]}, Strides: []int{a.Strides[2], int(t4), a.Strides[0]}, Offset: int(t5)}
+	/*line sum_layouts.py:128:19*/ t1 = runtime.ZerosLayout2[float64](3, t6.Shape, t6.Strides, t6.Shape, t6.Strides)
+	t1Data = t1.Data
+	/*line sum_layouts.py:128:19*/ t7 = int64(a.Shape[2])
+	/*line sum_layouts.py:128:19*/ t8 = int64(a.Shape[0])
+	/*line sum_layouts.py:128:19*/ for i0 = 0; i0 < t7; i0++ {
+		/*line sum_layouts.py:128:19*/ for i1 = 0; i1 < t3; i1++ {
+			/*line sum_layouts.py:128:19*/ for i2 = 0; i2 < t8; i2++ {
+				/*line sum_layouts.py:128:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])+i2*int64(t1.Strides[2])] = float64(aData[t5+i0*int64(a.Strides[2])+i1*t4+i2*int64(a.Strides[0])]*2.0) + 1.0
+			}
+		}
+	}
+	/*line sum_layouts.py:128:5*/ return runtime.SumFloat(t1)
+}
+
+// MeanIntT is pyc2go's compiled form of mean_int_t (sum_layouts.py:131).
+func MeanIntT(m *runtime.Array[int64]) float64 {
+	/*line sum_layouts.py:131:1*/ var (
+		t1     *runtime.Array[float64]
+		t2     *runtime.Array[int64]
+		t3     int64
+		t4     int64
+		i0     int64
+		i1     int64
+		t1Data []float64
+	)
+	mData := m.Data
+	/*line sum_layouts.py:132:20*/ t2 = &runtime.Array[int64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
+	/*line sum_layouts.py:132:20*/ t1 = runtime.ZerosLayout2[float64](2, t2.Shape, t2.Strides, t2.Shape, t2.Strides)
+	t1Data = t1.Data
+	/*line sum_layouts.py:132:20*/ t3 = int64(m.Shape[1])
+	/*line sum_layouts.py:132:20*/ t4 = int64(m.Shape[0])
+	/*line sum_layouts.py:132:20*/ for i0 = 0; i0 < t3; i0++ {
+		/*line sum_layouts.py:132:20*/ for i1 = 0; i1 < t4; i1++ {
+			/*line sum_layouts.py:132:20*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] * 3)
+		}
+	}
+	/*line sum_layouts.py:132:5*/ return runtime.MeanFloat(t1)
 }

@@ -88,3 +88,45 @@ def prod_c_t(z: "complex128[:, :]") -> complex:
 
 def prod_int_t(m: "int64[:, :]") -> int:
     return np.prod(m.T)
+
+
+# Sums of expressions: numpy allocates a ufunc's output in its operands'
+# memory layout (K order), then sums that temporary in memory order.
+
+
+def sum_t_expr(m: "float64[:, :]") -> float:
+    return np.sum(m.T * 2.0)
+
+
+def mean_t_plus(m: "float64[:, :]") -> float:
+    """Operands of conflicting layouts: C order wins."""
+    return np.mean(m.T + m.T.T.T)
+
+
+def sum_t_plus_t(m: "float64[:, :]") -> float:
+    return np.sum(np.sqrt(np.abs(m.T)) + m.T * 0.5)
+
+
+def sum_rev_expr_axis0(m: "float64[:, :]") -> "float64[:]":
+    return np.sum(m[:, ::-1] * 3.0, axis=0)
+
+
+def sum_t_expr_axis1(m: "float64[:, :]") -> "float64[:]":
+    return np.sum(m.T * 3.0 - 1.0, axis=1)
+
+
+def mean_t_expr_axis0(m: "float64[:, :]") -> "float64[:]":
+    return np.mean(m.T / 3.0, axis=0)
+
+
+def sum_t_bcast(m: "float64[:, :]") -> float:
+    """A broadcast operand has no say in the order."""
+    return np.sum(m.T * m[:, 0])
+
+
+def sum_3d_expr(a: "float64[:, :, :]") -> float:
+    return np.sum(a.T[:, ::-1] * 2.0 + 1.0)
+
+
+def mean_int_t(m: "int64[:, :]") -> float:
+    return np.mean(m.T * 3)
