@@ -587,3 +587,28 @@ func MeanIntT(m *runtime.Array[int64]) float64 {
 	}
 	/*line sum_layouts.py:132:5*/ return runtime.MeanFloat(t1)
 }
+
+// SumTNestedExpr is pyc2go's compiled form of sum_t_nested_expr (sum_layouts.py:135).
+//
+// np.sum of (m.T + m.T) * m.T: an operand that itself combines arrays keeps the C-ordered temporary (documented gap).
+func SumTNestedExpr(m *runtime.Array[float64]) float64 {
+	/*line sum_layouts.py:135:1*/ var (
+		t1     *runtime.Array[float64]
+		t2     int64
+		t3     int64
+		i0     int64
+		i1     int64
+		t1Data []float64
+	)
+	mData := m.Data
+	/*line sum_layouts.py:137:19*/ t1 = runtime.Zeros[float64](m.Shape[1], m.Shape[0])
+	t1Data = t1.Data
+	/*line sum_layouts.py:137:19*/ t2 = int64(m.Shape[1])
+	/*line sum_layouts.py:137:19*/ t3 = int64(m.Shape[0])
+	/*line sum_layouts.py:137:19*/ for i0 = 0; i0 < t2; i0++ {
+		/*line sum_layouts.py:137:19*/ for i1 = 0; i1 < t3; i1++ {
+			/*line sum_layouts.py:137:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64((mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] + mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]) * mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])])
+		}
+	}
+	/*line sum_layouts.py:137:5*/ return runtime.SumFloat(t1)
+}

@@ -130,3 +130,8 @@ def sum_3d_expr(a: "float64[:, :, :]") -> float:
 
 def mean_int_t(m: "int64[:, :]") -> float:
     return np.mean(m.T * 3)
+
+
+def sum_t_nested_expr(m: "float64[:, :]") -> float:
+    """np.sum of (m.T + m.T) * m.T: an operand that itself combines arrays keeps the C-ordered temporary (documented gap)."""
+    return np.sum((m.T + m.T) * m.T)
