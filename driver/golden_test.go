@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pyc2go/pyc2go/internal/corpus"
 	"github.com/pyc2go/pyc2go/internal/golden"
 )
 
@@ -75,19 +76,14 @@ func TestGoldenGo(t *testing.T) {
 }
 
 // kernelFiles returns the files matching pattern except CASES files
-// (FILE_cases.py beside FILE.py: inputs for verify, not kernels). This is
-// verify.IsCasesFile's rule; driver's tests cannot import verify, which
-// imports driver.
+// (FILE_cases.py beside FILE.py: inputs for verify, not kernels).
 func kernelFiles(pattern string) []string {
 	files, _ := filepath.Glob(pattern)
 	var out []string
 	for _, p := range files {
-		if base, ok := strings.CutSuffix(p, "_cases.py"); ok {
-			if st, err := os.Stat(base + ".py"); err == nil && !st.IsDir() {
-				continue
-			}
+		if !corpus.IsCasesFile(p) {
+			out = append(out, p)
 		}
-		out = append(out, p)
 	}
 	return out
 }

@@ -7,11 +7,11 @@ import (
 	"testing"
 
 	"github.com/pyc2go/pyc2go/frontend"
+	"github.com/pyc2go/pyc2go/internal/corpus"
 	"github.com/pyc2go/pyc2go/internal/golden"
 	"github.com/pyc2go/pyc2go/ir"
 	"github.com/pyc2go/pyc2go/lower"
 	"github.com/pyc2go/pyc2go/typeinfer"
-	"github.com/pyc2go/pyc2go/verify"
 )
 
 // check parses and type-checks src.
@@ -81,24 +81,13 @@ func TestGolden(t *testing.T) {
 // TestCorpus lowers every kernel of the shared corpus at -O0 and -O2 with
 // the verifier on after lowering and after every pass.
 func TestCorpus(t *testing.T) {
-	var files []string
 	root := filepath.Join("..", "testdata", "py")
-	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		// CASES files (FILE_cases.py beside FILE.py) are verify's
-		// inputs, not kernels.
-		if !d.IsDir() && strings.HasSuffix(path, ".py") && !verify.IsCasesFile(path) {
-			files = append(files, path)
-		}
-		return nil
-	})
+	files, err := corpus.Kernels(root)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(files) == 0 {
-		t.Skip("corpus is empty")
+		t.Fatal("no kernels under testdata/py")
 	}
 	for _, path := range files {
 		rel, _ := filepath.Rel(root, path)

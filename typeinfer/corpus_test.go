@@ -3,25 +3,16 @@ package typeinfer
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/pyc2go/pyc2go/frontend"
+	"github.com/pyc2go/pyc2go/internal/corpus"
 )
 
 // corpusFiles lists every kernel of the shared corpus, at any depth.
 func corpusFiles(t *testing.T) []string {
 	t.Helper()
-	var paths []string
-	err := filepath.WalkDir("../testdata/py", func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() && strings.HasSuffix(path, ".py") && !isCasesFile(path) {
-			paths = append(paths, path)
-		}
-		return nil
-	})
+	paths, err := corpus.Kernels("../testdata/py")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,16 +45,4 @@ func TestCorpus(t *testing.T) {
 			}
 		})
 	}
-}
-
-// isCasesFile is verify.IsCasesFile (typeinfer's tests cannot import
-// verify, which imports typeinfer): FILE_cases.py beside FILE.py holds
-// verify's inputs, not a kernel.
-func isCasesFile(path string) bool {
-	base, ok := strings.CutSuffix(path, "_cases.py")
-	if !ok {
-		return false
-	}
-	st, err := os.Stat(base + ".py")
-	return err == nil && !st.IsDir()
 }

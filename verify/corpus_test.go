@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/internal/corpus"
 	"github.com/pyc2go/pyc2go/verify"
 )
 
@@ -22,17 +23,10 @@ var knownDifferent = map[string]string{
 	"arrays/sum_layouts.py:sum_t_nested_expr": "sum of an expression whose operand combines transposed arrays: C-ordered temporary, last bits differ",
 }
 
-// corpusFiles returns every kernel file under testdata/py: the .py files
-// except the CASES files beside kernels (FILE_cases.py next to FILE.py).
+// corpusFiles returns every kernel file under testdata/py.
 func corpusFiles(t *testing.T) []string {
 	t.Helper()
-	var files []string
-	err := filepath.WalkDir("../testdata/py", func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") && !verify.IsCasesFile(p) {
-			files = append(files, p)
-		}
-		return err
-	})
+	files, err := corpus.Kernels("../testdata/py")
 	if err != nil {
 		t.Fatal(err)
 	}

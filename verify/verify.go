@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/internal/corpus"
 	"github.com/pyc2go/pyc2go/ir"
 	"github.com/pyc2go/pyc2go/runtime"
 )
@@ -190,27 +191,11 @@ func Run(res *driver.Result, bin string, opt Options) (*Report, error) {
 // FILE_cases.py beside FILE.py, or "" when there is none. Kernels whose
 // shape requirements the generated inputs do not meet (matmul's inner
 // dimensions) name their inputs there.
-func CasesFile(path string) string {
-	if !strings.HasSuffix(path, ".py") {
-		return ""
-	}
-	c := strings.TrimSuffix(path, ".py") + "_cases.py"
-	if st, err := os.Stat(c); err == nil && !st.IsDir() {
-		return c
-	}
-	return ""
-}
+func CasesFile(path string) string { return corpus.CasesFile(path) }
 
 // IsCasesFile reports whether path is a CASES file rather than a kernel:
 // FILE_cases.py with FILE.py beside it.
-func IsCasesFile(path string) bool {
-	base, ok := strings.CutSuffix(path, "_cases.py")
-	if !ok {
-		return false
-	}
-	st, err := os.Stat(base + ".py")
-	return err == nil && !st.IsDir()
-}
+func IsCasesFile(path string) bool { return corpus.IsCasesFile(path) }
 
 // refParam is a parameter as ref.py generates it: Type is the Python
 // spelling; array parameters add the dtype name and the rank.

@@ -1,0 +1,53 @@
+// Package corpus knows the layout of the kernel corpus shared by the
+// tests of several packages: kernels are the .py files under a root
+// (testdata/py), and FILE_cases.py beside FILE.py is not a kernel but
+// verify's inputs for it. It is its own package because the packages
+// whose tests walk the corpus (typeinfer, driver, lower, verify) import
+// each other in one direction only.
+package corpus
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// CasesFile returns FILE_cases.py beside the kernel FILE.py, or "" when
+// there is none.
+func CasesFile(path string) string {
+	if !strings.HasSuffix(path, ".py") {
+		return ""
+	}
+	c := strings.TrimSuffix(path, ".py") + "_cases.py"
+	if isFile(c) {
+		return c
+	}
+	return ""
+}
+
+// IsCasesFile reports whether path is a CASES file rather than a kernel:
+// FILE_cases.py with FILE.py beside it (a kernel that merely ends in
+// _cases.py, like type_cases.py without a type.py, is a kernel).
+func IsCasesFile(path string) bool {
+	base, ok := strings.CutSuffix(path, "_cases.py")
+	return ok && isFile(base+".py")
+}
+
+// Kernels lists the kernel files under root at any depth, in lexical
+// order, leaving out CASES files.
+func Kernels(root string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") && !IsCasesFile(p) {
+			files = append(files, p)
+		}
+		return err
+	})
+	return files, err
+}
+
+func isFile(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !st.IsDir()
+}
