@@ -126,14 +126,8 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 	if !reduceNames[ci.Name] {
 		return nil
 	}
-	operand := ci.Recv
-	if ci.Kind == typeinfer.CallNumpy {
-		if len(ci.Args) != 1 {
-			return nil
-		}
-		operand = ci.Args[0]
-	}
-	if operand == nil || !l.isArrayExpr(operand) {
+	operand := l.reduceOperand(ci)
+	if operand == nil {
 		return nil
 	}
 	if ci.Axis >= 0 {
@@ -291,14 +285,8 @@ func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array)
 	if !reduceNames[name] && name != "cumsum" && name != "cumprod" {
 		return nil
 	}
-	operand := ci.Recv
-	if ci.Kind == typeinfer.CallNumpy {
-		if len(ci.Args) != 1 {
-			return nil
-		}
-		operand = ci.Args[0]
-	}
-	if operand == nil || !l.isArrayExpr(operand) {
+	operand := l.reduceOperand(ci)
+	if operand == nil {
 		return nil
 	}
 	for k := range ci.Kwargs {
@@ -575,4 +563,21 @@ func (l *fnLowerer) isViewExpr(e ast.Expr) bool {
 		return ai != nil && ai.Kind == typeinfer.AttrT && l.isViewExpr(x.Value)
 	}
 	return false
+}
+
+// reduceOperand is the array a reduction reduces: the receiver of a method
+// (a.sum()) or the one positional argument of the numpy function
+// (np.sum(a)); nil when the call is not of that shape.
+func (l *fnLowerer) reduceOperand(ci *typeinfer.CallInfo) ast.Expr {
+	operand := ci.Recv
+	if ci.Kind == typeinfer.CallNumpy {
+		if len(ci.Args) != 1 {
+			return nil
+		}
+		operand = ci.Args[0]
+	}
+	if operand == nil || !l.isArrayExpr(operand) {
+		return nil
+	}
+	return operand
 }
