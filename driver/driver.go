@@ -39,6 +39,9 @@ type Config struct {
 	// through it.
 	NoBoundsCheck bool
 	NoWrapAround  bool
+
+	// Remarks, if set, receives the optimisation passes' remarks.
+	Remarks func(lower.Remark)
 }
 
 // Result is everything one compilation produced.
@@ -86,6 +89,7 @@ func Compile(path string, src []byte, cfg Config) (*Result, error) {
 
 		NoBoundsCheck: cfg.NoBoundsCheck,
 		NoWrapAround:  cfg.NoWrapAround,
+		Remarks:       cfg.Remarks,
 	})
 	if err != nil {
 		return nil, diag(err)

@@ -72,6 +72,10 @@ type Config struct {
 	NoBoundsCheck bool
 	NoWrapAround  bool
 
+	// Remarks, if set, receives the remarks of optimisation passes (see
+	// Remark), in pipeline order.
+	Remarks func(Remark)
+
 	// raisesRef, set by Module under NoWrapAround, holds Func.Raises of
 	// the default compilation, by position in Module.Funcs: the raises
 	// pass keeps those functions raising.

@@ -15,6 +15,7 @@ import (
 type pass struct {
 	name     string
 	fn       func(*ir.Func)
+	opt      func(*ir.Func, *passCtx) // for passes that read Config or leave remarks; fn is nil then
 	module   func(*ir.Module, Config) // for whole-module passes; fn is nil then
 	required bool
 	// when, if set, says whether the pass applies to cfg at all (a
@@ -42,6 +43,16 @@ var passes = [...]pass{
 	{name: "guardelim", fn: guardElim, required: true, doc: guardElimDoc},
 	{name: "raises", module: func(m *ir.Module, cfg Config) { raisesFixpoint(m, cfg.raisesRef) }, required: true, doc: "raises fixes which functions may raise, and so which Go functions return an error."},
 	{name: "boundscheck", fn: elideBoundsChecks, required: true, when: func(cfg Config) bool { return cfg.NoBoundsCheck }, doc: boundsCheckDoc},
+}
+
+// passOrder states every constraint on the order of passes, with its
+// reason; TestPassOrder checks the table against it. A new pass adds the
+// constraints it relies on here rather than in a comment.
+var passOrder = [...]struct{ before, after, why string }{
+	{"constfold", "checkelim", "checkelim deletes the checks constfold reduced to true"},
+	{"checkelim", "raises", "raises fixes signatures from the checks the required passes keep"},
+	{"guardelim", "raises", "raises fixes signatures from the checks the required passes keep"},
+	{"raises", "boundscheck", "deleting index checks must not take away a function's error result"},
 }
 
 // PassNames lists the passes in pipeline order.
@@ -109,10 +120,10 @@ func runPasses(m *ir.Module, cfg Config) error {
 			p.module(m, cfg)
 		}
 		for _, f := range m.Funcs {
-			if p.fn == nil || !apply {
+			if (p.fn == nil && p.opt == nil) || !apply {
 				break
 			}
-			if err := runPass(p, f); err != nil {
+			if err := runPass(p, f, cfg); err != nil {
 				return err
 			}
 			if cfg.Verify {
@@ -135,12 +146,16 @@ func runPasses(m *ir.Module, cfg Config) error {
 
 // runPass runs one pass on one function, turning a panic into an error that
 // names the pass and shows the function it failed on.
-func runPass(p pass, f *ir.Func) (err error) {
+func runPass(p pass, f *ir.Func, cfg Config) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("lower: pass %s panicked on func %s: %v\n%s", p.name, f.Name, r, ir.PrintFunc(f))
 		}
 	}()
+	if p.opt != nil {
+		p.opt(f, &passCtx{cfg: cfg, pass: p.name, fn: f})
+		return nil
+	}
 	p.fn(f)
 	return nil
 }

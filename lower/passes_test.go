@@ -44,6 +44,34 @@ func TestPassTable(t *testing.T) {
 	}
 }
 
+func TestPassOrder(t *testing.T) {
+	index := map[string]int{}
+	for i, ps := range passes {
+		index[ps.name] = i
+	}
+	for _, c := range passOrder {
+		b, okb := index[c.before]
+		a, oka := index[c.after]
+		if !okb || !oka {
+			t.Errorf("passOrder names an unknown pass: %s before %s", c.before, c.after)
+			continue
+		}
+		if b >= a {
+			t.Errorf("pass %s must run before %s: %s", c.before, c.after, c.why)
+		}
+		if c.why == "" {
+			t.Errorf("passOrder %s before %s has no reason", c.before, c.after)
+		}
+	}
+	// An optional pass must come after raises: it may delete checks, and
+	// signatures must not depend on -O.
+	for _, ps := range passes {
+		if !ps.required && index[ps.name] < index["raises"] {
+			t.Errorf("optional pass %s runs before raises", ps.name)
+		}
+	}
+}
+
 func TestConstFold(t *testing.T) {
 	i8 := func(v int64) *ir.ConstExpr { return &ir.ConstExpr{T: ir.Int8, Value: v} }
 	f32 := func(v float64) *ir.ConstExpr { return &ir.ConstExpr{T: ir.Float32, Value: v} }

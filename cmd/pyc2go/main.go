@@ -248,6 +248,7 @@ func cmdCompile(args []string, stdout, stderr io.Writer) int {
 	pkg := fs.String("pkg", "", "Go package `NAME` (default: from the file name)")
 	var dump dumpFlag
 	fs.Var(&dump, "dump-ir", "print the IR (final, or after:PASS) to stdout")
+	remarks := fs.Bool("remarks", false, "print what each optimisation pass did or declined to do, as FILE:LINE:COL: remark: lines on stderr")
 	pos, extra, err := parseFlags(fs, args, -1)
 	if err != nil {
 		return exitUsage
@@ -269,6 +270,11 @@ func cmdCompile(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		cfg.DumpAfter, cfg.Dump = dump.after, stdout
+	}
+	if *remarks {
+		cfg.Remarks = func(r lower.Remark) {
+			fmt.Fprintf(stderr, "%s:%s: remark: %s: %s (in %s)\n", pos[0], r.Pos, r.Pass, r.Msg, r.Func)
+		}
 	}
 	res, code := compileFile(pos[0], cfg, stderr)
 	if code != exitOK {
