@@ -71,10 +71,25 @@ func (l ErrorList) Error() string {
 // Tabs before the column are copied into the caret prefix so the caret lines
 // up with the source line whatever the terminal's tab width.
 func (l ErrorList) Render(path string, src []byte) string {
+	return l.RenderStyle(path, src, Style{})
+}
+
+// Style holds the escape sequences a terminal renderer puts around the
+// parts of a diagnostic; the zero Style is plain text. The caller decides
+// whether its output is a terminal, so this package never looks.
+type Style struct {
+	Error string // before "error:"
+	Caret string // before the caret
+	Reset string // after each of them
+}
+
+// RenderStyle is Render with the "error:" label and the caret wrapped in
+// s's escapes.
+func (l ErrorList) RenderStyle(path string, src []byte, s Style) string {
 	lines := strings.Split(string(src), "\n")
 	var b strings.Builder
 	for _, e := range l {
-		fmt.Fprintf(&b, "%s:%d:%d: error: %s\n", path, e.Pos.Line, e.Pos.Col, e.Msg)
+		fmt.Fprintf(&b, "%s:%d:%d: %serror:%s %s\n", path, e.Pos.Line, e.Pos.Col, s.Error, s.Reset, e.Msg)
 		if e.Pos.Line < 1 || e.Pos.Line > len(lines) {
 			continue
 		}
@@ -101,7 +116,7 @@ func (l ErrorList) Render(path string, src []byte) string {
 		for ; col < e.Pos.Col; col++ {
 			b.WriteByte(' ')
 		}
-		b.WriteString("^\n")
+		b.WriteString(s.Caret + "^" + s.Reset + "\n")
 	}
 	return b.String()
 }
