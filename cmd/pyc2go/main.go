@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"strings"
 
 	"github.com/pyc2go/pyc2go/driver"
 	"github.com/pyc2go/pyc2go/lower"
-	"github.com/pyc2go/pyc2go/verify"
 )
 
 // Exit statuses are part of the CLI contract.
@@ -22,49 +20,88 @@ const (
 	exitException = 3
 )
 
-// version is the pyc2go release; builds from source say "devel".
-var version = "devel"
-
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `pyc2go compiles type-annotated Python + numpy kernels to Go.
+// env is what a command writes to and how: tty says stderr is a terminal
+// (progress lines), color that diagnostics may use escapes as well.
+type env struct {
+	stdout, stderr io.Writer
+	tty, color     bool
+	cmd            *command // the running command
+}
 
-Usage:
-  pyc2go compile [flags] FILE.py          write Go source (stdout or -o)
-  pyc2go check FILE.py...                 report diagnostics only
-  pyc2go run [flags] FILE.py FUNC [--] ARG...
-                                          compile, call FUNC once, print repr(result)
-  pyc2go verify [flags] FILE.py...        compare compiled results with CPython + numpy
-  pyc2go version
-
-Run 'pyc2go COMMAND -h' for the flags of a command.
-`
+// isTerminal reports whether w is a terminal. Tests replace it: the
+// colour and progress paths must be testable without a real terminal.
+var isTerminal = func(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
 
 func run(args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr, tty: isTerminal(stderr)}
+	// https://no-color.org: any non-empty NO_COLOR turns colour off.
+	e.color = e.tty && os.Getenv("NO_COLOR") == ""
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return exitUsage
 	}
-	cmd, rest := args[0], args[1:]
-	switch cmd {
-	case "compile":
-		return cmdCompile(rest, stdout, stderr)
-	case "check":
-		return cmdCheck(rest, stdout, stderr)
-	case "run":
-		return cmdRun(rest, stdout, stderr)
-	case "verify":
-		return cmdVerify(rest, stdout, stderr)
-	case "version":
-		fmt.Fprintf(stdout, "pyc2go %s\n", version)
-		return exitOK
+	name, rest := args[0], args[1:]
+	switch name {
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+		return cmdHelp(e, rest)
+	}
+	c := lookup(name)
+	if c == nil {
+		fmt.Fprintf(stderr, "pyc2go: unknown command %q\n\n%s", name, usage())
+		return exitUsage
+	}
+	return c.exec(e, rest)
+}
+
+// exec parses the command's flags and runs it. -h and --help print the
+// command's help on stdout and succeed, as `pyc2go help CMD` does.
+func (c *command) exec(e *env, args []string) int {
+	e.cmd = c
+	fs := c.flagSet(e.stderr)
+	body := c.setup(fs)
+	pos, extra, err := parseFlags(fs, args, c.npos)
+	if errors.Is(err, flag.ErrHelp) {
+		c.writeHelp(e.stdout, fs)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "pyc2go: unknown command %q\n\n%s", cmd, usage)
+	if err != nil {
+		// The flag package has printed the error itself.
+		fmt.Fprintf(e.stderr, "usage: pyc2go %s %s\nRun 'pyc2go help %s' for details.\n", c.name, c.args, c.name)
+		return exitUsage
+	}
+	if c.npos < 0 {
+		pos = append(pos, extra...)
+		extra = nil
+	}
+	return body(e, pos, extra)
+}
+
+// flagSet makes the command's flag set; flag errors go to stderr.
+func (c *command) flagSet(stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	// exec prints the usage after a flag error, and the full help for -h
+	// on stdout; the flag package's own usage would go to stderr either way.
+	fs.Usage = func() {}
+	return fs
+}
+
+// usage prints a usage error and the running command's synopsis: exit
+// status 2.
+func (e *env) usage(format string, args ...any) int {
+	c := e.cmd
+	fmt.Fprintf(e.stderr, "pyc2go %s: %s\nusage: pyc2go %s %s\n", c.name, fmt.Sprintf(format, args...), c.name, c.args)
 	return exitUsage
 }
 
@@ -183,40 +220,6 @@ func parseFlags(fs *flag.FlagSet, args []string, npos int) (pos, extra []string,
 	}
 }
 
-func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: pyc2go %s\n\nflags:\n", synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// compileFile reads and compiles one file, printing diagnostics.
-func compileFile(path string, cfg driver.Config, stderr io.Writer) (*driver.Result, int) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "pyc2go: %v\n", err)
-		return nil, exitDiag
-	}
-	res, err := driver.Compile(path, src, cfg)
-	if err != nil {
-		return nil, report(err, stderr)
-	}
-	return res, exitOK
-}
-
-func report(err error, stderr io.Writer) int {
-	var d *driver.Diagnostics
-	if errors.As(err, &d) {
-		fmt.Fprint(stderr, d.Error())
-		return exitDiag
-	}
-	fmt.Fprintf(stderr, "pyc2go: %v\n", err)
-	return exitDiag
-}
-
 // dumpFlag is --dump-ir (final IR) or --dump-ir=after:PASS.
 type dumpFlag struct {
 	set   bool
@@ -240,67 +243,6 @@ func (d *dumpFlag) Set(s string) error {
 	return nil
 }
 
-func cmdCompile(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("compile", "compile [-o FILE] [-pkg NAME] [--dump-ir[=after:PASS]] [-O0|-O2] FILE.py", stderr)
-	var opt optFlags
-	opt.register(fs)
-	out := fs.String("o", "", "write the Go source to `FILE` (default stdout)")
-	pkg := fs.String("pkg", "", "Go package `NAME` (default: from the file name)")
-	var dump dumpFlag
-	fs.Var(&dump, "dump-ir", "print the IR (final, or after:PASS) to stdout")
-	remarks := fs.Bool("remarks", false, "print what each optimisation pass did or declined to do, as FILE:LINE:COL: remark: lines on stderr")
-	pos, extra, err := parseFlags(fs, args, -1)
-	if err != nil {
-		return exitUsage
-	}
-	pos = append(pos, extra...)
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	cfg, err := opt.config()
-	if err != nil {
-		fmt.Fprintf(stderr, "pyc2go: %v\n", err)
-		return exitUsage
-	}
-	cfg.Package = *pkg
-	if dump.set && dump.after != "" {
-		if !isPass(dump.after) {
-			fmt.Fprintf(stderr, "pyc2go: --dump-ir=after:%s: unknown pass (passes: %s)\n", dump.after, strings.Join(lower.PassNames(), ", "))
-			return exitUsage
-		}
-		cfg.DumpAfter, cfg.Dump = dump.after, stdout
-	}
-	if *remarks {
-		cfg.Remarks = func(r lower.Remark) {
-			fmt.Fprintf(stderr, "%s:%s: remark: %s: %s (in %s)\n", pos[0], r.Pos, r.Pass, r.Msg, r.Func)
-		}
-	}
-	res, code := compileFile(pos[0], cfg, stderr)
-	if code != exitOK {
-		return code
-	}
-	if dump.set && dump.after == "" {
-		fmt.Fprint(stdout, res.IR())
-	}
-	if dump.set && *out == "" {
-		return exitOK
-	}
-	src, err := res.GoSource(cfg)
-	if err != nil {
-		return report(err, stderr)
-	}
-	if *out == "" {
-		stdout.Write(src)
-		return exitOK
-	}
-	if err := os.WriteFile(*out, src, 0o644); err != nil {
-		fmt.Fprintf(stderr, "pyc2go: %v\n", err)
-		return exitDiag
-	}
-	return exitOK
-}
-
 // isPass accepts pass names and "lower" (the IR before any pass).
 func isPass(name string) bool {
 	if name == "lower" {
@@ -312,133 +254,4 @@ func isPass(name string) bool {
 		}
 	}
 	return false
-}
-
-func cmdCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("check", "check FILE.py...", stderr)
-	pos, extra, err := parseFlags(fs, args, -1)
-	if err != nil {
-		return exitUsage
-	}
-	pos = append(pos, extra...)
-	if len(pos) == 0 {
-		fs.Usage()
-		return exitUsage
-	}
-	status := exitOK
-	for _, p := range pos {
-		if _, code := compileFile(p, driver.Config{}, stderr); code != exitOK {
-			status = code
-		}
-	}
-	return status
-}
-
-func cmdRun(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("run", "run [--lang go] [--out DIR] [--repeat N] [--json] [-O0|-O2] FILE.py FUNC [--] ARG...", stderr)
-	var opt optFlags
-	opt.register(fs)
-	out := fs.String("out", "", "write results (result.npy, result_0.npy, ...) into `DIR`")
-	repeat := fs.Int("repeat", 1, "call the function `N` times (for timing)")
-	jsonOut := fs.Bool("json", false, "print a JSON object with result, exception and per-call seconds")
-	pos, extra, err := parseFlags(fs, args, 2)
-	if err != nil {
-		return exitUsage
-	}
-	if len(pos) != 2 {
-		fs.Usage()
-		return exitUsage
-	}
-	cfg, err := opt.config()
-	if err != nil {
-		fmt.Fprintf(stderr, "pyc2go: %v\n", err)
-		return exitUsage
-	}
-	res, code := compileFile(pos[0], cfg, stderr)
-	if code != exitOK {
-		return code
-	}
-	bin, err := res.Build(cfg)
-	if err != nil {
-		return report(err, stderr)
-	}
-	callArgs := []string{"call"}
-	if *out != "" {
-		callArgs = append(callArgs, "--out", *out)
-	}
-	if *repeat != 1 {
-		callArgs = append(callArgs, "--repeat", fmt.Sprint(*repeat))
-	}
-	if *jsonOut {
-		callArgs = append(callArgs, "--json")
-	}
-	callArgs = append(callArgs, pos[1], "--")
-	callArgs = append(callArgs, extra...)
-	cmd := exec.Command(bin, callArgs...)
-	cmd.Stdout, cmd.Stderr = stdout, stderr
-	if err := cmd.Run(); err != nil {
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			return exit.ExitCode()
-		}
-		fmt.Fprintf(stderr, "pyc2go: %v\n", err)
-		return exitDiag
-	}
-	return exitOK
-}
-
-func cmdVerify(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("verify", "verify [--cases CASES.py] [--python PATH] [--seed N] [-n N] [-O0|-O2] FILE.py...", stderr)
-	var opt optFlags
-	opt.register(fs)
-	cases := fs.String("cases", "", "take inputs from `CASES.py` (CASES = [(func_name, args_factory), ...]); default FILE_cases.py beside FILE.py if present")
-	python := fs.String("python", "", "reference interpreter (default $PYC2GO_PYTHON, else a python3 with numpy)")
-	seed := fs.Int64("seed", 1, "input generation seed")
-	n := fs.Int("n", 40, "generated cases per function")
-	pos, extra, err := parseFlags(fs, args, -1)
-	if err != nil {
-		return exitUsage
-	}
-	pos = append(pos, extra...)
-	if len(pos) == 0 {
-		fs.Usage()
-		return exitUsage
-	}
-	cfg, err := opt.config()
-	if err != nil {
-		fmt.Fprintf(stderr, "pyc2go: %v\n", err)
-		return exitUsage
-	}
-	status := exitOK
-	for _, p := range pos {
-		res, code := compileFile(p, cfg, stderr)
-		if code != exitOK {
-			status = code
-			continue
-		}
-		bin, err := res.Build(cfg)
-		if err != nil {
-			status = report(err, stderr)
-			continue
-		}
-		// Without --cases, FILE_cases.py beside FILE.py (if any) names the
-		// inputs of the functions whose shapes generation cannot meet.
-		c := *cases
-		if c == "" {
-			c = verify.CasesFile(p)
-		}
-		rep, err := verify.Run(res, bin, verify.Options{Python: *python, Cases: c, Seed: *seed, N: *n})
-		if err != nil {
-			status = report(err, stderr)
-			continue
-		}
-		if len(pos) > 1 {
-			fmt.Fprintf(stdout, "== %s\n", p)
-		}
-		rep.Write(stdout)
-		if !rep.OK() {
-			status = exitDiag
-		}
-	}
-	return status
 }

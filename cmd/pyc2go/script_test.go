@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,7 +29,11 @@ import (
 //	status N            the last command exited with N
 //	stdout RE / stderr RE / ! stdout RE   match (or not) the last output
 //	cmp stdout FILE     the last stdout equals FILE
+//	cp stdout FILE      save the last stdout as FILE in the work directory
 //	python FILE         run FILE with the reference Python (numpy checks)
+//	tty on|off          whether later pyc2go commands see stderr as a
+//	                    terminal (off at the start of every script)
+//	env NAME=VALUE      set an environment variable for the rest of the script
 func TestScripts(t *testing.T) {
 	scripts, _ := filepath.Glob("testdata/script/*.txtar")
 	if len(scripts) == 0 {
@@ -57,6 +62,10 @@ func runScript(t *testing.T, path string) {
 			t.Fatal(err)
 		}
 	}
+	realTerminal := isTerminal
+	defer func() { isTerminal = realTerminal }()
+	tty := false
+	isTerminal = func(io.Writer) bool { return tty }
 	var stdout, stderr string
 	status, checked := 0, true
 	for i, line := range strings.Split(string(ar.Comment), "\n") {
@@ -107,6 +116,15 @@ func runScript(t *testing.T, path string) {
 			if stdout != string(want) {
 				t.Fatalf("%s: stdout is:\n%s\nwant:\n%s", where, stdout, want)
 			}
+		case "cp":
+			if err := os.WriteFile(filepath.Join(work, args[2]), []byte(stdout), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		case "tty":
+			tty = args[1] == "on"
+		case "env":
+			name, value, _ := strings.Cut(args[1], "=")
+			t.Setenv(name, value)
 		case "python":
 			py, err := verify.FindPython("")
 			if err != nil {

@@ -1,0 +1,394 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/lower"
+	"github.com/pyc2go/pyc2go/verify"
+)
+
+// body runs a command once its flags are parsed: pos are the positional
+// arguments, extra what follows them (run's function arguments).
+type body func(e *env, pos, extra []string) int
+
+// command is one pyc2go subcommand. Its flags exist only in setup, so the
+// help text, the flag parser and the flag-coverage tests see the same set.
+type command struct {
+	name    string
+	args    string // the synopsis after "pyc2go NAME"
+	summary string // one line for the command list
+	doc     string // what it does; help prints it before the flags
+	example string // worked examples; help prints them after the flags
+	npos    int    // positional arguments before extra ones; -1: any number
+	setup   func(fs *flag.FlagSet) body
+}
+
+// commands is in the order `pyc2go help` lists them.
+var commands = []*command{compileCommand, checkCommand, runCommand, verifyCommand, versionCommand}
+
+func lookup(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// jsonFlag is the --json of compile, check and verify.
+func jsonFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("json", false, "print diagnostics as JSON Lines on stderr, one object per diagnostic (schema in README.md)")
+}
+
+var compileCommand = &command{
+	name:    "compile",
+	args:    "[flags] FILE.py|DIR...",
+	summary: "write Go source (stdout, -o FILE, or -o DIR for several files)",
+	doc: `Compile translates Python kernels into Go source: one gofmt'd Go file per
+Python file, importing only the standard library and
+github.com/pyc2go/pyc2go/runtime.
+
+With one FILE.py the Go source goes to stdout, or to -o FILE. With several
+files, or a DIR (its *.py files, without subdirectories and CASES files),
+-o names a directory (created if missing) that receives one NAME.go per
+NAME.py; the files share one package, named by -pkg or else after the
+directory. Every file that compiles is written; the exit status is 1 if
+any file has diagnostics.`,
+	example: `pyc2go compile kernels.py                        # Go source on stdout
+pyc2go compile -o kernels.go -pkg kernels kernels.py
+pyc2go compile -o internal/kernels py/          # py/a.py, py/b.py -> internal/kernels/a.go, b.go
+pyc2go compile --dump-ir=after:lower kernels.py   # the IR before any pass
+pyc2go compile --remarks -o /dev/null kernels.py  # what each pass did or declined
+pyc2go compile --json kernels.py 2>diags.jsonl    # diagnostics for an editor`,
+	npos: -1,
+	setup: func(fs *flag.FlagSet) body {
+		var opt optFlags
+		opt.register(fs)
+		out := fs.String("o", "", "write the Go source to `FILE` (default stdout); a directory for several inputs")
+		pkg := fs.String("pkg", "", "Go package `NAME` (default: the file name, or the -o directory's name)")
+		var dump dumpFlag
+		fs.Var(&dump, "dump-ir", "print the IR (final, or after:PASS) to stdout")
+		remarks := fs.Bool("remarks", false, "print what each optimisation pass did or declined to do, as FILE:LINE:COL: remark: lines on stderr")
+		jsonOut := jsonFlag(fs)
+		return func(e *env, pos, _ []string) int {
+			if len(pos) == 0 {
+				return e.usage("no input files")
+			}
+			cfg, err := opt.config()
+			if err != nil {
+				return e.usage("%v", err)
+			}
+			if dump.set && dump.after != "" {
+				if !isPass(dump.after) {
+					return e.usage("--dump-ir=after:%s: unknown pass (passes: %s)", dump.after, strings.Join(lower.PassNames(), ", "))
+				}
+				cfg.DumpAfter, cfg.Dump = dump.after, e.stdout
+			}
+			rep := &reporter{e: e, json: *jsonOut}
+			files, isDir, err := kernelFiles(pos)
+			if err != nil {
+				return rep.fail(pos[0], err)
+			}
+			st, statErr := os.Stat(*out)
+			toDir := isDir || len(files) > 1 || strings.HasSuffix(*out, "/") || (statErr == nil && st.IsDir())
+			if !toDir {
+				return compileOne(e, rep, files[0], *out, *pkg, cfg, dump, *remarks)
+			}
+			if *out == "" && !dump.set {
+				return e.usage("several inputs need -o DIR")
+			}
+			names := map[string]string{}
+			for _, f := range files {
+				name, err := goFileName(f)
+				if err != nil {
+					return e.usage("%v", err)
+				}
+				if prev, dup := names[name]; dup {
+					return e.usage("%s and %s would both be written to %s", prev, f, name)
+				}
+				names[name] = f
+			}
+			if *pkg == "" && *out != "" {
+				abs, err := filepath.Abs(*out)
+				if err != nil {
+					return rep.fail(*out, err)
+				}
+				*pkg = driver.PackageName(filepath.Base(abs) + ".py")
+			}
+			if *out != "" {
+				if err := os.MkdirAll(*out, 0o755); err != nil {
+					return rep.fail(*out, err)
+				}
+			}
+			status := exitOK
+			for _, f := range files {
+				target := ""
+				if *out != "" {
+					name, _ := goFileName(f)
+					target = filepath.Join(*out, name)
+				}
+				if code := compileOne(e, rep, f, target, *pkg, cfg, dump, *remarks); code != exitOK {
+					status = code
+				}
+			}
+			return status
+		}
+	},
+}
+
+// compileOne compiles path and writes its Go source to out ("" is stdout).
+func compileOne(e *env, rep *reporter, path, out, pkg string, cfg driver.Config, dump dumpFlag, remarks bool) int {
+	cfg.Package = pkg
+	if remarks {
+		cfg.Remarks = func(m lower.Remark) { rep.remark(path, m) }
+	}
+	res, code := rep.compileFile(path, cfg)
+	if code != exitOK {
+		return code
+	}
+	if dump.set && dump.after == "" {
+		fmt.Fprint(e.stdout, res.IR())
+	}
+	if dump.set && out == "" {
+		return exitOK
+	}
+	src, err := res.GoSource(cfg)
+	if err != nil {
+		return rep.fail(path, err)
+	}
+	if out == "" {
+		e.stdout.Write(src)
+		return exitOK
+	}
+	if err := os.WriteFile(out, src, 0o644); err != nil {
+		return rep.fail(path, err)
+	}
+	return exitOK
+}
+
+var checkCommand = &command{
+	name:    "check",
+	args:    "[flags] FILE.py|DIR...",
+	summary: "report diagnostics only",
+	doc: `Check parses and type-checks Python kernels and reports every independent
+error of each file, sorted, as FILE:LINE:COL: error: MESSAGE with the source
+line and a caret (coloured when stderr is a terminal and NO_COLOR is unset).
+A DIR stands for its *.py files, without subdirectories and CASES files.
+Nothing is written on success.`,
+	example: `pyc2go check kernels.py
+pyc2go check py/ more.py
+pyc2go check --json py/      # {"file":"py/k.py","line":5,"col":5,"severity":"error","message":"..."}`,
+	npos: -1,
+	setup: func(fs *flag.FlagSet) body {
+		jsonOut := jsonFlag(fs)
+		return func(e *env, pos, _ []string) int {
+			if len(pos) == 0 {
+				return e.usage("no input files")
+			}
+			rep := &reporter{e: e, json: *jsonOut}
+			files, _, err := kernelFiles(pos)
+			if err != nil {
+				return rep.fail(pos[0], err)
+			}
+			status := exitOK
+			for _, p := range files {
+				if _, code := rep.compileFile(p, driver.Config{}); code != exitOK {
+					status = code
+				}
+			}
+			return status
+		}
+	},
+}
+
+var runCommand = &command{
+	name:    "run",
+	args:    "[flags] FILE.py FUNC [--] ARG...",
+	summary: "compile, call FUNC once, print repr(result)",
+	doc: `Run compiles FILE.py (the build is cached), calls FUNC with the given
+arguments and prints the result exactly as CPython's print(repr(result))
+would. Flags go before FUNC; everything after FUNC is an argument. Each ARG
+is a Python literal (3, -2.5, True, 1+2j, float('inf'), nan) or, for an
+array parameter, a .npy file.
+
+A Python exception raised by FUNC is printed on stderr in Python's format
+(ZeroDivisionError: division by zero) with exit status 3.`,
+	example: `pyc2go run kernels.py gcd -- -12 18                 # 6
+pyc2go run --json --repeat 5 kernels.py gcd 12 18   # {"result": "6", "exception": null, "seconds": [...]}
+pyc2go run --out out kernels.py axpy -- 2.0 x.npy y.npy   # out/result.npy, out/arg_1.npy, ...`,
+	npos: 2,
+	setup: func(fs *flag.FlagSet) body {
+		var opt optFlags
+		opt.register(fs)
+		out := fs.String("out", "", "write results (result.npy, result_0.npy, ...) into `DIR`")
+		repeat := fs.Int("repeat", 1, "call the function `N` times (for timing)")
+		jsonOut := fs.Bool("json", false, "print a JSON object with result, exception and per-call seconds; diagnostics as JSON Lines on stderr")
+		return func(e *env, pos, extra []string) int {
+			if len(pos) != 2 {
+				return e.usage("want FILE.py FUNC")
+			}
+			cfg, err := opt.config()
+			if err != nil {
+				return e.usage("%v", err)
+			}
+			rep := &reporter{e: e, json: *jsonOut}
+			res, code := rep.compileFile(pos[0], cfg)
+			if code != exitOK {
+				return code
+			}
+			bin, err := res.Build(cfg)
+			if err != nil {
+				return rep.fail(pos[0], err)
+			}
+			callArgs := []string{"call"}
+			if *out != "" {
+				callArgs = append(callArgs, "--out", *out)
+			}
+			if *repeat != 1 {
+				callArgs = append(callArgs, "--repeat", fmt.Sprint(*repeat))
+			}
+			if *jsonOut {
+				callArgs = append(callArgs, "--json")
+			}
+			callArgs = append(callArgs, pos[1], "--")
+			callArgs = append(callArgs, extra...)
+			cmd := exec.Command(bin, callArgs...)
+			cmd.Stdout, cmd.Stderr = e.stdout, e.stderr
+			if err := cmd.Run(); err != nil {
+				// The harness exits with the CLI's statuses (2 usage, 3 a
+				// Python exception, 4 an internal error).
+				var exit *exec.ExitError
+				if errors.As(err, &exit) {
+					return exit.ExitCode()
+				}
+				return rep.fail(pos[0], err)
+			}
+			return exitOK
+		}
+	},
+}
+
+var verifyCommand = &command{
+	name:    "verify",
+	args:    "[flags] FILE.py|DIR...",
+	summary: "compare compiled results with CPython + numpy",
+	doc: `Verify calls every public function (name not starting with _) in CPython
+and in the compiled code on the same inputs and compares the results: the
+same exception class and message, or the same repr (bit-identical floats;
+a relative tolerance of 1e-9 where a transcendental function is involved).
+It prints PASS name: N cases, ... or FAIL with the first mismatching calls,
+and exits 1 on any mismatch.
+
+Inputs are generated from the parameter types (seeded), or come from
+CASES = [(func_name, args_factory), ...] in CASES.py (default: FILE_cases.py
+beside FILE.py), where args_factory(rng) returns the argument tuple. A DIR
+stands for its kernels. On a terminal a progress line on stderr shows
+which file and phase is running.`,
+	example: `pyc2go verify kernels.py
+pyc2go verify -n 200 --seed 7 py/
+pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
+	npos: -1,
+	setup: func(fs *flag.FlagSet) body {
+		var opt optFlags
+		opt.register(fs)
+		cases := fs.String("cases", "", "take inputs from `CASES.py` (CASES = [(func_name, args_factory), ...]); default FILE_cases.py beside FILE.py if present")
+		python := fs.String("python", "", "reference interpreter (default $PYC2GO_PYTHON, else a python3 with numpy)")
+		seed := fs.Int64("seed", 1, "input generation seed")
+		n := fs.Int("n", 40, "generated cases per function")
+		jsonOut := jsonFlag(fs)
+		return func(e *env, pos, _ []string) int {
+			if len(pos) == 0 {
+				return e.usage("no input files")
+			}
+			cfg, err := opt.config()
+			if err != nil {
+				return e.usage("%v", err)
+			}
+			rep := &reporter{e: e, json: *jsonOut}
+			files, isDir, err := kernelFiles(pos)
+			if err != nil {
+				return rep.fail(pos[0], err)
+			}
+			prog := &progress{w: e.stderr, on: e.tty}
+			defer prog.clear()
+			status := exitOK
+			for i, p := range files {
+				step := func(what string) { prog.show("verify [%d/%d] %s: %s", i+1, len(files), p, what) }
+				step("compiling")
+				res, code := rep.compileFileCleared(prog, p, cfg)
+				if code != exitOK {
+					status = code
+					continue
+				}
+				step("building")
+				bin, err := res.Build(cfg)
+				if err != nil {
+					prog.clear()
+					status = rep.fail(p, err)
+					continue
+				}
+				// Without --cases, FILE_cases.py beside FILE.py (if any) names the
+				// inputs of the functions whose shapes generation cannot meet.
+				c := *cases
+				if c == "" {
+					c = verify.CasesFile(p)
+				}
+				step("running CPython and the compiled code")
+				r, err := verify.Run(res, bin, verify.Options{Python: *python, Cases: c, Seed: *seed, N: *n})
+				prog.clear()
+				if err != nil {
+					status = rep.fail(p, err)
+					continue
+				}
+				if len(files) > 1 || isDir {
+					fmt.Fprintf(e.stdout, "== %s\n", p)
+				}
+				r.Write(e.stdout)
+				if !r.OK() {
+					status = exitDiag
+				}
+			}
+			return status
+		}
+	},
+}
+
+// compileFileCleared clears the progress line before any diagnostic.
+func (r *reporter) compileFileCleared(prog *progress, path string, cfg driver.Config) (*driver.Result, int) {
+	src, err := os.ReadFile(path)
+	if err == nil {
+		var res *driver.Result
+		if res, err = driver.Compile(path, src, cfg); err == nil {
+			return res, exitOK
+		}
+	}
+	prog.clear()
+	return nil, r.fail(path, err)
+}
+
+var versionCommand = &command{
+	name:    "version",
+	args:    "",
+	summary: "print pyc2go's version",
+	doc: `Version prints "pyc2go VERSION": the module version when pyc2go was
+installed with go install MODULE@VERSION, else "devel" for a build from
+a source checkout.`,
+	example: `pyc2go version`,
+	npos:    -1,
+	setup: func(fs *flag.FlagSet) body {
+		return func(e *env, pos, _ []string) int {
+			if len(pos) != 0 {
+				return e.usage("no arguments expected")
+			}
+			fmt.Fprintf(e.stdout, "pyc2go %s\n", buildVersion())
+			return exitOK
+		}
+	},
+}

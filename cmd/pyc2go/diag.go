@@ -1,0 +1,84 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/frontend"
+	"github.com/pyc2go/pyc2go/lower"
+)
+
+// diagnostic is one line of --json output (JSON Lines on stderr, as `go
+// vet -json` does). The schema is documented in README.md; fields are only
+// ever added. Line and Col are 1-based (Col counts runes) and absent when
+// the error has no position (an unreadable file, a failed build). There
+// are no end positions or error codes yet: the compiler has neither.
+type diagnostic struct {
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Col      int    `json:"col,omitempty"`
+	Severity string `json:"severity"` // "error" or "remark"
+	Message  string `json:"message"`
+	Pass     string `json:"pass,omitempty"` // remarks: the pass that made it
+	Func     string `json:"func,omitempty"` // remarks: the Python function
+}
+
+// reporter prints diagnostics as text (coloured on a terminal) or JSON.
+type reporter struct {
+	e    *env
+	json bool
+}
+
+// ansi are the escapes of a coloured diagnostic: bold red "error:", bold
+// caret.
+var ansi = frontend.Style{Error: "\x1b[1;31m", Caret: "\x1b[1m", Reset: "\x1b[0m"}
+
+func (r *reporter) emit(d diagnostic) {
+	b, _ := json.Marshal(d)
+	r.e.stderr.Write(append(b, '\n'))
+}
+
+// fail reports err, which came from compiling, building or verifying path,
+// and returns exit status 1.
+func (r *reporter) fail(path string, err error) int {
+	var d *driver.Diagnostics
+	switch {
+	case errors.As(err, &d) && r.json:
+		for _, x := range d.Errors {
+			r.emit(diagnostic{File: d.Path, Line: x.Pos.Line, Col: x.Pos.Col, Severity: "error", Message: x.Msg})
+		}
+	case errors.As(err, &d) && r.e.color:
+		fmt.Fprint(r.e.stderr, d.Errors.RenderStyle(d.Path, d.Src, ansi))
+	case errors.As(err, &d):
+		fmt.Fprint(r.e.stderr, d.Error())
+	case r.json:
+		r.emit(diagnostic{File: path, Severity: "error", Message: err.Error()})
+	default:
+		fmt.Fprintf(r.e.stderr, "pyc2go: %v\n", err)
+	}
+	return exitDiag
+}
+
+func (r *reporter) remark(path string, m lower.Remark) {
+	if r.json {
+		r.emit(diagnostic{File: path, Line: m.Pos.Line, Col: m.Pos.Col, Severity: "remark", Message: m.Msg, Pass: m.Pass, Func: m.Func})
+		return
+	}
+	fmt.Fprintf(r.e.stderr, "%s:%s: remark: %s: %s (in %s)\n", path, m.Pos, m.Pass, m.Msg, m.Func)
+}
+
+// compileFile reads and compiles one file, reporting diagnostics.
+func (r *reporter) compileFile(path string, cfg driver.Config) (*driver.Result, int) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, r.fail(path, err)
+	}
+	res, err := driver.Compile(path, src, cfg)
+	if err != nil {
+		return nil, r.fail(path, err)
+	}
+	return res, exitOK
+}
