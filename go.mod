@@ -11,4 +11,5 @@ require (
 	github.com/rivo/uniseg v0.3.4 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
+	gonum.org/v1/gonum v0.17.0
 )
