@@ -42,6 +42,20 @@ type Func struct {
 	// contains a Raise or Check, or calls a function that Raises. Emitters
 	// give such functions an error result.
 	Raises bool
+
+	// The Python-visible signature, for emitters of wrappers that callers
+	// reach by Python's calling convention (emit/pyctypes): compiled code
+	// never needs it, since lower fills in defaults at every call.
+	//
+	// PyName is the name Python code calls: Name, except for the
+	// overloads of a function with several `#pythran export` signatures
+	// (Name "f_2", PyName "f"). Defaults holds, per parameter, its default
+	// value converted to the parameter's type, or nil when the parameter
+	// is required. The last KwOnly parameters are keyword-only (after a
+	// bare * in the def).
+	PyName   string
+	Defaults []*ConstExpr
+	KwOnly   int
 }
 
 // Var is a typed local variable or parameter. Names are unique within a

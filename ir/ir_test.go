@@ -120,6 +120,9 @@ func TestVerifyRejects(t *testing.T) {
 		{"check not bool", func(f *Func) {
 			f.Body.Stmts = append([]Stmt{&Check{Cond: Int(1), Exc: "ValueError"}}, f.Body.Stmts...)
 		}, "check condition 1: want type bool, got int64"},
+		{"default type", func(f *Func) { f.Defaults = []*ConstExpr{nil, Float(1)} }, "default of b: want type int64, got float64"},
+		{"required after default", func(f *Func) { f.Defaults = []*ConstExpr{Int(1)} }, "param b: required positional parameter after one with a default"},
+		{"too many defaults", func(f *Func) { f.Defaults = []*ConstExpr{nil, nil, Int(1)} }, "defaults: want at most 2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,9 +46,16 @@ func (p *printer) line(pos Pos, format string, args ...any) {
 }
 
 func (p *printer) fn(f *Func) {
-	params := make([]string, len(f.Params))
+	var params []string
 	for i, v := range f.Params {
-		params[i] = v.Name + " " + v.Type.String()
+		if f.KwOnly > 0 && i == len(f.Params)-f.KwOnly {
+			params = append(params, "*")
+		}
+		s := v.Name + " " + v.Type.String()
+		if i < len(f.Defaults) && f.Defaults[i] != nil {
+			s += " = " + constString(f.Defaults[i])
+		}
+		params = append(params, s)
 	}
 	raises := ""
 	if f.Raises {

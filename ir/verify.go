@@ -39,6 +39,7 @@ func VerifyFunc(f *Func) error {
 	if f.Result == nil {
 		v.errorf(f.Pos, "result type: want a type, got nil")
 	}
+	v.signature(f)
 	v.block(f.Body, 0, nil)
 	if v.raises && !f.Raises {
 		v.errorf(f.Pos, "func may raise (contains a check, raise or raising call) but Raises is false")
@@ -47,6 +48,35 @@ func VerifyFunc(f *Func) error {
 		return nil
 	}
 	return fmt.Errorf("ir: func %s:\n\t%s\n%s", f.Name, strings.Join(v.errs, "\n\t"), PrintFunc(f))
+}
+
+// signature checks the Python-visible signature: defaults have their
+// parameter's type and, as in a Python def, no required positional
+// parameter follows one with a default.
+func (v *verifier) signature(f *Func) {
+	if len(f.Defaults) > len(f.Params) {
+		v.errorf(f.Pos, "defaults: want at most %d (one per parameter), got %d", len(f.Params), len(f.Defaults))
+		return
+	}
+	if f.KwOnly < 0 || f.KwOnly > len(f.Params) {
+		v.errorf(f.Pos, "kwonly: want 0..%d, got %d", len(f.Params), f.KwOnly)
+		return
+	}
+	seen := false
+	for i, p := range f.Params {
+		var d *ConstExpr
+		if i < len(f.Defaults) {
+			d = f.Defaults[i]
+		}
+		switch {
+		case d != nil && !Identical(d.T, p.Type):
+			v.errorf(f.Pos, "default of %s: want type %s, got %s", p.Name, p.Type, d.T)
+		case d != nil:
+			seen = true
+		case seen && i < len(f.Params)-f.KwOnly:
+			v.errorf(f.Pos, "param %s: required positional parameter after one with a default", p.Name)
+		}
+	}
 }
 
 type verifier struct {

@@ -167,10 +167,14 @@ func lowerModule(info *typeinfer.Info, cfg Config) (m *ir.Module, err error) {
 	// Create every Func (signature only) first so calls can point at their
 	// callee whatever the order of definition.
 	for _, tf := range info.Funcs {
-		f := &ir.Func{Name: tf.Name, Doc: tf.Doc, Pos: irPos(tf.Pos), Result: tf.Result}
+		f := &ir.Func{Name: tf.Name, Doc: tf.Doc, Pos: irPos(tf.Pos), Result: tf.Result, PyName: tf.PyName, KwOnly: tf.KwOnly}
+		if f.PyName == "" {
+			f.PyName = f.Name
+		}
 		for _, p := range tf.Params {
 			f.Params = append(f.Params, &ir.Var{Name: p.Name, Type: p.Type, Param: true})
 		}
+		f.Defaults = paramDefaults(tf)
 		if f.Result == nil {
 			f.Result = ir.None
 		}
@@ -271,6 +275,34 @@ func irPos(p frontend.Pos) ir.Pos { return ir.Pos{Line: p.Line, Col: p.Col} }
 
 // constExpr builds the IR constant for a typeinfer constant value, which is
 // int64, float64, bool or complex128 whatever the sized type.
+// paramDefaults is ir.Func.Defaults of tf: each folded default converted
+// to its parameter's type, as a call that omits the argument passes it.
+func paramDefaults(tf *typeinfer.Func) []*ir.ConstExpr {
+	var ds []*ir.ConstExpr
+	for i, d := range tf.DefaultValues {
+		t, ok := tf.Params[i].Type.(ir.Scalar)
+		if d == nil || !ok {
+			continue
+		}
+		for len(ds) < i {
+			ds = append(ds, nil)
+		}
+		c := constExpr(t, d.Value)
+		switch x := c.Value.(type) {
+		case float64:
+			if t == ir.Float32 {
+				c.Value = float64(float32(x))
+			}
+		case complex128:
+			if t == ir.Complex64 {
+				c.Value = complex128(complex64(x))
+			}
+		}
+		ds = append(ds, c)
+	}
+	return ds
+}
+
 func constExpr(t ir.Scalar, v any) *ir.ConstExpr {
 	switch x := v.(type) {
 	case int:

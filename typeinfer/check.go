@@ -446,6 +446,8 @@ func (c *checker) declare(fn *Func) {
 	}
 	all := append(append([]*ast.Arg{}, args...), kwonly...)
 	fn.Defaults = make([]ast.Expr, len(all))
+	fn.DefaultValues = make([]*Const, len(all))
+	fn.KwOnly = len(kwonly)
 	for i, dft := range defaults {
 		if k := len(args) - len(defaults) + i; k >= 0 {
 			fn.Defaults[k] = dft
@@ -508,13 +510,19 @@ func (c *checker) declare(fn *Func) {
 		fs.assigned[p] = true
 		if dft := fn.Defaults[i]; dft != nil {
 			what := fmt.Sprintf("default of parameter '%s'", p.Name)
-			if v, ok := c.fold(dft, what); ok && p.Type != nil && !convertible(v.Type, p.Type) {
+			v, ok := c.fold(dft, what)
+			if ok && p.Type != nil && !convertible(v.Type, p.Type) {
 				c.errorAt(c.pos(dft), "default value of parameter '%s' is %s but the parameter is declared %s", p.Name, pyName(v.Type), pyName(p.Type))
+			} else if ok {
+				fn.DefaultValues[i] = &Const{Type: v.Type, Value: v.Value, Pos: c.pos(dft)}
 			}
 		}
 	}
 	if len(all) < len(fn.Defaults) {
 		fn.Defaults = fn.Defaults[:len(all)]
+	}
+	if len(fn.Params) < len(fn.DefaultValues) { // duplicate parameters were dropped
+		fn.DefaultValues = fn.DefaultValues[:len(fn.Params)]
 	}
 	if d.Returns != nil {
 		fs.hasDecl = true

@@ -124,6 +124,12 @@ type Func struct {
 	Pos      frontend.Pos
 	Params   []*Local
 	Defaults []ast.Expr // per parameter: its default value expression, or nil
+	// DefaultValues holds, per parameter, its default folded to a
+	// constant (nil when required or when folding failed), and KwOnly the
+	// number of keyword-only parameters (the last ones): the
+	// Python-visible signature that wrappers reproduce (ir.Func.Defaults).
+	DefaultValues []*Const
+	KwOnly        int
 	Result   ir.Type    // ir.None, a Scalar or an *ir.Tuple
 	Locals   []*Local   // non-parameter locals, in order of first definition
 	Scope    map[string]*Local
