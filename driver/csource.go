@@ -1,0 +1,11 @@
+package driver
+
+import "errors"
+
+// cFreeFunc is the runtime's function that releases a result's owner block.
+const cFreeFunc = "pyc2go_free"
+
+// CSources returns the C files of r (placeholder until emit/c lands).
+func (r *Result) CSources(cfg Config) (map[string][]byte, error) {
+	return nil, errors.New("the C backend has not landed yet")
+}

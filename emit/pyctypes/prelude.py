@@ -1,0 +1,207 @@
+import builtins as _p2g_builtins
+import ctypes as _p2g_ct
+import numbers as _p2g_numbers
+import os as _p2g_os
+
+import numpy as _p2g_np
+
+# The shared library sits beside this file, whatever the current directory.
+_p2g_lib = _p2g_ct.CDLL(_p2g_os.path.join(_p2g_os.path.dirname(_p2g_os.path.abspath(__file__)), _P2G_LIBRARY))
+
+_P2G_MAXDIM = 32
+
+
+class _p2g_Error(_p2g_ct.Structure):
+    """pyc2go_error of runtime/c/pyc2go.h."""
+    _fields_ = [
+        ("exc", _p2g_ct.c_char * 32),
+        ("msg", _p2g_ct.c_char * 512),
+        ("file", _p2g_ct.c_char_p),
+        ("line", _p2g_ct.c_int),
+        ("func", _p2g_ct.c_char_p),
+    ]
+
+
+class _p2g_Array(_p2g_ct.Structure):
+    """pyc2go_array_DTYPE of runtime/c/pyc2go.h: one layout for every dtype,
+    since only the type of the data pointer differs."""
+    _fields_ = [
+        ("data", _p2g_ct.c_void_p),
+        ("offset", _p2g_ct.c_int64),
+        ("ndim", _p2g_ct.c_int64),
+        ("shape", _p2g_ct.c_int64 * _P2G_MAXDIM),
+        ("strides", _p2g_ct.c_int64 * _P2G_MAXDIM),
+        ("owner", _p2g_ct.c_void_p),
+    ]
+
+
+class _p2g_Complex128(_p2g_ct.Structure):
+    """double _Complex: passed and stored like a struct of two doubles."""
+    _fields_ = [("re", _p2g_ct.c_double), ("im", _p2g_ct.c_double)]
+
+
+class _p2g_Complex64(_p2g_ct.Structure):
+    """float _Complex: passed and stored like a struct of two floats."""
+    _fields_ = [("re", _p2g_ct.c_float), ("im", _p2g_ct.c_float)]
+
+
+_p2g_free = getattr(_p2g_lib, _P2G_FREE)
+_p2g_free.argtypes = (_p2g_ct.c_void_p,)
+_p2g_free.restype = None
+
+
+class _p2g_Block:
+    """A malloc'd block owned by results: freed when the last array using it
+    is collected."""
+
+    def __init__(self, ptr):
+        self.ptr = ptr
+
+    # free is bound at definition time: module globals may already be gone
+    # when the interpreter shuts down.
+    def __del__(self, free=_p2g_free):
+        free(self.ptr)
+
+
+class _p2g_Base:
+    """The base object of a result array: numpy takes the layout from
+    __array_interface__; keep holds what the memory belongs to."""
+
+    def __init__(self, iface, keep):
+        self.__array_interface__ = iface
+        self.keep = keep
+
+
+_P2G_INT_RANGE = {
+    "int8": (-2**7, 2**7 - 1), "int16": (-2**15, 2**15 - 1),
+    "int32": (-2**31, 2**31 - 1), "int64": (-2**63, 2**63 - 1),
+    "uint8": (0, 2**8 - 1), "uint16": (0, 2**16 - 1),
+    "uint32": (0, 2**32 - 1), "uint64": (0, 2**64 - 1),
+}
+
+
+def _p2g_kind_error(fn, name, want, x):
+    return TypeError("%s() argument '%s' must be %s, not %s" % (fn, name, want, type(x).__name__))
+
+
+def _p2g_scalar(x, kind, strict, fn, name, want):
+    """x converted for a ctypes parameter of the annotated kind. strict
+    accepts only the annotated Python or numpy type itself (overload
+    resolution tries it first)."""
+    if kind in _P2G_INT_RANGE:
+        if isinstance(x, (bool, _p2g_np.bool_)):
+            ok = not strict
+        elif strict and kind != "int64":
+            ok = isinstance(x, _p2g_np.dtype(kind).type)
+        else:
+            ok = isinstance(x, _p2g_numbers.Integral)
+        if not ok:
+            raise _p2g_kind_error(fn, name, want, x)
+        v = int(x)
+        lo, hi = _P2G_INT_RANGE[kind]
+        if not lo <= v <= hi:
+            raise OverflowError("%s() argument '%s': %d does not fit in %s" % (fn, name, v, want))
+        return v
+    if kind == "bool":
+        if not isinstance(x, (bool, _p2g_np.bool_)):
+            raise _p2g_kind_error(fn, name, want, x)
+        return bool(x)
+    if kind in ("float64", "float32"):
+        if strict:
+            ok = isinstance(x, float if kind == "float64" else _p2g_np.float32)
+        else:
+            ok = isinstance(x, _p2g_numbers.Real)
+        if not ok:
+            raise _p2g_kind_error(fn, name, want, x)
+        return float(x)
+    if kind in ("complex128", "complex64"):
+        if strict:
+            ok = isinstance(x, complex if kind == "complex128" else _p2g_np.complex64)
+        else:
+            ok = isinstance(x, _p2g_numbers.Complex)
+        if not ok:
+            raise _p2g_kind_error(fn, name, want, x)
+        z = complex(x)
+        return (_p2g_Complex128 if kind == "complex128" else _p2g_Complex64)(z.real, z.imag)
+    raise TypeError("%s() argument '%s': unsupported kind %s" % (fn, name, kind))
+
+
+def _p2g_describe(x):
+    if isinstance(x, _p2g_np.ndarray):
+        return "%s array of ndim %d" % (x.dtype, x.ndim)
+    return type(x).__name__
+
+
+def _p2g_array(x, dtype, ndim, contig, fn, name, want):
+    """The array struct describing x's memory: no copy."""
+    if not isinstance(x, _p2g_np.ndarray) or x.dtype != dtype or x.ndim != ndim:
+        raise TypeError("%s() argument '%s' must be a %s array, not %s" % (fn, name, want, _p2g_describe(x)))
+    if not x.flags.aligned:
+        raise ValueError("%s() argument '%s': pyc2go needs an aligned array" % (fn, name))
+    a = _p2g_Array()
+    a.data = x.ctypes.data
+    a.ndim = ndim
+    size = x.itemsize
+    for k in range(ndim):
+        s = x.strides[k]
+        if s % size:
+            raise ValueError("%s() argument '%s': stride %d of axis %d is not a multiple of the item size %d" % (fn, name, s, k, size))
+        a.shape[k] = x.shape[k]
+        a.strides[k] = s // size
+    if contig:
+        if x.shape[-1] <= 1:
+            a.strides[ndim - 1] = 1  # any stride is contiguous for numpy, not for compiled code
+        elif a.strides[ndim - 1] != 1:
+            raise ValueError("%s() argument '%s' must be C-contiguous in its last axis (%s)" % (fn, name, want))
+    return a
+
+
+def _p2g_result(a, dtype, blocks, args):
+    """The numpy array of result struct a, without a copy. blocks maps the
+    owner pointers already wrapped in this call; args are the argument
+    arrays a borrowing result may view."""
+    ndim = a.ndim
+    size = dtype.itemsize
+    shape = tuple(a.shape[k] for k in range(ndim))
+    strides = tuple(a.strides[k] * size for k in range(ndim))
+    ptr = (a.data or 0) + a.offset * size
+    if a.owner:
+        keep = blocks.get(a.owner)
+        if keep is None:
+            keep = blocks[a.owner] = _p2g_Block(a.owner)
+    else:
+        for x in args:
+            if isinstance(x, _p2g_np.ndarray) and x.ctypes.data == ptr and x.shape == shape and x.strides == strides and x.dtype == dtype:
+                return x
+        keep = args
+    if ptr == 0:
+        return _p2g_np.empty(shape, dtype)  # numpy refuses a NULL pointer; empty arrays may have one
+    iface = {"version": 3, "shape": shape, "typestr": dtype.str, "data": (ptr, False), "strides": strides}
+    return _p2g_np.asarray(_p2g_Base(iface, keep))
+
+
+def _p2g_raise(err):
+    name = err.exc.decode("ascii", "replace")
+    msg = err.msg.decode("utf-8", "replace")
+    cls = getattr(_p2g_builtins, name, None)
+    if not (isinstance(cls, type) and issubclass(cls, Exception)):
+        cls, msg = RuntimeError, "%s: %s" % (name, msg)
+    e = cls(msg) if msg else cls()
+    if err.file and hasattr(e, "add_note"):
+        e.add_note("raised by compiled code at %s:%d in %s()" % (
+            err.file.decode("utf-8", "replace"), err.line, (err.func or b"?").decode("utf-8", "replace")))
+    raise e
+
+
+def _p2g_dispatch(fn, overloads, args, keep, signatures):
+    """Calls the first overload whose parameter types the arguments match
+    exactly, else the first they convert to."""
+    for strict in (True, False):
+        for conv, call in overloads:
+            try:
+                c = conv(*args, strict)
+            except (TypeError, ValueError, OverflowError):
+                continue
+            return call(*c, keep)
+    raise TypeError("%s(): no compiled signature matches the arguments (%s); compiled: %s" % (
+        fn, ", ".join(_p2g_describe(x) for x in args), signatures))
