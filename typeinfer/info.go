@@ -130,9 +130,9 @@ type Func struct {
 	// Python-visible signature that wrappers reproduce (ir.Func.Defaults).
 	DefaultValues []*Const
 	KwOnly        int
-	Result   ir.Type    // ir.None, a Scalar or an *ir.Tuple
-	Locals   []*Local   // non-parameter locals, in order of first definition
-	Scope    map[string]*Local
+	Result        ir.Type  // ir.None, a Scalar or an *ir.Tuple
+	Locals        []*Local // non-parameter locals, in order of first definition
+	Scope         map[string]*Local
 
 	exportTypes []ir.Type // per parameter, from Export (nil when not given)
 	exportOK    bool
