@@ -60,18 +60,30 @@ files, or a DIR (its *.py files, without subdirectories and CASES files),
 -o names a directory (created if missing) that receives one NAME.go per
 NAME.py; the files share one package, named by -pkg or else after the
 directory. Every file that compiles is written; the exit status is 1 if
-any file has diagnostics.`,
+any file has diagnostics.
+
+With --lang python, -o names a directory that receives, per NAME.py, a
+shared library libNAME.so built from the C backend's output and the C
+runtime by the system C compiler (--cc, else $CC, else cc; --cflags, else
+$CFLAGS, replaces the default -O3; -std=c11 -fPIC -shared are always
+passed), and NAME_native.py, a ctypes + numpy module whose functions have
+the original names and signatures (README: Calling compiled kernels from
+Python).`,
 	example: `pyc2go compile kernels.py                        # Go source on stdout
 pyc2go compile -o kernels.go -pkg kernels kernels.py
 pyc2go compile -o internal/kernels py/          # py/a.py, py/b.py -> internal/kernels/a.go, b.go
 pyc2go compile --dump-ir=after:lower kernels.py   # the IR before any pass
 pyc2go compile --remarks -o /dev/null kernels.py  # what each pass did or declined
-pyc2go compile --json kernels.py 2>diags.jsonl    # diagnostics for an editor`,
+pyc2go compile --json kernels.py 2>diags.jsonl    # diagnostics for an editor
+pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/libkernels.so`,
 	npos: -1,
 	setup: func(fs *flag.FlagSet) body {
-		var opt optFlags
+		opt := optFlags{allowPython: true}
 		opt.register(fs)
-		out := fs.String("o", "", "write the Go source to `FILE` (default stdout); a directory for several inputs")
+		out := fs.String("o", "", "write the Go source to `FILE` (default stdout); a directory for several inputs or --lang python")
+		cc := fs.String("cc", "", "--lang python: the C `compiler` (default $CC, else cc)")
+		var cflags optString
+		fs.Var(&cflags, "cflags", "--lang python: C compiler `flags` replacing the default -O3 (default $CFLAGS); -std=c11 -fPIC -shared are always added")
 		pkg := fs.String("pkg", "", "Go package `NAME` (default: the file name, or the -o directory's name)")
 		var dump dumpFlag
 		fs.Var(&dump, "dump-ir", "print the IR (final, or after:PASS) to stdout")
@@ -95,6 +107,16 @@ pyc2go compile --json kernels.py 2>diags.jsonl    # diagnostics for an editor`,
 			files, isDir, err := kernelFiles(pos)
 			if err != nil {
 				return rep.fail(pos[0], err)
+			}
+			if opt.lang == "python" {
+				if *out == "" {
+					return e.usage("--lang python needs -o DIR (the directory for the modules and their shared libraries)")
+				}
+				nc := driver.NativeConfig{CC: *cc}
+				if cflags.set {
+					nc.CFlags = strings.Fields(cflags.value)
+				}
+				return compileNative(rep, files, *out, cfg, nc)
 			}
 			st, statErr := os.Stat(*out)
 			toDir := isDir || len(files) > 1 || strings.HasSuffix(*out, "/") || (statErr == nil && st.IsDir())
@@ -141,6 +163,23 @@ pyc2go compile --json kernels.py 2>diags.jsonl    # diagnostics for an editor`,
 			return status
 		}
 	},
+}
+
+// compileNative builds the native Python module of every file into dir.
+func compileNative(rep *reporter, files []string, dir string, cfg driver.Config, nc driver.NativeConfig) int {
+	status := exitOK
+	for _, f := range files {
+		res, code := rep.compileFile(f, cfg)
+		if code == exitOK {
+			if _, err := res.BuildPython(cfg, nc, dir); err != nil {
+				code = rep.fail(f, err)
+			}
+		}
+		if code != exitOK {
+			status = code
+		}
+	}
+	return status
 }
 
 // compileOne compiles path and writes its Go source to out ("" is stdout).

@@ -111,6 +111,8 @@ type optFlags struct {
 	passes string
 	noLine bool
 	lang   string
+	// allowPython: the command accepts --lang python (compile does).
+	allowPython bool
 	// Cython's directives; nil before register.
 	boundscheck, wraparound *directive
 }
@@ -143,7 +145,7 @@ func (o *optFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&o.o2, "O2", false, "run every optimisation pass (the default)")
 	fs.StringVar(&o.passes, "passes", "", "comma-separated pass switches, e.g. -constfold to disable one")
 	fs.BoolVar(&o.noLine, "no-line", false, "omit /*line*/ directives that map Go code to Python lines")
-	fs.StringVar(&o.lang, "lang", "go", "target language (go; c comes with the C backend)")
+	fs.StringVar(&o.lang, "lang", "go", "target language: go, or (compile only) python: a shared library plus a ctypes module into -o DIR")
 	o.boundscheck, o.wraparound = &directive{on: true}, &directive{on: true}
 	fs.Var(o.boundscheck, "boundscheck", "whether array subscripts check their index and raise IndexError (`on|off`); off is UNSAFE: "+
 		"an out-of-range index is then undefined behaviour: the Go code panics with an index-out-of-range runtime error "+
@@ -156,8 +158,11 @@ func (o *optFlags) config() (driver.Config, error) {
 	cfg := driver.Config{OptLevel: 2, NoLines: o.noLine}
 	cfg.NoBoundsCheck = o.boundscheck != nil && !o.boundscheck.on
 	cfg.NoWrapAround = o.wraparound != nil && !o.wraparound.on
-	if o.lang != "go" {
-		return cfg, fmt.Errorf("--lang %s is not supported yet (go is)", o.lang)
+	switch {
+	case o.lang == "python" && !o.allowPython:
+		return cfg, errors.New("--lang python is for compile only (it builds a module; call it from Python)")
+	case o.lang != "go" && o.lang != "python":
+		return cfg, fmt.Errorf("--lang %s is not supported (go and, for compile, python are)", o.lang)
 	}
 	if o.o0 && o.o2 {
 		return cfg, errors.New("-O0 and -O2 are exclusive")
@@ -240,6 +245,19 @@ func (d *dumpFlag) Set(s string) error {
 	default:
 		return fmt.Errorf("want --dump-ir or --dump-ir=after:PASS, got %q", s)
 	}
+	return nil
+}
+
+// optString is a string flag that knows whether it was given, so that
+// --cflags "" (no flags) differs from no --cflags (the defaults).
+type optString struct {
+	value string
+	set   bool
+}
+
+func (o *optString) String() string { return o.value }
+func (o *optString) Set(s string) error {
+	o.value, o.set = s, true
 	return nil
 }
 
