@@ -43,10 +43,10 @@
 // over the C memory without a copy. A result that owns its block (owner
 // set) frees it, through the runtime's free function, when the last numpy
 // array using it is collected (results of one call sharing a block share
-// its lifetime); a result that borrows (owner NULL: an argument or a view
-// of one) keeps the argument arrays alive, and a result that is exactly an
-// argument (same address, shape, strides) is that argument object, as in
-// Python.
+// its lifetime); a result that borrows (owner NULL: a view of an argument
+// or of an earlier result of the same call) keeps the arguments and that
+// call's blocks alive, and a result that is exactly an argument (same
+// address, shape, strides) is that argument object, as in Python.
 //
 // Errors: the exception is the builtin class the C side names, with its
 // message, so `except ZeroDivisionError` and str(e) behave as with the

@@ -158,8 +158,9 @@ def _p2g_array(x, dtype, ndim, contig, fn, name, want):
 
 def _p2g_result(a, dtype, blocks, args):
     """The numpy array of result struct a, without a copy. blocks maps the
-    owner pointers already wrapped in this call; args are the argument
-    arrays a borrowing result may view."""
+    owner pointers already wrapped in this call; args are the arguments.
+    A borrowing result (owner NULL) views an argument or an earlier result
+    of the same call, so it keeps both alive."""
     ndim = a.ndim
     size = dtype.itemsize
     shape = tuple(a.shape[k] for k in range(ndim))
@@ -173,7 +174,7 @@ def _p2g_result(a, dtype, blocks, args):
         for x in args:
             if isinstance(x, _p2g_np.ndarray) and x.ctypes.data == ptr and x.shape == shape and x.strides == strides and x.dtype == dtype:
                 return x
-        keep = args
+        keep = (args, blocks)
     if ptr == 0:
         return _p2g_np.empty(shape, dtype)  # numpy refuses a NULL pointer; empty arrays may have one
     iface = {"version": 3, "shape": shape, "typestr": dtype.str, "data": (ptr, False), "strides": strides}

@@ -26,7 +26,7 @@ type Config struct {
 	// directory of the generated module ("libkernels.so").
 	Library string
 	// Free is the runtime's function that releases a result's owner
-	// block ("pyc2go_free").
+	// block ("pyc2go_free_owner").
 	Free string
 }
 
@@ -197,7 +197,7 @@ func wrapper(b *bytes.Buffer, name string, fs []*ir.Func) {
 		sigs = append(sigs, name+"("+strings.Join(ps, ", ")+")")
 	}
 	fmt.Fprintf(b, "    return _p2g_dispatch(%q, (%s,), (%s), %s, %s)\n", name, strings.Join(ovs, ", "),
-		tupleBody(names), keep, pyString(strings.Join(sigs, ", "), ""))
+		tupleBody(names), keep, strconv.Quote(strings.Join(sigs, ", ")))
 }
 
 // tupleBody joins a Python tuple's elements, with the trailing comma a
