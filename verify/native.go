@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/pyc2go/pyc2go/ir"
 )
@@ -25,13 +26,23 @@ const (
 	Strided Layout = "strided"
 )
 
-// NativeHarness writes into dir a program that answers the harness batch
-// protocol (runtime/harness) by calling, in the interpreter python, the
-// functions of m through the generated ctypes module named module in
-// modDir (`pyc2go compile --lang python`). Run takes its path as the
-// compiled side, so the native module is held to the same comparison as
-// the Go build.
-func NativeHarness(m *ir.Module, python, modDir, module, dir string, layout Layout) (string, error) {
+// Native describes the compiled side of a verification through the
+// generated ctypes module of `pyc2go compile --lang python`.
+type Native struct {
+	Python string // interpreter that imports the module (it needs numpy)
+	ModDir string // directory of the module and its shared library
+	Module string // module name: "kernels_native"
+	Layout Layout
+	// Env is extra environment for the interpreter, KEY=VALUE: the
+	// sanitizer run preloads the ASan runtime this way.
+	Env []string
+}
+
+// Harness writes into dir a program that answers the harness batch
+// protocol (runtime/harness) by calling the functions of m through the
+// module, and returns its path. Run takes it as the compiled side, so the
+// native module is held to the same comparison as the Go build.
+func (n Native) Harness(m *ir.Module, dir string) (string, error) {
 	type fn struct {
 		PyName string `json:"pyname"`
 		Contig []bool `json:"contig"`
@@ -51,22 +62,36 @@ func NativeHarness(m *ir.Module, python, modDir, module, dir string, layout Layo
 	}
 	script := filepath.Join(dir, "native_harness.py")
 	table := filepath.Join(dir, "funcs.json")
-	prog := filepath.Join(dir, "native_prog_"+string(layout))
+	prog := filepath.Join(dir, "native_prog_"+string(n.Layout))
 	if err := os.WriteFile(script, nativeHarness, 0o644); err != nil {
 		return "", err
 	}
 	if err := os.WriteFile(table, data, 0o644); err != nil {
 		return "", err
 	}
-	absMod, err := filepath.Abs(modDir)
+	modDir, err := filepath.Abs(n.ModDir)
 	if err != nil {
 		return "", err
 	}
-	// -B keeps __pycache__ out of the module directory. Paths are quoted
-	// for the shell: temporary directories have no single quotes.
-	sh := fmt.Sprintf("#!/bin/sh\nexec '%s' -B '%s' '%s' '%s' '%s' %s \"$@\"\n", python, script, absMod, module, table, layout)
-	if err := os.WriteFile(prog, []byte(sh), 0o755); err != nil {
+	layout := n.Layout
+	if layout == "" {
+		layout = Contiguous
+	}
+	var sh strings.Builder
+	sh.WriteString("#!/bin/sh\n")
+	for _, kv := range n.Env {
+		fmt.Fprintf(&sh, "export %s\n", shellQuote(kv))
+	}
+	// -B keeps __pycache__ out of the module directory.
+	fmt.Fprintf(&sh, "exec %s -B %s %s %s %s %s \"$@\"\n", shellQuote(n.Python), shellQuote(script),
+		shellQuote(modDir), shellQuote(n.Module), shellQuote(table), layout)
+	if err := os.WriteFile(prog, []byte(sh.String()), 0o755); err != nil {
 		return "", err
 	}
 	return prog, nil
+}
+
+// shellQuote quotes s for sh: 'it'\”s'.
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

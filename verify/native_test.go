@@ -1,0 +1,108 @@
+package verify_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/verify"
+)
+
+// knownDifferentNative lists corpus functions whose native module (C
+// backend through ctypes) differs from CPython on purpose, each with its
+// documented reason. As in knownDifferent, they must still differ.
+var knownDifferentNative = map[string]string{}
+
+// needCC skips t when there is no C compiler: the native module is built
+// by one.
+func needCC(t *testing.T) driver.NativeConfig {
+	t.Helper()
+	nc := driver.ResolveNative(driver.NativeConfig{})
+	if _, err := exec.LookPath(nc.CC); err != nil {
+		t.Skipf("no C compiler %q: the native-module tests need one (Debian: apt-get install -y gcc; or set CC)", nc.CC)
+	}
+	return nc
+}
+
+// nativeRun builds the native module of the kernel at path with nc and
+// verifies it against CPython in each layout (arrays/ files also with
+// strided views). It returns false when the C backend does not support the
+// file.
+func nativeRun(t *testing.T, path, name string, nc driver.NativeConfig, env []string, cases int) {
+	py, err := verify.FindPython("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := driver.Config{OptLevel: 2, Verify: true}
+	res, err := driver.Compile(path, src, cfg)
+	if err != nil {
+		t.Fatalf("compile: %v", err)
+	}
+	dir := t.TempDir()
+	if _, err := res.BuildPython(cfg, nc, dir); err != nil {
+		if driver.IsUnsupportedC(err) {
+			t.Skipf("the C backend does not support this file: %v", err)
+		}
+		t.Fatalf("build: %v", err)
+	}
+	layouts := []verify.Layout{verify.Contiguous}
+	if strings.HasPrefix(name, "arrays/") {
+		layouts = append(layouts, verify.Strided)
+	}
+	for _, layout := range layouts {
+		n := verify.Native{Python: py, ModDir: dir, Module: driver.NativeNamesFor(path).Module, Layout: layout, Env: env}
+		bin, err := n.Harness(res.Module, t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := verify.Run(res, bin, verify.Options{Seed: 1, N: cases, Cases: verify.CasesFile(path)})
+		if err != nil {
+			t.Fatalf("%s arrays: %v", layout, err)
+		}
+		for _, f := range rep.Funcs {
+			key := name + ":" + f.Name
+			reason, known := knownDifferentNative[key]
+			switch {
+			case known && len(f.Failed) == 0 && layout == verify.Contiguous:
+				t.Errorf("%s agrees with CPython now; remove it from knownDifferentNative (%s)", key, reason)
+			case !known && len(f.Failed) > 0:
+				var b strings.Builder
+				(&verify.Report{Funcs: []*verify.FuncReport{f}}).Write(&b)
+				t.Errorf("%s (native module, %s arrays) differs from CPython:\n%s", key, layout, b.String())
+			}
+		}
+	}
+}
+
+// TestNativeCorpus is the differential test of `compile --lang python`:
+// every corpus kernel the C backend supports is built once into a shared
+// library and ctypes module, whose functions are called in the reference
+// interpreter on verify's inputs and compared with CPython as the Go build
+// is (results, arrays mutated in place, exception class and message).
+// Array kernels run twice: with C-contiguous arrays, and with strided
+// views, which only agree if the module passes arrays without copying.
+func TestNativeCorpus(t *testing.T) {
+	nc := needCC(t)
+	n := 16
+	if testing.Short() {
+		n = 6
+	}
+	for _, path := range corpusFiles(t) {
+		name := strings.TrimPrefix(filepath.ToSlash(path), "../testdata/py/")
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			cases := n
+			if strings.HasPrefix(name, "arrays/") {
+				cases = min(n, 8)
+			}
+			nativeRun(t, path, name, nc, nil, cases)
+		})
+	}
+}
