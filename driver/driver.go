@@ -40,6 +40,11 @@ type Config struct {
 	NoBoundsCheck bool
 	NoWrapAround  bool
 
+	// FastMath lets passes reassociate float reductions (--fastmath; see
+	// lower.Config.FastMath). Off by default: floats stay bit-identical
+	// to CPython.
+	FastMath bool
+
 	// Remarks, if set, receives the optimisation passes' remarks.
 	Remarks func(lower.Remark)
 }
@@ -89,6 +94,7 @@ func Compile(path string, src []byte, cfg Config) (*Result, error) {
 
 		NoBoundsCheck: cfg.NoBoundsCheck,
 		NoWrapAround:  cfg.NoWrapAround,
+		FastMath:      cfg.FastMath,
 		Remarks:       cfg.Remarks,
 	})
 	if err != nil {

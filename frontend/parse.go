@@ -38,6 +38,10 @@ type File struct {
 	// Exports are the signatures of `#pythran export f(T, ...)` comments,
 	// one per signature, in source order (see Export).
 	Exports []Export
+	// OmpFor holds the lines of the for statements marked parallel by a
+	// Pythran-style `#omp parallel for` comment on the line before (see
+	// findOmpFor).
+	OmpFor map[int]bool
 	// Main holds the body of `if __name__ == "__main__":`; it is kept for
 	// tooling but neither checked nor compiled.
 	Main []ast.Stmt
@@ -202,6 +206,7 @@ func (p *parseState) parse() *File {
 	f := &File{Path: p.path, Src: p.src, Module: m, Annots: map[ast.Stmt]*VarAnnot{}, MatMul: p.matMulOps(m, matmul), lineStarts: p.ls}
 	p.attachAnnots(f, annots, stubs)
 	f.Exports = p.findExports(p.src)
+	f.OmpFor = p.findOmpFor(f)
 	p.check(f)
 	return f
 }

@@ -123,8 +123,52 @@ type For struct {
 	Start, Stop, Step Expr
 	Body              *Block
 	Pos               Pos
-	// Parallel marks a loop the user asserted independent (prange).
+	// Parallel marks a loop the user asserted independent (numba.prange,
+	// an `#omp parallel for` comment). It is only the user's claim:
+	// emitters run the loop sequentially unless Par is set too.
 	Parallel bool
+	// Par, set only by the parallel pass, is its verdict that the loop may
+	// run in contiguous chunks on several goroutines, and what each chunk
+	// needs for that. nil means sequential, which is always correct: Par
+	// changes how the loop runs, never what it computes (see ParLoop).
+	Par *ParLoop
+}
+
+// ParLoop describes how the chunks of a parallel For share the function's
+// variables. Iterations [0, n) of the loop are split into contiguous
+// chunks; each chunk runs its iterations in order with its own copy of
+// every Private variable and, for every Reduction, its own partial
+// accumulator started at the operator's identity. After all chunks, the
+// partials are folded into the variable in chunk order, so the result does
+// not depend on timing. The parallel pass guarantees that every variable
+// the body assigns is a Private or a Reduction var (the verifier checks
+// it), that no Private is live on entry to an iteration or after the loop,
+// and that the body has no Return and no Break of this loop.
+//
+// An exception raised in a chunk ends the loop with the exception of the
+// lowest-numbered failing chunk, which is Python's first failing
+// iteration; chunks after it may already have run (their array writes are
+// the one observable difference from a sequential run).
+type ParLoop struct {
+	Private    []*Var
+	Reductions []Reduction
+	// Grain is the least number of iterations worth a chunk of their own:
+	// a loop of fewer than 2*Grain iterations runs as one chunk, on the
+	// calling goroutine.
+	Grain int64
+}
+
+// Reduction is a variable a parallel loop body only updates as
+// Var = Var Op e (or Var = Op(Var, e) for min and max), with e not reading
+// Var, and reads nowhere else. Op is one of + - * & | ^ min max; each
+// chunk's partial starts at Op's identity (0 for + - | ^, 1 for *, all
+// ones for &, the type's largest and smallest value for min and max), and
+// the partials are folded into Var with Op ("-" folds with "+":
+// s - a - b == s + ((0 - a) - b) in wrap-around integers, and under
+// fastmath for floats).
+type Reduction struct {
+	Var *Var
+	Op  string
 }
 
 // While runs Body while Cond holds. A nil Cond loops until Break or Return.

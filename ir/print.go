@@ -118,7 +118,7 @@ func (p *printer) stmt(s Stmt) {
 		if s.Parallel {
 			kw = "parallel for"
 		}
-		p.line(s.Pos, "%s %s = range(%s, %s, %s) {", kw, s.Var.Name, exprString(s.Start), exprString(s.Stop), exprString(s.Step))
+		p.line(s.Pos, "%s %s = range(%s, %s, %s)%s {", kw, s.Var.Name, exprString(s.Start), exprString(s.Stop), exprString(s.Step), parString(s.Par))
 		p.block(s.Body)
 		p.line(Pos{}, "}")
 	case *While:
@@ -277,4 +277,28 @@ func floatString(f float64) string {
 		s += ".0"
 	}
 	return s
+}
+
+// parString prints a parallel pass verdict after a loop header:
+// " chunks(grain 1024; private t1 t2; reduce s:+ m:max)".
+func parString(pl *ParLoop) string {
+	if pl == nil {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, " chunks(grain %d", pl.Grain)
+	if len(pl.Private) > 0 {
+		b.WriteString("; private")
+		for _, v := range pl.Private {
+			b.WriteString(" " + v.Name)
+		}
+	}
+	if len(pl.Reductions) > 0 {
+		b.WriteString("; reduce")
+		for _, r := range pl.Reductions {
+			b.WriteString(" " + r.Var.Name + ":" + r.Op)
+		}
+	}
+	b.WriteString(")")
+	return b.String()
 }

@@ -208,6 +208,9 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 			}
 		}
 		v.block(s.Body, loops+1, append(induction[:len(induction):len(induction)], s.Var))
+		if s.Par != nil {
+			v.parLoop(s, Defined(s.Body))
+		}
 	case *While:
 		if s.Cond != nil {
 			v.expr(pos, s.Cond)
@@ -516,3 +519,71 @@ func Assigned(b *Block) map[*Var]bool {
 	})
 	return m
 }
+
+// parLoop checks the invariants ParLoop states, which emitters rely on to
+// run chunks concurrently without sharing a scalar.
+func (v *verifier) parLoop(s *For, assigned map[*Var]bool) {
+	pos := s.Pos
+	own := map[*Var]bool{}
+	for _, x := range s.Par.Private {
+		v.use(pos, x)
+		own[x] = true
+	}
+	for _, r := range s.Par.Reductions {
+		v.use(pos, r.Var)
+		if own[r.Var] {
+			v.errorf(pos, "parallel for %s: %s is both private and a reduction", s.Var.Name, r.Var.Name)
+		}
+		own[r.Var] = true
+		t, ok := r.Var.Type.(Scalar)
+		switch {
+		case !ok || !(t.IsInt() || (t.IsFloat() && (r.Op == "+" || r.Op == "-" || r.Op == "*"))):
+			v.errorf(pos, "parallel for %s: reduction %s:%s of type %s", s.Var.Name, r.Var.Name, r.Op, r.Var.Type)
+		case !ReductionOps[r.Op]:
+			v.errorf(pos, "parallel for %s: unknown reduction operator %q", s.Var.Name, r.Op)
+		}
+	}
+	for x := range assigned {
+		if !own[x] {
+			v.errorf(pos, "parallel for %s: body assigns %s, which is neither private nor a reduction", s.Var.Name, x.Name)
+		}
+	}
+	if s.Par.Grain < 1 {
+		v.errorf(pos, "parallel for %s: grain %d < 1", s.Var.Name, s.Par.Grain)
+	}
+	var leaves func(b *Block, depth int) bool
+	leaves = func(b *Block, depth int) bool {
+		if b == nil {
+			return false
+		}
+		for _, st := range b.Stmts {
+			switch st := st.(type) {
+			case *Return:
+				return true
+			case *Break:
+				if depth == 0 {
+					return true
+				}
+			case *If:
+				if leaves(st.Then, depth) || leaves(st.Else, depth) {
+					return true
+				}
+			case *For:
+				if leaves(st.Body, depth+1) {
+					return true
+				}
+			case *While:
+				if leaves(st.Body, depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if leaves(s.Body, 0) {
+		v.errorf(pos, "parallel for %s: body returns or breaks out of the loop", s.Var.Name)
+	}
+}
+
+// ReductionOps are the operators a Reduction may have.
+var ReductionOps = map[string]bool{"+": true, "-": true, "*": true, "&": true, "|": true, "^": true, "min": true, "max": true}

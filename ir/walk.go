@@ -88,3 +88,19 @@ func walkExpr(e Expr, fn func(Expr)) {
 		walkExpr(e.Offset, fn)
 	}
 }
+
+// Defined returns every variable a statement of b sets: Assign, CallStmt,
+// Alloc and View destinations and the induction variables of nested For
+// loops (Assigned leaves out Alloc and View, which make fresh arrays).
+func Defined(b *Block) map[*Var]bool {
+	m := Assigned(b)
+	WalkStmts(b, func(s Stmt) {
+		switch s := s.(type) {
+		case *Alloc:
+			m[s.Dst] = true
+		case *View:
+			m[s.Dst] = true
+		}
+	})
+	return m
+}

@@ -72,6 +72,13 @@ type Config struct {
 	NoBoundsCheck bool
 	NoWrapAround  bool
 
+	// FastMath lets passes reassociate floating-point reductions: the
+	// unroll pass splits s += x[i] into several accumulators and the
+	// parallel pass sums float partials per chunk. Results then differ
+	// from CPython's in the last bits (never in exceptions or integer
+	// results). Off by default, so that floats stay bit-identical.
+	FastMath bool
+
 	// Remarks, if set, receives the remarks of optimisation passes (see
 	// Remark), in pipeline order.
 	Remarks func(Remark)

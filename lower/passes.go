@@ -43,6 +43,7 @@ var passes = [...]pass{
 	{name: "guardelim", fn: guardElim, required: true, doc: guardElimDoc},
 	{name: "raises", module: func(m *ir.Module, cfg Config) { raisesFixpoint(m, cfg.raisesRef) }, required: true, doc: "raises fixes which functions may raise, and so which Go functions return an error."},
 	{name: "boundscheck", fn: elideBoundsChecks, required: true, when: func(cfg Config) bool { return cfg.NoBoundsCheck }, doc: boundsCheckDoc},
+	{name: "parallel", opt: parallel, doc: parallelDoc},
 }
 
 // passOrder states every constraint on the order of passes, with its
@@ -53,6 +54,10 @@ var passOrder = [...]struct{ before, after, why string }{
 	{"checkelim", "raises", "raises fixes signatures from the checks the required passes keep"},
 	{"guardelim", "raises", "raises fixes signatures from the checks the required passes keep"},
 	{"raises", "boundscheck", "deleting index checks must not take away a function's error result"},
+	// parallel judges the loop bodies as the loop passes leave them (their
+	// hoisted temporaries are assigned outside the body, or privately
+	// inside it), so it comes after every loop-restructuring pass.
+	{"boundscheck", "parallel", "a chunk's Go closure is emitted from the final body; checks deleted later would still be judged"},
 }
 
 // PassNames lists the passes in pipeline order.

@@ -435,6 +435,20 @@ func (l *fnLowerer) forStmt(s *ast.For) {
 	stop, step = bound(stop), bound(step)
 	// Start is evaluated once, on entry: any pure expression will do.
 	l.emit(&ir.For{Var: iv, Start: start, Stop: stop, Step: step, Body: &ir.Block{Stmts: body}, Pos: pos,
-		Parallel: ci.Name == "prange"})
+		Parallel: isPrange(call) || l.info.File.OmpFor[pos.Line]})
 	l.loopElse(flag, s.Orelse, pos)
+}
+
+// isPrange reports whether a range call typeinfer accepted is spelled
+// prange or numba.prange: typeinfer types numba.prange as range (which is
+// what it is under CPython), so only the spelling tells the user asked
+// for a parallel loop.
+func isPrange(call *ast.Call) bool {
+	switch f := call.Func.(type) {
+	case *ast.Name:
+		return string(f.Id) == "prange"
+	case *ast.Attribute:
+		return string(f.Attr) == "prange"
+	}
+	return false
 }

@@ -31,6 +31,18 @@ var refScript []byte
 // inexact (libm) intrinsic.
 const Tolerance = 1e-9
 
+// FastMathTolerance is the relative tolerance for floats under
+// --fastmath, measured like Tolerance (|a-b| / max(1, |a|, |b|)). It is
+// Tolerance itself: a reassociated float64 sum of n terms differs from
+// the sequential one by roughly eps*sqrt(n) times the size of its terms
+// (eps = 2.2e-16), under 1e-12 for the corpus and benchmark sizes
+// (n <= 1e6, terms of order 1), so 1e-9 leaves three orders of magnitude
+// for unlucky inputs; a real bug (a term lost or counted twice, a chunk
+// boundary off by one) moves a sum of n terms by about 1/n of it, 1e-6 or
+// more, and is still caught. Sums that cancel catastrophically (terms of
+// 1e16 adding up to 1) can exceed it: fastmath is not for those.
+const FastMathTolerance = Tolerance
+
 // Tolerance32 replaces Tolerance for float32 and complex64 array elements
 // of inexact functions: numpy computes float32 ufuncs (exp, log, sin, ...)
 // with its own float32 implementations, a few float32 ulps (2**-23 each)
@@ -44,6 +56,11 @@ type Options struct {
 	Seed    int64         // input generation seed
 	N       int           // generated cases per function
 	Timeout time.Duration // per reference call; cases that time out are skipped
+	// FastMath says the kernel was compiled with --fastmath: every
+	// function's floats are then compared within FastMathTolerance
+	// instead of bit for bit (integers, booleans and exceptions stay
+	// exact).
+	FastMath bool
 }
 
 // Case is one call and both outcomes. Args are the literals of scalar
@@ -272,7 +289,7 @@ func run(path string, sigs []funcSig, bin string, opt Options) (*Report, error) 
 	rep := &Report{Python: ref.Python, Numpy: ref.Numpy}
 	byName := map[string]*FuncReport{}
 	for _, f := range sigs {
-		fr := &FuncReport{Name: f.Name, Exact: f.exact}
+		fr := &FuncReport{Name: f.Name, Exact: f.exact && !opt.FastMath}
 		byName[f.Name] = fr
 		rep.Funcs = append(rep.Funcs, fr)
 	}

@@ -380,7 +380,7 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 					c = verify.CasesFile(p)
 				}
 				step("running CPython and the compiled code")
-				r, err := verify.Run(res, bin, verify.Options{Python: *python, Cases: c, Seed: *seed, N: *n})
+				r, err := verify.Run(res, bin, verify.Options{Python: *python, Cases: c, Seed: *seed, N: *n, FastMath: opt.fast})
 				prog.clear()
 				if err != nil {
 					status = rep.fail(p, err)

@@ -110,6 +110,7 @@ type optFlags struct {
 	o0, o2 bool
 	passes string
 	noLine bool
+	fast   bool
 	lang   string
 	// allowPython: the command accepts --lang python (compile does).
 	allowPython bool
@@ -144,6 +145,8 @@ func (o *optFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&o.o0, "O0", false, "run only the required passes")
 	fs.BoolVar(&o.o2, "O2", false, "run every optimisation pass (the default)")
 	fs.StringVar(&o.passes, "passes", "", "comma-separated pass switches, e.g. -constfold to disable one")
+	fs.BoolVar(&o.fast, "fastmath", false, "let passes reassociate float reductions (several accumulators, parallel partial sums): "+
+		"float results may differ from CPython in the last bits; off by default")
 	fs.BoolVar(&o.noLine, "no-line", false, "omit /*line*/ directives that map Go code to Python lines")
 	fs.StringVar(&o.lang, "lang", "go", "target language: go, or (compile only) python: a shared library plus a ctypes module into -o DIR")
 	o.boundscheck, o.wraparound = &directive{on: true}, &directive{on: true}
@@ -155,7 +158,7 @@ func (o *optFlags) register(fs *flag.FlagSet) {
 }
 
 func (o *optFlags) config() (driver.Config, error) {
-	cfg := driver.Config{OptLevel: 2, NoLines: o.noLine}
+	cfg := driver.Config{OptLevel: 2, NoLines: o.noLine, FastMath: o.fast}
 	cfg.NoBoundsCheck = o.boundscheck != nil && !o.boundscheck.on
 	cfg.NoWrapAround = o.wraparound != nil && !o.wraparound.on
 	switch {

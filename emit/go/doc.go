@@ -90,8 +90,13 @@
 // (step > 0 && i < stop) || (step < 0 && i > stop). lower guarantees that
 // the body assigns neither i nor stop nor step. An induction variable
 // that overflows int64 (stop near MaxInt64 with a large step) wraps, where
-// Python's range would stop. Parallel loops run sequentially. While
-// loops are `for cond {}`, or `for {}` without a condition.
+// Python's range would stop. A loop the parallel pass approved (For.Par)
+// becomes a closure over a chunk [lo, hi) of iterations passed to
+// runtime.ParallelFor, with the body's private variables and reduction
+// partials declared inside it (shadowing the function's), raises returning
+// the error from the closure, and the partials folded in chunk order
+// afterwards (see parFor). A loop only marked Parallel runs sequentially.
+// While loops are `for cond {}`, or `for {}` without a condition.
 //
 // # Line directives
 //

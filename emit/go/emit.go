@@ -171,6 +171,11 @@ type funcEmitter struct {
 	fixed     map[*ir.Var]bool
 	dataUse   map[*ir.Var]bool
 	needErr   bool // a raising call assigns err
+	// inChunk is set while emitting the body of a parallel loop's chunk
+	// closure, which returns only an error; parData lists the Data copies
+	// a chunk shadows, which the function declares but may not use.
+	inChunk bool
+	parData []string
 	// expect is the Python line Go attributes to the next statement
 	// without a new directive (0: unknown).
 	expect int
@@ -265,6 +270,13 @@ func (e *funcEmitter) fnCode() (jen.Code, []jen.Code, error) {
 	for _, l := range f.Locals {
 		if !e.read[l] {
 			prologue = append(prologue, jen.Id("_").Op("=").Id(e.names.vars[l]))
+		}
+	}
+	seen := map[string]bool{}
+	for _, d := range e.parData {
+		if !seen[d] {
+			seen[d] = true
+			prologue = append(prologue, jen.Id("_").Op("=").Id(d))
 		}
 	}
 	prologue = append(prologue, e.dataInits()...)
@@ -531,9 +543,12 @@ func (e *funcEmitter) ifStmt(s *ir.If, header ir.Pos) (*jen.Statement, error) {
 
 // forStmt emits range(start, stop, step): lower guarantees that Body
 // assigns neither the induction variable nor Stop or Step, so Go's
-// three-clause loop evaluates the same values. Parallel loops run
-// sequentially for now.
+// three-clause loop evaluates the same values. Loops the parallel pass
+// approved run in chunks (parFor).
 func (e *funcEmitter) forStmt(s *ir.For) (*jen.Statement, error) {
+	if s.Par != nil {
+		return e.parFor(s)
+	}
 	iv, err := e.dst(s.Var)
 	if err != nil {
 		return nil, err
@@ -589,6 +604,9 @@ func (e *funcEmitter) forStmt(s *ir.For) (*jen.Statement, error) {
 // zeros are the zero values of the function's results, for returns with
 // an error.
 func (e *funcEmitter) zeros() []jen.Code {
+	if e.inChunk {
+		return nil
+	}
 	var z []jen.Code
 	for _, t := range e.results {
 		z = append(z, zeroValue(t))
