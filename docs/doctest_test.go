@@ -43,6 +43,9 @@ import (
 //	generated FILE.py [FLAG...]  every non-blank line of the block occurs,
 //	                 in order and ignoring indentation, in the
 //	                 output of `pyc2go compile FLAG... FILE.py`
+//	excerpt PATH     the same for a file of the repository (a
+//	                 go:generate line, a few lines of an example
+//	                 program that its own tests run)
 //	program FILE.py...           the block is package main of module
 //	                 example.com/app, which has each FILE.py compiled
 //	                 into package example.com/app/NAME (NAME from the
@@ -135,7 +138,7 @@ type runner struct {
 
 var known = map[string]map[string]bool{
 	"python":  {"file": true, "verify": true, "error": true, "script": true},
-	"go":      {"generated": true, "program": true},
+	"go":      {"generated": true, "program": true, "excerpt": true},
 	"console": {"status": true},
 	"sh":      {"status": true},
 	"text":    {},
@@ -217,28 +220,44 @@ func (r *runner) goBlock(b *block) {
 		}
 		file, flags := d.args[0], d.args[1:]
 		gen, _ := r.mustRun(b, append(append([]string{"pyc2go", "compile"}, flags...), file), 0)
-		var have []string
-		for _, l := range strings.Split(gen, "\n") {
-			have = append(have, strings.TrimSpace(l))
+		r.excerpt(b, gen)
+	case b.has("excerpt"):
+		d := b.get("excerpt")
+		if len(d.args) != 1 {
+			t.Fatalf("%s: excerpt PATH", b)
 		}
-		k := 0
-		for _, l := range strings.Split(b.text, "\n") {
-			l = strings.TrimSpace(l)
-			if l == "" {
-				continue
-			}
-			for k < len(have) && have[k] != l {
-				k++
-			}
-			if k == len(have) {
-				t.Fatalf("%s: line %q is not in the generated code (or not in this order):\n%s", b, l, gen)
-			}
-			k++
+		src, err := os.ReadFile(filepath.Join(r.work, d.args[0]))
+		if err != nil {
+			t.Fatalf("%s: %v", b, err)
 		}
+		r.excerpt(b, string(src))
 	case b.has("program"):
 		r.program(b, b.get("program").args)
 	default:
-		t.Fatalf("%s: a go block needs generated FILE.py or program FILE.py... (or skip REASON)", b)
+		t.Fatalf("%s: a go block needs generated FILE.py, excerpt PATH or program FILE.py... (or skip REASON)", b)
+	}
+}
+
+// excerpt checks that every non-blank line of b occurs in src, in order,
+// ignoring indentation.
+func (r *runner) excerpt(b *block, src string) {
+	var have []string
+	for _, l := range strings.Split(src, "\n") {
+		have = append(have, strings.TrimSpace(l))
+	}
+	k := 0
+	for _, l := range strings.Split(b.text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		for k < len(have) && have[k] != l {
+			k++
+		}
+		if k == len(have) {
+			r.t.Fatalf("%s: line %q is not in the source it quotes (or not in this order):\n%s", b, l, src)
+		}
+		k++
 	}
 }
 
