@@ -100,3 +100,14 @@ func TestGeneratedAPI(t *testing.T) {
 		t.Errorf("compiler remarks do not point at Python lines (want kernels.py:10:...):\n%s", remarks)
 	}
 }
+
+func TestPackageName(t *testing.T) {
+	for path, want := range map[string]string{
+		"kernels.py": "kernels", "float32_kernels.py": "float32kernels", "dir/My-Kernels.py": "mykernels",
+		"3d.py": "d", "___.py": "kernels", "heat2d.py": "heat2d",
+	} {
+		if got := PackageName(path); got != want {
+			t.Errorf("PackageName(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

@@ -109,19 +109,19 @@ func Check(path string, src []byte) error {
 	return err
 }
 
-// PackageName derives a Go package name from a Python file name:
-// "my-kernels.py" -> "my_kernels".
+// PackageName derives a Go package name from a Python file name: lower
+// case letters and digits only, as Go's naming convention (and
+// staticcheck's ST1003) has package names, so "float32_kernels.py" and
+// "my-kernels.py" give "float32kernels" and "mykernels".
 func PackageName(path string) string {
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	var b strings.Builder
-	for i, r := range base {
+	for _, r := range base {
 		switch {
-		case r >= 'a' && r <= 'z', r == '_', r >= '0' && r <= '9' && i > 0:
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9' && b.Len() > 0:
 			b.WriteRune(r)
 		case r >= 'A' && r <= 'Z':
 			b.WriteRune(r - 'A' + 'a')
-		default:
-			b.WriteByte('_')
 		}
 	}
 	if b.Len() == 0 {

@@ -22,7 +22,8 @@
 // order; a name already taken gets the first free numeric suffix from 2
 // (dot_product -> DotProduct, then dotProduct -> DotProduct2).
 //
-// Parameters and locals keep their Python names, with '_' appended while
+// Parameters and locals keep their Python names in Go's mixedCaps
+// (u_prev -> uPrev, i_1 -> i1; see mixedCaps), with '_' appended while
 // the name is a Go keyword or predeclared identifier (len, string, type,
 // real, complex, float64, nil, ...), an imported package (math, cmplx,
 // runtime, errors), "err" (the emitter's error variable), a module-level Go

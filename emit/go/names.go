@@ -127,12 +127,49 @@ func newLocalNames(mod *moduleNames, f *ir.Func) *localNames {
 		l.used[fmtPkg] = true
 	}
 	for _, v := range f.Params {
-		l.vars[v] = l.fresh(v.Name)
+		l.vars[v] = l.fresh(mixedCaps(v.Name))
 	}
 	for _, v := range f.Locals {
-		l.vars[v] = l.fresh(v.Name)
+		l.vars[v] = l.fresh(mixedCaps(v.Name))
 	}
 	return l
+}
+
+// mixedCaps is the Go spelling of a Python local or parameter name:
+// Go's mixedCaps instead of snake_case, as go vet's and staticcheck's
+// naming rules expect of hand-written code (u_prev -> uPrev, n_terms ->
+// nTerms, i_1 -> i1). Underscores between two digits stay (i0_2, which a
+// merge would make i02), and so do names of underscores only (_), which
+// have no letters to capitalise, and names whose first letter-or-digit is
+// a digit (_1). Leading and trailing underscores are
+// dropped (_tmp -> tmp, lambda_ -> lambda); the caller's fresh then keeps
+// the result clear of reserved and used names.
+func mixedCaps(name string) string {
+	trimmed := strings.Trim(name, "_")
+	if r, _ := utf8.DecodeRuneInString(trimmed); !unicode.IsLetter(r) {
+		return name // _1 would become 1
+	}
+	name = trimmed
+	var b strings.Builder
+	upper := false
+	for i, r := range name {
+		if r == '_' {
+			prev, _ := utf8.DecodeLastRuneInString(name[:i])
+			next, _ := utf8.DecodeRuneInString(name[i+1:])
+			if unicode.IsDigit(prev) && unicode.IsDigit(next) {
+				b.WriteRune(r)
+			} else {
+				upper = true
+			}
+			continue
+		}
+		if upper {
+			r = unicode.ToUpper(r)
+			upper = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // fresh returns name, or name with underscores appended, that is neither

@@ -613,70 +613,70 @@ func RosenbrockLoop(x *runtime.Array[float64]) (float64, error) {
 // Gradient of the Rosenbrock function.
 func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line distances.py:71:1*/ var (
-		g         *runtime.Array[float64]
-		xm        *runtime.Array[float64]
-		xm_m1     *runtime.Array[float64]
-		xm_p1     *runtime.Array[float64]
-		t1        *runtime.Array[float64]
-		t2        int64
-		t3        int64
-		t4        int64
-		t5        int64
-		t6        int64
-		t7        int64
-		t8        int64
-		t9        int64
-		t10       int64
-		t11       int64
-		t12       int64
-		t13       int64
-		t14       int64
-		t15       *runtime.Array[float64]
-		t16       int64
-		t17       int64
-		t18       int64
-		t19       int64
-		t20       int64
-		t21       *runtime.Array[float64]
-		t22       int64
-		t23       int64
-		t24       int64
-		t25       int64
-		i0        int64
-		t26       float64
-		t27       float64
-		t28       float64
-		t29       float64
-		t30       int64
-		i0_2      int64
-		t31       int64
-		t32       int64
-		t33       int64
-		t34       int64
-		i0_3      int64
-		t35       float64
-		t36       float64
-		t37       float64
-		t38       float64
-		t39       int64
-		t40       float64
-		t41       float64
-		t42       float64
-		t43       float64
-		t44       int64
-		t45       int64
-		t46       int64
-		t47       int64
-		t48       float64
-		t49       float64
-		t50       int64
-		t51       int64
-		gData     []float64
-		xmData    []float64
-		xm_m1Data []float64
-		xm_p1Data []float64
-		t15Data   []float64
-		t21Data   []float64
+		g        *runtime.Array[float64]
+		xm       *runtime.Array[float64]
+		xmM1     *runtime.Array[float64]
+		xmP1     *runtime.Array[float64]
+		t1       *runtime.Array[float64]
+		t2       int64
+		t3       int64
+		t4       int64
+		t5       int64
+		t6       int64
+		t7       int64
+		t8       int64
+		t9       int64
+		t10      int64
+		t11      int64
+		t12      int64
+		t13      int64
+		t14      int64
+		t15      *runtime.Array[float64]
+		t16      int64
+		t17      int64
+		t18      int64
+		t19      int64
+		t20      int64
+		t21      *runtime.Array[float64]
+		t22      int64
+		t23      int64
+		t24      int64
+		t25      int64
+		i0       int64
+		t26      float64
+		t27      float64
+		t28      float64
+		t29      float64
+		t30      int64
+		i0_2     int64
+		t31      int64
+		t32      int64
+		t33      int64
+		t34      int64
+		i0_3     int64
+		t35      float64
+		t36      float64
+		t37      float64
+		t38      float64
+		t39      int64
+		t40      float64
+		t41      float64
+		t42      float64
+		t43      float64
+		t44      int64
+		t45      int64
+		t46      int64
+		t47      int64
+		t48      float64
+		t49      float64
+		t50      int64
+		t51      int64
+		gData    []float64
+		xmData   []float64
+		xmM1Data []float64
+		xmP1Data []float64
+		t15Data  []float64
+		t21Data  []float64
 	)
 	xData := x.Data
 	/*line distances.py:73:9*/ t1 = runtime.Zeros[float64](x.Shape[0])
@@ -693,13 +693,13 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 	xmData = xm.Data
 	/*line distances.py:77:13*/ t6 = runtime.SliceAdjust(int64(x.Shape[0]), -2, 1)
 	/*line distances.py:77:13*/ t7 = runtime.Max(t6-0, 0)
-	/*line distances.py:77:5*/ xm_m1 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t7)}, Strides: []int{x.Strides[0]}, Offset: x.Offset}
-	xm_m1Data = xm_m1.Data
+	/*line distances.py:77:5*/ xmM1 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t7)}, Strides: []int{x.Strides[0]}, Offset: x.Offset}
+	xmM1Data = xmM1.Data
 	/*line distances.py:78:13*/ t8 = runtime.SliceAdjust(int64(x.Shape[0]), 2, 1)
 	/*line distances.py:78:13*/ t9 = runtime.Max(int64(x.Shape[0])-t8, 0)
 	/*line distances.py:78:13*/ t10 = int64(x.Offset) + t8*int64(x.Strides[0])
-	/*line distances.py:78:5*/ xm_p1 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t9)}, Strides: []int{x.Strides[0]}, Offset: int(t10)}
-	xm_p1Data = xm_p1.Data
+	/*line distances.py:78:5*/ xmP1 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t9)}, Strides: []int{x.Strides[0]}, Offset: int(t10)}
+	xmP1Data = xmP1.Data
 	/*line distances.py:79:5*/ t11 = runtime.SliceAdjust(int64(g.Shape[0]), 1, 1)
 	/*line distances.py:79:5*/ t12 = runtime.SliceAdjust(int64(g.Shape[0]), -1, 1)
 	/*line distances.py:79:5*/ t13 = runtime.Max(t12-t11, 0)
@@ -707,14 +707,14 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 	/*line distances.py:79:5*/ t15 = &runtime.Array[float64]{Data: g.Data, Shape: []int{int(t13)}, Strides: []int{g.Strides[0]}, Offset: int(t14)}
 	t15Data = t15.Data
 	/*line distances.py:79:5*/ t16 = int64(xm.Shape[0])
-	/*line distances.py:79:5*/ t16 = int64(xm_m1.Shape[0]) + (t16-int64(xm_m1.Shape[0]))*runtime.BoolToInt(int64(xm_m1.Shape[0]) == 1)
-	/*line distances.py:79:5*/ if !((int64(xm.Shape[0]) == t16 || int64(xm.Shape[0]) == 1) && (int64(xm_m1.Shape[0]) == t16 || int64(xm_m1.Shape[0]) == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(xm.Shape[0]), int64(xm_m1.Shape[0])), "distances.py", 79, "rosenbrock_grad")
+	/*line distances.py:79:5*/ t16 = int64(xmM1.Shape[0]) + (t16-int64(xmM1.Shape[0]))*runtime.BoolToInt(int64(xmM1.Shape[0]) == 1)
+	/*line distances.py:79:5*/ if !((int64(xm.Shape[0]) == t16 || int64(xm.Shape[0]) == 1) && (int64(xmM1.Shape[0]) == t16 || int64(xmM1.Shape[0]) == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(xm.Shape[0]), int64(xmM1.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ t17 = int64(xm_p1.Shape[0])
+	/*line distances.py:79:5*/ t17 = int64(xmP1.Shape[0])
 	/*line distances.py:79:5*/ t17 = int64(xm.Shape[0]) + (t17-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
-	/*line distances.py:79:5*/ if !((int64(xm_p1.Shape[0]) == t17 || int64(xm_p1.Shape[0]) == 1) && (int64(xm.Shape[0]) == t17 || int64(xm.Shape[0]) == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(xm_p1.Shape[0]), int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
+	/*line distances.py:79:5*/ if !((int64(xmP1.Shape[0]) == t17 || int64(xmP1.Shape[0]) == 1) && (int64(xm.Shape[0]) == t17 || int64(xm.Shape[0]) == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(xmP1.Shape[0]), int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
 	/*line distances.py:79:5*/ t18 = t17
 	/*line distances.py:79:5*/ t18 = int64(xm.Shape[0]) + (t18-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
@@ -734,17 +734,17 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 	/*line distances.py:79:5*/ if !(t20 == int64(t15.Shape[0]) || t20 == 1) {
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t20, int64(t15.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ if runtime.Overlaps(t15, xm) || runtime.Overlaps(t15, xm_m1) || runtime.Overlaps(t15, xm_p1) || runtime.Overlaps(t15, xm) || runtime.Overlaps(t15, xm) || runtime.Overlaps(t15, xm) {
+	/*line distances.py:79:5*/ if runtime.Overlaps(t15, xm) || runtime.Overlaps(t15, xmM1) || runtime.Overlaps(t15, xmP1) || runtime.Overlaps(t15, xm) || runtime.Overlaps(t15, xm) || runtime.Overlaps(t15, xm) {
 		/*line distances.py:79:5*/ t21 = runtime.Zeros[float64](t15.Shape[0])
 		t21Data = t21.Data
 		/*line distances.py:79:5*/ t22 = int64(xm.Strides[0]) * runtime.BoolToInt(int64(xm.Shape[0]) != 1)
-		/*line distances.py:79:5*/ t23 = int64(xm_m1.Strides[0]) * runtime.BoolToInt(int64(xm_m1.Shape[0]) != 1)
-		/*line distances.py:79:5*/ t24 = int64(xm_p1.Strides[0]) * runtime.BoolToInt(int64(xm_p1.Shape[0]) != 1)
+		/*line distances.py:79:5*/ t23 = int64(xmM1.Strides[0]) * runtime.BoolToInt(int64(xmM1.Shape[0]) != 1)
+		/*line distances.py:79:5*/ t24 = int64(xmP1.Strides[0]) * runtime.BoolToInt(int64(xmP1.Shape[0]) != 1)
 		/*line distances.py:79:5*/ t25 = int64(t21.Shape[0])
 		/*line distances.py:79:5*/ for i0 = 0; i0 < t25; i0++ {
 			/*line distances.py:79:22*/ t27 = xmData[int64(xm.Offset)+i0*t22]
-			/*line distances.py:79:27*/ t26 = xm_m1Data[int64(xm_m1.Offset)+i0*t23]
-			/*line distances.py:79:48*/ t29 = xm_p1Data[int64(xm_p1.Offset)+i0*t24]
+			/*line distances.py:79:27*/ t26 = xmM1Data[int64(xmM1.Offset)+i0*t23]
+			/*line distances.py:79:48*/ t29 = xmP1Data[int64(xmP1.Offset)+i0*t24]
 			/*line distances.py:79:56*/ t28 = xmData[int64(xm.Offset)+i0*t22]
 			/*line distances.py:79:5*/ t21Data[int64(t21.Offset)+i0*int64(t21.Strides[0])] = float64(200.0*(t27-float64(t26*t26))) - float64(400.0*(t29-float64(t28*t28))*xmData[int64(xm.Offset)+i0*t22]) - float64(2.0*(1.0-xmData[int64(xm.Offset)+i0*t22]))
 		}
@@ -754,13 +754,13 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 		}
 	} else {
 		/*line distances.py:79:5*/ t31 = int64(xm.Strides[0]) * runtime.BoolToInt(int64(xm.Shape[0]) != 1)
-		/*line distances.py:79:5*/ t32 = int64(xm_m1.Strides[0]) * runtime.BoolToInt(int64(xm_m1.Shape[0]) != 1)
-		/*line distances.py:79:5*/ t33 = int64(xm_p1.Strides[0]) * runtime.BoolToInt(int64(xm_p1.Shape[0]) != 1)
+		/*line distances.py:79:5*/ t32 = int64(xmM1.Strides[0]) * runtime.BoolToInt(int64(xmM1.Shape[0]) != 1)
+		/*line distances.py:79:5*/ t33 = int64(xmP1.Strides[0]) * runtime.BoolToInt(int64(xmP1.Shape[0]) != 1)
 		/*line distances.py:79:5*/ t34 = int64(t15.Shape[0])
 		/*line distances.py:79:5*/ for i0_3 = 0; i0_3 < t34; i0_3++ {
 			/*line distances.py:79:22*/ t36 = xmData[int64(xm.Offset)+i0_3*t31]
-			/*line distances.py:79:27*/ t35 = xm_m1Data[int64(xm_m1.Offset)+i0_3*t32]
-			/*line distances.py:79:48*/ t38 = xm_p1Data[int64(xm_p1.Offset)+i0_3*t33]
+			/*line distances.py:79:27*/ t35 = xmM1Data[int64(xmM1.Offset)+i0_3*t32]
+			/*line distances.py:79:48*/ t38 = xmP1Data[int64(xmP1.Offset)+i0_3*t33]
 			/*line distances.py:79:56*/ t37 = xmData[int64(xm.Offset)+i0_3*t31]
 			/*line distances.py:79:5*/ t15Data[int64(t15.Offset)+i0_3*int64(t15.Strides[0])] = float64(200.0*(t36-float64(t35*t35))) - float64(400.0*(t38-float64(t37*t37))*xmData[int64(xm.Offset)+i0_3*t31]) - float64(2.0*(1.0-xmData[int64(xm.Offset)+i0_3*t31]))
 		}

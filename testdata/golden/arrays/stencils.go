@@ -1183,7 +1183,7 @@ func CentralDiffLoop(x *runtime.Array[float64], h float64) (*runtime.Array[float
 // WaveStep is pyc2go's compiled form of wave_step (stencils.py:96).
 //
 // Leapfrog step of the 1-D wave equation (r = (c dt / dx) ** 2).
-func WaveStep(u *runtime.Array[float64], u_prev *runtime.Array[float64], r float64) (*runtime.Array[float64], error) {
+func WaveStep(u *runtime.Array[float64], uPrev *runtime.Array[float64], r float64) (*runtime.Array[float64], error) {
 	/*line stencils.py:96:1*/ var (
 		nxt     *runtime.Array[float64]
 		t1      *runtime.Array[float64]
@@ -1239,8 +1239,8 @@ func WaveStep(u *runtime.Array[float64], u_prev *runtime.Array[float64], r float
 		t33Data []float64
 	)
 	uData := u.Data
-	u_prevData := u_prev.Data
-	/*line stencils.py:98:5*/ if int64(u.Shape[0]) != int64(u_prev.Shape[0]) {
+	uPrevData := uPrev.Data
+	/*line stencils.py:98:5*/ if int64(u.Shape[0]) != int64(uPrev.Shape[0]) {
 		return nil, runtime.Raise("ValueError", "wave_step: lengths differ", "stencils.py", 99, "wave_step")
 	}
 	/*line stencils.py:100:11*/ t1 = runtime.Zeros[float64](u.Shape[0])
@@ -1256,10 +1256,10 @@ func WaveStep(u *runtime.Array[float64], u_prev *runtime.Array[float64], r float
 		/*line stencils.py:102:27*/ t8 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
 		/*line stencils.py:102:27*/ t9 = runtime.Max(t8-t7, 0)
 		/*line stencils.py:102:27*/ t10 = int64(u.Offset) + t7*int64(u.Strides[0])
-		/*line stencils.py:102:37*/ t11 = runtime.SliceAdjust(int64(u_prev.Shape[0]), 1, 1)
-		/*line stencils.py:102:37*/ t12 = runtime.SliceAdjust(int64(u_prev.Shape[0]), -1, 1)
+		/*line stencils.py:102:37*/ t11 = runtime.SliceAdjust(int64(uPrev.Shape[0]), 1, 1)
+		/*line stencils.py:102:37*/ t12 = runtime.SliceAdjust(int64(uPrev.Shape[0]), -1, 1)
 		/*line stencils.py:102:37*/ t13 = runtime.Max(t12-t11, 0)
-		/*line stencils.py:102:37*/ t14 = int64(u_prev.Offset) + t11*int64(u_prev.Strides[0])
+		/*line stencils.py:102:37*/ t14 = int64(uPrev.Offset) + t11*int64(uPrev.Strides[0])
 		/*line stencils.py:102:9*/ t15 = t9
 		/*line stencils.py:102:9*/ t15 = t13 + (t15-t13)*runtime.BoolToInt(t13 == 1)
 		/*line stencils.py:102:9*/ if !((t9 == t15 || t9 == 1) && (t13 == t15 || t13 == 1)) {
@@ -1293,7 +1293,7 @@ func WaveStep(u *runtime.Array[float64], u_prev *runtime.Array[float64], r float
 			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t27, int64(t6.Shape[0])), "stencils.py", 102, "wave_step")
 		}
 		/*line stencils.py:102:9*/ t28 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t9)}, Strides: []int{u.Strides[0]}, Offset: int(t10)}
-		/*line stencils.py:102:9*/ t29 = &runtime.Array[float64]{Data: u_prev.Data, Shape: []int{int(t13)}, Strides: []int{u_prev.Strides[0]}, Offset: int(t14)}
+		/*line stencils.py:102:9*/ t29 = &runtime.Array[float64]{Data: uPrev.Data, Shape: []int{int(t13)}, Strides: []int{uPrev.Strides[0]}, Offset: int(t14)}
 		/*line stencils.py:102:9*/ t30 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t17)}, Strides: []int{u.Strides[0]}, Offset: int(t18)}
 		/*line stencils.py:102:9*/ t31 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t21)}, Strides: []int{u.Strides[0]}, Offset: int(t22)}
 		/*line stencils.py:102:9*/ t32 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t25)}, Strides: []int{u.Strides[0]}, Offset: u.Offset}
@@ -1301,13 +1301,13 @@ func WaveStep(u *runtime.Array[float64], u_prev *runtime.Array[float64], r float
 			/*line stencils.py:102:9*/ t33 = runtime.Zeros[float64](t6.Shape[0])
 			t33Data = t33.Data
 			/*line stencils.py:102:9*/ t34 = int64(u.Strides[0]) * runtime.BoolToInt(t9 != 1)
-			/*line stencils.py:102:9*/ t35 = int64(u_prev.Strides[0]) * runtime.BoolToInt(t13 != 1)
+			/*line stencils.py:102:9*/ t35 = int64(uPrev.Strides[0]) * runtime.BoolToInt(t13 != 1)
 			/*line stencils.py:102:9*/ t36 = int64(u.Strides[0]) * runtime.BoolToInt(t17 != 1)
 			/*line stencils.py:102:9*/ t37 = int64(u.Strides[0]) * runtime.BoolToInt(t21 != 1)
 			/*line stencils.py:102:9*/ t38 = int64(u.Strides[0]) * runtime.BoolToInt(t25 != 1)
 			/*line stencils.py:102:9*/ t39 = int64(t33.Shape[0])
 			/*line stencils.py:102:9*/ for i0 = 0; i0 < t39; i0++ {
-				/*line stencils.py:102:9*/ t33Data[int64(t33.Offset)+i0*int64(t33.Strides[0])] = float64(2.0*uData[t10+i0*t34]) - u_prevData[t14+i0*t35] + float64(r*(uData[t18+i0*t36]-float64(2.0*uData[t22+i0*t37])+uData[int64(u.Offset)+i0*t38]))
+				/*line stencils.py:102:9*/ t33Data[int64(t33.Offset)+i0*int64(t33.Strides[0])] = float64(2.0*uData[t10+i0*t34]) - uPrevData[t14+i0*t35] + float64(r*(uData[t18+i0*t36]-float64(2.0*uData[t22+i0*t37])+uData[int64(u.Offset)+i0*t38]))
 			}
 			/*line stencils.py:102:9*/ t40 = int64(t6.Shape[0])
 			/*line stencils.py:102:9*/ for i0_2 = 0; i0_2 < t40; i0_2++ {
@@ -1315,13 +1315,13 @@ func WaveStep(u *runtime.Array[float64], u_prev *runtime.Array[float64], r float
 			}
 		} else {
 			/*line stencils.py:102:9*/ t41 = int64(u.Strides[0]) * runtime.BoolToInt(t9 != 1)
-			/*line stencils.py:102:9*/ t42 = int64(u_prev.Strides[0]) * runtime.BoolToInt(t13 != 1)
+			/*line stencils.py:102:9*/ t42 = int64(uPrev.Strides[0]) * runtime.BoolToInt(t13 != 1)
 			/*line stencils.py:102:9*/ t43 = int64(u.Strides[0]) * runtime.BoolToInt(t17 != 1)
 			/*line stencils.py:102:9*/ t44 = int64(u.Strides[0]) * runtime.BoolToInt(t21 != 1)
 			/*line stencils.py:102:9*/ t45 = int64(u.Strides[0]) * runtime.BoolToInt(t25 != 1)
 			/*line stencils.py:102:9*/ t46 = int64(t6.Shape[0])
 			/*line stencils.py:102:9*/ for i0_3 = 0; i0_3 < t46; i0_3++ {
-				/*line stencils.py:102:9*/ t6Data[int64(t6.Offset)+i0_3*int64(t6.Strides[0])] = float64(2.0*uData[t10+i0_3*t41]) - u_prevData[t14+i0_3*t42] + float64(r*(uData[t18+i0_3*t43]-float64(2.0*uData[t22+i0_3*t44])+uData[int64(u.Offset)+i0_3*t45]))
+				/*line stencils.py:102:9*/ t6Data[int64(t6.Offset)+i0_3*int64(t6.Strides[0])] = float64(2.0*uData[t10+i0_3*t41]) - uPrevData[t14+i0_3*t42] + float64(r*(uData[t18+i0_3*t43]-float64(2.0*uData[t22+i0_3*t44])+uData[int64(u.Offset)+i0_3*t45]))
 			}
 		}
 	}

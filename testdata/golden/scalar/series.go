@@ -18,7 +18,7 @@ const (
 // LeibnizPi is pyc2go's compiled form of leibniz_pi (series.py:8).
 //
 // Approximate pi with 4 * sum (-1)**k / (2k + 1); terms clamped to [0, MAX_TERMS].
-func LeibnizPi(n_terms int64) (float64, error) {
+func LeibnizPi(nTerms int64) (float64, error) {
 	/*line series.py:8:1*/ var (
 		n   int64
 		s   float64
@@ -26,7 +26,7 @@ func LeibnizPi(n_terms int64) (float64, error) {
 		k   int64
 		t1  float64
 	)
-	/*line series.py:10:5*/ n = runtime.Max(0, runtime.Min(n_terms, 100000))
+	/*line series.py:10:5*/ n = runtime.Max(0, runtime.Min(nTerms, 100000))
 	s = 0.0
 	sgn = 1.0
 	for k = 0; k < n; k++ {
@@ -43,7 +43,7 @@ func LeibnizPi(n_terms int64) (float64, error) {
 // BaselSum is pyc2go's compiled form of basel_sum (series.py:19).
 //
 // Partial sum of 1/k**2 (tends to pi**2/6); terms clamped to [0, MAX_TERMS].
-func BaselSum(n_terms int64) (float64, error) {
+func BaselSum(nTerms int64) (float64, error) {
 	/*line series.py:19:1*/ var (
 		n  int64
 		s  float64
@@ -51,7 +51,7 @@ func BaselSum(n_terms int64) (float64, error) {
 		t1 float64
 		t2 int64
 	)
-	/*line series.py:21:5*/ n = runtime.Max(0, runtime.Min(n_terms, 100000))
+	/*line series.py:21:5*/ n = runtime.Max(0, runtime.Min(nTerms, 100000))
 	s = 0.0
 	t2 = n + 1
 	/*line series.py:23:5*/ for k = 1; k < t2; k++ {
@@ -67,14 +67,14 @@ func BaselSum(n_terms int64) (float64, error) {
 // ExpTaylor is pyc2go's compiled form of exp_taylor (series.py:28).
 //
 // Taylor series of exp(x) with n_terms terms (clamped to [1, 200]).
-func ExpTaylor(x float64, n_terms int64) float64 {
+func ExpTaylor(x float64, nTerms int64) float64 {
 	/*line series.py:28:1*/ var (
 		n    int64
 		term float64
 		s    float64
 		k    int64
 	)
-	/*line series.py:30:5*/ n = runtime.Max(1, runtime.Min(n_terms, 200))
+	/*line series.py:30:5*/ n = runtime.Max(1, runtime.Min(nTerms, 200))
 	term = 1.0
 	s = 1.0
 	for k = 1; k < n; k++ {
@@ -162,7 +162,7 @@ func GeometricSum(r float64, n int64) float64 {
 // SinTaylor is pyc2go's compiled form of sin_taylor (series.py:80).
 //
 // sin(x) by Taylor series after reducing x modulo 2*pi; non-finite x gives nan.
-func SinTaylor(x float64, n_terms int64) (float64, error) {
+func SinTaylor(x float64, nTerms int64) (float64, error) {
 	/*line series.py:80:1*/ var (
 		n    int64
 		term float64
@@ -181,7 +181,7 @@ func SinTaylor(x float64, n_terms int64) (float64, error) {
 		return 0, runtime.Raise("ValueError", "math domain error", "series.py", 84, "sin_taylor")
 	}
 	/*line series.py:84:5*/ x = t2
-	n = runtime.Max(1, runtime.Min(n_terms, 100))
+	n = runtime.Max(1, runtime.Min(nTerms, 100))
 	term = x
 	s = x
 	for k = 1; k < n; k++ {
