@@ -3,6 +3,7 @@ package examples
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/internal/lint"
 	"github.com/pyc2go/pyc2go/verify"
 )
 
@@ -172,6 +174,23 @@ func TestModule(t *testing.T) {
 	}
 }
 
+// TestLint holds each example to staticcheck (all checks; staticcheck
+// itself leaves the generated file's style alone, which
+// driver.TestGoldenLint covers) and go vet's shadow analyzer, as a user's
+// CI would.
+func TestLint(t *testing.T) {
+	for _, mod := range modules(t) {
+		t.Run(mod, func(t *testing.T) {
+			for _, f := range lint.Staticcheck(t, mod, "all") {
+				t.Errorf("%s/%s", mod, f)
+			}
+			if report := lint.Shadow(t, mod, false); report != "" {
+				t.Errorf("shadowed variables:\n%s", report)
+			}
+		})
+	}
+}
+
 // TestVerify checks each example's kernels against CPython + numpy with
 // pyc2go verify, using the CASES file beside them.
 func TestVerify(t *testing.T) {
@@ -208,4 +227,100 @@ func TestVerify(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestReadmeSnippets checks the README's before/after snippets of the
+// examples: a go block marked `<!-- doctest: generated examples/...py
+// FLAGS -->` (the directive docs/ tests run too) must be an excerpt of the
+// example's committed generated file, which TestGeneratedUpToDate keeps
+// current, and the python block before it an excerpt of the kernel file.
+// An excerpt's non-blank lines occur in the file in order, indentation
+// aside.
+func TestReadmeSnippets(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(readme), "\n")
+	checked := 0
+	python := ""
+	for i := 0; i < len(lines); i++ {
+		lang, ok := strings.CutPrefix(lines[i], "```")
+		if !ok || lang == "" {
+			continue
+		}
+		start := i + 1
+		for i++; i < len(lines) && lines[i] != "```"; i++ {
+		}
+		block := strings.Join(lines[start:i], "\n")
+		if lang == "python" {
+			python = block
+			continue
+		}
+		if lang != "go" || start < 2 {
+			continue
+		}
+		directive, ok := strings.CutPrefix(lines[start-2], "<!-- doctest: generated examples/")
+		if !ok {
+			continue
+		}
+		py := filepath.FromSlash(strings.Fields(directive)[0])
+		goFile := generatedFile(t, py)
+		if goFile == "" {
+			t.Errorf("README.md:%d: no go:generate line compiles examples/%s", start-1, py)
+			continue
+		}
+		if err := excerpt(block, goFile); err != nil {
+			t.Errorf("README.md:%d: the Go snippet is not in %s (run go generate and update the README): %v", start, goFile, err)
+		}
+		if python == "" {
+			t.Errorf("README.md:%d: no python block before the Go snippet", start)
+		} else if err := excerpt(python, py); err != nil {
+			t.Errorf("README.md:%d: the Python snippet before it is not in examples/%s: %v", start, py, err)
+		}
+		python = ""
+		checked++
+	}
+	if checked == 0 {
+		t.Error("README.md has no `<!-- doctest: generated examples/... -->` snippet")
+	}
+}
+
+// generatedFile returns the file that the go:generate line compiling the
+// kernel file py writes, or "".
+func generatedFile(t *testing.T, py string) string {
+	mod := strings.Split(py, string(filepath.Separator))[0]
+	for _, g := range generateLines(t, mod) {
+		if filepath.Join(g.dir, g.args[len(g.args)-1]) == py {
+			if i := indexOf(g.args, "-o"); i >= 0 {
+				return filepath.Join(g.dir, g.args[i+1])
+			}
+		}
+	}
+	return ""
+}
+
+// excerpt reports whether every non-blank line of snippet occurs in the
+// file, in order, ignoring indentation.
+func excerpt(snippet, file string) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	have := strings.Split(string(data), "\n")
+	j := 0
+	for _, want := range strings.Split(snippet, "\n") {
+		want = strings.TrimSpace(want)
+		if want == "" {
+			continue
+		}
+		for j < len(have) && strings.TrimSpace(have[j]) != want {
+			j++
+		}
+		if j == len(have) {
+			return fmt.Errorf("line %q missing (or out of order)", want)
+		}
+		j++
+	}
+	return nil
 }

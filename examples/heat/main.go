@@ -24,30 +24,16 @@ func main() {
 }
 
 // run simulates n grid points for rounds rounds of steps steps each,
-// printing the total heat and the norms after every round.
+// printing the total heat and the norms after every round, then compares
+// a step with gonum and shows a Python exception as a Go error.
 func run(w io.Writer, n, rounds, steps int) error {
 	const r = 0.4 // dt / dx**2, inside the stable range
-	dx := 1.0 / float64(n-1)
 	u, err := kernels.InitialCondition(int64(n), 0.05)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%6s %12s %12s %12s\n", "step", "total heat", "L2 norm", "max norm")
-	for round := 0; round <= rounds; round++ {
-		heat, err := kernels.TotalHeat(u, dx)
-		if err != nil {
-			return err
-		}
-		peak, err := kernels.MaxNorm(u)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "%6d %12.6f %12.6f %12.6f\n", round*steps, heat, kernels.L2Norm(u, dx), peak)
-		if round < rounds {
-			if err := kernels.HeatRun(u, r, int64(steps)); err != nil {
-				return err
-			}
-		}
+	if err = simulate(w, u, r, rounds, steps); err != nil {
+		return err
 	}
 
 	// The same step as a matrix-vector product in gonum, on the kernels'
@@ -70,6 +56,30 @@ func run(w io.Writer, n, rounds, steps int) error {
 	}
 	fmt.Fprintf(w, "r = 0.6 is rejected: %s: %s (%s line %d)\n", pe.Type, pe.Msg, pe.File, pe.Line)
 	return nil
+}
+
+// simulate advances u in rounds of steps heat steps, printing the total
+// heat and the norms before the first round and after each.
+func simulate(w io.Writer, u *runtime.Array[float64], r float64, rounds, steps int) error {
+	dx := 1.0 / float64(u.Len()-1)
+	fmt.Fprintf(w, "%6s %12s %12s %12s\n", "step", "total heat", "L2 norm", "max norm")
+	for round := 0; ; round++ {
+		heat, err := kernels.TotalHeat(u, dx)
+		if err != nil {
+			return err
+		}
+		peak, err := kernels.MaxNorm(u)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "%6d %12.6f %12.6f %12.6f\n", round*steps, heat, kernels.L2Norm(u, dx), peak)
+		if round == rounds {
+			return nil
+		}
+		if err := kernels.HeatRun(u, r, int64(steps)); err != nil {
+			return err
+		}
+	}
 }
 
 // compareWithGonum returns the largest difference between heat_step(u, r)
