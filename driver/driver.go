@@ -114,14 +114,27 @@ func Check(path string, src []byte) error {
 // staticcheck's ST1003) has package names, so "float32_kernels.py" and
 // "my-kernels.py" give "float32kernels" and "mykernels".
 func PackageName(path string) string {
+	name := strings.TrimLeft(strings.ReplaceAll(identBase(path), "_", ""), "0123456789")
+	if name == "" {
+		return "kernels"
+	}
+	return name
+}
+
+// identBase is the base name of path as a lower-case identifier that
+// keeps underscores, the Python side's naming (NativeNamesFor):
+// "my-kernels.py" -> "my_kernels".
+func identBase(path string) string {
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	var b strings.Builder
-	for _, r := range base {
+	for i, r := range base {
 		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9' && b.Len() > 0:
+		case r >= 'a' && r <= 'z', r == '_', r >= '0' && r <= '9' && i > 0:
 			b.WriteRune(r)
 		case r >= 'A' && r <= 'Z':
 			b.WriteRune(r - 'A' + 'a')
+		default:
+			b.WriteByte('_')
 		}
 	}
 	if b.Len() == 0 {

@@ -58,7 +58,7 @@ type NativeNames struct {
 
 // NativeNamesFor derives the names for the kernel file at path.
 func NativeNamesFor(path string) NativeNames {
-	base := PackageName(path)
+	base := identBase(path)
 	// The library is not MODULE_native.so: Python would take that for an
 	// extension module and try to import it instead of the .py file.
 	return NativeNames{Module: base + "_native", Library: "lib" + base + ".so", Prefix: base}
