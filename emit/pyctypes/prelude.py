@@ -88,6 +88,10 @@ def _p2g_scalar(x, kind, strict, fn, name, want):
     """x converted for a ctypes parameter of the annotated kind. strict
     accepts only the annotated Python or numpy type itself (overload
     resolution tries it first)."""
+    t = type(x)
+    # The common cases first: calls through ctypes are already dear.
+    if t is float and kind == "float64" or t is int and kind == "int64" and -2**63 <= x < 2**63:
+        return x
     if kind in _P2G_INT_RANGE:
         if isinstance(x, (bool, _p2g_np.bool_)):
             ok = not strict
@@ -134,20 +138,23 @@ def _p2g_describe(x):
 
 def _p2g_array(x, dtype, ndim, contig, fn, name, want):
     """The array struct describing x's memory: no copy."""
-    if not isinstance(x, _p2g_np.ndarray) or x.dtype != dtype or x.ndim != ndim:
+    if not isinstance(x, _p2g_np.ndarray) or (x.dtype is not dtype and x.dtype != dtype) or x.ndim != ndim:
         raise TypeError("%s() argument '%s' must be a %s array, not %s" % (fn, name, want, _p2g_describe(x)))
-    if not x.flags.aligned:
-        raise ValueError("%s() argument '%s': pyc2go needs an aligned array" % (fn, name))
-    a = _p2g_Array()
-    a.data = x.ctypes.data
-    a.ndim = ndim
-    size = x.itemsize
-    for k in range(ndim):
-        s = x.strides[k]
+    size = dtype.itemsize
+    ptr = x.ctypes.data
+    strides = x.strides
+    # Strides that are multiples of the item size from an aligned address
+    # keep every element aligned: numpy's aligned flag, computed cheaply.
+    for k, s in enumerate(strides):
         if s % size:
             raise ValueError("%s() argument '%s': stride %d of axis %d is not a multiple of the item size %d" % (fn, name, s, k, size))
-        a.shape[k] = x.shape[k]
-        a.strides[k] = s // size
+    if ptr % dtype.alignment:
+        raise ValueError("%s() argument '%s': pyc2go needs an aligned array" % (fn, name))
+    a = _p2g_Array()
+    a.data = ptr
+    a.ndim = ndim
+    a.shape[:ndim] = x.shape
+    a.strides[:ndim] = [s // size for s in strides]
     if contig:
         if x.shape[-1] <= 1:
             a.strides[ndim - 1] = 1  # any stride is contiguous for numpy, not for compiled code
@@ -163,8 +170,8 @@ def _p2g_result(a, dtype, blocks, args):
     of the same call, so it keeps both alive."""
     ndim = a.ndim
     size = dtype.itemsize
-    shape = tuple(a.shape[k] for k in range(ndim))
-    strides = tuple(a.strides[k] * size for k in range(ndim))
+    shape = tuple(a.shape[:ndim])
+    strides = tuple([s * size for s in a.strides[:ndim]])
     ptr = (a.data or 0) + a.offset * size
     if a.owner:
         keep = blocks.get(a.owner)

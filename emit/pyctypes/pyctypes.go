@@ -45,6 +45,26 @@ func File(m *ir.Module, cfg Config) ([]byte, error) {
 	b.WriteString("\n\n")
 	fmt.Fprintf(&b, "_P2G_LIBRARY = %s\n_P2G_FREE = %s\n\n", strconv.Quote(cfg.Library), strconv.Quote(cfg.Free))
 	b.WriteString(prelude)
+	// numpy dtypes of the array parameters and results, made once.
+	used := map[ir.Scalar]bool{}
+	for _, f := range m.Funcs {
+		for _, p := range f.Params {
+			if a, ok := p.Type.(*ir.Array); ok {
+				used[a.Elem] = true
+			}
+		}
+		for _, t := range resultTypes(f.Result) {
+			if a, ok := t.(*ir.Array); ok {
+				used[a.Elem] = true
+			}
+		}
+	}
+	b.WriteString("\n")
+	for s := ir.Bool; s <= ir.Complex128; s++ {
+		if used[s] {
+			fmt.Fprintf(&b, "_p2g_dt_%s = _p2g_np.dtype(%q)\n", s, s.String())
+		}
+	}
 
 	// Overloads share a Python name; the first one's position orders them.
 	var names []string
@@ -85,7 +105,7 @@ func overload(b *bytes.Buffer, f *ir.Func, cfg Config) error {
 		switch t := p.Type.(type) {
 		case *ir.Array:
 			argtypes = append(argtypes, "_p2g_ct.POINTER(_p2g_Array)")
-			convs = append(convs, fmt.Sprintf("_p2g_array(a%d, _p2g_np.dtype(%q), %d, %s, %q, %q, %q)",
+			convs = append(convs, fmt.Sprintf("_p2g_array(a%d, _p2g_dt_%s, %d, %s, %q, %q, %q)",
 				i, t.Elem.String(), t.Rank, pyBool(t.Contig), f.PyName, p.Name, want))
 			callArgs = append(callArgs, fmt.Sprintf("_p2g_ct.byref(a%d)", i))
 		case ir.Scalar:
@@ -225,7 +245,7 @@ func resultTypes(t ir.Type) []ir.Type {
 func resultExpr(r string, t ir.Type) string {
 	switch t := t.(type) {
 	case *ir.Array:
-		return fmt.Sprintf("_p2g_result(%s, _p2g_np.dtype(%q), blocks, keep)", r, t.Elem.String())
+		return fmt.Sprintf("_p2g_result(%s, _p2g_dt_%s, blocks, keep)", r, t.Elem.String())
 	case ir.Scalar:
 		switch t {
 		case ir.Int64, ir.Float64, ir.Bool:
