@@ -156,8 +156,10 @@ def _p2g_array(x, dtype, ndim, contig, fn, name, want):
     a.shape[:ndim] = x.shape
     a.strides[:ndim] = [s // size for s in strides]
     if contig:
-        if x.shape[-1] <= 1:
-            a.strides[ndim - 1] = 1  # any stride is contiguous for numpy, not for compiled code
+        if x.shape[-1] <= 1 or x.size == 0:
+            # numpy calls any stride of such an axis contiguous (and gives
+            # empty arrays zero strides); compiled code assumes 1.
+            a.strides[ndim - 1] = 1
         elif a.strides[ndim - 1] != 1:
             raise ValueError("%s() argument '%s' must be C-contiguous in its last axis (%s)" % (fn, name, want))
     return a
