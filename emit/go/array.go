@@ -476,9 +476,11 @@ func (e *funcEmitter) indexedData(body []jen.Code) map[*ir.Var]bool {
 		return used
 	}
 	for v, d := range e.dataNames {
-		re := regexp.MustCompile(`(^|[^\p{L}\p{N}_])` + regexp.QuoteMeta(d) + `\[`)
-		if re.MatchString(src) {
-			used[v] = true
+		for _, name := range append([]string{d}, e.chunkData[v]...) {
+			re := regexp.MustCompile(`(^|[^\p{L}\p{N}_])` + regexp.QuoteMeta(name) + `\[`)
+			if re.MatchString(src) {
+				used[v] = true
+			}
 		}
 	}
 	return used

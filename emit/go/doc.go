@@ -27,8 +27,9 @@
 // the name is a Go keyword or predeclared identifier (len, string, type,
 // real, complex, float64, nil, ...), an imported package (math, cmplx,
 // runtime, errors), "err" (the emitter's error variable), a module-level Go
-// name of the file (a local helper would hide the function helper) or the
-// name of an earlier local (len and len_ become len_ and len__). Constant
+// name of the file (a local helper would hide the function helper), and
+// with a numeric suffix while it is the name of an earlier local (len and
+// len_ become len_ and len_2; a second part becomes part2). Constant
 // temporaries (see below) are named k1, k2, ... by the same rule.
 //
 // # Functions
@@ -94,7 +95,8 @@
 // Python's range would stop. A loop the parallel pass approved (For.Par)
 // becomes a closure over a chunk [lo, hi) of iterations passed to
 // runtime.ParallelFor, with the body's private variables and reduction
-// partials declared inside it (shadowing the function's), raises returning
+// partials declared inside it under names of their own (iChunk, sChunk:
+// no shadowing of the function's variables), raises returning
 // the error from the closure, and the partials folded in chunk order
 // afterwards (see parFor). A loop only marked Parallel runs sequentially.
 // While loops are `for cond {}`, or `for {}` without a condition.

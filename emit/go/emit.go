@@ -176,6 +176,9 @@ type funcEmitter struct {
 	// a chunk shadows, which the function declares but may not use.
 	inChunk bool
 	parData []string
+	// chunkData lists the names a chunk gives its own Data copy of a
+	// variable (see parFor), which indexedData counts as uses of it.
+	chunkData map[*ir.Var][]string
 	// expect is the Python line Go attributes to the next statement
 	// without a new directive (0: unknown).
 	expect int
@@ -201,6 +204,7 @@ func (me *moduleEmitter) fnPass(f *ir.Func, dataUse map[*ir.Var]bool) (jen.Code,
 		names:         newLocalNames(me.names, f),
 		read:          map[*ir.Var]bool{},
 		dataUse:       dataUse,
+		chunkData:     map[*ir.Var][]string{},
 	}
 	code, body, err := e.fnCode()
 	return code, e, body, err

@@ -105,26 +105,29 @@ func (n *moduleNames) unique(name string) string {
 }
 
 // localNames gives the variables of one function their Go names: the
-// Python name, with trailing underscores appended while it is reserved,
-// names a module-level Go name (a local called helper would shadow the
-// function helper) or is already used by another local. Params come
-// first, then locals, in IR order, so the result is deterministic.
+// Python name in mixedCaps, with a trailing underscore while it is
+// reserved or names something the function must still see (a module-level
+// Go name: a local called helper would shadow the function helper; err;
+// fmt where messages are formatted), and a numeric suffix when another
+// local already has it. Params come first, then locals, in IR order, so
+// the result is deterministic.
 type localNames struct {
-	vars map[*ir.Var]string
-	used map[string]bool
+	vars  map[*ir.Var]string
+	used  map[string]bool
+	avoid map[string]bool
 }
 
 func newLocalNames(mod *moduleNames, f *ir.Func) *localNames {
-	l := &localNames{vars: map[*ir.Var]string{}, used: map[string]bool{}}
+	l := &localNames{vars: map[*ir.Var]string{}, used: map[string]bool{}, avoid: map[string]bool{}}
 	for name := range mod.taken {
-		l.used[name] = true
+		l.avoid[name] = true
 	}
 	// err holds errors of raising callees (see funcEmitter.callStmt).
-	l.used["err"] = true
+	l.avoid["err"] = true
 	// Package fmt formats messages with values; only functions that do
 	// reserve its name, so other functions keep Python names such as fmt.
 	if usesFmt(f) {
-		l.used[fmtPkg] = true
+		l.avoid[fmtPkg] = true
 	}
 	for _, v := range f.Params {
 		l.vars[v] = l.fresh(mixedCaps(v.Name))
@@ -141,9 +144,9 @@ func newLocalNames(mod *moduleNames, f *ir.Func) *localNames {
 // nTerms, i_1 -> i1). Underscores between two digits stay (i0_2, which a
 // merge would make i02), and so do names of underscores only (_), which
 // have no letters to capitalise, and names whose first letter-or-digit is
-// a digit (_1). Leading and trailing underscores are
-// dropped (_tmp -> tmp, lambda_ -> lambda); the caller's fresh then keeps
-// the result clear of reserved and used names.
+// a digit (_1). Leading and trailing underscores are dropped (_tmp -> tmp,
+// lambda_ -> lambda); the caller's fresh then keeps the result clear of
+// reserved and used names.
 func mixedCaps(name string) string {
 	trimmed := strings.Trim(name, "_")
 	if r, _ := utf8.DecodeRuneInString(trimmed); !unicode.IsLetter(r) {
@@ -172,12 +175,19 @@ func mixedCaps(name string) string {
 	return b.String()
 }
 
-// fresh returns name, or name with underscores appended, that is neither
-// reserved nor used yet, and marks it used.
+// fresh returns name, with underscores appended while it is reserved or
+// avoided (len -> len_), then the first numeric suffix that no other
+// local has (part, part2, part3; len_, len_2), and marks it used. Numbers
+// rather than more underscores keep generated names Go names (part__
+// is not).
 func (l *localNames) fresh(name string) string {
-	for reserved[name] || l.used[name] {
+	for reserved[name] || l.avoid[name] {
 		name += "_"
 	}
-	l.used[name] = true
-	return name
+	cand := name
+	for k := 2; l.used[cand]; k++ {
+		cand = name + strconv.Itoa(k)
+	}
+	l.used[cand] = true
+	return cand
 }

@@ -17,13 +17,13 @@ import (
 //		nc := runtime.Chunks(n, grain)
 //		sParts := make([]T, nc)            // one per reduction
 //		if err := runtime.ParallelFor(n, nc, func(c int, lo, hi int64) error {
-//			var t1 int64                   // privates shadow the function's locals
-//			var s T = identity             // the chunk's partial of reduction s
+//			var t1Chunk int64              // the chunk's own copy of private t1
+//			var sChunk T = identity        // the chunk's partial of reduction s
 //			for k := lo; k < hi; k++ {
-//				i = start + k*step
+//				iChunk = start + k*step
 //				body                       // raises return the error
 //			}
-//			sParts[c] = s
+//			sParts[c] = sChunk
 //			return nil
 //		}); err != nil {
 //			return ..., err
@@ -31,8 +31,9 @@ import (
 //		for _, p := range sParts { s = s op p }   // chunk order: deterministic
 //	}
 //
-// Shadowing keeps the body's code unchanged: every name it uses for a
-// private or a reduction is the chunk's own variable. The induction
+// The body is emitted with the privates and reductions renamed to the
+// chunk's own variables (name + "Chunk"), not shadowed, so the names
+// inside and outside the closure never mean two variables. The induction
 // variable is private too.
 func (e *funcEmitter) parFor(s *ir.For) (*jen.Statement, error) {
 	par := s.Par
@@ -77,12 +78,39 @@ func (e *funcEmitter) parFor(s *ir.For) (*jen.Statement, error) {
 		savedRead[v] = e.read[v]
 		e.read[v] = false
 	}
+	// ... and names of their own inside the closure (iChunk, sChunk,
+	// vChunkData), so no declaration shadows the function's variable of
+	// the same Python name: the reduction's total lives on after the loop,
+	// where a shadow would be the kind of surprise go vet's shadow check
+	// exists for.
+	outer := map[*ir.Var][2]string{}
+	for _, v := range own {
+		if _, done := outer[v]; done {
+			continue
+		}
+		name, dn := e.names.vars[v], e.dataNames[v]
+		outer[v] = [2]string{name, dn}
+		e.names.vars[v] = e.names.fresh(name + "Chunk")
+		if dn != "" {
+			e.dataNames[v] = e.names.fresh(e.names.vars[v] + "Data")
+			e.chunkData[v] = append(e.chunkData[v], e.dataNames[v])
+		}
+	}
+	restore := func() {
+		for v, n := range outer {
+			e.names.vars[v] = n[0]
+			if n[1] != "" {
+				e.dataNames[v] = n[1]
+			}
+		}
+	}
 	savedNeedErr, savedChunk := e.needErr, e.inChunk
 	e.needErr, e.inChunk = false, true
 	body, err := e.body(s.Body, s.Pos)
 	innerNeedErr := e.needErr
 	e.needErr, e.inChunk = savedNeedErr, savedChunk
 	if err != nil {
+		restore()
 		return nil, err
 	}
 
@@ -90,6 +118,7 @@ func (e *funcEmitter) parFor(s *ir.For) (*jen.Statement, error) {
 	for _, v := range own {
 		t, err := goTypeOf(v.Type)
 		if err != nil {
+			restore()
 			return nil, err
 		}
 		name := e.names.vars[v]
@@ -97,6 +126,7 @@ func (e *funcEmitter) parFor(s *ir.For) (*jen.Statement, error) {
 		if r, ok := reductionOf(par, v); ok {
 			id, err := identity(v.Type.(ir.Scalar), r.Op)
 			if err != nil {
+				restore()
 				return nil, err
 			}
 			d = d.Op("=").Add(id)
@@ -108,7 +138,9 @@ func (e *funcEmitter) parFor(s *ir.For) (*jen.Statement, error) {
 		if dn, ok := e.dataNames[v]; ok && e.dataActive(v) {
 			decls = append(decls, jen.Id(dn).Index().Add(goType(v.Type.(*ir.Array).Elem)))
 			uses = append(uses, jen.Id("_").Op("=").Id(dn))
-			e.parData = append(e.parData, dn)
+			// The function declares its own copy, which only the
+			// chunk's code may have indexed.
+			e.parData = append(e.parData, outer[v][1])
 		}
 	}
 	for _, v := range own {
@@ -137,6 +169,7 @@ func (e *funcEmitter) parFor(s *ir.For) (*jen.Statement, error) {
 		fn = append(fn, jen.Id(parts[r.Var]).Index(jen.Id(cN)).Op("=").Id(e.names.vars[r.Var]))
 	}
 	fn = append(fn, jen.Return(jen.Nil()))
+	restore()
 	closure := jen.Func().Params(jen.Id(cN).Int(), jen.List(jen.Id(loN), jen.Id(hiN)).Int64()).Error().Block(fn...)
 	call := jen.Qual(runtimePkg, "ParallelFor").Call(jen.Id(nN), jen.Id(ncN), closure)
 	if e.f.Raises {

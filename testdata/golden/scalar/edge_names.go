@@ -104,7 +104,7 @@ func Temporaries(t1 int64, t2 int64, t0 int64) (int64, error) {
 	/*line edge_names.py:51:1*/ var (
 		t3  int64
 		tmp int64
-		t1_ int64
+		t12 int64
 		t4  int64
 	)
 	/*line edge_names.py:53:17*/ if t2 != 0 {
@@ -117,8 +117,8 @@ func Temporaries(t1 int64, t2 int64, t0 int64) (int64, error) {
 	}
 	/*line edge_names.py:53:5*/ t3 = runtime.FloorDivInt(t1, t4)
 	tmp = t3 + t0
-	t1_ = tmp * 2
-	return t1_ + runtime.FloorDivInt(t1, 3) + runtime.ModInt(t0, 5), nil
+	t12 = tmp * 2
+	return t12 + runtime.FloorDivInt(t1, 3) + runtime.ModInt(t0, 5), nil
 }
 
 // DotProduct is pyc2go's compiled form of dot_product (edge_names.py:59).
@@ -152,8 +152,8 @@ func UsesModuleNames(x float64) float64 {
 // Underscore is pyc2go's compiled form of underscore (edge_names.py:79).
 //
 // Parameters named _ and __.
-func Underscore(__ int64, ___ int64) int64 {
-	/*line edge_names.py:81:5*/ return __*2 + ___
+func Underscore(__ int64, __2 int64) int64 {
+	/*line edge_names.py:81:5*/ return __*2 + __2
 }
 
 // LoopUnderscore is pyc2go's compiled form of loop_underscore (edge_names.py:84).
