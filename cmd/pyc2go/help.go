@@ -60,12 +60,17 @@ func (c *command) writeHelp(w io.Writer, fs *flag.FlagSet) {
 	}
 }
 
-// writeFlag prints one flag the way the README spells it: -o, -n, -O0 and
-// -pkg with one dash, longer names with two; the value placeholder comes
-// from the usage's `back-quoted` word as in flag.PrintDefaults.
+// singleDash are the flags the README spells with one dash, after the go
+// command's -o and -n and the compilers' -O levels; every other flag gets
+// two. The flag package accepts either spelling of any flag.
+var singleDash = map[string]bool{"o": true, "n": true, "O0": true, "O2": true, "pkg": true}
+
+// writeFlag prints one flag the way the README spells it; the value
+// placeholder comes from the usage's `back-quoted` word as in
+// flag.PrintDefaults.
 func writeFlag(w io.Writer, f *flag.Flag) {
 	dash := "--"
-	if len(f.Name) <= 3 {
+	if singleDash[f.Name] {
 		dash = "-"
 	}
 	name, use := flag.UnquoteUsage(f)

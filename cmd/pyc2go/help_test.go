@@ -73,3 +73,33 @@ func TestModuleVersion(t *testing.T) {
 		}
 	}
 }
+
+// The worked examples of every command's help parse: their flags exist
+// and take the values shown, and the positional arguments are there.
+func TestHelpExamplesParse(t *testing.T) {
+	for _, c := range commands {
+		for _, line := range strings.Split(c.example, "\n") {
+			line, _, _ = strings.Cut(line, "#")
+			var args []string
+			for _, w := range strings.Fields(line) {
+				if !strings.HasPrefix(w, "2>") { // a shell redirection
+					args = append(args, w)
+				}
+			}
+			if len(args) < 2 || args[0] != "pyc2go" || args[1] != c.name {
+				t.Errorf("help %s: example %q does not run pyc2go %s", c.name, line, c.name)
+				continue
+			}
+			var stderr bytes.Buffer
+			fs := c.flagSet(&stderr)
+			c.setup(fs)
+			pos, _, err := parseFlags(fs, args[2:], c.npos)
+			if err != nil {
+				t.Errorf("help %s: example %q: %v %s", c.name, line, err, stderr.String())
+			}
+			if c.npos != 0 && c.name != "version" && len(pos) == 0 {
+				t.Errorf("help %s: example %q has no input", c.name, line)
+			}
+		}
+	}
+}
