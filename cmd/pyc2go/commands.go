@@ -390,6 +390,7 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 					fmt.Fprintf(e.stdout, "== %s\n", p)
 				}
 				r.Write(e.stdout)
+				rep.mismatches(res, r)
 				if !r.OK() {
 					status = exitDiag
 				}

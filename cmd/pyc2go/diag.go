@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/pyc2go/pyc2go/driver"
 	"github.com/pyc2go/pyc2go/frontend"
 	"github.com/pyc2go/pyc2go/lower"
+	"github.com/pyc2go/pyc2go/verify"
 )
 
 // diagnostic is one line of --json output (JSON Lines on stderr, as `go
@@ -23,7 +25,7 @@ type diagnostic struct {
 	Severity string `json:"severity"` // "error" or "remark"
 	Message  string `json:"message"`
 	Pass     string `json:"pass,omitempty"` // remarks: the pass that made it
-	Func     string `json:"func,omitempty"` // remarks: the Python function
+	Func     string `json:"func,omitempty"` // remarks, verify mismatches: the Python function
 }
 
 // reporter prints diagnostics as text (coloured on a terminal) or JSON.
@@ -81,4 +83,32 @@ func (r *reporter) compileFile(path string, cfg driver.Config) (*driver.Result, 
 		return nil, r.fail(path, err)
 	}
 	return res, exitOK
+}
+
+// mismatches reports, with --json, each function verify found to differ
+// from CPython as an error at its definition, so an editor can mark it;
+// the text report on stdout is unchanged.
+func (r *reporter) mismatches(res *driver.Result, rep *verify.Report) {
+	if !r.json {
+		return
+	}
+	for _, fr := range rep.Funcs {
+		if len(fr.Failed) == 0 {
+			continue
+		}
+		d := diagnostic{File: res.Path, Severity: "error"}
+		for _, f := range res.Module.Funcs {
+			if f.Name == fr.Name {
+				d.Line, d.Col = f.Pos.Line, f.Pos.Col
+			}
+		}
+		c := fr.Failed[0]
+		d.Message = fmt.Sprintf("verify: %s differs from CPython in %d of %d cases; first: %s(%s): CPython %s, compiled %s",
+			fr.Name, len(fr.Failed), fr.Cases, c.Func, strings.Join(c.Args, ", "), c.Python, c.Go)
+		if c.Detail != "" {
+			d.Message += " (" + c.Detail + ")"
+		}
+		d.Func = fr.Name
+		r.emit(d)
+	}
 }
