@@ -453,9 +453,19 @@ func (c *checker) declare(fn *Func) {
 			fn.Defaults[k] = dft
 		}
 	}
-	for i, dft := range kwdefaults {
-		if i < len(kwonly) {
-			fn.Defaults[len(args)+i] = dft
+	// gpython lists only the keyword-only defaults that exist, where
+	// CPython's kw_defaults holds None for the others (def f(*, w,
+	// clamp=True) has one), so each default belongs to the last
+	// keyword-only parameter written before it.
+	for _, dft := range kwdefaults {
+		k := -1
+		for i, a := range kwonly {
+			if a.Lineno < dft.GetLineno() || a.Lineno == dft.GetLineno() && a.ColOffset < dft.GetColOffset() {
+				k = i
+			}
+		}
+		if k >= 0 {
+			fn.Defaults[len(args)+k] = dft
 		}
 	}
 	if fn.Export != nil {
