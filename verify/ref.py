@@ -271,13 +271,17 @@ def save_outputs(out_dir, res, args):
     return files
 
 
-def call(fn, args, timeout, out_dir):
+def call(fn, args, kwnames, timeout, out_dir):
     # The kernel gets copies: the saved inputs stay what the compiled side
     # reads, and the copies show what an in-place kernel did.
     args = tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
+    # Arguments come in parameter order; keyword-only parameters (after a
+    # bare * in the def) are passed by name.
+    npos = len(args) - len(kwnames)
+    kwargs = dict(zip(kwnames, args[npos:]))
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        res = fn(*args)
+        res = fn(*args[:npos], **kwargs)
     except CallTimeout:
         return {"timeout": True}
     except RecursionError as e:
@@ -318,6 +322,11 @@ def main():
     # An overload of a function with several #pythran export signatures
     # (name f_2, f_3, ...) calls the Python function it compiles (pyname).
     pynames = {f["name"]: f.get("pyname", f["name"]) for f in req["functions"]}
+    kwnames = {}
+    for f in req["functions"]:
+        k = f.get("kwonly", 0)
+        if k:
+            kwnames[f["name"]] = [p["name"] for p in f["params"][-k:]]
     out = []
     for k, (name, args) in enumerate(plan):
         fn = getattr(kernel, pynames.get(name, name), None)
@@ -339,7 +348,7 @@ def main():
         # Results are saved for every case with a workdir: a scalar-only
         # function may still return an array (np.zeros(n)).
         out_dir = os.path.join(case_dir, "py") if case_dir else None
-        rec.update(call(fn, args, timeout, out_dir))
+        rec.update(call(fn, args, kwnames.get(name, []), timeout, out_dir))
         if rec.get("files") or arrays:
             rec["out_dir"] = out_dir
         out.append(rec)

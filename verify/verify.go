@@ -231,6 +231,9 @@ type funcSig struct {
 	// signature, as f, f_2, ...); empty when it is Name.
 	PyName string     `json:"pyname,omitempty"`
 	Params []refParam `json:"params"`
+	// KwOnly is how many of the last parameters are keyword-only (after
+	// a bare * in the def): CPython must get those by name.
+	KwOnly int `json:"kwonly,omitempty"`
 	exact  bool
 }
 
@@ -238,7 +241,7 @@ func signatures(m *ir.Module) ([]funcSig, error) {
 	exact := exactness(m)
 	var sigs []funcSig
 	for _, f := range publicFuncs(m) {
-		sig := funcSig{Name: f.Name, Params: []refParam{}, exact: exact[f]}
+		sig := funcSig{Name: f.Name, Params: []refParam{}, KwOnly: f.KwOnly, exact: exact[f]}
 		for _, p := range f.Params {
 			switch t := p.Type.(type) {
 			case ir.Scalar:
