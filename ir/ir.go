@@ -160,7 +160,8 @@ type ParLoop struct {
 
 // Reduction is a variable a parallel loop body only updates as
 // Var = Var Op e (or Var = Op(Var, e) for min and max), with e not reading
-// Var, and reads nowhere else. Op is one of + - * & | ^ min max; each
+// Var, and reads nowhere else. (The unroll pass may rewrite the updates of
+// a "-" reduction to Var = Var + e: both kinds fold their partials with +.) Op is one of + - * & | ^ min max; each
 // chunk's partial starts at Op's identity (0 for + - | ^, 1 for *, all
 // ones for &, the type's largest and smallest value for min and max), and
 // the partials are folded into Var with Op ("-" folds with "+":

@@ -44,6 +44,7 @@ var passes = [...]pass{
 	{name: "raises", module: func(m *ir.Module, cfg Config) { raisesFixpoint(m, cfg.raisesRef) }, required: true, doc: "raises fixes which functions may raise, and so which Go functions return an error."},
 	{name: "boundscheck", fn: elideBoundsChecks, required: true, when: func(cfg Config) bool { return cfg.NoBoundsCheck }, doc: boundsCheckDoc},
 	{name: "parallel", opt: parallel, doc: parallelDoc},
+	{name: "unroll", opt: unroll, doc: unrollDoc},
 }
 
 // passOrder states every constraint on the order of passes, with its
@@ -58,6 +59,7 @@ var passOrder = [...]struct{ before, after, why string }{
 	// hoisted temporaries are assigned outside the body, or privately
 	// inside it), so it comes after every loop-restructuring pass.
 	{"boundscheck", "parallel", "a chunk's Go closure is emitted from the final body; checks deleted later would still be judged"},
+	{"parallel", "unroll", "unroll turns a reduction For into a While the parallel pass could no longer chunk; a chunked loop's accumulators are already split into chunk partials"},
 }
 
 // PassNames lists the passes in pipeline order.

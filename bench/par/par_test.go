@@ -1,0 +1,119 @@
+package par
+
+import (
+	goruntime "runtime"
+	"testing"
+
+	"github.com/pyc2go/pyc2go/bench/par/o0"
+	"github.com/pyc2go/pyc2go/bench/par/o2"
+	"github.com/pyc2go/pyc2go/runtime"
+)
+
+// Sizes: a 600x800 Mandelbrot grid with up to 256 iterations per pixel
+// (compute-bound: about 50M inner iterations, no memory traffic to speak
+// of), and 1e6-element int64 reductions (8 MB, the L2 cache's size or
+// more, as the bench/ kernels use).
+const (
+	mandelH, mandelW, mandelIter = 600, 800, 256
+	reduceN                      = 1_000_000
+)
+
+var (
+	sinkA *runtime.Array[int64]
+	sinkI int64
+)
+
+// TestParallelMatchesSequential: the -O2 (parallel) Mandelbrot gives the
+// -O0 (sequential) counts with 1, 2 and 3 workers, and the unrolled
+// reductions give the -O0 sums.
+func TestParallelMatchesSequential(t *testing.T) {
+	want, err := o0.Mandelbrot(61, 83, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []int{1, 2, 3} {
+		runtime.SetWorkers(w)
+		got, err := o2.Mandelbrot(61, 83, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range want.Data {
+			if got.Data[i] != want.Data[i] {
+				t.Fatalf("workers %d: pixel %d: %d, want %d", w, i, got.Data[i], want.Data[i])
+			}
+		}
+	}
+	runtime.SetWorkers(0)
+	x, y := ints(1003), ints(1003)
+	for i := range y.Data {
+		y.Data[i] = y.Data[i]*3 - 7
+	}
+	if a, b := o2.Isum(x), o0.Isum(x); a != b {
+		t.Errorf("isum: -O2 %d, -O0 %d", a, b)
+	}
+	a, err1 := o2.Idot(x, y)
+	b, err2 := o0.Idot(x, y)
+	if a != b || err1 != nil || err2 != nil {
+		t.Errorf("idot: -O2 %d (%v), -O0 %d (%v)", a, err1, b, err2)
+	}
+}
+
+func ints(n int) *runtime.Array[int64] {
+	a := runtime.Zeros[int64](n)
+	for i := range a.Data {
+		a.Data[i] = int64(i*7919%1000) - 500
+	}
+	return a
+}
+
+func benchMandel(b *testing.B, workers int, f func(h, w, it int64) (*runtime.Array[int64], error)) {
+	runtime.SetWorkers(workers)
+	defer runtime.SetWorkers(0)
+	for b.Loop() {
+		r, err := f(mandelH, mandelW, mandelIter)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkA = r
+	}
+}
+
+// BenchmarkMandelO0 is the sequential baseline: prange is range at -O0.
+func BenchmarkMandelO0(b *testing.B) { benchMandel(b, 0, o0.Mandelbrot) }
+
+// BenchmarkMandelWorkers1 is the chunked loop on one worker: the cost of
+// the chunking itself.
+func BenchmarkMandelWorkers1(b *testing.B) { benchMandel(b, 1, o2.Mandelbrot) }
+
+// BenchmarkMandelWorkersMax runs on GOMAXPROCS workers.
+func BenchmarkMandelWorkersMax(b *testing.B) {
+	benchMandel(b, goruntime.GOMAXPROCS(0), o2.Mandelbrot)
+}
+
+func BenchmarkIsumO0(b *testing.B) {
+	x := ints(reduceN)
+	for b.Loop() {
+		sinkI = o0.Isum(x)
+	}
+}
+
+func BenchmarkIsumO2(b *testing.B) {
+	x := ints(reduceN)
+	for b.Loop() {
+		sinkI = o2.Isum(x)
+	}
+}
+
+func BenchmarkIdotO0(b *testing.B) {
+	x, y := ints(reduceN), ints(reduceN)
+	for b.Loop() {
+		sinkI, _ = o0.Idot(x, y)
+	}
+}
+
+func BenchmarkIdotO2(b *testing.B) {
+	x, y := ints(reduceN), ints(reduceN)
+	for b.Loop() {
+		sinkI, _ = o2.Idot(x, y)
+	}
+}
