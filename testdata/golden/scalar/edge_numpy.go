@@ -327,14 +327,32 @@ func F32Bool(a float32) bool {
 // Repeated uint8 addition wraps.
 func U8Loop(a uint8, n int64) uint8 {
 	/*line edge_numpy.py:184:1*/ var (
-		s  uint8
-		__ int64
+		s     uint8
+		__    int64
+		s_u1  uint8
+		s_u2  uint8
+		s_u3  uint8
+		__u   int64
+		__lim int64
 	)
 	/*line edge_numpy.py:186:5*/ n = runtime.Min(runtime.Max(n, 0), 600)
 	s = uint8(0)
-	for __ = 0; __ < n; __++ {
+	s_u1 = uint8(0)
+	/*line edge_numpy.py:188:5*/ s_u2 = uint8(0)
+	/*line edge_numpy.py:188:5*/ s_u3 = uint8(0)
+	/*line edge_numpy.py:188:5*/ __u = 0
+	/*line edge_numpy.py:188:5*/ __lim = runtime.Max(n, -9223372036854775805) - 3
+	/*line edge_numpy.py:188:5*/ for __u < __lim {
+		s = s + a
+		/*line edge_numpy.py:189:9*/ s_u1 = s_u1 + a
+		/*line edge_numpy.py:189:9*/ s_u2 = s_u2 + a
+		/*line edge_numpy.py:189:9*/ s_u3 = s_u3 + a
+		/*line edge_numpy.py:188:5*/ __u = __u + 4
+	}
+	/*line edge_numpy.py:188:5*/ for __ = __u; __ < n; __++ {
 		s = s + a
 	}
+	/*line edge_numpy.py:188:5*/ s = s + (s_u1 + s_u2 + s_u3)
 	/*line edge_numpy.py:190:5*/ return s
 }
 
