@@ -131,6 +131,9 @@ func parLegal(loop *ir.For, readOut map[*ir.Var]bool, fastmath bool) (*ir.ParLoo
 		par.Reductions = append(par.Reductions, ir.Reduction{Var: v, Op: op})
 	}
 	for _, v := range sortedVars(carried(loop.Body, cands)) {
+		if accumulatorShaped(loop.Body, v) {
+			return nil, fmt.Sprintf("%s is updated like a reduction but also used otherwise in the loop, where it would see a chunk's partial value", v.Name)
+		}
 		return nil, fmt.Sprintf("%s is carried from one iteration to the next", v.Name)
 	}
 	for _, v := range sortedVars(cands) {
@@ -151,4 +154,18 @@ func parLegal(loop *ir.For, readOut map[*ir.Var]bool, fastmath bool) (*ir.ParLoo
 		}
 	})
 	return par, ""
+}
+
+// accumulatorShaped reports whether body updates v as a reduction
+// somewhere (s = s + e), for a remark more precise than "carried".
+func accumulatorShaped(body *ir.Block, v *ir.Var) bool {
+	found := false
+	ir.WalkStmts(body, func(s ir.Stmt) {
+		if a, ok := s.(*ir.Assign); ok && a.Dst == v {
+			if op, _ := reduceOp(a); op != "" {
+				found = true
+			}
+		}
+	})
+	return found
 }

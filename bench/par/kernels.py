@@ -41,3 +41,13 @@ def idot(x: "int64[:]", y: "int64[:]") -> int:
     for i in range(x.shape[0]):
         s += x[i] * y[i]
     return s
+
+
+def psum_sq(x: "int64[:]") -> int:
+    """A parallel integer reduction with a private temporary (for the race
+    detector in bench/par's tests more than for timing)."""
+    s = 0
+    for i in prange(x.shape[0]):
+        v = x[i] - 3
+        s += v * v
+    return s

@@ -118,3 +118,26 @@ func Idot(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) {
 	}
 	/*line kernels.py:43:5*/ return s, nil
 }
+
+// PsumSq is pyc2go's compiled form of psum_sq (kernels.py:46).
+//
+// A parallel integer reduction with a private temporary (for the race
+// detector in bench/par's tests more than for timing).
+func PsumSq(x *runtime.Array[int64]) int64 {
+	/*line kernels.py:46:1*/ var (
+		s  int64
+		i  int64
+		v  int64
+		t1 int64
+		t2 int64
+	)
+	xData := x.Data
+	/*line kernels.py:49:5*/ s = 0
+	t2 = int64(x.Shape[0])
+	/*line kernels.py:50:5*/ for i = 0; i < t2; i++ {
+		t1 = int64(x.Offset) + i*int64(x.Strides[0])
+		/*line kernels.py:51:9*/ v = xData[t1] - 3
+		s = s + v*v
+	}
+	/*line kernels.py:53:5*/ return s
+}
