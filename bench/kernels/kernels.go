@@ -94,16 +94,16 @@ func Triad(z *runtime.Array[float64], x *runtime.Array[float64], y *runtime.Arra
 // SqdistInt is pyc2go's compiled form of sqdist_int (kernels.py:14).
 func SqdistInt(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) {
 	/*line kernels.py:14:1*/ var (
-		t1     int64
-		t2     int64
-		t3     int64
-		t4     int64
-		i0     int64
-		t4_u1  int64
-		t4_u2  int64
-		t4_u3  int64
-		i0_u   int64
-		i0_lim int64
+		t1    int64
+		t2    int64
+		t3    int64
+		t4    int64
+		i0    int64
+		t4U1  int64
+		t4U2  int64
+		t4U3  int64
+		i0U   int64
+		i0Lim int64
 	)
 	xData := x.Data
 	yData := y.Data
@@ -115,22 +115,22 @@ func SqdistInt(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) 
 	/*line kernels.py:15:12*/ t2 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line kernels.py:15:12*/ t3 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
 	/*line kernels.py:15:12*/ t4 = 0
-	/*line kernels.py:15:12*/ t4_u1 = 0
-	/*line kernels.py:15:12*/ t4_u2 = 0
-	/*line kernels.py:15:12*/ t4_u3 = 0
-	/*line kernels.py:15:12*/ i0_u = 0
-	/*line kernels.py:15:12*/ i0_lim = runtime.Max(t1, -9223372036854775805) - 3
-	/*line kernels.py:15:12*/ for i0_u < i0_lim {
-		/*line kernels.py:15:12*/ t4 = t4 + runtime.PowInt(xData[int64(x.Offset)+i0_u*t2]-yData[int64(y.Offset)+i0_u*t3], 2)
-		/*line kernels.py:15:12*/ t4_u1 = t4_u1 + runtime.PowInt(xData[int64(x.Offset)+(i0_u+1)*t2]-yData[int64(y.Offset)+(i0_u+1)*t3], 2)
-		/*line kernels.py:15:12*/ t4_u2 = t4_u2 + runtime.PowInt(xData[int64(x.Offset)+(i0_u+2)*t2]-yData[int64(y.Offset)+(i0_u+2)*t3], 2)
-		/*line kernels.py:15:12*/ t4_u3 = t4_u3 + runtime.PowInt(xData[int64(x.Offset)+(i0_u+3)*t2]-yData[int64(y.Offset)+(i0_u+3)*t3], 2)
-		/*line kernels.py:15:12*/ i0_u = i0_u + 4
+	/*line kernels.py:15:12*/ t4U1 = 0
+	/*line kernels.py:15:12*/ t4U2 = 0
+	/*line kernels.py:15:12*/ t4U3 = 0
+	/*line kernels.py:15:12*/ i0U = 0
+	/*line kernels.py:15:12*/ i0Lim = runtime.Max(t1, -9223372036854775805) - 3
+	/*line kernels.py:15:12*/ for i0U < i0Lim {
+		/*line kernels.py:15:12*/ t4 = t4 + runtime.PowInt(xData[int64(x.Offset)+i0U*t2]-yData[int64(y.Offset)+i0U*t3], 2)
+		/*line kernels.py:15:12*/ t4U1 = t4U1 + runtime.PowInt(xData[int64(x.Offset)+(i0U+1)*t2]-yData[int64(y.Offset)+(i0U+1)*t3], 2)
+		/*line kernels.py:15:12*/ t4U2 = t4U2 + runtime.PowInt(xData[int64(x.Offset)+(i0U+2)*t2]-yData[int64(y.Offset)+(i0U+2)*t3], 2)
+		/*line kernels.py:15:12*/ t4U3 = t4U3 + runtime.PowInt(xData[int64(x.Offset)+(i0U+3)*t2]-yData[int64(y.Offset)+(i0U+3)*t3], 2)
+		/*line kernels.py:15:12*/ i0U = i0U + 4
 	}
-	/*line kernels.py:15:12*/ for i0 = i0_u; i0 < t1; i0++ {
+	/*line kernels.py:15:12*/ for i0 = i0U; i0 < t1; i0++ {
 		/*line kernels.py:15:12*/ t4 = t4 + runtime.PowInt(xData[int64(x.Offset)+i0*t2]-yData[int64(y.Offset)+i0*t3], 2)
 	}
-	/*line kernels.py:15:12*/ t4 = t4 + (t4_u1 + t4_u2 + t4_u3)
+	/*line kernels.py:15:12*/ t4 = t4 + (t4U1 + t4U2 + t4U3)
 	/*line kernels.py:15:5*/ return t4, nil
 }
 

@@ -54,43 +54,43 @@ func Mandelbrot(h int64, w int64, maxiter int64) (*runtime.Array[int64], error) 
 		parChunks := runtime.Chunks(parN, 1)
 		if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 			var (
-				i  int64
-				j  int64
-				k  int64
-				t  float64
-				t2 int64
-				x  float64
-				x0 float64
-				y  float64
-				y0 float64
+				iChunk  int64
+				jChunk  int64
+				kChunk  int64
+				tChunk  float64
+				t2Chunk int64
+				xChunk  float64
+				x0Chunk float64
+				yChunk  float64
+				y0Chunk float64
 			)
-			for i = parStart + lo; i < parStart+hi; i++ {
+			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
 				if float64(h) == 0.0 {
 					return runtime.Raise("ZeroDivisionError", "float division by zero", "kernels.py", 15, "mandelbrot")
 				}
-				/*line kernels.py:15:9*/ y0 = -1.5 + 3.0*float64(i)/float64(h)
-				for j = 0; j < w; j++ {
+				/*line kernels.py:15:9*/ y0Chunk = -1.5 + 3.0*float64(iChunk)/float64(h)
+				for jChunk = 0; jChunk < w; jChunk++ {
 					if float64(w) == 0.0 {
 						return runtime.Raise("ZeroDivisionError", "float division by zero", "kernels.py", 17, "mandelbrot")
 					}
-					/*line kernels.py:17:13*/ x0 = -2.0 + 3.0*float64(j)/float64(w)
-					x = 0.0
-					y = 0.0
-					k = 0
-					for k < maxiter && float64(x*x)+float64(y*y) <= 4.0 {
-						t = float64(x*x) - float64(y*y) + x0
-						y = float64(2.0*x*y) + y0
-						x = t
-						k = k + 1
+					/*line kernels.py:17:13*/ x0Chunk = -2.0 + 3.0*float64(jChunk)/float64(w)
+					xChunk = 0.0
+					yChunk = 0.0
+					kChunk = 0
+					for kChunk < maxiter && float64(xChunk*xChunk)+float64(yChunk*yChunk) <= 4.0 {
+						tChunk = float64(xChunk*xChunk) - float64(yChunk*yChunk) + x0Chunk
+						yChunk = float64(2.0*xChunk*yChunk) + y0Chunk
+						xChunk = tChunk
+						kChunk = kChunk + 1
 					}
-					/*line kernels.py:26:13*/ if !(i < int64(out.Shape[0])) {
-						return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "kernels.py", 26, "mandelbrot")
+					/*line kernels.py:26:13*/ if !(iChunk < int64(out.Shape[0])) {
+						return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iChunk, 0, int64(out.Shape[0])), "kernels.py", 26, "mandelbrot")
 					}
-					/*line kernels.py:26:13*/ if !(j < int64(out.Shape[1])) {
-						return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", j, 1, int64(out.Shape[1])), "kernels.py", 26, "mandelbrot")
+					/*line kernels.py:26:13*/ if !(jChunk < int64(out.Shape[1])) {
+						return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", jChunk, 1, int64(out.Shape[1])), "kernels.py", 26, "mandelbrot")
 					}
-					/*line kernels.py:26:13*/ t2 = int64(out.Offset) + i*int64(out.Strides[0]) + j*int64(out.Strides[1])
-					/*line kernels.py:26:13*/ outData[t2] = k
+					/*line kernels.py:26:13*/ t2Chunk = int64(out.Offset) + iChunk*int64(out.Strides[0]) + jChunk*int64(out.Strides[1])
+					/*line kernels.py:26:13*/ outData[t2Chunk] = kChunk
 				}
 			}
 			return nil
@@ -106,40 +106,40 @@ func Mandelbrot(h int64, w int64, maxiter int64) (*runtime.Array[int64], error) 
 // Sum of an int64 array, a plain loop.
 func Isum(x *runtime.Array[int64]) int64 {
 	/*line kernels.py:30:1*/ var (
-		s     int64
-		i     int64
-		t1    int64
-		t2    int64
-		s_u1  int64
-		s_u2  int64
-		s_u3  int64
-		i_u   int64
-		i_lim int64
+		s    int64
+		i    int64
+		t1   int64
+		t2   int64
+		sU1  int64
+		sU2  int64
+		sU3  int64
+		iU   int64
+		iLim int64
 	)
 	xData := x.Data
 	/*line kernels.py:32:5*/ s = 0
 	t2 = int64(x.Shape[0])
-	/*line kernels.py:33:5*/ s_u1 = 0
-	/*line kernels.py:33:5*/ s_u2 = 0
-	/*line kernels.py:33:5*/ s_u3 = 0
-	/*line kernels.py:33:5*/ i_u = 0
-	/*line kernels.py:33:5*/ i_lim = runtime.Max(t2, -9223372036854775805) - 3
-	/*line kernels.py:33:5*/ for i_u < i_lim {
-		t1 = int64(x.Offset) + i_u*int64(x.Strides[0])
+	/*line kernels.py:33:5*/ sU1 = 0
+	/*line kernels.py:33:5*/ sU2 = 0
+	/*line kernels.py:33:5*/ sU3 = 0
+	/*line kernels.py:33:5*/ iU = 0
+	/*line kernels.py:33:5*/ iLim = runtime.Max(t2, -9223372036854775805) - 3
+	/*line kernels.py:33:5*/ for iU < iLim {
+		t1 = int64(x.Offset) + iU*int64(x.Strides[0])
 		/*line kernels.py:34:9*/ s = s + xData[t1]
-		/*line kernels.py:34:14*/ t1 = int64(x.Offset) + (i_u+1)*int64(x.Strides[0])
-		/*line kernels.py:34:9*/ s_u1 = s_u1 + xData[t1]
-		/*line kernels.py:34:14*/ t1 = int64(x.Offset) + (i_u+2)*int64(x.Strides[0])
-		/*line kernels.py:34:9*/ s_u2 = s_u2 + xData[t1]
-		/*line kernels.py:34:14*/ t1 = int64(x.Offset) + (i_u+3)*int64(x.Strides[0])
-		/*line kernels.py:34:9*/ s_u3 = s_u3 + xData[t1]
-		/*line kernels.py:33:5*/ i_u = i_u + 4
+		/*line kernels.py:34:14*/ t1 = int64(x.Offset) + (iU+1)*int64(x.Strides[0])
+		/*line kernels.py:34:9*/ sU1 = sU1 + xData[t1]
+		/*line kernels.py:34:14*/ t1 = int64(x.Offset) + (iU+2)*int64(x.Strides[0])
+		/*line kernels.py:34:9*/ sU2 = sU2 + xData[t1]
+		/*line kernels.py:34:14*/ t1 = int64(x.Offset) + (iU+3)*int64(x.Strides[0])
+		/*line kernels.py:34:9*/ sU3 = sU3 + xData[t1]
+		/*line kernels.py:33:5*/ iU = iU + 4
 	}
-	/*line kernels.py:33:5*/ for i = i_u; i < t2; i++ {
+	/*line kernels.py:33:5*/ for i = iU; i < t2; i++ {
 		t1 = int64(x.Offset) + i*int64(x.Strides[0])
 		/*line kernels.py:34:9*/ s = s + xData[t1]
 	}
-	/*line kernels.py:33:5*/ s = s + (s_u1 + s_u2 + s_u3)
+	/*line kernels.py:33:5*/ s = s + (sU1 + sU2 + sU3)
 	/*line kernels.py:35:5*/ return s
 }
 
@@ -148,59 +148,59 @@ func Isum(x *runtime.Array[int64]) int64 {
 // Integer dot product, a plain loop.
 func Idot(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) {
 	/*line kernels.py:38:1*/ var (
-		s     int64
-		i     int64
-		t1    int64
-		t2    int64
-		t3    int64
-		t4    int64
-		s_u1  int64
-		s_u2  int64
-		s_u3  int64
-		i_u   int64
-		i_lim int64
+		s    int64
+		i    int64
+		t1   int64
+		t2   int64
+		t3   int64
+		t4   int64
+		sU1  int64
+		sU2  int64
+		sU3  int64
+		iU   int64
+		iLim int64
 	)
 	xData := x.Data
 	yData := y.Data
 	/*line kernels.py:40:5*/ s = 0
 	t4 = int64(x.Shape[0])
-	/*line kernels.py:41:5*/ s_u1 = 0
-	/*line kernels.py:41:5*/ s_u2 = 0
-	/*line kernels.py:41:5*/ s_u3 = 0
-	/*line kernels.py:41:5*/ i_u = 0
-	/*line kernels.py:41:5*/ i_lim = runtime.Max(t4, -9223372036854775805) - 3
-	/*line kernels.py:41:5*/ for i_u < i_lim {
-		t1 = int64(x.Offset) + i_u*int64(x.Strides[0])
+	/*line kernels.py:41:5*/ sU1 = 0
+	/*line kernels.py:41:5*/ sU2 = 0
+	/*line kernels.py:41:5*/ sU3 = 0
+	/*line kernels.py:41:5*/ iU = 0
+	/*line kernels.py:41:5*/ iLim = runtime.Max(t4, -9223372036854775805) - 3
+	/*line kernels.py:41:5*/ for iU < iLim {
+		t1 = int64(x.Offset) + iU*int64(x.Strides[0])
 		/*line kernels.py:42:14*/ t3 = xData[t1]
-		/*line kernels.py:42:21*/ if !(i_u < int64(y.Shape[0])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
+		/*line kernels.py:42:21*/ if !(iU < int64(y.Shape[0])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
 		}
-		/*line kernels.py:42:21*/ t2 = int64(y.Offset) + i_u*int64(y.Strides[0])
+		/*line kernels.py:42:21*/ t2 = int64(y.Offset) + iU*int64(y.Strides[0])
 		/*line kernels.py:42:9*/ s = s + t3*yData[t2]
-		/*line kernels.py:42:14*/ t1 = int64(x.Offset) + (i_u+1)*int64(x.Strides[0])
+		/*line kernels.py:42:14*/ t1 = int64(x.Offset) + (iU+1)*int64(x.Strides[0])
 		/*line kernels.py:42:14*/ t3 = xData[t1]
-		/*line kernels.py:42:21*/ if !(i_u+1 < int64(y.Shape[0])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u+1, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
+		/*line kernels.py:42:21*/ if !(iU+1 < int64(y.Shape[0])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+1, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
 		}
-		/*line kernels.py:42:21*/ t2 = int64(y.Offset) + (i_u+1)*int64(y.Strides[0])
-		/*line kernels.py:42:9*/ s_u1 = s_u1 + t3*yData[t2]
-		/*line kernels.py:42:14*/ t1 = int64(x.Offset) + (i_u+2)*int64(x.Strides[0])
+		/*line kernels.py:42:21*/ t2 = int64(y.Offset) + (iU+1)*int64(y.Strides[0])
+		/*line kernels.py:42:9*/ sU1 = sU1 + t3*yData[t2]
+		/*line kernels.py:42:14*/ t1 = int64(x.Offset) + (iU+2)*int64(x.Strides[0])
 		/*line kernels.py:42:14*/ t3 = xData[t1]
-		/*line kernels.py:42:21*/ if !(i_u+2 < int64(y.Shape[0])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u+2, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
+		/*line kernels.py:42:21*/ if !(iU+2 < int64(y.Shape[0])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+2, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
 		}
-		/*line kernels.py:42:21*/ t2 = int64(y.Offset) + (i_u+2)*int64(y.Strides[0])
-		/*line kernels.py:42:9*/ s_u2 = s_u2 + t3*yData[t2]
-		/*line kernels.py:42:14*/ t1 = int64(x.Offset) + (i_u+3)*int64(x.Strides[0])
+		/*line kernels.py:42:21*/ t2 = int64(y.Offset) + (iU+2)*int64(y.Strides[0])
+		/*line kernels.py:42:9*/ sU2 = sU2 + t3*yData[t2]
+		/*line kernels.py:42:14*/ t1 = int64(x.Offset) + (iU+3)*int64(x.Strides[0])
 		/*line kernels.py:42:14*/ t3 = xData[t1]
-		/*line kernels.py:42:21*/ if !(i_u+3 < int64(y.Shape[0])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u+3, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
+		/*line kernels.py:42:21*/ if !(iU+3 < int64(y.Shape[0])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+3, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
 		}
-		/*line kernels.py:42:21*/ t2 = int64(y.Offset) + (i_u+3)*int64(y.Strides[0])
-		/*line kernels.py:42:9*/ s_u3 = s_u3 + t3*yData[t2]
-		/*line kernels.py:41:5*/ i_u = i_u + 4
+		/*line kernels.py:42:21*/ t2 = int64(y.Offset) + (iU+3)*int64(y.Strides[0])
+		/*line kernels.py:42:9*/ sU3 = sU3 + t3*yData[t2]
+		/*line kernels.py:41:5*/ iU = iU + 4
 	}
-	/*line kernels.py:41:5*/ for i = i_u; i < t4; i++ {
+	/*line kernels.py:41:5*/ for i = iU; i < t4; i++ {
 		t1 = int64(x.Offset) + i*int64(x.Strides[0])
 		/*line kernels.py:42:14*/ t3 = xData[t1]
 		/*line kernels.py:42:21*/ if !(i < int64(y.Shape[0])) {
@@ -209,7 +209,7 @@ func Idot(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) {
 		/*line kernels.py:42:21*/ t2 = int64(y.Offset) + i*int64(y.Strides[0])
 		/*line kernels.py:42:9*/ s = s + t3*yData[t2]
 	}
-	/*line kernels.py:41:5*/ s = s + (s_u1 + s_u2 + s_u3)
+	/*line kernels.py:41:5*/ s = s + (sU1 + sU2 + sU3)
 	/*line kernels.py:43:5*/ return s, nil
 }
 
@@ -238,17 +238,17 @@ func PsumSq(x *runtime.Array[int64]) int64 {
 		sParts := make([]int64, parChunks)
 		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 			var (
-				i  int64
-				t1 int64
-				v  int64
-				s  int64 = 0
+				iChunk  int64
+				t1Chunk int64
+				vChunk  int64
+				sChunk  int64 = 0
 			)
-			for i = parStart + lo; i < parStart+hi; i++ {
-				t1 = int64(x.Offset) + i*int64(x.Strides[0])
-				/*line kernels.py:51:9*/ v = xData[t1] - 3
-				s = s + v*v
+			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
+				t1Chunk = int64(x.Offset) + iChunk*int64(x.Strides[0])
+				/*line kernels.py:51:9*/ vChunk = xData[t1Chunk] - 3
+				sChunk = sChunk + vChunk*vChunk
 			}
-			sParts[chunk] = s
+			sParts[chunk] = sChunk
 			return nil
 		})
 		for _, part := range sParts {

@@ -79,18 +79,18 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 // A rank-3 array: the rank comes from the unpacked shape.
 func Trace3(t *runtime.Array[int32]) (int64, error) {
 	/*line npt_kernels.py:23:1*/ var (
-		n     int64
-		k     int64
-		l     int64
-		s     int64
-		i     int64
-		t1    int64
-		t2    int64
-		s_u1  int64
-		s_u2  int64
-		s_u3  int64
-		i_u   int64
-		i_lim int64
+		n    int64
+		k    int64
+		l    int64
+		s    int64
+		i    int64
+		t1   int64
+		t2   int64
+		sU1  int64
+		sU2  int64
+		sU3  int64
+		iU   int64
+		iLim int64
 	)
 	tData := t.Data
 	/*line npt_kernels.py:25:5*/ n = int64(t.Shape[0])
@@ -98,59 +98,59 @@ func Trace3(t *runtime.Array[int32]) (int64, error) {
 	/*line npt_kernels.py:25:5*/ l = int64(t.Shape[2])
 	s = 0
 	t2 = runtime.Min(runtime.Min(n, k), l)
-	/*line npt_kernels.py:27:5*/ s_u1 = 0
-	/*line npt_kernels.py:27:5*/ s_u2 = 0
-	/*line npt_kernels.py:27:5*/ s_u3 = 0
-	/*line npt_kernels.py:27:5*/ i_u = 0
-	/*line npt_kernels.py:27:5*/ i_lim = runtime.Max(t2, -9223372036854775805) - 3
-	/*line npt_kernels.py:27:5*/ for i_u < i_lim {
-		if !(i_u < int64(t.Shape[0])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u, 0, int64(t.Shape[0])), "npt_kernels.py", 28, "trace3")
+	/*line npt_kernels.py:27:5*/ sU1 = 0
+	/*line npt_kernels.py:27:5*/ sU2 = 0
+	/*line npt_kernels.py:27:5*/ sU3 = 0
+	/*line npt_kernels.py:27:5*/ iU = 0
+	/*line npt_kernels.py:27:5*/ iLim = runtime.Max(t2, -9223372036854775805) - 3
+	/*line npt_kernels.py:27:5*/ for iU < iLim {
+		if !(iU < int64(t.Shape[0])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU, 0, int64(t.Shape[0])), "npt_kernels.py", 28, "trace3")
 		}
-		/*line npt_kernels.py:28:18*/ if !(i_u < int64(t.Shape[1])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u, 1, int64(t.Shape[1])), "npt_kernels.py", 28, "trace3")
+		/*line npt_kernels.py:28:18*/ if !(iU < int64(t.Shape[1])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU, 1, int64(t.Shape[1])), "npt_kernels.py", 28, "trace3")
 		}
-		/*line npt_kernels.py:28:18*/ if !(i_u < int64(t.Shape[2])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u, 2, int64(t.Shape[2])), "npt_kernels.py", 28, "trace3")
+		/*line npt_kernels.py:28:18*/ if !(iU < int64(t.Shape[2])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU, 2, int64(t.Shape[2])), "npt_kernels.py", 28, "trace3")
 		}
-		/*line npt_kernels.py:28:18*/ t1 = int64(t.Offset) + i_u*int64(t.Strides[0]) + i_u*int64(t.Strides[1]) + i_u*int64(t.Strides[2])
+		/*line npt_kernels.py:28:18*/ t1 = int64(t.Offset) + iU*int64(t.Strides[0]) + iU*int64(t.Strides[1]) + iU*int64(t.Strides[2])
 		/*line npt_kernels.py:28:9*/ s = s + int64(tData[t1])
-		/*line npt_kernels.py:28:18*/ if !(i_u+1 < int64(t.Shape[0])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u+1, 0, int64(t.Shape[0])), "npt_kernels.py", 28, "trace3")
+		/*line npt_kernels.py:28:18*/ if !(iU+1 < int64(t.Shape[0])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+1, 0, int64(t.Shape[0])), "npt_kernels.py", 28, "trace3")
 		}
-		/*line npt_kernels.py:28:18*/ if !(i_u+1 < int64(t.Shape[1])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u+1, 1, int64(t.Shape[1])), "npt_kernels.py", 28, "trace3")
+		/*line npt_kernels.py:28:18*/ if !(iU+1 < int64(t.Shape[1])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+1, 1, int64(t.Shape[1])), "npt_kernels.py", 28, "trace3")
 		}
-		/*line npt_kernels.py:28:18*/ if !(i_u+1 < int64(t.Shape[2])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u+1, 2, int64(t.Shape[2])), "npt_kernels.py", 28, "trace3")
+		/*line npt_kernels.py:28:18*/ if !(iU+1 < int64(t.Shape[2])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+1, 2, int64(t.Shape[2])), "npt_kernels.py", 28, "trace3")
 		}
-		/*line npt_kernels.py:28:18*/ t1 = int64(t.Offset) + (i_u+1)*int64(t.Strides[0]) + (i_u+1)*int64(t.Strides[1]) + (i_u+1)*int64(t.Strides[2])
-		/*line npt_kernels.py:28:9*/ s_u1 = s_u1 + int64(tData[t1])
-		/*line npt_kernels.py:28:18*/ if !(i_u+2 < int64(t.Shape[0])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u+2, 0, int64(t.Shape[0])), "npt_kernels.py", 28, "trace3")
+		/*line npt_kernels.py:28:18*/ t1 = int64(t.Offset) + (iU+1)*int64(t.Strides[0]) + (iU+1)*int64(t.Strides[1]) + (iU+1)*int64(t.Strides[2])
+		/*line npt_kernels.py:28:9*/ sU1 = sU1 + int64(tData[t1])
+		/*line npt_kernels.py:28:18*/ if !(iU+2 < int64(t.Shape[0])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+2, 0, int64(t.Shape[0])), "npt_kernels.py", 28, "trace3")
 		}
-		/*line npt_kernels.py:28:18*/ if !(i_u+2 < int64(t.Shape[1])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u+2, 1, int64(t.Shape[1])), "npt_kernels.py", 28, "trace3")
+		/*line npt_kernels.py:28:18*/ if !(iU+2 < int64(t.Shape[1])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+2, 1, int64(t.Shape[1])), "npt_kernels.py", 28, "trace3")
 		}
-		/*line npt_kernels.py:28:18*/ if !(i_u+2 < int64(t.Shape[2])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u+2, 2, int64(t.Shape[2])), "npt_kernels.py", 28, "trace3")
+		/*line npt_kernels.py:28:18*/ if !(iU+2 < int64(t.Shape[2])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+2, 2, int64(t.Shape[2])), "npt_kernels.py", 28, "trace3")
 		}
-		/*line npt_kernels.py:28:18*/ t1 = int64(t.Offset) + (i_u+2)*int64(t.Strides[0]) + (i_u+2)*int64(t.Strides[1]) + (i_u+2)*int64(t.Strides[2])
-		/*line npt_kernels.py:28:9*/ s_u2 = s_u2 + int64(tData[t1])
-		/*line npt_kernels.py:28:18*/ if !(i_u+3 < int64(t.Shape[0])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u+3, 0, int64(t.Shape[0])), "npt_kernels.py", 28, "trace3")
+		/*line npt_kernels.py:28:18*/ t1 = int64(t.Offset) + (iU+2)*int64(t.Strides[0]) + (iU+2)*int64(t.Strides[1]) + (iU+2)*int64(t.Strides[2])
+		/*line npt_kernels.py:28:9*/ sU2 = sU2 + int64(tData[t1])
+		/*line npt_kernels.py:28:18*/ if !(iU+3 < int64(t.Shape[0])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+3, 0, int64(t.Shape[0])), "npt_kernels.py", 28, "trace3")
 		}
-		/*line npt_kernels.py:28:18*/ if !(i_u+3 < int64(t.Shape[1])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u+3, 1, int64(t.Shape[1])), "npt_kernels.py", 28, "trace3")
+		/*line npt_kernels.py:28:18*/ if !(iU+3 < int64(t.Shape[1])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+3, 1, int64(t.Shape[1])), "npt_kernels.py", 28, "trace3")
 		}
-		/*line npt_kernels.py:28:18*/ if !(i_u+3 < int64(t.Shape[2])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i_u+3, 2, int64(t.Shape[2])), "npt_kernels.py", 28, "trace3")
+		/*line npt_kernels.py:28:18*/ if !(iU+3 < int64(t.Shape[2])) {
+			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+3, 2, int64(t.Shape[2])), "npt_kernels.py", 28, "trace3")
 		}
-		/*line npt_kernels.py:28:18*/ t1 = int64(t.Offset) + (i_u+3)*int64(t.Strides[0]) + (i_u+3)*int64(t.Strides[1]) + (i_u+3)*int64(t.Strides[2])
-		/*line npt_kernels.py:28:9*/ s_u3 = s_u3 + int64(tData[t1])
-		/*line npt_kernels.py:27:5*/ i_u = i_u + 4
+		/*line npt_kernels.py:28:18*/ t1 = int64(t.Offset) + (iU+3)*int64(t.Strides[0]) + (iU+3)*int64(t.Strides[1]) + (iU+3)*int64(t.Strides[2])
+		/*line npt_kernels.py:28:9*/ sU3 = sU3 + int64(tData[t1])
+		/*line npt_kernels.py:27:5*/ iU = iU + 4
 	}
-	/*line npt_kernels.py:27:5*/ for i = i_u; i < t2; i++ {
+	/*line npt_kernels.py:27:5*/ for i = iU; i < t2; i++ {
 		if !(i < int64(t.Shape[0])) {
 			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(t.Shape[0])), "npt_kernels.py", 28, "trace3")
 		}
@@ -163,7 +163,7 @@ func Trace3(t *runtime.Array[int32]) (int64, error) {
 		/*line npt_kernels.py:28:18*/ t1 = int64(t.Offset) + i*int64(t.Strides[0]) + i*int64(t.Strides[1]) + i*int64(t.Strides[2])
 		/*line npt_kernels.py:28:9*/ s = s + int64(tData[t1])
 	}
-	/*line npt_kernels.py:27:5*/ s = s + (s_u1 + s_u2 + s_u3)
+	/*line npt_kernels.py:27:5*/ s = s + (sU1 + sU2 + sU3)
 	/*line npt_kernels.py:29:5*/ return s, nil
 }
 
@@ -210,50 +210,50 @@ func Total32(v *runtime.Array[float32]) float32 {
 // CountTrue is pyc2go's compiled form of count_true (npt_kernels.py:41).
 func CountTrue(mask *runtime.Array[bool]) int64 {
 	/*line npt_kernels.py:41:1*/ var (
-		c     int64
-		i     int64
-		t1    int64
-		t2    int64
-		c_u1  int64
-		c_u2  int64
-		c_u3  int64
-		i_u   int64
-		i_lim int64
+		c    int64
+		i    int64
+		t1   int64
+		t2   int64
+		cU1  int64
+		cU2  int64
+		cU3  int64
+		iU   int64
+		iLim int64
 	)
 	maskData := mask.Data
 	/*line npt_kernels.py:42:5*/ c = 0
 	t2 = int64(mask.Shape[0])
-	/*line npt_kernels.py:43:5*/ c_u1 = 0
-	/*line npt_kernels.py:43:5*/ c_u2 = 0
-	/*line npt_kernels.py:43:5*/ c_u3 = 0
-	/*line npt_kernels.py:43:5*/ i_u = 0
-	/*line npt_kernels.py:43:5*/ i_lim = runtime.Max(t2, -9223372036854775805) - 3
-	/*line npt_kernels.py:43:5*/ for i_u < i_lim {
-		t1 = int64(mask.Offset) + i_u*int64(mask.Strides[0])
+	/*line npt_kernels.py:43:5*/ cU1 = 0
+	/*line npt_kernels.py:43:5*/ cU2 = 0
+	/*line npt_kernels.py:43:5*/ cU3 = 0
+	/*line npt_kernels.py:43:5*/ iU = 0
+	/*line npt_kernels.py:43:5*/ iLim = runtime.Max(t2, -9223372036854775805) - 3
+	/*line npt_kernels.py:43:5*/ for iU < iLim {
+		t1 = int64(mask.Offset) + iU*int64(mask.Strides[0])
 		/*line npt_kernels.py:44:9*/ if maskData[t1] {
 			c = c + 1
 		}
-		/*line npt_kernels.py:44:12*/ t1 = int64(mask.Offset) + (i_u+1)*int64(mask.Strides[0])
+		/*line npt_kernels.py:44:12*/ t1 = int64(mask.Offset) + (iU+1)*int64(mask.Strides[0])
 		/*line npt_kernels.py:44:9*/ if maskData[t1] {
-			c_u1 = c_u1 + 1
+			cU1 = cU1 + 1
 		}
-		/*line npt_kernels.py:44:12*/ t1 = int64(mask.Offset) + (i_u+2)*int64(mask.Strides[0])
+		/*line npt_kernels.py:44:12*/ t1 = int64(mask.Offset) + (iU+2)*int64(mask.Strides[0])
 		/*line npt_kernels.py:44:9*/ if maskData[t1] {
-			c_u2 = c_u2 + 1
+			cU2 = cU2 + 1
 		}
-		/*line npt_kernels.py:44:12*/ t1 = int64(mask.Offset) + (i_u+3)*int64(mask.Strides[0])
+		/*line npt_kernels.py:44:12*/ t1 = int64(mask.Offset) + (iU+3)*int64(mask.Strides[0])
 		/*line npt_kernels.py:44:9*/ if maskData[t1] {
-			c_u3 = c_u3 + 1
+			cU3 = cU3 + 1
 		}
-		/*line npt_kernels.py:43:5*/ i_u = i_u + 4
+		/*line npt_kernels.py:43:5*/ iU = iU + 4
 	}
-	/*line npt_kernels.py:43:5*/ for i = i_u; i < t2; i++ {
+	/*line npt_kernels.py:43:5*/ for i = iU; i < t2; i++ {
 		t1 = int64(mask.Offset) + i*int64(mask.Strides[0])
 		/*line npt_kernels.py:44:9*/ if maskData[t1] {
 			c = c + 1
 		}
 	}
-	/*line npt_kernels.py:43:5*/ c = c + (c_u1 + c_u2 + c_u3)
+	/*line npt_kernels.py:43:5*/ c = c + (cU1 + cU2 + cU3)
 	/*line npt_kernels.py:46:5*/ return c
 }
 

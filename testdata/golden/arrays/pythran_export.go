@@ -264,50 +264,50 @@ func Axpy(alpha float64, x *runtime.Array[float64], y *runtime.Array[float64]) e
 // ClipCount is pyc2go's compiled form of clip_count (pythran_export.py:46).
 func ClipCount(a *runtime.Array[int32], lo int32, hi int32) int64 {
 	/*line pythran_export.py:46:1*/ var (
-		c      int64
-		x      int32
-		t1     int64
-		t2     int64
-		c_u1   int64
-		c_u2   int64
-		c_u3   int64
-		t2_u   int64
-		t2_lim int64
+		c     int64
+		x     int32
+		t1    int64
+		t2    int64
+		cU1   int64
+		cU2   int64
+		cU3   int64
+		t2U   int64
+		t2Lim int64
 	)
 	aData := a.Data
 	/*line pythran_export.py:47:5*/ c = 0
 	t1 = int64(a.Shape[0])
-	/*line pythran_export.py:48:5*/ c_u1 = 0
-	/*line pythran_export.py:48:5*/ c_u2 = 0
-	/*line pythran_export.py:48:5*/ c_u3 = 0
-	/*line pythran_export.py:48:5*/ t2_u = 0
-	/*line pythran_export.py:48:5*/ t2_lim = runtime.Max(t1, -9223372036854775805) - 3
-	/*line pythran_export.py:48:5*/ for t2_u < t2_lim {
-		/*line pythran_export.py:48:5*/ x = aData[int64(a.Offset)+t2_u*int64(a.Strides[0])]
+	/*line pythran_export.py:48:5*/ cU1 = 0
+	/*line pythran_export.py:48:5*/ cU2 = 0
+	/*line pythran_export.py:48:5*/ cU3 = 0
+	/*line pythran_export.py:48:5*/ t2U = 0
+	/*line pythran_export.py:48:5*/ t2Lim = runtime.Max(t1, -9223372036854775805) - 3
+	/*line pythran_export.py:48:5*/ for t2U < t2Lim {
+		/*line pythran_export.py:48:5*/ x = aData[int64(a.Offset)+t2U*int64(a.Strides[0])]
 		if lo <= x && x <= hi {
 			c = c + 1
 		}
-		/*line pythran_export.py:48:5*/ x = aData[int64(a.Offset)+(t2_u+1)*int64(a.Strides[0])]
+		/*line pythran_export.py:48:5*/ x = aData[int64(a.Offset)+(t2U+1)*int64(a.Strides[0])]
 		if lo <= x && x <= hi {
-			c_u1 = c_u1 + 1
+			cU1 = cU1 + 1
 		}
-		/*line pythran_export.py:48:5*/ x = aData[int64(a.Offset)+(t2_u+2)*int64(a.Strides[0])]
+		/*line pythran_export.py:48:5*/ x = aData[int64(a.Offset)+(t2U+2)*int64(a.Strides[0])]
 		if lo <= x && x <= hi {
-			c_u2 = c_u2 + 1
+			cU2 = cU2 + 1
 		}
-		/*line pythran_export.py:48:5*/ x = aData[int64(a.Offset)+(t2_u+3)*int64(a.Strides[0])]
+		/*line pythran_export.py:48:5*/ x = aData[int64(a.Offset)+(t2U+3)*int64(a.Strides[0])]
 		if lo <= x && x <= hi {
-			c_u3 = c_u3 + 1
+			cU3 = cU3 + 1
 		}
-		/*line pythran_export.py:48:5*/ t2_u = t2_u + 4
+		/*line pythran_export.py:48:5*/ t2U = t2U + 4
 	}
-	/*line pythran_export.py:48:5*/ for t2 = t2_u; t2 < t1; t2++ {
+	/*line pythran_export.py:48:5*/ for t2 = t2U; t2 < t1; t2++ {
 		/*line pythran_export.py:48:5*/ x = aData[int64(a.Offset)+t2*int64(a.Strides[0])]
 		if lo <= x && x <= hi {
 			c = c + 1
 		}
 	}
-	/*line pythran_export.py:48:5*/ c = c + (c_u1 + c_u2 + c_u3)
+	/*line pythran_export.py:48:5*/ c = c + (cU1 + cU2 + cU3)
 	/*line pythran_export.py:51:5*/ return c
 }
 

@@ -547,34 +547,34 @@ func ArgminArgmax(x *runtime.Array[float64]) (int64, int64, error) {
 // Integer sum; wraps around like numpy's int64.
 func IntTotal(a *runtime.Array[int64]) int64 {
 	/*line reductions.py:123:1*/ var (
-		t1     int64
-		t2     int64
-		i0     int64
-		t1_u1  int64
-		t1_u2  int64
-		t1_u3  int64
-		i0_u   int64
-		i0_lim int64
+		t1    int64
+		t2    int64
+		i0    int64
+		t1U1  int64
+		t1U2  int64
+		t1U3  int64
+		i0U   int64
+		i0Lim int64
 	)
 	aData := a.Data
 	/*line reductions.py:125:12*/ t1 = 0
 	/*line reductions.py:125:12*/ t2 = int64(a.Shape[0])
-	/*line reductions.py:125:12*/ t1_u1 = 0
-	/*line reductions.py:125:12*/ t1_u2 = 0
-	/*line reductions.py:125:12*/ t1_u3 = 0
-	/*line reductions.py:125:12*/ i0_u = 0
-	/*line reductions.py:125:12*/ i0_lim = runtime.Max(t2, -9223372036854775805) - 3
-	/*line reductions.py:125:12*/ for i0_u < i0_lim {
-		/*line reductions.py:125:12*/ t1 = t1 + aData[int64(a.Offset)+i0_u*int64(a.Strides[0])]
-		/*line reductions.py:125:12*/ t1_u1 = t1_u1 + aData[int64(a.Offset)+(i0_u+1)*int64(a.Strides[0])]
-		/*line reductions.py:125:12*/ t1_u2 = t1_u2 + aData[int64(a.Offset)+(i0_u+2)*int64(a.Strides[0])]
-		/*line reductions.py:125:12*/ t1_u3 = t1_u3 + aData[int64(a.Offset)+(i0_u+3)*int64(a.Strides[0])]
-		/*line reductions.py:125:12*/ i0_u = i0_u + 4
+	/*line reductions.py:125:12*/ t1U1 = 0
+	/*line reductions.py:125:12*/ t1U2 = 0
+	/*line reductions.py:125:12*/ t1U3 = 0
+	/*line reductions.py:125:12*/ i0U = 0
+	/*line reductions.py:125:12*/ i0Lim = runtime.Max(t2, -9223372036854775805) - 3
+	/*line reductions.py:125:12*/ for i0U < i0Lim {
+		/*line reductions.py:125:12*/ t1 = t1 + aData[int64(a.Offset)+i0U*int64(a.Strides[0])]
+		/*line reductions.py:125:12*/ t1U1 = t1U1 + aData[int64(a.Offset)+(i0U+1)*int64(a.Strides[0])]
+		/*line reductions.py:125:12*/ t1U2 = t1U2 + aData[int64(a.Offset)+(i0U+2)*int64(a.Strides[0])]
+		/*line reductions.py:125:12*/ t1U3 = t1U3 + aData[int64(a.Offset)+(i0U+3)*int64(a.Strides[0])]
+		/*line reductions.py:125:12*/ i0U = i0U + 4
 	}
-	/*line reductions.py:125:12*/ for i0 = i0_u; i0 < t2; i0++ {
+	/*line reductions.py:125:12*/ for i0 = i0U; i0 < t2; i0++ {
 		/*line reductions.py:125:12*/ t1 = t1 + aData[int64(a.Offset)+i0*int64(a.Strides[0])]
 	}
-	/*line reductions.py:125:12*/ t1 = t1 + (t1_u1 + t1_u2 + t1_u3)
+	/*line reductions.py:125:12*/ t1 = t1 + (t1U1 + t1U2 + t1U3)
 	/*line reductions.py:125:5*/ return t1
 }
 
@@ -583,18 +583,18 @@ func IntTotal(a *runtime.Array[int64]) int64 {
 // Integer column sums.
 func IntColSums(m *runtime.Array[int64]) *runtime.Array[int64] {
 	/*line reductions.py:128:1*/ var (
-		t1       *runtime.Array[int64]
-		t2       int64
-		t3       int64
-		i0       int64
-		t4       int64
-		i0_2     int64
-		t4_u1    int64
-		t4_u2    int64
-		t4_u3    int64
-		i0_2_u   int64
-		i0_2_lim int64
-		t1Data   []int64
+		t1      *runtime.Array[int64]
+		t2      int64
+		t3      int64
+		i0      int64
+		t4      int64
+		i0_2    int64
+		t4U1    int64
+		t4U2    int64
+		t4U3    int64
+		i0_2U   int64
+		i0_2Lim int64
+		t1Data  []int64
 	)
 	mData := m.Data
 	/*line reductions.py:130:12*/ t1 = runtime.Zeros[int64](m.Shape[1])
@@ -603,22 +603,22 @@ func IntColSums(m *runtime.Array[int64]) *runtime.Array[int64] {
 	/*line reductions.py:130:12*/ t3 = int64(m.Shape[1])
 	/*line reductions.py:130:12*/ for i0 = 0; i0 < t3; i0++ {
 		/*line reductions.py:130:12*/ t4 = 0
-		/*line reductions.py:130:12*/ t4_u1 = 0
-		/*line reductions.py:130:12*/ t4_u2 = 0
-		/*line reductions.py:130:12*/ t4_u3 = 0
-		/*line reductions.py:130:12*/ i0_2_u = 0
-		/*line reductions.py:130:12*/ i0_2_lim = runtime.Max(t2, -9223372036854775805) - 3
-		/*line reductions.py:130:12*/ for i0_2_u < i0_2_lim {
-			/*line reductions.py:130:12*/ t4 = t4 + mData[int64(m.Offset)+i0_2_u*int64(m.Strides[0])+i0*int64(m.Strides[1])]
-			/*line reductions.py:130:12*/ t4_u1 = t4_u1 + mData[int64(m.Offset)+(i0_2_u+1)*int64(m.Strides[0])+i0*int64(m.Strides[1])]
-			/*line reductions.py:130:12*/ t4_u2 = t4_u2 + mData[int64(m.Offset)+(i0_2_u+2)*int64(m.Strides[0])+i0*int64(m.Strides[1])]
-			/*line reductions.py:130:12*/ t4_u3 = t4_u3 + mData[int64(m.Offset)+(i0_2_u+3)*int64(m.Strides[0])+i0*int64(m.Strides[1])]
-			/*line reductions.py:130:12*/ i0_2_u = i0_2_u + 4
+		/*line reductions.py:130:12*/ t4U1 = 0
+		/*line reductions.py:130:12*/ t4U2 = 0
+		/*line reductions.py:130:12*/ t4U3 = 0
+		/*line reductions.py:130:12*/ i0_2U = 0
+		/*line reductions.py:130:12*/ i0_2Lim = runtime.Max(t2, -9223372036854775805) - 3
+		/*line reductions.py:130:12*/ for i0_2U < i0_2Lim {
+			/*line reductions.py:130:12*/ t4 = t4 + mData[int64(m.Offset)+i0_2U*int64(m.Strides[0])+i0*int64(m.Strides[1])]
+			/*line reductions.py:130:12*/ t4U1 = t4U1 + mData[int64(m.Offset)+(i0_2U+1)*int64(m.Strides[0])+i0*int64(m.Strides[1])]
+			/*line reductions.py:130:12*/ t4U2 = t4U2 + mData[int64(m.Offset)+(i0_2U+2)*int64(m.Strides[0])+i0*int64(m.Strides[1])]
+			/*line reductions.py:130:12*/ t4U3 = t4U3 + mData[int64(m.Offset)+(i0_2U+3)*int64(m.Strides[0])+i0*int64(m.Strides[1])]
+			/*line reductions.py:130:12*/ i0_2U = i0_2U + 4
 		}
-		/*line reductions.py:130:12*/ for i0_2 = i0_2_u; i0_2 < t2; i0_2++ {
+		/*line reductions.py:130:12*/ for i0_2 = i0_2U; i0_2 < t2; i0_2++ {
 			/*line reductions.py:130:12*/ t4 = t4 + mData[int64(m.Offset)+i0_2*int64(m.Strides[0])+i0*int64(m.Strides[1])]
 		}
-		/*line reductions.py:130:12*/ t4 = t4 + (t4_u1 + t4_u2 + t4_u3)
+		/*line reductions.py:130:12*/ t4 = t4 + (t4U1 + t4U2 + t4U3)
 		/*line reductions.py:130:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
 	}
 	/*line reductions.py:130:5*/ return t1
@@ -698,50 +698,50 @@ func RowsAllPositive(m *runtime.Array[float64]) *runtime.Array[bool] {
 // Number of True entries, counted in a loop.
 func BoolCount(mask *runtime.Array[bool]) int64 {
 	/*line reductions.py:148:1*/ var (
-		c      int64
-		v      bool
-		t1     int64
-		t2     int64
-		c_u1   int64
-		c_u2   int64
-		c_u3   int64
-		t2_u   int64
-		t2_lim int64
+		c     int64
+		v     bool
+		t1    int64
+		t2    int64
+		cU1   int64
+		cU2   int64
+		cU3   int64
+		t2U   int64
+		t2Lim int64
 	)
 	maskData := mask.Data
 	/*line reductions.py:150:5*/ c = 0
 	t1 = int64(mask.Shape[0])
-	/*line reductions.py:151:5*/ c_u1 = 0
-	/*line reductions.py:151:5*/ c_u2 = 0
-	/*line reductions.py:151:5*/ c_u3 = 0
-	/*line reductions.py:151:5*/ t2_u = 0
-	/*line reductions.py:151:5*/ t2_lim = runtime.Max(t1, -9223372036854775805) - 3
-	/*line reductions.py:151:5*/ for t2_u < t2_lim {
-		/*line reductions.py:151:5*/ v = maskData[int64(mask.Offset)+t2_u*int64(mask.Strides[0])]
+	/*line reductions.py:151:5*/ cU1 = 0
+	/*line reductions.py:151:5*/ cU2 = 0
+	/*line reductions.py:151:5*/ cU3 = 0
+	/*line reductions.py:151:5*/ t2U = 0
+	/*line reductions.py:151:5*/ t2Lim = runtime.Max(t1, -9223372036854775805) - 3
+	/*line reductions.py:151:5*/ for t2U < t2Lim {
+		/*line reductions.py:151:5*/ v = maskData[int64(mask.Offset)+t2U*int64(mask.Strides[0])]
 		if v {
 			c = c + 1
 		}
-		/*line reductions.py:151:5*/ v = maskData[int64(mask.Offset)+(t2_u+1)*int64(mask.Strides[0])]
+		/*line reductions.py:151:5*/ v = maskData[int64(mask.Offset)+(t2U+1)*int64(mask.Strides[0])]
 		if v {
-			c_u1 = c_u1 + 1
+			cU1 = cU1 + 1
 		}
-		/*line reductions.py:151:5*/ v = maskData[int64(mask.Offset)+(t2_u+2)*int64(mask.Strides[0])]
+		/*line reductions.py:151:5*/ v = maskData[int64(mask.Offset)+(t2U+2)*int64(mask.Strides[0])]
 		if v {
-			c_u2 = c_u2 + 1
+			cU2 = cU2 + 1
 		}
-		/*line reductions.py:151:5*/ v = maskData[int64(mask.Offset)+(t2_u+3)*int64(mask.Strides[0])]
+		/*line reductions.py:151:5*/ v = maskData[int64(mask.Offset)+(t2U+3)*int64(mask.Strides[0])]
 		if v {
-			c_u3 = c_u3 + 1
+			cU3 = cU3 + 1
 		}
-		/*line reductions.py:151:5*/ t2_u = t2_u + 4
+		/*line reductions.py:151:5*/ t2U = t2U + 4
 	}
-	/*line reductions.py:151:5*/ for t2 = t2_u; t2 < t1; t2++ {
+	/*line reductions.py:151:5*/ for t2 = t2U; t2 < t1; t2++ {
 		/*line reductions.py:151:5*/ v = maskData[int64(mask.Offset)+t2*int64(mask.Strides[0])]
 		if v {
 			c = c + 1
 		}
 	}
-	/*line reductions.py:151:5*/ c = c + (c_u1 + c_u2 + c_u3)
+	/*line reductions.py:151:5*/ c = c + (cU1 + cU2 + cU3)
 	/*line reductions.py:154:5*/ return c
 }
 
@@ -750,34 +750,34 @@ func BoolCount(mask *runtime.Array[bool]) int64 {
 // Product of an int32 vector (numpy accumulates in int64).
 func ProdInt32(a *runtime.Array[int32]) int64 {
 	/*line reductions.py:157:1*/ var (
-		t1     int64
-		t2     int64
-		i0     int64
-		t1_u1  int64
-		t1_u2  int64
-		t1_u3  int64
-		i0_u   int64
-		i0_lim int64
+		t1    int64
+		t2    int64
+		i0    int64
+		t1U1  int64
+		t1U2  int64
+		t1U3  int64
+		i0U   int64
+		i0Lim int64
 	)
 	aData := a.Data
 	/*line reductions.py:159:12*/ t1 = 1
 	/*line reductions.py:159:12*/ t2 = int64(a.Shape[0])
-	/*line reductions.py:159:12*/ t1_u1 = 1
-	/*line reductions.py:159:12*/ t1_u2 = 1
-	/*line reductions.py:159:12*/ t1_u3 = 1
-	/*line reductions.py:159:12*/ i0_u = 0
-	/*line reductions.py:159:12*/ i0_lim = runtime.Max(t2, -9223372036854775805) - 3
-	/*line reductions.py:159:12*/ for i0_u < i0_lim {
-		/*line reductions.py:159:12*/ t1 = t1 * int64(aData[int64(a.Offset)+i0_u*int64(a.Strides[0])])
-		/*line reductions.py:159:12*/ t1_u1 = t1_u1 * int64(aData[int64(a.Offset)+(i0_u+1)*int64(a.Strides[0])])
-		/*line reductions.py:159:12*/ t1_u2 = t1_u2 * int64(aData[int64(a.Offset)+(i0_u+2)*int64(a.Strides[0])])
-		/*line reductions.py:159:12*/ t1_u3 = t1_u3 * int64(aData[int64(a.Offset)+(i0_u+3)*int64(a.Strides[0])])
-		/*line reductions.py:159:12*/ i0_u = i0_u + 4
+	/*line reductions.py:159:12*/ t1U1 = 1
+	/*line reductions.py:159:12*/ t1U2 = 1
+	/*line reductions.py:159:12*/ t1U3 = 1
+	/*line reductions.py:159:12*/ i0U = 0
+	/*line reductions.py:159:12*/ i0Lim = runtime.Max(t2, -9223372036854775805) - 3
+	/*line reductions.py:159:12*/ for i0U < i0Lim {
+		/*line reductions.py:159:12*/ t1 = t1 * int64(aData[int64(a.Offset)+i0U*int64(a.Strides[0])])
+		/*line reductions.py:159:12*/ t1U1 = t1U1 * int64(aData[int64(a.Offset)+(i0U+1)*int64(a.Strides[0])])
+		/*line reductions.py:159:12*/ t1U2 = t1U2 * int64(aData[int64(a.Offset)+(i0U+2)*int64(a.Strides[0])])
+		/*line reductions.py:159:12*/ t1U3 = t1U3 * int64(aData[int64(a.Offset)+(i0U+3)*int64(a.Strides[0])])
+		/*line reductions.py:159:12*/ i0U = i0U + 4
 	}
-	/*line reductions.py:159:12*/ for i0 = i0_u; i0 < t2; i0++ {
+	/*line reductions.py:159:12*/ for i0 = i0U; i0 < t2; i0++ {
 		/*line reductions.py:159:12*/ t1 = t1 * int64(aData[int64(a.Offset)+i0*int64(a.Strides[0])])
 	}
-	/*line reductions.py:159:12*/ t1 = t1 * (t1_u1 * t1_u2 * t1_u3)
+	/*line reductions.py:159:12*/ t1 = t1 * (t1U1 * t1U2 * t1U3)
 	/*line reductions.py:159:5*/ return t1
 }
 

@@ -301,38 +301,38 @@ func ProdCT(z *runtime.Array[complex128]) complex128 {
 // ProdIntT is pyc2go's compiled form of prod_int_t (sum_layouts.py:89).
 func ProdIntT(m *runtime.Array[int64]) int64 {
 	/*line sum_layouts.py:89:1*/ var (
-		t1     int64
-		t2     int64
-		t3     int64
-		i0     int64
-		i1     int64
-		t1_u1  int64
-		t1_u2  int64
-		t1_u3  int64
-		i1_u   int64
-		i1_lim int64
+		t1    int64
+		t2    int64
+		t3    int64
+		i0    int64
+		i1    int64
+		t1U1  int64
+		t1U2  int64
+		t1U3  int64
+		i1U   int64
+		i1Lim int64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:90:12*/ t1 = 1
 	/*line sum_layouts.py:90:12*/ t2 = int64(m.Shape[1])
 	/*line sum_layouts.py:90:12*/ t3 = int64(m.Shape[0])
 	/*line sum_layouts.py:90:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line sum_layouts.py:90:12*/ t1_u1 = 1
-		/*line sum_layouts.py:90:12*/ t1_u2 = 1
-		/*line sum_layouts.py:90:12*/ t1_u3 = 1
-		/*line sum_layouts.py:90:12*/ i1_u = 0
-		/*line sum_layouts.py:90:12*/ i1_lim = runtime.Max(t3, -9223372036854775805) - 3
-		/*line sum_layouts.py:90:12*/ for i1_u < i1_lim {
-			/*line sum_layouts.py:90:12*/ t1 = t1 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1_u*int64(m.Strides[0])]
-			/*line sum_layouts.py:90:12*/ t1_u1 = t1_u1 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+(i1_u+1)*int64(m.Strides[0])]
-			/*line sum_layouts.py:90:12*/ t1_u2 = t1_u2 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+(i1_u+2)*int64(m.Strides[0])]
-			/*line sum_layouts.py:90:12*/ t1_u3 = t1_u3 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+(i1_u+3)*int64(m.Strides[0])]
-			/*line sum_layouts.py:90:12*/ i1_u = i1_u + 4
+		/*line sum_layouts.py:90:12*/ t1U1 = 1
+		/*line sum_layouts.py:90:12*/ t1U2 = 1
+		/*line sum_layouts.py:90:12*/ t1U3 = 1
+		/*line sum_layouts.py:90:12*/ i1U = 0
+		/*line sum_layouts.py:90:12*/ i1Lim = runtime.Max(t3, -9223372036854775805) - 3
+		/*line sum_layouts.py:90:12*/ for i1U < i1Lim {
+			/*line sum_layouts.py:90:12*/ t1 = t1 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1U*int64(m.Strides[0])]
+			/*line sum_layouts.py:90:12*/ t1U1 = t1U1 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+(i1U+1)*int64(m.Strides[0])]
+			/*line sum_layouts.py:90:12*/ t1U2 = t1U2 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+(i1U+2)*int64(m.Strides[0])]
+			/*line sum_layouts.py:90:12*/ t1U3 = t1U3 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+(i1U+3)*int64(m.Strides[0])]
+			/*line sum_layouts.py:90:12*/ i1U = i1U + 4
 		}
-		/*line sum_layouts.py:90:12*/ for i1 = i1_u; i1 < t3; i1++ {
+		/*line sum_layouts.py:90:12*/ for i1 = i1U; i1 < t3; i1++ {
 			/*line sum_layouts.py:90:12*/ t1 = t1 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]
 		}
-		/*line sum_layouts.py:90:12*/ t1 = t1 * (t1_u1 * t1_u2 * t1_u3)
+		/*line sum_layouts.py:90:12*/ t1 = t1 * (t1U1 * t1U2 * t1U3)
 	}
 	/*line sum_layouts.py:90:5*/ return t1
 }

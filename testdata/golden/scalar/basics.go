@@ -71,34 +71,34 @@ func Triangular(n int64) int64 {
 // Sum of k*k for k in 1..n, with n clamped to [0, 10000].
 func SumSquares(n int64) int64 {
 	/*line basics.py:45:1*/ var (
-		total    int64
-		k        int64
-		t1       int64
-		total_u1 int64
-		total_u2 int64
-		total_u3 int64
-		k_u      int64
-		k_lim    int64
+		total   int64
+		k       int64
+		t1      int64
+		totalU1 int64
+		totalU2 int64
+		totalU3 int64
+		kU      int64
+		kLim    int64
 	)
 	/*line basics.py:47:5*/ n = runtime.Max(0, runtime.Min(n, 10000))
 	total = 0
 	t1 = n + 1
-	/*line basics.py:49:5*/ total_u1 = 0
-	/*line basics.py:49:5*/ total_u2 = 0
-	/*line basics.py:49:5*/ total_u3 = 0
-	/*line basics.py:49:5*/ k_u = 1
-	/*line basics.py:49:5*/ k_lim = runtime.Max(t1, -9223372036854775805) - 3
-	/*line basics.py:49:5*/ for k_u < k_lim {
-		total = total + k_u*k_u
-		/*line basics.py:50:9*/ total_u1 = total_u1 + (k_u+1)*(k_u+1)
-		/*line basics.py:50:9*/ total_u2 = total_u2 + (k_u+2)*(k_u+2)
-		/*line basics.py:50:9*/ total_u3 = total_u3 + (k_u+3)*(k_u+3)
-		/*line basics.py:49:5*/ k_u = k_u + 4
+	/*line basics.py:49:5*/ totalU1 = 0
+	/*line basics.py:49:5*/ totalU2 = 0
+	/*line basics.py:49:5*/ totalU3 = 0
+	/*line basics.py:49:5*/ kU = 1
+	/*line basics.py:49:5*/ kLim = runtime.Max(t1, -9223372036854775805) - 3
+	/*line basics.py:49:5*/ for kU < kLim {
+		total = total + kU*kU
+		/*line basics.py:50:9*/ totalU1 = totalU1 + (kU+1)*(kU+1)
+		/*line basics.py:50:9*/ totalU2 = totalU2 + (kU+2)*(kU+2)
+		/*line basics.py:50:9*/ totalU3 = totalU3 + (kU+3)*(kU+3)
+		/*line basics.py:49:5*/ kU = kU + 4
 	}
-	/*line basics.py:49:5*/ for k = k_u; k < t1; k++ {
+	/*line basics.py:49:5*/ for k = kU; k < t1; k++ {
 		total = total + k*k
 	}
-	/*line basics.py:49:5*/ total = total + (total_u1 + total_u2 + total_u3)
+	/*line basics.py:49:5*/ total = total + (totalU1 + totalU2 + totalU3)
 	/*line basics.py:51:5*/ return total
 }
 

@@ -60,31 +60,31 @@ func MandelPoint(x float64, y float64, maxIter int64) (int64, error) {
 // Number of points of an n x n grid over [-2, 0.5] x [-1.25, 1.25] inside the set (n <= 64).
 func MandelGridCount(n int64) (int64, error) {
 	/*line complex_kernels.py:26:1*/ var (
-		inside    int64
-		i         int64
-		j         int64
-		c         complex128
-		t1        int64
-		inside_u1 int64
-		inside_u2 int64
-		inside_u3 int64
-		j_u       int64
-		j_lim     int64
-		err       error
+		inside   int64
+		i        int64
+		j        int64
+		c        complex128
+		t1       int64
+		insideU1 int64
+		insideU2 int64
+		insideU3 int64
+		jU       int64
+		jLim     int64
+		err      error
 	)
 	/*line complex_kernels.py:28:5*/ n = runtime.Max(1, runtime.Min(n, 64))
 	inside = 0
 	for i = 0; i < n; i++ {
-		inside_u1 = 0
-		/*line complex_kernels.py:31:9*/ inside_u2 = 0
-		/*line complex_kernels.py:31:9*/ inside_u3 = 0
-		/*line complex_kernels.py:31:9*/ j_u = 0
-		/*line complex_kernels.py:31:9*/ j_lim = runtime.Max(n, -9223372036854775805) - 3
-		/*line complex_kernels.py:31:9*/ for j_u < j_lim {
+		insideU1 = 0
+		/*line complex_kernels.py:31:9*/ insideU2 = 0
+		/*line complex_kernels.py:31:9*/ insideU3 = 0
+		/*line complex_kernels.py:31:9*/ jU = 0
+		/*line complex_kernels.py:31:9*/ jLim = runtime.Max(n, -9223372036854775805) - 3
+		/*line complex_kernels.py:31:9*/ for jU < jLim {
 			if float64(n) == 0.0 {
 				return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "complex_kernels.py", 32, "mandel_grid_count")
 			}
-			/*line complex_kernels.py:32:13*/ c = complex(-2.0+2.5*float64(i)/float64(n), 0) + runtime.ComplexMul(complex(-1.25+2.5*float64(j_u)/float64(n), 0), complex(0.0, 1.0))
+			/*line complex_kernels.py:32:13*/ c = complex(-2.0+2.5*float64(i)/float64(n), 0) + runtime.ComplexMul(complex(-1.25+2.5*float64(jU)/float64(n), 0), complex(0.0, 1.0))
 			t1, err = MandelbrotEscape(c, 64)
 			if err != nil {
 				return 0, err
@@ -95,39 +95,39 @@ func MandelGridCount(n int64) (int64, error) {
 			/*line complex_kernels.py:32:25*/ if float64(n) == 0.0 {
 				return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "complex_kernels.py", 32, "mandel_grid_count")
 			}
-			/*line complex_kernels.py:32:13*/ c = complex(-2.0+2.5*float64(i)/float64(n), 0) + runtime.ComplexMul(complex(-1.25+2.5*float64(j_u+1)/float64(n), 0), complex(0.0, 1.0))
+			/*line complex_kernels.py:32:13*/ c = complex(-2.0+2.5*float64(i)/float64(n), 0) + runtime.ComplexMul(complex(-1.25+2.5*float64(jU+1)/float64(n), 0), complex(0.0, 1.0))
 			t1, err = MandelbrotEscape(c, 64)
 			if err != nil {
 				return 0, err
 			}
 			/*line complex_kernels.py:33:13*/ if t1 == 64 {
-				inside_u1 = inside_u1 + 1
+				insideU1 = insideU1 + 1
 			}
 			/*line complex_kernels.py:32:25*/ if float64(n) == 0.0 {
 				return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "complex_kernels.py", 32, "mandel_grid_count")
 			}
-			/*line complex_kernels.py:32:13*/ c = complex(-2.0+2.5*float64(i)/float64(n), 0) + runtime.ComplexMul(complex(-1.25+2.5*float64(j_u+2)/float64(n), 0), complex(0.0, 1.0))
+			/*line complex_kernels.py:32:13*/ c = complex(-2.0+2.5*float64(i)/float64(n), 0) + runtime.ComplexMul(complex(-1.25+2.5*float64(jU+2)/float64(n), 0), complex(0.0, 1.0))
 			t1, err = MandelbrotEscape(c, 64)
 			if err != nil {
 				return 0, err
 			}
 			/*line complex_kernels.py:33:13*/ if t1 == 64 {
-				inside_u2 = inside_u2 + 1
+				insideU2 = insideU2 + 1
 			}
 			/*line complex_kernels.py:32:25*/ if float64(n) == 0.0 {
 				return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "complex_kernels.py", 32, "mandel_grid_count")
 			}
-			/*line complex_kernels.py:32:13*/ c = complex(-2.0+2.5*float64(i)/float64(n), 0) + runtime.ComplexMul(complex(-1.25+2.5*float64(j_u+3)/float64(n), 0), complex(0.0, 1.0))
+			/*line complex_kernels.py:32:13*/ c = complex(-2.0+2.5*float64(i)/float64(n), 0) + runtime.ComplexMul(complex(-1.25+2.5*float64(jU+3)/float64(n), 0), complex(0.0, 1.0))
 			t1, err = MandelbrotEscape(c, 64)
 			if err != nil {
 				return 0, err
 			}
 			/*line complex_kernels.py:33:13*/ if t1 == 64 {
-				inside_u3 = inside_u3 + 1
+				insideU3 = insideU3 + 1
 			}
-			/*line complex_kernels.py:31:9*/ j_u = j_u + 4
+			/*line complex_kernels.py:31:9*/ jU = jU + 4
 		}
-		/*line complex_kernels.py:31:9*/ for j = j_u; j < n; j++ {
+		/*line complex_kernels.py:31:9*/ for j = jU; j < n; j++ {
 			if float64(n) == 0.0 {
 				return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "complex_kernels.py", 32, "mandel_grid_count")
 			}
@@ -140,7 +140,7 @@ func MandelGridCount(n int64) (int64, error) {
 				inside = inside + 1
 			}
 		}
-		/*line complex_kernels.py:31:9*/ inside = inside + (inside_u1 + inside_u2 + inside_u3)
+		/*line complex_kernels.py:31:9*/ inside = inside + (insideU1 + insideU2 + insideU3)
 	}
 	/*line complex_kernels.py:35:5*/ return inside, nil
 }

@@ -331,47 +331,47 @@ func TripleLoopBreak(n int64) int64 {
 // Counts odd i in [0, min(n, 1000)) using a pass branch.
 func LoopWithPass(n int64) int64 {
 	/*line control_flow.py:165:1*/ var (
-		odd    int64
-		i      int64
-		odd_u1 int64
-		odd_u2 int64
-		odd_u3 int64
-		i_u    int64
-		i_lim  int64
+		odd   int64
+		i     int64
+		oddU1 int64
+		oddU2 int64
+		oddU3 int64
+		iU    int64
+		iLim  int64
 	)
 	/*line control_flow.py:167:5*/ n = runtime.Min(n, 1000)
 	odd = 0
-	odd_u1 = 0
-	/*line control_flow.py:169:5*/ odd_u2 = 0
-	/*line control_flow.py:169:5*/ odd_u3 = 0
-	/*line control_flow.py:169:5*/ i_u = 0
-	/*line control_flow.py:169:5*/ i_lim = runtime.Max(n, -9223372036854775805) - 3
-	/*line control_flow.py:169:5*/ for i_u < i_lim {
-		if runtime.ModInt(i_u, 2) == 0 {
+	oddU1 = 0
+	/*line control_flow.py:169:5*/ oddU2 = 0
+	/*line control_flow.py:169:5*/ oddU3 = 0
+	/*line control_flow.py:169:5*/ iU = 0
+	/*line control_flow.py:169:5*/ iLim = runtime.Max(n, -9223372036854775805) - 3
+	/*line control_flow.py:169:5*/ for iU < iLim {
+		if runtime.ModInt(iU, 2) == 0 {
 		} else {
 			/*line control_flow.py:173:13*/ odd = odd + 1
 		}
-		/*line control_flow.py:170:9*/ if runtime.ModInt(i_u+1, 2) == 0 {
+		/*line control_flow.py:170:9*/ if runtime.ModInt(iU+1, 2) == 0 {
 		} else {
-			/*line control_flow.py:173:13*/ odd_u1 = odd_u1 + 1
+			/*line control_flow.py:173:13*/ oddU1 = oddU1 + 1
 		}
-		/*line control_flow.py:170:9*/ if runtime.ModInt(i_u+2, 2) == 0 {
+		/*line control_flow.py:170:9*/ if runtime.ModInt(iU+2, 2) == 0 {
 		} else {
-			/*line control_flow.py:173:13*/ odd_u2 = odd_u2 + 1
+			/*line control_flow.py:173:13*/ oddU2 = oddU2 + 1
 		}
-		/*line control_flow.py:170:9*/ if runtime.ModInt(i_u+3, 2) == 0 {
+		/*line control_flow.py:170:9*/ if runtime.ModInt(iU+3, 2) == 0 {
 		} else {
-			/*line control_flow.py:173:13*/ odd_u3 = odd_u3 + 1
+			/*line control_flow.py:173:13*/ oddU3 = oddU3 + 1
 		}
-		/*line control_flow.py:169:5*/ i_u = i_u + 4
+		/*line control_flow.py:169:5*/ iU = iU + 4
 	}
-	/*line control_flow.py:169:5*/ for i = i_u; i < n; i++ {
+	/*line control_flow.py:169:5*/ for i = iU; i < n; i++ {
 		if runtime.ModInt(i, 2) == 0 {
 		} else {
 			/*line control_flow.py:173:13*/ odd = odd + 1
 		}
 	}
-	/*line control_flow.py:169:5*/ odd = odd + (odd_u1 + odd_u2 + odd_u3)
+	/*line control_flow.py:169:5*/ odd = odd + (oddU1 + oddU2 + oddU3)
 	/*line control_flow.py:174:5*/ return odd
 }
 

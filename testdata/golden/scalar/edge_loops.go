@@ -103,46 +103,46 @@ func LoopvarReassignedBreak(n int64) int64 {
 // range(n) evaluates n once; changing n in the body does not matter.
 func RangeBoundChanged(n int64) int64 {
 	/*line edge_loops.py:56:1*/ var (
-		c     int64
-		i     int64
-		t1    int64
-		c_u1  int64
-		c_u2  int64
-		c_u3  int64
-		n_u1  int64
-		n_u2  int64
-		n_u3  int64
-		i_u   int64
-		i_lim int64
+		c    int64
+		i    int64
+		t1   int64
+		cU1  int64
+		cU2  int64
+		cU3  int64
+		nU1  int64
+		nU2  int64
+		nU3  int64
+		iU   int64
+		iLim int64
 	)
 	/*line edge_loops.py:58:5*/ n = runtime.Min(runtime.Max(n, 0), 100)
 	c = 0
 	t1 = n
-	/*line edge_loops.py:60:5*/ c_u1 = 0
-	/*line edge_loops.py:60:5*/ c_u2 = 0
-	/*line edge_loops.py:60:5*/ c_u3 = 0
-	/*line edge_loops.py:60:5*/ n_u1 = 0
-	/*line edge_loops.py:60:5*/ n_u2 = 0
-	/*line edge_loops.py:60:5*/ n_u3 = 0
-	/*line edge_loops.py:60:5*/ i_u = 0
-	/*line edge_loops.py:60:5*/ i_lim = runtime.Max(t1, -9223372036854775805) - 3
-	/*line edge_loops.py:60:5*/ for i_u < i_lim {
+	/*line edge_loops.py:60:5*/ cU1 = 0
+	/*line edge_loops.py:60:5*/ cU2 = 0
+	/*line edge_loops.py:60:5*/ cU3 = 0
+	/*line edge_loops.py:60:5*/ nU1 = 0
+	/*line edge_loops.py:60:5*/ nU2 = 0
+	/*line edge_loops.py:60:5*/ nU3 = 0
+	/*line edge_loops.py:60:5*/ iU = 0
+	/*line edge_loops.py:60:5*/ iLim = runtime.Max(t1, -9223372036854775805) - 3
+	/*line edge_loops.py:60:5*/ for iU < iLim {
 		n = n + 1
 		c = c + 1
-		/*line edge_loops.py:61:9*/ n_u1 = n_u1 + 1
-		c_u1 = c_u1 + 1
-		/*line edge_loops.py:61:9*/ n_u2 = n_u2 + 1
-		c_u2 = c_u2 + 1
-		/*line edge_loops.py:61:9*/ n_u3 = n_u3 + 1
-		c_u3 = c_u3 + 1
-		/*line edge_loops.py:60:5*/ i_u = i_u + 4
+		/*line edge_loops.py:61:9*/ nU1 = nU1 + 1
+		cU1 = cU1 + 1
+		/*line edge_loops.py:61:9*/ nU2 = nU2 + 1
+		cU2 = cU2 + 1
+		/*line edge_loops.py:61:9*/ nU3 = nU3 + 1
+		cU3 = cU3 + 1
+		/*line edge_loops.py:60:5*/ iU = iU + 4
 	}
-	/*line edge_loops.py:60:5*/ for i = i_u; i < t1; i++ {
+	/*line edge_loops.py:60:5*/ for i = iU; i < t1; i++ {
 		n = n + 1
 		c = c + 1
 	}
-	/*line edge_loops.py:60:5*/ c = c + (c_u1 + c_u2 + c_u3)
-	/*line edge_loops.py:60:5*/ n = n + (n_u1 + n_u2 + n_u3)
+	/*line edge_loops.py:60:5*/ c = c + (cU1 + cU2 + cU3)
+	/*line edge_loops.py:60:5*/ n = n + (nU1 + nU2 + nU3)
 	/*line edge_loops.py:63:5*/ return c*1000 + n
 }
 
@@ -204,36 +204,36 @@ func BigStep(a int64, b int64, s int64) (int64, error) {
 // Loops starting near 2**62 without overflowing.
 func RangeHugeStart(k int64) int64 {
 	/*line edge_loops.py:94:1*/ var (
-		base  int64
-		s     int64
-		i     int64
-		t1    int64
-		s_u1  int64
-		s_u2  int64
-		s_u3  int64
-		i_u   int64
-		i_lim int64
+		base int64
+		s    int64
+		i    int64
+		t1   int64
+		sU1  int64
+		sU2  int64
+		sU3  int64
+		iU   int64
+		iLim int64
 	)
 	/*line edge_loops.py:96:5*/ k = runtime.Min(runtime.Max(k, 0), 50)
 	base = 4611686018427387904
 	s = 0
 	t1 = base + k
-	/*line edge_loops.py:99:5*/ s_u1 = 0
-	/*line edge_loops.py:99:5*/ s_u2 = 0
-	/*line edge_loops.py:99:5*/ s_u3 = 0
-	/*line edge_loops.py:99:5*/ i_u = base
-	/*line edge_loops.py:99:5*/ i_lim = runtime.Max(t1, -9223372036854775805) - 3
-	/*line edge_loops.py:99:5*/ for i_u < i_lim {
-		s = s + (i_u - base)
-		/*line edge_loops.py:100:9*/ s_u1 = s_u1 + (i_u + 1 - base)
-		/*line edge_loops.py:100:9*/ s_u2 = s_u2 + (i_u + 2 - base)
-		/*line edge_loops.py:100:9*/ s_u3 = s_u3 + (i_u + 3 - base)
-		/*line edge_loops.py:99:5*/ i_u = i_u + 4
+	/*line edge_loops.py:99:5*/ sU1 = 0
+	/*line edge_loops.py:99:5*/ sU2 = 0
+	/*line edge_loops.py:99:5*/ sU3 = 0
+	/*line edge_loops.py:99:5*/ iU = base
+	/*line edge_loops.py:99:5*/ iLim = runtime.Max(t1, -9223372036854775805) - 3
+	/*line edge_loops.py:99:5*/ for iU < iLim {
+		s = s + (iU - base)
+		/*line edge_loops.py:100:9*/ sU1 = sU1 + (iU + 1 - base)
+		/*line edge_loops.py:100:9*/ sU2 = sU2 + (iU + 2 - base)
+		/*line edge_loops.py:100:9*/ sU3 = sU3 + (iU + 3 - base)
+		/*line edge_loops.py:99:5*/ iU = iU + 4
 	}
-	/*line edge_loops.py:99:5*/ for i = i_u; i < t1; i++ {
+	/*line edge_loops.py:99:5*/ for i = iU; i < t1; i++ {
 		s = s + (i - base)
 	}
-	/*line edge_loops.py:99:5*/ s = s + (s_u1 + s_u2 + s_u3)
+	/*line edge_loops.py:99:5*/ s = s + (sU1 + sU2 + sU3)
 	/*line edge_loops.py:101:5*/ return s
 }
 

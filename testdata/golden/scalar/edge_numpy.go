@@ -327,32 +327,32 @@ func F32Bool(a float32) bool {
 // Repeated uint8 addition wraps.
 func U8Loop(a uint8, n int64) uint8 {
 	/*line edge_numpy.py:184:1*/ var (
-		s     uint8
-		__    int64
-		s_u1  uint8
-		s_u2  uint8
-		s_u3  uint8
-		__u   int64
-		__lim int64
+		s   uint8
+		__  int64
+		sU1 uint8
+		sU2 uint8
+		sU3 uint8
+		u   int64
+		lim int64
 	)
 	/*line edge_numpy.py:186:5*/ n = runtime.Min(runtime.Max(n, 0), 600)
 	s = uint8(0)
-	s_u1 = uint8(0)
-	/*line edge_numpy.py:188:5*/ s_u2 = uint8(0)
-	/*line edge_numpy.py:188:5*/ s_u3 = uint8(0)
-	/*line edge_numpy.py:188:5*/ __u = 0
-	/*line edge_numpy.py:188:5*/ __lim = runtime.Max(n, -9223372036854775805) - 3
-	/*line edge_numpy.py:188:5*/ for __u < __lim {
+	sU1 = uint8(0)
+	/*line edge_numpy.py:188:5*/ sU2 = uint8(0)
+	/*line edge_numpy.py:188:5*/ sU3 = uint8(0)
+	/*line edge_numpy.py:188:5*/ u = 0
+	/*line edge_numpy.py:188:5*/ lim = runtime.Max(n, -9223372036854775805) - 3
+	/*line edge_numpy.py:188:5*/ for u < lim {
 		s = s + a
-		/*line edge_numpy.py:189:9*/ s_u1 = s_u1 + a
-		/*line edge_numpy.py:189:9*/ s_u2 = s_u2 + a
-		/*line edge_numpy.py:189:9*/ s_u3 = s_u3 + a
-		/*line edge_numpy.py:188:5*/ __u = __u + 4
+		/*line edge_numpy.py:189:9*/ sU1 = sU1 + a
+		/*line edge_numpy.py:189:9*/ sU2 = sU2 + a
+		/*line edge_numpy.py:189:9*/ sU3 = sU3 + a
+		/*line edge_numpy.py:188:5*/ u = u + 4
 	}
-	/*line edge_numpy.py:188:5*/ for __ = __u; __ < n; __++ {
+	/*line edge_numpy.py:188:5*/ for __ = u; __ < n; __++ {
 		s = s + a
 	}
-	/*line edge_numpy.py:188:5*/ s = s + (s_u1 + s_u2 + s_u3)
+	/*line edge_numpy.py:188:5*/ s = s + (sU1 + sU2 + sU3)
 	/*line edge_numpy.py:190:5*/ return s
 }
 

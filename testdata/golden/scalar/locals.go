@@ -37,56 +37,56 @@ func MeanOfSquares(n int64) float64 {
 // How many k in [0, min(n, 10000)) satisfy sqrt(k) < x, with an annotated counter.
 func CountBelow(x float64, n int64) (int64, error) {
 	/*line locals.py:20:1*/ var (
-		count    int64
-		k        int64
-		t1       float64
-		t2       int64
-		count_u1 int64
-		count_u2 int64
-		count_u3 int64
-		k_u      int64
-		k_lim    int64
+		count   int64
+		k       int64
+		t1      float64
+		t2      int64
+		countU1 int64
+		countU2 int64
+		countU3 int64
+		kU      int64
+		kLim    int64
 	)
 	/*line locals.py:22:5*/ n = runtime.Min(n, 10000)
 	count = 0
 	t2 = runtime.Max(n, 0)
-	/*line locals.py:24:5*/ count_u1 = 0
-	/*line locals.py:24:5*/ count_u2 = 0
-	/*line locals.py:24:5*/ count_u3 = 0
-	/*line locals.py:24:5*/ k_u = 0
-	/*line locals.py:24:5*/ k_lim = runtime.Max(t2, -9223372036854775805) - 3
-	/*line locals.py:24:5*/ for k_u < k_lim {
-		t1 = math.Sqrt(float64(k_u))
-		/*line locals.py:25:12*/ if runtime.MathDomainErr(float64(k_u), t1) {
+	/*line locals.py:24:5*/ countU1 = 0
+	/*line locals.py:24:5*/ countU2 = 0
+	/*line locals.py:24:5*/ countU3 = 0
+	/*line locals.py:24:5*/ kU = 0
+	/*line locals.py:24:5*/ kLim = runtime.Max(t2, -9223372036854775805) - 3
+	/*line locals.py:24:5*/ for kU < kLim {
+		t1 = math.Sqrt(float64(kU))
+		/*line locals.py:25:12*/ if runtime.MathDomainErr(float64(kU), t1) {
 			return 0, runtime.Raise("ValueError", "math domain error", "locals.py", 25, "count_below")
 		}
 		/*line locals.py:25:9*/ if t1 < x {
 			count = count + 1
 		}
-		/*line locals.py:25:12*/ t1 = math.Sqrt(float64(k_u + 1))
-		/*line locals.py:25:12*/ if runtime.MathDomainErr(float64(k_u+1), t1) {
+		/*line locals.py:25:12*/ t1 = math.Sqrt(float64(kU + 1))
+		/*line locals.py:25:12*/ if runtime.MathDomainErr(float64(kU+1), t1) {
 			return 0, runtime.Raise("ValueError", "math domain error", "locals.py", 25, "count_below")
 		}
 		/*line locals.py:25:9*/ if t1 < x {
-			count_u1 = count_u1 + 1
+			countU1 = countU1 + 1
 		}
-		/*line locals.py:25:12*/ t1 = math.Sqrt(float64(k_u + 2))
-		/*line locals.py:25:12*/ if runtime.MathDomainErr(float64(k_u+2), t1) {
+		/*line locals.py:25:12*/ t1 = math.Sqrt(float64(kU + 2))
+		/*line locals.py:25:12*/ if runtime.MathDomainErr(float64(kU+2), t1) {
 			return 0, runtime.Raise("ValueError", "math domain error", "locals.py", 25, "count_below")
 		}
 		/*line locals.py:25:9*/ if t1 < x {
-			count_u2 = count_u2 + 1
+			countU2 = countU2 + 1
 		}
-		/*line locals.py:25:12*/ t1 = math.Sqrt(float64(k_u + 3))
-		/*line locals.py:25:12*/ if runtime.MathDomainErr(float64(k_u+3), t1) {
+		/*line locals.py:25:12*/ t1 = math.Sqrt(float64(kU + 3))
+		/*line locals.py:25:12*/ if runtime.MathDomainErr(float64(kU+3), t1) {
 			return 0, runtime.Raise("ValueError", "math domain error", "locals.py", 25, "count_below")
 		}
 		/*line locals.py:25:9*/ if t1 < x {
-			count_u3 = count_u3 + 1
+			countU3 = countU3 + 1
 		}
-		/*line locals.py:24:5*/ k_u = k_u + 4
+		/*line locals.py:24:5*/ kU = kU + 4
 	}
-	/*line locals.py:24:5*/ for k = k_u; k < t2; k++ {
+	/*line locals.py:24:5*/ for k = kU; k < t2; k++ {
 		t1 = math.Sqrt(float64(k))
 		/*line locals.py:25:12*/ if runtime.MathDomainErr(float64(k), t1) {
 			return 0, runtime.Raise("ValueError", "math domain error", "locals.py", 25, "count_below")
@@ -95,7 +95,7 @@ func CountBelow(x float64, n int64) (int64, error) {
 			count = count + 1
 		}
 	}
-	/*line locals.py:24:5*/ count = count + (count_u1 + count_u2 + count_u3)
+	/*line locals.py:24:5*/ count = count + (countU1 + countU2 + countU3)
 	/*line locals.py:27:5*/ return count, nil
 }
 

@@ -86,59 +86,59 @@ func IsPrime(n int64) (bool, error) {
 // Count primes <= n by trial division (no sieve); n is limited to 50000.
 func CountPrimes(n int64) (int64, error) {
 	/*line number_theory.py:48:1*/ var (
-		count    int64
-		k        int64
-		t1       bool
-		t2       int64
-		count_u1 int64
-		count_u2 int64
-		count_u3 int64
-		k_u      int64
-		k_lim    int64
-		err      error
+		count   int64
+		k       int64
+		t1      bool
+		t2      int64
+		countU1 int64
+		countU2 int64
+		countU3 int64
+		kU      int64
+		kLim    int64
+		err     error
 	)
 	/*line number_theory.py:50:5*/ if n > 50000 {
 		return 0, runtime.Raise("ValueError", "n too large for trial-division prime counting", "number_theory.py", 51, "count_primes")
 	}
 	/*line number_theory.py:52:5*/ count = 0
 	t2 = n + 1
-	/*line number_theory.py:53:5*/ count_u1 = 0
-	/*line number_theory.py:53:5*/ count_u2 = 0
-	/*line number_theory.py:53:5*/ count_u3 = 0
-	/*line number_theory.py:53:5*/ k_u = 2
-	/*line number_theory.py:53:5*/ k_lim = runtime.Max(t2, -9223372036854775805) - 3
-	/*line number_theory.py:53:5*/ for k_u < k_lim {
-		t1, err = IsPrime(k_u)
+	/*line number_theory.py:53:5*/ countU1 = 0
+	/*line number_theory.py:53:5*/ countU2 = 0
+	/*line number_theory.py:53:5*/ countU3 = 0
+	/*line number_theory.py:53:5*/ kU = 2
+	/*line number_theory.py:53:5*/ kLim = runtime.Max(t2, -9223372036854775805) - 3
+	/*line number_theory.py:53:5*/ for kU < kLim {
+		t1, err = IsPrime(kU)
 		if err != nil {
 			return 0, err
 		}
 		/*line number_theory.py:54:9*/ if t1 {
 			count = count + 1
 		}
-		/*line number_theory.py:54:12*/ t1, err = IsPrime(k_u + 1)
+		/*line number_theory.py:54:12*/ t1, err = IsPrime(kU + 1)
 		if err != nil {
 			return 0, err
 		}
 		/*line number_theory.py:54:9*/ if t1 {
-			count_u1 = count_u1 + 1
+			countU1 = countU1 + 1
 		}
-		/*line number_theory.py:54:12*/ t1, err = IsPrime(k_u + 2)
+		/*line number_theory.py:54:12*/ t1, err = IsPrime(kU + 2)
 		if err != nil {
 			return 0, err
 		}
 		/*line number_theory.py:54:9*/ if t1 {
-			count_u2 = count_u2 + 1
+			countU2 = countU2 + 1
 		}
-		/*line number_theory.py:54:12*/ t1, err = IsPrime(k_u + 3)
+		/*line number_theory.py:54:12*/ t1, err = IsPrime(kU + 3)
 		if err != nil {
 			return 0, err
 		}
 		/*line number_theory.py:54:9*/ if t1 {
-			count_u3 = count_u3 + 1
+			countU3 = countU3 + 1
 		}
-		/*line number_theory.py:53:5*/ k_u = k_u + 4
+		/*line number_theory.py:53:5*/ kU = kU + 4
 	}
-	/*line number_theory.py:53:5*/ for k = k_u; k < t2; k++ {
+	/*line number_theory.py:53:5*/ for k = kU; k < t2; k++ {
 		t1, err = IsPrime(k)
 		if err != nil {
 			return 0, err
@@ -147,7 +147,7 @@ func CountPrimes(n int64) (int64, error) {
 			count = count + 1
 		}
 	}
-	/*line number_theory.py:53:5*/ count = count + (count_u1 + count_u2 + count_u3)
+	/*line number_theory.py:53:5*/ count = count + (countU1 + countU2 + countU3)
 	/*line number_theory.py:56:5*/ return count, nil
 }
 

@@ -94,24 +94,24 @@ func RoundIntTens(a int64) int64 {
 // Sum of round(k + 0.5) for k in [-n, n), |n| clamped to 1000; ties go to even.
 func HalfTiesSum(n int64) (int64, error) {
 	/*line rounding.py:42:1*/ var (
-		s     int64
-		k     int64
-		t1    float64
-		s_u1  int64
-		s_u2  int64
-		s_u3  int64
-		k_u   int64
-		k_lim int64
+		s    int64
+		k    int64
+		t1   float64
+		sU1  int64
+		sU2  int64
+		sU3  int64
+		kU   int64
+		kLim int64
 	)
 	/*line rounding.py:44:5*/ n = runtime.Min(runtime.IntAbs(n), 1000)
 	s = 0
-	s_u1 = 0
-	/*line rounding.py:46:5*/ s_u2 = 0
-	/*line rounding.py:46:5*/ s_u3 = 0
-	/*line rounding.py:46:5*/ k_u = -n
-	/*line rounding.py:46:5*/ k_lim = runtime.Max(n, -9223372036854775805) - 3
-	/*line rounding.py:46:5*/ for k_u < k_lim {
-		t1 = runtime.RoundHalfEven(float64(k_u) + 0.5)
+	sU1 = 0
+	/*line rounding.py:46:5*/ sU2 = 0
+	/*line rounding.py:46:5*/ sU3 = 0
+	/*line rounding.py:46:5*/ kU = -n
+	/*line rounding.py:46:5*/ kLim = runtime.Max(n, -9223372036854775805) - 3
+	/*line rounding.py:46:5*/ for kU < kLim {
+		t1 = runtime.RoundHalfEven(float64(kU) + 0.5)
 		/*line rounding.py:47:14*/ if math.IsNaN(t1) {
 			return 0, runtime.Raise("ValueError", "cannot convert float NaN to integer", "rounding.py", 47, "half_ties_sum")
 		}
@@ -122,7 +122,7 @@ func HalfTiesSum(n int64) (int64, error) {
 			return 0, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "rounding.py", 47, "half_ties_sum")
 		}
 		/*line rounding.py:47:9*/ s = s + runtime.FloatToInt(t1)
-		/*line rounding.py:47:14*/ t1 = runtime.RoundHalfEven(float64(k_u+1) + 0.5)
+		/*line rounding.py:47:14*/ t1 = runtime.RoundHalfEven(float64(kU+1) + 0.5)
 		/*line rounding.py:47:14*/ if math.IsNaN(t1) {
 			return 0, runtime.Raise("ValueError", "cannot convert float NaN to integer", "rounding.py", 47, "half_ties_sum")
 		}
@@ -132,8 +132,8 @@ func HalfTiesSum(n int64) (int64, error) {
 		/*line rounding.py:47:14*/ if !runtime.FloatToIntOK(t1) {
 			return 0, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "rounding.py", 47, "half_ties_sum")
 		}
-		/*line rounding.py:47:9*/ s_u1 = s_u1 + runtime.FloatToInt(t1)
-		/*line rounding.py:47:14*/ t1 = runtime.RoundHalfEven(float64(k_u+2) + 0.5)
+		/*line rounding.py:47:9*/ sU1 = sU1 + runtime.FloatToInt(t1)
+		/*line rounding.py:47:14*/ t1 = runtime.RoundHalfEven(float64(kU+2) + 0.5)
 		/*line rounding.py:47:14*/ if math.IsNaN(t1) {
 			return 0, runtime.Raise("ValueError", "cannot convert float NaN to integer", "rounding.py", 47, "half_ties_sum")
 		}
@@ -143,8 +143,8 @@ func HalfTiesSum(n int64) (int64, error) {
 		/*line rounding.py:47:14*/ if !runtime.FloatToIntOK(t1) {
 			return 0, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "rounding.py", 47, "half_ties_sum")
 		}
-		/*line rounding.py:47:9*/ s_u2 = s_u2 + runtime.FloatToInt(t1)
-		/*line rounding.py:47:14*/ t1 = runtime.RoundHalfEven(float64(k_u+3) + 0.5)
+		/*line rounding.py:47:9*/ sU2 = sU2 + runtime.FloatToInt(t1)
+		/*line rounding.py:47:14*/ t1 = runtime.RoundHalfEven(float64(kU+3) + 0.5)
 		/*line rounding.py:47:14*/ if math.IsNaN(t1) {
 			return 0, runtime.Raise("ValueError", "cannot convert float NaN to integer", "rounding.py", 47, "half_ties_sum")
 		}
@@ -154,10 +154,10 @@ func HalfTiesSum(n int64) (int64, error) {
 		/*line rounding.py:47:14*/ if !runtime.FloatToIntOK(t1) {
 			return 0, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "rounding.py", 47, "half_ties_sum")
 		}
-		/*line rounding.py:47:9*/ s_u3 = s_u3 + runtime.FloatToInt(t1)
-		/*line rounding.py:46:5*/ k_u = k_u + 4
+		/*line rounding.py:47:9*/ sU3 = sU3 + runtime.FloatToInt(t1)
+		/*line rounding.py:46:5*/ kU = kU + 4
 	}
-	/*line rounding.py:46:5*/ for k = k_u; k < n; k++ {
+	/*line rounding.py:46:5*/ for k = kU; k < n; k++ {
 		t1 = runtime.RoundHalfEven(float64(k) + 0.5)
 		/*line rounding.py:47:14*/ if math.IsNaN(t1) {
 			return 0, runtime.Raise("ValueError", "cannot convert float NaN to integer", "rounding.py", 47, "half_ties_sum")
@@ -170,7 +170,7 @@ func HalfTiesSum(n int64) (int64, error) {
 		}
 		/*line rounding.py:47:9*/ s = s + runtime.FloatToInt(t1)
 	}
-	/*line rounding.py:46:5*/ s = s + (s_u1 + s_u2 + s_u3)
+	/*line rounding.py:46:5*/ s = s + (sU1 + sU2 + sU3)
 	/*line rounding.py:48:5*/ return s, nil
 }
 
