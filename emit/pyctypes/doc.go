@@ -33,9 +33,12 @@
 // stride that is not a multiple of the item size, a misaligned array, or an
 // array annotated C-contiguous ("float64[:, ::1]") whose last axis is not,
 // raises ValueError rather than copying, since a copy would lose the
-// writes of an in-place kernel. Scalars convert as the annotation says
-// (numbers.Integral for int kinds, with an OverflowError outside the
-// kind's range; numbers.Real for floats; numbers.Complex for complex;
+// writes of an in-place kernel. An array the compiled code may write
+// (Config.Mutable) must be writeable, else ValueError("assignment
+// destination is read-only"), numpy's message. Scalars convert as the
+// annotation says (numbers.Integral for int kinds, with an OverflowError
+// outside the kind's range; numbers.Real for floats; numbers.Complex for
+// complex;
 // bool or numpy.bool_ for bool).
 //
 // Results: Python scalars of the annotated kind (int, float, bool,

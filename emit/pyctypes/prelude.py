@@ -136,10 +136,15 @@ def _p2g_describe(x):
     return type(x).__name__
 
 
-def _p2g_array(x, dtype, ndim, contig, fn, name, want):
-    """The array struct describing x's memory: no copy."""
+def _p2g_array(x, dtype, ndim, contig, mutable, fn, name, want):
+    """The array struct describing x's memory: no copy. mutable: the
+    compiled code may write x's elements."""
     if not isinstance(x, _p2g_np.ndarray) or (x.dtype is not dtype and x.dtype != dtype) or x.ndim != ndim:
         raise TypeError("%s() argument '%s' must be a %s array, not %s" % (fn, name, want, _p2g_describe(x)))
+    if mutable and not x.flags.writeable:
+        # numpy's message for a store into a read-only array; raised
+        # before the call, where numpy would raise at the first store.
+        raise ValueError("assignment destination is read-only")
     size = dtype.itemsize
     ptr = x.ctypes.data
     strides = x.strides

@@ -28,6 +28,11 @@ type Config struct {
 	// Free is the runtime's function that releases a result's owner
 	// block ("pyc2go_free_owner").
 	Free string
+	// Mutable, if set, says per function which array parameters the
+	// compiled code may write (emit/c's analysis): those must be
+	// writeable numpy arrays, as numpy requires of an assignment
+	// destination.
+	Mutable func(f *ir.Func) []bool
 }
 
 // File returns the Python source of the module for m.
@@ -100,13 +105,17 @@ func File(m *ir.Module, cfg Config) ([]byte, error) {
 // shadow a helper.
 func overload(b *bytes.Buffer, f *ir.Func, cfg Config) error {
 	var argtypes, convs, callArgs, outs []string
+	var mutable []bool
+	if cfg.Mutable != nil {
+		mutable = cfg.Mutable(f)
+	}
 	for i, p := range f.Params {
 		want := pyType(p.Type)
 		switch t := p.Type.(type) {
 		case *ir.Array:
 			argtypes = append(argtypes, "_p2g_ct.POINTER(_p2g_Array)")
-			convs = append(convs, fmt.Sprintf("_p2g_array(a%d, _p2g_dt_%s, %d, %s, %q, %q, %q)",
-				i, t.Elem.String(), t.Rank, pyBool(t.Contig), f.PyName, p.Name, want))
+			convs = append(convs, fmt.Sprintf("_p2g_array(a%d, _p2g_dt_%s, %d, %s, %s, %q, %q, %q)",
+				i, t.Elem.String(), t.Rank, pyBool(t.Contig), pyBool(i < len(mutable) && mutable[i]), f.PyName, p.Name, want))
 			callArgs = append(callArgs, fmt.Sprintf("_p2g_ct.byref(a%d)", i))
 		case ir.Scalar:
 			argtypes = append(argtypes, ctype(t))
