@@ -44,17 +44,22 @@ type Native struct {
 // native module is held to the same comparison as the Go build.
 func (n Native) Harness(m *ir.Module, dir string) (string, error) {
 	type fn struct {
-		PyName string `json:"pyname"`
-		Contig []bool `json:"contig"`
+		PyName string   `json:"pyname"`
+		Contig []bool   `json:"contig"`
+		KwOnly []string `json:"kwonly"` // passed by name
 	}
 	funcs := map[string]fn{}
 	for _, f := range m.Funcs {
 		c := make([]bool, len(f.Params))
+		kw := []string{}
 		for i, p := range f.Params {
 			a, ok := p.Type.(*ir.Array)
 			c[i] = ok && a.Contig
+			if i >= len(f.Params)-f.KwOnly {
+				kw = append(kw, p.Name)
+			}
 		}
-		funcs[f.Name] = fn{PyName: f.PyName, Contig: c}
+		funcs[f.Name] = fn{PyName: f.PyName, Contig: c, KwOnly: kw}
 	}
 	data, err := json.Marshal(funcs)
 	if err != nil {

@@ -6,7 +6,8 @@ Usage: python native_harness.py MODDIR MODULE FUNCS.json c|strided batch
 
 FUNCS.json maps each compiled function name (overloads f_2, f_3, ...
 included) to {"pyname": ..., "contig": [per parameter: annotated
-C-contiguous]}; the call goes through the Python name, as a user's does.
+C-contiguous], "kwonly": [names of the keyword-only parameters, passed by
+name]}; the call goes through the Python name, as a user's does.
 Requests are JSON lines {"func", "args", "out_dir"}: scalar arguments are
 Python literals, arrays {"npy": PATH}. Each answer is a line {"repr",
 "exc"}; with out_dir, the result (when it holds an array; scalars of a
@@ -84,8 +85,9 @@ def answer(mod, funcs, layout, req):
             args.append(arr)
         else:
             args.append(literal(str(a)))
+    npos = len(args) - len(info["kwonly"])
     try:
-        res = fn(*args)
+        res = fn(*args[:npos], **dict(zip(info["kwonly"], args[npos:])))
     except Exception as e:
         return {"repr": None, "exc": {"type": type(e).__name__, "message": str(e)}}
     if req.get("out_dir"):
