@@ -5,6 +5,26 @@ import os as _p2g_os
 
 import numpy as _p2g_np
 
+# The builtins the helpers use, bound once under private names: a kernel
+# function may be called like one (def type(...)), and defining it here
+# would change what the helpers call.
+_p2g_Exception = Exception
+_p2g_OverflowError = OverflowError
+_p2g_RuntimeError = RuntimeError
+_p2g_TypeError = TypeError
+_p2g_ValueError = ValueError
+_p2g_bool = bool
+_p2g_complex = complex
+_p2g_enumerate = enumerate
+_p2g_float = float
+_p2g_getattr = getattr
+_p2g_hasattr = hasattr
+_p2g_int = int
+_p2g_isinstance = isinstance
+_p2g_issubclass = issubclass
+_p2g_tuple = tuple
+_p2g_type = type
+
 # The shared library sits beside this file, whatever the current directory.
 _p2g_lib = _p2g_ct.CDLL(_p2g_os.path.join(_p2g_os.path.dirname(_p2g_os.path.abspath(__file__)), _P2G_LIBRARY))
 
@@ -45,7 +65,7 @@ class _p2g_Complex64(_p2g_ct.Structure):
     _fields_ = [("re", _p2g_ct.c_float), ("im", _p2g_ct.c_float)]
 
 
-_p2g_free = getattr(_p2g_lib, _P2G_FREE)
+_p2g_free = _p2g_getattr(_p2g_lib, _P2G_FREE)
 _p2g_free.argtypes = (_p2g_ct.c_void_p,)
 _p2g_free.restype = None
 
@@ -81,80 +101,80 @@ _P2G_INT_RANGE = {
 
 
 def _p2g_kind_error(fn, name, want, x):
-    return TypeError("%s() argument '%s' must be %s, not %s" % (fn, name, want, type(x).__name__))
+    return _p2g_TypeError("%s() argument '%s' must be %s, not %s" % (fn, name, want, _p2g_type(x).__name__))
 
 
 def _p2g_scalar(x, kind, strict, fn, name, want):
     """x converted for a ctypes parameter of the annotated kind. strict
     accepts only the annotated Python or numpy type itself (overload
     resolution tries it first)."""
-    t = type(x)
+    t = _p2g_type(x)
     # The common cases first: calls through ctypes are already dear.
-    if t is float and kind == "float64" or t is int and kind == "int64" and -2**63 <= x < 2**63:
+    if t is _p2g_float and kind == "float64" or t is _p2g_int and kind == "int64" and -2**63 <= x < 2**63:
         return x
     if kind in _P2G_INT_RANGE:
-        if isinstance(x, (bool, _p2g_np.bool_)):
+        if _p2g_isinstance(x, (_p2g_bool, _p2g_np.bool_)):
             ok = not strict
         elif strict and kind != "int64":
-            ok = isinstance(x, _p2g_np.dtype(kind).type)
+            ok = _p2g_isinstance(x, _p2g_np.dtype(kind).type)
         else:
-            ok = isinstance(x, _p2g_numbers.Integral)
+            ok = _p2g_isinstance(x, _p2g_numbers.Integral)
         if not ok:
             raise _p2g_kind_error(fn, name, want, x)
-        v = int(x)
+        v = _p2g_int(x)
         lo, hi = _P2G_INT_RANGE[kind]
         if not lo <= v <= hi:
-            raise OverflowError("%s() argument '%s': %d does not fit in %s" % (fn, name, v, want))
+            raise _p2g_OverflowError("%s() argument '%s': %d does not fit in %s" % (fn, name, v, want))
         return v
     if kind == "bool":
-        if not isinstance(x, (bool, _p2g_np.bool_)):
+        if not _p2g_isinstance(x, (_p2g_bool, _p2g_np.bool_)):
             raise _p2g_kind_error(fn, name, want, x)
-        return bool(x)
+        return _p2g_bool(x)
     if kind in ("float64", "float32"):
         if strict:
-            ok = isinstance(x, float if kind == "float64" else _p2g_np.float32)
+            ok = _p2g_isinstance(x, _p2g_float if kind == "float64" else _p2g_np.float32)
         else:
-            ok = isinstance(x, _p2g_numbers.Real)
+            ok = _p2g_isinstance(x, _p2g_numbers.Real)
         if not ok:
             raise _p2g_kind_error(fn, name, want, x)
-        return float(x)
+        return _p2g_float(x)
     if kind in ("complex128", "complex64"):
         if strict:
-            ok = isinstance(x, complex if kind == "complex128" else _p2g_np.complex64)
+            ok = _p2g_isinstance(x, _p2g_complex if kind == "complex128" else _p2g_np.complex64)
         else:
-            ok = isinstance(x, _p2g_numbers.Complex)
+            ok = _p2g_isinstance(x, _p2g_numbers.Complex)
         if not ok:
             raise _p2g_kind_error(fn, name, want, x)
-        z = complex(x)
+        z = _p2g_complex(x)
         return (_p2g_Complex128 if kind == "complex128" else _p2g_Complex64)(z.real, z.imag)
-    raise TypeError("%s() argument '%s': unsupported kind %s" % (fn, name, kind))
+    raise _p2g_TypeError("%s() argument '%s': unsupported kind %s" % (fn, name, kind))
 
 
 def _p2g_describe(x):
-    if isinstance(x, _p2g_np.ndarray):
+    if _p2g_isinstance(x, _p2g_np.ndarray):
         return "%s array of ndim %d" % (x.dtype, x.ndim)
-    return type(x).__name__
+    return _p2g_type(x).__name__
 
 
 def _p2g_array(x, dtype, ndim, contig, mutable, fn, name, want):
     """The array struct describing x's memory: no copy. mutable: the
     compiled code may write x's elements."""
-    if not isinstance(x, _p2g_np.ndarray) or (x.dtype is not dtype and x.dtype != dtype) or x.ndim != ndim:
-        raise TypeError("%s() argument '%s' must be a %s array, not %s" % (fn, name, want, _p2g_describe(x)))
+    if not _p2g_isinstance(x, _p2g_np.ndarray) or (x.dtype is not dtype and x.dtype != dtype) or x.ndim != ndim:
+        raise _p2g_TypeError("%s() argument '%s' must be a %s array, not %s" % (fn, name, want, _p2g_describe(x)))
     if mutable and not x.flags.writeable:
         # numpy's message for a store into a read-only array; raised
         # before the call, where numpy would raise at the first store.
-        raise ValueError("assignment destination is read-only")
+        raise _p2g_ValueError("assignment destination is read-only")
     size = dtype.itemsize
     ptr = x.ctypes.data
     strides = x.strides
     # Strides that are multiples of the item size from an aligned address
     # keep every element aligned: numpy's aligned flag, computed cheaply.
-    for k, s in enumerate(strides):
+    for k, s in _p2g_enumerate(strides):
         if s % size:
-            raise ValueError("%s() argument '%s': stride %d of axis %d is not a multiple of the item size %d" % (fn, name, s, k, size))
+            raise _p2g_ValueError("%s() argument '%s': stride %d of axis %d is not a multiple of the item size %d" % (fn, name, s, k, size))
     if ptr % dtype.alignment:
-        raise ValueError("%s() argument '%s': pyc2go needs an aligned array" % (fn, name))
+        raise _p2g_ValueError("%s() argument '%s': pyc2go needs an aligned array" % (fn, name))
     a = _p2g_Array()
     a.data = ptr
     a.ndim = ndim
@@ -166,7 +186,7 @@ def _p2g_array(x, dtype, ndim, contig, mutable, fn, name, want):
             # empty arrays zero strides); compiled code assumes 1.
             a.strides[ndim - 1] = 1
         elif a.strides[ndim - 1] != 1:
-            raise ValueError("%s() argument '%s' must be C-contiguous in its last axis (%s)" % (fn, name, want))
+            raise _p2g_ValueError("%s() argument '%s' must be C-contiguous in its last axis (%s)" % (fn, name, want))
     return a
 
 
@@ -177,8 +197,8 @@ def _p2g_result(a, dtype, blocks, args):
     of the same call, so it keeps both alive."""
     ndim = a.ndim
     size = dtype.itemsize
-    shape = tuple(a.shape[:ndim])
-    strides = tuple([s * size for s in a.strides[:ndim]])
+    shape = _p2g_tuple(a.shape[:ndim])
+    strides = _p2g_tuple([s * size for s in a.strides[:ndim]])
     ptr = (a.data or 0) + a.offset * size
     if a.owner:
         keep = blocks.get(a.owner)
@@ -186,7 +206,7 @@ def _p2g_result(a, dtype, blocks, args):
             keep = blocks[a.owner] = _p2g_Block(a.owner)
     else:
         for x in args:
-            if isinstance(x, _p2g_np.ndarray) and x.ctypes.data == ptr and x.shape == shape and x.strides == strides and x.dtype == dtype:
+            if _p2g_isinstance(x, _p2g_np.ndarray) and x.ctypes.data == ptr and x.shape == shape and x.strides == strides and x.dtype == dtype:
                 return x
         keep = (args, blocks)
     if ptr == 0:
@@ -198,11 +218,11 @@ def _p2g_result(a, dtype, blocks, args):
 def _p2g_raise(err):
     name = err.exc.decode("ascii", "replace")
     msg = err.msg.decode("utf-8", "replace")
-    cls = getattr(_p2g_builtins, name, None)
-    if not (isinstance(cls, type) and issubclass(cls, Exception)):
-        cls, msg = RuntimeError, "%s: %s" % (name, msg)
+    cls = _p2g_getattr(_p2g_builtins, name, None)
+    if not (_p2g_isinstance(cls, _p2g_type) and _p2g_issubclass(cls, _p2g_Exception)):
+        cls, msg = _p2g_RuntimeError, "%s: %s" % (name, msg)
     e = cls(msg) if msg else cls()
-    if err.file and hasattr(e, "add_note"):
+    if err.file and _p2g_hasattr(e, "add_note"):
         e.add_note("raised by compiled code at %s:%d in %s()" % (
             err.file.decode("utf-8", "replace"), err.line, (err.func or b"?").decode("utf-8", "replace")))
     raise e
@@ -215,8 +235,8 @@ def _p2g_dispatch(fn, overloads, args, keep, signatures):
         for conv, call in overloads:
             try:
                 c = conv(*args, strict)
-            except (TypeError, ValueError, OverflowError):
+            except (_p2g_TypeError, _p2g_ValueError, _p2g_OverflowError):
                 continue
             return call(*c, keep)
-    raise TypeError("%s(): no compiled signature matches the arguments (%s); compiled: %s" % (
+    raise _p2g_TypeError("%s(): no compiled signature matches the arguments (%s); compiled: %s" % (
         fn, ", ".join(_p2g_describe(x) for x in args), signatures))

@@ -260,9 +260,9 @@ func resultExpr(r string, t ir.Type) string {
 		case ir.Int64, ir.Float64, ir.Bool:
 			return r + ".value"
 		case ir.Complex128:
-			return fmt.Sprintf("complex(%s.re, %s.im)", r, r)
+			return fmt.Sprintf("_p2g_complex(%s.re, %s.im)", r, r)
 		case ir.Complex64:
-			return fmt.Sprintf("_p2g_np.complex64(complex(%s.re, %s.im))", r, r)
+			return fmt.Sprintf("_p2g_np.complex64(_p2g_complex(%s.re, %s.im))", r, r)
 		}
 		return fmt.Sprintf("_p2g_np.%s(%s.value)", t, r)
 	}
@@ -314,20 +314,21 @@ func pyConst(c *ir.ConstExpr) string {
 	case float64:
 		return pyFloat(v)
 	case complex128:
-		return fmt.Sprintf("complex(%s, %s)", pyFloat(real(v)), pyFloat(imag(v)))
+		return fmt.Sprintf("_p2g_complex(%s, %s)", pyFloat(real(v)), pyFloat(imag(v)))
 	}
 	return "None"
 }
 
-// pyFloat spells f so that Python reads back the same float.
+// pyFloat spells f so that Python reads back the same float. Calls go
+// through the prelude's aliases: a kernel function may be named float.
 func pyFloat(f float64) string {
 	switch {
 	case math.IsNaN(f):
-		return "float('nan')"
+		return "_p2g_float('nan')"
 	case math.IsInf(f, 1):
-		return "float('inf')"
+		return "_p2g_float('inf')"
 	case math.IsInf(f, -1):
-		return "float('-inf')"
+		return "_p2g_float('-inf')"
 	}
 	s := strconv.FormatFloat(f, 'g', -1, 64)
 	if !strings.ContainsAny(s, ".en") {
