@@ -18,8 +18,12 @@
 //     loop nest per elementwise expression, broadcasting and numpy's
 //     overlap rule; reduce.go: reductions; create.go: creation functions,
 //     copies and reshapes; product.go: dot, matmul, outer);
-//   - the pass manager (passes.go) with the optional passes constfold and
-//     checkelim.
+//   - the pass manager (passes.go) with the required passes (constfold,
+//     checkelim, guardelim, raises, boundscheck) and the optional loop
+//     passes run at -O2: parallel.go (prange / #omp loops in chunks) and
+//     unroll.go (reduction loops with several accumulators), which share
+//     the body analyses of reduction.go (reductions, private temporaries)
+//     and report what they did or declined through remark.go.
 package lower
 
 import (
