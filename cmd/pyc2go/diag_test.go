@@ -11,8 +11,8 @@ import (
 	"github.com/pyc2go/pyc2go/lower"
 )
 
-// No pass on main makes remarks for every kernel, so the remark paths of
-// the reporter are tested on a remark made here.
+// The exact text and JSON forms of a remark, on a remark made here: the
+// script json.txtar covers real passes, whose wording may change.
 func TestRemarkOutput(t *testing.T) {
 	m := lower.Remark{Pos: ir.Pos{Line: 4, Col: 5}, Pass: "fuse", Func: "total", Msg: "fused 2 loops"}
 	tests := []struct {
