@@ -132,6 +132,10 @@ type For struct {
 	// needs for that. nil means sequential, which is always correct: Par
 	// changes how the loop runs, never what it computes (see ParLoop).
 	Par *ParLoop
+	// Windows, when not empty, lets emitters index arrays of Body through
+	// unit-stride windows taken once before the loop (see Window). It adds
+	// no meaning: an emitter that ignores it is still correct.
+	Windows []Window
 }
 
 // ParLoop describes how the chunks of a parallel For share the function's
@@ -171,6 +175,21 @@ type Reduction struct {
 	Var *Var
 	Op  string
 }
+
+// Window names a unit-stride run of an array's data that a For loop walks:
+// element k of the window is element Base + k of Arr's data. It exists so
+// that an emitter can slice the data once before the loop and index the
+// slice by the induction variable, the shape the Go compiler's
+// bounds-check elimination proves in bounds (lower/window.go sets it).
+//
+// On a For with Windows, Start is the constant 0 and Step the constant 1,
+// the body assigns neither Arr nor Base, and the loop promises that when it
+// runs (Stop > 0) the data elements Base .. Base+Stop-1 of Arr all exist.
+// The Loads and Stores of Arr whose offset is exactly (Base + Var) read and
+// write element Var of the window; other accesses of Arr are unaffected.
+// ir.Verify checks everything but the promise, which the pass that sets
+// Windows proves.
+type Window struct{ Arr, Base *Var }
 
 // While runs Body while Cond holds. A nil Cond loops until Break or Return.
 type While struct {

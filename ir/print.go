@@ -118,7 +118,15 @@ func (p *printer) stmt(s Stmt) {
 		if s.Parallel {
 			kw = "parallel for"
 		}
-		p.line(s.Pos, "%s %s = range(%s, %s, %s)%s {", kw, s.Var.Name, exprString(s.Start), exprString(s.Stop), exprString(s.Step), parString(s.Par))
+		win := ""
+		if len(s.Windows) > 0 {
+			ws := make([]string, len(s.Windows))
+			for i, w := range s.Windows {
+				ws[i] = varName(w.Arr) + "@" + varName(w.Base)
+			}
+			win = " window(" + strings.Join(ws, ", ") + ")"
+		}
+		p.line(s.Pos, "%s %s = range(%s, %s, %s)%s {", kw, s.Var.Name, exprString(s.Start), exprString(s.Stop), exprString(s.Step), parString(s.Par)+win)
 		p.block(s.Body)
 		p.line(Pos{}, "}")
 	case *While:

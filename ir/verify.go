@@ -207,6 +207,7 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 				v.errorf(pos, "for %s: nested loop reuses an enclosing induction variable", s.Var.Name)
 			}
 		}
+		v.windows(s)
 		v.block(s.Body, loops+1, append(induction[:len(induction):len(induction)], s.Var))
 		if s.Par != nil {
 			v.parLoop(s, Defined(s.Body))
@@ -587,3 +588,47 @@ func (v *verifier) parLoop(s *For, assigned map[*Var]bool) {
 
 // ReductionOps are the operators a Reduction may have.
 var ReductionOps = map[string]bool{"+": true, "-": true, "*": true, "&": true, "|": true, "^": true, "min": true, "max": true}
+
+// windows checks the Window annotations of a For loop (see Window).
+func (v *verifier) windows(s *For) {
+	if len(s.Windows) == 0 {
+		return
+	}
+	pos := s.Pos
+	if c, ok := s.Start.(*ConstExpr); !ok || c.Value != int64(0) {
+		v.errorf(pos, "for %s with windows: want start 0, got %s", s.Var.Name, exprString(s.Start))
+	}
+	if c, ok := s.Step.(*ConstExpr); !ok || c.Value != int64(1) {
+		v.errorf(pos, "for %s with windows: want step 1, got %s", s.Var.Name, exprString(s.Step))
+	}
+	written := Assigned(s.Body)
+	WalkStmts(s.Body, func(st Stmt) {
+		switch st := st.(type) {
+		case *Alloc:
+			written[st.Dst] = true
+		case *View:
+			written[st.Dst] = true
+		}
+	})
+	seen := map[Window]bool{}
+	for _, w := range s.Windows {
+		v.use(pos, w.Arr)
+		v.use(pos, w.Base)
+		if w.Arr == nil || w.Base == nil {
+			continue
+		}
+		if _, ok := w.Arr.Type.(*Array); !ok {
+			v.errorf(pos, "window %s@%s: want an array, got %s", w.Arr.Name, w.Base.Name, w.Arr.Type)
+		}
+		if !IsScalar(w.Base.Type, Int64) {
+			v.errorf(pos, "window %s@%s: want an int64 base, got %s", w.Arr.Name, w.Base.Name, w.Base.Type)
+		}
+		if written[w.Arr] || written[w.Base] {
+			v.errorf(pos, "window %s@%s: the loop body assigns its array or base", w.Arr.Name, w.Base.Name)
+		}
+		if seen[w] {
+			v.errorf(pos, "window %s@%s listed twice", w.Arr.Name, w.Base.Name)
+		}
+		seen[w] = true
+	}
+}

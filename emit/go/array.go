@@ -194,6 +194,9 @@ func (e *funcEmitter) offset(x ir.Expr) (gx, error) {
 }
 
 func (e *funcEmitter) load(x *ir.Load) (gx, error) {
+	if w, ok := e.window(x.Arr, x.Offset); ok {
+		return primary(w), nil
+	}
 	d, err := e.data(x.Arr)
 	if err != nil {
 		return gx{}, err
@@ -216,6 +219,13 @@ func (e *funcEmitter) store(s *ir.Store) (jen.Code, error) {
 	}
 	if !ir.IsScalar(s.Val.Type(), a.Elem) {
 		return nil, fmt.Errorf("store into %s: want element type %s, got %s", s.Arr.Name, a.Elem, s.Val.Type())
+	}
+	if w, ok := e.window(s.Arr, s.Offset); ok {
+		v, err := e.valueExpr(s.Val)
+		if err != nil {
+			return nil, err
+		}
+		return w.Op("=").Add(v.code), nil
 	}
 	off, err := e.offset(s.Offset)
 	if err != nil {

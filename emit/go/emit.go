@@ -182,7 +182,14 @@ type funcEmitter struct {
 	// expect is the Python line Go attributes to the next statement
 	// without a new directive (0: unknown).
 	expect int
+	// windows names the Go slices of the ir.Windows of the loops being
+	// emitted (see windowed).
+	windows map[windowKey]string
 }
+
+// windowKey identifies the window of a loop: accesses of arr at offset
+// base + iv go through it.
+type windowKey struct{ arr, base, iv *ir.Var }
 
 // fn emits f. A function with array variables is emitted twice: the first
 // emission shows which Data copies the body indexes (see dataLocals), the
@@ -598,11 +605,85 @@ func (e *funcEmitter) forStmt(s *ir.For) (*jen.Statement, error) {
 			Parens(step.code.Clone().Op("<").Lit(0).Op("&&").Add(i()).Op(">").Add(stop.code.Clone()))
 		post = i().Op("+=").Add(step.code.Clone())
 	}
+	if len(s.Windows) > 0 {
+		return e.windowed(s, iv, start, stop, cond, post)
+	}
 	body, err := e.body(s.Body, s.Pos)
 	if err != nil {
 		return nil, err
 	}
 	return jen.For(iv.Op("=").Add(start.code), cond, post).Block(body...), nil
+}
+
+// windowed emits a For with ir.Windows: each window is sliced once before
+// the loop, in a block that runs only when the loop does (the promise of
+// ir.Window holds only then),
+//
+//	if n > 0 {
+//		xW := xData[b : b+n]
+//		for i = 0; i < n; i++ { ... xW[i] ... }
+//	}
+//
+// and the body's accesses at base + i index the window by i, which the Go
+// compiler proves in bounds (len(xW) == n and 0 <= i < n) and so checks
+// once per window instead of once per access.
+func (e *funcEmitter) windowed(s *ir.For, iv *jen.Statement, start, stop gx, cond, post jen.Code) (*jen.Statement, error) {
+	if e.windows == nil {
+		e.windows = map[windowKey]string{}
+	}
+	var pre []jen.Code
+	var keys []windowKey
+	for _, w := range s.Windows {
+		name, _, err := e.arrayVar(w.Arr)
+		if err != nil {
+			return nil, err
+		}
+		d, err := e.data(w.Arr)
+		if err != nil {
+			return nil, err
+		}
+		base, err := e.valueExpr(ir.Ref(w.Base))
+		if err != nil {
+			return nil, err
+		}
+		k := windowKey{w.Arr, w.Base, s.Var}
+		wn := e.names.fresh(name + "W")
+		e.windows[k] = wn
+		keys = append(keys, k)
+		pre = append(pre, jen.Id(wn).Op(":=").Add(d.Index(base.code.Clone().Op(":").Add(base.code.Clone()).Op("+").Add(stop.code.Clone()))))
+	}
+	// The loop's first line is not its header's next line any more.
+	body, err := e.body(s.Body, ir.Pos{})
+	for _, k := range keys {
+		// Windows are scoped to the if block: later loops may reuse names.
+		delete(e.names.used, e.windows[k])
+		delete(e.windows, k)
+	}
+	if err != nil {
+		return nil, err
+	}
+	loop := jen.For(iv.Op("=").Add(start.code), cond, post).Block(body...)
+	return jen.If(stop.code.Clone().Op(">").Lit(0)).Block(append(pre, loop)...), nil
+}
+
+// window returns the window that an access of arr at offset off goes
+// through, if any: off is base + i for a window of an enclosing loop.
+func (e *funcEmitter) window(arr *ir.Var, off ir.Expr) (*jen.Statement, bool) {
+	b, ok := off.(*ir.Binary)
+	if !ok || b.Op != ir.Add || len(e.windows) == 0 {
+		return nil, false
+	}
+	x, okx := b.X.(*ir.VarRef)
+	y, oky := b.Y.(*ir.VarRef)
+	if !okx || !oky {
+		return nil, false
+	}
+	wn, ok := e.windows[windowKey{arr, x.V, y.V}]
+	if !ok {
+		return nil, false
+	}
+	e.read[y.V] = true
+	return jen.Id(wn).Index(jen.Id(e.names.vars[y.V])), true
 }
 
 // zeros are the zero values of the function's results, for returns with
