@@ -107,6 +107,7 @@ func TestDirectives(t *testing.T) {
 		for _, lvl := range []int{0, 2} {
 			cfg := c.cfg
 			cfg.OptLevel = lvl
+			cfg.Disable = noLoopPasses
 			m := lowerSrc(t, "d.py", []byte(directivesSrc), cfg)
 			raises := map[string]bool{}
 			for _, f := range m.Funcs {
@@ -150,7 +151,9 @@ func TestDirectivesGolden(t *testing.T) {
 		{"--wraparound=off", lower.Config{OptLevel: 2, NoWrapAround: true}},
 		{"--boundscheck=off --wraparound=off", lower.Config{OptLevel: 2, NoBoundsCheck: true, NoWrapAround: true}},
 	} {
-		b.WriteString("# " + c.name + "\n" + ir.Print(lowerSrc(t, "d.py", []byte(directivesSrc), c.cfg)) + "\n")
+		cfg := c.cfg
+		cfg.Disable = noLoopPasses
+		b.WriteString("# " + c.name + "\n" + ir.Print(lowerSrc(t, "d.py", []byte(directivesSrc), cfg)) + "\n")
 	}
 	checkGolden(t, "directives", b.String())
 }

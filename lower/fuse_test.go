@@ -73,7 +73,7 @@ def inplace(a: "float64[:]", b: "float64[:]") -> None:
 		"inplace": {0, 0, 0}, // checked below: under an overlap If
 	}
 	for _, lvl := range []int{0, 2} {
-		m := lowerSrc(t, "fuse.py", src, lower.Config{OptLevel: lvl})
+		m := lowerSrc(t, "fuse.py", src, lower.Config{OptLevel: lvl, Disable: noLoopPasses})
 		for _, f := range m.Funcs {
 			fors, nests, allocs := count(f)
 			w := want[f.Name]

@@ -34,6 +34,10 @@ func check(t *testing.T, path string, src []byte) *typeinfer.Info {
 	return info
 }
 
+// noLoopPasses disables the loop passes (licm, contig, stride, window), for
+// tests that count the loops and checks lowering makes: contig copies loops.
+var noLoopPasses = map[string]bool{"licm": true, "contig": true, "stride": true, "window": true}
+
 // lowerSrc lowers src at the given level with verification on.
 func lowerSrc(t *testing.T, path string, src []byte, cfg lower.Config) *ir.Module {
 	t.Helper()

@@ -43,6 +43,10 @@ var passes = [...]pass{
 	{name: "guardelim", fn: guardElim, required: true, doc: guardElimDoc},
 	{name: "raises", module: func(m *ir.Module, cfg Config) { raisesFixpoint(m, cfg.raisesRef) }, required: true, doc: "raises fixes which functions may raise, and so which Go functions return an error."},
 	{name: "boundscheck", fn: elideBoundsChecks, required: true, when: func(cfg Config) bool { return cfg.NoBoundsCheck }, doc: boundsCheckDoc},
+	{name: "licm", opt: licm, doc: licmDoc},
+	{name: "contig", opt: contig, doc: contigDoc},
+	{name: "stride", opt: stride, doc: strideDoc},
+	{name: "window", opt: window, doc: windowDoc},
 	{name: "parallel", opt: parallel, doc: parallelDoc},
 	{name: "unroll", opt: unroll, doc: unrollDoc},
 }
@@ -60,6 +64,11 @@ var passOrder = [...]struct{ before, after, why string }{
 	// inside it), so it comes after every loop-restructuring pass.
 	{"boundscheck", "parallel", "a chunk's Go closure is emitted from the final body; checks deleted later would still be judged"},
 	{"parallel", "unroll", "unroll turns a reduction For into a While the parallel pass could no longer chunk; a chunked loop's accumulators are already split into chunk partials"},
+	{"licm", "contig", "contig copies loops: invariants hoisted first are computed once for both copies, and its condition reads the hoisted strides"},
+	{"contig", "stride", "stride turns base + i*s into running offsets, which hide the strides contig tests"},
+	{"contig", "window", "window marks the unit-stride copies contig makes"},
+	{"stride", "window", "window must see the final body: stride adds the increments of running offsets to it"},
+	{"window", "parallel", "parallel judges the bodies the loop passes leave: their hoisted and running variables are assigned outside the body or not at all in parallel loops"},
 }
 
 // PassNames lists the passes in pipeline order.
