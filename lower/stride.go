@@ -21,7 +21,8 @@ const strideDoc = "stride strength-reduces the element offsets base + i*s of inn
 // either way, so even overflowing offsets agree). The increment at the end
 // of the body is skipped by a continue, so a loop with a continue keeps
 // b + i*s and only gets b computed before the loop when it is not already
-// a variable or constant; break and return leave the loop, where p is dead.
+// a variable or constant, and so does a parallel loop, whose iterations
+// must stay independent; break and return leave the loop, where p is dead.
 // Offsets with the constant stride 1 (the unit-stride copies contig makes)
 // are already one add and stay as they are, which window relies on.
 // Accesses that depend on i in any other way are left alone.
@@ -76,7 +77,7 @@ func strideLoop(f *ir.Func, c *passCtx, site loopSite, defined map[*ir.For]map[*
 		return
 	}
 	pre := []ir.Stmt{}
-	if continues(loop.Body) {
+	if why := rowBasesOnly(loop); why != "" {
 		// Row bases only: base + i*s, with base computed once.
 		n := 0
 		for _, g := range groups {
@@ -90,7 +91,7 @@ func strideLoop(f *ir.Func, c *passCtx, site loopSite, defined map[*ir.For]map[*
 			}
 			n++
 		}
-		c.remark(loop.Pos, "no running offsets in the loop over %s: its body has a continue (%d row bases computed before it)", loop.Var.Name, n)
+		c.remark(loop.Pos, "no running offsets in the loop over %s: %s (%d row bases computed before it)", loop.Var.Name, why, n)
 	} else {
 		var incs []ir.Stmt
 		for _, g := range groups {
@@ -118,4 +119,17 @@ func strideLoop(f *ir.Func, c *passCtx, site loopSite, defined map[*ir.For]map[*
 		}
 		panic("stride: loop not in its parent block")
 	}
+}
+
+// rowBasesOnly says why loop cannot carry running offsets, or "": a
+// continue skips the increments at the end of the body, and the iterations
+// of a parallel loop must not depend on each other.
+func rowBasesOnly(loop *ir.For) string {
+	switch {
+	case loop.Parallel:
+		return "it is a parallel loop"
+	case continues(loop.Body):
+		return "its body has a continue"
+	}
+	return ""
 }
