@@ -285,7 +285,7 @@ func run(path string, sigs []funcSig, bin string, opt Options) (*Report, error) 
 			plan = append(plan, c)
 		}
 	}
-	got, err := runCompiled(bin, plan, 60*time.Second+time.Duration(len(plan))*opt.Timeout)
+	got, err := runCompiled(bin, plan, 60*time.Second+time.Duration(len(plan))*opt.Timeout, "go")
 	if err != nil {
 		return nil, err
 	}
@@ -430,11 +430,14 @@ type refCase struct {
 }
 
 // goDir is where the compiled side writes the outputs of case c.
-func (c *refCase) goDir() string {
+func (c *refCase) goDir() string { return c.sideDir("go") }
+
+// sideDir is where a compiled side named side writes the outputs of case c.
+func (c *refCase) sideDir(side string) string {
 	if c.OutDir == "" {
 		return ""
 	}
-	return filepath.Join(filepath.Dir(c.OutDir), "go")
+	return filepath.Join(filepath.Dir(c.OutDir), side)
 }
 
 type refReply struct {
@@ -481,7 +484,9 @@ func runReference(py, dir, kernel string, funcs []funcSig, opt Options) (*refRep
 	return &rep, nil
 }
 
-func runCompiled(bin string, plan []*refCase, timeout time.Duration) ([]Outcome, error) {
+// runCompiled runs the harness bin on every case of plan; array outputs go
+// to each case's sideDir(side).
+func runCompiled(bin string, plan []*refCase, timeout time.Duration, side string) ([]Outcome, error) {
 	var in bytes.Buffer
 	enc := json.NewEncoder(&in)
 	for _, c := range plan {
@@ -490,7 +495,7 @@ func runCompiled(bin string, plan []*refCase, timeout time.Duration) ([]Outcome,
 			args[i] = a.request()
 		}
 		req := map[string]any{"func": c.Func, "args": args}
-		if d := c.goDir(); d != "" {
+		if d := c.sideDir(side); d != "" {
 			req["out_dir"] = d
 		}
 		if err := enc.Encode(req); err != nil {

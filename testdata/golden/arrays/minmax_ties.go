@@ -28,6 +28,13 @@ func Mx(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[fl
 		t5     float64
 		t6     float64
 		t7     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -41,14 +48,36 @@ func Mx(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[fl
 	t1Data = t1.Data
 	/*line minmax_ties.py:12:12*/ t3 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line minmax_ties.py:12:12*/ t4 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
-	/*line minmax_ties.py:12:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line minmax_ties.py:12:12*/ t5 = xData[int64(x.Offset)+i0*t3]
-		/*line minmax_ties.py:12:12*/ t6 = yData[int64(y.Offset)+i0*t4]
-		/*line minmax_ties.py:12:12*/ t7 = t6
-		/*line minmax_ties.py:12:12*/ if math.IsNaN(t5) || t5 > t6 {
-			/*line minmax_ties.py:12:12*/ t7 = t5
+	/*line minmax_ties.py:12:12*/ h1 = int64(x.Offset)
+	/*line minmax_ties.py:12:12*/ h2 = int64(y.Offset)
+	/*line minmax_ties.py:12:12*/ h3 = int64(t1.Offset)
+	/*line minmax_ties.py:12:12*/ h4 = int64(t1.Strides[0])
+	/*line minmax_ties.py:12:12*/ if t3 == 1 && t4 == 1 && h4 == 1 {
+		/*line minmax_ties.py:12:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line minmax_ties.py:12:12*/ t5 = xData[h1+i0]
+			/*line minmax_ties.py:12:12*/ t6 = yData[h2+i0]
+			/*line minmax_ties.py:12:12*/ t7 = t6
+			/*line minmax_ties.py:12:12*/ if math.IsNaN(t5) || t5 > t6 {
+				/*line minmax_ties.py:12:12*/ t7 = t5
+			}
+			/*line minmax_ties.py:12:12*/ t1Data[h3+i0] = t7
 		}
-		/*line minmax_ties.py:12:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t7
+	} else {
+		/*line minmax_ties.py:12:12*/ p1 = h1
+		/*line minmax_ties.py:12:12*/ p2 = h2
+		/*line minmax_ties.py:12:12*/ p3 = h3
+		/*line minmax_ties.py:12:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line minmax_ties.py:12:12*/ t5 = xData[p1]
+			/*line minmax_ties.py:12:12*/ t6 = yData[p2]
+			/*line minmax_ties.py:12:12*/ t7 = t6
+			/*line minmax_ties.py:12:12*/ if math.IsNaN(t5) || t5 > t6 {
+				/*line minmax_ties.py:12:12*/ t7 = t5
+			}
+			/*line minmax_ties.py:12:12*/ t1Data[p3] = t7
+			/*line minmax_ties.py:12:12*/ p1 = p1 + t3
+			/*line minmax_ties.py:12:12*/ p2 = p2 + t4
+			/*line minmax_ties.py:12:12*/ p3 = p3 + h4
+		}
 	}
 	/*line minmax_ties.py:12:5*/ return t1, nil
 }
@@ -64,6 +93,13 @@ func Mn(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[fl
 		t5     float64
 		t6     float64
 		t7     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -77,14 +113,36 @@ func Mn(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[fl
 	t1Data = t1.Data
 	/*line minmax_ties.py:16:12*/ t3 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line minmax_ties.py:16:12*/ t4 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
-	/*line minmax_ties.py:16:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line minmax_ties.py:16:12*/ t5 = xData[int64(x.Offset)+i0*t3]
-		/*line minmax_ties.py:16:12*/ t6 = yData[int64(y.Offset)+i0*t4]
-		/*line minmax_ties.py:16:12*/ t7 = t6
-		/*line minmax_ties.py:16:12*/ if math.IsNaN(t5) || t5 < t6 {
-			/*line minmax_ties.py:16:12*/ t7 = t5
+	/*line minmax_ties.py:16:12*/ h1 = int64(x.Offset)
+	/*line minmax_ties.py:16:12*/ h2 = int64(y.Offset)
+	/*line minmax_ties.py:16:12*/ h3 = int64(t1.Offset)
+	/*line minmax_ties.py:16:12*/ h4 = int64(t1.Strides[0])
+	/*line minmax_ties.py:16:12*/ if t3 == 1 && t4 == 1 && h4 == 1 {
+		/*line minmax_ties.py:16:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line minmax_ties.py:16:12*/ t5 = xData[h1+i0]
+			/*line minmax_ties.py:16:12*/ t6 = yData[h2+i0]
+			/*line minmax_ties.py:16:12*/ t7 = t6
+			/*line minmax_ties.py:16:12*/ if math.IsNaN(t5) || t5 < t6 {
+				/*line minmax_ties.py:16:12*/ t7 = t5
+			}
+			/*line minmax_ties.py:16:12*/ t1Data[h3+i0] = t7
 		}
-		/*line minmax_ties.py:16:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t7
+	} else {
+		/*line minmax_ties.py:16:12*/ p1 = h1
+		/*line minmax_ties.py:16:12*/ p2 = h2
+		/*line minmax_ties.py:16:12*/ p3 = h3
+		/*line minmax_ties.py:16:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line minmax_ties.py:16:12*/ t5 = xData[p1]
+			/*line minmax_ties.py:16:12*/ t6 = yData[p2]
+			/*line minmax_ties.py:16:12*/ t7 = t6
+			/*line minmax_ties.py:16:12*/ if math.IsNaN(t5) || t5 < t6 {
+				/*line minmax_ties.py:16:12*/ t7 = t5
+			}
+			/*line minmax_ties.py:16:12*/ t1Data[p3] = t7
+			/*line minmax_ties.py:16:12*/ p1 = p1 + t3
+			/*line minmax_ties.py:16:12*/ p2 = p2 + t4
+			/*line minmax_ties.py:16:12*/ p3 = p3 + h4
+		}
 	}
 	/*line minmax_ties.py:16:5*/ return t1, nil
 }
@@ -100,6 +158,13 @@ func Fmx(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[f
 		t5     float64
 		t6     float64
 		t7     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -113,14 +178,36 @@ func Fmx(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[f
 	t1Data = t1.Data
 	/*line minmax_ties.py:20:12*/ t3 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line minmax_ties.py:20:12*/ t4 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
-	/*line minmax_ties.py:20:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line minmax_ties.py:20:12*/ t5 = xData[int64(x.Offset)+i0*t3]
-		/*line minmax_ties.py:20:12*/ t6 = yData[int64(y.Offset)+i0*t4]
-		/*line minmax_ties.py:20:12*/ t7 = t6
-		/*line minmax_ties.py:20:12*/ if math.IsNaN(t6) || t5 > t6 {
-			/*line minmax_ties.py:20:12*/ t7 = t5
+	/*line minmax_ties.py:20:12*/ h1 = int64(x.Offset)
+	/*line minmax_ties.py:20:12*/ h2 = int64(y.Offset)
+	/*line minmax_ties.py:20:12*/ h3 = int64(t1.Offset)
+	/*line minmax_ties.py:20:12*/ h4 = int64(t1.Strides[0])
+	/*line minmax_ties.py:20:12*/ if t3 == 1 && t4 == 1 && h4 == 1 {
+		/*line minmax_ties.py:20:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line minmax_ties.py:20:12*/ t5 = xData[h1+i0]
+			/*line minmax_ties.py:20:12*/ t6 = yData[h2+i0]
+			/*line minmax_ties.py:20:12*/ t7 = t6
+			/*line minmax_ties.py:20:12*/ if math.IsNaN(t6) || t5 > t6 {
+				/*line minmax_ties.py:20:12*/ t7 = t5
+			}
+			/*line minmax_ties.py:20:12*/ t1Data[h3+i0] = t7
 		}
-		/*line minmax_ties.py:20:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t7
+	} else {
+		/*line minmax_ties.py:20:12*/ p1 = h1
+		/*line minmax_ties.py:20:12*/ p2 = h2
+		/*line minmax_ties.py:20:12*/ p3 = h3
+		/*line minmax_ties.py:20:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line minmax_ties.py:20:12*/ t5 = xData[p1]
+			/*line minmax_ties.py:20:12*/ t6 = yData[p2]
+			/*line minmax_ties.py:20:12*/ t7 = t6
+			/*line minmax_ties.py:20:12*/ if math.IsNaN(t6) || t5 > t6 {
+				/*line minmax_ties.py:20:12*/ t7 = t5
+			}
+			/*line minmax_ties.py:20:12*/ t1Data[p3] = t7
+			/*line minmax_ties.py:20:12*/ p1 = p1 + t3
+			/*line minmax_ties.py:20:12*/ p2 = p2 + t4
+			/*line minmax_ties.py:20:12*/ p3 = p3 + h4
+		}
 	}
 	/*line minmax_ties.py:20:5*/ return t1, nil
 }
@@ -136,6 +223,13 @@ func Fmn(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[f
 		t5     float64
 		t6     float64
 		t7     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -149,14 +243,36 @@ func Fmn(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[f
 	t1Data = t1.Data
 	/*line minmax_ties.py:24:12*/ t3 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line minmax_ties.py:24:12*/ t4 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
-	/*line minmax_ties.py:24:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line minmax_ties.py:24:12*/ t5 = xData[int64(x.Offset)+i0*t3]
-		/*line minmax_ties.py:24:12*/ t6 = yData[int64(y.Offset)+i0*t4]
-		/*line minmax_ties.py:24:12*/ t7 = t6
-		/*line minmax_ties.py:24:12*/ if math.IsNaN(t6) || t5 < t6 {
-			/*line minmax_ties.py:24:12*/ t7 = t5
+	/*line minmax_ties.py:24:12*/ h1 = int64(x.Offset)
+	/*line minmax_ties.py:24:12*/ h2 = int64(y.Offset)
+	/*line minmax_ties.py:24:12*/ h3 = int64(t1.Offset)
+	/*line minmax_ties.py:24:12*/ h4 = int64(t1.Strides[0])
+	/*line minmax_ties.py:24:12*/ if t3 == 1 && t4 == 1 && h4 == 1 {
+		/*line minmax_ties.py:24:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line minmax_ties.py:24:12*/ t5 = xData[h1+i0]
+			/*line minmax_ties.py:24:12*/ t6 = yData[h2+i0]
+			/*line minmax_ties.py:24:12*/ t7 = t6
+			/*line minmax_ties.py:24:12*/ if math.IsNaN(t6) || t5 < t6 {
+				/*line minmax_ties.py:24:12*/ t7 = t5
+			}
+			/*line minmax_ties.py:24:12*/ t1Data[h3+i0] = t7
 		}
-		/*line minmax_ties.py:24:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t7
+	} else {
+		/*line minmax_ties.py:24:12*/ p1 = h1
+		/*line minmax_ties.py:24:12*/ p2 = h2
+		/*line minmax_ties.py:24:12*/ p3 = h3
+		/*line minmax_ties.py:24:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line minmax_ties.py:24:12*/ t5 = xData[p1]
+			/*line minmax_ties.py:24:12*/ t6 = yData[p2]
+			/*line minmax_ties.py:24:12*/ t7 = t6
+			/*line minmax_ties.py:24:12*/ if math.IsNaN(t6) || t5 < t6 {
+				/*line minmax_ties.py:24:12*/ t7 = t5
+			}
+			/*line minmax_ties.py:24:12*/ t1Data[p3] = t7
+			/*line minmax_ties.py:24:12*/ p1 = p1 + t3
+			/*line minmax_ties.py:24:12*/ p2 = p2 + t4
+			/*line minmax_ties.py:24:12*/ p3 = p3 + h4
+		}
 	}
 	/*line minmax_ties.py:24:5*/ return t1, nil
 }
@@ -171,19 +287,44 @@ func ReluFirst(x *runtime.Array[float64]) *runtime.Array[float64] {
 		i0     int64
 		t3     float64
 		t4     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	xData := x.Data
 	/*line minmax_ties.py:29:12*/ t1 = runtime.Zeros[float64](x.Shape[0])
 	t1Data = t1.Data
 	/*line minmax_ties.py:29:12*/ t2 = int64(x.Shape[0])
-	/*line minmax_ties.py:29:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line minmax_ties.py:29:12*/ t3 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line minmax_ties.py:29:12*/ t4 = t3
-		/*line minmax_ties.py:29:12*/ if 0.0 > t3 {
-			/*line minmax_ties.py:29:12*/ t4 = 0.0
+	/*line minmax_ties.py:29:12*/ h1 = int64(x.Offset)
+	/*line minmax_ties.py:29:12*/ h2 = int64(x.Strides[0])
+	/*line minmax_ties.py:29:12*/ h3 = int64(t1.Offset)
+	/*line minmax_ties.py:29:12*/ h4 = int64(t1.Strides[0])
+	/*line minmax_ties.py:29:12*/ if h2 == 1 && h4 == 1 {
+		/*line minmax_ties.py:29:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line minmax_ties.py:29:12*/ t3 = xData[h1+i0]
+			/*line minmax_ties.py:29:12*/ t4 = t3
+			/*line minmax_ties.py:29:12*/ if 0.0 > t3 {
+				/*line minmax_ties.py:29:12*/ t4 = 0.0
+			}
+			/*line minmax_ties.py:29:12*/ t1Data[h3+i0] = t4
 		}
-		/*line minmax_ties.py:29:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
+	} else {
+		/*line minmax_ties.py:29:12*/ p1 = h1
+		/*line minmax_ties.py:29:12*/ p2 = h3
+		/*line minmax_ties.py:29:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line minmax_ties.py:29:12*/ t3 = xData[p1]
+			/*line minmax_ties.py:29:12*/ t4 = t3
+			/*line minmax_ties.py:29:12*/ if 0.0 > t3 {
+				/*line minmax_ties.py:29:12*/ t4 = 0.0
+			}
+			/*line minmax_ties.py:29:12*/ t1Data[p2] = t4
+			/*line minmax_ties.py:29:12*/ p1 = p1 + h2
+			/*line minmax_ties.py:29:12*/ p2 = p2 + h4
+		}
 	}
 	/*line minmax_ties.py:29:5*/ return t1
 }
@@ -195,6 +336,9 @@ func MaxAll(x *runtime.Array[float64]) (float64, error) {
 		t2 int64
 		i0 int64
 		t3 float64
+		h1 int64
+		h2 int64
+		p1 int64
 	)
 	xData := x.Data
 	/*line minmax_ties.py:33:12*/ if !(int64(x.Shape[0]) > 0) {
@@ -202,10 +346,23 @@ func MaxAll(x *runtime.Array[float64]) (float64, error) {
 	}
 	/*line minmax_ties.py:33:12*/ t1 = xData[int64(x.Offset)]
 	/*line minmax_ties.py:33:12*/ t2 = int64(x.Shape[0])
-	/*line minmax_ties.py:33:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line minmax_ties.py:33:12*/ t3 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line minmax_ties.py:33:12*/ if !math.IsNaN(t1) && !(t1 > t3) {
-			/*line minmax_ties.py:33:12*/ t1 = t3
+	/*line minmax_ties.py:33:12*/ h1 = int64(x.Offset)
+	/*line minmax_ties.py:33:12*/ h2 = int64(x.Strides[0])
+	/*line minmax_ties.py:33:12*/ if h2 == 1 {
+		/*line minmax_ties.py:33:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line minmax_ties.py:33:12*/ t3 = xData[h1+i0]
+			/*line minmax_ties.py:33:12*/ if !math.IsNaN(t1) && !(t1 > t3) {
+				/*line minmax_ties.py:33:12*/ t1 = t3
+			}
+		}
+	} else {
+		/*line minmax_ties.py:33:12*/ p1 = h1
+		/*line minmax_ties.py:33:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line minmax_ties.py:33:12*/ t3 = xData[p1]
+			/*line minmax_ties.py:33:12*/ if !math.IsNaN(t1) && !(t1 > t3) {
+				/*line minmax_ties.py:33:12*/ t1 = t3
+			}
+			/*line minmax_ties.py:33:12*/ p1 = p1 + h2
 		}
 	}
 	/*line minmax_ties.py:33:5*/ return t1, nil
@@ -221,6 +378,14 @@ func MinAxis0(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t4     float64
 		i0_2   int64
 		t5     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     bool
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -231,17 +396,25 @@ func MinAxis0(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	}
 	/*line minmax_ties.py:37:12*/ t2 = int64(x.Shape[0])
 	/*line minmax_ties.py:37:12*/ t3 = int64(x.Shape[1])
+	/*line minmax_ties.py:37:12*/ h1 = int64(x.Offset)
+	/*line minmax_ties.py:37:12*/ h2 = int64(x.Strides[0])
+	/*line minmax_ties.py:37:12*/ h4 = t2 > 0
+	/*line minmax_ties.py:37:12*/ h5 = int64(x.Offset)
+	/*line minmax_ties.py:37:12*/ h6 = int64(x.Strides[1])
+	/*line minmax_ties.py:37:12*/ h7 = int64(t1.Offset)
+	/*line minmax_ties.py:37:12*/ h8 = int64(t1.Strides[0])
 	/*line minmax_ties.py:37:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line minmax_ties.py:37:12*/ if t2 > 0 {
-			/*line minmax_ties.py:37:12*/ t4 = xData[int64(x.Offset)+i0*int64(x.Strides[1])]
+		/*line minmax_ties.py:37:12*/ if h4 {
+			/*line minmax_ties.py:37:12*/ t4 = xData[h5+i0*h6]
 		}
+		/*line minmax_ties.py:37:12*/ h3 = i0 * h6
 		/*line minmax_ties.py:37:12*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
-			/*line minmax_ties.py:37:12*/ t5 = xData[int64(x.Offset)+i0_2*int64(x.Strides[0])+i0*int64(x.Strides[1])]
+			/*line minmax_ties.py:37:12*/ t5 = xData[h1+i0_2*h2+h3]
 			/*line minmax_ties.py:37:12*/ if !math.IsNaN(t4) && !(t4 < t5) {
 				/*line minmax_ties.py:37:12*/ t4 = t5
 			}
 		}
-		/*line minmax_ties.py:37:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
+		/*line minmax_ties.py:37:12*/ t1Data[h7+i0*h8] = t4
 	}
 	/*line minmax_ties.py:37:5*/ return t1, nil
 }
@@ -256,6 +429,14 @@ func MaxAxis1(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t4     float64
 		i0_2   int64
 		t5     float64
+		h1     int64
+		h2     int64
+		h3     bool
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		p1     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -266,17 +447,42 @@ func MaxAxis1(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	}
 	/*line minmax_ties.py:41:12*/ t2 = int64(x.Shape[1])
 	/*line minmax_ties.py:41:12*/ t3 = int64(x.Shape[0])
-	/*line minmax_ties.py:41:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line minmax_ties.py:41:12*/ if t2 > 0 {
-			/*line minmax_ties.py:41:12*/ t4 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		}
-		/*line minmax_ties.py:41:12*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
-			/*line minmax_ties.py:41:12*/ t5 = xData[int64(x.Offset)+i0*int64(x.Strides[0])+i0_2*int64(x.Strides[1])]
-			/*line minmax_ties.py:41:12*/ if !math.IsNaN(t4) && !(t4 > t5) {
-				/*line minmax_ties.py:41:12*/ t4 = t5
+	/*line minmax_ties.py:41:12*/ h2 = int64(x.Strides[1])
+	/*line minmax_ties.py:41:12*/ h3 = t2 > 0
+	/*line minmax_ties.py:41:12*/ h4 = int64(x.Offset)
+	/*line minmax_ties.py:41:12*/ h5 = int64(x.Strides[0])
+	/*line minmax_ties.py:41:12*/ h6 = int64(t1.Offset)
+	/*line minmax_ties.py:41:12*/ h7 = int64(t1.Strides[0])
+	/*line minmax_ties.py:41:12*/ if h2 == 1 {
+		/*line minmax_ties.py:41:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line minmax_ties.py:41:12*/ if h3 {
+				/*line minmax_ties.py:41:12*/ t4 = xData[h4+i0*h5]
 			}
+			/*line minmax_ties.py:41:12*/ h1 = h4 + i0*h5
+			/*line minmax_ties.py:41:12*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
+				/*line minmax_ties.py:41:12*/ t5 = xData[h1+i0_2]
+				/*line minmax_ties.py:41:12*/ if !math.IsNaN(t4) && !(t4 > t5) {
+					/*line minmax_ties.py:41:12*/ t4 = t5
+				}
+			}
+			/*line minmax_ties.py:41:12*/ t1Data[h6+i0*h7] = t4
 		}
-		/*line minmax_ties.py:41:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
+	} else {
+		/*line minmax_ties.py:41:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line minmax_ties.py:41:12*/ if h3 {
+				/*line minmax_ties.py:41:12*/ t4 = xData[h4+i0*h5]
+			}
+			/*line minmax_ties.py:41:12*/ h1 = h4 + i0*h5
+			/*line minmax_ties.py:41:12*/ p1 = h1
+			/*line minmax_ties.py:41:12*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
+				/*line minmax_ties.py:41:12*/ t5 = xData[p1]
+				/*line minmax_ties.py:41:12*/ if !math.IsNaN(t4) && !(t4 > t5) {
+					/*line minmax_ties.py:41:12*/ t4 = t5
+				}
+				/*line minmax_ties.py:41:12*/ p1 = p1 + h2
+			}
+			/*line minmax_ties.py:41:12*/ t1Data[h6+i0*h7] = t4
+		}
 	}
 	/*line minmax_ties.py:41:5*/ return t1, nil
 }
@@ -291,6 +497,9 @@ func ArgmaxFirst(x *runtime.Array[float64]) (int64, error) {
 		t5 int64
 		i0 int64
 		t6 float64
+		h1 int64
+		h2 int64
+		p1 int64
 	)
 	_ = t1
 	xData := x.Data
@@ -301,13 +510,28 @@ func ArgmaxFirst(x *runtime.Array[float64]) (int64, error) {
 	/*line minmax_ties.py:45:12*/ t4 = 0
 	/*line minmax_ties.py:45:12*/ t2 = xData[int64(x.Offset)]
 	/*line minmax_ties.py:45:12*/ t5 = int64(x.Shape[0])
-	/*line minmax_ties.py:45:12*/ for i0 = 0; i0 < t5; i0++ {
-		/*line minmax_ties.py:45:12*/ t6 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line minmax_ties.py:45:12*/ if t6 > t2 || math.IsNaN(t6) && !math.IsNaN(t2) {
-			/*line minmax_ties.py:45:12*/ t2 = t6
-			/*line minmax_ties.py:45:12*/ t3 = t4
+	/*line minmax_ties.py:45:12*/ h1 = int64(x.Offset)
+	/*line minmax_ties.py:45:12*/ h2 = int64(x.Strides[0])
+	/*line minmax_ties.py:45:12*/ if h2 == 1 {
+		/*line minmax_ties.py:45:12*/ for i0 = 0; i0 < t5; i0++ {
+			/*line minmax_ties.py:45:12*/ t6 = xData[h1+i0]
+			/*line minmax_ties.py:45:12*/ if t6 > t2 || math.IsNaN(t6) && !math.IsNaN(t2) {
+				/*line minmax_ties.py:45:12*/ t2 = t6
+				/*line minmax_ties.py:45:12*/ t3 = t4
+			}
+			/*line minmax_ties.py:45:12*/ t4 = t4 + 1
 		}
-		/*line minmax_ties.py:45:12*/ t4 = t4 + 1
+	} else {
+		/*line minmax_ties.py:45:12*/ p1 = h1
+		/*line minmax_ties.py:45:12*/ for i0 = 0; i0 < t5; i0++ {
+			/*line minmax_ties.py:45:12*/ t6 = xData[p1]
+			/*line minmax_ties.py:45:12*/ if t6 > t2 || math.IsNaN(t6) && !math.IsNaN(t2) {
+				/*line minmax_ties.py:45:12*/ t2 = t6
+				/*line minmax_ties.py:45:12*/ t3 = t4
+			}
+			/*line minmax_ties.py:45:12*/ t4 = t4 + 1
+			/*line minmax_ties.py:45:12*/ p1 = p1 + h2
+		}
 	}
 	/*line minmax_ties.py:45:5*/ return t3, nil
 }
@@ -323,6 +547,13 @@ func IntMaximum(x *runtime.Array[int64], y *runtime.Array[int64]) (*runtime.Arra
 		t5     int64
 		t6     int64
 		t7     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []int64
 	)
 	xData := x.Data
@@ -336,14 +567,36 @@ func IntMaximum(x *runtime.Array[int64], y *runtime.Array[int64]) (*runtime.Arra
 	t1Data = t1.Data
 	/*line minmax_ties.py:49:12*/ t3 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line minmax_ties.py:49:12*/ t4 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
-	/*line minmax_ties.py:49:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line minmax_ties.py:49:12*/ t5 = xData[int64(x.Offset)+i0*t3]
-		/*line minmax_ties.py:49:12*/ t6 = yData[int64(y.Offset)+i0*t4]
-		/*line minmax_ties.py:49:12*/ t7 = t6
-		/*line minmax_ties.py:49:12*/ if t5 > t6 {
-			/*line minmax_ties.py:49:12*/ t7 = t5
+	/*line minmax_ties.py:49:12*/ h1 = int64(x.Offset)
+	/*line minmax_ties.py:49:12*/ h2 = int64(y.Offset)
+	/*line minmax_ties.py:49:12*/ h3 = int64(t1.Offset)
+	/*line minmax_ties.py:49:12*/ h4 = int64(t1.Strides[0])
+	/*line minmax_ties.py:49:12*/ if t3 == 1 && t4 == 1 && h4 == 1 {
+		/*line minmax_ties.py:49:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line minmax_ties.py:49:12*/ t5 = xData[h1+i0]
+			/*line minmax_ties.py:49:12*/ t6 = yData[h2+i0]
+			/*line minmax_ties.py:49:12*/ t7 = t6
+			/*line minmax_ties.py:49:12*/ if t5 > t6 {
+				/*line minmax_ties.py:49:12*/ t7 = t5
+			}
+			/*line minmax_ties.py:49:12*/ t1Data[h3+i0] = t7
 		}
-		/*line minmax_ties.py:49:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t7
+	} else {
+		/*line minmax_ties.py:49:12*/ p1 = h1
+		/*line minmax_ties.py:49:12*/ p2 = h2
+		/*line minmax_ties.py:49:12*/ p3 = h3
+		/*line minmax_ties.py:49:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line minmax_ties.py:49:12*/ t5 = xData[p1]
+			/*line minmax_ties.py:49:12*/ t6 = yData[p2]
+			/*line minmax_ties.py:49:12*/ t7 = t6
+			/*line minmax_ties.py:49:12*/ if t5 > t6 {
+				/*line minmax_ties.py:49:12*/ t7 = t5
+			}
+			/*line minmax_ties.py:49:12*/ t1Data[p3] = t7
+			/*line minmax_ties.py:49:12*/ p1 = p1 + t3
+			/*line minmax_ties.py:49:12*/ p2 = p2 + t4
+			/*line minmax_ties.py:49:12*/ p3 = p3 + h4
+		}
 	}
 	/*line minmax_ties.py:49:5*/ return t1, nil
 }

@@ -279,12 +279,14 @@ func NestedPairs(n int64) int64 {
 		count int64
 		i     int64
 		j     int64
+		h1    int64
 	)
 	/*line control_flow.py:137:5*/ n = runtime.Min(n, 200)
 	count = 0
 	for i = 0; i < n; i++ {
-		for j = i + 1; j < n; j++ {
-			if j == 2*i {
+		h1 = 2 * i
+		/*line control_flow.py:140:9*/ for j = i + 1; j < n; j++ {
+			if j == h1 {
 				continue
 			}
 			/*line control_flow.py:143:13*/ if runtime.ModInt(i+j, 3) == 0 {
@@ -305,12 +307,14 @@ func TripleLoopBreak(n int64) int64 {
 		b    int64
 		c2   int64
 		c    int64
+		h1   int64
 	)
 	/*line control_flow.py:150:5*/ n = runtime.Min(n, 100)
 	best = -1
 	for a = 1; a < n; a++ {
-		for b = a; b < n; b++ {
-			c2 = a*a + b*b
+		h1 = a * a
+		/*line control_flow.py:153:9*/ for b = a; b < n; b++ {
+			c2 = h1 + b*b
 			c = 1
 			for c*c < c2 {
 				c = c + 1

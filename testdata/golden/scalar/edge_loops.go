@@ -415,16 +415,18 @@ func WhileCondRaises(a int64, b int64) (int64, error) {
 // Return from inside nested loops.
 func WhileNestedReturn(n int64) int64 {
 	/*line edge_loops.py:197:1*/ var (
-		i int64
-		j int64
-		k int64
+		i  int64
+		j  int64
+		k  int64
+		h1 int64
 	)
 	/*line edge_loops.py:199:5*/ n = runtime.Min(runtime.Max(n, 0), 50)
 	i = 0
 	for {
 		for j = 0; j < i; j++ {
-			for k = 0; k < j; k++ {
-				if i*j*k > n {
+			h1 = i * j
+			/*line edge_loops.py:203:13*/ for k = 0; k < j; k++ {
+				if h1*k > n {
 					return i*10000 + j*100 + k
 				}
 			}
@@ -528,16 +530,18 @@ func LoopFloatAccum(n int64, x float64) (float64, error) {
 		s  float64
 		k  int64
 		t1 float64
+		h1 float64
 	)
 	/*line edge_loops.py:265:5*/ n = runtime.Min(runtime.Max(n, 0), 100)
 	s = 0.0
-	for k = 0; k < n; k++ {
+	h1 = float64(x * 0.5)
+	/*line edge_loops.py:267:5*/ for k = 0; k < n; k++ {
 		t1 = float64(k + 1)
 		/*line edge_loops.py:268:14*/ if t1 == 0.0 {
 			return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "edge_loops.py", 268, "loop_float_accum")
 		}
 		/*line edge_loops.py:268:9*/ s = s + x/t1
-		s = s - float64(x*0.5)
+		s = s - h1
 	}
 	/*line edge_loops.py:270:5*/ return s, nil
 }
