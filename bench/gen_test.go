@@ -19,32 +19,38 @@ func TestGeneratedUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The path as kernels/gen.go's go:generate line spells it, so that the
-	// generated comments and line directives agree.
-	res, err := driver.Compile(filepath.Join("..", "kernels.py"), src, driver.Config{OptLevel: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := res.GoSource(driver.Config{OptLevel: 2, Package: "kernels"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	committed, err := os.ReadFile(filepath.Join("kernels", "kernels.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, committed) {
-		gl, cl := strings.Split(string(got), "\n"), strings.Split(string(committed), "\n")
-		i := 0
-		for i < len(gl) && i < len(cl) && gl[i] == cl[i] {
-			i++
+	for _, g := range []struct {
+		dir string // package directory and name
+		opt int
+	}{{"kernels", 2}, {"kernels0", 0}} {
+		// The path as the go:generate lines spell it, so that the
+		// generated comments and line directives agree.
+		cfg := driver.Config{OptLevel: g.opt, Package: g.dir}
+		res, err := driver.Compile(filepath.Join("..", "kernels.py"), src, cfg)
+		if err != nil {
+			t.Fatal(err)
 		}
-		line := func(ls []string) string {
-			if i < len(ls) {
-				return ls[i]
+		got, err := res.GoSource(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		committed, err := os.ReadFile(filepath.Join(g.dir, "kernels.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, committed) {
+			gl, cl := strings.Split(string(got), "\n"), strings.Split(string(committed), "\n")
+			i := 0
+			for i < len(gl) && i < len(cl) && gl[i] == cl[i] {
+				i++
 			}
-			return "<end of file>"
+			line := func(ls []string) string {
+				if i < len(ls) {
+					return ls[i]
+				}
+				return "<end of file>"
+			}
+			t.Errorf("bench/%s/kernels.go is stale (first difference at line %d):\n committed: %s\n generated: %s\nrun: cd bench/%s && go generate", g.dir, i+1, line(cl), line(gl), g.dir)
 		}
-		t.Fatalf("bench/kernels/kernels.go is stale (first difference at line %d):\n committed: %s\n generated: %s\nrun: cd bench/kernels && go generate", i+1, line(cl), line(gl))
 	}
 }

@@ -155,6 +155,14 @@
 // are still reloaded after every store, and hoisting those loop-invariant
 // Dims (as lower already does for broadcast strides) is what pays.
 //
+// A For with ir.Windows (set by lower's window pass on unit-stride inner
+// loops) is printed inside `if n > 0 { ... }` with one slice per window
+// taken before the loop, xW := xData[b : b+n], and the body's accesses
+// xData[b+i] printed as xW[i]: with len(xW) == n and 0 <= i < n the Go
+// compiler's prove pass drops their bounds checks (bench's
+// TestInnerLoopsBCE checks it with -gcflags=-d=ssa/check_bce). Window
+// names are scoped to that block and reused by later loops.
+//
 // Array intrinsics map to runtime helpers (arrayIntrinsicFuncs): np_sum to
 // runtime.SumFloat or SumComplex, np_sum_axis to SumAxis or
 // SumAxisComplex, np_mean to MeanFloat, np_zeros_k(x, y) to

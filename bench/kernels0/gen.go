@@ -1,0 +1,7 @@
+package kernels0
+
+// kernels.go is bench/kernels.py compiled by pyc2go at -O0 (no optional
+// pass), committed so the benchmarks can time -O0 against -O2 in one run;
+// bench's TestGeneratedUpToDate fails when it is stale.
+
+//go:generate go run github.com/pyc2go/pyc2go/cmd/pyc2go compile -O0 -o kernels.go -pkg kernels0 ../kernels.py
