@@ -32,13 +32,50 @@ const contigDoc = "contig gives every innermost loop whose element accesses have
 // with a remark; an access that varies in another way (a gather
 // x[idx[i]]) stays as it is in both copies, with a remark; a loop with
 // only such accesses is not versioned.
+//
+// Loops in a parallel loop (or parallel themselves) are not copied: the
+// parallel pass, which runs later, privatises a chunk's scalars only when
+// nothing outside the loop reads them, and a copy would read them.
 func contig(f *ir.Func, c *passCtx) {
 	defined := definedAt(f)
+	inPar := parallelNested(f)
 	for _, site := range loopSites(f) {
-		if innermost(site.loop.Body) {
-			contigLoop(f, c, site, defined)
+		if !innermost(site.loop.Body) {
+			continue
+		}
+		if inPar[site.loop] {
+			c.remark(site.loop.Pos, "not versioned: the loop over %s is in a parallel loop", site.loop.Var.Name)
+			continue
+		}
+		contigLoop(f, c, site, defined)
+	}
+}
+
+// parallelNested returns the For loops of f that are parallel or nested in
+// a parallel loop.
+func parallelNested(f *ir.Func) map[*ir.For]bool {
+	m := map[*ir.For]bool{}
+	var block func(b *ir.Block, in bool)
+	block = func(b *ir.Block, in bool) {
+		if b == nil {
+			return
+		}
+		for _, s := range b.Stmts {
+			switch s := s.(type) {
+			case *ir.If:
+				block(s.Then, in)
+				block(s.Else, in)
+			case *ir.While:
+				block(s.Body, in)
+			case *ir.For:
+				p := in || s.Parallel
+				m[s] = p
+				block(s.Body, p)
+			}
 		}
 	}
+	block(f.Body, false)
+	return m
 }
 
 func contigLoop(f *ir.Func, c *passCtx, site loopSite, defined map[*ir.For]map[*ir.Var]bool) {
