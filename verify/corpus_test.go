@@ -37,7 +37,12 @@ func corpusFiles(t *testing.T) []string {
 }
 
 // TestCorpus is the differential test: every kernel of the corpus, at -O0
-// and -O2, against CPython + numpy on the same generated inputs.
+// and -O2, against CPython + numpy on the same generated inputs. The -O2
+// build is compared with CPython and the -O0 build with the -O2 one, byte
+// for byte (results, arrays mutated in place, exception classes and
+// messages; verify.Options.Twin): the optimisation passes must not change
+// a bit, even in functions compared with CPython within a tolerance. One
+// reference run serves both builds.
 func TestCorpus(t *testing.T) {
 	if _, err := verify.FindPython(""); err != nil {
 		t.Fatalf("%v\nThe differential tests need the reference interpreter: apt-get install -y python3-numpy", err)
@@ -47,51 +52,56 @@ func TestCorpus(t *testing.T) {
 		n = 8
 	}
 	for _, path := range corpusFiles(t) {
-		for _, opt := range []int{0, 2} {
-			name := strings.TrimPrefix(filepath.ToSlash(path), "../testdata/py/")
-			t.Run(name+"/O"+string(rune('0'+opt)), func(t *testing.T) {
-				t.Parallel()
-				src, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatal(err)
-				}
+		name := strings.TrimPrefix(filepath.ToSlash(path), "../testdata/py/")
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var res *driver.Result
+			var bins [2]string
+			for i, opt := range []int{0, 2} {
 				cfg := driver.Config{OptLevel: opt, Verify: true}
-				res, err := driver.Compile(path, src, cfg)
-				if err != nil {
-					t.Fatalf("compile: %v", err)
+				if res, err = driver.Compile(path, src, cfg); err != nil {
+					t.Fatalf("compile -O%d: %v", opt, err)
 				}
-				bin, err := res.Build(cfg)
-				if err != nil {
-					t.Fatalf("build: %v", err)
+				if bins[i], err = res.Build(cfg); err != nil {
+					t.Fatalf("build -O%d: %v", opt, err)
 				}
-				// A kernel's CASES file gives the inputs of the functions
-				// it names (shapes the generated ones do not meet); the
-				// other functions get generated inputs.
-				// Array cases cost more (.npy files both ways, larger
-				// inputs): fewer per function keep the test near two
-				// minutes on two cores; the first generated cases include
-				// the empty and one-row shapes (ref.py pick_dims).
-				cases := n
-				if strings.HasPrefix(name, "arrays/") {
-					cases = min(n, 12)
+			}
+			// A kernel's CASES file gives the inputs of the functions
+			// it names (shapes the generated ones do not meet); the
+			// other functions get generated inputs.
+			// Array cases cost more (.npy files both ways, larger
+			// inputs): fewer per function keep the test near two
+			// minutes on two cores; the first generated cases include
+			// the empty and one-row shapes (ref.py pick_dims).
+			cases := n
+			if strings.HasPrefix(name, "arrays/") {
+				cases = min(n, 12)
+			}
+			rep, err := verify.Run(res, bins[1], verify.Options{Seed: 1, N: cases, Cases: verify.CasesFile(path), Twin: bins[0]})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range rep.Funcs {
+				key := name + ":" + f.Name
+				reason, known := knownDifferent[key]
+				switch {
+				case known && len(f.Failed) == 0:
+					t.Errorf("%s agrees with CPython now; remove it from knownDifferent (%s)", key, reason)
+				case !known && len(f.Failed) > 0:
+					var b strings.Builder
+					(&verify.Report{Funcs: []*verify.FuncReport{{Name: f.Name, Cases: f.Cases, Failed: f.Failed, Exact: f.Exact, MaxRelErr: f.MaxRelErr}}}).Write(&b)
+					t.Errorf("%s (-O2) differs from CPython:\n%s", key, b.String())
 				}
-				rep, err := verify.Run(res, bin, verify.Options{Seed: 1, N: cases, Cases: verify.CasesFile(path)})
-				if err != nil {
-					t.Fatal(err)
+				if len(f.TwinFailed) > 0 {
+					var b strings.Builder
+					(&verify.Report{Funcs: []*verify.FuncReport{{Name: f.Name, Cases: f.Cases, TwinFailed: f.TwinFailed, Exact: f.Exact}}}).Write(&b)
+					t.Errorf("%s: the -O2 build (this build) and the -O0 build (twin) differ:\n%s", key, b.String())
 				}
-				for _, f := range rep.Funcs {
-					key := name + ":" + f.Name
-					reason, known := knownDifferent[key]
-					switch {
-					case known && len(f.Failed) == 0:
-						t.Errorf("%s agrees with CPython now; remove it from knownDifferent (%s)", key, reason)
-					case !known && len(f.Failed) > 0:
-						var b strings.Builder
-						(&verify.Report{Funcs: []*verify.FuncReport{f}}).Write(&b)
-						t.Errorf("%s differs from CPython:\n%s", key, b.String())
-					}
-				}
-			})
-		}
+			}
+		})
 	}
 }

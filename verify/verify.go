@@ -61,6 +61,12 @@ type Options struct {
 	// instead of bit for bit (integers, booleans and exceptions stay
 	// exact).
 	FastMath bool
+	// Twin, if set, is a second harness program for the same module
+	// (compiled at another -O level): it runs on the same inputs, and every
+	// case on which its outcome or array outputs differ from bin's in any
+	// byte is reported in FuncReport.TwinFailed, with no tolerance, for
+	// functions compared with one too: optimisation must not change a bit.
+	Twin string
 }
 
 // Case is one call and both outcomes. Args are the literals of scalar
@@ -104,6 +110,9 @@ type FuncReport struct {
 	Failed    []Case
 	Exact     bool    // compared bit for bit
 	MaxRelErr float64 // largest relative float difference accepted (inexact functions)
+	// TwinFailed lists the cases on which Options.Twin's outputs differ
+	// from the program's own.
+	TwinFailed []Mismatch
 }
 
 // Report is the outcome of one verification.
@@ -115,7 +124,7 @@ type Report struct {
 // OK reports whether every function agreed on every case.
 func (r *Report) OK() bool {
 	for _, f := range r.Funcs {
-		if len(f.Failed) > 0 {
+		if len(f.Failed) > 0 || len(f.TwinFailed) > 0 {
 			return false
 		}
 	}
@@ -126,7 +135,7 @@ func (r *Report) OK() bool {
 func (r *Report) Write(w io.Writer) {
 	for _, f := range r.Funcs {
 		status := "PASS"
-		if len(f.Failed) > 0 {
+		if len(f.Failed) > 0 || len(f.TwinFailed) > 0 {
 			status = "FAIL"
 		}
 		cmp := "bit-exact"
@@ -147,6 +156,13 @@ func (r *Report) Write(w io.Writer) {
 			if c.Detail != "" {
 				fmt.Fprintf(w, "      %s\n", c.Detail)
 			}
+		}
+		for i, m := range f.TwinFailed {
+			if i == 3 {
+				fmt.Fprintf(w, "    ... %d more differences from the twin build\n", len(f.TwinFailed)-3)
+				break
+			}
+			fmt.Fprintf(w, "    %s(%s): this build %s, twin build %s %s\n", m.Func, strings.Join(m.Args, ", "), clip(m.A.String()), clip(m.B.String()), m.Detail)
 		}
 	}
 }
@@ -285,9 +301,16 @@ func run(path string, sigs []funcSig, bin string, opt Options) (*Report, error) 
 			plan = append(plan, c)
 		}
 	}
-	got, err := runCompiled(bin, plan, 60*time.Second+time.Duration(len(plan))*opt.Timeout, "go")
+	timeout := 60*time.Second + time.Duration(len(plan))*opt.Timeout
+	got, err := runCompiled(bin, plan, timeout, "go")
 	if err != nil {
 		return nil, err
+	}
+	var twin []Outcome
+	if opt.Twin != "" {
+		if twin, err = runCompiled(opt.Twin, plan, timeout, "twin"); err != nil {
+			return nil, err
+		}
 	}
 	rep := &Report{Python: ref.Python, Numpy: ref.Numpy}
 	byName := map[string]*FuncReport{}
@@ -308,19 +331,32 @@ func run(path string, sigs []funcSig, bin string, opt Options) (*Report, error) 
 			continue
 		}
 		g := got[k]
+		if twin != nil {
+			detail, same := sameOutcome(g, twin[k])
+			if same {
+				detail, same = sameFiles(c.goDir(), c.sideDir("twin"))
+			}
+			if !same {
+				fr.TwinFailed = append(fr.TwinFailed, Mismatch{Func: c.Func, Args: caseArgs(c), A: g, B: twin[k], Detail: detail})
+			}
+		}
 		k++
 		relErr, detail, ok := agreeCase(c, g, fr.Exact)
 		if !ok {
-			args := make([]string, len(c.Args))
-			for i, a := range c.Args {
-				args[i] = a.String()
-			}
-			fr.Failed = append(fr.Failed, Case{Func: c.Func, Args: args, Python: c.Outcome, Go: g, Detail: detail})
+			fr.Failed = append(fr.Failed, Case{Func: c.Func, Args: caseArgs(c), Python: c.Outcome, Go: g, Detail: detail})
 		} else if relErr > fr.MaxRelErr {
 			fr.MaxRelErr = relErr
 		}
 	}
 	return rep, nil
+}
+
+func caseArgs(c *refCase) []string {
+	args := make([]string, len(c.Args))
+	for i, a := range c.Args {
+		args[i] = a.String()
+	}
+	return args
 }
 
 func publicFuncs(m *ir.Module) []*ir.Func {
