@@ -1137,9 +1137,9 @@ func Symmetrize(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line linalg.py:105:12*/ if t3 > 0 {
 				t1W := t1Data[h1 : h1+t3]
 				aW := aData[h3 : h3+t3]
-				aW_ := aData[h4 : h4+t3]
+				aW2 := aData[h4 : h4+t3]
 				for i1 = 0; i1 < t3; i1++ {
-					/*line linalg.py:105:12*/ t1W[i1] = (aW[i1] + aW_[i1]) / 2.0
+					/*line linalg.py:105:12*/ t1W[i1] = (aW[i1] + aW2[i1]) / 2.0
 				}
 			}
 		}

@@ -864,9 +864,9 @@ func ReverseSliceAssign(x *runtime.Array[float64]) error {
 		/*line scans.py:73:5*/ if h8 == 1 && t10 == 1 {
 			/*line scans.py:73:5*/ if t11 > 0 {
 				xW := xData[h7 : h7+t11]
-				xW_ := xData[t4 : t4+t11]
+				xW2 := xData[t4 : t4+t11]
 				for i0_3 = 0; i0_3 < t11; i0_3++ {
-					/*line scans.py:73:5*/ xW[i0_3] = xW_[i0_3]
+					/*line scans.py:73:5*/ xW[i0_3] = xW2[i0_3]
 				}
 			}
 		} else {
@@ -1113,9 +1113,9 @@ func InterleaveSum(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		/*line scans.py:94:12*/ if t12 > 0 {
 			t1W := t1Data[h1 : h1+t12]
 			xW := xData[t6 : t6+t12]
-			xW_ := xData[t11 : t11+t12]
+			xW2 := xData[t11 : t11+t12]
 			for i0 = 0; i0 < t12; i0++ {
-				/*line scans.py:94:12*/ t1W[i0] = xW[i0] + xW_[i0]
+				/*line scans.py:94:12*/ t1W[i0] = xW[i0] + xW2[i0]
 			}
 		}
 	} else {
