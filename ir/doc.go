@@ -37,6 +37,11 @@
 // that stride strength reduction and bounds-check hoisting are ordinary
 // rewrites of scalar expressions.
 //
+// Two annotations on For change how a loop runs, never what it computes,
+// so an emitter may ignore them: Par (the parallel pass's chunking) and
+// Windows (unit-stride windows of array data the body indexes by the
+// induction variable, printed `window(x@b)`, for bounds-check elimination).
+//
 // The textual form (Print) is deterministic: no pointers, no map order. The
 // verifier (Verify) checks the invariants every pass must keep; tests run it
 // after every pass.
