@@ -219,6 +219,7 @@ func (u *unroller) rewrite(l *ir.For, accs []*ir.Var, ops map[*ir.Var]string) []
 	body = append(body, &ir.Assign{Dst: iu, Src: ir.Bin(ir.Add, ir.Ref(iu), ir.Int(unrollBy)), Pos: pos})
 	out = append(out, &ir.While{Cond: ir.Bin(ir.Lt, ir.Ref(iu), ir.Ref(lim)), Body: &ir.Block{Stmts: body}, Pos: pos})
 	l.Start = ir.Ref(iu)
+	l.Windows = nil // windows need start 0; the remainder loop starts at iu
 	out = append(out, l)
 	for _, v := range accs {
 		// v = v op ((p1 op p2) op p3): a fixed tree, so the result

@@ -65,6 +65,10 @@ func MandelGridCount(n int64) (int64, error) {
 		j        int64
 		c        complex128
 		t1       int64
+		h1       bool
+		h2       complex128
+		h3       float64
+		h4       float64
 		insideU1 int64
 		insideU2 int64
 		insideU3 int64
@@ -74,17 +78,21 @@ func MandelGridCount(n int64) (int64, error) {
 	)
 	/*line complex_kernels.py:28:5*/ n = runtime.Max(1, runtime.Min(n, 64))
 	inside = 0
-	for i = 0; i < n; i++ {
-		insideU1 = 0
+	/*line complex_kernels.py:31:9*/ h1 = float64(n) != 0.0
+	/*line complex_kernels.py:31:9*/ h3 = float64(n)
+	/*line complex_kernels.py:30:5*/ h4 = float64(n)
+	/*line complex_kernels.py:30:5*/ for i = 0; i < n; i++ {
+		h2 = complex(-2.0+2.5*float64(i)/h4, 0)
+		/*line complex_kernels.py:31:9*/ insideU1 = 0
 		/*line complex_kernels.py:31:9*/ insideU2 = 0
 		/*line complex_kernels.py:31:9*/ insideU3 = 0
 		/*line complex_kernels.py:31:9*/ jU = 0
 		/*line complex_kernels.py:31:9*/ jLim = runtime.Max(n, -9223372036854775805) - 3
 		/*line complex_kernels.py:31:9*/ for jU < jLim {
-			if float64(n) == 0.0 {
+			if !h1 {
 				return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "complex_kernels.py", 32, "mandel_grid_count")
 			}
-			/*line complex_kernels.py:32:13*/ c = complex(-2.0+2.5*float64(i)/float64(n), 0) + runtime.ComplexMul(complex(-1.25+2.5*float64(jU)/float64(n), 0), complex(0.0, 1.0))
+			/*line complex_kernels.py:32:13*/ c = h2 + runtime.ComplexMul(complex(-1.25+2.5*float64(jU)/h3, 0), complex(0.0, 1.0))
 			t1, err = MandelbrotEscape(c, 64)
 			if err != nil {
 				return 0, err
@@ -92,10 +100,10 @@ func MandelGridCount(n int64) (int64, error) {
 			/*line complex_kernels.py:33:13*/ if t1 == 64 {
 				inside = inside + 1
 			}
-			/*line complex_kernels.py:32:25*/ if float64(n) == 0.0 {
+			/*line complex_kernels.py:32:25*/ if !h1 {
 				return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "complex_kernels.py", 32, "mandel_grid_count")
 			}
-			/*line complex_kernels.py:32:13*/ c = complex(-2.0+2.5*float64(i)/float64(n), 0) + runtime.ComplexMul(complex(-1.25+2.5*float64(jU+1)/float64(n), 0), complex(0.0, 1.0))
+			/*line complex_kernels.py:32:13*/ c = h2 + runtime.ComplexMul(complex(-1.25+2.5*float64(jU+1)/h3, 0), complex(0.0, 1.0))
 			t1, err = MandelbrotEscape(c, 64)
 			if err != nil {
 				return 0, err
@@ -103,10 +111,10 @@ func MandelGridCount(n int64) (int64, error) {
 			/*line complex_kernels.py:33:13*/ if t1 == 64 {
 				insideU1 = insideU1 + 1
 			}
-			/*line complex_kernels.py:32:25*/ if float64(n) == 0.0 {
+			/*line complex_kernels.py:32:25*/ if !h1 {
 				return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "complex_kernels.py", 32, "mandel_grid_count")
 			}
-			/*line complex_kernels.py:32:13*/ c = complex(-2.0+2.5*float64(i)/float64(n), 0) + runtime.ComplexMul(complex(-1.25+2.5*float64(jU+2)/float64(n), 0), complex(0.0, 1.0))
+			/*line complex_kernels.py:32:13*/ c = h2 + runtime.ComplexMul(complex(-1.25+2.5*float64(jU+2)/h3, 0), complex(0.0, 1.0))
 			t1, err = MandelbrotEscape(c, 64)
 			if err != nil {
 				return 0, err
@@ -114,10 +122,10 @@ func MandelGridCount(n int64) (int64, error) {
 			/*line complex_kernels.py:33:13*/ if t1 == 64 {
 				insideU2 = insideU2 + 1
 			}
-			/*line complex_kernels.py:32:25*/ if float64(n) == 0.0 {
+			/*line complex_kernels.py:32:25*/ if !h1 {
 				return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "complex_kernels.py", 32, "mandel_grid_count")
 			}
-			/*line complex_kernels.py:32:13*/ c = complex(-2.0+2.5*float64(i)/float64(n), 0) + runtime.ComplexMul(complex(-1.25+2.5*float64(jU+3)/float64(n), 0), complex(0.0, 1.0))
+			/*line complex_kernels.py:32:13*/ c = h2 + runtime.ComplexMul(complex(-1.25+2.5*float64(jU+3)/h3, 0), complex(0.0, 1.0))
 			t1, err = MandelbrotEscape(c, 64)
 			if err != nil {
 				return 0, err
@@ -128,10 +136,10 @@ func MandelGridCount(n int64) (int64, error) {
 			/*line complex_kernels.py:31:9*/ jU = jU + 4
 		}
 		/*line complex_kernels.py:31:9*/ for j = jU; j < n; j++ {
-			if float64(n) == 0.0 {
+			if !h1 {
 				return 0, runtime.Raise("ZeroDivisionError", "float division by zero", "complex_kernels.py", 32, "mandel_grid_count")
 			}
-			/*line complex_kernels.py:32:13*/ c = complex(-2.0+2.5*float64(i)/float64(n), 0) + runtime.ComplexMul(complex(-1.25+2.5*float64(j)/float64(n), 0), complex(0.0, 1.0))
+			/*line complex_kernels.py:32:13*/ c = h2 + runtime.ComplexMul(complex(-1.25+2.5*float64(j)/h3, 0), complex(0.0, 1.0))
 			t1, err = MandelbrotEscape(c, 64)
 			if err != nil {
 				return 0, err
@@ -252,17 +260,23 @@ func RootsOfUnitySum(n int64) (float64, error) {
 		t1 complex128
 		t2 complex128
 		t3 float64
+		h1 bool
+		h2 complex128
+		h3 complex128
 	)
 	/*line complex_kernels.py:79:5*/ if n <= 0 {
 		return 0, runtime.Raise("ValueError", "n must be positive", "complex_kernels.py", 80, "roots_of_unity_sum")
 	}
 	/*line complex_kernels.py:81:5*/ n = runtime.Min(n, 10000)
 	s = complex(0.0, 0.0)
-	for k = 0; k < n; k++ {
-		if complex(float64(n), 0) == complex(0.0, 0.0) {
+	h1 = complex(float64(n), 0) != complex(0.0, 0.0)
+	/*line complex_kernels.py:83:5*/ h2 = runtime.ComplexMul(complex(0.0, 2.0), complex(3.141592653589793, 0.0))
+	/*line complex_kernels.py:83:5*/ h3 = complex(float64(n), 0)
+	/*line complex_kernels.py:83:5*/ for k = 0; k < n; k++ {
+		if !h1 {
 			return 0, runtime.Raise("ZeroDivisionError", "complex division by zero", "complex_kernels.py", 84, "roots_of_unity_sum")
 		}
-		/*line complex_kernels.py:84:14*/ t1 = runtime.ComplexDiv(runtime.ComplexMul(runtime.ComplexMul(complex(0.0, 2.0), complex(3.141592653589793, 0.0)), complex(float64(k), 0)), complex(float64(n), 0))
+		/*line complex_kernels.py:84:14*/ t1 = runtime.ComplexDiv(runtime.ComplexMul(h2, complex(float64(k), 0)), h3)
 		/*line complex_kernels.py:84:14*/ t2 = runtime.CmathExp(t1)
 		/*line complex_kernels.py:84:14*/ if math.Abs(real(t1)) <= math.MaxFloat64 && math.Abs(imag(t1)) <= math.MaxFloat64 && (math.IsInf(real(t2), 0) || math.IsInf(imag(t2), 0)) {
 			return 0, runtime.Raise("OverflowError", "math range error", "complex_kernels.py", 84, "roots_of_unity_sum")
