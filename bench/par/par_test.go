@@ -2,7 +2,9 @@ package par
 
 import (
 	goruntime "runtime"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/pyc2go/pyc2go/bench/par/o0"
 	"github.com/pyc2go/pyc2go/bench/par/o2"
@@ -75,16 +77,28 @@ func ints(n int) *runtime.Array[int64] {
 	return a
 }
 
+// benchMandel also reports the process's CPU time per call (cpu-ns/op):
+// on a shared machine the wall time says how much of the cores the
+// benchmark got, the CPU time how much work the call did, so the two
+// together tell chunking overhead (more CPU) from contention (more wall).
 func benchMandel(b *testing.B, workers int, f func(h, w, it int64) (*runtime.Array[int64], error)) {
 	runtime.SetWorkers(workers)
 	defer runtime.SetWorkers(0)
-	for b.Loop() {
+	cpuLoop(b, func() {
 		r, err := f(mandelH, mandelW, mandelIter)
 		if err != nil {
 			b.Fatal(err)
 		}
 		sinkA = r
+	})
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
 	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkMandelO0 is the sequential baseline: prange is range at -O0.
@@ -99,30 +113,32 @@ func BenchmarkMandelWorkersMax(b *testing.B) {
 	benchMandel(b, goruntime.GOMAXPROCS(0), o2.Mandelbrot)
 }
 
+// cpuLoop is b.Loop with the cpu-ns/op metric of benchMandel.
+func cpuLoop(b *testing.B, call func()) {
+	c0, n := cpuTime(), 0
+	for b.Loop() {
+		call()
+		n++
+	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(n), "cpu-ns/op")
+}
+
 func BenchmarkIsumO0(b *testing.B) {
 	x := ints(reduceN)
-	for b.Loop() {
-		sinkI = o0.Isum(x)
-	}
+	cpuLoop(b, func() { sinkI = o0.Isum(x) })
 }
 
 func BenchmarkIsumO2(b *testing.B) {
 	x := ints(reduceN)
-	for b.Loop() {
-		sinkI = o2.Isum(x)
-	}
+	cpuLoop(b, func() { sinkI = o2.Isum(x) })
 }
 
 func BenchmarkIdotO0(b *testing.B) {
 	x, y := ints(reduceN), ints(reduceN)
-	for b.Loop() {
-		sinkI, _ = o0.Idot(x, y)
-	}
+	cpuLoop(b, func() { sinkI, _ = o0.Idot(x, y) })
 }
 
 func BenchmarkIdotO2(b *testing.B) {
 	x, y := ints(reduceN), ints(reduceN)
-	for b.Loop() {
-		sinkI, _ = o2.Idot(x, y)
-	}
+	cpuLoop(b, func() { sinkI, _ = o2.Idot(x, y) })
 }
