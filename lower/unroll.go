@@ -36,6 +36,10 @@ package lower
 // exits of their own), whose accumulator is read besides its update (the
 // read would see a partial value), or that carry another scalar from one
 // iteration to the next (the copies would be chained through it anyway).
+// One kind of carried scalar is accepted: an induction variable advanced
+// by a loop-invariant amount once per iteration (the stride pass's running
+// offsets, p = p + stride), which the in-order copies advance exactly as
+// the iterations would, and whose chain is one cheap add.
 
 import (
 	"fmt"
@@ -146,13 +150,26 @@ func (u *unroller) loop(l *ir.For) []ir.Stmt {
 		return refuse("the step is not 1")
 	}
 	red := reductions(l.Body)
+	defs := ir.Defined(l.Body)
+	ivs := map[*ir.Var]bool{}
 	for _, v := range sortedVars(shaped) {
-		if _, ok := red[v]; !ok {
-			return refuse("%s is used in the loop besides its reduction update, and would see a partial value", v.Name)
+		if _, ok := red[v]; ok {
+			continue
 		}
+		if induction(l.Body, v, defs) {
+			// A running offset (p = p + stride, from the stride pass):
+			// read in the body, so not split, but the copies run in
+			// order and advance it as the iterations would.
+			ivs[v] = true
+			continue
+		}
+		return refuse("%s is used in the loop besides its reduction update, and would see a partial value", v.Name)
 	}
 	var accs []*ir.Var
 	for _, v := range sortedVars(shaped) {
+		if ivs[v] {
+			continue
+		}
 		ok, exact := reductionKind(v.Type, red[v])
 		switch {
 		case !ok:
@@ -162,8 +179,11 @@ func (u *unroller) loop(l *ir.For) []ir.Stmt {
 		}
 		accs = append(accs, v)
 	}
+	if len(accs) == 0 {
+		return nil // only induction variables: not a reduction loop
+	}
 	others := map[*ir.Var]bool{}
-	for v := range ir.Defined(l.Body) {
+	for v := range defs {
 		if !shaped[v] {
 			others[v] = true
 		}
@@ -385,4 +405,47 @@ func cloneStmts(ss []ir.Stmt, iv *ir.Var, at ir.Expr, rename map[*ir.Var]*ir.Var
 		}
 	}
 	return out
+}
+
+// induction reports whether v is an induction variable of the loop body:
+// every assignment to v is a top-level v = v + e or v = v - e (so it runs
+// once per iteration) with e loop-invariant (no load, no call, no
+// variable the body defines).
+func induction(body *ir.Block, v *ir.Var, defs map[*ir.Var]bool) bool {
+	top := map[ir.Stmt]bool{}
+	for _, s := range body.Stmts {
+		top[s] = true
+	}
+	ok, n := true, 0
+	ir.WalkStmts(body, func(s ir.Stmt) {
+		a, isAssign := s.(*ir.Assign)
+		if !isAssign || a.Dst != v {
+			return
+		}
+		n++
+		op, rest := reduceOp(a)
+		if !top[s] || (op != "+" && op != "-") || !loopInvariant(rest, defs) {
+			ok = false
+		}
+	})
+	return ok && n > 0
+}
+
+func loopInvariant(e ir.Expr, defs map[*ir.Var]bool) bool {
+	inv := true
+	walkExpr(e, func(x ir.Expr) {
+		switch x := x.(type) {
+		case *ir.Load, *ir.Call:
+			inv = false
+		case *ir.VarRef:
+			if defs[x.V] {
+				inv = false
+			}
+		case *ir.Dim:
+			if defs[x.Arr] {
+				inv = false
+			}
+		}
+	})
+	return inv
 }
