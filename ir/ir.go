@@ -136,6 +136,15 @@ type For struct {
 	// unit-stride windows taken once before the loop (see Window). It adds
 	// no meaning: an emitter that ignores it is still correct.
 	Windows []Window
+	// Cold marks the outermost loop of the fallback copy of a versioned
+	// loop nest: `if pre { fast nest } else { cold nest }`, where the cold
+	// nest is the nest as it was before the versioning pass (bchoist,
+	// interchange, tile) and runs only when pre fails, typically because
+	// an index check will raise or arrays may overlap. Optimisation passes
+	// leave a cold loop and everything inside it alone, so the fallback
+	// keeps Python's exact order of effects and exceptions; emitters treat
+	// it as an ordinary loop (Go: no difference).
+	Cold bool
 }
 
 // ParLoop describes how the chunks of a parallel For share the function's

@@ -118,6 +118,9 @@ func (p *printer) stmt(s Stmt) {
 		if s.Parallel {
 			kw = "parallel for"
 		}
+		if s.Cold {
+			kw = "cold " + kw
+		}
 		win := ""
 		if len(s.Windows) > 0 {
 			ws := make([]string, len(s.Windows))

@@ -84,6 +84,7 @@ type verifier struct {
 	vars   map[*Var]bool
 	names  map[string]bool
 	raises bool
+	cold   bool // inside a cold loop
 	errs   []string
 }
 
@@ -206,6 +207,13 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 			if iv == s.Var {
 				v.errorf(pos, "for %s: nested loop reuses an enclosing induction variable", s.Var.Name)
 			}
+		}
+		if s.Cold {
+			if v.cold {
+				v.errorf(pos, "cold for %s: nested in another cold loop (passes must leave a cold loop alone)", s.Var.Name)
+			}
+			v.cold = true
+			defer func() { v.cold = false }()
 		}
 		v.windows(s)
 		v.block(s.Body, loops+1, append(induction[:len(induction):len(induction)], s.Var))

@@ -20,6 +20,18 @@ func Overlaps[T Elem](dst, src *Array[T]) bool {
 	return !sameView(dst, src)
 }
 
+// MayShare reports whether a and b may share an element: their element
+// ranges [lowest, highest address] intersect (np.may_share_memory). Unlike
+// Overlaps, the same view counts, because loop-nest passes that reorder
+// iterations (interchange, tile) must not reorder a write and a read of
+// one element through two names. Conservative like Overlaps. The IR
+// intrinsic may_share.
+func MayShare[T Elem](a, b *Array[T]) bool {
+	alo, ahi, ok1 := addrRange(a)
+	blo, bhi, ok2 := addrRange(b)
+	return ok1 && ok2 && alo <= bhi && blo <= ahi
+}
+
 // addrRange is the address range of a's elements; ok is false for an empty
 // array, which shares nothing.
 func addrRange[T Elem](a *Array[T]) (lo, hi uintptr, ok bool) {

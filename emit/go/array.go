@@ -513,6 +513,14 @@ var arrayIntrinsicFuncs = map[string]arrayIntrinsicFunc{
 		}
 		return rt("Overlaps", a[0].code, a[1].code), nil
 	},
+	"may_share": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
+		d, ok1 := ts[0].(*ir.Array)
+		s, ok2 := ts[1].(*ir.Array)
+		if !ok1 || !ok2 || d.Elem != s.Elem || !ir.IsScalar(res, ir.Bool) {
+			return gx{}, fmt.Errorf("want two arrays of one element type and a bool result")
+		}
+		return rt("MayShare", a[0].code, a[1].code), nil
+	},
 	"is_c_contig": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
 		if _, ok := ts[0].(*ir.Array); !ok || !ir.IsScalar(res, ir.Bool) {
 			return gx{}, fmt.Errorf("want an array and a bool result")

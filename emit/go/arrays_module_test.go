@@ -181,13 +181,13 @@ func arraysModule() *ir.Module {
 	)
 
 	// def outer_call(x: "float64[:]", y: "float64[:]") -> tuple[float64[:], bool]:
-	//     out = axpy(2.0, x, y); return out, overlaps(out, x)
+	//     out = axpy(2.0, x, y); return out, overlaps(out, x) || may_share(out, y)
 	ob := newFn("outer_call", "Arrays through calls and a tuple result.", 53, &ir.Tuple{Elems: []ir.Type{f64v, ir.Bool}})
 	ox, oy := ob.param("x", f64v), ob.param("y", f64v)
 	oout := ob.local("out", f64v)
 	outerCall := ob.body(true,
 		&ir.CallStmt{Dsts: []*ir.Var{oout}, Call: &ir.Call{Fn: axpy, Args: []ir.Expr{ir.Float(2), ref(ox), ref(oy)}}, Pos: at(55, 5)},
-		ret(56, ref(oout), in("overlaps", ir.Bool, ref(oout), ref(ox))),
+		ret(56, ref(oout), ir.Bin(ir.OrOr, in("overlaps", ir.Bool, ref(oout), ref(ox)), in("may_share", ir.Bool, ref(oout), ref(oy)))),
 	)
 
 	// def colsum(m: "float64[:, :]", z: "complex128[:, :]") -> tuple[float64[:], complex128[:]]:
