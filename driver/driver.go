@@ -44,6 +44,11 @@ type Config struct {
 	// lower.Config.FastMath). Off by default: floats stay bit-identical
 	// to CPython.
 	FastMath bool
+	// Cache is the cache sizes the tile pass sizes tiles for (zero levels
+	// mean lower.DefaultCache). The CLI fills it from --cache or the
+	// machine (lower.DetectCache); generated code that is committed pins
+	// it so it does not change across machines.
+	Cache lower.CacheSizes
 
 	// Remarks, if set, receives the optimisation passes' remarks.
 	Remarks func(lower.Remark)
@@ -95,6 +100,7 @@ func Compile(path string, src []byte, cfg Config) (*Result, error) {
 		NoBoundsCheck: cfg.NoBoundsCheck,
 		NoWrapAround:  cfg.NoWrapAround,
 		FastMath:      cfg.FastMath,
+		Cache:         cfg.Cache,
 		Remarks:       cfg.Remarks,
 	})
 	if err != nil {

@@ -83,6 +83,10 @@ type Config struct {
 	// results). Off by default, so that floats stay bit-identical.
 	FastMath bool
 
+	// Cache holds the cache sizes the tile pass sizes tiles for; zero
+	// levels mean DefaultCache's, never the machine's (see CacheSizes).
+	Cache CacheSizes
+
 	// Remarks, if set, receives the remarks of optimisation passes (see
 	// Remark), in pipeline order.
 	Remarks func(Remark)

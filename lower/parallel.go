@@ -59,6 +59,12 @@ func parallel(f *ir.Func, c *passCtx) {
 				walk(s.Body)
 			case *ir.For:
 				s.Par = nil
+				if s.Cold {
+					// The fallback of a versioned nest stays sequential:
+					// it runs when an index check will raise, and then
+					// Python's order of effects is exact.
+					continue
+				}
 				if s.Parallel {
 					if readOut[s] == nil {
 						readOut[s] = readOutside(f, s)

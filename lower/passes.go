@@ -43,6 +43,11 @@ var passes = [...]pass{
 	{name: "guardelim", fn: guardElim, required: true, doc: guardElimDoc},
 	{name: "raises", module: func(m *ir.Module, cfg Config) { raisesFixpoint(m, cfg.raisesRef) }, required: true, doc: "raises fixes which functions may raise, and so which Go functions return an error."},
 	{name: "boundscheck", fn: elideBoundsChecks, required: true, when: func(cfg Config) bool { return cfg.NoBoundsCheck }, doc: boundsCheckDoc},
+	// The loop-nest passes: bchoist leaves check-free fast copies of loop
+	// nests, which interchange reorders and tile blocks.
+	{name: "bchoist", opt: bcHoist, doc: bcHoistDoc},
+	{name: "interchange", opt: interchange, doc: interchangeDoc},
+	{name: "tile", opt: tile, doc: tileDoc},
 	{name: "licm", opt: licm, doc: licmDoc},
 	{name: "contig", opt: contig, doc: contigDoc},
 	{name: "stride", opt: stride, doc: strideDoc},
@@ -63,6 +68,12 @@ var passOrder = [...]struct{ before, after, why string }{
 	// hoisted temporaries are assigned outside the body, or privately
 	// inside it), so it comes after every loop-restructuring pass.
 	{"boundscheck", "parallel", "a chunk's Go closure is emitted from the final body; checks deleted later would still be judged"},
+	{"raises", "bchoist", "optional passes run after raises: deleting index checks must not change a signature"},
+	{"boundscheck", "bchoist", "under --boundscheck=off there is nothing to hoist, and interchange and tile then see nests without checks"},
+	{"bchoist", "interchange", "interchange reorders only nests without checks, which bchoist's fast copies are"},
+	{"interchange", "tile", "tile blocks the loop order interchange chose, and its tests for a strided innermost loop assume that order"},
+	{"tile", "parallel", "parallel judges the loops tile leaves (its tile loops are sequential nests around the point loops)"},
+	{"tile", "licm", "the inner-loop passes work on the loop order and blocking the loop-nest passes chose, and see through nothing they would have to undo"},
 	{"parallel", "unroll", "unroll turns a reduction For into a While the parallel pass could no longer chunk; a chunked loop's accumulators are already split into chunk partials"},
 	{"licm", "contig", "contig copies loops: invariants hoisted first are computed once for both copies, and its condition reads the hoisted strides"},
 	{"contig", "stride", "stride turns base + i*s into running offsets, which hide the strides contig tests"},

@@ -206,7 +206,11 @@ func copySet(m map[*ir.Var]bool) map[*ir.Var]bool {
 }
 
 // readOutside returns the variables f reads anywhere but in loop's body
-// (loop's bounds count as outside: they are evaluated before it).
+// (loop's bounds count as outside: they are evaluated before it) and
+// cold loops (ir.For.Cold): a cold loop is the fallback twin of a
+// versioned nest, run instead of its fast copy, never after it, and its
+// reads are the fast copy's, so counting them would make every
+// temporary of a versioned loop look live.
 func readOutside(f *ir.Func, loop *ir.For) map[*ir.Var]bool {
 	out := map[*ir.Var]bool{}
 	var walk func(b *ir.Block)
@@ -221,7 +225,7 @@ func readOutside(f *ir.Func, loop *ir.For) map[*ir.Var]bool {
 				walk(s.Then)
 				walk(s.Else)
 			case *ir.For:
-				if s != loop {
+				if s != loop && !s.Cold {
 					walk(s.Body)
 				}
 			case *ir.While:

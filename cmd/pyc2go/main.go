@@ -109,6 +109,7 @@ func (e *env) usage(format string, args ...any) int {
 type optFlags struct {
 	o0, o2 bool
 	passes string
+	cache  string
 	noLine bool
 	fast   bool
 	lang   string
@@ -147,6 +148,7 @@ func (o *optFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.passes, "passes", "", "comma-separated pass switches, e.g. -constfold to disable one")
 	fs.BoolVar(&o.fast, "fastmath", false, "let passes reassociate float reductions (several accumulators, parallel partial sums): "+
 		"float results may differ from CPython in the last bits; off by default")
+	fs.StringVar(&o.cache, "cache", "", "cache sizes the tile pass sizes tiles for, e.g. L1=32K,L2=1M (default: this machine's, from /sys)")
 	fs.BoolVar(&o.noLine, "no-line", false, "omit /*line*/ directives that map Go code to Python lines")
 	fs.StringVar(&o.lang, "lang", "go", "target language: go, or (compile only) python: a shared library plus a ctypes module into -o DIR")
 	o.boundscheck, o.wraparound = &directive{on: true}, &directive{on: true}
@@ -172,6 +174,15 @@ func (o *optFlags) config() (driver.Config, error) {
 	}
 	if o.o0 {
 		cfg.OptLevel = 0
+	}
+	if o.cache != "" {
+		c, err := lower.ParseCache(o.cache)
+		if err != nil {
+			return cfg, fmt.Errorf("--cache: %v", err)
+		}
+		cfg.Cache = c
+	} else {
+		cfg.Cache = lower.DetectCache()
 	}
 	known := map[string]bool{}
 	for _, n := range lower.PassNames() {
