@@ -238,32 +238,14 @@ func MeanTAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t2     *runtime.Array[float64]
 		t3     int64
 		i0     int64
-		h1     int64
-		h2     int64
-		h3     float64
-		p1     int64
 		t2Data []float64
 	)
 	/*line sum_layouts.py:69:20*/ t1 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
 	/*line sum_layouts.py:69:12*/ t2 = runtime.SumAxis(t1, 1)
 	t2Data = t2.Data
 	/*line sum_layouts.py:69:12*/ t3 = int64(t2.Shape[0])
-	/*line sum_layouts.py:69:12*/ h1 = int64(t2.Offset)
-	/*line sum_layouts.py:69:12*/ h2 = int64(t2.Strides[0])
-	/*line sum_layouts.py:69:12*/ h3 = float64(int64(t1.Shape[1]))
-	/*line sum_layouts.py:69:12*/ if h2 == 1 {
-		/*line sum_layouts.py:69:12*/ if t3 > 0 {
-			t2W := t2Data[h1 : h1+t3]
-			for i0 = 0; i0 < t3; i0++ {
-				/*line sum_layouts.py:69:12*/ t2W[i0] = t2W[i0] / h3
-			}
-		}
-	} else {
-		/*line sum_layouts.py:69:12*/ p1 = h1
-		/*line sum_layouts.py:69:12*/ for i0 = 0; i0 < t3; i0++ {
-			/*line sum_layouts.py:69:12*/ t2Data[p1] = t2Data[p1] / h3
-			/*line sum_layouts.py:69:12*/ p1 = p1 + h2
-		}
+	/*line sum_layouts.py:69:12*/ for i0 = 0; i0 < t3; i0++ {
+		/*line sum_layouts.py:69:12*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] = t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] / float64(int64(t1.Shape[1]))
 	}
 	/*line sum_layouts.py:69:5*/ return t2
 }
@@ -319,80 +301,38 @@ func ProdCT(z *runtime.Array[complex128]) complex128 {
 // ProdIntT is pyc2go's compiled form of prod_int_t (sum_layouts.py:89).
 func ProdIntT(m *runtime.Array[int64]) int64 {
 	/*line sum_layouts.py:89:1*/ var (
-		t1     int64
-		t2     int64
-		t3     int64
-		i0     int64
-		i1     int64
-		h1     int64
-		h2     int64
-		h3     int64
-		h4     int64
-		p1     int64
-		t1U1   int64
-		t1U2   int64
-		t1U3   int64
-		i1U    int64
-		i1Lim  int64
-		t1U12  int64
-		t1U22  int64
-		t1U32  int64
-		i1U2   int64
-		i1Lim2 int64
+		t1    int64
+		t2    int64
+		t3    int64
+		i0    int64
+		i1    int64
+		t1U1  int64
+		t1U2  int64
+		t1U3  int64
+		i1U   int64
+		i1Lim int64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:90:12*/ t1 = 1
 	/*line sum_layouts.py:90:12*/ t2 = int64(m.Shape[1])
 	/*line sum_layouts.py:90:12*/ t3 = int64(m.Shape[0])
-	/*line sum_layouts.py:90:12*/ h2 = int64(m.Strides[0])
-	/*line sum_layouts.py:90:12*/ h3 = int64(m.Offset)
-	/*line sum_layouts.py:90:12*/ h4 = int64(m.Strides[1])
-	/*line sum_layouts.py:90:12*/ if h2 == 1 {
-		/*line sum_layouts.py:90:12*/ for i0 = 0; i0 < t2; i0++ {
-			/*line sum_layouts.py:90:12*/ h1 = h3 + i0*h4
-			/*line sum_layouts.py:90:12*/ t1U1 = 1
-			/*line sum_layouts.py:90:12*/ t1U2 = 1
-			/*line sum_layouts.py:90:12*/ t1U3 = 1
-			/*line sum_layouts.py:90:12*/ i1U = 0
-			/*line sum_layouts.py:90:12*/ i1Lim = runtime.Max(t3, -9223372036854775805) - 3
-			/*line sum_layouts.py:90:12*/ for i1U < i1Lim {
-				/*line sum_layouts.py:90:12*/ t1 = t1 * mData[h1+i1U]
-				/*line sum_layouts.py:90:12*/ t1U1 = t1U1 * mData[h1+(i1U+1)]
-				/*line sum_layouts.py:90:12*/ t1U2 = t1U2 * mData[h1+(i1U+2)]
-				/*line sum_layouts.py:90:12*/ t1U3 = t1U3 * mData[h1+(i1U+3)]
-				/*line sum_layouts.py:90:12*/ i1U = i1U + 4
-			}
-			/*line sum_layouts.py:90:12*/ for i1 = i1U; i1 < t3; i1++ {
-				/*line sum_layouts.py:90:12*/ t1 = t1 * mData[h1+i1]
-			}
-			/*line sum_layouts.py:90:12*/ t1 = t1 * (t1U1 * t1U2 * t1U3)
+	/*line sum_layouts.py:90:12*/ for i0 = 0; i0 < t2; i0++ {
+		/*line sum_layouts.py:90:12*/ t1U1 = 1
+		/*line sum_layouts.py:90:12*/ t1U2 = 1
+		/*line sum_layouts.py:90:12*/ t1U3 = 1
+		/*line sum_layouts.py:90:12*/ i1U = 0
+		/*line sum_layouts.py:90:12*/ i1Lim = runtime.Max(t3, -9223372036854775805) - 3
+		/*line sum_layouts.py:90:12*/ for i1U < i1Lim {
+			/*line sum_layouts.py:90:12*/ t1 = t1 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1U*int64(m.Strides[0])]
+			/*line sum_layouts.py:90:12*/ t1U1 = t1U1 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+(i1U+1)*int64(m.Strides[0])]
+			/*line sum_layouts.py:90:12*/ t1U2 = t1U2 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+(i1U+2)*int64(m.Strides[0])]
+			/*line sum_layouts.py:90:12*/ t1U3 = t1U3 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+(i1U+3)*int64(m.Strides[0])]
+			/*line sum_layouts.py:90:12*/ i1U = i1U + 4
 		}
-	} else {
-		/*line sum_layouts.py:90:12*/ for i0 = 0; i0 < t2; i0++ {
-			/*line sum_layouts.py:90:12*/ h1 = h3 + i0*h4
-			/*line sum_layouts.py:90:12*/ p1 = h1
-			/*line sum_layouts.py:90:12*/ t1U12 = 1
-			/*line sum_layouts.py:90:12*/ t1U22 = 1
-			/*line sum_layouts.py:90:12*/ t1U32 = 1
-			/*line sum_layouts.py:90:12*/ i1U2 = 0
-			/*line sum_layouts.py:90:12*/ i1Lim2 = runtime.Max(t3, -9223372036854775805) - 3
-			/*line sum_layouts.py:90:12*/ for i1U2 < i1Lim2 {
-				/*line sum_layouts.py:90:12*/ t1 = t1 * mData[p1]
-				/*line sum_layouts.py:90:12*/ p1 = p1 + h2
-				/*line sum_layouts.py:90:12*/ t1U12 = t1U12 * mData[p1]
-				/*line sum_layouts.py:90:12*/ p1 = p1 + h2
-				/*line sum_layouts.py:90:12*/ t1U22 = t1U22 * mData[p1]
-				/*line sum_layouts.py:90:12*/ p1 = p1 + h2
-				/*line sum_layouts.py:90:12*/ t1U32 = t1U32 * mData[p1]
-				/*line sum_layouts.py:90:12*/ p1 = p1 + h2
-				/*line sum_layouts.py:90:12*/ i1U2 = i1U2 + 4
-			}
-			/*line sum_layouts.py:90:12*/ for i1 = i1U2; i1 < t3; i1++ {
-				/*line sum_layouts.py:90:12*/ t1 = t1 * mData[p1]
-				/*line sum_layouts.py:90:12*/ p1 = p1 + h2
-			}
-			/*line sum_layouts.py:90:12*/ t1 = t1 * (t1U12 * t1U22 * t1U32)
+		/*line sum_layouts.py:90:12*/ for i1 = i1U; i1 < t3; i1++ {
+			/*line sum_layouts.py:90:12*/ t1 = t1 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]
 		}
+		/*line sum_layouts.py:90:12*/ t1 = t1 * (t1U1 * t1U2 * t1U3)
 	}
 	/*line sum_layouts.py:90:5*/ return t1
 }
@@ -400,23 +340,17 @@ func ProdIntT(m *runtime.Array[int64]) int64 {
 // SumTExpr is pyc2go's compiled form of sum_t_expr (sum_layouts.py:97).
 func SumTExpr(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:97:1*/ var (
-		t1     *runtime.Array[float64]
-		t2     *runtime.Array[float64]
-		t3     int64
-		t4     int64
-		i0     int64
-		i1     int64
-		h1     int64
-		h2     int64
-		h3     int64
-		h4     int64
-		h5     int64
-		h6     int64
-		h7     int64
-		h8     int64
-		p1     int64
-		p2     int64
-		t1Data []float64
+		t1      *runtime.Array[float64]
+		t2      *runtime.Array[float64]
+		t3      int64
+		t4      int64
+		i0      int64
+		i1      int64
+		i0_tile int64
+		i0_end  int64
+		i1_tile int64
+		i1_end  int64
+		t1Data  []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:98:19*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
@@ -424,34 +358,22 @@ func SumTExpr(m *runtime.Array[float64]) float64 {
 	t1Data = t1.Data
 	/*line sum_layouts.py:98:19*/ t3 = int64(m.Shape[1])
 	/*line sum_layouts.py:98:19*/ t4 = int64(m.Shape[0])
-	/*line sum_layouts.py:98:19*/ h2 = int64(t1.Strides[1])
-	/*line sum_layouts.py:98:19*/ h4 = int64(m.Strides[0])
-	/*line sum_layouts.py:98:19*/ h5 = int64(t1.Offset)
-	/*line sum_layouts.py:98:19*/ h6 = int64(t1.Strides[0])
-	/*line sum_layouts.py:98:19*/ h7 = int64(m.Offset)
-	/*line sum_layouts.py:98:19*/ h8 = int64(m.Strides[1])
-	/*line sum_layouts.py:98:19*/ if h2 == 1 && h4 == 1 {
-		/*line sum_layouts.py:98:19*/ for i0 = 0; i0 < t3; i0++ {
-			/*line sum_layouts.py:98:19*/ h1 = h5 + i0*h6
-			/*line sum_layouts.py:98:19*/ h3 = h7 + i0*h8
-			/*line sum_layouts.py:98:19*/ if t4 > 0 {
-				t1W := t1Data[h1 : h1+t4]
-				mW := mData[h3 : h3+t4]
-				for i1 = 0; i1 < t4; i1++ {
-					/*line sum_layouts.py:98:19*/ t1W[i1] = float64(mW[i1] * 2.0)
+	/*line sum_layouts.py:98:19*/ if !runtime.MayShare(m, t1) {
+		/*line sum_layouts.py:98:19*/ for i0_tile = 0; i0_tile < t3; i0_tile += 32 {
+			/*line sum_layouts.py:98:19*/ for i1_tile = 0; i1_tile < t4; i1_tile += 32 {
+				/*line sum_layouts.py:98:19*/ i0_end = i0_tile + runtime.Min(t3-i0_tile, 32)
+				/*line sum_layouts.py:98:19*/ i1_end = i1_tile + runtime.Min(t4-i1_tile, 32)
+				/*line sum_layouts.py:98:19*/ for i0 = i0_tile; i0 < i0_end; i0++ {
+					/*line sum_layouts.py:98:19*/ for i1 = i1_tile; i1 < i1_end; i1++ {
+						/*line sum_layouts.py:98:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] * 2.0)
+					}
 				}
 			}
 		}
 	} else {
 		/*line sum_layouts.py:98:19*/ for i0 = 0; i0 < t3; i0++ {
-			/*line sum_layouts.py:98:19*/ h1 = h5 + i0*h6
-			/*line sum_layouts.py:98:19*/ h3 = h7 + i0*h8
-			/*line sum_layouts.py:98:19*/ p1 = h1
-			/*line sum_layouts.py:98:19*/ p2 = h3
 			/*line sum_layouts.py:98:19*/ for i1 = 0; i1 < t4; i1++ {
-				/*line sum_layouts.py:98:19*/ t1Data[p1] = float64(mData[p2] * 2.0)
-				/*line sum_layouts.py:98:19*/ p1 = p1 + h2
-				/*line sum_layouts.py:98:19*/ p2 = p2 + h4
+				/*line sum_layouts.py:98:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] * 2.0)
 			}
 		}
 	}
@@ -463,24 +385,18 @@ func SumTExpr(m *runtime.Array[float64]) float64 {
 // Operands of conflicting layouts: C order wins.
 func MeanTPlus(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:101:1*/ var (
-		t1     *runtime.Array[float64]
-		t2     *runtime.Array[float64]
-		t3     *runtime.Array[float64]
-		t4     int64
-		t5     int64
-		i0     int64
-		i1     int64
-		h1     int64
-		h2     int64
-		h3     int64
-		h4     int64
-		h5     int64
-		h6     int64
-		h7     int64
-		h8     int64
-		p1     int64
-		p2     int64
-		t1Data []float64
+		t1      *runtime.Array[float64]
+		t2      *runtime.Array[float64]
+		t3      *runtime.Array[float64]
+		t4      int64
+		t5      int64
+		i0      int64
+		i1      int64
+		i1_tile int64
+		i1_end  int64
+		i0_tile int64
+		i0_end  int64
+		t1Data  []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:103:20*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
@@ -489,34 +405,22 @@ func MeanTPlus(m *runtime.Array[float64]) float64 {
 	t1Data = t1.Data
 	/*line sum_layouts.py:103:20*/ t4 = int64(m.Shape[1])
 	/*line sum_layouts.py:103:20*/ t5 = int64(m.Shape[0])
-	/*line sum_layouts.py:103:20*/ h2 = int64(t1.Strides[1])
-	/*line sum_layouts.py:103:20*/ h4 = int64(m.Strides[0])
-	/*line sum_layouts.py:103:20*/ h5 = int64(t1.Offset)
-	/*line sum_layouts.py:103:20*/ h6 = int64(t1.Strides[0])
-	/*line sum_layouts.py:103:20*/ h7 = int64(m.Offset)
-	/*line sum_layouts.py:103:20*/ h8 = int64(m.Strides[1])
-	/*line sum_layouts.py:103:20*/ if h2 == 1 && h4 == 1 {
-		/*line sum_layouts.py:103:20*/ for i0 = 0; i0 < t4; i0++ {
-			/*line sum_layouts.py:103:20*/ h1 = h5 + i0*h6
-			/*line sum_layouts.py:103:20*/ h3 = h7 + i0*h8
-			/*line sum_layouts.py:103:20*/ if t5 > 0 {
-				t1W := t1Data[h1 : h1+t5]
-				mW := mData[h3 : h3+t5]
-				for i1 = 0; i1 < t5; i1++ {
-					/*line sum_layouts.py:103:20*/ t1W[i1] = mW[i1] + mW[i1]
+	/*line sum_layouts.py:103:20*/ if !runtime.MayShare(m, t1) {
+		/*line sum_layouts.py:103:20*/ for i1_tile = 0; i1_tile < t5; i1_tile += 32 {
+			/*line sum_layouts.py:103:20*/ for i0_tile = 0; i0_tile < t4; i0_tile += 32 {
+				/*line sum_layouts.py:103:20*/ i1_end = i1_tile + runtime.Min(t5-i1_tile, 32)
+				/*line sum_layouts.py:103:20*/ i0_end = i0_tile + runtime.Min(t4-i0_tile, 32)
+				/*line sum_layouts.py:103:20*/ for i1 = i1_tile; i1 < i1_end; i1++ {
+					/*line sum_layouts.py:103:20*/ for i0 = i0_tile; i0 < i0_end; i0++ {
+						/*line sum_layouts.py:103:20*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] + mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]
+					}
 				}
 			}
 		}
 	} else {
 		/*line sum_layouts.py:103:20*/ for i0 = 0; i0 < t4; i0++ {
-			/*line sum_layouts.py:103:20*/ h1 = h5 + i0*h6
-			/*line sum_layouts.py:103:20*/ h3 = h7 + i0*h8
-			/*line sum_layouts.py:103:20*/ p1 = h1
-			/*line sum_layouts.py:103:20*/ p2 = h3
 			/*line sum_layouts.py:103:20*/ for i1 = 0; i1 < t5; i1++ {
-				/*line sum_layouts.py:103:20*/ t1Data[p1] = mData[p2] + mData[p2]
-				/*line sum_layouts.py:103:20*/ p1 = p1 + h2
-				/*line sum_layouts.py:103:20*/ p2 = p2 + h4
+				/*line sum_layouts.py:103:20*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] + mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]
 			}
 		}
 	}
@@ -526,24 +430,18 @@ func MeanTPlus(m *runtime.Array[float64]) float64 {
 // SumTPlusT is pyc2go's compiled form of sum_t_plus_t (sum_layouts.py:106).
 func SumTPlusT(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:106:1*/ var (
-		t1     *runtime.Array[float64]
-		t2     *runtime.Array[float64]
-		t3     *runtime.Array[float64]
-		t4     int64
-		t5     int64
-		i0     int64
-		i1     int64
-		h1     int64
-		h2     int64
-		h3     int64
-		h4     int64
-		h5     int64
-		h6     int64
-		h7     int64
-		h8     int64
-		p1     int64
-		p2     int64
-		t1Data []float64
+		t1      *runtime.Array[float64]
+		t2      *runtime.Array[float64]
+		t3      *runtime.Array[float64]
+		t4      int64
+		t5      int64
+		i0      int64
+		i1      int64
+		i1_tile int64
+		i1_end  int64
+		i0_tile int64
+		i0_end  int64
+		t1Data  []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:107:19*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
@@ -552,34 +450,22 @@ func SumTPlusT(m *runtime.Array[float64]) float64 {
 	t1Data = t1.Data
 	/*line sum_layouts.py:107:19*/ t4 = int64(m.Shape[1])
 	/*line sum_layouts.py:107:19*/ t5 = int64(m.Shape[0])
-	/*line sum_layouts.py:107:19*/ h2 = int64(t1.Strides[1])
-	/*line sum_layouts.py:107:19*/ h4 = int64(m.Strides[0])
-	/*line sum_layouts.py:107:19*/ h5 = int64(t1.Offset)
-	/*line sum_layouts.py:107:19*/ h6 = int64(t1.Strides[0])
-	/*line sum_layouts.py:107:19*/ h7 = int64(m.Offset)
-	/*line sum_layouts.py:107:19*/ h8 = int64(m.Strides[1])
-	/*line sum_layouts.py:107:19*/ if h2 == 1 && h4 == 1 {
-		/*line sum_layouts.py:107:19*/ for i0 = 0; i0 < t4; i0++ {
-			/*line sum_layouts.py:107:19*/ h1 = h5 + i0*h6
-			/*line sum_layouts.py:107:19*/ h3 = h7 + i0*h8
-			/*line sum_layouts.py:107:19*/ if t5 > 0 {
-				t1W := t1Data[h1 : h1+t5]
-				mW := mData[h3 : h3+t5]
-				for i1 = 0; i1 < t5; i1++ {
-					/*line sum_layouts.py:107:19*/ t1W[i1] = math.Sqrt(math.Abs(mW[i1])) + float64(mW[i1]*0.5)
+	/*line sum_layouts.py:107:19*/ if !runtime.MayShare(m, t1) {
+		/*line sum_layouts.py:107:19*/ for i1_tile = 0; i1_tile < t5; i1_tile += 32 {
+			/*line sum_layouts.py:107:19*/ for i0_tile = 0; i0_tile < t4; i0_tile += 32 {
+				/*line sum_layouts.py:107:19*/ i1_end = i1_tile + runtime.Min(t5-i1_tile, 32)
+				/*line sum_layouts.py:107:19*/ i0_end = i0_tile + runtime.Min(t4-i0_tile, 32)
+				/*line sum_layouts.py:107:19*/ for i1 = i1_tile; i1 < i1_end; i1++ {
+					/*line sum_layouts.py:107:19*/ for i0 = i0_tile; i0 < i0_end; i0++ {
+						/*line sum_layouts.py:107:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = math.Sqrt(math.Abs(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])])) + float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]*0.5)
+					}
 				}
 			}
 		}
 	} else {
 		/*line sum_layouts.py:107:19*/ for i0 = 0; i0 < t4; i0++ {
-			/*line sum_layouts.py:107:19*/ h1 = h5 + i0*h6
-			/*line sum_layouts.py:107:19*/ h3 = h7 + i0*h8
-			/*line sum_layouts.py:107:19*/ p1 = h1
-			/*line sum_layouts.py:107:19*/ p2 = h3
 			/*line sum_layouts.py:107:19*/ for i1 = 0; i1 < t5; i1++ {
-				/*line sum_layouts.py:107:19*/ t1Data[p1] = math.Sqrt(math.Abs(mData[p2])) + float64(mData[p2]*0.5)
-				/*line sum_layouts.py:107:19*/ p1 = p1 + h2
-				/*line sum_layouts.py:107:19*/ p2 = p2 + h4
+				/*line sum_layouts.py:107:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = math.Sqrt(math.Abs(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])])) + float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]*0.5)
 			}
 		}
 	}
@@ -599,14 +485,6 @@ func SumRevExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 		i0     int64
 		i1     int64
 		t8     *runtime.Array[float64]
-		h1     int64
-		h2     int64
-		h3     int64
-		h4     int64
-		h5     int64
-		h6     int64
-		p1     int64
-		p2     int64
 		t1Data []float64
 	)
 	mData := m.Data
@@ -618,33 +496,9 @@ func SumRevExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:111:19*/ t1 = runtime.ZerosLayout2[float64](2, t6.Shape, t6.Strides, t6.Shape, t6.Strides)
 	t1Data = t1.Data
 	/*line sum_layouts.py:111:19*/ t7 = int64(m.Shape[0])
-	/*line sum_layouts.py:111:19*/ h2 = int64(t1.Strides[1])
-	/*line sum_layouts.py:111:19*/ h4 = int64(t1.Offset)
-	/*line sum_layouts.py:111:19*/ h5 = int64(t1.Strides[0])
-	/*line sum_layouts.py:111:19*/ h6 = int64(m.Strides[0])
-	/*line sum_layouts.py:111:19*/ if h2 == 1 && t4 == 1 {
-		/*line sum_layouts.py:111:19*/ for i0 = 0; i0 < t7; i0++ {
-			/*line sum_layouts.py:111:19*/ h1 = h4 + i0*h5
-			/*line sum_layouts.py:111:19*/ h3 = t5 + i0*h6
-			/*line sum_layouts.py:111:19*/ if t3 > 0 {
-				t1W := t1Data[h1 : h1+t3]
-				mW := mData[h3 : h3+t3]
-				for i1 = 0; i1 < t3; i1++ {
-					/*line sum_layouts.py:111:19*/ t1W[i1] = float64(mW[i1] * 3.0)
-				}
-			}
-		}
-	} else {
-		/*line sum_layouts.py:111:19*/ for i0 = 0; i0 < t7; i0++ {
-			/*line sum_layouts.py:111:19*/ h1 = h4 + i0*h5
-			/*line sum_layouts.py:111:19*/ h3 = t5 + i0*h6
-			/*line sum_layouts.py:111:19*/ p1 = h1
-			/*line sum_layouts.py:111:19*/ p2 = h3
-			/*line sum_layouts.py:111:19*/ for i1 = 0; i1 < t3; i1++ {
-				/*line sum_layouts.py:111:19*/ t1Data[p1] = float64(mData[p2] * 3.0)
-				/*line sum_layouts.py:111:19*/ p1 = p1 + h2
-				/*line sum_layouts.py:111:19*/ p2 = p2 + t4
-			}
+	/*line sum_layouts.py:111:19*/ for i0 = 0; i0 < t7; i0++ {
+		/*line sum_layouts.py:111:19*/ for i1 = 0; i1 < t3; i1++ {
+			/*line sum_layouts.py:111:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[t5+i0*int64(m.Strides[0])+i1*t4] * 3.0)
 		}
 	}
 	/*line sum_layouts.py:111:12*/ t8 = runtime.SumAxis(t1, 0)
@@ -654,24 +508,18 @@ func SumRevExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 // SumTExprAxis1 is pyc2go's compiled form of sum_t_expr_axis1 (sum_layouts.py:114).
 func SumTExprAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:114:1*/ var (
-		t1     *runtime.Array[float64]
-		t2     *runtime.Array[float64]
-		t3     int64
-		t4     int64
-		i0     int64
-		i1     int64
-		t5     *runtime.Array[float64]
-		h1     int64
-		h2     int64
-		h3     int64
-		h4     int64
-		h5     int64
-		h6     int64
-		h7     int64
-		h8     int64
-		p1     int64
-		p2     int64
-		t1Data []float64
+		t1      *runtime.Array[float64]
+		t2      *runtime.Array[float64]
+		t3      int64
+		t4      int64
+		i0      int64
+		i1      int64
+		t5      *runtime.Array[float64]
+		i0_tile int64
+		i0_end  int64
+		i1_tile int64
+		i1_end  int64
+		t1Data  []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:115:19*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
@@ -679,34 +527,22 @@ func SumTExprAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 	t1Data = t1.Data
 	/*line sum_layouts.py:115:19*/ t3 = int64(m.Shape[1])
 	/*line sum_layouts.py:115:19*/ t4 = int64(m.Shape[0])
-	/*line sum_layouts.py:115:19*/ h2 = int64(t1.Strides[1])
-	/*line sum_layouts.py:115:19*/ h4 = int64(m.Strides[0])
-	/*line sum_layouts.py:115:19*/ h5 = int64(t1.Offset)
-	/*line sum_layouts.py:115:19*/ h6 = int64(t1.Strides[0])
-	/*line sum_layouts.py:115:19*/ h7 = int64(m.Offset)
-	/*line sum_layouts.py:115:19*/ h8 = int64(m.Strides[1])
-	/*line sum_layouts.py:115:19*/ if h2 == 1 && h4 == 1 {
-		/*line sum_layouts.py:115:19*/ for i0 = 0; i0 < t3; i0++ {
-			/*line sum_layouts.py:115:19*/ h1 = h5 + i0*h6
-			/*line sum_layouts.py:115:19*/ h3 = h7 + i0*h8
-			/*line sum_layouts.py:115:19*/ if t4 > 0 {
-				t1W := t1Data[h1 : h1+t4]
-				mW := mData[h3 : h3+t4]
-				for i1 = 0; i1 < t4; i1++ {
-					/*line sum_layouts.py:115:19*/ t1W[i1] = float64(mW[i1]*3.0) - 1.0
+	/*line sum_layouts.py:115:19*/ if !runtime.MayShare(m, t1) {
+		/*line sum_layouts.py:115:19*/ for i0_tile = 0; i0_tile < t3; i0_tile += 32 {
+			/*line sum_layouts.py:115:19*/ for i1_tile = 0; i1_tile < t4; i1_tile += 32 {
+				/*line sum_layouts.py:115:19*/ i0_end = i0_tile + runtime.Min(t3-i0_tile, 32)
+				/*line sum_layouts.py:115:19*/ i1_end = i1_tile + runtime.Min(t4-i1_tile, 32)
+				/*line sum_layouts.py:115:19*/ for i0 = i0_tile; i0 < i0_end; i0++ {
+					/*line sum_layouts.py:115:19*/ for i1 = i1_tile; i1 < i1_end; i1++ {
+						/*line sum_layouts.py:115:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]*3.0) - 1.0
+					}
 				}
 			}
 		}
 	} else {
 		/*line sum_layouts.py:115:19*/ for i0 = 0; i0 < t3; i0++ {
-			/*line sum_layouts.py:115:19*/ h1 = h5 + i0*h6
-			/*line sum_layouts.py:115:19*/ h3 = h7 + i0*h8
-			/*line sum_layouts.py:115:19*/ p1 = h1
-			/*line sum_layouts.py:115:19*/ p2 = h3
 			/*line sum_layouts.py:115:19*/ for i1 = 0; i1 < t4; i1++ {
-				/*line sum_layouts.py:115:19*/ t1Data[p1] = float64(mData[p2]*3.0) - 1.0
-				/*line sum_layouts.py:115:19*/ p1 = p1 + h2
-				/*line sum_layouts.py:115:19*/ p2 = p2 + h4
+				/*line sum_layouts.py:115:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]*3.0) - 1.0
 			}
 		}
 	}
@@ -717,31 +553,21 @@ func SumTExprAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 // MeanTExprAxis0 is pyc2go's compiled form of mean_t_expr_axis0 (sum_layouts.py:118).
 func MeanTExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:118:1*/ var (
-		t1     *runtime.Array[float64]
-		t2     *runtime.Array[float64]
-		t3     int64
-		t4     int64
-		i0     int64
-		i1     int64
-		t5     *runtime.Array[float64]
-		t6     int64
-		i0_2   int64
-		h1     int64
-		h2     int64
-		h3     int64
-		h4     int64
-		h5     int64
-		h6     int64
-		h7     int64
-		h8     int64
-		h9     int64
-		h10    int64
-		h11    float64
-		p1     int64
-		p2     int64
-		p3     int64
-		t1Data []float64
-		t5Data []float64
+		t1      *runtime.Array[float64]
+		t2      *runtime.Array[float64]
+		t3      int64
+		t4      int64
+		i0      int64
+		i1      int64
+		t5      *runtime.Array[float64]
+		t6      int64
+		i0_2    int64
+		i0_tile int64
+		i0_end  int64
+		i1_tile int64
+		i1_end  int64
+		t1Data  []float64
+		t5Data  []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:119:20*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
@@ -749,56 +575,30 @@ func MeanTExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 	t1Data = t1.Data
 	/*line sum_layouts.py:119:20*/ t3 = int64(m.Shape[1])
 	/*line sum_layouts.py:119:20*/ t4 = int64(m.Shape[0])
-	/*line sum_layouts.py:119:20*/ h2 = int64(t1.Strides[1])
-	/*line sum_layouts.py:119:20*/ h4 = int64(m.Strides[0])
-	/*line sum_layouts.py:119:20*/ h5 = int64(t1.Offset)
-	/*line sum_layouts.py:119:20*/ h6 = int64(t1.Strides[0])
-	/*line sum_layouts.py:119:20*/ h7 = int64(m.Offset)
-	/*line sum_layouts.py:119:20*/ h8 = int64(m.Strides[1])
-	/*line sum_layouts.py:119:20*/ if h2 == 1 && h4 == 1 {
-		/*line sum_layouts.py:119:20*/ for i0 = 0; i0 < t3; i0++ {
-			/*line sum_layouts.py:119:20*/ h1 = h5 + i0*h6
-			/*line sum_layouts.py:119:20*/ h3 = h7 + i0*h8
-			/*line sum_layouts.py:119:20*/ if t4 > 0 {
-				t1W := t1Data[h1 : h1+t4]
-				mW := mData[h3 : h3+t4]
-				for i1 = 0; i1 < t4; i1++ {
-					/*line sum_layouts.py:119:20*/ t1W[i1] = mW[i1] / 3.0
+	/*line sum_layouts.py:119:20*/ if !runtime.MayShare(m, t1) {
+		/*line sum_layouts.py:119:20*/ for i0_tile = 0; i0_tile < t3; i0_tile += 32 {
+			/*line sum_layouts.py:119:20*/ for i1_tile = 0; i1_tile < t4; i1_tile += 32 {
+				/*line sum_layouts.py:119:20*/ i0_end = i0_tile + runtime.Min(t3-i0_tile, 32)
+				/*line sum_layouts.py:119:20*/ i1_end = i1_tile + runtime.Min(t4-i1_tile, 32)
+				/*line sum_layouts.py:119:20*/ for i0 = i0_tile; i0 < i0_end; i0++ {
+					/*line sum_layouts.py:119:20*/ for i1 = i1_tile; i1 < i1_end; i1++ {
+						/*line sum_layouts.py:119:20*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] / 3.0
+					}
 				}
 			}
 		}
 	} else {
 		/*line sum_layouts.py:119:20*/ for i0 = 0; i0 < t3; i0++ {
-			/*line sum_layouts.py:119:20*/ h1 = h5 + i0*h6
-			/*line sum_layouts.py:119:20*/ h3 = h7 + i0*h8
-			/*line sum_layouts.py:119:20*/ p1 = h1
-			/*line sum_layouts.py:119:20*/ p2 = h3
 			/*line sum_layouts.py:119:20*/ for i1 = 0; i1 < t4; i1++ {
-				/*line sum_layouts.py:119:20*/ t1Data[p1] = mData[p2] / 3.0
-				/*line sum_layouts.py:119:20*/ p1 = p1 + h2
-				/*line sum_layouts.py:119:20*/ p2 = p2 + h4
+				/*line sum_layouts.py:119:20*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] / 3.0
 			}
 		}
 	}
 	/*line sum_layouts.py:119:12*/ t5 = runtime.SumAxis(t1, 0)
 	t5Data = t5.Data
 	/*line sum_layouts.py:119:12*/ t6 = int64(t5.Shape[0])
-	/*line sum_layouts.py:119:12*/ h9 = int64(t5.Offset)
-	/*line sum_layouts.py:119:12*/ h10 = int64(t5.Strides[0])
-	/*line sum_layouts.py:119:12*/ h11 = float64(int64(t1.Shape[0]))
-	/*line sum_layouts.py:119:12*/ if h10 == 1 {
-		/*line sum_layouts.py:119:12*/ if t6 > 0 {
-			t5W := t5Data[h9 : h9+t6]
-			for i0_2 = 0; i0_2 < t6; i0_2++ {
-				/*line sum_layouts.py:119:12*/ t5W[i0_2] = t5W[i0_2] / h11
-			}
-		}
-	} else {
-		/*line sum_layouts.py:119:12*/ p3 = h9
-		/*line sum_layouts.py:119:12*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
-			/*line sum_layouts.py:119:12*/ t5Data[p3] = t5Data[p3] / h11
-			/*line sum_layouts.py:119:12*/ p3 = p3 + h10
-		}
+	/*line sum_layouts.py:119:12*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
+		/*line sum_layouts.py:119:12*/ t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] = t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] / float64(int64(t1.Shape[0]))
 	}
 	/*line sum_layouts.py:119:5*/ return t5
 }
@@ -808,26 +608,18 @@ func MeanTExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 // A broadcast operand has no say in the order.
 func SumTBcast(m *runtime.Array[float64]) (float64, error) {
 	/*line sum_layouts.py:122:1*/ var (
-		t1     *runtime.Array[float64]
-		t2     *runtime.Array[float64]
-		t3     *runtime.Array[float64]
-		t4     int64
-		t5     int64
-		i0     int64
-		i1     int64
-		h1     int64
-		h2     int64
-		h3     int64
-		h4     int64
-		h5     int64
-		h6     int64
-		h7     int64
-		h8     int64
-		h9     int64
-		p1     int64
-		p2     int64
-		p3     int64
-		t1Data []float64
+		t1      *runtime.Array[float64]
+		t2      *runtime.Array[float64]
+		t3      *runtime.Array[float64]
+		t4      int64
+		t5      int64
+		i0      int64
+		i1      int64
+		i1_tile int64
+		i1_end  int64
+		i0_tile int64
+		i0_end  int64
+		t1Data  []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:124:25*/ if !(0 < int64(m.Shape[1])) {
@@ -839,38 +631,22 @@ func SumTBcast(m *runtime.Array[float64]) (float64, error) {
 	t1Data = t1.Data
 	/*line sum_layouts.py:124:19*/ t4 = int64(m.Shape[1])
 	/*line sum_layouts.py:124:19*/ t5 = int64(m.Shape[0])
-	/*line sum_layouts.py:124:19*/ h2 = int64(t1.Strides[1])
-	/*line sum_layouts.py:124:19*/ h4 = int64(m.Strides[0])
-	/*line sum_layouts.py:124:19*/ h5 = int64(m.Offset)
-	/*line sum_layouts.py:124:19*/ h6 = int64(t1.Offset)
-	/*line sum_layouts.py:124:19*/ h7 = int64(t1.Strides[0])
-	/*line sum_layouts.py:124:19*/ h8 = int64(m.Offset)
-	/*line sum_layouts.py:124:19*/ h9 = int64(m.Strides[1])
-	/*line sum_layouts.py:124:19*/ if h2 == 1 && h4 == 1 {
-		/*line sum_layouts.py:124:19*/ for i0 = 0; i0 < t4; i0++ {
-			/*line sum_layouts.py:124:19*/ h1 = h6 + i0*h7
-			/*line sum_layouts.py:124:19*/ h3 = h8 + i0*h9
-			/*line sum_layouts.py:124:19*/ if t5 > 0 {
-				t1W := t1Data[h1 : h1+t5]
-				mW := mData[h3 : h3+t5]
-				mW2 := mData[h5 : h5+t5]
-				for i1 = 0; i1 < t5; i1++ {
-					/*line sum_layouts.py:124:19*/ t1W[i1] = float64(mW[i1] * mW2[i1])
+	/*line sum_layouts.py:124:19*/ if !runtime.MayShare(m, t1) {
+		/*line sum_layouts.py:124:19*/ for i1_tile = 0; i1_tile < t5; i1_tile += 32 {
+			/*line sum_layouts.py:124:19*/ for i0_tile = 0; i0_tile < t4; i0_tile += 32 {
+				/*line sum_layouts.py:124:19*/ i1_end = i1_tile + runtime.Min(t5-i1_tile, 32)
+				/*line sum_layouts.py:124:19*/ i0_end = i0_tile + runtime.Min(t4-i0_tile, 32)
+				/*line sum_layouts.py:124:19*/ for i1 = i1_tile; i1 < i1_end; i1++ {
+					/*line sum_layouts.py:124:19*/ for i0 = i0_tile; i0 < i0_end; i0++ {
+						/*line sum_layouts.py:124:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] * mData[int64(m.Offset)+i1*int64(m.Strides[0])])
+					}
 				}
 			}
 		}
 	} else {
 		/*line sum_layouts.py:124:19*/ for i0 = 0; i0 < t4; i0++ {
-			/*line sum_layouts.py:124:19*/ h1 = h6 + i0*h7
-			/*line sum_layouts.py:124:19*/ h3 = h8 + i0*h9
-			/*line sum_layouts.py:124:19*/ p1 = h1
-			/*line sum_layouts.py:124:19*/ p2 = h3
-			/*line sum_layouts.py:124:19*/ p3 = h5
 			/*line sum_layouts.py:124:19*/ for i1 = 0; i1 < t5; i1++ {
-				/*line sum_layouts.py:124:19*/ t1Data[p1] = float64(mData[p2] * mData[p3])
-				/*line sum_layouts.py:124:19*/ p1 = p1 + h2
-				/*line sum_layouts.py:124:19*/ p2 = p2 + h4
-				/*line sum_layouts.py:124:19*/ p3 = p3 + h4
+				/*line sum_layouts.py:124:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] * mData[int64(m.Offset)+i1*int64(m.Strides[0])])
 			}
 		}
 	}
@@ -891,18 +667,6 @@ func Sum3dExpr(a *runtime.Array[float64]) float64 {
 		i0     int64
 		i1     int64
 		i2     int64
-		h1     int64
-		h2     int64
-		h3     int64
-		h4     int64
-		h5     int64
-		h6     int64
-		h7     int64
-		h8     int64
-		h9     int64
-		h10    int64
-		p1     int64
-		p2     int64
 		t1Data []float64
 	)
 	aData := a.Data
@@ -915,42 +679,10 @@ func Sum3dExpr(a *runtime.Array[float64]) float64 {
 	t1Data = t1.Data
 	/*line sum_layouts.py:128:19*/ t7 = int64(a.Shape[2])
 	/*line sum_layouts.py:128:19*/ t8 = int64(a.Shape[0])
-	/*line sum_layouts.py:128:19*/ h2 = int64(t1.Strides[2])
-	/*line sum_layouts.py:128:19*/ h4 = int64(a.Strides[0])
-	/*line sum_layouts.py:128:19*/ h6 = int64(t1.Strides[1])
-	/*line sum_layouts.py:128:19*/ h8 = int64(t1.Offset)
-	/*line sum_layouts.py:128:19*/ h9 = int64(t1.Strides[0])
-	/*line sum_layouts.py:128:19*/ h10 = int64(a.Strides[2])
-	/*line sum_layouts.py:128:19*/ if h2 == 1 && h4 == 1 {
-		/*line sum_layouts.py:128:19*/ for i0 = 0; i0 < t7; i0++ {
-			/*line sum_layouts.py:128:19*/ h5 = h8 + i0*h9
-			/*line sum_layouts.py:128:19*/ h7 = t5 + i0*h10
-			/*line sum_layouts.py:128:19*/ for i1 = 0; i1 < t3; i1++ {
-				/*line sum_layouts.py:128:19*/ h1 = h5 + i1*h6
-				/*line sum_layouts.py:128:19*/ h3 = h7 + i1*t4
-				/*line sum_layouts.py:128:19*/ if t8 > 0 {
-					t1W := t1Data[h1 : h1+t8]
-					aW := aData[h3 : h3+t8]
-					for i2 = 0; i2 < t8; i2++ {
-						/*line sum_layouts.py:128:19*/ t1W[i2] = float64(aW[i2]*2.0) + 1.0
-					}
-				}
-			}
-		}
-	} else {
-		/*line sum_layouts.py:128:19*/ for i0 = 0; i0 < t7; i0++ {
-			/*line sum_layouts.py:128:19*/ h5 = h8 + i0*h9
-			/*line sum_layouts.py:128:19*/ h7 = t5 + i0*h10
-			/*line sum_layouts.py:128:19*/ for i1 = 0; i1 < t3; i1++ {
-				/*line sum_layouts.py:128:19*/ h1 = h5 + i1*h6
-				/*line sum_layouts.py:128:19*/ h3 = h7 + i1*t4
-				/*line sum_layouts.py:128:19*/ p1 = h1
-				/*line sum_layouts.py:128:19*/ p2 = h3
-				/*line sum_layouts.py:128:19*/ for i2 = 0; i2 < t8; i2++ {
-					/*line sum_layouts.py:128:19*/ t1Data[p1] = float64(aData[p2]*2.0) + 1.0
-					/*line sum_layouts.py:128:19*/ p1 = p1 + h2
-					/*line sum_layouts.py:128:19*/ p2 = p2 + h4
-				}
+	/*line sum_layouts.py:128:19*/ for i0 = 0; i0 < t7; i0++ {
+		/*line sum_layouts.py:128:19*/ for i1 = 0; i1 < t3; i1++ {
+			/*line sum_layouts.py:128:19*/ for i2 = 0; i2 < t8; i2++ {
+				/*line sum_layouts.py:128:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])+i2*int64(t1.Strides[2])] = float64(aData[t5+i0*int64(a.Strides[2])+i1*t4+i2*int64(a.Strides[0])]*2.0) + 1.0
 			}
 		}
 	}
@@ -960,23 +692,17 @@ func Sum3dExpr(a *runtime.Array[float64]) float64 {
 // MeanIntT is pyc2go's compiled form of mean_int_t (sum_layouts.py:131).
 func MeanIntT(m *runtime.Array[int64]) float64 {
 	/*line sum_layouts.py:131:1*/ var (
-		t1     *runtime.Array[float64]
-		t2     *runtime.Array[int64]
-		t3     int64
-		t4     int64
-		i0     int64
-		i1     int64
-		h1     int64
-		h2     int64
-		h3     int64
-		h4     int64
-		h5     int64
-		h6     int64
-		h7     int64
-		h8     int64
-		p1     int64
-		p2     int64
-		t1Data []float64
+		t1      *runtime.Array[float64]
+		t2      *runtime.Array[int64]
+		t3      int64
+		t4      int64
+		i0      int64
+		i1      int64
+		i0_tile int64
+		i0_end  int64
+		i1_tile int64
+		i1_end  int64
+		t1Data  []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:132:20*/ t2 = &runtime.Array[int64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
@@ -984,34 +710,14 @@ func MeanIntT(m *runtime.Array[int64]) float64 {
 	t1Data = t1.Data
 	/*line sum_layouts.py:132:20*/ t3 = int64(m.Shape[1])
 	/*line sum_layouts.py:132:20*/ t4 = int64(m.Shape[0])
-	/*line sum_layouts.py:132:20*/ h2 = int64(t1.Strides[1])
-	/*line sum_layouts.py:132:20*/ h4 = int64(m.Strides[0])
-	/*line sum_layouts.py:132:20*/ h5 = int64(t1.Offset)
-	/*line sum_layouts.py:132:20*/ h6 = int64(t1.Strides[0])
-	/*line sum_layouts.py:132:20*/ h7 = int64(m.Offset)
-	/*line sum_layouts.py:132:20*/ h8 = int64(m.Strides[1])
-	/*line sum_layouts.py:132:20*/ if h2 == 1 && h4 == 1 {
-		/*line sum_layouts.py:132:20*/ for i0 = 0; i0 < t3; i0++ {
-			/*line sum_layouts.py:132:20*/ h1 = h5 + i0*h6
-			/*line sum_layouts.py:132:20*/ h3 = h7 + i0*h8
-			/*line sum_layouts.py:132:20*/ if t4 > 0 {
-				t1W := t1Data[h1 : h1+t4]
-				mW := mData[h3 : h3+t4]
-				for i1 = 0; i1 < t4; i1++ {
-					/*line sum_layouts.py:132:20*/ t1W[i1] = float64(mW[i1] * 3)
+	/*line sum_layouts.py:132:20*/ for i0_tile = 0; i0_tile < t3; i0_tile += 32 {
+		/*line sum_layouts.py:132:20*/ for i1_tile = 0; i1_tile < t4; i1_tile += 32 {
+			/*line sum_layouts.py:132:20*/ i0_end = i0_tile + runtime.Min(t3-i0_tile, 32)
+			/*line sum_layouts.py:132:20*/ i1_end = i1_tile + runtime.Min(t4-i1_tile, 32)
+			/*line sum_layouts.py:132:20*/ for i0 = i0_tile; i0 < i0_end; i0++ {
+				/*line sum_layouts.py:132:20*/ for i1 = i1_tile; i1 < i1_end; i1++ {
+					/*line sum_layouts.py:132:20*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] * 3)
 				}
-			}
-		}
-	} else {
-		/*line sum_layouts.py:132:20*/ for i0 = 0; i0 < t3; i0++ {
-			/*line sum_layouts.py:132:20*/ h1 = h5 + i0*h6
-			/*line sum_layouts.py:132:20*/ h3 = h7 + i0*h8
-			/*line sum_layouts.py:132:20*/ p1 = h1
-			/*line sum_layouts.py:132:20*/ p2 = h3
-			/*line sum_layouts.py:132:20*/ for i1 = 0; i1 < t4; i1++ {
-				/*line sum_layouts.py:132:20*/ t1Data[p1] = float64(mData[p2] * 3)
-				/*line sum_layouts.py:132:20*/ p1 = p1 + h2
-				/*line sum_layouts.py:132:20*/ p2 = p2 + h4
 			}
 		}
 	}
@@ -1023,56 +729,38 @@ func MeanIntT(m *runtime.Array[int64]) float64 {
 // np.sum of (m.T + m.T) * m.T: an operand that itself combines arrays keeps the C-ordered temporary (documented gap).
 func SumTNestedExpr(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:135:1*/ var (
-		t1     *runtime.Array[float64]
-		t2     int64
-		t3     int64
-		i0     int64
-		i1     int64
-		h1     int64
-		h2     int64
-		h3     int64
-		h4     int64
-		h5     int64
-		h6     int64
-		h7     int64
-		h8     int64
-		p1     int64
-		p2     int64
-		t1Data []float64
+		t1      *runtime.Array[float64]
+		t2      int64
+		t3      int64
+		i0      int64
+		i1      int64
+		i1_tile int64
+		i1_end  int64
+		i0_tile int64
+		i0_end  int64
+		t1Data  []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:137:19*/ t1 = runtime.Zeros[float64](m.Shape[1], m.Shape[0])
 	t1Data = t1.Data
 	/*line sum_layouts.py:137:19*/ t2 = int64(m.Shape[1])
 	/*line sum_layouts.py:137:19*/ t3 = int64(m.Shape[0])
-	/*line sum_layouts.py:137:19*/ h2 = int64(t1.Strides[1])
-	/*line sum_layouts.py:137:19*/ h4 = int64(m.Strides[0])
-	/*line sum_layouts.py:137:19*/ h5 = int64(t1.Offset)
-	/*line sum_layouts.py:137:19*/ h6 = int64(t1.Strides[0])
-	/*line sum_layouts.py:137:19*/ h7 = int64(m.Offset)
-	/*line sum_layouts.py:137:19*/ h8 = int64(m.Strides[1])
-	/*line sum_layouts.py:137:19*/ if h2 == 1 && h4 == 1 {
-		/*line sum_layouts.py:137:19*/ for i0 = 0; i0 < t2; i0++ {
-			/*line sum_layouts.py:137:19*/ h1 = h5 + i0*h6
-			/*line sum_layouts.py:137:19*/ h3 = h7 + i0*h8
-			/*line sum_layouts.py:137:19*/ if t3 > 0 {
-				t1W := t1Data[h1 : h1+t3]
-				mW := mData[h3 : h3+t3]
-				for i1 = 0; i1 < t3; i1++ {
-					/*line sum_layouts.py:137:19*/ t1W[i1] = float64((mW[i1] + mW[i1]) * mW[i1])
+	/*line sum_layouts.py:137:19*/ if !runtime.MayShare(m, t1) {
+		/*line sum_layouts.py:137:19*/ for i1_tile = 0; i1_tile < t3; i1_tile += 32 {
+			/*line sum_layouts.py:137:19*/ for i0_tile = 0; i0_tile < t2; i0_tile += 32 {
+				/*line sum_layouts.py:137:19*/ i1_end = i1_tile + runtime.Min(t3-i1_tile, 32)
+				/*line sum_layouts.py:137:19*/ i0_end = i0_tile + runtime.Min(t2-i0_tile, 32)
+				/*line sum_layouts.py:137:19*/ for i1 = i1_tile; i1 < i1_end; i1++ {
+					/*line sum_layouts.py:137:19*/ for i0 = i0_tile; i0 < i0_end; i0++ {
+						/*line sum_layouts.py:137:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64((mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] + mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]) * mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])])
+					}
 				}
 			}
 		}
 	} else {
 		/*line sum_layouts.py:137:19*/ for i0 = 0; i0 < t2; i0++ {
-			/*line sum_layouts.py:137:19*/ h1 = h5 + i0*h6
-			/*line sum_layouts.py:137:19*/ h3 = h7 + i0*h8
-			/*line sum_layouts.py:137:19*/ p1 = h1
-			/*line sum_layouts.py:137:19*/ p2 = h3
 			/*line sum_layouts.py:137:19*/ for i1 = 0; i1 < t3; i1++ {
-				/*line sum_layouts.py:137:19*/ t1Data[p1] = float64((mData[p2] + mData[p2]) * mData[p2])
-				/*line sum_layouts.py:137:19*/ p1 = p1 + h2
-				/*line sum_layouts.py:137:19*/ p2 = p2 + h4
+				/*line sum_layouts.py:137:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64((mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] + mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]) * mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])])
 			}
 		}
 	}
