@@ -1,0 +1,8 @@
+package o0
+
+// kernels.go is bench/opt/kernels.py compiled by pyc2go at -O0 with the
+// cache sizes pinned (so the tiles do not change with the machine that
+// runs go generate), committed so the benchmarks build without running
+// the compiler; bench/opt's TestGeneratedUpToDate fails when it is stale.
+
+//go:generate go run github.com/pyc2go/pyc2go/cmd/pyc2go compile -O0 --cache=L1=32K,L2=512K,L3=32M -o kernels.go -pkg o0 ../kernels.py
