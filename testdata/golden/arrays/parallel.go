@@ -20,42 +20,45 @@ func ScaleInto(x *runtime.Array[float64], out *runtime.Array[float64], a float64
 	/*line parallel.py:11:1*/ var (
 		i  int64
 		t  float64
+		t1 int64
+		t2 int64
 		t3 int64
-		h1 int64
-		h2 int64
-		h3 int64
-		h4 int64
-		h5 int64
 	)
-	_ = i
-	_ = t
 	xData := x.Data
 	outData := out.Data
 	/*line parallel.py:13:14*/ t3 = int64(x.Shape[0])
-	/*line parallel.py:13:5*/ h1 = int64(x.Offset)
-	/*line parallel.py:13:5*/ h2 = int64(x.Strides[0])
-	/*line parallel.py:13:5*/ h3 = int64(out.Shape[0])
-	/*line parallel.py:13:5*/ h4 = int64(out.Offset)
-	/*line parallel.py:13:5*/ h5 = int64(out.Strides[0])
-	/*line parallel.py:13:5*/ {
-		var parStart int64 = 0
-		parN := runtime.TripCount(parStart, t3, 1)
-		parChunks := runtime.Chunks(parN, 1024)
-		if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-			var (
-				iChunk int64
-				tChunk float64
-			)
-			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-				tChunk = float64(xData[h1+iChunk*h2] * a)
-				if !(iChunk < h3) {
-					return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iChunk, 0, int64(out.Shape[0])), "parallel.py", 15, "scale_into")
+	/*line parallel.py:13:5*/ if t3-1 < int64(out.Shape[0]) {
+		/*line parallel.py:13:5*/ {
+			var parStart int64 = 0
+			parN := runtime.TripCount(parStart, t3, 1)
+			parChunks := runtime.Chunks(parN, 1024)
+			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
+				var (
+					i  int64
+					t  float64
+					t1 int64
+					t2 int64
+				)
+				for i = parStart + lo; i < parStart+hi; i++ {
+					t1 = int64(x.Offset) + i*int64(x.Strides[0])
+					/*line parallel.py:14:9*/ t = float64(xData[t1] * a)
+					t2 = int64(out.Offset) + i*int64(out.Strides[0])
+					/*line parallel.py:15:9*/ outData[t2] = float64(t*t) + 1.0
 				}
-				/*line parallel.py:15:9*/ outData[h4+iChunk*h5] = float64(tChunk*tChunk) + 1.0
+				return nil
+			}); err != nil {
+				return err
 			}
-			return nil
-		}); err != nil {
-			return err
+		}
+	} else {
+		/*line parallel.py:13:5*/ for i = 0; i < t3; i++ {
+			t1 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line parallel.py:14:9*/ t = float64(xData[t1] * a)
+			if !(i < int64(out.Shape[0])) {
+				return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "parallel.py", 15, "scale_into")
+			}
+			/*line parallel.py:15:9*/ t2 = int64(out.Offset) + i*int64(out.Strides[0])
+			/*line parallel.py:15:9*/ outData[t2] = float64(t*t) + 1.0
 		}
 	}
 	return nil
@@ -71,15 +74,10 @@ func Poly(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		i       int64
 		v       float64
 		t1      *runtime.Array[float64]
-		h1      int64
-		h2      int64
-		h3      int64
-		h4      int64
-		h5      int64
+		t2      int64
+		t3      int64
 		outData []float64
 	)
-	_ = i
-	_ = v
 	xData := x.Data
 	/*line parallel.py:20:5*/ n = int64(x.Shape[0])
 	if !(n >= 0) {
@@ -88,30 +86,38 @@ func Poly(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line parallel.py:21:11*/ t1 = runtime.Zeros[float64](int(n))
 	/*line parallel.py:21:5*/ out = t1
 	outData = out.Data
-	/*line parallel.py:23:5*/ h1 = int64(x.Offset)
-	/*line parallel.py:23:5*/ h2 = int64(x.Strides[0])
-	/*line parallel.py:23:5*/ h3 = int64(out.Shape[0])
-	/*line parallel.py:23:5*/ h4 = int64(out.Offset)
-	/*line parallel.py:23:5*/ h5 = int64(out.Strides[0])
-	/*line parallel.py:23:5*/ {
-		var parStart int64 = 0
-		parN := runtime.TripCount(parStart, n, 1)
-		parChunks := runtime.Chunks(parN, 1024)
-		if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-			var (
-				iChunk int64
-				vChunk float64
-			)
-			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-				vChunk = xData[h1+iChunk*h2]
-				if !(iChunk < h3) {
-					return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iChunk, 0, int64(out.Shape[0])), "parallel.py", 25, "poly")
+	/*line parallel.py:23:5*/ if n-1 < int64(out.Shape[0]) {
+		/*line parallel.py:23:5*/ {
+			var parStart int64 = 0
+			parN := runtime.TripCount(parStart, n, 1)
+			parChunks := runtime.Chunks(parN, 1024)
+			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
+				var (
+					i  int64
+					t2 int64
+					t3 int64
+					v  float64
+				)
+				for i = parStart + lo; i < parStart+hi; i++ {
+					t2 = int64(x.Offset) + i*int64(x.Strides[0])
+					/*line parallel.py:24:9*/ v = xData[t2]
+					t3 = int64(out.Offset) + i*int64(out.Strides[0])
+					/*line parallel.py:25:9*/ outData[t3] = float64((float64((float64(v*0.5)-1.0)*v)+2.0)*v) - 3.0
 				}
-				/*line parallel.py:25:9*/ outData[h4+iChunk*h5] = float64((float64((float64(vChunk*0.5)-1.0)*vChunk)+2.0)*vChunk) - 3.0
+				return nil
+			}); err != nil {
+				return nil, err
 			}
-			return nil
-		}); err != nil {
-			return nil, err
+		}
+	} else {
+		/*line parallel.py:23:5*/ for i = 0; i < n; i++ {
+			t2 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line parallel.py:24:9*/ v = xData[t2]
+			if !(i < int64(out.Shape[0])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "parallel.py", 25, "poly")
+			}
+			/*line parallel.py:25:9*/ t3 = int64(out.Offset) + i*int64(out.Strides[0])
+			/*line parallel.py:25:9*/ outData[t3] = float64((float64((float64(v*0.5)-1.0)*v)+2.0)*v) - 3.0
 		}
 	}
 	/*line parallel.py:26:5*/ return out, nil
@@ -124,16 +130,14 @@ func Isum(x *runtime.Array[int64]) int64 {
 	/*line parallel.py:29:1*/ var (
 		s  int64
 		i  int64
+		t1 int64
 		t2 int64
-		h1 int64
-		h2 int64
 	)
 	_ = i
+	_ = t1
 	xData := x.Data
 	/*line parallel.py:31:5*/ s = 0
 	t2 = int64(x.Shape[0])
-	/*line parallel.py:32:5*/ h1 = int64(x.Offset)
-	/*line parallel.py:32:5*/ h2 = int64(x.Strides[0])
 	/*line parallel.py:32:5*/ {
 		var parStart int64 = 0
 		parN := runtime.TripCount(parStart, t2, 1)
@@ -141,13 +145,15 @@ func Isum(x *runtime.Array[int64]) int64 {
 		sParts := make([]int64, parChunks)
 		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 			var (
-				iChunk int64
-				sChunk int64 = 0
+				i  int64
+				t1 int64
+				s  int64 = 0
 			)
-			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-				sChunk = sChunk + xData[h1+iChunk*h2]
+			for i = parStart + lo; i < parStart+hi; i++ {
+				t1 = int64(x.Offset) + i*int64(x.Strides[0])
+				/*line parallel.py:33:9*/ s = s + xData[t1]
 			}
-			sParts[chunk] = sChunk
+			sParts[chunk] = s
 			return nil
 		})
 		for _, part := range sParts {
@@ -172,12 +178,12 @@ func IntReductions(x *runtime.Array[int64]) (int64, int64, int64, int64, int64, 
 		hi int64
 		i  int64
 		v  int64
+		t1 int64
 		t2 int64
-		h1 int64
-		h2 int64
 	)
 	_ = i
 	_ = v
+	_ = t1
 	xData := x.Data
 	/*line parallel.py:39:5*/ s = 7
 	d = 0
@@ -188,8 +194,6 @@ func IntReductions(x *runtime.Array[int64]) (int64, int64, int64, int64, int64, 
 	lo = 1000000
 	hi = -1000000
 	t2 = int64(x.Shape[0])
-	/*line parallel.py:47:5*/ h1 = int64(x.Offset)
-	/*line parallel.py:47:5*/ h2 = int64(x.Strides[0])
 	/*line parallel.py:47:5*/ {
 		var parStart int64 = 0
 		parN := runtime.TripCount(parStart, t2, 1)
@@ -202,63 +206,65 @@ func IntReductions(x *runtime.Array[int64]) (int64, int64, int64, int64, int64, 
 		oParts := make([]int64, parChunks)
 		pParts := make([]int64, parChunks)
 		sParts := make([]int64, parChunks)
-		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo2, hi2 int64) error {
+		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo_, hi_ int64) error {
 			var (
-				iChunk  int64
-				vChunk  int64
-				aChunk  int64 = -1
-				dChunk  int64 = 0
-				eChunk  int64 = 0
-				hiChunk int64 = -9223372036854775808
-				loChunk int64 = 9223372036854775807
-				oChunk  int64 = 0
-				pChunk  int64 = 1
-				sChunk  int64 = 0
+				i  int64
+				t1 int64
+				v  int64
+				a  int64 = -1
+				d  int64 = 0
+				e  int64 = 0
+				hi int64 = -9223372036854775808
+				lo int64 = 9223372036854775807
+				o  int64 = 0
+				p  int64 = 1
+				s  int64 = 0
 			)
-			for iChunk = parStart + lo2; iChunk < parStart+hi2; iChunk++ {
-				vChunk = xData[h1+iChunk*h2]
-				sChunk = sChunk + vChunk*vChunk
-				dChunk = dChunk - vChunk
-				pChunk = pChunk * (runtime.ModInt(vChunk, 5) + 1)
-				oChunk = oChunk | vChunk
-				aChunk = aChunk & (vChunk + 4096)
-				eChunk = eChunk ^ vChunk
-				loChunk = runtime.Min(loChunk, vChunk)
-				hiChunk = runtime.Max(hiChunk, vChunk)
+			for i = parStart + lo_; i < parStart+hi_; i++ {
+				t1 = int64(x.Offset) + i*int64(x.Strides[0])
+				/*line parallel.py:48:9*/ v = xData[t1]
+				s = s + v*v
+				d = d - v
+				p = p * (runtime.ModInt(v, 5) + 1)
+				o = o | v
+				a = a & (v + 4096)
+				e = e ^ v
+				lo = runtime.Min(lo, v)
+				hi = runtime.Max(hi, v)
 			}
-			aParts[chunk] = aChunk
-			dParts[chunk] = dChunk
-			eParts[chunk] = eChunk
-			hiParts[chunk] = hiChunk
-			loParts[chunk] = loChunk
-			oParts[chunk] = oChunk
-			pParts[chunk] = pChunk
-			sParts[chunk] = sChunk
+			aParts[chunk] = a
+			dParts[chunk] = d
+			eParts[chunk] = e
+			hiParts[chunk] = hi
+			loParts[chunk] = lo
+			oParts[chunk] = o
+			pParts[chunk] = p
+			sParts[chunk] = s
 			return nil
 		})
 		for _, part := range aParts {
 			a &= part
 		}
-		for _, part2 := range dParts {
-			d += part2
+		for _, part_ := range dParts {
+			d += part_
 		}
-		for _, part3 := range eParts {
-			e ^= part3
+		for _, part__ := range eParts {
+			e ^= part__
 		}
-		for _, part4 := range hiParts {
-			hi = max(hi, part4)
+		for _, part___ := range hiParts {
+			hi = max(hi, part___)
 		}
-		for _, part5 := range loParts {
-			lo = min(lo, part5)
+		for _, part____ := range loParts {
+			lo = min(lo, part____)
 		}
-		for _, part6 := range oParts {
-			o |= part6
+		for _, part_____ := range oParts {
+			o |= part_____
 		}
-		for _, part7 := range pParts {
-			p *= part7
+		for _, part______ := range pParts {
+			p *= part______
 		}
-		for _, part8 := range sParts {
-			s += part8
+		for _, part_______ := range sParts {
+			s += part_______
 		}
 	}
 	/*line parallel.py:57:5*/ return s, d, p, o, a, e, lo, hi
@@ -272,17 +278,15 @@ func Fsum(x *runtime.Array[float64]) float64 {
 	/*line parallel.py:60:1*/ var (
 		s  float64
 		i  int64
+		t1 int64
 		t2 int64
-		h1 int64
-		h2 int64
 	)
 	xData := x.Data
 	/*line parallel.py:63:5*/ s = 0.0
 	t2 = int64(x.Shape[0])
-	/*line parallel.py:64:5*/ h1 = int64(x.Offset)
-	/*line parallel.py:64:5*/ h2 = int64(x.Strides[0])
 	/*line parallel.py:64:5*/ for i = 0; i < t2; i++ {
-		s = s + float64(xData[h1+i*h2]*0.5)
+		t1 = int64(x.Offset) + i*int64(x.Strides[0])
+		/*line parallel.py:65:9*/ s = s + float64(xData[t1]*0.5)
 	}
 	/*line parallel.py:66:5*/ return s
 }
@@ -298,28 +302,12 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		j       int64
 		t1      int64
 		t2      *runtime.Array[float64]
+		t3      int64
 		t4      int64
 		t5      int64
 		t6      int64
-		h1      bool
-		h2      int64
-		h3      int64
-		h4      int64
-		h5      int64
-		h6      int64
-		h7      int64
-		h8      int64
-		h9      int64
-		p1      int64
 		outData []float64
 	)
-	_ = i
-	_ = acc
-	_ = j
-	_ = t5
-	_ = h1
-	_ = h2
-	_ = p1
 	mData := m.Data
 	/*line parallel.py:71:11*/ t1 = int64(m.Shape[0])
 	/*line parallel.py:71:11*/ if !(t1 >= 0) {
@@ -329,49 +317,51 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line parallel.py:71:5*/ out = t2
 	outData = out.Data
 	/*line parallel.py:72:14*/ t6 = int64(m.Shape[0])
-	/*line parallel.py:74:18*/ t4 = int64(m.Shape[1])
-	/*line parallel.py:74:9*/ h3 = int64(m.Strides[1])
-	/*line parallel.py:72:5*/ h4 = int64(m.Shape[0])
-	/*line parallel.py:72:5*/ h5 = int64(m.Offset)
-	/*line parallel.py:72:5*/ h6 = int64(m.Strides[0])
-	/*line parallel.py:72:5*/ h7 = int64(out.Shape[0])
-	/*line parallel.py:72:5*/ h8 = int64(out.Offset)
-	/*line parallel.py:72:5*/ h9 = int64(out.Strides[0])
-	/*line parallel.py:72:5*/ {
-		var parStart int64 = 0
-		parN := runtime.TripCount(parStart, t6, 1)
-		parChunks := runtime.Chunks(parN, 1)
-		if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-			var (
-				iChunk   int64
-				accChunk float64
-				h1Chunk  bool
-				h2Chunk  int64
-				jChunk   int64
-				p1Chunk  int64
-				t5Chunk  int64
-			)
-			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-				accChunk = 0.0
-				h1Chunk = iChunk < h4
-				/*line parallel.py:74:9*/ h2Chunk = h5 + iChunk*h6
-				/*line parallel.py:74:9*/ p1Chunk = h2Chunk
-				/*line parallel.py:74:9*/ for jChunk = 0; jChunk < t4; jChunk++ {
-					if !h1Chunk {
-						return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iChunk, 0, int64(m.Shape[0])), "parallel.py", 75, "row_sums")
+	/*line parallel.py:72:5*/ if t6-1 < int64(m.Shape[0]) && t6-1 < int64(out.Shape[0]) {
+		/*line parallel.py:72:5*/ {
+			var parStart int64 = 0
+			parN := runtime.TripCount(parStart, t6, 1)
+			parChunks := runtime.Chunks(parN, 1)
+			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
+				var (
+					i   int64
+					acc float64
+					j   int64
+					t3  int64
+					t4  int64
+					t5  int64
+				)
+				for i = parStart + lo; i < parStart+hi; i++ {
+					acc = 0.0
+					t4 = int64(m.Shape[1])
+					/*line parallel.py:74:9*/ for j = 0; j < t4; j++ {
+						t3 = int64(m.Offset) + i*int64(m.Strides[0]) + j*int64(m.Strides[1])
+						/*line parallel.py:75:13*/ acc = acc + mData[t3]
 					}
-					/*line parallel.py:75:13*/ accChunk = accChunk + mData[p1Chunk]
-					/*line parallel.py:74:9*/ p1Chunk = p1Chunk + h3
+					/*line parallel.py:76:9*/ t5 = int64(out.Offset) + i*int64(out.Strides[0])
+					/*line parallel.py:76:9*/ outData[t5] = acc
 				}
-				/*line parallel.py:76:9*/ if !(iChunk < h7) {
-					return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iChunk, 0, int64(out.Shape[0])), "parallel.py", 76, "row_sums")
-				}
-				/*line parallel.py:76:9*/ t5Chunk = h8 + iChunk*h9
-				/*line parallel.py:76:9*/ outData[t5Chunk] = accChunk
+				return nil
+			}); err != nil {
+				return nil, err
 			}
-			return nil
-		}); err != nil {
-			return nil, err
+		}
+	} else {
+		/*line parallel.py:72:5*/ for i = 0; i < t6; i++ {
+			acc = 0.0
+			t4 = int64(m.Shape[1])
+			/*line parallel.py:74:9*/ for j = 0; j < t4; j++ {
+				if !(i < int64(m.Shape[0])) {
+					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(m.Shape[0])), "parallel.py", 75, "row_sums")
+				}
+				/*line parallel.py:75:20*/ t3 = int64(m.Offset) + i*int64(m.Strides[0]) + j*int64(m.Strides[1])
+				/*line parallel.py:75:13*/ acc = acc + mData[t3]
+			}
+			/*line parallel.py:76:9*/ if !(i < int64(out.Shape[0])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "parallel.py", 76, "row_sums")
+			}
+			/*line parallel.py:76:9*/ t5 = int64(out.Offset) + i*int64(out.Strides[0])
+			/*line parallel.py:76:9*/ outData[t5] = acc
 		}
 	}
 	/*line parallel.py:77:5*/ return out, nil
@@ -382,38 +372,20 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 // A 2-D loop with an integer reduction across rows.
 func CountInRows(m *runtime.Array[float64], t float64) int64 {
 	/*line parallel.py:80:1*/ var (
-		c    int64
-		i    int64
-		j    int64
-		t2   int64
-		t3   int64
-		h1   int64
-		h2   int64
-		h3   int64
-		h4   int64
-		p1   int64
-		cU1  int64
-		cU2  int64
-		cU3  int64
-		jU   int64
-		jLim int64
+		c  int64
+		i  int64
+		j  int64
+		t1 int64
+		t2 int64
+		t3 int64
 	)
 	_ = i
 	_ = j
-	_ = h1
-	_ = p1
-	_ = cU1
-	_ = cU2
-	_ = cU3
-	_ = jU
-	_ = jLim
+	_ = t1
+	_ = t2
 	mData := m.Data
 	/*line parallel.py:82:5*/ c = 0
 	t3 = int64(m.Shape[0])
-	t2 = int64(m.Shape[1])
-	/*line parallel.py:84:9*/ h2 = int64(m.Strides[1])
-	/*line parallel.py:83:5*/ h3 = int64(m.Offset)
-	/*line parallel.py:83:5*/ h4 = int64(m.Strides[0])
 	/*line parallel.py:83:5*/ {
 		var parStart int64 = 0
 		parN := runtime.TripCount(parStart, t3, 1)
@@ -421,53 +393,22 @@ func CountInRows(m *runtime.Array[float64], t float64) int64 {
 		cParts := make([]int64, parChunks)
 		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 			var (
-				iChunk    int64
-				h1Chunk   int64
-				jChunk    int64
-				p1Chunk   int64
-				cU1Chunk  int64
-				cU2Chunk  int64
-				cU3Chunk  int64
-				jUChunk   int64
-				jLimChunk int64
-				cChunk    int64 = 0
+				i  int64
+				j  int64
+				t1 int64
+				t2 int64
+				c  int64 = 0
 			)
-			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-				h1Chunk = h3 + iChunk*h4
-				/*line parallel.py:84:9*/ p1Chunk = h1Chunk
-				/*line parallel.py:84:9*/ cU1Chunk = 0
-				/*line parallel.py:84:9*/ cU2Chunk = 0
-				/*line parallel.py:84:9*/ cU3Chunk = 0
-				/*line parallel.py:84:9*/ jUChunk = 0
-				/*line parallel.py:84:9*/ jLimChunk = runtime.Max(t2, -9223372036854775805) - 3
-				/*line parallel.py:84:9*/ for jUChunk < jLimChunk {
-					if mData[p1Chunk] > t {
-						cChunk = cChunk + 1
+			for i = parStart + lo; i < parStart+hi; i++ {
+				t2 = int64(m.Shape[1])
+				/*line parallel.py:84:9*/ for j = 0; j < t2; j++ {
+					t1 = int64(m.Offset) + i*int64(m.Strides[0]) + j*int64(m.Strides[1])
+					/*line parallel.py:85:13*/ if mData[t1] > t {
+						c = c + 1
 					}
-					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
-					if mData[p1Chunk] > t {
-						cU1Chunk = cU1Chunk + 1
-					}
-					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
-					if mData[p1Chunk] > t {
-						cU2Chunk = cU2Chunk + 1
-					}
-					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
-					if mData[p1Chunk] > t {
-						cU3Chunk = cU3Chunk + 1
-					}
-					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
-					/*line parallel.py:84:9*/ jUChunk = jUChunk + 4
 				}
-				/*line parallel.py:84:9*/ for jChunk = jUChunk; jChunk < t2; jChunk++ {
-					if mData[p1Chunk] > t {
-						cChunk = cChunk + 1
-					}
-					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
-				}
-				/*line parallel.py:84:9*/ cChunk = cChunk + (cU1Chunk + cU2Chunk + cU3Chunk)
 			}
-			cParts[chunk] = cChunk
+			cParts[chunk] = c
 			return nil
 		})
 		for _, part := range cParts {
@@ -487,28 +428,15 @@ func Gather(x *runtime.Array[float64], idx *runtime.Array[int64]) (*runtime.Arra
 		i       int64
 		t1      int64
 		t2      *runtime.Array[float64]
+		t3      int64
 		t4      int64
 		t5      int64
 		t6      int64
 		t7      float64
+		t8      int64
 		t9      int64
-		h1      int64
-		h2      int64
-		h3      int64
-		h4      int64
-		h5      int64
-		h6      int64
-		h7      int64
-		h8      int64
-		h9      int64
-		h10     int64
 		outData []float64
 	)
-	_ = i
-	_ = t4
-	_ = t5
-	_ = t6
-	_ = t7
 	xData := x.Data
 	idxData := idx.Data
 	/*line parallel.py:93:11*/ t1 = int64(idx.Shape[0])
@@ -519,50 +447,62 @@ func Gather(x *runtime.Array[float64], idx *runtime.Array[int64]) (*runtime.Arra
 	/*line parallel.py:93:5*/ out = t2
 	outData = out.Data
 	/*line parallel.py:94:14*/ t9 = int64(idx.Shape[0])
-	/*line parallel.py:94:5*/ h1 = int64(idx.Shape[0])
-	/*line parallel.py:94:5*/ h2 = int64(idx.Offset)
-	/*line parallel.py:94:5*/ h3 = int64(idx.Strides[0])
-	/*line parallel.py:94:5*/ h4 = -int64(x.Shape[0])
-	/*line parallel.py:94:5*/ h5 = int64(x.Shape[0])
-	/*line parallel.py:94:5*/ h6 = int64(x.Offset)
-	/*line parallel.py:94:5*/ h7 = int64(x.Strides[0])
-	/*line parallel.py:94:5*/ h8 = int64(out.Shape[0])
-	/*line parallel.py:94:5*/ h9 = int64(out.Offset)
-	/*line parallel.py:94:5*/ h10 = int64(out.Strides[0])
-	/*line parallel.py:94:5*/ {
-		var parStart int64 = 0
-		parN := runtime.TripCount(parStart, t9, 1)
-		parChunks := runtime.Chunks(parN, 1024)
-		if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-			var (
-				iChunk  int64
-				t4Chunk int64
-				t5Chunk int64
-				t6Chunk int64
-				t7Chunk float64
-			)
-			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-				if !(iChunk < h1) {
-					return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iChunk, 0, int64(idx.Shape[0])), "parallel.py", 95, "gather")
+	/*line parallel.py:94:5*/ if t9-1 < int64(idx.Shape[0]) && t9-1 < int64(out.Shape[0]) {
+		/*line parallel.py:94:5*/ {
+			var parStart int64 = 0
+			parN := runtime.TripCount(parStart, t9, 1)
+			parChunks := runtime.Chunks(parN, 1024)
+			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
+				var (
+					i  int64
+					t3 int64
+					t4 int64
+					t5 int64
+					t6 int64
+					t7 float64
+					t8 int64
+				)
+				for i = parStart + lo; i < parStart+hi; i++ {
+					t3 = int64(idx.Offset) + i*int64(idx.Strides[0])
+					/*line parallel.py:95:18*/ t4 = idxData[t3]
+					/*line parallel.py:95:18*/ if !(t4 >= -int64(x.Shape[0]) && t4 < int64(x.Shape[0])) {
+						return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t4, 0, int64(x.Shape[0])), "parallel.py", 95, "gather")
+					}
+					/*line parallel.py:95:18*/ t5 = t4
+					/*line parallel.py:95:18*/ if t4 < 0 {
+						/*line parallel.py:95:18*/ t5 = t4 + int64(x.Shape[0])
+					}
+					/*line parallel.py:95:18*/ t6 = int64(x.Offset) + t5*int64(x.Strides[0])
+					/*line parallel.py:95:9*/ t7 = float64(xData[t6] * 2.0)
+					/*line parallel.py:95:9*/ t8 = int64(out.Offset) + i*int64(out.Strides[0])
+					/*line parallel.py:95:9*/ outData[t8] = t7
 				}
-				/*line parallel.py:95:18*/ t4Chunk = idxData[h2+iChunk*h3]
-				/*line parallel.py:95:18*/ if !(t4Chunk >= h4 && t4Chunk < h5) {
-					return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t4Chunk, 0, int64(x.Shape[0])), "parallel.py", 95, "gather")
-				}
-				/*line parallel.py:95:18*/ t5Chunk = t4Chunk
-				/*line parallel.py:95:18*/ if t4Chunk < 0 {
-					/*line parallel.py:95:18*/ t5Chunk = t4Chunk + h5
-				}
-				/*line parallel.py:95:18*/ t6Chunk = h6 + t5Chunk*h7
-				/*line parallel.py:95:9*/ t7Chunk = float64(xData[t6Chunk] * 2.0)
-				/*line parallel.py:95:9*/ if !(iChunk < h8) {
-					return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iChunk, 0, int64(out.Shape[0])), "parallel.py", 95, "gather")
-				}
-				/*line parallel.py:95:9*/ outData[h9+iChunk*h10] = t7Chunk
+				return nil
+			}); err != nil {
+				return nil, err
 			}
-			return nil
-		}); err != nil {
-			return nil, err
+		}
+	} else {
+		/*line parallel.py:94:5*/ for i = 0; i < t9; i++ {
+			if !(i < int64(idx.Shape[0])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(idx.Shape[0])), "parallel.py", 95, "gather")
+			}
+			/*line parallel.py:95:20*/ t3 = int64(idx.Offset) + i*int64(idx.Strides[0])
+			/*line parallel.py:95:18*/ t4 = idxData[t3]
+			/*line parallel.py:95:18*/ if !(t4 >= -int64(x.Shape[0]) && t4 < int64(x.Shape[0])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t4, 0, int64(x.Shape[0])), "parallel.py", 95, "gather")
+			}
+			/*line parallel.py:95:18*/ t5 = t4
+			/*line parallel.py:95:18*/ if t4 < 0 {
+				/*line parallel.py:95:18*/ t5 = t4 + int64(x.Shape[0])
+			}
+			/*line parallel.py:95:18*/ t6 = int64(x.Offset) + t5*int64(x.Strides[0])
+			/*line parallel.py:95:9*/ t7 = float64(xData[t6] * 2.0)
+			/*line parallel.py:95:9*/ if !(i < int64(out.Shape[0])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "parallel.py", 95, "gather")
+			}
+			/*line parallel.py:95:9*/ t8 = int64(out.Offset) + i*int64(out.Strides[0])
+			/*line parallel.py:95:9*/ outData[t8] = t7
 		}
 	}
 	/*line parallel.py:96:5*/ return out, nil
@@ -579,14 +519,11 @@ func Carried(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		i       int64
 		t1      int64
 		t2      *runtime.Array[float64]
+		t3      int64
 		t4      float64
+		t5      int64
+		t6      int64
 		t7      int64
-		h1      int64
-		h2      int64
-		h3      int64
-		h4      int64
-		h5      int64
-		h6      int64
 		outData []float64
 	)
 	xData := x.Data
@@ -599,22 +536,30 @@ func Carried(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	outData = out.Data
 	/*line parallel.py:103:5*/ prev = 0.0
 	t7 = int64(x.Shape[0])
-	/*line parallel.py:104:5*/ h1 = int64(x.Shape[0])
-	/*line parallel.py:104:5*/ h2 = int64(x.Offset)
-	/*line parallel.py:104:5*/ h3 = int64(x.Strides[0])
-	/*line parallel.py:104:5*/ h4 = int64(out.Shape[0])
-	/*line parallel.py:104:5*/ h5 = int64(out.Offset)
-	/*line parallel.py:104:5*/ h6 = int64(out.Strides[0])
-	/*line parallel.py:104:5*/ for i = 0; i < t7; i++ {
-		if !(i < h1) {
-			return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(x.Shape[0])), "parallel.py", 105, "carried")
+	/*line parallel.py:104:5*/ if t7-1 < int64(x.Shape[0]) && t7-1 < int64(out.Shape[0]) {
+		/*line parallel.py:104:5*/ for i = 0; i < t7; i++ {
+			t3 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line parallel.py:105:9*/ t4 = xData[t3] + prev
+			/*line parallel.py:105:9*/ t5 = int64(out.Offset) + i*int64(out.Strides[0])
+			/*line parallel.py:105:9*/ outData[t5] = t4
+			t6 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line parallel.py:106:9*/ prev = xData[t6]
 		}
-		/*line parallel.py:105:9*/ t4 = xData[h2+i*h3] + prev
-		/*line parallel.py:105:9*/ if !(i < h4) {
-			return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "parallel.py", 105, "carried")
+	} else {
+		/*line parallel.py:104:5*/ for i = 0; i < t7; i++ {
+			if !(i < int64(x.Shape[0])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(x.Shape[0])), "parallel.py", 105, "carried")
+			}
+			/*line parallel.py:105:18*/ t3 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line parallel.py:105:9*/ t4 = xData[t3] + prev
+			/*line parallel.py:105:9*/ if !(i < int64(out.Shape[0])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "parallel.py", 105, "carried")
+			}
+			/*line parallel.py:105:9*/ t5 = int64(out.Offset) + i*int64(out.Strides[0])
+			/*line parallel.py:105:9*/ outData[t5] = t4
+			t6 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line parallel.py:106:9*/ prev = xData[t6]
 		}
-		/*line parallel.py:105:9*/ outData[h5+i*h6] = t4
-		prev = xData[h2+i*h3]
 	}
 	/*line parallel.py:107:5*/ return out, nil
 }
@@ -626,41 +571,44 @@ func Small(x *runtime.Array[int64]) (int64, error) {
 	/*line parallel.py:110:1*/ var (
 		s  int64
 		i  int64
+		t1 int64
 		t2 int64
-		h1 int64
-		h2 int64
-		h3 int64
 	)
-	_ = i
 	xData := x.Data
 	/*line parallel.py:112:5*/ s = 0
 	t2 = runtime.Min(int64(x.Shape[0]), 5)
-	/*line parallel.py:113:5*/ h1 = int64(x.Shape[0])
-	/*line parallel.py:113:5*/ h2 = int64(x.Offset)
-	/*line parallel.py:113:5*/ h3 = int64(x.Strides[0])
-	/*line parallel.py:113:5*/ {
-		var parStart int64 = 0
-		parN := runtime.TripCount(parStart, t2, 1)
-		parChunks := runtime.Chunks(parN, 1024)
-		sParts := make([]int64, parChunks)
-		if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-			var (
-				iChunk int64
-				sChunk int64 = 0
-			)
-			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-				if !(iChunk < h1) {
-					return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iChunk, 0, int64(x.Shape[0])), "parallel.py", 114, "small")
+	/*line parallel.py:113:5*/ if t2-1 < int64(x.Shape[0]) {
+		/*line parallel.py:113:5*/ {
+			var parStart int64 = 0
+			parN := runtime.TripCount(parStart, t2, 1)
+			parChunks := runtime.Chunks(parN, 1024)
+			sParts := make([]int64, parChunks)
+			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
+				var (
+					i  int64
+					t1 int64
+					s  int64 = 0
+				)
+				for i = parStart + lo; i < parStart+hi; i++ {
+					t1 = int64(x.Offset) + i*int64(x.Strides[0])
+					/*line parallel.py:114:9*/ s = s + xData[t1]*(i+1)
 				}
-				/*line parallel.py:114:9*/ sChunk = sChunk + xData[h2+iChunk*h3]*(iChunk+1)
+				sParts[chunk] = s
+				return nil
+			}); err != nil {
+				return 0, err
 			}
-			sParts[chunk] = sChunk
-			return nil
-		}); err != nil {
-			return 0, err
+			for _, part := range sParts {
+				s += part
+			}
 		}
-		for _, part := range sParts {
-			s += part
+	} else {
+		/*line parallel.py:113:5*/ for i = 0; i < t2; i++ {
+			if !(i < int64(x.Shape[0])) {
+				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(x.Shape[0])), "parallel.py", 114, "small")
+			}
+			/*line parallel.py:114:14*/ t1 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line parallel.py:114:9*/ s = s + xData[t1]*(i+1)
 		}
 	}
 	/*line parallel.py:115:5*/ return s, nil
