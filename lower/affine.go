@@ -33,8 +33,8 @@ const (
 	maxMag   = 1 << 40
 )
 
-// affine is c + Σ iv[v]·v + Σ terms.
-type affine struct {
+// affineForm is c + Σ iv[v]·v + Σ terms.
+type affineForm struct {
 	c     int64
 	iv    map[*ir.Var]int64
 	terms map[string]*term // by printed expression, so equal terms merge
@@ -45,18 +45,18 @@ type term struct {
 	e ir.Expr
 }
 
-func affConst(c int64) *affine { return &affine{c: c} }
+func affConst(c int64) *affineForm { return &affineForm{c: c} }
 
-func affVar(v *ir.Var) *affine { return &affine{iv: map[*ir.Var]int64{v: 1}} }
+func affVar(v *ir.Var) *affineForm { return &affineForm{iv: map[*ir.Var]int64{v: 1}} }
 
-func affTerm(e ir.Expr) *affine {
-	return &affine{terms: map[string]*term{ir.ExprString(e): {1, e}}}
+func affTerm(e ir.Expr) *affineForm {
+	return &affineForm{terms: map[string]*term{ir.ExprString(e): {1, e}}}
 }
 
 // add returns a + k·b, or nil when a coefficient or the form grows too
 // big.
-func (a *affine) add(b *affine, k int64) *affine {
-	r := &affine{c: a.c + k*b.c, iv: map[*ir.Var]int64{}, terms: map[string]*term{}}
+func (a *affineForm) add(b *affineForm, k int64) *affineForm {
+	r := &affineForm{c: a.c + k*b.c, iv: map[*ir.Var]int64{}, terms: map[string]*term{}}
 	if !small(k) || !smallConst(r.c) {
 		return nil
 	}
@@ -95,7 +95,7 @@ func (a *affine) add(b *affine, k int64) *affine {
 	return r
 }
 
-func (a *affine) scale(k int64) *affine { return affConst(0).add(a, k) }
+func (a *affineForm) scale(k int64) *affineForm { return affConst(0).add(a, k) }
 
 func small(k int64) bool { return k >= -maxCoef && k <= maxCoef }
 
@@ -103,13 +103,13 @@ func small(k int64) bool { return k >= -maxCoef && k <= maxCoef }
 func smallConst(c int64) bool { return c >= -maxMag && c <= maxMag }
 
 // isConst reports whether a has neither loop variables nor terms.
-func (a *affine) isConst() bool { return len(a.iv) == 0 && len(a.terms) == 0 }
+func (a *affineForm) isConst() bool { return len(a.iv) == 0 && len(a.terms) == 0 }
 
 // invariant reports whether a has no loop variables.
-func (a *affine) invariant() bool { return len(a.iv) == 0 }
+func (a *affineForm) invariant() bool { return len(a.iv) == 0 }
 
 // sortedTerms returns a's terms in a deterministic order.
-func (a *affine) sortedTerms() []*term {
+func (a *affineForm) sortedTerms() []*term {
 	keys := make([]string, 0, len(a.terms))
 	for s := range a.terms {
 		keys = append(keys, s)
@@ -124,7 +124,7 @@ func (a *affine) sortedTerms() []*term {
 
 // expr builds a's value with the loop variables replaced by vals[v] (an
 // expression for the value chosen for v); nil vals for an invariant form.
-func (a *affine) expr(vals map[*ir.Var]ir.Expr) ir.Expr {
+func (a *affineForm) expr(vals map[*ir.Var]ir.Expr) ir.Expr {
 	var e ir.Expr
 	add := func(k int64, x ir.Expr) {
 		switch {
@@ -172,14 +172,14 @@ func (a *affine) expr(vals map[*ir.Var]ir.Expr) ir.Expr {
 type nestEnv struct {
 	assigned map[*ir.Var]bool // variables (scalars and arrays) the nest assigns
 	loops    map[*ir.Var]*loopRange
-	defs     map[*ir.Var]*affine
+	defs     map[*ir.Var]*affineForm
 }
 
 // loopRange is the range of a loop variable over the whole nest: its
 // bounds are invariant, so the loop runs the same iterations every time.
 type loopRange struct {
 	f           *ir.For
-	start, stop *affine // invariant
+	start, stop *affineForm // invariant
 	step        int64
 }
 
@@ -212,7 +212,7 @@ func newNestEnv(root *ir.For) *nestEnv {
 	return &nestEnv{
 		assigned: nestAssigned(&ir.Block{Stmts: []ir.Stmt{root}}),
 		loops:    map[*ir.Var]*loopRange{},
-		defs:     map[*ir.Var]*affine{},
+		defs:     map[*ir.Var]*affineForm{},
 	}
 }
 
@@ -220,7 +220,7 @@ func newNestEnv(root *ir.For) *nestEnv {
 // whose recorded value does not hold on entry (those a loop body assigns,
 // which hold the previous iteration's value).
 func (env *nestEnv) child(kill map[*ir.Var]bool) *nestEnv {
-	c := &nestEnv{assigned: env.assigned, loops: map[*ir.Var]*loopRange{}, defs: map[*ir.Var]*affine{}}
+	c := &nestEnv{assigned: env.assigned, loops: map[*ir.Var]*loopRange{}, defs: map[*ir.Var]*affineForm{}}
 	for v, r := range env.loops {
 		c.loops[v] = r
 	}
@@ -264,7 +264,7 @@ func (env *nestEnv) record(s ir.Stmt) {
 }
 
 // affine recognises e as an affine form over the nest, or returns nil.
-func (env *nestEnv) affine(e ir.Expr) *affine {
+func (env *nestEnv) affine(e ir.Expr) *affineForm {
 	if !ir.IsScalar(e.Type(), ir.Int64) {
 		return nil
 	}

@@ -370,8 +370,8 @@ func (r *loopRange) hi() ir.Expr {
 // extreme returns the maximum (max) or minimum of a over the box of env's
 // loops. With unit steps the corner is itself affine, which keeps the
 // printed test short ((n - 1) < a.shape[0]).
-func (env *nestEnv) extreme(a *affine, max bool) ir.Expr {
-	r := &affine{c: a.c, terms: a.terms}
+func (env *nestEnv) extreme(a *affineForm, max bool) ir.Expr {
+	r := &affineForm{c: a.c, terms: a.terms}
 	vals := map[*ir.Var]ir.Expr{}
 	for v, k := range a.iv {
 		lr := env.loops[v]
@@ -402,7 +402,7 @@ func (env *nestEnv) extreme(a *affine, max bool) ir.Expr {
 
 // lastAffine is the last value of a unit-step loop as an affine form, or
 // nil.
-func (r *loopRange) lastAffine() *affine {
+func (r *loopRange) lastAffine() *affineForm {
 	switch r.step {
 	case 1:
 		return r.stop.add(affConst(1), -1)
@@ -415,7 +415,7 @@ func (r *loopRange) lastAffine() *affine {
 // guards returns the magnitude conditions that keep a's arithmetic from
 // wrapping anywhere in the box (see affine.go). A lone loop variable or
 // term needs none: its extreme is a value the program computes anyway.
-func (env *nestEnv) guards(a *affine) []ir.Expr {
+func (env *nestEnv) guards(a *affineForm) []ir.Expr {
 	parts := len(a.iv) + len(a.terms)
 	if a.c != 0 {
 		parts++

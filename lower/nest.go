@@ -61,7 +61,7 @@ type perfectNest struct {
 type access struct {
 	arr   *ir.Var
 	store bool
-	sub   []*affine // one subscript per axis
+	sub   []*affineForm // one subscript per axis
 }
 
 // depVec is a direction vector, one entry per loop of the nest: -1, 0, 1,
@@ -98,8 +98,8 @@ func analyzeNest(fn *ir.Func, root *ir.For, facts map[string]bool) (*perfectNest
 		}
 		for _, s := range cur.Body.Stmts[:len(cur.Body.Stmts)-1] {
 			a, ok := s.(*ir.Assign)
-			if !ok || !hoistable(a, env) {
-				return nil, fmt.Sprintf("not a perfect nest: loop %s has %s statement besides loop %s", cur.Var.Name, stmtKind(s), inner.Var.Name)
+			if !ok || !nestHoistable(a, env) {
+				return nil, fmt.Sprintf("not a perfect nest: loop %s has %s statement besides loop %s", cur.Var.Name, stmtKindArticle(s), inner.Var.Name)
 			}
 			n.hoist = append(n.hoist, a)
 			env.record(a)
@@ -120,9 +120,9 @@ func lastStmt(b *ir.Block) ir.Stmt {
 	return b.Stmts[len(b.Stmts)-1]
 }
 
-// hoistable reports whether a, between two loops of the nest, computes an
+// nestHoistable reports whether a, between two loops of the nest, computes an
 // integer from invariants only, so it can run once before the nest.
-func hoistable(a *ir.Assign, env *nestEnv) bool {
+func nestHoistable(a *ir.Assign, env *nestEnv) bool {
 	if !ir.IsScalar(a.Dst.Type, ir.Int64) {
 		return false
 	}
@@ -202,15 +202,15 @@ func (n *perfectNest) scanBody(fn *ir.Func, root *ir.For, env *nestEnv) string {
 			acc.store = true
 			n.accesses = append(n.accesses, acc)
 		default:
-			return fmt.Sprintf("the loop body has %s statement", stmtKind(s))
+			return fmt.Sprintf("the loop body has %s statement", stmtKindArticle(s))
 		}
 		env.record(s)
 	}
 	return ""
 }
 
-// stmtKind names a statement's kind with its article: "an if".
-func stmtKind(s ir.Stmt) string {
+// stmtKindArticle names a statement's kind with its article: "an if".
+func stmtKindArticle(s ir.Stmt) string {
 	k := strings.ToLower(strings.TrimPrefix(fmt.Sprintf("%T", s), "*ir."))
 	if strings.ContainsRune("aeiou", rune(k[0])) {
 		return "an " + k
@@ -302,7 +302,7 @@ func (n *perfectNest) parseAccess(arr *ir.Var, off ir.Expr, raw map[*ir.Var]ir.E
 	if !ok || env.assigned[arr] {
 		return nil, "array " + arr.Name + " is rebound in the nest"
 	}
-	acc := &access{arr: arr, sub: make([]*affine, at.Rank)}
+	acc := &access{arr: arr, sub: make([]*affineForm, at.Rank)}
 	for k := range acc.sub {
 		acc.sub[k] = affConst(0)
 	}
@@ -442,7 +442,7 @@ func (n *perfectNest) direction(p, q *access) []int {
 	return dir
 }
 
-func sameCoefs(a, b *affine) bool {
+func sameCoefs(a, b *affineForm) bool {
 	if len(a.iv) != len(b.iv) {
 		return false
 	}
@@ -547,7 +547,7 @@ func (a *access) String() string {
 	return a.arr.Name + "[" + strings.Join(subs, ", ") + "]"
 }
 
-func varVals(a *affine) map[*ir.Var]ir.Expr {
+func varVals(a *affineForm) map[*ir.Var]ir.Expr {
 	m := map[*ir.Var]ir.Expr{}
 	for v := range a.iv {
 		m[v] = ir.Ref(v)
@@ -652,8 +652,8 @@ func nestWalker(b *ir.Block, facts map[string]bool, visit func(f *ir.For, facts 
 	b.Stmts = out
 }
 
-// newLocal adds a fresh int64 local named after base to fn.
-func newLocal(fn *ir.Func, base string) *ir.Var {
+// nestLocal adds a fresh int64 local named after base to fn.
+func nestLocal(fn *ir.Func, base string) *ir.Var {
 	used := map[string]bool{}
 	for _, v := range fn.Params {
 		used[v.Name] = true

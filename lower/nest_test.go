@@ -42,10 +42,10 @@ func TestLegality(t *testing.T) {
 func TestDirection(t *testing.T) {
 	i, j := &ir.Var{Name: "i", Type: ir.Int64}, &ir.Var{Name: "j", Type: ir.Int64}
 	n := &perfectNest{loops: []*ir.For{{Var: i}, {Var: j}}}
-	aff := func(ci, cj, c int64) *affine {
+	aff := func(ci, cj, c int64) *affineForm {
 		return affConst(c).add(affVar(i), ci).add(affVar(j), cj)
 	}
-	acc := func(subs ...*affine) *access { return &access{sub: subs} }
+	acc := func(subs ...*affineForm) *access { return &access{sub: subs} }
 	tests := []struct {
 		name string
 		p, q *access

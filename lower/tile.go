@@ -146,8 +146,8 @@ func (n *perfectNest) tiled(f *ir.Func, t int64) *ir.For {
 	tiles := make([]*ir.Var, len(n.loops))
 	ends := make([]*ir.Var, len(n.loops))
 	for i, l := range n.loops {
-		tiles[i] = newLocal(f, l.Var.Name+"_tile")
-		ends[i] = newLocal(f, l.Var.Name+"_end")
+		tiles[i] = nestLocal(f, l.Var.Name+"_tile")
+		ends[i] = nestLocal(f, l.Var.Name+"_end")
 	}
 	for i := len(n.loops) - 1; i >= 0; i-- {
 		l := n.loops[i]
