@@ -109,6 +109,7 @@ func (n *perfectNest) permuted(order []int) *ir.For {
 // with orig, a copy of the original nest, as the cold fallback when there
 // are any.
 func (n *perfectNest) rewrite(root, orig, nest *ir.For) []ir.Stmt {
+	n.inlineIndexTemps()
 	var out []ir.Stmt
 	for _, h := range n.hoist {
 		out = append(out, ir.CloneStmt(h))

@@ -506,8 +506,9 @@ func (n *perfectNest) permutable(order []int) (bool, *depVec) {
 }
 
 // tileable reports whether every dependence, oriented forward, has no
-// negative component, so tiles can run in any order of their loops.
-func (n *perfectNest) tileable() (bool, *depVec) {
+// negative component in the band (indices into n.loops, the loops to
+// tile), so tiles can run in any order of the band's loops.
+func (n *perfectNest) tileable(band []int) (bool, *depVec) {
 	ident := make([]int, len(n.loops))
 	for i := range ident {
 		ident[i] = i
@@ -516,8 +517,8 @@ func (n *perfectNest) tileable() (bool, *depVec) {
 		d := &n.deps[i]
 		ok := expand(d.dir, func(c []int) bool {
 			s := leadSign(c, ident)
-			for _, x := range c {
-				if x*s < 0 {
+			for _, l := range band {
+				if c[l]*s < 0 {
 					return false
 				}
 			}
@@ -668,4 +669,59 @@ func nestLocal(fn *ir.Func, base string) *ir.Var {
 	v := &ir.Var{Name: name, Type: ir.Int64}
 	fn.Locals = append(fn.Locals, v)
 	return v
+}
+
+// inlineIndexTemps substitutes, in the innermost body, every integer
+// temporary computed by pure arithmetic (lower's flat offsets t1 = c.offset
+// + i*c.stride[0] + j*c.stride[1]) into its uses and drops its assignment,
+// so each Load and Store shows its offset as base + v*stride, the form the
+// inner-loop passes (licm, contig, stride) recognise. It is exact:
+// scanBody proved each such temporary is assigned once per iteration
+// before any use and is not used outside the nest, and pure integer
+// arithmetic has no effect, so computing it at each use gives the same
+// values; Go's compiler shares the repeated subexpressions again.
+func (n *perfectNest) inlineIndexTemps() {
+	defs := map[*ir.Var]ir.Expr{}
+	out := n.body.Stmts[:0]
+	for _, s := range n.body.Stmts {
+		switch s := s.(type) {
+		case *ir.Assign:
+			s.Src = substVars(s.Src, defs)
+			if ir.IsScalar(s.Dst.Type, ir.Int64) && pureInt(s.Src) {
+				defs[s.Dst] = s.Src
+				continue
+			}
+		case *ir.Store:
+			s.Offset = substVars(s.Offset, defs)
+			s.Val = substVars(s.Val, defs)
+		}
+		out = append(out, s)
+	}
+	n.body.Stmts = out
+}
+
+// substVars returns e with every read of a variable in m replaced by a
+// copy of m's expression.
+func substVars(e ir.Expr, m map[*ir.Var]ir.Expr) ir.Expr {
+	switch x := e.(type) {
+	case *ir.VarRef:
+		if d, ok := m[x.V]; ok {
+			return ir.CloneExpr(d)
+		}
+	case *ir.Unary:
+		return &ir.Unary{Op: x.Op, X: substVars(x.X, m)}
+	case *ir.Binary:
+		return &ir.Binary{Op: x.Op, X: substVars(x.X, m), Y: substVars(x.Y, m)}
+	case *ir.Convert:
+		return &ir.Convert{X: substVars(x.X, m), T: x.T}
+	case *ir.Intrinsic:
+		args := make([]ir.Expr, len(x.Args))
+		for i, a := range x.Args {
+			args[i] = substVars(a, m)
+		}
+		return &ir.Intrinsic{Name: x.Name, Args: args, T: x.T}
+	case *ir.Load:
+		return &ir.Load{Arr: x.Arr, Offset: substVars(x.Offset, m)}
+	}
+	return e
 }

@@ -26,13 +26,18 @@ func TestLegality(t *testing.T) {
 		{"a[i,j] = a[i-1,j]: (<, =)", []int{1, 0}, []int{1, 0}, true, true, 2},
 		{"unknown on both", []int{X, X}, []int{1, 0}, false, false, 2},
 		{"unknown outer, = inner", []int{X, 0}, []int{1, 0}, true, true, 2},
+		{"carried by k only, 3-D", []int{0, 1, -1}, []int{0, 1, 2}, true, false, 3},
 	}
 	for _, tt := range tests {
 		n := &perfectNest{loops: make([]*ir.For, tt.loopsLen), deps: []depVec{{dir: tt.dir}}}
 		if ok, _ := n.permutable(tt.order); ok != tt.permOK {
 			t.Errorf("%s: permutable(%v) = %v, want %v", tt.name, tt.order, ok, tt.permOK)
 		}
-		if ok, _ := n.tileable(); ok != tt.tileOK {
+		band := make([]int, tt.loopsLen)
+		for i := range band {
+			band[i] = i
+		}
+		if ok, _ := n.tileable(band); ok != tt.tileOK {
 			t.Errorf("%s: tileable = %v, want %v", tt.name, ok, tt.tileOK)
 		}
 	}
@@ -76,4 +81,17 @@ func equalInts(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+// TestTileableBand: a dependence carried by a loop outside the band, with
+// a negative component only on a loop outside it, does not stop tiling the
+// band.
+func TestTileableBand(t *testing.T) {
+	n := &perfectNest{loops: make([]*ir.For, 3), deps: []depVec{{dir: []int{0, 1, -1}}}}
+	if ok, _ := n.tileable([]int{0, 1}); !ok {
+		t.Errorf("tileable(band 0, 1) = false, want true: the negative component is outside the band")
+	}
+	if ok, _ := n.tileable([]int{1, 2}); ok {
+		t.Errorf("tileable(band 1, 2) = true, want false")
+	}
 }

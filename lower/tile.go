@@ -56,16 +56,23 @@ func tile(f *ir.Func, pc *passCtx) {
 			pc.remark(root.Pos, "not tiled: %d loops (tiles 2-D and 3-D nests)", depth)
 			return nil, false
 		}
+		var band []int // the loops to tile, outermost first
+		var t int64
 		level, size := "L1", cache.L1
 		switch {
 		case depth == 2 && n.strideCost(1) > 0:
+			band = []int{0, 1}
+			t = n.squareTile(size)
 		case depth == 3 && n.reusedAcrossOuter():
+			band = []int{0, 1}
 			level, size = "L2", cache.L2
+			t = n.rowTile(size)
 		default:
 			pc.remark(root.Pos, "not tiled: the innermost loop walks unit strides and the outermost carries no reuse")
 			return nil, false
 		}
-		for _, l := range n.loops {
+		for _, b := range band {
+			l := n.loops[b]
 			if c, ok := l.Step.(*ir.ConstExpr); !ok || c.Value != int64(1) {
 				pc.remark(root.Pos, "not tiled: loop %s does not step by 1", l.Var.Name)
 				return nil, false
@@ -75,18 +82,24 @@ func tile(f *ir.Func, pc *passCtx) {
 				return nil, false
 			}
 		}
-		if ok, d := n.tileable(); !ok {
+		if ok, d := n.tileable(band); !ok {
 			pc.remark(root.Pos, "not tiled: %s carries a dependence", d)
 			return nil, false
 		}
-		t := n.tileSize(size)
 		if t < minTile {
-			pc.remark(root.Pos, "not tiled: %s=%s is too small for %d×%d tiles", level, sizeString(size), minTile, minTile)
+			pc.remark(root.Pos, "not tiled: %s=%s is too small for %d-wide tiles", level, sizeString(size), minTile)
 			return nil, false
 		}
-		pc.remark(root.Pos, "tiled %d-D nest with %d-wide tiles (%s=%s)", depth, t, level, sizeString(size))
+		names := ""
+		for i, b := range band {
+			if i > 0 {
+				names += ", "
+			}
+			names += n.loops[b].Var.Name
+		}
+		pc.remark(root.Pos, "tiled loops %s of a %d-D nest with %d-wide tiles (%s=%s)", names, depth, t, level, sizeString(size))
 		orig := ir.CloneStmt(root).(*ir.For)
-		return n.rewrite(root, orig, n.tiled(f, t)), false
+		return n.rewrite(root, orig, n.tiled(f, t, band)), false
 	})
 }
 
@@ -106,22 +119,47 @@ func (n *perfectNest) reusedAcrossOuter() bool {
 	return false
 }
 
-// tileSize returns the largest power of two T with arrays·T²·elem <=
-// size/2, for the distinct arrays of the nest.
-func (n *perfectNest) tileSize(size int64) int64 {
-	arrays := map[*ir.Var]bool{}
-	elem := int64(1)
+// squareTile returns the largest power of two T with arrays·T²·elem <=
+// size/2, for the distinct arrays of the nest: T×T tiles of every array
+// fit in half the cache.
+func (n *perfectNest) squareTile(size int64) int64 {
+	arrays, elem := n.arrayCount()
+	t := int64(1)
+	for arrays*(2*t)*(2*t)*elem <= size/2 && t < 1<<12 {
+		t *= 2
+	}
+	return t
+}
+
+// rowTile returns the tile of the two outer loops of a 3-D nest whose
+// innermost loop stays whole: the largest power of two T with 2·T rows of
+// assumedRow elements (a tile of the reused array and one of the array
+// updated along it) in half the cache. Row lengths are only known at run
+// time; assumedRow is a typical one.
+func (n *perfectNest) rowTile(size int64) int64 {
+	_, elem := n.arrayCount()
+	t := int64(1)
+	for 2*(2*t)*assumedRow*elem <= size/2 && t < 1<<12 {
+		t *= 2
+	}
+	return t
+}
+
+const assumedRow = 512
+
+func (n *perfectNest) arrayCount() (arrays, elem int64) {
+	seen := map[*ir.Var]bool{}
+	elem = 1
 	for _, a := range n.accesses {
-		arrays[a.arr] = true
+		if !seen[a.arr] {
+			seen[a.arr] = true
+			arrays++
+		}
 		if s := elemSize(a.arr.Type.(*ir.Array).Elem); s > elem {
 			elem = s
 		}
 	}
-	t := int64(1)
-	for int64(len(arrays))*(2*t)*(2*t)*elem <= size/2 && t < 1<<12 {
-		t *= 2
-	}
-	return t
+	return arrays, elem
 }
 
 func elemSize(s ir.Scalar) int64 {
@@ -138,32 +176,43 @@ func elemSize(s ir.Scalar) int64 {
 	return 8
 }
 
-// tiled builds the tiled nest: tile loops for every loop in order, then
-// the point-loop ends, then the point loops around the innermost body
+// tiled builds the tiled nest: tile loops for the band's loops in order,
+// the ends of the point loops, then every loop of the nest in its order
+// (band loops over one tile, the others whole) around the innermost body
 // (moved).
-func (n *perfectNest) tiled(f *ir.Func, t int64) *ir.For {
-	body := n.body
-	tiles := make([]*ir.Var, len(n.loops))
-	ends := make([]*ir.Var, len(n.loops))
-	for i, l := range n.loops {
-		tiles[i] = nestLocal(f, l.Var.Name+"_tile")
-		ends[i] = nestLocal(f, l.Var.Name+"_end")
+func (n *perfectNest) tiled(f *ir.Func, t int64, band []int) *ir.For {
+	inBand := map[int]bool{}
+	for _, b := range band {
+		inBand[b] = true
 	}
+	tiles := map[int]*ir.Var{}
+	ends := map[int]*ir.Var{}
+	for _, b := range band {
+		name := n.loops[b].Var.Name
+		tiles[b] = nestLocal(f, name+"_tile")
+		ends[b] = nestLocal(f, name+"_end")
+	}
+	body := n.body
 	for i := len(n.loops) - 1; i >= 0; i-- {
 		l := n.loops[i]
-		body = &ir.Block{Stmts: []ir.Stmt{&ir.For{Var: l.Var, Start: ir.Ref(tiles[i]), Stop: ir.Ref(ends[i]), Step: ir.Int(1), Body: body, Pos: l.Pos}}}
+		p := &ir.For{Var: l.Var, Start: ir.CloneExpr(l.Start), Stop: ir.CloneExpr(l.Stop), Step: ir.CloneExpr(l.Step), Body: body, Pos: l.Pos}
+		if inBand[i] {
+			p.Start, p.Stop, p.Step = ir.Ref(tiles[i]), ir.Ref(ends[i]), ir.Int(1)
+		}
+		body = &ir.Block{Stmts: []ir.Stmt{p}}
 	}
 	var endSets []ir.Stmt
-	for i, l := range n.loops {
+	for _, b := range band {
+		l := n.loops[b]
 		// it + min(stop - it, T)
-		rest := ir.Bin(ir.Sub, ir.CloneExpr(l.Stop), ir.Ref(tiles[i]))
-		endSets = append(endSets, &ir.Assign{Dst: ends[i], Src: ir.Bin(ir.Add, ir.Ref(tiles[i]),
+		rest := ir.Bin(ir.Sub, ir.CloneExpr(l.Stop), ir.Ref(tiles[b]))
+		endSets = append(endSets, &ir.Assign{Dst: ends[b], Src: ir.Bin(ir.Add, ir.Ref(tiles[b]),
 			&ir.Intrinsic{Name: "min", Args: []ir.Expr{rest, ir.Int(t)}, T: ir.Int64}), Pos: l.Pos})
 	}
 	body = &ir.Block{Stmts: append(endSets, body.Stmts...)}
-	for i := len(n.loops) - 1; i >= 0; i-- {
-		l := n.loops[i]
-		body = &ir.Block{Stmts: []ir.Stmt{&ir.For{Var: tiles[i], Start: ir.CloneExpr(l.Start), Stop: ir.CloneExpr(l.Stop), Step: ir.Int(t), Body: body, Pos: l.Pos}}}
+	for i := len(band) - 1; i >= 0; i-- {
+		l := n.loops[band[i]]
+		body = &ir.Block{Stmts: []ir.Stmt{&ir.For{Var: tiles[band[i]], Start: ir.CloneExpr(l.Start), Stop: ir.CloneExpr(l.Stop), Step: ir.Int(t), Body: body, Pos: l.Pos}}}
 	}
 	return body.Stmts[0].(*ir.For)
 }

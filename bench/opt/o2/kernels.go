@@ -41,10 +41,8 @@ func Transpose(a *runtime.Array[float64], b *runtime.Array[float64]) error {
 					j_end = j_tile + runtime.Min(m-j_tile, 32)
 					/*line kernels.py:11:5*/ for i = i_tile; i < i_end; i++ {
 						for j = j_tile; j < j_end; j++ {
-							t1 = int64(a.Offset) + i*int64(a.Strides[0]) + j*int64(a.Strides[1])
-							/*line kernels.py:13:13*/ t2 = aData[t1]
-							/*line kernels.py:13:13*/ t3 = int64(b.Offset) + j*int64(b.Strides[0]) + i*int64(b.Strides[1])
-							/*line kernels.py:13:13*/ bData[t3] = t2
+							t2 = aData[int64(a.Offset)+i*int64(a.Strides[0])+j*int64(a.Strides[1])]
+							/*line kernels.py:13:13*/ bData[int64(b.Offset)+j*int64(b.Strides[0])+i*int64(b.Strides[1])] = t2
 						}
 					}
 				}
@@ -99,8 +97,6 @@ func Matmul(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime.Arr
 		i_end  int64
 		k_tile int64
 		k_end  int64
-		j_tile int64
-		j_end  int64
 	)
 	aData := a.Data
 	bData := b.Data
@@ -110,22 +106,16 @@ func Matmul(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime.Arr
 	p = int64(a.Shape[1])
 	if n-1 < int64(a.Shape[0]) && p-1 < int64(b.Shape[0]) && m-1 < int64(b.Shape[1]) {
 		/*line kernels.py:22:5*/ if !runtime.MayShare(a, c) && !runtime.MayShare(b, c) {
-			/*line kernels.py:22:5*/ for i_tile = 0; i_tile < n; i_tile += 64 {
-				/*line kernels.py:24:13*/ for k_tile = 0; k_tile < p; k_tile += 64 {
-					/*line kernels.py:23:9*/ for j_tile = 0; j_tile < m; j_tile += 64 {
-						/*line kernels.py:22:5*/ i_end = i_tile + runtime.Min(n-i_tile, 64)
-						/*line kernels.py:24:13*/ k_end = k_tile + runtime.Min(p-k_tile, 64)
-						/*line kernels.py:23:9*/ j_end = j_tile + runtime.Min(m-j_tile, 64)
-						/*line kernels.py:22:5*/ for i = i_tile; i < i_end; i++ {
-							/*line kernels.py:24:13*/ for k = k_tile; k < k_end; k++ {
-								/*line kernels.py:23:9*/ for j = j_tile; j < j_end; j++ {
-									/*line kernels.py:25:17*/ t1 = int64(c.Offset) + i*int64(c.Strides[0]) + j*int64(c.Strides[1])
-									/*line kernels.py:25:17*/ t2 = cData[t1]
-									/*line kernels.py:25:28*/ t3 = int64(a.Offset) + i*int64(a.Strides[0]) + k*int64(a.Strides[1])
-									/*line kernels.py:25:28*/ t5 = aData[t3]
-									/*line kernels.py:25:38*/ t4 = int64(b.Offset) + k*int64(b.Strides[0]) + j*int64(b.Strides[1])
-									/*line kernels.py:25:17*/ cData[t1] = t2 + float64(t5*bData[t4])
-								}
+			/*line kernels.py:22:5*/ for i_tile = 0; i_tile < n; i_tile += 32 {
+				/*line kernels.py:24:13*/ for k_tile = 0; k_tile < p; k_tile += 32 {
+					/*line kernels.py:22:5*/ i_end = i_tile + runtime.Min(n-i_tile, 32)
+					/*line kernels.py:24:13*/ k_end = k_tile + runtime.Min(p-k_tile, 32)
+					/*line kernels.py:22:5*/ for i = i_tile; i < i_end; i++ {
+						/*line kernels.py:24:13*/ for k = k_tile; k < k_end; k++ {
+							/*line kernels.py:23:9*/ for j = 0; j < m; j++ {
+								/*line kernels.py:25:17*/ t2 = cData[int64(c.Offset)+i*int64(c.Strides[0])+j*int64(c.Strides[1])]
+								/*line kernels.py:25:28*/ t5 = aData[int64(a.Offset)+i*int64(a.Strides[0])+k*int64(a.Strides[1])]
+								/*line kernels.py:25:17*/ cData[int64(c.Offset)+i*int64(c.Strides[0])+j*int64(c.Strides[1])] = t2 + float64(t5*bData[int64(b.Offset)+k*int64(b.Strides[0])+j*int64(b.Strides[1])])
 							}
 						}
 					}
@@ -193,10 +183,8 @@ func Colsum(a *runtime.Array[float64], out *runtime.Array[float64]) error {
 		/*line kernels.py:33:5*/ if !runtime.MayShare(a, out) {
 			for i = 0; i < n; i++ {
 				/*line kernels.py:33:5*/ for j = 0; j < m; j++ {
-					/*line kernels.py:35:13*/ t1 = int64(out.Offset) + j*int64(out.Strides[0])
-					/*line kernels.py:35:13*/ t2 = outData[t1]
-					/*line kernels.py:35:23*/ t3 = int64(a.Offset) + i*int64(a.Strides[0]) + j*int64(a.Strides[1])
-					/*line kernels.py:35:13*/ outData[t1] = t2 + aData[t3]
+					/*line kernels.py:35:13*/ t2 = outData[int64(out.Offset)+j*int64(out.Strides[0])]
+					/*line kernels.py:35:13*/ outData[int64(out.Offset)+j*int64(out.Strides[0])] = t2 + aData[int64(a.Offset)+i*int64(a.Strides[0])+j*int64(a.Strides[1])]
 				}
 			}
 		} else {

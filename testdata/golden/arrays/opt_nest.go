@@ -35,8 +35,6 @@ func MatmulInto(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime
 		i_end  int64
 		k_tile int64
 		k_end  int64
-		j_tile int64
-		j_end  int64
 	)
 	aData := a.Data
 	bData := b.Data
@@ -46,22 +44,16 @@ func MatmulInto(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime
 	p = int64(a.Shape[1])
 	if n-1 < int64(a.Shape[0]) && p-1 < int64(b.Shape[0]) && m-1 < int64(b.Shape[1]) {
 		/*line opt_nest.py:15:5*/ if !runtime.MayShare(a, c) && !runtime.MayShare(b, c) {
-			/*line opt_nest.py:15:5*/ for i_tile = 0; i_tile < n; i_tile += 128 {
-				/*line opt_nest.py:17:13*/ for k_tile = 0; k_tile < p; k_tile += 128 {
-					/*line opt_nest.py:16:9*/ for j_tile = 0; j_tile < m; j_tile += 128 {
-						/*line opt_nest.py:15:5*/ i_end = i_tile + runtime.Min(n-i_tile, 128)
-						/*line opt_nest.py:17:13*/ k_end = k_tile + runtime.Min(p-k_tile, 128)
-						/*line opt_nest.py:16:9*/ j_end = j_tile + runtime.Min(m-j_tile, 128)
-						/*line opt_nest.py:15:5*/ for i = i_tile; i < i_end; i++ {
-							/*line opt_nest.py:17:13*/ for k = k_tile; k < k_end; k++ {
-								/*line opt_nest.py:16:9*/ for j = j_tile; j < j_end; j++ {
-									/*line opt_nest.py:18:17*/ t1 = int64(c.Offset) + i*int64(c.Strides[0]) + j*int64(c.Strides[1])
-									/*line opt_nest.py:18:17*/ t2 = cData[t1]
-									/*line opt_nest.py:18:28*/ t3 = int64(a.Offset) + i*int64(a.Strides[0]) + k*int64(a.Strides[1])
-									/*line opt_nest.py:18:28*/ t5 = aData[t3]
-									/*line opt_nest.py:18:38*/ t4 = int64(b.Offset) + k*int64(b.Strides[0]) + j*int64(b.Strides[1])
-									/*line opt_nest.py:18:17*/ cData[t1] = t2 + float64(t5*bData[t4])
-								}
+			/*line opt_nest.py:15:5*/ for i_tile = 0; i_tile < n; i_tile += 64 {
+				/*line opt_nest.py:17:13*/ for k_tile = 0; k_tile < p; k_tile += 64 {
+					/*line opt_nest.py:15:5*/ i_end = i_tile + runtime.Min(n-i_tile, 64)
+					/*line opt_nest.py:17:13*/ k_end = k_tile + runtime.Min(p-k_tile, 64)
+					/*line opt_nest.py:15:5*/ for i = i_tile; i < i_end; i++ {
+						/*line opt_nest.py:17:13*/ for k = k_tile; k < k_end; k++ {
+							/*line opt_nest.py:16:9*/ for j = 0; j < m; j++ {
+								/*line opt_nest.py:18:17*/ t2 = cData[int64(c.Offset)+i*int64(c.Strides[0])+j*int64(c.Strides[1])]
+								/*line opt_nest.py:18:28*/ t5 = aData[int64(a.Offset)+i*int64(a.Strides[0])+k*int64(a.Strides[1])]
+								/*line opt_nest.py:18:17*/ cData[int64(c.Offset)+i*int64(c.Strides[0])+j*int64(c.Strides[1])] = t2 + float64(t5*bData[int64(b.Offset)+k*int64(b.Strides[0])+j*int64(b.Strides[1])])
 							}
 						}
 					}
@@ -154,8 +146,6 @@ func MatmulInt(a *runtime.Array[int64], b *runtime.Array[int64]) (*runtime.Array
 		i_end  int64
 		k_tile int64
 		k_end  int64
-		j_tile int64
-		j_end  int64
 		cData  []int64
 	)
 	aData := a.Data
@@ -171,22 +161,16 @@ func MatmulInt(a *runtime.Array[int64], b *runtime.Array[int64]) (*runtime.Array
 	/*line opt_nest.py:33:5*/ if n-1 < int64(c.Shape[0]) && m-1 < int64(c.Shape[1]) && int64(a.Shape[1])-1 < int64(b.Shape[0]) {
 		/*line opt_nest.py:35:22*/ t7 = int64(a.Shape[1])
 		/*line opt_nest.py:33:5*/ if !runtime.MayShare(a, c) && !runtime.MayShare(b, c) {
-			/*line opt_nest.py:33:5*/ for i_tile = 0; i_tile < n; i_tile += 128 {
-				/*line opt_nest.py:35:13*/ for k_tile = 0; k_tile < t7; k_tile += 128 {
-					/*line opt_nest.py:34:9*/ for j_tile = 0; j_tile < m; j_tile += 128 {
-						/*line opt_nest.py:33:5*/ i_end = i_tile + runtime.Min(n-i_tile, 128)
-						/*line opt_nest.py:35:13*/ k_end = k_tile + runtime.Min(t7-k_tile, 128)
-						/*line opt_nest.py:34:9*/ j_end = j_tile + runtime.Min(m-j_tile, 128)
-						/*line opt_nest.py:33:5*/ for i = i_tile; i < i_end; i++ {
-							/*line opt_nest.py:35:13*/ for k = k_tile; k < k_end; k++ {
-								/*line opt_nest.py:34:9*/ for j = j_tile; j < j_end; j++ {
-									/*line opt_nest.py:36:17*/ t2 = int64(c.Offset) + i*int64(c.Strides[0]) + j*int64(c.Strides[1])
-									/*line opt_nest.py:36:17*/ t3 = cData[t2]
-									/*line opt_nest.py:36:28*/ t4 = int64(a.Offset) + i*int64(a.Strides[0]) + k*int64(a.Strides[1])
-									/*line opt_nest.py:36:28*/ t6 = aData[t4]
-									/*line opt_nest.py:36:38*/ t5 = int64(b.Offset) + k*int64(b.Strides[0]) + j*int64(b.Strides[1])
-									/*line opt_nest.py:36:17*/ cData[t2] = t3 + t6*bData[t5]
-								}
+			/*line opt_nest.py:33:5*/ for i_tile = 0; i_tile < n; i_tile += 64 {
+				/*line opt_nest.py:35:13*/ for k_tile = 0; k_tile < t7; k_tile += 64 {
+					/*line opt_nest.py:33:5*/ i_end = i_tile + runtime.Min(n-i_tile, 64)
+					/*line opt_nest.py:35:13*/ k_end = k_tile + runtime.Min(t7-k_tile, 64)
+					/*line opt_nest.py:33:5*/ for i = i_tile; i < i_end; i++ {
+						/*line opt_nest.py:35:13*/ for k = k_tile; k < k_end; k++ {
+							/*line opt_nest.py:34:9*/ for j = 0; j < m; j++ {
+								/*line opt_nest.py:36:17*/ t3 = cData[int64(c.Offset)+i*int64(c.Strides[0])+j*int64(c.Strides[1])]
+								/*line opt_nest.py:36:28*/ t6 = aData[int64(a.Offset)+i*int64(a.Strides[0])+k*int64(a.Strides[1])]
+								/*line opt_nest.py:36:17*/ cData[int64(c.Offset)+i*int64(c.Strides[0])+j*int64(c.Strides[1])] = t3 + t6*bData[int64(b.Offset)+k*int64(b.Strides[0])+j*int64(b.Strides[1])]
 							}
 						}
 					}
@@ -282,10 +266,8 @@ func ColsumInto(a *runtime.Array[float64], out *runtime.Array[float64]) error {
 		/*line opt_nest.py:53:5*/ if !runtime.MayShare(a, out) {
 			for i = 0; i < n; i++ {
 				/*line opt_nest.py:53:5*/ for j = 0; j < m; j++ {
-					/*line opt_nest.py:55:13*/ t1 = int64(out.Offset) + j*int64(out.Strides[0])
-					/*line opt_nest.py:55:13*/ t2 = outData[t1]
-					/*line opt_nest.py:55:23*/ t3 = int64(a.Offset) + i*int64(a.Strides[0]) + j*int64(a.Strides[1])
-					/*line opt_nest.py:55:13*/ outData[t1] = t2 + aData[t3]
+					/*line opt_nest.py:55:13*/ t2 = outData[int64(out.Offset)+j*int64(out.Strides[0])]
+					/*line opt_nest.py:55:13*/ outData[int64(out.Offset)+j*int64(out.Strides[0])] = t2 + aData[int64(a.Offset)+i*int64(a.Strides[0])+j*int64(a.Strides[1])]
 				}
 			}
 		} else {
@@ -445,10 +427,8 @@ func ColsumN(a *runtime.Array[float64], out *runtime.Array[float64], n int64) (*
 		/*line opt_nest.py:84:5*/ if !runtime.MayShare(a, out) {
 			for i = 0; i < n; i++ {
 				/*line opt_nest.py:84:5*/ for j = 0; j < t4; j++ {
-					/*line opt_nest.py:86:13*/ t1 = int64(out.Offset) + j*int64(out.Strides[0])
-					/*line opt_nest.py:86:13*/ t2 = outData[t1]
-					/*line opt_nest.py:86:23*/ t3 = int64(a.Offset) + i*int64(a.Strides[0]) + j*int64(a.Strides[1])
-					/*line opt_nest.py:86:13*/ outData[t1] = t2 + aData[t3]
+					/*line opt_nest.py:86:13*/ t2 = outData[int64(out.Offset)+j*int64(out.Strides[0])]
+					/*line opt_nest.py:86:13*/ outData[int64(out.Offset)+j*int64(out.Strides[0])] = t2 + aData[int64(a.Offset)+i*int64(a.Strides[0])+j*int64(a.Strides[1])]
 				}
 			}
 		} else {
@@ -517,10 +497,8 @@ func Transpose(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 					j_end = j_tile + runtime.Min(m-j_tile, 32)
 					/*line opt_nest.py:95:5*/ for i = i_tile; i < i_end; i++ {
 						for j = j_tile; j < j_end; j++ {
-							t2 = int64(a.Offset) + i*int64(a.Strides[0]) + j*int64(a.Strides[1])
-							/*line opt_nest.py:97:13*/ t3 = aData[t2]
-							/*line opt_nest.py:97:13*/ t4 = int64(b.Offset) + j*int64(b.Strides[0]) + i*int64(b.Strides[1])
-							/*line opt_nest.py:97:13*/ bData[t4] = t3
+							t3 = aData[int64(a.Offset)+i*int64(a.Strides[0])+j*int64(a.Strides[1])]
+							/*line opt_nest.py:97:13*/ bData[int64(b.Offset)+j*int64(b.Strides[0])+i*int64(b.Strides[1])] = t3
 						}
 					}
 				}
@@ -624,10 +602,8 @@ func Transpose32(a *runtime.Array[float32]) (*runtime.Array[float32], error) {
 					j_end = j_tile + runtime.Min(t7-j_tile, 32)
 					/*line opt_nest.py:109:5*/ for i = i_tile; i < i_end; i++ {
 						for j = j_tile; j < j_end; j++ {
-							t4 = int64(a.Offset) + i*int64(a.Strides[0]) + j*int64(a.Strides[1])
-							/*line opt_nest.py:111:13*/ t5 = aData[t4]
-							/*line opt_nest.py:111:13*/ t6 = int64(b.Offset) + j*int64(b.Strides[0]) + i*int64(b.Strides[1])
-							/*line opt_nest.py:111:13*/ bData[t6] = t5
+							t5 = aData[int64(a.Offset)+i*int64(a.Strides[0])+j*int64(a.Strides[1])]
+							/*line opt_nest.py:111:13*/ bData[int64(b.Offset)+j*int64(b.Strides[0])+i*int64(b.Strides[1])] = t5
 						}
 					}
 				}
@@ -695,10 +671,8 @@ func TransposeInto(a *runtime.Array[float64], b *runtime.Array[float64], n int64
 					j_end = j_tile + runtime.Min(m-j_tile, 32)
 					/*line opt_nest.py:118:5*/ for i = i_tile; i < i_end; i++ {
 						for j = j_tile; j < j_end; j++ {
-							t1 = int64(a.Offset) + i*int64(a.Strides[0]) + j*int64(a.Strides[1])
-							/*line opt_nest.py:120:13*/ t2 = aData[t1]
-							/*line opt_nest.py:120:13*/ t3 = int64(b.Offset) + j*int64(b.Strides[0]) + i*int64(b.Strides[1])
-							/*line opt_nest.py:120:13*/ bData[t3] = t2
+							t2 = aData[int64(a.Offset)+i*int64(a.Strides[0])+j*int64(a.Strides[1])]
+							/*line opt_nest.py:120:13*/ bData[int64(b.Offset)+j*int64(b.Strides[0])+i*int64(b.Strides[1])] = t2
 						}
 					}
 				}
@@ -1015,10 +989,8 @@ func AxisMiddle(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line opt_nest.py:158:5*/ for i = 0; i < t9; i++ {
 				/*line opt_nest.py:160:13*/ for j = 0; j < t7; j++ {
 					/*line opt_nest.py:159:9*/ for k = 0; k < t8; k++ {
-						/*line opt_nest.py:161:17*/ t4 = int64(out.Offset) + i*int64(out.Strides[0]) + k*int64(out.Strides[1])
-						/*line opt_nest.py:161:17*/ t5 = outData[t4]
-						/*line opt_nest.py:161:30*/ t6 = int64(x.Offset) + i*int64(x.Strides[0]) + j*int64(x.Strides[1]) + k*int64(x.Strides[2])
-						/*line opt_nest.py:161:17*/ outData[t4] = t5 + xData[t6]
+						/*line opt_nest.py:161:17*/ t5 = outData[int64(out.Offset)+i*int64(out.Strides[0])+k*int64(out.Strides[1])]
+						/*line opt_nest.py:161:17*/ outData[int64(out.Offset)+i*int64(out.Strides[0])+k*int64(out.Strides[1])] = t5 + xData[int64(x.Offset)+i*int64(x.Strides[0])+j*int64(x.Strides[1])+k*int64(x.Strides[2])]
 					}
 				}
 			}
