@@ -88,6 +88,11 @@ func (u *unroller) block(b *ir.Block) {
 		case *ir.While:
 			u.block(s.Body)
 		case *ir.For:
+			if s.Cold {
+				// The fallback of a versioned nest (bchoist) runs only
+				// on the way to an exception; it keeps its form.
+				break
+			}
 			if s.Par != nil {
 				// A parallel loop's body runs in chunks; its own
 				// accumulators are the chunks' partials. Loops inside it

@@ -17,17 +17,17 @@ import (
 // Naive transpose b[j, i] = a[i, j]: tile blocks it.
 func Transpose(a *runtime.Array[float64], b *runtime.Array[float64]) error {
 	/*line kernels.py:7:1*/ var (
-		n      int64
-		m      int64
-		i      int64
-		j      int64
-		t1     int64
-		t2     float64
-		t3     int64
-		i_tile int64
-		i_end  int64
-		j_tile int64
-		j_end  int64
+		n     int64
+		m     int64
+		i     int64
+		j     int64
+		t1    int64
+		t2    float64
+		t3    int64
+		iTile int64
+		iEnd  int64
+		jTile int64
+		jEnd  int64
 	)
 	aData := a.Data
 	bData := b.Data
@@ -35,12 +35,12 @@ func Transpose(a *runtime.Array[float64], b *runtime.Array[float64]) error {
 	m = int64(a.Shape[1])
 	if m-1 < int64(b.Shape[0]) && n-1 < int64(b.Shape[1]) {
 		/*line kernels.py:11:5*/ if !runtime.MayShare(a, b) {
-			/*line kernels.py:11:5*/ for i_tile = 0; i_tile < n; i_tile += 32 {
-				for j_tile = 0; j_tile < m; j_tile += 32 {
-					/*line kernels.py:11:5*/ i_end = i_tile + runtime.Min(n-i_tile, 32)
-					j_end = j_tile + runtime.Min(m-j_tile, 32)
-					/*line kernels.py:11:5*/ for i = i_tile; i < i_end; i++ {
-						for j = j_tile; j < j_end; j++ {
+			/*line kernels.py:11:5*/ for iTile = 0; iTile < n; iTile += 32 {
+				for jTile = 0; jTile < m; jTile += 32 {
+					/*line kernels.py:11:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
+					jEnd = jTile + runtime.Min(m-jTile, 32)
+					/*line kernels.py:11:5*/ for i = iTile; i < iEnd; i++ {
+						for j = jTile; j < jEnd; j++ {
 							t2 = aData[int64(a.Offset)+i*int64(a.Strides[0])+j*int64(a.Strides[1])]
 							/*line kernels.py:13:13*/ bData[int64(b.Offset)+j*int64(b.Strides[0])+i*int64(b.Strides[1])] = t2
 						}
@@ -82,21 +82,21 @@ func Transpose(a *runtime.Array[float64], b *runtime.Array[float64]) error {
 // tile blocks it.
 func Matmul(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime.Array[float64]) error {
 	/*line kernels.py:16:1*/ var (
-		n      int64
-		m      int64
-		p      int64
-		i      int64
-		j      int64
-		k      int64
-		t1     int64
-		t2     float64
-		t3     int64
-		t4     int64
-		t5     float64
-		i_tile int64
-		i_end  int64
-		k_tile int64
-		k_end  int64
+		n     int64
+		m     int64
+		p     int64
+		i     int64
+		j     int64
+		k     int64
+		t1    int64
+		t2    float64
+		t3    int64
+		t4    int64
+		t5    float64
+		iTile int64
+		iEnd  int64
+		kTile int64
+		kEnd  int64
 	)
 	aData := a.Data
 	bData := b.Data
@@ -106,12 +106,12 @@ func Matmul(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime.Arr
 	p = int64(a.Shape[1])
 	if n-1 < int64(a.Shape[0]) && p-1 < int64(b.Shape[0]) && m-1 < int64(b.Shape[1]) {
 		/*line kernels.py:22:5*/ if !runtime.MayShare(a, c) && !runtime.MayShare(b, c) {
-			/*line kernels.py:22:5*/ for i_tile = 0; i_tile < n; i_tile += 32 {
-				/*line kernels.py:24:13*/ for k_tile = 0; k_tile < p; k_tile += 32 {
-					/*line kernels.py:22:5*/ i_end = i_tile + runtime.Min(n-i_tile, 32)
-					/*line kernels.py:24:13*/ k_end = k_tile + runtime.Min(p-k_tile, 32)
-					/*line kernels.py:22:5*/ for i = i_tile; i < i_end; i++ {
-						/*line kernels.py:24:13*/ for k = k_tile; k < k_end; k++ {
+			/*line kernels.py:22:5*/ for iTile = 0; iTile < n; iTile += 32 {
+				/*line kernels.py:24:13*/ for kTile = 0; kTile < p; kTile += 32 {
+					/*line kernels.py:22:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
+					/*line kernels.py:24:13*/ kEnd = kTile + runtime.Min(p-kTile, 32)
+					/*line kernels.py:22:5*/ for i = iTile; i < iEnd; i++ {
+						/*line kernels.py:24:13*/ for k = kTile; k < kEnd; k++ {
 							/*line kernels.py:23:9*/ for j = 0; j < m; j++ {
 								/*line kernels.py:25:17*/ t2 = cData[int64(c.Offset)+i*int64(c.Strides[0])+j*int64(c.Strides[1])]
 								/*line kernels.py:25:28*/ t5 = aData[int64(a.Offset)+i*int64(a.Strides[0])+k*int64(a.Strides[1])]

@@ -5,4 +5,4 @@ package o2
 // without running the compiler; bench/par's TestGeneratedUpToDate fails
 // when it is stale.
 
-//go:generate go run github.com/pyc2go/pyc2go/cmd/pyc2go compile -O2 -o kernels.go -pkg o2 ../kernels.py
+//go:generate go run github.com/pyc2go/pyc2go/cmd/pyc2go compile -O2 --cache=L1=32K,L2=1M,L3=8M -o kernels.go -pkg o2 ../kernels.py

@@ -31,97 +31,88 @@ func Mandelbrot(h int64, w int64, maxiter int64) (*runtime.Array[int64], error) 
 		t       float64
 		t1      *runtime.Array[int64]
 		t2      int64
-		h1      bool
-		h2      float64
-		h3      bool
-		h4      int64
-		h5      int64
-		h6      int64
-		h7      bool
-		h8      float64
-		h9      int64
-		h10     int64
-		h11     int64
 		outData []int64
 	)
-	_ = i
-	_ = y0
-	_ = j
-	_ = x0
-	_ = x
-	_ = y
-	_ = k
-	_ = t
-	_ = t2
-	_ = h3
-	_ = h5
 	/*line kernels.py:13:11*/ if !(h >= 0 && w >= 0) {
 		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "kernels.py", 13, "mandelbrot")
 	}
 	/*line kernels.py:13:11*/ t1 = runtime.Zeros[int64](int(h), int(w))
 	/*line kernels.py:13:5*/ out = t1
 	outData = out.Data
-	/*line kernels.py:16:9*/ h1 = float64(w) != 0.0
-	/*line kernels.py:16:9*/ h2 = float64(w)
-	/*line kernels.py:16:9*/ h4 = int64(out.Shape[1])
-	/*line kernels.py:16:9*/ h6 = int64(out.Strides[1])
-	/*line kernels.py:14:5*/ h7 = float64(h) != 0.0
-	/*line kernels.py:14:5*/ h8 = float64(h)
-	/*line kernels.py:14:5*/ h9 = int64(out.Shape[0])
-	/*line kernels.py:14:5*/ h10 = int64(out.Offset)
-	/*line kernels.py:14:5*/ h11 = int64(out.Strides[0])
-	/*line kernels.py:14:5*/ {
-		var parStart int64 = 0
-		parN := runtime.TripCount(parStart, h, 1)
-		parChunks := runtime.Chunks(parN, 1)
-		if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-			var (
-				iChunk  int64
-				h3Chunk bool
-				h5Chunk int64
-				jChunk  int64
-				kChunk  int64
-				tChunk  float64
-				t2Chunk int64
-				xChunk  float64
-				x0Chunk float64
-				yChunk  float64
-				y0Chunk float64
-			)
-			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-				if !h7 {
-					return runtime.Raise("ZeroDivisionError", "float division by zero", "kernels.py", 15, "mandelbrot")
+	/*line kernels.py:14:5*/ if h-1 < int64(out.Shape[0]) && w-1 < int64(out.Shape[1]) {
+		/*line kernels.py:14:5*/ {
+			var parStart int64 = 0
+			parN := runtime.TripCount(parStart, h, 1)
+			parChunks := runtime.Chunks(parN, 1)
+			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
+				var (
+					iChunk  int64
+					jChunk  int64
+					kChunk  int64
+					tChunk  float64
+					t2Chunk int64
+					xChunk  float64
+					x0Chunk float64
+					yChunk  float64
+					y0Chunk float64
+				)
+				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
+					if float64(h) == 0.0 {
+						return runtime.Raise("ZeroDivisionError", "float division by zero", "kernels.py", 15, "mandelbrot")
+					}
+					/*line kernels.py:15:9*/ y0Chunk = -1.5 + 3.0*float64(iChunk)/float64(h)
+					for jChunk = 0; jChunk < w; jChunk++ {
+						if float64(w) == 0.0 {
+							return runtime.Raise("ZeroDivisionError", "float division by zero", "kernels.py", 17, "mandelbrot")
+						}
+						/*line kernels.py:17:13*/ x0Chunk = -2.0 + 3.0*float64(jChunk)/float64(w)
+						xChunk = 0.0
+						yChunk = 0.0
+						kChunk = 0
+						for kChunk < maxiter && float64(xChunk*xChunk)+float64(yChunk*yChunk) <= 4.0 {
+							tChunk = float64(xChunk*xChunk) - float64(yChunk*yChunk) + x0Chunk
+							yChunk = float64(2.0*xChunk*yChunk) + y0Chunk
+							xChunk = tChunk
+							kChunk = kChunk + 1
+						}
+						/*line kernels.py:26:13*/ t2Chunk = int64(out.Offset) + iChunk*int64(out.Strides[0]) + jChunk*int64(out.Strides[1])
+						/*line kernels.py:26:13*/ outData[t2Chunk] = kChunk
+					}
 				}
-				/*line kernels.py:15:9*/ y0Chunk = -1.5 + 3.0*float64(iChunk)/h8
-				h3Chunk = iChunk < h9
-				/*line kernels.py:16:9*/ h5Chunk = h10 + iChunk*h11
-				/*line kernels.py:16:9*/ for jChunk = 0; jChunk < w; jChunk++ {
-					if !h1 {
-						return runtime.Raise("ZeroDivisionError", "float division by zero", "kernels.py", 17, "mandelbrot")
-					}
-					/*line kernels.py:17:13*/ x0Chunk = -2.0 + 3.0*float64(jChunk)/h2
-					xChunk = 0.0
-					yChunk = 0.0
-					kChunk = 0
-					for kChunk < maxiter && float64(xChunk*xChunk)+float64(yChunk*yChunk) <= 4.0 {
-						tChunk = float64(xChunk*xChunk) - float64(yChunk*yChunk) + x0Chunk
-						yChunk = float64(2.0*xChunk*yChunk) + y0Chunk
-						xChunk = tChunk
-						kChunk = kChunk + 1
-					}
-					/*line kernels.py:26:13*/ if !h3Chunk {
-						return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iChunk, 0, int64(out.Shape[0])), "kernels.py", 26, "mandelbrot")
-					}
-					/*line kernels.py:26:13*/ if !(jChunk < h4) {
-						return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", jChunk, 1, int64(out.Shape[1])), "kernels.py", 26, "mandelbrot")
-					}
-					/*line kernels.py:26:13*/ t2Chunk = h5Chunk + jChunk*h6
-					/*line kernels.py:26:13*/ outData[t2Chunk] = kChunk
-				}
+				return nil
+			}); err != nil {
+				return nil, err
 			}
-			return nil
-		}); err != nil {
-			return nil, err
+		}
+	} else {
+		/*line kernels.py:14:5*/ for i = 0; i < h; i++ {
+			if float64(h) == 0.0 {
+				return nil, runtime.Raise("ZeroDivisionError", "float division by zero", "kernels.py", 15, "mandelbrot")
+			}
+			/*line kernels.py:15:9*/ y0 = -1.5 + 3.0*float64(i)/float64(h)
+			for j = 0; j < w; j++ {
+				if float64(w) == 0.0 {
+					return nil, runtime.Raise("ZeroDivisionError", "float division by zero", "kernels.py", 17, "mandelbrot")
+				}
+				/*line kernels.py:17:13*/ x0 = -2.0 + 3.0*float64(j)/float64(w)
+				x = 0.0
+				y = 0.0
+				k = 0
+				for k < maxiter && float64(x*x)+float64(y*y) <= 4.0 {
+					t = float64(x*x) - float64(y*y) + x0
+					y = float64(2.0*x*y) + y0
+					x = t
+					k = k + 1
+				}
+				/*line kernels.py:26:13*/ if !(i < int64(out.Shape[0])) {
+					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "kernels.py", 26, "mandelbrot")
+				}
+				/*line kernels.py:26:13*/ if !(j < int64(out.Shape[1])) {
+					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", j, 1, int64(out.Shape[1])), "kernels.py", 26, "mandelbrot")
+				}
+				/*line kernels.py:26:13*/ t2 = int64(out.Offset) + i*int64(out.Strides[0]) + j*int64(out.Strides[1])
+				/*line kernels.py:26:13*/ outData[t2] = k
+			}
 		}
 	}
 	/*line kernels.py:27:5*/ return out, nil
@@ -132,69 +123,40 @@ func Mandelbrot(h int64, w int64, maxiter int64) (*runtime.Array[int64], error) 
 // Sum of an int64 array, a plain loop.
 func Isum(x *runtime.Array[int64]) int64 {
 	/*line kernels.py:30:1*/ var (
-		s     int64
-		i     int64
-		t2    int64
-		h1    int64
-		h2    int64
-		p1    int64
-		sU1   int64
-		sU2   int64
-		sU3   int64
-		iU    int64
-		iLim  int64
-		sU12  int64
-		sU22  int64
-		sU32  int64
-		iU2   int64
-		iLim2 int64
+		s    int64
+		i    int64
+		t1   int64
+		t2   int64
+		sU1  int64
+		sU2  int64
+		sU3  int64
+		iU   int64
+		iLim int64
 	)
 	xData := x.Data
 	/*line kernels.py:32:5*/ s = 0
 	t2 = int64(x.Shape[0])
-	/*line kernels.py:33:5*/ h1 = int64(x.Offset)
-	/*line kernels.py:33:5*/ h2 = int64(x.Strides[0])
-	/*line kernels.py:33:5*/ if h2 == 1 {
-		/*line kernels.py:33:5*/ sU1 = 0
-		/*line kernels.py:33:5*/ sU2 = 0
-		/*line kernels.py:33:5*/ sU3 = 0
-		/*line kernels.py:33:5*/ iU = 0
-		/*line kernels.py:33:5*/ iLim = runtime.Max(t2, -9223372036854775805) - 3
-		/*line kernels.py:33:5*/ for iU < iLim {
-			s = s + xData[h1+iU]
-			/*line kernels.py:34:9*/ sU1 = sU1 + xData[h1+(iU+1)]
-			/*line kernels.py:34:9*/ sU2 = sU2 + xData[h1+(iU+2)]
-			/*line kernels.py:34:9*/ sU3 = sU3 + xData[h1+(iU+3)]
-			/*line kernels.py:33:5*/ iU = iU + 4
-		}
-		/*line kernels.py:33:5*/ for i = iU; i < t2; i++ {
-			s = s + xData[h1+i]
-		}
-		/*line kernels.py:33:5*/ s = s + (sU1 + sU2 + sU3)
-	} else {
-		/*line kernels.py:33:5*/ p1 = h1
-		/*line kernels.py:33:5*/ sU12 = 0
-		/*line kernels.py:33:5*/ sU22 = 0
-		/*line kernels.py:33:5*/ sU32 = 0
-		/*line kernels.py:33:5*/ iU2 = 0
-		/*line kernels.py:33:5*/ iLim2 = runtime.Max(t2, -9223372036854775805) - 3
-		/*line kernels.py:33:5*/ for iU2 < iLim2 {
-			s = s + xData[p1]
-			/*line kernels.py:33:5*/ p1 = p1 + h2
-			sU12 = sU12 + xData[p1]
-			/*line kernels.py:33:5*/ p1 = p1 + h2
-			sU22 = sU22 + xData[p1]
-			/*line kernels.py:33:5*/ p1 = p1 + h2
-			sU32 = sU32 + xData[p1]
-			/*line kernels.py:33:5*/ p1 = p1 + h2
-			/*line kernels.py:33:5*/ iU2 = iU2 + 4
-		}
-		/*line kernels.py:33:5*/ for i = iU2; i < t2; i++ {
-			s = s + xData[p1]
-			/*line kernels.py:33:5*/ p1 = p1 + h2
-		}
-		/*line kernels.py:33:5*/ s = s + (sU12 + sU22 + sU32)
+	/*line kernels.py:33:5*/ sU1 = 0
+	/*line kernels.py:33:5*/ sU2 = 0
+	/*line kernels.py:33:5*/ sU3 = 0
+	/*line kernels.py:33:5*/ iU = 0
+	/*line kernels.py:33:5*/ iLim = runtime.Max(t2, -9223372036854775805) - 3
+	/*line kernels.py:33:5*/ for iU < iLim {
+		t1 = int64(x.Offset) + iU*int64(x.Strides[0])
+		/*line kernels.py:34:9*/ s = s + xData[t1]
+		/*line kernels.py:34:14*/ t1 = int64(x.Offset) + (iU+1)*int64(x.Strides[0])
+		/*line kernels.py:34:9*/ sU1 = sU1 + xData[t1]
+		/*line kernels.py:34:14*/ t1 = int64(x.Offset) + (iU+2)*int64(x.Strides[0])
+		/*line kernels.py:34:9*/ sU2 = sU2 + xData[t1]
+		/*line kernels.py:34:14*/ t1 = int64(x.Offset) + (iU+3)*int64(x.Strides[0])
+		/*line kernels.py:34:9*/ sU3 = sU3 + xData[t1]
+		/*line kernels.py:33:5*/ iU = iU + 4
 	}
+	/*line kernels.py:33:5*/ for i = iU; i < t2; i++ {
+		t1 = int64(x.Offset) + i*int64(x.Strides[0])
+		/*line kernels.py:34:9*/ s = s + xData[t1]
+	}
+	/*line kernels.py:33:5*/ s = s + (sU1 + sU2 + sU3)
 	/*line kernels.py:35:5*/ return s
 }
 
@@ -203,123 +165,64 @@ func Isum(x *runtime.Array[int64]) int64 {
 // Integer dot product, a plain loop.
 func Idot(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) {
 	/*line kernels.py:38:1*/ var (
-		s     int64
-		i     int64
-		t3    int64
-		t4    int64
-		h1    int64
-		h2    int64
-		h3    int64
-		h4    int64
-		h5    int64
-		p1    int64
-		p2    int64
-		sU1   int64
-		sU2   int64
-		sU3   int64
-		iU    int64
-		iLim  int64
-		sU12  int64
-		sU22  int64
-		sU32  int64
-		iU2   int64
-		iLim2 int64
+		s    int64
+		i    int64
+		t1   int64
+		t2   int64
+		t3   int64
+		t4   int64
+		sU1  int64
+		sU2  int64
+		sU3  int64
+		iU   int64
+		iLim int64
 	)
 	xData := x.Data
 	yData := y.Data
 	/*line kernels.py:40:5*/ s = 0
 	t4 = int64(x.Shape[0])
-	/*line kernels.py:41:5*/ h1 = int64(x.Offset)
-	/*line kernels.py:41:5*/ h2 = int64(x.Strides[0])
-	/*line kernels.py:41:5*/ h3 = int64(y.Shape[0])
-	/*line kernels.py:41:5*/ h4 = int64(y.Offset)
-	/*line kernels.py:41:5*/ h5 = int64(y.Strides[0])
-	/*line kernels.py:41:5*/ if h2 == 1 && h5 == 1 {
+	/*line kernels.py:41:5*/ if t4-1 < int64(y.Shape[0]) {
 		/*line kernels.py:41:5*/ sU1 = 0
 		/*line kernels.py:41:5*/ sU2 = 0
 		/*line kernels.py:41:5*/ sU3 = 0
 		/*line kernels.py:41:5*/ iU = 0
 		/*line kernels.py:41:5*/ iLim = runtime.Max(t4, -9223372036854775805) - 3
 		/*line kernels.py:41:5*/ for iU < iLim {
-			t3 = xData[h1+iU]
-			/*line kernels.py:42:21*/ if !(iU < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
-			}
-			/*line kernels.py:42:9*/ s = s + t3*yData[h4+iU]
-			/*line kernels.py:42:14*/ t3 = xData[h1+(iU+1)]
-			/*line kernels.py:42:21*/ if !(iU+1 < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+1, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
-			}
-			/*line kernels.py:42:9*/ sU1 = sU1 + t3*yData[h4+(iU+1)]
-			/*line kernels.py:42:14*/ t3 = xData[h1+(iU+2)]
-			/*line kernels.py:42:21*/ if !(iU+2 < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+2, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
-			}
-			/*line kernels.py:42:9*/ sU2 = sU2 + t3*yData[h4+(iU+2)]
-			/*line kernels.py:42:14*/ t3 = xData[h1+(iU+3)]
-			/*line kernels.py:42:21*/ if !(iU+3 < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+3, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
-			}
-			/*line kernels.py:42:9*/ sU3 = sU3 + t3*yData[h4+(iU+3)]
+			t1 = int64(x.Offset) + iU*int64(x.Strides[0])
+			/*line kernels.py:42:14*/ t3 = xData[t1]
+			/*line kernels.py:42:21*/ t2 = int64(y.Offset) + iU*int64(y.Strides[0])
+			/*line kernels.py:42:9*/ s = s + t3*yData[t2]
+			/*line kernels.py:42:14*/ t1 = int64(x.Offset) + (iU+1)*int64(x.Strides[0])
+			/*line kernels.py:42:14*/ t3 = xData[t1]
+			/*line kernels.py:42:21*/ t2 = int64(y.Offset) + (iU+1)*int64(y.Strides[0])
+			/*line kernels.py:42:9*/ sU1 = sU1 + t3*yData[t2]
+			/*line kernels.py:42:14*/ t1 = int64(x.Offset) + (iU+2)*int64(x.Strides[0])
+			/*line kernels.py:42:14*/ t3 = xData[t1]
+			/*line kernels.py:42:21*/ t2 = int64(y.Offset) + (iU+2)*int64(y.Strides[0])
+			/*line kernels.py:42:9*/ sU2 = sU2 + t3*yData[t2]
+			/*line kernels.py:42:14*/ t1 = int64(x.Offset) + (iU+3)*int64(x.Strides[0])
+			/*line kernels.py:42:14*/ t3 = xData[t1]
+			/*line kernels.py:42:21*/ t2 = int64(y.Offset) + (iU+3)*int64(y.Strides[0])
+			/*line kernels.py:42:9*/ sU3 = sU3 + t3*yData[t2]
 			/*line kernels.py:41:5*/ iU = iU + 4
 		}
 		/*line kernels.py:41:5*/ for i = iU; i < t4; i++ {
-			t3 = xData[h1+i]
-			/*line kernels.py:42:21*/ if !(i < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
-			}
-			/*line kernels.py:42:9*/ s = s + t3*yData[h4+i]
+			t1 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line kernels.py:42:14*/ t3 = xData[t1]
+			/*line kernels.py:42:21*/ t2 = int64(y.Offset) + i*int64(y.Strides[0])
+			/*line kernels.py:42:9*/ s = s + t3*yData[t2]
 		}
 		/*line kernels.py:41:5*/ s = s + (sU1 + sU2 + sU3)
 	} else {
-		/*line kernels.py:41:5*/ p1 = h1
-		/*line kernels.py:41:5*/ p2 = h4
-		/*line kernels.py:41:5*/ sU12 = 0
-		/*line kernels.py:41:5*/ sU22 = 0
-		/*line kernels.py:41:5*/ sU32 = 0
-		/*line kernels.py:41:5*/ iU2 = 0
-		/*line kernels.py:41:5*/ iLim2 = runtime.Max(t4, -9223372036854775805) - 3
-		/*line kernels.py:41:5*/ for iU2 < iLim2 {
-			t3 = xData[p1]
-			/*line kernels.py:42:21*/ if !(iU2 < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU2, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
-			}
-			/*line kernels.py:42:9*/ s = s + t3*yData[p2]
-			/*line kernels.py:41:5*/ p1 = p1 + h2
-			/*line kernels.py:41:5*/ p2 = p2 + h5
-			t3 = xData[p1]
-			/*line kernels.py:42:21*/ if !(iU2+1 < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU2+1, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
-			}
-			/*line kernels.py:42:9*/ sU12 = sU12 + t3*yData[p2]
-			/*line kernels.py:41:5*/ p1 = p1 + h2
-			/*line kernels.py:41:5*/ p2 = p2 + h5
-			t3 = xData[p1]
-			/*line kernels.py:42:21*/ if !(iU2+2 < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU2+2, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
-			}
-			/*line kernels.py:42:9*/ sU22 = sU22 + t3*yData[p2]
-			/*line kernels.py:41:5*/ p1 = p1 + h2
-			/*line kernels.py:41:5*/ p2 = p2 + h5
-			t3 = xData[p1]
-			/*line kernels.py:42:21*/ if !(iU2+3 < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU2+3, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
-			}
-			/*line kernels.py:42:9*/ sU32 = sU32 + t3*yData[p2]
-			/*line kernels.py:41:5*/ p1 = p1 + h2
-			/*line kernels.py:41:5*/ p2 = p2 + h5
-			/*line kernels.py:41:5*/ iU2 = iU2 + 4
-		}
-		/*line kernels.py:41:5*/ for i = iU2; i < t4; i++ {
-			t3 = xData[p1]
-			/*line kernels.py:42:21*/ if !(i < h3) {
+		/*line kernels.py:41:5*/ for i = 0; i < t4; i++ {
+			t1 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line kernels.py:42:14*/ t3 = xData[t1]
+			/*line kernels.py:42:21*/ if !(i < int64(y.Shape[0])) {
 				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(y.Shape[0])), "kernels.py", 42, "idot")
 			}
-			/*line kernels.py:42:9*/ s = s + t3*yData[p2]
-			/*line kernels.py:41:5*/ p1 = p1 + h2
-			/*line kernels.py:41:5*/ p2 = p2 + h5
+			/*line kernels.py:42:21*/ t2 = int64(y.Offset) + i*int64(y.Strides[0])
+			/*line kernels.py:42:9*/ s = s + t3*yData[t2]
 		}
-		/*line kernels.py:41:5*/ s = s + (sU12 + sU22 + sU32)
 	}
 	/*line kernels.py:43:5*/ return s, nil
 }
@@ -333,17 +236,15 @@ func PsumSq(x *runtime.Array[int64]) int64 {
 		s  int64
 		i  int64
 		v  int64
+		t1 int64
 		t2 int64
-		h1 int64
-		h2 int64
 	)
 	_ = i
 	_ = v
+	_ = t1
 	xData := x.Data
 	/*line kernels.py:49:5*/ s = 0
 	t2 = int64(x.Shape[0])
-	/*line kernels.py:50:5*/ h1 = int64(x.Offset)
-	/*line kernels.py:50:5*/ h2 = int64(x.Strides[0])
 	/*line kernels.py:50:5*/ {
 		var parStart int64 = 0
 		parN := runtime.TripCount(parStart, t2, 1)
@@ -351,12 +252,14 @@ func PsumSq(x *runtime.Array[int64]) int64 {
 		sParts := make([]int64, parChunks)
 		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 			var (
-				iChunk int64
-				vChunk int64
-				sChunk int64 = 0
+				iChunk  int64
+				t1Chunk int64
+				vChunk  int64
+				sChunk  int64 = 0
 			)
 			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-				vChunk = xData[h1+iChunk*h2] - 3
+				t1Chunk = int64(x.Offset) + iChunk*int64(x.Strides[0])
+				/*line kernels.py:51:9*/ vChunk = xData[t1Chunk] - 3
 				sChunk = sChunk + vChunk*vChunk
 			}
 			sParts[chunk] = sChunk

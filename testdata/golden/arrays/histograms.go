@@ -433,16 +433,34 @@ func ModeSmall(labels *runtime.Array[int32]) (int64, error) {
 // Number of elements with lo <= x < hi, whole-array style.
 func CountInRange(x *runtime.Array[float64], lo float64, hi float64) int64 {
 	/*line histograms.py:92:1*/ var (
-		t1 int64
-		t2 int64
-		i0 int64
+		t1    int64
+		t2    int64
+		i0    int64
+		t1U1  int64
+		t1U2  int64
+		t1U3  int64
+		i0U   int64
+		i0Lim int64
 	)
 	xData := x.Data
 	/*line histograms.py:94:12*/ t1 = 0
 	/*line histograms.py:94:12*/ t2 = int64(x.Shape[0])
-	/*line histograms.py:94:12*/ for i0 = 0; i0 < t2; i0++ {
+	/*line histograms.py:94:12*/ t1U1 = 0
+	/*line histograms.py:94:12*/ t1U2 = 0
+	/*line histograms.py:94:12*/ t1U3 = 0
+	/*line histograms.py:94:12*/ i0U = 0
+	/*line histograms.py:94:12*/ i0Lim = runtime.Max(t2, -9223372036854775805) - 3
+	/*line histograms.py:94:12*/ for i0U < i0Lim {
+		/*line histograms.py:94:12*/ t1 = t1 + runtime.BoolToInt(xData[int64(x.Offset)+i0U*int64(x.Strides[0])] >= lo && xData[int64(x.Offset)+i0U*int64(x.Strides[0])] < hi)
+		/*line histograms.py:94:12*/ t1U1 = t1U1 + runtime.BoolToInt(xData[int64(x.Offset)+(i0U+1)*int64(x.Strides[0])] >= lo && xData[int64(x.Offset)+(i0U+1)*int64(x.Strides[0])] < hi)
+		/*line histograms.py:94:12*/ t1U2 = t1U2 + runtime.BoolToInt(xData[int64(x.Offset)+(i0U+2)*int64(x.Strides[0])] >= lo && xData[int64(x.Offset)+(i0U+2)*int64(x.Strides[0])] < hi)
+		/*line histograms.py:94:12*/ t1U3 = t1U3 + runtime.BoolToInt(xData[int64(x.Offset)+(i0U+3)*int64(x.Strides[0])] >= lo && xData[int64(x.Offset)+(i0U+3)*int64(x.Strides[0])] < hi)
+		/*line histograms.py:94:12*/ i0U = i0U + 4
+	}
+	/*line histograms.py:94:12*/ for i0 = i0U; i0 < t2; i0++ {
 		/*line histograms.py:94:12*/ t1 = t1 + runtime.BoolToInt(xData[int64(x.Offset)+i0*int64(x.Strides[0])] >= lo && xData[int64(x.Offset)+i0*int64(x.Strides[0])] < hi)
 	}
+	/*line histograms.py:94:12*/ t1 = t1 + (t1U1 + t1U2 + t1U3)
 	/*line histograms.py:94:5*/ return t1
 }
 
@@ -463,6 +481,11 @@ func DigitizeSorted(x *runtime.Array[float64], edges *runtime.Array[float64]) (*
 		t6      int64
 		t7      int64
 		t8      int64
+		cU1     int64
+		cU2     int64
+		cU3     int64
+		jU      int64
+		jLim    int64
 		outData []int64
 	)
 	xData := x.Data
@@ -479,7 +502,39 @@ func DigitizeSorted(x *runtime.Array[float64], edges *runtime.Array[float64]) (*
 		/*line histograms.py:100:5*/ for i = 0; i < t8; i++ {
 			c = 0
 			t6 = int64(edges.Shape[0])
-			/*line histograms.py:102:9*/ for j = 0; j < t6; j++ {
+			/*line histograms.py:102:9*/ cU1 = 0
+			/*line histograms.py:102:9*/ cU2 = 0
+			/*line histograms.py:102:9*/ cU3 = 0
+			/*line histograms.py:102:9*/ jU = 0
+			/*line histograms.py:102:9*/ jLim = runtime.Max(t6, -9223372036854775805) - 3
+			/*line histograms.py:102:9*/ for jU < jLim {
+				t3 = int64(edges.Offset) + jU*int64(edges.Strides[0])
+				/*line histograms.py:103:16*/ t5 = edgesData[t3]
+				/*line histograms.py:103:28*/ t4 = int64(x.Offset) + i*int64(x.Strides[0])
+				/*line histograms.py:103:13*/ if t5 <= xData[t4] {
+					c = c + 1
+				}
+				/*line histograms.py:103:16*/ t3 = int64(edges.Offset) + (jU+1)*int64(edges.Strides[0])
+				/*line histograms.py:103:16*/ t5 = edgesData[t3]
+				/*line histograms.py:103:28*/ t4 = int64(x.Offset) + i*int64(x.Strides[0])
+				/*line histograms.py:103:13*/ if t5 <= xData[t4] {
+					cU1 = cU1 + 1
+				}
+				/*line histograms.py:103:16*/ t3 = int64(edges.Offset) + (jU+2)*int64(edges.Strides[0])
+				/*line histograms.py:103:16*/ t5 = edgesData[t3]
+				/*line histograms.py:103:28*/ t4 = int64(x.Offset) + i*int64(x.Strides[0])
+				/*line histograms.py:103:13*/ if t5 <= xData[t4] {
+					cU2 = cU2 + 1
+				}
+				/*line histograms.py:103:16*/ t3 = int64(edges.Offset) + (jU+3)*int64(edges.Strides[0])
+				/*line histograms.py:103:16*/ t5 = edgesData[t3]
+				/*line histograms.py:103:28*/ t4 = int64(x.Offset) + i*int64(x.Strides[0])
+				/*line histograms.py:103:13*/ if t5 <= xData[t4] {
+					cU3 = cU3 + 1
+				}
+				/*line histograms.py:102:9*/ jU = jU + 4
+			}
+			/*line histograms.py:102:9*/ for j = jU; j < t6; j++ {
 				t3 = int64(edges.Offset) + j*int64(edges.Strides[0])
 				/*line histograms.py:103:16*/ t5 = edgesData[t3]
 				/*line histograms.py:103:28*/ t4 = int64(x.Offset) + i*int64(x.Strides[0])
@@ -487,6 +542,7 @@ func DigitizeSorted(x *runtime.Array[float64], edges *runtime.Array[float64]) (*
 					c = c + 1
 				}
 			}
+			/*line histograms.py:102:9*/ c = c + (cU1 + cU2 + cU3)
 			/*line histograms.py:105:9*/ t7 = int64(out.Offset) + i*int64(out.Strides[0])
 			/*line histograms.py:105:9*/ outData[t7] = c
 		}

@@ -601,16 +601,16 @@ func TraceLoop(a *runtime.Array[float64]) (float64, error) {
 // A contiguous copy of the transpose.
 func TransposeCopy(a *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line linalg.py:98:1*/ var (
-		t1      *runtime.Array[float64]
-		t2      int64
-		t3      int64
-		i0      int64
-		i1      int64
-		i0_tile int64
-		i0_end  int64
-		i1_tile int64
-		i1_end  int64
-		t1Data  []float64
+		t1     *runtime.Array[float64]
+		t2     int64
+		t3     int64
+		i0     int64
+		i1     int64
+		i0Tile int64
+		i0End  int64
+		i1Tile int64
+		i1End  int64
+		t1Data []float64
 	)
 	aData := a.Data
 	/*line linalg.py:100:12*/ t1 = runtime.Zeros[float64](a.Shape[1], a.Shape[0])
@@ -618,12 +618,12 @@ func TransposeCopy(a *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line linalg.py:100:12*/ t2 = int64(a.Shape[1])
 	/*line linalg.py:100:12*/ t3 = int64(a.Shape[0])
 	/*line linalg.py:100:12*/ if !runtime.MayShare(a, t1) {
-		/*line linalg.py:100:12*/ for i0_tile = 0; i0_tile < t2; i0_tile += 32 {
-			/*line linalg.py:100:12*/ for i1_tile = 0; i1_tile < t3; i1_tile += 32 {
-				/*line linalg.py:100:12*/ i0_end = i0_tile + runtime.Min(t2-i0_tile, 32)
-				/*line linalg.py:100:12*/ i1_end = i1_tile + runtime.Min(t3-i1_tile, 32)
-				/*line linalg.py:100:12*/ for i0 = i0_tile; i0 < i0_end; i0++ {
-					/*line linalg.py:100:12*/ for i1 = i1_tile; i1 < i1_end; i1++ {
+		/*line linalg.py:100:12*/ for i0Tile = 0; i0Tile < t2; i0Tile += 32 {
+			/*line linalg.py:100:12*/ for i1Tile = 0; i1Tile < t3; i1Tile += 32 {
+				/*line linalg.py:100:12*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 32)
+				/*line linalg.py:100:12*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 32)
+				/*line linalg.py:100:12*/ for i0 = i0Tile; i0 < i0End; i0++ {
+					/*line linalg.py:100:12*/ for i1 = i1Tile; i1 < i1End; i1++ {
 						/*line linalg.py:100:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = aData[int64(a.Offset)+i0*int64(a.Strides[1])+i1*int64(a.Strides[0])]
 					}
 				}

@@ -34,16 +34,16 @@ func ScaleInto(x *runtime.Array[float64], out *runtime.Array[float64], a float64
 			parChunks := runtime.Chunks(parN, 1024)
 			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 				var (
-					i  int64
-					t  float64
-					t1 int64
-					t2 int64
+					iChunk  int64
+					tChunk  float64
+					t1Chunk int64
+					t2Chunk int64
 				)
-				for i = parStart + lo; i < parStart+hi; i++ {
-					t1 = int64(x.Offset) + i*int64(x.Strides[0])
-					/*line parallel.py:14:9*/ t = float64(xData[t1] * a)
-					t2 = int64(out.Offset) + i*int64(out.Strides[0])
-					/*line parallel.py:15:9*/ outData[t2] = float64(t*t) + 1.0
+				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
+					t1Chunk = int64(x.Offset) + iChunk*int64(x.Strides[0])
+					/*line parallel.py:14:9*/ tChunk = float64(xData[t1Chunk] * a)
+					t2Chunk = int64(out.Offset) + iChunk*int64(out.Strides[0])
+					/*line parallel.py:15:9*/ outData[t2Chunk] = float64(tChunk*tChunk) + 1.0
 				}
 				return nil
 			}); err != nil {
@@ -93,16 +93,16 @@ func Poly(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			parChunks := runtime.Chunks(parN, 1024)
 			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 				var (
-					i  int64
-					t2 int64
-					t3 int64
-					v  float64
+					iChunk  int64
+					t2Chunk int64
+					t3Chunk int64
+					vChunk  float64
 				)
-				for i = parStart + lo; i < parStart+hi; i++ {
-					t2 = int64(x.Offset) + i*int64(x.Strides[0])
-					/*line parallel.py:24:9*/ v = xData[t2]
-					t3 = int64(out.Offset) + i*int64(out.Strides[0])
-					/*line parallel.py:25:9*/ outData[t3] = float64((float64((float64(v*0.5)-1.0)*v)+2.0)*v) - 3.0
+				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
+					t2Chunk = int64(x.Offset) + iChunk*int64(x.Strides[0])
+					/*line parallel.py:24:9*/ vChunk = xData[t2Chunk]
+					t3Chunk = int64(out.Offset) + iChunk*int64(out.Strides[0])
+					/*line parallel.py:25:9*/ outData[t3Chunk] = float64((float64((float64(vChunk*0.5)-1.0)*vChunk)+2.0)*vChunk) - 3.0
 				}
 				return nil
 			}); err != nil {
@@ -145,15 +145,15 @@ func Isum(x *runtime.Array[int64]) int64 {
 		sParts := make([]int64, parChunks)
 		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 			var (
-				i  int64
-				t1 int64
-				s  int64 = 0
+				iChunk  int64
+				t1Chunk int64
+				sChunk  int64 = 0
 			)
-			for i = parStart + lo; i < parStart+hi; i++ {
-				t1 = int64(x.Offset) + i*int64(x.Strides[0])
-				/*line parallel.py:33:9*/ s = s + xData[t1]
+			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
+				t1Chunk = int64(x.Offset) + iChunk*int64(x.Strides[0])
+				/*line parallel.py:33:9*/ sChunk = sChunk + xData[t1Chunk]
 			}
-			sParts[chunk] = s
+			sParts[chunk] = sChunk
 			return nil
 		})
 		for _, part := range sParts {
@@ -206,65 +206,65 @@ func IntReductions(x *runtime.Array[int64]) (int64, int64, int64, int64, int64, 
 		oParts := make([]int64, parChunks)
 		pParts := make([]int64, parChunks)
 		sParts := make([]int64, parChunks)
-		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo_, hi_ int64) error {
+		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo2, hi2 int64) error {
 			var (
-				i  int64
-				t1 int64
-				v  int64
-				a  int64 = -1
-				d  int64 = 0
-				e  int64 = 0
-				hi int64 = -9223372036854775808
-				lo int64 = 9223372036854775807
-				o  int64 = 0
-				p  int64 = 1
-				s  int64 = 0
+				iChunk  int64
+				t1Chunk int64
+				vChunk  int64
+				aChunk  int64 = -1
+				dChunk  int64 = 0
+				eChunk  int64 = 0
+				hiChunk int64 = -9223372036854775808
+				loChunk int64 = 9223372036854775807
+				oChunk  int64 = 0
+				pChunk  int64 = 1
+				sChunk  int64 = 0
 			)
-			for i = parStart + lo_; i < parStart+hi_; i++ {
-				t1 = int64(x.Offset) + i*int64(x.Strides[0])
-				/*line parallel.py:48:9*/ v = xData[t1]
-				s = s + v*v
-				d = d - v
-				p = p * (runtime.ModInt(v, 5) + 1)
-				o = o | v
-				a = a & (v + 4096)
-				e = e ^ v
-				lo = runtime.Min(lo, v)
-				hi = runtime.Max(hi, v)
+			for iChunk = parStart + lo2; iChunk < parStart+hi2; iChunk++ {
+				t1Chunk = int64(x.Offset) + iChunk*int64(x.Strides[0])
+				/*line parallel.py:48:9*/ vChunk = xData[t1Chunk]
+				sChunk = sChunk + vChunk*vChunk
+				dChunk = dChunk - vChunk
+				pChunk = pChunk * (runtime.ModInt(vChunk, 5) + 1)
+				oChunk = oChunk | vChunk
+				aChunk = aChunk & (vChunk + 4096)
+				eChunk = eChunk ^ vChunk
+				loChunk = runtime.Min(loChunk, vChunk)
+				hiChunk = runtime.Max(hiChunk, vChunk)
 			}
-			aParts[chunk] = a
-			dParts[chunk] = d
-			eParts[chunk] = e
-			hiParts[chunk] = hi
-			loParts[chunk] = lo
-			oParts[chunk] = o
-			pParts[chunk] = p
-			sParts[chunk] = s
+			aParts[chunk] = aChunk
+			dParts[chunk] = dChunk
+			eParts[chunk] = eChunk
+			hiParts[chunk] = hiChunk
+			loParts[chunk] = loChunk
+			oParts[chunk] = oChunk
+			pParts[chunk] = pChunk
+			sParts[chunk] = sChunk
 			return nil
 		})
 		for _, part := range aParts {
 			a &= part
 		}
-		for _, part_ := range dParts {
-			d += part_
+		for _, part2 := range dParts {
+			d += part2
 		}
-		for _, part__ := range eParts {
-			e ^= part__
+		for _, part3 := range eParts {
+			e ^= part3
 		}
-		for _, part___ := range hiParts {
-			hi = max(hi, part___)
+		for _, part4 := range hiParts {
+			hi = max(hi, part4)
 		}
-		for _, part____ := range loParts {
-			lo = min(lo, part____)
+		for _, part5 := range loParts {
+			lo = min(lo, part5)
 		}
-		for _, part_____ := range oParts {
-			o |= part_____
+		for _, part6 := range oParts {
+			o |= part6
 		}
-		for _, part______ := range pParts {
-			p *= part______
+		for _, part7 := range pParts {
+			p *= part7
 		}
-		for _, part_______ := range sParts {
-			s += part_______
+		for _, part8 := range sParts {
+			s += part8
 		}
 	}
 	/*line parallel.py:57:5*/ return s, d, p, o, a, e, lo, hi
@@ -324,22 +324,22 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			parChunks := runtime.Chunks(parN, 1)
 			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 				var (
-					i   int64
-					acc float64
-					j   int64
-					t3  int64
-					t4  int64
-					t5  int64
+					iChunk   int64
+					accChunk float64
+					jChunk   int64
+					t3Chunk  int64
+					t4Chunk  int64
+					t5Chunk  int64
 				)
-				for i = parStart + lo; i < parStart+hi; i++ {
-					acc = 0.0
-					t4 = int64(m.Shape[1])
-					/*line parallel.py:74:9*/ for j = 0; j < t4; j++ {
-						t3 = int64(m.Offset) + i*int64(m.Strides[0]) + j*int64(m.Strides[1])
-						/*line parallel.py:75:13*/ acc = acc + mData[t3]
+				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
+					accChunk = 0.0
+					t4Chunk = int64(m.Shape[1])
+					/*line parallel.py:74:9*/ for jChunk = 0; jChunk < t4Chunk; jChunk++ {
+						t3Chunk = int64(m.Offset) + iChunk*int64(m.Strides[0]) + jChunk*int64(m.Strides[1])
+						/*line parallel.py:75:13*/ accChunk = accChunk + mData[t3Chunk]
 					}
-					/*line parallel.py:76:9*/ t5 = int64(out.Offset) + i*int64(out.Strides[0])
-					/*line parallel.py:76:9*/ outData[t5] = acc
+					/*line parallel.py:76:9*/ t5Chunk = int64(out.Offset) + iChunk*int64(out.Strides[0])
+					/*line parallel.py:76:9*/ outData[t5Chunk] = accChunk
 				}
 				return nil
 			}); err != nil {
@@ -372,17 +372,27 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 // A 2-D loop with an integer reduction across rows.
 func CountInRows(m *runtime.Array[float64], t float64) int64 {
 	/*line parallel.py:80:1*/ var (
-		c  int64
-		i  int64
-		j  int64
-		t1 int64
-		t2 int64
-		t3 int64
+		c    int64
+		i    int64
+		j    int64
+		t1   int64
+		t2   int64
+		t3   int64
+		cU1  int64
+		cU2  int64
+		cU3  int64
+		jU   int64
+		jLim int64
 	)
 	_ = i
 	_ = j
 	_ = t1
 	_ = t2
+	_ = cU1
+	_ = cU2
+	_ = cU3
+	_ = jU
+	_ = jLim
 	mData := m.Data
 	/*line parallel.py:82:5*/ c = 0
 	t3 = int64(m.Shape[0])
@@ -393,22 +403,52 @@ func CountInRows(m *runtime.Array[float64], t float64) int64 {
 		cParts := make([]int64, parChunks)
 		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 			var (
-				i  int64
-				j  int64
-				t1 int64
-				t2 int64
-				c  int64 = 0
+				iChunk    int64
+				jChunk    int64
+				t1Chunk   int64
+				t2Chunk   int64
+				cU1Chunk  int64
+				cU2Chunk  int64
+				cU3Chunk  int64
+				jUChunk   int64
+				jLimChunk int64
+				cChunk    int64 = 0
 			)
-			for i = parStart + lo; i < parStart+hi; i++ {
-				t2 = int64(m.Shape[1])
-				/*line parallel.py:84:9*/ for j = 0; j < t2; j++ {
-					t1 = int64(m.Offset) + i*int64(m.Strides[0]) + j*int64(m.Strides[1])
-					/*line parallel.py:85:13*/ if mData[t1] > t {
-						c = c + 1
+			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
+				t2Chunk = int64(m.Shape[1])
+				/*line parallel.py:84:9*/ cU1Chunk = 0
+				/*line parallel.py:84:9*/ cU2Chunk = 0
+				/*line parallel.py:84:9*/ cU3Chunk = 0
+				/*line parallel.py:84:9*/ jUChunk = 0
+				/*line parallel.py:84:9*/ jLimChunk = runtime.Max(t2Chunk, -9223372036854775805) - 3
+				/*line parallel.py:84:9*/ for jUChunk < jLimChunk {
+					t1Chunk = int64(m.Offset) + iChunk*int64(m.Strides[0]) + jUChunk*int64(m.Strides[1])
+					/*line parallel.py:85:13*/ if mData[t1Chunk] > t {
+						cChunk = cChunk + 1
+					}
+					/*line parallel.py:85:16*/ t1Chunk = int64(m.Offset) + iChunk*int64(m.Strides[0]) + (jUChunk+1)*int64(m.Strides[1])
+					/*line parallel.py:85:13*/ if mData[t1Chunk] > t {
+						cU1Chunk = cU1Chunk + 1
+					}
+					/*line parallel.py:85:16*/ t1Chunk = int64(m.Offset) + iChunk*int64(m.Strides[0]) + (jUChunk+2)*int64(m.Strides[1])
+					/*line parallel.py:85:13*/ if mData[t1Chunk] > t {
+						cU2Chunk = cU2Chunk + 1
+					}
+					/*line parallel.py:85:16*/ t1Chunk = int64(m.Offset) + iChunk*int64(m.Strides[0]) + (jUChunk+3)*int64(m.Strides[1])
+					/*line parallel.py:85:13*/ if mData[t1Chunk] > t {
+						cU3Chunk = cU3Chunk + 1
+					}
+					/*line parallel.py:84:9*/ jUChunk = jUChunk + 4
+				}
+				/*line parallel.py:84:9*/ for jChunk = jUChunk; jChunk < t2Chunk; jChunk++ {
+					t1Chunk = int64(m.Offset) + iChunk*int64(m.Strides[0]) + jChunk*int64(m.Strides[1])
+					/*line parallel.py:85:13*/ if mData[t1Chunk] > t {
+						cChunk = cChunk + 1
 					}
 				}
+				/*line parallel.py:84:9*/ cChunk = cChunk + (cU1Chunk + cU2Chunk + cU3Chunk)
 			}
-			cParts[chunk] = c
+			cParts[chunk] = cChunk
 			return nil
 		})
 		for _, part := range cParts {
@@ -454,28 +494,28 @@ func Gather(x *runtime.Array[float64], idx *runtime.Array[int64]) (*runtime.Arra
 			parChunks := runtime.Chunks(parN, 1024)
 			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 				var (
-					i  int64
-					t3 int64
-					t4 int64
-					t5 int64
-					t6 int64
-					t7 float64
-					t8 int64
+					iChunk  int64
+					t3Chunk int64
+					t4Chunk int64
+					t5Chunk int64
+					t6Chunk int64
+					t7Chunk float64
+					t8Chunk int64
 				)
-				for i = parStart + lo; i < parStart+hi; i++ {
-					t3 = int64(idx.Offset) + i*int64(idx.Strides[0])
-					/*line parallel.py:95:18*/ t4 = idxData[t3]
-					/*line parallel.py:95:18*/ if !(t4 >= -int64(x.Shape[0]) && t4 < int64(x.Shape[0])) {
-						return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t4, 0, int64(x.Shape[0])), "parallel.py", 95, "gather")
+				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
+					t3Chunk = int64(idx.Offset) + iChunk*int64(idx.Strides[0])
+					/*line parallel.py:95:18*/ t4Chunk = idxData[t3Chunk]
+					/*line parallel.py:95:18*/ if !(t4Chunk >= -int64(x.Shape[0]) && t4Chunk < int64(x.Shape[0])) {
+						return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t4Chunk, 0, int64(x.Shape[0])), "parallel.py", 95, "gather")
 					}
-					/*line parallel.py:95:18*/ t5 = t4
-					/*line parallel.py:95:18*/ if t4 < 0 {
-						/*line parallel.py:95:18*/ t5 = t4 + int64(x.Shape[0])
+					/*line parallel.py:95:18*/ t5Chunk = t4Chunk
+					/*line parallel.py:95:18*/ if t4Chunk < 0 {
+						/*line parallel.py:95:18*/ t5Chunk = t4Chunk + int64(x.Shape[0])
 					}
-					/*line parallel.py:95:18*/ t6 = int64(x.Offset) + t5*int64(x.Strides[0])
-					/*line parallel.py:95:9*/ t7 = float64(xData[t6] * 2.0)
-					/*line parallel.py:95:9*/ t8 = int64(out.Offset) + i*int64(out.Strides[0])
-					/*line parallel.py:95:9*/ outData[t8] = t7
+					/*line parallel.py:95:18*/ t6Chunk = int64(x.Offset) + t5Chunk*int64(x.Strides[0])
+					/*line parallel.py:95:9*/ t7Chunk = float64(xData[t6Chunk] * 2.0)
+					/*line parallel.py:95:9*/ t8Chunk = int64(out.Offset) + iChunk*int64(out.Strides[0])
+					/*line parallel.py:95:9*/ outData[t8Chunk] = t7Chunk
 				}
 				return nil
 			}); err != nil {
@@ -585,15 +625,15 @@ func Small(x *runtime.Array[int64]) (int64, error) {
 			sParts := make([]int64, parChunks)
 			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 				var (
-					i  int64
-					t1 int64
-					s  int64 = 0
+					iChunk  int64
+					t1Chunk int64
+					sChunk  int64 = 0
 				)
-				for i = parStart + lo; i < parStart+hi; i++ {
-					t1 = int64(x.Offset) + i*int64(x.Strides[0])
-					/*line parallel.py:114:9*/ s = s + xData[t1]*(i+1)
+				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
+					t1Chunk = int64(x.Offset) + iChunk*int64(x.Strides[0])
+					/*line parallel.py:114:9*/ sChunk = sChunk + xData[t1Chunk]*(iChunk+1)
 				}
-				sParts[chunk] = s
+				sParts[chunk] = sChunk
 				return nil
 			}); err != nil {
 				return 0, err

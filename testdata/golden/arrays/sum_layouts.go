@@ -340,17 +340,17 @@ func ProdIntT(m *runtime.Array[int64]) int64 {
 // SumTExpr is pyc2go's compiled form of sum_t_expr (sum_layouts.py:97).
 func SumTExpr(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:97:1*/ var (
-		t1      *runtime.Array[float64]
-		t2      *runtime.Array[float64]
-		t3      int64
-		t4      int64
-		i0      int64
-		i1      int64
-		i0_tile int64
-		i0_end  int64
-		i1_tile int64
-		i1_end  int64
-		t1Data  []float64
+		t1     *runtime.Array[float64]
+		t2     *runtime.Array[float64]
+		t3     int64
+		t4     int64
+		i0     int64
+		i1     int64
+		i0Tile int64
+		i0End  int64
+		i1Tile int64
+		i1End  int64
+		t1Data []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:98:19*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
@@ -359,12 +359,12 @@ func SumTExpr(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:98:19*/ t3 = int64(m.Shape[1])
 	/*line sum_layouts.py:98:19*/ t4 = int64(m.Shape[0])
 	/*line sum_layouts.py:98:19*/ if !runtime.MayShare(m, t1) {
-		/*line sum_layouts.py:98:19*/ for i0_tile = 0; i0_tile < t3; i0_tile += 32 {
-			/*line sum_layouts.py:98:19*/ for i1_tile = 0; i1_tile < t4; i1_tile += 32 {
-				/*line sum_layouts.py:98:19*/ i0_end = i0_tile + runtime.Min(t3-i0_tile, 32)
-				/*line sum_layouts.py:98:19*/ i1_end = i1_tile + runtime.Min(t4-i1_tile, 32)
-				/*line sum_layouts.py:98:19*/ for i0 = i0_tile; i0 < i0_end; i0++ {
-					/*line sum_layouts.py:98:19*/ for i1 = i1_tile; i1 < i1_end; i1++ {
+		/*line sum_layouts.py:98:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
+			/*line sum_layouts.py:98:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+				/*line sum_layouts.py:98:19*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
+				/*line sum_layouts.py:98:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+				/*line sum_layouts.py:98:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
+					/*line sum_layouts.py:98:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
 						/*line sum_layouts.py:98:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] * 2.0)
 					}
 				}
@@ -385,18 +385,18 @@ func SumTExpr(m *runtime.Array[float64]) float64 {
 // Operands of conflicting layouts: C order wins.
 func MeanTPlus(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:101:1*/ var (
-		t1      *runtime.Array[float64]
-		t2      *runtime.Array[float64]
-		t3      *runtime.Array[float64]
-		t4      int64
-		t5      int64
-		i0      int64
-		i1      int64
-		i1_tile int64
-		i1_end  int64
-		i0_tile int64
-		i0_end  int64
-		t1Data  []float64
+		t1     *runtime.Array[float64]
+		t2     *runtime.Array[float64]
+		t3     *runtime.Array[float64]
+		t4     int64
+		t5     int64
+		i0     int64
+		i1     int64
+		i1Tile int64
+		i1End  int64
+		i0Tile int64
+		i0End  int64
+		t1Data []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:103:20*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
@@ -406,12 +406,12 @@ func MeanTPlus(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:103:20*/ t4 = int64(m.Shape[1])
 	/*line sum_layouts.py:103:20*/ t5 = int64(m.Shape[0])
 	/*line sum_layouts.py:103:20*/ if !runtime.MayShare(m, t1) {
-		/*line sum_layouts.py:103:20*/ for i1_tile = 0; i1_tile < t5; i1_tile += 32 {
-			/*line sum_layouts.py:103:20*/ for i0_tile = 0; i0_tile < t4; i0_tile += 32 {
-				/*line sum_layouts.py:103:20*/ i1_end = i1_tile + runtime.Min(t5-i1_tile, 32)
-				/*line sum_layouts.py:103:20*/ i0_end = i0_tile + runtime.Min(t4-i0_tile, 32)
-				/*line sum_layouts.py:103:20*/ for i1 = i1_tile; i1 < i1_end; i1++ {
-					/*line sum_layouts.py:103:20*/ for i0 = i0_tile; i0 < i0_end; i0++ {
+		/*line sum_layouts.py:103:20*/ for i1Tile = 0; i1Tile < t5; i1Tile += 32 {
+			/*line sum_layouts.py:103:20*/ for i0Tile = 0; i0Tile < t4; i0Tile += 32 {
+				/*line sum_layouts.py:103:20*/ i1End = i1Tile + runtime.Min(t5-i1Tile, 32)
+				/*line sum_layouts.py:103:20*/ i0End = i0Tile + runtime.Min(t4-i0Tile, 32)
+				/*line sum_layouts.py:103:20*/ for i1 = i1Tile; i1 < i1End; i1++ {
+					/*line sum_layouts.py:103:20*/ for i0 = i0Tile; i0 < i0End; i0++ {
 						/*line sum_layouts.py:103:20*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] + mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]
 					}
 				}
@@ -430,18 +430,18 @@ func MeanTPlus(m *runtime.Array[float64]) float64 {
 // SumTPlusT is pyc2go's compiled form of sum_t_plus_t (sum_layouts.py:106).
 func SumTPlusT(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:106:1*/ var (
-		t1      *runtime.Array[float64]
-		t2      *runtime.Array[float64]
-		t3      *runtime.Array[float64]
-		t4      int64
-		t5      int64
-		i0      int64
-		i1      int64
-		i1_tile int64
-		i1_end  int64
-		i0_tile int64
-		i0_end  int64
-		t1Data  []float64
+		t1     *runtime.Array[float64]
+		t2     *runtime.Array[float64]
+		t3     *runtime.Array[float64]
+		t4     int64
+		t5     int64
+		i0     int64
+		i1     int64
+		i1Tile int64
+		i1End  int64
+		i0Tile int64
+		i0End  int64
+		t1Data []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:107:19*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
@@ -451,12 +451,12 @@ func SumTPlusT(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:107:19*/ t4 = int64(m.Shape[1])
 	/*line sum_layouts.py:107:19*/ t5 = int64(m.Shape[0])
 	/*line sum_layouts.py:107:19*/ if !runtime.MayShare(m, t1) {
-		/*line sum_layouts.py:107:19*/ for i1_tile = 0; i1_tile < t5; i1_tile += 32 {
-			/*line sum_layouts.py:107:19*/ for i0_tile = 0; i0_tile < t4; i0_tile += 32 {
-				/*line sum_layouts.py:107:19*/ i1_end = i1_tile + runtime.Min(t5-i1_tile, 32)
-				/*line sum_layouts.py:107:19*/ i0_end = i0_tile + runtime.Min(t4-i0_tile, 32)
-				/*line sum_layouts.py:107:19*/ for i1 = i1_tile; i1 < i1_end; i1++ {
-					/*line sum_layouts.py:107:19*/ for i0 = i0_tile; i0 < i0_end; i0++ {
+		/*line sum_layouts.py:107:19*/ for i1Tile = 0; i1Tile < t5; i1Tile += 32 {
+			/*line sum_layouts.py:107:19*/ for i0Tile = 0; i0Tile < t4; i0Tile += 32 {
+				/*line sum_layouts.py:107:19*/ i1End = i1Tile + runtime.Min(t5-i1Tile, 32)
+				/*line sum_layouts.py:107:19*/ i0End = i0Tile + runtime.Min(t4-i0Tile, 32)
+				/*line sum_layouts.py:107:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
+					/*line sum_layouts.py:107:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
 						/*line sum_layouts.py:107:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = math.Sqrt(math.Abs(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])])) + float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]*0.5)
 					}
 				}
@@ -508,18 +508,18 @@ func SumRevExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 // SumTExprAxis1 is pyc2go's compiled form of sum_t_expr_axis1 (sum_layouts.py:114).
 func SumTExprAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:114:1*/ var (
-		t1      *runtime.Array[float64]
-		t2      *runtime.Array[float64]
-		t3      int64
-		t4      int64
-		i0      int64
-		i1      int64
-		t5      *runtime.Array[float64]
-		i0_tile int64
-		i0_end  int64
-		i1_tile int64
-		i1_end  int64
-		t1Data  []float64
+		t1     *runtime.Array[float64]
+		t2     *runtime.Array[float64]
+		t3     int64
+		t4     int64
+		i0     int64
+		i1     int64
+		t5     *runtime.Array[float64]
+		i0Tile int64
+		i0End  int64
+		i1Tile int64
+		i1End  int64
+		t1Data []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:115:19*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
@@ -528,12 +528,12 @@ func SumTExprAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:115:19*/ t3 = int64(m.Shape[1])
 	/*line sum_layouts.py:115:19*/ t4 = int64(m.Shape[0])
 	/*line sum_layouts.py:115:19*/ if !runtime.MayShare(m, t1) {
-		/*line sum_layouts.py:115:19*/ for i0_tile = 0; i0_tile < t3; i0_tile += 32 {
-			/*line sum_layouts.py:115:19*/ for i1_tile = 0; i1_tile < t4; i1_tile += 32 {
-				/*line sum_layouts.py:115:19*/ i0_end = i0_tile + runtime.Min(t3-i0_tile, 32)
-				/*line sum_layouts.py:115:19*/ i1_end = i1_tile + runtime.Min(t4-i1_tile, 32)
-				/*line sum_layouts.py:115:19*/ for i0 = i0_tile; i0 < i0_end; i0++ {
-					/*line sum_layouts.py:115:19*/ for i1 = i1_tile; i1 < i1_end; i1++ {
+		/*line sum_layouts.py:115:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
+			/*line sum_layouts.py:115:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+				/*line sum_layouts.py:115:19*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
+				/*line sum_layouts.py:115:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+				/*line sum_layouts.py:115:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
+					/*line sum_layouts.py:115:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
 						/*line sum_layouts.py:115:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]*3.0) - 1.0
 					}
 				}
@@ -553,21 +553,21 @@ func SumTExprAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 // MeanTExprAxis0 is pyc2go's compiled form of mean_t_expr_axis0 (sum_layouts.py:118).
 func MeanTExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:118:1*/ var (
-		t1      *runtime.Array[float64]
-		t2      *runtime.Array[float64]
-		t3      int64
-		t4      int64
-		i0      int64
-		i1      int64
-		t5      *runtime.Array[float64]
-		t6      int64
-		i0_2    int64
-		i0_tile int64
-		i0_end  int64
-		i1_tile int64
-		i1_end  int64
-		t1Data  []float64
-		t5Data  []float64
+		t1     *runtime.Array[float64]
+		t2     *runtime.Array[float64]
+		t3     int64
+		t4     int64
+		i0     int64
+		i1     int64
+		t5     *runtime.Array[float64]
+		t6     int64
+		i0_2   int64
+		i0Tile int64
+		i0End  int64
+		i1Tile int64
+		i1End  int64
+		t1Data []float64
+		t5Data []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:119:20*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
@@ -576,12 +576,12 @@ func MeanTExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:119:20*/ t3 = int64(m.Shape[1])
 	/*line sum_layouts.py:119:20*/ t4 = int64(m.Shape[0])
 	/*line sum_layouts.py:119:20*/ if !runtime.MayShare(m, t1) {
-		/*line sum_layouts.py:119:20*/ for i0_tile = 0; i0_tile < t3; i0_tile += 32 {
-			/*line sum_layouts.py:119:20*/ for i1_tile = 0; i1_tile < t4; i1_tile += 32 {
-				/*line sum_layouts.py:119:20*/ i0_end = i0_tile + runtime.Min(t3-i0_tile, 32)
-				/*line sum_layouts.py:119:20*/ i1_end = i1_tile + runtime.Min(t4-i1_tile, 32)
-				/*line sum_layouts.py:119:20*/ for i0 = i0_tile; i0 < i0_end; i0++ {
-					/*line sum_layouts.py:119:20*/ for i1 = i1_tile; i1 < i1_end; i1++ {
+		/*line sum_layouts.py:119:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
+			/*line sum_layouts.py:119:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+				/*line sum_layouts.py:119:20*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
+				/*line sum_layouts.py:119:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+				/*line sum_layouts.py:119:20*/ for i0 = i0Tile; i0 < i0End; i0++ {
+					/*line sum_layouts.py:119:20*/ for i1 = i1Tile; i1 < i1End; i1++ {
 						/*line sum_layouts.py:119:20*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] / 3.0
 					}
 				}
@@ -608,18 +608,18 @@ func MeanTExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 // A broadcast operand has no say in the order.
 func SumTBcast(m *runtime.Array[float64]) (float64, error) {
 	/*line sum_layouts.py:122:1*/ var (
-		t1      *runtime.Array[float64]
-		t2      *runtime.Array[float64]
-		t3      *runtime.Array[float64]
-		t4      int64
-		t5      int64
-		i0      int64
-		i1      int64
-		i1_tile int64
-		i1_end  int64
-		i0_tile int64
-		i0_end  int64
-		t1Data  []float64
+		t1     *runtime.Array[float64]
+		t2     *runtime.Array[float64]
+		t3     *runtime.Array[float64]
+		t4     int64
+		t5     int64
+		i0     int64
+		i1     int64
+		i1Tile int64
+		i1End  int64
+		i0Tile int64
+		i0End  int64
+		t1Data []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:124:25*/ if !(0 < int64(m.Shape[1])) {
@@ -632,12 +632,12 @@ func SumTBcast(m *runtime.Array[float64]) (float64, error) {
 	/*line sum_layouts.py:124:19*/ t4 = int64(m.Shape[1])
 	/*line sum_layouts.py:124:19*/ t5 = int64(m.Shape[0])
 	/*line sum_layouts.py:124:19*/ if !runtime.MayShare(m, t1) {
-		/*line sum_layouts.py:124:19*/ for i1_tile = 0; i1_tile < t5; i1_tile += 32 {
-			/*line sum_layouts.py:124:19*/ for i0_tile = 0; i0_tile < t4; i0_tile += 32 {
-				/*line sum_layouts.py:124:19*/ i1_end = i1_tile + runtime.Min(t5-i1_tile, 32)
-				/*line sum_layouts.py:124:19*/ i0_end = i0_tile + runtime.Min(t4-i0_tile, 32)
-				/*line sum_layouts.py:124:19*/ for i1 = i1_tile; i1 < i1_end; i1++ {
-					/*line sum_layouts.py:124:19*/ for i0 = i0_tile; i0 < i0_end; i0++ {
+		/*line sum_layouts.py:124:19*/ for i1Tile = 0; i1Tile < t5; i1Tile += 32 {
+			/*line sum_layouts.py:124:19*/ for i0Tile = 0; i0Tile < t4; i0Tile += 32 {
+				/*line sum_layouts.py:124:19*/ i1End = i1Tile + runtime.Min(t5-i1Tile, 32)
+				/*line sum_layouts.py:124:19*/ i0End = i0Tile + runtime.Min(t4-i0Tile, 32)
+				/*line sum_layouts.py:124:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
+					/*line sum_layouts.py:124:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
 						/*line sum_layouts.py:124:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] * mData[int64(m.Offset)+i1*int64(m.Strides[0])])
 					}
 				}
@@ -692,17 +692,17 @@ func Sum3dExpr(a *runtime.Array[float64]) float64 {
 // MeanIntT is pyc2go's compiled form of mean_int_t (sum_layouts.py:131).
 func MeanIntT(m *runtime.Array[int64]) float64 {
 	/*line sum_layouts.py:131:1*/ var (
-		t1      *runtime.Array[float64]
-		t2      *runtime.Array[int64]
-		t3      int64
-		t4      int64
-		i0      int64
-		i1      int64
-		i0_tile int64
-		i0_end  int64
-		i1_tile int64
-		i1_end  int64
-		t1Data  []float64
+		t1     *runtime.Array[float64]
+		t2     *runtime.Array[int64]
+		t3     int64
+		t4     int64
+		i0     int64
+		i1     int64
+		i0Tile int64
+		i0End  int64
+		i1Tile int64
+		i1End  int64
+		t1Data []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:132:20*/ t2 = &runtime.Array[int64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
@@ -710,12 +710,12 @@ func MeanIntT(m *runtime.Array[int64]) float64 {
 	t1Data = t1.Data
 	/*line sum_layouts.py:132:20*/ t3 = int64(m.Shape[1])
 	/*line sum_layouts.py:132:20*/ t4 = int64(m.Shape[0])
-	/*line sum_layouts.py:132:20*/ for i0_tile = 0; i0_tile < t3; i0_tile += 32 {
-		/*line sum_layouts.py:132:20*/ for i1_tile = 0; i1_tile < t4; i1_tile += 32 {
-			/*line sum_layouts.py:132:20*/ i0_end = i0_tile + runtime.Min(t3-i0_tile, 32)
-			/*line sum_layouts.py:132:20*/ i1_end = i1_tile + runtime.Min(t4-i1_tile, 32)
-			/*line sum_layouts.py:132:20*/ for i0 = i0_tile; i0 < i0_end; i0++ {
-				/*line sum_layouts.py:132:20*/ for i1 = i1_tile; i1 < i1_end; i1++ {
+	/*line sum_layouts.py:132:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
+		/*line sum_layouts.py:132:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+			/*line sum_layouts.py:132:20*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
+			/*line sum_layouts.py:132:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+			/*line sum_layouts.py:132:20*/ for i0 = i0Tile; i0 < i0End; i0++ {
+				/*line sum_layouts.py:132:20*/ for i1 = i1Tile; i1 < i1End; i1++ {
 					/*line sum_layouts.py:132:20*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] * 3)
 				}
 			}
@@ -729,16 +729,16 @@ func MeanIntT(m *runtime.Array[int64]) float64 {
 // np.sum of (m.T + m.T) * m.T: an operand that itself combines arrays keeps the C-ordered temporary (documented gap).
 func SumTNestedExpr(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:135:1*/ var (
-		t1      *runtime.Array[float64]
-		t2      int64
-		t3      int64
-		i0      int64
-		i1      int64
-		i1_tile int64
-		i1_end  int64
-		i0_tile int64
-		i0_end  int64
-		t1Data  []float64
+		t1     *runtime.Array[float64]
+		t2     int64
+		t3     int64
+		i0     int64
+		i1     int64
+		i1Tile int64
+		i1End  int64
+		i0Tile int64
+		i0End  int64
+		t1Data []float64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:137:19*/ t1 = runtime.Zeros[float64](m.Shape[1], m.Shape[0])
@@ -746,12 +746,12 @@ func SumTNestedExpr(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:137:19*/ t2 = int64(m.Shape[1])
 	/*line sum_layouts.py:137:19*/ t3 = int64(m.Shape[0])
 	/*line sum_layouts.py:137:19*/ if !runtime.MayShare(m, t1) {
-		/*line sum_layouts.py:137:19*/ for i1_tile = 0; i1_tile < t3; i1_tile += 32 {
-			/*line sum_layouts.py:137:19*/ for i0_tile = 0; i0_tile < t2; i0_tile += 32 {
-				/*line sum_layouts.py:137:19*/ i1_end = i1_tile + runtime.Min(t3-i1_tile, 32)
-				/*line sum_layouts.py:137:19*/ i0_end = i0_tile + runtime.Min(t2-i0_tile, 32)
-				/*line sum_layouts.py:137:19*/ for i1 = i1_tile; i1 < i1_end; i1++ {
-					/*line sum_layouts.py:137:19*/ for i0 = i0_tile; i0 < i0_end; i0++ {
+		/*line sum_layouts.py:137:19*/ for i1Tile = 0; i1Tile < t3; i1Tile += 32 {
+			/*line sum_layouts.py:137:19*/ for i0Tile = 0; i0Tile < t2; i0Tile += 32 {
+				/*line sum_layouts.py:137:19*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 32)
+				/*line sum_layouts.py:137:19*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 32)
+				/*line sum_layouts.py:137:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
+					/*line sum_layouts.py:137:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
 						/*line sum_layouts.py:137:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64((mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] + mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]) * mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])])
 					}
 				}
