@@ -55,7 +55,7 @@ func licmLoop(f *ir.Func, c *passCtx, loop *ir.For, defined map[*ir.Var]bool) []
 	// Whole assignments first: a moved v = e makes v invariant for what
 	// follows.
 	counts := assignCounts(loop.Body)
-	total := varReads(f.Body)
+	total := varReads(withoutCold(f.Body))
 	inside := varReads(loop.Body)
 	var kept []ir.Stmt
 	for k, s := range loop.Body.Stmts {

@@ -290,6 +290,9 @@ func definedWalk(f *ir.Func, fn func(loop *ir.For, defined map[*ir.Var]bool) (pr
 			case *ir.While:
 				block(s.Body, defined)
 			case *ir.For:
+				if s.Cold {
+					break // the fallback of a versioned nest keeps its form (ir.For.Cold)
+				}
 				block(s.Body, defined)
 				pre, repl := fn(s, defined)
 				out = append(out, pre...)
@@ -403,6 +406,9 @@ func loopSites(f *ir.Func) []loopSite {
 			case *ir.While:
 				block(s.Body, nil)
 			case *ir.For:
+				if s.Cold {
+					continue // the fallback of a versioned nest keeps its form (ir.For.Cold)
+				}
 				site := loopSite{loop: s, parent: b, nest: nest}
 				sites = append(sites, site)
 				block(s.Body, append(nest[:len(nest):len(nest)], loopSite{loop: s, parent: b}))
@@ -459,8 +465,9 @@ func loopsIn(b *ir.Block) int {
 // cannot fault, so evaluating it at the access instead gives the same
 // value. The temporary, now unused, leaves f.Locals.
 func forwardOffsets(f *ir.Func, loop *ir.For, in *invariance) {
-	reads := varReads(f.Body)
-	assigns := assignCounts(f.Body)
+	hot := withoutCold(f.Body)
+	reads := varReads(hot)
+	assigns := assignCounts(hot)
 	// The statement index of each offset that is a lone variable.
 	usedAt := map[*ir.Var]int{}
 	for k, s := range loop.Body.Stmts {
@@ -494,11 +501,46 @@ func forwardOffsets(f *ir.Func, loop *ir.For, in *invariance) {
 			*off = fwd[r.V]
 		}
 	})
+	// A cold loop (the fallback twin of a versioned nest) may still use
+	// the temporary: it stays declared then.
+	still := varReads(f.Body)
 	locals := f.Locals[:0]
 	for _, v := range f.Locals {
-		if fwd[v] == nil {
+		if fwd[v] == nil || still[v] > 0 {
 			locals = append(locals, v)
 		}
 	}
 	f.Locals = locals
+}
+
+// withoutCold returns b's statement tree without its cold loops
+// (ir.For.Cold), sharing every other statement, for counting uses: a cold
+// loop is the fallback twin of a versioned nest, run instead of its fast
+// copy and never after it, so its reads and writes are the twin's and must
+// not make the fast copy's temporaries look used elsewhere.
+func withoutCold(b *ir.Block) *ir.Block {
+	if b == nil {
+		return nil
+	}
+	out := &ir.Block{}
+	for _, s := range b.Stmts {
+		switch s := s.(type) {
+		case *ir.For:
+			if s.Cold {
+				continue
+			}
+			c := *s
+			c.Body = withoutCold(s.Body)
+			out.Stmts = append(out.Stmts, &c)
+			continue
+		case *ir.If:
+			out.Stmts = append(out.Stmts, &ir.If{Cond: s.Cond, Then: withoutCold(s.Then), Else: withoutCold(s.Else), Pos: s.Pos})
+			continue
+		case *ir.While:
+			out.Stmts = append(out.Stmts, &ir.While{Cond: s.Cond, Body: withoutCold(s.Body), Pos: s.Pos})
+			continue
+		}
+		out.Stmts = append(out.Stmts, s)
+	}
+	return out
 }

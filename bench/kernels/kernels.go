@@ -20,6 +20,13 @@ func Axpy(a float64, x *runtime.Array[float64], y *runtime.Array[float64]) (*run
 		t3     int64
 		t4     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -33,8 +40,29 @@ func Axpy(a float64, x *runtime.Array[float64], y *runtime.Array[float64]) (*run
 	t1Data = t1.Data
 	/*line kernels.py:7:12*/ t3 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line kernels.py:7:12*/ t4 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
-	/*line kernels.py:7:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line kernels.py:7:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(a*xData[int64(x.Offset)+i0*t3]) + yData[int64(y.Offset)+i0*t4]
+	/*line kernels.py:7:12*/ h1 = int64(t1.Offset)
+	/*line kernels.py:7:12*/ h2 = int64(t1.Strides[0])
+	/*line kernels.py:7:12*/ h3 = int64(x.Offset)
+	/*line kernels.py:7:12*/ h4 = int64(y.Offset)
+	/*line kernels.py:7:12*/ if h2 == 1 && t3 == 1 && t4 == 1 {
+		/*line kernels.py:7:12*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			yW := yData[h4 : h4+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line kernels.py:7:12*/ t1W[i0] = float64(a*xW[i0]) + yW[i0]
+			}
+		}
+	} else {
+		/*line kernels.py:7:12*/ p1 = h1
+		/*line kernels.py:7:12*/ p2 = h3
+		/*line kernels.py:7:12*/ p3 = h4
+		/*line kernels.py:7:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line kernels.py:7:12*/ t1Data[p1] = float64(a*xData[p2]) + yData[p3]
+			/*line kernels.py:7:12*/ p1 = p1 + h2
+			/*line kernels.py:7:12*/ p2 = p2 + t3
+			/*line kernels.py:7:12*/ p3 = p3 + t4
+		}
 	}
 	/*line kernels.py:7:5*/ return t1, nil
 }
@@ -54,6 +82,26 @@ func Triad(z *runtime.Array[float64], x *runtime.Array[float64], y *runtime.Arra
 		t8     int64
 		t9     int64
 		i0_3   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		h12    int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
+		p5     int64
+		p6     int64
+		p7     int64
+		p8     int64
 		t2Data []float64
 	)
 	zData := z.Data
@@ -73,19 +121,79 @@ func Triad(z *runtime.Array[float64], x *runtime.Array[float64], y *runtime.Arra
 		/*line kernels.py:11:5*/ t3 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 		/*line kernels.py:11:5*/ t4 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
 		/*line kernels.py:11:5*/ t5 = int64(t2.Shape[0])
-		/*line kernels.py:11:5*/ for i0 = 0; i0 < t5; i0++ {
-			/*line kernels.py:11:5*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] = xData[int64(x.Offset)+i0*t3] + float64(s*yData[int64(y.Offset)+i0*t4])
+		/*line kernels.py:11:5*/ h1 = int64(t2.Offset)
+		/*line kernels.py:11:5*/ h2 = int64(t2.Strides[0])
+		/*line kernels.py:11:5*/ h3 = int64(x.Offset)
+		/*line kernels.py:11:5*/ h4 = int64(y.Offset)
+		/*line kernels.py:11:5*/ if h2 == 1 && t3 == 1 && t4 == 1 {
+			/*line kernels.py:11:5*/ if t5 > 0 {
+				t2W := t2Data[h1 : h1+t5]
+				xW := xData[h3 : h3+t5]
+				yW := yData[h4 : h4+t5]
+				for i0 = 0; i0 < t5; i0++ {
+					/*line kernels.py:11:5*/ t2W[i0] = xW[i0] + float64(s*yW[i0])
+				}
+			}
+		} else {
+			/*line kernels.py:11:5*/ p1 = h1
+			/*line kernels.py:11:5*/ p2 = h3
+			/*line kernels.py:11:5*/ p3 = h4
+			/*line kernels.py:11:5*/ for i0 = 0; i0 < t5; i0++ {
+				/*line kernels.py:11:5*/ t2Data[p1] = xData[p2] + float64(s*yData[p3])
+				/*line kernels.py:11:5*/ p1 = p1 + h2
+				/*line kernels.py:11:5*/ p2 = p2 + t3
+				/*line kernels.py:11:5*/ p3 = p3 + t4
+			}
 		}
 		/*line kernels.py:11:5*/ t6 = int64(z.Shape[0])
-		/*line kernels.py:11:5*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
-			/*line kernels.py:11:5*/ zData[int64(z.Offset)+i0_2*int64(z.Strides[0])] = t2Data[int64(t2.Offset)+i0_2*int64(t2.Strides[0])]
+		/*line kernels.py:11:5*/ h5 = int64(z.Offset)
+		/*line kernels.py:11:5*/ h6 = int64(z.Strides[0])
+		/*line kernels.py:11:5*/ h7 = int64(t2.Offset)
+		/*line kernels.py:11:5*/ h8 = int64(t2.Strides[0])
+		/*line kernels.py:11:5*/ if h6 == 1 && h8 == 1 {
+			/*line kernels.py:11:5*/ if t6 > 0 {
+				zW := zData[h5 : h5+t6]
+				t2W := t2Data[h7 : h7+t6]
+				for i0_2 = 0; i0_2 < t6; i0_2++ {
+					/*line kernels.py:11:5*/ zW[i0_2] = t2W[i0_2]
+				}
+			}
+		} else {
+			/*line kernels.py:11:5*/ p4 = h5
+			/*line kernels.py:11:5*/ p5 = h7
+			/*line kernels.py:11:5*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
+				/*line kernels.py:11:5*/ zData[p4] = t2Data[p5]
+				/*line kernels.py:11:5*/ p4 = p4 + h6
+				/*line kernels.py:11:5*/ p5 = p5 + h8
+			}
 		}
 	} else {
 		/*line kernels.py:11:5*/ t7 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 		/*line kernels.py:11:5*/ t8 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
 		/*line kernels.py:11:5*/ t9 = int64(z.Shape[0])
-		/*line kernels.py:11:5*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
-			/*line kernels.py:11:5*/ zData[int64(z.Offset)+i0_3*int64(z.Strides[0])] = xData[int64(x.Offset)+i0_3*t7] + float64(s*yData[int64(y.Offset)+i0_3*t8])
+		/*line kernels.py:11:5*/ h9 = int64(z.Offset)
+		/*line kernels.py:11:5*/ h10 = int64(z.Strides[0])
+		/*line kernels.py:11:5*/ h11 = int64(x.Offset)
+		/*line kernels.py:11:5*/ h12 = int64(y.Offset)
+		/*line kernels.py:11:5*/ if h10 == 1 && t7 == 1 && t8 == 1 {
+			/*line kernels.py:11:5*/ if t9 > 0 {
+				zW := zData[h9 : h9+t9]
+				xW := xData[h11 : h11+t9]
+				yW := yData[h12 : h12+t9]
+				for i0_3 = 0; i0_3 < t9; i0_3++ {
+					/*line kernels.py:11:5*/ zW[i0_3] = xW[i0_3] + float64(s*yW[i0_3])
+				}
+			}
+		} else {
+			/*line kernels.py:11:5*/ p6 = h9
+			/*line kernels.py:11:5*/ p7 = h11
+			/*line kernels.py:11:5*/ p8 = h12
+			/*line kernels.py:11:5*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
+				/*line kernels.py:11:5*/ zData[p6] = xData[p7] + float64(s*yData[p8])
+				/*line kernels.py:11:5*/ p6 = p6 + h10
+				/*line kernels.py:11:5*/ p7 = p7 + t7
+				/*line kernels.py:11:5*/ p8 = p8 + t8
+			}
 		}
 	}
 	return nil
@@ -99,6 +207,10 @@ func SqdistInt(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) 
 		t3    int64
 		t4    int64
 		i0    int64
+		h1    int64
+		h2    int64
+		p1    int64
+		p2    int64
 		t4U1  int64
 		t4U2  int64
 		t4U3  int64
@@ -115,22 +227,34 @@ func SqdistInt(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) 
 	/*line kernels.py:15:12*/ t2 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line kernels.py:15:12*/ t3 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
 	/*line kernels.py:15:12*/ t4 = 0
-	/*line kernels.py:15:12*/ t4U1 = 0
-	/*line kernels.py:15:12*/ t4U2 = 0
-	/*line kernels.py:15:12*/ t4U3 = 0
-	/*line kernels.py:15:12*/ i0U = 0
-	/*line kernels.py:15:12*/ i0Lim = runtime.Max(t1, -9223372036854775805) - 3
-	/*line kernels.py:15:12*/ for i0U < i0Lim {
-		/*line kernels.py:15:12*/ t4 = t4 + runtime.PowInt(xData[int64(x.Offset)+i0U*t2]-yData[int64(y.Offset)+i0U*t3], 2)
-		/*line kernels.py:15:12*/ t4U1 = t4U1 + runtime.PowInt(xData[int64(x.Offset)+(i0U+1)*t2]-yData[int64(y.Offset)+(i0U+1)*t3], 2)
-		/*line kernels.py:15:12*/ t4U2 = t4U2 + runtime.PowInt(xData[int64(x.Offset)+(i0U+2)*t2]-yData[int64(y.Offset)+(i0U+2)*t3], 2)
-		/*line kernels.py:15:12*/ t4U3 = t4U3 + runtime.PowInt(xData[int64(x.Offset)+(i0U+3)*t2]-yData[int64(y.Offset)+(i0U+3)*t3], 2)
-		/*line kernels.py:15:12*/ i0U = i0U + 4
+	/*line kernels.py:15:12*/ h1 = int64(x.Offset)
+	/*line kernels.py:15:12*/ h2 = int64(y.Offset)
+	/*line kernels.py:15:12*/ if t2 == 1 && t3 == 1 {
+		/*line kernels.py:15:12*/ t4U1 = 0
+		/*line kernels.py:15:12*/ t4U2 = 0
+		/*line kernels.py:15:12*/ t4U3 = 0
+		/*line kernels.py:15:12*/ i0U = 0
+		/*line kernels.py:15:12*/ i0Lim = runtime.Max(t1, -9223372036854775805) - 3
+		/*line kernels.py:15:12*/ for i0U < i0Lim {
+			/*line kernels.py:15:12*/ t4 = t4 + runtime.PowInt(xData[h1+i0U]-yData[h2+i0U], 2)
+			/*line kernels.py:15:12*/ t4U1 = t4U1 + runtime.PowInt(xData[h1+(i0U+1)]-yData[h2+(i0U+1)], 2)
+			/*line kernels.py:15:12*/ t4U2 = t4U2 + runtime.PowInt(xData[h1+(i0U+2)]-yData[h2+(i0U+2)], 2)
+			/*line kernels.py:15:12*/ t4U3 = t4U3 + runtime.PowInt(xData[h1+(i0U+3)]-yData[h2+(i0U+3)], 2)
+			/*line kernels.py:15:12*/ i0U = i0U + 4
+		}
+		/*line kernels.py:15:12*/ for i0 = i0U; i0 < t1; i0++ {
+			/*line kernels.py:15:12*/ t4 = t4 + runtime.PowInt(xData[h1+i0]-yData[h2+i0], 2)
+		}
+		/*line kernels.py:15:12*/ t4 = t4 + (t4U1 + t4U2 + t4U3)
+	} else {
+		/*line kernels.py:15:12*/ p1 = h1
+		/*line kernels.py:15:12*/ p2 = h2
+		/*line kernels.py:15:12*/ for i0 = 0; i0 < t1; i0++ {
+			/*line kernels.py:15:12*/ t4 = t4 + runtime.PowInt(xData[p1]-yData[p2], 2)
+			/*line kernels.py:15:12*/ p1 = p1 + t2
+			/*line kernels.py:15:12*/ p2 = p2 + t3
+		}
 	}
-	/*line kernels.py:15:12*/ for i0 = i0U; i0 < t1; i0++ {
-		/*line kernels.py:15:12*/ t4 = t4 + runtime.PowInt(xData[int64(x.Offset)+i0*t2]-yData[int64(y.Offset)+i0*t3], 2)
-	}
-	/*line kernels.py:15:12*/ t4 = t4 + (t4U1 + t4U2 + t4U3)
 	/*line kernels.py:15:5*/ return t4, nil
 }
 
@@ -143,6 +267,13 @@ func Sqdist(x *runtime.Array[float64], y *runtime.Array[float64]) (float64, erro
 		t4     int64
 		i0     int64
 		t5     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -156,9 +287,31 @@ func Sqdist(x *runtime.Array[float64], y *runtime.Array[float64]) (float64, erro
 	t1Data = t1.Data
 	/*line kernels.py:19:19*/ t3 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line kernels.py:19:19*/ t4 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
-	/*line kernels.py:19:19*/ for i0 = 0; i0 < t2; i0++ {
-		/*line kernels.py:19:19*/ t5 = xData[int64(x.Offset)+i0*t3] - yData[int64(y.Offset)+i0*t4]
-		/*line kernels.py:19:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(t5 * t5)
+	/*line kernels.py:19:19*/ h1 = int64(x.Offset)
+	/*line kernels.py:19:19*/ h2 = int64(y.Offset)
+	/*line kernels.py:19:19*/ h3 = int64(t1.Offset)
+	/*line kernels.py:19:19*/ h4 = int64(t1.Strides[0])
+	/*line kernels.py:19:19*/ if t3 == 1 && t4 == 1 && h4 == 1 {
+		/*line kernels.py:19:19*/ if t2 > 0 {
+			xW := xData[h1 : h1+t2]
+			yW := yData[h2 : h2+t2]
+			t1W := t1Data[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line kernels.py:19:19*/ t5 = xW[i0] - yW[i0]
+				/*line kernels.py:19:19*/ t1W[i0] = float64(t5 * t5)
+			}
+		}
+	} else {
+		/*line kernels.py:19:19*/ p1 = h1
+		/*line kernels.py:19:19*/ p2 = h2
+		/*line kernels.py:19:19*/ p3 = h3
+		/*line kernels.py:19:19*/ for i0 = 0; i0 < t2; i0++ {
+			/*line kernels.py:19:19*/ t5 = xData[p1] - yData[p2]
+			/*line kernels.py:19:19*/ t1Data[p3] = float64(t5 * t5)
+			/*line kernels.py:19:19*/ p1 = p1 + t3
+			/*line kernels.py:19:19*/ p2 = p2 + t4
+			/*line kernels.py:19:19*/ p3 = p3 + h4
+		}
 	}
 	/*line kernels.py:19:5*/ return runtime.SumFloat(t1), nil
 }
@@ -177,6 +330,21 @@ func Softmax(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t6     float64
 		t7     int64
 		i0_3   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
+		p5     int64
 		eData  []float64
 		t5Data []float64
 	)
@@ -186,24 +354,73 @@ func Softmax(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	}
 	/*line kernels.py:23:20*/ t1 = xData[int64(x.Offset)]
 	/*line kernels.py:23:20*/ t2 = int64(x.Shape[0])
-	/*line kernels.py:23:20*/ for i0 = 0; i0 < t2; i0++ {
-		/*line kernels.py:23:20*/ t3 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line kernels.py:23:20*/ if !math.IsNaN(t1) && !(t1 > t3) {
-			/*line kernels.py:23:20*/ t1 = t3
+	/*line kernels.py:23:20*/ h1 = int64(x.Offset)
+	/*line kernels.py:23:20*/ h2 = int64(x.Strides[0])
+	/*line kernels.py:23:20*/ if h2 == 1 {
+		/*line kernels.py:23:20*/ for i0 = 0; i0 < t2; i0++ {
+			/*line kernels.py:23:20*/ t3 = xData[h1+i0]
+			/*line kernels.py:23:20*/ if !math.IsNaN(t1) && !(t1 > t3) {
+				/*line kernels.py:23:20*/ t1 = t3
+			}
+		}
+	} else {
+		/*line kernels.py:23:20*/ p1 = h1
+		/*line kernels.py:23:20*/ for i0 = 0; i0 < t2; i0++ {
+			/*line kernels.py:23:20*/ t3 = xData[p1]
+			/*line kernels.py:23:20*/ if !math.IsNaN(t1) && !(t1 > t3) {
+				/*line kernels.py:23:20*/ t1 = t3
+			}
+			/*line kernels.py:23:20*/ p1 = p1 + h2
 		}
 	}
 	/*line kernels.py:23:5*/ e = runtime.Zeros[float64](x.Shape[0])
 	eData = e.Data
 	/*line kernels.py:23:5*/ t4 = int64(x.Shape[0])
-	/*line kernels.py:23:5*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
-		/*line kernels.py:23:5*/ eData[int64(e.Offset)+i0_2*int64(e.Strides[0])] = runtime.Exp(xData[int64(x.Offset)+i0_2*int64(x.Strides[0])] - t1)
+	/*line kernels.py:23:5*/ h3 = int64(e.Offset)
+	/*line kernels.py:23:5*/ h4 = int64(e.Strides[0])
+	/*line kernels.py:23:5*/ h5 = int64(x.Offset)
+	/*line kernels.py:23:5*/ h6 = int64(x.Strides[0])
+	/*line kernels.py:23:5*/ if h4 == 1 && h6 == 1 {
+		/*line kernels.py:23:5*/ if t4 > 0 {
+			eW := eData[h3 : h3+t4]
+			xW := xData[h5 : h5+t4]
+			for i0_2 = 0; i0_2 < t4; i0_2++ {
+				/*line kernels.py:23:5*/ eW[i0_2] = runtime.Exp(xW[i0_2] - t1)
+			}
+		}
+	} else {
+		/*line kernels.py:23:5*/ p2 = h3
+		/*line kernels.py:23:5*/ p3 = h5
+		/*line kernels.py:23:5*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
+			/*line kernels.py:23:5*/ eData[p2] = runtime.Exp(xData[p3] - t1)
+			/*line kernels.py:23:5*/ p2 = p2 + h4
+			/*line kernels.py:23:5*/ p3 = p3 + h6
+		}
 	}
 	/*line kernels.py:24:12*/ t6 = runtime.SumFloat(e)
 	/*line kernels.py:24:12*/ t5 = runtime.Zeros[float64](e.Shape[0])
 	t5Data = t5.Data
 	/*line kernels.py:24:12*/ t7 = int64(e.Shape[0])
-	/*line kernels.py:24:12*/ for i0_3 = 0; i0_3 < t7; i0_3++ {
-		/*line kernels.py:24:12*/ t5Data[int64(t5.Offset)+i0_3*int64(t5.Strides[0])] = eData[int64(e.Offset)+i0_3*int64(e.Strides[0])] / t6
+	/*line kernels.py:24:12*/ h7 = int64(t5.Offset)
+	/*line kernels.py:24:12*/ h8 = int64(t5.Strides[0])
+	/*line kernels.py:24:12*/ h9 = int64(e.Offset)
+	/*line kernels.py:24:12*/ h10 = int64(e.Strides[0])
+	/*line kernels.py:24:12*/ if h8 == 1 && h10 == 1 {
+		/*line kernels.py:24:12*/ if t7 > 0 {
+			t5W := t5Data[h7 : h7+t7]
+			eW := eData[h9 : h9+t7]
+			for i0_3 = 0; i0_3 < t7; i0_3++ {
+				/*line kernels.py:24:12*/ t5W[i0_3] = eW[i0_3] / t6
+			}
+		}
+	} else {
+		/*line kernels.py:24:12*/ p4 = h7
+		/*line kernels.py:24:12*/ p5 = h9
+		/*line kernels.py:24:12*/ for i0_3 = 0; i0_3 < t7; i0_3++ {
+			/*line kernels.py:24:12*/ t5Data[p4] = eData[p5] / t6
+			/*line kernels.py:24:12*/ p4 = p4 + h8
+			/*line kernels.py:24:12*/ p5 = p5 + h10
+		}
 	}
 	/*line kernels.py:24:5*/ return t5, nil
 }
@@ -251,6 +468,28 @@ func HeatStep(u *runtime.Array[float64], c float64) error {
 		t36     int64
 		t37     int64
 		i0_3    int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		p7      int64
+		p8      int64
+		p9      int64
+		p10     int64
+		p11     int64
+		p12     int64
 		t5Data  []float64
 		t26Data []float64
 	)
@@ -304,12 +543,56 @@ func HeatStep(u *runtime.Array[float64], c float64) error {
 		/*line kernels.py:28:5*/ t29 = int64(u.Strides[0]) * runtime.BoolToInt(t15 != 1)
 		/*line kernels.py:28:5*/ t30 = int64(u.Strides[0]) * runtime.BoolToInt(t19 != 1)
 		/*line kernels.py:28:5*/ t31 = int64(t26.Shape[0])
-		/*line kernels.py:28:5*/ for i0 = 0; i0 < t31; i0++ {
-			/*line kernels.py:28:5*/ t26Data[int64(t26.Offset)+i0*int64(t26.Strides[0])] = uData[t9+i0*t27] + float64(c*(uData[t12+i0*t28]-float64(2.0*uData[t16+i0*t29])+uData[int64(u.Offset)+i0*t30]))
+		/*line kernels.py:28:5*/ h1 = int64(t26.Offset)
+		/*line kernels.py:28:5*/ h2 = int64(t26.Strides[0])
+		/*line kernels.py:28:5*/ h3 = int64(u.Offset)
+		/*line kernels.py:28:5*/ if h2 == 1 && t27 == 1 && t28 == 1 && t29 == 1 && t30 == 1 {
+			/*line kernels.py:28:5*/ if t31 > 0 {
+				t26W := t26Data[h1 : h1+t31]
+				uW := uData[t9 : t9+t31]
+				uW2 := uData[t12 : t12+t31]
+				uW3 := uData[t16 : t16+t31]
+				uW4 := uData[h3 : h3+t31]
+				for i0 = 0; i0 < t31; i0++ {
+					/*line kernels.py:28:5*/ t26W[i0] = uW[i0] + float64(c*(uW2[i0]-float64(2.0*uW3[i0])+uW4[i0]))
+				}
+			}
+		} else {
+			/*line kernels.py:28:5*/ p1 = h1
+			/*line kernels.py:28:5*/ p2 = t9
+			/*line kernels.py:28:5*/ p3 = t12
+			/*line kernels.py:28:5*/ p4 = t16
+			/*line kernels.py:28:5*/ p5 = h3
+			/*line kernels.py:28:5*/ for i0 = 0; i0 < t31; i0++ {
+				/*line kernels.py:28:5*/ t26Data[p1] = uData[p2] + float64(c*(uData[p3]-float64(2.0*uData[p4])+uData[p5]))
+				/*line kernels.py:28:5*/ p1 = p1 + h2
+				/*line kernels.py:28:5*/ p2 = p2 + t27
+				/*line kernels.py:28:5*/ p3 = p3 + t28
+				/*line kernels.py:28:5*/ p4 = p4 + t29
+				/*line kernels.py:28:5*/ p5 = p5 + t30
+			}
 		}
 		/*line kernels.py:28:5*/ t32 = int64(t5.Shape[0])
-		/*line kernels.py:28:5*/ for i0_2 = 0; i0_2 < t32; i0_2++ {
-			/*line kernels.py:28:5*/ t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] = t26Data[int64(t26.Offset)+i0_2*int64(t26.Strides[0])]
+		/*line kernels.py:28:5*/ h4 = int64(t5.Offset)
+		/*line kernels.py:28:5*/ h5 = int64(t5.Strides[0])
+		/*line kernels.py:28:5*/ h6 = int64(t26.Offset)
+		/*line kernels.py:28:5*/ h7 = int64(t26.Strides[0])
+		/*line kernels.py:28:5*/ if h5 == 1 && h7 == 1 {
+			/*line kernels.py:28:5*/ if t32 > 0 {
+				t5W := t5Data[h4 : h4+t32]
+				t26W := t26Data[h6 : h6+t32]
+				for i0_2 = 0; i0_2 < t32; i0_2++ {
+					/*line kernels.py:28:5*/ t5W[i0_2] = t26W[i0_2]
+				}
+			}
+		} else {
+			/*line kernels.py:28:5*/ p6 = h4
+			/*line kernels.py:28:5*/ p7 = h6
+			/*line kernels.py:28:5*/ for i0_2 = 0; i0_2 < t32; i0_2++ {
+				/*line kernels.py:28:5*/ t5Data[p6] = t26Data[p7]
+				/*line kernels.py:28:5*/ p6 = p6 + h5
+				/*line kernels.py:28:5*/ p7 = p7 + h7
+			}
 		}
 	} else {
 		/*line kernels.py:28:5*/ t33 = int64(u.Strides[0]) * runtime.BoolToInt(t8 != 1)
@@ -317,8 +600,34 @@ func HeatStep(u *runtime.Array[float64], c float64) error {
 		/*line kernels.py:28:5*/ t35 = int64(u.Strides[0]) * runtime.BoolToInt(t15 != 1)
 		/*line kernels.py:28:5*/ t36 = int64(u.Strides[0]) * runtime.BoolToInt(t19 != 1)
 		/*line kernels.py:28:5*/ t37 = int64(t5.Shape[0])
-		/*line kernels.py:28:5*/ for i0_3 = 0; i0_3 < t37; i0_3++ {
-			/*line kernels.py:28:5*/ t5Data[int64(t5.Offset)+i0_3*int64(t5.Strides[0])] = uData[t9+i0_3*t33] + float64(c*(uData[t12+i0_3*t34]-float64(2.0*uData[t16+i0_3*t35])+uData[int64(u.Offset)+i0_3*t36]))
+		/*line kernels.py:28:5*/ h8 = int64(t5.Offset)
+		/*line kernels.py:28:5*/ h9 = int64(t5.Strides[0])
+		/*line kernels.py:28:5*/ h10 = int64(u.Offset)
+		/*line kernels.py:28:5*/ if h9 == 1 && t33 == 1 && t34 == 1 && t35 == 1 && t36 == 1 {
+			/*line kernels.py:28:5*/ if t37 > 0 {
+				t5W := t5Data[h8 : h8+t37]
+				uW := uData[t9 : t9+t37]
+				uW2 := uData[t12 : t12+t37]
+				uW3 := uData[t16 : t16+t37]
+				uW4 := uData[h10 : h10+t37]
+				for i0_3 = 0; i0_3 < t37; i0_3++ {
+					/*line kernels.py:28:5*/ t5W[i0_3] = uW[i0_3] + float64(c*(uW2[i0_3]-float64(2.0*uW3[i0_3])+uW4[i0_3]))
+				}
+			}
+		} else {
+			/*line kernels.py:28:5*/ p8 = h8
+			/*line kernels.py:28:5*/ p9 = t9
+			/*line kernels.py:28:5*/ p10 = t12
+			/*line kernels.py:28:5*/ p11 = t16
+			/*line kernels.py:28:5*/ p12 = h10
+			/*line kernels.py:28:5*/ for i0_3 = 0; i0_3 < t37; i0_3++ {
+				/*line kernels.py:28:5*/ t5Data[p8] = uData[p9] + float64(c*(uData[p10]-float64(2.0*uData[p11])+uData[p12]))
+				/*line kernels.py:28:5*/ p8 = p8 + h9
+				/*line kernels.py:28:5*/ p9 = p9 + t33
+				/*line kernels.py:28:5*/ p10 = p10 + t34
+				/*line kernels.py:28:5*/ p11 = p11 + t35
+				/*line kernels.py:28:5*/ p12 = p12 + t36
+			}
 		}
 	}
 	return nil
@@ -340,6 +649,17 @@ func MatExpr(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Arr
 		t11    int64
 		i0     int64
 		i1     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	aData := a.Data
@@ -371,9 +691,39 @@ func MatExpr(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Arr
 	/*line kernels.py:32:12*/ t9 = int64(a.Strides[1]) * runtime.BoolToInt(int64(a.Shape[1]) != 1)
 	/*line kernels.py:32:12*/ t10 = int64(b.Strides[0]) * runtime.BoolToInt(int64(b.Shape[0]) != 1)
 	/*line kernels.py:32:12*/ t11 = int64(b.Strides[1]) * runtime.BoolToInt(int64(b.Shape[1]) != 1)
-	/*line kernels.py:32:12*/ for i0 = 0; i0 < t6; i0++ {
-		/*line kernels.py:32:12*/ for i1 = 0; i1 < t7; i1++ {
-			/*line kernels.py:32:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(math.Sqrt(float64(aData[int64(a.Offset)+i0*t8+i1*t9]*aData[int64(a.Offset)+i0*t8+i1*t9])+float64(bData[int64(b.Offset)+i0*t10+i1*t11]*bData[int64(b.Offset)+i0*t10+i1*t11]))*0.5) - math.Abs(aData[int64(a.Offset)+i0*t8+i1*t9]-bData[int64(b.Offset)+i0*t10+i1*t11])
+	/*line kernels.py:32:12*/ h2 = int64(t1.Strides[1])
+	/*line kernels.py:32:12*/ h5 = int64(t1.Offset)
+	/*line kernels.py:32:12*/ h6 = int64(t1.Strides[0])
+	/*line kernels.py:32:12*/ h7 = int64(a.Offset)
+	/*line kernels.py:32:12*/ h8 = int64(b.Offset)
+	/*line kernels.py:32:12*/ if h2 == 1 && t9 == 1 && t11 == 1 {
+		/*line kernels.py:32:12*/ for i0 = 0; i0 < t6; i0++ {
+			/*line kernels.py:32:12*/ h1 = h5 + i0*h6
+			/*line kernels.py:32:12*/ h3 = h7 + i0*t8
+			/*line kernels.py:32:12*/ h4 = h8 + i0*t10
+			/*line kernels.py:32:12*/ if t7 > 0 {
+				t1W := t1Data[h1 : h1+t7]
+				aW := aData[h3 : h3+t7]
+				bW := bData[h4 : h4+t7]
+				for i1 = 0; i1 < t7; i1++ {
+					/*line kernels.py:32:12*/ t1W[i1] = float64(math.Sqrt(float64(aW[i1]*aW[i1])+float64(bW[i1]*bW[i1]))*0.5) - math.Abs(aW[i1]-bW[i1])
+				}
+			}
+		}
+	} else {
+		/*line kernels.py:32:12*/ for i0 = 0; i0 < t6; i0++ {
+			/*line kernels.py:32:12*/ h1 = h5 + i0*h6
+			/*line kernels.py:32:12*/ h3 = h7 + i0*t8
+			/*line kernels.py:32:12*/ h4 = h8 + i0*t10
+			/*line kernels.py:32:12*/ p1 = h1
+			/*line kernels.py:32:12*/ p2 = h3
+			/*line kernels.py:32:12*/ p3 = h4
+			/*line kernels.py:32:12*/ for i1 = 0; i1 < t7; i1++ {
+				/*line kernels.py:32:12*/ t1Data[p1] = float64(math.Sqrt(float64(aData[p2]*aData[p2])+float64(bData[p3]*bData[p3]))*0.5) - math.Abs(aData[p2]-bData[p3])
+				/*line kernels.py:32:12*/ p1 = p1 + h2
+				/*line kernels.py:32:12*/ p2 = p2 + t9
+				/*line kernels.py:32:12*/ p3 = p3 + t11
+			}
 		}
 	}
 	/*line kernels.py:32:5*/ return t1, nil
@@ -388,17 +738,40 @@ func DotLoop(x *runtime.Array[float64], y *runtime.Array[float64]) (float64, err
 		t2 int64
 		t3 float64
 		t4 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		p1 int64
+		p2 int64
 	)
 	xData := x.Data
 	yData := y.Data
 	/*line kernels.py:36:5*/ s = 0.0
 	t4 = int64(x.Shape[0])
 	/*line kernels.py:37:5*/ if t4-1 < int64(y.Shape[0]) {
-		/*line kernels.py:37:5*/ for i = 0; i < t4; i++ {
-			t1 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line kernels.py:38:14*/ t3 = xData[t1]
-			/*line kernels.py:38:21*/ t2 = int64(y.Offset) + i*int64(y.Strides[0])
-			/*line kernels.py:38:9*/ s = s + float64(t3*yData[t2])
+		/*line kernels.py:37:5*/ h1 = int64(x.Offset)
+		/*line kernels.py:37:5*/ h2 = int64(x.Strides[0])
+		/*line kernels.py:37:5*/ h3 = int64(y.Offset)
+		/*line kernels.py:37:5*/ h4 = int64(y.Strides[0])
+		/*line kernels.py:37:5*/ if h2 == 1 && h4 == 1 {
+			/*line kernels.py:37:5*/ if t4 > 0 {
+				xW := xData[h1 : h1+t4]
+				yW := yData[h3 : h3+t4]
+				for i = 0; i < t4; i++ {
+					/*line kernels.py:38:14*/ t3 = xW[i]
+					/*line kernels.py:38:9*/ s = s + float64(t3*yW[i])
+				}
+			}
+		} else {
+			/*line kernels.py:37:5*/ p1 = h1
+			/*line kernels.py:37:5*/ p2 = h3
+			/*line kernels.py:37:5*/ for i = 0; i < t4; i++ {
+				t3 = xData[p1]
+				/*line kernels.py:38:9*/ s = s + float64(t3*yData[p2])
+				/*line kernels.py:37:5*/ p1 = p1 + h2
+				/*line kernels.py:37:5*/ p2 = p2 + h4
+			}
 		}
 	} else {
 		/*line kernels.py:37:5*/ for i = 0; i < t4; i++ {

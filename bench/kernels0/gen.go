@@ -4,4 +4,4 @@ package kernels0
 // pass), committed so the benchmarks can time -O0 against -O2 in one run;
 // bench's TestGeneratedUpToDate fails when it is stale.
 
-//go:generate go run github.com/pyc2go/pyc2go/cmd/pyc2go compile -O0 -o kernels.go -pkg kernels0 ../kernels.py
+//go:generate go run github.com/pyc2go/pyc2go/cmd/pyc2go compile -O0 --cache=L1=32K,L2=1M,L3=8M -o kernels.go -pkg kernels0 ../kernels.py

@@ -28,6 +28,15 @@ func Transpose(a *runtime.Array[float64], b *runtime.Array[float64]) error {
 		iEnd  int64
 		jTile int64
 		jEnd  int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		h5    int64
+		h6    int64
+		h7    int64
+		h8    int64
+		p1    int64
 	)
 	aData := a.Data
 	bData := b.Data
@@ -35,14 +44,41 @@ func Transpose(a *runtime.Array[float64], b *runtime.Array[float64]) error {
 	m = int64(a.Shape[1])
 	if m-1 < int64(b.Shape[0]) && n-1 < int64(b.Shape[1]) {
 		/*line kernels.py:11:5*/ if !runtime.MayShare(a, b) {
-			/*line kernels.py:11:5*/ for iTile = 0; iTile < n; iTile += 32 {
-				for jTile = 0; jTile < m; jTile += 32 {
+			h2 = int64(a.Strides[1])
+			/*line kernels.py:12:9*/ h3 = int64(b.Offset)
+			/*line kernels.py:12:9*/ h4 = int64(b.Strides[0])
+			/*line kernels.py:11:5*/ h6 = int64(a.Offset)
+			/*line kernels.py:11:5*/ h7 = int64(a.Strides[0])
+			/*line kernels.py:11:5*/ h8 = int64(b.Strides[1])
+			/*line kernels.py:11:5*/ if h2 == 1 {
+				/*line kernels.py:11:5*/ for iTile = 0; iTile < n; iTile += 32 {
 					/*line kernels.py:11:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
-					jEnd = jTile + runtime.Min(m-jTile, 32)
-					/*line kernels.py:11:5*/ for i = iTile; i < iEnd; i++ {
-						for j = jTile; j < jEnd; j++ {
-							t2 = aData[int64(a.Offset)+i*int64(a.Strides[0])+j*int64(a.Strides[1])]
-							/*line kernels.py:13:13*/ bData[int64(b.Offset)+j*int64(b.Strides[0])+i*int64(b.Strides[1])] = t2
+					for jTile = 0; jTile < m; jTile += 32 {
+						/*line kernels.py:12:9*/ jEnd = jTile + runtime.Min(m-jTile, 32)
+						/*line kernels.py:11:5*/ for i = iTile; i < iEnd; i++ {
+							h1 = h6 + i*h7
+							/*line kernels.py:12:9*/ h5 = i * h8
+							/*line kernels.py:12:9*/ for j = jTile; j < jEnd; j++ {
+								t2 = aData[h1+j]
+								/*line kernels.py:13:13*/ bData[h3+j*h4+h5] = t2
+							}
+						}
+					}
+				}
+			} else {
+				/*line kernels.py:11:5*/ for iTile = 0; iTile < n; iTile += 32 {
+					/*line kernels.py:11:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
+					for jTile = 0; jTile < m; jTile += 32 {
+						/*line kernels.py:12:9*/ jEnd = jTile + runtime.Min(m-jTile, 32)
+						/*line kernels.py:11:5*/ for i = iTile; i < iEnd; i++ {
+							h1 = h6 + i*h7
+							/*line kernels.py:12:9*/ h5 = i * h8
+							/*line kernels.py:12:9*/ p1 = h1 + jTile*h2
+							/*line kernels.py:12:9*/ for j = jTile; j < jEnd; j++ {
+								t2 = aData[p1]
+								/*line kernels.py:13:13*/ bData[h3+j*h4+h5] = t2
+								/*line kernels.py:12:9*/ p1 = p1 + h2
+							}
 						}
 					}
 				}
@@ -97,6 +133,21 @@ func Matmul(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime.Arr
 		iEnd  int64
 		kTile int64
 		kEnd  int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		h5    int64
+		h6    int64
+		h7    int64
+		h8    int64
+		h9    int64
+		h10   int64
+		h11   int64
+		h12   int64
+		h13   int64
+		p1    int64
+		p2    int64
 	)
 	aData := a.Data
 	bData := b.Data
@@ -106,16 +157,59 @@ func Matmul(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime.Arr
 	p = int64(a.Shape[1])
 	if n-1 < int64(a.Shape[0]) && p-1 < int64(b.Shape[0]) && m-1 < int64(b.Shape[1]) {
 		/*line kernels.py:22:5*/ if !runtime.MayShare(a, c) && !runtime.MayShare(b, c) {
-			/*line kernels.py:22:5*/ for iTile = 0; iTile < n; iTile += 32 {
-				/*line kernels.py:24:13*/ for kTile = 0; kTile < p; kTile += 32 {
+			h2 = int64(c.Strides[1])
+			/*line kernels.py:23:9*/ h5 = int64(b.Strides[1])
+			h7 = int64(a.Strides[1])
+			/*line kernels.py:24:13*/ h8 = int64(b.Offset)
+			/*line kernels.py:24:13*/ h9 = int64(b.Strides[0])
+			/*line kernels.py:22:5*/ h10 = int64(c.Offset)
+			/*line kernels.py:22:5*/ h11 = int64(c.Strides[0])
+			/*line kernels.py:22:5*/ h12 = int64(a.Offset)
+			/*line kernels.py:22:5*/ h13 = int64(a.Strides[0])
+			/*line kernels.py:22:5*/ if h2 == 1 && h5 == 1 {
+				/*line kernels.py:22:5*/ for iTile = 0; iTile < n; iTile += 32 {
 					/*line kernels.py:22:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
-					/*line kernels.py:24:13*/ kEnd = kTile + runtime.Min(p-kTile, 32)
-					/*line kernels.py:22:5*/ for i = iTile; i < iEnd; i++ {
-						/*line kernels.py:24:13*/ for k = kTile; k < kEnd; k++ {
-							/*line kernels.py:23:9*/ for j = 0; j < m; j++ {
-								/*line kernels.py:25:17*/ t2 = cData[int64(c.Offset)+i*int64(c.Strides[0])+j*int64(c.Strides[1])]
-								/*line kernels.py:25:28*/ t5 = aData[int64(a.Offset)+i*int64(a.Strides[0])+k*int64(a.Strides[1])]
-								/*line kernels.py:25:17*/ cData[int64(c.Offset)+i*int64(c.Strides[0])+j*int64(c.Strides[1])] = t2 + float64(t5*bData[int64(b.Offset)+k*int64(b.Strides[0])+j*int64(b.Strides[1])])
+					/*line kernels.py:24:13*/ for kTile = 0; kTile < p; kTile += 32 {
+						/*line kernels.py:24:13*/ kEnd = kTile + runtime.Min(p-kTile, 32)
+						/*line kernels.py:22:5*/ for i = iTile; i < iEnd; i++ {
+							h1 = h10 + i*h11
+							h6 = h12 + i*h13
+							/*line kernels.py:24:13*/ for k = kTile; k < kEnd; k++ {
+								/*line kernels.py:23:9*/ h3 = h6 + k*h7
+								/*line kernels.py:23:9*/ h4 = h8 + k*h9
+								/*line kernels.py:23:9*/ if m > 0 {
+									cW := cData[h1 : h1+m]
+									bW := bData[h4 : h4+m]
+									for j = 0; j < m; j++ {
+										/*line kernels.py:25:17*/ t2 = cW[j]
+										/*line kernels.py:25:28*/ t5 = aData[h3]
+										/*line kernels.py:25:17*/ cW[j] = t2 + float64(t5*bW[j])
+									}
+								}
+							}
+						}
+					}
+				}
+			} else {
+				/*line kernels.py:22:5*/ for iTile = 0; iTile < n; iTile += 32 {
+					/*line kernels.py:22:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
+					/*line kernels.py:24:13*/ for kTile = 0; kTile < p; kTile += 32 {
+						/*line kernels.py:24:13*/ kEnd = kTile + runtime.Min(p-kTile, 32)
+						/*line kernels.py:22:5*/ for i = iTile; i < iEnd; i++ {
+							h1 = h10 + i*h11
+							h6 = h12 + i*h13
+							/*line kernels.py:24:13*/ for k = kTile; k < kEnd; k++ {
+								/*line kernels.py:23:9*/ h3 = h6 + k*h7
+								/*line kernels.py:23:9*/ h4 = h8 + k*h9
+								/*line kernels.py:23:9*/ p1 = h1
+								/*line kernels.py:23:9*/ p2 = h4
+								/*line kernels.py:23:9*/ for j = 0; j < m; j++ {
+									/*line kernels.py:25:17*/ t2 = cData[p1]
+									/*line kernels.py:25:28*/ t5 = aData[h3]
+									/*line kernels.py:25:17*/ cData[p1] = t2 + float64(t5*bData[p2])
+									/*line kernels.py:23:9*/ p1 = p1 + h2
+									/*line kernels.py:23:9*/ p2 = p2 + h5
+								}
 							}
 						}
 					}
@@ -174,6 +268,14 @@ func Colsum(a *runtime.Array[float64], out *runtime.Array[float64]) error {
 		t1 int64
 		t2 float64
 		t3 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		h5 int64
+		h6 int64
+		p1 int64
+		p2 int64
 	)
 	aData := a.Data
 	outData := out.Data
@@ -181,10 +283,34 @@ func Colsum(a *runtime.Array[float64], out *runtime.Array[float64]) error {
 	m = int64(a.Shape[1])
 	if m-1 < int64(out.Shape[0]) {
 		/*line kernels.py:33:5*/ if !runtime.MayShare(a, out) {
-			for i = 0; i < n; i++ {
-				/*line kernels.py:33:5*/ for j = 0; j < m; j++ {
-					/*line kernels.py:35:13*/ t2 = outData[int64(out.Offset)+j*int64(out.Strides[0])]
-					/*line kernels.py:35:13*/ outData[int64(out.Offset)+j*int64(out.Strides[0])] = t2 + aData[int64(a.Offset)+i*int64(a.Strides[0])+j*int64(a.Strides[1])]
+			/*line kernels.py:33:5*/ h1 = int64(out.Offset)
+			/*line kernels.py:33:5*/ h2 = int64(out.Strides[0])
+			/*line kernels.py:33:5*/ h4 = int64(a.Strides[1])
+			h5 = int64(a.Offset)
+			/*line kernels.py:34:9*/ h6 = int64(a.Strides[0])
+			/*line kernels.py:34:9*/ if h2 == 1 && h4 == 1 {
+				/*line kernels.py:34:9*/ for i = 0; i < n; i++ {
+					/*line kernels.py:33:5*/ h3 = h5 + i*h6
+					/*line kernels.py:33:5*/ if m > 0 {
+						outW := outData[h1 : h1+m]
+						aW := aData[h3 : h3+m]
+						for j = 0; j < m; j++ {
+							/*line kernels.py:35:13*/ t2 = outW[j]
+							/*line kernels.py:35:13*/ outW[j] = t2 + aW[j]
+						}
+					}
+				}
+			} else {
+				/*line kernels.py:34:9*/ for i = 0; i < n; i++ {
+					/*line kernels.py:33:5*/ h3 = h5 + i*h6
+					/*line kernels.py:33:5*/ p1 = h1
+					/*line kernels.py:33:5*/ p2 = h3
+					/*line kernels.py:33:5*/ for j = 0; j < m; j++ {
+						/*line kernels.py:35:13*/ t2 = outData[p1]
+						/*line kernels.py:35:13*/ outData[p1] = t2 + aData[p2]
+						/*line kernels.py:33:5*/ p1 = p1 + h2
+						/*line kernels.py:33:5*/ p2 = p2 + h4
+					}
 				}
 			}
 		} else {
@@ -230,6 +356,26 @@ func Triad(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime.Arra
 		t8     int64
 		t9     int64
 		i0_3   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		h12    int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
+		p5     int64
+		p6     int64
+		p7     int64
+		p8     int64
 		t2Data []float64
 	)
 	aData := a.Data
@@ -249,19 +395,79 @@ func Triad(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime.Arra
 		/*line kernels.py:40:5*/ t3 = int64(b.Strides[0]) * runtime.BoolToInt(int64(b.Shape[0]) != 1)
 		/*line kernels.py:40:5*/ t4 = int64(c.Strides[0]) * runtime.BoolToInt(int64(c.Shape[0]) != 1)
 		/*line kernels.py:40:5*/ t5 = int64(t2.Shape[0])
-		/*line kernels.py:40:5*/ for i0 = 0; i0 < t5; i0++ {
-			/*line kernels.py:40:5*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] = bData[int64(b.Offset)+i0*t3] + float64(s*cData[int64(c.Offset)+i0*t4])
+		/*line kernels.py:40:5*/ h1 = int64(t2.Offset)
+		/*line kernels.py:40:5*/ h2 = int64(t2.Strides[0])
+		/*line kernels.py:40:5*/ h3 = int64(b.Offset)
+		/*line kernels.py:40:5*/ h4 = int64(c.Offset)
+		/*line kernels.py:40:5*/ if h2 == 1 && t3 == 1 && t4 == 1 {
+			/*line kernels.py:40:5*/ if t5 > 0 {
+				t2W := t2Data[h1 : h1+t5]
+				bW := bData[h3 : h3+t5]
+				cW := cData[h4 : h4+t5]
+				for i0 = 0; i0 < t5; i0++ {
+					/*line kernels.py:40:5*/ t2W[i0] = bW[i0] + float64(s*cW[i0])
+				}
+			}
+		} else {
+			/*line kernels.py:40:5*/ p1 = h1
+			/*line kernels.py:40:5*/ p2 = h3
+			/*line kernels.py:40:5*/ p3 = h4
+			/*line kernels.py:40:5*/ for i0 = 0; i0 < t5; i0++ {
+				/*line kernels.py:40:5*/ t2Data[p1] = bData[p2] + float64(s*cData[p3])
+				/*line kernels.py:40:5*/ p1 = p1 + h2
+				/*line kernels.py:40:5*/ p2 = p2 + t3
+				/*line kernels.py:40:5*/ p3 = p3 + t4
+			}
 		}
 		/*line kernels.py:40:5*/ t6 = int64(a.Shape[0])
-		/*line kernels.py:40:5*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
-			/*line kernels.py:40:5*/ aData[int64(a.Offset)+i0_2*int64(a.Strides[0])] = t2Data[int64(t2.Offset)+i0_2*int64(t2.Strides[0])]
+		/*line kernels.py:40:5*/ h5 = int64(a.Offset)
+		/*line kernels.py:40:5*/ h6 = int64(a.Strides[0])
+		/*line kernels.py:40:5*/ h7 = int64(t2.Offset)
+		/*line kernels.py:40:5*/ h8 = int64(t2.Strides[0])
+		/*line kernels.py:40:5*/ if h6 == 1 && h8 == 1 {
+			/*line kernels.py:40:5*/ if t6 > 0 {
+				aW := aData[h5 : h5+t6]
+				t2W := t2Data[h7 : h7+t6]
+				for i0_2 = 0; i0_2 < t6; i0_2++ {
+					/*line kernels.py:40:5*/ aW[i0_2] = t2W[i0_2]
+				}
+			}
+		} else {
+			/*line kernels.py:40:5*/ p4 = h5
+			/*line kernels.py:40:5*/ p5 = h7
+			/*line kernels.py:40:5*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
+				/*line kernels.py:40:5*/ aData[p4] = t2Data[p5]
+				/*line kernels.py:40:5*/ p4 = p4 + h6
+				/*line kernels.py:40:5*/ p5 = p5 + h8
+			}
 		}
 	} else {
 		/*line kernels.py:40:5*/ t7 = int64(b.Strides[0]) * runtime.BoolToInt(int64(b.Shape[0]) != 1)
 		/*line kernels.py:40:5*/ t8 = int64(c.Strides[0]) * runtime.BoolToInt(int64(c.Shape[0]) != 1)
 		/*line kernels.py:40:5*/ t9 = int64(a.Shape[0])
-		/*line kernels.py:40:5*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
-			/*line kernels.py:40:5*/ aData[int64(a.Offset)+i0_3*int64(a.Strides[0])] = bData[int64(b.Offset)+i0_3*t7] + float64(s*cData[int64(c.Offset)+i0_3*t8])
+		/*line kernels.py:40:5*/ h9 = int64(a.Offset)
+		/*line kernels.py:40:5*/ h10 = int64(a.Strides[0])
+		/*line kernels.py:40:5*/ h11 = int64(b.Offset)
+		/*line kernels.py:40:5*/ h12 = int64(c.Offset)
+		/*line kernels.py:40:5*/ if h10 == 1 && t7 == 1 && t8 == 1 {
+			/*line kernels.py:40:5*/ if t9 > 0 {
+				aW := aData[h9 : h9+t9]
+				bW := bData[h11 : h11+t9]
+				cW := cData[h12 : h12+t9]
+				for i0_3 = 0; i0_3 < t9; i0_3++ {
+					/*line kernels.py:40:5*/ aW[i0_3] = bW[i0_3] + float64(s*cW[i0_3])
+				}
+			}
+		} else {
+			/*line kernels.py:40:5*/ p6 = h9
+			/*line kernels.py:40:5*/ p7 = h11
+			/*line kernels.py:40:5*/ p8 = h12
+			/*line kernels.py:40:5*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
+				/*line kernels.py:40:5*/ aData[p6] = bData[p7] + float64(s*cData[p8])
+				/*line kernels.py:40:5*/ p6 = p6 + h10
+				/*line kernels.py:40:5*/ p7 = p7 + t7
+				/*line kernels.py:40:5*/ p8 = p8 + t8
+			}
 		}
 	}
 	return nil

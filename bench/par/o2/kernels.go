@@ -31,8 +31,17 @@ func Mandelbrot(h int64, w int64, maxiter int64) (*runtime.Array[int64], error) 
 		t       float64
 		t1      *runtime.Array[int64]
 		t2      int64
+		h1      bool
+		h2      float64
+		h3      int64
+		h4      int64
+		h5      bool
+		h6      float64
+		h7      int64
+		h8      int64
 		outData []int64
 	)
+	_ = h3
 	/*line kernels.py:13:11*/ if !(h >= 0 && w >= 0) {
 		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "kernels.py", 13, "mandelbrot")
 	}
@@ -40,6 +49,13 @@ func Mandelbrot(h int64, w int64, maxiter int64) (*runtime.Array[int64], error) 
 	/*line kernels.py:13:5*/ out = t1
 	outData = out.Data
 	/*line kernels.py:14:5*/ if h-1 < int64(out.Shape[0]) && w-1 < int64(out.Shape[1]) {
+		/*line kernels.py:16:9*/ h1 = float64(w) != 0.0
+		/*line kernels.py:16:9*/ h2 = float64(w)
+		/*line kernels.py:16:9*/ h4 = int64(out.Strides[1])
+		/*line kernels.py:14:5*/ h5 = float64(h) != 0.0
+		/*line kernels.py:14:5*/ h6 = float64(h)
+		/*line kernels.py:14:5*/ h7 = int64(out.Offset)
+		/*line kernels.py:14:5*/ h8 = int64(out.Strides[0])
 		/*line kernels.py:14:5*/ {
 			var parStart int64 = 0
 			parN := runtime.TripCount(parStart, h, 1)
@@ -47,6 +63,7 @@ func Mandelbrot(h int64, w int64, maxiter int64) (*runtime.Array[int64], error) 
 			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 				var (
 					iChunk  int64
+					h3Chunk int64
 					jChunk  int64
 					kChunk  int64
 					tChunk  float64
@@ -57,15 +74,16 @@ func Mandelbrot(h int64, w int64, maxiter int64) (*runtime.Array[int64], error) 
 					y0Chunk float64
 				)
 				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-					if float64(h) == 0.0 {
+					if !h5 {
 						return runtime.Raise("ZeroDivisionError", "float division by zero", "kernels.py", 15, "mandelbrot")
 					}
-					/*line kernels.py:15:9*/ y0Chunk = -1.5 + 3.0*float64(iChunk)/float64(h)
-					for jChunk = 0; jChunk < w; jChunk++ {
-						if float64(w) == 0.0 {
+					/*line kernels.py:15:9*/ y0Chunk = -1.5 + 3.0*float64(iChunk)/h6
+					h3Chunk = h7 + iChunk*h8
+					/*line kernels.py:16:9*/ for jChunk = 0; jChunk < w; jChunk++ {
+						if !h1 {
 							return runtime.Raise("ZeroDivisionError", "float division by zero", "kernels.py", 17, "mandelbrot")
 						}
-						/*line kernels.py:17:13*/ x0Chunk = -2.0 + 3.0*float64(jChunk)/float64(w)
+						/*line kernels.py:17:13*/ x0Chunk = -2.0 + 3.0*float64(jChunk)/h2
 						xChunk = 0.0
 						yChunk = 0.0
 						kChunk = 0
@@ -75,7 +93,7 @@ func Mandelbrot(h int64, w int64, maxiter int64) (*runtime.Array[int64], error) 
 							xChunk = tChunk
 							kChunk = kChunk + 1
 						}
-						/*line kernels.py:26:13*/ t2Chunk = int64(out.Offset) + iChunk*int64(out.Strides[0]) + jChunk*int64(out.Strides[1])
+						/*line kernels.py:26:13*/ t2Chunk = h3Chunk + jChunk*h4
 						/*line kernels.py:26:13*/ outData[t2Chunk] = kChunk
 					}
 				}
@@ -125,8 +143,10 @@ func Isum(x *runtime.Array[int64]) int64 {
 	/*line kernels.py:30:1*/ var (
 		s    int64
 		i    int64
-		t1   int64
 		t2   int64
+		h1   int64
+		h2   int64
+		p1   int64
 		sU1  int64
 		sU2  int64
 		sU3  int64
@@ -136,27 +156,32 @@ func Isum(x *runtime.Array[int64]) int64 {
 	xData := x.Data
 	/*line kernels.py:32:5*/ s = 0
 	t2 = int64(x.Shape[0])
-	/*line kernels.py:33:5*/ sU1 = 0
-	/*line kernels.py:33:5*/ sU2 = 0
-	/*line kernels.py:33:5*/ sU3 = 0
-	/*line kernels.py:33:5*/ iU = 0
-	/*line kernels.py:33:5*/ iLim = runtime.Max(t2, -9223372036854775805) - 3
-	/*line kernels.py:33:5*/ for iU < iLim {
-		t1 = int64(x.Offset) + iU*int64(x.Strides[0])
-		/*line kernels.py:34:9*/ s = s + xData[t1]
-		/*line kernels.py:34:14*/ t1 = int64(x.Offset) + (iU+1)*int64(x.Strides[0])
-		/*line kernels.py:34:9*/ sU1 = sU1 + xData[t1]
-		/*line kernels.py:34:14*/ t1 = int64(x.Offset) + (iU+2)*int64(x.Strides[0])
-		/*line kernels.py:34:9*/ sU2 = sU2 + xData[t1]
-		/*line kernels.py:34:14*/ t1 = int64(x.Offset) + (iU+3)*int64(x.Strides[0])
-		/*line kernels.py:34:9*/ sU3 = sU3 + xData[t1]
-		/*line kernels.py:33:5*/ iU = iU + 4
+	/*line kernels.py:33:5*/ h1 = int64(x.Offset)
+	/*line kernels.py:33:5*/ h2 = int64(x.Strides[0])
+	/*line kernels.py:33:5*/ if h2 == 1 {
+		/*line kernels.py:33:5*/ sU1 = 0
+		/*line kernels.py:33:5*/ sU2 = 0
+		/*line kernels.py:33:5*/ sU3 = 0
+		/*line kernels.py:33:5*/ iU = 0
+		/*line kernels.py:33:5*/ iLim = runtime.Max(t2, -9223372036854775805) - 3
+		/*line kernels.py:33:5*/ for iU < iLim {
+			s = s + xData[h1+iU]
+			/*line kernels.py:34:9*/ sU1 = sU1 + xData[h1+(iU+1)]
+			/*line kernels.py:34:9*/ sU2 = sU2 + xData[h1+(iU+2)]
+			/*line kernels.py:34:9*/ sU3 = sU3 + xData[h1+(iU+3)]
+			/*line kernels.py:33:5*/ iU = iU + 4
+		}
+		/*line kernels.py:33:5*/ for i = iU; i < t2; i++ {
+			s = s + xData[h1+i]
+		}
+		/*line kernels.py:33:5*/ s = s + (sU1 + sU2 + sU3)
+	} else {
+		/*line kernels.py:33:5*/ p1 = h1
+		/*line kernels.py:33:5*/ for i = 0; i < t2; i++ {
+			s = s + xData[p1]
+			/*line kernels.py:33:5*/ p1 = p1 + h2
+		}
 	}
-	/*line kernels.py:33:5*/ for i = iU; i < t2; i++ {
-		t1 = int64(x.Offset) + i*int64(x.Strides[0])
-		/*line kernels.py:34:9*/ s = s + xData[t1]
-	}
-	/*line kernels.py:33:5*/ s = s + (sU1 + sU2 + sU3)
 	/*line kernels.py:35:5*/ return s
 }
 
@@ -171,6 +196,12 @@ func Idot(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) {
 		t2   int64
 		t3   int64
 		t4   int64
+		h1   int64
+		h2   int64
+		h3   int64
+		h4   int64
+		p1   int64
+		p2   int64
 		sU1  int64
 		sU2  int64
 		sU3  int64
@@ -182,37 +213,42 @@ func Idot(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) {
 	/*line kernels.py:40:5*/ s = 0
 	t4 = int64(x.Shape[0])
 	/*line kernels.py:41:5*/ if t4-1 < int64(y.Shape[0]) {
-		/*line kernels.py:41:5*/ sU1 = 0
-		/*line kernels.py:41:5*/ sU2 = 0
-		/*line kernels.py:41:5*/ sU3 = 0
-		/*line kernels.py:41:5*/ iU = 0
-		/*line kernels.py:41:5*/ iLim = runtime.Max(t4, -9223372036854775805) - 3
-		/*line kernels.py:41:5*/ for iU < iLim {
-			t1 = int64(x.Offset) + iU*int64(x.Strides[0])
-			/*line kernels.py:42:14*/ t3 = xData[t1]
-			/*line kernels.py:42:21*/ t2 = int64(y.Offset) + iU*int64(y.Strides[0])
-			/*line kernels.py:42:9*/ s = s + t3*yData[t2]
-			/*line kernels.py:42:14*/ t1 = int64(x.Offset) + (iU+1)*int64(x.Strides[0])
-			/*line kernels.py:42:14*/ t3 = xData[t1]
-			/*line kernels.py:42:21*/ t2 = int64(y.Offset) + (iU+1)*int64(y.Strides[0])
-			/*line kernels.py:42:9*/ sU1 = sU1 + t3*yData[t2]
-			/*line kernels.py:42:14*/ t1 = int64(x.Offset) + (iU+2)*int64(x.Strides[0])
-			/*line kernels.py:42:14*/ t3 = xData[t1]
-			/*line kernels.py:42:21*/ t2 = int64(y.Offset) + (iU+2)*int64(y.Strides[0])
-			/*line kernels.py:42:9*/ sU2 = sU2 + t3*yData[t2]
-			/*line kernels.py:42:14*/ t1 = int64(x.Offset) + (iU+3)*int64(x.Strides[0])
-			/*line kernels.py:42:14*/ t3 = xData[t1]
-			/*line kernels.py:42:21*/ t2 = int64(y.Offset) + (iU+3)*int64(y.Strides[0])
-			/*line kernels.py:42:9*/ sU3 = sU3 + t3*yData[t2]
-			/*line kernels.py:41:5*/ iU = iU + 4
+		/*line kernels.py:41:5*/ h1 = int64(x.Offset)
+		/*line kernels.py:41:5*/ h2 = int64(x.Strides[0])
+		/*line kernels.py:41:5*/ h3 = int64(y.Offset)
+		/*line kernels.py:41:5*/ h4 = int64(y.Strides[0])
+		/*line kernels.py:41:5*/ if h2 == 1 && h4 == 1 {
+			/*line kernels.py:41:5*/ sU1 = 0
+			/*line kernels.py:41:5*/ sU2 = 0
+			/*line kernels.py:41:5*/ sU3 = 0
+			/*line kernels.py:41:5*/ iU = 0
+			/*line kernels.py:41:5*/ iLim = runtime.Max(t4, -9223372036854775805) - 3
+			/*line kernels.py:41:5*/ for iU < iLim {
+				t3 = xData[h1+iU]
+				/*line kernels.py:42:9*/ s = s + t3*yData[h3+iU]
+				/*line kernels.py:42:14*/ t3 = xData[h1+(iU+1)]
+				/*line kernels.py:42:9*/ sU1 = sU1 + t3*yData[h3+(iU+1)]
+				/*line kernels.py:42:14*/ t3 = xData[h1+(iU+2)]
+				/*line kernels.py:42:9*/ sU2 = sU2 + t3*yData[h3+(iU+2)]
+				/*line kernels.py:42:14*/ t3 = xData[h1+(iU+3)]
+				/*line kernels.py:42:9*/ sU3 = sU3 + t3*yData[h3+(iU+3)]
+				/*line kernels.py:41:5*/ iU = iU + 4
+			}
+			/*line kernels.py:41:5*/ for i = iU; i < t4; i++ {
+				t3 = xData[h1+i]
+				/*line kernels.py:42:9*/ s = s + t3*yData[h3+i]
+			}
+			/*line kernels.py:41:5*/ s = s + (sU1 + sU2 + sU3)
+		} else {
+			/*line kernels.py:41:5*/ p1 = h1
+			/*line kernels.py:41:5*/ p2 = h3
+			/*line kernels.py:41:5*/ for i = 0; i < t4; i++ {
+				t3 = xData[p1]
+				/*line kernels.py:42:9*/ s = s + t3*yData[p2]
+				/*line kernels.py:41:5*/ p1 = p1 + h2
+				/*line kernels.py:41:5*/ p2 = p2 + h4
+			}
 		}
-		/*line kernels.py:41:5*/ for i = iU; i < t4; i++ {
-			t1 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line kernels.py:42:14*/ t3 = xData[t1]
-			/*line kernels.py:42:21*/ t2 = int64(y.Offset) + i*int64(y.Strides[0])
-			/*line kernels.py:42:9*/ s = s + t3*yData[t2]
-		}
-		/*line kernels.py:41:5*/ s = s + (sU1 + sU2 + sU3)
 	} else {
 		/*line kernels.py:41:5*/ for i = 0; i < t4; i++ {
 			t1 = int64(x.Offset) + i*int64(x.Strides[0])
@@ -236,15 +272,17 @@ func PsumSq(x *runtime.Array[int64]) int64 {
 		s  int64
 		i  int64
 		v  int64
-		t1 int64
 		t2 int64
+		h1 int64
+		h2 int64
 	)
 	_ = i
 	_ = v
-	_ = t1
 	xData := x.Data
 	/*line kernels.py:49:5*/ s = 0
 	t2 = int64(x.Shape[0])
+	/*line kernels.py:50:5*/ h1 = int64(x.Offset)
+	/*line kernels.py:50:5*/ h2 = int64(x.Strides[0])
 	/*line kernels.py:50:5*/ {
 		var parStart int64 = 0
 		parN := runtime.TripCount(parStart, t2, 1)
@@ -252,14 +290,12 @@ func PsumSq(x *runtime.Array[int64]) int64 {
 		sParts := make([]int64, parChunks)
 		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 			var (
-				iChunk  int64
-				t1Chunk int64
-				vChunk  int64
-				sChunk  int64 = 0
+				iChunk int64
+				vChunk int64
+				sChunk int64 = 0
 			)
 			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-				t1Chunk = int64(x.Offset) + iChunk*int64(x.Strides[0])
-				/*line kernels.py:51:9*/ vChunk = xData[t1Chunk] - 3
+				vChunk = xData[h1+iChunk*h2] - 3
 				sChunk = sChunk + vChunk*vChunk
 			}
 			sParts[chunk] = sChunk

@@ -36,6 +36,20 @@ func InitialCondition(n int64, width float64) (*runtime.Array[float64], error) {
 		t8     int64
 		t9     int64
 		t10    int64
+		h1     bool
+		h2     bool
+		h3     float64
+		h4     int64
+		h5     bool
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		p1     int64
+		p2     int64
+		p3     int64
 		xData  []float64
 		uData  []float64
 		t4Data []float64
@@ -57,28 +71,73 @@ func InitialCondition(n int64, width float64) (*runtime.Array[float64], error) {
 	}
 	/*line kernels.py:17:9*/ t4 = runtime.Zeros[float64](int(n))
 	t4Data = t4.Data
-	/*line kernels.py:17:9*/ for i0 = 0; i0 < n; i0++ {
-		/*line kernels.py:17:9*/ t5 = float64(float64(i0) * t2)
-		/*line kernels.py:17:9*/ if t1 > 0 {
-			/*line kernels.py:17:9*/ t5 = float64(float64(i0) * t3)
-			/*line kernels.py:17:9*/ if t3 == 0.0 {
-				/*line kernels.py:17:9*/ t5 = float64(float64(i0) / float64(t1) * t2)
+	/*line kernels.py:17:9*/ h1 = t1 > 0
+	/*line kernels.py:17:9*/ h2 = t3 == 0.0
+	/*line kernels.py:17:9*/ h3 = float64(t1)
+	/*line kernels.py:17:9*/ h4 = n - 1
+	/*line kernels.py:17:9*/ h5 = n > 1
+	/*line kernels.py:17:9*/ h6 = int64(t4.Offset)
+	/*line kernels.py:17:9*/ h7 = int64(t4.Strides[0])
+	/*line kernels.py:17:9*/ if h7 == 1 {
+		/*line kernels.py:17:9*/ for i0 = 0; i0 < n; i0++ {
+			/*line kernels.py:17:9*/ t5 = float64(float64(i0) * t2)
+			/*line kernels.py:17:9*/ if h1 {
+				/*line kernels.py:17:9*/ t5 = float64(float64(i0) * t3)
+				/*line kernels.py:17:9*/ if h2 {
+					/*line kernels.py:17:9*/ t5 = float64(float64(i0) / h3 * t2)
+				}
 			}
+			/*line kernels.py:17:9*/ t5 = t5 + 0.0
+			/*line kernels.py:17:9*/ if i0 == h4 && h5 {
+				/*line kernels.py:17:9*/ t5 = 1.0
+			}
+			/*line kernels.py:17:9*/ t4Data[h6+i0] = t5
 		}
-		/*line kernels.py:17:9*/ t5 = t5 + 0.0
-		/*line kernels.py:17:9*/ if i0 == n-1 && n > 1 {
-			/*line kernels.py:17:9*/ t5 = 1.0
+	} else {
+		/*line kernels.py:17:9*/ p1 = h6
+		/*line kernels.py:17:9*/ for i0 = 0; i0 < n; i0++ {
+			/*line kernels.py:17:9*/ t5 = float64(float64(i0) * t2)
+			/*line kernels.py:17:9*/ if h1 {
+				/*line kernels.py:17:9*/ t5 = float64(float64(i0) * t3)
+				/*line kernels.py:17:9*/ if h2 {
+					/*line kernels.py:17:9*/ t5 = float64(float64(i0) / h3 * t2)
+				}
+			}
+			/*line kernels.py:17:9*/ t5 = t5 + 0.0
+			/*line kernels.py:17:9*/ if i0 == h4 && h5 {
+				/*line kernels.py:17:9*/ t5 = 1.0
+			}
+			/*line kernels.py:17:9*/ t4Data[p1] = t5
+			/*line kernels.py:17:9*/ p1 = p1 + h7
 		}
-		/*line kernels.py:17:9*/ t4Data[int64(t4.Offset)+i0*int64(t4.Strides[0])] = t5
 	}
 	/*line kernels.py:17:5*/ x = t4
 	xData = x.Data
 	/*line kernels.py:18:5*/ u = runtime.Zeros[float64](x.Shape[0])
 	uData = u.Data
 	/*line kernels.py:18:5*/ t6 = int64(x.Shape[0])
-	/*line kernels.py:18:5*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
-		/*line kernels.py:18:18*/ t7 = (xData[int64(x.Offset)+i0_2*int64(x.Strides[0])] - 0.5) / width
-		/*line kernels.py:18:5*/ uData[int64(u.Offset)+i0_2*int64(u.Strides[0])] = runtime.Exp(-float64(t7 * t7))
+	/*line kernels.py:18:5*/ h8 = int64(x.Offset)
+	/*line kernels.py:18:5*/ h9 = int64(x.Strides[0])
+	/*line kernels.py:18:5*/ h10 = int64(u.Offset)
+	/*line kernels.py:18:5*/ h11 = int64(u.Strides[0])
+	/*line kernels.py:18:5*/ if h9 == 1 && h11 == 1 {
+		/*line kernels.py:18:5*/ if t6 > 0 {
+			xW := xData[h8 : h8+t6]
+			uW := uData[h10 : h10+t6]
+			for i0_2 = 0; i0_2 < t6; i0_2++ {
+				/*line kernels.py:18:18*/ t7 = (xW[i0_2] - 0.5) / width
+				/*line kernels.py:18:5*/ uW[i0_2] = runtime.Exp(-float64(t7 * t7))
+			}
+		}
+	} else {
+		/*line kernels.py:18:5*/ p2 = h8
+		/*line kernels.py:18:5*/ p3 = h10
+		/*line kernels.py:18:5*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
+			/*line kernels.py:18:18*/ t7 = (xData[p2] - 0.5) / width
+			/*line kernels.py:18:5*/ uData[p3] = runtime.Exp(-float64(t7 * t7))
+			/*line kernels.py:18:5*/ p2 = p2 + h9
+			/*line kernels.py:18:5*/ p3 = p3 + h11
+		}
 	}
 	/*line kernels.py:19:5*/ if !(0 < int64(u.Shape[0])) {
 		return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", 0, 0, int64(u.Shape[0])), "kernels.py", 19, "initial_condition")
@@ -148,6 +207,34 @@ func HeatStep(u *runtime.Array[float64], r float64) (*runtime.Array[float64], er
 		t38     int64
 		t39     int64
 		i0_4    int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		h14     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		p7      int64
+		p8      int64
+		p9      int64
+		p10     int64
+		p11     int64
+		p12     int64
+		p13     int64
+		p14     int64
 		t1Data  []float64
 		t7Data  []float64
 		t28Data []float64
@@ -159,8 +246,26 @@ func HeatStep(u *runtime.Array[float64], r float64) (*runtime.Array[float64], er
 	/*line kernels.py:30:9*/ t1 = runtime.Zeros[float64](u.Shape[0])
 	t1Data = t1.Data
 	/*line kernels.py:30:9*/ t2 = int64(u.Shape[0])
-	/*line kernels.py:30:9*/ for i0 = 0; i0 < t2; i0++ {
-		/*line kernels.py:30:9*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = uData[int64(u.Offset)+i0*int64(u.Strides[0])]
+	/*line kernels.py:30:9*/ h1 = int64(t1.Offset)
+	/*line kernels.py:30:9*/ h2 = int64(t1.Strides[0])
+	/*line kernels.py:30:9*/ h3 = int64(u.Offset)
+	/*line kernels.py:30:9*/ h4 = int64(u.Strides[0])
+	/*line kernels.py:30:9*/ if h2 == 1 && h4 == 1 {
+		/*line kernels.py:30:9*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			uW := uData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line kernels.py:30:9*/ t1W[i0] = uW[i0]
+			}
+		}
+	} else {
+		/*line kernels.py:30:9*/ p1 = h1
+		/*line kernels.py:30:9*/ p2 = h3
+		/*line kernels.py:30:9*/ for i0 = 0; i0 < t2; i0++ {
+			/*line kernels.py:30:9*/ t1Data[p1] = uData[p2]
+			/*line kernels.py:30:9*/ p1 = p1 + h2
+			/*line kernels.py:30:9*/ p2 = p2 + h4
+		}
 	}
 	/*line kernels.py:30:5*/ v = t1
 	t3 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
@@ -212,12 +317,56 @@ func HeatStep(u *runtime.Array[float64], r float64) (*runtime.Array[float64], er
 		/*line kernels.py:31:5*/ t31 = int64(u.Strides[0]) * runtime.BoolToInt(t17 != 1)
 		/*line kernels.py:31:5*/ t32 = int64(u.Strides[0]) * runtime.BoolToInt(t21 != 1)
 		/*line kernels.py:31:5*/ t33 = int64(t28.Shape[0])
-		/*line kernels.py:31:5*/ for i0_2 = 0; i0_2 < t33; i0_2++ {
-			/*line kernels.py:31:5*/ t28Data[int64(t28.Offset)+i0_2*int64(t28.Strides[0])] = uData[t11+i0_2*t29] + float64(r*(uData[t14+i0_2*t30]-float64(2.0*uData[t18+i0_2*t31])+uData[int64(u.Offset)+i0_2*t32]))
+		/*line kernels.py:31:5*/ h5 = int64(t28.Offset)
+		/*line kernels.py:31:5*/ h6 = int64(t28.Strides[0])
+		/*line kernels.py:31:5*/ h7 = int64(u.Offset)
+		/*line kernels.py:31:5*/ if h6 == 1 && t29 == 1 && t30 == 1 && t31 == 1 && t32 == 1 {
+			/*line kernels.py:31:5*/ if t33 > 0 {
+				t28W := t28Data[h5 : h5+t33]
+				uW := uData[t11 : t11+t33]
+				uW2 := uData[t14 : t14+t33]
+				uW3 := uData[t18 : t18+t33]
+				uW4 := uData[h7 : h7+t33]
+				for i0_2 = 0; i0_2 < t33; i0_2++ {
+					/*line kernels.py:31:5*/ t28W[i0_2] = uW[i0_2] + float64(r*(uW2[i0_2]-float64(2.0*uW3[i0_2])+uW4[i0_2]))
+				}
+			}
+		} else {
+			/*line kernels.py:31:5*/ p3 = h5
+			/*line kernels.py:31:5*/ p4 = t11
+			/*line kernels.py:31:5*/ p5 = t14
+			/*line kernels.py:31:5*/ p6 = t18
+			/*line kernels.py:31:5*/ p7 = h7
+			/*line kernels.py:31:5*/ for i0_2 = 0; i0_2 < t33; i0_2++ {
+				/*line kernels.py:31:5*/ t28Data[p3] = uData[p4] + float64(r*(uData[p5]-float64(2.0*uData[p6])+uData[p7]))
+				/*line kernels.py:31:5*/ p3 = p3 + h6
+				/*line kernels.py:31:5*/ p4 = p4 + t29
+				/*line kernels.py:31:5*/ p5 = p5 + t30
+				/*line kernels.py:31:5*/ p6 = p6 + t31
+				/*line kernels.py:31:5*/ p7 = p7 + t32
+			}
 		}
 		/*line kernels.py:31:5*/ t34 = int64(t7.Shape[0])
-		/*line kernels.py:31:5*/ for i0_3 = 0; i0_3 < t34; i0_3++ {
-			/*line kernels.py:31:5*/ t7Data[int64(t7.Offset)+i0_3*int64(t7.Strides[0])] = t28Data[int64(t28.Offset)+i0_3*int64(t28.Strides[0])]
+		/*line kernels.py:31:5*/ h8 = int64(t7.Offset)
+		/*line kernels.py:31:5*/ h9 = int64(t7.Strides[0])
+		/*line kernels.py:31:5*/ h10 = int64(t28.Offset)
+		/*line kernels.py:31:5*/ h11 = int64(t28.Strides[0])
+		/*line kernels.py:31:5*/ if h9 == 1 && h11 == 1 {
+			/*line kernels.py:31:5*/ if t34 > 0 {
+				t7W := t7Data[h8 : h8+t34]
+				t28W := t28Data[h10 : h10+t34]
+				for i0_3 = 0; i0_3 < t34; i0_3++ {
+					/*line kernels.py:31:5*/ t7W[i0_3] = t28W[i0_3]
+				}
+			}
+		} else {
+			/*line kernels.py:31:5*/ p8 = h8
+			/*line kernels.py:31:5*/ p9 = h10
+			/*line kernels.py:31:5*/ for i0_3 = 0; i0_3 < t34; i0_3++ {
+				/*line kernels.py:31:5*/ t7Data[p8] = t28Data[p9]
+				/*line kernels.py:31:5*/ p8 = p8 + h9
+				/*line kernels.py:31:5*/ p9 = p9 + h11
+			}
 		}
 	} else {
 		/*line kernels.py:31:5*/ t35 = int64(u.Strides[0]) * runtime.BoolToInt(t10 != 1)
@@ -225,8 +374,34 @@ func HeatStep(u *runtime.Array[float64], r float64) (*runtime.Array[float64], er
 		/*line kernels.py:31:5*/ t37 = int64(u.Strides[0]) * runtime.BoolToInt(t17 != 1)
 		/*line kernels.py:31:5*/ t38 = int64(u.Strides[0]) * runtime.BoolToInt(t21 != 1)
 		/*line kernels.py:31:5*/ t39 = int64(t7.Shape[0])
-		/*line kernels.py:31:5*/ for i0_4 = 0; i0_4 < t39; i0_4++ {
-			/*line kernels.py:31:5*/ t7Data[int64(t7.Offset)+i0_4*int64(t7.Strides[0])] = uData[t11+i0_4*t35] + float64(r*(uData[t14+i0_4*t36]-float64(2.0*uData[t18+i0_4*t37])+uData[int64(u.Offset)+i0_4*t38]))
+		/*line kernels.py:31:5*/ h12 = int64(t7.Offset)
+		/*line kernels.py:31:5*/ h13 = int64(t7.Strides[0])
+		/*line kernels.py:31:5*/ h14 = int64(u.Offset)
+		/*line kernels.py:31:5*/ if h13 == 1 && t35 == 1 && t36 == 1 && t37 == 1 && t38 == 1 {
+			/*line kernels.py:31:5*/ if t39 > 0 {
+				t7W := t7Data[h12 : h12+t39]
+				uW := uData[t11 : t11+t39]
+				uW2 := uData[t14 : t14+t39]
+				uW3 := uData[t18 : t18+t39]
+				uW4 := uData[h14 : h14+t39]
+				for i0_4 = 0; i0_4 < t39; i0_4++ {
+					/*line kernels.py:31:5*/ t7W[i0_4] = uW[i0_4] + float64(r*(uW2[i0_4]-float64(2.0*uW3[i0_4])+uW4[i0_4]))
+				}
+			}
+		} else {
+			/*line kernels.py:31:5*/ p10 = h12
+			/*line kernels.py:31:5*/ p11 = t11
+			/*line kernels.py:31:5*/ p12 = t14
+			/*line kernels.py:31:5*/ p13 = t18
+			/*line kernels.py:31:5*/ p14 = h14
+			/*line kernels.py:31:5*/ for i0_4 = 0; i0_4 < t39; i0_4++ {
+				/*line kernels.py:31:5*/ t7Data[p10] = uData[p11] + float64(r*(uData[p12]-float64(2.0*uData[p13])+uData[p14]))
+				/*line kernels.py:31:5*/ p10 = p10 + h13
+				/*line kernels.py:31:5*/ p11 = p11 + t35
+				/*line kernels.py:31:5*/ p12 = p12 + t36
+				/*line kernels.py:31:5*/ p13 = p13 + t37
+				/*line kernels.py:31:5*/ p14 = p14 + t38
+			}
 		}
 	}
 	/*line kernels.py:32:5*/ return v, nil
@@ -248,6 +423,25 @@ func HeatRun(u *runtime.Array[float64], r float64, steps int64) error {
 		t6     int64
 		t7     int64
 		i0_3   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		h12    int64
+		h13    int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
+		p5     int64
+		p6     int64
 		t1Data []float64
 		t2Data []float64
 		err    error
@@ -256,32 +450,87 @@ func HeatRun(u *runtime.Array[float64], r float64, steps int64) error {
 	/*line kernels.py:37:5*/ if steps < 0 {
 		return runtime.Raise("ValueError", "heat_run: steps must be non-negative", "kernels.py", 38, "heat_run")
 	}
+	/*line kernels.py:39:5*/ h11 = int64(u.Shape[0])
+	/*line kernels.py:39:5*/ h12 = int64(u.Offset)
+	/*line kernels.py:39:5*/ h13 = int64(u.Strides[0])
 	/*line kernels.py:39:5*/ for __ = 0; __ < steps; __++ {
 		t1, err = HeatStep(u, r)
 		if err != nil {
 			return err
 		}
 		t1Data = t1.Data
-		/*line kernels.py:40:9*/ if !(int64(t1.Shape[0]) == int64(u.Shape[0]) || int64(t1.Shape[0]) == 1) {
+		/*line kernels.py:40:9*/ if !(int64(t1.Shape[0]) == h11 || int64(t1.Shape[0]) == 1) {
 			return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t1.Shape[0]), int64(u.Shape[0])), "kernels.py", 40, "heat_run")
 		}
 		/*line kernels.py:40:9*/ if runtime.Overlaps(u, t1) {
-			/*line kernels.py:40:9*/ t2 = runtime.Zeros[float64](u.Shape[0])
+			/*line kernels.py:40:9*/ t2 = runtime.Zeros[float64](int(h11))
 			t2Data = t2.Data
 			/*line kernels.py:40:9*/ t3 = int64(t1.Strides[0]) * runtime.BoolToInt(int64(t1.Shape[0]) != 1)
 			/*line kernels.py:40:9*/ t4 = int64(t2.Shape[0])
-			/*line kernels.py:40:9*/ for i0 = 0; i0 < t4; i0++ {
-				/*line kernels.py:40:9*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] = t1Data[int64(t1.Offset)+i0*t3]
+			/*line kernels.py:40:9*/ h1 = int64(t2.Offset)
+			/*line kernels.py:40:9*/ h2 = int64(t2.Strides[0])
+			/*line kernels.py:40:9*/ h3 = int64(t1.Offset)
+			/*line kernels.py:40:9*/ if h2 == 1 && t3 == 1 {
+				/*line kernels.py:40:9*/ if t4 > 0 {
+					t2W := t2Data[h1 : h1+t4]
+					t1W := t1Data[h3 : h3+t4]
+					for i0 = 0; i0 < t4; i0++ {
+						/*line kernels.py:40:9*/ t2W[i0] = t1W[i0]
+					}
+				}
+			} else {
+				/*line kernels.py:40:9*/ p1 = h1
+				/*line kernels.py:40:9*/ p2 = h3
+				/*line kernels.py:40:9*/ for i0 = 0; i0 < t4; i0++ {
+					/*line kernels.py:40:9*/ t2Data[p1] = t1Data[p2]
+					/*line kernels.py:40:9*/ p1 = p1 + h2
+					/*line kernels.py:40:9*/ p2 = p2 + t3
+				}
 			}
-			/*line kernels.py:40:9*/ t5 = int64(u.Shape[0])
-			/*line kernels.py:40:9*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-				/*line kernels.py:40:9*/ uData[int64(u.Offset)+i0_2*int64(u.Strides[0])] = t2Data[int64(t2.Offset)+i0_2*int64(t2.Strides[0])]
+			/*line kernels.py:40:9*/ t5 = h11
+			/*line kernels.py:40:9*/ h4 = h12
+			/*line kernels.py:40:9*/ h5 = h13
+			/*line kernels.py:40:9*/ h6 = int64(t2.Offset)
+			/*line kernels.py:40:9*/ h7 = int64(t2.Strides[0])
+			/*line kernels.py:40:9*/ if h5 == 1 && h7 == 1 {
+				/*line kernels.py:40:9*/ if t5 > 0 {
+					uW := uData[h4 : h4+t5]
+					t2W := t2Data[h6 : h6+t5]
+					for i0_2 = 0; i0_2 < t5; i0_2++ {
+						/*line kernels.py:40:9*/ uW[i0_2] = t2W[i0_2]
+					}
+				}
+			} else {
+				/*line kernels.py:40:9*/ p3 = h4
+				/*line kernels.py:40:9*/ p4 = h6
+				/*line kernels.py:40:9*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+					/*line kernels.py:40:9*/ uData[p3] = t2Data[p4]
+					/*line kernels.py:40:9*/ p3 = p3 + h5
+					/*line kernels.py:40:9*/ p4 = p4 + h7
+				}
 			}
 		} else {
 			/*line kernels.py:40:9*/ t6 = int64(t1.Strides[0]) * runtime.BoolToInt(int64(t1.Shape[0]) != 1)
-			/*line kernels.py:40:9*/ t7 = int64(u.Shape[0])
-			/*line kernels.py:40:9*/ for i0_3 = 0; i0_3 < t7; i0_3++ {
-				/*line kernels.py:40:9*/ uData[int64(u.Offset)+i0_3*int64(u.Strides[0])] = t1Data[int64(t1.Offset)+i0_3*t6]
+			/*line kernels.py:40:9*/ t7 = h11
+			/*line kernels.py:40:9*/ h8 = h12
+			/*line kernels.py:40:9*/ h9 = h13
+			/*line kernels.py:40:9*/ h10 = int64(t1.Offset)
+			/*line kernels.py:40:9*/ if h9 == 1 && t6 == 1 {
+				/*line kernels.py:40:9*/ if t7 > 0 {
+					uW := uData[h8 : h8+t7]
+					t1W := t1Data[h10 : h10+t7]
+					for i0_3 = 0; i0_3 < t7; i0_3++ {
+						/*line kernels.py:40:9*/ uW[i0_3] = t1W[i0_3]
+					}
+				}
+			} else {
+				/*line kernels.py:40:9*/ p5 = h8
+				/*line kernels.py:40:9*/ p6 = h10
+				/*line kernels.py:40:9*/ for i0_3 = 0; i0_3 < t7; i0_3++ {
+					/*line kernels.py:40:9*/ uData[p5] = t1Data[p6]
+					/*line kernels.py:40:9*/ p5 = p5 + h9
+					/*line kernels.py:40:9*/ p6 = p6 + t6
+				}
 			}
 		}
 	}
@@ -311,6 +560,10 @@ func StepMatrix(n int64, r float64) (*runtime.Array[float64], error) {
 		t12   int64
 		t13   int64
 		t14   int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    float64
 		aData []float64
 	)
 	/*line kernels.py:47:9*/ if !(n >= 0) {
@@ -349,16 +602,20 @@ func StepMatrix(n int64, r float64) (*runtime.Array[float64], error) {
 	/*line kernels.py:51:5*/ aData[t6] = 1.0
 	t14 = n - 1
 	/*line kernels.py:52:5*/ if t14-1 < int64(a.Shape[0]) && t14-1 <= 1099511627776 && t14-2 < int64(a.Shape[1]) && t14-1 < int64(a.Shape[1]) && t14 < int64(a.Shape[1]) {
+		/*line kernels.py:52:5*/ h1 = int64(a.Offset)
+		/*line kernels.py:52:5*/ h2 = int64(a.Strides[0])
+		/*line kernels.py:52:5*/ h3 = int64(a.Strides[1])
+		/*line kernels.py:52:5*/ h4 = 1.0 - float64(2.0*r)
 		/*line kernels.py:52:5*/ for i = 1; i < t14; i++ {
 			t7 = i - 1
 			/*line kernels.py:53:9*/ t8 = t7
-			/*line kernels.py:53:9*/ t9 = int64(a.Offset) + i*int64(a.Strides[0]) + t8*int64(a.Strides[1])
+			/*line kernels.py:53:9*/ t9 = h1 + i*h2 + t8*h3
 			/*line kernels.py:53:9*/ aData[t9] = r
-			t10 = int64(a.Offset) + i*int64(a.Strides[0]) + i*int64(a.Strides[1])
-			/*line kernels.py:54:9*/ aData[t10] = 1.0 - float64(2.0*r)
+			t10 = h1 + i*h2 + i*h3
+			/*line kernels.py:54:9*/ aData[t10] = h4
 			t11 = i + 1
 			/*line kernels.py:55:9*/ t12 = t11
-			/*line kernels.py:55:9*/ t13 = int64(a.Offset) + i*int64(a.Strides[0]) + t12*int64(a.Strides[1])
+			/*line kernels.py:55:9*/ t13 = h1 + i*h2 + t12*h3
 			/*line kernels.py:55:9*/ aData[t13] = r
 		}
 	} else {
@@ -410,6 +667,9 @@ func TotalHeat(u *runtime.Array[float64], dx float64) (float64, error) {
 		t4 float64
 		t5 int64
 		t6 int64
+		h1 int64
+		h2 int64
+		p1 int64
 	)
 	uData := u.Data
 	/*line kernels.py:61:5*/ n = int64(u.Shape[0])
@@ -432,9 +692,18 @@ func TotalHeat(u *runtime.Array[float64], dx float64) (float64, error) {
 	/*line kernels.py:64:5*/ s = float64(0.5 * (t4 + uData[t3]))
 	t6 = n - 1
 	/*line kernels.py:65:5*/ if t6-1 < int64(u.Shape[0]) {
-		/*line kernels.py:65:5*/ for i = 1; i < t6; i++ {
-			t5 = int64(u.Offset) + i*int64(u.Strides[0])
-			/*line kernels.py:66:9*/ s = s + uData[t5]
+		/*line kernels.py:65:5*/ h1 = int64(u.Offset)
+		/*line kernels.py:65:5*/ h2 = int64(u.Strides[0])
+		/*line kernels.py:65:5*/ if h2 == 1 {
+			/*line kernels.py:65:5*/ for i = 1; i < t6; i++ {
+				s = s + uData[h1+i]
+			}
+		} else {
+			/*line kernels.py:65:5*/ p1 = h1 + h2
+			/*line kernels.py:65:5*/ for i = 1; i < t6; i++ {
+				s = s + uData[p1]
+				/*line kernels.py:65:5*/ p1 = p1 + h2
+			}
 		}
 	} else {
 		/*line kernels.py:65:5*/ for i = 1; i < t6; i++ {
@@ -457,14 +726,38 @@ func L2Norm(u *runtime.Array[float64], dx float64) float64 {
 		t1     *runtime.Array[float64]
 		t2     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	uData := u.Data
 	/*line kernels.py:73:32*/ t1 = runtime.Zeros[float64](u.Shape[0])
 	t1Data = t1.Data
 	/*line kernels.py:73:32*/ t2 = int64(u.Shape[0])
-	/*line kernels.py:73:32*/ for i0 = 0; i0 < t2; i0++ {
-		/*line kernels.py:73:32*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(uData[int64(u.Offset)+i0*int64(u.Strides[0])] * uData[int64(u.Offset)+i0*int64(u.Strides[0])])
+	/*line kernels.py:73:32*/ h1 = int64(t1.Offset)
+	/*line kernels.py:73:32*/ h2 = int64(t1.Strides[0])
+	/*line kernels.py:73:32*/ h3 = int64(u.Offset)
+	/*line kernels.py:73:32*/ h4 = int64(u.Strides[0])
+	/*line kernels.py:73:32*/ if h2 == 1 && h4 == 1 {
+		/*line kernels.py:73:32*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			uW := uData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line kernels.py:73:32*/ t1W[i0] = float64(uW[i0] * uW[i0])
+			}
+		}
+	} else {
+		/*line kernels.py:73:32*/ p1 = h1
+		/*line kernels.py:73:32*/ p2 = h3
+		/*line kernels.py:73:32*/ for i0 = 0; i0 < t2; i0++ {
+			/*line kernels.py:73:32*/ t1Data[p1] = float64(uData[p2] * uData[p2])
+			/*line kernels.py:73:32*/ p1 = p1 + h2
+			/*line kernels.py:73:32*/ p2 = p2 + h4
+		}
 	}
 	/*line kernels.py:73:5*/ return math.Sqrt(float64(dx * runtime.SumFloat(t1)))
 }
@@ -479,6 +772,9 @@ func MaxNorm(u *runtime.Array[float64]) (float64, error) {
 		t2 int64
 		i0 int64
 		t3 float64
+		h1 int64
+		h2 int64
+		p1 int64
 	)
 	uData := u.Data
 	/*line kernels.py:79:12*/ if !(int64(u.Shape[0]) > 0) {
@@ -486,10 +782,23 @@ func MaxNorm(u *runtime.Array[float64]) (float64, error) {
 	}
 	/*line kernels.py:79:12*/ t1 = math.Abs(uData[int64(u.Offset)])
 	/*line kernels.py:79:12*/ t2 = int64(u.Shape[0])
-	/*line kernels.py:79:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line kernels.py:79:12*/ t3 = math.Abs(uData[int64(u.Offset)+i0*int64(u.Strides[0])])
-		/*line kernels.py:79:12*/ if !math.IsNaN(t1) && !(t1 > t3) {
-			/*line kernels.py:79:12*/ t1 = t3
+	/*line kernels.py:79:12*/ h1 = int64(u.Offset)
+	/*line kernels.py:79:12*/ h2 = int64(u.Strides[0])
+	/*line kernels.py:79:12*/ if h2 == 1 {
+		/*line kernels.py:79:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line kernels.py:79:12*/ t3 = math.Abs(uData[h1+i0])
+			/*line kernels.py:79:12*/ if !math.IsNaN(t1) && !(t1 > t3) {
+				/*line kernels.py:79:12*/ t1 = t3
+			}
+		}
+	} else {
+		/*line kernels.py:79:12*/ p1 = h1
+		/*line kernels.py:79:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line kernels.py:79:12*/ t3 = math.Abs(uData[p1])
+			/*line kernels.py:79:12*/ if !math.IsNaN(t1) && !(t1 > t3) {
+				/*line kernels.py:79:12*/ t1 = t3
+			}
+			/*line kernels.py:79:12*/ p1 = p1 + h2
 		}
 	}
 	/*line kernels.py:79:5*/ return t1, nil

@@ -48,6 +48,11 @@ func OnesMatrix(n int64, m int64) (*runtime.Array[float64], error) {
 		t5     int64
 		i0     int64
 		i1     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
 		t3Data []float64
 	)
 	/*line creation.py:19:12*/ t1 = runtime.Min(runtime.Max(n, 0), 50)
@@ -59,9 +64,27 @@ func OnesMatrix(n int64, m int64) (*runtime.Array[float64], error) {
 	t3Data = t3.Data
 	/*line creation.py:19:12*/ t4 = int64(t3.Shape[0])
 	/*line creation.py:19:12*/ t5 = int64(t3.Shape[1])
-	/*line creation.py:19:12*/ for i0 = 0; i0 < t4; i0++ {
-		/*line creation.py:19:12*/ for i1 = 0; i1 < t5; i1++ {
-			/*line creation.py:19:12*/ t3Data[int64(t3.Offset)+i0*int64(t3.Strides[0])+i1*int64(t3.Strides[1])] = 1.0
+	/*line creation.py:19:12*/ h2 = int64(t3.Strides[1])
+	/*line creation.py:19:12*/ h3 = int64(t3.Offset)
+	/*line creation.py:19:12*/ h4 = int64(t3.Strides[0])
+	/*line creation.py:19:12*/ if h2 == 1 {
+		/*line creation.py:19:12*/ for i0 = 0; i0 < t4; i0++ {
+			/*line creation.py:19:12*/ h1 = h3 + i0*h4
+			/*line creation.py:19:12*/ if t5 > 0 {
+				t3W := t3Data[h1 : h1+t5]
+				for i1 = 0; i1 < t5; i1++ {
+					/*line creation.py:19:12*/ t3W[i1] = 1.0
+				}
+			}
+		}
+	} else {
+		/*line creation.py:19:12*/ for i0 = 0; i0 < t4; i0++ {
+			/*line creation.py:19:12*/ h1 = h3 + i0*h4
+			/*line creation.py:19:12*/ p1 = h1
+			/*line creation.py:19:12*/ for i1 = 0; i1 < t5; i1++ {
+				/*line creation.py:19:12*/ t3Data[p1] = 1.0
+				/*line creation.py:19:12*/ p1 = p1 + h2
+			}
 		}
 	}
 	/*line creation.py:19:5*/ return t3, nil
@@ -92,6 +115,9 @@ func FullValue(n int64, v float64) (*runtime.Array[float64], error) {
 		t2     *runtime.Array[float64]
 		t3     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		p1     int64
 		t2Data []float64
 	)
 	/*line creation.py:29:12*/ t1 = ClampSize(n)
@@ -101,8 +127,21 @@ func FullValue(n int64, v float64) (*runtime.Array[float64], error) {
 	/*line creation.py:29:12*/ t2 = runtime.Zeros[float64](int(t1))
 	t2Data = t2.Data
 	/*line creation.py:29:12*/ t3 = int64(t2.Shape[0])
-	/*line creation.py:29:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line creation.py:29:12*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] = v
+	/*line creation.py:29:12*/ h1 = int64(t2.Offset)
+	/*line creation.py:29:12*/ h2 = int64(t2.Strides[0])
+	/*line creation.py:29:12*/ if h2 == 1 {
+		/*line creation.py:29:12*/ if t3 > 0 {
+			t2W := t2Data[h1 : h1+t3]
+			for i0 = 0; i0 < t3; i0++ {
+				/*line creation.py:29:12*/ t2W[i0] = v
+			}
+		}
+	} else {
+		/*line creation.py:29:12*/ p1 = h1
+		/*line creation.py:29:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line creation.py:29:12*/ t2Data[p1] = v
+			/*line creation.py:29:12*/ p1 = p1 + h2
+		}
 	}
 	/*line creation.py:29:5*/ return t2, nil
 }
@@ -117,6 +156,9 @@ func EmptyFilled(n int64) (*runtime.Array[float64], error) {
 		i     int64
 		t1    *runtime.Array[float64]
 		t2    int64
+		h1    int64
+		h2    int64
+		p1    int64
 		aData []float64
 	)
 	/*line creation.py:34:5*/ k = ClampSize(n)
@@ -127,9 +169,21 @@ func EmptyFilled(n int64) (*runtime.Array[float64], error) {
 	/*line creation.py:35:5*/ a = t1
 	aData = a.Data
 	/*line creation.py:36:5*/ if k-1 < int64(a.Shape[0]) {
-		/*line creation.py:36:5*/ for i = 0; i < k; i++ {
-			t2 = int64(a.Offset) + i*int64(a.Strides[0])
-			/*line creation.py:37:9*/ aData[t2] = float64(i * i)
+		/*line creation.py:36:5*/ h1 = int64(a.Offset)
+		/*line creation.py:36:5*/ h2 = int64(a.Strides[0])
+		/*line creation.py:36:5*/ if h2 == 1 {
+			/*line creation.py:36:5*/ if k > 0 {
+				aW := aData[h1 : h1+k]
+				for i = 0; i < k; i++ {
+					/*line creation.py:37:9*/ aW[i] = float64(i * i)
+				}
+			}
+		} else {
+			/*line creation.py:36:5*/ p1 = h1
+			/*line creation.py:36:5*/ for i = 0; i < k; i++ {
+				aData[p1] = float64(i * i)
+				/*line creation.py:36:5*/ p1 = p1 + h2
+			}
 		}
 	} else {
 		/*line creation.py:36:5*/ for i = 0; i < k; i++ {
@@ -153,15 +207,32 @@ func ArangeInt(n int64) *runtime.Array[int64] {
 		t3     *runtime.Array[int64]
 		i0     int64
 		t4     int64
+		h1     int64
+		h2     int64
+		p1     int64
 		t3Data []int64
 	)
 	/*line creation.py:43:12*/ t1 = ClampSize(n)
 	/*line creation.py:43:12*/ t2 = runtime.SliceLen(0, t1, 1)
 	/*line creation.py:43:12*/ t3 = runtime.Zeros[int64](int(t2))
 	t3Data = t3.Data
-	/*line creation.py:43:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line creation.py:43:12*/ t4 = 0 + i0*1
-		/*line creation.py:43:12*/ t3Data[int64(t3.Offset)+i0*int64(t3.Strides[0])] = t4
+	/*line creation.py:43:12*/ h1 = int64(t3.Offset)
+	/*line creation.py:43:12*/ h2 = int64(t3.Strides[0])
+	/*line creation.py:43:12*/ if h2 == 1 {
+		/*line creation.py:43:12*/ if t2 > 0 {
+			t3W := t3Data[h1 : h1+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line creation.py:43:12*/ t4 = 0 + i0*1
+				/*line creation.py:43:12*/ t3W[i0] = t4
+			}
+		}
+	} else {
+		/*line creation.py:43:12*/ p1 = h1
+		/*line creation.py:43:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line creation.py:43:12*/ t4 = 0 + i0*1
+			/*line creation.py:43:12*/ t3Data[p1] = t4
+			/*line creation.py:43:12*/ p1 = p1 + h2
+		}
 	}
 	/*line creation.py:43:5*/ return t3
 }
@@ -177,6 +248,9 @@ func ArangeStep(start int64, stop int64) *runtime.Array[int64] {
 		t4     *runtime.Array[int64]
 		i0     int64
 		t5     int64
+		h1     int64
+		h2     int64
+		p1     int64
 		t4Data []int64
 	)
 	/*line creation.py:48:12*/ t1 = runtime.Min(runtime.Max(start, -1000), 1000)
@@ -184,9 +258,23 @@ func ArangeStep(start int64, stop int64) *runtime.Array[int64] {
 	/*line creation.py:48:12*/ t3 = runtime.SliceLen(t1, t2, 3)
 	/*line creation.py:48:12*/ t4 = runtime.Zeros[int64](int(t3))
 	t4Data = t4.Data
-	/*line creation.py:48:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line creation.py:48:12*/ t5 = t1 + i0*3
-		/*line creation.py:48:12*/ t4Data[int64(t4.Offset)+i0*int64(t4.Strides[0])] = t5
+	/*line creation.py:48:12*/ h1 = int64(t4.Offset)
+	/*line creation.py:48:12*/ h2 = int64(t4.Strides[0])
+	/*line creation.py:48:12*/ if h2 == 1 {
+		/*line creation.py:48:12*/ if t3 > 0 {
+			t4W := t4Data[h1 : h1+t3]
+			for i0 = 0; i0 < t3; i0++ {
+				/*line creation.py:48:12*/ t5 = t1 + i0*3
+				/*line creation.py:48:12*/ t4W[i0] = t5
+			}
+		}
+	} else {
+		/*line creation.py:48:12*/ p1 = h1
+		/*line creation.py:48:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line creation.py:48:12*/ t5 = t1 + i0*3
+			/*line creation.py:48:12*/ t4Data[p1] = t5
+			/*line creation.py:48:12*/ p1 = p1 + h2
+		}
 	}
 	/*line creation.py:48:5*/ return t4
 }
@@ -204,6 +292,9 @@ func ArangeFloat(n int64) (*runtime.Array[float64], error) {
 		t5     float64
 		i0     int64
 		t6     float64
+		h1     int64
+		h2     int64
+		p1     int64
 		t4Data []float64
 	)
 	/*line creation.py:53:5*/ k = runtime.Min(runtime.Max(n, 0), 200)
@@ -216,12 +307,26 @@ func ArangeFloat(n int64) (*runtime.Array[float64], error) {
 	/*line creation.py:54:12*/ t4 = runtime.Zeros[float64](int(t3))
 	t4Data = t4.Data
 	/*line creation.py:54:12*/ t5 = 0.1
-	/*line creation.py:54:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line creation.py:54:12*/ t6 = 0.0 + float64(float64(i0)*t5)
-		/*line creation.py:54:12*/ if i0 == 1 {
-			/*line creation.py:54:12*/ t6 = 0.1
+	/*line creation.py:54:12*/ h1 = int64(t4.Offset)
+	/*line creation.py:54:12*/ h2 = int64(t4.Strides[0])
+	/*line creation.py:54:12*/ if h2 == 1 {
+		/*line creation.py:54:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line creation.py:54:12*/ t6 = 0.0 + float64(float64(i0)*t5)
+			/*line creation.py:54:12*/ if i0 == 1 {
+				/*line creation.py:54:12*/ t6 = 0.1
+			}
+			/*line creation.py:54:12*/ t4Data[h1+i0] = t6
 		}
-		/*line creation.py:54:12*/ t4Data[int64(t4.Offset)+i0*int64(t4.Strides[0])] = t6
+	} else {
+		/*line creation.py:54:12*/ p1 = h1
+		/*line creation.py:54:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line creation.py:54:12*/ t6 = 0.0 + float64(float64(i0)*t5)
+			/*line creation.py:54:12*/ if i0 == 1 {
+				/*line creation.py:54:12*/ t6 = 0.1
+			}
+			/*line creation.py:54:12*/ t4Data[p1] = t6
+			/*line creation.py:54:12*/ p1 = p1 + h2
+		}
 	}
 	/*line creation.py:54:5*/ return t4, nil
 }
@@ -236,15 +341,32 @@ func ArangeNegativeStep(n int64) *runtime.Array[int64] {
 		t3     *runtime.Array[int64]
 		i0     int64
 		t4     int64
+		h1     int64
+		h2     int64
+		p1     int64
 		t3Data []int64
 	)
 	/*line creation.py:59:12*/ t1 = ClampSize(n)
 	/*line creation.py:59:12*/ t2 = runtime.SliceLen(t1, 0, -2)
 	/*line creation.py:59:12*/ t3 = runtime.Zeros[int64](int(t2))
 	t3Data = t3.Data
-	/*line creation.py:59:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line creation.py:59:12*/ t4 = t1 + i0*-2
-		/*line creation.py:59:12*/ t3Data[int64(t3.Offset)+i0*int64(t3.Strides[0])] = t4
+	/*line creation.py:59:12*/ h1 = int64(t3.Offset)
+	/*line creation.py:59:12*/ h2 = int64(t3.Strides[0])
+	/*line creation.py:59:12*/ if h2 == 1 {
+		/*line creation.py:59:12*/ if t2 > 0 {
+			t3W := t3Data[h1 : h1+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line creation.py:59:12*/ t4 = t1 + i0*-2
+				/*line creation.py:59:12*/ t3W[i0] = t4
+			}
+		}
+	} else {
+		/*line creation.py:59:12*/ p1 = h1
+		/*line creation.py:59:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line creation.py:59:12*/ t4 = t1 + i0*-2
+			/*line creation.py:59:12*/ t3Data[p1] = t4
+			/*line creation.py:59:12*/ p1 = p1 + h2
+		}
 	}
 	/*line creation.py:59:5*/ return t3
 }
@@ -261,6 +383,14 @@ func LinspaceUnit(n int64) (*runtime.Array[float64], error) {
 		t5     *runtime.Array[float64]
 		i0     int64
 		t6     float64
+		h1     bool
+		h2     bool
+		h3     float64
+		h4     int64
+		h5     bool
+		h6     int64
+		h7     int64
+		p1     int64
 		t5Data []float64
 	)
 	/*line creation.py:64:12*/ t1 = runtime.Min(runtime.Max(n, 0), 500)
@@ -275,19 +405,45 @@ func LinspaceUnit(n int64) (*runtime.Array[float64], error) {
 	}
 	/*line creation.py:64:12*/ t5 = runtime.Zeros[float64](int(t1))
 	t5Data = t5.Data
-	/*line creation.py:64:12*/ for i0 = 0; i0 < t1; i0++ {
-		/*line creation.py:64:12*/ t6 = float64(float64(i0) * t3)
-		/*line creation.py:64:12*/ if t2 > 0 {
-			/*line creation.py:64:12*/ t6 = float64(float64(i0) * t4)
-			/*line creation.py:64:12*/ if t4 == 0.0 {
-				/*line creation.py:64:12*/ t6 = float64(float64(i0) / float64(t2) * t3)
+	/*line creation.py:64:12*/ h1 = t2 > 0
+	/*line creation.py:64:12*/ h2 = t4 == 0.0
+	/*line creation.py:64:12*/ h3 = float64(t2)
+	/*line creation.py:64:12*/ h4 = t1 - 1
+	/*line creation.py:64:12*/ h5 = t1 > 1
+	/*line creation.py:64:12*/ h6 = int64(t5.Offset)
+	/*line creation.py:64:12*/ h7 = int64(t5.Strides[0])
+	/*line creation.py:64:12*/ if h7 == 1 {
+		/*line creation.py:64:12*/ for i0 = 0; i0 < t1; i0++ {
+			/*line creation.py:64:12*/ t6 = float64(float64(i0) * t3)
+			/*line creation.py:64:12*/ if h1 {
+				/*line creation.py:64:12*/ t6 = float64(float64(i0) * t4)
+				/*line creation.py:64:12*/ if h2 {
+					/*line creation.py:64:12*/ t6 = float64(float64(i0) / h3 * t3)
+				}
 			}
+			/*line creation.py:64:12*/ t6 = t6 + 0.0
+			/*line creation.py:64:12*/ if i0 == h4 && h5 {
+				/*line creation.py:64:12*/ t6 = 1.0
+			}
+			/*line creation.py:64:12*/ t5Data[h6+i0] = t6
 		}
-		/*line creation.py:64:12*/ t6 = t6 + 0.0
-		/*line creation.py:64:12*/ if i0 == t1-1 && t1 > 1 {
-			/*line creation.py:64:12*/ t6 = 1.0
+	} else {
+		/*line creation.py:64:12*/ p1 = h6
+		/*line creation.py:64:12*/ for i0 = 0; i0 < t1; i0++ {
+			/*line creation.py:64:12*/ t6 = float64(float64(i0) * t3)
+			/*line creation.py:64:12*/ if h1 {
+				/*line creation.py:64:12*/ t6 = float64(float64(i0) * t4)
+				/*line creation.py:64:12*/ if h2 {
+					/*line creation.py:64:12*/ t6 = float64(float64(i0) / h3 * t3)
+				}
+			}
+			/*line creation.py:64:12*/ t6 = t6 + 0.0
+			/*line creation.py:64:12*/ if i0 == h4 && h5 {
+				/*line creation.py:64:12*/ t6 = 1.0
+			}
+			/*line creation.py:64:12*/ t5Data[p1] = t6
+			/*line creation.py:64:12*/ p1 = p1 + h7
 		}
-		/*line creation.py:64:12*/ t5Data[int64(t5.Offset)+i0*int64(t5.Strides[0])] = t6
 	}
 	/*line creation.py:64:5*/ return t5, nil
 }
@@ -303,6 +459,12 @@ func LinspaceBetween(a float64, b float64) *runtime.Array[float64] {
 		t4     *runtime.Array[float64]
 		i0     int64
 		t5     float64
+		h1     bool
+		h2     bool
+		h3     float64
+		h4     int64
+		h5     int64
+		p1     int64
 		t4Data []float64
 	)
 	/*line creation.py:69:12*/ t1 = 10
@@ -313,19 +475,43 @@ func LinspaceBetween(a float64, b float64) *runtime.Array[float64] {
 	}
 	/*line creation.py:69:12*/ t4 = runtime.Zeros[float64](11)
 	t4Data = t4.Data
-	/*line creation.py:69:12*/ for i0 = 0; i0 < 11; i0++ {
-		/*line creation.py:69:12*/ t5 = float64(float64(i0) * t2)
-		/*line creation.py:69:12*/ if t1 > 0 {
-			/*line creation.py:69:12*/ t5 = float64(float64(i0) * t3)
-			/*line creation.py:69:12*/ if t3 == 0.0 {
-				/*line creation.py:69:12*/ t5 = float64(float64(i0) / float64(t1) * t2)
+	/*line creation.py:69:12*/ h1 = t1 > 0
+	/*line creation.py:69:12*/ h2 = t3 == 0.0
+	/*line creation.py:69:12*/ h3 = float64(t1)
+	/*line creation.py:69:12*/ h4 = int64(t4.Offset)
+	/*line creation.py:69:12*/ h5 = int64(t4.Strides[0])
+	/*line creation.py:69:12*/ if h5 == 1 {
+		/*line creation.py:69:12*/ for i0 = 0; i0 < 11; i0++ {
+			/*line creation.py:69:12*/ t5 = float64(float64(i0) * t2)
+			/*line creation.py:69:12*/ if h1 {
+				/*line creation.py:69:12*/ t5 = float64(float64(i0) * t3)
+				/*line creation.py:69:12*/ if h2 {
+					/*line creation.py:69:12*/ t5 = float64(float64(i0) / h3 * t2)
+				}
 			}
+			/*line creation.py:69:12*/ t5 = t5 + a
+			/*line creation.py:69:12*/ if i0 == 10 {
+				/*line creation.py:69:12*/ t5 = b
+			}
+			/*line creation.py:69:12*/ t4Data[h4+i0] = t5
 		}
-		/*line creation.py:69:12*/ t5 = t5 + a
-		/*line creation.py:69:12*/ if i0 == 10 {
-			/*line creation.py:69:12*/ t5 = b
+	} else {
+		/*line creation.py:69:12*/ p1 = h4
+		/*line creation.py:69:12*/ for i0 = 0; i0 < 11; i0++ {
+			/*line creation.py:69:12*/ t5 = float64(float64(i0) * t2)
+			/*line creation.py:69:12*/ if h1 {
+				/*line creation.py:69:12*/ t5 = float64(float64(i0) * t3)
+				/*line creation.py:69:12*/ if h2 {
+					/*line creation.py:69:12*/ t5 = float64(float64(i0) / h3 * t2)
+				}
+			}
+			/*line creation.py:69:12*/ t5 = t5 + a
+			/*line creation.py:69:12*/ if i0 == 10 {
+				/*line creation.py:69:12*/ t5 = b
+			}
+			/*line creation.py:69:12*/ t4Data[p1] = t5
+			/*line creation.py:69:12*/ p1 = p1 + h5
 		}
-		/*line creation.py:69:12*/ t4Data[int64(t4.Offset)+i0*int64(t4.Strides[0])] = t5
 	}
 	/*line creation.py:69:5*/ return t4
 }
@@ -339,6 +525,9 @@ func EyeMatrix(n int64) (*runtime.Array[float64], error) {
 		t2     *runtime.Array[float64]
 		i0     int64
 		t3     int64
+		h1     int64
+		h2     int64
+		h3     int64
 		t2Data []float64
 	)
 	/*line creation.py:74:12*/ t1 = runtime.Min(runtime.Max(n, 0), 60)
@@ -347,10 +536,13 @@ func EyeMatrix(n int64) (*runtime.Array[float64], error) {
 	}
 	/*line creation.py:74:12*/ t2 = runtime.Zeros[float64](int(t1), int(t1))
 	t2Data = t2.Data
+	/*line creation.py:74:12*/ h1 = int64(t2.Offset)
+	/*line creation.py:74:12*/ h2 = int64(t2.Strides[0])
+	/*line creation.py:74:12*/ h3 = int64(t2.Strides[1])
 	/*line creation.py:74:12*/ for i0 = 0; i0 < t1; i0++ {
 		/*line creation.py:74:12*/ t3 = i0 + 0
 		/*line creation.py:74:12*/ if t3 >= 0 && t3 < t1 {
-			/*line creation.py:74:12*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])+t3*int64(t2.Strides[1])] = 1.0
+			/*line creation.py:74:12*/ t2Data[h1+i0*h2+t3*h3] = 1.0
 		}
 	}
 	/*line creation.py:74:5*/ return t2, nil
@@ -370,6 +562,19 @@ func IdentityScaled(n int64, s float64) (*runtime.Array[float64], error) {
 		t6     int64
 		i0_2   int64
 		i1     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 		t3Data []float64
 	)
@@ -379,19 +584,48 @@ func IdentityScaled(n int64, s float64) (*runtime.Array[float64], error) {
 	}
 	/*line creation.py:79:16*/ t3 = runtime.Zeros[float64](int(t2), int(t2))
 	t3Data = t3.Data
+	/*line creation.py:79:16*/ h1 = int64(t3.Offset)
+	/*line creation.py:79:16*/ h2 = int64(t3.Strides[0])
+	/*line creation.py:79:16*/ h3 = int64(t3.Strides[1])
 	/*line creation.py:79:16*/ for i0 = 0; i0 < t2; i0++ {
 		/*line creation.py:79:16*/ t4 = i0 + 0
 		/*line creation.py:79:16*/ if t4 >= 0 && t4 < t2 {
-			/*line creation.py:79:16*/ t3Data[int64(t3.Offset)+i0*int64(t3.Strides[0])+t4*int64(t3.Strides[1])] = 1.0
+			/*line creation.py:79:16*/ t3Data[h1+i0*h2+t4*h3] = 1.0
 		}
 	}
 	/*line creation.py:79:12*/ t1 = runtime.Zeros[float64](t3.Shape[0], t3.Shape[1])
 	t1Data = t1.Data
 	/*line creation.py:79:12*/ t5 = int64(t3.Shape[0])
 	/*line creation.py:79:12*/ t6 = int64(t3.Shape[1])
-	/*line creation.py:79:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-		/*line creation.py:79:12*/ for i1 = 0; i1 < t6; i1++ {
-			/*line creation.py:79:12*/ t1Data[int64(t1.Offset)+i0_2*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(s * t3Data[int64(t3.Offset)+i0_2*int64(t3.Strides[0])+i1*int64(t3.Strides[1])])
+	/*line creation.py:79:12*/ h5 = int64(t1.Strides[1])
+	/*line creation.py:79:12*/ h7 = int64(t3.Strides[1])
+	/*line creation.py:79:12*/ h8 = int64(t1.Offset)
+	/*line creation.py:79:12*/ h9 = int64(t1.Strides[0])
+	/*line creation.py:79:12*/ h10 = int64(t3.Offset)
+	/*line creation.py:79:12*/ h11 = int64(t3.Strides[0])
+	/*line creation.py:79:12*/ if h5 == 1 && h7 == 1 {
+		/*line creation.py:79:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+			/*line creation.py:79:12*/ h4 = h8 + i0_2*h9
+			/*line creation.py:79:12*/ h6 = h10 + i0_2*h11
+			/*line creation.py:79:12*/ if t6 > 0 {
+				t1W := t1Data[h4 : h4+t6]
+				t3W := t3Data[h6 : h6+t6]
+				for i1 = 0; i1 < t6; i1++ {
+					/*line creation.py:79:12*/ t1W[i1] = float64(s * t3W[i1])
+				}
+			}
+		}
+	} else {
+		/*line creation.py:79:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+			/*line creation.py:79:12*/ h4 = h8 + i0_2*h9
+			/*line creation.py:79:12*/ h6 = h10 + i0_2*h11
+			/*line creation.py:79:12*/ p1 = h4
+			/*line creation.py:79:12*/ p2 = h6
+			/*line creation.py:79:12*/ for i1 = 0; i1 < t6; i1++ {
+				/*line creation.py:79:12*/ t1Data[p1] = float64(s * t3Data[p2])
+				/*line creation.py:79:12*/ p1 = p1 + h5
+				/*line creation.py:79:12*/ p2 = p2 + h7
+			}
 		}
 	}
 	/*line creation.py:79:5*/ return t1, nil
@@ -406,6 +640,12 @@ func LiteralStencil() *runtime.Array[float64] {
 		t2     *runtime.Array[float64]
 		t3     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 		t2Data []float64
 	)
@@ -419,8 +659,26 @@ func LiteralStencil() *runtime.Array[float64] {
 	/*line creation.py:84:12*/ t1 = runtime.Zeros[float64](t2.Shape[0])
 	t1Data = t1.Data
 	/*line creation.py:84:12*/ t3 = int64(t2.Shape[0])
-	/*line creation.py:84:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line creation.py:84:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] / 12.0
+	/*line creation.py:84:12*/ h1 = int64(t1.Offset)
+	/*line creation.py:84:12*/ h2 = int64(t1.Strides[0])
+	/*line creation.py:84:12*/ h3 = int64(t2.Offset)
+	/*line creation.py:84:12*/ h4 = int64(t2.Strides[0])
+	/*line creation.py:84:12*/ if h2 == 1 && h4 == 1 {
+		/*line creation.py:84:12*/ if t3 > 0 {
+			t1W := t1Data[h1 : h1+t3]
+			t2W := t2Data[h3 : h3+t3]
+			for i0 = 0; i0 < t3; i0++ {
+				/*line creation.py:84:12*/ t1W[i0] = t2W[i0] / 12.0
+			}
+		}
+	} else {
+		/*line creation.py:84:12*/ p1 = h1
+		/*line creation.py:84:12*/ p2 = h3
+		/*line creation.py:84:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line creation.py:84:12*/ t1Data[p1] = t2Data[p2] / 12.0
+			/*line creation.py:84:12*/ p1 = p1 + h2
+			/*line creation.py:84:12*/ p2 = p2 + h4
+		}
 	}
 	/*line creation.py:84:5*/ return t1
 }
@@ -460,6 +718,16 @@ func LikeFamily(x *runtime.Array[float64]) (*runtime.Array[float64], *runtime.Ar
 		t7     int64
 		i0_2   int64
 		i1_2   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
 		t2Data []float64
 		t5Data []float64
 	)
@@ -468,18 +736,54 @@ func LikeFamily(x *runtime.Array[float64]) (*runtime.Array[float64], *runtime.Ar
 	t2Data = t2.Data
 	/*line creation.py:94:30*/ t3 = int64(t2.Shape[0])
 	/*line creation.py:94:30*/ t4 = int64(t2.Shape[1])
-	/*line creation.py:94:30*/ for i0 = 0; i0 < t3; i0++ {
-		/*line creation.py:94:30*/ for i1 = 0; i1 < t4; i1++ {
-			/*line creation.py:94:30*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])+i1*int64(t2.Strides[1])] = 1.0
+	/*line creation.py:94:30*/ h2 = int64(t2.Strides[1])
+	/*line creation.py:94:30*/ h3 = int64(t2.Offset)
+	/*line creation.py:94:30*/ h4 = int64(t2.Strides[0])
+	/*line creation.py:94:30*/ if h2 == 1 {
+		/*line creation.py:94:30*/ for i0 = 0; i0 < t3; i0++ {
+			/*line creation.py:94:30*/ h1 = h3 + i0*h4
+			/*line creation.py:94:30*/ if t4 > 0 {
+				t2W := t2Data[h1 : h1+t4]
+				for i1 = 0; i1 < t4; i1++ {
+					/*line creation.py:94:30*/ t2W[i1] = 1.0
+				}
+			}
+		}
+	} else {
+		/*line creation.py:94:30*/ for i0 = 0; i0 < t3; i0++ {
+			/*line creation.py:94:30*/ h1 = h3 + i0*h4
+			/*line creation.py:94:30*/ p1 = h1
+			/*line creation.py:94:30*/ for i1 = 0; i1 < t4; i1++ {
+				/*line creation.py:94:30*/ t2Data[p1] = 1.0
+				/*line creation.py:94:30*/ p1 = p1 + h2
+			}
 		}
 	}
 	/*line creation.py:94:47*/ t5 = runtime.Zeros[float64](x.Shape[0], x.Shape[1])
 	t5Data = t5.Data
 	/*line creation.py:94:47*/ t6 = int64(t5.Shape[0])
 	/*line creation.py:94:47*/ t7 = int64(t5.Shape[1])
-	/*line creation.py:94:47*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
-		/*line creation.py:94:47*/ for i1_2 = 0; i1_2 < t7; i1_2++ {
-			/*line creation.py:94:47*/ t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])+i1_2*int64(t5.Strides[1])] = 7.5
+	/*line creation.py:94:47*/ h6 = int64(t5.Strides[1])
+	/*line creation.py:94:47*/ h7 = int64(t5.Offset)
+	/*line creation.py:94:47*/ h8 = int64(t5.Strides[0])
+	/*line creation.py:94:47*/ if h6 == 1 {
+		/*line creation.py:94:47*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
+			/*line creation.py:94:47*/ h5 = h7 + i0_2*h8
+			/*line creation.py:94:47*/ if t7 > 0 {
+				t5W := t5Data[h5 : h5+t7]
+				for i1_2 = 0; i1_2 < t7; i1_2++ {
+					/*line creation.py:94:47*/ t5W[i1_2] = 7.5
+				}
+			}
+		}
+	} else {
+		/*line creation.py:94:47*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
+			/*line creation.py:94:47*/ h5 = h7 + i0_2*h8
+			/*line creation.py:94:47*/ p2 = h5
+			/*line creation.py:94:47*/ for i1_2 = 0; i1_2 < t7; i1_2++ {
+				/*line creation.py:94:47*/ t5Data[p2] = 7.5
+				/*line creation.py:94:47*/ p2 = p2 + h6
+			}
 		}
 	}
 	/*line creation.py:94:5*/ return t1, t2, t5
@@ -519,6 +823,40 @@ func Vandermonde(x *runtime.Array[float64], degree int64) (*runtime.Array[float6
 		t20     int64
 		i0_4    int64
 		t21     int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		h14     int64
+		h15     int64
+		h16     int64
+		h17     int64
+		h18     int64
+		h19     int64
+		h20     int64
+		h21     bool
+		h22     bool
+		h23     int64
+		h24     int64
+		h25     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		p7      int64
+		p8      int64
+		p9      int64
 		vData   []float64
 		t3Data  []float64
 		t7Data  []float64
@@ -535,50 +873,137 @@ func Vandermonde(x *runtime.Array[float64], degree int64) (*runtime.Array[float6
 	t3Data = t3.Data
 	/*line creation.py:100:9*/ t4 = int64(t3.Shape[0])
 	/*line creation.py:100:9*/ t5 = int64(t3.Shape[1])
-	/*line creation.py:100:9*/ for i0 = 0; i0 < t4; i0++ {
-		/*line creation.py:100:9*/ for i1 = 0; i1 < t5; i1++ {
-			/*line creation.py:100:9*/ t3Data[int64(t3.Offset)+i0*int64(t3.Strides[0])+i1*int64(t3.Strides[1])] = 1.0
+	/*line creation.py:100:9*/ h2 = int64(t3.Strides[1])
+	/*line creation.py:100:9*/ h3 = int64(t3.Offset)
+	/*line creation.py:100:9*/ h4 = int64(t3.Strides[0])
+	/*line creation.py:100:9*/ if h2 == 1 {
+		/*line creation.py:100:9*/ for i0 = 0; i0 < t4; i0++ {
+			/*line creation.py:100:9*/ h1 = h3 + i0*h4
+			/*line creation.py:100:9*/ if t5 > 0 {
+				t3W := t3Data[h1 : h1+t5]
+				for i1 = 0; i1 < t5; i1++ {
+					/*line creation.py:100:9*/ t3W[i1] = 1.0
+				}
+			}
+		}
+	} else {
+		/*line creation.py:100:9*/ for i0 = 0; i0 < t4; i0++ {
+			/*line creation.py:100:9*/ h1 = h3 + i0*h4
+			/*line creation.py:100:9*/ p1 = h1
+			/*line creation.py:100:9*/ for i1 = 0; i1 < t5; i1++ {
+				/*line creation.py:100:9*/ t3Data[p1] = 1.0
+				/*line creation.py:100:9*/ p1 = p1 + h2
+			}
 		}
 	}
 	/*line creation.py:100:5*/ v = t3
 	vData = v.Data
 	/*line creation.py:101:14*/ t21 = d + 1
 	/*line creation.py:101:5*/ if t21-1 < int64(v.Shape[1]) && t21-1 <= 1099511627776 && t21-2 < int64(v.Shape[1]) {
+		/*line creation.py:101:5*/ h15 = int64(v.Offset)
+		/*line creation.py:101:5*/ h16 = int64(v.Strides[1])
+		/*line creation.py:101:5*/ h17 = int64(v.Shape[0])
+		/*line creation.py:101:5*/ h18 = int64(v.Strides[0])
+		/*line creation.py:101:5*/ h19 = int64(x.Shape[0])
+		/*line creation.py:101:5*/ h20 = runtime.BoolToInt(int64(x.Shape[0]) == 1)
+		/*line creation.py:101:5*/ h21 = int64(v.Shape[0]) == 1
+		/*line creation.py:101:5*/ h22 = int64(x.Shape[0]) == 1
+		/*line creation.py:101:5*/ h23 = int64(v.Strides[0]) * runtime.BoolToInt(int64(v.Shape[0]) != 1)
+		/*line creation.py:101:5*/ h24 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
+		/*line creation.py:101:5*/ h25 = int64(x.Offset)
 		/*line creation.py:101:5*/ for j = 1; j < t21; j++ {
-			t6 = int64(v.Offset) + j*int64(v.Strides[1])
-			/*line creation.py:102:9*/ t7 = &runtime.Array[float64]{Data: v.Data, Shape: []int{v.Shape[0]}, Strides: []int{v.Strides[0]}, Offset: int(t6)}
+			t6 = h15 + j*h16
+			/*line creation.py:102:9*/ t7 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(h17)}, Strides: []int{int(h18)}, Offset: int(t6)}
 			t7Data = t7.Data
 			/*line creation.py:102:19*/ t8 = j - 1
 			/*line creation.py:102:19*/ t9 = t8
-			/*line creation.py:102:19*/ t10 = int64(v.Offset) + t9*int64(v.Strides[1])
-			/*line creation.py:102:9*/ t11 = int64(v.Shape[0])
-			/*line creation.py:102:9*/ t11 = int64(x.Shape[0]) + (t11-int64(x.Shape[0]))*runtime.BoolToInt(int64(x.Shape[0]) == 1)
-			/*line creation.py:102:9*/ if !((int64(v.Shape[0]) == t11 || int64(v.Shape[0]) == 1) && (int64(x.Shape[0]) == t11 || int64(x.Shape[0]) == 1)) {
+			/*line creation.py:102:19*/ t10 = h15 + t9*h16
+			/*line creation.py:102:9*/ t11 = h17
+			/*line creation.py:102:9*/ t11 = h19 + (t11-h19)*h20
+			/*line creation.py:102:9*/ if !((h17 == t11 || h21) && (h19 == t11 || h22)) {
 				return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(v.Shape[0]), int64(x.Shape[0])), "creation.py", 102, "vandermonde")
 			}
 			/*line creation.py:102:9*/ if !(t11 == int64(t7.Shape[0]) || t11 == 1) {
 				return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t11, int64(t7.Shape[0])), "creation.py", 102, "vandermonde")
 			}
-			/*line creation.py:102:9*/ t12 = &runtime.Array[float64]{Data: v.Data, Shape: []int{v.Shape[0]}, Strides: []int{v.Strides[0]}, Offset: int(t10)}
+			/*line creation.py:102:9*/ t12 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(h17)}, Strides: []int{int(h18)}, Offset: int(t10)}
 			/*line creation.py:102:9*/ if runtime.Overlaps(t7, t12) || runtime.Overlaps(t7, x) {
 				/*line creation.py:102:9*/ t13 = runtime.Zeros[float64](t7.Shape[0])
 				t13Data = t13.Data
-				/*line creation.py:102:9*/ t14 = int64(v.Strides[0]) * runtime.BoolToInt(int64(v.Shape[0]) != 1)
-				/*line creation.py:102:9*/ t15 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
+				/*line creation.py:102:9*/ t14 = h23
+				/*line creation.py:102:9*/ t15 = h24
 				/*line creation.py:102:9*/ t16 = int64(t13.Shape[0])
-				/*line creation.py:102:9*/ for i0_2 = 0; i0_2 < t16; i0_2++ {
-					/*line creation.py:102:9*/ t13Data[int64(t13.Offset)+i0_2*int64(t13.Strides[0])] = float64(vData[t10+i0_2*t14] * xData[int64(x.Offset)+i0_2*t15])
+				/*line creation.py:102:9*/ h5 = int64(t13.Offset)
+				/*line creation.py:102:9*/ h6 = int64(t13.Strides[0])
+				/*line creation.py:102:9*/ h7 = h25
+				/*line creation.py:102:9*/ if h6 == 1 && t14 == 1 && t15 == 1 {
+					/*line creation.py:102:9*/ if t16 > 0 {
+						t13W := t13Data[h5 : h5+t16]
+						vW := vData[t10 : t10+t16]
+						xW := xData[h7 : h7+t16]
+						for i0_2 = 0; i0_2 < t16; i0_2++ {
+							/*line creation.py:102:9*/ t13W[i0_2] = float64(vW[i0_2] * xW[i0_2])
+						}
+					}
+				} else {
+					/*line creation.py:102:9*/ p2 = h5
+					/*line creation.py:102:9*/ p3 = t10
+					/*line creation.py:102:9*/ p4 = h7
+					/*line creation.py:102:9*/ for i0_2 = 0; i0_2 < t16; i0_2++ {
+						/*line creation.py:102:9*/ t13Data[p2] = float64(vData[p3] * xData[p4])
+						/*line creation.py:102:9*/ p2 = p2 + h6
+						/*line creation.py:102:9*/ p3 = p3 + t14
+						/*line creation.py:102:9*/ p4 = p4 + t15
+					}
 				}
 				/*line creation.py:102:9*/ t17 = int64(t7.Shape[0])
-				/*line creation.py:102:9*/ for i0_3 = 0; i0_3 < t17; i0_3++ {
-					/*line creation.py:102:9*/ t7Data[int64(t7.Offset)+i0_3*int64(t7.Strides[0])] = t13Data[int64(t13.Offset)+i0_3*int64(t13.Strides[0])]
+				/*line creation.py:102:9*/ h8 = int64(t7.Offset)
+				/*line creation.py:102:9*/ h9 = int64(t7.Strides[0])
+				/*line creation.py:102:9*/ h10 = int64(t13.Offset)
+				/*line creation.py:102:9*/ h11 = int64(t13.Strides[0])
+				/*line creation.py:102:9*/ if h9 == 1 && h11 == 1 {
+					/*line creation.py:102:9*/ if t17 > 0 {
+						t7W := t7Data[h8 : h8+t17]
+						t13W := t13Data[h10 : h10+t17]
+						for i0_3 = 0; i0_3 < t17; i0_3++ {
+							/*line creation.py:102:9*/ t7W[i0_3] = t13W[i0_3]
+						}
+					}
+				} else {
+					/*line creation.py:102:9*/ p5 = h8
+					/*line creation.py:102:9*/ p6 = h10
+					/*line creation.py:102:9*/ for i0_3 = 0; i0_3 < t17; i0_3++ {
+						/*line creation.py:102:9*/ t7Data[p5] = t13Data[p6]
+						/*line creation.py:102:9*/ p5 = p5 + h9
+						/*line creation.py:102:9*/ p6 = p6 + h11
+					}
 				}
 			} else {
-				/*line creation.py:102:9*/ t18 = int64(v.Strides[0]) * runtime.BoolToInt(int64(v.Shape[0]) != 1)
-				/*line creation.py:102:9*/ t19 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
+				/*line creation.py:102:9*/ t18 = h23
+				/*line creation.py:102:9*/ t19 = h24
 				/*line creation.py:102:9*/ t20 = int64(t7.Shape[0])
-				/*line creation.py:102:9*/ for i0_4 = 0; i0_4 < t20; i0_4++ {
-					/*line creation.py:102:9*/ t7Data[int64(t7.Offset)+i0_4*int64(t7.Strides[0])] = float64(vData[t10+i0_4*t18] * xData[int64(x.Offset)+i0_4*t19])
+				/*line creation.py:102:9*/ h12 = int64(t7.Offset)
+				/*line creation.py:102:9*/ h13 = int64(t7.Strides[0])
+				/*line creation.py:102:9*/ h14 = h25
+				/*line creation.py:102:9*/ if h13 == 1 && t18 == 1 && t19 == 1 {
+					/*line creation.py:102:9*/ if t20 > 0 {
+						t7W := t7Data[h12 : h12+t20]
+						vW := vData[t10 : t10+t20]
+						xW := xData[h14 : h14+t20]
+						for i0_4 = 0; i0_4 < t20; i0_4++ {
+							/*line creation.py:102:9*/ t7W[i0_4] = float64(vW[i0_4] * xW[i0_4])
+						}
+					}
+				} else {
+					/*line creation.py:102:9*/ p7 = h12
+					/*line creation.py:102:9*/ p8 = t10
+					/*line creation.py:102:9*/ p9 = h14
+					/*line creation.py:102:9*/ for i0_4 = 0; i0_4 < t20; i0_4++ {
+						/*line creation.py:102:9*/ t7Data[p7] = float64(vData[p8] * xData[p9])
+						/*line creation.py:102:9*/ p7 = p7 + h13
+						/*line creation.py:102:9*/ p8 = p8 + t18
+						/*line creation.py:102:9*/ p9 = p9 + t19
+					}
 				}
 			}
 		}
@@ -654,6 +1079,24 @@ func CopyAndAstype(x *runtime.Array[float64]) *runtime.Array[int64] {
 		i0_3   int64
 		t10    float64
 		t11    int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		h12    int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
+		p5     int64
+		p6     int64
 		yData  []float64
 		t1Data []float64
 		t3Data []float64
@@ -663,35 +1106,92 @@ func CopyAndAstype(x *runtime.Array[float64]) *runtime.Array[int64] {
 	/*line creation.py:108:9*/ t1 = runtime.Zeros[float64](x.Shape[0])
 	t1Data = t1.Data
 	/*line creation.py:108:9*/ t2 = int64(x.Shape[0])
-	/*line creation.py:108:9*/ for i0 = 0; i0 < t2; i0++ {
-		/*line creation.py:108:9*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
+	/*line creation.py:108:9*/ h1 = int64(t1.Offset)
+	/*line creation.py:108:9*/ h2 = int64(t1.Strides[0])
+	/*line creation.py:108:9*/ h3 = int64(x.Offset)
+	/*line creation.py:108:9*/ h4 = int64(x.Strides[0])
+	/*line creation.py:108:9*/ if h2 == 1 && h4 == 1 {
+		/*line creation.py:108:9*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line creation.py:108:9*/ t1W[i0] = xW[i0]
+			}
+		}
+	} else {
+		/*line creation.py:108:9*/ p1 = h1
+		/*line creation.py:108:9*/ p2 = h3
+		/*line creation.py:108:9*/ for i0 = 0; i0 < t2; i0++ {
+			/*line creation.py:108:9*/ t1Data[p1] = xData[p2]
+			/*line creation.py:108:9*/ p1 = p1 + h2
+			/*line creation.py:108:9*/ p2 = p2 + h4
+		}
 	}
 	/*line creation.py:108:5*/ y = t1
 	yData = y.Data
 	/*line creation.py:109:5*/ t3 = runtime.Zeros[float64](y.Shape[0])
 	t3Data = t3.Data
 	/*line creation.py:109:5*/ t4 = int64(y.Shape[0])
-	/*line creation.py:109:5*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
-		/*line creation.py:109:9*/ t5 = math.Abs(yData[int64(y.Offset)+i0_2*int64(y.Strides[0])]) <= math.MaxFloat64 && math.Abs(yData[int64(y.Offset)+i0_2*int64(y.Strides[0])]) < 1e+15
-		/*line creation.py:109:9*/ t6 = yData[int64(y.Offset)+i0_2*int64(y.Strides[0])]
-		/*line creation.py:109:9*/ t7 = 0.0
-		/*line creation.py:109:9*/ if t5 {
-			/*line creation.py:109:9*/ t7 = t6
+	/*line creation.py:109:5*/ h5 = int64(y.Offset)
+	/*line creation.py:109:5*/ h6 = int64(y.Strides[0])
+	/*line creation.py:109:5*/ h7 = int64(t3.Offset)
+	/*line creation.py:109:5*/ h8 = int64(t3.Strides[0])
+	/*line creation.py:109:5*/ if h6 == 1 && h8 == 1 {
+		/*line creation.py:109:5*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
+			/*line creation.py:109:9*/ t5 = math.Abs(yData[h5+i0_2]) <= math.MaxFloat64 && math.Abs(yData[h5+i0_2]) < 1e+15
+			/*line creation.py:109:9*/ t6 = yData[h5+i0_2]
+			/*line creation.py:109:9*/ t7 = 0.0
+			/*line creation.py:109:9*/ if t5 {
+				/*line creation.py:109:9*/ t7 = t6
+			}
+			/*line creation.py:109:5*/ t3Data[h7+i0_2] = t7
 		}
-		/*line creation.py:109:5*/ t3Data[int64(t3.Offset)+i0_2*int64(t3.Strides[0])] = t7
+	} else {
+		/*line creation.py:109:5*/ p3 = h5
+		/*line creation.py:109:5*/ p4 = h7
+		/*line creation.py:109:5*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
+			/*line creation.py:109:9*/ t5 = math.Abs(yData[p3]) <= math.MaxFloat64 && math.Abs(yData[p3]) < 1e+15
+			/*line creation.py:109:9*/ t6 = yData[p3]
+			/*line creation.py:109:9*/ t7 = 0.0
+			/*line creation.py:109:9*/ if t5 {
+				/*line creation.py:109:9*/ t7 = t6
+			}
+			/*line creation.py:109:5*/ t3Data[p4] = t7
+			/*line creation.py:109:5*/ p3 = p3 + h6
+			/*line creation.py:109:5*/ p4 = p4 + h8
+		}
 	}
 	/*line creation.py:109:5*/ y = t3
 	yData = y.Data
 	/*line creation.py:110:12*/ t8 = runtime.Zeros[int64](y.Shape[0])
 	t8Data = t8.Data
 	/*line creation.py:110:12*/ t9 = int64(y.Shape[0])
-	/*line creation.py:110:12*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
-		/*line creation.py:110:12*/ t10 = yData[int64(y.Offset)+i0_3*int64(y.Strides[0])]
-		/*line creation.py:110:12*/ t11 = -9223372036854775808
-		/*line creation.py:110:12*/ if runtime.FloatToIntOK(t10) {
-			/*line creation.py:110:12*/ t11 = runtime.FloatToInt(t10)
+	/*line creation.py:110:12*/ h9 = int64(y.Offset)
+	/*line creation.py:110:12*/ h10 = int64(y.Strides[0])
+	/*line creation.py:110:12*/ h11 = int64(t8.Offset)
+	/*line creation.py:110:12*/ h12 = int64(t8.Strides[0])
+	/*line creation.py:110:12*/ if h10 == 1 && h12 == 1 {
+		/*line creation.py:110:12*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
+			/*line creation.py:110:12*/ t10 = yData[h9+i0_3]
+			/*line creation.py:110:12*/ t11 = -9223372036854775808
+			/*line creation.py:110:12*/ if runtime.FloatToIntOK(t10) {
+				/*line creation.py:110:12*/ t11 = runtime.FloatToInt(t10)
+			}
+			/*line creation.py:110:12*/ t8Data[h11+i0_3] = t11
 		}
-		/*line creation.py:110:12*/ t8Data[int64(t8.Offset)+i0_3*int64(t8.Strides[0])] = t11
+	} else {
+		/*line creation.py:110:12*/ p5 = h9
+		/*line creation.py:110:12*/ p6 = h11
+		/*line creation.py:110:12*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
+			/*line creation.py:110:12*/ t10 = yData[p5]
+			/*line creation.py:110:12*/ t11 = -9223372036854775808
+			/*line creation.py:110:12*/ if runtime.FloatToIntOK(t10) {
+				/*line creation.py:110:12*/ t11 = runtime.FloatToInt(t10)
+			}
+			/*line creation.py:110:12*/ t8Data[p6] = t11
+			/*line creation.py:110:12*/ p5 = p5 + h10
+			/*line creation.py:110:12*/ p6 = p6 + h12
+		}
 	}
 	/*line creation.py:110:5*/ return t8
 }

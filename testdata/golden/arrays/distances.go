@@ -30,6 +30,19 @@ func PairwiseLoops(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t3      int64
 		t4      float64
 		t5      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		p1      int64
+		p2      int64
 		outData []float64
 	)
 	xData := x.Data
@@ -42,18 +55,53 @@ func PairwiseLoops(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line distances.py:9:5*/ out = t1
 	outData = out.Data
 	/*line distances.py:10:5*/ if n-1 < int64(out.Shape[0]) && n-1 < int64(out.Shape[1]) {
-		/*line distances.py:10:5*/ for i = 0; i < n; i++ {
-			for j = 0; j < n; j++ {
-				s = 0.0
-				for k = 0; k < d; k++ {
-					t2 = int64(x.Offset) + i*int64(x.Strides[0]) + k*int64(x.Strides[1])
-					/*line distances.py:14:21*/ t4 = xData[t2]
-					/*line distances.py:14:31*/ t3 = int64(x.Offset) + j*int64(x.Strides[0]) + k*int64(x.Strides[1])
-					/*line distances.py:14:17*/ t = t4 - xData[t3]
-					s = s + float64(t*t)
+		/*line distances.py:13:13*/ h2 = int64(x.Strides[1])
+		/*line distances.py:11:9*/ h4 = int64(x.Offset)
+		/*line distances.py:11:9*/ h5 = int64(x.Strides[0])
+		/*line distances.py:11:9*/ h7 = int64(out.Strides[1])
+		/*line distances.py:10:5*/ h8 = int64(x.Offset)
+		/*line distances.py:10:5*/ h9 = int64(x.Strides[0])
+		/*line distances.py:10:5*/ h10 = int64(out.Offset)
+		/*line distances.py:10:5*/ h11 = int64(out.Strides[0])
+		/*line distances.py:10:5*/ if h2 == 1 {
+			/*line distances.py:10:5*/ for i = 0; i < n; i++ {
+				/*line distances.py:13:13*/ h1 = h8 + i*h9
+				/*line distances.py:11:9*/ h6 = h10 + i*h11
+				/*line distances.py:11:9*/ for j = 0; j < n; j++ {
+					s = 0.0
+					h3 = h4 + j*h5
+					/*line distances.py:13:13*/ if d > 0 {
+						xW := xData[h1 : h1+d]
+						xW2 := xData[h3 : h3+d]
+						for k = 0; k < d; k++ {
+							/*line distances.py:14:21*/ t4 = xW[k]
+							/*line distances.py:14:17*/ t = t4 - xW2[k]
+							s = s + float64(t*t)
+						}
+					}
+					/*line distances.py:16:13*/ t5 = h6 + j*h7
+					/*line distances.py:16:13*/ outData[t5] = math.Sqrt(s)
 				}
-				/*line distances.py:16:13*/ t5 = int64(out.Offset) + i*int64(out.Strides[0]) + j*int64(out.Strides[1])
-				/*line distances.py:16:13*/ outData[t5] = math.Sqrt(s)
+			}
+		} else {
+			/*line distances.py:10:5*/ for i = 0; i < n; i++ {
+				/*line distances.py:13:13*/ h1 = h8 + i*h9
+				/*line distances.py:11:9*/ h6 = h10 + i*h11
+				/*line distances.py:11:9*/ for j = 0; j < n; j++ {
+					s = 0.0
+					h3 = h4 + j*h5
+					/*line distances.py:13:13*/ p1 = h1
+					/*line distances.py:13:13*/ p2 = h3
+					/*line distances.py:13:13*/ for k = 0; k < d; k++ {
+						t4 = xData[p1]
+						/*line distances.py:14:17*/ t = t4 - xData[p2]
+						s = s + float64(t*t)
+						/*line distances.py:13:13*/ p1 = p1 + h2
+						/*line distances.py:13:13*/ p2 = p2 + h2
+					}
+					/*line distances.py:16:13*/ t5 = h6 + j*h7
+					/*line distances.py:16:13*/ outData[t5] = math.Sqrt(s)
+				}
 			}
 		}
 	} else {
@@ -126,6 +174,51 @@ func PairwiseBroadcast(x *runtime.Array[float64]) (*runtime.Array[float64], erro
 		t27      int64
 		i0_4     int64
 		i1_4     int64
+		h1       int64
+		h2       int64
+		h3       int64
+		h4       int64
+		h5       int64
+		h6       int64
+		h7       int64
+		h8       int64
+		h9       int64
+		h10      int64
+		h11      int64
+		h12      int64
+		h13      int64
+		h14      int64
+		h15      int64
+		h16      int64
+		h17      int64
+		h18      int64
+		h19      int64
+		h20      int64
+		h21      int64
+		h22      int64
+		h23      int64
+		h24      int64
+		h25      int64
+		h26      int64
+		h27      int64
+		h28      int64
+		h29      int64
+		h30      int64
+		h31      int64
+		h32      int64
+		h33      int64
+		h34      int64
+		h35      int64
+		h36      int64
+		h37      int64
+		p1       int64
+		p2       int64
+		p3       int64
+		p4       int64
+		p5       int64
+		p6       int64
+		p7       int64
+		p8       int64
 		diffData []float64
 		t7Data   []float64
 		t9Data   []float64
@@ -166,9 +259,35 @@ func PairwiseBroadcast(x *runtime.Array[float64]) (*runtime.Array[float64], erro
 		t9Data = t9.Data
 		/*line distances.py:23:12*/ t10 = int64(x.Shape[0])
 		/*line distances.py:23:12*/ t11 = int64(x.Shape[1])
-		/*line distances.py:23:12*/ for i0 = 0; i0 < t10; i0++ {
-			/*line distances.py:23:12*/ for i1 = 0; i1 < t11; i1++ {
-				/*line distances.py:23:12*/ t9Data[int64(t9.Offset)+i0*int64(t9.Strides[0])+i1*int64(t9.Strides[1])] = xData[int64(x.Offset)+i0*int64(x.Strides[0])+i1*int64(x.Strides[1])]
+		/*line distances.py:23:12*/ h2 = int64(t9.Strides[1])
+		/*line distances.py:23:12*/ h4 = int64(x.Strides[1])
+		/*line distances.py:23:12*/ h5 = int64(t9.Offset)
+		/*line distances.py:23:12*/ h6 = int64(t9.Strides[0])
+		/*line distances.py:23:12*/ h7 = int64(x.Offset)
+		/*line distances.py:23:12*/ h8 = int64(x.Strides[0])
+		/*line distances.py:23:12*/ if h2 == 1 && h4 == 1 {
+			/*line distances.py:23:12*/ for i0 = 0; i0 < t10; i0++ {
+				/*line distances.py:23:12*/ h1 = h5 + i0*h6
+				/*line distances.py:23:12*/ h3 = h7 + i0*h8
+				/*line distances.py:23:12*/ if t11 > 0 {
+					t9W := t9Data[h1 : h1+t11]
+					xW := xData[h3 : h3+t11]
+					for i1 = 0; i1 < t11; i1++ {
+						/*line distances.py:23:12*/ t9W[i1] = xW[i1]
+					}
+				}
+			}
+		} else {
+			/*line distances.py:23:12*/ for i0 = 0; i0 < t10; i0++ {
+				/*line distances.py:23:12*/ h1 = h5 + i0*h6
+				/*line distances.py:23:12*/ h3 = h7 + i0*h8
+				/*line distances.py:23:12*/ p1 = h1
+				/*line distances.py:23:12*/ p2 = h3
+				/*line distances.py:23:12*/ for i1 = 0; i1 < t11; i1++ {
+					/*line distances.py:23:12*/ t9Data[p1] = xData[p2]
+					/*line distances.py:23:12*/ p1 = p1 + h2
+					/*line distances.py:23:12*/ p2 = p2 + h4
+				}
 			}
 		}
 		/*line distances.py:23:12*/ t12 = &runtime.Array[float64]{Data: t9.Data, Shape: []int{int(t5), 1, int(t6)}, Strides: []int{int(t6), int(t6), 1}, Offset: t9.Offset}
@@ -189,10 +308,41 @@ func PairwiseBroadcast(x *runtime.Array[float64]) (*runtime.Array[float64], erro
 	/*line distances.py:23:5*/ t17 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line distances.py:23:5*/ t18 = int64(x.Strides[1]) * runtime.BoolToInt(int64(x.Shape[1]) != 1)
 	/*line distances.py:23:5*/ t19 = int64(t7.Shape[0])
-	/*line distances.py:23:5*/ for i0_2 = 0; i0_2 < t19; i0_2++ {
-		/*line distances.py:23:5*/ for i1_2 = 0; i1_2 < t13; i1_2++ {
-			/*line distances.py:23:5*/ for i2 = 0; i2 < t14; i2++ {
-				/*line distances.py:23:5*/ diffData[int64(diff.Offset)+i0_2*int64(diff.Strides[0])+i1_2*int64(diff.Strides[1])+i2*int64(diff.Strides[2])] = t7Data[int64(t7.Offset)+i0_2*int64(t7.Strides[0])+i1_2*t15+i2*t16] - xData[int64(x.Offset)+i1_2*t17+i2*t18]
+	/*line distances.py:23:5*/ h10 = int64(diff.Strides[2])
+	/*line distances.py:23:5*/ h14 = int64(diff.Strides[1])
+	/*line distances.py:23:5*/ h15 = int64(x.Offset)
+	/*line distances.py:23:5*/ h16 = int64(diff.Offset)
+	/*line distances.py:23:5*/ h17 = int64(diff.Strides[0])
+	/*line distances.py:23:5*/ if h10 == 1 && t18 == 1 {
+		/*line distances.py:23:5*/ for i0_2 = 0; i0_2 < t19; i0_2++ {
+			/*line distances.py:23:5*/ h13 = h16 + i0_2*h17
+			/*line distances.py:23:5*/ for i1_2 = 0; i1_2 < t13; i1_2++ {
+				/*line distances.py:23:5*/ h9 = h13 + i1_2*h14
+				/*line distances.py:23:5*/ h11 = i1_2 * t15
+				/*line distances.py:23:5*/ h12 = h15 + i1_2*t17
+				/*line distances.py:23:5*/ if t14 > 0 {
+					diffW := diffData[h9 : h9+t14]
+					xW := xData[h12 : h12+t14]
+					for i2 = 0; i2 < t14; i2++ {
+						/*line distances.py:23:5*/ diffW[i2] = t7Data[int64(t7.Offset)+i0_2*int64(t7.Strides[0])+h11+i2*t16] - xW[i2]
+					}
+				}
+			}
+		}
+	} else {
+		/*line distances.py:23:5*/ for i0_2 = 0; i0_2 < t19; i0_2++ {
+			/*line distances.py:23:5*/ h13 = h16 + i0_2*h17
+			/*line distances.py:23:5*/ for i1_2 = 0; i1_2 < t13; i1_2++ {
+				/*line distances.py:23:5*/ h9 = h13 + i1_2*h14
+				/*line distances.py:23:5*/ h11 = i1_2 * t15
+				/*line distances.py:23:5*/ h12 = h15 + i1_2*t17
+				/*line distances.py:23:5*/ p3 = h9
+				/*line distances.py:23:5*/ p4 = h12
+				/*line distances.py:23:5*/ for i2 = 0; i2 < t14; i2++ {
+					/*line distances.py:23:5*/ diffData[p3] = t7Data[int64(t7.Offset)+i0_2*int64(t7.Strides[0])+h11+i2*t16] - xData[p4]
+					/*line distances.py:23:5*/ p3 = p3 + h10
+					/*line distances.py:23:5*/ p4 = p4 + t18
+				}
 			}
 		}
 	}
@@ -201,10 +351,44 @@ func PairwiseBroadcast(x *runtime.Array[float64]) (*runtime.Array[float64], erro
 	/*line distances.py:24:27*/ t22 = int64(diff.Shape[0])
 	/*line distances.py:24:27*/ t23 = int64(diff.Shape[1])
 	/*line distances.py:24:27*/ t24 = int64(diff.Shape[2])
-	/*line distances.py:24:27*/ for i0_3 = 0; i0_3 < t22; i0_3++ {
-		/*line distances.py:24:27*/ for i1_3 = 0; i1_3 < t23; i1_3++ {
-			/*line distances.py:24:27*/ for i2_2 = 0; i2_2 < t24; i2_2++ {
-				/*line distances.py:24:27*/ t21Data[int64(t21.Offset)+i0_3*int64(t21.Strides[0])+i1_3*int64(t21.Strides[1])+i2_2*int64(t21.Strides[2])] = float64(diffData[int64(diff.Offset)+i0_3*int64(diff.Strides[0])+i1_3*int64(diff.Strides[1])+i2_2*int64(diff.Strides[2])] * diffData[int64(diff.Offset)+i0_3*int64(diff.Strides[0])+i1_3*int64(diff.Strides[1])+i2_2*int64(diff.Strides[2])])
+	/*line distances.py:24:27*/ h19 = int64(t21.Strides[2])
+	/*line distances.py:24:27*/ h21 = int64(diff.Strides[2])
+	/*line distances.py:24:27*/ h23 = int64(t21.Strides[1])
+	/*line distances.py:24:27*/ h25 = int64(diff.Strides[1])
+	/*line distances.py:24:27*/ h26 = int64(t21.Offset)
+	/*line distances.py:24:27*/ h27 = int64(t21.Strides[0])
+	/*line distances.py:24:27*/ h28 = int64(diff.Offset)
+	/*line distances.py:24:27*/ h29 = int64(diff.Strides[0])
+	/*line distances.py:24:27*/ if h19 == 1 && h21 == 1 {
+		/*line distances.py:24:27*/ for i0_3 = 0; i0_3 < t22; i0_3++ {
+			/*line distances.py:24:27*/ h22 = h26 + i0_3*h27
+			/*line distances.py:24:27*/ h24 = h28 + i0_3*h29
+			/*line distances.py:24:27*/ for i1_3 = 0; i1_3 < t23; i1_3++ {
+				/*line distances.py:24:27*/ h18 = h22 + i1_3*h23
+				/*line distances.py:24:27*/ h20 = h24 + i1_3*h25
+				/*line distances.py:24:27*/ if t24 > 0 {
+					t21W := t21Data[h18 : h18+t24]
+					diffW := diffData[h20 : h20+t24]
+					for i2_2 = 0; i2_2 < t24; i2_2++ {
+						/*line distances.py:24:27*/ t21W[i2_2] = float64(diffW[i2_2] * diffW[i2_2])
+					}
+				}
+			}
+		}
+	} else {
+		/*line distances.py:24:27*/ for i0_3 = 0; i0_3 < t22; i0_3++ {
+			/*line distances.py:24:27*/ h22 = h26 + i0_3*h27
+			/*line distances.py:24:27*/ h24 = h28 + i0_3*h29
+			/*line distances.py:24:27*/ for i1_3 = 0; i1_3 < t23; i1_3++ {
+				/*line distances.py:24:27*/ h18 = h22 + i1_3*h23
+				/*line distances.py:24:27*/ h20 = h24 + i1_3*h25
+				/*line distances.py:24:27*/ p5 = h18
+				/*line distances.py:24:27*/ p6 = h20
+				/*line distances.py:24:27*/ for i2_2 = 0; i2_2 < t24; i2_2++ {
+					/*line distances.py:24:27*/ t21Data[p5] = float64(diffData[p6] * diffData[p6])
+					/*line distances.py:24:27*/ p5 = p5 + h19
+					/*line distances.py:24:27*/ p6 = p6 + h21
+				}
 			}
 		}
 	}
@@ -214,9 +398,35 @@ func PairwiseBroadcast(x *runtime.Array[float64]) (*runtime.Array[float64], erro
 	t20Data = t20.Data
 	/*line distances.py:24:12*/ t26 = int64(t25.Shape[0])
 	/*line distances.py:24:12*/ t27 = int64(t25.Shape[1])
-	/*line distances.py:24:12*/ for i0_4 = 0; i0_4 < t26; i0_4++ {
-		/*line distances.py:24:12*/ for i1_4 = 0; i1_4 < t27; i1_4++ {
-			/*line distances.py:24:12*/ t20Data[int64(t20.Offset)+i0_4*int64(t20.Strides[0])+i1_4*int64(t20.Strides[1])] = math.Sqrt(t25Data[int64(t25.Offset)+i0_4*int64(t25.Strides[0])+i1_4*int64(t25.Strides[1])])
+	/*line distances.py:24:12*/ h31 = int64(t20.Strides[1])
+	/*line distances.py:24:12*/ h33 = int64(t25.Strides[1])
+	/*line distances.py:24:12*/ h34 = int64(t20.Offset)
+	/*line distances.py:24:12*/ h35 = int64(t20.Strides[0])
+	/*line distances.py:24:12*/ h36 = int64(t25.Offset)
+	/*line distances.py:24:12*/ h37 = int64(t25.Strides[0])
+	/*line distances.py:24:12*/ if h31 == 1 && h33 == 1 {
+		/*line distances.py:24:12*/ for i0_4 = 0; i0_4 < t26; i0_4++ {
+			/*line distances.py:24:12*/ h30 = h34 + i0_4*h35
+			/*line distances.py:24:12*/ h32 = h36 + i0_4*h37
+			/*line distances.py:24:12*/ if t27 > 0 {
+				t20W := t20Data[h30 : h30+t27]
+				t25W := t25Data[h32 : h32+t27]
+				for i1_4 = 0; i1_4 < t27; i1_4++ {
+					/*line distances.py:24:12*/ t20W[i1_4] = math.Sqrt(t25W[i1_4])
+				}
+			}
+		}
+	} else {
+		/*line distances.py:24:12*/ for i0_4 = 0; i0_4 < t26; i0_4++ {
+			/*line distances.py:24:12*/ h30 = h34 + i0_4*h35
+			/*line distances.py:24:12*/ h32 = h36 + i0_4*h37
+			/*line distances.py:24:12*/ p7 = h30
+			/*line distances.py:24:12*/ p8 = h32
+			/*line distances.py:24:12*/ for i1_4 = 0; i1_4 < t27; i1_4++ {
+				/*line distances.py:24:12*/ t20Data[p7] = math.Sqrt(t25Data[p8])
+				/*line distances.py:24:12*/ p7 = p7 + h31
+				/*line distances.py:24:12*/ p8 = p8 + h33
+			}
 		}
 	}
 	/*line distances.py:24:5*/ return t20, nil
@@ -271,6 +481,55 @@ func PairwiseDotTrick(x *runtime.Array[float64]) (*runtime.Array[float64], error
 		t29     float64
 		t30     float64
 		t31     float64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		h14     int64
+		h15     int64
+		h16     int64
+		h17     int64
+		h18     int64
+		h19     int64
+		h20     int64
+		h21     int64
+		h22     int64
+		h23     int64
+		h24     int64
+		h25     int64
+		h26     int64
+		h27     int64
+		h28     int64
+		h29     int64
+		h30     int64
+		h31     int64
+		h32     int64
+		h33     int64
+		h34     int64
+		h35     int64
+		h36     int64
+		h37     int64
+		h38     int64
+		h39     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		p7      int64
+		p8      int64
+		p9      int64
+		p10     int64
 		sqData  []float64
 		gData   []float64
 		d2Data  []float64
@@ -285,9 +544,35 @@ func PairwiseDotTrick(x *runtime.Array[float64]) (*runtime.Array[float64], error
 	t1Data = t1.Data
 	/*line distances.py:29:17*/ t2 = int64(x.Shape[0])
 	/*line distances.py:29:17*/ t3 = int64(x.Shape[1])
-	/*line distances.py:29:17*/ for i0 = 0; i0 < t2; i0++ {
-		/*line distances.py:29:17*/ for i1 = 0; i1 < t3; i1++ {
-			/*line distances.py:29:17*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(xData[int64(x.Offset)+i0*int64(x.Strides[0])+i1*int64(x.Strides[1])] * xData[int64(x.Offset)+i0*int64(x.Strides[0])+i1*int64(x.Strides[1])])
+	/*line distances.py:29:17*/ h2 = int64(t1.Strides[1])
+	/*line distances.py:29:17*/ h4 = int64(x.Strides[1])
+	/*line distances.py:29:17*/ h5 = int64(t1.Offset)
+	/*line distances.py:29:17*/ h6 = int64(t1.Strides[0])
+	/*line distances.py:29:17*/ h7 = int64(x.Offset)
+	/*line distances.py:29:17*/ h8 = int64(x.Strides[0])
+	/*line distances.py:29:17*/ if h2 == 1 && h4 == 1 {
+		/*line distances.py:29:17*/ for i0 = 0; i0 < t2; i0++ {
+			/*line distances.py:29:17*/ h1 = h5 + i0*h6
+			/*line distances.py:29:17*/ h3 = h7 + i0*h8
+			/*line distances.py:29:17*/ if t3 > 0 {
+				t1W := t1Data[h1 : h1+t3]
+				xW := xData[h3 : h3+t3]
+				for i1 = 0; i1 < t3; i1++ {
+					/*line distances.py:29:17*/ t1W[i1] = float64(xW[i1] * xW[i1])
+				}
+			}
+		}
+	} else {
+		/*line distances.py:29:17*/ for i0 = 0; i0 < t2; i0++ {
+			/*line distances.py:29:17*/ h1 = h5 + i0*h6
+			/*line distances.py:29:17*/ h3 = h7 + i0*h8
+			/*line distances.py:29:17*/ p1 = h1
+			/*line distances.py:29:17*/ p2 = h3
+			/*line distances.py:29:17*/ for i1 = 0; i1 < t3; i1++ {
+				/*line distances.py:29:17*/ t1Data[p1] = float64(xData[p2] * xData[p2])
+				/*line distances.py:29:17*/ p1 = p1 + h2
+				/*line distances.py:29:17*/ p2 = p2 + h4
+			}
 		}
 	}
 	/*line distances.py:29:10*/ t4 = runtime.SumAxis(t1, 1)
@@ -297,13 +582,44 @@ func PairwiseDotTrick(x *runtime.Array[float64]) (*runtime.Array[float64], error
 	/*line distances.py:30:9*/ t6 = runtime.Zeros[float64](x.Shape[0], x.Shape[0])
 	t6Data = t6.Data
 	/*line distances.py:30:9*/ t7 = int64(x.Shape[0])
-	/*line distances.py:30:9*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
-		/*line distances.py:30:9*/ for i1_2 = 0; i1_2 < t5; i1_2++ {
-			/*line distances.py:30:9*/ t8 = xData[int64(x.Offset)+i0_2*int64(x.Strides[0])+i1_2*int64(x.Strides[1])]
-			/*line distances.py:30:9*/ t9 = int64(x.Shape[0])
-			/*line distances.py:30:9*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
-				/*line distances.py:30:9*/ t10 = int64(t6.Offset) + i0_2*int64(t6.Strides[0]) + i0_3*int64(t6.Strides[1])
-				/*line distances.py:30:9*/ t6Data[t10] = t6Data[t10] + float64(t8*xData[int64(x.Offset)+i1_2*int64(x.Strides[1])+i0_3*int64(x.Strides[0])])
+	/*line distances.py:30:9*/ t9 = int64(x.Shape[0])
+	/*line distances.py:30:9*/ h10 = int64(t6.Strides[1])
+	/*line distances.py:30:9*/ h12 = int64(x.Strides[0])
+	/*line distances.py:30:9*/ h14 = int64(x.Strides[1])
+	/*line distances.py:30:9*/ h15 = int64(x.Offset)
+	/*line distances.py:30:9*/ h16 = int64(t6.Offset)
+	/*line distances.py:30:9*/ h17 = int64(t6.Strides[0])
+	/*line distances.py:30:9*/ h18 = int64(x.Offset)
+	/*line distances.py:30:9*/ h19 = int64(x.Strides[0])
+	/*line distances.py:30:9*/ if h12 == 1 {
+		/*line distances.py:30:9*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
+			/*line distances.py:30:9*/ h9 = h16 + i0_2*h17
+			/*line distances.py:30:9*/ h13 = h18 + i0_2*h19
+			/*line distances.py:30:9*/ for i1_2 = 0; i1_2 < t5; i1_2++ {
+				/*line distances.py:30:9*/ t8 = xData[h13+i1_2*h14]
+				/*line distances.py:30:9*/ h11 = h15 + i1_2*h14
+				/*line distances.py:30:9*/ if t9 > 0 {
+					xW := xData[h11 : h11+t9]
+					for i0_3 = 0; i0_3 < t9; i0_3++ {
+						/*line distances.py:30:9*/ t10 = h9 + i0_3*h10
+						/*line distances.py:30:9*/ t6Data[t10] = t6Data[t10] + float64(t8*xW[i0_3])
+					}
+				}
+			}
+		}
+	} else {
+		/*line distances.py:30:9*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
+			/*line distances.py:30:9*/ h9 = h16 + i0_2*h17
+			/*line distances.py:30:9*/ h13 = h18 + i0_2*h19
+			/*line distances.py:30:9*/ for i1_2 = 0; i1_2 < t5; i1_2++ {
+				/*line distances.py:30:9*/ t8 = xData[h13+i1_2*h14]
+				/*line distances.py:30:9*/ h11 = h15 + i1_2*h14
+				/*line distances.py:30:9*/ p3 = h11
+				/*line distances.py:30:9*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
+					/*line distances.py:30:9*/ t10 = h9 + i0_3*h10
+					/*line distances.py:30:9*/ t6Data[t10] = t6Data[t10] + float64(t8*xData[p3])
+					/*line distances.py:30:9*/ p3 = p3 + h12
+				}
 			}
 		}
 	}
@@ -327,8 +643,26 @@ func PairwiseDotTrick(x *runtime.Array[float64]) (*runtime.Array[float64], error
 		/*line distances.py:31:10*/ t15 = runtime.Zeros[float64](sq.Shape[0])
 		t15Data = t15.Data
 		/*line distances.py:31:10*/ t16 = int64(sq.Shape[0])
-		/*line distances.py:31:10*/ for i0_4 = 0; i0_4 < t16; i0_4++ {
-			/*line distances.py:31:10*/ t15Data[int64(t15.Offset)+i0_4*int64(t15.Strides[0])] = sqData[int64(sq.Offset)+i0_4*int64(sq.Strides[0])]
+		/*line distances.py:31:10*/ h20 = int64(t15.Offset)
+		/*line distances.py:31:10*/ h21 = int64(t15.Strides[0])
+		/*line distances.py:31:10*/ h22 = int64(sq.Offset)
+		/*line distances.py:31:10*/ h23 = int64(sq.Strides[0])
+		/*line distances.py:31:10*/ if h21 == 1 && h23 == 1 {
+			/*line distances.py:31:10*/ if t16 > 0 {
+				t15W := t15Data[h20 : h20+t16]
+				sqW := sqData[h22 : h22+t16]
+				for i0_4 = 0; i0_4 < t16; i0_4++ {
+					/*line distances.py:31:10*/ t15W[i0_4] = sqW[i0_4]
+				}
+			}
+		} else {
+			/*line distances.py:31:10*/ p4 = h20
+			/*line distances.py:31:10*/ p5 = h22
+			/*line distances.py:31:10*/ for i0_4 = 0; i0_4 < t16; i0_4++ {
+				/*line distances.py:31:10*/ t15Data[p4] = sqData[p5]
+				/*line distances.py:31:10*/ p4 = p4 + h21
+				/*line distances.py:31:10*/ p5 = p5 + h23
+			}
 		}
 		/*line distances.py:31:10*/ t17 = &runtime.Array[float64]{Data: t15.Data, Shape: []int{int(t12), 1}, Strides: []int{1, 1}, Offset: t15.Offset}
 		/*line distances.py:31:10*/ t13 = t17
@@ -353,27 +687,88 @@ func PairwiseDotTrick(x *runtime.Array[float64]) (*runtime.Array[float64], error
 	/*line distances.py:31:5*/ t23 = int64(sq.Strides[0]) * runtime.BoolToInt(int64(sq.Shape[0]) != 1)
 	/*line distances.py:31:5*/ t24 = int64(g.Strides[0]) * runtime.BoolToInt(int64(g.Shape[0]) != 1)
 	/*line distances.py:31:5*/ t25 = int64(g.Strides[1]) * runtime.BoolToInt(int64(g.Shape[1]) != 1)
-	/*line distances.py:31:5*/ for i0_5 = 0; i0_5 < t19; i0_5++ {
-		/*line distances.py:31:5*/ for i1_3 = 0; i1_3 < t20; i1_3++ {
-			/*line distances.py:31:5*/ d2Data[int64(d2.Offset)+i0_5*int64(d2.Strides[0])+i1_3*int64(d2.Strides[1])] = t13Data[int64(t13.Offset)+i0_5*t21+i1_3*t22] + sqData[int64(sq.Offset)+i1_3*t23] - float64(2.0*gData[int64(g.Offset)+i0_5*t24+i1_3*t25])
+	/*line distances.py:31:5*/ h25 = int64(d2.Strides[1])
+	/*line distances.py:31:5*/ h27 = int64(sq.Offset)
+	/*line distances.py:31:5*/ h29 = int64(d2.Offset)
+	/*line distances.py:31:5*/ h30 = int64(d2.Strides[0])
+	/*line distances.py:31:5*/ h31 = int64(g.Offset)
+	/*line distances.py:31:5*/ if h25 == 1 && t23 == 1 && t25 == 1 {
+		/*line distances.py:31:5*/ for i0_5 = 0; i0_5 < t19; i0_5++ {
+			/*line distances.py:31:5*/ h24 = h29 + i0_5*h30
+			/*line distances.py:31:5*/ h26 = i0_5 * t21
+			/*line distances.py:31:5*/ h28 = h31 + i0_5*t24
+			/*line distances.py:31:5*/ if t20 > 0 {
+				d2W := d2Data[h24 : h24+t20]
+				sqW := sqData[h27 : h27+t20]
+				gW := gData[h28 : h28+t20]
+				for i1_3 = 0; i1_3 < t20; i1_3++ {
+					/*line distances.py:31:5*/ d2W[i1_3] = t13Data[int64(t13.Offset)+h26+i1_3*t22] + sqW[i1_3] - float64(2.0*gW[i1_3])
+				}
+			}
+		}
+	} else {
+		/*line distances.py:31:5*/ for i0_5 = 0; i0_5 < t19; i0_5++ {
+			/*line distances.py:31:5*/ h24 = h29 + i0_5*h30
+			/*line distances.py:31:5*/ h26 = i0_5 * t21
+			/*line distances.py:31:5*/ h28 = h31 + i0_5*t24
+			/*line distances.py:31:5*/ p6 = h24
+			/*line distances.py:31:5*/ p7 = h27
+			/*line distances.py:31:5*/ p8 = h28
+			/*line distances.py:31:5*/ for i1_3 = 0; i1_3 < t20; i1_3++ {
+				/*line distances.py:31:5*/ d2Data[p6] = t13Data[int64(t13.Offset)+h26+i1_3*t22] + sqData[p7] - float64(2.0*gData[p8])
+				/*line distances.py:31:5*/ p6 = p6 + h25
+				/*line distances.py:31:5*/ p7 = p7 + t23
+				/*line distances.py:31:5*/ p8 = p8 + t25
+			}
 		}
 	}
 	/*line distances.py:32:12*/ t26 = runtime.Zeros[float64](d2.Shape[0], d2.Shape[1])
 	t26Data = t26.Data
 	/*line distances.py:32:12*/ t27 = int64(d2.Shape[0])
 	/*line distances.py:32:12*/ t28 = int64(d2.Shape[1])
-	/*line distances.py:32:12*/ for i0_6 = 0; i0_6 < t27; i0_6++ {
-		/*line distances.py:32:12*/ for i1_4 = 0; i1_4 < t28; i1_4++ {
-			/*line distances.py:32:12*/ t29 = d2Data[int64(d2.Offset)+i0_6*int64(d2.Strides[0])+i1_4*int64(d2.Strides[1])]
-			/*line distances.py:32:12*/ t30 = 0.0
-			/*line distances.py:32:12*/ if math.IsNaN(t29) || t29 > 0.0 {
-				/*line distances.py:32:12*/ t30 = t29
+	/*line distances.py:32:12*/ h33 = int64(d2.Strides[1])
+	/*line distances.py:32:12*/ h35 = int64(t26.Strides[1])
+	/*line distances.py:32:12*/ h36 = int64(d2.Offset)
+	/*line distances.py:32:12*/ h37 = int64(d2.Strides[0])
+	/*line distances.py:32:12*/ h38 = int64(t26.Offset)
+	/*line distances.py:32:12*/ h39 = int64(t26.Strides[0])
+	/*line distances.py:32:12*/ if h33 == 1 && h35 == 1 {
+		/*line distances.py:32:12*/ for i0_6 = 0; i0_6 < t27; i0_6++ {
+			/*line distances.py:32:12*/ h32 = h36 + i0_6*h37
+			/*line distances.py:32:12*/ h34 = h38 + i0_6*h39
+			/*line distances.py:32:12*/ for i1_4 = 0; i1_4 < t28; i1_4++ {
+				/*line distances.py:32:12*/ t29 = d2Data[h32+i1_4]
+				/*line distances.py:32:12*/ t30 = 0.0
+				/*line distances.py:32:12*/ if math.IsNaN(t29) || t29 > 0.0 {
+					/*line distances.py:32:12*/ t30 = t29
+				}
+				/*line distances.py:32:12*/ t31 = math.Inf(1)
+				/*line distances.py:32:12*/ if math.IsNaN(t30) || t30 < math.Inf(1) {
+					/*line distances.py:32:12*/ t31 = t30
+				}
+				/*line distances.py:32:12*/ t26Data[h34+i1_4] = t31
 			}
-			/*line distances.py:32:12*/ t31 = math.Inf(1)
-			/*line distances.py:32:12*/ if math.IsNaN(t30) || t30 < math.Inf(1) {
-				/*line distances.py:32:12*/ t31 = t30
+		}
+	} else {
+		/*line distances.py:32:12*/ for i0_6 = 0; i0_6 < t27; i0_6++ {
+			/*line distances.py:32:12*/ h32 = h36 + i0_6*h37
+			/*line distances.py:32:12*/ h34 = h38 + i0_6*h39
+			/*line distances.py:32:12*/ p9 = h32
+			/*line distances.py:32:12*/ p10 = h34
+			/*line distances.py:32:12*/ for i1_4 = 0; i1_4 < t28; i1_4++ {
+				/*line distances.py:32:12*/ t29 = d2Data[p9]
+				/*line distances.py:32:12*/ t30 = 0.0
+				/*line distances.py:32:12*/ if math.IsNaN(t29) || t29 > 0.0 {
+					/*line distances.py:32:12*/ t30 = t29
+				}
+				/*line distances.py:32:12*/ t31 = math.Inf(1)
+				/*line distances.py:32:12*/ if math.IsNaN(t30) || t30 < math.Inf(1) {
+					/*line distances.py:32:12*/ t31 = t30
+				}
+				/*line distances.py:32:12*/ t26Data[p10] = t31
+				/*line distances.py:32:12*/ p9 = p9 + h33
+				/*line distances.py:32:12*/ p10 = p10 + h35
 			}
-			/*line distances.py:32:12*/ t26Data[int64(t26.Offset)+i0_6*int64(t26.Strides[0])+i1_4*int64(t26.Strides[1])] = t31
 		}
 	}
 	/*line distances.py:32:5*/ return t26, nil
@@ -401,6 +796,23 @@ func ArcDistance(theta1 *runtime.Array[float64], phi1 *runtime.Array[float64], t
 		t13      *runtime.Array[float64]
 		t14      int64
 		i0_2     int64
+		h1       int64
+		h2       int64
+		h3       int64
+		h4       int64
+		h5       int64
+		h6       int64
+		h7       int64
+		h8       int64
+		h9       int64
+		h10      int64
+		p1       int64
+		p2       int64
+		p3       int64
+		p4       int64
+		p5       int64
+		p6       int64
+		p7       int64
 		tempData []float64
 		t13Data  []float64
 	)
@@ -439,17 +851,67 @@ func ArcDistance(theta1 *runtime.Array[float64], phi1 *runtime.Array[float64], t
 	/*line distances.py:38:5*/ t7 = int64(theta1.Strides[0]) * runtime.BoolToInt(int64(theta1.Shape[0]) != 1)
 	/*line distances.py:38:5*/ t8 = int64(phi2.Strides[0]) * runtime.BoolToInt(int64(phi2.Shape[0]) != 1)
 	/*line distances.py:38:5*/ t9 = int64(phi1.Strides[0]) * runtime.BoolToInt(int64(phi1.Shape[0]) != 1)
-	/*line distances.py:38:5*/ for i0 = 0; i0 < t5; i0++ {
-		/*line distances.py:38:13*/ t10 = math.Sin((theta2Data[int64(theta2.Offset)+i0*t6] - theta1Data[int64(theta1.Offset)+i0*t7]) / 2.0)
-		t12 = float64(math.Cos(theta1Data[int64(theta1.Offset)+i0*t7]) * math.Cos(theta2Data[int64(theta2.Offset)+i0*t6]))
-		/*line distances.py:39:49*/ t11 = math.Sin((phi2Data[int64(phi2.Offset)+i0*t8] - phi1Data[int64(phi1.Offset)+i0*t9]) / 2.0)
-		/*line distances.py:38:5*/ tempData[int64(temp.Offset)+i0*int64(temp.Strides[0])] = float64(t10*t10) + float64(t12*(t11*t11))
+	/*line distances.py:38:5*/ h1 = int64(theta2.Offset)
+	/*line distances.py:38:5*/ h2 = int64(theta1.Offset)
+	/*line distances.py:38:5*/ h3 = int64(phi2.Offset)
+	/*line distances.py:38:5*/ h4 = int64(phi1.Offset)
+	/*line distances.py:38:5*/ h5 = int64(temp.Offset)
+	/*line distances.py:38:5*/ h6 = int64(temp.Strides[0])
+	/*line distances.py:38:5*/ if t6 == 1 && t7 == 1 && t8 == 1 && t9 == 1 && h6 == 1 {
+		/*line distances.py:38:5*/ if t5 > 0 {
+			theta2W := theta2Data[h1 : h1+t5]
+			theta1W := theta1Data[h2 : h2+t5]
+			phi2W := phi2Data[h3 : h3+t5]
+			phi1W := phi1Data[h4 : h4+t5]
+			tempW := tempData[h5 : h5+t5]
+			for i0 = 0; i0 < t5; i0++ {
+				/*line distances.py:38:13*/ t10 = math.Sin((theta2W[i0] - theta1W[i0]) / 2.0)
+				t12 = float64(math.Cos(theta1W[i0]) * math.Cos(theta2W[i0]))
+				/*line distances.py:39:49*/ t11 = math.Sin((phi2W[i0] - phi1W[i0]) / 2.0)
+				/*line distances.py:38:5*/ tempW[i0] = float64(t10*t10) + float64(t12*(t11*t11))
+			}
+		}
+	} else {
+		/*line distances.py:38:5*/ p1 = h1
+		/*line distances.py:38:5*/ p2 = h2
+		/*line distances.py:38:5*/ p3 = h3
+		/*line distances.py:38:5*/ p4 = h4
+		/*line distances.py:38:5*/ p5 = h5
+		/*line distances.py:38:5*/ for i0 = 0; i0 < t5; i0++ {
+			/*line distances.py:38:13*/ t10 = math.Sin((theta2Data[p1] - theta1Data[p2]) / 2.0)
+			t12 = float64(math.Cos(theta1Data[p2]) * math.Cos(theta2Data[p1]))
+			/*line distances.py:39:49*/ t11 = math.Sin((phi2Data[p3] - phi1Data[p4]) / 2.0)
+			/*line distances.py:38:5*/ tempData[p5] = float64(t10*t10) + float64(t12*(t11*t11))
+			/*line distances.py:38:5*/ p1 = p1 + t6
+			/*line distances.py:38:5*/ p2 = p2 + t7
+			/*line distances.py:38:5*/ p3 = p3 + t8
+			/*line distances.py:38:5*/ p4 = p4 + t9
+			/*line distances.py:38:5*/ p5 = p5 + h6
+		}
 	}
 	/*line distances.py:40:12*/ t13 = runtime.Zeros[float64](temp.Shape[0])
 	t13Data = t13.Data
 	/*line distances.py:40:12*/ t14 = int64(temp.Shape[0])
-	/*line distances.py:40:12*/ for i0_2 = 0; i0_2 < t14; i0_2++ {
-		/*line distances.py:40:12*/ t13Data[int64(t13.Offset)+i0_2*int64(t13.Strides[0])] = float64(2.0 * runtime.Atan2(math.Sqrt(tempData[int64(temp.Offset)+i0_2*int64(temp.Strides[0])]), math.Sqrt(1.0-tempData[int64(temp.Offset)+i0_2*int64(temp.Strides[0])])))
+	/*line distances.py:40:12*/ h7 = int64(t13.Offset)
+	/*line distances.py:40:12*/ h8 = int64(t13.Strides[0])
+	/*line distances.py:40:12*/ h9 = int64(temp.Offset)
+	/*line distances.py:40:12*/ h10 = int64(temp.Strides[0])
+	/*line distances.py:40:12*/ if h8 == 1 && h10 == 1 {
+		/*line distances.py:40:12*/ if t14 > 0 {
+			t13W := t13Data[h7 : h7+t14]
+			tempW := tempData[h9 : h9+t14]
+			for i0_2 = 0; i0_2 < t14; i0_2++ {
+				/*line distances.py:40:12*/ t13W[i0_2] = float64(2.0 * runtime.Atan2(math.Sqrt(tempW[i0_2]), math.Sqrt(1.0-tempW[i0_2])))
+			}
+		}
+	} else {
+		/*line distances.py:40:12*/ p6 = h7
+		/*line distances.py:40:12*/ p7 = h9
+		/*line distances.py:40:12*/ for i0_2 = 0; i0_2 < t14; i0_2++ {
+			/*line distances.py:40:12*/ t13Data[p6] = float64(2.0 * runtime.Atan2(math.Sqrt(tempData[p7]), math.Sqrt(1.0-tempData[p7])))
+			/*line distances.py:40:12*/ p6 = p6 + h8
+			/*line distances.py:40:12*/ p7 = p7 + h10
+		}
 	}
 	/*line distances.py:40:5*/ return t13, nil
 }
@@ -476,6 +938,21 @@ func ArcDistanceLoop(theta1 *runtime.Array[float64], phi1 *runtime.Array[float64
 		t9      int64
 		t10     float64
 		t11     int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
 		outData []float64
 	)
 	theta1Data := theta1.Data
@@ -490,21 +967,53 @@ func ArcDistanceLoop(theta1 *runtime.Array[float64], phi1 *runtime.Array[float64
 	/*line distances.py:47:5*/ out = t1
 	outData = out.Data
 	/*line distances.py:48:5*/ if n-1 < int64(theta2.Shape[0]) && n-1 < int64(phi2.Shape[0]) && n-1 < int64(phi1.Shape[0]) && n-1 < int64(out.Shape[0]) {
-		/*line distances.py:48:5*/ for i = 0; i < n; i++ {
-			t2 = int64(theta2.Offset) + i*int64(theta2.Strides[0])
-			/*line distances.py:49:22*/ t4 = theta2Data[t2]
-			/*line distances.py:49:34*/ t3 = int64(theta1.Offset) + i*int64(theta1.Strides[0])
-			/*line distances.py:49:9*/ s1 = math.Sin((t4 - theta1Data[t3]) / 2.0)
-			t5 = int64(phi2.Offset) + i*int64(phi2.Strides[0])
-			/*line distances.py:50:22*/ t7 = phi2Data[t5]
-			/*line distances.py:50:32*/ t6 = int64(phi1.Offset) + i*int64(phi1.Strides[0])
-			/*line distances.py:50:9*/ s2 = math.Sin((t7 - phi1Data[t6]) / 2.0)
-			t8 = int64(theta1.Offset) + i*int64(theta1.Strides[0])
-			/*line distances.py:51:23*/ t10 = math.Cos(theta1Data[t8])
-			/*line distances.py:51:50*/ t9 = int64(theta2.Offset) + i*int64(theta2.Strides[0])
-			/*line distances.py:51:9*/ t = float64(s1*s1) + float64(t10*math.Cos(theta2Data[t9])*s2*s2)
-			t11 = int64(out.Offset) + i*int64(out.Strides[0])
-			/*line distances.py:52:9*/ outData[t11] = float64(2.0 * runtime.Atan2(math.Sqrt(t), math.Sqrt(1.0-t)))
+		/*line distances.py:48:5*/ h1 = int64(theta2.Offset)
+		/*line distances.py:48:5*/ h2 = int64(theta2.Strides[0])
+		/*line distances.py:48:5*/ h3 = int64(theta1.Offset)
+		/*line distances.py:48:5*/ h4 = int64(theta1.Strides[0])
+		/*line distances.py:48:5*/ h5 = int64(phi2.Offset)
+		/*line distances.py:48:5*/ h6 = int64(phi2.Strides[0])
+		/*line distances.py:48:5*/ h7 = int64(phi1.Offset)
+		/*line distances.py:48:5*/ h8 = int64(phi1.Strides[0])
+		/*line distances.py:48:5*/ h9 = int64(out.Offset)
+		/*line distances.py:48:5*/ h10 = int64(out.Strides[0])
+		/*line distances.py:48:5*/ if h2 == 1 && h4 == 1 && h6 == 1 && h8 == 1 && h10 == 1 {
+			/*line distances.py:48:5*/ if n > 0 {
+				theta2W := theta2Data[h1 : h1+n]
+				theta1W := theta1Data[h3 : h3+n]
+				phi2W := phi2Data[h5 : h5+n]
+				phi1W := phi1Data[h7 : h7+n]
+				outW := outData[h9 : h9+n]
+				for i = 0; i < n; i++ {
+					/*line distances.py:49:22*/ t4 = theta2W[i]
+					/*line distances.py:49:9*/ s1 = math.Sin((t4 - theta1W[i]) / 2.0)
+					t7 = phi2W[i]
+					/*line distances.py:50:9*/ s2 = math.Sin((t7 - phi1W[i]) / 2.0)
+					t10 = math.Cos(theta1W[i])
+					/*line distances.py:51:9*/ t = float64(s1*s1) + float64(t10*math.Cos(theta2W[i])*s2*s2)
+					outW[i] = float64(2.0 * runtime.Atan2(math.Sqrt(t), math.Sqrt(1.0-t)))
+				}
+			}
+		} else {
+			/*line distances.py:48:5*/ p1 = h1
+			/*line distances.py:48:5*/ p2 = h3
+			/*line distances.py:48:5*/ p3 = h5
+			/*line distances.py:48:5*/ p4 = h7
+			/*line distances.py:48:5*/ p5 = h9
+			/*line distances.py:48:5*/ for i = 0; i < n; i++ {
+				t4 = theta2Data[p1]
+				/*line distances.py:49:9*/ s1 = math.Sin((t4 - theta1Data[p2]) / 2.0)
+				t7 = phi2Data[p3]
+				/*line distances.py:50:9*/ s2 = math.Sin((t7 - phi1Data[p4]) / 2.0)
+				t10 = math.Cos(theta1Data[p2])
+				/*line distances.py:51:9*/ t = float64(s1*s1) + float64(t10*math.Cos(theta2Data[p1])*s2*s2)
+				outData[p5] = float64(2.0 * runtime.Atan2(math.Sqrt(t), math.Sqrt(1.0-t)))
+				/*line distances.py:48:5*/ p1 = p1 + h2
+				/*line distances.py:48:5*/ p2 = p2 + h4
+				/*line distances.py:48:5*/ p3 = p3 + h6
+				/*line distances.py:48:5*/ p4 = p4 + h8
+				/*line distances.py:48:5*/ p5 = p5 + h10
+			}
 		}
 	} else {
 		/*line distances.py:48:5*/ for i = 0; i < n; i++ {
@@ -562,6 +1071,13 @@ func Rosenbrock(x *runtime.Array[float64]) (float64, error) {
 		t15    float64
 		t16    float64
 		t17    float64
+		h1     int64
+		h2     int64
+		h3     int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -587,12 +1103,38 @@ func Rosenbrock(x *runtime.Array[float64]) (float64, error) {
 	/*line distances.py:58:19*/ t11 = int64(x.Strides[0]) * runtime.BoolToInt(t3 != 1)
 	/*line distances.py:58:19*/ t12 = int64(x.Strides[0]) * runtime.BoolToInt(t6 != 1)
 	/*line distances.py:58:19*/ t13 = int64(x.Strides[0]) * runtime.BoolToInt(t9 != 1)
-	/*line distances.py:58:19*/ for i0 = 0; i0 < t10; i0++ {
-		/*line distances.py:58:28*/ t15 = xData[t4+i0*t11]
-		/*line distances.py:58:36*/ t14 = xData[int64(x.Offset)+i0*t12]
-		/*line distances.py:58:27*/ t16 = t15 - float64(t14*t14)
-		/*line distances.py:58:56*/ t17 = 1.0 - xData[int64(x.Offset)+i0*t13]
-		/*line distances.py:58:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(100.0*(t16*t16)) + float64(t17*t17)
+	/*line distances.py:58:19*/ h1 = int64(x.Offset)
+	/*line distances.py:58:19*/ h2 = int64(t1.Offset)
+	/*line distances.py:58:19*/ h3 = int64(t1.Strides[0])
+	/*line distances.py:58:19*/ if t11 == 1 && t12 == 1 && t13 == 1 && h3 == 1 {
+		/*line distances.py:58:19*/ if t10 > 0 {
+			xW := xData[t4 : t4+t10]
+			xW2 := xData[h1 : h1+t10]
+			t1W := t1Data[h2 : h2+t10]
+			for i0 = 0; i0 < t10; i0++ {
+				/*line distances.py:58:28*/ t15 = xW[i0]
+				/*line distances.py:58:36*/ t14 = xW2[i0]
+				/*line distances.py:58:27*/ t16 = t15 - float64(t14*t14)
+				/*line distances.py:58:56*/ t17 = 1.0 - xW2[i0]
+				/*line distances.py:58:19*/ t1W[i0] = float64(100.0*(t16*t16)) + float64(t17*t17)
+			}
+		}
+	} else {
+		/*line distances.py:58:19*/ p1 = t4
+		/*line distances.py:58:19*/ p2 = h1
+		/*line distances.py:58:19*/ p3 = h1
+		/*line distances.py:58:19*/ p4 = h2
+		/*line distances.py:58:19*/ for i0 = 0; i0 < t10; i0++ {
+			/*line distances.py:58:28*/ t15 = xData[p1]
+			/*line distances.py:58:36*/ t14 = xData[p2]
+			/*line distances.py:58:27*/ t16 = t15 - float64(t14*t14)
+			/*line distances.py:58:56*/ t17 = 1.0 - xData[p3]
+			/*line distances.py:58:19*/ t1Data[p4] = float64(100.0*(t16*t16)) + float64(t17*t17)
+			/*line distances.py:58:19*/ p1 = p1 + t11
+			/*line distances.py:58:19*/ p2 = p2 + t12
+			/*line distances.py:58:19*/ p3 = p3 + t13
+			/*line distances.py:58:19*/ p4 = p4 + h3
+		}
 	}
 	/*line distances.py:58:5*/ return runtime.SumFloat(t1), nil
 }
@@ -615,23 +1157,43 @@ func RosenbrockLoop(x *runtime.Array[float64]) (float64, error) {
 		t7 float64
 		t8 int64
 		t9 int64
+		h1 int64
+		h2 int64
+		p1 int64
 	)
 	xData := x.Data
 	/*line distances.py:63:5*/ s = 0.0
 	t9 = int64(x.Shape[0]) - 1
 	/*line distances.py:64:5*/ if t9-1 <= 1099511627776 && t9 < int64(x.Shape[0]) && t9-1 < int64(x.Shape[0]) {
-		/*line distances.py:64:5*/ for i = 0; i < t9; i++ {
-			t1 = i + 1
-			/*line distances.py:65:13*/ t2 = t1
-			/*line distances.py:65:13*/ t3 = int64(x.Offset) + t2*int64(x.Strides[0])
-			/*line distances.py:65:13*/ t7 = xData[t3]
-			/*line distances.py:65:24*/ t4 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line distances.py:65:24*/ t6 = xData[t4]
-			/*line distances.py:65:31*/ t5 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line distances.py:65:9*/ a = t7 - float64(t6*xData[t5])
-			t8 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line distances.py:66:9*/ b = 1.0 - xData[t8]
-			s = s + (float64(100.0*a*a) + float64(b*b))
+		/*line distances.py:64:5*/ h1 = int64(x.Offset)
+		/*line distances.py:64:5*/ h2 = int64(x.Strides[0])
+		/*line distances.py:64:5*/ if h2 == 1 {
+			/*line distances.py:64:5*/ if t9 > 0 {
+				xW := xData[h1 : h1+t9]
+				for i = 0; i < t9; i++ {
+					/*line distances.py:65:13*/ t1 = i + 1
+					/*line distances.py:65:13*/ t2 = t1
+					/*line distances.py:65:13*/ t3 = h1 + t2*h2
+					/*line distances.py:65:13*/ t7 = xData[t3]
+					/*line distances.py:65:24*/ t6 = xW[i]
+					/*line distances.py:65:9*/ a = t7 - float64(t6*xW[i])
+					b = 1.0 - xW[i]
+					s = s + (float64(100.0*a*a) + float64(b*b))
+				}
+			}
+		} else {
+			/*line distances.py:64:5*/ p1 = h1
+			/*line distances.py:64:5*/ for i = 0; i < t9; i++ {
+				t1 = i + 1
+				/*line distances.py:65:13*/ t2 = t1
+				/*line distances.py:65:13*/ t3 = h1 + t2*h2
+				/*line distances.py:65:13*/ t7 = xData[t3]
+				/*line distances.py:65:24*/ t6 = xData[p1]
+				/*line distances.py:65:9*/ a = t7 - float64(t6*xData[p1])
+				b = 1.0 - xData[p1]
+				s = s + (float64(100.0*a*a) + float64(b*b))
+				/*line distances.py:64:5*/ p1 = p1 + h2
+			}
 		}
 	} else {
 		/*line distances.py:64:5*/ for i = 0; i < t9; i++ {
@@ -723,6 +1285,30 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 		t49      float64
 		t50      int64
 		t51      int64
+		h1       int64
+		h2       int64
+		h3       int64
+		h4       int64
+		h5       int64
+		h6       int64
+		h7       int64
+		h8       int64
+		h9       int64
+		h10      int64
+		h11      int64
+		h12      int64
+		h13      int64
+		h14      int64
+		p1       int64
+		p2       int64
+		p3       int64
+		p4       int64
+		p5       int64
+		p6       int64
+		p7       int64
+		p8       int64
+		p9       int64
+		p10      int64
 		gData    []float64
 		xmData   []float64
 		xmM1Data []float64
@@ -793,28 +1379,104 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 		/*line distances.py:79:5*/ t23 = int64(xmM1.Strides[0]) * runtime.BoolToInt(int64(xmM1.Shape[0]) != 1)
 		/*line distances.py:79:5*/ t24 = int64(xmP1.Strides[0]) * runtime.BoolToInt(int64(xmP1.Shape[0]) != 1)
 		/*line distances.py:79:5*/ t25 = int64(t21.Shape[0])
-		/*line distances.py:79:5*/ for i0 = 0; i0 < t25; i0++ {
-			/*line distances.py:79:22*/ t27 = xmData[int64(xm.Offset)+i0*t22]
-			/*line distances.py:79:27*/ t26 = xmM1Data[int64(xmM1.Offset)+i0*t23]
-			/*line distances.py:79:48*/ t29 = xmP1Data[int64(xmP1.Offset)+i0*t24]
-			/*line distances.py:79:56*/ t28 = xmData[int64(xm.Offset)+i0*t22]
-			/*line distances.py:79:5*/ t21Data[int64(t21.Offset)+i0*int64(t21.Strides[0])] = float64(200.0*(t27-float64(t26*t26))) - float64(400.0*(t29-float64(t28*t28))*xmData[int64(xm.Offset)+i0*t22]) - float64(2.0*(1.0-xmData[int64(xm.Offset)+i0*t22]))
+		/*line distances.py:79:5*/ h1 = int64(xm.Offset)
+		/*line distances.py:79:5*/ h2 = int64(xmM1.Offset)
+		/*line distances.py:79:5*/ h3 = int64(xmP1.Offset)
+		/*line distances.py:79:5*/ h4 = int64(t21.Offset)
+		/*line distances.py:79:5*/ h5 = int64(t21.Strides[0])
+		/*line distances.py:79:5*/ if t22 == 1 && t23 == 1 && t24 == 1 && h5 == 1 {
+			/*line distances.py:79:5*/ if t25 > 0 {
+				xmW := xmData[h1 : h1+t25]
+				xmM1W := xmM1Data[h2 : h2+t25]
+				xmP1W := xmP1Data[h3 : h3+t25]
+				t21W := t21Data[h4 : h4+t25]
+				for i0 = 0; i0 < t25; i0++ {
+					/*line distances.py:79:22*/ t27 = xmW[i0]
+					/*line distances.py:79:27*/ t26 = xmM1W[i0]
+					/*line distances.py:79:48*/ t29 = xmP1W[i0]
+					/*line distances.py:79:56*/ t28 = xmW[i0]
+					/*line distances.py:79:5*/ t21W[i0] = float64(200.0*(t27-float64(t26*t26))) - float64(400.0*(t29-float64(t28*t28))*xmW[i0]) - float64(2.0*(1.0-xmW[i0]))
+				}
+			}
+		} else {
+			/*line distances.py:79:5*/ p1 = h1
+			/*line distances.py:79:5*/ p2 = h2
+			/*line distances.py:79:5*/ p3 = h3
+			/*line distances.py:79:5*/ p4 = h4
+			/*line distances.py:79:5*/ for i0 = 0; i0 < t25; i0++ {
+				/*line distances.py:79:22*/ t27 = xmData[p1]
+				/*line distances.py:79:27*/ t26 = xmM1Data[p2]
+				/*line distances.py:79:48*/ t29 = xmP1Data[p3]
+				/*line distances.py:79:56*/ t28 = xmData[p1]
+				/*line distances.py:79:5*/ t21Data[p4] = float64(200.0*(t27-float64(t26*t26))) - float64(400.0*(t29-float64(t28*t28))*xmData[p1]) - float64(2.0*(1.0-xmData[p1]))
+				/*line distances.py:79:5*/ p1 = p1 + t22
+				/*line distances.py:79:5*/ p2 = p2 + t23
+				/*line distances.py:79:5*/ p3 = p3 + t24
+				/*line distances.py:79:5*/ p4 = p4 + h5
+			}
 		}
 		/*line distances.py:79:5*/ t30 = int64(t15.Shape[0])
-		/*line distances.py:79:5*/ for i0_2 = 0; i0_2 < t30; i0_2++ {
-			/*line distances.py:79:5*/ t15Data[int64(t15.Offset)+i0_2*int64(t15.Strides[0])] = t21Data[int64(t21.Offset)+i0_2*int64(t21.Strides[0])]
+		/*line distances.py:79:5*/ h6 = int64(t15.Offset)
+		/*line distances.py:79:5*/ h7 = int64(t15.Strides[0])
+		/*line distances.py:79:5*/ h8 = int64(t21.Offset)
+		/*line distances.py:79:5*/ h9 = int64(t21.Strides[0])
+		/*line distances.py:79:5*/ if h7 == 1 && h9 == 1 {
+			/*line distances.py:79:5*/ if t30 > 0 {
+				t15W := t15Data[h6 : h6+t30]
+				t21W := t21Data[h8 : h8+t30]
+				for i0_2 = 0; i0_2 < t30; i0_2++ {
+					/*line distances.py:79:5*/ t15W[i0_2] = t21W[i0_2]
+				}
+			}
+		} else {
+			/*line distances.py:79:5*/ p5 = h6
+			/*line distances.py:79:5*/ p6 = h8
+			/*line distances.py:79:5*/ for i0_2 = 0; i0_2 < t30; i0_2++ {
+				/*line distances.py:79:5*/ t15Data[p5] = t21Data[p6]
+				/*line distances.py:79:5*/ p5 = p5 + h7
+				/*line distances.py:79:5*/ p6 = p6 + h9
+			}
 		}
 	} else {
 		/*line distances.py:79:5*/ t31 = int64(xm.Strides[0]) * runtime.BoolToInt(int64(xm.Shape[0]) != 1)
 		/*line distances.py:79:5*/ t32 = int64(xmM1.Strides[0]) * runtime.BoolToInt(int64(xmM1.Shape[0]) != 1)
 		/*line distances.py:79:5*/ t33 = int64(xmP1.Strides[0]) * runtime.BoolToInt(int64(xmP1.Shape[0]) != 1)
 		/*line distances.py:79:5*/ t34 = int64(t15.Shape[0])
-		/*line distances.py:79:5*/ for i0_3 = 0; i0_3 < t34; i0_3++ {
-			/*line distances.py:79:22*/ t36 = xmData[int64(xm.Offset)+i0_3*t31]
-			/*line distances.py:79:27*/ t35 = xmM1Data[int64(xmM1.Offset)+i0_3*t32]
-			/*line distances.py:79:48*/ t38 = xmP1Data[int64(xmP1.Offset)+i0_3*t33]
-			/*line distances.py:79:56*/ t37 = xmData[int64(xm.Offset)+i0_3*t31]
-			/*line distances.py:79:5*/ t15Data[int64(t15.Offset)+i0_3*int64(t15.Strides[0])] = float64(200.0*(t36-float64(t35*t35))) - float64(400.0*(t38-float64(t37*t37))*xmData[int64(xm.Offset)+i0_3*t31]) - float64(2.0*(1.0-xmData[int64(xm.Offset)+i0_3*t31]))
+		/*line distances.py:79:5*/ h10 = int64(xm.Offset)
+		/*line distances.py:79:5*/ h11 = int64(xmM1.Offset)
+		/*line distances.py:79:5*/ h12 = int64(xmP1.Offset)
+		/*line distances.py:79:5*/ h13 = int64(t15.Offset)
+		/*line distances.py:79:5*/ h14 = int64(t15.Strides[0])
+		/*line distances.py:79:5*/ if t31 == 1 && t32 == 1 && t33 == 1 && h14 == 1 {
+			/*line distances.py:79:5*/ if t34 > 0 {
+				xmW := xmData[h10 : h10+t34]
+				xmM1W := xmM1Data[h11 : h11+t34]
+				xmP1W := xmP1Data[h12 : h12+t34]
+				t15W := t15Data[h13 : h13+t34]
+				for i0_3 = 0; i0_3 < t34; i0_3++ {
+					/*line distances.py:79:22*/ t36 = xmW[i0_3]
+					/*line distances.py:79:27*/ t35 = xmM1W[i0_3]
+					/*line distances.py:79:48*/ t38 = xmP1W[i0_3]
+					/*line distances.py:79:56*/ t37 = xmW[i0_3]
+					/*line distances.py:79:5*/ t15W[i0_3] = float64(200.0*(t36-float64(t35*t35))) - float64(400.0*(t38-float64(t37*t37))*xmW[i0_3]) - float64(2.0*(1.0-xmW[i0_3]))
+				}
+			}
+		} else {
+			/*line distances.py:79:5*/ p7 = h10
+			/*line distances.py:79:5*/ p8 = h11
+			/*line distances.py:79:5*/ p9 = h12
+			/*line distances.py:79:5*/ p10 = h13
+			/*line distances.py:79:5*/ for i0_3 = 0; i0_3 < t34; i0_3++ {
+				/*line distances.py:79:22*/ t36 = xmData[p7]
+				/*line distances.py:79:27*/ t35 = xmM1Data[p8]
+				/*line distances.py:79:48*/ t38 = xmP1Data[p9]
+				/*line distances.py:79:56*/ t37 = xmData[p7]
+				/*line distances.py:79:5*/ t15Data[p10] = float64(200.0*(t36-float64(t35*t35))) - float64(400.0*(t38-float64(t37*t37))*xmData[p7]) - float64(2.0*(1.0-xmData[p7]))
+				/*line distances.py:79:5*/ p7 = p7 + t31
+				/*line distances.py:79:5*/ p8 = p8 + t32
+				/*line distances.py:79:5*/ p9 = p9 + t33
+				/*line distances.py:79:5*/ p10 = p10 + h14
+			}
 		}
 	}
 	/*line distances.py:80:19*/ if !(0 < int64(x.Shape[0])) {
@@ -869,6 +1531,21 @@ func Softmax(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t6     float64
 		t7     int64
 		i0_3   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
+		p5     int64
 		eData  []float64
 		t5Data []float64
 	)
@@ -878,24 +1555,73 @@ func Softmax(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	}
 	/*line distances.py:87:20*/ t1 = xData[int64(x.Offset)]
 	/*line distances.py:87:20*/ t2 = int64(x.Shape[0])
-	/*line distances.py:87:20*/ for i0 = 0; i0 < t2; i0++ {
-		/*line distances.py:87:20*/ t3 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line distances.py:87:20*/ if !math.IsNaN(t1) && !(t1 > t3) {
-			/*line distances.py:87:20*/ t1 = t3
+	/*line distances.py:87:20*/ h1 = int64(x.Offset)
+	/*line distances.py:87:20*/ h2 = int64(x.Strides[0])
+	/*line distances.py:87:20*/ if h2 == 1 {
+		/*line distances.py:87:20*/ for i0 = 0; i0 < t2; i0++ {
+			/*line distances.py:87:20*/ t3 = xData[h1+i0]
+			/*line distances.py:87:20*/ if !math.IsNaN(t1) && !(t1 > t3) {
+				/*line distances.py:87:20*/ t1 = t3
+			}
+		}
+	} else {
+		/*line distances.py:87:20*/ p1 = h1
+		/*line distances.py:87:20*/ for i0 = 0; i0 < t2; i0++ {
+			/*line distances.py:87:20*/ t3 = xData[p1]
+			/*line distances.py:87:20*/ if !math.IsNaN(t1) && !(t1 > t3) {
+				/*line distances.py:87:20*/ t1 = t3
+			}
+			/*line distances.py:87:20*/ p1 = p1 + h2
 		}
 	}
 	/*line distances.py:87:5*/ e = runtime.Zeros[float64](x.Shape[0])
 	eData = e.Data
 	/*line distances.py:87:5*/ t4 = int64(x.Shape[0])
-	/*line distances.py:87:5*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
-		/*line distances.py:87:5*/ eData[int64(e.Offset)+i0_2*int64(e.Strides[0])] = runtime.Exp(xData[int64(x.Offset)+i0_2*int64(x.Strides[0])] - t1)
+	/*line distances.py:87:5*/ h3 = int64(e.Offset)
+	/*line distances.py:87:5*/ h4 = int64(e.Strides[0])
+	/*line distances.py:87:5*/ h5 = int64(x.Offset)
+	/*line distances.py:87:5*/ h6 = int64(x.Strides[0])
+	/*line distances.py:87:5*/ if h4 == 1 && h6 == 1 {
+		/*line distances.py:87:5*/ if t4 > 0 {
+			eW := eData[h3 : h3+t4]
+			xW := xData[h5 : h5+t4]
+			for i0_2 = 0; i0_2 < t4; i0_2++ {
+				/*line distances.py:87:5*/ eW[i0_2] = runtime.Exp(xW[i0_2] - t1)
+			}
+		}
+	} else {
+		/*line distances.py:87:5*/ p2 = h3
+		/*line distances.py:87:5*/ p3 = h5
+		/*line distances.py:87:5*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
+			/*line distances.py:87:5*/ eData[p2] = runtime.Exp(xData[p3] - t1)
+			/*line distances.py:87:5*/ p2 = p2 + h4
+			/*line distances.py:87:5*/ p3 = p3 + h6
+		}
 	}
 	/*line distances.py:88:12*/ t6 = runtime.SumFloat(e)
 	/*line distances.py:88:12*/ t5 = runtime.Zeros[float64](e.Shape[0])
 	t5Data = t5.Data
 	/*line distances.py:88:12*/ t7 = int64(e.Shape[0])
-	/*line distances.py:88:12*/ for i0_3 = 0; i0_3 < t7; i0_3++ {
-		/*line distances.py:88:12*/ t5Data[int64(t5.Offset)+i0_3*int64(t5.Strides[0])] = eData[int64(e.Offset)+i0_3*int64(e.Strides[0])] / t6
+	/*line distances.py:88:12*/ h7 = int64(t5.Offset)
+	/*line distances.py:88:12*/ h8 = int64(t5.Strides[0])
+	/*line distances.py:88:12*/ h9 = int64(e.Offset)
+	/*line distances.py:88:12*/ h10 = int64(e.Strides[0])
+	/*line distances.py:88:12*/ if h8 == 1 && h10 == 1 {
+		/*line distances.py:88:12*/ if t7 > 0 {
+			t5W := t5Data[h7 : h7+t7]
+			eW := eData[h9 : h9+t7]
+			for i0_3 = 0; i0_3 < t7; i0_3++ {
+				/*line distances.py:88:12*/ t5W[i0_3] = eW[i0_3] / t6
+			}
+		}
+	} else {
+		/*line distances.py:88:12*/ p4 = h7
+		/*line distances.py:88:12*/ p5 = h9
+		/*line distances.py:88:12*/ for i0_3 = 0; i0_3 < t7; i0_3++ {
+			/*line distances.py:88:12*/ t5Data[p4] = eData[p5] / t6
+			/*line distances.py:88:12*/ p4 = p4 + h8
+			/*line distances.py:88:12*/ p5 = p5 + h10
+		}
 	}
 	/*line distances.py:88:5*/ return t5, nil
 }
@@ -952,6 +1678,54 @@ func SoftmaxRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t35         int64
 		i0_7        int64
 		i1_3        int64
+		h1          int64
+		h2          int64
+		h3          bool
+		h4          int64
+		h5          int64
+		h6          int64
+		h7          int64
+		h8          int64
+		h9          int64
+		h10         int64
+		h11         int64
+		h12         int64
+		h13         int64
+		h14         int64
+		h15         int64
+		h16         int64
+		h17         int64
+		h18         int64
+		h19         int64
+		h20         int64
+		h21         int64
+		h22         int64
+		h23         int64
+		h24         int64
+		h25         int64
+		h26         int64
+		h27         int64
+		h28         int64
+		h29         int64
+		h30         int64
+		h31         int64
+		h32         int64
+		h33         int64
+		h34         int64
+		h35         int64
+		h36         int64
+		h37         int64
+		p1          int64
+		p2          int64
+		p3          int64
+		p4          int64
+		p5          int64
+		p6          int64
+		p7          int64
+		p8          int64
+		p9          int64
+		p10         int64
+		p11         int64
 		shiftedData []float64
 		eData       []float64
 		t1Data      []float64
@@ -970,17 +1744,42 @@ func SoftmaxRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	}
 	/*line distances.py:93:19*/ t2 = int64(m.Shape[1])
 	/*line distances.py:93:19*/ t3 = int64(m.Shape[0])
-	/*line distances.py:93:19*/ for i0 = 0; i0 < t3; i0++ {
-		/*line distances.py:93:19*/ if t2 > 0 {
-			/*line distances.py:93:19*/ t4 = mData[int64(m.Offset)+i0*int64(m.Strides[0])]
-		}
-		/*line distances.py:93:19*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
-			/*line distances.py:93:19*/ t5 = mData[int64(m.Offset)+i0*int64(m.Strides[0])+i0_2*int64(m.Strides[1])]
-			/*line distances.py:93:19*/ if !math.IsNaN(t4) && !(t4 > t5) {
-				/*line distances.py:93:19*/ t4 = t5
+	/*line distances.py:93:19*/ h2 = int64(m.Strides[1])
+	/*line distances.py:93:19*/ h3 = t2 > 0
+	/*line distances.py:93:19*/ h4 = int64(m.Offset)
+	/*line distances.py:93:19*/ h5 = int64(m.Strides[0])
+	/*line distances.py:93:19*/ h6 = int64(t1.Offset)
+	/*line distances.py:93:19*/ h7 = int64(t1.Strides[0])
+	/*line distances.py:93:19*/ if h2 == 1 {
+		/*line distances.py:93:19*/ for i0 = 0; i0 < t3; i0++ {
+			/*line distances.py:93:19*/ if h3 {
+				/*line distances.py:93:19*/ t4 = mData[h4+i0*h5]
 			}
+			/*line distances.py:93:19*/ h1 = h4 + i0*h5
+			/*line distances.py:93:19*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
+				/*line distances.py:93:19*/ t5 = mData[h1+i0_2]
+				/*line distances.py:93:19*/ if !math.IsNaN(t4) && !(t4 > t5) {
+					/*line distances.py:93:19*/ t4 = t5
+				}
+			}
+			/*line distances.py:93:19*/ t1Data[h6+i0*h7] = t4
 		}
-		/*line distances.py:93:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
+	} else {
+		/*line distances.py:93:19*/ for i0 = 0; i0 < t3; i0++ {
+			/*line distances.py:93:19*/ if h3 {
+				/*line distances.py:93:19*/ t4 = mData[h4+i0*h5]
+			}
+			/*line distances.py:93:19*/ h1 = h4 + i0*h5
+			/*line distances.py:93:19*/ p1 = h1
+			/*line distances.py:93:19*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
+				/*line distances.py:93:19*/ t5 = mData[p1]
+				/*line distances.py:93:19*/ if !math.IsNaN(t4) && !(t4 > t5) {
+					/*line distances.py:93:19*/ t4 = t5
+				}
+				/*line distances.py:93:19*/ p1 = p1 + h2
+			}
+			/*line distances.py:93:19*/ t1Data[h6+i0*h7] = t4
+		}
 	}
 	/*line distances.py:93:19*/ t6 = int64(t1.Shape[0])
 	/*line distances.py:93:19*/ if !(runtime.ModInt(t6, 1) == 0) {
@@ -1000,8 +1799,26 @@ func SoftmaxRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		/*line distances.py:93:19*/ t10 = runtime.Zeros[float64](t1.Shape[0])
 		t10Data = t10.Data
 		/*line distances.py:93:19*/ t11 = int64(t1.Shape[0])
-		/*line distances.py:93:19*/ for i0_3 = 0; i0_3 < t11; i0_3++ {
-			/*line distances.py:93:19*/ t10Data[int64(t10.Offset)+i0_3*int64(t10.Strides[0])] = t1Data[int64(t1.Offset)+i0_3*int64(t1.Strides[0])]
+		/*line distances.py:93:19*/ h8 = int64(t10.Offset)
+		/*line distances.py:93:19*/ h9 = int64(t10.Strides[0])
+		/*line distances.py:93:19*/ h10 = int64(t1.Offset)
+		/*line distances.py:93:19*/ h11 = int64(t1.Strides[0])
+		/*line distances.py:93:19*/ if h9 == 1 && h11 == 1 {
+			/*line distances.py:93:19*/ if t11 > 0 {
+				t10W := t10Data[h8 : h8+t11]
+				t1W := t1Data[h10 : h10+t11]
+				for i0_3 = 0; i0_3 < t11; i0_3++ {
+					/*line distances.py:93:19*/ t10W[i0_3] = t1W[i0_3]
+				}
+			}
+		} else {
+			/*line distances.py:93:19*/ p2 = h8
+			/*line distances.py:93:19*/ p3 = h10
+			/*line distances.py:93:19*/ for i0_3 = 0; i0_3 < t11; i0_3++ {
+				/*line distances.py:93:19*/ t10Data[p2] = t1Data[p3]
+				/*line distances.py:93:19*/ p2 = p2 + h9
+				/*line distances.py:93:19*/ p3 = p3 + h11
+			}
 		}
 		/*line distances.py:93:19*/ t12 = &runtime.Array[float64]{Data: t10.Data, Shape: []int{int(t7), 1}, Strides: []int{1, 1}, Offset: t10.Offset}
 		/*line distances.py:93:19*/ t8 = t12
@@ -1020,18 +1837,70 @@ func SoftmaxRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line distances.py:93:5*/ t16 = int64(m.Strides[1]) * runtime.BoolToInt(int64(m.Shape[1]) != 1)
 	/*line distances.py:93:5*/ t17 = int64(t8.Strides[0]) * runtime.BoolToInt(int64(t8.Shape[0]) != 1)
 	/*line distances.py:93:5*/ t18 = int64(t8.Strides[1]) * runtime.BoolToInt(int64(t8.Shape[1]) != 1)
-	/*line distances.py:93:5*/ for i0_4 = 0; i0_4 < t13; i0_4++ {
-		/*line distances.py:93:5*/ for i1 = 0; i1 < t14; i1++ {
-			/*line distances.py:93:5*/ shiftedData[int64(shifted.Offset)+i0_4*int64(shifted.Strides[0])+i1*int64(shifted.Strides[1])] = mData[int64(m.Offset)+i0_4*t15+i1*t16] - t8Data[int64(t8.Offset)+i0_4*t17+i1*t18]
+	/*line distances.py:93:5*/ h13 = int64(shifted.Strides[1])
+	/*line distances.py:93:5*/ h16 = int64(shifted.Offset)
+	/*line distances.py:93:5*/ h17 = int64(shifted.Strides[0])
+	/*line distances.py:93:5*/ h18 = int64(m.Offset)
+	/*line distances.py:93:5*/ if h13 == 1 && t16 == 1 {
+		/*line distances.py:93:5*/ for i0_4 = 0; i0_4 < t13; i0_4++ {
+			/*line distances.py:93:5*/ h12 = h16 + i0_4*h17
+			/*line distances.py:93:5*/ h14 = h18 + i0_4*t15
+			/*line distances.py:93:5*/ h15 = i0_4 * t17
+			/*line distances.py:93:5*/ if t14 > 0 {
+				shiftedW := shiftedData[h12 : h12+t14]
+				mW := mData[h14 : h14+t14]
+				for i1 = 0; i1 < t14; i1++ {
+					/*line distances.py:93:5*/ shiftedW[i1] = mW[i1] - t8Data[int64(t8.Offset)+h15+i1*t18]
+				}
+			}
+		}
+	} else {
+		/*line distances.py:93:5*/ for i0_4 = 0; i0_4 < t13; i0_4++ {
+			/*line distances.py:93:5*/ h12 = h16 + i0_4*h17
+			/*line distances.py:93:5*/ h14 = h18 + i0_4*t15
+			/*line distances.py:93:5*/ h15 = i0_4 * t17
+			/*line distances.py:93:5*/ p4 = h12
+			/*line distances.py:93:5*/ p5 = h14
+			/*line distances.py:93:5*/ for i1 = 0; i1 < t14; i1++ {
+				/*line distances.py:93:5*/ shiftedData[p4] = mData[p5] - t8Data[int64(t8.Offset)+h15+i1*t18]
+				/*line distances.py:93:5*/ p4 = p4 + h13
+				/*line distances.py:93:5*/ p5 = p5 + t16
+			}
 		}
 	}
 	/*line distances.py:94:5*/ e = runtime.Zeros[float64](shifted.Shape[0], shifted.Shape[1])
 	eData = e.Data
 	/*line distances.py:94:5*/ t19 = int64(shifted.Shape[0])
 	/*line distances.py:94:5*/ t20 = int64(shifted.Shape[1])
-	/*line distances.py:94:5*/ for i0_5 = 0; i0_5 < t19; i0_5++ {
-		/*line distances.py:94:5*/ for i1_2 = 0; i1_2 < t20; i1_2++ {
-			/*line distances.py:94:5*/ eData[int64(e.Offset)+i0_5*int64(e.Strides[0])+i1_2*int64(e.Strides[1])] = runtime.Exp(shiftedData[int64(shifted.Offset)+i0_5*int64(shifted.Strides[0])+i1_2*int64(shifted.Strides[1])])
+	/*line distances.py:94:5*/ h20 = int64(e.Strides[1])
+	/*line distances.py:94:5*/ h22 = int64(shifted.Strides[1])
+	/*line distances.py:94:5*/ h23 = int64(e.Offset)
+	/*line distances.py:94:5*/ h24 = int64(e.Strides[0])
+	/*line distances.py:94:5*/ h25 = int64(shifted.Offset)
+	/*line distances.py:94:5*/ h26 = int64(shifted.Strides[0])
+	/*line distances.py:94:5*/ if h20 == 1 && h22 == 1 {
+		/*line distances.py:94:5*/ for i0_5 = 0; i0_5 < t19; i0_5++ {
+			/*line distances.py:94:5*/ h19 = h23 + i0_5*h24
+			/*line distances.py:94:5*/ h21 = h25 + i0_5*h26
+			/*line distances.py:94:5*/ if t20 > 0 {
+				eW := eData[h19 : h19+t20]
+				shiftedW := shiftedData[h21 : h21+t20]
+				for i1_2 = 0; i1_2 < t20; i1_2++ {
+					/*line distances.py:94:5*/ eW[i1_2] = runtime.Exp(shiftedW[i1_2])
+				}
+			}
+		}
+	} else {
+		/*line distances.py:94:5*/ for i0_5 = 0; i0_5 < t19; i0_5++ {
+			/*line distances.py:94:5*/ h19 = h23 + i0_5*h24
+			/*line distances.py:94:5*/ h21 = h25 + i0_5*h26
+			/*line distances.py:94:5*/ p6 = h19
+			/*line distances.py:94:5*/ p7 = h21
+			/*line distances.py:94:5*/ for i1_2 = 0; i1_2 < t20; i1_2++ {
+				/*line distances.py:94:5*/ eData[p6] = runtime.Exp(shiftedData[p7])
+				/*line distances.py:94:5*/ p6 = p6 + h20
+				/*line distances.py:94:5*/ p7 = p7 + h22
+			}
 		}
 	}
 	/*line distances.py:95:16*/ t22 = runtime.SumAxis(e, 1)
@@ -1054,8 +1923,26 @@ func SoftmaxRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		/*line distances.py:95:16*/ t27 = runtime.Zeros[float64](t22.Shape[0])
 		t27Data = t27.Data
 		/*line distances.py:95:16*/ t28 = int64(t22.Shape[0])
-		/*line distances.py:95:16*/ for i0_6 = 0; i0_6 < t28; i0_6++ {
-			/*line distances.py:95:16*/ t27Data[int64(t27.Offset)+i0_6*int64(t27.Strides[0])] = t22Data[int64(t22.Offset)+i0_6*int64(t22.Strides[0])]
+		/*line distances.py:95:16*/ h27 = int64(t27.Offset)
+		/*line distances.py:95:16*/ h28 = int64(t27.Strides[0])
+		/*line distances.py:95:16*/ h29 = int64(t22.Offset)
+		/*line distances.py:95:16*/ h30 = int64(t22.Strides[0])
+		/*line distances.py:95:16*/ if h28 == 1 && h30 == 1 {
+			/*line distances.py:95:16*/ if t28 > 0 {
+				t27W := t27Data[h27 : h27+t28]
+				t22W := t22Data[h29 : h29+t28]
+				for i0_6 = 0; i0_6 < t28; i0_6++ {
+					/*line distances.py:95:16*/ t27W[i0_6] = t22W[i0_6]
+				}
+			}
+		} else {
+			/*line distances.py:95:16*/ p8 = h27
+			/*line distances.py:95:16*/ p9 = h29
+			/*line distances.py:95:16*/ for i0_6 = 0; i0_6 < t28; i0_6++ {
+				/*line distances.py:95:16*/ t27Data[p8] = t22Data[p9]
+				/*line distances.py:95:16*/ p8 = p8 + h28
+				/*line distances.py:95:16*/ p9 = p9 + h30
+			}
 		}
 		/*line distances.py:95:16*/ t29 = &runtime.Array[float64]{Data: t27.Data, Shape: []int{int(t24), 1}, Strides: []int{1, 1}, Offset: t27.Offset}
 		/*line distances.py:95:16*/ t25 = t29
@@ -1074,9 +1961,35 @@ func SoftmaxRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line distances.py:95:12*/ t33 = int64(e.Strides[1]) * runtime.BoolToInt(int64(e.Shape[1]) != 1)
 	/*line distances.py:95:12*/ t34 = int64(t25.Strides[0]) * runtime.BoolToInt(int64(t25.Shape[0]) != 1)
 	/*line distances.py:95:12*/ t35 = int64(t25.Strides[1]) * runtime.BoolToInt(int64(t25.Shape[1]) != 1)
-	/*line distances.py:95:12*/ for i0_7 = 0; i0_7 < t30; i0_7++ {
-		/*line distances.py:95:12*/ for i1_3 = 0; i1_3 < t31; i1_3++ {
-			/*line distances.py:95:12*/ t21Data[int64(t21.Offset)+i0_7*int64(t21.Strides[0])+i1_3*int64(t21.Strides[1])] = eData[int64(e.Offset)+i0_7*t32+i1_3*t33] / t25Data[int64(t25.Offset)+i0_7*t34+i1_3*t35]
+	/*line distances.py:95:12*/ h32 = int64(t21.Strides[1])
+	/*line distances.py:95:12*/ h35 = int64(t21.Offset)
+	/*line distances.py:95:12*/ h36 = int64(t21.Strides[0])
+	/*line distances.py:95:12*/ h37 = int64(e.Offset)
+	/*line distances.py:95:12*/ if h32 == 1 && t33 == 1 {
+		/*line distances.py:95:12*/ for i0_7 = 0; i0_7 < t30; i0_7++ {
+			/*line distances.py:95:12*/ h31 = h35 + i0_7*h36
+			/*line distances.py:95:12*/ h33 = h37 + i0_7*t32
+			/*line distances.py:95:12*/ h34 = i0_7 * t34
+			/*line distances.py:95:12*/ if t31 > 0 {
+				t21W := t21Data[h31 : h31+t31]
+				eW := eData[h33 : h33+t31]
+				for i1_3 = 0; i1_3 < t31; i1_3++ {
+					/*line distances.py:95:12*/ t21W[i1_3] = eW[i1_3] / t25Data[int64(t25.Offset)+h34+i1_3*t35]
+				}
+			}
+		}
+	} else {
+		/*line distances.py:95:12*/ for i0_7 = 0; i0_7 < t30; i0_7++ {
+			/*line distances.py:95:12*/ h31 = h35 + i0_7*h36
+			/*line distances.py:95:12*/ h33 = h37 + i0_7*t32
+			/*line distances.py:95:12*/ h34 = i0_7 * t34
+			/*line distances.py:95:12*/ p10 = h31
+			/*line distances.py:95:12*/ p11 = h33
+			/*line distances.py:95:12*/ for i1_3 = 0; i1_3 < t31; i1_3++ {
+				/*line distances.py:95:12*/ t21Data[p10] = eData[p11] / t25Data[int64(t25.Offset)+h34+i1_3*t35]
+				/*line distances.py:95:12*/ p10 = p10 + h32
+				/*line distances.py:95:12*/ p11 = p11 + t33
+			}
 		}
 	}
 	/*line distances.py:95:5*/ return t21, nil
@@ -1095,6 +2008,15 @@ func Logsumexp(x *runtime.Array[float64]) (float64, error) {
 		t4     *runtime.Array[float64]
 		t5     int64
 		i0_2   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t4Data []float64
 	)
 	xData := x.Data
@@ -1106,10 +2028,23 @@ func Logsumexp(x *runtime.Array[float64]) (float64, error) {
 	}
 	/*line distances.py:102:9*/ t1 = xData[int64(x.Offset)]
 	/*line distances.py:102:9*/ t2 = int64(x.Shape[0])
-	/*line distances.py:102:9*/ for i0 = 0; i0 < t2; i0++ {
-		/*line distances.py:102:9*/ t3 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line distances.py:102:9*/ if !math.IsNaN(t1) && !(t1 > t3) {
-			/*line distances.py:102:9*/ t1 = t3
+	/*line distances.py:102:9*/ h1 = int64(x.Offset)
+	/*line distances.py:102:9*/ h2 = int64(x.Strides[0])
+	/*line distances.py:102:9*/ if h2 == 1 {
+		/*line distances.py:102:9*/ for i0 = 0; i0 < t2; i0++ {
+			/*line distances.py:102:9*/ t3 = xData[h1+i0]
+			/*line distances.py:102:9*/ if !math.IsNaN(t1) && !(t1 > t3) {
+				/*line distances.py:102:9*/ t1 = t3
+			}
+		}
+	} else {
+		/*line distances.py:102:9*/ p1 = h1
+		/*line distances.py:102:9*/ for i0 = 0; i0 < t2; i0++ {
+			/*line distances.py:102:9*/ t3 = xData[p1]
+			/*line distances.py:102:9*/ if !math.IsNaN(t1) && !(t1 > t3) {
+				/*line distances.py:102:9*/ t1 = t3
+			}
+			/*line distances.py:102:9*/ p1 = p1 + h2
 		}
 	}
 	/*line distances.py:102:5*/ m = t1
@@ -1119,8 +2054,26 @@ func Logsumexp(x *runtime.Array[float64]) (float64, error) {
 	/*line distances.py:105:30*/ t4 = runtime.Zeros[float64](x.Shape[0])
 	t4Data = t4.Data
 	/*line distances.py:105:30*/ t5 = int64(x.Shape[0])
-	/*line distances.py:105:30*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-		/*line distances.py:105:30*/ t4Data[int64(t4.Offset)+i0_2*int64(t4.Strides[0])] = runtime.Exp(xData[int64(x.Offset)+i0_2*int64(x.Strides[0])] - m)
+	/*line distances.py:105:30*/ h3 = int64(t4.Offset)
+	/*line distances.py:105:30*/ h4 = int64(t4.Strides[0])
+	/*line distances.py:105:30*/ h5 = int64(x.Offset)
+	/*line distances.py:105:30*/ h6 = int64(x.Strides[0])
+	/*line distances.py:105:30*/ if h4 == 1 && h6 == 1 {
+		/*line distances.py:105:30*/ if t5 > 0 {
+			t4W := t4Data[h3 : h3+t5]
+			xW := xData[h5 : h5+t5]
+			for i0_2 = 0; i0_2 < t5; i0_2++ {
+				/*line distances.py:105:30*/ t4W[i0_2] = runtime.Exp(xW[i0_2] - m)
+			}
+		}
+	} else {
+		/*line distances.py:105:30*/ p2 = h3
+		/*line distances.py:105:30*/ p3 = h5
+		/*line distances.py:105:30*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+			/*line distances.py:105:30*/ t4Data[p2] = runtime.Exp(xData[p3] - m)
+			/*line distances.py:105:30*/ p2 = p2 + h4
+			/*line distances.py:105:30*/ p3 = p3 + h6
+		}
 	}
 	/*line distances.py:105:5*/ return m + runtime.Log(runtime.SumFloat(t4)), nil
 }
@@ -1141,13 +2094,38 @@ func CosineSimilarity(a *runtime.Array[float64], b *runtime.Array[float64]) (flo
 		t5   int64
 		t6   float64
 		i0_3 int64
+		h1   int64
+		h2   int64
+		h3   int64
+		h4   int64
+		h5   int64
+		h6   int64
+		h7   int64
+		h8   int64
+		p1   int64
+		p2   int64
+		p3   int64
+		p4   int64
 	)
 	aData := a.Data
 	bData := b.Data
 	/*line distances.py:110:18*/ t1 = int64(a.Shape[0])
 	/*line distances.py:110:18*/ t2 = math.Copysign(0, -1)
-	/*line distances.py:110:18*/ for i0 = 0; i0 < t1; i0++ {
-		/*line distances.py:110:18*/ t2 = t2 + float64(aData[int64(a.Offset)+i0*int64(a.Strides[0])]*aData[int64(a.Offset)+i0*int64(a.Strides[0])])
+	/*line distances.py:110:18*/ h1 = int64(a.Offset)
+	/*line distances.py:110:18*/ h2 = int64(a.Strides[0])
+	/*line distances.py:110:18*/ if h2 == 1 {
+		/*line distances.py:110:18*/ if t1 > 0 {
+			aW := aData[h1 : h1+t1]
+			for i0 = 0; i0 < t1; i0++ {
+				/*line distances.py:110:18*/ t2 = t2 + float64(aW[i0]*aW[i0])
+			}
+		}
+	} else {
+		/*line distances.py:110:18*/ p1 = h1
+		/*line distances.py:110:18*/ for i0 = 0; i0 < t1; i0++ {
+			/*line distances.py:110:18*/ t2 = t2 + float64(aData[p1]*aData[p1])
+			/*line distances.py:110:18*/ p1 = p1 + h2
+		}
 	}
 	/*line distances.py:110:18*/ if t1 == 0 {
 		/*line distances.py:110:18*/ t2 = 0.0
@@ -1155,8 +2133,21 @@ func CosineSimilarity(a *runtime.Array[float64], b *runtime.Array[float64]) (flo
 	/*line distances.py:110:5*/ na = math.Sqrt(t2)
 	t3 = int64(b.Shape[0])
 	/*line distances.py:111:18*/ t4 = math.Copysign(0, -1)
-	/*line distances.py:111:18*/ for i0_2 = 0; i0_2 < t3; i0_2++ {
-		/*line distances.py:111:18*/ t4 = t4 + float64(bData[int64(b.Offset)+i0_2*int64(b.Strides[0])]*bData[int64(b.Offset)+i0_2*int64(b.Strides[0])])
+	/*line distances.py:111:18*/ h3 = int64(b.Offset)
+	/*line distances.py:111:18*/ h4 = int64(b.Strides[0])
+	/*line distances.py:111:18*/ if h4 == 1 {
+		/*line distances.py:111:18*/ if t3 > 0 {
+			bW := bData[h3 : h3+t3]
+			for i0_2 = 0; i0_2 < t3; i0_2++ {
+				/*line distances.py:111:18*/ t4 = t4 + float64(bW[i0_2]*bW[i0_2])
+			}
+		}
+	} else {
+		/*line distances.py:111:18*/ p2 = h3
+		/*line distances.py:111:18*/ for i0_2 = 0; i0_2 < t3; i0_2++ {
+			/*line distances.py:111:18*/ t4 = t4 + float64(bData[p2]*bData[p2])
+			/*line distances.py:111:18*/ p2 = p2 + h4
+		}
 	}
 	/*line distances.py:111:18*/ if t3 == 0 {
 		/*line distances.py:111:18*/ t4 = 0.0
@@ -1170,8 +2161,26 @@ func CosineSimilarity(a *runtime.Array[float64], b *runtime.Array[float64]) (flo
 	}
 	/*line distances.py:114:12*/ t5 = int64(a.Shape[0])
 	/*line distances.py:114:12*/ t6 = math.Copysign(0, -1)
-	/*line distances.py:114:12*/ for i0_3 = 0; i0_3 < t5; i0_3++ {
-		/*line distances.py:114:12*/ t6 = t6 + float64(aData[int64(a.Offset)+i0_3*int64(a.Strides[0])]*bData[int64(b.Offset)+i0_3*int64(b.Strides[0])])
+	/*line distances.py:114:12*/ h5 = int64(a.Offset)
+	/*line distances.py:114:12*/ h6 = int64(a.Strides[0])
+	/*line distances.py:114:12*/ h7 = int64(b.Offset)
+	/*line distances.py:114:12*/ h8 = int64(b.Strides[0])
+	/*line distances.py:114:12*/ if h6 == 1 && h8 == 1 {
+		/*line distances.py:114:12*/ if t5 > 0 {
+			aW := aData[h5 : h5+t5]
+			bW := bData[h7 : h7+t5]
+			for i0_3 = 0; i0_3 < t5; i0_3++ {
+				/*line distances.py:114:12*/ t6 = t6 + float64(aW[i0_3]*bW[i0_3])
+			}
+		}
+	} else {
+		/*line distances.py:114:12*/ p3 = h5
+		/*line distances.py:114:12*/ p4 = h7
+		/*line distances.py:114:12*/ for i0_3 = 0; i0_3 < t5; i0_3++ {
+			/*line distances.py:114:12*/ t6 = t6 + float64(aData[p3]*bData[p4])
+			/*line distances.py:114:12*/ p3 = p3 + h6
+			/*line distances.py:114:12*/ p4 = p4 + h8
+		}
 	}
 	/*line distances.py:114:12*/ if t5 == 0 {
 		/*line distances.py:114:12*/ t6 = 0.0
@@ -1208,6 +2217,29 @@ func NearestRow(x *runtime.Array[float64], q *runtime.Array[float64]) (*runtime.
 		t16     float64
 		t17     int64
 		t18     int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		h14     int64
+		h15     bool
+		h16     bool
+		h17     int64
+		h18     int64
+		h19     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
 		outData []int64
 		dData   []float64
 		t3Data  []float64
@@ -1227,22 +2259,61 @@ func NearestRow(x *runtime.Array[float64], q *runtime.Array[float64]) (*runtime.
 	outData = out.Data
 	/*line distances.py:122:14*/ t18 = int64(q.Shape[0])
 	/*line distances.py:122:5*/ if t18-1 < int64(q.Shape[0]) && t18-1 < int64(out.Shape[0]) {
+		t6 = int64(x.Strides[1]) * runtime.BoolToInt(int64(x.Shape[1]) != 1)
+		/*line distances.py:123:20*/ t7 = int64(q.Strides[1]) * runtime.BoolToInt(int64(q.Shape[1]) != 1)
+		/*line distances.py:123:20*/ t8 = int64(x.Shape[0])
+		/*line distances.py:123:20*/ h4 = int64(x.Offset)
+		/*line distances.py:123:20*/ h5 = int64(x.Strides[0])
+		/*line distances.py:122:5*/ h10 = int64(q.Offset)
+		/*line distances.py:122:5*/ h11 = int64(q.Strides[0])
+		/*line distances.py:122:5*/ h12 = int64(x.Shape[1])
+		/*line distances.py:122:5*/ h13 = int64(q.Shape[1])
+		/*line distances.py:122:5*/ h14 = runtime.BoolToInt(int64(q.Shape[1]) == 1)
+		/*line distances.py:122:5*/ h15 = int64(x.Shape[1]) == 1
+		/*line distances.py:122:5*/ h16 = int64(q.Shape[1]) == 1
+		/*line distances.py:122:5*/ h17 = int64(x.Shape[0])
+		/*line distances.py:122:5*/ h18 = int64(out.Offset)
+		/*line distances.py:122:5*/ h19 = int64(out.Strides[0])
 		/*line distances.py:122:5*/ for i = 0; i < t18; i++ {
-			t4 = int64(q.Offset) + i*int64(q.Strides[0])
-			/*line distances.py:123:20*/ t5 = int64(x.Shape[1])
-			/*line distances.py:123:20*/ t5 = int64(q.Shape[1]) + (t5-int64(q.Shape[1]))*runtime.BoolToInt(int64(q.Shape[1]) == 1)
-			/*line distances.py:123:20*/ if !((int64(x.Shape[1]) == t5 || int64(x.Shape[1]) == 1) && (int64(q.Shape[1]) == t5 || int64(q.Shape[1]) == 1)) {
+			t4 = h10 + i*h11
+			/*line distances.py:123:20*/ t5 = h12
+			/*line distances.py:123:20*/ t5 = h13 + (t5-h13)*h14
+			/*line distances.py:123:20*/ if !((h12 == t5 || h15) && (h13 == t5 || h16)) {
 				return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,) ", int64(x.Shape[0]), int64(x.Shape[1]), int64(q.Shape[1])), "distances.py", 123, "nearest_row")
 			}
-			/*line distances.py:123:20*/ t3 = runtime.Zeros[float64](x.Shape[0], int(t5))
+			/*line distances.py:123:20*/ t3 = runtime.Zeros[float64](int(h17), int(t5))
 			t3Data = t3.Data
-			/*line distances.py:123:20*/ t6 = int64(x.Strides[1]) * runtime.BoolToInt(int64(x.Shape[1]) != 1)
-			/*line distances.py:123:20*/ t7 = int64(q.Strides[1]) * runtime.BoolToInt(int64(q.Shape[1]) != 1)
-			/*line distances.py:123:20*/ t8 = int64(x.Shape[0])
-			/*line distances.py:123:20*/ for i0 = 0; i0 < t8; i0++ {
-				/*line distances.py:123:20*/ for i1 = 0; i1 < t5; i1++ {
-					/*line distances.py:123:20*/ t9 = xData[int64(x.Offset)+i0*int64(x.Strides[0])+i1*t6] - qData[t4+i1*t7]
-					/*line distances.py:123:20*/ t3Data[int64(t3.Offset)+i0*int64(t3.Strides[0])+i1*int64(t3.Strides[1])] = float64(t9 * t9)
+			/*line distances.py:123:20*/ h3 = int64(t3.Strides[1])
+			/*line distances.py:123:20*/ h6 = int64(t3.Offset)
+			/*line distances.py:123:20*/ h7 = int64(t3.Strides[0])
+			/*line distances.py:123:20*/ if t6 == 1 && t7 == 1 && h3 == 1 {
+				/*line distances.py:123:20*/ for i0 = 0; i0 < t8; i0++ {
+					/*line distances.py:123:20*/ h1 = h4 + i0*h5
+					/*line distances.py:123:20*/ h2 = h6 + i0*h7
+					/*line distances.py:123:20*/ if t5 > 0 {
+						xW := xData[h1 : h1+t5]
+						qW := qData[t4 : t4+t5]
+						t3W := t3Data[h2 : h2+t5]
+						for i1 = 0; i1 < t5; i1++ {
+							/*line distances.py:123:20*/ t9 = xW[i1] - qW[i1]
+							/*line distances.py:123:20*/ t3W[i1] = float64(t9 * t9)
+						}
+					}
+				}
+			} else {
+				/*line distances.py:123:20*/ for i0 = 0; i0 < t8; i0++ {
+					/*line distances.py:123:20*/ h1 = h4 + i0*h5
+					/*line distances.py:123:20*/ h2 = h6 + i0*h7
+					/*line distances.py:123:20*/ p1 = h1
+					/*line distances.py:123:20*/ p2 = t4
+					/*line distances.py:123:20*/ p3 = h2
+					/*line distances.py:123:20*/ for i1 = 0; i1 < t5; i1++ {
+						/*line distances.py:123:20*/ t9 = xData[p1] - qData[p2]
+						/*line distances.py:123:20*/ t3Data[p3] = float64(t9 * t9)
+						/*line distances.py:123:20*/ p1 = p1 + t6
+						/*line distances.py:123:20*/ p2 = p2 + t7
+						/*line distances.py:123:20*/ p3 = p3 + h3
+					}
 				}
 			}
 			/*line distances.py:123:13*/ t10 = runtime.SumAxis(t3, 1)
@@ -1255,15 +2326,30 @@ func NearestRow(x *runtime.Array[float64], q *runtime.Array[float64]) (*runtime.
 			/*line distances.py:124:18*/ t14 = 0
 			/*line distances.py:124:18*/ t12 = dData[int64(d.Offset)]
 			/*line distances.py:124:18*/ t15 = int64(d.Shape[0])
-			/*line distances.py:124:18*/ for i0_2 = 0; i0_2 < t15; i0_2++ {
-				/*line distances.py:124:18*/ t16 = dData[int64(d.Offset)+i0_2*int64(d.Strides[0])]
-				/*line distances.py:124:18*/ if t16 < t12 || math.IsNaN(t16) && !math.IsNaN(t12) {
-					/*line distances.py:124:18*/ t12 = t16
-					/*line distances.py:124:18*/ t13 = t14
+			/*line distances.py:124:18*/ h8 = int64(d.Offset)
+			/*line distances.py:124:18*/ h9 = int64(d.Strides[0])
+			/*line distances.py:124:18*/ if h9 == 1 {
+				/*line distances.py:124:18*/ for i0_2 = 0; i0_2 < t15; i0_2++ {
+					/*line distances.py:124:18*/ t16 = dData[h8+i0_2]
+					/*line distances.py:124:18*/ if t16 < t12 || math.IsNaN(t16) && !math.IsNaN(t12) {
+						/*line distances.py:124:18*/ t12 = t16
+						/*line distances.py:124:18*/ t13 = t14
+					}
+					/*line distances.py:124:18*/ t14 = t14 + 1
 				}
-				/*line distances.py:124:18*/ t14 = t14 + 1
+			} else {
+				/*line distances.py:124:18*/ p4 = h8
+				/*line distances.py:124:18*/ for i0_2 = 0; i0_2 < t15; i0_2++ {
+					/*line distances.py:124:18*/ t16 = dData[p4]
+					/*line distances.py:124:18*/ if t16 < t12 || math.IsNaN(t16) && !math.IsNaN(t12) {
+						/*line distances.py:124:18*/ t12 = t16
+						/*line distances.py:124:18*/ t13 = t14
+					}
+					/*line distances.py:124:18*/ t14 = t14 + 1
+					/*line distances.py:124:18*/ p4 = p4 + h9
+				}
 			}
-			/*line distances.py:124:9*/ t17 = int64(out.Offset) + i*int64(out.Strides[0])
+			/*line distances.py:124:9*/ t17 = h18 + i*h19
 			/*line distances.py:124:9*/ outData[t17] = t13
 		}
 	} else {

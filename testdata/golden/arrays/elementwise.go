@@ -22,6 +22,13 @@ func Axpy(a float64, x *runtime.Array[float64], y *runtime.Array[float64]) (*run
 		t3     int64
 		t4     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -35,8 +42,29 @@ func Axpy(a float64, x *runtime.Array[float64], y *runtime.Array[float64]) (*run
 	t1Data = t1.Data
 	/*line elementwise.py:8:12*/ t3 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line elementwise.py:8:12*/ t4 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
-	/*line elementwise.py:8:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:8:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(a*xData[int64(x.Offset)+i0*t3]) + yData[int64(y.Offset)+i0*t4]
+	/*line elementwise.py:8:12*/ h1 = int64(t1.Offset)
+	/*line elementwise.py:8:12*/ h2 = int64(t1.Strides[0])
+	/*line elementwise.py:8:12*/ h3 = int64(x.Offset)
+	/*line elementwise.py:8:12*/ h4 = int64(y.Offset)
+	/*line elementwise.py:8:12*/ if h2 == 1 && t3 == 1 && t4 == 1 {
+		/*line elementwise.py:8:12*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			yW := yData[h4 : h4+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line elementwise.py:8:12*/ t1W[i0] = float64(a*xW[i0]) + yW[i0]
+			}
+		}
+	} else {
+		/*line elementwise.py:8:12*/ p1 = h1
+		/*line elementwise.py:8:12*/ p2 = h3
+		/*line elementwise.py:8:12*/ p3 = h4
+		/*line elementwise.py:8:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:8:12*/ t1Data[p1] = float64(a*xData[p2]) + yData[p3]
+			/*line elementwise.py:8:12*/ p1 = p1 + h2
+			/*line elementwise.py:8:12*/ p2 = p2 + t3
+			/*line elementwise.py:8:12*/ p3 = p3 + t4
+		}
 	}
 	/*line elementwise.py:8:5*/ return t1, nil
 }
@@ -56,6 +84,15 @@ func AxpyLoop(a float64, x *runtime.Array[float64], y *runtime.Array[float64]) (
 		t6      float64
 		t7      int64
 		t8      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		p1      int64
+		p2      int64
+		p3      int64
 		outData []float64
 	)
 	xData := x.Data
@@ -69,13 +106,35 @@ func AxpyLoop(a float64, x *runtime.Array[float64], y *runtime.Array[float64]) (
 	outData = out.Data
 	/*line elementwise.py:14:14*/ t8 = int64(x.Shape[0])
 	/*line elementwise.py:14:5*/ if t8-1 < int64(x.Shape[0]) && t8-1 < int64(y.Shape[0]) && t8-1 < int64(out.Shape[0]) {
-		/*line elementwise.py:14:5*/ for i = 0; i < t8; i++ {
-			t3 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line elementwise.py:15:18*/ t5 = float64(a * xData[t3])
-			/*line elementwise.py:15:29*/ t4 = int64(y.Offset) + i*int64(y.Strides[0])
-			/*line elementwise.py:15:9*/ t6 = t5 + yData[t4]
-			/*line elementwise.py:15:9*/ t7 = int64(out.Offset) + i*int64(out.Strides[0])
-			/*line elementwise.py:15:9*/ outData[t7] = t6
+		/*line elementwise.py:14:5*/ h1 = int64(x.Offset)
+		/*line elementwise.py:14:5*/ h2 = int64(x.Strides[0])
+		/*line elementwise.py:14:5*/ h3 = int64(y.Offset)
+		/*line elementwise.py:14:5*/ h4 = int64(y.Strides[0])
+		/*line elementwise.py:14:5*/ h5 = int64(out.Offset)
+		/*line elementwise.py:14:5*/ h6 = int64(out.Strides[0])
+		/*line elementwise.py:14:5*/ if h2 == 1 && h4 == 1 && h6 == 1 {
+			/*line elementwise.py:14:5*/ if t8 > 0 {
+				xW := xData[h1 : h1+t8]
+				yW := yData[h3 : h3+t8]
+				outW := outData[h5 : h5+t8]
+				for i = 0; i < t8; i++ {
+					/*line elementwise.py:15:18*/ t5 = float64(a * xW[i])
+					/*line elementwise.py:15:9*/ t6 = t5 + yW[i]
+					/*line elementwise.py:15:9*/ outW[i] = t6
+				}
+			}
+		} else {
+			/*line elementwise.py:14:5*/ p1 = h1
+			/*line elementwise.py:14:5*/ p2 = h3
+			/*line elementwise.py:14:5*/ p3 = h5
+			/*line elementwise.py:14:5*/ for i = 0; i < t8; i++ {
+				t5 = float64(a * xData[p1])
+				/*line elementwise.py:15:9*/ t6 = t5 + yData[p2]
+				/*line elementwise.py:15:9*/ outData[p3] = t6
+				/*line elementwise.py:14:5*/ p1 = p1 + h2
+				/*line elementwise.py:14:5*/ p2 = p2 + h4
+				/*line elementwise.py:14:5*/ p3 = p3 + h6
+			}
 		}
 	} else {
 		/*line elementwise.py:14:5*/ for i = 0; i < t8; i++ {
@@ -110,20 +169,46 @@ func Relu(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t3     bool
 		t4     float64
 		t5     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	xData := x.Data
 	/*line elementwise.py:21:12*/ t1 = runtime.Zeros[float64](x.Shape[0])
 	t1Data = t1.Data
 	/*line elementwise.py:21:12*/ t2 = int64(x.Shape[0])
-	/*line elementwise.py:21:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:21:12*/ t3 = xData[int64(x.Offset)+i0*int64(x.Strides[0])] > 0.0
-		/*line elementwise.py:21:12*/ t4 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line elementwise.py:21:12*/ t5 = 0.0
-		/*line elementwise.py:21:12*/ if t3 {
-			/*line elementwise.py:21:12*/ t5 = t4
+	/*line elementwise.py:21:12*/ h1 = int64(x.Offset)
+	/*line elementwise.py:21:12*/ h2 = int64(x.Strides[0])
+	/*line elementwise.py:21:12*/ h3 = int64(t1.Offset)
+	/*line elementwise.py:21:12*/ h4 = int64(t1.Strides[0])
+	/*line elementwise.py:21:12*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:21:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:21:12*/ t3 = xData[h1+i0] > 0.0
+			/*line elementwise.py:21:12*/ t4 = xData[h1+i0]
+			/*line elementwise.py:21:12*/ t5 = 0.0
+			/*line elementwise.py:21:12*/ if t3 {
+				/*line elementwise.py:21:12*/ t5 = t4
+			}
+			/*line elementwise.py:21:12*/ t1Data[h3+i0] = t5
 		}
-		/*line elementwise.py:21:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t5
+	} else {
+		/*line elementwise.py:21:12*/ p1 = h1
+		/*line elementwise.py:21:12*/ p2 = h3
+		/*line elementwise.py:21:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:21:12*/ t3 = xData[p1] > 0.0
+			/*line elementwise.py:21:12*/ t4 = xData[p1]
+			/*line elementwise.py:21:12*/ t5 = 0.0
+			/*line elementwise.py:21:12*/ if t3 {
+				/*line elementwise.py:21:12*/ t5 = t4
+			}
+			/*line elementwise.py:21:12*/ t1Data[p2] = t5
+			/*line elementwise.py:21:12*/ p1 = p1 + h2
+			/*line elementwise.py:21:12*/ p2 = p2 + h4
+		}
 	}
 	/*line elementwise.py:21:5*/ return t1
 }
@@ -138,19 +223,44 @@ func ReluMaximum(x *runtime.Array[float64]) *runtime.Array[float64] {
 		i0     int64
 		t3     float64
 		t4     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	xData := x.Data
 	/*line elementwise.py:26:12*/ t1 = runtime.Zeros[float64](x.Shape[0])
 	t1Data = t1.Data
 	/*line elementwise.py:26:12*/ t2 = int64(x.Shape[0])
-	/*line elementwise.py:26:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:26:12*/ t3 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line elementwise.py:26:12*/ t4 = 0.0
-		/*line elementwise.py:26:12*/ if math.IsNaN(t3) || t3 > 0.0 {
-			/*line elementwise.py:26:12*/ t4 = t3
+	/*line elementwise.py:26:12*/ h1 = int64(x.Offset)
+	/*line elementwise.py:26:12*/ h2 = int64(x.Strides[0])
+	/*line elementwise.py:26:12*/ h3 = int64(t1.Offset)
+	/*line elementwise.py:26:12*/ h4 = int64(t1.Strides[0])
+	/*line elementwise.py:26:12*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:26:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:26:12*/ t3 = xData[h1+i0]
+			/*line elementwise.py:26:12*/ t4 = 0.0
+			/*line elementwise.py:26:12*/ if math.IsNaN(t3) || t3 > 0.0 {
+				/*line elementwise.py:26:12*/ t4 = t3
+			}
+			/*line elementwise.py:26:12*/ t1Data[h3+i0] = t4
 		}
-		/*line elementwise.py:26:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
+	} else {
+		/*line elementwise.py:26:12*/ p1 = h1
+		/*line elementwise.py:26:12*/ p2 = h3
+		/*line elementwise.py:26:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:26:12*/ t3 = xData[p1]
+			/*line elementwise.py:26:12*/ t4 = 0.0
+			/*line elementwise.py:26:12*/ if math.IsNaN(t3) || t3 > 0.0 {
+				/*line elementwise.py:26:12*/ t4 = t3
+			}
+			/*line elementwise.py:26:12*/ t1Data[p2] = t4
+			/*line elementwise.py:26:12*/ p1 = p1 + h2
+			/*line elementwise.py:26:12*/ p2 = p2 + h4
+		}
 	}
 	/*line elementwise.py:26:5*/ return t1
 }
@@ -169,6 +279,16 @@ func LeakyRelu2d(m *runtime.Array[float64], slope float64) *runtime.Array[float6
 		t5     float64
 		t6     float64
 		t7     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	mData := m.Data
@@ -176,16 +296,45 @@ func LeakyRelu2d(m *runtime.Array[float64], slope float64) *runtime.Array[float6
 	t1Data = t1.Data
 	/*line elementwise.py:31:12*/ t2 = int64(m.Shape[0])
 	/*line elementwise.py:31:12*/ t3 = int64(m.Shape[1])
-	/*line elementwise.py:31:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:31:12*/ for i1 = 0; i1 < t3; i1++ {
-			/*line elementwise.py:31:12*/ t4 = mData[int64(m.Offset)+i0*int64(m.Strides[0])+i1*int64(m.Strides[1])] >= 0.0
-			/*line elementwise.py:31:12*/ t5 = mData[int64(m.Offset)+i0*int64(m.Strides[0])+i1*int64(m.Strides[1])]
-			/*line elementwise.py:31:12*/ t6 = float64(slope * mData[int64(m.Offset)+i0*int64(m.Strides[0])+i1*int64(m.Strides[1])])
-			/*line elementwise.py:31:12*/ t7 = t6
-			/*line elementwise.py:31:12*/ if t4 {
-				/*line elementwise.py:31:12*/ t7 = t5
+	/*line elementwise.py:31:12*/ h2 = int64(m.Strides[1])
+	/*line elementwise.py:31:12*/ h4 = int64(t1.Strides[1])
+	/*line elementwise.py:31:12*/ h5 = int64(m.Offset)
+	/*line elementwise.py:31:12*/ h6 = int64(m.Strides[0])
+	/*line elementwise.py:31:12*/ h7 = int64(t1.Offset)
+	/*line elementwise.py:31:12*/ h8 = int64(t1.Strides[0])
+	/*line elementwise.py:31:12*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:31:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:31:12*/ h1 = h5 + i0*h6
+			/*line elementwise.py:31:12*/ h3 = h7 + i0*h8
+			/*line elementwise.py:31:12*/ for i1 = 0; i1 < t3; i1++ {
+				/*line elementwise.py:31:12*/ t4 = mData[h1+i1] >= 0.0
+				/*line elementwise.py:31:12*/ t5 = mData[h1+i1]
+				/*line elementwise.py:31:12*/ t6 = float64(slope * mData[h1+i1])
+				/*line elementwise.py:31:12*/ t7 = t6
+				/*line elementwise.py:31:12*/ if t4 {
+					/*line elementwise.py:31:12*/ t7 = t5
+				}
+				/*line elementwise.py:31:12*/ t1Data[h3+i1] = t7
 			}
-			/*line elementwise.py:31:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = t7
+		}
+	} else {
+		/*line elementwise.py:31:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:31:12*/ h1 = h5 + i0*h6
+			/*line elementwise.py:31:12*/ h3 = h7 + i0*h8
+			/*line elementwise.py:31:12*/ p1 = h1
+			/*line elementwise.py:31:12*/ p2 = h3
+			/*line elementwise.py:31:12*/ for i1 = 0; i1 < t3; i1++ {
+				/*line elementwise.py:31:12*/ t4 = mData[p1] >= 0.0
+				/*line elementwise.py:31:12*/ t5 = mData[p1]
+				/*line elementwise.py:31:12*/ t6 = float64(slope * mData[p1])
+				/*line elementwise.py:31:12*/ t7 = t6
+				/*line elementwise.py:31:12*/ if t4 {
+					/*line elementwise.py:31:12*/ t7 = t5
+				}
+				/*line elementwise.py:31:12*/ t1Data[p2] = t7
+				/*line elementwise.py:31:12*/ p1 = p1 + h2
+				/*line elementwise.py:31:12*/ p2 = p2 + h4
+			}
 		}
 	}
 	/*line elementwise.py:31:5*/ return t1
@@ -202,23 +351,52 @@ func ClipUnit(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t3     float64
 		t4     float64
 		t5     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	xData := x.Data
 	/*line elementwise.py:36:12*/ t1 = runtime.Zeros[float64](x.Shape[0])
 	t1Data = t1.Data
 	/*line elementwise.py:36:12*/ t2 = int64(x.Shape[0])
-	/*line elementwise.py:36:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:36:12*/ t3 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line elementwise.py:36:12*/ t4 = -1.0
-		/*line elementwise.py:36:12*/ if math.IsNaN(t3) || t3 > -1.0 {
-			/*line elementwise.py:36:12*/ t4 = t3
+	/*line elementwise.py:36:12*/ h1 = int64(x.Offset)
+	/*line elementwise.py:36:12*/ h2 = int64(x.Strides[0])
+	/*line elementwise.py:36:12*/ h3 = int64(t1.Offset)
+	/*line elementwise.py:36:12*/ h4 = int64(t1.Strides[0])
+	/*line elementwise.py:36:12*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:36:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:36:12*/ t3 = xData[h1+i0]
+			/*line elementwise.py:36:12*/ t4 = -1.0
+			/*line elementwise.py:36:12*/ if math.IsNaN(t3) || t3 > -1.0 {
+				/*line elementwise.py:36:12*/ t4 = t3
+			}
+			/*line elementwise.py:36:12*/ t5 = 1.0
+			/*line elementwise.py:36:12*/ if math.IsNaN(t4) || t4 < 1.0 {
+				/*line elementwise.py:36:12*/ t5 = t4
+			}
+			/*line elementwise.py:36:12*/ t1Data[h3+i0] = t5
 		}
-		/*line elementwise.py:36:12*/ t5 = 1.0
-		/*line elementwise.py:36:12*/ if math.IsNaN(t4) || t4 < 1.0 {
-			/*line elementwise.py:36:12*/ t5 = t4
+	} else {
+		/*line elementwise.py:36:12*/ p1 = h1
+		/*line elementwise.py:36:12*/ p2 = h3
+		/*line elementwise.py:36:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:36:12*/ t3 = xData[p1]
+			/*line elementwise.py:36:12*/ t4 = -1.0
+			/*line elementwise.py:36:12*/ if math.IsNaN(t3) || t3 > -1.0 {
+				/*line elementwise.py:36:12*/ t4 = t3
+			}
+			/*line elementwise.py:36:12*/ t5 = 1.0
+			/*line elementwise.py:36:12*/ if math.IsNaN(t4) || t4 < 1.0 {
+				/*line elementwise.py:36:12*/ t5 = t4
+			}
+			/*line elementwise.py:36:12*/ t1Data[p2] = t5
+			/*line elementwise.py:36:12*/ p1 = p1 + h2
+			/*line elementwise.py:36:12*/ p2 = p2 + h4
 		}
-		/*line elementwise.py:36:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t5
 	}
 	/*line elementwise.py:36:5*/ return t1
 }
@@ -233,11 +411,19 @@ func ClipLoop(x *runtime.Array[float64], lo float64, hi float64) *runtime.Array[
 		t1      *runtime.Array[float64]
 		t2      int64
 		i0      int64
-		t3      int64
 		t4      int64
 		t5      int64
 		t6      int64
 		t7      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		p1      int64
+		p2      int64
+		p3      int64
 		outData []float64
 		t1Data  []float64
 	)
@@ -245,23 +431,59 @@ func ClipLoop(x *runtime.Array[float64], lo float64, hi float64) *runtime.Array[
 	/*line elementwise.py:41:11*/ t1 = runtime.Zeros[float64](x.Shape[0])
 	t1Data = t1.Data
 	/*line elementwise.py:41:11*/ t2 = int64(x.Shape[0])
-	/*line elementwise.py:41:11*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:41:11*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
+	/*line elementwise.py:41:11*/ h1 = int64(t1.Offset)
+	/*line elementwise.py:41:11*/ h2 = int64(t1.Strides[0])
+	/*line elementwise.py:41:11*/ h3 = int64(x.Offset)
+	/*line elementwise.py:41:11*/ h4 = int64(x.Strides[0])
+	/*line elementwise.py:41:11*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:41:11*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line elementwise.py:41:11*/ t1W[i0] = xW[i0]
+			}
+		}
+	} else {
+		/*line elementwise.py:41:11*/ p1 = h1
+		/*line elementwise.py:41:11*/ p2 = h3
+		/*line elementwise.py:41:11*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:41:11*/ t1Data[p1] = xData[p2]
+			/*line elementwise.py:41:11*/ p1 = p1 + h2
+			/*line elementwise.py:41:11*/ p2 = p2 + h4
+		}
 	}
 	/*line elementwise.py:41:5*/ out = t1
 	outData = out.Data
 	/*line elementwise.py:42:14*/ t7 = int64(out.Shape[0])
-	/*line elementwise.py:42:5*/ for i = 0; i < t7; i++ {
-		t3 = int64(out.Offset) + i*int64(out.Strides[0])
-		/*line elementwise.py:43:9*/ if outData[t3] < lo {
-			t4 = int64(out.Offset) + i*int64(out.Strides[0])
-			/*line elementwise.py:44:13*/ outData[t4] = lo
-		} else {
-			/*line elementwise.py:45:14*/ t5 = int64(out.Offset) + i*int64(out.Strides[0])
-			/*line elementwise.py:45:14*/ if outData[t5] > hi {
-				t6 = int64(out.Offset) + i*int64(out.Strides[0])
-				/*line elementwise.py:46:13*/ outData[t6] = hi
+	/*line elementwise.py:42:5*/ h5 = int64(out.Offset)
+	/*line elementwise.py:42:5*/ h6 = int64(out.Strides[0])
+	/*line elementwise.py:42:5*/ if h6 == 1 {
+		/*line elementwise.py:42:5*/ for i = 0; i < t7; i++ {
+			if outData[h5+i] < lo {
+				t4 = h5 + i*h6
+				/*line elementwise.py:44:13*/ outData[t4] = lo
+			} else {
+				/*line elementwise.py:45:14*/ t5 = h5 + i*h6
+				/*line elementwise.py:45:14*/ if outData[t5] > hi {
+					t6 = h5 + i*h6
+					/*line elementwise.py:46:13*/ outData[t6] = hi
+				}
 			}
+		}
+	} else {
+		/*line elementwise.py:42:5*/ p3 = h5
+		/*line elementwise.py:42:5*/ for i = 0; i < t7; i++ {
+			if outData[p3] < lo {
+				t4 = h5 + i*h6
+				/*line elementwise.py:44:13*/ outData[t4] = lo
+			} else {
+				/*line elementwise.py:45:14*/ t5 = h5 + i*h6
+				/*line elementwise.py:45:14*/ if outData[t5] > hi {
+					t6 = h5 + i*h6
+					/*line elementwise.py:46:13*/ outData[t6] = hi
+				}
+			}
+			/*line elementwise.py:42:5*/ p3 = p3 + h6
 		}
 	}
 	/*line elementwise.py:47:5*/ return out
@@ -277,19 +499,44 @@ func SafeSqrt(x *runtime.Array[float64]) *runtime.Array[float64] {
 		i0     int64
 		t3     float64
 		t4     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	xData := x.Data
 	/*line elementwise.py:52:12*/ t1 = runtime.Zeros[float64](x.Shape[0])
 	t1Data = t1.Data
 	/*line elementwise.py:52:12*/ t2 = int64(x.Shape[0])
-	/*line elementwise.py:52:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:52:12*/ t3 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line elementwise.py:52:12*/ t4 = float64(runtime.BoolToInt(t3 > 0.0)) - float64(runtime.BoolToInt(t3 < 0.0))
-		/*line elementwise.py:52:12*/ if math.IsNaN(t3) {
-			/*line elementwise.py:52:12*/ t4 = t3
+	/*line elementwise.py:52:12*/ h1 = int64(x.Offset)
+	/*line elementwise.py:52:12*/ h2 = int64(x.Strides[0])
+	/*line elementwise.py:52:12*/ h3 = int64(t1.Offset)
+	/*line elementwise.py:52:12*/ h4 = int64(t1.Strides[0])
+	/*line elementwise.py:52:12*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:52:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:52:12*/ t3 = xData[h1+i0]
+			/*line elementwise.py:52:12*/ t4 = float64(runtime.BoolToInt(t3 > 0.0)) - float64(runtime.BoolToInt(t3 < 0.0))
+			/*line elementwise.py:52:12*/ if math.IsNaN(t3) {
+				/*line elementwise.py:52:12*/ t4 = t3
+			}
+			/*line elementwise.py:52:12*/ t1Data[h3+i0] = float64(t4 * math.Sqrt(math.Abs(xData[h1+i0])))
 		}
-		/*line elementwise.py:52:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(t4 * math.Sqrt(math.Abs(xData[int64(x.Offset)+i0*int64(x.Strides[0])])))
+	} else {
+		/*line elementwise.py:52:12*/ p1 = h1
+		/*line elementwise.py:52:12*/ p2 = h3
+		/*line elementwise.py:52:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:52:12*/ t3 = xData[p1]
+			/*line elementwise.py:52:12*/ t4 = float64(runtime.BoolToInt(t3 > 0.0)) - float64(runtime.BoolToInt(t3 < 0.0))
+			/*line elementwise.py:52:12*/ if math.IsNaN(t3) {
+				/*line elementwise.py:52:12*/ t4 = t3
+			}
+			/*line elementwise.py:52:12*/ t1Data[p2] = float64(t4 * math.Sqrt(math.Abs(xData[p1])))
+			/*line elementwise.py:52:12*/ p1 = p1 + h2
+			/*line elementwise.py:52:12*/ p2 = p2 + h4
+		}
 	}
 	/*line elementwise.py:52:5*/ return t1
 }
@@ -314,6 +561,19 @@ func Log1pManual(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t9     bool
 		t10    float64
 		t11    float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
+		p5     int64
 		yData  []float64
 		t5Data []float64
 	)
@@ -321,14 +581,34 @@ func Log1pManual(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line elementwise.py:58:5*/ y = runtime.Zeros[float64](x.Shape[0])
 	yData = y.Data
 	/*line elementwise.py:58:5*/ t1 = int64(x.Shape[0])
-	/*line elementwise.py:58:5*/ for i0 = 0; i0 < t1; i0++ {
-		/*line elementwise.py:58:9*/ t2 = xData[int64(x.Offset)+i0*int64(x.Strides[0])] > -1.0
-		/*line elementwise.py:58:9*/ t3 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line elementwise.py:58:9*/ t4 = 0.0
-		/*line elementwise.py:58:9*/ if t2 {
-			/*line elementwise.py:58:9*/ t4 = t3
+	/*line elementwise.py:58:5*/ h1 = int64(x.Offset)
+	/*line elementwise.py:58:5*/ h2 = int64(x.Strides[0])
+	/*line elementwise.py:58:5*/ h3 = int64(y.Offset)
+	/*line elementwise.py:58:5*/ h4 = int64(y.Strides[0])
+	/*line elementwise.py:58:5*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:58:5*/ for i0 = 0; i0 < t1; i0++ {
+			/*line elementwise.py:58:9*/ t2 = xData[h1+i0] > -1.0
+			/*line elementwise.py:58:9*/ t3 = xData[h1+i0]
+			/*line elementwise.py:58:9*/ t4 = 0.0
+			/*line elementwise.py:58:9*/ if t2 {
+				/*line elementwise.py:58:9*/ t4 = t3
+			}
+			/*line elementwise.py:58:5*/ yData[h3+i0] = t4
 		}
-		/*line elementwise.py:58:5*/ yData[int64(y.Offset)+i0*int64(y.Strides[0])] = t4
+	} else {
+		/*line elementwise.py:58:5*/ p1 = h1
+		/*line elementwise.py:58:5*/ p2 = h3
+		/*line elementwise.py:58:5*/ for i0 = 0; i0 < t1; i0++ {
+			/*line elementwise.py:58:9*/ t2 = xData[p1] > -1.0
+			/*line elementwise.py:58:9*/ t3 = xData[p1]
+			/*line elementwise.py:58:9*/ t4 = 0.0
+			/*line elementwise.py:58:9*/ if t2 {
+				/*line elementwise.py:58:9*/ t4 = t3
+			}
+			/*line elementwise.py:58:5*/ yData[p2] = t4
+			/*line elementwise.py:58:5*/ p1 = p1 + h2
+			/*line elementwise.py:58:5*/ p2 = p2 + h4
+		}
 	}
 	/*line elementwise.py:59:12*/ t6 = int64(x.Shape[0])
 	/*line elementwise.py:59:12*/ t6 = int64(y.Shape[0]) + (t6-int64(y.Shape[0]))*runtime.BoolToInt(int64(y.Shape[0]) == 1)
@@ -339,14 +619,36 @@ func Log1pManual(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	t5Data = t5.Data
 	/*line elementwise.py:59:12*/ t7 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line elementwise.py:59:12*/ t8 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
-	/*line elementwise.py:59:12*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
-		/*line elementwise.py:59:12*/ t9 = xData[int64(x.Offset)+i0_2*t7] > -1.0
-		/*line elementwise.py:59:12*/ t10 = runtime.Log(1.0 + yData[int64(y.Offset)+i0_2*t8])
-		/*line elementwise.py:59:12*/ t11 = math.NaN()
-		/*line elementwise.py:59:12*/ if t9 {
-			/*line elementwise.py:59:12*/ t11 = t10
+	/*line elementwise.py:59:12*/ h5 = int64(x.Offset)
+	/*line elementwise.py:59:12*/ h6 = int64(y.Offset)
+	/*line elementwise.py:59:12*/ h7 = int64(t5.Offset)
+	/*line elementwise.py:59:12*/ h8 = int64(t5.Strides[0])
+	/*line elementwise.py:59:12*/ if t7 == 1 && t8 == 1 && h8 == 1 {
+		/*line elementwise.py:59:12*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
+			/*line elementwise.py:59:12*/ t9 = xData[h5+i0_2] > -1.0
+			/*line elementwise.py:59:12*/ t10 = runtime.Log(1.0 + yData[h6+i0_2])
+			/*line elementwise.py:59:12*/ t11 = math.NaN()
+			/*line elementwise.py:59:12*/ if t9 {
+				/*line elementwise.py:59:12*/ t11 = t10
+			}
+			/*line elementwise.py:59:12*/ t5Data[h7+i0_2] = t11
 		}
-		/*line elementwise.py:59:12*/ t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] = t11
+	} else {
+		/*line elementwise.py:59:12*/ p3 = h5
+		/*line elementwise.py:59:12*/ p4 = h6
+		/*line elementwise.py:59:12*/ p5 = h7
+		/*line elementwise.py:59:12*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
+			/*line elementwise.py:59:12*/ t9 = xData[p3] > -1.0
+			/*line elementwise.py:59:12*/ t10 = runtime.Log(1.0 + yData[p4])
+			/*line elementwise.py:59:12*/ t11 = math.NaN()
+			/*line elementwise.py:59:12*/ if t9 {
+				/*line elementwise.py:59:12*/ t11 = t10
+			}
+			/*line elementwise.py:59:12*/ t5Data[p5] = t11
+			/*line elementwise.py:59:12*/ p3 = p3 + t7
+			/*line elementwise.py:59:12*/ p4 = p4 + t8
+			/*line elementwise.py:59:12*/ p5 = p5 + h8
+		}
 	}
 	/*line elementwise.py:59:5*/ return t5, nil
 }
@@ -363,6 +665,18 @@ func Gaussian(x *runtime.Array[float64], mu float64, sigma float64) (*runtime.Ar
 		t3     float64
 		t4     int64
 		i0_2   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
 		zData  []float64
 		t2Data []float64
 	)
@@ -373,15 +687,51 @@ func Gaussian(x *runtime.Array[float64], mu float64, sigma float64) (*runtime.Ar
 	/*line elementwise.py:66:5*/ z = runtime.Zeros[float64](x.Shape[0])
 	zData = z.Data
 	/*line elementwise.py:66:5*/ t1 = int64(x.Shape[0])
-	/*line elementwise.py:66:5*/ for i0 = 0; i0 < t1; i0++ {
-		/*line elementwise.py:66:5*/ zData[int64(z.Offset)+i0*int64(z.Strides[0])] = (xData[int64(x.Offset)+i0*int64(x.Strides[0])] - mu) / sigma
+	/*line elementwise.py:66:5*/ h1 = int64(z.Offset)
+	/*line elementwise.py:66:5*/ h2 = int64(z.Strides[0])
+	/*line elementwise.py:66:5*/ h3 = int64(x.Offset)
+	/*line elementwise.py:66:5*/ h4 = int64(x.Strides[0])
+	/*line elementwise.py:66:5*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:66:5*/ if t1 > 0 {
+			zW := zData[h1 : h1+t1]
+			xW := xData[h3 : h3+t1]
+			for i0 = 0; i0 < t1; i0++ {
+				/*line elementwise.py:66:5*/ zW[i0] = (xW[i0] - mu) / sigma
+			}
+		}
+	} else {
+		/*line elementwise.py:66:5*/ p1 = h1
+		/*line elementwise.py:66:5*/ p2 = h3
+		/*line elementwise.py:66:5*/ for i0 = 0; i0 < t1; i0++ {
+			/*line elementwise.py:66:5*/ zData[p1] = (xData[p2] - mu) / sigma
+			/*line elementwise.py:66:5*/ p1 = p1 + h2
+			/*line elementwise.py:66:5*/ p2 = p2 + h4
+		}
 	}
 	/*line elementwise.py:67:12*/ t3 = float64(sigma * 2.5066282746310002)
 	/*line elementwise.py:67:12*/ t2 = runtime.Zeros[float64](z.Shape[0])
 	t2Data = t2.Data
 	/*line elementwise.py:67:12*/ t4 = int64(z.Shape[0])
-	/*line elementwise.py:67:12*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
-		/*line elementwise.py:67:12*/ t2Data[int64(t2.Offset)+i0_2*int64(t2.Strides[0])] = runtime.Exp(float64(-0.5*zData[int64(z.Offset)+i0_2*int64(z.Strides[0])]*zData[int64(z.Offset)+i0_2*int64(z.Strides[0])])) / t3
+	/*line elementwise.py:67:12*/ h5 = int64(t2.Offset)
+	/*line elementwise.py:67:12*/ h6 = int64(t2.Strides[0])
+	/*line elementwise.py:67:12*/ h7 = int64(z.Offset)
+	/*line elementwise.py:67:12*/ h8 = int64(z.Strides[0])
+	/*line elementwise.py:67:12*/ if h6 == 1 && h8 == 1 {
+		/*line elementwise.py:67:12*/ if t4 > 0 {
+			t2W := t2Data[h5 : h5+t4]
+			zW := zData[h7 : h7+t4]
+			for i0_2 = 0; i0_2 < t4; i0_2++ {
+				/*line elementwise.py:67:12*/ t2W[i0_2] = runtime.Exp(float64(-0.5*zW[i0_2]*zW[i0_2])) / t3
+			}
+		}
+	} else {
+		/*line elementwise.py:67:12*/ p3 = h5
+		/*line elementwise.py:67:12*/ p4 = h7
+		/*line elementwise.py:67:12*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
+			/*line elementwise.py:67:12*/ t2Data[p3] = runtime.Exp(float64(-0.5*zData[p4]*zData[p4])) / t3
+			/*line elementwise.py:67:12*/ p3 = p3 + h6
+			/*line elementwise.py:67:12*/ p4 = p4 + h8
+		}
 	}
 	/*line elementwise.py:67:5*/ return t2, nil
 }
@@ -394,14 +744,38 @@ func Sigmoid(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t1     *runtime.Array[float64]
 		t2     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	xData := x.Data
 	/*line elementwise.py:72:12*/ t1 = runtime.Zeros[float64](x.Shape[0])
 	t1Data = t1.Data
 	/*line elementwise.py:72:12*/ t2 = int64(x.Shape[0])
-	/*line elementwise.py:72:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:72:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = 1.0 / (1.0 + runtime.Exp(-xData[int64(x.Offset)+i0*int64(x.Strides[0])]))
+	/*line elementwise.py:72:12*/ h1 = int64(t1.Offset)
+	/*line elementwise.py:72:12*/ h2 = int64(t1.Strides[0])
+	/*line elementwise.py:72:12*/ h3 = int64(x.Offset)
+	/*line elementwise.py:72:12*/ h4 = int64(x.Strides[0])
+	/*line elementwise.py:72:12*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:72:12*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line elementwise.py:72:12*/ t1W[i0] = 1.0 / (1.0 + runtime.Exp(-xW[i0]))
+			}
+		}
+	} else {
+		/*line elementwise.py:72:12*/ p1 = h1
+		/*line elementwise.py:72:12*/ p2 = h3
+		/*line elementwise.py:72:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:72:12*/ t1Data[p1] = 1.0 / (1.0 + runtime.Exp(-xData[p2]))
+			/*line elementwise.py:72:12*/ p1 = p1 + h2
+			/*line elementwise.py:72:12*/ p2 = p2 + h4
+		}
 	}
 	/*line elementwise.py:72:5*/ return t1
 }
@@ -426,6 +800,19 @@ func AddColumnRow(col *runtime.Array[float64], row *runtime.Array[float64]) (*ru
 		t12    int64
 		i0_2   int64
 		i1     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
 		t1Data []float64
 		t4Data []float64
 		t6Data []float64
@@ -450,8 +837,26 @@ func AddColumnRow(col *runtime.Array[float64], row *runtime.Array[float64]) (*ru
 		/*line elementwise.py:77:12*/ t6 = runtime.Zeros[float64](col.Shape[0])
 		t6Data = t6.Data
 		/*line elementwise.py:77:12*/ t7 = int64(col.Shape[0])
-		/*line elementwise.py:77:12*/ for i0 = 0; i0 < t7; i0++ {
-			/*line elementwise.py:77:12*/ t6Data[int64(t6.Offset)+i0*int64(t6.Strides[0])] = colData[int64(col.Offset)+i0*int64(col.Strides[0])]
+		/*line elementwise.py:77:12*/ h1 = int64(t6.Offset)
+		/*line elementwise.py:77:12*/ h2 = int64(t6.Strides[0])
+		/*line elementwise.py:77:12*/ h3 = int64(col.Offset)
+		/*line elementwise.py:77:12*/ h4 = int64(col.Strides[0])
+		/*line elementwise.py:77:12*/ if h2 == 1 && h4 == 1 {
+			/*line elementwise.py:77:12*/ if t7 > 0 {
+				t6W := t6Data[h1 : h1+t7]
+				colW := colData[h3 : h3+t7]
+				for i0 = 0; i0 < t7; i0++ {
+					/*line elementwise.py:77:12*/ t6W[i0] = colW[i0]
+				}
+			}
+		} else {
+			/*line elementwise.py:77:12*/ p1 = h1
+			/*line elementwise.py:77:12*/ p2 = h3
+			/*line elementwise.py:77:12*/ for i0 = 0; i0 < t7; i0++ {
+				/*line elementwise.py:77:12*/ t6Data[p1] = colData[p2]
+				/*line elementwise.py:77:12*/ p1 = p1 + h2
+				/*line elementwise.py:77:12*/ p2 = p2 + h4
+			}
 		}
 		/*line elementwise.py:77:12*/ t8 = &runtime.Array[float64]{Data: t6.Data, Shape: []int{int(t3), 1}, Strides: []int{1, 1}, Offset: t6.Offset}
 		/*line elementwise.py:77:12*/ t4 = t8
@@ -467,9 +872,31 @@ func AddColumnRow(col *runtime.Array[float64], row *runtime.Array[float64]) (*ru
 	/*line elementwise.py:77:12*/ t10 = int64(t4.Strides[1]) * runtime.BoolToInt(int64(t4.Shape[1]) != 1)
 	/*line elementwise.py:77:12*/ t11 = int64(row.Strides[0]) * runtime.BoolToInt(int64(row.Shape[0]) != 1)
 	/*line elementwise.py:77:12*/ t12 = int64(t4.Shape[0])
-	/*line elementwise.py:77:12*/ for i0_2 = 0; i0_2 < t12; i0_2++ {
-		/*line elementwise.py:77:12*/ for i1 = 0; i1 < t9; i1++ {
-			/*line elementwise.py:77:12*/ t1Data[int64(t1.Offset)+i0_2*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = t4Data[int64(t4.Offset)+i0_2*int64(t4.Strides[0])+i1*t10] + rowData[int64(row.Offset)+i1*t11]
+	/*line elementwise.py:77:12*/ h6 = int64(t1.Strides[1])
+	/*line elementwise.py:77:12*/ h7 = int64(row.Offset)
+	/*line elementwise.py:77:12*/ h8 = int64(t1.Offset)
+	/*line elementwise.py:77:12*/ h9 = int64(t1.Strides[0])
+	/*line elementwise.py:77:12*/ if h6 == 1 && t11 == 1 {
+		/*line elementwise.py:77:12*/ for i0_2 = 0; i0_2 < t12; i0_2++ {
+			/*line elementwise.py:77:12*/ h5 = h8 + i0_2*h9
+			/*line elementwise.py:77:12*/ if t9 > 0 {
+				t1W := t1Data[h5 : h5+t9]
+				rowW := rowData[h7 : h7+t9]
+				for i1 = 0; i1 < t9; i1++ {
+					/*line elementwise.py:77:12*/ t1W[i1] = t4Data[int64(t4.Offset)+i0_2*int64(t4.Strides[0])+i1*t10] + rowW[i1]
+				}
+			}
+		}
+	} else {
+		/*line elementwise.py:77:12*/ for i0_2 = 0; i0_2 < t12; i0_2++ {
+			/*line elementwise.py:77:12*/ h5 = h8 + i0_2*h9
+			/*line elementwise.py:77:12*/ p3 = h5
+			/*line elementwise.py:77:12*/ p4 = h7
+			/*line elementwise.py:77:12*/ for i1 = 0; i1 < t9; i1++ {
+				/*line elementwise.py:77:12*/ t1Data[p3] = t4Data[int64(t4.Offset)+i0_2*int64(t4.Strides[0])+i1*t10] + rowData[p4]
+				/*line elementwise.py:77:12*/ p3 = p3 + h6
+				/*line elementwise.py:77:12*/ p4 = p4 + t11
+			}
 		}
 	}
 	/*line elementwise.py:77:5*/ return t1, nil
@@ -495,6 +922,31 @@ func CenterColumns(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t10    int64
 		i0_3   int64
 		i1_2   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    float64
+		h12    int64
+		h13    int64
+		h14    int64
+		h15    int64
+		h16    int64
+		h17    int64
+		h18    int64
+		h19    int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
+		p5     int64
+		p6     int64
 		t1Data []float64
 		t4Data []float64
 		t5Data []float64
@@ -505,9 +957,35 @@ func CenterColumns(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t1Data = t1.Data
 		/*line elementwise.py:83:16*/ t2 = int64(m.Shape[0])
 		/*line elementwise.py:83:16*/ t3 = int64(m.Shape[1])
-		/*line elementwise.py:83:16*/ for i0 = 0; i0 < t2; i0++ {
-			/*line elementwise.py:83:16*/ for i1 = 0; i1 < t3; i1++ {
-				/*line elementwise.py:83:16*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = mData[int64(m.Offset)+i0*int64(m.Strides[0])+i1*int64(m.Strides[1])]
+		/*line elementwise.py:83:16*/ h2 = int64(t1.Strides[1])
+		/*line elementwise.py:83:16*/ h4 = int64(m.Strides[1])
+		/*line elementwise.py:83:16*/ h5 = int64(t1.Offset)
+		/*line elementwise.py:83:16*/ h6 = int64(t1.Strides[0])
+		/*line elementwise.py:83:16*/ h7 = int64(m.Offset)
+		/*line elementwise.py:83:16*/ h8 = int64(m.Strides[0])
+		/*line elementwise.py:83:16*/ if h2 == 1 && h4 == 1 {
+			/*line elementwise.py:83:16*/ for i0 = 0; i0 < t2; i0++ {
+				/*line elementwise.py:83:16*/ h1 = h5 + i0*h6
+				/*line elementwise.py:83:16*/ h3 = h7 + i0*h8
+				/*line elementwise.py:83:16*/ if t3 > 0 {
+					t1W := t1Data[h1 : h1+t3]
+					mW := mData[h3 : h3+t3]
+					for i1 = 0; i1 < t3; i1++ {
+						/*line elementwise.py:83:16*/ t1W[i1] = mW[i1]
+					}
+				}
+			}
+		} else {
+			/*line elementwise.py:83:16*/ for i0 = 0; i0 < t2; i0++ {
+				/*line elementwise.py:83:16*/ h1 = h5 + i0*h6
+				/*line elementwise.py:83:16*/ h3 = h7 + i0*h8
+				/*line elementwise.py:83:16*/ p1 = h1
+				/*line elementwise.py:83:16*/ p2 = h3
+				/*line elementwise.py:83:16*/ for i1 = 0; i1 < t3; i1++ {
+					/*line elementwise.py:83:16*/ t1Data[p1] = mData[p2]
+					/*line elementwise.py:83:16*/ p1 = p1 + h2
+					/*line elementwise.py:83:16*/ p2 = p2 + h4
+				}
 			}
 		}
 		/*line elementwise.py:83:9*/ return t1, nil
@@ -515,8 +993,22 @@ func CenterColumns(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line elementwise.py:84:16*/ t5 = runtime.SumAxis(m, 0)
 	t5Data = t5.Data
 	/*line elementwise.py:84:16*/ t6 = int64(t5.Shape[0])
-	/*line elementwise.py:84:16*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
-		/*line elementwise.py:84:16*/ t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] = t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] / float64(int64(m.Shape[0]))
+	/*line elementwise.py:84:16*/ h9 = int64(t5.Offset)
+	/*line elementwise.py:84:16*/ h10 = int64(t5.Strides[0])
+	/*line elementwise.py:84:16*/ h11 = float64(int64(m.Shape[0]))
+	/*line elementwise.py:84:16*/ if h10 == 1 {
+		/*line elementwise.py:84:16*/ if t6 > 0 {
+			t5W := t5Data[h9 : h9+t6]
+			for i0_2 = 0; i0_2 < t6; i0_2++ {
+				/*line elementwise.py:84:16*/ t5W[i0_2] = t5W[i0_2] / h11
+			}
+		}
+	} else {
+		/*line elementwise.py:84:16*/ p3 = h9
+		/*line elementwise.py:84:16*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
+			/*line elementwise.py:84:16*/ t5Data[p3] = t5Data[p3] / h11
+			/*line elementwise.py:84:16*/ p3 = p3 + h10
+		}
 	}
 	/*line elementwise.py:84:12*/ t7 = int64(m.Shape[1])
 	/*line elementwise.py:84:12*/ t7 = int64(t5.Shape[0]) + (t7-int64(t5.Shape[0]))*runtime.BoolToInt(int64(t5.Shape[0]) == 1)
@@ -528,9 +1020,38 @@ func CenterColumns(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line elementwise.py:84:12*/ t8 = int64(m.Strides[1]) * runtime.BoolToInt(int64(m.Shape[1]) != 1)
 	/*line elementwise.py:84:12*/ t9 = int64(t5.Strides[0]) * runtime.BoolToInt(int64(t5.Shape[0]) != 1)
 	/*line elementwise.py:84:12*/ t10 = int64(m.Shape[0])
-	/*line elementwise.py:84:12*/ for i0_3 = 0; i0_3 < t10; i0_3++ {
-		/*line elementwise.py:84:12*/ for i1_2 = 0; i1_2 < t7; i1_2++ {
-			/*line elementwise.py:84:12*/ t4Data[int64(t4.Offset)+i0_3*int64(t4.Strides[0])+i1_2*int64(t4.Strides[1])] = mData[int64(m.Offset)+i0_3*int64(m.Strides[0])+i1_2*t8] - t5Data[int64(t5.Offset)+i1_2*t9]
+	/*line elementwise.py:84:12*/ h13 = int64(t4.Strides[1])
+	/*line elementwise.py:84:12*/ h15 = int64(t5.Offset)
+	/*line elementwise.py:84:12*/ h16 = int64(t4.Offset)
+	/*line elementwise.py:84:12*/ h17 = int64(t4.Strides[0])
+	/*line elementwise.py:84:12*/ h18 = int64(m.Offset)
+	/*line elementwise.py:84:12*/ h19 = int64(m.Strides[0])
+	/*line elementwise.py:84:12*/ if h13 == 1 && t8 == 1 && t9 == 1 {
+		/*line elementwise.py:84:12*/ for i0_3 = 0; i0_3 < t10; i0_3++ {
+			/*line elementwise.py:84:12*/ h12 = h16 + i0_3*h17
+			/*line elementwise.py:84:12*/ h14 = h18 + i0_3*h19
+			/*line elementwise.py:84:12*/ if t7 > 0 {
+				t4W := t4Data[h12 : h12+t7]
+				mW := mData[h14 : h14+t7]
+				t5W := t5Data[h15 : h15+t7]
+				for i1_2 = 0; i1_2 < t7; i1_2++ {
+					/*line elementwise.py:84:12*/ t4W[i1_2] = mW[i1_2] - t5W[i1_2]
+				}
+			}
+		}
+	} else {
+		/*line elementwise.py:84:12*/ for i0_3 = 0; i0_3 < t10; i0_3++ {
+			/*line elementwise.py:84:12*/ h12 = h16 + i0_3*h17
+			/*line elementwise.py:84:12*/ h14 = h18 + i0_3*h19
+			/*line elementwise.py:84:12*/ p4 = h12
+			/*line elementwise.py:84:12*/ p5 = h14
+			/*line elementwise.py:84:12*/ p6 = h15
+			/*line elementwise.py:84:12*/ for i1_2 = 0; i1_2 < t7; i1_2++ {
+				/*line elementwise.py:84:12*/ t4Data[p4] = mData[p5] - t5Data[p6]
+				/*line elementwise.py:84:12*/ p4 = p4 + h13
+				/*line elementwise.py:84:12*/ p5 = p5 + t8
+				/*line elementwise.py:84:12*/ p6 = p6 + t9
+			}
 		}
 	}
 	/*line elementwise.py:84:5*/ return t4, nil
@@ -562,6 +1083,21 @@ func ScaleRows(m *runtime.Array[float64], w *runtime.Array[float64]) (*runtime.A
 		t18     int64
 		i0_2    int64
 		i1      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
 		t1Data  []float64
 		t8Data  []float64
 		t10Data []float64
@@ -595,8 +1131,26 @@ func ScaleRows(m *runtime.Array[float64], w *runtime.Array[float64]) (*runtime.A
 		/*line elementwise.py:89:16*/ t10 = runtime.Zeros[float64](w.Shape[0])
 		t10Data = t10.Data
 		/*line elementwise.py:89:16*/ t11 = int64(w.Shape[0])
-		/*line elementwise.py:89:16*/ for i0 = 0; i0 < t11; i0++ {
-			/*line elementwise.py:89:16*/ t10Data[int64(t10.Offset)+i0*int64(t10.Strides[0])] = wData[int64(w.Offset)+i0*int64(w.Strides[0])]
+		/*line elementwise.py:89:16*/ h1 = int64(t10.Offset)
+		/*line elementwise.py:89:16*/ h2 = int64(t10.Strides[0])
+		/*line elementwise.py:89:16*/ h3 = int64(w.Offset)
+		/*line elementwise.py:89:16*/ h4 = int64(w.Strides[0])
+		/*line elementwise.py:89:16*/ if h2 == 1 && h4 == 1 {
+			/*line elementwise.py:89:16*/ if t11 > 0 {
+				t10W := t10Data[h1 : h1+t11]
+				wW := wData[h3 : h3+t11]
+				for i0 = 0; i0 < t11; i0++ {
+					/*line elementwise.py:89:16*/ t10W[i0] = wW[i0]
+				}
+			}
+		} else {
+			/*line elementwise.py:89:16*/ p1 = h1
+			/*line elementwise.py:89:16*/ p2 = h3
+			/*line elementwise.py:89:16*/ for i0 = 0; i0 < t11; i0++ {
+				/*line elementwise.py:89:16*/ t10Data[p1] = wData[p2]
+				/*line elementwise.py:89:16*/ p1 = p1 + h2
+				/*line elementwise.py:89:16*/ p2 = p2 + h4
+			}
 		}
 		/*line elementwise.py:89:16*/ t12 = &runtime.Array[float64]{Data: t10.Data, Shape: []int{int(t7), 1}, Strides: []int{1, 1}, Offset: t10.Offset}
 		/*line elementwise.py:89:16*/ t8 = t12
@@ -615,9 +1169,35 @@ func ScaleRows(m *runtime.Array[float64], w *runtime.Array[float64]) (*runtime.A
 	/*line elementwise.py:89:12*/ t16 = int64(m.Strides[1]) * runtime.BoolToInt(int64(m.Shape[1]) != 1)
 	/*line elementwise.py:89:12*/ t17 = int64(t8.Strides[0]) * runtime.BoolToInt(int64(t8.Shape[0]) != 1)
 	/*line elementwise.py:89:12*/ t18 = int64(t8.Strides[1]) * runtime.BoolToInt(int64(t8.Shape[1]) != 1)
-	/*line elementwise.py:89:12*/ for i0_2 = 0; i0_2 < t13; i0_2++ {
-		/*line elementwise.py:89:12*/ for i1 = 0; i1 < t14; i1++ {
-			/*line elementwise.py:89:12*/ t1Data[int64(t1.Offset)+i0_2*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0_2*t15+i1*t16] * t8Data[int64(t8.Offset)+i0_2*t17+i1*t18])
+	/*line elementwise.py:89:12*/ h6 = int64(t1.Strides[1])
+	/*line elementwise.py:89:12*/ h9 = int64(t1.Offset)
+	/*line elementwise.py:89:12*/ h10 = int64(t1.Strides[0])
+	/*line elementwise.py:89:12*/ h11 = int64(m.Offset)
+	/*line elementwise.py:89:12*/ if h6 == 1 && t16 == 1 {
+		/*line elementwise.py:89:12*/ for i0_2 = 0; i0_2 < t13; i0_2++ {
+			/*line elementwise.py:89:12*/ h5 = h9 + i0_2*h10
+			/*line elementwise.py:89:12*/ h7 = h11 + i0_2*t15
+			/*line elementwise.py:89:12*/ h8 = i0_2 * t17
+			/*line elementwise.py:89:12*/ if t14 > 0 {
+				t1W := t1Data[h5 : h5+t14]
+				mW := mData[h7 : h7+t14]
+				for i1 = 0; i1 < t14; i1++ {
+					/*line elementwise.py:89:12*/ t1W[i1] = float64(mW[i1] * t8Data[int64(t8.Offset)+h8+i1*t18])
+				}
+			}
+		}
+	} else {
+		/*line elementwise.py:89:12*/ for i0_2 = 0; i0_2 < t13; i0_2++ {
+			/*line elementwise.py:89:12*/ h5 = h9 + i0_2*h10
+			/*line elementwise.py:89:12*/ h7 = h11 + i0_2*t15
+			/*line elementwise.py:89:12*/ h8 = i0_2 * t17
+			/*line elementwise.py:89:12*/ p3 = h5
+			/*line elementwise.py:89:12*/ p4 = h7
+			/*line elementwise.py:89:12*/ for i1 = 0; i1 < t14; i1++ {
+				/*line elementwise.py:89:12*/ t1Data[p3] = float64(mData[p4] * t8Data[int64(t8.Offset)+h8+i1*t18])
+				/*line elementwise.py:89:12*/ p3 = p3 + h6
+				/*line elementwise.py:89:12*/ p4 = p4 + t16
+			}
 		}
 	}
 	/*line elementwise.py:89:5*/ return t1, nil
@@ -655,6 +1235,37 @@ func NormalizeRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t19       int64
 		i0_4      int64
 		i1_2      int64
+		h1        int64
+		h2        int64
+		h3        int64
+		h4        int64
+		h5        int64
+		h6        int64
+		h7        int64
+		h8        int64
+		h9        int64
+		h10       int64
+		h11       int64
+		h12       int64
+		h13       int64
+		h14       int64
+		h15       int64
+		h16       int64
+		h17       int64
+		h18       int64
+		h19       int64
+		h20       int64
+		h21       int64
+		h22       int64
+		h23       int64
+		p1        int64
+		p2        int64
+		p3        int64
+		p4        int64
+		p5        int64
+		p6        int64
+		p7        int64
+		p8        int64
 		normsData []float64
 		t1Data    []float64
 		t4Data    []float64
@@ -667,9 +1278,35 @@ func NormalizeRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	t1Data = t1.Data
 	/*line elementwise.py:95:28*/ t2 = int64(m.Shape[0])
 	/*line elementwise.py:95:28*/ t3 = int64(m.Shape[1])
-	/*line elementwise.py:95:28*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:95:28*/ for i1 = 0; i1 < t3; i1++ {
-			/*line elementwise.py:95:28*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[0])+i1*int64(m.Strides[1])] * mData[int64(m.Offset)+i0*int64(m.Strides[0])+i1*int64(m.Strides[1])])
+	/*line elementwise.py:95:28*/ h2 = int64(t1.Strides[1])
+	/*line elementwise.py:95:28*/ h4 = int64(m.Strides[1])
+	/*line elementwise.py:95:28*/ h5 = int64(t1.Offset)
+	/*line elementwise.py:95:28*/ h6 = int64(t1.Strides[0])
+	/*line elementwise.py:95:28*/ h7 = int64(m.Offset)
+	/*line elementwise.py:95:28*/ h8 = int64(m.Strides[0])
+	/*line elementwise.py:95:28*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:95:28*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:95:28*/ h1 = h5 + i0*h6
+			/*line elementwise.py:95:28*/ h3 = h7 + i0*h8
+			/*line elementwise.py:95:28*/ if t3 > 0 {
+				t1W := t1Data[h1 : h1+t3]
+				mW := mData[h3 : h3+t3]
+				for i1 = 0; i1 < t3; i1++ {
+					/*line elementwise.py:95:28*/ t1W[i1] = float64(mW[i1] * mW[i1])
+				}
+			}
+		}
+	} else {
+		/*line elementwise.py:95:28*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:95:28*/ h1 = h5 + i0*h6
+			/*line elementwise.py:95:28*/ h3 = h7 + i0*h8
+			/*line elementwise.py:95:28*/ p1 = h1
+			/*line elementwise.py:95:28*/ p2 = h3
+			/*line elementwise.py:95:28*/ for i1 = 0; i1 < t3; i1++ {
+				/*line elementwise.py:95:28*/ t1Data[p1] = float64(mData[p2] * mData[p2])
+				/*line elementwise.py:95:28*/ p1 = p1 + h2
+				/*line elementwise.py:95:28*/ p2 = p2 + h4
+			}
 		}
 	}
 	/*line elementwise.py:95:21*/ t4 = runtime.SumAxis(t1, 1)
@@ -677,8 +1314,26 @@ func NormalizeRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line elementwise.py:95:5*/ norms = runtime.Zeros[float64](t4.Shape[0])
 	normsData = norms.Data
 	/*line elementwise.py:95:5*/ t5 = int64(t4.Shape[0])
-	/*line elementwise.py:95:5*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-		/*line elementwise.py:95:5*/ normsData[int64(norms.Offset)+i0_2*int64(norms.Strides[0])] = math.Sqrt(t4Data[int64(t4.Offset)+i0_2*int64(t4.Strides[0])])
+	/*line elementwise.py:95:5*/ h9 = int64(norms.Offset)
+	/*line elementwise.py:95:5*/ h10 = int64(norms.Strides[0])
+	/*line elementwise.py:95:5*/ h11 = int64(t4.Offset)
+	/*line elementwise.py:95:5*/ h12 = int64(t4.Strides[0])
+	/*line elementwise.py:95:5*/ if h10 == 1 && h12 == 1 {
+		/*line elementwise.py:95:5*/ if t5 > 0 {
+			normsW := normsData[h9 : h9+t5]
+			t4W := t4Data[h11 : h11+t5]
+			for i0_2 = 0; i0_2 < t5; i0_2++ {
+				/*line elementwise.py:95:5*/ normsW[i0_2] = math.Sqrt(t4W[i0_2])
+			}
+		}
+	} else {
+		/*line elementwise.py:95:5*/ p3 = h9
+		/*line elementwise.py:95:5*/ p4 = h11
+		/*line elementwise.py:95:5*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+			/*line elementwise.py:95:5*/ normsData[p3] = math.Sqrt(t4Data[p4])
+			/*line elementwise.py:95:5*/ p3 = p3 + h10
+			/*line elementwise.py:95:5*/ p4 = p4 + h12
+		}
 	}
 	/*line elementwise.py:96:16*/ t7 = int64(norms.Shape[0])
 	/*line elementwise.py:96:16*/ if !(runtime.ModInt(t7, 1) == 0) {
@@ -698,8 +1353,26 @@ func NormalizeRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		/*line elementwise.py:96:16*/ t11 = runtime.Zeros[float64](norms.Shape[0])
 		t11Data = t11.Data
 		/*line elementwise.py:96:16*/ t12 = int64(norms.Shape[0])
-		/*line elementwise.py:96:16*/ for i0_3 = 0; i0_3 < t12; i0_3++ {
-			/*line elementwise.py:96:16*/ t11Data[int64(t11.Offset)+i0_3*int64(t11.Strides[0])] = normsData[int64(norms.Offset)+i0_3*int64(norms.Strides[0])]
+		/*line elementwise.py:96:16*/ h13 = int64(t11.Offset)
+		/*line elementwise.py:96:16*/ h14 = int64(t11.Strides[0])
+		/*line elementwise.py:96:16*/ h15 = int64(norms.Offset)
+		/*line elementwise.py:96:16*/ h16 = int64(norms.Strides[0])
+		/*line elementwise.py:96:16*/ if h14 == 1 && h16 == 1 {
+			/*line elementwise.py:96:16*/ if t12 > 0 {
+				t11W := t11Data[h13 : h13+t12]
+				normsW := normsData[h15 : h15+t12]
+				for i0_3 = 0; i0_3 < t12; i0_3++ {
+					/*line elementwise.py:96:16*/ t11W[i0_3] = normsW[i0_3]
+				}
+			}
+		} else {
+			/*line elementwise.py:96:16*/ p5 = h13
+			/*line elementwise.py:96:16*/ p6 = h15
+			/*line elementwise.py:96:16*/ for i0_3 = 0; i0_3 < t12; i0_3++ {
+				/*line elementwise.py:96:16*/ t11Data[p5] = normsData[p6]
+				/*line elementwise.py:96:16*/ p5 = p5 + h14
+				/*line elementwise.py:96:16*/ p6 = p6 + h16
+			}
 		}
 		/*line elementwise.py:96:16*/ t13 = &runtime.Array[float64]{Data: t11.Data, Shape: []int{int(t8), 1}, Strides: []int{1, 1}, Offset: t11.Offset}
 		/*line elementwise.py:96:16*/ t9 = t13
@@ -718,9 +1391,35 @@ func NormalizeRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line elementwise.py:96:12*/ t17 = int64(m.Strides[1]) * runtime.BoolToInt(int64(m.Shape[1]) != 1)
 	/*line elementwise.py:96:12*/ t18 = int64(t9.Strides[0]) * runtime.BoolToInt(int64(t9.Shape[0]) != 1)
 	/*line elementwise.py:96:12*/ t19 = int64(t9.Strides[1]) * runtime.BoolToInt(int64(t9.Shape[1]) != 1)
-	/*line elementwise.py:96:12*/ for i0_4 = 0; i0_4 < t14; i0_4++ {
-		/*line elementwise.py:96:12*/ for i1_2 = 0; i1_2 < t15; i1_2++ {
-			/*line elementwise.py:96:12*/ t6Data[int64(t6.Offset)+i0_4*int64(t6.Strides[0])+i1_2*int64(t6.Strides[1])] = mData[int64(m.Offset)+i0_4*t16+i1_2*t17] / t9Data[int64(t9.Offset)+i0_4*t18+i1_2*t19]
+	/*line elementwise.py:96:12*/ h18 = int64(t6.Strides[1])
+	/*line elementwise.py:96:12*/ h21 = int64(t6.Offset)
+	/*line elementwise.py:96:12*/ h22 = int64(t6.Strides[0])
+	/*line elementwise.py:96:12*/ h23 = int64(m.Offset)
+	/*line elementwise.py:96:12*/ if h18 == 1 && t17 == 1 {
+		/*line elementwise.py:96:12*/ for i0_4 = 0; i0_4 < t14; i0_4++ {
+			/*line elementwise.py:96:12*/ h17 = h21 + i0_4*h22
+			/*line elementwise.py:96:12*/ h19 = h23 + i0_4*t16
+			/*line elementwise.py:96:12*/ h20 = i0_4 * t18
+			/*line elementwise.py:96:12*/ if t15 > 0 {
+				t6W := t6Data[h17 : h17+t15]
+				mW := mData[h19 : h19+t15]
+				for i1_2 = 0; i1_2 < t15; i1_2++ {
+					/*line elementwise.py:96:12*/ t6W[i1_2] = mW[i1_2] / t9Data[int64(t9.Offset)+h20+i1_2*t19]
+				}
+			}
+		}
+	} else {
+		/*line elementwise.py:96:12*/ for i0_4 = 0; i0_4 < t14; i0_4++ {
+			/*line elementwise.py:96:12*/ h17 = h21 + i0_4*h22
+			/*line elementwise.py:96:12*/ h19 = h23 + i0_4*t16
+			/*line elementwise.py:96:12*/ h20 = i0_4 * t18
+			/*line elementwise.py:96:12*/ p7 = h17
+			/*line elementwise.py:96:12*/ p8 = h19
+			/*line elementwise.py:96:12*/ for i1_2 = 0; i1_2 < t15; i1_2++ {
+				/*line elementwise.py:96:12*/ t6Data[p7] = mData[p8] / t9Data[int64(t9.Offset)+h20+i1_2*t19]
+				/*line elementwise.py:96:12*/ p7 = p7 + h18
+				/*line elementwise.py:96:12*/ p8 = p8 + t17
+			}
 		}
 	}
 	/*line elementwise.py:96:5*/ return t6, nil
@@ -736,6 +1435,13 @@ func DivideArrays(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtim
 		t3     int64
 		t4     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	aData := a.Data
@@ -749,8 +1455,29 @@ func DivideArrays(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtim
 	t1Data = t1.Data
 	/*line elementwise.py:101:12*/ t3 = int64(a.Strides[0]) * runtime.BoolToInt(int64(a.Shape[0]) != 1)
 	/*line elementwise.py:101:12*/ t4 = int64(b.Strides[0]) * runtime.BoolToInt(int64(b.Shape[0]) != 1)
-	/*line elementwise.py:101:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:101:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = aData[int64(a.Offset)+i0*t3] / bData[int64(b.Offset)+i0*t4]
+	/*line elementwise.py:101:12*/ h1 = int64(t1.Offset)
+	/*line elementwise.py:101:12*/ h2 = int64(t1.Strides[0])
+	/*line elementwise.py:101:12*/ h3 = int64(a.Offset)
+	/*line elementwise.py:101:12*/ h4 = int64(b.Offset)
+	/*line elementwise.py:101:12*/ if h2 == 1 && t3 == 1 && t4 == 1 {
+		/*line elementwise.py:101:12*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			aW := aData[h3 : h3+t2]
+			bW := bData[h4 : h4+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line elementwise.py:101:12*/ t1W[i0] = aW[i0] / bW[i0]
+			}
+		}
+	} else {
+		/*line elementwise.py:101:12*/ p1 = h1
+		/*line elementwise.py:101:12*/ p2 = h3
+		/*line elementwise.py:101:12*/ p3 = h4
+		/*line elementwise.py:101:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:101:12*/ t1Data[p1] = aData[p2] / bData[p3]
+			/*line elementwise.py:101:12*/ p1 = p1 + h2
+			/*line elementwise.py:101:12*/ p2 = p2 + t3
+			/*line elementwise.py:101:12*/ p3 = p3 + t4
+		}
 	}
 	/*line elementwise.py:101:5*/ return t1, nil
 }
@@ -773,6 +1500,13 @@ func FloorModInt(a *runtime.Array[int64], b *runtime.Array[int64]) (*runtime.Arr
 		t10    int64
 		t11    int64
 		t12    int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []int64
 	)
 	aData := a.Data
@@ -796,22 +1530,52 @@ func FloorModInt(a *runtime.Array[int64], b *runtime.Array[int64]) (*runtime.Arr
 	t1Data = t1.Data
 	/*line elementwise.py:106:12*/ t5 = int64(a.Strides[0]) * runtime.BoolToInt(int64(a.Shape[0]) != 1)
 	/*line elementwise.py:106:12*/ t6 = int64(b.Strides[0]) * runtime.BoolToInt(int64(b.Shape[0]) != 1)
-	/*line elementwise.py:106:12*/ for i0 = 0; i0 < t4; i0++ {
-		/*line elementwise.py:106:12*/ t7 = bData[int64(b.Offset)+i0*t6]
-		/*line elementwise.py:106:12*/ t8 = aData[int64(a.Offset)+i0*t5]
-		/*line elementwise.py:106:12*/ if t7 != 0 {
-			/*line elementwise.py:106:12*/ t9 = runtime.FloorDivInt(t8, t7)
-		} else {
-			/*line elementwise.py:106:12*/ t9 = 0
+	/*line elementwise.py:106:12*/ h1 = int64(b.Offset)
+	/*line elementwise.py:106:12*/ h2 = int64(a.Offset)
+	/*line elementwise.py:106:12*/ h3 = int64(t1.Offset)
+	/*line elementwise.py:106:12*/ h4 = int64(t1.Strides[0])
+	/*line elementwise.py:106:12*/ if t6 == 1 && t5 == 1 && h4 == 1 {
+		/*line elementwise.py:106:12*/ for i0 = 0; i0 < t4; i0++ {
+			/*line elementwise.py:106:12*/ t7 = bData[h1+i0]
+			/*line elementwise.py:106:12*/ t8 = aData[h2+i0]
+			/*line elementwise.py:106:12*/ if t7 != 0 {
+				/*line elementwise.py:106:12*/ t9 = runtime.FloorDivInt(t8, t7)
+			} else {
+				/*line elementwise.py:106:12*/ t9 = 0
+			}
+			/*line elementwise.py:106:21*/ t10 = bData[h1+i0]
+			/*line elementwise.py:106:21*/ t11 = aData[h2+i0]
+			/*line elementwise.py:106:21*/ if t10 != 0 {
+				/*line elementwise.py:106:21*/ t12 = runtime.ModInt(t11, t10)
+			} else {
+				/*line elementwise.py:106:21*/ t12 = 0
+			}
+			/*line elementwise.py:106:12*/ t1Data[h3+i0] = t9 + t12
 		}
-		/*line elementwise.py:106:21*/ t10 = bData[int64(b.Offset)+i0*t6]
-		/*line elementwise.py:106:21*/ t11 = aData[int64(a.Offset)+i0*t5]
-		/*line elementwise.py:106:21*/ if t10 != 0 {
-			/*line elementwise.py:106:21*/ t12 = runtime.ModInt(t11, t10)
-		} else {
-			/*line elementwise.py:106:21*/ t12 = 0
+	} else {
+		/*line elementwise.py:106:12*/ p1 = h1
+		/*line elementwise.py:106:12*/ p2 = h2
+		/*line elementwise.py:106:12*/ p3 = h3
+		/*line elementwise.py:106:12*/ for i0 = 0; i0 < t4; i0++ {
+			/*line elementwise.py:106:12*/ t7 = bData[p1]
+			/*line elementwise.py:106:12*/ t8 = aData[p2]
+			/*line elementwise.py:106:12*/ if t7 != 0 {
+				/*line elementwise.py:106:12*/ t9 = runtime.FloorDivInt(t8, t7)
+			} else {
+				/*line elementwise.py:106:12*/ t9 = 0
+			}
+			/*line elementwise.py:106:21*/ t10 = bData[p1]
+			/*line elementwise.py:106:21*/ t11 = aData[p2]
+			/*line elementwise.py:106:21*/ if t10 != 0 {
+				/*line elementwise.py:106:21*/ t12 = runtime.ModInt(t11, t10)
+			} else {
+				/*line elementwise.py:106:21*/ t12 = 0
+			}
+			/*line elementwise.py:106:12*/ t1Data[p3] = t9 + t12
+			/*line elementwise.py:106:12*/ p1 = p1 + t6
+			/*line elementwise.py:106:12*/ p2 = p2 + t5
+			/*line elementwise.py:106:12*/ p3 = p3 + h4
 		}
-		/*line elementwise.py:106:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t9 + t12
 	}
 	/*line elementwise.py:106:5*/ return t1, nil
 }
@@ -827,6 +1591,13 @@ func HypotAbs(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Ar
 		t4     int64
 		t5     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -845,8 +1616,29 @@ func HypotAbs(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Ar
 	t1Data = t1.Data
 	/*line elementwise.py:111:12*/ t4 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line elementwise.py:111:12*/ t5 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
-	/*line elementwise.py:111:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line elementwise.py:111:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = runtime.Hypot(xData[int64(x.Offset)+i0*t4], yData[int64(y.Offset)+i0*t5]) - math.Abs(xData[int64(x.Offset)+i0*t4])
+	/*line elementwise.py:111:12*/ h1 = int64(t1.Offset)
+	/*line elementwise.py:111:12*/ h2 = int64(t1.Strides[0])
+	/*line elementwise.py:111:12*/ h3 = int64(x.Offset)
+	/*line elementwise.py:111:12*/ h4 = int64(y.Offset)
+	/*line elementwise.py:111:12*/ if h2 == 1 && t4 == 1 && t5 == 1 {
+		/*line elementwise.py:111:12*/ if t3 > 0 {
+			t1W := t1Data[h1 : h1+t3]
+			xW := xData[h3 : h3+t3]
+			yW := yData[h4 : h4+t3]
+			for i0 = 0; i0 < t3; i0++ {
+				/*line elementwise.py:111:12*/ t1W[i0] = runtime.Hypot(xW[i0], yW[i0]) - math.Abs(xW[i0])
+			}
+		}
+	} else {
+		/*line elementwise.py:111:12*/ p1 = h1
+		/*line elementwise.py:111:12*/ p2 = h3
+		/*line elementwise.py:111:12*/ p3 = h4
+		/*line elementwise.py:111:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line elementwise.py:111:12*/ t1Data[p1] = runtime.Hypot(xData[p2], yData[p3]) - math.Abs(xData[p2])
+			/*line elementwise.py:111:12*/ p1 = p1 + h2
+			/*line elementwise.py:111:12*/ p2 = p2 + t4
+			/*line elementwise.py:111:12*/ p3 = p3 + t5
+		}
 	}
 	/*line elementwise.py:111:5*/ return t1, nil
 }
@@ -862,20 +1654,46 @@ func NanToZero(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t3     bool
 		t4     float64
 		t5     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	xData := x.Data
 	/*line elementwise.py:116:12*/ t1 = runtime.Zeros[float64](x.Shape[0])
 	t1Data = t1.Data
 	/*line elementwise.py:116:12*/ t2 = int64(x.Shape[0])
-	/*line elementwise.py:116:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:116:12*/ t3 = math.IsNaN(xData[int64(x.Offset)+i0*int64(x.Strides[0])])
-		/*line elementwise.py:116:12*/ t4 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line elementwise.py:116:12*/ t5 = t4
-		/*line elementwise.py:116:12*/ if t3 {
-			/*line elementwise.py:116:12*/ t5 = 0.0
+	/*line elementwise.py:116:12*/ h1 = int64(x.Offset)
+	/*line elementwise.py:116:12*/ h2 = int64(x.Strides[0])
+	/*line elementwise.py:116:12*/ h3 = int64(t1.Offset)
+	/*line elementwise.py:116:12*/ h4 = int64(t1.Strides[0])
+	/*line elementwise.py:116:12*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:116:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:116:12*/ t3 = math.IsNaN(xData[h1+i0])
+			/*line elementwise.py:116:12*/ t4 = xData[h1+i0]
+			/*line elementwise.py:116:12*/ t5 = t4
+			/*line elementwise.py:116:12*/ if t3 {
+				/*line elementwise.py:116:12*/ t5 = 0.0
+			}
+			/*line elementwise.py:116:12*/ t1Data[h3+i0] = t5
 		}
-		/*line elementwise.py:116:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t5
+	} else {
+		/*line elementwise.py:116:12*/ p1 = h1
+		/*line elementwise.py:116:12*/ p2 = h3
+		/*line elementwise.py:116:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:116:12*/ t3 = math.IsNaN(xData[p1])
+			/*line elementwise.py:116:12*/ t4 = xData[p1]
+			/*line elementwise.py:116:12*/ t5 = t4
+			/*line elementwise.py:116:12*/ if t3 {
+				/*line elementwise.py:116:12*/ t5 = 0.0
+			}
+			/*line elementwise.py:116:12*/ t1Data[p2] = t5
+			/*line elementwise.py:116:12*/ p1 = p1 + h2
+			/*line elementwise.py:116:12*/ p2 = p2 + h4
+		}
 	}
 	/*line elementwise.py:116:5*/ return t1
 }
@@ -890,6 +1708,11 @@ func CountNonfinite(m *runtime.Array[float64]) int64 {
 		t3    int64
 		i0    int64
 		i1    int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		p1    int64
 		t1U1  int64
 		t1U2  int64
 		t1U3  int64
@@ -900,23 +1723,38 @@ func CountNonfinite(m *runtime.Array[float64]) int64 {
 	/*line elementwise.py:121:12*/ t1 = 0
 	/*line elementwise.py:121:12*/ t2 = int64(m.Shape[0])
 	/*line elementwise.py:121:12*/ t3 = int64(m.Shape[1])
-	/*line elementwise.py:121:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:121:12*/ t1U1 = 0
-		/*line elementwise.py:121:12*/ t1U2 = 0
-		/*line elementwise.py:121:12*/ t1U3 = 0
-		/*line elementwise.py:121:12*/ i1U = 0
-		/*line elementwise.py:121:12*/ i1Lim = runtime.Max(t3, -9223372036854775805) - 3
-		/*line elementwise.py:121:12*/ for i1U < i1Lim {
-			/*line elementwise.py:121:12*/ t1 = t1 + runtime.BoolToInt(!(math.Abs(mData[int64(m.Offset)+i0*int64(m.Strides[0])+i1U*int64(m.Strides[1])]) <= math.MaxFloat64))
-			/*line elementwise.py:121:12*/ t1U1 = t1U1 + runtime.BoolToInt(!(math.Abs(mData[int64(m.Offset)+i0*int64(m.Strides[0])+(i1U+1)*int64(m.Strides[1])]) <= math.MaxFloat64))
-			/*line elementwise.py:121:12*/ t1U2 = t1U2 + runtime.BoolToInt(!(math.Abs(mData[int64(m.Offset)+i0*int64(m.Strides[0])+(i1U+2)*int64(m.Strides[1])]) <= math.MaxFloat64))
-			/*line elementwise.py:121:12*/ t1U3 = t1U3 + runtime.BoolToInt(!(math.Abs(mData[int64(m.Offset)+i0*int64(m.Strides[0])+(i1U+3)*int64(m.Strides[1])]) <= math.MaxFloat64))
-			/*line elementwise.py:121:12*/ i1U = i1U + 4
+	/*line elementwise.py:121:12*/ h2 = int64(m.Strides[1])
+	/*line elementwise.py:121:12*/ h3 = int64(m.Offset)
+	/*line elementwise.py:121:12*/ h4 = int64(m.Strides[0])
+	/*line elementwise.py:121:12*/ if h2 == 1 {
+		/*line elementwise.py:121:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:121:12*/ h1 = h3 + i0*h4
+			/*line elementwise.py:121:12*/ t1U1 = 0
+			/*line elementwise.py:121:12*/ t1U2 = 0
+			/*line elementwise.py:121:12*/ t1U3 = 0
+			/*line elementwise.py:121:12*/ i1U = 0
+			/*line elementwise.py:121:12*/ i1Lim = runtime.Max(t3, -9223372036854775805) - 3
+			/*line elementwise.py:121:12*/ for i1U < i1Lim {
+				/*line elementwise.py:121:12*/ t1 = t1 + runtime.BoolToInt(!(math.Abs(mData[h1+i1U]) <= math.MaxFloat64))
+				/*line elementwise.py:121:12*/ t1U1 = t1U1 + runtime.BoolToInt(!(math.Abs(mData[h1+(i1U+1)]) <= math.MaxFloat64))
+				/*line elementwise.py:121:12*/ t1U2 = t1U2 + runtime.BoolToInt(!(math.Abs(mData[h1+(i1U+2)]) <= math.MaxFloat64))
+				/*line elementwise.py:121:12*/ t1U3 = t1U3 + runtime.BoolToInt(!(math.Abs(mData[h1+(i1U+3)]) <= math.MaxFloat64))
+				/*line elementwise.py:121:12*/ i1U = i1U + 4
+			}
+			/*line elementwise.py:121:12*/ for i1 = i1U; i1 < t3; i1++ {
+				/*line elementwise.py:121:12*/ t1 = t1 + runtime.BoolToInt(!(math.Abs(mData[h1+i1]) <= math.MaxFloat64))
+			}
+			/*line elementwise.py:121:12*/ t1 = t1 + (t1U1 + t1U2 + t1U3)
 		}
-		/*line elementwise.py:121:12*/ for i1 = i1U; i1 < t3; i1++ {
-			/*line elementwise.py:121:12*/ t1 = t1 + runtime.BoolToInt(!(math.Abs(mData[int64(m.Offset)+i0*int64(m.Strides[0])+i1*int64(m.Strides[1])]) <= math.MaxFloat64))
+	} else {
+		/*line elementwise.py:121:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:121:12*/ h1 = h3 + i0*h4
+			/*line elementwise.py:121:12*/ p1 = h1
+			/*line elementwise.py:121:12*/ for i1 = 0; i1 < t3; i1++ {
+				/*line elementwise.py:121:12*/ t1 = t1 + runtime.BoolToInt(!(math.Abs(mData[p1]) <= math.MaxFloat64))
+				/*line elementwise.py:121:12*/ p1 = p1 + h2
+			}
 		}
-		/*line elementwise.py:121:12*/ t1 = t1 + (t1U1 + t1U2 + t1U3)
 	}
 	/*line elementwise.py:121:5*/ return t1
 }
@@ -929,14 +1767,38 @@ func PolynomialHorner(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t1     *runtime.Array[float64]
 		t2     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	xData := x.Data
 	/*line elementwise.py:126:12*/ t1 = runtime.Zeros[float64](x.Shape[0])
 	t1Data = t1.Data
 	/*line elementwise.py:126:12*/ t2 = int64(x.Shape[0])
-	/*line elementwise.py:126:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:126:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64((float64((float64(3.0*xData[int64(x.Offset)+i0*int64(x.Strides[0])])-2.0)*xData[int64(x.Offset)+i0*int64(x.Strides[0])])+1.0)*xData[int64(x.Offset)+i0*int64(x.Strides[0])]) - 5.0
+	/*line elementwise.py:126:12*/ h1 = int64(t1.Offset)
+	/*line elementwise.py:126:12*/ h2 = int64(t1.Strides[0])
+	/*line elementwise.py:126:12*/ h3 = int64(x.Offset)
+	/*line elementwise.py:126:12*/ h4 = int64(x.Strides[0])
+	/*line elementwise.py:126:12*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:126:12*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line elementwise.py:126:12*/ t1W[i0] = float64((float64((float64(3.0*xW[i0])-2.0)*xW[i0])+1.0)*xW[i0]) - 5.0
+			}
+		}
+	} else {
+		/*line elementwise.py:126:12*/ p1 = h1
+		/*line elementwise.py:126:12*/ p2 = h3
+		/*line elementwise.py:126:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:126:12*/ t1Data[p1] = float64((float64((float64(3.0*xData[p2])-2.0)*xData[p2])+1.0)*xData[p2]) - 5.0
+			/*line elementwise.py:126:12*/ p1 = p1 + h2
+			/*line elementwise.py:126:12*/ p2 = p2 + h4
+		}
 	}
 	/*line elementwise.py:126:5*/ return t1
 }
@@ -952,6 +1814,13 @@ func IntToFloatMix(a *runtime.Array[int64], x *runtime.Array[float64]) (*runtime
 		t4     int64
 		t5     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	aData := a.Data
@@ -970,8 +1839,29 @@ func IntToFloatMix(a *runtime.Array[int64], x *runtime.Array[float64]) (*runtime
 	t1Data = t1.Data
 	/*line elementwise.py:131:12*/ t4 = int64(a.Strides[0]) * runtime.BoolToInt(int64(a.Shape[0]) != 1)
 	/*line elementwise.py:131:12*/ t5 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
-	/*line elementwise.py:131:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line elementwise.py:131:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(float64(aData[int64(a.Offset)+i0*t4])*xData[int64(x.Offset)+i0*t5]) + float64(aData[int64(a.Offset)+i0*t4])
+	/*line elementwise.py:131:12*/ h1 = int64(t1.Offset)
+	/*line elementwise.py:131:12*/ h2 = int64(t1.Strides[0])
+	/*line elementwise.py:131:12*/ h3 = int64(a.Offset)
+	/*line elementwise.py:131:12*/ h4 = int64(x.Offset)
+	/*line elementwise.py:131:12*/ if h2 == 1 && t4 == 1 && t5 == 1 {
+		/*line elementwise.py:131:12*/ if t3 > 0 {
+			t1W := t1Data[h1 : h1+t3]
+			aW := aData[h3 : h3+t3]
+			xW := xData[h4 : h4+t3]
+			for i0 = 0; i0 < t3; i0++ {
+				/*line elementwise.py:131:12*/ t1W[i0] = float64(float64(aW[i0])*xW[i0]) + float64(aW[i0])
+			}
+		}
+	} else {
+		/*line elementwise.py:131:12*/ p1 = h1
+		/*line elementwise.py:131:12*/ p2 = h3
+		/*line elementwise.py:131:12*/ p3 = h4
+		/*line elementwise.py:131:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line elementwise.py:131:12*/ t1Data[p1] = float64(float64(aData[p2])*xData[p3]) + float64(aData[p2])
+			/*line elementwise.py:131:12*/ p1 = p1 + h2
+			/*line elementwise.py:131:12*/ p2 = p2 + t4
+			/*line elementwise.py:131:12*/ p3 = p3 + t5
+		}
 	}
 	/*line elementwise.py:131:5*/ return t1, nil
 }
@@ -984,14 +1874,38 @@ func Int32PlusOne(a *runtime.Array[int32]) *runtime.Array[int32] {
 		t1     *runtime.Array[int32]
 		t2     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []int32
 	)
 	aData := a.Data
 	/*line elementwise.py:136:12*/ t1 = runtime.Zeros[int32](a.Shape[0])
 	t1Data = t1.Data
 	/*line elementwise.py:136:12*/ t2 = int64(a.Shape[0])
-	/*line elementwise.py:136:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:136:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = aData[int64(a.Offset)+i0*int64(a.Strides[0])] + int32(1)
+	/*line elementwise.py:136:12*/ h1 = int64(t1.Offset)
+	/*line elementwise.py:136:12*/ h2 = int64(t1.Strides[0])
+	/*line elementwise.py:136:12*/ h3 = int64(a.Offset)
+	/*line elementwise.py:136:12*/ h4 = int64(a.Strides[0])
+	/*line elementwise.py:136:12*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:136:12*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			aW := aData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line elementwise.py:136:12*/ t1W[i0] = aW[i0] + int32(1)
+			}
+		}
+	} else {
+		/*line elementwise.py:136:12*/ p1 = h1
+		/*line elementwise.py:136:12*/ p2 = h3
+		/*line elementwise.py:136:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:136:12*/ t1Data[p1] = aData[p2] + int32(1)
+			/*line elementwise.py:136:12*/ p1 = p1 + h2
+			/*line elementwise.py:136:12*/ p2 = p2 + h4
+		}
 	}
 	/*line elementwise.py:136:5*/ return t1
 }
@@ -1006,6 +1920,16 @@ func Uint8Invert(img *runtime.Array[uint8]) *runtime.Array[uint8] {
 		t3     int64
 		i0     int64
 		i1     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
 		t1Data []uint8
 	)
 	imgData := img.Data
@@ -1013,9 +1937,35 @@ func Uint8Invert(img *runtime.Array[uint8]) *runtime.Array[uint8] {
 	t1Data = t1.Data
 	/*line elementwise.py:141:12*/ t2 = int64(img.Shape[0])
 	/*line elementwise.py:141:12*/ t3 = int64(img.Shape[1])
-	/*line elementwise.py:141:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:141:12*/ for i1 = 0; i1 < t3; i1++ {
-			/*line elementwise.py:141:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = uint8(255) - imgData[int64(img.Offset)+i0*int64(img.Strides[0])+i1*int64(img.Strides[1])]
+	/*line elementwise.py:141:12*/ h2 = int64(t1.Strides[1])
+	/*line elementwise.py:141:12*/ h4 = int64(img.Strides[1])
+	/*line elementwise.py:141:12*/ h5 = int64(t1.Offset)
+	/*line elementwise.py:141:12*/ h6 = int64(t1.Strides[0])
+	/*line elementwise.py:141:12*/ h7 = int64(img.Offset)
+	/*line elementwise.py:141:12*/ h8 = int64(img.Strides[0])
+	/*line elementwise.py:141:12*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:141:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:141:12*/ h1 = h5 + i0*h6
+			/*line elementwise.py:141:12*/ h3 = h7 + i0*h8
+			/*line elementwise.py:141:12*/ if t3 > 0 {
+				t1W := t1Data[h1 : h1+t3]
+				imgW := imgData[h3 : h3+t3]
+				for i1 = 0; i1 < t3; i1++ {
+					/*line elementwise.py:141:12*/ t1W[i1] = uint8(255) - imgW[i1]
+				}
+			}
+		}
+	} else {
+		/*line elementwise.py:141:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:141:12*/ h1 = h5 + i0*h6
+			/*line elementwise.py:141:12*/ h3 = h7 + i0*h8
+			/*line elementwise.py:141:12*/ p1 = h1
+			/*line elementwise.py:141:12*/ p2 = h3
+			/*line elementwise.py:141:12*/ for i1 = 0; i1 < t3; i1++ {
+				/*line elementwise.py:141:12*/ t1Data[p1] = uint8(255) - imgData[p2]
+				/*line elementwise.py:141:12*/ p1 = p1 + h2
+				/*line elementwise.py:141:12*/ p2 = p2 + h4
+			}
 		}
 	}
 	/*line elementwise.py:141:5*/ return t1
@@ -1030,6 +1980,12 @@ func ComplexRotate(z *runtime.Array[complex128], theta float64) *runtime.Array[c
 		t2     complex128
 		t3     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []complex128
 	)
 	zData := z.Data
@@ -1037,8 +1993,26 @@ func ComplexRotate(z *runtime.Array[complex128], theta float64) *runtime.Array[c
 	/*line elementwise.py:146:12*/ t1 = runtime.Zeros[complex128](z.Shape[0])
 	t1Data = t1.Data
 	/*line elementwise.py:146:12*/ t3 = int64(z.Shape[0])
-	/*line elementwise.py:146:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line elementwise.py:146:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = runtime.ComplexMul(zData[int64(z.Offset)+i0*int64(z.Strides[0])], t2)
+	/*line elementwise.py:146:12*/ h1 = int64(t1.Offset)
+	/*line elementwise.py:146:12*/ h2 = int64(t1.Strides[0])
+	/*line elementwise.py:146:12*/ h3 = int64(z.Offset)
+	/*line elementwise.py:146:12*/ h4 = int64(z.Strides[0])
+	/*line elementwise.py:146:12*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:146:12*/ if t3 > 0 {
+			t1W := t1Data[h1 : h1+t3]
+			zW := zData[h3 : h3+t3]
+			for i0 = 0; i0 < t3; i0++ {
+				/*line elementwise.py:146:12*/ t1W[i0] = runtime.ComplexMul(zW[i0], t2)
+			}
+		}
+	} else {
+		/*line elementwise.py:146:12*/ p1 = h1
+		/*line elementwise.py:146:12*/ p2 = h3
+		/*line elementwise.py:146:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line elementwise.py:146:12*/ t1Data[p1] = runtime.ComplexMul(zData[p2], t2)
+			/*line elementwise.py:146:12*/ p1 = p1 + h2
+			/*line elementwise.py:146:12*/ p2 = p2 + h4
+		}
 	}
 	/*line elementwise.py:146:5*/ return t1
 }
@@ -1052,15 +2026,40 @@ func ComplexAbs2(z *runtime.Array[complex128]) *runtime.Array[float64] {
 		t2     int64
 		i0     int64
 		t3     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	zData := z.Data
 	/*line elementwise.py:151:12*/ t1 = runtime.Zeros[float64](z.Shape[0])
 	t1Data = t1.Data
 	/*line elementwise.py:151:12*/ t2 = int64(z.Shape[0])
-	/*line elementwise.py:151:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line elementwise.py:151:12*/ t3 = runtime.ComplexAbs(zData[int64(z.Offset)+i0*int64(z.Strides[0])])
-		/*line elementwise.py:151:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(t3 * t3)
+	/*line elementwise.py:151:12*/ h1 = int64(z.Offset)
+	/*line elementwise.py:151:12*/ h2 = int64(z.Strides[0])
+	/*line elementwise.py:151:12*/ h3 = int64(t1.Offset)
+	/*line elementwise.py:151:12*/ h4 = int64(t1.Strides[0])
+	/*line elementwise.py:151:12*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:151:12*/ if t2 > 0 {
+			zW := zData[h1 : h1+t2]
+			t1W := t1Data[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line elementwise.py:151:12*/ t3 = runtime.ComplexAbs(zW[i0])
+				/*line elementwise.py:151:12*/ t1W[i0] = float64(t3 * t3)
+			}
+		}
+	} else {
+		/*line elementwise.py:151:12*/ p1 = h1
+		/*line elementwise.py:151:12*/ p2 = h3
+		/*line elementwise.py:151:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:151:12*/ t3 = runtime.ComplexAbs(zData[p1])
+			/*line elementwise.py:151:12*/ t1Data[p2] = float64(t3 * t3)
+			/*line elementwise.py:151:12*/ p1 = p1 + h2
+			/*line elementwise.py:151:12*/ p2 = p2 + h4
+		}
 	}
 	/*line elementwise.py:151:5*/ return t1
 }

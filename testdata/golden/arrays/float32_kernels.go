@@ -22,6 +22,13 @@ func Saxpy(a float32, x *runtime.Array[float32], y *runtime.Array[float32]) (*ru
 		t3     int64
 		t4     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float32
 	)
 	xData := x.Data
@@ -35,8 +42,29 @@ func Saxpy(a float32, x *runtime.Array[float32], y *runtime.Array[float32]) (*ru
 	t1Data = t1.Data
 	/*line float32_kernels.py:8:12*/ t3 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line float32_kernels.py:8:12*/ t4 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
-	/*line float32_kernels.py:8:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line float32_kernels.py:8:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float32(a*xData[int64(x.Offset)+i0*t3]) + yData[int64(y.Offset)+i0*t4]
+	/*line float32_kernels.py:8:12*/ h1 = int64(t1.Offset)
+	/*line float32_kernels.py:8:12*/ h2 = int64(t1.Strides[0])
+	/*line float32_kernels.py:8:12*/ h3 = int64(x.Offset)
+	/*line float32_kernels.py:8:12*/ h4 = int64(y.Offset)
+	/*line float32_kernels.py:8:12*/ if h2 == 1 && t3 == 1 && t4 == 1 {
+		/*line float32_kernels.py:8:12*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			yW := yData[h4 : h4+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line float32_kernels.py:8:12*/ t1W[i0] = float32(a*xW[i0]) + yW[i0]
+			}
+		}
+	} else {
+		/*line float32_kernels.py:8:12*/ p1 = h1
+		/*line float32_kernels.py:8:12*/ p2 = h3
+		/*line float32_kernels.py:8:12*/ p3 = h4
+		/*line float32_kernels.py:8:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line float32_kernels.py:8:12*/ t1Data[p1] = float32(a*xData[p2]) + yData[p3]
+			/*line float32_kernels.py:8:12*/ p1 = p1 + h2
+			/*line float32_kernels.py:8:12*/ p2 = p2 + t3
+			/*line float32_kernels.py:8:12*/ p3 = p3 + t4
+		}
 	}
 	/*line float32_kernels.py:8:5*/ return t1, nil
 }
@@ -49,14 +77,38 @@ func ScaleByPythonFloat(x *runtime.Array[float32]) *runtime.Array[float32] {
 		t1     *runtime.Array[float32]
 		t2     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float32
 	)
 	xData := x.Data
 	/*line float32_kernels.py:13:12*/ t1 = runtime.Zeros[float32](x.Shape[0])
 	t1Data = t1.Data
 	/*line float32_kernels.py:13:12*/ t2 = int64(x.Shape[0])
-	/*line float32_kernels.py:13:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line float32_kernels.py:13:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float32(xData[int64(x.Offset)+i0*int64(x.Strides[0])] * float32(2.5))
+	/*line float32_kernels.py:13:12*/ h1 = int64(t1.Offset)
+	/*line float32_kernels.py:13:12*/ h2 = int64(t1.Strides[0])
+	/*line float32_kernels.py:13:12*/ h3 = int64(x.Offset)
+	/*line float32_kernels.py:13:12*/ h4 = int64(x.Strides[0])
+	/*line float32_kernels.py:13:12*/ if h2 == 1 && h4 == 1 {
+		/*line float32_kernels.py:13:12*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line float32_kernels.py:13:12*/ t1W[i0] = float32(xW[i0] * float32(2.5))
+			}
+		}
+	} else {
+		/*line float32_kernels.py:13:12*/ p1 = h1
+		/*line float32_kernels.py:13:12*/ p2 = h3
+		/*line float32_kernels.py:13:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line float32_kernels.py:13:12*/ t1Data[p1] = float32(xData[p2] * float32(2.5))
+			/*line float32_kernels.py:13:12*/ p1 = p1 + h2
+			/*line float32_kernels.py:13:12*/ p2 = p2 + h4
+		}
 	}
 	/*line float32_kernels.py:13:5*/ return t1
 }
@@ -76,13 +128,31 @@ func MeanF32(m *runtime.Array[float32]) *runtime.Array[float32] {
 		t1     *runtime.Array[float32]
 		t2     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     float32
+		p1     int64
 		t1Data []float32
 	)
 	/*line float32_kernels.py:23:12*/ t1 = runtime.SumAxis(m, 0)
 	t1Data = t1.Data
 	/*line float32_kernels.py:23:12*/ t2 = int64(t1.Shape[0])
-	/*line float32_kernels.py:23:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line float32_kernels.py:23:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] / float32(int64(m.Shape[0]))
+	/*line float32_kernels.py:23:12*/ h1 = int64(t1.Offset)
+	/*line float32_kernels.py:23:12*/ h2 = int64(t1.Strides[0])
+	/*line float32_kernels.py:23:12*/ h3 = float32(int64(m.Shape[0]))
+	/*line float32_kernels.py:23:12*/ if h2 == 1 {
+		/*line float32_kernels.py:23:12*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line float32_kernels.py:23:12*/ t1W[i0] = t1W[i0] / h3
+			}
+		}
+	} else {
+		/*line float32_kernels.py:23:12*/ p1 = h1
+		/*line float32_kernels.py:23:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line float32_kernels.py:23:12*/ t1Data[p1] = t1Data[p1] / h3
+			/*line float32_kernels.py:23:12*/ p1 = p1 + h2
+		}
 	}
 	/*line float32_kernels.py:23:5*/ return t1
 }
@@ -95,14 +165,38 @@ func NormF32(x *runtime.Array[float32]) float32 {
 		t1     *runtime.Array[float32]
 		t2     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float32
 	)
 	xData := x.Data
 	/*line float32_kernels.py:28:27*/ t1 = runtime.Zeros[float32](x.Shape[0])
 	t1Data = t1.Data
 	/*line float32_kernels.py:28:27*/ t2 = int64(x.Shape[0])
-	/*line float32_kernels.py:28:27*/ for i0 = 0; i0 < t2; i0++ {
-		/*line float32_kernels.py:28:27*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float32(xData[int64(x.Offset)+i0*int64(x.Strides[0])] * xData[int64(x.Offset)+i0*int64(x.Strides[0])])
+	/*line float32_kernels.py:28:27*/ h1 = int64(t1.Offset)
+	/*line float32_kernels.py:28:27*/ h2 = int64(t1.Strides[0])
+	/*line float32_kernels.py:28:27*/ h3 = int64(x.Offset)
+	/*line float32_kernels.py:28:27*/ h4 = int64(x.Strides[0])
+	/*line float32_kernels.py:28:27*/ if h2 == 1 && h4 == 1 {
+		/*line float32_kernels.py:28:27*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line float32_kernels.py:28:27*/ t1W[i0] = float32(xW[i0] * xW[i0])
+			}
+		}
+	} else {
+		/*line float32_kernels.py:28:27*/ p1 = h1
+		/*line float32_kernels.py:28:27*/ p2 = h3
+		/*line float32_kernels.py:28:27*/ for i0 = 0; i0 < t2; i0++ {
+			/*line float32_kernels.py:28:27*/ t1Data[p1] = float32(xData[p2] * xData[p2])
+			/*line float32_kernels.py:28:27*/ p1 = p1 + h2
+			/*line float32_kernels.py:28:27*/ p2 = p2 + h4
+		}
 	}
 	/*line float32_kernels.py:28:5*/ return float32(math.Sqrt(float64(runtime.SumFloat(t1))))
 }
@@ -118,17 +212,40 @@ func DotLoopF32(x *runtime.Array[float32], y *runtime.Array[float32]) (float32, 
 		t2 int64
 		t3 float32
 		t4 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		p1 int64
+		p2 int64
 	)
 	xData := x.Data
 	yData := y.Data
 	/*line float32_kernels.py:33:5*/ s = float32(0.0)
 	t4 = runtime.Min(int64(x.Shape[0]), int64(y.Shape[0]))
 	/*line float32_kernels.py:34:5*/ if t4-1 < int64(x.Shape[0]) && t4-1 < int64(y.Shape[0]) {
-		/*line float32_kernels.py:34:5*/ for i = 0; i < t4; i++ {
-			t1 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line float32_kernels.py:35:14*/ t3 = xData[t1]
-			/*line float32_kernels.py:35:21*/ t2 = int64(y.Offset) + i*int64(y.Strides[0])
-			/*line float32_kernels.py:35:9*/ s = s + float32(t3*yData[t2])
+		/*line float32_kernels.py:34:5*/ h1 = int64(x.Offset)
+		/*line float32_kernels.py:34:5*/ h2 = int64(x.Strides[0])
+		/*line float32_kernels.py:34:5*/ h3 = int64(y.Offset)
+		/*line float32_kernels.py:34:5*/ h4 = int64(y.Strides[0])
+		/*line float32_kernels.py:34:5*/ if h2 == 1 && h4 == 1 {
+			/*line float32_kernels.py:34:5*/ if t4 > 0 {
+				xW := xData[h1 : h1+t4]
+				yW := yData[h3 : h3+t4]
+				for i = 0; i < t4; i++ {
+					/*line float32_kernels.py:35:14*/ t3 = xW[i]
+					/*line float32_kernels.py:35:9*/ s = s + float32(t3*yW[i])
+				}
+			}
+		} else {
+			/*line float32_kernels.py:34:5*/ p1 = h1
+			/*line float32_kernels.py:34:5*/ p2 = h3
+			/*line float32_kernels.py:34:5*/ for i = 0; i < t4; i++ {
+				t3 = xData[p1]
+				/*line float32_kernels.py:35:9*/ s = s + float32(t3*yData[p2])
+				/*line float32_kernels.py:34:5*/ p1 = p1 + h2
+				/*line float32_kernels.py:34:5*/ p2 = p2 + h4
+			}
 		}
 	} else {
 		/*line float32_kernels.py:34:5*/ for i = 0; i < t4; i++ {
@@ -155,14 +272,38 @@ func ExpF32(x *runtime.Array[float32]) *runtime.Array[float32] {
 		t1     *runtime.Array[float32]
 		t2     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float32
 	)
 	xData := x.Data
 	/*line float32_kernels.py:41:12*/ t1 = runtime.Zeros[float32](x.Shape[0])
 	t1Data = t1.Data
 	/*line float32_kernels.py:41:12*/ t2 = int64(x.Shape[0])
-	/*line float32_kernels.py:41:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line float32_kernels.py:41:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float32(runtime.Exp(float64(xData[int64(x.Offset)+i0*int64(x.Strides[0])])))
+	/*line float32_kernels.py:41:12*/ h1 = int64(t1.Offset)
+	/*line float32_kernels.py:41:12*/ h2 = int64(t1.Strides[0])
+	/*line float32_kernels.py:41:12*/ h3 = int64(x.Offset)
+	/*line float32_kernels.py:41:12*/ h4 = int64(x.Strides[0])
+	/*line float32_kernels.py:41:12*/ if h2 == 1 && h4 == 1 {
+		/*line float32_kernels.py:41:12*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line float32_kernels.py:41:12*/ t1W[i0] = float32(runtime.Exp(float64(xW[i0])))
+			}
+		}
+	} else {
+		/*line float32_kernels.py:41:12*/ p1 = h1
+		/*line float32_kernels.py:41:12*/ p2 = h3
+		/*line float32_kernels.py:41:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line float32_kernels.py:41:12*/ t1Data[p1] = float32(runtime.Exp(float64(xData[p2])))
+			/*line float32_kernels.py:41:12*/ p1 = p1 + h2
+			/*line float32_kernels.py:41:12*/ p2 = p2 + h4
+		}
 	}
 	/*line float32_kernels.py:41:5*/ return t1
 }
@@ -181,6 +322,19 @@ func MatmulF32(a *runtime.Array[float32], b *runtime.Array[float32]) (*runtime.A
 		t5     int64
 		i0_2   int64
 		t6     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		h12    int64
+		p1     int64
 		t2Data []float32
 	)
 	aData := a.Data
@@ -192,13 +346,45 @@ func MatmulF32(a *runtime.Array[float32], b *runtime.Array[float32]) (*runtime.A
 	/*line float32_kernels.py:46:12*/ t2 = runtime.Zeros[float32](a.Shape[0], b.Shape[1])
 	t2Data = t2.Data
 	/*line float32_kernels.py:46:12*/ t3 = int64(a.Shape[0])
-	/*line float32_kernels.py:46:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line float32_kernels.py:46:12*/ for i1 = 0; i1 < t1; i1++ {
-			/*line float32_kernels.py:46:12*/ t4 = aData[int64(a.Offset)+i0*int64(a.Strides[0])+i1*int64(a.Strides[1])]
-			/*line float32_kernels.py:46:12*/ t5 = int64(b.Shape[1])
-			/*line float32_kernels.py:46:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-				/*line float32_kernels.py:46:12*/ t6 = int64(t2.Offset) + i0*int64(t2.Strides[0]) + i0_2*int64(t2.Strides[1])
-				/*line float32_kernels.py:46:12*/ t2Data[t6] = t2Data[t6] + float32(t4*bData[int64(b.Offset)+i1*int64(b.Strides[0])+i0_2*int64(b.Strides[1])])
+	/*line float32_kernels.py:46:12*/ t5 = int64(b.Shape[1])
+	/*line float32_kernels.py:46:12*/ h2 = int64(t2.Strides[1])
+	/*line float32_kernels.py:46:12*/ h4 = int64(b.Strides[1])
+	/*line float32_kernels.py:46:12*/ h6 = int64(a.Strides[1])
+	/*line float32_kernels.py:46:12*/ h7 = int64(b.Offset)
+	/*line float32_kernels.py:46:12*/ h8 = int64(b.Strides[0])
+	/*line float32_kernels.py:46:12*/ h9 = int64(t2.Offset)
+	/*line float32_kernels.py:46:12*/ h10 = int64(t2.Strides[0])
+	/*line float32_kernels.py:46:12*/ h11 = int64(a.Offset)
+	/*line float32_kernels.py:46:12*/ h12 = int64(a.Strides[0])
+	/*line float32_kernels.py:46:12*/ if h4 == 1 {
+		/*line float32_kernels.py:46:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line float32_kernels.py:46:12*/ h1 = h9 + i0*h10
+			/*line float32_kernels.py:46:12*/ h5 = h11 + i0*h12
+			/*line float32_kernels.py:46:12*/ for i1 = 0; i1 < t1; i1++ {
+				/*line float32_kernels.py:46:12*/ t4 = aData[h5+i1*h6]
+				/*line float32_kernels.py:46:12*/ h3 = h7 + i1*h8
+				/*line float32_kernels.py:46:12*/ if t5 > 0 {
+					bW := bData[h3 : h3+t5]
+					for i0_2 = 0; i0_2 < t5; i0_2++ {
+						/*line float32_kernels.py:46:12*/ t6 = h1 + i0_2*h2
+						/*line float32_kernels.py:46:12*/ t2Data[t6] = t2Data[t6] + float32(t4*bW[i0_2])
+					}
+				}
+			}
+		}
+	} else {
+		/*line float32_kernels.py:46:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line float32_kernels.py:46:12*/ h1 = h9 + i0*h10
+			/*line float32_kernels.py:46:12*/ h5 = h11 + i0*h12
+			/*line float32_kernels.py:46:12*/ for i1 = 0; i1 < t1; i1++ {
+				/*line float32_kernels.py:46:12*/ t4 = aData[h5+i1*h6]
+				/*line float32_kernels.py:46:12*/ h3 = h7 + i1*h8
+				/*line float32_kernels.py:46:12*/ p1 = h3
+				/*line float32_kernels.py:46:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+					/*line float32_kernels.py:46:12*/ t6 = h1 + i0_2*h2
+					/*line float32_kernels.py:46:12*/ t2Data[t6] = t2Data[t6] + float32(t4*bData[p1])
+					/*line float32_kernels.py:46:12*/ p1 = p1 + h4
+				}
 			}
 		}
 	}
@@ -215,6 +401,13 @@ func MixedPromotes(x *runtime.Array[float32], y *runtime.Array[float64]) (*runti
 		t3     int64
 		t4     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -228,8 +421,29 @@ func MixedPromotes(x *runtime.Array[float32], y *runtime.Array[float64]) (*runti
 	t1Data = t1.Data
 	/*line float32_kernels.py:51:12*/ t3 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line float32_kernels.py:51:12*/ t4 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
-	/*line float32_kernels.py:51:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line float32_kernels.py:51:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(xData[int64(x.Offset)+i0*t3]) + yData[int64(y.Offset)+i0*t4]
+	/*line float32_kernels.py:51:12*/ h1 = int64(t1.Offset)
+	/*line float32_kernels.py:51:12*/ h2 = int64(t1.Strides[0])
+	/*line float32_kernels.py:51:12*/ h3 = int64(x.Offset)
+	/*line float32_kernels.py:51:12*/ h4 = int64(y.Offset)
+	/*line float32_kernels.py:51:12*/ if h2 == 1 && t3 == 1 && t4 == 1 {
+		/*line float32_kernels.py:51:12*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			yW := yData[h4 : h4+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line float32_kernels.py:51:12*/ t1W[i0] = float64(xW[i0]) + yW[i0]
+			}
+		}
+	} else {
+		/*line float32_kernels.py:51:12*/ p1 = h1
+		/*line float32_kernels.py:51:12*/ p2 = h3
+		/*line float32_kernels.py:51:12*/ p3 = h4
+		/*line float32_kernels.py:51:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line float32_kernels.py:51:12*/ t1Data[p1] = float64(xData[p2]) + yData[p3]
+			/*line float32_kernels.py:51:12*/ p1 = p1 + h2
+			/*line float32_kernels.py:51:12*/ p2 = p2 + t3
+			/*line float32_kernels.py:51:12*/ p3 = p3 + t4
+		}
 	}
 	/*line float32_kernels.py:51:5*/ return t1, nil
 }
@@ -245,20 +459,46 @@ func WhereF32(x *runtime.Array[float32]) *runtime.Array[float32] {
 		t3     bool
 		t4     float32
 		t5     float32
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float32
 	)
 	xData := x.Data
 	/*line float32_kernels.py:56:12*/ t1 = runtime.Zeros[float32](x.Shape[0])
 	t1Data = t1.Data
 	/*line float32_kernels.py:56:12*/ t2 = int64(x.Shape[0])
-	/*line float32_kernels.py:56:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line float32_kernels.py:56:12*/ t3 = float64(xData[int64(x.Offset)+i0*int64(x.Strides[0])]) > 0.0
-		/*line float32_kernels.py:56:12*/ t4 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line float32_kernels.py:56:12*/ t5 = float32(0.0)
-		/*line float32_kernels.py:56:12*/ if t3 {
-			/*line float32_kernels.py:56:12*/ t5 = t4
+	/*line float32_kernels.py:56:12*/ h1 = int64(x.Offset)
+	/*line float32_kernels.py:56:12*/ h2 = int64(x.Strides[0])
+	/*line float32_kernels.py:56:12*/ h3 = int64(t1.Offset)
+	/*line float32_kernels.py:56:12*/ h4 = int64(t1.Strides[0])
+	/*line float32_kernels.py:56:12*/ if h2 == 1 && h4 == 1 {
+		/*line float32_kernels.py:56:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line float32_kernels.py:56:12*/ t3 = float64(xData[h1+i0]) > 0.0
+			/*line float32_kernels.py:56:12*/ t4 = xData[h1+i0]
+			/*line float32_kernels.py:56:12*/ t5 = float32(0.0)
+			/*line float32_kernels.py:56:12*/ if t3 {
+				/*line float32_kernels.py:56:12*/ t5 = t4
+			}
+			/*line float32_kernels.py:56:12*/ t1Data[h3+i0] = t5
 		}
-		/*line float32_kernels.py:56:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t5
+	} else {
+		/*line float32_kernels.py:56:12*/ p1 = h1
+		/*line float32_kernels.py:56:12*/ p2 = h3
+		/*line float32_kernels.py:56:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line float32_kernels.py:56:12*/ t3 = float64(xData[p1]) > 0.0
+			/*line float32_kernels.py:56:12*/ t4 = xData[p1]
+			/*line float32_kernels.py:56:12*/ t5 = float32(0.0)
+			/*line float32_kernels.py:56:12*/ if t3 {
+				/*line float32_kernels.py:56:12*/ t5 = t4
+			}
+			/*line float32_kernels.py:56:12*/ t1Data[p2] = t5
+			/*line float32_kernels.py:56:12*/ p1 = p1 + h2
+			/*line float32_kernels.py:56:12*/ p2 = p2 + h4
+		}
 	}
 	/*line float32_kernels.py:56:5*/ return t1
 }
@@ -276,6 +516,16 @@ func ClipF32(m *runtime.Array[float32]) *runtime.Array[float32] {
 		t4     float32
 		t5     float32
 		t6     float32
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
 		t1Data []float32
 	)
 	mData := m.Data
@@ -283,18 +533,49 @@ func ClipF32(m *runtime.Array[float32]) *runtime.Array[float32] {
 	t1Data = t1.Data
 	/*line float32_kernels.py:61:12*/ t2 = int64(m.Shape[0])
 	/*line float32_kernels.py:61:12*/ t3 = int64(m.Shape[1])
-	/*line float32_kernels.py:61:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line float32_kernels.py:61:12*/ for i1 = 0; i1 < t3; i1++ {
-			/*line float32_kernels.py:61:12*/ t4 = mData[int64(m.Offset)+i0*int64(m.Strides[0])+i1*int64(m.Strides[1])]
-			/*line float32_kernels.py:61:12*/ t5 = float32(-1.0)
-			/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t4)) || t4 > float32(-1.0) {
-				/*line float32_kernels.py:61:12*/ t5 = t4
+	/*line float32_kernels.py:61:12*/ h2 = int64(m.Strides[1])
+	/*line float32_kernels.py:61:12*/ h4 = int64(t1.Strides[1])
+	/*line float32_kernels.py:61:12*/ h5 = int64(m.Offset)
+	/*line float32_kernels.py:61:12*/ h6 = int64(m.Strides[0])
+	/*line float32_kernels.py:61:12*/ h7 = int64(t1.Offset)
+	/*line float32_kernels.py:61:12*/ h8 = int64(t1.Strides[0])
+	/*line float32_kernels.py:61:12*/ if h2 == 1 && h4 == 1 {
+		/*line float32_kernels.py:61:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line float32_kernels.py:61:12*/ h1 = h5 + i0*h6
+			/*line float32_kernels.py:61:12*/ h3 = h7 + i0*h8
+			/*line float32_kernels.py:61:12*/ for i1 = 0; i1 < t3; i1++ {
+				/*line float32_kernels.py:61:12*/ t4 = mData[h1+i1]
+				/*line float32_kernels.py:61:12*/ t5 = float32(-1.0)
+				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t4)) || t4 > float32(-1.0) {
+					/*line float32_kernels.py:61:12*/ t5 = t4
+				}
+				/*line float32_kernels.py:61:12*/ t6 = float32(1.0)
+				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t5)) || t5 < float32(1.0) {
+					/*line float32_kernels.py:61:12*/ t6 = t5
+				}
+				/*line float32_kernels.py:61:12*/ t1Data[h3+i1] = t6
 			}
-			/*line float32_kernels.py:61:12*/ t6 = float32(1.0)
-			/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t5)) || t5 < float32(1.0) {
-				/*line float32_kernels.py:61:12*/ t6 = t5
+		}
+	} else {
+		/*line float32_kernels.py:61:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line float32_kernels.py:61:12*/ h1 = h5 + i0*h6
+			/*line float32_kernels.py:61:12*/ h3 = h7 + i0*h8
+			/*line float32_kernels.py:61:12*/ p1 = h1
+			/*line float32_kernels.py:61:12*/ p2 = h3
+			/*line float32_kernels.py:61:12*/ for i1 = 0; i1 < t3; i1++ {
+				/*line float32_kernels.py:61:12*/ t4 = mData[p1]
+				/*line float32_kernels.py:61:12*/ t5 = float32(-1.0)
+				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t4)) || t4 > float32(-1.0) {
+					/*line float32_kernels.py:61:12*/ t5 = t4
+				}
+				/*line float32_kernels.py:61:12*/ t6 = float32(1.0)
+				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t5)) || t5 < float32(1.0) {
+					/*line float32_kernels.py:61:12*/ t6 = t5
+				}
+				/*line float32_kernels.py:61:12*/ t1Data[p2] = t6
+				/*line float32_kernels.py:61:12*/ p1 = p1 + h2
+				/*line float32_kernels.py:61:12*/ p2 = p2 + h4
 			}
-			/*line float32_kernels.py:61:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = t6
 		}
 	}
 	/*line float32_kernels.py:61:5*/ return t1
@@ -311,6 +592,11 @@ func CumsumF32(x *runtime.Array[float32]) *runtime.Array[float32] {
 		t4     int64
 		t5     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
 		t1Data []float32
 	)
 	xData := x.Data
@@ -320,10 +606,27 @@ func CumsumF32(x *runtime.Array[float32]) *runtime.Array[float32] {
 	/*line float32_kernels.py:66:12*/ t3 = float32(math.Copysign(0, -1))
 	/*line float32_kernels.py:66:12*/ t4 = 0
 	/*line float32_kernels.py:66:12*/ t5 = int64(x.Shape[0])
-	/*line float32_kernels.py:66:12*/ for i0 = 0; i0 < t5; i0++ {
-		/*line float32_kernels.py:66:12*/ t3 = t3 + xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line float32_kernels.py:66:12*/ t1Data[int64(t1.Offset)+t4*int64(t1.Strides[0])] = t3
-		/*line float32_kernels.py:66:12*/ t4 = t4 + 1
+	/*line float32_kernels.py:66:12*/ h1 = int64(x.Offset)
+	/*line float32_kernels.py:66:12*/ h2 = int64(x.Strides[0])
+	/*line float32_kernels.py:66:12*/ h3 = int64(t1.Offset)
+	/*line float32_kernels.py:66:12*/ h4 = int64(t1.Strides[0])
+	/*line float32_kernels.py:66:12*/ if h2 == 1 {
+		/*line float32_kernels.py:66:12*/ if t5 > 0 {
+			xW := xData[h1 : h1+t5]
+			for i0 = 0; i0 < t5; i0++ {
+				/*line float32_kernels.py:66:12*/ t3 = t3 + xW[i0]
+				/*line float32_kernels.py:66:12*/ t1Data[h3+t4*h4] = t3
+				/*line float32_kernels.py:66:12*/ t4 = t4 + 1
+			}
+		}
+	} else {
+		/*line float32_kernels.py:66:12*/ p1 = h1
+		/*line float32_kernels.py:66:12*/ for i0 = 0; i0 < t5; i0++ {
+			/*line float32_kernels.py:66:12*/ t3 = t3 + xData[p1]
+			/*line float32_kernels.py:66:12*/ t1Data[h3+t4*h4] = t3
+			/*line float32_kernels.py:66:12*/ t4 = t4 + 1
+			/*line float32_kernels.py:66:12*/ p1 = p1 + h2
+		}
 	}
 	/*line float32_kernels.py:66:5*/ return t1
 }
@@ -336,14 +639,38 @@ func ToFloat32(x *runtime.Array[float64]) *runtime.Array[float32] {
 		t1     *runtime.Array[float32]
 		t2     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float32
 	)
 	xData := x.Data
 	/*line float32_kernels.py:71:12*/ t1 = runtime.Zeros[float32](x.Shape[0])
 	t1Data = t1.Data
 	/*line float32_kernels.py:71:12*/ t2 = int64(x.Shape[0])
-	/*line float32_kernels.py:71:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line float32_kernels.py:71:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float32(xData[int64(x.Offset)+i0*int64(x.Strides[0])])
+	/*line float32_kernels.py:71:12*/ h1 = int64(t1.Offset)
+	/*line float32_kernels.py:71:12*/ h2 = int64(t1.Strides[0])
+	/*line float32_kernels.py:71:12*/ h3 = int64(x.Offset)
+	/*line float32_kernels.py:71:12*/ h4 = int64(x.Strides[0])
+	/*line float32_kernels.py:71:12*/ if h2 == 1 && h4 == 1 {
+		/*line float32_kernels.py:71:12*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line float32_kernels.py:71:12*/ t1W[i0] = float32(xW[i0])
+			}
+		}
+	} else {
+		/*line float32_kernels.py:71:12*/ p1 = h1
+		/*line float32_kernels.py:71:12*/ p2 = h3
+		/*line float32_kernels.py:71:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line float32_kernels.py:71:12*/ t1Data[p1] = float32(xData[p2])
+			/*line float32_kernels.py:71:12*/ p1 = p1 + h2
+			/*line float32_kernels.py:71:12*/ p2 = p2 + h4
+		}
 	}
 	/*line float32_kernels.py:71:5*/ return t1
 }
@@ -356,14 +683,38 @@ func RmsF32(x *runtime.Array[float32]) float32 {
 		t1     *runtime.Array[float32]
 		t2     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float32
 	)
 	xData := x.Data
 	/*line float32_kernels.py:76:28*/ t1 = runtime.Zeros[float32](x.Shape[0])
 	t1Data = t1.Data
 	/*line float32_kernels.py:76:28*/ t2 = int64(x.Shape[0])
-	/*line float32_kernels.py:76:28*/ for i0 = 0; i0 < t2; i0++ {
-		/*line float32_kernels.py:76:28*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float32(xData[int64(x.Offset)+i0*int64(x.Strides[0])] * xData[int64(x.Offset)+i0*int64(x.Strides[0])])
+	/*line float32_kernels.py:76:28*/ h1 = int64(t1.Offset)
+	/*line float32_kernels.py:76:28*/ h2 = int64(t1.Strides[0])
+	/*line float32_kernels.py:76:28*/ h3 = int64(x.Offset)
+	/*line float32_kernels.py:76:28*/ h4 = int64(x.Strides[0])
+	/*line float32_kernels.py:76:28*/ if h2 == 1 && h4 == 1 {
+		/*line float32_kernels.py:76:28*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line float32_kernels.py:76:28*/ t1W[i0] = float32(xW[i0] * xW[i0])
+			}
+		}
+	} else {
+		/*line float32_kernels.py:76:28*/ p1 = h1
+		/*line float32_kernels.py:76:28*/ p2 = h3
+		/*line float32_kernels.py:76:28*/ for i0 = 0; i0 < t2; i0++ {
+			/*line float32_kernels.py:76:28*/ t1Data[p1] = float32(xData[p2] * xData[p2])
+			/*line float32_kernels.py:76:28*/ p1 = p1 + h2
+			/*line float32_kernels.py:76:28*/ p2 = p2 + h4
+		}
 	}
 	/*line float32_kernels.py:76:5*/ return float32(math.Sqrt(float64(runtime.MeanFloat(t1))))
 }

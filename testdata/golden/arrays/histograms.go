@@ -29,6 +29,15 @@ func HistogramFixed(x *runtime.Array[float64], lo float64, hi float64, nbins int
 		t5         int64
 		t6         int64
 		t7         int64
+		h1         int64
+		h2         int64
+		h3         bool
+		h4         int64
+		h5         int64
+		h6         int64
+		h7         int64
+		h8         int64
+		p1         int64
 		countsData []int64
 	)
 	xData := x.Data
@@ -49,36 +58,81 @@ func HistogramFixed(x *runtime.Array[float64], lo float64, hi float64, nbins int
 	}
 	/*line histograms.py:14:5*/ width = (hi - lo) / float64(nbins)
 	t2 = int64(x.Shape[0])
-	/*line histograms.py:15:5*/ for t3 = 0; t3 < t2; t3++ {
-		/*line histograms.py:15:5*/ v = xData[int64(x.Offset)+t3*int64(x.Strides[0])]
-		if v >= lo && v < hi {
-			if width == 0.0 {
-				return nil, runtime.Raise("ZeroDivisionError", "float division by zero", "histograms.py", 17, "histogram_fixed")
+	/*line histograms.py:15:5*/ h1 = int64(x.Offset)
+	/*line histograms.py:15:5*/ h2 = int64(x.Strides[0])
+	/*line histograms.py:15:5*/ h3 = width != 0.0
+	/*line histograms.py:15:5*/ h4 = nbins - 1
+	/*line histograms.py:15:5*/ h5 = -int64(counts.Shape[0])
+	/*line histograms.py:15:5*/ h6 = int64(counts.Shape[0])
+	/*line histograms.py:15:5*/ h7 = int64(counts.Offset)
+	/*line histograms.py:15:5*/ h8 = int64(counts.Strides[0])
+	/*line histograms.py:15:5*/ if h2 == 1 {
+		/*line histograms.py:15:5*/ for t3 = 0; t3 < t2; t3++ {
+			/*line histograms.py:15:5*/ v = xData[h1+t3]
+			if v >= lo && v < hi {
+				if !h3 {
+					return nil, runtime.Raise("ZeroDivisionError", "float division by zero", "histograms.py", 17, "histogram_fixed")
+				}
+				/*line histograms.py:17:17*/ t4 = (v - lo) / width
+				/*line histograms.py:17:17*/ if math.IsNaN(t4) {
+					return nil, runtime.Raise("ValueError", "cannot convert float NaN to integer", "histograms.py", 17, "histogram_fixed")
+				}
+				/*line histograms.py:17:17*/ if math.IsInf(t4, 0) {
+					return nil, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "histograms.py", 17, "histogram_fixed")
+				}
+				/*line histograms.py:17:17*/ if !runtime.FloatToIntOK(t4) {
+					return nil, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "histograms.py", 17, "histogram_fixed")
+				}
+				/*line histograms.py:17:13*/ b = runtime.FloatToInt(t4)
+				if b >= nbins {
+					b = h4
+				}
+				/*line histograms.py:20:13*/ if !(b >= h5 && b < h6) {
+					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", b, 0, int64(counts.Shape[0])), "histograms.py", 20, "histogram_fixed")
+				}
+				/*line histograms.py:20:13*/ t5 = b
+				/*line histograms.py:20:13*/ if b < 0 {
+					/*line histograms.py:20:13*/ t5 = b + h6
+				}
+				/*line histograms.py:20:13*/ t6 = h7 + t5*h8
+				/*line histograms.py:20:13*/ t7 = countsData[t6]
+				/*line histograms.py:20:13*/ countsData[t6] = t7 + 1
 			}
-			/*line histograms.py:17:17*/ t4 = (v - lo) / width
-			/*line histograms.py:17:17*/ if math.IsNaN(t4) {
-				return nil, runtime.Raise("ValueError", "cannot convert float NaN to integer", "histograms.py", 17, "histogram_fixed")
+		}
+	} else {
+		/*line histograms.py:15:5*/ p1 = h1
+		/*line histograms.py:15:5*/ for t3 = 0; t3 < t2; t3++ {
+			/*line histograms.py:15:5*/ v = xData[p1]
+			if v >= lo && v < hi {
+				if !h3 {
+					return nil, runtime.Raise("ZeroDivisionError", "float division by zero", "histograms.py", 17, "histogram_fixed")
+				}
+				/*line histograms.py:17:17*/ t4 = (v - lo) / width
+				/*line histograms.py:17:17*/ if math.IsNaN(t4) {
+					return nil, runtime.Raise("ValueError", "cannot convert float NaN to integer", "histograms.py", 17, "histogram_fixed")
+				}
+				/*line histograms.py:17:17*/ if math.IsInf(t4, 0) {
+					return nil, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "histograms.py", 17, "histogram_fixed")
+				}
+				/*line histograms.py:17:17*/ if !runtime.FloatToIntOK(t4) {
+					return nil, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "histograms.py", 17, "histogram_fixed")
+				}
+				/*line histograms.py:17:13*/ b = runtime.FloatToInt(t4)
+				if b >= nbins {
+					b = h4
+				}
+				/*line histograms.py:20:13*/ if !(b >= h5 && b < h6) {
+					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", b, 0, int64(counts.Shape[0])), "histograms.py", 20, "histogram_fixed")
+				}
+				/*line histograms.py:20:13*/ t5 = b
+				/*line histograms.py:20:13*/ if b < 0 {
+					/*line histograms.py:20:13*/ t5 = b + h6
+				}
+				/*line histograms.py:20:13*/ t6 = h7 + t5*h8
+				/*line histograms.py:20:13*/ t7 = countsData[t6]
+				/*line histograms.py:20:13*/ countsData[t6] = t7 + 1
 			}
-			/*line histograms.py:17:17*/ if math.IsInf(t4, 0) {
-				return nil, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "histograms.py", 17, "histogram_fixed")
-			}
-			/*line histograms.py:17:17*/ if !runtime.FloatToIntOK(t4) {
-				return nil, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "histograms.py", 17, "histogram_fixed")
-			}
-			/*line histograms.py:17:13*/ b = runtime.FloatToInt(t4)
-			if b >= nbins {
-				b = nbins - 1
-			}
-			/*line histograms.py:20:13*/ if !(b >= -int64(counts.Shape[0]) && b < int64(counts.Shape[0])) {
-				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", b, 0, int64(counts.Shape[0])), "histograms.py", 20, "histogram_fixed")
-			}
-			/*line histograms.py:20:13*/ t5 = b
-			/*line histograms.py:20:13*/ if b < 0 {
-				/*line histograms.py:20:13*/ t5 = b + int64(counts.Shape[0])
-			}
-			/*line histograms.py:20:13*/ t6 = int64(counts.Offset) + t5*int64(counts.Strides[0])
-			/*line histograms.py:20:13*/ t7 = countsData[t6]
-			/*line histograms.py:20:13*/ countsData[t6] = t7 + 1
+			/*line histograms.py:15:5*/ p1 = p1 + h2
 		}
 	}
 	/*line histograms.py:21:5*/ return counts, nil
@@ -94,12 +148,18 @@ func HistogramUnit(x *runtime.Array[float64]) (*runtime.Array[int64], error) {
 		v          float64
 		b          int64
 		t1         *runtime.Array[int64]
-		t2         int64
 		t3         float64
 		t4         int64
 		t5         int64
 		t6         int64
 		t7         int64
+		h1         int64
+		h2         int64
+		h3         int64
+		h4         int64
+		h5         int64
+		h6         int64
+		p1         int64
 		countsData []int64
 	)
 	xData := x.Data
@@ -107,31 +167,67 @@ func HistogramUnit(x *runtime.Array[float64]) (*runtime.Array[int64], error) {
 	/*line histograms.py:26:5*/ counts = t1
 	countsData = counts.Data
 	/*line histograms.py:27:14*/ t7 = int64(x.Shape[0])
-	/*line histograms.py:27:5*/ for i = 0; i < t7; i++ {
-		t2 = int64(x.Offset) + i*int64(x.Strides[0])
-		/*line histograms.py:28:9*/ v = xData[t2]
-		if v >= -1.0 && v < 1.0 {
-			t3 = float64((v + 1.0) * 5.0)
-			/*line histograms.py:30:21*/ if math.IsNaN(t3) {
-				return nil, runtime.Raise("ValueError", "cannot convert float NaN to integer", "histograms.py", 30, "histogram_unit")
+	/*line histograms.py:27:5*/ h1 = int64(x.Offset)
+	/*line histograms.py:27:5*/ h2 = int64(x.Strides[0])
+	/*line histograms.py:27:5*/ h3 = -int64(counts.Shape[0])
+	/*line histograms.py:27:5*/ h4 = int64(counts.Shape[0])
+	/*line histograms.py:27:5*/ h5 = int64(counts.Offset)
+	/*line histograms.py:27:5*/ h6 = int64(counts.Strides[0])
+	/*line histograms.py:27:5*/ if h2 == 1 {
+		/*line histograms.py:27:5*/ for i = 0; i < t7; i++ {
+			v = xData[h1+i]
+			if v >= -1.0 && v < 1.0 {
+				t3 = float64((v + 1.0) * 5.0)
+				/*line histograms.py:30:21*/ if math.IsNaN(t3) {
+					return nil, runtime.Raise("ValueError", "cannot convert float NaN to integer", "histograms.py", 30, "histogram_unit")
+				}
+				/*line histograms.py:30:21*/ if math.IsInf(t3, 0) {
+					return nil, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "histograms.py", 30, "histogram_unit")
+				}
+				/*line histograms.py:30:21*/ if !runtime.FloatToIntOK(t3) {
+					return nil, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "histograms.py", 30, "histogram_unit")
+				}
+				/*line histograms.py:30:13*/ b = runtime.Min(runtime.FloatToInt(t3), 9)
+				if !(b >= h3 && b < h4) {
+					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", b, 0, int64(counts.Shape[0])), "histograms.py", 31, "histogram_unit")
+				}
+				/*line histograms.py:31:13*/ t4 = b
+				/*line histograms.py:31:13*/ if b < 0 {
+					/*line histograms.py:31:13*/ t4 = b + h4
+				}
+				/*line histograms.py:31:13*/ t5 = h5 + t4*h6
+				/*line histograms.py:31:13*/ t6 = countsData[t5]
+				/*line histograms.py:31:13*/ countsData[t5] = t6 + 1
 			}
-			/*line histograms.py:30:21*/ if math.IsInf(t3, 0) {
-				return nil, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "histograms.py", 30, "histogram_unit")
+		}
+	} else {
+		/*line histograms.py:27:5*/ p1 = h1
+		/*line histograms.py:27:5*/ for i = 0; i < t7; i++ {
+			v = xData[p1]
+			if v >= -1.0 && v < 1.0 {
+				t3 = float64((v + 1.0) * 5.0)
+				/*line histograms.py:30:21*/ if math.IsNaN(t3) {
+					return nil, runtime.Raise("ValueError", "cannot convert float NaN to integer", "histograms.py", 30, "histogram_unit")
+				}
+				/*line histograms.py:30:21*/ if math.IsInf(t3, 0) {
+					return nil, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "histograms.py", 30, "histogram_unit")
+				}
+				/*line histograms.py:30:21*/ if !runtime.FloatToIntOK(t3) {
+					return nil, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "histograms.py", 30, "histogram_unit")
+				}
+				/*line histograms.py:30:13*/ b = runtime.Min(runtime.FloatToInt(t3), 9)
+				if !(b >= h3 && b < h4) {
+					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", b, 0, int64(counts.Shape[0])), "histograms.py", 31, "histogram_unit")
+				}
+				/*line histograms.py:31:13*/ t4 = b
+				/*line histograms.py:31:13*/ if b < 0 {
+					/*line histograms.py:31:13*/ t4 = b + h4
+				}
+				/*line histograms.py:31:13*/ t5 = h5 + t4*h6
+				/*line histograms.py:31:13*/ t6 = countsData[t5]
+				/*line histograms.py:31:13*/ countsData[t5] = t6 + 1
 			}
-			/*line histograms.py:30:21*/ if !runtime.FloatToIntOK(t3) {
-				return nil, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "histograms.py", 30, "histogram_unit")
-			}
-			/*line histograms.py:30:13*/ b = runtime.Min(runtime.FloatToInt(t3), 9)
-			if !(b >= -int64(counts.Shape[0]) && b < int64(counts.Shape[0])) {
-				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", b, 0, int64(counts.Shape[0])), "histograms.py", 31, "histogram_unit")
-			}
-			/*line histograms.py:31:13*/ t4 = b
-			/*line histograms.py:31:13*/ if b < 0 {
-				/*line histograms.py:31:13*/ t4 = b + int64(counts.Shape[0])
-			}
-			/*line histograms.py:31:13*/ t5 = int64(counts.Offset) + t4*int64(counts.Strides[0])
-			/*line histograms.py:31:13*/ t6 = countsData[t5]
-			/*line histograms.py:31:13*/ countsData[t5] = t6 + 1
+			/*line histograms.py:27:5*/ p1 = p1 + h2
 		}
 	}
 	/*line histograms.py:32:5*/ return counts, nil
@@ -151,6 +247,13 @@ func BincountSmall(labels *runtime.Array[int64]) (*runtime.Array[int64], error) 
 		t4         int64
 		t5         int64
 		t6         int64
+		h1         int64
+		h2         int64
+		h3         int64
+		h4         int64
+		h5         int64
+		h6         int64
+		p1         int64
 		countsData []int64
 	)
 	labelsData := labels.Data
@@ -158,19 +261,45 @@ func BincountSmall(labels *runtime.Array[int64]) (*runtime.Array[int64], error) 
 	/*line histograms.py:38:5*/ counts = t1
 	countsData = counts.Data
 	/*line histograms.py:39:5*/ t2 = int64(labels.Shape[0])
-	/*line histograms.py:39:5*/ for t3 = 0; t3 < t2; t3++ {
-		/*line histograms.py:39:5*/ v = labelsData[int64(labels.Offset)+t3*int64(labels.Strides[0])]
-		if v >= 0 && v < 256 {
-			if !(v >= -int64(counts.Shape[0]) && v < int64(counts.Shape[0])) {
-				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", v, 0, int64(counts.Shape[0])), "histograms.py", 41, "bincount_small")
+	/*line histograms.py:39:5*/ h1 = int64(labels.Offset)
+	/*line histograms.py:39:5*/ h2 = int64(labels.Strides[0])
+	/*line histograms.py:39:5*/ h3 = -int64(counts.Shape[0])
+	/*line histograms.py:39:5*/ h4 = int64(counts.Shape[0])
+	/*line histograms.py:39:5*/ h5 = int64(counts.Offset)
+	/*line histograms.py:39:5*/ h6 = int64(counts.Strides[0])
+	/*line histograms.py:39:5*/ if h2 == 1 {
+		/*line histograms.py:39:5*/ for t3 = 0; t3 < t2; t3++ {
+			/*line histograms.py:39:5*/ v = labelsData[h1+t3]
+			if v >= 0 && v < 256 {
+				if !(v >= h3 && v < h4) {
+					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", v, 0, int64(counts.Shape[0])), "histograms.py", 41, "bincount_small")
+				}
+				/*line histograms.py:41:13*/ t4 = v
+				/*line histograms.py:41:13*/ if v < 0 {
+					/*line histograms.py:41:13*/ t4 = v + h4
+				}
+				/*line histograms.py:41:13*/ t5 = h5 + t4*h6
+				/*line histograms.py:41:13*/ t6 = countsData[t5]
+				/*line histograms.py:41:13*/ countsData[t5] = t6 + 1
 			}
-			/*line histograms.py:41:13*/ t4 = v
-			/*line histograms.py:41:13*/ if v < 0 {
-				/*line histograms.py:41:13*/ t4 = v + int64(counts.Shape[0])
+		}
+	} else {
+		/*line histograms.py:39:5*/ p1 = h1
+		/*line histograms.py:39:5*/ for t3 = 0; t3 < t2; t3++ {
+			/*line histograms.py:39:5*/ v = labelsData[p1]
+			if v >= 0 && v < 256 {
+				if !(v >= h3 && v < h4) {
+					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", v, 0, int64(counts.Shape[0])), "histograms.py", 41, "bincount_small")
+				}
+				/*line histograms.py:41:13*/ t4 = v
+				/*line histograms.py:41:13*/ if v < 0 {
+					/*line histograms.py:41:13*/ t4 = v + h4
+				}
+				/*line histograms.py:41:13*/ t5 = h5 + t4*h6
+				/*line histograms.py:41:13*/ t6 = countsData[t5]
+				/*line histograms.py:41:13*/ countsData[t5] = t6 + 1
 			}
-			/*line histograms.py:41:13*/ t5 = int64(counts.Offset) + t4*int64(counts.Strides[0])
-			/*line histograms.py:41:13*/ t6 = countsData[t5]
-			/*line histograms.py:41:13*/ countsData[t5] = t6 + 1
+			/*line histograms.py:39:5*/ p1 = p1 + h2
 		}
 	}
 	/*line histograms.py:42:5*/ return counts, nil
@@ -184,12 +313,18 @@ func ByteHistogram(data *runtime.Array[uint8]) (*runtime.Array[int64], error) {
 		counts     *runtime.Array[int64]
 		i          int64
 		t1         *runtime.Array[int64]
-		t2         int64
 		t3         int64
 		t4         int64
 		t5         int64
 		t6         int64
 		t7         int64
+		h1         int64
+		h2         int64
+		h3         int64
+		h4         int64
+		h5         int64
+		h6         int64
+		p1         int64
 		countsData []int64
 	)
 	dataData := data.Data
@@ -197,19 +332,42 @@ func ByteHistogram(data *runtime.Array[uint8]) (*runtime.Array[int64], error) {
 	/*line histograms.py:47:5*/ counts = t1
 	countsData = counts.Data
 	/*line histograms.py:48:14*/ t7 = int64(data.Shape[0])
-	/*line histograms.py:48:5*/ for i = 0; i < t7; i++ {
-		t2 = int64(data.Offset) + i*int64(data.Strides[0])
-		/*line histograms.py:49:9*/ t3 = int64(dataData[t2])
-		/*line histograms.py:49:9*/ if !(t3 >= -int64(counts.Shape[0]) && t3 < int64(counts.Shape[0])) {
-			return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t3, 0, int64(counts.Shape[0])), "histograms.py", 49, "byte_histogram")
+	/*line histograms.py:48:5*/ h1 = int64(data.Offset)
+	/*line histograms.py:48:5*/ h2 = int64(data.Strides[0])
+	/*line histograms.py:48:5*/ h3 = -int64(counts.Shape[0])
+	/*line histograms.py:48:5*/ h4 = int64(counts.Shape[0])
+	/*line histograms.py:48:5*/ h5 = int64(counts.Offset)
+	/*line histograms.py:48:5*/ h6 = int64(counts.Strides[0])
+	/*line histograms.py:48:5*/ if h2 == 1 {
+		/*line histograms.py:48:5*/ for i = 0; i < t7; i++ {
+			t3 = int64(dataData[h1+i])
+			/*line histograms.py:49:9*/ if !(t3 >= h3 && t3 < h4) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t3, 0, int64(counts.Shape[0])), "histograms.py", 49, "byte_histogram")
+			}
+			/*line histograms.py:49:9*/ t4 = t3
+			/*line histograms.py:49:9*/ if t3 < 0 {
+				/*line histograms.py:49:9*/ t4 = t3 + h4
+			}
+			/*line histograms.py:49:9*/ t5 = h5 + t4*h6
+			/*line histograms.py:49:9*/ t6 = countsData[t5]
+			/*line histograms.py:49:9*/ countsData[t5] = t6 + 1
 		}
-		/*line histograms.py:49:9*/ t4 = t3
-		/*line histograms.py:49:9*/ if t3 < 0 {
-			/*line histograms.py:49:9*/ t4 = t3 + int64(counts.Shape[0])
+	} else {
+		/*line histograms.py:48:5*/ p1 = h1
+		/*line histograms.py:48:5*/ for i = 0; i < t7; i++ {
+			t3 = int64(dataData[p1])
+			/*line histograms.py:49:9*/ if !(t3 >= h3 && t3 < h4) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t3, 0, int64(counts.Shape[0])), "histograms.py", 49, "byte_histogram")
+			}
+			/*line histograms.py:49:9*/ t4 = t3
+			/*line histograms.py:49:9*/ if t3 < 0 {
+				/*line histograms.py:49:9*/ t4 = t3 + h4
+			}
+			/*line histograms.py:49:9*/ t5 = h5 + t4*h6
+			/*line histograms.py:49:9*/ t6 = countsData[t5]
+			/*line histograms.py:49:9*/ countsData[t5] = t6 + 1
+			/*line histograms.py:48:5*/ p1 = p1 + h2
 		}
-		/*line histograms.py:49:9*/ t5 = int64(counts.Offset) + t4*int64(counts.Strides[0])
-		/*line histograms.py:49:9*/ t6 = countsData[t5]
-		/*line histograms.py:49:9*/ countsData[t5] = t6 + 1
 	}
 	/*line histograms.py:50:5*/ return counts, nil
 }
@@ -233,6 +391,17 @@ func ByteEntropy(data *runtime.Array[uint8]) (float64, error) {
 		t6         int64
 		t7         int64
 		t8         int64
+		h1         int64
+		h2         int64
+		h3         int64
+		h4         int64
+		h5         int64
+		h6         int64
+		h7         int64
+		h8         int64
+		h9         float64
+		p1         int64
+		p2         int64
 		countsData []int64
 	)
 	dataData := data.Data
@@ -244,27 +413,65 @@ func ByteEntropy(data *runtime.Array[uint8]) (float64, error) {
 	/*line histograms.py:58:5*/ counts = t1
 	countsData = counts.Data
 	/*line histograms.py:59:5*/ t2 = int64(data.Shape[0])
-	/*line histograms.py:59:5*/ for t3 = 0; t3 < t2; t3++ {
-		/*line histograms.py:59:5*/ b = dataData[int64(data.Offset)+t3*int64(data.Strides[0])]
-		if !(int64(b) >= -int64(counts.Shape[0]) && int64(b) < int64(counts.Shape[0])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", int64(b), 0, int64(counts.Shape[0])), "histograms.py", 60, "byte_entropy")
+	/*line histograms.py:59:5*/ h1 = int64(data.Offset)
+	/*line histograms.py:59:5*/ h2 = int64(data.Strides[0])
+	/*line histograms.py:59:5*/ h3 = -int64(counts.Shape[0])
+	/*line histograms.py:59:5*/ h4 = int64(counts.Shape[0])
+	/*line histograms.py:59:5*/ h5 = int64(counts.Offset)
+	/*line histograms.py:59:5*/ h6 = int64(counts.Strides[0])
+	/*line histograms.py:59:5*/ if h2 == 1 {
+		/*line histograms.py:59:5*/ for t3 = 0; t3 < t2; t3++ {
+			/*line histograms.py:59:5*/ b = dataData[h1+t3]
+			if !(int64(b) >= h3 && int64(b) < h4) {
+				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", int64(b), 0, int64(counts.Shape[0])), "histograms.py", 60, "byte_entropy")
+			}
+			/*line histograms.py:60:9*/ t4 = int64(b)
+			/*line histograms.py:60:9*/ if int64(b) < 0 {
+				/*line histograms.py:60:9*/ t4 = int64(b) + h4
+			}
+			/*line histograms.py:60:9*/ t5 = h5 + t4*h6
+			/*line histograms.py:60:9*/ t6 = countsData[t5]
+			/*line histograms.py:60:9*/ countsData[t5] = t6 + 1
 		}
-		/*line histograms.py:60:9*/ t4 = int64(b)
-		/*line histograms.py:60:9*/ if int64(b) < 0 {
-			/*line histograms.py:60:9*/ t4 = int64(b) + int64(counts.Shape[0])
+	} else {
+		/*line histograms.py:59:5*/ p1 = h1
+		/*line histograms.py:59:5*/ for t3 = 0; t3 < t2; t3++ {
+			/*line histograms.py:59:5*/ b = dataData[p1]
+			if !(int64(b) >= h3 && int64(b) < h4) {
+				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", int64(b), 0, int64(counts.Shape[0])), "histograms.py", 60, "byte_entropy")
+			}
+			/*line histograms.py:60:9*/ t4 = int64(b)
+			/*line histograms.py:60:9*/ if int64(b) < 0 {
+				/*line histograms.py:60:9*/ t4 = int64(b) + h4
+			}
+			/*line histograms.py:60:9*/ t5 = h5 + t4*h6
+			/*line histograms.py:60:9*/ t6 = countsData[t5]
+			/*line histograms.py:60:9*/ countsData[t5] = t6 + 1
+			/*line histograms.py:59:5*/ p1 = p1 + h2
 		}
-		/*line histograms.py:60:9*/ t5 = int64(counts.Offset) + t4*int64(counts.Strides[0])
-		/*line histograms.py:60:9*/ t6 = countsData[t5]
-		/*line histograms.py:60:9*/ countsData[t5] = t6 + 1
 	}
 	/*line histograms.py:61:5*/ h = 0.0
 	if 255 < int64(counts.Shape[0]) {
-		/*line histograms.py:62:5*/ for k = 0; k < 256; k++ {
-			t7 = int64(counts.Offset) + k*int64(counts.Strides[0])
-			/*line histograms.py:63:9*/ if countsData[t7] > 0 {
-				t8 = int64(counts.Offset) + k*int64(counts.Strides[0])
-				/*line histograms.py:64:13*/ p = float64(countsData[t8]) / float64(n)
-				h = h - float64(p*math.Log2(p))
+		/*line histograms.py:62:5*/ h7 = int64(counts.Offset)
+		/*line histograms.py:62:5*/ h8 = int64(counts.Strides[0])
+		/*line histograms.py:62:5*/ h9 = float64(n)
+		/*line histograms.py:62:5*/ if h8 == 1 {
+			/*line histograms.py:62:5*/ for k = 0; k < 256; k++ {
+				if countsData[h7+k] > 0 {
+					t8 = h7 + k*h8
+					/*line histograms.py:64:13*/ p = float64(countsData[t8]) / h9
+					h = h - float64(p*math.Log2(p))
+				}
+			}
+		} else {
+			/*line histograms.py:62:5*/ p2 = h7
+			/*line histograms.py:62:5*/ for k = 0; k < 256; k++ {
+				if countsData[p2] > 0 {
+					t8 = h7 + k*h8
+					/*line histograms.py:64:13*/ p = float64(countsData[t8]) / h9
+					h = h - float64(p*math.Log2(p))
+				}
+				/*line histograms.py:62:5*/ p2 = p2 + h8
 			}
 		}
 	} else {
@@ -298,6 +505,15 @@ func LabelSums(values *runtime.Array[float64], labels *runtime.Array[int64]) (*r
 		t5       float64
 		t6       int64
 		t7       int64
+		h1       int64
+		h2       int64
+		h3       int64
+		h4       int64
+		h5       int64
+		h6       int64
+		h7       int64
+		h8       int64
+		p1       int64
 		sumsData []float64
 	)
 	valuesData := values.Data
@@ -310,21 +526,49 @@ func LabelSums(values *runtime.Array[float64], labels *runtime.Array[int64]) (*r
 	sumsData = sums.Data
 	/*line histograms.py:74:14*/ t7 = int64(values.Shape[0])
 	/*line histograms.py:74:5*/ if t7-1 < int64(labels.Shape[0]) {
-		/*line histograms.py:74:5*/ for i = 0; i < t7; i++ {
-			t2 = int64(labels.Offset) + i*int64(labels.Strides[0])
-			/*line histograms.py:75:9*/ k = labelsData[t2]
-			if k >= 0 && k < 16 {
-				if !(k >= -int64(sums.Shape[0]) && k < int64(sums.Shape[0])) {
-					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", k, 0, int64(sums.Shape[0])), "histograms.py", 77, "label_sums")
+		/*line histograms.py:74:5*/ h1 = int64(labels.Offset)
+		/*line histograms.py:74:5*/ h2 = int64(labels.Strides[0])
+		/*line histograms.py:74:5*/ h3 = -int64(sums.Shape[0])
+		/*line histograms.py:74:5*/ h4 = int64(sums.Shape[0])
+		/*line histograms.py:74:5*/ h5 = int64(sums.Offset)
+		/*line histograms.py:74:5*/ h6 = int64(sums.Strides[0])
+		/*line histograms.py:74:5*/ h7 = int64(values.Offset)
+		/*line histograms.py:74:5*/ h8 = int64(values.Strides[0])
+		/*line histograms.py:74:5*/ if h2 == 1 {
+			/*line histograms.py:74:5*/ for i = 0; i < t7; i++ {
+				k = labelsData[h1+i]
+				if k >= 0 && k < 16 {
+					if !(k >= h3 && k < h4) {
+						return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", k, 0, int64(sums.Shape[0])), "histograms.py", 77, "label_sums")
+					}
+					/*line histograms.py:77:13*/ t3 = k
+					/*line histograms.py:77:13*/ if k < 0 {
+						/*line histograms.py:77:13*/ t3 = k + h4
+					}
+					/*line histograms.py:77:13*/ t4 = h5 + t3*h6
+					/*line histograms.py:77:13*/ t5 = sumsData[t4]
+					/*line histograms.py:77:24*/ t6 = h7 + i*h8
+					/*line histograms.py:77:13*/ sumsData[t4] = t5 + valuesData[t6]
 				}
-				/*line histograms.py:77:13*/ t3 = k
-				/*line histograms.py:77:13*/ if k < 0 {
-					/*line histograms.py:77:13*/ t3 = k + int64(sums.Shape[0])
+			}
+		} else {
+			/*line histograms.py:74:5*/ p1 = h1
+			/*line histograms.py:74:5*/ for i = 0; i < t7; i++ {
+				k = labelsData[p1]
+				if k >= 0 && k < 16 {
+					if !(k >= h3 && k < h4) {
+						return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", k, 0, int64(sums.Shape[0])), "histograms.py", 77, "label_sums")
+					}
+					/*line histograms.py:77:13*/ t3 = k
+					/*line histograms.py:77:13*/ if k < 0 {
+						/*line histograms.py:77:13*/ t3 = k + h4
+					}
+					/*line histograms.py:77:13*/ t4 = h5 + t3*h6
+					/*line histograms.py:77:13*/ t5 = sumsData[t4]
+					/*line histograms.py:77:24*/ t6 = h7 + i*h8
+					/*line histograms.py:77:13*/ sumsData[t4] = t5 + valuesData[t6]
 				}
-				/*line histograms.py:77:13*/ t4 = int64(sums.Offset) + t3*int64(sums.Strides[0])
-				/*line histograms.py:77:13*/ t5 = sumsData[t4]
-				/*line histograms.py:77:24*/ t6 = int64(values.Offset) + i*int64(values.Strides[0])
-				/*line histograms.py:77:13*/ sumsData[t4] = t5 + valuesData[t6]
+				/*line histograms.py:74:5*/ p1 = p1 + h2
 			}
 		}
 	} else {
@@ -376,6 +620,19 @@ func ModeSmall(labels *runtime.Array[int32]) (int64, error) {
 		t14        int64
 		i0_2       int64
 		t15        int64
+		h1         int64
+		h2         int64
+		h3         int64
+		h4         int64
+		h5         int64
+		h6         int64
+		h7         int64
+		h8         int64
+		h9         int64
+		h10        int64
+		p1         int64
+		p2         int64
+		p3         int64
 		countsData []int64
 	)
 	_ = t10
@@ -384,19 +641,45 @@ func ModeSmall(labels *runtime.Array[int32]) (int64, error) {
 	/*line histograms.py:83:5*/ counts = t1
 	countsData = counts.Data
 	/*line histograms.py:84:5*/ t2 = int64(labels.Shape[0])
-	/*line histograms.py:84:5*/ for t3 = 0; t3 < t2; t3++ {
-		/*line histograms.py:84:5*/ v = labelsData[int64(labels.Offset)+t3*int64(labels.Strides[0])]
-		if int64(v) >= 0 && int64(v) < 100 {
-			if !(int64(v) >= -int64(counts.Shape[0]) && int64(v) < int64(counts.Shape[0])) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", int64(v), 0, int64(counts.Shape[0])), "histograms.py", 86, "mode_small")
+	/*line histograms.py:84:5*/ h1 = int64(labels.Offset)
+	/*line histograms.py:84:5*/ h2 = int64(labels.Strides[0])
+	/*line histograms.py:84:5*/ h3 = -int64(counts.Shape[0])
+	/*line histograms.py:84:5*/ h4 = int64(counts.Shape[0])
+	/*line histograms.py:84:5*/ h5 = int64(counts.Offset)
+	/*line histograms.py:84:5*/ h6 = int64(counts.Strides[0])
+	/*line histograms.py:84:5*/ if h2 == 1 {
+		/*line histograms.py:84:5*/ for t3 = 0; t3 < t2; t3++ {
+			/*line histograms.py:84:5*/ v = labelsData[h1+t3]
+			if int64(v) >= 0 && int64(v) < 100 {
+				if !(int64(v) >= h3 && int64(v) < h4) {
+					return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", int64(v), 0, int64(counts.Shape[0])), "histograms.py", 86, "mode_small")
+				}
+				/*line histograms.py:86:13*/ t4 = int64(v)
+				/*line histograms.py:86:13*/ if int64(v) < 0 {
+					/*line histograms.py:86:13*/ t4 = int64(v) + h4
+				}
+				/*line histograms.py:86:13*/ t5 = h5 + t4*h6
+				/*line histograms.py:86:13*/ t6 = countsData[t5]
+				/*line histograms.py:86:13*/ countsData[t5] = t6 + 1
 			}
-			/*line histograms.py:86:13*/ t4 = int64(v)
-			/*line histograms.py:86:13*/ if int64(v) < 0 {
-				/*line histograms.py:86:13*/ t4 = int64(v) + int64(counts.Shape[0])
+		}
+	} else {
+		/*line histograms.py:84:5*/ p1 = h1
+		/*line histograms.py:84:5*/ for t3 = 0; t3 < t2; t3++ {
+			/*line histograms.py:84:5*/ v = labelsData[p1]
+			if int64(v) >= 0 && int64(v) < 100 {
+				if !(int64(v) >= h3 && int64(v) < h4) {
+					return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", int64(v), 0, int64(counts.Shape[0])), "histograms.py", 86, "mode_small")
+				}
+				/*line histograms.py:86:13*/ t4 = int64(v)
+				/*line histograms.py:86:13*/ if int64(v) < 0 {
+					/*line histograms.py:86:13*/ t4 = int64(v) + h4
+				}
+				/*line histograms.py:86:13*/ t5 = h5 + t4*h6
+				/*line histograms.py:86:13*/ t6 = countsData[t5]
+				/*line histograms.py:86:13*/ countsData[t5] = t6 + 1
 			}
-			/*line histograms.py:86:13*/ t5 = int64(counts.Offset) + t4*int64(counts.Strides[0])
-			/*line histograms.py:86:13*/ t6 = countsData[t5]
-			/*line histograms.py:86:13*/ countsData[t5] = t6 + 1
+			/*line histograms.py:84:5*/ p1 = p1 + h2
 		}
 	}
 	/*line histograms.py:87:8*/ if !(int64(counts.Shape[0]) > 0) {
@@ -404,10 +687,23 @@ func ModeSmall(labels *runtime.Array[int32]) (int64, error) {
 	}
 	/*line histograms.py:87:8*/ t7 = countsData[int64(counts.Offset)]
 	/*line histograms.py:87:8*/ t8 = int64(counts.Shape[0])
-	/*line histograms.py:87:8*/ for i0 = 0; i0 < t8; i0++ {
-		/*line histograms.py:87:8*/ t9 = countsData[int64(counts.Offset)+i0*int64(counts.Strides[0])]
-		/*line histograms.py:87:8*/ if t9 > t7 {
-			/*line histograms.py:87:8*/ t7 = t9
+	/*line histograms.py:87:8*/ h7 = int64(counts.Offset)
+	/*line histograms.py:87:8*/ h8 = int64(counts.Strides[0])
+	/*line histograms.py:87:8*/ if h8 == 1 {
+		/*line histograms.py:87:8*/ for i0 = 0; i0 < t8; i0++ {
+			/*line histograms.py:87:8*/ t9 = countsData[h7+i0]
+			/*line histograms.py:87:8*/ if t9 > t7 {
+				/*line histograms.py:87:8*/ t7 = t9
+			}
+		}
+	} else {
+		/*line histograms.py:87:8*/ p2 = h7
+		/*line histograms.py:87:8*/ for i0 = 0; i0 < t8; i0++ {
+			/*line histograms.py:87:8*/ t9 = countsData[p2]
+			/*line histograms.py:87:8*/ if t9 > t7 {
+				/*line histograms.py:87:8*/ t7 = t9
+			}
+			/*line histograms.py:87:8*/ p2 = p2 + h8
 		}
 	}
 	/*line histograms.py:87:5*/ if t7 == 0 {
@@ -417,13 +713,28 @@ func ModeSmall(labels *runtime.Array[int32]) (int64, error) {
 	/*line histograms.py:89:12*/ t13 = 0
 	/*line histograms.py:89:12*/ t11 = countsData[int64(counts.Offset)]
 	/*line histograms.py:89:12*/ t14 = int64(counts.Shape[0])
-	/*line histograms.py:89:12*/ for i0_2 = 0; i0_2 < t14; i0_2++ {
-		/*line histograms.py:89:12*/ t15 = countsData[int64(counts.Offset)+i0_2*int64(counts.Strides[0])]
-		/*line histograms.py:89:12*/ if t15 > t11 {
-			/*line histograms.py:89:12*/ t11 = t15
-			/*line histograms.py:89:12*/ t12 = t13
+	/*line histograms.py:89:12*/ h9 = int64(counts.Offset)
+	/*line histograms.py:89:12*/ h10 = int64(counts.Strides[0])
+	/*line histograms.py:89:12*/ if h10 == 1 {
+		/*line histograms.py:89:12*/ for i0_2 = 0; i0_2 < t14; i0_2++ {
+			/*line histograms.py:89:12*/ t15 = countsData[h9+i0_2]
+			/*line histograms.py:89:12*/ if t15 > t11 {
+				/*line histograms.py:89:12*/ t11 = t15
+				/*line histograms.py:89:12*/ t12 = t13
+			}
+			/*line histograms.py:89:12*/ t13 = t13 + 1
 		}
-		/*line histograms.py:89:12*/ t13 = t13 + 1
+	} else {
+		/*line histograms.py:89:12*/ p3 = h9
+		/*line histograms.py:89:12*/ for i0_2 = 0; i0_2 < t14; i0_2++ {
+			/*line histograms.py:89:12*/ t15 = countsData[p3]
+			/*line histograms.py:89:12*/ if t15 > t11 {
+				/*line histograms.py:89:12*/ t11 = t15
+				/*line histograms.py:89:12*/ t12 = t13
+			}
+			/*line histograms.py:89:12*/ t13 = t13 + 1
+			/*line histograms.py:89:12*/ p3 = p3 + h10
+		}
 	}
 	/*line histograms.py:89:5*/ return t12, nil
 }
@@ -436,6 +747,9 @@ func CountInRange(x *runtime.Array[float64], lo float64, hi float64) int64 {
 		t1    int64
 		t2    int64
 		i0    int64
+		h1    int64
+		h2    int64
+		p1    int64
 		t1U1  int64
 		t1U2  int64
 		t1U3  int64
@@ -445,22 +759,32 @@ func CountInRange(x *runtime.Array[float64], lo float64, hi float64) int64 {
 	xData := x.Data
 	/*line histograms.py:94:12*/ t1 = 0
 	/*line histograms.py:94:12*/ t2 = int64(x.Shape[0])
-	/*line histograms.py:94:12*/ t1U1 = 0
-	/*line histograms.py:94:12*/ t1U2 = 0
-	/*line histograms.py:94:12*/ t1U3 = 0
-	/*line histograms.py:94:12*/ i0U = 0
-	/*line histograms.py:94:12*/ i0Lim = runtime.Max(t2, -9223372036854775805) - 3
-	/*line histograms.py:94:12*/ for i0U < i0Lim {
-		/*line histograms.py:94:12*/ t1 = t1 + runtime.BoolToInt(xData[int64(x.Offset)+i0U*int64(x.Strides[0])] >= lo && xData[int64(x.Offset)+i0U*int64(x.Strides[0])] < hi)
-		/*line histograms.py:94:12*/ t1U1 = t1U1 + runtime.BoolToInt(xData[int64(x.Offset)+(i0U+1)*int64(x.Strides[0])] >= lo && xData[int64(x.Offset)+(i0U+1)*int64(x.Strides[0])] < hi)
-		/*line histograms.py:94:12*/ t1U2 = t1U2 + runtime.BoolToInt(xData[int64(x.Offset)+(i0U+2)*int64(x.Strides[0])] >= lo && xData[int64(x.Offset)+(i0U+2)*int64(x.Strides[0])] < hi)
-		/*line histograms.py:94:12*/ t1U3 = t1U3 + runtime.BoolToInt(xData[int64(x.Offset)+(i0U+3)*int64(x.Strides[0])] >= lo && xData[int64(x.Offset)+(i0U+3)*int64(x.Strides[0])] < hi)
-		/*line histograms.py:94:12*/ i0U = i0U + 4
+	/*line histograms.py:94:12*/ h1 = int64(x.Offset)
+	/*line histograms.py:94:12*/ h2 = int64(x.Strides[0])
+	/*line histograms.py:94:12*/ if h2 == 1 {
+		/*line histograms.py:94:12*/ t1U1 = 0
+		/*line histograms.py:94:12*/ t1U2 = 0
+		/*line histograms.py:94:12*/ t1U3 = 0
+		/*line histograms.py:94:12*/ i0U = 0
+		/*line histograms.py:94:12*/ i0Lim = runtime.Max(t2, -9223372036854775805) - 3
+		/*line histograms.py:94:12*/ for i0U < i0Lim {
+			/*line histograms.py:94:12*/ t1 = t1 + runtime.BoolToInt(xData[h1+i0U] >= lo && xData[h1+i0U] < hi)
+			/*line histograms.py:94:12*/ t1U1 = t1U1 + runtime.BoolToInt(xData[h1+(i0U+1)] >= lo && xData[h1+(i0U+1)] < hi)
+			/*line histograms.py:94:12*/ t1U2 = t1U2 + runtime.BoolToInt(xData[h1+(i0U+2)] >= lo && xData[h1+(i0U+2)] < hi)
+			/*line histograms.py:94:12*/ t1U3 = t1U3 + runtime.BoolToInt(xData[h1+(i0U+3)] >= lo && xData[h1+(i0U+3)] < hi)
+			/*line histograms.py:94:12*/ i0U = i0U + 4
+		}
+		/*line histograms.py:94:12*/ for i0 = i0U; i0 < t2; i0++ {
+			/*line histograms.py:94:12*/ t1 = t1 + runtime.BoolToInt(xData[h1+i0] >= lo && xData[h1+i0] < hi)
+		}
+		/*line histograms.py:94:12*/ t1 = t1 + (t1U1 + t1U2 + t1U3)
+	} else {
+		/*line histograms.py:94:12*/ p1 = h1
+		/*line histograms.py:94:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line histograms.py:94:12*/ t1 = t1 + runtime.BoolToInt(xData[p1] >= lo && xData[p1] < hi)
+			/*line histograms.py:94:12*/ p1 = p1 + h2
+		}
 	}
-	/*line histograms.py:94:12*/ for i0 = i0U; i0 < t2; i0++ {
-		/*line histograms.py:94:12*/ t1 = t1 + runtime.BoolToInt(xData[int64(x.Offset)+i0*int64(x.Strides[0])] >= lo && xData[int64(x.Offset)+i0*int64(x.Strides[0])] < hi)
-	}
-	/*line histograms.py:94:12*/ t1 = t1 + (t1U1 + t1U2 + t1U3)
 	/*line histograms.py:94:5*/ return t1
 }
 
@@ -481,6 +805,13 @@ func DigitizeSorted(x *runtime.Array[float64], edges *runtime.Array[float64]) (*
 		t6      int64
 		t7      int64
 		t8      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		p1      int64
 		cU1     int64
 		cU2     int64
 		cU3     int64
@@ -499,52 +830,66 @@ func DigitizeSorted(x *runtime.Array[float64], edges *runtime.Array[float64]) (*
 	outData = out.Data
 	/*line histograms.py:100:14*/ t8 = int64(x.Shape[0])
 	/*line histograms.py:100:5*/ if t8-1 < int64(x.Shape[0]) && t8-1 < int64(out.Shape[0]) {
-		/*line histograms.py:100:5*/ for i = 0; i < t8; i++ {
-			c = 0
-			t6 = int64(edges.Shape[0])
-			/*line histograms.py:102:9*/ cU1 = 0
-			/*line histograms.py:102:9*/ cU2 = 0
-			/*line histograms.py:102:9*/ cU3 = 0
-			/*line histograms.py:102:9*/ jU = 0
-			/*line histograms.py:102:9*/ jLim = runtime.Max(t6, -9223372036854775805) - 3
-			/*line histograms.py:102:9*/ for jU < jLim {
-				t3 = int64(edges.Offset) + jU*int64(edges.Strides[0])
-				/*line histograms.py:103:16*/ t5 = edgesData[t3]
-				/*line histograms.py:103:28*/ t4 = int64(x.Offset) + i*int64(x.Strides[0])
-				/*line histograms.py:103:13*/ if t5 <= xData[t4] {
-					c = c + 1
+		/*line histograms.py:102:18*/ t6 = int64(edges.Shape[0])
+		/*line histograms.py:102:9*/ h1 = int64(edges.Offset)
+		/*line histograms.py:102:9*/ h2 = int64(edges.Strides[0])
+		/*line histograms.py:100:5*/ h3 = int64(x.Offset)
+		/*line histograms.py:100:5*/ h4 = int64(x.Strides[0])
+		/*line histograms.py:100:5*/ h5 = int64(out.Offset)
+		/*line histograms.py:100:5*/ h6 = int64(out.Strides[0])
+		/*line histograms.py:100:5*/ if h2 == 1 {
+			/*line histograms.py:100:5*/ for i = 0; i < t8; i++ {
+				c = 0
+				/*line histograms.py:103:28*/ t4 = h3 + i*h4
+				/*line histograms.py:102:9*/ cU1 = 0
+				/*line histograms.py:102:9*/ cU2 = 0
+				/*line histograms.py:102:9*/ cU3 = 0
+				/*line histograms.py:102:9*/ jU = 0
+				/*line histograms.py:102:9*/ jLim = runtime.Max(t6, -9223372036854775805) - 3
+				/*line histograms.py:102:9*/ for jU < jLim {
+					t5 = edgesData[h1+jU]
+					/*line histograms.py:103:13*/ if t5 <= xData[t4] {
+						c = c + 1
+					}
+					/*line histograms.py:103:16*/ t5 = edgesData[h1+(jU+1)]
+					/*line histograms.py:103:13*/ if t5 <= xData[t4] {
+						cU1 = cU1 + 1
+					}
+					/*line histograms.py:103:16*/ t5 = edgesData[h1+(jU+2)]
+					/*line histograms.py:103:13*/ if t5 <= xData[t4] {
+						cU2 = cU2 + 1
+					}
+					/*line histograms.py:103:16*/ t5 = edgesData[h1+(jU+3)]
+					/*line histograms.py:103:13*/ if t5 <= xData[t4] {
+						cU3 = cU3 + 1
+					}
+					/*line histograms.py:102:9*/ jU = jU + 4
 				}
-				/*line histograms.py:103:16*/ t3 = int64(edges.Offset) + (jU+1)*int64(edges.Strides[0])
-				/*line histograms.py:103:16*/ t5 = edgesData[t3]
-				/*line histograms.py:103:28*/ t4 = int64(x.Offset) + i*int64(x.Strides[0])
-				/*line histograms.py:103:13*/ if t5 <= xData[t4] {
-					cU1 = cU1 + 1
+				/*line histograms.py:102:9*/ for j = jU; j < t6; j++ {
+					t5 = edgesData[h1+j]
+					/*line histograms.py:103:13*/ if t5 <= xData[t4] {
+						c = c + 1
+					}
 				}
-				/*line histograms.py:103:16*/ t3 = int64(edges.Offset) + (jU+2)*int64(edges.Strides[0])
-				/*line histograms.py:103:16*/ t5 = edgesData[t3]
-				/*line histograms.py:103:28*/ t4 = int64(x.Offset) + i*int64(x.Strides[0])
-				/*line histograms.py:103:13*/ if t5 <= xData[t4] {
-					cU2 = cU2 + 1
-				}
-				/*line histograms.py:103:16*/ t3 = int64(edges.Offset) + (jU+3)*int64(edges.Strides[0])
-				/*line histograms.py:103:16*/ t5 = edgesData[t3]
-				/*line histograms.py:103:28*/ t4 = int64(x.Offset) + i*int64(x.Strides[0])
-				/*line histograms.py:103:13*/ if t5 <= xData[t4] {
-					cU3 = cU3 + 1
-				}
-				/*line histograms.py:102:9*/ jU = jU + 4
+				/*line histograms.py:102:9*/ c = c + (cU1 + cU2 + cU3)
+				/*line histograms.py:105:9*/ t7 = h5 + i*h6
+				/*line histograms.py:105:9*/ outData[t7] = c
 			}
-			/*line histograms.py:102:9*/ for j = jU; j < t6; j++ {
-				t3 = int64(edges.Offset) + j*int64(edges.Strides[0])
-				/*line histograms.py:103:16*/ t5 = edgesData[t3]
-				/*line histograms.py:103:28*/ t4 = int64(x.Offset) + i*int64(x.Strides[0])
-				/*line histograms.py:103:13*/ if t5 <= xData[t4] {
-					c = c + 1
+		} else {
+			/*line histograms.py:100:5*/ for i = 0; i < t8; i++ {
+				c = 0
+				/*line histograms.py:103:28*/ t4 = h3 + i*h4
+				/*line histograms.py:102:9*/ p1 = h1
+				/*line histograms.py:102:9*/ for j = 0; j < t6; j++ {
+					t5 = edgesData[p1]
+					/*line histograms.py:103:13*/ if t5 <= xData[t4] {
+						c = c + 1
+					}
+					/*line histograms.py:102:9*/ p1 = p1 + h2
 				}
+				/*line histograms.py:105:9*/ t7 = h5 + i*h6
+				/*line histograms.py:105:9*/ outData[t7] = c
 			}
-			/*line histograms.py:102:9*/ c = c + (cU1 + cU2 + cU3)
-			/*line histograms.py:105:9*/ t7 = int64(out.Offset) + i*int64(out.Strides[0])
-			/*line histograms.py:105:9*/ outData[t7] = c
 		}
 	} else {
 		/*line histograms.py:100:5*/ for i = 0; i < t8; i++ {
@@ -597,6 +942,18 @@ func Histogram2d(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime
 		t15   int64
 		t16   int64
 		t17   int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		h5    int64
+		h6    int64
+		h7    int64
+		h8    int64
+		h9    int64
+		h10   int64
+		h11   int64
+		p1    int64
 		hData []int64
 	)
 	xData := x.Data
@@ -606,65 +963,140 @@ func Histogram2d(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime
 	hData = h.Data
 	/*line histograms.py:112:14*/ t17 = runtime.Min(int64(x.Shape[0]), int64(y.Shape[0]))
 	/*line histograms.py:112:5*/ if t17-1 < int64(x.Shape[0]) && t17-1 < int64(y.Shape[0]) {
-		/*line histograms.py:112:5*/ for i = 0; i < t17; i++ {
-			t2 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line histograms.py:113:12*/ t4 = xData[t2] >= -2.0
-			/*line histograms.py:113:12*/ if t4 {
-				/*line histograms.py:113:29*/ t3 = int64(x.Offset) + i*int64(x.Strides[0])
-				/*line histograms.py:113:12*/ t6 = xData[t3] < 2.0
-				/*line histograms.py:113:12*/ if t6 {
-					/*line histograms.py:113:44*/ t5 = int64(y.Offset) + i*int64(y.Strides[0])
-					/*line histograms.py:113:12*/ t8 = yData[t5] >= -2.0
-					/*line histograms.py:113:12*/ if t8 {
-						/*line histograms.py:113:61*/ t7 = int64(y.Offset) + i*int64(y.Strides[0])
-						/*line histograms.py:113:12*/ t8 = yData[t7] < 2.0
+		/*line histograms.py:112:5*/ h1 = int64(x.Offset)
+		/*line histograms.py:112:5*/ h2 = int64(x.Strides[0])
+		/*line histograms.py:112:5*/ h3 = int64(y.Offset)
+		/*line histograms.py:112:5*/ h4 = int64(y.Strides[0])
+		/*line histograms.py:112:5*/ h5 = -int64(h.Shape[0])
+		/*line histograms.py:112:5*/ h6 = int64(h.Shape[0])
+		/*line histograms.py:112:5*/ h7 = -int64(h.Shape[1])
+		/*line histograms.py:112:5*/ h8 = int64(h.Shape[1])
+		/*line histograms.py:112:5*/ h9 = int64(h.Offset)
+		/*line histograms.py:112:5*/ h10 = int64(h.Strides[0])
+		/*line histograms.py:112:5*/ h11 = int64(h.Strides[1])
+		/*line histograms.py:112:5*/ if h2 == 1 {
+			/*line histograms.py:112:5*/ for i = 0; i < t17; i++ {
+				t4 = xData[h1+i] >= -2.0
+				/*line histograms.py:113:12*/ if t4 {
+					/*line histograms.py:113:29*/ t3 = h1 + i*h2
+					/*line histograms.py:113:12*/ t6 = xData[t3] < 2.0
+					/*line histograms.py:113:12*/ if t6 {
+						/*line histograms.py:113:44*/ t5 = h3 + i*h4
+						/*line histograms.py:113:12*/ t8 = yData[t5] >= -2.0
+						/*line histograms.py:113:12*/ if t8 {
+							/*line histograms.py:113:61*/ t7 = h3 + i*h4
+							/*line histograms.py:113:12*/ t8 = yData[t7] < 2.0
+						}
+						/*line histograms.py:113:12*/ t6 = t8
 					}
-					/*line histograms.py:113:12*/ t6 = t8
+					/*line histograms.py:113:12*/ t4 = t6
 				}
-				/*line histograms.py:113:12*/ t4 = t6
+				/*line histograms.py:113:9*/ if t4 {
+					t9 = h1 + i*h2
+					/*line histograms.py:114:22*/ t10 = xData[t9] + 2.0
+					/*line histograms.py:114:22*/ if math.IsNaN(t10) {
+						return nil, runtime.Raise("ValueError", "cannot convert float NaN to integer", "histograms.py", 114, "histogram_2d")
+					}
+					/*line histograms.py:114:22*/ if math.IsInf(t10, 0) {
+						return nil, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "histograms.py", 114, "histogram_2d")
+					}
+					/*line histograms.py:114:22*/ if !runtime.FloatToIntOK(t10) {
+						return nil, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "histograms.py", 114, "histogram_2d")
+					}
+					/*line histograms.py:114:13*/ bx = runtime.Min(runtime.FloatToInt(t10), 3)
+					t11 = h3 + i*h4
+					/*line histograms.py:115:22*/ t12 = yData[t11] + 2.0
+					/*line histograms.py:115:22*/ if math.IsNaN(t12) {
+						return nil, runtime.Raise("ValueError", "cannot convert float NaN to integer", "histograms.py", 115, "histogram_2d")
+					}
+					/*line histograms.py:115:22*/ if math.IsInf(t12, 0) {
+						return nil, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "histograms.py", 115, "histogram_2d")
+					}
+					/*line histograms.py:115:22*/ if !runtime.FloatToIntOK(t12) {
+						return nil, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "histograms.py", 115, "histogram_2d")
+					}
+					/*line histograms.py:115:13*/ by = runtime.Min(runtime.FloatToInt(t12), 3)
+					if !(bx >= h5 && bx < h6) {
+						return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", bx, 0, int64(h.Shape[0])), "histograms.py", 116, "histogram_2d")
+					}
+					/*line histograms.py:116:13*/ t13 = bx
+					/*line histograms.py:116:13*/ if bx < 0 {
+						/*line histograms.py:116:13*/ t13 = bx + h6
+					}
+					/*line histograms.py:116:13*/ if !(by >= h7 && by < h8) {
+						return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", by, 1, int64(h.Shape[1])), "histograms.py", 116, "histogram_2d")
+					}
+					/*line histograms.py:116:13*/ t14 = by
+					/*line histograms.py:116:13*/ if by < 0 {
+						/*line histograms.py:116:13*/ t14 = by + h8
+					}
+					/*line histograms.py:116:13*/ t15 = h9 + t13*h10 + t14*h11
+					/*line histograms.py:116:13*/ t16 = hData[t15]
+					/*line histograms.py:116:13*/ hData[t15] = t16 + 1
+				}
 			}
-			/*line histograms.py:113:9*/ if t4 {
-				t9 = int64(x.Offset) + i*int64(x.Strides[0])
-				/*line histograms.py:114:22*/ t10 = xData[t9] + 2.0
-				/*line histograms.py:114:22*/ if math.IsNaN(t10) {
-					return nil, runtime.Raise("ValueError", "cannot convert float NaN to integer", "histograms.py", 114, "histogram_2d")
+		} else {
+			/*line histograms.py:112:5*/ p1 = h1
+			/*line histograms.py:112:5*/ for i = 0; i < t17; i++ {
+				t4 = xData[p1] >= -2.0
+				/*line histograms.py:113:12*/ if t4 {
+					/*line histograms.py:113:29*/ t3 = h1 + i*h2
+					/*line histograms.py:113:12*/ t6 = xData[t3] < 2.0
+					/*line histograms.py:113:12*/ if t6 {
+						/*line histograms.py:113:44*/ t5 = h3 + i*h4
+						/*line histograms.py:113:12*/ t8 = yData[t5] >= -2.0
+						/*line histograms.py:113:12*/ if t8 {
+							/*line histograms.py:113:61*/ t7 = h3 + i*h4
+							/*line histograms.py:113:12*/ t8 = yData[t7] < 2.0
+						}
+						/*line histograms.py:113:12*/ t6 = t8
+					}
+					/*line histograms.py:113:12*/ t4 = t6
 				}
-				/*line histograms.py:114:22*/ if math.IsInf(t10, 0) {
-					return nil, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "histograms.py", 114, "histogram_2d")
+				/*line histograms.py:113:9*/ if t4 {
+					t9 = h1 + i*h2
+					/*line histograms.py:114:22*/ t10 = xData[t9] + 2.0
+					/*line histograms.py:114:22*/ if math.IsNaN(t10) {
+						return nil, runtime.Raise("ValueError", "cannot convert float NaN to integer", "histograms.py", 114, "histogram_2d")
+					}
+					/*line histograms.py:114:22*/ if math.IsInf(t10, 0) {
+						return nil, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "histograms.py", 114, "histogram_2d")
+					}
+					/*line histograms.py:114:22*/ if !runtime.FloatToIntOK(t10) {
+						return nil, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "histograms.py", 114, "histogram_2d")
+					}
+					/*line histograms.py:114:13*/ bx = runtime.Min(runtime.FloatToInt(t10), 3)
+					t11 = h3 + i*h4
+					/*line histograms.py:115:22*/ t12 = yData[t11] + 2.0
+					/*line histograms.py:115:22*/ if math.IsNaN(t12) {
+						return nil, runtime.Raise("ValueError", "cannot convert float NaN to integer", "histograms.py", 115, "histogram_2d")
+					}
+					/*line histograms.py:115:22*/ if math.IsInf(t12, 0) {
+						return nil, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "histograms.py", 115, "histogram_2d")
+					}
+					/*line histograms.py:115:22*/ if !runtime.FloatToIntOK(t12) {
+						return nil, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "histograms.py", 115, "histogram_2d")
+					}
+					/*line histograms.py:115:13*/ by = runtime.Min(runtime.FloatToInt(t12), 3)
+					if !(bx >= h5 && bx < h6) {
+						return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", bx, 0, int64(h.Shape[0])), "histograms.py", 116, "histogram_2d")
+					}
+					/*line histograms.py:116:13*/ t13 = bx
+					/*line histograms.py:116:13*/ if bx < 0 {
+						/*line histograms.py:116:13*/ t13 = bx + h6
+					}
+					/*line histograms.py:116:13*/ if !(by >= h7 && by < h8) {
+						return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", by, 1, int64(h.Shape[1])), "histograms.py", 116, "histogram_2d")
+					}
+					/*line histograms.py:116:13*/ t14 = by
+					/*line histograms.py:116:13*/ if by < 0 {
+						/*line histograms.py:116:13*/ t14 = by + h8
+					}
+					/*line histograms.py:116:13*/ t15 = h9 + t13*h10 + t14*h11
+					/*line histograms.py:116:13*/ t16 = hData[t15]
+					/*line histograms.py:116:13*/ hData[t15] = t16 + 1
 				}
-				/*line histograms.py:114:22*/ if !runtime.FloatToIntOK(t10) {
-					return nil, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "histograms.py", 114, "histogram_2d")
-				}
-				/*line histograms.py:114:13*/ bx = runtime.Min(runtime.FloatToInt(t10), 3)
-				t11 = int64(y.Offset) + i*int64(y.Strides[0])
-				/*line histograms.py:115:22*/ t12 = yData[t11] + 2.0
-				/*line histograms.py:115:22*/ if math.IsNaN(t12) {
-					return nil, runtime.Raise("ValueError", "cannot convert float NaN to integer", "histograms.py", 115, "histogram_2d")
-				}
-				/*line histograms.py:115:22*/ if math.IsInf(t12, 0) {
-					return nil, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "histograms.py", 115, "histogram_2d")
-				}
-				/*line histograms.py:115:22*/ if !runtime.FloatToIntOK(t12) {
-					return nil, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "histograms.py", 115, "histogram_2d")
-				}
-				/*line histograms.py:115:13*/ by = runtime.Min(runtime.FloatToInt(t12), 3)
-				if !(bx >= -int64(h.Shape[0]) && bx < int64(h.Shape[0])) {
-					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", bx, 0, int64(h.Shape[0])), "histograms.py", 116, "histogram_2d")
-				}
-				/*line histograms.py:116:13*/ t13 = bx
-				/*line histograms.py:116:13*/ if bx < 0 {
-					/*line histograms.py:116:13*/ t13 = bx + int64(h.Shape[0])
-				}
-				/*line histograms.py:116:13*/ if !(by >= -int64(h.Shape[1]) && by < int64(h.Shape[1])) {
-					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", by, 1, int64(h.Shape[1])), "histograms.py", 116, "histogram_2d")
-				}
-				/*line histograms.py:116:13*/ t14 = by
-				/*line histograms.py:116:13*/ if by < 0 {
-					/*line histograms.py:116:13*/ t14 = by + int64(h.Shape[1])
-				}
-				/*line histograms.py:116:13*/ t15 = int64(h.Offset) + t13*int64(h.Strides[0]) + t14*int64(h.Strides[1])
-				/*line histograms.py:116:13*/ t16 = hData[t15]
-				/*line histograms.py:116:13*/ hData[t15] = t16 + 1
+				/*line histograms.py:112:5*/ p1 = p1 + h2
 			}
 		}
 	} else {

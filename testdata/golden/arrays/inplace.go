@@ -18,11 +18,27 @@ func ScaleInplace(x *runtime.Array[float64], c float64) {
 	/*line inplace.py:6:1*/ var (
 		t1 int64
 		i0 int64
+		h1 int64
+		h2 int64
+		p1 int64
 	)
 	xData := x.Data
 	/*line inplace.py:8:5*/ t1 = int64(x.Shape[0])
-	/*line inplace.py:8:5*/ for i0 = 0; i0 < t1; i0++ {
-		/*line inplace.py:8:5*/ xData[int64(x.Offset)+i0*int64(x.Strides[0])] = float64(xData[int64(x.Offset)+i0*int64(x.Strides[0])] * c)
+	/*line inplace.py:8:5*/ h1 = int64(x.Offset)
+	/*line inplace.py:8:5*/ h2 = int64(x.Strides[0])
+	/*line inplace.py:8:5*/ if h2 == 1 {
+		/*line inplace.py:8:5*/ if t1 > 0 {
+			xW := xData[h1 : h1+t1]
+			for i0 = 0; i0 < t1; i0++ {
+				/*line inplace.py:8:5*/ xW[i0] = float64(xW[i0] * c)
+			}
+		}
+	} else {
+		/*line inplace.py:8:5*/ p1 = h1
+		/*line inplace.py:8:5*/ for i0 = 0; i0 < t1; i0++ {
+			/*line inplace.py:8:5*/ xData[p1] = float64(xData[p1] * c)
+			/*line inplace.py:8:5*/ p1 = p1 + h2
+		}
 	}
 }
 
@@ -36,6 +52,11 @@ func AddInplaceLoop(x *runtime.Array[float64], y *runtime.Array[float64]) error 
 		t2 float64
 		t3 int64
 		t4 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		p1 int64
 	)
 	xData := x.Data
 	yData := y.Data
@@ -44,11 +65,27 @@ func AddInplaceLoop(x *runtime.Array[float64], y *runtime.Array[float64]) error 
 	}
 	/*line inplace.py:15:14*/ t4 = int64(x.Shape[0])
 	/*line inplace.py:15:5*/ if t4-1 < int64(y.Shape[0]) {
-		/*line inplace.py:15:5*/ for i = 0; i < t4; i++ {
-			t1 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line inplace.py:16:9*/ t2 = xData[t1]
-			/*line inplace.py:16:17*/ t3 = int64(y.Offset) + i*int64(y.Strides[0])
-			/*line inplace.py:16:9*/ xData[t1] = t2 + yData[t3]
+		/*line inplace.py:15:5*/ h1 = int64(x.Offset)
+		/*line inplace.py:15:5*/ h2 = int64(x.Strides[0])
+		/*line inplace.py:15:5*/ h3 = int64(y.Offset)
+		/*line inplace.py:15:5*/ h4 = int64(y.Strides[0])
+		/*line inplace.py:15:5*/ if h4 == 1 {
+			/*line inplace.py:15:5*/ if t4 > 0 {
+				yW := yData[h3 : h3+t4]
+				for i = 0; i < t4; i++ {
+					/*line inplace.py:16:9*/ t1 = h1 + i*h2
+					/*line inplace.py:16:9*/ t2 = xData[t1]
+					/*line inplace.py:16:9*/ xData[t1] = t2 + yW[i]
+				}
+			}
+		} else {
+			/*line inplace.py:15:5*/ p1 = h3
+			/*line inplace.py:15:5*/ for i = 0; i < t4; i++ {
+				t1 = h1 + i*h2
+				/*line inplace.py:16:9*/ t2 = xData[t1]
+				/*line inplace.py:16:9*/ xData[t1] = t2 + yData[p1]
+				/*line inplace.py:15:5*/ p1 = p1 + h4
+			}
 		}
 	} else {
 		/*line inplace.py:15:5*/ for i = 0; i < t4; i++ {
@@ -72,12 +109,18 @@ func FillDiagonal(m *runtime.Array[float64], v float64) error {
 		i  int64
 		t1 int64
 		t2 int64
+		h1 int64
+		h2 int64
+		h3 int64
 	)
 	mData := m.Data
 	/*line inplace.py:21:14*/ t2 = runtime.Min(int64(m.Shape[0]), int64(m.Shape[1]))
 	/*line inplace.py:21:5*/ if t2-1 < int64(m.Shape[0]) && t2-1 < int64(m.Shape[1]) {
+		/*line inplace.py:21:5*/ h1 = int64(m.Offset)
+		/*line inplace.py:21:5*/ h2 = int64(m.Strides[0])
+		/*line inplace.py:21:5*/ h3 = int64(m.Strides[1])
 		/*line inplace.py:21:5*/ for i = 0; i < t2; i++ {
-			t1 = int64(m.Offset) + i*int64(m.Strides[0]) + i*int64(m.Strides[1])
+			t1 = h1 + i*h2 + i*h3
 			/*line inplace.py:22:9*/ mData[t1] = v
 		}
 	} else {
@@ -116,6 +159,18 @@ func ZeroBorder(m *runtime.Array[float64]) error {
 		t11     *runtime.Array[float64]
 		t12     int64
 		i0_4    int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
 		t1Data  []float64
 		t5Data  []float64
 		t7Data  []float64
@@ -130,8 +185,21 @@ func ZeroBorder(m *runtime.Array[float64]) error {
 	/*line inplace.py:29:5*/ t1 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1]}, Strides: []int{m.Strides[1]}, Offset: m.Offset}
 	t1Data = t1.Data
 	/*line inplace.py:29:5*/ t2 = int64(t1.Shape[0])
-	/*line inplace.py:29:5*/ for i0 = 0; i0 < t2; i0++ {
-		/*line inplace.py:29:5*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = 0.0
+	/*line inplace.py:29:5*/ h1 = int64(t1.Offset)
+	/*line inplace.py:29:5*/ h2 = int64(t1.Strides[0])
+	/*line inplace.py:29:5*/ if h2 == 1 {
+		/*line inplace.py:29:5*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line inplace.py:29:5*/ t1W[i0] = 0.0
+			}
+		}
+	} else {
+		/*line inplace.py:29:5*/ p1 = h1
+		/*line inplace.py:29:5*/ for i0 = 0; i0 < t2; i0++ {
+			/*line inplace.py:29:5*/ t1Data[p1] = 0.0
+			/*line inplace.py:29:5*/ p1 = p1 + h2
+		}
 	}
 	/*line inplace.py:30:5*/ if !(-1 >= -int64(m.Shape[0])) {
 		return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", -1, 0, int64(m.Shape[0])), "inplace.py", 30, "zero_border")
@@ -141,8 +209,21 @@ func ZeroBorder(m *runtime.Array[float64]) error {
 	/*line inplace.py:30:5*/ t5 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1]}, Strides: []int{m.Strides[1]}, Offset: int(t4)}
 	t5Data = t5.Data
 	/*line inplace.py:30:5*/ t6 = int64(t5.Shape[0])
-	/*line inplace.py:30:5*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
-		/*line inplace.py:30:5*/ t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] = 0.0
+	/*line inplace.py:30:5*/ h3 = int64(t5.Offset)
+	/*line inplace.py:30:5*/ h4 = int64(t5.Strides[0])
+	/*line inplace.py:30:5*/ if h4 == 1 {
+		/*line inplace.py:30:5*/ if t6 > 0 {
+			t5W := t5Data[h3 : h3+t6]
+			for i0_2 = 0; i0_2 < t6; i0_2++ {
+				/*line inplace.py:30:5*/ t5W[i0_2] = 0.0
+			}
+		}
+	} else {
+		/*line inplace.py:30:5*/ p2 = h3
+		/*line inplace.py:30:5*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
+			/*line inplace.py:30:5*/ t5Data[p2] = 0.0
+			/*line inplace.py:30:5*/ p2 = p2 + h4
+		}
 	}
 	/*line inplace.py:31:5*/ if !(0 < int64(m.Shape[1])) {
 		return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", 0, 1, int64(m.Shape[1])), "inplace.py", 31, "zero_border")
@@ -150,8 +231,21 @@ func ZeroBorder(m *runtime.Array[float64]) error {
 	/*line inplace.py:31:5*/ t7 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[0]}, Strides: []int{m.Strides[0]}, Offset: m.Offset}
 	t7Data = t7.Data
 	/*line inplace.py:31:5*/ t8 = int64(t7.Shape[0])
-	/*line inplace.py:31:5*/ for i0_3 = 0; i0_3 < t8; i0_3++ {
-		/*line inplace.py:31:5*/ t7Data[int64(t7.Offset)+i0_3*int64(t7.Strides[0])] = 0.0
+	/*line inplace.py:31:5*/ h5 = int64(t7.Offset)
+	/*line inplace.py:31:5*/ h6 = int64(t7.Strides[0])
+	/*line inplace.py:31:5*/ if h6 == 1 {
+		/*line inplace.py:31:5*/ if t8 > 0 {
+			t7W := t7Data[h5 : h5+t8]
+			for i0_3 = 0; i0_3 < t8; i0_3++ {
+				/*line inplace.py:31:5*/ t7W[i0_3] = 0.0
+			}
+		}
+	} else {
+		/*line inplace.py:31:5*/ p3 = h5
+		/*line inplace.py:31:5*/ for i0_3 = 0; i0_3 < t8; i0_3++ {
+			/*line inplace.py:31:5*/ t7Data[p3] = 0.0
+			/*line inplace.py:31:5*/ p3 = p3 + h6
+		}
 	}
 	/*line inplace.py:32:5*/ if !(-1 >= -int64(m.Shape[1])) {
 		return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", -1, 1, int64(m.Shape[1])), "inplace.py", 32, "zero_border")
@@ -161,8 +255,21 @@ func ZeroBorder(m *runtime.Array[float64]) error {
 	/*line inplace.py:32:5*/ t11 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[0]}, Strides: []int{m.Strides[0]}, Offset: int(t10)}
 	t11Data = t11.Data
 	/*line inplace.py:32:5*/ t12 = int64(t11.Shape[0])
-	/*line inplace.py:32:5*/ for i0_4 = 0; i0_4 < t12; i0_4++ {
-		/*line inplace.py:32:5*/ t11Data[int64(t11.Offset)+i0_4*int64(t11.Strides[0])] = 0.0
+	/*line inplace.py:32:5*/ h7 = int64(t11.Offset)
+	/*line inplace.py:32:5*/ h8 = int64(t11.Strides[0])
+	/*line inplace.py:32:5*/ if h8 == 1 {
+		/*line inplace.py:32:5*/ if t12 > 0 {
+			t11W := t11Data[h7 : h7+t12]
+			for i0_4 = 0; i0_4 < t12; i0_4++ {
+				/*line inplace.py:32:5*/ t11W[i0_4] = 0.0
+			}
+		}
+	} else {
+		/*line inplace.py:32:5*/ p4 = h7
+		/*line inplace.py:32:5*/ for i0_4 = 0; i0_4 < t12; i0_4++ {
+			/*line inplace.py:32:5*/ t11Data[p4] = 0.0
+			/*line inplace.py:32:5*/ p4 = p4 + h8
+		}
 	}
 	return nil
 }
@@ -187,18 +294,54 @@ func AddRowVector(m *runtime.Array[float64], v *runtime.Array[float64]) error {
 		t10    int64
 		i0_3   int64
 		t11    int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		h12    int64
+		h13    int64
+		h14    int64
+		h15    int64
+		h16    int64
+		h17    int64
+		h18    bool
+		h19    int64
+		h20    int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
+		p5     int64
+		p6     int64
+		p7     int64
 		t2Data []float64
 		t4Data []float64
 	)
 	vData := v.Data
 	/*line inplace.py:37:14*/ t11 = int64(m.Shape[0])
+	/*line inplace.py:37:5*/ h12 = int64(m.Offset)
+	/*line inplace.py:37:5*/ h13 = int64(m.Strides[0])
+	/*line inplace.py:37:5*/ h14 = int64(m.Shape[1])
+	/*line inplace.py:37:5*/ h15 = int64(m.Strides[1])
+	/*line inplace.py:37:5*/ h16 = int64(v.Shape[0])
+	/*line inplace.py:37:5*/ h17 = runtime.BoolToInt(int64(v.Shape[0]) == 1)
+	/*line inplace.py:37:5*/ h18 = int64(v.Shape[0]) == 1
+	/*line inplace.py:37:5*/ h19 = int64(v.Strides[0]) * runtime.BoolToInt(int64(v.Shape[0]) != 1)
+	/*line inplace.py:37:5*/ h20 = int64(v.Offset)
 	/*line inplace.py:37:5*/ for i = 0; i < t11; i++ {
-		t1 = int64(m.Offset) + i*int64(m.Strides[0])
-		/*line inplace.py:38:9*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1]}, Strides: []int{m.Strides[1]}, Offset: int(t1)}
+		t1 = h12 + i*h13
+		/*line inplace.py:38:9*/ t2 = &runtime.Array[float64]{Data: m.Data, Shape: []int{int(h14)}, Strides: []int{int(h15)}, Offset: int(t1)}
 		t2Data = t2.Data
 		/*line inplace.py:38:9*/ t3 = int64(t2.Shape[0])
-		/*line inplace.py:38:9*/ t3 = int64(v.Shape[0]) + (t3-int64(v.Shape[0]))*runtime.BoolToInt(int64(v.Shape[0]) == 1)
-		/*line inplace.py:38:9*/ if !((int64(t2.Shape[0]) == t3 || int64(t2.Shape[0]) == 1) && (int64(v.Shape[0]) == t3 || int64(v.Shape[0]) == 1)) {
+		/*line inplace.py:38:9*/ t3 = h16 + (t3-h16)*h17
+		/*line inplace.py:38:9*/ if !((int64(t2.Shape[0]) == t3 || int64(t2.Shape[0]) == 1) && (h16 == t3 || h18)) {
 			return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) (%d,) ", int64(t2.Shape[0]), int64(v.Shape[0]), int64(t2.Shape[0])), "inplace.py", 38, "add_row_vector")
 		}
 		/*line inplace.py:38:9*/ if !(t3 == int64(t2.Shape[0]) || t3 == 1) {
@@ -208,20 +351,76 @@ func AddRowVector(m *runtime.Array[float64], v *runtime.Array[float64]) error {
 			/*line inplace.py:38:9*/ t4 = runtime.Zeros[float64](t2.Shape[0])
 			t4Data = t4.Data
 			/*line inplace.py:38:9*/ t5 = int64(t2.Strides[0]) * runtime.BoolToInt(int64(t2.Shape[0]) != 1)
-			/*line inplace.py:38:9*/ t6 = int64(v.Strides[0]) * runtime.BoolToInt(int64(v.Shape[0]) != 1)
+			/*line inplace.py:38:9*/ t6 = h19
 			/*line inplace.py:38:9*/ t7 = int64(t4.Shape[0])
-			/*line inplace.py:38:9*/ for i0 = 0; i0 < t7; i0++ {
-				/*line inplace.py:38:9*/ t4Data[int64(t4.Offset)+i0*int64(t4.Strides[0])] = t2Data[int64(t2.Offset)+i0*t5] + vData[int64(v.Offset)+i0*t6]
+			/*line inplace.py:38:9*/ h1 = int64(t4.Offset)
+			/*line inplace.py:38:9*/ h2 = int64(t4.Strides[0])
+			/*line inplace.py:38:9*/ h3 = int64(t2.Offset)
+			/*line inplace.py:38:9*/ h4 = h20
+			/*line inplace.py:38:9*/ if h2 == 1 && t5 == 1 && t6 == 1 {
+				/*line inplace.py:38:9*/ if t7 > 0 {
+					t4W := t4Data[h1 : h1+t7]
+					t2W := t2Data[h3 : h3+t7]
+					vW := vData[h4 : h4+t7]
+					for i0 = 0; i0 < t7; i0++ {
+						/*line inplace.py:38:9*/ t4W[i0] = t2W[i0] + vW[i0]
+					}
+				}
+			} else {
+				/*line inplace.py:38:9*/ p1 = h1
+				/*line inplace.py:38:9*/ p2 = h3
+				/*line inplace.py:38:9*/ p3 = h4
+				/*line inplace.py:38:9*/ for i0 = 0; i0 < t7; i0++ {
+					/*line inplace.py:38:9*/ t4Data[p1] = t2Data[p2] + vData[p3]
+					/*line inplace.py:38:9*/ p1 = p1 + h2
+					/*line inplace.py:38:9*/ p2 = p2 + t5
+					/*line inplace.py:38:9*/ p3 = p3 + t6
+				}
 			}
 			/*line inplace.py:38:9*/ t8 = int64(t2.Shape[0])
-			/*line inplace.py:38:9*/ for i0_2 = 0; i0_2 < t8; i0_2++ {
-				/*line inplace.py:38:9*/ t2Data[int64(t2.Offset)+i0_2*int64(t2.Strides[0])] = t4Data[int64(t4.Offset)+i0_2*int64(t4.Strides[0])]
+			/*line inplace.py:38:9*/ h5 = int64(t2.Offset)
+			/*line inplace.py:38:9*/ h6 = int64(t2.Strides[0])
+			/*line inplace.py:38:9*/ h7 = int64(t4.Offset)
+			/*line inplace.py:38:9*/ h8 = int64(t4.Strides[0])
+			/*line inplace.py:38:9*/ if h6 == 1 && h8 == 1 {
+				/*line inplace.py:38:9*/ if t8 > 0 {
+					t2W := t2Data[h5 : h5+t8]
+					t4W := t4Data[h7 : h7+t8]
+					for i0_2 = 0; i0_2 < t8; i0_2++ {
+						/*line inplace.py:38:9*/ t2W[i0_2] = t4W[i0_2]
+					}
+				}
+			} else {
+				/*line inplace.py:38:9*/ p4 = h5
+				/*line inplace.py:38:9*/ p5 = h7
+				/*line inplace.py:38:9*/ for i0_2 = 0; i0_2 < t8; i0_2++ {
+					/*line inplace.py:38:9*/ t2Data[p4] = t4Data[p5]
+					/*line inplace.py:38:9*/ p4 = p4 + h6
+					/*line inplace.py:38:9*/ p5 = p5 + h8
+				}
 			}
 		} else {
-			/*line inplace.py:38:9*/ t9 = int64(v.Strides[0]) * runtime.BoolToInt(int64(v.Shape[0]) != 1)
+			/*line inplace.py:38:9*/ t9 = h19
 			/*line inplace.py:38:9*/ t10 = int64(t2.Shape[0])
-			/*line inplace.py:38:9*/ for i0_3 = 0; i0_3 < t10; i0_3++ {
-				/*line inplace.py:38:9*/ t2Data[int64(t2.Offset)+i0_3*int64(t2.Strides[0])] = t2Data[int64(t2.Offset)+i0_3*int64(t2.Strides[0])] + vData[int64(v.Offset)+i0_3*t9]
+			/*line inplace.py:38:9*/ h9 = int64(t2.Offset)
+			/*line inplace.py:38:9*/ h10 = int64(t2.Strides[0])
+			/*line inplace.py:38:9*/ h11 = h20
+			/*line inplace.py:38:9*/ if h10 == 1 && t9 == 1 {
+				/*line inplace.py:38:9*/ if t10 > 0 {
+					t2W := t2Data[h9 : h9+t10]
+					vW := vData[h11 : h11+t10]
+					for i0_3 = 0; i0_3 < t10; i0_3++ {
+						/*line inplace.py:38:9*/ t2W[i0_3] = t2W[i0_3] + vW[i0_3]
+					}
+				}
+			} else {
+				/*line inplace.py:38:9*/ p6 = h9
+				/*line inplace.py:38:9*/ p7 = h11
+				/*line inplace.py:38:9*/ for i0_3 = 0; i0_3 < t10; i0_3++ {
+					/*line inplace.py:38:9*/ t2Data[p6] = t2Data[p6] + vData[p7]
+					/*line inplace.py:38:9*/ p6 = p6 + h10
+					/*line inplace.py:38:9*/ p7 = p7 + t9
+				}
 			}
 		}
 	}
@@ -234,24 +433,40 @@ func AddRowVector(m *runtime.Array[float64], v *runtime.Array[float64]) error {
 func ClampInplace(x *runtime.Array[float64], lo float64, hi float64) {
 	/*line inplace.py:41:1*/ var (
 		i  int64
-		t1 int64
 		t2 int64
-		t3 int64
 		t4 int64
 		t5 int64
+		h1 int64
+		h2 int64
+		p1 int64
 	)
 	xData := x.Data
 	/*line inplace.py:43:14*/ t5 = int64(x.Shape[0])
-	/*line inplace.py:43:5*/ for i = 0; i < t5; i++ {
-		t1 = int64(x.Offset) + i*int64(x.Strides[0])
-		/*line inplace.py:44:9*/ if xData[t1] < lo {
-			t2 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line inplace.py:45:13*/ xData[t2] = lo
+	/*line inplace.py:43:5*/ h1 = int64(x.Offset)
+	/*line inplace.py:43:5*/ h2 = int64(x.Strides[0])
+	/*line inplace.py:43:5*/ if h2 == 1 {
+		/*line inplace.py:43:5*/ for i = 0; i < t5; i++ {
+			if xData[h1+i] < lo {
+				t2 = h1 + i*h2
+				/*line inplace.py:45:13*/ xData[t2] = lo
+			}
+			/*line inplace.py:46:9*/ if xData[h1+i] > hi {
+				t4 = h1 + i*h2
+				/*line inplace.py:47:13*/ xData[t4] = hi
+			}
 		}
-		/*line inplace.py:46:12*/ t3 = int64(x.Offset) + i*int64(x.Strides[0])
-		/*line inplace.py:46:9*/ if xData[t3] > hi {
-			t4 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line inplace.py:47:13*/ xData[t4] = hi
+	} else {
+		/*line inplace.py:43:5*/ p1 = h1
+		/*line inplace.py:43:5*/ for i = 0; i < t5; i++ {
+			if xData[p1] < lo {
+				t2 = h1 + i*h2
+				/*line inplace.py:45:13*/ xData[t2] = lo
+			}
+			/*line inplace.py:46:9*/ if xData[p1] > hi {
+				t4 = h1 + i*h2
+				/*line inplace.py:47:13*/ xData[t4] = hi
+			}
+			/*line inplace.py:43:5*/ p1 = p1 + h2
 		}
 	}
 }
@@ -264,13 +479,29 @@ func NormalizeInplace(x *runtime.Array[float64]) {
 		s  float64
 		t1 int64
 		i0 int64
+		h1 int64
+		h2 int64
+		p1 int64
 	)
 	xData := x.Data
 	/*line inplace.py:52:5*/ s = runtime.SumFloat(x)
 	if s != 0.0 {
 		t1 = int64(x.Shape[0])
-		/*line inplace.py:54:9*/ for i0 = 0; i0 < t1; i0++ {
-			/*line inplace.py:54:9*/ xData[int64(x.Offset)+i0*int64(x.Strides[0])] = xData[int64(x.Offset)+i0*int64(x.Strides[0])] / s
+		/*line inplace.py:54:9*/ h1 = int64(x.Offset)
+		/*line inplace.py:54:9*/ h2 = int64(x.Strides[0])
+		/*line inplace.py:54:9*/ if h2 == 1 {
+			/*line inplace.py:54:9*/ if t1 > 0 {
+				xW := xData[h1 : h1+t1]
+				for i0 = 0; i0 < t1; i0++ {
+					/*line inplace.py:54:9*/ xW[i0] = xW[i0] / s
+				}
+			}
+		} else {
+			/*line inplace.py:54:9*/ p1 = h1
+			/*line inplace.py:54:9*/ for i0 = 0; i0 < t1; i0++ {
+				/*line inplace.py:54:9*/ xData[p1] = xData[p1] / s
+				/*line inplace.py:54:9*/ p1 = p1 + h2
+			}
 		}
 	}
 }
@@ -287,24 +518,57 @@ func CountsInplace(counts *runtime.Array[int64], labels *runtime.Array[int64]) e
 		t3 int64
 		t4 int64
 		t5 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		h5 int64
+		h6 int64
+		p1 int64
 	)
 	countsData := counts.Data
 	labelsData := labels.Data
 	/*line inplace.py:59:5*/ n = int64(counts.Shape[0])
 	t1 = int64(labels.Shape[0])
-	/*line inplace.py:60:5*/ for t2 = 0; t2 < t1; t2++ {
-		/*line inplace.py:60:5*/ v = labelsData[int64(labels.Offset)+t2*int64(labels.Strides[0])]
-		if v >= 0 && v < n {
-			if !(v >= -int64(counts.Shape[0]) && v < int64(counts.Shape[0])) {
-				return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", v, 0, int64(counts.Shape[0])), "inplace.py", 62, "counts_inplace")
+	/*line inplace.py:60:5*/ h1 = int64(labels.Offset)
+	/*line inplace.py:60:5*/ h2 = int64(labels.Strides[0])
+	/*line inplace.py:60:5*/ h3 = -int64(counts.Shape[0])
+	/*line inplace.py:60:5*/ h4 = int64(counts.Shape[0])
+	/*line inplace.py:60:5*/ h5 = int64(counts.Offset)
+	/*line inplace.py:60:5*/ h6 = int64(counts.Strides[0])
+	/*line inplace.py:60:5*/ if h2 == 1 {
+		/*line inplace.py:60:5*/ for t2 = 0; t2 < t1; t2++ {
+			/*line inplace.py:60:5*/ v = labelsData[h1+t2]
+			if v >= 0 && v < n {
+				if !(v >= h3 && v < h4) {
+					return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", v, 0, int64(counts.Shape[0])), "inplace.py", 62, "counts_inplace")
+				}
+				/*line inplace.py:62:13*/ t3 = v
+				/*line inplace.py:62:13*/ if v < 0 {
+					/*line inplace.py:62:13*/ t3 = v + h4
+				}
+				/*line inplace.py:62:13*/ t4 = h5 + t3*h6
+				/*line inplace.py:62:13*/ t5 = countsData[t4]
+				/*line inplace.py:62:13*/ countsData[t4] = t5 + 1
 			}
-			/*line inplace.py:62:13*/ t3 = v
-			/*line inplace.py:62:13*/ if v < 0 {
-				/*line inplace.py:62:13*/ t3 = v + int64(counts.Shape[0])
+		}
+	} else {
+		/*line inplace.py:60:5*/ p1 = h1
+		/*line inplace.py:60:5*/ for t2 = 0; t2 < t1; t2++ {
+			/*line inplace.py:60:5*/ v = labelsData[p1]
+			if v >= 0 && v < n {
+				if !(v >= h3 && v < h4) {
+					return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", v, 0, int64(counts.Shape[0])), "inplace.py", 62, "counts_inplace")
+				}
+				/*line inplace.py:62:13*/ t3 = v
+				/*line inplace.py:62:13*/ if v < 0 {
+					/*line inplace.py:62:13*/ t3 = v + h4
+				}
+				/*line inplace.py:62:13*/ t4 = h5 + t3*h6
+				/*line inplace.py:62:13*/ t5 = countsData[t4]
+				/*line inplace.py:62:13*/ countsData[t4] = t5 + 1
 			}
-			/*line inplace.py:62:13*/ t4 = int64(counts.Offset) + t3*int64(counts.Strides[0])
-			/*line inplace.py:62:13*/ t5 = countsData[t4]
-			/*line inplace.py:62:13*/ countsData[t4] = t5 + 1
+			/*line inplace.py:60:5*/ p1 = p1 + h2
 		}
 	}
 	return nil
@@ -331,6 +595,20 @@ func ShiftLeft(x *runtime.Array[float64]) error {
 		t12    int64
 		t13    int64
 		i0_3   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
+		p5     int64
+		p6     int64
 		t3Data []float64
 		t8Data []float64
 	)
@@ -352,18 +630,68 @@ func ShiftLeft(x *runtime.Array[float64]) error {
 			t8Data = t8.Data
 			/*line inplace.py:68:9*/ t9 = int64(x.Strides[0]) * runtime.BoolToInt(t5 != 1)
 			/*line inplace.py:68:9*/ t10 = int64(t8.Shape[0])
-			/*line inplace.py:68:9*/ for i0 = 0; i0 < t10; i0++ {
-				/*line inplace.py:68:9*/ t8Data[int64(t8.Offset)+i0*int64(t8.Strides[0])] = xData[t6+i0*t9]
+			/*line inplace.py:68:9*/ h1 = int64(t8.Offset)
+			/*line inplace.py:68:9*/ h2 = int64(t8.Strides[0])
+			/*line inplace.py:68:9*/ if h2 == 1 && t9 == 1 {
+				/*line inplace.py:68:9*/ if t10 > 0 {
+					t8W := t8Data[h1 : h1+t10]
+					xW := xData[t6 : t6+t10]
+					for i0 = 0; i0 < t10; i0++ {
+						/*line inplace.py:68:9*/ t8W[i0] = xW[i0]
+					}
+				}
+			} else {
+				/*line inplace.py:68:9*/ p1 = h1
+				/*line inplace.py:68:9*/ p2 = t6
+				/*line inplace.py:68:9*/ for i0 = 0; i0 < t10; i0++ {
+					/*line inplace.py:68:9*/ t8Data[p1] = xData[p2]
+					/*line inplace.py:68:9*/ p1 = p1 + h2
+					/*line inplace.py:68:9*/ p2 = p2 + t9
+				}
 			}
 			/*line inplace.py:68:9*/ t11 = int64(t3.Shape[0])
-			/*line inplace.py:68:9*/ for i0_2 = 0; i0_2 < t11; i0_2++ {
-				/*line inplace.py:68:9*/ t3Data[int64(t3.Offset)+i0_2*int64(t3.Strides[0])] = t8Data[int64(t8.Offset)+i0_2*int64(t8.Strides[0])]
+			/*line inplace.py:68:9*/ h3 = int64(t3.Offset)
+			/*line inplace.py:68:9*/ h4 = int64(t3.Strides[0])
+			/*line inplace.py:68:9*/ h5 = int64(t8.Offset)
+			/*line inplace.py:68:9*/ h6 = int64(t8.Strides[0])
+			/*line inplace.py:68:9*/ if h4 == 1 && h6 == 1 {
+				/*line inplace.py:68:9*/ if t11 > 0 {
+					t3W := t3Data[h3 : h3+t11]
+					t8W := t8Data[h5 : h5+t11]
+					for i0_2 = 0; i0_2 < t11; i0_2++ {
+						/*line inplace.py:68:9*/ t3W[i0_2] = t8W[i0_2]
+					}
+				}
+			} else {
+				/*line inplace.py:68:9*/ p3 = h3
+				/*line inplace.py:68:9*/ p4 = h5
+				/*line inplace.py:68:9*/ for i0_2 = 0; i0_2 < t11; i0_2++ {
+					/*line inplace.py:68:9*/ t3Data[p3] = t8Data[p4]
+					/*line inplace.py:68:9*/ p3 = p3 + h4
+					/*line inplace.py:68:9*/ p4 = p4 + h6
+				}
 			}
 		} else {
 			/*line inplace.py:68:9*/ t12 = int64(x.Strides[0]) * runtime.BoolToInt(t5 != 1)
 			/*line inplace.py:68:9*/ t13 = int64(t3.Shape[0])
-			/*line inplace.py:68:9*/ for i0_3 = 0; i0_3 < t13; i0_3++ {
-				/*line inplace.py:68:9*/ t3Data[int64(t3.Offset)+i0_3*int64(t3.Strides[0])] = xData[t6+i0_3*t12]
+			/*line inplace.py:68:9*/ h7 = int64(t3.Offset)
+			/*line inplace.py:68:9*/ h8 = int64(t3.Strides[0])
+			/*line inplace.py:68:9*/ if h8 == 1 && t12 == 1 {
+				/*line inplace.py:68:9*/ if t13 > 0 {
+					t3W := t3Data[h7 : h7+t13]
+					xW := xData[t6 : t6+t13]
+					for i0_3 = 0; i0_3 < t13; i0_3++ {
+						/*line inplace.py:68:9*/ t3W[i0_3] = xW[i0_3]
+					}
+				}
+			} else {
+				/*line inplace.py:68:9*/ p5 = h7
+				/*line inplace.py:68:9*/ p6 = t6
+				/*line inplace.py:68:9*/ for i0_3 = 0; i0_3 < t13; i0_3++ {
+					/*line inplace.py:68:9*/ t3Data[p5] = xData[p6]
+					/*line inplace.py:68:9*/ p5 = p5 + h8
+					/*line inplace.py:68:9*/ p6 = p6 + t12
+				}
 			}
 		}
 	}
@@ -391,6 +719,22 @@ func ShiftRight(x *runtime.Array[float64]) error {
 		t12    int64
 		t13    int64
 		i0_3   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
+		p5     int64
+		p6     int64
 		t4Data []float64
 		t8Data []float64
 	)
@@ -412,18 +756,70 @@ func ShiftRight(x *runtime.Array[float64]) error {
 			t8Data = t8.Data
 			/*line inplace.py:74:9*/ t9 = int64(x.Strides[0]) * runtime.BoolToInt(t6 != 1)
 			/*line inplace.py:74:9*/ t10 = int64(t8.Shape[0])
-			/*line inplace.py:74:9*/ for i0 = 0; i0 < t10; i0++ {
-				/*line inplace.py:74:9*/ t8Data[int64(t8.Offset)+i0*int64(t8.Strides[0])] = xData[int64(x.Offset)+i0*t9]
+			/*line inplace.py:74:9*/ h1 = int64(t8.Offset)
+			/*line inplace.py:74:9*/ h2 = int64(t8.Strides[0])
+			/*line inplace.py:74:9*/ h3 = int64(x.Offset)
+			/*line inplace.py:74:9*/ if h2 == 1 && t9 == 1 {
+				/*line inplace.py:74:9*/ if t10 > 0 {
+					t8W := t8Data[h1 : h1+t10]
+					xW := xData[h3 : h3+t10]
+					for i0 = 0; i0 < t10; i0++ {
+						/*line inplace.py:74:9*/ t8W[i0] = xW[i0]
+					}
+				}
+			} else {
+				/*line inplace.py:74:9*/ p1 = h1
+				/*line inplace.py:74:9*/ p2 = h3
+				/*line inplace.py:74:9*/ for i0 = 0; i0 < t10; i0++ {
+					/*line inplace.py:74:9*/ t8Data[p1] = xData[p2]
+					/*line inplace.py:74:9*/ p1 = p1 + h2
+					/*line inplace.py:74:9*/ p2 = p2 + t9
+				}
 			}
 			/*line inplace.py:74:9*/ t11 = int64(t4.Shape[0])
-			/*line inplace.py:74:9*/ for i0_2 = 0; i0_2 < t11; i0_2++ {
-				/*line inplace.py:74:9*/ t4Data[int64(t4.Offset)+i0_2*int64(t4.Strides[0])] = t8Data[int64(t8.Offset)+i0_2*int64(t8.Strides[0])]
+			/*line inplace.py:74:9*/ h4 = int64(t4.Offset)
+			/*line inplace.py:74:9*/ h5 = int64(t4.Strides[0])
+			/*line inplace.py:74:9*/ h6 = int64(t8.Offset)
+			/*line inplace.py:74:9*/ h7 = int64(t8.Strides[0])
+			/*line inplace.py:74:9*/ if h5 == 1 && h7 == 1 {
+				/*line inplace.py:74:9*/ if t11 > 0 {
+					t4W := t4Data[h4 : h4+t11]
+					t8W := t8Data[h6 : h6+t11]
+					for i0_2 = 0; i0_2 < t11; i0_2++ {
+						/*line inplace.py:74:9*/ t4W[i0_2] = t8W[i0_2]
+					}
+				}
+			} else {
+				/*line inplace.py:74:9*/ p3 = h4
+				/*line inplace.py:74:9*/ p4 = h6
+				/*line inplace.py:74:9*/ for i0_2 = 0; i0_2 < t11; i0_2++ {
+					/*line inplace.py:74:9*/ t4Data[p3] = t8Data[p4]
+					/*line inplace.py:74:9*/ p3 = p3 + h5
+					/*line inplace.py:74:9*/ p4 = p4 + h7
+				}
 			}
 		} else {
 			/*line inplace.py:74:9*/ t12 = int64(x.Strides[0]) * runtime.BoolToInt(t6 != 1)
 			/*line inplace.py:74:9*/ t13 = int64(t4.Shape[0])
-			/*line inplace.py:74:9*/ for i0_3 = 0; i0_3 < t13; i0_3++ {
-				/*line inplace.py:74:9*/ t4Data[int64(t4.Offset)+i0_3*int64(t4.Strides[0])] = xData[int64(x.Offset)+i0_3*t12]
+			/*line inplace.py:74:9*/ h8 = int64(t4.Offset)
+			/*line inplace.py:74:9*/ h9 = int64(t4.Strides[0])
+			/*line inplace.py:74:9*/ h10 = int64(x.Offset)
+			/*line inplace.py:74:9*/ if h9 == 1 && t12 == 1 {
+				/*line inplace.py:74:9*/ if t13 > 0 {
+					t4W := t4Data[h8 : h8+t13]
+					xW := xData[h10 : h10+t13]
+					for i0_3 = 0; i0_3 < t13; i0_3++ {
+						/*line inplace.py:74:9*/ t4W[i0_3] = xW[i0_3]
+					}
+				}
+			} else {
+				/*line inplace.py:74:9*/ p5 = h8
+				/*line inplace.py:74:9*/ p6 = h10
+				/*line inplace.py:74:9*/ for i0_3 = 0; i0_3 < t13; i0_3++ {
+					/*line inplace.py:74:9*/ t4Data[p5] = xData[p6]
+					/*line inplace.py:74:9*/ p5 = p5 + h9
+					/*line inplace.py:74:9*/ p6 = p6 + t12
+				}
 			}
 		}
 	}
@@ -469,6 +865,41 @@ func SwapRows(m *runtime.Array[float64], i int64, j int64) error {
 		t24     int64
 		t25     int64
 		i0_7    int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		h14     int64
+		h15     int64
+		h16     int64
+		h17     int64
+		h18     int64
+		h19     int64
+		h20     int64
+		h21     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		p7      int64
+		p8      int64
+		p9      int64
+		p10     int64
+		p11     int64
+		p12     int64
+		p13     int64
+		p14     int64
 		tData   []float64
 		t3Data  []float64
 		t7Data  []float64
@@ -488,8 +919,25 @@ func SwapRows(m *runtime.Array[float64], i int64, j int64) error {
 	/*line inplace.py:80:9*/ t3 = runtime.Zeros[float64](m.Shape[1])
 	t3Data = t3.Data
 	/*line inplace.py:80:9*/ t4 = int64(m.Shape[1])
-	/*line inplace.py:80:9*/ for i0 = 0; i0 < t4; i0++ {
-		/*line inplace.py:80:9*/ t3Data[int64(t3.Offset)+i0*int64(t3.Strides[0])] = mData[t2+i0*int64(m.Strides[1])]
+	/*line inplace.py:80:9*/ h1 = int64(t3.Offset)
+	/*line inplace.py:80:9*/ h2 = int64(t3.Strides[0])
+	/*line inplace.py:80:9*/ h3 = int64(m.Strides[1])
+	/*line inplace.py:80:9*/ if h2 == 1 && h3 == 1 {
+		/*line inplace.py:80:9*/ if t4 > 0 {
+			t3W := t3Data[h1 : h1+t4]
+			mW := mData[t2 : t2+t4]
+			for i0 = 0; i0 < t4; i0++ {
+				/*line inplace.py:80:9*/ t3W[i0] = mW[i0]
+			}
+		}
+	} else {
+		/*line inplace.py:80:9*/ p1 = h1
+		/*line inplace.py:80:9*/ p2 = t2
+		/*line inplace.py:80:9*/ for i0 = 0; i0 < t4; i0++ {
+			/*line inplace.py:80:9*/ t3Data[p1] = mData[p2]
+			/*line inplace.py:80:9*/ p1 = p1 + h2
+			/*line inplace.py:80:9*/ p2 = p2 + h3
+		}
 	}
 	/*line inplace.py:80:5*/ t = t3
 	tData = t.Data
@@ -517,18 +965,68 @@ func SwapRows(m *runtime.Array[float64], i int64, j int64) error {
 		t11Data = t11.Data
 		/*line inplace.py:81:5*/ t12 = int64(m.Strides[1]) * runtime.BoolToInt(int64(m.Shape[1]) != 1)
 		/*line inplace.py:81:5*/ t13 = int64(t11.Shape[0])
-		/*line inplace.py:81:5*/ for i0_2 = 0; i0_2 < t13; i0_2++ {
-			/*line inplace.py:81:5*/ t11Data[int64(t11.Offset)+i0_2*int64(t11.Strides[0])] = mData[t9+i0_2*t12]
+		/*line inplace.py:81:5*/ h4 = int64(t11.Offset)
+		/*line inplace.py:81:5*/ h5 = int64(t11.Strides[0])
+		/*line inplace.py:81:5*/ if h5 == 1 && t12 == 1 {
+			/*line inplace.py:81:5*/ if t13 > 0 {
+				t11W := t11Data[h4 : h4+t13]
+				mW := mData[t9 : t9+t13]
+				for i0_2 = 0; i0_2 < t13; i0_2++ {
+					/*line inplace.py:81:5*/ t11W[i0_2] = mW[i0_2]
+				}
+			}
+		} else {
+			/*line inplace.py:81:5*/ p3 = h4
+			/*line inplace.py:81:5*/ p4 = t9
+			/*line inplace.py:81:5*/ for i0_2 = 0; i0_2 < t13; i0_2++ {
+				/*line inplace.py:81:5*/ t11Data[p3] = mData[p4]
+				/*line inplace.py:81:5*/ p3 = p3 + h5
+				/*line inplace.py:81:5*/ p4 = p4 + t12
+			}
 		}
 		/*line inplace.py:81:5*/ t14 = int64(t7.Shape[0])
-		/*line inplace.py:81:5*/ for i0_3 = 0; i0_3 < t14; i0_3++ {
-			/*line inplace.py:81:5*/ t7Data[int64(t7.Offset)+i0_3*int64(t7.Strides[0])] = t11Data[int64(t11.Offset)+i0_3*int64(t11.Strides[0])]
+		/*line inplace.py:81:5*/ h6 = int64(t7.Offset)
+		/*line inplace.py:81:5*/ h7 = int64(t7.Strides[0])
+		/*line inplace.py:81:5*/ h8 = int64(t11.Offset)
+		/*line inplace.py:81:5*/ h9 = int64(t11.Strides[0])
+		/*line inplace.py:81:5*/ if h7 == 1 && h9 == 1 {
+			/*line inplace.py:81:5*/ if t14 > 0 {
+				t7W := t7Data[h6 : h6+t14]
+				t11W := t11Data[h8 : h8+t14]
+				for i0_3 = 0; i0_3 < t14; i0_3++ {
+					/*line inplace.py:81:5*/ t7W[i0_3] = t11W[i0_3]
+				}
+			}
+		} else {
+			/*line inplace.py:81:5*/ p5 = h6
+			/*line inplace.py:81:5*/ p6 = h8
+			/*line inplace.py:81:5*/ for i0_3 = 0; i0_3 < t14; i0_3++ {
+				/*line inplace.py:81:5*/ t7Data[p5] = t11Data[p6]
+				/*line inplace.py:81:5*/ p5 = p5 + h7
+				/*line inplace.py:81:5*/ p6 = p6 + h9
+			}
 		}
 	} else {
 		/*line inplace.py:81:5*/ t15 = int64(m.Strides[1]) * runtime.BoolToInt(int64(m.Shape[1]) != 1)
 		/*line inplace.py:81:5*/ t16 = int64(t7.Shape[0])
-		/*line inplace.py:81:5*/ for i0_4 = 0; i0_4 < t16; i0_4++ {
-			/*line inplace.py:81:5*/ t7Data[int64(t7.Offset)+i0_4*int64(t7.Strides[0])] = mData[t9+i0_4*t15]
+		/*line inplace.py:81:5*/ h10 = int64(t7.Offset)
+		/*line inplace.py:81:5*/ h11 = int64(t7.Strides[0])
+		/*line inplace.py:81:5*/ if h11 == 1 && t15 == 1 {
+			/*line inplace.py:81:5*/ if t16 > 0 {
+				t7W := t7Data[h10 : h10+t16]
+				mW := mData[t9 : t9+t16]
+				for i0_4 = 0; i0_4 < t16; i0_4++ {
+					/*line inplace.py:81:5*/ t7W[i0_4] = mW[i0_4]
+				}
+			}
+		} else {
+			/*line inplace.py:81:5*/ p7 = h10
+			/*line inplace.py:81:5*/ p8 = t9
+			/*line inplace.py:81:5*/ for i0_4 = 0; i0_4 < t16; i0_4++ {
+				/*line inplace.py:81:5*/ t7Data[p7] = mData[p8]
+				/*line inplace.py:81:5*/ p7 = p7 + h11
+				/*line inplace.py:81:5*/ p8 = p8 + t15
+			}
 		}
 	}
 	/*line inplace.py:82:5*/ t17 = j
@@ -546,18 +1044,70 @@ func SwapRows(m *runtime.Array[float64], i int64, j int64) error {
 		t20Data = t20.Data
 		/*line inplace.py:82:5*/ t21 = int64(t.Strides[0]) * runtime.BoolToInt(int64(t.Shape[0]) != 1)
 		/*line inplace.py:82:5*/ t22 = int64(t20.Shape[0])
-		/*line inplace.py:82:5*/ for i0_5 = 0; i0_5 < t22; i0_5++ {
-			/*line inplace.py:82:5*/ t20Data[int64(t20.Offset)+i0_5*int64(t20.Strides[0])] = tData[int64(t.Offset)+i0_5*t21]
+		/*line inplace.py:82:5*/ h12 = int64(t20.Offset)
+		/*line inplace.py:82:5*/ h13 = int64(t20.Strides[0])
+		/*line inplace.py:82:5*/ h14 = int64(t.Offset)
+		/*line inplace.py:82:5*/ if h13 == 1 && t21 == 1 {
+			/*line inplace.py:82:5*/ if t22 > 0 {
+				t20W := t20Data[h12 : h12+t22]
+				tW := tData[h14 : h14+t22]
+				for i0_5 = 0; i0_5 < t22; i0_5++ {
+					/*line inplace.py:82:5*/ t20W[i0_5] = tW[i0_5]
+				}
+			}
+		} else {
+			/*line inplace.py:82:5*/ p9 = h12
+			/*line inplace.py:82:5*/ p10 = h14
+			/*line inplace.py:82:5*/ for i0_5 = 0; i0_5 < t22; i0_5++ {
+				/*line inplace.py:82:5*/ t20Data[p9] = tData[p10]
+				/*line inplace.py:82:5*/ p9 = p9 + h13
+				/*line inplace.py:82:5*/ p10 = p10 + t21
+			}
 		}
 		/*line inplace.py:82:5*/ t23 = int64(t19.Shape[0])
-		/*line inplace.py:82:5*/ for i0_6 = 0; i0_6 < t23; i0_6++ {
-			/*line inplace.py:82:5*/ t19Data[int64(t19.Offset)+i0_6*int64(t19.Strides[0])] = t20Data[int64(t20.Offset)+i0_6*int64(t20.Strides[0])]
+		/*line inplace.py:82:5*/ h15 = int64(t19.Offset)
+		/*line inplace.py:82:5*/ h16 = int64(t19.Strides[0])
+		/*line inplace.py:82:5*/ h17 = int64(t20.Offset)
+		/*line inplace.py:82:5*/ h18 = int64(t20.Strides[0])
+		/*line inplace.py:82:5*/ if h16 == 1 && h18 == 1 {
+			/*line inplace.py:82:5*/ if t23 > 0 {
+				t19W := t19Data[h15 : h15+t23]
+				t20W := t20Data[h17 : h17+t23]
+				for i0_6 = 0; i0_6 < t23; i0_6++ {
+					/*line inplace.py:82:5*/ t19W[i0_6] = t20W[i0_6]
+				}
+			}
+		} else {
+			/*line inplace.py:82:5*/ p11 = h15
+			/*line inplace.py:82:5*/ p12 = h17
+			/*line inplace.py:82:5*/ for i0_6 = 0; i0_6 < t23; i0_6++ {
+				/*line inplace.py:82:5*/ t19Data[p11] = t20Data[p12]
+				/*line inplace.py:82:5*/ p11 = p11 + h16
+				/*line inplace.py:82:5*/ p12 = p12 + h18
+			}
 		}
 	} else {
 		/*line inplace.py:82:5*/ t24 = int64(t.Strides[0]) * runtime.BoolToInt(int64(t.Shape[0]) != 1)
 		/*line inplace.py:82:5*/ t25 = int64(t19.Shape[0])
-		/*line inplace.py:82:5*/ for i0_7 = 0; i0_7 < t25; i0_7++ {
-			/*line inplace.py:82:5*/ t19Data[int64(t19.Offset)+i0_7*int64(t19.Strides[0])] = tData[int64(t.Offset)+i0_7*t24]
+		/*line inplace.py:82:5*/ h19 = int64(t19.Offset)
+		/*line inplace.py:82:5*/ h20 = int64(t19.Strides[0])
+		/*line inplace.py:82:5*/ h21 = int64(t.Offset)
+		/*line inplace.py:82:5*/ if h20 == 1 && t24 == 1 {
+			/*line inplace.py:82:5*/ if t25 > 0 {
+				t19W := t19Data[h19 : h19+t25]
+				tW := tData[h21 : h21+t25]
+				for i0_7 = 0; i0_7 < t25; i0_7++ {
+					/*line inplace.py:82:5*/ t19W[i0_7] = tW[i0_7]
+				}
+			}
+		} else {
+			/*line inplace.py:82:5*/ p13 = h19
+			/*line inplace.py:82:5*/ p14 = h21
+			/*line inplace.py:82:5*/ for i0_7 = 0; i0_7 < t25; i0_7++ {
+				/*line inplace.py:82:5*/ t19Data[p13] = tData[p14]
+				/*line inplace.py:82:5*/ p13 = p13 + h20
+				/*line inplace.py:82:5*/ p14 = p14 + t24
+			}
 		}
 	}
 	return nil
@@ -568,19 +1118,33 @@ func SwapRows(m *runtime.Array[float64], i int64, j int64) error {
 // Transpose a square matrix in place; other shapes raise.
 func TransposeInplace(m *runtime.Array[float64]) error {
 	/*line inplace.py:85:1*/ var (
-		n  int64
-		i  int64
-		j  int64
-		t  float64
-		t1 int64
-		t2 int64
-		t3 int64
-		t4 int64
-		t5 float64
-		t6 int64
-		t7 int64
-		t8 int64
-		t9 int64
+		n   int64
+		i   int64
+		j   int64
+		t   float64
+		t1  int64
+		t2  int64
+		t3  int64
+		t4  int64
+		t5  float64
+		t6  int64
+		t7  int64
+		t8  int64
+		t9  int64
+		h1  int64
+		h2  int64
+		h3  int64
+		h4  int64
+		h5  int64
+		h6  int64
+		h7  bool
+		h8  int64
+		h9  bool
+		h10 int64
+		h11 int64
+		h12 int64
+		h13 int64
+		h14 int64
 	)
 	mData := m.Data
 	/*line inplace.py:87:5*/ n = int64(m.Shape[0])
@@ -588,53 +1152,67 @@ func TransposeInplace(m *runtime.Array[float64]) error {
 		return runtime.Raise("ValueError", "transpose_inplace: matrix is not square", "inplace.py", 89, "transpose_inplace")
 	}
 	/*line inplace.py:90:5*/ if n-1 < int64(m.Shape[1]) {
+		/*line inplace.py:90:5*/ h6 = -int64(m.Shape[1])
+		/*line inplace.py:90:5*/ h7 = n-1 < int64(m.Shape[1])
+		/*line inplace.py:90:5*/ h8 = -int64(m.Shape[0])
+		/*line inplace.py:90:5*/ h9 = n-1 < int64(m.Shape[0])
+		/*line inplace.py:90:5*/ h10 = int64(m.Offset)
+		/*line inplace.py:90:5*/ h11 = int64(m.Strides[0])
+		/*line inplace.py:90:5*/ h12 = int64(m.Strides[1])
+		/*line inplace.py:90:5*/ h13 = int64(m.Shape[1])
+		/*line inplace.py:90:5*/ h14 = int64(m.Shape[0])
 		/*line inplace.py:90:5*/ for i = 0; i < n; i++ {
-			if i+1 >= -int64(m.Shape[1]) && n-1 < int64(m.Shape[1]) && i+1 >= 0 && i+1 >= -int64(m.Shape[0]) && n-1 < int64(m.Shape[0]) {
+			if i+1 >= h6 && h7 && i+1 >= 0 && i+1 >= h8 && h9 {
+				/*line inplace.py:91:9*/ h1 = h10 + i*h11
+				/*line inplace.py:91:9*/ h2 = h12
+				/*line inplace.py:91:9*/ h3 = h10
+				/*line inplace.py:91:9*/ h4 = h11
+				/*line inplace.py:91:9*/ h5 = i * h12
 				/*line inplace.py:91:9*/ for j = i + 1; j < n; j++ {
 					t1 = j
-					/*line inplace.py:92:17*/ t2 = int64(m.Offset) + i*int64(m.Strides[0]) + t1*int64(m.Strides[1])
+					/*line inplace.py:92:17*/ t2 = h1 + t1*h2
 					/*line inplace.py:92:13*/ t = mData[t2]
 					t3 = j
-					/*line inplace.py:93:23*/ t4 = int64(m.Offset) + t3*int64(m.Strides[0]) + i*int64(m.Strides[1])
+					/*line inplace.py:93:23*/ t4 = h3 + t3*h4 + h5
 					/*line inplace.py:93:13*/ t5 = mData[t4]
 					/*line inplace.py:93:13*/ t6 = j
-					/*line inplace.py:93:13*/ t7 = int64(m.Offset) + i*int64(m.Strides[0]) + t6*int64(m.Strides[1])
+					/*line inplace.py:93:13*/ t7 = h1 + t6*h2
 					/*line inplace.py:93:13*/ mData[t7] = t5
 					t8 = j
-					/*line inplace.py:94:13*/ t9 = int64(m.Offset) + t8*int64(m.Strides[0]) + i*int64(m.Strides[1])
+					/*line inplace.py:94:13*/ t9 = h3 + t8*h4 + h5
 					/*line inplace.py:94:13*/ mData[t9] = t
 				}
 			} else {
 				/*line inplace.py:91:9*/ for j = i + 1; j < n; j++ {
-					if !(j >= -int64(m.Shape[1]) && j < int64(m.Shape[1])) {
+					if !(j >= h6 && j < h13) {
 						return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", j, 1, int64(m.Shape[1])), "inplace.py", 92, "transpose_inplace")
 					}
 					/*line inplace.py:92:17*/ t1 = j
 					/*line inplace.py:92:17*/ if j < 0 {
-						/*line inplace.py:92:17*/ t1 = j + int64(m.Shape[1])
+						/*line inplace.py:92:17*/ t1 = j + h13
 					}
-					/*line inplace.py:92:17*/ t2 = int64(m.Offset) + i*int64(m.Strides[0]) + t1*int64(m.Strides[1])
+					/*line inplace.py:92:17*/ t2 = h10 + i*h11 + t1*h12
 					/*line inplace.py:92:13*/ t = mData[t2]
-					if !(j >= -int64(m.Shape[0]) && j < int64(m.Shape[0])) {
+					if !(j >= h8 && j < h14) {
 						return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", j, 0, int64(m.Shape[0])), "inplace.py", 93, "transpose_inplace")
 					}
 					/*line inplace.py:93:23*/ t3 = j
 					/*line inplace.py:93:23*/ if j < 0 {
-						/*line inplace.py:93:23*/ t3 = j + int64(m.Shape[0])
+						/*line inplace.py:93:23*/ t3 = j + h14
 					}
-					/*line inplace.py:93:23*/ t4 = int64(m.Offset) + t3*int64(m.Strides[0]) + i*int64(m.Strides[1])
+					/*line inplace.py:93:23*/ t4 = h10 + t3*h11 + i*h12
 					/*line inplace.py:93:13*/ t5 = mData[t4]
 					/*line inplace.py:93:13*/ t6 = j
 					/*line inplace.py:93:13*/ if j < 0 {
-						/*line inplace.py:93:13*/ t6 = j + int64(m.Shape[1])
+						/*line inplace.py:93:13*/ t6 = j + h13
 					}
-					/*line inplace.py:93:13*/ t7 = int64(m.Offset) + i*int64(m.Strides[0]) + t6*int64(m.Strides[1])
+					/*line inplace.py:93:13*/ t7 = h10 + i*h11 + t6*h12
 					/*line inplace.py:93:13*/ mData[t7] = t5
 					t8 = j
 					/*line inplace.py:94:13*/ if j < 0 {
-						/*line inplace.py:94:13*/ t8 = j + int64(m.Shape[0])
+						/*line inplace.py:94:13*/ t8 = j + h14
 					}
-					/*line inplace.py:94:13*/ t9 = int64(m.Offset) + t8*int64(m.Strides[0]) + i*int64(m.Strides[1])
+					/*line inplace.py:94:13*/ t9 = h10 + t8*h11 + i*h12
 					/*line inplace.py:94:13*/ mData[t9] = t
 				}
 			}
@@ -688,11 +1266,27 @@ func UpdateAndReport(x *runtime.Array[float64], c float64) float64 {
 	/*line inplace.py:97:1*/ var (
 		t1 int64
 		i0 int64
+		h1 int64
+		h2 int64
+		p1 int64
 	)
 	xData := x.Data
 	/*line inplace.py:99:5*/ t1 = int64(x.Shape[0])
-	/*line inplace.py:99:5*/ for i0 = 0; i0 < t1; i0++ {
-		/*line inplace.py:99:5*/ xData[int64(x.Offset)+i0*int64(x.Strides[0])] = xData[int64(x.Offset)+i0*int64(x.Strides[0])] + c
+	/*line inplace.py:99:5*/ h1 = int64(x.Offset)
+	/*line inplace.py:99:5*/ h2 = int64(x.Strides[0])
+	/*line inplace.py:99:5*/ if h2 == 1 {
+		/*line inplace.py:99:5*/ if t1 > 0 {
+			xW := xData[h1 : h1+t1]
+			for i0 = 0; i0 < t1; i0++ {
+				/*line inplace.py:99:5*/ xW[i0] = xW[i0] + c
+			}
+		}
+	} else {
+		/*line inplace.py:99:5*/ p1 = h1
+		/*line inplace.py:99:5*/ for i0 = 0; i0 < t1; i0++ {
+			/*line inplace.py:99:5*/ xData[p1] = xData[p1] + c
+			/*line inplace.py:99:5*/ p1 = p1 + h2
+		}
 	}
 	/*line inplace.py:100:5*/ return runtime.SumFloat(x)
 }
@@ -705,21 +1299,34 @@ func Uint8SaturatingAdd(img *runtime.Array[uint8], v int64) {
 		k  int64
 		i  int64
 		s  int64
-		t1 int64
-		t2 int64
 		t3 int64
+		h1 int64
+		h2 int64
+		p1 int64
 	)
 	imgData := img.Data
 	/*line inplace.py:105:5*/ k = runtime.Min(runtime.Max(v, 0), 255)
 	t3 = int64(img.Shape[0])
-	/*line inplace.py:106:5*/ for i = 0; i < t3; i++ {
-		t1 = int64(img.Offset) + i*int64(img.Strides[0])
-		/*line inplace.py:107:9*/ s = int64(imgData[t1]) + k
-		if s > 255 {
-			s = 255
+	/*line inplace.py:106:5*/ h1 = int64(img.Offset)
+	/*line inplace.py:106:5*/ h2 = int64(img.Strides[0])
+	/*line inplace.py:106:5*/ if h2 == 1 {
+		/*line inplace.py:106:5*/ for i = 0; i < t3; i++ {
+			s = int64(imgData[h1+i]) + k
+			if s > 255 {
+				s = 255
+			}
+			/*line inplace.py:110:9*/ imgData[h1+i] = uint8(s)
 		}
-		/*line inplace.py:110:9*/ t2 = int64(img.Offset) + i*int64(img.Strides[0])
-		/*line inplace.py:110:9*/ imgData[t2] = uint8(s)
+	} else {
+		/*line inplace.py:106:5*/ p1 = h1
+		/*line inplace.py:106:5*/ for i = 0; i < t3; i++ {
+			s = int64(imgData[p1]) + k
+			if s > 255 {
+				s = 255
+			}
+			/*line inplace.py:110:9*/ imgData[p1] = uint8(s)
+			/*line inplace.py:106:5*/ p1 = p1 + h2
+		}
 	}
 }
 
@@ -730,10 +1337,26 @@ func BoolToggle(mask *runtime.Array[bool]) {
 	/*line inplace.py:113:1*/ var (
 		t1 int64
 		i0 int64
+		h1 int64
+		h2 int64
+		p1 int64
 	)
 	maskData := mask.Data
 	/*line inplace.py:115:5*/ t1 = int64(mask.Shape[0])
-	/*line inplace.py:115:5*/ for i0 = 0; i0 < t1; i0++ {
-		/*line inplace.py:115:5*/ maskData[int64(mask.Offset)+i0*int64(mask.Strides[0])] = !maskData[int64(mask.Offset)+i0*int64(mask.Strides[0])]
+	/*line inplace.py:115:5*/ h1 = int64(mask.Offset)
+	/*line inplace.py:115:5*/ h2 = int64(mask.Strides[0])
+	/*line inplace.py:115:5*/ if h2 == 1 {
+		/*line inplace.py:115:5*/ if t1 > 0 {
+			maskW := maskData[h1 : h1+t1]
+			for i0 = 0; i0 < t1; i0++ {
+				/*line inplace.py:115:5*/ maskW[i0] = !maskW[i0]
+			}
+		}
+	} else {
+		/*line inplace.py:115:5*/ p1 = h1
+		/*line inplace.py:115:5*/ for i0 = 0; i0 < t1; i0++ {
+			/*line inplace.py:115:5*/ maskData[p1] = !maskData[p1]
+			/*line inplace.py:115:5*/ p1 = p1 + h2
+		}
 	}
 }

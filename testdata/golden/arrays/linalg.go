@@ -29,6 +29,19 @@ func MatmulLoops(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime
 		t3    int64
 		t4    float64
 		t5    int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		h5    int64
+		h6    int64
+		h7    int64
+		h8    int64
+		h9    int64
+		h10   int64
+		h11   int64
+		h12   int64
+		p1    int64
 		cData []float64
 	)
 	aData := a.Data
@@ -46,17 +59,51 @@ func MatmulLoops(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime
 	/*line linalg.py:12:5*/ c = t1
 	cData = c.Data
 	/*line linalg.py:13:5*/ if k-1 < int64(b.Shape[0]) && n-1 < int64(c.Shape[0]) && m-1 < int64(c.Shape[1]) {
-		/*line linalg.py:13:5*/ for i = 0; i < n; i++ {
-			for j = 0; j < m; j++ {
-				s = 0.0
-				for p = 0; p < k; p++ {
-					t2 = int64(a.Offset) + i*int64(a.Strides[0]) + p*int64(a.Strides[1])
-					/*line linalg.py:17:22*/ t4 = aData[t2]
-					/*line linalg.py:17:32*/ t3 = int64(b.Offset) + p*int64(b.Strides[0]) + j*int64(b.Strides[1])
-					/*line linalg.py:17:17*/ s = s + float64(t4*bData[t3])
+		/*line linalg.py:16:13*/ h2 = int64(a.Strides[1])
+		/*line linalg.py:16:13*/ h3 = int64(b.Offset)
+		/*line linalg.py:16:13*/ h4 = int64(b.Strides[0])
+		/*line linalg.py:14:9*/ h6 = int64(b.Strides[1])
+		/*line linalg.py:14:9*/ h8 = int64(c.Strides[1])
+		/*line linalg.py:13:5*/ h9 = int64(a.Offset)
+		/*line linalg.py:13:5*/ h10 = int64(a.Strides[0])
+		/*line linalg.py:13:5*/ h11 = int64(c.Offset)
+		/*line linalg.py:13:5*/ h12 = int64(c.Strides[0])
+		/*line linalg.py:13:5*/ if h2 == 1 {
+			/*line linalg.py:13:5*/ for i = 0; i < n; i++ {
+				/*line linalg.py:16:13*/ h1 = h9 + i*h10
+				/*line linalg.py:14:9*/ h7 = h11 + i*h12
+				/*line linalg.py:14:9*/ for j = 0; j < m; j++ {
+					s = 0.0
+					h5 = j * h6
+					/*line linalg.py:16:13*/ if k > 0 {
+						aW := aData[h1 : h1+k]
+						for p = 0; p < k; p++ {
+							/*line linalg.py:17:22*/ t4 = aW[p]
+							/*line linalg.py:17:32*/ t3 = h3 + p*h4 + h5
+							/*line linalg.py:17:17*/ s = s + float64(t4*bData[t3])
+						}
+					}
+					/*line linalg.py:18:13*/ t5 = h7 + j*h8
+					/*line linalg.py:18:13*/ cData[t5] = s
 				}
-				/*line linalg.py:18:13*/ t5 = int64(c.Offset) + i*int64(c.Strides[0]) + j*int64(c.Strides[1])
-				/*line linalg.py:18:13*/ cData[t5] = s
+			}
+		} else {
+			/*line linalg.py:13:5*/ for i = 0; i < n; i++ {
+				/*line linalg.py:16:13*/ h1 = h9 + i*h10
+				/*line linalg.py:14:9*/ h7 = h11 + i*h12
+				/*line linalg.py:14:9*/ for j = 0; j < m; j++ {
+					s = 0.0
+					h5 = j * h6
+					/*line linalg.py:16:13*/ p1 = h1
+					/*line linalg.py:16:13*/ for p = 0; p < k; p++ {
+						t4 = aData[p1]
+						/*line linalg.py:17:32*/ t3 = h3 + p*h4 + h5
+						/*line linalg.py:17:17*/ s = s + float64(t4*bData[t3])
+						/*line linalg.py:16:13*/ p1 = p1 + h2
+					}
+					/*line linalg.py:18:13*/ t5 = h7 + j*h8
+					/*line linalg.py:18:13*/ cData[t5] = s
+				}
 			}
 		}
 	} else {
@@ -115,6 +162,37 @@ func MatmulIkj(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.A
 		t15     int64
 		t16     int64
 		i0_3    int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		h14     int64
+		h15     int64
+		h16     int64
+		h17     int64
+		h18     bool
+		h19     int64
+		h20     int64
+		h21     int64
+		h22     int64
+		h23     int64
+		h24     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		p7      int64
 		t4Data  []float64
 		t10Data []float64
 	)
@@ -132,41 +210,110 @@ func MatmulIkj(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.A
 	/*line linalg.py:27:9*/ t2 = runtime.Zeros[float64](int(n), int(t1))
 	/*line linalg.py:27:5*/ c = t2
 	if n-1 < int64(c.Shape[0]) && k-1 < int64(b.Shape[0]) {
+		h10 = int64(c.Shape[1])
+		/*line linalg.py:29:9*/ h11 = int64(c.Strides[1])
+		/*line linalg.py:29:9*/ h13 = int64(a.Strides[1])
+		/*line linalg.py:29:9*/ h14 = int64(b.Offset)
+		/*line linalg.py:29:9*/ h15 = int64(b.Strides[0])
+		/*line linalg.py:29:9*/ h16 = int64(b.Shape[1])
+		/*line linalg.py:29:9*/ h17 = runtime.BoolToInt(int64(b.Shape[1]) == 1)
+		/*line linalg.py:29:9*/ h18 = int64(b.Shape[1]) == 1
+		/*line linalg.py:29:9*/ h19 = int64(b.Strides[1])
+		/*line linalg.py:29:9*/ h20 = int64(b.Strides[1]) * runtime.BoolToInt(int64(b.Shape[1]) != 1)
+		/*line linalg.py:28:5*/ h21 = int64(c.Offset)
+		/*line linalg.py:28:5*/ h22 = int64(c.Strides[0])
+		/*line linalg.py:28:5*/ h23 = int64(a.Offset)
+		/*line linalg.py:28:5*/ h24 = int64(a.Strides[0])
 		/*line linalg.py:28:5*/ for i = 0; i < n; i++ {
-			for p = 0; p < k; p++ {
-				t3 = int64(c.Offset) + i*int64(c.Strides[0])
-				/*line linalg.py:30:13*/ t4 = &runtime.Array[float64]{Data: c.Data, Shape: []int{c.Shape[1]}, Strides: []int{c.Strides[1]}, Offset: int(t3)}
+			/*line linalg.py:30:13*/ t3 = h21 + i*h22
+			/*line linalg.py:29:9*/ h12 = h23 + i*h24
+			/*line linalg.py:29:9*/ for p = 0; p < k; p++ {
+				t4 = &runtime.Array[float64]{Data: c.Data, Shape: []int{int(h10)}, Strides: []int{int(h11)}, Offset: int(t3)}
 				t4Data = t4.Data
-				/*line linalg.py:30:24*/ t5 = int64(a.Offset) + i*int64(a.Strides[0]) + p*int64(a.Strides[1])
+				/*line linalg.py:30:24*/ t5 = h12 + p*h13
 				/*line linalg.py:30:13*/ t6 = aData[t5]
-				/*line linalg.py:30:34*/ t7 = int64(b.Offset) + p*int64(b.Strides[0])
+				/*line linalg.py:30:34*/ t7 = h14 + p*h15
 				/*line linalg.py:30:13*/ t8 = int64(t4.Shape[0])
-				/*line linalg.py:30:13*/ t8 = int64(b.Shape[1]) + (t8-int64(b.Shape[1]))*runtime.BoolToInt(int64(b.Shape[1]) == 1)
-				/*line linalg.py:30:13*/ if !((int64(t4.Shape[0]) == t8 || int64(t4.Shape[0]) == 1) && (int64(b.Shape[1]) == t8 || int64(b.Shape[1]) == 1)) {
+				/*line linalg.py:30:13*/ t8 = h16 + (t8-h16)*h17
+				/*line linalg.py:30:13*/ if !((int64(t4.Shape[0]) == t8 || int64(t4.Shape[0]) == 1) && (h16 == t8 || h18)) {
 					return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) (%d,) ", int64(t4.Shape[0]), int64(b.Shape[1]), int64(t4.Shape[0])), "linalg.py", 30, "matmul_ikj")
 				}
 				/*line linalg.py:30:13*/ if !(t8 == int64(t4.Shape[0]) || t8 == 1) {
 					return nil, runtime.Raise("ValueError", fmt.Sprintf("non-broadcastable output operand with shape (%d,) doesn't match the broadcast shape (%d,)", int64(t4.Shape[0]), t8), "linalg.py", 30, "matmul_ikj")
 				}
-				/*line linalg.py:30:13*/ t9 = &runtime.Array[float64]{Data: b.Data, Shape: []int{b.Shape[1]}, Strides: []int{b.Strides[1]}, Offset: int(t7)}
+				/*line linalg.py:30:13*/ t9 = &runtime.Array[float64]{Data: b.Data, Shape: []int{int(h16)}, Strides: []int{int(h19)}, Offset: int(t7)}
 				/*line linalg.py:30:13*/ if runtime.Overlaps(t4, t9) {
 					/*line linalg.py:30:13*/ t10 = runtime.Zeros[float64](t4.Shape[0])
 					t10Data = t10.Data
 					/*line linalg.py:30:13*/ t11 = int64(t4.Strides[0]) * runtime.BoolToInt(int64(t4.Shape[0]) != 1)
-					/*line linalg.py:30:13*/ t12 = int64(b.Strides[1]) * runtime.BoolToInt(int64(b.Shape[1]) != 1)
+					/*line linalg.py:30:13*/ t12 = h20
 					/*line linalg.py:30:13*/ t13 = int64(t10.Shape[0])
-					/*line linalg.py:30:13*/ for i0 = 0; i0 < t13; i0++ {
-						/*line linalg.py:30:13*/ t10Data[int64(t10.Offset)+i0*int64(t10.Strides[0])] = t4Data[int64(t4.Offset)+i0*t11] + float64(t6*bData[t7+i0*t12])
+					/*line linalg.py:30:13*/ h1 = int64(t10.Offset)
+					/*line linalg.py:30:13*/ h2 = int64(t10.Strides[0])
+					/*line linalg.py:30:13*/ h3 = int64(t4.Offset)
+					/*line linalg.py:30:13*/ if h2 == 1 && t11 == 1 && t12 == 1 {
+						/*line linalg.py:30:13*/ if t13 > 0 {
+							t10W := t10Data[h1 : h1+t13]
+							t4W := t4Data[h3 : h3+t13]
+							bW := bData[t7 : t7+t13]
+							for i0 = 0; i0 < t13; i0++ {
+								/*line linalg.py:30:13*/ t10W[i0] = t4W[i0] + float64(t6*bW[i0])
+							}
+						}
+					} else {
+						/*line linalg.py:30:13*/ p1 = h1
+						/*line linalg.py:30:13*/ p2 = h3
+						/*line linalg.py:30:13*/ p3 = t7
+						/*line linalg.py:30:13*/ for i0 = 0; i0 < t13; i0++ {
+							/*line linalg.py:30:13*/ t10Data[p1] = t4Data[p2] + float64(t6*bData[p3])
+							/*line linalg.py:30:13*/ p1 = p1 + h2
+							/*line linalg.py:30:13*/ p2 = p2 + t11
+							/*line linalg.py:30:13*/ p3 = p3 + t12
+						}
 					}
 					/*line linalg.py:30:13*/ t14 = int64(t4.Shape[0])
-					/*line linalg.py:30:13*/ for i0_2 = 0; i0_2 < t14; i0_2++ {
-						/*line linalg.py:30:13*/ t4Data[int64(t4.Offset)+i0_2*int64(t4.Strides[0])] = t10Data[int64(t10.Offset)+i0_2*int64(t10.Strides[0])]
+					/*line linalg.py:30:13*/ h4 = int64(t4.Offset)
+					/*line linalg.py:30:13*/ h5 = int64(t4.Strides[0])
+					/*line linalg.py:30:13*/ h6 = int64(t10.Offset)
+					/*line linalg.py:30:13*/ h7 = int64(t10.Strides[0])
+					/*line linalg.py:30:13*/ if h5 == 1 && h7 == 1 {
+						/*line linalg.py:30:13*/ if t14 > 0 {
+							t4W := t4Data[h4 : h4+t14]
+							t10W := t10Data[h6 : h6+t14]
+							for i0_2 = 0; i0_2 < t14; i0_2++ {
+								/*line linalg.py:30:13*/ t4W[i0_2] = t10W[i0_2]
+							}
+						}
+					} else {
+						/*line linalg.py:30:13*/ p4 = h4
+						/*line linalg.py:30:13*/ p5 = h6
+						/*line linalg.py:30:13*/ for i0_2 = 0; i0_2 < t14; i0_2++ {
+							/*line linalg.py:30:13*/ t4Data[p4] = t10Data[p5]
+							/*line linalg.py:30:13*/ p4 = p4 + h5
+							/*line linalg.py:30:13*/ p5 = p5 + h7
+						}
 					}
 				} else {
-					/*line linalg.py:30:13*/ t15 = int64(b.Strides[1]) * runtime.BoolToInt(int64(b.Shape[1]) != 1)
+					/*line linalg.py:30:13*/ t15 = h20
 					/*line linalg.py:30:13*/ t16 = int64(t4.Shape[0])
-					/*line linalg.py:30:13*/ for i0_3 = 0; i0_3 < t16; i0_3++ {
-						/*line linalg.py:30:13*/ t4Data[int64(t4.Offset)+i0_3*int64(t4.Strides[0])] = t4Data[int64(t4.Offset)+i0_3*int64(t4.Strides[0])] + float64(t6*bData[t7+i0_3*t15])
+					/*line linalg.py:30:13*/ h8 = int64(t4.Offset)
+					/*line linalg.py:30:13*/ h9 = int64(t4.Strides[0])
+					/*line linalg.py:30:13*/ if h9 == 1 && t15 == 1 {
+						/*line linalg.py:30:13*/ if t16 > 0 {
+							t4W := t4Data[h8 : h8+t16]
+							bW := bData[t7 : t7+t16]
+							for i0_3 = 0; i0_3 < t16; i0_3++ {
+								/*line linalg.py:30:13*/ t4W[i0_3] = t4W[i0_3] + float64(t6*bW[i0_3])
+							}
+						}
+					} else {
+						/*line linalg.py:30:13*/ p6 = h8
+						/*line linalg.py:30:13*/ p7 = t7
+						/*line linalg.py:30:13*/ for i0_3 = 0; i0_3 < t16; i0_3++ {
+							/*line linalg.py:30:13*/ t4Data[p6] = t4Data[p6] + float64(t6*bData[p7])
+							/*line linalg.py:30:13*/ p6 = p6 + h9
+							/*line linalg.py:30:13*/ p7 = p7 + t15
+						}
 					}
 				}
 			}
@@ -235,6 +382,19 @@ func MatmulDot(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.A
 		t5     int64
 		i0_2   int64
 		t6     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		h12    int64
+		p1     int64
 		t2Data []float64
 	)
 	aData := a.Data
@@ -246,13 +406,45 @@ func MatmulDot(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.A
 	/*line linalg.py:36:12*/ t2 = runtime.Zeros[float64](a.Shape[0], b.Shape[1])
 	t2Data = t2.Data
 	/*line linalg.py:36:12*/ t3 = int64(a.Shape[0])
-	/*line linalg.py:36:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line linalg.py:36:12*/ for i1 = 0; i1 < t1; i1++ {
-			/*line linalg.py:36:12*/ t4 = aData[int64(a.Offset)+i0*int64(a.Strides[0])+i1*int64(a.Strides[1])]
-			/*line linalg.py:36:12*/ t5 = int64(b.Shape[1])
-			/*line linalg.py:36:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-				/*line linalg.py:36:12*/ t6 = int64(t2.Offset) + i0*int64(t2.Strides[0]) + i0_2*int64(t2.Strides[1])
-				/*line linalg.py:36:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bData[int64(b.Offset)+i1*int64(b.Strides[0])+i0_2*int64(b.Strides[1])])
+	/*line linalg.py:36:12*/ t5 = int64(b.Shape[1])
+	/*line linalg.py:36:12*/ h2 = int64(t2.Strides[1])
+	/*line linalg.py:36:12*/ h4 = int64(b.Strides[1])
+	/*line linalg.py:36:12*/ h6 = int64(a.Strides[1])
+	/*line linalg.py:36:12*/ h7 = int64(b.Offset)
+	/*line linalg.py:36:12*/ h8 = int64(b.Strides[0])
+	/*line linalg.py:36:12*/ h9 = int64(t2.Offset)
+	/*line linalg.py:36:12*/ h10 = int64(t2.Strides[0])
+	/*line linalg.py:36:12*/ h11 = int64(a.Offset)
+	/*line linalg.py:36:12*/ h12 = int64(a.Strides[0])
+	/*line linalg.py:36:12*/ if h4 == 1 {
+		/*line linalg.py:36:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line linalg.py:36:12*/ h1 = h9 + i0*h10
+			/*line linalg.py:36:12*/ h5 = h11 + i0*h12
+			/*line linalg.py:36:12*/ for i1 = 0; i1 < t1; i1++ {
+				/*line linalg.py:36:12*/ t4 = aData[h5+i1*h6]
+				/*line linalg.py:36:12*/ h3 = h7 + i1*h8
+				/*line linalg.py:36:12*/ if t5 > 0 {
+					bW := bData[h3 : h3+t5]
+					for i0_2 = 0; i0_2 < t5; i0_2++ {
+						/*line linalg.py:36:12*/ t6 = h1 + i0_2*h2
+						/*line linalg.py:36:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bW[i0_2])
+					}
+				}
+			}
+		}
+	} else {
+		/*line linalg.py:36:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line linalg.py:36:12*/ h1 = h9 + i0*h10
+			/*line linalg.py:36:12*/ h5 = h11 + i0*h12
+			/*line linalg.py:36:12*/ for i1 = 0; i1 < t1; i1++ {
+				/*line linalg.py:36:12*/ t4 = aData[h5+i1*h6]
+				/*line linalg.py:36:12*/ h3 = h7 + i1*h8
+				/*line linalg.py:36:12*/ p1 = h3
+				/*line linalg.py:36:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+					/*line linalg.py:36:12*/ t6 = h1 + i0_2*h2
+					/*line linalg.py:36:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bData[p1])
+					/*line linalg.py:36:12*/ p1 = p1 + h4
+				}
 			}
 		}
 	}
@@ -273,6 +465,19 @@ func MatmulAt(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 		t5     int64
 		i0_2   int64
 		t6     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		h12    int64
+		p1     int64
 		t2Data []float64
 	)
 	aData := a.Data
@@ -284,13 +489,45 @@ func MatmulAt(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 	/*line linalg.py:41:12*/ t2 = runtime.Zeros[float64](a.Shape[0], b.Shape[1])
 	t2Data = t2.Data
 	/*line linalg.py:41:12*/ t3 = int64(a.Shape[0])
-	/*line linalg.py:41:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line linalg.py:41:12*/ for i1 = 0; i1 < t1; i1++ {
-			/*line linalg.py:41:12*/ t4 = aData[int64(a.Offset)+i0*int64(a.Strides[0])+i1*int64(a.Strides[1])]
-			/*line linalg.py:41:12*/ t5 = int64(b.Shape[1])
-			/*line linalg.py:41:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-				/*line linalg.py:41:12*/ t6 = int64(t2.Offset) + i0*int64(t2.Strides[0]) + i0_2*int64(t2.Strides[1])
-				/*line linalg.py:41:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bData[int64(b.Offset)+i1*int64(b.Strides[0])+i0_2*int64(b.Strides[1])])
+	/*line linalg.py:41:12*/ t5 = int64(b.Shape[1])
+	/*line linalg.py:41:12*/ h2 = int64(t2.Strides[1])
+	/*line linalg.py:41:12*/ h4 = int64(b.Strides[1])
+	/*line linalg.py:41:12*/ h6 = int64(a.Strides[1])
+	/*line linalg.py:41:12*/ h7 = int64(b.Offset)
+	/*line linalg.py:41:12*/ h8 = int64(b.Strides[0])
+	/*line linalg.py:41:12*/ h9 = int64(t2.Offset)
+	/*line linalg.py:41:12*/ h10 = int64(t2.Strides[0])
+	/*line linalg.py:41:12*/ h11 = int64(a.Offset)
+	/*line linalg.py:41:12*/ h12 = int64(a.Strides[0])
+	/*line linalg.py:41:12*/ if h4 == 1 {
+		/*line linalg.py:41:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line linalg.py:41:12*/ h1 = h9 + i0*h10
+			/*line linalg.py:41:12*/ h5 = h11 + i0*h12
+			/*line linalg.py:41:12*/ for i1 = 0; i1 < t1; i1++ {
+				/*line linalg.py:41:12*/ t4 = aData[h5+i1*h6]
+				/*line linalg.py:41:12*/ h3 = h7 + i1*h8
+				/*line linalg.py:41:12*/ if t5 > 0 {
+					bW := bData[h3 : h3+t5]
+					for i0_2 = 0; i0_2 < t5; i0_2++ {
+						/*line linalg.py:41:12*/ t6 = h1 + i0_2*h2
+						/*line linalg.py:41:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bW[i0_2])
+					}
+				}
+			}
+		}
+	} else {
+		/*line linalg.py:41:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line linalg.py:41:12*/ h1 = h9 + i0*h10
+			/*line linalg.py:41:12*/ h5 = h11 + i0*h12
+			/*line linalg.py:41:12*/ for i1 = 0; i1 < t1; i1++ {
+				/*line linalg.py:41:12*/ t4 = aData[h5+i1*h6]
+				/*line linalg.py:41:12*/ h3 = h7 + i1*h8
+				/*line linalg.py:41:12*/ p1 = h3
+				/*line linalg.py:41:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+					/*line linalg.py:41:12*/ t6 = h1 + i0_2*h2
+					/*line linalg.py:41:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bData[p1])
+					/*line linalg.py:41:12*/ p1 = p1 + h4
+				}
 			}
 		}
 	}
@@ -311,6 +548,19 @@ func MatmulNp(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 		t5     int64
 		i0_2   int64
 		t6     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		h12    int64
+		p1     int64
 		t2Data []float64
 	)
 	aData := a.Data
@@ -322,13 +572,45 @@ func MatmulNp(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 	/*line linalg.py:46:12*/ t2 = runtime.Zeros[float64](a.Shape[0], b.Shape[1])
 	t2Data = t2.Data
 	/*line linalg.py:46:12*/ t3 = int64(a.Shape[0])
-	/*line linalg.py:46:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line linalg.py:46:12*/ for i1 = 0; i1 < t1; i1++ {
-			/*line linalg.py:46:12*/ t4 = aData[int64(a.Offset)+i0*int64(a.Strides[0])+i1*int64(a.Strides[1])]
-			/*line linalg.py:46:12*/ t5 = int64(b.Shape[1])
-			/*line linalg.py:46:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-				/*line linalg.py:46:12*/ t6 = int64(t2.Offset) + i0*int64(t2.Strides[0]) + i0_2*int64(t2.Strides[1])
-				/*line linalg.py:46:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bData[int64(b.Offset)+i1*int64(b.Strides[0])+i0_2*int64(b.Strides[1])])
+	/*line linalg.py:46:12*/ t5 = int64(b.Shape[1])
+	/*line linalg.py:46:12*/ h2 = int64(t2.Strides[1])
+	/*line linalg.py:46:12*/ h4 = int64(b.Strides[1])
+	/*line linalg.py:46:12*/ h6 = int64(a.Strides[1])
+	/*line linalg.py:46:12*/ h7 = int64(b.Offset)
+	/*line linalg.py:46:12*/ h8 = int64(b.Strides[0])
+	/*line linalg.py:46:12*/ h9 = int64(t2.Offset)
+	/*line linalg.py:46:12*/ h10 = int64(t2.Strides[0])
+	/*line linalg.py:46:12*/ h11 = int64(a.Offset)
+	/*line linalg.py:46:12*/ h12 = int64(a.Strides[0])
+	/*line linalg.py:46:12*/ if h4 == 1 {
+		/*line linalg.py:46:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line linalg.py:46:12*/ h1 = h9 + i0*h10
+			/*line linalg.py:46:12*/ h5 = h11 + i0*h12
+			/*line linalg.py:46:12*/ for i1 = 0; i1 < t1; i1++ {
+				/*line linalg.py:46:12*/ t4 = aData[h5+i1*h6]
+				/*line linalg.py:46:12*/ h3 = h7 + i1*h8
+				/*line linalg.py:46:12*/ if t5 > 0 {
+					bW := bData[h3 : h3+t5]
+					for i0_2 = 0; i0_2 < t5; i0_2++ {
+						/*line linalg.py:46:12*/ t6 = h1 + i0_2*h2
+						/*line linalg.py:46:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bW[i0_2])
+					}
+				}
+			}
+		}
+	} else {
+		/*line linalg.py:46:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line linalg.py:46:12*/ h1 = h9 + i0*h10
+			/*line linalg.py:46:12*/ h5 = h11 + i0*h12
+			/*line linalg.py:46:12*/ for i1 = 0; i1 < t1; i1++ {
+				/*line linalg.py:46:12*/ t4 = aData[h5+i1*h6]
+				/*line linalg.py:46:12*/ h3 = h7 + i1*h8
+				/*line linalg.py:46:12*/ p1 = h3
+				/*line linalg.py:46:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+					/*line linalg.py:46:12*/ t6 = h1 + i0_2*h2
+					/*line linalg.py:46:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bData[p1])
+					/*line linalg.py:46:12*/ p1 = p1 + h4
+				}
 			}
 		}
 	}
@@ -351,6 +633,16 @@ func MatvecLoops(a *runtime.Array[float64], x *runtime.Array[float64]) (*runtime
 		t3    int64
 		t4    float64
 		t5    int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		h5    int64
+		h6    int64
+		h7    int64
+		h8    int64
+		p1    int64
+		p2    int64
 		yData []float64
 	)
 	aData := a.Data
@@ -367,16 +659,43 @@ func MatvecLoops(a *runtime.Array[float64], x *runtime.Array[float64]) (*runtime
 	/*line linalg.py:54:5*/ y = t1
 	yData = y.Data
 	/*line linalg.py:55:5*/ if m-1 < int64(x.Shape[0]) && n-1 < int64(y.Shape[0]) {
-		/*line linalg.py:55:5*/ for i = 0; i < n; i++ {
-			s = 0.0
-			for j = 0; j < m; j++ {
-				t2 = int64(a.Offset) + i*int64(a.Strides[0]) + j*int64(a.Strides[1])
-				/*line linalg.py:58:18*/ t4 = aData[t2]
-				/*line linalg.py:58:28*/ t3 = int64(x.Offset) + j*int64(x.Strides[0])
-				/*line linalg.py:58:13*/ s = s + float64(t4*xData[t3])
+		/*line linalg.py:57:9*/ h2 = int64(a.Strides[1])
+		/*line linalg.py:57:9*/ h3 = int64(x.Offset)
+		/*line linalg.py:57:9*/ h4 = int64(x.Strides[0])
+		/*line linalg.py:55:5*/ h5 = int64(a.Offset)
+		/*line linalg.py:55:5*/ h6 = int64(a.Strides[0])
+		/*line linalg.py:55:5*/ h7 = int64(y.Offset)
+		/*line linalg.py:55:5*/ h8 = int64(y.Strides[0])
+		/*line linalg.py:55:5*/ if h2 == 1 && h4 == 1 {
+			/*line linalg.py:55:5*/ for i = 0; i < n; i++ {
+				s = 0.0
+				h1 = h5 + i*h6
+				/*line linalg.py:57:9*/ if m > 0 {
+					aW := aData[h1 : h1+m]
+					xW := xData[h3 : h3+m]
+					for j = 0; j < m; j++ {
+						/*line linalg.py:58:18*/ t4 = aW[j]
+						/*line linalg.py:58:13*/ s = s + float64(t4*xW[j])
+					}
+				}
+				/*line linalg.py:59:9*/ t5 = h7 + i*h8
+				/*line linalg.py:59:9*/ yData[t5] = s
 			}
-			/*line linalg.py:59:9*/ t5 = int64(y.Offset) + i*int64(y.Strides[0])
-			/*line linalg.py:59:9*/ yData[t5] = s
+		} else {
+			/*line linalg.py:55:5*/ for i = 0; i < n; i++ {
+				s = 0.0
+				h1 = h5 + i*h6
+				/*line linalg.py:57:9*/ p1 = h1
+				/*line linalg.py:57:9*/ p2 = h3
+				/*line linalg.py:57:9*/ for j = 0; j < m; j++ {
+					t4 = aData[p1]
+					/*line linalg.py:58:13*/ s = s + float64(t4*xData[p2])
+					/*line linalg.py:57:9*/ p1 = p1 + h2
+					/*line linalg.py:57:9*/ p2 = p2 + h4
+				}
+				/*line linalg.py:59:9*/ t5 = h7 + i*h8
+				/*line linalg.py:59:9*/ yData[t5] = s
+			}
 		}
 	} else {
 		/*line linalg.py:55:5*/ for i = 0; i < n; i++ {
@@ -411,6 +730,16 @@ func MatvecAt(a *runtime.Array[float64], x *runtime.Array[float64]) (*runtime.Ar
 		i0     int64
 		t4     float64
 		i0_2   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
 		t2Data []float64
 	)
 	aData := a.Data
@@ -422,12 +751,39 @@ func MatvecAt(a *runtime.Array[float64], x *runtime.Array[float64]) (*runtime.Ar
 	/*line linalg.py:65:12*/ t2 = runtime.Zeros[float64](a.Shape[0])
 	t2Data = t2.Data
 	/*line linalg.py:65:12*/ t3 = int64(a.Shape[0])
-	/*line linalg.py:65:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line linalg.py:65:12*/ t4 = 0.0
-		/*line linalg.py:65:12*/ for i0_2 = 0; i0_2 < t1; i0_2++ {
-			/*line linalg.py:65:12*/ t4 = t4 + float64(aData[int64(a.Offset)+i0*int64(a.Strides[0])+i0_2*int64(a.Strides[1])]*xData[int64(x.Offset)+i0_2*int64(x.Strides[0])])
+	/*line linalg.py:65:12*/ h2 = int64(a.Strides[1])
+	/*line linalg.py:65:12*/ h3 = int64(x.Offset)
+	/*line linalg.py:65:12*/ h4 = int64(x.Strides[0])
+	/*line linalg.py:65:12*/ h5 = int64(a.Offset)
+	/*line linalg.py:65:12*/ h6 = int64(a.Strides[0])
+	/*line linalg.py:65:12*/ h7 = int64(t2.Offset)
+	/*line linalg.py:65:12*/ h8 = int64(t2.Strides[0])
+	/*line linalg.py:65:12*/ if h2 == 1 && h4 == 1 {
+		/*line linalg.py:65:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line linalg.py:65:12*/ t4 = 0.0
+			/*line linalg.py:65:12*/ h1 = h5 + i0*h6
+			/*line linalg.py:65:12*/ if t1 > 0 {
+				aW := aData[h1 : h1+t1]
+				xW := xData[h3 : h3+t1]
+				for i0_2 = 0; i0_2 < t1; i0_2++ {
+					/*line linalg.py:65:12*/ t4 = t4 + float64(aW[i0_2]*xW[i0_2])
+				}
+			}
+			/*line linalg.py:65:12*/ t2Data[h7+i0*h8] = t4
 		}
-		/*line linalg.py:65:12*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] = t4
+	} else {
+		/*line linalg.py:65:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line linalg.py:65:12*/ t4 = 0.0
+			/*line linalg.py:65:12*/ h1 = h5 + i0*h6
+			/*line linalg.py:65:12*/ p1 = h1
+			/*line linalg.py:65:12*/ p2 = h3
+			/*line linalg.py:65:12*/ for i0_2 = 0; i0_2 < t1; i0_2++ {
+				/*line linalg.py:65:12*/ t4 = t4 + float64(aData[p1]*xData[p2])
+				/*line linalg.py:65:12*/ p1 = p1 + h2
+				/*line linalg.py:65:12*/ p2 = p2 + h4
+			}
+			/*line linalg.py:65:12*/ t2Data[h7+i0*h8] = t4
+		}
 	}
 	/*line linalg.py:65:5*/ return t2, nil
 }
@@ -446,6 +802,18 @@ func Gram(a *runtime.Array[float64]) *runtime.Array[float64] {
 		t5     int64
 		i0_2   int64
 		t6     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		p1     int64
 		t2Data []float64
 	)
 	aData := a.Data
@@ -453,13 +821,44 @@ func Gram(a *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line linalg.py:70:12*/ t2 = runtime.Zeros[float64](a.Shape[1], a.Shape[1])
 	t2Data = t2.Data
 	/*line linalg.py:70:12*/ t3 = int64(a.Shape[1])
-	/*line linalg.py:70:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line linalg.py:70:12*/ for i1 = 0; i1 < t1; i1++ {
-			/*line linalg.py:70:12*/ t4 = aData[int64(a.Offset)+i0*int64(a.Strides[1])+i1*int64(a.Strides[0])]
-			/*line linalg.py:70:12*/ t5 = int64(a.Shape[1])
-			/*line linalg.py:70:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-				/*line linalg.py:70:12*/ t6 = int64(t2.Offset) + i0*int64(t2.Strides[0]) + i0_2*int64(t2.Strides[1])
-				/*line linalg.py:70:12*/ t2Data[t6] = t2Data[t6] + float64(t4*aData[int64(a.Offset)+i1*int64(a.Strides[0])+i0_2*int64(a.Strides[1])])
+	/*line linalg.py:70:12*/ t5 = int64(a.Shape[1])
+	/*line linalg.py:70:12*/ h2 = int64(t2.Strides[1])
+	/*line linalg.py:70:12*/ h4 = int64(a.Strides[1])
+	/*line linalg.py:70:12*/ h6 = int64(a.Strides[0])
+	/*line linalg.py:70:12*/ h7 = int64(a.Offset)
+	/*line linalg.py:70:12*/ h8 = int64(t2.Offset)
+	/*line linalg.py:70:12*/ h9 = int64(t2.Strides[0])
+	/*line linalg.py:70:12*/ h10 = int64(a.Offset)
+	/*line linalg.py:70:12*/ h11 = int64(a.Strides[1])
+	/*line linalg.py:70:12*/ if h4 == 1 {
+		/*line linalg.py:70:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line linalg.py:70:12*/ h1 = h8 + i0*h9
+			/*line linalg.py:70:12*/ h5 = h10 + i0*h11
+			/*line linalg.py:70:12*/ for i1 = 0; i1 < t1; i1++ {
+				/*line linalg.py:70:12*/ t4 = aData[h5+i1*h6]
+				/*line linalg.py:70:12*/ h3 = h7 + i1*h6
+				/*line linalg.py:70:12*/ if t5 > 0 {
+					aW := aData[h3 : h3+t5]
+					for i0_2 = 0; i0_2 < t5; i0_2++ {
+						/*line linalg.py:70:12*/ t6 = h1 + i0_2*h2
+						/*line linalg.py:70:12*/ t2Data[t6] = t2Data[t6] + float64(t4*aW[i0_2])
+					}
+				}
+			}
+		}
+	} else {
+		/*line linalg.py:70:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line linalg.py:70:12*/ h1 = h8 + i0*h9
+			/*line linalg.py:70:12*/ h5 = h10 + i0*h11
+			/*line linalg.py:70:12*/ for i1 = 0; i1 < t1; i1++ {
+				/*line linalg.py:70:12*/ t4 = aData[h5+i1*h6]
+				/*line linalg.py:70:12*/ h3 = h7 + i1*h6
+				/*line linalg.py:70:12*/ p1 = h3
+				/*line linalg.py:70:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+					/*line linalg.py:70:12*/ t6 = h1 + i0_2*h2
+					/*line linalg.py:70:12*/ t2Data[t6] = t2Data[t6] + float64(t4*aData[p1])
+					/*line linalg.py:70:12*/ p1 = p1 + h4
+				}
 			}
 		}
 	}
@@ -476,6 +875,17 @@ func OuterNp(x *runtime.Array[float64], y *runtime.Array[float64]) *runtime.Arra
 		t3     int64
 		i0     int64
 		i1     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -484,9 +894,36 @@ func OuterNp(x *runtime.Array[float64], y *runtime.Array[float64]) *runtime.Arra
 	t1Data = t1.Data
 	/*line linalg.py:75:12*/ t2 = int64(x.Shape[0])
 	/*line linalg.py:75:12*/ t3 = int64(y.Shape[0])
-	/*line linalg.py:75:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line linalg.py:75:12*/ for i1 = 0; i1 < t3; i1++ {
-			/*line linalg.py:75:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(xData[int64(x.Offset)+i0*int64(x.Strides[0])] * yData[int64(y.Offset)+i1*int64(y.Strides[0])])
+	/*line linalg.py:75:12*/ h2 = int64(t1.Strides[1])
+	/*line linalg.py:75:12*/ h4 = int64(y.Offset)
+	/*line linalg.py:75:12*/ h5 = int64(y.Strides[0])
+	/*line linalg.py:75:12*/ h6 = int64(t1.Offset)
+	/*line linalg.py:75:12*/ h7 = int64(t1.Strides[0])
+	/*line linalg.py:75:12*/ h8 = int64(x.Offset)
+	/*line linalg.py:75:12*/ h9 = int64(x.Strides[0])
+	/*line linalg.py:75:12*/ if h2 == 1 && h5 == 1 {
+		/*line linalg.py:75:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line linalg.py:75:12*/ h1 = h6 + i0*h7
+			/*line linalg.py:75:12*/ h3 = h8 + i0*h9
+			/*line linalg.py:75:12*/ if t3 > 0 {
+				t1W := t1Data[h1 : h1+t3]
+				yW := yData[h4 : h4+t3]
+				for i1 = 0; i1 < t3; i1++ {
+					/*line linalg.py:75:12*/ t1W[i1] = float64(xData[h3] * yW[i1])
+				}
+			}
+		}
+	} else {
+		/*line linalg.py:75:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line linalg.py:75:12*/ h1 = h6 + i0*h7
+			/*line linalg.py:75:12*/ h3 = h8 + i0*h9
+			/*line linalg.py:75:12*/ p1 = h1
+			/*line linalg.py:75:12*/ p2 = h4
+			/*line linalg.py:75:12*/ for i1 = 0; i1 < t3; i1++ {
+				/*line linalg.py:75:12*/ t1Data[p1] = float64(xData[h3] * yData[p2])
+				/*line linalg.py:75:12*/ p1 = p1 + h2
+				/*line linalg.py:75:12*/ p2 = p2 + h5
+			}
 		}
 	}
 	/*line linalg.py:75:5*/ return t1
@@ -510,6 +947,16 @@ func OuterLoops(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.
 		t8      int64
 		t9      int64
 		t10     int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		p1      int64
+		p2      int64
 		outData []float64
 	)
 	xData := x.Data
@@ -524,15 +971,41 @@ func OuterLoops(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.
 	outData = out.Data
 	/*line linalg.py:81:14*/ t10 = int64(x.Shape[0])
 	/*line linalg.py:81:5*/ if t10-1 < int64(x.Shape[0]) && int64(y.Shape[0])-1 < int64(y.Shape[0]) && t10-1 < int64(out.Shape[0]) && int64(y.Shape[0])-1 < int64(out.Shape[1]) {
-		/*line linalg.py:81:5*/ for i = 0; i < t10; i++ {
-			t9 = int64(y.Shape[0])
-			/*line linalg.py:82:9*/ for j = 0; j < t9; j++ {
-				t4 = int64(x.Offset) + i*int64(x.Strides[0])
-				/*line linalg.py:83:25*/ t6 = xData[t4]
-				/*line linalg.py:83:32*/ t5 = int64(y.Offset) + j*int64(y.Strides[0])
-				/*line linalg.py:83:13*/ t7 = float64(t6 * yData[t5])
-				/*line linalg.py:83:13*/ t8 = int64(out.Offset) + i*int64(out.Strides[0]) + j*int64(out.Strides[1])
-				/*line linalg.py:83:13*/ outData[t8] = t7
+		t9 = int64(y.Shape[0])
+		/*line linalg.py:82:9*/ h1 = int64(y.Offset)
+		/*line linalg.py:82:9*/ h2 = int64(y.Strides[0])
+		/*line linalg.py:82:9*/ h4 = int64(out.Strides[1])
+		/*line linalg.py:81:5*/ h5 = int64(x.Offset)
+		/*line linalg.py:81:5*/ h6 = int64(x.Strides[0])
+		/*line linalg.py:81:5*/ h7 = int64(out.Offset)
+		/*line linalg.py:81:5*/ h8 = int64(out.Strides[0])
+		/*line linalg.py:81:5*/ if h2 == 1 && h4 == 1 {
+			/*line linalg.py:81:5*/ for i = 0; i < t10; i++ {
+				/*line linalg.py:83:25*/ t4 = h5 + i*h6
+				/*line linalg.py:82:9*/ h3 = h7 + i*h8
+				/*line linalg.py:82:9*/ if t9 > 0 {
+					yW := yData[h1 : h1+t9]
+					outW := outData[h3 : h3+t9]
+					for j = 0; j < t9; j++ {
+						/*line linalg.py:83:25*/ t6 = xData[t4]
+						/*line linalg.py:83:13*/ t7 = float64(t6 * yW[j])
+						/*line linalg.py:83:13*/ outW[j] = t7
+					}
+				}
+			}
+		} else {
+			/*line linalg.py:81:5*/ for i = 0; i < t10; i++ {
+				/*line linalg.py:83:25*/ t4 = h5 + i*h6
+				/*line linalg.py:82:9*/ h3 = h7 + i*h8
+				/*line linalg.py:82:9*/ p1 = h1
+				/*line linalg.py:82:9*/ p2 = h3
+				/*line linalg.py:82:9*/ for j = 0; j < t9; j++ {
+					t6 = xData[t4]
+					/*line linalg.py:83:13*/ t7 = float64(t6 * yData[p1])
+					/*line linalg.py:83:13*/ outData[p2] = t7
+					/*line linalg.py:82:9*/ p1 = p1 + h2
+					/*line linalg.py:82:9*/ p2 = p2 + h4
+				}
 			}
 		}
 	} else {
@@ -572,6 +1045,9 @@ func TraceLoop(a *runtime.Array[float64]) (float64, error) {
 		s  float64
 		i  int64
 		t1 int64
+		h1 int64
+		h2 int64
+		h3 int64
 	)
 	aData := a.Data
 	/*line linalg.py:89:5*/ n = int64(a.Shape[0])
@@ -580,8 +1056,11 @@ func TraceLoop(a *runtime.Array[float64]) (float64, error) {
 	}
 	/*line linalg.py:92:5*/ s = 0.0
 	if n-1 < int64(a.Shape[1]) {
+		/*line linalg.py:93:5*/ h1 = int64(a.Offset)
+		/*line linalg.py:93:5*/ h2 = int64(a.Strides[0])
+		/*line linalg.py:93:5*/ h3 = int64(a.Strides[1])
 		/*line linalg.py:93:5*/ for i = 0; i < n; i++ {
-			t1 = int64(a.Offset) + i*int64(a.Strides[0]) + i*int64(a.Strides[1])
+			t1 = h1 + i*h2 + i*h3
 			/*line linalg.py:94:9*/ s = s + aData[t1]
 		}
 	} else {
@@ -610,6 +1089,16 @@ func TransposeCopy(a *runtime.Array[float64]) *runtime.Array[float64] {
 		i0End  int64
 		i1Tile int64
 		i1End  int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	aData := a.Data
@@ -618,13 +1107,41 @@ func TransposeCopy(a *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line linalg.py:100:12*/ t2 = int64(a.Shape[1])
 	/*line linalg.py:100:12*/ t3 = int64(a.Shape[0])
 	/*line linalg.py:100:12*/ if !runtime.MayShare(a, t1) {
-		/*line linalg.py:100:12*/ for i0Tile = 0; i0Tile < t2; i0Tile += 32 {
-			/*line linalg.py:100:12*/ for i1Tile = 0; i1Tile < t3; i1Tile += 32 {
+		/*line linalg.py:100:12*/ h2 = int64(t1.Strides[1])
+		/*line linalg.py:100:12*/ h4 = int64(a.Strides[0])
+		/*line linalg.py:100:12*/ h5 = int64(t1.Offset)
+		/*line linalg.py:100:12*/ h6 = int64(t1.Strides[0])
+		/*line linalg.py:100:12*/ h7 = int64(a.Offset)
+		/*line linalg.py:100:12*/ h8 = int64(a.Strides[1])
+		/*line linalg.py:100:12*/ if h2 == 1 && h4 == 1 {
+			/*line linalg.py:100:12*/ for i0Tile = 0; i0Tile < t2; i0Tile += 32 {
 				/*line linalg.py:100:12*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 32)
-				/*line linalg.py:100:12*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 32)
-				/*line linalg.py:100:12*/ for i0 = i0Tile; i0 < i0End; i0++ {
-					/*line linalg.py:100:12*/ for i1 = i1Tile; i1 < i1End; i1++ {
-						/*line linalg.py:100:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = aData[int64(a.Offset)+i0*int64(a.Strides[1])+i1*int64(a.Strides[0])]
+				/*line linalg.py:100:12*/ for i1Tile = 0; i1Tile < t3; i1Tile += 32 {
+					/*line linalg.py:100:12*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 32)
+					/*line linalg.py:100:12*/ for i0 = i0Tile; i0 < i0End; i0++ {
+						/*line linalg.py:100:12*/ h1 = h5 + i0*h6
+						/*line linalg.py:100:12*/ h3 = h7 + i0*h8
+						/*line linalg.py:100:12*/ for i1 = i1Tile; i1 < i1End; i1++ {
+							/*line linalg.py:100:12*/ t1Data[h1+i1] = aData[h3+i1]
+						}
+					}
+				}
+			}
+		} else {
+			/*line linalg.py:100:12*/ for i0Tile = 0; i0Tile < t2; i0Tile += 32 {
+				/*line linalg.py:100:12*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 32)
+				/*line linalg.py:100:12*/ for i1Tile = 0; i1Tile < t3; i1Tile += 32 {
+					/*line linalg.py:100:12*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 32)
+					/*line linalg.py:100:12*/ for i0 = i0Tile; i0 < i0End; i0++ {
+						/*line linalg.py:100:12*/ h1 = h5 + i0*h6
+						/*line linalg.py:100:12*/ h3 = h7 + i0*h8
+						/*line linalg.py:100:12*/ p1 = h1 + i1Tile*h2
+						/*line linalg.py:100:12*/ p2 = h3 + i1Tile*h4
+						/*line linalg.py:100:12*/ for i1 = i1Tile; i1 < i1End; i1++ {
+							/*line linalg.py:100:12*/ t1Data[p1] = aData[p2]
+							/*line linalg.py:100:12*/ p1 = p1 + h2
+							/*line linalg.py:100:12*/ p2 = p2 + h4
+						}
 					}
 				}
 			}
@@ -651,6 +1168,16 @@ func Symmetrize(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t5     int64
 		i0     int64
 		i1     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	aData := a.Data
@@ -665,9 +1192,38 @@ func Symmetrize(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	t1Data = t1.Data
 	/*line linalg.py:105:12*/ t4 = int64(a.Strides[0]) * runtime.BoolToInt(int64(a.Shape[0]) != 1)
 	/*line linalg.py:105:12*/ t5 = int64(a.Strides[1]) * runtime.BoolToInt(int64(a.Shape[1]) != 1)
-	/*line linalg.py:105:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line linalg.py:105:12*/ for i1 = 0; i1 < t3; i1++ {
-			/*line linalg.py:105:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = (aData[int64(a.Offset)+i0*t4+i1*t5] + aData[int64(a.Offset)+i0*t5+i1*t4]) / 2.0
+	/*line linalg.py:105:12*/ h2 = int64(t1.Strides[1])
+	/*line linalg.py:105:12*/ h5 = int64(t1.Offset)
+	/*line linalg.py:105:12*/ h6 = int64(t1.Strides[0])
+	/*line linalg.py:105:12*/ h7 = int64(a.Offset)
+	/*line linalg.py:105:12*/ if h2 == 1 && t5 == 1 && t4 == 1 {
+		/*line linalg.py:105:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line linalg.py:105:12*/ h1 = h5 + i0*h6
+			/*line linalg.py:105:12*/ h3 = h7 + i0*t4
+			/*line linalg.py:105:12*/ h4 = h7 + i0*t5
+			/*line linalg.py:105:12*/ if t3 > 0 {
+				t1W := t1Data[h1 : h1+t3]
+				aW := aData[h3 : h3+t3]
+				aW2 := aData[h4 : h4+t3]
+				for i1 = 0; i1 < t3; i1++ {
+					/*line linalg.py:105:12*/ t1W[i1] = (aW[i1] + aW2[i1]) / 2.0
+				}
+			}
+		}
+	} else {
+		/*line linalg.py:105:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line linalg.py:105:12*/ h1 = h5 + i0*h6
+			/*line linalg.py:105:12*/ h3 = h7 + i0*t4
+			/*line linalg.py:105:12*/ h4 = h7 + i0*t5
+			/*line linalg.py:105:12*/ p1 = h1
+			/*line linalg.py:105:12*/ p2 = h3
+			/*line linalg.py:105:12*/ p3 = h4
+			/*line linalg.py:105:12*/ for i1 = 0; i1 < t3; i1++ {
+				/*line linalg.py:105:12*/ t1Data[p1] = (aData[p2] + aData[p3]) / 2.0
+				/*line linalg.py:105:12*/ p1 = p1 + h2
+				/*line linalg.py:105:12*/ p2 = p2 + t5
+				/*line linalg.py:105:12*/ p3 = p3 + t4
+			}
 		}
 	}
 	/*line linalg.py:105:5*/ return t1, nil
@@ -691,6 +1247,20 @@ func AddIdentity(a *runtime.Array[float64], lam float64) (*runtime.Array[float64
 		t9     int64
 		i0_2   int64
 		i1     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 		t2Data []float64
 	)
@@ -704,10 +1274,13 @@ func AddIdentity(a *runtime.Array[float64], lam float64) (*runtime.Array[float64
 	}
 	/*line linalg.py:113:22*/ t2 = runtime.Zeros[float64](int(n), int(n))
 	t2Data = t2.Data
+	/*line linalg.py:113:22*/ h1 = int64(t2.Offset)
+	/*line linalg.py:113:22*/ h2 = int64(t2.Strides[0])
+	/*line linalg.py:113:22*/ h3 = int64(t2.Strides[1])
 	/*line linalg.py:113:22*/ for i0 = 0; i0 < n; i0++ {
 		/*line linalg.py:113:22*/ t3 = i0 + 0
 		/*line linalg.py:113:22*/ if t3 >= 0 && t3 < n {
-			/*line linalg.py:113:22*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])+t3*int64(t2.Strides[1])] = 1.0
+			/*line linalg.py:113:22*/ t2Data[h1+i0*h2+t3*h3] = 1.0
 		}
 	}
 	/*line linalg.py:113:12*/ t4 = int64(a.Shape[0])
@@ -723,9 +1296,39 @@ func AddIdentity(a *runtime.Array[float64], lam float64) (*runtime.Array[float64
 	/*line linalg.py:113:12*/ t7 = int64(a.Strides[1]) * runtime.BoolToInt(int64(a.Shape[1]) != 1)
 	/*line linalg.py:113:12*/ t8 = int64(t2.Strides[0]) * runtime.BoolToInt(int64(t2.Shape[0]) != 1)
 	/*line linalg.py:113:12*/ t9 = int64(t2.Strides[1]) * runtime.BoolToInt(int64(t2.Shape[1]) != 1)
-	/*line linalg.py:113:12*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
-		/*line linalg.py:113:12*/ for i1 = 0; i1 < t5; i1++ {
-			/*line linalg.py:113:12*/ t1Data[int64(t1.Offset)+i0_2*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = aData[int64(a.Offset)+i0_2*t6+i1*t7] + float64(lam*t2Data[int64(t2.Offset)+i0_2*t8+i1*t9])
+	/*line linalg.py:113:12*/ h5 = int64(t1.Strides[1])
+	/*line linalg.py:113:12*/ h8 = int64(t1.Offset)
+	/*line linalg.py:113:12*/ h9 = int64(t1.Strides[0])
+	/*line linalg.py:113:12*/ h10 = int64(a.Offset)
+	/*line linalg.py:113:12*/ h11 = int64(t2.Offset)
+	/*line linalg.py:113:12*/ if h5 == 1 && t7 == 1 && t9 == 1 {
+		/*line linalg.py:113:12*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
+			/*line linalg.py:113:12*/ h4 = h8 + i0_2*h9
+			/*line linalg.py:113:12*/ h6 = h10 + i0_2*t6
+			/*line linalg.py:113:12*/ h7 = h11 + i0_2*t8
+			/*line linalg.py:113:12*/ if t5 > 0 {
+				t1W := t1Data[h4 : h4+t5]
+				aW := aData[h6 : h6+t5]
+				t2W := t2Data[h7 : h7+t5]
+				for i1 = 0; i1 < t5; i1++ {
+					/*line linalg.py:113:12*/ t1W[i1] = aW[i1] + float64(lam*t2W[i1])
+				}
+			}
+		}
+	} else {
+		/*line linalg.py:113:12*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
+			/*line linalg.py:113:12*/ h4 = h8 + i0_2*h9
+			/*line linalg.py:113:12*/ h6 = h10 + i0_2*t6
+			/*line linalg.py:113:12*/ h7 = h11 + i0_2*t8
+			/*line linalg.py:113:12*/ p1 = h4
+			/*line linalg.py:113:12*/ p2 = h6
+			/*line linalg.py:113:12*/ p3 = h7
+			/*line linalg.py:113:12*/ for i1 = 0; i1 < t5; i1++ {
+				/*line linalg.py:113:12*/ t1Data[p1] = aData[p2] + float64(lam*t2Data[p3])
+				/*line linalg.py:113:12*/ p1 = p1 + h5
+				/*line linalg.py:113:12*/ p2 = p2 + t7
+				/*line linalg.py:113:12*/ p3 = p3 + t9
+			}
 		}
 	}
 	/*line linalg.py:113:5*/ return t1, nil
@@ -745,6 +1348,19 @@ func IntMatmul(a *runtime.Array[int64], b *runtime.Array[int64]) (*runtime.Array
 		t5     int64
 		i0_2   int64
 		t6     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		h12    int64
+		p1     int64
 		t2Data []int64
 	)
 	aData := a.Data
@@ -756,13 +1372,45 @@ func IntMatmul(a *runtime.Array[int64], b *runtime.Array[int64]) (*runtime.Array
 	/*line linalg.py:118:12*/ t2 = runtime.Zeros[int64](a.Shape[0], b.Shape[1])
 	t2Data = t2.Data
 	/*line linalg.py:118:12*/ t3 = int64(a.Shape[0])
-	/*line linalg.py:118:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line linalg.py:118:12*/ for i1 = 0; i1 < t1; i1++ {
-			/*line linalg.py:118:12*/ t4 = aData[int64(a.Offset)+i0*int64(a.Strides[0])+i1*int64(a.Strides[1])]
-			/*line linalg.py:118:12*/ t5 = int64(b.Shape[1])
-			/*line linalg.py:118:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-				/*line linalg.py:118:12*/ t6 = int64(t2.Offset) + i0*int64(t2.Strides[0]) + i0_2*int64(t2.Strides[1])
-				/*line linalg.py:118:12*/ t2Data[t6] = t2Data[t6] + t4*bData[int64(b.Offset)+i1*int64(b.Strides[0])+i0_2*int64(b.Strides[1])]
+	/*line linalg.py:118:12*/ t5 = int64(b.Shape[1])
+	/*line linalg.py:118:12*/ h2 = int64(t2.Strides[1])
+	/*line linalg.py:118:12*/ h4 = int64(b.Strides[1])
+	/*line linalg.py:118:12*/ h6 = int64(a.Strides[1])
+	/*line linalg.py:118:12*/ h7 = int64(b.Offset)
+	/*line linalg.py:118:12*/ h8 = int64(b.Strides[0])
+	/*line linalg.py:118:12*/ h9 = int64(t2.Offset)
+	/*line linalg.py:118:12*/ h10 = int64(t2.Strides[0])
+	/*line linalg.py:118:12*/ h11 = int64(a.Offset)
+	/*line linalg.py:118:12*/ h12 = int64(a.Strides[0])
+	/*line linalg.py:118:12*/ if h4 == 1 {
+		/*line linalg.py:118:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line linalg.py:118:12*/ h1 = h9 + i0*h10
+			/*line linalg.py:118:12*/ h5 = h11 + i0*h12
+			/*line linalg.py:118:12*/ for i1 = 0; i1 < t1; i1++ {
+				/*line linalg.py:118:12*/ t4 = aData[h5+i1*h6]
+				/*line linalg.py:118:12*/ h3 = h7 + i1*h8
+				/*line linalg.py:118:12*/ if t5 > 0 {
+					bW := bData[h3 : h3+t5]
+					for i0_2 = 0; i0_2 < t5; i0_2++ {
+						/*line linalg.py:118:12*/ t6 = h1 + i0_2*h2
+						/*line linalg.py:118:12*/ t2Data[t6] = t2Data[t6] + t4*bW[i0_2]
+					}
+				}
+			}
+		}
+	} else {
+		/*line linalg.py:118:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line linalg.py:118:12*/ h1 = h9 + i0*h10
+			/*line linalg.py:118:12*/ h5 = h11 + i0*h12
+			/*line linalg.py:118:12*/ for i1 = 0; i1 < t1; i1++ {
+				/*line linalg.py:118:12*/ t4 = aData[h5+i1*h6]
+				/*line linalg.py:118:12*/ h3 = h7 + i1*h8
+				/*line linalg.py:118:12*/ p1 = h3
+				/*line linalg.py:118:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+					/*line linalg.py:118:12*/ t6 = h1 + i0_2*h2
+					/*line linalg.py:118:12*/ t2Data[t6] = t2Data[t6] + t4*bData[p1]
+					/*line linalg.py:118:12*/ p1 = p1 + h4
+				}
 			}
 		}
 	}
@@ -792,6 +1440,32 @@ func MatPower3(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t11    int64
 		i0_4   int64
 		t12    int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		h12    int64
+		h13    int64
+		h14    int64
+		h15    int64
+		h16    int64
+		h17    int64
+		h18    int64
+		h19    int64
+		h20    int64
+		h21    int64
+		h22    int64
+		h23    int64
+		h24    int64
+		p1     int64
+		p2     int64
 		t2Data []float64
 		t8Data []float64
 	)
@@ -803,13 +1477,45 @@ func MatPower3(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line linalg.py:123:12*/ t2 = runtime.Zeros[float64](a.Shape[0], a.Shape[1])
 	t2Data = t2.Data
 	/*line linalg.py:123:12*/ t3 = int64(a.Shape[0])
-	/*line linalg.py:123:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line linalg.py:123:12*/ for i1 = 0; i1 < t1; i1++ {
-			/*line linalg.py:123:12*/ t4 = aData[int64(a.Offset)+i0*int64(a.Strides[0])+i1*int64(a.Strides[1])]
-			/*line linalg.py:123:12*/ t5 = int64(a.Shape[1])
-			/*line linalg.py:123:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-				/*line linalg.py:123:12*/ t6 = int64(t2.Offset) + i0*int64(t2.Strides[0]) + i0_2*int64(t2.Strides[1])
-				/*line linalg.py:123:12*/ t2Data[t6] = t2Data[t6] + float64(t4*aData[int64(a.Offset)+i1*int64(a.Strides[0])+i0_2*int64(a.Strides[1])])
+	/*line linalg.py:123:12*/ t5 = int64(a.Shape[1])
+	/*line linalg.py:123:12*/ h2 = int64(t2.Strides[1])
+	/*line linalg.py:123:12*/ h4 = int64(a.Strides[1])
+	/*line linalg.py:123:12*/ h6 = int64(a.Strides[1])
+	/*line linalg.py:123:12*/ h7 = int64(a.Offset)
+	/*line linalg.py:123:12*/ h8 = int64(a.Strides[0])
+	/*line linalg.py:123:12*/ h9 = int64(t2.Offset)
+	/*line linalg.py:123:12*/ h10 = int64(t2.Strides[0])
+	/*line linalg.py:123:12*/ h11 = int64(a.Offset)
+	/*line linalg.py:123:12*/ h12 = int64(a.Strides[0])
+	/*line linalg.py:123:12*/ if h4 == 1 {
+		/*line linalg.py:123:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line linalg.py:123:12*/ h1 = h9 + i0*h10
+			/*line linalg.py:123:12*/ h5 = h11 + i0*h12
+			/*line linalg.py:123:12*/ for i1 = 0; i1 < t1; i1++ {
+				/*line linalg.py:123:12*/ t4 = aData[h5+i1*h6]
+				/*line linalg.py:123:12*/ h3 = h7 + i1*h8
+				/*line linalg.py:123:12*/ if t5 > 0 {
+					aW := aData[h3 : h3+t5]
+					for i0_2 = 0; i0_2 < t5; i0_2++ {
+						/*line linalg.py:123:12*/ t6 = h1 + i0_2*h2
+						/*line linalg.py:123:12*/ t2Data[t6] = t2Data[t6] + float64(t4*aW[i0_2])
+					}
+				}
+			}
+		}
+	} else {
+		/*line linalg.py:123:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line linalg.py:123:12*/ h1 = h9 + i0*h10
+			/*line linalg.py:123:12*/ h5 = h11 + i0*h12
+			/*line linalg.py:123:12*/ for i1 = 0; i1 < t1; i1++ {
+				/*line linalg.py:123:12*/ t4 = aData[h5+i1*h6]
+				/*line linalg.py:123:12*/ h3 = h7 + i1*h8
+				/*line linalg.py:123:12*/ p1 = h3
+				/*line linalg.py:123:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+					/*line linalg.py:123:12*/ t6 = h1 + i0_2*h2
+					/*line linalg.py:123:12*/ t2Data[t6] = t2Data[t6] + float64(t4*aData[p1])
+					/*line linalg.py:123:12*/ p1 = p1 + h4
+				}
 			}
 		}
 	}
@@ -820,13 +1526,45 @@ func MatPower3(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line linalg.py:123:12*/ t8 = runtime.Zeros[float64](t2.Shape[0], a.Shape[1])
 	t8Data = t8.Data
 	/*line linalg.py:123:12*/ t9 = int64(t2.Shape[0])
-	/*line linalg.py:123:12*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
-		/*line linalg.py:123:12*/ for i1_2 = 0; i1_2 < t7; i1_2++ {
-			/*line linalg.py:123:12*/ t10 = t2Data[int64(t2.Offset)+i0_3*int64(t2.Strides[0])+i1_2*int64(t2.Strides[1])]
-			/*line linalg.py:123:12*/ t11 = int64(a.Shape[1])
-			/*line linalg.py:123:12*/ for i0_4 = 0; i0_4 < t11; i0_4++ {
-				/*line linalg.py:123:12*/ t12 = int64(t8.Offset) + i0_3*int64(t8.Strides[0]) + i0_4*int64(t8.Strides[1])
-				/*line linalg.py:123:12*/ t8Data[t12] = t8Data[t12] + float64(t10*aData[int64(a.Offset)+i1_2*int64(a.Strides[0])+i0_4*int64(a.Strides[1])])
+	/*line linalg.py:123:12*/ t11 = int64(a.Shape[1])
+	/*line linalg.py:123:12*/ h14 = int64(t8.Strides[1])
+	/*line linalg.py:123:12*/ h16 = int64(a.Strides[1])
+	/*line linalg.py:123:12*/ h18 = int64(t2.Strides[1])
+	/*line linalg.py:123:12*/ h19 = int64(a.Offset)
+	/*line linalg.py:123:12*/ h20 = int64(a.Strides[0])
+	/*line linalg.py:123:12*/ h21 = int64(t8.Offset)
+	/*line linalg.py:123:12*/ h22 = int64(t8.Strides[0])
+	/*line linalg.py:123:12*/ h23 = int64(t2.Offset)
+	/*line linalg.py:123:12*/ h24 = int64(t2.Strides[0])
+	/*line linalg.py:123:12*/ if h16 == 1 {
+		/*line linalg.py:123:12*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
+			/*line linalg.py:123:12*/ h13 = h21 + i0_3*h22
+			/*line linalg.py:123:12*/ h17 = h23 + i0_3*h24
+			/*line linalg.py:123:12*/ for i1_2 = 0; i1_2 < t7; i1_2++ {
+				/*line linalg.py:123:12*/ t10 = t2Data[h17+i1_2*h18]
+				/*line linalg.py:123:12*/ h15 = h19 + i1_2*h20
+				/*line linalg.py:123:12*/ if t11 > 0 {
+					aW := aData[h15 : h15+t11]
+					for i0_4 = 0; i0_4 < t11; i0_4++ {
+						/*line linalg.py:123:12*/ t12 = h13 + i0_4*h14
+						/*line linalg.py:123:12*/ t8Data[t12] = t8Data[t12] + float64(t10*aW[i0_4])
+					}
+				}
+			}
+		}
+	} else {
+		/*line linalg.py:123:12*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
+			/*line linalg.py:123:12*/ h13 = h21 + i0_3*h22
+			/*line linalg.py:123:12*/ h17 = h23 + i0_3*h24
+			/*line linalg.py:123:12*/ for i1_2 = 0; i1_2 < t7; i1_2++ {
+				/*line linalg.py:123:12*/ t10 = t2Data[h17+i1_2*h18]
+				/*line linalg.py:123:12*/ h15 = h19 + i1_2*h20
+				/*line linalg.py:123:12*/ p2 = h15
+				/*line linalg.py:123:12*/ for i0_4 = 0; i0_4 < t11; i0_4++ {
+					/*line linalg.py:123:12*/ t12 = h13 + i0_4*h14
+					/*line linalg.py:123:12*/ t8Data[t12] = t8Data[t12] + float64(t10*aData[p2])
+					/*line linalg.py:123:12*/ p2 = p2 + h16
+				}
 			}
 		}
 	}

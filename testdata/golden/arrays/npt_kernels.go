@@ -17,15 +17,29 @@ func Total(a *runtime.Array[float64]) float64 {
 	/*line npt_kernels.py:8:1*/ var (
 		s  float64
 		i  int64
-		t1 int64
 		t2 int64
+		h1 int64
+		h2 int64
+		p1 int64
 	)
 	aData := a.Data
 	/*line npt_kernels.py:9:5*/ s = 0.0
 	t2 = int64(a.Shape[0])
-	/*line npt_kernels.py:10:5*/ for i = 0; i < t2; i++ {
-		t1 = int64(a.Offset) + i*int64(a.Strides[0])
-		/*line npt_kernels.py:11:9*/ s = s + aData[t1]
+	/*line npt_kernels.py:10:5*/ h1 = int64(a.Offset)
+	/*line npt_kernels.py:10:5*/ h2 = int64(a.Strides[0])
+	/*line npt_kernels.py:10:5*/ if h2 == 1 {
+		/*line npt_kernels.py:10:5*/ if t2 > 0 {
+			aW := aData[h1 : h1+t2]
+			for i = 0; i < t2; i++ {
+				/*line npt_kernels.py:11:9*/ s = s + aW[i]
+			}
+		}
+	} else {
+		/*line npt_kernels.py:10:5*/ p1 = h1
+		/*line npt_kernels.py:10:5*/ for i = 0; i < t2; i++ {
+			s = s + aData[p1]
+			/*line npt_kernels.py:10:5*/ p1 = p1 + h2
+		}
 	}
 	/*line npt_kernels.py:12:5*/ return s
 }
@@ -44,6 +58,12 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t6      int64
 		t7      int64
 		t8      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		p1      int64
 		outData []float64
 	)
 	mData := m.Data
@@ -56,14 +76,34 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	outData = out.Data
 	/*line npt_kernels.py:17:14*/ t8 = int64(m.Shape[0])
 	/*line npt_kernels.py:17:5*/ if t8-1 < int64(out.Shape[0]) && t8-1 < int64(m.Shape[0]) {
-		/*line npt_kernels.py:17:5*/ for i = 0; i < t8; i++ {
-			t7 = int64(m.Shape[1])
-			/*line npt_kernels.py:18:9*/ for j = 0; j < t7; j++ {
-				t3 = int64(out.Offset) + i*int64(out.Strides[0])
-				/*line npt_kernels.py:19:13*/ t4 = outData[t3]
-				/*line npt_kernels.py:19:23*/ t5 = int64(m.Offset) + i*int64(m.Strides[0])
-				/*line npt_kernels.py:19:23*/ t6 = t5 + j*int64(m.Strides[1])
-				/*line npt_kernels.py:19:13*/ outData[t3] = t4 + mData[t6]
+		t7 = int64(m.Shape[1])
+		/*line npt_kernels.py:18:9*/ h1 = int64(m.Strides[1])
+		/*line npt_kernels.py:17:5*/ h2 = int64(out.Offset)
+		/*line npt_kernels.py:17:5*/ h3 = int64(out.Strides[0])
+		/*line npt_kernels.py:17:5*/ h4 = int64(m.Offset)
+		/*line npt_kernels.py:17:5*/ h5 = int64(m.Strides[0])
+		/*line npt_kernels.py:17:5*/ if h1 == 1 {
+			/*line npt_kernels.py:17:5*/ for i = 0; i < t8; i++ {
+				/*line npt_kernels.py:19:13*/ t3 = h2 + i*h3
+				/*line npt_kernels.py:19:23*/ t5 = h4 + i*h5
+				/*line npt_kernels.py:18:9*/ if t7 > 0 {
+					mW := mData[t5 : t5+t7]
+					for j = 0; j < t7; j++ {
+						/*line npt_kernels.py:19:13*/ t4 = outData[t3]
+						/*line npt_kernels.py:19:13*/ outData[t3] = t4 + mW[j]
+					}
+				}
+			}
+		} else {
+			/*line npt_kernels.py:17:5*/ for i = 0; i < t8; i++ {
+				/*line npt_kernels.py:19:13*/ t3 = h2 + i*h3
+				/*line npt_kernels.py:19:23*/ t5 = h4 + i*h5
+				/*line npt_kernels.py:18:9*/ p1 = t5
+				/*line npt_kernels.py:18:9*/ for j = 0; j < t7; j++ {
+					t4 = outData[t3]
+					/*line npt_kernels.py:19:13*/ outData[t3] = t4 + mData[p1]
+					/*line npt_kernels.py:18:9*/ p1 = p1 + h1
+				}
 			}
 		}
 	} else {
@@ -99,6 +139,10 @@ func Trace3(t *runtime.Array[int32]) (int64, error) {
 		i    int64
 		t1   int64
 		t2   int64
+		h1   int64
+		h2   int64
+		h3   int64
+		h4   int64
 		sU1  int64
 		sU2  int64
 		sU3  int64
@@ -112,24 +156,28 @@ func Trace3(t *runtime.Array[int32]) (int64, error) {
 	s = 0
 	t2 = runtime.Min(runtime.Min(n, k), l)
 	/*line npt_kernels.py:27:5*/ if t2-1 < int64(t.Shape[0]) && t2-1 < int64(t.Shape[1]) && t2-1 < int64(t.Shape[2]) {
+		/*line npt_kernels.py:27:5*/ h1 = int64(t.Offset)
+		/*line npt_kernels.py:27:5*/ h2 = int64(t.Strides[0])
+		/*line npt_kernels.py:27:5*/ h3 = int64(t.Strides[1])
+		/*line npt_kernels.py:27:5*/ h4 = int64(t.Strides[2])
 		/*line npt_kernels.py:27:5*/ sU1 = 0
 		/*line npt_kernels.py:27:5*/ sU2 = 0
 		/*line npt_kernels.py:27:5*/ sU3 = 0
 		/*line npt_kernels.py:27:5*/ iU = 0
 		/*line npt_kernels.py:27:5*/ iLim = runtime.Max(t2, -9223372036854775805) - 3
 		/*line npt_kernels.py:27:5*/ for iU < iLim {
-			t1 = int64(t.Offset) + iU*int64(t.Strides[0]) + iU*int64(t.Strides[1]) + iU*int64(t.Strides[2])
+			t1 = h1 + iU*h2 + iU*h3 + iU*h4
 			/*line npt_kernels.py:28:9*/ s = s + int64(tData[t1])
-			/*line npt_kernels.py:28:18*/ t1 = int64(t.Offset) + (iU+1)*int64(t.Strides[0]) + (iU+1)*int64(t.Strides[1]) + (iU+1)*int64(t.Strides[2])
+			/*line npt_kernels.py:28:18*/ t1 = h1 + (iU+1)*h2 + (iU+1)*h3 + (iU+1)*h4
 			/*line npt_kernels.py:28:9*/ sU1 = sU1 + int64(tData[t1])
-			/*line npt_kernels.py:28:18*/ t1 = int64(t.Offset) + (iU+2)*int64(t.Strides[0]) + (iU+2)*int64(t.Strides[1]) + (iU+2)*int64(t.Strides[2])
+			/*line npt_kernels.py:28:18*/ t1 = h1 + (iU+2)*h2 + (iU+2)*h3 + (iU+2)*h4
 			/*line npt_kernels.py:28:9*/ sU2 = sU2 + int64(tData[t1])
-			/*line npt_kernels.py:28:18*/ t1 = int64(t.Offset) + (iU+3)*int64(t.Strides[0]) + (iU+3)*int64(t.Strides[1]) + (iU+3)*int64(t.Strides[2])
+			/*line npt_kernels.py:28:18*/ t1 = h1 + (iU+3)*h2 + (iU+3)*h3 + (iU+3)*h4
 			/*line npt_kernels.py:28:9*/ sU3 = sU3 + int64(tData[t1])
 			/*line npt_kernels.py:27:5*/ iU = iU + 4
 		}
 		/*line npt_kernels.py:27:5*/ for i = iU; i < t2; i++ {
-			t1 = int64(t.Offset) + i*int64(t.Strides[0]) + i*int64(t.Strides[1]) + i*int64(t.Strides[2])
+			t1 = h1 + i*h2 + i*h3 + i*h4
 			/*line npt_kernels.py:28:9*/ s = s + int64(tData[t1])
 		}
 		/*line npt_kernels.py:27:5*/ s = s + (sU1 + sU2 + sU3)
@@ -160,6 +208,12 @@ func Normalize(v *runtime.Array[float32]) *runtime.Array[float32] {
 		t2     float32
 		t3     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float32
 	)
 	vData := v.Data
@@ -167,8 +221,26 @@ func Normalize(v *runtime.Array[float32]) *runtime.Array[float32] {
 	/*line npt_kernels.py:34:12*/ t1 = runtime.Zeros[float32](v.Shape[0])
 	t1Data = t1.Data
 	/*line npt_kernels.py:34:12*/ t3 = int64(v.Shape[0])
-	/*line npt_kernels.py:34:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line npt_kernels.py:34:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = vData[int64(v.Offset)+i0*int64(v.Strides[0])] / t2
+	/*line npt_kernels.py:34:12*/ h1 = int64(t1.Offset)
+	/*line npt_kernels.py:34:12*/ h2 = int64(t1.Strides[0])
+	/*line npt_kernels.py:34:12*/ h3 = int64(v.Offset)
+	/*line npt_kernels.py:34:12*/ h4 = int64(v.Strides[0])
+	/*line npt_kernels.py:34:12*/ if h2 == 1 && h4 == 1 {
+		/*line npt_kernels.py:34:12*/ if t3 > 0 {
+			t1W := t1Data[h1 : h1+t3]
+			vW := vData[h3 : h3+t3]
+			for i0 = 0; i0 < t3; i0++ {
+				/*line npt_kernels.py:34:12*/ t1W[i0] = vW[i0] / t2
+			}
+		}
+	} else {
+		/*line npt_kernels.py:34:12*/ p1 = h1
+		/*line npt_kernels.py:34:12*/ p2 = h3
+		/*line npt_kernels.py:34:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line npt_kernels.py:34:12*/ t1Data[p1] = vData[p2] / t2
+			/*line npt_kernels.py:34:12*/ p1 = p1 + h2
+			/*line npt_kernels.py:34:12*/ p2 = p2 + h4
+		}
 	}
 	/*line npt_kernels.py:34:5*/ return t1
 }
@@ -179,14 +251,38 @@ func Total32(v *runtime.Array[float32]) float32 {
 		t1     *runtime.Array[float32]
 		t2     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float32
 	)
 	vData := v.Data
 	/*line npt_kernels.py:38:19*/ t1 = runtime.Zeros[float32](v.Shape[0])
 	t1Data = t1.Data
 	/*line npt_kernels.py:38:19*/ t2 = int64(v.Shape[0])
-	/*line npt_kernels.py:38:19*/ for i0 = 0; i0 < t2; i0++ {
-		/*line npt_kernels.py:38:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float32(math.Abs(float64(vData[int64(v.Offset)+i0*int64(v.Strides[0])])))
+	/*line npt_kernels.py:38:19*/ h1 = int64(t1.Offset)
+	/*line npt_kernels.py:38:19*/ h2 = int64(t1.Strides[0])
+	/*line npt_kernels.py:38:19*/ h3 = int64(v.Offset)
+	/*line npt_kernels.py:38:19*/ h4 = int64(v.Strides[0])
+	/*line npt_kernels.py:38:19*/ if h2 == 1 && h4 == 1 {
+		/*line npt_kernels.py:38:19*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			vW := vData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line npt_kernels.py:38:19*/ t1W[i0] = float32(math.Abs(float64(vW[i0])))
+			}
+		}
+	} else {
+		/*line npt_kernels.py:38:19*/ p1 = h1
+		/*line npt_kernels.py:38:19*/ p2 = h3
+		/*line npt_kernels.py:38:19*/ for i0 = 0; i0 < t2; i0++ {
+			/*line npt_kernels.py:38:19*/ t1Data[p1] = float32(math.Abs(float64(vData[p2])))
+			/*line npt_kernels.py:38:19*/ p1 = p1 + h2
+			/*line npt_kernels.py:38:19*/ p2 = p2 + h4
+		}
 	}
 	/*line npt_kernels.py:38:5*/ return runtime.SumFloat(t1)
 }
@@ -196,8 +292,10 @@ func CountTrue(mask *runtime.Array[bool]) int64 {
 	/*line npt_kernels.py:41:1*/ var (
 		c    int64
 		i    int64
-		t1   int64
 		t2   int64
+		h1   int64
+		h2   int64
+		p1   int64
 		cU1  int64
 		cU2  int64
 		cU3  int64
@@ -207,37 +305,44 @@ func CountTrue(mask *runtime.Array[bool]) int64 {
 	maskData := mask.Data
 	/*line npt_kernels.py:42:5*/ c = 0
 	t2 = int64(mask.Shape[0])
-	/*line npt_kernels.py:43:5*/ cU1 = 0
-	/*line npt_kernels.py:43:5*/ cU2 = 0
-	/*line npt_kernels.py:43:5*/ cU3 = 0
-	/*line npt_kernels.py:43:5*/ iU = 0
-	/*line npt_kernels.py:43:5*/ iLim = runtime.Max(t2, -9223372036854775805) - 3
-	/*line npt_kernels.py:43:5*/ for iU < iLim {
-		t1 = int64(mask.Offset) + iU*int64(mask.Strides[0])
-		/*line npt_kernels.py:44:9*/ if maskData[t1] {
-			c = c + 1
+	/*line npt_kernels.py:43:5*/ h1 = int64(mask.Offset)
+	/*line npt_kernels.py:43:5*/ h2 = int64(mask.Strides[0])
+	/*line npt_kernels.py:43:5*/ if h2 == 1 {
+		/*line npt_kernels.py:43:5*/ cU1 = 0
+		/*line npt_kernels.py:43:5*/ cU2 = 0
+		/*line npt_kernels.py:43:5*/ cU3 = 0
+		/*line npt_kernels.py:43:5*/ iU = 0
+		/*line npt_kernels.py:43:5*/ iLim = runtime.Max(t2, -9223372036854775805) - 3
+		/*line npt_kernels.py:43:5*/ for iU < iLim {
+			if maskData[h1+iU] {
+				c = c + 1
+			}
+			/*line npt_kernels.py:44:9*/ if maskData[h1+(iU+1)] {
+				cU1 = cU1 + 1
+			}
+			/*line npt_kernels.py:44:9*/ if maskData[h1+(iU+2)] {
+				cU2 = cU2 + 1
+			}
+			/*line npt_kernels.py:44:9*/ if maskData[h1+(iU+3)] {
+				cU3 = cU3 + 1
+			}
+			/*line npt_kernels.py:43:5*/ iU = iU + 4
 		}
-		/*line npt_kernels.py:44:12*/ t1 = int64(mask.Offset) + (iU+1)*int64(mask.Strides[0])
-		/*line npt_kernels.py:44:9*/ if maskData[t1] {
-			cU1 = cU1 + 1
+		/*line npt_kernels.py:43:5*/ for i = iU; i < t2; i++ {
+			if maskData[h1+i] {
+				c = c + 1
+			}
 		}
-		/*line npt_kernels.py:44:12*/ t1 = int64(mask.Offset) + (iU+2)*int64(mask.Strides[0])
-		/*line npt_kernels.py:44:9*/ if maskData[t1] {
-			cU2 = cU2 + 1
+		/*line npt_kernels.py:43:5*/ c = c + (cU1 + cU2 + cU3)
+	} else {
+		/*line npt_kernels.py:43:5*/ p1 = h1
+		/*line npt_kernels.py:43:5*/ for i = 0; i < t2; i++ {
+			if maskData[p1] {
+				c = c + 1
+			}
+			/*line npt_kernels.py:43:5*/ p1 = p1 + h2
 		}
-		/*line npt_kernels.py:44:12*/ t1 = int64(mask.Offset) + (iU+3)*int64(mask.Strides[0])
-		/*line npt_kernels.py:44:9*/ if maskData[t1] {
-			cU3 = cU3 + 1
-		}
-		/*line npt_kernels.py:43:5*/ iU = iU + 4
 	}
-	/*line npt_kernels.py:43:5*/ for i = iU; i < t2; i++ {
-		t1 = int64(mask.Offset) + i*int64(mask.Strides[0])
-		/*line npt_kernels.py:44:9*/ if maskData[t1] {
-			c = c + 1
-		}
-	}
-	/*line npt_kernels.py:43:5*/ c = c + (cU1 + cU2 + cU3)
 	/*line npt_kernels.py:46:5*/ return c
 }
 
@@ -257,6 +362,16 @@ func OuterAdd(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 		t8    int64
 		t9    int64
 		t10   int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		h5    int64
+		h6    int64
+		h7    int64
+		h8    int64
+		p1    int64
+		p2    int64
 		rData []float64
 	)
 	aData := a.Data
@@ -271,15 +386,41 @@ func OuterAdd(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 	rData = r.Data
 	/*line npt_kernels.py:51:14*/ t10 = int64(a.Shape[0])
 	/*line npt_kernels.py:51:5*/ if t10-1 < int64(a.Shape[0]) && int64(b.Shape[0])-1 < int64(b.Shape[0]) && t10-1 < int64(r.Shape[0]) && int64(b.Shape[0])-1 < int64(r.Shape[1]) {
-		/*line npt_kernels.py:51:5*/ for i = 0; i < t10; i++ {
-			t9 = int64(b.Shape[0])
-			/*line npt_kernels.py:52:9*/ for j = 0; j < t9; j++ {
-				t4 = int64(a.Offset) + i*int64(a.Strides[0])
-				/*line npt_kernels.py:53:23*/ t6 = aData[t4]
-				/*line npt_kernels.py:53:30*/ t5 = int64(b.Offset) + j*int64(b.Strides[0])
-				/*line npt_kernels.py:53:13*/ t7 = t6 + bData[t5]
-				/*line npt_kernels.py:53:13*/ t8 = int64(r.Offset) + i*int64(r.Strides[0]) + j*int64(r.Strides[1])
-				/*line npt_kernels.py:53:13*/ rData[t8] = t7
+		t9 = int64(b.Shape[0])
+		/*line npt_kernels.py:52:9*/ h1 = int64(b.Offset)
+		/*line npt_kernels.py:52:9*/ h2 = int64(b.Strides[0])
+		/*line npt_kernels.py:52:9*/ h4 = int64(r.Strides[1])
+		/*line npt_kernels.py:51:5*/ h5 = int64(a.Offset)
+		/*line npt_kernels.py:51:5*/ h6 = int64(a.Strides[0])
+		/*line npt_kernels.py:51:5*/ h7 = int64(r.Offset)
+		/*line npt_kernels.py:51:5*/ h8 = int64(r.Strides[0])
+		/*line npt_kernels.py:51:5*/ if h2 == 1 && h4 == 1 {
+			/*line npt_kernels.py:51:5*/ for i = 0; i < t10; i++ {
+				/*line npt_kernels.py:53:23*/ t4 = h5 + i*h6
+				/*line npt_kernels.py:52:9*/ h3 = h7 + i*h8
+				/*line npt_kernels.py:52:9*/ if t9 > 0 {
+					bW := bData[h1 : h1+t9]
+					rW := rData[h3 : h3+t9]
+					for j = 0; j < t9; j++ {
+						/*line npt_kernels.py:53:23*/ t6 = aData[t4]
+						/*line npt_kernels.py:53:13*/ t7 = t6 + bW[j]
+						/*line npt_kernels.py:53:13*/ rW[j] = t7
+					}
+				}
+			}
+		} else {
+			/*line npt_kernels.py:51:5*/ for i = 0; i < t10; i++ {
+				/*line npt_kernels.py:53:23*/ t4 = h5 + i*h6
+				/*line npt_kernels.py:52:9*/ h3 = h7 + i*h8
+				/*line npt_kernels.py:52:9*/ p1 = h1
+				/*line npt_kernels.py:52:9*/ p2 = h3
+				/*line npt_kernels.py:52:9*/ for j = 0; j < t9; j++ {
+					t6 = aData[t4]
+					/*line npt_kernels.py:53:13*/ t7 = t6 + bData[p1]
+					/*line npt_kernels.py:53:13*/ rData[p2] = t7
+					/*line npt_kernels.py:52:9*/ p1 = p1 + h2
+					/*line npt_kernels.py:52:9*/ p2 = p2 + h4
+				}
 			}
 		}
 	} else {
@@ -321,23 +462,45 @@ func ColMax(m *runtime.Array[float64]) float64 {
 		t1      int64
 		t2      int64
 		t3      int64
-		t4      int64
 		t5      int64
 		t6      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		p1      int64
 		rowData []float64
 	)
 	/*line npt_kernels.py:59:5*/ best = math.Inf(-1)
 	t1 = int64(m.Shape[0])
+	/*line npt_kernels.py:60:5*/ h3 = int64(m.Offset)
+	/*line npt_kernels.py:60:5*/ h4 = int64(m.Strides[0])
+	/*line npt_kernels.py:60:5*/ h5 = int64(m.Shape[1])
+	/*line npt_kernels.py:60:5*/ h6 = int64(m.Strides[1])
 	/*line npt_kernels.py:60:5*/ for t2 = 0; t2 < t1; t2++ {
-		/*line npt_kernels.py:60:5*/ t3 = int64(m.Offset) + t2*int64(m.Strides[0])
-		/*line npt_kernels.py:60:5*/ row = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1]}, Strides: []int{m.Strides[1]}, Offset: int(t3)}
+		/*line npt_kernels.py:60:5*/ t3 = h3 + t2*h4
+		/*line npt_kernels.py:60:5*/ row = &runtime.Array[float64]{Data: m.Data, Shape: []int{int(h5)}, Strides: []int{int(h6)}, Offset: int(t3)}
 		rowData = row.Data
 		/*line npt_kernels.py:61:18*/ t6 = int64(row.Shape[0])
-		/*line npt_kernels.py:61:9*/ for j = 0; j < t6; j++ {
-			t4 = int64(row.Offset) + j*int64(row.Strides[0])
-			/*line npt_kernels.py:62:13*/ if rowData[t4] > best {
-				t5 = int64(row.Offset) + j*int64(row.Strides[0])
-				/*line npt_kernels.py:63:17*/ best = rowData[t5]
+		/*line npt_kernels.py:61:9*/ h1 = int64(row.Offset)
+		/*line npt_kernels.py:61:9*/ h2 = int64(row.Strides[0])
+		/*line npt_kernels.py:61:9*/ if h2 == 1 {
+			/*line npt_kernels.py:61:9*/ for j = 0; j < t6; j++ {
+				if rowData[h1+j] > best {
+					t5 = h1 + j*h2
+					/*line npt_kernels.py:63:17*/ best = rowData[t5]
+				}
+			}
+		} else {
+			/*line npt_kernels.py:61:9*/ p1 = h1
+			/*line npt_kernels.py:61:9*/ for j = 0; j < t6; j++ {
+				if rowData[p1] > best {
+					t5 = h1 + j*h2
+					/*line npt_kernels.py:63:17*/ best = rowData[t5]
+				}
+				/*line npt_kernels.py:61:9*/ p1 = p1 + h2
 			}
 		}
 	}
@@ -352,13 +515,31 @@ func MeanRows(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t1     *runtime.Array[float64]
 		t2     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     float64
+		p1     int64
 		t1Data []float64
 	)
 	/*line npt_kernels.py:69:12*/ t1 = runtime.SumAxis(m, 1)
 	t1Data = t1.Data
 	/*line npt_kernels.py:69:12*/ t2 = int64(t1.Shape[0])
-	/*line npt_kernels.py:69:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line npt_kernels.py:69:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] / float64(int64(m.Shape[1]))
+	/*line npt_kernels.py:69:12*/ h1 = int64(t1.Offset)
+	/*line npt_kernels.py:69:12*/ h2 = int64(t1.Strides[0])
+	/*line npt_kernels.py:69:12*/ h3 = float64(int64(m.Shape[1]))
+	/*line npt_kernels.py:69:12*/ if h2 == 1 {
+		/*line npt_kernels.py:69:12*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line npt_kernels.py:69:12*/ t1W[i0] = t1W[i0] / h3
+			}
+		}
+	} else {
+		/*line npt_kernels.py:69:12*/ p1 = h1
+		/*line npt_kernels.py:69:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line npt_kernels.py:69:12*/ t1Data[p1] = t1Data[p1] / h3
+			/*line npt_kernels.py:69:12*/ p1 = p1 + h2
+		}
 	}
 	/*line npt_kernels.py:69:5*/ return t1
 }

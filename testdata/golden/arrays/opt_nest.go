@@ -35,6 +35,21 @@ func MatmulInto(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime
 		iEnd  int64
 		kTile int64
 		kEnd  int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		h5    int64
+		h6    int64
+		h7    int64
+		h8    int64
+		h9    int64
+		h10   int64
+		h11   int64
+		h12   int64
+		h13   int64
+		p1    int64
+		p2    int64
 	)
 	aData := a.Data
 	bData := b.Data
@@ -44,16 +59,59 @@ func MatmulInto(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime
 	p = int64(a.Shape[1])
 	if n-1 < int64(a.Shape[0]) && p-1 < int64(b.Shape[0]) && m-1 < int64(b.Shape[1]) {
 		/*line opt_nest.py:15:5*/ if !runtime.MayShare(a, c) && !runtime.MayShare(b, c) {
-			/*line opt_nest.py:15:5*/ for iTile = 0; iTile < n; iTile += 64 {
-				/*line opt_nest.py:17:13*/ for kTile = 0; kTile < p; kTile += 64 {
+			h2 = int64(c.Strides[1])
+			/*line opt_nest.py:16:9*/ h5 = int64(b.Strides[1])
+			h7 = int64(a.Strides[1])
+			/*line opt_nest.py:17:13*/ h8 = int64(b.Offset)
+			/*line opt_nest.py:17:13*/ h9 = int64(b.Strides[0])
+			/*line opt_nest.py:15:5*/ h10 = int64(c.Offset)
+			/*line opt_nest.py:15:5*/ h11 = int64(c.Strides[0])
+			/*line opt_nest.py:15:5*/ h12 = int64(a.Offset)
+			/*line opt_nest.py:15:5*/ h13 = int64(a.Strides[0])
+			/*line opt_nest.py:15:5*/ if h2 == 1 && h5 == 1 {
+				/*line opt_nest.py:15:5*/ for iTile = 0; iTile < n; iTile += 64 {
 					/*line opt_nest.py:15:5*/ iEnd = iTile + runtime.Min(n-iTile, 64)
-					/*line opt_nest.py:17:13*/ kEnd = kTile + runtime.Min(p-kTile, 64)
-					/*line opt_nest.py:15:5*/ for i = iTile; i < iEnd; i++ {
-						/*line opt_nest.py:17:13*/ for k = kTile; k < kEnd; k++ {
-							/*line opt_nest.py:16:9*/ for j = 0; j < m; j++ {
-								/*line opt_nest.py:18:17*/ t2 = cData[int64(c.Offset)+i*int64(c.Strides[0])+j*int64(c.Strides[1])]
-								/*line opt_nest.py:18:28*/ t5 = aData[int64(a.Offset)+i*int64(a.Strides[0])+k*int64(a.Strides[1])]
-								/*line opt_nest.py:18:17*/ cData[int64(c.Offset)+i*int64(c.Strides[0])+j*int64(c.Strides[1])] = t2 + float64(t5*bData[int64(b.Offset)+k*int64(b.Strides[0])+j*int64(b.Strides[1])])
+					/*line opt_nest.py:17:13*/ for kTile = 0; kTile < p; kTile += 64 {
+						/*line opt_nest.py:17:13*/ kEnd = kTile + runtime.Min(p-kTile, 64)
+						/*line opt_nest.py:15:5*/ for i = iTile; i < iEnd; i++ {
+							h1 = h10 + i*h11
+							h6 = h12 + i*h13
+							/*line opt_nest.py:17:13*/ for k = kTile; k < kEnd; k++ {
+								/*line opt_nest.py:16:9*/ h3 = h6 + k*h7
+								/*line opt_nest.py:16:9*/ h4 = h8 + k*h9
+								/*line opt_nest.py:16:9*/ if m > 0 {
+									cW := cData[h1 : h1+m]
+									bW := bData[h4 : h4+m]
+									for j = 0; j < m; j++ {
+										/*line opt_nest.py:18:17*/ t2 = cW[j]
+										/*line opt_nest.py:18:28*/ t5 = aData[h3]
+										/*line opt_nest.py:18:17*/ cW[j] = t2 + float64(t5*bW[j])
+									}
+								}
+							}
+						}
+					}
+				}
+			} else {
+				/*line opt_nest.py:15:5*/ for iTile = 0; iTile < n; iTile += 64 {
+					/*line opt_nest.py:15:5*/ iEnd = iTile + runtime.Min(n-iTile, 64)
+					/*line opt_nest.py:17:13*/ for kTile = 0; kTile < p; kTile += 64 {
+						/*line opt_nest.py:17:13*/ kEnd = kTile + runtime.Min(p-kTile, 64)
+						/*line opt_nest.py:15:5*/ for i = iTile; i < iEnd; i++ {
+							h1 = h10 + i*h11
+							h6 = h12 + i*h13
+							/*line opt_nest.py:17:13*/ for k = kTile; k < kEnd; k++ {
+								/*line opt_nest.py:16:9*/ h3 = h6 + k*h7
+								/*line opt_nest.py:16:9*/ h4 = h8 + k*h9
+								/*line opt_nest.py:16:9*/ p1 = h1
+								/*line opt_nest.py:16:9*/ p2 = h4
+								/*line opt_nest.py:16:9*/ for j = 0; j < m; j++ {
+									/*line opt_nest.py:18:17*/ t2 = cData[p1]
+									/*line opt_nest.py:18:28*/ t5 = aData[h3]
+									/*line opt_nest.py:18:17*/ cData[p1] = t2 + float64(t5*bData[p2])
+									/*line opt_nest.py:16:9*/ p1 = p1 + h2
+									/*line opt_nest.py:16:9*/ p2 = p2 + h5
+								}
 							}
 						}
 					}
@@ -146,6 +204,21 @@ func MatmulInt(a *runtime.Array[int64], b *runtime.Array[int64]) (*runtime.Array
 		iEnd  int64
 		kTile int64
 		kEnd  int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		h5    int64
+		h6    int64
+		h7    int64
+		h8    int64
+		h9    int64
+		h10   int64
+		h11   int64
+		h12   int64
+		h13   int64
+		p1    int64
+		p2    int64
 		cData []int64
 	)
 	aData := a.Data
@@ -161,16 +234,59 @@ func MatmulInt(a *runtime.Array[int64], b *runtime.Array[int64]) (*runtime.Array
 	/*line opt_nest.py:33:5*/ if n-1 < int64(c.Shape[0]) && m-1 < int64(c.Shape[1]) && int64(a.Shape[1])-1 < int64(b.Shape[0]) {
 		/*line opt_nest.py:35:22*/ t7 = int64(a.Shape[1])
 		/*line opt_nest.py:33:5*/ if !runtime.MayShare(a, c) && !runtime.MayShare(b, c) {
-			/*line opt_nest.py:33:5*/ for iTile = 0; iTile < n; iTile += 64 {
-				/*line opt_nest.py:35:13*/ for kTile = 0; kTile < t7; kTile += 64 {
+			h2 = int64(c.Strides[1])
+			/*line opt_nest.py:34:9*/ h5 = int64(b.Strides[1])
+			h7 = int64(a.Strides[1])
+			/*line opt_nest.py:35:13*/ h8 = int64(b.Offset)
+			/*line opt_nest.py:35:13*/ h9 = int64(b.Strides[0])
+			/*line opt_nest.py:33:5*/ h10 = int64(c.Offset)
+			/*line opt_nest.py:33:5*/ h11 = int64(c.Strides[0])
+			/*line opt_nest.py:33:5*/ h12 = int64(a.Offset)
+			/*line opt_nest.py:33:5*/ h13 = int64(a.Strides[0])
+			/*line opt_nest.py:33:5*/ if h2 == 1 && h5 == 1 {
+				/*line opt_nest.py:33:5*/ for iTile = 0; iTile < n; iTile += 64 {
 					/*line opt_nest.py:33:5*/ iEnd = iTile + runtime.Min(n-iTile, 64)
-					/*line opt_nest.py:35:13*/ kEnd = kTile + runtime.Min(t7-kTile, 64)
-					/*line opt_nest.py:33:5*/ for i = iTile; i < iEnd; i++ {
-						/*line opt_nest.py:35:13*/ for k = kTile; k < kEnd; k++ {
-							/*line opt_nest.py:34:9*/ for j = 0; j < m; j++ {
-								/*line opt_nest.py:36:17*/ t3 = cData[int64(c.Offset)+i*int64(c.Strides[0])+j*int64(c.Strides[1])]
-								/*line opt_nest.py:36:28*/ t6 = aData[int64(a.Offset)+i*int64(a.Strides[0])+k*int64(a.Strides[1])]
-								/*line opt_nest.py:36:17*/ cData[int64(c.Offset)+i*int64(c.Strides[0])+j*int64(c.Strides[1])] = t3 + t6*bData[int64(b.Offset)+k*int64(b.Strides[0])+j*int64(b.Strides[1])]
+					/*line opt_nest.py:35:13*/ for kTile = 0; kTile < t7; kTile += 64 {
+						/*line opt_nest.py:35:13*/ kEnd = kTile + runtime.Min(t7-kTile, 64)
+						/*line opt_nest.py:33:5*/ for i = iTile; i < iEnd; i++ {
+							h1 = h10 + i*h11
+							h6 = h12 + i*h13
+							/*line opt_nest.py:35:13*/ for k = kTile; k < kEnd; k++ {
+								/*line opt_nest.py:34:9*/ h3 = h6 + k*h7
+								/*line opt_nest.py:34:9*/ h4 = h8 + k*h9
+								/*line opt_nest.py:34:9*/ if m > 0 {
+									cW := cData[h1 : h1+m]
+									bW := bData[h4 : h4+m]
+									for j = 0; j < m; j++ {
+										/*line opt_nest.py:36:17*/ t3 = cW[j]
+										/*line opt_nest.py:36:28*/ t6 = aData[h3]
+										/*line opt_nest.py:36:17*/ cW[j] = t3 + t6*bW[j]
+									}
+								}
+							}
+						}
+					}
+				}
+			} else {
+				/*line opt_nest.py:33:5*/ for iTile = 0; iTile < n; iTile += 64 {
+					/*line opt_nest.py:33:5*/ iEnd = iTile + runtime.Min(n-iTile, 64)
+					/*line opt_nest.py:35:13*/ for kTile = 0; kTile < t7; kTile += 64 {
+						/*line opt_nest.py:35:13*/ kEnd = kTile + runtime.Min(t7-kTile, 64)
+						/*line opt_nest.py:33:5*/ for i = iTile; i < iEnd; i++ {
+							h1 = h10 + i*h11
+							h6 = h12 + i*h13
+							/*line opt_nest.py:35:13*/ for k = kTile; k < kEnd; k++ {
+								/*line opt_nest.py:34:9*/ h3 = h6 + k*h7
+								/*line opt_nest.py:34:9*/ h4 = h8 + k*h9
+								/*line opt_nest.py:34:9*/ p1 = h1
+								/*line opt_nest.py:34:9*/ p2 = h4
+								/*line opt_nest.py:34:9*/ for j = 0; j < m; j++ {
+									/*line opt_nest.py:36:17*/ t3 = cData[p1]
+									/*line opt_nest.py:36:28*/ t6 = aData[h3]
+									/*line opt_nest.py:36:17*/ cData[p1] = t3 + t6*bData[p2]
+									/*line opt_nest.py:34:9*/ p1 = p1 + h2
+									/*line opt_nest.py:34:9*/ p2 = p2 + h5
+								}
 							}
 						}
 					}
@@ -257,6 +373,14 @@ func ColsumInto(a *runtime.Array[float64], out *runtime.Array[float64]) error {
 		t1 int64
 		t2 float64
 		t3 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		h5 int64
+		h6 int64
+		p1 int64
+		p2 int64
 	)
 	aData := a.Data
 	outData := out.Data
@@ -264,10 +388,34 @@ func ColsumInto(a *runtime.Array[float64], out *runtime.Array[float64]) error {
 	m = int64(a.Shape[1])
 	if m-1 < int64(out.Shape[0]) {
 		/*line opt_nest.py:53:5*/ if !runtime.MayShare(a, out) {
-			for i = 0; i < n; i++ {
-				/*line opt_nest.py:53:5*/ for j = 0; j < m; j++ {
-					/*line opt_nest.py:55:13*/ t2 = outData[int64(out.Offset)+j*int64(out.Strides[0])]
-					/*line opt_nest.py:55:13*/ outData[int64(out.Offset)+j*int64(out.Strides[0])] = t2 + aData[int64(a.Offset)+i*int64(a.Strides[0])+j*int64(a.Strides[1])]
+			/*line opt_nest.py:53:5*/ h1 = int64(out.Offset)
+			/*line opt_nest.py:53:5*/ h2 = int64(out.Strides[0])
+			/*line opt_nest.py:53:5*/ h4 = int64(a.Strides[1])
+			h5 = int64(a.Offset)
+			/*line opt_nest.py:54:9*/ h6 = int64(a.Strides[0])
+			/*line opt_nest.py:54:9*/ if h2 == 1 && h4 == 1 {
+				/*line opt_nest.py:54:9*/ for i = 0; i < n; i++ {
+					/*line opt_nest.py:53:5*/ h3 = h5 + i*h6
+					/*line opt_nest.py:53:5*/ if m > 0 {
+						outW := outData[h1 : h1+m]
+						aW := aData[h3 : h3+m]
+						for j = 0; j < m; j++ {
+							/*line opt_nest.py:55:13*/ t2 = outW[j]
+							/*line opt_nest.py:55:13*/ outW[j] = t2 + aW[j]
+						}
+					}
+				}
+			} else {
+				/*line opt_nest.py:54:9*/ for i = 0; i < n; i++ {
+					/*line opt_nest.py:53:5*/ h3 = h5 + i*h6
+					/*line opt_nest.py:53:5*/ p1 = h1
+					/*line opt_nest.py:53:5*/ p2 = h3
+					/*line opt_nest.py:53:5*/ for j = 0; j < m; j++ {
+						/*line opt_nest.py:55:13*/ t2 = outData[p1]
+						/*line opt_nest.py:55:13*/ outData[p1] = t2 + aData[p2]
+						/*line opt_nest.py:53:5*/ p1 = p1 + h2
+						/*line opt_nest.py:53:5*/ p2 = p2 + h4
+					}
 				}
 			}
 		} else {
@@ -341,6 +489,13 @@ func ColsumViews(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t13      int64
 		t14      int64
 		i0       int64
+		h1       int64
+		h2       int64
+		h3       int64
+		h4       int64
+		p1       int64
+		p2       int64
+		p3       int64
 		outData  []float64
 		backData []float64
 		t11Data  []float64
@@ -383,8 +538,29 @@ func ColsumViews(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	t11Data = t11.Data
 	/*line opt_nest.py:71:12*/ t13 = int64(out.Strides[0]) * runtime.BoolToInt(int64(out.Shape[0]) != 1)
 	/*line opt_nest.py:71:12*/ t14 = int64(back.Strides[0]) * runtime.BoolToInt(int64(back.Shape[0]) != 1)
-	/*line opt_nest.py:71:12*/ for i0 = 0; i0 < t12; i0++ {
-		/*line opt_nest.py:71:12*/ t11Data[int64(t11.Offset)+i0*int64(t11.Strides[0])] = float64(outData[int64(out.Offset)+i0*t13]*2.0) + backData[int64(back.Offset)+i0*t14]
+	/*line opt_nest.py:71:12*/ h1 = int64(t11.Offset)
+	/*line opt_nest.py:71:12*/ h2 = int64(t11.Strides[0])
+	/*line opt_nest.py:71:12*/ h3 = int64(out.Offset)
+	/*line opt_nest.py:71:12*/ h4 = int64(back.Offset)
+	/*line opt_nest.py:71:12*/ if h2 == 1 && t13 == 1 && t14 == 1 {
+		/*line opt_nest.py:71:12*/ if t12 > 0 {
+			t11W := t11Data[h1 : h1+t12]
+			outW := outData[h3 : h3+t12]
+			backW := backData[h4 : h4+t12]
+			for i0 = 0; i0 < t12; i0++ {
+				/*line opt_nest.py:71:12*/ t11W[i0] = float64(outW[i0]*2.0) + backW[i0]
+			}
+		}
+	} else {
+		/*line opt_nest.py:71:12*/ p1 = h1
+		/*line opt_nest.py:71:12*/ p2 = h3
+		/*line opt_nest.py:71:12*/ p3 = h4
+		/*line opt_nest.py:71:12*/ for i0 = 0; i0 < t12; i0++ {
+			/*line opt_nest.py:71:12*/ t11Data[p1] = float64(outData[p2]*2.0) + backData[p3]
+			/*line opt_nest.py:71:12*/ p1 = p1 + h2
+			/*line opt_nest.py:71:12*/ p2 = p2 + t13
+			/*line opt_nest.py:71:12*/ p3 = p3 + t14
+		}
 	}
 	/*line opt_nest.py:71:5*/ return t11, nil
 }
@@ -419,16 +595,48 @@ func ColsumN(a *runtime.Array[float64], out *runtime.Array[float64], n int64) (*
 		t2 float64
 		t3 int64
 		t4 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		h5 int64
+		h6 int64
+		p1 int64
+		p2 int64
 	)
 	aData := a.Data
 	outData := out.Data
 	/*line opt_nest.py:84:14*/ t4 = int64(out.Shape[0])
 	/*line opt_nest.py:84:5*/ if n-1 < int64(a.Shape[0]) && t4-1 < int64(a.Shape[1]) {
 		/*line opt_nest.py:84:5*/ if !runtime.MayShare(a, out) {
-			for i = 0; i < n; i++ {
-				/*line opt_nest.py:84:5*/ for j = 0; j < t4; j++ {
-					/*line opt_nest.py:86:13*/ t2 = outData[int64(out.Offset)+j*int64(out.Strides[0])]
-					/*line opt_nest.py:86:13*/ outData[int64(out.Offset)+j*int64(out.Strides[0])] = t2 + aData[int64(a.Offset)+i*int64(a.Strides[0])+j*int64(a.Strides[1])]
+			/*line opt_nest.py:84:5*/ h1 = int64(out.Offset)
+			/*line opt_nest.py:84:5*/ h2 = int64(out.Strides[0])
+			/*line opt_nest.py:84:5*/ h4 = int64(a.Strides[1])
+			h5 = int64(a.Offset)
+			/*line opt_nest.py:85:9*/ h6 = int64(a.Strides[0])
+			/*line opt_nest.py:85:9*/ if h2 == 1 && h4 == 1 {
+				/*line opt_nest.py:85:9*/ for i = 0; i < n; i++ {
+					/*line opt_nest.py:84:5*/ h3 = h5 + i*h6
+					/*line opt_nest.py:84:5*/ if t4 > 0 {
+						outW := outData[h1 : h1+t4]
+						aW := aData[h3 : h3+t4]
+						for j = 0; j < t4; j++ {
+							/*line opt_nest.py:86:13*/ t2 = outW[j]
+							/*line opt_nest.py:86:13*/ outW[j] = t2 + aW[j]
+						}
+					}
+				}
+			} else {
+				/*line opt_nest.py:85:9*/ for i = 0; i < n; i++ {
+					/*line opt_nest.py:84:5*/ h3 = h5 + i*h6
+					/*line opt_nest.py:84:5*/ p1 = h1
+					/*line opt_nest.py:84:5*/ p2 = h3
+					/*line opt_nest.py:84:5*/ for j = 0; j < t4; j++ {
+						/*line opt_nest.py:86:13*/ t2 = outData[p1]
+						/*line opt_nest.py:86:13*/ outData[p1] = t2 + aData[p2]
+						/*line opt_nest.py:84:5*/ p1 = p1 + h2
+						/*line opt_nest.py:84:5*/ p2 = p2 + h4
+					}
 				}
 			}
 		} else {
@@ -478,6 +686,15 @@ func Transpose(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		iEnd  int64
 		jTile int64
 		jEnd  int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		h5    int64
+		h6    int64
+		h7    int64
+		h8    int64
+		p1    int64
 		bData []float64
 	)
 	aData := a.Data
@@ -491,14 +708,41 @@ func Transpose(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	bData = b.Data
 	/*line opt_nest.py:95:5*/ if m-1 < int64(b.Shape[0]) && n-1 < int64(b.Shape[1]) {
 		/*line opt_nest.py:95:5*/ if !runtime.MayShare(a, b) {
-			/*line opt_nest.py:95:5*/ for iTile = 0; iTile < n; iTile += 32 {
-				for jTile = 0; jTile < m; jTile += 32 {
+			h2 = int64(a.Strides[1])
+			/*line opt_nest.py:96:9*/ h3 = int64(b.Offset)
+			/*line opt_nest.py:96:9*/ h4 = int64(b.Strides[0])
+			/*line opt_nest.py:95:5*/ h6 = int64(a.Offset)
+			/*line opt_nest.py:95:5*/ h7 = int64(a.Strides[0])
+			/*line opt_nest.py:95:5*/ h8 = int64(b.Strides[1])
+			/*line opt_nest.py:95:5*/ if h2 == 1 {
+				/*line opt_nest.py:95:5*/ for iTile = 0; iTile < n; iTile += 32 {
 					/*line opt_nest.py:95:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
-					jEnd = jTile + runtime.Min(m-jTile, 32)
-					/*line opt_nest.py:95:5*/ for i = iTile; i < iEnd; i++ {
-						for j = jTile; j < jEnd; j++ {
-							t3 = aData[int64(a.Offset)+i*int64(a.Strides[0])+j*int64(a.Strides[1])]
-							/*line opt_nest.py:97:13*/ bData[int64(b.Offset)+j*int64(b.Strides[0])+i*int64(b.Strides[1])] = t3
+					for jTile = 0; jTile < m; jTile += 32 {
+						/*line opt_nest.py:96:9*/ jEnd = jTile + runtime.Min(m-jTile, 32)
+						/*line opt_nest.py:95:5*/ for i = iTile; i < iEnd; i++ {
+							h1 = h6 + i*h7
+							/*line opt_nest.py:96:9*/ h5 = i * h8
+							/*line opt_nest.py:96:9*/ for j = jTile; j < jEnd; j++ {
+								t3 = aData[h1+j]
+								/*line opt_nest.py:97:13*/ bData[h3+j*h4+h5] = t3
+							}
+						}
+					}
+				}
+			} else {
+				/*line opt_nest.py:95:5*/ for iTile = 0; iTile < n; iTile += 32 {
+					/*line opt_nest.py:95:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
+					for jTile = 0; jTile < m; jTile += 32 {
+						/*line opt_nest.py:96:9*/ jEnd = jTile + runtime.Min(m-jTile, 32)
+						/*line opt_nest.py:95:5*/ for i = iTile; i < iEnd; i++ {
+							h1 = h6 + i*h7
+							/*line opt_nest.py:96:9*/ h5 = i * h8
+							/*line opt_nest.py:96:9*/ p1 = h1 + jTile*h2
+							/*line opt_nest.py:96:9*/ for j = jTile; j < jEnd; j++ {
+								t3 = aData[p1]
+								/*line opt_nest.py:97:13*/ bData[h3+j*h4+h5] = t3
+								/*line opt_nest.py:96:9*/ p1 = p1 + h2
+							}
 						}
 					}
 				}
@@ -581,6 +825,15 @@ func Transpose32(a *runtime.Array[float32]) (*runtime.Array[float32], error) {
 		iEnd  int64
 		jTile int64
 		jEnd  int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		h5    int64
+		h6    int64
+		h7    int64
+		h8    int64
+		p1    int64
 		bData []float32
 	)
 	aData := a.Data
@@ -596,14 +849,41 @@ func Transpose32(a *runtime.Array[float32]) (*runtime.Array[float32], error) {
 	/*line opt_nest.py:109:5*/ if t8-1 < int64(a.Shape[0]) && int64(a.Shape[1])-1 < int64(a.Shape[1]) && int64(a.Shape[1])-1 < int64(b.Shape[0]) && t8-1 < int64(b.Shape[1]) {
 		t7 = int64(a.Shape[1])
 		/*line opt_nest.py:109:5*/ if !runtime.MayShare(a, b) {
-			/*line opt_nest.py:109:5*/ for iTile = 0; iTile < t8; iTile += 32 {
-				for jTile = 0; jTile < t7; jTile += 32 {
+			h2 = int64(a.Strides[1])
+			/*line opt_nest.py:110:9*/ h3 = int64(b.Offset)
+			/*line opt_nest.py:110:9*/ h4 = int64(b.Strides[0])
+			/*line opt_nest.py:109:5*/ h6 = int64(a.Offset)
+			/*line opt_nest.py:109:5*/ h7 = int64(a.Strides[0])
+			/*line opt_nest.py:109:5*/ h8 = int64(b.Strides[1])
+			/*line opt_nest.py:109:5*/ if h2 == 1 {
+				/*line opt_nest.py:109:5*/ for iTile = 0; iTile < t8; iTile += 32 {
 					/*line opt_nest.py:109:5*/ iEnd = iTile + runtime.Min(t8-iTile, 32)
-					jEnd = jTile + runtime.Min(t7-jTile, 32)
-					/*line opt_nest.py:109:5*/ for i = iTile; i < iEnd; i++ {
-						for j = jTile; j < jEnd; j++ {
-							t5 = aData[int64(a.Offset)+i*int64(a.Strides[0])+j*int64(a.Strides[1])]
-							/*line opt_nest.py:111:13*/ bData[int64(b.Offset)+j*int64(b.Strides[0])+i*int64(b.Strides[1])] = t5
+					for jTile = 0; jTile < t7; jTile += 32 {
+						/*line opt_nest.py:110:9*/ jEnd = jTile + runtime.Min(t7-jTile, 32)
+						/*line opt_nest.py:109:5*/ for i = iTile; i < iEnd; i++ {
+							h1 = h6 + i*h7
+							/*line opt_nest.py:110:9*/ h5 = i * h8
+							/*line opt_nest.py:110:9*/ for j = jTile; j < jEnd; j++ {
+								t5 = aData[h1+j]
+								/*line opt_nest.py:111:13*/ bData[h3+j*h4+h5] = t5
+							}
+						}
+					}
+				}
+			} else {
+				/*line opt_nest.py:109:5*/ for iTile = 0; iTile < t8; iTile += 32 {
+					/*line opt_nest.py:109:5*/ iEnd = iTile + runtime.Min(t8-iTile, 32)
+					for jTile = 0; jTile < t7; jTile += 32 {
+						/*line opt_nest.py:110:9*/ jEnd = jTile + runtime.Min(t7-jTile, 32)
+						/*line opt_nest.py:109:5*/ for i = iTile; i < iEnd; i++ {
+							h1 = h6 + i*h7
+							/*line opt_nest.py:110:9*/ h5 = i * h8
+							/*line opt_nest.py:110:9*/ p1 = h1 + jTile*h2
+							/*line opt_nest.py:110:9*/ for j = jTile; j < jEnd; j++ {
+								t5 = aData[p1]
+								/*line opt_nest.py:111:13*/ bData[h3+j*h4+h5] = t5
+								/*line opt_nest.py:110:9*/ p1 = p1 + h2
+							}
 						}
 					}
 				}
@@ -660,19 +940,55 @@ func TransposeInto(a *runtime.Array[float64], b *runtime.Array[float64], n int64
 		iEnd  int64
 		jTile int64
 		jEnd  int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		h5    int64
+		h6    int64
+		h7    int64
+		h8    int64
+		p1    int64
 	)
 	aData := a.Data
 	bData := b.Data
 	/*line opt_nest.py:118:5*/ if n-1 < int64(a.Shape[0]) && m-1 < int64(a.Shape[1]) && m-1 < int64(b.Shape[0]) && n-1 < int64(b.Shape[1]) {
 		/*line opt_nest.py:118:5*/ if !runtime.MayShare(a, b) {
-			/*line opt_nest.py:118:5*/ for iTile = 0; iTile < n; iTile += 32 {
-				for jTile = 0; jTile < m; jTile += 32 {
+			h2 = int64(a.Strides[1])
+			/*line opt_nest.py:119:9*/ h3 = int64(b.Offset)
+			/*line opt_nest.py:119:9*/ h4 = int64(b.Strides[0])
+			/*line opt_nest.py:118:5*/ h6 = int64(a.Offset)
+			/*line opt_nest.py:118:5*/ h7 = int64(a.Strides[0])
+			/*line opt_nest.py:118:5*/ h8 = int64(b.Strides[1])
+			/*line opt_nest.py:118:5*/ if h2 == 1 {
+				/*line opt_nest.py:118:5*/ for iTile = 0; iTile < n; iTile += 32 {
 					/*line opt_nest.py:118:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
-					jEnd = jTile + runtime.Min(m-jTile, 32)
-					/*line opt_nest.py:118:5*/ for i = iTile; i < iEnd; i++ {
-						for j = jTile; j < jEnd; j++ {
-							t2 = aData[int64(a.Offset)+i*int64(a.Strides[0])+j*int64(a.Strides[1])]
-							/*line opt_nest.py:120:13*/ bData[int64(b.Offset)+j*int64(b.Strides[0])+i*int64(b.Strides[1])] = t2
+					for jTile = 0; jTile < m; jTile += 32 {
+						/*line opt_nest.py:119:9*/ jEnd = jTile + runtime.Min(m-jTile, 32)
+						/*line opt_nest.py:118:5*/ for i = iTile; i < iEnd; i++ {
+							h1 = h6 + i*h7
+							/*line opt_nest.py:119:9*/ h5 = i * h8
+							/*line opt_nest.py:119:9*/ for j = jTile; j < jEnd; j++ {
+								t2 = aData[h1+j]
+								/*line opt_nest.py:120:13*/ bData[h3+j*h4+h5] = t2
+							}
+						}
+					}
+				}
+			} else {
+				/*line opt_nest.py:118:5*/ for iTile = 0; iTile < n; iTile += 32 {
+					/*line opt_nest.py:118:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
+					for jTile = 0; jTile < m; jTile += 32 {
+						/*line opt_nest.py:119:9*/ jEnd = jTile + runtime.Min(m-jTile, 32)
+						/*line opt_nest.py:118:5*/ for i = iTile; i < iEnd; i++ {
+							h1 = h6 + i*h7
+							/*line opt_nest.py:119:9*/ h5 = i * h8
+							/*line opt_nest.py:119:9*/ p1 = h1 + jTile*h2
+							/*line opt_nest.py:119:9*/ for j = jTile; j < jEnd; j++ {
+								t2 = aData[p1]
+								/*line opt_nest.py:120:13*/ bData[h3+j*h4+h5] = t2
+								/*line opt_nest.py:119:9*/ p1 = p1 + h2
+							}
 						}
 					}
 				}
@@ -729,21 +1045,31 @@ func Skewed(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t6 float64
 		t7 int64
 		t8 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		h5 int64
 	)
 	aData := a.Data
 	/*line opt_nest.py:126:5*/ n = int64(a.Shape[0])
 	m = int64(a.Shape[1])
 	t8 = m - 1
 	/*line opt_nest.py:128:5*/ if n-1 <= 1099511627776 && n-2 < int64(a.Shape[0]) && t8-1 <= 1099511627776 && t8 < int64(a.Shape[1]) && t8-1 < int64(a.Shape[1]) {
+		h1 = int64(a.Offset)
+		/*line opt_nest.py:129:9*/ h2 = int64(a.Strides[0])
+		/*line opt_nest.py:128:5*/ h5 = int64(a.Strides[1])
 		/*line opt_nest.py:128:5*/ for j = 0; j < t8; j++ {
-			for i = 1; i < n; i++ {
+			/*line opt_nest.py:130:23*/ t3 = j + 1
+			/*line opt_nest.py:130:23*/ t4 = t3
+			/*line opt_nest.py:129:9*/ h3 = t4 * h5
+			/*line opt_nest.py:129:9*/ h4 = j * h5
+			/*line opt_nest.py:129:9*/ for i = 1; i < n; i++ {
 				t1 = i - 1
 				/*line opt_nest.py:130:23*/ t2 = t1
-				/*line opt_nest.py:130:23*/ t3 = j + 1
-				/*line opt_nest.py:130:23*/ t4 = t3
-				/*line opt_nest.py:130:23*/ t5 = int64(a.Offset) + t2*int64(a.Strides[0]) + t4*int64(a.Strides[1])
+				/*line opt_nest.py:130:23*/ t5 = h1 + t2*h2 + h3
 				/*line opt_nest.py:130:13*/ t6 = aData[t5] + 1.0
-				/*line opt_nest.py:130:13*/ t7 = int64(a.Offset) + i*int64(a.Strides[0]) + j*int64(a.Strides[1])
+				/*line opt_nest.py:130:13*/ t7 = h1 + i*h2 + h4
 				/*line opt_nest.py:130:13*/ aData[t7] = t6
 			}
 		}
@@ -805,6 +1131,19 @@ func Shifted(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t14   float64
 		t15   int64
 		t16   int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		h5    int64
+		h6    int64
+		h7    int64
+		h8    int64
+		h9    int64
+		h10   int64
+		h11   int64
+		p1    int64
+		p2    int64
 		bData []float64
 	)
 	aData := a.Data
@@ -817,25 +1156,65 @@ func Shifted(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line opt_nest.py:138:5*/ b = t1
 	bData = b.Data
 	/*line opt_nest.py:139:5*/ if n-1 <= 1099511627776 && n-2 < int64(a.Shape[0]) && m-2 <= 1099511627776 && m-1 < int64(a.Shape[1]) && -1 >= -int64(a.Shape[0]) && m-2 < int64(a.Shape[1]) && -m+1 >= -int64(a.Shape[1]) && n-1 < int64(b.Shape[0]) && m-2 < int64(b.Shape[1]) {
-		/*line opt_nest.py:139:5*/ for i = 1; i < n; i++ {
-			t16 = m - 1
-			/*line opt_nest.py:140:9*/ for j = 0; j < t16; j++ {
-				t2 = i - 1
+		t16 = m - 1
+		t7 = -1 + int64(a.Shape[0])
+		/*line opt_nest.py:140:9*/ h2 = int64(a.Strides[1])
+		/*line opt_nest.py:140:9*/ h3 = int64(a.Offset) + t7*int64(a.Strides[0])
+		/*line opt_nest.py:140:9*/ h4 = int64(a.Shape[1])
+		/*line opt_nest.py:140:9*/ h7 = int64(b.Strides[1])
+		/*line opt_nest.py:139:5*/ h8 = int64(a.Offset)
+		/*line opt_nest.py:139:5*/ h9 = int64(a.Strides[0])
+		/*line opt_nest.py:139:5*/ h10 = int64(b.Offset)
+		/*line opt_nest.py:139:5*/ h11 = int64(b.Strides[0])
+		/*line opt_nest.py:139:5*/ if h2 == 1 && h7 == 1 {
+			/*line opt_nest.py:139:5*/ for i = 1; i < n; i++ {
+				/*line opt_nest.py:141:23*/ t2 = i - 1
 				/*line opt_nest.py:141:23*/ t3 = t2
-				/*line opt_nest.py:141:23*/ t4 = j + 1
-				/*line opt_nest.py:141:23*/ t5 = t4
-				/*line opt_nest.py:141:23*/ t6 = int64(a.Offset) + t3*int64(a.Strides[0]) + t5*int64(a.Strides[1])
-				/*line opt_nest.py:141:23*/ t9 = aData[t6]
-				/*line opt_nest.py:141:41*/ t7 = -1 + int64(a.Shape[0])
-				/*line opt_nest.py:141:41*/ t8 = int64(a.Offset) + t7*int64(a.Strides[0]) + j*int64(a.Strides[1])
-				/*line opt_nest.py:141:23*/ t13 = t9 - aData[t8]
-				/*line opt_nest.py:141:52*/ t10 = -1 - j
-				/*line opt_nest.py:141:52*/ t11 = t10
-				/*line opt_nest.py:141:52*/ t11 = t10 + int64(a.Shape[1])
-				/*line opt_nest.py:141:52*/ t12 = int64(a.Offset) + i*int64(a.Strides[0]) + t11*int64(a.Strides[1])
-				/*line opt_nest.py:141:13*/ t14 = t13 + aData[t12]
-				/*line opt_nest.py:141:13*/ t15 = int64(b.Offset) + i*int64(b.Strides[0]) + j*int64(b.Strides[1])
-				/*line opt_nest.py:141:13*/ bData[t15] = t14
+				/*line opt_nest.py:140:9*/ h1 = h8 + t3*h9
+				/*line opt_nest.py:140:9*/ h5 = h8 + i*h9
+				/*line opt_nest.py:140:9*/ h6 = h10 + i*h11
+				/*line opt_nest.py:140:9*/ if t16 > 0 {
+					aW := aData[h3 : h3+t16]
+					bW := bData[h6 : h6+t16]
+					for j = 0; j < t16; j++ {
+						/*line opt_nest.py:141:23*/ t4 = j + 1
+						/*line opt_nest.py:141:23*/ t5 = t4
+						/*line opt_nest.py:141:23*/ t6 = h1 + t5*h2
+						/*line opt_nest.py:141:23*/ t9 = aData[t6]
+						/*line opt_nest.py:141:23*/ t13 = t9 - aW[j]
+						/*line opt_nest.py:141:52*/ t10 = -1 - j
+						/*line opt_nest.py:141:52*/ t11 = t10
+						/*line opt_nest.py:141:52*/ t11 = t10 + h4
+						/*line opt_nest.py:141:52*/ t12 = h5 + t11*h2
+						/*line opt_nest.py:141:13*/ t14 = t13 + aData[t12]
+						/*line opt_nest.py:141:13*/ bW[j] = t14
+					}
+				}
+			}
+		} else {
+			/*line opt_nest.py:139:5*/ for i = 1; i < n; i++ {
+				/*line opt_nest.py:141:23*/ t2 = i - 1
+				/*line opt_nest.py:141:23*/ t3 = t2
+				/*line opt_nest.py:140:9*/ h1 = h8 + t3*h9
+				/*line opt_nest.py:140:9*/ h5 = h8 + i*h9
+				/*line opt_nest.py:140:9*/ h6 = h10 + i*h11
+				/*line opt_nest.py:140:9*/ p1 = h3
+				/*line opt_nest.py:140:9*/ p2 = h6
+				/*line opt_nest.py:140:9*/ for j = 0; j < t16; j++ {
+					t4 = j + 1
+					/*line opt_nest.py:141:23*/ t5 = t4
+					/*line opt_nest.py:141:23*/ t6 = h1 + t5*h2
+					/*line opt_nest.py:141:23*/ t9 = aData[t6]
+					/*line opt_nest.py:141:23*/ t13 = t9 - aData[p1]
+					/*line opt_nest.py:141:52*/ t10 = -1 - j
+					/*line opt_nest.py:141:52*/ t11 = t10
+					/*line opt_nest.py:141:52*/ t11 = t10 + h4
+					/*line opt_nest.py:141:52*/ t12 = h5 + t11*h2
+					/*line opt_nest.py:141:13*/ t14 = t13 + aData[t12]
+					/*line opt_nest.py:141:13*/ bData[p2] = t14
+					/*line opt_nest.py:140:9*/ p1 = p1 + h2
+					/*line opt_nest.py:140:9*/ p2 = p2 + h7
+				}
 			}
 		}
 	} else {
@@ -905,13 +1284,20 @@ func Backwards(a *runtime.Array[float64], n int64) (float64, error) {
 		t3 int64
 		t4 int64
 		t5 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		h5 int64
 	)
 	aData := a.Data
 	/*line opt_nest.py:147:5*/ s = 0.0
 	if n-1 < int64(a.Shape[0]) {
+		/*line opt_nest.py:148:5*/ h1 = int64(a.Offset)
+		/*line opt_nest.py:148:5*/ h2 = int64(a.Strides[0])
 		/*line opt_nest.py:148:5*/ for i = n - 1; i > -1; i-- {
 			t1 = i
-			/*line opt_nest.py:149:23*/ t2 = int64(a.Offset) + t1*int64(a.Strides[0])
+			/*line opt_nest.py:149:23*/ t2 = h1 + t1*h2
 			/*line opt_nest.py:149:9*/ s = float64(s*0.5) + aData[t2]
 		}
 	} else {
@@ -928,11 +1314,14 @@ func Backwards(a *runtime.Array[float64], n int64) (float64, error) {
 		}
 	}
 	/*line opt_nest.py:150:5*/ if 0+runtime.FloorDivInt(n-1, 3)*3 <= 1099511627776 && -(0+runtime.FloorDivInt(n-1, 3)*3)-1 >= -int64(a.Shape[0]) {
+		/*line opt_nest.py:150:5*/ h3 = int64(a.Shape[0])
+		/*line opt_nest.py:150:5*/ h4 = int64(a.Offset)
+		/*line opt_nest.py:150:5*/ h5 = int64(a.Strides[0])
 		/*line opt_nest.py:150:5*/ for i = 0; i < n; i += 3 {
 			t3 = -1 - i
 			/*line opt_nest.py:151:14*/ t4 = t3
-			/*line opt_nest.py:151:14*/ t4 = t3 + int64(a.Shape[0])
-			/*line opt_nest.py:151:14*/ t5 = int64(a.Offset) + t4*int64(a.Strides[0])
+			/*line opt_nest.py:151:14*/ t4 = t3 + h3
+			/*line opt_nest.py:151:14*/ t5 = h4 + t4*h5
 			/*line opt_nest.py:151:9*/ s = s + aData[t5]
 		}
 	} else {
@@ -970,6 +1359,18 @@ func AxisMiddle(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t7      int64
 		t8      int64
 		t9      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		p1      int64
+		p2      int64
 		outData []float64
 	)
 	xData := x.Data
@@ -986,11 +1387,43 @@ func AxisMiddle(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t8 = int64(x.Shape[2])
 		t7 = int64(x.Shape[1])
 		/*line opt_nest.py:158:5*/ if !runtime.MayShare(out, x) {
-			/*line opt_nest.py:158:5*/ for i = 0; i < t9; i++ {
-				/*line opt_nest.py:160:13*/ for j = 0; j < t7; j++ {
-					/*line opt_nest.py:159:9*/ for k = 0; k < t8; k++ {
-						/*line opt_nest.py:161:17*/ t5 = outData[int64(out.Offset)+i*int64(out.Strides[0])+k*int64(out.Strides[1])]
-						/*line opt_nest.py:161:17*/ outData[int64(out.Offset)+i*int64(out.Strides[0])+k*int64(out.Strides[1])] = t5 + xData[int64(x.Offset)+i*int64(x.Strides[0])+j*int64(x.Strides[1])+k*int64(x.Strides[2])]
+			h2 = int64(out.Strides[1])
+			/*line opt_nest.py:159:9*/ h4 = int64(x.Strides[2])
+			h6 = int64(x.Strides[1])
+			/*line opt_nest.py:158:5*/ h7 = int64(out.Offset)
+			/*line opt_nest.py:158:5*/ h8 = int64(out.Strides[0])
+			/*line opt_nest.py:158:5*/ h9 = int64(x.Offset)
+			/*line opt_nest.py:158:5*/ h10 = int64(x.Strides[0])
+			/*line opt_nest.py:158:5*/ if h2 == 1 && h4 == 1 {
+				/*line opt_nest.py:158:5*/ for i = 0; i < t9; i++ {
+					h1 = h7 + i*h8
+					h5 = h9 + i*h10
+					/*line opt_nest.py:160:13*/ for j = 0; j < t7; j++ {
+						/*line opt_nest.py:159:9*/ h3 = h5 + j*h6
+						/*line opt_nest.py:159:9*/ if t8 > 0 {
+							outW := outData[h1 : h1+t8]
+							xW := xData[h3 : h3+t8]
+							for k = 0; k < t8; k++ {
+								/*line opt_nest.py:161:17*/ t5 = outW[k]
+								/*line opt_nest.py:161:17*/ outW[k] = t5 + xW[k]
+							}
+						}
+					}
+				}
+			} else {
+				/*line opt_nest.py:158:5*/ for i = 0; i < t9; i++ {
+					h1 = h7 + i*h8
+					h5 = h9 + i*h10
+					/*line opt_nest.py:160:13*/ for j = 0; j < t7; j++ {
+						/*line opt_nest.py:159:9*/ h3 = h5 + j*h6
+						/*line opt_nest.py:159:9*/ p1 = h1
+						/*line opt_nest.py:159:9*/ p2 = h3
+						/*line opt_nest.py:159:9*/ for k = 0; k < t8; k++ {
+							/*line opt_nest.py:161:17*/ t5 = outData[p1]
+							/*line opt_nest.py:161:17*/ outData[p1] = t5 + xData[p2]
+							/*line opt_nest.py:159:9*/ p1 = p1 + h2
+							/*line opt_nest.py:159:9*/ p2 = p2 + h4
+						}
 					}
 				}
 			}
@@ -1048,15 +1481,25 @@ func ScalarColsum(a *runtime.Array[float64]) float64 {
 		t1 int64
 		t2 int64
 		t3 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 float64
+		h5 int64
 	)
 	aData := a.Data
 	/*line opt_nest.py:167:5*/ s = 0.0
 	t3 = int64(a.Shape[1])
+	t2 = int64(a.Shape[0])
+	/*line opt_nest.py:169:9*/ h1 = int64(a.Offset)
+	/*line opt_nest.py:169:9*/ h2 = int64(a.Strides[0])
+	/*line opt_nest.py:168:5*/ h5 = int64(a.Strides[1])
 	/*line opt_nest.py:168:5*/ for j = 0; j < t3; j++ {
-		t2 = int64(a.Shape[0])
+		h3 = j * h5
+		/*line opt_nest.py:169:9*/ h4 = float64(j + 1)
 		/*line opt_nest.py:169:9*/ for i = 0; i < t2; i++ {
-			t1 = int64(a.Offset) + i*int64(a.Strides[0]) + j*int64(a.Strides[1])
-			/*line opt_nest.py:170:13*/ s = s + float64(aData[t1]*float64(j+1))
+			t1 = h1 + i*h2 + h3
+			/*line opt_nest.py:170:13*/ s = s + float64(aData[t1]*h4)
 		}
 	}
 	/*line opt_nest.py:171:5*/ return s

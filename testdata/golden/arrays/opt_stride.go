@@ -245,6 +245,10 @@ func Transposed(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t3     int64
 		i0     int64
 		i1     int64
+		i0Tile int64
+		i0End  int64
+		i1Tile int64
+		i1End  int64
 		h1     int64
 		h2     int64
 		h3     int64
@@ -262,34 +266,50 @@ func Transposed(m *runtime.Array[float64]) *runtime.Array[float64] {
 	t1Data = t1.Data
 	/*line opt_stride.py:27:12*/ t2 = int64(m.Shape[1])
 	/*line opt_stride.py:27:12*/ t3 = int64(m.Shape[0])
-	/*line opt_stride.py:27:12*/ h2 = int64(t1.Strides[1])
-	/*line opt_stride.py:27:12*/ h4 = int64(m.Strides[0])
-	/*line opt_stride.py:27:12*/ h5 = int64(t1.Offset)
-	/*line opt_stride.py:27:12*/ h6 = int64(t1.Strides[0])
-	/*line opt_stride.py:27:12*/ h7 = int64(m.Offset)
-	/*line opt_stride.py:27:12*/ h8 = int64(m.Strides[1])
-	/*line opt_stride.py:27:12*/ if h2 == 1 && h4 == 1 {
-		/*line opt_stride.py:27:12*/ for i0 = 0; i0 < t2; i0++ {
-			/*line opt_stride.py:27:12*/ h1 = h5 + i0*h6
-			/*line opt_stride.py:27:12*/ h3 = h7 + i0*h8
-			/*line opt_stride.py:27:12*/ if t3 > 0 {
-				t1W := t1Data[h1 : h1+t3]
-				mW := mData[h3 : h3+t3]
-				for i1 = 0; i1 < t3; i1++ {
-					/*line opt_stride.py:27:12*/ t1W[i1] = float64(mW[i1]*2.0) + 1.0
+	/*line opt_stride.py:27:12*/ if !runtime.MayShare(m, t1) {
+		/*line opt_stride.py:27:12*/ h2 = int64(t1.Strides[1])
+		/*line opt_stride.py:27:12*/ h4 = int64(m.Strides[0])
+		/*line opt_stride.py:27:12*/ h5 = int64(t1.Offset)
+		/*line opt_stride.py:27:12*/ h6 = int64(t1.Strides[0])
+		/*line opt_stride.py:27:12*/ h7 = int64(m.Offset)
+		/*line opt_stride.py:27:12*/ h8 = int64(m.Strides[1])
+		/*line opt_stride.py:27:12*/ if h2 == 1 && h4 == 1 {
+			/*line opt_stride.py:27:12*/ for i0Tile = 0; i0Tile < t2; i0Tile += 32 {
+				/*line opt_stride.py:27:12*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 32)
+				/*line opt_stride.py:27:12*/ for i1Tile = 0; i1Tile < t3; i1Tile += 32 {
+					/*line opt_stride.py:27:12*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 32)
+					/*line opt_stride.py:27:12*/ for i0 = i0Tile; i0 < i0End; i0++ {
+						/*line opt_stride.py:27:12*/ h1 = h5 + i0*h6
+						/*line opt_stride.py:27:12*/ h3 = h7 + i0*h8
+						/*line opt_stride.py:27:12*/ for i1 = i1Tile; i1 < i1End; i1++ {
+							/*line opt_stride.py:27:12*/ t1Data[h1+i1] = float64(mData[h3+i1]*2.0) + 1.0
+						}
+					}
+				}
+			}
+		} else {
+			/*line opt_stride.py:27:12*/ for i0Tile = 0; i0Tile < t2; i0Tile += 32 {
+				/*line opt_stride.py:27:12*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 32)
+				/*line opt_stride.py:27:12*/ for i1Tile = 0; i1Tile < t3; i1Tile += 32 {
+					/*line opt_stride.py:27:12*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 32)
+					/*line opt_stride.py:27:12*/ for i0 = i0Tile; i0 < i0End; i0++ {
+						/*line opt_stride.py:27:12*/ h1 = h5 + i0*h6
+						/*line opt_stride.py:27:12*/ h3 = h7 + i0*h8
+						/*line opt_stride.py:27:12*/ p1 = h1 + i1Tile*h2
+						/*line opt_stride.py:27:12*/ p2 = h3 + i1Tile*h4
+						/*line opt_stride.py:27:12*/ for i1 = i1Tile; i1 < i1End; i1++ {
+							/*line opt_stride.py:27:12*/ t1Data[p1] = float64(mData[p2]*2.0) + 1.0
+							/*line opt_stride.py:27:12*/ p1 = p1 + h2
+							/*line opt_stride.py:27:12*/ p2 = p2 + h4
+						}
+					}
 				}
 			}
 		}
 	} else {
 		/*line opt_stride.py:27:12*/ for i0 = 0; i0 < t2; i0++ {
-			/*line opt_stride.py:27:12*/ h1 = h5 + i0*h6
-			/*line opt_stride.py:27:12*/ h3 = h7 + i0*h8
-			/*line opt_stride.py:27:12*/ p1 = h1
-			/*line opt_stride.py:27:12*/ p2 = h3
 			/*line opt_stride.py:27:12*/ for i1 = 0; i1 < t3; i1++ {
-				/*line opt_stride.py:27:12*/ t1Data[p1] = float64(mData[p2]*2.0) + 1.0
-				/*line opt_stride.py:27:12*/ p1 = p1 + h2
-				/*line opt_stride.py:27:12*/ p2 = p2 + h4
+				/*line opt_stride.py:27:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]*2.0) + 1.0
 			}
 		}
 	}
@@ -621,44 +641,55 @@ func DotContinue(x *runtime.Array[float64], y *runtime.Array[float64]) (float64,
 	/*line opt_stride.py:47:1*/ var (
 		s  float64
 		i  int64
+		t1 int64
+		t2 int64
+		t3 int64
 		t4 float64
 		t5 int64
 		h1 int64
 		h2 int64
 		h3 int64
 		h4 int64
-		h5 int64
 	)
 	xData := x.Data
 	yData := y.Data
 	/*line opt_stride.py:50:5*/ s = 0.0
 	t5 = int64(x.Shape[0])
-	/*line opt_stride.py:51:5*/ h1 = int64(x.Offset)
-	/*line opt_stride.py:51:5*/ h2 = int64(x.Strides[0])
-	/*line opt_stride.py:51:5*/ h3 = int64(y.Shape[0])
-	/*line opt_stride.py:51:5*/ h4 = int64(y.Offset)
-	/*line opt_stride.py:51:5*/ h5 = int64(y.Strides[0])
-	/*line opt_stride.py:51:5*/ if h2 == 1 && h5 == 1 {
-		/*line opt_stride.py:51:5*/ for i = 0; i < t5; i++ {
-			if xData[h1+i] < 0.0 {
-				continue
+	/*line opt_stride.py:51:5*/ if t5-1 < int64(y.Shape[0]) {
+		/*line opt_stride.py:51:5*/ h1 = int64(x.Offset)
+		/*line opt_stride.py:51:5*/ h2 = int64(x.Strides[0])
+		/*line opt_stride.py:51:5*/ h3 = int64(y.Offset)
+		/*line opt_stride.py:51:5*/ h4 = int64(y.Strides[0])
+		/*line opt_stride.py:51:5*/ if h2 == 1 && h4 == 1 {
+			/*line opt_stride.py:51:5*/ for i = 0; i < t5; i++ {
+				if xData[h1+i] < 0.0 {
+					continue
+				}
+				/*line opt_stride.py:54:14*/ t4 = xData[h1+i]
+				/*line opt_stride.py:54:9*/ s = s + float64(t4*yData[h3+i])
 			}
-			/*line opt_stride.py:54:14*/ t4 = xData[h1+i]
-			/*line opt_stride.py:54:21*/ if !(i < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(y.Shape[0])), "opt_stride.py", 54, "dot_continue")
+		} else {
+			/*line opt_stride.py:51:5*/ for i = 0; i < t5; i++ {
+				if xData[h1+i*h2] < 0.0 {
+					continue
+				}
+				/*line opt_stride.py:54:14*/ t4 = xData[h1+i*h2]
+				/*line opt_stride.py:54:9*/ s = s + float64(t4*yData[h3+i*h4])
 			}
-			/*line opt_stride.py:54:9*/ s = s + float64(t4*yData[h4+i])
 		}
 	} else {
 		/*line opt_stride.py:51:5*/ for i = 0; i < t5; i++ {
-			if xData[h1+i*h2] < 0.0 {
+			t1 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line opt_stride.py:52:9*/ if xData[t1] < 0.0 {
 				continue
 			}
-			/*line opt_stride.py:54:14*/ t4 = xData[h1+i*h2]
-			/*line opt_stride.py:54:21*/ if !(i < h3) {
+			/*line opt_stride.py:54:14*/ t2 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line opt_stride.py:54:14*/ t4 = xData[t2]
+			/*line opt_stride.py:54:21*/ if !(i < int64(y.Shape[0])) {
 				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(y.Shape[0])), "opt_stride.py", 54, "dot_continue")
 			}
-			/*line opt_stride.py:54:9*/ s = s + float64(t4*yData[h4+i*h5])
+			/*line opt_stride.py:54:21*/ t3 = int64(y.Offset) + i*int64(y.Strides[0])
+			/*line opt_stride.py:54:9*/ s = s + float64(t4*yData[t3])
 		}
 	}
 	/*line opt_stride.py:55:5*/ return s, nil
@@ -760,46 +791,59 @@ func WeightedEveryOther(x *runtime.Array[float64]) float64 {
 func AddUntilError(x *runtime.Array[float64], y *runtime.Array[float64]) error {
 	/*line opt_stride.py:77:1*/ var (
 		i  int64
+		t1 int64
+		t2 int64
 		t3 float64
 		t4 float64
+		t5 int64
 		t6 int64
 		h1 int64
 		h2 int64
 		h3 int64
 		h4 int64
-		h5 int64
 		p1 int64
 		p2 int64
 	)
 	xData := x.Data
 	yData := y.Data
 	/*line opt_stride.py:80:14*/ t6 = int64(x.Shape[0])
-	/*line opt_stride.py:80:5*/ h1 = int64(x.Offset)
-	/*line opt_stride.py:80:5*/ h2 = int64(x.Strides[0])
-	/*line opt_stride.py:80:5*/ h3 = int64(y.Shape[0])
-	/*line opt_stride.py:80:5*/ h4 = int64(y.Offset)
-	/*line opt_stride.py:80:5*/ h5 = int64(y.Strides[0])
-	/*line opt_stride.py:80:5*/ if h2 == 1 && h5 == 1 {
-		/*line opt_stride.py:80:5*/ for i = 0; i < t6; i++ {
-			t3 = xData[h1+i]
-			/*line opt_stride.py:81:23*/ if !(i < h3) {
-				return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(y.Shape[0])), "opt_stride.py", 81, "add_until_error")
+	/*line opt_stride.py:80:5*/ if t6-1 < int64(y.Shape[0]) {
+		/*line opt_stride.py:80:5*/ h1 = int64(x.Offset)
+		/*line opt_stride.py:80:5*/ h2 = int64(x.Strides[0])
+		/*line opt_stride.py:80:5*/ h3 = int64(y.Offset)
+		/*line opt_stride.py:80:5*/ h4 = int64(y.Strides[0])
+		/*line opt_stride.py:80:5*/ if h2 == 1 && h4 == 1 {
+			/*line opt_stride.py:80:5*/ if t6 > 0 {
+				xW := xData[h1 : h1+t6]
+				yW := yData[h3 : h3+t6]
+				for i = 0; i < t6; i++ {
+					/*line opt_stride.py:81:16*/ t3 = xW[i]
+					/*line opt_stride.py:81:9*/ t4 = t3 + yW[i]
+					/*line opt_stride.py:81:9*/ xW[i] = t4
+				}
 			}
-			/*line opt_stride.py:81:9*/ t4 = t3 + yData[h4+i]
-			/*line opt_stride.py:81:9*/ xData[h1+i] = t4
+		} else {
+			/*line opt_stride.py:80:5*/ p1 = h1
+			/*line opt_stride.py:80:5*/ p2 = h3
+			/*line opt_stride.py:80:5*/ for i = 0; i < t6; i++ {
+				t3 = xData[p1]
+				/*line opt_stride.py:81:9*/ t4 = t3 + yData[p2]
+				/*line opt_stride.py:81:9*/ xData[p1] = t4
+				/*line opt_stride.py:80:5*/ p1 = p1 + h2
+				/*line opt_stride.py:80:5*/ p2 = p2 + h4
+			}
 		}
 	} else {
-		/*line opt_stride.py:80:5*/ p1 = h1
-		/*line opt_stride.py:80:5*/ p2 = h4
 		/*line opt_stride.py:80:5*/ for i = 0; i < t6; i++ {
-			t3 = xData[p1]
-			/*line opt_stride.py:81:23*/ if !(i < h3) {
+			t1 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line opt_stride.py:81:16*/ t3 = xData[t1]
+			/*line opt_stride.py:81:23*/ if !(i < int64(y.Shape[0])) {
 				return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(y.Shape[0])), "opt_stride.py", 81, "add_until_error")
 			}
-			/*line opt_stride.py:81:9*/ t4 = t3 + yData[p2]
-			/*line opt_stride.py:81:9*/ xData[p1] = t4
-			/*line opt_stride.py:80:5*/ p1 = p1 + h2
-			/*line opt_stride.py:80:5*/ p2 = p2 + h5
+			/*line opt_stride.py:81:23*/ t2 = int64(y.Offset) + i*int64(y.Strides[0])
+			/*line opt_stride.py:81:9*/ t4 = t3 + yData[t2]
+			/*line opt_stride.py:81:9*/ t5 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line opt_stride.py:81:9*/ xData[t5] = t4
 		}
 	}
 	return nil
@@ -812,31 +856,37 @@ func PrefixSum(x *runtime.Array[float64], n int64) (float64, error) {
 	/*line opt_stride.py:84:1*/ var (
 		s  float64
 		i  int64
+		t1 int64
 		h1 int64
 		h2 int64
-		h3 int64
 		p1 int64
 	)
 	xData := x.Data
 	/*line opt_stride.py:86:5*/ s = 0.0
-	h1 = int64(x.Shape[0])
-	/*line opt_stride.py:87:5*/ h2 = int64(x.Offset)
-	/*line opt_stride.py:87:5*/ h3 = int64(x.Strides[0])
-	/*line opt_stride.py:87:5*/ if h3 == 1 {
-		/*line opt_stride.py:87:5*/ for i = 0; i < n; i++ {
-			if !(i < h1) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(x.Shape[0])), "opt_stride.py", 88, "prefix_sum")
+	if n-1 < int64(x.Shape[0]) {
+		/*line opt_stride.py:87:5*/ h1 = int64(x.Offset)
+		/*line opt_stride.py:87:5*/ h2 = int64(x.Strides[0])
+		/*line opt_stride.py:87:5*/ if h2 == 1 {
+			/*line opt_stride.py:87:5*/ if n > 0 {
+				xW := xData[h1 : h1+n]
+				for i = 0; i < n; i++ {
+					/*line opt_stride.py:88:9*/ s = s + xW[i]
+				}
 			}
-			/*line opt_stride.py:88:9*/ s = s + xData[h2+i]
+		} else {
+			/*line opt_stride.py:87:5*/ p1 = h1
+			/*line opt_stride.py:87:5*/ for i = 0; i < n; i++ {
+				s = s + xData[p1]
+				/*line opt_stride.py:87:5*/ p1 = p1 + h2
+			}
 		}
 	} else {
-		/*line opt_stride.py:87:5*/ p1 = h2
 		/*line opt_stride.py:87:5*/ for i = 0; i < n; i++ {
-			if !(i < h1) {
+			if !(i < int64(x.Shape[0])) {
 				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(x.Shape[0])), "opt_stride.py", 88, "prefix_sum")
 			}
-			/*line opt_stride.py:88:9*/ s = s + xData[p1]
-			/*line opt_stride.py:87:5*/ p1 = p1 + h3
+			/*line opt_stride.py:88:14*/ t1 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line opt_stride.py:88:9*/ s = s + xData[t1]
 		}
 	}
 	/*line opt_stride.py:89:5*/ return s, nil
@@ -1017,14 +1067,14 @@ func InvariantScale(x *runtime.Array[float64], a float64, b float64) (*runtime.A
 		c       float64
 		t1      int64
 		t2      *runtime.Array[float64]
+		t3      int64
 		t4      float64
+		t5      int64
 		t6      int64
 		h1      int64
 		h2      int64
 		h3      int64
 		h4      int64
-		h5      int64
-		h6      int64
 		p1      int64
 		p2      int64
 		outData []float64
@@ -1038,38 +1088,44 @@ func InvariantScale(x *runtime.Array[float64], a float64, b float64) (*runtime.A
 	/*line opt_stride.py:109:5*/ out = t2
 	outData = out.Data
 	/*line opt_stride.py:110:14*/ t6 = int64(x.Shape[0])
-	c = float64(a*b) + 1.0
-	/*line opt_stride.py:110:5*/ h1 = int64(x.Shape[0])
-	/*line opt_stride.py:110:5*/ h2 = int64(x.Offset)
-	/*line opt_stride.py:110:5*/ h3 = int64(x.Strides[0])
-	/*line opt_stride.py:110:5*/ h4 = int64(out.Shape[0])
-	/*line opt_stride.py:110:5*/ h5 = int64(out.Offset)
-	/*line opt_stride.py:110:5*/ h6 = int64(out.Strides[0])
-	/*line opt_stride.py:110:5*/ if h3 == 1 && h6 == 1 {
-		/*line opt_stride.py:110:5*/ for i = 0; i < t6; i++ {
-			/*line opt_stride.py:112:18*/ if !(i < h1) {
-				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(x.Shape[0])), "opt_stride.py", 112, "invariant_scale")
+	/*line opt_stride.py:110:5*/ if t6-1 < int64(x.Shape[0]) && t6-1 < int64(out.Shape[0]) {
+		c = float64(a*b) + 1.0
+		/*line opt_stride.py:110:5*/ h1 = int64(x.Offset)
+		/*line opt_stride.py:110:5*/ h2 = int64(x.Strides[0])
+		/*line opt_stride.py:110:5*/ h3 = int64(out.Offset)
+		/*line opt_stride.py:110:5*/ h4 = int64(out.Strides[0])
+		/*line opt_stride.py:110:5*/ if h2 == 1 && h4 == 1 {
+			/*line opt_stride.py:110:5*/ if t6 > 0 {
+				xW := xData[h1 : h1+t6]
+				outW := outData[h3 : h3+t6]
+				for i = 0; i < t6; i++ {
+					/*line opt_stride.py:112:9*/ t4 = float64(xW[i] * c)
+					/*line opt_stride.py:112:9*/ outW[i] = t4
+				}
 			}
-			/*line opt_stride.py:112:9*/ t4 = float64(xData[h2+i] * c)
-			/*line opt_stride.py:112:9*/ if !(i < h4) {
-				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "opt_stride.py", 112, "invariant_scale")
+		} else {
+			/*line opt_stride.py:110:5*/ p1 = h1
+			/*line opt_stride.py:110:5*/ p2 = h3
+			/*line opt_stride.py:110:5*/ for i = 0; i < t6; i++ {
+				/*line opt_stride.py:112:9*/ t4 = float64(xData[p1] * c)
+				/*line opt_stride.py:112:9*/ outData[p2] = t4
+				/*line opt_stride.py:110:5*/ p1 = p1 + h2
+				/*line opt_stride.py:110:5*/ p2 = p2 + h4
 			}
-			/*line opt_stride.py:112:9*/ outData[h5+i] = t4
 		}
 	} else {
-		/*line opt_stride.py:110:5*/ p1 = h2
-		/*line opt_stride.py:110:5*/ p2 = h5
 		/*line opt_stride.py:110:5*/ for i = 0; i < t6; i++ {
-			/*line opt_stride.py:112:18*/ if !(i < h1) {
+			c = float64(a*b) + 1.0
+			if !(i < int64(x.Shape[0])) {
 				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(x.Shape[0])), "opt_stride.py", 112, "invariant_scale")
 			}
-			/*line opt_stride.py:112:9*/ t4 = float64(xData[p1] * c)
-			/*line opt_stride.py:112:9*/ if !(i < h4) {
+			/*line opt_stride.py:112:18*/ t3 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line opt_stride.py:112:9*/ t4 = float64(xData[t3] * c)
+			/*line opt_stride.py:112:9*/ if !(i < int64(out.Shape[0])) {
 				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "opt_stride.py", 112, "invariant_scale")
 			}
-			/*line opt_stride.py:112:9*/ outData[p2] = t4
-			/*line opt_stride.py:110:5*/ p1 = p1 + h3
-			/*line opt_stride.py:110:5*/ p2 = p2 + h6
+			/*line opt_stride.py:112:9*/ t5 = int64(out.Offset) + i*int64(out.Strides[0])
+			/*line opt_stride.py:112:9*/ outData[t5] = t4
 		}
 	}
 	/*line opt_stride.py:113:5*/ return out, nil
@@ -1131,31 +1187,25 @@ func RowsShifted(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t5      int64
 		t6      int64
 		t7      int64
+		t8      int64
+		t9      int64
 		t10     float64
 		t11     float64
+		t12     int64
 		t13     int64
 		t14     int64
-		h1      bool
+		h1      int64
 		h2      int64
 		h3      int64
 		h4      int64
-		h5      bool
+		h5      int64
 		h6      int64
 		h7      int64
 		h8      int64
-		h9      bool
+		h9      int64
 		h10     int64
 		h11     int64
 		h12     int64
-		h13     int64
-		h14     int64
-		h15     int64
-		h16     int64
-		h17     int64
-		h18     int64
-		h19     int64
-		h20     int64
-		h21     int64
 		p1      int64
 		p2      int64
 		p3      int64
@@ -1178,90 +1228,79 @@ func RowsShifted(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line opt_stride.py:129:5*/ v = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[0], int(t5)}, Strides: []int{m.Strides[0], int(t6)}, Offset: int(t7)}
 	vData = v.Data
 	/*line opt_stride.py:130:14*/ t14 = int64(m.Shape[0])
-	t13 = int64(m.Shape[1])
-	/*line opt_stride.py:131:9*/ h2 = int64(v.Shape[1])
-	/*line opt_stride.py:131:9*/ h4 = int64(v.Strides[1])
-	/*line opt_stride.py:131:9*/ h6 = int64(m.Shape[1])
-	/*line opt_stride.py:131:9*/ h8 = int64(m.Strides[1])
-	/*line opt_stride.py:131:9*/ h10 = int64(out.Shape[1])
-	/*line opt_stride.py:131:9*/ h12 = int64(out.Strides[1])
-	/*line opt_stride.py:130:5*/ h13 = int64(v.Shape[0])
-	/*line opt_stride.py:130:5*/ h14 = int64(v.Offset)
-	/*line opt_stride.py:130:5*/ h15 = int64(v.Strides[0])
-	/*line opt_stride.py:130:5*/ h16 = int64(m.Shape[0])
-	/*line opt_stride.py:130:5*/ h17 = int64(m.Offset)
-	/*line opt_stride.py:130:5*/ h18 = int64(m.Strides[0])
-	/*line opt_stride.py:130:5*/ h19 = int64(out.Shape[0])
-	/*line opt_stride.py:130:5*/ h20 = int64(out.Offset)
-	/*line opt_stride.py:130:5*/ h21 = int64(out.Strides[0])
-	/*line opt_stride.py:130:5*/ if h4 == 1 && h8 == 1 && h12 == 1 {
-		/*line opt_stride.py:130:5*/ for i = 0; i < t14; i++ {
-			h1 = i < h13
-			/*line opt_stride.py:131:9*/ h3 = h14 + i*h15
-			/*line opt_stride.py:131:9*/ h5 = i < h16
-			/*line opt_stride.py:131:9*/ h7 = h17 + i*h18
-			/*line opt_stride.py:131:9*/ h9 = i < h19
-			/*line opt_stride.py:131:9*/ h11 = h20 + i*h21
-			/*line opt_stride.py:131:9*/ for j = 0; j < t13; j++ {
-				if !h1 {
-					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(v.Shape[0])), "opt_stride.py", 132, "rows_shifted")
+	/*line opt_stride.py:130:5*/ if t14-1 < int64(v.Shape[0]) && int64(m.Shape[1])-1 < int64(v.Shape[1]) && t14-1 < int64(m.Shape[0]) && int64(m.Shape[1])-1 < int64(m.Shape[1]) && t14-1 < int64(out.Shape[0]) && int64(m.Shape[1])-1 < int64(out.Shape[1]) {
+		t13 = int64(m.Shape[1])
+		/*line opt_stride.py:131:9*/ h2 = int64(v.Strides[1])
+		/*line opt_stride.py:131:9*/ h4 = int64(m.Strides[1])
+		/*line opt_stride.py:131:9*/ h6 = int64(out.Strides[1])
+		/*line opt_stride.py:130:5*/ h7 = int64(v.Offset)
+		/*line opt_stride.py:130:5*/ h8 = int64(v.Strides[0])
+		/*line opt_stride.py:130:5*/ h9 = int64(m.Offset)
+		/*line opt_stride.py:130:5*/ h10 = int64(m.Strides[0])
+		/*line opt_stride.py:130:5*/ h11 = int64(out.Offset)
+		/*line opt_stride.py:130:5*/ h12 = int64(out.Strides[0])
+		/*line opt_stride.py:130:5*/ if h2 == 1 && h4 == 1 && h6 == 1 {
+			/*line opt_stride.py:130:5*/ for i = 0; i < t14; i++ {
+				h1 = h7 + i*h8
+				/*line opt_stride.py:131:9*/ h3 = h9 + i*h10
+				/*line opt_stride.py:131:9*/ h5 = h11 + i*h12
+				/*line opt_stride.py:131:9*/ if t13 > 0 {
+					vW := vData[h1 : h1+t13]
+					mW := mData[h3 : h3+t13]
+					outW := outData[h5 : h5+t13]
+					for j = 0; j < t13; j++ {
+						/*line opt_stride.py:132:25*/ t10 = float64(vW[j] * 2.0)
+						/*line opt_stride.py:132:13*/ t11 = t10 + mW[j]
+						/*line opt_stride.py:132:13*/ outW[j] = t11
+					}
 				}
-				/*line opt_stride.py:132:25*/ if !(j < h2) {
-					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", j, 1, int64(v.Shape[1])), "opt_stride.py", 132, "rows_shifted")
+			}
+		} else {
+			/*line opt_stride.py:130:5*/ for i = 0; i < t14; i++ {
+				h1 = h7 + i*h8
+				/*line opt_stride.py:131:9*/ h3 = h9 + i*h10
+				/*line opt_stride.py:131:9*/ h5 = h11 + i*h12
+				/*line opt_stride.py:131:9*/ p1 = h1
+				/*line opt_stride.py:131:9*/ p2 = h3
+				/*line opt_stride.py:131:9*/ p3 = h5
+				/*line opt_stride.py:131:9*/ for j = 0; j < t13; j++ {
+					t10 = float64(vData[p1] * 2.0)
+					/*line opt_stride.py:132:13*/ t11 = t10 + mData[p2]
+					/*line opt_stride.py:132:13*/ outData[p3] = t11
+					/*line opt_stride.py:131:9*/ p1 = p1 + h2
+					/*line opt_stride.py:131:9*/ p2 = p2 + h4
+					/*line opt_stride.py:131:9*/ p3 = p3 + h6
 				}
-				/*line opt_stride.py:132:25*/ t10 = float64(vData[h3+j] * 2.0)
-				/*line opt_stride.py:132:41*/ if !h5 {
-					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(m.Shape[0])), "opt_stride.py", 132, "rows_shifted")
-				}
-				/*line opt_stride.py:132:41*/ if !(j < h6) {
-					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", j, 1, int64(m.Shape[1])), "opt_stride.py", 132, "rows_shifted")
-				}
-				/*line opt_stride.py:132:13*/ t11 = t10 + mData[h7+j]
-				/*line opt_stride.py:132:13*/ if !h9 {
-					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "opt_stride.py", 132, "rows_shifted")
-				}
-				/*line opt_stride.py:132:13*/ if !(j < h10) {
-					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", j, 1, int64(out.Shape[1])), "opt_stride.py", 132, "rows_shifted")
-				}
-				/*line opt_stride.py:132:13*/ outData[h11+j] = t11
 			}
 		}
 	} else {
 		/*line opt_stride.py:130:5*/ for i = 0; i < t14; i++ {
-			h1 = i < h13
-			/*line opt_stride.py:131:9*/ h3 = h14 + i*h15
-			/*line opt_stride.py:131:9*/ h5 = i < h16
-			/*line opt_stride.py:131:9*/ h7 = h17 + i*h18
-			/*line opt_stride.py:131:9*/ h9 = i < h19
-			/*line opt_stride.py:131:9*/ h11 = h20 + i*h21
-			/*line opt_stride.py:131:9*/ p1 = h3
-			/*line opt_stride.py:131:9*/ p2 = h7
-			/*line opt_stride.py:131:9*/ p3 = h11
+			t13 = int64(m.Shape[1])
 			/*line opt_stride.py:131:9*/ for j = 0; j < t13; j++ {
-				if !h1 {
+				if !(i < int64(v.Shape[0])) {
 					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(v.Shape[0])), "opt_stride.py", 132, "rows_shifted")
 				}
-				/*line opt_stride.py:132:25*/ if !(j < h2) {
+				/*line opt_stride.py:132:25*/ if !(j < int64(v.Shape[1])) {
 					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", j, 1, int64(v.Shape[1])), "opt_stride.py", 132, "rows_shifted")
 				}
-				/*line opt_stride.py:132:25*/ t10 = float64(vData[p1] * 2.0)
-				/*line opt_stride.py:132:41*/ if !h5 {
+				/*line opt_stride.py:132:25*/ t8 = int64(v.Offset) + i*int64(v.Strides[0]) + j*int64(v.Strides[1])
+				/*line opt_stride.py:132:25*/ t10 = float64(vData[t8] * 2.0)
+				/*line opt_stride.py:132:41*/ if !(i < int64(m.Shape[0])) {
 					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(m.Shape[0])), "opt_stride.py", 132, "rows_shifted")
 				}
-				/*line opt_stride.py:132:41*/ if !(j < h6) {
+				/*line opt_stride.py:132:41*/ if !(j < int64(m.Shape[1])) {
 					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", j, 1, int64(m.Shape[1])), "opt_stride.py", 132, "rows_shifted")
 				}
-				/*line opt_stride.py:132:13*/ t11 = t10 + mData[p2]
-				/*line opt_stride.py:132:13*/ if !h9 {
+				/*line opt_stride.py:132:41*/ t9 = int64(m.Offset) + i*int64(m.Strides[0]) + j*int64(m.Strides[1])
+				/*line opt_stride.py:132:13*/ t11 = t10 + mData[t9]
+				/*line opt_stride.py:132:13*/ if !(i < int64(out.Shape[0])) {
 					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "opt_stride.py", 132, "rows_shifted")
 				}
-				/*line opt_stride.py:132:13*/ if !(j < h10) {
+				/*line opt_stride.py:132:13*/ if !(j < int64(out.Shape[1])) {
 					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", j, 1, int64(out.Shape[1])), "opt_stride.py", 132, "rows_shifted")
 				}
-				/*line opt_stride.py:132:13*/ outData[p3] = t11
-				/*line opt_stride.py:131:9*/ p1 = p1 + h4
-				/*line opt_stride.py:131:9*/ p2 = p2 + h8
-				/*line opt_stride.py:131:9*/ p3 = p3 + h12
+				/*line opt_stride.py:132:13*/ t12 = int64(out.Offset) + i*int64(out.Strides[0]) + j*int64(out.Strides[1])
+				/*line opt_stride.py:132:13*/ outData[t12] = t11
 			}
 		}
 	}

@@ -23,27 +23,31 @@ func ScaleInto(x *runtime.Array[float64], out *runtime.Array[float64], a float64
 		t1 int64
 		t2 int64
 		t3 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
 	)
 	xData := x.Data
 	outData := out.Data
 	/*line parallel.py:13:14*/ t3 = int64(x.Shape[0])
 	/*line parallel.py:13:5*/ if t3-1 < int64(out.Shape[0]) {
+		/*line parallel.py:13:5*/ h1 = int64(x.Offset)
+		/*line parallel.py:13:5*/ h2 = int64(x.Strides[0])
+		/*line parallel.py:13:5*/ h3 = int64(out.Offset)
+		/*line parallel.py:13:5*/ h4 = int64(out.Strides[0])
 		/*line parallel.py:13:5*/ {
 			var parStart int64 = 0
 			parN := runtime.TripCount(parStart, t3, 1)
 			parChunks := runtime.Chunks(parN, 1024)
 			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 				var (
-					iChunk  int64
-					tChunk  float64
-					t1Chunk int64
-					t2Chunk int64
+					iChunk int64
+					tChunk float64
 				)
 				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-					t1Chunk = int64(x.Offset) + iChunk*int64(x.Strides[0])
-					/*line parallel.py:14:9*/ tChunk = float64(xData[t1Chunk] * a)
-					t2Chunk = int64(out.Offset) + iChunk*int64(out.Strides[0])
-					/*line parallel.py:15:9*/ outData[t2Chunk] = float64(tChunk*tChunk) + 1.0
+					tChunk = float64(xData[h1+iChunk*h2] * a)
+					outData[h3+iChunk*h4] = float64(tChunk*tChunk) + 1.0
 				}
 				return nil
 			}); err != nil {
@@ -76,6 +80,10 @@ func Poly(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t1      *runtime.Array[float64]
 		t2      int64
 		t3      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
 		outData []float64
 	)
 	xData := x.Data
@@ -87,22 +95,22 @@ func Poly(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line parallel.py:21:5*/ out = t1
 	outData = out.Data
 	/*line parallel.py:23:5*/ if n-1 < int64(out.Shape[0]) {
+		/*line parallel.py:23:5*/ h1 = int64(x.Offset)
+		/*line parallel.py:23:5*/ h2 = int64(x.Strides[0])
+		/*line parallel.py:23:5*/ h3 = int64(out.Offset)
+		/*line parallel.py:23:5*/ h4 = int64(out.Strides[0])
 		/*line parallel.py:23:5*/ {
 			var parStart int64 = 0
 			parN := runtime.TripCount(parStart, n, 1)
 			parChunks := runtime.Chunks(parN, 1024)
 			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 				var (
-					iChunk  int64
-					t2Chunk int64
-					t3Chunk int64
-					vChunk  float64
+					iChunk int64
+					vChunk float64
 				)
 				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-					t2Chunk = int64(x.Offset) + iChunk*int64(x.Strides[0])
-					/*line parallel.py:24:9*/ vChunk = xData[t2Chunk]
-					t3Chunk = int64(out.Offset) + iChunk*int64(out.Strides[0])
-					/*line parallel.py:25:9*/ outData[t3Chunk] = float64((float64((float64(vChunk*0.5)-1.0)*vChunk)+2.0)*vChunk) - 3.0
+					vChunk = xData[h1+iChunk*h2]
+					outData[h3+iChunk*h4] = float64((float64((float64(vChunk*0.5)-1.0)*vChunk)+2.0)*vChunk) - 3.0
 				}
 				return nil
 			}); err != nil {
@@ -130,14 +138,16 @@ func Isum(x *runtime.Array[int64]) int64 {
 	/*line parallel.py:29:1*/ var (
 		s  int64
 		i  int64
-		t1 int64
 		t2 int64
+		h1 int64
+		h2 int64
 	)
 	_ = i
-	_ = t1
 	xData := x.Data
 	/*line parallel.py:31:5*/ s = 0
 	t2 = int64(x.Shape[0])
+	/*line parallel.py:32:5*/ h1 = int64(x.Offset)
+	/*line parallel.py:32:5*/ h2 = int64(x.Strides[0])
 	/*line parallel.py:32:5*/ {
 		var parStart int64 = 0
 		parN := runtime.TripCount(parStart, t2, 1)
@@ -145,13 +155,11 @@ func Isum(x *runtime.Array[int64]) int64 {
 		sParts := make([]int64, parChunks)
 		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 			var (
-				iChunk  int64
-				t1Chunk int64
-				sChunk  int64 = 0
+				iChunk int64
+				sChunk int64 = 0
 			)
 			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-				t1Chunk = int64(x.Offset) + iChunk*int64(x.Strides[0])
-				/*line parallel.py:33:9*/ sChunk = sChunk + xData[t1Chunk]
+				sChunk = sChunk + xData[h1+iChunk*h2]
 			}
 			sParts[chunk] = sChunk
 			return nil
@@ -178,12 +186,12 @@ func IntReductions(x *runtime.Array[int64]) (int64, int64, int64, int64, int64, 
 		hi int64
 		i  int64
 		v  int64
-		t1 int64
 		t2 int64
+		h1 int64
+		h2 int64
 	)
 	_ = i
 	_ = v
-	_ = t1
 	xData := x.Data
 	/*line parallel.py:39:5*/ s = 7
 	d = 0
@@ -194,6 +202,8 @@ func IntReductions(x *runtime.Array[int64]) (int64, int64, int64, int64, int64, 
 	lo = 1000000
 	hi = -1000000
 	t2 = int64(x.Shape[0])
+	/*line parallel.py:47:5*/ h1 = int64(x.Offset)
+	/*line parallel.py:47:5*/ h2 = int64(x.Strides[0])
 	/*line parallel.py:47:5*/ {
 		var parStart int64 = 0
 		parN := runtime.TripCount(parStart, t2, 1)
@@ -209,7 +219,6 @@ func IntReductions(x *runtime.Array[int64]) (int64, int64, int64, int64, int64, 
 		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo2, hi2 int64) error {
 			var (
 				iChunk  int64
-				t1Chunk int64
 				vChunk  int64
 				aChunk  int64 = -1
 				dChunk  int64 = 0
@@ -221,8 +230,7 @@ func IntReductions(x *runtime.Array[int64]) (int64, int64, int64, int64, int64, 
 				sChunk  int64 = 0
 			)
 			for iChunk = parStart + lo2; iChunk < parStart+hi2; iChunk++ {
-				t1Chunk = int64(x.Offset) + iChunk*int64(x.Strides[0])
-				/*line parallel.py:48:9*/ vChunk = xData[t1Chunk]
+				vChunk = xData[h1+iChunk*h2]
 				sChunk = sChunk + vChunk*vChunk
 				dChunk = dChunk - vChunk
 				pChunk = pChunk * (runtime.ModInt(vChunk, 5) + 1)
@@ -278,15 +286,17 @@ func Fsum(x *runtime.Array[float64]) float64 {
 	/*line parallel.py:60:1*/ var (
 		s  float64
 		i  int64
-		t1 int64
 		t2 int64
+		h1 int64
+		h2 int64
 	)
 	xData := x.Data
 	/*line parallel.py:63:5*/ s = 0.0
 	t2 = int64(x.Shape[0])
+	/*line parallel.py:64:5*/ h1 = int64(x.Offset)
+	/*line parallel.py:64:5*/ h2 = int64(x.Strides[0])
 	/*line parallel.py:64:5*/ for i = 0; i < t2; i++ {
-		t1 = int64(x.Offset) + i*int64(x.Strides[0])
-		/*line parallel.py:65:9*/ s = s + float64(xData[t1]*0.5)
+		s = s + float64(xData[h1+i*h2]*0.5)
 	}
 	/*line parallel.py:66:5*/ return s
 }
@@ -306,8 +316,17 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t4      int64
 		t5      int64
 		t6      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		p1      int64
 		outData []float64
 	)
+	_ = h1
+	_ = p1
 	mData := m.Data
 	/*line parallel.py:71:11*/ t1 = int64(m.Shape[0])
 	/*line parallel.py:71:11*/ if !(t1 >= 0) {
@@ -318,6 +337,12 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	outData = out.Data
 	/*line parallel.py:72:14*/ t6 = int64(m.Shape[0])
 	/*line parallel.py:72:5*/ if t6-1 < int64(m.Shape[0]) && t6-1 < int64(out.Shape[0]) {
+		/*line parallel.py:74:18*/ t4 = int64(m.Shape[1])
+		/*line parallel.py:74:9*/ h2 = int64(m.Strides[1])
+		/*line parallel.py:72:5*/ h3 = int64(m.Offset)
+		/*line parallel.py:72:5*/ h4 = int64(m.Strides[0])
+		/*line parallel.py:72:5*/ h5 = int64(out.Offset)
+		/*line parallel.py:72:5*/ h6 = int64(out.Strides[0])
 		/*line parallel.py:72:5*/ {
 			var parStart int64 = 0
 			parN := runtime.TripCount(parStart, t6, 1)
@@ -326,19 +351,20 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 				var (
 					iChunk   int64
 					accChunk float64
+					h1Chunk  int64
 					jChunk   int64
-					t3Chunk  int64
-					t4Chunk  int64
+					p1Chunk  int64
 					t5Chunk  int64
 				)
 				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
 					accChunk = 0.0
-					t4Chunk = int64(m.Shape[1])
-					/*line parallel.py:74:9*/ for jChunk = 0; jChunk < t4Chunk; jChunk++ {
-						t3Chunk = int64(m.Offset) + iChunk*int64(m.Strides[0]) + jChunk*int64(m.Strides[1])
-						/*line parallel.py:75:13*/ accChunk = accChunk + mData[t3Chunk]
+					h1Chunk = h3 + iChunk*h4
+					/*line parallel.py:74:9*/ p1Chunk = h1Chunk
+					/*line parallel.py:74:9*/ for jChunk = 0; jChunk < t4; jChunk++ {
+						accChunk = accChunk + mData[p1Chunk]
+						/*line parallel.py:74:9*/ p1Chunk = p1Chunk + h2
 					}
-					/*line parallel.py:76:9*/ t5Chunk = int64(out.Offset) + iChunk*int64(out.Strides[0])
+					/*line parallel.py:76:9*/ t5Chunk = h5 + iChunk*h6
 					/*line parallel.py:76:9*/ outData[t5Chunk] = accChunk
 				}
 				return nil
@@ -372,30 +398,28 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 // A 2-D loop with an integer reduction across rows.
 func CountInRows(m *runtime.Array[float64], t float64) int64 {
 	/*line parallel.py:80:1*/ var (
-		c    int64
-		i    int64
-		j    int64
-		t1   int64
-		t2   int64
-		t3   int64
-		cU1  int64
-		cU2  int64
-		cU3  int64
-		jU   int64
-		jLim int64
+		c  int64
+		i  int64
+		j  int64
+		t2 int64
+		t3 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		p1 int64
 	)
 	_ = i
 	_ = j
-	_ = t1
-	_ = t2
-	_ = cU1
-	_ = cU2
-	_ = cU3
-	_ = jU
-	_ = jLim
+	_ = h1
+	_ = p1
 	mData := m.Data
 	/*line parallel.py:82:5*/ c = 0
 	t3 = int64(m.Shape[0])
+	t2 = int64(m.Shape[1])
+	/*line parallel.py:84:9*/ h2 = int64(m.Strides[1])
+	/*line parallel.py:83:5*/ h3 = int64(m.Offset)
+	/*line parallel.py:83:5*/ h4 = int64(m.Strides[0])
 	/*line parallel.py:83:5*/ {
 		var parStart int64 = 0
 		parN := runtime.TripCount(parStart, t3, 1)
@@ -403,50 +427,21 @@ func CountInRows(m *runtime.Array[float64], t float64) int64 {
 		cParts := make([]int64, parChunks)
 		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 			var (
-				iChunk    int64
-				jChunk    int64
-				t1Chunk   int64
-				t2Chunk   int64
-				cU1Chunk  int64
-				cU2Chunk  int64
-				cU3Chunk  int64
-				jUChunk   int64
-				jLimChunk int64
-				cChunk    int64 = 0
+				iChunk  int64
+				h1Chunk int64
+				jChunk  int64
+				p1Chunk int64
+				cChunk  int64 = 0
 			)
 			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-				t2Chunk = int64(m.Shape[1])
-				/*line parallel.py:84:9*/ cU1Chunk = 0
-				/*line parallel.py:84:9*/ cU2Chunk = 0
-				/*line parallel.py:84:9*/ cU3Chunk = 0
-				/*line parallel.py:84:9*/ jUChunk = 0
-				/*line parallel.py:84:9*/ jLimChunk = runtime.Max(t2Chunk, -9223372036854775805) - 3
-				/*line parallel.py:84:9*/ for jUChunk < jLimChunk {
-					t1Chunk = int64(m.Offset) + iChunk*int64(m.Strides[0]) + jUChunk*int64(m.Strides[1])
-					/*line parallel.py:85:13*/ if mData[t1Chunk] > t {
+				h1Chunk = h3 + iChunk*h4
+				/*line parallel.py:84:9*/ p1Chunk = h1Chunk
+				/*line parallel.py:84:9*/ for jChunk = 0; jChunk < t2; jChunk++ {
+					if mData[p1Chunk] > t {
 						cChunk = cChunk + 1
 					}
-					/*line parallel.py:85:16*/ t1Chunk = int64(m.Offset) + iChunk*int64(m.Strides[0]) + (jUChunk+1)*int64(m.Strides[1])
-					/*line parallel.py:85:13*/ if mData[t1Chunk] > t {
-						cU1Chunk = cU1Chunk + 1
-					}
-					/*line parallel.py:85:16*/ t1Chunk = int64(m.Offset) + iChunk*int64(m.Strides[0]) + (jUChunk+2)*int64(m.Strides[1])
-					/*line parallel.py:85:13*/ if mData[t1Chunk] > t {
-						cU2Chunk = cU2Chunk + 1
-					}
-					/*line parallel.py:85:16*/ t1Chunk = int64(m.Offset) + iChunk*int64(m.Strides[0]) + (jUChunk+3)*int64(m.Strides[1])
-					/*line parallel.py:85:13*/ if mData[t1Chunk] > t {
-						cU3Chunk = cU3Chunk + 1
-					}
-					/*line parallel.py:84:9*/ jUChunk = jUChunk + 4
+					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
 				}
-				/*line parallel.py:84:9*/ for jChunk = jUChunk; jChunk < t2Chunk; jChunk++ {
-					t1Chunk = int64(m.Offset) + iChunk*int64(m.Strides[0]) + jChunk*int64(m.Strides[1])
-					/*line parallel.py:85:13*/ if mData[t1Chunk] > t {
-						cChunk = cChunk + 1
-					}
-				}
-				/*line parallel.py:84:9*/ cChunk = cChunk + (cU1Chunk + cU2Chunk + cU3Chunk)
 			}
 			cParts[chunk] = cChunk
 			return nil
@@ -475,6 +470,14 @@ func Gather(x *runtime.Array[float64], idx *runtime.Array[int64]) (*runtime.Arra
 		t7      float64
 		t8      int64
 		t9      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
 		outData []float64
 	)
 	xData := x.Data
@@ -488,6 +491,14 @@ func Gather(x *runtime.Array[float64], idx *runtime.Array[int64]) (*runtime.Arra
 	outData = out.Data
 	/*line parallel.py:94:14*/ t9 = int64(idx.Shape[0])
 	/*line parallel.py:94:5*/ if t9-1 < int64(idx.Shape[0]) && t9-1 < int64(out.Shape[0]) {
+		/*line parallel.py:94:5*/ h1 = int64(idx.Offset)
+		/*line parallel.py:94:5*/ h2 = int64(idx.Strides[0])
+		/*line parallel.py:94:5*/ h3 = -int64(x.Shape[0])
+		/*line parallel.py:94:5*/ h4 = int64(x.Shape[0])
+		/*line parallel.py:94:5*/ h5 = int64(x.Offset)
+		/*line parallel.py:94:5*/ h6 = int64(x.Strides[0])
+		/*line parallel.py:94:5*/ h7 = int64(out.Offset)
+		/*line parallel.py:94:5*/ h8 = int64(out.Strides[0])
 		/*line parallel.py:94:5*/ {
 			var parStart int64 = 0
 			parN := runtime.TripCount(parStart, t9, 1)
@@ -495,27 +506,23 @@ func Gather(x *runtime.Array[float64], idx *runtime.Array[int64]) (*runtime.Arra
 			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 				var (
 					iChunk  int64
-					t3Chunk int64
 					t4Chunk int64
 					t5Chunk int64
 					t6Chunk int64
 					t7Chunk float64
-					t8Chunk int64
 				)
 				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-					t3Chunk = int64(idx.Offset) + iChunk*int64(idx.Strides[0])
-					/*line parallel.py:95:18*/ t4Chunk = idxData[t3Chunk]
-					/*line parallel.py:95:18*/ if !(t4Chunk >= -int64(x.Shape[0]) && t4Chunk < int64(x.Shape[0])) {
+					t4Chunk = idxData[h1+iChunk*h2]
+					/*line parallel.py:95:18*/ if !(t4Chunk >= h3 && t4Chunk < h4) {
 						return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t4Chunk, 0, int64(x.Shape[0])), "parallel.py", 95, "gather")
 					}
 					/*line parallel.py:95:18*/ t5Chunk = t4Chunk
 					/*line parallel.py:95:18*/ if t4Chunk < 0 {
-						/*line parallel.py:95:18*/ t5Chunk = t4Chunk + int64(x.Shape[0])
+						/*line parallel.py:95:18*/ t5Chunk = t4Chunk + h4
 					}
-					/*line parallel.py:95:18*/ t6Chunk = int64(x.Offset) + t5Chunk*int64(x.Strides[0])
+					/*line parallel.py:95:18*/ t6Chunk = h5 + t5Chunk*h6
 					/*line parallel.py:95:9*/ t7Chunk = float64(xData[t6Chunk] * 2.0)
-					/*line parallel.py:95:9*/ t8Chunk = int64(out.Offset) + iChunk*int64(out.Strides[0])
-					/*line parallel.py:95:9*/ outData[t8Chunk] = t7Chunk
+					/*line parallel.py:95:9*/ outData[h7+iChunk*h8] = t7Chunk
 				}
 				return nil
 			}); err != nil {
@@ -564,6 +571,10 @@ func Carried(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t5      int64
 		t6      int64
 		t7      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
 		outData []float64
 	)
 	xData := x.Data
@@ -577,13 +588,14 @@ func Carried(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line parallel.py:103:5*/ prev = 0.0
 	t7 = int64(x.Shape[0])
 	/*line parallel.py:104:5*/ if t7-1 < int64(x.Shape[0]) && t7-1 < int64(out.Shape[0]) {
+		/*line parallel.py:104:5*/ h1 = int64(x.Offset)
+		/*line parallel.py:104:5*/ h2 = int64(x.Strides[0])
+		/*line parallel.py:104:5*/ h3 = int64(out.Offset)
+		/*line parallel.py:104:5*/ h4 = int64(out.Strides[0])
 		/*line parallel.py:104:5*/ for i = 0; i < t7; i++ {
-			t3 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line parallel.py:105:9*/ t4 = xData[t3] + prev
-			/*line parallel.py:105:9*/ t5 = int64(out.Offset) + i*int64(out.Strides[0])
-			/*line parallel.py:105:9*/ outData[t5] = t4
-			t6 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line parallel.py:106:9*/ prev = xData[t6]
+			t4 = xData[h1+i*h2] + prev
+			/*line parallel.py:105:9*/ outData[h3+i*h4] = t4
+			prev = xData[h1+i*h2]
 		}
 	} else {
 		/*line parallel.py:104:5*/ for i = 0; i < t7; i++ {
@@ -613,11 +625,15 @@ func Small(x *runtime.Array[int64]) (int64, error) {
 		i  int64
 		t1 int64
 		t2 int64
+		h1 int64
+		h2 int64
 	)
 	xData := x.Data
 	/*line parallel.py:112:5*/ s = 0
 	t2 = runtime.Min(int64(x.Shape[0]), 5)
 	/*line parallel.py:113:5*/ if t2-1 < int64(x.Shape[0]) {
+		/*line parallel.py:113:5*/ h1 = int64(x.Offset)
+		/*line parallel.py:113:5*/ h2 = int64(x.Strides[0])
 		/*line parallel.py:113:5*/ {
 			var parStart int64 = 0
 			parN := runtime.TripCount(parStart, t2, 1)
@@ -625,13 +641,11 @@ func Small(x *runtime.Array[int64]) (int64, error) {
 			sParts := make([]int64, parChunks)
 			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 				var (
-					iChunk  int64
-					t1Chunk int64
-					sChunk  int64 = 0
+					iChunk int64
+					sChunk int64 = 0
 				)
 				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-					t1Chunk = int64(x.Offset) + iChunk*int64(x.Strides[0])
-					/*line parallel.py:114:9*/ sChunk = sChunk + xData[t1Chunk]*(iChunk+1)
+					sChunk = sChunk + xData[h1+iChunk*h2]*(iChunk+1)
 				}
 				sParts[chunk] = sChunk
 				return nil

@@ -25,6 +25,16 @@ func Scale(m *runtime.Array[float64], s float64) (*runtime.Array[float64], error
 		t4      int64
 		t5      int64
 		t6      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		p1      int64
+		p2      int64
 		outData []float64
 	)
 	mData := m.Data
@@ -33,13 +43,38 @@ func Scale(m *runtime.Array[float64], s float64) (*runtime.Array[float64], error
 	outData = out.Data
 	/*line pythran_export.py:19:14*/ t6 = int64(m.Shape[0])
 	/*line pythran_export.py:19:5*/ if t6-1 < int64(out.Shape[0]) && int64(m.Shape[1])-1 < int64(out.Shape[1]) {
-		/*line pythran_export.py:19:5*/ for i = 0; i < t6; i++ {
-			t5 = int64(m.Shape[1])
-			/*line pythran_export.py:20:9*/ for j = 0; j < t5; j++ {
-				t2 = int64(m.Offset) + i*int64(m.Strides[0]) + j*int64(m.Strides[1])
-				/*line pythran_export.py:21:13*/ t3 = float64(mData[t2] * s)
-				/*line pythran_export.py:21:13*/ t4 = int64(out.Offset) + i*int64(out.Strides[0]) + j*int64(out.Strides[1])
-				/*line pythran_export.py:21:13*/ outData[t4] = t3
+		t5 = int64(m.Shape[1])
+		/*line pythran_export.py:20:9*/ h2 = int64(m.Strides[1])
+		/*line pythran_export.py:20:9*/ h4 = int64(out.Strides[1])
+		/*line pythran_export.py:19:5*/ h5 = int64(m.Offset)
+		/*line pythran_export.py:19:5*/ h6 = int64(m.Strides[0])
+		/*line pythran_export.py:19:5*/ h7 = int64(out.Offset)
+		/*line pythran_export.py:19:5*/ h8 = int64(out.Strides[0])
+		/*line pythran_export.py:19:5*/ if h2 == 1 && h4 == 1 {
+			/*line pythran_export.py:19:5*/ for i = 0; i < t6; i++ {
+				h1 = h5 + i*h6
+				/*line pythran_export.py:20:9*/ h3 = h7 + i*h8
+				/*line pythran_export.py:20:9*/ if t5 > 0 {
+					mW := mData[h1 : h1+t5]
+					outW := outData[h3 : h3+t5]
+					for j = 0; j < t5; j++ {
+						/*line pythran_export.py:21:13*/ t3 = float64(mW[j] * s)
+						/*line pythran_export.py:21:13*/ outW[j] = t3
+					}
+				}
+			}
+		} else {
+			/*line pythran_export.py:19:5*/ for i = 0; i < t6; i++ {
+				h1 = h5 + i*h6
+				/*line pythran_export.py:20:9*/ h3 = h7 + i*h8
+				/*line pythran_export.py:20:9*/ p1 = h1
+				/*line pythran_export.py:20:9*/ p2 = h3
+				/*line pythran_export.py:20:9*/ for j = 0; j < t5; j++ {
+					t3 = float64(mData[p1] * s)
+					/*line pythran_export.py:21:13*/ outData[p2] = t3
+					/*line pythran_export.py:20:9*/ p1 = p1 + h2
+					/*line pythran_export.py:20:9*/ p2 = p2 + h4
+				}
 			}
 		}
 	} else {
@@ -74,6 +109,16 @@ func Scale2(m *runtime.Array[float32], s float32) (*runtime.Array[float32], erro
 		t4      int64
 		t5      int64
 		t6      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		p1      int64
+		p2      int64
 		outData []float32
 	)
 	mData := m.Data
@@ -82,13 +127,38 @@ func Scale2(m *runtime.Array[float32], s float32) (*runtime.Array[float32], erro
 	outData = out.Data
 	/*line pythran_export.py:19:14*/ t6 = int64(m.Shape[0])
 	/*line pythran_export.py:19:5*/ if t6-1 < int64(out.Shape[0]) && int64(m.Shape[1])-1 < int64(out.Shape[1]) {
-		/*line pythran_export.py:19:5*/ for i = 0; i < t6; i++ {
-			t5 = int64(m.Shape[1])
-			/*line pythran_export.py:20:9*/ for j = 0; j < t5; j++ {
-				t2 = int64(m.Offset) + i*int64(m.Strides[0]) + j*int64(m.Strides[1])
-				/*line pythran_export.py:21:13*/ t3 = float32(mData[t2] * s)
-				/*line pythran_export.py:21:13*/ t4 = int64(out.Offset) + i*int64(out.Strides[0]) + j*int64(out.Strides[1])
-				/*line pythran_export.py:21:13*/ outData[t4] = t3
+		t5 = int64(m.Shape[1])
+		/*line pythran_export.py:20:9*/ h2 = int64(m.Strides[1])
+		/*line pythran_export.py:20:9*/ h4 = int64(out.Strides[1])
+		/*line pythran_export.py:19:5*/ h5 = int64(m.Offset)
+		/*line pythran_export.py:19:5*/ h6 = int64(m.Strides[0])
+		/*line pythran_export.py:19:5*/ h7 = int64(out.Offset)
+		/*line pythran_export.py:19:5*/ h8 = int64(out.Strides[0])
+		/*line pythran_export.py:19:5*/ if h2 == 1 && h4 == 1 {
+			/*line pythran_export.py:19:5*/ for i = 0; i < t6; i++ {
+				h1 = h5 + i*h6
+				/*line pythran_export.py:20:9*/ h3 = h7 + i*h8
+				/*line pythran_export.py:20:9*/ if t5 > 0 {
+					mW := mData[h1 : h1+t5]
+					outW := outData[h3 : h3+t5]
+					for j = 0; j < t5; j++ {
+						/*line pythran_export.py:21:13*/ t3 = float32(mW[j] * s)
+						/*line pythran_export.py:21:13*/ outW[j] = t3
+					}
+				}
+			}
+		} else {
+			/*line pythran_export.py:19:5*/ for i = 0; i < t6; i++ {
+				h1 = h5 + i*h6
+				/*line pythran_export.py:20:9*/ h3 = h7 + i*h8
+				/*line pythran_export.py:20:9*/ p1 = h1
+				/*line pythran_export.py:20:9*/ p2 = h3
+				/*line pythran_export.py:20:9*/ for j = 0; j < t5; j++ {
+					t3 = float32(mData[p1] * s)
+					/*line pythran_export.py:21:13*/ outData[p2] = t3
+					/*line pythran_export.py:20:9*/ p1 = p1 + h2
+					/*line pythran_export.py:20:9*/ p2 = p2 + h4
+				}
 			}
 		}
 	} else {
@@ -123,6 +193,16 @@ func Scale3(m *runtime.Array[int64], s int64) (*runtime.Array[int64], error) {
 		t4      int64
 		t5      int64
 		t6      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		p1      int64
+		p2      int64
 		outData []int64
 	)
 	mData := m.Data
@@ -131,13 +211,38 @@ func Scale3(m *runtime.Array[int64], s int64) (*runtime.Array[int64], error) {
 	outData = out.Data
 	/*line pythran_export.py:19:14*/ t6 = int64(m.Shape[0])
 	/*line pythran_export.py:19:5*/ if t6-1 < int64(out.Shape[0]) && int64(m.Shape[1])-1 < int64(out.Shape[1]) {
-		/*line pythran_export.py:19:5*/ for i = 0; i < t6; i++ {
-			t5 = int64(m.Shape[1])
-			/*line pythran_export.py:20:9*/ for j = 0; j < t5; j++ {
-				t2 = int64(m.Offset) + i*int64(m.Strides[0]) + j*int64(m.Strides[1])
-				/*line pythran_export.py:21:13*/ t3 = mData[t2] * s
-				/*line pythran_export.py:21:13*/ t4 = int64(out.Offset) + i*int64(out.Strides[0]) + j*int64(out.Strides[1])
-				/*line pythran_export.py:21:13*/ outData[t4] = t3
+		t5 = int64(m.Shape[1])
+		/*line pythran_export.py:20:9*/ h2 = int64(m.Strides[1])
+		/*line pythran_export.py:20:9*/ h4 = int64(out.Strides[1])
+		/*line pythran_export.py:19:5*/ h5 = int64(m.Offset)
+		/*line pythran_export.py:19:5*/ h6 = int64(m.Strides[0])
+		/*line pythran_export.py:19:5*/ h7 = int64(out.Offset)
+		/*line pythran_export.py:19:5*/ h8 = int64(out.Strides[0])
+		/*line pythran_export.py:19:5*/ if h2 == 1 && h4 == 1 {
+			/*line pythran_export.py:19:5*/ for i = 0; i < t6; i++ {
+				h1 = h5 + i*h6
+				/*line pythran_export.py:20:9*/ h3 = h7 + i*h8
+				/*line pythran_export.py:20:9*/ if t5 > 0 {
+					mW := mData[h1 : h1+t5]
+					outW := outData[h3 : h3+t5]
+					for j = 0; j < t5; j++ {
+						/*line pythran_export.py:21:13*/ t3 = mW[j] * s
+						/*line pythran_export.py:21:13*/ outW[j] = t3
+					}
+				}
+			}
+		} else {
+			/*line pythran_export.py:19:5*/ for i = 0; i < t6; i++ {
+				h1 = h5 + i*h6
+				/*line pythran_export.py:20:9*/ h3 = h7 + i*h8
+				/*line pythran_export.py:20:9*/ p1 = h1
+				/*line pythran_export.py:20:9*/ p2 = h3
+				/*line pythran_export.py:20:9*/ for j = 0; j < t5; j++ {
+					t3 = mData[p1] * s
+					/*line pythran_export.py:21:13*/ outData[p2] = t3
+					/*line pythran_export.py:20:9*/ p1 = p1 + h2
+					/*line pythran_export.py:20:9*/ p2 = p2 + h4
+				}
 			}
 		}
 	} else {
@@ -173,6 +278,17 @@ func RowNorms(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t5     int64
 		i0     int64
 		t6     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		rData  []float64
 		t2Data []float64
 	)
@@ -185,16 +301,41 @@ func RowNorms(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line pythran_export.py:27:5*/ r = t1
 	rData = r.Data
 	/*line pythran_export.py:28:5*/ if n-1 < int64(r.Shape[0]) {
+		t5 = int64(m.Shape[1])
+		/*line pythran_export.py:29:31*/ h3 = int64(m.Strides[1])
+		/*line pythran_export.py:28:5*/ h4 = int64(m.Offset)
+		/*line pythran_export.py:28:5*/ h5 = int64(m.Strides[0])
+		/*line pythran_export.py:28:5*/ h6 = int64(m.Shape[1])
+		/*line pythran_export.py:28:5*/ h7 = int64(r.Offset)
+		/*line pythran_export.py:28:5*/ h8 = int64(r.Strides[0])
 		/*line pythran_export.py:28:5*/ for i = 0; i < n; i++ {
-			t3 = int64(m.Offset) + i*int64(m.Strides[0])
-			/*line pythran_export.py:29:38*/ t4 = int64(m.Offset) + i*int64(m.Strides[0])
-			/*line pythran_export.py:29:31*/ t2 = runtime.Zeros[float64](m.Shape[1])
+			t3 = h4 + i*h5
+			/*line pythran_export.py:29:38*/ t4 = h4 + i*h5
+			/*line pythran_export.py:29:31*/ t2 = runtime.Zeros[float64](int(h6))
 			t2Data = t2.Data
-			/*line pythran_export.py:29:31*/ t5 = int64(m.Shape[1])
-			/*line pythran_export.py:29:31*/ for i0 = 0; i0 < t5; i0++ {
-				/*line pythran_export.py:29:31*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] = float64(mData[t3+i0*int64(m.Strides[1])] * mData[t4+i0*int64(m.Strides[1])])
+			/*line pythran_export.py:29:31*/ h1 = int64(t2.Offset)
+			/*line pythran_export.py:29:31*/ h2 = int64(t2.Strides[0])
+			/*line pythran_export.py:29:31*/ if h2 == 1 && h3 == 1 {
+				/*line pythran_export.py:29:31*/ if t5 > 0 {
+					t2W := t2Data[h1 : h1+t5]
+					mW := mData[t3 : t3+t5]
+					mW2 := mData[t4 : t4+t5]
+					for i0 = 0; i0 < t5; i0++ {
+						/*line pythran_export.py:29:31*/ t2W[i0] = float64(mW[i0] * mW2[i0])
+					}
+				}
+			} else {
+				/*line pythran_export.py:29:31*/ p1 = h1
+				/*line pythran_export.py:29:31*/ p2 = t3
+				/*line pythran_export.py:29:31*/ p3 = t4
+				/*line pythran_export.py:29:31*/ for i0 = 0; i0 < t5; i0++ {
+					/*line pythran_export.py:29:31*/ t2Data[p1] = float64(mData[p2] * mData[p3])
+					/*line pythran_export.py:29:31*/ p1 = p1 + h2
+					/*line pythran_export.py:29:31*/ p2 = p2 + h3
+					/*line pythran_export.py:29:31*/ p3 = p3 + h3
+				}
 			}
-			/*line pythran_export.py:29:9*/ t6 = int64(r.Offset) + i*int64(r.Strides[0])
+			/*line pythran_export.py:29:9*/ t6 = h7 + i*h8
 			/*line pythran_export.py:29:9*/ rData[t6] = math.Sqrt(runtime.SumFloat(t2))
 		}
 	} else {
@@ -226,17 +367,40 @@ func Dot(a *runtime.Array[float64], b *runtime.Array[float64]) (float64, error) 
 		t2 int64
 		t3 float64
 		t4 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		p1 int64
+		p2 int64
 	)
 	aData := a.Data
 	bData := b.Data
 	/*line pythran_export.py:34:5*/ s = 0.0
 	t4 = runtime.Min(int64(a.Shape[0]), int64(b.Shape[0]))
 	/*line pythran_export.py:35:5*/ if t4-1 < int64(a.Shape[0]) && t4-1 < int64(b.Shape[0]) {
-		/*line pythran_export.py:35:5*/ for i = 0; i < t4; i++ {
-			t1 = int64(a.Offset) + i*int64(a.Strides[0])
-			/*line pythran_export.py:36:14*/ t3 = aData[t1]
-			/*line pythran_export.py:36:21*/ t2 = int64(b.Offset) + i*int64(b.Strides[0])
-			/*line pythran_export.py:36:9*/ s = s + float64(t3*bData[t2])
+		/*line pythran_export.py:35:5*/ h1 = int64(a.Offset)
+		/*line pythran_export.py:35:5*/ h2 = int64(a.Strides[0])
+		/*line pythran_export.py:35:5*/ h3 = int64(b.Offset)
+		/*line pythran_export.py:35:5*/ h4 = int64(b.Strides[0])
+		/*line pythran_export.py:35:5*/ if h2 == 1 && h4 == 1 {
+			/*line pythran_export.py:35:5*/ if t4 > 0 {
+				aW := aData[h1 : h1+t4]
+				bW := bData[h3 : h3+t4]
+				for i = 0; i < t4; i++ {
+					/*line pythran_export.py:36:14*/ t3 = aW[i]
+					/*line pythran_export.py:36:9*/ s = s + float64(t3*bW[i])
+				}
+			}
+		} else {
+			/*line pythran_export.py:35:5*/ p1 = h1
+			/*line pythran_export.py:35:5*/ p2 = h3
+			/*line pythran_export.py:35:5*/ for i = 0; i < t4; i++ {
+				t3 = aData[p1]
+				/*line pythran_export.py:36:9*/ s = s + float64(t3*bData[p2])
+				/*line pythran_export.py:35:5*/ p1 = p1 + h2
+				/*line pythran_export.py:35:5*/ p2 = p2 + h4
+			}
 		}
 	} else {
 		/*line pythran_export.py:35:5*/ for i = 0; i < t4; i++ {
@@ -278,6 +442,24 @@ func Axpy(alpha float64, x *runtime.Array[float64], y *runtime.Array[float64]) e
 		t13    int64
 		t14    int64
 		i0_3   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
+		p5     int64
+		p6     int64
+		p7     int64
 		t3Data []float64
 		t8Data []float64
 	)
@@ -304,18 +486,74 @@ func Axpy(alpha float64, x *runtime.Array[float64], y *runtime.Array[float64]) e
 		/*line pythran_export.py:43:5*/ t9 = int64(t3.Strides[0]) * runtime.BoolToInt(int64(t3.Shape[0]) != 1)
 		/*line pythran_export.py:43:5*/ t10 = int64(x.Strides[0]) * runtime.BoolToInt(t5 != 1)
 		/*line pythran_export.py:43:5*/ t11 = int64(t8.Shape[0])
-		/*line pythran_export.py:43:5*/ for i0 = 0; i0 < t11; i0++ {
-			/*line pythran_export.py:43:5*/ t8Data[int64(t8.Offset)+i0*int64(t8.Strides[0])] = t3Data[int64(t3.Offset)+i0*t9] + float64(alpha*xData[int64(x.Offset)+i0*t10])
+		/*line pythran_export.py:43:5*/ h1 = int64(t8.Offset)
+		/*line pythran_export.py:43:5*/ h2 = int64(t8.Strides[0])
+		/*line pythran_export.py:43:5*/ h3 = int64(t3.Offset)
+		/*line pythran_export.py:43:5*/ h4 = int64(x.Offset)
+		/*line pythran_export.py:43:5*/ if h2 == 1 && t9 == 1 && t10 == 1 {
+			/*line pythran_export.py:43:5*/ if t11 > 0 {
+				t8W := t8Data[h1 : h1+t11]
+				t3W := t3Data[h3 : h3+t11]
+				xW := xData[h4 : h4+t11]
+				for i0 = 0; i0 < t11; i0++ {
+					/*line pythran_export.py:43:5*/ t8W[i0] = t3W[i0] + float64(alpha*xW[i0])
+				}
+			}
+		} else {
+			/*line pythran_export.py:43:5*/ p1 = h1
+			/*line pythran_export.py:43:5*/ p2 = h3
+			/*line pythran_export.py:43:5*/ p3 = h4
+			/*line pythran_export.py:43:5*/ for i0 = 0; i0 < t11; i0++ {
+				/*line pythran_export.py:43:5*/ t8Data[p1] = t3Data[p2] + float64(alpha*xData[p3])
+				/*line pythran_export.py:43:5*/ p1 = p1 + h2
+				/*line pythran_export.py:43:5*/ p2 = p2 + t9
+				/*line pythran_export.py:43:5*/ p3 = p3 + t10
+			}
 		}
 		/*line pythran_export.py:43:5*/ t12 = int64(t3.Shape[0])
-		/*line pythran_export.py:43:5*/ for i0_2 = 0; i0_2 < t12; i0_2++ {
-			/*line pythran_export.py:43:5*/ t3Data[int64(t3.Offset)+i0_2*int64(t3.Strides[0])] = t8Data[int64(t8.Offset)+i0_2*int64(t8.Strides[0])]
+		/*line pythran_export.py:43:5*/ h5 = int64(t3.Offset)
+		/*line pythran_export.py:43:5*/ h6 = int64(t3.Strides[0])
+		/*line pythran_export.py:43:5*/ h7 = int64(t8.Offset)
+		/*line pythran_export.py:43:5*/ h8 = int64(t8.Strides[0])
+		/*line pythran_export.py:43:5*/ if h6 == 1 && h8 == 1 {
+			/*line pythran_export.py:43:5*/ if t12 > 0 {
+				t3W := t3Data[h5 : h5+t12]
+				t8W := t8Data[h7 : h7+t12]
+				for i0_2 = 0; i0_2 < t12; i0_2++ {
+					/*line pythran_export.py:43:5*/ t3W[i0_2] = t8W[i0_2]
+				}
+			}
+		} else {
+			/*line pythran_export.py:43:5*/ p4 = h5
+			/*line pythran_export.py:43:5*/ p5 = h7
+			/*line pythran_export.py:43:5*/ for i0_2 = 0; i0_2 < t12; i0_2++ {
+				/*line pythran_export.py:43:5*/ t3Data[p4] = t8Data[p5]
+				/*line pythran_export.py:43:5*/ p4 = p4 + h6
+				/*line pythran_export.py:43:5*/ p5 = p5 + h8
+			}
 		}
 	} else {
 		/*line pythran_export.py:43:5*/ t13 = int64(x.Strides[0]) * runtime.BoolToInt(t5 != 1)
 		/*line pythran_export.py:43:5*/ t14 = int64(t3.Shape[0])
-		/*line pythran_export.py:43:5*/ for i0_3 = 0; i0_3 < t14; i0_3++ {
-			/*line pythran_export.py:43:5*/ t3Data[int64(t3.Offset)+i0_3*int64(t3.Strides[0])] = t3Data[int64(t3.Offset)+i0_3*int64(t3.Strides[0])] + float64(alpha*xData[int64(x.Offset)+i0_3*t13])
+		/*line pythran_export.py:43:5*/ h9 = int64(t3.Offset)
+		/*line pythran_export.py:43:5*/ h10 = int64(t3.Strides[0])
+		/*line pythran_export.py:43:5*/ h11 = int64(x.Offset)
+		/*line pythran_export.py:43:5*/ if h10 == 1 && t13 == 1 {
+			/*line pythran_export.py:43:5*/ if t14 > 0 {
+				t3W := t3Data[h9 : h9+t14]
+				xW := xData[h11 : h11+t14]
+				for i0_3 = 0; i0_3 < t14; i0_3++ {
+					/*line pythran_export.py:43:5*/ t3W[i0_3] = t3W[i0_3] + float64(alpha*xW[i0_3])
+				}
+			}
+		} else {
+			/*line pythran_export.py:43:5*/ p6 = h9
+			/*line pythran_export.py:43:5*/ p7 = h11
+			/*line pythran_export.py:43:5*/ for i0_3 = 0; i0_3 < t14; i0_3++ {
+				/*line pythran_export.py:43:5*/ t3Data[p6] = t3Data[p6] + float64(alpha*xData[p7])
+				/*line pythran_export.py:43:5*/ p6 = p6 + h10
+				/*line pythran_export.py:43:5*/ p7 = p7 + t13
+			}
 		}
 	}
 	return nil
@@ -328,6 +566,9 @@ func ClipCount(a *runtime.Array[int32], lo int32, hi int32) int64 {
 		x     int32
 		t1    int64
 		t2    int64
+		h1    int64
+		h2    int64
+		p1    int64
 		cU1   int64
 		cU2   int64
 		cU3   int64
@@ -337,37 +578,50 @@ func ClipCount(a *runtime.Array[int32], lo int32, hi int32) int64 {
 	aData := a.Data
 	/*line pythran_export.py:47:5*/ c = 0
 	t1 = int64(a.Shape[0])
-	/*line pythran_export.py:48:5*/ cU1 = 0
-	/*line pythran_export.py:48:5*/ cU2 = 0
-	/*line pythran_export.py:48:5*/ cU3 = 0
-	/*line pythran_export.py:48:5*/ t2U = 0
-	/*line pythran_export.py:48:5*/ t2Lim = runtime.Max(t1, -9223372036854775805) - 3
-	/*line pythran_export.py:48:5*/ for t2U < t2Lim {
-		/*line pythran_export.py:48:5*/ x = aData[int64(a.Offset)+t2U*int64(a.Strides[0])]
-		if lo <= x && x <= hi {
-			c = c + 1
+	/*line pythran_export.py:48:5*/ h1 = int64(a.Offset)
+	/*line pythran_export.py:48:5*/ h2 = int64(a.Strides[0])
+	/*line pythran_export.py:48:5*/ if h2 == 1 {
+		/*line pythran_export.py:48:5*/ cU1 = 0
+		/*line pythran_export.py:48:5*/ cU2 = 0
+		/*line pythran_export.py:48:5*/ cU3 = 0
+		/*line pythran_export.py:48:5*/ t2U = 0
+		/*line pythran_export.py:48:5*/ t2Lim = runtime.Max(t1, -9223372036854775805) - 3
+		/*line pythran_export.py:48:5*/ for t2U < t2Lim {
+			/*line pythran_export.py:48:5*/ x = aData[h1+t2U]
+			if lo <= x && x <= hi {
+				c = c + 1
+			}
+			/*line pythran_export.py:48:5*/ x = aData[h1+(t2U+1)]
+			if lo <= x && x <= hi {
+				cU1 = cU1 + 1
+			}
+			/*line pythran_export.py:48:5*/ x = aData[h1+(t2U+2)]
+			if lo <= x && x <= hi {
+				cU2 = cU2 + 1
+			}
+			/*line pythran_export.py:48:5*/ x = aData[h1+(t2U+3)]
+			if lo <= x && x <= hi {
+				cU3 = cU3 + 1
+			}
+			/*line pythran_export.py:48:5*/ t2U = t2U + 4
 		}
-		/*line pythran_export.py:48:5*/ x = aData[int64(a.Offset)+(t2U+1)*int64(a.Strides[0])]
-		if lo <= x && x <= hi {
-			cU1 = cU1 + 1
+		/*line pythran_export.py:48:5*/ for t2 = t2U; t2 < t1; t2++ {
+			/*line pythran_export.py:48:5*/ x = aData[h1+t2]
+			if lo <= x && x <= hi {
+				c = c + 1
+			}
 		}
-		/*line pythran_export.py:48:5*/ x = aData[int64(a.Offset)+(t2U+2)*int64(a.Strides[0])]
-		if lo <= x && x <= hi {
-			cU2 = cU2 + 1
+		/*line pythran_export.py:48:5*/ c = c + (cU1 + cU2 + cU3)
+	} else {
+		/*line pythran_export.py:48:5*/ p1 = h1
+		/*line pythran_export.py:48:5*/ for t2 = 0; t2 < t1; t2++ {
+			/*line pythran_export.py:48:5*/ x = aData[p1]
+			if lo <= x && x <= hi {
+				c = c + 1
+			}
+			/*line pythran_export.py:48:5*/ p1 = p1 + h2
 		}
-		/*line pythran_export.py:48:5*/ x = aData[int64(a.Offset)+(t2U+3)*int64(a.Strides[0])]
-		if lo <= x && x <= hi {
-			cU3 = cU3 + 1
-		}
-		/*line pythran_export.py:48:5*/ t2U = t2U + 4
 	}
-	/*line pythran_export.py:48:5*/ for t2 = t2U; t2 < t1; t2++ {
-		/*line pythran_export.py:48:5*/ x = aData[int64(a.Offset)+t2*int64(a.Strides[0])]
-		if lo <= x && x <= hi {
-			c = c + 1
-		}
-	}
-	/*line pythran_export.py:48:5*/ c = c + (cU1 + cU2 + cU3)
 	/*line pythran_export.py:51:5*/ return c
 }
 
@@ -451,6 +705,52 @@ func JacobiStep(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t68     int64
 		i0_4    int64
 		i1_4    int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		h14     int64
+		h15     int64
+		h16     int64
+		h17     int64
+		h18     int64
+		h19     int64
+		h20     int64
+		h21     int64
+		h22     int64
+		h23     int64
+		h24     int64
+		h25     int64
+		h26     int64
+		h27     int64
+		h28     int64
+		h29     int64
+		h30     int64
+		h31     int64
+		h32     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		p7      int64
+		p8      int64
+		p9      int64
+		p10     int64
+		p11     int64
+		p12     int64
+		p13     int64
+		p14     int64
 		t1Data  []float64
 		t11Data []float64
 		t46Data []float64
@@ -460,9 +760,35 @@ func JacobiStep(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	t1Data = t1.Data
 	/*line pythran_export.py:55:9*/ t2 = int64(u.Shape[0])
 	/*line pythran_export.py:55:9*/ t3 = int64(u.Shape[1])
-	/*line pythran_export.py:55:9*/ for i0 = 0; i0 < t2; i0++ {
-		/*line pythran_export.py:55:9*/ for i1 = 0; i1 < t3; i1++ {
-			/*line pythran_export.py:55:9*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = uData[int64(u.Offset)+i0*int64(u.Strides[0])+i1*int64(u.Strides[1])]
+	/*line pythran_export.py:55:9*/ h2 = int64(t1.Strides[1])
+	/*line pythran_export.py:55:9*/ h4 = int64(u.Strides[1])
+	/*line pythran_export.py:55:9*/ h5 = int64(t1.Offset)
+	/*line pythran_export.py:55:9*/ h6 = int64(t1.Strides[0])
+	/*line pythran_export.py:55:9*/ h7 = int64(u.Offset)
+	/*line pythran_export.py:55:9*/ h8 = int64(u.Strides[0])
+	/*line pythran_export.py:55:9*/ if h2 == 1 && h4 == 1 {
+		/*line pythran_export.py:55:9*/ for i0 = 0; i0 < t2; i0++ {
+			/*line pythran_export.py:55:9*/ h1 = h5 + i0*h6
+			/*line pythran_export.py:55:9*/ h3 = h7 + i0*h8
+			/*line pythran_export.py:55:9*/ if t3 > 0 {
+				t1W := t1Data[h1 : h1+t3]
+				uW := uData[h3 : h3+t3]
+				for i1 = 0; i1 < t3; i1++ {
+					/*line pythran_export.py:55:9*/ t1W[i1] = uW[i1]
+				}
+			}
+		}
+	} else {
+		/*line pythran_export.py:55:9*/ for i0 = 0; i0 < t2; i0++ {
+			/*line pythran_export.py:55:9*/ h1 = h5 + i0*h6
+			/*line pythran_export.py:55:9*/ h3 = h7 + i0*h8
+			/*line pythran_export.py:55:9*/ p1 = h1
+			/*line pythran_export.py:55:9*/ p2 = h3
+			/*line pythran_export.py:55:9*/ for i1 = 0; i1 < t3; i1++ {
+				/*line pythran_export.py:55:9*/ t1Data[p1] = uData[p2]
+				/*line pythran_export.py:55:9*/ p1 = p1 + h2
+				/*line pythran_export.py:55:9*/ p2 = p2 + h4
+			}
 		}
 	}
 	/*line pythran_export.py:55:5*/ v = t1
@@ -541,16 +867,80 @@ func JacobiStep(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line pythran_export.py:57:9*/ t54 = int64(u.Strides[1]) * runtime.BoolToInt(t38 != 1)
 			/*line pythran_export.py:57:9*/ t55 = int64(t46.Shape[0])
 			/*line pythran_export.py:57:9*/ t56 = int64(t46.Shape[1])
-			/*line pythran_export.py:57:9*/ for i0_2 = 0; i0_2 < t55; i0_2++ {
-				/*line pythran_export.py:57:9*/ for i1_2 = 0; i1_2 < t56; i1_2++ {
-					/*line pythran_export.py:57:9*/ t46Data[int64(t46.Offset)+i0_2*int64(t46.Strides[0])+i1_2*int64(t46.Strides[1])] = float64(0.25 * (uData[t17+i0_2*t47+i1_2*t48] + uData[t23+i0_2*t49+i1_2*t50] + uData[t31+i0_2*t51+i1_2*t52] + uData[t39+i0_2*t53+i1_2*t54]))
+			/*line pythran_export.py:57:9*/ h10 = int64(t46.Strides[1])
+			/*line pythran_export.py:57:9*/ h15 = int64(t46.Offset)
+			/*line pythran_export.py:57:9*/ h16 = int64(t46.Strides[0])
+			/*line pythran_export.py:57:9*/ if h10 == 1 && t48 == 1 && t50 == 1 && t52 == 1 && t54 == 1 {
+				/*line pythran_export.py:57:9*/ for i0_2 = 0; i0_2 < t55; i0_2++ {
+					/*line pythran_export.py:57:9*/ h9 = h15 + i0_2*h16
+					/*line pythran_export.py:57:9*/ h11 = t17 + i0_2*t47
+					/*line pythran_export.py:57:9*/ h12 = t23 + i0_2*t49
+					/*line pythran_export.py:57:9*/ h13 = t31 + i0_2*t51
+					/*line pythran_export.py:57:9*/ h14 = t39 + i0_2*t53
+					/*line pythran_export.py:57:9*/ if t56 > 0 {
+						t46W := t46Data[h9 : h9+t56]
+						uW := uData[h11 : h11+t56]
+						uW2 := uData[h12 : h12+t56]
+						uW3 := uData[h13 : h13+t56]
+						uW4 := uData[h14 : h14+t56]
+						for i1_2 = 0; i1_2 < t56; i1_2++ {
+							/*line pythran_export.py:57:9*/ t46W[i1_2] = float64(0.25 * (uW[i1_2] + uW2[i1_2] + uW3[i1_2] + uW4[i1_2]))
+						}
+					}
+				}
+			} else {
+				/*line pythran_export.py:57:9*/ for i0_2 = 0; i0_2 < t55; i0_2++ {
+					/*line pythran_export.py:57:9*/ h9 = h15 + i0_2*h16
+					/*line pythran_export.py:57:9*/ h11 = t17 + i0_2*t47
+					/*line pythran_export.py:57:9*/ h12 = t23 + i0_2*t49
+					/*line pythran_export.py:57:9*/ h13 = t31 + i0_2*t51
+					/*line pythran_export.py:57:9*/ h14 = t39 + i0_2*t53
+					/*line pythran_export.py:57:9*/ p3 = h9
+					/*line pythran_export.py:57:9*/ p4 = h11
+					/*line pythran_export.py:57:9*/ p5 = h12
+					/*line pythran_export.py:57:9*/ p6 = h13
+					/*line pythran_export.py:57:9*/ p7 = h14
+					/*line pythran_export.py:57:9*/ for i1_2 = 0; i1_2 < t56; i1_2++ {
+						/*line pythran_export.py:57:9*/ t46Data[p3] = float64(0.25 * (uData[p4] + uData[p5] + uData[p6] + uData[p7]))
+						/*line pythran_export.py:57:9*/ p3 = p3 + h10
+						/*line pythran_export.py:57:9*/ p4 = p4 + t48
+						/*line pythran_export.py:57:9*/ p5 = p5 + t50
+						/*line pythran_export.py:57:9*/ p6 = p6 + t52
+						/*line pythran_export.py:57:9*/ p7 = p7 + t54
+					}
 				}
 			}
 			/*line pythran_export.py:57:9*/ t57 = int64(t11.Shape[0])
 			/*line pythran_export.py:57:9*/ t58 = int64(t11.Shape[1])
-			/*line pythran_export.py:57:9*/ for i0_3 = 0; i0_3 < t57; i0_3++ {
-				/*line pythran_export.py:57:9*/ for i1_3 = 0; i1_3 < t58; i1_3++ {
-					/*line pythran_export.py:57:9*/ t11Data[int64(t11.Offset)+i0_3*int64(t11.Strides[0])+i1_3*int64(t11.Strides[1])] = t46Data[int64(t46.Offset)+i0_3*int64(t46.Strides[0])+i1_3*int64(t46.Strides[1])]
+			/*line pythran_export.py:57:9*/ h18 = int64(t11.Strides[1])
+			/*line pythran_export.py:57:9*/ h20 = int64(t46.Strides[1])
+			/*line pythran_export.py:57:9*/ h21 = int64(t11.Offset)
+			/*line pythran_export.py:57:9*/ h22 = int64(t11.Strides[0])
+			/*line pythran_export.py:57:9*/ h23 = int64(t46.Offset)
+			/*line pythran_export.py:57:9*/ h24 = int64(t46.Strides[0])
+			/*line pythran_export.py:57:9*/ if h18 == 1 && h20 == 1 {
+				/*line pythran_export.py:57:9*/ for i0_3 = 0; i0_3 < t57; i0_3++ {
+					/*line pythran_export.py:57:9*/ h17 = h21 + i0_3*h22
+					/*line pythran_export.py:57:9*/ h19 = h23 + i0_3*h24
+					/*line pythran_export.py:57:9*/ if t58 > 0 {
+						t11W := t11Data[h17 : h17+t58]
+						t46W := t46Data[h19 : h19+t58]
+						for i1_3 = 0; i1_3 < t58; i1_3++ {
+							/*line pythran_export.py:57:9*/ t11W[i1_3] = t46W[i1_3]
+						}
+					}
+				}
+			} else {
+				/*line pythran_export.py:57:9*/ for i0_3 = 0; i0_3 < t57; i0_3++ {
+					/*line pythran_export.py:57:9*/ h17 = h21 + i0_3*h22
+					/*line pythran_export.py:57:9*/ h19 = h23 + i0_3*h24
+					/*line pythran_export.py:57:9*/ p8 = h17
+					/*line pythran_export.py:57:9*/ p9 = h19
+					/*line pythran_export.py:57:9*/ for i1_3 = 0; i1_3 < t58; i1_3++ {
+						/*line pythran_export.py:57:9*/ t11Data[p8] = t46Data[p9]
+						/*line pythran_export.py:57:9*/ p8 = p8 + h18
+						/*line pythran_export.py:57:9*/ p9 = p9 + h20
+					}
 				}
 			}
 		} else {
@@ -564,9 +954,47 @@ func JacobiStep(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line pythran_export.py:57:9*/ t66 = int64(u.Strides[1]) * runtime.BoolToInt(t38 != 1)
 			/*line pythran_export.py:57:9*/ t67 = int64(t11.Shape[0])
 			/*line pythran_export.py:57:9*/ t68 = int64(t11.Shape[1])
-			/*line pythran_export.py:57:9*/ for i0_4 = 0; i0_4 < t67; i0_4++ {
-				/*line pythran_export.py:57:9*/ for i1_4 = 0; i1_4 < t68; i1_4++ {
-					/*line pythran_export.py:57:9*/ t11Data[int64(t11.Offset)+i0_4*int64(t11.Strides[0])+i1_4*int64(t11.Strides[1])] = float64(0.25 * (uData[t17+i0_4*t59+i1_4*t60] + uData[t23+i0_4*t61+i1_4*t62] + uData[t31+i0_4*t63+i1_4*t64] + uData[t39+i0_4*t65+i1_4*t66]))
+			/*line pythran_export.py:57:9*/ h26 = int64(t11.Strides[1])
+			/*line pythran_export.py:57:9*/ h31 = int64(t11.Offset)
+			/*line pythran_export.py:57:9*/ h32 = int64(t11.Strides[0])
+			/*line pythran_export.py:57:9*/ if h26 == 1 && t60 == 1 && t62 == 1 && t64 == 1 && t66 == 1 {
+				/*line pythran_export.py:57:9*/ for i0_4 = 0; i0_4 < t67; i0_4++ {
+					/*line pythran_export.py:57:9*/ h25 = h31 + i0_4*h32
+					/*line pythran_export.py:57:9*/ h27 = t17 + i0_4*t59
+					/*line pythran_export.py:57:9*/ h28 = t23 + i0_4*t61
+					/*line pythran_export.py:57:9*/ h29 = t31 + i0_4*t63
+					/*line pythran_export.py:57:9*/ h30 = t39 + i0_4*t65
+					/*line pythran_export.py:57:9*/ if t68 > 0 {
+						t11W := t11Data[h25 : h25+t68]
+						uW := uData[h27 : h27+t68]
+						uW2 := uData[h28 : h28+t68]
+						uW3 := uData[h29 : h29+t68]
+						uW4 := uData[h30 : h30+t68]
+						for i1_4 = 0; i1_4 < t68; i1_4++ {
+							/*line pythran_export.py:57:9*/ t11W[i1_4] = float64(0.25 * (uW[i1_4] + uW2[i1_4] + uW3[i1_4] + uW4[i1_4]))
+						}
+					}
+				}
+			} else {
+				/*line pythran_export.py:57:9*/ for i0_4 = 0; i0_4 < t67; i0_4++ {
+					/*line pythran_export.py:57:9*/ h25 = h31 + i0_4*h32
+					/*line pythran_export.py:57:9*/ h27 = t17 + i0_4*t59
+					/*line pythran_export.py:57:9*/ h28 = t23 + i0_4*t61
+					/*line pythran_export.py:57:9*/ h29 = t31 + i0_4*t63
+					/*line pythran_export.py:57:9*/ h30 = t39 + i0_4*t65
+					/*line pythran_export.py:57:9*/ p10 = h25
+					/*line pythran_export.py:57:9*/ p11 = h27
+					/*line pythran_export.py:57:9*/ p12 = h28
+					/*line pythran_export.py:57:9*/ p13 = h29
+					/*line pythran_export.py:57:9*/ p14 = h30
+					/*line pythran_export.py:57:9*/ for i1_4 = 0; i1_4 < t68; i1_4++ {
+						/*line pythran_export.py:57:9*/ t11Data[p10] = float64(0.25 * (uData[p11] + uData[p12] + uData[p13] + uData[p14]))
+						/*line pythran_export.py:57:9*/ p10 = p10 + h26
+						/*line pythran_export.py:57:9*/ p11 = p11 + t60
+						/*line pythran_export.py:57:9*/ p12 = p12 + t62
+						/*line pythran_export.py:57:9*/ p13 = p13 + t64
+						/*line pythran_export.py:57:9*/ p14 = p14 + t66
+					}
 				}
 			}
 		}
@@ -590,6 +1018,13 @@ func WeightedMean(x *runtime.Array[float64], w *runtime.Array[float64]) (float64
 		t9     int64
 		t10    int64
 		t11    *runtime.Array[float64]
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -608,8 +1043,29 @@ func WeightedMean(x *runtime.Array[float64], w *runtime.Array[float64]) (float64
 	t1Data = t1.Data
 	/*line pythran_export.py:63:19*/ t7 = int64(x.Strides[0]) * runtime.BoolToInt(t3 != 1)
 	/*line pythran_export.py:63:19*/ t8 = int64(w.Strides[0]) * runtime.BoolToInt(t5 != 1)
-	/*line pythran_export.py:63:19*/ for i0 = 0; i0 < t6; i0++ {
-		/*line pythran_export.py:63:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(xData[int64(x.Offset)+i0*t7] * wData[int64(w.Offset)+i0*t8])
+	/*line pythran_export.py:63:19*/ h1 = int64(t1.Offset)
+	/*line pythran_export.py:63:19*/ h2 = int64(t1.Strides[0])
+	/*line pythran_export.py:63:19*/ h3 = int64(x.Offset)
+	/*line pythran_export.py:63:19*/ h4 = int64(w.Offset)
+	/*line pythran_export.py:63:19*/ if h2 == 1 && t7 == 1 && t8 == 1 {
+		/*line pythran_export.py:63:19*/ if t6 > 0 {
+			t1W := t1Data[h1 : h1+t6]
+			xW := xData[h3 : h3+t6]
+			wW := wData[h4 : h4+t6]
+			for i0 = 0; i0 < t6; i0++ {
+				/*line pythran_export.py:63:19*/ t1W[i0] = float64(xW[i0] * wW[i0])
+			}
+		}
+	} else {
+		/*line pythran_export.py:63:19*/ p1 = h1
+		/*line pythran_export.py:63:19*/ p2 = h3
+		/*line pythran_export.py:63:19*/ p3 = h4
+		/*line pythran_export.py:63:19*/ for i0 = 0; i0 < t6; i0++ {
+			/*line pythran_export.py:63:19*/ t1Data[p1] = float64(xData[p2] * wData[p3])
+			/*line pythran_export.py:63:19*/ p1 = p1 + h2
+			/*line pythran_export.py:63:19*/ p2 = p2 + t7
+			/*line pythran_export.py:63:19*/ p3 = p3 + t8
+		}
 	}
 	/*line pythran_export.py:63:44*/ t9 = runtime.SliceAdjust(int64(w.Shape[0]), n, 1)
 	/*line pythran_export.py:63:44*/ t10 = runtime.Max(t9-0, 0)
@@ -633,6 +1089,13 @@ func WeightedMean2(x *runtime.Array[float32], w *runtime.Array[float32]) (float6
 		t9     int64
 		t10    int64
 		t11    *runtime.Array[float32]
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float32
 	)
 	xData := x.Data
@@ -651,8 +1114,29 @@ func WeightedMean2(x *runtime.Array[float32], w *runtime.Array[float32]) (float6
 	t1Data = t1.Data
 	/*line pythran_export.py:63:19*/ t7 = int64(x.Strides[0]) * runtime.BoolToInt(t3 != 1)
 	/*line pythran_export.py:63:19*/ t8 = int64(w.Strides[0]) * runtime.BoolToInt(t5 != 1)
-	/*line pythran_export.py:63:19*/ for i0 = 0; i0 < t6; i0++ {
-		/*line pythran_export.py:63:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float32(xData[int64(x.Offset)+i0*t7] * wData[int64(w.Offset)+i0*t8])
+	/*line pythran_export.py:63:19*/ h1 = int64(t1.Offset)
+	/*line pythran_export.py:63:19*/ h2 = int64(t1.Strides[0])
+	/*line pythran_export.py:63:19*/ h3 = int64(x.Offset)
+	/*line pythran_export.py:63:19*/ h4 = int64(w.Offset)
+	/*line pythran_export.py:63:19*/ if h2 == 1 && t7 == 1 && t8 == 1 {
+		/*line pythran_export.py:63:19*/ if t6 > 0 {
+			t1W := t1Data[h1 : h1+t6]
+			xW := xData[h3 : h3+t6]
+			wW := wData[h4 : h4+t6]
+			for i0 = 0; i0 < t6; i0++ {
+				/*line pythran_export.py:63:19*/ t1W[i0] = float32(xW[i0] * wW[i0])
+			}
+		}
+	} else {
+		/*line pythran_export.py:63:19*/ p1 = h1
+		/*line pythran_export.py:63:19*/ p2 = h3
+		/*line pythran_export.py:63:19*/ p3 = h4
+		/*line pythran_export.py:63:19*/ for i0 = 0; i0 < t6; i0++ {
+			/*line pythran_export.py:63:19*/ t1Data[p1] = float32(xData[p2] * wData[p3])
+			/*line pythran_export.py:63:19*/ p1 = p1 + h2
+			/*line pythran_export.py:63:19*/ p2 = p2 + t7
+			/*line pythran_export.py:63:19*/ p3 = p3 + t8
+		}
 	}
 	/*line pythran_export.py:63:44*/ t9 = runtime.SliceAdjust(int64(w.Shape[0]), n, 1)
 	/*line pythran_export.py:63:44*/ t10 = runtime.Max(t9-0, 0)

@@ -23,6 +23,12 @@ func DotLoop(a *runtime.Array[float64], b *runtime.Array[float64]) (float64, err
 		t2 int64
 		t3 float64
 		t4 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		p1 int64
+		p2 int64
 	)
 	aData := a.Data
 	bData := b.Data
@@ -32,11 +38,28 @@ func DotLoop(a *runtime.Array[float64], b *runtime.Array[float64]) (float64, err
 	/*line reductions.py:10:5*/ s = 0.0
 	t4 = int64(a.Shape[0])
 	/*line reductions.py:11:5*/ if t4-1 < int64(b.Shape[0]) {
-		/*line reductions.py:11:5*/ for i = 0; i < t4; i++ {
-			t1 = int64(a.Offset) + i*int64(a.Strides[0])
-			/*line reductions.py:12:14*/ t3 = aData[t1]
-			/*line reductions.py:12:21*/ t2 = int64(b.Offset) + i*int64(b.Strides[0])
-			/*line reductions.py:12:9*/ s = s + float64(t3*bData[t2])
+		/*line reductions.py:11:5*/ h1 = int64(a.Offset)
+		/*line reductions.py:11:5*/ h2 = int64(a.Strides[0])
+		/*line reductions.py:11:5*/ h3 = int64(b.Offset)
+		/*line reductions.py:11:5*/ h4 = int64(b.Strides[0])
+		/*line reductions.py:11:5*/ if h2 == 1 && h4 == 1 {
+			/*line reductions.py:11:5*/ if t4 > 0 {
+				aW := aData[h1 : h1+t4]
+				bW := bData[h3 : h3+t4]
+				for i = 0; i < t4; i++ {
+					/*line reductions.py:12:14*/ t3 = aW[i]
+					/*line reductions.py:12:9*/ s = s + float64(t3*bW[i])
+				}
+			}
+		} else {
+			/*line reductions.py:11:5*/ p1 = h1
+			/*line reductions.py:11:5*/ p2 = h3
+			/*line reductions.py:11:5*/ for i = 0; i < t4; i++ {
+				t3 = aData[p1]
+				/*line reductions.py:12:9*/ s = s + float64(t3*bData[p2])
+				/*line reductions.py:11:5*/ p1 = p1 + h2
+				/*line reductions.py:11:5*/ p2 = p2 + h4
+			}
 		}
 	} else {
 		/*line reductions.py:11:5*/ for i = 0; i < t4; i++ {
@@ -60,6 +83,12 @@ func DotNp(a *runtime.Array[float64], b *runtime.Array[float64]) (float64, error
 		t1 int64
 		t2 float64
 		i0 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		p1 int64
+		p2 int64
 	)
 	aData := a.Data
 	bData := b.Data
@@ -68,8 +97,26 @@ func DotNp(a *runtime.Array[float64], b *runtime.Array[float64]) (float64, error
 	}
 	/*line reductions.py:18:12*/ t1 = int64(a.Shape[0])
 	/*line reductions.py:18:12*/ t2 = math.Copysign(0, -1)
-	/*line reductions.py:18:12*/ for i0 = 0; i0 < t1; i0++ {
-		/*line reductions.py:18:12*/ t2 = t2 + float64(aData[int64(a.Offset)+i0*int64(a.Strides[0])]*bData[int64(b.Offset)+i0*int64(b.Strides[0])])
+	/*line reductions.py:18:12*/ h1 = int64(a.Offset)
+	/*line reductions.py:18:12*/ h2 = int64(a.Strides[0])
+	/*line reductions.py:18:12*/ h3 = int64(b.Offset)
+	/*line reductions.py:18:12*/ h4 = int64(b.Strides[0])
+	/*line reductions.py:18:12*/ if h2 == 1 && h4 == 1 {
+		/*line reductions.py:18:12*/ if t1 > 0 {
+			aW := aData[h1 : h1+t1]
+			bW := bData[h3 : h3+t1]
+			for i0 = 0; i0 < t1; i0++ {
+				/*line reductions.py:18:12*/ t2 = t2 + float64(aW[i0]*bW[i0])
+			}
+		}
+	} else {
+		/*line reductions.py:18:12*/ p1 = h1
+		/*line reductions.py:18:12*/ p2 = h3
+		/*line reductions.py:18:12*/ for i0 = 0; i0 < t1; i0++ {
+			/*line reductions.py:18:12*/ t2 = t2 + float64(aData[p1]*bData[p2])
+			/*line reductions.py:18:12*/ p1 = p1 + h2
+			/*line reductions.py:18:12*/ p2 = p2 + h4
+		}
 	}
 	/*line reductions.py:18:12*/ if t1 == 0 {
 		/*line reductions.py:18:12*/ t2 = 0.0
@@ -87,15 +134,41 @@ func DotZip(a *runtime.Array[float64], b *runtime.Array[float64]) float64 {
 		y  float64
 		t1 int64
 		t2 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		p1 int64
+		p2 int64
 	)
 	aData := a.Data
 	bData := b.Data
 	/*line reductions.py:23:5*/ s = 0.0
 	t1 = runtime.Min(int64(a.Shape[0]), int64(b.Shape[0]))
-	/*line reductions.py:24:5*/ for t2 = 0; t2 < t1; t2++ {
-		/*line reductions.py:24:5*/ x = aData[int64(a.Offset)+t2*int64(a.Strides[0])]
-		/*line reductions.py:24:5*/ y = bData[int64(b.Offset)+t2*int64(b.Strides[0])]
-		s = s + float64(x*y)
+	/*line reductions.py:24:5*/ h1 = int64(a.Offset)
+	/*line reductions.py:24:5*/ h2 = int64(a.Strides[0])
+	/*line reductions.py:24:5*/ h3 = int64(b.Offset)
+	/*line reductions.py:24:5*/ h4 = int64(b.Strides[0])
+	/*line reductions.py:24:5*/ if h2 == 1 && h4 == 1 {
+		/*line reductions.py:24:5*/ if t1 > 0 {
+			aW := aData[h1 : h1+t1]
+			bW := bData[h3 : h3+t1]
+			for t2 = 0; t2 < t1; t2++ {
+				/*line reductions.py:24:5*/ x = aW[t2]
+				/*line reductions.py:24:5*/ y = bW[t2]
+				s = s + float64(x*y)
+			}
+		}
+	} else {
+		/*line reductions.py:24:5*/ p1 = h1
+		/*line reductions.py:24:5*/ p2 = h3
+		/*line reductions.py:24:5*/ for t2 = 0; t2 < t1; t2++ {
+			/*line reductions.py:24:5*/ x = aData[p1]
+			/*line reductions.py:24:5*/ y = bData[p2]
+			s = s + float64(x*y)
+			/*line reductions.py:24:5*/ p1 = p1 + h2
+			/*line reductions.py:24:5*/ p2 = p2 + h4
+		}
 	}
 	/*line reductions.py:26:5*/ return s
 }
@@ -109,15 +182,40 @@ func SumSquares(x *runtime.Array[float64]) float64 {
 		t2     int64
 		i0     int64
 		t3     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	xData := x.Data
 	/*line reductions.py:31:19*/ t1 = runtime.Zeros[float64](x.Shape[0])
 	t1Data = t1.Data
 	/*line reductions.py:31:19*/ t2 = int64(x.Shape[0])
-	/*line reductions.py:31:19*/ for i0 = 0; i0 < t2; i0++ {
-		/*line reductions.py:31:19*/ t3 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line reductions.py:31:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(t3 * t3)
+	/*line reductions.py:31:19*/ h1 = int64(x.Offset)
+	/*line reductions.py:31:19*/ h2 = int64(x.Strides[0])
+	/*line reductions.py:31:19*/ h3 = int64(t1.Offset)
+	/*line reductions.py:31:19*/ h4 = int64(t1.Strides[0])
+	/*line reductions.py:31:19*/ if h2 == 1 && h4 == 1 {
+		/*line reductions.py:31:19*/ if t2 > 0 {
+			xW := xData[h1 : h1+t2]
+			t1W := t1Data[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line reductions.py:31:19*/ t3 = xW[i0]
+				/*line reductions.py:31:19*/ t1W[i0] = float64(t3 * t3)
+			}
+		}
+	} else {
+		/*line reductions.py:31:19*/ p1 = h1
+		/*line reductions.py:31:19*/ p2 = h3
+		/*line reductions.py:31:19*/ for i0 = 0; i0 < t2; i0++ {
+			/*line reductions.py:31:19*/ t3 = xData[p1]
+			/*line reductions.py:31:19*/ t1Data[p2] = float64(t3 * t3)
+			/*line reductions.py:31:19*/ p1 = p1 + h2
+			/*line reductions.py:31:19*/ p2 = p2 + h4
+		}
 	}
 	/*line reductions.py:31:5*/ return runtime.SumFloat(t1)
 }
@@ -133,6 +231,13 @@ func Sse(x *runtime.Array[float64], y *runtime.Array[float64]) (float64, error) 
 		t4     int64
 		i0     int64
 		t5     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -146,9 +251,31 @@ func Sse(x *runtime.Array[float64], y *runtime.Array[float64]) (float64, error) 
 	t1Data = t1.Data
 	/*line reductions.py:36:19*/ t3 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 	/*line reductions.py:36:19*/ t4 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
-	/*line reductions.py:36:19*/ for i0 = 0; i0 < t2; i0++ {
-		/*line reductions.py:36:19*/ t5 = xData[int64(x.Offset)+i0*t3] - yData[int64(y.Offset)+i0*t4]
-		/*line reductions.py:36:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(t5 * t5)
+	/*line reductions.py:36:19*/ h1 = int64(x.Offset)
+	/*line reductions.py:36:19*/ h2 = int64(y.Offset)
+	/*line reductions.py:36:19*/ h3 = int64(t1.Offset)
+	/*line reductions.py:36:19*/ h4 = int64(t1.Strides[0])
+	/*line reductions.py:36:19*/ if t3 == 1 && t4 == 1 && h4 == 1 {
+		/*line reductions.py:36:19*/ if t2 > 0 {
+			xW := xData[h1 : h1+t2]
+			yW := yData[h2 : h2+t2]
+			t1W := t1Data[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line reductions.py:36:19*/ t5 = xW[i0] - yW[i0]
+				/*line reductions.py:36:19*/ t1W[i0] = float64(t5 * t5)
+			}
+		}
+	} else {
+		/*line reductions.py:36:19*/ p1 = h1
+		/*line reductions.py:36:19*/ p2 = h2
+		/*line reductions.py:36:19*/ p3 = h3
+		/*line reductions.py:36:19*/ for i0 = 0; i0 < t2; i0++ {
+			/*line reductions.py:36:19*/ t5 = xData[p1] - yData[p2]
+			/*line reductions.py:36:19*/ t1Data[p3] = float64(t5 * t5)
+			/*line reductions.py:36:19*/ p1 = p1 + t3
+			/*line reductions.py:36:19*/ p2 = p2 + t4
+			/*line reductions.py:36:19*/ p3 = p3 + h4
+		}
 	}
 	/*line reductions.py:36:5*/ return runtime.SumFloat(t1), nil
 }
@@ -163,6 +290,9 @@ func MeanLoop(x *runtime.Array[float64]) float64 {
 		v  float64
 		t1 int64
 		t2 int64
+		h1 int64
+		h2 int64
+		p1 int64
 	)
 	xData := x.Data
 	/*line reductions.py:41:5*/ n = int64(x.Shape[0])
@@ -171,9 +301,23 @@ func MeanLoop(x *runtime.Array[float64]) float64 {
 	}
 	/*line reductions.py:44:5*/ s = 0.0
 	t1 = int64(x.Shape[0])
-	/*line reductions.py:45:5*/ for t2 = 0; t2 < t1; t2++ {
-		/*line reductions.py:45:5*/ v = xData[int64(x.Offset)+t2*int64(x.Strides[0])]
-		s = s + v
+	/*line reductions.py:45:5*/ h1 = int64(x.Offset)
+	/*line reductions.py:45:5*/ h2 = int64(x.Strides[0])
+	/*line reductions.py:45:5*/ if h2 == 1 {
+		/*line reductions.py:45:5*/ if t1 > 0 {
+			xW := xData[h1 : h1+t1]
+			for t2 = 0; t2 < t1; t2++ {
+				/*line reductions.py:45:5*/ v = xW[t2]
+				s = s + v
+			}
+		}
+	} else {
+		/*line reductions.py:45:5*/ p1 = h1
+		/*line reductions.py:45:5*/ for t2 = 0; t2 < t1; t2++ {
+			/*line reductions.py:45:5*/ v = xData[p1]
+			s = s + v
+			/*line reductions.py:45:5*/ p1 = p1 + h2
+		}
 	}
 	/*line reductions.py:47:5*/ return s / float64(n)
 }
@@ -192,6 +336,18 @@ func MeanStd(x *runtime.Array[float64]) (float64, float64) {
 		i0_2   int64
 		t6     float64
 		t7     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
 		t1Data []float64
 		t4Data []float64
 	)
@@ -202,16 +358,53 @@ func MeanStd(x *runtime.Array[float64]) (float64, float64) {
 	/*line reductions.py:54:24*/ t1 = runtime.Zeros[float64](x.Shape[0])
 	t1Data = t1.Data
 	/*line reductions.py:54:24*/ t2 = int64(x.Shape[0])
-	/*line reductions.py:54:24*/ for i0 = 0; i0 < t2; i0++ {
-		/*line reductions.py:54:24*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
+	/*line reductions.py:54:24*/ h1 = int64(t1.Offset)
+	/*line reductions.py:54:24*/ h2 = int64(t1.Strides[0])
+	/*line reductions.py:54:24*/ h3 = int64(x.Offset)
+	/*line reductions.py:54:24*/ h4 = int64(x.Strides[0])
+	/*line reductions.py:54:24*/ if h2 == 1 && h4 == 1 {
+		/*line reductions.py:54:24*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line reductions.py:54:24*/ t1W[i0] = xW[i0]
+			}
+		}
+	} else {
+		/*line reductions.py:54:24*/ p1 = h1
+		/*line reductions.py:54:24*/ p2 = h3
+		/*line reductions.py:54:24*/ for i0 = 0; i0 < t2; i0++ {
+			/*line reductions.py:54:24*/ t1Data[p1] = xData[p2]
+			/*line reductions.py:54:24*/ p1 = p1 + h2
+			/*line reductions.py:54:24*/ p2 = p2 + h4
+		}
 	}
 	/*line reductions.py:54:24*/ t3 = runtime.MeanFloat(t1)
 	/*line reductions.py:54:24*/ t4 = runtime.Zeros[float64](t1.Shape[0])
 	t4Data = t4.Data
 	/*line reductions.py:54:24*/ t5 = int64(t1.Shape[0])
-	/*line reductions.py:54:24*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-		/*line reductions.py:54:24*/ t6 = t1Data[int64(t1.Offset)+i0_2*int64(t1.Strides[0])] - t3
-		/*line reductions.py:54:24*/ t4Data[int64(t4.Offset)+i0_2*int64(t4.Strides[0])] = float64(t6 * t6)
+	/*line reductions.py:54:24*/ h5 = int64(t1.Offset)
+	/*line reductions.py:54:24*/ h6 = int64(t1.Strides[0])
+	/*line reductions.py:54:24*/ h7 = int64(t4.Offset)
+	/*line reductions.py:54:24*/ h8 = int64(t4.Strides[0])
+	/*line reductions.py:54:24*/ if h6 == 1 && h8 == 1 {
+		/*line reductions.py:54:24*/ if t5 > 0 {
+			t1W := t1Data[h5 : h5+t5]
+			t4W := t4Data[h7 : h7+t5]
+			for i0_2 = 0; i0_2 < t5; i0_2++ {
+				/*line reductions.py:54:24*/ t6 = t1W[i0_2] - t3
+				/*line reductions.py:54:24*/ t4W[i0_2] = float64(t6 * t6)
+			}
+		}
+	} else {
+		/*line reductions.py:54:24*/ p3 = h5
+		/*line reductions.py:54:24*/ p4 = h7
+		/*line reductions.py:54:24*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+			/*line reductions.py:54:24*/ t6 = t1Data[p3] - t3
+			/*line reductions.py:54:24*/ t4Data[p4] = float64(t6 * t6)
+			/*line reductions.py:54:24*/ p3 = p3 + h6
+			/*line reductions.py:54:24*/ p4 = p4 + h8
+		}
 	}
 	/*line reductions.py:54:24*/ t7 = runtime.Max(float64(int64(t1.Shape[0]))-0.0, 0.0)
 	/*line reductions.py:54:5*/ return runtime.MeanFloat(x), math.Sqrt(runtime.SumFloat(t4) / t7)
@@ -227,8 +420,10 @@ func VarianceTwoPass(x *runtime.Array[float64]) (float64, error) {
 		acc float64
 		i   int64
 		d   float64
-		t1  int64
 		t2  float64
+		h1  int64
+		h2  int64
+		p1  int64
 	)
 	xData := x.Data
 	/*line reductions.py:59:5*/ n = int64(x.Shape[0])
@@ -237,10 +432,23 @@ func VarianceTwoPass(x *runtime.Array[float64]) (float64, error) {
 	}
 	/*line reductions.py:62:5*/ m = runtime.SumFloat(x) / float64(n)
 	acc = 0.0
-	for i = 0; i < n; i++ {
-		t1 = int64(x.Offset) + i*int64(x.Strides[0])
-		/*line reductions.py:65:9*/ d = xData[t1] - m
-		acc = acc + float64(d*d)
+	h1 = int64(x.Offset)
+	/*line reductions.py:64:5*/ h2 = int64(x.Strides[0])
+	/*line reductions.py:64:5*/ if h2 == 1 {
+		/*line reductions.py:64:5*/ if n > 0 {
+			xW := xData[h1 : h1+n]
+			for i = 0; i < n; i++ {
+				/*line reductions.py:65:9*/ d = xW[i] - m
+				acc = acc + float64(d*d)
+			}
+		}
+	} else {
+		/*line reductions.py:64:5*/ p1 = h1
+		/*line reductions.py:64:5*/ for i = 0; i < n; i++ {
+			d = xData[p1] - m
+			acc = acc + float64(d*d)
+			/*line reductions.py:64:5*/ p1 = p1 + h2
+		}
 	}
 	/*line reductions.py:67:12*/ t2 = float64(n - 1)
 	/*line reductions.py:67:12*/ if t2 == 0.0 {
@@ -266,13 +474,31 @@ func RowMeans(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t1     *runtime.Array[float64]
 		t2     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     float64
+		p1     int64
 		t1Data []float64
 	)
 	/*line reductions.py:77:12*/ t1 = runtime.SumAxis(m, 1)
 	t1Data = t1.Data
 	/*line reductions.py:77:12*/ t2 = int64(t1.Shape[0])
-	/*line reductions.py:77:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line reductions.py:77:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] / float64(int64(m.Shape[1]))
+	/*line reductions.py:77:12*/ h1 = int64(t1.Offset)
+	/*line reductions.py:77:12*/ h2 = int64(t1.Strides[0])
+	/*line reductions.py:77:12*/ h3 = float64(int64(m.Shape[1]))
+	/*line reductions.py:77:12*/ if h2 == 1 {
+		/*line reductions.py:77:12*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line reductions.py:77:12*/ t1W[i0] = t1W[i0] / h3
+			}
+		}
+	} else {
+		/*line reductions.py:77:12*/ p1 = h1
+		/*line reductions.py:77:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line reductions.py:77:12*/ t1Data[p1] = t1Data[p1] / h3
+			/*line reductions.py:77:12*/ p1 = p1 + h2
+		}
 	}
 	/*line reductions.py:77:5*/ return t1
 }
@@ -291,6 +517,13 @@ func RowSumsLoop(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t1      *runtime.Array[float64]
 		t2      int64
 		t3      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		p1      int64
 		outData []float64
 	)
 	mData := m.Data
@@ -303,14 +536,36 @@ func RowSumsLoop(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line reductions.py:83:5*/ out = t1
 	outData = out.Data
 	/*line reductions.py:84:5*/ if rows-1 < int64(out.Shape[0]) {
-		/*line reductions.py:84:5*/ for i = 0; i < rows; i++ {
-			s = 0.0
-			for j = 0; j < cols; j++ {
-				t2 = int64(m.Offset) + i*int64(m.Strides[0]) + j*int64(m.Strides[1])
-				/*line reductions.py:87:13*/ s = s + mData[t2]
+		/*line reductions.py:86:9*/ h2 = int64(m.Strides[1])
+		/*line reductions.py:84:5*/ h3 = int64(m.Offset)
+		/*line reductions.py:84:5*/ h4 = int64(m.Strides[0])
+		/*line reductions.py:84:5*/ h5 = int64(out.Offset)
+		/*line reductions.py:84:5*/ h6 = int64(out.Strides[0])
+		/*line reductions.py:84:5*/ if h2 == 1 {
+			/*line reductions.py:84:5*/ for i = 0; i < rows; i++ {
+				s = 0.0
+				h1 = h3 + i*h4
+				/*line reductions.py:86:9*/ if cols > 0 {
+					mW := mData[h1 : h1+cols]
+					for j = 0; j < cols; j++ {
+						/*line reductions.py:87:13*/ s = s + mW[j]
+					}
+				}
+				/*line reductions.py:88:9*/ t3 = h5 + i*h6
+				/*line reductions.py:88:9*/ outData[t3] = s
 			}
-			/*line reductions.py:88:9*/ t3 = int64(out.Offset) + i*int64(out.Strides[0])
-			/*line reductions.py:88:9*/ outData[t3] = s
+		} else {
+			/*line reductions.py:84:5*/ for i = 0; i < rows; i++ {
+				s = 0.0
+				h1 = h3 + i*h4
+				/*line reductions.py:86:9*/ p1 = h1
+				/*line reductions.py:86:9*/ for j = 0; j < cols; j++ {
+					s = s + mData[p1]
+					/*line reductions.py:86:9*/ p1 = p1 + h2
+				}
+				/*line reductions.py:88:9*/ t3 = h5 + i*h6
+				/*line reductions.py:88:9*/ outData[t3] = s
+			}
 		}
 	} else {
 		/*line reductions.py:84:5*/ for i = 0; i < rows; i++ {
@@ -348,6 +603,22 @@ func ColMinMax(m *runtime.Array[float64]) (*runtime.Array[float64], *runtime.Arr
 		t9     float64
 		i0_4   int64
 		t10    float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     bool
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    bool
+		h12    int64
+		h13    int64
+		h14    int64
+		h15    int64
+		p1     int64
 		t1Data []float64
 		t6Data []float64
 	)
@@ -359,17 +630,25 @@ func ColMinMax(m *runtime.Array[float64]) (*runtime.Array[float64], *runtime.Arr
 	}
 	/*line reductions.py:94:12*/ t2 = int64(m.Shape[0])
 	/*line reductions.py:94:12*/ t3 = int64(m.Shape[1])
+	/*line reductions.py:94:12*/ h1 = int64(m.Offset)
+	/*line reductions.py:94:12*/ h2 = int64(m.Strides[0])
+	/*line reductions.py:94:12*/ h4 = t2 > 0
+	/*line reductions.py:94:12*/ h5 = int64(m.Offset)
+	/*line reductions.py:94:12*/ h6 = int64(m.Strides[1])
+	/*line reductions.py:94:12*/ h7 = int64(t1.Offset)
+	/*line reductions.py:94:12*/ h8 = int64(t1.Strides[0])
 	/*line reductions.py:94:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line reductions.py:94:12*/ if t2 > 0 {
-			/*line reductions.py:94:12*/ t4 = mData[int64(m.Offset)+i0*int64(m.Strides[1])]
+		/*line reductions.py:94:12*/ if h4 {
+			/*line reductions.py:94:12*/ t4 = mData[h5+i0*h6]
 		}
+		/*line reductions.py:94:12*/ h3 = i0 * h6
 		/*line reductions.py:94:12*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
-			/*line reductions.py:94:12*/ t5 = mData[int64(m.Offset)+i0_2*int64(m.Strides[0])+i0*int64(m.Strides[1])]
+			/*line reductions.py:94:12*/ t5 = mData[h1+i0_2*h2+h3]
 			/*line reductions.py:94:12*/ if !math.IsNaN(t4) && !(t4 < t5) {
 				/*line reductions.py:94:12*/ t4 = t5
 			}
 		}
-		/*line reductions.py:94:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
+		/*line reductions.py:94:12*/ t1Data[h7+i0*h8] = t4
 	}
 	/*line reductions.py:94:27*/ t6 = runtime.Zeros[float64](m.Shape[0])
 	t6Data = t6.Data
@@ -378,17 +657,42 @@ func ColMinMax(m *runtime.Array[float64]) (*runtime.Array[float64], *runtime.Arr
 	}
 	/*line reductions.py:94:27*/ t7 = int64(m.Shape[1])
 	/*line reductions.py:94:27*/ t8 = int64(m.Shape[0])
-	/*line reductions.py:94:27*/ for i0_3 = 0; i0_3 < t8; i0_3++ {
-		/*line reductions.py:94:27*/ if t7 > 0 {
-			/*line reductions.py:94:27*/ t9 = mData[int64(m.Offset)+i0_3*int64(m.Strides[0])]
-		}
-		/*line reductions.py:94:27*/ for i0_4 = 0; i0_4 < t7; i0_4++ {
-			/*line reductions.py:94:27*/ t10 = mData[int64(m.Offset)+i0_3*int64(m.Strides[0])+i0_4*int64(m.Strides[1])]
-			/*line reductions.py:94:27*/ if !math.IsNaN(t9) && !(t9 > t10) {
-				/*line reductions.py:94:27*/ t9 = t10
+	/*line reductions.py:94:27*/ h10 = int64(m.Strides[1])
+	/*line reductions.py:94:27*/ h11 = t7 > 0
+	/*line reductions.py:94:27*/ h12 = int64(m.Offset)
+	/*line reductions.py:94:27*/ h13 = int64(m.Strides[0])
+	/*line reductions.py:94:27*/ h14 = int64(t6.Offset)
+	/*line reductions.py:94:27*/ h15 = int64(t6.Strides[0])
+	/*line reductions.py:94:27*/ if h10 == 1 {
+		/*line reductions.py:94:27*/ for i0_3 = 0; i0_3 < t8; i0_3++ {
+			/*line reductions.py:94:27*/ if h11 {
+				/*line reductions.py:94:27*/ t9 = mData[h12+i0_3*h13]
 			}
+			/*line reductions.py:94:27*/ h9 = h12 + i0_3*h13
+			/*line reductions.py:94:27*/ for i0_4 = 0; i0_4 < t7; i0_4++ {
+				/*line reductions.py:94:27*/ t10 = mData[h9+i0_4]
+				/*line reductions.py:94:27*/ if !math.IsNaN(t9) && !(t9 > t10) {
+					/*line reductions.py:94:27*/ t9 = t10
+				}
+			}
+			/*line reductions.py:94:27*/ t6Data[h14+i0_3*h15] = t9
 		}
-		/*line reductions.py:94:27*/ t6Data[int64(t6.Offset)+i0_3*int64(t6.Strides[0])] = t9
+	} else {
+		/*line reductions.py:94:27*/ for i0_3 = 0; i0_3 < t8; i0_3++ {
+			/*line reductions.py:94:27*/ if h11 {
+				/*line reductions.py:94:27*/ t9 = mData[h12+i0_3*h13]
+			}
+			/*line reductions.py:94:27*/ h9 = h12 + i0_3*h13
+			/*line reductions.py:94:27*/ p1 = h9
+			/*line reductions.py:94:27*/ for i0_4 = 0; i0_4 < t7; i0_4++ {
+				/*line reductions.py:94:27*/ t10 = mData[p1]
+				/*line reductions.py:94:27*/ if !math.IsNaN(t9) && !(t9 > t10) {
+					/*line reductions.py:94:27*/ t9 = t10
+				}
+				/*line reductions.py:94:27*/ p1 = p1 + h10
+			}
+			/*line reductions.py:94:27*/ t6Data[h14+i0_3*h15] = t9
+		}
 	}
 	/*line reductions.py:94:5*/ return t1, t6, nil
 }
@@ -406,6 +710,14 @@ func ArgmaxRows(m *runtime.Array[float64]) (*runtime.Array[int64], error) {
 		t5     float64
 		i0_2   int64
 		t6     float64
+		h1     int64
+		h2     int64
+		h3     bool
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		p1     int64
 		t1Data []int64
 	)
 	mData := m.Data
@@ -416,19 +728,46 @@ func ArgmaxRows(m *runtime.Array[float64]) (*runtime.Array[int64], error) {
 	}
 	/*line reductions.py:99:12*/ t2 = int64(m.Shape[1])
 	/*line reductions.py:99:12*/ t3 = int64(m.Shape[0])
-	/*line reductions.py:99:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line reductions.py:99:12*/ t4 = 0
-		/*line reductions.py:99:12*/ if t2 > 0 {
-			/*line reductions.py:99:12*/ t5 = mData[int64(m.Offset)+i0*int64(m.Strides[0])]
-		}
-		/*line reductions.py:99:12*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
-			/*line reductions.py:99:12*/ t6 = mData[int64(m.Offset)+i0*int64(m.Strides[0])+i0_2*int64(m.Strides[1])]
-			/*line reductions.py:99:12*/ if t6 > t5 || math.IsNaN(t6) && !math.IsNaN(t5) {
-				/*line reductions.py:99:12*/ t5 = t6
-				/*line reductions.py:99:12*/ t4 = i0_2
+	/*line reductions.py:99:12*/ h2 = int64(m.Strides[1])
+	/*line reductions.py:99:12*/ h3 = t2 > 0
+	/*line reductions.py:99:12*/ h4 = int64(m.Offset)
+	/*line reductions.py:99:12*/ h5 = int64(m.Strides[0])
+	/*line reductions.py:99:12*/ h6 = int64(t1.Offset)
+	/*line reductions.py:99:12*/ h7 = int64(t1.Strides[0])
+	/*line reductions.py:99:12*/ if h2 == 1 {
+		/*line reductions.py:99:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line reductions.py:99:12*/ t4 = 0
+			/*line reductions.py:99:12*/ if h3 {
+				/*line reductions.py:99:12*/ t5 = mData[h4+i0*h5]
 			}
+			/*line reductions.py:99:12*/ h1 = h4 + i0*h5
+			/*line reductions.py:99:12*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
+				/*line reductions.py:99:12*/ t6 = mData[h1+i0_2]
+				/*line reductions.py:99:12*/ if t6 > t5 || math.IsNaN(t6) && !math.IsNaN(t5) {
+					/*line reductions.py:99:12*/ t5 = t6
+					/*line reductions.py:99:12*/ t4 = i0_2
+				}
+			}
+			/*line reductions.py:99:12*/ t1Data[h6+i0*h7] = t4
 		}
-		/*line reductions.py:99:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
+	} else {
+		/*line reductions.py:99:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line reductions.py:99:12*/ t4 = 0
+			/*line reductions.py:99:12*/ if h3 {
+				/*line reductions.py:99:12*/ t5 = mData[h4+i0*h5]
+			}
+			/*line reductions.py:99:12*/ h1 = h4 + i0*h5
+			/*line reductions.py:99:12*/ p1 = h1
+			/*line reductions.py:99:12*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
+				/*line reductions.py:99:12*/ t6 = mData[p1]
+				/*line reductions.py:99:12*/ if t6 > t5 || math.IsNaN(t6) && !math.IsNaN(t5) {
+					/*line reductions.py:99:12*/ t5 = t6
+					/*line reductions.py:99:12*/ t4 = i0_2
+				}
+				/*line reductions.py:99:12*/ p1 = p1 + h2
+			}
+			/*line reductions.py:99:12*/ t1Data[h6+i0*h7] = t4
+		}
 	}
 	/*line reductions.py:99:5*/ return t1, nil
 }
@@ -446,6 +785,14 @@ func ArgminCols(m *runtime.Array[float64]) (*runtime.Array[int64], error) {
 		t5     float64
 		i0_2   int64
 		t6     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     bool
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
 		t1Data []int64
 	)
 	mData := m.Data
@@ -456,19 +803,27 @@ func ArgminCols(m *runtime.Array[float64]) (*runtime.Array[int64], error) {
 	}
 	/*line reductions.py:104:12*/ t2 = int64(m.Shape[0])
 	/*line reductions.py:104:12*/ t3 = int64(m.Shape[1])
+	/*line reductions.py:104:12*/ h1 = int64(m.Offset)
+	/*line reductions.py:104:12*/ h2 = int64(m.Strides[0])
+	/*line reductions.py:104:12*/ h4 = t2 > 0
+	/*line reductions.py:104:12*/ h5 = int64(m.Offset)
+	/*line reductions.py:104:12*/ h6 = int64(m.Strides[1])
+	/*line reductions.py:104:12*/ h7 = int64(t1.Offset)
+	/*line reductions.py:104:12*/ h8 = int64(t1.Strides[0])
 	/*line reductions.py:104:12*/ for i0 = 0; i0 < t3; i0++ {
 		/*line reductions.py:104:12*/ t4 = 0
-		/*line reductions.py:104:12*/ if t2 > 0 {
-			/*line reductions.py:104:12*/ t5 = mData[int64(m.Offset)+i0*int64(m.Strides[1])]
+		/*line reductions.py:104:12*/ if h4 {
+			/*line reductions.py:104:12*/ t5 = mData[h5+i0*h6]
 		}
+		/*line reductions.py:104:12*/ h3 = i0 * h6
 		/*line reductions.py:104:12*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
-			/*line reductions.py:104:12*/ t6 = mData[int64(m.Offset)+i0_2*int64(m.Strides[0])+i0*int64(m.Strides[1])]
+			/*line reductions.py:104:12*/ t6 = mData[h1+i0_2*h2+h3]
 			/*line reductions.py:104:12*/ if t6 < t5 || math.IsNaN(t6) && !math.IsNaN(t5) {
 				/*line reductions.py:104:12*/ t5 = t6
 				/*line reductions.py:104:12*/ t4 = i0_2
 			}
 		}
-		/*line reductions.py:104:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
+		/*line reductions.py:104:12*/ t1Data[h7+i0*h8] = t4
 	}
 	/*line reductions.py:104:5*/ return t1, nil
 }
@@ -480,11 +835,15 @@ func ArgmaxLoop(x *runtime.Array[float64]) (int64, error) {
 	/*line reductions.py:107:1*/ var (
 		best int64
 		i    int64
-		t1   int64
 		t2   int64
 		t3   int64
 		t4   float64
 		t5   int64
+		h1   int64
+		h2   int64
+		h3   int64
+		h4   int64
+		p1   int64
 	)
 	xData := x.Data
 	/*line reductions.py:109:5*/ if int64(x.Shape[0]) == 0 {
@@ -492,19 +851,41 @@ func ArgmaxLoop(x *runtime.Array[float64]) (int64, error) {
 	}
 	/*line reductions.py:111:5*/ best = 0
 	t5 = int64(x.Shape[0])
-	/*line reductions.py:112:5*/ for i = 1; i < t5; i++ {
-		t1 = int64(x.Offset) + i*int64(x.Strides[0])
-		/*line reductions.py:113:12*/ t4 = xData[t1]
-		/*line reductions.py:113:19*/ if !(best >= -int64(x.Shape[0]) && best < int64(x.Shape[0])) {
-			return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", best, 0, int64(x.Shape[0])), "reductions.py", 113, "argmax_loop")
+	/*line reductions.py:112:5*/ h1 = int64(x.Offset)
+	/*line reductions.py:112:5*/ h2 = int64(x.Strides[0])
+	/*line reductions.py:112:5*/ h3 = -int64(x.Shape[0])
+	/*line reductions.py:112:5*/ h4 = int64(x.Shape[0])
+	/*line reductions.py:112:5*/ if h2 == 1 {
+		/*line reductions.py:112:5*/ for i = 1; i < t5; i++ {
+			t4 = xData[h1+i]
+			/*line reductions.py:113:19*/ if !(best >= h3 && best < h4) {
+				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", best, 0, int64(x.Shape[0])), "reductions.py", 113, "argmax_loop")
+			}
+			/*line reductions.py:113:19*/ t2 = best
+			/*line reductions.py:113:19*/ if best < 0 {
+				/*line reductions.py:113:19*/ t2 = best + h4
+			}
+			/*line reductions.py:113:19*/ t3 = h1 + t2*h2
+			/*line reductions.py:113:9*/ if t4 > xData[t3] {
+				best = i
+			}
 		}
-		/*line reductions.py:113:19*/ t2 = best
-		/*line reductions.py:113:19*/ if best < 0 {
-			/*line reductions.py:113:19*/ t2 = best + int64(x.Shape[0])
-		}
-		/*line reductions.py:113:19*/ t3 = int64(x.Offset) + t2*int64(x.Strides[0])
-		/*line reductions.py:113:9*/ if t4 > xData[t3] {
-			best = i
+	} else {
+		/*line reductions.py:112:5*/ p1 = h1 + h2
+		/*line reductions.py:112:5*/ for i = 1; i < t5; i++ {
+			t4 = xData[p1]
+			/*line reductions.py:113:19*/ if !(best >= h3 && best < h4) {
+				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", best, 0, int64(x.Shape[0])), "reductions.py", 113, "argmax_loop")
+			}
+			/*line reductions.py:113:19*/ t2 = best
+			/*line reductions.py:113:19*/ if best < 0 {
+				/*line reductions.py:113:19*/ t2 = best + h4
+			}
+			/*line reductions.py:113:19*/ t3 = h1 + t2*h2
+			/*line reductions.py:113:9*/ if t4 > xData[t3] {
+				best = i
+			}
+			/*line reductions.py:112:5*/ p1 = p1 + h2
 		}
 	}
 	/*line reductions.py:115:5*/ return best, nil
@@ -529,6 +910,12 @@ func ArgminArgmax(x *runtime.Array[float64]) (int64, int64, error) {
 		t11  int64
 		i0_2 int64
 		t12  float64
+		h1   int64
+		h2   int64
+		h3   int64
+		h4   int64
+		p1   int64
+		p2   int64
 	)
 	_ = t1
 	_ = t7
@@ -540,25 +927,55 @@ func ArgminArgmax(x *runtime.Array[float64]) (int64, int64, error) {
 	/*line reductions.py:120:12*/ t4 = 0
 	/*line reductions.py:120:12*/ t2 = xData[int64(x.Offset)]
 	/*line reductions.py:120:12*/ t5 = int64(x.Shape[0])
-	/*line reductions.py:120:12*/ for i0 = 0; i0 < t5; i0++ {
-		/*line reductions.py:120:12*/ t6 = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line reductions.py:120:12*/ if t6 < t2 || math.IsNaN(t6) && !math.IsNaN(t2) {
-			/*line reductions.py:120:12*/ t2 = t6
-			/*line reductions.py:120:12*/ t3 = t4
+	/*line reductions.py:120:12*/ h1 = int64(x.Offset)
+	/*line reductions.py:120:12*/ h2 = int64(x.Strides[0])
+	/*line reductions.py:120:12*/ if h2 == 1 {
+		/*line reductions.py:120:12*/ for i0 = 0; i0 < t5; i0++ {
+			/*line reductions.py:120:12*/ t6 = xData[h1+i0]
+			/*line reductions.py:120:12*/ if t6 < t2 || math.IsNaN(t6) && !math.IsNaN(t2) {
+				/*line reductions.py:120:12*/ t2 = t6
+				/*line reductions.py:120:12*/ t3 = t4
+			}
+			/*line reductions.py:120:12*/ t4 = t4 + 1
 		}
-		/*line reductions.py:120:12*/ t4 = t4 + 1
+	} else {
+		/*line reductions.py:120:12*/ p1 = h1
+		/*line reductions.py:120:12*/ for i0 = 0; i0 < t5; i0++ {
+			/*line reductions.py:120:12*/ t6 = xData[p1]
+			/*line reductions.py:120:12*/ if t6 < t2 || math.IsNaN(t6) && !math.IsNaN(t2) {
+				/*line reductions.py:120:12*/ t2 = t6
+				/*line reductions.py:120:12*/ t3 = t4
+			}
+			/*line reductions.py:120:12*/ t4 = t4 + 1
+			/*line reductions.py:120:12*/ p1 = p1 + h2
+		}
 	}
 	/*line reductions.py:120:26*/ t9 = 0
 	/*line reductions.py:120:26*/ t10 = 0
 	/*line reductions.py:120:26*/ t8 = xData[int64(x.Offset)]
 	/*line reductions.py:120:26*/ t11 = int64(x.Shape[0])
-	/*line reductions.py:120:26*/ for i0_2 = 0; i0_2 < t11; i0_2++ {
-		/*line reductions.py:120:26*/ t12 = xData[int64(x.Offset)+i0_2*int64(x.Strides[0])]
-		/*line reductions.py:120:26*/ if t12 > t8 || math.IsNaN(t12) && !math.IsNaN(t8) {
-			/*line reductions.py:120:26*/ t8 = t12
-			/*line reductions.py:120:26*/ t9 = t10
+	/*line reductions.py:120:26*/ h3 = int64(x.Offset)
+	/*line reductions.py:120:26*/ h4 = int64(x.Strides[0])
+	/*line reductions.py:120:26*/ if h4 == 1 {
+		/*line reductions.py:120:26*/ for i0_2 = 0; i0_2 < t11; i0_2++ {
+			/*line reductions.py:120:26*/ t12 = xData[h3+i0_2]
+			/*line reductions.py:120:26*/ if t12 > t8 || math.IsNaN(t12) && !math.IsNaN(t8) {
+				/*line reductions.py:120:26*/ t8 = t12
+				/*line reductions.py:120:26*/ t9 = t10
+			}
+			/*line reductions.py:120:26*/ t10 = t10 + 1
 		}
-		/*line reductions.py:120:26*/ t10 = t10 + 1
+	} else {
+		/*line reductions.py:120:26*/ p2 = h3
+		/*line reductions.py:120:26*/ for i0_2 = 0; i0_2 < t11; i0_2++ {
+			/*line reductions.py:120:26*/ t12 = xData[p2]
+			/*line reductions.py:120:26*/ if t12 > t8 || math.IsNaN(t12) && !math.IsNaN(t8) {
+				/*line reductions.py:120:26*/ t8 = t12
+				/*line reductions.py:120:26*/ t9 = t10
+			}
+			/*line reductions.py:120:26*/ t10 = t10 + 1
+			/*line reductions.py:120:26*/ p2 = p2 + h4
+		}
 	}
 	/*line reductions.py:120:5*/ return t3, t9, nil
 }
@@ -571,6 +988,9 @@ func IntTotal(a *runtime.Array[int64]) int64 {
 		t1    int64
 		t2    int64
 		i0    int64
+		h1    int64
+		h2    int64
+		p1    int64
 		t1U1  int64
 		t1U2  int64
 		t1U3  int64
@@ -580,22 +1000,32 @@ func IntTotal(a *runtime.Array[int64]) int64 {
 	aData := a.Data
 	/*line reductions.py:125:12*/ t1 = 0
 	/*line reductions.py:125:12*/ t2 = int64(a.Shape[0])
-	/*line reductions.py:125:12*/ t1U1 = 0
-	/*line reductions.py:125:12*/ t1U2 = 0
-	/*line reductions.py:125:12*/ t1U3 = 0
-	/*line reductions.py:125:12*/ i0U = 0
-	/*line reductions.py:125:12*/ i0Lim = runtime.Max(t2, -9223372036854775805) - 3
-	/*line reductions.py:125:12*/ for i0U < i0Lim {
-		/*line reductions.py:125:12*/ t1 = t1 + aData[int64(a.Offset)+i0U*int64(a.Strides[0])]
-		/*line reductions.py:125:12*/ t1U1 = t1U1 + aData[int64(a.Offset)+(i0U+1)*int64(a.Strides[0])]
-		/*line reductions.py:125:12*/ t1U2 = t1U2 + aData[int64(a.Offset)+(i0U+2)*int64(a.Strides[0])]
-		/*line reductions.py:125:12*/ t1U3 = t1U3 + aData[int64(a.Offset)+(i0U+3)*int64(a.Strides[0])]
-		/*line reductions.py:125:12*/ i0U = i0U + 4
+	/*line reductions.py:125:12*/ h1 = int64(a.Offset)
+	/*line reductions.py:125:12*/ h2 = int64(a.Strides[0])
+	/*line reductions.py:125:12*/ if h2 == 1 {
+		/*line reductions.py:125:12*/ t1U1 = 0
+		/*line reductions.py:125:12*/ t1U2 = 0
+		/*line reductions.py:125:12*/ t1U3 = 0
+		/*line reductions.py:125:12*/ i0U = 0
+		/*line reductions.py:125:12*/ i0Lim = runtime.Max(t2, -9223372036854775805) - 3
+		/*line reductions.py:125:12*/ for i0U < i0Lim {
+			/*line reductions.py:125:12*/ t1 = t1 + aData[h1+i0U]
+			/*line reductions.py:125:12*/ t1U1 = t1U1 + aData[h1+(i0U+1)]
+			/*line reductions.py:125:12*/ t1U2 = t1U2 + aData[h1+(i0U+2)]
+			/*line reductions.py:125:12*/ t1U3 = t1U3 + aData[h1+(i0U+3)]
+			/*line reductions.py:125:12*/ i0U = i0U + 4
+		}
+		/*line reductions.py:125:12*/ for i0 = i0U; i0 < t2; i0++ {
+			/*line reductions.py:125:12*/ t1 = t1 + aData[h1+i0]
+		}
+		/*line reductions.py:125:12*/ t1 = t1 + (t1U1 + t1U2 + t1U3)
+	} else {
+		/*line reductions.py:125:12*/ p1 = h1
+		/*line reductions.py:125:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line reductions.py:125:12*/ t1 = t1 + aData[p1]
+			/*line reductions.py:125:12*/ p1 = p1 + h2
+		}
 	}
-	/*line reductions.py:125:12*/ for i0 = i0U; i0 < t2; i0++ {
-		/*line reductions.py:125:12*/ t1 = t1 + aData[int64(a.Offset)+i0*int64(a.Strides[0])]
-	}
-	/*line reductions.py:125:12*/ t1 = t1 + (t1U1 + t1U2 + t1U3)
 	/*line reductions.py:125:5*/ return t1
 }
 
@@ -610,6 +1040,12 @@ func IntColSums(m *runtime.Array[int64]) *runtime.Array[int64] {
 		i0      int64
 		t4      int64
 		i0_2    int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
 		t4U1    int64
 		t4U2    int64
 		t4U3    int64
@@ -622,25 +1058,31 @@ func IntColSums(m *runtime.Array[int64]) *runtime.Array[int64] {
 	t1Data = t1.Data
 	/*line reductions.py:130:12*/ t2 = int64(m.Shape[0])
 	/*line reductions.py:130:12*/ t3 = int64(m.Shape[1])
+	/*line reductions.py:130:12*/ h1 = int64(m.Offset)
+	/*line reductions.py:130:12*/ h2 = int64(m.Strides[0])
+	/*line reductions.py:130:12*/ h4 = int64(m.Strides[1])
+	/*line reductions.py:130:12*/ h5 = int64(t1.Offset)
+	/*line reductions.py:130:12*/ h6 = int64(t1.Strides[0])
 	/*line reductions.py:130:12*/ for i0 = 0; i0 < t3; i0++ {
 		/*line reductions.py:130:12*/ t4 = 0
+		/*line reductions.py:130:12*/ h3 = i0 * h4
 		/*line reductions.py:130:12*/ t4U1 = 0
 		/*line reductions.py:130:12*/ t4U2 = 0
 		/*line reductions.py:130:12*/ t4U3 = 0
 		/*line reductions.py:130:12*/ i0_2U = 0
 		/*line reductions.py:130:12*/ i0_2Lim = runtime.Max(t2, -9223372036854775805) - 3
 		/*line reductions.py:130:12*/ for i0_2U < i0_2Lim {
-			/*line reductions.py:130:12*/ t4 = t4 + mData[int64(m.Offset)+i0_2U*int64(m.Strides[0])+i0*int64(m.Strides[1])]
-			/*line reductions.py:130:12*/ t4U1 = t4U1 + mData[int64(m.Offset)+(i0_2U+1)*int64(m.Strides[0])+i0*int64(m.Strides[1])]
-			/*line reductions.py:130:12*/ t4U2 = t4U2 + mData[int64(m.Offset)+(i0_2U+2)*int64(m.Strides[0])+i0*int64(m.Strides[1])]
-			/*line reductions.py:130:12*/ t4U3 = t4U3 + mData[int64(m.Offset)+(i0_2U+3)*int64(m.Strides[0])+i0*int64(m.Strides[1])]
+			/*line reductions.py:130:12*/ t4 = t4 + mData[h1+i0_2U*h2+h3]
+			/*line reductions.py:130:12*/ t4U1 = t4U1 + mData[h1+(i0_2U+1)*h2+h3]
+			/*line reductions.py:130:12*/ t4U2 = t4U2 + mData[h1+(i0_2U+2)*h2+h3]
+			/*line reductions.py:130:12*/ t4U3 = t4U3 + mData[h1+(i0_2U+3)*h2+h3]
 			/*line reductions.py:130:12*/ i0_2U = i0_2U + 4
 		}
 		/*line reductions.py:130:12*/ for i0_2 = i0_2U; i0_2 < t2; i0_2++ {
-			/*line reductions.py:130:12*/ t4 = t4 + mData[int64(m.Offset)+i0_2*int64(m.Strides[0])+i0*int64(m.Strides[1])]
+			/*line reductions.py:130:12*/ t4 = t4 + mData[h1+i0_2*h2+h3]
 		}
 		/*line reductions.py:130:12*/ t4 = t4 + (t4U1 + t4U2 + t4U3)
-		/*line reductions.py:130:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
+		/*line reductions.py:130:12*/ t1Data[h5+i0*h6] = t4
 	}
 	/*line reductions.py:130:5*/ return t1
 }
@@ -653,12 +1095,28 @@ func AnyNegative(x *runtime.Array[float64]) bool {
 		t1 bool
 		t2 int64
 		i0 int64
+		h1 int64
+		h2 int64
+		p1 int64
 	)
 	xData := x.Data
 	/*line reductions.py:135:12*/ t1 = false
 	/*line reductions.py:135:12*/ t2 = int64(x.Shape[0])
-	/*line reductions.py:135:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line reductions.py:135:12*/ t1 = t1 || xData[int64(x.Offset)+i0*int64(x.Strides[0])] < 0.0
+	/*line reductions.py:135:12*/ h1 = int64(x.Offset)
+	/*line reductions.py:135:12*/ h2 = int64(x.Strides[0])
+	/*line reductions.py:135:12*/ if h2 == 1 {
+		/*line reductions.py:135:12*/ if t2 > 0 {
+			xW := xData[h1 : h1+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line reductions.py:135:12*/ t1 = t1 || xW[i0] < 0.0
+			}
+		}
+	} else {
+		/*line reductions.py:135:12*/ p1 = h1
+		/*line reductions.py:135:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line reductions.py:135:12*/ t1 = t1 || xData[p1] < 0.0
+			/*line reductions.py:135:12*/ p1 = p1 + h2
+		}
 	}
 	/*line reductions.py:135:5*/ return t1
 }
@@ -673,14 +1131,37 @@ func AllFinite(m *runtime.Array[float64]) bool {
 		t3 int64
 		i0 int64
 		i1 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		p1 int64
 	)
 	mData := m.Data
 	/*line reductions.py:140:12*/ t1 = true
 	/*line reductions.py:140:12*/ t2 = int64(m.Shape[0])
 	/*line reductions.py:140:12*/ t3 = int64(m.Shape[1])
-	/*line reductions.py:140:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line reductions.py:140:12*/ for i1 = 0; i1 < t3; i1++ {
-			/*line reductions.py:140:12*/ t1 = t1 && math.Abs(mData[int64(m.Offset)+i0*int64(m.Strides[0])+i1*int64(m.Strides[1])]) <= math.MaxFloat64
+	/*line reductions.py:140:12*/ h2 = int64(m.Strides[1])
+	/*line reductions.py:140:12*/ h3 = int64(m.Offset)
+	/*line reductions.py:140:12*/ h4 = int64(m.Strides[0])
+	/*line reductions.py:140:12*/ if h2 == 1 {
+		/*line reductions.py:140:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line reductions.py:140:12*/ h1 = h3 + i0*h4
+			/*line reductions.py:140:12*/ if t3 > 0 {
+				mW := mData[h1 : h1+t3]
+				for i1 = 0; i1 < t3; i1++ {
+					/*line reductions.py:140:12*/ t1 = t1 && math.Abs(mW[i1]) <= math.MaxFloat64
+				}
+			}
+		}
+	} else {
+		/*line reductions.py:140:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line reductions.py:140:12*/ h1 = h3 + i0*h4
+			/*line reductions.py:140:12*/ p1 = h1
+			/*line reductions.py:140:12*/ for i1 = 0; i1 < t3; i1++ {
+				/*line reductions.py:140:12*/ t1 = t1 && math.Abs(mData[p1]) <= math.MaxFloat64
+				/*line reductions.py:140:12*/ p1 = p1 + h2
+			}
 		}
 	}
 	/*line reductions.py:140:5*/ return t1
@@ -697,6 +1178,13 @@ func RowsAllPositive(m *runtime.Array[float64]) *runtime.Array[bool] {
 		i0     int64
 		t4     bool
 		i0_2   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		p1     int64
 		t1Data []bool
 	)
 	mData := m.Data
@@ -704,12 +1192,34 @@ func RowsAllPositive(m *runtime.Array[float64]) *runtime.Array[bool] {
 	t1Data = t1.Data
 	/*line reductions.py:145:13*/ t2 = int64(m.Shape[1])
 	/*line reductions.py:145:13*/ t3 = int64(m.Shape[0])
-	/*line reductions.py:145:13*/ for i0 = 0; i0 < t3; i0++ {
-		/*line reductions.py:145:13*/ t4 = true
-		/*line reductions.py:145:13*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
-			/*line reductions.py:145:13*/ t4 = t4 && mData[int64(m.Offset)+i0*int64(m.Strides[0])+i0_2*int64(m.Strides[1])] > 0.0
+	/*line reductions.py:145:13*/ h2 = int64(m.Strides[1])
+	/*line reductions.py:145:13*/ h3 = int64(m.Offset)
+	/*line reductions.py:145:13*/ h4 = int64(m.Strides[0])
+	/*line reductions.py:145:13*/ h5 = int64(t1.Offset)
+	/*line reductions.py:145:13*/ h6 = int64(t1.Strides[0])
+	/*line reductions.py:145:13*/ if h2 == 1 {
+		/*line reductions.py:145:13*/ for i0 = 0; i0 < t3; i0++ {
+			/*line reductions.py:145:13*/ t4 = true
+			/*line reductions.py:145:13*/ h1 = h3 + i0*h4
+			/*line reductions.py:145:13*/ if t2 > 0 {
+				mW := mData[h1 : h1+t2]
+				for i0_2 = 0; i0_2 < t2; i0_2++ {
+					/*line reductions.py:145:13*/ t4 = t4 && mW[i0_2] > 0.0
+				}
+			}
+			/*line reductions.py:145:13*/ t1Data[h5+i0*h6] = t4
 		}
-		/*line reductions.py:145:13*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = t4
+	} else {
+		/*line reductions.py:145:13*/ for i0 = 0; i0 < t3; i0++ {
+			/*line reductions.py:145:13*/ t4 = true
+			/*line reductions.py:145:13*/ h1 = h3 + i0*h4
+			/*line reductions.py:145:13*/ p1 = h1
+			/*line reductions.py:145:13*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
+				/*line reductions.py:145:13*/ t4 = t4 && mData[p1] > 0.0
+				/*line reductions.py:145:13*/ p1 = p1 + h2
+			}
+			/*line reductions.py:145:13*/ t1Data[h5+i0*h6] = t4
+		}
 	}
 	/*line reductions.py:145:5*/ return t1
 }
@@ -723,6 +1233,9 @@ func BoolCount(mask *runtime.Array[bool]) int64 {
 		v     bool
 		t1    int64
 		t2    int64
+		h1    int64
+		h2    int64
+		p1    int64
 		cU1   int64
 		cU2   int64
 		cU3   int64
@@ -732,37 +1245,50 @@ func BoolCount(mask *runtime.Array[bool]) int64 {
 	maskData := mask.Data
 	/*line reductions.py:150:5*/ c = 0
 	t1 = int64(mask.Shape[0])
-	/*line reductions.py:151:5*/ cU1 = 0
-	/*line reductions.py:151:5*/ cU2 = 0
-	/*line reductions.py:151:5*/ cU3 = 0
-	/*line reductions.py:151:5*/ t2U = 0
-	/*line reductions.py:151:5*/ t2Lim = runtime.Max(t1, -9223372036854775805) - 3
-	/*line reductions.py:151:5*/ for t2U < t2Lim {
-		/*line reductions.py:151:5*/ v = maskData[int64(mask.Offset)+t2U*int64(mask.Strides[0])]
-		if v {
-			c = c + 1
+	/*line reductions.py:151:5*/ h1 = int64(mask.Offset)
+	/*line reductions.py:151:5*/ h2 = int64(mask.Strides[0])
+	/*line reductions.py:151:5*/ if h2 == 1 {
+		/*line reductions.py:151:5*/ cU1 = 0
+		/*line reductions.py:151:5*/ cU2 = 0
+		/*line reductions.py:151:5*/ cU3 = 0
+		/*line reductions.py:151:5*/ t2U = 0
+		/*line reductions.py:151:5*/ t2Lim = runtime.Max(t1, -9223372036854775805) - 3
+		/*line reductions.py:151:5*/ for t2U < t2Lim {
+			/*line reductions.py:151:5*/ v = maskData[h1+t2U]
+			if v {
+				c = c + 1
+			}
+			/*line reductions.py:151:5*/ v = maskData[h1+(t2U+1)]
+			if v {
+				cU1 = cU1 + 1
+			}
+			/*line reductions.py:151:5*/ v = maskData[h1+(t2U+2)]
+			if v {
+				cU2 = cU2 + 1
+			}
+			/*line reductions.py:151:5*/ v = maskData[h1+(t2U+3)]
+			if v {
+				cU3 = cU3 + 1
+			}
+			/*line reductions.py:151:5*/ t2U = t2U + 4
 		}
-		/*line reductions.py:151:5*/ v = maskData[int64(mask.Offset)+(t2U+1)*int64(mask.Strides[0])]
-		if v {
-			cU1 = cU1 + 1
+		/*line reductions.py:151:5*/ for t2 = t2U; t2 < t1; t2++ {
+			/*line reductions.py:151:5*/ v = maskData[h1+t2]
+			if v {
+				c = c + 1
+			}
 		}
-		/*line reductions.py:151:5*/ v = maskData[int64(mask.Offset)+(t2U+2)*int64(mask.Strides[0])]
-		if v {
-			cU2 = cU2 + 1
+		/*line reductions.py:151:5*/ c = c + (cU1 + cU2 + cU3)
+	} else {
+		/*line reductions.py:151:5*/ p1 = h1
+		/*line reductions.py:151:5*/ for t2 = 0; t2 < t1; t2++ {
+			/*line reductions.py:151:5*/ v = maskData[p1]
+			if v {
+				c = c + 1
+			}
+			/*line reductions.py:151:5*/ p1 = p1 + h2
 		}
-		/*line reductions.py:151:5*/ v = maskData[int64(mask.Offset)+(t2U+3)*int64(mask.Strides[0])]
-		if v {
-			cU3 = cU3 + 1
-		}
-		/*line reductions.py:151:5*/ t2U = t2U + 4
 	}
-	/*line reductions.py:151:5*/ for t2 = t2U; t2 < t1; t2++ {
-		/*line reductions.py:151:5*/ v = maskData[int64(mask.Offset)+t2*int64(mask.Strides[0])]
-		if v {
-			c = c + 1
-		}
-	}
-	/*line reductions.py:151:5*/ c = c + (cU1 + cU2 + cU3)
 	/*line reductions.py:154:5*/ return c
 }
 
@@ -774,6 +1300,9 @@ func ProdInt32(a *runtime.Array[int32]) int64 {
 		t1    int64
 		t2    int64
 		i0    int64
+		h1    int64
+		h2    int64
+		p1    int64
 		t1U1  int64
 		t1U2  int64
 		t1U3  int64
@@ -783,22 +1312,32 @@ func ProdInt32(a *runtime.Array[int32]) int64 {
 	aData := a.Data
 	/*line reductions.py:159:12*/ t1 = 1
 	/*line reductions.py:159:12*/ t2 = int64(a.Shape[0])
-	/*line reductions.py:159:12*/ t1U1 = 1
-	/*line reductions.py:159:12*/ t1U2 = 1
-	/*line reductions.py:159:12*/ t1U3 = 1
-	/*line reductions.py:159:12*/ i0U = 0
-	/*line reductions.py:159:12*/ i0Lim = runtime.Max(t2, -9223372036854775805) - 3
-	/*line reductions.py:159:12*/ for i0U < i0Lim {
-		/*line reductions.py:159:12*/ t1 = t1 * int64(aData[int64(a.Offset)+i0U*int64(a.Strides[0])])
-		/*line reductions.py:159:12*/ t1U1 = t1U1 * int64(aData[int64(a.Offset)+(i0U+1)*int64(a.Strides[0])])
-		/*line reductions.py:159:12*/ t1U2 = t1U2 * int64(aData[int64(a.Offset)+(i0U+2)*int64(a.Strides[0])])
-		/*line reductions.py:159:12*/ t1U3 = t1U3 * int64(aData[int64(a.Offset)+(i0U+3)*int64(a.Strides[0])])
-		/*line reductions.py:159:12*/ i0U = i0U + 4
+	/*line reductions.py:159:12*/ h1 = int64(a.Offset)
+	/*line reductions.py:159:12*/ h2 = int64(a.Strides[0])
+	/*line reductions.py:159:12*/ if h2 == 1 {
+		/*line reductions.py:159:12*/ t1U1 = 1
+		/*line reductions.py:159:12*/ t1U2 = 1
+		/*line reductions.py:159:12*/ t1U3 = 1
+		/*line reductions.py:159:12*/ i0U = 0
+		/*line reductions.py:159:12*/ i0Lim = runtime.Max(t2, -9223372036854775805) - 3
+		/*line reductions.py:159:12*/ for i0U < i0Lim {
+			/*line reductions.py:159:12*/ t1 = t1 * int64(aData[h1+i0U])
+			/*line reductions.py:159:12*/ t1U1 = t1U1 * int64(aData[h1+(i0U+1)])
+			/*line reductions.py:159:12*/ t1U2 = t1U2 * int64(aData[h1+(i0U+2)])
+			/*line reductions.py:159:12*/ t1U3 = t1U3 * int64(aData[h1+(i0U+3)])
+			/*line reductions.py:159:12*/ i0U = i0U + 4
+		}
+		/*line reductions.py:159:12*/ for i0 = i0U; i0 < t2; i0++ {
+			/*line reductions.py:159:12*/ t1 = t1 * int64(aData[h1+i0])
+		}
+		/*line reductions.py:159:12*/ t1 = t1 * (t1U1 * t1U2 * t1U3)
+	} else {
+		/*line reductions.py:159:12*/ p1 = h1
+		/*line reductions.py:159:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line reductions.py:159:12*/ t1 = t1 * int64(aData[p1])
+			/*line reductions.py:159:12*/ p1 = p1 + h2
+		}
 	}
-	/*line reductions.py:159:12*/ for i0 = i0U; i0 < t2; i0++ {
-		/*line reductions.py:159:12*/ t1 = t1 * int64(aData[int64(a.Offset)+i0*int64(a.Strides[0])])
-	}
-	/*line reductions.py:159:12*/ t1 = t1 * (t1U1 * t1U2 * t1U3)
 	/*line reductions.py:159:5*/ return t1
 }
 
@@ -812,6 +1351,16 @@ func Frobenius(m *runtime.Array[float64]) float64 {
 		t3     int64
 		i0     int64
 		i1     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	mData := m.Data
@@ -819,9 +1368,35 @@ func Frobenius(m *runtime.Array[float64]) float64 {
 	t1Data = t1.Data
 	/*line reductions.py:164:27*/ t2 = int64(m.Shape[0])
 	/*line reductions.py:164:27*/ t3 = int64(m.Shape[1])
-	/*line reductions.py:164:27*/ for i0 = 0; i0 < t2; i0++ {
-		/*line reductions.py:164:27*/ for i1 = 0; i1 < t3; i1++ {
-			/*line reductions.py:164:27*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[0])+i1*int64(m.Strides[1])] * mData[int64(m.Offset)+i0*int64(m.Strides[0])+i1*int64(m.Strides[1])])
+	/*line reductions.py:164:27*/ h2 = int64(t1.Strides[1])
+	/*line reductions.py:164:27*/ h4 = int64(m.Strides[1])
+	/*line reductions.py:164:27*/ h5 = int64(t1.Offset)
+	/*line reductions.py:164:27*/ h6 = int64(t1.Strides[0])
+	/*line reductions.py:164:27*/ h7 = int64(m.Offset)
+	/*line reductions.py:164:27*/ h8 = int64(m.Strides[0])
+	/*line reductions.py:164:27*/ if h2 == 1 && h4 == 1 {
+		/*line reductions.py:164:27*/ for i0 = 0; i0 < t2; i0++ {
+			/*line reductions.py:164:27*/ h1 = h5 + i0*h6
+			/*line reductions.py:164:27*/ h3 = h7 + i0*h8
+			/*line reductions.py:164:27*/ if t3 > 0 {
+				t1W := t1Data[h1 : h1+t3]
+				mW := mData[h3 : h3+t3]
+				for i1 = 0; i1 < t3; i1++ {
+					/*line reductions.py:164:27*/ t1W[i1] = float64(mW[i1] * mW[i1])
+				}
+			}
+		}
+	} else {
+		/*line reductions.py:164:27*/ for i0 = 0; i0 < t2; i0++ {
+			/*line reductions.py:164:27*/ h1 = h5 + i0*h6
+			/*line reductions.py:164:27*/ h3 = h7 + i0*h8
+			/*line reductions.py:164:27*/ p1 = h1
+			/*line reductions.py:164:27*/ p2 = h3
+			/*line reductions.py:164:27*/ for i1 = 0; i1 < t3; i1++ {
+				/*line reductions.py:164:27*/ t1Data[p1] = float64(mData[p2] * mData[p2])
+				/*line reductions.py:164:27*/ p1 = p1 + h2
+				/*line reductions.py:164:27*/ p2 = p2 + h4
+			}
 		}
 	}
 	/*line reductions.py:164:5*/ return math.Sqrt(runtime.SumFloat(t1))
@@ -850,6 +1425,31 @@ func VarCols(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t12     int64
 		i0_3    int64
 		t13     int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		h14     int64
+		h15     int64
+		h16     int64
+		h17     int64
+		h18     int64
+		h19     int64
+		h20     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
 		t1Data  []float64
 		t5Data  []float64
 		t6Data  []float64
@@ -860,9 +1460,35 @@ func VarCols(m *runtime.Array[float64]) *runtime.Array[float64] {
 	t1Data = t1.Data
 	/*line reductions.py:169:12*/ t2 = int64(m.Shape[0])
 	/*line reductions.py:169:12*/ t3 = int64(m.Shape[1])
-	/*line reductions.py:169:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line reductions.py:169:12*/ for i1 = 0; i1 < t3; i1++ {
-			/*line reductions.py:169:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = mData[int64(m.Offset)+i0*int64(m.Strides[0])+i1*int64(m.Strides[1])]
+	/*line reductions.py:169:12*/ h2 = int64(t1.Strides[1])
+	/*line reductions.py:169:12*/ h4 = int64(m.Strides[1])
+	/*line reductions.py:169:12*/ h5 = int64(t1.Offset)
+	/*line reductions.py:169:12*/ h6 = int64(t1.Strides[0])
+	/*line reductions.py:169:12*/ h7 = int64(m.Offset)
+	/*line reductions.py:169:12*/ h8 = int64(m.Strides[0])
+	/*line reductions.py:169:12*/ if h2 == 1 && h4 == 1 {
+		/*line reductions.py:169:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line reductions.py:169:12*/ h1 = h5 + i0*h6
+			/*line reductions.py:169:12*/ h3 = h7 + i0*h8
+			/*line reductions.py:169:12*/ if t3 > 0 {
+				t1W := t1Data[h1 : h1+t3]
+				mW := mData[h3 : h3+t3]
+				for i1 = 0; i1 < t3; i1++ {
+					/*line reductions.py:169:12*/ t1W[i1] = mW[i1]
+				}
+			}
+		}
+	} else {
+		/*line reductions.py:169:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line reductions.py:169:12*/ h1 = h5 + i0*h6
+			/*line reductions.py:169:12*/ h3 = h7 + i0*h8
+			/*line reductions.py:169:12*/ p1 = h1
+			/*line reductions.py:169:12*/ p2 = h3
+			/*line reductions.py:169:12*/ for i1 = 0; i1 < t3; i1++ {
+				/*line reductions.py:169:12*/ t1Data[p1] = mData[p2]
+				/*line reductions.py:169:12*/ p1 = p1 + h2
+				/*line reductions.py:169:12*/ p2 = p2 + h4
+			}
 		}
 	}
 	/*line reductions.py:169:12*/ t4 = float64(int64(t1.Shape[0]))
@@ -872,18 +1498,52 @@ func VarCols(m *runtime.Array[float64]) *runtime.Array[float64] {
 	t6Data = t6.Data
 	/*line reductions.py:169:12*/ t7 = int64(t1.Shape[0])
 	/*line reductions.py:169:12*/ t8 = int64(t1.Shape[1])
-	/*line reductions.py:169:12*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
-		/*line reductions.py:169:12*/ for i1_2 = 0; i1_2 < t8; i1_2++ {
-			/*line reductions.py:169:12*/ t9 = t1Data[int64(t1.Offset)+i0_2*int64(t1.Strides[0])+i1_2*int64(t1.Strides[1])] - t5Data[int64(t5.Offset)+i1_2*int64(t5.Strides[0])]/t4
-			/*line reductions.py:169:12*/ t6Data[int64(t6.Offset)+i0_2*int64(t6.Strides[0])+i1_2*int64(t6.Strides[1])] = float64(t9 * t9)
+	/*line reductions.py:169:12*/ h10 = int64(t1.Strides[1])
+	/*line reductions.py:169:12*/ h11 = int64(t5.Offset)
+	/*line reductions.py:169:12*/ h12 = int64(t5.Strides[0])
+	/*line reductions.py:169:12*/ h14 = int64(t6.Strides[1])
+	/*line reductions.py:169:12*/ h15 = int64(t1.Offset)
+	/*line reductions.py:169:12*/ h16 = int64(t1.Strides[0])
+	/*line reductions.py:169:12*/ h17 = int64(t6.Offset)
+	/*line reductions.py:169:12*/ h18 = int64(t6.Strides[0])
+	/*line reductions.py:169:12*/ if h10 == 1 && h12 == 1 && h14 == 1 {
+		/*line reductions.py:169:12*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
+			/*line reductions.py:169:12*/ h9 = h15 + i0_2*h16
+			/*line reductions.py:169:12*/ h13 = h17 + i0_2*h18
+			/*line reductions.py:169:12*/ if t8 > 0 {
+				t1W := t1Data[h9 : h9+t8]
+				t5W := t5Data[h11 : h11+t8]
+				t6W := t6Data[h13 : h13+t8]
+				for i1_2 = 0; i1_2 < t8; i1_2++ {
+					/*line reductions.py:169:12*/ t9 = t1W[i1_2] - t5W[i1_2]/t4
+					/*line reductions.py:169:12*/ t6W[i1_2] = float64(t9 * t9)
+				}
+			}
+		}
+	} else {
+		/*line reductions.py:169:12*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
+			/*line reductions.py:169:12*/ h9 = h15 + i0_2*h16
+			/*line reductions.py:169:12*/ h13 = h17 + i0_2*h18
+			/*line reductions.py:169:12*/ p3 = h9
+			/*line reductions.py:169:12*/ p4 = h11
+			/*line reductions.py:169:12*/ p5 = h13
+			/*line reductions.py:169:12*/ for i1_2 = 0; i1_2 < t8; i1_2++ {
+				/*line reductions.py:169:12*/ t9 = t1Data[p3] - t5Data[p4]/t4
+				/*line reductions.py:169:12*/ t6Data[p5] = float64(t9 * t9)
+				/*line reductions.py:169:12*/ p3 = p3 + h10
+				/*line reductions.py:169:12*/ p4 = p4 + h12
+				/*line reductions.py:169:12*/ p5 = p5 + h14
+			}
 		}
 	}
 	/*line reductions.py:169:12*/ t10 = runtime.SumAxis(t6, 0)
 	t10Data = t10.Data
 	/*line reductions.py:169:12*/ t11 = runtime.Max(t4-0.0, 0.0)
 	/*line reductions.py:169:12*/ t12 = int64(t10.Shape[0])
+	/*line reductions.py:169:12*/ h19 = int64(t10.Offset)
+	/*line reductions.py:169:12*/ h20 = int64(t10.Strides[0])
 	/*line reductions.py:169:12*/ for i0_3 = 0; i0_3 < t12; i0_3++ {
-		/*line reductions.py:169:12*/ t13 = int64(t10.Offset) + i0_3*int64(t10.Strides[0])
+		/*line reductions.py:169:12*/ t13 = h19 + i0_3*h20
 		/*line reductions.py:169:12*/ t10Data[t13] = t10Data[t13] / t11
 	}
 	/*line reductions.py:169:5*/ return t10
@@ -909,6 +1569,18 @@ func RavelCumsum(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t11    int64
 		t12    int64
 		i0_2   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		p1     int64
+		p2     int64
 		t2Data []float64
 		t4Data []float64
 		t8Data []float64
@@ -924,9 +1596,35 @@ func RavelCumsum(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t4Data = t4.Data
 		/*line reductions.py:174:22*/ t5 = int64(m.Shape[0])
 		/*line reductions.py:174:22*/ t6 = int64(m.Shape[1])
-		/*line reductions.py:174:22*/ for i0 = 0; i0 < t5; i0++ {
-			/*line reductions.py:174:22*/ for i1 = 0; i1 < t6; i1++ {
-				/*line reductions.py:174:22*/ t4Data[int64(t4.Offset)+i0*int64(t4.Strides[0])+i1*int64(t4.Strides[1])] = mData[int64(m.Offset)+i0*int64(m.Strides[0])+i1*int64(m.Strides[1])]
+		/*line reductions.py:174:22*/ h2 = int64(t4.Strides[1])
+		/*line reductions.py:174:22*/ h4 = int64(m.Strides[1])
+		/*line reductions.py:174:22*/ h5 = int64(t4.Offset)
+		/*line reductions.py:174:22*/ h6 = int64(t4.Strides[0])
+		/*line reductions.py:174:22*/ h7 = int64(m.Offset)
+		/*line reductions.py:174:22*/ h8 = int64(m.Strides[0])
+		/*line reductions.py:174:22*/ if h2 == 1 && h4 == 1 {
+			/*line reductions.py:174:22*/ for i0 = 0; i0 < t5; i0++ {
+				/*line reductions.py:174:22*/ h1 = h5 + i0*h6
+				/*line reductions.py:174:22*/ h3 = h7 + i0*h8
+				/*line reductions.py:174:22*/ if t6 > 0 {
+					t4W := t4Data[h1 : h1+t6]
+					mW := mData[h3 : h3+t6]
+					for i1 = 0; i1 < t6; i1++ {
+						/*line reductions.py:174:22*/ t4W[i1] = mW[i1]
+					}
+				}
+			}
+		} else {
+			/*line reductions.py:174:22*/ for i0 = 0; i0 < t5; i0++ {
+				/*line reductions.py:174:22*/ h1 = h5 + i0*h6
+				/*line reductions.py:174:22*/ h3 = h7 + i0*h8
+				/*line reductions.py:174:22*/ p1 = h1
+				/*line reductions.py:174:22*/ p2 = h3
+				/*line reductions.py:174:22*/ for i1 = 0; i1 < t6; i1++ {
+					/*line reductions.py:174:22*/ t4Data[p1] = mData[p2]
+					/*line reductions.py:174:22*/ p1 = p1 + h2
+					/*line reductions.py:174:22*/ p2 = p2 + h4
+				}
 			}
 		}
 		/*line reductions.py:174:22*/ t7 = &runtime.Array[float64]{Data: t4.Data, Shape: []int{int(t1)}, Strides: []int{1}, Offset: t4.Offset}
@@ -939,9 +1637,11 @@ func RavelCumsum(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line reductions.py:174:12*/ t10 = math.Copysign(0, -1)
 	/*line reductions.py:174:12*/ t11 = 0
 	/*line reductions.py:174:12*/ t12 = int64(t2.Shape[0])
+	/*line reductions.py:174:12*/ h9 = int64(t8.Offset)
+	/*line reductions.py:174:12*/ h10 = int64(t8.Strides[0])
 	/*line reductions.py:174:12*/ for i0_2 = 0; i0_2 < t12; i0_2++ {
 		/*line reductions.py:174:12*/ t10 = t10 + t2Data[int64(t2.Offset)+i0_2*int64(t2.Strides[0])]
-		/*line reductions.py:174:12*/ t8Data[int64(t8.Offset)+t11*int64(t8.Strides[0])] = t10
+		/*line reductions.py:174:12*/ t8Data[h9+t11*h10] = t10
 		/*line reductions.py:174:12*/ t11 = t11 + 1
 	}
 	/*line reductions.py:174:5*/ return t8
@@ -957,14 +1657,32 @@ func WeightedPositions(x *runtime.Array[float64]) float64 {
 		v  float64
 		t1 int64
 		t2 int64
+		h1 int64
+		h2 int64
+		p1 int64
 	)
 	xData := x.Data
 	/*line reductions.py:179:5*/ s = 0.0
 	t1 = int64(x.Shape[0])
-	/*line reductions.py:180:5*/ for t2 = 0; t2 < t1; t2++ {
-		/*line reductions.py:180:5*/ i = t2
-		/*line reductions.py:180:5*/ v = xData[int64(x.Offset)+t2*int64(x.Strides[0])]
-		s = s + float64(float64(i)*v)
+	/*line reductions.py:180:5*/ h1 = int64(x.Offset)
+	/*line reductions.py:180:5*/ h2 = int64(x.Strides[0])
+	/*line reductions.py:180:5*/ if h2 == 1 {
+		/*line reductions.py:180:5*/ if t1 > 0 {
+			xW := xData[h1 : h1+t1]
+			for t2 = 0; t2 < t1; t2++ {
+				/*line reductions.py:180:5*/ i = t2
+				/*line reductions.py:180:5*/ v = xW[t2]
+				s = s + float64(float64(i)*v)
+			}
+		}
+	} else {
+		/*line reductions.py:180:5*/ p1 = h1
+		/*line reductions.py:180:5*/ for t2 = 0; t2 < t1; t2++ {
+			/*line reductions.py:180:5*/ i = t2
+			/*line reductions.py:180:5*/ v = xData[p1]
+			s = s + float64(float64(i)*v)
+			/*line reductions.py:180:5*/ p1 = p1 + h2
+		}
 	}
 	/*line reductions.py:182:5*/ return s
 }
@@ -985,6 +1703,14 @@ func RowNormsContiguous(m *runtime.Array[float64]) (*runtime.Array[float64], err
 		i0      int64
 		t7      int64
 		t8      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      bool
+		h5      int64
+		h6      int64
+		p1      int64
+		p2      int64
 		outData []float64
 	)
 	mData := m.Data
@@ -997,19 +1723,49 @@ func RowNormsContiguous(m *runtime.Array[float64]) (*runtime.Array[float64], err
 	outData = out.Data
 	/*line reductions.py:188:14*/ t8 = int64(m.Shape[0])
 	/*line reductions.py:188:5*/ if t8-1 < int64(m.Shape[0]) && t8-1 < int64(out.Shape[0]) {
-		/*line reductions.py:188:5*/ for i = 0; i < t8; i++ {
-			t3 = int64(m.Offset) + i*int64(m.Strides[0])
-			/*line reductions.py:189:39*/ t4 = int64(m.Offset) + i*int64(m.Strides[0])
-			/*line reductions.py:189:26*/ t5 = int64(m.Shape[1])
-			/*line reductions.py:189:26*/ t6 = math.Copysign(0, -1)
-			/*line reductions.py:189:26*/ for i0 = 0; i0 < t5; i0++ {
-				/*line reductions.py:189:26*/ t6 = t6 + float64(mData[t3+i0*int64(m.Strides[1])]*mData[t4+i0*int64(m.Strides[1])])
+		t5 = int64(m.Shape[1])
+		/*line reductions.py:189:26*/ h1 = int64(m.Strides[1])
+		/*line reductions.py:188:5*/ h2 = int64(m.Offset)
+		/*line reductions.py:188:5*/ h3 = int64(m.Strides[0])
+		/*line reductions.py:188:5*/ h4 = t5 == 0
+		/*line reductions.py:188:5*/ h5 = int64(out.Offset)
+		/*line reductions.py:188:5*/ h6 = int64(out.Strides[0])
+		/*line reductions.py:188:5*/ if h1 == 1 {
+			/*line reductions.py:188:5*/ for i = 0; i < t8; i++ {
+				t3 = h2 + i*h3
+				/*line reductions.py:189:39*/ t4 = h2 + i*h3
+				/*line reductions.py:189:26*/ t6 = math.Copysign(0, -1)
+				/*line reductions.py:189:26*/ if t5 > 0 {
+					mW := mData[t3 : t3+t5]
+					mW2 := mData[t4 : t4+t5]
+					for i0 = 0; i0 < t5; i0++ {
+						/*line reductions.py:189:26*/ t6 = t6 + float64(mW[i0]*mW2[i0])
+					}
+				}
+				/*line reductions.py:189:26*/ if h4 {
+					/*line reductions.py:189:26*/ t6 = 0.0
+				}
+				/*line reductions.py:189:9*/ t7 = h5 + i*h6
+				/*line reductions.py:189:9*/ outData[t7] = math.Sqrt(t6)
 			}
-			/*line reductions.py:189:26*/ if t5 == 0 {
-				/*line reductions.py:189:26*/ t6 = 0.0
+		} else {
+			/*line reductions.py:188:5*/ for i = 0; i < t8; i++ {
+				t3 = h2 + i*h3
+				/*line reductions.py:189:39*/ t4 = h2 + i*h3
+				/*line reductions.py:189:26*/ t6 = math.Copysign(0, -1)
+				/*line reductions.py:189:26*/ p1 = t3
+				/*line reductions.py:189:26*/ p2 = t4
+				/*line reductions.py:189:26*/ for i0 = 0; i0 < t5; i0++ {
+					/*line reductions.py:189:26*/ t6 = t6 + float64(mData[p1]*mData[p2])
+					/*line reductions.py:189:26*/ p1 = p1 + h1
+					/*line reductions.py:189:26*/ p2 = p2 + h1
+				}
+				/*line reductions.py:189:26*/ if h4 {
+					/*line reductions.py:189:26*/ t6 = 0.0
+				}
+				/*line reductions.py:189:9*/ t7 = h5 + i*h6
+				/*line reductions.py:189:9*/ outData[t7] = math.Sqrt(t6)
 			}
-			/*line reductions.py:189:9*/ t7 = int64(out.Offset) + i*int64(out.Strides[0])
-			/*line reductions.py:189:9*/ outData[t7] = math.Sqrt(t6)
 		}
 	} else {
 		/*line reductions.py:188:5*/ for i = 0; i < t8; i++ {
@@ -1045,26 +1801,53 @@ func ShortFormGather(a *runtime.Array[float64], idx *runtime.Array[int64]) float
 		s  float64
 		k  int64
 		j  int64
-		t1 int64
 		t2 int64
 		t3 int64
 		t4 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		h5 int64
+		h6 int64
+		p1 int64
 	)
 	aData := a.Data
 	idxData := idx.Data
 	/*line reductions.py:195:5*/ n = int64(a.Shape[0])
 	s = 0.0
 	t4 = int64(idx.Shape[0])
-	/*line reductions.py:197:5*/ for k = 0; k < t4; k++ {
-		t1 = int64(idx.Offset) + k*int64(idx.Strides[0])
-		/*line reductions.py:198:9*/ j = idxData[t1]
-		if j >= -n && j < n {
-			t2 = j
-			/*line reductions.py:200:18*/ if j < 0 {
-				/*line reductions.py:200:18*/ t2 = j + int64(a.Shape[0])
+	/*line reductions.py:197:5*/ h1 = int64(idx.Offset)
+	/*line reductions.py:197:5*/ h2 = int64(idx.Strides[0])
+	/*line reductions.py:197:5*/ h3 = -n
+	/*line reductions.py:197:5*/ h4 = int64(a.Shape[0])
+	/*line reductions.py:197:5*/ h5 = int64(a.Offset)
+	/*line reductions.py:197:5*/ h6 = int64(a.Strides[0])
+	/*line reductions.py:197:5*/ if h2 == 1 {
+		/*line reductions.py:197:5*/ for k = 0; k < t4; k++ {
+			j = idxData[h1+k]
+			if j >= h3 && j < n {
+				t2 = j
+				/*line reductions.py:200:18*/ if j < 0 {
+					/*line reductions.py:200:18*/ t2 = j + h4
+				}
+				/*line reductions.py:200:18*/ t3 = h5 + t2*h6
+				/*line reductions.py:200:13*/ s = s + aData[t3]
 			}
-			/*line reductions.py:200:18*/ t3 = int64(a.Offset) + t2*int64(a.Strides[0])
-			/*line reductions.py:200:13*/ s = s + aData[t3]
+		}
+	} else {
+		/*line reductions.py:197:5*/ p1 = h1
+		/*line reductions.py:197:5*/ for k = 0; k < t4; k++ {
+			j = idxData[p1]
+			if j >= h3 && j < n {
+				t2 = j
+				/*line reductions.py:200:18*/ if j < 0 {
+					/*line reductions.py:200:18*/ t2 = j + h4
+				}
+				/*line reductions.py:200:18*/ t3 = h5 + t2*h6
+				/*line reductions.py:200:13*/ s = s + aData[t3]
+			}
+			/*line reductions.py:197:5*/ p1 = p1 + h2
 		}
 	}
 	/*line reductions.py:201:5*/ return s

@@ -24,6 +24,12 @@ func PrefixSumLoop(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t2      int64
 		t3      int64
 		t4      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		p1      int64
+		p2      int64
 		outData []float64
 	)
 	xData := x.Data
@@ -33,11 +39,28 @@ func PrefixSumLoop(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line scans.py:9:5*/ s = 0.0
 	t4 = int64(x.Shape[0])
 	/*line scans.py:10:5*/ if t4-1 < int64(out.Shape[0]) {
-		/*line scans.py:10:5*/ for i = 0; i < t4; i++ {
-			t2 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line scans.py:11:9*/ s = s + xData[t2]
-			t3 = int64(out.Offset) + i*int64(out.Strides[0])
-			/*line scans.py:12:9*/ outData[t3] = s
+		/*line scans.py:10:5*/ h1 = int64(x.Offset)
+		/*line scans.py:10:5*/ h2 = int64(x.Strides[0])
+		/*line scans.py:10:5*/ h3 = int64(out.Offset)
+		/*line scans.py:10:5*/ h4 = int64(out.Strides[0])
+		/*line scans.py:10:5*/ if h2 == 1 && h4 == 1 {
+			/*line scans.py:10:5*/ if t4 > 0 {
+				xW := xData[h1 : h1+t4]
+				outW := outData[h3 : h3+t4]
+				for i = 0; i < t4; i++ {
+					/*line scans.py:11:9*/ s = s + xW[i]
+					outW[i] = s
+				}
+			}
+		} else {
+			/*line scans.py:10:5*/ p1 = h1
+			/*line scans.py:10:5*/ p2 = h3
+			/*line scans.py:10:5*/ for i = 0; i < t4; i++ {
+				s = s + xData[p1]
+				outData[p2] = s
+				/*line scans.py:10:5*/ p1 = p1 + h2
+				/*line scans.py:10:5*/ p2 = p2 + h4
+			}
 		}
 	} else {
 		/*line scans.py:10:5*/ for i = 0; i < t4; i++ {
@@ -64,6 +87,11 @@ func PrefixSumNp(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t4     int64
 		t5     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -73,10 +101,27 @@ func PrefixSumNp(x *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line scans.py:18:12*/ t3 = math.Copysign(0, -1)
 	/*line scans.py:18:12*/ t4 = 0
 	/*line scans.py:18:12*/ t5 = int64(x.Shape[0])
-	/*line scans.py:18:12*/ for i0 = 0; i0 < t5; i0++ {
-		/*line scans.py:18:12*/ t3 = t3 + xData[int64(x.Offset)+i0*int64(x.Strides[0])]
-		/*line scans.py:18:12*/ t1Data[int64(t1.Offset)+t4*int64(t1.Strides[0])] = t3
-		/*line scans.py:18:12*/ t4 = t4 + 1
+	/*line scans.py:18:12*/ h1 = int64(x.Offset)
+	/*line scans.py:18:12*/ h2 = int64(x.Strides[0])
+	/*line scans.py:18:12*/ h3 = int64(t1.Offset)
+	/*line scans.py:18:12*/ h4 = int64(t1.Strides[0])
+	/*line scans.py:18:12*/ if h2 == 1 {
+		/*line scans.py:18:12*/ if t5 > 0 {
+			xW := xData[h1 : h1+t5]
+			for i0 = 0; i0 < t5; i0++ {
+				/*line scans.py:18:12*/ t3 = t3 + xW[i0]
+				/*line scans.py:18:12*/ t1Data[h3+t4*h4] = t3
+				/*line scans.py:18:12*/ t4 = t4 + 1
+			}
+		}
+	} else {
+		/*line scans.py:18:12*/ p1 = h1
+		/*line scans.py:18:12*/ for i0 = 0; i0 < t5; i0++ {
+			/*line scans.py:18:12*/ t3 = t3 + xData[p1]
+			/*line scans.py:18:12*/ t1Data[h3+t4*h4] = t3
+			/*line scans.py:18:12*/ t4 = t4 + 1
+			/*line scans.py:18:12*/ p1 = p1 + h2
+		}
 	}
 	/*line scans.py:18:5*/ return t1
 }
@@ -92,6 +137,11 @@ func PrefixSumInt(a *runtime.Array[int64]) *runtime.Array[int64] {
 		t4     int64
 		t5     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
 		t1Data []int64
 	)
 	aData := a.Data
@@ -101,10 +151,27 @@ func PrefixSumInt(a *runtime.Array[int64]) *runtime.Array[int64] {
 	/*line scans.py:23:12*/ t3 = 0
 	/*line scans.py:23:12*/ t4 = 0
 	/*line scans.py:23:12*/ t5 = int64(a.Shape[0])
-	/*line scans.py:23:12*/ for i0 = 0; i0 < t5; i0++ {
-		/*line scans.py:23:12*/ t3 = t3 + aData[int64(a.Offset)+i0*int64(a.Strides[0])]
-		/*line scans.py:23:12*/ t1Data[int64(t1.Offset)+t4*int64(t1.Strides[0])] = t3
-		/*line scans.py:23:12*/ t4 = t4 + 1
+	/*line scans.py:23:12*/ h1 = int64(a.Offset)
+	/*line scans.py:23:12*/ h2 = int64(a.Strides[0])
+	/*line scans.py:23:12*/ h3 = int64(t1.Offset)
+	/*line scans.py:23:12*/ h4 = int64(t1.Strides[0])
+	/*line scans.py:23:12*/ if h2 == 1 {
+		/*line scans.py:23:12*/ if t5 > 0 {
+			aW := aData[h1 : h1+t5]
+			for i0 = 0; i0 < t5; i0++ {
+				/*line scans.py:23:12*/ t3 = t3 + aW[i0]
+				/*line scans.py:23:12*/ t1Data[h3+t4*h4] = t3
+				/*line scans.py:23:12*/ t4 = t4 + 1
+			}
+		}
+	} else {
+		/*line scans.py:23:12*/ p1 = h1
+		/*line scans.py:23:12*/ for i0 = 0; i0 < t5; i0++ {
+			/*line scans.py:23:12*/ t3 = t3 + aData[p1]
+			/*line scans.py:23:12*/ t1Data[h3+t4*h4] = t3
+			/*line scans.py:23:12*/ t4 = t4 + 1
+			/*line scans.py:23:12*/ p1 = p1 + h2
+		}
 	}
 	/*line scans.py:23:5*/ return t1
 }
@@ -136,6 +203,27 @@ func ExclusiveScan(a *runtime.Array[int64]) (*runtime.Array[int64], error) {
 		t16     int64
 		t17     int64
 		i0_4    int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		h14     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		p7      int64
 		t6Data  []int64
 		t7Data  []int64
 		t12Data []int64
@@ -158,10 +246,27 @@ func ExclusiveScan(a *runtime.Array[int64]) (*runtime.Array[int64], error) {
 	/*line scans.py:29:15*/ t9 = 0
 	/*line scans.py:29:15*/ t10 = 0
 	/*line scans.py:29:15*/ t11 = int64(a.Shape[0])
-	/*line scans.py:29:15*/ for i0 = 0; i0 < t11; i0++ {
-		/*line scans.py:29:15*/ t9 = t9 + aData[int64(a.Offset)+i0*int64(a.Strides[0])]
-		/*line scans.py:29:15*/ t7Data[int64(t7.Offset)+t10*int64(t7.Strides[0])] = t9
-		/*line scans.py:29:15*/ t10 = t10 + 1
+	/*line scans.py:29:15*/ h1 = int64(a.Offset)
+	/*line scans.py:29:15*/ h2 = int64(a.Strides[0])
+	/*line scans.py:29:15*/ h3 = int64(t7.Offset)
+	/*line scans.py:29:15*/ h4 = int64(t7.Strides[0])
+	/*line scans.py:29:15*/ if h2 == 1 {
+		/*line scans.py:29:15*/ if t11 > 0 {
+			aW := aData[h1 : h1+t11]
+			for i0 = 0; i0 < t11; i0++ {
+				/*line scans.py:29:15*/ t9 = t9 + aW[i0]
+				/*line scans.py:29:15*/ t7Data[h3+t10*h4] = t9
+				/*line scans.py:29:15*/ t10 = t10 + 1
+			}
+		}
+	} else {
+		/*line scans.py:29:15*/ p1 = h1
+		/*line scans.py:29:15*/ for i0 = 0; i0 < t11; i0++ {
+			/*line scans.py:29:15*/ t9 = t9 + aData[p1]
+			/*line scans.py:29:15*/ t7Data[h3+t10*h4] = t9
+			/*line scans.py:29:15*/ t10 = t10 + 1
+			/*line scans.py:29:15*/ p1 = p1 + h2
+		}
 	}
 	/*line scans.py:29:5*/ if !(int64(t7.Shape[0]) == int64(t6.Shape[0]) || int64(t7.Shape[0]) == 1) {
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t7.Shape[0]), int64(t6.Shape[0])), "scans.py", 29, "exclusive_scan")
@@ -171,18 +276,70 @@ func ExclusiveScan(a *runtime.Array[int64]) (*runtime.Array[int64], error) {
 		t12Data = t12.Data
 		/*line scans.py:29:5*/ t13 = int64(t7.Strides[0]) * runtime.BoolToInt(int64(t7.Shape[0]) != 1)
 		/*line scans.py:29:5*/ t14 = int64(t12.Shape[0])
-		/*line scans.py:29:5*/ for i0_2 = 0; i0_2 < t14; i0_2++ {
-			/*line scans.py:29:5*/ t12Data[int64(t12.Offset)+i0_2*int64(t12.Strides[0])] = t7Data[int64(t7.Offset)+i0_2*t13]
+		/*line scans.py:29:5*/ h5 = int64(t12.Offset)
+		/*line scans.py:29:5*/ h6 = int64(t12.Strides[0])
+		/*line scans.py:29:5*/ h7 = int64(t7.Offset)
+		/*line scans.py:29:5*/ if h6 == 1 && t13 == 1 {
+			/*line scans.py:29:5*/ if t14 > 0 {
+				t12W := t12Data[h5 : h5+t14]
+				t7W := t7Data[h7 : h7+t14]
+				for i0_2 = 0; i0_2 < t14; i0_2++ {
+					/*line scans.py:29:5*/ t12W[i0_2] = t7W[i0_2]
+				}
+			}
+		} else {
+			/*line scans.py:29:5*/ p2 = h5
+			/*line scans.py:29:5*/ p3 = h7
+			/*line scans.py:29:5*/ for i0_2 = 0; i0_2 < t14; i0_2++ {
+				/*line scans.py:29:5*/ t12Data[p2] = t7Data[p3]
+				/*line scans.py:29:5*/ p2 = p2 + h6
+				/*line scans.py:29:5*/ p3 = p3 + t13
+			}
 		}
 		/*line scans.py:29:5*/ t15 = int64(t6.Shape[0])
-		/*line scans.py:29:5*/ for i0_3 = 0; i0_3 < t15; i0_3++ {
-			/*line scans.py:29:5*/ t6Data[int64(t6.Offset)+i0_3*int64(t6.Strides[0])] = t12Data[int64(t12.Offset)+i0_3*int64(t12.Strides[0])]
+		/*line scans.py:29:5*/ h8 = int64(t6.Offset)
+		/*line scans.py:29:5*/ h9 = int64(t6.Strides[0])
+		/*line scans.py:29:5*/ h10 = int64(t12.Offset)
+		/*line scans.py:29:5*/ h11 = int64(t12.Strides[0])
+		/*line scans.py:29:5*/ if h9 == 1 && h11 == 1 {
+			/*line scans.py:29:5*/ if t15 > 0 {
+				t6W := t6Data[h8 : h8+t15]
+				t12W := t12Data[h10 : h10+t15]
+				for i0_3 = 0; i0_3 < t15; i0_3++ {
+					/*line scans.py:29:5*/ t6W[i0_3] = t12W[i0_3]
+				}
+			}
+		} else {
+			/*line scans.py:29:5*/ p4 = h8
+			/*line scans.py:29:5*/ p5 = h10
+			/*line scans.py:29:5*/ for i0_3 = 0; i0_3 < t15; i0_3++ {
+				/*line scans.py:29:5*/ t6Data[p4] = t12Data[p5]
+				/*line scans.py:29:5*/ p4 = p4 + h9
+				/*line scans.py:29:5*/ p5 = p5 + h11
+			}
 		}
 	} else {
 		/*line scans.py:29:5*/ t16 = int64(t7.Strides[0]) * runtime.BoolToInt(int64(t7.Shape[0]) != 1)
 		/*line scans.py:29:5*/ t17 = int64(t6.Shape[0])
-		/*line scans.py:29:5*/ for i0_4 = 0; i0_4 < t17; i0_4++ {
-			/*line scans.py:29:5*/ t6Data[int64(t6.Offset)+i0_4*int64(t6.Strides[0])] = t7Data[int64(t7.Offset)+i0_4*t16]
+		/*line scans.py:29:5*/ h12 = int64(t6.Offset)
+		/*line scans.py:29:5*/ h13 = int64(t6.Strides[0])
+		/*line scans.py:29:5*/ h14 = int64(t7.Offset)
+		/*line scans.py:29:5*/ if h13 == 1 && t16 == 1 {
+			/*line scans.py:29:5*/ if t17 > 0 {
+				t6W := t6Data[h12 : h12+t17]
+				t7W := t7Data[h14 : h14+t17]
+				for i0_4 = 0; i0_4 < t17; i0_4++ {
+					/*line scans.py:29:5*/ t6W[i0_4] = t7W[i0_4]
+				}
+			}
+		} else {
+			/*line scans.py:29:5*/ p6 = h12
+			/*line scans.py:29:5*/ p7 = h14
+			/*line scans.py:29:5*/ for i0_4 = 0; i0_4 < t17; i0_4++ {
+				/*line scans.py:29:5*/ t6Data[p6] = t7Data[p7]
+				/*line scans.py:29:5*/ p6 = p6 + h13
+				/*line scans.py:29:5*/ p7 = p7 + t16
+			}
 		}
 	}
 	/*line scans.py:30:5*/ return out, nil
@@ -199,18 +356,56 @@ func CumsumRows(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t3     float64
 		t4     int64
 		i0_2   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	mData := m.Data
 	/*line scans.py:35:12*/ t1 = runtime.Zeros[float64](m.Shape[0], m.Shape[1])
 	t1Data = t1.Data
 	/*line scans.py:35:12*/ t2 = int64(m.Shape[0])
-	/*line scans.py:35:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line scans.py:35:12*/ t3 = math.Copysign(0, -1)
-		/*line scans.py:35:12*/ t4 = int64(m.Shape[1])
-		/*line scans.py:35:12*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
-			/*line scans.py:35:12*/ t3 = t3 + mData[int64(m.Offset)+i0*int64(m.Strides[0])+i0_2*int64(m.Strides[1])]
-			/*line scans.py:35:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i0_2*int64(t1.Strides[1])] = t3
+	/*line scans.py:35:12*/ t4 = int64(m.Shape[1])
+	/*line scans.py:35:12*/ h2 = int64(m.Strides[1])
+	/*line scans.py:35:12*/ h4 = int64(t1.Strides[1])
+	/*line scans.py:35:12*/ h5 = int64(m.Offset)
+	/*line scans.py:35:12*/ h6 = int64(m.Strides[0])
+	/*line scans.py:35:12*/ h7 = int64(t1.Offset)
+	/*line scans.py:35:12*/ h8 = int64(t1.Strides[0])
+	/*line scans.py:35:12*/ if h2 == 1 && h4 == 1 {
+		/*line scans.py:35:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line scans.py:35:12*/ t3 = math.Copysign(0, -1)
+			/*line scans.py:35:12*/ h1 = h5 + i0*h6
+			/*line scans.py:35:12*/ h3 = h7 + i0*h8
+			/*line scans.py:35:12*/ if t4 > 0 {
+				mW := mData[h1 : h1+t4]
+				t1W := t1Data[h3 : h3+t4]
+				for i0_2 = 0; i0_2 < t4; i0_2++ {
+					/*line scans.py:35:12*/ t3 = t3 + mW[i0_2]
+					/*line scans.py:35:12*/ t1W[i0_2] = t3
+				}
+			}
+		}
+	} else {
+		/*line scans.py:35:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line scans.py:35:12*/ t3 = math.Copysign(0, -1)
+			/*line scans.py:35:12*/ h1 = h5 + i0*h6
+			/*line scans.py:35:12*/ h3 = h7 + i0*h8
+			/*line scans.py:35:12*/ p1 = h1
+			/*line scans.py:35:12*/ p2 = h3
+			/*line scans.py:35:12*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
+				/*line scans.py:35:12*/ t3 = t3 + mData[p1]
+				/*line scans.py:35:12*/ t1Data[p2] = t3
+				/*line scans.py:35:12*/ p1 = p1 + h2
+				/*line scans.py:35:12*/ p2 = p2 + h4
+			}
 		}
 	}
 	/*line scans.py:35:5*/ return t1
@@ -227,18 +422,34 @@ func CumsumCols(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t3     float64
 		t4     int64
 		i0_2   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
 		t1Data []float64
 	)
 	mData := m.Data
 	/*line scans.py:40:12*/ t1 = runtime.Zeros[float64](m.Shape[0], m.Shape[1])
 	t1Data = t1.Data
 	/*line scans.py:40:12*/ t2 = int64(m.Shape[1])
+	/*line scans.py:40:12*/ t4 = int64(m.Shape[0])
+	/*line scans.py:40:12*/ h1 = int64(m.Offset)
+	/*line scans.py:40:12*/ h2 = int64(m.Strides[0])
+	/*line scans.py:40:12*/ h4 = int64(t1.Offset)
+	/*line scans.py:40:12*/ h5 = int64(t1.Strides[0])
+	/*line scans.py:40:12*/ h7 = int64(m.Strides[1])
+	/*line scans.py:40:12*/ h8 = int64(t1.Strides[1])
 	/*line scans.py:40:12*/ for i0 = 0; i0 < t2; i0++ {
 		/*line scans.py:40:12*/ t3 = math.Copysign(0, -1)
-		/*line scans.py:40:12*/ t4 = int64(m.Shape[0])
+		/*line scans.py:40:12*/ h3 = i0 * h7
+		/*line scans.py:40:12*/ h6 = i0 * h8
 		/*line scans.py:40:12*/ for i0_2 = 0; i0_2 < t4; i0_2++ {
-			/*line scans.py:40:12*/ t3 = t3 + mData[int64(m.Offset)+i0_2*int64(m.Strides[0])+i0*int64(m.Strides[1])]
-			/*line scans.py:40:12*/ t1Data[int64(t1.Offset)+i0_2*int64(t1.Strides[0])+i0*int64(t1.Strides[1])] = t3
+			/*line scans.py:40:12*/ t3 = t3 + mData[h1+i0_2*h2+h3]
+			/*line scans.py:40:12*/ t1Data[h4+i0_2*h5+h6] = t3
 		}
 	}
 	/*line scans.py:40:5*/ return t1
@@ -255,6 +466,11 @@ func CumprodNp(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t4     int64
 		t5     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -264,10 +480,27 @@ func CumprodNp(x *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line scans.py:45:12*/ t3 = 1.0
 	/*line scans.py:45:12*/ t4 = 0
 	/*line scans.py:45:12*/ t5 = int64(x.Shape[0])
-	/*line scans.py:45:12*/ for i0 = 0; i0 < t5; i0++ {
-		/*line scans.py:45:12*/ t3 = float64(t3 * xData[int64(x.Offset)+i0*int64(x.Strides[0])])
-		/*line scans.py:45:12*/ t1Data[int64(t1.Offset)+t4*int64(t1.Strides[0])] = t3
-		/*line scans.py:45:12*/ t4 = t4 + 1
+	/*line scans.py:45:12*/ h1 = int64(x.Offset)
+	/*line scans.py:45:12*/ h2 = int64(x.Strides[0])
+	/*line scans.py:45:12*/ h3 = int64(t1.Offset)
+	/*line scans.py:45:12*/ h4 = int64(t1.Strides[0])
+	/*line scans.py:45:12*/ if h2 == 1 {
+		/*line scans.py:45:12*/ if t5 > 0 {
+			xW := xData[h1 : h1+t5]
+			for i0 = 0; i0 < t5; i0++ {
+				/*line scans.py:45:12*/ t3 = float64(t3 * xW[i0])
+				/*line scans.py:45:12*/ t1Data[h3+t4*h4] = t3
+				/*line scans.py:45:12*/ t4 = t4 + 1
+			}
+		}
+	} else {
+		/*line scans.py:45:12*/ p1 = h1
+		/*line scans.py:45:12*/ for i0 = 0; i0 < t5; i0++ {
+			/*line scans.py:45:12*/ t3 = float64(t3 * xData[p1])
+			/*line scans.py:45:12*/ t1Data[h3+t4*h4] = t3
+			/*line scans.py:45:12*/ t4 = t4 + 1
+			/*line scans.py:45:12*/ p1 = p1 + h2
+		}
 	}
 	/*line scans.py:45:5*/ return t1
 }
@@ -293,6 +526,15 @@ func RunningMax(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t11     float64
 		t12     int64
 		t13     int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		p1      int64
+		p2      int64
+		p3      int64
 		outData []float64
 		t1Data  []float64
 	)
@@ -300,26 +542,64 @@ func RunningMax(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line scans.py:50:11*/ t1 = runtime.Zeros[float64](x.Shape[0])
 	t1Data = t1.Data
 	/*line scans.py:50:11*/ t2 = int64(x.Shape[0])
-	/*line scans.py:50:11*/ for i0 = 0; i0 < t2; i0++ {
-		/*line scans.py:50:11*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = xData[int64(x.Offset)+i0*int64(x.Strides[0])]
+	/*line scans.py:50:11*/ h1 = int64(t1.Offset)
+	/*line scans.py:50:11*/ h2 = int64(t1.Strides[0])
+	/*line scans.py:50:11*/ h3 = int64(x.Offset)
+	/*line scans.py:50:11*/ h4 = int64(x.Strides[0])
+	/*line scans.py:50:11*/ if h2 == 1 && h4 == 1 {
+		/*line scans.py:50:11*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line scans.py:50:11*/ t1W[i0] = xW[i0]
+			}
+		}
+	} else {
+		/*line scans.py:50:11*/ p1 = h1
+		/*line scans.py:50:11*/ p2 = h3
+		/*line scans.py:50:11*/ for i0 = 0; i0 < t2; i0++ {
+			/*line scans.py:50:11*/ t1Data[p1] = xData[p2]
+			/*line scans.py:50:11*/ p1 = p1 + h2
+			/*line scans.py:50:11*/ p2 = p2 + h4
+		}
 	}
 	/*line scans.py:50:5*/ out = t1
 	outData = out.Data
 	/*line scans.py:51:14*/ t13 = int64(x.Shape[0])
 	/*line scans.py:51:5*/ if t13-1 <= 1099511627776 && t13-2 < int64(out.Shape[0]) && t13-1 < int64(out.Shape[0]) {
-		/*line scans.py:51:5*/ for i = 1; i < t13; i++ {
-			t3 = i - 1
-			/*line scans.py:52:12*/ t4 = t3
-			/*line scans.py:52:12*/ t5 = int64(out.Offset) + t4*int64(out.Strides[0])
-			/*line scans.py:52:12*/ t7 = outData[t5]
-			/*line scans.py:52:25*/ t6 = int64(out.Offset) + i*int64(out.Strides[0])
-			/*line scans.py:52:9*/ if t7 > outData[t6] {
-				t8 = i - 1
-				/*line scans.py:53:22*/ t9 = t8
-				/*line scans.py:53:22*/ t10 = int64(out.Offset) + t9*int64(out.Strides[0])
-				/*line scans.py:53:13*/ t11 = outData[t10]
-				/*line scans.py:53:13*/ t12 = int64(out.Offset) + i*int64(out.Strides[0])
-				/*line scans.py:53:13*/ outData[t12] = t11
+		/*line scans.py:51:5*/ h5 = int64(out.Offset)
+		/*line scans.py:51:5*/ h6 = int64(out.Strides[0])
+		/*line scans.py:51:5*/ if h6 == 1 {
+			/*line scans.py:51:5*/ for i = 1; i < t13; i++ {
+				t3 = i - 1
+				/*line scans.py:52:12*/ t4 = t3
+				/*line scans.py:52:12*/ t5 = h5 + t4*h6
+				/*line scans.py:52:12*/ t7 = outData[t5]
+				/*line scans.py:52:9*/ if t7 > outData[h5+i] {
+					t8 = i - 1
+					/*line scans.py:53:22*/ t9 = t8
+					/*line scans.py:53:22*/ t10 = h5 + t9*h6
+					/*line scans.py:53:13*/ t11 = outData[t10]
+					/*line scans.py:53:13*/ t12 = h5 + i*h6
+					/*line scans.py:53:13*/ outData[t12] = t11
+				}
+			}
+		} else {
+			/*line scans.py:51:5*/ p3 = h5 + h6
+			/*line scans.py:51:5*/ for i = 1; i < t13; i++ {
+				t3 = i - 1
+				/*line scans.py:52:12*/ t4 = t3
+				/*line scans.py:52:12*/ t5 = h5 + t4*h6
+				/*line scans.py:52:12*/ t7 = outData[t5]
+				/*line scans.py:52:9*/ if t7 > outData[p3] {
+					t8 = i - 1
+					/*line scans.py:53:22*/ t9 = t8
+					/*line scans.py:53:22*/ t10 = h5 + t9*h6
+					/*line scans.py:53:13*/ t11 = outData[t10]
+					/*line scans.py:53:13*/ t12 = h5 + i*h6
+					/*line scans.py:53:13*/ outData[t12] = t11
+				}
+				/*line scans.py:51:5*/ p3 = p3 + h6
 			}
 		}
 	} else {
@@ -368,6 +648,10 @@ func ReverseCopy(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t4     int64
 		t5     *runtime.Array[float64]
 		i0     int64
+		h1     int64
+		h2     int64
+		p1     int64
+		p2     int64
 		t5Data []float64
 	)
 	xData := x.Data
@@ -377,8 +661,24 @@ func ReverseCopy(x *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line scans.py:59:12*/ t4 = int64(x.Offset) + t1*int64(x.Strides[0])
 	/*line scans.py:59:12*/ t5 = runtime.Zeros[float64](int(t2))
 	t5Data = t5.Data
-	/*line scans.py:59:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line scans.py:59:12*/ t5Data[int64(t5.Offset)+i0*int64(t5.Strides[0])] = xData[t4+i0*t3]
+	/*line scans.py:59:12*/ h1 = int64(t5.Offset)
+	/*line scans.py:59:12*/ h2 = int64(t5.Strides[0])
+	/*line scans.py:59:12*/ if h2 == 1 && t3 == 1 {
+		/*line scans.py:59:12*/ if t2 > 0 {
+			t5W := t5Data[h1 : h1+t2]
+			xW := xData[t4 : t4+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line scans.py:59:12*/ t5W[i0] = xW[i0]
+			}
+		}
+	} else {
+		/*line scans.py:59:12*/ p1 = h1
+		/*line scans.py:59:12*/ p2 = t4
+		/*line scans.py:59:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line scans.py:59:12*/ t5Data[p1] = xData[p2]
+			/*line scans.py:59:12*/ p1 = p1 + h2
+			/*line scans.py:59:12*/ p2 = p2 + t3
+		}
 	}
 	/*line scans.py:59:5*/ return t5
 }
@@ -401,30 +701,60 @@ func ReverseInplace(x *runtime.Array[float64]) error {
 		t8  int64
 		t9  int64
 		t10 int64
+		h1  int64
+		h2  int64
+		h3  int64
+		h4  int64
+		p1  int64
 	)
 	xData := x.Data
 	/*line scans.py:64:5*/ n = int64(x.Shape[0])
 	t10 = runtime.FloorDivInt(n, 2)
 	/*line scans.py:65:5*/ if t10-1 < int64(x.Shape[0]) && n >= -1099511627776 && n <= 1099511627776 && t10-1 <= 1099511627776 && n-t10 >= -int64(x.Shape[0]) && n-1 < int64(x.Shape[0]) {
-		/*line scans.py:65:5*/ for i = 0; i < t10; i++ {
-			t1 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line scans.py:66:9*/ t = xData[t1]
-			t2 = n - 1 - i
-			/*line scans.py:67:16*/ t3 = t2
-			/*line scans.py:67:16*/ if t2 < 0 {
-				/*line scans.py:67:16*/ t3 = t2 + int64(x.Shape[0])
+		/*line scans.py:65:5*/ h1 = int64(x.Offset)
+		/*line scans.py:65:5*/ h2 = int64(x.Strides[0])
+		/*line scans.py:65:5*/ h3 = n - 1
+		/*line scans.py:65:5*/ h4 = int64(x.Shape[0])
+		/*line scans.py:65:5*/ if h2 == 1 {
+			/*line scans.py:65:5*/ for i = 0; i < t10; i++ {
+				t = xData[h1+i]
+				t2 = h3 - i
+				/*line scans.py:67:16*/ t3 = t2
+				/*line scans.py:67:16*/ if t2 < 0 {
+					/*line scans.py:67:16*/ t3 = t2 + h4
+				}
+				/*line scans.py:67:16*/ t4 = h1 + t3*h2
+				/*line scans.py:67:9*/ t5 = xData[t4]
+				/*line scans.py:67:9*/ xData[h1+i] = t5
+				t7 = h3 - i
+				/*line scans.py:68:9*/ t8 = t7
+				/*line scans.py:68:9*/ if t7 < 0 {
+					/*line scans.py:68:9*/ t8 = t7 + h4
+				}
+				/*line scans.py:68:9*/ t9 = h1 + t8*h2
+				/*line scans.py:68:9*/ xData[t9] = t
 			}
-			/*line scans.py:67:16*/ t4 = int64(x.Offset) + t3*int64(x.Strides[0])
-			/*line scans.py:67:9*/ t5 = xData[t4]
-			/*line scans.py:67:9*/ t6 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line scans.py:67:9*/ xData[t6] = t5
-			t7 = n - 1 - i
-			/*line scans.py:68:9*/ t8 = t7
-			/*line scans.py:68:9*/ if t7 < 0 {
-				/*line scans.py:68:9*/ t8 = t7 + int64(x.Shape[0])
+		} else {
+			/*line scans.py:65:5*/ p1 = h1
+			/*line scans.py:65:5*/ for i = 0; i < t10; i++ {
+				t = xData[p1]
+				t2 = h3 - i
+				/*line scans.py:67:16*/ t3 = t2
+				/*line scans.py:67:16*/ if t2 < 0 {
+					/*line scans.py:67:16*/ t3 = t2 + h4
+				}
+				/*line scans.py:67:16*/ t4 = h1 + t3*h2
+				/*line scans.py:67:9*/ t5 = xData[t4]
+				/*line scans.py:67:9*/ xData[p1] = t5
+				t7 = h3 - i
+				/*line scans.py:68:9*/ t8 = t7
+				/*line scans.py:68:9*/ if t7 < 0 {
+					/*line scans.py:68:9*/ t8 = t7 + h4
+				}
+				/*line scans.py:68:9*/ t9 = h1 + t8*h2
+				/*line scans.py:68:9*/ xData[t9] = t
+				/*line scans.py:65:5*/ p1 = p1 + h2
 			}
-			/*line scans.py:68:9*/ t9 = int64(x.Offset) + t8*int64(x.Strides[0])
-			/*line scans.py:68:9*/ xData[t9] = t
 		}
 	} else {
 		/*line scans.py:65:5*/ for i = 0; i < t10; i++ {
@@ -479,6 +809,20 @@ func ReverseSliceAssign(x *runtime.Array[float64]) error {
 		t10    int64
 		t11    int64
 		i0_3   int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
+		p5     int64
+		p6     int64
 		t6Data []float64
 	)
 	xData := x.Data
@@ -495,18 +839,68 @@ func ReverseSliceAssign(x *runtime.Array[float64]) error {
 		t6Data = t6.Data
 		/*line scans.py:73:5*/ t7 = t3 * runtime.BoolToInt(t2 != 1)
 		/*line scans.py:73:5*/ t8 = int64(t6.Shape[0])
-		/*line scans.py:73:5*/ for i0 = 0; i0 < t8; i0++ {
-			/*line scans.py:73:5*/ t6Data[int64(t6.Offset)+i0*int64(t6.Strides[0])] = xData[t4+i0*t7]
+		/*line scans.py:73:5*/ h1 = int64(t6.Offset)
+		/*line scans.py:73:5*/ h2 = int64(t6.Strides[0])
+		/*line scans.py:73:5*/ if h2 == 1 && t7 == 1 {
+			/*line scans.py:73:5*/ if t8 > 0 {
+				t6W := t6Data[h1 : h1+t8]
+				xW := xData[t4 : t4+t8]
+				for i0 = 0; i0 < t8; i0++ {
+					/*line scans.py:73:5*/ t6W[i0] = xW[i0]
+				}
+			}
+		} else {
+			/*line scans.py:73:5*/ p1 = h1
+			/*line scans.py:73:5*/ p2 = t4
+			/*line scans.py:73:5*/ for i0 = 0; i0 < t8; i0++ {
+				/*line scans.py:73:5*/ t6Data[p1] = xData[p2]
+				/*line scans.py:73:5*/ p1 = p1 + h2
+				/*line scans.py:73:5*/ p2 = p2 + t7
+			}
 		}
 		/*line scans.py:73:5*/ t9 = int64(x.Shape[0])
-		/*line scans.py:73:5*/ for i0_2 = 0; i0_2 < t9; i0_2++ {
-			/*line scans.py:73:5*/ xData[int64(x.Offset)+i0_2*int64(x.Strides[0])] = t6Data[int64(t6.Offset)+i0_2*int64(t6.Strides[0])]
+		/*line scans.py:73:5*/ h3 = int64(x.Offset)
+		/*line scans.py:73:5*/ h4 = int64(x.Strides[0])
+		/*line scans.py:73:5*/ h5 = int64(t6.Offset)
+		/*line scans.py:73:5*/ h6 = int64(t6.Strides[0])
+		/*line scans.py:73:5*/ if h4 == 1 && h6 == 1 {
+			/*line scans.py:73:5*/ if t9 > 0 {
+				xW := xData[h3 : h3+t9]
+				t6W := t6Data[h5 : h5+t9]
+				for i0_2 = 0; i0_2 < t9; i0_2++ {
+					/*line scans.py:73:5*/ xW[i0_2] = t6W[i0_2]
+				}
+			}
+		} else {
+			/*line scans.py:73:5*/ p3 = h3
+			/*line scans.py:73:5*/ p4 = h5
+			/*line scans.py:73:5*/ for i0_2 = 0; i0_2 < t9; i0_2++ {
+				/*line scans.py:73:5*/ xData[p3] = t6Data[p4]
+				/*line scans.py:73:5*/ p3 = p3 + h4
+				/*line scans.py:73:5*/ p4 = p4 + h6
+			}
 		}
 	} else {
 		/*line scans.py:73:5*/ t10 = t3 * runtime.BoolToInt(t2 != 1)
 		/*line scans.py:73:5*/ t11 = int64(x.Shape[0])
-		/*line scans.py:73:5*/ for i0_3 = 0; i0_3 < t11; i0_3++ {
-			/*line scans.py:73:5*/ xData[int64(x.Offset)+i0_3*int64(x.Strides[0])] = xData[t4+i0_3*t10]
+		/*line scans.py:73:5*/ h7 = int64(x.Offset)
+		/*line scans.py:73:5*/ h8 = int64(x.Strides[0])
+		/*line scans.py:73:5*/ if h8 == 1 && t10 == 1 {
+			/*line scans.py:73:5*/ if t11 > 0 {
+				xW := xData[h7 : h7+t11]
+				xW2 := xData[t4 : t4+t11]
+				for i0_3 = 0; i0_3 < t11; i0_3++ {
+					/*line scans.py:73:5*/ xW[i0_3] = xW2[i0_3]
+				}
+			}
+		} else {
+			/*line scans.py:73:5*/ p5 = h7
+			/*line scans.py:73:5*/ p6 = t4
+			/*line scans.py:73:5*/ for i0_3 = 0; i0_3 < t11; i0_3++ {
+				/*line scans.py:73:5*/ xData[p5] = xData[p6]
+				/*line scans.py:73:5*/ p5 = p5 + h8
+				/*line scans.py:73:5*/ p6 = p6 + t10
+			}
 		}
 	}
 	return nil
@@ -523,6 +917,10 @@ func EveryOtherReversed(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t4     int64
 		t5     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -532,8 +930,24 @@ func EveryOtherReversed(x *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line scans.py:78:12*/ t5 = int64(x.Offset) + t2*int64(x.Strides[0])
 	/*line scans.py:78:12*/ t1 = runtime.Zeros[float64](int(t3))
 	t1Data = t1.Data
-	/*line scans.py:78:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line scans.py:78:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = float64(xData[t5+i0*t4] * 1.0)
+	/*line scans.py:78:12*/ h1 = int64(t1.Offset)
+	/*line scans.py:78:12*/ h2 = int64(t1.Strides[0])
+	/*line scans.py:78:12*/ if h2 == 1 && t4 == 1 {
+		/*line scans.py:78:12*/ if t3 > 0 {
+			t1W := t1Data[h1 : h1+t3]
+			xW := xData[t5 : t5+t3]
+			for i0 = 0; i0 < t3; i0++ {
+				/*line scans.py:78:12*/ t1W[i0] = float64(xW[i0] * 1.0)
+			}
+		}
+	} else {
+		/*line scans.py:78:12*/ p1 = h1
+		/*line scans.py:78:12*/ p2 = t5
+		/*line scans.py:78:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line scans.py:78:12*/ t1Data[p1] = float64(xData[p2] * 1.0)
+			/*line scans.py:78:12*/ p1 = p1 + h2
+			/*line scans.py:78:12*/ p2 = p2 + t4
+		}
 	}
 	/*line scans.py:78:5*/ return t1
 }
@@ -553,6 +967,13 @@ func FlipRowsCols(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t8     int64
 		i0     int64
 		i1     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	mData := m.Data
@@ -565,9 +986,32 @@ func FlipRowsCols(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line scans.py:83:12*/ t8 = int64(m.Offset) + t2*int64(m.Strides[0]) + t5*int64(m.Strides[1])
 	/*line scans.py:83:12*/ t1 = runtime.Zeros[float64](int(t3), int(t6))
 	t1Data = t1.Data
-	/*line scans.py:83:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line scans.py:83:12*/ for i1 = 0; i1 < t6; i1++ {
-			/*line scans.py:83:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = mData[t8+i0*t4+i1*t7] + 0.0
+	/*line scans.py:83:12*/ h2 = int64(t1.Strides[1])
+	/*line scans.py:83:12*/ h4 = int64(t1.Offset)
+	/*line scans.py:83:12*/ h5 = int64(t1.Strides[0])
+	/*line scans.py:83:12*/ if h2 == 1 && t7 == 1 {
+		/*line scans.py:83:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line scans.py:83:12*/ h1 = h4 + i0*h5
+			/*line scans.py:83:12*/ h3 = t8 + i0*t4
+			/*line scans.py:83:12*/ if t6 > 0 {
+				t1W := t1Data[h1 : h1+t6]
+				mW := mData[h3 : h3+t6]
+				for i1 = 0; i1 < t6; i1++ {
+					/*line scans.py:83:12*/ t1W[i1] = mW[i1] + 0.0
+				}
+			}
+		}
+	} else {
+		/*line scans.py:83:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line scans.py:83:12*/ h1 = h4 + i0*h5
+			/*line scans.py:83:12*/ h3 = t8 + i0*t4
+			/*line scans.py:83:12*/ p1 = h1
+			/*line scans.py:83:12*/ p2 = h3
+			/*line scans.py:83:12*/ for i1 = 0; i1 < t6; i1++ {
+				/*line scans.py:83:12*/ t1Data[p1] = mData[p2] + 0.0
+				/*line scans.py:83:12*/ p1 = p1 + h2
+				/*line scans.py:83:12*/ p2 = p2 + t7
+			}
 		}
 	}
 	/*line scans.py:83:5*/ return t1
@@ -587,6 +1031,14 @@ func OddColumns(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t7     int64
 		i0     int64
 		i1     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		p1     int64
+		p2     int64
 		t6Data []float64
 	)
 	mData := m.Data
@@ -598,9 +1050,33 @@ func OddColumns(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line scans.py:88:12*/ t6 = runtime.Zeros[float64](m.Shape[0], int(t3))
 	t6Data = t6.Data
 	/*line scans.py:88:12*/ t7 = int64(m.Shape[0])
-	/*line scans.py:88:12*/ for i0 = 0; i0 < t7; i0++ {
-		/*line scans.py:88:12*/ for i1 = 0; i1 < t3; i1++ {
-			/*line scans.py:88:12*/ t6Data[int64(t6.Offset)+i0*int64(t6.Strides[0])+i1*int64(t6.Strides[1])] = mData[t5+i0*int64(m.Strides[0])+i1*t4]
+	/*line scans.py:88:12*/ h2 = int64(t6.Strides[1])
+	/*line scans.py:88:12*/ h4 = int64(t6.Offset)
+	/*line scans.py:88:12*/ h5 = int64(t6.Strides[0])
+	/*line scans.py:88:12*/ h6 = int64(m.Strides[0])
+	/*line scans.py:88:12*/ if h2 == 1 && t4 == 1 {
+		/*line scans.py:88:12*/ for i0 = 0; i0 < t7; i0++ {
+			/*line scans.py:88:12*/ h1 = h4 + i0*h5
+			/*line scans.py:88:12*/ h3 = t5 + i0*h6
+			/*line scans.py:88:12*/ if t3 > 0 {
+				t6W := t6Data[h1 : h1+t3]
+				mW := mData[h3 : h3+t3]
+				for i1 = 0; i1 < t3; i1++ {
+					/*line scans.py:88:12*/ t6W[i1] = mW[i1]
+				}
+			}
+		}
+	} else {
+		/*line scans.py:88:12*/ for i0 = 0; i0 < t7; i0++ {
+			/*line scans.py:88:12*/ h1 = h4 + i0*h5
+			/*line scans.py:88:12*/ h3 = t5 + i0*h6
+			/*line scans.py:88:12*/ p1 = h1
+			/*line scans.py:88:12*/ p2 = h3
+			/*line scans.py:88:12*/ for i1 = 0; i1 < t3; i1++ {
+				/*line scans.py:88:12*/ t6Data[p1] = mData[p2]
+				/*line scans.py:88:12*/ p1 = p1 + h2
+				/*line scans.py:88:12*/ p2 = p2 + t4
+			}
 		}
 	}
 	/*line scans.py:88:5*/ return t6
@@ -627,6 +1103,11 @@ func InterleaveSum(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t13    int64
 		t14    int64
 		i0     int64
+		h1     int64
+		h2     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -650,8 +1131,27 @@ func InterleaveSum(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	t1Data = t1.Data
 	/*line scans.py:94:12*/ t13 = t5 * runtime.BoolToInt(t4 != 1)
 	/*line scans.py:94:12*/ t14 = t10 * runtime.BoolToInt(t9 != 1)
-	/*line scans.py:94:12*/ for i0 = 0; i0 < t12; i0++ {
-		/*line scans.py:94:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = xData[t6+i0*t13] + xData[t11+i0*t14]
+	/*line scans.py:94:12*/ h1 = int64(t1.Offset)
+	/*line scans.py:94:12*/ h2 = int64(t1.Strides[0])
+	/*line scans.py:94:12*/ if h2 == 1 && t13 == 1 && t14 == 1 {
+		/*line scans.py:94:12*/ if t12 > 0 {
+			t1W := t1Data[h1 : h1+t12]
+			xW := xData[t6 : t6+t12]
+			xW2 := xData[t11 : t11+t12]
+			for i0 = 0; i0 < t12; i0++ {
+				/*line scans.py:94:12*/ t1W[i0] = xW[i0] + xW2[i0]
+			}
+		}
+	} else {
+		/*line scans.py:94:12*/ p1 = h1
+		/*line scans.py:94:12*/ p2 = t6
+		/*line scans.py:94:12*/ p3 = t11
+		/*line scans.py:94:12*/ for i0 = 0; i0 < t12; i0++ {
+			/*line scans.py:94:12*/ t1Data[p1] = xData[p2] + xData[p3]
+			/*line scans.py:94:12*/ p1 = p1 + h2
+			/*line scans.py:94:12*/ p2 = p2 + t13
+			/*line scans.py:94:12*/ p3 = p3 + t14
+		}
 	}
 	/*line scans.py:94:5*/ return t1, nil
 }

@@ -60,6 +60,34 @@ func HeatStep(u *runtime.Array[float64], c float64) (*runtime.Array[float64], er
 		t38     int64
 		t39     int64
 		i0_4    int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		h14     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		p7      int64
+		p8      int64
+		p9      int64
+		p10     int64
+		p11     int64
+		p12     int64
+		p13     int64
+		p14     int64
 		vData   []float64
 		t1Data  []float64
 		t7Data  []float64
@@ -69,8 +97,26 @@ func HeatStep(u *runtime.Array[float64], c float64) (*runtime.Array[float64], er
 	/*line stencils.py:8:9*/ t1 = runtime.Zeros[float64](u.Shape[0])
 	t1Data = t1.Data
 	/*line stencils.py:8:9*/ t2 = int64(u.Shape[0])
-	/*line stencils.py:8:9*/ for i0 = 0; i0 < t2; i0++ {
-		/*line stencils.py:8:9*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = uData[int64(u.Offset)+i0*int64(u.Strides[0])]
+	/*line stencils.py:8:9*/ h1 = int64(t1.Offset)
+	/*line stencils.py:8:9*/ h2 = int64(t1.Strides[0])
+	/*line stencils.py:8:9*/ h3 = int64(u.Offset)
+	/*line stencils.py:8:9*/ h4 = int64(u.Strides[0])
+	/*line stencils.py:8:9*/ if h2 == 1 && h4 == 1 {
+		/*line stencils.py:8:9*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			uW := uData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line stencils.py:8:9*/ t1W[i0] = uW[i0]
+			}
+		}
+	} else {
+		/*line stencils.py:8:9*/ p1 = h1
+		/*line stencils.py:8:9*/ p2 = h3
+		/*line stencils.py:8:9*/ for i0 = 0; i0 < t2; i0++ {
+			/*line stencils.py:8:9*/ t1Data[p1] = uData[p2]
+			/*line stencils.py:8:9*/ p1 = p1 + h2
+			/*line stencils.py:8:9*/ p2 = p2 + h4
+		}
 	}
 	/*line stencils.py:8:5*/ v = t1
 	vData = v.Data
@@ -124,12 +170,56 @@ func HeatStep(u *runtime.Array[float64], c float64) (*runtime.Array[float64], er
 			/*line stencils.py:10:9*/ t31 = int64(v.Strides[0]) * runtime.BoolToInt(t17 != 1)
 			/*line stencils.py:10:9*/ t32 = int64(v.Strides[0]) * runtime.BoolToInt(t21 != 1)
 			/*line stencils.py:10:9*/ t33 = int64(t28.Shape[0])
-			/*line stencils.py:10:9*/ for i0_2 = 0; i0_2 < t33; i0_2++ {
-				/*line stencils.py:10:9*/ t28Data[int64(t28.Offset)+i0_2*int64(t28.Strides[0])] = vData[t11+i0_2*t29] + float64(c*(vData[t14+i0_2*t30]-float64(2.0*vData[t18+i0_2*t31])+vData[int64(v.Offset)+i0_2*t32]))
+			/*line stencils.py:10:9*/ h5 = int64(t28.Offset)
+			/*line stencils.py:10:9*/ h6 = int64(t28.Strides[0])
+			/*line stencils.py:10:9*/ h7 = int64(v.Offset)
+			/*line stencils.py:10:9*/ if h6 == 1 && t29 == 1 && t30 == 1 && t31 == 1 && t32 == 1 {
+				/*line stencils.py:10:9*/ if t33 > 0 {
+					t28W := t28Data[h5 : h5+t33]
+					vW := vData[t11 : t11+t33]
+					vW2 := vData[t14 : t14+t33]
+					vW3 := vData[t18 : t18+t33]
+					vW4 := vData[h7 : h7+t33]
+					for i0_2 = 0; i0_2 < t33; i0_2++ {
+						/*line stencils.py:10:9*/ t28W[i0_2] = vW[i0_2] + float64(c*(vW2[i0_2]-float64(2.0*vW3[i0_2])+vW4[i0_2]))
+					}
+				}
+			} else {
+				/*line stencils.py:10:9*/ p3 = h5
+				/*line stencils.py:10:9*/ p4 = t11
+				/*line stencils.py:10:9*/ p5 = t14
+				/*line stencils.py:10:9*/ p6 = t18
+				/*line stencils.py:10:9*/ p7 = h7
+				/*line stencils.py:10:9*/ for i0_2 = 0; i0_2 < t33; i0_2++ {
+					/*line stencils.py:10:9*/ t28Data[p3] = vData[p4] + float64(c*(vData[p5]-float64(2.0*vData[p6])+vData[p7]))
+					/*line stencils.py:10:9*/ p3 = p3 + h6
+					/*line stencils.py:10:9*/ p4 = p4 + t29
+					/*line stencils.py:10:9*/ p5 = p5 + t30
+					/*line stencils.py:10:9*/ p6 = p6 + t31
+					/*line stencils.py:10:9*/ p7 = p7 + t32
+				}
 			}
 			/*line stencils.py:10:9*/ t34 = int64(t7.Shape[0])
-			/*line stencils.py:10:9*/ for i0_3 = 0; i0_3 < t34; i0_3++ {
-				/*line stencils.py:10:9*/ t7Data[int64(t7.Offset)+i0_3*int64(t7.Strides[0])] = t28Data[int64(t28.Offset)+i0_3*int64(t28.Strides[0])]
+			/*line stencils.py:10:9*/ h8 = int64(t7.Offset)
+			/*line stencils.py:10:9*/ h9 = int64(t7.Strides[0])
+			/*line stencils.py:10:9*/ h10 = int64(t28.Offset)
+			/*line stencils.py:10:9*/ h11 = int64(t28.Strides[0])
+			/*line stencils.py:10:9*/ if h9 == 1 && h11 == 1 {
+				/*line stencils.py:10:9*/ if t34 > 0 {
+					t7W := t7Data[h8 : h8+t34]
+					t28W := t28Data[h10 : h10+t34]
+					for i0_3 = 0; i0_3 < t34; i0_3++ {
+						/*line stencils.py:10:9*/ t7W[i0_3] = t28W[i0_3]
+					}
+				}
+			} else {
+				/*line stencils.py:10:9*/ p8 = h8
+				/*line stencils.py:10:9*/ p9 = h10
+				/*line stencils.py:10:9*/ for i0_3 = 0; i0_3 < t34; i0_3++ {
+					/*line stencils.py:10:9*/ t7Data[p8] = t28Data[p9]
+					/*line stencils.py:10:9*/ p8 = p8 + h9
+					/*line stencils.py:10:9*/ p9 = p9 + h11
+				}
 			}
 		} else {
 			/*line stencils.py:10:9*/ t35 = int64(v.Strides[0]) * runtime.BoolToInt(t10 != 1)
@@ -137,8 +227,34 @@ func HeatStep(u *runtime.Array[float64], c float64) (*runtime.Array[float64], er
 			/*line stencils.py:10:9*/ t37 = int64(v.Strides[0]) * runtime.BoolToInt(t17 != 1)
 			/*line stencils.py:10:9*/ t38 = int64(v.Strides[0]) * runtime.BoolToInt(t21 != 1)
 			/*line stencils.py:10:9*/ t39 = int64(t7.Shape[0])
-			/*line stencils.py:10:9*/ for i0_4 = 0; i0_4 < t39; i0_4++ {
-				/*line stencils.py:10:9*/ t7Data[int64(t7.Offset)+i0_4*int64(t7.Strides[0])] = vData[t11+i0_4*t35] + float64(c*(vData[t14+i0_4*t36]-float64(2.0*vData[t18+i0_4*t37])+vData[int64(v.Offset)+i0_4*t38]))
+			/*line stencils.py:10:9*/ h12 = int64(t7.Offset)
+			/*line stencils.py:10:9*/ h13 = int64(t7.Strides[0])
+			/*line stencils.py:10:9*/ h14 = int64(v.Offset)
+			/*line stencils.py:10:9*/ if h13 == 1 && t35 == 1 && t36 == 1 && t37 == 1 && t38 == 1 {
+				/*line stencils.py:10:9*/ if t39 > 0 {
+					t7W := t7Data[h12 : h12+t39]
+					vW := vData[t11 : t11+t39]
+					vW2 := vData[t14 : t14+t39]
+					vW3 := vData[t18 : t18+t39]
+					vW4 := vData[h14 : h14+t39]
+					for i0_4 = 0; i0_4 < t39; i0_4++ {
+						/*line stencils.py:10:9*/ t7W[i0_4] = vW[i0_4] + float64(c*(vW2[i0_4]-float64(2.0*vW3[i0_4])+vW4[i0_4]))
+					}
+				}
+			} else {
+				/*line stencils.py:10:9*/ p10 = h12
+				/*line stencils.py:10:9*/ p11 = t11
+				/*line stencils.py:10:9*/ p12 = t14
+				/*line stencils.py:10:9*/ p13 = t18
+				/*line stencils.py:10:9*/ p14 = h14
+				/*line stencils.py:10:9*/ for i0_4 = 0; i0_4 < t39; i0_4++ {
+					/*line stencils.py:10:9*/ t7Data[p10] = vData[p11] + float64(c*(vData[p12]-float64(2.0*vData[p13])+vData[p14]))
+					/*line stencils.py:10:9*/ p10 = p10 + h13
+					/*line stencils.py:10:9*/ p11 = p11 + t35
+					/*line stencils.py:10:9*/ p12 = p12 + t36
+					/*line stencils.py:10:9*/ p13 = p13 + t37
+					/*line stencils.py:10:9*/ p14 = p14 + t38
+				}
 			}
 		}
 	}
@@ -193,6 +309,31 @@ func HeatStepsInplace(u *runtime.Array[float64], c float64, steps int64) error {
 		t37     int64
 		i0_3    int64
 		t38     int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		p7      int64
+		p8      int64
+		p9      int64
+		p10     int64
+		p11     int64
+		p12     int64
 		t5Data  []float64
 		t26Data []float64
 	)
@@ -201,30 +342,33 @@ func HeatStepsInplace(u *runtime.Array[float64], c float64, steps int64) error {
 		return nil
 	}
 	/*line stencils.py:19:14*/ t38 = runtime.Min(runtime.Max(steps, 0), 20)
+	/*line stencils.py:19:5*/ h11 = int64(u.Shape[0])
+	/*line stencils.py:19:5*/ h12 = int64(u.Offset)
+	/*line stencils.py:19:5*/ h13 = int64(u.Strides[0])
 	/*line stencils.py:19:5*/ for __ = 0; __ < t38; __++ {
-		t1 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-		/*line stencils.py:20:9*/ t2 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+		t1 = runtime.SliceAdjust(h11, 1, 1)
+		/*line stencils.py:20:9*/ t2 = runtime.SliceAdjust(h11, -1, 1)
 		/*line stencils.py:20:9*/ t3 = runtime.Max(t2-t1, 0)
-		/*line stencils.py:20:9*/ t4 = int64(u.Offset) + t1*int64(u.Strides[0])
-		/*line stencils.py:20:9*/ t5 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t3)}, Strides: []int{u.Strides[0]}, Offset: int(t4)}
+		/*line stencils.py:20:9*/ t4 = h12 + t1*h13
+		/*line stencils.py:20:9*/ t5 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t3)}, Strides: []int{int(h13)}, Offset: int(t4)}
 		t5Data = t5.Data
-		/*line stencils.py:20:19*/ t6 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-		/*line stencils.py:20:19*/ t7 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+		/*line stencils.py:20:19*/ t6 = runtime.SliceAdjust(h11, 1, 1)
+		/*line stencils.py:20:19*/ t7 = runtime.SliceAdjust(h11, -1, 1)
 		/*line stencils.py:20:19*/ t8 = runtime.Max(t7-t6, 0)
-		/*line stencils.py:20:19*/ t9 = int64(u.Offset) + t6*int64(u.Strides[0])
-		/*line stencils.py:20:34*/ t10 = runtime.SliceAdjust(int64(u.Shape[0]), 2, 1)
-		/*line stencils.py:20:34*/ t11 = runtime.Max(int64(u.Shape[0])-t10, 0)
-		/*line stencils.py:20:34*/ t12 = int64(u.Offset) + t10*int64(u.Strides[0])
-		/*line stencils.py:20:46*/ t13 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-		/*line stencils.py:20:46*/ t14 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+		/*line stencils.py:20:19*/ t9 = h12 + t6*h13
+		/*line stencils.py:20:34*/ t10 = runtime.SliceAdjust(h11, 2, 1)
+		/*line stencils.py:20:34*/ t11 = runtime.Max(h11-t10, 0)
+		/*line stencils.py:20:34*/ t12 = h12 + t10*h13
+		/*line stencils.py:20:46*/ t13 = runtime.SliceAdjust(h11, 1, 1)
+		/*line stencils.py:20:46*/ t14 = runtime.SliceAdjust(h11, -1, 1)
 		/*line stencils.py:20:46*/ t15 = runtime.Max(t14-t13, 0)
-		/*line stencils.py:20:46*/ t16 = int64(u.Offset) + t13*int64(u.Strides[0])
+		/*line stencils.py:20:46*/ t16 = h12 + t13*h13
 		/*line stencils.py:20:9*/ t17 = t11
 		/*line stencils.py:20:9*/ t17 = t15 + (t17-t15)*runtime.BoolToInt(t15 == 1)
 		/*line stencils.py:20:9*/ if !((t11 == t17 || t11 == 1) && (t15 == t17 || t15 == 1)) {
 			return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t11, t15), "stencils.py", 20, "heat_steps_inplace")
 		}
-		/*line stencils.py:20:56*/ t18 = runtime.SliceAdjust(int64(u.Shape[0]), -2, 1)
+		/*line stencils.py:20:56*/ t18 = runtime.SliceAdjust(h11, -2, 1)
 		/*line stencils.py:20:56*/ t19 = runtime.Max(t18-0, 0)
 		/*line stencils.py:20:9*/ t20 = t17
 		/*line stencils.py:20:9*/ t20 = t19 + (t20-t19)*runtime.BoolToInt(t19 == 1)
@@ -239,33 +383,103 @@ func HeatStepsInplace(u *runtime.Array[float64], c float64, steps int64) error {
 		/*line stencils.py:20:9*/ if !(t21 == int64(t5.Shape[0]) || t21 == 1) {
 			return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t21, int64(t5.Shape[0])), "stencils.py", 20, "heat_steps_inplace")
 		}
-		/*line stencils.py:20:9*/ t22 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t8)}, Strides: []int{u.Strides[0]}, Offset: int(t9)}
-		/*line stencils.py:20:9*/ t23 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t11)}, Strides: []int{u.Strides[0]}, Offset: int(t12)}
-		/*line stencils.py:20:9*/ t24 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t15)}, Strides: []int{u.Strides[0]}, Offset: int(t16)}
-		/*line stencils.py:20:9*/ t25 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t19)}, Strides: []int{u.Strides[0]}, Offset: u.Offset}
+		/*line stencils.py:20:9*/ t22 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t8)}, Strides: []int{int(h13)}, Offset: int(t9)}
+		/*line stencils.py:20:9*/ t23 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t11)}, Strides: []int{int(h13)}, Offset: int(t12)}
+		/*line stencils.py:20:9*/ t24 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t15)}, Strides: []int{int(h13)}, Offset: int(t16)}
+		/*line stencils.py:20:9*/ t25 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t19)}, Strides: []int{int(h13)}, Offset: int(h12)}
 		/*line stencils.py:20:9*/ if runtime.Overlaps(t5, t22) || runtime.Overlaps(t5, t23) || runtime.Overlaps(t5, t24) || runtime.Overlaps(t5, t25) {
 			/*line stencils.py:20:9*/ t26 = runtime.Zeros[float64](t5.Shape[0])
 			t26Data = t26.Data
-			/*line stencils.py:20:9*/ t27 = int64(u.Strides[0]) * runtime.BoolToInt(t8 != 1)
-			/*line stencils.py:20:9*/ t28 = int64(u.Strides[0]) * runtime.BoolToInt(t11 != 1)
-			/*line stencils.py:20:9*/ t29 = int64(u.Strides[0]) * runtime.BoolToInt(t15 != 1)
-			/*line stencils.py:20:9*/ t30 = int64(u.Strides[0]) * runtime.BoolToInt(t19 != 1)
+			/*line stencils.py:20:9*/ t27 = h13 * runtime.BoolToInt(t8 != 1)
+			/*line stencils.py:20:9*/ t28 = h13 * runtime.BoolToInt(t11 != 1)
+			/*line stencils.py:20:9*/ t29 = h13 * runtime.BoolToInt(t15 != 1)
+			/*line stencils.py:20:9*/ t30 = h13 * runtime.BoolToInt(t19 != 1)
 			/*line stencils.py:20:9*/ t31 = int64(t26.Shape[0])
-			/*line stencils.py:20:9*/ for i0 = 0; i0 < t31; i0++ {
-				/*line stencils.py:20:9*/ t26Data[int64(t26.Offset)+i0*int64(t26.Strides[0])] = uData[t9+i0*t27] + float64(c*(uData[t12+i0*t28]-float64(2.0*uData[t16+i0*t29])+uData[int64(u.Offset)+i0*t30]))
+			/*line stencils.py:20:9*/ h1 = int64(t26.Offset)
+			/*line stencils.py:20:9*/ h2 = int64(t26.Strides[0])
+			/*line stencils.py:20:9*/ h3 = h12
+			/*line stencils.py:20:9*/ if h2 == 1 && t27 == 1 && t28 == 1 && t29 == 1 && t30 == 1 {
+				/*line stencils.py:20:9*/ if t31 > 0 {
+					t26W := t26Data[h1 : h1+t31]
+					uW := uData[t9 : t9+t31]
+					uW2 := uData[t12 : t12+t31]
+					uW3 := uData[t16 : t16+t31]
+					uW4 := uData[h3 : h3+t31]
+					for i0 = 0; i0 < t31; i0++ {
+						/*line stencils.py:20:9*/ t26W[i0] = uW[i0] + float64(c*(uW2[i0]-float64(2.0*uW3[i0])+uW4[i0]))
+					}
+				}
+			} else {
+				/*line stencils.py:20:9*/ p1 = h1
+				/*line stencils.py:20:9*/ p2 = t9
+				/*line stencils.py:20:9*/ p3 = t12
+				/*line stencils.py:20:9*/ p4 = t16
+				/*line stencils.py:20:9*/ p5 = h3
+				/*line stencils.py:20:9*/ for i0 = 0; i0 < t31; i0++ {
+					/*line stencils.py:20:9*/ t26Data[p1] = uData[p2] + float64(c*(uData[p3]-float64(2.0*uData[p4])+uData[p5]))
+					/*line stencils.py:20:9*/ p1 = p1 + h2
+					/*line stencils.py:20:9*/ p2 = p2 + t27
+					/*line stencils.py:20:9*/ p3 = p3 + t28
+					/*line stencils.py:20:9*/ p4 = p4 + t29
+					/*line stencils.py:20:9*/ p5 = p5 + t30
+				}
 			}
 			/*line stencils.py:20:9*/ t32 = int64(t5.Shape[0])
-			/*line stencils.py:20:9*/ for i0_2 = 0; i0_2 < t32; i0_2++ {
-				/*line stencils.py:20:9*/ t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] = t26Data[int64(t26.Offset)+i0_2*int64(t26.Strides[0])]
+			/*line stencils.py:20:9*/ h4 = int64(t5.Offset)
+			/*line stencils.py:20:9*/ h5 = int64(t5.Strides[0])
+			/*line stencils.py:20:9*/ h6 = int64(t26.Offset)
+			/*line stencils.py:20:9*/ h7 = int64(t26.Strides[0])
+			/*line stencils.py:20:9*/ if h5 == 1 && h7 == 1 {
+				/*line stencils.py:20:9*/ if t32 > 0 {
+					t5W := t5Data[h4 : h4+t32]
+					t26W := t26Data[h6 : h6+t32]
+					for i0_2 = 0; i0_2 < t32; i0_2++ {
+						/*line stencils.py:20:9*/ t5W[i0_2] = t26W[i0_2]
+					}
+				}
+			} else {
+				/*line stencils.py:20:9*/ p6 = h4
+				/*line stencils.py:20:9*/ p7 = h6
+				/*line stencils.py:20:9*/ for i0_2 = 0; i0_2 < t32; i0_2++ {
+					/*line stencils.py:20:9*/ t5Data[p6] = t26Data[p7]
+					/*line stencils.py:20:9*/ p6 = p6 + h5
+					/*line stencils.py:20:9*/ p7 = p7 + h7
+				}
 			}
 		} else {
-			/*line stencils.py:20:9*/ t33 = int64(u.Strides[0]) * runtime.BoolToInt(t8 != 1)
-			/*line stencils.py:20:9*/ t34 = int64(u.Strides[0]) * runtime.BoolToInt(t11 != 1)
-			/*line stencils.py:20:9*/ t35 = int64(u.Strides[0]) * runtime.BoolToInt(t15 != 1)
-			/*line stencils.py:20:9*/ t36 = int64(u.Strides[0]) * runtime.BoolToInt(t19 != 1)
+			/*line stencils.py:20:9*/ t33 = h13 * runtime.BoolToInt(t8 != 1)
+			/*line stencils.py:20:9*/ t34 = h13 * runtime.BoolToInt(t11 != 1)
+			/*line stencils.py:20:9*/ t35 = h13 * runtime.BoolToInt(t15 != 1)
+			/*line stencils.py:20:9*/ t36 = h13 * runtime.BoolToInt(t19 != 1)
 			/*line stencils.py:20:9*/ t37 = int64(t5.Shape[0])
-			/*line stencils.py:20:9*/ for i0_3 = 0; i0_3 < t37; i0_3++ {
-				/*line stencils.py:20:9*/ t5Data[int64(t5.Offset)+i0_3*int64(t5.Strides[0])] = uData[t9+i0_3*t33] + float64(c*(uData[t12+i0_3*t34]-float64(2.0*uData[t16+i0_3*t35])+uData[int64(u.Offset)+i0_3*t36]))
+			/*line stencils.py:20:9*/ h8 = int64(t5.Offset)
+			/*line stencils.py:20:9*/ h9 = int64(t5.Strides[0])
+			/*line stencils.py:20:9*/ h10 = h12
+			/*line stencils.py:20:9*/ if h9 == 1 && t33 == 1 && t34 == 1 && t35 == 1 && t36 == 1 {
+				/*line stencils.py:20:9*/ if t37 > 0 {
+					t5W := t5Data[h8 : h8+t37]
+					uW := uData[t9 : t9+t37]
+					uW2 := uData[t12 : t12+t37]
+					uW3 := uData[t16 : t16+t37]
+					uW4 := uData[h10 : h10+t37]
+					for i0_3 = 0; i0_3 < t37; i0_3++ {
+						/*line stencils.py:20:9*/ t5W[i0_3] = uW[i0_3] + float64(c*(uW2[i0_3]-float64(2.0*uW3[i0_3])+uW4[i0_3]))
+					}
+				}
+			} else {
+				/*line stencils.py:20:9*/ p8 = h8
+				/*line stencils.py:20:9*/ p9 = t9
+				/*line stencils.py:20:9*/ p10 = t12
+				/*line stencils.py:20:9*/ p11 = t16
+				/*line stencils.py:20:9*/ p12 = h10
+				/*line stencils.py:20:9*/ for i0_3 = 0; i0_3 < t37; i0_3++ {
+					/*line stencils.py:20:9*/ t5Data[p8] = uData[p9] + float64(c*(uData[p10]-float64(2.0*uData[p11])+uData[p12]))
+					/*line stencils.py:20:9*/ p8 = p8 + h9
+					/*line stencils.py:20:9*/ p9 = p9 + t33
+					/*line stencils.py:20:9*/ p10 = p10 + t34
+					/*line stencils.py:20:9*/ p11 = p11 + t35
+					/*line stencils.py:20:9*/ p12 = p12 + t36
+				}
 			}
 		}
 	}
@@ -297,6 +511,12 @@ func HeatStepLoop(u *runtime.Array[float64], c float64) (*runtime.Array[float64]
 		t15   float64
 		t16   float64
 		t17   int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		h5    int64
+		h6    int64
 		vData []float64
 	)
 	uData := u.Data
@@ -308,29 +528,35 @@ func HeatStepLoop(u *runtime.Array[float64], c float64) (*runtime.Array[float64]
 	/*line stencils.py:26:5*/ v = t1
 	vData = v.Data
 	/*line stencils.py:27:5*/ if n-1 < int64(v.Shape[0]) && n-1 <= 1099511627776 && n < int64(u.Shape[0]) && -1 >= -int64(u.Shape[0]) && n-2 < int64(u.Shape[0]) {
+		/*line stencils.py:27:5*/ h1 = n - 1
+		/*line stencils.py:27:5*/ h2 = int64(u.Offset)
+		/*line stencils.py:27:5*/ h3 = int64(u.Strides[0])
+		/*line stencils.py:27:5*/ h4 = int64(v.Offset)
+		/*line stencils.py:27:5*/ h5 = int64(v.Strides[0])
+		/*line stencils.py:27:5*/ h6 = int64(u.Shape[0])
 		/*line stencils.py:27:5*/ for i = 0; i < n; i++ {
-			if i == 0 || i == n-1 {
-				t2 = int64(u.Offset) + i*int64(u.Strides[0])
+			if i == 0 || i == h1 {
+				t2 = h2 + i*h3
 				/*line stencils.py:29:13*/ t3 = uData[t2]
-				/*line stencils.py:29:13*/ t4 = int64(v.Offset) + i*int64(v.Strides[0])
+				/*line stencils.py:29:13*/ t4 = h4 + i*h5
 				/*line stencils.py:29:13*/ vData[t4] = t3
 			} else {
-				/*line stencils.py:31:20*/ t5 = int64(u.Offset) + i*int64(u.Strides[0])
+				/*line stencils.py:31:20*/ t5 = h2 + i*h3
 				/*line stencils.py:31:20*/ t15 = uData[t5]
 				/*line stencils.py:31:32*/ t6 = i + 1
 				/*line stencils.py:31:32*/ t7 = t6
-				/*line stencils.py:31:32*/ t8 = int64(u.Offset) + t7*int64(u.Strides[0])
+				/*line stencils.py:31:32*/ t8 = h2 + t7*h3
 				/*line stencils.py:31:32*/ t10 = uData[t8]
-				/*line stencils.py:31:47*/ t9 = int64(u.Offset) + i*int64(u.Strides[0])
+				/*line stencils.py:31:47*/ t9 = h2 + i*h3
 				/*line stencils.py:31:32*/ t14 = t10 - float64(2.0*uData[t9])
 				/*line stencils.py:31:54*/ t11 = i - 1
 				/*line stencils.py:31:54*/ t12 = t11
 				/*line stencils.py:31:54*/ if t11 < 0 {
-					/*line stencils.py:31:54*/ t12 = t11 + int64(u.Shape[0])
+					/*line stencils.py:31:54*/ t12 = t11 + h6
 				}
-				/*line stencils.py:31:54*/ t13 = int64(u.Offset) + t12*int64(u.Strides[0])
+				/*line stencils.py:31:54*/ t13 = h2 + t12*h3
 				/*line stencils.py:31:13*/ t16 = t15 + float64(c*(t14+uData[t13]))
-				/*line stencils.py:31:13*/ t17 = int64(v.Offset) + i*int64(v.Strides[0])
+				/*line stencils.py:31:13*/ t17 = h4 + i*h5
 				/*line stencils.py:31:13*/ vData[t17] = t16
 			}
 		}
@@ -420,6 +646,28 @@ func HeatAugmented(u *runtime.Array[float64], c float64) error {
 		t30     int64
 		t31     int64
 		i0_3    int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		p7      int64
+		p8      int64
+		p9      int64
+		p10     int64
+		p11     int64
 		t5Data  []float64
 		t21Data []float64
 	)
@@ -469,20 +717,88 @@ func HeatAugmented(u *runtime.Array[float64], c float64) error {
 			/*line stencils.py:39:9*/ t24 = int64(u.Strides[0]) * runtime.BoolToInt(t11 != 1)
 			/*line stencils.py:39:9*/ t25 = int64(u.Strides[0]) * runtime.BoolToInt(t15 != 1)
 			/*line stencils.py:39:9*/ t26 = int64(t21.Shape[0])
-			/*line stencils.py:39:9*/ for i0 = 0; i0 < t26; i0++ {
-				/*line stencils.py:39:9*/ t21Data[int64(t21.Offset)+i0*int64(t21.Strides[0])] = t5Data[int64(t5.Offset)+i0*t22] + float64(c*(uData[t8+i0*t23]-float64(2.0*uData[t12+i0*t24])+uData[int64(u.Offset)+i0*t25]))
+			/*line stencils.py:39:9*/ h1 = int64(t21.Offset)
+			/*line stencils.py:39:9*/ h2 = int64(t21.Strides[0])
+			/*line stencils.py:39:9*/ h3 = int64(t5.Offset)
+			/*line stencils.py:39:9*/ h4 = int64(u.Offset)
+			/*line stencils.py:39:9*/ if h2 == 1 && t22 == 1 && t23 == 1 && t24 == 1 && t25 == 1 {
+				/*line stencils.py:39:9*/ if t26 > 0 {
+					t21W := t21Data[h1 : h1+t26]
+					t5W := t5Data[h3 : h3+t26]
+					uW := uData[t8 : t8+t26]
+					uW2 := uData[t12 : t12+t26]
+					uW3 := uData[h4 : h4+t26]
+					for i0 = 0; i0 < t26; i0++ {
+						/*line stencils.py:39:9*/ t21W[i0] = t5W[i0] + float64(c*(uW[i0]-float64(2.0*uW2[i0])+uW3[i0]))
+					}
+				}
+			} else {
+				/*line stencils.py:39:9*/ p1 = h1
+				/*line stencils.py:39:9*/ p2 = h3
+				/*line stencils.py:39:9*/ p3 = t8
+				/*line stencils.py:39:9*/ p4 = t12
+				/*line stencils.py:39:9*/ p5 = h4
+				/*line stencils.py:39:9*/ for i0 = 0; i0 < t26; i0++ {
+					/*line stencils.py:39:9*/ t21Data[p1] = t5Data[p2] + float64(c*(uData[p3]-float64(2.0*uData[p4])+uData[p5]))
+					/*line stencils.py:39:9*/ p1 = p1 + h2
+					/*line stencils.py:39:9*/ p2 = p2 + t22
+					/*line stencils.py:39:9*/ p3 = p3 + t23
+					/*line stencils.py:39:9*/ p4 = p4 + t24
+					/*line stencils.py:39:9*/ p5 = p5 + t25
+				}
 			}
 			/*line stencils.py:39:9*/ t27 = int64(t5.Shape[0])
-			/*line stencils.py:39:9*/ for i0_2 = 0; i0_2 < t27; i0_2++ {
-				/*line stencils.py:39:9*/ t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] = t21Data[int64(t21.Offset)+i0_2*int64(t21.Strides[0])]
+			/*line stencils.py:39:9*/ h5 = int64(t5.Offset)
+			/*line stencils.py:39:9*/ h6 = int64(t5.Strides[0])
+			/*line stencils.py:39:9*/ h7 = int64(t21.Offset)
+			/*line stencils.py:39:9*/ h8 = int64(t21.Strides[0])
+			/*line stencils.py:39:9*/ if h6 == 1 && h8 == 1 {
+				/*line stencils.py:39:9*/ if t27 > 0 {
+					t5W := t5Data[h5 : h5+t27]
+					t21W := t21Data[h7 : h7+t27]
+					for i0_2 = 0; i0_2 < t27; i0_2++ {
+						/*line stencils.py:39:9*/ t5W[i0_2] = t21W[i0_2]
+					}
+				}
+			} else {
+				/*line stencils.py:39:9*/ p6 = h5
+				/*line stencils.py:39:9*/ p7 = h7
+				/*line stencils.py:39:9*/ for i0_2 = 0; i0_2 < t27; i0_2++ {
+					/*line stencils.py:39:9*/ t5Data[p6] = t21Data[p7]
+					/*line stencils.py:39:9*/ p6 = p6 + h6
+					/*line stencils.py:39:9*/ p7 = p7 + h8
+				}
 			}
 		} else {
 			/*line stencils.py:39:9*/ t28 = int64(u.Strides[0]) * runtime.BoolToInt(t7 != 1)
 			/*line stencils.py:39:9*/ t29 = int64(u.Strides[0]) * runtime.BoolToInt(t11 != 1)
 			/*line stencils.py:39:9*/ t30 = int64(u.Strides[0]) * runtime.BoolToInt(t15 != 1)
 			/*line stencils.py:39:9*/ t31 = int64(t5.Shape[0])
-			/*line stencils.py:39:9*/ for i0_3 = 0; i0_3 < t31; i0_3++ {
-				/*line stencils.py:39:9*/ t5Data[int64(t5.Offset)+i0_3*int64(t5.Strides[0])] = t5Data[int64(t5.Offset)+i0_3*int64(t5.Strides[0])] + float64(c*(uData[t8+i0_3*t28]-float64(2.0*uData[t12+i0_3*t29])+uData[int64(u.Offset)+i0_3*t30]))
+			/*line stencils.py:39:9*/ h9 = int64(t5.Offset)
+			/*line stencils.py:39:9*/ h10 = int64(t5.Strides[0])
+			/*line stencils.py:39:9*/ h11 = int64(u.Offset)
+			/*line stencils.py:39:9*/ if h10 == 1 && t28 == 1 && t29 == 1 && t30 == 1 {
+				/*line stencils.py:39:9*/ if t31 > 0 {
+					t5W := t5Data[h9 : h9+t31]
+					uW := uData[t8 : t8+t31]
+					uW2 := uData[t12 : t12+t31]
+					uW3 := uData[h11 : h11+t31]
+					for i0_3 = 0; i0_3 < t31; i0_3++ {
+						/*line stencils.py:39:9*/ t5W[i0_3] = t5W[i0_3] + float64(c*(uW[i0_3]-float64(2.0*uW2[i0_3])+uW3[i0_3]))
+					}
+				}
+			} else {
+				/*line stencils.py:39:9*/ p8 = h9
+				/*line stencils.py:39:9*/ p9 = t8
+				/*line stencils.py:39:9*/ p10 = t12
+				/*line stencils.py:39:9*/ p11 = h11
+				/*line stencils.py:39:9*/ for i0_3 = 0; i0_3 < t31; i0_3++ {
+					/*line stencils.py:39:9*/ t5Data[p8] = t5Data[p8] + float64(c*(uData[p9]-float64(2.0*uData[p10])+uData[p11]))
+					/*line stencils.py:39:9*/ p8 = p8 + h10
+					/*line stencils.py:39:9*/ p9 = p9 + t28
+					/*line stencils.py:39:9*/ p10 = p10 + t29
+					/*line stencils.py:39:9*/ p11 = p11 + t30
+				}
 			}
 		}
 	}
@@ -581,6 +897,46 @@ func Laplacian5pt(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t80     int64
 		i0_3    int64
 		i1_3    int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		h14     int64
+		h15     int64
+		h16     int64
+		h17     int64
+		h18     int64
+		h19     int64
+		h20     int64
+		h21     int64
+		h22     int64
+		h23     int64
+		h24     int64
+		h25     int64
+		h26     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		p7      int64
+		p8      int64
+		p9      int64
+		p10     int64
+		p11     int64
+		p12     int64
+		p13     int64
+		p14     int64
 		t9Data  []float64
 		t54Data []float64
 	)
@@ -679,16 +1035,85 @@ func Laplacian5pt(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line stencils.py:46:9*/ t64 = int64(u.Strides[1]) * runtime.BoolToInt(t45 != 1)
 			/*line stencils.py:46:9*/ t65 = int64(t54.Shape[0])
 			/*line stencils.py:46:9*/ t66 = int64(t54.Shape[1])
-			/*line stencils.py:46:9*/ for i0 = 0; i0 < t65; i0++ {
-				/*line stencils.py:46:9*/ for i1 = 0; i1 < t66; i1++ {
-					/*line stencils.py:46:9*/ t54Data[int64(t54.Offset)+i0*int64(t54.Strides[0])+i1*int64(t54.Strides[1])] = uData[t15+i0*t55+i1*t56] + uData[t21+i0*t57+i1*t58] + uData[t29+i0*t59+i1*t60] + uData[t37+i0*t61+i1*t62] - float64(4.0*uData[t46+i0*t63+i1*t64])
+			/*line stencils.py:46:9*/ h2 = int64(t54.Strides[1])
+			/*line stencils.py:46:9*/ h8 = int64(t54.Offset)
+			/*line stencils.py:46:9*/ h9 = int64(t54.Strides[0])
+			/*line stencils.py:46:9*/ if h2 == 1 && t56 == 1 && t58 == 1 && t60 == 1 && t62 == 1 && t64 == 1 {
+				/*line stencils.py:46:9*/ for i0 = 0; i0 < t65; i0++ {
+					/*line stencils.py:46:9*/ h1 = h8 + i0*h9
+					/*line stencils.py:46:9*/ h3 = t15 + i0*t55
+					/*line stencils.py:46:9*/ h4 = t21 + i0*t57
+					/*line stencils.py:46:9*/ h5 = t29 + i0*t59
+					/*line stencils.py:46:9*/ h6 = t37 + i0*t61
+					/*line stencils.py:46:9*/ h7 = t46 + i0*t63
+					/*line stencils.py:46:9*/ if t66 > 0 {
+						t54W := t54Data[h1 : h1+t66]
+						uW := uData[h3 : h3+t66]
+						uW2 := uData[h4 : h4+t66]
+						uW3 := uData[h5 : h5+t66]
+						uW4 := uData[h6 : h6+t66]
+						uW5 := uData[h7 : h7+t66]
+						for i1 = 0; i1 < t66; i1++ {
+							/*line stencils.py:46:9*/ t54W[i1] = uW[i1] + uW2[i1] + uW3[i1] + uW4[i1] - float64(4.0*uW5[i1])
+						}
+					}
+				}
+			} else {
+				/*line stencils.py:46:9*/ for i0 = 0; i0 < t65; i0++ {
+					/*line stencils.py:46:9*/ h1 = h8 + i0*h9
+					/*line stencils.py:46:9*/ h3 = t15 + i0*t55
+					/*line stencils.py:46:9*/ h4 = t21 + i0*t57
+					/*line stencils.py:46:9*/ h5 = t29 + i0*t59
+					/*line stencils.py:46:9*/ h6 = t37 + i0*t61
+					/*line stencils.py:46:9*/ h7 = t46 + i0*t63
+					/*line stencils.py:46:9*/ p1 = h1
+					/*line stencils.py:46:9*/ p2 = h3
+					/*line stencils.py:46:9*/ p3 = h4
+					/*line stencils.py:46:9*/ p4 = h5
+					/*line stencils.py:46:9*/ p5 = h6
+					/*line stencils.py:46:9*/ p6 = h7
+					/*line stencils.py:46:9*/ for i1 = 0; i1 < t66; i1++ {
+						/*line stencils.py:46:9*/ t54Data[p1] = uData[p2] + uData[p3] + uData[p4] + uData[p5] - float64(4.0*uData[p6])
+						/*line stencils.py:46:9*/ p1 = p1 + h2
+						/*line stencils.py:46:9*/ p2 = p2 + t56
+						/*line stencils.py:46:9*/ p3 = p3 + t58
+						/*line stencils.py:46:9*/ p4 = p4 + t60
+						/*line stencils.py:46:9*/ p5 = p5 + t62
+						/*line stencils.py:46:9*/ p6 = p6 + t64
+					}
 				}
 			}
 			/*line stencils.py:46:9*/ t67 = int64(t9.Shape[0])
 			/*line stencils.py:46:9*/ t68 = int64(t9.Shape[1])
-			/*line stencils.py:46:9*/ for i0_2 = 0; i0_2 < t67; i0_2++ {
-				/*line stencils.py:46:9*/ for i1_2 = 0; i1_2 < t68; i1_2++ {
-					/*line stencils.py:46:9*/ t9Data[int64(t9.Offset)+i0_2*int64(t9.Strides[0])+i1_2*int64(t9.Strides[1])] = t54Data[int64(t54.Offset)+i0_2*int64(t54.Strides[0])+i1_2*int64(t54.Strides[1])]
+			/*line stencils.py:46:9*/ h11 = int64(t9.Strides[1])
+			/*line stencils.py:46:9*/ h13 = int64(t54.Strides[1])
+			/*line stencils.py:46:9*/ h14 = int64(t9.Offset)
+			/*line stencils.py:46:9*/ h15 = int64(t9.Strides[0])
+			/*line stencils.py:46:9*/ h16 = int64(t54.Offset)
+			/*line stencils.py:46:9*/ h17 = int64(t54.Strides[0])
+			/*line stencils.py:46:9*/ if h11 == 1 && h13 == 1 {
+				/*line stencils.py:46:9*/ for i0_2 = 0; i0_2 < t67; i0_2++ {
+					/*line stencils.py:46:9*/ h10 = h14 + i0_2*h15
+					/*line stencils.py:46:9*/ h12 = h16 + i0_2*h17
+					/*line stencils.py:46:9*/ if t68 > 0 {
+						t9W := t9Data[h10 : h10+t68]
+						t54W := t54Data[h12 : h12+t68]
+						for i1_2 = 0; i1_2 < t68; i1_2++ {
+							/*line stencils.py:46:9*/ t9W[i1_2] = t54W[i1_2]
+						}
+					}
+				}
+			} else {
+				/*line stencils.py:46:9*/ for i0_2 = 0; i0_2 < t67; i0_2++ {
+					/*line stencils.py:46:9*/ h10 = h14 + i0_2*h15
+					/*line stencils.py:46:9*/ h12 = h16 + i0_2*h17
+					/*line stencils.py:46:9*/ p7 = h10
+					/*line stencils.py:46:9*/ p8 = h12
+					/*line stencils.py:46:9*/ for i1_2 = 0; i1_2 < t68; i1_2++ {
+						/*line stencils.py:46:9*/ t9Data[p7] = t54Data[p8]
+						/*line stencils.py:46:9*/ p7 = p7 + h11
+						/*line stencils.py:46:9*/ p8 = p8 + h13
+					}
 				}
 			}
 		} else {
@@ -704,9 +1129,52 @@ func Laplacian5pt(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line stencils.py:46:9*/ t78 = int64(u.Strides[1]) * runtime.BoolToInt(t45 != 1)
 			/*line stencils.py:46:9*/ t79 = int64(t9.Shape[0])
 			/*line stencils.py:46:9*/ t80 = int64(t9.Shape[1])
-			/*line stencils.py:46:9*/ for i0_3 = 0; i0_3 < t79; i0_3++ {
-				/*line stencils.py:46:9*/ for i1_3 = 0; i1_3 < t80; i1_3++ {
-					/*line stencils.py:46:9*/ t9Data[int64(t9.Offset)+i0_3*int64(t9.Strides[0])+i1_3*int64(t9.Strides[1])] = uData[t15+i0_3*t69+i1_3*t70] + uData[t21+i0_3*t71+i1_3*t72] + uData[t29+i0_3*t73+i1_3*t74] + uData[t37+i0_3*t75+i1_3*t76] - float64(4.0*uData[t46+i0_3*t77+i1_3*t78])
+			/*line stencils.py:46:9*/ h19 = int64(t9.Strides[1])
+			/*line stencils.py:46:9*/ h25 = int64(t9.Offset)
+			/*line stencils.py:46:9*/ h26 = int64(t9.Strides[0])
+			/*line stencils.py:46:9*/ if h19 == 1 && t70 == 1 && t72 == 1 && t74 == 1 && t76 == 1 && t78 == 1 {
+				/*line stencils.py:46:9*/ for i0_3 = 0; i0_3 < t79; i0_3++ {
+					/*line stencils.py:46:9*/ h18 = h25 + i0_3*h26
+					/*line stencils.py:46:9*/ h20 = t15 + i0_3*t69
+					/*line stencils.py:46:9*/ h21 = t21 + i0_3*t71
+					/*line stencils.py:46:9*/ h22 = t29 + i0_3*t73
+					/*line stencils.py:46:9*/ h23 = t37 + i0_3*t75
+					/*line stencils.py:46:9*/ h24 = t46 + i0_3*t77
+					/*line stencils.py:46:9*/ if t80 > 0 {
+						t9W := t9Data[h18 : h18+t80]
+						uW := uData[h20 : h20+t80]
+						uW2 := uData[h21 : h21+t80]
+						uW3 := uData[h22 : h22+t80]
+						uW4 := uData[h23 : h23+t80]
+						uW5 := uData[h24 : h24+t80]
+						for i1_3 = 0; i1_3 < t80; i1_3++ {
+							/*line stencils.py:46:9*/ t9W[i1_3] = uW[i1_3] + uW2[i1_3] + uW3[i1_3] + uW4[i1_3] - float64(4.0*uW5[i1_3])
+						}
+					}
+				}
+			} else {
+				/*line stencils.py:46:9*/ for i0_3 = 0; i0_3 < t79; i0_3++ {
+					/*line stencils.py:46:9*/ h18 = h25 + i0_3*h26
+					/*line stencils.py:46:9*/ h20 = t15 + i0_3*t69
+					/*line stencils.py:46:9*/ h21 = t21 + i0_3*t71
+					/*line stencils.py:46:9*/ h22 = t29 + i0_3*t73
+					/*line stencils.py:46:9*/ h23 = t37 + i0_3*t75
+					/*line stencils.py:46:9*/ h24 = t46 + i0_3*t77
+					/*line stencils.py:46:9*/ p9 = h18
+					/*line stencils.py:46:9*/ p10 = h20
+					/*line stencils.py:46:9*/ p11 = h21
+					/*line stencils.py:46:9*/ p12 = h22
+					/*line stencils.py:46:9*/ p13 = h23
+					/*line stencils.py:46:9*/ p14 = h24
+					/*line stencils.py:46:9*/ for i1_3 = 0; i1_3 < t80; i1_3++ {
+						/*line stencils.py:46:9*/ t9Data[p9] = uData[p10] + uData[p11] + uData[p12] + uData[p13] - float64(4.0*uData[p14])
+						/*line stencils.py:46:9*/ p9 = p9 + h19
+						/*line stencils.py:46:9*/ p10 = p10 + t70
+						/*line stencils.py:46:9*/ p11 = p11 + t72
+						/*line stencils.py:46:9*/ p12 = p12 + t74
+						/*line stencils.py:46:9*/ p13 = p13 + t76
+						/*line stencils.py:46:9*/ p14 = p14 + t78
+					}
 				}
 			}
 		}
@@ -746,6 +1214,20 @@ func LaplacianLoops(u *runtime.Array[float64]) (*runtime.Array[float64], error) 
 		t20     int64
 		t21     int64
 		t22     int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
 		outData []float64
 	)
 	uData := u.Data
@@ -759,29 +1241,70 @@ func LaplacianLoops(u *runtime.Array[float64]) (*runtime.Array[float64], error) 
 	outData = out.Data
 	/*line stencils.py:55:14*/ t22 = n - 1
 	/*line stencils.py:55:5*/ if t22-1 <= 1099511627776 && t22-2 < int64(u.Shape[0]) && m-2 < int64(u.Shape[1]) && t22 < int64(u.Shape[0]) && t22-1 < int64(u.Shape[0]) && m-2 <= 1099511627776 && m-3 < int64(u.Shape[1]) && m-1 < int64(u.Shape[1]) && t22-1 < int64(out.Shape[0]) && m-2 < int64(out.Shape[1]) {
-		/*line stencils.py:55:5*/ for i = 1; i < t22; i++ {
-			t21 = m - 1
-			/*line stencils.py:56:9*/ for j = 1; j < t21; j++ {
-				t2 = i - 1
+		t21 = m - 1
+		/*line stencils.py:56:9*/ h2 = int64(u.Strides[1])
+		/*line stencils.py:56:9*/ h6 = int64(out.Strides[1])
+		/*line stencils.py:55:5*/ h7 = int64(u.Offset)
+		/*line stencils.py:55:5*/ h8 = int64(u.Strides[0])
+		/*line stencils.py:55:5*/ h9 = int64(out.Offset)
+		/*line stencils.py:55:5*/ h10 = int64(out.Strides[0])
+		/*line stencils.py:55:5*/ if h2 == 1 && h6 == 1 {
+			/*line stencils.py:55:5*/ for i = 1; i < t22; i++ {
+				/*line stencils.py:57:25*/ t2 = i - 1
 				/*line stencils.py:57:25*/ t3 = t2
-				/*line stencils.py:57:25*/ t4 = int64(u.Offset) + t3*int64(u.Strides[0]) + j*int64(u.Strides[1])
-				/*line stencils.py:57:25*/ t8 = uData[t4]
 				/*line stencils.py:57:39*/ t5 = i + 1
 				/*line stencils.py:57:39*/ t6 = t5
-				/*line stencils.py:57:39*/ t7 = int64(u.Offset) + t6*int64(u.Strides[0]) + j*int64(u.Strides[1])
-				/*line stencils.py:57:25*/ t12 = t8 + uData[t7]
-				/*line stencils.py:57:53*/ t9 = j - 1
-				/*line stencils.py:57:53*/ t10 = t9
-				/*line stencils.py:57:53*/ t11 = int64(u.Offset) + i*int64(u.Strides[0]) + t10*int64(u.Strides[1])
-				/*line stencils.py:57:25*/ t16 = t12 + uData[t11]
-				/*line stencils.py:57:67*/ t13 = j + 1
-				/*line stencils.py:57:67*/ t14 = t13
-				/*line stencils.py:57:67*/ t15 = int64(u.Offset) + i*int64(u.Strides[0]) + t14*int64(u.Strides[1])
-				/*line stencils.py:57:25*/ t18 = t16 + uData[t15]
-				/*line stencils.py:57:87*/ t17 = int64(u.Offset) + i*int64(u.Strides[0]) + j*int64(u.Strides[1])
-				/*line stencils.py:57:13*/ t19 = t18 - float64(4.0*uData[t17])
-				/*line stencils.py:57:13*/ t20 = int64(out.Offset) + i*int64(out.Strides[0]) + j*int64(out.Strides[1])
-				/*line stencils.py:57:13*/ outData[t20] = t19
+				/*line stencils.py:56:9*/ h1 = h7 + t3*h8
+				/*line stencils.py:56:9*/ h3 = h7 + t6*h8
+				/*line stencils.py:56:9*/ h4 = h7 + i*h8
+				/*line stencils.py:56:9*/ h5 = h9 + i*h10
+				/*line stencils.py:56:9*/ for j = 1; j < t21; j++ {
+					t8 = uData[h1+j]
+					/*line stencils.py:57:25*/ t12 = t8 + uData[h3+j]
+					/*line stencils.py:57:53*/ t9 = j - 1
+					/*line stencils.py:57:53*/ t10 = t9
+					/*line stencils.py:57:53*/ t11 = h4 + t10*h2
+					/*line stencils.py:57:25*/ t16 = t12 + uData[t11]
+					/*line stencils.py:57:67*/ t13 = j + 1
+					/*line stencils.py:57:67*/ t14 = t13
+					/*line stencils.py:57:67*/ t15 = h4 + t14*h2
+					/*line stencils.py:57:25*/ t18 = t16 + uData[t15]
+					/*line stencils.py:57:13*/ t19 = t18 - float64(4.0*uData[h4+j])
+					/*line stencils.py:57:13*/ outData[h5+j] = t19
+				}
+			}
+		} else {
+			/*line stencils.py:55:5*/ for i = 1; i < t22; i++ {
+				/*line stencils.py:57:25*/ t2 = i - 1
+				/*line stencils.py:57:25*/ t3 = t2
+				/*line stencils.py:57:39*/ t5 = i + 1
+				/*line stencils.py:57:39*/ t6 = t5
+				/*line stencils.py:56:9*/ h1 = h7 + t3*h8
+				/*line stencils.py:56:9*/ h3 = h7 + t6*h8
+				/*line stencils.py:56:9*/ h4 = h7 + i*h8
+				/*line stencils.py:56:9*/ h5 = h9 + i*h10
+				/*line stencils.py:56:9*/ p1 = h1 + h2
+				/*line stencils.py:56:9*/ p2 = h3 + h2
+				/*line stencils.py:56:9*/ p3 = h4 + h2
+				/*line stencils.py:56:9*/ p4 = h5 + h6
+				/*line stencils.py:56:9*/ for j = 1; j < t21; j++ {
+					t8 = uData[p1]
+					/*line stencils.py:57:25*/ t12 = t8 + uData[p2]
+					/*line stencils.py:57:53*/ t9 = j - 1
+					/*line stencils.py:57:53*/ t10 = t9
+					/*line stencils.py:57:53*/ t11 = h4 + t10*h2
+					/*line stencils.py:57:25*/ t16 = t12 + uData[t11]
+					/*line stencils.py:57:67*/ t13 = j + 1
+					/*line stencils.py:57:67*/ t14 = t13
+					/*line stencils.py:57:67*/ t15 = h4 + t14*h2
+					/*line stencils.py:57:25*/ t18 = t16 + uData[t15]
+					/*line stencils.py:57:13*/ t19 = t18 - float64(4.0*uData[p3])
+					/*line stencils.py:57:13*/ outData[p4] = t19
+					/*line stencils.py:56:9*/ p1 = p1 + h2
+					/*line stencils.py:56:9*/ p2 = p2 + h2
+					/*line stencils.py:56:9*/ p3 = p3 + h2
+					/*line stencils.py:56:9*/ p4 = p4 + h6
+				}
 			}
 		}
 	} else {
@@ -934,6 +1457,57 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 		i0_4    int64
 		i1_4    int64
 		t69     int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		h14     int64
+		h15     int64
+		h16     int64
+		h17     int64
+		h18     int64
+		h19     int64
+		h20     int64
+		h21     int64
+		h22     int64
+		h23     int64
+		h24     int64
+		h25     int64
+		h26     int64
+		h27     int64
+		h28     int64
+		h29     int64
+		h30     int64
+		h31     int64
+		h32     int64
+		h33     int64
+		h34     int64
+		h35     int64
+		h36     int64
+		h37     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		p7      int64
+		p8      int64
+		p9      int64
+		p10     int64
+		p11     int64
+		p12     int64
+		p13     int64
+		p14     int64
 		vData   []float64
 		t1Data  []float64
 		t11Data []float64
@@ -944,9 +1518,35 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 	t1Data = t1.Data
 	/*line stencils.py:63:9*/ t2 = int64(u.Shape[0])
 	/*line stencils.py:63:9*/ t3 = int64(u.Shape[1])
-	/*line stencils.py:63:9*/ for i0 = 0; i0 < t2; i0++ {
-		/*line stencils.py:63:9*/ for i1 = 0; i1 < t3; i1++ {
-			/*line stencils.py:63:9*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = uData[int64(u.Offset)+i0*int64(u.Strides[0])+i1*int64(u.Strides[1])]
+	/*line stencils.py:63:9*/ h2 = int64(t1.Strides[1])
+	/*line stencils.py:63:9*/ h4 = int64(u.Strides[1])
+	/*line stencils.py:63:9*/ h5 = int64(t1.Offset)
+	/*line stencils.py:63:9*/ h6 = int64(t1.Strides[0])
+	/*line stencils.py:63:9*/ h7 = int64(u.Offset)
+	/*line stencils.py:63:9*/ h8 = int64(u.Strides[0])
+	/*line stencils.py:63:9*/ if h2 == 1 && h4 == 1 {
+		/*line stencils.py:63:9*/ for i0 = 0; i0 < t2; i0++ {
+			/*line stencils.py:63:9*/ h1 = h5 + i0*h6
+			/*line stencils.py:63:9*/ h3 = h7 + i0*h8
+			/*line stencils.py:63:9*/ if t3 > 0 {
+				t1W := t1Data[h1 : h1+t3]
+				uW := uData[h3 : h3+t3]
+				for i1 = 0; i1 < t3; i1++ {
+					/*line stencils.py:63:9*/ t1W[i1] = uW[i1]
+				}
+			}
+		}
+	} else {
+		/*line stencils.py:63:9*/ for i0 = 0; i0 < t2; i0++ {
+			/*line stencils.py:63:9*/ h1 = h5 + i0*h6
+			/*line stencils.py:63:9*/ h3 = h7 + i0*h8
+			/*line stencils.py:63:9*/ p1 = h1
+			/*line stencils.py:63:9*/ p2 = h3
+			/*line stencils.py:63:9*/ for i1 = 0; i1 < t3; i1++ {
+				/*line stencils.py:63:9*/ t1Data[p1] = uData[p2]
+				/*line stencils.py:63:9*/ p1 = p1 + h2
+				/*line stencils.py:63:9*/ p2 = p2 + h4
+			}
 		}
 	}
 	/*line stencils.py:63:5*/ v = t1
@@ -955,28 +1555,33 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 		return v, nil
 	}
 	/*line stencils.py:66:14*/ t69 = runtime.Min(runtime.Max(sweeps, 0), 10)
+	/*line stencils.py:66:5*/ h33 = int64(v.Shape[0])
+	/*line stencils.py:66:5*/ h34 = int64(v.Shape[1])
+	/*line stencils.py:66:5*/ h35 = int64(v.Offset)
+	/*line stencils.py:66:5*/ h36 = int64(v.Strides[0])
+	/*line stencils.py:66:5*/ h37 = int64(v.Strides[1])
 	/*line stencils.py:66:5*/ for __ = 0; __ < t69; __++ {
-		t4 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
-		/*line stencils.py:67:9*/ t5 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
+		t4 = runtime.SliceAdjust(h33, 1, 1)
+		/*line stencils.py:67:9*/ t5 = runtime.SliceAdjust(h33, -1, 1)
 		/*line stencils.py:67:9*/ t6 = runtime.Max(t5-t4, 0)
-		/*line stencils.py:67:9*/ t7 = runtime.SliceAdjust(int64(v.Shape[1]), 1, 1)
-		/*line stencils.py:67:9*/ t8 = runtime.SliceAdjust(int64(v.Shape[1]), -1, 1)
+		/*line stencils.py:67:9*/ t7 = runtime.SliceAdjust(h34, 1, 1)
+		/*line stencils.py:67:9*/ t8 = runtime.SliceAdjust(h34, -1, 1)
 		/*line stencils.py:67:9*/ t9 = runtime.Max(t8-t7, 0)
-		/*line stencils.py:67:9*/ t10 = int64(v.Offset) + t4*int64(v.Strides[0]) + t7*int64(v.Strides[1])
-		/*line stencils.py:67:9*/ t11 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t6), int(t9)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t10)}
+		/*line stencils.py:67:9*/ t10 = h35 + t4*h36 + t7*h37
+		/*line stencils.py:67:9*/ t11 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t6), int(t9)}, Strides: []int{int(h36), int(h37)}, Offset: int(t10)}
 		t11Data = t11.Data
-		/*line stencils.py:67:33*/ t12 = runtime.SliceAdjust(int64(v.Shape[0]), -2, 1)
+		/*line stencils.py:67:33*/ t12 = runtime.SliceAdjust(h33, -2, 1)
 		/*line stencils.py:67:33*/ t13 = runtime.Max(t12-0, 0)
-		/*line stencils.py:67:33*/ t14 = runtime.SliceAdjust(int64(v.Shape[1]), 1, 1)
-		/*line stencils.py:67:33*/ t15 = runtime.SliceAdjust(int64(v.Shape[1]), -1, 1)
+		/*line stencils.py:67:33*/ t14 = runtime.SliceAdjust(h34, 1, 1)
+		/*line stencils.py:67:33*/ t15 = runtime.SliceAdjust(h34, -1, 1)
 		/*line stencils.py:67:33*/ t16 = runtime.Max(t15-t14, 0)
-		/*line stencils.py:67:33*/ t17 = int64(v.Offset) + t14*int64(v.Strides[1])
-		/*line stencils.py:67:48*/ t18 = runtime.SliceAdjust(int64(v.Shape[0]), 2, 1)
-		/*line stencils.py:67:48*/ t19 = runtime.Max(int64(v.Shape[0])-t18, 0)
-		/*line stencils.py:67:48*/ t20 = runtime.SliceAdjust(int64(v.Shape[1]), 1, 1)
-		/*line stencils.py:67:48*/ t21 = runtime.SliceAdjust(int64(v.Shape[1]), -1, 1)
+		/*line stencils.py:67:33*/ t17 = h35 + t14*h37
+		/*line stencils.py:67:48*/ t18 = runtime.SliceAdjust(h33, 2, 1)
+		/*line stencils.py:67:48*/ t19 = runtime.Max(h33-t18, 0)
+		/*line stencils.py:67:48*/ t20 = runtime.SliceAdjust(h34, 1, 1)
+		/*line stencils.py:67:48*/ t21 = runtime.SliceAdjust(h34, -1, 1)
 		/*line stencils.py:67:48*/ t22 = runtime.Max(t21-t20, 0)
-		/*line stencils.py:67:48*/ t23 = int64(v.Offset) + t18*int64(v.Strides[0]) + t20*int64(v.Strides[1])
+		/*line stencils.py:67:48*/ t23 = h35 + t18*h36 + t20*h37
 		/*line stencils.py:67:9*/ t24 = t13
 		/*line stencils.py:67:9*/ t24 = t19 + (t24-t19)*runtime.BoolToInt(t19 == 1)
 		/*line stencils.py:67:9*/ t25 = t16
@@ -984,12 +1589,12 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 		/*line stencils.py:67:9*/ if !((t13 == t24 || t13 == 1) && (t19 == t24 || t19 == 1) && (t16 == t25 || t16 == 1) && (t22 == t25 || t22 == 1)) {
 			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t13, t16, t19, t22), "stencils.py", 67, "jacobi_sweeps")
 		}
-		/*line stencils.py:67:62*/ t26 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
-		/*line stencils.py:67:62*/ t27 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
+		/*line stencils.py:67:62*/ t26 = runtime.SliceAdjust(h33, 1, 1)
+		/*line stencils.py:67:62*/ t27 = runtime.SliceAdjust(h33, -1, 1)
 		/*line stencils.py:67:62*/ t28 = runtime.Max(t27-t26, 0)
-		/*line stencils.py:67:62*/ t29 = runtime.SliceAdjust(int64(v.Shape[1]), -2, 1)
+		/*line stencils.py:67:62*/ t29 = runtime.SliceAdjust(h34, -2, 1)
 		/*line stencils.py:67:62*/ t30 = runtime.Max(t29-0, 0)
-		/*line stencils.py:67:62*/ t31 = int64(v.Offset) + t26*int64(v.Strides[0])
+		/*line stencils.py:67:62*/ t31 = h35 + t26*h36
 		/*line stencils.py:67:9*/ t32 = t24
 		/*line stencils.py:67:9*/ t32 = t28 + (t32-t28)*runtime.BoolToInt(t28 == 1)
 		/*line stencils.py:67:9*/ t33 = t25
@@ -997,12 +1602,12 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 		/*line stencils.py:67:9*/ if !((t24 == t32 || t24 == 1) && (t28 == t32 || t28 == 1) && (t25 == t33 || t25 == 1) && (t30 == t33 || t30 == 1)) {
 			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t24, t25, t28, t30), "stencils.py", 67, "jacobi_sweeps")
 		}
-		/*line stencils.py:67:77*/ t34 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
-		/*line stencils.py:67:77*/ t35 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
+		/*line stencils.py:67:77*/ t34 = runtime.SliceAdjust(h33, 1, 1)
+		/*line stencils.py:67:77*/ t35 = runtime.SliceAdjust(h33, -1, 1)
 		/*line stencils.py:67:77*/ t36 = runtime.Max(t35-t34, 0)
-		/*line stencils.py:67:77*/ t37 = runtime.SliceAdjust(int64(v.Shape[1]), 2, 1)
-		/*line stencils.py:67:77*/ t38 = runtime.Max(int64(v.Shape[1])-t37, 0)
-		/*line stencils.py:67:77*/ t39 = int64(v.Offset) + t34*int64(v.Strides[0]) + t37*int64(v.Strides[1])
+		/*line stencils.py:67:77*/ t37 = runtime.SliceAdjust(h34, 2, 1)
+		/*line stencils.py:67:77*/ t38 = runtime.Max(h34-t37, 0)
+		/*line stencils.py:67:77*/ t39 = h35 + t34*h36 + t37*h37
 		/*line stencils.py:67:9*/ t40 = t32
 		/*line stencils.py:67:9*/ t40 = t36 + (t40-t36)*runtime.BoolToInt(t36 == 1)
 		/*line stencils.py:67:9*/ t41 = t33
@@ -1013,49 +1618,151 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 		/*line stencils.py:67:9*/ if !((t40 == int64(t11.Shape[0]) || t40 == 1) && (t41 == int64(t11.Shape[1]) || t41 == 1)) {
 			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,%d) into shape (%d,%d)", t40, t41, int64(t11.Shape[0]), int64(t11.Shape[1])), "stencils.py", 67, "jacobi_sweeps")
 		}
-		/*line stencils.py:67:9*/ t42 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t13), int(t16)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t17)}
-		/*line stencils.py:67:9*/ t43 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t19), int(t22)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t23)}
-		/*line stencils.py:67:9*/ t44 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t28), int(t30)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t31)}
-		/*line stencils.py:67:9*/ t45 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t36), int(t38)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t39)}
+		/*line stencils.py:67:9*/ t42 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t13), int(t16)}, Strides: []int{int(h36), int(h37)}, Offset: int(t17)}
+		/*line stencils.py:67:9*/ t43 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t19), int(t22)}, Strides: []int{int(h36), int(h37)}, Offset: int(t23)}
+		/*line stencils.py:67:9*/ t44 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t28), int(t30)}, Strides: []int{int(h36), int(h37)}, Offset: int(t31)}
+		/*line stencils.py:67:9*/ t45 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t36), int(t38)}, Strides: []int{int(h36), int(h37)}, Offset: int(t39)}
 		/*line stencils.py:67:9*/ if runtime.Overlaps(t11, t42) || runtime.Overlaps(t11, t43) || runtime.Overlaps(t11, t44) || runtime.Overlaps(t11, t45) {
 			/*line stencils.py:67:9*/ t46 = runtime.Zeros[float64](t11.Shape[0], t11.Shape[1])
 			t46Data = t46.Data
-			/*line stencils.py:67:9*/ t47 = int64(v.Strides[0]) * runtime.BoolToInt(t13 != 1)
-			/*line stencils.py:67:9*/ t48 = int64(v.Strides[1]) * runtime.BoolToInt(t16 != 1)
-			/*line stencils.py:67:9*/ t49 = int64(v.Strides[0]) * runtime.BoolToInt(t19 != 1)
-			/*line stencils.py:67:9*/ t50 = int64(v.Strides[1]) * runtime.BoolToInt(t22 != 1)
-			/*line stencils.py:67:9*/ t51 = int64(v.Strides[0]) * runtime.BoolToInt(t28 != 1)
-			/*line stencils.py:67:9*/ t52 = int64(v.Strides[1]) * runtime.BoolToInt(t30 != 1)
-			/*line stencils.py:67:9*/ t53 = int64(v.Strides[0]) * runtime.BoolToInt(t36 != 1)
-			/*line stencils.py:67:9*/ t54 = int64(v.Strides[1]) * runtime.BoolToInt(t38 != 1)
+			/*line stencils.py:67:9*/ t47 = h36 * runtime.BoolToInt(t13 != 1)
+			/*line stencils.py:67:9*/ t48 = h37 * runtime.BoolToInt(t16 != 1)
+			/*line stencils.py:67:9*/ t49 = h36 * runtime.BoolToInt(t19 != 1)
+			/*line stencils.py:67:9*/ t50 = h37 * runtime.BoolToInt(t22 != 1)
+			/*line stencils.py:67:9*/ t51 = h36 * runtime.BoolToInt(t28 != 1)
+			/*line stencils.py:67:9*/ t52 = h37 * runtime.BoolToInt(t30 != 1)
+			/*line stencils.py:67:9*/ t53 = h36 * runtime.BoolToInt(t36 != 1)
+			/*line stencils.py:67:9*/ t54 = h37 * runtime.BoolToInt(t38 != 1)
 			/*line stencils.py:67:9*/ t55 = int64(t46.Shape[0])
 			/*line stencils.py:67:9*/ t56 = int64(t46.Shape[1])
-			/*line stencils.py:67:9*/ for i0_2 = 0; i0_2 < t55; i0_2++ {
-				/*line stencils.py:67:9*/ for i1_2 = 0; i1_2 < t56; i1_2++ {
-					/*line stencils.py:67:9*/ t46Data[int64(t46.Offset)+i0_2*int64(t46.Strides[0])+i1_2*int64(t46.Strides[1])] = float64(0.25 * (vData[t17+i0_2*t47+i1_2*t48] + vData[t23+i0_2*t49+i1_2*t50] + vData[t31+i0_2*t51+i1_2*t52] + vData[t39+i0_2*t53+i1_2*t54]))
+			/*line stencils.py:67:9*/ h10 = int64(t46.Strides[1])
+			/*line stencils.py:67:9*/ h15 = int64(t46.Offset)
+			/*line stencils.py:67:9*/ h16 = int64(t46.Strides[0])
+			/*line stencils.py:67:9*/ if h10 == 1 && t48 == 1 && t50 == 1 && t52 == 1 && t54 == 1 {
+				/*line stencils.py:67:9*/ for i0_2 = 0; i0_2 < t55; i0_2++ {
+					/*line stencils.py:67:9*/ h9 = h15 + i0_2*h16
+					/*line stencils.py:67:9*/ h11 = t17 + i0_2*t47
+					/*line stencils.py:67:9*/ h12 = t23 + i0_2*t49
+					/*line stencils.py:67:9*/ h13 = t31 + i0_2*t51
+					/*line stencils.py:67:9*/ h14 = t39 + i0_2*t53
+					/*line stencils.py:67:9*/ if t56 > 0 {
+						t46W := t46Data[h9 : h9+t56]
+						vW := vData[h11 : h11+t56]
+						vW2 := vData[h12 : h12+t56]
+						vW3 := vData[h13 : h13+t56]
+						vW4 := vData[h14 : h14+t56]
+						for i1_2 = 0; i1_2 < t56; i1_2++ {
+							/*line stencils.py:67:9*/ t46W[i1_2] = float64(0.25 * (vW[i1_2] + vW2[i1_2] + vW3[i1_2] + vW4[i1_2]))
+						}
+					}
+				}
+			} else {
+				/*line stencils.py:67:9*/ for i0_2 = 0; i0_2 < t55; i0_2++ {
+					/*line stencils.py:67:9*/ h9 = h15 + i0_2*h16
+					/*line stencils.py:67:9*/ h11 = t17 + i0_2*t47
+					/*line stencils.py:67:9*/ h12 = t23 + i0_2*t49
+					/*line stencils.py:67:9*/ h13 = t31 + i0_2*t51
+					/*line stencils.py:67:9*/ h14 = t39 + i0_2*t53
+					/*line stencils.py:67:9*/ p3 = h9
+					/*line stencils.py:67:9*/ p4 = h11
+					/*line stencils.py:67:9*/ p5 = h12
+					/*line stencils.py:67:9*/ p6 = h13
+					/*line stencils.py:67:9*/ p7 = h14
+					/*line stencils.py:67:9*/ for i1_2 = 0; i1_2 < t56; i1_2++ {
+						/*line stencils.py:67:9*/ t46Data[p3] = float64(0.25 * (vData[p4] + vData[p5] + vData[p6] + vData[p7]))
+						/*line stencils.py:67:9*/ p3 = p3 + h10
+						/*line stencils.py:67:9*/ p4 = p4 + t48
+						/*line stencils.py:67:9*/ p5 = p5 + t50
+						/*line stencils.py:67:9*/ p6 = p6 + t52
+						/*line stencils.py:67:9*/ p7 = p7 + t54
+					}
 				}
 			}
 			/*line stencils.py:67:9*/ t57 = int64(t11.Shape[0])
 			/*line stencils.py:67:9*/ t58 = int64(t11.Shape[1])
-			/*line stencils.py:67:9*/ for i0_3 = 0; i0_3 < t57; i0_3++ {
-				/*line stencils.py:67:9*/ for i1_3 = 0; i1_3 < t58; i1_3++ {
-					/*line stencils.py:67:9*/ t11Data[int64(t11.Offset)+i0_3*int64(t11.Strides[0])+i1_3*int64(t11.Strides[1])] = t46Data[int64(t46.Offset)+i0_3*int64(t46.Strides[0])+i1_3*int64(t46.Strides[1])]
+			/*line stencils.py:67:9*/ h18 = int64(t11.Strides[1])
+			/*line stencils.py:67:9*/ h20 = int64(t46.Strides[1])
+			/*line stencils.py:67:9*/ h21 = int64(t11.Offset)
+			/*line stencils.py:67:9*/ h22 = int64(t11.Strides[0])
+			/*line stencils.py:67:9*/ h23 = int64(t46.Offset)
+			/*line stencils.py:67:9*/ h24 = int64(t46.Strides[0])
+			/*line stencils.py:67:9*/ if h18 == 1 && h20 == 1 {
+				/*line stencils.py:67:9*/ for i0_3 = 0; i0_3 < t57; i0_3++ {
+					/*line stencils.py:67:9*/ h17 = h21 + i0_3*h22
+					/*line stencils.py:67:9*/ h19 = h23 + i0_3*h24
+					/*line stencils.py:67:9*/ if t58 > 0 {
+						t11W := t11Data[h17 : h17+t58]
+						t46W := t46Data[h19 : h19+t58]
+						for i1_3 = 0; i1_3 < t58; i1_3++ {
+							/*line stencils.py:67:9*/ t11W[i1_3] = t46W[i1_3]
+						}
+					}
+				}
+			} else {
+				/*line stencils.py:67:9*/ for i0_3 = 0; i0_3 < t57; i0_3++ {
+					/*line stencils.py:67:9*/ h17 = h21 + i0_3*h22
+					/*line stencils.py:67:9*/ h19 = h23 + i0_3*h24
+					/*line stencils.py:67:9*/ p8 = h17
+					/*line stencils.py:67:9*/ p9 = h19
+					/*line stencils.py:67:9*/ for i1_3 = 0; i1_3 < t58; i1_3++ {
+						/*line stencils.py:67:9*/ t11Data[p8] = t46Data[p9]
+						/*line stencils.py:67:9*/ p8 = p8 + h18
+						/*line stencils.py:67:9*/ p9 = p9 + h20
+					}
 				}
 			}
 		} else {
-			/*line stencils.py:67:9*/ t59 = int64(v.Strides[0]) * runtime.BoolToInt(t13 != 1)
-			/*line stencils.py:67:9*/ t60 = int64(v.Strides[1]) * runtime.BoolToInt(t16 != 1)
-			/*line stencils.py:67:9*/ t61 = int64(v.Strides[0]) * runtime.BoolToInt(t19 != 1)
-			/*line stencils.py:67:9*/ t62 = int64(v.Strides[1]) * runtime.BoolToInt(t22 != 1)
-			/*line stencils.py:67:9*/ t63 = int64(v.Strides[0]) * runtime.BoolToInt(t28 != 1)
-			/*line stencils.py:67:9*/ t64 = int64(v.Strides[1]) * runtime.BoolToInt(t30 != 1)
-			/*line stencils.py:67:9*/ t65 = int64(v.Strides[0]) * runtime.BoolToInt(t36 != 1)
-			/*line stencils.py:67:9*/ t66 = int64(v.Strides[1]) * runtime.BoolToInt(t38 != 1)
+			/*line stencils.py:67:9*/ t59 = h36 * runtime.BoolToInt(t13 != 1)
+			/*line stencils.py:67:9*/ t60 = h37 * runtime.BoolToInt(t16 != 1)
+			/*line stencils.py:67:9*/ t61 = h36 * runtime.BoolToInt(t19 != 1)
+			/*line stencils.py:67:9*/ t62 = h37 * runtime.BoolToInt(t22 != 1)
+			/*line stencils.py:67:9*/ t63 = h36 * runtime.BoolToInt(t28 != 1)
+			/*line stencils.py:67:9*/ t64 = h37 * runtime.BoolToInt(t30 != 1)
+			/*line stencils.py:67:9*/ t65 = h36 * runtime.BoolToInt(t36 != 1)
+			/*line stencils.py:67:9*/ t66 = h37 * runtime.BoolToInt(t38 != 1)
 			/*line stencils.py:67:9*/ t67 = int64(t11.Shape[0])
 			/*line stencils.py:67:9*/ t68 = int64(t11.Shape[1])
-			/*line stencils.py:67:9*/ for i0_4 = 0; i0_4 < t67; i0_4++ {
-				/*line stencils.py:67:9*/ for i1_4 = 0; i1_4 < t68; i1_4++ {
-					/*line stencils.py:67:9*/ t11Data[int64(t11.Offset)+i0_4*int64(t11.Strides[0])+i1_4*int64(t11.Strides[1])] = float64(0.25 * (vData[t17+i0_4*t59+i1_4*t60] + vData[t23+i0_4*t61+i1_4*t62] + vData[t31+i0_4*t63+i1_4*t64] + vData[t39+i0_4*t65+i1_4*t66]))
+			/*line stencils.py:67:9*/ h26 = int64(t11.Strides[1])
+			/*line stencils.py:67:9*/ h31 = int64(t11.Offset)
+			/*line stencils.py:67:9*/ h32 = int64(t11.Strides[0])
+			/*line stencils.py:67:9*/ if h26 == 1 && t60 == 1 && t62 == 1 && t64 == 1 && t66 == 1 {
+				/*line stencils.py:67:9*/ for i0_4 = 0; i0_4 < t67; i0_4++ {
+					/*line stencils.py:67:9*/ h25 = h31 + i0_4*h32
+					/*line stencils.py:67:9*/ h27 = t17 + i0_4*t59
+					/*line stencils.py:67:9*/ h28 = t23 + i0_4*t61
+					/*line stencils.py:67:9*/ h29 = t31 + i0_4*t63
+					/*line stencils.py:67:9*/ h30 = t39 + i0_4*t65
+					/*line stencils.py:67:9*/ if t68 > 0 {
+						t11W := t11Data[h25 : h25+t68]
+						vW := vData[h27 : h27+t68]
+						vW2 := vData[h28 : h28+t68]
+						vW3 := vData[h29 : h29+t68]
+						vW4 := vData[h30 : h30+t68]
+						for i1_4 = 0; i1_4 < t68; i1_4++ {
+							/*line stencils.py:67:9*/ t11W[i1_4] = float64(0.25 * (vW[i1_4] + vW2[i1_4] + vW3[i1_4] + vW4[i1_4]))
+						}
+					}
+				}
+			} else {
+				/*line stencils.py:67:9*/ for i0_4 = 0; i0_4 < t67; i0_4++ {
+					/*line stencils.py:67:9*/ h25 = h31 + i0_4*h32
+					/*line stencils.py:67:9*/ h27 = t17 + i0_4*t59
+					/*line stencils.py:67:9*/ h28 = t23 + i0_4*t61
+					/*line stencils.py:67:9*/ h29 = t31 + i0_4*t63
+					/*line stencils.py:67:9*/ h30 = t39 + i0_4*t65
+					/*line stencils.py:67:9*/ p10 = h25
+					/*line stencils.py:67:9*/ p11 = h27
+					/*line stencils.py:67:9*/ p12 = h28
+					/*line stencils.py:67:9*/ p13 = h29
+					/*line stencils.py:67:9*/ p14 = h30
+					/*line stencils.py:67:9*/ for i1_4 = 0; i1_4 < t68; i1_4++ {
+						/*line stencils.py:67:9*/ t11Data[p10] = float64(0.25 * (vData[p11] + vData[p12] + vData[p13] + vData[p14]))
+						/*line stencils.py:67:9*/ p10 = p10 + h26
+						/*line stencils.py:67:9*/ p11 = p11 + t60
+						/*line stencils.py:67:9*/ p12 = p12 + t62
+						/*line stencils.py:67:9*/ p13 = p13 + t64
+						/*line stencils.py:67:9*/ p14 = p14 + t66
+					}
 				}
 			}
 		}
@@ -1085,6 +1792,13 @@ func Smooth3(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t15    int64
 		t16    int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
 		t2Data []float64
 	)
 	xData := x.Data
@@ -1116,8 +1830,31 @@ func Smooth3(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line stencils.py:75:12*/ t14 = int64(x.Strides[0]) * runtime.BoolToInt(t4 != 1)
 	/*line stencils.py:75:12*/ t15 = int64(x.Strides[0]) * runtime.BoolToInt(t7 != 1)
 	/*line stencils.py:75:12*/ t16 = int64(x.Strides[0]) * runtime.BoolToInt(t11 != 1)
-	/*line stencils.py:75:12*/ for i0 = 0; i0 < t13; i0++ {
-		/*line stencils.py:75:12*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] = (xData[int64(x.Offset)+i0*t14] + xData[t8+i0*t15] + xData[t12+i0*t16]) / 3.0
+	/*line stencils.py:75:12*/ h1 = int64(t2.Offset)
+	/*line stencils.py:75:12*/ h2 = int64(t2.Strides[0])
+	/*line stencils.py:75:12*/ h3 = int64(x.Offset)
+	/*line stencils.py:75:12*/ if h2 == 1 && t14 == 1 && t15 == 1 && t16 == 1 {
+		/*line stencils.py:75:12*/ if t13 > 0 {
+			t2W := t2Data[h1 : h1+t13]
+			xW := xData[h3 : h3+t13]
+			xW2 := xData[t8 : t8+t13]
+			xW3 := xData[t12 : t12+t13]
+			for i0 = 0; i0 < t13; i0++ {
+				/*line stencils.py:75:12*/ t2W[i0] = (xW[i0] + xW2[i0] + xW3[i0]) / 3.0
+			}
+		}
+	} else {
+		/*line stencils.py:75:12*/ p1 = h1
+		/*line stencils.py:75:12*/ p2 = h3
+		/*line stencils.py:75:12*/ p3 = t8
+		/*line stencils.py:75:12*/ p4 = t12
+		/*line stencils.py:75:12*/ for i0 = 0; i0 < t13; i0++ {
+			/*line stencils.py:75:12*/ t2Data[p1] = (xData[p2] + xData[p3] + xData[p4]) / 3.0
+			/*line stencils.py:75:12*/ p1 = p1 + h2
+			/*line stencils.py:75:12*/ p2 = p2 + t14
+			/*line stencils.py:75:12*/ p3 = p3 + t15
+			/*line stencils.py:75:12*/ p4 = p4 + t16
+		}
 	}
 	/*line stencils.py:75:5*/ return t2, nil
 }
@@ -1137,6 +1874,12 @@ func ForwardDiff(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t8     int64
 		t9     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -1154,8 +1897,28 @@ func ForwardDiff(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	t1Data = t1.Data
 	/*line stencils.py:80:12*/ t8 = int64(x.Strides[0]) * runtime.BoolToInt(t3 != 1)
 	/*line stencils.py:80:12*/ t9 = int64(x.Strides[0]) * runtime.BoolToInt(t6 != 1)
-	/*line stencils.py:80:12*/ for i0 = 0; i0 < t7; i0++ {
-		/*line stencils.py:80:12*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = xData[t4+i0*t8] - xData[int64(x.Offset)+i0*t9]
+	/*line stencils.py:80:12*/ h1 = int64(t1.Offset)
+	/*line stencils.py:80:12*/ h2 = int64(t1.Strides[0])
+	/*line stencils.py:80:12*/ h3 = int64(x.Offset)
+	/*line stencils.py:80:12*/ if h2 == 1 && t8 == 1 && t9 == 1 {
+		/*line stencils.py:80:12*/ if t7 > 0 {
+			t1W := t1Data[h1 : h1+t7]
+			xW := xData[t4 : t4+t7]
+			xW2 := xData[h3 : h3+t7]
+			for i0 = 0; i0 < t7; i0++ {
+				/*line stencils.py:80:12*/ t1W[i0] = xW[i0] - xW2[i0]
+			}
+		}
+	} else {
+		/*line stencils.py:80:12*/ p1 = h1
+		/*line stencils.py:80:12*/ p2 = t4
+		/*line stencils.py:80:12*/ p3 = h3
+		/*line stencils.py:80:12*/ for i0 = 0; i0 < t7; i0++ {
+			/*line stencils.py:80:12*/ t1Data[p1] = xData[p2] - xData[p3]
+			/*line stencils.py:80:12*/ p1 = p1 + h2
+			/*line stencils.py:80:12*/ p2 = p2 + t8
+			/*line stencils.py:80:12*/ p3 = p3 + t9
+		}
 	}
 	/*line stencils.py:80:5*/ return t1, nil
 }
@@ -1183,6 +1946,11 @@ func CentralDiffLoop(x *runtime.Array[float64], h float64) (*runtime.Array[float
 		t13   int64
 		t14   int64
 		t15   int64
+		h1    int64
+		h2    int64
+		h3    float64
+		h4    int64
+		h5    int64
 		dData []float64
 	)
 	xData := x.Data
@@ -1203,18 +1971,23 @@ func CentralDiffLoop(x *runtime.Array[float64], h float64) (*runtime.Array[float
 	dData = d.Data
 	/*line stencils.py:91:14*/ t15 = n - 1
 	/*line stencils.py:91:5*/ if t15-1 <= 1099511627776 && t15 < int64(x.Shape[0]) && t15-2 < int64(x.Shape[0]) && t15-2 < int64(d.Shape[0]) {
+		/*line stencils.py:91:5*/ h1 = int64(x.Offset)
+		/*line stencils.py:91:5*/ h2 = int64(x.Strides[0])
+		/*line stencils.py:91:5*/ h3 = float64(2.0 * h)
+		/*line stencils.py:91:5*/ h4 = int64(d.Offset)
+		/*line stencils.py:91:5*/ h5 = int64(d.Strides[0])
 		/*line stencils.py:91:5*/ for i = 1; i < t15; i++ {
 			t4 = i + 1
 			/*line stencils.py:92:21*/ t5 = t4
-			/*line stencils.py:92:21*/ t6 = int64(x.Offset) + t5*int64(x.Strides[0])
+			/*line stencils.py:92:21*/ t6 = h1 + t5*h2
 			/*line stencils.py:92:21*/ t10 = xData[t6]
 			/*line stencils.py:92:32*/ t7 = i - 1
 			/*line stencils.py:92:32*/ t8 = t7
-			/*line stencils.py:92:32*/ t9 = int64(x.Offset) + t8*int64(x.Strides[0])
-			/*line stencils.py:92:9*/ t11 = (t10 - xData[t9]) / (2.0 * h)
+			/*line stencils.py:92:32*/ t9 = h1 + t8*h2
+			/*line stencils.py:92:9*/ t11 = (t10 - xData[t9]) / h3
 			/*line stencils.py:92:9*/ t12 = i - 1
 			/*line stencils.py:92:9*/ t13 = t12
-			/*line stencils.py:92:9*/ t14 = int64(d.Offset) + t13*int64(d.Strides[0])
+			/*line stencils.py:92:9*/ t14 = h4 + t13*h5
 			/*line stencils.py:92:9*/ dData[t14] = t11
 		}
 	} else {
@@ -1309,6 +2082,30 @@ func WaveStep(u *runtime.Array[float64], uPrev *runtime.Array[float64], r float6
 		t45     int64
 		t46     int64
 		i0_3    int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		p7      int64
+		p8      int64
+		p9      int64
+		p10     int64
+		p11     int64
+		p12     int64
+		p13     int64
+		p14     int64
 		t6Data  []float64
 		t33Data []float64
 	)
@@ -1380,12 +2177,59 @@ func WaveStep(u *runtime.Array[float64], uPrev *runtime.Array[float64], r float6
 			/*line stencils.py:102:9*/ t37 = int64(u.Strides[0]) * runtime.BoolToInt(t21 != 1)
 			/*line stencils.py:102:9*/ t38 = int64(u.Strides[0]) * runtime.BoolToInt(t25 != 1)
 			/*line stencils.py:102:9*/ t39 = int64(t33.Shape[0])
-			/*line stencils.py:102:9*/ for i0 = 0; i0 < t39; i0++ {
-				/*line stencils.py:102:9*/ t33Data[int64(t33.Offset)+i0*int64(t33.Strides[0])] = float64(2.0*uData[t10+i0*t34]) - uPrevData[t14+i0*t35] + float64(r*(uData[t18+i0*t36]-float64(2.0*uData[t22+i0*t37])+uData[int64(u.Offset)+i0*t38]))
+			/*line stencils.py:102:9*/ h1 = int64(t33.Offset)
+			/*line stencils.py:102:9*/ h2 = int64(t33.Strides[0])
+			/*line stencils.py:102:9*/ h3 = int64(u.Offset)
+			/*line stencils.py:102:9*/ if h2 == 1 && t34 == 1 && t35 == 1 && t36 == 1 && t37 == 1 && t38 == 1 {
+				/*line stencils.py:102:9*/ if t39 > 0 {
+					t33W := t33Data[h1 : h1+t39]
+					uW := uData[t10 : t10+t39]
+					uPrevW := uPrevData[t14 : t14+t39]
+					uW2 := uData[t18 : t18+t39]
+					uW3 := uData[t22 : t22+t39]
+					uW4 := uData[h3 : h3+t39]
+					for i0 = 0; i0 < t39; i0++ {
+						/*line stencils.py:102:9*/ t33W[i0] = float64(2.0*uW[i0]) - uPrevW[i0] + float64(r*(uW2[i0]-float64(2.0*uW3[i0])+uW4[i0]))
+					}
+				}
+			} else {
+				/*line stencils.py:102:9*/ p1 = h1
+				/*line stencils.py:102:9*/ p2 = t10
+				/*line stencils.py:102:9*/ p3 = t14
+				/*line stencils.py:102:9*/ p4 = t18
+				/*line stencils.py:102:9*/ p5 = t22
+				/*line stencils.py:102:9*/ p6 = h3
+				/*line stencils.py:102:9*/ for i0 = 0; i0 < t39; i0++ {
+					/*line stencils.py:102:9*/ t33Data[p1] = float64(2.0*uData[p2]) - uPrevData[p3] + float64(r*(uData[p4]-float64(2.0*uData[p5])+uData[p6]))
+					/*line stencils.py:102:9*/ p1 = p1 + h2
+					/*line stencils.py:102:9*/ p2 = p2 + t34
+					/*line stencils.py:102:9*/ p3 = p3 + t35
+					/*line stencils.py:102:9*/ p4 = p4 + t36
+					/*line stencils.py:102:9*/ p5 = p5 + t37
+					/*line stencils.py:102:9*/ p6 = p6 + t38
+				}
 			}
 			/*line stencils.py:102:9*/ t40 = int64(t6.Shape[0])
-			/*line stencils.py:102:9*/ for i0_2 = 0; i0_2 < t40; i0_2++ {
-				/*line stencils.py:102:9*/ t6Data[int64(t6.Offset)+i0_2*int64(t6.Strides[0])] = t33Data[int64(t33.Offset)+i0_2*int64(t33.Strides[0])]
+			/*line stencils.py:102:9*/ h4 = int64(t6.Offset)
+			/*line stencils.py:102:9*/ h5 = int64(t6.Strides[0])
+			/*line stencils.py:102:9*/ h6 = int64(t33.Offset)
+			/*line stencils.py:102:9*/ h7 = int64(t33.Strides[0])
+			/*line stencils.py:102:9*/ if h5 == 1 && h7 == 1 {
+				/*line stencils.py:102:9*/ if t40 > 0 {
+					t6W := t6Data[h4 : h4+t40]
+					t33W := t33Data[h6 : h6+t40]
+					for i0_2 = 0; i0_2 < t40; i0_2++ {
+						/*line stencils.py:102:9*/ t6W[i0_2] = t33W[i0_2]
+					}
+				}
+			} else {
+				/*line stencils.py:102:9*/ p7 = h4
+				/*line stencils.py:102:9*/ p8 = h6
+				/*line stencils.py:102:9*/ for i0_2 = 0; i0_2 < t40; i0_2++ {
+					/*line stencils.py:102:9*/ t6Data[p7] = t33Data[p8]
+					/*line stencils.py:102:9*/ p7 = p7 + h5
+					/*line stencils.py:102:9*/ p8 = p8 + h7
+				}
 			}
 		} else {
 			/*line stencils.py:102:9*/ t41 = int64(u.Strides[0]) * runtime.BoolToInt(t9 != 1)
@@ -1394,8 +2238,37 @@ func WaveStep(u *runtime.Array[float64], uPrev *runtime.Array[float64], r float6
 			/*line stencils.py:102:9*/ t44 = int64(u.Strides[0]) * runtime.BoolToInt(t21 != 1)
 			/*line stencils.py:102:9*/ t45 = int64(u.Strides[0]) * runtime.BoolToInt(t25 != 1)
 			/*line stencils.py:102:9*/ t46 = int64(t6.Shape[0])
-			/*line stencils.py:102:9*/ for i0_3 = 0; i0_3 < t46; i0_3++ {
-				/*line stencils.py:102:9*/ t6Data[int64(t6.Offset)+i0_3*int64(t6.Strides[0])] = float64(2.0*uData[t10+i0_3*t41]) - uPrevData[t14+i0_3*t42] + float64(r*(uData[t18+i0_3*t43]-float64(2.0*uData[t22+i0_3*t44])+uData[int64(u.Offset)+i0_3*t45]))
+			/*line stencils.py:102:9*/ h8 = int64(t6.Offset)
+			/*line stencils.py:102:9*/ h9 = int64(t6.Strides[0])
+			/*line stencils.py:102:9*/ h10 = int64(u.Offset)
+			/*line stencils.py:102:9*/ if h9 == 1 && t41 == 1 && t42 == 1 && t43 == 1 && t44 == 1 && t45 == 1 {
+				/*line stencils.py:102:9*/ if t46 > 0 {
+					t6W := t6Data[h8 : h8+t46]
+					uW := uData[t10 : t10+t46]
+					uPrevW := uPrevData[t14 : t14+t46]
+					uW2 := uData[t18 : t18+t46]
+					uW3 := uData[t22 : t22+t46]
+					uW4 := uData[h10 : h10+t46]
+					for i0_3 = 0; i0_3 < t46; i0_3++ {
+						/*line stencils.py:102:9*/ t6W[i0_3] = float64(2.0*uW[i0_3]) - uPrevW[i0_3] + float64(r*(uW2[i0_3]-float64(2.0*uW3[i0_3])+uW4[i0_3]))
+					}
+				}
+			} else {
+				/*line stencils.py:102:9*/ p9 = h8
+				/*line stencils.py:102:9*/ p10 = t10
+				/*line stencils.py:102:9*/ p11 = t14
+				/*line stencils.py:102:9*/ p12 = t18
+				/*line stencils.py:102:9*/ p13 = t22
+				/*line stencils.py:102:9*/ p14 = h10
+				/*line stencils.py:102:9*/ for i0_3 = 0; i0_3 < t46; i0_3++ {
+					/*line stencils.py:102:9*/ t6Data[p9] = float64(2.0*uData[p10]) - uPrevData[p11] + float64(r*(uData[p12]-float64(2.0*uData[p13])+uData[p14]))
+					/*line stencils.py:102:9*/ p9 = p9 + h9
+					/*line stencils.py:102:9*/ p10 = p10 + t41
+					/*line stencils.py:102:9*/ p11 = p11 + t42
+					/*line stencils.py:102:9*/ p12 = p12 + t43
+					/*line stencils.py:102:9*/ p13 = p13 + t44
+					/*line stencils.py:102:9*/ p14 = p14 + t45
+				}
 			}
 		}
 	}
@@ -1441,6 +2314,32 @@ func UpwindF32(u *runtime.Array[float32], c float32) (*runtime.Array[float32], e
 		t28     int64
 		t29     int64
 		i0_4    int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		h14     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		p7      int64
+		p8      int64
+		p9      int64
+		p10     int64
+		p11     int64
+		p12     int64
 		t1Data  []float32
 		t6Data  []float32
 		t20Data []float32
@@ -1449,8 +2348,26 @@ func UpwindF32(u *runtime.Array[float32], c float32) (*runtime.Array[float32], e
 	/*line stencils.py:108:9*/ t1 = runtime.Zeros[float32](u.Shape[0])
 	t1Data = t1.Data
 	/*line stencils.py:108:9*/ t2 = int64(u.Shape[0])
-	/*line stencils.py:108:9*/ for i0 = 0; i0 < t2; i0++ {
-		/*line stencils.py:108:9*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])] = uData[int64(u.Offset)+i0*int64(u.Strides[0])]
+	/*line stencils.py:108:9*/ h1 = int64(t1.Offset)
+	/*line stencils.py:108:9*/ h2 = int64(t1.Strides[0])
+	/*line stencils.py:108:9*/ h3 = int64(u.Offset)
+	/*line stencils.py:108:9*/ h4 = int64(u.Strides[0])
+	/*line stencils.py:108:9*/ if h2 == 1 && h4 == 1 {
+		/*line stencils.py:108:9*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			uW := uData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line stencils.py:108:9*/ t1W[i0] = uW[i0]
+			}
+		}
+	} else {
+		/*line stencils.py:108:9*/ p1 = h1
+		/*line stencils.py:108:9*/ p2 = h3
+		/*line stencils.py:108:9*/ for i0 = 0; i0 < t2; i0++ {
+			/*line stencils.py:108:9*/ t1Data[p1] = uData[p2]
+			/*line stencils.py:108:9*/ p1 = p1 + h2
+			/*line stencils.py:108:9*/ p2 = p2 + h4
+		}
 	}
 	/*line stencils.py:108:5*/ v = t1
 	t3 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
@@ -1489,20 +2406,84 @@ func UpwindF32(u *runtime.Array[float32], c float32) (*runtime.Array[float32], e
 		/*line stencils.py:109:5*/ t22 = int64(u.Strides[0]) * runtime.BoolToInt(t11 != 1)
 		/*line stencils.py:109:5*/ t23 = int64(u.Strides[0]) * runtime.BoolToInt(t14 != 1)
 		/*line stencils.py:109:5*/ t24 = int64(t20.Shape[0])
-		/*line stencils.py:109:5*/ for i0_2 = 0; i0_2 < t24; i0_2++ {
-			/*line stencils.py:109:5*/ t20Data[int64(t20.Offset)+i0_2*int64(t20.Strides[0])] = uData[t9+i0_2*t21] - float32(c*(uData[t12+i0_2*t22]-uData[int64(u.Offset)+i0_2*t23]))
+		/*line stencils.py:109:5*/ h5 = int64(t20.Offset)
+		/*line stencils.py:109:5*/ h6 = int64(t20.Strides[0])
+		/*line stencils.py:109:5*/ h7 = int64(u.Offset)
+		/*line stencils.py:109:5*/ if h6 == 1 && t21 == 1 && t22 == 1 && t23 == 1 {
+			/*line stencils.py:109:5*/ if t24 > 0 {
+				t20W := t20Data[h5 : h5+t24]
+				uW := uData[t9 : t9+t24]
+				uW2 := uData[t12 : t12+t24]
+				uW3 := uData[h7 : h7+t24]
+				for i0_2 = 0; i0_2 < t24; i0_2++ {
+					/*line stencils.py:109:5*/ t20W[i0_2] = uW[i0_2] - float32(c*(uW2[i0_2]-uW3[i0_2]))
+				}
+			}
+		} else {
+			/*line stencils.py:109:5*/ p3 = h5
+			/*line stencils.py:109:5*/ p4 = t9
+			/*line stencils.py:109:5*/ p5 = t12
+			/*line stencils.py:109:5*/ p6 = h7
+			/*line stencils.py:109:5*/ for i0_2 = 0; i0_2 < t24; i0_2++ {
+				/*line stencils.py:109:5*/ t20Data[p3] = uData[p4] - float32(c*(uData[p5]-uData[p6]))
+				/*line stencils.py:109:5*/ p3 = p3 + h6
+				/*line stencils.py:109:5*/ p4 = p4 + t21
+				/*line stencils.py:109:5*/ p5 = p5 + t22
+				/*line stencils.py:109:5*/ p6 = p6 + t23
+			}
 		}
 		/*line stencils.py:109:5*/ t25 = int64(t6.Shape[0])
-		/*line stencils.py:109:5*/ for i0_3 = 0; i0_3 < t25; i0_3++ {
-			/*line stencils.py:109:5*/ t6Data[int64(t6.Offset)+i0_3*int64(t6.Strides[0])] = t20Data[int64(t20.Offset)+i0_3*int64(t20.Strides[0])]
+		/*line stencils.py:109:5*/ h8 = int64(t6.Offset)
+		/*line stencils.py:109:5*/ h9 = int64(t6.Strides[0])
+		/*line stencils.py:109:5*/ h10 = int64(t20.Offset)
+		/*line stencils.py:109:5*/ h11 = int64(t20.Strides[0])
+		/*line stencils.py:109:5*/ if h9 == 1 && h11 == 1 {
+			/*line stencils.py:109:5*/ if t25 > 0 {
+				t6W := t6Data[h8 : h8+t25]
+				t20W := t20Data[h10 : h10+t25]
+				for i0_3 = 0; i0_3 < t25; i0_3++ {
+					/*line stencils.py:109:5*/ t6W[i0_3] = t20W[i0_3]
+				}
+			}
+		} else {
+			/*line stencils.py:109:5*/ p7 = h8
+			/*line stencils.py:109:5*/ p8 = h10
+			/*line stencils.py:109:5*/ for i0_3 = 0; i0_3 < t25; i0_3++ {
+				/*line stencils.py:109:5*/ t6Data[p7] = t20Data[p8]
+				/*line stencils.py:109:5*/ p7 = p7 + h9
+				/*line stencils.py:109:5*/ p8 = p8 + h11
+			}
 		}
 	} else {
 		/*line stencils.py:109:5*/ t26 = int64(u.Strides[0]) * runtime.BoolToInt(t8 != 1)
 		/*line stencils.py:109:5*/ t27 = int64(u.Strides[0]) * runtime.BoolToInt(t11 != 1)
 		/*line stencils.py:109:5*/ t28 = int64(u.Strides[0]) * runtime.BoolToInt(t14 != 1)
 		/*line stencils.py:109:5*/ t29 = int64(t6.Shape[0])
-		/*line stencils.py:109:5*/ for i0_4 = 0; i0_4 < t29; i0_4++ {
-			/*line stencils.py:109:5*/ t6Data[int64(t6.Offset)+i0_4*int64(t6.Strides[0])] = uData[t9+i0_4*t26] - float32(c*(uData[t12+i0_4*t27]-uData[int64(u.Offset)+i0_4*t28]))
+		/*line stencils.py:109:5*/ h12 = int64(t6.Offset)
+		/*line stencils.py:109:5*/ h13 = int64(t6.Strides[0])
+		/*line stencils.py:109:5*/ h14 = int64(u.Offset)
+		/*line stencils.py:109:5*/ if h13 == 1 && t26 == 1 && t27 == 1 && t28 == 1 {
+			/*line stencils.py:109:5*/ if t29 > 0 {
+				t6W := t6Data[h12 : h12+t29]
+				uW := uData[t9 : t9+t29]
+				uW2 := uData[t12 : t12+t29]
+				uW3 := uData[h14 : h14+t29]
+				for i0_4 = 0; i0_4 < t29; i0_4++ {
+					/*line stencils.py:109:5*/ t6W[i0_4] = uW[i0_4] - float32(c*(uW2[i0_4]-uW3[i0_4]))
+				}
+			}
+		} else {
+			/*line stencils.py:109:5*/ p9 = h12
+			/*line stencils.py:109:5*/ p10 = t9
+			/*line stencils.py:109:5*/ p11 = t12
+			/*line stencils.py:109:5*/ p12 = h14
+			/*line stencils.py:109:5*/ for i0_4 = 0; i0_4 < t29; i0_4++ {
+				/*line stencils.py:109:5*/ t6Data[p9] = uData[p10] - float32(c*(uData[p11]-uData[p12]))
+				/*line stencils.py:109:5*/ p9 = p9 + h13
+				/*line stencils.py:109:5*/ p10 = p10 + t26
+				/*line stencils.py:109:5*/ p11 = p11 + t27
+				/*line stencils.py:109:5*/ p12 = p12 + t28
+			}
 		}
 	}
 	/*line stencils.py:110:5*/ return v, nil

@@ -238,14 +238,32 @@ func MeanTAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 		t2     *runtime.Array[float64]
 		t3     int64
 		i0     int64
+		h1     int64
+		h2     int64
+		h3     float64
+		p1     int64
 		t2Data []float64
 	)
 	/*line sum_layouts.py:69:20*/ t1 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
 	/*line sum_layouts.py:69:12*/ t2 = runtime.SumAxis(t1, 1)
 	t2Data = t2.Data
 	/*line sum_layouts.py:69:12*/ t3 = int64(t2.Shape[0])
-	/*line sum_layouts.py:69:12*/ for i0 = 0; i0 < t3; i0++ {
-		/*line sum_layouts.py:69:12*/ t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] = t2Data[int64(t2.Offset)+i0*int64(t2.Strides[0])] / float64(int64(t1.Shape[1]))
+	/*line sum_layouts.py:69:12*/ h1 = int64(t2.Offset)
+	/*line sum_layouts.py:69:12*/ h2 = int64(t2.Strides[0])
+	/*line sum_layouts.py:69:12*/ h3 = float64(int64(t1.Shape[1]))
+	/*line sum_layouts.py:69:12*/ if h2 == 1 {
+		/*line sum_layouts.py:69:12*/ if t3 > 0 {
+			t2W := t2Data[h1 : h1+t3]
+			for i0 = 0; i0 < t3; i0++ {
+				/*line sum_layouts.py:69:12*/ t2W[i0] = t2W[i0] / h3
+			}
+		}
+	} else {
+		/*line sum_layouts.py:69:12*/ p1 = h1
+		/*line sum_layouts.py:69:12*/ for i0 = 0; i0 < t3; i0++ {
+			/*line sum_layouts.py:69:12*/ t2Data[p1] = t2Data[p1] / h3
+			/*line sum_layouts.py:69:12*/ p1 = p1 + h2
+		}
 	}
 	/*line sum_layouts.py:69:5*/ return t2
 }
@@ -306,6 +324,11 @@ func ProdIntT(m *runtime.Array[int64]) int64 {
 		t3    int64
 		i0    int64
 		i1    int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		p1    int64
 		t1U1  int64
 		t1U2  int64
 		t1U3  int64
@@ -316,23 +339,38 @@ func ProdIntT(m *runtime.Array[int64]) int64 {
 	/*line sum_layouts.py:90:12*/ t1 = 1
 	/*line sum_layouts.py:90:12*/ t2 = int64(m.Shape[1])
 	/*line sum_layouts.py:90:12*/ t3 = int64(m.Shape[0])
-	/*line sum_layouts.py:90:12*/ for i0 = 0; i0 < t2; i0++ {
-		/*line sum_layouts.py:90:12*/ t1U1 = 1
-		/*line sum_layouts.py:90:12*/ t1U2 = 1
-		/*line sum_layouts.py:90:12*/ t1U3 = 1
-		/*line sum_layouts.py:90:12*/ i1U = 0
-		/*line sum_layouts.py:90:12*/ i1Lim = runtime.Max(t3, -9223372036854775805) - 3
-		/*line sum_layouts.py:90:12*/ for i1U < i1Lim {
-			/*line sum_layouts.py:90:12*/ t1 = t1 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1U*int64(m.Strides[0])]
-			/*line sum_layouts.py:90:12*/ t1U1 = t1U1 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+(i1U+1)*int64(m.Strides[0])]
-			/*line sum_layouts.py:90:12*/ t1U2 = t1U2 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+(i1U+2)*int64(m.Strides[0])]
-			/*line sum_layouts.py:90:12*/ t1U3 = t1U3 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+(i1U+3)*int64(m.Strides[0])]
-			/*line sum_layouts.py:90:12*/ i1U = i1U + 4
+	/*line sum_layouts.py:90:12*/ h2 = int64(m.Strides[0])
+	/*line sum_layouts.py:90:12*/ h3 = int64(m.Offset)
+	/*line sum_layouts.py:90:12*/ h4 = int64(m.Strides[1])
+	/*line sum_layouts.py:90:12*/ if h2 == 1 {
+		/*line sum_layouts.py:90:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line sum_layouts.py:90:12*/ h1 = h3 + i0*h4
+			/*line sum_layouts.py:90:12*/ t1U1 = 1
+			/*line sum_layouts.py:90:12*/ t1U2 = 1
+			/*line sum_layouts.py:90:12*/ t1U3 = 1
+			/*line sum_layouts.py:90:12*/ i1U = 0
+			/*line sum_layouts.py:90:12*/ i1Lim = runtime.Max(t3, -9223372036854775805) - 3
+			/*line sum_layouts.py:90:12*/ for i1U < i1Lim {
+				/*line sum_layouts.py:90:12*/ t1 = t1 * mData[h1+i1U]
+				/*line sum_layouts.py:90:12*/ t1U1 = t1U1 * mData[h1+(i1U+1)]
+				/*line sum_layouts.py:90:12*/ t1U2 = t1U2 * mData[h1+(i1U+2)]
+				/*line sum_layouts.py:90:12*/ t1U3 = t1U3 * mData[h1+(i1U+3)]
+				/*line sum_layouts.py:90:12*/ i1U = i1U + 4
+			}
+			/*line sum_layouts.py:90:12*/ for i1 = i1U; i1 < t3; i1++ {
+				/*line sum_layouts.py:90:12*/ t1 = t1 * mData[h1+i1]
+			}
+			/*line sum_layouts.py:90:12*/ t1 = t1 * (t1U1 * t1U2 * t1U3)
 		}
-		/*line sum_layouts.py:90:12*/ for i1 = i1U; i1 < t3; i1++ {
-			/*line sum_layouts.py:90:12*/ t1 = t1 * mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]
+	} else {
+		/*line sum_layouts.py:90:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line sum_layouts.py:90:12*/ h1 = h3 + i0*h4
+			/*line sum_layouts.py:90:12*/ p1 = h1
+			/*line sum_layouts.py:90:12*/ for i1 = 0; i1 < t3; i1++ {
+				/*line sum_layouts.py:90:12*/ t1 = t1 * mData[p1]
+				/*line sum_layouts.py:90:12*/ p1 = p1 + h2
+			}
 		}
-		/*line sum_layouts.py:90:12*/ t1 = t1 * (t1U1 * t1U2 * t1U3)
 	}
 	/*line sum_layouts.py:90:5*/ return t1
 }
@@ -350,6 +388,16 @@ func SumTExpr(m *runtime.Array[float64]) float64 {
 		i0End  int64
 		i1Tile int64
 		i1End  int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	mData := m.Data
@@ -359,13 +407,41 @@ func SumTExpr(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:98:19*/ t3 = int64(m.Shape[1])
 	/*line sum_layouts.py:98:19*/ t4 = int64(m.Shape[0])
 	/*line sum_layouts.py:98:19*/ if !runtime.MayShare(m, t1) {
-		/*line sum_layouts.py:98:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
-			/*line sum_layouts.py:98:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+		/*line sum_layouts.py:98:19*/ h2 = int64(t1.Strides[1])
+		/*line sum_layouts.py:98:19*/ h4 = int64(m.Strides[0])
+		/*line sum_layouts.py:98:19*/ h5 = int64(t1.Offset)
+		/*line sum_layouts.py:98:19*/ h6 = int64(t1.Strides[0])
+		/*line sum_layouts.py:98:19*/ h7 = int64(m.Offset)
+		/*line sum_layouts.py:98:19*/ h8 = int64(m.Strides[1])
+		/*line sum_layouts.py:98:19*/ if h2 == 1 && h4 == 1 {
+			/*line sum_layouts.py:98:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
 				/*line sum_layouts.py:98:19*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
-				/*line sum_layouts.py:98:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
-				/*line sum_layouts.py:98:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
-					/*line sum_layouts.py:98:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
-						/*line sum_layouts.py:98:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] * 2.0)
+				/*line sum_layouts.py:98:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+					/*line sum_layouts.py:98:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+					/*line sum_layouts.py:98:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
+						/*line sum_layouts.py:98:19*/ h1 = h5 + i0*h6
+						/*line sum_layouts.py:98:19*/ h3 = h7 + i0*h8
+						/*line sum_layouts.py:98:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
+							/*line sum_layouts.py:98:19*/ t1Data[h1+i1] = float64(mData[h3+i1] * 2.0)
+						}
+					}
+				}
+			}
+		} else {
+			/*line sum_layouts.py:98:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
+				/*line sum_layouts.py:98:19*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
+				/*line sum_layouts.py:98:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+					/*line sum_layouts.py:98:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+					/*line sum_layouts.py:98:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
+						/*line sum_layouts.py:98:19*/ h1 = h5 + i0*h6
+						/*line sum_layouts.py:98:19*/ h3 = h7 + i0*h8
+						/*line sum_layouts.py:98:19*/ p1 = h1 + i1Tile*h2
+						/*line sum_layouts.py:98:19*/ p2 = h3 + i1Tile*h4
+						/*line sum_layouts.py:98:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
+							/*line sum_layouts.py:98:19*/ t1Data[p1] = float64(mData[p2] * 2.0)
+							/*line sum_layouts.py:98:19*/ p1 = p1 + h2
+							/*line sum_layouts.py:98:19*/ p2 = p2 + h4
+						}
 					}
 				}
 			}
@@ -396,6 +472,14 @@ func MeanTPlus(m *runtime.Array[float64]) float64 {
 		i1End  int64
 		i0Tile int64
 		i0End  int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
 		t1Data []float64
 	)
 	mData := m.Data
@@ -406,13 +490,21 @@ func MeanTPlus(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:103:20*/ t4 = int64(m.Shape[1])
 	/*line sum_layouts.py:103:20*/ t5 = int64(m.Shape[0])
 	/*line sum_layouts.py:103:20*/ if !runtime.MayShare(m, t1) {
+		/*line sum_layouts.py:103:20*/ h1 = int64(t1.Offset)
+		/*line sum_layouts.py:103:20*/ h2 = int64(t1.Strides[0])
+		/*line sum_layouts.py:103:20*/ h4 = int64(m.Offset)
+		/*line sum_layouts.py:103:20*/ h5 = int64(m.Strides[1])
+		/*line sum_layouts.py:103:20*/ h7 = int64(t1.Strides[1])
+		/*line sum_layouts.py:103:20*/ h8 = int64(m.Strides[0])
 		/*line sum_layouts.py:103:20*/ for i1Tile = 0; i1Tile < t5; i1Tile += 32 {
+			/*line sum_layouts.py:103:20*/ i1End = i1Tile + runtime.Min(t5-i1Tile, 32)
 			/*line sum_layouts.py:103:20*/ for i0Tile = 0; i0Tile < t4; i0Tile += 32 {
-				/*line sum_layouts.py:103:20*/ i1End = i1Tile + runtime.Min(t5-i1Tile, 32)
 				/*line sum_layouts.py:103:20*/ i0End = i0Tile + runtime.Min(t4-i0Tile, 32)
 				/*line sum_layouts.py:103:20*/ for i1 = i1Tile; i1 < i1End; i1++ {
+					/*line sum_layouts.py:103:20*/ h3 = i1 * h7
+					/*line sum_layouts.py:103:20*/ h6 = i1 * h8
 					/*line sum_layouts.py:103:20*/ for i0 = i0Tile; i0 < i0End; i0++ {
-						/*line sum_layouts.py:103:20*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] + mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]
+						/*line sum_layouts.py:103:20*/ t1Data[h1+i0*h2+h3] = mData[h4+i0*h5+h6] + mData[h4+i0*h5+h6]
 					}
 				}
 			}
@@ -441,6 +533,14 @@ func SumTPlusT(m *runtime.Array[float64]) float64 {
 		i1End  int64
 		i0Tile int64
 		i0End  int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
 		t1Data []float64
 	)
 	mData := m.Data
@@ -451,13 +551,21 @@ func SumTPlusT(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:107:19*/ t4 = int64(m.Shape[1])
 	/*line sum_layouts.py:107:19*/ t5 = int64(m.Shape[0])
 	/*line sum_layouts.py:107:19*/ if !runtime.MayShare(m, t1) {
+		/*line sum_layouts.py:107:19*/ h1 = int64(t1.Offset)
+		/*line sum_layouts.py:107:19*/ h2 = int64(t1.Strides[0])
+		/*line sum_layouts.py:107:19*/ h4 = int64(m.Offset)
+		/*line sum_layouts.py:107:19*/ h5 = int64(m.Strides[1])
+		/*line sum_layouts.py:107:19*/ h7 = int64(t1.Strides[1])
+		/*line sum_layouts.py:107:19*/ h8 = int64(m.Strides[0])
 		/*line sum_layouts.py:107:19*/ for i1Tile = 0; i1Tile < t5; i1Tile += 32 {
+			/*line sum_layouts.py:107:19*/ i1End = i1Tile + runtime.Min(t5-i1Tile, 32)
 			/*line sum_layouts.py:107:19*/ for i0Tile = 0; i0Tile < t4; i0Tile += 32 {
-				/*line sum_layouts.py:107:19*/ i1End = i1Tile + runtime.Min(t5-i1Tile, 32)
 				/*line sum_layouts.py:107:19*/ i0End = i0Tile + runtime.Min(t4-i0Tile, 32)
 				/*line sum_layouts.py:107:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
+					/*line sum_layouts.py:107:19*/ h3 = i1 * h7
+					/*line sum_layouts.py:107:19*/ h6 = i1 * h8
 					/*line sum_layouts.py:107:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
-						/*line sum_layouts.py:107:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = math.Sqrt(math.Abs(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])])) + float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]*0.5)
+						/*line sum_layouts.py:107:19*/ t1Data[h1+i0*h2+h3] = math.Sqrt(math.Abs(mData[h4+i0*h5+h6])) + float64(mData[h4+i0*h5+h6]*0.5)
 					}
 				}
 			}
@@ -485,6 +593,14 @@ func SumRevExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 		i0     int64
 		i1     int64
 		t8     *runtime.Array[float64]
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	mData := m.Data
@@ -496,9 +612,33 @@ func SumRevExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:111:19*/ t1 = runtime.ZerosLayout2[float64](2, t6.Shape, t6.Strides, t6.Shape, t6.Strides)
 	t1Data = t1.Data
 	/*line sum_layouts.py:111:19*/ t7 = int64(m.Shape[0])
-	/*line sum_layouts.py:111:19*/ for i0 = 0; i0 < t7; i0++ {
-		/*line sum_layouts.py:111:19*/ for i1 = 0; i1 < t3; i1++ {
-			/*line sum_layouts.py:111:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[t5+i0*int64(m.Strides[0])+i1*t4] * 3.0)
+	/*line sum_layouts.py:111:19*/ h2 = int64(t1.Strides[1])
+	/*line sum_layouts.py:111:19*/ h4 = int64(t1.Offset)
+	/*line sum_layouts.py:111:19*/ h5 = int64(t1.Strides[0])
+	/*line sum_layouts.py:111:19*/ h6 = int64(m.Strides[0])
+	/*line sum_layouts.py:111:19*/ if h2 == 1 && t4 == 1 {
+		/*line sum_layouts.py:111:19*/ for i0 = 0; i0 < t7; i0++ {
+			/*line sum_layouts.py:111:19*/ h1 = h4 + i0*h5
+			/*line sum_layouts.py:111:19*/ h3 = t5 + i0*h6
+			/*line sum_layouts.py:111:19*/ if t3 > 0 {
+				t1W := t1Data[h1 : h1+t3]
+				mW := mData[h3 : h3+t3]
+				for i1 = 0; i1 < t3; i1++ {
+					/*line sum_layouts.py:111:19*/ t1W[i1] = float64(mW[i1] * 3.0)
+				}
+			}
+		}
+	} else {
+		/*line sum_layouts.py:111:19*/ for i0 = 0; i0 < t7; i0++ {
+			/*line sum_layouts.py:111:19*/ h1 = h4 + i0*h5
+			/*line sum_layouts.py:111:19*/ h3 = t5 + i0*h6
+			/*line sum_layouts.py:111:19*/ p1 = h1
+			/*line sum_layouts.py:111:19*/ p2 = h3
+			/*line sum_layouts.py:111:19*/ for i1 = 0; i1 < t3; i1++ {
+				/*line sum_layouts.py:111:19*/ t1Data[p1] = float64(mData[p2] * 3.0)
+				/*line sum_layouts.py:111:19*/ p1 = p1 + h2
+				/*line sum_layouts.py:111:19*/ p2 = p2 + t4
+			}
 		}
 	}
 	/*line sum_layouts.py:111:12*/ t8 = runtime.SumAxis(t1, 0)
@@ -519,6 +659,16 @@ func SumTExprAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 		i0End  int64
 		i1Tile int64
 		i1End  int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	mData := m.Data
@@ -528,13 +678,41 @@ func SumTExprAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:115:19*/ t3 = int64(m.Shape[1])
 	/*line sum_layouts.py:115:19*/ t4 = int64(m.Shape[0])
 	/*line sum_layouts.py:115:19*/ if !runtime.MayShare(m, t1) {
-		/*line sum_layouts.py:115:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
-			/*line sum_layouts.py:115:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+		/*line sum_layouts.py:115:19*/ h2 = int64(t1.Strides[1])
+		/*line sum_layouts.py:115:19*/ h4 = int64(m.Strides[0])
+		/*line sum_layouts.py:115:19*/ h5 = int64(t1.Offset)
+		/*line sum_layouts.py:115:19*/ h6 = int64(t1.Strides[0])
+		/*line sum_layouts.py:115:19*/ h7 = int64(m.Offset)
+		/*line sum_layouts.py:115:19*/ h8 = int64(m.Strides[1])
+		/*line sum_layouts.py:115:19*/ if h2 == 1 && h4 == 1 {
+			/*line sum_layouts.py:115:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
 				/*line sum_layouts.py:115:19*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
-				/*line sum_layouts.py:115:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
-				/*line sum_layouts.py:115:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
-					/*line sum_layouts.py:115:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
-						/*line sum_layouts.py:115:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]*3.0) - 1.0
+				/*line sum_layouts.py:115:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+					/*line sum_layouts.py:115:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+					/*line sum_layouts.py:115:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
+						/*line sum_layouts.py:115:19*/ h1 = h5 + i0*h6
+						/*line sum_layouts.py:115:19*/ h3 = h7 + i0*h8
+						/*line sum_layouts.py:115:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
+							/*line sum_layouts.py:115:19*/ t1Data[h1+i1] = float64(mData[h3+i1]*3.0) - 1.0
+						}
+					}
+				}
+			}
+		} else {
+			/*line sum_layouts.py:115:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
+				/*line sum_layouts.py:115:19*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
+				/*line sum_layouts.py:115:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+					/*line sum_layouts.py:115:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+					/*line sum_layouts.py:115:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
+						/*line sum_layouts.py:115:19*/ h1 = h5 + i0*h6
+						/*line sum_layouts.py:115:19*/ h3 = h7 + i0*h8
+						/*line sum_layouts.py:115:19*/ p1 = h1 + i1Tile*h2
+						/*line sum_layouts.py:115:19*/ p2 = h3 + i1Tile*h4
+						/*line sum_layouts.py:115:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
+							/*line sum_layouts.py:115:19*/ t1Data[p1] = float64(mData[p2]*3.0) - 1.0
+							/*line sum_layouts.py:115:19*/ p1 = p1 + h2
+							/*line sum_layouts.py:115:19*/ p2 = p2 + h4
+						}
 					}
 				}
 			}
@@ -566,6 +744,20 @@ func MeanTExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 		i0End  int64
 		i1Tile int64
 		i1End  int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    float64
+		p1     int64
+		p2     int64
+		p3     int64
 		t1Data []float64
 		t5Data []float64
 	)
@@ -576,13 +768,41 @@ func MeanTExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:119:20*/ t3 = int64(m.Shape[1])
 	/*line sum_layouts.py:119:20*/ t4 = int64(m.Shape[0])
 	/*line sum_layouts.py:119:20*/ if !runtime.MayShare(m, t1) {
-		/*line sum_layouts.py:119:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
-			/*line sum_layouts.py:119:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+		/*line sum_layouts.py:119:20*/ h2 = int64(t1.Strides[1])
+		/*line sum_layouts.py:119:20*/ h4 = int64(m.Strides[0])
+		/*line sum_layouts.py:119:20*/ h5 = int64(t1.Offset)
+		/*line sum_layouts.py:119:20*/ h6 = int64(t1.Strides[0])
+		/*line sum_layouts.py:119:20*/ h7 = int64(m.Offset)
+		/*line sum_layouts.py:119:20*/ h8 = int64(m.Strides[1])
+		/*line sum_layouts.py:119:20*/ if h2 == 1 && h4 == 1 {
+			/*line sum_layouts.py:119:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
 				/*line sum_layouts.py:119:20*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
-				/*line sum_layouts.py:119:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
-				/*line sum_layouts.py:119:20*/ for i0 = i0Tile; i0 < i0End; i0++ {
-					/*line sum_layouts.py:119:20*/ for i1 = i1Tile; i1 < i1End; i1++ {
-						/*line sum_layouts.py:119:20*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] / 3.0
+				/*line sum_layouts.py:119:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+					/*line sum_layouts.py:119:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+					/*line sum_layouts.py:119:20*/ for i0 = i0Tile; i0 < i0End; i0++ {
+						/*line sum_layouts.py:119:20*/ h1 = h5 + i0*h6
+						/*line sum_layouts.py:119:20*/ h3 = h7 + i0*h8
+						/*line sum_layouts.py:119:20*/ for i1 = i1Tile; i1 < i1End; i1++ {
+							/*line sum_layouts.py:119:20*/ t1Data[h1+i1] = mData[h3+i1] / 3.0
+						}
+					}
+				}
+			}
+		} else {
+			/*line sum_layouts.py:119:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
+				/*line sum_layouts.py:119:20*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
+				/*line sum_layouts.py:119:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+					/*line sum_layouts.py:119:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+					/*line sum_layouts.py:119:20*/ for i0 = i0Tile; i0 < i0End; i0++ {
+						/*line sum_layouts.py:119:20*/ h1 = h5 + i0*h6
+						/*line sum_layouts.py:119:20*/ h3 = h7 + i0*h8
+						/*line sum_layouts.py:119:20*/ p1 = h1 + i1Tile*h2
+						/*line sum_layouts.py:119:20*/ p2 = h3 + i1Tile*h4
+						/*line sum_layouts.py:119:20*/ for i1 = i1Tile; i1 < i1End; i1++ {
+							/*line sum_layouts.py:119:20*/ t1Data[p1] = mData[p2] / 3.0
+							/*line sum_layouts.py:119:20*/ p1 = p1 + h2
+							/*line sum_layouts.py:119:20*/ p2 = p2 + h4
+						}
 					}
 				}
 			}
@@ -597,8 +817,22 @@ func MeanTExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:119:12*/ t5 = runtime.SumAxis(t1, 0)
 	t5Data = t5.Data
 	/*line sum_layouts.py:119:12*/ t6 = int64(t5.Shape[0])
-	/*line sum_layouts.py:119:12*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
-		/*line sum_layouts.py:119:12*/ t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] = t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] / float64(int64(t1.Shape[0]))
+	/*line sum_layouts.py:119:12*/ h9 = int64(t5.Offset)
+	/*line sum_layouts.py:119:12*/ h10 = int64(t5.Strides[0])
+	/*line sum_layouts.py:119:12*/ h11 = float64(int64(t1.Shape[0]))
+	/*line sum_layouts.py:119:12*/ if h10 == 1 {
+		/*line sum_layouts.py:119:12*/ if t6 > 0 {
+			t5W := t5Data[h9 : h9+t6]
+			for i0_2 = 0; i0_2 < t6; i0_2++ {
+				/*line sum_layouts.py:119:12*/ t5W[i0_2] = t5W[i0_2] / h11
+			}
+		}
+	} else {
+		/*line sum_layouts.py:119:12*/ p3 = h9
+		/*line sum_layouts.py:119:12*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
+			/*line sum_layouts.py:119:12*/ t5Data[p3] = t5Data[p3] / h11
+			/*line sum_layouts.py:119:12*/ p3 = p3 + h10
+		}
 	}
 	/*line sum_layouts.py:119:5*/ return t5
 }
@@ -619,6 +853,16 @@ func SumTBcast(m *runtime.Array[float64]) (float64, error) {
 		i1End  int64
 		i0Tile int64
 		i0End  int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
 		t1Data []float64
 	)
 	mData := m.Data
@@ -632,13 +876,23 @@ func SumTBcast(m *runtime.Array[float64]) (float64, error) {
 	/*line sum_layouts.py:124:19*/ t4 = int64(m.Shape[1])
 	/*line sum_layouts.py:124:19*/ t5 = int64(m.Shape[0])
 	/*line sum_layouts.py:124:19*/ if !runtime.MayShare(m, t1) {
+		/*line sum_layouts.py:124:19*/ h1 = int64(t1.Offset)
+		/*line sum_layouts.py:124:19*/ h2 = int64(t1.Strides[0])
+		/*line sum_layouts.py:124:19*/ h4 = int64(m.Offset)
+		/*line sum_layouts.py:124:19*/ h5 = int64(m.Strides[1])
+		/*line sum_layouts.py:124:19*/ h8 = int64(t1.Strides[1])
+		/*line sum_layouts.py:124:19*/ h9 = int64(m.Strides[0])
+		/*line sum_layouts.py:124:19*/ h10 = int64(m.Offset)
 		/*line sum_layouts.py:124:19*/ for i1Tile = 0; i1Tile < t5; i1Tile += 32 {
+			/*line sum_layouts.py:124:19*/ i1End = i1Tile + runtime.Min(t5-i1Tile, 32)
 			/*line sum_layouts.py:124:19*/ for i0Tile = 0; i0Tile < t4; i0Tile += 32 {
-				/*line sum_layouts.py:124:19*/ i1End = i1Tile + runtime.Min(t5-i1Tile, 32)
 				/*line sum_layouts.py:124:19*/ i0End = i0Tile + runtime.Min(t4-i0Tile, 32)
 				/*line sum_layouts.py:124:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
+					/*line sum_layouts.py:124:19*/ h3 = i1 * h8
+					/*line sum_layouts.py:124:19*/ h6 = i1 * h9
+					/*line sum_layouts.py:124:19*/ h7 = h10 + i1*h9
 					/*line sum_layouts.py:124:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
-						/*line sum_layouts.py:124:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] * mData[int64(m.Offset)+i1*int64(m.Strides[0])])
+						/*line sum_layouts.py:124:19*/ t1Data[h1+i0*h2+h3] = float64(mData[h4+i0*h5+h6] * mData[h7])
 					}
 				}
 			}
@@ -667,6 +921,18 @@ func Sum3dExpr(a *runtime.Array[float64]) float64 {
 		i0     int64
 		i1     int64
 		i2     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	aData := a.Data
@@ -679,10 +945,42 @@ func Sum3dExpr(a *runtime.Array[float64]) float64 {
 	t1Data = t1.Data
 	/*line sum_layouts.py:128:19*/ t7 = int64(a.Shape[2])
 	/*line sum_layouts.py:128:19*/ t8 = int64(a.Shape[0])
-	/*line sum_layouts.py:128:19*/ for i0 = 0; i0 < t7; i0++ {
-		/*line sum_layouts.py:128:19*/ for i1 = 0; i1 < t3; i1++ {
-			/*line sum_layouts.py:128:19*/ for i2 = 0; i2 < t8; i2++ {
-				/*line sum_layouts.py:128:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])+i2*int64(t1.Strides[2])] = float64(aData[t5+i0*int64(a.Strides[2])+i1*t4+i2*int64(a.Strides[0])]*2.0) + 1.0
+	/*line sum_layouts.py:128:19*/ h2 = int64(t1.Strides[2])
+	/*line sum_layouts.py:128:19*/ h4 = int64(a.Strides[0])
+	/*line sum_layouts.py:128:19*/ h6 = int64(t1.Strides[1])
+	/*line sum_layouts.py:128:19*/ h8 = int64(t1.Offset)
+	/*line sum_layouts.py:128:19*/ h9 = int64(t1.Strides[0])
+	/*line sum_layouts.py:128:19*/ h10 = int64(a.Strides[2])
+	/*line sum_layouts.py:128:19*/ if h2 == 1 && h4 == 1 {
+		/*line sum_layouts.py:128:19*/ for i0 = 0; i0 < t7; i0++ {
+			/*line sum_layouts.py:128:19*/ h5 = h8 + i0*h9
+			/*line sum_layouts.py:128:19*/ h7 = t5 + i0*h10
+			/*line sum_layouts.py:128:19*/ for i1 = 0; i1 < t3; i1++ {
+				/*line sum_layouts.py:128:19*/ h1 = h5 + i1*h6
+				/*line sum_layouts.py:128:19*/ h3 = h7 + i1*t4
+				/*line sum_layouts.py:128:19*/ if t8 > 0 {
+					t1W := t1Data[h1 : h1+t8]
+					aW := aData[h3 : h3+t8]
+					for i2 = 0; i2 < t8; i2++ {
+						/*line sum_layouts.py:128:19*/ t1W[i2] = float64(aW[i2]*2.0) + 1.0
+					}
+				}
+			}
+		}
+	} else {
+		/*line sum_layouts.py:128:19*/ for i0 = 0; i0 < t7; i0++ {
+			/*line sum_layouts.py:128:19*/ h5 = h8 + i0*h9
+			/*line sum_layouts.py:128:19*/ h7 = t5 + i0*h10
+			/*line sum_layouts.py:128:19*/ for i1 = 0; i1 < t3; i1++ {
+				/*line sum_layouts.py:128:19*/ h1 = h5 + i1*h6
+				/*line sum_layouts.py:128:19*/ h3 = h7 + i1*t4
+				/*line sum_layouts.py:128:19*/ p1 = h1
+				/*line sum_layouts.py:128:19*/ p2 = h3
+				/*line sum_layouts.py:128:19*/ for i2 = 0; i2 < t8; i2++ {
+					/*line sum_layouts.py:128:19*/ t1Data[p1] = float64(aData[p2]*2.0) + 1.0
+					/*line sum_layouts.py:128:19*/ p1 = p1 + h2
+					/*line sum_layouts.py:128:19*/ p2 = p2 + h4
+				}
 			}
 		}
 	}
@@ -702,6 +1000,16 @@ func MeanIntT(m *runtime.Array[int64]) float64 {
 		i0End  int64
 		i1Tile int64
 		i1End  int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		p1     int64
+		p2     int64
 		t1Data []float64
 	)
 	mData := m.Data
@@ -710,13 +1018,41 @@ func MeanIntT(m *runtime.Array[int64]) float64 {
 	t1Data = t1.Data
 	/*line sum_layouts.py:132:20*/ t3 = int64(m.Shape[1])
 	/*line sum_layouts.py:132:20*/ t4 = int64(m.Shape[0])
-	/*line sum_layouts.py:132:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
-		/*line sum_layouts.py:132:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+	/*line sum_layouts.py:132:20*/ h2 = int64(t1.Strides[1])
+	/*line sum_layouts.py:132:20*/ h4 = int64(m.Strides[0])
+	/*line sum_layouts.py:132:20*/ h5 = int64(t1.Offset)
+	/*line sum_layouts.py:132:20*/ h6 = int64(t1.Strides[0])
+	/*line sum_layouts.py:132:20*/ h7 = int64(m.Offset)
+	/*line sum_layouts.py:132:20*/ h8 = int64(m.Strides[1])
+	/*line sum_layouts.py:132:20*/ if h2 == 1 && h4 == 1 {
+		/*line sum_layouts.py:132:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
 			/*line sum_layouts.py:132:20*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
-			/*line sum_layouts.py:132:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
-			/*line sum_layouts.py:132:20*/ for i0 = i0Tile; i0 < i0End; i0++ {
-				/*line sum_layouts.py:132:20*/ for i1 = i1Tile; i1 < i1End; i1++ {
-					/*line sum_layouts.py:132:20*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64(mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] * 3)
+			/*line sum_layouts.py:132:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+				/*line sum_layouts.py:132:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+				/*line sum_layouts.py:132:20*/ for i0 = i0Tile; i0 < i0End; i0++ {
+					/*line sum_layouts.py:132:20*/ h1 = h5 + i0*h6
+					/*line sum_layouts.py:132:20*/ h3 = h7 + i0*h8
+					/*line sum_layouts.py:132:20*/ for i1 = i1Tile; i1 < i1End; i1++ {
+						/*line sum_layouts.py:132:20*/ t1Data[h1+i1] = float64(mData[h3+i1] * 3)
+					}
+				}
+			}
+		}
+	} else {
+		/*line sum_layouts.py:132:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
+			/*line sum_layouts.py:132:20*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
+			/*line sum_layouts.py:132:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
+				/*line sum_layouts.py:132:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+				/*line sum_layouts.py:132:20*/ for i0 = i0Tile; i0 < i0End; i0++ {
+					/*line sum_layouts.py:132:20*/ h1 = h5 + i0*h6
+					/*line sum_layouts.py:132:20*/ h3 = h7 + i0*h8
+					/*line sum_layouts.py:132:20*/ p1 = h1 + i1Tile*h2
+					/*line sum_layouts.py:132:20*/ p2 = h3 + i1Tile*h4
+					/*line sum_layouts.py:132:20*/ for i1 = i1Tile; i1 < i1End; i1++ {
+						/*line sum_layouts.py:132:20*/ t1Data[p1] = float64(mData[p2] * 3)
+						/*line sum_layouts.py:132:20*/ p1 = p1 + h2
+						/*line sum_layouts.py:132:20*/ p2 = p2 + h4
+					}
 				}
 			}
 		}
@@ -738,6 +1074,14 @@ func SumTNestedExpr(m *runtime.Array[float64]) float64 {
 		i1End  int64
 		i0Tile int64
 		i0End  int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
 		t1Data []float64
 	)
 	mData := m.Data
@@ -746,13 +1090,21 @@ func SumTNestedExpr(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:137:19*/ t2 = int64(m.Shape[1])
 	/*line sum_layouts.py:137:19*/ t3 = int64(m.Shape[0])
 	/*line sum_layouts.py:137:19*/ if !runtime.MayShare(m, t1) {
+		/*line sum_layouts.py:137:19*/ h1 = int64(t1.Offset)
+		/*line sum_layouts.py:137:19*/ h2 = int64(t1.Strides[0])
+		/*line sum_layouts.py:137:19*/ h4 = int64(m.Offset)
+		/*line sum_layouts.py:137:19*/ h5 = int64(m.Strides[1])
+		/*line sum_layouts.py:137:19*/ h7 = int64(t1.Strides[1])
+		/*line sum_layouts.py:137:19*/ h8 = int64(m.Strides[0])
 		/*line sum_layouts.py:137:19*/ for i1Tile = 0; i1Tile < t3; i1Tile += 32 {
+			/*line sum_layouts.py:137:19*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 32)
 			/*line sum_layouts.py:137:19*/ for i0Tile = 0; i0Tile < t2; i0Tile += 32 {
-				/*line sum_layouts.py:137:19*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 32)
 				/*line sum_layouts.py:137:19*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 32)
 				/*line sum_layouts.py:137:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
+					/*line sum_layouts.py:137:19*/ h3 = i1 * h7
+					/*line sum_layouts.py:137:19*/ h6 = i1 * h8
 					/*line sum_layouts.py:137:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
-						/*line sum_layouts.py:137:19*/ t1Data[int64(t1.Offset)+i0*int64(t1.Strides[0])+i1*int64(t1.Strides[1])] = float64((mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])] + mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])]) * mData[int64(m.Offset)+i0*int64(m.Strides[1])+i1*int64(m.Strides[0])])
+						/*line sum_layouts.py:137:19*/ t1Data[h1+i0*h2+h3] = float64((mData[h4+i0*h5+h6] + mData[h4+i0*h5+h6]) * mData[h4+i0*h5+h6])
 					}
 				}
 			}
