@@ -202,20 +202,25 @@ func Triad(z *runtime.Array[float64], x *runtime.Array[float64], y *runtime.Arra
 // SqdistInt is pyc2go's compiled form of sqdist_int (kernels.py:14).
 func SqdistInt(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) {
 	/*line kernels.py:14:1*/ var (
-		t1    int64
-		t2    int64
-		t3    int64
-		t4    int64
-		i0    int64
-		h1    int64
-		h2    int64
-		p1    int64
-		p2    int64
-		t4U1  int64
-		t4U2  int64
-		t4U3  int64
-		i0U   int64
-		i0Lim int64
+		t1     int64
+		t2     int64
+		t3     int64
+		t4     int64
+		i0     int64
+		h1     int64
+		h2     int64
+		p1     int64
+		p2     int64
+		t4U1   int64
+		t4U2   int64
+		t4U3   int64
+		i0U    int64
+		i0Lim  int64
+		t4U12  int64
+		t4U22  int64
+		t4U32  int64
+		i0U2   int64
+		i0Lim2 int64
 	)
 	xData := x.Data
 	yData := y.Data
@@ -249,11 +254,32 @@ func SqdistInt(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) 
 	} else {
 		/*line kernels.py:15:12*/ p1 = h1
 		/*line kernels.py:15:12*/ p2 = h2
-		/*line kernels.py:15:12*/ for i0 = 0; i0 < t1; i0++ {
+		/*line kernels.py:15:12*/ t4U12 = 0
+		/*line kernels.py:15:12*/ t4U22 = 0
+		/*line kernels.py:15:12*/ t4U32 = 0
+		/*line kernels.py:15:12*/ i0U2 = 0
+		/*line kernels.py:15:12*/ i0Lim2 = runtime.Max(t1, -9223372036854775805) - 3
+		/*line kernels.py:15:12*/ for i0U2 < i0Lim2 {
+			/*line kernels.py:15:12*/ t4 = t4 + runtime.PowInt(xData[p1]-yData[p2], 2)
+			/*line kernels.py:15:12*/ p1 = p1 + t2
+			/*line kernels.py:15:12*/ p2 = p2 + t3
+			/*line kernels.py:15:12*/ t4U12 = t4U12 + runtime.PowInt(xData[p1]-yData[p2], 2)
+			/*line kernels.py:15:12*/ p1 = p1 + t2
+			/*line kernels.py:15:12*/ p2 = p2 + t3
+			/*line kernels.py:15:12*/ t4U22 = t4U22 + runtime.PowInt(xData[p1]-yData[p2], 2)
+			/*line kernels.py:15:12*/ p1 = p1 + t2
+			/*line kernels.py:15:12*/ p2 = p2 + t3
+			/*line kernels.py:15:12*/ t4U32 = t4U32 + runtime.PowInt(xData[p1]-yData[p2], 2)
+			/*line kernels.py:15:12*/ p1 = p1 + t2
+			/*line kernels.py:15:12*/ p2 = p2 + t3
+			/*line kernels.py:15:12*/ i0U2 = i0U2 + 4
+		}
+		/*line kernels.py:15:12*/ for i0 = i0U2; i0 < t1; i0++ {
 			/*line kernels.py:15:12*/ t4 = t4 + runtime.PowInt(xData[p1]-yData[p2], 2)
 			/*line kernels.py:15:12*/ p1 = p1 + t2
 			/*line kernels.py:15:12*/ p2 = p2 + t3
 		}
+		/*line kernels.py:15:12*/ t4 = t4 + (t4U12 + t4U22 + t4U32)
 	}
 	/*line kernels.py:15:5*/ return t4, nil
 }

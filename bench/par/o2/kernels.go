@@ -141,17 +141,22 @@ func Mandelbrot(h int64, w int64, maxiter int64) (*runtime.Array[int64], error) 
 // Sum of an int64 array, a plain loop.
 func Isum(x *runtime.Array[int64]) int64 {
 	/*line kernels.py:30:1*/ var (
-		s    int64
-		i    int64
-		t2   int64
-		h1   int64
-		h2   int64
-		p1   int64
-		sU1  int64
-		sU2  int64
-		sU3  int64
-		iU   int64
-		iLim int64
+		s     int64
+		i     int64
+		t2    int64
+		h1    int64
+		h2    int64
+		p1    int64
+		sU1   int64
+		sU2   int64
+		sU3   int64
+		iU    int64
+		iLim  int64
+		sU12  int64
+		sU22  int64
+		sU32  int64
+		iU2   int64
+		iLim2 int64
 	)
 	xData := x.Data
 	/*line kernels.py:32:5*/ s = 0
@@ -177,10 +182,27 @@ func Isum(x *runtime.Array[int64]) int64 {
 		/*line kernels.py:33:5*/ s = s + (sU1 + sU2 + sU3)
 	} else {
 		/*line kernels.py:33:5*/ p1 = h1
-		/*line kernels.py:33:5*/ for i = 0; i < t2; i++ {
+		/*line kernels.py:33:5*/ sU12 = 0
+		/*line kernels.py:33:5*/ sU22 = 0
+		/*line kernels.py:33:5*/ sU32 = 0
+		/*line kernels.py:33:5*/ iU2 = 0
+		/*line kernels.py:33:5*/ iLim2 = runtime.Max(t2, -9223372036854775805) - 3
+		/*line kernels.py:33:5*/ for iU2 < iLim2 {
+			s = s + xData[p1]
+			/*line kernels.py:33:5*/ p1 = p1 + h2
+			sU12 = sU12 + xData[p1]
+			/*line kernels.py:33:5*/ p1 = p1 + h2
+			sU22 = sU22 + xData[p1]
+			/*line kernels.py:33:5*/ p1 = p1 + h2
+			sU32 = sU32 + xData[p1]
+			/*line kernels.py:33:5*/ p1 = p1 + h2
+			/*line kernels.py:33:5*/ iU2 = iU2 + 4
+		}
+		/*line kernels.py:33:5*/ for i = iU2; i < t2; i++ {
 			s = s + xData[p1]
 			/*line kernels.py:33:5*/ p1 = p1 + h2
 		}
+		/*line kernels.py:33:5*/ s = s + (sU12 + sU22 + sU32)
 	}
 	/*line kernels.py:35:5*/ return s
 }
@@ -190,23 +212,28 @@ func Isum(x *runtime.Array[int64]) int64 {
 // Integer dot product, a plain loop.
 func Idot(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) {
 	/*line kernels.py:38:1*/ var (
-		s    int64
-		i    int64
-		t1   int64
-		t2   int64
-		t3   int64
-		t4   int64
-		h1   int64
-		h2   int64
-		h3   int64
-		h4   int64
-		p1   int64
-		p2   int64
-		sU1  int64
-		sU2  int64
-		sU3  int64
-		iU   int64
-		iLim int64
+		s     int64
+		i     int64
+		t1    int64
+		t2    int64
+		t3    int64
+		t4    int64
+		h1    int64
+		h2    int64
+		h3    int64
+		h4    int64
+		p1    int64
+		p2    int64
+		sU1   int64
+		sU2   int64
+		sU3   int64
+		iU    int64
+		iLim  int64
+		sU12  int64
+		sU22  int64
+		sU32  int64
+		iU2   int64
+		iLim2 int64
 	)
 	xData := x.Data
 	yData := y.Data
@@ -242,12 +269,37 @@ func Idot(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) {
 		} else {
 			/*line kernels.py:41:5*/ p1 = h1
 			/*line kernels.py:41:5*/ p2 = h3
-			/*line kernels.py:41:5*/ for i = 0; i < t4; i++ {
+			/*line kernels.py:41:5*/ sU12 = 0
+			/*line kernels.py:41:5*/ sU22 = 0
+			/*line kernels.py:41:5*/ sU32 = 0
+			/*line kernels.py:41:5*/ iU2 = 0
+			/*line kernels.py:41:5*/ iLim2 = runtime.Max(t4, -9223372036854775805) - 3
+			/*line kernels.py:41:5*/ for iU2 < iLim2 {
+				t3 = xData[p1]
+				/*line kernels.py:42:9*/ s = s + t3*yData[p2]
+				/*line kernels.py:41:5*/ p1 = p1 + h2
+				/*line kernels.py:41:5*/ p2 = p2 + h4
+				t3 = xData[p1]
+				/*line kernels.py:42:9*/ sU12 = sU12 + t3*yData[p2]
+				/*line kernels.py:41:5*/ p1 = p1 + h2
+				/*line kernels.py:41:5*/ p2 = p2 + h4
+				t3 = xData[p1]
+				/*line kernels.py:42:9*/ sU22 = sU22 + t3*yData[p2]
+				/*line kernels.py:41:5*/ p1 = p1 + h2
+				/*line kernels.py:41:5*/ p2 = p2 + h4
+				t3 = xData[p1]
+				/*line kernels.py:42:9*/ sU32 = sU32 + t3*yData[p2]
+				/*line kernels.py:41:5*/ p1 = p1 + h2
+				/*line kernels.py:41:5*/ p2 = p2 + h4
+				/*line kernels.py:41:5*/ iU2 = iU2 + 4
+			}
+			/*line kernels.py:41:5*/ for i = iU2; i < t4; i++ {
 				t3 = xData[p1]
 				/*line kernels.py:42:9*/ s = s + t3*yData[p2]
 				/*line kernels.py:41:5*/ p1 = p1 + h2
 				/*line kernels.py:41:5*/ p2 = p2 + h4
 			}
+			/*line kernels.py:41:5*/ s = s + (sU12 + sU22 + sU32)
 		}
 	} else {
 		/*line kernels.py:41:5*/ for i = 0; i < t4; i++ {

@@ -1703,21 +1703,26 @@ func NanToZero(x *runtime.Array[float64]) *runtime.Array[float64] {
 // Number of inf and NaN elements.
 func CountNonfinite(m *runtime.Array[float64]) int64 {
 	/*line elementwise.py:119:1*/ var (
-		t1    int64
-		t2    int64
-		t3    int64
-		i0    int64
-		i1    int64
-		h1    int64
-		h2    int64
-		h3    int64
-		h4    int64
-		p1    int64
-		t1U1  int64
-		t1U2  int64
-		t1U3  int64
-		i1U   int64
-		i1Lim int64
+		t1     int64
+		t2     int64
+		t3     int64
+		i0     int64
+		i1     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		t1U1   int64
+		t1U2   int64
+		t1U3   int64
+		i1U    int64
+		i1Lim  int64
+		t1U12  int64
+		t1U22  int64
+		t1U32  int64
+		i1U2   int64
+		i1Lim2 int64
 	)
 	mData := m.Data
 	/*line elementwise.py:121:12*/ t1 = 0
@@ -1750,10 +1755,27 @@ func CountNonfinite(m *runtime.Array[float64]) int64 {
 		/*line elementwise.py:121:12*/ for i0 = 0; i0 < t2; i0++ {
 			/*line elementwise.py:121:12*/ h1 = h3 + i0*h4
 			/*line elementwise.py:121:12*/ p1 = h1
-			/*line elementwise.py:121:12*/ for i1 = 0; i1 < t3; i1++ {
+			/*line elementwise.py:121:12*/ t1U12 = 0
+			/*line elementwise.py:121:12*/ t1U22 = 0
+			/*line elementwise.py:121:12*/ t1U32 = 0
+			/*line elementwise.py:121:12*/ i1U2 = 0
+			/*line elementwise.py:121:12*/ i1Lim2 = runtime.Max(t3, -9223372036854775805) - 3
+			/*line elementwise.py:121:12*/ for i1U2 < i1Lim2 {
+				/*line elementwise.py:121:12*/ t1 = t1 + runtime.BoolToInt(!(math.Abs(mData[p1]) <= math.MaxFloat64))
+				/*line elementwise.py:121:12*/ p1 = p1 + h2
+				/*line elementwise.py:121:12*/ t1U12 = t1U12 + runtime.BoolToInt(!(math.Abs(mData[p1]) <= math.MaxFloat64))
+				/*line elementwise.py:121:12*/ p1 = p1 + h2
+				/*line elementwise.py:121:12*/ t1U22 = t1U22 + runtime.BoolToInt(!(math.Abs(mData[p1]) <= math.MaxFloat64))
+				/*line elementwise.py:121:12*/ p1 = p1 + h2
+				/*line elementwise.py:121:12*/ t1U32 = t1U32 + runtime.BoolToInt(!(math.Abs(mData[p1]) <= math.MaxFloat64))
+				/*line elementwise.py:121:12*/ p1 = p1 + h2
+				/*line elementwise.py:121:12*/ i1U2 = i1U2 + 4
+			}
+			/*line elementwise.py:121:12*/ for i1 = i1U2; i1 < t3; i1++ {
 				/*line elementwise.py:121:12*/ t1 = t1 + runtime.BoolToInt(!(math.Abs(mData[p1]) <= math.MaxFloat64))
 				/*line elementwise.py:121:12*/ p1 = p1 + h2
 			}
+			/*line elementwise.py:121:12*/ t1 = t1 + (t1U12 + t1U22 + t1U32)
 		}
 	}
 	/*line elementwise.py:121:5*/ return t1

@@ -744,17 +744,22 @@ func ModeSmall(labels *runtime.Array[int32]) (int64, error) {
 // Number of elements with lo <= x < hi, whole-array style.
 func CountInRange(x *runtime.Array[float64], lo float64, hi float64) int64 {
 	/*line histograms.py:92:1*/ var (
-		t1    int64
-		t2    int64
-		i0    int64
-		h1    int64
-		h2    int64
-		p1    int64
-		t1U1  int64
-		t1U2  int64
-		t1U3  int64
-		i0U   int64
-		i0Lim int64
+		t1     int64
+		t2     int64
+		i0     int64
+		h1     int64
+		h2     int64
+		p1     int64
+		t1U1   int64
+		t1U2   int64
+		t1U3   int64
+		i0U    int64
+		i0Lim  int64
+		t1U12  int64
+		t1U22  int64
+		t1U32  int64
+		i0U2   int64
+		i0Lim2 int64
 	)
 	xData := x.Data
 	/*line histograms.py:94:12*/ t1 = 0
@@ -780,10 +785,27 @@ func CountInRange(x *runtime.Array[float64], lo float64, hi float64) int64 {
 		/*line histograms.py:94:12*/ t1 = t1 + (t1U1 + t1U2 + t1U3)
 	} else {
 		/*line histograms.py:94:12*/ p1 = h1
-		/*line histograms.py:94:12*/ for i0 = 0; i0 < t2; i0++ {
+		/*line histograms.py:94:12*/ t1U12 = 0
+		/*line histograms.py:94:12*/ t1U22 = 0
+		/*line histograms.py:94:12*/ t1U32 = 0
+		/*line histograms.py:94:12*/ i0U2 = 0
+		/*line histograms.py:94:12*/ i0Lim2 = runtime.Max(t2, -9223372036854775805) - 3
+		/*line histograms.py:94:12*/ for i0U2 < i0Lim2 {
+			/*line histograms.py:94:12*/ t1 = t1 + runtime.BoolToInt(xData[p1] >= lo && xData[p1] < hi)
+			/*line histograms.py:94:12*/ p1 = p1 + h2
+			/*line histograms.py:94:12*/ t1U12 = t1U12 + runtime.BoolToInt(xData[p1] >= lo && xData[p1] < hi)
+			/*line histograms.py:94:12*/ p1 = p1 + h2
+			/*line histograms.py:94:12*/ t1U22 = t1U22 + runtime.BoolToInt(xData[p1] >= lo && xData[p1] < hi)
+			/*line histograms.py:94:12*/ p1 = p1 + h2
+			/*line histograms.py:94:12*/ t1U32 = t1U32 + runtime.BoolToInt(xData[p1] >= lo && xData[p1] < hi)
+			/*line histograms.py:94:12*/ p1 = p1 + h2
+			/*line histograms.py:94:12*/ i0U2 = i0U2 + 4
+		}
+		/*line histograms.py:94:12*/ for i0 = i0U2; i0 < t2; i0++ {
 			/*line histograms.py:94:12*/ t1 = t1 + runtime.BoolToInt(xData[p1] >= lo && xData[p1] < hi)
 			/*line histograms.py:94:12*/ p1 = p1 + h2
 		}
+		/*line histograms.py:94:12*/ t1 = t1 + (t1U12 + t1U22 + t1U32)
 	}
 	/*line histograms.py:94:5*/ return t1
 }
@@ -817,6 +839,11 @@ func DigitizeSorted(x *runtime.Array[float64], edges *runtime.Array[float64]) (*
 		cU3     int64
 		jU      int64
 		jLim    int64
+		cU12    int64
+		cU22    int64
+		cU32    int64
+		jU2     int64
+		jLim2   int64
 		outData []int64
 	)
 	xData := x.Data
@@ -880,13 +907,42 @@ func DigitizeSorted(x *runtime.Array[float64], edges *runtime.Array[float64]) (*
 				c = 0
 				/*line histograms.py:103:28*/ t4 = h3 + i*h4
 				/*line histograms.py:102:9*/ p1 = h1
-				/*line histograms.py:102:9*/ for j = 0; j < t6; j++ {
+				/*line histograms.py:102:9*/ cU12 = 0
+				/*line histograms.py:102:9*/ cU22 = 0
+				/*line histograms.py:102:9*/ cU32 = 0
+				/*line histograms.py:102:9*/ jU2 = 0
+				/*line histograms.py:102:9*/ jLim2 = runtime.Max(t6, -9223372036854775805) - 3
+				/*line histograms.py:102:9*/ for jU2 < jLim2 {
+					t5 = edgesData[p1]
+					/*line histograms.py:103:13*/ if t5 <= xData[t4] {
+						c = c + 1
+					}
+					/*line histograms.py:102:9*/ p1 = p1 + h2
+					t5 = edgesData[p1]
+					/*line histograms.py:103:13*/ if t5 <= xData[t4] {
+						cU12 = cU12 + 1
+					}
+					/*line histograms.py:102:9*/ p1 = p1 + h2
+					t5 = edgesData[p1]
+					/*line histograms.py:103:13*/ if t5 <= xData[t4] {
+						cU22 = cU22 + 1
+					}
+					/*line histograms.py:102:9*/ p1 = p1 + h2
+					t5 = edgesData[p1]
+					/*line histograms.py:103:13*/ if t5 <= xData[t4] {
+						cU32 = cU32 + 1
+					}
+					/*line histograms.py:102:9*/ p1 = p1 + h2
+					/*line histograms.py:102:9*/ jU2 = jU2 + 4
+				}
+				/*line histograms.py:102:9*/ for j = jU2; j < t6; j++ {
 					t5 = edgesData[p1]
 					/*line histograms.py:103:13*/ if t5 <= xData[t4] {
 						c = c + 1
 					}
 					/*line histograms.py:102:9*/ p1 = p1 + h2
 				}
+				/*line histograms.py:102:9*/ c = c + (cU12 + cU22 + cU32)
 				/*line histograms.py:105:9*/ t7 = h5 + i*h6
 				/*line histograms.py:105:9*/ outData[t7] = c
 			}

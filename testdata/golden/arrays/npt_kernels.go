@@ -290,17 +290,22 @@ func Total32(v *runtime.Array[float32]) float32 {
 // CountTrue is pyc2go's compiled form of count_true (npt_kernels.py:41).
 func CountTrue(mask *runtime.Array[bool]) int64 {
 	/*line npt_kernels.py:41:1*/ var (
-		c    int64
-		i    int64
-		t2   int64
-		h1   int64
-		h2   int64
-		p1   int64
-		cU1  int64
-		cU2  int64
-		cU3  int64
-		iU   int64
-		iLim int64
+		c     int64
+		i     int64
+		t2    int64
+		h1    int64
+		h2    int64
+		p1    int64
+		cU1   int64
+		cU2   int64
+		cU3   int64
+		iU    int64
+		iLim  int64
+		cU12  int64
+		cU22  int64
+		cU32  int64
+		iU2   int64
+		iLim2 int64
 	)
 	maskData := mask.Data
 	/*line npt_kernels.py:42:5*/ c = 0
@@ -336,12 +341,37 @@ func CountTrue(mask *runtime.Array[bool]) int64 {
 		/*line npt_kernels.py:43:5*/ c = c + (cU1 + cU2 + cU3)
 	} else {
 		/*line npt_kernels.py:43:5*/ p1 = h1
-		/*line npt_kernels.py:43:5*/ for i = 0; i < t2; i++ {
+		/*line npt_kernels.py:43:5*/ cU12 = 0
+		/*line npt_kernels.py:43:5*/ cU22 = 0
+		/*line npt_kernels.py:43:5*/ cU32 = 0
+		/*line npt_kernels.py:43:5*/ iU2 = 0
+		/*line npt_kernels.py:43:5*/ iLim2 = runtime.Max(t2, -9223372036854775805) - 3
+		/*line npt_kernels.py:43:5*/ for iU2 < iLim2 {
+			if maskData[p1] {
+				c = c + 1
+			}
+			/*line npt_kernels.py:43:5*/ p1 = p1 + h2
+			if maskData[p1] {
+				cU12 = cU12 + 1
+			}
+			/*line npt_kernels.py:43:5*/ p1 = p1 + h2
+			if maskData[p1] {
+				cU22 = cU22 + 1
+			}
+			/*line npt_kernels.py:43:5*/ p1 = p1 + h2
+			if maskData[p1] {
+				cU32 = cU32 + 1
+			}
+			/*line npt_kernels.py:43:5*/ p1 = p1 + h2
+			/*line npt_kernels.py:43:5*/ iU2 = iU2 + 4
+		}
+		/*line npt_kernels.py:43:5*/ for i = iU2; i < t2; i++ {
 			if maskData[p1] {
 				c = c + 1
 			}
 			/*line npt_kernels.py:43:5*/ p1 = p1 + h2
 		}
+		/*line npt_kernels.py:43:5*/ c = c + (cU12 + cU22 + cU32)
 	}
 	/*line npt_kernels.py:46:5*/ return c
 }

@@ -398,21 +398,31 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 // A 2-D loop with an integer reduction across rows.
 func CountInRows(m *runtime.Array[float64], t float64) int64 {
 	/*line parallel.py:80:1*/ var (
-		c  int64
-		i  int64
-		j  int64
-		t2 int64
-		t3 int64
-		h1 int64
-		h2 int64
-		h3 int64
-		h4 int64
-		p1 int64
+		c    int64
+		i    int64
+		j    int64
+		t2   int64
+		t3   int64
+		h1   int64
+		h2   int64
+		h3   int64
+		h4   int64
+		p1   int64
+		cU1  int64
+		cU2  int64
+		cU3  int64
+		jU   int64
+		jLim int64
 	)
 	_ = i
 	_ = j
 	_ = h1
 	_ = p1
+	_ = cU1
+	_ = cU2
+	_ = cU3
+	_ = jU
+	_ = jLim
 	mData := m.Data
 	/*line parallel.py:82:5*/ c = 0
 	t3 = int64(m.Shape[0])
@@ -427,21 +437,51 @@ func CountInRows(m *runtime.Array[float64], t float64) int64 {
 		cParts := make([]int64, parChunks)
 		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
 			var (
-				iChunk  int64
-				h1Chunk int64
-				jChunk  int64
-				p1Chunk int64
-				cChunk  int64 = 0
+				iChunk    int64
+				h1Chunk   int64
+				jChunk    int64
+				p1Chunk   int64
+				cU1Chunk  int64
+				cU2Chunk  int64
+				cU3Chunk  int64
+				jUChunk   int64
+				jLimChunk int64
+				cChunk    int64 = 0
 			)
 			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
 				h1Chunk = h3 + iChunk*h4
 				/*line parallel.py:84:9*/ p1Chunk = h1Chunk
-				/*line parallel.py:84:9*/ for jChunk = 0; jChunk < t2; jChunk++ {
+				/*line parallel.py:84:9*/ cU1Chunk = 0
+				/*line parallel.py:84:9*/ cU2Chunk = 0
+				/*line parallel.py:84:9*/ cU3Chunk = 0
+				/*line parallel.py:84:9*/ jUChunk = 0
+				/*line parallel.py:84:9*/ jLimChunk = runtime.Max(t2, -9223372036854775805) - 3
+				/*line parallel.py:84:9*/ for jUChunk < jLimChunk {
+					if mData[p1Chunk] > t {
+						cChunk = cChunk + 1
+					}
+					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
+					if mData[p1Chunk] > t {
+						cU1Chunk = cU1Chunk + 1
+					}
+					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
+					if mData[p1Chunk] > t {
+						cU2Chunk = cU2Chunk + 1
+					}
+					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
+					if mData[p1Chunk] > t {
+						cU3Chunk = cU3Chunk + 1
+					}
+					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
+					/*line parallel.py:84:9*/ jUChunk = jUChunk + 4
+				}
+				/*line parallel.py:84:9*/ for jChunk = jUChunk; jChunk < t2; jChunk++ {
 					if mData[p1Chunk] > t {
 						cChunk = cChunk + 1
 					}
 					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
 				}
+				/*line parallel.py:84:9*/ cChunk = cChunk + (cU1Chunk + cU2Chunk + cU3Chunk)
 			}
 			cParts[chunk] = cChunk
 			return nil

@@ -562,18 +562,23 @@ func Axpy(alpha float64, x *runtime.Array[float64], y *runtime.Array[float64]) e
 // ClipCount is pyc2go's compiled form of clip_count (pythran_export.py:46).
 func ClipCount(a *runtime.Array[int32], lo int32, hi int32) int64 {
 	/*line pythran_export.py:46:1*/ var (
-		c     int64
-		x     int32
-		t1    int64
-		t2    int64
-		h1    int64
-		h2    int64
-		p1    int64
-		cU1   int64
-		cU2   int64
-		cU3   int64
-		t2U   int64
-		t2Lim int64
+		c      int64
+		x      int32
+		t1     int64
+		t2     int64
+		h1     int64
+		h2     int64
+		p1     int64
+		cU1    int64
+		cU2    int64
+		cU3    int64
+		t2U    int64
+		t2Lim  int64
+		cU12   int64
+		cU22   int64
+		cU32   int64
+		t2U2   int64
+		t2Lim2 int64
 	)
 	aData := a.Data
 	/*line pythran_export.py:47:5*/ c = 0
@@ -614,13 +619,42 @@ func ClipCount(a *runtime.Array[int32], lo int32, hi int32) int64 {
 		/*line pythran_export.py:48:5*/ c = c + (cU1 + cU2 + cU3)
 	} else {
 		/*line pythran_export.py:48:5*/ p1 = h1
-		/*line pythran_export.py:48:5*/ for t2 = 0; t2 < t1; t2++ {
+		/*line pythran_export.py:48:5*/ cU12 = 0
+		/*line pythran_export.py:48:5*/ cU22 = 0
+		/*line pythran_export.py:48:5*/ cU32 = 0
+		/*line pythran_export.py:48:5*/ t2U2 = 0
+		/*line pythran_export.py:48:5*/ t2Lim2 = runtime.Max(t1, -9223372036854775805) - 3
+		/*line pythran_export.py:48:5*/ for t2U2 < t2Lim2 {
+			/*line pythran_export.py:48:5*/ x = aData[p1]
+			if lo <= x && x <= hi {
+				c = c + 1
+			}
+			/*line pythran_export.py:48:5*/ p1 = p1 + h2
+			/*line pythran_export.py:48:5*/ x = aData[p1]
+			if lo <= x && x <= hi {
+				cU12 = cU12 + 1
+			}
+			/*line pythran_export.py:48:5*/ p1 = p1 + h2
+			/*line pythran_export.py:48:5*/ x = aData[p1]
+			if lo <= x && x <= hi {
+				cU22 = cU22 + 1
+			}
+			/*line pythran_export.py:48:5*/ p1 = p1 + h2
+			/*line pythran_export.py:48:5*/ x = aData[p1]
+			if lo <= x && x <= hi {
+				cU32 = cU32 + 1
+			}
+			/*line pythran_export.py:48:5*/ p1 = p1 + h2
+			/*line pythran_export.py:48:5*/ t2U2 = t2U2 + 4
+		}
+		/*line pythran_export.py:48:5*/ for t2 = t2U2; t2 < t1; t2++ {
 			/*line pythran_export.py:48:5*/ x = aData[p1]
 			if lo <= x && x <= hi {
 				c = c + 1
 			}
 			/*line pythran_export.py:48:5*/ p1 = p1 + h2
 		}
+		/*line pythran_export.py:48:5*/ c = c + (cU12 + cU22 + cU32)
 	}
 	/*line pythran_export.py:51:5*/ return c
 }

@@ -985,17 +985,22 @@ func ArgminArgmax(x *runtime.Array[float64]) (int64, int64, error) {
 // Integer sum; wraps around like numpy's int64.
 func IntTotal(a *runtime.Array[int64]) int64 {
 	/*line reductions.py:123:1*/ var (
-		t1    int64
-		t2    int64
-		i0    int64
-		h1    int64
-		h2    int64
-		p1    int64
-		t1U1  int64
-		t1U2  int64
-		t1U3  int64
-		i0U   int64
-		i0Lim int64
+		t1     int64
+		t2     int64
+		i0     int64
+		h1     int64
+		h2     int64
+		p1     int64
+		t1U1   int64
+		t1U2   int64
+		t1U3   int64
+		i0U    int64
+		i0Lim  int64
+		t1U12  int64
+		t1U22  int64
+		t1U32  int64
+		i0U2   int64
+		i0Lim2 int64
 	)
 	aData := a.Data
 	/*line reductions.py:125:12*/ t1 = 0
@@ -1021,10 +1026,27 @@ func IntTotal(a *runtime.Array[int64]) int64 {
 		/*line reductions.py:125:12*/ t1 = t1 + (t1U1 + t1U2 + t1U3)
 	} else {
 		/*line reductions.py:125:12*/ p1 = h1
-		/*line reductions.py:125:12*/ for i0 = 0; i0 < t2; i0++ {
+		/*line reductions.py:125:12*/ t1U12 = 0
+		/*line reductions.py:125:12*/ t1U22 = 0
+		/*line reductions.py:125:12*/ t1U32 = 0
+		/*line reductions.py:125:12*/ i0U2 = 0
+		/*line reductions.py:125:12*/ i0Lim2 = runtime.Max(t2, -9223372036854775805) - 3
+		/*line reductions.py:125:12*/ for i0U2 < i0Lim2 {
+			/*line reductions.py:125:12*/ t1 = t1 + aData[p1]
+			/*line reductions.py:125:12*/ p1 = p1 + h2
+			/*line reductions.py:125:12*/ t1U12 = t1U12 + aData[p1]
+			/*line reductions.py:125:12*/ p1 = p1 + h2
+			/*line reductions.py:125:12*/ t1U22 = t1U22 + aData[p1]
+			/*line reductions.py:125:12*/ p1 = p1 + h2
+			/*line reductions.py:125:12*/ t1U32 = t1U32 + aData[p1]
+			/*line reductions.py:125:12*/ p1 = p1 + h2
+			/*line reductions.py:125:12*/ i0U2 = i0U2 + 4
+		}
+		/*line reductions.py:125:12*/ for i0 = i0U2; i0 < t2; i0++ {
 			/*line reductions.py:125:12*/ t1 = t1 + aData[p1]
 			/*line reductions.py:125:12*/ p1 = p1 + h2
 		}
+		/*line reductions.py:125:12*/ t1 = t1 + (t1U12 + t1U22 + t1U32)
 	}
 	/*line reductions.py:125:5*/ return t1
 }
@@ -1229,18 +1251,23 @@ func RowsAllPositive(m *runtime.Array[float64]) *runtime.Array[bool] {
 // Number of True entries, counted in a loop.
 func BoolCount(mask *runtime.Array[bool]) int64 {
 	/*line reductions.py:148:1*/ var (
-		c     int64
-		v     bool
-		t1    int64
-		t2    int64
-		h1    int64
-		h2    int64
-		p1    int64
-		cU1   int64
-		cU2   int64
-		cU3   int64
-		t2U   int64
-		t2Lim int64
+		c      int64
+		v      bool
+		t1     int64
+		t2     int64
+		h1     int64
+		h2     int64
+		p1     int64
+		cU1    int64
+		cU2    int64
+		cU3    int64
+		t2U    int64
+		t2Lim  int64
+		cU12   int64
+		cU22   int64
+		cU32   int64
+		t2U2   int64
+		t2Lim2 int64
 	)
 	maskData := mask.Data
 	/*line reductions.py:150:5*/ c = 0
@@ -1281,13 +1308,42 @@ func BoolCount(mask *runtime.Array[bool]) int64 {
 		/*line reductions.py:151:5*/ c = c + (cU1 + cU2 + cU3)
 	} else {
 		/*line reductions.py:151:5*/ p1 = h1
-		/*line reductions.py:151:5*/ for t2 = 0; t2 < t1; t2++ {
+		/*line reductions.py:151:5*/ cU12 = 0
+		/*line reductions.py:151:5*/ cU22 = 0
+		/*line reductions.py:151:5*/ cU32 = 0
+		/*line reductions.py:151:5*/ t2U2 = 0
+		/*line reductions.py:151:5*/ t2Lim2 = runtime.Max(t1, -9223372036854775805) - 3
+		/*line reductions.py:151:5*/ for t2U2 < t2Lim2 {
+			/*line reductions.py:151:5*/ v = maskData[p1]
+			if v {
+				c = c + 1
+			}
+			/*line reductions.py:151:5*/ p1 = p1 + h2
+			/*line reductions.py:151:5*/ v = maskData[p1]
+			if v {
+				cU12 = cU12 + 1
+			}
+			/*line reductions.py:151:5*/ p1 = p1 + h2
+			/*line reductions.py:151:5*/ v = maskData[p1]
+			if v {
+				cU22 = cU22 + 1
+			}
+			/*line reductions.py:151:5*/ p1 = p1 + h2
+			/*line reductions.py:151:5*/ v = maskData[p1]
+			if v {
+				cU32 = cU32 + 1
+			}
+			/*line reductions.py:151:5*/ p1 = p1 + h2
+			/*line reductions.py:151:5*/ t2U2 = t2U2 + 4
+		}
+		/*line reductions.py:151:5*/ for t2 = t2U2; t2 < t1; t2++ {
 			/*line reductions.py:151:5*/ v = maskData[p1]
 			if v {
 				c = c + 1
 			}
 			/*line reductions.py:151:5*/ p1 = p1 + h2
 		}
+		/*line reductions.py:151:5*/ c = c + (cU12 + cU22 + cU32)
 	}
 	/*line reductions.py:154:5*/ return c
 }
@@ -1297,17 +1353,22 @@ func BoolCount(mask *runtime.Array[bool]) int64 {
 // Product of an int32 vector (numpy accumulates in int64).
 func ProdInt32(a *runtime.Array[int32]) int64 {
 	/*line reductions.py:157:1*/ var (
-		t1    int64
-		t2    int64
-		i0    int64
-		h1    int64
-		h2    int64
-		p1    int64
-		t1U1  int64
-		t1U2  int64
-		t1U3  int64
-		i0U   int64
-		i0Lim int64
+		t1     int64
+		t2     int64
+		i0     int64
+		h1     int64
+		h2     int64
+		p1     int64
+		t1U1   int64
+		t1U2   int64
+		t1U3   int64
+		i0U    int64
+		i0Lim  int64
+		t1U12  int64
+		t1U22  int64
+		t1U32  int64
+		i0U2   int64
+		i0Lim2 int64
 	)
 	aData := a.Data
 	/*line reductions.py:159:12*/ t1 = 1
@@ -1333,10 +1394,27 @@ func ProdInt32(a *runtime.Array[int32]) int64 {
 		/*line reductions.py:159:12*/ t1 = t1 * (t1U1 * t1U2 * t1U3)
 	} else {
 		/*line reductions.py:159:12*/ p1 = h1
-		/*line reductions.py:159:12*/ for i0 = 0; i0 < t2; i0++ {
+		/*line reductions.py:159:12*/ t1U12 = 1
+		/*line reductions.py:159:12*/ t1U22 = 1
+		/*line reductions.py:159:12*/ t1U32 = 1
+		/*line reductions.py:159:12*/ i0U2 = 0
+		/*line reductions.py:159:12*/ i0Lim2 = runtime.Max(t2, -9223372036854775805) - 3
+		/*line reductions.py:159:12*/ for i0U2 < i0Lim2 {
+			/*line reductions.py:159:12*/ t1 = t1 * int64(aData[p1])
+			/*line reductions.py:159:12*/ p1 = p1 + h2
+			/*line reductions.py:159:12*/ t1U12 = t1U12 * int64(aData[p1])
+			/*line reductions.py:159:12*/ p1 = p1 + h2
+			/*line reductions.py:159:12*/ t1U22 = t1U22 * int64(aData[p1])
+			/*line reductions.py:159:12*/ p1 = p1 + h2
+			/*line reductions.py:159:12*/ t1U32 = t1U32 * int64(aData[p1])
+			/*line reductions.py:159:12*/ p1 = p1 + h2
+			/*line reductions.py:159:12*/ i0U2 = i0U2 + 4
+		}
+		/*line reductions.py:159:12*/ for i0 = i0U2; i0 < t2; i0++ {
 			/*line reductions.py:159:12*/ t1 = t1 * int64(aData[p1])
 			/*line reductions.py:159:12*/ p1 = p1 + h2
 		}
+		/*line reductions.py:159:12*/ t1 = t1 * (t1U12 * t1U22 * t1U32)
 	}
 	/*line reductions.py:159:5*/ return t1
 }

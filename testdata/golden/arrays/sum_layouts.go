@@ -319,21 +319,26 @@ func ProdCT(z *runtime.Array[complex128]) complex128 {
 // ProdIntT is pyc2go's compiled form of prod_int_t (sum_layouts.py:89).
 func ProdIntT(m *runtime.Array[int64]) int64 {
 	/*line sum_layouts.py:89:1*/ var (
-		t1    int64
-		t2    int64
-		t3    int64
-		i0    int64
-		i1    int64
-		h1    int64
-		h2    int64
-		h3    int64
-		h4    int64
-		p1    int64
-		t1U1  int64
-		t1U2  int64
-		t1U3  int64
-		i1U   int64
-		i1Lim int64
+		t1     int64
+		t2     int64
+		t3     int64
+		i0     int64
+		i1     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		t1U1   int64
+		t1U2   int64
+		t1U3   int64
+		i1U    int64
+		i1Lim  int64
+		t1U12  int64
+		t1U22  int64
+		t1U32  int64
+		i1U2   int64
+		i1Lim2 int64
 	)
 	mData := m.Data
 	/*line sum_layouts.py:90:12*/ t1 = 1
@@ -366,10 +371,27 @@ func ProdIntT(m *runtime.Array[int64]) int64 {
 		/*line sum_layouts.py:90:12*/ for i0 = 0; i0 < t2; i0++ {
 			/*line sum_layouts.py:90:12*/ h1 = h3 + i0*h4
 			/*line sum_layouts.py:90:12*/ p1 = h1
-			/*line sum_layouts.py:90:12*/ for i1 = 0; i1 < t3; i1++ {
+			/*line sum_layouts.py:90:12*/ t1U12 = 1
+			/*line sum_layouts.py:90:12*/ t1U22 = 1
+			/*line sum_layouts.py:90:12*/ t1U32 = 1
+			/*line sum_layouts.py:90:12*/ i1U2 = 0
+			/*line sum_layouts.py:90:12*/ i1Lim2 = runtime.Max(t3, -9223372036854775805) - 3
+			/*line sum_layouts.py:90:12*/ for i1U2 < i1Lim2 {
+				/*line sum_layouts.py:90:12*/ t1 = t1 * mData[p1]
+				/*line sum_layouts.py:90:12*/ p1 = p1 + h2
+				/*line sum_layouts.py:90:12*/ t1U12 = t1U12 * mData[p1]
+				/*line sum_layouts.py:90:12*/ p1 = p1 + h2
+				/*line sum_layouts.py:90:12*/ t1U22 = t1U22 * mData[p1]
+				/*line sum_layouts.py:90:12*/ p1 = p1 + h2
+				/*line sum_layouts.py:90:12*/ t1U32 = t1U32 * mData[p1]
+				/*line sum_layouts.py:90:12*/ p1 = p1 + h2
+				/*line sum_layouts.py:90:12*/ i1U2 = i1U2 + 4
+			}
+			/*line sum_layouts.py:90:12*/ for i1 = i1U2; i1 < t3; i1++ {
 				/*line sum_layouts.py:90:12*/ t1 = t1 * mData[p1]
 				/*line sum_layouts.py:90:12*/ p1 = p1 + h2
 			}
+			/*line sum_layouts.py:90:12*/ t1 = t1 * (t1U12 * t1U22 * t1U32)
 		}
 	}
 	/*line sum_layouts.py:90:5*/ return t1

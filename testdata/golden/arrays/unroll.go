@@ -284,13 +284,14 @@ func IntDot(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) {
 	/*line unroll.py:30:1*/ var (
 		s     int64
 		i     int64
+		t1    int64
+		t2    int64
 		t3    int64
 		t4    int64
 		h1    int64
 		h2    int64
 		h3    int64
 		h4    int64
-		h5    int64
 		p1    int64
 		p2    int64
 		sU1   int64
@@ -308,97 +309,78 @@ func IntDot(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) {
 	yData := y.Data
 	/*line unroll.py:33:5*/ s = 0
 	t4 = int64(x.Shape[0])
-	/*line unroll.py:34:5*/ h1 = int64(x.Offset)
-	/*line unroll.py:34:5*/ h2 = int64(x.Strides[0])
-	/*line unroll.py:34:5*/ h3 = int64(y.Shape[0])
-	/*line unroll.py:34:5*/ h4 = int64(y.Offset)
-	/*line unroll.py:34:5*/ h5 = int64(y.Strides[0])
-	/*line unroll.py:34:5*/ if h2 == 1 && h5 == 1 {
-		/*line unroll.py:34:5*/ sU1 = 0
-		/*line unroll.py:34:5*/ sU2 = 0
-		/*line unroll.py:34:5*/ sU3 = 0
-		/*line unroll.py:34:5*/ iU = 0
-		/*line unroll.py:34:5*/ iLim = runtime.Max(t4, -9223372036854775805) - 3
-		/*line unroll.py:34:5*/ for iU < iLim {
-			t3 = xData[h1+iU]
-			/*line unroll.py:35:21*/ if !(iU < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU, 0, int64(y.Shape[0])), "unroll.py", 35, "int_dot")
+	/*line unroll.py:34:5*/ if t4-1 < int64(y.Shape[0]) {
+		/*line unroll.py:34:5*/ h1 = int64(x.Offset)
+		/*line unroll.py:34:5*/ h2 = int64(x.Strides[0])
+		/*line unroll.py:34:5*/ h3 = int64(y.Offset)
+		/*line unroll.py:34:5*/ h4 = int64(y.Strides[0])
+		/*line unroll.py:34:5*/ if h2 == 1 && h4 == 1 {
+			/*line unroll.py:34:5*/ sU1 = 0
+			/*line unroll.py:34:5*/ sU2 = 0
+			/*line unroll.py:34:5*/ sU3 = 0
+			/*line unroll.py:34:5*/ iU = 0
+			/*line unroll.py:34:5*/ iLim = runtime.Max(t4, -9223372036854775805) - 3
+			/*line unroll.py:34:5*/ for iU < iLim {
+				t3 = xData[h1+iU]
+				/*line unroll.py:35:9*/ s = s + t3*yData[h3+iU]
+				/*line unroll.py:35:14*/ t3 = xData[h1+(iU+1)]
+				/*line unroll.py:35:9*/ sU1 = sU1 + t3*yData[h3+(iU+1)]
+				/*line unroll.py:35:14*/ t3 = xData[h1+(iU+2)]
+				/*line unroll.py:35:9*/ sU2 = sU2 + t3*yData[h3+(iU+2)]
+				/*line unroll.py:35:14*/ t3 = xData[h1+(iU+3)]
+				/*line unroll.py:35:9*/ sU3 = sU3 + t3*yData[h3+(iU+3)]
+				/*line unroll.py:34:5*/ iU = iU + 4
 			}
-			/*line unroll.py:35:9*/ s = s + t3*yData[h4+iU]
-			/*line unroll.py:35:14*/ t3 = xData[h1+(iU+1)]
-			/*line unroll.py:35:21*/ if !(iU+1 < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+1, 0, int64(y.Shape[0])), "unroll.py", 35, "int_dot")
+			/*line unroll.py:34:5*/ for i = iU; i < t4; i++ {
+				t3 = xData[h1+i]
+				/*line unroll.py:35:9*/ s = s + t3*yData[h3+i]
 			}
-			/*line unroll.py:35:9*/ sU1 = sU1 + t3*yData[h4+(iU+1)]
-			/*line unroll.py:35:14*/ t3 = xData[h1+(iU+2)]
-			/*line unroll.py:35:21*/ if !(iU+2 < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+2, 0, int64(y.Shape[0])), "unroll.py", 35, "int_dot")
+			/*line unroll.py:34:5*/ s = s + (sU1 + sU2 + sU3)
+		} else {
+			/*line unroll.py:34:5*/ p1 = h1
+			/*line unroll.py:34:5*/ p2 = h3
+			/*line unroll.py:34:5*/ sU12 = 0
+			/*line unroll.py:34:5*/ sU22 = 0
+			/*line unroll.py:34:5*/ sU32 = 0
+			/*line unroll.py:34:5*/ iU2 = 0
+			/*line unroll.py:34:5*/ iLim2 = runtime.Max(t4, -9223372036854775805) - 3
+			/*line unroll.py:34:5*/ for iU2 < iLim2 {
+				t3 = xData[p1]
+				/*line unroll.py:35:9*/ s = s + t3*yData[p2]
+				/*line unroll.py:34:5*/ p1 = p1 + h2
+				/*line unroll.py:34:5*/ p2 = p2 + h4
+				t3 = xData[p1]
+				/*line unroll.py:35:9*/ sU12 = sU12 + t3*yData[p2]
+				/*line unroll.py:34:5*/ p1 = p1 + h2
+				/*line unroll.py:34:5*/ p2 = p2 + h4
+				t3 = xData[p1]
+				/*line unroll.py:35:9*/ sU22 = sU22 + t3*yData[p2]
+				/*line unroll.py:34:5*/ p1 = p1 + h2
+				/*line unroll.py:34:5*/ p2 = p2 + h4
+				t3 = xData[p1]
+				/*line unroll.py:35:9*/ sU32 = sU32 + t3*yData[p2]
+				/*line unroll.py:34:5*/ p1 = p1 + h2
+				/*line unroll.py:34:5*/ p2 = p2 + h4
+				/*line unroll.py:34:5*/ iU2 = iU2 + 4
 			}
-			/*line unroll.py:35:9*/ sU2 = sU2 + t3*yData[h4+(iU+2)]
-			/*line unroll.py:35:14*/ t3 = xData[h1+(iU+3)]
-			/*line unroll.py:35:21*/ if !(iU+3 < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU+3, 0, int64(y.Shape[0])), "unroll.py", 35, "int_dot")
+			/*line unroll.py:34:5*/ for i = iU2; i < t4; i++ {
+				t3 = xData[p1]
+				/*line unroll.py:35:9*/ s = s + t3*yData[p2]
+				/*line unroll.py:34:5*/ p1 = p1 + h2
+				/*line unroll.py:34:5*/ p2 = p2 + h4
 			}
-			/*line unroll.py:35:9*/ sU3 = sU3 + t3*yData[h4+(iU+3)]
-			/*line unroll.py:34:5*/ iU = iU + 4
+			/*line unroll.py:34:5*/ s = s + (sU12 + sU22 + sU32)
 		}
-		/*line unroll.py:34:5*/ for i = iU; i < t4; i++ {
-			t3 = xData[h1+i]
-			/*line unroll.py:35:21*/ if !(i < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(y.Shape[0])), "unroll.py", 35, "int_dot")
-			}
-			/*line unroll.py:35:9*/ s = s + t3*yData[h4+i]
-		}
-		/*line unroll.py:34:5*/ s = s + (sU1 + sU2 + sU3)
 	} else {
-		/*line unroll.py:34:5*/ p1 = h1
-		/*line unroll.py:34:5*/ p2 = h4
-		/*line unroll.py:34:5*/ sU12 = 0
-		/*line unroll.py:34:5*/ sU22 = 0
-		/*line unroll.py:34:5*/ sU32 = 0
-		/*line unroll.py:34:5*/ iU2 = 0
-		/*line unroll.py:34:5*/ iLim2 = runtime.Max(t4, -9223372036854775805) - 3
-		/*line unroll.py:34:5*/ for iU2 < iLim2 {
-			t3 = xData[p1]
-			/*line unroll.py:35:21*/ if !(iU2 < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU2, 0, int64(y.Shape[0])), "unroll.py", 35, "int_dot")
-			}
-			/*line unroll.py:35:9*/ s = s + t3*yData[p2]
-			/*line unroll.py:34:5*/ p1 = p1 + h2
-			/*line unroll.py:34:5*/ p2 = p2 + h5
-			t3 = xData[p1]
-			/*line unroll.py:35:21*/ if !(iU2+1 < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU2+1, 0, int64(y.Shape[0])), "unroll.py", 35, "int_dot")
-			}
-			/*line unroll.py:35:9*/ sU12 = sU12 + t3*yData[p2]
-			/*line unroll.py:34:5*/ p1 = p1 + h2
-			/*line unroll.py:34:5*/ p2 = p2 + h5
-			t3 = xData[p1]
-			/*line unroll.py:35:21*/ if !(iU2+2 < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU2+2, 0, int64(y.Shape[0])), "unroll.py", 35, "int_dot")
-			}
-			/*line unroll.py:35:9*/ sU22 = sU22 + t3*yData[p2]
-			/*line unroll.py:34:5*/ p1 = p1 + h2
-			/*line unroll.py:34:5*/ p2 = p2 + h5
-			t3 = xData[p1]
-			/*line unroll.py:35:21*/ if !(iU2+3 < h3) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", iU2+3, 0, int64(y.Shape[0])), "unroll.py", 35, "int_dot")
-			}
-			/*line unroll.py:35:9*/ sU32 = sU32 + t3*yData[p2]
-			/*line unroll.py:34:5*/ p1 = p1 + h2
-			/*line unroll.py:34:5*/ p2 = p2 + h5
-			/*line unroll.py:34:5*/ iU2 = iU2 + 4
-		}
-		/*line unroll.py:34:5*/ for i = iU2; i < t4; i++ {
-			t3 = xData[p1]
-			/*line unroll.py:35:21*/ if !(i < h3) {
+		/*line unroll.py:34:5*/ for i = 0; i < t4; i++ {
+			t1 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line unroll.py:35:14*/ t3 = xData[t1]
+			/*line unroll.py:35:21*/ if !(i < int64(y.Shape[0])) {
 				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(y.Shape[0])), "unroll.py", 35, "int_dot")
 			}
-			/*line unroll.py:35:9*/ s = s + t3*yData[p2]
-			/*line unroll.py:34:5*/ p1 = p1 + h2
-			/*line unroll.py:34:5*/ p2 = p2 + h5
+			/*line unroll.py:35:21*/ t2 = int64(y.Offset) + i*int64(y.Strides[0])
+			/*line unroll.py:35:9*/ s = s + t3*yData[t2]
 		}
-		/*line unroll.py:34:5*/ s = s + (sU12 + sU22 + sU32)
 	}
 	/*line unroll.py:36:5*/ return s, nil
 }
@@ -704,14 +686,14 @@ func FloatDot(x *runtime.Array[float64], y *runtime.Array[float64]) (float64, er
 	/*line unroll.py:66:1*/ var (
 		s  float64
 		i  int64
+		t1 int64
+		t2 int64
 		t3 float64
 		t4 int64
 		h1 int64
 		h2 int64
 		h3 int64
 		h4 int64
-		h5 int64
-		h6 int64
 		p1 int64
 		p2 int64
 	)
@@ -719,37 +701,42 @@ func FloatDot(x *runtime.Array[float64], y *runtime.Array[float64]) (float64, er
 	yData := y.Data
 	/*line unroll.py:68:5*/ s = 0.0
 	t4 = runtime.Min(int64(x.Shape[0]), int64(y.Shape[0]))
-	/*line unroll.py:69:5*/ h1 = int64(x.Shape[0])
-	/*line unroll.py:69:5*/ h2 = int64(x.Offset)
-	/*line unroll.py:69:5*/ h3 = int64(x.Strides[0])
-	/*line unroll.py:69:5*/ h4 = int64(y.Shape[0])
-	/*line unroll.py:69:5*/ h5 = int64(y.Offset)
-	/*line unroll.py:69:5*/ h6 = int64(y.Strides[0])
-	/*line unroll.py:69:5*/ if h3 == 1 && h6 == 1 {
-		/*line unroll.py:69:5*/ for i = 0; i < t4; i++ {
-			if !(i < h1) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(x.Shape[0])), "unroll.py", 70, "float_dot")
+	/*line unroll.py:69:5*/ if t4-1 < int64(x.Shape[0]) && t4-1 < int64(y.Shape[0]) {
+		/*line unroll.py:69:5*/ h1 = int64(x.Offset)
+		/*line unroll.py:69:5*/ h2 = int64(x.Strides[0])
+		/*line unroll.py:69:5*/ h3 = int64(y.Offset)
+		/*line unroll.py:69:5*/ h4 = int64(y.Strides[0])
+		/*line unroll.py:69:5*/ if h2 == 1 && h4 == 1 {
+			/*line unroll.py:69:5*/ if t4 > 0 {
+				xW := xData[h1 : h1+t4]
+				yW := yData[h3 : h3+t4]
+				for i = 0; i < t4; i++ {
+					/*line unroll.py:70:14*/ t3 = xW[i]
+					/*line unroll.py:70:9*/ s = s + float64(t3*yW[i])
+				}
 			}
-			/*line unroll.py:70:14*/ t3 = xData[h2+i]
-			/*line unroll.py:70:21*/ if !(i < h4) {
-				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(y.Shape[0])), "unroll.py", 70, "float_dot")
+		} else {
+			/*line unroll.py:69:5*/ p1 = h1
+			/*line unroll.py:69:5*/ p2 = h3
+			/*line unroll.py:69:5*/ for i = 0; i < t4; i++ {
+				t3 = xData[p1]
+				/*line unroll.py:70:9*/ s = s + float64(t3*yData[p2])
+				/*line unroll.py:69:5*/ p1 = p1 + h2
+				/*line unroll.py:69:5*/ p2 = p2 + h4
 			}
-			/*line unroll.py:70:9*/ s = s + float64(t3*yData[h5+i])
 		}
 	} else {
-		/*line unroll.py:69:5*/ p1 = h2
-		/*line unroll.py:69:5*/ p2 = h5
 		/*line unroll.py:69:5*/ for i = 0; i < t4; i++ {
-			if !(i < h1) {
+			if !(i < int64(x.Shape[0])) {
 				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(x.Shape[0])), "unroll.py", 70, "float_dot")
 			}
-			/*line unroll.py:70:14*/ t3 = xData[p1]
-			/*line unroll.py:70:21*/ if !(i < h4) {
+			/*line unroll.py:70:14*/ t1 = int64(x.Offset) + i*int64(x.Strides[0])
+			/*line unroll.py:70:14*/ t3 = xData[t1]
+			/*line unroll.py:70:21*/ if !(i < int64(y.Shape[0])) {
 				return 0, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(y.Shape[0])), "unroll.py", 70, "float_dot")
 			}
-			/*line unroll.py:70:9*/ s = s + float64(t3*yData[p2])
-			/*line unroll.py:69:5*/ p1 = p1 + h3
-			/*line unroll.py:69:5*/ p2 = p2 + h6
+			/*line unroll.py:70:21*/ t2 = int64(y.Offset) + i*int64(y.Strides[0])
+			/*line unroll.py:70:9*/ s = s + float64(t3*yData[t2])
 		}
 	}
 	/*line unroll.py:71:5*/ return s, nil
