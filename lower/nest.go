@@ -725,3 +725,65 @@ func substVars(e ir.Expr, m map[*ir.Var]ir.Expr) ir.Expr {
 	}
 	return e
 }
+
+// hoistInvariantLoads moves t = x[off] out of the innermost loop of nest
+// when off does not depend on that loop and x is never stored in the nest
+// (matmul's a[i, k] in ikj order), as a hand-written loop keeps it in a
+// register. It runs on the rewritten nest only, where every array the nest
+// stores is known not to share memory with any array it loads (the
+// may_share version, an enclosing test, or one array throughout), so no
+// store of the loop can change the loaded value; the load's subscripts
+// were in range wherever the nest ran it, and depend only on outer loops
+// that do run, and it happens only when the innermost loop runs at least
+// once (a guard), so it reads exactly what the first iteration read.
+func (n *perfectNest) hoistInvariantLoads(nest *ir.For) {
+	// Find the innermost loop and the block holding it.
+	parent, inner := (*ir.Block)(nil), nest
+	for inner.Body != n.body {
+		parent = inner.Body
+		next, ok := lastStmt(inner.Body).(*ir.For)
+		if !ok {
+			return
+		}
+		inner = next
+	}
+	step, ok := inner.Step.(*ir.ConstExpr)
+	if parent == nil || !ok || step.Value.(int64) <= 0 || len(parent.Stmts) != 1 {
+		return
+	}
+	stored := map[*ir.Var]bool{}
+	assigned := map[*ir.Var]bool{inner.Var: true}
+	for _, s := range n.body.Stmts {
+		switch s := s.(type) {
+		case *ir.Store:
+			stored[s.Arr] = true
+		case *ir.Assign:
+			assigned[s.Dst] = true
+		}
+	}
+	var hoisted, kept []ir.Stmt
+	for _, s := range n.body.Stmts {
+		if a, ok := s.(*ir.Assign); ok {
+			if ld, ok := a.Src.(*ir.Load); ok && !stored[ld.Arr] {
+				reads := map[*ir.Var]bool{}
+				exprVars(ld.Offset, reads)
+				free := true
+				for v := range reads {
+					free = free && !assigned[v]
+				}
+				if free {
+					hoisted = append(hoisted, a)
+					continue
+				}
+			}
+		}
+		kept = append(kept, s)
+	}
+	if len(hoisted) == 0 {
+		return
+	}
+	n.body.Stmts = kept
+	guard := &ir.If{Cond: ir.Bin(ir.Lt, ir.CloneExpr(inner.Start), ir.CloneExpr(inner.Stop)),
+		Then: &ir.Block{Stmts: append(hoisted, inner)}, Pos: inner.Pos}
+	parent.Stmts = []ir.Stmt{guard}
+}

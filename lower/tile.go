@@ -28,6 +28,12 @@ import "github.com/pyc2go/pyc2go/ir"
 // Other nests (unit-stride 2-D walks, stencils whose rows fit in cache)
 // keep their loops; the pass says so in a remark.
 //
+// As the last loop-nest pass, tile also moves loads that do not depend on
+// the innermost loop out of it (hoistInvariantLoads: matmul's a[i, k]),
+// in the nests it tiles and in the others whose arrays are known not to
+// overlap; interchange leaves them in place so that tile still sees a
+// perfect nest.
+//
 // Cache sizes come from Config.Cache (DefaultCache when zero), never from
 // the machine directly, so generated code is deterministic; the CLI reads
 // /sys or --cache.
@@ -69,6 +75,9 @@ func tile(f *ir.Func, pc *passCtx) {
 			t = n.rowTile(size)
 		default:
 			pc.remark(root.Pos, "not tiled: the innermost loop walks unit strides and the outermost carries no reuse")
+			if len(n.noShare) == 0 {
+				n.hoistInvariantLoads(root)
+			}
 			return nil, false
 		}
 		for _, b := range band {
@@ -99,7 +108,9 @@ func tile(f *ir.Func, pc *passCtx) {
 		}
 		pc.remark(root.Pos, "tiled loops %s of a %d-D nest with %d-wide tiles (%s=%s)", names, depth, t, level, sizeString(size))
 		orig := ir.CloneStmt(root).(*ir.For)
-		return n.rewrite(root, orig, n.tiled(f, t, band)), false
+		nest := n.tiled(f, t, band)
+		n.hoistInvariantLoads(nest)
+		return n.rewrite(root, orig, nest), false
 	})
 }
 

@@ -137,7 +137,7 @@ func Matmul(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime.Arr
 		h2    int64
 		h3    int64
 		h4    int64
-		h5    int64
+		h5    bool
 		h6    int64
 		h7    int64
 		h8    int64
@@ -146,6 +146,9 @@ func Matmul(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime.Arr
 		h11   int64
 		h12   int64
 		h13   int64
+		h14   int64
+		h15   int64
+		h16   int64
 		p1    int64
 		p2    int64
 	)
@@ -157,58 +160,48 @@ func Matmul(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime.Arr
 	p = int64(a.Shape[1])
 	if n-1 < int64(a.Shape[0]) && p-1 < int64(b.Shape[0]) && m-1 < int64(b.Shape[1]) {
 		/*line kernels.py:22:5*/ if !runtime.MayShare(a, c) && !runtime.MayShare(b, c) {
-			h2 = int64(c.Strides[1])
-			/*line kernels.py:23:9*/ h5 = int64(b.Strides[1])
-			h7 = int64(a.Strides[1])
-			/*line kernels.py:24:13*/ h8 = int64(b.Offset)
-			/*line kernels.py:24:13*/ h9 = int64(b.Strides[0])
-			/*line kernels.py:22:5*/ h10 = int64(c.Offset)
-			/*line kernels.py:22:5*/ h11 = int64(c.Strides[0])
-			/*line kernels.py:22:5*/ h12 = int64(a.Offset)
-			/*line kernels.py:22:5*/ h13 = int64(a.Strides[0])
-			/*line kernels.py:22:5*/ if h2 == 1 && h5 == 1 {
-				/*line kernels.py:22:5*/ for iTile = 0; iTile < n; iTile += 32 {
-					/*line kernels.py:22:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
-					/*line kernels.py:24:13*/ for kTile = 0; kTile < p; kTile += 32 {
-						/*line kernels.py:24:13*/ kEnd = kTile + runtime.Min(p-kTile, 32)
-						/*line kernels.py:22:5*/ for i = iTile; i < iEnd; i++ {
-							h1 = h10 + i*h11
-							h6 = h12 + i*h13
-							/*line kernels.py:24:13*/ for k = kTile; k < kEnd; k++ {
-								/*line kernels.py:23:9*/ h3 = h6 + k*h7
-								/*line kernels.py:23:9*/ h4 = h8 + k*h9
-								/*line kernels.py:23:9*/ if m > 0 {
-									cW := cData[h1 : h1+m]
-									bW := bData[h4 : h4+m]
-									for j = 0; j < m; j++ {
-										/*line kernels.py:25:17*/ t2 = cW[j]
-										/*line kernels.py:25:28*/ t5 = aData[h3]
-										/*line kernels.py:25:17*/ cW[j] = t2 + float64(t5*bW[j])
+			/*line kernels.py:24:13*/ h5 = 0 < m
+			/*line kernels.py:24:13*/ h7 = int64(a.Strides[1])
+			/*line kernels.py:24:13*/ h9 = int64(c.Strides[1])
+			/*line kernels.py:24:13*/ h10 = int64(b.Offset)
+			/*line kernels.py:24:13*/ h11 = int64(b.Strides[0])
+			/*line kernels.py:24:13*/ h12 = int64(b.Strides[1])
+			/*line kernels.py:22:5*/ h13 = int64(a.Offset)
+			/*line kernels.py:22:5*/ h14 = int64(a.Strides[0])
+			/*line kernels.py:22:5*/ h15 = int64(c.Offset)
+			/*line kernels.py:22:5*/ h16 = int64(c.Strides[0])
+			/*line kernels.py:22:5*/ for iTile = 0; iTile < n; iTile += 32 {
+				/*line kernels.py:22:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
+				/*line kernels.py:24:13*/ for kTile = 0; kTile < p; kTile += 32 {
+					/*line kernels.py:24:13*/ kEnd = kTile + runtime.Min(p-kTile, 32)
+					/*line kernels.py:22:5*/ for i = iTile; i < iEnd; i++ {
+						/*line kernels.py:24:13*/ h6 = h13 + i*h14
+						/*line kernels.py:24:13*/ h8 = h15 + i*h16
+						/*line kernels.py:24:13*/ for k = kTile; k < kEnd; k++ {
+							/*line kernels.py:23:9*/ if h5 {
+								/*line kernels.py:25:28*/ t5 = aData[h6+k*h7]
+								/*line kernels.py:23:9*/ h1 = h8
+								/*line kernels.py:23:9*/ h2 = h9
+								/*line kernels.py:23:9*/ h3 = h10 + k*h11
+								/*line kernels.py:23:9*/ h4 = h12
+								/*line kernels.py:23:9*/ if h2 == 1 && h4 == 1 {
+									/*line kernels.py:23:9*/ if m > 0 {
+										cW := cData[h1 : h1+m]
+										bW := bData[h3 : h3+m]
+										for j = 0; j < m; j++ {
+											/*line kernels.py:25:17*/ t2 = cW[j]
+											/*line kernels.py:25:17*/ cW[j] = t2 + float64(t5*bW[j])
+										}
 									}
-								}
-							}
-						}
-					}
-				}
-			} else {
-				/*line kernels.py:22:5*/ for iTile = 0; iTile < n; iTile += 32 {
-					/*line kernels.py:22:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
-					/*line kernels.py:24:13*/ for kTile = 0; kTile < p; kTile += 32 {
-						/*line kernels.py:24:13*/ kEnd = kTile + runtime.Min(p-kTile, 32)
-						/*line kernels.py:22:5*/ for i = iTile; i < iEnd; i++ {
-							h1 = h10 + i*h11
-							h6 = h12 + i*h13
-							/*line kernels.py:24:13*/ for k = kTile; k < kEnd; k++ {
-								/*line kernels.py:23:9*/ h3 = h6 + k*h7
-								/*line kernels.py:23:9*/ h4 = h8 + k*h9
-								/*line kernels.py:23:9*/ p1 = h1
-								/*line kernels.py:23:9*/ p2 = h4
-								/*line kernels.py:23:9*/ for j = 0; j < m; j++ {
-									/*line kernels.py:25:17*/ t2 = cData[p1]
-									/*line kernels.py:25:28*/ t5 = aData[h3]
-									/*line kernels.py:25:17*/ cData[p1] = t2 + float64(t5*bData[p2])
-									/*line kernels.py:23:9*/ p1 = p1 + h2
-									/*line kernels.py:23:9*/ p2 = p2 + h5
+								} else {
+									/*line kernels.py:23:9*/ p1 = h1
+									/*line kernels.py:23:9*/ p2 = h3
+									/*line kernels.py:23:9*/ for j = 0; j < m; j++ {
+										/*line kernels.py:25:17*/ t2 = cData[p1]
+										/*line kernels.py:25:17*/ cData[p1] = t2 + float64(t5*bData[p2])
+										/*line kernels.py:23:9*/ p1 = p1 + h2
+										/*line kernels.py:23:9*/ p2 = p2 + h4
+									}
 								}
 							}
 						}

@@ -39,7 +39,7 @@ func MatmulInto(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime
 		h2    int64
 		h3    int64
 		h4    int64
-		h5    int64
+		h5    bool
 		h6    int64
 		h7    int64
 		h8    int64
@@ -48,6 +48,9 @@ func MatmulInto(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime
 		h11   int64
 		h12   int64
 		h13   int64
+		h14   int64
+		h15   int64
+		h16   int64
 		p1    int64
 		p2    int64
 	)
@@ -59,58 +62,48 @@ func MatmulInto(a *runtime.Array[float64], b *runtime.Array[float64], c *runtime
 	p = int64(a.Shape[1])
 	if n-1 < int64(a.Shape[0]) && p-1 < int64(b.Shape[0]) && m-1 < int64(b.Shape[1]) {
 		/*line opt_nest.py:15:5*/ if !runtime.MayShare(a, c) && !runtime.MayShare(b, c) {
-			h2 = int64(c.Strides[1])
-			/*line opt_nest.py:16:9*/ h5 = int64(b.Strides[1])
-			h7 = int64(a.Strides[1])
-			/*line opt_nest.py:17:13*/ h8 = int64(b.Offset)
-			/*line opt_nest.py:17:13*/ h9 = int64(b.Strides[0])
-			/*line opt_nest.py:15:5*/ h10 = int64(c.Offset)
-			/*line opt_nest.py:15:5*/ h11 = int64(c.Strides[0])
-			/*line opt_nest.py:15:5*/ h12 = int64(a.Offset)
-			/*line opt_nest.py:15:5*/ h13 = int64(a.Strides[0])
-			/*line opt_nest.py:15:5*/ if h2 == 1 && h5 == 1 {
-				/*line opt_nest.py:15:5*/ for iTile = 0; iTile < n; iTile += 64 {
-					/*line opt_nest.py:15:5*/ iEnd = iTile + runtime.Min(n-iTile, 64)
-					/*line opt_nest.py:17:13*/ for kTile = 0; kTile < p; kTile += 64 {
-						/*line opt_nest.py:17:13*/ kEnd = kTile + runtime.Min(p-kTile, 64)
-						/*line opt_nest.py:15:5*/ for i = iTile; i < iEnd; i++ {
-							h1 = h10 + i*h11
-							h6 = h12 + i*h13
-							/*line opt_nest.py:17:13*/ for k = kTile; k < kEnd; k++ {
-								/*line opt_nest.py:16:9*/ h3 = h6 + k*h7
-								/*line opt_nest.py:16:9*/ h4 = h8 + k*h9
-								/*line opt_nest.py:16:9*/ if m > 0 {
-									cW := cData[h1 : h1+m]
-									bW := bData[h4 : h4+m]
-									for j = 0; j < m; j++ {
-										/*line opt_nest.py:18:17*/ t2 = cW[j]
-										/*line opt_nest.py:18:28*/ t5 = aData[h3]
-										/*line opt_nest.py:18:17*/ cW[j] = t2 + float64(t5*bW[j])
+			/*line opt_nest.py:17:13*/ h5 = 0 < m
+			/*line opt_nest.py:17:13*/ h7 = int64(a.Strides[1])
+			/*line opt_nest.py:17:13*/ h9 = int64(c.Strides[1])
+			/*line opt_nest.py:17:13*/ h10 = int64(b.Offset)
+			/*line opt_nest.py:17:13*/ h11 = int64(b.Strides[0])
+			/*line opt_nest.py:17:13*/ h12 = int64(b.Strides[1])
+			/*line opt_nest.py:15:5*/ h13 = int64(a.Offset)
+			/*line opt_nest.py:15:5*/ h14 = int64(a.Strides[0])
+			/*line opt_nest.py:15:5*/ h15 = int64(c.Offset)
+			/*line opt_nest.py:15:5*/ h16 = int64(c.Strides[0])
+			/*line opt_nest.py:15:5*/ for iTile = 0; iTile < n; iTile += 64 {
+				/*line opt_nest.py:15:5*/ iEnd = iTile + runtime.Min(n-iTile, 64)
+				/*line opt_nest.py:17:13*/ for kTile = 0; kTile < p; kTile += 64 {
+					/*line opt_nest.py:17:13*/ kEnd = kTile + runtime.Min(p-kTile, 64)
+					/*line opt_nest.py:15:5*/ for i = iTile; i < iEnd; i++ {
+						/*line opt_nest.py:17:13*/ h6 = h13 + i*h14
+						/*line opt_nest.py:17:13*/ h8 = h15 + i*h16
+						/*line opt_nest.py:17:13*/ for k = kTile; k < kEnd; k++ {
+							/*line opt_nest.py:16:9*/ if h5 {
+								/*line opt_nest.py:18:28*/ t5 = aData[h6+k*h7]
+								/*line opt_nest.py:16:9*/ h1 = h8
+								/*line opt_nest.py:16:9*/ h2 = h9
+								/*line opt_nest.py:16:9*/ h3 = h10 + k*h11
+								/*line opt_nest.py:16:9*/ h4 = h12
+								/*line opt_nest.py:16:9*/ if h2 == 1 && h4 == 1 {
+									/*line opt_nest.py:16:9*/ if m > 0 {
+										cW := cData[h1 : h1+m]
+										bW := bData[h3 : h3+m]
+										for j = 0; j < m; j++ {
+											/*line opt_nest.py:18:17*/ t2 = cW[j]
+											/*line opt_nest.py:18:17*/ cW[j] = t2 + float64(t5*bW[j])
+										}
 									}
-								}
-							}
-						}
-					}
-				}
-			} else {
-				/*line opt_nest.py:15:5*/ for iTile = 0; iTile < n; iTile += 64 {
-					/*line opt_nest.py:15:5*/ iEnd = iTile + runtime.Min(n-iTile, 64)
-					/*line opt_nest.py:17:13*/ for kTile = 0; kTile < p; kTile += 64 {
-						/*line opt_nest.py:17:13*/ kEnd = kTile + runtime.Min(p-kTile, 64)
-						/*line opt_nest.py:15:5*/ for i = iTile; i < iEnd; i++ {
-							h1 = h10 + i*h11
-							h6 = h12 + i*h13
-							/*line opt_nest.py:17:13*/ for k = kTile; k < kEnd; k++ {
-								/*line opt_nest.py:16:9*/ h3 = h6 + k*h7
-								/*line opt_nest.py:16:9*/ h4 = h8 + k*h9
-								/*line opt_nest.py:16:9*/ p1 = h1
-								/*line opt_nest.py:16:9*/ p2 = h4
-								/*line opt_nest.py:16:9*/ for j = 0; j < m; j++ {
-									/*line opt_nest.py:18:17*/ t2 = cData[p1]
-									/*line opt_nest.py:18:28*/ t5 = aData[h3]
-									/*line opt_nest.py:18:17*/ cData[p1] = t2 + float64(t5*bData[p2])
-									/*line opt_nest.py:16:9*/ p1 = p1 + h2
-									/*line opt_nest.py:16:9*/ p2 = p2 + h5
+								} else {
+									/*line opt_nest.py:16:9*/ p1 = h1
+									/*line opt_nest.py:16:9*/ p2 = h3
+									/*line opt_nest.py:16:9*/ for j = 0; j < m; j++ {
+										/*line opt_nest.py:18:17*/ t2 = cData[p1]
+										/*line opt_nest.py:18:17*/ cData[p1] = t2 + float64(t5*bData[p2])
+										/*line opt_nest.py:16:9*/ p1 = p1 + h2
+										/*line opt_nest.py:16:9*/ p2 = p2 + h4
+									}
 								}
 							}
 						}
@@ -208,7 +201,7 @@ func MatmulInt(a *runtime.Array[int64], b *runtime.Array[int64]) (*runtime.Array
 		h2    int64
 		h3    int64
 		h4    int64
-		h5    int64
+		h5    bool
 		h6    int64
 		h7    int64
 		h8    int64
@@ -217,6 +210,9 @@ func MatmulInt(a *runtime.Array[int64], b *runtime.Array[int64]) (*runtime.Array
 		h11   int64
 		h12   int64
 		h13   int64
+		h14   int64
+		h15   int64
+		h16   int64
 		p1    int64
 		p2    int64
 		cData []int64
@@ -234,58 +230,48 @@ func MatmulInt(a *runtime.Array[int64], b *runtime.Array[int64]) (*runtime.Array
 	/*line opt_nest.py:33:5*/ if n-1 < int64(c.Shape[0]) && m-1 < int64(c.Shape[1]) && int64(a.Shape[1])-1 < int64(b.Shape[0]) {
 		/*line opt_nest.py:35:22*/ t7 = int64(a.Shape[1])
 		/*line opt_nest.py:33:5*/ if !runtime.MayShare(a, c) && !runtime.MayShare(b, c) {
-			h2 = int64(c.Strides[1])
-			/*line opt_nest.py:34:9*/ h5 = int64(b.Strides[1])
-			h7 = int64(a.Strides[1])
-			/*line opt_nest.py:35:13*/ h8 = int64(b.Offset)
-			/*line opt_nest.py:35:13*/ h9 = int64(b.Strides[0])
-			/*line opt_nest.py:33:5*/ h10 = int64(c.Offset)
-			/*line opt_nest.py:33:5*/ h11 = int64(c.Strides[0])
-			/*line opt_nest.py:33:5*/ h12 = int64(a.Offset)
-			/*line opt_nest.py:33:5*/ h13 = int64(a.Strides[0])
-			/*line opt_nest.py:33:5*/ if h2 == 1 && h5 == 1 {
-				/*line opt_nest.py:33:5*/ for iTile = 0; iTile < n; iTile += 64 {
-					/*line opt_nest.py:33:5*/ iEnd = iTile + runtime.Min(n-iTile, 64)
-					/*line opt_nest.py:35:13*/ for kTile = 0; kTile < t7; kTile += 64 {
-						/*line opt_nest.py:35:13*/ kEnd = kTile + runtime.Min(t7-kTile, 64)
-						/*line opt_nest.py:33:5*/ for i = iTile; i < iEnd; i++ {
-							h1 = h10 + i*h11
-							h6 = h12 + i*h13
-							/*line opt_nest.py:35:13*/ for k = kTile; k < kEnd; k++ {
-								/*line opt_nest.py:34:9*/ h3 = h6 + k*h7
-								/*line opt_nest.py:34:9*/ h4 = h8 + k*h9
-								/*line opt_nest.py:34:9*/ if m > 0 {
-									cW := cData[h1 : h1+m]
-									bW := bData[h4 : h4+m]
-									for j = 0; j < m; j++ {
-										/*line opt_nest.py:36:17*/ t3 = cW[j]
-										/*line opt_nest.py:36:28*/ t6 = aData[h3]
-										/*line opt_nest.py:36:17*/ cW[j] = t3 + t6*bW[j]
+			/*line opt_nest.py:35:13*/ h5 = 0 < m
+			/*line opt_nest.py:35:13*/ h7 = int64(a.Strides[1])
+			/*line opt_nest.py:35:13*/ h9 = int64(c.Strides[1])
+			/*line opt_nest.py:35:13*/ h10 = int64(b.Offset)
+			/*line opt_nest.py:35:13*/ h11 = int64(b.Strides[0])
+			/*line opt_nest.py:35:13*/ h12 = int64(b.Strides[1])
+			/*line opt_nest.py:33:5*/ h13 = int64(a.Offset)
+			/*line opt_nest.py:33:5*/ h14 = int64(a.Strides[0])
+			/*line opt_nest.py:33:5*/ h15 = int64(c.Offset)
+			/*line opt_nest.py:33:5*/ h16 = int64(c.Strides[0])
+			/*line opt_nest.py:33:5*/ for iTile = 0; iTile < n; iTile += 64 {
+				/*line opt_nest.py:33:5*/ iEnd = iTile + runtime.Min(n-iTile, 64)
+				/*line opt_nest.py:35:13*/ for kTile = 0; kTile < t7; kTile += 64 {
+					/*line opt_nest.py:35:13*/ kEnd = kTile + runtime.Min(t7-kTile, 64)
+					/*line opt_nest.py:33:5*/ for i = iTile; i < iEnd; i++ {
+						/*line opt_nest.py:35:13*/ h6 = h13 + i*h14
+						/*line opt_nest.py:35:13*/ h8 = h15 + i*h16
+						/*line opt_nest.py:35:13*/ for k = kTile; k < kEnd; k++ {
+							/*line opt_nest.py:34:9*/ if h5 {
+								/*line opt_nest.py:36:28*/ t6 = aData[h6+k*h7]
+								/*line opt_nest.py:34:9*/ h1 = h8
+								/*line opt_nest.py:34:9*/ h2 = h9
+								/*line opt_nest.py:34:9*/ h3 = h10 + k*h11
+								/*line opt_nest.py:34:9*/ h4 = h12
+								/*line opt_nest.py:34:9*/ if h2 == 1 && h4 == 1 {
+									/*line opt_nest.py:34:9*/ if m > 0 {
+										cW := cData[h1 : h1+m]
+										bW := bData[h3 : h3+m]
+										for j = 0; j < m; j++ {
+											/*line opt_nest.py:36:17*/ t3 = cW[j]
+											/*line opt_nest.py:36:17*/ cW[j] = t3 + t6*bW[j]
+										}
 									}
-								}
-							}
-						}
-					}
-				}
-			} else {
-				/*line opt_nest.py:33:5*/ for iTile = 0; iTile < n; iTile += 64 {
-					/*line opt_nest.py:33:5*/ iEnd = iTile + runtime.Min(n-iTile, 64)
-					/*line opt_nest.py:35:13*/ for kTile = 0; kTile < t7; kTile += 64 {
-						/*line opt_nest.py:35:13*/ kEnd = kTile + runtime.Min(t7-kTile, 64)
-						/*line opt_nest.py:33:5*/ for i = iTile; i < iEnd; i++ {
-							h1 = h10 + i*h11
-							h6 = h12 + i*h13
-							/*line opt_nest.py:35:13*/ for k = kTile; k < kEnd; k++ {
-								/*line opt_nest.py:34:9*/ h3 = h6 + k*h7
-								/*line opt_nest.py:34:9*/ h4 = h8 + k*h9
-								/*line opt_nest.py:34:9*/ p1 = h1
-								/*line opt_nest.py:34:9*/ p2 = h4
-								/*line opt_nest.py:34:9*/ for j = 0; j < m; j++ {
-									/*line opt_nest.py:36:17*/ t3 = cData[p1]
-									/*line opt_nest.py:36:28*/ t6 = aData[h3]
-									/*line opt_nest.py:36:17*/ cData[p1] = t3 + t6*bData[p2]
-									/*line opt_nest.py:34:9*/ p1 = p1 + h2
-									/*line opt_nest.py:34:9*/ p2 = p2 + h5
+								} else {
+									/*line opt_nest.py:34:9*/ p1 = h1
+									/*line opt_nest.py:34:9*/ p2 = h3
+									/*line opt_nest.py:34:9*/ for j = 0; j < m; j++ {
+										/*line opt_nest.py:36:17*/ t3 = cData[p1]
+										/*line opt_nest.py:36:17*/ cData[p1] = t3 + t6*bData[p2]
+										/*line opt_nest.py:34:9*/ p1 = p1 + h2
+										/*line opt_nest.py:34:9*/ p2 = p2 + h4
+									}
 								}
 							}
 						}
