@@ -5,12 +5,13 @@ import "errors"
 // cFreeFunc is the runtime's function that releases a result's owner block.
 const cFreeFunc = "pyc2go_free_owner"
 
-// errNoCBackend stands in for the C backend until emit/c lands.
-var errNoCBackend = errors.New("the C backend (emit/c) has not landed yet")
+// errNoCBackend marks modules the C backend cannot translate.
+var errNoCBackend = errors.New("the C backend cannot translate this module")
 
-// CSources returns the C files of r (placeholder until emit/c lands).
+// CSources returns the C files of r: MODULE.h, MODULE.c and the runtime.
 func (r *Result) CSources(cfg Config) (map[string][]byte, error) {
-	return nil, errNoCBackend
+	files, _, err := r.CFiles(cfg)
+	return files, err
 }
 
 // IsUnsupportedC reports whether err says the C backend cannot compile the

@@ -30,7 +30,8 @@ type Config struct {
 	DumpAfter string          // pass name whose output to dump, "" for none
 	Dump      io.Writer       // where DumpAfter goes
 	Package   string          // Go package name of the generated file ("" derives it from the file name)
-	NoLines   bool            // omit /*line*/ directives
+	NoLines   bool            // omit /*line*/ (Go) or #line (C) directives
+	Lang      string          // target language: "go" (also "") or "c"
 	Verify    bool            // verify the IR after lowering and every pass
 
 	// NoBoundsCheck and NoWrapAround are the UNSAFE directives
@@ -166,21 +167,35 @@ const kernelsImport = "pyc2gobuild/kernels"
 // the path of the executable. Builds are cached: the same inputs give the
 // same path without running the Go toolchain again.
 func (r *Result) Build(cfg Config) (string, error) {
+	switch cfg.Lang {
+	case "", "go":
+	case "c":
+		return r.buildC(cfg)
+	default:
+		return "", fmt.Errorf("unknown target language %q (want go or c)", cfg.Lang)
+	}
 	cfg.Package = "kernels"
 	code, err := r.GoSource(cfg)
 	if err != nil {
 		return "", err
 	}
-	main, err := emitgo.Main(r.Module, kernelsImport, emitgo.Config{Package: "main", Source: filepath.Base(r.Path)})
+	files, err := r.harnessFiles(map[string][]byte{"kernels/kernels.go": code})
 	if err != nil {
 		return "", err
 	}
-	files := map[string][]byte{
-		"go.mod":             []byte("module pyc2gobuild\n\ngo 1.22\n\nrequire github.com/pyc2go/pyc2go v0.0.0\n\nreplace github.com/pyc2go/pyc2go => ./pyc2go\n"),
-		"pyc2go/go.mod":      []byte("module github.com/pyc2go/pyc2go\n\ngo 1.22\n"),
-		"kernels/kernels.go": code,
-		"main.go":            main,
+	return buildCached(files, false)
+}
+
+// harnessFiles adds the harness main, the module files and the Go
+// runtime's source to the kernel package's files.
+func (r *Result) harnessFiles(files map[string][]byte) (map[string][]byte, error) {
+	main, err := emitgo.Main(r.Module, kernelsImport, emitgo.Config{Package: "main", Source: filepath.Base(r.Path)})
+	if err != nil {
+		return nil, err
 	}
+	files["go.mod"] = []byte("module pyc2gobuild\n\ngo 1.22\n\nrequire github.com/pyc2go/pyc2go v0.0.0\n\nreplace github.com/pyc2go/pyc2go => ./pyc2go\n")
+	files["pyc2go/go.mod"] = []byte("module github.com/pyc2go/pyc2go\n\ngo 1.22\n")
+	files["main.go"] = main
 	err = fs.WalkDir(runtime.Source, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasSuffix(p, "_test.go") {
 			return err
@@ -189,21 +204,27 @@ func (r *Result) Build(cfg Config) (string, error) {
 		files["pyc2go/runtime/"+p] = data
 		return err
 	})
-	if err != nil {
-		return "", err
-	}
-	return buildCached(files)
+	return files, err
 }
 
 // buildCached writes files into a directory named by their hash and builds
-// it once.
-func buildCached(files map[string][]byte) (string, error) {
+// it once. cgo builds (the C backend) also hash the C compiler's version.
+func buildCached(files map[string][]byte, cgo bool) (string, error) {
 	goVersion, err := exec.Command("go", "env", "GOVERSION").Output()
 	if err != nil {
 		return "", fmt.Errorf("the Go toolchain is needed to build compiled kernels: %v", err)
 	}
 	h := sha256.New()
 	h.Write(goVersion)
+	cgoEnabled := "CGO_ENABLED=0"
+	if cgo {
+		cc, err := exec.Command(CC(), "--version").Output()
+		if err != nil {
+			return "", fmt.Errorf("a C compiler (%s) is needed to build C kernels: %v", CC(), err)
+		}
+		h.Write(cc)
+		cgoEnabled = "CGO_ENABLED=1"
+	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		fmt.Fprintf(h, "%s\x00%d\x00", name, len(files[name]))
 		h.Write(files[name])
@@ -236,11 +257,11 @@ func buildCached(files map[string][]byte) (string, error) {
 	}
 	cmd := exec.Command("go", "build", "-o", "prog", ".")
 	cmd.Dir = tmp
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "CGO_ENABLED=0")
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", cgoEnabled, "CC="+CC())
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
-		return "", fmt.Errorf("internal error: the generated Go code does not build (please report it):\n%s", out.String())
+		return "", fmt.Errorf("internal error: the generated code does not build (please report it):\n%s", out.String())
 	}
 	if err := os.Rename(tmp, dir); err != nil {
 		if _, statErr := os.Stat(bin); statErr == nil {

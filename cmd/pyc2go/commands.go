@@ -62,6 +62,11 @@ NAME.py; the files share one package, named by -pkg or else after the
 directory. Every file that compiles is written; the exit status is 1 if
 any file has diagnostics.
 
+With --lang c, -o names a directory that receives, per NAME.py, NAME.h and
+NAME.c (C11), plus the C runtime pyc2go.h and pyc2go_runtime.c to add to
+the build: gcc -std=c11 -O3 NAME.c pyc2go_runtime.c -lm (README: The C
+backend). Without -o, one file's NAME.c goes to stdout.
+
 With --lang python, -o names a directory that receives, per NAME.py, a
 shared library libNAME.so built from the C backend's output and the C
 runtime by the system C compiler (--cc, else $CC, else cc; --cflags, else
@@ -75,6 +80,7 @@ pyc2go compile -o internal/kernels py/          # py/a.py, py/b.py -> internal/k
 pyc2go compile --dump-ir=after:lower kernels.py   # the IR before any pass
 pyc2go compile --remarks -o /dev/null kernels.py  # what each pass did or declined
 pyc2go compile --json kernels.py 2>diags.jsonl    # diagnostics for an editor
+pyc2go compile --lang c -o out kernels.py        # out/kernels.h, kernels.c, pyc2go.h, pyc2go_runtime.c
 pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/libkernels.so`,
 	npos: -1,
 	setup: func(fs *flag.FlagSet) body {
@@ -107,6 +113,9 @@ pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/l
 			files, isDir, err := kernelFiles(pos)
 			if err != nil {
 				return rep.fail(pos[0], err)
+			}
+			if opt.lang == "c" {
+				return compileC(e, rep, files, *out, cfg)
 			}
 			if opt.lang == "python" {
 				if *out == "" {

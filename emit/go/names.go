@@ -191,3 +191,7 @@ func (l *localNames) fresh(name string) string {
 	l.used[cand] = true
 	return cand
 }
+
+// FuncNames returns the Go name File gives each function of m, so that
+// other generators (the C backend's cgo bridge) expose the same API.
+func FuncNames(m *ir.Module) map[*ir.Func]string { return newModuleNames(m).funcs }

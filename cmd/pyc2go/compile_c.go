@@ -1,0 +1,45 @@
+package main
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/pyc2go/pyc2go/driver"
+)
+
+// compileC is `compile --lang c`: -o names a directory that receives
+// NAME.h and NAME.c per input and the runtime (pyc2go.h,
+// pyc2go_runtime.c); without -o, one input's C source goes to stdout.
+func compileC(e *env, rep *reporter, files []string, dir string, cfg driver.Config) int {
+	if dir == "" && len(files) != 1 {
+		return e.usage("--lang c with several inputs needs -o DIR")
+	}
+	status := exitOK
+	for _, f := range files {
+		res, code := rep.compileFile(f, cfg)
+		if code != exitOK {
+			status = code
+			continue
+		}
+		cfiles, out, err := res.CFiles(cfg)
+		if err != nil {
+			status = rep.fail(f, err)
+			continue
+		}
+		if dir == "" {
+			e.stdout.Write(out.Source)
+			continue
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return rep.fail(dir, err)
+		}
+		for _, name := range slices.Sorted(maps.Keys(cfiles)) {
+			if err := os.WriteFile(filepath.Join(dir, name), cfiles[name], 0o644); err != nil {
+				return rep.fail(f, err)
+			}
+		}
+	}
+	return status
+}

@@ -1,0 +1,101 @@
+package emitc
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/pyc2go/pyc2go/ir"
+)
+
+// arrayIntrinsics are the intrinsics that take or make arrays; their
+// array arguments are always variables.
+var arrayIntrinsics = map[string]bool{
+	"overlaps": true, "is_c_contig": true, "np_sum": true, "np_prod": true,
+	"np_mean": true, "np_zeros_k": true, "np_sum_axis": true,
+}
+
+func (e *funcEmitter) arrayArg(x ir.Expr) (*ir.Var, *ir.Array, error) {
+	r, ok := x.(*ir.VarRef)
+	if !ok {
+		return nil, nil, fmt.Errorf("array argument %s is not a variable", ir.ExprString(x))
+	}
+	a, ok := r.V.Type.(*ir.Array)
+	if !ok {
+		return nil, nil, fmt.Errorf("%s is not an array", r.V.Name)
+	}
+	e.read[r.V] = true
+	return r.V, a, nil
+}
+
+// arrayIntrinsic emits the array intrinsics with a scalar result.
+func (e *funcEmitter) arrayIntrinsic(x *ir.Intrinsic) (cx, error) {
+	v, a, err := e.arrayArg(x.Args[0])
+	if err != nil {
+		return cx{}, err
+	}
+	switch x.Name {
+	case "is_c_contig":
+		return prim("PYC2GO_IS_C_CONTIG(" + e.arrValue(v) + ")"), nil
+	case "overlaps":
+		w, b, err := e.arrayArg(x.Args[1])
+		if err != nil {
+			return cx{}, err
+		}
+		if a.Elem != b.Elem {
+			return cx{}, fmt.Errorf("overlaps of %s and %s", a, b)
+		}
+		return prim("PYC2GO_OVERLAPS(" + e.arrValue(v) + ", " + e.arrValue(w) + ")"), nil
+	case "np_sum", "np_prod", "np_mean":
+		if !a.Elem.IsFloat() && !a.Elem.IsComplex() || x.Name == "np_mean" && !a.Elem.IsFloat() {
+			return cx{}, fmt.Errorf("%s of %s", x.Name, a)
+		}
+		fn := "pyc2go_" + x.Name[3:] + "_" + a.Elem.String()
+		return prim(fn + "(" + e.arrPtr(v) + ")"), nil
+	}
+	return cx{}, fmt.Errorf("intrinsic %s has an array result (want an assignment)", x.Name)
+}
+
+// arrayIntrinsicStmt emits dst = intrinsic(...) for intrinsics that make
+// an array (allocated in the pool).
+func (e *funcEmitter) arrayIntrinsicStmt(x *ir.Intrinsic, dst *ir.Var, pos ir.Pos, depth int) ([]string, error) {
+	t := ind(depth)
+	d, err := e.dst(dst)
+	if err != nil {
+		return nil, err
+	}
+	r, ok := x.T.(*ir.Array)
+	if !ok {
+		return nil, fmt.Errorf("intrinsic %s: want an array result", x.Name)
+	}
+	var cond string
+	switch x.Name {
+	case "np_zeros_k":
+		v, _, err := e.arrayArg(x.Args[0])
+		if err != nil {
+			return nil, err
+		}
+		w, _, err := e.arrayArg(x.Args[1])
+		if err != nil {
+			return nil, err
+		}
+		cond = "PYC2GO_ZEROS_K(&pool, " + d + ", " + strconv.Itoa(r.Rank) + ", " + e.arrValue(v) + ", " + e.arrValue(w) + ")"
+	case "np_sum_axis":
+		v, a, err := e.arrayArg(x.Args[0])
+		if err != nil {
+			return nil, err
+		}
+		if !a.Elem.IsFloat() && !a.Elem.IsComplex() {
+			return nil, fmt.Errorf("np_sum_axis of %s", a)
+		}
+		k, err := e.expr(x.Args[1])
+		if err != nil {
+			return nil, err
+		}
+		cond = "pyc2go_sum_axis_" + a.Elem.String() + "(&pool, " + e.arrPtr(v) + ", " + k.code + ", &" + d + ")"
+	default:
+		return nil, fmt.Errorf("intrinsic %s has no array result", x.Name)
+	}
+	e.usesPool, e.usesFail = true, true
+	e.curLine = pos.Line
+	return []string{t + "if (" + cond + ") {", e.memoryError(nil, depth+1), t + "\tgoto fail;", t + "}"}, nil
+}

@@ -1,0 +1,14 @@
+// Package cruntime holds the C runtime of pyc2go's C backend, as source:
+// src/pyc2go.h (the ABI: array and error structs, documented there) and
+// src/pyc2go_runtime.c (CPython-exact arithmetic, cmath, numpy's
+// reductions, the allocation pool). `pyc2go compile --lang c` writes both
+// next to the generated kernels.h and kernels.c, and the user adds
+// pyc2go_runtime.c to their build:
+//
+//	gcc -std=c11 -O3 kernels.c pyc2go_runtime.c -lm
+//
+// Every function has a Go twin in package runtime that it must agree with
+// bit for bit where the IR marks an intrinsic exact; verify checks both
+// backends against CPython. The C files live in src/ because Go refuses
+// .c files in a package that does not use cgo.
+package cruntime

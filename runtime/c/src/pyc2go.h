@@ -1,0 +1,266 @@
+/*
+ * pyc2go.h: the C runtime of pyc2go's C backend (pyc2go compile --lang c).
+ *
+ * Generated kernels.c files include this header and link against
+ * pyc2go_runtime.c; both are shipped as source and added to the user's
+ * build, e.g.
+ *
+ *     gcc -std=c11 -O3 kernels.c pyc2go_runtime.c -lm
+ *
+ * -std=c11 matters: in ISO mode gcc does not contract a*b+c into a fused
+ * multiply-add (-ffp-contract=off), which would change rounding and break
+ * bit-identical agreement with CPython. Under -std=gnu11 add
+ * -ffp-contract=off yourself. Never compile with -ffast-math.
+ *
+ * ABI (a contract: the Python extension and other tools build on it)
+ * ------------------------------------------------------------------
+ * Every exported function of module MODULE.py is
+ *
+ *     int MODULE_FUNC(params..., RESULT *out..., pyc2go_error *err);
+ *
+ *   - scalar parameters by value: Python int -> int64_t, float -> double,
+ *     bool -> bool, complex -> double _Complex; numpy scalar annotations
+ *     (np.float32, np.int8, ...) map to the C type of the same width;
+ *   - array parameters as const pyc2go_array_T * (the descriptor is never
+ *     written), or pyc2go_array_T * when the kernel may write elements of
+ *     the array (in-place kernels); a kernel writes only through the data
+ *     pointer of a non-const descriptor;
+ *   - results through out-pointers placed after the parameters: one
+ *     (named out) for a single result, out0, out1, ... for the elements of
+ *     a tuple, none for None;
+ *   - the return value is 0 on success, nonzero when the Python code
+ *     raises: *err then holds the exception class, message and Python
+ *     source position, and the out-pointers are not written.
+ *
+ * A compiled function never aborts and, unless it was compiled with
+ * --boundscheck=off, never reads or writes out of bounds: it raises
+ * IndexError as Python would. Running out of memory raises MemoryError.
+ *
+ * Arrays: pyc2go_array_T for every dtype T (bool, int8 ... int64, uint8 ...
+ * uint64, float32, float64, complex64, complex128). Strides are in
+ * ELEMENTS (not bytes as in numpy); element [i0, i1, ...] is
+ * data[offset + i0*strides[0] + i1*strides[1] + ...]. owner is the malloc'd
+ * block the array owns, or NULL when it borrows memory (inputs, and
+ * results that are views of inputs or of an earlier result of the same
+ * call): pass result arrays to pyc2go_array_free_T (or pyc2go_free_owner
+ * on owner) when done; freeing a borrowed array does nothing. Inputs
+ * are borrowed: the callee never frees them, so any memory layout that
+ * fits the description works (numpy arrays, C arrays, other results).
+ */
+#ifndef PYC2GO_H
+#define PYC2GO_H
+
+#include <complex.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* PYC2GO_MAXDIM is numpy 1.24's NPY_MAXDIMS. */
+#define PYC2GO_MAXDIM 32
+
+/*
+ * pyc2go_error describes a Python exception raised by a compiled
+ * function. exc is the exception class name ("ZeroDivisionError"), ""
+ * when no exception was raised; msg is CPython's message (truncated to
+ * fit); file, line and func locate the raising Python statement (file is
+ * the Python file's base name, func the Python function name; both are
+ * static strings).
+ */
+typedef struct {
+	char exc[32];
+	char msg[512];
+	const char *file;
+	int line;
+	const char *func;
+} pyc2go_error;
+
+#define PYC2GO_ARRAY(T, C)                                                      \
+	typedef struct {                                                        \
+		C *data;                                                        \
+		int64_t offset;                                                 \
+		int64_t ndim;                                                   \
+		int64_t shape[PYC2GO_MAXDIM];                                   \
+		int64_t strides[PYC2GO_MAXDIM];                                 \
+		void *owner;                                                    \
+	} pyc2go_array_##T;                                                     \
+	/* pyc2go_array_free_##T frees a's memory if a owns it and clears a. */ \
+	void pyc2go_array_free_##T(pyc2go_array_##T *a);
+
+PYC2GO_ARRAY(bool, bool)
+PYC2GO_ARRAY(int8, int8_t)
+PYC2GO_ARRAY(int16, int16_t)
+PYC2GO_ARRAY(int32, int32_t)
+PYC2GO_ARRAY(int64, int64_t)
+PYC2GO_ARRAY(uint8, uint8_t)
+PYC2GO_ARRAY(uint16, uint16_t)
+PYC2GO_ARRAY(uint32, uint32_t)
+PYC2GO_ARRAY(uint64, uint64_t)
+PYC2GO_ARRAY(float32, float)
+PYC2GO_ARRAY(float64, double)
+PYC2GO_ARRAY(complex64, float _Complex)
+PYC2GO_ARRAY(complex128, double _Complex)
+#undef PYC2GO_ARRAY
+
+/* pyc2go_free_owner frees an owner block (NULL is a no-op). */
+void pyc2go_free_owner(void *owner);
+
+/* pyc2go_empty_data is a valid pointer for the data of empty arrays. */
+extern double pyc2go_empty_data[1];
+
+/* ---- Everything below is used by generated code only. ---- */
+
+/* PYC2GO_PRIVATE marks the C form of a private Python function (_name):
+ * static, and not worth a warning when no other function calls it. */
+#if defined(__GNUC__)
+#define PYC2GO_PRIVATE static __attribute__((unused))
+#else
+#define PYC2GO_PRIVATE static
+#endif
+
+/* Errors. pyc2go_raise formats msg with printf verbs. */
+void pyc2go_raise(pyc2go_error *err, const char *exc, const char *file, int line, const char *func, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 6, 7)))
+#endif
+	;
+/* pyc2go_shape_str writes a shape as Python's repr of a tuple: (3, 4). */
+#define PYC2GO_SHAPEBUF (PYC2GO_MAXDIM * 22 + 4)
+const char *pyc2go_shape_str(char *buf, int64_t ndim, const int64_t *shape);
+
+/*
+ * A pool holds the blocks a call allocates: at every exit the blocks of
+ * returned arrays move to their owner fields and the rest is freed.
+ */
+typedef struct {
+	void **blocks;
+	int64_t n, cap;
+} pyc2go_pool;
+/* pyc2go_alloc_shape allocates a zeroed C-contiguous array of rank
+ * extents and sets its layout; NULL when out of memory. */
+void *pyc2go_alloc_shape(pyc2go_pool *p, size_t elsize, int64_t rank, const int64_t *ext, int64_t *offset, int64_t *ndim,
+			 int64_t *shape, int64_t *strides);
+/* pyc2go_pool_adopt moves *owner into the pool (nonzero when out of memory:
+ * the block is freed then). */
+int pyc2go_pool_adopt(pyc2go_pool *p, void **owner);
+/* pyc2go_pool_take removes and returns the block starting at data, NULL
+ * when the pool has none (borrowed memory). */
+void *pyc2go_pool_take(pyc2go_pool *p, const void *data);
+void pyc2go_pool_free(pyc2go_pool *p);
+
+#define PYC2GO_ALLOC(pool, a, rank, ext) \
+	(((a).data = pyc2go_alloc_shape((pool), sizeof *(a).data, (rank), (ext), &(a).offset, &(a).ndim, (a).shape, (a).strides)) == NULL)
+
+/*
+ * Integer arithmetic wraps (two's complement) like the IR, never invoking
+ * C's undefined signed overflow; shifts by the width or more give what Go
+ * gives (0, or -1 for a negative value shifted right).
+ */
+#define PYC2GO_INT_OPS(N, T, U, BITS)                                                              \
+	static inline T pyc2go_add_##N(T a, T b) { return (T)((U)a + (U)b); }                       \
+	static inline T pyc2go_sub_##N(T a, T b) { return (T)((U)a - (U)b); }                       \
+	static inline T pyc2go_mul_##N(T a, T b) { return (T)((U)a * (U)b); }                       \
+	static inline T pyc2go_neg_##N(T a) { return (T)((U)0 - (U)a); }                            \
+	static inline T pyc2go_shl_##N(T a, T n) { return (uint64_t)n >= BITS ? (T)0 : (T)((U)a << n); }   \
+	static inline T pyc2go_shr_##N(T a, T n) { return (uint64_t)n >= BITS ? (T)((a >> (BITS - 1)) >> 1) : (T)(a >> n); }
+PYC2GO_INT_OPS(int8, int8_t, uint32_t, 8)
+PYC2GO_INT_OPS(int16, int16_t, uint32_t, 16)
+PYC2GO_INT_OPS(int32, int32_t, uint32_t, 32)
+PYC2GO_INT_OPS(int64, int64_t, uint64_t, 64)
+PYC2GO_INT_OPS(uint8, uint8_t, uint32_t, 8)
+PYC2GO_INT_OPS(uint16, uint16_t, uint32_t, 16)
+PYC2GO_INT_OPS(uint32, uint32_t, uint32_t, 32)
+PYC2GO_INT_OPS(uint64, uint64_t, uint64_t, 64)
+#undef PYC2GO_INT_OPS
+
+/* Python min and max keep the first argument on ties and NaN. */
+#define PYC2GO_MINMAX(N, T)                                                \
+	static inline T pyc2go_min_##N(T a, T b) { return b < a ? b : a; } \
+	static inline T pyc2go_max_##N(T a, T b) { return b > a ? b : a; }
+PYC2GO_MINMAX(int8, int8_t)
+PYC2GO_MINMAX(int16, int16_t)
+PYC2GO_MINMAX(int32, int32_t)
+PYC2GO_MINMAX(int64, int64_t)
+PYC2GO_MINMAX(uint8, uint8_t)
+PYC2GO_MINMAX(uint16, uint16_t)
+PYC2GO_MINMAX(uint32, uint32_t)
+PYC2GO_MINMAX(uint64, uint64_t)
+PYC2GO_MINMAX(float32, float)
+PYC2GO_MINMAX(float64, double)
+#undef PYC2GO_MINMAX
+
+/* CPython's int and float arithmetic (runtime/arith.go is the Go twin). */
+int64_t pyc2go_floordiv_i64(int64_t a, int64_t b);
+int64_t pyc2go_mod_i64(int64_t a, int64_t b);
+int64_t pyc2go_abs_i64(int64_t x);
+int64_t pyc2go_pow_i64(int64_t base, int64_t exp);
+double pyc2go_floordiv_f64(double a, double b);
+double pyc2go_mod_f64(double a, double b);
+double pyc2go_truediv_i64(int64_t a, int64_t b);
+bool pyc2go_ftoi_ok(double x);
+double pyc2go_pow_f64(double x, double y);
+double pyc2go_round_f64(double x, int64_t ndigits);
+float pyc2go_round_f32(float x, int64_t ndigits);
+int64_t pyc2go_round_i64(int64_t x, int64_t ndigits);
+double pyc2go_logb(double x, double base);
+double pyc2go_degrees(double x);
+double pyc2go_radians(double x);
+int64_t pyc2go_gcd(int64_t a, int64_t b);
+int64_t pyc2go_factorial(int64_t n);
+bool pyc2go_isclose(double a, double b, double rel, double abs);
+bool pyc2go_domain_err(double x, double r);
+bool pyc2go_range_err(double x, double r);
+int64_t pyc2go_slice_adjust(int64_t n, int64_t x, int64_t step);
+int64_t pyc2go_slice_len(int64_t start, int64_t stop, int64_t step);
+
+/* CPython's complex arithmetic and cmath (runtime/complex.go, cmath.go). */
+double _Complex pyc2go_cmul(double _Complex a, double _Complex b);
+double _Complex pyc2go_cdiv(double _Complex a, double _Complex b);
+double pyc2go_cabs(double _Complex z);
+double _Complex pyc2go_cpow(double _Complex a, double _Complex b);
+double _Complex pyc2go_csqrt(double _Complex z);
+double _Complex pyc2go_cexp(double _Complex z);
+double _Complex pyc2go_clog(double _Complex z);
+
+/* Array layout helpers (runtime/emit_support_overlap.go, array.go). */
+bool pyc2go_is_c_contig(int64_t ndim, const int64_t *shape, const int64_t *strides);
+bool pyc2go_overlaps(const void *ddata, int64_t doff, int64_t dndim, const int64_t *dshape, const int64_t *dstrides,
+		     const void *sdata, int64_t soff, int64_t sndim, const int64_t *sshape, const int64_t *sstrides, size_t elsize);
+#define PYC2GO_IS_C_CONTIG(a) pyc2go_is_c_contig((a).ndim, (a).shape, (a).strides)
+#define PYC2GO_OVERLAPS(d, s)                                                                                 \
+	pyc2go_overlaps((d).data, (d).offset, (d).ndim, (d).shape, (d).strides, (s).data, (s).offset, (s).ndim, \
+			(s).shape, (s).strides, sizeof *(d).data)
+/* pyc2go_zeros_layout2 is runtime.ZerosLayout2: a zeroed array of the
+ * broadcast shape of x and y laid out in numpy's K order. */
+void *pyc2go_zeros_layout2(pyc2go_pool *p, size_t elsize, int64_t rank, int64_t xndim, const int64_t *xshape,
+			   const int64_t *xstrides, int64_t yndim, const int64_t *yshape, const int64_t *ystrides,
+			   int64_t *offset, int64_t *ndim, int64_t *shape, int64_t *strides);
+#define PYC2GO_ZEROS_K(pool, a, rank, x, y)                                                                 \
+	(((a).data = pyc2go_zeros_layout2((pool), sizeof *(a).data, (rank), (x).ndim, (x).shape, (x).strides, \
+					  (y).ndim, (y).shape, (y).strides, &(a).offset, &(a).ndim, (a).shape,   \
+					  (a).strides)) == NULL)
+
+/* numpy 1.24 reductions, bit for bit (runtime/sum.go). */
+float pyc2go_sum_float32(const pyc2go_array_float32 *a);
+double pyc2go_sum_float64(const pyc2go_array_float64 *a);
+float _Complex pyc2go_sum_complex64(const pyc2go_array_complex64 *a);
+double _Complex pyc2go_sum_complex128(const pyc2go_array_complex128 *a);
+float pyc2go_prod_float32(const pyc2go_array_float32 *a);
+double pyc2go_prod_float64(const pyc2go_array_float64 *a);
+float _Complex pyc2go_prod_complex64(const pyc2go_array_complex64 *a);
+double _Complex pyc2go_prod_complex128(const pyc2go_array_complex128 *a);
+float pyc2go_mean_float32(const pyc2go_array_float32 *a);
+double pyc2go_mean_float64(const pyc2go_array_float64 *a);
+/* np.sum(a, axis=k) into *r (allocated in p); nonzero when out of memory. */
+int pyc2go_sum_axis_float32(pyc2go_pool *p, const pyc2go_array_float32 *a, int64_t k, pyc2go_array_float32 *r);
+int pyc2go_sum_axis_float64(pyc2go_pool *p, const pyc2go_array_float64 *a, int64_t k, pyc2go_array_float64 *r);
+int pyc2go_sum_axis_complex64(pyc2go_pool *p, const pyc2go_array_complex64 *a, int64_t k, pyc2go_array_complex64 *r);
+int pyc2go_sum_axis_complex128(pyc2go_pool *p, const pyc2go_array_complex128 *a, int64_t k, pyc2go_array_complex128 *r);
+
+/* pyc2go_copy_contig copies the elements of a strided array in C order
+ * into dst (for bindings that want a compact copy). */
+void pyc2go_copy_contig(void *dst, const void *src, int64_t offset, int64_t ndim, const int64_t *shape,
+			const int64_t *strides, size_t elsize);
+
+#endif /* PYC2GO_H */

@@ -1,0 +1,1129 @@
+/*
+ * pyc2go_runtime.c: the C runtime of pyc2go's C backend; see pyc2go.h.
+ *
+ * Every function here has a Go twin in package runtime (named in its
+ * comment) and the two must agree bit for bit wherever the IR marks an
+ * intrinsic exact: verify runs the corpus through both backends against
+ * CPython. Where the Go runtime reimplements glibc (exp, log, pow, hypot
+ * are correctly rounded there, as glibc's are), this file calls glibc,
+ * which is what CPython calls.
+ */
+#include "pyc2go.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+double pyc2go_empty_data[1];
+
+#define PYC2GO_PI 3.141592653589793
+#define PYC2GO_E 2.718281828459045
+#define PYC2GO_LN2 0.6931471805599453
+
+/* ---- arrays and errors ---- */
+
+void pyc2go_free_owner(void *owner) { free(owner); }
+
+#define PYC2GO_FREE(T)                                       \
+	void pyc2go_array_free_##T(pyc2go_array_##T *a)      \
+	{                                                    \
+		if (a == NULL)                               \
+			return;                              \
+		free(a->owner);                              \
+		a->owner = NULL;                             \
+		a->data = NULL;                              \
+	}
+PYC2GO_FREE(bool)
+PYC2GO_FREE(int8)
+PYC2GO_FREE(int16)
+PYC2GO_FREE(int32)
+PYC2GO_FREE(int64)
+PYC2GO_FREE(uint8)
+PYC2GO_FREE(uint16)
+PYC2GO_FREE(uint32)
+PYC2GO_FREE(uint64)
+PYC2GO_FREE(float32)
+PYC2GO_FREE(float64)
+PYC2GO_FREE(complex64)
+PYC2GO_FREE(complex128)
+#undef PYC2GO_FREE
+
+void pyc2go_raise(pyc2go_error *err, const char *exc, const char *file, int line, const char *func, const char *fmt, ...)
+{
+	va_list ap;
+	if (err == NULL)
+		return;
+	snprintf(err->exc, sizeof err->exc, "%s", exc);
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	va_end(ap);
+	err->file = file;
+	err->line = line;
+	err->func = func;
+}
+
+const char *pyc2go_shape_str(char *buf, int64_t ndim, const int64_t *shape)
+{
+	size_t n = 0;
+	buf[n++] = '(';
+	for (int64_t k = 0; k < ndim; k++) {
+		n += (size_t)snprintf(buf + n, PYC2GO_SHAPEBUF - n, k ? ", %" PRId64 : "%" PRId64, shape[k]);
+	}
+	if (ndim == 1)
+		buf[n++] = ',';
+	buf[n++] = ')';
+	buf[n] = 0;
+	return buf;
+}
+
+static int pool_push(pyc2go_pool *p, void *block)
+{
+	if (p->n == p->cap) {
+		int64_t cap = p->cap ? 2 * p->cap : 8;
+		void **b = realloc(p->blocks, (size_t)cap * sizeof *b);
+		if (b == NULL)
+			return 1;
+		p->cap = cap;
+		p->blocks = b;
+	}
+	p->blocks[p->n++] = block;
+	return 0;
+}
+
+void *pyc2go_alloc_shape(pyc2go_pool *p, size_t elsize, int64_t rank, const int64_t *ext, int64_t *offset, int64_t *ndim,
+			 int64_t *shape, int64_t *strides)
+{
+	uint64_t n = 1;
+	for (int64_t k = rank - 1; k >= 0; k--) {
+		strides[k] = (int64_t)n;
+		shape[k] = ext[k];
+		if (ext[k] != 0 && n > (uint64_t)INT64_MAX / (uint64_t)ext[k] / elsize)
+			return NULL;
+		n *= (uint64_t)ext[k];
+	}
+	/* One byte at least, so every block has its own address. */
+	void *data = calloc(n ? (size_t)n : 1, elsize);
+	if (data == NULL)
+		return NULL;
+	if (pool_push(p, data)) {
+		free(data);
+		return NULL;
+	}
+	*offset = 0;
+	*ndim = rank;
+	return data;
+}
+
+int pyc2go_pool_adopt(pyc2go_pool *p, void **owner)
+{
+	void *b = *owner;
+	*owner = NULL;
+	if (b == NULL)
+		return 0;
+	if (pool_push(p, b)) {
+		free(b);
+		return 1;
+	}
+	return 0;
+}
+
+void *pyc2go_pool_take(pyc2go_pool *p, const void *data)
+{
+	for (int64_t i = p->n - 1; i >= 0; i--) {
+		if (p->blocks[i] == data) {
+			void *b = p->blocks[i];
+			p->blocks[i] = p->blocks[--p->n];
+			return b;
+		}
+	}
+	return NULL;
+}
+
+void pyc2go_pool_free(pyc2go_pool *p)
+{
+	for (int64_t i = 0; i < p->n; i++)
+		free(p->blocks[i]);
+	free(p->blocks);
+	p->blocks = NULL;
+	p->n = p->cap = 0;
+}
+
+/* ---- CPython int and float arithmetic (runtime/arith.go) ---- */
+
+/* FloorDivInt; INT64_MIN // -1 wraps (C's division would trap). */
+int64_t pyc2go_floordiv_i64(int64_t a, int64_t b)
+{
+	if (b == -1)
+		return pyc2go_neg_int64(a);
+	int64_t q = a / b;
+	if (a % b != 0 && ((a < 0) != (b < 0)))
+		q--;
+	return q;
+}
+
+int64_t pyc2go_mod_i64(int64_t a, int64_t b)
+{
+	if (b == -1)
+		return 0;
+	int64_t r = a % b;
+	if (r != 0 && ((r < 0) != (b < 0)))
+		r += b;
+	return r;
+}
+
+int64_t pyc2go_abs_i64(int64_t x) { return x < 0 ? pyc2go_neg_int64(x) : x; }
+
+int64_t pyc2go_pow_i64(int64_t base, int64_t exp)
+{
+	int64_t r = 1;
+	while (exp > 0) {
+		if (exp & 1)
+			r = pyc2go_mul_int64(r, base);
+		base = pyc2go_mul_int64(base, base);
+		exp >>= 1;
+	}
+	return r;
+}
+
+/* CPython's _float_div_mod. */
+static void float_div_mod(double vx, double wx, double *floordiv, double *mod)
+{
+	double m = fmod(vx, wx);
+	double div = (vx - m) / wx;
+	if (m != 0 || m != m) {
+		if ((wx < 0) != (m < 0)) {
+			m += wx;
+			div -= 1.0;
+		}
+	} else {
+		m = copysign(0.0, wx);
+	}
+	double fd;
+	if (div != 0 || div != div) {
+		fd = floor(div);
+		if (div - fd > 0.5)
+			fd += 1.0;
+	} else {
+		fd = copysign(0.0, vx / wx);
+	}
+	*floordiv = fd;
+	*mod = m;
+}
+
+double pyc2go_floordiv_f64(double a, double b)
+{
+	double q, m;
+	float_div_mod(a, b, &q, &m);
+	return q;
+}
+
+double pyc2go_mod_f64(double a, double b)
+{
+	double m = fmod(a, b);
+	if (m != 0 || m != m) {
+		if ((b < 0) != (m < 0))
+			m += b;
+	} else {
+		m = copysign(0.0, b);
+	}
+	return m;
+}
+
+static int bitlen128(unsigned __int128 x)
+{
+	int n = 0;
+	while (x) {
+		n++;
+		x >>= 1;
+	}
+	return n;
+}
+
+/* TrueDivInt: the exact quotient rounded once, half to even. */
+double pyc2go_truediv_i64(int64_t a, int64_t b)
+{
+	const int64_t exact = (int64_t)1 << 53;
+	if (-exact <= a && a <= exact && -exact <= b && b <= exact)
+		return (double)a / (double)b;
+	bool neg = (a < 0) != (b < 0);
+	uint64_t ua = a < 0 ? (uint64_t)0 - (uint64_t)a : (uint64_t)a;
+	uint64_t ub = b < 0 ? (uint64_t)0 - (uint64_t)b : (uint64_t)b;
+	if (ua == 0)
+		return neg ? -0.0 : 0.0;
+	int k = 55 + bitlen128(ub) - bitlen128(ua);
+	if (k < 0)
+		k = 0;
+	unsigned __int128 n = (unsigned __int128)ua << k;
+	unsigned __int128 q = n / ub;
+	bool sticky = n % ub != 0;
+	int extra = bitlen128(q) - 53;
+	unsigned __int128 mant = q >> extra;
+	unsigned __int128 rem = q & (((unsigned __int128)1 << extra) - 1);
+	unsigned __int128 half = (unsigned __int128)1 << (extra - 1);
+	if (rem > half || (rem == half && (sticky || (mant & 1))))
+		mant++;
+	double r = ldexp((double)(uint64_t)mant, extra - k);
+	return neg ? -r : r;
+}
+
+bool pyc2go_ftoi_ok(double x)
+{
+	return x == x && trunc(x) >= -9223372036854775808.0 && trunc(x) < 9223372036854775808.0;
+}
+
+static bool is_odd_integer(double x) { return fmod(x, 2) == 1 || fmod(x, 2) == -1; }
+
+/* PowFloat (CPython float_pow); the caller checks the raising cases. */
+double pyc2go_pow_f64(double x, double y)
+{
+	if (y == 0)
+		return 1;
+	if (x != x)
+		return x;
+	if (y != y)
+		return x == 1 ? 1 : y;
+	if (isinf(y)) {
+		double ax = fabs(x);
+		if (ax == 1)
+			return 1;
+		if ((y > 0) == (ax > 1))
+			return INFINITY;
+		return 0;
+	}
+	if (isinf(x)) {
+		bool odd = is_odd_integer(y);
+		if (y > 0)
+			return odd ? x : fabs(x);
+		return odd ? copysign(0.0, x) : 0.0;
+	}
+	if (x == 0) {
+		if (y < 0)
+			return INFINITY;
+		return is_odd_integer(y) ? x : 0.0;
+	}
+	bool negate = false;
+	if (x < 0) {
+		if (y != floor(y))
+			return NAN;
+		x = -x;
+		negate = is_odd_integer(y);
+	}
+	if (x == 1)
+		return negate ? -1 : 1;
+	double r = pow(x, y);
+	return negate ? -r : r;
+}
+
+/*
+ * RoundFloat: CPython rounds the exact binary value of x to ndigits
+ * decimal places, half to even, and converts back with correct rounding.
+ * glibc's printf prints the exact decimal expansion of a double and
+ * strtod rounds correctly, so only the decimal rounding is done here.
+ */
+double pyc2go_round_f64(double x, int64_t ndigits)
+{
+	if (isinf(x) || isnan(x) || x == 0 || ndigits > 323)
+		return x;
+	if (ndigits < -308)
+		return 0.0 * x;
+	char buf[1500], out[400];
+	int len = snprintf(buf, sizeof buf, "%.1100f", fabs(x));
+	if (len <= 0 || len >= (int)sizeof buf)
+		return x;
+	/* digits = integer digits then fraction digits; p = integer count */
+	char dig[1500];
+	int nd = 0, p = 0;
+	for (int i = 0; i < len; i++) {
+		if (buf[i] == '.') {
+			p = nd;
+			continue;
+		}
+		dig[nd++] = buf[i];
+	}
+	int64_t c = (int64_t)p + ndigits; /* digits kept */
+	if (c >= nd)
+		return x;
+	if (c < 0)
+		return copysign(0.0, x);
+	bool up;
+	char next = dig[c];
+	bool rest = false;
+	for (int i = (int)c + 1; i < nd; i++)
+		rest = rest || dig[i] != '0';
+	bool odd = c > 0 && ((dig[c - 1] - '0') & 1);
+	up = next > '5' || (next == '5' && (rest || odd));
+	/* kept digits, incremented when rounding up; strip leading zeros */
+	int start = 0;
+	while (start < c && dig[start] == '0')
+		start++;
+	int n = 0;
+	out[n++] = x < 0 ? '-' : '+';
+	out[n++] = '0'; /* room for a carry */
+	for (int i = start; i < c && n < 380; i++)
+		out[n++] = dig[i];
+	int64_t exp10 = (int64_t)p - c;
+	if ((int)c - start > 378)
+		return x; /* cannot happen: 17 significant digits at most */
+	if (up) {
+		int i = n - 1;
+		while (out[i] == '9') {
+			out[i--] = '0';
+		}
+		out[i]++;
+	}
+	n += snprintf(out + n, sizeof out - (size_t)n, "e%" PRId64, exp10);
+	double r = strtod(out, NULL);
+	if (r == 0)
+		return copysign(0.0, x);
+	return r;
+}
+
+/* numpy's power_of_ten (RoundFloat32's twin helper). */
+static double numpy_power_of_ten(int64_t n)
+{
+	static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+	if (n < 9)
+		return p10[n];
+	double r = 1e9;
+	for (; n > 9 && !isinf(r); n--)
+		r *= 10;
+	return r;
+}
+
+/* RoundFloat32: numpy 1.24's np.round on a float32 scalar. */
+float pyc2go_round_f32(float x, int64_t ndigits)
+{
+	double f = numpy_power_of_ten(ndigits < 0 ? -ndigits : ndigits);
+	if (ndigits >= 0) {
+		float y = (float)((double)x * f);
+		float r = (float)nearbyint((double)y);
+		return (float)((double)r / f);
+	}
+	float y = (float)((double)x / f);
+	float r = (float)nearbyint((double)y);
+	return (float)((double)r * f);
+}
+
+/* RoundInt: round(x, ndigits) on an int, half to even; wraps. */
+int64_t pyc2go_round_i64(int64_t x, int64_t ndigits)
+{
+	if (ndigits >= 0)
+		return x;
+	if (ndigits < -20)
+		return 0;
+	__int128 s = 1;
+	for (int64_t i = 0; i < -ndigits; i++)
+		s *= 10;
+	__int128 q = (__int128)x / s, r = (__int128)x % s;
+	__int128 r2 = (r < 0 ? -r : r) * 2;
+	if (r2 > s || (r2 == s && (q & 1))) {
+		if (x < 0)
+			q--;
+		else
+			q++;
+	}
+	return (int64_t)(uint64_t)(unsigned __int128)(q * s);
+}
+
+double pyc2go_logb(double x, double base) { return log(x) / log(base); }
+
+/* CPython's constants, computed in double as C computes them. */
+static const double deg_to_rad = PYC2GO_PI / 180.0;
+static const double rad_to_deg = 180.0 / PYC2GO_PI;
+double pyc2go_degrees(double x) { return x * rad_to_deg; }
+double pyc2go_radians(double x) { return x * deg_to_rad; }
+
+int64_t pyc2go_gcd(int64_t a, int64_t b)
+{
+	uint64_t x = (uint64_t)a, y = (uint64_t)b;
+	if (a < 0)
+		x = (uint64_t)0 - x;
+	if (b < 0)
+		y = (uint64_t)0 - y;
+	while (y != 0) {
+		uint64_t t = x % y;
+		x = y;
+		y = t;
+	}
+	return (int64_t)x;
+}
+
+int64_t pyc2go_factorial(int64_t n)
+{
+	if (n >= 66)
+		return 0;
+	int64_t r = 1;
+	for (int64_t i = 2; i <= n; i++)
+		r = pyc2go_mul_int64(r, i);
+	return r;
+}
+
+bool pyc2go_isclose(double a, double b, double rel, double abs)
+{
+	if (a == b)
+		return true;
+	if (isinf(a) || isinf(b))
+		return false;
+	double diff = fabs(b - a);
+	return diff <= fabs(rel * b) || diff <= fabs(rel * a) || diff <= abs;
+}
+
+bool pyc2go_domain_err(double x, double r) { return isnan(r) && !isnan(x); }
+bool pyc2go_range_err(double x, double r) { return isinf(r) && !isinf(x); }
+
+int64_t pyc2go_slice_adjust(int64_t n, int64_t x, int64_t step)
+{
+	if (x < 0) {
+		x += n;
+		if (x < 0)
+			return step < 0 ? -1 : 0;
+		return x;
+	}
+	if (x >= n)
+		return step < 0 ? n - 1 : n;
+	return x;
+}
+
+int64_t pyc2go_slice_len(int64_t start, int64_t stop, int64_t step)
+{
+	if (step > 0 && start < stop)
+		return (stop - start - 1) / step + 1;
+	if (step < 0 && stop < start)
+		return (start - stop - 1) / (-step) + 1;
+	return 0;
+}
+
+/* ---- complex numbers (runtime/complex.go, cmath.go) ---- */
+
+double _Complex pyc2go_cmul(double _Complex a, double _Complex b)
+{
+	double ar = creal(a), ai = cimag(a), br = creal(b), bi = cimag(b);
+	return CMPLX(ar * br - ai * bi, ar * bi + ai * br);
+}
+
+/* CPython's _Py_c_quot (Smith's algorithm). */
+double _Complex pyc2go_cdiv(double _Complex a, double _Complex b)
+{
+	double ar = creal(a), ai = cimag(a), br = creal(b), bi = cimag(b);
+	double abr = fabs(br), abi = fabs(bi);
+	if (abr >= abi) {
+		if (abr == 0)
+			return 0;
+		double ratio = bi / br;
+		double denom = br + bi * ratio;
+		return CMPLX((ar + ai * ratio) / denom, (ai - ar * ratio) / denom);
+	}
+	if (abi >= abr) {
+		double ratio = br / bi;
+		double denom = br * ratio + bi;
+		return CMPLX((ar * ratio + ai) / denom, (ai * ratio - ar) / denom);
+	}
+	return CMPLX(NAN, NAN);
+}
+
+double pyc2go_cabs(double _Complex z)
+{
+	double re = creal(z), im = cimag(z);
+	if (isinf(re) || isinf(im))
+		return INFINITY;
+	if (isnan(re) || isnan(im))
+		return NAN;
+	return hypot(re, im);
+}
+
+static double _Complex cpowu(double _Complex x, int64_t n)
+{
+	double _Complex r = 1, p = x;
+	for (int64_t mask = 1; mask > 0 && n >= mask; mask <<= 1) {
+		if (n & mask)
+			r = pyc2go_cmul(r, p);
+		p = pyc2go_cmul(p, p);
+	}
+	return r;
+}
+
+double _Complex pyc2go_cpow(double _Complex a, double _Complex b)
+{
+	double br = creal(b), bi = cimag(b);
+	if (bi == 0 && br == floor(br) && fabs(br) <= 100) {
+		int64_t n = (int64_t)br;
+		if (n > 0)
+			return cpowu(a, n);
+		return pyc2go_cdiv(1, cpowu(a, -n));
+	}
+	double ar = creal(a), ai = cimag(a);
+	if (br == 0 && bi == 0)
+		return 1;
+	if (ar == 0 && ai == 0)
+		return 0;
+	double vabs = hypot(ar, ai);
+	double len = pow(vabs, br);
+	double at = atan2(ai, ar);
+	double phase = at * br;
+	if (bi != 0) {
+		len /= exp(at * bi);
+		phase += bi * log(vabs);
+	}
+	return CMPLX(len * cos(phase), len * sin(phase));
+}
+
+#define CM_LARGE_DOUBLE (1.7976931348623157e308 / 4)
+#define CM_LOG_LARGE_DOUBLE 708.3964185322641
+#define CM_SCALE_UP 53
+#define CM_SCALE_DOWN (-27)
+#define DBL_MIN_NORMAL 0x1p-1022
+
+double _Complex pyc2go_csqrt(double _Complex z)
+{
+	double x = creal(z), y = cimag(z);
+	if (!isfinite(x) || !isfinite(y)) {
+		if (isinf(y))
+			return CMPLX(INFINITY, y);
+		if (isinf(x) && x < 0)
+			return y != y ? CMPLX(NAN, INFINITY) : CMPLX(0.0, copysign(INFINITY, y));
+		if (isinf(x))
+			return y != y ? CMPLX(x, y) : CMPLX(x, copysign(0.0, y));
+		return CMPLX(NAN, NAN);
+	}
+	if (x == 0 && y == 0)
+		return CMPLX(0.0, y);
+	double ax = fabs(x), ay = fabs(y), s;
+	if (ax < DBL_MIN_NORMAL && ay < DBL_MIN_NORMAL) {
+		ax = ldexp(ax, CM_SCALE_UP);
+		s = ldexp(sqrt(ax + hypot(ax, ldexp(ay, CM_SCALE_UP))), CM_SCALE_DOWN);
+	} else {
+		ax /= 8;
+		s = 2 * sqrt(ax + hypot(ax, ay / 8));
+	}
+	double d = ay / (2 * s);
+	if (x >= 0)
+		return CMPLX(s, copysign(d, y));
+	return CMPLX(d, copysign(s, y));
+}
+
+double _Complex pyc2go_cexp(double _Complex z)
+{
+	double x = creal(z), y = cimag(z);
+	if (!isfinite(x) || !isfinite(y)) {
+		if (isinf(x) && isfinite(y) && y != 0) {
+			if (x > 0)
+				return CMPLX(copysign(INFINITY, cos(y)), copysign(INFINITY, sin(y)));
+			return CMPLX(copysign(0.0, cos(y)), copysign(0.0, sin(y)));
+		}
+		if (isinf(x) && x > 0 && y == 0)
+			return CMPLX(x, y);
+		if (isinf(x) && x < 0 && y == 0)
+			return CMPLX(0.0, y);
+		if (isinf(x) && x < 0)
+			return 0;
+		if (isinf(x))
+			return CMPLX(INFINITY, NAN);
+		if (x != x && y == 0)
+			return CMPLX(x, y);
+		return CMPLX(NAN, NAN);
+	}
+	if (x > CM_LOG_LARGE_DOUBLE) {
+		double l = exp(x - 1);
+		return CMPLX(l * cos(y) * PYC2GO_E, l * sin(y) * PYC2GO_E);
+	}
+	double l = exp(x);
+	return CMPLX(l * cos(y), l * sin(y));
+}
+
+double _Complex pyc2go_clog(double _Complex z)
+{
+	double x = creal(z), y = cimag(z);
+	if (!isfinite(x) || !isfinite(y)) {
+		if (isinf(x) && isinf(y))
+			return CMPLX(INFINITY, copysign(x < 0 ? 0.75 * PYC2GO_PI : 0.25 * PYC2GO_PI, y));
+		if (isinf(x) || isinf(y)) {
+			if (y != y || x != x)
+				return CMPLX(INFINITY, NAN);
+			if (isinf(y))
+				return CMPLX(INFINITY, copysign(PYC2GO_PI / 2, y));
+			if (x < 0)
+				return CMPLX(INFINITY, copysign(PYC2GO_PI, y));
+			return CMPLX(INFINITY, copysign(0.0, y));
+		}
+		return CMPLX(NAN, NAN);
+	}
+	double ax = fabs(x), ay = fabs(y), re;
+	if (ax > CM_LARGE_DOUBLE || ay > CM_LARGE_DOUBLE) {
+		re = log(hypot(ax / 2, ay / 2)) + PYC2GO_LN2;
+	} else if (ax < DBL_MIN_NORMAL && ay < DBL_MIN_NORMAL) {
+		if (ax > 0 || ay > 0)
+			re = log(hypot(ldexp(ax, 53), ldexp(ay, 53))) - 53 * PYC2GO_LN2;
+		else
+			return CMPLX(-INFINITY, atan2(y, x));
+	} else {
+		double h = hypot(ax, ay);
+		if (0.71 <= h && h <= 1.73) {
+			double am = ax > ay ? ax : ay, an = ax > ay ? ay : ax;
+			re = log1p((am - 1) * (am + 1) + an * an) / 2;
+		} else {
+			re = log(h);
+		}
+	}
+	return CMPLX(re, atan2(y, x));
+}
+
+/* ---- layout (runtime/array.go, emit_support_overlap.go, layout.go) ---- */
+
+bool pyc2go_is_c_contig(int64_t ndim, const int64_t *shape, const int64_t *strides)
+{
+	int64_t want = 1;
+	for (int64_t k = ndim - 1; k >= 0; k--) {
+		int64_t d = shape[k];
+		if (d == 0)
+			return true;
+		if (d != 1 && strides[k] != want)
+			return false;
+		want *= d;
+	}
+	return true;
+}
+
+static int64_t size_of(int64_t ndim, const int64_t *shape)
+{
+	int64_t n = 1;
+	for (int64_t k = 0; k < ndim; k++)
+		n *= shape[k];
+	return n;
+}
+
+static bool addr_range(const void *data, int64_t off, int64_t ndim, const int64_t *shape, const int64_t *strides,
+		       size_t elsize, uintptr_t *lo, uintptr_t *hi)
+{
+	if (size_of(ndim, shape) == 0)
+		return false;
+	int64_t first = off, last = off;
+	for (int64_t k = 0; k < ndim; k++) {
+		if (strides[k] > 0)
+			last += (shape[k] - 1) * strides[k];
+		else
+			first += (shape[k] - 1) * strides[k];
+	}
+	*lo = (uintptr_t)data + (uintptr_t)(first * (int64_t)elsize);
+	*hi = (uintptr_t)data + (uintptr_t)(last * (int64_t)elsize) + elsize - 1;
+	return true;
+}
+
+bool pyc2go_overlaps(const void *ddata, int64_t doff, int64_t dndim, const int64_t *dshape, const int64_t *dstrides,
+		     const void *sdata, int64_t soff, int64_t sndim, const int64_t *sshape, const int64_t *sstrides, size_t elsize)
+{
+	uintptr_t dlo, dhi, slo, shi;
+	if (!addr_range(ddata, doff, dndim, dshape, dstrides, elsize, &dlo, &dhi) ||
+	    !addr_range(sdata, soff, sndim, sshape, sstrides, elsize, &slo, &shi) || dhi < slo || shi < dlo)
+		return false;
+	/* the same view is safe elementwise */
+	if ((uintptr_t)ddata + (uintptr_t)(doff * (int64_t)elsize) != (uintptr_t)sdata + (uintptr_t)(soff * (int64_t)elsize) ||
+	    dndim != sndim)
+		return true;
+	for (int64_t k = 0; k < dndim; k++) {
+		if (dshape[k] != sshape[k] || (dshape[k] > 1 && dstrides[k] != sstrides[k]))
+			return true;
+	}
+	return false;
+}
+
+/* layoutStrides: numpy's K-order axis sort of the operands (layout.go). */
+static void layout_strides(int64_t n, const int64_t *shape, int nops, const int64_t *const *strides, int64_t *out)
+{
+	int64_t perm[PYC2GO_MAXDIM];
+	for (int64_t i = 0; i < n; i++)
+		perm[i] = n - 1 - i;
+	for (int64_t i0 = 1; i0 < n; i0++) {
+		int64_t ipos = i0, j0 = perm[i0];
+		for (int64_t i1 = i0 - 1; i1 >= 0; i1--) {
+			bool ambig = true, swap = false;
+			int64_t j1 = perm[i1];
+			for (int op = 0; op < nops; op++) {
+				int64_t s0 = shape[j0] == 1 ? 0 : strides[op][j0];
+				int64_t s1 = shape[j1] == 1 ? 0 : strides[op][j1];
+				if (s0 < 0)
+					s0 = -s0;
+				if (s1 < 0)
+					s1 = -s1;
+				if (s0 != 0 && s1 != 0) {
+					if (s1 <= s0)
+						swap = false;
+					else if (ambig)
+						swap = true;
+					ambig = false;
+				}
+			}
+			if (!ambig) {
+				if (!swap)
+					break;
+				ipos = i1;
+			}
+		}
+		if (ipos != i0) {
+			memmove(perm + ipos + 1, perm + ipos, (size_t)(i0 - ipos) * sizeof perm[0]);
+			perm[ipos] = j0;
+		}
+	}
+	int64_t s = 1;
+	for (int64_t i = 0; i < n; i++) {
+		out[perm[i]] = s;
+		s *= shape[perm[i]];
+	}
+}
+
+void *pyc2go_zeros_layout2(pyc2go_pool *p, size_t elsize, int64_t rank, int64_t xndim, const int64_t *xshape,
+			   const int64_t *xstrides, int64_t yndim, const int64_t *yshape, const int64_t *ystrides,
+			   int64_t *offset, int64_t *ndim, int64_t *shape, int64_t *strides)
+{
+	int64_t ext[PYC2GO_MAXDIM], bx[PYC2GO_MAXDIM] = {0}, by[PYC2GO_MAXDIM] = {0};
+	for (int64_t k = 0; k < rank; k++)
+		ext[k] = 1;
+	for (int64_t j = 0; j < xndim; j++) {
+		int64_t k = j + rank - xndim;
+		if (xshape[j] != 1) {
+			ext[k] = xshape[j];
+			bx[k] = xstrides[j];
+		}
+	}
+	for (int64_t j = 0; j < yndim; j++) {
+		int64_t k = j + rank - yndim;
+		if (yshape[j] != 1) {
+			ext[k] = yshape[j];
+			by[k] = ystrides[j];
+		}
+	}
+	void *data = pyc2go_alloc_shape(p, elsize, rank, ext, offset, ndim, shape, strides);
+	if (data == NULL)
+		return NULL;
+	const int64_t *ops[2] = {bx, by};
+	layout_strides(rank, shape, 2, ops, strides);
+	return data;
+}
+
+void pyc2go_copy_contig(void *dst, const void *src, int64_t offset, int64_t ndim, const int64_t *shape,
+			const int64_t *strides, size_t elsize)
+{
+	int64_t n = size_of(ndim, shape);
+	if (n == 0)
+		return;
+	char *d = dst;
+	const char *s = src;
+	if (ndim == 0) {
+		memcpy(d, s + offset * (int64_t)elsize, elsize);
+		return;
+	}
+	int64_t idx[PYC2GO_MAXDIM] = {0};
+	int64_t p = offset, last = ndim - 1;
+	for (;;) {
+		for (int64_t i = 0; i < shape[last]; i++) {
+			memcpy(d, s + (p + i * strides[last]) * (int64_t)elsize, elsize);
+			d += elsize;
+		}
+		int64_t k = last - 1;
+		for (; k >= 0; k--) {
+			idx[k]++;
+			p += strides[k];
+			if (idx[k] < shape[k])
+				break;
+			p -= idx[k] * strides[k];
+			idx[k] = 0;
+		}
+		if (k < 0)
+			return;
+	}
+}
+
+/* ---- numpy reductions (runtime/sum.go) ---- */
+
+#define SUM_BLOCK 8192
+#define PW_BLOCK 128
+
+/* keep_order_perm: axes by decreasing |stride|, stable (keepOrderPerm). */
+static void keep_order_perm(int64_t ndim, const int64_t *strides, int64_t *perm)
+{
+	for (int64_t i = 0; i < ndim; i++)
+		perm[i] = i;
+	for (int64_t i = 1; i < ndim; i++) { /* insertion sort is stable */
+		int64_t v = perm[i], j = i;
+		int64_t sv = strides[v] < 0 ? -strides[v] : strides[v];
+		while (j > 0) {
+			int64_t u = perm[j - 1];
+			int64_t su = strides[u] < 0 ? -strides[u] : strides[u];
+			if (!(sv > su))
+				break;
+			perm[j] = u;
+			j--;
+		}
+		perm[j] = v;
+	}
+}
+
+/* flat_copy copies a's elements in numpy's iterator (keep) order into a
+ * fresh buffer; NULL when out of memory. */
+static void *flat_copy(const void *data, int64_t offset, int64_t ndim, const int64_t *shape, const int64_t *strides,
+		       size_t elsize, int64_t n)
+{
+	int64_t perm[PYC2GO_MAXDIM], ps[PYC2GO_MAXDIM], pst[PYC2GO_MAXDIM];
+	keep_order_perm(ndim, strides, perm);
+	for (int64_t i = 0; i < ndim; i++) {
+		ps[i] = shape[perm[i]];
+		pst[i] = strides[perm[i]];
+	}
+	void *buf = malloc(n ? (size_t)n * elsize : 1);
+	if (buf != NULL)
+		pyc2go_copy_contig(buf, data, offset, ndim, ps, pst, elsize);
+	return buf;
+}
+
+#define PAIRWISE_REAL(N, T)                                                                                  \
+	static T pairwise_##N(const T *d, int64_t off, int64_t n, int64_t st)                                \
+	{                                                                                                    \
+		if (n < 8) {                                                                                 \
+			T res = 0;                                                                           \
+			for (int64_t i = 0; i < n; i++)                                                      \
+				res += d[off + i * st];                                                      \
+			return res;                                                                          \
+		}                                                                                            \
+		if (n <= PW_BLOCK) {                                                                         \
+			T r[8];                                                                              \
+			for (int k = 0; k < 8; k++)                                                          \
+				r[k] = d[off + k * st];                                                      \
+			int64_t i = 8;                                                                       \
+			for (; i < n - n % 8; i += 8) {                                                      \
+				int64_t p = off + i * st;                                                    \
+				for (int k = 0; k < 8; k++)                                                  \
+					r[k] += d[p + k * st];                                               \
+			}                                                                                    \
+			T res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));           \
+			for (; i < n; i++)                                                                   \
+				res += d[off + i * st];                                                      \
+			return res;                                                                          \
+		}                                                                                            \
+		int64_t n2 = n / 2;                                                                          \
+		n2 -= n2 % 8;                                                                                \
+		return pairwise_##N(d, off, n2, st) + pairwise_##N(d, off + n2 * st, n - n2, st);            \
+	}                                                                                                    \
+	static T chunked_##N(const T *d, int64_t off, int64_t n, int64_t st)                                 \
+	{                                                                                                    \
+		T acc = 0;                                                                                   \
+		for (int64_t s = 0; s < n; s += SUM_BLOCK)                                                   \
+			acc += pairwise_##N(d, off + s * st, n - s < SUM_BLOCK ? n - s : SUM_BLOCK, st);     \
+		return acc;                                                                                  \
+	}
+
+PAIRWISE_REAL(float32, float)
+PAIRWISE_REAL(float64, double)
+
+/* pairwiseComplex: numpy sums the parts as interleaved floats. */
+#define PAIRWISE_COMPLEX(N, C, F, MK)                                                                         \
+	static void pairwise_##N(const C *d, int64_t off, int64_t m, int64_t st, F *rr, F *ri)                \
+	{                                                                                                     \
+		int64_t n = 2 * m;                                                                            \
+		if (n < 8) {                                                                                  \
+			F a = 0, b = 0;                                                                       \
+			for (int64_t i = 0; i < m; i++) {                                                     \
+				a += creal(d[off + i * st]);                                                  \
+				b += cimag(d[off + i * st]);                                                  \
+			}                                                                                     \
+			*rr = a;                                                                              \
+			*ri = b;                                                                              \
+			return;                                                                               \
+		}                                                                                             \
+		if (n <= PW_BLOCK) {                                                                          \
+			F r[8];                                                                               \
+			for (int k = 0; k < 4; k++) {                                                         \
+				r[2 * k] = creal(d[off + k * st]);                                            \
+				r[2 * k + 1] = cimag(d[off + k * st]);                                        \
+			}                                                                                     \
+			int64_t i = 8;                                                                        \
+			for (; i < n - n % 8; i += 8) {                                                       \
+				int64_t e = i / 2;                                                            \
+				for (int k = 0; k < 4; k++) {                                                 \
+					r[2 * k] += creal(d[off + (e + k) * st]);                             \
+					r[2 * k + 1] += cimag(d[off + (e + k) * st]);                         \
+				}                                                                             \
+			}                                                                                     \
+			F a = (r[0] + r[2]) + (r[4] + r[6]);                                                  \
+			F b = (r[1] + r[3]) + (r[5] + r[7]);                                                  \
+			for (; i < n; i += 2) {                                                               \
+				a += creal(d[off + (i / 2) * st]);                                            \
+				b += cimag(d[off + (i / 2) * st]);                                            \
+			}                                                                                     \
+			*rr = a;                                                                              \
+			*ri = b;                                                                              \
+			return;                                                                               \
+		}                                                                                             \
+		int64_t n2 = n / 2;                                                                           \
+		n2 -= n2 % 8;                                                                                 \
+		F a1, b1, a2, b2;                                                                             \
+		pairwise_##N(d, off, n2 / 2, st, &a1, &b1);                                                   \
+		pairwise_##N(d, off + (n2 / 2) * st, m - n2 / 2, st, &a2, &b2);                               \
+		*rr = a1 + a2;                                                                                \
+		*ri = b1 + b2;                                                                                \
+	}                                                                                                     \
+	static C chunked_##N(const C *d, int64_t off, int64_t n, int64_t st)                                  \
+	{                                                                                                     \
+		C acc = 0;                                                                                    \
+		for (int64_t s = 0; s < n; s += SUM_BLOCK) {                                                  \
+			F a, b;                                                                               \
+			pairwise_##N(d, off + s * st, n - s < SUM_BLOCK ? n - s : SUM_BLOCK, st, &a, &b);     \
+			acc += MK(a, b);                                                                      \
+		}                                                                                             \
+		return acc;                                                                                   \
+	}
+
+PAIRWISE_COMPLEX(complex64, float _Complex, float, CMPLXF)
+PAIRWISE_COMPLEX(complex128, double _Complex, double, CMPLX)
+
+/* memoryRun: the array is one strided run of memory. */
+#define MEMORY_RUN(a, off, n, st)                                                     \
+	(n = size_of((a)->ndim, (a)->shape),                                          \
+	 pyc2go_is_c_contig((a)->ndim, (a)->shape, (a)->strides) ? (off = (a)->offset, st = 1, true) \
+	 : (a)->ndim == 1 ? (off = (a)->offset, st = (a)->strides[0], true)          \
+			  : false)
+
+#define SUM_FUNCS(N, T, ONE)                                                                                  \
+	T pyc2go_sum_##N(const pyc2go_array_##N *a)                                                           \
+	{                                                                                                     \
+		int64_t off = 0, n = 0, st = 0;                                                               \
+		if (MEMORY_RUN(a, off, n, st))                                                                \
+			return chunked_##N(a->data, off, n, st);                                              \
+		T *flat = flat_copy(a->data, a->offset, a->ndim, a->shape, a->strides, sizeof(T), n);         \
+		if (flat == NULL)                                                                             \
+			return NAN;                                                                           \
+		T r = chunked_##N(flat, 0, n, 1);                                                             \
+		free(flat);                                                                                   \
+		return r;                                                                                     \
+	}                                                                                                     \
+	T pyc2go_prod_##N(const pyc2go_array_##N *a)                                                          \
+	{                                                                                                     \
+		int64_t off = 0, n = 0, st = 0;                                                               \
+		T acc = ONE;                                                                                  \
+		if (MEMORY_RUN(a, off, n, st)) {                                                              \
+			for (int64_t i = 0; i < n; i++)                                                       \
+				acc = MUL_##N(acc, a->data[off + i * st]);                                    \
+			return acc;                                                                           \
+		}                                                                                             \
+		T *flat = flat_copy(a->data, a->offset, a->ndim, a->shape, a->strides, sizeof(T), n);         \
+		if (flat == NULL)                                                                             \
+			return NAN;                                                                           \
+		for (int64_t i = 0; i < n; i++)                                                               \
+			acc = MUL_##N(acc, flat[i]);                                                          \
+		free(flat);                                                                                   \
+		return acc;                                                                                   \
+	}
+
+/* numpy multiplies complex numbers with the textbook formula, as Go's
+ * complex product does (no C Annex G infinity recovery). */
+#define MUL_float32(a, b) ((a) * (b))
+#define MUL_float64(a, b) ((a) * (b))
+static float _Complex mul_c64(float _Complex a, float _Complex b)
+{
+	float ar = crealf(a), ai = cimagf(a), br = crealf(b), bi = cimagf(b);
+	return CMPLXF(ar * br - ai * bi, ar * bi + ai * br);
+}
+#define MUL_complex64(a, b) mul_c64((a), (b))
+#define MUL_complex128(a, b) pyc2go_cmul((a), (b))
+
+SUM_FUNCS(float32, float, 1.0f)
+SUM_FUNCS(float64, double, 1.0)
+SUM_FUNCS(complex64, float _Complex, 1.0f)
+SUM_FUNCS(complex128, double _Complex, 1.0)
+
+float pyc2go_mean_float32(const pyc2go_array_float32 *a)
+{
+	return pyc2go_sum_float32(a) / (float)size_of(a->ndim, a->shape);
+}
+double pyc2go_mean_float64(const pyc2go_array_float64 *a)
+{
+	return pyc2go_sum_float64(a) / (double)size_of(a->ndim, a->shape);
+}
+
+/*
+ * sumAxis: a C-contiguous a sums pairwise along a contiguous reduced axis
+ * (inner == 1) and row by row otherwise; any other layout is first copied
+ * in keep order, reduced, and the result permuted back to a's axis order.
+ */
+#define SUM_AXIS(N, T)                                                                                        \
+	static void sum_axis_contig_##N(const T *d, int64_t base, int64_t ndim, const int64_t *shape, int64_t axis, \
+					T *out)                                                               \
+	{                                                                                                     \
+		int64_t outer = size_of(axis, shape), m = shape[axis];                                        \
+		int64_t inner = size_of(ndim - axis - 1, shape + axis + 1);                                   \
+		for (int64_t o = 0; o < outer; o++) {                                                         \
+			if (inner == 1) {                                                                     \
+				out[o] = chunked_##N(d, base + o * m, m, 1);                                  \
+				continue;                                                                     \
+			}                                                                                     \
+			T *row = out + o * inner;                                                             \
+			for (int64_t j = 0; j < m; j++) {                                                     \
+				const T *src = d + base + (o * m + j) * inner;                                \
+				for (int64_t i = 0; i < inner; i++)                                           \
+					row[i] += src[i];                                                     \
+			}                                                                                     \
+		}                                                                                             \
+	}                                                                                                     \
+	int pyc2go_sum_axis_##N(pyc2go_pool *p, const pyc2go_array_##N *a, int64_t axis, pyc2go_array_##N *r)  \
+	{                                                                                                     \
+		int64_t nd = a->ndim, ext[PYC2GO_MAXDIM], q = 0;                                              \
+		for (int64_t k = 0; k < nd; k++)                                                              \
+			if (k != axis)                                                                        \
+				ext[q++] = a->shape[k];                                                       \
+		r->data = pyc2go_alloc_shape(p, sizeof(T), nd - 1, ext, &r->offset, &r->ndim, r->shape,       \
+					     r->strides);                                                     \
+		if (r->data == NULL)                                                                          \
+			return 1;                                                                             \
+		r->owner = NULL;                                                                              \
+		if (pyc2go_is_c_contig(nd, a->shape, a->strides)) {                                           \
+			sum_axis_contig_##N(a->data, a->offset, nd, a->shape, axis, r->data);                 \
+			return 0;                                                                             \
+		}                                                                                             \
+		int64_t perm[PYC2GO_MAXDIM], ps[PYC2GO_MAXDIM], k = 0;                                        \
+		keep_order_perm(nd, a->strides, perm);                                                        \
+		for (int64_t i = 0; i < nd; i++) {                                                            \
+			ps[i] = a->shape[perm[i]];                                                            \
+			if (perm[i] == axis)                                                                  \
+				k = i;                                                                        \
+		}                                                                                             \
+		int64_t n = size_of(nd, a->shape), rn = size_of(nd - 1, r->shape);                            \
+		T *flat = flat_copy(a->data, a->offset, nd, a->shape, a->strides, sizeof(T), n);              \
+		T *tmp = calloc(rn ? (size_t)rn : 1, sizeof(T));                                              \
+		if (flat == NULL || tmp == NULL) {                                                            \
+			free(flat);                                                                           \
+			free(tmp);                                                                            \
+			return 1;                                                                             \
+		}                                                                                             \
+		sum_axis_contig_##N(flat, 0, nd, ps, k, tmp);                                                 \
+		/* tmp has axes perm without k, C order; r has a's order without axis */                      \
+		int64_t tshape[PYC2GO_MAXDIM], tstr[PYC2GO_MAXDIM], tax[PYC2GO_MAXDIM], t = 0;                \
+		for (int64_t i = 0; i < nd; i++)                                                              \
+			if (i != k) {                                                                         \
+				tshape[t] = ps[i];                                                            \
+				tax[t++] = perm[i];                                                           \
+			}                                                                                     \
+		int64_t s = 1;                                                                                \
+		for (int64_t i = t - 1; i >= 0; i--) {                                                        \
+			tstr[i] = s;                                                                          \
+			s *= tshape[i];                                                                       \
+		}                                                                                             \
+		/* view of tmp in r's axis order */                                                           \
+		int64_t vsh[PYC2GO_MAXDIM], vst[PYC2GO_MAXDIM], v = 0;                                        \
+		for (int64_t ax = 0; ax < nd; ax++) {                                                         \
+			if (ax == axis)                                                                       \
+				continue;                                                                     \
+			for (int64_t i = 0; i < t; i++)                                                       \
+				if (tax[i] == ax) {                                                           \
+					vsh[v] = tshape[i];                                                   \
+					vst[v++] = tstr[i];                                                   \
+				}                                                                             \
+		}                                                                                             \
+		pyc2go_copy_contig(r->data, tmp, 0, v, vsh, vst, sizeof(T));                                  \
+		free(flat);                                                                                   \
+		free(tmp);                                                                                    \
+		return 0;                                                                                     \
+	}
+
+SUM_AXIS(float32, float)
+SUM_AXIS(float64, double)
+SUM_AXIS(complex64, float _Complex)
+SUM_AXIS(complex128, double _Complex)
