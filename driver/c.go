@@ -3,6 +3,7 @@ package driver
 import (
 	"os"
 	"path/filepath"
+	"strings"
 
 	emitc "github.com/pyc2go/pyc2go/emit/c"
 	cruntime "github.com/pyc2go/pyc2go/runtime/c"
@@ -41,14 +42,23 @@ func (r *Result) buildC(cfg Config) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	bridge, err := emitc.Bridge(r.Module, out, "kernels", CFlags)
+	// The runtime is a cgo package of its own, identical in every build,
+	// so the go command's cache compiles it once for all kernels.
+	bridge, err := emitc.Bridge(r.Module, out, "kernels", append(CFlags, "-I${SRCDIR}/../crt"), "pyc2gobuild/crt")
 	if err != nil {
 		return "", err
 	}
-	files := map[string][]byte{"kernels/bridge.go": bridge}
-	for name, data := range cfiles {
-		files["kernels/"+name] = data
+	files := map[string][]byte{
+		"kernels/bridge.go":         bridge,
+		"kernels/" + out.HeaderName: out.Header,
+		"kernels/" + out.SourceName: out.Source,
+		"crt/crt.go": []byte("// Package crt compiles pyc2go's C runtime for cgo builds of C kernels.\npackage crt\n\n/*\n#cgo CFLAGS: " +
+			strings.Join(CFlags, " ") + "\n#cgo LDFLAGS: -lm\n#include \"pyc2go.h\"\n*/\nimport \"C\"\n"),
 	}
+	for name, data := range cruntime.Files() {
+		files["crt/"+name] = data
+	}
+	_ = cfiles
 	files, err = r.harnessFiles(files)
 	if err != nil {
 		return "", err

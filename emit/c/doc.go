@@ -1,2 +1,87 @@
-// Package emitc is the C emitter; empty until the C backend issue.
+// Package emitc is pyc2go's C emitter: it prints an ir.Module as C11, a
+// header MODULE.h and a source MODULE.c that include the C runtime's
+// pyc2go.h (runtime/c) and link against its pyc2go_runtime.c. It prints
+// IR only; it imports neither frontend nor typeinfer.
+//
+//	ir.Module --File--> MODULE.h, MODULE.c      (compile --lang c)
+//	ir.Module --Bridge--> bridge.go (cgo)       (run/verify --lang c)
+//
+// # ABI
+//
+// The ABI is documented in runtime/c/src/pyc2go.h and README ("The C
+// backend"): `int MODULE_f(params..., RESULT *out..., pyc2go_error *err)`,
+// scalars by value, arrays as (const) pyc2go_array_T pointers whose strides
+// count elements, results through out-pointers, 0 on success. A parameter
+// is const unless mutableParams finds a path by which f writes its
+// elements (a Store into it, a view or copy of it, or a callee's mutable
+// parameter), a flow-insensitive fixed point over the module.
+//
+// # Functions
+//
+// Every function of the module, private ones included (static, marked
+// PYC2GO_PRIVATE), has the ABI's shape, so a raising call is
+// `if (MODULE_g(args, &dst, err)) goto fail;` and the exception
+// propagates as Python's does. A Call inside an expression is hoisted into
+// a temporary computed just before the statement (inside the loop for a
+// while condition, so continue re-evaluates it); calls in expressions are
+// pure and cannot raise, so evaluating one Python would have
+// short-circuited is unobservable. Locals are declared at the top,
+// zero-initialised (gcc's -Wmaybe-uninitialized cannot see lower's
+// definite assignment); unread variables get (void)x;.
+//
+// Array parameters the body never re-assigns are used through their
+// pointer (x->data[...]); re-assigned ones are copied into a local struct
+// first. Array locals are struct values.
+//
+// # Memory
+//
+// A function that allocates (Alloc, np_zeros_k, np_sum_axis) or receives
+// arrays from calls keeps their blocks in a pyc2go_pool. At a return, the
+// block of each returned array moves to its owner field
+// (pyc2go_pool_take: a view of an input, or a second result sharing the
+// block, finds none and borrows), and the pool frees the rest; the fail
+// label frees everything. So temporaries are freed on every path. A block
+// allocated in a loop lives until the function returns (no liveness
+// analysis yet).
+//
+// # Arithmetic
+//
+// Every expression is printed at exactly its IR type, with explicit casts
+// where C would promote (float32 libm calls go through double and are
+// cast back, like the Go backend). Signed and narrow integer +, -, *,
+// unary -, << and >> call pyc2go_add_int64 and friends, which wrap in
+// unsigned arithmetic: C's signed overflow is undefined, the IR's wraps.
+// Complex * and / call CPython's algorithms (C's follow Annex G). Checks
+// negate only == and != by flipping (NaN). Binary operands that are not
+// names, literals or calls are always parenthesised, so C's precedence
+// rules never matter. Constants print as shortest round-trip literals
+// (f suffix for float32), INFINITY, NAN, INT64_MIN, CMPLX(re, im).
+//
+// # Loops
+//
+// For loops are C for loops (i++ / i-- for unit steps, a wrapping add
+// otherwise). ir.For.Parallel and Par loops run sequentially: OpenMP
+// (`#pragma omp parallel for` with the chunked, in-order reduction fold of
+// ir.ParLoop) is future work. No restrict qualifiers are printed: the IR
+// does not prove non-aliasing yet; gcc -O3 still vectorises fused loops
+// behind its own run-time alias checks.
+//
+// # Line directives
+//
+// With Config.LineDirectives, `#line N "file.py"` precedes each statement
+// on a new Python line, so gcc's messages, gdb, perf and the sanitizers
+// point at Python lines.
+//
+// # The cgo bridge
+//
+// run and verify must not need a second harness, so Bridge prints a Go
+// file, package kernels, with the Go backend's API (same names from
+// emitgo.FuncNames, *runtime.Array[T] arrays, *runtime.Error errors) whose
+// functions call the C ones through cgo; emitgo.Main's harness imports it
+// unchanged. Input arrays stay in Go memory, pinned with runtime.Pinner
+// for the call, described by a Go struct with the C descriptor's layout
+// (cArray), so in-place kernels write the caller's arrays as in Go.
+// Results are copied into fresh C-contiguous Go arrays and their blocks
+// freed. The driver builds it with CGO_ENABLED=1 and the C flags
+// driver.CFlags (-std=c11 -O2 -Wall -Wextra -Werror).
 package emitc

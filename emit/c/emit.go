@@ -2,7 +2,6 @@ package emitc
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -207,7 +206,7 @@ func typeOf(t ir.Type) (string, error) {
 	return "", fmt.Errorf("want a scalar or array type, got %v", t)
 }
 
-// ParamName and ResultNames give the C names of the out-pointers.
+// ResultNames gives the C names of the out-pointers.
 func ResultNames(f *ir.Func) []string {
 	rs := ir.ResultTypes(f.Result)
 	if len(rs) == 1 {
@@ -422,16 +421,4 @@ func walkCalls(e ir.Expr, fn func(*ir.Call, []*ir.Var)) {
 	case *ir.Load:
 		walkCalls(e.Offset, fn)
 	}
-}
-
-// sortedVars is used where map order would leak into the output.
-func sortedVars(m map[*ir.Var]bool, order []*ir.Var) []*ir.Var {
-	var out []*ir.Var
-	for _, v := range order {
-		if m[v] {
-			out = append(out, v)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return false })
-	return out
 }
