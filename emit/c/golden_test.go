@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	emitc "github.com/pyc2go/pyc2go/emit/c"
 	"github.com/pyc2go/pyc2go/driver"
+	emitc "github.com/pyc2go/pyc2go/emit/c"
 	"github.com/pyc2go/pyc2go/internal/golden"
 )
 

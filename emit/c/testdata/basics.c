@@ -94,6 +94,11 @@ int basics_sum_squares(int64_t n, int64_t *out, pyc2go_error *err)
 	int64_t total = 0;
 	int64_t k = 0;
 	int64_t t1 = 0;
+	int64_t total_u1 = 0;
+	int64_t total_u2 = 0;
+	int64_t total_u3 = 0;
+	int64_t k_u = 0;
+	int64_t k_lim = 0;
 	(void)err;
 #line 47 "basics.py"
 	n = pyc2go_max_int64(0, pyc2go_min_int64(n, 10000));
@@ -101,11 +106,28 @@ int basics_sum_squares(int64_t n, int64_t *out, pyc2go_error *err)
 	total = 0;
 #line 49 "basics.py"
 	t1 = pyc2go_add_int64(n, 1);
+	total_u1 = 0;
+	total_u2 = 0;
+	total_u3 = 0;
+	k_u = 1;
+	k_lim = pyc2go_sub_int64(pyc2go_max_int64(t1, -9223372036854775805), 3);
 #line 49 "basics.py"
-	for (k = 1; k < t1; k++) {
+	while (k_u < k_lim) {
+#line 50 "basics.py"
+		total = pyc2go_add_int64(total, pyc2go_mul_int64(k_u, k_u));
+		total_u1 = pyc2go_add_int64(total_u1, pyc2go_mul_int64(pyc2go_add_int64(k_u, 1), pyc2go_add_int64(k_u, 1)));
+		total_u2 = pyc2go_add_int64(total_u2, pyc2go_mul_int64(pyc2go_add_int64(k_u, 2), pyc2go_add_int64(k_u, 2)));
+		total_u3 = pyc2go_add_int64(total_u3, pyc2go_mul_int64(pyc2go_add_int64(k_u, 3), pyc2go_add_int64(k_u, 3)));
+#line 49 "basics.py"
+		k_u = pyc2go_add_int64(k_u, 4);
+	}
+#line 49 "basics.py"
+	for (k = k_u; k < t1; k++) {
 #line 50 "basics.py"
 		total = pyc2go_add_int64(total, pyc2go_mul_int64(k, k));
 	}
+#line 49 "basics.py"
+	total = pyc2go_add_int64(total, pyc2go_add_int64(pyc2go_add_int64(total_u1, total_u2), total_u3));
 #line 51 "basics.py"
 	*out = total;
 	return 0;

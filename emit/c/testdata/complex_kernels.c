@@ -75,6 +75,11 @@ int complex_kernels_mandel_grid_count(int64_t n, int64_t *out, pyc2go_error *err
 	int64_t j = 0;
 	double _Complex c = 0;
 	int64_t t1 = 0;
+	int64_t inside_u1 = 0;
+	int64_t inside_u2 = 0;
+	int64_t inside_u3 = 0;
+	int64_t j_u = 0;
+	int64_t j_lim = 0;
 #line 28 "complex_kernels.py"
 	n = pyc2go_max_int64(1, pyc2go_min_int64(n, 64));
 #line 29 "complex_kernels.py"
@@ -82,7 +87,78 @@ int complex_kernels_mandel_grid_count(int64_t n, int64_t *out, pyc2go_error *err
 #line 30 "complex_kernels.py"
 	for (i = 0; i < n; i++) {
 #line 31 "complex_kernels.py"
-		for (j = 0; j < n; j++) {
+		inside_u1 = 0;
+		inside_u2 = 0;
+		inside_u3 = 0;
+		j_u = 0;
+		j_lim = pyc2go_sub_int64(pyc2go_max_int64(n, -9223372036854775805), 3);
+#line 31 "complex_kernels.py"
+		while (j_u < j_lim) {
+#line 32 "complex_kernels.py"
+			if ((double)n == 0.0) {
+				pyc2go_raise(err, "ZeroDivisionError", "complex_kernels.py", 32, "mandel_grid_count", "%s", "float division by zero");
+				goto fail;
+			}
+#line 32 "complex_kernels.py"
+			c = CMPLX((double)((-2.0) + ((2.5 * (double)i) / (double)n)), 0.0) + pyc2go_cmul(CMPLX((double)((-1.25) + ((2.5 * (double)j_u) / (double)n)), 0.0), CMPLX(0.0, 1.0));
+#line 33 "complex_kernels.py"
+			if (complex_kernels_mandelbrot_escape(c, 64, &t1, err))
+				goto fail;
+#line 33 "complex_kernels.py"
+			if (t1 == 64) {
+#line 34 "complex_kernels.py"
+				inside = pyc2go_add_int64(inside, 1);
+			}
+#line 32 "complex_kernels.py"
+			if ((double)n == 0.0) {
+				pyc2go_raise(err, "ZeroDivisionError", "complex_kernels.py", 32, "mandel_grid_count", "%s", "float division by zero");
+				goto fail;
+			}
+#line 32 "complex_kernels.py"
+			c = CMPLX((double)((-2.0) + ((2.5 * (double)i) / (double)n)), 0.0) + pyc2go_cmul(CMPLX((double)((-1.25) + ((2.5 * (double)pyc2go_add_int64(j_u, 1)) / (double)n)), 0.0), CMPLX(0.0, 1.0));
+#line 33 "complex_kernels.py"
+			if (complex_kernels_mandelbrot_escape(c, 64, &t1, err))
+				goto fail;
+#line 33 "complex_kernels.py"
+			if (t1 == 64) {
+#line 34 "complex_kernels.py"
+				inside_u1 = pyc2go_add_int64(inside_u1, 1);
+			}
+#line 32 "complex_kernels.py"
+			if ((double)n == 0.0) {
+				pyc2go_raise(err, "ZeroDivisionError", "complex_kernels.py", 32, "mandel_grid_count", "%s", "float division by zero");
+				goto fail;
+			}
+#line 32 "complex_kernels.py"
+			c = CMPLX((double)((-2.0) + ((2.5 * (double)i) / (double)n)), 0.0) + pyc2go_cmul(CMPLX((double)((-1.25) + ((2.5 * (double)pyc2go_add_int64(j_u, 2)) / (double)n)), 0.0), CMPLX(0.0, 1.0));
+#line 33 "complex_kernels.py"
+			if (complex_kernels_mandelbrot_escape(c, 64, &t1, err))
+				goto fail;
+#line 33 "complex_kernels.py"
+			if (t1 == 64) {
+#line 34 "complex_kernels.py"
+				inside_u2 = pyc2go_add_int64(inside_u2, 1);
+			}
+#line 32 "complex_kernels.py"
+			if ((double)n == 0.0) {
+				pyc2go_raise(err, "ZeroDivisionError", "complex_kernels.py", 32, "mandel_grid_count", "%s", "float division by zero");
+				goto fail;
+			}
+#line 32 "complex_kernels.py"
+			c = CMPLX((double)((-2.0) + ((2.5 * (double)i) / (double)n)), 0.0) + pyc2go_cmul(CMPLX((double)((-1.25) + ((2.5 * (double)pyc2go_add_int64(j_u, 3)) / (double)n)), 0.0), CMPLX(0.0, 1.0));
+#line 33 "complex_kernels.py"
+			if (complex_kernels_mandelbrot_escape(c, 64, &t1, err))
+				goto fail;
+#line 33 "complex_kernels.py"
+			if (t1 == 64) {
+#line 34 "complex_kernels.py"
+				inside_u3 = pyc2go_add_int64(inside_u3, 1);
+			}
+#line 31 "complex_kernels.py"
+			j_u = pyc2go_add_int64(j_u, 4);
+		}
+#line 31 "complex_kernels.py"
+		for (j = j_u; j < n; j++) {
 #line 32 "complex_kernels.py"
 			if ((double)n == 0.0) {
 				pyc2go_raise(err, "ZeroDivisionError", "complex_kernels.py", 32, "mandel_grid_count", "%s", "float division by zero");
@@ -99,6 +175,8 @@ int complex_kernels_mandel_grid_count(int64_t n, int64_t *out, pyc2go_error *err
 				inside = pyc2go_add_int64(inside, 1);
 			}
 		}
+#line 31 "complex_kernels.py"
+		inside = pyc2go_add_int64(inside, pyc2go_add_int64(pyc2go_add_int64(inside_u1, inside_u2), inside_u3));
 	}
 #line 35 "complex_kernels.py"
 	*out = inside;

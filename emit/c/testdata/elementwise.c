@@ -1333,6 +1333,11 @@ int elementwise_count_nonfinite(const pyc2go_array_float64 *m, int64_t *out, pyc
 	int64_t t3 = 0;
 	int64_t i0 = 0;
 	int64_t i1 = 0;
+	int64_t t1_u1 = 0;
+	int64_t t1_u2 = 0;
+	int64_t t1_u3 = 0;
+	int64_t i1_u = 0;
+	int64_t i1_lim = 0;
 	(void)err;
 #line 121 "elementwise.py"
 	t1 = 0;
@@ -1340,10 +1345,26 @@ int elementwise_count_nonfinite(const pyc2go_array_float64 *m, int64_t *out, pyc
 	t3 = m->shape[1];
 #line 121 "elementwise.py"
 	for (i0 = 0; i0 < t2; i0++) {
+		t1_u1 = 0;
+		t1_u2 = 0;
+		t1_u3 = 0;
+		i1_u = 0;
+		i1_lim = pyc2go_sub_int64(pyc2go_max_int64(t3, -9223372036854775805), 3);
 #line 121 "elementwise.py"
-		for (i1 = 0; i1 < t3; i1++) {
+		while (i1_u < i1_lim) {
+			t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i1_u, m->strides[1]))])));
+			t1_u1 = pyc2go_add_int64(t1_u1, (int64_t)(!isfinite(m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(pyc2go_add_int64(i1_u, 1), m->strides[1]))])));
+			t1_u2 = pyc2go_add_int64(t1_u2, (int64_t)(!isfinite(m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(pyc2go_add_int64(i1_u, 2), m->strides[1]))])));
+			t1_u3 = pyc2go_add_int64(t1_u3, (int64_t)(!isfinite(m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(pyc2go_add_int64(i1_u, 3), m->strides[1]))])));
+			i1_u = pyc2go_add_int64(i1_u, 4);
+		}
+#line 121 "elementwise.py"
+		for (i1 = i1_u; i1 < t3; i1++) {
+#line 121 "elementwise.py"
 			t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i1, m->strides[1]))])));
 		}
+#line 121 "elementwise.py"
+		t1 = pyc2go_add_int64(t1, pyc2go_add_int64(pyc2go_add_int64(t1_u1, t1_u2), t1_u3));
 	}
 #line 121 "elementwise.py"
 	*out = t1;

@@ -761,14 +761,35 @@ int reductions_int_total(const pyc2go_array_int64 *a, int64_t *out, pyc2go_error
 	int64_t t1 = 0;
 	int64_t t2 = 0;
 	int64_t i0 = 0;
+	int64_t t1_u1 = 0;
+	int64_t t1_u2 = 0;
+	int64_t t1_u3 = 0;
+	int64_t i0_u = 0;
+	int64_t i0_lim = 0;
 	(void)err;
 #line 125 "reductions.py"
 	t1 = 0;
 	t2 = a->shape[0];
+	t1_u1 = 0;
+	t1_u2 = 0;
+	t1_u3 = 0;
+	i0_u = 0;
+	i0_lim = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
 #line 125 "reductions.py"
-	for (i0 = 0; i0 < t2; i0++) {
+	while (i0_u < i0_lim) {
+		t1 = pyc2go_add_int64(t1, a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(i0_u, a->strides[0]))]);
+		t1_u1 = pyc2go_add_int64(t1_u1, a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_u, 1), a->strides[0]))]);
+		t1_u2 = pyc2go_add_int64(t1_u2, a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_u, 2), a->strides[0]))]);
+		t1_u3 = pyc2go_add_int64(t1_u3, a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_u, 3), a->strides[0]))]);
+		i0_u = pyc2go_add_int64(i0_u, 4);
+	}
+#line 125 "reductions.py"
+	for (i0 = i0_u; i0 < t2; i0++) {
+#line 125 "reductions.py"
 		t1 = pyc2go_add_int64(t1, a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(i0, a->strides[0]))]);
 	}
+#line 125 "reductions.py"
+	t1 = pyc2go_add_int64(t1, pyc2go_add_int64(pyc2go_add_int64(t1_u1, t1_u2), t1_u3));
 #line 125 "reductions.py"
 	*out = t1;
 	return 0;
@@ -784,6 +805,11 @@ int reductions_int_col_sums(const pyc2go_array_int64 *m, pyc2go_array_int64 *out
 	int64_t i0 = 0;
 	int64_t t4 = 0;
 	int64_t i0_2 = 0;
+	int64_t t4_u1 = 0;
+	int64_t t4_u2 = 0;
+	int64_t t4_u3 = 0;
+	int64_t i0_2_u = 0;
+	int64_t i0_2_lim = 0;
 #line 130 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[1]};
@@ -798,11 +824,26 @@ int reductions_int_col_sums(const pyc2go_array_int64 *m, pyc2go_array_int64 *out
 #line 130 "reductions.py"
 	for (i0 = 0; i0 < t3; i0++) {
 		t4 = 0;
+		t4_u1 = 0;
+		t4_u2 = 0;
+		t4_u3 = 0;
+		i0_2_u = 0;
+		i0_2_lim = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
 #line 130 "reductions.py"
-		for (i0_2 = 0; i0_2 < t2; i0_2++) {
+		while (i0_2_u < i0_2_lim) {
+			t4 = pyc2go_add_int64(t4, m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0_2_u, m->strides[0])), pyc2go_mul_int64(i0, m->strides[1]))]);
+			t4_u1 = pyc2go_add_int64(t4_u1, m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 1), m->strides[0])), pyc2go_mul_int64(i0, m->strides[1]))]);
+			t4_u2 = pyc2go_add_int64(t4_u2, m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 2), m->strides[0])), pyc2go_mul_int64(i0, m->strides[1]))]);
+			t4_u3 = pyc2go_add_int64(t4_u3, m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 3), m->strides[0])), pyc2go_mul_int64(i0, m->strides[1]))]);
+			i0_2_u = pyc2go_add_int64(i0_2_u, 4);
+		}
+#line 130 "reductions.py"
+		for (i0_2 = i0_2_u; i0_2 < t2; i0_2++) {
+#line 130 "reductions.py"
 			t4 = pyc2go_add_int64(t4, m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0_2, m->strides[0])), pyc2go_mul_int64(i0, m->strides[1]))]);
 		}
 #line 130 "reductions.py"
+		t4 = pyc2go_add_int64(t4, pyc2go_add_int64(pyc2go_add_int64(t4_u1, t4_u2), t4_u3));
 		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = t4;
 	}
 #line 130 "reductions.py"
@@ -907,13 +948,56 @@ int reductions_bool_count(const pyc2go_array_bool *mask, int64_t *out, pyc2go_er
 	bool v = 0;
 	int64_t t1 = 0;
 	int64_t t2 = 0;
+	int64_t c_u1 = 0;
+	int64_t c_u2 = 0;
+	int64_t c_u3 = 0;
+	int64_t t2_u = 0;
+	int64_t t2_lim = 0;
 	(void)err;
 #line 150 "reductions.py"
 	c = 0;
 #line 151 "reductions.py"
 	t1 = mask->shape[0];
+	c_u1 = 0;
+	c_u2 = 0;
+	c_u3 = 0;
+	t2_u = 0;
+	t2_lim = pyc2go_sub_int64(pyc2go_max_int64(t1, -9223372036854775805), 3);
 #line 151 "reductions.py"
-	for (t2 = 0; t2 < t1; t2++) {
+	while (t2_u < t2_lim) {
+		v = mask->data[pyc2go_add_int64(mask->offset, pyc2go_mul_int64(t2_u, mask->strides[0]))];
+#line 152 "reductions.py"
+		if (v) {
+#line 153 "reductions.py"
+			c = pyc2go_add_int64(c, 1);
+		}
+#line 151 "reductions.py"
+		v = mask->data[pyc2go_add_int64(mask->offset, pyc2go_mul_int64(pyc2go_add_int64(t2_u, 1), mask->strides[0]))];
+#line 152 "reductions.py"
+		if (v) {
+#line 153 "reductions.py"
+			c_u1 = pyc2go_add_int64(c_u1, 1);
+		}
+#line 151 "reductions.py"
+		v = mask->data[pyc2go_add_int64(mask->offset, pyc2go_mul_int64(pyc2go_add_int64(t2_u, 2), mask->strides[0]))];
+#line 152 "reductions.py"
+		if (v) {
+#line 153 "reductions.py"
+			c_u2 = pyc2go_add_int64(c_u2, 1);
+		}
+#line 151 "reductions.py"
+		v = mask->data[pyc2go_add_int64(mask->offset, pyc2go_mul_int64(pyc2go_add_int64(t2_u, 3), mask->strides[0]))];
+#line 152 "reductions.py"
+		if (v) {
+#line 153 "reductions.py"
+			c_u3 = pyc2go_add_int64(c_u3, 1);
+		}
+#line 151 "reductions.py"
+		t2_u = pyc2go_add_int64(t2_u, 4);
+	}
+#line 151 "reductions.py"
+	for (t2 = t2_u; t2 < t1; t2++) {
+#line 151 "reductions.py"
 		v = mask->data[pyc2go_add_int64(mask->offset, pyc2go_mul_int64(t2, mask->strides[0]))];
 #line 152 "reductions.py"
 		if (v) {
@@ -921,6 +1005,8 @@ int reductions_bool_count(const pyc2go_array_bool *mask, int64_t *out, pyc2go_er
 			c = pyc2go_add_int64(c, 1);
 		}
 	}
+#line 151 "reductions.py"
+	c = pyc2go_add_int64(c, pyc2go_add_int64(pyc2go_add_int64(c_u1, c_u2), c_u3));
 #line 154 "reductions.py"
 	*out = c;
 	return 0;
@@ -932,14 +1018,35 @@ int reductions_prod_int32(const pyc2go_array_int32 *a, int64_t *out, pyc2go_erro
 	int64_t t1 = 0;
 	int64_t t2 = 0;
 	int64_t i0 = 0;
+	int64_t t1_u1 = 0;
+	int64_t t1_u2 = 0;
+	int64_t t1_u3 = 0;
+	int64_t i0_u = 0;
+	int64_t i0_lim = 0;
 	(void)err;
 #line 159 "reductions.py"
 	t1 = 1;
 	t2 = a->shape[0];
+	t1_u1 = 1;
+	t1_u2 = 1;
+	t1_u3 = 1;
+	i0_u = 0;
+	i0_lim = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
 #line 159 "reductions.py"
-	for (i0 = 0; i0 < t2; i0++) {
+	while (i0_u < i0_lim) {
+		t1 = pyc2go_mul_int64(t1, (int64_t)a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(i0_u, a->strides[0]))]);
+		t1_u1 = pyc2go_mul_int64(t1_u1, (int64_t)a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_u, 1), a->strides[0]))]);
+		t1_u2 = pyc2go_mul_int64(t1_u2, (int64_t)a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_u, 2), a->strides[0]))]);
+		t1_u3 = pyc2go_mul_int64(t1_u3, (int64_t)a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_u, 3), a->strides[0]))]);
+		i0_u = pyc2go_add_int64(i0_u, 4);
+	}
+#line 159 "reductions.py"
+	for (i0 = i0_u; i0 < t2; i0++) {
+#line 159 "reductions.py"
 		t1 = pyc2go_mul_int64(t1, (int64_t)a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(i0, a->strides[0]))]);
 	}
+#line 159 "reductions.py"
+	t1 = pyc2go_mul_int64(t1, pyc2go_mul_int64(pyc2go_mul_int64(t1_u1, t1_u2), t1_u3));
 #line 159 "reductions.py"
 	*out = t1;
 	return 0;
