@@ -762,15 +762,28 @@ func (e *funcEmitter) alloc(s *ir.Alloc, depth int) ([]string, error) {
 	}
 	e.usesPool, e.usesFail = true, true
 	e.curLine = s.Pos.Line
-	return []string{
+	out := []string{
 		t + "{",
 		t + "\tconst int64_t ext[" + strconv.Itoa(len(ext)) + "] = {" + strings.Join(ext, ", ") + "};",
-		t + "\tif (PYC2GO_ALLOC(&pool, " + d + ", " + strconv.Itoa(a.Rank) + ", ext)) {",
+		t + "\tif ((" + d + ".data = pyc2go_alloc(&pool, sizeof *" + d + ".data, " + strconv.Itoa(a.Rank) + ", ext)) == NULL) {",
 		e.memoryError(nil, depth+2),
 		t + "\t\tgoto fail;",
 		t + "\t}",
-		t + "}",
-	}, nil
+		t + "\t" + d + ".offset = 0;",
+		t + "\t" + d + ".ndim = " + strconv.Itoa(a.Rank) + ";",
+	}
+	// C order: the layout is known here, and stays visible to gcc.
+	stride := "1"
+	for k := a.Rank - 1; k >= 0; k-- {
+		ks := strconv.Itoa(k)
+		out = append(out, t+"\t"+d+".shape["+ks+"] = ext["+ks+"];", t+"\t"+d+".strides["+ks+"] = "+stride+";")
+		if stride == "1" {
+			stride = "ext[" + ks + "]"
+		} else {
+			stride = "pyc2go_mul_int64(" + stride + ", ext[" + ks + "])"
+		}
+	}
+	return append(out, t+"}"), nil
 }
 
 // view computes the new layout from Src's old one before assigning, so a

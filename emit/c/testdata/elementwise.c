@@ -28,10 +28,14 @@ int elementwise_axpy(double a, const pyc2go_array_float64 *x, const pyc2go_array
 #line 8 "elementwise.py"
 	{
 		const int64_t ext[1] = {t2};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 8, "axpy", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 8 "elementwise.py"
 	t3 = pyc2go_mul_int64(x->strides[0], (int64_t)(x->shape[0] != 1));
@@ -74,10 +78,14 @@ int elementwise_axpy_loop(double a, const pyc2go_array_float64 *x, const pyc2go_
 #line 13 "elementwise.py"
 	{
 		const int64_t ext[1] = {t1};
-		if (PYC2GO_ALLOC(&pool, t2, 1, ext)) {
+		if ((t2.data = pyc2go_alloc(&pool, sizeof *t2.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 13, "axpy_loop", "%s", "");
 			goto fail;
 		}
+		t2.offset = 0;
+		t2.ndim = 1;
+		t2.shape[0] = ext[0];
+		t2.strides[0] = 1;
 	}
 #line 13 "elementwise.py"
 	out_ = t2;
@@ -133,10 +141,14 @@ int elementwise_relu(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, p
 #line 21 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 21, "relu", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 21 "elementwise.py"
 	t2 = x->shape[0];
@@ -174,10 +186,14 @@ int elementwise_relu_maximum(const pyc2go_array_float64 *x, pyc2go_array_float64
 #line 26 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 26, "relu_maximum", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 26 "elementwise.py"
 	t2 = x->shape[0];
@@ -218,10 +234,16 @@ int elementwise_leaky_relu_2d(const pyc2go_array_float64 *m, double slope, pyc2g
 #line 31 "elementwise.py"
 	{
 		const int64_t ext[2] = {m->shape[0], m->shape[1]};
-		if (PYC2GO_ALLOC(&pool, t1, 2, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 2, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 31, "leaky_relu_2d", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 2;
+		t1.shape[1] = ext[1];
+		t1.strides[1] = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = ext[1];
 	}
 #line 31 "elementwise.py"
 	t2 = m->shape[0];
@@ -265,10 +287,14 @@ int elementwise_clip_unit(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 #line 36 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 36, "clip_unit", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 36 "elementwise.py"
 	t2 = x->shape[0];
@@ -316,10 +342,14 @@ int elementwise_clip_loop(const pyc2go_array_float64 *x, double lo, double hi, p
 #line 41 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 41, "clip_loop", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 41 "elementwise.py"
 	t2 = x->shape[0];
@@ -373,10 +403,14 @@ int elementwise_safe_sqrt(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 #line 52 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 52, "safe_sqrt", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 52 "elementwise.py"
 	t2 = x->shape[0];
@@ -422,10 +456,14 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 #line 58 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
-		if (PYC2GO_ALLOC(&pool, y, 1, ext)) {
+		if ((y.data = pyc2go_alloc(&pool, sizeof *y.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 58, "log1p_manual", "%s", "");
 			goto fail;
 		}
+		y.offset = 0;
+		y.ndim = 1;
+		y.shape[0] = ext[0];
+		y.strides[0] = 1;
 	}
 #line 58 "elementwise.py"
 	t1 = x->shape[0];
@@ -452,10 +490,14 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 #line 59 "elementwise.py"
 	{
 		const int64_t ext[1] = {t6};
-		if (PYC2GO_ALLOC(&pool, t5, 1, ext)) {
+		if ((t5.data = pyc2go_alloc(&pool, sizeof *t5.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 59, "log1p_manual", "%s", "");
 			goto fail;
 		}
+		t5.offset = 0;
+		t5.ndim = 1;
+		t5.shape[0] = ext[0];
+		t5.strides[0] = 1;
 	}
 #line 59 "elementwise.py"
 	t7 = pyc2go_mul_int64(x->strides[0], (int64_t)(x->shape[0] != 1));
@@ -502,10 +544,14 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 #line 66 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
-		if (PYC2GO_ALLOC(&pool, z, 1, ext)) {
+		if ((z.data = pyc2go_alloc(&pool, sizeof *z.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 66, "gaussian", "%s", "");
 			goto fail;
 		}
+		z.offset = 0;
+		z.ndim = 1;
+		z.shape[0] = ext[0];
+		z.strides[0] = 1;
 	}
 #line 66 "elementwise.py"
 	t1 = x->shape[0];
@@ -518,10 +564,14 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 #line 67 "elementwise.py"
 	{
 		const int64_t ext[1] = {z.shape[0]};
-		if (PYC2GO_ALLOC(&pool, t2, 1, ext)) {
+		if ((t2.data = pyc2go_alloc(&pool, sizeof *t2.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 67, "gaussian", "%s", "");
 			goto fail;
 		}
+		t2.offset = 0;
+		t2.ndim = 1;
+		t2.shape[0] = ext[0];
+		t2.strides[0] = 1;
 	}
 #line 67 "elementwise.py"
 	t4 = z.shape[0];
@@ -549,10 +599,14 @@ int elementwise_sigmoid(const pyc2go_array_float64 *x, pyc2go_array_float64 *out
 #line 72 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 72, "sigmoid", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 72 "elementwise.py"
 	t2 = x->shape[0];
@@ -628,10 +682,14 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 #line 77 "elementwise.py"
 		{
 			const int64_t ext[1] = {col->shape[0]};
-			if (PYC2GO_ALLOC(&pool, t6, 1, ext)) {
+			if ((t6.data = pyc2go_alloc(&pool, sizeof *t6.data, 1, ext)) == NULL) {
 				pyc2go_raise(err, "MemoryError", "elementwise.py", 77, "add_column_row", "%s", "");
 				goto fail;
 			}
+			t6.offset = 0;
+			t6.ndim = 1;
+			t6.shape[0] = ext[0];
+			t6.strides[0] = 1;
 		}
 #line 77 "elementwise.py"
 		t7 = col->shape[0];
@@ -667,10 +725,16 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 #line 77 "elementwise.py"
 	{
 		const int64_t ext[2] = {t4.shape[0], t9};
-		if (PYC2GO_ALLOC(&pool, t1, 2, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 2, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 77, "add_column_row", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 2;
+		t1.shape[1] = ext[1];
+		t1.strides[1] = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = ext[1];
 	}
 #line 77 "elementwise.py"
 	t10 = pyc2go_mul_int64(t4.strides[1], (int64_t)(t4.shape[1] != 1));
@@ -717,10 +781,16 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 83 "elementwise.py"
 		{
 			const int64_t ext[2] = {m->shape[0], m->shape[1]};
-			if (PYC2GO_ALLOC(&pool, t1, 2, ext)) {
+			if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 2, ext)) == NULL) {
 				pyc2go_raise(err, "MemoryError", "elementwise.py", 83, "center_columns", "%s", "");
 				goto fail;
 			}
+			t1.offset = 0;
+			t1.ndim = 2;
+			t1.shape[1] = ext[1];
+			t1.strides[1] = 1;
+			t1.shape[0] = ext[0];
+			t1.strides[0] = ext[1];
 		}
 #line 83 "elementwise.py"
 		t2 = m->shape[0];
@@ -760,10 +830,16 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 84 "elementwise.py"
 	{
 		const int64_t ext[2] = {m->shape[0], t7};
-		if (PYC2GO_ALLOC(&pool, t4, 2, ext)) {
+		if ((t4.data = pyc2go_alloc(&pool, sizeof *t4.data, 2, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 84, "center_columns", "%s", "");
 			goto fail;
 		}
+		t4.offset = 0;
+		t4.ndim = 2;
+		t4.shape[1] = ext[1];
+		t4.strides[1] = 1;
+		t4.shape[0] = ext[0];
+		t4.strides[0] = ext[1];
 	}
 #line 84 "elementwise.py"
 	t8 = pyc2go_mul_int64(m->strides[1], (int64_t)(m->shape[1] != 1));
@@ -867,10 +943,14 @@ int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_flo
 #line 89 "elementwise.py"
 		{
 			const int64_t ext[1] = {w->shape[0]};
-			if (PYC2GO_ALLOC(&pool, t10, 1, ext)) {
+			if ((t10.data = pyc2go_alloc(&pool, sizeof *t10.data, 1, ext)) == NULL) {
 				pyc2go_raise(err, "MemoryError", "elementwise.py", 89, "scale_rows", "%s", "");
 				goto fail;
 			}
+			t10.offset = 0;
+			t10.ndim = 1;
+			t10.shape[0] = ext[0];
+			t10.strides[0] = 1;
 		}
 #line 89 "elementwise.py"
 		t11 = w->shape[0];
@@ -908,10 +988,16 @@ int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_flo
 #line 89 "elementwise.py"
 	{
 		const int64_t ext[2] = {t13, t14};
-		if (PYC2GO_ALLOC(&pool, t1, 2, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 2, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 89, "scale_rows", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 2;
+		t1.shape[1] = ext[1];
+		t1.strides[1] = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = ext[1];
 	}
 #line 89 "elementwise.py"
 	t15 = pyc2go_mul_int64(m->strides[0], (int64_t)(m->shape[0] != 1));
@@ -988,10 +1074,14 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 95 "elementwise.py"
 	{
 		const int64_t ext[1] = {t4.shape[0]};
-		if (PYC2GO_ALLOC(&pool, norms, 1, ext)) {
+		if ((norms.data = pyc2go_alloc(&pool, sizeof *norms.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 95, "normalize_rows", "%s", "");
 			goto fail;
 		}
+		norms.offset = 0;
+		norms.ndim = 1;
+		norms.shape[0] = ext[0];
+		norms.strides[0] = 1;
 	}
 #line 95 "elementwise.py"
 	t5 = t4.shape[0];
@@ -1038,10 +1128,14 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 96 "elementwise.py"
 		{
 			const int64_t ext[1] = {norms.shape[0]};
-			if (PYC2GO_ALLOC(&pool, t11, 1, ext)) {
+			if ((t11.data = pyc2go_alloc(&pool, sizeof *t11.data, 1, ext)) == NULL) {
 				pyc2go_raise(err, "MemoryError", "elementwise.py", 96, "normalize_rows", "%s", "");
 				goto fail;
 			}
+			t11.offset = 0;
+			t11.ndim = 1;
+			t11.shape[0] = ext[0];
+			t11.strides[0] = 1;
 		}
 #line 96 "elementwise.py"
 		t12 = norms.shape[0];
@@ -1079,10 +1173,16 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 96 "elementwise.py"
 	{
 		const int64_t ext[2] = {t14, t15};
-		if (PYC2GO_ALLOC(&pool, t6, 2, ext)) {
+		if ((t6.data = pyc2go_alloc(&pool, sizeof *t6.data, 2, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 96, "normalize_rows", "%s", "");
 			goto fail;
 		}
+		t6.offset = 0;
+		t6.ndim = 2;
+		t6.shape[1] = ext[1];
+		t6.strides[1] = 1;
+		t6.shape[0] = ext[0];
+		t6.strides[0] = ext[1];
 	}
 #line 96 "elementwise.py"
 	t16 = pyc2go_mul_int64(m->strides[0], (int64_t)(m->shape[0] != 1));
@@ -1126,10 +1226,14 @@ int elementwise_divide_arrays(const pyc2go_array_float64 *a, const pyc2go_array_
 #line 101 "elementwise.py"
 	{
 		const int64_t ext[1] = {t2};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 101, "divide_arrays", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 101 "elementwise.py"
 	t3 = pyc2go_mul_int64(a->strides[0], (int64_t)(a->shape[0] != 1));
@@ -1192,10 +1296,14 @@ int elementwise_floor_mod_int(const pyc2go_array_int64 *a, const pyc2go_array_in
 #line 106 "elementwise.py"
 	{
 		const int64_t ext[1] = {t4};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 106, "floor_mod_int", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 106 "elementwise.py"
 	t5 = pyc2go_mul_int64(a->strides[0], (int64_t)(a->shape[0] != 1));
@@ -1261,10 +1369,14 @@ int elementwise_hypot_abs(const pyc2go_array_float64 *x, const pyc2go_array_floa
 #line 111 "elementwise.py"
 	{
 		const int64_t ext[1] = {t3};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 111, "hypot_abs", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 111 "elementwise.py"
 	t4 = pyc2go_mul_int64(x->strides[0], (int64_t)(x->shape[0] != 1));
@@ -1296,10 +1408,14 @@ int elementwise_nan_to_zero(const pyc2go_array_float64 *x, pyc2go_array_float64 
 #line 116 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 116, "nan_to_zero", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 116 "elementwise.py"
 	t2 = x->shape[0];
@@ -1381,10 +1497,14 @@ int elementwise_polynomial_horner(const pyc2go_array_float64 *x, pyc2go_array_fl
 #line 126 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 126, "polynomial_horner", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 126 "elementwise.py"
 	t2 = x->shape[0];
@@ -1431,10 +1551,14 @@ int elementwise_int_to_float_mix(const pyc2go_array_int64 *a, const pyc2go_array
 #line 131 "elementwise.py"
 	{
 		const int64_t ext[1] = {t3};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 131, "int_to_float_mix", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 131 "elementwise.py"
 	t4 = pyc2go_mul_int64(a->strides[0], (int64_t)(a->shape[0] != 1));
@@ -1463,10 +1587,14 @@ int elementwise_int32_plus_one(const pyc2go_array_int32 *a, pyc2go_array_int32 *
 #line 136 "elementwise.py"
 	{
 		const int64_t ext[1] = {a->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 136, "int32_plus_one", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 136 "elementwise.py"
 	t2 = a->shape[0];
@@ -1496,10 +1624,16 @@ int elementwise_uint8_invert(const pyc2go_array_uint8 *img, pyc2go_array_uint8 *
 #line 141 "elementwise.py"
 	{
 		const int64_t ext[2] = {img->shape[0], img->shape[1]};
-		if (PYC2GO_ALLOC(&pool, t1, 2, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 2, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 141, "uint8_invert", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 2;
+		t1.shape[1] = ext[1];
+		t1.strides[1] = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = ext[1];
 	}
 #line 141 "elementwise.py"
 	t2 = img->shape[0];
@@ -1534,10 +1668,14 @@ int elementwise_complex_rotate(const pyc2go_array_complex128 *z, double theta, p
 #line 146 "elementwise.py"
 	{
 		const int64_t ext[1] = {z->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 146, "complex_rotate", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 146 "elementwise.py"
 	t3 = z->shape[0];
@@ -1566,10 +1704,14 @@ int elementwise_complex_abs2(const pyc2go_array_complex128 *z, pyc2go_array_floa
 #line 151 "elementwise.py"
 	{
 		const int64_t ext[1] = {z->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "elementwise.py", 151, "complex_abs2", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 151 "elementwise.py"
 	t2 = z->shape[0];

@@ -114,10 +114,14 @@ int reductions_sum_squares(const pyc2go_array_float64 *x, double *out, pyc2go_er
 #line 31 "reductions.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "reductions.py", 31, "sum_squares", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 31 "reductions.py"
 	t2 = x->shape[0];
@@ -156,10 +160,14 @@ int reductions_sse(const pyc2go_array_float64 *x, const pyc2go_array_float64 *y,
 #line 36 "reductions.py"
 	{
 		const int64_t ext[1] = {t2};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "reductions.py", 36, "sse", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 36 "reductions.py"
 	t3 = pyc2go_mul_int64(x->strides[0], (int64_t)(x->shape[0] != 1));
@@ -234,10 +242,14 @@ int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out
 #line 54 "reductions.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "reductions.py", 54, "mean_std", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 54 "reductions.py"
 	t2 = x->shape[0];
@@ -250,10 +262,14 @@ int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out
 #line 54 "reductions.py"
 	{
 		const int64_t ext[1] = {t1.shape[0]};
-		if (PYC2GO_ALLOC(&pool, t4, 1, ext)) {
+		if ((t4.data = pyc2go_alloc(&pool, sizeof *t4.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "reductions.py", 54, "mean_std", "%s", "");
 			goto fail;
 		}
+		t4.offset = 0;
+		t4.ndim = 1;
+		t4.shape[0] = ext[0];
+		t4.strides[0] = 1;
 	}
 #line 54 "reductions.py"
 	t5 = t1.shape[0];
@@ -390,10 +406,14 @@ int reductions_row_sums_loop(const pyc2go_array_float64 *m, pyc2go_array_float64
 #line 83 "reductions.py"
 	{
 		const int64_t ext[1] = {rows};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "reductions.py", 83, "row_sums_loop", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 83 "reductions.py"
 	out_ = t1;
@@ -447,10 +467,14 @@ int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *
 #line 94 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[1]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "reductions.py", 94, "col_min_max", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 94 "reductions.py"
 	if (!(m->shape[0] > 0)) {
@@ -481,10 +505,14 @@ int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *
 #line 94 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t6, 1, ext)) {
+		if ((t6.data = pyc2go_alloc(&pool, sizeof *t6.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "reductions.py", 94, "col_min_max", "%s", "");
 			goto fail;
 		}
+		t6.offset = 0;
+		t6.ndim = 1;
+		t6.shape[0] = ext[0];
+		t6.strides[0] = 1;
 	}
 #line 94 "reductions.py"
 	if (!(m->shape[1] > 0)) {
@@ -539,10 +567,14 @@ int reductions_argmax_rows(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 #line 99 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "reductions.py", 99, "argmax_rows", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 99 "reductions.py"
 	if (!(m->shape[1] > 0)) {
@@ -597,10 +629,14 @@ int reductions_argmin_cols(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 #line 104 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[1]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "reductions.py", 104, "argmin_cols", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 104 "reductions.py"
 	if (!(m->shape[0] > 0)) {
@@ -813,10 +849,14 @@ int reductions_int_col_sums(const pyc2go_array_int64 *m, pyc2go_array_int64 *out
 #line 130 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[1]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "reductions.py", 130, "int_col_sums", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 130 "reductions.py"
 	t2 = m->shape[0];
@@ -913,10 +953,14 @@ int reductions_rows_all_positive(const pyc2go_array_float64 *m, pyc2go_array_boo
 #line 145 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[0]};
-		if (PYC2GO_ALLOC(&pool, t1, 1, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "reductions.py", 145, "rows_all_positive", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
 	}
 #line 145 "reductions.py"
 	t2 = m->shape[1];
@@ -1110,10 +1154,16 @@ int reductions_var_cols(const pyc2go_array_float64 *m, pyc2go_array_float64 *out
 #line 169 "reductions.py"
 	{
 		const int64_t ext[2] = {m->shape[0], m->shape[1]};
-		if (PYC2GO_ALLOC(&pool, t1, 2, ext)) {
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 2, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "reductions.py", 169, "var_cols", "%s", "");
 			goto fail;
 		}
+		t1.offset = 0;
+		t1.ndim = 2;
+		t1.shape[1] = ext[1];
+		t1.strides[1] = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = ext[1];
 	}
 #line 169 "reductions.py"
 	t2 = m->shape[0];
@@ -1135,10 +1185,16 @@ int reductions_var_cols(const pyc2go_array_float64 *m, pyc2go_array_float64 *out
 #line 169 "reductions.py"
 	{
 		const int64_t ext[2] = {t1.shape[0], t1.shape[1]};
-		if (PYC2GO_ALLOC(&pool, t6, 2, ext)) {
+		if ((t6.data = pyc2go_alloc(&pool, sizeof *t6.data, 2, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "reductions.py", 169, "var_cols", "%s", "");
 			goto fail;
 		}
+		t6.offset = 0;
+		t6.ndim = 2;
+		t6.shape[1] = ext[1];
+		t6.strides[1] = 1;
+		t6.shape[0] = ext[0];
+		t6.strides[0] = ext[1];
 	}
 #line 169 "reductions.py"
 	t7 = t1.shape[0];
@@ -1214,10 +1270,16 @@ int reductions_ravel_cumsum(const pyc2go_array_float64 *m, pyc2go_array_float64 
 #line 174 "reductions.py"
 		{
 			const int64_t ext[2] = {m->shape[0], m->shape[1]};
-			if (PYC2GO_ALLOC(&pool, t4, 2, ext)) {
+			if ((t4.data = pyc2go_alloc(&pool, sizeof *t4.data, 2, ext)) == NULL) {
 				pyc2go_raise(err, "MemoryError", "reductions.py", 174, "ravel_cumsum", "%s", "");
 				goto fail;
 			}
+			t4.offset = 0;
+			t4.ndim = 2;
+			t4.shape[1] = ext[1];
+			t4.strides[1] = 1;
+			t4.shape[0] = ext[0];
+			t4.strides[0] = ext[1];
 		}
 #line 174 "reductions.py"
 		t5 = m->shape[0];
@@ -1248,10 +1310,14 @@ int reductions_ravel_cumsum(const pyc2go_array_float64 *m, pyc2go_array_float64 
 #line 174 "reductions.py"
 	{
 		const int64_t ext[1] = {t9};
-		if (PYC2GO_ALLOC(&pool, t8, 1, ext)) {
+		if ((t8.data = pyc2go_alloc(&pool, sizeof *t8.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "reductions.py", 174, "ravel_cumsum", "%s", "");
 			goto fail;
 		}
+		t8.offset = 0;
+		t8.ndim = 1;
+		t8.shape[0] = ext[0];
+		t8.strides[0] = 1;
 	}
 #line 174 "reductions.py"
 	t10 = -0.0;
@@ -1323,10 +1389,14 @@ int reductions_row_norms_contiguous(const pyc2go_array_float64 *m, pyc2go_array_
 #line 187 "reductions.py"
 	{
 		const int64_t ext[1] = {t1};
-		if (PYC2GO_ALLOC(&pool, t2, 1, ext)) {
+		if ((t2.data = pyc2go_alloc(&pool, sizeof *t2.data, 1, ext)) == NULL) {
 			pyc2go_raise(err, "MemoryError", "reductions.py", 187, "row_norms_contiguous", "%s", "");
 			goto fail;
 		}
+		t2.offset = 0;
+		t2.ndim = 1;
+		t2.shape[0] = ext[0];
+		t2.strides[0] = 1;
 	}
 #line 187 "reductions.py"
 	out_ = t2;

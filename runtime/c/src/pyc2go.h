@@ -149,8 +149,11 @@ int pyc2go_pool_adopt(pyc2go_pool *p, void **owner);
 void *pyc2go_pool_take(pyc2go_pool *p, const void *data);
 void pyc2go_pool_free(pyc2go_pool *p);
 
-#define PYC2GO_ALLOC(pool, a, rank, ext) \
-	(((a).data = pyc2go_alloc_shape((pool), sizeof *(a).data, (rank), (ext), &(a).offset, &(a).ndim, (a).shape, (a).strides)) == NULL)
+/* pyc2go_alloc allocates a zeroed block for the extents ext; NULL when out
+ * of memory. Generated code sets the layout fields itself, so that the
+ * descriptor's address never escapes and gcc keeps its strides in
+ * registers (which lets it vectorise loops over fresh arrays). */
+void *pyc2go_alloc(pyc2go_pool *p, size_t elsize, int64_t rank, const int64_t *ext);
 
 /*
  * Integer arithmetic wraps (two's complement) like the IR, never invoking

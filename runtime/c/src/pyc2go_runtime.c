@@ -115,6 +115,12 @@ void *pyc2go_alloc_shape(pyc2go_pool *p, size_t elsize, int64_t rank, const int6
 	return data;
 }
 
+void *pyc2go_alloc(pyc2go_pool *p, size_t elsize, int64_t rank, const int64_t *ext)
+{
+	int64_t offset, ndim, shape[PYC2GO_MAXDIM], strides[PYC2GO_MAXDIM];
+	return pyc2go_alloc_shape(p, elsize, rank, ext, &offset, &ndim, shape, strides);
+}
+
 int pyc2go_pool_adopt(pyc2go_pool *p, void **owner)
 {
 	void *b = *owner;
