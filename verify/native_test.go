@@ -17,10 +17,6 @@ import (
 var knownDifferentNative = map[string]string{
 	// The same IR as the Go backend: see knownDifferent.
 	"arrays/sum_layouts.py:sum_t_nested_expr": "sum of an expression whose operand combines transposed arrays: C-ordered temporary, last bits differ",
-	// README, The C backend: gcc treats the sign of a NaN as insignificant
-	// and computes (-3.0 * y) as -(3.0 * y) when 3.0 * y is at hand, so
-	// only math.copysign of a NaN can tell.
-	"scalar/floor_mod.py:exact_multiple_mod": "the sign of a NaN result: gcc rewrites (-c) * y as -(c * y)",
 }
 
 // needCC skips t when there is no C compiler: the native module is built
