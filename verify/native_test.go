@@ -13,10 +13,15 @@ import (
 
 // knownDifferentNative lists corpus functions whose native module (C
 // backend through ctypes) differs from CPython on purpose, each with its
-// documented reason. As in knownDifferent, they must still differ.
+// documented reason. As in knownDifferent, they must still differ (in a
+// full run: -short's fewer cases may not reach the input that shows it).
 var knownDifferentNative = map[string]string{
 	// The same IR as the Go backend: see knownDifferent.
 	"arrays/sum_layouts.py:sum_t_nested_expr": "sum of an expression whose operand combines transposed arrays: C-ordered temporary, last bits differ",
+	// README, Differences from CPython: gcc treats the sign of a NaN as
+	// insignificant and computes (-3.0 * y) as -(3.0 * y) when 3.0 * y is
+	// at hand, so only math.copysign of a NaN can tell.
+	"scalar/floor_mod.py:exact_multiple_mod": "the sign of a NaN result: gcc rewrites (-c) * y as -(c * y)",
 }
 
 // needCC skips t when there is no C compiler: the native module is built
@@ -73,7 +78,7 @@ func nativeRun(t *testing.T, path, name string, nc driver.NativeConfig, env []st
 			key := name + ":" + f.Name
 			reason, known := knownDifferentNative[key]
 			switch {
-			case known && len(f.Failed) == 0 && layout == verify.Contiguous:
+			case known && len(f.Failed) == 0 && layout == verify.Contiguous && !testing.Short():
 				t.Errorf("%s agrees with CPython now; remove it from knownDifferentNative (%s)", key, reason)
 			case !known && len(f.Failed) > 0:
 				var b strings.Builder
