@@ -3,6 +3,7 @@ package emitc
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/pyc2go/pyc2go/ir"
 )
@@ -10,7 +11,7 @@ import (
 // arrayIntrinsics are the intrinsics that take or make arrays; their
 // array arguments are always variables.
 var arrayIntrinsics = map[string]bool{
-	"overlaps": true, "is_c_contig": true, "np_sum": true, "np_prod": true,
+	"overlaps": true, "may_share": true, "is_c_contig": true, "np_sum": true, "np_prod": true,
 	"np_mean": true, "np_zeros_k": true, "np_sum_axis": true,
 }
 
@@ -36,15 +37,15 @@ func (e *funcEmitter) arrayIntrinsic(x *ir.Intrinsic) (cx, error) {
 	switch x.Name {
 	case "is_c_contig":
 		return prim("PYC2GO_IS_C_CONTIG(" + e.arrValue(v) + ")"), nil
-	case "overlaps":
+	case "overlaps", "may_share":
 		w, b, err := e.arrayArg(x.Args[1])
 		if err != nil {
 			return cx{}, err
 		}
 		if a.Elem != b.Elem {
-			return cx{}, fmt.Errorf("overlaps of %s and %s", a, b)
+			return cx{}, fmt.Errorf("%s of %s and %s", x.Name, a, b)
 		}
-		return prim("PYC2GO_OVERLAPS(" + e.arrValue(v) + ", " + e.arrValue(w) + ")"), nil
+		return prim("PYC2GO_" + strings.ToUpper(x.Name) + "(" + e.arrValue(v) + ", " + e.arrValue(w) + ")"), nil
 	case "np_sum", "np_prod", "np_mean":
 		if !a.Elem.IsFloat() && !a.Elem.IsComplex() || x.Name == "np_mean" && !a.Elem.IsFloat() {
 			return cx{}, fmt.Errorf("%s of %s", x.Name, a)

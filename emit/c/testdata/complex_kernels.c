@@ -75,6 +75,10 @@ int complex_kernels_mandel_grid_count(int64_t n, int64_t *out, pyc2go_error *err
 	int64_t j = 0;
 	double _Complex c = 0;
 	int64_t t1 = 0;
+	bool h1 = 0;
+	double _Complex h2 = 0;
+	double h3 = 0;
+	double h4 = 0;
 	int64_t inside_u1 = 0;
 	int64_t inside_u2 = 0;
 	int64_t inside_u3 = 0;
@@ -84,9 +88,15 @@ int complex_kernels_mandel_grid_count(int64_t n, int64_t *out, pyc2go_error *err
 	n = pyc2go_max_int64(1, pyc2go_min_int64(n, 64));
 #line 29 "complex_kernels.py"
 	inside = 0;
+#line 31 "complex_kernels.py"
+	h1 = (double)n != 0.0;
+	h3 = (double)n;
+#line 30 "complex_kernels.py"
+	h4 = (double)n;
 #line 30 "complex_kernels.py"
 	for (i = 0; i < n; i++) {
 #line 31 "complex_kernels.py"
+		h2 = CMPLX((double)((-2.0) + ((2.5 * (double)i) / h4)), 0.0);
 		inside_u1 = 0;
 		inside_u2 = 0;
 		inside_u3 = 0;
@@ -95,12 +105,12 @@ int complex_kernels_mandel_grid_count(int64_t n, int64_t *out, pyc2go_error *err
 #line 31 "complex_kernels.py"
 		while (j_u < j_lim) {
 #line 32 "complex_kernels.py"
-			if ((double)n == 0.0) {
+			if (!h1) {
 				pyc2go_raise(err, "ZeroDivisionError", "complex_kernels.py", 32, "mandel_grid_count", "%s", "float division by zero");
 				goto fail;
 			}
 #line 32 "complex_kernels.py"
-			c = CMPLX((double)((-2.0) + ((2.5 * (double)i) / (double)n)), 0.0) + pyc2go_cmul(CMPLX((double)((-1.25) + ((2.5 * (double)j_u) / (double)n)), 0.0), CMPLX(0.0, 1.0));
+			c = h2 + pyc2go_cmul(CMPLX((double)((-1.25) + ((2.5 * (double)j_u) / h3)), 0.0), CMPLX(0.0, 1.0));
 #line 33 "complex_kernels.py"
 			if (complex_kernels_mandelbrot_escape(c, 64, &t1, err))
 				goto fail;
@@ -110,12 +120,12 @@ int complex_kernels_mandel_grid_count(int64_t n, int64_t *out, pyc2go_error *err
 				inside = pyc2go_add_int64(inside, 1);
 			}
 #line 32 "complex_kernels.py"
-			if ((double)n == 0.0) {
+			if (!h1) {
 				pyc2go_raise(err, "ZeroDivisionError", "complex_kernels.py", 32, "mandel_grid_count", "%s", "float division by zero");
 				goto fail;
 			}
 #line 32 "complex_kernels.py"
-			c = CMPLX((double)((-2.0) + ((2.5 * (double)i) / (double)n)), 0.0) + pyc2go_cmul(CMPLX((double)((-1.25) + ((2.5 * (double)pyc2go_add_int64(j_u, 1)) / (double)n)), 0.0), CMPLX(0.0, 1.0));
+			c = h2 + pyc2go_cmul(CMPLX((double)((-1.25) + ((2.5 * (double)pyc2go_add_int64(j_u, 1)) / h3)), 0.0), CMPLX(0.0, 1.0));
 #line 33 "complex_kernels.py"
 			if (complex_kernels_mandelbrot_escape(c, 64, &t1, err))
 				goto fail;
@@ -125,12 +135,12 @@ int complex_kernels_mandel_grid_count(int64_t n, int64_t *out, pyc2go_error *err
 				inside_u1 = pyc2go_add_int64(inside_u1, 1);
 			}
 #line 32 "complex_kernels.py"
-			if ((double)n == 0.0) {
+			if (!h1) {
 				pyc2go_raise(err, "ZeroDivisionError", "complex_kernels.py", 32, "mandel_grid_count", "%s", "float division by zero");
 				goto fail;
 			}
 #line 32 "complex_kernels.py"
-			c = CMPLX((double)((-2.0) + ((2.5 * (double)i) / (double)n)), 0.0) + pyc2go_cmul(CMPLX((double)((-1.25) + ((2.5 * (double)pyc2go_add_int64(j_u, 2)) / (double)n)), 0.0), CMPLX(0.0, 1.0));
+			c = h2 + pyc2go_cmul(CMPLX((double)((-1.25) + ((2.5 * (double)pyc2go_add_int64(j_u, 2)) / h3)), 0.0), CMPLX(0.0, 1.0));
 #line 33 "complex_kernels.py"
 			if (complex_kernels_mandelbrot_escape(c, 64, &t1, err))
 				goto fail;
@@ -140,12 +150,12 @@ int complex_kernels_mandel_grid_count(int64_t n, int64_t *out, pyc2go_error *err
 				inside_u2 = pyc2go_add_int64(inside_u2, 1);
 			}
 #line 32 "complex_kernels.py"
-			if ((double)n == 0.0) {
+			if (!h1) {
 				pyc2go_raise(err, "ZeroDivisionError", "complex_kernels.py", 32, "mandel_grid_count", "%s", "float division by zero");
 				goto fail;
 			}
 #line 32 "complex_kernels.py"
-			c = CMPLX((double)((-2.0) + ((2.5 * (double)i) / (double)n)), 0.0) + pyc2go_cmul(CMPLX((double)((-1.25) + ((2.5 * (double)pyc2go_add_int64(j_u, 3)) / (double)n)), 0.0), CMPLX(0.0, 1.0));
+			c = h2 + pyc2go_cmul(CMPLX((double)((-1.25) + ((2.5 * (double)pyc2go_add_int64(j_u, 3)) / h3)), 0.0), CMPLX(0.0, 1.0));
 #line 33 "complex_kernels.py"
 			if (complex_kernels_mandelbrot_escape(c, 64, &t1, err))
 				goto fail;
@@ -160,12 +170,12 @@ int complex_kernels_mandel_grid_count(int64_t n, int64_t *out, pyc2go_error *err
 #line 31 "complex_kernels.py"
 		for (j = j_u; j < n; j++) {
 #line 32 "complex_kernels.py"
-			if ((double)n == 0.0) {
+			if (!h1) {
 				pyc2go_raise(err, "ZeroDivisionError", "complex_kernels.py", 32, "mandel_grid_count", "%s", "float division by zero");
 				goto fail;
 			}
 #line 32 "complex_kernels.py"
-			c = CMPLX((double)((-2.0) + ((2.5 * (double)i) / (double)n)), 0.0) + pyc2go_cmul(CMPLX((double)((-1.25) + ((2.5 * (double)j) / (double)n)), 0.0), CMPLX(0.0, 1.0));
+			c = h2 + pyc2go_cmul(CMPLX((double)((-1.25) + ((2.5 * (double)j) / h3)), 0.0), CMPLX(0.0, 1.0));
 #line 33 "complex_kernels.py"
 			if (complex_kernels_mandelbrot_escape(c, 64, &t1, err))
 				goto fail;
@@ -327,6 +337,9 @@ int complex_kernels_roots_of_unity_sum(int64_t n, double *out, pyc2go_error *err
 	double _Complex t1 = 0;
 	double _Complex t2 = 0;
 	double t3 = 0;
+	bool h1 = 0;
+	double _Complex h2 = 0;
+	double _Complex h3 = 0;
 #line 79 "complex_kernels.py"
 	if (n <= 0) {
 #line 80 "complex_kernels.py"
@@ -338,14 +351,18 @@ int complex_kernels_roots_of_unity_sum(int64_t n, double *out, pyc2go_error *err
 #line 82 "complex_kernels.py"
 	s = CMPLX(0.0, 0.0);
 #line 83 "complex_kernels.py"
+	h1 = CMPLX((double)n, 0.0) != CMPLX(0.0, 0.0);
+	h2 = pyc2go_cmul(CMPLX(0.0, 2.0), CMPLX(3.141592653589793, 0.0));
+	h3 = CMPLX((double)n, 0.0);
+#line 83 "complex_kernels.py"
 	for (k = 0; k < n; k++) {
 #line 84 "complex_kernels.py"
-		if (CMPLX((double)n, 0.0) == CMPLX(0.0, 0.0)) {
+		if (!h1) {
 			pyc2go_raise(err, "ZeroDivisionError", "complex_kernels.py", 84, "roots_of_unity_sum", "%s", "complex division by zero");
 			goto fail;
 		}
 #line 84 "complex_kernels.py"
-		t1 = pyc2go_cdiv(pyc2go_cmul(pyc2go_cmul(CMPLX(0.0, 2.0), CMPLX(3.141592653589793, 0.0)), CMPLX((double)k, 0.0)), CMPLX((double)n, 0.0));
+		t1 = pyc2go_cdiv(pyc2go_cmul(h2, CMPLX((double)k, 0.0)), h3);
 		t2 = pyc2go_cexp(t1);
 #line 84 "complex_kernels.py"
 		if ((isfinite(creal(t1)) && isfinite(cimag(t1))) && (isinf(creal(t2)) || isinf(cimag(t2)))) {

@@ -17,6 +17,13 @@ int elementwise_axpy(double a, const pyc2go_array_float64 *x, const pyc2go_array
 	int64_t t3 = 0;
 	int64_t t4 = 0;
 	int64_t i0 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
 #line 8 "elementwise.py"
 	t2 = x->shape[0];
 	t2 = pyc2go_add_int64(y->shape[0], pyc2go_mul_int64(pyc2go_sub_int64(t2, y->shape[0]), (int64_t)(y->shape[0] == 1)));
@@ -40,9 +47,28 @@ int elementwise_axpy(double a, const pyc2go_array_float64 *x, const pyc2go_array
 #line 8 "elementwise.py"
 	t3 = pyc2go_mul_int64(x->strides[0], (int64_t)(x->shape[0] != 1));
 	t4 = pyc2go_mul_int64(y->strides[0], (int64_t)(y->shape[0] != 1));
+	h1 = t1.offset;
+	h2 = t1.strides[0];
+	h3 = x->offset;
+	h4 = y->offset;
 #line 8 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = (a * x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, t3))]) + y->data[pyc2go_add_int64(y->offset, pyc2go_mul_int64(i0, t4))];
+	if (((h2 == 1) && (t3 == 1)) && (t4 == 1)) {
+#line 8 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[pyc2go_add_int64(h1, i0)] = (a * x->data[pyc2go_add_int64(h3, i0)]) + y->data[pyc2go_add_int64(h4, i0)];
+		}
+	} else {
+#line 8 "elementwise.py"
+		p1 = h1;
+		p2 = h3;
+		p3 = h4;
+#line 8 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[p1] = (a * x->data[p2]) + y->data[p3];
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, t3);
+			p3 = pyc2go_add_int64(p3, t4);
+		}
 	}
 #line 8 "elementwise.py"
 	*out = t1;
@@ -68,6 +94,15 @@ int elementwise_axpy_loop(double a, const pyc2go_array_float64 *x, const pyc2go_
 	double t6 = 0;
 	int64_t t7 = 0;
 	int64_t t8 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
 #line 13 "elementwise.py"
 	t1 = x->shape[0];
 #line 13 "elementwise.py"
@@ -92,31 +127,67 @@ int elementwise_axpy_loop(double a, const pyc2go_array_float64 *x, const pyc2go_
 #line 14 "elementwise.py"
 	t8 = x->shape[0];
 #line 14 "elementwise.py"
-	for (i = 0; i < t8; i++) {
+	if (((pyc2go_sub_int64(t8, 1) < x->shape[0]) && (pyc2go_sub_int64(t8, 1) < y->shape[0])) && (pyc2go_sub_int64(t8, 1) < out_.shape[0])) {
+		h1 = x->offset;
+		h2 = x->strides[0];
+		h3 = y->offset;
+		h4 = y->strides[0];
+		h5 = out_.offset;
+		h6 = out_.strides[0];
+#line 14 "elementwise.py"
+		if (((h2 == 1) && (h4 == 1)) && (h6 == 1)) {
+#line 14 "elementwise.py"
+			for (i = 0; i < t8; i++) {
 #line 15 "elementwise.py"
-		if (!(i < x->shape[0])) {
-			pyc2go_raise(err, "IndexError", "elementwise.py", 15, "axpy_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)x->shape[0]);
-			goto fail;
+				t5 = a * x->data[pyc2go_add_int64(h1, i)];
+				t6 = t5 + y->data[pyc2go_add_int64(h3, i)];
+				out_.data[pyc2go_add_int64(h5, i)] = t6;
+			}
+		} else {
+#line 14 "elementwise.py"
+			p1 = h1;
+			p2 = h3;
+			p3 = h5;
+#line 14 "elementwise.py"
+			for (i = 0; i < t8; i++) {
+#line 15 "elementwise.py"
+				t5 = a * x->data[p1];
+				t6 = t5 + y->data[p2];
+				out_.data[p3] = t6;
+#line 14 "elementwise.py"
+				p1 = pyc2go_add_int64(p1, h2);
+				p2 = pyc2go_add_int64(p2, h4);
+				p3 = pyc2go_add_int64(p3, h6);
+			}
 		}
+	} else {
+#line 14 "elementwise.py"
+		for (i = 0; i < t8; i++) {
 #line 15 "elementwise.py"
-		t3 = pyc2go_add_int64(x->offset, pyc2go_mul_int64(i, x->strides[0]));
-		t5 = a * x->data[t3];
+			if (!(i < x->shape[0])) {
+				pyc2go_raise(err, "IndexError", "elementwise.py", 15, "axpy_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)x->shape[0]);
+				goto fail;
+			}
 #line 15 "elementwise.py"
-		if (!(i < y->shape[0])) {
-			pyc2go_raise(err, "IndexError", "elementwise.py", 15, "axpy_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)y->shape[0]);
-			goto fail;
+			t3 = pyc2go_add_int64(x->offset, pyc2go_mul_int64(i, x->strides[0]));
+			t5 = a * x->data[t3];
+#line 15 "elementwise.py"
+			if (!(i < y->shape[0])) {
+				pyc2go_raise(err, "IndexError", "elementwise.py", 15, "axpy_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)y->shape[0]);
+				goto fail;
+			}
+#line 15 "elementwise.py"
+			t4 = pyc2go_add_int64(y->offset, pyc2go_mul_int64(i, y->strides[0]));
+			t6 = t5 + y->data[t4];
+#line 15 "elementwise.py"
+			if (!(i < out_.shape[0])) {
+				pyc2go_raise(err, "IndexError", "elementwise.py", 15, "axpy_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)out_.shape[0]);
+				goto fail;
+			}
+#line 15 "elementwise.py"
+			t7 = pyc2go_add_int64(out_.offset, pyc2go_mul_int64(i, out_.strides[0]));
+			out_.data[t7] = t6;
 		}
-#line 15 "elementwise.py"
-		t4 = pyc2go_add_int64(y->offset, pyc2go_mul_int64(i, y->strides[0]));
-		t6 = t5 + y->data[t4];
-#line 15 "elementwise.py"
-		if (!(i < out_.shape[0])) {
-			pyc2go_raise(err, "IndexError", "elementwise.py", 15, "axpy_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)out_.shape[0]);
-			goto fail;
-		}
-#line 15 "elementwise.py"
-		t7 = pyc2go_add_int64(out_.offset, pyc2go_mul_int64(i, out_.strides[0]));
-		out_.data[t7] = t6;
 	}
 #line 16 "elementwise.py"
 	*out = out_;
@@ -138,6 +209,12 @@ int elementwise_relu(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, p
 	bool t3 = 0;
 	double t4 = 0;
 	double t5 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 21 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -152,17 +229,42 @@ int elementwise_relu(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, p
 	}
 #line 21 "elementwise.py"
 	t2 = x->shape[0];
+	h1 = x->offset;
+	h2 = x->strides[0];
+	h3 = t1.offset;
+	h4 = t1.strides[0];
 #line 21 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t3 = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))] > 0.0;
-		t4 = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))];
-		t5 = 0.0;
+	if ((h2 == 1) && (h4 == 1)) {
 #line 21 "elementwise.py"
-		if (t3) {
-			t5 = t4;
+		for (i0 = 0; i0 < t2; i0++) {
+			t3 = x->data[pyc2go_add_int64(h1, i0)] > 0.0;
+			t4 = x->data[pyc2go_add_int64(h1, i0)];
+			t5 = 0.0;
+#line 21 "elementwise.py"
+			if (t3) {
+				t5 = t4;
+			}
+#line 21 "elementwise.py"
+			t1.data[pyc2go_add_int64(h3, i0)] = t5;
 		}
+	} else {
 #line 21 "elementwise.py"
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = t5;
+		p1 = h1;
+		p2 = h3;
+#line 21 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t3 = x->data[p1] > 0.0;
+			t4 = x->data[p1];
+			t5 = 0.0;
+#line 21 "elementwise.py"
+			if (t3) {
+				t5 = t4;
+			}
+#line 21 "elementwise.py"
+			t1.data[p2] = t5;
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 21 "elementwise.py"
 	*out = t1;
@@ -183,6 +285,12 @@ int elementwise_relu_maximum(const pyc2go_array_float64 *x, pyc2go_array_float64
 	int64_t i0 = 0;
 	double t3 = 0;
 	double t4 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 26 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -197,16 +305,40 @@ int elementwise_relu_maximum(const pyc2go_array_float64 *x, pyc2go_array_float64
 	}
 #line 26 "elementwise.py"
 	t2 = x->shape[0];
+	h1 = x->offset;
+	h2 = x->strides[0];
+	h3 = t1.offset;
+	h4 = t1.strides[0];
 #line 26 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t3 = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))];
-		t4 = 0.0;
+	if ((h2 == 1) && (h4 == 1)) {
 #line 26 "elementwise.py"
-		if (isnan(t3) || (t3 > 0.0)) {
-			t4 = t3;
+		for (i0 = 0; i0 < t2; i0++) {
+			t3 = x->data[pyc2go_add_int64(h1, i0)];
+			t4 = 0.0;
+#line 26 "elementwise.py"
+			if (isnan(t3) || (t3 > 0.0)) {
+				t4 = t3;
+			}
+#line 26 "elementwise.py"
+			t1.data[pyc2go_add_int64(h3, i0)] = t4;
 		}
+	} else {
 #line 26 "elementwise.py"
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = t4;
+		p1 = h1;
+		p2 = h3;
+#line 26 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t3 = x->data[p1];
+			t4 = 0.0;
+#line 26 "elementwise.py"
+			if (isnan(t3) || (t3 > 0.0)) {
+				t4 = t3;
+			}
+#line 26 "elementwise.py"
+			t1.data[p2] = t4;
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 26 "elementwise.py"
 	*out = t1;
@@ -231,6 +363,16 @@ int elementwise_leaky_relu_2d(const pyc2go_array_float64 *m, double slope, pyc2g
 	double t5 = 0;
 	double t6 = 0;
 	double t7 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t h7 = 0;
+	int64_t h8 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 31 "elementwise.py"
 	{
 		const int64_t ext[2] = {m->shape[0], m->shape[1]};
@@ -248,20 +390,55 @@ int elementwise_leaky_relu_2d(const pyc2go_array_float64 *m, double slope, pyc2g
 #line 31 "elementwise.py"
 	t2 = m->shape[0];
 	t3 = m->shape[1];
+	h2 = m->strides[1];
+	h4 = t1.strides[1];
+	h5 = m->offset;
+	h6 = m->strides[0];
+	h7 = t1.offset;
+	h8 = t1.strides[0];
 #line 31 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
+	if ((h2 == 1) && (h4 == 1)) {
 #line 31 "elementwise.py"
-		for (i1 = 0; i1 < t3; i1++) {
-			t4 = m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i1, m->strides[1]))] >= 0.0;
-			t5 = m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i1, m->strides[1]))];
-			t6 = slope * m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i1, m->strides[1]))];
-			t7 = t6;
+		for (i0 = 0; i0 < t2; i0++) {
+			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
 #line 31 "elementwise.py"
-			if (t4) {
-				t7 = t5;
+			for (i1 = 0; i1 < t3; i1++) {
+				t4 = m->data[pyc2go_add_int64(h1, i1)] >= 0.0;
+				t5 = m->data[pyc2go_add_int64(h1, i1)];
+				t6 = slope * m->data[pyc2go_add_int64(h1, i1)];
+				t7 = t6;
+#line 31 "elementwise.py"
+				if (t4) {
+					t7 = t5;
+				}
+#line 31 "elementwise.py"
+				t1.data[pyc2go_add_int64(h3, i1)] = t7;
 			}
+		}
+	} else {
 #line 31 "elementwise.py"
-			t1.data[pyc2go_add_int64(pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0])), pyc2go_mul_int64(i1, t1.strides[1]))] = t7;
+		for (i0 = 0; i0 < t2; i0++) {
+#line 31 "elementwise.py"
+			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+			p1 = h1;
+			p2 = h3;
+#line 31 "elementwise.py"
+			for (i1 = 0; i1 < t3; i1++) {
+				t4 = m->data[p1] >= 0.0;
+				t5 = m->data[p1];
+				t6 = slope * m->data[p1];
+				t7 = t6;
+#line 31 "elementwise.py"
+				if (t4) {
+					t7 = t5;
+				}
+#line 31 "elementwise.py"
+				t1.data[p2] = t7;
+				p1 = pyc2go_add_int64(p1, h2);
+				p2 = pyc2go_add_int64(p2, h4);
+			}
 		}
 	}
 #line 31 "elementwise.py"
@@ -284,6 +461,12 @@ int elementwise_clip_unit(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 	double t3 = 0;
 	double t4 = 0;
 	double t5 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 36 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -298,22 +481,52 @@ int elementwise_clip_unit(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 	}
 #line 36 "elementwise.py"
 	t2 = x->shape[0];
+	h1 = x->offset;
+	h2 = x->strides[0];
+	h3 = t1.offset;
+	h4 = t1.strides[0];
 #line 36 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t3 = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))];
-		t4 = -1.0;
+	if ((h2 == 1) && (h4 == 1)) {
 #line 36 "elementwise.py"
-		if (isnan(t3) || (t3 > (-1.0))) {
-			t4 = t3;
+		for (i0 = 0; i0 < t2; i0++) {
+			t3 = x->data[pyc2go_add_int64(h1, i0)];
+			t4 = -1.0;
+#line 36 "elementwise.py"
+			if (isnan(t3) || (t3 > (-1.0))) {
+				t4 = t3;
+			}
+#line 36 "elementwise.py"
+			t5 = 1.0;
+#line 36 "elementwise.py"
+			if (isnan(t4) || (t4 < 1.0)) {
+				t5 = t4;
+			}
+#line 36 "elementwise.py"
+			t1.data[pyc2go_add_int64(h3, i0)] = t5;
 		}
+	} else {
 #line 36 "elementwise.py"
-		t5 = 1.0;
+		p1 = h1;
+		p2 = h3;
 #line 36 "elementwise.py"
-		if (isnan(t4) || (t4 < 1.0)) {
-			t5 = t4;
+		for (i0 = 0; i0 < t2; i0++) {
+			t3 = x->data[p1];
+			t4 = -1.0;
+#line 36 "elementwise.py"
+			if (isnan(t3) || (t3 > (-1.0))) {
+				t4 = t3;
+			}
+#line 36 "elementwise.py"
+			t5 = 1.0;
+#line 36 "elementwise.py"
+			if (isnan(t4) || (t4 < 1.0)) {
+				t5 = t4;
+			}
+#line 36 "elementwise.py"
+			t1.data[p2] = t5;
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
 		}
-#line 36 "elementwise.py"
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = t5;
 	}
 #line 36 "elementwise.py"
 	*out = t1;
@@ -334,11 +547,19 @@ int elementwise_clip_loop(const pyc2go_array_float64 *x, double lo, double hi, p
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
-	int64_t t3 = 0;
 	int64_t t4 = 0;
 	int64_t t5 = 0;
 	int64_t t6 = 0;
 	int64_t t7 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
 #line 41 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -353,32 +574,75 @@ int elementwise_clip_loop(const pyc2go_array_float64 *x, double lo, double hi, p
 	}
 #line 41 "elementwise.py"
 	t2 = x->shape[0];
+	h1 = t1.offset;
+	h2 = t1.strides[0];
+	h3 = x->offset;
+	h4 = x->strides[0];
 #line 41 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))];
+	if ((h2 == 1) && (h4 == 1)) {
+#line 41 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[pyc2go_add_int64(h1, i0)] = x->data[pyc2go_add_int64(h3, i0)];
+		}
+	} else {
+#line 41 "elementwise.py"
+		p1 = h1;
+		p2 = h3;
+#line 41 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[p1] = x->data[p2];
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 41 "elementwise.py"
 	out_ = t1;
 #line 42 "elementwise.py"
 	t7 = out_.shape[0];
+	h5 = out_.offset;
+	h6 = out_.strides[0];
 #line 42 "elementwise.py"
-	for (i = 0; i < t7; i++) {
+	if (h6 == 1) {
+#line 42 "elementwise.py"
+		for (i = 0; i < t7; i++) {
 #line 43 "elementwise.py"
-		t3 = pyc2go_add_int64(out_.offset, pyc2go_mul_int64(i, out_.strides[0]));
-#line 43 "elementwise.py"
-		if (out_.data[t3] < lo) {
+			if (out_.data[pyc2go_add_int64(h5, i)] < lo) {
 #line 44 "elementwise.py"
-			t4 = pyc2go_add_int64(out_.offset, pyc2go_mul_int64(i, out_.strides[0]));
-			out_.data[t4] = lo;
-		} else {
+				t4 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
+				out_.data[t4] = lo;
+			} else {
 #line 45 "elementwise.py"
-			t5 = pyc2go_add_int64(out_.offset, pyc2go_mul_int64(i, out_.strides[0]));
+				t5 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
 #line 45 "elementwise.py"
-			if (out_.data[t5] > hi) {
+				if (out_.data[t5] > hi) {
 #line 46 "elementwise.py"
-				t6 = pyc2go_add_int64(out_.offset, pyc2go_mul_int64(i, out_.strides[0]));
-				out_.data[t6] = hi;
+					t6 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
+					out_.data[t6] = hi;
+				}
 			}
+		}
+	} else {
+#line 42 "elementwise.py"
+		p3 = h5;
+#line 42 "elementwise.py"
+		for (i = 0; i < t7; i++) {
+#line 43 "elementwise.py"
+			if (out_.data[p3] < lo) {
+#line 44 "elementwise.py"
+				t4 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
+				out_.data[t4] = lo;
+			} else {
+#line 45 "elementwise.py"
+				t5 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
+#line 45 "elementwise.py"
+				if (out_.data[t5] > hi) {
+#line 46 "elementwise.py"
+					t6 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
+					out_.data[t6] = hi;
+				}
+			}
+#line 42 "elementwise.py"
+			p3 = pyc2go_add_int64(p3, h6);
 		}
 	}
 #line 47 "elementwise.py"
@@ -400,6 +664,12 @@ int elementwise_safe_sqrt(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 	int64_t i0 = 0;
 	double t3 = 0;
 	double t4 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 52 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -414,16 +684,40 @@ int elementwise_safe_sqrt(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 	}
 #line 52 "elementwise.py"
 	t2 = x->shape[0];
+	h1 = x->offset;
+	h2 = x->strides[0];
+	h3 = t1.offset;
+	h4 = t1.strides[0];
 #line 52 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t3 = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))];
-		t4 = (double)(t3 > 0.0) - (double)(t3 < 0.0);
+	if ((h2 == 1) && (h4 == 1)) {
 #line 52 "elementwise.py"
-		if (isnan(t3)) {
-			t4 = t3;
+		for (i0 = 0; i0 < t2; i0++) {
+			t3 = x->data[pyc2go_add_int64(h1, i0)];
+			t4 = (double)(t3 > 0.0) - (double)(t3 < 0.0);
+#line 52 "elementwise.py"
+			if (isnan(t3)) {
+				t4 = t3;
+			}
+#line 52 "elementwise.py"
+			t1.data[pyc2go_add_int64(h3, i0)] = t4 * sqrt(fabs(x->data[pyc2go_add_int64(h1, i0)]));
 		}
+	} else {
 #line 52 "elementwise.py"
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = t4 * sqrt(fabs(x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))]));
+		p1 = h1;
+		p2 = h3;
+#line 52 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t3 = x->data[p1];
+			t4 = (double)(t3 > 0.0) - (double)(t3 < 0.0);
+#line 52 "elementwise.py"
+			if (isnan(t3)) {
+				t4 = t3;
+			}
+#line 52 "elementwise.py"
+			t1.data[p2] = t4 * sqrt(fabs(x->data[p1]));
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 52 "elementwise.py"
 	*out = t1;
@@ -453,6 +747,19 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 	bool t9 = 0;
 	double t10 = 0;
 	double t11 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t h7 = 0;
+	int64_t h8 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
+	int64_t p4 = 0;
+	int64_t p5 = 0;
 #line 58 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -467,17 +774,42 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 	}
 #line 58 "elementwise.py"
 	t1 = x->shape[0];
+	h1 = x->offset;
+	h2 = x->strides[0];
+	h3 = y.offset;
+	h4 = y.strides[0];
 #line 58 "elementwise.py"
-	for (i0 = 0; i0 < t1; i0++) {
-		t2 = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))] > (-1.0);
-		t3 = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))];
-		t4 = 0.0;
+	if ((h2 == 1) && (h4 == 1)) {
 #line 58 "elementwise.py"
-		if (t2) {
-			t4 = t3;
+		for (i0 = 0; i0 < t1; i0++) {
+			t2 = x->data[pyc2go_add_int64(h1, i0)] > (-1.0);
+			t3 = x->data[pyc2go_add_int64(h1, i0)];
+			t4 = 0.0;
+#line 58 "elementwise.py"
+			if (t2) {
+				t4 = t3;
+			}
+#line 58 "elementwise.py"
+			y.data[pyc2go_add_int64(h3, i0)] = t4;
 		}
+	} else {
 #line 58 "elementwise.py"
-		y.data[pyc2go_add_int64(y.offset, pyc2go_mul_int64(i0, y.strides[0]))] = t4;
+		p1 = h1;
+		p2 = h3;
+#line 58 "elementwise.py"
+		for (i0 = 0; i0 < t1; i0++) {
+			t2 = x->data[p1] > (-1.0);
+			t3 = x->data[p1];
+			t4 = 0.0;
+#line 58 "elementwise.py"
+			if (t2) {
+				t4 = t3;
+			}
+#line 58 "elementwise.py"
+			y.data[p2] = t4;
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 59 "elementwise.py"
 	t6 = x->shape[0];
@@ -502,17 +834,44 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 #line 59 "elementwise.py"
 	t7 = pyc2go_mul_int64(x->strides[0], (int64_t)(x->shape[0] != 1));
 	t8 = pyc2go_mul_int64(y.strides[0], (int64_t)(y.shape[0] != 1));
+	h5 = x->offset;
+	h6 = y.offset;
+	h7 = t5.offset;
+	h8 = t5.strides[0];
 #line 59 "elementwise.py"
-	for (i0_2 = 0; i0_2 < t6; i0_2++) {
-		t9 = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0_2, t7))] > (-1.0);
-		t10 = log(1.0 + y.data[pyc2go_add_int64(y.offset, pyc2go_mul_int64(i0_2, t8))]);
-		t11 = NAN;
+	if (((t7 == 1) && (t8 == 1)) && (h8 == 1)) {
 #line 59 "elementwise.py"
-		if (t9) {
-			t11 = t10;
+		for (i0_2 = 0; i0_2 < t6; i0_2++) {
+			t9 = x->data[pyc2go_add_int64(h5, i0_2)] > (-1.0);
+			t10 = log(1.0 + y.data[pyc2go_add_int64(h6, i0_2)]);
+			t11 = NAN;
+#line 59 "elementwise.py"
+			if (t9) {
+				t11 = t10;
+			}
+#line 59 "elementwise.py"
+			t5.data[pyc2go_add_int64(h7, i0_2)] = t11;
 		}
+	} else {
 #line 59 "elementwise.py"
-		t5.data[pyc2go_add_int64(t5.offset, pyc2go_mul_int64(i0_2, t5.strides[0]))] = t11;
+		p3 = h5;
+		p4 = h6;
+		p5 = h7;
+#line 59 "elementwise.py"
+		for (i0_2 = 0; i0_2 < t6; i0_2++) {
+			t9 = x->data[p3] > (-1.0);
+			t10 = log(1.0 + y.data[p4]);
+			t11 = NAN;
+#line 59 "elementwise.py"
+			if (t9) {
+				t11 = t10;
+			}
+#line 59 "elementwise.py"
+			t5.data[p5] = t11;
+			p3 = pyc2go_add_int64(p3, t7);
+			p4 = pyc2go_add_int64(p4, t8);
+			p5 = pyc2go_add_int64(p5, h8);
+		}
 	}
 #line 59 "elementwise.py"
 	*out = t5;
@@ -535,6 +894,18 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 	double t3 = 0;
 	int64_t t4 = 0;
 	int64_t i0_2 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t h7 = 0;
+	int64_t h8 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
+	int64_t p4 = 0;
 #line 64 "elementwise.py"
 	if (!(sigma > 0.0)) {
 #line 65 "elementwise.py"
@@ -555,9 +926,26 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 	}
 #line 66 "elementwise.py"
 	t1 = x->shape[0];
+	h1 = z.offset;
+	h2 = z.strides[0];
+	h3 = x->offset;
+	h4 = x->strides[0];
 #line 66 "elementwise.py"
-	for (i0 = 0; i0 < t1; i0++) {
-		z.data[pyc2go_add_int64(z.offset, pyc2go_mul_int64(i0, z.strides[0]))] = (x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))] - mu) / sigma;
+	if ((h2 == 1) && (h4 == 1)) {
+#line 66 "elementwise.py"
+		for (i0 = 0; i0 < t1; i0++) {
+			z.data[pyc2go_add_int64(h1, i0)] = (x->data[pyc2go_add_int64(h3, i0)] - mu) / sigma;
+		}
+	} else {
+#line 66 "elementwise.py"
+		p1 = h1;
+		p2 = h3;
+#line 66 "elementwise.py"
+		for (i0 = 0; i0 < t1; i0++) {
+			z.data[p1] = (x->data[p2] - mu) / sigma;
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 67 "elementwise.py"
 	t3 = sigma * 2.5066282746310002;
@@ -575,9 +963,26 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 	}
 #line 67 "elementwise.py"
 	t4 = z.shape[0];
+	h5 = t2.offset;
+	h6 = t2.strides[0];
+	h7 = z.offset;
+	h8 = z.strides[0];
 #line 67 "elementwise.py"
-	for (i0_2 = 0; i0_2 < t4; i0_2++) {
-		t2.data[pyc2go_add_int64(t2.offset, pyc2go_mul_int64(i0_2, t2.strides[0]))] = exp(((-0.5) * z.data[pyc2go_add_int64(z.offset, pyc2go_mul_int64(i0_2, z.strides[0]))]) * z.data[pyc2go_add_int64(z.offset, pyc2go_mul_int64(i0_2, z.strides[0]))]) / t3;
+	if ((h6 == 1) && (h8 == 1)) {
+#line 67 "elementwise.py"
+		for (i0_2 = 0; i0_2 < t4; i0_2++) {
+			t2.data[pyc2go_add_int64(h5, i0_2)] = exp(((-0.5) * z.data[pyc2go_add_int64(h7, i0_2)]) * z.data[pyc2go_add_int64(h7, i0_2)]) / t3;
+		}
+	} else {
+#line 67 "elementwise.py"
+		p3 = h5;
+		p4 = h7;
+#line 67 "elementwise.py"
+		for (i0_2 = 0; i0_2 < t4; i0_2++) {
+			t2.data[p3] = exp(((-0.5) * z.data[p4]) * z.data[p4]) / t3;
+			p3 = pyc2go_add_int64(p3, h6);
+			p4 = pyc2go_add_int64(p4, h8);
+		}
 	}
 #line 67 "elementwise.py"
 	*out = t2;
@@ -596,6 +1001,12 @@ int elementwise_sigmoid(const pyc2go_array_float64 *x, pyc2go_array_float64 *out
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 72 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -610,9 +1021,26 @@ int elementwise_sigmoid(const pyc2go_array_float64 *x, pyc2go_array_float64 *out
 	}
 #line 72 "elementwise.py"
 	t2 = x->shape[0];
+	h1 = t1.offset;
+	h2 = t1.strides[0];
+	h3 = x->offset;
+	h4 = x->strides[0];
 #line 72 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = 1.0 / (1.0 + exp(-x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))]));
+	if ((h2 == 1) && (h4 == 1)) {
+#line 72 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[pyc2go_add_int64(h1, i0)] = 1.0 / (1.0 + exp(-x->data[pyc2go_add_int64(h3, i0)]));
+		}
+	} else {
+#line 72 "elementwise.py"
+		p1 = h1;
+		p2 = h3;
+#line 72 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[p1] = 1.0 / (1.0 + exp(-x->data[p2]));
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 72 "elementwise.py"
 	*out = t1;
@@ -643,6 +1071,19 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 	int64_t t12 = 0;
 	int64_t i0_2 = 0;
 	int64_t i1 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t h7 = 0;
+	int64_t h8 = 0;
+	int64_t h9 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
+	int64_t p4 = 0;
 #line 77 "elementwise.py"
 	t2 = col->shape[0];
 #line 77 "elementwise.py"
@@ -693,9 +1134,26 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 		}
 #line 77 "elementwise.py"
 		t7 = col->shape[0];
+		h1 = t6.offset;
+		h2 = t6.strides[0];
+		h3 = col->offset;
+		h4 = col->strides[0];
 #line 77 "elementwise.py"
-		for (i0 = 0; i0 < t7; i0++) {
-			t6.data[pyc2go_add_int64(t6.offset, pyc2go_mul_int64(i0, t6.strides[0]))] = col->data[pyc2go_add_int64(col->offset, pyc2go_mul_int64(i0, col->strides[0]))];
+		if ((h2 == 1) && (h4 == 1)) {
+#line 77 "elementwise.py"
+			for (i0 = 0; i0 < t7; i0++) {
+				t6.data[pyc2go_add_int64(h1, i0)] = col->data[pyc2go_add_int64(h3, i0)];
+			}
+		} else {
+#line 77 "elementwise.py"
+			p1 = h1;
+			p2 = h3;
+#line 77 "elementwise.py"
+			for (i0 = 0; i0 < t7; i0++) {
+				t6.data[p1] = col->data[p2];
+				p1 = pyc2go_add_int64(p1, h2);
+				p2 = pyc2go_add_int64(p2, h4);
+			}
 		}
 #line 77 "elementwise.py"
 		{
@@ -740,11 +1198,33 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 	t10 = pyc2go_mul_int64(t4.strides[1], (int64_t)(t4.shape[1] != 1));
 	t11 = pyc2go_mul_int64(row->strides[0], (int64_t)(row->shape[0] != 1));
 	t12 = t4.shape[0];
+	h6 = t1.strides[1];
+	h7 = row->offset;
+	h8 = t1.offset;
+	h9 = t1.strides[0];
 #line 77 "elementwise.py"
-	for (i0_2 = 0; i0_2 < t12; i0_2++) {
+	if ((h6 == 1) && (t11 == 1)) {
 #line 77 "elementwise.py"
-		for (i1 = 0; i1 < t9; i1++) {
-			t1.data[pyc2go_add_int64(pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0_2, t1.strides[0])), pyc2go_mul_int64(i1, t1.strides[1]))] = t4.data[pyc2go_add_int64(pyc2go_add_int64(t4.offset, pyc2go_mul_int64(i0_2, t4.strides[0])), pyc2go_mul_int64(i1, t10))] + row->data[pyc2go_add_int64(row->offset, pyc2go_mul_int64(i1, t11))];
+		for (i0_2 = 0; i0_2 < t12; i0_2++) {
+			h5 = pyc2go_add_int64(h8, pyc2go_mul_int64(i0_2, h9));
+#line 77 "elementwise.py"
+			for (i1 = 0; i1 < t9; i1++) {
+				t1.data[pyc2go_add_int64(h5, i1)] = t4.data[pyc2go_add_int64(pyc2go_add_int64(t4.offset, pyc2go_mul_int64(i0_2, t4.strides[0])), pyc2go_mul_int64(i1, t10))] + row->data[pyc2go_add_int64(h7, i1)];
+			}
+		}
+	} else {
+#line 77 "elementwise.py"
+		for (i0_2 = 0; i0_2 < t12; i0_2++) {
+#line 77 "elementwise.py"
+			h5 = pyc2go_add_int64(h8, pyc2go_mul_int64(i0_2, h9));
+			p3 = h5;
+			p4 = h7;
+#line 77 "elementwise.py"
+			for (i1 = 0; i1 < t9; i1++) {
+				t1.data[p3] = t4.data[pyc2go_add_int64(pyc2go_add_int64(t4.offset, pyc2go_mul_int64(i0_2, t4.strides[0])), pyc2go_mul_int64(i1, t10))] + row->data[p4];
+				p3 = pyc2go_add_int64(p3, h6);
+				p4 = pyc2go_add_int64(p4, t11);
+			}
 		}
 	}
 #line 77 "elementwise.py"
@@ -776,6 +1256,31 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 	int64_t t10 = 0;
 	int64_t i0_3 = 0;
 	int64_t i1_2 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t h7 = 0;
+	int64_t h8 = 0;
+	int64_t h9 = 0;
+	int64_t h10 = 0;
+	double h11 = 0;
+	int64_t h12 = 0;
+	int64_t h13 = 0;
+	int64_t h14 = 0;
+	int64_t h15 = 0;
+	int64_t h16 = 0;
+	int64_t h17 = 0;
+	int64_t h18 = 0;
+	int64_t h19 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
+	int64_t p4 = 0;
+	int64_t p5 = 0;
+	int64_t p6 = 0;
 #line 82 "elementwise.py"
 	if (m->shape[0] == 0) {
 #line 83 "elementwise.py"
@@ -795,11 +1300,37 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 83 "elementwise.py"
 		t2 = m->shape[0];
 		t3 = m->shape[1];
+		h2 = t1.strides[1];
+		h4 = m->strides[1];
+		h5 = t1.offset;
+		h6 = t1.strides[0];
+		h7 = m->offset;
+		h8 = m->strides[0];
 #line 83 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
+		if ((h2 == 1) && (h4 == 1)) {
 #line 83 "elementwise.py"
-			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[pyc2go_add_int64(pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0])), pyc2go_mul_int64(i1, t1.strides[1]))] = m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i1, m->strides[1]))];
+			for (i0 = 0; i0 < t2; i0++) {
+				h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+				h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+#line 83 "elementwise.py"
+				for (i1 = 0; i1 < t3; i1++) {
+					t1.data[pyc2go_add_int64(h1, i1)] = m->data[pyc2go_add_int64(h3, i1)];
+				}
+			}
+		} else {
+#line 83 "elementwise.py"
+			for (i0 = 0; i0 < t2; i0++) {
+#line 83 "elementwise.py"
+				h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+				h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+				p1 = h1;
+				p2 = h3;
+#line 83 "elementwise.py"
+				for (i1 = 0; i1 < t3; i1++) {
+					t1.data[p1] = m->data[p2];
+					p1 = pyc2go_add_int64(p1, h2);
+					p2 = pyc2go_add_int64(p2, h4);
+				}
 			}
 		}
 #line 83 "elementwise.py"
@@ -815,9 +1346,23 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 	}
 #line 84 "elementwise.py"
 	t6 = t5.shape[0];
+	h9 = t5.offset;
+	h10 = t5.strides[0];
+	h11 = (double)m->shape[0];
 #line 84 "elementwise.py"
-	for (i0_2 = 0; i0_2 < t6; i0_2++) {
-		t5.data[pyc2go_add_int64(t5.offset, pyc2go_mul_int64(i0_2, t5.strides[0]))] = t5.data[pyc2go_add_int64(t5.offset, pyc2go_mul_int64(i0_2, t5.strides[0]))] / (double)m->shape[0];
+	if (h10 == 1) {
+#line 84 "elementwise.py"
+		for (i0_2 = 0; i0_2 < t6; i0_2++) {
+			t5.data[pyc2go_add_int64(h9, i0_2)] = t5.data[pyc2go_add_int64(h9, i0_2)] / h11;
+		}
+	} else {
+#line 84 "elementwise.py"
+		p3 = h9;
+#line 84 "elementwise.py"
+		for (i0_2 = 0; i0_2 < t6; i0_2++) {
+			t5.data[p3] = t5.data[p3] / h11;
+			p3 = pyc2go_add_int64(p3, h10);
+		}
 	}
 #line 84 "elementwise.py"
 	t7 = m->shape[1];
@@ -845,11 +1390,39 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 	t8 = pyc2go_mul_int64(m->strides[1], (int64_t)(m->shape[1] != 1));
 	t9 = pyc2go_mul_int64(t5.strides[0], (int64_t)(t5.shape[0] != 1));
 	t10 = m->shape[0];
+	h13 = t4.strides[1];
+	h15 = t5.offset;
+	h16 = t4.offset;
+	h17 = t4.strides[0];
+	h18 = m->offset;
+	h19 = m->strides[0];
 #line 84 "elementwise.py"
-	for (i0_3 = 0; i0_3 < t10; i0_3++) {
+	if (((h13 == 1) && (t8 == 1)) && (t9 == 1)) {
 #line 84 "elementwise.py"
-		for (i1_2 = 0; i1_2 < t7; i1_2++) {
-			t4.data[pyc2go_add_int64(pyc2go_add_int64(t4.offset, pyc2go_mul_int64(i0_3, t4.strides[0])), pyc2go_mul_int64(i1_2, t4.strides[1]))] = m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0_3, m->strides[0])), pyc2go_mul_int64(i1_2, t8))] - t5.data[pyc2go_add_int64(t5.offset, pyc2go_mul_int64(i1_2, t9))];
+		for (i0_3 = 0; i0_3 < t10; i0_3++) {
+			h12 = pyc2go_add_int64(h16, pyc2go_mul_int64(i0_3, h17));
+			h14 = pyc2go_add_int64(h18, pyc2go_mul_int64(i0_3, h19));
+#line 84 "elementwise.py"
+			for (i1_2 = 0; i1_2 < t7; i1_2++) {
+				t4.data[pyc2go_add_int64(h12, i1_2)] = m->data[pyc2go_add_int64(h14, i1_2)] - t5.data[pyc2go_add_int64(h15, i1_2)];
+			}
+		}
+	} else {
+#line 84 "elementwise.py"
+		for (i0_3 = 0; i0_3 < t10; i0_3++) {
+#line 84 "elementwise.py"
+			h12 = pyc2go_add_int64(h16, pyc2go_mul_int64(i0_3, h17));
+			h14 = pyc2go_add_int64(h18, pyc2go_mul_int64(i0_3, h19));
+			p4 = h12;
+			p5 = h14;
+			p6 = h15;
+#line 84 "elementwise.py"
+			for (i1_2 = 0; i1_2 < t7; i1_2++) {
+				t4.data[p4] = m->data[p5] - t5.data[p6];
+				p4 = pyc2go_add_int64(p4, h13);
+				p5 = pyc2go_add_int64(p5, t8);
+				p6 = pyc2go_add_int64(p6, t9);
+			}
 		}
 	}
 #line 84 "elementwise.py"
@@ -887,6 +1460,21 @@ int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_flo
 	int64_t t18 = 0;
 	int64_t i0_2 = 0;
 	int64_t i1 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t h7 = 0;
+	int64_t h8 = 0;
+	int64_t h9 = 0;
+	int64_t h10 = 0;
+	int64_t h11 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
+	int64_t p4 = 0;
 #line 89 "elementwise.py"
 	t2 = w->shape[0];
 	t3 = m->shape[0];
@@ -954,9 +1542,26 @@ int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_flo
 		}
 #line 89 "elementwise.py"
 		t11 = w->shape[0];
+		h1 = t10.offset;
+		h2 = t10.strides[0];
+		h3 = w->offset;
+		h4 = w->strides[0];
 #line 89 "elementwise.py"
-		for (i0 = 0; i0 < t11; i0++) {
-			t10.data[pyc2go_add_int64(t10.offset, pyc2go_mul_int64(i0, t10.strides[0]))] = w->data[pyc2go_add_int64(w->offset, pyc2go_mul_int64(i0, w->strides[0]))];
+		if ((h2 == 1) && (h4 == 1)) {
+#line 89 "elementwise.py"
+			for (i0 = 0; i0 < t11; i0++) {
+				t10.data[pyc2go_add_int64(h1, i0)] = w->data[pyc2go_add_int64(h3, i0)];
+			}
+		} else {
+#line 89 "elementwise.py"
+			p1 = h1;
+			p2 = h3;
+#line 89 "elementwise.py"
+			for (i0 = 0; i0 < t11; i0++) {
+				t10.data[p1] = w->data[p2];
+				p1 = pyc2go_add_int64(p1, h2);
+				p2 = pyc2go_add_int64(p2, h4);
+			}
 		}
 #line 89 "elementwise.py"
 		{
@@ -1004,11 +1609,37 @@ int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_flo
 	t16 = pyc2go_mul_int64(m->strides[1], (int64_t)(m->shape[1] != 1));
 	t17 = pyc2go_mul_int64(t8.strides[0], (int64_t)(t8.shape[0] != 1));
 	t18 = pyc2go_mul_int64(t8.strides[1], (int64_t)(t8.shape[1] != 1));
+	h6 = t1.strides[1];
+	h9 = t1.offset;
+	h10 = t1.strides[0];
+	h11 = m->offset;
 #line 89 "elementwise.py"
-	for (i0_2 = 0; i0_2 < t13; i0_2++) {
+	if ((h6 == 1) && (t16 == 1)) {
 #line 89 "elementwise.py"
-		for (i1 = 0; i1 < t14; i1++) {
-			t1.data[pyc2go_add_int64(pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0_2, t1.strides[0])), pyc2go_mul_int64(i1, t1.strides[1]))] = m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0_2, t15)), pyc2go_mul_int64(i1, t16))] * t8.data[pyc2go_add_int64(pyc2go_add_int64(t8.offset, pyc2go_mul_int64(i0_2, t17)), pyc2go_mul_int64(i1, t18))];
+		for (i0_2 = 0; i0_2 < t13; i0_2++) {
+			h5 = pyc2go_add_int64(h9, pyc2go_mul_int64(i0_2, h10));
+			h7 = pyc2go_add_int64(h11, pyc2go_mul_int64(i0_2, t15));
+			h8 = pyc2go_mul_int64(i0_2, t17);
+#line 89 "elementwise.py"
+			for (i1 = 0; i1 < t14; i1++) {
+				t1.data[pyc2go_add_int64(h5, i1)] = m->data[pyc2go_add_int64(h7, i1)] * t8.data[pyc2go_add_int64(pyc2go_add_int64(t8.offset, h8), pyc2go_mul_int64(i1, t18))];
+			}
+		}
+	} else {
+#line 89 "elementwise.py"
+		for (i0_2 = 0; i0_2 < t13; i0_2++) {
+#line 89 "elementwise.py"
+			h5 = pyc2go_add_int64(h9, pyc2go_mul_int64(i0_2, h10));
+			h7 = pyc2go_add_int64(h11, pyc2go_mul_int64(i0_2, t15));
+			h8 = pyc2go_mul_int64(i0_2, t17);
+			p3 = h5;
+			p4 = h7;
+#line 89 "elementwise.py"
+			for (i1 = 0; i1 < t14; i1++) {
+				t1.data[p3] = m->data[p4] * t8.data[pyc2go_add_int64(pyc2go_add_int64(t8.offset, h8), pyc2go_mul_int64(i1, t18))];
+				p3 = pyc2go_add_int64(p3, h6);
+				p4 = pyc2go_add_int64(p4, t16);
+			}
 		}
 	}
 #line 89 "elementwise.py"
@@ -1051,6 +1682,37 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 	int64_t t19 = 0;
 	int64_t i0_4 = 0;
 	int64_t i1_2 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t h7 = 0;
+	int64_t h8 = 0;
+	int64_t h9 = 0;
+	int64_t h10 = 0;
+	int64_t h11 = 0;
+	int64_t h12 = 0;
+	int64_t h13 = 0;
+	int64_t h14 = 0;
+	int64_t h15 = 0;
+	int64_t h16 = 0;
+	int64_t h17 = 0;
+	int64_t h18 = 0;
+	int64_t h19 = 0;
+	int64_t h20 = 0;
+	int64_t h21 = 0;
+	int64_t h22 = 0;
+	int64_t h23 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
+	int64_t p4 = 0;
+	int64_t p5 = 0;
+	int64_t p6 = 0;
+	int64_t p7 = 0;
+	int64_t p8 = 0;
 #line 95 "elementwise.py"
 	if (PYC2GO_ZEROS_K(&pool, t1, 2, *m, *m)) {
 		pyc2go_raise(err, "MemoryError", "elementwise.py", 95, "normalize_rows", "%s", "");
@@ -1059,11 +1721,37 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 95 "elementwise.py"
 	t2 = m->shape[0];
 	t3 = m->shape[1];
+	h2 = t1.strides[1];
+	h4 = m->strides[1];
+	h5 = t1.offset;
+	h6 = t1.strides[0];
+	h7 = m->offset;
+	h8 = m->strides[0];
 #line 95 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
+	if ((h2 == 1) && (h4 == 1)) {
 #line 95 "elementwise.py"
-		for (i1 = 0; i1 < t3; i1++) {
-			t1.data[pyc2go_add_int64(pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0])), pyc2go_mul_int64(i1, t1.strides[1]))] = m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i1, m->strides[1]))] * m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i1, m->strides[1]))];
+		for (i0 = 0; i0 < t2; i0++) {
+			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+#line 95 "elementwise.py"
+			for (i1 = 0; i1 < t3; i1++) {
+				t1.data[pyc2go_add_int64(h1, i1)] = m->data[pyc2go_add_int64(h3, i1)] * m->data[pyc2go_add_int64(h3, i1)];
+			}
+		}
+	} else {
+#line 95 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+#line 95 "elementwise.py"
+			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+			p1 = h1;
+			p2 = h3;
+#line 95 "elementwise.py"
+			for (i1 = 0; i1 < t3; i1++) {
+				t1.data[p1] = m->data[p2] * m->data[p2];
+				p1 = pyc2go_add_int64(p1, h2);
+				p2 = pyc2go_add_int64(p2, h4);
+			}
 		}
 	}
 #line 95 "elementwise.py"
@@ -1085,9 +1773,26 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 	}
 #line 95 "elementwise.py"
 	t5 = t4.shape[0];
+	h9 = norms.offset;
+	h10 = norms.strides[0];
+	h11 = t4.offset;
+	h12 = t4.strides[0];
 #line 95 "elementwise.py"
-	for (i0_2 = 0; i0_2 < t5; i0_2++) {
-		norms.data[pyc2go_add_int64(norms.offset, pyc2go_mul_int64(i0_2, norms.strides[0]))] = sqrt(t4.data[pyc2go_add_int64(t4.offset, pyc2go_mul_int64(i0_2, t4.strides[0]))]);
+	if ((h10 == 1) && (h12 == 1)) {
+#line 95 "elementwise.py"
+		for (i0_2 = 0; i0_2 < t5; i0_2++) {
+			norms.data[pyc2go_add_int64(h9, i0_2)] = sqrt(t4.data[pyc2go_add_int64(h11, i0_2)]);
+		}
+	} else {
+#line 95 "elementwise.py"
+		p3 = h9;
+		p4 = h11;
+#line 95 "elementwise.py"
+		for (i0_2 = 0; i0_2 < t5; i0_2++) {
+			norms.data[p3] = sqrt(t4.data[p4]);
+			p3 = pyc2go_add_int64(p3, h10);
+			p4 = pyc2go_add_int64(p4, h12);
+		}
 	}
 #line 96 "elementwise.py"
 	t7 = norms.shape[0];
@@ -1139,9 +1844,26 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 		}
 #line 96 "elementwise.py"
 		t12 = norms.shape[0];
+		h13 = t11.offset;
+		h14 = t11.strides[0];
+		h15 = norms.offset;
+		h16 = norms.strides[0];
 #line 96 "elementwise.py"
-		for (i0_3 = 0; i0_3 < t12; i0_3++) {
-			t11.data[pyc2go_add_int64(t11.offset, pyc2go_mul_int64(i0_3, t11.strides[0]))] = norms.data[pyc2go_add_int64(norms.offset, pyc2go_mul_int64(i0_3, norms.strides[0]))];
+		if ((h14 == 1) && (h16 == 1)) {
+#line 96 "elementwise.py"
+			for (i0_3 = 0; i0_3 < t12; i0_3++) {
+				t11.data[pyc2go_add_int64(h13, i0_3)] = norms.data[pyc2go_add_int64(h15, i0_3)];
+			}
+		} else {
+#line 96 "elementwise.py"
+			p5 = h13;
+			p6 = h15;
+#line 96 "elementwise.py"
+			for (i0_3 = 0; i0_3 < t12; i0_3++) {
+				t11.data[p5] = norms.data[p6];
+				p5 = pyc2go_add_int64(p5, h14);
+				p6 = pyc2go_add_int64(p6, h16);
+			}
 		}
 #line 96 "elementwise.py"
 		{
@@ -1189,11 +1911,37 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 	t17 = pyc2go_mul_int64(m->strides[1], (int64_t)(m->shape[1] != 1));
 	t18 = pyc2go_mul_int64(t9.strides[0], (int64_t)(t9.shape[0] != 1));
 	t19 = pyc2go_mul_int64(t9.strides[1], (int64_t)(t9.shape[1] != 1));
+	h18 = t6.strides[1];
+	h21 = t6.offset;
+	h22 = t6.strides[0];
+	h23 = m->offset;
 #line 96 "elementwise.py"
-	for (i0_4 = 0; i0_4 < t14; i0_4++) {
+	if ((h18 == 1) && (t17 == 1)) {
 #line 96 "elementwise.py"
-		for (i1_2 = 0; i1_2 < t15; i1_2++) {
-			t6.data[pyc2go_add_int64(pyc2go_add_int64(t6.offset, pyc2go_mul_int64(i0_4, t6.strides[0])), pyc2go_mul_int64(i1_2, t6.strides[1]))] = m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0_4, t16)), pyc2go_mul_int64(i1_2, t17))] / t9.data[pyc2go_add_int64(pyc2go_add_int64(t9.offset, pyc2go_mul_int64(i0_4, t18)), pyc2go_mul_int64(i1_2, t19))];
+		for (i0_4 = 0; i0_4 < t14; i0_4++) {
+			h17 = pyc2go_add_int64(h21, pyc2go_mul_int64(i0_4, h22));
+			h19 = pyc2go_add_int64(h23, pyc2go_mul_int64(i0_4, t16));
+			h20 = pyc2go_mul_int64(i0_4, t18);
+#line 96 "elementwise.py"
+			for (i1_2 = 0; i1_2 < t15; i1_2++) {
+				t6.data[pyc2go_add_int64(h17, i1_2)] = m->data[pyc2go_add_int64(h19, i1_2)] / t9.data[pyc2go_add_int64(pyc2go_add_int64(t9.offset, h20), pyc2go_mul_int64(i1_2, t19))];
+			}
+		}
+	} else {
+#line 96 "elementwise.py"
+		for (i0_4 = 0; i0_4 < t14; i0_4++) {
+#line 96 "elementwise.py"
+			h17 = pyc2go_add_int64(h21, pyc2go_mul_int64(i0_4, h22));
+			h19 = pyc2go_add_int64(h23, pyc2go_mul_int64(i0_4, t16));
+			h20 = pyc2go_mul_int64(i0_4, t18);
+			p7 = h17;
+			p8 = h19;
+#line 96 "elementwise.py"
+			for (i1_2 = 0; i1_2 < t15; i1_2++) {
+				t6.data[p7] = m->data[p8] / t9.data[pyc2go_add_int64(pyc2go_add_int64(t9.offset, h20), pyc2go_mul_int64(i1_2, t19))];
+				p7 = pyc2go_add_int64(p7, h18);
+				p8 = pyc2go_add_int64(p8, t17);
+			}
 		}
 	}
 #line 96 "elementwise.py"
@@ -1215,6 +1963,13 @@ int elementwise_divide_arrays(const pyc2go_array_float64 *a, const pyc2go_array_
 	int64_t t3 = 0;
 	int64_t t4 = 0;
 	int64_t i0 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
 #line 101 "elementwise.py"
 	t2 = a->shape[0];
 	t2 = pyc2go_add_int64(b->shape[0], pyc2go_mul_int64(pyc2go_sub_int64(t2, b->shape[0]), (int64_t)(b->shape[0] == 1)));
@@ -1238,9 +1993,28 @@ int elementwise_divide_arrays(const pyc2go_array_float64 *a, const pyc2go_array_
 #line 101 "elementwise.py"
 	t3 = pyc2go_mul_int64(a->strides[0], (int64_t)(a->shape[0] != 1));
 	t4 = pyc2go_mul_int64(b->strides[0], (int64_t)(b->shape[0] != 1));
+	h1 = t1.offset;
+	h2 = t1.strides[0];
+	h3 = a->offset;
+	h4 = b->offset;
 #line 101 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(i0, t3))] / b->data[pyc2go_add_int64(b->offset, pyc2go_mul_int64(i0, t4))];
+	if (((h2 == 1) && (t3 == 1)) && (t4 == 1)) {
+#line 101 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[pyc2go_add_int64(h1, i0)] = a->data[pyc2go_add_int64(h3, i0)] / b->data[pyc2go_add_int64(h4, i0)];
+		}
+	} else {
+#line 101 "elementwise.py"
+		p1 = h1;
+		p2 = h3;
+		p3 = h4;
+#line 101 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[p1] = a->data[p2] / b->data[p3];
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, t3);
+			p3 = pyc2go_add_int64(p3, t4);
+		}
 	}
 #line 101 "elementwise.py"
 	*out = t1;
@@ -1269,6 +2043,13 @@ int elementwise_floor_mod_int(const pyc2go_array_int64 *a, const pyc2go_array_in
 	int64_t t10 = 0;
 	int64_t t11 = 0;
 	int64_t t12 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
 #line 106 "elementwise.py"
 	t2 = a->shape[0];
 	t2 = pyc2go_add_int64(b->shape[0], pyc2go_mul_int64(pyc2go_sub_int64(t2, b->shape[0]), (int64_t)(b->shape[0] == 1)));
@@ -1308,27 +2089,64 @@ int elementwise_floor_mod_int(const pyc2go_array_int64 *a, const pyc2go_array_in
 #line 106 "elementwise.py"
 	t5 = pyc2go_mul_int64(a->strides[0], (int64_t)(a->shape[0] != 1));
 	t6 = pyc2go_mul_int64(b->strides[0], (int64_t)(b->shape[0] != 1));
+	h1 = b->offset;
+	h2 = a->offset;
+	h3 = t1.offset;
+	h4 = t1.strides[0];
 #line 106 "elementwise.py"
-	for (i0 = 0; i0 < t4; i0++) {
-		t7 = b->data[pyc2go_add_int64(b->offset, pyc2go_mul_int64(i0, t6))];
-		t8 = a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(i0, t5))];
+	if (((t6 == 1) && (t5 == 1)) && (h4 == 1)) {
 #line 106 "elementwise.py"
-		if (t7 != 0) {
-			t9 = pyc2go_floordiv_i64(t8, t7);
-		} else {
-			t9 = 0;
+		for (i0 = 0; i0 < t4; i0++) {
+			t7 = b->data[pyc2go_add_int64(h1, i0)];
+			t8 = a->data[pyc2go_add_int64(h2, i0)];
+#line 106 "elementwise.py"
+			if (t7 != 0) {
+				t9 = pyc2go_floordiv_i64(t8, t7);
+			} else {
+				t9 = 0;
+			}
+#line 106 "elementwise.py"
+			t10 = b->data[pyc2go_add_int64(h1, i0)];
+			t11 = a->data[pyc2go_add_int64(h2, i0)];
+#line 106 "elementwise.py"
+			if (t10 != 0) {
+				t12 = pyc2go_mod_i64(t11, t10);
+			} else {
+				t12 = 0;
+			}
+#line 106 "elementwise.py"
+			t1.data[pyc2go_add_int64(h3, i0)] = pyc2go_add_int64(t9, t12);
 		}
+	} else {
 #line 106 "elementwise.py"
-		t10 = b->data[pyc2go_add_int64(b->offset, pyc2go_mul_int64(i0, t6))];
-		t11 = a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(i0, t5))];
+		p1 = h1;
+		p2 = h2;
+		p3 = h3;
 #line 106 "elementwise.py"
-		if (t10 != 0) {
-			t12 = pyc2go_mod_i64(t11, t10);
-		} else {
-			t12 = 0;
+		for (i0 = 0; i0 < t4; i0++) {
+			t7 = b->data[p1];
+			t8 = a->data[p2];
+#line 106 "elementwise.py"
+			if (t7 != 0) {
+				t9 = pyc2go_floordiv_i64(t8, t7);
+			} else {
+				t9 = 0;
+			}
+#line 106 "elementwise.py"
+			t10 = b->data[p1];
+			t11 = a->data[p2];
+#line 106 "elementwise.py"
+			if (t10 != 0) {
+				t12 = pyc2go_mod_i64(t11, t10);
+			} else {
+				t12 = 0;
+			}
+#line 106 "elementwise.py"
+			t1.data[p3] = pyc2go_add_int64(t9, t12);
+			p1 = pyc2go_add_int64(p1, t6);
+			p2 = pyc2go_add_int64(p2, t5);
+			p3 = pyc2go_add_int64(p3, h4);
 		}
-#line 106 "elementwise.py"
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = pyc2go_add_int64(t9, t12);
 	}
 #line 106 "elementwise.py"
 	*out = t1;
@@ -1350,6 +2168,13 @@ int elementwise_hypot_abs(const pyc2go_array_float64 *x, const pyc2go_array_floa
 	int64_t t4 = 0;
 	int64_t t5 = 0;
 	int64_t i0 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
 #line 111 "elementwise.py"
 	t2 = x->shape[0];
 	t2 = pyc2go_add_int64(y->shape[0], pyc2go_mul_int64(pyc2go_sub_int64(t2, y->shape[0]), (int64_t)(y->shape[0] == 1)));
@@ -1381,9 +2206,28 @@ int elementwise_hypot_abs(const pyc2go_array_float64 *x, const pyc2go_array_floa
 #line 111 "elementwise.py"
 	t4 = pyc2go_mul_int64(x->strides[0], (int64_t)(x->shape[0] != 1));
 	t5 = pyc2go_mul_int64(y->strides[0], (int64_t)(y->shape[0] != 1));
+	h1 = t1.offset;
+	h2 = t1.strides[0];
+	h3 = x->offset;
+	h4 = y->offset;
 #line 111 "elementwise.py"
-	for (i0 = 0; i0 < t3; i0++) {
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = hypot(x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, t4))], y->data[pyc2go_add_int64(y->offset, pyc2go_mul_int64(i0, t5))]) - fabs(x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, t4))]);
+	if (((h2 == 1) && (t4 == 1)) && (t5 == 1)) {
+#line 111 "elementwise.py"
+		for (i0 = 0; i0 < t3; i0++) {
+			t1.data[pyc2go_add_int64(h1, i0)] = hypot(x->data[pyc2go_add_int64(h3, i0)], y->data[pyc2go_add_int64(h4, i0)]) - fabs(x->data[pyc2go_add_int64(h3, i0)]);
+		}
+	} else {
+#line 111 "elementwise.py"
+		p1 = h1;
+		p2 = h3;
+		p3 = h4;
+#line 111 "elementwise.py"
+		for (i0 = 0; i0 < t3; i0++) {
+			t1.data[p1] = hypot(x->data[p2], y->data[p3]) - fabs(x->data[p2]);
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, t4);
+			p3 = pyc2go_add_int64(p3, t5);
+		}
 	}
 #line 111 "elementwise.py"
 	*out = t1;
@@ -1405,6 +2249,12 @@ int elementwise_nan_to_zero(const pyc2go_array_float64 *x, pyc2go_array_float64 
 	bool t3 = 0;
 	double t4 = 0;
 	double t5 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 116 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -1419,17 +2269,42 @@ int elementwise_nan_to_zero(const pyc2go_array_float64 *x, pyc2go_array_float64 
 	}
 #line 116 "elementwise.py"
 	t2 = x->shape[0];
+	h1 = x->offset;
+	h2 = x->strides[0];
+	h3 = t1.offset;
+	h4 = t1.strides[0];
 #line 116 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t3 = isnan(x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))]);
-		t4 = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))];
-		t5 = t4;
+	if ((h2 == 1) && (h4 == 1)) {
 #line 116 "elementwise.py"
-		if (t3) {
-			t5 = 0.0;
+		for (i0 = 0; i0 < t2; i0++) {
+			t3 = isnan(x->data[pyc2go_add_int64(h1, i0)]);
+			t4 = x->data[pyc2go_add_int64(h1, i0)];
+			t5 = t4;
+#line 116 "elementwise.py"
+			if (t3) {
+				t5 = 0.0;
+			}
+#line 116 "elementwise.py"
+			t1.data[pyc2go_add_int64(h3, i0)] = t5;
 		}
+	} else {
 #line 116 "elementwise.py"
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = t5;
+		p1 = h1;
+		p2 = h3;
+#line 116 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t3 = isnan(x->data[p1]);
+			t4 = x->data[p1];
+			t5 = t4;
+#line 116 "elementwise.py"
+			if (t3) {
+				t5 = 0.0;
+			}
+#line 116 "elementwise.py"
+			t1.data[p2] = t5;
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 116 "elementwise.py"
 	*out = t1;
@@ -1449,38 +2324,87 @@ int elementwise_count_nonfinite(const pyc2go_array_float64 *m, int64_t *out, pyc
 	int64_t t3 = 0;
 	int64_t i0 = 0;
 	int64_t i1 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
 	int64_t t1_u1 = 0;
 	int64_t t1_u2 = 0;
 	int64_t t1_u3 = 0;
 	int64_t i1_u = 0;
 	int64_t i1_lim = 0;
+	int64_t t1_u12 = 0;
+	int64_t t1_u22 = 0;
+	int64_t t1_u32 = 0;
+	int64_t i1_u2 = 0;
+	int64_t i1_lim2 = 0;
 	(void)err;
 #line 121 "elementwise.py"
 	t1 = 0;
 	t2 = m->shape[0];
 	t3 = m->shape[1];
+	h2 = m->strides[1];
+	h3 = m->offset;
+	h4 = m->strides[0];
 #line 121 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t1_u1 = 0;
-		t1_u2 = 0;
-		t1_u3 = 0;
-		i1_u = 0;
-		i1_lim = pyc2go_sub_int64(pyc2go_max_int64(t3, -9223372036854775805), 3);
+	if (h2 == 1) {
 #line 121 "elementwise.py"
-		while (i1_u < i1_lim) {
-			t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i1_u, m->strides[1]))])));
-			t1_u1 = pyc2go_add_int64(t1_u1, (int64_t)(!isfinite(m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(pyc2go_add_int64(i1_u, 1), m->strides[1]))])));
-			t1_u2 = pyc2go_add_int64(t1_u2, (int64_t)(!isfinite(m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(pyc2go_add_int64(i1_u, 2), m->strides[1]))])));
-			t1_u3 = pyc2go_add_int64(t1_u3, (int64_t)(!isfinite(m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(pyc2go_add_int64(i1_u, 3), m->strides[1]))])));
-			i1_u = pyc2go_add_int64(i1_u, 4);
+		for (i0 = 0; i0 < t2; i0++) {
+			h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i0, h4));
+			t1_u1 = 0;
+			t1_u2 = 0;
+			t1_u3 = 0;
+			i1_u = 0;
+			i1_lim = pyc2go_sub_int64(pyc2go_max_int64(t3, -9223372036854775805), 3);
+#line 121 "elementwise.py"
+			while (i1_u < i1_lim) {
+				t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m->data[pyc2go_add_int64(h1, i1_u)])));
+				t1_u1 = pyc2go_add_int64(t1_u1, (int64_t)(!isfinite(m->data[pyc2go_add_int64(h1, pyc2go_add_int64(i1_u, 1))])));
+				t1_u2 = pyc2go_add_int64(t1_u2, (int64_t)(!isfinite(m->data[pyc2go_add_int64(h1, pyc2go_add_int64(i1_u, 2))])));
+				t1_u3 = pyc2go_add_int64(t1_u3, (int64_t)(!isfinite(m->data[pyc2go_add_int64(h1, pyc2go_add_int64(i1_u, 3))])));
+				i1_u = pyc2go_add_int64(i1_u, 4);
+			}
+#line 121 "elementwise.py"
+			for (i1 = i1_u; i1 < t3; i1++) {
+#line 121 "elementwise.py"
+				t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m->data[pyc2go_add_int64(h1, i1)])));
+			}
+#line 121 "elementwise.py"
+			t1 = pyc2go_add_int64(t1, pyc2go_add_int64(pyc2go_add_int64(t1_u1, t1_u2), t1_u3));
 		}
+	} else {
 #line 121 "elementwise.py"
-		for (i1 = i1_u; i1 < t3; i1++) {
+		for (i0 = 0; i0 < t2; i0++) {
 #line 121 "elementwise.py"
-			t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i1, m->strides[1]))])));
+			h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i0, h4));
+			p1 = h1;
+			t1_u12 = 0;
+			t1_u22 = 0;
+			t1_u32 = 0;
+			i1_u2 = 0;
+			i1_lim2 = pyc2go_sub_int64(pyc2go_max_int64(t3, -9223372036854775805), 3);
+#line 121 "elementwise.py"
+			while (i1_u2 < i1_lim2) {
+				t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m->data[p1])));
+				p1 = pyc2go_add_int64(p1, h2);
+				t1_u12 = pyc2go_add_int64(t1_u12, (int64_t)(!isfinite(m->data[p1])));
+				p1 = pyc2go_add_int64(p1, h2);
+				t1_u22 = pyc2go_add_int64(t1_u22, (int64_t)(!isfinite(m->data[p1])));
+				p1 = pyc2go_add_int64(p1, h2);
+				t1_u32 = pyc2go_add_int64(t1_u32, (int64_t)(!isfinite(m->data[p1])));
+				p1 = pyc2go_add_int64(p1, h2);
+				i1_u2 = pyc2go_add_int64(i1_u2, 4);
+			}
+#line 121 "elementwise.py"
+			for (i1 = i1_u2; i1 < t3; i1++) {
+#line 121 "elementwise.py"
+				t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m->data[p1])));
+				p1 = pyc2go_add_int64(p1, h2);
+			}
+#line 121 "elementwise.py"
+			t1 = pyc2go_add_int64(t1, pyc2go_add_int64(pyc2go_add_int64(t1_u12, t1_u22), t1_u32));
 		}
-#line 121 "elementwise.py"
-		t1 = pyc2go_add_int64(t1, pyc2go_add_int64(pyc2go_add_int64(t1_u1, t1_u2), t1_u3));
 	}
 #line 121 "elementwise.py"
 	*out = t1;
@@ -1494,6 +2418,12 @@ int elementwise_polynomial_horner(const pyc2go_array_float64 *x, pyc2go_array_fl
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 126 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -1508,9 +2438,26 @@ int elementwise_polynomial_horner(const pyc2go_array_float64 *x, pyc2go_array_fl
 	}
 #line 126 "elementwise.py"
 	t2 = x->shape[0];
+	h1 = t1.offset;
+	h2 = t1.strides[0];
+	h3 = x->offset;
+	h4 = x->strides[0];
 #line 126 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = (((((3.0 * x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))]) - 2.0) * x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))]) + 1.0) * x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))]) - 5.0;
+	if ((h2 == 1) && (h4 == 1)) {
+#line 126 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[pyc2go_add_int64(h1, i0)] = (((((3.0 * x->data[pyc2go_add_int64(h3, i0)]) - 2.0) * x->data[pyc2go_add_int64(h3, i0)]) + 1.0) * x->data[pyc2go_add_int64(h3, i0)]) - 5.0;
+		}
+	} else {
+#line 126 "elementwise.py"
+		p1 = h1;
+		p2 = h3;
+#line 126 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[p1] = (((((3.0 * x->data[p2]) - 2.0) * x->data[p2]) + 1.0) * x->data[p2]) - 5.0;
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 126 "elementwise.py"
 	*out = t1;
@@ -1532,6 +2479,13 @@ int elementwise_int_to_float_mix(const pyc2go_array_int64 *a, const pyc2go_array
 	int64_t t4 = 0;
 	int64_t t5 = 0;
 	int64_t i0 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
 #line 131 "elementwise.py"
 	t2 = a->shape[0];
 	t2 = pyc2go_add_int64(x->shape[0], pyc2go_mul_int64(pyc2go_sub_int64(t2, x->shape[0]), (int64_t)(x->shape[0] == 1)));
@@ -1563,9 +2517,28 @@ int elementwise_int_to_float_mix(const pyc2go_array_int64 *a, const pyc2go_array
 #line 131 "elementwise.py"
 	t4 = pyc2go_mul_int64(a->strides[0], (int64_t)(a->shape[0] != 1));
 	t5 = pyc2go_mul_int64(x->strides[0], (int64_t)(x->shape[0] != 1));
+	h1 = t1.offset;
+	h2 = t1.strides[0];
+	h3 = a->offset;
+	h4 = x->offset;
 #line 131 "elementwise.py"
-	for (i0 = 0; i0 < t3; i0++) {
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = ((double)a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(i0, t4))] * x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, t5))]) + (double)a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(i0, t4))];
+	if (((h2 == 1) && (t4 == 1)) && (t5 == 1)) {
+#line 131 "elementwise.py"
+		for (i0 = 0; i0 < t3; i0++) {
+			t1.data[pyc2go_add_int64(h1, i0)] = ((double)a->data[pyc2go_add_int64(h3, i0)] * x->data[pyc2go_add_int64(h4, i0)]) + (double)a->data[pyc2go_add_int64(h3, i0)];
+		}
+	} else {
+#line 131 "elementwise.py"
+		p1 = h1;
+		p2 = h3;
+		p3 = h4;
+#line 131 "elementwise.py"
+		for (i0 = 0; i0 < t3; i0++) {
+			t1.data[p1] = ((double)a->data[p2] * x->data[p3]) + (double)a->data[p2];
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, t4);
+			p3 = pyc2go_add_int64(p3, t5);
+		}
 	}
 #line 131 "elementwise.py"
 	*out = t1;
@@ -1584,6 +2557,12 @@ int elementwise_int32_plus_one(const pyc2go_array_int32 *a, pyc2go_array_int32 *
 	pyc2go_array_int32 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 136 "elementwise.py"
 	{
 		const int64_t ext[1] = {a->shape[0]};
@@ -1598,9 +2577,26 @@ int elementwise_int32_plus_one(const pyc2go_array_int32 *a, pyc2go_array_int32 *
 	}
 #line 136 "elementwise.py"
 	t2 = a->shape[0];
+	h1 = t1.offset;
+	h2 = t1.strides[0];
+	h3 = a->offset;
+	h4 = a->strides[0];
 #line 136 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = pyc2go_add_int32(a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(i0, a->strides[0]))], 1);
+	if ((h2 == 1) && (h4 == 1)) {
+#line 136 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[pyc2go_add_int64(h1, i0)] = pyc2go_add_int32(a->data[pyc2go_add_int64(h3, i0)], 1);
+		}
+	} else {
+#line 136 "elementwise.py"
+		p1 = h1;
+		p2 = h3;
+#line 136 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[p1] = pyc2go_add_int32(a->data[p2], 1);
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 136 "elementwise.py"
 	*out = t1;
@@ -1621,6 +2617,16 @@ int elementwise_uint8_invert(const pyc2go_array_uint8 *img, pyc2go_array_uint8 *
 	int64_t t3 = 0;
 	int64_t i0 = 0;
 	int64_t i1 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t h7 = 0;
+	int64_t h8 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 141 "elementwise.py"
 	{
 		const int64_t ext[2] = {img->shape[0], img->shape[1]};
@@ -1638,11 +2644,37 @@ int elementwise_uint8_invert(const pyc2go_array_uint8 *img, pyc2go_array_uint8 *
 #line 141 "elementwise.py"
 	t2 = img->shape[0];
 	t3 = img->shape[1];
+	h2 = t1.strides[1];
+	h4 = img->strides[1];
+	h5 = t1.offset;
+	h6 = t1.strides[0];
+	h7 = img->offset;
+	h8 = img->strides[0];
 #line 141 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
+	if ((h2 == 1) && (h4 == 1)) {
 #line 141 "elementwise.py"
-		for (i1 = 0; i1 < t3; i1++) {
-			t1.data[pyc2go_add_int64(pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0])), pyc2go_mul_int64(i1, t1.strides[1]))] = pyc2go_sub_uint8(255, img->data[pyc2go_add_int64(pyc2go_add_int64(img->offset, pyc2go_mul_int64(i0, img->strides[0])), pyc2go_mul_int64(i1, img->strides[1]))]);
+		for (i0 = 0; i0 < t2; i0++) {
+			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+#line 141 "elementwise.py"
+			for (i1 = 0; i1 < t3; i1++) {
+				t1.data[pyc2go_add_int64(h1, i1)] = pyc2go_sub_uint8(255, img->data[pyc2go_add_int64(h3, i1)]);
+			}
+		}
+	} else {
+#line 141 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+#line 141 "elementwise.py"
+			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+			p1 = h1;
+			p2 = h3;
+#line 141 "elementwise.py"
+			for (i1 = 0; i1 < t3; i1++) {
+				t1.data[p1] = pyc2go_sub_uint8(255, img->data[p2]);
+				p1 = pyc2go_add_int64(p1, h2);
+				p2 = pyc2go_add_int64(p2, h4);
+			}
 		}
 	}
 #line 141 "elementwise.py"
@@ -1663,6 +2695,12 @@ int elementwise_complex_rotate(const pyc2go_array_complex128 *z, double theta, p
 	double _Complex t2 = 0;
 	int64_t t3 = 0;
 	int64_t i0 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 146 "elementwise.py"
 	t2 = pyc2go_cexp(pyc2go_cmul(CMPLX(0.0, 1.0), CMPLX((double)theta, 0.0)));
 #line 146 "elementwise.py"
@@ -1679,9 +2717,26 @@ int elementwise_complex_rotate(const pyc2go_array_complex128 *z, double theta, p
 	}
 #line 146 "elementwise.py"
 	t3 = z->shape[0];
+	h1 = t1.offset;
+	h2 = t1.strides[0];
+	h3 = z->offset;
+	h4 = z->strides[0];
 #line 146 "elementwise.py"
-	for (i0 = 0; i0 < t3; i0++) {
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = pyc2go_cmul(z->data[pyc2go_add_int64(z->offset, pyc2go_mul_int64(i0, z->strides[0]))], t2);
+	if ((h2 == 1) && (h4 == 1)) {
+#line 146 "elementwise.py"
+		for (i0 = 0; i0 < t3; i0++) {
+			t1.data[pyc2go_add_int64(h1, i0)] = pyc2go_cmul(z->data[pyc2go_add_int64(h3, i0)], t2);
+		}
+	} else {
+#line 146 "elementwise.py"
+		p1 = h1;
+		p2 = h3;
+#line 146 "elementwise.py"
+		for (i0 = 0; i0 < t3; i0++) {
+			t1.data[p1] = pyc2go_cmul(z->data[p2], t2);
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 146 "elementwise.py"
 	*out = t1;
@@ -1701,6 +2756,12 @@ int elementwise_complex_abs2(const pyc2go_array_complex128 *z, pyc2go_array_floa
 	int64_t t2 = 0;
 	int64_t i0 = 0;
 	double t3 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 151 "elementwise.py"
 	{
 		const int64_t ext[1] = {z->shape[0]};
@@ -1715,10 +2776,28 @@ int elementwise_complex_abs2(const pyc2go_array_complex128 *z, pyc2go_array_floa
 	}
 #line 151 "elementwise.py"
 	t2 = z->shape[0];
+	h1 = z->offset;
+	h2 = z->strides[0];
+	h3 = t1.offset;
+	h4 = t1.strides[0];
 #line 151 "elementwise.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t3 = pyc2go_cabs(z->data[pyc2go_add_int64(z->offset, pyc2go_mul_int64(i0, z->strides[0]))]);
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = t3 * t3;
+	if ((h2 == 1) && (h4 == 1)) {
+#line 151 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t3 = pyc2go_cabs(z->data[pyc2go_add_int64(h1, i0)]);
+			t1.data[pyc2go_add_int64(h3, i0)] = t3 * t3;
+		}
+	} else {
+#line 151 "elementwise.py"
+		p1 = h1;
+		p2 = h3;
+#line 151 "elementwise.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t3 = pyc2go_cabs(z->data[p1]);
+			t1.data[p2] = t3 * t3;
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 151 "elementwise.py"
 	*out = t1;

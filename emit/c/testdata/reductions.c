@@ -17,6 +17,12 @@ int reductions_dot_loop(const pyc2go_array_float64 *a, const pyc2go_array_float6
 	int64_t t2 = 0;
 	double t3 = 0;
 	int64_t t4 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 8 "reductions.py"
 	if (a->shape[0] != b->shape[0]) {
 #line 9 "reductions.py"
@@ -28,18 +34,48 @@ int reductions_dot_loop(const pyc2go_array_float64 *a, const pyc2go_array_float6
 #line 11 "reductions.py"
 	t4 = a->shape[0];
 #line 11 "reductions.py"
-	for (i = 0; i < t4; i++) {
+	if (pyc2go_sub_int64(t4, 1) < b->shape[0]) {
+		h1 = a->offset;
+		h2 = a->strides[0];
+		h3 = b->offset;
+		h4 = b->strides[0];
+#line 11 "reductions.py"
+		if ((h2 == 1) && (h4 == 1)) {
+#line 11 "reductions.py"
+			for (i = 0; i < t4; i++) {
 #line 12 "reductions.py"
-		t1 = pyc2go_add_int64(a->offset, pyc2go_mul_int64(i, a->strides[0]));
-		t3 = a->data[t1];
+				t3 = a->data[pyc2go_add_int64(h1, i)];
+				s = s + (t3 * b->data[pyc2go_add_int64(h3, i)]);
+			}
+		} else {
+#line 11 "reductions.py"
+			p1 = h1;
+			p2 = h3;
+#line 11 "reductions.py"
+			for (i = 0; i < t4; i++) {
 #line 12 "reductions.py"
-		if (!(i < b->shape[0])) {
-			pyc2go_raise(err, "IndexError", "reductions.py", 12, "dot_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)b->shape[0]);
-			goto fail;
+				t3 = a->data[p1];
+				s = s + (t3 * b->data[p2]);
+#line 11 "reductions.py"
+				p1 = pyc2go_add_int64(p1, h2);
+				p2 = pyc2go_add_int64(p2, h4);
+			}
 		}
+	} else {
+#line 11 "reductions.py"
+		for (i = 0; i < t4; i++) {
 #line 12 "reductions.py"
-		t2 = pyc2go_add_int64(b->offset, pyc2go_mul_int64(i, b->strides[0]));
-		s = s + (t3 * b->data[t2]);
+			t1 = pyc2go_add_int64(a->offset, pyc2go_mul_int64(i, a->strides[0]));
+			t3 = a->data[t1];
+#line 12 "reductions.py"
+			if (!(i < b->shape[0])) {
+				pyc2go_raise(err, "IndexError", "reductions.py", 12, "dot_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)b->shape[0]);
+				goto fail;
+			}
+#line 12 "reductions.py"
+			t2 = pyc2go_add_int64(b->offset, pyc2go_mul_int64(i, b->strides[0]));
+			s = s + (t3 * b->data[t2]);
+		}
 	}
 #line 13 "reductions.py"
 	*out = s;
@@ -54,6 +90,12 @@ int reductions_dot_np(const pyc2go_array_float64 *a, const pyc2go_array_float64 
 	int64_t t1 = 0;
 	double t2 = 0;
 	int64_t i0 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 18 "reductions.py"
 	if (a->shape[0] != b->shape[0]) {
 		pyc2go_raise(err, "ValueError", "reductions.py", 18, "dot_np", "shapes (%" PRId64 ",) and (%" PRId64 ",) not aligned: %" PRId64 " (dim 0) != %" PRId64 " (dim 0)", (int64_t)a->shape[0], (int64_t)b->shape[0], (int64_t)a->shape[0], (int64_t)b->shape[0]);
@@ -62,9 +104,26 @@ int reductions_dot_np(const pyc2go_array_float64 *a, const pyc2go_array_float64 
 #line 18 "reductions.py"
 	t1 = a->shape[0];
 	t2 = -0.0;
+	h1 = a->offset;
+	h2 = a->strides[0];
+	h3 = b->offset;
+	h4 = b->strides[0];
 #line 18 "reductions.py"
-	for (i0 = 0; i0 < t1; i0++) {
-		t2 = t2 + (a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(i0, a->strides[0]))] * b->data[pyc2go_add_int64(b->offset, pyc2go_mul_int64(i0, b->strides[0]))]);
+	if ((h2 == 1) && (h4 == 1)) {
+#line 18 "reductions.py"
+		for (i0 = 0; i0 < t1; i0++) {
+			t2 = t2 + (a->data[pyc2go_add_int64(h1, i0)] * b->data[pyc2go_add_int64(h3, i0)]);
+		}
+	} else {
+#line 18 "reductions.py"
+		p1 = h1;
+		p2 = h3;
+#line 18 "reductions.py"
+		for (i0 = 0; i0 < t1; i0++) {
+			t2 = t2 + (a->data[p1] * b->data[p2]);
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 18 "reductions.py"
 	if (t1 == 0) {
@@ -86,17 +145,44 @@ int reductions_dot_zip(const pyc2go_array_float64 *a, const pyc2go_array_float64
 	double y = 0;
 	int64_t t1 = 0;
 	int64_t t2 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 	(void)err;
 #line 23 "reductions.py"
 	s = 0.0;
 #line 24 "reductions.py"
 	t1 = pyc2go_min_int64(a->shape[0], b->shape[0]);
+	h1 = a->offset;
+	h2 = a->strides[0];
+	h3 = b->offset;
+	h4 = b->strides[0];
 #line 24 "reductions.py"
-	for (t2 = 0; t2 < t1; t2++) {
-		x = a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(t2, a->strides[0]))];
-		y = b->data[pyc2go_add_int64(b->offset, pyc2go_mul_int64(t2, b->strides[0]))];
+	if ((h2 == 1) && (h4 == 1)) {
+#line 24 "reductions.py"
+		for (t2 = 0; t2 < t1; t2++) {
+			x = a->data[pyc2go_add_int64(h1, t2)];
+			y = b->data[pyc2go_add_int64(h3, t2)];
 #line 25 "reductions.py"
-		s = s + (x * y);
+			s = s + (x * y);
+		}
+	} else {
+#line 24 "reductions.py"
+		p1 = h1;
+		p2 = h3;
+#line 24 "reductions.py"
+		for (t2 = 0; t2 < t1; t2++) {
+			x = a->data[p1];
+			y = b->data[p2];
+#line 25 "reductions.py"
+			s = s + (x * y);
+#line 24 "reductions.py"
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 26 "reductions.py"
 	*out = s;
@@ -111,6 +197,12 @@ int reductions_sum_squares(const pyc2go_array_float64 *x, double *out, pyc2go_er
 	int64_t t2 = 0;
 	int64_t i0 = 0;
 	double t3 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 31 "reductions.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -125,10 +217,28 @@ int reductions_sum_squares(const pyc2go_array_float64 *x, double *out, pyc2go_er
 	}
 #line 31 "reductions.py"
 	t2 = x->shape[0];
+	h1 = x->offset;
+	h2 = x->strides[0];
+	h3 = t1.offset;
+	h4 = t1.strides[0];
 #line 31 "reductions.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t3 = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))];
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = t3 * t3;
+	if ((h2 == 1) && (h4 == 1)) {
+#line 31 "reductions.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t3 = x->data[pyc2go_add_int64(h1, i0)];
+			t1.data[pyc2go_add_int64(h3, i0)] = t3 * t3;
+		}
+	} else {
+#line 31 "reductions.py"
+		p1 = h1;
+		p2 = h3;
+#line 31 "reductions.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t3 = x->data[p1];
+			t1.data[p2] = t3 * t3;
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 31 "reductions.py"
 	*out = pyc2go_sum_float64(&t1);
@@ -149,6 +259,13 @@ int reductions_sse(const pyc2go_array_float64 *x, const pyc2go_array_float64 *y,
 	int64_t t4 = 0;
 	int64_t i0 = 0;
 	double t5 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
 #line 36 "reductions.py"
 	t2 = x->shape[0];
 	t2 = pyc2go_add_int64(y->shape[0], pyc2go_mul_int64(pyc2go_sub_int64(t2, y->shape[0]), (int64_t)(y->shape[0] == 1)));
@@ -172,10 +289,30 @@ int reductions_sse(const pyc2go_array_float64 *x, const pyc2go_array_float64 *y,
 #line 36 "reductions.py"
 	t3 = pyc2go_mul_int64(x->strides[0], (int64_t)(x->shape[0] != 1));
 	t4 = pyc2go_mul_int64(y->strides[0], (int64_t)(y->shape[0] != 1));
+	h1 = x->offset;
+	h2 = y->offset;
+	h3 = t1.offset;
+	h4 = t1.strides[0];
 #line 36 "reductions.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t5 = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, t3))] - y->data[pyc2go_add_int64(y->offset, pyc2go_mul_int64(i0, t4))];
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = t5 * t5;
+	if (((t3 == 1) && (t4 == 1)) && (h4 == 1)) {
+#line 36 "reductions.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t5 = x->data[pyc2go_add_int64(h1, i0)] - y->data[pyc2go_add_int64(h2, i0)];
+			t1.data[pyc2go_add_int64(h3, i0)] = t5 * t5;
+		}
+	} else {
+#line 36 "reductions.py"
+		p1 = h1;
+		p2 = h2;
+		p3 = h3;
+#line 36 "reductions.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t5 = x->data[p1] - y->data[p2];
+			t1.data[p3] = t5 * t5;
+			p1 = pyc2go_add_int64(p1, t3);
+			p2 = pyc2go_add_int64(p2, t4);
+			p3 = pyc2go_add_int64(p3, h4);
+		}
 	}
 #line 36 "reductions.py"
 	*out = pyc2go_sum_float64(&t1);
@@ -194,6 +331,9 @@ int reductions_mean_loop(const pyc2go_array_float64 *x, double *out, pyc2go_erro
 	double v = 0;
 	int64_t t1 = 0;
 	int64_t t2 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t p1 = 0;
 	(void)err;
 #line 41 "reductions.py"
 	n = x->shape[0];
@@ -207,11 +347,27 @@ int reductions_mean_loop(const pyc2go_array_float64 *x, double *out, pyc2go_erro
 	s = 0.0;
 #line 45 "reductions.py"
 	t1 = x->shape[0];
+	h1 = x->offset;
+	h2 = x->strides[0];
 #line 45 "reductions.py"
-	for (t2 = 0; t2 < t1; t2++) {
-		v = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(t2, x->strides[0]))];
+	if (h2 == 1) {
+#line 45 "reductions.py"
+		for (t2 = 0; t2 < t1; t2++) {
+			v = x->data[pyc2go_add_int64(h1, t2)];
 #line 46 "reductions.py"
-		s = s + v;
+			s = s + v;
+		}
+	} else {
+#line 45 "reductions.py"
+		p1 = h1;
+#line 45 "reductions.py"
+		for (t2 = 0; t2 < t1; t2++) {
+			v = x->data[p1];
+#line 46 "reductions.py"
+			s = s + v;
+#line 45 "reductions.py"
+			p1 = pyc2go_add_int64(p1, h2);
+		}
 	}
 #line 47 "reductions.py"
 	*out = s / (double)n;
@@ -231,6 +387,18 @@ int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out
 	int64_t i0_2 = 0;
 	double t6 = 0;
 	double t7 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t h7 = 0;
+	int64_t h8 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
+	int64_t p4 = 0;
 #line 52 "reductions.py"
 	if (x->shape[0] == 0) {
 #line 53 "reductions.py"
@@ -253,9 +421,26 @@ int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out
 	}
 #line 54 "reductions.py"
 	t2 = x->shape[0];
+	h1 = t1.offset;
+	h2 = t1.strides[0];
+	h3 = x->offset;
+	h4 = x->strides[0];
 #line 54 "reductions.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))];
+	if ((h2 == 1) && (h4 == 1)) {
+#line 54 "reductions.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[pyc2go_add_int64(h1, i0)] = x->data[pyc2go_add_int64(h3, i0)];
+		}
+	} else {
+#line 54 "reductions.py"
+		p1 = h1;
+		p2 = h3;
+#line 54 "reductions.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[p1] = x->data[p2];
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 54 "reductions.py"
 	t3 = pyc2go_mean_float64(&t1);
@@ -273,10 +458,28 @@ int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out
 	}
 #line 54 "reductions.py"
 	t5 = t1.shape[0];
+	h5 = t1.offset;
+	h6 = t1.strides[0];
+	h7 = t4.offset;
+	h8 = t4.strides[0];
 #line 54 "reductions.py"
-	for (i0_2 = 0; i0_2 < t5; i0_2++) {
-		t6 = t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0_2, t1.strides[0]))] - t3;
-		t4.data[pyc2go_add_int64(t4.offset, pyc2go_mul_int64(i0_2, t4.strides[0]))] = t6 * t6;
+	if ((h6 == 1) && (h8 == 1)) {
+#line 54 "reductions.py"
+		for (i0_2 = 0; i0_2 < t5; i0_2++) {
+			t6 = t1.data[pyc2go_add_int64(h5, i0_2)] - t3;
+			t4.data[pyc2go_add_int64(h7, i0_2)] = t6 * t6;
+		}
+	} else {
+#line 54 "reductions.py"
+		p3 = h5;
+		p4 = h7;
+#line 54 "reductions.py"
+		for (i0_2 = 0; i0_2 < t5; i0_2++) {
+			t6 = t1.data[p3] - t3;
+			t4.data[p4] = t6 * t6;
+			p3 = pyc2go_add_int64(p3, h6);
+			p4 = pyc2go_add_int64(p4, h8);
+		}
 	}
 #line 54 "reductions.py"
 	t7 = pyc2go_max_float64((double)t1.shape[0] - 0.0, 0.0);
@@ -298,8 +501,10 @@ int reductions_variance_two_pass(const pyc2go_array_float64 *x, double *out, pyc
 	double acc = 0;
 	int64_t i = 0;
 	double d = 0;
-	int64_t t1 = 0;
 	double t2 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t p1 = 0;
 #line 59 "reductions.py"
 	n = x->shape[0];
 #line 60 "reductions.py"
@@ -313,12 +518,29 @@ int reductions_variance_two_pass(const pyc2go_array_float64 *x, double *out, pyc
 #line 63 "reductions.py"
 	acc = 0.0;
 #line 64 "reductions.py"
-	for (i = 0; i < n; i++) {
+	h1 = x->offset;
+	h2 = x->strides[0];
+#line 64 "reductions.py"
+	if (h2 == 1) {
+#line 64 "reductions.py"
+		for (i = 0; i < n; i++) {
 #line 65 "reductions.py"
-		t1 = pyc2go_add_int64(x->offset, pyc2go_mul_int64(i, x->strides[0]));
-		d = x->data[t1] - m;
+			d = x->data[pyc2go_add_int64(h1, i)] - m;
 #line 66 "reductions.py"
-		acc = acc + (d * d);
+			acc = acc + (d * d);
+		}
+	} else {
+#line 64 "reductions.py"
+		p1 = h1;
+#line 64 "reductions.py"
+		for (i = 0; i < n; i++) {
+#line 65 "reductions.py"
+			d = x->data[p1] - m;
+#line 66 "reductions.py"
+			acc = acc + (d * d);
+#line 64 "reductions.py"
+			p1 = pyc2go_add_int64(p1, h2);
+		}
 	}
 #line 67 "reductions.py"
 	t2 = (double)pyc2go_sub_int64(n, 1);
@@ -361,6 +583,10 @@ int reductions_row_means(const pyc2go_array_float64 *m, pyc2go_array_float64 *ou
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	double h3 = 0;
+	int64_t p1 = 0;
 #line 77 "reductions.py"
 	if (pyc2go_sum_axis_float64(&pool, m, 1, &t1)) {
 		pyc2go_raise(err, "MemoryError", "reductions.py", 77, "row_means", "%s", "");
@@ -368,9 +594,23 @@ int reductions_row_means(const pyc2go_array_float64 *m, pyc2go_array_float64 *ou
 	}
 #line 77 "reductions.py"
 	t2 = t1.shape[0];
+	h1 = t1.offset;
+	h2 = t1.strides[0];
+	h3 = (double)m->shape[1];
 #line 77 "reductions.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] / (double)m->shape[1];
+	if (h2 == 1) {
+#line 77 "reductions.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[pyc2go_add_int64(h1, i0)] = t1.data[pyc2go_add_int64(h1, i0)] / h3;
+		}
+	} else {
+#line 77 "reductions.py"
+		p1 = h1;
+#line 77 "reductions.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1.data[p1] = t1.data[p1] / h3;
+			p1 = pyc2go_add_int64(p1, h2);
+		}
 	}
 #line 77 "reductions.py"
 	*out = t1;
@@ -395,6 +635,13 @@ int reductions_row_sums_loop(const pyc2go_array_float64 *m, pyc2go_array_float64
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t p1 = 0;
 #line 82 "reductions.py"
 	rows = m->shape[0];
 	cols = m->shape[1];
@@ -418,23 +665,71 @@ int reductions_row_sums_loop(const pyc2go_array_float64 *m, pyc2go_array_float64
 #line 83 "reductions.py"
 	out_ = t1;
 #line 84 "reductions.py"
-	for (i = 0; i < rows; i++) {
-#line 85 "reductions.py"
-		s = 0.0;
+	if (pyc2go_sub_int64(rows, 1) < out_.shape[0]) {
 #line 86 "reductions.py"
-		for (j = 0; j < cols; j++) {
+		h2 = m->strides[1];
+#line 84 "reductions.py"
+		h3 = m->offset;
+		h4 = m->strides[0];
+		h5 = out_.offset;
+		h6 = out_.strides[0];
+#line 84 "reductions.py"
+		if (h2 == 1) {
+#line 84 "reductions.py"
+			for (i = 0; i < rows; i++) {
+#line 85 "reductions.py"
+				s = 0.0;
+#line 86 "reductions.py"
+				h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i, h4));
+#line 86 "reductions.py"
+				for (j = 0; j < cols; j++) {
 #line 87 "reductions.py"
-			t2 = pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i, m->strides[0])), pyc2go_mul_int64(j, m->strides[1]));
-			s = s + m->data[t2];
-		}
+					s = s + m->data[pyc2go_add_int64(h1, j)];
+				}
 #line 88 "reductions.py"
-		if (!(i < out_.shape[0])) {
-			pyc2go_raise(err, "IndexError", "reductions.py", 88, "row_sums_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)out_.shape[0]);
-			goto fail;
-		}
+				t3 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
+				out_.data[t3] = s;
+			}
+		} else {
+#line 84 "reductions.py"
+			for (i = 0; i < rows; i++) {
+#line 85 "reductions.py"
+				s = 0.0;
+#line 86 "reductions.py"
+				h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i, h4));
+				p1 = h1;
+#line 86 "reductions.py"
+				for (j = 0; j < cols; j++) {
+#line 87 "reductions.py"
+					s = s + m->data[p1];
+#line 86 "reductions.py"
+					p1 = pyc2go_add_int64(p1, h2);
+				}
 #line 88 "reductions.py"
-		t3 = pyc2go_add_int64(out_.offset, pyc2go_mul_int64(i, out_.strides[0]));
-		out_.data[t3] = s;
+				t3 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
+				out_.data[t3] = s;
+			}
+		}
+	} else {
+#line 84 "reductions.py"
+		for (i = 0; i < rows; i++) {
+#line 85 "reductions.py"
+			s = 0.0;
+#line 86 "reductions.py"
+			for (j = 0; j < cols; j++) {
+#line 87 "reductions.py"
+				t2 = pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i, m->strides[0])), pyc2go_mul_int64(j, m->strides[1]));
+				s = s + m->data[t2];
+			}
+#line 88 "reductions.py"
+			if (!(i < out_.shape[0])) {
+				pyc2go_raise(err, "IndexError", "reductions.py", 88, "row_sums_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)out_.shape[0]);
+				goto fail;
+			}
+#line 88 "reductions.py"
+			t3 = pyc2go_add_int64(out_.offset, pyc2go_mul_int64(i, out_.strides[0]));
+			out_.data[t3] = s;
+		}
 	}
 #line 89 "reductions.py"
 	*out = out_;
@@ -464,6 +759,22 @@ int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *
 	double t9 = 0;
 	int64_t i0_4 = 0;
 	double t10 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	bool h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t h7 = 0;
+	int64_t h8 = 0;
+	int64_t h9 = 0;
+	int64_t h10 = 0;
+	bool h11 = 0;
+	int64_t h12 = 0;
+	int64_t h13 = 0;
+	int64_t h14 = 0;
+	int64_t h15 = 0;
+	int64_t p1 = 0;
 #line 94 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[1]};
@@ -484,23 +795,31 @@ int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *
 #line 94 "reductions.py"
 	t2 = m->shape[0];
 	t3 = m->shape[1];
+	h1 = m->offset;
+	h2 = m->strides[0];
+	h4 = t2 > 0;
+	h5 = m->offset;
+	h6 = m->strides[1];
+	h7 = t1.offset;
+	h8 = t1.strides[0];
 #line 94 "reductions.py"
 	for (i0 = 0; i0 < t3; i0++) {
 #line 94 "reductions.py"
-		if (t2 > 0) {
-			t4 = m->data[pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[1]))];
+		if (h4) {
+			t4 = m->data[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))];
 		}
 #line 94 "reductions.py"
-		for (i0_2 = 0; i0_2 < t2; i0_2++) {
+		h3 = pyc2go_mul_int64(i0, h6);
 #line 94 "reductions.py"
-			t5 = m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0_2, m->strides[0])), pyc2go_mul_int64(i0, m->strides[1]))];
+		for (i0_2 = 0; i0_2 < t2; i0_2++) {
+			t5 = m->data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2, h2)), h3)];
 #line 94 "reductions.py"
 			if ((!isnan(t4)) && (!(t4 < t5))) {
 				t4 = t5;
 			}
 		}
 #line 94 "reductions.py"
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = t4;
+		t1.data[pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8))] = t4;
 	}
 #line 94 "reductions.py"
 	{
@@ -522,23 +841,57 @@ int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *
 #line 94 "reductions.py"
 	t7 = m->shape[1];
 	t8 = m->shape[0];
+	h10 = m->strides[1];
+	h11 = t7 > 0;
+	h12 = m->offset;
+	h13 = m->strides[0];
+	h14 = t6.offset;
+	h15 = t6.strides[0];
 #line 94 "reductions.py"
-	for (i0_3 = 0; i0_3 < t8; i0_3++) {
+	if (h10 == 1) {
 #line 94 "reductions.py"
-		if (t7 > 0) {
-			t9 = m->data[pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0_3, m->strides[0]))];
-		}
+		for (i0_3 = 0; i0_3 < t8; i0_3++) {
 #line 94 "reductions.py"
-		for (i0_4 = 0; i0_4 < t7; i0_4++) {
-#line 94 "reductions.py"
-			t10 = m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0_3, m->strides[0])), pyc2go_mul_int64(i0_4, m->strides[1]))];
-#line 94 "reductions.py"
-			if ((!isnan(t9)) && (!(t9 > t10))) {
-				t9 = t10;
+			if (h11) {
+				t9 = m->data[pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13))];
 			}
-		}
 #line 94 "reductions.py"
-		t6.data[pyc2go_add_int64(t6.offset, pyc2go_mul_int64(i0_3, t6.strides[0]))] = t9;
+			h9 = pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13));
+#line 94 "reductions.py"
+			for (i0_4 = 0; i0_4 < t7; i0_4++) {
+				t10 = m->data[pyc2go_add_int64(h9, i0_4)];
+#line 94 "reductions.py"
+				if ((!isnan(t9)) && (!(t9 > t10))) {
+					t9 = t10;
+				}
+			}
+#line 94 "reductions.py"
+			t6.data[pyc2go_add_int64(h14, pyc2go_mul_int64(i0_3, h15))] = t9;
+		}
+	} else {
+#line 94 "reductions.py"
+		for (i0_3 = 0; i0_3 < t8; i0_3++) {
+#line 94 "reductions.py"
+			if (h11) {
+#line 94 "reductions.py"
+				t9 = m->data[pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13))];
+			}
+#line 94 "reductions.py"
+			h9 = pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13));
+			p1 = h9;
+#line 94 "reductions.py"
+			for (i0_4 = 0; i0_4 < t7; i0_4++) {
+				t10 = m->data[p1];
+#line 94 "reductions.py"
+				if ((!isnan(t9)) && (!(t9 > t10))) {
+					t9 = t10;
+				}
+#line 94 "reductions.py"
+				p1 = pyc2go_add_int64(p1, h10);
+			}
+#line 94 "reductions.py"
+			t6.data[pyc2go_add_int64(h14, pyc2go_mul_int64(i0_3, h15))] = t9;
+		}
 	}
 #line 94 "reductions.py"
 	*out0 = t1;
@@ -564,6 +917,14 @@ int reductions_argmax_rows(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 	double t5 = 0;
 	int64_t i0_2 = 0;
 	double t6 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	bool h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t h7 = 0;
+	int64_t p1 = 0;
 #line 99 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[0]};
@@ -584,25 +945,61 @@ int reductions_argmax_rows(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 #line 99 "reductions.py"
 	t2 = m->shape[1];
 	t3 = m->shape[0];
+	h2 = m->strides[1];
+	h3 = t2 > 0;
+	h4 = m->offset;
+	h5 = m->strides[0];
+	h6 = t1.offset;
+	h7 = t1.strides[0];
 #line 99 "reductions.py"
-	for (i0 = 0; i0 < t3; i0++) {
-		t4 = 0;
+	if (h2 == 1) {
 #line 99 "reductions.py"
-		if (t2 > 0) {
-			t5 = m->data[pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0]))];
-		}
+		for (i0 = 0; i0 < t3; i0++) {
+			t4 = 0;
 #line 99 "reductions.py"
-		for (i0_2 = 0; i0_2 < t2; i0_2++) {
-#line 99 "reductions.py"
-			t6 = m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i0_2, m->strides[1]))];
-#line 99 "reductions.py"
-			if ((t6 > t5) || (isnan(t6) && (!isnan(t5)))) {
-				t5 = t6;
-				t4 = i0_2;
+			if (h3) {
+				t5 = m->data[pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5))];
 			}
-		}
 #line 99 "reductions.py"
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = t4;
+			h1 = pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5));
+#line 99 "reductions.py"
+			for (i0_2 = 0; i0_2 < t2; i0_2++) {
+				t6 = m->data[pyc2go_add_int64(h1, i0_2)];
+#line 99 "reductions.py"
+				if ((t6 > t5) || (isnan(t6) && (!isnan(t5)))) {
+					t5 = t6;
+					t4 = i0_2;
+				}
+			}
+#line 99 "reductions.py"
+			t1.data[pyc2go_add_int64(h6, pyc2go_mul_int64(i0, h7))] = t4;
+		}
+	} else {
+#line 99 "reductions.py"
+		for (i0 = 0; i0 < t3; i0++) {
+#line 99 "reductions.py"
+			t4 = 0;
+#line 99 "reductions.py"
+			if (h3) {
+				t5 = m->data[pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5))];
+			}
+#line 99 "reductions.py"
+			h1 = pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5));
+			p1 = h1;
+#line 99 "reductions.py"
+			for (i0_2 = 0; i0_2 < t2; i0_2++) {
+				t6 = m->data[p1];
+#line 99 "reductions.py"
+				if ((t6 > t5) || (isnan(t6) && (!isnan(t5)))) {
+					t5 = t6;
+					t4 = i0_2;
+				}
+#line 99 "reductions.py"
+				p1 = pyc2go_add_int64(p1, h2);
+			}
+#line 99 "reductions.py"
+			t1.data[pyc2go_add_int64(h6, pyc2go_mul_int64(i0, h7))] = t4;
+		}
 	}
 #line 99 "reductions.py"
 	*out = t1;
@@ -626,6 +1023,14 @@ int reductions_argmin_cols(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 	double t5 = 0;
 	int64_t i0_2 = 0;
 	double t6 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	bool h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t h7 = 0;
+	int64_t h8 = 0;
 #line 104 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[1]};
@@ -646,17 +1051,25 @@ int reductions_argmin_cols(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 #line 104 "reductions.py"
 	t2 = m->shape[0];
 	t3 = m->shape[1];
+	h1 = m->offset;
+	h2 = m->strides[0];
+	h4 = t2 > 0;
+	h5 = m->offset;
+	h6 = m->strides[1];
+	h7 = t1.offset;
+	h8 = t1.strides[0];
 #line 104 "reductions.py"
 	for (i0 = 0; i0 < t3; i0++) {
 		t4 = 0;
 #line 104 "reductions.py"
-		if (t2 > 0) {
-			t5 = m->data[pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[1]))];
+		if (h4) {
+			t5 = m->data[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))];
 		}
 #line 104 "reductions.py"
-		for (i0_2 = 0; i0_2 < t2; i0_2++) {
+		h3 = pyc2go_mul_int64(i0, h6);
 #line 104 "reductions.py"
-			t6 = m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0_2, m->strides[0])), pyc2go_mul_int64(i0, m->strides[1]))];
+		for (i0_2 = 0; i0_2 < t2; i0_2++) {
+			t6 = m->data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2, h2)), h3)];
 #line 104 "reductions.py"
 			if ((t6 < t5) || (isnan(t6) && (!isnan(t5)))) {
 				t5 = t6;
@@ -664,7 +1077,7 @@ int reductions_argmin_cols(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 			}
 		}
 #line 104 "reductions.py"
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = t4;
+		t1.data[pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8))] = t4;
 	}
 #line 104 "reductions.py"
 	*out = t1;
@@ -681,11 +1094,15 @@ int reductions_argmax_loop(const pyc2go_array_float64 *x, int64_t *out, pyc2go_e
 #line 107 "reductions.py"
 	int64_t best = 0;
 	int64_t i = 0;
-	int64_t t1 = 0;
 	int64_t t2 = 0;
 	int64_t t3 = 0;
 	double t4 = 0;
 	int64_t t5 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
 #line 109 "reductions.py"
 	if (x->shape[0] == 0) {
 #line 110 "reductions.py"
@@ -696,28 +1113,62 @@ int reductions_argmax_loop(const pyc2go_array_float64 *x, int64_t *out, pyc2go_e
 	best = 0;
 #line 112 "reductions.py"
 	t5 = x->shape[0];
+	h1 = x->offset;
+	h2 = x->strides[0];
+	h3 = pyc2go_neg_int64(x->shape[0]);
+	h4 = x->shape[0];
 #line 112 "reductions.py"
-	for (i = 1; i < t5; i++) {
+	if (h2 == 1) {
+#line 112 "reductions.py"
+		for (i = 1; i < t5; i++) {
 #line 113 "reductions.py"
-		t1 = pyc2go_add_int64(x->offset, pyc2go_mul_int64(i, x->strides[0]));
-		t4 = x->data[t1];
+			t4 = x->data[pyc2go_add_int64(h1, i)];
 #line 113 "reductions.py"
-		if (!((best >= pyc2go_neg_int64(x->shape[0])) && (best < x->shape[0]))) {
-			pyc2go_raise(err, "IndexError", "reductions.py", 113, "argmax_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)best, (int64_t)0, (int64_t)x->shape[0]);
-			goto fail;
-		}
+			if (!((best >= h3) && (best < h4))) {
+				pyc2go_raise(err, "IndexError", "reductions.py", 113, "argmax_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)best, (int64_t)0, (int64_t)x->shape[0]);
+				goto fail;
+			}
 #line 113 "reductions.py"
-		t2 = best;
+			t2 = best;
 #line 113 "reductions.py"
-		if (best < 0) {
-			t2 = pyc2go_add_int64(best, x->shape[0]);
-		}
+			if (best < 0) {
+				t2 = pyc2go_add_int64(best, h4);
+			}
 #line 113 "reductions.py"
-		t3 = pyc2go_add_int64(x->offset, pyc2go_mul_int64(t2, x->strides[0]));
+			t3 = pyc2go_add_int64(h1, pyc2go_mul_int64(t2, h2));
 #line 113 "reductions.py"
-		if (t4 > x->data[t3]) {
+			if (t4 > x->data[t3]) {
 #line 114 "reductions.py"
-			best = i;
+				best = i;
+			}
+		}
+	} else {
+#line 112 "reductions.py"
+		p1 = pyc2go_add_int64(h1, h2);
+#line 112 "reductions.py"
+		for (i = 1; i < t5; i++) {
+#line 113 "reductions.py"
+			t4 = x->data[p1];
+#line 113 "reductions.py"
+			if (!((best >= h3) && (best < h4))) {
+				pyc2go_raise(err, "IndexError", "reductions.py", 113, "argmax_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)best, (int64_t)0, (int64_t)x->shape[0]);
+				goto fail;
+			}
+#line 113 "reductions.py"
+			t2 = best;
+#line 113 "reductions.py"
+			if (best < 0) {
+				t2 = pyc2go_add_int64(best, h4);
+			}
+#line 113 "reductions.py"
+			t3 = pyc2go_add_int64(h1, pyc2go_mul_int64(t2, h2));
+#line 113 "reductions.py"
+			if (t4 > x->data[t3]) {
+#line 114 "reductions.py"
+				best = i;
+			}
+#line 112 "reductions.py"
+			p1 = pyc2go_add_int64(p1, h2);
 		}
 	}
 #line 115 "reductions.py"
@@ -744,6 +1195,12 @@ int reductions_argmin_argmax(const pyc2go_array_float64 *x, int64_t *out0, int64
 	int64_t t11 = 0;
 	int64_t i0_2 = 0;
 	double t12 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 	(void)t1;
 	(void)t7;
 #line 120 "reductions.py"
@@ -756,32 +1213,72 @@ int reductions_argmin_argmax(const pyc2go_array_float64 *x, int64_t *out0, int64
 	t4 = 0;
 	t2 = x->data[x->offset];
 	t5 = x->shape[0];
+	h1 = x->offset;
+	h2 = x->strides[0];
 #line 120 "reductions.py"
-	for (i0 = 0; i0 < t5; i0++) {
-		t6 = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))];
+	if (h2 == 1) {
 #line 120 "reductions.py"
-		if ((t6 < t2) || (isnan(t6) && (!isnan(t2)))) {
-			t2 = t6;
-			t3 = t4;
+		for (i0 = 0; i0 < t5; i0++) {
+			t6 = x->data[pyc2go_add_int64(h1, i0)];
+#line 120 "reductions.py"
+			if ((t6 < t2) || (isnan(t6) && (!isnan(t2)))) {
+				t2 = t6;
+				t3 = t4;
+			}
+#line 120 "reductions.py"
+			t4 = pyc2go_add_int64(t4, 1);
 		}
+	} else {
 #line 120 "reductions.py"
-		t4 = pyc2go_add_int64(t4, 1);
+		p1 = h1;
+#line 120 "reductions.py"
+		for (i0 = 0; i0 < t5; i0++) {
+			t6 = x->data[p1];
+#line 120 "reductions.py"
+			if ((t6 < t2) || (isnan(t6) && (!isnan(t2)))) {
+				t2 = t6;
+				t3 = t4;
+			}
+#line 120 "reductions.py"
+			t4 = pyc2go_add_int64(t4, 1);
+			p1 = pyc2go_add_int64(p1, h2);
+		}
 	}
 #line 120 "reductions.py"
 	t9 = 0;
 	t10 = 0;
 	t8 = x->data[x->offset];
 	t11 = x->shape[0];
+	h3 = x->offset;
+	h4 = x->strides[0];
 #line 120 "reductions.py"
-	for (i0_2 = 0; i0_2 < t11; i0_2++) {
-		t12 = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0_2, x->strides[0]))];
+	if (h4 == 1) {
 #line 120 "reductions.py"
-		if ((t12 > t8) || (isnan(t12) && (!isnan(t8)))) {
-			t8 = t12;
-			t9 = t10;
+		for (i0_2 = 0; i0_2 < t11; i0_2++) {
+			t12 = x->data[pyc2go_add_int64(h3, i0_2)];
+#line 120 "reductions.py"
+			if ((t12 > t8) || (isnan(t12) && (!isnan(t8)))) {
+				t8 = t12;
+				t9 = t10;
+			}
+#line 120 "reductions.py"
+			t10 = pyc2go_add_int64(t10, 1);
 		}
+	} else {
 #line 120 "reductions.py"
-		t10 = pyc2go_add_int64(t10, 1);
+		p2 = h3;
+#line 120 "reductions.py"
+		for (i0_2 = 0; i0_2 < t11; i0_2++) {
+			t12 = x->data[p2];
+#line 120 "reductions.py"
+			if ((t12 > t8) || (isnan(t12) && (!isnan(t8)))) {
+				t8 = t12;
+				t9 = t10;
+			}
+#line 120 "reductions.py"
+			t10 = pyc2go_add_int64(t10, 1);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
 	}
 #line 120 "reductions.py"
 	*out0 = t3;
@@ -797,35 +1294,75 @@ int reductions_int_total(const pyc2go_array_int64 *a, int64_t *out, pyc2go_error
 	int64_t t1 = 0;
 	int64_t t2 = 0;
 	int64_t i0 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t p1 = 0;
 	int64_t t1_u1 = 0;
 	int64_t t1_u2 = 0;
 	int64_t t1_u3 = 0;
 	int64_t i0_u = 0;
 	int64_t i0_lim = 0;
+	int64_t t1_u12 = 0;
+	int64_t t1_u22 = 0;
+	int64_t t1_u32 = 0;
+	int64_t i0_u2 = 0;
+	int64_t i0_lim2 = 0;
 	(void)err;
 #line 125 "reductions.py"
 	t1 = 0;
 	t2 = a->shape[0];
-	t1_u1 = 0;
-	t1_u2 = 0;
-	t1_u3 = 0;
-	i0_u = 0;
-	i0_lim = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
+	h1 = a->offset;
+	h2 = a->strides[0];
 #line 125 "reductions.py"
-	while (i0_u < i0_lim) {
-		t1 = pyc2go_add_int64(t1, a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(i0_u, a->strides[0]))]);
-		t1_u1 = pyc2go_add_int64(t1_u1, a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_u, 1), a->strides[0]))]);
-		t1_u2 = pyc2go_add_int64(t1_u2, a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_u, 2), a->strides[0]))]);
-		t1_u3 = pyc2go_add_int64(t1_u3, a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_u, 3), a->strides[0]))]);
-		i0_u = pyc2go_add_int64(i0_u, 4);
+	if (h2 == 1) {
+		t1_u1 = 0;
+		t1_u2 = 0;
+		t1_u3 = 0;
+		i0_u = 0;
+		i0_lim = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
+#line 125 "reductions.py"
+		while (i0_u < i0_lim) {
+			t1 = pyc2go_add_int64(t1, a->data[pyc2go_add_int64(h1, i0_u)]);
+			t1_u1 = pyc2go_add_int64(t1_u1, a->data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 1))]);
+			t1_u2 = pyc2go_add_int64(t1_u2, a->data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 2))]);
+			t1_u3 = pyc2go_add_int64(t1_u3, a->data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 3))]);
+			i0_u = pyc2go_add_int64(i0_u, 4);
+		}
+#line 125 "reductions.py"
+		for (i0 = i0_u; i0 < t2; i0++) {
+#line 125 "reductions.py"
+			t1 = pyc2go_add_int64(t1, a->data[pyc2go_add_int64(h1, i0)]);
+		}
+#line 125 "reductions.py"
+		t1 = pyc2go_add_int64(t1, pyc2go_add_int64(pyc2go_add_int64(t1_u1, t1_u2), t1_u3));
+	} else {
+		p1 = h1;
+		t1_u12 = 0;
+		t1_u22 = 0;
+		t1_u32 = 0;
+		i0_u2 = 0;
+		i0_lim2 = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
+#line 125 "reductions.py"
+		while (i0_u2 < i0_lim2) {
+			t1 = pyc2go_add_int64(t1, a->data[p1]);
+			p1 = pyc2go_add_int64(p1, h2);
+			t1_u12 = pyc2go_add_int64(t1_u12, a->data[p1]);
+			p1 = pyc2go_add_int64(p1, h2);
+			t1_u22 = pyc2go_add_int64(t1_u22, a->data[p1]);
+			p1 = pyc2go_add_int64(p1, h2);
+			t1_u32 = pyc2go_add_int64(t1_u32, a->data[p1]);
+			p1 = pyc2go_add_int64(p1, h2);
+			i0_u2 = pyc2go_add_int64(i0_u2, 4);
+		}
+#line 125 "reductions.py"
+		for (i0 = i0_u2; i0 < t2; i0++) {
+#line 125 "reductions.py"
+			t1 = pyc2go_add_int64(t1, a->data[p1]);
+			p1 = pyc2go_add_int64(p1, h2);
+		}
+#line 125 "reductions.py"
+		t1 = pyc2go_add_int64(t1, pyc2go_add_int64(pyc2go_add_int64(t1_u12, t1_u22), t1_u32));
 	}
-#line 125 "reductions.py"
-	for (i0 = i0_u; i0 < t2; i0++) {
-#line 125 "reductions.py"
-		t1 = pyc2go_add_int64(t1, a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(i0, a->strides[0]))]);
-	}
-#line 125 "reductions.py"
-	t1 = pyc2go_add_int64(t1, pyc2go_add_int64(pyc2go_add_int64(t1_u1, t1_u2), t1_u3));
 #line 125 "reductions.py"
 	*out = t1;
 	return 0;
@@ -841,6 +1378,12 @@ int reductions_int_col_sums(const pyc2go_array_int64 *m, pyc2go_array_int64 *out
 	int64_t i0 = 0;
 	int64_t t4 = 0;
 	int64_t i0_2 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
 	int64_t t4_u1 = 0;
 	int64_t t4_u2 = 0;
 	int64_t t4_u3 = 0;
@@ -861,9 +1404,15 @@ int reductions_int_col_sums(const pyc2go_array_int64 *m, pyc2go_array_int64 *out
 #line 130 "reductions.py"
 	t2 = m->shape[0];
 	t3 = m->shape[1];
+	h1 = m->offset;
+	h2 = m->strides[0];
+	h4 = m->strides[1];
+	h5 = t1.offset;
+	h6 = t1.strides[0];
 #line 130 "reductions.py"
 	for (i0 = 0; i0 < t3; i0++) {
 		t4 = 0;
+		h3 = pyc2go_mul_int64(i0, h4);
 		t4_u1 = 0;
 		t4_u2 = 0;
 		t4_u3 = 0;
@@ -871,20 +1420,20 @@ int reductions_int_col_sums(const pyc2go_array_int64 *m, pyc2go_array_int64 *out
 		i0_2_lim = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
 #line 130 "reductions.py"
 		while (i0_2_u < i0_2_lim) {
-			t4 = pyc2go_add_int64(t4, m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0_2_u, m->strides[0])), pyc2go_mul_int64(i0, m->strides[1]))]);
-			t4_u1 = pyc2go_add_int64(t4_u1, m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 1), m->strides[0])), pyc2go_mul_int64(i0, m->strides[1]))]);
-			t4_u2 = pyc2go_add_int64(t4_u2, m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 2), m->strides[0])), pyc2go_mul_int64(i0, m->strides[1]))]);
-			t4_u3 = pyc2go_add_int64(t4_u3, m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 3), m->strides[0])), pyc2go_mul_int64(i0, m->strides[1]))]);
+			t4 = pyc2go_add_int64(t4, m->data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2_u, h2)), h3)]);
+			t4_u1 = pyc2go_add_int64(t4_u1, m->data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 1), h2)), h3)]);
+			t4_u2 = pyc2go_add_int64(t4_u2, m->data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 2), h2)), h3)]);
+			t4_u3 = pyc2go_add_int64(t4_u3, m->data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 3), h2)), h3)]);
 			i0_2_u = pyc2go_add_int64(i0_2_u, 4);
 		}
 #line 130 "reductions.py"
 		for (i0_2 = i0_2_u; i0_2 < t2; i0_2++) {
 #line 130 "reductions.py"
-			t4 = pyc2go_add_int64(t4, m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0_2, m->strides[0])), pyc2go_mul_int64(i0, m->strides[1]))]);
+			t4 = pyc2go_add_int64(t4, m->data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2, h2)), h3)]);
 		}
 #line 130 "reductions.py"
 		t4 = pyc2go_add_int64(t4, pyc2go_add_int64(pyc2go_add_int64(t4_u1, t4_u2), t4_u3));
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = t4;
+		t1.data[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))] = t4;
 	}
 #line 130 "reductions.py"
 	*out = t1;
@@ -902,13 +1451,29 @@ int reductions_any_negative(const pyc2go_array_float64 *x, bool *out, pyc2go_err
 	bool t1 = 0;
 	int64_t t2 = 0;
 	int64_t i0 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t p1 = 0;
 	(void)err;
 #line 135 "reductions.py"
 	t1 = false;
 	t2 = x->shape[0];
+	h1 = x->offset;
+	h2 = x->strides[0];
 #line 135 "reductions.py"
-	for (i0 = 0; i0 < t2; i0++) {
-		t1 = t1 || (x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(i0, x->strides[0]))] < 0.0);
+	if (h2 == 1) {
+#line 135 "reductions.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1 = t1 || (x->data[pyc2go_add_int64(h1, i0)] < 0.0);
+		}
+	} else {
+#line 135 "reductions.py"
+		p1 = h1;
+#line 135 "reductions.py"
+		for (i0 = 0; i0 < t2; i0++) {
+			t1 = t1 || (x->data[p1] < 0.0);
+			p1 = pyc2go_add_int64(p1, h2);
+		}
 	}
 #line 135 "reductions.py"
 	*out = t1;
@@ -923,16 +1488,40 @@ int reductions_all_finite(const pyc2go_array_float64 *m, bool *out, pyc2go_error
 	int64_t t3 = 0;
 	int64_t i0 = 0;
 	int64_t i1 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
 	(void)err;
 #line 140 "reductions.py"
 	t1 = true;
 	t2 = m->shape[0];
 	t3 = m->shape[1];
+	h2 = m->strides[1];
+	h3 = m->offset;
+	h4 = m->strides[0];
 #line 140 "reductions.py"
-	for (i0 = 0; i0 < t2; i0++) {
+	if (h2 == 1) {
 #line 140 "reductions.py"
-		for (i1 = 0; i1 < t3; i1++) {
-			t1 = t1 && isfinite(m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i1, m->strides[1]))]);
+		for (i0 = 0; i0 < t2; i0++) {
+			h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i0, h4));
+#line 140 "reductions.py"
+			for (i1 = 0; i1 < t3; i1++) {
+				t1 = t1 && isfinite(m->data[pyc2go_add_int64(h1, i1)]);
+			}
+		}
+	} else {
+#line 140 "reductions.py"
+		for (i0 = 0; i0 < t2; i0++) {
+#line 140 "reductions.py"
+			h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i0, h4));
+			p1 = h1;
+#line 140 "reductions.py"
+			for (i1 = 0; i1 < t3; i1++) {
+				t1 = t1 && isfinite(m->data[p1]);
+				p1 = pyc2go_add_int64(p1, h2);
+			}
 		}
 	}
 #line 140 "reductions.py"
@@ -950,6 +1539,13 @@ int reductions_rows_all_positive(const pyc2go_array_float64 *m, pyc2go_array_boo
 	int64_t i0 = 0;
 	bool t4 = 0;
 	int64_t i0_2 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t p1 = 0;
 #line 145 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[0]};
@@ -965,15 +1561,39 @@ int reductions_rows_all_positive(const pyc2go_array_float64 *m, pyc2go_array_boo
 #line 145 "reductions.py"
 	t2 = m->shape[1];
 	t3 = m->shape[0];
+	h2 = m->strides[1];
+	h3 = m->offset;
+	h4 = m->strides[0];
+	h5 = t1.offset;
+	h6 = t1.strides[0];
 #line 145 "reductions.py"
-	for (i0 = 0; i0 < t3; i0++) {
-		t4 = true;
+	if (h2 == 1) {
 #line 145 "reductions.py"
-		for (i0_2 = 0; i0_2 < t2; i0_2++) {
-			t4 = t4 && (m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i0_2, m->strides[1]))] > 0.0);
+		for (i0 = 0; i0 < t3; i0++) {
+			t4 = true;
+			h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i0, h4));
+#line 145 "reductions.py"
+			for (i0_2 = 0; i0_2 < t2; i0_2++) {
+				t4 = t4 && (m->data[pyc2go_add_int64(h1, i0_2)] > 0.0);
+			}
+#line 145 "reductions.py"
+			t1.data[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))] = t4;
 		}
+	} else {
 #line 145 "reductions.py"
-		t1.data[pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0]))] = t4;
+		for (i0 = 0; i0 < t3; i0++) {
+#line 145 "reductions.py"
+			t4 = true;
+			h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i0, h4));
+			p1 = h1;
+#line 145 "reductions.py"
+			for (i0_2 = 0; i0_2 < t2; i0_2++) {
+				t4 = t4 && (m->data[p1] > 0.0);
+				p1 = pyc2go_add_int64(p1, h2);
+			}
+#line 145 "reductions.py"
+			t1.data[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))] = t4;
+		}
 	}
 #line 145 "reductions.py"
 	*out = t1;
@@ -992,65 +1612,135 @@ int reductions_bool_count(const pyc2go_array_bool *mask, int64_t *out, pyc2go_er
 	bool v = 0;
 	int64_t t1 = 0;
 	int64_t t2 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t p1 = 0;
 	int64_t c_u1 = 0;
 	int64_t c_u2 = 0;
 	int64_t c_u3 = 0;
 	int64_t t2_u = 0;
 	int64_t t2_lim = 0;
+	int64_t c_u12 = 0;
+	int64_t c_u22 = 0;
+	int64_t c_u32 = 0;
+	int64_t t2_u2 = 0;
+	int64_t t2_lim2 = 0;
 	(void)err;
 #line 150 "reductions.py"
 	c = 0;
 #line 151 "reductions.py"
 	t1 = mask->shape[0];
-	c_u1 = 0;
-	c_u2 = 0;
-	c_u3 = 0;
-	t2_u = 0;
-	t2_lim = pyc2go_sub_int64(pyc2go_max_int64(t1, -9223372036854775805), 3);
+	h1 = mask->offset;
+	h2 = mask->strides[0];
 #line 151 "reductions.py"
-	while (t2_u < t2_lim) {
-		v = mask->data[pyc2go_add_int64(mask->offset, pyc2go_mul_int64(t2_u, mask->strides[0]))];
+	if (h2 == 1) {
+		c_u1 = 0;
+		c_u2 = 0;
+		c_u3 = 0;
+		t2_u = 0;
+		t2_lim = pyc2go_sub_int64(pyc2go_max_int64(t1, -9223372036854775805), 3);
+#line 151 "reductions.py"
+		while (t2_u < t2_lim) {
+			v = mask->data[pyc2go_add_int64(h1, t2_u)];
 #line 152 "reductions.py"
-		if (v) {
+			if (v) {
 #line 153 "reductions.py"
-			c = pyc2go_add_int64(c, 1);
+				c = pyc2go_add_int64(c, 1);
+			}
+#line 151 "reductions.py"
+			v = mask->data[pyc2go_add_int64(h1, pyc2go_add_int64(t2_u, 1))];
+#line 152 "reductions.py"
+			if (v) {
+#line 153 "reductions.py"
+				c_u1 = pyc2go_add_int64(c_u1, 1);
+			}
+#line 151 "reductions.py"
+			v = mask->data[pyc2go_add_int64(h1, pyc2go_add_int64(t2_u, 2))];
+#line 152 "reductions.py"
+			if (v) {
+#line 153 "reductions.py"
+				c_u2 = pyc2go_add_int64(c_u2, 1);
+			}
+#line 151 "reductions.py"
+			v = mask->data[pyc2go_add_int64(h1, pyc2go_add_int64(t2_u, 3))];
+#line 152 "reductions.py"
+			if (v) {
+#line 153 "reductions.py"
+				c_u3 = pyc2go_add_int64(c_u3, 1);
+			}
+#line 151 "reductions.py"
+			t2_u = pyc2go_add_int64(t2_u, 4);
 		}
 #line 151 "reductions.py"
-		v = mask->data[pyc2go_add_int64(mask->offset, pyc2go_mul_int64(pyc2go_add_int64(t2_u, 1), mask->strides[0]))];
+		for (t2 = t2_u; t2 < t1; t2++) {
+#line 151 "reductions.py"
+			v = mask->data[pyc2go_add_int64(h1, t2)];
 #line 152 "reductions.py"
-		if (v) {
+			if (v) {
 #line 153 "reductions.py"
-			c_u1 = pyc2go_add_int64(c_u1, 1);
+				c = pyc2go_add_int64(c, 1);
+			}
 		}
 #line 151 "reductions.py"
-		v = mask->data[pyc2go_add_int64(mask->offset, pyc2go_mul_int64(pyc2go_add_int64(t2_u, 2), mask->strides[0]))];
+		c = pyc2go_add_int64(c, pyc2go_add_int64(pyc2go_add_int64(c_u1, c_u2), c_u3));
+	} else {
+		p1 = h1;
+		c_u12 = 0;
+		c_u22 = 0;
+		c_u32 = 0;
+		t2_u2 = 0;
+		t2_lim2 = pyc2go_sub_int64(pyc2go_max_int64(t1, -9223372036854775805), 3);
+#line 151 "reductions.py"
+		while (t2_u2 < t2_lim2) {
+			v = mask->data[p1];
 #line 152 "reductions.py"
-		if (v) {
+			if (v) {
 #line 153 "reductions.py"
-			c_u2 = pyc2go_add_int64(c_u2, 1);
+				c = pyc2go_add_int64(c, 1);
+			}
+#line 151 "reductions.py"
+			p1 = pyc2go_add_int64(p1, h2);
+			v = mask->data[p1];
+#line 152 "reductions.py"
+			if (v) {
+#line 153 "reductions.py"
+				c_u12 = pyc2go_add_int64(c_u12, 1);
+			}
+#line 151 "reductions.py"
+			p1 = pyc2go_add_int64(p1, h2);
+			v = mask->data[p1];
+#line 152 "reductions.py"
+			if (v) {
+#line 153 "reductions.py"
+				c_u22 = pyc2go_add_int64(c_u22, 1);
+			}
+#line 151 "reductions.py"
+			p1 = pyc2go_add_int64(p1, h2);
+			v = mask->data[p1];
+#line 152 "reductions.py"
+			if (v) {
+#line 153 "reductions.py"
+				c_u32 = pyc2go_add_int64(c_u32, 1);
+			}
+#line 151 "reductions.py"
+			p1 = pyc2go_add_int64(p1, h2);
+			t2_u2 = pyc2go_add_int64(t2_u2, 4);
 		}
 #line 151 "reductions.py"
-		v = mask->data[pyc2go_add_int64(mask->offset, pyc2go_mul_int64(pyc2go_add_int64(t2_u, 3), mask->strides[0]))];
+		for (t2 = t2_u2; t2 < t1; t2++) {
+#line 151 "reductions.py"
+			v = mask->data[p1];
 #line 152 "reductions.py"
-		if (v) {
+			if (v) {
 #line 153 "reductions.py"
-			c_u3 = pyc2go_add_int64(c_u3, 1);
+				c = pyc2go_add_int64(c, 1);
+			}
+#line 151 "reductions.py"
+			p1 = pyc2go_add_int64(p1, h2);
 		}
 #line 151 "reductions.py"
-		t2_u = pyc2go_add_int64(t2_u, 4);
+		c = pyc2go_add_int64(c, pyc2go_add_int64(pyc2go_add_int64(c_u12, c_u22), c_u32));
 	}
-#line 151 "reductions.py"
-	for (t2 = t2_u; t2 < t1; t2++) {
-#line 151 "reductions.py"
-		v = mask->data[pyc2go_add_int64(mask->offset, pyc2go_mul_int64(t2, mask->strides[0]))];
-#line 152 "reductions.py"
-		if (v) {
-#line 153 "reductions.py"
-			c = pyc2go_add_int64(c, 1);
-		}
-	}
-#line 151 "reductions.py"
-	c = pyc2go_add_int64(c, pyc2go_add_int64(pyc2go_add_int64(c_u1, c_u2), c_u3));
 #line 154 "reductions.py"
 	*out = c;
 	return 0;
@@ -1062,35 +1752,75 @@ int reductions_prod_int32(const pyc2go_array_int32 *a, int64_t *out, pyc2go_erro
 	int64_t t1 = 0;
 	int64_t t2 = 0;
 	int64_t i0 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t p1 = 0;
 	int64_t t1_u1 = 0;
 	int64_t t1_u2 = 0;
 	int64_t t1_u3 = 0;
 	int64_t i0_u = 0;
 	int64_t i0_lim = 0;
+	int64_t t1_u12 = 0;
+	int64_t t1_u22 = 0;
+	int64_t t1_u32 = 0;
+	int64_t i0_u2 = 0;
+	int64_t i0_lim2 = 0;
 	(void)err;
 #line 159 "reductions.py"
 	t1 = 1;
 	t2 = a->shape[0];
-	t1_u1 = 1;
-	t1_u2 = 1;
-	t1_u3 = 1;
-	i0_u = 0;
-	i0_lim = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
+	h1 = a->offset;
+	h2 = a->strides[0];
 #line 159 "reductions.py"
-	while (i0_u < i0_lim) {
-		t1 = pyc2go_mul_int64(t1, (int64_t)a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(i0_u, a->strides[0]))]);
-		t1_u1 = pyc2go_mul_int64(t1_u1, (int64_t)a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_u, 1), a->strides[0]))]);
-		t1_u2 = pyc2go_mul_int64(t1_u2, (int64_t)a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_u, 2), a->strides[0]))]);
-		t1_u3 = pyc2go_mul_int64(t1_u3, (int64_t)a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(pyc2go_add_int64(i0_u, 3), a->strides[0]))]);
-		i0_u = pyc2go_add_int64(i0_u, 4);
+	if (h2 == 1) {
+		t1_u1 = 1;
+		t1_u2 = 1;
+		t1_u3 = 1;
+		i0_u = 0;
+		i0_lim = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
+#line 159 "reductions.py"
+		while (i0_u < i0_lim) {
+			t1 = pyc2go_mul_int64(t1, (int64_t)a->data[pyc2go_add_int64(h1, i0_u)]);
+			t1_u1 = pyc2go_mul_int64(t1_u1, (int64_t)a->data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 1))]);
+			t1_u2 = pyc2go_mul_int64(t1_u2, (int64_t)a->data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 2))]);
+			t1_u3 = pyc2go_mul_int64(t1_u3, (int64_t)a->data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 3))]);
+			i0_u = pyc2go_add_int64(i0_u, 4);
+		}
+#line 159 "reductions.py"
+		for (i0 = i0_u; i0 < t2; i0++) {
+#line 159 "reductions.py"
+			t1 = pyc2go_mul_int64(t1, (int64_t)a->data[pyc2go_add_int64(h1, i0)]);
+		}
+#line 159 "reductions.py"
+		t1 = pyc2go_mul_int64(t1, pyc2go_mul_int64(pyc2go_mul_int64(t1_u1, t1_u2), t1_u3));
+	} else {
+		p1 = h1;
+		t1_u12 = 1;
+		t1_u22 = 1;
+		t1_u32 = 1;
+		i0_u2 = 0;
+		i0_lim2 = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
+#line 159 "reductions.py"
+		while (i0_u2 < i0_lim2) {
+			t1 = pyc2go_mul_int64(t1, (int64_t)a->data[p1]);
+			p1 = pyc2go_add_int64(p1, h2);
+			t1_u12 = pyc2go_mul_int64(t1_u12, (int64_t)a->data[p1]);
+			p1 = pyc2go_add_int64(p1, h2);
+			t1_u22 = pyc2go_mul_int64(t1_u22, (int64_t)a->data[p1]);
+			p1 = pyc2go_add_int64(p1, h2);
+			t1_u32 = pyc2go_mul_int64(t1_u32, (int64_t)a->data[p1]);
+			p1 = pyc2go_add_int64(p1, h2);
+			i0_u2 = pyc2go_add_int64(i0_u2, 4);
+		}
+#line 159 "reductions.py"
+		for (i0 = i0_u2; i0 < t2; i0++) {
+#line 159 "reductions.py"
+			t1 = pyc2go_mul_int64(t1, (int64_t)a->data[p1]);
+			p1 = pyc2go_add_int64(p1, h2);
+		}
+#line 159 "reductions.py"
+		t1 = pyc2go_mul_int64(t1, pyc2go_mul_int64(pyc2go_mul_int64(t1_u12, t1_u22), t1_u32));
 	}
-#line 159 "reductions.py"
-	for (i0 = i0_u; i0 < t2; i0++) {
-#line 159 "reductions.py"
-		t1 = pyc2go_mul_int64(t1, (int64_t)a->data[pyc2go_add_int64(a->offset, pyc2go_mul_int64(i0, a->strides[0]))]);
-	}
-#line 159 "reductions.py"
-	t1 = pyc2go_mul_int64(t1, pyc2go_mul_int64(pyc2go_mul_int64(t1_u1, t1_u2), t1_u3));
 #line 159 "reductions.py"
 	*out = t1;
 	return 0;
@@ -1105,6 +1835,16 @@ int reductions_frobenius(const pyc2go_array_float64 *m, double *out, pyc2go_erro
 	int64_t t3 = 0;
 	int64_t i0 = 0;
 	int64_t i1 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t h7 = 0;
+	int64_t h8 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 164 "reductions.py"
 	if (PYC2GO_ZEROS_K(&pool, t1, 2, *m, *m)) {
 		pyc2go_raise(err, "MemoryError", "reductions.py", 164, "frobenius", "%s", "");
@@ -1113,11 +1853,37 @@ int reductions_frobenius(const pyc2go_array_float64 *m, double *out, pyc2go_erro
 #line 164 "reductions.py"
 	t2 = m->shape[0];
 	t3 = m->shape[1];
+	h2 = t1.strides[1];
+	h4 = m->strides[1];
+	h5 = t1.offset;
+	h6 = t1.strides[0];
+	h7 = m->offset;
+	h8 = m->strides[0];
 #line 164 "reductions.py"
-	for (i0 = 0; i0 < t2; i0++) {
+	if ((h2 == 1) && (h4 == 1)) {
 #line 164 "reductions.py"
-		for (i1 = 0; i1 < t3; i1++) {
-			t1.data[pyc2go_add_int64(pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0])), pyc2go_mul_int64(i1, t1.strides[1]))] = m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i1, m->strides[1]))] * m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i1, m->strides[1]))];
+		for (i0 = 0; i0 < t2; i0++) {
+			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+#line 164 "reductions.py"
+			for (i1 = 0; i1 < t3; i1++) {
+				t1.data[pyc2go_add_int64(h1, i1)] = m->data[pyc2go_add_int64(h3, i1)] * m->data[pyc2go_add_int64(h3, i1)];
+			}
+		}
+	} else {
+#line 164 "reductions.py"
+		for (i0 = 0; i0 < t2; i0++) {
+#line 164 "reductions.py"
+			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+			p1 = h1;
+			p2 = h3;
+#line 164 "reductions.py"
+			for (i1 = 0; i1 < t3; i1++) {
+				t1.data[p1] = m->data[p2] * m->data[p2];
+				p1 = pyc2go_add_int64(p1, h2);
+				p2 = pyc2go_add_int64(p2, h4);
+			}
 		}
 	}
 #line 164 "reductions.py"
@@ -1151,6 +1917,31 @@ int reductions_var_cols(const pyc2go_array_float64 *m, pyc2go_array_float64 *out
 	int64_t t12 = 0;
 	int64_t i0_3 = 0;
 	int64_t t13 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t h7 = 0;
+	int64_t h8 = 0;
+	int64_t h9 = 0;
+	int64_t h10 = 0;
+	int64_t h11 = 0;
+	int64_t h12 = 0;
+	int64_t h13 = 0;
+	int64_t h14 = 0;
+	int64_t h15 = 0;
+	int64_t h16 = 0;
+	int64_t h17 = 0;
+	int64_t h18 = 0;
+	int64_t h19 = 0;
+	int64_t h20 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	int64_t p3 = 0;
+	int64_t p4 = 0;
+	int64_t p5 = 0;
 #line 169 "reductions.py"
 	{
 		const int64_t ext[2] = {m->shape[0], m->shape[1]};
@@ -1168,11 +1959,37 @@ int reductions_var_cols(const pyc2go_array_float64 *m, pyc2go_array_float64 *out
 #line 169 "reductions.py"
 	t2 = m->shape[0];
 	t3 = m->shape[1];
+	h2 = t1.strides[1];
+	h4 = m->strides[1];
+	h5 = t1.offset;
+	h6 = t1.strides[0];
+	h7 = m->offset;
+	h8 = m->strides[0];
 #line 169 "reductions.py"
-	for (i0 = 0; i0 < t2; i0++) {
+	if ((h2 == 1) && (h4 == 1)) {
 #line 169 "reductions.py"
-		for (i1 = 0; i1 < t3; i1++) {
-			t1.data[pyc2go_add_int64(pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0, t1.strides[0])), pyc2go_mul_int64(i1, t1.strides[1]))] = m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i1, m->strides[1]))];
+		for (i0 = 0; i0 < t2; i0++) {
+			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+#line 169 "reductions.py"
+			for (i1 = 0; i1 < t3; i1++) {
+				t1.data[pyc2go_add_int64(h1, i1)] = m->data[pyc2go_add_int64(h3, i1)];
+			}
+		}
+	} else {
+#line 169 "reductions.py"
+		for (i0 = 0; i0 < t2; i0++) {
+#line 169 "reductions.py"
+			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+			p1 = h1;
+			p2 = h3;
+#line 169 "reductions.py"
+			for (i1 = 0; i1 < t3; i1++) {
+				t1.data[p1] = m->data[p2];
+				p1 = pyc2go_add_int64(p1, h2);
+				p2 = pyc2go_add_int64(p2, h4);
+			}
 		}
 	}
 #line 169 "reductions.py"
@@ -1199,12 +2016,43 @@ int reductions_var_cols(const pyc2go_array_float64 *m, pyc2go_array_float64 *out
 #line 169 "reductions.py"
 	t7 = t1.shape[0];
 	t8 = t1.shape[1];
+	h10 = t1.strides[1];
+	h11 = t5.offset;
+	h12 = t5.strides[0];
+	h14 = t6.strides[1];
+	h15 = t1.offset;
+	h16 = t1.strides[0];
+	h17 = t6.offset;
+	h18 = t6.strides[0];
 #line 169 "reductions.py"
-	for (i0_2 = 0; i0_2 < t7; i0_2++) {
+	if (((h10 == 1) && (h12 == 1)) && (h14 == 1)) {
 #line 169 "reductions.py"
-		for (i1_2 = 0; i1_2 < t8; i1_2++) {
-			t9 = t1.data[pyc2go_add_int64(pyc2go_add_int64(t1.offset, pyc2go_mul_int64(i0_2, t1.strides[0])), pyc2go_mul_int64(i1_2, t1.strides[1]))] - (t5.data[pyc2go_add_int64(t5.offset, pyc2go_mul_int64(i1_2, t5.strides[0]))] / t4);
-			t6.data[pyc2go_add_int64(pyc2go_add_int64(t6.offset, pyc2go_mul_int64(i0_2, t6.strides[0])), pyc2go_mul_int64(i1_2, t6.strides[1]))] = t9 * t9;
+		for (i0_2 = 0; i0_2 < t7; i0_2++) {
+			h9 = pyc2go_add_int64(h15, pyc2go_mul_int64(i0_2, h16));
+			h13 = pyc2go_add_int64(h17, pyc2go_mul_int64(i0_2, h18));
+#line 169 "reductions.py"
+			for (i1_2 = 0; i1_2 < t8; i1_2++) {
+				t9 = t1.data[pyc2go_add_int64(h9, i1_2)] - (t5.data[pyc2go_add_int64(h11, i1_2)] / t4);
+				t6.data[pyc2go_add_int64(h13, i1_2)] = t9 * t9;
+			}
+		}
+	} else {
+#line 169 "reductions.py"
+		for (i0_2 = 0; i0_2 < t7; i0_2++) {
+#line 169 "reductions.py"
+			h9 = pyc2go_add_int64(h15, pyc2go_mul_int64(i0_2, h16));
+			h13 = pyc2go_add_int64(h17, pyc2go_mul_int64(i0_2, h18));
+			p3 = h9;
+			p4 = h11;
+			p5 = h13;
+#line 169 "reductions.py"
+			for (i1_2 = 0; i1_2 < t8; i1_2++) {
+				t9 = t1.data[p3] - (t5.data[p4] / t4);
+				t6.data[p5] = t9 * t9;
+				p3 = pyc2go_add_int64(p3, h10);
+				p4 = pyc2go_add_int64(p4, h12);
+				p5 = pyc2go_add_int64(p5, h14);
+			}
 		}
 	}
 #line 169 "reductions.py"
@@ -1215,9 +2063,11 @@ int reductions_var_cols(const pyc2go_array_float64 *m, pyc2go_array_float64 *out
 #line 169 "reductions.py"
 	t11 = pyc2go_max_float64(t4 - 0.0, 0.0);
 	t12 = t10.shape[0];
+	h19 = t10.offset;
+	h20 = t10.strides[0];
 #line 169 "reductions.py"
 	for (i0_3 = 0; i0_3 < t12; i0_3++) {
-		t13 = pyc2go_add_int64(t10.offset, pyc2go_mul_int64(i0_3, t10.strides[0]));
+		t13 = pyc2go_add_int64(h19, pyc2go_mul_int64(i0_3, h20));
 		t10.data[t13] = t10.data[t13] / t11;
 	}
 #line 169 "reductions.py"
@@ -1249,6 +2099,18 @@ int reductions_ravel_cumsum(const pyc2go_array_float64 *m, pyc2go_array_float64 
 	int64_t t11 = 0;
 	int64_t t12 = 0;
 	int64_t i0_2 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t h7 = 0;
+	int64_t h8 = 0;
+	int64_t h9 = 0;
+	int64_t h10 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 174 "reductions.py"
 	t1 = pyc2go_mul_int64(m->shape[0], m->shape[1]);
 #line 174 "reductions.py"
@@ -1284,11 +2146,37 @@ int reductions_ravel_cumsum(const pyc2go_array_float64 *m, pyc2go_array_float64 
 #line 174 "reductions.py"
 		t5 = m->shape[0];
 		t6 = m->shape[1];
+		h2 = t4.strides[1];
+		h4 = m->strides[1];
+		h5 = t4.offset;
+		h6 = t4.strides[0];
+		h7 = m->offset;
+		h8 = m->strides[0];
 #line 174 "reductions.py"
-		for (i0 = 0; i0 < t5; i0++) {
+		if ((h2 == 1) && (h4 == 1)) {
 #line 174 "reductions.py"
-			for (i1 = 0; i1 < t6; i1++) {
-				t4.data[pyc2go_add_int64(pyc2go_add_int64(t4.offset, pyc2go_mul_int64(i0, t4.strides[0])), pyc2go_mul_int64(i1, t4.strides[1]))] = m->data[pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i0, m->strides[0])), pyc2go_mul_int64(i1, m->strides[1]))];
+			for (i0 = 0; i0 < t5; i0++) {
+				h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+				h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+#line 174 "reductions.py"
+				for (i1 = 0; i1 < t6; i1++) {
+					t4.data[pyc2go_add_int64(h1, i1)] = m->data[pyc2go_add_int64(h3, i1)];
+				}
+			}
+		} else {
+#line 174 "reductions.py"
+			for (i0 = 0; i0 < t5; i0++) {
+#line 174 "reductions.py"
+				h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+				h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+				p1 = h1;
+				p2 = h3;
+#line 174 "reductions.py"
+				for (i1 = 0; i1 < t6; i1++) {
+					t4.data[p1] = m->data[p2];
+					p1 = pyc2go_add_int64(p1, h2);
+					p2 = pyc2go_add_int64(p2, h4);
+				}
 			}
 		}
 #line 174 "reductions.py"
@@ -1323,10 +2211,12 @@ int reductions_ravel_cumsum(const pyc2go_array_float64 *m, pyc2go_array_float64 
 	t10 = -0.0;
 	t11 = 0;
 	t12 = t2.shape[0];
+	h9 = t8.offset;
+	h10 = t8.strides[0];
 #line 174 "reductions.py"
 	for (i0_2 = 0; i0_2 < t12; i0_2++) {
 		t10 = t10 + t2.data[pyc2go_add_int64(t2.offset, pyc2go_mul_int64(i0_2, t2.strides[0]))];
-		t8.data[pyc2go_add_int64(t8.offset, pyc2go_mul_int64(t11, t8.strides[0]))] = t10;
+		t8.data[pyc2go_add_int64(h9, pyc2go_mul_int64(t11, h10))] = t10;
 		t11 = pyc2go_add_int64(t11, 1);
 	}
 #line 174 "reductions.py"
@@ -1347,17 +2237,37 @@ int reductions_weighted_positions(const pyc2go_array_float64 *x, double *out, py
 	double v = 0;
 	int64_t t1 = 0;
 	int64_t t2 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t p1 = 0;
 	(void)err;
 #line 179 "reductions.py"
 	s = 0.0;
 #line 180 "reductions.py"
 	t1 = x->shape[0];
+	h1 = x->offset;
+	h2 = x->strides[0];
 #line 180 "reductions.py"
-	for (t2 = 0; t2 < t1; t2++) {
-		i = t2;
-		v = x->data[pyc2go_add_int64(x->offset, pyc2go_mul_int64(t2, x->strides[0]))];
+	if (h2 == 1) {
+#line 180 "reductions.py"
+		for (t2 = 0; t2 < t1; t2++) {
+			i = t2;
+			v = x->data[pyc2go_add_int64(h1, t2)];
 #line 181 "reductions.py"
-		s = s + ((double)i * v);
+			s = s + ((double)i * v);
+		}
+	} else {
+#line 180 "reductions.py"
+		p1 = h1;
+#line 180 "reductions.py"
+		for (t2 = 0; t2 < t1; t2++) {
+			i = t2;
+			v = x->data[p1];
+#line 181 "reductions.py"
+			s = s + ((double)i * v);
+#line 180 "reductions.py"
+			p1 = pyc2go_add_int64(p1, h2);
+		}
 	}
 #line 182 "reductions.py"
 	*out = s;
@@ -1379,6 +2289,14 @@ int reductions_row_norms_contiguous(const pyc2go_array_float64 *m, pyc2go_array_
 	int64_t i0 = 0;
 	int64_t t7 = 0;
 	int64_t t8 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	bool h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
 #line 187 "reductions.py"
 	t1 = m->shape[0];
 #line 187 "reductions.py"
@@ -1403,34 +2321,93 @@ int reductions_row_norms_contiguous(const pyc2go_array_float64 *m, pyc2go_array_
 #line 188 "reductions.py"
 	t8 = m->shape[0];
 #line 188 "reductions.py"
-	for (i = 0; i < t8; i++) {
+	if ((pyc2go_sub_int64(t8, 1) < m->shape[0]) && (pyc2go_sub_int64(t8, 1) < out_.shape[0])) {
 #line 189 "reductions.py"
-		if (!(i < m->shape[0])) {
-			pyc2go_raise(err, "IndexError", "reductions.py", 189, "row_norms_contiguous", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)m->shape[0]);
-			goto fail;
-		}
-#line 189 "reductions.py"
-		t3 = pyc2go_add_int64(m->offset, pyc2go_mul_int64(i, m->strides[0]));
-		t4 = pyc2go_add_int64(m->offset, pyc2go_mul_int64(i, m->strides[0]));
 		t5 = m->shape[1];
-		t6 = -0.0;
+		h1 = m->strides[1];
+#line 188 "reductions.py"
+		h2 = m->offset;
+		h3 = m->strides[0];
+		h4 = t5 == 0;
+		h5 = out_.offset;
+		h6 = out_.strides[0];
+#line 188 "reductions.py"
+		if (h1 == 1) {
+#line 188 "reductions.py"
+			for (i = 0; i < t8; i++) {
 #line 189 "reductions.py"
-		for (i0 = 0; i0 < t5; i0++) {
-			t6 = t6 + (m->data[pyc2go_add_int64(t3, pyc2go_mul_int64(i0, m->strides[1]))] * m->data[pyc2go_add_int64(t4, pyc2go_mul_int64(i0, m->strides[1]))]);
+				t3 = pyc2go_add_int64(h2, pyc2go_mul_int64(i, h3));
+				t4 = pyc2go_add_int64(h2, pyc2go_mul_int64(i, h3));
+				t6 = -0.0;
+#line 189 "reductions.py"
+				for (i0 = 0; i0 < t5; i0++) {
+					t6 = t6 + (m->data[pyc2go_add_int64(t3, i0)] * m->data[pyc2go_add_int64(t4, i0)]);
+				}
+#line 189 "reductions.py"
+				if (h4) {
+#line 189 "reductions.py"
+					t6 = 0.0;
+				}
+#line 189 "reductions.py"
+				t7 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
+				out_.data[t7] = sqrt(t6);
+			}
+		} else {
+#line 188 "reductions.py"
+			for (i = 0; i < t8; i++) {
+#line 189 "reductions.py"
+				t3 = pyc2go_add_int64(h2, pyc2go_mul_int64(i, h3));
+				t4 = pyc2go_add_int64(h2, pyc2go_mul_int64(i, h3));
+				t6 = -0.0;
+				p1 = t3;
+				p2 = t4;
+#line 189 "reductions.py"
+				for (i0 = 0; i0 < t5; i0++) {
+					t6 = t6 + (m->data[p1] * m->data[p2]);
+					p1 = pyc2go_add_int64(p1, h1);
+					p2 = pyc2go_add_int64(p2, h1);
+				}
+#line 189 "reductions.py"
+				if (h4) {
+#line 189 "reductions.py"
+					t6 = 0.0;
+				}
+#line 189 "reductions.py"
+				t7 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
+				out_.data[t7] = sqrt(t6);
+			}
 		}
+	} else {
+#line 188 "reductions.py"
+		for (i = 0; i < t8; i++) {
 #line 189 "reductions.py"
-		if (t5 == 0) {
+			if (!(i < m->shape[0])) {
+				pyc2go_raise(err, "IndexError", "reductions.py", 189, "row_norms_contiguous", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)m->shape[0]);
+				goto fail;
+			}
 #line 189 "reductions.py"
-			t6 = 0.0;
+			t3 = pyc2go_add_int64(m->offset, pyc2go_mul_int64(i, m->strides[0]));
+			t4 = pyc2go_add_int64(m->offset, pyc2go_mul_int64(i, m->strides[0]));
+			t5 = m->shape[1];
+			t6 = -0.0;
+#line 189 "reductions.py"
+			for (i0 = 0; i0 < t5; i0++) {
+				t6 = t6 + (m->data[pyc2go_add_int64(t3, pyc2go_mul_int64(i0, m->strides[1]))] * m->data[pyc2go_add_int64(t4, pyc2go_mul_int64(i0, m->strides[1]))]);
+			}
+#line 189 "reductions.py"
+			if (t5 == 0) {
+#line 189 "reductions.py"
+				t6 = 0.0;
+			}
+#line 189 "reductions.py"
+			if (!(i < out_.shape[0])) {
+				pyc2go_raise(err, "IndexError", "reductions.py", 189, "row_norms_contiguous", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)out_.shape[0]);
+				goto fail;
+			}
+#line 189 "reductions.py"
+			t7 = pyc2go_add_int64(out_.offset, pyc2go_mul_int64(i, out_.strides[0]));
+			out_.data[t7] = sqrt(t6);
 		}
-#line 189 "reductions.py"
-		if (!(i < out_.shape[0])) {
-			pyc2go_raise(err, "IndexError", "reductions.py", 189, "row_norms_contiguous", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)out_.shape[0]);
-			goto fail;
-		}
-#line 189 "reductions.py"
-		t7 = pyc2go_add_int64(out_.offset, pyc2go_mul_int64(i, out_.strides[0]));
-		out_.data[t7] = sqrt(t6);
 	}
 #line 190 "reductions.py"
 	*out = out_;
@@ -1449,10 +2426,16 @@ int reductions_short_form_gather(const pyc2go_array_float64 *a, const pyc2go_arr
 	double s = 0;
 	int64_t k = 0;
 	int64_t j = 0;
-	int64_t t1 = 0;
 	int64_t t2 = 0;
 	int64_t t3 = 0;
 	int64_t t4 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t h5 = 0;
+	int64_t h6 = 0;
+	int64_t p1 = 0;
 	(void)err;
 #line 195 "reductions.py"
 	n = a->shape[0];
@@ -1460,22 +2443,52 @@ int reductions_short_form_gather(const pyc2go_array_float64 *a, const pyc2go_arr
 	s = 0.0;
 #line 197 "reductions.py"
 	t4 = idx->shape[0];
+	h1 = idx->offset;
+	h2 = idx->strides[0];
+	h3 = pyc2go_neg_int64(n);
+	h4 = a->shape[0];
+	h5 = a->offset;
+	h6 = a->strides[0];
 #line 197 "reductions.py"
-	for (k = 0; k < t4; k++) {
+	if (h2 == 1) {
+#line 197 "reductions.py"
+		for (k = 0; k < t4; k++) {
 #line 198 "reductions.py"
-		t1 = pyc2go_add_int64(idx->offset, pyc2go_mul_int64(k, idx->strides[0]));
-		j = idx->data[t1];
+			j = idx->data[pyc2go_add_int64(h1, k)];
 #line 199 "reductions.py"
-		if ((j >= pyc2go_neg_int64(n)) && (j < n)) {
+			if ((j >= h3) && (j < n)) {
 #line 200 "reductions.py"
-			t2 = j;
+				t2 = j;
 #line 200 "reductions.py"
-			if (j < 0) {
-				t2 = pyc2go_add_int64(j, a->shape[0]);
+				if (j < 0) {
+					t2 = pyc2go_add_int64(j, h4);
+				}
+#line 200 "reductions.py"
+				t3 = pyc2go_add_int64(h5, pyc2go_mul_int64(t2, h6));
+				s = s + a->data[t3];
 			}
+		}
+	} else {
+#line 197 "reductions.py"
+		p1 = h1;
+#line 197 "reductions.py"
+		for (k = 0; k < t4; k++) {
+#line 198 "reductions.py"
+			j = idx->data[p1];
+#line 199 "reductions.py"
+			if ((j >= h3) && (j < n)) {
 #line 200 "reductions.py"
-			t3 = pyc2go_add_int64(a->offset, pyc2go_mul_int64(t2, a->strides[0]));
-			s = s + a->data[t3];
+				t2 = j;
+#line 200 "reductions.py"
+				if (j < 0) {
+					t2 = pyc2go_add_int64(j, h4);
+				}
+#line 200 "reductions.py"
+				t3 = pyc2go_add_int64(h5, pyc2go_mul_int64(t2, h6));
+				s = s + a->data[t3];
+			}
+#line 197 "reductions.py"
+			p1 = pyc2go_add_int64(p1, h2);
 		}
 	}
 #line 201 "reductions.py"

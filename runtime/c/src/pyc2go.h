@@ -230,6 +230,13 @@ double _Complex pyc2go_clog(double _Complex z);
 bool pyc2go_is_c_contig(int64_t ndim, const int64_t *shape, const int64_t *strides);
 bool pyc2go_overlaps(const void *ddata, int64_t doff, int64_t dndim, const int64_t *dshape, const int64_t *dstrides,
 		     const void *sdata, int64_t soff, int64_t sndim, const int64_t *sshape, const int64_t *sstrides, size_t elsize);
+/* pyc2go_may_share is runtime.MayShare (np.may_share_memory): the element
+ * ranges of the two arrays intersect; the same view counts. */
+bool pyc2go_may_share(const void *adata, int64_t aoff, int64_t andim, const int64_t *ashape, const int64_t *astrides,
+		      const void *bdata, int64_t boff, int64_t bndim, const int64_t *bshape, const int64_t *bstrides, size_t elsize);
+#define PYC2GO_MAY_SHARE(a, b)                                                                                 \
+	pyc2go_may_share((a).data, (a).offset, (a).ndim, (a).shape, (a).strides, (b).data, (b).offset, (b).ndim, \
+			 (b).shape, (b).strides, sizeof *(a).data)
 #define PYC2GO_IS_C_CONTIG(a) pyc2go_is_c_contig((a).ndim, (a).shape, (a).strides)
 #define PYC2GO_OVERLAPS(d, s)                                                                                 \
 	pyc2go_overlaps((d).data, (d).offset, (d).ndim, (d).shape, (d).strides, (s).data, (s).offset, (s).ndim, \

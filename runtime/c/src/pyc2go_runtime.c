@@ -733,6 +733,14 @@ bool pyc2go_overlaps(const void *ddata, int64_t doff, int64_t dndim, const int64
 	return false;
 }
 
+bool pyc2go_may_share(const void *adata, int64_t aoff, int64_t andim, const int64_t *ashape, const int64_t *astrides,
+		      const void *bdata, int64_t boff, int64_t bndim, const int64_t *bshape, const int64_t *bstrides, size_t elsize)
+{
+	uintptr_t alo, ahi, blo, bhi;
+	return addr_range(adata, aoff, andim, ashape, astrides, elsize, &alo, &ahi) &&
+	       addr_range(bdata, boff, bndim, bshape, bstrides, elsize, &blo, &bhi) && alo <= bhi && blo <= ahi;
+}
+
 /* layoutStrides: numpy's K-order axis sort of the operands (layout.go). */
 static void layout_strides(int64_t n, const int64_t *shape, int nops, const int64_t *const *strides, int64_t *out)
 {
