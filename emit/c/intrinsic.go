@@ -273,3 +273,11 @@ func scalarIntrinsic(name string, a []cx, ts []ir.Scalar, res ir.Scalar) (cx, er
 	}
 	return cx{}, fmt.Errorf("unsupported argument types")
 }
+
+// switchIntrinsics lists the names scalarIntrinsic's switch handles, so a
+// test can check that every intrinsic of the IR has a C form.
+var switchIntrinsics = []string{
+	"abs", "cabs", "floordiv", "mod", "truediv", "pow", "powi", "min", "max", "sqrt", "exp", "log",
+	"round", "ftoi", "gcd", "factorial", "real", "imag", "conj", "complex", "blas_add",
+	"slice_adjust", "slice_len",
+}
