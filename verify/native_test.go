@@ -22,11 +22,6 @@ var knownDifferentNative = map[string]string{
 	// insignificant and computes (-3.0 * y) as -(3.0 * y) when 3.0 * y is
 	// at hand, so only math.copysign of a NaN can tell.
 	"scalar/floor_mod.py:exact_multiple_mod": "the sign of a NaN result: gcc rewrites (-c) * y as -(c * y)",
-	// Open: gcc 12's loop vectoriser at -O3 (the native module's default)
-	// gives 76 for the four-accumulator int64 sum of 8 elements whose
-	// value is 147; -O2 and -O3 -fno-tree-loop-vectorize give 147. Either
-	// a gcc bug or undefined behaviour not yet found in the C output.
-	"arrays/reductions.py:int_total": "gcc -O3 loop vectoriser: wrong int64 sum of the unrolled reduction (open)",
 }
 
 // needCC skips t when there is no C compiler: the native module is built

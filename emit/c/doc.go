@@ -30,8 +30,10 @@
 // definite assignment); unread variables get (void)x;.
 //
 // Array parameters the body never re-assigns are used through their
-// pointer (x->data[...]); re-assigned ones are copied into a local struct
-// first. Array locals are struct values.
+// pointer, with the data pointer read once into a local (x_data[...]: it
+// also keeps gcc 12's -O3 vectoriser off a miscompilation, see dataOf);
+// re-assigned ones are copied into a local struct first. Array locals are
+// struct values.
 //
 // # Memory
 //

@@ -91,7 +91,7 @@ func (e *funcEmitter) expr(x ir.Expr) (cx, error) {
 		if err != nil {
 			return cx{}, err
 		}
-		return prim(p + "data[" + off.code + "]"), nil
+		return prim(e.dataOf(x.Arr, p) + "[" + off.code + "]"), nil
 	case nil:
 		return cx{}, fmt.Errorf("nil expression")
 	}

@@ -15,6 +15,7 @@ type funcEmitter struct {
 	names    *names
 	sig      map[*ir.Var]string // parameter names in the signature
 	ptr      map[*ir.Var]bool   // array parameters used through their pointer
+	data     map[*ir.Var]string // local copies of those parameters' data pointers, once used
 	results  []ir.Type
 	rnames   []string
 	read     map[*ir.Var]bool // variables read by emitted code
@@ -39,6 +40,7 @@ func (me *moduleEmitter) fn(f *ir.Func) (string, error) {
 		rnames:        ResultNames(f),
 		read:          map[*ir.Var]bool{},
 		ptr:           map[*ir.Var]bool{},
+		data:          map[*ir.Var]string{},
 	}
 	e.names = newNames(me.prefix, 0)
 	for _, r := range e.rnames {
@@ -89,6 +91,9 @@ func (me *moduleEmitter) fn(f *ir.Func) (string, error) {
 	for _, p := range f.Params {
 		if _, ok := p.Type.(*ir.Array); ok && !e.ptr[p] {
 			fmt.Fprintf(&out, "\t%s %s = *%s;\n", ArrayType(p.Type.(*ir.Array).Elem), e.names.vars[p], e.sig[p])
+		}
+		if d, ok := e.data[p]; ok {
+			fmt.Fprintf(&out, "\t%s *const %s = %s->data;\n", cType(p.Type.(*ir.Array).Elem), d, e.sig[p])
 		}
 	}
 	for _, l := range f.Locals {
@@ -227,7 +232,7 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []string{t + a + "data[" + off.code + "] = " + v.code + ";"}, nil
+		return []string{t + e.dataOf(s.Arr, a) + "[" + off.code + "] = " + v.code + ";"}, nil
 	case *ir.CallStmt:
 		return e.callStmt(s.Call, s.Dsts, depth)
 	case *ir.If:
@@ -306,6 +311,24 @@ func (e *funcEmitter) arr(v *ir.Var) (string, error) {
 		return e.sig[v] + "->", nil
 	}
 	return name + ".", nil
+}
+
+// dataOf is the element pointer of array v whose prefix arr returned.
+// Parameters used through their pointer read it once, into a local:
+// besides sparing a load per access, this keeps gcc 12's loop vectoriser
+// away from a wrong-code bug (-O3 miscompiled the four-accumulator
+// integer sum the unroll pass makes when it reloaded x->data each
+// iteration; TestVectorizedUnrolledSum pins it).
+func (e *funcEmitter) dataOf(v *ir.Var, prefix string) string {
+	if !e.ptr[v] {
+		return prefix + "data"
+	}
+	d, ok := e.data[v]
+	if !ok {
+		d = e.names.fresh(e.sig[v] + "_data")
+		e.data[v] = d
+	}
+	return d
 }
 
 // arrValue is an array variable as a struct value; arrPtr as a pointer.

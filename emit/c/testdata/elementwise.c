@@ -12,6 +12,8 @@ int elementwise_axpy(double a, const pyc2go_array_float64 *x, const pyc2go_array
 {
 #line 6 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
+	double *const y_data = y->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -55,7 +57,7 @@ int elementwise_axpy(double a, const pyc2go_array_float64 *x, const pyc2go_array
 	if (((h2 == 1) && (t3 == 1)) && (t4 == 1)) {
 #line 8 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = (a * x->data[pyc2go_add_int64(h3, i0)]) + y->data[pyc2go_add_int64(h4, i0)];
+			t1.data[pyc2go_add_int64(h1, i0)] = (a * x_data[pyc2go_add_int64(h3, i0)]) + y_data[pyc2go_add_int64(h4, i0)];
 		}
 	} else {
 #line 8 "elementwise.py"
@@ -64,7 +66,7 @@ int elementwise_axpy(double a, const pyc2go_array_float64 *x, const pyc2go_array
 		p3 = h4;
 #line 8 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[p1] = (a * x->data[p2]) + y->data[p3];
+			t1.data[p1] = (a * x_data[p2]) + y_data[p3];
 			p1 = pyc2go_add_int64(p1, h2);
 			p2 = pyc2go_add_int64(p2, t3);
 			p3 = pyc2go_add_int64(p3, t4);
@@ -84,6 +86,8 @@ int elementwise_axpy_loop(double a, const pyc2go_array_float64 *x, const pyc2go_
 {
 #line 11 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
+	double *const y_data = y->data;
 	pyc2go_array_float64 out_ = {0};
 	int64_t i = 0;
 	int64_t t1 = 0;
@@ -139,8 +143,8 @@ int elementwise_axpy_loop(double a, const pyc2go_array_float64 *x, const pyc2go_
 #line 14 "elementwise.py"
 			for (i = 0; i < t8; i++) {
 #line 15 "elementwise.py"
-				t5 = a * x->data[pyc2go_add_int64(h1, i)];
-				t6 = t5 + y->data[pyc2go_add_int64(h3, i)];
+				t5 = a * x_data[pyc2go_add_int64(h1, i)];
+				t6 = t5 + y_data[pyc2go_add_int64(h3, i)];
 				out_.data[pyc2go_add_int64(h5, i)] = t6;
 			}
 		} else {
@@ -151,8 +155,8 @@ int elementwise_axpy_loop(double a, const pyc2go_array_float64 *x, const pyc2go_
 #line 14 "elementwise.py"
 			for (i = 0; i < t8; i++) {
 #line 15 "elementwise.py"
-				t5 = a * x->data[p1];
-				t6 = t5 + y->data[p2];
+				t5 = a * x_data[p1];
+				t6 = t5 + y_data[p2];
 				out_.data[p3] = t6;
 #line 14 "elementwise.py"
 				p1 = pyc2go_add_int64(p1, h2);
@@ -170,7 +174,7 @@ int elementwise_axpy_loop(double a, const pyc2go_array_float64 *x, const pyc2go_
 			}
 #line 15 "elementwise.py"
 			t3 = pyc2go_add_int64(x->offset, pyc2go_mul_int64(i, x->strides[0]));
-			t5 = a * x->data[t3];
+			t5 = a * x_data[t3];
 #line 15 "elementwise.py"
 			if (!(i < y->shape[0])) {
 				pyc2go_raise(err, "IndexError", "elementwise.py", 15, "axpy_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)y->shape[0]);
@@ -178,7 +182,7 @@ int elementwise_axpy_loop(double a, const pyc2go_array_float64 *x, const pyc2go_
 			}
 #line 15 "elementwise.py"
 			t4 = pyc2go_add_int64(y->offset, pyc2go_mul_int64(i, y->strides[0]));
-			t6 = t5 + y->data[t4];
+			t6 = t5 + y_data[t4];
 #line 15 "elementwise.py"
 			if (!(i < out_.shape[0])) {
 				pyc2go_raise(err, "IndexError", "elementwise.py", 15, "axpy_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)out_.shape[0]);
@@ -203,6 +207,7 @@ int elementwise_relu(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, p
 {
 #line 19 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
@@ -237,8 +242,8 @@ int elementwise_relu(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, p
 	if ((h2 == 1) && (h4 == 1)) {
 #line 21 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x->data[pyc2go_add_int64(h1, i0)] > 0.0;
-			t4 = x->data[pyc2go_add_int64(h1, i0)];
+			t3 = x_data[pyc2go_add_int64(h1, i0)] > 0.0;
+			t4 = x_data[pyc2go_add_int64(h1, i0)];
 			t5 = 0.0;
 #line 21 "elementwise.py"
 			if (t3) {
@@ -253,8 +258,8 @@ int elementwise_relu(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, p
 		p2 = h3;
 #line 21 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x->data[p1] > 0.0;
-			t4 = x->data[p1];
+			t3 = x_data[p1] > 0.0;
+			t4 = x_data[p1];
 			t5 = 0.0;
 #line 21 "elementwise.py"
 			if (t3) {
@@ -280,6 +285,7 @@ int elementwise_relu_maximum(const pyc2go_array_float64 *x, pyc2go_array_float64
 {
 #line 24 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
@@ -313,7 +319,7 @@ int elementwise_relu_maximum(const pyc2go_array_float64 *x, pyc2go_array_float64
 	if ((h2 == 1) && (h4 == 1)) {
 #line 26 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x->data[pyc2go_add_int64(h1, i0)];
+			t3 = x_data[pyc2go_add_int64(h1, i0)];
 			t4 = 0.0;
 #line 26 "elementwise.py"
 			if (isnan(t3) || (t3 > 0.0)) {
@@ -328,7 +334,7 @@ int elementwise_relu_maximum(const pyc2go_array_float64 *x, pyc2go_array_float64
 		p2 = h3;
 #line 26 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x->data[p1];
+			t3 = x_data[p1];
 			t4 = 0.0;
 #line 26 "elementwise.py"
 			if (isnan(t3) || (t3 > 0.0)) {
@@ -354,6 +360,7 @@ int elementwise_leaky_relu_2d(const pyc2go_array_float64 *m, double slope, pyc2g
 {
 #line 29 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const m_data = m->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -404,9 +411,9 @@ int elementwise_leaky_relu_2d(const pyc2go_array_float64 *m, double slope, pyc2g
 			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
 #line 31 "elementwise.py"
 			for (i1 = 0; i1 < t3; i1++) {
-				t4 = m->data[pyc2go_add_int64(h1, i1)] >= 0.0;
-				t5 = m->data[pyc2go_add_int64(h1, i1)];
-				t6 = slope * m->data[pyc2go_add_int64(h1, i1)];
+				t4 = m_data[pyc2go_add_int64(h1, i1)] >= 0.0;
+				t5 = m_data[pyc2go_add_int64(h1, i1)];
+				t6 = slope * m_data[pyc2go_add_int64(h1, i1)];
 				t7 = t6;
 #line 31 "elementwise.py"
 				if (t4) {
@@ -426,9 +433,9 @@ int elementwise_leaky_relu_2d(const pyc2go_array_float64 *m, double slope, pyc2g
 			p2 = h3;
 #line 31 "elementwise.py"
 			for (i1 = 0; i1 < t3; i1++) {
-				t4 = m->data[p1] >= 0.0;
-				t5 = m->data[p1];
-				t6 = slope * m->data[p1];
+				t4 = m_data[p1] >= 0.0;
+				t5 = m_data[p1];
+				t6 = slope * m_data[p1];
 				t7 = t6;
 #line 31 "elementwise.py"
 				if (t4) {
@@ -455,6 +462,7 @@ int elementwise_clip_unit(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 {
 #line 34 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
@@ -489,7 +497,7 @@ int elementwise_clip_unit(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 	if ((h2 == 1) && (h4 == 1)) {
 #line 36 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x->data[pyc2go_add_int64(h1, i0)];
+			t3 = x_data[pyc2go_add_int64(h1, i0)];
 			t4 = -1.0;
 #line 36 "elementwise.py"
 			if (isnan(t3) || (t3 > (-1.0))) {
@@ -510,7 +518,7 @@ int elementwise_clip_unit(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 		p2 = h3;
 #line 36 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x->data[p1];
+			t3 = x_data[p1];
 			t4 = -1.0;
 #line 36 "elementwise.py"
 			if (isnan(t3) || (t3 > (-1.0))) {
@@ -542,6 +550,7 @@ int elementwise_clip_loop(const pyc2go_array_float64 *x, double lo, double hi, p
 {
 #line 39 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
 	pyc2go_array_float64 out_ = {0};
 	int64_t i = 0;
 	pyc2go_array_float64 t1 = {0};
@@ -582,7 +591,7 @@ int elementwise_clip_loop(const pyc2go_array_float64 *x, double lo, double hi, p
 	if ((h2 == 1) && (h4 == 1)) {
 #line 41 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = x->data[pyc2go_add_int64(h3, i0)];
+			t1.data[pyc2go_add_int64(h1, i0)] = x_data[pyc2go_add_int64(h3, i0)];
 		}
 	} else {
 #line 41 "elementwise.py"
@@ -590,7 +599,7 @@ int elementwise_clip_loop(const pyc2go_array_float64 *x, double lo, double hi, p
 		p2 = h3;
 #line 41 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[p1] = x->data[p2];
+			t1.data[p1] = x_data[p2];
 			p1 = pyc2go_add_int64(p1, h2);
 			p2 = pyc2go_add_int64(p2, h4);
 		}
@@ -659,6 +668,7 @@ int elementwise_safe_sqrt(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 {
 #line 50 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
@@ -692,14 +702,14 @@ int elementwise_safe_sqrt(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 	if ((h2 == 1) && (h4 == 1)) {
 #line 52 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x->data[pyc2go_add_int64(h1, i0)];
+			t3 = x_data[pyc2go_add_int64(h1, i0)];
 			t4 = (double)(t3 > 0.0) - (double)(t3 < 0.0);
 #line 52 "elementwise.py"
 			if (isnan(t3)) {
 				t4 = t3;
 			}
 #line 52 "elementwise.py"
-			t1.data[pyc2go_add_int64(h3, i0)] = t4 * sqrt(fabs(x->data[pyc2go_add_int64(h1, i0)]));
+			t1.data[pyc2go_add_int64(h3, i0)] = t4 * sqrt(fabs(x_data[pyc2go_add_int64(h1, i0)]));
 		}
 	} else {
 #line 52 "elementwise.py"
@@ -707,14 +717,14 @@ int elementwise_safe_sqrt(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 		p2 = h3;
 #line 52 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x->data[p1];
+			t3 = x_data[p1];
 			t4 = (double)(t3 > 0.0) - (double)(t3 < 0.0);
 #line 52 "elementwise.py"
 			if (isnan(t3)) {
 				t4 = t3;
 			}
 #line 52 "elementwise.py"
-			t1.data[p2] = t4 * sqrt(fabs(x->data[p1]));
+			t1.data[p2] = t4 * sqrt(fabs(x_data[p1]));
 			p1 = pyc2go_add_int64(p1, h2);
 			p2 = pyc2go_add_int64(p2, h4);
 		}
@@ -733,6 +743,7 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 {
 #line 55 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
 	pyc2go_array_float64 y = {0};
 	int64_t t1 = 0;
 	int64_t i0 = 0;
@@ -782,8 +793,8 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 	if ((h2 == 1) && (h4 == 1)) {
 #line 58 "elementwise.py"
 		for (i0 = 0; i0 < t1; i0++) {
-			t2 = x->data[pyc2go_add_int64(h1, i0)] > (-1.0);
-			t3 = x->data[pyc2go_add_int64(h1, i0)];
+			t2 = x_data[pyc2go_add_int64(h1, i0)] > (-1.0);
+			t3 = x_data[pyc2go_add_int64(h1, i0)];
 			t4 = 0.0;
 #line 58 "elementwise.py"
 			if (t2) {
@@ -798,8 +809,8 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 		p2 = h3;
 #line 58 "elementwise.py"
 		for (i0 = 0; i0 < t1; i0++) {
-			t2 = x->data[p1] > (-1.0);
-			t3 = x->data[p1];
+			t2 = x_data[p1] > (-1.0);
+			t3 = x_data[p1];
 			t4 = 0.0;
 #line 58 "elementwise.py"
 			if (t2) {
@@ -842,7 +853,7 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 	if (((t7 == 1) && (t8 == 1)) && (h8 == 1)) {
 #line 59 "elementwise.py"
 		for (i0_2 = 0; i0_2 < t6; i0_2++) {
-			t9 = x->data[pyc2go_add_int64(h5, i0_2)] > (-1.0);
+			t9 = x_data[pyc2go_add_int64(h5, i0_2)] > (-1.0);
 			t10 = log(1.0 + y.data[pyc2go_add_int64(h6, i0_2)]);
 			t11 = NAN;
 #line 59 "elementwise.py"
@@ -859,7 +870,7 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 		p5 = h7;
 #line 59 "elementwise.py"
 		for (i0_2 = 0; i0_2 < t6; i0_2++) {
-			t9 = x->data[p3] > (-1.0);
+			t9 = x_data[p3] > (-1.0);
 			t10 = log(1.0 + y.data[p4]);
 			t11 = NAN;
 #line 59 "elementwise.py"
@@ -887,6 +898,7 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 {
 #line 62 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
 	pyc2go_array_float64 z = {0};
 	int64_t t1 = 0;
 	int64_t i0 = 0;
@@ -934,7 +946,7 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 	if ((h2 == 1) && (h4 == 1)) {
 #line 66 "elementwise.py"
 		for (i0 = 0; i0 < t1; i0++) {
-			z.data[pyc2go_add_int64(h1, i0)] = (x->data[pyc2go_add_int64(h3, i0)] - mu) / sigma;
+			z.data[pyc2go_add_int64(h1, i0)] = (x_data[pyc2go_add_int64(h3, i0)] - mu) / sigma;
 		}
 	} else {
 #line 66 "elementwise.py"
@@ -942,7 +954,7 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 		p2 = h3;
 #line 66 "elementwise.py"
 		for (i0 = 0; i0 < t1; i0++) {
-			z.data[p1] = (x->data[p2] - mu) / sigma;
+			z.data[p1] = (x_data[p2] - mu) / sigma;
 			p1 = pyc2go_add_int64(p1, h2);
 			p2 = pyc2go_add_int64(p2, h4);
 		}
@@ -998,6 +1010,7 @@ int elementwise_sigmoid(const pyc2go_array_float64 *x, pyc2go_array_float64 *out
 {
 #line 70 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
@@ -1029,7 +1042,7 @@ int elementwise_sigmoid(const pyc2go_array_float64 *x, pyc2go_array_float64 *out
 	if ((h2 == 1) && (h4 == 1)) {
 #line 72 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = 1.0 / (1.0 + exp(-x->data[pyc2go_add_int64(h3, i0)]));
+			t1.data[pyc2go_add_int64(h1, i0)] = 1.0 / (1.0 + exp(-x_data[pyc2go_add_int64(h3, i0)]));
 		}
 	} else {
 #line 72 "elementwise.py"
@@ -1037,7 +1050,7 @@ int elementwise_sigmoid(const pyc2go_array_float64 *x, pyc2go_array_float64 *out
 		p2 = h3;
 #line 72 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[p1] = 1.0 / (1.0 + exp(-x->data[p2]));
+			t1.data[p1] = 1.0 / (1.0 + exp(-x_data[p2]));
 			p1 = pyc2go_add_int64(p1, h2);
 			p2 = pyc2go_add_int64(p2, h4);
 		}
@@ -1056,6 +1069,8 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 {
 #line 75 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const col_data = col->data;
+	double *const row_data = row->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -1142,7 +1157,7 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 		if ((h2 == 1) && (h4 == 1)) {
 #line 77 "elementwise.py"
 			for (i0 = 0; i0 < t7; i0++) {
-				t6.data[pyc2go_add_int64(h1, i0)] = col->data[pyc2go_add_int64(h3, i0)];
+				t6.data[pyc2go_add_int64(h1, i0)] = col_data[pyc2go_add_int64(h3, i0)];
 			}
 		} else {
 #line 77 "elementwise.py"
@@ -1150,7 +1165,7 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 			p2 = h3;
 #line 77 "elementwise.py"
 			for (i0 = 0; i0 < t7; i0++) {
-				t6.data[p1] = col->data[p2];
+				t6.data[p1] = col_data[p2];
 				p1 = pyc2go_add_int64(p1, h2);
 				p2 = pyc2go_add_int64(p2, h4);
 			}
@@ -1209,7 +1224,7 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 			h5 = pyc2go_add_int64(h8, pyc2go_mul_int64(i0_2, h9));
 #line 77 "elementwise.py"
 			for (i1 = 0; i1 < t9; i1++) {
-				t1.data[pyc2go_add_int64(h5, i1)] = t4.data[pyc2go_add_int64(pyc2go_add_int64(t4.offset, pyc2go_mul_int64(i0_2, t4.strides[0])), pyc2go_mul_int64(i1, t10))] + row->data[pyc2go_add_int64(h7, i1)];
+				t1.data[pyc2go_add_int64(h5, i1)] = t4.data[pyc2go_add_int64(pyc2go_add_int64(t4.offset, pyc2go_mul_int64(i0_2, t4.strides[0])), pyc2go_mul_int64(i1, t10))] + row_data[pyc2go_add_int64(h7, i1)];
 			}
 		}
 	} else {
@@ -1221,7 +1236,7 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 			p4 = h7;
 #line 77 "elementwise.py"
 			for (i1 = 0; i1 < t9; i1++) {
-				t1.data[p3] = t4.data[pyc2go_add_int64(pyc2go_add_int64(t4.offset, pyc2go_mul_int64(i0_2, t4.strides[0])), pyc2go_mul_int64(i1, t10))] + row->data[p4];
+				t1.data[p3] = t4.data[pyc2go_add_int64(pyc2go_add_int64(t4.offset, pyc2go_mul_int64(i0_2, t4.strides[0])), pyc2go_mul_int64(i1, t10))] + row_data[p4];
 				p3 = pyc2go_add_int64(p3, h6);
 				p4 = pyc2go_add_int64(p4, t11);
 			}
@@ -1241,6 +1256,7 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 {
 #line 80 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const m_data = m->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -1314,7 +1330,7 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 				h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
 #line 83 "elementwise.py"
 				for (i1 = 0; i1 < t3; i1++) {
-					t1.data[pyc2go_add_int64(h1, i1)] = m->data[pyc2go_add_int64(h3, i1)];
+					t1.data[pyc2go_add_int64(h1, i1)] = m_data[pyc2go_add_int64(h3, i1)];
 				}
 			}
 		} else {
@@ -1327,7 +1343,7 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 				p2 = h3;
 #line 83 "elementwise.py"
 				for (i1 = 0; i1 < t3; i1++) {
-					t1.data[p1] = m->data[p2];
+					t1.data[p1] = m_data[p2];
 					p1 = pyc2go_add_int64(p1, h2);
 					p2 = pyc2go_add_int64(p2, h4);
 				}
@@ -1404,7 +1420,7 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 			h14 = pyc2go_add_int64(h18, pyc2go_mul_int64(i0_3, h19));
 #line 84 "elementwise.py"
 			for (i1_2 = 0; i1_2 < t7; i1_2++) {
-				t4.data[pyc2go_add_int64(h12, i1_2)] = m->data[pyc2go_add_int64(h14, i1_2)] - t5.data[pyc2go_add_int64(h15, i1_2)];
+				t4.data[pyc2go_add_int64(h12, i1_2)] = m_data[pyc2go_add_int64(h14, i1_2)] - t5.data[pyc2go_add_int64(h15, i1_2)];
 			}
 		}
 	} else {
@@ -1418,7 +1434,7 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 			p6 = h15;
 #line 84 "elementwise.py"
 			for (i1_2 = 0; i1_2 < t7; i1_2++) {
-				t4.data[p4] = m->data[p5] - t5.data[p6];
+				t4.data[p4] = m_data[p5] - t5.data[p6];
 				p4 = pyc2go_add_int64(p4, h13);
 				p5 = pyc2go_add_int64(p5, t8);
 				p6 = pyc2go_add_int64(p6, t9);
@@ -1439,6 +1455,8 @@ int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_flo
 {
 #line 87 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const m_data = m->data;
+	double *const w_data = w->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -1550,7 +1568,7 @@ int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_flo
 		if ((h2 == 1) && (h4 == 1)) {
 #line 89 "elementwise.py"
 			for (i0 = 0; i0 < t11; i0++) {
-				t10.data[pyc2go_add_int64(h1, i0)] = w->data[pyc2go_add_int64(h3, i0)];
+				t10.data[pyc2go_add_int64(h1, i0)] = w_data[pyc2go_add_int64(h3, i0)];
 			}
 		} else {
 #line 89 "elementwise.py"
@@ -1558,7 +1576,7 @@ int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_flo
 			p2 = h3;
 #line 89 "elementwise.py"
 			for (i0 = 0; i0 < t11; i0++) {
-				t10.data[p1] = w->data[p2];
+				t10.data[p1] = w_data[p2];
 				p1 = pyc2go_add_int64(p1, h2);
 				p2 = pyc2go_add_int64(p2, h4);
 			}
@@ -1622,7 +1640,7 @@ int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_flo
 			h8 = pyc2go_mul_int64(i0_2, t17);
 #line 89 "elementwise.py"
 			for (i1 = 0; i1 < t14; i1++) {
-				t1.data[pyc2go_add_int64(h5, i1)] = m->data[pyc2go_add_int64(h7, i1)] * t8.data[pyc2go_add_int64(pyc2go_add_int64(t8.offset, h8), pyc2go_mul_int64(i1, t18))];
+				t1.data[pyc2go_add_int64(h5, i1)] = m_data[pyc2go_add_int64(h7, i1)] * t8.data[pyc2go_add_int64(pyc2go_add_int64(t8.offset, h8), pyc2go_mul_int64(i1, t18))];
 			}
 		}
 	} else {
@@ -1636,7 +1654,7 @@ int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_flo
 			p4 = h7;
 #line 89 "elementwise.py"
 			for (i1 = 0; i1 < t14; i1++) {
-				t1.data[p3] = m->data[p4] * t8.data[pyc2go_add_int64(pyc2go_add_int64(t8.offset, h8), pyc2go_mul_int64(i1, t18))];
+				t1.data[p3] = m_data[p4] * t8.data[pyc2go_add_int64(pyc2go_add_int64(t8.offset, h8), pyc2go_mul_int64(i1, t18))];
 				p3 = pyc2go_add_int64(p3, h6);
 				p4 = pyc2go_add_int64(p4, t16);
 			}
@@ -1656,6 +1674,7 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 {
 #line 92 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const m_data = m->data;
 	pyc2go_array_float64 norms = {0};
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
@@ -1735,7 +1754,7 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
 #line 95 "elementwise.py"
 			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[pyc2go_add_int64(h1, i1)] = m->data[pyc2go_add_int64(h3, i1)] * m->data[pyc2go_add_int64(h3, i1)];
+				t1.data[pyc2go_add_int64(h1, i1)] = m_data[pyc2go_add_int64(h3, i1)] * m_data[pyc2go_add_int64(h3, i1)];
 			}
 		}
 	} else {
@@ -1748,7 +1767,7 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 			p2 = h3;
 #line 95 "elementwise.py"
 			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[p1] = m->data[p2] * m->data[p2];
+				t1.data[p1] = m_data[p2] * m_data[p2];
 				p1 = pyc2go_add_int64(p1, h2);
 				p2 = pyc2go_add_int64(p2, h4);
 			}
@@ -1924,7 +1943,7 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 			h20 = pyc2go_mul_int64(i0_4, t18);
 #line 96 "elementwise.py"
 			for (i1_2 = 0; i1_2 < t15; i1_2++) {
-				t6.data[pyc2go_add_int64(h17, i1_2)] = m->data[pyc2go_add_int64(h19, i1_2)] / t9.data[pyc2go_add_int64(pyc2go_add_int64(t9.offset, h20), pyc2go_mul_int64(i1_2, t19))];
+				t6.data[pyc2go_add_int64(h17, i1_2)] = m_data[pyc2go_add_int64(h19, i1_2)] / t9.data[pyc2go_add_int64(pyc2go_add_int64(t9.offset, h20), pyc2go_mul_int64(i1_2, t19))];
 			}
 		}
 	} else {
@@ -1938,7 +1957,7 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 			p8 = h19;
 #line 96 "elementwise.py"
 			for (i1_2 = 0; i1_2 < t15; i1_2++) {
-				t6.data[p7] = m->data[p8] / t9.data[pyc2go_add_int64(pyc2go_add_int64(t9.offset, h20), pyc2go_mul_int64(i1_2, t19))];
+				t6.data[p7] = m_data[p8] / t9.data[pyc2go_add_int64(pyc2go_add_int64(t9.offset, h20), pyc2go_mul_int64(i1_2, t19))];
 				p7 = pyc2go_add_int64(p7, h18);
 				p8 = pyc2go_add_int64(p8, t17);
 			}
@@ -1958,6 +1977,8 @@ int elementwise_divide_arrays(const pyc2go_array_float64 *a, const pyc2go_array_
 {
 #line 99 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const a_data = a->data;
+	double *const b_data = b->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -2001,7 +2022,7 @@ int elementwise_divide_arrays(const pyc2go_array_float64 *a, const pyc2go_array_
 	if (((h2 == 1) && (t3 == 1)) && (t4 == 1)) {
 #line 101 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = a->data[pyc2go_add_int64(h3, i0)] / b->data[pyc2go_add_int64(h4, i0)];
+			t1.data[pyc2go_add_int64(h1, i0)] = a_data[pyc2go_add_int64(h3, i0)] / b_data[pyc2go_add_int64(h4, i0)];
 		}
 	} else {
 #line 101 "elementwise.py"
@@ -2010,7 +2031,7 @@ int elementwise_divide_arrays(const pyc2go_array_float64 *a, const pyc2go_array_
 		p3 = h4;
 #line 101 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[p1] = a->data[p2] / b->data[p3];
+			t1.data[p1] = a_data[p2] / b_data[p3];
 			p1 = pyc2go_add_int64(p1, h2);
 			p2 = pyc2go_add_int64(p2, t3);
 			p3 = pyc2go_add_int64(p3, t4);
@@ -2030,6 +2051,8 @@ int elementwise_floor_mod_int(const pyc2go_array_int64 *a, const pyc2go_array_in
 {
 #line 104 "elementwise.py"
 	pyc2go_pool pool = {0};
+	int64_t *const a_data = a->data;
+	int64_t *const b_data = b->data;
 	pyc2go_array_int64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -2097,8 +2120,8 @@ int elementwise_floor_mod_int(const pyc2go_array_int64 *a, const pyc2go_array_in
 	if (((t6 == 1) && (t5 == 1)) && (h4 == 1)) {
 #line 106 "elementwise.py"
 		for (i0 = 0; i0 < t4; i0++) {
-			t7 = b->data[pyc2go_add_int64(h1, i0)];
-			t8 = a->data[pyc2go_add_int64(h2, i0)];
+			t7 = b_data[pyc2go_add_int64(h1, i0)];
+			t8 = a_data[pyc2go_add_int64(h2, i0)];
 #line 106 "elementwise.py"
 			if (t7 != 0) {
 				t9 = pyc2go_floordiv_i64(t8, t7);
@@ -2106,8 +2129,8 @@ int elementwise_floor_mod_int(const pyc2go_array_int64 *a, const pyc2go_array_in
 				t9 = 0;
 			}
 #line 106 "elementwise.py"
-			t10 = b->data[pyc2go_add_int64(h1, i0)];
-			t11 = a->data[pyc2go_add_int64(h2, i0)];
+			t10 = b_data[pyc2go_add_int64(h1, i0)];
+			t11 = a_data[pyc2go_add_int64(h2, i0)];
 #line 106 "elementwise.py"
 			if (t10 != 0) {
 				t12 = pyc2go_mod_i64(t11, t10);
@@ -2124,8 +2147,8 @@ int elementwise_floor_mod_int(const pyc2go_array_int64 *a, const pyc2go_array_in
 		p3 = h3;
 #line 106 "elementwise.py"
 		for (i0 = 0; i0 < t4; i0++) {
-			t7 = b->data[p1];
-			t8 = a->data[p2];
+			t7 = b_data[p1];
+			t8 = a_data[p2];
 #line 106 "elementwise.py"
 			if (t7 != 0) {
 				t9 = pyc2go_floordiv_i64(t8, t7);
@@ -2133,8 +2156,8 @@ int elementwise_floor_mod_int(const pyc2go_array_int64 *a, const pyc2go_array_in
 				t9 = 0;
 			}
 #line 106 "elementwise.py"
-			t10 = b->data[p1];
-			t11 = a->data[p2];
+			t10 = b_data[p1];
+			t11 = a_data[p2];
 #line 106 "elementwise.py"
 			if (t10 != 0) {
 				t12 = pyc2go_mod_i64(t11, t10);
@@ -2162,6 +2185,8 @@ int elementwise_hypot_abs(const pyc2go_array_float64 *x, const pyc2go_array_floa
 {
 #line 109 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
+	double *const y_data = y->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -2214,7 +2239,7 @@ int elementwise_hypot_abs(const pyc2go_array_float64 *x, const pyc2go_array_floa
 	if (((h2 == 1) && (t4 == 1)) && (t5 == 1)) {
 #line 111 "elementwise.py"
 		for (i0 = 0; i0 < t3; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = hypot(x->data[pyc2go_add_int64(h3, i0)], y->data[pyc2go_add_int64(h4, i0)]) - fabs(x->data[pyc2go_add_int64(h3, i0)]);
+			t1.data[pyc2go_add_int64(h1, i0)] = hypot(x_data[pyc2go_add_int64(h3, i0)], y_data[pyc2go_add_int64(h4, i0)]) - fabs(x_data[pyc2go_add_int64(h3, i0)]);
 		}
 	} else {
 #line 111 "elementwise.py"
@@ -2223,7 +2248,7 @@ int elementwise_hypot_abs(const pyc2go_array_float64 *x, const pyc2go_array_floa
 		p3 = h4;
 #line 111 "elementwise.py"
 		for (i0 = 0; i0 < t3; i0++) {
-			t1.data[p1] = hypot(x->data[p2], y->data[p3]) - fabs(x->data[p2]);
+			t1.data[p1] = hypot(x_data[p2], y_data[p3]) - fabs(x_data[p2]);
 			p1 = pyc2go_add_int64(p1, h2);
 			p2 = pyc2go_add_int64(p2, t4);
 			p3 = pyc2go_add_int64(p3, t5);
@@ -2243,6 +2268,7 @@ int elementwise_nan_to_zero(const pyc2go_array_float64 *x, pyc2go_array_float64 
 {
 #line 114 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
@@ -2277,8 +2303,8 @@ int elementwise_nan_to_zero(const pyc2go_array_float64 *x, pyc2go_array_float64 
 	if ((h2 == 1) && (h4 == 1)) {
 #line 116 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t3 = isnan(x->data[pyc2go_add_int64(h1, i0)]);
-			t4 = x->data[pyc2go_add_int64(h1, i0)];
+			t3 = isnan(x_data[pyc2go_add_int64(h1, i0)]);
+			t4 = x_data[pyc2go_add_int64(h1, i0)];
 			t5 = t4;
 #line 116 "elementwise.py"
 			if (t3) {
@@ -2293,8 +2319,8 @@ int elementwise_nan_to_zero(const pyc2go_array_float64 *x, pyc2go_array_float64 
 		p2 = h3;
 #line 116 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t3 = isnan(x->data[p1]);
-			t4 = x->data[p1];
+			t3 = isnan(x_data[p1]);
+			t4 = x_data[p1];
 			t5 = t4;
 #line 116 "elementwise.py"
 			if (t3) {
@@ -2319,6 +2345,7 @@ fail:
 int elementwise_count_nonfinite(const pyc2go_array_float64 *m, int64_t *out, pyc2go_error *err)
 {
 #line 119 "elementwise.py"
+	double *const m_data = m->data;
 	int64_t t1 = 0;
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -2359,16 +2386,16 @@ int elementwise_count_nonfinite(const pyc2go_array_float64 *m, int64_t *out, pyc
 			i1_lim = pyc2go_sub_int64(pyc2go_max_int64(t3, -9223372036854775805), 3);
 #line 121 "elementwise.py"
 			while (i1_u < i1_lim) {
-				t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m->data[pyc2go_add_int64(h1, i1_u)])));
-				t1_u1 = pyc2go_add_int64(t1_u1, (int64_t)(!isfinite(m->data[pyc2go_add_int64(h1, pyc2go_add_int64(i1_u, 1))])));
-				t1_u2 = pyc2go_add_int64(t1_u2, (int64_t)(!isfinite(m->data[pyc2go_add_int64(h1, pyc2go_add_int64(i1_u, 2))])));
-				t1_u3 = pyc2go_add_int64(t1_u3, (int64_t)(!isfinite(m->data[pyc2go_add_int64(h1, pyc2go_add_int64(i1_u, 3))])));
+				t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m_data[pyc2go_add_int64(h1, i1_u)])));
+				t1_u1 = pyc2go_add_int64(t1_u1, (int64_t)(!isfinite(m_data[pyc2go_add_int64(h1, pyc2go_add_int64(i1_u, 1))])));
+				t1_u2 = pyc2go_add_int64(t1_u2, (int64_t)(!isfinite(m_data[pyc2go_add_int64(h1, pyc2go_add_int64(i1_u, 2))])));
+				t1_u3 = pyc2go_add_int64(t1_u3, (int64_t)(!isfinite(m_data[pyc2go_add_int64(h1, pyc2go_add_int64(i1_u, 3))])));
 				i1_u = pyc2go_add_int64(i1_u, 4);
 			}
 #line 121 "elementwise.py"
 			for (i1 = i1_u; i1 < t3; i1++) {
 #line 121 "elementwise.py"
-				t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m->data[pyc2go_add_int64(h1, i1)])));
+				t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m_data[pyc2go_add_int64(h1, i1)])));
 			}
 #line 121 "elementwise.py"
 			t1 = pyc2go_add_int64(t1, pyc2go_add_int64(pyc2go_add_int64(t1_u1, t1_u2), t1_u3));
@@ -2386,20 +2413,20 @@ int elementwise_count_nonfinite(const pyc2go_array_float64 *m, int64_t *out, pyc
 			i1_lim2 = pyc2go_sub_int64(pyc2go_max_int64(t3, -9223372036854775805), 3);
 #line 121 "elementwise.py"
 			while (i1_u2 < i1_lim2) {
-				t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m->data[p1])));
+				t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m_data[p1])));
 				p1 = pyc2go_add_int64(p1, h2);
-				t1_u12 = pyc2go_add_int64(t1_u12, (int64_t)(!isfinite(m->data[p1])));
+				t1_u12 = pyc2go_add_int64(t1_u12, (int64_t)(!isfinite(m_data[p1])));
 				p1 = pyc2go_add_int64(p1, h2);
-				t1_u22 = pyc2go_add_int64(t1_u22, (int64_t)(!isfinite(m->data[p1])));
+				t1_u22 = pyc2go_add_int64(t1_u22, (int64_t)(!isfinite(m_data[p1])));
 				p1 = pyc2go_add_int64(p1, h2);
-				t1_u32 = pyc2go_add_int64(t1_u32, (int64_t)(!isfinite(m->data[p1])));
+				t1_u32 = pyc2go_add_int64(t1_u32, (int64_t)(!isfinite(m_data[p1])));
 				p1 = pyc2go_add_int64(p1, h2);
 				i1_u2 = pyc2go_add_int64(i1_u2, 4);
 			}
 #line 121 "elementwise.py"
 			for (i1 = i1_u2; i1 < t3; i1++) {
 #line 121 "elementwise.py"
-				t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m->data[p1])));
+				t1 = pyc2go_add_int64(t1, (int64_t)(!isfinite(m_data[p1])));
 				p1 = pyc2go_add_int64(p1, h2);
 			}
 #line 121 "elementwise.py"
@@ -2415,6 +2442,7 @@ int elementwise_polynomial_horner(const pyc2go_array_float64 *x, pyc2go_array_fl
 {
 #line 124 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
@@ -2446,7 +2474,7 @@ int elementwise_polynomial_horner(const pyc2go_array_float64 *x, pyc2go_array_fl
 	if ((h2 == 1) && (h4 == 1)) {
 #line 126 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = (((((3.0 * x->data[pyc2go_add_int64(h3, i0)]) - 2.0) * x->data[pyc2go_add_int64(h3, i0)]) + 1.0) * x->data[pyc2go_add_int64(h3, i0)]) - 5.0;
+			t1.data[pyc2go_add_int64(h1, i0)] = (((((3.0 * x_data[pyc2go_add_int64(h3, i0)]) - 2.0) * x_data[pyc2go_add_int64(h3, i0)]) + 1.0) * x_data[pyc2go_add_int64(h3, i0)]) - 5.0;
 		}
 	} else {
 #line 126 "elementwise.py"
@@ -2454,7 +2482,7 @@ int elementwise_polynomial_horner(const pyc2go_array_float64 *x, pyc2go_array_fl
 		p2 = h3;
 #line 126 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[p1] = (((((3.0 * x->data[p2]) - 2.0) * x->data[p2]) + 1.0) * x->data[p2]) - 5.0;
+			t1.data[p1] = (((((3.0 * x_data[p2]) - 2.0) * x_data[p2]) + 1.0) * x_data[p2]) - 5.0;
 			p1 = pyc2go_add_int64(p1, h2);
 			p2 = pyc2go_add_int64(p2, h4);
 		}
@@ -2473,6 +2501,8 @@ int elementwise_int_to_float_mix(const pyc2go_array_int64 *a, const pyc2go_array
 {
 #line 129 "elementwise.py"
 	pyc2go_pool pool = {0};
+	int64_t *const a_data = a->data;
+	double *const x_data = x->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -2525,7 +2555,7 @@ int elementwise_int_to_float_mix(const pyc2go_array_int64 *a, const pyc2go_array
 	if (((h2 == 1) && (t4 == 1)) && (t5 == 1)) {
 #line 131 "elementwise.py"
 		for (i0 = 0; i0 < t3; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = ((double)a->data[pyc2go_add_int64(h3, i0)] * x->data[pyc2go_add_int64(h4, i0)]) + (double)a->data[pyc2go_add_int64(h3, i0)];
+			t1.data[pyc2go_add_int64(h1, i0)] = ((double)a_data[pyc2go_add_int64(h3, i0)] * x_data[pyc2go_add_int64(h4, i0)]) + (double)a_data[pyc2go_add_int64(h3, i0)];
 		}
 	} else {
 #line 131 "elementwise.py"
@@ -2534,7 +2564,7 @@ int elementwise_int_to_float_mix(const pyc2go_array_int64 *a, const pyc2go_array
 		p3 = h4;
 #line 131 "elementwise.py"
 		for (i0 = 0; i0 < t3; i0++) {
-			t1.data[p1] = ((double)a->data[p2] * x->data[p3]) + (double)a->data[p2];
+			t1.data[p1] = ((double)a_data[p2] * x_data[p3]) + (double)a_data[p2];
 			p1 = pyc2go_add_int64(p1, h2);
 			p2 = pyc2go_add_int64(p2, t4);
 			p3 = pyc2go_add_int64(p3, t5);
@@ -2554,6 +2584,7 @@ int elementwise_int32_plus_one(const pyc2go_array_int32 *a, pyc2go_array_int32 *
 {
 #line 134 "elementwise.py"
 	pyc2go_pool pool = {0};
+	int32_t *const a_data = a->data;
 	pyc2go_array_int32 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
@@ -2585,7 +2616,7 @@ int elementwise_int32_plus_one(const pyc2go_array_int32 *a, pyc2go_array_int32 *
 	if ((h2 == 1) && (h4 == 1)) {
 #line 136 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = pyc2go_add_int32(a->data[pyc2go_add_int64(h3, i0)], 1);
+			t1.data[pyc2go_add_int64(h1, i0)] = pyc2go_add_int32(a_data[pyc2go_add_int64(h3, i0)], 1);
 		}
 	} else {
 #line 136 "elementwise.py"
@@ -2593,7 +2624,7 @@ int elementwise_int32_plus_one(const pyc2go_array_int32 *a, pyc2go_array_int32 *
 		p2 = h3;
 #line 136 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[p1] = pyc2go_add_int32(a->data[p2], 1);
+			t1.data[p1] = pyc2go_add_int32(a_data[p2], 1);
 			p1 = pyc2go_add_int64(p1, h2);
 			p2 = pyc2go_add_int64(p2, h4);
 		}
@@ -2612,6 +2643,7 @@ int elementwise_uint8_invert(const pyc2go_array_uint8 *img, pyc2go_array_uint8 *
 {
 #line 139 "elementwise.py"
 	pyc2go_pool pool = {0};
+	uint8_t *const img_data = img->data;
 	pyc2go_array_uint8 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -2658,7 +2690,7 @@ int elementwise_uint8_invert(const pyc2go_array_uint8 *img, pyc2go_array_uint8 *
 			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
 #line 141 "elementwise.py"
 			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[pyc2go_add_int64(h1, i1)] = pyc2go_sub_uint8(255, img->data[pyc2go_add_int64(h3, i1)]);
+				t1.data[pyc2go_add_int64(h1, i1)] = pyc2go_sub_uint8(255, img_data[pyc2go_add_int64(h3, i1)]);
 			}
 		}
 	} else {
@@ -2671,7 +2703,7 @@ int elementwise_uint8_invert(const pyc2go_array_uint8 *img, pyc2go_array_uint8 *
 			p2 = h3;
 #line 141 "elementwise.py"
 			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[p1] = pyc2go_sub_uint8(255, img->data[p2]);
+				t1.data[p1] = pyc2go_sub_uint8(255, img_data[p2]);
 				p1 = pyc2go_add_int64(p1, h2);
 				p2 = pyc2go_add_int64(p2, h4);
 			}
@@ -2691,6 +2723,7 @@ int elementwise_complex_rotate(const pyc2go_array_complex128 *z, double theta, p
 {
 #line 144 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double _Complex *const z_data = z->data;
 	pyc2go_array_complex128 t1 = {0};
 	double _Complex t2 = 0;
 	int64_t t3 = 0;
@@ -2725,7 +2758,7 @@ int elementwise_complex_rotate(const pyc2go_array_complex128 *z, double theta, p
 	if ((h2 == 1) && (h4 == 1)) {
 #line 146 "elementwise.py"
 		for (i0 = 0; i0 < t3; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = pyc2go_cmul(z->data[pyc2go_add_int64(h3, i0)], t2);
+			t1.data[pyc2go_add_int64(h1, i0)] = pyc2go_cmul(z_data[pyc2go_add_int64(h3, i0)], t2);
 		}
 	} else {
 #line 146 "elementwise.py"
@@ -2733,7 +2766,7 @@ int elementwise_complex_rotate(const pyc2go_array_complex128 *z, double theta, p
 		p2 = h3;
 #line 146 "elementwise.py"
 		for (i0 = 0; i0 < t3; i0++) {
-			t1.data[p1] = pyc2go_cmul(z->data[p2], t2);
+			t1.data[p1] = pyc2go_cmul(z_data[p2], t2);
 			p1 = pyc2go_add_int64(p1, h2);
 			p2 = pyc2go_add_int64(p2, h4);
 		}
@@ -2752,6 +2785,7 @@ int elementwise_complex_abs2(const pyc2go_array_complex128 *z, pyc2go_array_floa
 {
 #line 149 "elementwise.py"
 	pyc2go_pool pool = {0};
+	double _Complex *const z_data = z->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
@@ -2784,7 +2818,7 @@ int elementwise_complex_abs2(const pyc2go_array_complex128 *z, pyc2go_array_floa
 	if ((h2 == 1) && (h4 == 1)) {
 #line 151 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t3 = pyc2go_cabs(z->data[pyc2go_add_int64(h1, i0)]);
+			t3 = pyc2go_cabs(z_data[pyc2go_add_int64(h1, i0)]);
 			t1.data[pyc2go_add_int64(h3, i0)] = t3 * t3;
 		}
 	} else {
@@ -2793,7 +2827,7 @@ int elementwise_complex_abs2(const pyc2go_array_complex128 *z, pyc2go_array_floa
 		p2 = h3;
 #line 151 "elementwise.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t3 = pyc2go_cabs(z->data[p1]);
+			t3 = pyc2go_cabs(z_data[p1]);
 			t1.data[p2] = t3 * t3;
 			p1 = pyc2go_add_int64(p1, h2);
 			p2 = pyc2go_add_int64(p2, h4);

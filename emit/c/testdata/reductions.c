@@ -11,6 +11,8 @@
 int reductions_dot_loop(const pyc2go_array_float64 *a, const pyc2go_array_float64 *b, double *out, pyc2go_error *err)
 {
 #line 6 "reductions.py"
+	double *const a_data = a->data;
+	double *const b_data = b->data;
 	double s = 0;
 	int64_t i = 0;
 	int64_t t1 = 0;
@@ -44,8 +46,8 @@ int reductions_dot_loop(const pyc2go_array_float64 *a, const pyc2go_array_float6
 #line 11 "reductions.py"
 			for (i = 0; i < t4; i++) {
 #line 12 "reductions.py"
-				t3 = a->data[pyc2go_add_int64(h1, i)];
-				s = s + (t3 * b->data[pyc2go_add_int64(h3, i)]);
+				t3 = a_data[pyc2go_add_int64(h1, i)];
+				s = s + (t3 * b_data[pyc2go_add_int64(h3, i)]);
 			}
 		} else {
 #line 11 "reductions.py"
@@ -54,8 +56,8 @@ int reductions_dot_loop(const pyc2go_array_float64 *a, const pyc2go_array_float6
 #line 11 "reductions.py"
 			for (i = 0; i < t4; i++) {
 #line 12 "reductions.py"
-				t3 = a->data[p1];
-				s = s + (t3 * b->data[p2]);
+				t3 = a_data[p1];
+				s = s + (t3 * b_data[p2]);
 #line 11 "reductions.py"
 				p1 = pyc2go_add_int64(p1, h2);
 				p2 = pyc2go_add_int64(p2, h4);
@@ -66,7 +68,7 @@ int reductions_dot_loop(const pyc2go_array_float64 *a, const pyc2go_array_float6
 		for (i = 0; i < t4; i++) {
 #line 12 "reductions.py"
 			t1 = pyc2go_add_int64(a->offset, pyc2go_mul_int64(i, a->strides[0]));
-			t3 = a->data[t1];
+			t3 = a_data[t1];
 #line 12 "reductions.py"
 			if (!(i < b->shape[0])) {
 				pyc2go_raise(err, "IndexError", "reductions.py", 12, "dot_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)i, (int64_t)0, (int64_t)b->shape[0]);
@@ -74,7 +76,7 @@ int reductions_dot_loop(const pyc2go_array_float64 *a, const pyc2go_array_float6
 			}
 #line 12 "reductions.py"
 			t2 = pyc2go_add_int64(b->offset, pyc2go_mul_int64(i, b->strides[0]));
-			s = s + (t3 * b->data[t2]);
+			s = s + (t3 * b_data[t2]);
 		}
 	}
 #line 13 "reductions.py"
@@ -87,6 +89,8 @@ fail:
 int reductions_dot_np(const pyc2go_array_float64 *a, const pyc2go_array_float64 *b, double *out, pyc2go_error *err)
 {
 #line 16 "reductions.py"
+	double *const a_data = a->data;
+	double *const b_data = b->data;
 	int64_t t1 = 0;
 	double t2 = 0;
 	int64_t i0 = 0;
@@ -112,7 +116,7 @@ int reductions_dot_np(const pyc2go_array_float64 *a, const pyc2go_array_float64 
 	if ((h2 == 1) && (h4 == 1)) {
 #line 18 "reductions.py"
 		for (i0 = 0; i0 < t1; i0++) {
-			t2 = t2 + (a->data[pyc2go_add_int64(h1, i0)] * b->data[pyc2go_add_int64(h3, i0)]);
+			t2 = t2 + (a_data[pyc2go_add_int64(h1, i0)] * b_data[pyc2go_add_int64(h3, i0)]);
 		}
 	} else {
 #line 18 "reductions.py"
@@ -120,7 +124,7 @@ int reductions_dot_np(const pyc2go_array_float64 *a, const pyc2go_array_float64 
 		p2 = h3;
 #line 18 "reductions.py"
 		for (i0 = 0; i0 < t1; i0++) {
-			t2 = t2 + (a->data[p1] * b->data[p2]);
+			t2 = t2 + (a_data[p1] * b_data[p2]);
 			p1 = pyc2go_add_int64(p1, h2);
 			p2 = pyc2go_add_int64(p2, h4);
 		}
@@ -140,6 +144,8 @@ fail:
 int reductions_dot_zip(const pyc2go_array_float64 *a, const pyc2go_array_float64 *b, double *out, pyc2go_error *err)
 {
 #line 21 "reductions.py"
+	double *const a_data = a->data;
+	double *const b_data = b->data;
 	double s = 0;
 	double x = 0;
 	double y = 0;
@@ -164,8 +170,8 @@ int reductions_dot_zip(const pyc2go_array_float64 *a, const pyc2go_array_float64
 	if ((h2 == 1) && (h4 == 1)) {
 #line 24 "reductions.py"
 		for (t2 = 0; t2 < t1; t2++) {
-			x = a->data[pyc2go_add_int64(h1, t2)];
-			y = b->data[pyc2go_add_int64(h3, t2)];
+			x = a_data[pyc2go_add_int64(h1, t2)];
+			y = b_data[pyc2go_add_int64(h3, t2)];
 #line 25 "reductions.py"
 			s = s + (x * y);
 		}
@@ -175,8 +181,8 @@ int reductions_dot_zip(const pyc2go_array_float64 *a, const pyc2go_array_float64
 		p2 = h3;
 #line 24 "reductions.py"
 		for (t2 = 0; t2 < t1; t2++) {
-			x = a->data[p1];
-			y = b->data[p2];
+			x = a_data[p1];
+			y = b_data[p2];
 #line 25 "reductions.py"
 			s = s + (x * y);
 #line 24 "reductions.py"
@@ -193,6 +199,7 @@ int reductions_sum_squares(const pyc2go_array_float64 *x, double *out, pyc2go_er
 {
 #line 29 "reductions.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
@@ -225,7 +232,7 @@ int reductions_sum_squares(const pyc2go_array_float64 *x, double *out, pyc2go_er
 	if ((h2 == 1) && (h4 == 1)) {
 #line 31 "reductions.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x->data[pyc2go_add_int64(h1, i0)];
+			t3 = x_data[pyc2go_add_int64(h1, i0)];
 			t1.data[pyc2go_add_int64(h3, i0)] = t3 * t3;
 		}
 	} else {
@@ -234,7 +241,7 @@ int reductions_sum_squares(const pyc2go_array_float64 *x, double *out, pyc2go_er
 		p2 = h3;
 #line 31 "reductions.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x->data[p1];
+			t3 = x_data[p1];
 			t1.data[p2] = t3 * t3;
 			p1 = pyc2go_add_int64(p1, h2);
 			p2 = pyc2go_add_int64(p2, h4);
@@ -253,6 +260,8 @@ int reductions_sse(const pyc2go_array_float64 *x, const pyc2go_array_float64 *y,
 {
 #line 34 "reductions.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
+	double *const y_data = y->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -297,7 +306,7 @@ int reductions_sse(const pyc2go_array_float64 *x, const pyc2go_array_float64 *y,
 	if (((t3 == 1) && (t4 == 1)) && (h4 == 1)) {
 #line 36 "reductions.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t5 = x->data[pyc2go_add_int64(h1, i0)] - y->data[pyc2go_add_int64(h2, i0)];
+			t5 = x_data[pyc2go_add_int64(h1, i0)] - y_data[pyc2go_add_int64(h2, i0)];
 			t1.data[pyc2go_add_int64(h3, i0)] = t5 * t5;
 		}
 	} else {
@@ -307,7 +316,7 @@ int reductions_sse(const pyc2go_array_float64 *x, const pyc2go_array_float64 *y,
 		p3 = h3;
 #line 36 "reductions.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t5 = x->data[p1] - y->data[p2];
+			t5 = x_data[p1] - y_data[p2];
 			t1.data[p3] = t5 * t5;
 			p1 = pyc2go_add_int64(p1, t3);
 			p2 = pyc2go_add_int64(p2, t4);
@@ -326,6 +335,7 @@ fail:
 int reductions_mean_loop(const pyc2go_array_float64 *x, double *out, pyc2go_error *err)
 {
 #line 39 "reductions.py"
+	double *const x_data = x->data;
 	int64_t n = 0;
 	double s = 0;
 	double v = 0;
@@ -353,7 +363,7 @@ int reductions_mean_loop(const pyc2go_array_float64 *x, double *out, pyc2go_erro
 	if (h2 == 1) {
 #line 45 "reductions.py"
 		for (t2 = 0; t2 < t1; t2++) {
-			v = x->data[pyc2go_add_int64(h1, t2)];
+			v = x_data[pyc2go_add_int64(h1, t2)];
 #line 46 "reductions.py"
 			s = s + v;
 		}
@@ -362,7 +372,7 @@ int reductions_mean_loop(const pyc2go_array_float64 *x, double *out, pyc2go_erro
 		p1 = h1;
 #line 45 "reductions.py"
 		for (t2 = 0; t2 < t1; t2++) {
-			v = x->data[p1];
+			v = x_data[p1];
 #line 46 "reductions.py"
 			s = s + v;
 #line 45 "reductions.py"
@@ -378,6 +388,7 @@ int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out
 {
 #line 50 "reductions.py"
 	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t i0 = 0;
@@ -429,7 +440,7 @@ int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out
 	if ((h2 == 1) && (h4 == 1)) {
 #line 54 "reductions.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = x->data[pyc2go_add_int64(h3, i0)];
+			t1.data[pyc2go_add_int64(h1, i0)] = x_data[pyc2go_add_int64(h3, i0)];
 		}
 	} else {
 #line 54 "reductions.py"
@@ -437,7 +448,7 @@ int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out
 		p2 = h3;
 #line 54 "reductions.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[p1] = x->data[p2];
+			t1.data[p1] = x_data[p2];
 			p1 = pyc2go_add_int64(p1, h2);
 			p2 = pyc2go_add_int64(p2, h4);
 		}
@@ -496,6 +507,7 @@ fail:
 int reductions_variance_two_pass(const pyc2go_array_float64 *x, double *out, pyc2go_error *err)
 {
 #line 57 "reductions.py"
+	double *const x_data = x->data;
 	int64_t n = 0;
 	double m = 0;
 	double acc = 0;
@@ -525,7 +537,7 @@ int reductions_variance_two_pass(const pyc2go_array_float64 *x, double *out, pyc
 #line 64 "reductions.py"
 		for (i = 0; i < n; i++) {
 #line 65 "reductions.py"
-			d = x->data[pyc2go_add_int64(h1, i)] - m;
+			d = x_data[pyc2go_add_int64(h1, i)] - m;
 #line 66 "reductions.py"
 			acc = acc + (d * d);
 		}
@@ -535,7 +547,7 @@ int reductions_variance_two_pass(const pyc2go_array_float64 *x, double *out, pyc
 #line 64 "reductions.py"
 		for (i = 0; i < n; i++) {
 #line 65 "reductions.py"
-			d = x->data[p1] - m;
+			d = x_data[p1] - m;
 #line 66 "reductions.py"
 			acc = acc + (d * d);
 #line 64 "reductions.py"
@@ -626,6 +638,7 @@ int reductions_row_sums_loop(const pyc2go_array_float64 *m, pyc2go_array_float64
 {
 #line 80 "reductions.py"
 	pyc2go_pool pool = {0};
+	double *const m_data = m->data;
 	int64_t rows = 0;
 	int64_t cols = 0;
 	pyc2go_array_float64 out_ = {0};
@@ -684,7 +697,7 @@ int reductions_row_sums_loop(const pyc2go_array_float64 *m, pyc2go_array_float64
 #line 86 "reductions.py"
 				for (j = 0; j < cols; j++) {
 #line 87 "reductions.py"
-					s = s + m->data[pyc2go_add_int64(h1, j)];
+					s = s + m_data[pyc2go_add_int64(h1, j)];
 				}
 #line 88 "reductions.py"
 				t3 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
@@ -701,7 +714,7 @@ int reductions_row_sums_loop(const pyc2go_array_float64 *m, pyc2go_array_float64
 #line 86 "reductions.py"
 				for (j = 0; j < cols; j++) {
 #line 87 "reductions.py"
-					s = s + m->data[p1];
+					s = s + m_data[p1];
 #line 86 "reductions.py"
 					p1 = pyc2go_add_int64(p1, h2);
 				}
@@ -719,7 +732,7 @@ int reductions_row_sums_loop(const pyc2go_array_float64 *m, pyc2go_array_float64
 			for (j = 0; j < cols; j++) {
 #line 87 "reductions.py"
 				t2 = pyc2go_add_int64(pyc2go_add_int64(m->offset, pyc2go_mul_int64(i, m->strides[0])), pyc2go_mul_int64(j, m->strides[1]));
-				s = s + m->data[t2];
+				s = s + m_data[t2];
 			}
 #line 88 "reductions.py"
 			if (!(i < out_.shape[0])) {
@@ -745,6 +758,7 @@ int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *
 {
 #line 92 "reductions.py"
 	pyc2go_pool pool = {0};
+	double *const m_data = m->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -806,13 +820,13 @@ int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *
 	for (i0 = 0; i0 < t3; i0++) {
 #line 94 "reductions.py"
 		if (h4) {
-			t4 = m->data[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))];
+			t4 = m_data[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))];
 		}
 #line 94 "reductions.py"
 		h3 = pyc2go_mul_int64(i0, h6);
 #line 94 "reductions.py"
 		for (i0_2 = 0; i0_2 < t2; i0_2++) {
-			t5 = m->data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2, h2)), h3)];
+			t5 = m_data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2, h2)), h3)];
 #line 94 "reductions.py"
 			if ((!isnan(t4)) && (!(t4 < t5))) {
 				t4 = t5;
@@ -853,13 +867,13 @@ int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *
 		for (i0_3 = 0; i0_3 < t8; i0_3++) {
 #line 94 "reductions.py"
 			if (h11) {
-				t9 = m->data[pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13))];
+				t9 = m_data[pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13))];
 			}
 #line 94 "reductions.py"
 			h9 = pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13));
 #line 94 "reductions.py"
 			for (i0_4 = 0; i0_4 < t7; i0_4++) {
-				t10 = m->data[pyc2go_add_int64(h9, i0_4)];
+				t10 = m_data[pyc2go_add_int64(h9, i0_4)];
 #line 94 "reductions.py"
 				if ((!isnan(t9)) && (!(t9 > t10))) {
 					t9 = t10;
@@ -874,14 +888,14 @@ int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *
 #line 94 "reductions.py"
 			if (h11) {
 #line 94 "reductions.py"
-				t9 = m->data[pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13))];
+				t9 = m_data[pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13))];
 			}
 #line 94 "reductions.py"
 			h9 = pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13));
 			p1 = h9;
 #line 94 "reductions.py"
 			for (i0_4 = 0; i0_4 < t7; i0_4++) {
-				t10 = m->data[p1];
+				t10 = m_data[p1];
 #line 94 "reductions.py"
 				if ((!isnan(t9)) && (!(t9 > t10))) {
 					t9 = t10;
@@ -909,6 +923,7 @@ int reductions_argmax_rows(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 {
 #line 97 "reductions.py"
 	pyc2go_pool pool = {0};
+	double *const m_data = m->data;
 	pyc2go_array_int64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -958,13 +973,13 @@ int reductions_argmax_rows(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 			t4 = 0;
 #line 99 "reductions.py"
 			if (h3) {
-				t5 = m->data[pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5))];
+				t5 = m_data[pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5))];
 			}
 #line 99 "reductions.py"
 			h1 = pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5));
 #line 99 "reductions.py"
 			for (i0_2 = 0; i0_2 < t2; i0_2++) {
-				t6 = m->data[pyc2go_add_int64(h1, i0_2)];
+				t6 = m_data[pyc2go_add_int64(h1, i0_2)];
 #line 99 "reductions.py"
 				if ((t6 > t5) || (isnan(t6) && (!isnan(t5)))) {
 					t5 = t6;
@@ -981,14 +996,14 @@ int reductions_argmax_rows(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 			t4 = 0;
 #line 99 "reductions.py"
 			if (h3) {
-				t5 = m->data[pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5))];
+				t5 = m_data[pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5))];
 			}
 #line 99 "reductions.py"
 			h1 = pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5));
 			p1 = h1;
 #line 99 "reductions.py"
 			for (i0_2 = 0; i0_2 < t2; i0_2++) {
-				t6 = m->data[p1];
+				t6 = m_data[p1];
 #line 99 "reductions.py"
 				if ((t6 > t5) || (isnan(t6) && (!isnan(t5)))) {
 					t5 = t6;
@@ -1015,6 +1030,7 @@ int reductions_argmin_cols(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 {
 #line 102 "reductions.py"
 	pyc2go_pool pool = {0};
+	double *const m_data = m->data;
 	pyc2go_array_int64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -1063,13 +1079,13 @@ int reductions_argmin_cols(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 		t4 = 0;
 #line 104 "reductions.py"
 		if (h4) {
-			t5 = m->data[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))];
+			t5 = m_data[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))];
 		}
 #line 104 "reductions.py"
 		h3 = pyc2go_mul_int64(i0, h6);
 #line 104 "reductions.py"
 		for (i0_2 = 0; i0_2 < t2; i0_2++) {
-			t6 = m->data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2, h2)), h3)];
+			t6 = m_data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2, h2)), h3)];
 #line 104 "reductions.py"
 			if ((t6 < t5) || (isnan(t6) && (!isnan(t5)))) {
 				t5 = t6;
@@ -1092,6 +1108,7 @@ fail:
 int reductions_argmax_loop(const pyc2go_array_float64 *x, int64_t *out, pyc2go_error *err)
 {
 #line 107 "reductions.py"
+	double *const x_data = x->data;
 	int64_t best = 0;
 	int64_t i = 0;
 	int64_t t2 = 0;
@@ -1122,7 +1139,7 @@ int reductions_argmax_loop(const pyc2go_array_float64 *x, int64_t *out, pyc2go_e
 #line 112 "reductions.py"
 		for (i = 1; i < t5; i++) {
 #line 113 "reductions.py"
-			t4 = x->data[pyc2go_add_int64(h1, i)];
+			t4 = x_data[pyc2go_add_int64(h1, i)];
 #line 113 "reductions.py"
 			if (!((best >= h3) && (best < h4))) {
 				pyc2go_raise(err, "IndexError", "reductions.py", 113, "argmax_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)best, (int64_t)0, (int64_t)x->shape[0]);
@@ -1137,7 +1154,7 @@ int reductions_argmax_loop(const pyc2go_array_float64 *x, int64_t *out, pyc2go_e
 #line 113 "reductions.py"
 			t3 = pyc2go_add_int64(h1, pyc2go_mul_int64(t2, h2));
 #line 113 "reductions.py"
-			if (t4 > x->data[t3]) {
+			if (t4 > x_data[t3]) {
 #line 114 "reductions.py"
 				best = i;
 			}
@@ -1148,7 +1165,7 @@ int reductions_argmax_loop(const pyc2go_array_float64 *x, int64_t *out, pyc2go_e
 #line 112 "reductions.py"
 		for (i = 1; i < t5; i++) {
 #line 113 "reductions.py"
-			t4 = x->data[p1];
+			t4 = x_data[p1];
 #line 113 "reductions.py"
 			if (!((best >= h3) && (best < h4))) {
 				pyc2go_raise(err, "IndexError", "reductions.py", 113, "argmax_loop", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)best, (int64_t)0, (int64_t)x->shape[0]);
@@ -1163,7 +1180,7 @@ int reductions_argmax_loop(const pyc2go_array_float64 *x, int64_t *out, pyc2go_e
 #line 113 "reductions.py"
 			t3 = pyc2go_add_int64(h1, pyc2go_mul_int64(t2, h2));
 #line 113 "reductions.py"
-			if (t4 > x->data[t3]) {
+			if (t4 > x_data[t3]) {
 #line 114 "reductions.py"
 				best = i;
 			}
@@ -1181,6 +1198,7 @@ fail:
 int reductions_argmin_argmax(const pyc2go_array_float64 *x, int64_t *out0, int64_t *out1, pyc2go_error *err)
 {
 #line 118 "reductions.py"
+	double *const x_data = x->data;
 	int64_t t1 = 0;
 	double t2 = 0;
 	int64_t t3 = 0;
@@ -1211,7 +1229,7 @@ int reductions_argmin_argmax(const pyc2go_array_float64 *x, int64_t *out0, int64
 #line 120 "reductions.py"
 	t3 = 0;
 	t4 = 0;
-	t2 = x->data[x->offset];
+	t2 = x_data[x->offset];
 	t5 = x->shape[0];
 	h1 = x->offset;
 	h2 = x->strides[0];
@@ -1219,7 +1237,7 @@ int reductions_argmin_argmax(const pyc2go_array_float64 *x, int64_t *out0, int64
 	if (h2 == 1) {
 #line 120 "reductions.py"
 		for (i0 = 0; i0 < t5; i0++) {
-			t6 = x->data[pyc2go_add_int64(h1, i0)];
+			t6 = x_data[pyc2go_add_int64(h1, i0)];
 #line 120 "reductions.py"
 			if ((t6 < t2) || (isnan(t6) && (!isnan(t2)))) {
 				t2 = t6;
@@ -1233,7 +1251,7 @@ int reductions_argmin_argmax(const pyc2go_array_float64 *x, int64_t *out0, int64
 		p1 = h1;
 #line 120 "reductions.py"
 		for (i0 = 0; i0 < t5; i0++) {
-			t6 = x->data[p1];
+			t6 = x_data[p1];
 #line 120 "reductions.py"
 			if ((t6 < t2) || (isnan(t6) && (!isnan(t2)))) {
 				t2 = t6;
@@ -1247,7 +1265,7 @@ int reductions_argmin_argmax(const pyc2go_array_float64 *x, int64_t *out0, int64
 #line 120 "reductions.py"
 	t9 = 0;
 	t10 = 0;
-	t8 = x->data[x->offset];
+	t8 = x_data[x->offset];
 	t11 = x->shape[0];
 	h3 = x->offset;
 	h4 = x->strides[0];
@@ -1255,7 +1273,7 @@ int reductions_argmin_argmax(const pyc2go_array_float64 *x, int64_t *out0, int64
 	if (h4 == 1) {
 #line 120 "reductions.py"
 		for (i0_2 = 0; i0_2 < t11; i0_2++) {
-			t12 = x->data[pyc2go_add_int64(h3, i0_2)];
+			t12 = x_data[pyc2go_add_int64(h3, i0_2)];
 #line 120 "reductions.py"
 			if ((t12 > t8) || (isnan(t12) && (!isnan(t8)))) {
 				t8 = t12;
@@ -1269,7 +1287,7 @@ int reductions_argmin_argmax(const pyc2go_array_float64 *x, int64_t *out0, int64
 		p2 = h3;
 #line 120 "reductions.py"
 		for (i0_2 = 0; i0_2 < t11; i0_2++) {
-			t12 = x->data[p2];
+			t12 = x_data[p2];
 #line 120 "reductions.py"
 			if ((t12 > t8) || (isnan(t12) && (!isnan(t8)))) {
 				t8 = t12;
@@ -1291,6 +1309,7 @@ fail:
 int reductions_int_total(const pyc2go_array_int64 *a, int64_t *out, pyc2go_error *err)
 {
 #line 123 "reductions.py"
+	int64_t *const a_data = a->data;
 	int64_t t1 = 0;
 	int64_t t2 = 0;
 	int64_t i0 = 0;
@@ -1322,16 +1341,16 @@ int reductions_int_total(const pyc2go_array_int64 *a, int64_t *out, pyc2go_error
 		i0_lim = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
 #line 125 "reductions.py"
 		while (i0_u < i0_lim) {
-			t1 = pyc2go_add_int64(t1, a->data[pyc2go_add_int64(h1, i0_u)]);
-			t1_u1 = pyc2go_add_int64(t1_u1, a->data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 1))]);
-			t1_u2 = pyc2go_add_int64(t1_u2, a->data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 2))]);
-			t1_u3 = pyc2go_add_int64(t1_u3, a->data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 3))]);
+			t1 = pyc2go_add_int64(t1, a_data[pyc2go_add_int64(h1, i0_u)]);
+			t1_u1 = pyc2go_add_int64(t1_u1, a_data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 1))]);
+			t1_u2 = pyc2go_add_int64(t1_u2, a_data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 2))]);
+			t1_u3 = pyc2go_add_int64(t1_u3, a_data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 3))]);
 			i0_u = pyc2go_add_int64(i0_u, 4);
 		}
 #line 125 "reductions.py"
 		for (i0 = i0_u; i0 < t2; i0++) {
 #line 125 "reductions.py"
-			t1 = pyc2go_add_int64(t1, a->data[pyc2go_add_int64(h1, i0)]);
+			t1 = pyc2go_add_int64(t1, a_data[pyc2go_add_int64(h1, i0)]);
 		}
 #line 125 "reductions.py"
 		t1 = pyc2go_add_int64(t1, pyc2go_add_int64(pyc2go_add_int64(t1_u1, t1_u2), t1_u3));
@@ -1344,20 +1363,20 @@ int reductions_int_total(const pyc2go_array_int64 *a, int64_t *out, pyc2go_error
 		i0_lim2 = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
 #line 125 "reductions.py"
 		while (i0_u2 < i0_lim2) {
-			t1 = pyc2go_add_int64(t1, a->data[p1]);
+			t1 = pyc2go_add_int64(t1, a_data[p1]);
 			p1 = pyc2go_add_int64(p1, h2);
-			t1_u12 = pyc2go_add_int64(t1_u12, a->data[p1]);
+			t1_u12 = pyc2go_add_int64(t1_u12, a_data[p1]);
 			p1 = pyc2go_add_int64(p1, h2);
-			t1_u22 = pyc2go_add_int64(t1_u22, a->data[p1]);
+			t1_u22 = pyc2go_add_int64(t1_u22, a_data[p1]);
 			p1 = pyc2go_add_int64(p1, h2);
-			t1_u32 = pyc2go_add_int64(t1_u32, a->data[p1]);
+			t1_u32 = pyc2go_add_int64(t1_u32, a_data[p1]);
 			p1 = pyc2go_add_int64(p1, h2);
 			i0_u2 = pyc2go_add_int64(i0_u2, 4);
 		}
 #line 125 "reductions.py"
 		for (i0 = i0_u2; i0 < t2; i0++) {
 #line 125 "reductions.py"
-			t1 = pyc2go_add_int64(t1, a->data[p1]);
+			t1 = pyc2go_add_int64(t1, a_data[p1]);
 			p1 = pyc2go_add_int64(p1, h2);
 		}
 #line 125 "reductions.py"
@@ -1372,6 +1391,7 @@ int reductions_int_col_sums(const pyc2go_array_int64 *m, pyc2go_array_int64 *out
 {
 #line 128 "reductions.py"
 	pyc2go_pool pool = {0};
+	int64_t *const m_data = m->data;
 	pyc2go_array_int64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -1420,16 +1440,16 @@ int reductions_int_col_sums(const pyc2go_array_int64 *m, pyc2go_array_int64 *out
 		i0_2_lim = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
 #line 130 "reductions.py"
 		while (i0_2_u < i0_2_lim) {
-			t4 = pyc2go_add_int64(t4, m->data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2_u, h2)), h3)]);
-			t4_u1 = pyc2go_add_int64(t4_u1, m->data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 1), h2)), h3)]);
-			t4_u2 = pyc2go_add_int64(t4_u2, m->data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 2), h2)), h3)]);
-			t4_u3 = pyc2go_add_int64(t4_u3, m->data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 3), h2)), h3)]);
+			t4 = pyc2go_add_int64(t4, m_data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2_u, h2)), h3)]);
+			t4_u1 = pyc2go_add_int64(t4_u1, m_data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 1), h2)), h3)]);
+			t4_u2 = pyc2go_add_int64(t4_u2, m_data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 2), h2)), h3)]);
+			t4_u3 = pyc2go_add_int64(t4_u3, m_data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 3), h2)), h3)]);
 			i0_2_u = pyc2go_add_int64(i0_2_u, 4);
 		}
 #line 130 "reductions.py"
 		for (i0_2 = i0_2_u; i0_2 < t2; i0_2++) {
 #line 130 "reductions.py"
-			t4 = pyc2go_add_int64(t4, m->data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2, h2)), h3)]);
+			t4 = pyc2go_add_int64(t4, m_data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2, h2)), h3)]);
 		}
 #line 130 "reductions.py"
 		t4 = pyc2go_add_int64(t4, pyc2go_add_int64(pyc2go_add_int64(t4_u1, t4_u2), t4_u3));
@@ -1448,6 +1468,7 @@ fail:
 int reductions_any_negative(const pyc2go_array_float64 *x, bool *out, pyc2go_error *err)
 {
 #line 133 "reductions.py"
+	double *const x_data = x->data;
 	bool t1 = 0;
 	int64_t t2 = 0;
 	int64_t i0 = 0;
@@ -1464,14 +1485,14 @@ int reductions_any_negative(const pyc2go_array_float64 *x, bool *out, pyc2go_err
 	if (h2 == 1) {
 #line 135 "reductions.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1 = t1 || (x->data[pyc2go_add_int64(h1, i0)] < 0.0);
+			t1 = t1 || (x_data[pyc2go_add_int64(h1, i0)] < 0.0);
 		}
 	} else {
 #line 135 "reductions.py"
 		p1 = h1;
 #line 135 "reductions.py"
 		for (i0 = 0; i0 < t2; i0++) {
-			t1 = t1 || (x->data[p1] < 0.0);
+			t1 = t1 || (x_data[p1] < 0.0);
 			p1 = pyc2go_add_int64(p1, h2);
 		}
 	}
@@ -1483,6 +1504,7 @@ int reductions_any_negative(const pyc2go_array_float64 *x, bool *out, pyc2go_err
 int reductions_all_finite(const pyc2go_array_float64 *m, bool *out, pyc2go_error *err)
 {
 #line 138 "reductions.py"
+	double *const m_data = m->data;
 	bool t1 = 0;
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -1508,7 +1530,7 @@ int reductions_all_finite(const pyc2go_array_float64 *m, bool *out, pyc2go_error
 			h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i0, h4));
 #line 140 "reductions.py"
 			for (i1 = 0; i1 < t3; i1++) {
-				t1 = t1 && isfinite(m->data[pyc2go_add_int64(h1, i1)]);
+				t1 = t1 && isfinite(m_data[pyc2go_add_int64(h1, i1)]);
 			}
 		}
 	} else {
@@ -1519,7 +1541,7 @@ int reductions_all_finite(const pyc2go_array_float64 *m, bool *out, pyc2go_error
 			p1 = h1;
 #line 140 "reductions.py"
 			for (i1 = 0; i1 < t3; i1++) {
-				t1 = t1 && isfinite(m->data[p1]);
+				t1 = t1 && isfinite(m_data[p1]);
 				p1 = pyc2go_add_int64(p1, h2);
 			}
 		}
@@ -1533,6 +1555,7 @@ int reductions_rows_all_positive(const pyc2go_array_float64 *m, pyc2go_array_boo
 {
 #line 143 "reductions.py"
 	pyc2go_pool pool = {0};
+	double *const m_data = m->data;
 	pyc2go_array_bool t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -1574,7 +1597,7 @@ int reductions_rows_all_positive(const pyc2go_array_float64 *m, pyc2go_array_boo
 			h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i0, h4));
 #line 145 "reductions.py"
 			for (i0_2 = 0; i0_2 < t2; i0_2++) {
-				t4 = t4 && (m->data[pyc2go_add_int64(h1, i0_2)] > 0.0);
+				t4 = t4 && (m_data[pyc2go_add_int64(h1, i0_2)] > 0.0);
 			}
 #line 145 "reductions.py"
 			t1.data[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))] = t4;
@@ -1588,7 +1611,7 @@ int reductions_rows_all_positive(const pyc2go_array_float64 *m, pyc2go_array_boo
 			p1 = h1;
 #line 145 "reductions.py"
 			for (i0_2 = 0; i0_2 < t2; i0_2++) {
-				t4 = t4 && (m->data[p1] > 0.0);
+				t4 = t4 && (m_data[p1] > 0.0);
 				p1 = pyc2go_add_int64(p1, h2);
 			}
 #line 145 "reductions.py"
@@ -1608,6 +1631,7 @@ fail:
 int reductions_bool_count(const pyc2go_array_bool *mask, int64_t *out, pyc2go_error *err)
 {
 #line 148 "reductions.py"
+	bool *const mask_data = mask->data;
 	int64_t c = 0;
 	bool v = 0;
 	int64_t t1 = 0;
@@ -1641,28 +1665,28 @@ int reductions_bool_count(const pyc2go_array_bool *mask, int64_t *out, pyc2go_er
 		t2_lim = pyc2go_sub_int64(pyc2go_max_int64(t1, -9223372036854775805), 3);
 #line 151 "reductions.py"
 		while (t2_u < t2_lim) {
-			v = mask->data[pyc2go_add_int64(h1, t2_u)];
+			v = mask_data[pyc2go_add_int64(h1, t2_u)];
 #line 152 "reductions.py"
 			if (v) {
 #line 153 "reductions.py"
 				c = pyc2go_add_int64(c, 1);
 			}
 #line 151 "reductions.py"
-			v = mask->data[pyc2go_add_int64(h1, pyc2go_add_int64(t2_u, 1))];
+			v = mask_data[pyc2go_add_int64(h1, pyc2go_add_int64(t2_u, 1))];
 #line 152 "reductions.py"
 			if (v) {
 #line 153 "reductions.py"
 				c_u1 = pyc2go_add_int64(c_u1, 1);
 			}
 #line 151 "reductions.py"
-			v = mask->data[pyc2go_add_int64(h1, pyc2go_add_int64(t2_u, 2))];
+			v = mask_data[pyc2go_add_int64(h1, pyc2go_add_int64(t2_u, 2))];
 #line 152 "reductions.py"
 			if (v) {
 #line 153 "reductions.py"
 				c_u2 = pyc2go_add_int64(c_u2, 1);
 			}
 #line 151 "reductions.py"
-			v = mask->data[pyc2go_add_int64(h1, pyc2go_add_int64(t2_u, 3))];
+			v = mask_data[pyc2go_add_int64(h1, pyc2go_add_int64(t2_u, 3))];
 #line 152 "reductions.py"
 			if (v) {
 #line 153 "reductions.py"
@@ -1674,7 +1698,7 @@ int reductions_bool_count(const pyc2go_array_bool *mask, int64_t *out, pyc2go_er
 #line 151 "reductions.py"
 		for (t2 = t2_u; t2 < t1; t2++) {
 #line 151 "reductions.py"
-			v = mask->data[pyc2go_add_int64(h1, t2)];
+			v = mask_data[pyc2go_add_int64(h1, t2)];
 #line 152 "reductions.py"
 			if (v) {
 #line 153 "reductions.py"
@@ -1692,7 +1716,7 @@ int reductions_bool_count(const pyc2go_array_bool *mask, int64_t *out, pyc2go_er
 		t2_lim2 = pyc2go_sub_int64(pyc2go_max_int64(t1, -9223372036854775805), 3);
 #line 151 "reductions.py"
 		while (t2_u2 < t2_lim2) {
-			v = mask->data[p1];
+			v = mask_data[p1];
 #line 152 "reductions.py"
 			if (v) {
 #line 153 "reductions.py"
@@ -1700,7 +1724,7 @@ int reductions_bool_count(const pyc2go_array_bool *mask, int64_t *out, pyc2go_er
 			}
 #line 151 "reductions.py"
 			p1 = pyc2go_add_int64(p1, h2);
-			v = mask->data[p1];
+			v = mask_data[p1];
 #line 152 "reductions.py"
 			if (v) {
 #line 153 "reductions.py"
@@ -1708,7 +1732,7 @@ int reductions_bool_count(const pyc2go_array_bool *mask, int64_t *out, pyc2go_er
 			}
 #line 151 "reductions.py"
 			p1 = pyc2go_add_int64(p1, h2);
-			v = mask->data[p1];
+			v = mask_data[p1];
 #line 152 "reductions.py"
 			if (v) {
 #line 153 "reductions.py"
@@ -1716,7 +1740,7 @@ int reductions_bool_count(const pyc2go_array_bool *mask, int64_t *out, pyc2go_er
 			}
 #line 151 "reductions.py"
 			p1 = pyc2go_add_int64(p1, h2);
-			v = mask->data[p1];
+			v = mask_data[p1];
 #line 152 "reductions.py"
 			if (v) {
 #line 153 "reductions.py"
@@ -1729,7 +1753,7 @@ int reductions_bool_count(const pyc2go_array_bool *mask, int64_t *out, pyc2go_er
 #line 151 "reductions.py"
 		for (t2 = t2_u2; t2 < t1; t2++) {
 #line 151 "reductions.py"
-			v = mask->data[p1];
+			v = mask_data[p1];
 #line 152 "reductions.py"
 			if (v) {
 #line 153 "reductions.py"
@@ -1749,6 +1773,7 @@ int reductions_bool_count(const pyc2go_array_bool *mask, int64_t *out, pyc2go_er
 int reductions_prod_int32(const pyc2go_array_int32 *a, int64_t *out, pyc2go_error *err)
 {
 #line 157 "reductions.py"
+	int32_t *const a_data = a->data;
 	int64_t t1 = 0;
 	int64_t t2 = 0;
 	int64_t i0 = 0;
@@ -1780,16 +1805,16 @@ int reductions_prod_int32(const pyc2go_array_int32 *a, int64_t *out, pyc2go_erro
 		i0_lim = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
 #line 159 "reductions.py"
 		while (i0_u < i0_lim) {
-			t1 = pyc2go_mul_int64(t1, (int64_t)a->data[pyc2go_add_int64(h1, i0_u)]);
-			t1_u1 = pyc2go_mul_int64(t1_u1, (int64_t)a->data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 1))]);
-			t1_u2 = pyc2go_mul_int64(t1_u2, (int64_t)a->data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 2))]);
-			t1_u3 = pyc2go_mul_int64(t1_u3, (int64_t)a->data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 3))]);
+			t1 = pyc2go_mul_int64(t1, (int64_t)a_data[pyc2go_add_int64(h1, i0_u)]);
+			t1_u1 = pyc2go_mul_int64(t1_u1, (int64_t)a_data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 1))]);
+			t1_u2 = pyc2go_mul_int64(t1_u2, (int64_t)a_data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 2))]);
+			t1_u3 = pyc2go_mul_int64(t1_u3, (int64_t)a_data[pyc2go_add_int64(h1, pyc2go_add_int64(i0_u, 3))]);
 			i0_u = pyc2go_add_int64(i0_u, 4);
 		}
 #line 159 "reductions.py"
 		for (i0 = i0_u; i0 < t2; i0++) {
 #line 159 "reductions.py"
-			t1 = pyc2go_mul_int64(t1, (int64_t)a->data[pyc2go_add_int64(h1, i0)]);
+			t1 = pyc2go_mul_int64(t1, (int64_t)a_data[pyc2go_add_int64(h1, i0)]);
 		}
 #line 159 "reductions.py"
 		t1 = pyc2go_mul_int64(t1, pyc2go_mul_int64(pyc2go_mul_int64(t1_u1, t1_u2), t1_u3));
@@ -1802,20 +1827,20 @@ int reductions_prod_int32(const pyc2go_array_int32 *a, int64_t *out, pyc2go_erro
 		i0_lim2 = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
 #line 159 "reductions.py"
 		while (i0_u2 < i0_lim2) {
-			t1 = pyc2go_mul_int64(t1, (int64_t)a->data[p1]);
+			t1 = pyc2go_mul_int64(t1, (int64_t)a_data[p1]);
 			p1 = pyc2go_add_int64(p1, h2);
-			t1_u12 = pyc2go_mul_int64(t1_u12, (int64_t)a->data[p1]);
+			t1_u12 = pyc2go_mul_int64(t1_u12, (int64_t)a_data[p1]);
 			p1 = pyc2go_add_int64(p1, h2);
-			t1_u22 = pyc2go_mul_int64(t1_u22, (int64_t)a->data[p1]);
+			t1_u22 = pyc2go_mul_int64(t1_u22, (int64_t)a_data[p1]);
 			p1 = pyc2go_add_int64(p1, h2);
-			t1_u32 = pyc2go_mul_int64(t1_u32, (int64_t)a->data[p1]);
+			t1_u32 = pyc2go_mul_int64(t1_u32, (int64_t)a_data[p1]);
 			p1 = pyc2go_add_int64(p1, h2);
 			i0_u2 = pyc2go_add_int64(i0_u2, 4);
 		}
 #line 159 "reductions.py"
 		for (i0 = i0_u2; i0 < t2; i0++) {
 #line 159 "reductions.py"
-			t1 = pyc2go_mul_int64(t1, (int64_t)a->data[p1]);
+			t1 = pyc2go_mul_int64(t1, (int64_t)a_data[p1]);
 			p1 = pyc2go_add_int64(p1, h2);
 		}
 #line 159 "reductions.py"
@@ -1830,6 +1855,7 @@ int reductions_frobenius(const pyc2go_array_float64 *m, double *out, pyc2go_erro
 {
 #line 162 "reductions.py"
 	pyc2go_pool pool = {0};
+	double *const m_data = m->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -1867,7 +1893,7 @@ int reductions_frobenius(const pyc2go_array_float64 *m, double *out, pyc2go_erro
 			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
 #line 164 "reductions.py"
 			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[pyc2go_add_int64(h1, i1)] = m->data[pyc2go_add_int64(h3, i1)] * m->data[pyc2go_add_int64(h3, i1)];
+				t1.data[pyc2go_add_int64(h1, i1)] = m_data[pyc2go_add_int64(h3, i1)] * m_data[pyc2go_add_int64(h3, i1)];
 			}
 		}
 	} else {
@@ -1880,7 +1906,7 @@ int reductions_frobenius(const pyc2go_array_float64 *m, double *out, pyc2go_erro
 			p2 = h3;
 #line 164 "reductions.py"
 			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[p1] = m->data[p2] * m->data[p2];
+				t1.data[p1] = m_data[p2] * m_data[p2];
 				p1 = pyc2go_add_int64(p1, h2);
 				p2 = pyc2go_add_int64(p2, h4);
 			}
@@ -1899,6 +1925,7 @@ int reductions_var_cols(const pyc2go_array_float64 *m, pyc2go_array_float64 *out
 {
 #line 167 "reductions.py"
 	pyc2go_pool pool = {0};
+	double *const m_data = m->data;
 	pyc2go_array_float64 t1 = {0};
 	int64_t t2 = 0;
 	int64_t t3 = 0;
@@ -1973,7 +2000,7 @@ int reductions_var_cols(const pyc2go_array_float64 *m, pyc2go_array_float64 *out
 			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
 #line 169 "reductions.py"
 			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[pyc2go_add_int64(h1, i1)] = m->data[pyc2go_add_int64(h3, i1)];
+				t1.data[pyc2go_add_int64(h1, i1)] = m_data[pyc2go_add_int64(h3, i1)];
 			}
 		}
 	} else {
@@ -1986,7 +2013,7 @@ int reductions_var_cols(const pyc2go_array_float64 *m, pyc2go_array_float64 *out
 			p2 = h3;
 #line 169 "reductions.py"
 			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[p1] = m->data[p2];
+				t1.data[p1] = m_data[p2];
 				p1 = pyc2go_add_int64(p1, h2);
 				p2 = pyc2go_add_int64(p2, h4);
 			}
@@ -2084,6 +2111,7 @@ int reductions_ravel_cumsum(const pyc2go_array_float64 *m, pyc2go_array_float64 
 {
 #line 172 "reductions.py"
 	pyc2go_pool pool = {0};
+	double *const m_data = m->data;
 	int64_t t1 = 0;
 	pyc2go_array_float64 t2 = {0};
 	pyc2go_array_float64 t3 = {0};
@@ -2160,7 +2188,7 @@ int reductions_ravel_cumsum(const pyc2go_array_float64 *m, pyc2go_array_float64 
 				h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
 #line 174 "reductions.py"
 				for (i1 = 0; i1 < t6; i1++) {
-					t4.data[pyc2go_add_int64(h1, i1)] = m->data[pyc2go_add_int64(h3, i1)];
+					t4.data[pyc2go_add_int64(h1, i1)] = m_data[pyc2go_add_int64(h3, i1)];
 				}
 			}
 		} else {
@@ -2173,7 +2201,7 @@ int reductions_ravel_cumsum(const pyc2go_array_float64 *m, pyc2go_array_float64 
 				p2 = h3;
 #line 174 "reductions.py"
 				for (i1 = 0; i1 < t6; i1++) {
-					t4.data[p1] = m->data[p2];
+					t4.data[p1] = m_data[p2];
 					p1 = pyc2go_add_int64(p1, h2);
 					p2 = pyc2go_add_int64(p2, h4);
 				}
@@ -2232,6 +2260,7 @@ fail:
 int reductions_weighted_positions(const pyc2go_array_float64 *x, double *out, pyc2go_error *err)
 {
 #line 177 "reductions.py"
+	double *const x_data = x->data;
 	double s = 0;
 	int64_t i = 0;
 	double v = 0;
@@ -2252,7 +2281,7 @@ int reductions_weighted_positions(const pyc2go_array_float64 *x, double *out, py
 #line 180 "reductions.py"
 		for (t2 = 0; t2 < t1; t2++) {
 			i = t2;
-			v = x->data[pyc2go_add_int64(h1, t2)];
+			v = x_data[pyc2go_add_int64(h1, t2)];
 #line 181 "reductions.py"
 			s = s + ((double)i * v);
 		}
@@ -2262,7 +2291,7 @@ int reductions_weighted_positions(const pyc2go_array_float64 *x, double *out, py
 #line 180 "reductions.py"
 		for (t2 = 0; t2 < t1; t2++) {
 			i = t2;
-			v = x->data[p1];
+			v = x_data[p1];
 #line 181 "reductions.py"
 			s = s + ((double)i * v);
 #line 180 "reductions.py"
@@ -2278,6 +2307,7 @@ int reductions_row_norms_contiguous(const pyc2go_array_float64 *m, pyc2go_array_
 {
 #line 185 "reductions.py"
 	pyc2go_pool pool = {0};
+	double *const m_data = m->data;
 	pyc2go_array_float64 out_ = {0};
 	int64_t i = 0;
 	int64_t t1 = 0;
@@ -2341,7 +2371,7 @@ int reductions_row_norms_contiguous(const pyc2go_array_float64 *m, pyc2go_array_
 				t6 = -0.0;
 #line 189 "reductions.py"
 				for (i0 = 0; i0 < t5; i0++) {
-					t6 = t6 + (m->data[pyc2go_add_int64(t3, i0)] * m->data[pyc2go_add_int64(t4, i0)]);
+					t6 = t6 + (m_data[pyc2go_add_int64(t3, i0)] * m_data[pyc2go_add_int64(t4, i0)]);
 				}
 #line 189 "reductions.py"
 				if (h4) {
@@ -2363,7 +2393,7 @@ int reductions_row_norms_contiguous(const pyc2go_array_float64 *m, pyc2go_array_
 				p2 = t4;
 #line 189 "reductions.py"
 				for (i0 = 0; i0 < t5; i0++) {
-					t6 = t6 + (m->data[p1] * m->data[p2]);
+					t6 = t6 + (m_data[p1] * m_data[p2]);
 					p1 = pyc2go_add_int64(p1, h1);
 					p2 = pyc2go_add_int64(p2, h1);
 				}
@@ -2392,7 +2422,7 @@ int reductions_row_norms_contiguous(const pyc2go_array_float64 *m, pyc2go_array_
 			t6 = -0.0;
 #line 189 "reductions.py"
 			for (i0 = 0; i0 < t5; i0++) {
-				t6 = t6 + (m->data[pyc2go_add_int64(t3, pyc2go_mul_int64(i0, m->strides[1]))] * m->data[pyc2go_add_int64(t4, pyc2go_mul_int64(i0, m->strides[1]))]);
+				t6 = t6 + (m_data[pyc2go_add_int64(t3, pyc2go_mul_int64(i0, m->strides[1]))] * m_data[pyc2go_add_int64(t4, pyc2go_mul_int64(i0, m->strides[1]))]);
 			}
 #line 189 "reductions.py"
 			if (t5 == 0) {
@@ -2422,6 +2452,8 @@ fail:
 int reductions_short_form_gather(const pyc2go_array_float64 *a, const pyc2go_array_int64 *idx, double *out, pyc2go_error *err)
 {
 #line 193 "reductions.py"
+	double *const a_data = a->data;
+	int64_t *const idx_data = idx->data;
 	int64_t n = 0;
 	double s = 0;
 	int64_t k = 0;
@@ -2454,7 +2486,7 @@ int reductions_short_form_gather(const pyc2go_array_float64 *a, const pyc2go_arr
 #line 197 "reductions.py"
 		for (k = 0; k < t4; k++) {
 #line 198 "reductions.py"
-			j = idx->data[pyc2go_add_int64(h1, k)];
+			j = idx_data[pyc2go_add_int64(h1, k)];
 #line 199 "reductions.py"
 			if ((j >= h3) && (j < n)) {
 #line 200 "reductions.py"
@@ -2465,7 +2497,7 @@ int reductions_short_form_gather(const pyc2go_array_float64 *a, const pyc2go_arr
 				}
 #line 200 "reductions.py"
 				t3 = pyc2go_add_int64(h5, pyc2go_mul_int64(t2, h6));
-				s = s + a->data[t3];
+				s = s + a_data[t3];
 			}
 		}
 	} else {
@@ -2474,7 +2506,7 @@ int reductions_short_form_gather(const pyc2go_array_float64 *a, const pyc2go_arr
 #line 197 "reductions.py"
 		for (k = 0; k < t4; k++) {
 #line 198 "reductions.py"
-			j = idx->data[p1];
+			j = idx_data[p1];
 #line 199 "reductions.py"
 			if ((j >= h3) && (j < n)) {
 #line 200 "reductions.py"
@@ -2485,7 +2517,7 @@ int reductions_short_form_gather(const pyc2go_array_float64 *a, const pyc2go_arr
 				}
 #line 200 "reductions.py"
 				t3 = pyc2go_add_int64(h5, pyc2go_mul_int64(t2, h6));
-				s = s + a->data[t3];
+				s = s + a_data[t3];
 			}
 #line 197 "reductions.py"
 			p1 = pyc2go_add_int64(p1, h2);
