@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/verify"
+)
+
+const nativeKernel = `"""Kernels for the --lang python CLI test."""
+import numpy as np
+
+
+def gcd(a: int, b: int = 18) -> int:
+    """Greatest common divisor."""
+    a = abs(a)
+    b = abs(b)
+    while b != 0:
+        a, b = b, a % b
+    return a
+
+
+def scale(x: "float64[:]", s: float) -> None:
+    for i in range(x.shape[0]):
+        x[i] *= s
+
+
+def first(x: "float64[:]") -> float:
+    return x[0]
+`
+
+// nativeUse imports the module from another directory (it must find its
+// library beside itself) and checks the behaviour README promises.
+const nativeUse = `import inspect, os, sys
+import numpy as np
+sys.path.insert(0, os.path.abspath("out"))
+os.chdir("/")
+import k_native as k
+assert k.gcd(-12) == 6 and k.gcd(b=4, a=10) == 2, k.gcd(-12)
+assert str(inspect.signature(k.gcd)) == "(a, b=18)", inspect.signature(k.gcd)
+assert k.gcd.__doc__ == "Greatest common divisor."
+y = np.arange(6.0)
+k.scale(y[::-2], 10.0)
+assert list(y) == [0.0, 10.0, 2.0, 30.0, 4.0, 50.0], y
+try:
+    k.first(np.zeros(0))
+except IndexError as e:
+    assert str(e) == "index 0 is out of bounds for axis 0 with size 0", e
+else:
+    raise AssertionError("no IndexError")
+try:
+    k.scale(np.arange(3), 2.0)
+except TypeError as e:
+    assert "float64[:]" in str(e), e
+else:
+    raise AssertionError("no TypeError")
+print("ok")
+`
+
+// TestCompileLangPython builds a module through the CLI and uses it from
+// the reference interpreter.
+func TestCompileLangPython(t *testing.T) {
+	if _, err := exec.LookPath(driver.ResolveNative(driver.NativeConfig{}).CC); err != nil {
+		t.Skip("no C compiler: compile --lang python needs one")
+	}
+	py, err := verify.FindPython("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, src := range map[string]string{"k.py": nativeKernel, "use.py": nativeUse} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	k := filepath.Join(dir, "k.py")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"compile", "--lang", "python", "-o", filepath.Join(dir, "out"), k}, &stdout, &stderr); code != exitOK || stdout.Len() > 0 {
+		t.Fatalf("compile --lang python: status %d, stdout %q, stderr:\n%s", code, stdout.String(), stderr.String())
+	}
+	cmd := exec.Command(py, "use.py")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil || strings.TrimSpace(string(out)) != "ok" {
+		t.Fatalf("using the module: %v\n%s", err, out)
+	}
+
+	tests := []struct {
+		args   []string
+		status int
+		stderr string
+	}{
+		{[]string{"compile", "--lang", "python", k}, exitUsage, "needs -o DIR"},
+		{[]string{"compile", "--lang", "python", "--cc", "no-such-cc", "-o", filepath.Join(dir, "out2"), k}, exitDiag, "no C compiler"},
+		{[]string{"compile", "--lang", "python", "--cflags", "-DX=(", "-o", filepath.Join(dir, "out3"), k}, exitDiag, "-DX=("},
+		{[]string{"run", "--lang", "python", k, "gcd", "1"}, exitUsage, "compile only"},
+	}
+	for _, tt := range tests {
+		stdout.Reset()
+		stderr.Reset()
+		if code := run(tt.args, &stdout, &stderr); code != tt.status || !strings.Contains(stderr.String(), tt.stderr) {
+			t.Errorf("pyc2go %s: status %d (want %d), stderr:\n%s\n(want it to mention %q)", strings.Join(tt.args, " "), code, tt.status, stderr.String(), tt.stderr)
+		}
+	}
+}
