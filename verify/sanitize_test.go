@@ -55,7 +55,7 @@ func TestNativeSanitize(t *testing.T) {
 		name := strings.TrimPrefix(filepath.ToSlash(path), "../testdata/py/")
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			nativeRun(t, path, name, nc, env, 6)
+			nativeRun(t, path, name, nc, env, 6, false)
 		})
 	}
 }
