@@ -9,12 +9,14 @@ import (
 	"slices"
 	"strings"
 
+	emitc "github.com/pyc2go/pyc2go/emit/c"
 	"github.com/pyc2go/pyc2go/emit/pyctypes"
+	"github.com/pyc2go/pyc2go/ir"
 )
 
 // NativeConfig says how `compile --lang python` builds the shared library.
 type NativeConfig struct {
-	// CC is the C compiler: --cc, else $CC, else "cc".
+	// CC is the C compiler: --cc, else CC() ($CC, else gcc).
 	CC string
 	// CFlags replaces the default optimisation flags DefaultCFlags: --cflags,
 	// else $CFLAGS (split on spaces). The flags a loadable library needs
@@ -33,10 +35,7 @@ var requiredCFlags = []string{"-std=c11", "-fPIC", "-shared"}
 // ResolveNative fills the defaults of nc from the environment.
 func ResolveNative(nc NativeConfig) NativeConfig {
 	if nc.CC == "" {
-		nc.CC = os.Getenv("CC")
-	}
-	if nc.CC == "" {
-		nc.CC = "cc"
+		nc.CC = CC()
 	}
 	if nc.CFlags == nil {
 		if env := strings.Fields(os.Getenv("CFLAGS")); len(env) > 0 {
@@ -61,19 +60,29 @@ func NativeNamesFor(path string) NativeNames {
 	base := identBase(path)
 	// The library is not MODULE_native.so: Python would take that for an
 	// extension module and try to import it instead of the .py file.
-	return NativeNames{Module: base + "_native", Library: "lib" + base + ".so", Prefix: base}
+	return NativeNames{Module: base + "_native", Library: "lib" + base + ".so", Prefix: emitc.ModuleName(path)}
 }
+
+// cFreeFunc is the C runtime's function that releases a result's owner
+// block (runtime/c/src/pyc2go.h).
+const cFreeFunc = "pyc2go_free_owner"
 
 // BuildPython writes the native Python module of r into outDir: the shared
 // library compiled from the C backend's output and the runtime's C source,
 // and the generated ctypes module beside it. It returns the module's path.
 func (r *Result) BuildPython(cfg Config, nc NativeConfig, outDir string) (string, error) {
 	names := NativeNamesFor(r.Path)
-	files, err := r.CSources(cfg)
+	files, out, err := r.CFiles(cfg)
 	if err != nil {
 		return "", err
 	}
-	py, err := pyctypes.File(r.Module, pyctypes.Config{Prefix: names.Prefix, Library: names.Library, Free: cFreeFunc})
+	mutable := emitc.MutableParams(r.Module)
+	py, err := pyctypes.File(r.Module, pyctypes.Config{
+		Prefix:  out.Module,
+		Library: names.Library,
+		Free:    cFreeFunc,
+		Mutable: func(f *ir.Func) []bool { return mutable[f] },
+	})
 	if err != nil {
 		return "", err
 	}

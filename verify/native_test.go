@@ -37,8 +37,7 @@ func needCC(t *testing.T) driver.NativeConfig {
 
 // nativeRun builds the native module of the kernel at path with nc and
 // verifies it against CPython in each layout (arrays/ files also with
-// strided views). It returns false when the C backend does not support the
-// file.
+// strided views).
 //
 // pinKnown requires knownDifferentNative's entries to still differ; only
 // the default build pins them, since other flags (the sanitizer run's
@@ -59,9 +58,6 @@ func nativeRun(t *testing.T, path, name string, nc driver.NativeConfig, env []st
 	}
 	dir := t.TempDir()
 	if _, err := res.BuildPython(cfg, nc, dir); err != nil {
-		if driver.IsUnsupportedC(err) {
-			t.Skipf("the C backend does not support this file: %v", err)
-		}
 		t.Fatalf("build: %v", err)
 	}
 	layouts := []verify.Layout{verify.Contiguous}
@@ -94,7 +90,7 @@ func nativeRun(t *testing.T, path, name string, nc driver.NativeConfig, env []st
 }
 
 // TestNativeCorpus is the differential test of `compile --lang python`:
-// every corpus kernel the C backend supports is built once into a shared
+// every corpus kernel is built once into a shared
 // library and ctypes module, whose functions are called in the reference
 // interpreter on verify's inputs and compared with CPython as the Go build
 // is (results, arrays mutated in place, exception class and message).

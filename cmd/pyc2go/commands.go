@@ -69,7 +69,7 @@ backend). Without -o, one file's NAME.c goes to stdout.
 
 With --lang python, -o names a directory that receives, per NAME.py, a
 shared library libNAME.so built from the C backend's output and the C
-runtime by the system C compiler (--cc, else $CC, else cc; --cflags, else
+runtime by the system C compiler (--cc, else $CC, else gcc; --cflags, else
 $CFLAGS, replaces the default -O3; -std=c11 -fPIC -shared are always
 passed), and NAME_native.py, a ctypes + numpy module whose functions have
 the original names and signatures (README: Calling compiled kernels from
@@ -87,7 +87,7 @@ pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/l
 		opt := optFlags{allowPython: true}
 		opt.register(fs)
 		out := fs.String("o", "", "write the Go source to `FILE` (default stdout); a directory for several inputs or --lang python")
-		cc := fs.String("cc", "", "--lang python: the C `compiler` (default $CC, else cc)")
+		cc := fs.String("cc", "", "--lang python: the C `compiler` (default $CC, else gcc)")
 		var cflags optString
 		fs.Var(&cflags, "cflags", "--lang python: C compiler `flags` replacing the default -O3 (default $CFLAGS); -std=c11 -fPIC -shared are always added")
 		pkg := fs.String("pkg", "", "Go package `NAME` (default: the file name, or the -o directory's name)")
