@@ -51,10 +51,10 @@ func Transpose(a *runtime.Array[float64], b *runtime.Array[float64]) error {
 			/*line kernels.py:11:5*/ h7 = int64(a.Strides[0])
 			/*line kernels.py:11:5*/ h8 = int64(b.Strides[1])
 			/*line kernels.py:11:5*/ if h2 == 1 {
-				/*line kernels.py:11:5*/ for iTile = 0; iTile < n; iTile += 32 {
-					/*line kernels.py:11:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
-					for jTile = 0; jTile < m; jTile += 32 {
-						/*line kernels.py:12:9*/ jEnd = jTile + runtime.Min(m-jTile, 32)
+				/*line kernels.py:11:5*/ for iTile = 0; iTile < n; iTile += 128 {
+					/*line kernels.py:11:5*/ iEnd = iTile + runtime.Min(n-iTile, 128)
+					for jTile = 0; jTile < m; jTile += 128 {
+						/*line kernels.py:12:9*/ jEnd = jTile + runtime.Min(m-jTile, 128)
 						/*line kernels.py:11:5*/ for i = iTile; i < iEnd; i++ {
 							h1 = h6 + i*h7
 							/*line kernels.py:12:9*/ h5 = i * h8
@@ -66,10 +66,10 @@ func Transpose(a *runtime.Array[float64], b *runtime.Array[float64]) error {
 					}
 				}
 			} else {
-				/*line kernels.py:11:5*/ for iTile = 0; iTile < n; iTile += 32 {
-					/*line kernels.py:11:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
-					for jTile = 0; jTile < m; jTile += 32 {
-						/*line kernels.py:12:9*/ jEnd = jTile + runtime.Min(m-jTile, 32)
+				/*line kernels.py:11:5*/ for iTile = 0; iTile < n; iTile += 128 {
+					/*line kernels.py:11:5*/ iEnd = iTile + runtime.Min(n-iTile, 128)
+					for jTile = 0; jTile < m; jTile += 128 {
+						/*line kernels.py:12:9*/ jEnd = jTile + runtime.Min(m-jTile, 128)
 						/*line kernels.py:11:5*/ for i = iTile; i < iEnd; i++ {
 							h1 = h6 + i*h7
 							/*line kernels.py:12:9*/ h5 = i * h8

@@ -1114,10 +1114,10 @@ func TransposeCopy(a *runtime.Array[float64]) *runtime.Array[float64] {
 		/*line linalg.py:100:12*/ h7 = int64(a.Offset)
 		/*line linalg.py:100:12*/ h8 = int64(a.Strides[1])
 		/*line linalg.py:100:12*/ if h2 == 1 && h4 == 1 {
-			/*line linalg.py:100:12*/ for i0Tile = 0; i0Tile < t2; i0Tile += 32 {
-				/*line linalg.py:100:12*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 32)
-				/*line linalg.py:100:12*/ for i1Tile = 0; i1Tile < t3; i1Tile += 32 {
-					/*line linalg.py:100:12*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 32)
+			/*line linalg.py:100:12*/ for i0Tile = 0; i0Tile < t2; i0Tile += 128 {
+				/*line linalg.py:100:12*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 128)
+				/*line linalg.py:100:12*/ for i1Tile = 0; i1Tile < t3; i1Tile += 128 {
+					/*line linalg.py:100:12*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 128)
 					/*line linalg.py:100:12*/ for i0 = i0Tile; i0 < i0End; i0++ {
 						/*line linalg.py:100:12*/ h1 = h5 + i0*h6
 						/*line linalg.py:100:12*/ h3 = h7 + i0*h8
@@ -1128,10 +1128,10 @@ func TransposeCopy(a *runtime.Array[float64]) *runtime.Array[float64] {
 				}
 			}
 		} else {
-			/*line linalg.py:100:12*/ for i0Tile = 0; i0Tile < t2; i0Tile += 32 {
-				/*line linalg.py:100:12*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 32)
-				/*line linalg.py:100:12*/ for i1Tile = 0; i1Tile < t3; i1Tile += 32 {
-					/*line linalg.py:100:12*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 32)
+			/*line linalg.py:100:12*/ for i0Tile = 0; i0Tile < t2; i0Tile += 128 {
+				/*line linalg.py:100:12*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 128)
+				/*line linalg.py:100:12*/ for i1Tile = 0; i1Tile < t3; i1Tile += 128 {
+					/*line linalg.py:100:12*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 128)
 					/*line linalg.py:100:12*/ for i0 = i0Tile; i0 < i0End; i0++ {
 						/*line linalg.py:100:12*/ h1 = h5 + i0*h6
 						/*line linalg.py:100:12*/ h3 = h7 + i0*h8

@@ -701,10 +701,10 @@ func Transpose(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line opt_nest.py:95:5*/ h7 = int64(a.Strides[0])
 			/*line opt_nest.py:95:5*/ h8 = int64(b.Strides[1])
 			/*line opt_nest.py:95:5*/ if h2 == 1 {
-				/*line opt_nest.py:95:5*/ for iTile = 0; iTile < n; iTile += 32 {
-					/*line opt_nest.py:95:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
-					for jTile = 0; jTile < m; jTile += 32 {
-						/*line opt_nest.py:96:9*/ jEnd = jTile + runtime.Min(m-jTile, 32)
+				/*line opt_nest.py:95:5*/ for iTile = 0; iTile < n; iTile += 128 {
+					/*line opt_nest.py:95:5*/ iEnd = iTile + runtime.Min(n-iTile, 128)
+					for jTile = 0; jTile < m; jTile += 128 {
+						/*line opt_nest.py:96:9*/ jEnd = jTile + runtime.Min(m-jTile, 128)
 						/*line opt_nest.py:95:5*/ for i = iTile; i < iEnd; i++ {
 							h1 = h6 + i*h7
 							/*line opt_nest.py:96:9*/ h5 = i * h8
@@ -716,10 +716,10 @@ func Transpose(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 					}
 				}
 			} else {
-				/*line opt_nest.py:95:5*/ for iTile = 0; iTile < n; iTile += 32 {
-					/*line opt_nest.py:95:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
-					for jTile = 0; jTile < m; jTile += 32 {
-						/*line opt_nest.py:96:9*/ jEnd = jTile + runtime.Min(m-jTile, 32)
+				/*line opt_nest.py:95:5*/ for iTile = 0; iTile < n; iTile += 128 {
+					/*line opt_nest.py:95:5*/ iEnd = iTile + runtime.Min(n-iTile, 128)
+					for jTile = 0; jTile < m; jTile += 128 {
+						/*line opt_nest.py:96:9*/ jEnd = jTile + runtime.Min(m-jTile, 128)
 						/*line opt_nest.py:95:5*/ for i = iTile; i < iEnd; i++ {
 							h1 = h6 + i*h7
 							/*line opt_nest.py:96:9*/ h5 = i * h8
@@ -842,10 +842,10 @@ func Transpose32(a *runtime.Array[float32]) (*runtime.Array[float32], error) {
 			/*line opt_nest.py:109:5*/ h7 = int64(a.Strides[0])
 			/*line opt_nest.py:109:5*/ h8 = int64(b.Strides[1])
 			/*line opt_nest.py:109:5*/ if h2 == 1 {
-				/*line opt_nest.py:109:5*/ for iTile = 0; iTile < t8; iTile += 32 {
-					/*line opt_nest.py:109:5*/ iEnd = iTile + runtime.Min(t8-iTile, 32)
-					for jTile = 0; jTile < t7; jTile += 32 {
-						/*line opt_nest.py:110:9*/ jEnd = jTile + runtime.Min(t7-jTile, 32)
+				/*line opt_nest.py:109:5*/ for iTile = 0; iTile < t8; iTile += 256 {
+					/*line opt_nest.py:109:5*/ iEnd = iTile + runtime.Min(t8-iTile, 256)
+					for jTile = 0; jTile < t7; jTile += 256 {
+						/*line opt_nest.py:110:9*/ jEnd = jTile + runtime.Min(t7-jTile, 256)
 						/*line opt_nest.py:109:5*/ for i = iTile; i < iEnd; i++ {
 							h1 = h6 + i*h7
 							/*line opt_nest.py:110:9*/ h5 = i * h8
@@ -857,10 +857,10 @@ func Transpose32(a *runtime.Array[float32]) (*runtime.Array[float32], error) {
 					}
 				}
 			} else {
-				/*line opt_nest.py:109:5*/ for iTile = 0; iTile < t8; iTile += 32 {
-					/*line opt_nest.py:109:5*/ iEnd = iTile + runtime.Min(t8-iTile, 32)
-					for jTile = 0; jTile < t7; jTile += 32 {
-						/*line opt_nest.py:110:9*/ jEnd = jTile + runtime.Min(t7-jTile, 32)
+				/*line opt_nest.py:109:5*/ for iTile = 0; iTile < t8; iTile += 256 {
+					/*line opt_nest.py:109:5*/ iEnd = iTile + runtime.Min(t8-iTile, 256)
+					for jTile = 0; jTile < t7; jTile += 256 {
+						/*line opt_nest.py:110:9*/ jEnd = jTile + runtime.Min(t7-jTile, 256)
 						/*line opt_nest.py:109:5*/ for i = iTile; i < iEnd; i++ {
 							h1 = h6 + i*h7
 							/*line opt_nest.py:110:9*/ h5 = i * h8
@@ -947,10 +947,10 @@ func TransposeInto(a *runtime.Array[float64], b *runtime.Array[float64], n int64
 			/*line opt_nest.py:118:5*/ h7 = int64(a.Strides[0])
 			/*line opt_nest.py:118:5*/ h8 = int64(b.Strides[1])
 			/*line opt_nest.py:118:5*/ if h2 == 1 {
-				/*line opt_nest.py:118:5*/ for iTile = 0; iTile < n; iTile += 32 {
-					/*line opt_nest.py:118:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
-					for jTile = 0; jTile < m; jTile += 32 {
-						/*line opt_nest.py:119:9*/ jEnd = jTile + runtime.Min(m-jTile, 32)
+				/*line opt_nest.py:118:5*/ for iTile = 0; iTile < n; iTile += 128 {
+					/*line opt_nest.py:118:5*/ iEnd = iTile + runtime.Min(n-iTile, 128)
+					for jTile = 0; jTile < m; jTile += 128 {
+						/*line opt_nest.py:119:9*/ jEnd = jTile + runtime.Min(m-jTile, 128)
 						/*line opt_nest.py:118:5*/ for i = iTile; i < iEnd; i++ {
 							h1 = h6 + i*h7
 							/*line opt_nest.py:119:9*/ h5 = i * h8
@@ -962,10 +962,10 @@ func TransposeInto(a *runtime.Array[float64], b *runtime.Array[float64], n int64
 					}
 				}
 			} else {
-				/*line opt_nest.py:118:5*/ for iTile = 0; iTile < n; iTile += 32 {
-					/*line opt_nest.py:118:5*/ iEnd = iTile + runtime.Min(n-iTile, 32)
-					for jTile = 0; jTile < m; jTile += 32 {
-						/*line opt_nest.py:119:9*/ jEnd = jTile + runtime.Min(m-jTile, 32)
+				/*line opt_nest.py:118:5*/ for iTile = 0; iTile < n; iTile += 128 {
+					/*line opt_nest.py:118:5*/ iEnd = iTile + runtime.Min(n-iTile, 128)
+					for jTile = 0; jTile < m; jTile += 128 {
+						/*line opt_nest.py:119:9*/ jEnd = jTile + runtime.Min(m-jTile, 128)
 						/*line opt_nest.py:118:5*/ for i = iTile; i < iEnd; i++ {
 							h1 = h6 + i*h7
 							/*line opt_nest.py:119:9*/ h5 = i * h8

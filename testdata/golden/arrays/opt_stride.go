@@ -274,10 +274,10 @@ func Transposed(m *runtime.Array[float64]) *runtime.Array[float64] {
 		/*line opt_stride.py:27:12*/ h7 = int64(m.Offset)
 		/*line opt_stride.py:27:12*/ h8 = int64(m.Strides[1])
 		/*line opt_stride.py:27:12*/ if h2 == 1 && h4 == 1 {
-			/*line opt_stride.py:27:12*/ for i0Tile = 0; i0Tile < t2; i0Tile += 32 {
-				/*line opt_stride.py:27:12*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 32)
-				/*line opt_stride.py:27:12*/ for i1Tile = 0; i1Tile < t3; i1Tile += 32 {
-					/*line opt_stride.py:27:12*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 32)
+			/*line opt_stride.py:27:12*/ for i0Tile = 0; i0Tile < t2; i0Tile += 128 {
+				/*line opt_stride.py:27:12*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 128)
+				/*line opt_stride.py:27:12*/ for i1Tile = 0; i1Tile < t3; i1Tile += 128 {
+					/*line opt_stride.py:27:12*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 128)
 					/*line opt_stride.py:27:12*/ for i0 = i0Tile; i0 < i0End; i0++ {
 						/*line opt_stride.py:27:12*/ h1 = h5 + i0*h6
 						/*line opt_stride.py:27:12*/ h3 = h7 + i0*h8
@@ -288,10 +288,10 @@ func Transposed(m *runtime.Array[float64]) *runtime.Array[float64] {
 				}
 			}
 		} else {
-			/*line opt_stride.py:27:12*/ for i0Tile = 0; i0Tile < t2; i0Tile += 32 {
-				/*line opt_stride.py:27:12*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 32)
-				/*line opt_stride.py:27:12*/ for i1Tile = 0; i1Tile < t3; i1Tile += 32 {
-					/*line opt_stride.py:27:12*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 32)
+			/*line opt_stride.py:27:12*/ for i0Tile = 0; i0Tile < t2; i0Tile += 128 {
+				/*line opt_stride.py:27:12*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 128)
+				/*line opt_stride.py:27:12*/ for i1Tile = 0; i1Tile < t3; i1Tile += 128 {
+					/*line opt_stride.py:27:12*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 128)
 					/*line opt_stride.py:27:12*/ for i0 = i0Tile; i0 < i0End; i0++ {
 						/*line opt_stride.py:27:12*/ h1 = h5 + i0*h6
 						/*line opt_stride.py:27:12*/ h3 = h7 + i0*h8

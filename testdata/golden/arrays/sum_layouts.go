@@ -436,10 +436,10 @@ func SumTExpr(m *runtime.Array[float64]) float64 {
 		/*line sum_layouts.py:98:19*/ h7 = int64(m.Offset)
 		/*line sum_layouts.py:98:19*/ h8 = int64(m.Strides[1])
 		/*line sum_layouts.py:98:19*/ if h2 == 1 && h4 == 1 {
-			/*line sum_layouts.py:98:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
-				/*line sum_layouts.py:98:19*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
-				/*line sum_layouts.py:98:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
-					/*line sum_layouts.py:98:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+			/*line sum_layouts.py:98:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 128 {
+				/*line sum_layouts.py:98:19*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 128)
+				/*line sum_layouts.py:98:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 128 {
+					/*line sum_layouts.py:98:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 128)
 					/*line sum_layouts.py:98:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
 						/*line sum_layouts.py:98:19*/ h1 = h5 + i0*h6
 						/*line sum_layouts.py:98:19*/ h3 = h7 + i0*h8
@@ -450,10 +450,10 @@ func SumTExpr(m *runtime.Array[float64]) float64 {
 				}
 			}
 		} else {
-			/*line sum_layouts.py:98:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
-				/*line sum_layouts.py:98:19*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
-				/*line sum_layouts.py:98:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
-					/*line sum_layouts.py:98:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+			/*line sum_layouts.py:98:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 128 {
+				/*line sum_layouts.py:98:19*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 128)
+				/*line sum_layouts.py:98:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 128 {
+					/*line sum_layouts.py:98:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 128)
 					/*line sum_layouts.py:98:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
 						/*line sum_layouts.py:98:19*/ h1 = h5 + i0*h6
 						/*line sum_layouts.py:98:19*/ h3 = h7 + i0*h8
@@ -518,10 +518,10 @@ func MeanTPlus(m *runtime.Array[float64]) float64 {
 		/*line sum_layouts.py:103:20*/ h5 = int64(m.Strides[1])
 		/*line sum_layouts.py:103:20*/ h7 = int64(t1.Strides[1])
 		/*line sum_layouts.py:103:20*/ h8 = int64(m.Strides[0])
-		/*line sum_layouts.py:103:20*/ for i1Tile = 0; i1Tile < t5; i1Tile += 32 {
-			/*line sum_layouts.py:103:20*/ i1End = i1Tile + runtime.Min(t5-i1Tile, 32)
-			/*line sum_layouts.py:103:20*/ for i0Tile = 0; i0Tile < t4; i0Tile += 32 {
-				/*line sum_layouts.py:103:20*/ i0End = i0Tile + runtime.Min(t4-i0Tile, 32)
+		/*line sum_layouts.py:103:20*/ for i1Tile = 0; i1Tile < t5; i1Tile += 128 {
+			/*line sum_layouts.py:103:20*/ i1End = i1Tile + runtime.Min(t5-i1Tile, 128)
+			/*line sum_layouts.py:103:20*/ for i0Tile = 0; i0Tile < t4; i0Tile += 128 {
+				/*line sum_layouts.py:103:20*/ i0End = i0Tile + runtime.Min(t4-i0Tile, 128)
 				/*line sum_layouts.py:103:20*/ for i1 = i1Tile; i1 < i1End; i1++ {
 					/*line sum_layouts.py:103:20*/ h3 = i1 * h7
 					/*line sum_layouts.py:103:20*/ h6 = i1 * h8
@@ -579,10 +579,10 @@ func SumTPlusT(m *runtime.Array[float64]) float64 {
 		/*line sum_layouts.py:107:19*/ h5 = int64(m.Strides[1])
 		/*line sum_layouts.py:107:19*/ h7 = int64(t1.Strides[1])
 		/*line sum_layouts.py:107:19*/ h8 = int64(m.Strides[0])
-		/*line sum_layouts.py:107:19*/ for i1Tile = 0; i1Tile < t5; i1Tile += 32 {
-			/*line sum_layouts.py:107:19*/ i1End = i1Tile + runtime.Min(t5-i1Tile, 32)
-			/*line sum_layouts.py:107:19*/ for i0Tile = 0; i0Tile < t4; i0Tile += 32 {
-				/*line sum_layouts.py:107:19*/ i0End = i0Tile + runtime.Min(t4-i0Tile, 32)
+		/*line sum_layouts.py:107:19*/ for i1Tile = 0; i1Tile < t5; i1Tile += 128 {
+			/*line sum_layouts.py:107:19*/ i1End = i1Tile + runtime.Min(t5-i1Tile, 128)
+			/*line sum_layouts.py:107:19*/ for i0Tile = 0; i0Tile < t4; i0Tile += 128 {
+				/*line sum_layouts.py:107:19*/ i0End = i0Tile + runtime.Min(t4-i0Tile, 128)
 				/*line sum_layouts.py:107:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
 					/*line sum_layouts.py:107:19*/ h3 = i1 * h7
 					/*line sum_layouts.py:107:19*/ h6 = i1 * h8
@@ -707,10 +707,10 @@ func SumTExprAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 		/*line sum_layouts.py:115:19*/ h7 = int64(m.Offset)
 		/*line sum_layouts.py:115:19*/ h8 = int64(m.Strides[1])
 		/*line sum_layouts.py:115:19*/ if h2 == 1 && h4 == 1 {
-			/*line sum_layouts.py:115:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
-				/*line sum_layouts.py:115:19*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
-				/*line sum_layouts.py:115:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
-					/*line sum_layouts.py:115:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+			/*line sum_layouts.py:115:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 128 {
+				/*line sum_layouts.py:115:19*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 128)
+				/*line sum_layouts.py:115:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 128 {
+					/*line sum_layouts.py:115:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 128)
 					/*line sum_layouts.py:115:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
 						/*line sum_layouts.py:115:19*/ h1 = h5 + i0*h6
 						/*line sum_layouts.py:115:19*/ h3 = h7 + i0*h8
@@ -721,10 +721,10 @@ func SumTExprAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 				}
 			}
 		} else {
-			/*line sum_layouts.py:115:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
-				/*line sum_layouts.py:115:19*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
-				/*line sum_layouts.py:115:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
-					/*line sum_layouts.py:115:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+			/*line sum_layouts.py:115:19*/ for i0Tile = 0; i0Tile < t3; i0Tile += 128 {
+				/*line sum_layouts.py:115:19*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 128)
+				/*line sum_layouts.py:115:19*/ for i1Tile = 0; i1Tile < t4; i1Tile += 128 {
+					/*line sum_layouts.py:115:19*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 128)
 					/*line sum_layouts.py:115:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
 						/*line sum_layouts.py:115:19*/ h1 = h5 + i0*h6
 						/*line sum_layouts.py:115:19*/ h3 = h7 + i0*h8
@@ -797,10 +797,10 @@ func MeanTExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 		/*line sum_layouts.py:119:20*/ h7 = int64(m.Offset)
 		/*line sum_layouts.py:119:20*/ h8 = int64(m.Strides[1])
 		/*line sum_layouts.py:119:20*/ if h2 == 1 && h4 == 1 {
-			/*line sum_layouts.py:119:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
-				/*line sum_layouts.py:119:20*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
-				/*line sum_layouts.py:119:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
-					/*line sum_layouts.py:119:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+			/*line sum_layouts.py:119:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 128 {
+				/*line sum_layouts.py:119:20*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 128)
+				/*line sum_layouts.py:119:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 128 {
+					/*line sum_layouts.py:119:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 128)
 					/*line sum_layouts.py:119:20*/ for i0 = i0Tile; i0 < i0End; i0++ {
 						/*line sum_layouts.py:119:20*/ h1 = h5 + i0*h6
 						/*line sum_layouts.py:119:20*/ h3 = h7 + i0*h8
@@ -811,10 +811,10 @@ func MeanTExprAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
 				}
 			}
 		} else {
-			/*line sum_layouts.py:119:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
-				/*line sum_layouts.py:119:20*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
-				/*line sum_layouts.py:119:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
-					/*line sum_layouts.py:119:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+			/*line sum_layouts.py:119:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 128 {
+				/*line sum_layouts.py:119:20*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 128)
+				/*line sum_layouts.py:119:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 128 {
+					/*line sum_layouts.py:119:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 128)
 					/*line sum_layouts.py:119:20*/ for i0 = i0Tile; i0 < i0End; i0++ {
 						/*line sum_layouts.py:119:20*/ h1 = h5 + i0*h6
 						/*line sum_layouts.py:119:20*/ h3 = h7 + i0*h8
@@ -905,10 +905,10 @@ func SumTBcast(m *runtime.Array[float64]) (float64, error) {
 		/*line sum_layouts.py:124:19*/ h8 = int64(t1.Strides[1])
 		/*line sum_layouts.py:124:19*/ h9 = int64(m.Strides[0])
 		/*line sum_layouts.py:124:19*/ h10 = int64(m.Offset)
-		/*line sum_layouts.py:124:19*/ for i1Tile = 0; i1Tile < t5; i1Tile += 32 {
-			/*line sum_layouts.py:124:19*/ i1End = i1Tile + runtime.Min(t5-i1Tile, 32)
-			/*line sum_layouts.py:124:19*/ for i0Tile = 0; i0Tile < t4; i0Tile += 32 {
-				/*line sum_layouts.py:124:19*/ i0End = i0Tile + runtime.Min(t4-i0Tile, 32)
+		/*line sum_layouts.py:124:19*/ for i1Tile = 0; i1Tile < t5; i1Tile += 128 {
+			/*line sum_layouts.py:124:19*/ i1End = i1Tile + runtime.Min(t5-i1Tile, 128)
+			/*line sum_layouts.py:124:19*/ for i0Tile = 0; i0Tile < t4; i0Tile += 128 {
+				/*line sum_layouts.py:124:19*/ i0End = i0Tile + runtime.Min(t4-i0Tile, 128)
 				/*line sum_layouts.py:124:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
 					/*line sum_layouts.py:124:19*/ h3 = i1 * h8
 					/*line sum_layouts.py:124:19*/ h6 = i1 * h9
@@ -1047,10 +1047,10 @@ func MeanIntT(m *runtime.Array[int64]) float64 {
 	/*line sum_layouts.py:132:20*/ h7 = int64(m.Offset)
 	/*line sum_layouts.py:132:20*/ h8 = int64(m.Strides[1])
 	/*line sum_layouts.py:132:20*/ if h2 == 1 && h4 == 1 {
-		/*line sum_layouts.py:132:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
-			/*line sum_layouts.py:132:20*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
-			/*line sum_layouts.py:132:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
-				/*line sum_layouts.py:132:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+		/*line sum_layouts.py:132:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 128 {
+			/*line sum_layouts.py:132:20*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 128)
+			/*line sum_layouts.py:132:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 128 {
+				/*line sum_layouts.py:132:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 128)
 				/*line sum_layouts.py:132:20*/ for i0 = i0Tile; i0 < i0End; i0++ {
 					/*line sum_layouts.py:132:20*/ h1 = h5 + i0*h6
 					/*line sum_layouts.py:132:20*/ h3 = h7 + i0*h8
@@ -1061,10 +1061,10 @@ func MeanIntT(m *runtime.Array[int64]) float64 {
 			}
 		}
 	} else {
-		/*line sum_layouts.py:132:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 32 {
-			/*line sum_layouts.py:132:20*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 32)
-			/*line sum_layouts.py:132:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 32 {
-				/*line sum_layouts.py:132:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 32)
+		/*line sum_layouts.py:132:20*/ for i0Tile = 0; i0Tile < t3; i0Tile += 128 {
+			/*line sum_layouts.py:132:20*/ i0End = i0Tile + runtime.Min(t3-i0Tile, 128)
+			/*line sum_layouts.py:132:20*/ for i1Tile = 0; i1Tile < t4; i1Tile += 128 {
+				/*line sum_layouts.py:132:20*/ i1End = i1Tile + runtime.Min(t4-i1Tile, 128)
 				/*line sum_layouts.py:132:20*/ for i0 = i0Tile; i0 < i0End; i0++ {
 					/*line sum_layouts.py:132:20*/ h1 = h5 + i0*h6
 					/*line sum_layouts.py:132:20*/ h3 = h7 + i0*h8
@@ -1118,10 +1118,10 @@ func SumTNestedExpr(m *runtime.Array[float64]) float64 {
 		/*line sum_layouts.py:137:19*/ h5 = int64(m.Strides[1])
 		/*line sum_layouts.py:137:19*/ h7 = int64(t1.Strides[1])
 		/*line sum_layouts.py:137:19*/ h8 = int64(m.Strides[0])
-		/*line sum_layouts.py:137:19*/ for i1Tile = 0; i1Tile < t3; i1Tile += 32 {
-			/*line sum_layouts.py:137:19*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 32)
-			/*line sum_layouts.py:137:19*/ for i0Tile = 0; i0Tile < t2; i0Tile += 32 {
-				/*line sum_layouts.py:137:19*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 32)
+		/*line sum_layouts.py:137:19*/ for i1Tile = 0; i1Tile < t3; i1Tile += 128 {
+			/*line sum_layouts.py:137:19*/ i1End = i1Tile + runtime.Min(t3-i1Tile, 128)
+			/*line sum_layouts.py:137:19*/ for i0Tile = 0; i0Tile < t2; i0Tile += 128 {
+				/*line sum_layouts.py:137:19*/ i0End = i0Tile + runtime.Min(t2-i0Tile, 128)
 				/*line sum_layouts.py:137:19*/ for i1 = i1Tile; i1 < i1End; i1++ {
 					/*line sum_layouts.py:137:19*/ h3 = i1 * h7
 					/*line sum_layouts.py:137:19*/ h6 = i1 * h8

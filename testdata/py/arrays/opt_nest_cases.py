@@ -26,7 +26,7 @@ for _s in [(4, 4), (5, 3), (3, 5), (40, 40), (0, 0)]:
     CASES.append(("matmul_square_alias", _m(*_s)))
 for _name in ("colsum", "colsum_views", "colsum_alias", "transpose", "transpose_view",
               "skewed", "shifted", "scalar_colsum"):
-    for _s in [(5, 3), (1, 1), (0, 4), (4, 0), (70, 45), (33, 97), (128, 129)]:
+    for _s in [(5, 3), (1, 1), (0, 4), (4, 0), (70, 45), (33, 97), (128, 129), (260, 131)]:
         CASES.append((_name, _m(*_s)))
 for _s in [(3, 5), (70, 45), (0, 2)]:
     CASES.append(("transpose32", lambda rng, s=_s: (rng.standard_normal(s).astype(np.float32),)))

@@ -1,5 +1,5 @@
 """Transpose: one of the two arrays is strided in either order, so the 2-D
-nest is tiled for L1 (two float64 arrays: 32-wide tiles at L1=32K)."""
+nest is tiled for L2 (two float64 arrays: 128-wide tiles at L2=1M)."""
 
 
 def transpose(a: "float64[:, :]", b: "float64[:, :]") -> None:
