@@ -183,34 +183,9 @@ type loopRange struct {
 	step        int64
 }
 
-// nestAssigned returns every variable b assigns: scalars, loop variables and
-// arrays rebound by Alloc or View.
-func nestAssigned(b *ir.Block) map[*ir.Var]bool {
-	m := map[*ir.Var]bool{}
-	ir.WalkStmts(b, func(s ir.Stmt) {
-		switch s := s.(type) {
-		case *ir.Assign:
-			m[s.Dst] = true
-		case *ir.CallStmt:
-			for _, d := range s.Dsts {
-				if d != nil {
-					m[d] = true
-				}
-			}
-		case *ir.For:
-			m[s.Var] = true
-		case *ir.Alloc:
-			m[s.Dst] = true
-		case *ir.View:
-			m[s.Dst] = true
-		}
-	})
-	return m
-}
-
 func newNestEnv(root *ir.For) *nestEnv {
 	return &nestEnv{
-		assigned: nestAssigned(&ir.Block{Stmts: []ir.Stmt{root}}),
+		assigned: loopWrites(&ir.Block{Stmts: []ir.Stmt{root}}),
 		loops:    map[*ir.Var]*loopRange{},
 		defs:     map[*ir.Var]*affineForm{},
 	}
@@ -235,7 +210,7 @@ func (env *nestEnv) child(kill map[*ir.Var]bool) *nestEnv {
 // enterLoop returns the environment of f's body, with f's variable in
 // scope when its bounds are invariant and its step a constant.
 func (env *nestEnv) enterLoop(f *ir.For) *nestEnv {
-	c := env.child(nestAssigned(f.Body))
+	c := env.child(loopWrites(f.Body))
 	start, stop := env.affine(f.Start), env.affine(f.Stop)
 	step, ok := f.Step.(*ir.ConstExpr)
 	if start != nil && stop != nil && start.invariant() && stop.invariant() && ok {
@@ -257,7 +232,7 @@ func (env *nestEnv) record(s ir.Stmt) {
 			delete(env.defs, s.Dst)
 		}
 	default:
-		for v := range nestAssigned(&ir.Block{Stmts: []ir.Stmt{s}}) {
+		for v := range loopWrites(&ir.Block{Stmts: []ir.Stmt{s}}) {
 			delete(env.defs, v)
 		}
 	}
