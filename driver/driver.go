@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 
+	emitc "github.com/pyc2go/pyc2go/emit/c"
 	emitgo "github.com/pyc2go/pyc2go/emit/go"
 	"github.com/pyc2go/pyc2go/frontend"
 	"github.com/pyc2go/pyc2go/ir"
@@ -129,26 +130,11 @@ func PackageName(path string) string {
 }
 
 // identBase is the base name of path as a lower-case identifier that
-// keeps underscores, the Python side's naming (NativeNamesFor):
-// "my-kernels.py" -> "my_kernels".
-func identBase(path string) string {
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	var b strings.Builder
-	for i, r := range base {
-		switch {
-		case r >= 'a' && r <= 'z', r == '_', r >= '0' && r <= '9' && i > 0:
-			b.WriteRune(r)
-		case r >= 'A' && r <= 'Z':
-			b.WriteRune(r - 'A' + 'a')
-		default:
-			b.WriteByte('_')
-		}
-	}
-	if b.Len() == 0 {
-		return "kernels"
-	}
-	return b.String()
-}
+// keeps underscores ("my-kernels.py" -> "my_kernels"): the C backend's
+// module prefix, which the Python side's names (NativeNamesFor) and, without
+// underscores, the Go package name also use, so every backend names a
+// file alike.
+func identBase(path string) string { return emitc.ModuleName(path) }
 
 // GoSource emits the Go package for r.
 func (r *Result) GoSource(cfg Config) ([]byte, error) {
