@@ -552,6 +552,18 @@ func (e *funcEmitter) ifStmt(s *ir.If, header ir.Pos) (*jen.Statement, error) {
 	return code.Else().Block(els...), nil
 }
 
+// forBounds emits a loop's start, stop and step, for forStmt and parFor.
+func (e *funcEmitter) forBounds(s *ir.For) (start, stop, step gx, err error) {
+	if start, err = e.valueExpr(s.Start); err != nil {
+		return
+	}
+	if stop, err = e.expr(s.Stop); err != nil {
+		return
+	}
+	step, err = e.expr(s.Step)
+	return
+}
+
 // forStmt emits range(start, stop, step): lower guarantees that Body
 // assigns neither the induction variable nor Stop or Step, so Go's
 // three-clause loop evaluates the same values. Loops the parallel pass
@@ -565,15 +577,7 @@ func (e *funcEmitter) forStmt(s *ir.For) (*jen.Statement, error) {
 		return nil, err
 	}
 	e.read[s.Var] = true // by the loop condition
-	start, err := e.valueExpr(s.Start)
-	if err != nil {
-		return nil, err
-	}
-	stop, err := e.expr(s.Stop)
-	if err != nil {
-		return nil, err
-	}
-	step, err := e.expr(s.Step)
+	start, stop, step, err := e.forBounds(s)
 	if err != nil {
 		return nil, err
 	}

@@ -37,15 +37,7 @@ import (
 // variable is private too.
 func (e *funcEmitter) parFor(s *ir.For) (*jen.Statement, error) {
 	par := s.Par
-	start, err := e.valueExpr(s.Start)
-	if err != nil {
-		return nil, err
-	}
-	stop, err := e.expr(s.Stop)
-	if err != nil {
-		return nil, err
-	}
-	step, err := e.expr(s.Step)
+	start, stop, step, err := e.forBounds(s)
 	if err != nil {
 		return nil, err
 	}
