@@ -10,8 +10,9 @@ import (
 )
 
 // CFlags are the flags C kernels are built with by run and verify: the
-// generated code must compile cleanly under them.
-var CFlags = []string{"-std=c11", "-O2", "-Wall", "-Wextra", "-Werror"}
+// generated code must compile cleanly under them, and parallel loops run
+// on OpenMP threads as they do in a user's -fopenmp build.
+var CFlags = []string{"-std=c11", "-O2", "-fopenmp", "-Wall", "-Wextra", "-Werror"}
 
 // CC is the C compiler: $CC, else gcc.
 func CC() string {
@@ -53,7 +54,7 @@ func (r *Result) buildC(cfg Config) (string, error) {
 		"kernels/" + out.HeaderName: out.Header,
 		"kernels/" + out.SourceName: out.Source,
 		"crt/crt.go": []byte("// Package crt compiles pyc2go's C runtime for cgo builds of C kernels.\npackage crt\n\n/*\n#cgo CFLAGS: " +
-			strings.Join(CFlags, " ") + "\n#cgo LDFLAGS: -lm\n#include \"pyc2go.h\"\n*/\nimport \"C\"\n"),
+			strings.Join(CFlags, " ") + "\n#cgo LDFLAGS: " + emitc.LDFlags(CFlags) + "\n#include \"pyc2go.h\"\n*/\nimport \"C\"\n"),
 	}
 	for name, data := range cruntime.Files() {
 		files["crt/"+name] = data

@@ -25,8 +25,10 @@ type NativeConfig struct {
 }
 
 // DefaultCFlags are the compile flags used when neither --cflags nor
-// $CFLAGS says otherwise.
-var DefaultCFlags = []string{"-O3"}
+// $CFLAGS says otherwise: -fopenmp runs parallel loops on OpenMP threads
+// (without it they run in order on the calling thread, with the same
+// results).
+var DefaultCFlags = []string{"-O3", "-fopenmp"}
 
 // requiredCFlags make a C11 shared library ctypes can load; they come
 // before the user's flags, so those can still override -std.

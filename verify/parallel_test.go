@@ -18,15 +18,37 @@ import (
 
 const parallelKernels = "../testdata/py/arrays/parallel.py"
 
+// backends are the targets the parallel tests build: the Go backend's
+// goroutines and the C backend's OpenMP threads (skipped without gcc).
+var backends = []string{"go", "c"}
+
+func needBackend(t *testing.T, lang string) {
+	t.Helper()
+	if lang == "c" {
+		if _, err := exec.LookPath(driver.CC()); err != nil {
+			t.Skipf("no C compiler (%s): the C backend's half is skipped", driver.CC())
+		}
+	}
+}
+
 // TestParallelWorkers runs the parallel corpus kernels with 1, 2 and 3
-// workers (PYC2GO_WORKERS, read by the compiled program): every run must
-// agree with CPython, so the worker count never shows in a result or an
-// exception.
+// workers (PYC2GO_WORKERS, read by the compiled program) on both
+// backends: every run must agree with CPython, so the worker count never
+// shows in a result or an exception.
 func TestParallelWorkers(t *testing.T) {
 	if _, err := verify.FindPython(""); err != nil {
 		t.Skip(err)
 	}
-	res, bin := buildKernels(t, driver.Config{OptLevel: 2, Verify: true})
+	for _, lang := range backends {
+		t.Run(lang, func(t *testing.T) {
+			needBackend(t, lang)
+			testParallelWorkers(t, lang)
+		})
+	}
+}
+
+func testParallelWorkers(t *testing.T, lang string) {
+	res, bin := buildKernels(t, driver.Config{OptLevel: 2, Verify: true, Lang: lang})
 	for _, w := range []string{"1", "2", "3"} {
 		t.Run("workers="+w, func(t *testing.T) {
 			t.Setenv("PYC2GO_WORKERS", w)
@@ -45,10 +67,28 @@ func TestParallelWorkers(t *testing.T) {
 
 // TestParallelFastMathDeterministic: under --fastmath a float reduction
 // runs in chunks, and its result still does not depend on the worker
-// count, because the chunks depend only on the trip count and the
-// partials are folded in chunk order.
+// count, nor on the backend, because the chunks depend only on the trip
+// count and the partials are folded in chunk order.
 func TestParallelFastMathDeterministic(t *testing.T) {
-	res, bin := buildKernels(t, driver.Config{OptLevel: 2, Verify: true, FastMath: true})
+	var first string
+	for _, lang := range backends {
+		t.Run(lang, func(t *testing.T) {
+			needBackend(t, lang)
+			out := parallelFastMath(t, lang)
+			if first == "" {
+				first = out
+			} else if out != first {
+				t.Errorf("%s backend:\n%s\ngo backend:\n%s", lang, out, first)
+			}
+		})
+	}
+}
+
+// parallelFastMath runs fsum and two integer reductions on 100003
+// elements with 1, 2 and 3 workers, checks the three outputs are the
+// same and returns it.
+func parallelFastMath(t *testing.T, lang string) string {
+	res, bin := buildKernels(t, driver.Config{OptLevel: 2, Verify: true, FastMath: true, Lang: lang})
 	par := false
 	for _, f := range res.Module.Funcs {
 		ir.WalkStmts(f.Body, func(s ir.Stmt) {
@@ -101,6 +141,7 @@ func TestParallelFastMathDeterministic(t *testing.T) {
 	if strings.Count(first, "repr") != 3 {
 		t.Errorf("want three results, got:\n%s", first)
 	}
+	return first
 }
 
 func buildKernels(t *testing.T, cfg driver.Config) (*driver.Result, string) {

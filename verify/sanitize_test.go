@@ -18,7 +18,7 @@ import (
 // cannot pass. float-cast-overflow (a float converted to an integer type
 // that cannot hold it) is undefined behaviour gcc leaves out of
 // -fsanitize=undefined.
-var sanitizeFlags = []string{"-O1", "-g", "-fno-omit-frame-pointer", "-fsanitize=address,undefined,float-cast-overflow", "-fno-sanitize-recover=all"}
+var sanitizeFlags = []string{"-O1", "-g", "-fopenmp", "-fno-omit-frame-pointer", "-fsanitize=address,undefined,float-cast-overflow", "-fno-sanitize-recover=all"}
 
 // sanitizer returns the C configuration and the interpreter environment
 // of the sanitizer run, or skips t unless PYC2GO_SANITIZE=1 (CI sets it

@@ -79,7 +79,7 @@ func (e *funcEmitter) arrayIntrinsicStmt(x *ir.Intrinsic, dst *ir.Var, pos ir.Po
 		if err != nil {
 			return nil, err
 		}
-		cond = "PYC2GO_ZEROS_K(&pool, " + d + ", " + strconv.Itoa(r.Rank) + ", " + e.arrValue(v) + ", " + e.arrValue(w) + ")"
+		cond = "PYC2GO_ZEROS_K(&" + e.pool + ", " + d + ", " + strconv.Itoa(r.Rank) + ", " + e.arrValue(v) + ", " + e.arrValue(w) + ")"
 	case "np_sum_axis":
 		v, a, err := e.arrayArg(x.Args[0])
 		if err != nil {
@@ -92,11 +92,11 @@ func (e *funcEmitter) arrayIntrinsicStmt(x *ir.Intrinsic, dst *ir.Var, pos ir.Po
 		if err != nil {
 			return nil, err
 		}
-		cond = "pyc2go_sum_axis_" + a.Elem.String() + "(&pool, " + e.arrPtr(v) + ", " + k.code + ", &" + d + ")"
+		cond = "pyc2go_sum_axis_" + a.Elem.String() + "(&" + e.pool + ", " + e.arrPtr(v) + ", " + k.code + ", &" + d + ")"
 	default:
 		return nil, fmt.Errorf("intrinsic %s has no array result", x.Name)
 	}
 	e.usesPool, e.usesFail = true, true
 	e.curLine = pos.Line
-	return []string{t + "if (" + cond + ") {", e.memoryError(nil, depth+1), t + "\tgoto fail;", t + "}"}, nil
+	return []string{t + "if (" + cond + ") {", e.memoryError(nil, depth+1), t + "\tgoto " + e.fail + ";", t + "}"}, nil
 }

@@ -62,11 +62,16 @@
 // # Loops
 //
 // For loops are C for loops (i++ / i-- for unit steps, a wrapping add
-// otherwise). ir.For.Parallel and Par loops run sequentially: OpenMP
-// (`#pragma omp parallel for` with the chunked, in-order reduction fold of
-// ir.ParLoop) is future work. No restrict qualifiers are printed: the IR
-// does not prove non-aliasing yet; gcc -O3 still vectorises fused loops
-// behind its own run-time alias checks.
+// otherwise). A loop the parallel pass approved (ir.For.Par) is an OpenMP
+// loop over the chunks of ir.ParLoop, the Go backend's chunks: each chunk
+// declares its own privates, reduction partial, pyc2go_error and pool,
+// raises jump to the chunk's own label, and after the loop the partials
+// fold in chunk order and the lowest failing chunk's error propagates
+// (parallel.go). The pragmas are written PYC2GO_OMP(...), empty without
+// -fopenmp, so the same code builds warning-free and runs sequentially
+// there. No restrict qualifiers are printed: the IR does not prove
+// non-aliasing yet; gcc -O3 still vectorises fused loops behind its own
+// run-time alias checks.
 //
 // # Line directives
 //
@@ -85,5 +90,5 @@
 // (cArray), so in-place kernels write the caller's arrays as in Go.
 // Results are copied into fresh C-contiguous Go arrays and their blocks
 // freed. The driver builds it with CGO_ENABLED=1 and the C flags
-// driver.CFlags (-std=c11 -O2 -Wall -Wextra -Werror).
+// driver.CFlags (-std=c11 -O2 -fopenmp -Wall -Wextra -Werror).
 package emitc

@@ -30,6 +30,10 @@ type funcEmitter struct {
 	// poolNeeded, once poolKnown, says whether f allocates or receives
 	// arrays (see usesPoolAnywhere).
 	poolKnown, poolNeeded bool
+	// fail, pool and errp name the label a raise jumps to, the pool that
+	// owns what the code allocates and the pyc2go_error pointer it fills:
+	// the function's own, or inside a parallel loop its chunk's (parFor).
+	fail, pool, errp string
 }
 
 func (me *moduleEmitter) fn(f *ir.Func) (string, error) {
@@ -41,6 +45,9 @@ func (me *moduleEmitter) fn(f *ir.Func) (string, error) {
 		read:          map[*ir.Var]bool{},
 		ptr:           map[*ir.Var]bool{},
 		data:          map[*ir.Var]string{},
+		fail:          "fail",
+		pool:          "pool",
+		errp:          "err",
 	}
 	e.names = newNames(me.prefix, 0)
 	for _, r := range e.rnames {
@@ -467,18 +474,18 @@ func (e *funcEmitter) callStmt(c *ir.Call, dsts []*ir.Var, depth int) ([]string,
 		args = append(args, "&"+target)
 		if isArr {
 			e.usesPool = true
-			after = append([]string{t + "if (pyc2go_pool_adopt(&pool, &" + target + ".owner)) {", e.memoryError(c.Fn, depth+1), t + "\tgoto fail;", t + "}"}, after...)
+			after = append([]string{t + "if (pyc2go_pool_adopt(&" + e.pool + ", &" + target + ".owner)) {", e.memoryError(c.Fn, depth+1), t + "\tgoto " + e.fail + ";", t + "}"}, after...)
 		}
 	}
-	args = append(args, "err")
+	args = append(args, e.errp)
 	e.usesFail, e.usesErr = true, true
-	out := []string{t + "if (" + name + "(" + strings.Join(args, ", ") + "))", t + "\tgoto fail;"}
+	out := []string{t + "if (" + name + "(" + strings.Join(args, ", ") + "))", t + "\tgoto " + e.fail + ";"}
 	return append(out, after...), nil
 }
 
 func (e *funcEmitter) memoryError(_ *ir.Func, depth int) string {
 	e.usesErr = true
-	return ind(depth) + "pyc2go_raise(err, \"MemoryError\", " + cString(e.file) + ", " + strconv.Itoa(e.curLine) + ", " + cString(e.f.Name) + ", \"%s\", \"\");"
+	return ind(depth) + "pyc2go_raise(" + e.errp + ", \"MemoryError\", " + cString(e.file) + ", " + strconv.Itoa(e.curLine) + ", " + cString(e.f.Name) + ", \"%s\", \"\");"
 }
 
 func (e *funcEmitter) ifStmt(s *ir.If, depth int) ([]string, error) {
@@ -505,14 +512,13 @@ func (e *funcEmitter) ifStmt(s *ir.If, depth int) ([]string, error) {
 
 // forStmt: lower guarantees the body assigns neither the induction
 // variable nor Stop or Step, so C's for evaluates the same values.
-// Parallel (prange) loops run sequentially.
+// Loops the parallel pass approved are parFor's.
 func (e *funcEmitter) forStmt(s *ir.For, depth int) ([]string, error) {
 	t := ind(depth)
 	iv, err := e.dst(s.Var)
 	if err != nil {
 		return nil, err
 	}
-	e.read[s.Var] = true
 	start, err := e.expr(s.Start)
 	if err != nil {
 		return nil, err
@@ -525,6 +531,10 @@ func (e *funcEmitter) forStmt(s *ir.For, depth int) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	if s.Par != nil {
+		return e.parFor(s, start, stop, step, depth)
+	}
+	e.read[s.Var] = true
 	vt, _ := s.Var.Type.(ir.Scalar)
 	var cond, post string
 	if c, ok := s.Step.(*ir.ConstExpr); ok {
@@ -555,7 +565,7 @@ func (e *funcEmitter) forStmt(s *ir.For, depth int) ([]string, error) {
 	}
 	var out []string
 	if s.Parallel {
-		out = append(out, t+"/* prange: sequential in the C backend */")
+		out = append(out, t+"/* prange: sequential (see the parallel pass's remark) */")
 	}
 	out = append(out, t+"for ("+iv+" = "+start.code+"; "+cond+"; "+post+") {")
 	out = append(out, body...)
@@ -669,7 +679,7 @@ func (e *funcEmitter) raise(exc, msg string, args []ir.Expr, pos ir.Pos, depth i
 	e.usesFail, e.usesErr = true, true
 	loc := cString(exc) + ", " + cString(e.file) + ", " + strconv.Itoa(pos.Line) + ", " + cString(e.f.Name)
 	if len(args) == 0 {
-		return []string{t + "pyc2go_raise(err, " + loc + ", \"%s\", " + cString(msg) + ");", t + "goto fail;"}, nil
+		return []string{t + "pyc2go_raise(" + e.errp + ", " + loc + ", \"%s\", " + cString(msg) + ");", t + "goto " + e.fail + ";"}, nil
 	}
 	var f strings.Builder
 	var vals []string
@@ -729,11 +739,11 @@ func (e *funcEmitter) raise(exc, msg string, args []ir.Expr, pos ir.Pos, depth i
 		for _, b := range bufs {
 			out = append(out, t+"\tchar "+b+"[PYC2GO_SHAPEBUF];")
 		}
-		out = append(out, t+"\tpyc2go_raise(err, "+loc+", "+format+", "+strings.Join(vals, ", ")+");", t+"}")
+		out = append(out, t+"\tpyc2go_raise("+e.errp+", "+loc+", "+format+", "+strings.Join(vals, ", ")+");", t+"}")
 	} else {
-		out = append(out, t+"pyc2go_raise(err, "+loc+", "+format+", "+strings.Join(vals, ", ")+");")
+		out = append(out, t+"pyc2go_raise("+e.errp+", "+loc+", "+format+", "+strings.Join(vals, ", ")+");")
 	}
-	return append(out, t+"goto fail;"), nil
+	return append(out, t+"goto "+e.fail+";"), nil
 }
 
 // negate is the negation of a check's condition. Only == and != flip (and
@@ -788,9 +798,9 @@ func (e *funcEmitter) alloc(s *ir.Alloc, depth int) ([]string, error) {
 	out := []string{
 		t + "{",
 		t + "\tconst int64_t ext[" + strconv.Itoa(len(ext)) + "] = {" + strings.Join(ext, ", ") + "};",
-		t + "\tif ((" + d + ".data = pyc2go_alloc(&pool, sizeof *" + d + ".data, " + strconv.Itoa(a.Rank) + ", ext)) == NULL) {",
+		t + "\tif ((" + d + ".data = pyc2go_alloc(&" + e.pool + ", sizeof *" + d + ".data, " + strconv.Itoa(a.Rank) + ", ext)) == NULL) {",
 		e.memoryError(nil, depth+2),
-		t + "\t\tgoto fail;",
+		t + "\t\tgoto " + e.fail + ";",
 		t + "\t}",
 		t + "\t" + d + ".offset = 0;",
 		t + "\t" + d + ".ndim = " + strconv.Itoa(a.Rank) + ";",

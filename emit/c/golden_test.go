@@ -18,6 +18,7 @@ var goldenKernels = []string{
 	"../../testdata/py/scalar/complex_kernels.py",
 	"../../testdata/py/arrays/elementwise.py",
 	"../../testdata/py/arrays/reductions.py",
+	"../../testdata/py/arrays/parallel.py",
 }
 
 func TestGolden(t *testing.T) {

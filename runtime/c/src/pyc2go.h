@@ -5,8 +5,10 @@
  * pyc2go_runtime.c; both are shipped as source and added to the user's
  * build, e.g.
  *
- *     gcc -std=c11 -O3 kernels.c pyc2go_runtime.c -lm
+ *     gcc -std=c11 -O3 -fopenmp kernels.c pyc2go_runtime.c -lm
  *
+ * (-fopenmp runs parallel loops on threads; without it they run on the
+ * calling thread, with the same results.)
  * -std=c11 matters: in ISO mode gcc does not contract a*b+c into a fused
  * multiply-add (-ffp-contract=off), which would change rounding and break
  * bit-identical agreement with CPython. Under -std=gnu11 add
@@ -56,6 +58,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 /* PYC2GO_MAXDIM is numpy 1.24's NPY_MAXDIMS. */
 #define PYC2GO_MAXDIM 32
@@ -267,6 +270,113 @@ int pyc2go_sum_axis_float32(pyc2go_pool *p, const pyc2go_array_float32 *a, int64
 int pyc2go_sum_axis_float64(pyc2go_pool *p, const pyc2go_array_float64 *a, int64_t k, pyc2go_array_float64 *r);
 int pyc2go_sum_axis_complex64(pyc2go_pool *p, const pyc2go_array_complex64 *a, int64_t k, pyc2go_array_complex64 *r);
 int pyc2go_sum_axis_complex128(pyc2go_pool *p, const pyc2go_array_complex128 *a, int64_t k, pyc2go_array_complex128 *r);
+
+/*
+ * Parallel loops (numba.prange, #omp parallel for) that the parallel pass
+ * approved, under OpenMP (-fopenmp); runtime/parallel.go is the Go twin
+ * and the contract is the same:
+ *
+ *   - the iterations [0, n) are cut into pyc2go_chunks(n, grain)
+ *     contiguous chunks; the cut depends on n and the grain only, never on
+ *     the thread count, so reductions (partials folded in chunk order by
+ *     the generated code) give the same bits with 1 or 64 threads, and the
+ *     same bits as the Go backend;
+ *   - the error reported is the one of the lowest-numbered failing chunk,
+ *     which is Python's first failing iteration; a chunk after a failed
+ *     one does not start, but chunks already running finish;
+ *   - the thread count is $PYC2GO_WORKERS if it is a positive integer,
+ *     else OpenMP's (omp_get_max_threads: OMP_NUM_THREADS,
+ *     omp_set_num_threads), and never more than the chunks.
+ *
+ * Without -fopenmp the pragmas vanish and the chunks run in order on the
+ * calling thread: the same results, sequentially.
+ */
+#ifdef _OPENMP
+#include <omp.h>
+#define PYC2GO_OMP(directive) _Pragma(directive)
+#else
+#define PYC2GO_OMP(directive)
+#endif
+#define PYC2GO_MAX_CHUNKS 256
+
+/* pyc2go_trip_count is the number of iterations of range(start, stop,
+ * step), step != 0, computed in unsigned arithmetic so no range of int64
+ * bounds overflows. */
+static inline int64_t pyc2go_trip_count(int64_t start, int64_t stop, int64_t step)
+{
+	if (step > 0 && start < stop)
+		return (int64_t)(((uint64_t)stop - (uint64_t)start - 1) / (uint64_t)step + 1);
+	if (step < 0 && start > stop)
+		return (int64_t)(((uint64_t)start - (uint64_t)stop - 1) / ((uint64_t)(-(step + 1)) + 1) + 1);
+	return 0;
+}
+
+/* pyc2go_chunks is how many chunks n iterations make, given the least
+ * number of iterations worth a chunk: fewer than 2*grain make one, none
+ * make none. */
+static inline int pyc2go_chunks(int64_t n, int64_t grain)
+{
+	if (n <= 0)
+		return 0;
+	if (grain < 1)
+		grain = 1;
+	int64_t c = n / grain;
+	if (c < 2)
+		return 1;
+	return c > PYC2GO_MAX_CHUNKS ? PYC2GO_MAX_CHUNKS : (int)c;
+}
+
+/* pyc2go_chunk_bounds sets [*lo, *hi), the iterations of chunk c of nc
+ * over n: the first n%nc chunks get one iteration more. */
+static inline void pyc2go_chunk_bounds(int64_t n, int nc, int c, int64_t *lo, int64_t *hi)
+{
+	int64_t q = n / nc, r = n % nc;
+	*lo = c * q + (c < r ? c : r);
+	*hi = *lo + q + (c < r ? 1 : 0);
+}
+
+/* pyc2go_workers is the number of threads a loop of nc chunks runs on. */
+static inline int pyc2go_workers(int nc)
+{
+	int w = 0;
+	const char *env = getenv("PYC2GO_WORKERS");
+	if (env != NULL) {
+		char *end;
+		long n = strtol(env, &end, 10);
+		if (end != env && *end == '\0' && n >= 1 && n <= 4096)
+			w = (int)n;
+	}
+#ifdef _OPENMP
+	if (w == 0)
+		w = omp_get_max_threads();
+#endif
+	if (w < 1)
+		w = 1;
+	return w < nc ? w : nc;
+}
+
+/* pyc2go_par_skip reports whether chunk c need not run: a chunk before
+ * it has failed, so its error is the one Python would raise. */
+static inline bool pyc2go_par_skip(const int *failed, int c)
+{
+	int f;
+	PYC2GO_OMP("omp atomic read")
+	f = *failed;
+	return c > f;
+}
+
+/* pyc2go_par_fail records chunk c's error if no earlier chunk's is. */
+static inline void pyc2go_par_fail(int *failed, int c, pyc2go_error *dst, const pyc2go_error *src)
+{
+	PYC2GO_OMP("omp critical(pyc2go_par_fail)")
+	{
+		if (c < *failed) {
+			*dst = *src;
+			PYC2GO_OMP("omp atomic write")
+			*failed = c;
+		}
+	}
+}
 
 /* pyc2go_copy_contig copies the elements of a strided array in C order
  * into dst (for bindings that want a compact copy). */

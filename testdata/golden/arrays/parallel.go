@@ -11,6 +11,7 @@ package parallel
 import (
 	"fmt"
 	"github.com/pyc2go/pyc2go/runtime"
+	"math"
 )
 
 // ScaleInto is pyc2go's compiled form of scale_into (parallel.py:11).
@@ -706,4 +707,214 @@ func Small(x *runtime.Array[int64]) (int64, error) {
 		}
 	}
 	/*line parallel.py:115:5*/ return s, nil
+}
+
+// clipped is pyc2go's compiled form of _clipped (parallel.py:118).
+//
+// A helper returning a fresh array, called from a parallel body.
+func clipped(row *runtime.Array[float64], lim float64) *runtime.Array[float64] {
+	/*line parallel.py:118:1*/ var (
+		t1     *runtime.Array[float64]
+		t2     int64
+		i0     int64
+		t3     float64
+		t4     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		t1Data []float64
+	)
+	rowData := row.Data
+	/*line parallel.py:120:12*/ t1 = runtime.Zeros[float64](row.Shape[0])
+	t1Data = t1.Data
+	/*line parallel.py:120:12*/ t2 = int64(row.Shape[0])
+	/*line parallel.py:120:12*/ h1 = int64(row.Offset)
+	/*line parallel.py:120:12*/ h2 = int64(row.Strides[0])
+	/*line parallel.py:120:12*/ h3 = int64(t1.Offset)
+	/*line parallel.py:120:12*/ h4 = int64(t1.Strides[0])
+	/*line parallel.py:120:12*/ if h2 == 1 && h4 == 1 {
+		/*line parallel.py:120:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line parallel.py:120:12*/ t3 = rowData[h1+i0]
+			/*line parallel.py:120:12*/ t4 = lim
+			/*line parallel.py:120:12*/ if math.IsNaN(t3) || t3 < lim {
+				/*line parallel.py:120:12*/ t4 = t3
+			}
+			/*line parallel.py:120:12*/ t1Data[h3+i0] = t4
+		}
+	} else {
+		/*line parallel.py:120:12*/ p1 = h1
+		/*line parallel.py:120:12*/ p2 = h3
+		/*line parallel.py:120:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line parallel.py:120:12*/ t3 = rowData[p1]
+			/*line parallel.py:120:12*/ t4 = lim
+			/*line parallel.py:120:12*/ if math.IsNaN(t3) || t3 < lim {
+				/*line parallel.py:120:12*/ t4 = t3
+			}
+			/*line parallel.py:120:12*/ t1Data[p2] = t4
+			/*line parallel.py:120:12*/ p1 = p1 + h2
+			/*line parallel.py:120:12*/ p2 = p2 + h4
+		}
+	}
+	/*line parallel.py:120:5*/ return t1
+}
+
+// RowEnergy is pyc2go's compiled form of row_energy (parallel.py:123).
+//
+// Each iteration allocates temporaries (a squared row, a call's
+// result) that die with it; an oversized limit raises in whichever chunk
+// sees it first in Python order.
+func RowEnergy(m *runtime.Array[float64], lim float64) (*runtime.Array[float64], error) {
+	/*line parallel.py:123:1*/ var (
+		out     *runtime.Array[float64]
+		i       int64
+		r       *runtime.Array[float64]
+		c       *runtime.Array[float64]
+		t1      int64
+		t2      *runtime.Array[float64]
+		t3      int64
+		t4      int64
+		t5      int64
+		i0      int64
+		t6      *runtime.Array[float64]
+		t7      bool
+		t8      int64
+		t9      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		p1      int64
+		p2      int64
+		p3      int64
+		outData []float64
+		rData   []float64
+		cData   []float64
+	)
+	_ = h1
+	_ = h2
+	_ = p1
+	_ = p2
+	_ = p3
+	_ = cData
+	_ = rData
+	mData := m.Data
+	/*line parallel.py:127:11*/ t1 = int64(m.Shape[0])
+	/*line parallel.py:127:11*/ if !(t1 >= 0) {
+		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "parallel.py", 127, "row_energy")
+	}
+	/*line parallel.py:127:11*/ t2 = runtime.Zeros[float64](int(t1))
+	/*line parallel.py:127:5*/ out = t2
+	outData = out.Data
+	/*line parallel.py:128:14*/ t9 = int64(m.Shape[0])
+	/*line parallel.py:128:5*/ if t9-1 < int64(m.Shape[0]) && t9-1 < int64(out.Shape[0]) {
+		t5 = int64(m.Shape[1])
+		/*line parallel.py:129:9*/ h3 = int64(m.Strides[1])
+		/*line parallel.py:128:5*/ h4 = int64(m.Offset)
+		/*line parallel.py:128:5*/ h5 = int64(m.Strides[0])
+		/*line parallel.py:128:5*/ h6 = int64(m.Shape[1])
+		/*line parallel.py:128:5*/ h7 = int64(out.Offset)
+		/*line parallel.py:128:5*/ h8 = int64(out.Strides[0])
+		/*line parallel.py:128:5*/ {
+			var parStart int64 = 0
+			parN := runtime.TripCount(parStart, t9, 1)
+			parChunks := runtime.Chunks(parN, 1)
+			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
+				var (
+					iChunk     int64
+					cChunk     *runtime.Array[float64]
+					cChunkData []float64
+					h1Chunk    int64
+					h2Chunk    int64
+					i0Chunk    int64
+					p1Chunk    int64
+					p2Chunk    int64
+					p3Chunk    int64
+					rChunk     *runtime.Array[float64]
+					rChunkData []float64
+					t3Chunk    int64
+					t4Chunk    int64
+					t6Chunk    *runtime.Array[float64]
+					t7Chunk    bool
+					t8Chunk    int64
+				)
+				_ = cChunkData
+				_ = rChunkData
+				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
+					t3Chunk = h4 + iChunk*h5
+					/*line parallel.py:129:23*/ t4Chunk = h4 + iChunk*h5
+					/*line parallel.py:129:9*/ rChunk = runtime.Zeros[float64](int(h6))
+					rChunkData = rChunk.Data
+					/*line parallel.py:129:9*/ h1Chunk = int64(rChunk.Offset)
+					/*line parallel.py:129:9*/ h2Chunk = int64(rChunk.Strides[0])
+					/*line parallel.py:129:9*/ p1Chunk = h1Chunk
+					/*line parallel.py:129:9*/ p2Chunk = t3Chunk
+					/*line parallel.py:129:9*/ p3Chunk = t4Chunk
+					/*line parallel.py:129:9*/ for i0Chunk = 0; i0Chunk < t5; i0Chunk++ {
+						/*line parallel.py:129:9*/ rChunkData[p1Chunk] = float64(mData[p2Chunk] * mData[p3Chunk])
+						/*line parallel.py:129:9*/ p1Chunk = p1Chunk + h2Chunk
+						/*line parallel.py:129:9*/ p2Chunk = p2Chunk + h3
+						/*line parallel.py:129:9*/ p3Chunk = p3Chunk + h3
+					}
+					/*line parallel.py:130:13*/ t6Chunk = clipped(rChunk, lim)
+					/*line parallel.py:130:9*/ cChunk = t6Chunk
+					cChunkData = cChunk.Data
+					/*line parallel.py:131:12*/ t7Chunk = int64(cChunk.Shape[0]) > 0
+					/*line parallel.py:131:12*/ if t7Chunk {
+						/*line parallel.py:131:31*/ if !(0 < int64(cChunk.Shape[0])) {
+							return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", 0, 0, int64(cChunk.Shape[0])), "parallel.py", 131, "row_energy")
+						}
+						/*line parallel.py:131:12*/ t7Chunk = cChunkData[int64(cChunk.Offset)] > 1e+300
+					}
+					/*line parallel.py:131:9*/ if t7Chunk {
+						return runtime.Raise("ValueError", "row energy overflow", "parallel.py", 132, "row_energy")
+					}
+					/*line parallel.py:133:9*/ t8Chunk = h7 + iChunk*h8
+					/*line parallel.py:133:9*/ outData[t8Chunk] = runtime.SumFloat(cChunk)
+				}
+				return nil
+			}); err != nil {
+				return nil, err
+			}
+		}
+	} else {
+		/*line parallel.py:128:5*/ for i = 0; i < t9; i++ {
+			if !(i < int64(m.Shape[0])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(m.Shape[0])), "parallel.py", 129, "row_energy")
+			}
+			/*line parallel.py:129:13*/ t3 = int64(m.Offset) + i*int64(m.Strides[0])
+			/*line parallel.py:129:23*/ t4 = int64(m.Offset) + i*int64(m.Strides[0])
+			/*line parallel.py:129:9*/ r = runtime.Zeros[float64](m.Shape[1])
+			rData = r.Data
+			/*line parallel.py:129:9*/ t5 = int64(m.Shape[1])
+			/*line parallel.py:129:9*/ for i0 = 0; i0 < t5; i0++ {
+				/*line parallel.py:129:9*/ rData[int64(r.Offset)+i0*int64(r.Strides[0])] = float64(mData[t3+i0*int64(m.Strides[1])] * mData[t4+i0*int64(m.Strides[1])])
+			}
+			/*line parallel.py:130:13*/ t6 = clipped(r, lim)
+			/*line parallel.py:130:9*/ c = t6
+			cData = c.Data
+			/*line parallel.py:131:12*/ t7 = int64(c.Shape[0]) > 0
+			/*line parallel.py:131:12*/ if t7 {
+				/*line parallel.py:131:31*/ if !(0 < int64(c.Shape[0])) {
+					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", 0, 0, int64(c.Shape[0])), "parallel.py", 131, "row_energy")
+				}
+				/*line parallel.py:131:12*/ t7 = cData[int64(c.Offset)] > 1e+300
+			}
+			/*line parallel.py:131:9*/ if t7 {
+				return nil, runtime.Raise("ValueError", "row energy overflow", "parallel.py", 132, "row_energy")
+			}
+			/*line parallel.py:133:9*/ if !(i < int64(out.Shape[0])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "parallel.py", 133, "row_energy")
+			}
+			/*line parallel.py:133:9*/ t8 = int64(out.Offset) + i*int64(out.Strides[0])
+			/*line parallel.py:133:9*/ outData[t8] = runtime.SumFloat(c)
+		}
+	}
+	/*line parallel.py:134:5*/ return out, nil
 }

@@ -113,3 +113,22 @@ def small(x: "int64[:]") -> int:
     for i in prange(min(x.shape[0], 5)):
         s += x[i] * (i + 1)
     return s
+
+
+def _clipped(row: "float64[:]", lim: float) -> "float64[:]":
+    """A helper returning a fresh array, called from a parallel body."""
+    return np.minimum(row, lim)
+
+
+def row_energy(m: "float64[:, :]", lim: float) -> "float64[:]":
+    """Each iteration allocates temporaries (a squared row, a call's
+    result) that die with it; an oversized limit raises in whichever chunk
+    sees it first in Python order."""
+    out = np.zeros(m.shape[0])
+    for i in prange(m.shape[0]):
+        r = m[i, :] * m[i, :]
+        c = _clipped(r, lim)
+        if c.shape[0] > 0 and c[0] > 1e300:
+            raise ValueError("row energy overflow")
+        out[i] = np.sum(c)
+    return out

@@ -37,3 +37,18 @@ for _n, _bad in ((5000, ()), (5000, ((3000, 7777), (4500, -9000))), (5000, ((499
     CASES.append(("gather", _gather(_n, _bad)))
 for _n in (0, 1, 10, 5000):
     CASES.append(("carried", _f(_n)))
+
+
+def _energy(s, lim, big=()):
+    def make(rng):
+        m = rng.standard_normal(s)
+        for r in big:
+            m[r, 0] = 1e200
+        return (m, lim)
+    return make
+
+
+for _s in ((0, 4), (1, 1), (9, 0), (37, 5), (300, 17)):
+    CASES.append(("row_energy", _energy(_s, 2.0)))
+CASES.append(("row_energy", _energy((300, 17), 1e301, big=(250, 120))))
+CASES.append(("row_energy", _energy((300, 17), 1e301, big=(299,))))
