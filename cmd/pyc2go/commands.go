@@ -64,14 +64,15 @@ any file has diagnostics.
 
 With --lang c, -o names a directory that receives, per NAME.py, NAME.h and
 NAME.c (C11), plus the C runtime pyc2go.h and pyc2go_runtime.c to add to
-the build: gcc -std=c11 -O3 NAME.c pyc2go_runtime.c -lm (README: The C
-backend). Without -o, one file's NAME.c goes to stdout.
+the build: gcc -std=c11 -O3 -fopenmp NAME.c pyc2go_runtime.c -lm (README:
+The C backend; without -fopenmp parallel loops run on one thread). Without
+-o, one file's NAME.c goes to stdout.
 
 With --lang python, -o names a directory that receives, per NAME.py, a
 shared library libNAME.so built from the C backend's output and the C
 runtime by the system C compiler (--cc, else $CC, else gcc; --cflags, else
-$CFLAGS, replaces the default -O3; -std=c11 -fPIC -shared are always
-passed), and NAME_native.py, a ctypes + numpy module whose functions have
+$CFLAGS, replaces the default -O3 -fopenmp; -std=c11 -fPIC -shared are
+always passed), and NAME_native.py, a ctypes + numpy module whose functions have
 the original names and signatures (README: Calling compiled kernels from
 Python).`,
 	example: `pyc2go compile kernels.py                        # Go source on stdout
@@ -89,7 +90,7 @@ pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/l
 		out := fs.String("o", "", "write the Go source to `FILE` (default stdout); a directory for several inputs or --lang python")
 		cc := fs.String("cc", "", "--lang python: the C `compiler` (default $CC, else gcc)")
 		var cflags optString
-		fs.Var(&cflags, "cflags", "--lang python: C compiler `flags` replacing the default -O3 (default $CFLAGS); -std=c11 -fPIC -shared are always added")
+		fs.Var(&cflags, "cflags", "--lang python: C compiler `flags` replacing the default -O3 -fopenmp (default $CFLAGS); -std=c11 -fPIC -shared are always added")
 		pkg := fs.String("pkg", "", "Go package `NAME` (default: the file name, or the -o directory's name)")
 		var dump dumpFlag
 		fs.Var(&dump, "dump-ir", "print the IR (final, or after:PASS) to stdout")
@@ -344,7 +345,7 @@ pyc2go verify -n 200 --seed 7 py/
 pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 	npos: -1,
 	setup: func(fs *flag.FlagSet) body {
-		var opt optFlags
+		opt := optFlags{allowAll: true}
 		opt.register(fs)
 		cases := fs.String("cases", "", "take inputs from `CASES.py` (CASES = [(func_name, args_factory), ...]); default FILE_cases.py beside FILE.py if present")
 		python := fs.String("python", "", "reference interpreter (default $PYC2GO_PYTHON, else a python3 with numpy)")
@@ -367,41 +368,56 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 			prog := &progress{w: e.stderr, on: e.tty}
 			defer prog.clear()
 			status := exitOK
+			langs := []string{cfg.Lang}
+			if opt.lang == "all" {
+				langs = []string{"go", "c"}
+			}
 			for i, p := range files {
-				step := func(what string) { prog.show("verify [%d/%d] %s: %s", i+1, len(files), p, what) }
-				step("compiling")
-				res, code := rep.compileFileCleared(prog, p, cfg)
-				if code != exitOK {
-					status = code
-					continue
-				}
-				step("building")
-				bin, err := res.Build(cfg)
-				if err != nil {
+				for _, lang := range langs {
+					cfg.Lang = lang
+					name := p
+					if len(langs) > 1 {
+						name += " (" + lang + ")"
+					}
+					step := func(what string) { prog.show("verify [%d/%d] %s: %s", i+1, len(files), name, what) }
+					step("compiling")
+					res, code := rep.compileFileCleared(prog, p, cfg)
+					if code != exitOK {
+						// Diagnostics do not depend on the backend: once is enough.
+						status = code
+						break
+					}
+					step("building")
+					bin, err := res.Build(cfg)
+					if err != nil {
+						prog.clear()
+						status = rep.fail(p, err)
+						continue
+					}
+					// Without --cases, FILE_cases.py beside FILE.py (if any) names the
+					// inputs of the functions whose shapes generation cannot meet.
+					c := *cases
+					if c == "" {
+						c = verify.CasesFile(p)
+					}
+					step("running CPython and the compiled code")
+					r, err := verify.Run(res, bin, verify.Options{Python: *python, Cases: c, Seed: *seed, N: *n, FastMath: opt.fast})
 					prog.clear()
-					status = rep.fail(p, err)
-					continue
-				}
-				// Without --cases, FILE_cases.py beside FILE.py (if any) names the
-				// inputs of the functions whose shapes generation cannot meet.
-				c := *cases
-				if c == "" {
-					c = verify.CasesFile(p)
-				}
-				step("running CPython and the compiled code")
-				r, err := verify.Run(res, bin, verify.Options{Python: *python, Cases: c, Seed: *seed, N: *n, FastMath: opt.fast})
-				prog.clear()
-				if err != nil {
-					status = rep.fail(p, err)
-					continue
-				}
-				if len(files) > 1 || isDir {
-					fmt.Fprintf(e.stdout, "== %s\n", p)
-				}
-				r.Write(e.stdout)
-				rep.mismatches(res, r)
-				if !r.OK() {
-					status = exitDiag
+					if err != nil {
+						status = rep.fail(p, err)
+						continue
+					}
+					switch {
+					case len(langs) > 1:
+						fmt.Fprintf(e.stdout, "== %s (%s backend)\n", p, lang)
+					case len(files) > 1 || isDir:
+						fmt.Fprintf(e.stdout, "== %s\n", p)
+					}
+					r.Write(e.stdout)
+					rep.mismatches(res, r)
+					if !r.OK() {
+						status = exitDiag
+					}
 				}
 			}
 			return status

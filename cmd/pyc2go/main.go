@@ -113,8 +113,9 @@ type optFlags struct {
 	noLine bool
 	fast   bool
 	lang   string
-	// allowPython: the command accepts --lang python (compile does).
-	allowPython bool
+	// allowPython: the command accepts --lang python (compile does);
+	// allowAll: --lang all, every backend in turn (verify does).
+	allowPython, allowAll bool
 	// Cython's directives; nil before register.
 	boundscheck, wraparound *directive
 }
@@ -150,7 +151,7 @@ func (o *optFlags) register(fs *flag.FlagSet) {
 		"float results may differ from CPython in the last bits; off by default")
 	fs.StringVar(&o.cache, "cache", "", "cache sizes the tile pass sizes tiles for, e.g. L1=32K,L2=1M (default: this machine's, from /sys)")
 	fs.BoolVar(&o.noLine, "no-line", false, "omit the /*line*/ (Go) or #line (C) directives that map generated code to Python lines")
-	fs.StringVar(&o.lang, "lang", "go", "target language: go, c (C11 through the C backend), or (compile only) python: a shared library plus a ctypes module into -o DIR")
+	fs.StringVar(&o.lang, "lang", "go", "target language: go, c (C11 through the C backend), (verify only) all: go then c, or (compile only) python: a shared library plus a ctypes module into -o DIR")
 	o.boundscheck, o.wraparound = &directive{on: true}, &directive{on: true}
 	fs.Var(o.boundscheck, "boundscheck", "whether array subscripts check their index and raise IndexError (`on|off`); off is UNSAFE: "+
 		"an out-of-range index is then undefined behaviour: the Go code panics with an index-out-of-range runtime error "+
@@ -166,8 +167,10 @@ func (o *optFlags) config() (driver.Config, error) {
 	switch {
 	case o.lang == "python" && !o.allowPython:
 		return cfg, errors.New("--lang python is for compile only (it builds a module; call it from Python)")
-	case o.lang != "go" && o.lang != "c" && o.lang != "python":
-		return cfg, fmt.Errorf("--lang %s is not supported (go, c and, for compile, python are)", o.lang)
+	case o.lang == "all" && !o.allowAll:
+		return cfg, errors.New("--lang all is for verify only (it checks every backend in turn)")
+	case o.lang != "go" && o.lang != "c" && o.lang != "python" && o.lang != "all":
+		return cfg, fmt.Errorf("--lang %s is not supported (go, c, and all for verify, python for compile, are)", o.lang)
 	case o.lang == "c":
 		cfg.Lang = "c"
 	}
