@@ -350,9 +350,9 @@ static inline int pyc2go_workers(int nc)
 	if (w == 0)
 		w = omp_get_max_threads();
 #endif
-	if (w < 1)
-		w = 1;
-	return w < nc ? w : nc;
+	if (w > nc)
+		w = nc;
+	return w < 1 ? 1 : w; /* num_threads() must be positive, even for no chunks */
 }
 
 /* pyc2go_par_skip reports whether chunk c need not run: a chunk before
