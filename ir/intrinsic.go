@@ -89,7 +89,13 @@ var intrinsicList = []IntrinsicInfo{
 	{"np_sum_axis", 2, true, "np_sum_axis(a, k) of a float or complex array and a constant axis k: np.sum(a, axis=k) as numpy 1.24 orders it (runtime.SumAxis: pairwise along a contiguous reduced axis, left to right otherwise); the result, a fresh array of a's shape without axis k, has the intrinsic's array type"},
 	// Products (lower/product.go).
 	{"blas_add", 2, false, "blas_add(acc, term) = acc + term on floats or complex numbers: one step of the accumulation of a float or complex np.dot / np.matmul / @. numpy hands these products to BLAS (OpenBLAS), whose summation order (blocking, SIMD lanes, FMA) is its own, so the compiled k-order sum is not bit-identical to numpy's in general: the intrinsic is inexact, which makes verify compare every function that (transitively) computes such a product with a tolerance. Integer products accumulate with Add and stay exact"},
-	{"np_prod", 1, true, "np.prod(a) of a float or complex array with axis=None: the running product in numpy 1.24's iterator order (runtime.ProdFloat: memory order for C-contiguous arrays and 1-d views, axes by decreasing |stride| otherwise), bit for bit; result has the element type"},
+	{"np_prod", 1, true, "np.prod(a) of a float array with axis=None: the running product in numpy 1.24's iterator order (runtime.ProdFloat: memory order for C-contiguous arrays and 1-d views, axes by decreasing |stride| otherwise), bit for bit; result has the element type"},
+	// numpy 1.24 multiplies complex reductions in AVX-512F SIMD lanes on
+	// CPUs that have it (another association than the running product),
+	// and with the scalar running product elsewhere: complex np.prod
+	// matches numpy bit for bit only on the latter, hence inexact.
+	{"np_cprod", 1, false, "np.prod(a) of a complex array with axis=None: np_prod's running product in numpy's iterator order (runtime.ProdComplex), which is numpy's result bit for bit except where numpy 1.24 takes its AVX-512F complex reduction (another association): inexact, so verify compares with a tolerance; result has the element type"},
+	{"cprod_mul", 2, false, "cprod_mul(acc, x) = acc * x on complex numbers (CPython's multiplication): one step of a complex np.prod's running product, inexact for the reason np_cprod is"},
 	{"np_mean", 1, true, "np.mean(a) of a float array with axis=None: np.sum(a) / a.size as numpy computes it (runtime.MeanFloat); nan for an empty array (numpy warns); result has the element type"},
 }
 

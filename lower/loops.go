@@ -52,7 +52,7 @@ var noFaultIntrinsics = map[string]bool{
 	"copysign": true, "floor": true, "ceil": true, "trunc": true, "roundeven": true,
 	"isnan": true, "isinf": true, "isfinite": true, "ftoi_ok": true, "degrees": true,
 	"radians": true, "real": true, "imag": true, "conj": true, "complex": true,
-	"domain_err": true, "range_err": true, "blas_add": true,
+	"domain_err": true, "range_err": true, "blas_add": true, "cprod_mul": true,
 }
 
 // invariance decides whether an expression has the same value on every

@@ -179,7 +179,11 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 		// view is walked in index order, as the loop below does; the
 		// product of an expression multiplies numpy's C-ordered temporary
 		// for C-ordered operands, as the fused loop does.
-		return cv(intr("np_prod", at.Elem, ir.Ref(l.arrayVar(operand))), res)
+		fn := "np_prod"
+		if at.Elem.IsComplex() {
+			fn = "np_cprod"
+		}
+		return cv(intr(fn, at.Elem, ir.Ref(l.arrayVar(operand))), res)
 	}
 	root := l.fuseTree(operand, pos)
 	if len(root.shape) == 0 {
@@ -202,7 +206,7 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 		l.emit(&ir.Assign{Dst: acc, Src: cv(ir.Int(1), res), Pos: pos})
 		l.loopNest(root.shape, pos, func(ivs []ir.Expr) {
 			v := l.elemValue(root, strides, ivs)
-			l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(ir.Mul, ir.Ref(acc), convert(v, res)), Pos: pos})
+			l.emit(&ir.Assign{Dst: acc, Src: prodStep(ir.Ref(acc), convert(v, res)), Pos: pos})
 		})
 	case "any", "all":
 		l.emit(&ir.Assign{Dst: acc, Src: ir.BoolConst(name == "all"), Pos: pos})
@@ -390,7 +394,7 @@ func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array)
 			case "sum":
 				l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(ir.Add, ir.Ref(acc), convert(v, t.Elem)), Pos: pos})
 			case "prod":
-				l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(ir.Mul, ir.Ref(acc), convert(v, t.Elem)), Pos: pos})
+				l.emit(&ir.Assign{Dst: acc, Src: prodStep(ir.Ref(acc), convert(v, t.Elem)), Pos: pos})
 			case "any":
 				l.emit(&ir.Assign{Dst: acc, Src: or(ir.Ref(acc), truth(v)), Pos: pos})
 			case "all":
@@ -580,4 +584,14 @@ func (l *fnLowerer) reduceOperand(ci *typeinfer.CallInfo) ast.Expr {
 		return nil
 	}
 	return operand
+}
+
+// prodStep is acc * x in a product reduction: complex steps are the
+// inexact cprod_mul, since numpy's complex product is not the running
+// product on every CPU (see ir's np_cprod).
+func prodStep(acc, x ir.Expr) ir.Expr {
+	if t, ok := x.Type().(ir.Scalar); ok && t.IsComplex() {
+		return intr("cprod_mul", t, acc, x)
+	}
+	return ir.Bin(ir.Mul, acc, x)
 }

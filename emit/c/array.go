@@ -11,7 +11,7 @@ import (
 // arrayIntrinsics are the intrinsics that take or make arrays; their
 // array arguments are always variables.
 var arrayIntrinsics = map[string]bool{
-	"overlaps": true, "may_share": true, "is_c_contig": true, "np_sum": true, "np_prod": true,
+	"overlaps": true, "may_share": true, "is_c_contig": true, "np_sum": true, "np_prod": true, "np_cprod": true,
 	"np_mean": true, "np_zeros_k": true, "np_sum_axis": true,
 }
 
@@ -46,11 +46,12 @@ func (e *funcEmitter) arrayIntrinsic(x *ir.Intrinsic) (cx, error) {
 			return cx{}, fmt.Errorf("%s of %s and %s", x.Name, a, b)
 		}
 		return prim("PYC2GO_" + strings.ToUpper(x.Name) + "(" + e.arrValue(v) + ", " + e.arrValue(w) + ")"), nil
-	case "np_sum", "np_prod", "np_mean":
-		if !a.Elem.IsFloat() && !a.Elem.IsComplex() || x.Name == "np_mean" && !a.Elem.IsFloat() {
+	case "np_sum", "np_prod", "np_cprod", "np_mean":
+		if !a.Elem.IsFloat() && !a.Elem.IsComplex() || (x.Name == "np_mean" || x.Name == "np_prod") && !a.Elem.IsFloat() ||
+			x.Name == "np_cprod" && !a.Elem.IsComplex() {
 			return cx{}, fmt.Errorf("%s of %s", x.Name, a)
 		}
-		fn := "pyc2go_" + x.Name[3:] + "_" + a.Elem.String()
+		fn := "pyc2go_" + strings.Replace(x.Name[3:], "cprod", "prod", 1) + "_" + a.Elem.String()
 		return prim(fn + "(" + e.arrPtr(v) + ")"), nil
 	}
 	return cx{}, fmt.Errorf("intrinsic %s has an array result (want an assignment)", x.Name)

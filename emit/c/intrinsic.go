@@ -264,6 +264,13 @@ func scalarIntrinsic(name string, a []cx, ts []ir.Scalar, res ir.Scalar) (cx, er
 			mk = "CMPLXF"
 		}
 		return prim(mk + "(" + fit(a[0], ts[0], p).code + ", " + fit(a[1], ts[1], p).code + ")"), nil
+	case "cprod_mul":
+		// acc * x: inexact in the IR only because numpy's AVX-512F
+		// complex reduction associates otherwise.
+		if !res.IsComplex() {
+			break
+		}
+		return complexMulDiv(ir.Mul, res, a[0], a[1]), nil
 	case "blas_add":
 		// acc + term: inexact in the IR only because numpy's BLAS sums in
 		// another order.
@@ -278,6 +285,6 @@ func scalarIntrinsic(name string, a []cx, ts []ir.Scalar, res ir.Scalar) (cx, er
 // test can check that every intrinsic of the IR has a C form.
 var switchIntrinsics = []string{
 	"abs", "cabs", "floordiv", "mod", "truediv", "pow", "powi", "min", "max", "sqrt", "exp", "log",
-	"round", "ftoi", "gcd", "factorial", "real", "imag", "conj", "complex", "blas_add",
+	"round", "ftoi", "gcd", "factorial", "real", "imag", "conj", "complex", "blas_add", "cprod_mul",
 	"slice_adjust", "slice_len",
 }

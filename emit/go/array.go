@@ -539,15 +539,16 @@ var arrayIntrinsicFuncs = map[string]arrayIntrinsicFunc{
 		return gx{}, fmt.Errorf("want a float or complex array and its element type")
 	},
 	"np_prod": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
-		t, ok := ts[0].(*ir.Array)
-		switch {
-		case !ok || !ir.IsScalar(res, t.Elem):
-		case t.Elem.IsFloat():
+		if t, ok := ts[0].(*ir.Array); ok && t.Elem.IsFloat() && ir.IsScalar(res, t.Elem) {
 			return rt("ProdFloat", a[0].code), nil
-		case t.Elem.IsComplex():
+		}
+		return gx{}, fmt.Errorf("want a float array and its element type")
+	},
+	"np_cprod": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
+		if t, ok := ts[0].(*ir.Array); ok && t.Elem.IsComplex() && ir.IsScalar(res, t.Elem) {
 			return rt("ProdComplex", a[0].code), nil
 		}
-		return gx{}, fmt.Errorf("want a float or complex array and its element type")
+		return gx{}, fmt.Errorf("want a complex array and its element type")
 	},
 	"np_zeros_k": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
 		_, ok0 := ts[0].(*ir.Array)

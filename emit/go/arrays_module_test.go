@@ -204,6 +204,19 @@ func arraysModule() *ir.Module {
 		ret(61, ref(cs), ref(czs)),
 	)
 
-	m.Funcs = []*ir.Func{total, revSum, axpy, get, scale, row, shift, kinds, outerCall, colsum}
+	// def cprod(z: "complex128[:, :]") -> complex:
+	//     return np.prod(z.T) * np.prod(z[0])   # the view's product, then a running one
+	pb := newFn("cprod", "Complex products: numpy's iterator order, and a running product.", 65, ir.Complex128)
+	pz := pb.param("z", &ir.Array{Elem: ir.Complex128, Rank: 2})
+	pacc, pj, pn := pb.local("acc", ir.Complex128), pb.local("j", ir.Int64), pb.local("n", ir.Int64)
+	cprod := pb.body(false,
+		assign(pacc, in("np_cprod", ir.Complex128, ref(pz)), 66, 12),
+		assign(pn, shapeOf(pz, 1), 66, 30),
+		loop(pj, ref(pn), 66,
+			assign(pacc, in("cprod_mul", ir.Complex128, ref(pacc), load(pz, bin(ir.Add, offOf(pz), bin(ir.Mul, ref(pj), strideOf(pz, 1))))), 66, 30)),
+		ret(66, ref(pacc)),
+	)
+
+	m.Funcs = []*ir.Func{total, revSum, axpy, get, scale, row, shift, kinds, outerCall, colsum, cprod}
 	return m
 }

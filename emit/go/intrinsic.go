@@ -97,6 +97,14 @@ func init() {
 		"range_err":  runtimeFn("MathRangeErr"),
 		// acc + term: inexact in the IR only because numpy's BLAS sums
 		// in another order; the Go code is the plain addition.
+		// acc * x with CPython's complex multiplication: inexact in the IR
+		// only because numpy's AVX-512F reduction associates otherwise.
+		"cprod_mul": func(e *funcEmitter, a []gx, ts []ir.Scalar, res ir.Scalar) (gx, error) {
+			if ts[0] != res || ts[1] != res || !res.IsComplex() {
+				return gx{}, fmt.Errorf("want two %s operands", res)
+			}
+			return e.complexMulDiv(ir.Mul, res, a[0], a[1]), nil
+		},
 		"blas_add": func(e *funcEmitter, a []gx, ts []ir.Scalar, res ir.Scalar) (gx, error) {
 			if ts[0] != res || ts[1] != res {
 				return gx{}, fmt.Errorf("want two %s operands", res)

@@ -331,6 +331,7 @@ func intrinsicsModule() *ir.Module {
 	add(rf, "max", X, Y)
 	add(rf, "blas_add", X, Y)
 	add(rc, "blas_add", Z, Z)
+	add(rc, "cprod_mul", Z, Z)
 	add(rs, "max", S, S)
 	add(rb, "min", ref(rb), ref(rb))
 	add(rb, "max", ref(rb), ref(p))
