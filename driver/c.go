@@ -64,5 +64,9 @@ func (r *Result) buildC(cfg Config) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return buildCached(files, true)
+	cc := cfg.CC
+	if cc == "" {
+		cc = CC()
+	}
+	return buildCached(files, cc)
 }

@@ -33,6 +33,7 @@ type Config struct {
 	Package   string          // Go package name of the generated file ("" derives it from the file name)
 	NoLines   bool            // omit /*line*/ (Go) or #line (C) directives
 	Lang      string          // target language: "go" (also "") or "c"
+	CC        string          // Lang "c": the C compiler Build uses ("" is CC(): $CC, else gcc)
 	Verify    bool            // verify the IR after lowering and every pass
 
 	// NoBoundsCheck and NoWrapAround are the UNSAFE directives
@@ -169,7 +170,7 @@ func (r *Result) Build(cfg Config) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return buildCached(files, false)
+	return buildCached(files, "")
 }
 
 // harnessFiles adds the harness main, the module files and the Go
@@ -194,8 +195,9 @@ func (r *Result) harnessFiles(files map[string][]byte) (map[string][]byte, error
 }
 
 // buildCached writes files into a directory named by their hash and builds
-// it once. cgo builds (the C backend) also hash the C compiler's version.
-func buildCached(files map[string][]byte, cgo bool) (string, error) {
+// it once. cc is "" for a pure Go build, else the C compiler of a cgo
+// build (the C backend), whose --version output is hashed too.
+func buildCached(files map[string][]byte, cc string) (string, error) {
 	goVersion, err := exec.Command("go", "env", "GOVERSION").Output()
 	if err != nil {
 		return "", fmt.Errorf("the Go toolchain is needed to build compiled kernels: %v", err)
@@ -203,12 +205,12 @@ func buildCached(files map[string][]byte, cgo bool) (string, error) {
 	h := sha256.New()
 	h.Write(goVersion)
 	cgoEnabled := "CGO_ENABLED=0"
-	if cgo {
-		cc, err := exec.Command(CC(), "--version").Output()
+	if cc != "" {
+		version, err := exec.Command(cc, "--version").Output()
 		if err != nil {
-			return "", fmt.Errorf("a C compiler (%s) is needed to build C kernels: %v", CC(), err)
+			return "", fmt.Errorf("a C compiler (%s) is needed to build C kernels: %v", cc, err)
 		}
-		h.Write(cc)
+		h.Write(version)
 		cgoEnabled = "CGO_ENABLED=1"
 	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
@@ -243,7 +245,10 @@ func buildCached(files map[string][]byte, cgo bool) (string, error) {
 	}
 	cmd := exec.Command("go", "build", "-o", "prog", ".")
 	cmd.Dir = tmp
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", cgoEnabled, "CC="+CC())
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", cgoEnabled)
+	if cc != "" {
+		cmd.Env = append(cmd.Env, "CC="+cc)
+	}
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {

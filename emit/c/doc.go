@@ -3,6 +3,17 @@
 // pyc2go.h (runtime/c) and link against its pyc2go_runtime.c. It prints
 // IR only; it imports neither frontend nor typeinfer.
 //
+// # Compilers
+//
+// The output and the runtime must compile cleanly under -std=c11 -Wall
+// -Wextra -Werror at -O2 and -O3 with gcc (12) and clang (14):
+// TestCorpusCompiles compiles every corpus kernel with each compiler on
+// PATH, and verify/ccorpus runs the corpus built by each against CPython.
+// The emitter prints nothing compiler-specific; what differs lives in
+// pyc2go.h: CMPLX and CMPLXF, which glibc's <complex.h> defines for gcc
+// only, and #pragma STDC FP_CONTRACT OFF for clang, which would otherwise
+// fuse a*b+c into an FMA where the target has one (gcc's ISO modes do not).
+//
 //	ir.Module --File--> MODULE.h, MODULE.c      (compile --lang c)
 //	ir.Module --Bridge--> bridge.go (cgo)       (run/verify --lang c)
 //

@@ -16,60 +16,84 @@ import (
 // cflags are the warnings the generated C must be clean under (STYLE.md).
 var cflags = []string{"-std=c11", "-O2", "-Wall", "-Wextra", "-Werror"}
 
-func needCC(t *testing.T) string {
+// compilers are the C compilers the generated C is tested with (README,
+// The C backend); each one missing from PATH skips its half.
+var compilers = []string{"gcc", "clang"}
+
+func needCC(t *testing.T, name string) string {
 	t.Helper()
-	cc, err := exec.LookPath("gcc")
+	cc, err := exec.LookPath(name)
 	if err != nil {
-		t.Skip("no C compiler (gcc) on PATH: the C half of the tests is skipped")
+		t.Skipf("no C compiler (%s) on PATH: the %s half of the C tests is skipped", name, name)
 	}
 	return cc
 }
 
 // TestCorpusCompiles translates every corpus kernel at -O0 and -O2 and
-// compiles it, with the runtime, under -Wall -Wextra -Werror.
+// compiles it, with the runtime, under -Wall -Wextra -Werror, once with
+// each of the compilers. The translation is shared: the subtests gcc and
+// clang only compile, in parallel.
 func TestCorpusCompiles(t *testing.T) {
-	cc := needCC(t)
 	dir := t.TempDir()
 	for name, data := range cruntime.Files() {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	rt := exec.Command(cc, append(cflags, "-c", cruntime.Runtime, "-o", "rt.o")...)
-	rt.Dir = dir
-	if out, err := rt.CombinedOutput(); err != nil {
-		t.Fatalf("runtime: %v\n%s", err, out)
-	}
 	files, err := corpus.Kernels("../../testdata/py")
 	if err != nil {
 		t.Fatal(err)
 	}
+	type unit struct{ name, dir, source string }
+	var units []unit
 	for _, path := range files {
-		for _, opt := range []int{0, 2} {
-			name := strings.TrimSuffix(filepath.Base(path), ".py")
-			t.Run(name+"/O"+string(rune('0'+opt)), func(t *testing.T) {
-				src, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				res, err := driver.Compile(path, src, driver.Config{OptLevel: opt})
-				if err != nil {
-					t.Fatal(err)
-				}
-				out, err := emitc.File(res.Module, emitc.Config{LineDirectives: true})
-				if err != nil {
-					t.Fatal(err)
-				}
-				sub := filepath.Join(dir, name+string(rune('0'+opt)))
-				os.MkdirAll(sub, 0o755)
-				os.WriteFile(filepath.Join(sub, out.HeaderName), out.Header, 0o644)
-				os.WriteFile(filepath.Join(sub, out.SourceName), out.Source, 0o644)
-				cmd := exec.Command(cc, append(cflags, "-I", dir, "-c", out.SourceName, "-o", "k.o")...)
-				cmd.Dir = sub
-				if msg, err := cmd.CombinedOutput(); err != nil {
-					t.Fatalf("%v\n%s", err, msg)
-				}
-			})
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
 		}
+		for _, opt := range []int{0, 2} {
+			name := strings.TrimSuffix(filepath.Base(path), ".py") + "/O" + string(rune('0'+opt))
+			res, err := driver.Compile(path, src, driver.Config{OptLevel: opt})
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+				continue
+			}
+			out, err := emitc.File(res.Module, emitc.Config{LineDirectives: true})
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+				continue
+			}
+			sub := filepath.Join(dir, strings.ReplaceAll(name, "/", "_"))
+			if err := os.MkdirAll(sub, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for file, data := range map[string][]byte{out.HeaderName: out.Header, out.SourceName: out.Source} {
+				if err := os.WriteFile(filepath.Join(sub, file), data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			units = append(units, unit{name, sub, out.SourceName})
+		}
+	}
+	for _, name := range compilers {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			cc := needCC(t, name)
+			obj := name + ".o"
+			rt := exec.Command(cc, append(cflags, "-c", cruntime.Runtime, "-o", obj)...)
+			rt.Dir = dir
+			if out, err := rt.CombinedOutput(); err != nil {
+				t.Fatalf("runtime: %v\n%s", err, out)
+			}
+			for _, u := range units {
+				t.Run(u.name, func(t *testing.T) {
+					cmd := exec.Command(cc, append(cflags, "-I", dir, "-c", u.source, "-o", obj)...)
+					cmd.Dir = u.dir
+					if msg, err := cmd.CombinedOutput(); err != nil {
+						t.Fatalf("%v\n%s", err, msg)
+					}
+				})
+			}
+		})
 	}
 }

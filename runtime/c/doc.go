@@ -7,6 +7,8 @@
 //
 //	gcc -std=c11 -O3 kernels.c pyc2go_runtime.c -lm
 //
+// (or clang: both are tested, see emit/c's doc).
+//
 // Every function has a Go twin in package runtime that it must agree with
 // bit for bit where the IR marks an intrinsic exact; verify checks both
 // backends against CPython. The C files live in src/ because Go refuses

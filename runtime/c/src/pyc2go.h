@@ -60,6 +60,46 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+/*
+ * CMPLX and CMPLXF (C11 7.3.9.3) build a complex from its parts exactly,
+ * signed zeros, infinities and NaNs included, which x + y*I does not
+ * (inf*I is NaN + inf*I). glibc's <complex.h> defines them only for gcc
+ * >= 4.7 (it tests __GNUC_PREREQ (4, 7), and clang reports __GNUC__ 4),
+ * so other compilers get them here: clang >= 12 through the same
+ * __builtin_complex gcc uses (a constant expression, like the standard
+ * macro), anything else through a union, since C11 6.2.5 lays a complex
+ * out as an array of its two parts.
+ */
+#if defined(__has_builtin)
+#define PYC2GO_HAS_BUILTIN(x) __has_builtin(x)
+#else
+#define PYC2GO_HAS_BUILTIN(x) 0
+#endif
+#ifndef CMPLX
+#if PYC2GO_HAS_BUILTIN(__builtin_complex)
+#define CMPLX(x, y) __builtin_complex((double)(x), (double)(y))
+#else
+#define CMPLX(x, y) (((union { double _Complex z; double p[2]; }){.p = {(x), (y)}}).z)
+#endif
+#endif
+#ifndef CMPLXF
+#if PYC2GO_HAS_BUILTIN(__builtin_complex)
+#define CMPLXF(x, y) __builtin_complex((float)(x), (float)(y))
+#else
+#define CMPLXF(x, y) (((union { float _Complex z; float p[2]; }){.p = {(x), (y)}}).z)
+#endif
+#endif
+
+/*
+ * clang contracts a*b+c into a fused multiply-add by default
+ * (-ffp-contract=on) even under -std=c11, wherever the target has FMA
+ * (aarch64, x86-64 with -march=haswell or later), which changes rounding;
+ * gcc's ISO modes do not. CPython never fuses, so neither may a kernel.
+ */
+#if defined(__clang__)
+#pragma STDC FP_CONTRACT OFF
+#endif
+
 /* PYC2GO_MAXDIM is numpy 1.24's NPY_MAXDIMS. */
 #define PYC2GO_MAXDIM 32
 
