@@ -71,12 +71,18 @@ func TestParallelChunkScope(t *testing.T) {
 // TestOpenMPThreads runs a parallel kernel from a C program built with and
 // without -fopenmp, and counts the process's threads afterwards (libgomp
 // keeps its team alive): PYC2GO_WORKERS=2 must have used two, =1 one, and
-// a build without OpenMP one, with the same result every time.
+// a build without OpenMP one, with the same result every time; with
+// gcc's libgomp and clang's libomp.
 func TestOpenMPThreads(t *testing.T) {
-	cc := needCC(t)
 	if _, err := os.Stat("/proc/self/task"); err != nil {
 		t.Skip("no /proc/self/task to count threads in")
 	}
+	for _, name := range compilers {
+		t.Run(name, func(t *testing.T) { openMPThreads(t, needCC(t, name)) })
+	}
+}
+
+func openMPThreads(t *testing.T, cc string) {
 	const py = `from numba import prange
 
 
