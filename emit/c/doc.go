@@ -64,9 +64,16 @@
 // For loops are C for loops (i++ / i-- for unit steps, a wrapping add
 // otherwise). ir.For.Parallel and Par loops run sequentially: OpenMP
 // (`#pragma omp parallel for` with the chunked, in-order reduction fold of
-// ir.ParLoop) is future work. No restrict qualifiers are printed: the IR
-// does not prove non-aliasing yet; gcc -O3 still vectorises fused loops
-// behind its own run-time alias checks.
+// ir.ParLoop) is future work.
+//
+// A For with Restrict (lower/restrict.go proves it) reaches each listed
+// array's elements through one restrict pointer to its data, so gcc -O3
+// vectorises it without a run-time alias check. gcc honours restrict only
+// on function parameters, so a loop whose body is plain arithmetic is
+// printed as a call of a PYC2GO_LOOP (static, always inline) function
+// with restrict parameters, the loop's scalars passed in (and out, for
+// the ones it assigns); other loops get block-scope restrict pointers,
+// which are as correct and which gcc ignores (see restrict.go).
 //
 // # Line directives
 //
