@@ -30,6 +30,8 @@ func CloneStmt(s Stmt) Stmt {
 		c := *s
 		c.Start, c.Stop, c.Step = CloneExpr(s.Start), CloneExpr(s.Stop), CloneExpr(s.Step)
 		c.Body = CloneBlock(s.Body)
+		c.Windows = append([]Window(nil), s.Windows...)
+		c.Restrict = append([]*Var(nil), s.Restrict...)
 		return &c
 	case *While:
 		var cond Expr

@@ -136,6 +136,16 @@ type For struct {
 	// unit-stride windows taken once before the loop (see Window). It adds
 	// no meaning: an emitter that ignores it is still correct.
 	Windows []Window
+	// Restrict lists arrays whose elements the loop touches through no
+	// other array variable: for each listed x, an element that the loop
+	// writes (through any variable) and accesses through x is accessed only
+	// through x during the loop. It is C99's restrict contract for a
+	// pointer to x's data declared just before the loop, which is how
+	// emit/c prints it (emit/c/restrict.go); lower/restrict.go proves it.
+	// Like Windows it adds no meaning: an emitter that ignores it is still
+	// correct. The body assigns no listed variable, and a cold loop and
+	// the loops inside it list none (ir.Verify checks both).
+	Restrict []*Var
 	// Cold marks the outermost loop of the fallback copy of a versioned
 	// loop nest: `if pre { fast nest } else { cold nest }`, where the cold
 	// nest is the nest as it was before the versioning pass (bchoist,

@@ -129,6 +129,13 @@ func (p *printer) stmt(s Stmt) {
 			}
 			win = " window(" + strings.Join(ws, ", ") + ")"
 		}
+		if len(s.Restrict) > 0 {
+			rs := make([]string, len(s.Restrict))
+			for i, r := range s.Restrict {
+				rs[i] = varName(r)
+			}
+			win += " restrict(" + strings.Join(rs, ", ") + ")"
+		}
 		p.line(s.Pos, "%s %s = range(%s, %s, %s)%s {", kw, s.Var.Name, exprString(s.Start), exprString(s.Stop), exprString(s.Step), parString(s.Par)+win)
 		p.block(s.Body)
 		p.line(Pos{}, "}")

@@ -216,6 +216,7 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 			defer func() { v.cold = false }()
 		}
 		v.windows(s)
+		v.restrict(s)
 		v.block(s.Body, loops+1, append(induction[:len(induction):len(induction)], s.Var))
 		if s.Par != nil {
 			v.parLoop(s, Defined(s.Body))
@@ -638,5 +639,37 @@ func (v *verifier) windows(s *For) {
 			v.errorf(pos, "window %s@%s listed twice", w.Arr.Name, w.Base.Name)
 		}
 		seen[w] = true
+	}
+}
+
+// restrict checks the Restrict list of a For loop (see For.Restrict): what
+// is checkable of the contract, the rest being the proof of the pass that
+// sets it.
+func (v *verifier) restrict(s *For) {
+	if len(s.Restrict) == 0 {
+		return
+	}
+	pos := s.Pos
+	if v.cold {
+		// v.cold is set for a cold loop itself and everything inside it.
+		v.errorf(pos, "for %s: restrict in a cold loop (passes must leave a cold loop alone)", s.Var.Name)
+	}
+	defined := Defined(s.Body)
+	seen := map[*Var]bool{}
+	for _, x := range s.Restrict {
+		v.use(pos, x)
+		if x == nil {
+			continue
+		}
+		if _, ok := x.Type.(*Array); !ok {
+			v.errorf(pos, "for %s: restrict %s: want an array, got %s", s.Var.Name, x.Name, x.Type)
+		}
+		if defined[x] {
+			v.errorf(pos, "for %s: restrict %s: the loop body assigns it", s.Var.Name, x.Name)
+		}
+		if seen[x] {
+			v.errorf(pos, "for %s: restrict %s listed twice", s.Var.Name, x.Name)
+		}
+		seen[x] = true
 	}
 }

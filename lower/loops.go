@@ -349,7 +349,7 @@ func cloneStmt(s ir.Stmt, fors map[*ir.For]*ir.For) ir.Stmt {
 	case *ir.For:
 		c := &ir.For{Var: s.Var, Start: cloneExpr(s.Start), Stop: cloneExpr(s.Stop), Step: cloneExpr(s.Step),
 			Body: cloneBlock(s.Body, fors), Pos: s.Pos, Parallel: s.Parallel, Par: s.Par,
-			Windows: append([]ir.Window(nil), s.Windows...)}
+			Windows: append([]ir.Window(nil), s.Windows...), Restrict: append([]*ir.Var(nil), s.Restrict...)}
 		if fors != nil {
 			fors[s] = c
 		}

@@ -54,6 +54,7 @@ var passes = [...]pass{
 	{name: "window", opt: window, doc: windowDoc},
 	{name: "parallel", opt: parallel, doc: parallelDoc},
 	{name: "unroll", opt: unroll, doc: unrollDoc},
+	{name: "restrict", opt: restrict, doc: restrictDoc},
 }
 
 // passOrder states every constraint on the order of passes, with its
@@ -79,6 +80,9 @@ var passOrder = [...]struct{ before, after, why string }{
 	{"contig", "stride", "stride turns base + i*s into running offsets, which hide the strides contig tests"},
 	{"contig", "window", "window marks the unit-stride copies contig makes"},
 	{"stride", "window", "window must see the final body: stride adds the increments of running offsets to it"},
+	// restrict proves facts about the loops as they will be printed, so it
+	// comes after every pass that makes, copies or rewrites loops.
+	{"unroll", "restrict", "unroll makes remainder loops and turns reductions into whiles: restrict must see the loops emitters print"},
 	{"window", "parallel", "parallel judges the bodies the loop passes leave: their hoisted and running variables are assigned outside the body or not at all in parallel loops"},
 }
 

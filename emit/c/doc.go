@@ -80,9 +80,16 @@
 // fold in chunk order and the lowest failing chunk's error propagates
 // (parallel.go). The pragmas are written PYC2GO_OMP(...), empty without
 // -fopenmp, so the same code builds warning-free and runs sequentially
-// there. No restrict qualifiers are printed: the IR does not prove
-// non-aliasing yet; gcc -O3 still vectorises fused loops behind its own
-// run-time alias checks.
+// there.
+//
+// A For with Restrict (lower/restrict.go proves it) reaches each listed
+// array's elements through one restrict pointer to its data, so gcc -O3
+// vectorises it without a run-time alias check. gcc honours restrict only
+// on function parameters, so a loop whose body is plain arithmetic is
+// printed as a call of a PYC2GO_LOOP (static, always inline) function
+// with restrict parameters, the loop's scalars passed in (and out, for
+// the ones it assigns); other loops get block-scope restrict pointers,
+// which are as correct and which gcc ignores (see restrict.go).
 //
 // # Line directives
 //

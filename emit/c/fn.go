@@ -16,6 +16,7 @@ type funcEmitter struct {
 	sig      map[*ir.Var]string // parameter names in the signature
 	ptr      map[*ir.Var]bool   // array parameters used through their pointer
 	data     map[*ir.Var]string // local copies of those parameters' data pointers, once used
+	rs       restrictState      // restrict pointers and outlined loops (restrict.go)
 	results  []ir.Type
 	rnames   []string
 	read     map[*ir.Var]bool // variables read by emitted code
@@ -85,6 +86,9 @@ func (me *moduleEmitter) fn(f *ir.Func) (string, error) {
 	}
 
 	var out strings.Builder
+	for _, l := range e.rs.funcs {
+		out.WriteString(l)
+	}
 	if !me.exported(f) {
 		out.WriteString("PYC2GO_PRIVATE ")
 	}
@@ -245,7 +249,7 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 	case *ir.If:
 		return e.ifStmt(s, depth)
 	case *ir.For:
-		return e.forStmt(s, depth)
+		return e.restrictFor(s, depth)
 	case *ir.While:
 		body, err := e.block(s.Body, depth+1)
 		if err != nil {
@@ -327,6 +331,9 @@ func (e *funcEmitter) arr(v *ir.Var) (string, error) {
 // integer sum the unroll pass makes when it reloaded x->data each
 // iteration; TestVectorizedUnrolledSum pins it).
 func (e *funcEmitter) dataOf(v *ir.Var, prefix string) string {
+	if r, ok := e.rs.ptrs[v]; ok {
+		return r
+	}
 	if !e.ptr[v] {
 		return prefix + "data"
 	}

@@ -8,6 +8,35 @@
 #pragma GCC diagnostic ignored "-Wtype-limits"
 #endif
 
+#line 8 "elementwise.py"
+PYC2GO_LOOP void elementwise_axpy__loop1(double *restrict t1_r, const double *restrict x_r, const double *restrict y_r, double a, int64_t h1, int64_t h3, int64_t h4, int64_t t2)
+{
+	int64_t i0 = 0;
+#line 8 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r[pyc2go_add_int64(h1, i0)] = (a * x_r[pyc2go_add_int64(h3, i0)]) + y_r[pyc2go_add_int64(h4, i0)];
+	}
+}
+
+#line 8 "elementwise.py"
+PYC2GO_LOOP void elementwise_axpy__loop2(double *restrict t1_r_, const double *restrict x_r_, const double *restrict y_r_, double a, int64_t h2, int64_t *p1_io, int64_t *p2_io, int64_t *p3_io, int64_t t2, int64_t t3, int64_t t4)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	int64_t p3 = *p3_io;
+#line 8 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r_[p1] = (a * x_r_[p2]) + y_r_[p3];
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, t3);
+		p3 = pyc2go_add_int64(p3, t4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*p3_io = p3;
+}
+
 int elementwise_axpy(double a, const pyc2go_array_float64 *x, const pyc2go_array_float64 *y, pyc2go_array_float64 *out, pyc2go_error *err)
 {
 #line 6 "elementwise.py"
@@ -26,6 +55,7 @@ int elementwise_axpy(double a, const pyc2go_array_float64 *x, const pyc2go_array
 	int64_t p1 = 0;
 	int64_t p2 = 0;
 	int64_t p3 = 0;
+	(void)i0;
 #line 8 "elementwise.py"
 	t2 = x->shape[0];
 	t2 = pyc2go_add_int64(y->shape[0], pyc2go_mul_int64(pyc2go_sub_int64(t2, y->shape[0]), (int64_t)(y->shape[0] == 1)));
@@ -56,21 +86,14 @@ int elementwise_axpy(double a, const pyc2go_array_float64 *x, const pyc2go_array
 #line 8 "elementwise.py"
 	if (((h2 == 1) && (t3 == 1)) && (t4 == 1)) {
 #line 8 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = (a * x_data[pyc2go_add_int64(h3, i0)]) + y_data[pyc2go_add_int64(h4, i0)];
-		}
+		elementwise_axpy__loop1(t1.data, x_data, y_data, a, h1, h3, h4, t2);
 	} else {
 #line 8 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 		p3 = h4;
 #line 8 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[p1] = (a * x_data[p2]) + y_data[p3];
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, t3);
-			p3 = pyc2go_add_int64(p3, t4);
-		}
+		elementwise_axpy__loop2(t1.data, x_data, y_data, a, h2, &p1, &p2, &p3, t2, t3, t4);
 	}
 #line 8 "elementwise.py"
 	*out = t1;
@@ -80,6 +103,50 @@ int elementwise_axpy(double a, const pyc2go_array_float64 *x, const pyc2go_array
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 14 "elementwise.py"
+PYC2GO_LOOP void elementwise_axpy_loop__loop1(double *restrict out__r, const double *restrict x_r, const double *restrict y_r, double a, int64_t h1, int64_t h3, int64_t h5, double *t5_io, double *t6_io, int64_t t8)
+{
+	int64_t i = 0;
+	double t5 = *t5_io;
+	double t6 = *t6_io;
+#line 14 "elementwise.py"
+	for (i = 0; i < t8; i++) {
+#line 15 "elementwise.py"
+		t5 = a * x_r[pyc2go_add_int64(h1, i)];
+		t6 = t5 + y_r[pyc2go_add_int64(h3, i)];
+		out__r[pyc2go_add_int64(h5, i)] = t6;
+	}
+	*t5_io = t5;
+	*t6_io = t6;
+}
+
+#line 14 "elementwise.py"
+PYC2GO_LOOP void elementwise_axpy_loop__loop2(double *restrict out__r_, const double *restrict x_r_, const double *restrict y_r_, double a, int64_t h2, int64_t h4, int64_t h6, int64_t *p1_io, int64_t *p2_io, int64_t *p3_io, double *t5_io_, double *t6_io_, int64_t t8)
+{
+	int64_t i = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	int64_t p3 = *p3_io;
+	double t5 = *t5_io_;
+	double t6 = *t6_io_;
+#line 14 "elementwise.py"
+	for (i = 0; i < t8; i++) {
+#line 15 "elementwise.py"
+		t5 = a * x_r_[p1];
+		t6 = t5 + y_r_[p2];
+		out__r_[p3] = t6;
+#line 14 "elementwise.py"
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+		p3 = pyc2go_add_int64(p3, h6);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*p3_io = p3;
+	*t5_io_ = t5;
+	*t6_io_ = t6;
 }
 
 int elementwise_axpy_loop(double a, const pyc2go_array_float64 *x, const pyc2go_array_float64 *y, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -141,28 +208,14 @@ int elementwise_axpy_loop(double a, const pyc2go_array_float64 *x, const pyc2go_
 #line 14 "elementwise.py"
 		if (((h2 == 1) && (h4 == 1)) && (h6 == 1)) {
 #line 14 "elementwise.py"
-			for (i = 0; i < t8; i++) {
-#line 15 "elementwise.py"
-				t5 = a * x_data[pyc2go_add_int64(h1, i)];
-				t6 = t5 + y_data[pyc2go_add_int64(h3, i)];
-				out_.data[pyc2go_add_int64(h5, i)] = t6;
-			}
+			elementwise_axpy_loop__loop1(out_.data, x_data, y_data, a, h1, h3, h5, &t5, &t6, t8);
 		} else {
 #line 14 "elementwise.py"
 			p1 = h1;
 			p2 = h3;
 			p3 = h5;
 #line 14 "elementwise.py"
-			for (i = 0; i < t8; i++) {
-#line 15 "elementwise.py"
-				t5 = a * x_data[p1];
-				t6 = t5 + y_data[p2];
-				out_.data[p3] = t6;
-#line 14 "elementwise.py"
-				p1 = pyc2go_add_int64(p1, h2);
-				p2 = pyc2go_add_int64(p2, h4);
-				p3 = pyc2go_add_int64(p3, h6);
-			}
+			elementwise_axpy_loop__loop2(out_.data, x_data, y_data, a, h2, h4, h6, &p1, &p2, &p3, &t5, &t6, t8);
 		}
 	} else {
 #line 14 "elementwise.py"
@@ -203,6 +256,60 @@ fail:
 	return 1;
 }
 
+#line 21 "elementwise.py"
+PYC2GO_LOOP void elementwise_relu__loop1(double *restrict t1_r, const double *restrict x_r, int64_t h1, int64_t h3, int64_t t2, bool *t3_io, double *t4_io, double *t5_io)
+{
+	int64_t i0 = 0;
+	bool t3 = *t3_io;
+	double t4 = *t4_io;
+	double t5 = *t5_io;
+#line 21 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = x_r[pyc2go_add_int64(h1, i0)] > 0.0;
+		t4 = x_r[pyc2go_add_int64(h1, i0)];
+		t5 = 0.0;
+#line 21 "elementwise.py"
+		if (t3) {
+			t5 = t4;
+		}
+#line 21 "elementwise.py"
+		t1_r[pyc2go_add_int64(h3, i0)] = t5;
+	}
+	*t3_io = t3;
+	*t4_io = t4;
+	*t5_io = t5;
+}
+
+#line 21 "elementwise.py"
+PYC2GO_LOOP void elementwise_relu__loop2(double *restrict t1_r_, const double *restrict x_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t2, bool *t3_io_, double *t4_io_, double *t5_io_)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	bool t3 = *t3_io_;
+	double t4 = *t4_io_;
+	double t5 = *t5_io_;
+#line 21 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = x_r_[p1] > 0.0;
+		t4 = x_r_[p1];
+		t5 = 0.0;
+#line 21 "elementwise.py"
+		if (t3) {
+			t5 = t4;
+		}
+#line 21 "elementwise.py"
+		t1_r_[p2] = t5;
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*t3_io_ = t3;
+	*t4_io_ = t4;
+	*t5_io_ = t5;
+}
+
 int elementwise_relu(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2go_error *err)
 {
 #line 19 "elementwise.py"
@@ -220,6 +327,7 @@ int elementwise_relu(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, p
 	int64_t h4 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0;
 #line 21 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -241,35 +349,13 @@ int elementwise_relu(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, p
 #line 21 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 21 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x_data[pyc2go_add_int64(h1, i0)] > 0.0;
-			t4 = x_data[pyc2go_add_int64(h1, i0)];
-			t5 = 0.0;
-#line 21 "elementwise.py"
-			if (t3) {
-				t5 = t4;
-			}
-#line 21 "elementwise.py"
-			t1.data[pyc2go_add_int64(h3, i0)] = t5;
-		}
+		elementwise_relu__loop1(t1.data, x_data, h1, h3, t2, &t3, &t4, &t5);
 	} else {
 #line 21 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 #line 21 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x_data[p1] > 0.0;
-			t4 = x_data[p1];
-			t5 = 0.0;
-#line 21 "elementwise.py"
-			if (t3) {
-				t5 = t4;
-			}
-#line 21 "elementwise.py"
-			t1.data[p2] = t5;
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		elementwise_relu__loop2(t1.data, x_data, h2, h4, &p1, &p2, t2, &t3, &t4, &t5);
 	}
 #line 21 "elementwise.py"
 	*out = t1;
@@ -279,6 +365,54 @@ int elementwise_relu(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, p
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 26 "elementwise.py"
+PYC2GO_LOOP void elementwise_relu_maximum__loop1(double *restrict t1_r, const double *restrict x_r, int64_t h1, int64_t h3, int64_t t2, double *t3_io, double *t4_io)
+{
+	int64_t i0 = 0;
+	double t3 = *t3_io;
+	double t4 = *t4_io;
+#line 26 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = x_r[pyc2go_add_int64(h1, i0)];
+		t4 = 0.0;
+#line 26 "elementwise.py"
+		if (isnan(t3) || (t3 > 0.0)) {
+			t4 = t3;
+		}
+#line 26 "elementwise.py"
+		t1_r[pyc2go_add_int64(h3, i0)] = t4;
+	}
+	*t3_io = t3;
+	*t4_io = t4;
+}
+
+#line 26 "elementwise.py"
+PYC2GO_LOOP void elementwise_relu_maximum__loop2(double *restrict t1_r_, const double *restrict x_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t2, double *t3_io_, double *t4_io_)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	double t3 = *t3_io_;
+	double t4 = *t4_io_;
+#line 26 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = x_r_[p1];
+		t4 = 0.0;
+#line 26 "elementwise.py"
+		if (isnan(t3) || (t3 > 0.0)) {
+			t4 = t3;
+		}
+#line 26 "elementwise.py"
+		t1_r_[p2] = t4;
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*t3_io_ = t3;
+	*t4_io_ = t4;
 }
 
 int elementwise_relu_maximum(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -297,6 +431,7 @@ int elementwise_relu_maximum(const pyc2go_array_float64 *x, pyc2go_array_float64
 	int64_t h4 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0;
 #line 26 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -318,33 +453,13 @@ int elementwise_relu_maximum(const pyc2go_array_float64 *x, pyc2go_array_float64
 #line 26 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 26 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x_data[pyc2go_add_int64(h1, i0)];
-			t4 = 0.0;
-#line 26 "elementwise.py"
-			if (isnan(t3) || (t3 > 0.0)) {
-				t4 = t3;
-			}
-#line 26 "elementwise.py"
-			t1.data[pyc2go_add_int64(h3, i0)] = t4;
-		}
+		elementwise_relu_maximum__loop1(t1.data, x_data, h1, h3, t2, &t3, &t4);
 	} else {
 #line 26 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 #line 26 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x_data[p1];
-			t4 = 0.0;
-#line 26 "elementwise.py"
-			if (isnan(t3) || (t3 > 0.0)) {
-				t4 = t3;
-			}
-#line 26 "elementwise.py"
-			t1.data[p2] = t4;
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		elementwise_relu_maximum__loop2(t1.data, x_data, h2, h4, &p1, &p2, t2, &t3, &t4);
 	}
 #line 26 "elementwise.py"
 	*out = t1;
@@ -354,6 +469,89 @@ int elementwise_relu_maximum(const pyc2go_array_float64 *x, pyc2go_array_float64
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 31 "elementwise.py"
+PYC2GO_LOOP void elementwise_leaky_relu_2d__loop1(const double *restrict m_r, double *restrict t1_r, int64_t *h1_io, int64_t *h3_io, int64_t h5, int64_t h6, int64_t h7, int64_t h8, double slope, int64_t t2, int64_t t3, bool *t4_io, double *t5_io, double *t6_io, double *t7_io)
+{
+	int64_t h1 = *h1_io;
+	int64_t h3 = *h3_io;
+	int64_t i0 = 0;
+	int64_t i1 = 0;
+	bool t4 = *t4_io;
+	double t5 = *t5_io;
+	double t6 = *t6_io;
+	double t7 = *t7_io;
+#line 31 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+		h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+#line 31 "elementwise.py"
+		for (i1 = 0; i1 < t3; i1++) {
+			t4 = m_r[pyc2go_add_int64(h1, i1)] >= 0.0;
+			t5 = m_r[pyc2go_add_int64(h1, i1)];
+			t6 = slope * m_r[pyc2go_add_int64(h1, i1)];
+			t7 = t6;
+#line 31 "elementwise.py"
+			if (t4) {
+				t7 = t5;
+			}
+#line 31 "elementwise.py"
+			t1_r[pyc2go_add_int64(h3, i1)] = t7;
+		}
+	}
+	*h1_io = h1;
+	*h3_io = h3;
+	*t4_io = t4;
+	*t5_io = t5;
+	*t6_io = t6;
+	*t7_io = t7;
+}
+
+#line 31 "elementwise.py"
+PYC2GO_LOOP void elementwise_leaky_relu_2d__loop2(const double *restrict m_r_, double *restrict t1_r_, int64_t *h1_io_, int64_t h2, int64_t *h3_io_, int64_t h4, int64_t h5, int64_t h6, int64_t h7, int64_t h8, int64_t *p1_io, int64_t *p2_io, double slope, int64_t t2, int64_t t3, bool *t4_io_, double *t5_io_, double *t6_io_, double *t7_io_)
+{
+	int64_t h1 = *h1_io_;
+	int64_t h3 = *h3_io_;
+	int64_t i0 = 0;
+	int64_t i1 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	bool t4 = *t4_io_;
+	double t5 = *t5_io_;
+	double t6 = *t6_io_;
+	double t7 = *t7_io_;
+#line 31 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+#line 31 "elementwise.py"
+		h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+		h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+		p1 = h1;
+		p2 = h3;
+#line 31 "elementwise.py"
+		for (i1 = 0; i1 < t3; i1++) {
+			t4 = m_r_[p1] >= 0.0;
+			t5 = m_r_[p1];
+			t6 = slope * m_r_[p1];
+			t7 = t6;
+#line 31 "elementwise.py"
+			if (t4) {
+				t7 = t5;
+			}
+#line 31 "elementwise.py"
+			t1_r_[p2] = t7;
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
+	}
+	*h1_io_ = h1;
+	*h3_io_ = h3;
+	*p1_io = p1;
+	*p2_io = p2;
+	*t4_io_ = t4;
+	*t5_io_ = t5;
+	*t6_io_ = t6;
+	*t7_io_ = t7;
 }
 
 int elementwise_leaky_relu_2d(const pyc2go_array_float64 *m, double slope, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -380,6 +578,8 @@ int elementwise_leaky_relu_2d(const pyc2go_array_float64 *m, double slope, pyc2g
 	int64_t h8 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0;
+	(void)i1;
 #line 31 "elementwise.py"
 	{
 		const int64_t ext[2] = {m->shape[0], m->shape[1]};
@@ -406,47 +606,10 @@ int elementwise_leaky_relu_2d(const pyc2go_array_float64 *m, double slope, pyc2g
 #line 31 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 31 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
-			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
-#line 31 "elementwise.py"
-			for (i1 = 0; i1 < t3; i1++) {
-				t4 = m_data[pyc2go_add_int64(h1, i1)] >= 0.0;
-				t5 = m_data[pyc2go_add_int64(h1, i1)];
-				t6 = slope * m_data[pyc2go_add_int64(h1, i1)];
-				t7 = t6;
-#line 31 "elementwise.py"
-				if (t4) {
-					t7 = t5;
-				}
-#line 31 "elementwise.py"
-				t1.data[pyc2go_add_int64(h3, i1)] = t7;
-			}
-		}
+		elementwise_leaky_relu_2d__loop1(m_data, t1.data, &h1, &h3, h5, h6, h7, h8, slope, t2, t3, &t4, &t5, &t6, &t7);
 	} else {
 #line 31 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-#line 31 "elementwise.py"
-			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
-			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
-			p1 = h1;
-			p2 = h3;
-#line 31 "elementwise.py"
-			for (i1 = 0; i1 < t3; i1++) {
-				t4 = m_data[p1] >= 0.0;
-				t5 = m_data[p1];
-				t6 = slope * m_data[p1];
-				t7 = t6;
-#line 31 "elementwise.py"
-				if (t4) {
-					t7 = t5;
-				}
-#line 31 "elementwise.py"
-				t1.data[p2] = t7;
-				p1 = pyc2go_add_int64(p1, h2);
-				p2 = pyc2go_add_int64(p2, h4);
-			}
-		}
+		elementwise_leaky_relu_2d__loop2(m_data, t1.data, &h1, h2, &h3, h4, h5, h6, h7, h8, &p1, &p2, slope, t2, t3, &t4, &t5, &t6, &t7);
 	}
 #line 31 "elementwise.py"
 	*out = t1;
@@ -456,6 +619,70 @@ int elementwise_leaky_relu_2d(const pyc2go_array_float64 *m, double slope, pyc2g
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 36 "elementwise.py"
+PYC2GO_LOOP void elementwise_clip_unit__loop1(double *restrict t1_r, const double *restrict x_r, int64_t h1, int64_t h3, int64_t t2, double *t3_io, double *t4_io, double *t5_io)
+{
+	int64_t i0 = 0;
+	double t3 = *t3_io;
+	double t4 = *t4_io;
+	double t5 = *t5_io;
+#line 36 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = x_r[pyc2go_add_int64(h1, i0)];
+		t4 = -1.0;
+#line 36 "elementwise.py"
+		if (isnan(t3) || (t3 > (-1.0))) {
+			t4 = t3;
+		}
+#line 36 "elementwise.py"
+		t5 = 1.0;
+#line 36 "elementwise.py"
+		if (isnan(t4) || (t4 < 1.0)) {
+			t5 = t4;
+		}
+#line 36 "elementwise.py"
+		t1_r[pyc2go_add_int64(h3, i0)] = t5;
+	}
+	*t3_io = t3;
+	*t4_io = t4;
+	*t5_io = t5;
+}
+
+#line 36 "elementwise.py"
+PYC2GO_LOOP void elementwise_clip_unit__loop2(double *restrict t1_r_, const double *restrict x_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t2, double *t3_io_, double *t4_io_, double *t5_io_)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	double t3 = *t3_io_;
+	double t4 = *t4_io_;
+	double t5 = *t5_io_;
+#line 36 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = x_r_[p1];
+		t4 = -1.0;
+#line 36 "elementwise.py"
+		if (isnan(t3) || (t3 > (-1.0))) {
+			t4 = t3;
+		}
+#line 36 "elementwise.py"
+		t5 = 1.0;
+#line 36 "elementwise.py"
+		if (isnan(t4) || (t4 < 1.0)) {
+			t5 = t4;
+		}
+#line 36 "elementwise.py"
+		t1_r_[p2] = t5;
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*t3_io_ = t3;
+	*t4_io_ = t4;
+	*t5_io_ = t5;
 }
 
 int elementwise_clip_unit(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -475,6 +702,7 @@ int elementwise_clip_unit(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 	int64_t h4 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0;
 #line 36 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -496,45 +724,13 @@ int elementwise_clip_unit(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 #line 36 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 36 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x_data[pyc2go_add_int64(h1, i0)];
-			t4 = -1.0;
-#line 36 "elementwise.py"
-			if (isnan(t3) || (t3 > (-1.0))) {
-				t4 = t3;
-			}
-#line 36 "elementwise.py"
-			t5 = 1.0;
-#line 36 "elementwise.py"
-			if (isnan(t4) || (t4 < 1.0)) {
-				t5 = t4;
-			}
-#line 36 "elementwise.py"
-			t1.data[pyc2go_add_int64(h3, i0)] = t5;
-		}
+		elementwise_clip_unit__loop1(t1.data, x_data, h1, h3, t2, &t3, &t4, &t5);
 	} else {
 #line 36 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 #line 36 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x_data[p1];
-			t4 = -1.0;
-#line 36 "elementwise.py"
-			if (isnan(t3) || (t3 > (-1.0))) {
-				t4 = t3;
-			}
-#line 36 "elementwise.py"
-			t5 = 1.0;
-#line 36 "elementwise.py"
-			if (isnan(t4) || (t4 < 1.0)) {
-				t5 = t4;
-			}
-#line 36 "elementwise.py"
-			t1.data[p2] = t5;
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		elementwise_clip_unit__loop2(t1.data, x_data, h2, h4, &p1, &p2, t2, &t3, &t4, &t5);
 	}
 #line 36 "elementwise.py"
 	*out = t1;
@@ -544,6 +740,32 @@ int elementwise_clip_unit(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 41 "elementwise.py"
+PYC2GO_LOOP void elementwise_clip_loop__loop1(double *restrict t1_r, const double *restrict x_r, int64_t h1, int64_t h3, int64_t t2)
+{
+	int64_t i0 = 0;
+#line 41 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r[pyc2go_add_int64(h1, i0)] = x_r[pyc2go_add_int64(h3, i0)];
+	}
+}
+
+#line 41 "elementwise.py"
+PYC2GO_LOOP void elementwise_clip_loop__loop2(double *restrict t1_r_, const double *restrict x_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t2)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+#line 41 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r_[p1] = x_r_[p2];
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
 }
 
 int elementwise_clip_loop(const pyc2go_array_float64 *x, double lo, double hi, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -569,6 +791,7 @@ int elementwise_clip_loop(const pyc2go_array_float64 *x, double lo, double hi, p
 	int64_t p1 = 0;
 	int64_t p2 = 0;
 	int64_t p3 = 0;
+	(void)i0;
 #line 41 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -590,19 +813,13 @@ int elementwise_clip_loop(const pyc2go_array_float64 *x, double lo, double hi, p
 #line 41 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 41 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = x_data[pyc2go_add_int64(h3, i0)];
-		}
+		elementwise_clip_loop__loop1(t1.data, x_data, h1, h3, t2);
 	} else {
 #line 41 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 #line 41 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[p1] = x_data[p2];
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		elementwise_clip_loop__loop2(t1.data, x_data, h2, h4, &p1, &p2, t2);
 	}
 #line 41 "elementwise.py"
 	out_ = t1;
@@ -664,6 +881,54 @@ fail:
 	return 1;
 }
 
+#line 52 "elementwise.py"
+PYC2GO_LOOP void elementwise_safe_sqrt__loop1(double *restrict t1_r, const double *restrict x_r, int64_t h1, int64_t h3, int64_t t2, double *t3_io, double *t4_io)
+{
+	int64_t i0 = 0;
+	double t3 = *t3_io;
+	double t4 = *t4_io;
+#line 52 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = x_r[pyc2go_add_int64(h1, i0)];
+		t4 = (double)(t3 > 0.0) - (double)(t3 < 0.0);
+#line 52 "elementwise.py"
+		if (isnan(t3)) {
+			t4 = t3;
+		}
+#line 52 "elementwise.py"
+		t1_r[pyc2go_add_int64(h3, i0)] = t4 * sqrt(fabs(x_r[pyc2go_add_int64(h1, i0)]));
+	}
+	*t3_io = t3;
+	*t4_io = t4;
+}
+
+#line 52 "elementwise.py"
+PYC2GO_LOOP void elementwise_safe_sqrt__loop2(double *restrict t1_r_, const double *restrict x_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t2, double *t3_io_, double *t4_io_)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	double t3 = *t3_io_;
+	double t4 = *t4_io_;
+#line 52 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = x_r_[p1];
+		t4 = (double)(t3 > 0.0) - (double)(t3 < 0.0);
+#line 52 "elementwise.py"
+		if (isnan(t3)) {
+			t4 = t3;
+		}
+#line 52 "elementwise.py"
+		t1_r_[p2] = t4 * sqrt(fabs(x_r_[p1]));
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*t3_io_ = t3;
+	*t4_io_ = t4;
+}
+
 int elementwise_safe_sqrt(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2go_error *err)
 {
 #line 50 "elementwise.py"
@@ -680,6 +945,7 @@ int elementwise_safe_sqrt(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 	int64_t h4 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0;
 #line 52 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -701,33 +967,13 @@ int elementwise_safe_sqrt(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 #line 52 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 52 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x_data[pyc2go_add_int64(h1, i0)];
-			t4 = (double)(t3 > 0.0) - (double)(t3 < 0.0);
-#line 52 "elementwise.py"
-			if (isnan(t3)) {
-				t4 = t3;
-			}
-#line 52 "elementwise.py"
-			t1.data[pyc2go_add_int64(h3, i0)] = t4 * sqrt(fabs(x_data[pyc2go_add_int64(h1, i0)]));
-		}
+		elementwise_safe_sqrt__loop1(t1.data, x_data, h1, h3, t2, &t3, &t4);
 	} else {
 #line 52 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 #line 52 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x_data[p1];
-			t4 = (double)(t3 > 0.0) - (double)(t3 < 0.0);
-#line 52 "elementwise.py"
-			if (isnan(t3)) {
-				t4 = t3;
-			}
-#line 52 "elementwise.py"
-			t1.data[p2] = t4 * sqrt(fabs(x_data[p1]));
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		elementwise_safe_sqrt__loop2(t1.data, x_data, h2, h4, &p1, &p2, t2, &t3, &t4);
 	}
 #line 52 "elementwise.py"
 	*out = t1;
@@ -737,6 +983,117 @@ int elementwise_safe_sqrt(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 58 "elementwise.py"
+PYC2GO_LOOP void elementwise_log1p_manual__loop1(const double *restrict x_r, double *restrict y_r, int64_t h1, int64_t h3, int64_t t1, bool *t2_io, double *t3_io, double *t4_io)
+{
+	int64_t i0 = 0;
+	bool t2 = *t2_io;
+	double t3 = *t3_io;
+	double t4 = *t4_io;
+#line 58 "elementwise.py"
+	for (i0 = 0; i0 < t1; i0++) {
+		t2 = x_r[pyc2go_add_int64(h1, i0)] > (-1.0);
+		t3 = x_r[pyc2go_add_int64(h1, i0)];
+		t4 = 0.0;
+#line 58 "elementwise.py"
+		if (t2) {
+			t4 = t3;
+		}
+#line 58 "elementwise.py"
+		y_r[pyc2go_add_int64(h3, i0)] = t4;
+	}
+	*t2_io = t2;
+	*t3_io = t3;
+	*t4_io = t4;
+}
+
+#line 58 "elementwise.py"
+PYC2GO_LOOP void elementwise_log1p_manual__loop2(const double *restrict x_r_, double *restrict y_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t1, bool *t2_io_, double *t3_io_, double *t4_io_)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	bool t2 = *t2_io_;
+	double t3 = *t3_io_;
+	double t4 = *t4_io_;
+#line 58 "elementwise.py"
+	for (i0 = 0; i0 < t1; i0++) {
+		t2 = x_r_[p1] > (-1.0);
+		t3 = x_r_[p1];
+		t4 = 0.0;
+#line 58 "elementwise.py"
+		if (t2) {
+			t4 = t3;
+		}
+#line 58 "elementwise.py"
+		y_r_[p2] = t4;
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*t2_io_ = t2;
+	*t3_io_ = t3;
+	*t4_io_ = t4;
+}
+
+#line 59 "elementwise.py"
+PYC2GO_LOOP void elementwise_log1p_manual__loop3(double *restrict t5_r, const double *restrict x_r__, const double *restrict y_r__, int64_t h5, int64_t h6, int64_t h7, double *t10_io, double *t11_io, int64_t t6, bool *t9_io)
+{
+	int64_t i0_2 = 0;
+	double t10 = *t10_io;
+	double t11 = *t11_io;
+	bool t9 = *t9_io;
+#line 59 "elementwise.py"
+	for (i0_2 = 0; i0_2 < t6; i0_2++) {
+		t9 = x_r__[pyc2go_add_int64(h5, i0_2)] > (-1.0);
+		t10 = log(1.0 + y_r__[pyc2go_add_int64(h6, i0_2)]);
+		t11 = NAN;
+#line 59 "elementwise.py"
+		if (t9) {
+			t11 = t10;
+		}
+#line 59 "elementwise.py"
+		t5_r[pyc2go_add_int64(h7, i0_2)] = t11;
+	}
+	*t10_io = t10;
+	*t11_io = t11;
+	*t9_io = t9;
+}
+
+#line 59 "elementwise.py"
+PYC2GO_LOOP void elementwise_log1p_manual__loop4(double *restrict t5_r_, const double *restrict x_r___, const double *restrict y_r___, int64_t h8, int64_t *p3_io, int64_t *p4_io, int64_t *p5_io, double *t10_io_, double *t11_io_, int64_t t6, int64_t t7, int64_t t8, bool *t9_io_)
+{
+	int64_t i0_2 = 0;
+	int64_t p3 = *p3_io;
+	int64_t p4 = *p4_io;
+	int64_t p5 = *p5_io;
+	double t10 = *t10_io_;
+	double t11 = *t11_io_;
+	bool t9 = *t9_io_;
+#line 59 "elementwise.py"
+	for (i0_2 = 0; i0_2 < t6; i0_2++) {
+		t9 = x_r___[p3] > (-1.0);
+		t10 = log(1.0 + y_r___[p4]);
+		t11 = NAN;
+#line 59 "elementwise.py"
+		if (t9) {
+			t11 = t10;
+		}
+#line 59 "elementwise.py"
+		t5_r_[p5] = t11;
+		p3 = pyc2go_add_int64(p3, t7);
+		p4 = pyc2go_add_int64(p4, t8);
+		p5 = pyc2go_add_int64(p5, h8);
+	}
+	*p3_io = p3;
+	*p4_io = p4;
+	*p5_io = p5;
+	*t10_io_ = t10;
+	*t11_io_ = t11;
+	*t9_io_ = t9;
 }
 
 int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -771,6 +1128,8 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 	int64_t p3 = 0;
 	int64_t p4 = 0;
 	int64_t p5 = 0;
+	(void)i0;
+	(void)i0_2;
 #line 58 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -792,35 +1151,13 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 #line 58 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 58 "elementwise.py"
-		for (i0 = 0; i0 < t1; i0++) {
-			t2 = x_data[pyc2go_add_int64(h1, i0)] > (-1.0);
-			t3 = x_data[pyc2go_add_int64(h1, i0)];
-			t4 = 0.0;
-#line 58 "elementwise.py"
-			if (t2) {
-				t4 = t3;
-			}
-#line 58 "elementwise.py"
-			y.data[pyc2go_add_int64(h3, i0)] = t4;
-		}
+		elementwise_log1p_manual__loop1(x_data, y.data, h1, h3, t1, &t2, &t3, &t4);
 	} else {
 #line 58 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 #line 58 "elementwise.py"
-		for (i0 = 0; i0 < t1; i0++) {
-			t2 = x_data[p1] > (-1.0);
-			t3 = x_data[p1];
-			t4 = 0.0;
-#line 58 "elementwise.py"
-			if (t2) {
-				t4 = t3;
-			}
-#line 58 "elementwise.py"
-			y.data[p2] = t4;
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		elementwise_log1p_manual__loop2(x_data, y.data, h2, h4, &p1, &p2, t1, &t2, &t3, &t4);
 	}
 #line 59 "elementwise.py"
 	t6 = x->shape[0];
@@ -852,37 +1189,14 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 #line 59 "elementwise.py"
 	if (((t7 == 1) && (t8 == 1)) && (h8 == 1)) {
 #line 59 "elementwise.py"
-		for (i0_2 = 0; i0_2 < t6; i0_2++) {
-			t9 = x_data[pyc2go_add_int64(h5, i0_2)] > (-1.0);
-			t10 = log(1.0 + y.data[pyc2go_add_int64(h6, i0_2)]);
-			t11 = NAN;
-#line 59 "elementwise.py"
-			if (t9) {
-				t11 = t10;
-			}
-#line 59 "elementwise.py"
-			t5.data[pyc2go_add_int64(h7, i0_2)] = t11;
-		}
+		elementwise_log1p_manual__loop3(t5.data, x_data, y.data, h5, h6, h7, &t10, &t11, t6, &t9);
 	} else {
 #line 59 "elementwise.py"
 		p3 = h5;
 		p4 = h6;
 		p5 = h7;
 #line 59 "elementwise.py"
-		for (i0_2 = 0; i0_2 < t6; i0_2++) {
-			t9 = x_data[p3] > (-1.0);
-			t10 = log(1.0 + y.data[p4]);
-			t11 = NAN;
-#line 59 "elementwise.py"
-			if (t9) {
-				t11 = t10;
-			}
-#line 59 "elementwise.py"
-			t5.data[p5] = t11;
-			p3 = pyc2go_add_int64(p3, t7);
-			p4 = pyc2go_add_int64(p4, t8);
-			p5 = pyc2go_add_int64(p5, h8);
-		}
+		elementwise_log1p_manual__loop4(t5.data, x_data, y.data, h8, &p3, &p4, &p5, &t10, &t11, t6, t7, t8, &t9);
 	}
 #line 59 "elementwise.py"
 	*out = t5;
@@ -892,6 +1206,58 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 66 "elementwise.py"
+PYC2GO_LOOP void elementwise_gaussian__loop1(const double *restrict x_r, double *restrict z_r, int64_t h1, int64_t h3, double mu, double sigma, int64_t t1)
+{
+	int64_t i0 = 0;
+#line 66 "elementwise.py"
+	for (i0 = 0; i0 < t1; i0++) {
+		z_r[pyc2go_add_int64(h1, i0)] = (x_r[pyc2go_add_int64(h3, i0)] - mu) / sigma;
+	}
+}
+
+#line 66 "elementwise.py"
+PYC2GO_LOOP void elementwise_gaussian__loop2(const double *restrict x_r_, double *restrict z_r_, int64_t h2, int64_t h4, double mu, int64_t *p1_io, int64_t *p2_io, double sigma, int64_t t1)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+#line 66 "elementwise.py"
+	for (i0 = 0; i0 < t1; i0++) {
+		z_r_[p1] = (x_r_[p2] - mu) / sigma;
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+}
+
+#line 67 "elementwise.py"
+PYC2GO_LOOP void elementwise_gaussian__loop3(double *restrict t2_r, const double *restrict z_r__, int64_t h5, int64_t h7, double t3, int64_t t4)
+{
+	int64_t i0_2 = 0;
+#line 67 "elementwise.py"
+	for (i0_2 = 0; i0_2 < t4; i0_2++) {
+		t2_r[pyc2go_add_int64(h5, i0_2)] = exp(((-0.5) * z_r__[pyc2go_add_int64(h7, i0_2)]) * z_r__[pyc2go_add_int64(h7, i0_2)]) / t3;
+	}
+}
+
+#line 67 "elementwise.py"
+PYC2GO_LOOP void elementwise_gaussian__loop4(double *restrict t2_r_, const double *restrict z_r___, int64_t h6, int64_t h8, int64_t *p3_io, int64_t *p4_io, double t3, int64_t t4)
+{
+	int64_t i0_2 = 0;
+	int64_t p3 = *p3_io;
+	int64_t p4 = *p4_io;
+#line 67 "elementwise.py"
+	for (i0_2 = 0; i0_2 < t4; i0_2++) {
+		t2_r_[p3] = exp(((-0.5) * z_r___[p4]) * z_r___[p4]) / t3;
+		p3 = pyc2go_add_int64(p3, h6);
+		p4 = pyc2go_add_int64(p4, h8);
+	}
+	*p3_io = p3;
+	*p4_io = p4;
 }
 
 int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -918,6 +1284,8 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 	int64_t p2 = 0;
 	int64_t p3 = 0;
 	int64_t p4 = 0;
+	(void)i0;
+	(void)i0_2;
 #line 64 "elementwise.py"
 	if (!(sigma > 0.0)) {
 #line 65 "elementwise.py"
@@ -945,19 +1313,13 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 #line 66 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 66 "elementwise.py"
-		for (i0 = 0; i0 < t1; i0++) {
-			z.data[pyc2go_add_int64(h1, i0)] = (x_data[pyc2go_add_int64(h3, i0)] - mu) / sigma;
-		}
+		elementwise_gaussian__loop1(x_data, z.data, h1, h3, mu, sigma, t1);
 	} else {
 #line 66 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 #line 66 "elementwise.py"
-		for (i0 = 0; i0 < t1; i0++) {
-			z.data[p1] = (x_data[p2] - mu) / sigma;
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		elementwise_gaussian__loop2(x_data, z.data, h2, h4, mu, &p1, &p2, sigma, t1);
 	}
 #line 67 "elementwise.py"
 	t3 = sigma * 2.5066282746310002;
@@ -982,19 +1344,13 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 #line 67 "elementwise.py"
 	if ((h6 == 1) && (h8 == 1)) {
 #line 67 "elementwise.py"
-		for (i0_2 = 0; i0_2 < t4; i0_2++) {
-			t2.data[pyc2go_add_int64(h5, i0_2)] = exp(((-0.5) * z.data[pyc2go_add_int64(h7, i0_2)]) * z.data[pyc2go_add_int64(h7, i0_2)]) / t3;
-		}
+		elementwise_gaussian__loop3(t2.data, z.data, h5, h7, t3, t4);
 	} else {
 #line 67 "elementwise.py"
 		p3 = h5;
 		p4 = h7;
 #line 67 "elementwise.py"
-		for (i0_2 = 0; i0_2 < t4; i0_2++) {
-			t2.data[p3] = exp(((-0.5) * z.data[p4]) * z.data[p4]) / t3;
-			p3 = pyc2go_add_int64(p3, h6);
-			p4 = pyc2go_add_int64(p4, h8);
-		}
+		elementwise_gaussian__loop4(t2.data, z.data, h6, h8, &p3, &p4, t3, t4);
 	}
 #line 67 "elementwise.py"
 	*out = t2;
@@ -1004,6 +1360,32 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 72 "elementwise.py"
+PYC2GO_LOOP void elementwise_sigmoid__loop1(double *restrict t1_r, const double *restrict x_r, int64_t h1, int64_t h3, int64_t t2)
+{
+	int64_t i0 = 0;
+#line 72 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r[pyc2go_add_int64(h1, i0)] = 1.0 / (1.0 + exp(-x_r[pyc2go_add_int64(h3, i0)]));
+	}
+}
+
+#line 72 "elementwise.py"
+PYC2GO_LOOP void elementwise_sigmoid__loop2(double *restrict t1_r_, const double *restrict x_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t2)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+#line 72 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r_[p1] = 1.0 / (1.0 + exp(-x_r_[p2]));
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
 }
 
 int elementwise_sigmoid(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -1020,6 +1402,7 @@ int elementwise_sigmoid(const pyc2go_array_float64 *x, pyc2go_array_float64 *out
 	int64_t h4 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0;
 #line 72 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -1041,19 +1424,13 @@ int elementwise_sigmoid(const pyc2go_array_float64 *x, pyc2go_array_float64 *out
 #line 72 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 72 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = 1.0 / (1.0 + exp(-x_data[pyc2go_add_int64(h3, i0)]));
-		}
+		elementwise_sigmoid__loop1(t1.data, x_data, h1, h3, t2);
 	} else {
 #line 72 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 #line 72 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[p1] = 1.0 / (1.0 + exp(-x_data[p2]));
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		elementwise_sigmoid__loop2(t1.data, x_data, h2, h4, &p1, &p2, t2);
 	}
 #line 72 "elementwise.py"
 	*out = t1;
@@ -1063,6 +1440,49 @@ int elementwise_sigmoid(const pyc2go_array_float64 *x, pyc2go_array_float64 *out
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 77 "elementwise.py"
+PYC2GO_LOOP void elementwise_add_column_row__loop1(const double *restrict row_r, double *restrict t1_r, const double *restrict t4_r, int64_t *h5_io, int64_t h7, int64_t h8, int64_t h9, int64_t t10, int64_t t12, pyc2go_array_float64 t4, int64_t t9)
+{
+	int64_t h5 = *h5_io;
+	int64_t i0_2 = 0;
+	int64_t i1 = 0;
+#line 77 "elementwise.py"
+	for (i0_2 = 0; i0_2 < t12; i0_2++) {
+		h5 = pyc2go_add_int64(h8, pyc2go_mul_int64(i0_2, h9));
+#line 77 "elementwise.py"
+		for (i1 = 0; i1 < t9; i1++) {
+			t1_r[pyc2go_add_int64(h5, i1)] = t4_r[pyc2go_add_int64(pyc2go_add_int64(t4.offset, pyc2go_mul_int64(i0_2, t4.strides[0])), pyc2go_mul_int64(i1, t10))] + row_r[pyc2go_add_int64(h7, i1)];
+		}
+	}
+	*h5_io = h5;
+}
+
+#line 77 "elementwise.py"
+PYC2GO_LOOP void elementwise_add_column_row__loop2(const double *restrict row_r_, double *restrict t1_r_, const double *restrict t4_r_, int64_t *h5_io_, int64_t h6, int64_t h7, int64_t h8, int64_t h9, int64_t *p3_io, int64_t *p4_io, int64_t t10, int64_t t11, int64_t t12, pyc2go_array_float64 t4, int64_t t9)
+{
+	int64_t h5 = *h5_io_;
+	int64_t i0_2 = 0;
+	int64_t i1 = 0;
+	int64_t p3 = *p3_io;
+	int64_t p4 = *p4_io;
+#line 77 "elementwise.py"
+	for (i0_2 = 0; i0_2 < t12; i0_2++) {
+#line 77 "elementwise.py"
+		h5 = pyc2go_add_int64(h8, pyc2go_mul_int64(i0_2, h9));
+		p3 = h5;
+		p4 = h7;
+#line 77 "elementwise.py"
+		for (i1 = 0; i1 < t9; i1++) {
+			t1_r_[p3] = t4_r_[pyc2go_add_int64(pyc2go_add_int64(t4.offset, pyc2go_mul_int64(i0_2, t4.strides[0])), pyc2go_mul_int64(i1, t10))] + row_r_[p4];
+			p3 = pyc2go_add_int64(p3, h6);
+			p4 = pyc2go_add_int64(p4, t11);
+		}
+	}
+	*h5_io_ = h5;
+	*p3_io = p3;
+	*p4_io = p4;
 }
 
 int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_array_float64 *row, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -1099,6 +1519,8 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 	int64_t p2 = 0;
 	int64_t p3 = 0;
 	int64_t p4 = 0;
+	(void)i0_2;
+	(void)i1;
 #line 77 "elementwise.py"
 	t2 = col->shape[0];
 #line 77 "elementwise.py"
@@ -1220,27 +1642,10 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 #line 77 "elementwise.py"
 	if ((h6 == 1) && (t11 == 1)) {
 #line 77 "elementwise.py"
-		for (i0_2 = 0; i0_2 < t12; i0_2++) {
-			h5 = pyc2go_add_int64(h8, pyc2go_mul_int64(i0_2, h9));
-#line 77 "elementwise.py"
-			for (i1 = 0; i1 < t9; i1++) {
-				t1.data[pyc2go_add_int64(h5, i1)] = t4.data[pyc2go_add_int64(pyc2go_add_int64(t4.offset, pyc2go_mul_int64(i0_2, t4.strides[0])), pyc2go_mul_int64(i1, t10))] + row_data[pyc2go_add_int64(h7, i1)];
-			}
-		}
+		elementwise_add_column_row__loop1(row_data, t1.data, t4.data, &h5, h7, h8, h9, t10, t12, t4, t9);
 	} else {
 #line 77 "elementwise.py"
-		for (i0_2 = 0; i0_2 < t12; i0_2++) {
-#line 77 "elementwise.py"
-			h5 = pyc2go_add_int64(h8, pyc2go_mul_int64(i0_2, h9));
-			p3 = h5;
-			p4 = h7;
-#line 77 "elementwise.py"
-			for (i1 = 0; i1 < t9; i1++) {
-				t1.data[p3] = t4.data[pyc2go_add_int64(pyc2go_add_int64(t4.offset, pyc2go_mul_int64(i0_2, t4.strides[0])), pyc2go_mul_int64(i1, t10))] + row_data[p4];
-				p3 = pyc2go_add_int64(p3, h6);
-				p4 = pyc2go_add_int64(p4, t11);
-			}
-		}
+		elementwise_add_column_row__loop2(row_data, t1.data, t4.data, &h5, h6, h7, h8, h9, &p3, &p4, t10, t11, t12, t4, t9);
 	}
 #line 77 "elementwise.py"
 	*out = t1;
@@ -1250,6 +1655,108 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 83 "elementwise.py"
+PYC2GO_LOOP void elementwise_center_columns__loop1(const double *restrict m_r, double *restrict t1_r, int64_t *h1_io, int64_t *h3_io, int64_t h5, int64_t h6, int64_t h7, int64_t h8, int64_t t2, int64_t t3)
+{
+	int64_t h1 = *h1_io;
+	int64_t h3 = *h3_io;
+	int64_t i0 = 0;
+	int64_t i1 = 0;
+#line 83 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+		h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+#line 83 "elementwise.py"
+		for (i1 = 0; i1 < t3; i1++) {
+			t1_r[pyc2go_add_int64(h1, i1)] = m_r[pyc2go_add_int64(h3, i1)];
+		}
+	}
+	*h1_io = h1;
+	*h3_io = h3;
+}
+
+#line 83 "elementwise.py"
+PYC2GO_LOOP void elementwise_center_columns__loop2(const double *restrict m_r_, double *restrict t1_r_, int64_t *h1_io_, int64_t h2, int64_t *h3_io_, int64_t h4, int64_t h5, int64_t h6, int64_t h7, int64_t h8, int64_t *p1_io, int64_t *p2_io, int64_t t2, int64_t t3)
+{
+	int64_t h1 = *h1_io_;
+	int64_t h3 = *h3_io_;
+	int64_t i0 = 0;
+	int64_t i1 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+#line 83 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+#line 83 "elementwise.py"
+		h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+		h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+		p1 = h1;
+		p2 = h3;
+#line 83 "elementwise.py"
+		for (i1 = 0; i1 < t3; i1++) {
+			t1_r_[p1] = m_r_[p2];
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
+	}
+	*h1_io_ = h1;
+	*h3_io_ = h3;
+	*p1_io = p1;
+	*p2_io = p2;
+}
+
+#line 84 "elementwise.py"
+PYC2GO_LOOP void elementwise_center_columns__loop3(const double *restrict m_r__, double *restrict t4_r, const double *restrict t5_r, int64_t *h12_io, int64_t *h14_io, int64_t h15, int64_t h16, int64_t h17, int64_t h18, int64_t h19, int64_t t10, int64_t t7)
+{
+	int64_t h12 = *h12_io;
+	int64_t h14 = *h14_io;
+	int64_t i0_3 = 0;
+	int64_t i1_2 = 0;
+#line 84 "elementwise.py"
+	for (i0_3 = 0; i0_3 < t10; i0_3++) {
+		h12 = pyc2go_add_int64(h16, pyc2go_mul_int64(i0_3, h17));
+		h14 = pyc2go_add_int64(h18, pyc2go_mul_int64(i0_3, h19));
+#line 84 "elementwise.py"
+		for (i1_2 = 0; i1_2 < t7; i1_2++) {
+			t4_r[pyc2go_add_int64(h12, i1_2)] = m_r__[pyc2go_add_int64(h14, i1_2)] - t5_r[pyc2go_add_int64(h15, i1_2)];
+		}
+	}
+	*h12_io = h12;
+	*h14_io = h14;
+}
+
+#line 84 "elementwise.py"
+PYC2GO_LOOP void elementwise_center_columns__loop4(const double *restrict m_r___, double *restrict t4_r_, const double *restrict t5_r_, int64_t *h12_io_, int64_t h13, int64_t *h14_io_, int64_t h15, int64_t h16, int64_t h17, int64_t h18, int64_t h19, int64_t *p4_io, int64_t *p5_io, int64_t *p6_io, int64_t t10, int64_t t7, int64_t t8, int64_t t9)
+{
+	int64_t h12 = *h12_io_;
+	int64_t h14 = *h14_io_;
+	int64_t i0_3 = 0;
+	int64_t i1_2 = 0;
+	int64_t p4 = *p4_io;
+	int64_t p5 = *p5_io;
+	int64_t p6 = *p6_io;
+#line 84 "elementwise.py"
+	for (i0_3 = 0; i0_3 < t10; i0_3++) {
+#line 84 "elementwise.py"
+		h12 = pyc2go_add_int64(h16, pyc2go_mul_int64(i0_3, h17));
+		h14 = pyc2go_add_int64(h18, pyc2go_mul_int64(i0_3, h19));
+		p4 = h12;
+		p5 = h14;
+		p6 = h15;
+#line 84 "elementwise.py"
+		for (i1_2 = 0; i1_2 < t7; i1_2++) {
+			t4_r_[p4] = m_r___[p5] - t5_r_[p6];
+			p4 = pyc2go_add_int64(p4, h13);
+			p5 = pyc2go_add_int64(p5, t8);
+			p6 = pyc2go_add_int64(p6, t9);
+		}
+	}
+	*h12_io_ = h12;
+	*h14_io_ = h14;
+	*p4_io = p4;
+	*p5_io = p5;
+	*p6_io = p6;
 }
 
 int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -1297,6 +1804,10 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 	int64_t p4 = 0;
 	int64_t p5 = 0;
 	int64_t p6 = 0;
+	(void)i0;
+	(void)i1;
+	(void)i0_3;
+	(void)i1_2;
 #line 82 "elementwise.py"
 	if (m->shape[0] == 0) {
 #line 83 "elementwise.py"
@@ -1325,29 +1836,10 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 83 "elementwise.py"
 		if ((h2 == 1) && (h4 == 1)) {
 #line 83 "elementwise.py"
-			for (i0 = 0; i0 < t2; i0++) {
-				h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
-				h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
-#line 83 "elementwise.py"
-				for (i1 = 0; i1 < t3; i1++) {
-					t1.data[pyc2go_add_int64(h1, i1)] = m_data[pyc2go_add_int64(h3, i1)];
-				}
-			}
+			elementwise_center_columns__loop1(m_data, t1.data, &h1, &h3, h5, h6, h7, h8, t2, t3);
 		} else {
 #line 83 "elementwise.py"
-			for (i0 = 0; i0 < t2; i0++) {
-#line 83 "elementwise.py"
-				h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
-				h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
-				p1 = h1;
-				p2 = h3;
-#line 83 "elementwise.py"
-				for (i1 = 0; i1 < t3; i1++) {
-					t1.data[p1] = m_data[p2];
-					p1 = pyc2go_add_int64(p1, h2);
-					p2 = pyc2go_add_int64(p2, h4);
-				}
-			}
+			elementwise_center_columns__loop2(m_data, t1.data, &h1, h2, &h3, h4, h5, h6, h7, h8, &p1, &p2, t2, t3);
 		}
 #line 83 "elementwise.py"
 		*out = t1;
@@ -1415,31 +1907,10 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 84 "elementwise.py"
 	if (((h13 == 1) && (t8 == 1)) && (t9 == 1)) {
 #line 84 "elementwise.py"
-		for (i0_3 = 0; i0_3 < t10; i0_3++) {
-			h12 = pyc2go_add_int64(h16, pyc2go_mul_int64(i0_3, h17));
-			h14 = pyc2go_add_int64(h18, pyc2go_mul_int64(i0_3, h19));
-#line 84 "elementwise.py"
-			for (i1_2 = 0; i1_2 < t7; i1_2++) {
-				t4.data[pyc2go_add_int64(h12, i1_2)] = m_data[pyc2go_add_int64(h14, i1_2)] - t5.data[pyc2go_add_int64(h15, i1_2)];
-			}
-		}
+		elementwise_center_columns__loop3(m_data, t4.data, t5.data, &h12, &h14, h15, h16, h17, h18, h19, t10, t7);
 	} else {
 #line 84 "elementwise.py"
-		for (i0_3 = 0; i0_3 < t10; i0_3++) {
-#line 84 "elementwise.py"
-			h12 = pyc2go_add_int64(h16, pyc2go_mul_int64(i0_3, h17));
-			h14 = pyc2go_add_int64(h18, pyc2go_mul_int64(i0_3, h19));
-			p4 = h12;
-			p5 = h14;
-			p6 = h15;
-#line 84 "elementwise.py"
-			for (i1_2 = 0; i1_2 < t7; i1_2++) {
-				t4.data[p4] = m_data[p5] - t5.data[p6];
-				p4 = pyc2go_add_int64(p4, h13);
-				p5 = pyc2go_add_int64(p5, t8);
-				p6 = pyc2go_add_int64(p6, t9);
-			}
-		}
+		elementwise_center_columns__loop4(m_data, t4.data, t5.data, &h12, h13, &h14, h15, h16, h17, h18, h19, &p4, &p5, &p6, t10, t7, t8, t9);
 	}
 #line 84 "elementwise.py"
 	*out = t4;
@@ -1449,6 +1920,61 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 89 "elementwise.py"
+PYC2GO_LOOP void elementwise_scale_rows__loop1(const double *restrict m_r, double *restrict t1_r, const double *restrict t8_r, int64_t h10, int64_t h11, int64_t *h5_io, int64_t *h7_io, int64_t *h8_io, int64_t h9, int64_t t13, int64_t t14, int64_t t15, int64_t t17, int64_t t18, pyc2go_array_float64 t8)
+{
+	int64_t h5 = *h5_io;
+	int64_t h7 = *h7_io;
+	int64_t h8 = *h8_io;
+	int64_t i0_2 = 0;
+	int64_t i1 = 0;
+#line 89 "elementwise.py"
+	for (i0_2 = 0; i0_2 < t13; i0_2++) {
+		h5 = pyc2go_add_int64(h9, pyc2go_mul_int64(i0_2, h10));
+		h7 = pyc2go_add_int64(h11, pyc2go_mul_int64(i0_2, t15));
+		h8 = pyc2go_mul_int64(i0_2, t17);
+#line 89 "elementwise.py"
+		for (i1 = 0; i1 < t14; i1++) {
+			t1_r[pyc2go_add_int64(h5, i1)] = m_r[pyc2go_add_int64(h7, i1)] * t8_r[pyc2go_add_int64(pyc2go_add_int64(t8.offset, h8), pyc2go_mul_int64(i1, t18))];
+		}
+	}
+	*h5_io = h5;
+	*h7_io = h7;
+	*h8_io = h8;
+}
+
+#line 89 "elementwise.py"
+PYC2GO_LOOP void elementwise_scale_rows__loop2(const double *restrict m_r_, double *restrict t1_r_, const double *restrict t8_r_, int64_t h10, int64_t h11, int64_t *h5_io_, int64_t h6, int64_t *h7_io_, int64_t *h8_io_, int64_t h9, int64_t *p3_io, int64_t *p4_io, int64_t t13, int64_t t14, int64_t t15, int64_t t16, int64_t t17, int64_t t18, pyc2go_array_float64 t8)
+{
+	int64_t h5 = *h5_io_;
+	int64_t h7 = *h7_io_;
+	int64_t h8 = *h8_io_;
+	int64_t i0_2 = 0;
+	int64_t i1 = 0;
+	int64_t p3 = *p3_io;
+	int64_t p4 = *p4_io;
+#line 89 "elementwise.py"
+	for (i0_2 = 0; i0_2 < t13; i0_2++) {
+#line 89 "elementwise.py"
+		h5 = pyc2go_add_int64(h9, pyc2go_mul_int64(i0_2, h10));
+		h7 = pyc2go_add_int64(h11, pyc2go_mul_int64(i0_2, t15));
+		h8 = pyc2go_mul_int64(i0_2, t17);
+		p3 = h5;
+		p4 = h7;
+#line 89 "elementwise.py"
+		for (i1 = 0; i1 < t14; i1++) {
+			t1_r_[p3] = m_r_[p4] * t8_r_[pyc2go_add_int64(pyc2go_add_int64(t8.offset, h8), pyc2go_mul_int64(i1, t18))];
+			p3 = pyc2go_add_int64(p3, h6);
+			p4 = pyc2go_add_int64(p4, t16);
+		}
+	}
+	*h5_io_ = h5;
+	*h7_io_ = h7;
+	*h8_io_ = h8;
+	*p3_io = p3;
+	*p4_io = p4;
 }
 
 int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_float64 *w, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -1493,6 +2019,8 @@ int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_flo
 	int64_t p2 = 0;
 	int64_t p3 = 0;
 	int64_t p4 = 0;
+	(void)i0_2;
+	(void)i1;
 #line 89 "elementwise.py"
 	t2 = w->shape[0];
 	t3 = m->shape[0];
@@ -1634,31 +2162,10 @@ int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_flo
 #line 89 "elementwise.py"
 	if ((h6 == 1) && (t16 == 1)) {
 #line 89 "elementwise.py"
-		for (i0_2 = 0; i0_2 < t13; i0_2++) {
-			h5 = pyc2go_add_int64(h9, pyc2go_mul_int64(i0_2, h10));
-			h7 = pyc2go_add_int64(h11, pyc2go_mul_int64(i0_2, t15));
-			h8 = pyc2go_mul_int64(i0_2, t17);
-#line 89 "elementwise.py"
-			for (i1 = 0; i1 < t14; i1++) {
-				t1.data[pyc2go_add_int64(h5, i1)] = m_data[pyc2go_add_int64(h7, i1)] * t8.data[pyc2go_add_int64(pyc2go_add_int64(t8.offset, h8), pyc2go_mul_int64(i1, t18))];
-			}
-		}
+		elementwise_scale_rows__loop1(m_data, t1.data, t8.data, h10, h11, &h5, &h7, &h8, h9, t13, t14, t15, t17, t18, t8);
 	} else {
 #line 89 "elementwise.py"
-		for (i0_2 = 0; i0_2 < t13; i0_2++) {
-#line 89 "elementwise.py"
-			h5 = pyc2go_add_int64(h9, pyc2go_mul_int64(i0_2, h10));
-			h7 = pyc2go_add_int64(h11, pyc2go_mul_int64(i0_2, t15));
-			h8 = pyc2go_mul_int64(i0_2, t17);
-			p3 = h5;
-			p4 = h7;
-#line 89 "elementwise.py"
-			for (i1 = 0; i1 < t14; i1++) {
-				t1.data[p3] = m_data[p4] * t8.data[pyc2go_add_int64(pyc2go_add_int64(t8.offset, h8), pyc2go_mul_int64(i1, t18))];
-				p3 = pyc2go_add_int64(p3, h6);
-				p4 = pyc2go_add_int64(p4, t16);
-			}
-		}
+		elementwise_scale_rows__loop2(m_data, t1.data, t8.data, h10, h11, &h5, h6, &h7, &h8, h9, &p3, &p4, t13, t14, t15, t16, t17, t18, t8);
 	}
 #line 89 "elementwise.py"
 	*out = t1;
@@ -1668,6 +2175,61 @@ int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_flo
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 96 "elementwise.py"
+PYC2GO_LOOP void elementwise_normalize_rows__loop1(const double *restrict m_r, double *restrict t6_r, const double *restrict t9_r, int64_t *h17_io, int64_t *h19_io, int64_t *h20_io, int64_t h21, int64_t h22, int64_t h23, int64_t t14, int64_t t15, int64_t t16, int64_t t18, int64_t t19, pyc2go_array_float64 t9)
+{
+	int64_t h17 = *h17_io;
+	int64_t h19 = *h19_io;
+	int64_t h20 = *h20_io;
+	int64_t i0_4 = 0;
+	int64_t i1_2 = 0;
+#line 96 "elementwise.py"
+	for (i0_4 = 0; i0_4 < t14; i0_4++) {
+		h17 = pyc2go_add_int64(h21, pyc2go_mul_int64(i0_4, h22));
+		h19 = pyc2go_add_int64(h23, pyc2go_mul_int64(i0_4, t16));
+		h20 = pyc2go_mul_int64(i0_4, t18);
+#line 96 "elementwise.py"
+		for (i1_2 = 0; i1_2 < t15; i1_2++) {
+			t6_r[pyc2go_add_int64(h17, i1_2)] = m_r[pyc2go_add_int64(h19, i1_2)] / t9_r[pyc2go_add_int64(pyc2go_add_int64(t9.offset, h20), pyc2go_mul_int64(i1_2, t19))];
+		}
+	}
+	*h17_io = h17;
+	*h19_io = h19;
+	*h20_io = h20;
+}
+
+#line 96 "elementwise.py"
+PYC2GO_LOOP void elementwise_normalize_rows__loop2(const double *restrict m_r_, double *restrict t6_r_, const double *restrict t9_r_, int64_t *h17_io_, int64_t h18, int64_t *h19_io_, int64_t *h20_io_, int64_t h21, int64_t h22, int64_t h23, int64_t *p7_io, int64_t *p8_io, int64_t t14, int64_t t15, int64_t t16, int64_t t17, int64_t t18, int64_t t19, pyc2go_array_float64 t9)
+{
+	int64_t h17 = *h17_io_;
+	int64_t h19 = *h19_io_;
+	int64_t h20 = *h20_io_;
+	int64_t i0_4 = 0;
+	int64_t i1_2 = 0;
+	int64_t p7 = *p7_io;
+	int64_t p8 = *p8_io;
+#line 96 "elementwise.py"
+	for (i0_4 = 0; i0_4 < t14; i0_4++) {
+#line 96 "elementwise.py"
+		h17 = pyc2go_add_int64(h21, pyc2go_mul_int64(i0_4, h22));
+		h19 = pyc2go_add_int64(h23, pyc2go_mul_int64(i0_4, t16));
+		h20 = pyc2go_mul_int64(i0_4, t18);
+		p7 = h17;
+		p8 = h19;
+#line 96 "elementwise.py"
+		for (i1_2 = 0; i1_2 < t15; i1_2++) {
+			t6_r_[p7] = m_r_[p8] / t9_r_[pyc2go_add_int64(pyc2go_add_int64(t9.offset, h20), pyc2go_mul_int64(i1_2, t19))];
+			p7 = pyc2go_add_int64(p7, h18);
+			p8 = pyc2go_add_int64(p8, t17);
+		}
+	}
+	*h17_io_ = h17;
+	*h19_io_ = h19;
+	*h20_io_ = h20;
+	*p7_io = p7;
+	*p8_io = p8;
 }
 
 int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -1732,6 +2294,8 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 	int64_t p6 = 0;
 	int64_t p7 = 0;
 	int64_t p8 = 0;
+	(void)i0_4;
+	(void)i1_2;
 #line 95 "elementwise.py"
 	if (PYC2GO_ZEROS_K(&pool, t1, 2, *m, *m)) {
 		pyc2go_raise(err, "MemoryError", "elementwise.py", 95, "normalize_rows", "%s", "");
@@ -1937,31 +2501,10 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 96 "elementwise.py"
 	if ((h18 == 1) && (t17 == 1)) {
 #line 96 "elementwise.py"
-		for (i0_4 = 0; i0_4 < t14; i0_4++) {
-			h17 = pyc2go_add_int64(h21, pyc2go_mul_int64(i0_4, h22));
-			h19 = pyc2go_add_int64(h23, pyc2go_mul_int64(i0_4, t16));
-			h20 = pyc2go_mul_int64(i0_4, t18);
-#line 96 "elementwise.py"
-			for (i1_2 = 0; i1_2 < t15; i1_2++) {
-				t6.data[pyc2go_add_int64(h17, i1_2)] = m_data[pyc2go_add_int64(h19, i1_2)] / t9.data[pyc2go_add_int64(pyc2go_add_int64(t9.offset, h20), pyc2go_mul_int64(i1_2, t19))];
-			}
-		}
+		elementwise_normalize_rows__loop1(m_data, t6.data, t9.data, &h17, &h19, &h20, h21, h22, h23, t14, t15, t16, t18, t19, t9);
 	} else {
 #line 96 "elementwise.py"
-		for (i0_4 = 0; i0_4 < t14; i0_4++) {
-#line 96 "elementwise.py"
-			h17 = pyc2go_add_int64(h21, pyc2go_mul_int64(i0_4, h22));
-			h19 = pyc2go_add_int64(h23, pyc2go_mul_int64(i0_4, t16));
-			h20 = pyc2go_mul_int64(i0_4, t18);
-			p7 = h17;
-			p8 = h19;
-#line 96 "elementwise.py"
-			for (i1_2 = 0; i1_2 < t15; i1_2++) {
-				t6.data[p7] = m_data[p8] / t9.data[pyc2go_add_int64(pyc2go_add_int64(t9.offset, h20), pyc2go_mul_int64(i1_2, t19))];
-				p7 = pyc2go_add_int64(p7, h18);
-				p8 = pyc2go_add_int64(p8, t17);
-			}
-		}
+		elementwise_normalize_rows__loop2(m_data, t6.data, t9.data, &h17, h18, &h19, &h20, h21, h22, h23, &p7, &p8, t14, t15, t16, t17, t18, t19, t9);
 	}
 #line 96 "elementwise.py"
 	*out = t6;
@@ -1971,6 +2514,35 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 101 "elementwise.py"
+PYC2GO_LOOP void elementwise_divide_arrays__loop1(const double *restrict a_r, const double *restrict b_r, double *restrict t1_r, int64_t h1, int64_t h3, int64_t h4, int64_t t2)
+{
+	int64_t i0 = 0;
+#line 101 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r[pyc2go_add_int64(h1, i0)] = a_r[pyc2go_add_int64(h3, i0)] / b_r[pyc2go_add_int64(h4, i0)];
+	}
+}
+
+#line 101 "elementwise.py"
+PYC2GO_LOOP void elementwise_divide_arrays__loop2(const double *restrict a_r_, const double *restrict b_r_, double *restrict t1_r_, int64_t h2, int64_t *p1_io, int64_t *p2_io, int64_t *p3_io, int64_t t2, int64_t t3, int64_t t4)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	int64_t p3 = *p3_io;
+#line 101 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r_[p1] = a_r_[p2] / b_r_[p3];
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, t3);
+		p3 = pyc2go_add_int64(p3, t4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*p3_io = p3;
 }
 
 int elementwise_divide_arrays(const pyc2go_array_float64 *a, const pyc2go_array_float64 *b, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -1991,6 +2563,7 @@ int elementwise_divide_arrays(const pyc2go_array_float64 *a, const pyc2go_array_
 	int64_t p1 = 0;
 	int64_t p2 = 0;
 	int64_t p3 = 0;
+	(void)i0;
 #line 101 "elementwise.py"
 	t2 = a->shape[0];
 	t2 = pyc2go_add_int64(b->shape[0], pyc2go_mul_int64(pyc2go_sub_int64(t2, b->shape[0]), (int64_t)(b->shape[0] == 1)));
@@ -2021,21 +2594,14 @@ int elementwise_divide_arrays(const pyc2go_array_float64 *a, const pyc2go_array_
 #line 101 "elementwise.py"
 	if (((h2 == 1) && (t3 == 1)) && (t4 == 1)) {
 #line 101 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = a_data[pyc2go_add_int64(h3, i0)] / b_data[pyc2go_add_int64(h4, i0)];
-		}
+		elementwise_divide_arrays__loop1(a_data, b_data, t1.data, h1, h3, h4, t2);
 	} else {
 #line 101 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 		p3 = h4;
 #line 101 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[p1] = a_data[p2] / b_data[p3];
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, t3);
-			p3 = pyc2go_add_int64(p3, t4);
-		}
+		elementwise_divide_arrays__loop2(a_data, b_data, t1.data, h2, &p1, &p2, &p3, t2, t3, t4);
 	}
 #line 101 "elementwise.py"
 	*out = t1;
@@ -2045,6 +2611,95 @@ int elementwise_divide_arrays(const pyc2go_array_float64 *a, const pyc2go_array_
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 106 "elementwise.py"
+PYC2GO_LOOP void elementwise_floor_mod_int__loop1(const int64_t *restrict a_r, const int64_t *restrict b_r, int64_t *restrict t1_r, int64_t h1, int64_t h2, int64_t h3, int64_t *t10_io, int64_t *t11_io, int64_t *t12_io, int64_t t4, int64_t *t7_io, int64_t *t8_io, int64_t *t9_io)
+{
+	int64_t i0 = 0;
+	int64_t t10 = *t10_io;
+	int64_t t11 = *t11_io;
+	int64_t t12 = *t12_io;
+	int64_t t7 = *t7_io;
+	int64_t t8 = *t8_io;
+	int64_t t9 = *t9_io;
+#line 106 "elementwise.py"
+	for (i0 = 0; i0 < t4; i0++) {
+		t7 = b_r[pyc2go_add_int64(h1, i0)];
+		t8 = a_r[pyc2go_add_int64(h2, i0)];
+#line 106 "elementwise.py"
+		if (t7 != 0) {
+			t9 = pyc2go_floordiv_i64(t8, t7);
+		} else {
+			t9 = 0;
+		}
+#line 106 "elementwise.py"
+		t10 = b_r[pyc2go_add_int64(h1, i0)];
+		t11 = a_r[pyc2go_add_int64(h2, i0)];
+#line 106 "elementwise.py"
+		if (t10 != 0) {
+			t12 = pyc2go_mod_i64(t11, t10);
+		} else {
+			t12 = 0;
+		}
+#line 106 "elementwise.py"
+		t1_r[pyc2go_add_int64(h3, i0)] = pyc2go_add_int64(t9, t12);
+	}
+	*t10_io = t10;
+	*t11_io = t11;
+	*t12_io = t12;
+	*t7_io = t7;
+	*t8_io = t8;
+	*t9_io = t9;
+}
+
+#line 106 "elementwise.py"
+PYC2GO_LOOP void elementwise_floor_mod_int__loop2(const int64_t *restrict a_r_, const int64_t *restrict b_r_, int64_t *restrict t1_r_, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t *p3_io, int64_t *t10_io_, int64_t *t11_io_, int64_t *t12_io_, int64_t t4, int64_t t5, int64_t t6, int64_t *t7_io_, int64_t *t8_io_, int64_t *t9_io_)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	int64_t p3 = *p3_io;
+	int64_t t10 = *t10_io_;
+	int64_t t11 = *t11_io_;
+	int64_t t12 = *t12_io_;
+	int64_t t7 = *t7_io_;
+	int64_t t8 = *t8_io_;
+	int64_t t9 = *t9_io_;
+#line 106 "elementwise.py"
+	for (i0 = 0; i0 < t4; i0++) {
+		t7 = b_r_[p1];
+		t8 = a_r_[p2];
+#line 106 "elementwise.py"
+		if (t7 != 0) {
+			t9 = pyc2go_floordiv_i64(t8, t7);
+		} else {
+			t9 = 0;
+		}
+#line 106 "elementwise.py"
+		t10 = b_r_[p1];
+		t11 = a_r_[p2];
+#line 106 "elementwise.py"
+		if (t10 != 0) {
+			t12 = pyc2go_mod_i64(t11, t10);
+		} else {
+			t12 = 0;
+		}
+#line 106 "elementwise.py"
+		t1_r_[p3] = pyc2go_add_int64(t9, t12);
+		p1 = pyc2go_add_int64(p1, t6);
+		p2 = pyc2go_add_int64(p2, t5);
+		p3 = pyc2go_add_int64(p3, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*p3_io = p3;
+	*t10_io_ = t10;
+	*t11_io_ = t11;
+	*t12_io_ = t12;
+	*t7_io_ = t7;
+	*t8_io_ = t8;
+	*t9_io_ = t9;
 }
 
 int elementwise_floor_mod_int(const pyc2go_array_int64 *a, const pyc2go_array_int64 *b, pyc2go_array_int64 *out, pyc2go_error *err)
@@ -2073,6 +2728,7 @@ int elementwise_floor_mod_int(const pyc2go_array_int64 *a, const pyc2go_array_in
 	int64_t p1 = 0;
 	int64_t p2 = 0;
 	int64_t p3 = 0;
+	(void)i0;
 #line 106 "elementwise.py"
 	t2 = a->shape[0];
 	t2 = pyc2go_add_int64(b->shape[0], pyc2go_mul_int64(pyc2go_sub_int64(t2, b->shape[0]), (int64_t)(b->shape[0] == 1)));
@@ -2119,57 +2775,14 @@ int elementwise_floor_mod_int(const pyc2go_array_int64 *a, const pyc2go_array_in
 #line 106 "elementwise.py"
 	if (((t6 == 1) && (t5 == 1)) && (h4 == 1)) {
 #line 106 "elementwise.py"
-		for (i0 = 0; i0 < t4; i0++) {
-			t7 = b_data[pyc2go_add_int64(h1, i0)];
-			t8 = a_data[pyc2go_add_int64(h2, i0)];
-#line 106 "elementwise.py"
-			if (t7 != 0) {
-				t9 = pyc2go_floordiv_i64(t8, t7);
-			} else {
-				t9 = 0;
-			}
-#line 106 "elementwise.py"
-			t10 = b_data[pyc2go_add_int64(h1, i0)];
-			t11 = a_data[pyc2go_add_int64(h2, i0)];
-#line 106 "elementwise.py"
-			if (t10 != 0) {
-				t12 = pyc2go_mod_i64(t11, t10);
-			} else {
-				t12 = 0;
-			}
-#line 106 "elementwise.py"
-			t1.data[pyc2go_add_int64(h3, i0)] = pyc2go_add_int64(t9, t12);
-		}
+		elementwise_floor_mod_int__loop1(a_data, b_data, t1.data, h1, h2, h3, &t10, &t11, &t12, t4, &t7, &t8, &t9);
 	} else {
 #line 106 "elementwise.py"
 		p1 = h1;
 		p2 = h2;
 		p3 = h3;
 #line 106 "elementwise.py"
-		for (i0 = 0; i0 < t4; i0++) {
-			t7 = b_data[p1];
-			t8 = a_data[p2];
-#line 106 "elementwise.py"
-			if (t7 != 0) {
-				t9 = pyc2go_floordiv_i64(t8, t7);
-			} else {
-				t9 = 0;
-			}
-#line 106 "elementwise.py"
-			t10 = b_data[p1];
-			t11 = a_data[p2];
-#line 106 "elementwise.py"
-			if (t10 != 0) {
-				t12 = pyc2go_mod_i64(t11, t10);
-			} else {
-				t12 = 0;
-			}
-#line 106 "elementwise.py"
-			t1.data[p3] = pyc2go_add_int64(t9, t12);
-			p1 = pyc2go_add_int64(p1, t6);
-			p2 = pyc2go_add_int64(p2, t5);
-			p3 = pyc2go_add_int64(p3, h4);
-		}
+		elementwise_floor_mod_int__loop2(a_data, b_data, t1.data, h4, &p1, &p2, &p3, &t10, &t11, &t12, t4, t5, t6, &t7, &t8, &t9);
 	}
 #line 106 "elementwise.py"
 	*out = t1;
@@ -2179,6 +2792,35 @@ int elementwise_floor_mod_int(const pyc2go_array_int64 *a, const pyc2go_array_in
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 111 "elementwise.py"
+PYC2GO_LOOP void elementwise_hypot_abs__loop1(double *restrict t1_r, const double *restrict x_r, const double *restrict y_r, int64_t h1, int64_t h3, int64_t h4, int64_t t3)
+{
+	int64_t i0 = 0;
+#line 111 "elementwise.py"
+	for (i0 = 0; i0 < t3; i0++) {
+		t1_r[pyc2go_add_int64(h1, i0)] = hypot(x_r[pyc2go_add_int64(h3, i0)], y_r[pyc2go_add_int64(h4, i0)]) - fabs(x_r[pyc2go_add_int64(h3, i0)]);
+	}
+}
+
+#line 111 "elementwise.py"
+PYC2GO_LOOP void elementwise_hypot_abs__loop2(double *restrict t1_r_, const double *restrict x_r_, const double *restrict y_r_, int64_t h2, int64_t *p1_io, int64_t *p2_io, int64_t *p3_io, int64_t t3, int64_t t4, int64_t t5)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	int64_t p3 = *p3_io;
+#line 111 "elementwise.py"
+	for (i0 = 0; i0 < t3; i0++) {
+		t1_r_[p1] = hypot(x_r_[p2], y_r_[p3]) - fabs(x_r_[p2]);
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, t4);
+		p3 = pyc2go_add_int64(p3, t5);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*p3_io = p3;
 }
 
 int elementwise_hypot_abs(const pyc2go_array_float64 *x, const pyc2go_array_float64 *y, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -2200,6 +2842,7 @@ int elementwise_hypot_abs(const pyc2go_array_float64 *x, const pyc2go_array_floa
 	int64_t p1 = 0;
 	int64_t p2 = 0;
 	int64_t p3 = 0;
+	(void)i0;
 #line 111 "elementwise.py"
 	t2 = x->shape[0];
 	t2 = pyc2go_add_int64(y->shape[0], pyc2go_mul_int64(pyc2go_sub_int64(t2, y->shape[0]), (int64_t)(y->shape[0] == 1)));
@@ -2238,21 +2881,14 @@ int elementwise_hypot_abs(const pyc2go_array_float64 *x, const pyc2go_array_floa
 #line 111 "elementwise.py"
 	if (((h2 == 1) && (t4 == 1)) && (t5 == 1)) {
 #line 111 "elementwise.py"
-		for (i0 = 0; i0 < t3; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = hypot(x_data[pyc2go_add_int64(h3, i0)], y_data[pyc2go_add_int64(h4, i0)]) - fabs(x_data[pyc2go_add_int64(h3, i0)]);
-		}
+		elementwise_hypot_abs__loop1(t1.data, x_data, y_data, h1, h3, h4, t3);
 	} else {
 #line 111 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 		p3 = h4;
 #line 111 "elementwise.py"
-		for (i0 = 0; i0 < t3; i0++) {
-			t1.data[p1] = hypot(x_data[p2], y_data[p3]) - fabs(x_data[p2]);
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, t4);
-			p3 = pyc2go_add_int64(p3, t5);
-		}
+		elementwise_hypot_abs__loop2(t1.data, x_data, y_data, h2, &p1, &p2, &p3, t3, t4, t5);
 	}
 #line 111 "elementwise.py"
 	*out = t1;
@@ -2262,6 +2898,60 @@ int elementwise_hypot_abs(const pyc2go_array_float64 *x, const pyc2go_array_floa
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 116 "elementwise.py"
+PYC2GO_LOOP void elementwise_nan_to_zero__loop1(double *restrict t1_r, const double *restrict x_r, int64_t h1, int64_t h3, int64_t t2, bool *t3_io, double *t4_io, double *t5_io)
+{
+	int64_t i0 = 0;
+	bool t3 = *t3_io;
+	double t4 = *t4_io;
+	double t5 = *t5_io;
+#line 116 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = isnan(x_r[pyc2go_add_int64(h1, i0)]);
+		t4 = x_r[pyc2go_add_int64(h1, i0)];
+		t5 = t4;
+#line 116 "elementwise.py"
+		if (t3) {
+			t5 = 0.0;
+		}
+#line 116 "elementwise.py"
+		t1_r[pyc2go_add_int64(h3, i0)] = t5;
+	}
+	*t3_io = t3;
+	*t4_io = t4;
+	*t5_io = t5;
+}
+
+#line 116 "elementwise.py"
+PYC2GO_LOOP void elementwise_nan_to_zero__loop2(double *restrict t1_r_, const double *restrict x_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t2, bool *t3_io_, double *t4_io_, double *t5_io_)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	bool t3 = *t3_io_;
+	double t4 = *t4_io_;
+	double t5 = *t5_io_;
+#line 116 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = isnan(x_r_[p1]);
+		t4 = x_r_[p1];
+		t5 = t4;
+#line 116 "elementwise.py"
+		if (t3) {
+			t5 = 0.0;
+		}
+#line 116 "elementwise.py"
+		t1_r_[p2] = t5;
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*t3_io_ = t3;
+	*t4_io_ = t4;
+	*t5_io_ = t5;
 }
 
 int elementwise_nan_to_zero(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -2281,6 +2971,7 @@ int elementwise_nan_to_zero(const pyc2go_array_float64 *x, pyc2go_array_float64 
 	int64_t h4 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0;
 #line 116 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -2302,35 +2993,13 @@ int elementwise_nan_to_zero(const pyc2go_array_float64 *x, pyc2go_array_float64 
 #line 116 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 116 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = isnan(x_data[pyc2go_add_int64(h1, i0)]);
-			t4 = x_data[pyc2go_add_int64(h1, i0)];
-			t5 = t4;
-#line 116 "elementwise.py"
-			if (t3) {
-				t5 = 0.0;
-			}
-#line 116 "elementwise.py"
-			t1.data[pyc2go_add_int64(h3, i0)] = t5;
-		}
+		elementwise_nan_to_zero__loop1(t1.data, x_data, h1, h3, t2, &t3, &t4, &t5);
 	} else {
 #line 116 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 #line 116 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = isnan(x_data[p1]);
-			t4 = x_data[p1];
-			t5 = t4;
-#line 116 "elementwise.py"
-			if (t3) {
-				t5 = 0.0;
-			}
-#line 116 "elementwise.py"
-			t1.data[p2] = t5;
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		elementwise_nan_to_zero__loop2(t1.data, x_data, h2, h4, &p1, &p2, t2, &t3, &t4, &t5);
 	}
 #line 116 "elementwise.py"
 	*out = t1;
@@ -2438,6 +3107,32 @@ int elementwise_count_nonfinite(const pyc2go_array_float64 *m, int64_t *out, pyc
 	return 0;
 }
 
+#line 126 "elementwise.py"
+PYC2GO_LOOP void elementwise_polynomial_horner__loop1(double *restrict t1_r, const double *restrict x_r, int64_t h1, int64_t h3, int64_t t2)
+{
+	int64_t i0 = 0;
+#line 126 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r[pyc2go_add_int64(h1, i0)] = (((((3.0 * x_r[pyc2go_add_int64(h3, i0)]) - 2.0) * x_r[pyc2go_add_int64(h3, i0)]) + 1.0) * x_r[pyc2go_add_int64(h3, i0)]) - 5.0;
+	}
+}
+
+#line 126 "elementwise.py"
+PYC2GO_LOOP void elementwise_polynomial_horner__loop2(double *restrict t1_r_, const double *restrict x_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t2)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+#line 126 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r_[p1] = (((((3.0 * x_r_[p2]) - 2.0) * x_r_[p2]) + 1.0) * x_r_[p2]) - 5.0;
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+}
+
 int elementwise_polynomial_horner(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2go_error *err)
 {
 #line 124 "elementwise.py"
@@ -2452,6 +3147,7 @@ int elementwise_polynomial_horner(const pyc2go_array_float64 *x, pyc2go_array_fl
 	int64_t h4 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0;
 #line 126 "elementwise.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -2473,19 +3169,13 @@ int elementwise_polynomial_horner(const pyc2go_array_float64 *x, pyc2go_array_fl
 #line 126 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 126 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = (((((3.0 * x_data[pyc2go_add_int64(h3, i0)]) - 2.0) * x_data[pyc2go_add_int64(h3, i0)]) + 1.0) * x_data[pyc2go_add_int64(h3, i0)]) - 5.0;
-		}
+		elementwise_polynomial_horner__loop1(t1.data, x_data, h1, h3, t2);
 	} else {
 #line 126 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 #line 126 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[p1] = (((((3.0 * x_data[p2]) - 2.0) * x_data[p2]) + 1.0) * x_data[p2]) - 5.0;
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		elementwise_polynomial_horner__loop2(t1.data, x_data, h2, h4, &p1, &p2, t2);
 	}
 #line 126 "elementwise.py"
 	*out = t1;
@@ -2495,6 +3185,35 @@ int elementwise_polynomial_horner(const pyc2go_array_float64 *x, pyc2go_array_fl
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 131 "elementwise.py"
+PYC2GO_LOOP void elementwise_int_to_float_mix__loop1(const int64_t *restrict a_r, double *restrict t1_r, const double *restrict x_r, int64_t h1, int64_t h3, int64_t h4, int64_t t3)
+{
+	int64_t i0 = 0;
+#line 131 "elementwise.py"
+	for (i0 = 0; i0 < t3; i0++) {
+		t1_r[pyc2go_add_int64(h1, i0)] = ((double)a_r[pyc2go_add_int64(h3, i0)] * x_r[pyc2go_add_int64(h4, i0)]) + (double)a_r[pyc2go_add_int64(h3, i0)];
+	}
+}
+
+#line 131 "elementwise.py"
+PYC2GO_LOOP void elementwise_int_to_float_mix__loop2(const int64_t *restrict a_r_, double *restrict t1_r_, const double *restrict x_r_, int64_t h2, int64_t *p1_io, int64_t *p2_io, int64_t *p3_io, int64_t t3, int64_t t4, int64_t t5)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	int64_t p3 = *p3_io;
+#line 131 "elementwise.py"
+	for (i0 = 0; i0 < t3; i0++) {
+		t1_r_[p1] = ((double)a_r_[p2] * x_r_[p3]) + (double)a_r_[p2];
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, t4);
+		p3 = pyc2go_add_int64(p3, t5);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*p3_io = p3;
 }
 
 int elementwise_int_to_float_mix(const pyc2go_array_int64 *a, const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -2516,6 +3235,7 @@ int elementwise_int_to_float_mix(const pyc2go_array_int64 *a, const pyc2go_array
 	int64_t p1 = 0;
 	int64_t p2 = 0;
 	int64_t p3 = 0;
+	(void)i0;
 #line 131 "elementwise.py"
 	t2 = a->shape[0];
 	t2 = pyc2go_add_int64(x->shape[0], pyc2go_mul_int64(pyc2go_sub_int64(t2, x->shape[0]), (int64_t)(x->shape[0] == 1)));
@@ -2554,21 +3274,14 @@ int elementwise_int_to_float_mix(const pyc2go_array_int64 *a, const pyc2go_array
 #line 131 "elementwise.py"
 	if (((h2 == 1) && (t4 == 1)) && (t5 == 1)) {
 #line 131 "elementwise.py"
-		for (i0 = 0; i0 < t3; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = ((double)a_data[pyc2go_add_int64(h3, i0)] * x_data[pyc2go_add_int64(h4, i0)]) + (double)a_data[pyc2go_add_int64(h3, i0)];
-		}
+		elementwise_int_to_float_mix__loop1(a_data, t1.data, x_data, h1, h3, h4, t3);
 	} else {
 #line 131 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 		p3 = h4;
 #line 131 "elementwise.py"
-		for (i0 = 0; i0 < t3; i0++) {
-			t1.data[p1] = ((double)a_data[p2] * x_data[p3]) + (double)a_data[p2];
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, t4);
-			p3 = pyc2go_add_int64(p3, t5);
-		}
+		elementwise_int_to_float_mix__loop2(a_data, t1.data, x_data, h2, &p1, &p2, &p3, t3, t4, t5);
 	}
 #line 131 "elementwise.py"
 	*out = t1;
@@ -2578,6 +3291,32 @@ int elementwise_int_to_float_mix(const pyc2go_array_int64 *a, const pyc2go_array
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 136 "elementwise.py"
+PYC2GO_LOOP void elementwise_int32_plus_one__loop1(const int32_t *restrict a_r, int32_t *restrict t1_r, int64_t h1, int64_t h3, int64_t t2)
+{
+	int64_t i0 = 0;
+#line 136 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r[pyc2go_add_int64(h1, i0)] = pyc2go_add_int32(a_r[pyc2go_add_int64(h3, i0)], 1);
+	}
+}
+
+#line 136 "elementwise.py"
+PYC2GO_LOOP void elementwise_int32_plus_one__loop2(const int32_t *restrict a_r_, int32_t *restrict t1_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t2)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+#line 136 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r_[p1] = pyc2go_add_int32(a_r_[p2], 1);
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
 }
 
 int elementwise_int32_plus_one(const pyc2go_array_int32 *a, pyc2go_array_int32 *out, pyc2go_error *err)
@@ -2594,6 +3333,7 @@ int elementwise_int32_plus_one(const pyc2go_array_int32 *a, pyc2go_array_int32 *
 	int64_t h4 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0;
 #line 136 "elementwise.py"
 	{
 		const int64_t ext[1] = {a->shape[0]};
@@ -2615,19 +3355,13 @@ int elementwise_int32_plus_one(const pyc2go_array_int32 *a, pyc2go_array_int32 *
 #line 136 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 136 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = pyc2go_add_int32(a_data[pyc2go_add_int64(h3, i0)], 1);
-		}
+		elementwise_int32_plus_one__loop1(a_data, t1.data, h1, h3, t2);
 	} else {
 #line 136 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 #line 136 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[p1] = pyc2go_add_int32(a_data[p2], 1);
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		elementwise_int32_plus_one__loop2(a_data, t1.data, h2, h4, &p1, &p2, t2);
 	}
 #line 136 "elementwise.py"
 	*out = t1;
@@ -2637,6 +3371,55 @@ int elementwise_int32_plus_one(const pyc2go_array_int32 *a, pyc2go_array_int32 *
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 141 "elementwise.py"
+PYC2GO_LOOP void elementwise_uint8_invert__loop1(const uint8_t *restrict img_r, uint8_t *restrict t1_r, int64_t *h1_io, int64_t *h3_io, int64_t h5, int64_t h6, int64_t h7, int64_t h8, int64_t t2, int64_t t3)
+{
+	int64_t h1 = *h1_io;
+	int64_t h3 = *h3_io;
+	int64_t i0 = 0;
+	int64_t i1 = 0;
+#line 141 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+		h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+#line 141 "elementwise.py"
+		for (i1 = 0; i1 < t3; i1++) {
+			t1_r[pyc2go_add_int64(h1, i1)] = pyc2go_sub_uint8(255, img_r[pyc2go_add_int64(h3, i1)]);
+		}
+	}
+	*h1_io = h1;
+	*h3_io = h3;
+}
+
+#line 141 "elementwise.py"
+PYC2GO_LOOP void elementwise_uint8_invert__loop2(const uint8_t *restrict img_r_, uint8_t *restrict t1_r_, int64_t *h1_io_, int64_t h2, int64_t *h3_io_, int64_t h4, int64_t h5, int64_t h6, int64_t h7, int64_t h8, int64_t *p1_io, int64_t *p2_io, int64_t t2, int64_t t3)
+{
+	int64_t h1 = *h1_io_;
+	int64_t h3 = *h3_io_;
+	int64_t i0 = 0;
+	int64_t i1 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+#line 141 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+#line 141 "elementwise.py"
+		h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+		h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+		p1 = h1;
+		p2 = h3;
+#line 141 "elementwise.py"
+		for (i1 = 0; i1 < t3; i1++) {
+			t1_r_[p1] = pyc2go_sub_uint8(255, img_r_[p2]);
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
+	}
+	*h1_io_ = h1;
+	*h3_io_ = h3;
+	*p1_io = p1;
+	*p2_io = p2;
 }
 
 int elementwise_uint8_invert(const pyc2go_array_uint8 *img, pyc2go_array_uint8 *out, pyc2go_error *err)
@@ -2659,6 +3442,8 @@ int elementwise_uint8_invert(const pyc2go_array_uint8 *img, pyc2go_array_uint8 *
 	int64_t h8 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0;
+	(void)i1;
 #line 141 "elementwise.py"
 	{
 		const int64_t ext[2] = {img->shape[0], img->shape[1]};
@@ -2685,29 +3470,10 @@ int elementwise_uint8_invert(const pyc2go_array_uint8 *img, pyc2go_array_uint8 *
 #line 141 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 141 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
-			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
-#line 141 "elementwise.py"
-			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[pyc2go_add_int64(h1, i1)] = pyc2go_sub_uint8(255, img_data[pyc2go_add_int64(h3, i1)]);
-			}
-		}
+		elementwise_uint8_invert__loop1(img_data, t1.data, &h1, &h3, h5, h6, h7, h8, t2, t3);
 	} else {
 #line 141 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-#line 141 "elementwise.py"
-			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
-			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
-			p1 = h1;
-			p2 = h3;
-#line 141 "elementwise.py"
-			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[p1] = pyc2go_sub_uint8(255, img_data[p2]);
-				p1 = pyc2go_add_int64(p1, h2);
-				p2 = pyc2go_add_int64(p2, h4);
-			}
-		}
+		elementwise_uint8_invert__loop2(img_data, t1.data, &h1, h2, &h3, h4, h5, h6, h7, h8, &p1, &p2, t2, t3);
 	}
 #line 141 "elementwise.py"
 	*out = t1;
@@ -2717,6 +3483,32 @@ int elementwise_uint8_invert(const pyc2go_array_uint8 *img, pyc2go_array_uint8 *
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 146 "elementwise.py"
+PYC2GO_LOOP void elementwise_complex_rotate__loop1(double _Complex *restrict t1_r, const double _Complex *restrict z_r, int64_t h1, int64_t h3, double _Complex t2, int64_t t3)
+{
+	int64_t i0 = 0;
+#line 146 "elementwise.py"
+	for (i0 = 0; i0 < t3; i0++) {
+		t1_r[pyc2go_add_int64(h1, i0)] = pyc2go_cmul(z_r[pyc2go_add_int64(h3, i0)], t2);
+	}
+}
+
+#line 146 "elementwise.py"
+PYC2GO_LOOP void elementwise_complex_rotate__loop2(double _Complex *restrict t1_r_, const double _Complex *restrict z_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, double _Complex t2, int64_t t3)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+#line 146 "elementwise.py"
+	for (i0 = 0; i0 < t3; i0++) {
+		t1_r_[p1] = pyc2go_cmul(z_r_[p2], t2);
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
 }
 
 int elementwise_complex_rotate(const pyc2go_array_complex128 *z, double theta, pyc2go_array_complex128 *out, pyc2go_error *err)
@@ -2734,6 +3526,7 @@ int elementwise_complex_rotate(const pyc2go_array_complex128 *z, double theta, p
 	int64_t h4 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0;
 #line 146 "elementwise.py"
 	t2 = pyc2go_cexp(pyc2go_cmul(CMPLX(0.0, 1.0), CMPLX((double)theta, 0.0)));
 #line 146 "elementwise.py"
@@ -2757,19 +3550,13 @@ int elementwise_complex_rotate(const pyc2go_array_complex128 *z, double theta, p
 #line 146 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 146 "elementwise.py"
-		for (i0 = 0; i0 < t3; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = pyc2go_cmul(z_data[pyc2go_add_int64(h3, i0)], t2);
-		}
+		elementwise_complex_rotate__loop1(t1.data, z_data, h1, h3, t2, t3);
 	} else {
 #line 146 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 #line 146 "elementwise.py"
-		for (i0 = 0; i0 < t3; i0++) {
-			t1.data[p1] = pyc2go_cmul(z_data[p2], t2);
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		elementwise_complex_rotate__loop2(t1.data, z_data, h2, h4, &p1, &p2, t2, t3);
 	}
 #line 146 "elementwise.py"
 	*out = t1;
@@ -2779,6 +3566,38 @@ int elementwise_complex_rotate(const pyc2go_array_complex128 *z, double theta, p
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 151 "elementwise.py"
+PYC2GO_LOOP void elementwise_complex_abs2__loop1(double *restrict t1_r, const double _Complex *restrict z_r, int64_t h1, int64_t h3, int64_t t2, double *t3_io)
+{
+	int64_t i0 = 0;
+	double t3 = *t3_io;
+#line 151 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = pyc2go_cabs(z_r[pyc2go_add_int64(h1, i0)]);
+		t1_r[pyc2go_add_int64(h3, i0)] = t3 * t3;
+	}
+	*t3_io = t3;
+}
+
+#line 151 "elementwise.py"
+PYC2GO_LOOP void elementwise_complex_abs2__loop2(double *restrict t1_r_, const double _Complex *restrict z_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t2, double *t3_io_)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	double t3 = *t3_io_;
+#line 151 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = pyc2go_cabs(z_r_[p1]);
+		t1_r_[p2] = t3 * t3;
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*t3_io_ = t3;
 }
 
 int elementwise_complex_abs2(const pyc2go_array_complex128 *z, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -2796,6 +3615,7 @@ int elementwise_complex_abs2(const pyc2go_array_complex128 *z, pyc2go_array_floa
 	int64_t h4 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0;
 #line 151 "elementwise.py"
 	{
 		const int64_t ext[1] = {z->shape[0]};
@@ -2817,21 +3637,13 @@ int elementwise_complex_abs2(const pyc2go_array_complex128 *z, pyc2go_array_floa
 #line 151 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 151 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = pyc2go_cabs(z_data[pyc2go_add_int64(h1, i0)]);
-			t1.data[pyc2go_add_int64(h3, i0)] = t3 * t3;
-		}
+		elementwise_complex_abs2__loop1(t1.data, z_data, h1, h3, t2, &t3);
 	} else {
 #line 151 "elementwise.py"
 		p1 = h1;
 		p2 = h3;
 #line 151 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = pyc2go_cabs(z_data[p1]);
-			t1.data[p2] = t3 * t3;
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		elementwise_complex_abs2__loop2(t1.data, z_data, h2, h4, &p1, &p2, t2, &t3);
 	}
 #line 151 "elementwise.py"
 	*out = t1;

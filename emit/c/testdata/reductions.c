@@ -195,6 +195,38 @@ int reductions_dot_zip(const pyc2go_array_float64 *a, const pyc2go_array_float64
 	return 0;
 }
 
+#line 31 "reductions.py"
+PYC2GO_LOOP void reductions_sum_squares__loop1(double *restrict t1_r, const double *restrict x_r, int64_t h1, int64_t h3, int64_t t2, double *t3_io)
+{
+	int64_t i0 = 0;
+	double t3 = *t3_io;
+#line 31 "reductions.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = x_r[pyc2go_add_int64(h1, i0)];
+		t1_r[pyc2go_add_int64(h3, i0)] = t3 * t3;
+	}
+	*t3_io = t3;
+}
+
+#line 31 "reductions.py"
+PYC2GO_LOOP void reductions_sum_squares__loop2(double *restrict t1_r_, const double *restrict x_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t2, double *t3_io_)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	double t3 = *t3_io_;
+#line 31 "reductions.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = x_r_[p1];
+		t1_r_[p2] = t3 * t3;
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*t3_io_ = t3;
+}
+
 int reductions_sum_squares(const pyc2go_array_float64 *x, double *out, pyc2go_error *err)
 {
 #line 29 "reductions.py"
@@ -210,6 +242,7 @@ int reductions_sum_squares(const pyc2go_array_float64 *x, double *out, pyc2go_er
 	int64_t h4 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0;
 #line 31 "reductions.py"
 	{
 		const int64_t ext[1] = {x->shape[0]};
@@ -231,21 +264,13 @@ int reductions_sum_squares(const pyc2go_array_float64 *x, double *out, pyc2go_er
 #line 31 "reductions.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 31 "reductions.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x_data[pyc2go_add_int64(h1, i0)];
-			t1.data[pyc2go_add_int64(h3, i0)] = t3 * t3;
-		}
+		reductions_sum_squares__loop1(t1.data, x_data, h1, h3, t2, &t3);
 	} else {
 #line 31 "reductions.py"
 		p1 = h1;
 		p2 = h3;
 #line 31 "reductions.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = x_data[p1];
-			t1.data[p2] = t3 * t3;
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		reductions_sum_squares__loop2(t1.data, x_data, h2, h4, &p1, &p2, t2, &t3);
 	}
 #line 31 "reductions.py"
 	*out = pyc2go_sum_float64(&t1);
@@ -254,6 +279,41 @@ int reductions_sum_squares(const pyc2go_array_float64 *x, double *out, pyc2go_er
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 36 "reductions.py"
+PYC2GO_LOOP void reductions_sse__loop1(double *restrict t1_r, const double *restrict x_r, const double *restrict y_r, int64_t h1, int64_t h2, int64_t h3, int64_t t2, double *t5_io)
+{
+	int64_t i0 = 0;
+	double t5 = *t5_io;
+#line 36 "reductions.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t5 = x_r[pyc2go_add_int64(h1, i0)] - y_r[pyc2go_add_int64(h2, i0)];
+		t1_r[pyc2go_add_int64(h3, i0)] = t5 * t5;
+	}
+	*t5_io = t5;
+}
+
+#line 36 "reductions.py"
+PYC2GO_LOOP void reductions_sse__loop2(double *restrict t1_r_, const double *restrict x_r_, const double *restrict y_r_, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t *p3_io, int64_t t2, int64_t t3, int64_t t4, double *t5_io_)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	int64_t p3 = *p3_io;
+	double t5 = *t5_io_;
+#line 36 "reductions.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t5 = x_r_[p1] - y_r_[p2];
+		t1_r_[p3] = t5 * t5;
+		p1 = pyc2go_add_int64(p1, t3);
+		p2 = pyc2go_add_int64(p2, t4);
+		p3 = pyc2go_add_int64(p3, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*p3_io = p3;
+	*t5_io_ = t5;
 }
 
 int reductions_sse(const pyc2go_array_float64 *x, const pyc2go_array_float64 *y, double *out, pyc2go_error *err)
@@ -275,6 +335,7 @@ int reductions_sse(const pyc2go_array_float64 *x, const pyc2go_array_float64 *y,
 	int64_t p1 = 0;
 	int64_t p2 = 0;
 	int64_t p3 = 0;
+	(void)i0;
 #line 36 "reductions.py"
 	t2 = x->shape[0];
 	t2 = pyc2go_add_int64(y->shape[0], pyc2go_mul_int64(pyc2go_sub_int64(t2, y->shape[0]), (int64_t)(y->shape[0] == 1)));
@@ -305,23 +366,14 @@ int reductions_sse(const pyc2go_array_float64 *x, const pyc2go_array_float64 *y,
 #line 36 "reductions.py"
 	if (((t3 == 1) && (t4 == 1)) && (h4 == 1)) {
 #line 36 "reductions.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t5 = x_data[pyc2go_add_int64(h1, i0)] - y_data[pyc2go_add_int64(h2, i0)];
-			t1.data[pyc2go_add_int64(h3, i0)] = t5 * t5;
-		}
+		reductions_sse__loop1(t1.data, x_data, y_data, h1, h2, h3, t2, &t5);
 	} else {
 #line 36 "reductions.py"
 		p1 = h1;
 		p2 = h2;
 		p3 = h3;
 #line 36 "reductions.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t5 = x_data[p1] - y_data[p2];
-			t1.data[p3] = t5 * t5;
-			p1 = pyc2go_add_int64(p1, t3);
-			p2 = pyc2go_add_int64(p2, t4);
-			p3 = pyc2go_add_int64(p3, h4);
-		}
+		reductions_sse__loop2(t1.data, x_data, y_data, h4, &p1, &p2, &p3, t2, t3, t4, &t5);
 	}
 #line 36 "reductions.py"
 	*out = pyc2go_sum_float64(&t1);
@@ -384,6 +436,64 @@ int reductions_mean_loop(const pyc2go_array_float64 *x, double *out, pyc2go_erro
 	return 0;
 }
 
+#line 54 "reductions.py"
+PYC2GO_LOOP void reductions_mean_std__loop1(double *restrict t1_r, const double *restrict x_r, int64_t h1, int64_t h3, int64_t t2)
+{
+	int64_t i0 = 0;
+#line 54 "reductions.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r[pyc2go_add_int64(h1, i0)] = x_r[pyc2go_add_int64(h3, i0)];
+	}
+}
+
+#line 54 "reductions.py"
+PYC2GO_LOOP void reductions_mean_std__loop2(double *restrict t1_r_, const double *restrict x_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t2)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+#line 54 "reductions.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r_[p1] = x_r_[p2];
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+}
+
+#line 54 "reductions.py"
+PYC2GO_LOOP void reductions_mean_std__loop3(const double *restrict t1_r__, double *restrict t4_r, int64_t h5, int64_t h7, double t3, int64_t t5, double *t6_io)
+{
+	int64_t i0_2 = 0;
+	double t6 = *t6_io;
+#line 54 "reductions.py"
+	for (i0_2 = 0; i0_2 < t5; i0_2++) {
+		t6 = t1_r__[pyc2go_add_int64(h5, i0_2)] - t3;
+		t4_r[pyc2go_add_int64(h7, i0_2)] = t6 * t6;
+	}
+	*t6_io = t6;
+}
+
+#line 54 "reductions.py"
+PYC2GO_LOOP void reductions_mean_std__loop4(const double *restrict t1_r___, double *restrict t4_r_, int64_t h6, int64_t h8, int64_t *p3_io, int64_t *p4_io, double t3, int64_t t5, double *t6_io_)
+{
+	int64_t i0_2 = 0;
+	int64_t p3 = *p3_io;
+	int64_t p4 = *p4_io;
+	double t6 = *t6_io_;
+#line 54 "reductions.py"
+	for (i0_2 = 0; i0_2 < t5; i0_2++) {
+		t6 = t1_r___[p3] - t3;
+		t4_r_[p4] = t6 * t6;
+		p3 = pyc2go_add_int64(p3, h6);
+		p4 = pyc2go_add_int64(p4, h8);
+	}
+	*p3_io = p3;
+	*p4_io = p4;
+	*t6_io_ = t6;
+}
+
 int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out1, pyc2go_error *err)
 {
 #line 50 "reductions.py"
@@ -410,6 +520,8 @@ int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out
 	int64_t p2 = 0;
 	int64_t p3 = 0;
 	int64_t p4 = 0;
+	(void)i0;
+	(void)i0_2;
 #line 52 "reductions.py"
 	if (x->shape[0] == 0) {
 #line 53 "reductions.py"
@@ -439,19 +551,13 @@ int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out
 #line 54 "reductions.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 54 "reductions.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[pyc2go_add_int64(h1, i0)] = x_data[pyc2go_add_int64(h3, i0)];
-		}
+		reductions_mean_std__loop1(t1.data, x_data, h1, h3, t2);
 	} else {
 #line 54 "reductions.py"
 		p1 = h1;
 		p2 = h3;
 #line 54 "reductions.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t1.data[p1] = x_data[p2];
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		reductions_mean_std__loop2(t1.data, x_data, h2, h4, &p1, &p2, t2);
 	}
 #line 54 "reductions.py"
 	t3 = pyc2go_mean_float64(&t1);
@@ -476,21 +582,13 @@ int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out
 #line 54 "reductions.py"
 	if ((h6 == 1) && (h8 == 1)) {
 #line 54 "reductions.py"
-		for (i0_2 = 0; i0_2 < t5; i0_2++) {
-			t6 = t1.data[pyc2go_add_int64(h5, i0_2)] - t3;
-			t4.data[pyc2go_add_int64(h7, i0_2)] = t6 * t6;
-		}
+		reductions_mean_std__loop3(t1.data, t4.data, h5, h7, t3, t5, &t6);
 	} else {
 #line 54 "reductions.py"
 		p3 = h5;
 		p4 = h7;
 #line 54 "reductions.py"
-		for (i0_2 = 0; i0_2 < t5; i0_2++) {
-			t6 = t1.data[p3] - t3;
-			t4.data[p4] = t6 * t6;
-			p3 = pyc2go_add_int64(p3, h6);
-			p4 = pyc2go_add_int64(p4, h8);
-		}
+		reductions_mean_std__loop4(t1.data, t4.data, h6, h8, &p3, &p4, t3, t5, &t6);
 	}
 #line 54 "reductions.py"
 	t7 = pyc2go_max_float64((double)t1.shape[0] - 0.0, 0.0);
@@ -634,6 +732,67 @@ fail:
 	return 1;
 }
 
+#line 84 "reductions.py"
+PYC2GO_LOOP void reductions_row_sums_loop__loop1(const double *restrict m_r, double *restrict out__r, int64_t cols, int64_t *h1_io, int64_t h3, int64_t h4, int64_t h5, int64_t h6, int64_t rows, double *s_io, int64_t *t3_io)
+{
+	int64_t h1 = *h1_io;
+	int64_t i = 0;
+	int64_t j = 0;
+	double s = *s_io;
+	int64_t t3 = *t3_io;
+#line 84 "reductions.py"
+	for (i = 0; i < rows; i++) {
+#line 85 "reductions.py"
+		s = 0.0;
+#line 86 "reductions.py"
+		h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i, h4));
+#line 86 "reductions.py"
+		for (j = 0; j < cols; j++) {
+#line 87 "reductions.py"
+			s = s + m_r[pyc2go_add_int64(h1, j)];
+		}
+#line 88 "reductions.py"
+		t3 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
+		out__r[t3] = s;
+	}
+	*h1_io = h1;
+	*s_io = s;
+	*t3_io = t3;
+}
+
+#line 84 "reductions.py"
+PYC2GO_LOOP void reductions_row_sums_loop__loop2(const double *restrict m_r_, double *restrict out__r_, int64_t cols, int64_t *h1_io_, int64_t h2, int64_t h3, int64_t h4, int64_t h5, int64_t h6, int64_t *p1_io, int64_t rows, double *s_io_, int64_t *t3_io_)
+{
+	int64_t h1 = *h1_io_;
+	int64_t i = 0;
+	int64_t j = 0;
+	int64_t p1 = *p1_io;
+	double s = *s_io_;
+	int64_t t3 = *t3_io_;
+#line 84 "reductions.py"
+	for (i = 0; i < rows; i++) {
+#line 85 "reductions.py"
+		s = 0.0;
+#line 86 "reductions.py"
+		h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i, h4));
+		p1 = h1;
+#line 86 "reductions.py"
+		for (j = 0; j < cols; j++) {
+#line 87 "reductions.py"
+			s = s + m_r_[p1];
+#line 86 "reductions.py"
+			p1 = pyc2go_add_int64(p1, h2);
+		}
+#line 88 "reductions.py"
+		t3 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
+		out__r_[t3] = s;
+	}
+	*h1_io_ = h1;
+	*p1_io = p1;
+	*s_io_ = s;
+	*t3_io_ = t3;
+}
+
 int reductions_row_sums_loop(const pyc2go_array_float64 *m, pyc2go_array_float64 *out, pyc2go_error *err)
 {
 #line 80 "reductions.py"
@@ -689,39 +848,10 @@ int reductions_row_sums_loop(const pyc2go_array_float64 *m, pyc2go_array_float64
 #line 84 "reductions.py"
 		if (h2 == 1) {
 #line 84 "reductions.py"
-			for (i = 0; i < rows; i++) {
-#line 85 "reductions.py"
-				s = 0.0;
-#line 86 "reductions.py"
-				h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i, h4));
-#line 86 "reductions.py"
-				for (j = 0; j < cols; j++) {
-#line 87 "reductions.py"
-					s = s + m_data[pyc2go_add_int64(h1, j)];
-				}
-#line 88 "reductions.py"
-				t3 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
-				out_.data[t3] = s;
-			}
+			reductions_row_sums_loop__loop1(m_data, out_.data, cols, &h1, h3, h4, h5, h6, rows, &s, &t3);
 		} else {
 #line 84 "reductions.py"
-			for (i = 0; i < rows; i++) {
-#line 85 "reductions.py"
-				s = 0.0;
-#line 86 "reductions.py"
-				h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i, h4));
-				p1 = h1;
-#line 86 "reductions.py"
-				for (j = 0; j < cols; j++) {
-#line 87 "reductions.py"
-					s = s + m_data[p1];
-#line 86 "reductions.py"
-					p1 = pyc2go_add_int64(p1, h2);
-				}
-#line 88 "reductions.py"
-				t3 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
-				out_.data[t3] = s;
-			}
+			reductions_row_sums_loop__loop2(m_data, out_.data, cols, &h1, h2, h3, h4, h5, h6, &p1, rows, &s, &t3);
 		}
 	} else {
 #line 84 "reductions.py"
@@ -752,6 +882,108 @@ int reductions_row_sums_loop(const pyc2go_array_float64 *m, pyc2go_array_float64
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 94 "reductions.py"
+PYC2GO_LOOP void reductions_col_min_max__loop1(const double *restrict m_r, double *restrict t1_r, int64_t h1, int64_t h2, int64_t *h3_io, bool h4, int64_t h5, int64_t h6, int64_t h7, int64_t h8, int64_t t2, int64_t t3, double *t4_io, double *t5_io)
+{
+	int64_t h3 = *h3_io;
+	int64_t i0 = 0;
+	int64_t i0_2 = 0;
+	double t4 = *t4_io;
+	double t5 = *t5_io;
+#line 94 "reductions.py"
+	for (i0 = 0; i0 < t3; i0++) {
+#line 94 "reductions.py"
+		if (h4) {
+			t4 = m_r[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))];
+		}
+#line 94 "reductions.py"
+		h3 = pyc2go_mul_int64(i0, h6);
+#line 94 "reductions.py"
+		for (i0_2 = 0; i0_2 < t2; i0_2++) {
+			t5 = m_r[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2, h2)), h3)];
+#line 94 "reductions.py"
+			if ((!isnan(t4)) && (!(t4 < t5))) {
+				t4 = t5;
+			}
+		}
+#line 94 "reductions.py"
+		t1_r[pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8))] = t4;
+	}
+	*h3_io = h3;
+	*t4_io = t4;
+	*t5_io = t5;
+}
+
+#line 94 "reductions.py"
+PYC2GO_LOOP void reductions_col_min_max__loop2(const double *restrict m_r_, double *restrict t6_r, bool h11, int64_t h12, int64_t h13, int64_t h14, int64_t h15, int64_t *h9_io, double *t10_io, int64_t t7, int64_t t8, double *t9_io)
+{
+	int64_t h9 = *h9_io;
+	int64_t i0_3 = 0;
+	int64_t i0_4 = 0;
+	double t10 = *t10_io;
+	double t9 = *t9_io;
+#line 94 "reductions.py"
+	for (i0_3 = 0; i0_3 < t8; i0_3++) {
+#line 94 "reductions.py"
+		if (h11) {
+			t9 = m_r_[pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13))];
+		}
+#line 94 "reductions.py"
+		h9 = pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13));
+#line 94 "reductions.py"
+		for (i0_4 = 0; i0_4 < t7; i0_4++) {
+			t10 = m_r_[pyc2go_add_int64(h9, i0_4)];
+#line 94 "reductions.py"
+			if ((!isnan(t9)) && (!(t9 > t10))) {
+				t9 = t10;
+			}
+		}
+#line 94 "reductions.py"
+		t6_r[pyc2go_add_int64(h14, pyc2go_mul_int64(i0_3, h15))] = t9;
+	}
+	*h9_io = h9;
+	*t10_io = t10;
+	*t9_io = t9;
+}
+
+#line 94 "reductions.py"
+PYC2GO_LOOP void reductions_col_min_max__loop3(const double *restrict m_r__, double *restrict t6_r_, int64_t h10, bool h11, int64_t h12, int64_t h13, int64_t h14, int64_t h15, int64_t *h9_io_, int64_t *p1_io, double *t10_io_, int64_t t7, int64_t t8, double *t9_io_)
+{
+	int64_t h9 = *h9_io_;
+	int64_t i0_3 = 0;
+	int64_t i0_4 = 0;
+	int64_t p1 = *p1_io;
+	double t10 = *t10_io_;
+	double t9 = *t9_io_;
+#line 94 "reductions.py"
+	for (i0_3 = 0; i0_3 < t8; i0_3++) {
+#line 94 "reductions.py"
+		if (h11) {
+#line 94 "reductions.py"
+			t9 = m_r__[pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13))];
+		}
+#line 94 "reductions.py"
+		h9 = pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13));
+		p1 = h9;
+#line 94 "reductions.py"
+		for (i0_4 = 0; i0_4 < t7; i0_4++) {
+			t10 = m_r__[p1];
+#line 94 "reductions.py"
+			if ((!isnan(t9)) && (!(t9 > t10))) {
+				t9 = t10;
+			}
+#line 94 "reductions.py"
+			p1 = pyc2go_add_int64(p1, h10);
+		}
+#line 94 "reductions.py"
+		t6_r_[pyc2go_add_int64(h14, pyc2go_mul_int64(i0_3, h15))] = t9;
+	}
+	*h9_io_ = h9;
+	*p1_io = p1;
+	*t10_io_ = t10;
+	*t9_io_ = t9;
 }
 
 int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *out0, pyc2go_array_float64 *out1, pyc2go_error *err)
@@ -789,6 +1021,10 @@ int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *
 	int64_t h14 = 0;
 	int64_t h15 = 0;
 	int64_t p1 = 0;
+	(void)i0;
+	(void)i0_2;
+	(void)i0_3;
+	(void)i0_4;
 #line 94 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[1]};
@@ -817,24 +1053,7 @@ int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *
 	h7 = t1.offset;
 	h8 = t1.strides[0];
 #line 94 "reductions.py"
-	for (i0 = 0; i0 < t3; i0++) {
-#line 94 "reductions.py"
-		if (h4) {
-			t4 = m_data[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))];
-		}
-#line 94 "reductions.py"
-		h3 = pyc2go_mul_int64(i0, h6);
-#line 94 "reductions.py"
-		for (i0_2 = 0; i0_2 < t2; i0_2++) {
-			t5 = m_data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2, h2)), h3)];
-#line 94 "reductions.py"
-			if ((!isnan(t4)) && (!(t4 < t5))) {
-				t4 = t5;
-			}
-		}
-#line 94 "reductions.py"
-		t1.data[pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8))] = t4;
-	}
+	reductions_col_min_max__loop1(m_data, t1.data, h1, h2, &h3, h4, h5, h6, h7, h8, t2, t3, &t4, &t5);
 #line 94 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[0]};
@@ -864,48 +1083,10 @@ int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *
 #line 94 "reductions.py"
 	if (h10 == 1) {
 #line 94 "reductions.py"
-		for (i0_3 = 0; i0_3 < t8; i0_3++) {
-#line 94 "reductions.py"
-			if (h11) {
-				t9 = m_data[pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13))];
-			}
-#line 94 "reductions.py"
-			h9 = pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13));
-#line 94 "reductions.py"
-			for (i0_4 = 0; i0_4 < t7; i0_4++) {
-				t10 = m_data[pyc2go_add_int64(h9, i0_4)];
-#line 94 "reductions.py"
-				if ((!isnan(t9)) && (!(t9 > t10))) {
-					t9 = t10;
-				}
-			}
-#line 94 "reductions.py"
-			t6.data[pyc2go_add_int64(h14, pyc2go_mul_int64(i0_3, h15))] = t9;
-		}
+		reductions_col_min_max__loop2(m_data, t6.data, h11, h12, h13, h14, h15, &h9, &t10, t7, t8, &t9);
 	} else {
 #line 94 "reductions.py"
-		for (i0_3 = 0; i0_3 < t8; i0_3++) {
-#line 94 "reductions.py"
-			if (h11) {
-#line 94 "reductions.py"
-				t9 = m_data[pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13))];
-			}
-#line 94 "reductions.py"
-			h9 = pyc2go_add_int64(h12, pyc2go_mul_int64(i0_3, h13));
-			p1 = h9;
-#line 94 "reductions.py"
-			for (i0_4 = 0; i0_4 < t7; i0_4++) {
-				t10 = m_data[p1];
-#line 94 "reductions.py"
-				if ((!isnan(t9)) && (!(t9 > t10))) {
-					t9 = t10;
-				}
-#line 94 "reductions.py"
-				p1 = pyc2go_add_int64(p1, h10);
-			}
-#line 94 "reductions.py"
-			t6.data[pyc2go_add_int64(h14, pyc2go_mul_int64(i0_3, h15))] = t9;
-		}
+		reductions_col_min_max__loop3(m_data, t6.data, h10, h11, h12, h13, h14, h15, &h9, &p1, &t10, t7, t8, &t9);
 	}
 #line 94 "reductions.py"
 	*out0 = t1;
@@ -917,6 +1098,84 @@ int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 99 "reductions.py"
+PYC2GO_LOOP void reductions_argmax_rows__loop1(const double *restrict m_r, int64_t *restrict t1_r, int64_t *h1_io, bool h3, int64_t h4, int64_t h5, int64_t h6, int64_t h7, int64_t t2, int64_t t3, int64_t *t4_io, double *t5_io, double *t6_io)
+{
+	int64_t h1 = *h1_io;
+	int64_t i0 = 0;
+	int64_t i0_2 = 0;
+	int64_t t4 = *t4_io;
+	double t5 = *t5_io;
+	double t6 = *t6_io;
+#line 99 "reductions.py"
+	for (i0 = 0; i0 < t3; i0++) {
+		t4 = 0;
+#line 99 "reductions.py"
+		if (h3) {
+			t5 = m_r[pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5))];
+		}
+#line 99 "reductions.py"
+		h1 = pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5));
+#line 99 "reductions.py"
+		for (i0_2 = 0; i0_2 < t2; i0_2++) {
+			t6 = m_r[pyc2go_add_int64(h1, i0_2)];
+#line 99 "reductions.py"
+			if ((t6 > t5) || (isnan(t6) && (!isnan(t5)))) {
+				t5 = t6;
+				t4 = i0_2;
+			}
+		}
+#line 99 "reductions.py"
+		t1_r[pyc2go_add_int64(h6, pyc2go_mul_int64(i0, h7))] = t4;
+	}
+	*h1_io = h1;
+	*t4_io = t4;
+	*t5_io = t5;
+	*t6_io = t6;
+}
+
+#line 99 "reductions.py"
+PYC2GO_LOOP void reductions_argmax_rows__loop2(const double *restrict m_r_, int64_t *restrict t1_r_, int64_t *h1_io_, int64_t h2, bool h3, int64_t h4, int64_t h5, int64_t h6, int64_t h7, int64_t *p1_io, int64_t t2, int64_t t3, int64_t *t4_io_, double *t5_io_, double *t6_io_)
+{
+	int64_t h1 = *h1_io_;
+	int64_t i0 = 0;
+	int64_t i0_2 = 0;
+	int64_t p1 = *p1_io;
+	int64_t t4 = *t4_io_;
+	double t5 = *t5_io_;
+	double t6 = *t6_io_;
+#line 99 "reductions.py"
+	for (i0 = 0; i0 < t3; i0++) {
+#line 99 "reductions.py"
+		t4 = 0;
+#line 99 "reductions.py"
+		if (h3) {
+			t5 = m_r_[pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5))];
+		}
+#line 99 "reductions.py"
+		h1 = pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5));
+		p1 = h1;
+#line 99 "reductions.py"
+		for (i0_2 = 0; i0_2 < t2; i0_2++) {
+			t6 = m_r_[p1];
+#line 99 "reductions.py"
+			if ((t6 > t5) || (isnan(t6) && (!isnan(t5)))) {
+				t5 = t6;
+				t4 = i0_2;
+			}
+#line 99 "reductions.py"
+			p1 = pyc2go_add_int64(p1, h2);
+		}
+#line 99 "reductions.py"
+		t1_r_[pyc2go_add_int64(h6, pyc2go_mul_int64(i0, h7))] = t4;
+	}
+	*h1_io_ = h1;
+	*p1_io = p1;
+	*t4_io_ = t4;
+	*t5_io_ = t5;
+	*t6_io_ = t6;
 }
 
 int reductions_argmax_rows(const pyc2go_array_float64 *m, pyc2go_array_int64 *out, pyc2go_error *err)
@@ -940,6 +1199,8 @@ int reductions_argmax_rows(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 	int64_t h6 = 0;
 	int64_t h7 = 0;
 	int64_t p1 = 0;
+	(void)i0;
+	(void)i0_2;
 #line 99 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[0]};
@@ -969,52 +1230,10 @@ int reductions_argmax_rows(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 #line 99 "reductions.py"
 	if (h2 == 1) {
 #line 99 "reductions.py"
-		for (i0 = 0; i0 < t3; i0++) {
-			t4 = 0;
-#line 99 "reductions.py"
-			if (h3) {
-				t5 = m_data[pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5))];
-			}
-#line 99 "reductions.py"
-			h1 = pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5));
-#line 99 "reductions.py"
-			for (i0_2 = 0; i0_2 < t2; i0_2++) {
-				t6 = m_data[pyc2go_add_int64(h1, i0_2)];
-#line 99 "reductions.py"
-				if ((t6 > t5) || (isnan(t6) && (!isnan(t5)))) {
-					t5 = t6;
-					t4 = i0_2;
-				}
-			}
-#line 99 "reductions.py"
-			t1.data[pyc2go_add_int64(h6, pyc2go_mul_int64(i0, h7))] = t4;
-		}
+		reductions_argmax_rows__loop1(m_data, t1.data, &h1, h3, h4, h5, h6, h7, t2, t3, &t4, &t5, &t6);
 	} else {
 #line 99 "reductions.py"
-		for (i0 = 0; i0 < t3; i0++) {
-#line 99 "reductions.py"
-			t4 = 0;
-#line 99 "reductions.py"
-			if (h3) {
-				t5 = m_data[pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5))];
-			}
-#line 99 "reductions.py"
-			h1 = pyc2go_add_int64(h4, pyc2go_mul_int64(i0, h5));
-			p1 = h1;
-#line 99 "reductions.py"
-			for (i0_2 = 0; i0_2 < t2; i0_2++) {
-				t6 = m_data[p1];
-#line 99 "reductions.py"
-				if ((t6 > t5) || (isnan(t6) && (!isnan(t5)))) {
-					t5 = t6;
-					t4 = i0_2;
-				}
-#line 99 "reductions.py"
-				p1 = pyc2go_add_int64(p1, h2);
-			}
-#line 99 "reductions.py"
-			t1.data[pyc2go_add_int64(h6, pyc2go_mul_int64(i0, h7))] = t4;
-		}
+		reductions_argmax_rows__loop2(m_data, t1.data, &h1, h2, h3, h4, h5, h6, h7, &p1, t2, t3, &t4, &t5, &t6);
 	}
 #line 99 "reductions.py"
 	*out = t1;
@@ -1024,6 +1243,42 @@ int reductions_argmax_rows(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 104 "reductions.py"
+PYC2GO_LOOP void reductions_argmin_cols__loop1(const double *restrict m_r, int64_t *restrict t1_r, int64_t h1, int64_t h2, int64_t *h3_io, bool h4, int64_t h5, int64_t h6, int64_t h7, int64_t h8, int64_t t2, int64_t t3, int64_t *t4_io, double *t5_io, double *t6_io)
+{
+	int64_t h3 = *h3_io;
+	int64_t i0 = 0;
+	int64_t i0_2 = 0;
+	int64_t t4 = *t4_io;
+	double t5 = *t5_io;
+	double t6 = *t6_io;
+#line 104 "reductions.py"
+	for (i0 = 0; i0 < t3; i0++) {
+		t4 = 0;
+#line 104 "reductions.py"
+		if (h4) {
+			t5 = m_r[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))];
+		}
+#line 104 "reductions.py"
+		h3 = pyc2go_mul_int64(i0, h6);
+#line 104 "reductions.py"
+		for (i0_2 = 0; i0_2 < t2; i0_2++) {
+			t6 = m_r[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2, h2)), h3)];
+#line 104 "reductions.py"
+			if ((t6 < t5) || (isnan(t6) && (!isnan(t5)))) {
+				t5 = t6;
+				t4 = i0_2;
+			}
+		}
+#line 104 "reductions.py"
+		t1_r[pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8))] = t4;
+	}
+	*h3_io = h3;
+	*t4_io = t4;
+	*t5_io = t5;
+	*t6_io = t6;
 }
 
 int reductions_argmin_cols(const pyc2go_array_float64 *m, pyc2go_array_int64 *out, pyc2go_error *err)
@@ -1047,6 +1302,8 @@ int reductions_argmin_cols(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 	int64_t h6 = 0;
 	int64_t h7 = 0;
 	int64_t h8 = 0;
+	(void)i0;
+	(void)i0_2;
 #line 104 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[1]};
@@ -1075,26 +1332,7 @@ int reductions_argmin_cols(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 	h7 = t1.offset;
 	h8 = t1.strides[0];
 #line 104 "reductions.py"
-	for (i0 = 0; i0 < t3; i0++) {
-		t4 = 0;
-#line 104 "reductions.py"
-		if (h4) {
-			t5 = m_data[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))];
-		}
-#line 104 "reductions.py"
-		h3 = pyc2go_mul_int64(i0, h6);
-#line 104 "reductions.py"
-		for (i0_2 = 0; i0_2 < t2; i0_2++) {
-			t6 = m_data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2, h2)), h3)];
-#line 104 "reductions.py"
-			if ((t6 < t5) || (isnan(t6) && (!isnan(t5)))) {
-				t5 = t6;
-				t4 = i0_2;
-			}
-		}
-#line 104 "reductions.py"
-		t1.data[pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8))] = t4;
-	}
+	reductions_argmin_cols__loop1(m_data, t1.data, h1, h2, &h3, h4, h5, h6, h7, h8, t2, t3, &t4, &t5, &t6);
 #line 104 "reductions.py"
 	*out = t1;
 	out->owner = pyc2go_pool_take(&pool, out->data);
@@ -1387,6 +1625,53 @@ int reductions_int_total(const pyc2go_array_int64 *a, int64_t *out, pyc2go_error
 	return 0;
 }
 
+#line 130 "reductions.py"
+PYC2GO_LOOP void reductions_int_col_sums__loop1(const int64_t *restrict m_r, int64_t *restrict t1_r, int64_t h1, int64_t h2, int64_t *h3_io, int64_t h4, int64_t h5, int64_t h6, int64_t *i0_2_lim_io, int64_t *i0_2_u_io, int64_t t2, int64_t t3, int64_t *t4_io, int64_t *t4_u1_io, int64_t *t4_u2_io, int64_t *t4_u3_io)
+{
+	int64_t h3 = *h3_io;
+	int64_t i0 = 0;
+	int64_t i0_2 = 0;
+	int64_t i0_2_lim = *i0_2_lim_io;
+	int64_t i0_2_u = *i0_2_u_io;
+	int64_t t4 = *t4_io;
+	int64_t t4_u1 = *t4_u1_io;
+	int64_t t4_u2 = *t4_u2_io;
+	int64_t t4_u3 = *t4_u3_io;
+#line 130 "reductions.py"
+	for (i0 = 0; i0 < t3; i0++) {
+		t4 = 0;
+		h3 = pyc2go_mul_int64(i0, h4);
+		t4_u1 = 0;
+		t4_u2 = 0;
+		t4_u3 = 0;
+		i0_2_u = 0;
+		i0_2_lim = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
+#line 130 "reductions.py"
+		while (i0_2_u < i0_2_lim) {
+			t4 = pyc2go_add_int64(t4, m_r[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2_u, h2)), h3)]);
+			t4_u1 = pyc2go_add_int64(t4_u1, m_r[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 1), h2)), h3)]);
+			t4_u2 = pyc2go_add_int64(t4_u2, m_r[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 2), h2)), h3)]);
+			t4_u3 = pyc2go_add_int64(t4_u3, m_r[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 3), h2)), h3)]);
+			i0_2_u = pyc2go_add_int64(i0_2_u, 4);
+		}
+#line 130 "reductions.py"
+		for (i0_2 = i0_2_u; i0_2 < t2; i0_2++) {
+#line 130 "reductions.py"
+			t4 = pyc2go_add_int64(t4, m_r[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2, h2)), h3)]);
+		}
+#line 130 "reductions.py"
+		t4 = pyc2go_add_int64(t4, pyc2go_add_int64(pyc2go_add_int64(t4_u1, t4_u2), t4_u3));
+		t1_r[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))] = t4;
+	}
+	*h3_io = h3;
+	*i0_2_lim_io = i0_2_lim;
+	*i0_2_u_io = i0_2_u;
+	*t4_io = t4;
+	*t4_u1_io = t4_u1;
+	*t4_u2_io = t4_u2;
+	*t4_u3_io = t4_u3;
+}
+
 int reductions_int_col_sums(const pyc2go_array_int64 *m, pyc2go_array_int64 *out, pyc2go_error *err)
 {
 #line 128 "reductions.py"
@@ -1409,6 +1694,8 @@ int reductions_int_col_sums(const pyc2go_array_int64 *m, pyc2go_array_int64 *out
 	int64_t t4_u3 = 0;
 	int64_t i0_2_u = 0;
 	int64_t i0_2_lim = 0;
+	(void)i0;
+	(void)i0_2;
 #line 130 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[1]};
@@ -1430,31 +1717,7 @@ int reductions_int_col_sums(const pyc2go_array_int64 *m, pyc2go_array_int64 *out
 	h5 = t1.offset;
 	h6 = t1.strides[0];
 #line 130 "reductions.py"
-	for (i0 = 0; i0 < t3; i0++) {
-		t4 = 0;
-		h3 = pyc2go_mul_int64(i0, h4);
-		t4_u1 = 0;
-		t4_u2 = 0;
-		t4_u3 = 0;
-		i0_2_u = 0;
-		i0_2_lim = pyc2go_sub_int64(pyc2go_max_int64(t2, -9223372036854775805), 3);
-#line 130 "reductions.py"
-		while (i0_2_u < i0_2_lim) {
-			t4 = pyc2go_add_int64(t4, m_data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2_u, h2)), h3)]);
-			t4_u1 = pyc2go_add_int64(t4_u1, m_data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 1), h2)), h3)]);
-			t4_u2 = pyc2go_add_int64(t4_u2, m_data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 2), h2)), h3)]);
-			t4_u3 = pyc2go_add_int64(t4_u3, m_data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(pyc2go_add_int64(i0_2_u, 3), h2)), h3)]);
-			i0_2_u = pyc2go_add_int64(i0_2_u, 4);
-		}
-#line 130 "reductions.py"
-		for (i0_2 = i0_2_u; i0_2 < t2; i0_2++) {
-#line 130 "reductions.py"
-			t4 = pyc2go_add_int64(t4, m_data[pyc2go_add_int64(pyc2go_add_int64(h1, pyc2go_mul_int64(i0_2, h2)), h3)]);
-		}
-#line 130 "reductions.py"
-		t4 = pyc2go_add_int64(t4, pyc2go_add_int64(pyc2go_add_int64(t4_u1, t4_u2), t4_u3));
-		t1.data[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))] = t4;
-	}
+	reductions_int_col_sums__loop1(m_data, t1.data, h1, h2, &h3, h4, h5, h6, &i0_2_lim, &i0_2_u, t2, t3, &t4, &t4_u1, &t4_u2, &t4_u3);
 #line 130 "reductions.py"
 	*out = t1;
 	out->owner = pyc2go_pool_take(&pool, out->data);
@@ -1551,6 +1814,55 @@ int reductions_all_finite(const pyc2go_array_float64 *m, bool *out, pyc2go_error
 	return 0;
 }
 
+#line 145 "reductions.py"
+PYC2GO_LOOP void reductions_rows_all_positive__loop1(const double *restrict m_r, bool *restrict t1_r, int64_t *h1_io, int64_t h3, int64_t h4, int64_t h5, int64_t h6, int64_t t2, int64_t t3, bool *t4_io)
+{
+	int64_t h1 = *h1_io;
+	int64_t i0 = 0;
+	int64_t i0_2 = 0;
+	bool t4 = *t4_io;
+#line 145 "reductions.py"
+	for (i0 = 0; i0 < t3; i0++) {
+		t4 = true;
+		h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i0, h4));
+#line 145 "reductions.py"
+		for (i0_2 = 0; i0_2 < t2; i0_2++) {
+			t4 = t4 && (m_r[pyc2go_add_int64(h1, i0_2)] > 0.0);
+		}
+#line 145 "reductions.py"
+		t1_r[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))] = t4;
+	}
+	*h1_io = h1;
+	*t4_io = t4;
+}
+
+#line 145 "reductions.py"
+PYC2GO_LOOP void reductions_rows_all_positive__loop2(const double *restrict m_r_, bool *restrict t1_r_, int64_t *h1_io_, int64_t h2, int64_t h3, int64_t h4, int64_t h5, int64_t h6, int64_t *p1_io, int64_t t2, int64_t t3, bool *t4_io_)
+{
+	int64_t h1 = *h1_io_;
+	int64_t i0 = 0;
+	int64_t i0_2 = 0;
+	int64_t p1 = *p1_io;
+	bool t4 = *t4_io_;
+#line 145 "reductions.py"
+	for (i0 = 0; i0 < t3; i0++) {
+#line 145 "reductions.py"
+		t4 = true;
+		h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i0, h4));
+		p1 = h1;
+#line 145 "reductions.py"
+		for (i0_2 = 0; i0_2 < t2; i0_2++) {
+			t4 = t4 && (m_r_[p1] > 0.0);
+			p1 = pyc2go_add_int64(p1, h2);
+		}
+#line 145 "reductions.py"
+		t1_r_[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))] = t4;
+	}
+	*h1_io_ = h1;
+	*p1_io = p1;
+	*t4_io_ = t4;
+}
+
 int reductions_rows_all_positive(const pyc2go_array_float64 *m, pyc2go_array_bool *out, pyc2go_error *err)
 {
 #line 143 "reductions.py"
@@ -1569,6 +1881,8 @@ int reductions_rows_all_positive(const pyc2go_array_float64 *m, pyc2go_array_boo
 	int64_t h5 = 0;
 	int64_t h6 = 0;
 	int64_t p1 = 0;
+	(void)i0;
+	(void)i0_2;
 #line 145 "reductions.py"
 	{
 		const int64_t ext[1] = {m->shape[0]};
@@ -1592,31 +1906,10 @@ int reductions_rows_all_positive(const pyc2go_array_float64 *m, pyc2go_array_boo
 #line 145 "reductions.py"
 	if (h2 == 1) {
 #line 145 "reductions.py"
-		for (i0 = 0; i0 < t3; i0++) {
-			t4 = true;
-			h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i0, h4));
-#line 145 "reductions.py"
-			for (i0_2 = 0; i0_2 < t2; i0_2++) {
-				t4 = t4 && (m_data[pyc2go_add_int64(h1, i0_2)] > 0.0);
-			}
-#line 145 "reductions.py"
-			t1.data[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))] = t4;
-		}
+		reductions_rows_all_positive__loop1(m_data, t1.data, &h1, h3, h4, h5, h6, t2, t3, &t4);
 	} else {
 #line 145 "reductions.py"
-		for (i0 = 0; i0 < t3; i0++) {
-#line 145 "reductions.py"
-			t4 = true;
-			h1 = pyc2go_add_int64(h3, pyc2go_mul_int64(i0, h4));
-			p1 = h1;
-#line 145 "reductions.py"
-			for (i0_2 = 0; i0_2 < t2; i0_2++) {
-				t4 = t4 && (m_data[p1] > 0.0);
-				p1 = pyc2go_add_int64(p1, h2);
-			}
-#line 145 "reductions.py"
-			t1.data[pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6))] = t4;
-		}
+		reductions_rows_all_positive__loop2(m_data, t1.data, &h1, h2, h3, h4, h5, h6, &p1, t2, t3, &t4);
 	}
 #line 145 "reductions.py"
 	*out = t1;
@@ -2107,6 +2400,22 @@ fail:
 	return 1;
 }
 
+#line 174 "reductions.py"
+PYC2GO_LOOP void reductions_ravel_cumsum__loop1(const double *restrict t2_r, double *restrict t8_r, int64_t h10, int64_t h9, double *t10_io, int64_t *t11_io, int64_t t12, pyc2go_array_float64 t2)
+{
+	int64_t i0_2 = 0;
+	double t10 = *t10_io;
+	int64_t t11 = *t11_io;
+#line 174 "reductions.py"
+	for (i0_2 = 0; i0_2 < t12; i0_2++) {
+		t10 = t10 + t2_r[pyc2go_add_int64(t2.offset, pyc2go_mul_int64(i0_2, t2.strides[0]))];
+		t8_r[pyc2go_add_int64(h9, pyc2go_mul_int64(t11, h10))] = t10;
+		t11 = pyc2go_add_int64(t11, 1);
+	}
+	*t10_io = t10;
+	*t11_io = t11;
+}
+
 int reductions_ravel_cumsum(const pyc2go_array_float64 *m, pyc2go_array_float64 *out, pyc2go_error *err)
 {
 #line 172 "reductions.py"
@@ -2139,6 +2448,7 @@ int reductions_ravel_cumsum(const pyc2go_array_float64 *m, pyc2go_array_float64 
 	int64_t h10 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0_2;
 #line 174 "reductions.py"
 	t1 = pyc2go_mul_int64(m->shape[0], m->shape[1]);
 #line 174 "reductions.py"
@@ -2242,11 +2552,7 @@ int reductions_ravel_cumsum(const pyc2go_array_float64 *m, pyc2go_array_float64 
 	h9 = t8.offset;
 	h10 = t8.strides[0];
 #line 174 "reductions.py"
-	for (i0_2 = 0; i0_2 < t12; i0_2++) {
-		t10 = t10 + t2.data[pyc2go_add_int64(t2.offset, pyc2go_mul_int64(i0_2, t2.strides[0]))];
-		t8.data[pyc2go_add_int64(h9, pyc2go_mul_int64(t11, h10))] = t10;
-		t11 = pyc2go_add_int64(t11, 1);
-	}
+	reductions_ravel_cumsum__loop1(t2.data, t8.data, h10, h9, &t10, &t11, t12, t2);
 #line 174 "reductions.py"
 	*out = t8;
 	out->owner = pyc2go_pool_take(&pool, out->data);
@@ -2301,6 +2607,82 @@ int reductions_weighted_positions(const pyc2go_array_float64 *x, double *out, py
 #line 182 "reductions.py"
 	*out = s;
 	return 0;
+}
+
+#line 188 "reductions.py"
+PYC2GO_LOOP void reductions_row_norms_contiguous__loop1(const double *restrict m_r, double *restrict out__r, int64_t h2, int64_t h3, bool h4, int64_t h5, int64_t h6, int64_t *t3_io, int64_t *t4_io, int64_t t5, double *t6_io, int64_t *t7_io, int64_t t8)
+{
+	int64_t i = 0;
+	int64_t i0 = 0;
+	int64_t t3 = *t3_io;
+	int64_t t4 = *t4_io;
+	double t6 = *t6_io;
+	int64_t t7 = *t7_io;
+#line 188 "reductions.py"
+	for (i = 0; i < t8; i++) {
+#line 189 "reductions.py"
+		t3 = pyc2go_add_int64(h2, pyc2go_mul_int64(i, h3));
+		t4 = pyc2go_add_int64(h2, pyc2go_mul_int64(i, h3));
+		t6 = -0.0;
+#line 189 "reductions.py"
+		for (i0 = 0; i0 < t5; i0++) {
+			t6 = t6 + (m_r[pyc2go_add_int64(t3, i0)] * m_r[pyc2go_add_int64(t4, i0)]);
+		}
+#line 189 "reductions.py"
+		if (h4) {
+#line 189 "reductions.py"
+			t6 = 0.0;
+		}
+#line 189 "reductions.py"
+		t7 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
+		out__r[t7] = sqrt(t6);
+	}
+	*t3_io = t3;
+	*t4_io = t4;
+	*t6_io = t6;
+	*t7_io = t7;
+}
+
+#line 188 "reductions.py"
+PYC2GO_LOOP void reductions_row_norms_contiguous__loop2(const double *restrict m_r_, double *restrict out__r_, int64_t h1, int64_t h2, int64_t h3, bool h4, int64_t h5, int64_t h6, int64_t *p1_io, int64_t *p2_io, int64_t *t3_io_, int64_t *t4_io_, int64_t t5, double *t6_io_, int64_t *t7_io_, int64_t t8)
+{
+	int64_t i = 0;
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	int64_t t3 = *t3_io_;
+	int64_t t4 = *t4_io_;
+	double t6 = *t6_io_;
+	int64_t t7 = *t7_io_;
+#line 188 "reductions.py"
+	for (i = 0; i < t8; i++) {
+#line 189 "reductions.py"
+		t3 = pyc2go_add_int64(h2, pyc2go_mul_int64(i, h3));
+		t4 = pyc2go_add_int64(h2, pyc2go_mul_int64(i, h3));
+		t6 = -0.0;
+		p1 = t3;
+		p2 = t4;
+#line 189 "reductions.py"
+		for (i0 = 0; i0 < t5; i0++) {
+			t6 = t6 + (m_r_[p1] * m_r_[p2]);
+			p1 = pyc2go_add_int64(p1, h1);
+			p2 = pyc2go_add_int64(p2, h1);
+		}
+#line 189 "reductions.py"
+		if (h4) {
+#line 189 "reductions.py"
+			t6 = 0.0;
+		}
+#line 189 "reductions.py"
+		t7 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
+		out__r_[t7] = sqrt(t6);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*t3_io_ = t3;
+	*t4_io_ = t4;
+	*t6_io_ = t6;
+	*t7_io_ = t7;
 }
 
 int reductions_row_norms_contiguous(const pyc2go_array_float64 *m, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -2364,48 +2746,10 @@ int reductions_row_norms_contiguous(const pyc2go_array_float64 *m, pyc2go_array_
 #line 188 "reductions.py"
 		if (h1 == 1) {
 #line 188 "reductions.py"
-			for (i = 0; i < t8; i++) {
-#line 189 "reductions.py"
-				t3 = pyc2go_add_int64(h2, pyc2go_mul_int64(i, h3));
-				t4 = pyc2go_add_int64(h2, pyc2go_mul_int64(i, h3));
-				t6 = -0.0;
-#line 189 "reductions.py"
-				for (i0 = 0; i0 < t5; i0++) {
-					t6 = t6 + (m_data[pyc2go_add_int64(t3, i0)] * m_data[pyc2go_add_int64(t4, i0)]);
-				}
-#line 189 "reductions.py"
-				if (h4) {
-#line 189 "reductions.py"
-					t6 = 0.0;
-				}
-#line 189 "reductions.py"
-				t7 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
-				out_.data[t7] = sqrt(t6);
-			}
+			reductions_row_norms_contiguous__loop1(m_data, out_.data, h2, h3, h4, h5, h6, &t3, &t4, t5, &t6, &t7, t8);
 		} else {
 #line 188 "reductions.py"
-			for (i = 0; i < t8; i++) {
-#line 189 "reductions.py"
-				t3 = pyc2go_add_int64(h2, pyc2go_mul_int64(i, h3));
-				t4 = pyc2go_add_int64(h2, pyc2go_mul_int64(i, h3));
-				t6 = -0.0;
-				p1 = t3;
-				p2 = t4;
-#line 189 "reductions.py"
-				for (i0 = 0; i0 < t5; i0++) {
-					t6 = t6 + (m_data[p1] * m_data[p2]);
-					p1 = pyc2go_add_int64(p1, h1);
-					p2 = pyc2go_add_int64(p2, h1);
-				}
-#line 189 "reductions.py"
-				if (h4) {
-#line 189 "reductions.py"
-					t6 = 0.0;
-				}
-#line 189 "reductions.py"
-				t7 = pyc2go_add_int64(h5, pyc2go_mul_int64(i, h6));
-				out_.data[t7] = sqrt(t6);
-			}
+			reductions_row_norms_contiguous__loop2(m_data, out_.data, h1, h2, h3, h4, h5, h6, &p1, &p2, &t3, &t4, t5, &t6, &t7, t8);
 		}
 	} else {
 #line 188 "reductions.py"

@@ -162,6 +162,15 @@ extern double pyc2go_empty_data[1];
 #define PYC2GO_PRIVATE static
 #endif
 
+/* PYC2GO_LOOP marks the function a loop with restrict pointers is printed
+ * as (emit/c/restrict.go): gcc honours restrict on function parameters
+ * only, and keeps it when it inlines the function back into its caller. */
+#if defined(__GNUC__)
+#define PYC2GO_LOOP static inline __attribute__((always_inline))
+#else
+#define PYC2GO_LOOP static inline
+#endif
+
 /* Errors. pyc2go_raise formats msg with printf verbs. */
 void pyc2go_raise(pyc2go_error *err, const char *exc, const char *file, int line, const char *func, const char *fmt, ...)
 #if defined(__GNUC__)
