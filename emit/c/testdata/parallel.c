@@ -119,20 +119,25 @@ int parallel_poly(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2
 		h4 = out_.strides[0];
 #line 23 "parallel.py"
 		{
-			const int64_t par_start = 0;
-			const int64_t par_n = pyc2go_trip_count(par_start, n, 1);
-			const int par_chunks = pyc2go_chunks(par_n, 1024);
-			PYC2GO_OMP("omp parallel for schedule(dynamic, 1) num_threads(pyc2go_workers(par_chunks))")
-			for (int par_c = 0; par_c < par_chunks; par_c++) {
-				int64_t i_c = 0;
-				double v_c = 0;
-				int64_t par_lo = 0, par_hi = 0;
-				pyc2go_chunk_bounds(par_n, par_chunks, par_c, &par_lo, &par_hi);
-				for (i_c = par_start + par_lo; i_c < par_start + par_hi; i_c++) {
+			double *restrict out__r = out_.data;
+			const double *restrict x_r = x_data;
+#line 23 "parallel.py"
+			{
+				const int64_t par_start = 0;
+				const int64_t par_n = pyc2go_trip_count(par_start, n, 1);
+				const int par_chunks = pyc2go_chunks(par_n, 1024);
+				PYC2GO_OMP("omp parallel for schedule(dynamic, 1) num_threads(pyc2go_workers(par_chunks))")
+				for (int par_c = 0; par_c < par_chunks; par_c++) {
+					int64_t i_c = 0;
+					double v_c = 0;
+					int64_t par_lo = 0, par_hi = 0;
+					pyc2go_chunk_bounds(par_n, par_chunks, par_c, &par_lo, &par_hi);
+					for (i_c = par_start + par_lo; i_c < par_start + par_hi; i_c++) {
 #line 24 "parallel.py"
-					v_c = x_data[pyc2go_add_int64(h1, pyc2go_mul_int64(i_c, h2))];
+						v_c = x_r[pyc2go_add_int64(h1, pyc2go_mul_int64(i_c, h2))];
 #line 25 "parallel.py"
-					out_.data[pyc2go_add_int64(h3, pyc2go_mul_int64(i_c, h4))] = (((((v_c * 0.5) - 1.0) * v_c) + 2.0) * v_c) - 3.0;
+						out__r[pyc2go_add_int64(h3, pyc2go_mul_int64(i_c, h4))] = (((((v_c * 0.5) - 1.0) * v_c) + 2.0) * v_c) - 3.0;
+					}
 				}
 			}
 		}
@@ -417,35 +422,40 @@ int parallel_row_sums(const pyc2go_array_float64 *m, pyc2go_array_float64 *out, 
 		h6 = out_.strides[0];
 #line 72 "parallel.py"
 		{
-			const int64_t par_start = 0;
-			const int64_t par_n = pyc2go_trip_count(par_start, t6, 1);
-			const int par_chunks = pyc2go_chunks(par_n, 1);
-			PYC2GO_OMP("omp parallel for schedule(dynamic, 1) num_threads(pyc2go_workers(par_chunks))")
-			for (int par_c = 0; par_c < par_chunks; par_c++) {
-				int64_t i_c = 0;
-				double acc_c = 0;
-				int64_t h1_c = 0;
-				int64_t j_c = 0;
-				int64_t p1_c = 0;
-				int64_t t5_c = 0;
-				int64_t par_lo = 0, par_hi = 0;
-				pyc2go_chunk_bounds(par_n, par_chunks, par_c, &par_lo, &par_hi);
-				for (i_c = par_start + par_lo; i_c < par_start + par_hi; i_c++) {
+			const double *restrict m_r = m_data;
+			double *restrict out__r = out_.data;
+#line 72 "parallel.py"
+			{
+				const int64_t par_start = 0;
+				const int64_t par_n = pyc2go_trip_count(par_start, t6, 1);
+				const int par_chunks = pyc2go_chunks(par_n, 1);
+				PYC2GO_OMP("omp parallel for schedule(dynamic, 1) num_threads(pyc2go_workers(par_chunks))")
+				for (int par_c = 0; par_c < par_chunks; par_c++) {
+					int64_t i_c = 0;
+					double acc_c = 0;
+					int64_t h1_c = 0;
+					int64_t j_c = 0;
+					int64_t p1_c = 0;
+					int64_t t5_c = 0;
+					int64_t par_lo = 0, par_hi = 0;
+					pyc2go_chunk_bounds(par_n, par_chunks, par_c, &par_lo, &par_hi);
+					for (i_c = par_start + par_lo; i_c < par_start + par_hi; i_c++) {
 #line 73 "parallel.py"
-					acc_c = 0.0;
+						acc_c = 0.0;
 #line 74 "parallel.py"
-					h1_c = pyc2go_add_int64(h3, pyc2go_mul_int64(i_c, h4));
-					p1_c = h1_c;
+						h1_c = pyc2go_add_int64(h3, pyc2go_mul_int64(i_c, h4));
+						p1_c = h1_c;
 #line 74 "parallel.py"
-					for (j_c = 0; j_c < t4; j_c++) {
+						for (j_c = 0; j_c < t4; j_c++) {
 #line 75 "parallel.py"
-						acc_c = acc_c + m_data[p1_c];
+							acc_c = acc_c + m_r[p1_c];
 #line 74 "parallel.py"
-						p1_c = pyc2go_add_int64(p1_c, h2);
-					}
+							p1_c = pyc2go_add_int64(p1_c, h2);
+						}
 #line 76 "parallel.py"
-					t5_c = pyc2go_add_int64(h5, pyc2go_mul_int64(i_c, h6));
-					out_.data[t5_c] = acc_c;
+						t5_c = pyc2go_add_int64(h5, pyc2go_mul_int64(i_c, h6));
+						out__r[t5_c] = acc_c;
+					}
 				}
 			}
 		}
@@ -671,47 +681,53 @@ int parallel_gather(const pyc2go_array_float64 *x, const pyc2go_array_int64 *idx
 		h8 = out_.strides[0];
 #line 94 "parallel.py"
 		{
-			const int64_t par_start = 0;
-			const int64_t par_n = pyc2go_trip_count(par_start, t9, 1);
-			const int par_chunks = pyc2go_chunks(par_n, 1024);
-			int par_failed = par_chunks;
-			PYC2GO_OMP("omp parallel for schedule(dynamic, 1) num_threads(pyc2go_workers(par_chunks))")
-			for (int par_c = 0; par_c < par_chunks; par_c++) {
-				int64_t i_c = 0;
-				int64_t t4_c = 0;
-				int64_t t5_c = 0;
-				int64_t t6_c = 0;
-				double t7_c = 0;
-				pyc2go_error par_err;
-				int64_t par_lo = 0, par_hi = 0;
-				if (pyc2go_par_skip(&par_failed, par_c))
+			const int64_t *restrict idx_r = idx_data;
+			double *restrict out__r = out_.data;
+			const double *restrict x_r = x_data;
+#line 94 "parallel.py"
+			{
+				const int64_t par_start = 0;
+				const int64_t par_n = pyc2go_trip_count(par_start, t9, 1);
+				const int par_chunks = pyc2go_chunks(par_n, 1024);
+				int par_failed = par_chunks;
+				PYC2GO_OMP("omp parallel for schedule(dynamic, 1) num_threads(pyc2go_workers(par_chunks))")
+				for (int par_c = 0; par_c < par_chunks; par_c++) {
+					int64_t i_c = 0;
+					int64_t t4_c = 0;
+					int64_t t5_c = 0;
+					int64_t t6_c = 0;
+					double t7_c = 0;
+					pyc2go_error par_err;
+					int64_t par_lo = 0, par_hi = 0;
+					if (pyc2go_par_skip(&par_failed, par_c))
+						continue;
+					pyc2go_chunk_bounds(par_n, par_chunks, par_c, &par_lo, &par_hi);
+					for (i_c = par_start + par_lo; i_c < par_start + par_hi; i_c++) {
+#line 95 "parallel.py"
+						t4_c = idx_r[pyc2go_add_int64(h1, pyc2go_mul_int64(i_c, h2))];
+#line 95 "parallel.py"
+						if (!((t4_c >= h3) && (t4_c < h4))) {
+							pyc2go_raise(&par_err, "IndexError", "parallel.py", 95, "gather", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)t4_c, (int64_t)0, (int64_t)x->shape[0]);
+							goto par_fail;
+						}
+#line 95 "parallel.py"
+						t5_c = t4_c;
+#line 95 "parallel.py"
+						if (t4_c < 0) {
+							t5_c = pyc2go_add_int64(t4_c, h4);
+						}
+#line 95 "parallel.py"
+						t6_c = pyc2go_add_int64(h5, pyc2go_mul_int64(t5_c, h6));
+						t7_c = x_r[t6_c] * 2.0;
+						out__r[pyc2go_add_int64(h7, pyc2go_mul_int64(i_c, h8))] = t7_c;
+					}
 					continue;
-				pyc2go_chunk_bounds(par_n, par_chunks, par_c, &par_lo, &par_hi);
-				for (i_c = par_start + par_lo; i_c < par_start + par_hi; i_c++) {
-#line 95 "parallel.py"
-					t4_c = idx_data[pyc2go_add_int64(h1, pyc2go_mul_int64(i_c, h2))];
-#line 95 "parallel.py"
-					if (!((t4_c >= h3) && (t4_c < h4))) {
-						pyc2go_raise(&par_err, "IndexError", "parallel.py", 95, "gather", "index %" PRId64 " is out of bounds for axis %" PRId64 " with size %" PRId64 "", (int64_t)t4_c, (int64_t)0, (int64_t)x->shape[0]);
-						goto par_fail;
-					}
-#line 95 "parallel.py"
-					t5_c = t4_c;
-#line 95 "parallel.py"
-					if (t4_c < 0) {
-						t5_c = pyc2go_add_int64(t4_c, h4);
-					}
-#line 95 "parallel.py"
-					t6_c = pyc2go_add_int64(h5, pyc2go_mul_int64(t5_c, h6));
-					t7_c = x_data[t6_c] * 2.0;
-					out_.data[pyc2go_add_int64(h7, pyc2go_mul_int64(i_c, h8))] = t7_c;
+				par_fail:
+					pyc2go_par_fail(&par_failed, par_c, err, &par_err);
 				}
-				continue;
-			par_fail:
-				pyc2go_par_fail(&par_failed, par_c, err, &par_err);
+				if (par_failed < par_chunks)
+					goto fail;
 			}
-			if (par_failed < par_chunks)
-				goto fail;
 		}
 	} else {
 #line 94 "parallel.py"
@@ -757,6 +773,25 @@ int parallel_gather(const pyc2go_array_float64 *x, const pyc2go_array_int64 *idx
 fail:
 	pyc2go_pool_free(&pool);
 	return 1;
+}
+
+#line 104 "parallel.py"
+PYC2GO_LOOP void parallel_carried__loop1(double *restrict out__r, const double *restrict x_r, int64_t h1, int64_t h2, int64_t h3, int64_t h4, double *prev_io, double *t4_io, int64_t t7)
+{
+	int64_t i = 0;
+	double prev = *prev_io;
+	double t4 = *t4_io;
+#line 104 "parallel.py"
+	/* prange: sequential (see the parallel pass's remark) */
+	for (i = 0; i < t7; i++) {
+#line 105 "parallel.py"
+		t4 = x_r[pyc2go_add_int64(h1, pyc2go_mul_int64(i, h2))] + prev;
+		out__r[pyc2go_add_int64(h3, pyc2go_mul_int64(i, h4))] = t4;
+#line 106 "parallel.py"
+		prev = x_r[pyc2go_add_int64(h1, pyc2go_mul_int64(i, h2))];
+	}
+	*prev_io = prev;
+	*t4_io = t4;
 }
 
 int parallel_carried(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2go_error *err)
@@ -810,14 +845,7 @@ int parallel_carried(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, p
 		h3 = out_.offset;
 		h4 = out_.strides[0];
 #line 104 "parallel.py"
-		/* prange: sequential (see the parallel pass's remark) */
-		for (i = 0; i < t7; i++) {
-#line 105 "parallel.py"
-			t4 = x_data[pyc2go_add_int64(h1, pyc2go_mul_int64(i, h2))] + prev;
-			out_.data[pyc2go_add_int64(h3, pyc2go_mul_int64(i, h4))] = t4;
-#line 106 "parallel.py"
-			prev = x_data[pyc2go_add_int64(h1, pyc2go_mul_int64(i, h2))];
-		}
+		parallel_carried__loop1(out_.data, x_data, h1, h2, h3, h4, &prev, &t4, t7);
 	} else {
 #line 104 "parallel.py"
 		/* prange: sequential (see the parallel pass's remark) */
@@ -913,6 +941,54 @@ fail:
 	return 1;
 }
 
+#line 120 "parallel.py"
+PYC2GO_LOOP void parallel__clipped__loop1(const double *restrict row_r, double *restrict t1_r, int64_t h1, int64_t h3, double lim, int64_t t2, double *t3_io, double *t4_io)
+{
+	int64_t i0 = 0;
+	double t3 = *t3_io;
+	double t4 = *t4_io;
+#line 120 "parallel.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = row_r[pyc2go_add_int64(h1, i0)];
+		t4 = lim;
+#line 120 "parallel.py"
+		if (isnan(t3) || (t3 < lim)) {
+			t4 = t3;
+		}
+#line 120 "parallel.py"
+		t1_r[pyc2go_add_int64(h3, i0)] = t4;
+	}
+	*t3_io = t3;
+	*t4_io = t4;
+}
+
+#line 120 "parallel.py"
+PYC2GO_LOOP void parallel__clipped__loop2(const double *restrict row_r_, double *restrict t1_r_, int64_t h2, int64_t h4, double lim, int64_t *p1_io, int64_t *p2_io, int64_t t2, double *t3_io_, double *t4_io_)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	double t3 = *t3_io_;
+	double t4 = *t4_io_;
+#line 120 "parallel.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = row_r_[p1];
+		t4 = lim;
+#line 120 "parallel.py"
+		if (isnan(t3) || (t3 < lim)) {
+			t4 = t3;
+		}
+#line 120 "parallel.py"
+		t1_r_[p2] = t4;
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*t3_io_ = t3;
+	*t4_io_ = t4;
+}
+
 PYC2GO_PRIVATE int parallel__clipped(const pyc2go_array_float64 *row, double lim, pyc2go_array_float64 *out, pyc2go_error *err)
 {
 #line 118 "parallel.py"
@@ -929,6 +1005,7 @@ PYC2GO_PRIVATE int parallel__clipped(const pyc2go_array_float64 *row, double lim
 	int64_t h4 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0;
 #line 120 "parallel.py"
 	{
 		const int64_t ext[1] = {row->shape[0]};
@@ -950,33 +1027,13 @@ PYC2GO_PRIVATE int parallel__clipped(const pyc2go_array_float64 *row, double lim
 #line 120 "parallel.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 120 "parallel.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = row_data[pyc2go_add_int64(h1, i0)];
-			t4 = lim;
-#line 120 "parallel.py"
-			if (isnan(t3) || (t3 < lim)) {
-				t4 = t3;
-			}
-#line 120 "parallel.py"
-			t1.data[pyc2go_add_int64(h3, i0)] = t4;
-		}
+		parallel__clipped__loop1(row_data, t1.data, h1, h3, lim, t2, &t3, &t4);
 	} else {
 #line 120 "parallel.py"
 		p1 = h1;
 		p2 = h3;
 #line 120 "parallel.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			t3 = row_data[p1];
-			t4 = lim;
-#line 120 "parallel.py"
-			if (isnan(t3) || (t3 < lim)) {
-				t4 = t3;
-			}
-#line 120 "parallel.py"
-			t1.data[p2] = t4;
-			p1 = pyc2go_add_int64(p1, h2);
-			p2 = pyc2go_add_int64(p2, h4);
-		}
+		parallel__clipped__loop2(row_data, t1.data, h2, h4, lim, &p1, &p2, t2, &t3, &t4);
 	}
 #line 120 "parallel.py"
 	*out = t1;
