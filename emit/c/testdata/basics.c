@@ -6,6 +6,7 @@
 
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wtype-limits"
+#pragma GCC diagnostic ignored "-Waggressive-loop-optimizations"
 #endif
 
 int basics_gcd(int64_t a, int64_t b, int64_t *out, pyc2go_error *err)

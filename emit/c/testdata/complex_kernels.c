@@ -6,6 +6,7 @@
 
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wtype-limits"
+#pragma GCC diagnostic ignored "-Waggressive-loop-optimizations"
 #endif
 
 int complex_kernels_mandelbrot_escape(double _Complex c, int64_t max_iter, int64_t *out, pyc2go_error *err)

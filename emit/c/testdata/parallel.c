@@ -6,6 +6,7 @@
 
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wtype-limits"
+#pragma GCC diagnostic ignored "-Waggressive-loop-optimizations"
 #endif
 
 PYC2GO_PRIVATE int parallel__clipped(const pyc2go_array_float64 *row, double lim, pyc2go_array_float64 *out, pyc2go_error *err);

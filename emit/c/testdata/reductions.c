@@ -6,6 +6,7 @@
 
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wtype-limits"
+#pragma GCC diagnostic ignored "-Waggressive-loop-optimizations"
 #endif
 
 int reductions_dot_loop(const pyc2go_array_float64 *a, const pyc2go_array_float64 *b, double *out, pyc2go_error *err)
