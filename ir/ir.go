@@ -195,6 +195,61 @@ type Reduction struct {
 	Op  string
 }
 
+// ReductionOf returns the reduction of p whose variable is v.
+func (p *ParLoop) ReductionOf(v *Var) (Reduction, bool) {
+	for _, r := range p.Reductions {
+		if r.Var == v {
+			return r, true
+		}
+	}
+	return Reduction{}, false
+}
+
+// Identity is the starting value of a chunk's partial of r: Op's neutral
+// element in Var's type (for unsigned types the value is the bit pattern
+// as an int64, as ConstExpr holds it).
+func (r Reduction) Identity() (*ConstExpr, error) {
+	t, ok := r.Var.Type.(Scalar)
+	if !ok {
+		return nil, fmt.Errorf("reduction %s of type %s", r.Var.Name, r.Var.Type)
+	}
+	var v any
+	switch {
+	case t.IsFloat():
+		switch r.Op {
+		case "+", "-":
+			v = 0.0
+		case "*":
+			v = 1.0
+		}
+	case t.IsInt():
+		bits := uint(t.Bits())
+		lo, hi := int64(0), int64(^uint64(0)>>(64-bits))
+		if t.IsSigned() {
+			lo, hi = -1<<(bits-1), 1<<(bits-1)-1
+		}
+		switch r.Op {
+		case "+", "-", "|", "^":
+			v = int64(0)
+		case "*":
+			v = int64(1)
+		case "&":
+			v = hi
+			if t.IsSigned() {
+				v = int64(-1)
+			}
+		case "min":
+			v = hi
+		case "max":
+			v = lo
+		}
+	}
+	if v == nil {
+		return nil, fmt.Errorf("reduction %s of %s", r.Op, t)
+	}
+	return &ConstExpr{T: t, Value: v}, nil
+}
+
 // Window names a unit-stride run of an array's data that a For loop walks:
 // element k of the window is element Base + k of Arr's data. It exists so
 // that an emitter can slice the data once before the loop and index the

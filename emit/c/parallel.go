@@ -2,7 +2,6 @@ package emitc
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 
 	"github.com/pyc2go/pyc2go/ir"
@@ -143,12 +142,16 @@ func (e *funcEmitter) parFor(s *ir.For, start, stop, step cx, depth int) ([]stri
 		}
 		declared[v] = true
 		init := "0"
-		if r, ok := reductionOf(par, v); ok {
-			id, err := identity(v.Type.(ir.Scalar), r.Op)
+		if r, ok := par.ReductionOf(v); ok {
+			id, err := r.Identity()
 			if err != nil {
 				return nil, err
 			}
-			init = id
+			c, err := constExpr(id)
+			if err != nil {
+				return nil, err
+			}
+			init = c.code
 		} else if _, isArr := v.Type.(*ir.Array); isArr {
 			init = "{0}"
 		}
@@ -225,53 +228,3 @@ func (e *funcEmitter) parFor(s *ir.For, start, stop, step cx, depth int) ([]stri
 }
 
 var foldOps = map[string]ir.BinOp{"+": ir.Add, "-": ir.Add, "*": ir.Mul, "&": ir.BitAnd, "|": ir.BitOr, "^": ir.BitXor}
-
-func reductionOf(p *ir.ParLoop, v *ir.Var) (ir.Reduction, bool) {
-	for _, r := range p.Reductions {
-		if r.Var == v {
-			return r, true
-		}
-	}
-	return ir.Reduction{}, false
-}
-
-// identity is the starting value of a chunk's partial, op's neutral
-// element in type t, printed as the constant the IR would hold.
-func identity(t ir.Scalar, op string) (string, error) {
-	var v any
-	switch {
-	case t.IsFloat():
-		switch op {
-		case "+", "-":
-			v = 0.0
-		case "*":
-			v = 1.0
-		}
-	case t.IsInt():
-		bits := uint(t.Bits())
-		lo, hi := int64(0), int64(uint64(math.MaxUint64)>>(64-bits))
-		if t.IsSigned() {
-			lo, hi = -1<<(bits-1), 1<<(bits-1)-1
-		}
-		switch op {
-		case "+", "-", "|", "^":
-			v = int64(0)
-		case "*":
-			v = int64(1)
-		case "&":
-			v = hi
-			if t.IsSigned() {
-				v = int64(-1)
-			}
-		case "min":
-			v = hi
-		case "max":
-			v = lo
-		}
-	}
-	if v == nil {
-		return "", fmt.Errorf("reduction %s of %s", op, t)
-	}
-	c, err := constExpr(&ir.ConstExpr{T: t, Value: v})
-	return c.code, err
-}

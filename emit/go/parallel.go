@@ -2,7 +2,6 @@ package emitgo
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
@@ -115,8 +114,8 @@ func (e *funcEmitter) parFor(s *ir.For) (*jen.Statement, error) {
 		}
 		name := e.names.vars[v]
 		d := jen.Id(name).Add(t)
-		if r, ok := reductionOf(par, v); ok {
-			id, err := identity(v.Type.(ir.Scalar), r.Op)
+		if r, ok := par.ReductionOf(v); ok {
+			id, err := identity(r)
 			if err != nil {
 				restore()
 				return nil, err
@@ -190,47 +189,21 @@ func (e *funcEmitter) parFor(s *ir.For) (*jen.Statement, error) {
 	return jen.Block(out...), nil
 }
 
-func reductionOf(p *ir.ParLoop, v *ir.Var) (ir.Reduction, bool) {
-	for _, r := range p.Reductions {
-		if r.Var == v {
-			return r, true
+// identity is the starting value of a chunk's partial of r, printed as
+// an untyped Go constant.
+func identity(r ir.Reduction) (jen.Code, error) {
+	c, err := r.Identity()
+	if err != nil {
+		return nil, err
+	}
+	switch v := c.Value.(type) {
+	case float64:
+		return jen.Id(strconv.FormatFloat(v, 'g', -1, 64)), nil
+	case int64:
+		if !c.T.IsSigned() {
+			return jen.Id(strconv.FormatUint(uint64(v), 10)), nil
 		}
+		return jen.Id(strconv.FormatInt(v, 10)), nil
 	}
-	return ir.Reduction{}, false
-}
-
-// identity is the starting value of a chunk's partial: op's neutral
-// element in type t.
-func identity(t ir.Scalar, op string) (jen.Code, error) {
-	lit := func(s string) jen.Code { return jen.Id(s) }
-	switch op {
-	case "+", "-", "|", "^":
-		return lit("0"), nil
-	case "*":
-		return lit("1"), nil
-	}
-	if !t.IsInt() {
-		return nil, fmt.Errorf("reduction %s of %s", op, t)
-	}
-	bits := uint(t.Bits())
-	var lo, hi string
-	if t.IsSigned() {
-		lo = strconv.FormatInt(-1<<(bits-1), 10)
-		hi = strconv.FormatInt(1<<(bits-1)-1, 10)
-	} else {
-		lo = "0"
-		hi = strconv.FormatUint(math.MaxUint64>>(64-bits), 10)
-	}
-	switch op {
-	case "&":
-		if t.IsSigned() {
-			return lit("-1"), nil
-		}
-		return lit(hi), nil
-	case "min":
-		return lit(hi), nil
-	case "max":
-		return lit(lo), nil
-	}
-	return nil, fmt.Errorf("unknown reduction operator %q", op)
+	return nil, fmt.Errorf("reduction %s: identity %v", r.Op, c.Value)
 }
