@@ -191,7 +191,7 @@ func (e *funcEmitter) parFor(s *ir.For, start, stop, step cx, depth int) ([]stri
 		if chunkPool {
 			out = append(out, t2+"pyc2go_pool_free(&"+poolN+");")
 		}
-		out = append(out, t2+"pyc2go_par_fail(&"+failedN+", "+cN+", err, &"+errN+");")
+		out = append(out, t2+"pyc2go_par_fail(&"+failedN+", "+cN+", "+e.errp+", &"+errN+");")
 	}
 	out = append(out, t1+"}")
 	if chunkFails {
