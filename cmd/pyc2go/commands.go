@@ -116,7 +116,7 @@ pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/l
 				return rep.fail(pos[0], err)
 			}
 			if opt.lang == "c" {
-				return compileC(e, rep, files, *out, cfg)
+				return compileC(e, rep, files, *out, cfg, *remarks)
 			}
 			if opt.lang == "python" {
 				if *out == "" {
@@ -126,7 +126,7 @@ pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/l
 				if cflags.set {
 					nc.CFlags = strings.Fields(cflags.value)
 				}
-				return compileNative(rep, files, *out, cfg, nc)
+				return compileNative(rep, files, *out, cfg, nc, *remarks)
 			}
 			st, statErr := os.Stat(*out)
 			toDir := isDir || len(files) > 1 || strings.HasSuffix(*out, "/") || (statErr == nil && st.IsDir())
@@ -176,10 +176,10 @@ pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/l
 }
 
 // compileNative builds the native Python module of every file into dir.
-func compileNative(rep *reporter, files []string, dir string, cfg driver.Config, nc driver.NativeConfig) int {
+func compileNative(rep *reporter, files []string, dir string, cfg driver.Config, nc driver.NativeConfig, remarks bool) int {
 	status := exitOK
 	for _, f := range files {
-		res, code := rep.compileFile(f, cfg)
+		res, code := rep.compileFile(f, rep.withRemarks(cfg, f, remarks))
 		if code == exitOK {
 			if _, err := res.BuildPython(cfg, nc, dir); err != nil {
 				code = rep.fail(f, err)
@@ -192,13 +192,18 @@ func compileNative(rep *reporter, files []string, dir string, cfg driver.Config,
 	return status
 }
 
+// withRemarks is cfg reporting the passes' remarks on path when asked.
+func (r *reporter) withRemarks(cfg driver.Config, path string, remarks bool) driver.Config {
+	if remarks {
+		cfg.Remarks = func(m lower.Remark) { r.remark(path, m) }
+	}
+	return cfg
+}
+
 // compileOne compiles path and writes its Go source to out ("" is stdout).
 func compileOne(e *env, rep *reporter, path, out, pkg string, cfg driver.Config, dump dumpFlag, remarks bool) int {
 	cfg.Package = pkg
-	if remarks {
-		cfg.Remarks = func(m lower.Remark) { rep.remark(path, m) }
-	}
-	res, code := rep.compileFile(path, cfg)
+	res, code := rep.compileFile(path, rep.withRemarks(cfg, path, remarks))
 	if code != exitOK {
 		return code
 	}

@@ -32,6 +32,9 @@ type diagnostic struct {
 type reporter struct {
 	e    *env
 	json bool
+	// seen holds the remarks already reported: a pass that versions a
+	// loop (fast and cold copies) meets it twice and says the same.
+	seen map[string]bool
 }
 
 // ansi are the escapes of a coloured diagnostic: bold red "error:", bold
@@ -65,6 +68,14 @@ func (r *reporter) fail(path string, err error) int {
 }
 
 func (r *reporter) remark(path string, m lower.Remark) {
+	key := fmt.Sprintf("%s:%s: %s: %s (in %s)", path, m.Pos, m.Pass, m.Msg, m.Func)
+	if r.seen[key] {
+		return
+	}
+	if r.seen == nil {
+		r.seen = map[string]bool{}
+	}
+	r.seen[key] = true
 	if r.json {
 		r.emit(diagnostic{File: path, Line: m.Pos.Line, Col: m.Pos.Col, Severity: "remark", Message: m.Msg, Pass: m.Pass, Func: m.Func})
 		return
