@@ -72,7 +72,9 @@ func TestParallelChunkScope(t *testing.T) {
 // without -fopenmp, and counts the process's threads afterwards (libgomp
 // keeps its team alive): PYC2GO_WORKERS=2 must have used two, =1 one, and
 // a build without OpenMP one, with the same result every time; with
-// gcc's libgomp and clang's libomp.
+// gcc's libgomp and clang's libomp. A forked child then runs the kernel
+// again and must finish with the same result: libgomp's pool does not
+// survive fork (pyc2go_team_owner).
 func TestOpenMPThreads(t *testing.T) {
 	if _, err := os.Stat("/proc/self/task"); err != nil {
 		t.Skip("no /proc/self/task to count threads in")
@@ -92,9 +94,12 @@ def total(x: "int64[:]") -> int:
         s += x[i] * (i % 7)
     return s
 `
-	const mainC = `#include <dirent.h>
+	const mainC = `#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include "par.h"
 
 static int threads(void) {
@@ -115,7 +120,19 @@ int main(void) {
 	int64_t got = 0;
 	pyc2go_error err;
 	if (par_total(&a, &got, &err)) { printf("raised %s\n", err.exc); return 1; }
-	printf("%lld %d\n", (long long)got, threads());
+	int n = threads();
+	/* A forked child runs the loop again (as Python's multiprocessing
+	 * would); SIGALRM ends it if it waits for its parent's threads. */
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		alarm(20);
+		int64_t again = 0;
+		_exit(par_total(&a, &again, &err) || again != got ? 1 : 0);
+	}
+	int st = 0;
+	waitpid(pid, &st, 0);
+	printf("%lld %d %d\n", (long long)got, n, WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
 	free(buf);
 	return 0;
 }
@@ -148,6 +165,7 @@ int main(void) {
 		return filepath.Join(dir, name)
 	}
 	run := func(bin, workers string) (result, threads string) {
+		t.Helper()
 		cmd := exec.Command(bin)
 		cmd.Env = append(os.Environ(), "PYC2GO_WORKERS="+workers)
 		b, err := cmd.CombinedOutput()
@@ -155,8 +173,11 @@ int main(void) {
 			t.Fatalf("%s: %v\n%s", bin, err, b)
 		}
 		f := strings.Fields(string(b))
-		if len(f) != 2 {
+		if len(f) != 3 {
 			t.Fatalf("%s printed %q", bin, b)
+		}
+		if f[2] != "0" {
+			t.Errorf("%s with PYC2GO_WORKERS=%s: the forked child's run ended with status %s (142: hung until SIGALRM)", filepath.Base(bin), workers, f[2])
 		}
 		return f[0], f[1]
 	}

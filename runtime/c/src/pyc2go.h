@@ -384,6 +384,15 @@ static inline void pyc2go_chunk_bounds(int64_t n, int nc, int c, int64_t *lo, in
 	*hi = *lo + q + (c < r ? 1 : 0);
 }
 
+/* pyc2go_team_owner reports whether this process may start a team of
+ * OpenMP threads: gcc's libgomp keeps its thread pool across fork(), so a
+ * child of a process that ran a team would wait forever for threads that
+ * do not exist in it (Python's multiprocessing forks). The first process
+ * to start a team owns them; another process (a forked child) runs its
+ * parallel loops on one thread: the same results, sequentially. LLVM's
+ * libomp re-initialises in the child, so clang builds need no guard. */
+bool pyc2go_team_owner(void);
+
 /* pyc2go_workers is the number of threads a loop of nc chunks runs on. */
 static inline int pyc2go_workers(int nc)
 {
@@ -401,6 +410,10 @@ static inline int pyc2go_workers(int nc)
 #endif
 	if (w > nc)
 		w = nc;
+#if defined(_OPENMP) && defined(__GNUC__) && !defined(__clang__)
+	if (w > 1 && !pyc2go_team_owner())
+		w = 1;
+#endif
 	return w < 1 ? 1 : w; /* num_threads() must be positive, even for no chunks */
 }
 

@@ -17,6 +17,28 @@
 
 double pyc2go_empty_data[1];
 
+#if defined(__unix__) || defined(__APPLE__)
+#include <stdatomic.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+/* The process that started the first team of threads (see pyc2go.h). */
+static _Atomic long team_pid;
+
+bool pyc2go_team_owner(void)
+{
+	long me = (long)getpid(), owner = 0;
+	if (atomic_compare_exchange_strong(&team_pid, &owner, me))
+		return true;
+	return owner == me;
+}
+#else
+bool pyc2go_team_owner(void)
+{
+	return true;
+}
+#endif
+
 #define PYC2GO_PI 3.141592653589793
 #define PYC2GO_E 2.718281828459045
 #define PYC2GO_LN2 0.6931471805599453
