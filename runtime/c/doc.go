@@ -1,11 +1,12 @@
 // Package cruntime holds the C runtime of pyc2go's C backend, as source:
 // src/pyc2go.h (the ABI: array and error structs, documented there) and
 // src/pyc2go_runtime.c (CPython-exact arithmetic, cmath, numpy's
-// reductions, the allocation pool). `pyc2go compile --lang c` writes both
+// reductions, the allocation pool, the chunking of OpenMP parallel loops
+// and its fork guard). `pyc2go compile --lang c` writes both
 // next to the generated kernels.h and kernels.c, and the user adds
 // pyc2go_runtime.c to their build:
 //
-//	gcc -std=c11 -O3 kernels.c pyc2go_runtime.c -lm
+//	gcc -std=c11 -O3 -fopenmp kernels.c pyc2go_runtime.c -lm
 //
 // (or clang: both are tested, see emit/c's doc).
 //
