@@ -32,6 +32,10 @@ def scale(x: "float64[:]", s: float) -> None:
 
 def first(x: "float64[:]") -> float:
     return x[0]
+
+
+def shifted(x: "float64[:]", y: "int64[:]") -> None:
+    x[1:] = y[:-1] * 2.0
 `
 
 // nativeUse imports the module from another directory (it must find its
@@ -68,6 +72,17 @@ except ValueError as e:
     assert str(e) == "assignment destination is read-only", e
 else:
     raise AssertionError("wrote into a read-only array")
+# Arrays of different dtypes sharing memory, one of them written: the
+# compiled code assumes them disjoint, so the module refuses the call.
+x = np.zeros(4)
+try:
+    k.shifted(x, x.view(np.int64))
+except ValueError as e:
+    assert "share memory" in str(e) and "'x' (float64) and 'y' (int64)" in str(e), e
+else:
+    raise AssertionError("no ValueError for a float64 and an int64 view of one buffer")
+k.shifted(x, np.arange(4))
+assert list(x) == [0.0, 0.0, 2.0, 4.0], x
 print("ok")
 `
 

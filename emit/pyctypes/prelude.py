@@ -190,6 +190,15 @@ def _p2g_array(x, dtype, ndim, contig, mutable, fn, name, want):
     return a
 
 
+def _p2g_disjoint(fn, xname, x, yname, y):
+    """Refuses arrays of different dtypes that share memory where the
+    function writes one of them: the compiled code assumes them disjoint
+    (its overlap tests compare arrays of one element type), so its result
+    could differ from Python's."""
+    if _p2g_np.may_share_memory(x, y):
+        raise _p2g_ValueError("%s() arguments '%s' (%s) and '%s' (%s) share memory: pyc2go needs arrays of different dtypes to be disjoint when one is written (pass a copy)" % (fn, xname, x.dtype, yname, y.dtype))
+
+
 def _p2g_result(a, dtype, blocks, args):
     """The numpy array of result struct a, without a copy. blocks maps the
     owner pointers already wrapped in this call; args are the arguments.

@@ -152,7 +152,15 @@ func overload(b *bytes.Buffer, f *ir.Func, cfg Config) error {
 		params[i] = fmt.Sprintf("a%d", i)
 	}
 	fmt.Fprintf(b, "\n\ndef _p2g_conv_%s(%s):\n", f.Name, strings.Join(append(params, "strict"), ", "))
-	fmt.Fprintf(b, "    return (%s)\n", tupleBody(convs))
+	if checks := disjointChecks(f, mutable); len(checks) > 0 {
+		fmt.Fprintf(b, "    r = (%s)\n", tupleBody(convs))
+		for _, c := range checks {
+			b.WriteString("    " + c + "\n")
+		}
+		b.WriteString("    return r\n")
+	} else {
+		fmt.Fprintf(b, "    return (%s)\n", tupleBody(convs))
+	}
 
 	fmt.Fprintf(b, "\n\ndef _p2g_call_%s(%s):\n", f.Name, strings.Join(append(params, "keep"), ", "))
 	for _, o := range outs {
@@ -180,6 +188,30 @@ func overload(b *bytes.Buffer, f *ir.Func, cfg Config) error {
 		fmt.Fprintf(b, "    return %s\n", rets[0])
 	}
 	return nil
+}
+
+// disjointChecks are the calls that refuse two array arguments of
+// different dtypes sharing memory when the function may write one of
+// them: the IR's overlap tests compare arrays of one element type, so
+// the compiled code assumes such arrays disjoint (x and x.view(np.int64)
+// would otherwise compute something Python does not).
+func disjointChecks(f *ir.Func, mutable []bool) []string {
+	var out []string
+	for i, p := range f.Params {
+		a, ok := p.Type.(*ir.Array)
+		if !ok {
+			continue
+		}
+		for j := i + 1; j < len(f.Params); j++ {
+			q := f.Params[j]
+			b, ok := q.Type.(*ir.Array)
+			if !ok || a.Elem == b.Elem || !(i < len(mutable) && mutable[i] || j < len(mutable) && mutable[j]) {
+				continue
+			}
+			out = append(out, fmt.Sprintf("_p2g_disjoint(%q, %q, a%d, %q, a%d)", f.PyName, p.Name, i, q.Name, j))
+		}
+	}
+	return out
 }
 
 // wrapper prints the public function: the original's name, parameter

@@ -48,6 +48,10 @@
  * on owner) when done; freeing a borrowed array does nothing. Inputs
  * are borrowed: the callee never frees them, so any memory layout that
  * fits the description works (numpy arrays, C arrays, other results).
+ * Arrays of one element type may overlap (the compiled code tests for it,
+ * as numpy does); arrays of different element types must not overlap
+ * where the function writes one of them: its overlap tests compare arrays
+ * of one element type only.
  */
 #ifndef PYC2GO_H
 #define PYC2GO_H
