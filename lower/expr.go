@@ -340,6 +340,12 @@ func (l *fnLowerer) pow(x ir.Expr, xt ir.Scalar, y ir.Expr, yt ir.Scalar, res ir
 	case res.IsInt():
 		x, y = cv(x, res), cv(y, res)
 		if c, ok := y.(*ir.ConstExpr); ok && c.Value.(int64) >= 0 {
+			if c.Value.(int64) == 2 && duplicable(x, 16) {
+				// x*x is x**2 in wrapping arithmetic, and unlike the
+				// out-of-line powi it lets C compilers vectorise a
+				// square ((x - y) ** 2 over arrays).
+				return ir.Bin(ir.Mul, x, x)
+			}
 			return intr("powi", res, x, y)
 		}
 		y = l.simple(y, pos)

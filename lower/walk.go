@@ -121,6 +121,34 @@ func isSimple(e ir.Expr) bool {
 	return false
 }
 
+// duplicable reports whether e may be written twice instead of once: it
+// is made of at most budget variables, constants, array dimensions, loads
+// and arithmetic, all pure, so a second copy only costs what the
+// compiler's CSE removes.
+func duplicable(e ir.Expr, budget int) bool {
+	n := 0
+	var ok func(ir.Expr) bool
+	ok = func(e ir.Expr) bool {
+		if n++; n > budget {
+			return false
+		}
+		switch e := e.(type) {
+		case *ir.ConstExpr, *ir.VarRef, *ir.Dim:
+			return true
+		case *ir.Load:
+			return ok(e.Offset)
+		case *ir.Convert:
+			return ok(e.X)
+		case *ir.Unary:
+			return ok(e.X)
+		case *ir.Binary:
+			return ok(e.X) && ok(e.Y)
+		}
+		return false
+	}
+	return ok(e)
+}
+
 // readsVar reports whether e reads any variable in vars.
 func readsVar(e ir.Expr, vars map[*ir.Var]bool) bool {
 	found := false

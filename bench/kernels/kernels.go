@@ -241,14 +241,14 @@ func SqdistInt(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) 
 		/*line kernels.py:15:12*/ i0U = 0
 		/*line kernels.py:15:12*/ i0Lim = runtime.Max(t1, -9223372036854775805) - 3
 		/*line kernels.py:15:12*/ for i0U < i0Lim {
-			/*line kernels.py:15:12*/ t4 = t4 + runtime.PowInt(xData[h1+i0U]-yData[h2+i0U], 2)
-			/*line kernels.py:15:12*/ t4U1 = t4U1 + runtime.PowInt(xData[h1+(i0U+1)]-yData[h2+(i0U+1)], 2)
-			/*line kernels.py:15:12*/ t4U2 = t4U2 + runtime.PowInt(xData[h1+(i0U+2)]-yData[h2+(i0U+2)], 2)
-			/*line kernels.py:15:12*/ t4U3 = t4U3 + runtime.PowInt(xData[h1+(i0U+3)]-yData[h2+(i0U+3)], 2)
+			/*line kernels.py:15:12*/ t4 = t4 + (xData[h1+i0U]-yData[h2+i0U])*(xData[h1+i0U]-yData[h2+i0U])
+			/*line kernels.py:15:12*/ t4U1 = t4U1 + (xData[h1+(i0U+1)]-yData[h2+(i0U+1)])*(xData[h1+(i0U+1)]-yData[h2+(i0U+1)])
+			/*line kernels.py:15:12*/ t4U2 = t4U2 + (xData[h1+(i0U+2)]-yData[h2+(i0U+2)])*(xData[h1+(i0U+2)]-yData[h2+(i0U+2)])
+			/*line kernels.py:15:12*/ t4U3 = t4U3 + (xData[h1+(i0U+3)]-yData[h2+(i0U+3)])*(xData[h1+(i0U+3)]-yData[h2+(i0U+3)])
 			/*line kernels.py:15:12*/ i0U = i0U + 4
 		}
 		/*line kernels.py:15:12*/ for i0 = i0U; i0 < t1; i0++ {
-			/*line kernels.py:15:12*/ t4 = t4 + runtime.PowInt(xData[h1+i0]-yData[h2+i0], 2)
+			/*line kernels.py:15:12*/ t4 = t4 + (xData[h1+i0]-yData[h2+i0])*(xData[h1+i0]-yData[h2+i0])
 		}
 		/*line kernels.py:15:12*/ t4 = t4 + (t4U1 + t4U2 + t4U3)
 	} else {
@@ -260,22 +260,22 @@ func SqdistInt(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) 
 		/*line kernels.py:15:12*/ i0U2 = 0
 		/*line kernels.py:15:12*/ i0Lim2 = runtime.Max(t1, -9223372036854775805) - 3
 		/*line kernels.py:15:12*/ for i0U2 < i0Lim2 {
-			/*line kernels.py:15:12*/ t4 = t4 + runtime.PowInt(xData[p1]-yData[p2], 2)
+			/*line kernels.py:15:12*/ t4 = t4 + (xData[p1]-yData[p2])*(xData[p1]-yData[p2])
 			/*line kernels.py:15:12*/ p1 = p1 + t2
 			/*line kernels.py:15:12*/ p2 = p2 + t3
-			/*line kernels.py:15:12*/ t4U12 = t4U12 + runtime.PowInt(xData[p1]-yData[p2], 2)
+			/*line kernels.py:15:12*/ t4U12 = t4U12 + (xData[p1]-yData[p2])*(xData[p1]-yData[p2])
 			/*line kernels.py:15:12*/ p1 = p1 + t2
 			/*line kernels.py:15:12*/ p2 = p2 + t3
-			/*line kernels.py:15:12*/ t4U22 = t4U22 + runtime.PowInt(xData[p1]-yData[p2], 2)
+			/*line kernels.py:15:12*/ t4U22 = t4U22 + (xData[p1]-yData[p2])*(xData[p1]-yData[p2])
 			/*line kernels.py:15:12*/ p1 = p1 + t2
 			/*line kernels.py:15:12*/ p2 = p2 + t3
-			/*line kernels.py:15:12*/ t4U32 = t4U32 + runtime.PowInt(xData[p1]-yData[p2], 2)
+			/*line kernels.py:15:12*/ t4U32 = t4U32 + (xData[p1]-yData[p2])*(xData[p1]-yData[p2])
 			/*line kernels.py:15:12*/ p1 = p1 + t2
 			/*line kernels.py:15:12*/ p2 = p2 + t3
 			/*line kernels.py:15:12*/ i0U2 = i0U2 + 4
 		}
 		/*line kernels.py:15:12*/ for i0 = i0U2; i0 < t1; i0++ {
-			/*line kernels.py:15:12*/ t4 = t4 + runtime.PowInt(xData[p1]-yData[p2], 2)
+			/*line kernels.py:15:12*/ t4 = t4 + (xData[p1]-yData[p2])*(xData[p1]-yData[p2])
 			/*line kernels.py:15:12*/ p1 = p1 + t2
 			/*line kernels.py:15:12*/ p2 = p2 + t3
 		}

@@ -111,7 +111,7 @@ func SqdistInt(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) 
 	/*line kernels.py:15:12*/ t3 = int64(y.Strides[0]) * runtime.BoolToInt(int64(y.Shape[0]) != 1)
 	/*line kernels.py:15:12*/ t4 = 0
 	/*line kernels.py:15:12*/ for i0 = 0; i0 < t1; i0++ {
-		/*line kernels.py:15:12*/ t4 = t4 + runtime.PowInt(xData[int64(x.Offset)+i0*t2]-yData[int64(y.Offset)+i0*t3], 2)
+		/*line kernels.py:15:12*/ t4 = t4 + (xData[int64(x.Offset)+i0*t2]-yData[int64(y.Offset)+i0*t3])*(xData[int64(x.Offset)+i0*t2]-yData[int64(y.Offset)+i0*t3])
 	}
 	/*line kernels.py:15:5*/ return t4, nil
 }

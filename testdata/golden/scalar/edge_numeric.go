@@ -568,7 +568,7 @@ func PowLiteral(a int64, x float64) (int64, int64, int64, float64, float64, floa
 		/*line edge_numeric.py:217:44*/ t2 = t4
 	}
 	/*line edge_numeric.py:217:76*/ t5 = runtime.PowFloat(2.0, -2.0)
-	/*line edge_numeric.py:217:5*/ return runtime.PowInt(a, 2), runtime.PowInt(a, 0), runtime.PowInt(a, 1), t1, t2, t5, nil
+	/*line edge_numeric.py:217:5*/ return a * a, runtime.PowInt(a, 0), runtime.PowInt(a, 1), t1, t2, t5, nil
 }
 
 // PowVar is pyc2go's compiled form of pow_var (edge_numeric.py:220).

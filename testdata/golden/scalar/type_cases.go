@@ -102,7 +102,7 @@ func FloatOfInt(a int64) float64 {
 //
 // a ** 2 + a ** 3 - a ** 0 with literal exponents; stays int (|a| <= 10**6 fits int64).
 func IntPowers(a int64) int64 {
-	/*line type_cases.py:65:5*/ return runtime.PowInt(a, 2) + runtime.PowInt(a, 3) - runtime.PowInt(a, 0)
+	/*line type_cases.py:65:5*/ return a*a + runtime.PowInt(a, 3) - runtime.PowInt(a, 0)
 }
 
 // IntNegPower is pyc2go's compiled form of int_neg_power (type_cases.py:68).
