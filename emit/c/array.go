@@ -47,12 +47,18 @@ func (e *funcEmitter) arrayIntrinsic(x *ir.Intrinsic) (cx, error) {
 		}
 		return prim("PYC2GO_" + strings.ToUpper(x.Name) + "(" + e.arrValue(v) + ", " + e.arrValue(w) + ")"), nil
 	case "np_sum", "np_prod", "np_cprod", "np_mean":
-		if !a.Elem.IsFloat() && !a.Elem.IsComplex() || (x.Name == "np_mean" || x.Name == "np_prod") && !a.Elem.IsFloat() ||
-			x.Name == "np_cprod" && !a.Elem.IsComplex() {
+		// The runtime function and the element types it takes.
+		fn, ok := x.Name[3:], a.Elem.IsFloat() || a.Elem.IsComplex()
+		switch x.Name {
+		case "np_prod", "np_mean":
+			ok = a.Elem.IsFloat()
+		case "np_cprod":
+			fn, ok = "prod", a.Elem.IsComplex()
+		}
+		if !ok {
 			return cx{}, fmt.Errorf("%s of %s", x.Name, a)
 		}
-		fn := "pyc2go_" + strings.Replace(x.Name[3:], "cprod", "prod", 1) + "_" + a.Elem.String()
-		return prim(fn + "(" + e.arrPtr(v) + ")"), nil
+		return prim("pyc2go_" + fn + "_" + a.Elem.String() + "(" + e.arrPtr(v) + ")"), nil
 	}
 	return cx{}, fmt.Errorf("intrinsic %s has an array result (want an assignment)", x.Name)
 }

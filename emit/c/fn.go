@@ -108,15 +108,11 @@ func (me *moduleEmitter) fn(f *ir.Func) (string, error) {
 		}
 	}
 	for _, l := range f.Locals {
-		t, err := typeOf(l.Type)
+		d, err := decl(l.Type, e.names.vars[l], "")
 		if err != nil {
 			return "", fmt.Errorf("local %s: %w", l.Name, err)
 		}
-		init := "0"
-		if _, ok := l.Type.(*ir.Array); ok {
-			init = "{0}"
-		}
-		fmt.Fprintf(&out, "\t%s %s = %s;\n", t, e.names.vars[l], init)
+		out.WriteString("\t" + d + "\n")
 	}
 	for _, t := range e.temps {
 		out.WriteString("\t" + t + "\n")
@@ -402,17 +398,30 @@ func (e *funcEmitter) assign(s *ir.Assign, depth int) ([]string, error) {
 
 // temp declares a fresh temporary of type t.
 func (e *funcEmitter) temp(t ir.Type) (string, error) {
+	name := e.names.fresh("tmp" + strconv.Itoa(len(e.temps)+1))
+	d, err := decl(t, name, "")
+	if err != nil {
+		return "", err
+	}
+	e.temps = append(e.temps, d)
+	return name, nil
+}
+
+// decl declares name of type t initialised to init, or when init is ""
+// to zero (gcc's -Wmaybe-uninitialized cannot see lower's definite
+// assignment, so every variable starts with a value).
+func decl(t ir.Type, name, init string) (string, error) {
 	ct, err := typeOf(t)
 	if err != nil {
 		return "", err
 	}
-	name := e.names.fresh("tmp" + strconv.Itoa(len(e.temps)+1))
-	init := "0"
-	if _, ok := t.(*ir.Array); ok {
-		init = "{0}"
+	if init == "" {
+		init = "0"
+		if _, ok := t.(*ir.Array); ok {
+			init = "{0}"
+		}
 	}
-	e.temps = append(e.temps, ct+" "+name+" = "+init+";")
-	return name, nil
+	return ct + " " + name + " = " + init + ";", nil
 }
 
 // callStmt calls a module function: results to dsts (nil entries and a

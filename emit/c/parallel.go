@@ -141,7 +141,7 @@ func (e *funcEmitter) parFor(s *ir.For, start, stop, step cx, depth int) ([]stri
 			continue
 		}
 		declared[v] = true
-		init := "0"
+		init := ""
 		if r, ok := par.ReductionOf(v); ok {
 			id, err := r.Identity()
 			if err != nil {
@@ -152,14 +152,12 @@ func (e *funcEmitter) parFor(s *ir.For, start, stop, step cx, depth int) ([]stri
 				return nil, err
 			}
 			init = c.code
-		} else if _, isArr := v.Type.(*ir.Array); isArr {
-			init = "{0}"
 		}
-		ct, err := typeOf(v.Type)
+		d, err := decl(v.Type, e.names.vars[v], init)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, t2+ct+" "+e.names.vars[v]+" = "+init+";")
+		out = append(out, t2+d)
 		if !e.read[v] {
 			voids = append(voids, t2+"(void)"+e.names.vars[v]+";")
 		}

@@ -185,11 +185,11 @@ func (e *funcEmitter) outline(s *ir.For, depth int, params, args []string, own m
 		}
 		switch a, isArr := v.Type.(*ir.Array); {
 		case loops[v]:
-			ct, err := typeOf(v.Type)
+			d, err := decl(v.Type, e.names.vars[v], "")
 			if err != nil {
 				return nil, err
 			}
-			head = append(head, "\t"+ct+" "+e.names.vars[v]+" = 0;")
+			head = append(head, "\t"+d)
 		case isArr:
 			if dims[v] || data[v] && !e.ptr[v] && e.rs.ptrs[v] == "" {
 				// Shapes and strides, or a local's data through its struct.
