@@ -19,15 +19,14 @@ import (
 const parallelKernels = "../testdata/py/arrays/parallel.py"
 
 // backends are the targets the parallel tests build: the Go backend's
-// goroutines and the C backend's OpenMP threads (skipped without gcc).
+// goroutines and the C backend's OpenMP threads (skipped without a C
+// compiler, by needCC).
 var backends = []string{"go", "c"}
 
 func needBackend(t *testing.T, lang string) {
 	t.Helper()
 	if lang == "c" {
-		if _, err := exec.LookPath(driver.CC()); err != nil {
-			t.Skipf("no C compiler (%s): the C backend's half is skipped", driver.CC())
-		}
+		needCC(t)
 	}
 }
 

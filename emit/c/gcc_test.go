@@ -22,6 +22,16 @@ var cflags = []string{"-std=c11", "-O3", "-fopenmp", "-Wall", "-Wextra", "-Werro
 // The C backend); each one missing from PATH skips its half.
 var compilers = []string{"gcc", "clang"}
 
+// writeFiles writes files (by name) into dir.
+func writeFiles(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func needCC(t *testing.T, name string) string {
 	t.Helper()
 	cc, err := exec.LookPath(name)
@@ -38,11 +48,7 @@ func needCC(t *testing.T, name string) string {
 // clang only compile, in parallel.
 func TestCorpusCompiles(t *testing.T) {
 	dir := t.TempDir()
-	for name, data := range cruntime.Files() {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, cruntime.Files())
 	files, err := corpus.Kernels("../../testdata/py")
 	if err != nil {
 		t.Fatal(err)
@@ -73,11 +79,7 @@ func TestCorpusCompiles(t *testing.T) {
 			if err := os.MkdirAll(sub, 0o755); err != nil {
 				t.Fatal(err)
 			}
-			for file, data := range map[string][]byte{out.HeaderName: out.Header, out.SourceName: out.Source} {
-				if err := os.WriteFile(filepath.Join(sub, file), data, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			writeFiles(t, sub, map[string][]byte{out.HeaderName: out.Header, out.SourceName: out.Source})
 			units = append(units, unit{name, sub, out.SourceName})
 		}
 	}

@@ -149,11 +149,7 @@ int main(void) {
 	}
 	files := cruntime.Files()
 	files[out.HeaderName], files[out.SourceName], files["main.c"] = out.Header, out.Source, []byte(mainC)
-	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	build := func(name string, extra ...string) string {
 		args := append(append([]string{"-std=c11", "-O2", "-Wall", "-Wextra", "-Werror"}, extra...),
 			"-o", name, "main.c", out.SourceName, cruntime.Runtime, "-lm")

@@ -1,7 +1,6 @@
 package emitc_test
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -63,14 +62,9 @@ int main(void) {
 `
 	dir := t.TempDir()
 	src := filepath.Join(dir, "kern.py")
-	for name, data := range cruntime.Files() {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(dir, "main.c"), []byte(mainC), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	files := cruntime.Files()
+	files["main.c"] = []byte(mainC)
+	writeFiles(t, dir, files)
 	// report compiles the kernels with or without the pass and returns
 	// gcc's vectoriser remarks.
 	report := func(withRestrict bool) string {
@@ -86,11 +80,7 @@ int main(void) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for name, data := range map[string][]byte{out.HeaderName: out.Header, out.SourceName: out.Source} {
-			if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		writeFiles(t, dir, map[string][]byte{out.HeaderName: out.Header, out.SourceName: out.Source})
 		if withRestrict && !strings.Contains(string(out.Source), "*restrict ") {
 			t.Fatalf("no restrict pointers in the C:\n%s", out.Source)
 		}

@@ -14,8 +14,8 @@ import (
 
 // TestVectorizedUnrolledSum builds the unroll pass's four-accumulator
 // integer sums at -O3 (the documented build line, where the loop
-// vectoriser runs), with gcc and with clang, and checks them against a plain C loop for every length
-// up to 40, contiguous and strided. gcc 12.2 miscompiled the contiguous copy
+// vectoriser runs), with gcc and with clang, and checks them against a
+// plain C loop for every length up to 40, contiguous and strided. gcc 12.2 miscompiled the contiguous copy
 // (76 for 147) while the generated code reloaded a->data each iteration;
 // the emitter now reads it once (dataOf), and this test keeps it that way.
 func TestVectorizedUnrolledSum(t *testing.T) {
@@ -77,15 +77,9 @@ int main(void) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := map[string][]byte{out.HeaderName: out.Header, out.SourceName: out.Source, "main.c": []byte(driverC)}
-	for name, data := range cruntime.Files() {
-		files[name] = data
-	}
-	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	files := cruntime.Files()
+	files[out.HeaderName], files[out.SourceName], files["main.c"] = out.Header, out.Source, []byte(driverC)
+	writeFiles(t, dir, files)
 	for _, name := range compilers {
 		t.Run(name, func(t *testing.T) {
 			cc := needCC(t, name)
