@@ -378,34 +378,35 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 				langs = []string{"go", "c"}
 			}
 			for i, p := range files {
+				show := func(name, what string) { prog.show("verify [%d/%d] %s: %s", i+1, len(files), name, what) }
+				show(p, "compiling")
+				// The IR does not depend on the backend: one compile (and
+				// its diagnostics, once) serves every language.
+				res, code := rep.compileFileCleared(prog, p, cfg)
+				if code != exitOK {
+					status = code
+					continue
+				}
+				// Without --cases, FILE_cases.py beside FILE.py (if any) names the
+				// inputs of the functions whose shapes generation cannot meet.
+				c := *cases
+				if c == "" {
+					c = verify.CasesFile(p)
+				}
 				for _, lang := range langs {
 					cfg.Lang = lang
 					name := p
 					if len(langs) > 1 {
 						name += " (" + lang + ")"
 					}
-					step := func(what string) { prog.show("verify [%d/%d] %s: %s", i+1, len(files), name, what) }
-					step("compiling")
-					res, code := rep.compileFileCleared(prog, p, cfg)
-					if code != exitOK {
-						// Diagnostics do not depend on the backend: once is enough.
-						status = code
-						break
-					}
-					step("building")
+					show(name, "building")
 					bin, err := res.Build(cfg)
 					if err != nil {
 						prog.clear()
 						status = rep.fail(p, err)
 						continue
 					}
-					// Without --cases, FILE_cases.py beside FILE.py (if any) names the
-					// inputs of the functions whose shapes generation cannot meet.
-					c := *cases
-					if c == "" {
-						c = verify.CasesFile(p)
-					}
-					step("running CPython and the compiled code")
+					show(name, "running CPython and the compiled code")
 					r, err := verify.Run(res, bin, verify.Options{Python: *python, Cases: c, Seed: *seed, N: *n, FastMath: opt.fast})
 					prog.clear()
 					if err != nil {
