@@ -2,6 +2,7 @@ package lower
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 
@@ -595,26 +596,39 @@ func noShareKey(x, y *ir.Var) string {
 	return x.Name + "," + y.Name
 }
 
-// noShareFacts adds to facts the pairs cond proves not to share memory.
-func noShareFacts(facts map[string]bool, cond ir.Expr) map[string]bool {
-	m := map[string]bool{}
-	for k := range facts {
-		m[k] = true
-	}
-	for _, c := range conjuncts(cond) {
+// noShareFacts returns facts plus the pairs that s's condition proves not
+// to share memory in s.Then: the conjuncts !may_share(x, y) whose arrays
+// the branch never assigns (an assignment would make the code in Then see
+// other arrays than the test did). facts itself is left as it is: the
+// Else branch and later statements keep the facts from before the test.
+func noShareFacts(facts map[string]bool, s *ir.If) map[string]bool {
+	var defined map[*ir.Var]bool
+	m, copied := facts, false
+	for _, c := range conjuncts(s.Cond) {
 		u, ok := c.(*ir.Unary)
 		if !ok || u.Op != ir.Not {
 			continue
 		}
 		in, ok := u.X.(*ir.Intrinsic)
-		if !ok || in.Name != "may_share" {
+		if !ok || in.Name != "may_share" || len(in.Args) != 2 {
 			continue
 		}
 		x, ok1 := in.Args[0].(*ir.VarRef)
 		y, ok2 := in.Args[1].(*ir.VarRef)
-		if ok1 && ok2 {
-			m[noShareKey(x.V, y.V)] = true
+		if !ok1 || !ok2 {
+			continue
 		}
+		if defined == nil {
+			defined = ir.Defined(s.Then)
+		}
+		if defined[x.V] || defined[y.V] {
+			continue
+		}
+		if !copied {
+			m, copied = map[string]bool{}, true
+			maps.Copy(m, facts)
+		}
+		m[noShareKey(x.V, y.V)] = true
 	}
 	return m
 }
@@ -643,7 +657,7 @@ func nestWalker(b *ir.Block, facts map[string]bool, visit func(f *ir.For, facts 
 				nestWalker(s.Body, facts, visit)
 			}
 		case *ir.If:
-			nestWalker(s.Then, noShareFacts(facts, s.Cond), visit)
+			nestWalker(s.Then, noShareFacts(facts, s), visit)
 			nestWalker(s.Else, facts, visit)
 		case *ir.While:
 			nestWalker(s.Body, facts, visit)

@@ -66,14 +66,6 @@ type restrictor struct {
 	fresh map[*ir.Var]bool    // fresh groups, by representative
 }
 
-// pairKey names an unordered pair of arrays (names are unique in a function).
-func pairKey(x, y *ir.Var) string {
-	if x.Name > y.Name {
-		x, y = y, x
-	}
-	return x.Name + "," + y.Name
-}
-
 // block walks b with the no-share facts that hold on entry and the arrays
 // that enclosing marked loops already restrict.
 func (r *restrictor) block(b *ir.Block, facts map[string]bool, outer map[*ir.Var]bool) {
@@ -83,7 +75,7 @@ func (r *restrictor) block(b *ir.Block, facts map[string]bool, outer map[*ir.Var
 	for _, s := range b.Stmts {
 		switch s := s.(type) {
 		case *ir.If:
-			r.block(s.Then, thenFacts(facts, s), outer)
+			r.block(s.Then, noShareFacts(facts, s), outer)
 			r.block(s.Else, facts, outer)
 		case *ir.While:
 			r.block(s.Body, facts, outer)
@@ -94,46 +86,6 @@ func (r *restrictor) block(b *ir.Block, facts map[string]bool, outer map[*ir.Var
 			r.block(s.Body, facts, r.loop(s, facts, outer))
 		}
 	}
-}
-
-// thenFacts returns facts plus the pairs that s's condition proves not to
-// share memory in s.Then: the conjuncts !may_share(x, y) whose arrays the
-// branch never assigns (an assignment would make the loop see other arrays
-// than the test did).
-func thenFacts(facts map[string]bool, s *ir.If) map[string]bool {
-	var defined map[*ir.Var]bool
-	m := facts
-	for _, c := range conjuncts(s.Cond) {
-		u, ok := c.(*ir.Unary)
-		if !ok || u.Op != ir.Not {
-			continue
-		}
-		in, ok := u.X.(*ir.Intrinsic)
-		if !ok || in.Name != "may_share" || len(in.Args) != 2 {
-			continue
-		}
-		x, ok1 := in.Args[0].(*ir.VarRef)
-		y, ok2 := in.Args[1].(*ir.VarRef)
-		if !ok1 || !ok2 {
-			continue
-		}
-		if defined == nil {
-			defined = ir.Defined(s.Then)
-		}
-		if defined[x.V] || defined[y.V] {
-			continue
-		}
-		if len(m) == len(facts) {
-			// Copy on first write: the Else branch and later statements
-			// keep the facts from before the test.
-			m = map[string]bool{}
-			for k := range facts {
-				m[k] = true
-			}
-		}
-		m[pairKey(x.V, y.V)] = true
-	}
-	return m
 }
 
 // loop decides loop's Restrict list and returns the arrays restricted for
@@ -190,7 +142,7 @@ func (r *restrictor) loop(loop *ir.For, facts map[string]bool, outer map[*ir.Var
 			continue // restricted already, or a different array each iteration
 		}
 		if y := r.mayShareWith(x, order, written, facts); y != nil {
-			if k := pairKey(x, y); !said[k] {
+			if k := noShareKey(x, y); !said[k] {
 				said[k] = true
 				why = append(why, fmt.Sprintf("%s may share memory with %s", x.Name, y.Name))
 			}
@@ -239,7 +191,7 @@ func (r *restrictor) mayShareWith(x *ir.Var, order []*ir.Var, written map[*ir.Va
 		if y == x || !written[x] && !written[y] {
 			continue
 		}
-		if facts[pairKey(x, y)] {
+		if facts[noShareKey(x, y)] {
 			continue
 		}
 		if gx, gy := r.group[x], r.group[y]; gx != nil && gy != nil && gx != gy && (r.fresh[gx] || r.fresh[gy]) {
