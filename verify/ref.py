@@ -41,17 +41,13 @@ def _alarm(signum, frame):
 
 
 def numba_shim():
-    """Makes `import numba` work when numba is not installed (the reference
-    interpreter usually lacks it): a module whose prange is range and
-    whose njit/jit are identity decorators, with or without options
-    (@njit, @njit(parallel=True)). That is exactly what numba.prange means
-    to CPython, so the reference results are those of the plain Python
-    loops. A real numba, when importable, is left alone."""
-    try:
-        import numba  # noqa: F401
-        return
-    except ImportError:
-        pass
+    """Makes `import numba` give the reference run plain Python: a module
+    whose prange is range and whose njit/jit/vectorize are identity
+    decorators, with or without options (@njit, @njit(parallel=True)).
+    That is exactly what numba's decorators mean to CPython, and CPython
+    is the reference, so the shim replaces numba even when a real numba
+    is importable: compiled by numba, a kernel would be judged by numba's
+    semantics (its own error wording, unchecked indexing), not Python's."""
     import types
 
     def decorator(*args, **kwargs):
@@ -63,6 +59,7 @@ def numba_shim():
     mod.prange = range
     mod.njit = decorator
     mod.jit = decorator
+    mod.vectorize = decorator
     mod.__pyc2go_shim__ = True
     sys.modules["numba"] = mod
 
