@@ -51,11 +51,16 @@ const Tolerance32 = 1e-6
 
 // Options configures a verification run.
 type Options struct {
-	Python  string        // reference interpreter; "" finds one (FindPython)
-	Cases   string        // a CASES file; "" generates inputs
-	Seed    int64         // input generation seed
-	N       int           // generated cases per function
-	Timeout time.Duration // per reference call; cases that time out are skipped
+	Python string // reference interpreter; "" finds one (FindPython)
+	Cases  string // a CASES file; "" generates inputs
+	Seed   int64  // input generation seed
+	N      int    // generated cases per function
+	// CaseDraws is how many times each entry of a CASES file is drawn,
+	// each time with a fresh rng (draws that repeat an earlier one, from
+	// a factory that ignores its rng, are dropped); 0 means once. The
+	// CLI's -n sets it as well as N.
+	CaseDraws int
+	Timeout   time.Duration // per reference call; cases that time out are skipped
 	// FastMath says the kernel was compiled with --fastmath: every
 	// function's floats are then compared within FastMathTolerance
 	// instead of bit for bit (integers, booleans and exceptions stay
@@ -487,7 +492,7 @@ func runReference(py, dir, kernel string, funcs []funcSig, opt Options) (*refRep
 	if err != nil {
 		return nil, err
 	}
-	req := map[string]any{"kernel": abs, "seed": opt.Seed, "ncases": opt.N, "timeout": opt.Timeout.Seconds(), "workdir": dir}
+	req := map[string]any{"kernel": abs, "seed": opt.Seed, "ncases": opt.N, "case_draws": opt.CaseDraws, "timeout": opt.Timeout.Seconds(), "workdir": dir}
 	if opt.Cases != "" {
 		if req["cases"], err = filepath.Abs(opt.Cases); err != nil {
 			return nil, err
