@@ -242,13 +242,17 @@ void *pyc2go_alloc(pyc2go_pool *p, size_t elsize, int64_t rank, const int64_t *e
 /*
  * Integer arithmetic wraps (two's complement) like the IR, never invoking
  * C's undefined signed overflow; shifts by the width or more give what Go
- * gives (0, or -1 for a negative value shifted right).
+ * gives (0, or -1 for a negative value shifted right). pyc2go_invert is ~
+ * as a function: gcc warns on ~ of a bool converted to int (Python's
+ * ~True is -2) and on comparisons of the promoted ~ of a narrow unsigned
+ * value, both correct code here.
  */
 #define PYC2GO_INT_OPS(N, T, U, BITS)                                                              \
 	static inline T pyc2go_add_##N(T a, T b) { return (T)((U)a + (U)b); }                       \
 	static inline T pyc2go_sub_##N(T a, T b) { return (T)((U)a - (U)b); }                       \
 	static inline T pyc2go_mul_##N(T a, T b) { return (T)((U)a * (U)b); }                       \
 	static inline T pyc2go_neg_##N(T a) { return (T)((U)0 - (U)a); }                            \
+	static inline T pyc2go_invert_##N(T a) { return (T)~(U)a; }                                  \
 	static inline T pyc2go_shl_##N(T a, T n) { return (uint64_t)n >= BITS ? (T)0 : (T)((U)a << n); }   \
 	static inline T pyc2go_shr_##N(T a, T n) { return (uint64_t)n >= BITS ? (T)((a >> (BITS - 1)) >> 1) : (T)(a >> n); }
 PYC2GO_INT_OPS(int8, int8_t, uint32_t, 8)
