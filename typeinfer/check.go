@@ -9,6 +9,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/frontend"
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 )
 
 // Imported is a name bound by `from MODULE import NAME` that is not a value
@@ -210,6 +211,10 @@ func (c *checker) module() {
 					continue
 				}
 				o := c.importedObject(mod, name)
+				if o == nil && mod == "numpy" {
+					c.errorAt(c.pos(s), "cannot import name '%s' from 'numpy': %s", name, numpy.Unsupported("numpy", name, "numpy."+name))
+					continue
+				}
 				if o == nil {
 					c.errorAt(c.pos(s), "cannot import name '%s' from '%s' (not supported by pyc2go)", name, mod)
 					continue
@@ -256,7 +261,7 @@ func (c *checker) module() {
 }
 
 func (c *checker) importedObject(mod, name string) Object {
-	if v, ok := moduleConstValues[mod][name]; ok {
+	if v, ok := moduleConst(mod, name); ok {
 		return &Const{Name: name, Type: v.Type, Value: v.Value}
 	}
 	switch mod {
@@ -269,10 +274,7 @@ func (c *checker) importedObject(mod, name string) Object {
 			return &Imported{Module: mod, Name: name}
 		}
 	case "numpy":
-		if _, ok := numpyNames[name]; ok {
-			return &Imported{Module: mod, Name: name}
-		}
-		if _, ok := numpyFuncs[name]; ok || numpyArrayFunc(name) {
+		if r := numpy.Lookup(name); r != nil && r.Callable() {
 			return &Imported{Module: mod, Name: name}
 		}
 	case "numpy.typing":
@@ -388,7 +390,7 @@ func (c *checker) foldExpr(e ast.Expr) (v cval, cerr *constErr) {
 	case *ast.Attribute:
 		if n, ok := e.Value.(*ast.Name); ok {
 			if m, ok := c.globals[string(n.Id)].(*Module); ok {
-				if v, ok := moduleConstValues[m.Path][string(e.Attr)]; ok {
+				if v, ok := moduleConst(m.Path, string(e.Attr)); ok {
 					c.info.Uses[n] = m
 					c.info.Attrs[e] = &AttrInfo{Kind: AttrConst, Type: v.Type, Value: v.Value}
 					return v, nil
@@ -682,12 +684,12 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 		switch o := c.globals[name].(type) {
 		case *Imported:
 			if o.Module == "numpy" {
-				if t, ok := numpyNames[o.Name]; ok {
+				if t, ok := numpyScalar(o.Name); ok {
 					return t, true
 				}
 			}
 		case nil:
-			if _, ok := numpyNames[name]; ok {
+			if _, ok := numpyScalar(name); ok {
 				c.errorAt(c.pos(e), "name '%s' is not defined; write np.%s (or the string \"%s\")", name, name, name)
 				return nil, false
 			}
@@ -708,7 +710,7 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 				return bad()
 			}
 			if m.Path == "numpy" {
-				if t, ok := numpyNames[string(e.Attr)]; ok {
+				if t, ok := numpyScalar(string(e.Attr)); ok {
 					return t, true
 				}
 				if e.Attr == "ndarray" {
@@ -731,7 +733,7 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 		if t, ok := builtinTypeNames[s]; ok {
 			return t, true
 		}
-		if t, ok := numpyNames[s]; ok {
+		if t, ok := numpyScalar(s); ok {
 			return t, true
 		}
 		if s == "None" && result {
