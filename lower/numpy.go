@@ -1,8 +1,6 @@
 package lower
 
 import (
-	"strings"
-
 	"github.com/go-python/gpython/ast"
 
 	"github.com/pyc2go/pyc2go/ir"
@@ -77,14 +75,14 @@ func init() {
 		}},
 		"sign": {elem: signElem},
 
-		"zeros":      {array: filledArray},
-		"ones":       {array: filledArray},
-		"empty":      {array: filledArray},
-		"full":       {array: filledArray},
-		"zeros_like": {array: likeArray},
-		"ones_like":  {array: likeArray},
-		"empty_like": {array: likeArray},
-		"full_like":  {array: likeArray},
+		"zeros":      {array: filledArray(false, nil)},
+		"ones":       {array: filledArray(false, oneFill)},
+		"empty":      {array: filledArray(false, nil)}, // zeroed, a safe empty
+		"full":       {array: filledArray(false, valueFill)},
+		"zeros_like": {array: filledArray(true, nil)},
+		"ones_like":  {array: filledArray(true, oneFill)},
+		"empty_like": {array: filledArray(true, nil)},
+		"full_like":  {array: filledArray(true, valueFill)},
 		"copy": {array: func(l *fnLowerer, _ *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
 			if ci.Recv != nil {
 				return l.copyOf(ci.Recv, t, pos)
@@ -347,28 +345,32 @@ func signElem(l *fnLowerer, _ *typeinfer.CallInfo, args []ir.Expr, _ []ir.Scalar
 	return v
 }
 
-// filledArray is np.zeros, np.ones, np.empty (zeroed) and np.full.
-func filledArray(l *fnLowerer, _ *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
-	shape := l.shapeArg(ci.Args[0], pos)
-	return l.alloc(t, shape, l.fillValue(ci, t, pos), pos)
-}
-
-// likeArray is np.zeros_like and the other *_like.
-func likeArray(l *fnLowerer, _ *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
-	av := l.viewOf(ci.Args[0])
-	return l.alloc(t, av.shape, l.fillValue(ci, t, pos), pos)
-}
-
-// fillValue is the value a creation function fills its array with: one
-// for ones*, the fill value for full*, nil (zeros) otherwise.
-func (l *fnLowerer) fillValue(ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) ir.Expr {
-	switch {
-	case strings.HasPrefix(ci.Name, "ones"):
-		return cv(ir.Int(1), t.Elem)
-	case strings.HasPrefix(ci.Name, "full"):
-		return l.simple(l.npCast(l.expr(ci.Args[1]), l.scalarOf(ci.Args[1]), t.Elem, pos), pos)
+// filledArray is np.zeros, np.ones, np.empty and np.full (like: the
+// *_like forms, whose shape is operand 0's): a fresh array filled with
+// what fill gives (zeros for nil).
+func filledArray(like bool, fill func(l *fnLowerer, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) ir.Expr) func(*fnLowerer, *ast.Call, *typeinfer.CallInfo, *ir.Array, ir.Pos) *ir.Var {
+	return func(l *fnLowerer, _ *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
+		var shape []ir.Expr
+		if like {
+			shape = l.viewOf(ci.Args[0]).shape
+		} else {
+			shape = l.shapeArg(ci.Args[0], pos)
+		}
+		var v ir.Expr
+		if fill != nil {
+			v = fill(l, ci, t, pos)
+		}
+		return l.alloc(t, shape, v, pos)
 	}
-	return nil
+}
+
+func oneFill(_ *fnLowerer, _ *typeinfer.CallInfo, t *ir.Array, _ ir.Pos) ir.Expr {
+	return cv(ir.Int(1), t.Elem)
+}
+
+// valueFill is np.full's fill value (operand 1) cast to the dtype.
+func valueFill(l *fnLowerer, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) ir.Expr {
+	return l.simple(l.npCast(l.expr(ci.Args[1]), l.scalarOf(ci.Args[1]), t.Elem, pos), pos)
 }
 
 // eyeArray is np.eye(N, M, k) and np.identity(n): ones on the diagonal

@@ -56,9 +56,12 @@ type Row struct {
 	// Raises lists the exceptions a call raises at run time, with
 	// numpy's class and message (%d for run-time values).
 	Raises []Fault
-	// Example is a call the docs show and the tests compile (a and b are
-	// float64[:, :] arrays, v a float64[:] array, x a float, n an int).
+	// Example is a call the docs show and the tests compile for int64,
+	// float64 and complex128 arrays (a and b are 2-d arrays, v a 1-d
+	// array, x and y floats, n and i ints); Tests are more calls the
+	// tests compile, for the faults the example cannot raise.
 	Example string
+	Tests   []string
 	// Doc is the one line the docs table gives.
 	Doc string
 	// Scalar is a Type row's kind and Code its dtype code ("f8"); Value

@@ -52,6 +52,12 @@ func reduction(name, sig, accepts string, inexact, notYet Classes, doc string, r
 		Inexact: inexact, NotYet: notYet, Raises: raises, Example: "np." + name + "(a, axis=0)", Doc: doc}
 }
 
+// notYet marks the operand classes a row does not compile yet.
+func notYet(c Classes, r *Row) *Row {
+	r.NotYet = c
+	return r
+}
+
 func emptyFault(msg string) Fault {
 	return Fault{"ValueError", msg, "the reduced axis (or the array) is empty"}
 }
@@ -94,7 +100,7 @@ var rows = []*Row{
 	{Name: "full_like", Kind: Creation, Forms: Func, Sig: "a, fill_value, dtype=None, order='K', subok=True, shape=None", Accepts: "dtype",
 		Type: like, Shape: ShapeOperand, Example: "np.full_like(a, 7.0)", Doc: "a's shape and dtype, filled with a number"},
 	{Name: "arange", Kind: Creation, Forms: Func, Sig: "start, stop=?, step=?, /, dtype=None, *, like=None", Accepts: "dtype",
-		Type: arange, Shape: ShapeArange, Example: "np.arange(0.0, x, 0.5)",
+		Type: arange, Shape: ShapeArange, Example: "np.arange(0.0, x, y)", Tests: []string{"np.arange(0, n, i)"},
 		Raises: []Fault{{"ZeroDivisionError", "division by zero", "step is 0 (ints)"}, {"ZeroDivisionError", "float division by zero", "step is 0.0"},
 			{"ValueError", "arange: cannot compute length", "the length is NaN or infinite"}},
 		Doc: "evenly spaced values in [start, stop): int64 for int bounds, float64 if one is a float, numpy's fill rule"},
@@ -133,7 +139,7 @@ var rows = []*Row{
 	u1("ceil", "ceil", 0, "round up, as a float"),
 	u1("trunc", "trunc", 0, "round toward zero, as a float"),
 	u1("rint", "", 0, "round half to even, as a float"),
-	u1("sign", "", 0, "-1, 0 or 1 (NaN for NaN)"),
+	notYet(Complexes, u1("sign", "", 0, "-1, 0 or 1 (NaN for NaN)")),
 	u1("square", "", 0, "x*x"),
 	u1("negative", "", 0, "-x"),
 	u1("isnan", "isnan", 0, "x is NaN"),
@@ -142,20 +148,20 @@ var rows = []*Row{
 	u1("logical_not", "", 0, "not x, elementwise"),
 	u2("arctan2", "atan2", All, "the angle of (x2, x1)"),
 	u2("hypot", "hypot", All, "sqrt(x1**2 + x2**2) without overflow"),
-	u2("minimum", "", 0, "the smaller element; a NaN of either operand propagates"),
-	u2("maximum", "", 0, "the larger element; a NaN of either operand propagates"),
-	u2("fmin", "", 0, "the smaller element, ignoring a NaN operand"),
-	u2("fmax", "", 0, "the larger element, ignoring a NaN operand"),
+	notYet(Complexes, u2("minimum", "", 0, "the smaller element; a NaN of either operand propagates")),
+	notYet(Complexes, u2("maximum", "", 0, "the larger element; a NaN of either operand propagates")),
+	notYet(Complexes, u2("fmin", "", 0, "the smaller element, ignoring a NaN operand")),
+	notYet(Complexes, u2("fmax", "", 0, "the larger element, ignoring a NaN operand")),
 	{Name: "power", Kind: Elementwise, Forms: Func, Sig: ufuncSig2, Type: ufunc2, Shape: ShapeBroadcast,
 		Inexact: Floats | Complexes, Raises: []Fault{faultBroadcast, faultNegPow}, Example: "np.power(a, b)",
 		Doc: "x1 ** x2 with numpy's rules (no ZeroDivisionError; integers wrap)"},
 	u2("logical_and", "", 0, "x1 and x2, elementwise"),
 	u2("logical_or", "", 0, "x1 or x2, elementwise"),
 	{Name: "where", Kind: Elementwise, Forms: Func, Sig: "condition, x, y, /", Type: where, Shape: ShapeBroadcast,
-		Raises: []Fault{faultBroadcast}, Example: "np.where(a > 0.0, a, 0.0)",
+		Raises: []Fault{faultBroadcast}, Example: "np.where(a > 0.0, b, 0.0)",
 		Doc: "x where condition is true, else y (the one-argument form is not supported yet)"},
-	{Name: "clip", Kind: Elementwise, Forms: Func, Sig: "a, a_min, a_max, out=None", Type: clip, Shape: ShapeClip,
-		Raises: []Fault{faultBroadcast}, Example: "np.clip(a, 0.0, 1.0)",
+	{Name: "clip", Kind: Elementwise, Forms: Func, Sig: "a, a_min, a_max, out=None", Type: clip, Shape: ShapeClip, NotYet: Complexes,
+		Raises: []Fault{faultBroadcast}, Example: "np.clip(a, v, 1.0)",
 		Doc: "a limited to [a_min, a_max], as numpy 1.24 orders the comparisons (NaN stays NaN)"},
 	{Name: "round", Aliases: []string{"around"}, Kind: Elementwise, Forms: Func, Sig: "a, decimals=0, out=None", Accepts: "decimals",
 		Type: round, Shape: ShapeOperand, Example: "np.round(a, 2)",
@@ -205,7 +211,7 @@ var rows = []*Row{
 	{Name: "reshape", Kind: Method, Forms: Meth, Sig: "*shape, order='C'", Type: reshape,
 		Raises: []Fault{{"ValueError", "cannot reshape array of size %d into shape (%d,%d)", "the sizes differ"},
 			{"ValueError", "can only specify one unknown dimension", "two extents are negative"}},
-		Example: "a.reshape(-1)", Doc: "a view with a new shape when a is C-contiguous, else a reshaped copy; one extent may be -1"},
+		Example: "a.reshape(n, -1)", Doc: "a view with a new shape when a is C-contiguous, else a reshaped copy; one extent may be -1"},
 	{Name: "ravel", Kind: Method, Forms: Meth, Sig: "order='C'", Type: flat, Example: "a.ravel()",
 		Doc: "a 1-d view when a is C-contiguous, else a flattened copy"},
 	{Name: "flatten", Kind: Method, Forms: Meth, Sig: "order='C'", Type: flat, Example: "a.flatten()",

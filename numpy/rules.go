@@ -232,7 +232,11 @@ func linspace(c *Call) ir.Type {
 			return nil
 		}
 	}
-	return Fresh(c.dtypeOr(ir.Float64), 1)
+	if c.DType != ir.Invalid && c.DType != ir.Float64 {
+		c.OptErrorf("dtype", "unsupported: %s() with dtype %s (not supported yet); convert the result with .astype()", c.Disp, c.DType)
+		return nil
+	}
+	return Fresh(ir.Float64, 1)
 }
 
 // copyOf is np.copy(a) and a.copy(): a fresh C-ordered copy.
@@ -350,8 +354,13 @@ func round(c *Call) ir.Type {
 		return nil
 	}
 	if _, given := c.Opts["decimals"]; given {
-		if _, isC := c.OptConstInt("decimals"); !isC {
+		d, isC := c.OptConstInt("decimals")
+		if !isC {
 			c.OptErrorf("decimals", "unsupported: decimals must be a constant integer")
+			return nil
+		}
+		if d < 0 && !a.Elem.IsFloat() && !a.Elem.IsComplex() {
+			c.OptErrorf("decimals", "unsupported: %s() of integers with negative decimals (not supported yet)", c.Disp)
 			return nil
 		}
 	}
