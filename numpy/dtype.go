@@ -106,7 +106,7 @@ func (t *dtypeTable) arrayArray(op string, l, r ir.Scalar) string {
 		return res
 	}
 	d := t.diag[op]
-	p := promote(l, r)
+	p := Promote(l, r)
 	if d == nil || p == ir.Invalid {
 		return ""
 	}
@@ -200,11 +200,11 @@ func intMin(s ir.Scalar) int64   { return -1 << (s.Bits() - 1) }
 func intMax(s ir.Scalar) int64   { return 1<<(s.Bits()-1) - 1 }
 func uintMax(s ir.Scalar) uint64 { return 1<<s.Bits() - 1 }
 
-// promote is np.promote_types on pyc2go's kinds: the smallest kind both
+// Promote is np.promote_types on pyc2go's kinds: the smallest kind both
 // convert to safely (int64 and uint64 meet in float64; integers need a
 // float of twice their width, so int8 and float16 would meet in float16,
 // which pyc2go lacks: Invalid).
-func promote(a, b ir.Scalar) ir.Scalar {
+func Promote(a, b ir.Scalar) ir.Scalar {
 	if a == b {
 		return a
 	}

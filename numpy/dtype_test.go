@@ -10,16 +10,17 @@ import (
 	"github.com/pyc2go/pyc2go/ir"
 )
 
-// probe runs testdata/numpy_array_probe.py with the reference interpreter.
-func probe(t *testing.T) []string {
+// probe runs a probe script of testdata with the reference interpreter
+// and returns its output lines.
+func probe(t *testing.T, script string) []string {
 	t.Helper()
-	cmd := exec.Command("/usr/bin/python3", "numpy_array_probe.py")
+	cmd := exec.Command("/usr/bin/python3", script)
 	cmd.Dir = "testdata"
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("numpy array probe failed: %v\n%s(needs /usr/bin/python3 with numpy: apt-get install -y python3-numpy)", err, stderr.String())
+		t.Fatalf("%s failed: %v\n%s(needs /usr/bin/python3 with numpy: apt-get install -y python3-numpy)", script, err, stderr.String())
 	}
 	return strings.Split(strings.TrimSpace(string(out)), "\n")
 }
@@ -30,7 +31,7 @@ func probe(t *testing.T) []string {
 // file back to every line of the probe, so array dtypes cannot drift from
 // numpy 1.24 and no rule can drop a case.
 func TestDTypes(t *testing.T) {
-	lines := probe(t)
+	lines := probe(t, "numpy_array_probe.py")
 	golden.Check(t, "dtypes.txt", []byte(compactDTypes(lines)))
 
 	tab := parseDTypes(dtypesText)
@@ -130,15 +131,15 @@ func compactDTypes(lines []string) string {
 	return b.String()
 }
 
-// TestPromote checks promote against the aa rows of "+", which are
+// TestPromote checks Promote against the aa rows of "+", which are
 // np.promote_types for every pair (bool + bool included).
 func TestPromote(t *testing.T) {
 	tab := dtypes()
 	for l := ir.Bool; l <= ir.Complex128; l++ {
 		for r := ir.Bool; r <= ir.Complex128; r++ {
 			want := tab.arrayArray("+", l, r)
-			if got := promote(l, r).String(); got != want {
-				t.Errorf("promote(%s, %s) = %s, want %s", l, r, got, want)
+			if got := Promote(l, r).String(); got != want {
+				t.Errorf("Promote(%s, %s) = %s, want %s", l, r, got, want)
 			}
 		}
 	}

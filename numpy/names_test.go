@@ -1,8 +1,6 @@
 package numpy
 
 import (
-	"bytes"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -12,18 +10,10 @@ import (
 // TestNames keeps names.txt equal to numpy's own list of its public names
 // (PYC2GO_UPDATE=1 rewrites it).
 func TestNames(t *testing.T) {
-	cmd := exec.Command("/usr/bin/python3", "numpy_names_probe.py")
-	cmd.Dir = "testdata"
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("numpy names probe failed: %v\n%s", err, stderr.String())
-	}
 	var b strings.Builder
 	b.WriteString("# numpy 1.24's public names, from testdata/numpy_names_probe.py (see names.go).\n" +
 		"# Regenerate: PYC2GO_UPDATE=1 go test ./numpy -run TestNames\n")
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+	for _, line := range probe(t, "numpy_names_probe.py") {
 		f := strings.Fields(line)
 		for _, name := range f[1:] {
 			b.WriteString(f[0] + " " + name + "\n")

@@ -91,6 +91,20 @@ func (c *Call) dtypeErr(msg string) bool {
 	return true
 }
 
+// arrayDType returns operand 0 as an array and the dtype of np.name of
+// it, reporting when either fails.
+func (c *Call) arrayDType(name string) (*ir.Array, ir.Scalar, bool) {
+	a, ok := c.array(0)
+	if !ok {
+		return nil, 0, false
+	}
+	k, msg := FuncDType(name, a.Elem)
+	if !c.dtypeErr(msg) {
+		return nil, 0, false
+	}
+	return a, k, true
+}
+
 // shape types a shape operand: an int (rank 1) or a tuple of ints.
 func (c *Call) shape(i int) (int, bool) {
 	switch t := c.Args[i].(type) {
@@ -161,12 +175,8 @@ func ufunc1(c *Call) ir.Type {
 		}
 		return k
 	}
-	a, ok := c.array(0)
+	a, k, ok := c.arrayDType(c.Row.Name)
 	if !ok {
-		return nil
-	}
-	k, msg := FuncDType(c.Row.Name, a.Elem)
-	if !c.dtypeErr(msg) {
 		return nil
 	}
 	return Fresh(k, a.Rank)
@@ -345,12 +355,8 @@ func clip(c *Call) ir.Type {
 
 // round is np.round(a, decimals=0) of an array, decimals a constant.
 func round(c *Call) ir.Type {
-	a, ok := c.array(0)
+	a, k, ok := c.arrayDType("round")
 	if !ok {
-		return nil
-	}
-	k, msg := FuncDType("round", a.Elem)
-	if !c.dtypeErr(msg) {
 		return nil
 	}
 	if _, given := c.Opts["decimals"]; given {
@@ -418,12 +424,8 @@ func product(c *Call) ir.Type { return ProductType(c, c.Row.Name) }
 // every element, an array along one constant axis; cumsum and cumprod
 // keep the rank (or flatten without axis=).
 func reduce(c *Call) ir.Type {
-	a, ok := c.array(0)
+	a, k, ok := c.arrayDType(c.Row.Name)
 	if !ok {
-		return nil
-	}
-	k, msg := FuncDType(c.Row.Name, a.Elem)
-	if !c.dtypeErr(msg) {
 		return nil
 	}
 	if t, given := c.Opts["ddof"]; given && t != nil {
