@@ -56,15 +56,25 @@ func Unsupported(ns, name, disp string) string {
 	if ns != "numpy" {
 		return msg
 	}
-	funcs, _ := supportedNames()
 	prefix := strings.TrimSuffix(disp, name)
-	if near := closest(name, funcs); len(near) > 0 {
+	if near := Suggest(name); len(near) > 0 {
 		for i := range near {
 			near[i] = prefix + near[i]
 		}
 		msg += "; did you mean " + joinWords(near, "or") + "?"
 	}
 	return msg
+}
+
+// Suggest lists the supported np.NAME names a name numpy does not have
+// is plausibly a typo of (nothing for a name numpy has: that one is
+// meant, and merely not supported).
+func Suggest(name string) []string {
+	if Has("numpy", name) {
+		return nil
+	}
+	funcs, _ := supportedNames()
+	return closest(name, funcs)
 }
 
 // UnsupportedMethod is the diagnostic for a.NAME on an array that is not

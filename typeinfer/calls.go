@@ -131,7 +131,9 @@ func (c *checker) resolve(e *ast.Call) (callee, bool) {
 			return c.moduleCallee(e, o.Module, o.Name, id)
 		case *Const:
 			c.use(f, o)
-			c.errorf(f, "'%s' object is not callable", pyName(o.Type))
+			if o.Type != ir.Invalid { // else its definition failed and was reported
+				c.errorf(f, "'%s' object is not callable", pyName(o.Type))
+			}
 		case *Module:
 			c.use(f, o)
 			c.errorf(f, "'module' object is not callable")

@@ -154,6 +154,10 @@ var supportedImports = map[string]bool{"math": true, "cmath": true, "numpy": tru
 // (typing) or to other tools (pythran, __future__).
 var ignoredImports = map[string]bool{"typing": true, "pythran": true, "__future__": true}
 
+// failedImport stands for a name whose import was reported: a constant of
+// unknown type, whose uses are not reported again.
+func failedImport(name string) Object { return &Const{Name: name} }
+
 func (c *checker) bind(name string, o Object, n ast.Ast) {
 	if old, dup := c.globals[name]; dup {
 		if om, ok := old.(*Module); ok {
@@ -193,7 +197,12 @@ func (c *checker) module() {
 				case ignoredImports[root]:
 					c.globals[name] = &Module{Path: path}
 				case !supportedImports[path]:
-					c.errorAt(c.pos(s), "unsupported: import of module '%s'; supported modules are math, cmath, numpy, numba", a.Name)
+					if sub, ok := strings.CutPrefix(path, "numpy."); ok && numpy.Submodule(sub) {
+						c.errorAt(c.pos(s), "%s is not supported yet", path)
+					} else {
+						c.errorAt(c.pos(s), "unsupported: import of module '%s'; supported modules are math, cmath, numpy, numba", a.Name)
+					}
+					c.bind(name, failedImport(name), s)
 				default:
 					c.bind(name, &Module{Path: path}, s)
 				}
@@ -211,12 +220,21 @@ func (c *checker) module() {
 					continue
 				}
 				o := c.importedObject(mod, name)
-				if o == nil && mod == "numpy" {
-					c.errorAt(c.pos(s), "cannot import name '%s' from 'numpy': %s", name, numpy.Unsupported("numpy", name, "numpy."+name))
+				if sub, ok := strings.CutPrefix(mod, "numpy."); o == nil && (mod == "numpy" || ok && numpy.Submodule(sub)) {
+					switch {
+					case numpy.Has(mod, name):
+						c.errorAt(c.pos(s), "cannot import name '%s' from '%s': %s.%s is not supported yet", name, mod, mod, name)
+					case mod == "numpy" && len(numpy.Suggest(name)) > 0:
+						c.errorAt(c.pos(s), "cannot import name '%s' from 'numpy'; did you mean %s?", name, strings.Join(numpy.Suggest(name), " or "))
+					default:
+						c.errorAt(c.pos(s), "cannot import name '%s' from '%s'", name, mod)
+					}
+					c.bind(local, failedImport(local), s)
 					continue
 				}
 				if o == nil {
 					c.errorAt(c.pos(s), "cannot import name '%s' from '%s' (not supported by pyc2go)", name, mod)
+					c.bind(local, failedImport(local), s)
 					continue
 				}
 				c.bind(local, o, s)
