@@ -32,9 +32,9 @@ func (c *checker) callRow(e *ast.Call, row *numpy.Row, disp string, recv ast.Exp
 		env.operands = append(env.operands, recv)
 		call.Args = append(call.Args, rt)
 	}
-	// Type the bound arguments in parameter order (operands first: their
-	// order is Python's as far as it matters, all being evaluated before
-	// the call): operands are values, dtype names a type.
+	// Type the bound arguments in parameter order: operands are values
+	// (a list literal is the array np.array makes of it), dtype names a
+	// type, the other optional arguments are values the rule may ask about.
 	for i, p := range params {
 		for _, a := range bound[i] {
 			switch {
