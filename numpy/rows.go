@@ -58,6 +58,12 @@ func notYet(c Classes, r *Row) *Row {
 	return r
 }
 
+// typed gives a row another type rule.
+func typed(rule TypeRule, r *Row) *Row {
+	r.Type = rule
+	return r
+}
+
 func emptyFault(msg string) Fault {
 	return Fault{"ValueError", msg, "the reduced axis (or the array) is empty"}
 }
@@ -190,10 +196,10 @@ var rows = []*Row{
 		"whether some element is true"),
 	reduction("all", "a, axis=None, out=None, keepdims=<no value>, *, where=<no value>", "axis", 0, 0,
 		"whether every element is true"),
-	reduction("cumsum", "a, axis=None, dtype=None, out=None", "axis", 0, 0,
-		"running sums (of the flattened array without axis=)"),
-	reduction("cumprod", "a, axis=None, dtype=None, out=None", "axis", 0, 0,
-		"running products (of the flattened array without axis=)"),
+	typed(scan, reduction("cumsum", "a, axis=None, dtype=None, out=None", "axis", 0, 0,
+		"running sums (of the flattened array without axis=)")),
+	typed(scan, reduction("cumprod", "a, axis=None, dtype=None, out=None", "axis", 0, 0,
+		"running products (of the flattened array without axis=)")),
 
 	// Products.
 	{Name: "dot", Kind: Product, Forms: Func, Sig: "a, b, out=None", Type: product, Inexact: Floats | Complexes,

@@ -421,31 +421,54 @@ func ProductType(c *Call, name string) ir.Type {
 func product(c *Call) ir.Type { return ProductType(c, c.Row.Name) }
 
 // reduce types np.NAME(a, axis=...) and a.NAME(axis=...): a scalar over
-// every element, an array along one constant axis; cumsum and cumprod
-// keep the rank (or flatten without axis=).
+// every element, an array of one axis less along one constant axis.
 func reduce(c *Call) ir.Type {
-	a, k, ok := c.arrayDType(c.Row.Name)
-	if !ok {
+	a, k, axis, ok := c.reduction()
+	switch {
+	case !ok:
 		return nil
+	case axis < 0 || a.Rank == 1:
+		return k
+	}
+	return Fresh(k, a.Rank-1)
+}
+
+// scan types np.cumsum and np.cumprod: the array's rank along an axis,
+// the flattened array's without one.
+func scan(c *Call) ir.Type {
+	a, k, axis, ok := c.reduction()
+	switch {
+	case !ok:
+		return nil
+	case axis < 0:
+		return Fresh(k, 1)
+	}
+	return Fresh(k, a.Rank)
+}
+
+// reduction checks a reduction's operand and ddof= and normalises its
+// axis= (set in c.Axis, -1 for a reduction of every element; axis=0 of a
+// 1-d array is that too: same result, same summation order); it returns
+// the operand, the result dtype and the axis given (-1 for none).
+func (c *Call) reduction() (a *ir.Array, k ir.Scalar, axis int, ok bool) {
+	a, k, ok = c.arrayDType(c.Row.Name)
+	if !ok {
+		return nil, 0, 0, false
 	}
 	if t, given := c.Opts["ddof"]; given && t != nil {
 		if s, ok := t.(ir.Scalar); !ok || s.IsComplex() {
 			c.OptErrorf("ddof", "unsupported: ddof must be a number")
-			return nil
+			return nil, 0, 0, false
 		}
 	}
-	cum := c.Row.Name == "cumsum" || c.Row.Name == "cumprod"
 	c.Axis = -1
 	if _, given := c.Opts["axis"]; !given || c.OptNone("axis") {
-		if cum {
-			return Fresh(k, 1)
-		}
-		return k
+		return a, k, -1, true
 	}
 	v, isC := c.OptConstInt("axis")
 	if !isC {
 		c.OptErrorf("axis", "unsupported: axis must be a constant integer (the result's rank depends on it)")
-		return nil
+		return nil, 0, 0, false
 	}
 	n := v
 	if n < 0 {
@@ -453,20 +476,12 @@ func reduce(c *Call) ir.Type {
 	}
 	if n < 0 || n >= int64(a.Rank) {
 		c.OptErrorf("axis", "axis %d is out of bounds for array of dimension %d", v, a.Rank)
-		return nil
+		return nil, 0, 0, false
 	}
 	if a.Rank > 1 {
-		// axis=0 of a 1-d array is the whole-array reduction (same
-		// result, same summation order): normalised to "no axis".
 		c.Axis = int(n)
 	}
-	if cum {
-		return Fresh(k, a.Rank)
-	}
-	if a.Rank == 1 {
-		return k
-	}
-	return Fresh(k, a.Rank-1)
+	return a, k, int(n), true
 }
 
 // flat is a.ravel() and a.flatten(): a 1-d array.
