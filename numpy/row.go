@@ -250,6 +250,9 @@ var index = sync.OnceValue(func() *registry {
 			panic(fmt.Sprintf("numpy row %s: %v", r.Name, err))
 		}
 		for _, n := range r.Names() {
+			if reg.funcs[n] != nil && r.Kind != Attribute && r.Forms&Func != 0 || reg.attrs[n] != nil && r.Kind == Attribute {
+				panic("numpy: two rows named " + n)
+			}
 			switch {
 			case r.Kind == Attribute:
 				reg.attrs[n] = r
