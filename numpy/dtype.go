@@ -64,13 +64,15 @@ type dtypeTable struct {
 
 var dtypes = sync.OnceValue(func() *dtypeTable { return parseDTypes(dtypesText) })
 
-var scalarByName = func() map[string]ir.Scalar {
-	m := map[string]ir.Scalar{}
-	for s := ir.Bool; s <= ir.Complex128; s++ {
-		m[s.String()] = s
+// scalarNamed is the kind numpy names name ("float32"), Invalid if none.
+func scalarNamed(name string) ir.Scalar {
+	for k := ir.Bool; k <= ir.Complex128; k++ {
+		if k.String() == name {
+			return k
+		}
 	}
-	return m
-}()
+	return ir.Invalid
+}
 
 func parseDTypes(text string) *dtypeTable {
 	t := &dtypeTable{lines: map[string]string{}, diag: map[string]*[ir.Complex128 + 1]string{}, classes: map[ir.Scalar][]string{}}
@@ -80,7 +82,7 @@ func parseDTypes(text string) *dtypeTable {
 		}
 		if cls, ok := strings.CutPrefix(line, "cl "); ok {
 			k, _, _ := strings.Cut(cls, ":")
-			t.classes[scalarByName[k]] = append(t.classes[scalarByName[k]], cls)
+			t.classes[scalarNamed(k)] = append(t.classes[scalarNamed(k)], cls)
 			continue
 		}
 		lhs, res, _ := strings.Cut(line, " -> ")
@@ -92,7 +94,7 @@ func parseDTypes(text string) *dtypeTable {
 				t.diag[f[1]] = d
 				t.binops = append(t.binops, f[1])
 			}
-			d[scalarByName[f[2]]] = res
+			d[scalarNamed(f[2])] = res
 			continue
 		}
 		t.lines[lhs] = res
@@ -150,7 +152,7 @@ func category(k ir.Scalar) int {
 // the array's, else its own type.
 func valueKind(class string, arr ir.Scalar) ir.Scalar {
 	kname, v, _ := strings.Cut(class, ":")
-	k := scalarByName[kname]
+	k := scalarNamed(kname)
 	if category(k) > category(arr) {
 		return k
 	}
@@ -261,7 +263,7 @@ func Promote(a, b ir.Scalar) ir.Scalar {
 }
 
 func sizedKind(prefix string, bits int) ir.Scalar {
-	if k, ok := scalarByName[prefix+strconv.Itoa(bits)]; ok {
+	if k := scalarNamed(prefix + strconv.Itoa(bits)); k != ir.Invalid {
 		return k
 	}
 	if prefix == "int" && bits > 64 {
@@ -280,7 +282,7 @@ func result(res, what string) (ir.Scalar, string) {
 	case "valueerror":
 		return ir.Invalid, "Integers to negative integer powers are not allowed."
 	}
-	if k, ok := scalarByName[res]; ok {
+	if k := scalarNamed(res); k != ir.Invalid {
 		return k, ""
 	}
 	return ir.Invalid, fmt.Sprintf("unsupported: %s is computed in %s by numpy, which pyc2go does not support; convert the array with .astype(np.float32) first", what, res)

@@ -57,11 +57,11 @@ func lookupLine(t *dtypeTable, lhs string) string {
 	f := strings.Fields(lhs)
 	switch f[0] {
 	case "aa":
-		return t.arrayArray(f[1], scalarByName[f[2]], scalarByName[f[3]])
+		return t.arrayArray(f[1], scalarNamed(f[2]), scalarNamed(f[3]))
 	case "as":
-		return t.arrayScalar(f[1], scalarByName[f[2]], f[3], false)
+		return t.arrayScalar(f[1], scalarNamed(f[2]), f[3], false)
 	case "sa":
-		return t.arrayScalar(f[1], scalarByName[f[3]], f[2], true)
+		return t.arrayScalar(f[1], scalarNamed(f[3]), f[2], true)
 	}
 	return t.lines[lhs]
 }
@@ -89,12 +89,12 @@ func compactDTypes(lines []string) string {
 				d = new([ir.Complex128 + 1]string)
 				tab.diag[f[1]] = d
 			}
-			d[scalarByName[f[2]]] = res
+			d[scalarNamed(f[2])] = res
 			kept = append(kept, line)
 		case f[0] == "as" && !seen[f[3]]:
 			seen[f[3]] = true
 			k, _, _ := strings.Cut(f[3], ":")
-			tab.classes[scalarByName[k]] = append(tab.classes[scalarByName[k]], f[3])
+			tab.classes[scalarNamed(k)] = append(tab.classes[scalarNamed(k)], f[3])
 			kept = append(kept, "cl "+f[3])
 		}
 	}
@@ -105,7 +105,7 @@ func compactDTypes(lines []string) string {
 		case "un", "fn", "ck":
 			kept = append(kept, line)
 		case "aa":
-			if f[2] != f[3] && tab.arrayArray(f[1], scalarByName[f[2]], scalarByName[f[3]]) != res {
+			if f[2] != f[3] && tab.arrayArray(f[1], scalarNamed(f[2]), scalarNamed(f[3])) != res {
 				kept = append(kept, line)
 				tab.lines[lhs] = res
 			}

@@ -238,14 +238,15 @@ func parseSig(sig string) ([]Param, error) {
 
 // registry is the rows indexed.
 type registry struct {
+	rows    []*Row          // in table order
 	funcs   map[string]*Row // np.NAME: functions, types, constants
 	methods map[string]*Row // a.NAME(...)
 	attrs   map[string]*Row // a.NAME
 }
 
 var index = sync.OnceValue(func() *registry {
-	reg := &registry{funcs: map[string]*Row{}, methods: map[string]*Row{}, attrs: map[string]*Row{}}
-	for _, r := range rows {
+	reg := &registry{rows: allRows(), funcs: map[string]*Row{}, methods: map[string]*Row{}, attrs: map[string]*Row{}}
+	for _, r := range reg.rows {
 		if err := r.init(); err != nil {
 			panic(fmt.Sprintf("numpy row %s: %v", r.Name, err))
 		}
@@ -307,10 +308,7 @@ func LookupMethod(name string) *Row { return index().methods[name] }
 func LookupAttr(name string) *Row { return index().attrs[name] }
 
 // Rows lists every row, in table order.
-func Rows() []*Row {
-	index()
-	return rows
-}
+func Rows() []*Row { return index().rows }
 
 // supportedNames lists every spelling np.NAME and a.NAME pyc2go supports,
 // sorted, for suggestions.
