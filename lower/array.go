@@ -591,17 +591,10 @@ func (l *fnLowerer) arrayCall(e *ast.Call, t *ir.Array) *ir.Var {
 		}
 		return l.spill(vals[0], l.pos(e)).(*ir.VarRef).V
 	}
-	return l.creation(e, ci, t)
-}
-
-// arrayScalarCall lowers numpy calls on arrays with a scalar result
-// (reductions); nil when e is not one.
-func (l *fnLowerer) arrayScalarCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
-	if _, _, _, ok := l.productCall(e); ok {
-		v, _ := l.product(e)
-		return v
+	if ci.Row == nil {
+		l.errorf(e, "unsupported: call of %s returning an array", ci.Name)
 	}
-	return l.reduction(e, ci)
+	return l.rowArray(e, ci, t)
 }
 
 func nan() float64 { return math.NaN() }

@@ -7,6 +7,7 @@ import (
 	"github.com/go-python/gpython/py"
 
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 	"github.com/pyc2go/pyc2go/typeinfer"
 )
 
@@ -729,55 +730,7 @@ func knownNonZero(e ir.Expr) bool {
 // promote is the common type two operands are compared (or, for augmented
 // assignment, computed) in: numpy's type promotion, where Python's bool,
 // int, float and complex are bool, int64, float64 and complex128.
-func promote(a, b ir.Scalar) ir.Scalar {
-	if a == b {
-		return a
-	}
-	if a == ir.Bool {
-		return b
-	}
-	if b == ir.Bool {
-		return a
-	}
-	if a.IsComplex() || b.IsComplex() {
-		if a.Bits() <= 64 && b.Bits() <= 64 && !(a.IsInt() && a.Bits() > 16) && !(b.IsInt() && b.Bits() > 16) && a != ir.Float64 && b != ir.Float64 {
-			return ir.Complex64
-		}
-		return ir.Complex128
-	}
-	if a.IsFloat() || b.IsFloat() {
-		small := func(t ir.Scalar) bool {
-			return t == ir.Float32 || (t.IsInt() && t.Bits() <= 16)
-		}
-		if small(a) && small(b) {
-			return ir.Float32
-		}
-		return ir.Float64
-	}
-	// Both integers.
-	if a.IsSigned() == b.IsSigned() {
-		if a.Bits() >= b.Bits() {
-			return a
-		}
-		return b
-	}
-	s, u := a, b
-	if !s.IsSigned() {
-		s, u = b, a
-	}
-	if s.Bits() > u.Bits() {
-		return s
-	}
-	switch u.Bits() {
-	case 8:
-		return ir.Int16
-	case 16:
-		return ir.Int32
-	case 32:
-		return ir.Int64
-	}
-	return ir.Float64
-}
+func promote(a, b ir.Scalar) ir.Scalar { return numpy.Promote(a, b) }
 
 // arithResult is the type of x op y for an augmented assignment (which has
 // no expression node typeinfer could have typed).

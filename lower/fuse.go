@@ -63,24 +63,9 @@ func (l *fnLowerer) isElementwise(e ast.Expr) bool {
 	case *ast.Compare:
 		return len(x.Ops) == 1
 	case *ast.Call:
-		ci := l.info.Calls[x]
-		return ci != nil && ci.Kind == typeinfer.CallNumpy && isUfunc(ci.Name)
+		return isElemCall(l.info.Calls[x])
 	}
 	return false
-}
-
-// elemFuncs are the numpy functions fusion computes elementwise beyond the
-// one-to-one intrinsics of numpyFuncs.
-var elemFuncs = map[string]bool{
-	"where": true, "minimum": true, "maximum": true, "fmin": true, "fmax": true,
-	"logical_and": true, "logical_or": true, "logical_not": true, "logical_xor": true,
-	"power": true, "add": true, "subtract": true, "multiply": true, "divide": true, "true_divide": true,
-	"negative": true, "dot": true, "clip": true, "round": true, "around": true, "square": true, "rint": true, "sign": true,
-}
-
-func isUfunc(name string) bool {
-	_, ok := numpyFuncs[name]
-	return ok || elemFuncs[name]
 }
 
 // fuseTree lowers the operands of the array expression e (step 1 and 2).
@@ -452,135 +437,6 @@ func kindRank(t ir.Scalar) int {
 		return 2
 	}
 	return 3
-}
-
-// elemCall lowers the element of a numpy function call fusion handles
-// beyond numpyCall's one-to-one intrinsics; ok is false for the others.
-func (l *fnLowerer) elemCall(e *ast.Call, ci *typeinfer.CallInfo) (ir.Expr, bool) {
-	if !elemFuncs[ci.Name] {
-		return nil, false
-	}
-	pos := l.pos(e)
-	res := l.scalarOf(e)
-	args := make([]ir.Expr, len(ci.Args))
-	ts := make([]ir.Scalar, len(ci.Args))
-	for i, a := range ci.Args {
-		args[i] = l.expr(a)
-		ts[i] = l.scalarOf(a)
-	}
-	sel := func(c, x, y ir.Expr) ir.Expr {
-		t := l.temp(res)
-		l.emit(&ir.Assign{Dst: t, Src: y, Pos: pos})
-		l.emit(&ir.If{Cond: c, Then: &ir.Block{Stmts: []ir.Stmt{&ir.Assign{Dst: t, Src: x, Pos: pos}}}, Pos: pos})
-		return ir.Ref(t)
-	}
-	bin := func(op ast.OperatorNumber) ir.Expr {
-		return l.binop(op, args[0], ts[0], args[1], ts[1], res, pos)
-	}
-	switch ci.Name {
-	case "where":
-		c := l.simple(truth(args[0]), pos)
-		x, y := l.simple(cv(args[1], res), pos), l.simple(cv(args[2], res), pos)
-		return sel(c, x, y), true
-	case "minimum", "maximum", "fmin", "fmax":
-		ct := res
-		x, y := l.simple(cv(args[0], ct), pos), l.simple(cv(args[1], ct), pos)
-		op := ir.Lt
-		if strings.Contains(ci.Name, "max") {
-			op = ir.Gt
-		}
-		// numpy: maximum(x, y) is x if x > y or x is NaN, else y (as the
-		// SSE maxpd it vectorises to): a NaN of either operand propagates
-		// (the first if both) and a tie gives y, so maximum(-0.0, 0.0) is
-		// 0.0 and maximum(0.0, -0.0) is -0.0. fmin/fmax ignore a NaN
-		// operand and also give y on ties.
-		if !ct.IsFloat() {
-			return sel(ir.Bin(op, x, y), x, y), true
-		}
-		isnan := func(v ir.Expr) ir.Expr { return intr("isnan", ir.Bool, v) }
-		if ci.Name[0] == 'f' {
-			// x when y is NaN or x beats y.
-			return sel(or(isnan(y), ir.Bin(op, x, y)), x, y), true
-		}
-		return sel(or(isnan(x), ir.Bin(op, x, y)), x, y), true
-	case "logical_and":
-		return and(truth(args[0]), truth(args[1])), true
-	case "logical_or":
-		return or(truth(args[0]), truth(args[1])), true
-	case "logical_xor":
-		return ir.Bin(ir.Ne, truth(args[0]), truth(args[1])), true
-	case "logical_not":
-		return not(truth(args[0])), true
-	case "add":
-		return bin(ast.Add), true
-	case "subtract":
-		return bin(ast.Sub), true
-	case "multiply", "dot": // dot with a scalar operand multiplies
-		return bin(ast.Mult), true
-	case "divide", "true_divide":
-		return bin(ast.Div), true
-	case "power":
-		return bin(ast.Pow), true
-	case "negative":
-		return &ir.Unary{Op: ir.Neg, X: cv(args[0], res)}, true
-	case "square":
-		x := l.simple(cv(args[0], res), pos)
-		return ir.Bin(ir.Mul, x, x), true
-	case "clip":
-		// numpy 1.24's _NPY_CLIP: min(max(x, lo), hi) where a NaN first
-		// operand wins and PyArray_MAX/MIN pick b unless a > b (a < b).
-		x := l.simple(cv(args[0], res), pos)
-		lo, hi := l.simple(cv(args[1], res), pos), l.simple(cv(args[2], res), pos)
-		if !res.IsFloat() {
-			t := sel(ir.Bin(ir.Gt, x, lo), x, lo)
-			return sel(ir.Bin(ir.Lt, t, hi), t, hi), true
-		}
-		isnan := func(v ir.Expr) ir.Expr { return intr("isnan", ir.Bool, v) }
-		t := sel(or(isnan(x), ir.Bin(ir.Gt, x, lo)), x, lo)
-		return sel(or(isnan(t), ir.Bin(ir.Lt, t, hi)), t, hi), true
-	case "round", "around":
-		d := int64(0)
-		if x := ci.Kwargs["decimals"]; x != nil {
-			c, ok := l.expr(x).(*ir.ConstExpr)
-			if !ok {
-				l.errorf(x, "unsupported: decimals must be a constant integer")
-			}
-			d = c.Value.(int64)
-		}
-		x := cv(args[0], res)
-		if !res.IsFloat() {
-			if d >= 0 {
-				return x, true
-			}
-			l.errorf(e, "unsupported: np.round of integers with negative decimals")
-		}
-		if d == 0 {
-			return intr("roundeven", res, x), true
-		}
-		// numpy: y = x * 10**d, rint, / 10**d (d < 0: divide first).
-		f := &ir.ConstExpr{T: res, Value: pow10(d)}
-		if d > 0 {
-			return ir.Bin(ir.Div, intr("roundeven", res, ir.Bin(ir.Mul, x, f)), f), true
-		}
-		f = &ir.ConstExpr{T: res, Value: pow10(-d)}
-		return ir.Bin(ir.Mul, intr("roundeven", res, ir.Bin(ir.Div, x, f)), f), true
-	case "rint":
-		return intr("roundeven", res, cv(args[0], res)), true
-	case "sign":
-		x := l.simple(cv(args[0], res), pos)
-		if res.IsComplex() {
-			return nil, false
-		}
-		// numpy: -1, 0 or 1; NaN for NaN.
-		pos1 := cv(ir.Bin(ir.Gt, x, zero(res)), res)
-		neg1 := cv(ir.Bin(ir.Lt, x, zero(res)), res)
-		v := ir.Bin(ir.Sub, pos1, neg1)
-		if res.IsFloat() {
-			return sel(intr("isnan", ir.Bool, x), x, v), true
-		}
-		return v, true
-	}
-	return nil, false
 }
 
 // uniqueExprs drops repeated expressions (sameExpr), keeping the first.

@@ -17,7 +17,8 @@
 //   - arrays (array.go: indexing, views, stores, array loops; fuse.go: one
 //     loop nest per elementwise expression, broadcasting and numpy's
 //     overlap rule; reduce.go: reductions; create.go: creation functions,
-//     copies and reshapes; product.go: dot, matmul, outer);
+//     copies and reshapes; product.go: dot, matmul, outer; numpy.go:
+//     which lowering each numpy row (package numpy) takes);
 //   - the pass manager (passes.go) with the required passes (constfold,
 //     checkelim, guardelim, raises, boundscheck) and the optional loop
 //     passes run at -O2: parallel.go (prange / #omp loops in chunks) and

@@ -4,6 +4,7 @@ import (
 	"github.com/go-python/gpython/ast"
 
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 	"github.com/pyc2go/pyc2go/typeinfer"
 )
 
@@ -40,11 +41,8 @@ func (l *fnLowerer) productCall(e ast.Expr) (name string, x, y ast.Expr, ok bool
 	if ci == nil || ci.Kind != typeinfer.CallNumpy || len(ci.Args) != 2 {
 		return "", nil, nil, false
 	}
-	switch ci.Name {
-	case "dot", "matmul", "outer":
-		if l.isArrayExpr(ci.Args[0]) && l.isArrayExpr(ci.Args[1]) {
-			return ci.Name, ci.Args[0], ci.Args[1], true
-		}
+	if ci.Row != nil && ci.Row.Kind == numpy.Product && l.isArrayExpr(ci.Args[0]) && l.isArrayExpr(ci.Args[1]) {
+		return ci.Name, ci.Args[0], ci.Args[1], true
 	}
 	return "", nil, nil, false
 }

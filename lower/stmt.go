@@ -36,12 +36,8 @@ func (l *fnLowerer) stmt(s ast.Stmt) {
 				l.callFunc(call, ci, nil, true)
 				return
 			}
-			if ci := l.info.Calls[call]; ci != nil && ci.Kind == typeinfer.CallMethod && ci.Name == "fill" {
-				// a.fill(v): numpy casts v to a's element type.
-				v := l.expr(ci.Args[0])
-				dst := l.arrayVar(ci.Recv)
-				v = l.simple(l.npCast(v, l.scalarOf(ci.Args[0]), dst.Type.(*ir.Array).Elem, pos), pos)
-				l.fill(dst, v, pos)
+			if ci := l.info.Calls[call]; ci != nil && ci.Row != nil && npLowerings[ci.Row.Name].stmt != nil {
+				npLowerings[ci.Row.Name].stmt(l, ci, pos)
 				return
 			}
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/frontend"
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 )
 
 // Imported is a name bound by `from MODULE import NAME` that is not a value
@@ -153,6 +154,10 @@ var supportedImports = map[string]bool{"math": true, "cmath": true, "numpy": tru
 // (typing) or to other tools (pythran, __future__).
 var ignoredImports = map[string]bool{"typing": true, "pythran": true, "__future__": true}
 
+// failedImport stands for a name whose import was reported: a constant of
+// unknown type, whose uses are not reported again.
+func failedImport(name string) Object { return &Const{Name: name} }
+
 func (c *checker) bind(name string, o Object, n ast.Ast) {
 	if old, dup := c.globals[name]; dup {
 		if om, ok := old.(*Module); ok {
@@ -192,7 +197,12 @@ func (c *checker) module() {
 				case ignoredImports[root]:
 					c.globals[name] = &Module{Path: path}
 				case !supportedImports[path]:
-					c.errorAt(c.pos(s), "unsupported: import of module '%s'; supported modules are math, cmath, numpy, numba", a.Name)
+					if sub, ok := strings.CutPrefix(path, "numpy."); ok && numpy.Submodule(sub) {
+						c.errorAt(c.pos(s), "%s is not supported yet", path)
+					} else {
+						c.errorAt(c.pos(s), "unsupported: import of module '%s'; supported modules are math, cmath, numpy, numba", a.Name)
+					}
+					c.bind(name, failedImport(name), s)
 				default:
 					c.bind(name, &Module{Path: path}, s)
 				}
@@ -210,8 +220,21 @@ func (c *checker) module() {
 					continue
 				}
 				o := c.importedObject(mod, name)
+				if sub, ok := strings.CutPrefix(mod, "numpy."); o == nil && (mod == "numpy" || ok && numpy.Submodule(sub)) {
+					switch {
+					case numpy.Has(mod, name):
+						c.errorAt(c.pos(s), "cannot import name '%s' from '%s': %s.%s is not supported yet", name, mod, mod, name)
+					case mod == "numpy" && len(numpy.Suggest(name)) > 0:
+						c.errorAt(c.pos(s), "cannot import name '%s' from 'numpy'; did you mean %s?", name, strings.Join(numpy.Suggest(name), " or "))
+					default:
+						c.errorAt(c.pos(s), "cannot import name '%s' from '%s'", name, mod)
+					}
+					c.bind(local, failedImport(local), s)
+					continue
+				}
 				if o == nil {
 					c.errorAt(c.pos(s), "cannot import name '%s' from '%s' (not supported by pyc2go)", name, mod)
+					c.bind(local, failedImport(local), s)
 					continue
 				}
 				c.bind(local, o, s)
@@ -256,7 +279,7 @@ func (c *checker) module() {
 }
 
 func (c *checker) importedObject(mod, name string) Object {
-	if v, ok := moduleConstValues[mod][name]; ok {
+	if v, ok := moduleConst(mod, name); ok {
 		return &Const{Name: name, Type: v.Type, Value: v.Value}
 	}
 	switch mod {
@@ -269,10 +292,7 @@ func (c *checker) importedObject(mod, name string) Object {
 			return &Imported{Module: mod, Name: name}
 		}
 	case "numpy":
-		if _, ok := numpyNames[name]; ok {
-			return &Imported{Module: mod, Name: name}
-		}
-		if _, ok := numpyFuncs[name]; ok || numpyArrayFunc(name) {
+		if r := numpy.Lookup(name); r != nil && r.Callable() {
 			return &Imported{Module: mod, Name: name}
 		}
 	case "numpy.typing":
@@ -388,7 +408,7 @@ func (c *checker) foldExpr(e ast.Expr) (v cval, cerr *constErr) {
 	case *ast.Attribute:
 		if n, ok := e.Value.(*ast.Name); ok {
 			if m, ok := c.globals[string(n.Id)].(*Module); ok {
-				if v, ok := moduleConstValues[m.Path][string(e.Attr)]; ok {
+				if v, ok := moduleConst(m.Path, string(e.Attr)); ok {
 					c.info.Uses[n] = m
 					c.info.Attrs[e] = &AttrInfo{Kind: AttrConst, Type: v.Type, Value: v.Value}
 					return v, nil
@@ -682,12 +702,12 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 		switch o := c.globals[name].(type) {
 		case *Imported:
 			if o.Module == "numpy" {
-				if t, ok := numpyNames[o.Name]; ok {
+				if t, ok := numpyScalar(o.Name); ok {
 					return t, true
 				}
 			}
 		case nil:
-			if _, ok := numpyNames[name]; ok {
+			if _, ok := numpyScalar(name); ok {
 				c.errorAt(c.pos(e), "name '%s' is not defined; write np.%s (or the string \"%s\")", name, name, name)
 				return nil, false
 			}
@@ -708,7 +728,7 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 				return bad()
 			}
 			if m.Path == "numpy" {
-				if t, ok := numpyNames[string(e.Attr)]; ok {
+				if t, ok := numpyScalar(string(e.Attr)); ok {
 					return t, true
 				}
 				if e.Attr == "ndarray" {
@@ -731,7 +751,7 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 		if t, ok := builtinTypeNames[s]; ok {
 			return t, true
 		}
-		if t, ok := numpyNames[s]; ok {
+		if t, ok := numpyScalar(s); ok {
 			return t, true
 		}
 		if s == "None" && result {

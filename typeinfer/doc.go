@@ -59,8 +59,10 @@ package typeinfer
 //     or rank, or an array to a scalar local, is an error naming both
 //     places. The join of a contiguous and a strided array is strided.
 //   - Array dtypes (operators, ufuncs, reductions, in-place casting) come
-//     from numpy_array_table.go, the verbatim output of
-//     testdata/numpy_array_probe.py, which TestNumpyArrayPromotion re-runs.
+//     from package numpy's dtype table (numpy/dtypes.txt, numpy 1.24's
+//     answers compacted by its rules, which TestDTypes re-probes); which
+//     numpy functions, methods and attributes exist, their parameters and
+//     type rules are numpy's rows (numpy.go binds calls to them).
 //     numpy 1.24 casts Python and numpy SCALARS mixed with arrays by value
 //     (int8 array + 1 is int8, + 1000 is int16; float32 array * 2.0 is
 //     float32, * 1e300 is float64). A constant operand (literal, module

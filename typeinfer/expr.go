@@ -7,6 +7,7 @@ import (
 	"github.com/go-python/gpython/ast"
 
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 )
 
 // expr types e and its sub-expressions. nil means unknown: not inferred yet
@@ -39,7 +40,8 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 			if l == nil || r == nil {
 				return nil
 			}
-			return c.product(e, "@", "matmul", l, r, e.Left, e.Right)
+			env := &rowEnv{c: c, node: e, operands: []ast.Expr{e.Left, e.Right}}
+			return numpy.ProductType(&numpy.Call{Disp: "@", Args: []ir.Type{l, r}, Env: env}, "matmul")
 		}
 		return c.binary(e, opNames[e.Op], l, r, e.Left, e.Right)
 	case *ast.UnaryOp:
@@ -50,12 +52,12 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 		x := c.expr(e.Operand)
 		op0 := map[ast.UnaryOpNumber]string{ast.USub: "-", ast.UAdd: "+", ast.Invert: "~"}[e.Op]
 		if a, isA := isArr(x); isA {
-			k, msg := arrayUnaryType(op0, a.Elem)
+			k, msg := numpy.UnaryDType(op0, a.Elem)
 			if msg != "" {
 				c.errorf(e, "%s", msg)
 				return nil
 			}
-			return fresh(k, a.Rank)
+			return numpy.Fresh(k, a.Rank)
 		}
 		xs, ok := c.scalarOperand(e.Operand, x)
 		if !ok {
@@ -160,6 +162,21 @@ func (c *checker) name(n *ast.Name) ir.Type {
 	return nil
 }
 
+// numpySubmodule recognises np.SUB, an attribute of numpy that is no
+// row (np.random, np.linalg, or a name numpy lacks), in front of a call
+// or attribute: it returns numpy's name, module and SUB.
+func (c *checker) numpySubmodule(e ast.Expr) (*ast.Name, *Module, string) {
+	at, ok := e.(*ast.Attribute)
+	if !ok {
+		return nil, nil, ""
+	}
+	n, m := c.moduleOf(at.Value)
+	if m == nil || m.Path != "numpy" || numpy.Lookup(string(at.Attr)) != nil {
+		return nil, nil, ""
+	}
+	return n, m, string(at.Attr)
+}
+
 // moduleOf returns the module a name refers to, unless a local shadows it.
 func (c *checker) moduleOf(e ast.Expr) (*ast.Name, *Module) {
 	n, ok := e.(*ast.Name)
@@ -177,15 +194,18 @@ func (c *checker) attribute(e *ast.Attribute) ir.Type {
 	attr := string(e.Attr)
 	if n, m := c.moduleOf(e.Value); m != nil {
 		c.use(n, m)
-		if v, ok := moduleConstValues[m.Path][attr]; ok {
+		if v, ok := moduleConst(m.Path, attr); ok {
 			if c.final {
 				c.info.Attrs[e] = &AttrInfo{Kind: AttrConst, Type: v.Type, Value: v.Value}
 			}
 			return v.Type
 		}
-		if c.moduleHas(m.Path, attr) {
+		switch {
+		case c.moduleHas(m.Path, attr):
 			c.errorf(e, "unsupported: %s.%s used as a value; only calls are supported", n.Id, attr)
-		} else {
+		case m.Path == "numpy":
+			c.errorf(e, "%s", numpy.Unsupported("numpy", attr, string(n.Id)+"."+attr))
+		default:
 			c.errorf(e, "module '%s' has no attribute '%s' (or pyc2go does not support it)", m.Path, attr)
 		}
 		return nil
@@ -232,9 +252,8 @@ func (c *checker) moduleHas(path, attr string) bool {
 		_, ok := cmathFuncs[attr]
 		return ok
 	case "numpy":
-		_, ok1 := numpyNames[attr]
-		_, ok2 := numpyFuncs[attr]
-		return ok1 || ok2
+		r := numpy.Lookup(attr)
+		return r != nil && r.Callable()
 	case "numba":
 		return attr == "njit" || attr == "jit" || attr == "prange"
 	}
@@ -287,7 +306,7 @@ func (c *checker) binary(node ast.Ast, op string, l, r ir.Type, le, re ast.Expr)
 	if l == nil || r == nil {
 		return nil
 	}
-	if anyArray(l, r) {
+	if numpy.AnyArray(l, r) {
 		return c.elementwise(node, op, l, r, le, re)
 	}
 	ls, lok := l.(ir.Scalar)
@@ -347,6 +366,7 @@ var cmpNames = map[ast.CmpOp]string{
 func (c *checker) compare(e *ast.Compare) ir.Type {
 	prevE := e.Left
 	prev := c.expr(e.Left)
+	unknown := false
 	for i, op := range e.Ops {
 		if i >= len(e.Comparators) {
 			break
@@ -354,7 +374,7 @@ func (c *checker) compare(e *ast.Compare) ir.Type {
 		next := e.Comparators[i]
 		nt := c.expr(next)
 		sym, ok := cmpNames[op]
-		if ok && anyArray(prev, nt) {
+		if ok && numpy.AnyArray(prev, nt) {
 			if len(e.Ops) > 1 {
 				c.errorf(e, "unsupported: chained comparison of arrays (Python would take the truth value of an array, which numpy rejects: The truth value of an array with more than one element is ambiguous. Use a.any() or a.all())")
 				return nil
@@ -373,7 +393,16 @@ func (c *checker) compare(e *ast.Compare) ir.Type {
 				c.errorf(e, "'%s' not supported between instances of '%s' and '%s'%s", sym, pyName(ps), pyName(ns), c.why(prevE, prev, next, nt))
 			}
 		}
+		if prev == nil || nt == nil {
+			unknown = true
+		}
 		prevE, prev = next, nt
+	}
+	if unknown {
+		// An operand whose type is unknown was reported already (or is
+		// not known yet in this pass): so is the comparison, so that no
+		// follow-on error blames a bool.
+		return nil
 	}
 	return ir.Bool
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/frontend"
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 )
 
 // Info is what Check learns about a file: the types of every expression and
@@ -177,6 +178,10 @@ type CallInfo struct {
 	Kind CallKind
 	Name string
 	Func *Func
+	// Row is the numpy row of a CallNumpy call and of an array method
+	// (nil for conjugate); Name is then the row's name (np.amin records
+	// "min").
+	Row *numpy.Row
 	// Kwargs holds the keyword arguments of numpy functions and array
 	// methods (axis=, dtype=, out= is unsupported), by name; Args holds
 	// their positional arguments as written. Optional parameters passed

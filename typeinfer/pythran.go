@@ -87,7 +87,7 @@ func pythranType(text string) (ir.Type, string) {
 	name := strings.TrimSpace(s[:open])
 	elem, ok := pythranDtypes[name]
 	if !ok {
-		elem, ok = dtypeNames[name]
+		elem, ok = dtypeName(name)
 	}
 	if !ok {
 		return nil, unknownDtype(name)

@@ -5,6 +5,7 @@ import (
 	"github.com/go-python/gpython/py"
 
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 )
 
 // supportedExceptions may be raised explicitly.
@@ -375,7 +376,7 @@ func (c *checker) inPlace(s *ast.AugAssign, dst, res ir.Type) {
 			return
 		}
 	}
-	if !sameKindCast(rk, da.Elem) {
+	if !numpy.SameKind(rk, da.Elem) {
 		c.errorf(s, "Cannot cast ufunc '%s' output from dtype('%s') to dtype('%s') with casting rule 'same_kind'", ufuncName[opNames[s.Op]], rk, da.Elem)
 	}
 }

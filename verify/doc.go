@@ -30,7 +30,9 @@
 // relaxations: an int result the compiled code returns as a float (a local
 // widened by flow-insensitive inference) passes when the values are equal;
 // and functions whose results go through a transcendental libm function
-// (ir.IntrinsicInfo.Exact false anywhere in their call tree) compare floats
+// (ir.IntrinsicInfo.Exact false anywhere in their call tree; the numpy
+// registry states the same per function, numpy.Row.Inexact, which lower's
+// TestRows keeps equal to what the intrinsics say) compare floats
 // with |a-b| <= Tolerance * max(1, |a|, |b|) (complex results norm-wise),
 // because Go's math package is not glibc's libm. Float and complex
 // np.dot / np.matmul / @ are in the same class: numpy computes them with

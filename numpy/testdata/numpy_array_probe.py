@@ -1,8 +1,8 @@
 """Prints numpy 1.24's result dtypes for array operations: array op array,
 array op scalar (with value-based casting: one line per scalar value class),
-unary operators, one-array ufuncs and reductions. gen_array_table.py embeds
-the output in ../numpy_array_table.go; TestNumpyArrayPromotion re-runs this
-with /usr/bin/python3 and compares."""
+unary operators, one-array ufuncs and reductions. TestDTypes re-runs this
+with /usr/bin/python3, checks that ../dtypes.txt expands back to exactly its
+output and rewrites that file with PYC2GO_UPDATE=1 (see ../dtype.go)."""
 
 import operator
 import warnings
@@ -30,7 +30,7 @@ BINOPS = [
 # operand's result dtype depends on its type AND its value: each class is a
 # kind and a representative value; every value that min_scalar_type treats
 # alike (the same signed/unsigned range) shares the representative's class.
-# array_promote.go maps constants and unknown values to these classes.
+# dtype.go maps constants and unknown values to these classes.
 INT_REPS = [1, 200, 1000, 40000, 100000, 3000000000, 1 << 40, 1 << 63,
             -1, -200, -40000, -3000000000]
 FLOAT_REPS = [2.0, 1e5, 1e300]
