@@ -141,7 +141,7 @@ type For struct {
 	// writes (through any variable) and accesses through x is accessed only
 	// through x during the loop. It is C99's restrict contract for a
 	// pointer to x's data declared just before the loop, which is how
-	// emit/c prints it (emit/c/restrict.go); lower/restrict.go proves it.
+	// emit/c prints it (emit/c/restrict.go); opt/restrict.go proves it.
 	// Like Windows it adds no meaning: an emitter that ignores it is still
 	// correct. The body assigns no listed variable, and a cold loop and
 	// the loops inside it list none (ir.Verify checks both).
@@ -254,7 +254,7 @@ func (r Reduction) Identity() (*ConstExpr, error) {
 // element k of the window is element Base + k of Arr's data. It exists so
 // that an emitter can slice the data once before the loop and index the
 // slice by the induction variable, the shape the Go compiler's
-// bounds-check elimination proves in bounds (lower/window.go sets it).
+// bounds-check elimination proves in bounds (opt/window.go sets it).
 //
 // On a For with Windows, Start is the constant 0 and Step the constant 1,
 // the body assigns neither Arr nor Base, and the loop promises that when it
@@ -309,6 +309,12 @@ type Check struct {
 	Args []Expr
 	Pos  Pos
 }
+
+// MsgIndexBounds is the Msg of the bounds check of an integer array
+// subscript (numpy's IndexError message, with the index, the axis and its
+// extent as Args). lower gives every such check this message and no other
+// check, which is how the boundscheck pass (--boundscheck=off) finds them.
+const MsgIndexBounds = "index %d is out of bounds for axis %d with size %d"
 
 // Alloc makes Dst a fresh zero-filled C-contiguous array of the given shape
 // (one int64 extent per axis of Dst's rank). Extents are never negative

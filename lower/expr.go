@@ -810,7 +810,7 @@ func arithResult(op ast.OperatorNumber, a, b ir.Scalar, rightConst *ir.ConstExpr
 // `acc / 2` divides by 2.0, not by float64(2).
 func cv(e ir.Expr, t ir.Scalar) ir.Expr {
 	if c, ok := e.(*ir.ConstExpr); ok && c.T != t {
-		if r := foldConvert(c, t); r != nil {
+		if r := ir.ConvertConst(c, t); r != nil {
 			return r
 		}
 	}

@@ -97,7 +97,7 @@ func (l *fnLowerer) product(e ast.Expr) (ir.Expr, *ir.Var) {
 	// The contracted extents: x's last axis, y's first (its only one for
 	// rank 1).
 	kx, ky := xs.shape[rx-1], ys.shape[0]
-	if !sameExpr(kx, ky) {
+	if !ir.SameExpr(kx, ky) {
 		if name == "matmul" {
 			l.emit(&ir.Check{Cond: ir.Bin(ir.Eq, kx, ky), Exc: "ValueError", Msg: msgMatmul, Args: []ir.Expr{ky, kx}, Pos: pos})
 		} else {

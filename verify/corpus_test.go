@@ -8,6 +8,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/driver"
 	"github.com/pyc2go/pyc2go/internal/corpus"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/verify"
 )
 
@@ -61,13 +62,13 @@ func TestCorpus(t *testing.T) {
 			}
 			var res *driver.Result
 			var bins [2]string
-			for i, opt := range []int{0, 2} {
-				cfg := driver.Config{OptLevel: opt, Verify: true}
+			for i, lvl := range []int{0, 2} {
+				cfg := driver.Config{Opt: opt.Config{OptLevel: lvl, Verify: true}}
 				if res, err = driver.Compile(path, src, cfg); err != nil {
-					t.Fatalf("compile -O%d: %v", opt, err)
+					t.Fatalf("compile -O%d: %v", lvl, err)
 				}
 				if bins[i], err = res.Build(cfg); err != nil {
-					t.Fatalf("build -O%d: %v", opt, err)
+					t.Fatalf("build -O%d: %v", lvl, err)
 				}
 			}
 			// A kernel's CASES file gives the inputs of the functions

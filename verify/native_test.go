@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/verify"
 )
 
@@ -64,7 +65,7 @@ func nativeRun(t *testing.T, path, name string, nc driver.NativeConfig, env []st
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := driver.Config{OptLevel: 2, Verify: true}
+	cfg := driver.Config{Opt: opt.Config{OptLevel: 2, Verify: true}}
 	res, err := driver.Compile(path, src, cfg)
 	if err != nil {
 		t.Fatalf("compile: %v", err)

@@ -10,6 +10,7 @@ import (
 	"github.com/pyc2go/pyc2go/driver"
 	emitc "github.com/pyc2go/pyc2go/emit/c"
 	"github.com/pyc2go/pyc2go/internal/corpus"
+	"github.com/pyc2go/pyc2go/opt"
 	cruntime "github.com/pyc2go/pyc2go/runtime/c"
 )
 
@@ -63,7 +64,7 @@ func TestCorpusCompiles(t *testing.T) {
 		for _, cfg := range []struct {
 			opt  string
 			conf driver.Config
-		}{{"O0", driver.Config{OptLevel: 0}}, {"O2", driver.Config{OptLevel: 2}}, {"O2fastmath", driver.Config{OptLevel: 2, FastMath: true}}} {
+		}{{"O0", driver.Config{Opt: opt.Config{OptLevel: 0}}}, {"O2", driver.Config{Opt: opt.Config{OptLevel: 2}}}, {"O2fastmath", driver.Config{Opt: opt.Config{OptLevel: 2, FastMath: true}}}} {
 			name := strings.TrimSuffix(filepath.Base(path), ".py") + "/" + cfg.opt
 			res, err := driver.Compile(path, src, cfg.conf)
 			if err != nil {

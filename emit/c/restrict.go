@@ -11,7 +11,7 @@ import (
 
 // Restrict pointers.
 //
-// A For with Restrict (lower/restrict.go proves the fact) promises that
+// A For with Restrict (opt/restrict.go proves the fact) promises that
 // an element the loop writes and reaches through a listed array x is
 // reached through x alone: C's restrict contract for a pointer to x's data
 // that the loop uses for every access of x. gcc honours restrict only on

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/driver"
 	"github.com/pyc2go/pyc2go/internal/corpus"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/verify"
 )
 
@@ -70,15 +71,15 @@ func corpusC(t *testing.T, cc string, opts []int, known map[string]string) {
 		t.Fatalf("no kernels under testdata/py: %v", err)
 	}
 	for _, path := range files {
-		for _, opt := range opts {
+		for _, lvl := range opts {
 			name := strings.TrimPrefix(filepath.ToSlash(path), "../../testdata/py/")
-			t.Run(name+"/O"+string(rune('0'+opt)), func(t *testing.T) {
+			t.Run(name+"/O"+string(rune('0'+lvl)), func(t *testing.T) {
 				t.Parallel()
 				src, err := os.ReadFile(path)
 				if err != nil {
 					t.Fatal(err)
 				}
-				cfg := driver.Config{OptLevel: opt, Verify: true, Lang: "c", CC: cc}
+				cfg := driver.Config{Opt: opt.Config{OptLevel: lvl, Verify: true}, Lang: "c", CC: cc}
 				res, err := driver.Compile(path, src, cfg)
 				if err != nil {
 					t.Fatalf("compile: %v", err)

@@ -1,4 +1,4 @@
-package lower
+package opt
 
 // Loop-body analyses shared by the parallel and unroll passes: which
 // variables a loop body updates only as reductions (s = s + e), and which

@@ -1,4 +1,4 @@
-package lower
+package opt
 
 import (
 	"math"
@@ -220,7 +220,7 @@ func intersectFacts(a, b []ir.Expr) []ir.Expr {
 	var out []ir.Expr
 	for _, f := range a {
 		for _, g := range b {
-			if sameExpr(f, g) {
+			if ir.SameExpr(f, g) {
 				out = append(out, f)
 				break
 			}
@@ -312,7 +312,7 @@ func guardImplied(facts []ir.Expr, cond ir.Expr) bool {
 		return guardImplied(facts, b.X) && guardImplied(facts, b.Y)
 	}
 	for _, f := range facts {
-		if sameExpr(f, cond) {
+		if ir.SameExpr(f, cond) {
 			return true
 		}
 	}
@@ -325,7 +325,7 @@ func guardImplied(facts []ir.Expr, cond ir.Expr) bool {
 	if b.Op == ir.Ne || b.Op == ir.Eq {
 		swapped := ir.Bin(b.Op, b.Y, b.X)
 		for _, f := range facts {
-			if sameExpr(f, swapped) {
+			if ir.SameExpr(f, swapped) {
 				return true
 			}
 		}
@@ -394,9 +394,9 @@ func provedNonZero(facts []ir.Expr, e ir.Expr) bool {
 		var y ir.Expr
 		op := b.Op
 		switch {
-		case sameExpr(b.X, e):
+		case ir.SameExpr(b.X, e):
 			y = b.Y
-		case sameExpr(b.Y, e):
+		case ir.SameExpr(b.Y, e):
 			y, op = b.X, mirrorCmp(op)
 		default:
 			continue
@@ -469,7 +469,7 @@ func intervalImplies(facts []ir.Expr, x ir.Expr, op ir.BinOp, c int64) bool {
 	var ne []int64
 	for _, f := range facts {
 		fx, fop, fc, ok := cmpConst(f)
-		if !ok || !sameExpr(fx, x) {
+		if !ok || !ir.SameExpr(fx, x) {
 			continue
 		}
 		switch fop {
@@ -520,61 +520,6 @@ func intervalImplies(facts []ir.Expr, x ir.Expr, op ir.BinOp, c int64) bool {
 	return false
 }
 
-// sameExpr reports whether a and b are the same expression: same
-// operators, same variables, bit-identical constants of the same type.
-// Loads and calls are never equal.
-func sameExpr(a, b ir.Expr) bool {
-	switch a := a.(type) {
-	case *ir.ConstExpr:
-		b, ok := b.(*ir.ConstExpr)
-		if !ok || a.T != b.T {
-			return false
-		}
-		switch av := a.Value.(type) {
-		case int64:
-			bv, ok := b.Value.(int64)
-			return ok && av == bv
-		case bool:
-			bv, ok := b.Value.(bool)
-			return ok && av == bv
-		case float64:
-			bv, ok := b.Value.(float64)
-			return ok && math.Float64bits(av) == math.Float64bits(bv)
-		case complex128:
-			bv, ok := b.Value.(complex128)
-			return ok && math.Float64bits(real(av)) == math.Float64bits(real(bv)) &&
-				math.Float64bits(imag(av)) == math.Float64bits(imag(bv))
-		}
-	case *ir.VarRef:
-		b, ok := b.(*ir.VarRef)
-		return ok && a.V == b.V
-	case *ir.Unary:
-		b, ok := b.(*ir.Unary)
-		return ok && a.Op == b.Op && sameExpr(a.X, b.X)
-	case *ir.Binary:
-		b, ok := b.(*ir.Binary)
-		return ok && a.Op == b.Op && sameExpr(a.X, b.X) && sameExpr(a.Y, b.Y)
-	case *ir.Convert:
-		b, ok := b.(*ir.Convert)
-		return ok && a.T == b.T && sameExpr(a.X, b.X)
-	case *ir.Intrinsic:
-		b, ok := b.(*ir.Intrinsic)
-		if !ok || a.Name != b.Name || !ir.Identical(a.T, b.T) || len(a.Args) != len(b.Args) {
-			return false
-		}
-		for i := range a.Args {
-			if !sameExpr(a.Args[i], b.Args[i]) {
-				return false
-			}
-		}
-		return true
-	case *ir.Dim:
-		b, ok := b.(*ir.Dim)
-		return ok && a.Arr == b.Arr && a.Kind == b.Kind && a.Axis == b.Axis
-	}
-	return false
-}
-
 // substDims returns a copy of e with each array Dim that a live fact
 // `v == Dim` names replaced by v (the facts Assign v = Dim adds), so that a
 // bounds check i < a.shape[0] meets the loop fact i < v. It returns e
@@ -586,7 +531,7 @@ func substDims(facts []ir.Expr, e ir.Expr) ir.Expr {
 			if !ok || b.Op != ir.Eq {
 				continue
 			}
-			if r, ok := b.X.(*ir.VarRef); ok && sameExpr(b.Y, d) {
+			if r, ok := b.X.(*ir.VarRef); ok && ir.SameExpr(b.Y, d) {
 				return r
 			}
 		}

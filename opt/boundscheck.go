@@ -1,4 +1,4 @@
-package lower
+package opt
 
 import "github.com/pyc2go/pyc2go/ir"
 
@@ -31,5 +31,5 @@ func elideBoundsChecks(f *ir.Func) {
 
 // isBoundsCheck reports whether c is the bounds check of an array subscript.
 func isBoundsCheck(c *ir.Check) bool {
-	return c.Exc == "IndexError" && c.Msg == msgIndexBounds
+	return c.Exc == "IndexError" && c.Msg == ir.MsgIndexBounds
 }

@@ -1,4 +1,4 @@
-package lower
+package opt
 
 // The unroll pass breaks the dependence chain of a reduction loop. In
 //

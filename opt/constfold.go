@@ -1,4 +1,4 @@
-package lower
+package opt
 
 import (
 	"math"
@@ -72,7 +72,7 @@ func fold1(e ir.Expr) ir.Expr {
 		}
 	case *ir.Convert:
 		if c, ok := e.X.(*ir.ConstExpr); ok {
-			if r := foldConvert(c, e.T); r != nil {
+			if r := ir.ConvertConst(c, e.T); r != nil {
 				return r
 			}
 		}
@@ -94,35 +94,6 @@ func fold1(e ir.Expr) ir.Expr {
 	return e
 }
 
-// Integer constants are int64 whatever their kind; wrap brings a result
-// back to the kind's range (two's complement, as Go and numpy do).
-func wrap(v int64, t ir.Scalar) int64 {
-	switch t {
-	case ir.Int8:
-		return int64(int8(v))
-	case ir.Int16:
-		return int64(int16(v))
-	case ir.Int32:
-		return int64(int32(v))
-	case ir.Uint8:
-		return int64(uint8(v))
-	case ir.Uint16:
-		return int64(uint16(v))
-	case ir.Uint32:
-		return int64(uint32(v))
-	}
-	return v // int64; uint64 is kept as its bit pattern
-}
-
-// roundTo rounds a float64 to t's precision: an explicit conversion, which
-// also stops Go from fusing operations (FMA) across it.
-func roundTo(v float64, t ir.Scalar) float64 {
-	if t == ir.Float32 || t == ir.Complex64 {
-		return float64(float32(v))
-	}
-	return float64(v)
-}
-
 func mk(t ir.Scalar, v any) *ir.ConstExpr { return &ir.ConstExpr{T: t, Value: v} }
 
 func foldUnary(op ir.UnOp, c *ir.ConstExpr) *ir.ConstExpr {
@@ -130,9 +101,9 @@ func foldUnary(op ir.UnOp, c *ir.ConstExpr) *ir.ConstExpr {
 	case int64:
 		switch op {
 		case ir.Neg:
-			return mk(c.T, wrap(-v, c.T))
+			return mk(c.T, c.T.Wrap(-v))
 		case ir.BitNot:
-			return mk(c.T, wrap(^v, c.T))
+			return mk(c.T, c.T.Wrap(^v))
 		}
 	case float64:
 		if op == ir.Neg {
@@ -166,17 +137,17 @@ func foldBinary(op ir.BinOp, x, y *ir.ConstExpr) *ir.ConstExpr {
 		}
 		switch op {
 		case ir.Add:
-			return mk(t, wrap(a+b, t))
+			return mk(t, t.Wrap(a+b))
 		case ir.Sub:
-			return mk(t, wrap(a-b, t))
+			return mk(t, t.Wrap(a-b))
 		case ir.Mul:
-			return mk(t, wrap(a*b, t))
+			return mk(t, t.Wrap(a*b))
 		case ir.BitAnd:
 			return mk(t, a&b)
 		case ir.BitOr:
 			return mk(t, a|b)
 		case ir.BitXor:
-			return mk(t, wrap(a^b, t))
+			return mk(t, t.Wrap(a^b))
 		case ir.Shl, ir.Shr:
 			if b < 0 {
 				return nil // dead code behind a failing check; leave it
@@ -185,7 +156,7 @@ func foldBinary(op ir.BinOp, x, y *ir.ConstExpr) *ir.ConstExpr {
 				if b >= 64 {
 					return mk(t, int64(0))
 				}
-				return mk(t, wrap(a<<uint(b), t))
+				return mk(t, t.Wrap(a<<uint(b)))
 			}
 			if b >= 64 {
 				b = 63
@@ -231,9 +202,9 @@ func foldBinary(op ir.BinOp, x, y *ir.ConstExpr) *ir.ConstExpr {
 		// algorithms that the runtime implements, not worth duplicating.
 		switch op {
 		case ir.Add:
-			return mk(t, complex(roundTo(real(a)+real(b), t), roundTo(imag(a)+imag(b), t)))
+			return mk(t, complex(t.Round(real(a)+real(b)), t.Round(imag(a)+imag(b))))
 		case ir.Sub:
-			return mk(t, complex(roundTo(real(a)-real(b), t), roundTo(imag(a)-imag(b), t)))
+			return mk(t, complex(t.Round(real(a)-real(b)), t.Round(imag(a)-imag(b))))
 		case ir.Eq:
 			return ir.BoolConst(a == b)
 		case ir.Ne:
@@ -334,63 +305,6 @@ func cmpResult(op ir.BinOp, c int) *ir.ConstExpr {
 		return ir.BoolConst(c > 0)
 	case ir.Ge:
 		return ir.BoolConst(c >= 0)
-	}
-	return nil
-}
-
-// foldConvert folds the conversions ir.Convert allows.
-func foldConvert(c *ir.ConstExpr, t ir.Scalar) *ir.ConstExpr {
-	var i int64
-	isInt := false
-	switch v := c.Value.(type) {
-	case bool:
-		if v {
-			i = 1
-		}
-		isInt = true
-	case int64:
-		i, isInt = v, true
-	case float64:
-		switch {
-		case t.IsFloat():
-			return mk(t, roundTo(v, t))
-		case t.IsComplex():
-			return mk(t, complex(roundTo(v, t), 0))
-		}
-		return nil // float -> int is never a Convert
-	case complex128:
-		if t.IsComplex() {
-			return mk(t, complex(roundTo(real(v), t), roundTo(imag(v), t)))
-		}
-		return nil
-	}
-	if !isInt {
-		return nil
-	}
-	var f float64
-	if c.T == ir.Uint64 {
-		f = float64(uint64(i))
-	} else {
-		f = float64(i)
-	}
-	if t == ir.Float32 || t == ir.Complex64 {
-		// Round the integer straight to float32 (rounding through float64
-		// first could round twice).
-		if c.T == ir.Uint64 {
-			f = float64(float32(uint64(i)))
-		} else {
-			f = float64(float32(i))
-		}
-	}
-	switch {
-	case t.IsInt():
-		return mk(t, wrap(i, t))
-	case t.IsFloat():
-		return mk(t, f)
-	case t.IsComplex():
-		return mk(t, complex(f, 0))
-	case t == ir.Bool:
-		return nil // to bool is a comparison, never a Convert
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package lower
+package opt
 
 import (
 	"github.com/pyc2go/pyc2go/ir"

@@ -1,4 +1,4 @@
-package lower
+package opt
 
 // The parallel pass decides which loops the user marked parallel
 // (numba.prange, `#omp parallel for`) really run in chunks on several

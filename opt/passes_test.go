@@ -1,4 +1,4 @@
-package lower
+package opt
 
 import (
 	"bytes"
@@ -175,7 +175,7 @@ func TestRecomputeRaises(t *testing.T) {
 			&ir.Return{Values: []ir.Expr{ir.Ref(r)}},
 		}}}
 	m := &ir.Module{File: "t.py", Funcs: []*ir.Func{g, h}}
-	if err := runPasses(m, Config{OptLevel: 2, Verify: true}); err != nil {
+	if err := Run(m, Config{OptLevel: 2, Verify: true}); err != nil {
 		t.Fatal(err)
 	}
 	if g.Raises || h.Raises {
@@ -195,7 +195,7 @@ func TestPassManager(t *testing.T) {
 		var dump bytes.Buffer
 		cfg.Dump = &dump
 		cfg.Verify = true
-		err := runPasses(m, cfg)
+		err := Run(m, cfg)
 		return ir.Print(m), dump.String(), err
 	}
 
@@ -240,14 +240,14 @@ func TestPassFailureNamesPass(t *testing.T) {
 	}
 
 	passes[0].fn = func(f *ir.Func) { panic("boom") }
-	err := runPasses(m(), Config{OptLevel: 2, Verify: true})
+	err := Run(m(), Config{OptLevel: 2, Verify: true})
 	if err == nil || !strings.Contains(err.Error(), "pass constfold") || !strings.Contains(err.Error(), "boom") ||
 		!strings.Contains(err.Error(), "func k(") {
 		t.Errorf("panicking pass: err = %v", err)
 	}
 
 	passes[0].fn = func(f *ir.Func) { f.Body.Stmts[0].(*ir.Return).Values[0] = ir.Float(1) }
-	err = runPasses(m(), Config{OptLevel: 2, Verify: true})
+	err = Run(m(), Config{OptLevel: 2, Verify: true})
 	if err == nil || !strings.Contains(err.Error(), "pass constfold") || !strings.Contains(err.Error(), "want type int64") {
 		t.Errorf("pass breaking the IR: err = %v", err)
 	}

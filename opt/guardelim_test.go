@@ -1,4 +1,4 @@
-package lower
+package opt
 
 import (
 	"math"
@@ -351,7 +351,7 @@ func TestGuardElimSignature(t *testing.T) {
 		f := v.fn(guardCases[0].body(v))
 		f.Name = "gcd"
 		m := &ir.Module{File: "t.py", Funcs: []*ir.Func{f}}
-		if err := runPasses(m, Config{OptLevel: lvl, Verify: true}); err != nil {
+		if err := Run(m, Config{OptLevel: lvl, Verify: true}); err != nil {
 			t.Fatal(err)
 		}
 		if f.Raises || strings.Contains(ir.PrintFunc(f), "check") {

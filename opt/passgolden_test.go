@@ -1,4 +1,4 @@
-package lower_test
+package opt_test
 
 import (
 	"bytes"
@@ -9,7 +9,8 @@ import (
 	"testing"
 
 	"github.com/pyc2go/pyc2go/internal/golden"
-	"github.com/pyc2go/pyc2go/lower"
+	"github.com/pyc2go/pyc2go/internal/irtest"
+	"github.com/pyc2go/pyc2go/opt"
 )
 
 // TestPassGolden runs the optional passes on the kernels under
@@ -25,7 +26,7 @@ func TestPassGolden(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no pass golden cases")
 	}
-	names := lower.PassNames()
+	names := opt.PassNames()
 	for _, file := range files {
 		pass := filepath.Base(filepath.Dir(file))
 		idx := -1
@@ -43,21 +44,21 @@ func TestPassGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cfg := lower.Config{OptLevel: 2}
+			cfg := irtest.At(2)
 			if first, _, _ := strings.Cut(string(src), "\n"); strings.Contains(first, "config: fastmath") {
-				cfg.FastMath = true
+				cfg.Opt.FastMath = true
 			}
 			dump := func(after string) (string, []string) {
 				var buf bytes.Buffer
 				var remarks []string
 				c := cfg
-				c.DumpAfter, c.Dump = after, &buf
-				c.Remarks = func(r lower.Remark) {
+				c.Opt.DumpAfter, c.Opt.Dump = after, &buf
+				c.Opt.Remarks = func(r opt.Remark) {
 					if r.Pass == pass {
 						remarks = append(remarks, r.String())
 					}
 				}
-				lowerSrc(t, filepath.Base(file), src, c)
+				irtest.Compile(t, filepath.Base(file), src, c)
 				return buf.String(), remarks
 			}
 			before, _ := dump(names[idx-1])

@@ -1,4 +1,4 @@
-package lower
+package opt
 
 import (
 	"fmt"
@@ -8,6 +8,50 @@ import (
 
 	"github.com/pyc2go/pyc2go/ir"
 )
+
+// Config controls the pass pipeline.
+type Config struct {
+	OptLevel  int             // 0 runs only required passes; 2 (or more) runs every pass not disabled
+	Disable   map[string]bool // names of optional passes to skip
+	DumpAfter string          // pass name after which to print the module to Dump ("lower": before any pass); "" for none
+	Dump      io.Writer
+	// Verify runs ir.Verify on the module Run receives and ir.VerifyFunc
+	// after every pass; tests set it.
+	Verify bool
+
+	// NoBoundsCheck is Cython's boundscheck=False directive (UNSAFE: it
+	// trades Python's semantics for speed): the boundscheck pass deletes
+	// the IndexError check of every array subscript; an out-of-range index
+	// is then undefined behaviour: the Go code panics with an
+	// index-out-of-range runtime error or reads (or writes) another element
+	// of the underlying slice. The checks are deleted after the raises
+	// pass, so a function's Go signature is exactly the one of the checked
+	// code. It is negative so that the zero Config keeps every check.
+	NoBoundsCheck bool
+
+	// FastMath lets passes reassociate floating-point reductions: the
+	// unroll pass splits s += x[i] into several accumulators and the
+	// parallel pass sums float partials per chunk. Results then differ
+	// from CPython's in the last bits (never in exceptions or integer
+	// results). Off by default, so that floats stay bit-identical.
+	FastMath bool
+
+	// Cache holds the cache sizes the tile pass sizes tiles for; zero
+	// levels mean DefaultCache's, never the machine's (see CacheSizes).
+	Cache CacheSizes
+
+	// Remarks, if set, receives the remarks of optimisation passes (see
+	// Remark), in pipeline order.
+	Remarks func(Remark)
+
+	// Reference, if set, is the same file lowered under the default
+	// directives and run through the required passes: the raises pass
+	// keeps every function that raises there raising (matched by position
+	// in Module.Funcs), so that a directive never takes an error result
+	// away. The driver sets it under --wraparound=off (lower.Config
+	// explains why that directive needs it).
+	Reference *ir.Module
+}
 
 // pass is one IR-to-IR transformation of a function, in the style of Go's
 // cmd/compile/internal/ssa pass table: required passes always run, optional
@@ -41,7 +85,7 @@ var passes = [...]pass{
 	{name: "constfold", fn: constFold, required: true, doc: constFoldDoc},
 	{name: "checkelim", fn: checkElim, required: true, doc: checkElimDoc},
 	{name: "guardelim", fn: guardElim, required: true, doc: guardElimDoc},
-	{name: "raises", module: func(m *ir.Module, cfg Config) { raisesFixpoint(m, cfg.raisesRef) }, required: true, doc: "raises fixes which functions may raise, and so which Go functions return an error."},
+	{name: "raises", module: func(m *ir.Module, cfg Config) { ir.FixRaises(m, cfg.referenceRaises()) }, required: true, doc: "raises fixes which functions may raise, and so which Go functions return an error."},
 	{name: "boundscheck", fn: elideBoundsChecks, required: true, when: func(cfg Config) bool { return cfg.NoBoundsCheck }, doc: boundsCheckDoc},
 	// The loop-nest passes: bchoist leaves check-free fast copies of loop
 	// nests, which interchange reorders and tile blocks.
@@ -97,40 +141,78 @@ func PassNames() []string {
 
 // PassDoc returns the one-sentence description of a pass, or "".
 func PassDoc(name string) string {
-	for _, p := range passes {
-		if p.name == name {
-			return p.doc
-		}
+	if p := lookupPass(name); p != nil {
+		return p.doc
 	}
 	return ""
 }
 
-// lowerPassName is accepted by Config.DumpAfter to print the IR straight
-// after lowering, before any pass.
+// lowerPassName is accepted by Config.DumpAfter to print the IR Run
+// receives, before any pass: the IR straight after lowering.
 const lowerPassName = "lower"
 
-func runPasses(m *ir.Module, cfg Config) error {
-	known := map[string]bool{lowerPassName: true}
-	for _, p := range passes {
-		known[p.name] = true
-	}
-	var unknown []string
-	for name := range cfg.Disable {
-		if !known[name] || name == lowerPassName {
-			unknown = append(unknown, name)
+// Validate checks the pass names cfg mentions: every name in Disable is a
+// pass, and an optional one where Disable holds true; DumpAfter is a pass
+// or "lower". Run calls it first; the
+// CLI calls it early to report a bad --passes or --dump-ir as a usage
+// error.
+func (cfg Config) Validate() error {
+	for _, name := range sortedKeys(cfg.Disable) {
+		p := lookupPass(name)
+		if p == nil {
+			return fmt.Errorf("unknown pass %q (passes: %s)", name, strings.Join(PassNames(), ", "))
+		}
+		if p.required && cfg.Disable[name] {
+			return fmt.Errorf("pass %q is required and cannot be disabled", name)
 		}
 	}
-	for _, p := range passes {
-		if p.required && cfg.Disable[p.name] {
-			return fmt.Errorf("lower: pass %s is required and cannot be disabled", p.name)
+	if cfg.DumpAfter != "" && cfg.DumpAfter != lowerPassName && lookupPass(cfg.DumpAfter) == nil {
+		return fmt.Errorf("unknown pass %q to dump after (passes: %s, %s)", cfg.DumpAfter, lowerPassName, strings.Join(PassNames(), ", "))
+	}
+	return nil
+}
+
+func lookupPass(name string) *pass {
+	for i := range passes {
+		if passes[i].name == name {
+			return &passes[i]
 		}
 	}
-	if cfg.DumpAfter != "" && !known[cfg.DumpAfter] {
-		unknown = append(unknown, cfg.DumpAfter)
+	return nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
 	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return fmt.Errorf("lower: unknown pass %s (passes: %s)", strings.Join(unknown, ", "), strings.Join(PassNames(), ", "))
+	sort.Strings(keys)
+	return keys
+}
+
+// referenceRaises is Func.Raises of cfg.Reference by position, or nil.
+func (cfg Config) referenceRaises() []bool {
+	if cfg.Reference == nil {
+		return nil
+	}
+	ref := make([]bool, len(cfg.Reference.Funcs))
+	for i, f := range cfg.Reference.Funcs {
+		ref[i] = f.Raises
+	}
+	return ref
+}
+
+// Run runs the passes cfg selects on m, in the order of the pass table, and
+// returns an error naming the pass that failed (a panic inside a pass
+// comes back as one, with the function it failed on printed).
+func Run(m *ir.Module, cfg Config) error {
+	if err := cfg.Validate(); err != nil {
+		return fmt.Errorf("opt: %w", err)
+	}
+	if cfg.Verify {
+		if err := ir.Verify(m); err != nil {
+			return fmt.Errorf("opt: IR after lowering does not verify: %w", err)
+		}
 	}
 	dump := func(name string) error {
 		if cfg.DumpAfter != name || cfg.Dump == nil {
@@ -159,7 +241,7 @@ func runPasses(m *ir.Module, cfg Config) error {
 			}
 			if cfg.Verify {
 				if err := ir.VerifyFunc(f); err != nil {
-					return fmt.Errorf("lower: pass %s: IR does not verify: %w", p.name, err)
+					return fmt.Errorf("opt: pass %s: IR does not verify: %w", p.name, err)
 				}
 			}
 		}
@@ -169,7 +251,7 @@ func runPasses(m *ir.Module, cfg Config) error {
 	}
 	if cfg.Verify {
 		if err := ir.Verify(m); err != nil {
-			return fmt.Errorf("lower: IR after the passes does not verify: %w", err)
+			return fmt.Errorf("opt: IR after the passes does not verify: %w", err)
 		}
 	}
 	return nil
@@ -180,7 +262,7 @@ func runPasses(m *ir.Module, cfg Config) error {
 func runPass(p pass, f *ir.Func, cfg Config) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("lower: pass %s panicked on func %s: %v\n%s", p.name, f.Name, r, ir.PrintFunc(f))
+			err = fmt.Errorf("opt: pass %s panicked on func %s: %v\n%s", p.name, f.Name, r, ir.PrintFunc(f))
 		}
 	}()
 	if p.opt != nil {
@@ -189,44 +271,6 @@ func runPass(p pass, f *ir.Func, cfg Config) (err error) {
 	}
 	p.fn(f)
 	return nil
-}
-
-// recomputeRaises sets every Func.Raises to the least fixed point of "has a
-// Check or Raise, or a CallStmt or Call of a function that raises".
-func recomputeRaises(m *ir.Module) { raisesFixpoint(m, nil) }
-
-// raisesFixpoint is recomputeRaises where the functions marked in ref (by
-// position in m.Funcs; nil marks none) count as raising whatever their
-// body: under NoWrapAround, the functions that raise in the default
-// compilation (Config.raisesRef). Every marked function also raises in the
-// IR before the passes (lowering emits one index check in either mode
-// wherever the other emits one, and passes only delete checks), so calls
-// lowered for that IR stay valid.
-func raisesFixpoint(m *ir.Module, ref []bool) {
-	own := map[*ir.Func]bool{}
-	callees := map[*ir.Func][]*ir.Func{}
-	for i, f := range m.Funcs {
-		own[f], callees[f] = scanRaises(f)
-		if i < len(ref) && ref[i] {
-			own[f] = true
-		}
-		f.Raises = false
-	}
-	for changed := true; changed; {
-		changed = false
-		for _, f := range m.Funcs {
-			if f.Raises {
-				continue
-			}
-			r := own[f]
-			for _, g := range callees[f] {
-				r = r || g.Raises
-			}
-			if r {
-				f.Raises, changed = true, true
-			}
-		}
-	}
 }
 
 // walkBlocks calls fn on every block of f, outer blocks first.
@@ -251,10 +295,6 @@ func walkBlocks(b *ir.Block, fn func(*ir.Block)) {
 // PassRequired reports whether the named pass always runs (it cannot be
 // disabled).
 func PassRequired(name string) bool {
-	for _, p := range passes {
-		if p.name == name {
-			return p.required
-		}
-	}
-	return false
+	p := lookupPass(name)
+	return p != nil && p.required
 }
