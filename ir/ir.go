@@ -71,6 +71,7 @@ type Block struct{ Stmts []Stmt }
 
 // Stmt is a statement.
 type Stmt interface {
+	Node
 	StmtPos() Pos
 	isStmt()
 }
@@ -368,8 +369,23 @@ func (*Check) isStmt()    {}
 func (*Alloc) isStmt()    {}
 func (*View) isStmt()     {}
 
+func (*Assign) node()   {}
+func (*Store) node()    {}
+func (*CallStmt) node() {}
+func (*If) node()       {}
+func (*For) node()      {}
+func (*While) node()    {}
+func (*Break) node()    {}
+func (*Continue) node() {}
+func (*Return) node()   {}
+func (*Raise) node()    {}
+func (*Check) node()    {}
+func (*Alloc) node()    {}
+func (*View) node()     {}
+
 // Expr is a pure expression tree.
 type Expr interface {
+	Node
 	Type() Type
 	isExpr()
 }
@@ -507,6 +523,16 @@ func (*Intrinsic) isExpr() {}
 func (*Call) isExpr()      {}
 func (*Dim) isExpr()       {}
 func (*Load) isExpr()      {}
+
+func (*ConstExpr) node() {}
+func (*VarRef) node()    {}
+func (*Unary) node()     {}
+func (*Binary) node()    {}
+func (*Convert) node()   {}
+func (*Intrinsic) node() {}
+func (*Call) node()      {}
+func (*Dim) node()       {}
+func (*Load) node()      {}
 
 // Helpers for building IR; lower and the pass tests use them.
 

@@ -49,20 +49,14 @@ func scanRaises(f *Func) (bool, []*Func) {
 			callees = append(callees, c.Fn)
 		}
 	}
-	WalkStmts(f.Body, func(s Stmt) {
-		switch s := s.(type) {
+	Inspect(f.Body, func(n Node) bool {
+		switch n := n.(type) {
 		case *Check, *Raise:
 			own = true
-		case *CallStmt:
-			addCall(s.Call)
+		case *Call:
+			addCall(n)
 		}
-		for _, e := range StmtExprs(s) {
-			walkExpr(e, func(e Expr) {
-				if c, ok := e.(*Call); ok {
-					addCall(c)
-				}
-			})
-		}
+		return true
 	})
 	return own, callees
 }

@@ -79,7 +79,7 @@ func (av aview) isWhole() bool {
 func (av aview) reads(v *ir.Var) bool {
 	m := map[*ir.Var]bool{v: true}
 	for _, e := range append(append([]ir.Expr{av.off}, av.shape...), av.strides...) {
-		if readsVar(e, m) {
+		if ir.ReadsAny(e, m) {
 			return true
 		}
 	}
@@ -491,7 +491,7 @@ func (l *fnLowerer) storeSubscript(target *ast.Subscript, value ast.Expr, pos ir
 		return
 	}
 	v := l.expr(value)
-	if mayHaveEffects(v) {
+	if ir.TouchesMemory(v) {
 		v = l.spill(v, pos)
 	}
 	av, off := l.subscriptView(target)

@@ -120,7 +120,7 @@ func (l *fnLowerer) seqFn(pos ir.Pos, n int, lowerI func(i int) ir.Expr) []ir.Ex
 		for j := i + 1; j < n; j++ {
 			later = later || len(bufs[j]) > 0
 		}
-		if later && vals[i] != nil && mayHaveEffects(vals[i]) {
+		if later && vals[i] != nil && ir.TouchesMemory(vals[i]) {
 			vals[i] = l.spill(vals[i], pos)
 		}
 	}

@@ -185,7 +185,7 @@ type loopRange struct {
 
 func newNestEnv(root *ir.For) *nestEnv {
 	return &nestEnv{
-		assigned: loopWrites(&ir.Block{Stmts: []ir.Stmt{root}}),
+		assigned: ir.Defined(&ir.Block{Stmts: []ir.Stmt{root}}),
 		loops:    map[*ir.Var]*loopRange{},
 		defs:     map[*ir.Var]*affineForm{},
 	}
@@ -210,7 +210,7 @@ func (env *nestEnv) child(kill map[*ir.Var]bool) *nestEnv {
 // enterLoop returns the environment of f's body, with f's variable in
 // scope when its bounds are invariant and its step a constant.
 func (env *nestEnv) enterLoop(f *ir.For) *nestEnv {
-	c := env.child(loopWrites(f.Body))
+	c := env.child(ir.Defined(f.Body))
 	start, stop := env.affine(f.Start), env.affine(f.Stop)
 	step, ok := f.Step.(*ir.ConstExpr)
 	if start != nil && stop != nil && start.invariant() && stop.invariant() && ok {
@@ -232,7 +232,7 @@ func (env *nestEnv) record(s ir.Stmt) {
 			delete(env.defs, s.Dst)
 		}
 	default:
-		for v := range loopWrites(&ir.Block{Stmts: []ir.Stmt{s}}) {
+		for v := range ir.Defined(&ir.Block{Stmts: []ir.Stmt{s}}) {
 			delete(env.defs, v)
 		}
 	}

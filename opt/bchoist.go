@@ -177,7 +177,7 @@ func (h *hoister) walk(b *ir.Block, env *nestEnv, sc *hoistScan) {
 			h.walk(s.Then, env.child(nil), sc)
 			h.walk(s.Else, env.child(nil), sc)
 		case *ir.While:
-			h.walk(s.Body, env.child(loopWrites(s.Body)), sc)
+			h.walk(s.Body, env.child(ir.Defined(s.Body)), sc)
 		}
 		env.record(s)
 	}

@@ -13,21 +13,7 @@ const boundsCheckDoc = "boundscheck deletes the IndexError check of every array 
 // and the access is the same undefined behaviour as any other. Functions
 // keep their Raises (the pass runs after raises): a function left without
 // checks returns a nil error.
-func elideBoundsChecks(f *ir.Func) {
-	walkBlocks(f.Body, func(b *ir.Block) {
-		out := b.Stmts[:0]
-		for _, s := range b.Stmts {
-			if c, ok := s.(*ir.Check); ok && isBoundsCheck(c) {
-				continue
-			}
-			out = append(out, s)
-		}
-		for i := len(out); i < len(b.Stmts); i++ {
-			b.Stmts[i] = nil
-		}
-		b.Stmts = out
-	})
-}
+func elideBoundsChecks(f *ir.Func) { deleteChecks(f, isBoundsCheck) }
 
 // isBoundsCheck reports whether c is the bounds check of an array subscript.
 func isBoundsCheck(c *ir.Check) bool {

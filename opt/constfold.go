@@ -9,15 +9,20 @@ import (
 const constFoldDoc = "constfold replaces constant sub-expressions by their value wherever the fold is bit-exact (wrapping integer arithmetic, IEEE + - * / on floats, comparisons, conversions, exact intrinsics), never folding transcendental functions."
 
 // constFold folds every expression of f in place.
-func constFold(f *ir.Func) {
-	ir.WalkStmts(f.Body, func(s ir.Stmt) {
-		mapStmtExprs(s, foldExpr)
-	})
-}
+func constFold(f *ir.Func) { ir.Apply(f.Body, nil, foldNode) }
 
 // foldExpr folds e bottom-up and returns the folded tree.
-func foldExpr(e ir.Expr) ir.Expr {
-	return rewriteExpr(e, fold1)
+func foldExpr(e ir.Expr) ir.Expr { return ir.Apply(e, nil, foldNode).(ir.Expr) }
+
+// foldNode is Apply's post: it folds an expression whose operands are
+// folded.
+func foldNode(c *ir.Cursor) bool {
+	if e, ok := c.Node().(ir.Expr); ok {
+		if r := fold1(e); r != e {
+			c.Replace(r)
+		}
+	}
+	return true
 }
 
 // fold1 folds one node whose operands are already folded; it returns the
@@ -59,14 +64,14 @@ func fold1(e ir.Expr) ir.Expr {
 			if y.Value == true {
 				return e.X
 			}
-			if !mayHaveEffects(e.X) {
+			if !ir.TouchesMemory(e.X) {
 				return y
 			}
 		case e.Op == ir.OrOr && yok:
 			if y.Value == false {
 				return e.X
 			}
-			if !mayHaveEffects(e.X) {
+			if !ir.TouchesMemory(e.X) {
 				return y
 			}
 		}

@@ -140,7 +140,7 @@ func contigLoop(f *ir.Func, c *passCtx, site loopSite, defined map[*ir.For]map[*
 	var cond ir.Expr
 	var conds []string
 	for _, s := range strides {
-		eq := ir.Bin(ir.Eq, cloneExpr(s), ir.Int(1))
+		eq := ir.Bin(ir.Eq, ir.CloneExpr(s), ir.Int(1))
 		conds = append(conds, ir.ExprString(eq))
 		if cond == nil {
 			cond = eq
@@ -148,11 +148,10 @@ func contigLoop(f *ir.Func, c *passCtx, site loopSite, defined map[*ir.For]map[*
 			cond = ir.Bin(ir.AndAnd, cond, eq)
 		}
 	}
-	fors := map[*ir.For]*ir.For{}
-	fast := cloneStmt(target, fors).(*ir.For)
-	fl := fors[loop]
+	fast := ir.CloneStmt(target).(*ir.For)
+	fl := copyOf(target, fast, loop)
 	accesses(fl.Body, func(arr *ir.Var, off *ir.Expr) {
-		if !readsVar(*off, iv) {
+		if !ir.ReadsAny(*off, iv) {
 			return
 		}
 		if a, ok := decompose(*off, fl.Var, in); ok {
@@ -180,7 +179,7 @@ func contigLoop(f *ir.Func, c *passCtx, site loopSite, defined map[*ir.For]map[*
 // loopInvariance is the invariance of loop, given the arrays defined
 // before it.
 func loopInvariance(loop *ir.For, defined map[*ir.Var]bool) *invariance {
-	assigned := loopWrites(loop.Body)
+	assigned := ir.Defined(loop.Body)
 	assigned[loop.Var] = true
 	return &invariance{assigned: assigned, defined: defined}
 }

@@ -190,16 +190,7 @@ func falseFacts(e ir.Expr) []ir.Expr {
 
 // factOK reports whether e may be a fact: it reads no memory and calls
 // nothing, so only assignments to its variables can change its value.
-func factOK(e ir.Expr) bool {
-	ok := true
-	walkExpr(e, func(x ir.Expr) {
-		switch x.(type) {
-		case *ir.Load, *ir.Call:
-			ok = false
-		}
-	})
-	return ok
-}
+func factOK(e ir.Expr) bool { return !ir.TouchesMemory(e) }
 
 // killFacts returns the facts that read none of the variables in vars.
 func killFacts(facts []ir.Expr, vars map[*ir.Var]bool) []ir.Expr {
@@ -208,7 +199,7 @@ func killFacts(facts []ir.Expr, vars map[*ir.Var]bool) []ir.Expr {
 	}
 	var out []ir.Expr
 	for _, f := range facts {
-		if !readsVar(f, vars) {
+		if !ir.ReadsAny(f, vars) {
 			out = append(out, f)
 		}
 	}
@@ -263,7 +254,7 @@ func forFacts(s *ir.For, assigned map[*ir.Var]bool) []ir.Expr {
 		return nil
 	}
 	bound := func(e ir.Expr) bool {
-		return ir.IsScalar(e.Type(), ir.Int64) && factOK(e) && !readsVar(e, assigned)
+		return ir.IsScalar(e.Type(), ir.Int64) && factOK(e) && !ir.ReadsAny(e, assigned)
 	}
 	var facts []ir.Expr
 	v := ir.Ref(s.Var)

@@ -46,7 +46,7 @@ func licm(f *ir.Func, c *passCtx) {
 // licmLoop hoists what it can out of loop and returns the statements to put
 // before it.
 func licmLoop(f *ir.Func, c *passCtx, loop *ir.For, defined map[*ir.Var]bool) []ir.Stmt {
-	assigned := loopWrites(loop.Body)
+	assigned := ir.Defined(loop.Body)
 	assigned[loop.Var] = true
 	in := &invariance{assigned: assigned, defined: defined}
 	var pre []ir.Stmt
@@ -86,11 +86,10 @@ func licmLoop(f *ir.Func, c *passCtx, loop *ir.For, defined map[*ir.Var]bool) []
 
 	// Then maximal invariant subexpressions, one local per distinct one.
 	locals := map[string]*ir.Var{}
-	var hoist func(e ir.Expr) ir.Expr
-	hoist = func(e ir.Expr) ir.Expr {
-		if e == nil {
-			return nil
-		}
+	// hoist is Apply's pre on an expression: a maximal hoistable one is
+	// replaced by its local, anything else is searched further.
+	hoist := func(cur *ir.Cursor) bool {
+		e := cur.Node().(ir.Expr)
 		if !trivial(e) && in.hoistable(e) {
 			key := ir.ExprString(e)
 			v := locals[key]
@@ -100,58 +99,35 @@ func licmLoop(f *ir.Func, c *passCtx, loop *ir.For, defined map[*ir.Var]bool) []
 				pre = append(pre, &ir.Assign{Dst: v, Src: e, Pos: loop.Pos})
 				moved = append(moved, v.Name+" = "+key)
 			}
-			return ir.Ref(v)
+			cur.Replace(ir.Ref(v))
+			return false
 		}
 		switch x := e.(type) {
 		case *ir.Load:
 			if in.hoistable(x.Offset) && !assigned[x.Arr] {
 				c.remark(loop.Pos, "not moved out of the loop over %s: load %s (%s)", loop.Var.Name, ir.ExprString(x), loadReason(loop.Body, x.Arr))
 			}
-			x.Offset = hoist(x.Offset)
-		case *ir.Unary:
-			x.X = hoist(x.X)
-		case *ir.Binary:
-			x.X, x.Y = hoist(x.X), hoist(x.Y)
-		case *ir.Convert:
-			x.X = hoist(x.X)
-		case *ir.Intrinsic:
-			for i, a := range x.Args {
-				x.Args[i] = hoist(a)
-			}
-		case *ir.Call:
-			for i, a := range x.Args {
-				x.Args[i] = hoist(a)
-			}
 		case *ir.Dim:
 			if !assigned[x.Arr] && !defined[x.Arr] {
 				c.remark(loop.Pos, "not moved out of the loop over %s: %s (%s may be unbound before the loop)", loop.Var.Name, ir.ExprString(x), x.Arr.Name)
 			}
 		}
-		return e
+		return true
 	}
-	ir.WalkStmts(loop.Body, func(s ir.Stmt) {
-		switch s := s.(type) {
+	ir.Apply(loop.Body, func(cur *ir.Cursor) bool {
+		switch s := cur.Node().(type) {
 		case *ir.Check:
 			// The message arguments are evaluated only when it fails.
-			s.Cond = hoist(s.Cond)
+			s.Cond = ir.Apply(s.Cond, hoist, nil).(ir.Expr)
+			return false
 		case *ir.Raise, *ir.Return:
 			// Evaluated at most once per call of the function.
-		case *ir.Alloc:
-			for i, e := range s.Shape {
-				s.Shape[i] = hoist(e)
-			}
-		case *ir.View:
-			s.Offset = hoist(s.Offset)
-			for i, e := range s.Shape {
-				s.Shape[i] = hoist(e)
-			}
-			for i, e := range s.Strides {
-				s.Strides[i] = hoist(e)
-			}
-		default:
-			mapStmtExprs(s, hoist)
+			return false
+		case ir.Expr:
+			return hoist(cur)
 		}
-	})
+		return true
+	}, nil)
 	if len(moved) > 0 {
 		c.remark(loop.Pos, "moved out of the loop over %s: %s", loop.Var.Name, strings.Join(moved, "; "))
 	}
@@ -199,30 +175,10 @@ func assignCounts(b *ir.Block) map[*ir.Var]int {
 	return m
 }
 
-// varReads counts the reads of each variable in b, the array variables of
-// Dims, Loads and Stores included.
+// varReads counts the reads of each variable in b (forEachRead).
 func varReads(b *ir.Block) map[*ir.Var]int {
 	m := map[*ir.Var]int{}
-	ir.WalkStmts(b, func(s ir.Stmt) {
-		switch s := s.(type) {
-		case *ir.Store:
-			m[s.Arr]++
-		case *ir.View:
-			m[s.Src]++
-		}
-		for _, e := range ir.StmtExprs(s) {
-			walkExpr(e, func(x ir.Expr) {
-				switch x := x.(type) {
-				case *ir.VarRef:
-					m[x.V]++
-				case *ir.Dim:
-					m[x.Arr]++
-				case *ir.Load:
-					m[x.Arr]++
-				}
-			})
-		}
-	})
+	forEachRead(b, func(v *ir.Var) { m[v]++ })
 	return m
 }
 

@@ -1,7 +1,6 @@
 package opt
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/pyc2go/pyc2go/ir"
@@ -10,32 +9,6 @@ import (
 // Helpers shared by the loop passes (licm, contig, stride, window): which
 // variables a loop writes, which expressions may be evaluated anywhere, the
 // affine form of a flat offset, and fresh locals.
-
-// loopWrites returns every variable b may write: destinations of Assign,
-// CallStmt, Alloc and View (an array variable rebound to a new array changes
-// its layout) and induction variables of nested For loops.
-func loopWrites(b *ir.Block) map[*ir.Var]bool {
-	m := map[*ir.Var]bool{}
-	ir.WalkStmts(b, func(s ir.Stmt) {
-		switch s := s.(type) {
-		case *ir.Assign:
-			m[s.Dst] = true
-		case *ir.CallStmt:
-			for _, d := range s.Dsts {
-				if d != nil {
-					m[d] = true
-				}
-			}
-		case *ir.Alloc:
-			m[s.Dst] = true
-		case *ir.View:
-			m[s.Dst] = true
-		case *ir.For:
-			m[s.Var] = true
-		}
-	})
-	return m
-}
 
 // noFaultIntrinsics are the intrinsics that cannot panic in any emitter
 // whatever their operands (no integer division, no loop bounded by an
@@ -245,21 +218,14 @@ func continues(b *ir.Block) bool {
 // accesses calls fn for every Load and Store in b (nested blocks included)
 // with a pointer to its offset, so fn may replace it.
 func accesses(b *ir.Block, fn func(arr *ir.Var, off *ir.Expr)) {
-	var visit func(e ir.Expr)
-	visit = func(e ir.Expr) {
-		walkExpr(e, func(x ir.Expr) {
-			if l, ok := x.(*ir.Load); ok {
-				fn(l.Arr, &l.Offset)
-			}
-		})
-	}
-	ir.WalkStmts(b, func(s ir.Stmt) {
-		if st, ok := s.(*ir.Store); ok {
-			fn(st.Arr, &st.Offset)
+	ir.Inspect(b, func(n ir.Node) bool {
+		switch x := n.(type) {
+		case *ir.Store:
+			fn(x.Arr, &x.Offset)
+		case *ir.Load:
+			fn(x.Arr, &x.Offset)
 		}
-		for _, e := range ir.StmtExprs(s) {
-			visit(e)
-		}
+		return true
 	})
 }
 
@@ -322,61 +288,27 @@ func definedWalk(f *ir.Func, fn func(loop *ir.For, defined map[*ir.Var]bool) (pr
 	block(f.Body, defined)
 }
 
-// cloneBlock copies b deeply (variables are shared, not copied), recording
-// in fors the copy of every For loop it holds.
-func cloneBlock(b *ir.Block, fors map[*ir.For]*ir.For) *ir.Block {
-	if b == nil {
-		return nil
+// copyOf returns the copy, in c, of the loop l of orig, where c is
+// ir.CloneStmt(orig): a copy has its original's shape, so l's copy is the
+// For at l's place in Inspect's order.
+func copyOf(orig, c ir.Stmt, l *ir.For) *ir.For {
+	fors := func(s ir.Stmt) []*ir.For {
+		var out []*ir.For
+		ir.Inspect(s, func(n ir.Node) bool {
+			if f, ok := n.(*ir.For); ok {
+				out = append(out, f)
+			}
+			return true
+		})
+		return out
 	}
-	out := &ir.Block{Stmts: make([]ir.Stmt, len(b.Stmts))}
-	for i, s := range b.Stmts {
-		out.Stmts[i] = cloneStmt(s, fors)
-	}
-	return out
-}
-
-// cloneStmt copies s deeply; see cloneBlock.
-func cloneStmt(s ir.Stmt, fors map[*ir.For]*ir.For) ir.Stmt {
-	switch s := s.(type) {
-	case *ir.Assign:
-		return &ir.Assign{Dst: s.Dst, Src: cloneExpr(s.Src), Pos: s.Pos}
-	case *ir.Store:
-		return &ir.Store{Arr: s.Arr, Offset: cloneExpr(s.Offset), Val: cloneExpr(s.Val), Pos: s.Pos}
-	case *ir.CallStmt:
-		return &ir.CallStmt{Dsts: append([]*ir.Var(nil), s.Dsts...), Call: cloneExpr(s.Call).(*ir.Call), Pos: s.Pos}
-	case *ir.If:
-		return &ir.If{Cond: cloneExpr(s.Cond), Then: cloneBlock(s.Then, fors), Else: cloneBlock(s.Else, fors), Pos: s.Pos}
-	case *ir.For:
-		c := &ir.For{Var: s.Var, Start: cloneExpr(s.Start), Stop: cloneExpr(s.Stop), Step: cloneExpr(s.Step),
-			Body: cloneBlock(s.Body, fors), Pos: s.Pos, Parallel: s.Parallel, Par: s.Par,
-			Windows: append([]ir.Window(nil), s.Windows...), Restrict: append([]*ir.Var(nil), s.Restrict...)}
-		if fors != nil {
-			fors[s] = c
+	cs := fors(c)
+	for k, f := range fors(orig) {
+		if f == l {
+			return cs[k]
 		}
-		return c
-	case *ir.While:
-		var cond ir.Expr
-		if s.Cond != nil {
-			cond = cloneExpr(s.Cond)
-		}
-		return &ir.While{Cond: cond, Body: cloneBlock(s.Body, fors), Pos: s.Pos}
-	case *ir.Break:
-		return &ir.Break{Pos: s.Pos}
-	case *ir.Continue:
-		return &ir.Continue{Pos: s.Pos}
-	case *ir.Return:
-		return &ir.Return{Values: cloneExprs(s.Values), Pos: s.Pos}
-	case *ir.Raise:
-		return &ir.Raise{Exc: s.Exc, Msg: s.Msg, Args: cloneExprs(s.Args), Pos: s.Pos}
-	case *ir.Check:
-		return &ir.Check{Cond: cloneExpr(s.Cond), Exc: s.Exc, Msg: s.Msg, Args: cloneExprs(s.Args), Pos: s.Pos}
-	case *ir.Alloc:
-		return &ir.Alloc{Dst: s.Dst, Shape: cloneExprs(s.Shape), Pos: s.Pos}
-	case *ir.View:
-		return &ir.View{Dst: s.Dst, Src: s.Src, Offset: cloneExpr(s.Offset), Shape: cloneExprs(s.Shape),
-			Strides: cloneExprs(s.Strides), Pos: s.Pos}
 	}
-	panic(fmt.Sprintf("cloneStmt: unknown statement %T", s))
+	panic("copyOf: loop not in orig")
 }
 
 // loopSite is a For loop with where it sits: the block holding it and the

@@ -237,7 +237,7 @@ func varsOutside(b *ir.Block, root ir.Stmt) map[*ir.Var]bool {
 			for _, e := range ir.StmtExprs(s) {
 				exprVars(e, m)
 			}
-			for v := range loopWrites(&ir.Block{Stmts: []ir.Stmt{shallow(s)}}) {
+			for v := range ir.Defined(&ir.Block{Stmts: []ir.Stmt{shallow(s)}}) {
 				m[v] = true
 			}
 			switch s := s.(type) {

@@ -273,25 +273,6 @@ func runPass(p pass, f *ir.Func, cfg Config) (err error) {
 	return nil
 }
 
-// walkBlocks calls fn on every block of f, outer blocks first.
-func walkBlocks(b *ir.Block, fn func(*ir.Block)) {
-	if b == nil {
-		return
-	}
-	fn(b)
-	for _, s := range b.Stmts {
-		switch s := s.(type) {
-		case *ir.If:
-			walkBlocks(s.Then, fn)
-			walkBlocks(s.Else, fn)
-		case *ir.For:
-			walkBlocks(s.Body, fn)
-		case *ir.While:
-			walkBlocks(s.Body, fn)
-		}
-	}
-}
-
 // PassRequired reports whether the named pass always runs (it cannot be
 // disabled).
 func PassRequired(name string) bool {

@@ -47,7 +47,7 @@ func reduceOp(a *ir.Assign) (string, ir.Expr) {
 	default:
 		return "", nil
 	}
-	if readsVar(rest, map[*ir.Var]bool{a.Dst: true}) {
+	if ir.ReadsAny(rest, map[*ir.Var]bool{a.Dst: true}) {
 		return "", nil
 	}
 	return op, rest
@@ -123,24 +123,23 @@ func forEachRead(b *ir.Block, fn func(*ir.Var)) {
 // stmtReads calls fn for every variable s itself reads (not its nested
 // blocks).
 func stmtReads(s ir.Stmt, fn func(*ir.Var)) {
-	for _, e := range ir.StmtExprs(s) {
-		walkExpr(e, func(x ir.Expr) {
-			switch x := x.(type) {
-			case *ir.VarRef:
-				fn(x.V)
-			case *ir.Dim:
-				fn(x.Arr)
-			case *ir.Load:
-				fn(x.Arr)
-			}
-		})
-	}
-	switch s := s.(type) {
-	case *ir.Store:
-		fn(s.Arr)
-	case *ir.View:
-		fn(s.Src)
-	}
+	ir.Inspect(s, func(n ir.Node) bool {
+		switch x := n.(type) {
+		case *ir.Block:
+			return false
+		case *ir.VarRef:
+			fn(x.V)
+		case *ir.Dim:
+			fn(x.Arr)
+		case *ir.Load:
+			fn(x.Arr)
+		case *ir.Store:
+			fn(x.Arr)
+		case *ir.View:
+			fn(x.Src)
+		}
+		return true
+	})
 }
 
 // carried returns the variables of cands that some iteration of body may

@@ -53,7 +53,7 @@ func strideLoop(f *ir.Func, c *passCtx, site loopSite, defined map[*ir.For]map[*
 	var groups []*group
 	byKey := map[string]*group{}
 	accesses(loop.Body, func(arr *ir.Var, off *ir.Expr) {
-		if !readsVar(*off, iv) {
+		if !ir.ReadsAny(*off, iv) {
 			return
 		}
 		a, ok := decompose(*off, loop.Var, in)
@@ -85,9 +85,9 @@ func strideLoop(f *ir.Func, c *passCtx, site loopSite, defined map[*ir.For]map[*
 				continue
 			}
 			r := newLocal(f, "r", ir.Int64)
-			pre = append(pre, &ir.Assign{Dst: r, Src: cloneExpr(g.aff.Base), Pos: loop.Pos})
+			pre = append(pre, &ir.Assign{Dst: r, Src: ir.CloneExpr(g.aff.Base), Pos: loop.Pos})
 			for _, off := range g.offs {
-				*off = add(ir.Ref(r), mulInt(ir.Ref(loop.Var), cloneExpr(g.aff.Step)))
+				*off = add(ir.Ref(r), mulInt(ir.Ref(loop.Var), ir.CloneExpr(g.aff.Step)))
 			}
 			n++
 		}
@@ -98,10 +98,10 @@ func strideLoop(f *ir.Func, c *passCtx, site loopSite, defined map[*ir.For]map[*
 			p := newLocal(f, "p", ir.Int64)
 			var base ir.Expr
 			if g.aff.Base != nil {
-				base = cloneExpr(g.aff.Base)
+				base = ir.CloneExpr(g.aff.Base)
 			}
-			pre = append(pre, &ir.Assign{Dst: p, Src: add(base, mulInt(cloneExpr(loop.Start), cloneExpr(g.aff.Step))), Pos: loop.Pos})
-			incs = append(incs, &ir.Assign{Dst: p, Src: add(ir.Ref(p), mulInt(cloneExpr(loop.Step), cloneExpr(g.aff.Step))), Pos: loop.Pos})
+			pre = append(pre, &ir.Assign{Dst: p, Src: add(base, mulInt(ir.CloneExpr(loop.Start), ir.CloneExpr(g.aff.Step))), Pos: loop.Pos})
+			incs = append(incs, &ir.Assign{Dst: p, Src: add(ir.Ref(p), mulInt(ir.CloneExpr(loop.Step), ir.CloneExpr(g.aff.Step))), Pos: loop.Pos})
 			for _, off := range g.offs {
 				*off = ir.Ref(p)
 			}

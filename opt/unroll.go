@@ -227,7 +227,7 @@ func (u *unroller) rewrite(l *ir.For, accs []*ir.Var, ops map[*ir.Var]string) []
 	iu := u.local(l.Var.Name+"_u", ir.Int64)
 	lim := u.local(l.Var.Name+"_lim", ir.Int64)
 	out = append(out,
-		&ir.Assign{Dst: iu, Src: cloneExpr(l.Start), Pos: pos},
+		&ir.Assign{Dst: iu, Src: ir.CloneExpr(l.Start), Pos: pos},
 		&ir.Assign{Dst: lim, Src: mainLimit(l.Stop), Pos: pos})
 	var body []ir.Stmt
 	for k := 0; k < unrollBy; k++ {
@@ -281,7 +281,7 @@ func mainLimit(stop ir.Expr) ir.Expr {
 	if c, ok := stop.(*ir.ConstExpr); ok {
 		return ir.Int(max(c.Value.(int64), floor) - (unrollBy - 1))
 	}
-	m := &ir.Intrinsic{Name: "max", Args: []ir.Expr{cloneExpr(stop), ir.Int(floor)}, T: ir.Int64}
+	m := &ir.Intrinsic{Name: "max", Args: []ir.Expr{ir.CloneExpr(stop), ir.Int(floor)}, T: ir.Int64}
 	return ir.Bin(ir.Sub, m, ir.Int(unrollBy-1))
 }
 
@@ -342,74 +342,41 @@ func (u *unroller) local(base string, t ir.Type) *ir.Var {
 }
 
 // cloneStmts copies a loop body with the induction variable iv replaced by
-// at and the variables of rename renamed (reads and writes).
+// at and the variables of rename renamed (reads, and the destinations of
+// Assign and CallStmt).
 func cloneStmts(ss []ir.Stmt, iv *ir.Var, at ir.Expr, rename map[*ir.Var]*ir.Var) []ir.Stmt {
-	ex := func(e ir.Expr) ir.Expr {
-		if e == nil {
-			return nil
-		}
-		return rewriteExpr(cloneExpr(e), func(x ir.Expr) ir.Expr {
-			if r, ok := x.(*ir.VarRef); ok {
-				if r.V == iv {
-					return cloneExpr(at)
-				}
-				if n := rename[r.V]; n != nil {
-					return ir.Ref(n)
-				}
-			}
-			return x
-		})
-	}
-	exs := func(es []ir.Expr) []ir.Expr {
-		out := make([]ir.Expr, len(es))
-		for i, e := range es {
-			out[i] = ex(e)
-		}
-		return out
-	}
 	dst := func(v *ir.Var) *ir.Var {
 		if n := rename[v]; n != nil {
 			return n
 		}
 		return v
 	}
-	blk := func(b *ir.Block) *ir.Block {
-		if b == nil {
-			return nil
-		}
-		return &ir.Block{Stmts: cloneStmts(b.Stmts, iv, at, rename)}
-	}
-	var out []ir.Stmt
-	for _, s := range ss {
-		switch s := s.(type) {
+	b := ir.CloneBlock(&ir.Block{Stmts: ss})
+	ir.Apply(b, func(c *ir.Cursor) bool {
+		switch n := c.Node().(type) {
+		case *ir.For, *ir.While, *ir.Break, *ir.Continue, *ir.Return:
+			// loop refuses bodies with loops or exits before cloning.
+			panic(fmt.Sprintf("unroll: cannot copy %T", n))
 		case *ir.Assign:
-			out = append(out, &ir.Assign{Dst: dst(s.Dst), Src: ex(s.Src), Pos: s.Pos})
-		case *ir.Store:
-			out = append(out, &ir.Store{Arr: s.Arr, Offset: ex(s.Offset), Val: ex(s.Val), Pos: s.Pos})
+			n.Dst = dst(n.Dst)
 		case *ir.CallStmt:
-			ds := make([]*ir.Var, len(s.Dsts))
-			for i, d := range s.Dsts {
+			for i, d := range n.Dsts {
 				if d != nil {
-					ds[i] = dst(d)
+					n.Dsts[i] = dst(d)
 				}
 			}
-			out = append(out, &ir.CallStmt{Dsts: ds, Call: &ir.Call{Fn: s.Call.Fn, Args: exs(s.Call.Args)}, Pos: s.Pos})
-		case *ir.If:
-			out = append(out, &ir.If{Cond: ex(s.Cond), Then: blk(s.Then), Else: blk(s.Else), Pos: s.Pos})
-		case *ir.Check:
-			out = append(out, &ir.Check{Cond: ex(s.Cond), Exc: s.Exc, Msg: s.Msg, Args: exs(s.Args), Pos: s.Pos})
-		case *ir.Raise:
-			out = append(out, &ir.Raise{Exc: s.Exc, Msg: s.Msg, Args: exs(s.Args), Pos: s.Pos})
-		case *ir.Alloc:
-			out = append(out, &ir.Alloc{Dst: s.Dst, Shape: exs(s.Shape), Pos: s.Pos})
-		case *ir.View:
-			out = append(out, &ir.View{Dst: s.Dst, Src: s.Src, Offset: ex(s.Offset), Shape: exs(s.Shape), Strides: exs(s.Strides), Pos: s.Pos})
-		default:
-			// loop refuses bodies with loops or exits before cloning.
-			panic(fmt.Sprintf("unroll: cannot copy %T", s))
+		case *ir.VarRef:
+			if n.V == iv {
+				c.Replace(ir.CloneExpr(at))
+				return false
+			}
+			if r := rename[n.V]; r != nil {
+				c.Replace(ir.Ref(r))
+			}
 		}
-	}
-	return out
+		return true
+	}, nil)
+	return b.Stmts
 }
 
 // induction reports whether v is an induction variable of the loop body:
@@ -436,21 +403,8 @@ func induction(body *ir.Block, v *ir.Var, defs map[*ir.Var]bool) bool {
 	return ok && n > 0
 }
 
+// loopInvariant reports whether e reads no memory, calls nothing and
+// reads no variable of defs.
 func loopInvariant(e ir.Expr, defs map[*ir.Var]bool) bool {
-	inv := true
-	walkExpr(e, func(x ir.Expr) {
-		switch x := x.(type) {
-		case *ir.Load, *ir.Call:
-			inv = false
-		case *ir.VarRef:
-			if defs[x.V] {
-				inv = false
-			}
-		case *ir.Dim:
-			if defs[x.Arr] {
-				inv = false
-			}
-		}
-	})
-	return inv
+	return !ir.TouchesMemory(e) && !ir.ReadsAny(e, defs)
 }

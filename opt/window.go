@@ -90,7 +90,7 @@ func windowLoop(f *ir.Func, c *passCtx, site loopSite, defined map[*ir.For]map[*
 			if b = bases[key]; b == nil {
 				b = newLocal(f, "w", ir.Int64)
 				bases[key] = b
-				pre = append(pre, &ir.Assign{Dst: b, Src: cloneExpr(a.base), Pos: loop.Pos})
+				pre = append(pre, &ir.Assign{Dst: b, Src: ir.CloneExpr(a.base), Pos: loop.Pos})
 			}
 		}
 		*a.off = ir.Bin(ir.Add, ir.Ref(b), ir.Ref(loop.Var))
