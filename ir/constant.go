@@ -95,3 +95,43 @@ func ConvertConst(c *ConstExpr, t Scalar) *ConstExpr {
 	}
 	return nil
 }
+
+// ConstOf returns the constant of type t and value v, with v's Go type made
+// to agree with t as ConstExpr requires: Go ints, float32 and complex64
+// widened, an integer value of a float or complex type and a bool value of
+// an integer type converted exactly. lower builds its constants with it
+// and Parse its literals.
+func ConstOf(t Scalar, v any) *ConstExpr {
+	switch x := v.(type) {
+	case int:
+		v = int64(x)
+	case float32:
+		v = float64(x)
+	case complex64:
+		v = complex128(x)
+	}
+	// Make the Go value agree with the type (a float constant typed int is
+	// a typeinfer bug, but an int value for a float type is a plain
+	// literal we can convert exactly).
+	switch {
+	case t.IsFloat():
+		if i, ok := v.(int64); ok {
+			v = float64(i)
+		}
+	case t.IsComplex():
+		switch x := v.(type) {
+		case int64:
+			v = complex(float64(x), 0)
+		case float64:
+			v = complex(x, 0)
+		}
+	case t.IsInt():
+		if b, ok := v.(bool); ok {
+			v = int64(0)
+			if b {
+				v = int64(1)
+			}
+		}
+	}
+	return &ConstExpr{T: t, Value: v}
+}

@@ -158,8 +158,6 @@ func moduleDoc(f *frontend.File) string {
 
 func irPos(p frontend.Pos) ir.Pos { return ir.Pos{Line: p.Line, Col: p.Col} }
 
-// constExpr builds the IR constant for a typeinfer constant value, which is
-// int64, float64, bool or complex128 whatever the sized type.
 // paramDefaults is ir.Func.Defaults of tf: each folded default converted
 // to its parameter's type, as a call that omits the argument passes it.
 func paramDefaults(tf *typeinfer.Func) []*ir.ConstExpr {
@@ -188,37 +186,6 @@ func paramDefaults(tf *typeinfer.Func) []*ir.ConstExpr {
 	return ds
 }
 
-func constExpr(t ir.Scalar, v any) *ir.ConstExpr {
-	switch x := v.(type) {
-	case int:
-		v = int64(x)
-	case float32:
-		v = float64(x)
-	case complex64:
-		v = complex128(x)
-	}
-	// Make the Go value agree with the type (a float constant typed int is
-	// a typeinfer bug, but an int value for a float type is a plain
-	// literal we can convert exactly).
-	switch {
-	case t.IsFloat():
-		if i, ok := v.(int64); ok {
-			v = float64(i)
-		}
-	case t.IsComplex():
-		switch x := v.(type) {
-		case int64:
-			v = complex(float64(x), 0)
-		case float64:
-			v = complex(x, 0)
-		}
-	case t.IsInt():
-		if b, ok := v.(bool); ok {
-			v = int64(0)
-			if b {
-				v = int64(1)
-			}
-		}
-	}
-	return &ir.ConstExpr{T: t, Value: v}
-}
+// constExpr builds the IR constant for a typeinfer constant value (int64,
+// float64, bool or complex128 whatever the sized type): ir.ConstOf.
+var constExpr = ir.ConstOf

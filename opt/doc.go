@@ -86,4 +86,13 @@
 // transform a loop says why in a Remark (--remarks), so tests can assert
 // "this was interchanged" or "this was refused because ..." without a
 // whole golden.
+//
+// # Tests
+//
+// Each pass has cases of its own, IR text in and IR text out
+// (testdata/PASS/CASE.txtar: in.ir, out.ir and the pass's remarks; see
+// TestPassCases): the pass runs alone on in.ir, so a case does not move
+// when another pass changes. The Python-level goldens of
+// testdata/passes/PASS (TestPassGolden) stay as integration tests: the
+// IR a pass sees in a real compilation, before and after it.
 package opt

@@ -15,6 +15,10 @@ type Config struct {
 	Disable   map[string]bool // names of optional passes to skip
 	DumpAfter string          // pass name after which to print the module to Dump ("lower": before any pass); "" for none
 	Dump      io.Writer
+	// AfterPass, if set, sees the module before any pass (as "lower")
+	// and after each pass that runs, in order; tests use it to check
+	// every stage of a compilation.
+	AfterPass func(pass string, m *ir.Module)
 	// Verify runs ir.Verify on the module Run receives and ir.VerifyFunc
 	// after every pass; tests set it.
 	Verify bool
@@ -215,6 +219,9 @@ func Run(m *ir.Module, cfg Config) error {
 		}
 	}
 	dump := func(name string) error {
+		if cfg.AfterPass != nil {
+			cfg.AfterPass(name, m)
+		}
 		if cfg.DumpAfter != name || cfg.Dump == nil {
 			return nil
 		}
@@ -228,22 +235,8 @@ func Run(m *ir.Module, cfg Config) error {
 		if !p.required && (cfg.OptLevel < 1 || cfg.Disable[p.name]) {
 			continue
 		}
-		apply := p.when == nil || p.when(cfg)
-		if p.module != nil && apply {
-			p.module(m, cfg)
-		}
-		for _, f := range m.Funcs {
-			if (p.fn == nil && p.opt == nil) || !apply {
-				break
-			}
-			if err := runPass(p, f, cfg); err != nil {
-				return err
-			}
-			if cfg.Verify {
-				if err := ir.VerifyFunc(f); err != nil {
-					return fmt.Errorf("opt: pass %s: IR does not verify: %w", p.name, err)
-				}
-			}
+		if err := runOne(p, m, cfg); err != nil {
+			return err
 		}
 		if err := dump(p.name); err != nil {
 			return err
@@ -252,6 +245,29 @@ func Run(m *ir.Module, cfg Config) error {
 	if cfg.Verify {
 		if err := ir.Verify(m); err != nil {
 			return fmt.Errorf("opt: IR after the passes does not verify: %w", err)
+		}
+	}
+	return nil
+}
+
+// runOne runs pass p on m: on the module, or on each function with the
+// verifier after each when cfg asks for it.
+func runOne(p pass, m *ir.Module, cfg Config) error {
+	if p.when != nil && !p.when(cfg) {
+		return nil
+	}
+	if p.module != nil {
+		p.module(m, cfg)
+		return nil
+	}
+	for _, f := range m.Funcs {
+		if err := runPass(p, f, cfg); err != nil {
+			return err
+		}
+		if cfg.Verify {
+			if err := ir.VerifyFunc(f); err != nil {
+				return fmt.Errorf("opt: pass %s: IR does not verify: %w", p.name, err)
+			}
 		}
 	}
 	return nil
