@@ -22,7 +22,7 @@ const (
 // isMatMul reports whether e is a BinOp the frontend rewrote from `@`.
 func (l *fnLowerer) isMatMul(e ast.Expr) bool {
 	b, ok := e.(*ast.BinOp)
-	return ok && l.info.File != nil && l.info.File.MatMul[b]
+	return ok && l.info.MatMul[b]
 }
 
 // productCall returns the operands and kind of a product expression

@@ -46,8 +46,24 @@ func needCC(t *testing.T, name string) string {
 // --fastmath (float reductions unrolled and run in parallel) and compiles
 // it, with the runtime, under -Wall -Wextra -Werror, once with
 // each of the compilers. The translation is shared: the subtests gcc and
-// clang only compile, in parallel.
+// clang only compile, each file in a parallel subtest of its own (as many
+// at a time as -parallel allows). With -short only -O2 is compiled, and
+// only with the first compiler on PATH: the quick inner loop.
 func TestCorpusCompiles(t *testing.T) {
+	levels := []struct {
+		opt  string
+		conf driver.Config
+	}{{"O0", driver.Config{Opt: opt.Config{OptLevel: 0}}}, {"O2", driver.Config{Opt: opt.Config{OptLevel: 2}}}, {"O2fastmath", driver.Config{Opt: opt.Config{OptLevel: 2, FastMath: true}}}}
+	ccs := compilers
+	if testing.Short() {
+		levels = levels[1:2]
+		for _, name := range compilers {
+			if _, err := exec.LookPath(name); err == nil {
+				ccs = []string{name}
+				break
+			}
+		}
+	}
 	dir := t.TempDir()
 	writeFiles(t, dir, cruntime.Files())
 	files, err := corpus.Kernels("../../testdata/py")
@@ -61,10 +77,7 @@ func TestCorpusCompiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, cfg := range []struct {
-			opt  string
-			conf driver.Config
-		}{{"O0", driver.Config{Opt: opt.Config{OptLevel: 0}}}, {"O2", driver.Config{Opt: opt.Config{OptLevel: 2}}}, {"O2fastmath", driver.Config{Opt: opt.Config{OptLevel: 2, FastMath: true}}}} {
+		for _, cfg := range levels {
 			name := strings.TrimSuffix(filepath.Base(path), ".py") + "/" + cfg.opt
 			res, err := driver.Compile(path, src, cfg.conf)
 			if err != nil {
@@ -84,7 +97,7 @@ func TestCorpusCompiles(t *testing.T) {
 			units = append(units, unit{name, sub, out.SourceName})
 		}
 	}
-	for _, name := range compilers {
+	for _, name := range ccs {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			cc := needCC(t, name)
@@ -96,6 +109,7 @@ func TestCorpusCompiles(t *testing.T) {
 			}
 			for _, u := range units {
 				t.Run(u.name, func(t *testing.T) {
+					t.Parallel()
 					cmd := exec.Command(cc, append(cflags, "-I", dir, "-c", u.source, "-o", obj)...)
 					cmd.Dir = u.dir
 					if msg, err := cmd.CombinedOutput(); err != nil {
