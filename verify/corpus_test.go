@@ -24,6 +24,35 @@ var knownDifferent = map[string]string{
 	"arrays/sum_layouts.py:sum_t_nested_expr": "sum of an expression whose operand combines transposed arrays: C-ordered temporary, last bits differ",
 }
 
+// shortCorpus is the corpus of the differential tests under -short, the
+// quick inner loop (the full suite runs every kernel): kernels that
+// between them reach scalar arithmetic, exceptions, Python's floor
+// division, elementwise arrays, reductions, products and parallel loops.
+var shortCorpus = map[string]bool{
+	"scalar/basics.py": true, "scalar/errors.py": true, "scalar/floor_mod.py": true,
+	"arrays/elementwise.py": true, "arrays/reductions.py": true, "arrays/linalg.py": true, "arrays/parallel.py": true,
+}
+
+// differentialFiles is the corpus a differential test runs: every kernel,
+// or under -short those of shortCorpus.
+func differentialFiles(t *testing.T) []string {
+	t.Helper()
+	files := corpusFiles(t)
+	if !testing.Short() {
+		return files
+	}
+	var short []string
+	for _, f := range files {
+		if shortCorpus[strings.TrimPrefix(filepath.ToSlash(f), "../testdata/py/")] {
+			short = append(short, f)
+		}
+	}
+	if len(short) != len(shortCorpus) {
+		t.Fatalf("shortCorpus names %d kernels, %d of them exist", len(shortCorpus), len(short))
+	}
+	return short
+}
+
 // corpusFiles returns every kernel file under testdata/py.
 func corpusFiles(t *testing.T) []string {
 	t.Helper()
@@ -43,16 +72,19 @@ func corpusFiles(t *testing.T) []string {
 // for byte (results, arrays mutated in place, exception classes and
 // messages; verify.Options.Twin): the optimisation passes must not change
 // a bit, even in functions compared with CPython within a tolerance. One
-// reference run serves both builds.
+// reference run serves both builds. With -short: the kernels of
+// shortCorpus, fewer cases, and no -O0 twin.
 func TestCorpus(t *testing.T) {
 	if _, err := verify.FindPython(""); err != nil {
 		t.Fatalf("%v\nThe differential tests need the reference interpreter: apt-get install -y python3-numpy", err)
 	}
 	n := 30
+	levels := []int{0, 2}
 	if testing.Short() {
 		n = 8
+		levels = []int{2}
 	}
-	for _, path := range corpusFiles(t) {
+	for _, path := range differentialFiles(t) {
 		name := strings.TrimPrefix(filepath.ToSlash(path), "../testdata/py/")
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -61,13 +93,13 @@ func TestCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			var res *driver.Result
-			var bins [2]string
-			for i, lvl := range []int{0, 2} {
+			bins := map[int]string{}
+			for _, lvl := range levels {
 				cfg := driver.Config{Opt: opt.Config{OptLevel: lvl, Verify: true}}
 				if res, err = driver.Compile(path, src, cfg); err != nil {
 					t.Fatalf("compile -O%d: %v", lvl, err)
 				}
-				if bins[i], err = res.Build(cfg); err != nil {
+				if bins[lvl], err = res.Build(cfg); err != nil {
 					t.Fatalf("build -O%d: %v", lvl, err)
 				}
 			}
@@ -82,7 +114,7 @@ func TestCorpus(t *testing.T) {
 			if strings.HasPrefix(name, "arrays/") {
 				cases = min(n, 12)
 			}
-			rep, err := verify.Run(res, bins[1], verify.Options{Seed: 1, N: cases, Cases: verify.CasesFile(path), Twin: bins[0]})
+			rep, err := verify.Run(res, bins[2], verify.Options{Seed: 1, N: cases, Cases: verify.CasesFile(path), Twin: bins[0]})
 			if err != nil {
 				t.Fatal(err)
 			}

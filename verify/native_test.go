@@ -119,7 +119,7 @@ func TestNativeCorpus(t *testing.T) {
 	if testing.Short() {
 		n = 4
 	}
-	for _, path := range corpusFiles(t) {
+	for _, path := range differentialFiles(t) {
 		name := strings.TrimPrefix(filepath.ToSlash(path), "../testdata/py/")
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

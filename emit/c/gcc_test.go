@@ -23,6 +23,21 @@ var cflags = []string{"-std=c11", "-O3", "-fopenmp", "-Wall", "-Wextra", "-Werro
 // The C backend); each one missing from PATH skips its half.
 var compilers = []string{"gcc", "clang"}
 
+// testCompilers are the compilers a test runs with: compilers, or under
+// -short only the first one on PATH (the quick inner loop; the full suite
+// tries each).
+func testCompilers() []string {
+	if !testing.Short() {
+		return compilers
+	}
+	for _, name := range compilers {
+		if _, err := exec.LookPath(name); err == nil {
+			return []string{name}
+		}
+	}
+	return compilers // none: each test skips, saying so
+}
+
 // writeFiles writes files (by name) into dir.
 func writeFiles(t *testing.T, dir string, files map[string][]byte) {
 	t.Helper()
@@ -54,15 +69,8 @@ func TestCorpusCompiles(t *testing.T) {
 		opt  string
 		conf driver.Config
 	}{{"O0", driver.Config{Opt: opt.Config{OptLevel: 0}}}, {"O2", driver.Config{Opt: opt.Config{OptLevel: 2}}}, {"O2fastmath", driver.Config{Opt: opt.Config{OptLevel: 2, FastMath: true}}}}
-	ccs := compilers
 	if testing.Short() {
 		levels = levels[1:2]
-		for _, name := range compilers {
-			if _, err := exec.LookPath(name); err == nil {
-				ccs = []string{name}
-				break
-			}
-		}
 	}
 	dir := t.TempDir()
 	writeFiles(t, dir, cruntime.Files())
@@ -97,7 +105,7 @@ func TestCorpusCompiles(t *testing.T) {
 			units = append(units, unit{name, sub, out.SourceName})
 		}
 	}
-	for _, name := range ccs {
+	for _, name := range testCompilers() {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			cc := needCC(t, name)

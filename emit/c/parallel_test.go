@@ -80,7 +80,7 @@ func TestOpenMPThreads(t *testing.T) {
 	if _, err := os.Stat("/proc/self/task"); err != nil {
 		t.Skip("no /proc/self/task to count threads in")
 	}
-	for _, name := range compilers {
+	for _, name := range testCompilers() {
 		t.Run(name, func(t *testing.T) { openMPThreads(t, needCC(t, name)) })
 	}
 }

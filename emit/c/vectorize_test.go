@@ -81,7 +81,7 @@ int main(void) {
 	files := cruntime.Files()
 	files[out.HeaderName], files[out.SourceName], files["main.c"] = out.Header, out.Source, []byte(driverC)
 	writeFiles(t, dir, files)
-	for _, name := range compilers {
+	for _, name := range testCompilers() {
 		t.Run(name, func(t *testing.T) {
 			cc := needCC(t, name)
 			build := exec.Command(cc, "-std=c11", "-O3", "-Wall", "-Wextra", "-Werror", "main.c", out.SourceName, cruntime.Runtime, "-lm", "-o", "sums-"+name)
