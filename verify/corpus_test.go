@@ -24,33 +24,15 @@ var knownDifferent = map[string]string{
 	"arrays/sum_layouts.py:sum_t_nested_expr": "sum of an expression whose operand combines transposed arrays: C-ordered temporary, last bits differ",
 }
 
-// shortCorpus is the corpus of the differential tests under -short, the
-// quick inner loop (the full suite runs every kernel): kernels that
-// between them reach scalar arithmetic, exceptions, Python's floor
-// division, elementwise arrays, reductions, products and parallel loops.
-var shortCorpus = map[string]bool{
-	"scalar/basics.py": true, "scalar/errors.py": true, "scalar/floor_mod.py": true,
-	"arrays/elementwise.py": true, "arrays/reductions.py": true, "arrays/linalg.py": true, "arrays/parallel.py": true,
-}
-
 // differentialFiles is the corpus a differential test runs: every kernel,
-// or under -short those of shortCorpus.
+// or under -short a sample (corpus.Differential).
 func differentialFiles(t *testing.T) []string {
 	t.Helper()
-	files := corpusFiles(t)
-	if !testing.Short() {
-		return files
+	files, err := corpus.Differential("../testdata/py", testing.Short())
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no kernels under testdata/py: %v", err)
 	}
-	var short []string
-	for _, f := range files {
-		if shortCorpus[strings.TrimPrefix(filepath.ToSlash(f), "../testdata/py/")] {
-			short = append(short, f)
-		}
-	}
-	if len(short) != len(shortCorpus) {
-		t.Fatalf("shortCorpus names %d kernels, %d of them exist", len(shortCorpus), len(short))
-	}
-	return short
+	return files
 }
 
 // corpusFiles returns every kernel file under testdata/py.
@@ -73,7 +55,7 @@ func corpusFiles(t *testing.T) []string {
 // messages; verify.Options.Twin): the optimisation passes must not change
 // a bit, even in functions compared with CPython within a tolerance. One
 // reference run serves both builds. With -short: the kernels of
-// shortCorpus, fewer cases, and no -O0 twin.
+// corpus.Differential sample, fewer cases, and no -O0 twin.
 func TestCorpus(t *testing.T) {
 	if _, err := verify.FindPython(""); err != nil {
 		t.Fatalf("%v\nThe differential tests need the reference interpreter: apt-get install -y python3-numpy", err)
