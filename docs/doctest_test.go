@@ -72,7 +72,13 @@ import (
 // install step, the test suite itself) needs `skip REASON`, which any
 // block may carry; a block without a language is an error, as is an
 // unknown directive.
+//
+// -short skips it (the quick inner loop): the CLI scripts and the
+// corpus tests cover what the blocks run; the full suite runs them.
 func TestDocs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the documentation's blocks run in the full suite")
+	}
 	files, _ := filepath.Glob("*.md")
 	files = append(files, "../README.md")
 	sort.Strings(files)

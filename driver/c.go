@@ -50,16 +50,19 @@ func (r *Result) buildC(cfg Config) (string, error) {
 		return "", err
 	}
 	files := map[string][]byte{
-		"kernels/bridge.go":         bridge,
-		"kernels/" + out.HeaderName: out.Header,
-		"kernels/" + out.SourceName: out.Source,
+		"kernels/bridge.go": bridge,
 		"crt/crt.go": []byte("// Package crt compiles pyc2go's C runtime for cgo builds of C kernels.\npackage crt\n\n/*\n#cgo CFLAGS: " +
 			strings.Join(CFlags, " ") + "\n#cgo LDFLAGS: " + emitc.LDFlags(CFlags) + "\n#include \"pyc2go.h\"\n*/\nimport \"C\"\n"),
 	}
-	for name, data := range cruntime.Files() {
-		files["crt/"+name] = data
+	// The module's header and source go beside the bridge, the runtime's
+	// files into crt: the files `compile --lang c` writes, in two packages.
+	for name, data := range cfiles {
+		dir := "crt/"
+		if name == out.HeaderName || name == out.SourceName {
+			dir = "kernels/"
+		}
+		files[dir+name] = data
 	}
-	_ = cfiles
 	files, err = r.harnessFiles(files)
 	if err != nil {
 		return "", err

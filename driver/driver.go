@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -20,41 +19,32 @@ import (
 	"github.com/pyc2go/pyc2go/frontend"
 	"github.com/pyc2go/pyc2go/ir"
 	"github.com/pyc2go/pyc2go/lower"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/runtime"
 	"github.com/pyc2go/pyc2go/typeinfer"
 )
 
-// Config holds the options of one compilation.
+// Config holds the options of one compilation: those of each stage,
+// composed rather than repeated (Lower for lowering, Opt for the
+// optimiser), and the driver's own.
 type Config struct {
-	OptLevel  int             // 0 or 2
-	Disable   map[string]bool // optional passes to skip
-	DumpAfter string          // pass name whose output to dump, "" for none
-	Dump      io.Writer       // where DumpAfter goes
-	Package   string          // Go package name of the generated file ("" derives it from the file name)
-	NoLines   bool            // omit /*line*/ (Go) or #line (C) directives
-	Lang      string          // target language: "go" (also "") or "c"
-	CC        string          // Lang "c": the C compiler Build uses ("" is CC(): $CC, else gcc)
-	Verify    bool            // verify the IR after lowering and every pass
+	// Lower holds the lowering directives: NoWrapAround is the UNSAFE
+	// --wraparound=off (see lower.Config).
+	Lower lower.Config
+	// Opt holds the optimiser's options: the level, the passes to skip,
+	// --dump-ir, IR verification, the UNSAFE --boundscheck=off, --fastmath,
+	// the cache sizes the tile pass sizes tiles for and the remark sink
+	// (see opt.Config). Compile fills in Opt.Reference itself. The
+	// directives change the generated code, so the build cache tells them
+	// apart through it. Cache's zero levels mean opt.DefaultCache; the CLI
+	// fills it from --cache or the machine (opt.DetectCache), and generated
+	// code that is committed pins it so it does not change across machines.
+	Opt opt.Config
 
-	// NoBoundsCheck and NoWrapAround are the UNSAFE directives
-	// --boundscheck=off and --wraparound=off (see lower.Config). They
-	// change the generated code, so the build cache tells them apart
-	// through it.
-	NoBoundsCheck bool
-	NoWrapAround  bool
-
-	// FastMath lets passes reassociate float reductions (--fastmath; see
-	// lower.Config.FastMath). Off by default: floats stay bit-identical
-	// to CPython.
-	FastMath bool
-	// Cache is the cache sizes the tile pass sizes tiles for (zero levels
-	// mean lower.DefaultCache). The CLI fills it from --cache or the
-	// machine (lower.DetectCache); generated code that is committed pins
-	// it so it does not change across machines.
-	Cache lower.CacheSizes
-
-	// Remarks, if set, receives the optimisation passes' remarks.
-	Remarks func(lower.Remark)
+	Package string // Go package name of the generated file ("" derives it from the file name)
+	NoLines bool   // omit /*line*/ (Go) or #line (C) directives
+	Lang    string // target language: "go" (also "") or "c"
+	CC      string // Lang "c": the C compiler Build uses ("" is CC(): $CC, else gcc)
 }
 
 // Result is everything one compilation produced.
@@ -93,28 +83,45 @@ func Compile(path string, src []byte, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, diag(err)
 	}
-	m, err := lower.Module(info, lower.Config{
-		OptLevel:  cfg.OptLevel,
-		Disable:   cfg.Disable,
-		DumpAfter: cfg.DumpAfter,
-		Dump:      cfg.Dump,
-		Verify:    cfg.Verify,
-
-		NoBoundsCheck: cfg.NoBoundsCheck,
-		NoWrapAround:  cfg.NoWrapAround,
-		FastMath:      cfg.FastMath,
-		Cache:         cfg.Cache,
-		Remarks:       cfg.Remarks,
-	})
+	m, err := lowerAndOptimise(info, cfg)
 	if err != nil {
 		return nil, diag(err)
 	}
 	return &Result{Path: path, Src: src, File: f, Info: info, Module: m}, nil
 }
 
+// lowerAndOptimise runs the middle of the pipeline: lower.Module, then
+// opt.Run. Under --wraparound=off it first compiles info with the default
+// directives through the required passes and hands that module to the
+// optimiser as Opt.Reference, so that the directive never takes an error
+// result away (see lower.Config.NoWrapAround).
+func lowerAndOptimise(info *typeinfer.Info, cfg Config) (*ir.Module, error) {
+	oc := cfg.Opt
+	if cfg.Lower.NoWrapAround {
+		ref, err := lower.Module(info, lower.Config{})
+		if err != nil {
+			return nil, err
+		}
+		// The required passes alone fix Raises, so -O0 gives the same
+		// answer as -O2.
+		if err := opt.Run(ref, opt.Config{}); err != nil {
+			return nil, err
+		}
+		oc.Reference = ref
+	}
+	m, err := lower.Module(info, cfg.Lower)
+	if err != nil {
+		return nil, err
+	}
+	if err := opt.Run(m, oc); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
 // Check parses and type-checks without lowering: `pyc2go check`.
 func Check(path string, src []byte) error {
-	_, err := Compile(path, src, Config{OptLevel: 0})
+	_, err := Compile(path, src, Config{})
 	return err
 }
 

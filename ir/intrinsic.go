@@ -120,3 +120,55 @@ func IntrinsicNames() []string {
 	sort.Strings(names)
 	return names
 }
+
+// intrinsicResult is the result type the text form (Print, Parse) assumes
+// for an intrinsic with these arguments, so that it can leave the type
+// out: the type of the first argument, except for the intrinsics below.
+// Print spells out any other result type, so a missing or wrong rule
+// costs only brevity, never exactness. Invalid means no rule.
+func intrinsicResult(name string, args []Expr) Type {
+	if len(args) == 0 {
+		return Invalid
+	}
+	t := args[0].Type()
+	switch name {
+	case "isnan", "isinf", "isfinite", "ftoi_ok", "domain_err", "range_err",
+		"overlaps", "may_share", "is_c_contig", "isclose":
+		return Bool
+	case "ftoi", "slice_adjust", "slice_len":
+		return Int64
+	case "truediv":
+		return Float64
+	case "cabs", "real", "imag":
+		switch t {
+		case Complex64:
+			return Float32
+		case Complex128:
+			return Float64
+		}
+		return Invalid
+	case "complex":
+		switch t {
+		case Float32:
+			return Complex64
+		case Float64:
+			return Complex128
+		}
+		return Invalid
+	case "np_sum", "np_prod", "np_cprod", "np_mean":
+		if a, ok := t.(*Array); ok {
+			return a.Elem
+		}
+		return Invalid
+	case "np_sum_axis":
+		// A fresh C-contiguous array without the summed axis.
+		if a, ok := t.(*Array); ok && a.Rank > 1 {
+			return &Array{Elem: a.Elem, Rank: a.Rank - 1, Contig: true}
+		}
+		return Invalid
+	}
+	if s, ok := t.(Scalar); ok {
+		return s
+	}
+	return Invalid
+}

@@ -71,6 +71,7 @@ type Block struct{ Stmts []Stmt }
 
 // Stmt is a statement.
 type Stmt interface {
+	Node
 	StmtPos() Pos
 	isStmt()
 }
@@ -141,7 +142,7 @@ type For struct {
 	// writes (through any variable) and accesses through x is accessed only
 	// through x during the loop. It is C99's restrict contract for a
 	// pointer to x's data declared just before the loop, which is how
-	// emit/c prints it (emit/c/restrict.go); lower/restrict.go proves it.
+	// emit/c prints it (emit/c/restrict.go); opt/restrict.go proves it.
 	// Like Windows it adds no meaning: an emitter that ignores it is still
 	// correct. The body assigns no listed variable, and a cold loop and
 	// the loops inside it list none (ir.Verify checks both).
@@ -254,7 +255,7 @@ func (r Reduction) Identity() (*ConstExpr, error) {
 // element k of the window is element Base + k of Arr's data. It exists so
 // that an emitter can slice the data once before the loop and index the
 // slice by the induction variable, the shape the Go compiler's
-// bounds-check elimination proves in bounds (lower/window.go sets it).
+// bounds-check elimination proves in bounds (opt/window.go sets it).
 //
 // On a For with Windows, Start is the constant 0 and Step the constant 1,
 // the body assigns neither Arr nor Base, and the loop promises that when it
@@ -310,6 +311,12 @@ type Check struct {
 	Pos  Pos
 }
 
+// MsgIndexBounds is the Msg of the bounds check of an integer array
+// subscript (numpy's IndexError message, with the index, the axis and its
+// extent as Args). lower gives every such check this message and no other
+// check, which is how the boundscheck pass (--boundscheck=off) finds them.
+const MsgIndexBounds = "index %d is out of bounds for axis %d with size %d"
+
 // Alloc makes Dst a fresh zero-filled C-contiguous array of the given shape
 // (one int64 extent per axis of Dst's rank). Extents are never negative
 // (lower checks them first).
@@ -362,8 +369,23 @@ func (*Check) isStmt()    {}
 func (*Alloc) isStmt()    {}
 func (*View) isStmt()     {}
 
+func (*Assign) node()   {}
+func (*Store) node()    {}
+func (*CallStmt) node() {}
+func (*If) node()       {}
+func (*For) node()      {}
+func (*While) node()    {}
+func (*Break) node()    {}
+func (*Continue) node() {}
+func (*Return) node()   {}
+func (*Raise) node()    {}
+func (*Check) node()    {}
+func (*Alloc) node()    {}
+func (*View) node()     {}
+
 // Expr is a pure expression tree.
 type Expr interface {
+	Node
 	Type() Type
 	isExpr()
 }
@@ -501,6 +523,16 @@ func (*Intrinsic) isExpr() {}
 func (*Call) isExpr()      {}
 func (*Dim) isExpr()       {}
 func (*Load) isExpr()      {}
+
+func (*ConstExpr) node() {}
+func (*VarRef) node()    {}
+func (*Unary) node()     {}
+func (*Binary) node()    {}
+func (*Convert) node()   {}
+func (*Intrinsic) node() {}
+func (*Call) node()      {}
+func (*Dim) node()       {}
+func (*Load) node()      {}
 
 // Helpers for building IR; lower and the pass tests use them.
 

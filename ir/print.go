@@ -61,7 +61,11 @@ func (p *printer) fn(f *Func) {
 	if f.Raises {
 		raises = " raises"
 	}
-	p.line(f.Pos, "func %s(%s) %s%s {", f.Name, strings.Join(params, ", "), f.Result, raises)
+	name := f.Name
+	if f.PyName != "" && f.PyName != f.Name {
+		name += " as " + f.PyName
+	}
+	p.line(f.Pos, "func %s(%s) %s%s {", name, strings.Join(params, ", "), f.Result, raises)
 	p.depth++
 	for _, v := range f.Locals {
 		p.line(Pos{}, "var %s %s", v.Name, v.Type)
@@ -104,7 +108,7 @@ func (p *printer) stmt(s Stmt) {
 		if len(dsts) > 0 {
 			lhs = strings.Join(dsts, ", ") + " = "
 		}
-		p.line(s.Pos, "%scall %s", lhs, exprString(s.Call))
+		p.line(s.Pos, "%scall %s", lhs, callString(s.Call))
 	case *If:
 		p.line(s.Pos, "if %s {", exprString(s.Cond))
 		p.block(s.Then)
@@ -225,15 +229,33 @@ func exprString(e Expr) string {
 	case *VarRef:
 		return e.V.Name
 	case *Unary:
+		if _, ok := e.X.(*ConstExpr); ok {
+			// -(1.0) negates a constant; -1.0 is one.
+			return e.Op.String() + "(" + exprString(e.X) + ")"
+		}
 		return e.Op.String() + exprString(e.X)
 	case *Binary:
 		return "(" + exprString(e.X) + " " + e.Op.String() + " " + exprString(e.Y) + ")"
 	case *Convert:
 		return e.T.String() + "(" + exprString(e.X) + ")"
 	case *Intrinsic:
+		if !Identical(e.T, intrinsicResult(e.Name, e.Args)) {
+			// The text form leaves out the result type when the
+			// intrinsic's usual rule gives it, and spells it out
+			// otherwise: name:type(args).
+			return e.Name + ":" + typeString(e.T) + "(" + exprList(e.Args) + ")"
+		}
 		return e.Name + "(" + exprList(e.Args) + ")"
 	case *Call:
-		return e.Fn.Name + "(" + exprList(e.Args) + ")"
+		if LookupIntrinsic(e.Fn.Name) != nil {
+			// A function named like an intrinsic (def floordiv) is
+			// called as @floordiv(a, b) inside expressions.
+			return "@" + callString(e)
+		}
+		if _, ok := scalarNamed(e.Fn.Name); ok {
+			return "@" + callString(e)
+		}
+		return callString(e)
 	case *Dim:
 		return fmt.Sprintf("%s.%s[%d]", e.Arr.Name, e.Kind, e.Axis)
 	case *Load:
@@ -274,8 +296,7 @@ func constString(c *ConstExpr) string {
 	default:
 		s = fmt.Sprintf("<bad const %T>", c.Value)
 	}
-	switch c.T {
-	case Int64, Float64, Bool, Complex128:
+	if bareConst(c.T) {
 		return s
 	}
 	return c.T.String() + "(" + s + ")"
@@ -287,6 +308,8 @@ func floatString(f float64) string {
 		return "inf"
 	case math.IsInf(f, -1):
 		return "-inf"
+	case math.IsNaN(f) && math.Signbit(f):
+		return "-nan"
 	case math.IsNaN(f):
 		return "nan"
 	}
@@ -319,4 +342,18 @@ func parString(pl *ParLoop) string {
 	}
 	b.WriteString(")")
 	return b.String()
+}
+
+func typeString(t Type) string {
+	if t == nil {
+		return "<nil>"
+	}
+	return t.String()
+}
+
+func callString(c *Call) string {
+	if c == nil {
+		return "<nil>"
+	}
+	return c.Fn.Name + "(" + exprList(c.Args) + ")"
 }

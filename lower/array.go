@@ -11,7 +11,7 @@ import (
 
 // numpy 1.24 messages for arrays (probed with /usr/bin/python3).
 const (
-	msgIndexBounds  = "index %d is out of bounds for axis %d with size %d"
+	msgIndexBounds  = ir.MsgIndexBounds
 	msgSliceStep    = "slice step cannot be zero"
 	msgBroadcast    = "operands could not be broadcast together with shapes" // + " %s" per operand + " "
 	msgReshape      = "cannot reshape array of size %d into shape"           // + the requested shape
@@ -67,8 +67,8 @@ func (av aview) isWhole() bool {
 		return false
 	}
 	for k := range av.shape {
-		if !sameExpr(av.shape[k], &ir.Dim{Arr: av.src, Kind: ir.Shape, Axis: k}) ||
-			!sameExpr(av.strides[k], &ir.Dim{Arr: av.src, Kind: ir.Stride, Axis: k}) {
+		if !ir.SameExpr(av.shape[k], &ir.Dim{Arr: av.src, Kind: ir.Shape, Axis: k}) ||
+			!ir.SameExpr(av.strides[k], &ir.Dim{Arr: av.src, Kind: ir.Stride, Axis: k}) {
 			return false
 		}
 	}
@@ -79,7 +79,7 @@ func (av aview) isWhole() bool {
 func (av aview) reads(v *ir.Var) bool {
 	m := map[*ir.Var]bool{v: true}
 	for _, e := range append(append([]ir.Expr{av.off}, av.shape...), av.strides...) {
-		if readsVar(e, m) {
+		if ir.ReadsAny(e, m) {
 			return true
 		}
 	}
@@ -491,7 +491,7 @@ func (l *fnLowerer) storeSubscript(target *ast.Subscript, value ast.Expr, pos ir
 		return
 	}
 	v := l.expr(value)
-	if mayHaveEffects(v) {
+	if ir.TouchesMemory(v) {
 		v = l.spill(v, pos)
 	}
 	av, off := l.subscriptView(target)

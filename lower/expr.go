@@ -121,7 +121,7 @@ func (l *fnLowerer) seqFn(pos ir.Pos, n int, lowerI func(i int) ir.Expr) []ir.Ex
 		for j := i + 1; j < n; j++ {
 			later = later || len(bufs[j]) > 0
 		}
-		if later && vals[i] != nil && mayHaveEffects(vals[i]) {
+		if later && vals[i] != nil && ir.TouchesMemory(vals[i]) {
 			vals[i] = l.spill(vals[i], pos)
 		}
 	}
@@ -763,7 +763,7 @@ func arithResult(op ast.OperatorNumber, a, b ir.Scalar, rightConst *ir.ConstExpr
 // `acc / 2` divides by 2.0, not by float64(2).
 func cv(e ir.Expr, t ir.Scalar) ir.Expr {
 	if c, ok := e.(*ir.ConstExpr); ok && c.T != t {
-		if r := foldConvert(c, t); r != nil {
+		if r := ir.ConvertConst(c, t); r != nil {
 			return r
 		}
 	}

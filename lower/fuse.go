@@ -233,13 +233,13 @@ func (l *fnLowerer) loopStrides(ls []*fnode, shape []ir.Expr, pos ir.Pos) map[*f
 		st := make([]ir.Expr, len(lf.av.strides))
 		for j := range st {
 			k := j + len(shape) - len(lf.av.shape)
-			if sameExpr(lf.av.shape[j], shape[k]) {
+			if ir.SameExpr(lf.av.shape[j], shape[k]) {
 				st[j] = lf.av.strides[j]
 				continue
 			}
 			masked := mul(lf.av.strides[j], cv(ir.Bin(ir.Ne, lf.av.shape[j], ir.Int(1)), ir.Int64))
 			for i, d := range done {
-				if sameExpr(d, masked) {
+				if ir.SameExpr(d, masked) {
 					st[j] = made[i]
 				}
 			}
@@ -335,7 +335,7 @@ func (l *fnLowerer) fuseStore(dst *ir.Var, value ast.Expr, root *fnode, pos ir.P
 	var ok ir.Expr
 	for j, x := range root.shape {
 		d := dv.shape[j+len(dv.shape)-len(root.shape)]
-		if sameExpr(x, d) {
+		if ir.SameExpr(x, d) {
 			continue
 		}
 		c := or(ir.Bin(ir.Eq, x, d), ir.Bin(ir.Eq, x, ir.Int(1)))
@@ -439,13 +439,13 @@ func kindRank(t ir.Scalar) int {
 	return 3
 }
 
-// uniqueExprs drops repeated expressions (sameExpr), keeping the first.
+// uniqueExprs drops repeated expressions (ir.SameExpr), keeping the first.
 func uniqueExprs(es []ir.Expr) []ir.Expr {
 	var out []ir.Expr
 	for _, e := range es {
 		dup := false
 		for _, o := range out {
-			dup = dup || sameExpr(o, e)
+			dup = dup || ir.SameExpr(o, e)
 		}
 		if !dup {
 			out = append(out, e)

@@ -9,6 +9,7 @@ import (
 	"github.com/pyc2go/pyc2go/ir"
 	"github.com/pyc2go/pyc2go/lower"
 	"github.com/pyc2go/pyc2go/numpy"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/typeinfer"
 )
 
@@ -45,7 +46,13 @@ func compileExample(t *testing.T, example, elem string) (m *ir.Module, accepted 
 			msgs = append(msgs, err.Error())
 			continue
 		}
-		m, err := lower.Module(info, lower.Config{Verify: true})
+		m, err := lower.Module(info, lower.Config{})
+		if err == nil {
+			err = ir.Verify(m)
+		}
+		if err == nil {
+			err = opt.Run(m, opt.Config{Verify: true})
+		}
 		if err != nil {
 			t.Errorf("%s of %s: type-checks but does not lower: %v", example, elem, err)
 			return nil, false

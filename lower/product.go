@@ -23,7 +23,7 @@ const (
 // isMatMul reports whether e is a BinOp the frontend rewrote from `@`.
 func (l *fnLowerer) isMatMul(e ast.Expr) bool {
 	b, ok := e.(*ast.BinOp)
-	return ok && l.info.File != nil && l.info.File.MatMul[b]
+	return ok && l.info.MatMul[b]
 }
 
 // productCall returns the operands and kind of a product expression
@@ -95,7 +95,7 @@ func (l *fnLowerer) product(e ast.Expr) (ir.Expr, *ir.Var) {
 	// The contracted extents: x's last axis, y's first (its only one for
 	// rank 1).
 	kx, ky := xs.shape[rx-1], ys.shape[0]
-	if !sameExpr(kx, ky) {
+	if !ir.SameExpr(kx, ky) {
 		if name == "matmul" {
 			l.emit(&ir.Check{Cond: ir.Bin(ir.Eq, kx, ky), Exc: "ValueError", Msg: msgMatmul, Args: []ir.Expr{ky, kx}, Pos: pos})
 		} else {

@@ -214,7 +214,7 @@ func (l *fnLowerer) storeValues(target ast.Expr, vals []ir.Expr, pos ir.Pos) {
 	}
 	written := map[*ir.Var]bool{}
 	for i, d := range dsts {
-		if i > 0 && readsVar(vals[i], written) {
+		if i > 0 && ir.ReadsAny(vals[i], written) {
 			vals[i] = l.spill(vals[i], pos)
 		}
 		written[d] = true

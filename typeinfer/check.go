@@ -2,6 +2,7 @@ package typeinfer
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/go-python/gpython/ast"
@@ -42,6 +43,7 @@ func Check(f *frontend.File) (info *Info, err error) {
 			Index: map[*ast.Subscript]*IndexInfo{},
 			Loops: map[*ast.For]*LoopInfo{},
 		},
+		annots:    map[ast.Stmt]*frontend.VarAnnot{},
 		globals:   map[string]Object{},
 		funcs:     map[*Func]*funcState{},
 		overloads: map[string][]*Func{},
@@ -61,6 +63,13 @@ func Check(f *frontend.File) (info *Info, err error) {
 	if f == nil || f.Module == nil {
 		return nil, frontend.ErrorList{{Pos: frontend.Pos{Line: 1, Col: 1}, Msg: "no module to check"}}
 	}
+	// The file's side tables, which overload copies extend: the File
+	// itself is the frontend's and stays as it parsed.
+	c.info.MatMul = maps.Clone(f.MatMul)
+	if c.info.MatMul == nil {
+		c.info.MatMul = map[*ast.BinOp]bool{}
+	}
+	maps.Copy(c.annots, f.Annots)
 	c.module()
 	c.resolveRanks()
 	c.solve()
@@ -77,8 +86,11 @@ func Check(f *frontend.File) (info *Info, err error) {
 }
 
 type checker struct {
-	f        *frontend.File
-	info     *Info
+	f    *frontend.File
+	info *Info
+	// annots is f.Annots (the annotated statements) and their copies in
+	// overloads (cloneDef).
+	annots   map[ast.Stmt]*frontend.VarAnnot
 	errs     frontend.ErrorList
 	seen     map[string]bool // dedupes identical errors (same position and text)
 	reported map[any]bool    // things reported once (an unknown local, ...)
@@ -254,7 +266,7 @@ func (c *checker) module() {
 			for k, ex := range exps {
 				d := s
 				if k > 0 {
-					d = cloneDef(c.f, s)
+					d = c.cloneDef(s)
 				}
 				fn := &Func{Name: OverloadName(name, k), PyName: name, Export: ex, Def: d, Pos: c.pos(s), Scope: map[string]*Local{}}
 				c.info.Funcs = append(c.info.Funcs, fn)
@@ -325,7 +337,7 @@ func (c *checker) constant(s *ast.Assign) {
 		c.globals[name] = &Const{Name: name, Pos: c.pos(target)} // suppress follow-up errors
 		return
 	}
-	if va := c.f.Annots[s]; va != nil {
+	if va := c.annots[s]; va != nil {
 		t, ok := c.annotation(va.Annot, false)
 		if !ok {
 			return
@@ -611,7 +623,7 @@ func (c *checker) collectLocals(fs *funcState, body []ast.Stmt) {
 	var walk func([]ast.Stmt)
 	walk = func(stmts []ast.Stmt) {
 		for _, s := range stmts {
-			if va := c.f.Annots[s]; va != nil {
+			if va := c.annots[s]; va != nil {
 				c.annotatedLocal(fs, s, va)
 			}
 			switch s := s.(type) {

@@ -14,9 +14,10 @@
 // (bool < int < float < complex), so a local that holds an int and later a
 // float is a float; a contradiction with no promotion (a tuple and a number,
 // say) is an error naming both places.
-package typeinfer
-
-// Conventions lower can rely on (beyond info.go):
+//
+// # Conventions lower can rely on
+//
+// Beyond what info.go says:
 //
 //   - Types[e] is the type of e itself; where it differs from the type of
 //     the place the value goes, lower converts: an assigned value to
@@ -45,8 +46,8 @@ package typeinfer
 //     Python's rules (a documented deviation); the other numpy kinds follow
 //     numpy 1.24's promotion table in numpy_table.go, which
 //     TestNumpyPromotion re-probes with /usr/bin/python3.
-
-// Arrays (issue #3):
+//
+// # Arrays
 //
 //   - Array types come from string annotations ("float64[:]", "f8[:,
 //     ::1]", ranks 1-4), npt.NDArray annotations and pythran export lines
@@ -69,8 +70,8 @@ package typeinfer
 //     constant, constant arithmetic) is looked up by its value class. A
 //     scalar known only at run time may hold any value of its kind: when
 //     numpy's result dtype is the same for all of them the type is that
-//     dtype; when it differs (int32 array * an int variable, float32 array
-//     * a float variable) the operation is rejected with a hint to convert
+//     dtype; when it differs (int32 array * an int variable, float32
+//     array * a float variable) the operation is rejected with a hint to convert
 //     the scalar (np.int32(k)) — no static dtype would be right for every
 //     run, and guessing would silently differ from numpy.
 //   - Array stores (a[i] = v, a[1:] = b) cast like numpy's setitem
@@ -118,8 +119,9 @@ package typeinfer
 //     combination, the first parameter's alternatives varying slowest
 //     (at most 64). Each signature is its own Func, in export-line
 //     order, with its own deep copy of the FunctionDef (Info is keyed by
-//     AST node; the copy keeps positions, and File.Annots/File.MatMul get
-//     entries for the copied nodes). Naming rule (OverloadName): the
+//     AST node; the copy keeps positions, and typeinfer's side tables,
+//     Info.MatMul among them, get entries for the copied nodes; the File
+//     is never written). Naming rule (OverloadName): the
 //     first signature keeps the Python name, the k-th is NAME_k (scale,
 //     scale_2, scale_3); Func.PyName is the Python name of all of them.
 //     ir.Func.Name, the Go name (emitgo.GoName: Scale, Scale2) and the
@@ -146,3 +148,4 @@ package typeinfer
 //     function. Everything else is checked at run time; == and != are
 //     never errors (numpy 1.24 warns and returns False). Info is
 //     unchanged: the pass only adds errors.
+package typeinfer

@@ -35,7 +35,7 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 	case *ast.BinOp:
 		l := c.expr(e.Left)
 		r := c.expr(e.Right)
-		if c.f.MatMul[e] {
+		if c.info.MatMul[e] {
 			// `a @ b` (rewritten to * by the frontend) is np.matmul(a, b).
 			if l == nil || r == nil {
 				return nil

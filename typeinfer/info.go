@@ -41,9 +41,12 @@ type Info struct {
 	// range()/prange() are not here (their iterator is in Calls).
 	Loops map[*ast.For]*LoopInfo
 
-	// `a @ b` has no call: it is the ast.BinOp (Op ast.Mult, because the
-	// frontend rewrote the `@` that gpython cannot parse) found in
-	// File.MatMul, and means np.matmul(a, b); Types has its result type.
+	// `a @ b` has no call: it is an ast.BinOp (Op ast.Mult, because the
+	// frontend rewrote the `@` that gpython cannot parse) in MatMul, and
+	// means np.matmul(a, b); Types has its result type. MatMul holds the
+	// file's (File.MatMul) and their copies in the overloads of a
+	// `#pythran export`ed function, which File does not know.
+	MatMul map[*ast.BinOp]bool
 }
 
 // LoopKind says what an array for loop iterates.

@@ -188,7 +188,7 @@ func (s *shapeState) compute(e ast.Expr) ([]int, bool) {
 	case *ast.UnaryOp:
 		return s.shape(x.Operand)
 	case *ast.BinOp:
-		if s.c.f.MatMul[x] {
+		if s.c.info.MatMul[x] {
 			return nil, false
 		}
 		return s.broadcast(x, true, x.Left, x.Right)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/driver"
 	"github.com/pyc2go/pyc2go/internal/corpus"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/verify"
 )
 
@@ -65,7 +66,7 @@ func nativeRun(t *testing.T, path, name string, nc driver.NativeConfig, env []st
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := driver.Config{OptLevel: 2, Verify: true}
+	cfg := driver.Config{Opt: opt.Config{OptLevel: 2, Verify: true}}
 	res, err := driver.Compile(path, src, cfg)
 	if err != nil {
 		t.Fatalf("compile: %v", err)
@@ -119,7 +120,7 @@ func TestNativeCorpus(t *testing.T) {
 	if testing.Short() {
 		n = 4
 	}
-	for _, path := range corpusFiles(t) {
+	for _, path := range differentialFiles(t) {
 		name := strings.TrimPrefix(filepath.ToSlash(path), "../testdata/py/")
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

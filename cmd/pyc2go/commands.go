@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/pyc2go/pyc2go/driver"
-	"github.com/pyc2go/pyc2go/lower"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/verify"
 )
 
@@ -85,8 +85,8 @@ pyc2go compile --lang c -o out kernels.py        # out/kernels.h, kernels.c, pyc
 pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/libkernels.so`,
 	npos: -1,
 	setup: func(fs *flag.FlagSet) body {
-		opt := optFlags{allowPython: true}
-		opt.register(fs)
+		of := optFlags{allowPython: true}
+		of.register(fs)
 		out := fs.String("o", "", "write the Go source to `FILE` (default stdout); a directory for several inputs or --lang python")
 		cc := fs.String("cc", "", "--lang python: the C `compiler` (default $CC, else gcc)")
 		var cflags optString
@@ -100,25 +100,25 @@ pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/l
 			if len(pos) == 0 {
 				return e.usage("no input files")
 			}
-			cfg, err := opt.config()
+			cfg, err := of.config()
 			if err != nil {
 				return e.usage("%v", err)
 			}
 			if dump.set && dump.after != "" {
-				if !isPass(dump.after) {
-					return e.usage("--dump-ir=after:%s: unknown pass (passes: %s)", dump.after, strings.Join(lower.PassNames(), ", "))
+				cfg.Opt.DumpAfter, cfg.Opt.Dump = dump.after, e.stdout
+				if err := cfg.Opt.Validate(); err != nil {
+					return e.usage("--dump-ir=after:%s: %v", dump.after, err)
 				}
-				cfg.DumpAfter, cfg.Dump = dump.after, e.stdout
 			}
 			rep := &reporter{e: e, json: *jsonOut}
 			files, isDir, err := kernelFiles(pos)
 			if err != nil {
 				return rep.fail(pos[0], err)
 			}
-			if opt.lang == "c" {
+			if of.lang == "c" {
 				return compileC(e, rep, files, *out, cfg, *remarks)
 			}
-			if opt.lang == "python" {
+			if of.lang == "python" {
 				if *out == "" {
 					return e.usage("--lang python needs -o DIR (the directory for the modules and their shared libraries)")
 				}
@@ -203,7 +203,7 @@ func compileNative(rep *reporter, files []string, dir string, cfg driver.Config,
 // withRemarks is cfg reporting the passes' remarks on path when asked.
 func (r *reporter) withRemarks(cfg driver.Config, path string, remarks bool) driver.Config {
 	if remarks {
-		cfg.Remarks = func(m lower.Remark) { r.remark(path, m) }
+		cfg.Opt.Remarks = func(m opt.Remark) { r.remark(path, m) }
 	}
 	return cfg
 }
@@ -288,8 +288,8 @@ pyc2go run --json --repeat 5 kernels.py gcd 12 18   # {"result": "6", "exception
 pyc2go run --out out kernels.py axpy -- 2.0 x.npy y.npy   # out/result.npy, out/arg_1.npy, ...`,
 	npos: 2,
 	setup: func(fs *flag.FlagSet) body {
-		var opt optFlags
-		opt.register(fs)
+		var of optFlags
+		of.register(fs)
 		out := fs.String("out", "", "write results (result.npy, result_0.npy, ...) into `DIR`")
 		repeat := fs.Int("repeat", 1, "call the function `N` times (for timing)")
 		jsonOut := fs.Bool("json", false, "print a JSON object with result, exception and per-call seconds; diagnostics as JSON Lines on stderr")
@@ -297,7 +297,7 @@ pyc2go run --out out kernels.py axpy -- 2.0 x.npy y.npy   # out/result.npy, out/
 			if len(pos) != 2 {
 				return e.usage("want FILE.py FUNC")
 			}
-			cfg, err := opt.config()
+			cfg, err := of.config()
 			if err != nil {
 				return e.usage("%v", err)
 			}
@@ -368,8 +368,8 @@ pyc2go verify -n 200 --seed 7 py/
 pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 	npos: -1,
 	setup: func(fs *flag.FlagSet) body {
-		opt := optFlags{allowAll: true}
-		opt.register(fs)
+		of := optFlags{allowAll: true}
+		of.register(fs)
 		cases := fs.String("cases", "", "take inputs from `CASES.py` (CASES = [(func_name, args_factory), ...]); default FILE_cases.py beside FILE.py if present")
 		python := fs.String("python", "", "reference interpreter (default $PYC2GO_PYTHON, else a python3 with numpy)")
 		seed := fs.Int64("seed", 1, "input generation seed")
@@ -379,7 +379,7 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 			if len(pos) == 0 {
 				return e.usage("no input files")
 			}
-			cfg, err := opt.config()
+			cfg, err := of.config()
 			if err != nil {
 				return e.usage("%v", err)
 			}
@@ -392,7 +392,7 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 			defer prog.clear()
 			status := exitOK
 			langs := []string{cfg.Lang}
-			if opt.lang == "all" {
+			if of.lang == "all" {
 				langs = []string{"go", "c"}
 			}
 			for i, p := range files {
@@ -424,7 +424,7 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 						continue
 					}
 					show(name, "running CPython and the compiled code")
-					r, err := verify.Run(res, bin, verify.Options{Python: *python, Cases: c, Seed: *seed, N: *n, CaseDraws: *n, FastMath: opt.fast})
+					r, err := verify.Run(res, bin, verify.Options{Python: *python, Cases: c, Seed: *seed, N: *n, CaseDraws: *n, FastMath: of.fast})
 					prog.clear()
 					if err != nil {
 						status = rep.fail(p, err)

@@ -87,8 +87,12 @@ print("ok")
 `
 
 // TestCompileLangPython builds a module through the CLI and uses it from
-// the reference interpreter.
+// the reference interpreter. -short skips it: verify.TestNativeCorpus
+// builds modules too.
 func TestCompileLangPython(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: verify.TestNativeCorpus builds native modules")
+	}
 	if _, err := exec.LookPath(driver.ResolveNative(driver.NativeConfig{}).CC); err != nil {
 		t.Skip("no C compiler: compile --lang python needs one")
 	}

@@ -82,7 +82,7 @@
 // -fopenmp, so the same code builds warning-free and runs sequentially
 // there.
 //
-// A For with Restrict (lower/restrict.go proves it) reaches each listed
+// A For with Restrict (opt/restrict.go proves it) reaches each listed
 // array's elements through one restrict pointer to its data, so gcc -O3
 // vectorises it without a run-time alias check. gcc honours restrict only
 // on function parameters, so a loop whose body is plain arithmetic is

@@ -249,7 +249,7 @@ func (me *moduleEmitter) sigNames(f *ir.Func, n *names, assigned map[*ir.Var]boo
 
 func (me *moduleEmitter) signature(f *ir.Func) (string, error) {
 	n := newNames(me.prefix, f)
-	return me.signatureNamed(f, me.sigNames(f, n, assignedVars(f)))
+	return me.signatureNamed(f, me.sigNames(f, n, ir.Defined(f.Body)))
 }
 
 func (me *moduleEmitter) signatureNamed(f *ir.Func, sig map[*ir.Var]string) (string, error) {
@@ -280,31 +280,6 @@ func (me *moduleEmitter) signatureNamed(f *ir.Func, sig map[*ir.Var]string) (str
 	}
 	ps = append(ps, "pyc2go_error *err")
 	return "int " + me.cnames[f] + "(" + strings.Join(ps, ", ") + ")", nil
-}
-
-// assignedVars lists the variables f's body assigns (array parameters
-// among them need a local copy).
-func assignedVars(f *ir.Func) map[*ir.Var]bool {
-	a := map[*ir.Var]bool{}
-	ir.WalkStmts(f.Body, func(s ir.Stmt) {
-		switch s := s.(type) {
-		case *ir.Assign:
-			a[s.Dst] = true
-		case *ir.CallStmt:
-			for _, d := range s.Dsts {
-				if d != nil {
-					a[d] = true
-				}
-			}
-		case *ir.Alloc:
-			a[s.Dst] = true
-		case *ir.View:
-			a[s.Dst] = true
-		case *ir.For:
-			a[s.Var] = true
-		}
-	})
-	return a
 }
 
 // mutableParams finds, for every function, the array parameters whose
@@ -396,39 +371,19 @@ func aliases(f *ir.Func, mut map[*ir.Func][]bool) map[*ir.Var]map[*ir.Var]bool {
 // forEachCall visits every call of f with the variables its results go to
 // (none for calls inside expressions).
 func forEachCall(f *ir.Func, fn func(*ir.Call, []*ir.Var)) {
-	ir.WalkStmts(f.Body, func(s ir.Stmt) {
-		if cs, ok := s.(*ir.CallStmt); ok && cs.Call != nil {
-			fn(cs.Call, cs.Dsts)
-			for _, a := range cs.Call.Args {
-				walkCalls(a, fn)
+	var stmtCall *ir.Call // the call of the CallStmt being visited
+	ir.Inspect(f.Body, func(n ir.Node) bool {
+		switch n := n.(type) {
+		case *ir.CallStmt:
+			if n.Call != nil {
+				fn(n.Call, n.Dsts)
+				stmtCall = n.Call
 			}
-			return
+		case *ir.Call:
+			if n != stmtCall {
+				fn(n, nil)
+			}
 		}
-		for _, e := range ir.StmtExprs(s) {
-			walkCalls(e, fn)
-		}
+		return true
 	})
-}
-
-func walkCalls(e ir.Expr, fn func(*ir.Call, []*ir.Var)) {
-	switch e := e.(type) {
-	case *ir.Call:
-		fn(e, nil)
-		for _, a := range e.Args {
-			walkCalls(a, fn)
-		}
-	case *ir.Unary:
-		walkCalls(e.X, fn)
-	case *ir.Binary:
-		walkCalls(e.X, fn)
-		walkCalls(e.Y, fn)
-	case *ir.Convert:
-		walkCalls(e.X, fn)
-	case *ir.Intrinsic:
-		for _, a := range e.Args {
-			walkCalls(a, fn)
-		}
-	case *ir.Load:
-		walkCalls(e.Offset, fn)
-	}
 }

@@ -51,7 +51,7 @@ func (me *moduleEmitter) fn(f *ir.Func) (string, error) {
 		errp:          "err",
 	}
 	e.names = newNames(me.prefix, f)
-	assigned := assignedVars(f)
+	assigned := ir.Defined(f.Body)
 	e.sig = me.sigNames(f, e.names, assigned)
 	for _, p := range f.Params {
 		if _, ok := p.Type.(*ir.Array); ok && !assigned[p] {
@@ -627,62 +627,31 @@ func (e *funcEmitter) usesPoolAnywhere() bool {
 		return e.poolNeeded
 	}
 	e.poolKnown = true
-	ir.WalkStmts(e.f.Body, func(s ir.Stmt) {
-		switch s := s.(type) {
+	ir.Inspect(e.f.Body, func(n ir.Node) bool {
+		switch n := n.(type) {
 		case *ir.Alloc:
 			e.poolNeeded = true
 		case *ir.CallStmt:
-			for _, rt := range ir.ResultTypes(s.Call.Fn.Result) {
+			for _, rt := range ir.ResultTypes(n.Call.Fn.Result) {
 				if _, ok := rt.(*ir.Array); ok {
 					e.poolNeeded = true
 				}
 			}
+		case *ir.Call:
+			if _, ok := n.Fn.Result.(*ir.Array); ok {
+				e.poolNeeded = true
+			}
+		case *ir.Intrinsic:
+			if _, ok := n.T.(*ir.Array); ok {
+				e.poolNeeded = true
+			}
 		}
-		for _, x := range ir.StmtExprs(s) {
-			walkExpr(x, func(x ir.Expr) {
-				switch x := x.(type) {
-				case *ir.Call:
-					if _, ok := x.Fn.Result.(*ir.Array); ok {
-						e.poolNeeded = true
-					}
-				case *ir.Intrinsic:
-					if _, ok := x.T.(*ir.Array); ok {
-						e.poolNeeded = true
-					}
-				}
-			})
-		}
+		return true
 	})
 	if e.poolNeeded {
 		e.usesPool = true
 	}
 	return e.poolNeeded
-}
-
-func walkExpr(x ir.Expr, fn func(ir.Expr)) {
-	if x == nil {
-		return
-	}
-	fn(x)
-	switch x := x.(type) {
-	case *ir.Unary:
-		walkExpr(x.X, fn)
-	case *ir.Binary:
-		walkExpr(x.X, fn)
-		walkExpr(x.Y, fn)
-	case *ir.Convert:
-		walkExpr(x.X, fn)
-	case *ir.Intrinsic:
-		for _, a := range x.Args {
-			walkExpr(a, fn)
-		}
-	case *ir.Call:
-		for _, a := range x.Args {
-			walkExpr(a, fn)
-		}
-	case *ir.Load:
-		walkExpr(x.Offset, fn)
-	}
 }
 
 // raise fills *err and leaves through fail. A message with Args is

@@ -11,6 +11,7 @@ import (
 	"github.com/pyc2go/pyc2go/driver"
 	emitc "github.com/pyc2go/pyc2go/emit/c"
 	"github.com/pyc2go/pyc2go/internal/corpus"
+	"github.com/pyc2go/pyc2go/opt"
 	cruntime "github.com/pyc2go/pyc2go/runtime/c"
 )
 
@@ -35,7 +36,7 @@ func TestParallelChunkScope(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := driver.Compile(path, src, driver.Config{OptLevel: 2})
+		res, err := driver.Compile(path, src, driver.Config{Opt: opt.Config{OptLevel: 2}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -79,7 +80,7 @@ func TestOpenMPThreads(t *testing.T) {
 	if _, err := os.Stat("/proc/self/task"); err != nil {
 		t.Skip("no /proc/self/task to count threads in")
 	}
-	for _, name := range compilers {
+	for _, name := range testCompilers() {
 		t.Run(name, func(t *testing.T) { openMPThreads(t, needCC(t, name)) })
 	}
 }
@@ -139,7 +140,7 @@ int main(void) {
 `
 	dir := t.TempDir()
 	src := filepath.Join(dir, "par.py")
-	res, err := driver.Compile(src, []byte(py), driver.Config{OptLevel: 2})
+	res, err := driver.Compile(src, []byte(py), driver.Config{Opt: opt.Config{OptLevel: 2}})
 	if err != nil {
 		t.Fatal(err)
 	}

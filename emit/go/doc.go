@@ -155,7 +155,7 @@
 // are still reloaded after every store, and hoisting those loop-invariant
 // Dims (as lower already does for broadcast strides) is what pays.
 //
-// A For with ir.Windows (set by lower's window pass on unit-stride inner
+// A For with ir.Windows (set by opt's window pass on unit-stride inner
 // loops) is printed inside `if n > 0 { ... }` with one slice per window
 // taken before the loop, xW := xData[b : b+n], and the body's accesses
 // xData[b+i] printed as xW[i]: with len(xW) == n and 0 <= i < n the Go
