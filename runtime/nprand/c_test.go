@@ -18,14 +18,15 @@ import (
 
 var cCompilers = []string{"gcc", "clang"}
 
-// buildRandtest compiles testdata/randtest.c with the C runtime.
+// buildRandtest compiles testdata/randtest.c with the C runtime, with
+// OpenMP, as run and verify build C kernels.
 func buildRandtest(t *testing.T, cc string) string {
 	t.Helper()
 	if _, err := exec.LookPath(cc); err != nil {
-		t.Fatalf("%s not found: the C runtime tests need it (apt-get install -y gcc clang)", cc)
+		t.Fatalf("%s not found: the C runtime tests need it (apt-get install -y gcc clang libomp-dev)", cc)
 	}
 	bin := filepath.Join(t.TempDir(), "randtest-"+cc)
-	args := []string{"-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-I", "../c/src",
+	args := []string{"-std=c11", "-O2", "-fopenmp", "-Wall", "-Wextra", "-Werror", "-I", "../c/src",
 		"-o", bin, "testdata/randtest.c", "../c/src/pyc2go_random.c", "../c/src/pyc2go_runtime.c", "-lm"}
 	if out, err := exec.Command(cc, args...).CombinedOutput(); err != nil {
 		t.Fatalf("%s %s: %v\n%s", cc, strings.Join(args, " "), err, out)
@@ -61,6 +62,10 @@ func TestCMatchesNumpy(t *testing.T) {
 	for _, cc := range cCompilers {
 		t.Run(cc, func(t *testing.T) {
 			bin := buildRandtest(t, cc)
+			// Threads sharing a state: each call atomic, no value lost.
+			if out, err := exec.Command(bin, "threads").Output(); err != nil || string(out) != "legacy ok\ngenerator ok\n" {
+				t.Errorf("%s threads: %v %q", cc, err, out)
+			}
 			for _, s := range sets {
 				if s.long && testing.Short() {
 					continue

@@ -412,11 +412,64 @@ static void libm(void)
 	printf("%016" PRIx64 "\n", h);
 }
 
+/* threads shares one state of each kind between OpenMP threads: every
+ * call must take a contiguous, call-aligned run of the sequential stream
+ * and the calls together must take its first values exactly once. */
+enum { THREADS = 8, CALLS = 100, K = 101, TOTAL = THREADS * CALLS * K };
+
+static int check_chunks(const double *seq, const double *got)
+{
+	static bool used[TOTAL];
+	memset(used, 0, sizeof used);
+	for (int c = 0; c < THREADS * CALLS; c++) {
+		const double *v = got + c * K;
+		int start = -1;
+		for (int i = 0; i < TOTAL; i += K)
+			if (seq[i] == v[0])
+				start = i;
+		if (start < 0)
+			return 0;
+		for (int j = 0; j < K; j++) {
+			if (seq[start + j] != v[j] || used[start + j])
+				return 0;
+			used[start + j] = true;
+		}
+	}
+	return 1;
+}
+
+static void threads(void)
+{
+	static double seq[TOTAL], got[TOTAL];
+	static pyc2go_rs ref, rs;
+	pyc2go_rs_seed(&ref, 99, &err);
+	pyc2go_rs_seed(&rs, 99, &err);
+	pyc2go_rs_standard_normal(&ref, seq, TOTAL);
+	PYC2GO_OMP("omp parallel for num_threads(THREADS)")
+	for (int w = 0; w < THREADS; w++)
+		for (int c = 0; c < CALLS; c++)
+			pyc2go_rs_standard_normal(&rs, got + (w * CALLS + c) * K, K);
+	printf("legacy %s\n", check_chunks(seq, got) ? "ok" : "bad");
+	static pyc2go_rng gref, g;
+	pyc2go_rng_seed(&gref, 99, &err);
+	pyc2go_rng_seed(&g, 99, &err);
+	pyc2go_rng_standard_normal(&gref, seq, TOTAL);
+	PYC2GO_OMP("omp parallel for num_threads(THREADS)")
+	for (int w = 0; w < THREADS; w++)
+		for (int c = 0; c < CALLS; c++)
+			pyc2go_rng_standard_normal(&g, got + (w * CALLS + c) * K, K);
+	printf("generator %s\n", check_chunks(seq, got) ? "ok" : "bad");
+}
+
 int main(int argc, char **argv)
 {
 	static char line[1 << 20];
 	if (argc > 1 && strcmp(argv[1], "libm") == 0) {
 		libm();
+		return 0;
+	}
+	if (argc > 1 && strcmp(argv[1], "threads") == 0) {
+		threads();
 		return 0;
 	}
 	while (fgets(line, sizeof line, stdin) != NULL) {
