@@ -78,29 +78,32 @@ func log1pf(x float32) float32 {
 		}
 		f = u - 1
 	}
-	hfsq := 0.5 * f * f
+	hfsq := float32(0.5 * f * f)
 	kf := float32(k)
 	if hu == 0 { // |f| < 2**-20
 		if f == 0 {
 			if k == 0 {
 				return 0
 			}
-			c += kf * ln2Lo
-			return kf*ln2Hi + c
+			c += float32(kf * ln2Lo)
+			return float32(kf*ln2Hi) + c
 		}
-		r := hfsq * (1 - float32(0.66666666666666666)*f)
+		r := float32(hfsq * (1 - float32(float32(0.66666666666666666)*f)))
 		if k == 0 {
 			return f - r
 		}
-		return kf*ln2Hi - ((r - (kf*ln2Lo + c)) - f)
+		return float32(kf*ln2Hi) - ((r - (float32(kf*ln2Lo) + c)) - f)
 	}
 	s := f / (2 + f)
 	z := s * s
-	r := z * (lp1 + z*(lp2+z*(lp3+z*(lp4+z*(lp5+z*(lp6+z*lp7))))))
+	// Every product that meets an addition is rounded on its own
+	// (float32(...)), as C computes it: Go may otherwise fuse a*b+c into
+	// one rounding, even across statements.
+	r := float32(z * (lp1 + float32(z*(lp2+float32(z*(lp3+float32(z*(lp4+float32(z*(lp5+float32(z*(lp6+float32(z*lp7)))))))))))))
 	if k == 0 {
-		return f - (hfsq - s*(hfsq+r))
+		return f - (hfsq - float32(s*(hfsq+r)))
 	}
-	return kf*ln2Hi - ((hfsq - (s*(hfsq+r) + (kf*ln2Lo + c))) - f)
+	return float32(kf*ln2Hi) - ((hfsq - (float32(s*(hfsq+r)) + (float32(kf*ln2Lo) + c))) - f)
 }
 
 // log1p is glibc's log1p as x86-64 machines with FMA run it (glibc
@@ -175,7 +178,7 @@ func log1p(x float64) float64 {
 		}
 		f = u - 1
 	}
-	hfsq := float64(0.5*f) * f
+	hfsq := float64(float64(0.5*f) * f)
 	kf := float64(k)
 	if hu == 0 { // |f| < 2**-20
 		if f == 0 {
@@ -184,7 +187,7 @@ func log1p(x float64) float64 {
 			}
 			return math.FMA(kf, ln2Hi, math.FMA(kf, ln2Lo, c))
 		}
-		r := math.FMA(-f, 0.66666666666666666, 1) * hfsq
+		r := float64(math.FMA(-f, 0.66666666666666666, 1) * hfsq)
 		if k == 0 {
 			return f - r
 		}
@@ -199,7 +202,7 @@ func log1p(x float64) float64 {
 	z4 := z2 * z2
 	z6 := z2 * z4
 	r := math.FMA(z6, r4, math.FMA(z4, r3, math.FMA(z, lp1, float64(z2*r2))))
-	w := s * (hfsq + r)
+	w := float64(s * (hfsq + r))
 	if k == 0 {
 		return f - (hfsq - w)
 	}

@@ -1,8 +1,6 @@
 package nprand
 
 import (
-	"math"
-
 	"github.com/pyc2go/pyc2go/runtime"
 )
 
@@ -57,8 +55,8 @@ func standardNormal(src *PCG64) float64 {
 		if idx == 0 {
 			// The tail beyond r, by Marsaglia's exponential method.
 			for {
-				xx := -zigNorInvR * math.Log1p(-src.Float64())
-				yy := -math.Log1p(-src.Float64())
+				xx := float64(-zigNorInvR * log1p(-src.Float64()))
+				yy := -log1p(-src.Float64())
 				if yy+yy > xx*xx {
 					if (rabs>>8)&1 != 0 {
 						return -(zigNorR + xx)
@@ -67,7 +65,7 @@ func standardNormal(src *PCG64) float64 {
 				}
 			}
 		}
-		if (t.f[idx-1]-t.f[idx])*src.Float64()+t.f[idx] < runtime.Exp(-0.5*x*x) {
+		if float64((t.f[idx-1]-t.f[idx])*src.Float64())+t.f[idx] < runtime.Exp(-0.5*x*x) {
 			return x
 		}
 	}
@@ -90,7 +88,7 @@ func standardNormal32(src *PCG64) float32 {
 		}
 		if idx == 0 {
 			for {
-				xx := -float32(zigNorInvR) * log1pf(-src.Float32())
+				xx := float32(-float32(zigNorInvR) * log1pf(-src.Float32()))
 				yy := -log1pf(-src.Float32())
 				if yy+yy > xx*xx {
 					if (rabs>>8)&1 != 0 {
@@ -101,7 +99,7 @@ func standardNormal32(src *PCG64) float32 {
 			}
 		}
 		xd := float64(x)
-		if float64((t.f[idx-1]-t.f[idx])*src.Float32()+t.f[idx]) < runtime.Exp(-0.5*xd*xd) {
+		if float64(float32((t.f[idx-1]-t.f[idx])*src.Float32())+t.f[idx]) < runtime.Exp(-0.5*xd*xd) {
 			return x
 		}
 	}
@@ -119,9 +117,9 @@ func standardExponential(src *PCG64) float64 {
 			return x
 		}
 		if idx == 0 {
-			return zigExpR - math.Log1p(-src.Float64())
+			return zigExpR - log1p(-src.Float64())
 		}
-		if (t.f[idx-1]-t.f[idx])*src.Float64()+t.f[idx] < runtime.Exp(-x) {
+		if float64((t.f[idx-1]-t.f[idx])*src.Float64())+t.f[idx] < runtime.Exp(-x) {
 			return x
 		}
 	}
@@ -141,7 +139,7 @@ func standardExponential32(src *PCG64) float32 {
 		if idx == 0 {
 			return float32(zigExpR) - log1pf(-src.Float32())
 		}
-		if (t.f[idx-1]-t.f[idx])*src.Float32()+t.f[idx] < expf(-x) {
+		if float32((t.f[idx-1]-t.f[idx])*src.Float32())+t.f[idx] < expf(-x) {
 			return x
 		}
 	}
