@@ -16,8 +16,8 @@
 //   - Generator, np.random.default_rng(seed): SeedSequence entropy mixing
 //     and PCG64, doubles from the top 53 bits of a 64-bit word, floats from
 //     24 bits of a 32-bit word (numpy hands 32-bit words out in pairs),
-//     ziggurat normals and exponentials (tables in zigtables.go, derived
-//     in internal/zigmake), bounded integers by Lemire's method, choice
+//     ziggurat normals and exponentials (tables in tables.go, derived
+//     in internal/tablegen), bounded integers by Lemire's method, choice
 //     (Floyd's algorithm or a tail shuffle without replacement), shuffle
 //     and permutation.
 //
@@ -47,9 +47,11 @@
 //     per wedge test);
 //   - the legacy normal and exponential samplers call log. glibc's log is
 //     not correctly rounded in about one input in 1300 and this package's
-//     is (runtime.Log), so about one legacy normal pair in 1300 differs
-//     from numpy's in the last bits (those two values only: the stream
-//     stays in step). The C runtime calls the C library and is exact;
-//     the tests run the Go side with glibc's values for these logs and
-//     then match numpy bit for bit.
+//     is (fastLog, which agrees with runtime.Log at a twentieth of its
+//     cost), so about one legacy normal pair in 1300 differs from numpy's
+//     in the last bits (those two values only: the stream stays in
+//     step). Reproducing glibc's log would take its tables and
+//     coefficients, which are not this project's to copy. The C runtime
+//     calls the C library and is exact; the tests run the Go side with
+//     glibc's values for these logs and then match numpy bit for bit.
 package nprand

@@ -4,12 +4,12 @@ import (
 	"github.com/pyc2go/pyc2go/runtime"
 )
 
-//go:generate go run ./internal/zigmake/gen
+//go:generate go run ./internal/tablegen/gen
 
 // The Generator's normal and exponential samplers are Marsaglia and
 // Tsang's ziggurat with 256 layers as numpy implements it. Its tables
-// (zigtables.go, generated) are derived from the defining constants in
-// internal/zigmake, which documents how numpy's were made;
+// (tables.go, generated) are derived from the defining constants in
+// internal/tablegen, which documents how numpy's were made;
 // TestZigguratMatchesNumpy checks them through numpy's output streams.
 
 // Defining constants of numpy's ziggurats used by the samplers (the

@@ -1,10 +1,11 @@
-// Package zigmake derives the tables of numpy's ziggurat samplers
-// (Generator.standard_normal and Generator.standard_exponential, float64
-// and float32) from their defining constants. It is run by go generate
-// in package nprand, which compiles the result into the Go runtime
-// (zigtables.go) and the C runtime (pyc2go_ziggurat.h); nprand's tests
-// rerun it to check both files, and check the tables themselves against
-// numpy's output streams.
+// Package tablegen derives nprand's tables: those of numpy's ziggurat
+// samplers (Generator.standard_normal and Generator.standard_exponential,
+// float64 and float32) from their defining constants, and that of
+// nprand's logarithm (logtable.go). It is run by go generate in package
+// nprand, which compiles the result into the Go runtime (tables.go) and
+// the ziggurat tables into the C runtime (pyc2go_ziggurat.h); nprand's
+// tests rerun it to check both files, and check the ziggurat tables
+// against numpy's output streams.
 //
 // numpy generated its tables once, outside numpy, and compiled them in
 // as decimal literals; the two ziggurats were made differently:
@@ -30,7 +31,7 @@
 // The float32 tables use the same x with s = 2**23, printed with 21
 // significant digits and read back as float32, as numpy's C compiler
 // read its literals.
-package zigmake
+package tablegen
 
 import (
 	"math"

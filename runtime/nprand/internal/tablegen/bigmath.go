@@ -1,4 +1,4 @@
-package zigmake
+package tablegen
 
 import "math/big"
 
