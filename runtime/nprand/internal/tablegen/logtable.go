@@ -49,5 +49,3 @@ func round9(v float64) float64 {
 	m, e := math.Frexp(v)
 	return math.Ldexp(math.RoundToEven(m*512)/512, e)
 }
-
-
