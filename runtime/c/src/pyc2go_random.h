@@ -41,9 +41,10 @@
 
 #include <stdatomic.h>
 
-/* A legacy RandomState. Initialise with pyc2go_rs_seed,
- * pyc2go_rs_seed_array or pyc2go_rs_seed_entropy before other use
- * (a zeroed struct seeds itself from entropy on first use). */
+/* A legacy RandomState. Start from a zeroed struct (static, calloc or
+ * = {0}: its lock must start clear); it seeds itself from entropy on
+ * first use unless pyc2go_rs_seed, pyc2go_rs_seed_array or
+ * pyc2go_rs_seed_entropy seeds it first. */
 typedef struct {
 	uint32_t key[624];
 	int pos;
@@ -53,7 +54,9 @@ typedef struct {
 	atomic_flag lock;
 } pyc2go_rs;
 
-/* A Generator (PCG64 with numpy's pairing of 32-bit words). */
+/* A Generator (PCG64 with numpy's pairing of 32-bit words). One of the
+ * pyc2go_rng_seed functions initialises it, lock included; seed it before
+ * any other use. */
 typedef struct {
 	uint64_t state_hi, state_lo, inc_hi, inc_lo;
 	int has_uint32;
