@@ -52,39 +52,19 @@ func (g *Generator) lock()   { g.mu.Lock() }
 func (g *Generator) unlock() { g.mu.Unlock() }
 
 // Random is rng.random(size=len(dst)).
-func (g *Generator) Random(dst []float64) {
-	g.lock()
-	defer g.unlock()
-	for i := range dst {
-		dst[i] = g.pcg.Float64()
-	}
-}
+func (g *Generator) Random(dst []float64) { fill(g, dst, g.pcg.Float64) }
 
 // Random32 is rng.random(size=len(dst), dtype=np.float32).
-func (g *Generator) Random32(dst []float32) {
-	g.lock()
-	defer g.unlock()
-	for i := range dst {
-		dst[i] = g.pcg.Float32()
-	}
-}
+func (g *Generator) Random32(dst []float32) { fill(g, dst, g.pcg.Float32) }
 
 // StandardNormal is rng.standard_normal(size=len(dst)).
 func (g *Generator) StandardNormal(dst []float64) {
-	g.lock()
-	defer g.unlock()
-	for i := range dst {
-		dst[i] = standardNormal(&g.pcg)
-	}
+	fill(g, dst, func() float64 { return standardNormal(&g.pcg) })
 }
 
 // StandardNormal32 is rng.standard_normal(size=len(dst), dtype=np.float32).
 func (g *Generator) StandardNormal32(dst []float32) {
-	g.lock()
-	defer g.unlock()
-	for i := range dst {
-		dst[i] = standardNormal32(&g.pcg)
-	}
+	fill(g, dst, func() float32 { return standardNormal32(&g.pcg) })
 }
 
 // Normal is rng.normal(loc, scale, size=len(dst)).
@@ -92,11 +72,7 @@ func (g *Generator) Normal(dst []float64, loc, scale float64) error {
 	if err := checkScale(scale, "scale"); err != nil {
 		return err
 	}
-	g.lock()
-	defer g.unlock()
-	for i := range dst {
-		dst[i] = loc + float64(scale*standardNormal(&g.pcg))
-	}
+	fill(g, dst, func() float64 { return loc + float64(scale*standardNormal(&g.pcg)) })
 	return nil
 }
 
@@ -110,30 +86,18 @@ func (g *Generator) Uniform(dst []float64, low, high float64) error {
 	if err := checkScale(rng, "high - low"); err != nil {
 		return err
 	}
-	g.lock()
-	defer g.unlock()
-	for i := range dst {
-		dst[i] = low + float64(rng*g.pcg.Float64())
-	}
+	fill(g, dst, func() float64 { return low + float64(rng*g.pcg.Float64()) })
 	return nil
 }
 
 // StandardExponential is rng.standard_exponential(size=len(dst)).
 func (g *Generator) StandardExponential(dst []float64) {
-	g.lock()
-	defer g.unlock()
-	for i := range dst {
-		dst[i] = standardExponential(&g.pcg)
-	}
+	fill(g, dst, func() float64 { return standardExponential(&g.pcg) })
 }
 
 // StandardExponential32 is rng.standard_exponential(size, dtype=np.float32).
 func (g *Generator) StandardExponential32(dst []float32) {
-	g.lock()
-	defer g.unlock()
-	for i := range dst {
-		dst[i] = standardExponential32(&g.pcg)
-	}
+	fill(g, dst, func() float32 { return standardExponential32(&g.pcg) })
 }
 
 // Exponential is rng.exponential(scale, size=len(dst)).
@@ -141,11 +105,7 @@ func (g *Generator) Exponential(dst []float64, scale float64) error {
 	if err := checkScale(scale, "scale"); err != nil {
 		return err
 	}
-	g.lock()
-	defer g.unlock()
-	for i := range dst {
-		dst[i] = scale * standardExponential(&g.pcg)
-	}
+	fill(g, dst, func() float64 { return scale * standardExponential(&g.pcg) })
 	return nil
 }
 

@@ -98,13 +98,7 @@ func (r *RandomState) seedEntropy() {
 
 // RandomSample is np.random.random_sample / random / rand: dst filled
 // with doubles in [0, 1).
-func (r *RandomState) RandomSample(dst []float64) {
-	r.lock()
-	defer r.unlock()
-	for i := range dst {
-		dst[i] = r.mt.Float64()
-	}
-}
+func (r *RandomState) RandomSample(dst []float64) { fill(r, dst, r.mt.Float64) }
 
 // gaussLocked is numpy's legacy_gauss: the polar Box-Muller method, which
 // makes two values per accepted pair and keeps the second for the next
@@ -132,13 +126,7 @@ func (r *RandomState) gaussLocked() float64 {
 }
 
 // StandardNormal is np.random.standard_normal / randn into dst.
-func (r *RandomState) StandardNormal(dst []float64) {
-	r.lock()
-	defer r.unlock()
-	for i := range dst {
-		dst[i] = r.gaussLocked()
-	}
-}
+func (r *RandomState) StandardNormal(dst []float64) { fill(r, dst, r.gaussLocked) }
 
 // checkScale is numpy's CONS_NON_NEGATIVE check: a negative scale
 // (-0.0 included, NaN not) raises ValueError("<name> < 0").
@@ -154,11 +142,7 @@ func (r *RandomState) Normal(dst []float64, loc, scale float64) error {
 	if err := checkScale(scale, "scale"); err != nil {
 		return err
 	}
-	r.lock()
-	defer r.unlock()
-	for i := range dst {
-		dst[i] = loc + float64(scale*r.gaussLocked())
-	}
+	fill(r, dst, func() float64 { return loc + float64(scale*r.gaussLocked()) })
 	return nil
 }
 
@@ -170,21 +154,13 @@ func (r *RandomState) Uniform(dst []float64, low, high float64) error {
 	if math.IsInf(rng, 0) || math.IsNaN(rng) {
 		return runtime.Raise(runtime.OverflowError, "Range exceeds valid bounds", "", 0, "")
 	}
-	r.lock()
-	defer r.unlock()
-	for i := range dst {
-		dst[i] = low + float64(rng*r.mt.Float64())
-	}
+	fill(r, dst, func() float64 { return low + float64(rng*r.mt.Float64()) })
 	return nil
 }
 
 // StandardExponential is np.random.standard_exponential: -log(1 - u).
 func (r *RandomState) StandardExponential(dst []float64) {
-	r.lock()
-	defer r.unlock()
-	for i := range dst {
-		dst[i] = -legacyLog(1 - r.mt.Float64())
-	}
+	fill(r, dst, func() float64 { return -legacyLog(1 - r.mt.Float64()) })
 }
 
 // Exponential is np.random.exponential(scale, size=len(dst)).
@@ -192,11 +168,7 @@ func (r *RandomState) Exponential(dst []float64, scale float64) error {
 	if err := checkScale(scale, "scale"); err != nil {
 		return err
 	}
-	r.lock()
-	defer r.unlock()
-	for i := range dst {
-		dst[i] = scale * -legacyLog(1-r.mt.Float64())
-	}
+	fill(r, dst, func() float64 { return scale * -legacyLog(1-r.mt.Float64()) })
 	return nil
 }
 

@@ -10,6 +10,16 @@ type Stream interface {
 	Permutation(dst []int64)
 }
 
+// fill sets every dst[i] to draw(), holding s's lock for the whole call
+// as numpy's samplers hold theirs.
+func fill[T any](s Stream, dst []T, draw func() T) {
+	s.acquire()
+	defer s.release()
+	for i := range dst {
+		dst[i] = draw()
+	}
+}
+
 // Shuffle is np.random.shuffle(a) (s a *RandomState) or rng.shuffle(a)
 // (s a *Generator; axis=0): a shuffled in place along its first axis,
 // which it must have. Both draw nothing for an array without elements,
