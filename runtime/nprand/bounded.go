@@ -161,6 +161,11 @@ func I64(v int64) Bound { return Bound{v >> 63, uint64(v)} }
 // U64 is the bound v.
 func U64(v uint64) Bound { return Bound{0, v} }
 
+// Int128 is the bound hi*2**64 + lo (hi signed): for constants beyond
+// the 64-bit types, such as randint(0, 2**64, dtype=np.uint64)'s high,
+// Int128(1, 0).
+func Int128(hi int64, lo uint64) Bound { return Bound{hi, lo} }
+
 func (b Bound) less(c Bound) bool {
 	return b.hi < c.hi || b.hi == c.hi && b.lo < c.lo
 }

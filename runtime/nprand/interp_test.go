@@ -148,7 +148,7 @@ func bound(s string) Bound {
 	}
 	lo := new(big.Int).And(n, new(big.Int).SetUint64(math.MaxUint64)).Uint64()
 	hi := new(big.Int).Rsh(n, 64).Int64()
-	return Bound{hi, lo}
+	return Int128(hi, lo)
 }
 
 func pvec(s string) []float64 {
