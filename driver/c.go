@@ -23,7 +23,7 @@ func CC() string {
 }
 
 // CFiles are the files of `pyc2go compile --lang c`: MODULE.h, MODULE.c
-// and the runtime (pyc2go.h, pyc2go_runtime.c), by file name.
+// and the C runtime (cruntime.Files), by file name.
 func (r *Result) CFiles(cfg Config) (map[string][]byte, *emitc.Output, error) {
 	out, err := emitc.File(r.Module, emitc.Config{Source: filepath.Base(r.Path), LineDirectives: !cfg.NoLines})
 	if err != nil {

@@ -63,9 +63,11 @@ directory. Every file that compiles is written; the exit status is 1 if
 any file has diagnostics.
 
 With --lang c, -o names a directory that receives, per NAME.py, NAME.h and
-NAME.c (C11), plus the C runtime pyc2go.h and pyc2go_runtime.c to add to
-the build: gcc -std=c11 -O3 -fopenmp NAME.c pyc2go_runtime.c -lm (README:
-The C backend; without -fopenmp parallel loops run on one thread). Without
+NAME.c (C11), plus the C runtime pyc2go.h and pyc2go_runtime.c (and
+pyc2go_random.h, pyc2go_random.c, pyc2go_ziggurat.h for np.random) to add
+to the build: gcc -std=c11 -O3 -fopenmp NAME.c pyc2go_runtime.c
+pyc2go_random.c -lm (README: The C backend; without -fopenmp parallel loops
+run on one thread). Without
 -o, one file's NAME.c goes to stdout.
 
 With --lang python, -o names a directory that receives, per NAME.py, a
@@ -81,7 +83,7 @@ pyc2go compile -o internal/kernels py/          # py/a.py, py/b.py -> internal/k
 pyc2go compile --dump-ir=after:lower kernels.py   # the IR before any pass
 pyc2go compile --remarks -o /dev/null kernels.py  # what each pass did or declined
 pyc2go compile --json kernels.py 2>diags.jsonl    # diagnostics for an editor
-pyc2go compile --lang c -o out kernels.py        # out/kernels.h, kernels.c, pyc2go.h, pyc2go_runtime.c
+pyc2go compile --lang c -o out kernels.py        # out/kernels.h, kernels.c and the C runtime
 pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/libkernels.so`,
 	npos: -1,
 	setup: func(fs *flag.FlagSet) body {

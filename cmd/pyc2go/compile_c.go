@@ -11,7 +11,8 @@ import (
 
 // compileC is `compile --lang c`: -o names a directory that receives
 // NAME.h and NAME.c per input and the runtime (pyc2go.h,
-// pyc2go_runtime.c); without -o, one input's C source goes to stdout.
+// pyc2go_runtime.c, pyc2go_random.[ch], pyc2go_ziggurat.h); without -o,
+// one input's C source goes to stdout.
 func compileC(e *env, rep *reporter, files []string, dir string, cfg driver.Config, remarks bool) int {
 	if dir == "" && len(files) != 1 {
 		return e.usage("--lang c with several inputs needs -o DIR")

@@ -1,7 +1,8 @@
 // Package emitc is pyc2go's C emitter: it prints an ir.Module as C11, a
 // header MODULE.h and a source MODULE.c that include the C runtime's
-// pyc2go.h (runtime/c) and link against its pyc2go_runtime.c. It prints
-// IR only; it imports neither frontend nor typeinfer.
+// pyc2go.h (runtime/c) and link against its pyc2go_runtime.c (and
+// pyc2go_random.c for np.random). It prints IR only; it imports neither
+// frontend nor typeinfer.
 //
 // # Compilers
 //
