@@ -461,8 +461,14 @@ func compareOutcome(c *refCase, want []tarr, np *refResult, got []tarr, gotErr e
 		if gotErr == nil {
 			return fmt.Sprintf("numpy raised %s: %s; got a result", np.Exc, np.Msg)
 		}
-		e, ok := gotErr.(*runtime.Error)
-		if !ok || e.Type != np.Exc || e.Msg != np.Msg {
+		typ, msg := "", ""
+		switch e := gotErr.(type) {
+		case *runtime.Error:
+			typ, msg = e.Type, e.Msg
+		case *cError:
+			typ, msg = e.exc, e.msg
+		}
+		if typ != np.Exc || msg != np.Msg {
 			return fmt.Sprintf("numpy raised %s: %s; got %v", np.Exc, np.Msg, gotErr)
 		}
 		return ""
