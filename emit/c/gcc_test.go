@@ -49,6 +49,7 @@ func needCC(t *testing.T, name string) string {
 func TestCorpusCompiles(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, cruntime.Files())
+	writeFiles(t, dir, cruntime.LinalgFiles()) // for kernels with BLAS-sized products
 	files, err := corpus.Kernels("../../testdata/py")
 	if err != nil {
 		t.Fatal(err)
@@ -88,10 +89,12 @@ func TestCorpusCompiles(t *testing.T) {
 			t.Parallel()
 			cc := needCC(t, name)
 			obj := name + ".o"
-			rt := exec.Command(cc, append(cflags, "-c", cruntime.Runtime, "-o", obj)...)
-			rt.Dir = dir
-			if out, err := rt.CombinedOutput(); err != nil {
-				t.Fatalf("runtime: %v\n%s", err, out)
+			for _, src := range []string{cruntime.Runtime, cruntime.LinalgRuntime} {
+				rt := exec.Command(cc, append(cflags, "-c", src, "-o", obj)...)
+				rt.Dir = dir
+				if out, err := rt.CombinedOutput(); err != nil {
+					t.Fatalf("%s: %v\n%s", src, err, out)
+				}
 			}
 			for _, u := range units {
 				t.Run(u.name, func(t *testing.T) {

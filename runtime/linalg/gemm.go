@@ -162,3 +162,14 @@ func Gemm[T Float](c, a, b *runtime.Array[T]) {
 		}
 	}
 }
+
+// Product is a @ b for 2-d float32/float64 arrays whose inner extents
+// agree (the caller raised numpy's error otherwise): a fresh
+// C-contiguous (M, N) array through BLAS gemm. It is what generated code
+// calls for np.dot, np.matmul and @ of matrices large enough for BLAS to
+// pay (see lower/product.go).
+func Product[T Float](a, b *runtime.Array[T]) *runtime.Array[T] {
+	c := runtime.Zeros[T](a.Shape[0], b.Shape[1])
+	Gemm(c, a, b)
+	return c
+}
