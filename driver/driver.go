@@ -211,7 +211,8 @@ func moduleFiles(files map[string][]byte) (map[string][]byte, error) {
 // it once. cc is "" for a pure Go build, else the C compiler of a cgo
 // build (the C backend), whose --version output is hashed too.
 func buildCached(files map[string][]byte, cc string) (string, error) {
-	goVersion, err := exec.Command("go", "env", "GOVERSION").Output()
+	// GOEXPERIMENT selects code too (simd: runtime/linalg's AVX-512 gemm).
+	goVersion, err := exec.Command("go", "env", "GOVERSION", "GOEXPERIMENT").Output()
 	if err != nil {
 		return "", fmt.Errorf("the Go toolchain is needed to build compiled kernels: %v", err)
 	}

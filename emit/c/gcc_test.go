@@ -108,3 +108,15 @@ func TestCorpusCompiles(t *testing.T) {
 		})
 	}
 }
+
+// TestLinalgHeaderName keeps the include generated C writes for the
+// linalg runtime and the file the C runtime ships under one name: the
+// driver finds kernels that need LAPACKE by that include.
+func TestLinalgHeaderName(t *testing.T) {
+	if emitc.LinalgHeader != cruntime.LinalgHeader {
+		t.Errorf("emitc.LinalgHeader %q, cruntime.LinalgHeader %q", emitc.LinalgHeader, cruntime.LinalgHeader)
+	}
+	if _, ok := cruntime.LinalgFiles()[emitc.LinalgHeader]; !ok {
+		t.Errorf("the C runtime ships no %s", emitc.LinalgHeader)
+	}
+}

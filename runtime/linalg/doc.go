@@ -45,6 +45,14 @@
 // pinv, matrix_rank, the 2-norms) raises the function's LinAlgError
 // (numpy's LAPACK returns NaNs or raises depending on where the NaN is).
 //
+// # Matrix products
+//
+// Product, Matmul and Gemm compute float32/float64 matrix products through
+// BLAS gemm: gonum's, or in a build with GOEXPERIMENT=simd (Go 1.26,
+// amd64 with AVX-512, checked at run time) the register-tiled kernels of
+// gemm_tiled.go, several times faster (bench/gemm). Generated code calls
+// Product for products of M*N*K >= 512.
+//
 // # Errors
 //
 // Functions return *runtime.Error values with numpy's exception class

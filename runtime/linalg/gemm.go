@@ -12,12 +12,17 @@ import (
 // to its BLAS (cblas_sgemm/dgemm, OpenBLAS here), whose summation order is
 // its own (blocking, SIMD lanes, fused multiply-adds), so no product
 // computed in another order is bit-identical to numpy's: results agree to
-// a few ulps of the terms' magnitudes (see docs/semantics.md for the
-// tolerance verify applies). This file calls gonum's pure-Go BLAS, which
-// reads the operands in place whenever one axis is unit-stride (a
-// transpose is a flag, not a copy) and copies otherwise.
+// a few ulps of the terms' magnitudes (verify's Tolerance). This file
+// calls the register-tiled AVX-512 kernels of gemm_tiled.go when the build
+// has them (GOEXPERIMENT=simd), else gonum's pure-Go BLAS; both read the
+// operands in place whenever one axis is unit-stride (a transpose is a
+// flag, not a copy) and copy otherwise.
 
 var blasImpl blasimpl.Implementation
+
+// tiledMinWork is the smallest m*n*k the register-tiled kernels take
+// over from gonum: below it packing costs more than it saves.
+const tiledMinWork = 16 * 16 * 16
 
 // gemm is c = op(a) @ op(b) for row-major operands: c is m x n (ldc),
 // op(a) m x k, op(b) k x n; c is overwritten.
@@ -29,6 +34,10 @@ func gemm[T Float](transA, transB bool, m, n, k int, a []T, lda int, b []T, ldb 
 		for i := 0; i < m; i++ {
 			clear(c[i*ldc : i*ldc+n])
 		}
+		return
+	}
+	if ks, ok := tiledKernels[T](); ok && m*n*k >= tiledMinWork {
+		tiledGemm(ks, transA, transB, m, n, k, a, lda, b, ldb, c, ldc)
 		return
 	}
 	ta, tb := blas.NoTrans, blas.NoTrans

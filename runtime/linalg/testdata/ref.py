@@ -375,6 +375,12 @@ for (m, k, n) in ((1, 1, 1), (3, 4, 5), (40, 30, 20), (130, 70, 90)):
 case("matmul", Arg(randn(6, 5), "T"), randn(6, 7))
 case("matmul", randn(5, 6), Arg(randn(7, 6), "T"))
 case("matmul", Arg(randn(10, 12), "step"), Arg(randn(12, 14), "step"))
+# large enough for the register-tiled kernels, with every layout and ragged edges
+case("matmul", Arg(randn(70, 61), "T"), randn(70, 53))
+case("matmul", randn(45, 50), Arg(randn(67, 50), "T"))
+case("matmul", Arg(randn(66, 90), "step"), Arg(randn(90, 100), "step"))
+case("matmul", Arg(randn(70, 61, dtype=F32), "T"), Arg(randn(77, 70, dtype=F32), "T"))
+case("matmul", randn(300, 270), randn(270, 33))
 case("matmul", randn(2, 3, 4), randn(4, 5))
 case("matmul", randn(5), randn(5, 3))
 case("matmul", randn(4, 5), randn(5))
