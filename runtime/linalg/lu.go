@@ -50,49 +50,73 @@ func Solve[T Scalar](a, b *runtime.Array[T]) (*runtime.Array[T], error) {
 		return nil, broadcastError(outCore, a.Shape, la, b.Shape, lb)
 	}
 	out := runtime.Zeros[T](l.resultShape(outCore...)...)
-	var err error
-	bm := func(off int) mat[T] {
+	rhs := func(off int) mat[T] {
 		if vec {
 			return vecAt(b, off)
 		}
 		return matAt(b, off)
 	}
-	switch any(a).(type) {
-	case *runtime.Array[complex128]:
+	if err := gesv(a, l, n, k, out, rhs); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// gesv is numpy's gesv over a loop: for every index, factor a's matrix
+// (getrf) and solve it against the k right-hand sides rhs returns for the
+// second operand's offset (nil: the identity, for inv) into the n x k
+// core of out. A singular matrix stops the loop with numpy's error.
+func gesv[T Scalar](a *runtime.Array[T], l *loop, n, k int, out *runtime.Array[T], rhs func(off int) mat[T]) error {
+	var err error
+	if za, ok := any(a).(*runtime.Array[complex128]); ok {
 		w := newZLU(n)
+		o := asArray[complex128](out)
 		l.each(func(i int, offs []int) {
 			if err != nil {
 				return
 			}
-			loadC128(w.a, matAt(asArray[complex128](a), offs[0]))
-			x := asArray[complex128](out).Data[i*n*k : (i+1)*n*k]
-			loadC128(x, any(bm(offs[1])).(mat[complex128]))
+			loadC128(w.a, matAt(za, offs[0]))
+			x := o.Data[i*n*k : (i+1)*n*k]
+			if rhs == nil {
+				identityInto(x, n)
+			} else {
+				loadC128(x, any(rhs(offs[1])).(mat[complex128]))
+			}
 			if !w.factor() {
 				err = linAlgError(msgSingular)
 				return
 			}
 			w.solve(x, k)
 		})
-	default:
-		w := newDLU(n, k)
-		l.each(func(i int, offs []int) {
-			if err != nil {
-				return
-			}
-			loadAny(w.a, matAt(a, offs[0]))
-			loadAny(w.b, bm(offs[1]))
-			if !w.factor() {
-				err = linAlgError(msgSingular)
-				return
-			}
-			w.solve(k)
-			storeAny(out.Data[i*n*k:(i+1)*n*k], w.b)
-		})
+		return err
 	}
-	if err != nil {
-		return nil, err
+	w := newDLU(n, k)
+	l.each(func(i int, offs []int) {
+		if err != nil {
+			return
+		}
+		loadAny(w.a, matAt(a, offs[0]))
+		if rhs == nil {
+			identityInto(w.b, n)
+		} else {
+			loadAny(w.b, rhs(offs[1]))
+		}
+		if !w.factor() {
+			err = linAlgError(msgSingular)
+			return
+		}
+		w.solve(k)
+		storeAny(out.Data[i*n*k:(i+1)*n*k], w.b)
+	})
+	return err
+}
+
+// identityInto writes the n x n identity into x.
+func identityInto[E float64 | complex128](x []E, n int) {
+	clear(x)
+	for j := 0; j < n; j++ {
+		x[j*n+j] = 1
 	}
-	return out, nil
 }
 
 // broadcastError is numpy's message when the loop axes of a gufunc's two
@@ -122,45 +146,7 @@ func Inv[T Scalar](a *runtime.Array[T]) (*runtime.Array[T], error) {
 	n := a.Shape[len(a.Shape)-1]
 	l := newLoop(a, 2)
 	out := runtime.Zeros[T](l.resultShape(n, n)...)
-	var err error
-	switch any(a).(type) {
-	case *runtime.Array[complex128]:
-		w := newZLU(n)
-		l.each(func(i int, offs []int) {
-			if err != nil {
-				return
-			}
-			loadC128(w.a, matAt(asArray[complex128](a), offs[0]))
-			if !w.factor() {
-				err = linAlgError(msgSingular)
-				return
-			}
-			x := asArray[complex128](out).Data[i*n*n : (i+1)*n*n]
-			for j := 0; j < n; j++ {
-				x[j*n+j] = 1
-			}
-			w.solve(x, n)
-		})
-	default:
-		w := newDLU(n, n)
-		l.each(func(i int, offs []int) {
-			if err != nil {
-				return
-			}
-			loadAny(w.a, matAt(a, offs[0]))
-			if !w.factor() {
-				err = linAlgError(msgSingular)
-				return
-			}
-			clear(w.b)
-			for j := 0; j < n; j++ {
-				w.b[j*n+j] = 1
-			}
-			w.solve(n)
-			storeAny(out.Data[i*n*n:(i+1)*n*n], w.b)
-		})
-	}
-	if err != nil {
+	if err := gesv(a, l, n, n, out, nil); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -96,8 +96,8 @@ func SVD[T Float](a *runtime.Array[T], fullMatrices bool) (u, s, vh *runtime.Arr
 		if k == 0 && fullMatrices {
 			// LAPACK leaves u and vt alone when there is nothing to
 			// factor; numpy fills in identities.
-			identity(w.u, m)
-			identity(w.vt, n)
+			identityInto(w.u, m)
+			identityInto(w.vt, n)
 		}
 		storeF64(u.Data[i*m*ucols:(i+1)*m*ucols], w.u)
 		storeF64(s.Data[i*k:(i+1)*k], w.s)
@@ -107,14 +107,6 @@ func SVD[T Float](a *runtime.Array[T], fullMatrices bool) (u, s, vh *runtime.Arr
 		return nil, nil, nil, err
 	}
 	return u, s, vh, nil
-}
-
-// identity writes the n x n identity into a.
-func identity(a []float64, n int) {
-	clear(a[:n*n])
-	for i := 0; i < n; i++ {
-		a[i*n+i] = 1
-	}
 }
 
 // SVDValues is np.linalg.svd(a, compute_uv=False): the singular values

@@ -354,6 +354,63 @@ static lapack_int imax1(int64_t n) { return (lapack_int)(n > 1 ? n : 1); }
 
 /* ---- solve and inv (gesv) ------------------------------------------------ */
 
+/* gesv_stack is numpy's gesv over the stack s: each matrix of a, copied
+ * column-major, factored and solved against the n x k right-hand sides of
+ * b's core (row and column strides brs, bcs), or the identity when b is
+ * NULL (inv), into x's core. A singular matrix stops with numpy's error. */
+static int gesv_stack(const stack *s, const view *a, const view *b, int64_t brs, int64_t bcs, int64_t n, int64_t k,
+		      res *x, pyc2go_error *err)
+{
+	bool cplx = a->kind == K_C128;
+	size_t el = cplx ? sizeof(double _Complex) : sizeof(double);
+	void *abuf = xmalloc(n * n, el), *bbuf = xmalloc(n * k, el);
+	lapack_int *ipiv = xmalloc(n, sizeof(lapack_int));
+	int rc = 0;
+	if (abuf == NULL || bbuf == NULL || ipiv == NULL) {
+		rc = oom(err);
+		goto done;
+	}
+	for (int64_t i = 0; i < s->count; i++) {
+		int64_t offs[2];
+		lapack_int info;
+		stack_offsets(s, i, offs);
+		if (b == NULL) {
+			for (int64_t j = 0; j < n * k; j++) {
+				if (cplx)
+					((double _Complex *)bbuf)[j] = j % (n + 1) == 0;
+				else
+					((double *)bbuf)[j] = j % (n + 1) == 0;
+			}
+		}
+		if (cplx) {
+			linearize_z(abuf, n, a, offs[0], n, n, mat_rs(a), mat_cs(a));
+			if (b != NULL)
+				linearize_z(bbuf, n, b, offs[1], n, k, brs, bcs);
+			info = LAPACKE_zgesv_work(LAPACK_COL_MAJOR, (lapack_int)n, (lapack_int)k, abuf, imax1(n), ipiv, bbuf,
+						  imax1(n));
+		} else {
+			linearize(abuf, n, a, offs[0], n, n, mat_rs(a), mat_cs(a));
+			if (b != NULL)
+				linearize(bbuf, n, b, offs[1], n, k, brs, bcs);
+			info = LAPACKE_dgesv_work(LAPACK_COL_MAJOR, (lapack_int)n, (lapack_int)k, abuf, imax1(n), ipiv, bbuf,
+						  imax1(n));
+		}
+		if (info != 0) {
+			rc = la_raise(err, "LinAlgError", "%s", "Singular matrix");
+			goto done;
+		}
+		if (cplx)
+			delinearize_z(x, i * n * k, bbuf, n, n, k);
+		else
+			delinearize(x, i * n * k, bbuf, n, n, k);
+	}
+done:
+	free(abuf);
+	free(bbuf);
+	free(ipiv);
+	return rc;
+}
+
 static int solve_impl(pyc2go_pool *p, const view *a, const view *b, int rkind, res *x, pyc2go_error *err)
 {
 	if (check_square(a, err))
@@ -381,45 +438,8 @@ static int solve_impl(pyc2go_pool *p, const view *a, const view *b, int rkind, r
 	int64_t ext[PYC2GO_MAXDIM + 2];
 	if (alloc_res(p, rkind, stack_ext(&s, ext, core, n, k), ext, x, err))
 		return 1;
-	bool cplx = a->kind == K_C128;
-	size_t el = cplx ? sizeof(double _Complex) : sizeof(double);
-	void *abuf = xmalloc(n * n, el), *bbuf = xmalloc(n * k, el);
-	lapack_int *ipiv = xmalloc(n, sizeof(lapack_int));
-	int rc = 0;
-	if (abuf == NULL || bbuf == NULL || ipiv == NULL) {
-		rc = oom(err);
-		goto done;
-	}
 	int64_t brs = vec ? b->strides[b->ndim - 1] : mat_rs(b), bcs = vec ? 0 : mat_cs(b);
-	for (int64_t i = 0; i < s.count; i++) {
-		int64_t offs[2];
-		lapack_int info;
-		stack_offsets(&s, i, offs);
-		if (cplx) {
-			linearize_z(abuf, n, a, offs[0], n, n, mat_rs(a), mat_cs(a));
-			linearize_z(bbuf, n, b, offs[1], n, k, brs, bcs);
-			info = LAPACKE_zgesv_work(LAPACK_COL_MAJOR, (lapack_int)n, (lapack_int)k, abuf, imax1(n), ipiv, bbuf,
-						  imax1(n));
-		} else {
-			linearize(abuf, n, a, offs[0], n, n, mat_rs(a), mat_cs(a));
-			linearize(bbuf, n, b, offs[1], n, k, brs, bcs);
-			info = LAPACKE_dgesv_work(LAPACK_COL_MAJOR, (lapack_int)n, (lapack_int)k, abuf, imax1(n), ipiv, bbuf,
-						  imax1(n));
-		}
-		if (info != 0) {
-			rc = la_raise(err, "LinAlgError", "%s", "Singular matrix");
-			goto done;
-		}
-		if (cplx)
-			delinearize_z(x, i * n * k, bbuf, n, n, k);
-		else
-			delinearize(x, i * n * k, bbuf, n, n, k);
-	}
-done:
-	free(abuf);
-	free(bbuf);
-	free(ipiv);
-	return rc;
+	return gesv_stack(&s, a, b, brs, bcs, n, k, x, err);
 }
 
 static int inv_impl(pyc2go_pool *p, const view *a, int rkind, res *x, pyc2go_error *err)
@@ -432,52 +452,7 @@ static int inv_impl(pyc2go_pool *p, const view *a, int rkind, res *x, pyc2go_err
 	int64_t ext[PYC2GO_MAXDIM + 2];
 	if (alloc_res(p, rkind, stack_ext(&s, ext, 2, n, n), ext, x, err))
 		return 1;
-	bool cplx = a->kind == K_C128;
-	size_t el = cplx ? sizeof(double _Complex) : sizeof(double);
-	void *abuf = xmalloc(n * n, el), *bbuf = xmalloc(n * n, el);
-	lapack_int *ipiv = xmalloc(n, sizeof(lapack_int));
-	int rc = 0;
-	if (abuf == NULL || bbuf == NULL || ipiv == NULL) {
-		rc = oom(err);
-		goto done;
-	}
-	for (int64_t i = 0; i < s.count; i++) {
-		int64_t off;
-		lapack_int info;
-		stack_offsets(&s, i, &off);
-		if (cplx) {
-			double _Complex *bz = bbuf;
-			linearize_z(abuf, n, a, off, n, n, mat_rs(a), mat_cs(a));
-			for (int64_t j = 0; j < n * n; j++)
-				bz[j] = 0;
-			for (int64_t j = 0; j < n; j++)
-				bz[j * n + j] = 1;
-			info = LAPACKE_zgesv_work(LAPACK_COL_MAJOR, (lapack_int)n, (lapack_int)n, abuf, imax1(n), ipiv, bbuf,
-						  imax1(n));
-		} else {
-			double *bd = bbuf;
-			linearize(abuf, n, a, off, n, n, mat_rs(a), mat_cs(a));
-			for (int64_t j = 0; j < n * n; j++)
-				bd[j] = 0;
-			for (int64_t j = 0; j < n; j++)
-				bd[j * n + j] = 1;
-			info = LAPACKE_dgesv_work(LAPACK_COL_MAJOR, (lapack_int)n, (lapack_int)n, abuf, imax1(n), ipiv, bbuf,
-						  imax1(n));
-		}
-		if (info != 0) {
-			rc = la_raise(err, "LinAlgError", "%s", "Singular matrix");
-			goto done;
-		}
-		if (cplx)
-			delinearize_z(x, i * n * n, bbuf, n, n, n);
-		else
-			delinearize(x, i * n * n, bbuf, n, n, n);
-	}
-done:
-	free(abuf);
-	free(bbuf);
-	free(ipiv);
-	return rc;
+	return gesv_stack(&s, a, NULL, 0, 0, n, n, x, err);
 }
 
 /* ---- det and slogdet (getrf) --------------------------------------------- */
@@ -1222,6 +1197,20 @@ static void matmul_z(const double _Complex *a, int64_t a_m, int64_t a_n, const d
 
 /* ---- the typed entry points --------------------------------------------------- */
 
+/* ONE_OUT defines pyc2go_linalg_NAME_T(p, a, out, err): CALL computes
+ * into res r from the view av of a. */
+#define ONE_OUT(NAME, T, CT, K, CALL)                                                                               \
+	int pyc2go_linalg_##NAME##_##T(pyc2go_pool *p, const pyc2go_array_##T *a, pyc2go_array_##T *out,         \
+				       pyc2go_error *err)                                                         \
+	{                                                                                                         \
+		view av = VIEW(a, K);                                                                             \
+		res r;                                                                                            \
+		if (CALL)                                                                                         \
+			return 1;                                                                                 \
+		SET_OUT(out, r, CT);                                                                              \
+		return 0;                                                                                         \
+	}
+
 #define SCALAR_API(T, CT, K, R, RCT, RK)                                                                          \
 	int pyc2go_linalg_solve_##T(pyc2go_pool *p, const pyc2go_array_##T *a, const pyc2go_array_##T *b,        \
 				    pyc2go_array_##T *x, pyc2go_error *err)                                       \
@@ -1233,26 +1222,8 @@ static void matmul_z(const double _Complex *a, int64_t a_m, int64_t a_n, const d
 		SET_OUT(x, r, CT);                                                                                \
 		return 0;                                                                                         \
 	}                                                                                                         \
-	int pyc2go_linalg_inv_##T(pyc2go_pool *p, const pyc2go_array_##T *a, pyc2go_array_##T *out,              \
-				  pyc2go_error *err)                                                              \
-	{                                                                                                         \
-		view av = VIEW(a, K);                                                                             \
-		res r;                                                                                            \
-		if (inv_impl(p, &av, K, &r, err))                                                                 \
-			return 1;                                                                                 \
-		SET_OUT(out, r, CT);                                                                              \
-		return 0;                                                                                         \
-	}                                                                                                         \
-	int pyc2go_linalg_det_##T(pyc2go_pool *p, const pyc2go_array_##T *a, pyc2go_array_##T *out,              \
-				  pyc2go_error *err)                                                              \
-	{                                                                                                         \
-		view av = VIEW(a, K);                                                                             \
-		res r;                                                                                            \
-		if (det_impl(p, &av, K, RK, &r, NULL, err))                                                       \
-			return 1;                                                                                 \
-		SET_OUT(out, r, CT);                                                                              \
-		return 0;                                                                                         \
-	}                                                                                                         \
+	ONE_OUT(inv, T, CT, K, inv_impl(p, &av, K, &r, err))                                                         \
+	ONE_OUT(det, T, CT, K, det_impl(p, &av, K, RK, &r, NULL, err))                                               \
 	int pyc2go_linalg_slogdet_##T(pyc2go_pool *p, const pyc2go_array_##T *a, pyc2go_array_##T *sign,         \
 				      pyc2go_array_##R *logdet, pyc2go_error *err)                                \
 	{                                                                                                         \
@@ -1264,16 +1235,7 @@ static void matmul_z(const double _Complex *a, int64_t a_m, int64_t a_n, const d
 		SET_OUT(logdet, rl, RCT);                                                                         \
 		return 0;                                                                                         \
 	}                                                                                                         \
-	int pyc2go_linalg_cholesky_##T(pyc2go_pool *p, const pyc2go_array_##T *a, pyc2go_array_##T *out,         \
-				       pyc2go_error *err)                                                         \
-	{                                                                                                         \
-		view av = VIEW(a, K);                                                                             \
-		res r;                                                                                            \
-		if (cholesky_impl(p, &av, K, &r, err))                                                            \
-			return 1;                                                                                 \
-		SET_OUT(out, r, CT);                                                                              \
-		return 0;                                                                                         \
-	}
+	ONE_OUT(cholesky, T, CT, K, cholesky_impl(p, &av, K, &r, err))
 SCALAR_API(float64, double, K_F64, float64, double, K_F64)
 SCALAR_API(float32, float, K_F32, float32, float, K_F32)
 SCALAR_API(complex128, double _Complex, K_C128, float64, double, K_F64)
@@ -1333,16 +1295,7 @@ SCALAR_API(complex128, double _Complex, K_C128, float64, double, K_F64)
 		SET_OUT(r, rr, CT);                                                                               \
 		return 0;                                                                                         \
 	}                                                                                                         \
-	int pyc2go_linalg_qr_r_##T(pyc2go_pool *p, const pyc2go_array_##T *a, pyc2go_array_##T *r,              \
-				   pyc2go_error *err)                                                             \
-	{                                                                                                         \
-		view av = VIEW(a, K);                                                                             \
-		res rr;                                                                                           \
-		if (qr_impl(p, &av, 'r', false, K, NULL, &rr, err))                                               \
-			return 1;                                                                                 \
-		SET_OUT(r, rr, CT);                                                                               \
-		return 0;                                                                                         \
-	}                                                                                                         \
+	ONE_OUT(qr_r, T, CT, K, qr_impl(p, &av, 'r', false, K, NULL, &r, err))                                       \
 	int pyc2go_linalg_qr_raw_##T(pyc2go_pool *p, const pyc2go_array_##T *a, pyc2go_array_##T *h,            \
 				     pyc2go_array_##T *tau, pyc2go_error *err)                                    \
 	{                                                                                                         \
