@@ -371,7 +371,7 @@ static int gesv_stack(const stack *s, const view *a, const view *b, int64_t brs,
 		goto done;
 	}
 	for (int64_t i = 0; i < s->count; i++) {
-		int64_t offs[2];
+		int64_t offs[2] = {0, 0};
 		lapack_int info;
 		stack_offsets(s, i, offs);
 		if (b == NULL) {
@@ -527,7 +527,7 @@ static int det_impl(pyc2go_pool *p, const view *a, int rkind, int lkind, res *si
 		return oom(err);
 	}
 	for (int64_t i = 0; i < s.count; i++) {
-		int64_t off;
+		int64_t off = 0;
 		double _Complex sg;
 		double ld;
 		stack_offsets(&s, i, &off);
@@ -569,7 +569,7 @@ static int cholesky_impl(pyc2go_pool *p, const view *a, int rkind, res *out, pyc
 		return oom(err);
 	int rc = 0;
 	for (int64_t i = 0; i < s.count && rc == 0; i++) {
-		int64_t off;
+		int64_t off = 0;
 		stack_offsets(&s, i, &off);
 		lapack_int info;
 		if (cplx) {
@@ -644,7 +644,7 @@ static int eigh_impl(pyc2go_pool *p, const view *a, const char *uplo, int rkind,
 		goto done;
 	}
 	for (int64_t i = 0; i < s.count; i++) {
-		int64_t off;
+		int64_t off = 0;
 		stack_offsets(&s, i, &off);
 		linearize(buf, n, a, off, n, n, mat_rs(a), mat_cs(a));
 		if (LAPACKE_dsyevd_work(LAPACK_COL_MAJOR, jobz, ul, (lapack_int)n, buf, imax1(n), wb, work, lwork, iwork,
@@ -720,7 +720,7 @@ static int eig_impl(pyc2go_pool *p, const view *a, int ckind, res *w, res *v, py
 		goto done;
 	}
 	for (int64_t i = 0; i < s.count; i++) {
-		int64_t off;
+		int64_t off = 0;
 		stack_offsets(&s, i, &off);
 		linearize(buf, n, a, off, n, n, mat_rs(a), mat_cs(a));
 		if (LAPACKE_dgeev_work(LAPACK_COL_MAJOR, 'N', jobvr, (lapack_int)n, buf, imax1(n), wr, wi, &vl, imax1(n),
@@ -800,7 +800,7 @@ static int svd_impl(pyc2go_pool *p, const view *a, char jobz, int rkind, res *u,
 		goto done;
 	}
 	for (int64_t i = 0; i < s.count; i++) {
-		int64_t off;
+		int64_t off = 0;
 		stack_offsets(&s, i, &off);
 		linearize(buf, m, a, off, m, n, mat_rs(a), mat_cs(a));
 		if (LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, jobz, (lapack_int)m, (lapack_int)n, buf, imax1(m), sb, ub,
@@ -894,7 +894,7 @@ static int qr_impl(pyc2go_pool *p, const view *a, char mode, bool full, int rkin
 		goto done;
 	}
 	for (int64_t i = 0; i < s.count; i++) {
-		int64_t off;
+		int64_t off = 0;
 		stack_offsets(&s, i, &off);
 		linearize(buf, m, a, off, m, n, mat_rs(a), mat_cs(a));
 		for (int64_t j = 0; j < k; j++)
@@ -1452,7 +1452,7 @@ REAL_API(float32, float, K_F32, complex64, float _Complex, K_C64)
 		int64_t a_m = va ? 0 : a->strides[a->ndim - 2], a_n = a->strides[a->ndim - 1];                    \
 		int64_t b_n = vb ? b->strides[0] : b->strides[b->ndim - 2], b_p = vb ? 0 : b->strides[b->ndim - 1]; \
 		for (int64_t i = 0; i < s.count; i++) {                                                           \
-			int64_t offs[2];                                                                          \
+			int64_t offs[2] = {0, 0};                                                                 \
 			stack_offsets(&s, i, offs);                                                               \
 			matmul_##T(a->data + offs[0], a_m, a_n, b->data + offs[1], b_n, b_p,                      \
 				   (CT *)r->data + i * dm * dp, dp, 1, dm, dn, dp);                              \
