@@ -187,10 +187,23 @@ func (r *Result) harnessFiles(files map[string][]byte) (map[string][]byte, error
 	if err != nil {
 		return nil, err
 	}
+	files["main.go"] = main
+	return moduleFiles(files)
+}
+
+// moduleFiles adds the build module's go.mod (and go.sum when needed) and
+// the Go runtime's source to a build's files.
+func moduleFiles(files map[string][]byte) (map[string][]byte, error) {
 	files["go.mod"] = []byte("module pyc2gobuild\n\ngo 1.22\n\nrequire github.com/pyc2go/pyc2go v0.0.0\n\nreplace github.com/pyc2go/pyc2go => ./pyc2go\n")
 	files["pyc2go/go.mod"] = []byte("module github.com/pyc2go/pyc2go\n\ngo 1.22\n")
-	files["main.go"] = main
-	err = fs.WalkDir(runtime.Source, ".", func(p string, d fs.DirEntry, err error) error {
+	if importsLinalg(files) {
+		// runtime/linalg imports gonum: require the release it is
+		// tested with, whose go.sum lines let the build run offline
+		// from the module cache (GOPROXY=off).
+		files["pyc2go/go.mod"] = []byte("module github.com/pyc2go/pyc2go\n\ngo 1.22\n\nrequire " + GonumModule + " " + GonumVersion + "\n")
+		files["go.sum"] = []byte(gonumSum)
+	}
+	err := fs.WalkDir(runtime.Source, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasSuffix(p, "_test.go") {
 			return err
 		}
@@ -205,7 +218,8 @@ func (r *Result) harnessFiles(files map[string][]byte) (map[string][]byte, error
 // it once. cc is "" for a pure Go build, else the C compiler of a cgo
 // build (the C backend), whose --version output is hashed too.
 func buildCached(files map[string][]byte, cc string) (string, error) {
-	goVersion, err := exec.Command("go", "env", "GOVERSION").Output()
+	// GOEXPERIMENT selects code too (simd: runtime/linalg's AVX-512 gemm).
+	goVersion, err := exec.Command("go", "env", "GOVERSION", "GOEXPERIMENT").Output()
 	if err != nil {
 		return "", fmt.Errorf("the Go toolchain is needed to build compiled kernels: %v", err)
 	}
@@ -259,6 +273,10 @@ func buildCached(files map[string][]byte, cc string) (string, error) {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
+		if _, ok := files["go.sum"]; ok && !gonumCached() {
+			return "", fmt.Errorf("the kernel uses np.linalg, whose Go runtime needs %s %s in the module cache; "+
+				"run: go mod download %s@%s", GonumModule, GonumVersion, GonumModule, GonumVersion)
+		}
 		return "", fmt.Errorf("internal error: the generated code does not build (please report it):\n%s", out.String())
 	}
 	if err := os.Rename(tmp, dir); err != nil {

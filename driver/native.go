@@ -126,7 +126,7 @@ func CompileShared(files map[string][]byte, nc NativeConfig, lib string) error {
 		return fmt.Errorf("no C compiler %q: install one (Debian: apt-get install -y gcc) or pass --cc / set CC", nc.CC)
 	}
 	out := filepath.Join(tmp, "out.so")
-	args := slices.Concat(requiredCFlags, nc.CFlags, []string{"-o", out}, sources, []string{"-lm"})
+	args := slices.Concat(requiredCFlags, nc.CFlags, []string{"-o", out}, sources, cLibs(files), []string{"-lm"})
 	cmd := exec.Command(nc.CC, args...)
 	cmd.Dir = tmp
 	var msg bytes.Buffer

@@ -38,8 +38,11 @@
 // np.dot / np.matmul / @ are in the same class: numpy computes them with
 // BLAS (OpenBLAS), whose summation order (blocking, SIMD lanes, FMA)
 // differs from the compiled k-order loops, so lower accumulates them with
-// the inexact blas_add intrinsic and the functions computing them are
-// compared with Tolerance; integer products accumulate with a plain
+// the inexact blas_add intrinsic, or hands matrices of M*N*K >= 512 to
+// BLAS itself through the inexact np_matmul intrinsic (gonum or the
+// AVX-512 kernels in Go, numpy's own CBLAS calls in C, which then agree
+// with numpy bit for bit), and the functions computing them are compared
+// with Tolerance; integer products accumulate with a plain
 // (exact, wrapping) addition and stay bit-exact. Arrays (results whose
 // reference holds an array, and array arguments after the call) must have
 // the same dtype and shape and bit-identical elements (any NaN matches any

@@ -74,6 +74,7 @@ func TestCorpusCompiles(t *testing.T) {
 	}
 	dir := t.TempDir()
 	writeFiles(t, dir, cruntime.Files())
+	writeFiles(t, dir, cruntime.LinalgFiles()) // for kernels with BLAS-sized products
 	files, err := corpus.Kernels("../../testdata/py")
 	if err != nil {
 		t.Fatal(err)
@@ -110,10 +111,12 @@ func TestCorpusCompiles(t *testing.T) {
 			t.Parallel()
 			cc := needCC(t, name)
 			obj := name + ".o"
-			rt := exec.Command(cc, append(cflags, "-c", cruntime.Runtime, "-o", obj)...)
-			rt.Dir = dir
-			if out, err := rt.CombinedOutput(); err != nil {
-				t.Fatalf("runtime: %v\n%s", err, out)
+			for _, src := range []string{cruntime.Runtime, cruntime.LinalgRuntime} {
+				rt := exec.Command(cc, append(cflags, "-c", src, "-o", obj)...)
+				rt.Dir = dir
+				if out, err := rt.CombinedOutput(); err != nil {
+					t.Fatalf("%s: %v\n%s", src, err, out)
+				}
 			}
 			for _, u := range units {
 				t.Run(u.name, func(t *testing.T) {
@@ -126,5 +129,17 @@ func TestCorpusCompiles(t *testing.T) {
 				})
 			}
 		})
+	}
+}
+
+// TestLinalgHeaderName keeps the include generated C writes for the
+// linalg runtime and the file the C runtime ships under one name: the
+// driver finds kernels that need LAPACKE by that include.
+func TestLinalgHeaderName(t *testing.T) {
+	if emitc.LinalgHeader != cruntime.LinalgHeader {
+		t.Errorf("emitc.LinalgHeader %q, cruntime.LinalgHeader %q", emitc.LinalgHeader, cruntime.LinalgHeader)
+	}
+	if _, ok := cruntime.LinalgFiles()[emitc.LinalgHeader]; !ok {
+		t.Errorf("the C runtime ships no %s", emitc.LinalgHeader)
 	}
 }

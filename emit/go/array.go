@@ -561,6 +561,15 @@ var arrayIntrinsicFuncs = map[string]arrayIntrinsicFunc{
 		return primary(jen.Qual(runtimePkg, "ZerosLayout2").Types(goType(r.Elem)).Call(
 			jen.Lit(r.Rank), jen.Add(x).Dot("Shape"), jen.Add(x).Dot("Strides"), jen.Add(y).Dot("Shape"), jen.Add(y).Dot("Strides"))), nil
 	},
+	"np_matmul": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
+		x, ok0 := ts[0].(*ir.Array)
+		y, ok1 := ts[1].(*ir.Array)
+		r, ok := res.(*ir.Array)
+		if !ok0 || !ok1 || !ok || x.Rank != 2 || y.Rank != 2 || r.Rank != 2 || x.Elem != y.Elem || r.Elem != x.Elem || !x.Elem.IsFloat() {
+			return gx{}, fmt.Errorf("want two 2-d float arrays of one element type and their product")
+		}
+		return primary(jen.Qual(linalgPkg, "Product").Call(a[0].code, a[1].code)), nil
+	},
 	"np_sum_axis": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
 		t, ok := ts[0].(*ir.Array)
 		r, ok2 := res.(*ir.Array)

@@ -217,6 +217,16 @@ func arraysModule() *ir.Module {
 		ret(66, ref(pacc)),
 	)
 
-	m.Funcs = []*ir.Func{total, revSum, axpy, get, scale, row, shift, kinds, outerCall, colsum, cprod}
+	// def mprod(a: "float64[:, :]", b: "float64[:, :]") -> "float64[:, :]":
+	//     return a @ b   # large enough for BLAS: runtime/linalg.Product
+	mb := newFn("mprod", "A matrix product through BLAS gemm.", 69, f64m)
+	ma, mbm := mb.param("a", f64m), mb.param("b", f64m)
+	mc := mb.local("c", f64m)
+	mprod := mb.body(false,
+		assign(mc, in("np_matmul", f64m, ref(ma), ref(mbm)), 70, 12),
+		ret(70, ref(mc)),
+	)
+
+	m.Funcs = []*ir.Func{total, revSum, axpy, get, scale, row, shift, kinds, outerCall, colsum, cprod, mprod}
 	return m
 }

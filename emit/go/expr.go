@@ -13,8 +13,11 @@ import (
 
 const (
 	runtimePkg = "github.com/pyc2go/pyc2go/runtime"
-	mathPkg    = "math"
-	cmplxPkg   = "math/cmplx"
+	// linalgPkg is np.linalg's runtime (and the BLAS-backed products),
+	// which imports gonum: only code that calls it imports it.
+	linalgPkg = "github.com/pyc2go/pyc2go/runtime/linalg"
+	mathPkg   = "math"
+	cmplxPkg  = "math/cmplx"
 )
 
 // Go operator precedences; precPrimary is an operand, conversion, call or

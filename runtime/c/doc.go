@@ -12,8 +12,16 @@
 //
 // (or clang: both are tested, see emit/c's doc).
 //
+// src/pyc2go_linalg.h and src/pyc2go_linalg.c are numpy.linalg (and the
+// BLAS-backed matrix products) on the system's LAPACKE and CBLAS, the C
+// twin of package runtime/linalg. They are written only beside kernels
+// that include pyc2go_linalg.h (UsesLinalg), whose build then adds
+// pyc2go_linalg.c and LinalgLibs:
+//
+//	gcc -std=c11 -O3 -fopenmp kernels.c pyc2go_runtime.c pyc2go_linalg.c -llapacke -lopenblas -lm
+//
 // Every function has a Go twin in package runtime (runtime/nprand for
-// the random functions) that it must agree with
+// the random functions, runtime/linalg for np.linalg) that it must agree with
 // bit for bit where the IR marks an intrinsic exact; verify checks both
 // backends against CPython. The C files live in src/ because Go refuses
 // .c files in a package that does not use cgo.

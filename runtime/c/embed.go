@@ -1,11 +1,12 @@
 package cruntime
 
 import (
+	"bytes"
 	"embed"
 	"io/fs"
 )
 
-//go:embed src/pyc2go.h src/pyc2go_runtime.c src/pyc2go_random.h src/pyc2go_random.c src/pyc2go_ziggurat.h
+//go:embed src/pyc2go.h src/pyc2go_runtime.c src/pyc2go_random.h src/pyc2go_random.c src/pyc2go_ziggurat.h src/pyc2go_linalg.h src/pyc2go_linalg.c
 var source embed.FS
 
 // The file names users see: the runtime proper (Header, Runtime) and
@@ -19,10 +20,32 @@ const (
 	Ziggurat     = "pyc2go_ziggurat.h"
 )
 
-// Files returns the runtime's files by name.
-func Files() map[string][]byte {
+// LinalgHeader and LinalgRuntime are numpy.linalg's C runtime (and the
+// BLAS-backed products): shipped only with kernels that use them, which
+// then also link LinalgLibs.
+const (
+	LinalgHeader  = "pyc2go_linalg.h"
+	LinalgRuntime = "pyc2go_linalg.c"
+)
+
+// LinalgLibs are the link flags of the linalg runtime: the system's
+// LAPACKE (Debian: liblapacke-dev) and OpenBLAS for CBLAS (Debian:
+// libopenblas-dev). On Debian both reach the LAPACK numpy itself uses
+// (liblapack.so.3, provided by libopenblas0), which is what makes the C
+// backend's linalg results numpy's bit for bit.
+var LinalgLibs = []string{"-llapacke", "-lopenblas"}
+
+// Files returns the runtime's files by name (Header, Runtime and the
+// random files).
+func Files() map[string][]byte { return read(Header, Runtime, RandomHeader, Random, Ziggurat) }
+
+// LinalgFiles returns the linalg runtime's files by name (LinalgHeader,
+// LinalgRuntime).
+func LinalgFiles() map[string][]byte { return read(LinalgHeader, LinalgRuntime) }
+
+func read(names ...string) map[string][]byte {
 	out := map[string][]byte{}
-	for _, name := range []string{Header, Runtime, RandomHeader, Random, Ziggurat} {
+	for _, name := range names {
 		data, err := fs.ReadFile(source, "src/"+name)
 		if err != nil {
 			panic("cruntime: embedded file missing: " + err.Error())
@@ -31,3 +54,12 @@ func Files() map[string][]byte {
 	}
 	return out
 }
+
+// linalgInclude is the line generated C carries when it calls the linalg
+// runtime.
+var linalgInclude = []byte(`#include "` + LinalgHeader + `"`)
+
+// UsesLinalg reports whether generated C source (a kernel's .c or .h)
+// includes the linalg runtime's header, and so needs LinalgFiles and
+// LinalgLibs in its build.
+func UsesLinalg(src []byte) bool { return bytes.Contains(src, linalgInclude) }
