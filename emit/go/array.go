@@ -464,11 +464,12 @@ func (e *funcEmitter) dataInits() []jen.Code {
 	return inits
 }
 
-// dataUpdates refreshes the copies of the arrays s assigns.
+// dataUpdates refreshes the copies of the arrays s assigns that are read
+// before their next assignment (see deadRefreshes).
 func (e *funcEmitter) dataUpdates(s ir.Stmt) []jen.Code {
 	var out []jen.Code
 	for _, v := range assignedArrays(s) {
-		if e.dataActive(v) {
+		if e.dataActive(v) && !e.deadData[s][v] {
 			out = append(out, jen.Id(e.dataNames[v]).Op("=").Id(e.names.vars[v]).Dot("Data"))
 		}
 	}

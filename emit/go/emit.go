@@ -170,7 +170,8 @@ type funcEmitter struct {
 	dataNames map[*ir.Var]string
 	fixed     map[*ir.Var]bool
 	dataUse   map[*ir.Var]bool
-	needErr   bool // a raising call assigns err
+	deadData  map[ir.Stmt]dataSet // refreshes nothing reads (deadRefreshes)
+	needErr   bool                // a raising call assigns err
 	// inChunk is set while emitting the body of a parallel loop's chunk
 	// closure, which returns only an error; parData lists the Data copies
 	// a chunk shadows, which the function declares but may not use.
@@ -211,6 +212,7 @@ func (me *moduleEmitter) fnPass(f *ir.Func, dataUse map[*ir.Var]bool) (jen.Code,
 		names:         newLocalNames(me.names, f),
 		read:          map[*ir.Var]bool{},
 		dataUse:       dataUse,
+		deadData:      deadRefreshes(f),
 		chunkData:     map[*ir.Var][]string{},
 	}
 	code, body, err := e.fnCode()

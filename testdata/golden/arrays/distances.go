@@ -584,7 +584,6 @@ func PairwiseDotTrick(x *runtime.Array[float64]) (*runtime.Array[float64], error
 	/*line distances.py:30:9*/ if int64(x.Shape[0])*int64(x.Shape[0])*t5 >= 512 {
 		/*line distances.py:30:9*/ t7 = &runtime.Array[float64]{Data: x.Data, Shape: []int{x.Shape[1], x.Shape[0]}, Strides: []int{x.Strides[1], x.Strides[0]}, Offset: x.Offset}
 		/*line distances.py:30:9*/ t6 = linalg.Product(x, t7)
-		t6Data = t6.Data
 	} else {
 		/*line distances.py:30:9*/ t6 = runtime.Zeros[float64](x.Shape[0], x.Shape[0])
 		t6Data = t6.Data

@@ -346,7 +346,6 @@ func MatmulF32(a *runtime.Array[float32], b *runtime.Array[float32]) (*runtime.A
 	/*line float32_kernels.py:46:12*/ t1 = int64(a.Shape[1])
 	/*line float32_kernels.py:46:12*/ if int64(a.Shape[0])*int64(b.Shape[1])*t1 >= 512 {
 		/*line float32_kernels.py:46:12*/ t2 = linalg.Product(a, b)
-		t2Data = t2.Data
 	} else {
 		/*line float32_kernels.py:46:12*/ t2 = runtime.Zeros[float32](a.Shape[0], b.Shape[1])
 		t2Data = t2.Data

@@ -406,7 +406,6 @@ func MatmulDot(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.A
 	/*line linalg.py:36:12*/ t1 = int64(a.Shape[1])
 	/*line linalg.py:36:12*/ if int64(a.Shape[0])*int64(b.Shape[1])*t1 >= 512 {
 		/*line linalg.py:36:12*/ t2 = linalg.Product(a, b)
-		t2Data = t2.Data
 	} else {
 		/*line linalg.py:36:12*/ t2 = runtime.Zeros[float64](a.Shape[0], b.Shape[1])
 		t2Data = t2.Data
@@ -494,7 +493,6 @@ func MatmulAt(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 	/*line linalg.py:41:12*/ t1 = int64(a.Shape[1])
 	/*line linalg.py:41:12*/ if int64(a.Shape[0])*int64(b.Shape[1])*t1 >= 512 {
 		/*line linalg.py:41:12*/ t2 = linalg.Product(a, b)
-		t2Data = t2.Data
 	} else {
 		/*line linalg.py:41:12*/ t2 = runtime.Zeros[float64](a.Shape[0], b.Shape[1])
 		t2Data = t2.Data
@@ -582,7 +580,6 @@ func MatmulNp(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 	/*line linalg.py:46:12*/ t1 = int64(a.Shape[1])
 	/*line linalg.py:46:12*/ if int64(a.Shape[0])*int64(b.Shape[1])*t1 >= 512 {
 		/*line linalg.py:46:12*/ t2 = linalg.Product(a, b)
-		t2Data = t2.Data
 	} else {
 		/*line linalg.py:46:12*/ t2 = runtime.Zeros[float64](a.Shape[0], b.Shape[1])
 		t2Data = t2.Data
@@ -838,7 +835,6 @@ func Gram(a *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line linalg.py:70:12*/ if int64(a.Shape[1])*int64(a.Shape[1])*t1 >= 512 {
 		/*line linalg.py:70:12*/ t3 = &runtime.Array[float64]{Data: a.Data, Shape: []int{a.Shape[1], a.Shape[0]}, Strides: []int{a.Strides[1], a.Strides[0]}, Offset: a.Offset}
 		/*line linalg.py:70:12*/ t2 = linalg.Product(t3, a)
-		t2Data = t2.Data
 	} else {
 		/*line linalg.py:70:12*/ t2 = runtime.Zeros[float64](a.Shape[1], a.Shape[1])
 		t2Data = t2.Data
@@ -1549,7 +1545,6 @@ func MatPower3(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line linalg.py:123:12*/ t7 = int64(t2.Shape[1])
 	/*line linalg.py:123:12*/ if int64(t2.Shape[0])*int64(a.Shape[1])*t7 >= 512 {
 		/*line linalg.py:123:12*/ t8 = linalg.Product(t2, a)
-		t8Data = t8.Data
 	} else {
 		/*line linalg.py:123:12*/ t8 = runtime.Zeros[float64](t2.Shape[0], a.Shape[1])
 		t8Data = t8.Data
