@@ -42,8 +42,18 @@ def unrelated():
     return {token}
 '''
 
+UFUNC = '''
+
+@pyc2go.vectorize(["float64(float64)"])
+def g(x):
+    # {nonce}
+    return helper(x) {op} 1.0
+'''
+
 RUN = '''import json, numpy as np, pyc2go, {mod}
 r = {mod}.f(np.arange(5.0))
+if hasattr({mod}, "g"):
+    assert {mod}.g(np.arange(3.0)).tolist() == [{mod}.helper(x) {op} 1.0 for x in range(3)]
 print(json.dumps({{"r": r, "want": {mod}.f.py_func(np.arange(5.0)), "stats": pyc2go.stats()}}))
 '''
 
@@ -51,7 +61,8 @@ print(json.dumps({{"r": r, "want": {mod}.f.py_func(np.arange(5.0)), "stats": pyc
 class Module:
     """A kernel module in a directory of its own, run in new processes."""
 
-    def __init__(self, **fields):
+    def __init__(self, ufunc=False, **fields):
+        self.ufunc = ufunc  # also a vectorize ufunc g
         self.dir = tempfile.mkdtemp(prefix="pyc2go-cache-test-")
         self.name = "kmod_" + uuid.uuid4().hex[:8]
         self.fields = dict(scale=2.0, opts="", nonce=uuid.uuid4().hex, op="+", token=0)
@@ -60,15 +71,15 @@ class Module:
     def write(self, **fields):
         self.fields.update(fields)
         with open(os.path.join(self.dir, self.name + ".py"), "w") as fh:
-            fh.write(MODULE.format(**self.fields))
+            fh.write((MODULE + (UFUNC if self.ufunc else "")).format(**self.fields))
 
     def run(self, env=None):
-        out = json.loads(python(RUN.format(mod=self.name), cwd=self.dir, env=dict(env or {}, PYTHONPATH=self.path())))
+        out = json.loads(python(RUN.format(mod=self.name, op=self.fields["op"]), cwd=self.dir, env=dict(env or {}, PYTHONPATH=self.path())))
         assert out["r"] == out["want"], out
         return out["stats"]
 
     def start(self):
-        code = RUN.format(mod=self.name)
+        code = RUN.format(mod=self.name, op=self.fields["op"])
         return subprocess.Popen([sys.executable, "-c", code], cwd=self.dir, stdout=subprocess.PIPE, text=True,
                                 env=dict(os.environ, PYTHONPATH=self.path()))
 
@@ -95,10 +106,14 @@ class TestCache(unittest.TestCase):
         self.m.close()
 
     def test_second_process_reuses(self):
+        self.m.close()
+        self.m = Module(ufunc=True)
         s = self.m.run()
         self.assertEqual((compiled(s), hits(s)), (1, 0))
+        self.assertEqual((s["compiled"]["ufunc"], s["disk_hits"]["ufunc"]), (1, 0))
         s = self.m.run()
         self.assertEqual((compiled(s), hits(s)), (0, 1))
+        self.assertEqual((s["compiled"]["ufunc"], s["disk_hits"]["ufunc"]), (0, 1))
 
     def test_what_invalidates(self):
         self.m.run()

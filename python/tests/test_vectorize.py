@@ -277,6 +277,40 @@ class TestUfunc(unittest.TestCase):
             self.assertSame(ref_twice(np.arange(5, dtype=np.uint16)), res)
 
 
+    def test_threads_methods_first(self):
+        # The first uses of new input dtypes are methods and calls at once.
+        go = threading.Barrier(6)
+        a = np.arange(1, 9, dtype=np.int32)
+        results, errors = {}, []
+
+        def worker(i):
+            go.wait()
+            try:
+                if i % 3 == 0:
+                    results[i] = ("accumulate", u.plus.accumulate(a))
+                elif i % 3 == 1:
+                    results[i] = ("reduce", u.plus.reduce(a))
+                else:
+                    results[i] = ("call", u.plus(a, a))
+            except Exception as e:  # reported below
+                errors.append(e)
+
+        ts = [threading.Thread(target=worker, args=(i,)) for i in range(6)]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join()
+        self.assertEqual(errors, [])
+        self.assertIsInstance(u.plus, np.ufunc)
+        self.assertEqual(type(u.plus).__name__, "lazy_ufunc")
+        self.assertEqual(u.plus.types, ["ii->i"])  # one loop: np.int32 + np.int32 is an int32
+        r = ref("plus", "ii", "i")
+        for kind, got in results.values():
+            want = {"accumulate": lambda: r("accumulate", a), "reduce": lambda: r("reduce", a),
+                    "call": lambda: r(None, a, a)}[kind]()
+            self.assertSame(want, np.asarray(got))
+
+
 def ref_twice(x):
     return np.array([2 * np.uint16(v) - 1 for v in x])
 

@@ -86,3 +86,9 @@ def rel(x, y):
 def twice_minus(x):
     """For the threads test: no loop until the threads call it at once."""
     return 2 * x - 1
+
+
+@vectorize
+def plus(x, y):
+    """For the threads test of methods: reduce and accumulate first."""
+    return x + y
