@@ -93,8 +93,8 @@ class Dispatcher:
     @property
     def signatures(self):
         """The argument types compiled so far (empty for a function with
-        its own signature)."""
-        return list(self._table)
+        its own signature); types that failed to compile are not listed."""
+        return [k for k, fn in list(self._table.items()) if fn is not self.py_func and not getattr(fn, "_pyc2go_failed", False)]
 
     def __call__(self, *args, **kwargs):
         fixed = self._fixed
@@ -171,6 +171,7 @@ class Dispatcher:
         def fail(*args, **kwargs):
             raise err.with_traceback(None)
 
+        fail._pyc2go_failed = True
         return fail
 
 

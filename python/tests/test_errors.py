@@ -73,6 +73,7 @@ class TestErrors(unittest.TestCase):
             self.assertEqual(e.total_fallback([1.0, 2.0]), 3.0)  # a list: the interpreter
         self.assertEqual(len(w), 1)
         self.assertIn("argument a of type list", str(w[0].message))
+        self.assertEqual(e.total_fallback.signatures, [((np.dtype("float64"), 1),)])  # not the list
         strict = pyc2go.jit(e.total_fallback.py_func)
         with self.assertRaisesRegex(TypeError, "cannot compile total_fallback for argument a of type list"):
             strict([1.0])
