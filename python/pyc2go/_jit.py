@@ -118,7 +118,7 @@ class Dispatcher:
                     return self._fixed
             if self._slice.annotated:
                 if self._fixed is None:
-                    self._fixed = self._compile(self._slice.text, None)
+                    self._fixed = self._compile(self._slice.text)
                 return self._fixed
         try:
             bound = self._sig.bind(*args, **kwargs)
@@ -145,9 +145,9 @@ class Dispatcher:
                     "complex, numpy scalars and native-byte-order numpy arrays of ranks 1 to 4 of those kinds"
                     % (self.py_func.__name__, p, _types.describe(v))))
             types.append(t)
-        return self._compile(self._slice.with_exports([types]), types)
+        return self._compile(self._slice.with_exports([types]))
 
-    def _compile(self, text, types):
+    def _compile(self, text):
         try:
             mod = load(self._slice, text, self._opts)
         except CompileError as e:
