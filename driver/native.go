@@ -69,14 +69,17 @@ func NativeNamesFor(path string) NativeNames {
 // block (runtime/c/src/pyc2go.h).
 const cFreeFunc = "pyc2go_free_owner"
 
-// BuildPython writes the native Python module of r into outDir: the shared
-// library compiled from the C backend's output and the runtime's C source,
-// and the generated ctypes module beside it. It returns the module's path.
-func (r *Result) BuildPython(cfg Config, nc NativeConfig, outDir string) (string, error) {
+// PythonFiles are the files of the native Python module of r, by file
+// name: the generated ctypes module (MODULE_native.py) and the C sources
+// its library is built from (MODULE.c, MODULE.h, pyc2go.h,
+// pyc2go_runtime.c). BuildPython compiles them; `compile --lang python
+// --no-build` writes them for a caller that builds the library itself
+// (pyc2go's Python package, which keeps a compiled runtime cached).
+func (r *Result) PythonFiles(cfg Config) (map[string][]byte, error) {
 	names := NativeNamesFor(r.Path)
 	files, out, err := r.CFiles(cfg)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	mutable := emitc.MutableParams(r.Module)
 	py, err := pyctypes.File(r.Module, pyctypes.Config{
@@ -86,8 +89,23 @@ func (r *Result) BuildPython(cfg Config, nc NativeConfig, outDir string) (string
 		Mutable: func(f *ir.Func) []bool { return mutable[f] },
 	})
 	if err != nil {
+		return nil, err
+	}
+	files[names.Module+".py"] = py
+	return files, nil
+}
+
+// BuildPython writes the native Python module of r into outDir: the shared
+// library compiled from the C backend's output and the runtime's C source,
+// and the generated ctypes module beside it. It returns the module's path.
+func (r *Result) BuildPython(cfg Config, nc NativeConfig, outDir string) (string, error) {
+	names := NativeNamesFor(r.Path)
+	files, err := r.PythonFiles(cfg)
+	if err != nil {
 		return "", err
 	}
+	py := files[names.Module+".py"]
+	delete(files, names.Module+".py")
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return "", err
 	}

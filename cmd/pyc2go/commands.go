@@ -76,7 +76,8 @@ runtime by the system C compiler (--cc, else $CC, else gcc; --cflags, else
 $CFLAGS, replaces the default -O3 -fopenmp; -std=c11 -fPIC -shared are
 always passed), and NAME_native.py, a ctypes + numpy module whose functions have
 the original names and signatures (README: Calling compiled kernels from
-Python).`,
+Python). With --no-build the library is not built: DIR receives
+NAME_native.py and the C files to build libNAME.so from instead.`,
 	example: `pyc2go compile kernels.py                        # Go source on stdout
 pyc2go compile -o kernels.go -pkg kernels kernels.py
 pyc2go compile -o internal/kernels py/          # py/a.py, py/b.py -> internal/kernels/a.go, b.go
@@ -84,7 +85,8 @@ pyc2go compile --dump-ir=after:lower kernels.py   # the IR before any pass
 pyc2go compile --remarks -o /dev/null kernels.py  # what each pass did or declined
 pyc2go compile --json kernels.py 2>diags.jsonl    # diagnostics for an editor
 pyc2go compile --lang c -o out kernels.py        # out/kernels.h, kernels.c and the C runtime
-pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/libkernels.so`,
+pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/libkernels.so
+pyc2go compile --lang python --no-build -o out kernels.py   # out/kernels_native.py + the C to build libkernels.so from`,
 	npos: -1,
 	setup: func(fs *flag.FlagSet) body {
 		of := optFlags{allowPython: true}
@@ -93,6 +95,7 @@ pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/l
 		cc := fs.String("cc", "", "--lang python: the C `compiler` (default $CC, else gcc)")
 		var cflags optString
 		fs.Var(&cflags, "cflags", "--lang python: C compiler `flags` replacing the default -O3 -fopenmp (default $CFLAGS); -std=c11 -fPIC -shared are always added")
+		noBuild := fs.Bool("no-build", false, "--lang python: write the ctypes module and the C sources of its library (NAME.c, NAME.h, pyc2go.h, pyc2go_runtime.c) into -o DIR instead of building DIR/libNAME.so")
 		pkg := fs.String("pkg", "", "Go package `NAME` (default: the file name, or the -o directory's name)")
 		var dump dumpFlag
 		fs.Var(&dump, "dump-ir", "print the IR (final, or after:PASS) to stdout")
@@ -117,6 +120,9 @@ pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/l
 			if err != nil {
 				return rep.fail(pos[0], err)
 			}
+			if *noBuild && of.lang != "python" {
+				return e.usage("--no-build is for --lang python (it leaves the library's build to the caller)")
+			}
 			if of.lang == "c" {
 				return compileC(e, rep, files, *out, cfg, *remarks)
 			}
@@ -127,6 +133,9 @@ pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/l
 				nc := driver.NativeConfig{CC: *cc}
 				if cflags.set {
 					nc.CFlags = strings.Fields(cflags.value)
+				}
+				if *noBuild {
+					return writeNative(rep, files, *out, cfg, *remarks)
 				}
 				return compileNative(rep, files, *out, cfg, nc, *remarks)
 			}
@@ -191,6 +200,28 @@ func compileNative(rep *reporter, files []string, dir string, cfg driver.Config,
 			prog.show("compile [%d/%d] %s: building the shared library", i+1, len(files), f)
 			_, err := res.BuildPython(cfg, nc, dir)
 			prog.clear()
+			if err != nil {
+				code = rep.fail(f, err)
+			}
+		}
+		if code != exitOK {
+			status = code
+		}
+	}
+	return status
+}
+
+// writeNative is compileNative without the C compiler: it writes the
+// ctypes module and the C sources of its library into dir.
+func writeNative(rep *reporter, files []string, dir string, cfg driver.Config, remarks bool) int {
+	status := exitOK
+	for _, f := range files {
+		res, code := rep.compileFile(f, rep.withRemarks(cfg, f, remarks))
+		if code == exitOK {
+			out, err := res.PythonFiles(cfg)
+			if err == nil {
+				err = writeFiles(dir, out)
+			}
 			if err != nil {
 				code = rep.fail(f, err)
 			}

@@ -33,14 +33,22 @@ func compileC(e *env, rep *reporter, files []string, dir string, cfg driver.Conf
 			e.stdout.Write(out.Source)
 			continue
 		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return rep.fail(dir, err)
-		}
-		for _, name := range slices.Sorted(maps.Keys(cfiles)) {
-			if err := os.WriteFile(filepath.Join(dir, name), cfiles[name], 0o644); err != nil {
-				return rep.fail(f, err)
-			}
+		if err := writeFiles(dir, cfiles); err != nil {
+			return rep.fail(f, err)
 		}
 	}
 	return status
+}
+
+// writeFiles writes files (name -> contents) into dir, creating it.
+func writeFiles(dir string, files map[string][]byte) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := os.WriteFile(filepath.Join(dir, name), files[name], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
