@@ -25,8 +25,10 @@ func CC() string {
 }
 
 // CFiles are the files of `pyc2go compile --lang c`: MODULE.h, MODULE.c
-// and the runtime (pyc2go.h, pyc2go_runtime.c, and pyc2go_linalg.h,
-// pyc2go_linalg.c when the kernel uses np.linalg), by file name.
+// and the runtime (pyc2go.h, pyc2go_runtime.c; pyc2go_linalg.h and
+// pyc2go_linalg.c when the kernel uses np.linalg; pyc2go_random.h,
+// pyc2go_random.c and pyc2go_ziggurat.h when it uses np.random), by file
+// name.
 func (r *Result) CFiles(cfg Config) (map[string][]byte, *emitc.Output, error) {
 	out, err := emitc.File(r.Module, emitc.Config{Source: filepath.Base(r.Path), LineDirectives: !cfg.NoLines})
 	if err != nil {
@@ -43,6 +45,9 @@ func runtimeCFiles(out *emitc.Output) map[string][]byte {
 	files := cruntime.Files()
 	if usesLinalg(out) {
 		maps.Copy(files, cruntime.LinalgFiles())
+	}
+	if cruntime.UsesRandom(out.Source) || cruntime.UsesRandom(out.Header) {
+		maps.Copy(files, cruntime.RandomFiles())
 	}
 	return files
 }

@@ -63,11 +63,10 @@ directory. Every file that compiles is written; the exit status is 1 if
 any file has diagnostics.
 
 With --lang c, -o names a directory that receives, per NAME.py, NAME.h and
-NAME.c (C11), plus the C runtime pyc2go.h and pyc2go_runtime.c (and
-pyc2go_random.h, pyc2go_random.c, pyc2go_ziggurat.h for np.random) to add
-to the build: gcc -std=c11 -O3 -fopenmp NAME.c pyc2go_runtime.c
-pyc2go_random.c -lm (README: The C backend; without -fopenmp parallel loops
-run on one thread). Without
+NAME.c (C11), plus the C runtime pyc2go.h and pyc2go_runtime.c to add to
+the build: gcc -std=c11 -O3 -fopenmp NAME.c pyc2go_runtime.c -lm (README:
+The C backend; without -fopenmp parallel loops run on one thread; kernels
+that use np.random or np.linalg get their runtime's files too). Without
 -o, one file's NAME.c goes to stdout.
 
 With --lang python, -o names a directory that receives, per NAME.py, a

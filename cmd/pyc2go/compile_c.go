@@ -10,8 +10,8 @@ import (
 )
 
 // compileC is `compile --lang c`: -o names a directory that receives
-// NAME.h and NAME.c per input and the runtime (pyc2go.h,
-// pyc2go_runtime.c, pyc2go_random.[ch], pyc2go_ziggurat.h); without -o,
+// NAME.h and NAME.c per input and the runtime they need (see
+// driver.Result.CFiles); without -o,
 // one input's C source goes to stdout.
 func compileC(e *env, rep *reporter, files []string, dir string, cfg driver.Config, remarks bool) int {
 	if dir == "" && len(files) != 1 {

@@ -35,9 +35,12 @@ const (
 // backend's linalg results numpy's bit for bit.
 var LinalgLibs = []string{"-llapacke", "-lopenblas"}
 
-// Files returns the runtime's files by name (Header, Runtime and the
-// random files).
-func Files() map[string][]byte { return read(Header, Runtime, RandomHeader, Random, Ziggurat) }
+// Files returns the runtime's files by name (Header, Runtime).
+func Files() map[string][]byte { return read(Header, Runtime) }
+
+// RandomFiles returns the random runtime's files by name (RandomHeader,
+// Random, Ziggurat): shipped only with kernels that use np.random.
+func RandomFiles() map[string][]byte { return read(RandomHeader, Random, Ziggurat) }
 
 // LinalgFiles returns the linalg runtime's files by name (LinalgHeader,
 // LinalgRuntime).
@@ -63,3 +66,11 @@ var linalgInclude = []byte(`#include "` + LinalgHeader + `"`)
 // includes the linalg runtime's header, and so needs LinalgFiles and
 // LinalgLibs in its build.
 func UsesLinalg(src []byte) bool { return bytes.Contains(src, linalgInclude) }
+
+// randomInclude is the line generated C carries when it calls the random
+// runtime.
+var randomInclude = []byte(`#include "` + RandomHeader + `"`)
+
+// UsesRandom reports whether generated C source includes the random
+// runtime's header, and so needs RandomFiles in its build.
+func UsesRandom(src []byte) bool { return bytes.Contains(src, randomInclude) }
