@@ -180,10 +180,16 @@ func (r *Result) harnessFiles(files map[string][]byte) (map[string][]byte, error
 	if err != nil {
 		return nil, err
 	}
+	files["main.go"] = main
+	return withRuntime(files)
+}
+
+// withRuntime adds the module files and the Go runtime's source to the
+// files of a build directory.
+func withRuntime(files map[string][]byte) (map[string][]byte, error) {
 	files["go.mod"] = []byte("module pyc2gobuild\n\ngo 1.22\n\nrequire github.com/pyc2go/pyc2go v0.0.0\n\nreplace github.com/pyc2go/pyc2go => ./pyc2go\n")
 	files["pyc2go/go.mod"] = []byte("module github.com/pyc2go/pyc2go\n\ngo 1.22\n")
-	files["main.go"] = main
-	err = fs.WalkDir(runtime.Source, ".", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(runtime.Source, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasSuffix(p, "_test.go") {
 			return err
 		}

@@ -576,29 +576,9 @@ func (p *program) batchOne(line string) batchResp {
 	if !ok {
 		return harnessErr(fmt.Sprintf("no compiled function %q", req.Func))
 	}
-	if len(req.Args) != len(f.Params) {
-		return harnessErr(fmt.Sprintf("%s() takes %d arguments, got %d", f.Name, len(f.Params), len(req.Args)))
-	}
-	texts := make([]string, len(req.Args))
-	for i, raw := range req.Args {
-		var s string
-		var obj struct {
-			Npy *string `json:"npy"`
-		}
-		_, isArray := parseArrayType(f.Params[i].Type)
-		switch {
-		case json.Unmarshal(raw, &s) == nil && !isArray:
-			texts[i] = s
-		case isArray:
-			if json.Unmarshal(raw, &obj) != nil || obj.Npy == nil {
-				return harnessErr(fmt.Sprintf(`argument %s: expected {"npy": PATH} for %s, got %s`, f.Params[i].Name, f.Params[i].Type, raw))
-			}
-			texts[i] = *obj.Npy
-		case len(raw) > 0 && (raw[0] == '{' || raw[0] == '['):
-			return harnessErr(fmt.Sprintf("argument %s: expected a literal for %s, got %s", f.Params[i].Name, f.Params[i].Type, raw))
-		default:
-			texts[i] = string(raw) // a JSON number is also a Python literal
-		}
+	texts, err := decodeArgs(f, req.Args)
+	if err != nil {
+		return harnessErr(err.Error())
 	}
 	args, err := prepare(f, texts)
 	if err != nil {
@@ -616,4 +596,35 @@ func (p *program) batchOne(line string) batchResp {
 	}
 	r := Repr(res)
 	return batchResp{Repr: &r}
+}
+
+// decodeArgs turns the JSON arguments of a batch or bench request into the
+// texts prepare takes: Python literals (JSON strings or numbers) for scalar
+// parameters, the path of {"npy": PATH} for array parameters.
+func decodeArgs(f *Func, raws []json.RawMessage) ([]string, error) {
+	if len(raws) != len(f.Params) {
+		return nil, fmt.Errorf("%s() takes %d arguments, got %d", f.Name, len(f.Params), len(raws))
+	}
+	texts := make([]string, len(raws))
+	for i, raw := range raws {
+		var s string
+		var obj struct {
+			Npy *string `json:"npy"`
+		}
+		_, isArray := parseArrayType(f.Params[i].Type)
+		switch {
+		case json.Unmarshal(raw, &s) == nil && !isArray:
+			texts[i] = s
+		case isArray:
+			if json.Unmarshal(raw, &obj) != nil || obj.Npy == nil {
+				return nil, fmt.Errorf(`argument %s: expected {"npy": PATH} for %s, got %s`, f.Params[i].Name, f.Params[i].Type, raw)
+			}
+			texts[i] = *obj.Npy
+		case len(raw) > 0 && (raw[0] == '{' || raw[0] == '['):
+			return nil, fmt.Errorf("argument %s: expected a literal for %s, got %s", f.Params[i].Name, f.Params[i].Type, raw)
+		default:
+			texts[i] = string(raw) // a JSON number is also a Python literal
+		}
+	}
+	return texts, nil
 }
