@@ -520,7 +520,7 @@ func (l *fnLowerer) elemCall(e *ast.Call, ci *typeinfer.CallInfo) (ir.Expr, bool
 	case "divide", "true_divide":
 		return bin(ast.Div), true
 	case "power":
-		return bin(ast.Pow), true
+		return l.pow(args[0], ts[0], args[1], ts[1], res, true, false, pos), true
 	case "negative":
 		return &ir.Unary{Op: ir.Neg, X: cv(args[0], res)}, true
 	case "square":
