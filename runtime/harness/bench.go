@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 )
@@ -96,8 +97,23 @@ type benchResp struct {
 // BenchMain runs the timing protocol of bench/peers over the modules and
 // exits: one JSON request per stdin line (file, func, args, out_dir,
 // policy), one JSON answer per line on stdout (exc, first, warm, seconds),
-// in order.
+// in order. With $PYC2GO_CPUPROFILE set, it writes a CPU profile of the
+// whole run there (go tool pprof BINARY FILE).
 func BenchMain(mods []Module) {
+	if path := os.Getenv("PYC2GO_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench: $PYC2GO_CPUPROFILE:", err)
+			os.Exit(ExitUsage)
+		}
+		status := bench(mods, os.Stdin, os.Stdout, os.Stderr)
+		pprof.StopCPUProfile()
+		f.Close()
+		os.Exit(status)
+	}
 	os.Exit(bench(mods, os.Stdin, os.Stdout, os.Stderr))
 }
 
