@@ -11,7 +11,7 @@
 //   - one native Python module per kernel (driver's BuildPython, exactly
 //     `pyc2go compile --lang python -o DIR KERNEL.py` with the default
 //     `-O3 -fopenmp`), in DIR/c, cached under the pyc2go cache directory
-//     keyed by this program, the kernel source and the C compiler.
+//     keyed by the generated C, the IR and the C compiler.
 //
 // DIR/status.json says what happened: per kernel, accepted or the first
 // diagnostic (the line `FILE:L:C: error: ...` and the rendered error);
@@ -27,10 +27,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -118,59 +119,50 @@ func run(out string, paths []string, goEngine, cEngine bool) error {
 		if err := os.MkdirAll(st.CDir, 0o755); err != nil {
 			return err
 		}
-		salt, err := selfHash()
-		if err != nil {
-			return err
-		}
 		for _, res := range accepted {
 			name := strings.TrimSuffix(filepath.Base(res.Path), ".py")
 			ks := st.Kernels[name]
-			if err := buildNative(res, cfg, salt, st.CDir); err != nil {
+			if err := buildNative(res, cfg, st.CDir); err != nil {
 				ks.NativeErr = err.Error()
 			} else {
 				ks.Native = driver.NativeNamesFor(res.Path).Module
 			}
 		}
 	}
-	data, err := json.MarshalIndent(st, "", "  ")
+	f, err := os.Create(filepath.Join(out, "status.json"))
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(out, "status.json"), append(data, '\n'), 0o644)
-}
-
-// selfHash identifies this build of the compiler (the executable holds
-// all of pyc2go), so cached native modules are rebuilt after any change
-// to pyc2go.
-func selfHash() (string, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return "", err
+	enc := json.NewEncoder(f)
+	enc.SetEscapeHTML(false) // diagnostics quote -> and <
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(st); err != nil {
+		f.Close()
+		return err
 	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return f.Close()
 }
 
 // buildNative puts res's native module (library and ctypes module) into
-// dir, from the cache when this compiler, source and C compiler built it
-// before.
-func buildNative(res *driver.Result, cfg driver.Config, salt, dir string) error {
+// dir, from the cache when the same C source (kernel and runtime), IR
+// (from which the ctypes module is generated) and C compiler built it
+// before. After a change to the ctypes generator alone, remove
+// $PYC2GO_CACHE/peers-native (default ~/.cache/pyc2go/peers-native).
+func buildNative(res *driver.Result, cfg driver.Config, dir string) error {
 	nc := driver.ResolveNative(driver.NativeConfig{})
 	ccVersion, err := exec.Command(nc.CC, "--version").Output()
 	if err != nil {
 		return fmt.Errorf("no C compiler %q: %v", nc.CC, err)
 	}
+	files, _, err := res.CFiles(cfg)
+	if err != nil {
+		return err
+	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%q\x00%+v\x00", salt, ccVersion, nc.CFlags, cfg.Cache)
-	h.Write(res.Src)
+	fmt.Fprintf(h, "%s\x00%q\x00%s\x00", ccVersion, nc.CFlags, res.IR())
+	for _, n := range slices.Sorted(maps.Keys(files)) {
+		fmt.Fprintf(h, "%s\x00%d\x00%s", n, len(files[n]), files[n])
+	}
 	base := os.Getenv("PYC2GO_CACHE")
 	if base == "" {
 		if uc, err := os.UserCacheDir(); err == nil {
