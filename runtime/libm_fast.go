@@ -57,10 +57,11 @@ func expFast(x, xl float64) float64 {
 	r = r - float64(kd*expLn2LoN) + xl
 	t := &expTab[k&(expN-1)]
 	// exp(r) - 1 = r + r**2 (1/2 + r/6 + ... + r**4/720)
-	p := 1.0 / 720
-	for _, c := range [...]float64{1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5} {
-		p = c + float64(r*p)
-	}
+	// (Written out: Go does not unroll a loop over the coefficients.)
+	p := 1.0/120 + float64(r*(1.0/720))
+	p = 1.0/24 + float64(r*p)
+	p = 1.0/6 + float64(r*p)
+	p = 0.5 + float64(r*p)
 	p = r + float64(float64(r*r)*p)
 	m := t.hi + (t.lo + float64(t.hi*p))
 	// 2**(k>>7): -1020 <= k>>7 <= 1019 for |x| < 707, m in [0.99, 2.01).
@@ -151,10 +152,13 @@ func logParts(x float64) (hi, lo float64, ok bool) {
 	q := twoProd(rh, rh)
 	u := twoSum(t.hi, -0.5*q.hi)
 	// P(rh) = 1/3 - rh/4 + rh**2/5 - ... - rh**7/10, by Horner's rule.
-	poly := -1.0 / 10
-	for _, c := range [...]float64{1.0 / 9, -1.0 / 8, 1.0 / 7, -1.0 / 6, 1.0 / 5, -1.0 / 4, 1.0 / 3} {
-		poly = c + float64(rh*poly)
-	}
+	poly := 1.0/9 + float64(rh*(-1.0/10))
+	poly = -1.0/8 + float64(rh*poly)
+	poly = 1.0/7 + float64(rh*poly)
+	poly = -1.0/6 + float64(rh*poly)
+	poly = 1.0/5 + float64(rh*poly)
+	poly = -1.0/4 + float64(rh*poly)
+	poly = 1.0/3 + float64(rh*poly)
 	poly = float64(float64(float64(rh*rh)*rh) * poly)
 	lo = s.lo + t.lo + u.lo - 0.5*q.lo + float64(rl*(1-float64(rh*(1-float64(rh*(1-rh))))-0.5*rl)) + float64(kf*logLn2Lo) + e.logcLo + poly
 	return u.hi, lo, true
