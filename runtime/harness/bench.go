@@ -1,13 +1,11 @@
 package harness
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"runtime/pprof"
-	"strings"
 	"time"
 )
 
@@ -118,24 +116,7 @@ func BenchMain(mods []Module) {
 }
 
 func bench(mods []Module, stdin io.Reader, stdout, stderr io.Writer) int {
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 1<<20), 1<<30)
-	w := bufio.NewWriter(stdout)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		enc.Encode(benchOne(mods, line))
-		w.Flush() // the runner reports progress per kernel
-	}
-	if err := sc.Err(); err != nil {
-		fmt.Fprintln(stderr, "bench: reading stdin:", err)
-		return ExitInternal
-	}
-	return ExitOK
+	return serveLines("bench", stdin, stdout, stderr, func(line string) any { return benchOne(mods, line) })
 }
 
 func benchOne(mods []Module, line string) benchResp {

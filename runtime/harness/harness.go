@@ -544,6 +544,12 @@ type batchResp struct {
 // batch answers one JSON line per input line and never stops on a bad
 // request or a panic: the driver pairs answers with requests by position.
 func (p *program) batch(stdin io.Reader, stdout, stderr io.Writer) int {
+	return serveLines("batch", stdin, stdout, stderr, func(line string) any { return p.batchOne(line) })
+}
+
+// serveLines answers each non-empty stdin line with answer's JSON on its
+// own stdout line, flushed at once (the driver may wait for each answer).
+func serveLines(mode string, stdin io.Reader, stdout, stderr io.Writer, answer func(line string) any) int {
 	sc := bufio.NewScanner(stdin)
 	sc.Buffer(make([]byte, 1<<20), 1<<30)
 	w := bufio.NewWriter(stdout)
@@ -554,11 +560,11 @@ func (p *program) batch(stdin io.Reader, stdout, stderr io.Writer) int {
 		if line == "" {
 			continue
 		}
-		enc.Encode(p.batchOne(line))
-		w.Flush() // the driver may wait for each answer
+		enc.Encode(answer(line))
+		w.Flush()
 	}
 	if err := sc.Err(); err != nil {
-		fmt.Fprintln(stderr, "batch: reading stdin:", err)
+		fmt.Fprintf(stderr, "%s: reading stdin: %v\n", mode, err)
 		return ExitInternal
 	}
 	return ExitOK
