@@ -218,7 +218,7 @@ func (l *fnLowerer) builtin(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 	case "pow":
 		args := l.args(e, ci)
 		if len(args) == 2 || (len(args) == 3 && args[2] == nil) {
-			return l.pow(args[0], ts[0], args[1], ts[1], res, isNumpy(ts[0], ts[1], res), pos)
+			return l.pow(args[0], ts[0], args[1], ts[1], res, isNumpy(ts[0], ts[1], res), true, pos)
 		}
 		return l.powMod(cv(args[0], res), cv(args[1], res), cv(args[2], res), res, pos)
 	case "divmod":

@@ -249,7 +249,7 @@ func (l *fnLowerer) binop(op ast.OperatorNumber, x ir.Expr, xt ir.Scalar, y ir.E
 	case ast.FloorDiv, ast.Modulo:
 		return l.floorMod(op, x, y, res, numpy, pos)
 	case ast.Pow:
-		return l.pow(x, xt, y, yt, res, numpy, pos)
+		return l.pow(x, xt, y, yt, res, numpy, true, pos)
 	}
 	panic("unknown binary operator")
 }
@@ -321,8 +321,36 @@ func (l *fnLowerer) floorMod(op ast.OperatorNumber, x, y ir.Expr, res ir.Scalar,
 	return ir.Ref(t)
 }
 
-// pow lowers x ** y (and pow(x, y)) per docs/semantics.md.
-func (l *fnLowerer) pow(x ir.Expr, xt ir.Scalar, y ir.Expr, yt ir.Scalar, res ir.Scalar, numpy bool, pos ir.Pos) ir.Expr {
+// pow lowers x ** y (and pow(x, y)) per docs/semantics.md; operator is
+// false for np.power(x, y), which numpy computes without the shortcuts of
+// its ** operator.
+func (l *fnLowerer) pow(x ir.Expr, xt ir.Scalar, y ir.Expr, yt ir.Scalar, res ir.Scalar, numpy, operator bool, pos ir.Pos) ir.Expr {
+	if operator && l.npMode && l.elem != nil && (res.IsFloat() || res.IsComplex()) && !yt.IsComplex() {
+		// numpy's fast_scalar_power (the ** operator on arrays, not on
+		// numpy scalars): an array to a scalar power of 2, 0.5, 1 or -1 is
+		// square, sqrt, a copy or reciprocal, which for float arrays are
+		// bit for bit x*x, sqrt(x), x and 1/x. For complex arrays only the
+		// square is z*z (numpy's complex reciprocal and sqrt round
+		// otherwise than 1/z and cmath's sqrt). Other exponents (x**3)
+		// are numpy's pow: multiplying would round otherwise. np.power
+		// has no shortcut at all: np.power(x, 2) is pow(x, 2.0), which
+		// numpy's AVX-512 pow does not round like x*x (operator false).
+		if c, ok := y.(*ir.ConstExpr); ok {
+			xf := cv(x, res)
+			switch v := constFloat(c); {
+			case v == 2:
+				xf = l.simple(xf, pos)
+				return ir.Bin(ir.Mul, xf, xf)
+			case res.IsComplex():
+			case v == 0.5:
+				return intr("sqrt", res, xf)
+			case v == 1:
+				return xf
+			case v == -1:
+				return ir.Bin(ir.Div, cv(ir.Int(1), res), xf)
+			}
+		}
+	}
 	switch {
 	case res.IsComplex():
 		x, y = l.simple(cv(x, res), pos), l.simple(cv(y, res), pos)
@@ -359,24 +387,6 @@ func (l *fnLowerer) pow(x ir.Expr, xt ir.Scalar, y ir.Expr, yt ir.Scalar, res ir
 	}
 
 	// Float result.
-	if l.npMode && l.elem != nil {
-		// numpy's fast_scalar_power (arrays only, not numpy scalars): an array to a scalar power of 2,
-		// 0.5, 1 or -1 is square, sqrt, a copy or reciprocal.
-		if c, ok := y.(*ir.ConstExpr); ok && res.IsFloat() {
-			xf := cv(x, res)
-			switch constFloat(c) {
-			case 2:
-				xf = l.simple(xf, pos)
-				return ir.Bin(ir.Mul, xf, xf)
-			case 0.5:
-				return intr("sqrt", res, xf)
-			case 1:
-				return xf
-			case -1:
-				return ir.Bin(ir.Div, cv(ir.Int(1), res), xf)
-			}
-		}
-	}
 	if numpy {
 		return intr("pow", res, cv(x, res), cv(y, res))
 	}

@@ -57,7 +57,10 @@ func init() {
 		"logical_not": {elem: func(_ *fnLowerer, _ *typeinfer.CallInfo, args []ir.Expr, _ []ir.Scalar, _ ir.Scalar, _ ir.Pos) ir.Expr {
 			return not(truth(args[0]))
 		}},
-		"power": {elem: binElem(ast.Pow)},
+		"power": {elem: func(l *fnLowerer, _ *typeinfer.CallInfo, args []ir.Expr, ts []ir.Scalar, res ir.Scalar, pos ir.Pos) ir.Expr {
+			// np.power, unlike **, has no fast_scalar_power shortcut (see pow).
+			return l.pow(args[0], ts[0], args[1], ts[1], res, true, false, pos)
+		}},
 		// np.dot with a scalar operand multiplies (with two arrays it is
 		// a product, product.go).
 		"dot": {elem: binElem(ast.Mult)},
