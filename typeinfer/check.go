@@ -21,11 +21,6 @@ type Imported struct {
 
 func (*Imported) isObject() {}
 
-// bailout is the only panic Check recovers: it aborts a check that cannot
-// go on (the fixed point failed to converge). Any other panic is a bug and
-// is left to crash loudly rather than be disguised as a diagnostic.
-type bailout struct{ msg string }
-
 // Check infers the types of f and resolves its names, calls and attributes.
 // On failure it returns a nil Info and a frontend.ErrorList with every
 // independent error, sorted.
@@ -47,22 +42,15 @@ func Check(f *frontend.File) (info *Info, err error) {
 		seen:      map[string]bool{},
 		reported:  map[any]bool{},
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			b, ok := r.(bailout)
-			if !ok {
-				panic(r)
-			}
-			c.errs.Add(frontend.Pos{Line: 1, Col: 1}, "internal error: %s", b.msg)
-			info, err = nil, c.result()
-		}
-	}()
 	if f == nil || f.Module == nil {
 		return nil, frontend.ErrorList{{Pos: frontend.Pos{Line: 1, Col: 1}, Msg: "no module to check"}}
 	}
 	c.module()
 	c.resolveRanks()
 	c.solve()
+	if c.tracing {
+		return nil, c.result()
+	}
 	c.checkNDResults()
 	if err := c.result(); err != nil {
 		return nil, err
@@ -92,7 +80,11 @@ type checker struct {
 
 	final   bool // the last pass: record Info and report errors
 	changed bool // some local or result type widened in this pass
-	fs      *funcState
+	// tracing is set on the pass after maxPasses, which records the first
+	// type that still changes in unsettled (see solve).
+	tracing   bool
+	unsettled *unsettled
+	fs        *funcState
 }
 
 // funcState is what checking one function needs beyond Func.
@@ -838,12 +830,20 @@ func expandTabs(s string) string {
 	return b.String()
 }
 
+// maxPasses bounds the fixed-point iteration. Types only widen (the
+// numeric tower, tuple elements, array contiguity), so a well-formed
+// program settles in a few passes (one per link of the longest chain of
+// dependencies); hitting the bound means some type keeps changing.
+var maxPasses = 200 // a variable so a test can lower it
+
 // solve iterates the function bodies until no local or result type widens,
-// then walks them once more to record Info and report errors.
+// then walks them once more to record Info and report errors. If the types
+// never settle, the pass after the bound records what still changes and
+// reports it at that variable instead of walking on (see changing).
 func (c *checker) solve() {
 	for iter := 0; ; iter++ {
-		if iter > 200 {
-			panic(bailout{"type inference did not reach a fixed point"})
+		if iter == maxPasses {
+			c.tracing = true
 		}
 		c.changed = false
 		for _, fn := range c.info.Funcs {
@@ -852,9 +852,40 @@ func (c *checker) solve() {
 		if !c.changed {
 			break
 		}
+		if c.tracing {
+			c.reportUnsettled()
+			return
+		}
 	}
 	c.final = true
 	for _, fn := range c.info.Funcs {
 		c.body(c.funcs[fn])
 	}
+}
+
+// changing notes, on the traced pass after maxPasses, the first variable
+// or result whose type still changes: what, where, and from what to what.
+func (c *checker) changing(at ast.Ast, what string, from, to ir.Type) {
+	if c.tracing && c.unsettled == nil {
+		c.unsettled = &unsettled{pos: c.pos(at), what: what, from: from, to: to}
+	}
+}
+
+// unsettled is a type that kept changing past maxPasses.
+type unsettled struct {
+	pos      frontend.Pos
+	what     string
+	from, to ir.Type
+}
+
+// reportUnsettled reports the type that did not settle at the variable
+// (or return) that changed it: a diagnostic to act on (annotate it), not
+// an internal error at 1:1.
+func (c *checker) reportUnsettled() {
+	u := c.unsettled
+	if u == nil {
+		c.errorAt(frontend.Pos{Line: 1, Col: 1}, "cannot infer the types of this file: they keep changing; annotate the parameters and results of its functions")
+		return
+	}
+	c.errorAt(u.pos, "cannot infer the type of %s: it keeps changing (from %s to %s here); annotate it with the type it should have", u.what, typeString(u.from), typeString(u.to))
 }

@@ -57,7 +57,8 @@ func (c *checker) noReturn(fn *Func, fs *funcState) {
 }
 
 func (c *checker) setResult(fs *funcState, t ir.Type) {
-	if fs.fn.Result == nil || !ir.Identical(fs.fn.Result, t) {
+	if !sameType(fs.fn.Result, t) {
+		c.changing(fs.fn.Def, fs.fn.Name+"()'s result", fs.fn.Result, t)
 		fs.fn.Result = t
 		c.changed = true
 	}
@@ -309,7 +310,8 @@ func (c *checker) define(l *Local, vt ir.Type, target ast.Ast, value ast.Expr) {
 		c.errorf(target, "variable '%s' is %s at %s and %s at %s", l.Name, sa, fs.why[l], sb, c.pos(target))
 		return
 	}
-	if l.Type == nil || !ir.Identical(nt, l.Type) {
+	if !sameType(nt, l.Type) {
+		c.changing(target, "'"+l.Name+"'", l.Type, nt)
 		l.Type = nt
 		fs.why[l] = c.pos(target)
 		c.changed = true
@@ -464,7 +466,8 @@ func (c *checker) returnStmt(s *ast.Return) {
 		c.errorf(s.Value, "function '%s' returns %s at %s and %s at %s", fn.Name, sa, fs.resultWhy, sb, c.pos(s.Value))
 		return
 	}
-	if fn.Result == nil || !ir.Identical(nt, fn.Result) {
+	if !sameType(nt, fn.Result) {
+		c.changing(s.Value, fn.Name+"()'s result", fn.Result, nt)
 		fn.Result = nt
 		fs.resultWhy = c.pos(s.Value)
 		c.changed = true

@@ -288,3 +288,28 @@ var numpyNames = map[string]ir.Scalar{
 var builtinTypeNames = map[string]ir.Scalar{
 	"int": ir.Int64, "float": ir.Float64, "bool": ir.Bool, "complex": ir.Complex128,
 }
+
+// sameType is ir.Identical extended to the partly unknown types of the
+// fixed-point iteration: nil (not known yet) equals only nil, at any
+// depth. ir.Identical says a tuple with an unknown element differs from
+// itself, which made a function returning (unknown, int) "change" on every
+// pass and the iteration never settle.
+func sameType(a, b ir.Type) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	ta, okA := a.(*ir.Tuple)
+	tb, okB := b.(*ir.Tuple)
+	if okA || okB {
+		if !okA || !okB || len(ta.Elems) != len(tb.Elems) {
+			return false
+		}
+		for i := range ta.Elems {
+			if !sameType(ta.Elems[i], tb.Elems[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return ir.Identical(a, b)
+}
