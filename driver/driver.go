@@ -64,6 +64,9 @@ type Result struct {
 	File   *frontend.File
 	Info   *typeinfer.Info
 	Module *ir.Module
+	// Skipped names the Python functions CompileSome left out because
+	// they (or functions they call) have errors, in source order.
+	Skipped []string
 }
 
 // Diagnostics is returned when the Python file has errors: it renders them
@@ -93,7 +96,16 @@ func Compile(path string, src []byte, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, diag(err)
 	}
-	m, err := lower.Module(info, lower.Config{
+	m, err := lower.Module(info, cfg.lowerConfig())
+	if err != nil {
+		return nil, diag(err)
+	}
+	return &Result{Path: path, Src: src, File: f, Info: info, Module: m}, nil
+}
+
+// lowerConfig is the part of cfg the lower stage reads.
+func (cfg Config) lowerConfig() lower.Config {
+	return lower.Config{
 		OptLevel:  cfg.OptLevel,
 		Disable:   cfg.Disable,
 		DumpAfter: cfg.DumpAfter,
@@ -105,11 +117,7 @@ func Compile(path string, src []byte, cfg Config) (*Result, error) {
 		FastMath:      cfg.FastMath,
 		Cache:         cfg.Cache,
 		Remarks:       cfg.Remarks,
-	})
-	if err != nil {
-		return nil, diag(err)
 	}
-	return &Result{Path: path, Src: src, File: f, Info: info, Module: m}, nil
 }
 
 // Check parses and type-checks without lowering: `pyc2go check`.

@@ -121,7 +121,20 @@ func (p *parseState) at(abs int) Pos { return offsetPos(p.src, p.ls, abs) }
 // ParseFile parses src and checks it against the supported subset. On
 // failure the File is nil and err is an ErrorList holding every error found;
 // it never panics.
-func ParseFile(path string, src []byte) (f *File, err error) {
+func ParseFile(path string, src []byte) (*File, error) {
+	f, err := ParseFilePartial(path, src)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// ParseFilePartial is ParseFile that keeps the File when the source parses
+// but some constructs are outside the subset: the errors are positioned,
+// so a caller that compiles only some functions (driver.CompileSome) can
+// leave out the functions they are in. The File is nil only when there is
+// no syntax tree (a syntax error).
+func ParseFilePartial(path string, src []byte) (f *File, err error) {
 	p := &parseState{path: path, src: src, ls: lineStarts(src)}
 	defer func() {
 		if r := recover(); r != nil {
@@ -134,7 +147,7 @@ func ParseFile(path string, src []byte) (f *File, err error) {
 	f = p.parse()
 	if len(p.errs) > 0 {
 		p.errs.Sort()
-		return nil, p.errs
+		return f, p.errs
 	}
 	return f, nil
 }

@@ -293,9 +293,18 @@ pyc2go run --out out kernels.py axpy -- 2.0 x.npy y.npy   # out/result.npy, out/
 				return e.usage("%v", err)
 			}
 			rep := &reporter{e: e, json: *jsonOut}
-			res, code := rep.compileFile(pos[0], cfg)
-			if code != exitOK {
-				return code
+			// Only FUNC and what it calls are compiled: an error elsewhere
+			// in the file does not stop the run.
+			src, err := os.ReadFile(pos[0])
+			if err != nil {
+				return rep.fail(pos[0], err)
+			}
+			res, skipped, err := driver.CompileSome(pos[0], src, cfg, wantFunc(pos[1]))
+			if err != nil {
+				return rep.fail(pos[0], err)
+			}
+			if skipped != nil {
+				return rep.fail(pos[0], skipped)
 			}
 			bin, err := res.Build(cfg)
 			if err != nil {
@@ -385,6 +394,8 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 				res, code := rep.compileFileCleared(prog, p, cfg)
 				if code != exitOK {
 					status = code
+				}
+				if res == nil {
 					continue
 				}
 				// Without --cases, FILE_cases.py beside FILE.py (if any) names the
@@ -420,6 +431,12 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 						fmt.Fprintf(e.stdout, "== %s\n", p)
 					}
 					r.Write(e.stdout)
+					for _, name := range res.Skipped {
+						if strings.HasPrefix(name, "_") {
+							continue // helpers are not verified anyway
+						}
+						fmt.Fprintf(e.stdout, "SKIP %s: does not compile (diagnostics on stderr)\n", name)
+					}
 					rep.mismatches(res, r)
 					if !r.OK() {
 						status = exitDiag
@@ -431,17 +448,46 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 	},
 }
 
-// compileFileCleared clears the progress line before any diagnostic.
+// compileFileCleared compiles the functions of path that compile
+// (driver.CompileSome) and reports the diagnostics of the others,
+// clearing the progress line first. It returns what compiled (nil if
+// nothing did) and exitDiag when anything was reported.
 func (r *reporter) compileFileCleared(prog *progress, path string, cfg driver.Config) (*driver.Result, int) {
 	src, err := os.ReadFile(path)
 	if err == nil {
-		var res *driver.Result
-		if res, err = driver.Compile(path, src, cfg); err == nil {
+		res, skipped, err := driver.CompileSome(path, src, cfg, nil)
+		if err == nil && skipped == nil {
 			return res, exitOK
 		}
+		prog.clear()
+		if err != nil {
+			return nil, r.fail(path, err)
+		}
+		return res, r.fail(path, skipped)
 	}
 	prog.clear()
 	return nil, r.fail(path, err)
+}
+
+// wantFunc selects, for driver.CompileSome, the Python function that `run
+// FILE FUNC` calls: FUNC itself, or NAME for FUNC = NAME_2, NAME_3, ...
+// (the overloads and specialisations of NAME).
+func wantFunc(fn string) func(string) bool {
+	return func(name string) bool {
+		if name == fn {
+			return true
+		}
+		rest, ok := strings.CutPrefix(fn, name+"_")
+		if !ok || rest == "" {
+			return false
+		}
+		for _, r := range rest {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return true
+	}
 }
 
 var versionCommand = &command{
