@@ -473,6 +473,22 @@ func (c *checker) callFunc(e *ast.Call, cl callee) ir.Type {
 		}
 		return kt[w-len(pt)]
 	}
+	if fn.generic {
+		types, known := c.instanceTypes(fn, slots, argType)
+		if !known {
+			return nil // some argument's type is not known yet
+		}
+		in := c.instance(fn, types, e)
+		if in == nil {
+			return nil
+		}
+		c.reach(in)
+		fn = in
+		cl.fn = in
+		if n, ok := e.Func.(*ast.Name); ok {
+			c.use(n, in)
+		}
+	}
 	if ovs := c.overloads[fn.PyName]; len(ovs) > 1 {
 		// The first signature every argument converts to, as written
 		// in the export lines; arrays must match dtype and rank.

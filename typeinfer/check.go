@@ -80,6 +80,11 @@ type checker struct {
 
 	final   bool // the last pass: record Info and report errors
 	changed bool // some local or result type widened in this pass
+	// order lists the module's functions as defined (templates
+	// included); liveQueue the instances the final pass reached and has
+	// yet to walk (instance.go).
+	order     []*Func
+	liveQueue []*Func
 	// tracing is set on the pass after maxPasses, which records the first
 	// type that still changes in unsettled (see solve).
 	tracing   bool
@@ -96,6 +101,7 @@ type funcState struct {
 	resultDecl frontend.Pos            // position of the `-> T` annotation, if any
 	hasDecl    bool
 	resultWhy  frontend.Pos // where the inferred result got its type
+	bare       string       // the kind of a bare result annotation (bareKind), "" if none
 	valueRet   bool         // some `return value`
 	bareRet    []ast.Stmt   // bare `return` (or `return None`)
 	loopDepth  int
@@ -215,8 +221,11 @@ func (c *checker) module() {
 			name := string(s.Name)
 			exps := exports[name]
 			if len(exps) == 0 {
-				fn := &Func{Name: name, PyName: name, Def: s, Pos: c.pos(s), Scope: map[string]*Local{}}
-				c.info.Funcs = append(c.info.Funcs, fn)
+				fn := &Func{Name: name, PyName: name, Def: s, Pos: c.pos(s), Scope: map[string]*Local{}, generic: isGeneric(s)}
+				c.order = append(c.order, fn)
+				if !fn.generic {
+					c.info.Funcs = append(c.info.Funcs, fn)
+				}
 				c.bind(fn.Name, fn, s)
 				continue
 			}
@@ -227,6 +236,7 @@ func (c *checker) module() {
 				}
 				fn := &Func{Name: OverloadName(name, k), PyName: name, Export: ex, Def: d, Pos: c.pos(s), Scope: map[string]*Local{}}
 				c.info.Funcs = append(c.info.Funcs, fn)
+				c.order = append(c.order, fn)
 				c.overloads[name] = append(c.overloads[name], fn)
 				if k == 0 {
 					c.bind(fn.Name, fn, s)
@@ -242,7 +252,7 @@ func (c *checker) module() {
 			}
 		}
 	}
-	for _, fn := range c.info.Funcs {
+	for _, fn := range c.order {
 		c.declare(fn)
 	}
 }
@@ -463,6 +473,9 @@ func (c *checker) declare(fn *Func) {
 	if fn.Export != nil {
 		c.exportParams(fn, all)
 	}
+	if fn.generic {
+		fn.untyped = make([]bool, len(all))
+	}
 	for i, a := range all {
 		p := &Local{Name: string(a.Arg), Pos: c.pos(a), Param: true}
 		if _, dup := fn.Scope[p.Name]; dup {
@@ -483,8 +496,12 @@ func (c *checker) declare(fn *Func) {
 					p.Type = v.Type
 				}
 			}
+		case a.Annotation == nil && fn.sigTypes != nil:
+			p.Type = fn.sigTypes[i] // an instance: the call's types
+		case a.Annotation == nil && fn.generic:
+			fn.untyped[i] = true // a template: the calls give the type
 		case a.Annotation == nil:
-			c.errorAt(p.Pos, "parameter '%s' of %s needs a type annotation (int, float, bool, complex or a numpy scalar type)", p.Name, fn.Name)
+			c.errorAt(p.Pos, "%s", needsTypeMsg(p.Name, fn.Name))
 		default:
 			if t, ok := c.annotation(a.Annotation, false); ok {
 				if ra, rankless := isRankless(t); rankless {
@@ -510,10 +527,16 @@ func (c *checker) declare(fn *Func) {
 		fs.declared[p] = p.Pos
 		fs.why[p] = p.Pos
 		fs.assigned[p] = true
-		if dft := fn.Defaults[i]; dft != nil {
+		if dft := fn.Defaults[i]; dft != nil && isNoneExpr(dft) && a.Annotation == nil && fn.Export == nil {
+			// f(x, out=None): the parameter's type is the argument's, or
+			// None where it is omitted (instance.go).
+		} else if dft != nil {
 			what := fmt.Sprintf("default of parameter '%s'", p.Name)
 			v, ok := c.fold(dft, what)
-			if ok && p.Type != nil && !convertible(v.Type, p.Type) {
+			if ok && p.Type != nil && !convertible(v.Type, p.Type) && fn.sigTypes != nil && a.Annotation == nil {
+				// An instance whose calls pass another type: the default
+				// is not its signature's (another instance has it).
+			} else if ok && p.Type != nil && !convertible(v.Type, p.Type) {
 				c.errorAt(c.pos(dft), "default value of parameter '%s' is %s but the parameter is declared %s", p.Name, pyName(v.Type), pyName(p.Type))
 			} else if ok {
 				fn.DefaultValues[i] = &Const{Type: v.Type, Value: v.Value, Pos: c.pos(dft)}
@@ -526,7 +549,11 @@ func (c *checker) declare(fn *Func) {
 	if len(fn.Params) < len(fn.DefaultValues) { // duplicate parameters were dropped
 		fn.DefaultValues = fn.DefaultValues[:len(fn.Params)]
 	}
-	if d.Returns != nil {
+	if kind := c.bareKind(d.Returns); kind != "" {
+		// -> tuple, -> np.ndarray: inferred, then checked (checkBare).
+		fs.bare = kind
+		fs.resultDecl = c.pos(d.Returns)
+	} else if d.Returns != nil {
 		fs.hasDecl = true
 		fs.resultDecl = c.pos(d.Returns)
 		if t, ok := c.annotation(d.Returns, true); ok {
@@ -775,6 +802,55 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 	return bad()
 }
 
+// bareKind recognises a result annotation that names a kind of value
+// without its parts: tuple (also typing's Tuple), list (List), np.ndarray
+// and npt.NDArray without a dtype. The result is then inferred and must be
+// of that kind. It returns "tuple", "list", "array", or "" for any other
+// annotation.
+func (c *checker) bareKind(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Name:
+		if c.isNDArrayName(e) {
+			return "array"
+		}
+		if _, shadowed := c.globals[string(e.Id)]; shadowed {
+			if o, ok := c.globals[string(e.Id)].(*Imported); !ok || o.Module != "typing" {
+				return ""
+			}
+		}
+		switch e.Id {
+		case "tuple", "Tuple":
+			return "tuple"
+		case "list", "List":
+			return "list"
+		}
+	case *ast.Attribute:
+		if c.isNDArrayName(e) {
+			return "array"
+		}
+		if n, ok := e.Value.(*ast.Name); ok {
+			if m, ok := c.globals[string(n.Id)].(*Module); ok {
+				switch {
+				case m.Path == "numpy" && e.Attr == "ndarray":
+					return "array"
+				case m.Path == "typing" && (e.Attr == "Tuple" || e.Attr == "List"):
+					return strings.ToLower(string(e.Attr))
+				}
+			}
+		}
+	case *ast.Str:
+		switch strings.TrimSpace(string(e.S)) {
+		case "tuple", "Tuple":
+			return "tuple"
+		case "list", "List":
+			return "list"
+		case "np.ndarray", "numpy.ndarray":
+			return "array"
+		}
+	}
+	return ""
+}
+
 // cleandoc removes a docstring's common indentation like inspect.cleandoc.
 func cleandoc(doc string) string {
 	lines := strings.Split(expandTabs(doc), "\n")
@@ -857,10 +933,20 @@ func (c *checker) solve() {
 			return
 		}
 	}
+	// The final pass: the functions that are not instances, then the
+	// instances their calls reach (instance.go).
 	c.final = true
 	for _, fn := range c.info.Funcs {
+		if fn.template == nil {
+			c.body(c.funcs[fn])
+		}
+	}
+	for len(c.liveQueue) > 0 {
+		fn := c.liveQueue[0]
+		c.liveQueue = c.liveQueue[1:]
 		c.body(c.funcs[fn])
 	}
+	c.finishInstances()
 }
 
 // changing notes, on the traced pass after maxPasses, the first variable

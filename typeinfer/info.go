@@ -136,7 +136,24 @@ type Func struct {
 
 	exportTypes []ir.Type // per parameter, from Export (nil when not given)
 	exportOK    bool
+
+	// Specialisation (instance.go). A generic function (a template) has
+	// parameters without types (untyped marks them); it is never
+	// compiled, its instances are. An instance has its template, the key
+	// of its signature and the types of its parameters (sigTypes); live
+	// says the final pass reached it.
+	generic   bool
+	untyped   []bool
+	instances []*Func
+	template  *Func
+	key       string
+	sigTypes  []ir.Type
+	live      bool
 }
+
+// Template returns the generic function fn is an instance of, or nil:
+// fn was compiled for the argument types of calls to it (instance.go).
+func (fn *Func) Template() *Func { return fn.template }
 
 // Module is an imported module name (math, cmath, numpy as np, numba).
 type Module struct{ Path string }

@@ -40,12 +40,35 @@ func (c *checker) body(fs *funcState) {
 		} else if len(fs.bareRet) > 0 || !blockEnds(body) {
 			c.noReturn(fn, fs)
 		}
+		if c.final && fs.bare != "" {
+			c.checkBare(fs)
+		}
 		if c.final && fs.valueRet && !complete(fn.Result) && !c.reported[fn] && len(c.errs) == 0 {
 			c.reported[fn] = true
 			c.errorf(fn.Def, "cannot infer the result type of '%s': no return value has a known type (only recursive calls?); annotate it with -> T", fn.Name)
 		}
 	}
 	c.fs = nil
+}
+
+// checkBare checks an inferred result against a bare annotation (-> tuple,
+// -> np.ndarray, -> list): the annotation promises the kind of value.
+func (c *checker) checkBare(fs *funcState) {
+	fn := fs.fn
+	if fn.Result == nil {
+		return
+	}
+	ok := false
+	switch fn.Result.(type) {
+	case *ir.Tuple:
+		ok = fs.bare == "tuple"
+	case *ir.Array:
+		ok = fs.bare == "array"
+	}
+	if !ok {
+		want := map[string]string{"tuple": "a tuple", "list": "a list", "array": "an array"}[fs.bare]
+		c.errorf(fn.Def, "'%s' is annotated to return %s (at %s) but returns %s (at %s)", fn.Name, want, fs.resultDecl, typeString(fn.Result), fs.resultWhy)
+	}
 }
 
 func (c *checker) noReturn(fn *Func, fs *funcState) {
