@@ -71,22 +71,8 @@ const moduleLevelMsg = "unsupported: module-level statement; only imports, funct
 func (c *checker) module(body []ast.Stmt) {
 	for i, s := range body {
 		switch s := s.(type) {
-		case *ast.Import:
-			for _, a := range s.Names {
-				c.importName(a, string(a.Name))
-			}
-		case *ast.ImportFrom:
-			switch {
-			case s.Level > 0:
-				c.errorf(s, "unsupported: relative import; supported modules are math, cmath, numpy, numba")
-			case !c.moduleOK(string(s.Module)):
-				c.errorf(s, "unsupported: import of module '%s'; supported modules are math, cmath, numpy, numba", s.Module)
-			}
-			for _, a := range s.Names {
-				if a.Name == "*" {
-					c.errorf(s, "unsupported: import *; import the names you use")
-				}
-			}
+		case *ast.Import, *ast.ImportFrom:
+			c.importStmt(s)
 		case *ast.FunctionDef:
 			c.funcDef(s)
 		case *ast.ClassDef:
@@ -123,6 +109,28 @@ func (c *checker) module(body []ast.Stmt) {
 		default:
 			if !c.stmtOnlyError(s) {
 				c.errorf(s, moduleLevelMsg)
+			}
+		}
+	}
+}
+
+// importStmt checks an import, at module level or in a function.
+func (c *checker) importStmt(s ast.Stmt) {
+	switch s := s.(type) {
+	case *ast.Import:
+		for _, a := range s.Names {
+			c.importName(a, string(a.Name))
+		}
+	case *ast.ImportFrom:
+		switch {
+		case s.Level > 0:
+			c.errorf(s, "unsupported: relative import; supported modules are math, cmath, numpy, numba")
+		case !c.moduleOK(string(s.Module)):
+			c.errorf(s, "unsupported: import of module '%s'; supported modules are math, cmath, numpy, numba", s.Module)
+		}
+		for _, a := range s.Names {
+			if a.Name == "*" {
+				c.errorf(s, "unsupported: import *; import the names you use")
 			}
 		}
 	}
@@ -223,7 +231,7 @@ func (c *checker) stmt(s ast.Stmt) {
 	case *ast.ClassDef:
 		c.errorf(s, "unsupported: class definition; use functions and arrays")
 	case *ast.Import, *ast.ImportFrom:
-		c.errorf(s, "unsupported: import inside a function; import at module level")
+		c.importStmt(s) // numpy code imports inside functions too
 	case *ast.Return:
 		c.expr(s.Value)
 	case *ast.Assign:
@@ -348,7 +356,15 @@ func (c *checker) expr(e ast.Expr) {
 		for i, op := range e.Ops {
 			switch op {
 			case ast.Is, ast.IsNot:
-				c.errorf(e, "unsupported: 'is'; use ==")
+				// `x is None` and `x is not None` test for None; other
+				// identity tests have no meaning for numbers and arrays.
+				other := e.Left
+				if i > 0 {
+					other = e.Comparators[i-1]
+				}
+				if i >= len(e.Comparators) || !isNone(other) && !isNone(e.Comparators[i]) {
+					c.errorf(e, "unsupported: 'is' between values (it compares identity); use == or !=")
+				}
 			case ast.In:
 				c.errorf(e, "unsupported: 'in' operator; write a loop")
 			case ast.NotIn:
@@ -401,6 +417,11 @@ func (c *checker) slice(s ast.Slicer) {
 			c.slice(d)
 		}
 	}
+}
+
+func isNone(e ast.Expr) bool {
+	n, ok := e.(*ast.NameConstant)
+	return ok && n.Value == py.None
 }
 
 func isPrint(e *ast.Call) bool {

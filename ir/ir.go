@@ -64,6 +64,11 @@ type Var struct {
 	Name  string
 	Type  Type
 	Param bool
+	// Nullable marks an array variable that may hold no array: Python's
+	// None of an optional array (an `out=None` parameter), made by the
+	// none intrinsic and tested by is_none. Emitters read such a
+	// variable's data only where it holds an array.
+	Nullable bool
 }
 
 // Block is a sequence of statements.

@@ -110,6 +110,17 @@ func (NoneType) isType()        {}
 // None is the one NoneType value.
 var None Type = NoneType{}
 
+// Optional is the type the front half gives a value that is None or an
+// Elem (a Scalar or an *Array): `out=None` parameters, `best = None` then
+// `best = v`. Lowering represents it without this type, so emitters never
+// meet it: an optional array is an array variable whose None is no array
+// (IsNone), an optional scalar is a pair of variables, the value and a
+// flag saying it is None.
+type Optional struct{ Elem Type }
+
+func (t *Optional) String() string { return "Optional[" + t.Elem.String() + "]" }
+func (*Optional) isType()          {}
+
 // Array is an N-d strided numpy array of Elem. Contig records that the
 // innermost axis is known to have unit stride (an annotation like
 // "float64[:, ::1]").
@@ -154,6 +165,9 @@ func Identical(a, b Type) bool {
 	case *Array:
 		b, ok := b.(*Array)
 		return ok && *a == *b
+	case *Optional:
+		b, ok := b.(*Optional)
+		return ok && Identical(a.Elem, b.Elem)
 	}
 	return false
 }

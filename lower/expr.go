@@ -37,6 +37,10 @@ const (
 // expr lowers a scalar-valued expression: it emits the statements the value
 // needs (checks, calls into temporaries) and returns the pure value.
 func (l *fnLowerer) expr(e ast.Expr) ir.Expr {
+	if v, ok := l.info.Static[e]; ok {
+		// A test of None-ness known at compile time (typeinfer/none.go).
+		return ir.BoolConst(v)
+	}
 	if l.elem != nil {
 		if v, ok := l.elem[e]; ok {
 			return v
@@ -82,6 +86,9 @@ func (l *fnLowerer) expr(e ast.Expr) ir.Expr {
 	case *ast.BoolOp:
 		return l.boolOp(e)
 	case *ast.Compare:
+		if isNoneCompare(e) {
+			return l.isNoneTest(e)
+		}
 		return l.compare(e)
 	case *ast.IfExp:
 		res := l.scalarOf(e)
@@ -434,12 +441,21 @@ func constFloat(c *ir.ConstExpr) float64 {
 
 func (l *fnLowerer) boolOp(e *ast.BoolOp) ir.Expr {
 	res := l.scalarOf(e)
+	// An operand whose value typeinfer knows ends the evaluation there:
+	// the ones after it were not checked (typeinfer/none.go).
+	vals := e.Values
+	for k, v := range vals {
+		if sv, ok := l.info.Static[v]; ok && sv == (e.Op == ast.Or) {
+			vals = vals[:k+1]
+			break
+		}
+	}
 	allBool := res == ir.Bool
-	for _, v := range e.Values {
+	for _, v := range vals {
 		allBool = allBool && l.scalarOf(v) == ir.Bool
 	}
-	first := cv(l.expr(e.Values[0]), res)
-	return l.boolChain(e.Op == ast.And, allBool, first, e.Values[1:], res, l.pos(e))
+	first := cv(l.expr(vals[0]), res)
+	return l.boolChain(e.Op == ast.And, allBool, first, vals[1:], res, l.pos(e))
 }
 
 // boolChain continues `acc and rest...` (or `or`). Bool operands whose
@@ -538,6 +554,18 @@ func (l *fnLowerer) compareRest(acc, prev ir.Expr, i int, operands []ast.Expr,
 // ifExp lowers `a if c else b` into an If assigning one temporary per value
 // (one for a scalar, one per element for a tuple).
 func (l *fnLowerer) ifExp(e *ast.IfExp, types []ir.Type, arm func(ast.Expr) []ir.Expr) []ir.Expr {
+	if v, ok := l.info.Static[e.Test]; ok {
+		// Only the arm the test leaves was checked (typeinfer/none.go).
+		live := e.Orelse
+		if v {
+			live = e.Body
+		}
+		vals := arm(live)
+		for i := range vals {
+			vals[i] = convTo(vals[i], types[i])
+		}
+		return vals
+	}
 	pos := l.pos(e)
 	cond := l.cond(e.Test)
 	ts := make([]*ir.Var, len(types))

@@ -159,15 +159,19 @@ type modLowerer struct {
 	info  *typeinfer.Info
 	mod   *ir.Module
 	funcs map[*typeinfer.Func]*ir.Func
-	errs  frontend.ErrorList
+	// params holds, per typeinfer parameter of each function, the IR
+	// parameters that hold it (values.go).
+	params map[*typeinfer.Func][][]*ir.Var
+	errs   frontend.ErrorList
 }
 
 func lowerModule(info *typeinfer.Info, cfg Config) (m *ir.Module, err error) {
 	ml := &modLowerer{
-		cfg:   cfg,
-		info:  info,
-		mod:   &ir.Module{File: filepath.Base(info.File.Path)},
-		funcs: map[*typeinfer.Func]*ir.Func{},
+		cfg:    cfg,
+		info:   info,
+		mod:    &ir.Module{File: filepath.Base(info.File.Path)},
+		funcs:  map[*typeinfer.Func]*ir.Func{},
+		params: map[*typeinfer.Func][][]*ir.Var{},
 	}
 	if doc := moduleDoc(info.File); doc != "" {
 		ml.mod.Doc = doc
@@ -182,17 +186,36 @@ func lowerModule(info *typeinfer.Info, cfg Config) (m *ir.Module, err error) {
 	// Create every Func (signature only) first so calls can point at their
 	// callee whatever the order of definition.
 	for _, tf := range info.Funcs {
-		f := &ir.Func{Name: tf.Name, Doc: tf.Doc, Pos: irPos(tf.Pos), Result: tf.Result, PyName: tf.PyName, KwOnly: tf.KwOnly}
+		f := &ir.Func{Name: tf.Name, Doc: tf.Doc, Pos: irPos(tf.Pos), Result: resultType(tf.Result), PyName: tf.PyName}
 		if f.PyName == "" {
 			f.PyName = f.Name
 		}
-		for _, p := range tf.Params {
-			f.Params = append(f.Params, &ir.Var{Name: p.Name, Type: p.Type, Param: true})
+		// A parameter is as many IR parameters as its value has
+		// variables (values.go): one, except for optional numbers (two)
+		// and None (none).
+		dflts := paramDefaults(tf)
+		vars := make([][]*ir.Var, len(tf.Params))
+		for i, p := range tf.Params {
+			for k, t := range flatTypes(p.Type) {
+				name := p.Name
+				if k > 0 {
+					name = p.Name + "_none"
+				}
+				v := &ir.Var{Name: name, Type: t, Param: true, Nullable: isOptionalArray(p.Type)}
+				vars[i] = append(vars[i], v)
+				if k == 0 && i < len(dflts) && dflts[i] != nil && !isMulti(p.Type) {
+					for len(f.Defaults) < len(f.Params) {
+						f.Defaults = append(f.Defaults, nil)
+					}
+					f.Defaults = append(f.Defaults, dflts[i])
+				}
+				f.Params = append(f.Params, v)
+				if i >= len(tf.Params)-tf.KwOnly {
+					f.KwOnly++
+				}
+			}
 		}
-		f.Defaults = paramDefaults(tf)
-		if f.Result == nil {
-			f.Result = ir.None
-		}
+		ml.params[tf] = vars
 		ml.funcs[tf] = f
 		ml.mod.Funcs = append(ml.mod.Funcs, f)
 	}

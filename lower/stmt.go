@@ -18,14 +18,18 @@ func (l *fnLowerer) stmts(ss []ast.Stmt, fnBody bool) {
 			}
 		}
 		l.stmt(s)
+		if l.info.Cut[s] {
+			return // the rest cannot run (typeinfer/none.go)
+		}
 	}
 }
 
 func (l *fnLowerer) stmt(s ast.Stmt) {
 	pos := l.pos(s)
 	switch s := s.(type) {
-	case *ast.Pass:
-		// Also stands in for a bare annotation `x: T`.
+	case *ast.Pass, *ast.Import, *ast.ImportFrom:
+		// Pass also stands in for a bare annotation `x: T`; imports
+		// inside a function only bind names (typeinfer resolved them).
 	case *ast.Assign:
 		l.assign(s)
 	case *ast.AugAssign:
@@ -51,6 +55,16 @@ func (l *fnLowerer) stmt(s ast.Stmt) {
 		}
 		l.expr(s.Value) // evaluated for its checks; the value is dropped
 	case *ast.If:
+		if v, ok := l.info.Static[s.Test]; ok {
+			// typeinfer knows the test (none.go) and checked only the
+			// branch it leaves.
+			if v {
+				l.stmts(s.Body, false)
+			} else {
+				l.stmts(s.Orelse, false)
+			}
+			return
+		}
 		if p := l.pos(s.Test); p.Line != pos.Line {
 			pos = p // gpython places an elif before its line; use the test's position
 		}
@@ -179,6 +193,15 @@ func (l *fnLowerer) assignTo(target, value ast.Expr, pos ir.Pos) {
 			}
 		}
 	}
+	if n, ok := target.(*ast.Name); ok {
+		if t := l.local(n).Type; isMulti(t) {
+			if _, tuple := t.(*ir.Tuple); !tuple {
+				// An optional variable (values.go).
+				l.storeValues(target, l.values(value, t), pos)
+				return
+			}
+		}
+	}
 	dsts := l.targetVars(target)
 	// A call that must be a CallStmt can store straight into the targets
 	// when their types are the callee's result types.
@@ -266,6 +289,17 @@ func (l *fnLowerer) augAssign(s *ast.AugAssign) {
 func (l *fnLowerer) ret(s *ast.Return) {
 	pos := l.pos(s)
 	results := ir.ResultTypes(l.fn.Result)
+	if _, opt := l.tf.Result.(*ir.Optional); opt {
+		// None on some paths (values.go).
+		var vals []ir.Expr
+		if s.Value == nil {
+			vals = l.noneValues(l.tf.Result)
+		} else {
+			vals = l.values(s.Value, l.tf.Result)
+		}
+		l.emit(&ir.Return{Values: vals, Pos: pos})
+		return
+	}
 	if s.Value == nil || isNone(s.Value) {
 		if len(results) != 0 {
 			l.errorf(s, "unsupported: return without a value in a function returning %s", l.fn.Result)

@@ -248,7 +248,11 @@ func (c *checker) argExpr(a ast.Expr) ir.Type {
 	t := c.expr(a)
 	switch t.(type) {
 	case ir.NoneType:
-		return nil
+		if !isNoneValue(a) {
+			if _, isName := a.(*ast.Name); !isName {
+				return nil // a call returning nothing, reported there
+			}
+		}
 	}
 	return t
 }

@@ -35,6 +35,9 @@ func Check(f *frontend.File) (info *Info, err error) {
 			Attrs: map[*ast.Attribute]*AttrInfo{},
 			Index: map[*ast.Subscript]*IndexInfo{},
 			Loops: map[*ast.For]*LoopInfo{},
+
+			Static: map[ast.Expr]bool{},
+			Cut:    map[ast.Stmt]bool{},
 		},
 		globals:   map[string]Object{},
 		funcs:     map[*Func]*funcState{},
@@ -100,10 +103,13 @@ type funcState struct {
 	assigned   map[*Local]bool         // has a value definition somewhere
 	resultDecl frontend.Pos            // position of the `-> T` annotation, if any
 	hasDecl    bool
-	resultWhy  frontend.Pos // where the inferred result got its type
-	bare       string       // the kind of a bare result annotation (bareKind), "" if none
-	valueRet   bool         // some `return value`
-	bareRet    []ast.Stmt   // bare `return` (or `return None`)
+	resultWhy  frontend.Pos      // where the inferred result got its type
+	bare       string            // the kind of a bare result annotation (bareKind), "" if none
+	imports    map[string]Object // names bound by imports inside the function
+	nn         nullState         // what is known of None-ness here (none.go)
+	cut        bool              // the statement just checked ends its block for good (Info.Cut)
+	valueRet   bool              // some `return value`
+	bareRet    []ast.Stmt        // bare `return` (or `return None`)
 	loopDepth  int
 }
 
@@ -178,42 +184,14 @@ func (c *checker) module() {
 	}
 	for i, s := range c.f.Module.Body {
 		switch s := s.(type) {
-		case *ast.Import:
-			for _, a := range s.Names {
-				root, _, _ := strings.Cut(string(a.Name), ".")
-				name := root
-				path := root
-				if a.AsName != "" {
-					name, path = string(a.AsName), string(a.Name)
+		case *ast.Import, *ast.ImportFrom:
+			c.imports(s, func(name string, o Object, n ast.Ast) {
+				if n == nil {
+					c.globals[name] = o
+					return
 				}
-				switch {
-				case ignoredImports[root]:
-					c.globals[name] = &Module{Path: path}
-				case !supportedImports[path]:
-					c.errorAt(c.pos(s), "unsupported: import of module '%s'; supported modules are math, cmath, numpy, numba", a.Name)
-				default:
-					c.bind(name, &Module{Path: path}, s)
-				}
-			}
-		case *ast.ImportFrom:
-			mod := string(s.Module)
-			for _, a := range s.Names {
-				name := string(a.Name)
-				local := name
-				if a.AsName != "" {
-					local = string(a.AsName)
-				}
-				if ignoredImports[mod] {
-					c.globals[local] = &Imported{Module: mod, Name: name}
-					continue
-				}
-				o := c.importedObject(mod, name)
-				if o == nil {
-					c.errorAt(c.pos(s), "cannot import name '%s' from '%s' (not supported by pyc2go)", name, mod)
-					continue
-				}
-				c.bind(local, o, s)
-			}
+				c.bind(name, o, n)
+			})
 		case *ast.Assign:
 			c.constant(s)
 		case *ast.FunctionDef:
@@ -254,6 +232,51 @@ func (c *checker) module() {
 	}
 	for _, fn := range c.order {
 		c.declare(fn)
+	}
+}
+
+// imports binds the names an import statement defines, with bind: the
+// module's globals (c.bind) for a module-level import, the function's own
+// names for an import inside a function. n is nil for the names of
+// imports only annotations use (typing), which may be bound twice.
+func (c *checker) imports(s ast.Stmt, bind func(name string, o Object, n ast.Ast)) {
+	switch s := s.(type) {
+	case *ast.Import:
+		for _, a := range s.Names {
+			root, _, _ := strings.Cut(string(a.Name), ".")
+			name := root
+			path := root
+			if a.AsName != "" {
+				name, path = string(a.AsName), string(a.Name)
+			}
+			switch {
+			case ignoredImports[root]:
+				bind(name, &Module{Path: path}, nil)
+			case !supportedImports[path]:
+				c.errorAt(c.pos(s), "unsupported: import of module '%s'; supported modules are math, cmath, numpy, numba", a.Name)
+			default:
+				bind(name, &Module{Path: path}, s)
+			}
+		}
+	case *ast.ImportFrom:
+		mod := string(s.Module)
+		for _, a := range s.Names {
+			name := string(a.Name)
+			local := name
+			if a.AsName != "" {
+				local = string(a.AsName)
+			}
+			if ignoredImports[mod] {
+				bind(local, &Imported{Module: mod, Name: name}, nil)
+				continue
+			}
+			o := c.importedObject(mod, name)
+			if o == nil {
+				c.errorAt(c.pos(s), "cannot import name '%s' from '%s' (not supported by pyc2go)", name, mod)
+				continue
+			}
+			bind(local, o, s)
+		}
 	}
 }
 
@@ -524,12 +547,28 @@ func (c *checker) declare(fn *Func) {
 		}
 		fn.Params = append(fn.Params, p)
 		fn.Scope[p.Name] = p
-		fs.declared[p] = p.Pos
+		if _, none := p.Type.(ir.NoneType); !none {
+			// An instance's None parameter may be assigned a value: it
+			// widens to an optional (none.go).
+			fs.declared[p] = p.Pos
+		}
 		fs.why[p] = p.Pos
 		fs.assigned[p] = true
 		if dft := fn.Defaults[i]; dft != nil && isNoneExpr(dft) && a.Annotation == nil && fn.Export == nil {
 			// f(x, out=None): the parameter's type is the argument's, or
 			// None where it is omitted (instance.go).
+			c.info.Types[dft] = ir.None
+		} else if dft != nil && isNoneExpr(dft) {
+			// out: "float64[:]" = None is Optional (PEP 484's implicit
+			// Optional).
+			c.info.Types[dft] = ir.None
+			if p.Type != nil {
+				if _, opt := p.Type.(*ir.Optional); !opt && canBeOptional(p.Type) {
+					p.Type = &ir.Optional{Elem: p.Type}
+				} else if !opt {
+					c.errorAt(c.pos(dft), "default value of parameter '%s' is None but the parameter is declared %s", p.Name, pyName(p.Type))
+				}
+			}
 		} else if dft != nil {
 			what := fmt.Sprintf("default of parameter '%s'", p.Name)
 			v, ok := c.fold(dft, what)
@@ -540,6 +579,13 @@ func (c *checker) declare(fn *Func) {
 				c.errorAt(c.pos(dft), "default value of parameter '%s' is %s but the parameter is declared %s", p.Name, pyName(v.Type), pyName(p.Type))
 			} else if ok {
 				fn.DefaultValues[i] = &Const{Type: v.Type, Value: v.Value, Pos: c.pos(dft)}
+			}
+		}
+	}
+	for _, p := range fn.Params {
+		if o, opt := p.Type.(*ir.Optional); opt && !isPrivate(fn) {
+			if _, num := o.Elem.(ir.Scalar); num {
+				c.errorAt(p.Pos, "unsupported: parameter '%s' of %s may be None, and the generated Go and C functions have no optional numbers; give it a number default (%s: %s = 0) or make %s a helper (_%s) called from compiled code", p.Name, fn.PyName, p.Name, pyName(o.Elem), fn.PyName, fn.PyName)
 			}
 		}
 	}
@@ -576,6 +622,45 @@ func (c *checker) declare(fn *Func) {
 		}
 	}
 	c.collectLocals(fs, body)
+	c.funcImports(fs, body)
+}
+
+// funcImports binds the names of the imports inside a function body
+// (numpy code often imports where it uses), for body to put in scope
+// while it checks the function: Python binds them as locals of the
+// function, visible nowhere else.
+func (c *checker) funcImports(fs *funcState, body []ast.Stmt) {
+	var walk func([]ast.Stmt)
+	walk = func(stmts []ast.Stmt) {
+		for _, s := range stmts {
+			switch s := s.(type) {
+			case *ast.Import, *ast.ImportFrom:
+				c.imports(s, func(name string, o Object, _ ast.Ast) {
+					if fs.imports == nil {
+						fs.imports = map[string]Object{}
+					}
+					fs.imports[name] = o
+				})
+			case *ast.For:
+				walk(s.Body)
+				walk(s.Orelse)
+			case *ast.While:
+				walk(s.Body)
+				walk(s.Orelse)
+			case *ast.If:
+				walk(s.Body)
+				walk(s.Orelse)
+			case *ast.Try:
+				walk(s.Body)
+				for _, h := range s.Handlers {
+					walk(h.Body)
+				}
+				walk(s.Orelse)
+				walk(s.Finalbody)
+			}
+		}
+	}
+	walk(body)
 }
 
 // collectLocals finds every name the body binds: in Python any assignment
@@ -689,6 +774,17 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 	if c.isNDArrayName(e) {
 		c.errorAt(c.pos(e), "npt.NDArray needs its dtype, as in npt.NDArray[np.float64] (the rank is inferred)")
 		return nil, false
+	}
+	if inner, ok := c.optionalAnnotation(e); ok {
+		t, ok := c.annotation(inner, result)
+		if !ok {
+			return nil, false
+		}
+		if !canBeOptional(t) {
+			c.errorAt(c.pos(e), "unsupported: Optional of %s; only numbers and arrays may be None", pyName(t))
+			return nil, false
+		}
+		return &ir.Optional{Elem: t}, true
 	}
 	switch e := e.(type) {
 	case *ast.Name:
@@ -849,6 +945,75 @@ func (c *checker) bareKind(e ast.Expr) string {
 		}
 	}
 	return ""
+}
+
+// optionalAnnotation recognises the spellings of "T or None" and returns
+// T's annotation: Optional[T] and Union[T, None] (typing's, also as
+// typing.Optional), T | None and None | T, and the string forms "T |
+// None" and "Optional[T]".
+func (c *checker) optionalAnnotation(e ast.Expr) (ast.Expr, bool) {
+	typingName := func(x ast.Expr, name string) bool {
+		switch x := x.(type) {
+		case *ast.Name:
+			o, ok := c.globals[string(x.Id)].(*Imported)
+			return ok && o.Module == "typing" && o.Name == name
+		case *ast.Attribute:
+			n, ok := x.Value.(*ast.Name)
+			if !ok || string(x.Attr) != name {
+				return false
+			}
+			m, ok := c.globals[string(n.Id)].(*Module)
+			return ok && m.Path == "typing"
+		}
+		return false
+	}
+	switch e := e.(type) {
+	case *ast.Subscript:
+		idx, ok := e.Slice.(*ast.Index)
+		if !ok {
+			return nil, false
+		}
+		if typingName(e.Value, "Optional") {
+			return idx.Value, true
+		}
+		if typingName(e.Value, "Union") {
+			if tup, ok := idx.Value.(*ast.Tuple); ok && len(tup.Elts) == 2 {
+				if isNoneExpr(tup.Elts[1]) {
+					return tup.Elts[0], true
+				}
+				if isNoneExpr(tup.Elts[0]) {
+					return tup.Elts[1], true
+				}
+			}
+		}
+	case *ast.BinOp:
+		if e.Op == ast.BitOr {
+			if isNoneExpr(e.Right) {
+				return e.Left, true
+			}
+			if isNoneExpr(e.Left) {
+				return e.Right, true
+			}
+		}
+	case *ast.Str:
+		text := strings.TrimSpace(string(e.S))
+		inner := ""
+		switch {
+		case strings.HasSuffix(text, "| None"):
+			inner = strings.TrimSpace(strings.TrimSuffix(text, "| None"))
+		case strings.HasPrefix(text, "None |"):
+			inner = strings.TrimSpace(strings.TrimPrefix(text, "None |"))
+		case strings.HasPrefix(text, "Optional[") && strings.HasSuffix(text, "]"):
+			inner = strings.TrimSpace(text[len("Optional[") : len(text)-1])
+		}
+		if inner != "" {
+			if strings.HasPrefix(inner, "\"") || strings.HasPrefix(inner, "'") {
+				inner = strings.Trim(inner, "\"'")
+			}
+			return &ast.Str{ExprBase: e.ExprBase, S: py.String(inner)}, true
+		}
+	}
+	return nil, false
 }
 
 // cleandoc removes a docstring's common indentation like inspect.cleandoc.

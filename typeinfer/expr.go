@@ -19,6 +19,9 @@ func (c *checker) expr(e ast.Expr) ir.Type {
 }
 
 func (c *checker) expr1(e ast.Expr) ir.Type {
+	if isNoneValue(e) {
+		return ir.None
+	}
 	if v, msg, ok := literal(e); ok {
 		if msg != "" {
 			c.errorf(e, "%s", msg)
@@ -44,8 +47,8 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 		return c.binary(e, opNames[e.Op], l, r, e.Left, e.Right)
 	case *ast.UnaryOp:
 		if e.Op == ast.Not {
-			c.truth(e.Operand)
-			return ir.Bool
+			t, _, _, _ := c.cond(e)
+			return t
 		}
 		x := c.expr(e.Operand)
 		op0 := map[ast.UnaryOpNumber]string{ast.USub: "-", ast.UAdd: "+", ast.Invert: "~"}[e.Op]
@@ -73,9 +76,18 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 	case *ast.BoolOp:
 		return c.boolOp(e)
 	case *ast.IfExp:
-		c.truth(e.Test)
-		a := c.expr(e.Body)
-		b := c.expr(e.Orelse)
+		_, then, els, static := c.cond(e.Test)
+		saved := c.fs.nn
+		var a, b ir.Type
+		if static != staticFalse {
+			c.fs.nn = then
+			a = c.expr(e.Body)
+		}
+		if static != staticTrue {
+			c.fs.nn = els
+			b = c.expr(e.Orelse)
+		}
+		c.fs.nn = saved
 		t, ok := join(a, b)
 		if !ok {
 			c.errorf(e, "the branches of the conditional expression have types %s and %s, which do not unify", typeString(a), typeString(b))
@@ -132,7 +144,7 @@ func (c *checker) name(n *ast.Name) ir.Type {
 	if c.isLocal(id) {
 		l := c.fs.fn.Scope[id]
 		c.use(n, l)
-		return c.localType(n, l)
+		return c.narrow(l, c.localType(n, l))
 	}
 	switch o := c.globals[id].(type) {
 	case *Const:
@@ -241,8 +253,31 @@ func (c *checker) moduleHas(path, attr string) bool {
 	return false
 }
 
+// mayBeNone reports (once) a value that may be None used where a value
+// is needed, naming the test that would narrow it.
+func (c *checker) mayBeNone(e ast.Expr, t ir.Type) bool {
+	switch t.(type) {
+	case *ir.Optional:
+		if n, ok := e.(*ast.Name); ok {
+			c.errorf(e, "'%s' may be None here; test it with `if %s is not None:` (or assign it a value on every path) before using it", n.Id, n.Id)
+		} else {
+			c.errorf(e, "this value may be None; test it with `is not None` before using it")
+		}
+		return true
+	case ir.NoneType:
+		if _, ok := e.(*ast.Name); ok {
+			c.errorf(e, "'%s' is None here", e.(*ast.Name).Id)
+			return true
+		}
+	}
+	return false
+}
+
 // scalarOperand checks that an operand is a number.
 func (c *checker) scalarOperand(e ast.Expr, t ir.Type) (ir.Scalar, bool) {
+	if c.mayBeNone(e, t) {
+		return 0, false
+	}
 	switch t := t.(type) {
 	case nil:
 		return 0, false
@@ -285,6 +320,9 @@ func (c *checker) constInt(e ast.Expr) (int64, bool) {
 // statement).
 func (c *checker) binary(node ast.Ast, op string, l, r ir.Type, le, re ast.Expr) ir.Type {
 	if l == nil || r == nil {
+		return nil
+	}
+	if c.mayBeNone(le, l) || c.mayBeNone(re, r) {
 		return nil
 	}
 	if anyArray(l, r) {
@@ -345,6 +383,10 @@ var cmpNames = map[ast.CmpOp]string{
 }
 
 func (c *checker) compare(e *ast.Compare) ir.Type {
+	if _, _, ok := noneTest(e); ok {
+		t, _, _, _ := c.cond(e)
+		return t
+	}
 	prevE := e.Left
 	prev := c.expr(e.Left)
 	for i, op := range e.Ops {
@@ -353,6 +395,17 @@ func (c *checker) compare(e *ast.Compare) ir.Type {
 		}
 		next := e.Comparators[i]
 		nt := c.expr(next)
+		if op == ast.Is || op == ast.IsNot {
+			// `x is None` alone is cond's (none.go); here in a chain or
+			// between two values.
+			if !isNoneExpr(prevE) && !isNoneExpr(next) {
+				c.errorf(e, "unsupported: '%s' between values (it compares identity); use == or !=", map[bool]string{true: "is", false: "is not"}[op == ast.Is])
+			} else if len(e.Ops) > 1 {
+				c.errorf(e, "unsupported: 'is None' in a chained comparison; write it on its own")
+			}
+			prevE, prev = next, nt
+			continue
+		}
 		sym, ok := cmpNames[op]
 		if ok && anyArray(prev, nt) {
 			if len(e.Ops) > 1 {
@@ -379,6 +432,14 @@ func (c *checker) compare(e *ast.Compare) ir.Type {
 }
 
 func (c *checker) boolOp(e *ast.BoolOp) ir.Type {
+	t, _, _, _ := c.condBool(e)
+	return t
+}
+
+// boolOpType is the type of `a and b ...` from the types of the operands
+// evaluated (vals; those after a short-circuit known at compile time are
+// not): Python returns one of them unchanged, so they must be alike.
+func (c *checker) boolOpType(e *ast.BoolOp, vals []ast.Expr, types []ir.Type) ir.Type {
 	op := "and"
 	if e.Op == ast.Or {
 		op = "or"
@@ -386,8 +447,8 @@ func (c *checker) boolOp(e *ast.BoolOp) ir.Type {
 	var first ir.Type
 	var firstE ast.Expr
 	ok := true
-	for _, v := range e.Values {
-		t := c.expr(v)
+	for i, v := range vals {
+		t := types[i]
 		switch t.(type) {
 		case nil:
 			ok = false
@@ -396,7 +457,7 @@ func (c *checker) boolOp(e *ast.BoolOp) ir.Type {
 			c.errorf(v, "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all() ('%s' of arrays; use np.logical_%s or & and |)", op, op)
 			ok = false
 			continue
-		case *ir.Tuple, ir.NoneType:
+		case *ir.Tuple, ir.NoneType, *ir.Optional:
 			c.errorf(v, "unsupported: '%s' operand of type %s", op, pyName(t))
 			ok = false
 			continue

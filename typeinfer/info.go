@@ -40,6 +40,18 @@ type Info struct {
 	// range()/prange() are not here (their iterator is in Calls).
 	Loops map[*ast.For]*LoopInfo
 
+	// Static holds the conditions typeinfer knows the value of at compile
+	// time (`x is None` where x cannot be None or certainly is, and
+	// not/and/or of them; none.go): lower compiles only the branch they
+	// leave, which typeinfer alone checked. An and/or holds the value
+	// of its first operand that decides it: the operands after it have
+	// no types and are not evaluated.
+	Static map[ast.Expr]bool
+	// Cut holds the statements after which the rest of their block cannot
+	// run because of such a test (an if whose live branch returns): the
+	// rest has no types and is not compiled.
+	Cut map[ast.Stmt]bool
+
 	// `a @ b` has no call: it is the ast.BinOp (Op ast.Mult, because the
 	// frontend rewrote the `@` that gpython cannot parse) found in
 	// File.MatMul, and means np.matmul(a, b); Types has its result type.

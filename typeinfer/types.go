@@ -50,6 +50,8 @@ func pyName(t ir.Type) string {
 		return "tuple"
 	case ir.NoneType:
 		return "None"
+	case *ir.Optional:
+		return "Optional[" + pyName(t.Elem) + "]"
 	case nil:
 		return "unknown"
 	case *ir.Array:
@@ -80,6 +82,9 @@ func join(a, b ir.Type) (ir.Type, bool) {
 	}
 	if b == nil {
 		return a, true
+	}
+	if t, ok, handled := joinNone(a, b); handled {
+		return t, ok
 	}
 	switch a := a.(type) {
 	case ir.Scalar:
@@ -134,6 +139,16 @@ func join(a, b ir.Type) (ir.Type, bool) {
 func convertible(from, to ir.Type) bool {
 	if from == nil || to == nil {
 		return true
+	}
+	if o, ok := to.(*ir.Optional); ok {
+		// None, the value type, or an optional of it.
+		switch f := from.(type) {
+		case ir.NoneType:
+			return true
+		case *ir.Optional:
+			return convertible(f.Elem, o.Elem)
+		}
+		return convertible(from, o.Elem)
 	}
 	switch to := to.(type) {
 	case ir.Scalar:

@@ -202,6 +202,11 @@ def gen_args(params, rng, k):
     args = []
     for p in params:
         edge = k >= 3 and rng.random() < 0.5
+        if p.get("optional") and k % 3 == 1:
+            # An optional array parameter (out=None): None in a third
+            # of the cases, the array in the others.
+            args.append(None)
+            continue
         if p.get("rank"):
             args.append(gen_array(p["dtype"], dims[:p["rank"]], rng, edge))
         else:
@@ -211,6 +216,8 @@ def gen_args(params, rng, k):
 
 def literal(v):
     """The argument as a Python literal the compiled side parses exactly."""
+    if v is None:
+        return "None"
     if isinstance(v, (bool, np.bool_)):
         return repr(bool(v))
     if isinstance(v, (int, np.integer)):

@@ -237,6 +237,9 @@ type refParam struct {
 	Type  string `json:"type"`
 	Dtype string `json:"dtype,omitempty"`
 	Rank  int    `json:"rank,omitempty"`
+	// Optional says the parameter may be None (an optional array): some
+	// generated cases pass None.
+	Optional bool `json:"optional,omitempty"`
 }
 
 // funcSig is what verification needs of a compiled function.
@@ -263,7 +266,7 @@ func signatures(m *ir.Module) ([]funcSig, error) {
 			case ir.Scalar:
 				sig.Params = append(sig.Params, refParam{Name: p.Name, Type: t.PyName()})
 			case *ir.Array:
-				sig.Params = append(sig.Params, refParam{Name: p.Name, Type: t.String(), Dtype: t.Elem.String(), Rank: t.Rank})
+				sig.Params = append(sig.Params, refParam{Name: p.Name, Type: t.String(), Dtype: t.Elem.String(), Rank: t.Rank, Optional: p.Nullable})
 			default:
 				return nil, fmt.Errorf("verify: %s: parameter %s of type %s cannot be generated yet", f.Name, p.Name, p.Type)
 			}

@@ -100,10 +100,17 @@ func (me *moduleEmitter) fn(f *ir.Func) (string, error) {
 		out.WriteString("\tpyc2go_pool pool = {0};\n")
 	}
 	for _, p := range f.Params {
-		if _, ok := p.Type.(*ir.Array); ok && !e.ptr[p] {
+		switch _, ok := p.Type.(*ir.Array); {
+		case ok && !e.ptr[p] && p.Nullable:
+			// None is NULL, and a zeroed descriptor in the copy.
+			at := ArrayType(p.Type.(*ir.Array).Elem)
+			fmt.Fprintf(&out, "\t%s %s = %s ? *%s : (%s){0};\n", at, e.names.vars[p], e.sig[p], e.sig[p], at)
+		case ok && !e.ptr[p]:
 			fmt.Fprintf(&out, "\t%s %s = *%s;\n", ArrayType(p.Type.(*ir.Array).Elem), e.names.vars[p], e.sig[p])
 		}
-		if d, ok := e.data[p]; ok {
+		if d, ok := e.data[p]; ok && p.Nullable {
+			fmt.Fprintf(&out, "\t%s *const %s = %s ? %s->data : NULL;\n", cType(p.Type.(*ir.Array).Elem), d, e.sig[p], e.sig[p])
+		} else if ok {
 			fmt.Fprintf(&out, "\t%s *const %s = %s->data;\n", cType(p.Type.(*ir.Array).Elem), d, e.sig[p])
 		}
 	}

@@ -217,6 +217,21 @@ func arraysModule() *ir.Module {
 		ret(66, ref(pacc)),
 	)
 
-	m.Funcs = []*ir.Func{total, revSum, axpy, get, scale, row, shift, kinds, outerCall, colsum, cprod}
+	// def or_x(x: "float64[:]", out: "float64[:]" = None) -> "float64[:]":
+	//     none = None; if out is None: out = x
+	//     return out
+	nb := newFn("or_x", "An optional array: None (nil) is replaced by x.", 69, f64v)
+	nx, nout := nb.param("x", f64v), nb.param("out", f64v)
+	nout.Nullable = true
+	nnone := nb.local("none", f64v)
+	nnone.Nullable = true
+	orX := nb.body(false,
+		assign(nnone, in("none", f64v), 70, 5),
+		&ir.If{Cond: in("is_none", ir.Bool, ref(nout)), Pos: at(71, 5), Then: blk(assign(nout, ref(nx), 71, 23))},
+		&ir.If{Cond: in("is_none", ir.Bool, ref(nnone)), Pos: at(72, 5), Then: blk(store(nout, offOf(nout), ir.Float(1), 72, 24))},
+		ret(73, ref(nout)),
+	)
+
+	m.Funcs = []*ir.Func{total, revSum, axpy, get, scale, row, shift, kinds, outerCall, colsum, cprod, orX}
 	return m
 }

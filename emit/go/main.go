@@ -102,6 +102,14 @@ func (me *moduleEmitter) harnessFunc(fn *ir.Func, kernelImport string) (jen.Code
 		if err != nil {
 			return nil, fmt.Errorf("parameter %s: %w", p.Name, err)
 		}
+		if p.Nullable {
+			// An optional array: None is a nil argument, which a type
+			// assertion would reject.
+			typ += " | None"
+			params = append(params, jen.Values(jen.Id("Name").Op(":").Lit(p.Name), jen.Id("Type").Op(":").Lit(typ)))
+			args = append(args, jen.Qual(harnessPkg, "As").Types(gt).Call(jen.Id("args").Index(jen.Lit(i))))
+			continue
+		}
 		params = append(params, jen.Values(jen.Id("Name").Op(":").Lit(p.Name), jen.Id("Type").Op(":").Lit(typ)))
 		args = append(args, jen.Id("args").Index(jen.Lit(i)).Assert(gt))
 	}

@@ -103,6 +103,13 @@ func (p *program) run(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	return ExitUsage
 }
 
+// As is the argument of an optional parameter (type "T | None") as its Go
+// type: nil (Python's None) stays the zero value, a nil array.
+func As[T any](v any) T {
+	t, _ := v.(T)
+	return t
+}
+
 // ConvertArg converts a value from runtime.ParseLiteral to the Go type of
 // a parameter annotated typ, with Python's implicit widenings (bool -> int
 // -> float -> complex). Anything else is an error such as
@@ -268,7 +275,11 @@ func prepare(f *Func, texts []string) ([]any, error) {
 	}
 	args := make([]any, len(texts))
 	for i, t := range texts {
-		if at, ok := parseArrayType(f.Params[i].Type); ok {
+		typ, optional := strings.CutSuffix(f.Params[i].Type, " | None")
+		if optional && strings.TrimSpace(t) == "None" {
+			continue // None: a nil argument
+		}
+		if at, ok := parseArrayType(typ); ok {
 			a, err := loadArray(at, t)
 			if err != nil {
 				return nil, fmt.Errorf("argument %s: %v", f.Params[i].Name, err)
@@ -585,9 +596,10 @@ func (p *program) batchOne(line string) batchResp {
 		var obj struct {
 			Npy *string `json:"npy"`
 		}
-		_, isArray := parseArrayType(f.Params[i].Type)
+		typ, optional := strings.CutSuffix(f.Params[i].Type, " | None")
+		_, isArray := parseArrayType(typ)
 		switch {
-		case json.Unmarshal(raw, &s) == nil && !isArray:
+		case json.Unmarshal(raw, &s) == nil && (!isArray || optional && s == "None"):
 			texts[i] = s
 		case isArray:
 			if json.Unmarshal(raw, &obj) != nil || obj.Npy == nil {
