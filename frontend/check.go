@@ -348,7 +348,14 @@ func (c *checker) expr(e ast.Expr) {
 	case *ast.DictComp:
 		c.errorf(e, "unsupported: dict comprehension; write a for loop")
 	case *ast.GeneratorExp:
-		c.errorf(e, "unsupported: generator expression; write a for loop")
+		// Lifted into a loop when a reduction consumes it (desugar.go);
+		// leftovers are reported after.
+		c.expr(e.Elt)
+		for _, g := range e.Generators {
+			c.expr(g.Target)
+			c.expr(g.Iter)
+			c.exprs(g.Ifs)
+		}
 	case *ast.Yield, *ast.YieldFrom:
 		c.errorf(e, "unsupported: yield; generators are not supported, return an array")
 	case *ast.Compare:

@@ -221,7 +221,22 @@ func (p *parseState) parse() *File {
 	f.Exports = p.findExports(p.src)
 	f.OmpFor = p.findOmpFor(f)
 	p.check(f)
+	desugar(f)
+	p.leftovers(f)
 	return f
+}
+
+// leftovers reports the comprehensions desugar could not lift: they are
+// in a place no later stage handles.
+func (p *parseState) leftovers(f *File) {
+	ast.Walk(f.Module, func(n ast.Ast) bool {
+		switch n.(type) {
+		case *ast.GeneratorExp:
+			p.errs.Add(f.Pos(n), "unsupported: generator expression here; pass it straight to sum(), min(), max(), any() or all(), or write a for loop")
+			return false
+		}
+		return true
+	})
 }
 
 // parseAnnot parses the annotation text on its own and moves its node

@@ -384,6 +384,10 @@ func (l *fnLowerer) forStmt(s *ast.For) {
 		l.forArray(s, li)
 		return
 	}
+	if it := l.info.Iters[s.Iter]; it != nil {
+		l.forGeneral(s, it) // iter.go
+		return
+	}
 	call, ok := s.Iter.(*ast.Call)
 	var ci *typeinfer.CallInfo
 	if ok {

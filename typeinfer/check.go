@@ -37,6 +37,7 @@ func Check(f *frontend.File) (info *Info, err error) {
 			Loops: map[*ast.For]*LoopInfo{},
 
 			Static: map[ast.Expr]bool{},
+			Iters:  map[ast.Expr]*IterInfo{},
 			Cut:    map[ast.Stmt]bool{},
 		},
 		globals:   map[string]Object{},

@@ -40,6 +40,13 @@ type Info struct {
 	// range()/prange() are not here (their iterator is in Calls).
 	Loops map[*ast.For]*LoopInfo
 
+	// Iters resolves the iterables of for loops in the general form
+	// (iter.go): any but range() with a name target, and arrays,
+	// enumerate(array) and zip(arrays) with names, which Calls and Loops
+	// describe. Nested iterables (the arguments of enumerate, zip and
+	// reversed) have entries too.
+	Iters map[ast.Expr]*IterInfo
+
 	// Static holds the conditions typeinfer knows the value of at compile
 	// time (`x is None` where x cannot be None or certainly is, and
 	// not/and/or of them; none.go): lower compiles only the branch they

@@ -342,16 +342,16 @@ func (c *checker) assign(target ast.Expr, vt ir.Type, value ast.Expr) {
 			elts = t.(*ast.List).Elts
 		}
 		for _, e := range elts {
-			if _, ok := e.(*ast.Name); !ok {
-				c.errorf(e, "unsupported: unpacking target must be a plain name")
+			switch e.(type) {
+			case *ast.Name, *ast.Tuple, *ast.List:
+			default:
+				c.errorf(e, "unsupported: unpacking target must be a name or a tuple of names")
 				return
 			}
 		}
-		for _, e := range elts {
-			// Even a failed unpacking defines its names: reporting them as
-			// undefined later would only repeat this error.
-			c.fs.assigned[c.fs.fn.Scope[string(e.(*ast.Name).Id)]] = true
-		}
+		// Even a failed unpacking defines its names: reporting them as
+		// undefined later would only repeat this error.
+		c.markTargets(target)
 		var ets []ir.Type
 		switch v := vt.(type) {
 		case nil:
@@ -511,6 +511,10 @@ var ufuncName = map[string]string{
 }
 
 func (c *checker) forStmt(s *ast.For) {
+	if !c.simpleLoop(s) {
+		c.generalLoop(s) // iter.go
+		return
+	}
 	if c.arrayLoop(s) {
 		c.fs.loopDepth++
 		c.loopForget(s.Body)
