@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/internal/corpus"
 	"github.com/pyc2go/pyc2go/internal/lint"
 	"github.com/pyc2go/pyc2go/verify"
 )
@@ -215,7 +216,7 @@ func TestVerify(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				rep, err := verify.Run(res, bin, verify.Options{Seed: 1, N: 12, Cases: verify.CasesFile(path)})
+				rep, err := verify.Run(res, bin, verify.Options{Seed: 1, N: 12, Cases: verify.CasesFile(path), RefCache: corpus.RefCache()})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -81,7 +81,7 @@ func TestCorpus(t *testing.T) {
 			if strings.HasPrefix(name, "arrays/") {
 				cases = min(n, 12)
 			}
-			rep, err := verify.Run(res, bins[1], verify.Options{Seed: 1, N: cases, Cases: verify.CasesFile(path), Twin: bins[0]})
+			rep, err := verify.Run(res, bins[1], verify.Options{Seed: 1, N: cases, Cases: verify.CasesFile(path), Twin: bins[0], RefCache: corpus.RefCache()})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/internal/corpus"
 	"github.com/pyc2go/pyc2go/verify"
 )
 
@@ -83,7 +84,7 @@ func nativeRun(t *testing.T, path, name string, nc driver.NativeConfig, env []st
 		if err != nil {
 			t.Fatal(err)
 		}
-		rep, err := verify.Run(res, bin, verify.Options{Seed: 1, N: cases, Cases: verify.CasesFile(path)})
+		rep, err := verify.Run(res, bin, verify.Options{Seed: 1, N: cases, Cases: verify.CasesFile(path), RefCache: corpus.RefCache()})
 		if err != nil {
 			t.Fatalf("%s arrays: %v", layout, err)
 		}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/internal/corpus"
 	"github.com/pyc2go/pyc2go/ir"
 	"github.com/pyc2go/pyc2go/runtime"
 	"github.com/pyc2go/pyc2go/verify"
@@ -51,7 +52,7 @@ func testParallelWorkers(t *testing.T, lang string) {
 	for _, w := range []string{"1", "2", "3"} {
 		t.Run("workers="+w, func(t *testing.T) {
 			t.Setenv("PYC2GO_WORKERS", w)
-			rep, err := verify.Run(res, bin, verify.Options{Seed: 3, N: 4, Cases: verify.CasesFile(parallelKernels)})
+			rep, err := verify.Run(res, bin, verify.Options{Seed: 3, N: 4, Cases: verify.CasesFile(parallelKernels), RefCache: corpus.RefCache()})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -41,17 +41,13 @@ def _alarm(signum, frame):
 
 
 def numba_shim():
-    """Makes `import numba` work when numba is not installed (the reference
-    interpreter usually lacks it): a module whose prange is range and
-    whose njit/jit are identity decorators, with or without options
-    (@njit, @njit(parallel=True)). That is exactly what numba.prange means
-    to CPython, so the reference results are those of the plain Python
-    loops. A real numba, when importable, is left alone."""
-    try:
-        import numba  # noqa: F401
-        return
-    except ImportError:
-        pass
+    """Makes `import numba` give the reference run plain Python: a module
+    whose prange is range and whose njit/jit/vectorize are identity
+    decorators, with or without options (@njit, @njit(parallel=True)).
+    That is exactly what numba's decorators mean to CPython, and CPython
+    is the reference, so the shim replaces numba even when a real numba
+    is importable: compiled by numba, a kernel would be judged by numba's
+    semantics (its own error wording, unchecked indexing), not Python's."""
     import types
 
     def decorator(*args, **kwargs):
@@ -63,6 +59,7 @@ def numba_shim():
     mod.prange = range
     mod.njit = decorator
     mod.jit = decorator
+    mod.vectorize = decorator
     mod.__pyc2go_shim__ = True
     sys.modules["numba"] = mod
 
@@ -193,10 +190,73 @@ def gen_array(dtype, shape, rng, edge):
     raise SystemExit("ref.py: cannot generate an array of dtype %r" % dtype)
 
 
-def gen_args(params, rng, k):
+# Creation functions and methods whose integer arguments are sizes.
+SIZE_CALLS = {"range", "prange", "zeros", "ones", "empty", "full", "arange", "linspace",
+              "eye", "identity", "reshape", "tri", "logspace", "resize"}
+INT_KINDS = {"int"} | set(SMALL_INT_KINDS)
+
+
+def param_roles(path):
+    """What each integer parameter of each function is used as: "index"
+    when it appears in an array subscript (a[i], a[i + 1, j], a[:k]),
+    "size" when it appears in the arguments of range or of a creation
+    function (np.zeros(n), range(1, n - 1), x.reshape(n, m)). A parameter
+    used as both is an index: values valid as indices are valid sizes of
+    the loops that go with them. Generated values of such parameters are
+    mostly valid ones (gen_args), so that most cases reach the kernel's
+    work rather than its error paths."""
+    import ast
+    with open(path, encoding="utf-8") as f:
+        tree = ast.parse(f.read())
+    roles = {}
+    for fn in ast.walk(tree):
+        if not isinstance(fn, ast.FunctionDef):
+            continue
+        params = {a.arg for a in fn.args.args + fn.args.kwonlyargs}
+        mine = roles.setdefault(fn.name, {})
+
+        def mark(node, role):
+            for n in ast.walk(node):
+                if isinstance(n, ast.Name) and n.id in params and mine.get(n.id) != "index":
+                    mine[n.id] = role
+
+        for node in ast.walk(fn):
+            if isinstance(node, ast.Subscript):
+                mark(node.slice, "index")
+            elif isinstance(node, ast.Call):
+                f = node.func
+                name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+                if name in SIZE_CALLS:
+                    for a in node.args:
+                        mark(a, "size")
+                    for kw in node.keywords:
+                        if kw.arg in ("shape", "num", "N", "M", "stop", "start", "newshape"):
+                            mark(kw.value, "size")
+    return roles
+
+
+def gen_role_value(typ, role, rng, dims):
+    """A valid value for an integer parameter used as a size or an index:
+    sizes in [0, 24] (loop kernels in CPython stay fast), indices in
+    [-d, d) for the case's largest array extent d, negative ones included
+    because Python wraps them."""
+    if role == "index" and dims:
+        d = max(max(dims), 1)
+        v = int(rng.integers(-d, d))
+    else:
+        v = int(rng.integers(0, 25))
+    if typ in SMALL_INT_KINDS:
+        lo, hi = SMALL_INT_KINDS[typ]
+        return np.dtype(typ).type(min(max(v, lo), hi))
+    return v
+
+
+def gen_args(params, rng, k, roles=None):
     """The arguments of generated case k. The edge choice is per argument
     and, without arrays, draws from rng exactly as before arrays existed,
-    so scalar kernels keep their inputs."""
+    so scalar kernels keep their inputs. An integer parameter with a role
+    (param_roles) gets a valid value except in one case in six, which
+    keeps the edges (negative sizes, huge indices) in the mix."""
     rank = max([p.get("rank", 0) for p in params] + [0])
     dims = pick_dims(rng, k, rank)
     args = []
@@ -207,11 +267,26 @@ def gen_args(params, rng, k):
             # of the cases, the array in the others.
             args.append(None)
             continue
+        role = (roles or {}).get(p["name"])
         if p.get("rank"):
             args.append(gen_array(p["dtype"], dims[:p["rank"]], rng, edge))
+        elif role and p["type"] in INT_KINDS and (k < 3 or rng.random() < 5 / 6):
+            args.append(gen_role_value(p["type"], role, rng, dims))
         else:
             args.append(gen_value(p["type"], rng, edge))
     return tuple(args)
+
+
+def args_key(args):
+    """A value identifying an argument tuple, so that a CASES factory that
+    ignores its rng is not run n times on the same inputs."""
+    key = []
+    for a in args:
+        if isinstance(a, np.ndarray):
+            key.append((a.dtype.str, a.shape, c_order(a).tobytes()))
+        else:
+            key.append((type(a).__name__, repr(a)))
+    return tuple(key)
 
 
 def literal(v):
@@ -315,17 +390,28 @@ def main():
     named = set()
     if req.get("cases"):
         cases = load(req["cases"], "pyc2go_cases").CASES
-        rng = np.random.default_rng(req["seed"])
-        for name, factory in cases:
-            plan.append((name, tuple(factory(rng))))
+        # Each entry is drawn case_draws times, each time with an rng of
+        # its own (so entries do not shift each other's inputs); draws
+        # that repeat an earlier one (a factory that ignores rng) are
+        # dropped.
+        for e, (name, factory) in enumerate(cases):
+            seen = set()
+            for r in range(max(1, req.get("case_draws", 1))):
+                args = tuple(factory(np.random.default_rng([req["seed"], e, r])))
+                key = args_key(args)
+                if key not in seen:
+                    seen.add(key)
+                    plan.append((name, args))
             named.add(name)
+    roles = param_roles(req["kernel"])
     for i, f in enumerate(req["functions"]):
         if f["name"] in named:
             continue
         rng = np.random.default_rng([req["seed"], i])
+        fn_roles = roles.get(f.get("pyname", f["name"]), {})
         for k in range(req["ncases"]):
             # The first cases are all typical values, the rest mix in edges.
-            plan.append((f["name"], gen_args(f["params"], rng, k)))
+            plan.append((f["name"], gen_args(f["params"], rng, k, fn_roles)))
     # An overload of a function with several #pythran export signatures
     # (name f_2, f_3, ...) calls the Python function it compiles (pyname).
     pynames = {f["name"]: f.get("pyname", f["name"]) for f in req["functions"]}

@@ -51,11 +51,21 @@ const Tolerance32 = 1e-6
 
 // Options configures a verification run.
 type Options struct {
-	Python  string        // reference interpreter; "" finds one (FindPython)
-	Cases   string        // a CASES file; "" generates inputs
-	Seed    int64         // input generation seed
-	N       int           // generated cases per function
-	Timeout time.Duration // per reference call; cases that time out are skipped
+	Python string // reference interpreter; "" finds one (FindPython)
+	Cases  string // a CASES file; "" generates inputs
+	Seed   int64  // input generation seed
+	N      int    // generated cases per function
+	// RefCache, when not empty, is a directory where reference runs are
+	// kept and reused by later runs with the same kernel, CASES file,
+	// inputs and interpreter (see refcache.go); the tests share one so
+	// that each configuration of a kernel does not run CPython again.
+	RefCache string
+	// CaseDraws is how many times each entry of a CASES file is drawn,
+	// each time with a fresh rng (draws that repeat an earlier one, from
+	// a factory that ignores its rng, are dropped); 0 means once. The
+	// CLI's -n sets it as well as N.
+	CaseDraws int
+	Timeout   time.Duration // per reference call; cases that time out are skipped
 	// FastMath says the kernel was compiled with --fastmath: every
 	// function's floats are then compared within FastMathTolerance
 	// instead of bit for bit (integers, booleans and exceptions stay
@@ -490,7 +500,7 @@ func runReference(py, dir, kernel string, funcs []funcSig, opt Options) (*refRep
 	if err != nil {
 		return nil, err
 	}
-	req := map[string]any{"kernel": abs, "seed": opt.Seed, "ncases": opt.N, "timeout": opt.Timeout.Seconds(), "workdir": dir}
+	req := map[string]any{"kernel": abs, "seed": opt.Seed, "ncases": opt.N, "case_draws": opt.CaseDraws, "timeout": opt.Timeout.Seconds(), "workdir": dir}
 	if opt.Cases != "" {
 		if req["cases"], err = filepath.Abs(opt.Cases); err != nil {
 			return nil, err
@@ -500,6 +510,27 @@ func runReference(py, dir, kernel string, funcs []funcSig, opt Options) (*refRep
 		funcs = []funcSig{}
 	}
 	req["functions"] = funcs
+	var key string
+	if opt.RefCache != "" {
+		if key, err = refKey(py, req); err != nil {
+			return nil, err
+		}
+		if err := os.MkdirAll(opt.RefCache, 0o755); err != nil {
+			return nil, err
+		}
+		unlock, err := lockKey(filepath.Join(opt.RefCache, key+".lock"))
+		if err != nil {
+			return nil, err
+		}
+		defer unlock()
+		out, err := refCacheLoad(opt.RefCache, key, dir)
+		if err != nil {
+			return nil, err
+		}
+		if out != nil {
+			return decodeReply(out)
+		}
+	}
 	in, _ := json.Marshal(req)
 	script := filepath.Join(dir, "ref.py")
 	if err := os.WriteFile(script, refScript, 0o644); err != nil {
@@ -516,6 +547,19 @@ func runReference(py, dir, kernel string, funcs []funcSig, opt Options) (*refRep
 	if err != nil {
 		return nil, fmt.Errorf("verify: reference run (%s) failed: %v\n%s", py, err, stderr.String())
 	}
+	rep, err := decodeReply(out)
+	if err != nil || key == "" {
+		return rep, err
+	}
+	for _, c := range rep.Cases {
+		if c.Timeout {
+			return rep, nil // a timeout depends on the load: not stored
+		}
+	}
+	return rep, refCacheStore(opt.RefCache, key, dir, out)
+}
+
+func decodeReply(out []byte) (*refReply, error) {
 	var rep refReply
 	if err := json.Unmarshal(out, &rep); err != nil {
 		return nil, fmt.Errorf("verify: reference output: %v", err)

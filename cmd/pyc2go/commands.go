@@ -175,13 +175,21 @@ pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/l
 	},
 }
 
-// compileNative builds the native Python module of every file into dir.
+// compileNative builds the native Python module of every file into dir,
+// with a progress line on a terminal (the C build takes seconds).
 func compileNative(rep *reporter, files []string, dir string, cfg driver.Config, nc driver.NativeConfig, remarks bool) int {
+	prog := &progress{w: rep.e.stderr, on: rep.e.tty}
+	rep.prog = prog
+	defer prog.clear()
 	status := exitOK
-	for _, f := range files {
+	for i, f := range files {
+		prog.show("compile [%d/%d] %s: compiling", i+1, len(files), f)
 		res, code := rep.compileFile(f, rep.withRemarks(cfg, f, remarks))
 		if code == exitOK {
-			if _, err := res.BuildPython(cfg, nc, dir); err != nil {
+			prog.show("compile [%d/%d] %s: building the shared library", i+1, len(files), f)
+			_, err := res.BuildPython(cfg, nc, dir)
+			prog.clear()
+			if err != nil {
 				code = rep.fail(f, err)
 			}
 		}
@@ -270,7 +278,8 @@ var runCommand = &command{
 arguments and prints the result exactly as CPython's print(repr(result))
 would. Flags go before FUNC; everything after FUNC is an argument. Each ARG
 is a Python literal (3, -2.5, True, 1+2j, float('inf'), nan) or, for an
-array parameter, a .npy file.
+array parameter, a .npy file or a nested list literal ("[[1, 2], [3, 4]]",
+read as np.array with the parameter's dtype).
 
 A Python exception raised by FUNC is printed on stderr in Python's format
 (ZeroDivisionError: division by zero) with exit status 3.`,
@@ -292,21 +301,20 @@ pyc2go run --out out kernels.py axpy -- 2.0 x.npy y.npy   # out/result.npy, out/
 			if err != nil {
 				return e.usage("%v", err)
 			}
-			rep := &reporter{e: e, json: *jsonOut}
+			// A cold build takes seconds (the Go or C toolchain): say so on
+			// a terminal, and erase it before the function's own output.
+			prog := &progress{w: e.stderr, on: e.tty}
+			rep := &reporter{e: e, json: *jsonOut, prog: prog}
+			prog.show("run %s: compiling", pos[0])
 			// Only FUNC and what it calls are compiled: an error elsewhere
 			// in the file does not stop the run.
-			src, err := os.ReadFile(pos[0])
-			if err != nil {
-				return rep.fail(pos[0], err)
+			res, code := rep.compileSome(pos[0], cfg, wantFunc(pos[1]))
+			if code != exitOK {
+				return code
 			}
-			res, skipped, err := driver.CompileSome(pos[0], src, cfg, wantFunc(pos[1]))
-			if err != nil {
-				return rep.fail(pos[0], err)
-			}
-			if skipped != nil {
-				return rep.fail(pos[0], skipped)
-			}
+			prog.show("run %s: building (cached after the first time)", pos[0])
 			bin, err := res.Build(cfg)
+			prog.clear()
 			if err != nil {
 				return rep.fail(pos[0], err)
 			}
@@ -351,7 +359,10 @@ and exits 1 on any mismatch.
 
 Inputs are generated from the parameter types (seeded), or come from
 CASES = [(func_name, args_factory), ...] in CASES.py (default: FILE_cases.py
-beside FILE.py), where args_factory(rng) returns the argument tuple. A DIR
+beside FILE.py), where args_factory(rng) returns the argument tuple; -n
+is both the number of generated cases per function and the number of
+draws of each CASES entry (each with a fresh rng; repeats run once).
+Integer parameters used as sizes or indices get mostly valid values. A DIR
 stands for its kernels. On a terminal a progress line on stderr shows
 which file and phase is running.`,
 	example: `pyc2go verify kernels.py
@@ -364,7 +375,7 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 		cases := fs.String("cases", "", "take inputs from `CASES.py` (CASES = [(func_name, args_factory), ...]); default FILE_cases.py beside FILE.py if present")
 		python := fs.String("python", "", "reference interpreter (default $PYC2GO_PYTHON, else a python3 with numpy)")
 		seed := fs.Int64("seed", 1, "input generation seed")
-		n := fs.Int("n", 40, "generated cases per function")
+		n := fs.Int("n", 40, "generated cases per function, and draws per CASES entry")
 		jsonOut := jsonFlag(fs)
 		return func(e *env, pos, _ []string) int {
 			if len(pos) == 0 {
@@ -374,12 +385,12 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 			if err != nil {
 				return e.usage("%v", err)
 			}
-			rep := &reporter{e: e, json: *jsonOut}
+			prog := &progress{w: e.stderr, on: e.tty}
+			rep := &reporter{e: e, json: *jsonOut, prog: prog}
 			files, isDir, err := kernelFiles(pos)
 			if err != nil {
 				return rep.fail(pos[0], err)
 			}
-			prog := &progress{w: e.stderr, on: e.tty}
 			defer prog.clear()
 			status := exitOK
 			langs := []string{cfg.Lang}
@@ -391,7 +402,7 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 				show(p, "compiling")
 				// The IR does not depend on the backend: one compile (and
 				// its diagnostics, once) serves every language.
-				res, code := rep.compileFileCleared(prog, p, cfg)
+				res, code := rep.compileSome(p, cfg, nil)
 				if code != exitOK {
 					status = code
 				}
@@ -413,12 +424,11 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 					show(name, "building")
 					bin, err := res.Build(cfg)
 					if err != nil {
-						prog.clear()
 						status = rep.fail(p, err)
 						continue
 					}
 					show(name, "running CPython and the compiled code")
-					r, err := verify.Run(res, bin, verify.Options{Python: *python, Cases: c, Seed: *seed, N: *n, FastMath: opt.fast})
+					r, err := verify.Run(res, bin, verify.Options{Python: *python, Cases: c, Seed: *seed, N: *n, CaseDraws: *n, FastMath: opt.fast})
 					prog.clear()
 					if err != nil {
 						status = rep.fail(p, err)
@@ -446,27 +456,6 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 			return status
 		}
 	},
-}
-
-// compileFileCleared compiles the functions of path that compile
-// (driver.CompileSome) and reports the diagnostics of the others,
-// clearing the progress line first. It returns what compiled (nil if
-// nothing did) and exitDiag when anything was reported.
-func (r *reporter) compileFileCleared(prog *progress, path string, cfg driver.Config) (*driver.Result, int) {
-	src, err := os.ReadFile(path)
-	if err == nil {
-		res, skipped, err := driver.CompileSome(path, src, cfg, nil)
-		if err == nil && skipped == nil {
-			return res, exitOK
-		}
-		prog.clear()
-		if err != nil {
-			return nil, r.fail(path, err)
-		}
-		return res, r.fail(path, skipped)
-	}
-	prog.clear()
-	return nil, r.fail(path, err)
 }
 
 // wantFunc selects, for driver.CompileSome, the Python function that `run

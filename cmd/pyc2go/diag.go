@@ -35,6 +35,10 @@ type reporter struct {
 	// seen holds the remarks already reported: a pass that versions a
 	// loop (fast and cold copies) meets it twice and says the same.
 	seen map[string]bool
+	// prog, when not nil, is the command's progress line: it is erased
+	// before anything the reporter prints, so no diagnostic shares its
+	// line.
+	prog *progress
 }
 
 // ansi are the escapes of a coloured diagnostic: bold red "error:", bold
@@ -42,6 +46,7 @@ type reporter struct {
 var ansi = frontend.Style{Error: "\x1b[1;31m", Caret: "\x1b[1m", Reset: "\x1b[0m"}
 
 func (r *reporter) emit(d diagnostic) {
+	r.prog.clear()
 	b, _ := json.Marshal(d)
 	r.e.stderr.Write(append(b, '\n'))
 }
@@ -49,6 +54,7 @@ func (r *reporter) emit(d diagnostic) {
 // fail reports err, which came from compiling, building or verifying path,
 // and returns exit status 1.
 func (r *reporter) fail(path string, err error) int {
+	r.prog.clear()
 	var d *driver.Diagnostics
 	switch {
 	case errors.As(err, &d) && r.json:
@@ -76,6 +82,7 @@ func (r *reporter) remark(path string, m lower.Remark) {
 		r.seen = map[string]bool{}
 	}
 	r.seen[key] = true
+	r.prog.clear()
 	if r.json {
 		r.emit(diagnostic{File: path, Line: m.Pos.Line, Col: m.Pos.Col, Severity: "remark", Message: m.Msg, Pass: m.Pass, Func: m.Func})
 		return
@@ -92,6 +99,25 @@ func (r *reporter) compileFile(path string, cfg driver.Config) (*driver.Result, 
 	res, err := driver.Compile(path, src, cfg)
 	if err != nil {
 		return nil, r.fail(path, err)
+	}
+	return res, exitOK
+}
+
+// compileSome compiles the functions of path that compile (driver.
+// CompileSome; want as there) and reports the diagnostics of the others.
+// It returns what compiled (nil if nothing did) and exitDiag when
+// anything was reported.
+func (r *reporter) compileSome(path string, cfg driver.Config, want func(string) bool) (*driver.Result, int) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, r.fail(path, err)
+	}
+	res, skipped, err := driver.CompileSome(path, src, cfg, want)
+	if err != nil {
+		return nil, r.fail(path, err)
+	}
+	if skipped != nil {
+		return res, r.fail(path, skipped)
 	}
 	return res, exitOK
 }

@@ -8,7 +8,7 @@ import (
 // progress is a one-line status on a terminal, rewritten in place with \r
 // and erased before anything else is printed, so that neither stdout nor
 // a log ever sees it: when off (stderr is not a terminal) it prints
-// nothing at all.
+// nothing at all. A nil *progress is off.
 type progress struct {
 	w     io.Writer
 	on    bool
@@ -19,7 +19,7 @@ type progress struct {
 const eraseLine = "\r\x1b[K"
 
 func (p *progress) show(format string, args ...any) {
-	if !p.on {
+	if p == nil || !p.on {
 		return
 	}
 	fmt.Fprintf(p.w, "%s%s", eraseLine, fmt.Sprintf(format, args...))
@@ -27,7 +27,7 @@ func (p *progress) show(format string, args ...any) {
 }
 
 func (p *progress) clear() {
-	if p.shown {
+	if p != nil && p.shown {
 		io.WriteString(p.w, eraseLine)
 		p.shown = false
 	}

@@ -206,7 +206,7 @@ func (e *funcEmitter) unary(x *ir.Unary) (cx, error) {
 	case ir.Not:
 		return cx{code: "!" + g.paren()}, nil
 	case ir.BitNot:
-		return cast(t, cx{code: "~" + g.paren()}), nil
+		return prim("pyc2go_invert_" + t.String() + "(" + g.code + ")"), nil
 	}
 	return cx{}, fmt.Errorf("unknown unary operator %d", x.Op)
 }

@@ -50,10 +50,7 @@ func (me *moduleEmitter) fn(f *ir.Func) (string, error) {
 		pool:          "pool",
 		errp:          "err",
 	}
-	e.names = newNames(me.prefix, 0)
-	for _, r := range e.rnames {
-		e.names.used[r] = true
-	}
+	e.names = newNames(me.prefix, f)
 	assigned := assignedVars(f)
 	e.sig = me.sigNames(f, e.names, assigned)
 	for _, p := range f.Params {

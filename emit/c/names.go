@@ -1,7 +1,6 @@
 package emitc
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/pyc2go/pyc2go/ir"
@@ -77,10 +76,13 @@ type names struct {
 	prefix string // module prefix + "_"
 }
 
-func newNames(prefix string, nresults int) *names {
+// newNames starts the names of f: its out-pointers (ResultNames) are
+// taken, so a parameter named out0 becomes out0_ in the signature and the
+// body alike.
+func newNames(prefix string, f *ir.Func) *names {
 	n := &names{vars: map[*ir.Var]string{}, used: map[string]bool{}, prefix: prefix + "_"}
-	for i := 0; i < nresults; i++ {
-		n.used["out"+strconv.Itoa(i)] = true
+	for _, r := range ResultNames(f) {
+		n.used[r] = true
 	}
 	return n
 }

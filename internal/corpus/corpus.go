@@ -51,3 +51,20 @@ func isFile(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && !st.IsDir()
 }
+
+// RefCache is the directory where the tests of every package keep
+// verify's reference runs (verify.Options.RefCache), so that a kernel
+// verified in several configurations, by several packages of one `go
+// test ./...`, runs CPython once: $PYC2GO_CACHE/ref, else pyc2go/ref in
+// the user's cache directory (the temporary directory without one).
+func RefCache() string {
+	base := os.Getenv("PYC2GO_CACHE")
+	if base == "" {
+		uc, err := os.UserCacheDir()
+		if err != nil {
+			uc = os.TempDir()
+		}
+		base = filepath.Join(uc, "pyc2go")
+	}
+	return filepath.Join(base, "ref")
+}

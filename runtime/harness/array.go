@@ -2,6 +2,7 @@ package harness
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 
@@ -56,18 +57,120 @@ func hasArrays(f *Func) bool {
 	return false
 }
 
-// loadArray reads the .npy file at path as the *runtime.Array[T] for at.
-// The dtype and rank must match exactly: compiled kernels are specialised
-// to them and numpy would not silently convert a caller's array either.
-func loadArray(at arrayType, path string) (any, error) {
-	n, err := runtime.ReadNpyFile(path)
+// loadArray makes the *runtime.Array[T] for at from an argument text: a
+// nested list literal ("[1.0, 2.5]", "[[1, 2], [3, 4]]"), as np.array(text,
+// dtype) would read it, or the path of a .npy file. The dtype and rank of
+// a file must match exactly: compiled kernels are specialised to them and
+// numpy would not silently convert a caller's array either.
+func loadArray(at arrayType, text string) (any, error) {
+	if strings.HasPrefix(strings.TrimSpace(text), "[") {
+		n, err := parseArrayLiteral(at, text)
+		if err != nil {
+			return nil, fmt.Errorf("expected %s: %v", at.spelling, err)
+		}
+		return fromNpy(at, n)
+	}
+	n, err := runtime.ReadNpyFile(text)
 	if err != nil {
-		return nil, fmt.Errorf("expected %s, cannot read %s: %v", at.spelling, path, err)
+		return nil, fmt.Errorf("expected %s, cannot read %s: %v (an array argument is a .npy file, np.save('x.npy', a), or a list literal such as [1.0, 2.5])", at.spelling, text, err)
 	}
 	if n.Dtype != at.dtype || len(n.Shape) != at.rank {
 		return nil, fmt.Errorf("expected %s (rank %d), got %s array of rank %d from %s",
-			at.spelling, at.rank, runtime.DtypeName(n.Dtype), len(n.Shape), path)
+			at.spelling, at.rank, runtime.DtypeName(n.Dtype), len(n.Shape), text)
 	}
+	return fromNpy(at, n)
+}
+
+// parseArrayLiteral reads a nested list literal of rank at.rank into an
+// array of at's dtype. Each element is a Python literal converted as a
+// scalar argument of that dtype is (ConvertArg: ints into int arrays,
+// ints and floats into float arrays, no silent truncation); the nesting
+// must be rectangular, as numpy requires of a numeric array.
+func parseArrayLiteral(at arrayType, text string) (*runtime.NpyArray, error) {
+	name := runtime.DtypeName(at.dtype)
+	zero, err := ConvertArg(name, false)
+	if err != nil {
+		return nil, err
+	}
+	data := reflect.MakeSlice(reflect.SliceOf(reflect.TypeOf(zero)), 0, 8)
+	shape := make([]int, at.rank)
+	seen := make([]bool, at.rank)
+	var walk func(s string, depth int) (string, error)
+	walk = func(s string, depth int) (string, error) {
+		s = strings.TrimLeft(s, " \t")
+		if depth == at.rank {
+			leaf, rest := splitLeaf(s)
+			v, err := runtime.ParseLiteral(leaf)
+			if err != nil {
+				return "", err
+			}
+			if v, err = ConvertArg(name, v); err != nil {
+				return "", err
+			}
+			data = reflect.Append(data, reflect.ValueOf(v))
+			return rest, nil
+		}
+		if !strings.HasPrefix(s, "[") {
+			return "", fmt.Errorf("a list literal of rank %d needs %d levels of [ ]", at.rank, at.rank)
+		}
+		s = strings.TrimLeft(s[1:], " \t")
+		n := 0
+		for !strings.HasPrefix(s, "]") {
+			if n > 0 {
+				if !strings.HasPrefix(s, ",") {
+					return "", fmt.Errorf("expected , or ] at %q", s)
+				}
+				if s = strings.TrimLeft(s[1:], " \t"); strings.HasPrefix(s, "]") {
+					break // a trailing comma, as Python allows
+				}
+			}
+			var err error
+			if s, err = walk(s, depth+1); err != nil {
+				return "", err
+			}
+			s = strings.TrimLeft(s, " \t")
+			n++
+		}
+		if seen[depth] && shape[depth] != n {
+			return "", fmt.Errorf("the nested lists are not rectangular (lengths %d and %d at depth %d)", shape[depth], n, depth+1)
+		}
+		shape[depth], seen[depth] = n, true
+		return s[1:], nil
+	}
+	rest, err := walk(text, 0)
+	if err == nil && strings.TrimSpace(rest) != "" {
+		err = fmt.Errorf("unexpected %q after the list", rest)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for d := range shape {
+		if !seen[d] { // an empty outer list: inner extents are 0
+			shape[d] = 0
+		}
+	}
+	return &runtime.NpyArray{Dtype: at.dtype, Shape: shape, Data: data.Interface()}, nil
+}
+
+// splitLeaf splits s before the first , or ] outside parentheses: the
+// element text (complex(1, 2) keeps its comma) and the rest.
+func splitLeaf(s string) (string, string) {
+	depth := 0
+	for i, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			depth--
+		case depth == 0 && (r == ',' || r == ']'):
+			return s[:i], s[i:]
+		}
+	}
+	return s, ""
+}
+
+// fromNpy converts n, whose dtype is at's, to the *runtime.Array[T] for at.
+func fromNpy(at arrayType, n *runtime.NpyArray) (any, error) {
 	switch at.dtype {
 	case "|b1":
 		return runtime.ArrayFromNpy[bool](n)

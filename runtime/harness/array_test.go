@@ -96,6 +96,19 @@ func TestCallArrays(t *testing.T) {
 		{[]string{"call", "scale", i64v, "2"}, 2, "", "argument a: expected float64[:] (rank 1), got int64 array of rank 1 from " + i64v + "\n"},
 		{[]string{"call", "scale", filepath.Join(dir, "nope.npy"), "2"}, 2, "", "argument a: expected float64[:], cannot read"},
 		{[]string{"call", "scale", f64, f64}, 2, "", "argument x:"},
+		// List literals read as np.array(text, dtype) would, the same
+		// call as the f64 file above.
+		{[]string{"call", "scale", "[1.0, -0.5, 1e-5]", "2"}, 0, "array([ 2.e+00, -1.e+00,  2.e-05])\n", ""},
+		{[]string{"call", "scale", "[1, -0.5, 1e-5,]", "2"}, 0, "array([ 2.e+00, -1.e+00,  2.e-05])\n", ""},
+		{[]string{"call", "scale", "[]", "2"}, 0, "array([], dtype=float64)\n", ""},
+		{[]string{"call", "inc", "1", "[[1, 2], [3, 4]]"}, 0, "None\n", ""},
+		{[]string{"call", "flags", "[True, False]"}, 0, "(array([ True, False]), 2)\n", ""},
+		{[]string{"call", "inc", "1", "[[1, 2], [3]]"}, 2, "", "argument m: expected int64[:, :]: the nested lists are not rectangular"},
+		{[]string{"call", "inc", "1", "[[1.5, 2], [3, 4]]"}, 2, "", "argument m: expected int64[:, :]: expected int64, got float 1.5"},
+		{[]string{"call", "inc", "1", "[1, 2]"}, 2, "", "needs 2 levels of [ ]"},
+		{[]string{"call", "scale", "[1.0, 2.0", "2"}, 2, "", "argument a: expected float64[:]"},
+		{[]string{"call", "scale", "[1.0] x", "2"}, 2, "", "unexpected"},
+		{[]string{"call", "scale", "1.0, 2.0", "2"}, 2, "", "a list literal such as [1.0, 2.5]"},
 	}
 	for _, c := range cases {
 		code, out, errs := runArrays("", c.args...)

@@ -385,7 +385,11 @@ flags:
 	}
 	f, ok := p.lookup(args[i])
 	if !ok {
-		fmt.Fprintf(stderr, "%s: no compiled function %q\n", p.file, args[i])
+		names := make([]string, len(p.funcs))
+		for k, f := range p.funcs {
+			names[k] = f.Name
+		}
+		fmt.Fprintf(stderr, "%s: no compiled function %q (functions: %s)\n", p.file, args[i], strings.Join(names, ", "))
 		return ExitUsage
 	}
 	rest := args[i+1:]

@@ -91,7 +91,7 @@ func corpusC(t *testing.T, cc string, opts []int, known map[string]string) {
 				if strings.HasPrefix(name, "arrays/") {
 					cases = min(n, 12)
 				}
-				rep, err := verify.Run(res, bin, verify.Options{Seed: 1, N: cases, Cases: verify.CasesFile(path)})
+				rep, err := verify.Run(res, bin, verify.Options{Seed: 1, N: cases, Cases: verify.CasesFile(path), RefCache: corpus.RefCache()})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -133,7 +133,35 @@ typedef struct {
 		void *owner;                                                    \
 	} pyc2go_array_##T;                                                     \
 	/* pyc2go_array_free_##T frees a's memory if a owns it and clears a. */ \
-	void pyc2go_array_free_##T(pyc2go_array_##T *a);
+	void pyc2go_array_free_##T(pyc2go_array_##T *a);                       \
+	/* pyc2go_view_##T makes *a an array over a caller's buffer, which it   \
+	 * borrows (owner NULL): element [i0, i1, ...] is                       \
+	 * data[i0*strides[0] + i1*strides[1] + ...], strides in ELEMENTS, or   \
+	 * C order (row-major, contiguous) when strides is NULL. It returns 0,  \
+	 * or -1 (leaving *a untouched) when ndim is outside                    \
+	 * [0, PYC2GO_MAXDIM] or an extent is negative. */                      \
+	static inline int pyc2go_view_##T(pyc2go_array_##T *a, C *data, int64_t ndim, const int64_t *shape, \
+					  const int64_t *strides)                           \
+	{                                                                       \
+		if (ndim < 0 || ndim > PYC2GO_MAXDIM)                               \
+			return -1;                                                  \
+		for (int64_t k = 0; k < ndim; k++)                                  \
+			if (shape[k] < 0)                                           \
+				return -1;                                          \
+		a->data = data;                                                     \
+		a->offset = 0;                                                      \
+		a->ndim = ndim;                                                     \
+		a->owner = NULL;                                                    \
+		int64_t step = 1;                                                   \
+		for (int64_t k = ndim - 1; k >= 0; k--) {                           \
+			a->shape[k] = shape[k];                                     \
+			a->strides[k] = strides ? strides[k] : step;                \
+			step *= shape[k];                                           \
+		}                                                                   \
+		for (int64_t k = ndim; k < PYC2GO_MAXDIM; k++)                      \
+			a->shape[k] = a->strides[k] = 0;                            \
+		return 0;                                                           \
+	}
 
 PYC2GO_ARRAY(bool, bool)
 PYC2GO_ARRAY(int8, int8_t)
@@ -214,13 +242,17 @@ void *pyc2go_alloc(pyc2go_pool *p, size_t elsize, int64_t rank, const int64_t *e
 /*
  * Integer arithmetic wraps (two's complement) like the IR, never invoking
  * C's undefined signed overflow; shifts by the width or more give what Go
- * gives (0, or -1 for a negative value shifted right).
+ * gives (0, or -1 for a negative value shifted right). pyc2go_invert is ~
+ * as a function: gcc warns on ~ of a bool converted to int (Python's
+ * ~True is -2) and on comparisons of the promoted ~ of a narrow unsigned
+ * value, both correct code here.
  */
 #define PYC2GO_INT_OPS(N, T, U, BITS)                                                              \
 	static inline T pyc2go_add_##N(T a, T b) { return (T)((U)a + (U)b); }                       \
 	static inline T pyc2go_sub_##N(T a, T b) { return (T)((U)a - (U)b); }                       \
 	static inline T pyc2go_mul_##N(T a, T b) { return (T)((U)a * (U)b); }                       \
 	static inline T pyc2go_neg_##N(T a) { return (T)((U)0 - (U)a); }                            \
+	static inline T pyc2go_invert_##N(T a) { return (T)~(U)a; }                                  \
 	static inline T pyc2go_shl_##N(T a, T n) { return (uint64_t)n >= BITS ? (T)0 : (T)((U)a << n); }   \
 	static inline T pyc2go_shr_##N(T a, T n) { return (uint64_t)n >= BITS ? (T)((a >> (BITS - 1)) >> 1) : (T)(a >> n); }
 PYC2GO_INT_OPS(int8, int8_t, uint32_t, 8)
