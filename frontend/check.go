@@ -227,7 +227,7 @@ func (c *checker) stmt(s ast.Stmt) {
 	}
 	switch s := s.(type) {
 	case *ast.FunctionDef:
-		c.errorf(s, "unsupported: nested function; define it at module level")
+		c.funcDef(s) // lifted to module level (desugar.go)
 	case *ast.ClassDef:
 		c.errorf(s, "unsupported: class definition; use functions and arrays")
 	case *ast.Import, *ast.ImportFrom:
@@ -332,7 +332,17 @@ func (c *checker) expr(e ast.Expr) {
 	case *ast.UnaryOp:
 		c.expr(e.Operand)
 	case *ast.Lambda:
-		c.errorf(e, "unsupported: lambda; define a function at module level")
+		// Lifted to module level (desugar.go).
+		if a := e.Args; a != nil {
+			if a.Vararg != nil {
+				c.errorBefore(a.Vararg, "*", "unsupported: *args; use explicit parameters")
+			}
+			if a.Kwarg != nil {
+				c.errorBefore(a.Kwarg, "**", "unsupported: **kwargs; use explicit parameters")
+			}
+			c.exprs(a.Defaults)
+		}
+		c.expr(e.Body)
 	case *ast.IfExp:
 		c.expr(e.Test)
 		c.expr(e.Body)
@@ -357,7 +367,7 @@ func (c *checker) expr(e ast.Expr) {
 			c.exprs(g.Ifs)
 		}
 	case *ast.Yield, *ast.YieldFrom:
-		c.errorf(e, "unsupported: yield; generators are not supported, return an array")
+		c.errorf(e, "unsupported: yield (a generator function); collect the values in a list or an array and return it")
 	case *ast.Compare:
 		c.expr(e.Left)
 		for i, op := range e.Ops {

@@ -27,6 +27,21 @@ package frontend
 // them while it runs. The loop variables become the lifted function's
 // locals, invisible to the enclosing function as in Python 3.
 //
+// Lambdas and nested defs are lifted the same way, but stay values: the
+// expression (or the def statement, which becomes an assignment) is
+// replaced by the name of the lifted function, whose free variables are
+// its last parameters, keyword-only, listed in File.Captures. typeinfer
+// gives such a name the type of a function value with those captures, and
+// a call through it (or through a parameter it was passed as) passes them
+// after the arguments written (typeinfer.CallInfo.Closure).
+//
+//	def f(xs, k):                         def f(xs, k):
+//	    g = lambda x: x * k                   g = _pyc2go_lambda_L2C9
+//	    return apply(g, xs)                   return apply(g, xs)
+//
+//	                                      def _pyc2go_lambda_L2C9(x, *, k):
+//	                                          return x * k
+//
 // Synthesized nodes carry the positions of the source they stand for (the
 // loop at its `for` clause, the accumulation at the element expression,
 // the empty-sequence ValueError at the call), so diagnostics and run-time
@@ -44,6 +59,7 @@ import (
 // desugarer lifts the expressions of one module.
 type desugarer struct {
 	f       *File
+	errs    *ErrorList
 	globals map[string]bool // module-level names: functions, constants, imports
 	taken   map[string]bool // every module-level name, lifted ones included
 	lifted  []*ast.FunctionDef
@@ -54,8 +70,9 @@ type desugarer struct {
 var reductions = map[string]bool{"sum": true, "min": true, "max": true, "any": true, "all": true}
 
 // desugar lifts the comprehensions of every function of f.
-func desugar(f *File) {
-	d := &desugarer{f: f, globals: map[string]bool{}, taken: map[string]bool{}}
+func desugar(f *File, errs *ErrorList) {
+	d := &desugarer{f: f, errs: errs, globals: map[string]bool{}, taken: map[string]bool{}}
+	f.Captures = map[string][]string{}
 	for _, s := range f.Module.Body {
 		switch s := s.(type) {
 		case *ast.FunctionDef:
@@ -117,7 +134,12 @@ func (d *desugarer) function(fn *ast.FunctionDef) {
 	rewrite := func(e ast.Expr) ast.Expr { return d.expr(e, fn, locals, imports) }
 	var stmts func([]ast.Stmt)
 	stmts = func(list []ast.Stmt) {
-		for _, s := range list {
+		for i, s := range list {
+			if def, ok := s.(*ast.FunctionDef); ok {
+				// def g(...) inside f: g = <the lifted g>.
+				list[i] = d.nested(def, fn, locals, imports)
+				continue
+			}
 			forEachExprSlot(s, rewrite)
 			switch s := s.(type) {
 			case *ast.If:
@@ -155,6 +177,9 @@ func (d *desugarer) expr(e ast.Expr, fn *ast.FunctionDef, locals map[string]bool
 				return lifted
 			}
 		}
+	}
+	if lam, ok := e.(*ast.Lambda); ok {
+		return d.lambda(lam, fn, locals, imports)
 	}
 	// Not liftable itself: its parts may be. Generator expressions keep
 	// their own scope, which a later lifting handles.
@@ -302,6 +327,94 @@ func (d *desugarer) lift(base string, src ast.Expr, body []ast.Stmt, at ast.Pos,
 	// The lifted function may hold liftable expressions of its own.
 	d.function(def)
 	return &ast.Call{ExprBase: ast.ExprBase{Pos: at}, Func: nameAt(at, name), Args: args}
+}
+
+// lambda lifts a lambda into a module function; the lambda becomes the
+// name of that function, a value whose captures are its free variables.
+func (d *desugarer) lambda(lam *ast.Lambda, fn *ast.FunctionDef, locals map[string]bool, imports []ast.Stmt) ast.Expr {
+	at := posOf(lam)
+	args := lam.Args
+	if args == nil {
+		args = &ast.Arguments{Pos: at}
+	}
+	body := []ast.Stmt{returnStmt(posOf(lam.Body), lam.Body)}
+	v, _ := d.liftValue(fmt.Sprintf("_pyc2go_lambda_L%dC%d", at.Lineno, at.ColOffset+1), args, body, lam, at, fn, locals, imports)
+	return v
+}
+
+// nested lifts a def inside a function: the statement becomes an
+// assignment of the lifted function's value to the def's name.
+func (d *desugarer) nested(def *ast.FunctionDef, fn *ast.FunctionDef, locals map[string]bool, imports []ast.Stmt) ast.Stmt {
+	at := posOf(def)
+	args := def.Args
+	if args == nil {
+		args = &ast.Arguments{Pos: at}
+	}
+	base := fmt.Sprintf("_pyc2go_%s_%s", fn.Name, def.Name)
+	v, lifted := d.liftValue(base, args, def.Body, def, at, fn, locals, imports)
+	lifted.Returns = def.Returns
+	for _, c := range d.f.Captures[string(lifted.Name)] {
+		if c == string(def.Name) {
+			d.errs.Add(d.f.Pos(def), "unsupported: the nested function '%s' calls itself; define it at module level", def.Name)
+		}
+	}
+	return assignStmt(at, string(def.Name), v)
+}
+
+// liftValue lifts a function value: own parameters args, then the free
+// variables of src as keyword-only parameters (recorded in
+// File.Captures), and returns the name of the lifted function.
+func (d *desugarer) liftValue(base string, args *ast.Arguments, body []ast.Stmt, src ast.Ast, at ast.Pos, fn *ast.FunctionDef, locals map[string]bool, imports []ast.Stmt) (ast.Expr, *ast.FunctionDef) {
+	name := base
+	for i := 2; d.taken[name]; i++ {
+		name = fmt.Sprintf("%s_%d", base, i)
+	}
+	d.taken[name] = true
+	// The function's own names are not free: its parameters and what its
+	// body binds.
+	own := functionLocals(&ast.FunctionDef{Args: args, Body: body})
+	vars := map[string]bool{}
+	for n := range locals {
+		if !own[n] {
+			vars[n] = true
+		}
+	}
+	for _, s := range imports {
+		for _, a := range importNames(s) {
+			delete(vars, aliasName(a))
+		}
+	}
+	var free []string
+	seen := map[string]bool{}
+	ast.Walk(src, func(n ast.Ast) bool {
+		if nm, ok := n.(*ast.Name); ok && vars[string(nm.Id)] && !seen[string(nm.Id)] {
+			seen[string(nm.Id)] = true
+			free = append(free, string(nm.Id))
+		}
+		return true
+	})
+	a := *args
+	a.Kwonlyargs = append([]*ast.Arg(nil), a.Kwonlyargs...)
+	for _, v := range free {
+		a.Kwonlyargs = append(a.Kwonlyargs, &ast.Arg{Pos: at, Arg: ast.Identifier(v)})
+	}
+	def := &ast.FunctionDef{StmtBase: ast.StmtBase{Pos: at}, Name: ast.Identifier(name), Args: &a}
+	def.Body = append(cloneStmts(imports), body...)
+	d.f.Captures[name] = free
+	d.lifted = append(d.lifted, def)
+	d.function(def)
+	return nameAt(at, name), def
+}
+
+// importNames lists the names an import statement binds.
+func importNames(s ast.Stmt) []*ast.Alias {
+	switch s := s.(type) {
+	case *ast.Import:
+		return s.Names
+	case *ast.ImportFrom:
+		return s.Names
+	}
+	return nil
 }
 
 // loops nests the for clauses (and their if filters) of a comprehension

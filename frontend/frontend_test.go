@@ -202,7 +202,7 @@ class C:
 		{"bytes", "def f():\n    return b'x'\n", []string{"2:12: unsupported: bytes literal"}},
 		{"set comp", "def f(a):\n    return {x for x in a}\n", []string{"2:12: unsupported: set comprehension; write a for loop"}},
 		{"dict comp", "def f(a):\n    return {x: x for x in a}\n", []string{"2:12: unsupported: dict comprehension; write a for loop"}},
-		{"yield from", "def f(a):\n    yield from a\n", []string{"2:5: unsupported: yield; generators are not supported, return an array"}},
+		{"yield from", "def f(a):\n    yield from a\n", []string{"2:5: unsupported: yield (a generator function); collect the values in a list or an array and return it"}},
 		{"decorator call", "@cache(3)\ndef f():\n    pass\n", []string{"1:1: unsupported: decorator; only @njit and @jit are accepted (and ignored)"}},
 		{"main with else", "if __name__ == '__main__':\n    pass\nelse:\n    pass\n", []string{"1:1: unsupported: module-level statement; only imports, functions, constants and docstrings"}},
 		{"subscript annotation", "def f(a):\n    a[0]: int = 1\n", []string{"2:5: unsupported: annotated assignment to attribute/subscript"}},

@@ -45,6 +45,11 @@ type File struct {
 	// Main holds the body of `if __name__ == "__main__":`; it is kept for
 	// tooling but neither checked nor compiled.
 	Main []ast.Stmt
+	// Captures maps each function desugar lifted out of a lambda or a
+	// nested def to the names it reads from the function it was in: its
+	// last keyword-only parameters, which a use of the function value
+	// passes (desugar.go).
+	Captures map[string][]string
 
 	lineStarts []int
 }
@@ -221,7 +226,7 @@ func (p *parseState) parse() *File {
 	f.Exports = p.findExports(p.src)
 	f.OmpFor = p.findOmpFor(f)
 	p.check(f)
-	desugar(f)
+	desugar(f, &p.errs)
 	p.leftovers(f)
 	return f
 }

@@ -136,13 +136,26 @@ func (l *fnLowerer) argTypes(ci *typeinfer.CallInfo) []ir.Scalar {
 // temporaries when dsts is nil); otherwise the call is an expression.
 func (l *fnLowerer) callFunc(e *ast.Call, ci *typeinfer.CallInfo, dsts []*ir.Var, asStmt bool) []ir.Expr {
 	g := l.ml.funcs[ci.Func]
-	if g == nil || len(ci.Args) != len(ci.Func.Params) {
+	if g == nil || len(ci.Args) != len(ci.Func.Params)-ci.Func.Captures {
 		l.errorf(e, "unsupported: call of %s", ci.Name)
 	}
 	// Each argument is as many IR arguments as its parameter has IR
 	// parameters (values.go).
 	pvars := l.ml.params[ci.Func]
 	per := l.valuesSeq(e, ci, func(i int) ir.Type { return ci.Func.Params[i].Type })
+	if ci.Closure != nil {
+		// The captures of the function value called (typeinfer/closure.go).
+		fv, _ := l.typeOf(ci.Closure).(*ir.FuncValue)
+		if fv == nil {
+			l.errorf(e, "unsupported: call of %s", ci.Name)
+		}
+		// One list per capture parameter.
+		vals := l.captures(ci.Closure, fv)
+		for _, p := range pvars[len(ci.Args):] {
+			per = append(per, vals[:len(p)])
+			vals = vals[len(p):]
+		}
+	}
 	var args []ir.Expr
 	for i, vals := range per {
 		if vals == nil && len(pvars[i]) > 0 {

@@ -88,6 +88,11 @@ func (l *fnLowerer) lower() {
 			l.vars[loc] = vs
 			continue
 		}
+		if _, isFn := loc.Type.(*ir.FuncValue); isFn {
+			// A function value made here: its captures are read where it
+			// is used (values.go captures); nothing to store.
+			continue
+		}
 		if isMulti(loc.Type) {
 			// An optional (values.go): the value under the Python name,
 			// then the None flag.

@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 
 	"github.com/go-python/gpython/ast"
 
@@ -198,7 +199,10 @@ func lowerModule(info *typeinfer.Info, cfg Config) (m *ir.Module, err error) {
 		for i, p := range tf.Params {
 			for k, t := range flatTypes(p.Type) {
 				name := p.Name
-				if k > 0 {
+				switch _, isFn := p.Type.(*ir.FuncValue); {
+				case isFn:
+					name = p.Name + "_" + strconv.Itoa(k) // capture k
+				case k > 0:
 					name = p.Name + "_none"
 				}
 				v := &ir.Var{Name: name, Type: t, Param: true, Nullable: isOptionalArray(p.Type)}

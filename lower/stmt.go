@@ -194,6 +194,9 @@ func (l *fnLowerer) assignTo(target, value ast.Expr, pos ir.Pos) {
 		}
 	}
 	if n, ok := target.(*ast.Name); ok {
+		if _, isFn := l.local(n).Type.(*ir.FuncValue); isFn {
+			return // f = lambda ...: nothing to store (values.go captures)
+		}
 		if t := l.local(n).Type; isMulti(t) {
 			if _, tuple := t.(*ir.Tuple); !tuple {
 				// An optional variable (values.go).

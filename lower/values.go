@@ -41,6 +41,13 @@ func flatTypes(t ir.Type) []ir.Type {
 			out = append(out, flatTypes(e)...)
 		}
 		return out
+	case *ir.FuncValue:
+		// A function value is its captures (typeinfer/closure.go).
+		var out []ir.Type
+		for _, e := range t.Captures {
+			out = append(out, flatTypes(e)...)
+		}
+		return out
 	}
 	return []ir.Type{t}
 }
@@ -70,7 +77,7 @@ func resultType(t ir.Type) ir.Type {
 // IR variable of t itself.
 func isMulti(t ir.Type) bool {
 	switch t.(type) {
-	case *ir.Tuple, *ir.Optional, ir.NoneType:
+	case *ir.Tuple, *ir.Optional, ir.NoneType, *ir.FuncValue:
 		return true
 	}
 	return false
@@ -106,6 +113,8 @@ func (l *fnLowerer) values(e ast.Expr, dst ir.Type) []ir.Expr {
 	case ir.NoneType:
 		l.effects(e)
 		return nil
+	case *ir.FuncValue:
+		return l.captures(e, d)
 	case *ir.Optional:
 		if _, none := src.(ir.NoneType); none {
 			l.effects(e)
@@ -173,6 +182,63 @@ func (l *fnLowerer) effects(e ast.Expr) {
 		}
 	}
 	l.expr(e)
+}
+
+// captures are the IR values of a function value e (a name): a
+// parameter's variables, or, for a function value made in this function
+// (the lifted function's name, or a variable assigned it), the current
+// values of the variables it captures, read now as Python's closure reads
+// them at each call.
+func (l *fnLowerer) captures(e ast.Expr, t *ir.FuncValue) []ir.Expr {
+	n, ok := e.(*ast.Name)
+	if !ok {
+		l.errorf(e, "unsupported: a function value here")
+	}
+	if loc, ok := l.info.Uses[n].(*typeinfer.Local); ok && loc.Param {
+		var out []ir.Expr
+		for _, v := range l.vars[loc] {
+			out = append(out, ir.Ref(v))
+		}
+		return out
+	}
+	return l.madeHere(e, t)
+}
+
+// madeHere are the values of the captures of function value t made in
+// this function: the variables of those names, each as the capture's
+// type (an optional narrowed where the value was made is its value; a
+// function value, its own captures).
+func (l *fnLowerer) madeHere(at ast.Expr, t *ir.FuncValue) []ir.Expr {
+	fn, _ := t.Code.(*typeinfer.Func)
+	if fn == nil {
+		l.errorf(at, "unsupported: a function value here")
+	}
+	var out []ir.Expr
+	for i, p := range fn.Params[len(fn.Params)-fn.Captures:] {
+		loc := l.tf.Scope[p.Name]
+		if loc == nil {
+			l.errorf(at, "unsupported: '%s' reads '%s', which is not a variable here", fn.PyName, p.Name)
+		}
+		if inner, ok := t.Captures[i].(*ir.FuncValue); ok {
+			if loc.Param {
+				for _, v := range l.vars[loc] {
+					out = append(out, ir.Ref(v))
+				}
+			} else {
+				out = append(out, l.madeHere(at, inner)...)
+			}
+			continue
+		}
+		vars := l.vars[loc]
+		want := flatTypes(t.Captures[i])
+		if _, opt := loc.Type.(*ir.Optional); opt && len(want) < len(vars) {
+			vars = vars[:len(want)] // narrowed where the value was made
+		}
+		for k, v := range vars {
+			out = append(out, convTo(ir.Ref(v), want[k]))
+		}
+	}
+	return out
 }
 
 // noneValues are the IR values of None held in a place of type t (an

@@ -200,7 +200,7 @@ func (c *checker) module() {
 			name := string(s.Name)
 			exps := exports[name]
 			if len(exps) == 0 {
-				fn := &Func{Name: name, PyName: name, Def: s, Pos: c.pos(s), Scope: map[string]*Local{}, generic: isGeneric(s)}
+				fn := &Func{Name: name, PyName: name, Def: s, Pos: c.pos(s), Scope: map[string]*Local{}, generic: isGeneric(s), Captures: len(c.f.Captures[name])}
 				c.order = append(c.order, fn)
 				if !fn.generic {
 					c.info.Funcs = append(c.info.Funcs, fn)

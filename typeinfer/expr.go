@@ -109,6 +109,9 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 			case *ir.Tuple:
 				c.errorf(x, "unsupported: nested tuple")
 				return nil
+			case *ir.FuncValue:
+				c.errorf(x, "unsupported: a function in a tuple; call it, or pass it to a function")
+				return nil
 			case ir.NoneType:
 				return nil
 			}
@@ -154,7 +157,8 @@ func (c *checker) name(n *ast.Name) ir.Type {
 		}
 		return o.Type
 	case *Func:
-		c.errorf(n, "unsupported: function '%s' used as a value; only calls are supported", id)
+		c.use(n, o)
+		return c.funcValue(n, o)
 	case *Module:
 		c.errorf(n, "unsupported: module '%s' used as a value", id)
 	case *Imported:

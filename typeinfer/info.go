@@ -149,6 +149,11 @@ type Func struct {
 	// Python-visible signature that wrappers reproduce (ir.Func.Defaults).
 	DefaultValues []*Const
 	KwOnly        int
+	// Captures is how many of the last (keyword-only) parameters are the
+	// captures of a function lifted from a lambda or a nested def
+	// (frontend.File.Captures): a use of the function's value passes
+	// them, a call through it does not name them.
+	Captures int
 	Result        ir.Type  // ir.None, a Scalar or an *ir.Tuple
 	Locals        []*Local // non-parameter locals, in order of first definition
 	Scope         map[string]*Local
@@ -235,6 +240,10 @@ type CallInfo struct {
 	Recv     ast.Expr
 	Args     []ast.Expr
 	ArgOrder []int
+	// Closure, for a call of a function with captures (Func.Captures),
+	// is the callee expression whose function value (its Types entry, an
+	// *ir.FuncValue) supplies them, after Args.
+	Closure ast.Expr
 }
 
 // AttrKind says what an attribute expression is.

@@ -70,6 +70,10 @@ func sigKey(types []ir.Type) string {
 func (c *checker) instanceTypes(t *Func, slots []int, argType func(w int) ir.Type) ([]ir.Type, bool) {
 	types := make([]ir.Type, len(t.Params))
 	for i, p := range t.Params {
+		if i >= len(t.Params)-t.Captures {
+			types[i] = ir.Int64 // the function value's captures, filled by the caller
+			continue
+		}
 		switch {
 		case p.Type != nil && !t.untyped[i]:
 			types[i] = p.Type
@@ -103,7 +107,7 @@ func (c *checker) instance(t *Func, types []ir.Type, call ast.Ast) *Func {
 	}
 	in := &Func{
 		Name: t.Name, PyName: t.PyName, Def: cloneDef(c.f, t.Def), Pos: t.Pos, Scope: map[string]*Local{},
-		template: t, key: key, sigTypes: types,
+		template: t, key: key, sigTypes: types, Captures: t.Captures,
 	}
 	t.instances = append(t.instances, in)
 	c.info.Funcs = append(c.info.Funcs, in)
@@ -131,15 +135,23 @@ func (c *checker) finishInstances() {
 			funcs = append(funcs, fn)
 			continue
 		}
-		k := 0
+		k, h := 0, 0
 		for _, in := range fn.instances {
 			if !in.live {
 				continue
 			}
-			in.Name = OverloadName(fn.Name, k)
-			k++
+			if takesFunction(in) && !strings.HasPrefix(fn.Name, "_") {
+				// Compiled for function arguments, which neither the Go
+				// and C APIs nor verify can pass: a helper.
+				in.Name = "_" + OverloadName(fn.Name, h)
+				h++
+			} else {
+				in.Name = OverloadName(fn.Name, k)
+				k++
+			}
 			funcs = append(funcs, in)
 		}
+		k += h
 		if k == 0 && !strings.HasPrefix(fn.Name, "_") {
 			for i, p := range fn.Params {
 				if fn.untyped[i] {
@@ -150,6 +162,17 @@ func (c *checker) finishInstances() {
 		}
 	}
 	c.info.Funcs = funcs
+}
+
+// takesFunction reports whether fn has a parameter that is a function
+// value.
+func takesFunction(fn *Func) bool {
+	for _, p := range fn.Params {
+		if _, ok := p.Type.(*ir.FuncValue); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // needsTypeMsg says how to give parameter p of function f a type.

@@ -564,6 +564,10 @@ func (c *checker) returnStmt(s *ast.Return) {
 	if vt == nil {
 		return
 	}
+	if _, isFn := vt.(*ir.FuncValue); isFn {
+		c.errorf(s.Value, "unsupported: returning a function (it would outlive the variables it reads); call it here, or define it at module level and call it there")
+		return
+	}
 	if _, none := vt.(ir.NoneType); none {
 		c.errorf(s.Value, "the value is None (the called function returns nothing)")
 		return

@@ -120,6 +120,21 @@ func join(a, b ir.Type) (ir.Type, bool) {
 	case ir.NoneType:
 		_, ok := b.(ir.NoneType)
 		return a, ok
+	case *ir.FuncValue:
+		// One function; its captures widen like any variable.
+		b, ok := b.(*ir.FuncValue)
+		if !ok || a.Code != b.Code || len(a.Captures) != len(b.Captures) {
+			return nil, false
+		}
+		caps := make([]ir.Type, len(a.Captures))
+		for i := range caps {
+			t, ok := join(a.Captures[i], b.Captures[i])
+			if !ok {
+				return nil, false
+			}
+			caps[i] = t
+		}
+		return &ir.FuncValue{Code: a.Code, Name: a.Name, Captures: caps}, true
 	case *ir.Array:
 		// One variable holds arrays of one dtype and rank: numpy would
 		// let it change, but the generated Go variable cannot. The join

@@ -514,6 +514,10 @@ func (e *funcEmitter) ifStmt(s *ir.If, depth int) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The calls hoisted out of the condition run before the if; the
+	// blocks' own statements must not drop them.
+	pre := e.pre
+	defer func() { e.pre = pre }()
 	then, err := e.block(s.Then, depth+1)
 	if err != nil {
 		return nil, err
@@ -579,7 +583,9 @@ func (e *funcEmitter) forStmt(s *ir.For, depth int) ([]string, error) {
 		cond = "(" + step.paren() + " > 0 && " + iv + " < " + stop.paren() + ") || (" + step.paren() + " < 0 && " + iv + " > " + stop.paren() + ")"
 		post = iv + " = pyc2go_add_" + vt.String() + "(" + iv + ", " + step.code + ")"
 	}
+	pre := e.pre // calls hoisted out of the bounds run before the loop
 	body, err := e.block(s.Body, depth+1)
+	e.pre = pre
 	if err != nil {
 		return nil, err
 	}
