@@ -154,9 +154,9 @@ type Func struct {
 	// (frontend.File.Captures): a use of the function's value passes
 	// them, a call through it does not name them.
 	Captures int
-	Result        ir.Type  // ir.None, a Scalar or an *ir.Tuple
-	Locals        []*Local // non-parameter locals, in order of first definition
-	Scope         map[string]*Local
+	Result   ir.Type  // ir.None, a Scalar or an *ir.Tuple
+	Locals   []*Local // non-parameter locals, in order of first definition
+	Scope    map[string]*Local
 
 	exportTypes []ir.Type // per parameter, from Export (nil when not given)
 	exportOK    bool
