@@ -207,6 +207,21 @@ func Identical(a, b Type) bool {
 	return false
 }
 
+// Leaves is t with its tuples flattened, nested ones included: the types
+// of the values that hold it, in order (a scalar or an array is its own
+// one leaf).
+func Leaves(t Type) []Type {
+	tt, ok := t.(*Tuple)
+	if !ok {
+		return []Type{t}
+	}
+	var out []Type
+	for _, e := range tt.Elems {
+		out = append(out, Leaves(e)...)
+	}
+	return out
+}
+
 // IsScalar reports whether t is a Scalar of one of the given kinds (any
 // scalar when none are given).
 func IsScalar(t Type, kinds ...Scalar) bool {

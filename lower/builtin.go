@@ -24,6 +24,15 @@ func (l *fnLowerer) call(e *ast.Call) ir.Expr {
 		if ci.Name == "len" && len(ci.Args) == 1 && l.isArrayExpr(ci.Args[0]) {
 			return l.arrayLen(ci.Args[0])
 		}
+		if ci.Name == "len" && len(ci.Args) == 1 {
+			if it := l.info.Iters[ci.Args[0]]; it != nil && it.Kind == typeinfer.IterRange {
+				return l.iterSource(ci.Args[0], it, l.pos(e)).n // len(range(...))
+			}
+			if tt, ok := l.typeOf(ci.Args[0]).(*ir.Tuple); ok {
+				l.effectsTuple(ci.Args[0])
+				return ir.Int(int64(len(tt.Elems)))
+			}
+		}
 		return l.builtin(e, ci)
 	case typeinfer.CallMath:
 		return l.mathCall(e, ci)

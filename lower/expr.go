@@ -498,6 +498,20 @@ var cmpOps = map[ast.CmpOp]ir.BinOp{
 // evaluated once, and a later operand is evaluated only when every earlier
 // comparison held.
 func (l *fnLowerer) compare(e *ast.Compare) ir.Expr {
+	if ta, ok := l.typeOf(e.Left).(*ir.Tuple); ok && len(e.Ops) == 1 {
+		tb, ok := l.typeOf(e.Comparators[0]).(*ir.Tuple)
+		if !ok {
+			l.errorf(e, "unsupported: comparison of a tuple and a number")
+		}
+		pos := l.pos(e)
+		a := l.tuple(e.Left)
+		for i := range a {
+			if mayHaveEffects(a[i]) {
+				a[i] = l.spill(a[i], pos)
+			}
+		}
+		return l.tupleCompare(e.Ops[0], a, ta, l.tuple(e.Comparators[0]), tb, pos)
+	}
 	for _, op := range e.Ops {
 		if _, ok := cmpOps[op]; !ok {
 			l.errorf(e, "unsupported: comparison operator %s", op)
@@ -595,79 +609,11 @@ func (l *fnLowerer) subscript(e *ast.Subscript) ir.Expr {
 	if l.isArrayExpr(e.Value) {
 		return l.arraySubscript(e)
 	}
-	tt, ok := l.typeOf(e.Value).(*ir.Tuple)
-	idx, isIdx := e.Slice.(*ast.Index)
-	if !ok || !isIdx {
-		l.errorf(e, "unsupported: subscript (arrays are not supported yet)")
+	vals := l.tupleSubscript(e)
+	if len(vals) != 1 {
+		l.errorf(e, "unsupported: a tuple element used as a single value")
 	}
-	var i int64
-	switch n := idx.Value.(type) {
-	case *ast.Num:
-		v, ok := n.N.(py.Int)
-		if !ok {
-			l.errorf(e, "unsupported: tuple index must be an integer literal")
-		}
-		i = int64(v)
-	case *ast.UnaryOp:
-		num, ok := n.Operand.(*ast.Num)
-		v, ok2 := any(nil), false
-		if ok {
-			v, ok2 = num.N.(py.Int)
-		}
-		if n.Op != ast.USub || !ok2 {
-			l.errorf(e, "unsupported: tuple index must be an integer literal")
-		}
-		i = -int64(v.(py.Int))
-	default:
-		l.errorf(e, "unsupported: tuple index must be an integer literal")
-	}
-	if i < 0 {
-		i += int64(len(tt.Elems))
-	}
-	if i < 0 || i >= int64(len(tt.Elems)) {
-		l.errorf(e, "tuple index out of range")
-	}
-	vals := l.tuple(e.Value)
-	return vals[i]
-}
-
-// tuple lowers a tuple-valued expression into one value per element.
-func (l *fnLowerer) tuple(e ast.Expr) []ir.Expr {
-	switch e := e.(type) {
-	case *ast.Tuple:
-		for _, x := range e.Elts {
-			if _, ok := l.typeOf(x).(*ir.Tuple); ok {
-				l.errorf(x, "unsupported: nested tuple")
-			}
-		}
-		return l.seq(l.pos(e), e.Elts...)
-	case *ast.Name:
-		loc := l.local(e)
-		var out []ir.Expr
-		for _, v := range l.vars[loc] {
-			out = append(out, ir.Ref(v))
-		}
-		return out
-	case *ast.Call:
-		ci := l.info.Calls[e]
-		if ci != nil && ci.Kind == typeinfer.CallFunc {
-			return l.callFunc(e, ci, nil, false)
-		}
-		if ci != nil && ci.Kind == typeinfer.CallBuiltin && ci.Name == "divmod" {
-			return l.divmod(e, ci)
-		}
-	case *ast.Attribute:
-		if ai := l.info.Attrs[e]; ai != nil && ai.Kind == typeinfer.AttrShape {
-			return l.shapeTuple(e.Value)
-		}
-	case *ast.IfExp:
-		tt, ok := l.typeOf(e).(*ir.Tuple)
-		if ok {
-			return l.ifExp(e, tt.Elems, l.tuple)
-		}
-	}
-	l.errorf(e, "unsupported: tuple value %T", e)
-	return nil
+	return vals[0]
 }
 
 // Small IR builders.

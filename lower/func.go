@@ -82,7 +82,7 @@ func (l *fnLowerer) lower() {
 	for _, loc := range l.tf.Locals {
 		if tt, ok := loc.Type.(*ir.Tuple); ok {
 			var vs []*ir.Var
-			for i, et := range tt.Elems {
+			for i, et := range flatTypes(tt) {
 				vs = append(vs, l.newVar(loc.Name+"_"+strconv.Itoa(i), et))
 			}
 			l.vars[loc] = vs

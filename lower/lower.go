@@ -199,11 +199,13 @@ func lowerModule(info *typeinfer.Info, cfg Config) (m *ir.Module, err error) {
 		for i, p := range tf.Params {
 			for k, t := range flatTypes(p.Type) {
 				name := p.Name
-				switch _, isFn := p.Type.(*ir.FuncValue); {
-				case isFn:
-					name = p.Name + "_" + strconv.Itoa(k) // capture k
-				case k > 0:
-					name = p.Name + "_none"
+				switch p.Type.(type) {
+				case *ir.FuncValue, *ir.Tuple:
+					name = p.Name + "_" + strconv.Itoa(k) // capture or leaf k
+				case *ir.Optional:
+					if k > 0 {
+						name = p.Name + "_none"
+					}
 				}
 				v := &ir.Var{Name: name, Type: t, Param: true, Nullable: isOptionalArray(p.Type)}
 				vars[i] = append(vars[i], v)
@@ -220,6 +222,7 @@ func lowerModule(info *typeinfer.Info, cfg Config) (m *ir.Module, err error) {
 			}
 		}
 		ml.params[tf] = vars
+		setPyTypes(f, tf)
 		ml.funcs[tf] = f
 		ml.mod.Funcs = append(ml.mod.Funcs, f)
 	}
@@ -314,6 +317,37 @@ func moduleDoc(f *frontend.File) string {
 }
 
 func irPos(p frontend.Pos) ir.Pos { return ir.Pos{Line: p.Line, Col: p.Col} }
+
+// setPyTypes records the Python parameter and result types of f where
+// tuples make them differ from its flat IR ones (ir.Func.PyParams).
+func setPyTypes(f *ir.Func, tf *typeinfer.Func) {
+	nested := func(t ir.Type) bool {
+		tt, ok := t.(*ir.Tuple)
+		if !ok {
+			return false
+		}
+		for _, e := range tt.Elems {
+			if _, ok := e.(*ir.Tuple); ok {
+				return true
+			}
+		}
+		return false
+	}
+	if nested(tf.Result) {
+		f.PyResult = tf.Result
+	}
+	tuples := false
+	for _, p := range tf.Params {
+		if _, ok := p.Type.(*ir.Tuple); ok {
+			tuples = true
+		}
+	}
+	if tuples {
+		for _, p := range tf.Params {
+			f.PyParams = append(f.PyParams, ir.PyParam{Name: p.Name, Type: p.Type})
+		}
+	}
+}
 
 // constExpr builds the IR constant for a typeinfer constant value, which is
 // int64, float64, bool or complex128 whatever the sized type.

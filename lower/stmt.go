@@ -160,17 +160,10 @@ func (l *fnLowerer) targetVars(t ast.Expr) []*ir.Var {
 	case *ast.Name:
 		return l.vars[l.local(t)]
 	case *ast.Tuple:
+		// Nested targets take their share of the flat values.
 		var out []*ir.Var
 		for _, x := range t.Elts {
-			n, ok := x.(*ast.Name)
-			if !ok {
-				l.errorf(x, "unsupported: assignment target %T", x)
-			}
-			vs := l.vars[l.local(n)]
-			if len(vs) != 1 {
-				l.errorf(x, "unsupported: nested tuple assignment")
-			}
-			out = append(out, vs[0])
+			out = append(out, l.targetVars(x)...)
 		}
 		return out
 	case *ast.List:

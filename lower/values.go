@@ -136,9 +136,10 @@ func (l *fnLowerer) values(e ast.Expr, dst ir.Type) []ir.Expr {
 		return []ir.Expr{convert(l.expr(e), d.Elem.(ir.Scalar)), ir.BoolConst(false)}
 	case *ir.Tuple:
 		vals := l.tuple(e)
+		ft := flatTypes(d)
 		for i := range vals {
-			if i < len(d.Elems) {
-				vals[i] = convTo(vals[i], d.Elems[i])
+			if i < len(ft) {
+				vals[i] = convTo(vals[i], ft[i])
 			}
 		}
 		return vals

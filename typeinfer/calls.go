@@ -613,6 +613,16 @@ func (c *checker) argTypes(e *ast.Call, disp string, slots []int, pt, kt []ir.Ty
 }
 
 func (c *checker) callBuiltin(e *ast.Call, cl callee) ir.Type {
+	if cl.name == "len" && len(e.Args) == 1 && len(e.Keywords) == 0 {
+		if r, ok := e.Args[0].(*ast.Call); ok && c.iterBuiltin(r) == "range" {
+			// len(range(...)): the number of values it yields.
+			if c.iter(r) == nil {
+				return nil
+			}
+			c.setCall(e, &CallInfo{Kind: CallBuiltin, Name: "len", Args: e.Args, ArgOrder: []int{0}})
+			return ir.Int64
+		}
+	}
 	pt, kt := c.args(e)
 	if cl.name == "len" {
 		if len(e.Args) != 1 || len(e.Keywords) > 0 {
@@ -622,10 +632,7 @@ func (c *checker) callBuiltin(e *ast.Call, cl callee) ir.Type {
 		switch t := pt[0].(type) {
 		case nil:
 			return nil
-		case *ir.Array:
-		case *ir.Tuple:
-			c.errorf(e.Args[0], "unsupported: len() of a tuple (it is the constant %d)", len(t.Elems))
-			return nil
+		case *ir.Array, *ir.Tuple:
 		default:
 			c.errorf(e.Args[0], "object of type '%s' has no len()", pyName(t))
 			return nil

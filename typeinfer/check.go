@@ -835,6 +835,12 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 		return bad()
 	case *ast.Str:
 		s := strings.TrimSpace(string(e.S))
+		if inner, ok := strings.CutPrefix(s, "tuple["); ok && strings.HasSuffix(inner, "]") {
+			return c.stringTuple(e, inner[:len(inner)-1], result)
+		}
+		if inner, ok := strings.CutPrefix(s, "Tuple["); ok && strings.HasSuffix(inner, "]") {
+			return c.stringTuple(e, inner[:len(inner)-1], result)
+		}
 		if strings.Contains(s, "[") {
 			a, msg := parseArrayType(s)
 			if msg != "" {
@@ -885,10 +891,15 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 					c.errorAt(c.pos(x), "unsupported: npt.NDArray inside tuple[...]; its rank cannot be inferred there, write the string form such as \"float64[:, :]\"")
 					return nil, false
 				}
-				if _, scalar := t.(ir.Scalar); !scalar {
-					if _, arr := t.(*ir.Array); !arr || !result {
-						return bad()
+				switch t.(type) {
+				case ir.Scalar, *ir.Tuple:
+				case *ir.Array:
+					if !result {
+						c.errorAt(c.pos(x), "unsupported: an array inside a tuple parameter; pass the array as a parameter of its own")
+						return nil, false
 					}
+				default:
+					return bad()
 				}
 				ts = append(ts, t)
 			}
@@ -897,6 +908,49 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 		return arrays()
 	}
 	return bad()
+}
+
+// stringTuple reads the string annotation "tuple[T1, T2, ...]" (inner
+// is what the brackets hold), each element as the string annotation
+// "Ti" would be read.
+func (c *checker) stringTuple(e *ast.Str, inner string, result bool) (ir.Type, bool) {
+	var ts []ir.Type
+	depth, start := 0, 0
+	parts := []string{}
+	for i, r := range inner {
+		switch r {
+		case '[':
+			depth++
+		case ']':
+			depth--
+		case ',':
+			if depth == 0 {
+				parts = append(parts, inner[start:i])
+				start = i + 1
+			}
+		}
+	}
+	parts = append(parts, inner[start:])
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		t, ok := c.annotation(&ast.Str{ExprBase: e.ExprBase, S: py.String(p)}, result)
+		if !ok {
+			return nil, false
+		}
+		if _, arr := t.(*ir.Array); arr && !result {
+			c.errorAt(c.pos(e), "unsupported: an array inside a tuple parameter; pass the array as a parameter of its own")
+			return nil, false
+		}
+		ts = append(ts, t)
+	}
+	if len(ts) == 0 {
+		c.errorAt(c.pos(e), "unsupported: an empty tuple type")
+		return nil, false
+	}
+	return &ir.Tuple{Elems: ts}, true
 }
 
 // bareKind recognises a result annotation that names a kind of value

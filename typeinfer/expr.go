@@ -106,9 +106,6 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 		for i, x := range e.Elts {
 			elems[i] = c.expr(x)
 			switch elems[i].(type) {
-			case *ir.Tuple:
-				c.errorf(x, "unsupported: nested tuple")
-				return nil
 			case *ir.FuncValue:
 				c.errorf(x, "unsupported: a function in a tuple; call it, or pass it to a function")
 				return nil
@@ -423,7 +420,13 @@ func (c *checker) compare(e *ast.Compare) ir.Type {
 		} else if prev != nil && nt != nil {
 			ps, pok := prev.(ir.Scalar)
 			ns, nok := nt.(ir.Scalar)
+			pt, ptup := prev.(*ir.Tuple)
+			nt2, ntup := nt.(*ir.Tuple)
 			switch {
+			case ptup && ntup:
+				if msg := tupleCompare(op, sym, pt, nt2); msg != "" {
+					c.errorf(e, "%s", msg)
+				}
 			case !pok || !nok:
 				c.errorf(e, "unsupported: comparison of %s and %s values", pyName(prev), pyName(nt))
 			case op != ast.Eq && op != ast.NotEq && (ps.IsComplex() || ns.IsComplex()):
@@ -433,6 +436,32 @@ func (c *checker) compare(e *ast.Compare) ir.Type {
 		prevE, prev = next, nt
 	}
 	return ir.Bool
+}
+
+// tupleCompare checks `a op b` on two tuples, compared element by element
+// as Python does: "" when it is fine, else the error.
+func tupleCompare(op ast.CmpOp, sym string, a, b *ir.Tuple) string {
+	ordered := op != ast.Eq && op != ast.NotEq
+	for i := 0; i < len(a.Elems) && i < len(b.Elems); i++ {
+		x, y := a.Elems[i], b.Elems[i]
+		xt, xtup := x.(*ir.Tuple)
+		yt, ytup := y.(*ir.Tuple)
+		if xtup && ytup {
+			if msg := tupleCompare(op, sym, xt, yt); msg != "" {
+				return msg
+			}
+			continue
+		}
+		xs, xok := x.(ir.Scalar)
+		ys, yok := y.(ir.Scalar)
+		if !xok || !yok {
+			return fmt.Sprintf("unsupported: comparing tuples whose elements %d are %s and %s; compare numbers and tuples of numbers", i, pyName(x), pyName(y))
+		}
+		if ordered && (xs.IsComplex() || ys.IsComplex()) {
+			return fmt.Sprintf("'%s' not supported between instances of '%s' and '%s'", sym, pyName(xs), pyName(ys))
+		}
+	}
+	return ""
 }
 
 func (c *checker) boolOp(e *ast.BoolOp) ir.Type {
@@ -491,7 +520,7 @@ func (c *checker) subscript(e *ast.Subscript) ir.Type {
 		c.errorf(e, "unsupported: slicing of a non-array value")
 		return nil
 	}
-	c.expr(idx.Value)
+	it := c.expr(idx.Value)
 	if vt == nil {
 		return nil
 	}
@@ -502,8 +531,22 @@ func (c *checker) subscript(e *ast.Subscript) ir.Type {
 	}
 	i, ok := c.constInt(idx.Value)
 	if !ok {
-		c.errorf(idx.Value, "unsupported: tuple index must be an integer constant")
-		return nil
+		// t[i] with i known only at run time: the elements must have one
+		// type (IndexError as Python raises it, at run time).
+		if s, isS := it.(ir.Scalar); it != nil && (!isS || class(s) > 1) {
+			c.errorf(idx.Value, "tuple indices must be integers or slices, not %s", pyName(it))
+			return nil
+		}
+		var et ir.Type
+		for _, x := range tt.Elems {
+			j, ok := join(et, x)
+			if !ok || !canBeOptional(x) {
+				c.errorf(idx.Value, "unsupported: a tuple of %s indexed with a variable (its elements must have one type, numbers or arrays); index it with a constant", typeString(tt))
+				return nil
+			}
+			et = j
+		}
+		return et
 	}
 	if i < 0 {
 		i += int64(len(tt.Elems))

@@ -618,7 +618,7 @@ func typeString(t ir.Type) string {
 			if i > 0 {
 				s += ", "
 			}
-			s += pyName(e)
+			s += typeString(e)
 		}
 		return s + "]"
 	}

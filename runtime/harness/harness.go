@@ -103,6 +103,50 @@ func (p *program) run(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	return ExitUsage
 }
 
+// convertTuple converts a parsed tuple (a []any from runtime.ParseValue)
+// to a parameter of type "tuple[T1, T2, ...]" (nested tuples allowed),
+// element by element as ConvertArg converts scalars.
+func convertTuple(typ string, v any) (any, error) {
+	elems := splitTypes(strings.TrimSuffix(strings.TrimPrefix(typ, "tuple["), "]"))
+	t, ok := v.([]any)
+	if !ok || len(t) != len(elems) {
+		return nil, fmt.Errorf("expected %s, got %s", typ, Repr(v))
+	}
+	out := make([]any, len(t))
+	for i, e := range elems {
+		var err error
+		if strings.HasPrefix(e, "tuple[") {
+			out[i], err = convertTuple(e, t[i])
+		} else {
+			out[i], err = ConvertArg(e, t[i])
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// splitTypes splits "int, tuple[int, float]" at its top-level commas.
+func splitTypes(s string) []string {
+	var parts []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '[':
+			depth++
+		case ']':
+			depth--
+		case ',':
+			if depth == 0 {
+				parts = append(parts, strings.TrimSpace(s[start:i]))
+				start = i + 1
+			}
+		}
+	}
+	return append(parts, strings.TrimSpace(s[start:]))
+}
+
 // As is the argument of an optional parameter (type "T | None") as its Go
 // type: nil (Python's None) stays the zero value, a nil array.
 func As[T any](v any) T {
@@ -285,6 +329,16 @@ func prepare(f *Func, texts []string) ([]any, error) {
 				return nil, fmt.Errorf("argument %s: %v", f.Params[i].Name, err)
 			}
 			args[i] = a
+			continue
+		}
+		if strings.HasPrefix(typ, "tuple[") {
+			v, err := runtime.ParseValue(t)
+			if err == nil {
+				args[i], err = convertTuple(typ, v)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("argument %s: %v", f.Params[i].Name, err)
+			}
 			continue
 		}
 		v, err := runtime.ParseLiteral(t)
@@ -504,8 +558,8 @@ func writeResults(dir string, res any) error {
 func writeScalar(path string, v any) error {
 	var data any
 	switch x := v.(type) {
-	case nil:
-		return nil
+	case nil, []any:
+		return nil // None, and a tuple nested in a tuple result: no file
 	case ndarray:
 		return runtime.WriteNpyFile(path, x.Npy())
 	case bool:
