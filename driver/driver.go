@@ -54,6 +54,9 @@ type Result struct {
 	File   *frontend.File
 	Info   *typeinfer.Info
 	Module *ir.Module
+	// Skipped names the Python functions CompileSome left out because
+	// they (or functions they call) have errors, in source order.
+	Skipped []string
 }
 
 // Diagnostics is returned when the Python file has errors: it renders them

@@ -71,22 +71,8 @@ const moduleLevelMsg = "unsupported: module-level statement; only imports, funct
 func (c *checker) module(body []ast.Stmt) {
 	for i, s := range body {
 		switch s := s.(type) {
-		case *ast.Import:
-			for _, a := range s.Names {
-				c.importName(a, string(a.Name))
-			}
-		case *ast.ImportFrom:
-			switch {
-			case s.Level > 0:
-				c.errorf(s, "unsupported: relative import; supported modules are math, cmath, numpy, numba")
-			case !c.moduleOK(string(s.Module)):
-				c.errorf(s, "unsupported: import of module '%s'; supported modules are math, cmath, numpy, numba", s.Module)
-			}
-			for _, a := range s.Names {
-				if a.Name == "*" {
-					c.errorf(s, "unsupported: import *; import the names you use")
-				}
-			}
+		case *ast.Import, *ast.ImportFrom:
+			c.importStmt(s)
 		case *ast.FunctionDef:
 			c.funcDef(s)
 		case *ast.ClassDef:
@@ -123,6 +109,28 @@ func (c *checker) module(body []ast.Stmt) {
 		default:
 			if !c.stmtOnlyError(s) {
 				c.errorf(s, moduleLevelMsg)
+			}
+		}
+	}
+}
+
+// importStmt checks an import, at module level or in a function.
+func (c *checker) importStmt(s ast.Stmt) {
+	switch s := s.(type) {
+	case *ast.Import:
+		for _, a := range s.Names {
+			c.importName(a, string(a.Name))
+		}
+	case *ast.ImportFrom:
+		switch {
+		case s.Level > 0:
+			c.errorf(s, "unsupported: relative import; supported modules are math, cmath, numpy, numba")
+		case !c.moduleOK(string(s.Module)):
+			c.errorf(s, "unsupported: import of module '%s'; supported modules are math, cmath, numpy, numba", s.Module)
+		}
+		for _, a := range s.Names {
+			if a.Name == "*" {
+				c.errorf(s, "unsupported: import *; import the names you use")
 			}
 		}
 	}
@@ -219,11 +227,11 @@ func (c *checker) stmt(s ast.Stmt) {
 	}
 	switch s := s.(type) {
 	case *ast.FunctionDef:
-		c.errorf(s, "unsupported: nested function; define it at module level")
+		c.funcDef(s) // lifted to module level (desugar.go)
 	case *ast.ClassDef:
 		c.errorf(s, "unsupported: class definition; use functions and arrays")
 	case *ast.Import, *ast.ImportFrom:
-		c.errorf(s, "unsupported: import inside a function; import at module level")
+		c.importStmt(s) // numpy code imports inside functions too
 	case *ast.Return:
 		c.expr(s.Value)
 	case *ast.Assign:
@@ -324,7 +332,17 @@ func (c *checker) expr(e ast.Expr) {
 	case *ast.UnaryOp:
 		c.expr(e.Operand)
 	case *ast.Lambda:
-		c.errorf(e, "unsupported: lambda; define a function at module level")
+		// Lifted to module level (desugar.go).
+		if a := e.Args; a != nil {
+			if a.Vararg != nil {
+				c.errorBefore(a.Vararg, "*", "unsupported: *args; use explicit parameters")
+			}
+			if a.Kwarg != nil {
+				c.errorBefore(a.Kwarg, "**", "unsupported: **kwargs; use explicit parameters")
+			}
+			c.exprs(a.Defaults)
+		}
+		c.expr(e.Body)
 	case *ast.IfExp:
 		c.expr(e.Test)
 		c.expr(e.Body)
@@ -340,15 +358,30 @@ func (c *checker) expr(e ast.Expr) {
 	case *ast.DictComp:
 		c.errorf(e, "unsupported: dict comprehension; write a for loop")
 	case *ast.GeneratorExp:
-		c.errorf(e, "unsupported: generator expression; write a for loop")
+		// Lifted into a loop when a reduction consumes it (desugar.go);
+		// leftovers are reported after.
+		c.expr(e.Elt)
+		for _, g := range e.Generators {
+			c.expr(g.Target)
+			c.expr(g.Iter)
+			c.exprs(g.Ifs)
+		}
 	case *ast.Yield, *ast.YieldFrom:
-		c.errorf(e, "unsupported: yield; generators are not supported, return an array")
+		c.errorf(e, "unsupported: yield (a generator function); collect the values in a list or an array and return it")
 	case *ast.Compare:
 		c.expr(e.Left)
 		for i, op := range e.Ops {
 			switch op {
 			case ast.Is, ast.IsNot:
-				c.errorf(e, "unsupported: 'is'; use ==")
+				// `x is None` and `x is not None` test for None; other
+				// identity tests have no meaning for numbers and arrays.
+				other := e.Left
+				if i > 0 {
+					other = e.Comparators[i-1]
+				}
+				if i >= len(e.Comparators) || !isNone(other) && !isNone(e.Comparators[i]) {
+					c.errorf(e, "unsupported: 'is' between values (it compares identity); use == or !=")
+				}
 			case ast.In:
 				c.errorf(e, "unsupported: 'in' operator; write a loop")
 			case ast.NotIn:
@@ -401,6 +434,11 @@ func (c *checker) slice(s ast.Slicer) {
 			c.slice(d)
 		}
 	}
+}
+
+func isNone(e ast.Expr) bool {
+	n, ok := e.(*ast.NameConstant)
+	return ok && n.Value == py.None
 }
 
 func isPrint(e *ast.Call) bool {

@@ -45,6 +45,11 @@ type File struct {
 	// Main holds the body of `if __name__ == "__main__":`; it is kept for
 	// tooling but neither checked nor compiled.
 	Main []ast.Stmt
+	// Captures maps each function desugar lifted out of a lambda or a
+	// nested def to the names it reads from the function it was in: its
+	// last keyword-only parameters, which a use of the function value
+	// passes (desugar.go).
+	Captures map[string][]string
 
 	lineStarts []int
 }
@@ -121,7 +126,20 @@ func (p *parseState) at(abs int) Pos { return offsetPos(p.src, p.ls, abs) }
 // ParseFile parses src and checks it against the supported subset. On
 // failure the File is nil and err is an ErrorList holding every error found;
 // it never panics.
-func ParseFile(path string, src []byte) (f *File, err error) {
+func ParseFile(path string, src []byte) (*File, error) {
+	f, err := ParseFilePartial(path, src)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// ParseFilePartial is ParseFile that keeps the File when the source parses
+// but some constructs are outside the subset: the errors are positioned,
+// so a caller that compiles only some functions (driver.CompileSome) can
+// leave out the functions they are in. The File is nil only when there is
+// no syntax tree (a syntax error).
+func ParseFilePartial(path string, src []byte) (f *File, err error) {
 	p := &parseState{path: path, src: src, ls: lineStarts(src)}
 	defer func() {
 		if r := recover(); r != nil {
@@ -134,7 +152,7 @@ func ParseFile(path string, src []byte) (f *File, err error) {
 	f = p.parse()
 	if len(p.errs) > 0 {
 		p.errs.Sort()
-		return nil, p.errs
+		return f, p.errs
 	}
 	return f, nil
 }
@@ -208,7 +226,22 @@ func (p *parseState) parse() *File {
 	f.Exports = p.findExports(p.src)
 	f.OmpFor = p.findOmpFor(f)
 	p.check(f)
+	desugar(f, &p.errs)
+	p.leftovers(f)
 	return f
+}
+
+// leftovers reports the comprehensions desugar could not lift: they are
+// in a place no later stage handles.
+func (p *parseState) leftovers(f *File) {
+	ast.Walk(f.Module, func(n ast.Ast) bool {
+		switch n.(type) {
+		case *ast.GeneratorExp:
+			p.errs.Add(f.Pos(n), "unsupported: generator expression here; pass it straight to sum(), min(), max(), any() or all(), or write a for loop")
+			return false
+		}
+		return true
+	})
 }
 
 // parseAnnot parses the annotation text on its own and moves its node

@@ -56,6 +56,21 @@ type Func struct {
 	PyName   string
 	Defaults []*ConstExpr
 	KwOnly   int
+
+	// PyParams and PyResult, when set, are the Python types wrappers
+	// present where they differ from Params and Result: a parameter of
+	// tuple type (nested ones too) is the consecutive Params holding its
+	// Leaves, and a result whose tuples nest is PyResult, with Result the
+	// flat tuple of its Leaves. PyParams has one entry per Python
+	// parameter (Name, Type); nil means one per Param.
+	PyParams []PyParam
+	PyResult Type
+}
+
+// PyParam is a Python parameter of a Func whose PyParams are set.
+type PyParam struct {
+	Name string
+	Type Type
 }
 
 // Var is a typed local variable or parameter. Names are unique within a
@@ -64,6 +79,11 @@ type Var struct {
 	Name  string
 	Type  Type
 	Param bool
+	// Nullable marks an array variable that may hold no array: Python's
+	// None of an optional array (an `out=None` parameter), made by the
+	// none intrinsic and tested by is_none. Emitters read such a
+	// variable's data only where it holds an array.
+	Nullable bool
 }
 
 // Block is a sequence of statements.

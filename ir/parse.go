@@ -24,6 +24,10 @@ import (
 // named like a constant word (nan, true) or like the discarded result _
 // as the variable.
 //
+// A Nullable variable's type ends in "?"; a function whose Python
+// signature differs from its flat one (PyParams, PyResult) starts with
+// "pyparam NAME TYPE" and "pyresult TYPE" lines before its locals.
+//
 // Errors name the line: "line 12: want ')', got ...".
 func Parse(src string) (*Module, error) {
 	p := &textParser{funcs: map[string]*Func{}}
@@ -141,6 +145,7 @@ func (p *textParser) header(l *lineParser) *Func {
 		}
 		v := &Var{Name: l.ident(), Param: true}
 		v.Type = l.typ()
+		v.Nullable = l.accept("?")
 		if l.accept("=") {
 			c := l.constant()
 			if s, ok := v.Type.(Scalar); ok && c.T != s {
@@ -174,11 +179,24 @@ func (p *textParser) body(f *Func) {
 	p.ln++
 	for ; p.ln < len(p.lines); p.ln++ {
 		l := p.line(p.lines[p.ln])
+		if l.acceptWord("pyparam") {
+			pp := PyParam{Name: l.ident()}
+			pp.Type = l.typ()
+			l.end()
+			f.PyParams = append(f.PyParams, pp)
+			continue
+		}
+		if l.acceptWord("pyresult") {
+			f.PyResult = l.typ()
+			l.end()
+			continue
+		}
 		if !l.acceptWord("var") {
 			break
 		}
 		v := &Var{Name: l.ident()}
 		v.Type = l.typ()
+		v.Nullable = l.accept("?")
 		l.end()
 		p.declare(v)
 		f.Locals = append(f.Locals, v)

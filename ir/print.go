@@ -51,7 +51,7 @@ func (p *printer) fn(f *Func) {
 		if f.KwOnly > 0 && i == len(f.Params)-f.KwOnly {
 			params = append(params, "*")
 		}
-		s := v.Name + " " + v.Type.String()
+		s := v.Name + " " + v.Type.String() + nullMark(v)
 		if i < len(f.Defaults) && f.Defaults[i] != nil {
 			s += " = " + constString(f.Defaults[i])
 		}
@@ -67,12 +67,26 @@ func (p *printer) fn(f *Func) {
 	}
 	p.line(f.Pos, "func %s(%s) %s%s {", name, strings.Join(params, ", "), f.Result, raises)
 	p.depth++
+	for _, pp := range f.PyParams {
+		p.line(Pos{}, "pyparam %s %s", pp.Name, pp.Type)
+	}
+	if f.PyResult != nil {
+		p.line(Pos{}, "pyresult %s", f.PyResult)
+	}
 	for _, v := range f.Locals {
-		p.line(Pos{}, "var %s %s", v.Name, v.Type)
+		p.line(Pos{}, "var %s %s%s", v.Name, v.Type, nullMark(v))
 	}
 	p.stmts(f.Body)
 	p.depth--
 	p.line(Pos{}, "}")
+}
+
+// nullMark is the "?" after the type of a Nullable variable.
+func nullMark(v *Var) string {
+	if v.Nullable {
+		return "?"
+	}
+	return ""
 }
 
 func (p *printer) block(b *Block) {

@@ -110,6 +110,41 @@ func (NoneType) isType()        {}
 // None is the one NoneType value.
 var None Type = NoneType{}
 
+// Optional is the type the front half gives a value that is None or an
+// Elem (a Scalar or an *Array): `out=None` parameters, `best = None` then
+// `best = v`. Lowering represents it without this type, so emitters never
+// meet it: an optional array is an array variable whose None is no array
+// (IsNone), an optional scalar is a pair of variables, the value and a
+// flag saying it is None.
+type Optional struct{ Elem Type }
+
+func (t *Optional) String() string { return "Optional[" + t.Elem.String() + "]" }
+func (*Optional) isType()          {}
+
+// FuncValue is the type the front half gives a function used as a value:
+// a lambda, a nested def or a module function bound to a variable or
+// passed to a parameter. Code identifies the function (compared with ==)
+// and Name spells it; Captures are the types of the values it reads from
+// the function it was defined in. Calls through it are compiled as calls
+// of that function (one instance per signature, as any untyped function),
+// so no closure exists at run time: lowering holds a function value as
+// its captures alone, one variable each, and emitters never meet this
+// type.
+type FuncValue struct {
+	Code     any
+	Name     string
+	Captures []Type
+}
+
+func (t *FuncValue) String() string {
+	parts := make([]string, len(t.Captures))
+	for i, c := range t.Captures {
+		parts[i] = c.String()
+	}
+	return "function " + t.Name + "[" + strings.Join(parts, ", ") + "]"
+}
+func (*FuncValue) isType() {}
+
 // Array is an N-d strided numpy array of Elem. Contig records that the
 // innermost axis is known to have unit stride (an annotation like
 // "float64[:, ::1]").
@@ -154,8 +189,37 @@ func Identical(a, b Type) bool {
 	case *Array:
 		b, ok := b.(*Array)
 		return ok && *a == *b
+	case *Optional:
+		b, ok := b.(*Optional)
+		return ok && Identical(a.Elem, b.Elem)
+	case *FuncValue:
+		b, ok := b.(*FuncValue)
+		if !ok || a.Code != b.Code || len(a.Captures) != len(b.Captures) {
+			return false
+		}
+		for i := range a.Captures {
+			if !Identical(a.Captures[i], b.Captures[i]) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
+}
+
+// Leaves is t with its tuples flattened, nested ones included: the types
+// of the values that hold it, in order (a scalar or an array is its own
+// one leaf).
+func Leaves(t Type) []Type {
+	tt, ok := t.(*Tuple)
+	if !ok {
+		return []Type{t}
+	}
+	var out []Type
+	for _, e := range tt.Elems {
+		out = append(out, Leaves(e)...)
+	}
+	return out
 }
 
 // IsScalar reports whether t is a Scalar of one of the given kinds (any

@@ -24,6 +24,15 @@ func (l *fnLowerer) call(e *ast.Call) ir.Expr {
 		if ci.Name == "len" && len(ci.Args) == 1 && l.isArrayExpr(ci.Args[0]) {
 			return l.arrayLen(ci.Args[0])
 		}
+		if ci.Name == "len" && len(ci.Args) == 1 {
+			if it := l.info.Iters[ci.Args[0]]; it != nil && it.Kind == typeinfer.IterRange {
+				return l.iterSource(ci.Args[0], it, l.pos(e)).n // len(range(...))
+			}
+			if tt, ok := l.typeOf(ci.Args[0]).(*ir.Tuple); ok {
+				l.effectsTuple(ci.Args[0])
+				return ir.Int(int64(len(tt.Elems)))
+			}
+		}
 		return l.builtin(e, ci)
 	case typeinfer.CallMath:
 		return l.mathCall(e, ci)
@@ -71,6 +80,45 @@ func (l *fnLowerer) args(e *ast.Call, ci *typeinfer.CallInfo) []ir.Expr {
 	return out
 }
 
+// valuesSeq lowers the bound arguments of a call for parameters of the
+// given types (values), evaluated in the order written as args does: one
+// list of IR values per argument, nil for an omitted one.
+func (l *fnLowerer) valuesSeq(e *ast.Call, ci *typeinfer.CallInfo, ptype func(i int) ir.Type) [][]ir.Expr {
+	order := ci.ArgOrder
+	if len(order) != len(ci.Args) {
+		order = make([]int, len(ci.Args))
+		for i := range order {
+			order[i] = i
+		}
+	}
+	pos := l.pos(e)
+	bufs := make([][]ir.Stmt, len(order))
+	vals := make([][]ir.Expr, len(order))
+	for k, i := range order {
+		if a := ci.Args[i]; a != nil {
+			bufs[k] = l.block(func() { vals[k] = l.values(a, ptype(i)) })
+		}
+	}
+	out := make([][]ir.Expr, len(ci.Args))
+	for k, i := range order {
+		*l.cur = append(*l.cur, bufs[k]...)
+		later := false
+		for j := k + 1; j < len(order); j++ {
+			later = later || len(bufs[j]) > 0
+		}
+		for m, v := range vals[k] {
+			if later && v != nil && mayHaveEffects(v) {
+				vals[k][m] = l.spill(v, pos)
+			}
+		}
+		out[i] = vals[k]
+		if out[i] == nil && ci.Args[i] != nil {
+			out[i] = []ir.Expr{} // None: no values, but present
+		}
+	}
+	return out
+}
+
 // argTypes returns the typeinfer types of the bound arguments.
 func (l *fnLowerer) argTypes(ci *typeinfer.CallInfo) []ir.Scalar {
 	ts := make([]ir.Scalar, len(ci.Args))
@@ -87,20 +135,40 @@ func (l *fnLowerer) argTypes(ci *typeinfer.CallInfo) []ir.Scalar {
 // temporaries when dsts is nil); otherwise the call is an expression.
 func (l *fnLowerer) callFunc(e *ast.Call, ci *typeinfer.CallInfo, dsts []*ir.Var, asStmt bool) []ir.Expr {
 	g := l.ml.funcs[ci.Func]
-	if g == nil || len(ci.Args) != len(g.Params) {
+	if g == nil || len(ci.Args) != len(ci.Func.Params)-ci.Func.Captures {
 		l.errorf(e, "unsupported: call of %s", ci.Name)
 	}
-	args := l.args(e, ci)
-	for i, a := range args {
-		if a == nil {
-			l.errorf(e, "missing argument %s of %s", g.Params[i].Name, g.Name)
+	// Each argument is as many IR arguments as its parameter has IR
+	// parameters (values.go).
+	pvars := l.ml.params[ci.Func]
+	per := l.valuesSeq(e, ci, func(i int) ir.Type { return ci.Func.Params[i].Type })
+	if ci.Closure != nil {
+		// The captures of the function value called (typeinfer/closure.go).
+		fv, _ := l.typeOf(ci.Closure).(*ir.FuncValue)
+		if fv == nil {
+			l.errorf(e, "unsupported: call of %s", ci.Name)
 		}
-		if at, ok := g.Params[i].Type.(*ir.Array); ok {
-			if r, ok := a.(*ir.VarRef); ok {
-				a = ir.Ref(l.arrayAs(r.V, at, ci.Args[i]))
+		// One list per capture parameter.
+		vals := l.captures(ci.Closure, fv)
+		for _, p := range pvars[len(ci.Args):] {
+			per = append(per, vals[:len(p)])
+			vals = vals[len(p):]
+		}
+	}
+	var args []ir.Expr
+	for i, vals := range per {
+		if vals == nil && len(pvars[i]) > 0 {
+			l.errorf(e, "missing argument %s of %s", ci.Func.Params[i].Name, g.Name)
+		}
+		for k, a := range vals {
+			p := pvars[i][k]
+			if at, ok := p.Type.(*ir.Array); ok {
+				if r, ok := a.(*ir.VarRef); ok {
+					a = ir.Ref(l.arrayAs(r.V, at, ci.Args[i]))
+				}
 			}
+			args = append(args, convTo(a, p.Type))
 		}
-		args[i] = convTo(a, g.Params[i].Type)
 	}
 	call := &ir.Call{Fn: g, Args: args}
 	results := ir.ResultTypes(g.Result)

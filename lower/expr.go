@@ -38,6 +38,10 @@ const (
 // expr lowers a scalar-valued expression: it emits the statements the value
 // needs (checks, calls into temporaries) and returns the pure value.
 func (l *fnLowerer) expr(e ast.Expr) ir.Expr {
+	if v, ok := l.info.Static[e]; ok {
+		// A test of None-ness known at compile time (typeinfer/none.go).
+		return ir.BoolConst(v)
+	}
 	if l.elem != nil {
 		if v, ok := l.elem[e]; ok {
 			return v
@@ -83,6 +87,9 @@ func (l *fnLowerer) expr(e ast.Expr) ir.Expr {
 	case *ast.BoolOp:
 		return l.boolOp(e)
 	case *ast.Compare:
+		if isNoneCompare(e) {
+			return l.isNoneTest(e)
+		}
 		return l.compare(e)
 	case *ast.IfExp:
 		res := l.scalarOf(e)
@@ -445,12 +452,21 @@ func constFloat(c *ir.ConstExpr) float64 {
 
 func (l *fnLowerer) boolOp(e *ast.BoolOp) ir.Expr {
 	res := l.scalarOf(e)
+	// An operand whose value typeinfer knows ends the evaluation there:
+	// the ones after it were not checked (typeinfer/none.go).
+	vals := e.Values
+	for k, v := range vals {
+		if sv, ok := l.info.Static[v]; ok && sv == (e.Op == ast.Or) {
+			vals = vals[:k+1]
+			break
+		}
+	}
 	allBool := res == ir.Bool
-	for _, v := range e.Values {
+	for _, v := range vals {
 		allBool = allBool && l.scalarOf(v) == ir.Bool
 	}
-	first := cv(l.expr(e.Values[0]), res)
-	return l.boolChain(e.Op == ast.And, allBool, first, e.Values[1:], res, l.pos(e))
+	first := cv(l.expr(vals[0]), res)
+	return l.boolChain(e.Op == ast.And, allBool, first, vals[1:], res, l.pos(e))
 }
 
 // boolChain continues `acc and rest...` (or `or`). Bool operands whose
@@ -493,6 +509,20 @@ var cmpOps = map[ast.CmpOp]ir.BinOp{
 // evaluated once, and a later operand is evaluated only when every earlier
 // comparison held.
 func (l *fnLowerer) compare(e *ast.Compare) ir.Expr {
+	if ta, ok := l.typeOf(e.Left).(*ir.Tuple); ok && len(e.Ops) == 1 {
+		tb, ok := l.typeOf(e.Comparators[0]).(*ir.Tuple)
+		if !ok {
+			l.errorf(e, "unsupported: comparison of a tuple and a number")
+		}
+		pos := l.pos(e)
+		a := l.tuple(e.Left)
+		for i := range a {
+			if mayHaveEffects(a[i]) {
+				a[i] = l.spill(a[i], pos)
+			}
+		}
+		return l.tupleCompare(e.Ops[0], a, ta, l.tuple(e.Comparators[0]), tb, pos)
+	}
 	for _, op := range e.Ops {
 		if _, ok := cmpOps[op]; !ok {
 			l.errorf(e, "unsupported: comparison operator %s", op)
@@ -549,6 +579,18 @@ func (l *fnLowerer) compareRest(acc, prev ir.Expr, i int, operands []ast.Expr,
 // ifExp lowers `a if c else b` into an If assigning one temporary per value
 // (one for a scalar, one per element for a tuple).
 func (l *fnLowerer) ifExp(e *ast.IfExp, types []ir.Type, arm func(ast.Expr) []ir.Expr) []ir.Expr {
+	if v, ok := l.info.Static[e.Test]; ok {
+		// Only the arm the test leaves was checked (typeinfer/none.go).
+		live := e.Orelse
+		if v {
+			live = e.Body
+		}
+		vals := arm(live)
+		for i := range vals {
+			vals[i] = convTo(vals[i], types[i])
+		}
+		return vals
+	}
 	pos := l.pos(e)
 	cond := l.cond(e.Test)
 	ts := make([]*ir.Var, len(types))
@@ -578,79 +620,11 @@ func (l *fnLowerer) subscript(e *ast.Subscript) ir.Expr {
 	if l.isArrayExpr(e.Value) {
 		return l.arraySubscript(e)
 	}
-	tt, ok := l.typeOf(e.Value).(*ir.Tuple)
-	idx, isIdx := e.Slice.(*ast.Index)
-	if !ok || !isIdx {
-		l.errorf(e, "unsupported: subscript (arrays are not supported yet)")
+	vals := l.tupleSubscript(e)
+	if len(vals) != 1 {
+		l.errorf(e, "unsupported: a tuple element used as a single value")
 	}
-	var i int64
-	switch n := idx.Value.(type) {
-	case *ast.Num:
-		v, ok := n.N.(py.Int)
-		if !ok {
-			l.errorf(e, "unsupported: tuple index must be an integer literal")
-		}
-		i = int64(v)
-	case *ast.UnaryOp:
-		num, ok := n.Operand.(*ast.Num)
-		v, ok2 := any(nil), false
-		if ok {
-			v, ok2 = num.N.(py.Int)
-		}
-		if n.Op != ast.USub || !ok2 {
-			l.errorf(e, "unsupported: tuple index must be an integer literal")
-		}
-		i = -int64(v.(py.Int))
-	default:
-		l.errorf(e, "unsupported: tuple index must be an integer literal")
-	}
-	if i < 0 {
-		i += int64(len(tt.Elems))
-	}
-	if i < 0 || i >= int64(len(tt.Elems)) {
-		l.errorf(e, "tuple index out of range")
-	}
-	vals := l.tuple(e.Value)
-	return vals[i]
-}
-
-// tuple lowers a tuple-valued expression into one value per element.
-func (l *fnLowerer) tuple(e ast.Expr) []ir.Expr {
-	switch e := e.(type) {
-	case *ast.Tuple:
-		for _, x := range e.Elts {
-			if _, ok := l.typeOf(x).(*ir.Tuple); ok {
-				l.errorf(x, "unsupported: nested tuple")
-			}
-		}
-		return l.seq(l.pos(e), e.Elts...)
-	case *ast.Name:
-		loc := l.local(e)
-		var out []ir.Expr
-		for _, v := range l.vars[loc] {
-			out = append(out, ir.Ref(v))
-		}
-		return out
-	case *ast.Call:
-		ci := l.info.Calls[e]
-		if ci != nil && ci.Kind == typeinfer.CallFunc {
-			return l.callFunc(e, ci, nil, false)
-		}
-		if ci != nil && ci.Kind == typeinfer.CallBuiltin && ci.Name == "divmod" {
-			return l.divmod(e, ci)
-		}
-	case *ast.Attribute:
-		if ai := l.info.Attrs[e]; ai != nil && ai.Kind == typeinfer.AttrShape {
-			return l.shapeTuple(e.Value)
-		}
-	case *ast.IfExp:
-		tt, ok := l.typeOf(e).(*ir.Tuple)
-		if ok {
-			return l.ifExp(e, tt.Elems, l.tuple)
-		}
-	}
-	l.errorf(e, "unsupported: tuple value %T", e)
-	return nil
+	return vals[0]
 }
 
 // Small IR builders.
@@ -778,4 +752,19 @@ func cv(e ir.Expr, t ir.Scalar) ir.Expr {
 		}
 	}
 	return ir.Conv(e, t)
+}
+
+// mayHaveEffects reports whether e reads memory or calls a function: such
+// an operand must be evaluated before a later operand's statements run
+// (a call may store into an array the load reads).
+func mayHaveEffects(e ir.Expr) bool {
+	found := false
+	ir.Inspect(e, func(n ir.Node) bool {
+		switch n.(type) {
+		case *ir.Call, *ir.Load:
+			found = true
+		}
+		return !found
+	})
+	return found
 }

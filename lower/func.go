@@ -69,7 +69,10 @@ func (l *fnLowerer) lower() {
 	f.Locals = nil
 	for i, p := range l.tf.Params {
 		l.names[p.Name] = true
-		l.vars[p] = []*ir.Var{f.Params[i]}
+		for _, v := range l.ml.params[l.tf][i] {
+			l.names[v.Name] = true
+		}
+		l.vars[p] = l.ml.params[l.tf][i]
 	}
 	// Reserve every Python local's name first so temporaries never take
 	// one, then declare them in order of first definition.
@@ -79,8 +82,33 @@ func (l *fnLowerer) lower() {
 	for _, loc := range l.tf.Locals {
 		if tt, ok := loc.Type.(*ir.Tuple); ok {
 			var vs []*ir.Var
-			for i, et := range tt.Elems {
+			for i, et := range flatTypes(tt) {
 				vs = append(vs, l.newVar(loc.Name+"_"+strconv.Itoa(i), et))
+			}
+			l.vars[loc] = vs
+			continue
+		}
+		if _, isFn := loc.Type.(*ir.FuncValue); isFn {
+			// A function value made here: its captures are read where it
+			// is used (values.go captures); nothing to store.
+			continue
+		}
+		if isMulti(loc.Type) {
+			// An optional (values.go): the value under the Python name,
+			// then the None flag.
+			var vs []*ir.Var
+			for i, t := range flatTypes(loc.Type) {
+				name := loc.Name
+				if i > 0 {
+					name += "_none"
+				}
+				if i == 0 {
+					v := &ir.Var{Name: name, Type: t, Nullable: isOptionalArray(loc.Type)}
+					f.Locals = append(f.Locals, v)
+					vs = append(vs, v)
+					continue
+				}
+				vs = append(vs, l.newVar(name, t))
 			}
 			l.vars[loc] = vs
 			continue
@@ -94,6 +122,10 @@ func (l *fnLowerer) lower() {
 	var body []ir.Stmt
 	l.cur = &body
 	l.stmts(l.tf.Def.Body, true)
+	if _, opt := l.tf.Result.(*ir.Optional); opt && !typeinfer.BlockEnds(l.tf.Def.Body) {
+		// Falling off the end returns None.
+		l.emit(&ir.Return{Values: l.noneValues(l.tf.Result), Pos: l.pos(l.tf.Def)})
+	}
 	f.Body = &ir.Block{Stmts: body}
 }
 

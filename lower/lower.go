@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
 
 	"github.com/go-python/gpython/ast"
 
@@ -59,15 +60,19 @@ type modLowerer struct {
 	info  *typeinfer.Info
 	mod   *ir.Module
 	funcs map[*typeinfer.Func]*ir.Func
-	errs  frontend.ErrorList
+	// params holds, per typeinfer parameter of each function, the IR
+	// parameters that hold it (values.go).
+	params map[*typeinfer.Func][][]*ir.Var
+	errs   frontend.ErrorList
 }
 
 func lowerModule(info *typeinfer.Info, cfg Config) (m *ir.Module, err error) {
 	ml := &modLowerer{
-		cfg:   cfg,
-		info:  info,
-		mod:   &ir.Module{File: filepath.Base(info.File.Path)},
-		funcs: map[*typeinfer.Func]*ir.Func{},
+		cfg:    cfg,
+		info:   info,
+		mod:    &ir.Module{File: filepath.Base(info.File.Path)},
+		funcs:  map[*typeinfer.Func]*ir.Func{},
+		params: map[*typeinfer.Func][][]*ir.Var{},
 	}
 	if doc := moduleDoc(info.File); doc != "" {
 		ml.mod.Doc = doc
@@ -82,17 +87,42 @@ func lowerModule(info *typeinfer.Info, cfg Config) (m *ir.Module, err error) {
 	// Create every Func (signature only) first so calls can point at their
 	// callee whatever the order of definition.
 	for _, tf := range info.Funcs {
-		f := &ir.Func{Name: tf.Name, Doc: tf.Doc, Pos: irPos(tf.Pos), Result: tf.Result, PyName: tf.PyName, KwOnly: tf.KwOnly}
+		f := &ir.Func{Name: tf.Name, Doc: tf.Doc, Pos: irPos(tf.Pos), Result: resultType(tf.Result), PyName: tf.PyName}
 		if f.PyName == "" {
 			f.PyName = f.Name
 		}
-		for _, p := range tf.Params {
-			f.Params = append(f.Params, &ir.Var{Name: p.Name, Type: p.Type, Param: true})
+		// A parameter is as many IR parameters as its value has
+		// variables (values.go): one, except for optional numbers (two)
+		// and None (none).
+		dflts := paramDefaults(tf)
+		vars := make([][]*ir.Var, len(tf.Params))
+		for i, p := range tf.Params {
+			for k, t := range flatTypes(p.Type) {
+				name := p.Name
+				switch p.Type.(type) {
+				case *ir.FuncValue, *ir.Tuple:
+					name = p.Name + "_" + strconv.Itoa(k) // capture or leaf k
+				case *ir.Optional:
+					if k > 0 {
+						name = p.Name + "_none"
+					}
+				}
+				v := &ir.Var{Name: name, Type: t, Param: true, Nullable: isOptionalArray(p.Type)}
+				vars[i] = append(vars[i], v)
+				if k == 0 && i < len(dflts) && dflts[i] != nil && !isMulti(p.Type) {
+					for len(f.Defaults) < len(f.Params) {
+						f.Defaults = append(f.Defaults, nil)
+					}
+					f.Defaults = append(f.Defaults, dflts[i])
+				}
+				f.Params = append(f.Params, v)
+				if i >= len(tf.Params)-tf.KwOnly {
+					f.KwOnly++
+				}
+			}
 		}
-		f.Defaults = paramDefaults(tf)
-		if f.Result == nil {
-			f.Result = ir.None
-		}
+		ml.params[tf] = vars
+		setPyTypes(f, tf)
 		ml.funcs[tf] = f
 		ml.mod.Funcs = append(ml.mod.Funcs, f)
 	}
@@ -157,6 +187,37 @@ func moduleDoc(f *frontend.File) string {
 }
 
 func irPos(p frontend.Pos) ir.Pos { return ir.Pos{Line: p.Line, Col: p.Col} }
+
+// setPyTypes records the Python parameter and result types of f where
+// tuples make them differ from its flat IR ones (ir.Func.PyParams).
+func setPyTypes(f *ir.Func, tf *typeinfer.Func) {
+	nested := func(t ir.Type) bool {
+		tt, ok := t.(*ir.Tuple)
+		if !ok {
+			return false
+		}
+		for _, e := range tt.Elems {
+			if _, ok := e.(*ir.Tuple); ok {
+				return true
+			}
+		}
+		return false
+	}
+	if nested(tf.Result) {
+		f.PyResult = tf.Result
+	}
+	tuples := false
+	for _, p := range tf.Params {
+		if _, ok := p.Type.(*ir.Tuple); ok {
+			tuples = true
+		}
+	}
+	if tuples {
+		for _, p := range tf.Params {
+			f.PyParams = append(f.PyParams, ir.PyParam{Name: p.Name, Type: p.Type})
+		}
+	}
+}
 
 // paramDefaults is ir.Func.Defaults of tf: each folded default converted
 // to its parameter's type, as a call that omits the argument passes it.

@@ -18,14 +18,18 @@ func (l *fnLowerer) stmts(ss []ast.Stmt, fnBody bool) {
 			}
 		}
 		l.stmt(s)
+		if l.info.Cut[s] {
+			return // the rest cannot run (typeinfer/none.go)
+		}
 	}
 }
 
 func (l *fnLowerer) stmt(s ast.Stmt) {
 	pos := l.pos(s)
 	switch s := s.(type) {
-	case *ast.Pass:
-		// Also stands in for a bare annotation `x: T`.
+	case *ast.Pass, *ast.Import, *ast.ImportFrom:
+		// Pass also stands in for a bare annotation `x: T`; imports
+		// inside a function only bind names (typeinfer resolved them).
 	case *ast.Assign:
 		l.assign(s)
 	case *ast.AugAssign:
@@ -47,6 +51,16 @@ func (l *fnLowerer) stmt(s ast.Stmt) {
 		}
 		l.expr(s.Value) // evaluated for its checks; the value is dropped
 	case *ast.If:
+		if v, ok := l.info.Static[s.Test]; ok {
+			// typeinfer knows the test (none.go) and checked only the
+			// branch it leaves.
+			if v {
+				l.stmts(s.Body, false)
+			} else {
+				l.stmts(s.Orelse, false)
+			}
+			return
+		}
 		if p := l.pos(s.Test); p.Line != pos.Line {
 			pos = p // gpython places an elif before its line; use the test's position
 		}
@@ -142,17 +156,10 @@ func (l *fnLowerer) targetVars(t ast.Expr) []*ir.Var {
 	case *ast.Name:
 		return l.vars[l.local(t)]
 	case *ast.Tuple:
+		// Nested targets take their share of the flat values.
 		var out []*ir.Var
 		for _, x := range t.Elts {
-			n, ok := x.(*ast.Name)
-			if !ok {
-				l.errorf(x, "unsupported: assignment target %T", x)
-			}
-			vs := l.vars[l.local(n)]
-			if len(vs) != 1 {
-				l.errorf(x, "unsupported: nested tuple assignment")
-			}
-			out = append(out, vs[0])
+			out = append(out, l.targetVars(x)...)
 		}
 		return out
 	case *ast.List:
@@ -171,6 +178,18 @@ func (l *fnLowerer) assignTo(target, value ast.Expr, pos ir.Pos) {
 		if vs := l.vars[l.local(n)]; len(vs) == 1 {
 			if _, isArr := vs[0].Type.(*ir.Array); isArr {
 				l.assignArray(vs[0], value, pos)
+				return
+			}
+		}
+	}
+	if n, ok := target.(*ast.Name); ok {
+		if _, isFn := l.local(n).Type.(*ir.FuncValue); isFn {
+			return // f = lambda ...: nothing to store (values.go captures)
+		}
+		if t := l.local(n).Type; isMulti(t) {
+			if _, tuple := t.(*ir.Tuple); !tuple {
+				// An optional variable (values.go).
+				l.storeValues(target, l.values(value, t), pos)
 				return
 			}
 		}
@@ -262,6 +281,17 @@ func (l *fnLowerer) augAssign(s *ast.AugAssign) {
 func (l *fnLowerer) ret(s *ast.Return) {
 	pos := l.pos(s)
 	results := ir.ResultTypes(l.fn.Result)
+	if _, opt := l.tf.Result.(*ir.Optional); opt {
+		// None on some paths (values.go).
+		var vals []ir.Expr
+		if s.Value == nil {
+			vals = l.noneValues(l.tf.Result)
+		} else {
+			vals = l.values(s.Value, l.tf.Result)
+		}
+		l.emit(&ir.Return{Values: vals, Pos: pos})
+		return
+	}
 	if s.Value == nil || isNone(s.Value) {
 		if len(results) != 0 {
 			l.errorf(s, "unsupported: return without a value in a function returning %s", l.fn.Result)
@@ -344,6 +374,10 @@ func (l *fnLowerer) forStmt(s *ast.For) {
 	pos := l.pos(s)
 	if li := l.info.Loops[s]; li != nil {
 		l.forArray(s, li)
+		return
+	}
+	if it := l.info.Iters[s.Iter]; it != nil {
+		l.forGeneral(s, it) // iter.go
 		return
 	}
 	call, ok := s.Iter.(*ast.Call)

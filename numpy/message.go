@@ -19,6 +19,8 @@ func TypeName(t ir.Type) string {
 		return "tuple"
 	case ir.NoneType:
 		return "None"
+	case *ir.Optional:
+		return "Optional[" + TypeName(t.Elem) + "]"
 	case nil:
 		return "unknown"
 	case *ir.Array:

@@ -86,6 +86,15 @@ func FromSlice[T Elem](data []T, shape ...int) *Array[T] {
 	return &Array[T]{Data: data, Shape: dims[:n:n], Strides: st}
 }
 
+// DataOf returns a.Data, or nil when a is nil: generated code reads the
+// data of an optional array (Python's None is nil) through it.
+func DataOf[T Elem](a *Array[T]) []T {
+	if a == nil {
+		return nil
+	}
+	return a.Data
+}
+
 // Zeros is np.zeros(shape) for element type T. No shape gives a 0-d array.
 func Zeros[T Elem](shape ...int) *Array[T] {
 	return FromSlice(make([]T, shapeProduct(shape)), shape...)

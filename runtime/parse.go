@@ -461,3 +461,80 @@ func parseFloatString(s string) (float64, error) {
 	}
 	return atof(t)
 }
+
+// ParseValue parses a Python literal that may also be a tuple, "(1,
+// 2.5)", "(3,)", nested, or None: tuples come back as []any of their
+// elements, None as nil, the rest as ParseLiteral gives them. It is what
+// `pyc2go run` and verify pass for tuple parameters.
+func ParseValue(s string) (any, error) {
+	t := strings.TrimSpace(s)
+	if t == "None" {
+		return nil, nil
+	}
+	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && matching(t) {
+		inner := strings.TrimSpace(t[1 : len(t)-1])
+		parts := splitTop(inner)
+		if len(parts) > 1 || strings.HasSuffix(inner, ",") || inner == "" {
+			out := []any{}
+			for _, p := range parts {
+				if strings.TrimSpace(p) == "" {
+					continue // the trailing comma of (x,)
+				}
+				v, err := ParseValue(p)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, v)
+			}
+			return out, nil
+		}
+		return ParseValue(inner) // a parenthesized value
+	}
+	return ParseLiteral(t)
+}
+
+// matching reports whether the '(' that starts s closes at its end.
+func matching(s string) bool {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+			if depth == 0 && i != len(s)-1 {
+				return false
+			}
+		case '\'', '"':
+			if j := strings.IndexByte(s[i+1:], s[i]); j >= 0 {
+				i += j + 1
+			}
+		}
+	}
+	return depth == 0
+}
+
+// splitTop splits s at the commas outside parentheses, brackets and
+// strings.
+func splitTop(s string) []string {
+	var parts []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+		case '\'', '"':
+			if j := strings.IndexByte(s[i+1:], s[i]); j >= 0 {
+				i += j + 1
+			}
+		case ',':
+			if depth == 0 {
+				parts = append(parts, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(parts, s[start:])
+}

@@ -582,5 +582,9 @@ func (c *checker) markTargets(e ast.Expr) {
 		for _, x := range e.Elts {
 			c.markTargets(x)
 		}
+	case *ast.List:
+		for _, x := range e.Elts {
+			c.markTargets(x)
+		}
 	}
 }

@@ -109,6 +109,12 @@ type callee struct {
 	fn   *Func
 	disp string // how messages spell it: "f", "math.sqrt", ...
 	recv ast.Expr
+	// closure is the callee expression when fn has captures (a lambda or
+	// nested def, called through a variable or by its lifted name): its
+	// function value gives the captures' types, and lower their values.
+	closure ast.Expr
+	// value is that function value's type.
+	value *ir.FuncValue
 }
 
 // resolve finds what e.Func calls; ok is false after an error.
@@ -119,12 +125,28 @@ func (c *checker) resolve(e *ast.Call) (callee, bool) {
 		if c.isLocal(id) {
 			l := c.fs.fn.Scope[id]
 			c.use(f, l)
-			c.errorf(f, "'%s' is not callable (it is a local variable)", id)
+			t := c.expr(f) // records its type
+			if fv, ok := t.(*ir.FuncValue); ok {
+				// A call through a function value (closure.go).
+				return callee{kind: CallFunc, name: fv.Name, fn: fv.Code.(*Func), disp: id, closure: f, value: fv}, true
+			}
+			if t != nil {
+				c.errorf(f, "'%s' object is not callable", pyName(t))
+			}
 			return callee{}, false
 		}
 		switch o := c.globals[id].(type) {
 		case *Func:
 			c.use(f, o)
+			if o.Captures > 0 {
+				// The lifted lambda or nested def called by name, in the
+				// function it was defined in.
+				fv, _ := c.expr(f).(*ir.FuncValue)
+				if fv == nil {
+					return callee{}, false
+				}
+				return callee{kind: CallFunc, name: id, fn: o, disp: id, closure: f, value: fv}, true
+			}
 			return callee{kind: CallFunc, name: id, fn: o, disp: id}, true
 		case *Imported:
 			c.use(f, o)
@@ -241,7 +263,11 @@ func (c *checker) argExpr(a ast.Expr) ir.Type {
 	t := c.expr(a)
 	switch t.(type) {
 	case ir.NoneType:
-		return nil
+		if !isNoneValue(a) {
+			if _, isName := a.(*ast.Name); !isName {
+				return nil // a call returning nothing, reported there
+			}
+		}
 	}
 	return t
 }
@@ -452,7 +478,9 @@ func (c *checker) callFunc(e *ast.Call, cl callee) ir.Type {
 	if fn.Def.Args != nil {
 		s.npos = len(fn.Def.Args.Args)
 	}
-	for i, p := range fn.Params {
+	// A function value's captures are not the caller's to pass.
+	own := fn.Params[:len(fn.Params)-fn.Captures]
+	for i, p := range own {
 		s.names = append(s.names, p.Name)
 		s.required = append(s.required, i >= len(fn.Defaults) || fn.Defaults[i] == nil)
 	}
@@ -465,6 +493,26 @@ func (c *checker) callFunc(e *ast.Call, cl callee) ir.Type {
 			return pt[w]
 		}
 		return kt[w-len(pt)]
+	}
+	if fn.generic {
+		types, known := c.instanceTypes(fn, slots, argType)
+		if cl.value != nil && known {
+			// The captures' types are the function value's.
+			copy(types[len(types)-fn.Captures:], cl.value.Captures)
+		}
+		if !known {
+			return nil // some argument's type is not known yet
+		}
+		in := c.instance(fn, types, e)
+		if in == nil {
+			return nil
+		}
+		c.reach(in)
+		fn = in
+		cl.fn = in
+		if n, ok := e.Func.(*ast.Name); ok && !c.isLocal(string(n.Id)) {
+			c.use(n, in) // a variable holding a function value keeps its Use
+		}
 	}
 	if ovs := c.overloads[fn.PyName]; len(ovs) > 1 {
 		// The first signature every argument converts to, as written
@@ -506,8 +554,8 @@ func (c *checker) callFunc(e *ast.Call, cl callee) ir.Type {
 		}
 	}
 	for i, p := range fn.Params {
-		if slots[i] < 0 || p.Type == nil {
-			continue
+		if i >= len(slots) || slots[i] < 0 || p.Type == nil {
+			continue // a capture, or omitted
 		}
 		w := slots[i]
 		var at ir.Type
@@ -520,7 +568,9 @@ func (c *checker) callFunc(e *ast.Call, cl callee) ir.Type {
 			c.errorf(written(e, w), "cannot pass a %s value as parameter '%s' of %s(), declared %s at %s (no implicit narrowing)", pyName(at), p.Name, fn.Name, pyName(p.Type), p.Pos)
 		}
 	}
-	c.setCall(e, callInfo(e, cl, slots, func(i int) ast.Expr { return fn.Defaults[i] }))
+	ci := callInfo(e, cl, slots, func(i int) ast.Expr { return fn.Defaults[i] })
+	ci.Closure = cl.closure
+	c.setCall(e, ci)
 	return fn.Result
 }
 
@@ -556,6 +606,16 @@ func (c *checker) argTypes(e *ast.Call, disp string, slots []int, pt, kt []ir.Ty
 }
 
 func (c *checker) callBuiltin(e *ast.Call, cl callee) ir.Type {
+	if cl.name == "len" && len(e.Args) == 1 && len(e.Keywords) == 0 {
+		if r, ok := e.Args[0].(*ast.Call); ok && c.iterBuiltin(r) == "range" {
+			// len(range(...)): the number of values it yields.
+			if c.iter(r) == nil {
+				return nil
+			}
+			c.setCall(e, &CallInfo{Kind: CallBuiltin, Name: "len", Args: e.Args, ArgOrder: []int{0}})
+			return ir.Int64
+		}
+	}
 	pt, kt := c.args(e)
 	if cl.name == "len" {
 		if len(e.Args) != 1 || len(e.Keywords) > 0 {
@@ -565,10 +625,7 @@ func (c *checker) callBuiltin(e *ast.Call, cl callee) ir.Type {
 		switch t := pt[0].(type) {
 		case nil:
 			return nil
-		case *ir.Array:
-		case *ir.Tuple:
-			c.errorf(e.Args[0], "unsupported: len() of a tuple (it is the constant %d)", len(t.Elems))
-			return nil
+		case *ir.Array, *ir.Tuple:
 		default:
 			c.errorf(e.Args[0], "object of type '%s' has no len()", pyName(t))
 			return nil

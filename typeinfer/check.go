@@ -23,11 +23,6 @@ type Imported struct {
 
 func (*Imported) isObject() {}
 
-// bailout is the only panic Check recovers: it aborts a check that cannot
-// go on (the fixed point failed to converge). Any other panic is a bug and
-// is left to crash loudly rather than be disguised as a diagnostic.
-type bailout struct{ msg string }
-
 // Check infers the types of f and resolves its names, calls and attributes.
 // On failure it returns a nil Info and a frontend.ErrorList with every
 // independent error, sorted.
@@ -42,6 +37,10 @@ func Check(f *frontend.File) (info *Info, err error) {
 			Attrs: map[*ast.Attribute]*AttrInfo{},
 			Index: map[*ast.Subscript]*IndexInfo{},
 			Loops: map[*ast.For]*LoopInfo{},
+
+			Static: map[ast.Expr]bool{},
+			Iters:  map[ast.Expr]*IterInfo{},
+			Cut:    map[ast.Stmt]bool{},
 		},
 		annots:    map[ast.Stmt]*frontend.VarAnnot{},
 		globals:   map[string]Object{},
@@ -50,16 +49,6 @@ func Check(f *frontend.File) (info *Info, err error) {
 		seen:      map[string]bool{},
 		reported:  map[any]bool{},
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			b, ok := r.(bailout)
-			if !ok {
-				panic(r)
-			}
-			c.errs.Add(frontend.Pos{Line: 1, Col: 1}, "internal error: %s", b.msg)
-			info, err = nil, c.result()
-		}
-	}()
 	if f == nil || f.Module == nil {
 		return nil, frontend.ErrorList{{Pos: frontend.Pos{Line: 1, Col: 1}, Msg: "no module to check"}}
 	}
@@ -73,6 +62,9 @@ func Check(f *frontend.File) (info *Info, err error) {
 	c.module()
 	c.resolveRanks()
 	c.solve()
+	if c.tracing {
+		return nil, c.result()
+	}
 	c.checkNDResults()
 	if err := c.result(); err != nil {
 		return nil, err
@@ -105,7 +97,16 @@ type checker struct {
 
 	final   bool // the last pass: record Info and report errors
 	changed bool // some local or result type widened in this pass
-	fs      *funcState
+	// order lists the module's functions as defined (templates
+	// included); liveQueue the instances the final pass reached and has
+	// yet to walk (instance.go).
+	order     []*Func
+	liveQueue []*Func
+	// tracing is set on the pass after maxPasses, which records the first
+	// type that still changes in unsettled (see solve).
+	tracing   bool
+	unsettled *unsettled
+	fs        *funcState
 }
 
 // funcState is what checking one function needs beyond Func.
@@ -116,9 +117,13 @@ type funcState struct {
 	assigned   map[*Local]bool         // has a value definition somewhere
 	resultDecl frontend.Pos            // position of the `-> T` annotation, if any
 	hasDecl    bool
-	resultWhy  frontend.Pos // where the inferred result got its type
-	valueRet   bool         // some `return value`
-	bareRet    []ast.Stmt   // bare `return` (or `return None`)
+	resultWhy  frontend.Pos      // where the inferred result got its type
+	bare       string            // the kind of a bare result annotation (bareKind), "" if none
+	imports    map[string]Object // names bound by imports inside the function
+	nn         nullState         // what is known of None-ness here (none.go)
+	cut        bool              // the statement just checked ends its block for good (Info.Cut)
+	valueRet   bool              // some `return value`
+	bareRet    []ast.Stmt        // bare `return` (or `return None`)
 	loopDepth  int
 }
 
@@ -197,60 +202,14 @@ func (c *checker) module() {
 	}
 	for i, s := range c.f.Module.Body {
 		switch s := s.(type) {
-		case *ast.Import:
-			for _, a := range s.Names {
-				root, _, _ := strings.Cut(string(a.Name), ".")
-				name := root
-				path := root
-				if a.AsName != "" {
-					name, path = string(a.AsName), string(a.Name)
+		case *ast.Import, *ast.ImportFrom:
+			c.imports(s, func(name string, o Object, n ast.Ast) {
+				if n == nil {
+					c.globals[name] = o
+					return
 				}
-				switch {
-				case ignoredImports[root]:
-					c.globals[name] = &Module{Path: path}
-				case !supportedImports[path]:
-					if sub, ok := strings.CutPrefix(path, "numpy."); ok && numpy.Submodule(sub) {
-						c.errorAt(c.pos(s), "%s is not supported yet", path)
-					} else {
-						c.errorAt(c.pos(s), "unsupported: import of module '%s'; supported modules are math, cmath, numpy, numba", a.Name)
-					}
-					c.bind(name, failedImport(name), s)
-				default:
-					c.bind(name, &Module{Path: path}, s)
-				}
-			}
-		case *ast.ImportFrom:
-			mod := string(s.Module)
-			for _, a := range s.Names {
-				name := string(a.Name)
-				local := name
-				if a.AsName != "" {
-					local = string(a.AsName)
-				}
-				if ignoredImports[mod] {
-					c.globals[local] = &Imported{Module: mod, Name: name}
-					continue
-				}
-				o := c.importedObject(mod, name)
-				if sub, ok := strings.CutPrefix(mod, "numpy."); o == nil && (mod == "numpy" || ok && numpy.Submodule(sub)) {
-					switch {
-					case numpy.Has(mod, name):
-						c.errorAt(c.pos(s), "cannot import name '%s' from '%s': %s.%s is not supported yet", name, mod, mod, name)
-					case mod == "numpy" && len(numpy.Suggest(name)) > 0:
-						c.errorAt(c.pos(s), "cannot import name '%s' from 'numpy'; did you mean %s?", name, strings.Join(numpy.Suggest(name), " or "))
-					default:
-						c.errorAt(c.pos(s), "cannot import name '%s' from '%s'", name, mod)
-					}
-					c.bind(local, failedImport(local), s)
-					continue
-				}
-				if o == nil {
-					c.errorAt(c.pos(s), "cannot import name '%s' from '%s' (not supported by pyc2go)", name, mod)
-					c.bind(local, failedImport(local), s)
-					continue
-				}
-				c.bind(local, o, s)
-			}
+				c.bind(name, o, n)
+			})
 		case *ast.Assign:
 			c.constant(s)
 		case *ast.FunctionDef:
@@ -258,8 +217,11 @@ func (c *checker) module() {
 			name := string(s.Name)
 			exps := exports[name]
 			if len(exps) == 0 {
-				fn := &Func{Name: name, PyName: name, Def: s, Pos: c.pos(s), Scope: map[string]*Local{}}
-				c.info.Funcs = append(c.info.Funcs, fn)
+				fn := &Func{Name: name, PyName: name, Def: s, Pos: c.pos(s), Scope: map[string]*Local{}, generic: isGeneric(s), Captures: len(c.f.Captures[name])}
+				c.order = append(c.order, fn)
+				if !fn.generic {
+					c.info.Funcs = append(c.info.Funcs, fn)
+				}
 				c.bind(fn.Name, fn, s)
 				continue
 			}
@@ -270,6 +232,7 @@ func (c *checker) module() {
 				}
 				fn := &Func{Name: OverloadName(name, k), PyName: name, Export: ex, Def: d, Pos: c.pos(s), Scope: map[string]*Local{}}
 				c.info.Funcs = append(c.info.Funcs, fn)
+				c.order = append(c.order, fn)
 				c.overloads[name] = append(c.overloads[name], fn)
 				if k == 0 {
 					c.bind(fn.Name, fn, s)
@@ -285,8 +248,71 @@ func (c *checker) module() {
 			}
 		}
 	}
-	for _, fn := range c.info.Funcs {
+	for _, fn := range c.order {
 		c.declare(fn)
+	}
+}
+
+// imports binds the names an import statement defines, with bind: the
+// module's globals (c.bind) for a module-level import, the function's own
+// names for an import inside a function. n is nil for the names of
+// imports only annotations use (typing), which may be bound twice.
+func (c *checker) imports(s ast.Stmt, bind func(name string, o Object, n ast.Ast)) {
+	switch s := s.(type) {
+	case *ast.Import:
+		for _, a := range s.Names {
+			root, _, _ := strings.Cut(string(a.Name), ".")
+			name := root
+			path := root
+			if a.AsName != "" {
+				name, path = string(a.AsName), string(a.Name)
+			}
+			switch {
+			case ignoredImports[root]:
+				bind(name, &Module{Path: path}, nil)
+			case !supportedImports[path]:
+				if sub, ok := strings.CutPrefix(path, "numpy."); ok && numpy.Submodule(sub) {
+					c.errorAt(c.pos(s), "%s is not supported yet", path)
+				} else {
+					c.errorAt(c.pos(s), "unsupported: import of module '%s'; supported modules are math, cmath, numpy, numba", a.Name)
+				}
+				bind(name, failedImport(name), s)
+			default:
+				bind(name, &Module{Path: path}, s)
+			}
+		}
+	case *ast.ImportFrom:
+		mod := string(s.Module)
+		for _, a := range s.Names {
+			name := string(a.Name)
+			local := name
+			if a.AsName != "" {
+				local = string(a.AsName)
+			}
+			if ignoredImports[mod] {
+				bind(local, &Imported{Module: mod, Name: name}, nil)
+				continue
+			}
+			o := c.importedObject(mod, name)
+			if sub, ok := strings.CutPrefix(mod, "numpy."); o == nil && (mod == "numpy" || ok && numpy.Submodule(sub)) {
+				switch {
+				case numpy.Has(mod, name):
+					c.errorAt(c.pos(s), "cannot import name '%s' from '%s': %s.%s is not supported yet", name, mod, mod, name)
+				case mod == "numpy" && len(numpy.Suggest(name)) > 0:
+					c.errorAt(c.pos(s), "cannot import name '%s' from 'numpy'; did you mean %s?", name, strings.Join(numpy.Suggest(name), " or "))
+				default:
+					c.errorAt(c.pos(s), "cannot import name '%s' from '%s'", name, mod)
+				}
+				bind(local, failedImport(local), s)
+				continue
+			}
+			if o == nil {
+				c.errorAt(c.pos(s), "cannot import name '%s' from '%s' (not supported by pyc2go)", name, mod)
+				bind(local, failedImport(local), s)
+				continue
+			}
+			bind(local, o, s)
+		}
 	}
 }
 
@@ -503,6 +529,9 @@ func (c *checker) declare(fn *Func) {
 	if fn.Export != nil {
 		c.exportParams(fn, all)
 	}
+	if fn.generic {
+		fn.untyped = make([]bool, len(all))
+	}
 	for i, a := range all {
 		p := &Local{Name: string(a.Arg), Pos: c.pos(a), Param: true}
 		if _, dup := fn.Scope[p.Name]; dup {
@@ -523,8 +552,12 @@ func (c *checker) declare(fn *Func) {
 					p.Type = v.Type
 				}
 			}
+		case a.Annotation == nil && fn.sigTypes != nil:
+			p.Type = fn.sigTypes[i] // an instance: the call's types
+		case a.Annotation == nil && fn.generic:
+			fn.untyped[i] = true // a template: the calls give the type
 		case a.Annotation == nil:
-			c.errorAt(p.Pos, "parameter '%s' of %s needs a type annotation (int, float, bool, complex or a numpy scalar type)", p.Name, fn.Name)
+			c.errorAt(p.Pos, "%s", needsTypeMsg(p.Name, fn.Name))
 		default:
 			if t, ok := c.annotation(a.Annotation, false); ok {
 				if ra, rankless := isRankless(t); rankless {
@@ -547,16 +580,45 @@ func (c *checker) declare(fn *Func) {
 		}
 		fn.Params = append(fn.Params, p)
 		fn.Scope[p.Name] = p
-		fs.declared[p] = p.Pos
+		if _, none := p.Type.(ir.NoneType); !none {
+			// An instance's None parameter may be assigned a value: it
+			// widens to an optional (none.go).
+			fs.declared[p] = p.Pos
+		}
 		fs.why[p] = p.Pos
 		fs.assigned[p] = true
-		if dft := fn.Defaults[i]; dft != nil {
+		if dft := fn.Defaults[i]; dft != nil && isNoneExpr(dft) && a.Annotation == nil && fn.Export == nil {
+			// f(x, out=None): the parameter's type is the argument's, or
+			// None where it is omitted (instance.go).
+			c.info.Types[dft] = ir.None
+		} else if dft != nil && isNoneExpr(dft) {
+			// out: "float64[:]" = None is Optional (PEP 484's implicit
+			// Optional).
+			c.info.Types[dft] = ir.None
+			if p.Type != nil {
+				if _, opt := p.Type.(*ir.Optional); !opt && canBeOptional(p.Type) {
+					p.Type = &ir.Optional{Elem: p.Type}
+				} else if !opt {
+					c.errorAt(c.pos(dft), "default value of parameter '%s' is None but the parameter is declared %s", p.Name, pyName(p.Type))
+				}
+			}
+		} else if dft != nil {
 			what := fmt.Sprintf("default of parameter '%s'", p.Name)
 			v, ok := c.fold(dft, what)
-			if ok && p.Type != nil && !convertible(v.Type, p.Type) {
+			if ok && p.Type != nil && !convertible(v.Type, p.Type) && fn.sigTypes != nil && a.Annotation == nil {
+				// An instance whose calls pass another type: the default
+				// is not its signature's (another instance has it).
+			} else if ok && p.Type != nil && !convertible(v.Type, p.Type) {
 				c.errorAt(c.pos(dft), "default value of parameter '%s' is %s but the parameter is declared %s", p.Name, pyName(v.Type), pyName(p.Type))
 			} else if ok {
 				fn.DefaultValues[i] = &Const{Type: v.Type, Value: v.Value, Pos: c.pos(dft)}
+			}
+		}
+	}
+	for _, p := range fn.Params {
+		if o, opt := p.Type.(*ir.Optional); opt && !isPrivate(fn) {
+			if _, num := o.Elem.(ir.Scalar); num {
+				c.errorAt(p.Pos, "unsupported: parameter '%s' of %s may be None, and the generated Go and C functions have no optional numbers; give it a number default (%s: %s = 0) or make %s a helper (_%s) called from compiled code", p.Name, fn.PyName, p.Name, pyName(o.Elem), fn.PyName, fn.PyName)
 			}
 		}
 	}
@@ -566,7 +628,11 @@ func (c *checker) declare(fn *Func) {
 	if len(fn.Params) < len(fn.DefaultValues) { // duplicate parameters were dropped
 		fn.DefaultValues = fn.DefaultValues[:len(fn.Params)]
 	}
-	if d.Returns != nil {
+	if kind := c.bareKind(d.Returns); kind != "" {
+		// -> tuple, -> np.ndarray: inferred, then checked (checkBare).
+		fs.bare = kind
+		fs.resultDecl = c.pos(d.Returns)
+	} else if d.Returns != nil {
 		fs.hasDecl = true
 		fs.resultDecl = c.pos(d.Returns)
 		if t, ok := c.annotation(d.Returns, true); ok {
@@ -589,6 +655,45 @@ func (c *checker) declare(fn *Func) {
 		}
 	}
 	c.collectLocals(fs, body)
+	c.funcImports(fs, body)
+}
+
+// funcImports binds the names of the imports inside a function body
+// (numpy code often imports where it uses), for body to put in scope
+// while it checks the function: Python binds them as locals of the
+// function, visible nowhere else.
+func (c *checker) funcImports(fs *funcState, body []ast.Stmt) {
+	var walk func([]ast.Stmt)
+	walk = func(stmts []ast.Stmt) {
+		for _, s := range stmts {
+			switch s := s.(type) {
+			case *ast.Import, *ast.ImportFrom:
+				c.imports(s, func(name string, o Object, _ ast.Ast) {
+					if fs.imports == nil {
+						fs.imports = map[string]Object{}
+					}
+					fs.imports[name] = o
+				})
+			case *ast.For:
+				walk(s.Body)
+				walk(s.Orelse)
+			case *ast.While:
+				walk(s.Body)
+				walk(s.Orelse)
+			case *ast.If:
+				walk(s.Body)
+				walk(s.Orelse)
+			case *ast.Try:
+				walk(s.Body)
+				for _, h := range s.Handlers {
+					walk(h.Body)
+				}
+				walk(s.Orelse)
+				walk(s.Finalbody)
+			}
+		}
+	}
+	walk(body)
 }
 
 // collectLocals finds every name the body binds: in Python any assignment
@@ -703,6 +808,17 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 		c.errorAt(c.pos(e), "npt.NDArray needs its dtype, as in npt.NDArray[np.float64] (the rank is inferred)")
 		return nil, false
 	}
+	if inner, ok := c.optionalAnnotation(e); ok {
+		t, ok := c.annotation(inner, result)
+		if !ok {
+			return nil, false
+		}
+		if !canBeOptional(t) {
+			c.errorAt(c.pos(e), "unsupported: Optional of %s; only numbers and arrays may be None", pyName(t))
+			return nil, false
+		}
+		return &ir.Optional{Elem: t}, true
+	}
 	switch e := e.(type) {
 	case *ast.Name:
 		name := string(e.Id)
@@ -751,6 +867,12 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 		return bad()
 	case *ast.Str:
 		s := strings.TrimSpace(string(e.S))
+		if inner, ok := strings.CutPrefix(s, "tuple["); ok && strings.HasSuffix(inner, "]") {
+			return c.stringTuple(e, inner[:len(inner)-1], result)
+		}
+		if inner, ok := strings.CutPrefix(s, "Tuple["); ok && strings.HasSuffix(inner, "]") {
+			return c.stringTuple(e, inner[:len(inner)-1], result)
+		}
 		if strings.Contains(s, "[") {
 			a, msg := parseArrayType(s)
 			if msg != "" {
@@ -801,10 +923,15 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 					c.errorAt(c.pos(x), "unsupported: npt.NDArray inside tuple[...]; its rank cannot be inferred there, write the string form such as \"float64[:, :]\"")
 					return nil, false
 				}
-				if _, scalar := t.(ir.Scalar); !scalar {
-					if _, arr := t.(*ir.Array); !arr || !result {
-						return bad()
+				switch t.(type) {
+				case ir.Scalar, *ir.Tuple:
+				case *ir.Array:
+					if !result {
+						c.errorAt(c.pos(x), "unsupported: an array inside a tuple parameter; pass the array as a parameter of its own")
+						return nil, false
 					}
+				default:
+					return bad()
 				}
 				ts = append(ts, t)
 			}
@@ -813,6 +940,167 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 		return arrays()
 	}
 	return bad()
+}
+
+// stringTuple reads the string annotation "tuple[T1, T2, ...]" (inner
+// is what the brackets hold), each element as the string annotation
+// "Ti" would be read.
+func (c *checker) stringTuple(e *ast.Str, inner string, result bool) (ir.Type, bool) {
+	var ts []ir.Type
+	depth, start := 0, 0
+	parts := []string{}
+	for i, r := range inner {
+		switch r {
+		case '[':
+			depth++
+		case ']':
+			depth--
+		case ',':
+			if depth == 0 {
+				parts = append(parts, inner[start:i])
+				start = i + 1
+			}
+		}
+	}
+	parts = append(parts, inner[start:])
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		t, ok := c.annotation(&ast.Str{ExprBase: e.ExprBase, S: py.String(p)}, result)
+		if !ok {
+			return nil, false
+		}
+		if _, arr := t.(*ir.Array); arr && !result {
+			c.errorAt(c.pos(e), "unsupported: an array inside a tuple parameter; pass the array as a parameter of its own")
+			return nil, false
+		}
+		ts = append(ts, t)
+	}
+	if len(ts) == 0 {
+		c.errorAt(c.pos(e), "unsupported: an empty tuple type")
+		return nil, false
+	}
+	return &ir.Tuple{Elems: ts}, true
+}
+
+// bareKind recognises a result annotation that names a kind of value
+// without its parts: tuple (also typing's Tuple), list (List), np.ndarray
+// and npt.NDArray without a dtype. The result is then inferred and must be
+// of that kind. It returns "tuple", "list", "array", or "" for any other
+// annotation.
+func (c *checker) bareKind(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Name:
+		if c.isNDArrayName(e) {
+			return "array"
+		}
+		if _, shadowed := c.globals[string(e.Id)]; shadowed {
+			if o, ok := c.globals[string(e.Id)].(*Imported); !ok || o.Module != "typing" {
+				return ""
+			}
+		}
+		switch e.Id {
+		case "tuple", "Tuple":
+			return "tuple"
+		case "list", "List":
+			return "list"
+		}
+	case *ast.Attribute:
+		if c.isNDArrayName(e) {
+			return "array"
+		}
+		if n, ok := e.Value.(*ast.Name); ok {
+			if m, ok := c.globals[string(n.Id)].(*Module); ok {
+				switch {
+				case m.Path == "numpy" && e.Attr == "ndarray":
+					return "array"
+				case m.Path == "typing" && (e.Attr == "Tuple" || e.Attr == "List"):
+					return strings.ToLower(string(e.Attr))
+				}
+			}
+		}
+	case *ast.Str:
+		switch strings.TrimSpace(string(e.S)) {
+		case "tuple", "Tuple":
+			return "tuple"
+		case "list", "List":
+			return "list"
+		case "np.ndarray", "numpy.ndarray":
+			return "array"
+		}
+	}
+	return ""
+}
+
+// optionalAnnotation recognises the spellings of "T or None" and returns
+// T's annotation: Optional[T] and Union[T, None] (typing's, also as
+// typing.Optional), T | None and None | T, and the string forms "T |
+// None" and "Optional[T]".
+func (c *checker) optionalAnnotation(e ast.Expr) (ast.Expr, bool) {
+	typingName := func(x ast.Expr, name string) bool {
+		switch x := x.(type) {
+		case *ast.Name:
+			o, ok := c.globals[string(x.Id)].(*Imported)
+			return ok && o.Module == "typing" && o.Name == name
+		case *ast.Attribute:
+			n, ok := x.Value.(*ast.Name)
+			if !ok || string(x.Attr) != name {
+				return false
+			}
+			m, ok := c.globals[string(n.Id)].(*Module)
+			return ok && m.Path == "typing"
+		}
+		return false
+	}
+	switch e := e.(type) {
+	case *ast.Subscript:
+		idx, ok := e.Slice.(*ast.Index)
+		if !ok {
+			return nil, false
+		}
+		if typingName(e.Value, "Optional") {
+			return idx.Value, true
+		}
+		if typingName(e.Value, "Union") {
+			if tup, ok := idx.Value.(*ast.Tuple); ok && len(tup.Elts) == 2 {
+				if isNoneExpr(tup.Elts[1]) {
+					return tup.Elts[0], true
+				}
+				if isNoneExpr(tup.Elts[0]) {
+					return tup.Elts[1], true
+				}
+			}
+		}
+	case *ast.BinOp:
+		if e.Op == ast.BitOr {
+			if isNoneExpr(e.Right) {
+				return e.Left, true
+			}
+			if isNoneExpr(e.Left) {
+				return e.Right, true
+			}
+		}
+	case *ast.Str:
+		text := strings.TrimSpace(string(e.S))
+		inner := ""
+		switch {
+		case strings.HasSuffix(text, "| None"):
+			inner = strings.TrimSpace(strings.TrimSuffix(text, "| None"))
+		case strings.HasPrefix(text, "None |"):
+			inner = strings.TrimSpace(strings.TrimPrefix(text, "None |"))
+		case strings.HasPrefix(text, "Optional[") && strings.HasSuffix(text, "]"):
+			inner = strings.TrimSpace(text[len("Optional[") : len(text)-1])
+		}
+		if inner != "" {
+			if strings.HasPrefix(inner, "\"") || strings.HasPrefix(inner, "'") {
+				inner = strings.Trim(inner, "\"'")
+			}
+			return &ast.Str{ExprBase: e.ExprBase, S: py.String(inner)}, true
+		}
+	}
+	return nil, false
 }
 
 // cleandoc removes a docstring's common indentation like inspect.cleandoc.
@@ -870,12 +1158,20 @@ func expandTabs(s string) string {
 	return b.String()
 }
 
+// maxPasses bounds the fixed-point iteration. Types only widen (the
+// numeric tower, tuple elements, array contiguity), so a well-formed
+// program settles in a few passes (one per link of the longest chain of
+// dependencies); hitting the bound means some type keeps changing.
+var maxPasses = 200 // a variable so a test can lower it
+
 // solve iterates the function bodies until no local or result type widens,
-// then walks them once more to record Info and report errors.
+// then walks them once more to record Info and report errors. If the types
+// never settle, the pass after the bound records what still changes and
+// reports it at that variable instead of walking on (see changing).
 func (c *checker) solve() {
 	for iter := 0; ; iter++ {
-		if iter > 200 {
-			panic(bailout{"type inference did not reach a fixed point"})
+		if iter == maxPasses {
+			c.tracing = true
 		}
 		c.changed = false
 		for _, fn := range c.info.Funcs {
@@ -884,9 +1180,50 @@ func (c *checker) solve() {
 		if !c.changed {
 			break
 		}
+		if c.tracing {
+			c.reportUnsettled()
+			return
+		}
 	}
+	// The final pass: the functions that are not instances, then the
+	// instances their calls reach (instance.go).
 	c.final = true
 	for _, fn := range c.info.Funcs {
+		if fn.template == nil {
+			c.body(c.funcs[fn])
+		}
+	}
+	for len(c.liveQueue) > 0 {
+		fn := c.liveQueue[0]
+		c.liveQueue = c.liveQueue[1:]
 		c.body(c.funcs[fn])
 	}
+	c.finishInstances()
+}
+
+// changing notes, on the traced pass after maxPasses, the first variable
+// or result whose type still changes: what, where, and from what to what.
+func (c *checker) changing(at ast.Ast, what string, from, to ir.Type) {
+	if c.tracing && c.unsettled == nil {
+		c.unsettled = &unsettled{pos: c.pos(at), what: what, from: from, to: to}
+	}
+}
+
+// unsettled is a type that kept changing past maxPasses.
+type unsettled struct {
+	pos      frontend.Pos
+	what     string
+	from, to ir.Type
+}
+
+// reportUnsettled reports the type that did not settle at the variable
+// (or return) that changed it: a diagnostic to act on (annotate it), not
+// an internal error at 1:1.
+func (c *checker) reportUnsettled() {
+	u := c.unsettled
+	if u == nil {
+		c.errorAt(frontend.Pos{Line: 1, Col: 1}, "cannot infer the types of this file: they keep changing; annotate the parameters and results of its functions")
+		return
+	}
+	c.errorAt(u.pos, "cannot infer the type of %s: it keeps changing (from %s to %s here); annotate it with the type it should have", u.what, typeString(u.from), typeString(u.to))
 }

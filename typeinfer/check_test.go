@@ -325,7 +325,7 @@ def f(n: int) -> int:
     for i in n:
         s += i
     return s
-`, "4:14: unsupported: for loop over something other than range(), an array, enumerate(array) or zip(arrays)\n"},
+`, "4:14: 'int' object is not iterable\n"},
 		{"self-referential local", `
 def f(n: int) -> int:
     for i in range(n):

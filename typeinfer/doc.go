@@ -6,8 +6,9 @@
 // What goes out: an *Info (see info.go) or a frontend.ErrorList with every
 // independent type error of the file.
 //
-// Parameter types come from annotations or `#pythran export` lines (a
-// missing one is an error); locals
+// Parameter types come from annotations or `#pythran export` lines; a
+// function with untyped parameters is a template compiled once per
+// argument-type signature of the calls to it (instance.go); locals
 // and results are inferred by flow-insensitive unification over the whole
 // function, iterated to a fixed point across functions so that recursion and
 // calls in any order work. Unification follows Python's numeric tower

@@ -20,6 +20,9 @@ func (c *checker) expr(e ast.Expr) ir.Type {
 }
 
 func (c *checker) expr1(e ast.Expr) ir.Type {
+	if isNoneValue(e) {
+		return ir.None
+	}
 	if v, msg, ok := literal(e); ok {
 		if msg != "" {
 			c.errorf(e, "%s", msg)
@@ -46,8 +49,8 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 		return c.binary(e, opNames[e.Op], l, r, e.Left, e.Right)
 	case *ast.UnaryOp:
 		if e.Op == ast.Not {
-			c.truth(e.Operand)
-			return ir.Bool
+			t, _, _, _ := c.cond(e)
+			return t
 		}
 		x := c.expr(e.Operand)
 		op0 := map[ast.UnaryOpNumber]string{ast.USub: "-", ast.UAdd: "+", ast.Invert: "~"}[e.Op]
@@ -75,9 +78,18 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 	case *ast.BoolOp:
 		return c.boolOp(e)
 	case *ast.IfExp:
-		c.truth(e.Test)
-		a := c.expr(e.Body)
-		b := c.expr(e.Orelse)
+		_, then, els, static := c.cond(e.Test)
+		saved := c.fs.nn
+		var a, b ir.Type
+		if static != staticFalse {
+			c.fs.nn = then
+			a = c.expr(e.Body)
+		}
+		if static != staticTrue {
+			c.fs.nn = els
+			b = c.expr(e.Orelse)
+		}
+		c.fs.nn = saved
 		t, ok := join(a, b)
 		if !ok {
 			c.errorf(e, "the branches of the conditional expression have types %s and %s, which do not unify", typeString(a), typeString(b))
@@ -96,8 +108,8 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 		for i, x := range e.Elts {
 			elems[i] = c.expr(x)
 			switch elems[i].(type) {
-			case *ir.Tuple:
-				c.errorf(x, "unsupported: nested tuple")
+			case *ir.FuncValue:
+				c.errorf(x, "unsupported: a function in a tuple; call it, or pass it to a function")
 				return nil
 			case ir.NoneType:
 				return nil
@@ -134,7 +146,7 @@ func (c *checker) name(n *ast.Name) ir.Type {
 	if c.isLocal(id) {
 		l := c.fs.fn.Scope[id]
 		c.use(n, l)
-		return c.localType(n, l)
+		return c.narrow(l, c.localType(n, l))
 	}
 	switch o := c.globals[id].(type) {
 	case *Const:
@@ -144,7 +156,8 @@ func (c *checker) name(n *ast.Name) ir.Type {
 		}
 		return o.Type
 	case *Func:
-		c.errorf(n, "unsupported: function '%s' used as a value; only calls are supported", id)
+		c.use(n, o)
+		return c.funcValue(n, o)
 	case *Module:
 		c.errorf(n, "unsupported: module '%s' used as a value", id)
 	case *Imported:
@@ -260,8 +273,31 @@ func (c *checker) moduleHas(path, attr string) bool {
 	return false
 }
 
+// mayBeNone reports (once) a value that may be None used where a value
+// is needed, naming the test that would narrow it.
+func (c *checker) mayBeNone(e ast.Expr, t ir.Type) bool {
+	switch t.(type) {
+	case *ir.Optional:
+		if n, ok := e.(*ast.Name); ok {
+			c.errorf(e, "'%s' may be None here; test it with `if %s is not None:` (or assign it a value on every path) before using it", n.Id, n.Id)
+		} else {
+			c.errorf(e, "this value may be None; test it with `is not None` before using it")
+		}
+		return true
+	case ir.NoneType:
+		if _, ok := e.(*ast.Name); ok {
+			c.errorf(e, "'%s' is None here", e.(*ast.Name).Id)
+			return true
+		}
+	}
+	return false
+}
+
 // scalarOperand checks that an operand is a number.
 func (c *checker) scalarOperand(e ast.Expr, t ir.Type) (ir.Scalar, bool) {
+	if c.mayBeNone(e, t) {
+		return 0, false
+	}
 	switch t := t.(type) {
 	case nil:
 		return 0, false
@@ -304,6 +340,9 @@ func (c *checker) constInt(e ast.Expr) (int64, bool) {
 // statement).
 func (c *checker) binary(node ast.Ast, op string, l, r ir.Type, le, re ast.Expr) ir.Type {
 	if l == nil || r == nil {
+		return nil
+	}
+	if c.mayBeNone(le, l) || c.mayBeNone(re, r) {
 		return nil
 	}
 	if numpy.AnyArray(l, r) {
@@ -364,6 +403,10 @@ var cmpNames = map[ast.CmpOp]string{
 }
 
 func (c *checker) compare(e *ast.Compare) ir.Type {
+	if _, _, ok := noneTest(e); ok {
+		t, _, _, _ := c.cond(e)
+		return t
+	}
 	prevE := e.Left
 	prev := c.expr(e.Left)
 	unknown := false
@@ -373,6 +416,17 @@ func (c *checker) compare(e *ast.Compare) ir.Type {
 		}
 		next := e.Comparators[i]
 		nt := c.expr(next)
+		if op == ast.Is || op == ast.IsNot {
+			// `x is None` alone is cond's (none.go); here in a chain or
+			// between two values.
+			if !isNoneExpr(prevE) && !isNoneExpr(next) {
+				c.errorf(e, "unsupported: '%s' between values (it compares identity); use == or !=", map[bool]string{true: "is", false: "is not"}[op == ast.Is])
+			} else if len(e.Ops) > 1 {
+				c.errorf(e, "unsupported: 'is None' in a chained comparison; write it on its own")
+			}
+			prevE, prev = next, nt
+			continue
+		}
 		sym, ok := cmpNames[op]
 		if ok && numpy.AnyArray(prev, nt) {
 			if len(e.Ops) > 1 {
@@ -386,7 +440,13 @@ func (c *checker) compare(e *ast.Compare) ir.Type {
 		} else if prev != nil && nt != nil {
 			ps, pok := prev.(ir.Scalar)
 			ns, nok := nt.(ir.Scalar)
+			pt, ptup := prev.(*ir.Tuple)
+			nt2, ntup := nt.(*ir.Tuple)
 			switch {
+			case ptup && ntup:
+				if msg := tupleCompare(op, sym, pt, nt2); msg != "" {
+					c.errorf(e, "%s", msg)
+				}
 			case !pok || !nok:
 				c.errorf(e, "unsupported: comparison of %s and %s values", pyName(prev), pyName(nt))
 			case op != ast.Eq && op != ast.NotEq && (ps.IsComplex() || ns.IsComplex()):
@@ -407,7 +467,41 @@ func (c *checker) compare(e *ast.Compare) ir.Type {
 	return ir.Bool
 }
 
+// tupleCompare checks `a op b` on two tuples, compared element by element
+// as Python does: "" when it is fine, else the error.
+func tupleCompare(op ast.CmpOp, sym string, a, b *ir.Tuple) string {
+	ordered := op != ast.Eq && op != ast.NotEq
+	for i := 0; i < len(a.Elems) && i < len(b.Elems); i++ {
+		x, y := a.Elems[i], b.Elems[i]
+		xt, xtup := x.(*ir.Tuple)
+		yt, ytup := y.(*ir.Tuple)
+		if xtup && ytup {
+			if msg := tupleCompare(op, sym, xt, yt); msg != "" {
+				return msg
+			}
+			continue
+		}
+		xs, xok := x.(ir.Scalar)
+		ys, yok := y.(ir.Scalar)
+		if !xok || !yok {
+			return fmt.Sprintf("unsupported: comparing tuples whose elements %d are %s and %s; compare numbers and tuples of numbers", i, pyName(x), pyName(y))
+		}
+		if ordered && (xs.IsComplex() || ys.IsComplex()) {
+			return fmt.Sprintf("'%s' not supported between instances of '%s' and '%s'", sym, pyName(xs), pyName(ys))
+		}
+	}
+	return ""
+}
+
 func (c *checker) boolOp(e *ast.BoolOp) ir.Type {
+	t, _, _, _ := c.condBool(e)
+	return t
+}
+
+// boolOpType is the type of `a and b ...` from the types of the operands
+// evaluated (vals; those after a short-circuit known at compile time are
+// not): Python returns one of them unchanged, so they must be alike.
+func (c *checker) boolOpType(e *ast.BoolOp, vals []ast.Expr, types []ir.Type) ir.Type {
 	op := "and"
 	if e.Op == ast.Or {
 		op = "or"
@@ -415,8 +509,8 @@ func (c *checker) boolOp(e *ast.BoolOp) ir.Type {
 	var first ir.Type
 	var firstE ast.Expr
 	ok := true
-	for _, v := range e.Values {
-		t := c.expr(v)
+	for i, v := range vals {
+		t := types[i]
 		switch t.(type) {
 		case nil:
 			ok = false
@@ -425,7 +519,7 @@ func (c *checker) boolOp(e *ast.BoolOp) ir.Type {
 			c.errorf(v, "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all() ('%s' of arrays; use np.logical_%s or & and |)", op, op)
 			ok = false
 			continue
-		case *ir.Tuple, ir.NoneType:
+		case *ir.Tuple, ir.NoneType, *ir.Optional:
 			c.errorf(v, "unsupported: '%s' operand of type %s", op, pyName(t))
 			ok = false
 			continue
@@ -455,7 +549,7 @@ func (c *checker) subscript(e *ast.Subscript) ir.Type {
 		c.errorf(e, "unsupported: slicing of a non-array value")
 		return nil
 	}
-	c.expr(idx.Value)
+	it := c.expr(idx.Value)
 	if vt == nil {
 		return nil
 	}
@@ -466,8 +560,22 @@ func (c *checker) subscript(e *ast.Subscript) ir.Type {
 	}
 	i, ok := c.constInt(idx.Value)
 	if !ok {
-		c.errorf(idx.Value, "unsupported: tuple index must be an integer constant")
-		return nil
+		// t[i] with i known only at run time: the elements must have one
+		// type (IndexError as Python raises it, at run time).
+		if s, isS := it.(ir.Scalar); it != nil && (!isS || class(s) > 1) {
+			c.errorf(idx.Value, "tuple indices must be integers or slices, not %s", pyName(it))
+			return nil
+		}
+		var et ir.Type
+		for _, x := range tt.Elems {
+			j, ok := join(et, x)
+			if !ok || !canBeOptional(x) {
+				c.errorf(idx.Value, "unsupported: a tuple of %s indexed with a variable (its elements must have one type, numbers or arrays); index it with a constant", typeString(tt))
+				return nil
+			}
+			et = j
+		}
+		return et
 	}
 	if i < 0 {
 		i += int64(len(tt.Elems))

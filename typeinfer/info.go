@@ -41,6 +41,25 @@ type Info struct {
 	// range()/prange() are not here (their iterator is in Calls).
 	Loops map[*ast.For]*LoopInfo
 
+	// Iters resolves the iterables of for loops in the general form
+	// (iter.go): any but range() with a name target, and arrays,
+	// enumerate(array) and zip(arrays) with names, which Calls and Loops
+	// describe. Nested iterables (the arguments of enumerate, zip and
+	// reversed) have entries too.
+	Iters map[ast.Expr]*IterInfo
+
+	// Static holds the conditions typeinfer knows the value of at compile
+	// time (`x is None` where x cannot be None or certainly is, and
+	// not/and/or of them; none.go): lower compiles only the branch they
+	// leave, which typeinfer alone checked. An and/or holds the value
+	// of its first operand that decides it: the operands after it have
+	// no types and are not evaluated.
+	Static map[ast.Expr]bool
+	// Cut holds the statements after which the rest of their block cannot
+	// run because of such a test (an if whose live branch returns): the
+	// rest has no types and is not compiled.
+	Cut map[ast.Stmt]bool
+
 	// `a @ b` has no call: it is an ast.BinOp (Op ast.Mult, because the
 	// frontend rewrote the `@` that gpython cannot parse) in MatMul, and
 	// means np.matmul(a, b); Types has its result type. MatMul holds the
@@ -134,13 +153,35 @@ type Func struct {
 	// Python-visible signature that wrappers reproduce (ir.Func.Defaults).
 	DefaultValues []*Const
 	KwOnly        int
-	Result        ir.Type  // ir.None, a Scalar or an *ir.Tuple
-	Locals        []*Local // non-parameter locals, in order of first definition
-	Scope         map[string]*Local
+	// Captures is how many of the last (keyword-only) parameters are the
+	// captures of a function lifted from a lambda or a nested def
+	// (frontend.File.Captures): a use of the function's value passes
+	// them, a call through it does not name them.
+	Captures int
+	Result   ir.Type  // ir.None, a Scalar or an *ir.Tuple
+	Locals   []*Local // non-parameter locals, in order of first definition
+	Scope    map[string]*Local
 
 	exportTypes []ir.Type // per parameter, from Export (nil when not given)
 	exportOK    bool
+
+	// Specialisation (instance.go). A generic function (a template) has
+	// parameters without types (untyped marks them); it is never
+	// compiled, its instances are. An instance has its template, the key
+	// of its signature and the types of its parameters (sigTypes); live
+	// says the final pass reached it.
+	generic   bool
+	untyped   []bool
+	instances []*Func
+	template  *Func
+	key       string
+	sigTypes  []ir.Type
+	live      bool
 }
+
+// Template returns the generic function fn is an instance of, or nil:
+// fn was compiled for the argument types of calls to it (instance.go).
+func (fn *Func) Template() *Func { return fn.template }
 
 // Module is an imported module name (math, cmath, numpy as np, numba).
 type Module struct{ Path string }
@@ -207,6 +248,10 @@ type CallInfo struct {
 	Recv     ast.Expr
 	Args     []ast.Expr
 	ArgOrder []int
+	// Closure, for a call of a function with captures (Func.Captures),
+	// is the callee expression whose function value (its Types entry, an
+	// *ir.FuncValue) supplies them, after Args.
+	Closure ast.Expr
 }
 
 // AttrKind says what an attribute expression is.

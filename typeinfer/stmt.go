@@ -1,6 +1,8 @@
 package typeinfer
 
 import (
+	"strings"
+
 	"github.com/go-python/gpython/ast"
 	"github.com/go-python/gpython/py"
 
@@ -18,10 +20,33 @@ var supportedExceptions = map[string]bool{
 // body walks one function once.
 func (c *checker) body(fs *funcState) {
 	c.fs = fs
+	// The function's own imports shadow module names while it is checked.
+	if len(fs.imports) > 0 {
+		saved := map[string]Object{}
+		for name, o := range fs.imports {
+			saved[name] = c.globals[name]
+			c.globals[name] = o
+		}
+		defer func() {
+			for name, o := range saved {
+				if o == nil {
+					delete(c.globals, name)
+				} else {
+					c.globals[name] = o
+				}
+			}
+		}()
+	}
 	fs.valueRet = false
 	fs.bareRet = nil
 	fs.loopDepth = 0
 	fn := fs.fn
+	fs.nn = nullState{}
+	for _, p := range fn.Params {
+		if _, none := p.Type.(ir.NoneType); none {
+			fs.nn[p] = isNone // an instance called with None
+		}
+	}
 	body := fn.Def.Body
 	if fn.Doc != "" || (len(body) > 0 && isDocstring(body[0])) {
 		body = body[1:]
@@ -39,7 +64,19 @@ func (c *checker) body(fs *funcState) {
 		if !fs.valueRet {
 			c.setResult(fs, ir.None)
 		} else if len(fs.bareRet) > 0 || !blockEnds(body) {
-			c.noReturn(fn, fs)
+			// None on some paths, a value on others: an optional
+			// result (none.go), where the value may be None.
+			if t, ok := join(fn.Result, ir.None); ok && fn.Result != nil {
+				c.setResult(fs, t)
+				if c.final && !isPrivate(fn) {
+					c.publicOptional(fn, fs)
+				}
+			} else if fn.Result != nil {
+				c.noReturn(fn, fs)
+			}
+		}
+		if c.final && fs.bare != "" {
+			c.checkBare(fs)
 		}
 		if c.final && fs.valueRet && !complete(fn.Result) && !c.reported[fn] && len(c.errs) == 0 {
 			c.reported[fn] = true
@@ -47,6 +84,37 @@ func (c *checker) body(fs *funcState) {
 		}
 	}
 	c.fs = nil
+}
+
+// checkBare checks an inferred result against a bare annotation (-> tuple,
+// -> np.ndarray, -> list): the annotation promises the kind of value.
+func (c *checker) checkBare(fs *funcState) {
+	fn := fs.fn
+	if fn.Result == nil {
+		return
+	}
+	ok := false
+	switch fn.Result.(type) {
+	case *ir.Tuple:
+		ok = fs.bare == "tuple"
+	case *ir.Array:
+		ok = fs.bare == "array"
+	}
+	if !ok {
+		want := map[string]string{"tuple": "a tuple", "list": "a list", "array": "an array"}[fs.bare]
+		c.errorf(fn.Def, "'%s' is annotated to return %s (at %s) but returns %s (at %s)", fn.Name, want, fs.resultDecl, typeString(fn.Result), fs.resultWhy)
+	}
+}
+
+// isPrivate reports whether fn is a helper (a name starting with _): not
+// part of the generated API, free to take and return optional scalars.
+func isPrivate(fn *Func) bool { return strings.HasPrefix(fn.PyName, "_") }
+
+// publicOptional reports a public function that returns None on some paths
+// and a value on others: the generated Go and C APIs have no optional
+// values (an optional parameter array, nil or NULL, is the one exception).
+func (c *checker) publicOptional(fn *Func, fs *funcState) {
+	c.noReturn(fn, fs)
 }
 
 func (c *checker) noReturn(fn *Func, fs *funcState) {
@@ -58,7 +126,8 @@ func (c *checker) noReturn(fn *Func, fs *funcState) {
 }
 
 func (c *checker) setResult(fs *funcState, t ir.Type) {
-	if fs.fn.Result == nil || !ir.Identical(fs.fn.Result, t) {
+	if !sameType(fs.fn.Result, t) {
+		c.changing(fs.fn.Def, fs.fn.Name+"()'s result", fs.fn.Result, t)
 		fs.fn.Result = t
 		c.changed = true
 	}
@@ -96,6 +165,10 @@ func blockEnds(stmts []ast.Stmt) bool {
 	}
 	return false
 }
+
+// BlockEnds is blockEnds for lower: control cannot fall off the end of
+// stmts (conservatively).
+func BlockEnds(stmts []ast.Stmt) bool { return blockEnds(stmts) }
 
 func alwaysTrue(e ast.Expr) bool {
 	switch e := e.(type) {
@@ -135,6 +208,15 @@ func HasBreak(stmts []ast.Stmt) bool {
 func (c *checker) stmts(list []ast.Stmt) {
 	for _, s := range list {
 		c.stmt(s)
+		if c.fs.cut {
+			// The rest of the block cannot run (none.go): it is neither
+			// checked nor compiled.
+			c.fs.cut = false
+			if c.final {
+				c.info.Cut[s] = true
+			}
+			return
+		}
 	}
 }
 
@@ -150,21 +232,53 @@ func (c *checker) stmt(s ast.Stmt) {
 	case *ast.For:
 		c.forStmt(s)
 	case *ast.While:
-		c.truth(s.Test)
+		c.loopForget(s.Body)
+		_, then, els, _ := c.cond(s.Test)
+		c.fs.nn = then
 		c.fs.loopDepth++
 		c.stmts(s.Body)
 		c.fs.loopDepth--
+		c.fs.nn = els
+		c.loopForget(s.Body)
 		c.stmts(s.Orelse)
 	case *ast.If:
-		c.truth(s.Test)
-		c.stmts(s.Body)
-		c.stmts(s.Orelse)
+		_, then, els, static := c.cond(s.Test)
+		// A branch a test rules out at compile time is not checked (and
+		// not compiled): see none.go.
+		var ends []nullState
+		if static != staticFalse {
+			c.fs.nn = then
+			c.stmts(s.Body)
+			if fallsThrough(s.Body) {
+				ends = append(ends, c.fs.nn)
+			} else if static == staticTrue {
+				c.fs.cut = true
+			}
+		}
+		if static != staticTrue {
+			c.fs.nn = els
+			c.stmts(s.Orelse)
+			if fallsThrough(s.Orelse) {
+				ends = append(ends, c.fs.nn)
+			} else if static == staticFalse {
+				c.fs.cut = true
+			}
+		}
+		switch len(ends) {
+		case 0:
+			c.fs.nn = nullState{} // unreachable after the if
+		case 1:
+			c.fs.nn = ends[0]
+		default:
+			c.fs.nn = meet(ends[0], ends[1])
+		}
 	case *ast.Return:
 		c.returnStmt(s)
 	case *ast.Raise:
 		c.raise(s)
 	case *ast.Assert:
-		c.truth(s.Test)
+		_, then, _, _ := c.cond(s.Test)
+		c.fs.nn = then
 		if s.Msg != nil {
 			if _, ok := s.Msg.(*ast.Str); !ok {
 				c.errorf(s.Msg, "unsupported: assert message must be a string literal")
@@ -179,7 +293,8 @@ func (c *checker) stmt(s ast.Stmt) {
 			return // frontend reports stray strings
 		}
 		c.expr(s.Value)
-	case *ast.Pass:
+	case *ast.Pass, *ast.Import, *ast.ImportFrom:
+		// Imports bind names before the body is walked (funcImports).
 	case *ast.Break, *ast.Continue:
 		if c.fs.loopDepth == 0 {
 			what := "break"
@@ -194,16 +309,19 @@ func (c *checker) stmt(s ast.Stmt) {
 }
 
 // truth checks an expression used for its truth value.
-func (c *checker) truth(e ast.Expr) {
+func (c *checker) truth(e ast.Expr) ir.Type {
 	t := c.expr(e)
 	switch t.(type) {
 	case *ir.Tuple:
 		c.errorf(e, "unsupported: truth value of a tuple (it is always True for a non-empty tuple)")
 	case ir.NoneType:
 		c.errorf(e, "unsupported: truth value of None")
+	case *ir.Optional:
+		c.errorf(e, "unsupported: truth value of a value that may be None; test it with `is not None`")
 	case *ir.Array:
 		c.errorf(e, "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")
 	}
+	return t
 }
 
 // assign binds target to a value of type vt.
@@ -225,16 +343,16 @@ func (c *checker) assign(target ast.Expr, vt ir.Type, value ast.Expr) {
 			elts = t.(*ast.List).Elts
 		}
 		for _, e := range elts {
-			if _, ok := e.(*ast.Name); !ok {
-				c.errorf(e, "unsupported: unpacking target must be a plain name")
+			switch e.(type) {
+			case *ast.Name, *ast.Tuple, *ast.List:
+			default:
+				c.errorf(e, "unsupported: unpacking target must be a name or a tuple of names")
 				return
 			}
 		}
-		for _, e := range elts {
-			// Even a failed unpacking defines its names: reporting them as
-			// undefined later would only repeat this error.
-			c.fs.assigned[c.fs.fn.Scope[string(e.(*ast.Name).Id)]] = true
-		}
+		// Even a failed unpacking defines its names: reporting them as
+		// undefined later would only repeat this error.
+		c.markTargets(target)
 		var ets []ir.Type
 		switch v := vt.(type) {
 		case nil:
@@ -281,6 +399,11 @@ func (c *checker) assign(target ast.Expr, vt ir.Type, value ast.Expr) {
 	}
 }
 
+func isCall(e ast.Expr) bool {
+	_, ok := e.(*ast.Call)
+	return ok
+}
+
 // define records that local l is assigned a value of type vt at target.
 // Declared locals (parameters, annotated ones) keep their type and the
 // value must convert to it; others widen by unification.
@@ -290,10 +413,11 @@ func (c *checker) define(l *Local, vt ir.Type, target ast.Ast, value ast.Expr) {
 	if vt == nil {
 		return
 	}
-	if _, none := vt.(ir.NoneType); none {
+	if _, none := vt.(ir.NoneType); none && isCall(value) {
 		c.errorf(value, "the value is None (the called function returns nothing)")
 		return
 	}
+	c.setNull(l, nullnessOf(vt))
 	if at, ok := fs.declared[l]; ok {
 		if l.Type != nil && !convertible(vt, l.Type) {
 			what := "variable"
@@ -310,7 +434,8 @@ func (c *checker) define(l *Local, vt ir.Type, target ast.Ast, value ast.Expr) {
 		c.errorf(target, "variable '%s' is %s at %s and %s at %s", l.Name, sa, fs.why[l], sb, c.pos(target))
 		return
 	}
-	if l.Type == nil || !ir.Identical(nt, l.Type) {
+	if !sameType(nt, l.Type) {
+		c.changing(target, "'"+l.Name+"'", l.Type, nt)
 		l.Type = nt
 		fs.why[l] = c.pos(target)
 		c.changed = true
@@ -387,9 +512,15 @@ var ufuncName = map[string]string{
 }
 
 func (c *checker) forStmt(s *ast.For) {
+	if !c.simpleLoop(s) {
+		c.generalLoop(s) // iter.go
+		return
+	}
 	if c.arrayLoop(s) {
 		c.fs.loopDepth++
+		c.loopForget(s.Body)
 		c.stmts(s.Body)
+		c.loopForget(s.Body)
 		c.fs.loopDepth--
 		c.stmts(s.Orelse)
 		return
@@ -410,7 +541,9 @@ func (c *checker) forStmt(s *ast.For) {
 		c.record(name, l.Type)
 	}
 	c.fs.loopDepth++
+	c.loopForget(s.Body)
 	c.stmts(s.Body)
+	c.loopForget(s.Body)
 	c.fs.loopDepth--
 	c.stmts(s.Orelse)
 }
@@ -423,12 +556,17 @@ func (c *checker) returnStmt(s *ast.Return) {
 		return
 	}
 	if nc, ok := s.Value.(*ast.NameConstant); ok && nc.Value == py.None {
+		c.record(s.Value, ir.None)
 		fs.bareRet = append(fs.bareRet, s)
 		return
 	}
 	fs.valueRet = true
 	vt := c.expr(s.Value)
 	if vt == nil {
+		return
+	}
+	if _, isFn := vt.(*ir.FuncValue); isFn {
+		c.errorf(s.Value, "unsupported: returning a function (it would outlive the variables it reads); call it here, or define it at module level and call it there")
 		return
 	}
 	if _, none := vt.(ir.NoneType); none {
@@ -465,7 +603,8 @@ func (c *checker) returnStmt(s *ast.Return) {
 		c.errorf(s.Value, "function '%s' returns %s at %s and %s at %s", fn.Name, sa, fs.resultWhy, sb, c.pos(s.Value))
 		return
 	}
-	if fn.Result == nil || !ir.Identical(nt, fn.Result) {
+	if !sameType(nt, fn.Result) {
+		c.changing(s.Value, fn.Name+"()'s result", fn.Result, nt)
 		fn.Result = nt
 		fs.resultWhy = c.pos(s.Value)
 		c.changed = true
@@ -480,7 +619,7 @@ func typeString(t ir.Type) string {
 			if i > 0 {
 				s += ", "
 			}
-			s += pyName(e)
+			s += typeString(e)
 		}
 		return s + "]"
 	}

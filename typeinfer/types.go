@@ -65,6 +65,9 @@ func join(a, b ir.Type) (ir.Type, bool) {
 	if b == nil {
 		return a, true
 	}
+	if t, ok, handled := joinNone(a, b); handled {
+		return t, ok
+	}
 	switch a := a.(type) {
 	case ir.Scalar:
 		b, ok := b.(ir.Scalar)
@@ -99,6 +102,21 @@ func join(a, b ir.Type) (ir.Type, bool) {
 	case ir.NoneType:
 		_, ok := b.(ir.NoneType)
 		return a, ok
+	case *ir.FuncValue:
+		// One function; its captures widen like any variable.
+		b, ok := b.(*ir.FuncValue)
+		if !ok || a.Code != b.Code || len(a.Captures) != len(b.Captures) {
+			return nil, false
+		}
+		caps := make([]ir.Type, len(a.Captures))
+		for i := range caps {
+			t, ok := join(a.Captures[i], b.Captures[i])
+			if !ok {
+				return nil, false
+			}
+			caps[i] = t
+		}
+		return &ir.FuncValue{Code: a.Code, Name: a.Name, Captures: caps}, true
 	case *ir.Array:
 		// One variable holds arrays of one dtype and rank: numpy would
 		// let it change, but the generated Go variable cannot. The join
@@ -118,6 +136,16 @@ func join(a, b ir.Type) (ir.Type, bool) {
 func convertible(from, to ir.Type) bool {
 	if from == nil || to == nil {
 		return true
+	}
+	if o, ok := to.(*ir.Optional); ok {
+		// None, the value type, or an optional of it.
+		switch f := from.(type) {
+		case ir.NoneType:
+			return true
+		case *ir.Optional:
+			return convertible(f.Elem, o.Elem)
+		}
+		return convertible(from, o.Elem)
 	}
 	switch to := to.(type) {
 	case ir.Scalar:
@@ -264,4 +292,29 @@ func unaryType(op string, x ir.Scalar) (ir.Scalar, string) {
 
 var builtinTypeNames = map[string]ir.Scalar{
 	"int": ir.Int64, "float": ir.Float64, "bool": ir.Bool, "complex": ir.Complex128,
+}
+
+// sameType is ir.Identical extended to the partly unknown types of the
+// fixed-point iteration: nil (not known yet) equals only nil, at any
+// depth. ir.Identical says a tuple with an unknown element differs from
+// itself, which made a function returning (unknown, int) "change" on every
+// pass and the iteration never settle.
+func sameType(a, b ir.Type) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	ta, okA := a.(*ir.Tuple)
+	tb, okB := b.(*ir.Tuple)
+	if okA || okB {
+		if !okA || !okB || len(ta.Elems) != len(tb.Elems) {
+			return false
+		}
+		for i := range ta.Elems {
+			if !sameType(ta.Elems[i], tb.Elems[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return ir.Identical(a, b)
 }

@@ -79,8 +79,25 @@ SMALL_INT_KINDS = {"int8": (-128, 127), "int16": (-32768, 32767), "int32": (-2**
                    "uint64": (0, 2**64 - 1), "int64": (-2**63, 2**63 - 1)}
 
 
+def split_types(s):
+    """The element types of a "tuple[...]" spelling's inside."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(s):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(s[start:i].strip())
+            start = i + 1
+    parts.append(s[start:].strip())
+    return parts
+
+
 def gen_value(typ, rng, edge):
     """One argument of type typ: an edge value half the time, else random."""
+    if typ.startswith("tuple[") and typ.endswith("]"):
+        return tuple(gen_value(t, rng, edge and rng.random() < 0.5) for t in split_types(typ[6:-1]))
     if typ == "bool":
         return bool(rng.integers(0, 2))
     if typ == "int":
@@ -262,6 +279,11 @@ def gen_args(params, rng, k, roles=None):
     args = []
     for p in params:
         edge = k >= 3 and rng.random() < 0.5
+        if p.get("optional") and k % 3 == 1:
+            # An optional array parameter (out=None): None in a third
+            # of the cases, the array in the others.
+            args.append(None)
+            continue
         role = (roles or {}).get(p["name"])
         if p.get("rank"):
             args.append(gen_array(p["dtype"], dims[:p["rank"]], rng, edge))
@@ -286,6 +308,11 @@ def args_key(args):
 
 def literal(v):
     """The argument as a Python literal the compiled side parses exactly."""
+    if v is None:
+        return "None"
+    if isinstance(v, tuple):
+        parts = [literal(e) for e in v]
+        return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
     if isinstance(v, (bool, np.bool_)):
         return repr(bool(v))
     if isinstance(v, (int, np.integer)):

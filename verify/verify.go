@@ -247,6 +247,9 @@ type refParam struct {
 	Type  string `json:"type"`
 	Dtype string `json:"dtype,omitempty"`
 	Rank  int    `json:"rank,omitempty"`
+	// Optional says the parameter may be None (an optional array): some
+	// generated cases pass None.
+	Optional bool `json:"optional,omitempty"`
 }
 
 // funcSig is what verification needs of a compiled function.
@@ -263,17 +266,50 @@ type funcSig struct {
 	exact  bool
 }
 
+// tupleSpelling spells a scalar or a tuple of them (nested too) as ref.py
+// and the harness read it: "int", "tuple[int, tuple[float, bool]]".
+func tupleSpelling(t ir.Type) (string, bool) {
+	switch t := t.(type) {
+	case ir.Scalar:
+		return t.PyName(), true
+	case *ir.Tuple:
+		parts := make([]string, len(t.Elems))
+		for i, e := range t.Elems {
+			s, ok := tupleSpelling(e)
+			if !ok {
+				return "", false
+			}
+			parts[i] = s
+		}
+		return "tuple[" + strings.Join(parts, ", ") + "]", true
+	}
+	return "", false
+}
+
 func signatures(m *ir.Module) ([]funcSig, error) {
 	exact := exactness(m)
 	var sigs []funcSig
 	for _, f := range publicFuncs(m) {
 		sig := funcSig{Name: f.Name, Params: []refParam{}, KwOnly: f.KwOnly, exact: exact[f]}
+		if f.PyParams != nil {
+			// Tuple parameters: ref.py generates the tuple, the harness
+			// passes its leaves.
+			for _, pp := range f.PyParams {
+				spell, ok := tupleSpelling(pp.Type)
+				if !ok {
+					return nil, fmt.Errorf("verify: %s: parameter %s of type %s cannot be generated yet", f.Name, pp.Name, pp.Type)
+				}
+				sig.Params = append(sig.Params, refParam{Name: pp.Name, Type: spell})
+			}
+			sigs = append(sigs, sig)
+			continue
+		}
 		for _, p := range f.Params {
 			switch t := p.Type.(type) {
 			case ir.Scalar:
 				sig.Params = append(sig.Params, refParam{Name: p.Name, Type: t.PyName()})
 			case *ir.Array:
-				sig.Params = append(sig.Params, refParam{Name: p.Name, Type: t.String(), Dtype: t.Elem.String(), Rank: t.Rank})
+				sig.Params = append(sig.Params, refParam{Name: p.Name, Type: t.String(), Dtype: t.Elem.String(), Rank: t.Rank, Optional: p.Nullable})
 			default:
 				return nil, fmt.Errorf("verify: %s: parameter %s of type %s cannot be generated yet", f.Name, p.Name, p.Type)
 			}

@@ -338,7 +338,9 @@ pyc2go run --out out kernels.py axpy -- 2.0 x.npy y.npy   # out/result.npy, out/
 			prog := &progress{w: e.stderr, on: e.tty}
 			rep := &reporter{e: e, json: *jsonOut, prog: prog}
 			prog.show("run %s: compiling", pos[0])
-			res, code := rep.compileFile(pos[0], cfg)
+			// Only FUNC and what it calls are compiled: an error elsewhere
+			// in the file does not stop the run.
+			res, code := rep.compileSome(pos[0], cfg, wantFunc(pos[1]))
 			if code != exitOK {
 				return code
 			}
@@ -432,9 +434,11 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 				show(p, "compiling")
 				// The IR does not depend on the backend: one compile (and
 				// its diagnostics, once) serves every language.
-				res, code := rep.compileFile(p, cfg)
+				res, code := rep.compileSome(p, cfg, nil)
 				if code != exitOK {
 					status = code
+				}
+				if res == nil {
 					continue
 				}
 				// Without --cases, FILE_cases.py beside FILE.py (if any) names the
@@ -469,6 +473,12 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 						fmt.Fprintf(e.stdout, "== %s\n", p)
 					}
 					r.Write(e.stdout)
+					for _, name := range res.Skipped {
+						if strings.HasPrefix(name, "_") {
+							continue // helpers are not verified anyway
+						}
+						fmt.Fprintf(e.stdout, "SKIP %s: does not compile (diagnostics on stderr)\n", name)
+					}
 					rep.mismatches(res, r)
 					if !r.OK() {
 						status = exitDiag
@@ -478,6 +488,27 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 			return status
 		}
 	},
+}
+
+// wantFunc selects, for driver.CompileSome, the Python function that `run
+// FILE FUNC` calls: FUNC itself, or NAME for FUNC = NAME_2, NAME_3, ...
+// (the overloads and specialisations of NAME).
+func wantFunc(fn string) func(string) bool {
+	return func(name string) bool {
+		if name == fn {
+			return true
+		}
+		rest, ok := strings.CutPrefix(fn, name+"_")
+		if !ok || rest == "" {
+			return false
+		}
+		for _, r := range rest {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return true
+	}
 }
 
 var versionCommand = &command{

@@ -103,6 +103,25 @@ func (r *reporter) compileFile(path string, cfg driver.Config) (*driver.Result, 
 	return res, exitOK
 }
 
+// compileSome compiles the functions of path that compile (driver.
+// CompileSome; want as there) and reports the diagnostics of the others.
+// It returns what compiled (nil if nothing did) and exitDiag when
+// anything was reported.
+func (r *reporter) compileSome(path string, cfg driver.Config, want func(string) bool) (*driver.Result, int) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, r.fail(path, err)
+	}
+	res, skipped, err := driver.CompileSome(path, src, cfg, want)
+	if err != nil {
+		return nil, r.fail(path, err)
+	}
+	if skipped != nil {
+		return res, r.fail(path, skipped)
+	}
+	return res, exitOK
+}
+
 // mismatches reports, with --json, each function verify found to differ
 // from CPython as an error at its definition, so an editor can mark it;
 // the text report on stdout is unchanged.

@@ -12,7 +12,7 @@ import (
 // array arguments are always variables.
 var arrayIntrinsics = map[string]bool{
 	"overlaps": true, "may_share": true, "is_c_contig": true, "np_sum": true, "np_prod": true, "np_cprod": true,
-	"np_mean": true, "np_zeros_k": true, "np_sum_axis": true, "np_matmul": true,
+	"np_mean": true, "np_zeros_k": true, "np_sum_axis": true, "np_matmul": true, "none": true, "is_none": true,
 }
 
 // linalgIntrinsics are the intrinsics the linalg runtime
@@ -53,6 +53,14 @@ func (e *funcEmitter) arrayIntrinsic(x *ir.Intrinsic) (cx, error) {
 		return cx{}, err
 	}
 	switch x.Name {
+	case "is_none":
+		// A NULL parameter, or a zeroed descriptor (a local assigned
+		// none, or the copy of a NULL parameter): real arrays have ndim
+		// >= 1.
+		if e.ptr[v] {
+			return prim("(!" + e.sig[v] + " || " + e.sig[v] + "->ndim < 1)"), nil
+		}
+		return prim("(" + e.names.vars[v] + ".ndim < 1)"), nil
 	case "is_c_contig":
 		return prim("PYC2GO_IS_C_CONTIG(" + e.arrValue(v) + ")"), nil
 	case "overlaps", "may_share":
@@ -95,6 +103,8 @@ func (e *funcEmitter) arrayIntrinsicStmt(x *ir.Intrinsic, dst *ir.Var, pos ir.Po
 	}
 	var cond string
 	switch x.Name {
+	case "none":
+		return []string{t + d + " = (" + ArrayType(r.Elem) + "){0};"}, nil
 	case "np_zeros_k":
 		v, _, err := e.arrayArg(x.Args[0])
 		if err != nil {

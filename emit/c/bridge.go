@@ -79,6 +79,9 @@ type cArray struct {
 }
 
 func toC[T runtime.Elem](pin *goruntime.Pinner, a *runtime.Array[T]) *cArray {
+	if a == nil {
+		return nil // None of an optional array: NULL
+	}
 	if len(a.Shape) > C.PYC2GO_MAXDIM {
 		panic("pyc2go: array of more than 32 dimensions")
 	}

@@ -97,10 +97,17 @@ func (me *moduleEmitter) fn(f *ir.Func) (string, error) {
 		out.WriteString("\tpyc2go_pool pool = {0};\n")
 	}
 	for _, p := range f.Params {
-		if _, ok := p.Type.(*ir.Array); ok && !e.ptr[p] {
+		switch _, ok := p.Type.(*ir.Array); {
+		case ok && !e.ptr[p] && p.Nullable:
+			// None is NULL, and a zeroed descriptor in the copy.
+			at := ArrayType(p.Type.(*ir.Array).Elem)
+			fmt.Fprintf(&out, "\t%s %s = %s ? *%s : (%s){0};\n", at, e.names.vars[p], e.sig[p], e.sig[p], at)
+		case ok && !e.ptr[p]:
 			fmt.Fprintf(&out, "\t%s %s = *%s;\n", ArrayType(p.Type.(*ir.Array).Elem), e.names.vars[p], e.sig[p])
 		}
-		if d, ok := e.data[p]; ok {
+		if d, ok := e.data[p]; ok && p.Nullable {
+			fmt.Fprintf(&out, "\t%s *const %s = %s ? %s->data : NULL;\n", cType(p.Type.(*ir.Array).Elem), d, e.sig[p], e.sig[p])
+		} else if ok {
 			fmt.Fprintf(&out, "\t%s *const %s = %s->data;\n", cType(p.Type.(*ir.Array).Elem), d, e.sig[p])
 		}
 	}
@@ -507,6 +514,10 @@ func (e *funcEmitter) ifStmt(s *ir.If, depth int) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The calls hoisted out of the condition run before the if; the
+	// blocks' own statements must not drop them.
+	pre := e.pre
+	defer func() { e.pre = pre }()
 	then, err := e.block(s.Then, depth+1)
 	if err != nil {
 		return nil, err
@@ -572,7 +583,9 @@ func (e *funcEmitter) forStmt(s *ir.For, depth int) ([]string, error) {
 		cond = "(" + step.paren() + " > 0 && " + iv + " < " + stop.paren() + ") || (" + step.paren() + " < 0 && " + iv + " > " + stop.paren() + ")"
 		post = iv + " = pyc2go_add_" + vt.String() + "(" + iv + ", " + step.code + ")"
 	}
+	pre := e.pre // calls hoisted out of the bounds run before the loop
 	body, err := e.block(s.Body, depth+1)
+	e.pre = pre
 	if err != nil {
 		return nil, err
 	}

@@ -458,7 +458,7 @@ func (e *funcEmitter) dataInits() []jen.Code {
 	var inits []jen.Code
 	for _, p := range e.f.Params {
 		if e.dataActive(p) {
-			inits = append(inits, jen.Id(e.dataNames[p]).Op(":=").Id(e.names.vars[p]).Dot("Data"))
+			inits = append(inits, jen.Id(e.dataNames[p]).Op(":=").Add(e.dataOf(p)))
 		}
 	}
 	return inits
@@ -470,10 +470,19 @@ func (e *funcEmitter) dataUpdates(s ir.Stmt) []jen.Code {
 	var out []jen.Code
 	for _, v := range assignedArrays(s) {
 		if e.dataActive(v) && !e.deadData[s][v] {
-			out = append(out, jen.Id(e.dataNames[v]).Op("=").Id(e.names.vars[v]).Dot("Data"))
+			out = append(out, jen.Id(e.dataNames[v]).Op("=").Add(e.dataOf(v)))
 		}
 	}
 	return out
+}
+
+// dataOf reads v's Data: v.Data, or runtime.DataOf(v), nil for no array,
+// when v is Nullable (an optional array may hold none).
+func (e *funcEmitter) dataOf(v *ir.Var) *jen.Statement {
+	if v.Nullable {
+		return jen.Qual(runtimePkg, "DataOf").Call(jen.Id(e.names.vars[v]))
+	}
+	return jen.Id(e.names.vars[v]).Dot("Data")
 }
 
 // indexedData returns the variables whose Data copy body indexes. It reads
@@ -521,6 +530,18 @@ var arrayIntrinsicFuncs = map[string]arrayIntrinsicFunc{
 			return gx{}, fmt.Errorf("want two arrays of one element type and a bool result")
 		}
 		return rt("MayShare", a[0].code, a[1].code), nil
+	},
+	"none": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
+		if _, ok := res.(*ir.Array); !ok {
+			return gx{}, fmt.Errorf("want an array result")
+		}
+		return primary(jen.Nil()), nil
+	},
+	"is_none": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
+		if _, ok := ts[0].(*ir.Array); !ok || !ir.IsScalar(res, ir.Bool) {
+			return gx{}, fmt.Errorf("want an array and a bool result")
+		}
+		return gx{code: a[0].code.Clone().Op("==").Nil(), prec: precCmp}, nil
 	},
 	"is_c_contig": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
 		if _, ok := ts[0].(*ir.Array); !ok || !ir.IsScalar(res, ir.Bool) {

@@ -227,6 +227,21 @@ func arraysModule() *ir.Module {
 		ret(70, ref(mc)),
 	)
 
-	m.Funcs = []*ir.Func{total, revSum, axpy, get, scale, row, shift, kinds, outerCall, colsum, cprod, mprod}
+	// def or_x(x: "float64[:]", out: "float64[:]" = None) -> "float64[:]":
+	//     none = None; if out is None: out = x
+	//     return out
+	nb := newFn("or_x", "An optional array: None (nil) is replaced by x.", 75, f64v)
+	nx, nout := nb.param("x", f64v), nb.param("out", f64v)
+	nout.Nullable = true
+	nnone := nb.local("none", f64v)
+	nnone.Nullable = true
+	orX := nb.body(false,
+		assign(nnone, in("none", f64v), 76, 5),
+		&ir.If{Cond: in("is_none", ir.Bool, ref(nout)), Pos: at(77, 5), Then: blk(assign(nout, ref(nx), 77, 23))},
+		&ir.If{Cond: in("is_none", ir.Bool, ref(nnone)), Pos: at(78, 5), Then: blk(store(nout, offOf(nout), ir.Float(1), 78, 24))},
+		ret(79, ref(nout)),
+	)
+
+	m.Funcs = []*ir.Func{total, revSum, axpy, get, scale, row, shift, kinds, outerCall, colsum, cprod, mprod, orX}
 	return m
 }

@@ -136,6 +136,36 @@ func pyTypeName(t ir.Type) (string, error) {
 	return "", fmt.Errorf("unsupported type %v", t)
 }
 
+// leafPaths lists the index paths of the leaves of t (ir.Leaves order):
+// [0], [1, 0], [1, 1] for tuple[int, tuple[int, float]].
+func leafPaths(t ir.Type, prefix []int) [][]int {
+	tt, ok := t.(*ir.Tuple)
+	if !ok {
+		return [][]int{append([]int(nil), prefix...)}
+	}
+	var out [][]int
+	for i, e := range tt.Elems {
+		out = append(out, leafPaths(e, append(prefix, i))...)
+	}
+	return out
+}
+
+// nestValues builds t's value from its leaves' values rs (consumed): a
+// []any per tuple, as the harness prints tuples.
+func nestValues(t ir.Type, rs *[]jen.Code) jen.Code {
+	tt, ok := t.(*ir.Tuple)
+	if !ok {
+		v := (*rs)[0]
+		*rs = (*rs)[1:]
+		return v
+	}
+	var elems []jen.Code
+	for _, e := range tt.Elems {
+		elems = append(elems, nestValues(e, rs))
+	}
+	return jen.Index().Any().Values(elems...)
+}
+
 // harnessArrayType is an array type as runtime/harness parses it: the
 // dtype name and one ':' per axis ("float64[:, :]"). The harness has no
 // spelling for contiguity ("::1"); arrays it loads from .npy files are
@@ -153,7 +183,34 @@ func harnessArrayType(t *ir.Array) (string, error) {
 func (me *moduleEmitter) harnessFunc(fn *ir.Func, kernelImport string) (jen.Code, error) {
 	var params []jen.Code
 	var args []jen.Code
+	if fn.PyParams != nil {
+		// Tuple parameters: one harness parameter, whose []any value
+		// holds the leaves passed as consecutive Go arguments.
+		at := 0
+		for i, pp := range fn.PyParams {
+			typ, err := pyTypeName(pp.Type)
+			if err != nil {
+				return nil, fmt.Errorf("parameter %s: %w", pp.Name, err)
+			}
+			params = append(params, jen.Values(jen.Id("Name").Op(":").Lit(pp.Name), jen.Id("Type").Op(":").Lit(typ)))
+			for _, path := range leafPaths(pp.Type, nil) {
+				gt, err := goTypeOf(fn.Params[at].Type)
+				if err != nil {
+					return nil, fmt.Errorf("parameter %s: %w", pp.Name, err)
+				}
+				a := jen.Id("args").Index(jen.Lit(i))
+				for _, k := range path {
+					a = a.Assert(jen.Index().Any()).Index(jen.Lit(k))
+				}
+				args = append(args, a.Assert(gt))
+				at++
+			}
+		}
+	}
 	for i, p := range fn.Params {
+		if fn.PyParams != nil {
+			break
+		}
 		typ, err := pyTypeName(p.Type)
 		if err != nil {
 			return nil, fmt.Errorf("parameter %s: %w", p.Name, err)
@@ -162,10 +219,22 @@ func (me *moduleEmitter) harnessFunc(fn *ir.Func, kernelImport string) (jen.Code
 		if err != nil {
 			return nil, fmt.Errorf("parameter %s: %w", p.Name, err)
 		}
+		if p.Nullable {
+			// An optional array: None is a nil argument, which a type
+			// assertion would reject.
+			typ += " | None"
+			params = append(params, jen.Values(jen.Id("Name").Op(":").Lit(p.Name), jen.Id("Type").Op(":").Lit(typ)))
+			args = append(args, jen.Qual(harnessPkg, "As").Types(gt).Call(jen.Id("args").Index(jen.Lit(i))))
+			continue
+		}
 		params = append(params, jen.Values(jen.Id("Name").Op(":").Lit(p.Name), jen.Id("Type").Op(":").Lit(typ)))
 		args = append(args, jen.Id("args").Index(jen.Lit(i)).Assert(gt))
 	}
-	result, err := pyTypeName(fn.Result)
+	pyResult := fn.Result
+	if fn.PyResult != nil {
+		pyResult = fn.PyResult
+	}
+	result, err := pyTypeName(pyResult)
 	if err != nil {
 		return nil, err
 	}
@@ -176,10 +245,13 @@ func (me *moduleEmitter) harnessFunc(fn *ir.Func, kernelImport string) (jen.Code
 		rs = append(rs, jen.Id("r"+strconv.Itoa(i)))
 	}
 	var value jen.Code
-	switch n {
-	case 0:
+	switch {
+	case n == 0:
 		value = jen.Nil()
-	case 1:
+	case fn.PyResult != nil:
+		leaves := append([]jen.Code(nil), rs...)
+		value = nestValues(fn.PyResult, &leaves) // nested tuples regrouped
+	case n == 1:
 		value = rs[0]
 	default:
 		value = jen.Index().Any().Values(rs...)

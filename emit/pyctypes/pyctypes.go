@@ -182,7 +182,9 @@ func overload(b *bytes.Buffer, f *ir.Func, cfg Config) error {
 			break
 		}
 	}
-	if _, tuple := f.Result.(*ir.Tuple); tuple {
+	if f.PyResult != nil {
+		fmt.Fprintf(b, "    return %s\n", nestResults(f.PyResult, &rets)) // nested tuples regrouped
+	} else if _, tuple := f.Result.(*ir.Tuple); tuple {
 		fmt.Fprintf(b, "    return (%s)\n", tupleBody(rets))
 	} else {
 		fmt.Fprintf(b, "    return %s\n", rets[0])
@@ -214,10 +216,44 @@ func disjointChecks(f *ir.Func, mutable []bool) []string {
 	return out
 }
 
+// nestResults is the Python expression of result type t from the
+// converted leaves (consumed): tuples nested as t nests them.
+func nestResults(t ir.Type, rets *[]string) string {
+	tt, ok := t.(*ir.Tuple)
+	if !ok {
+		r := (*rets)[0]
+		*rets = (*rets)[1:]
+		return r
+	}
+	var parts []string
+	for _, e := range tt.Elems {
+		parts = append(parts, nestResults(e, rets))
+	}
+	return "(" + tupleBody(parts) + ")"
+}
+
+// leafExprs are the Python expressions of the leaves of argument a of
+// type t (a tuple parameter's elements, nested ones included).
+func leafExprs(a string, t ir.Type) []string {
+	tt, ok := t.(*ir.Tuple)
+	if !ok {
+		return []string{a}
+	}
+	var out []string
+	for i, e := range tt.Elems {
+		out = append(out, leafExprs(fmt.Sprintf("%s[%d]", a, i), e)...)
+	}
+	return out
+}
+
 // wrapper prints the public function: the original's name, parameter
 // names, defaults and keyword-only marker, and docstring.
 func wrapper(b *bytes.Buffer, name string, fs []*ir.Func) {
 	f := fs[0]
+	if f.PyParams != nil && len(fs) == 1 {
+		tupleWrapper(b, name, f)
+		return
+	}
 	var sig, names, arrays []string
 	for i, p := range f.Params {
 		if f.KwOnly > 0 && i == len(f.Params)-f.KwOnly {
@@ -259,6 +295,46 @@ func wrapper(b *bytes.Buffer, name string, fs []*ir.Func) {
 	}
 	fmt.Fprintf(b, "    return _p2g_dispatch(%q, (%s,), (%s), %s, %s)\n", name, strings.Join(ovs, ", "),
 		tupleBody(names), keep, strconv.Quote(strings.Join(sigs, ", ")))
+}
+
+// tupleWrapper is wrapper for a function with tuple parameters: the
+// Python parameters of PyParams, each tuple passed to the compiled
+// function as its leaves.
+func tupleWrapper(b *bytes.Buffer, name string, f *ir.Func) {
+	var sig, leaves, arrays []string
+	at := 0
+	kwFrom := len(f.PyParams)
+	if f.KwOnly > 0 {
+		// The keyword-only IR parameters are the last Python ones' leaves.
+		n := 0
+		for kwFrom > 0 && n < f.KwOnly {
+			kwFrom--
+			n += len(ir.Leaves(f.PyParams[kwFrom].Type))
+		}
+	}
+	for i, pp := range f.PyParams {
+		if i == kwFrom && kwFrom < len(f.PyParams) {
+			sig = append(sig, "*")
+		}
+		s := pp.Name
+		n := len(ir.Leaves(pp.Type))
+		if n == 1 && at < len(f.Defaults) && f.Defaults[at] != nil {
+			s += "=" + pyConst(f.Defaults[at])
+		}
+		sig = append(sig, s)
+		leaves = append(leaves, leafExprs(pp.Name, pp.Type)...)
+		if _, ok := pp.Type.(*ir.Array); ok {
+			arrays = append(arrays, pp.Name)
+		}
+		at += n
+	}
+	fmt.Fprintf(b, "\n\ndef %s(%s):\n", name, strings.Join(sig, ", "))
+	if f.Doc != "" {
+		b.WriteString(pyString(f.Doc, "    "))
+		b.WriteByte('\n')
+	}
+	keep := "(" + tupleBody(arrays) + ")"
+	fmt.Fprintf(b, "    return _p2g_call_%s(*_p2g_conv_%s(%s), %s)\n", f.Name, f.Name, strings.Join(append(leaves, "False"), ", "), keep)
 }
 
 // tupleBody joins a Python tuple's elements, with the trailing comma a

@@ -103,6 +103,57 @@ func (p *program) run(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	return ExitUsage
 }
 
+// convertTuple converts a parsed tuple (a []any from runtime.ParseValue)
+// to a parameter of type "tuple[T1, T2, ...]" (nested tuples allowed),
+// element by element as ConvertArg converts scalars.
+func convertTuple(typ string, v any) (any, error) {
+	elems := splitTypes(strings.TrimSuffix(strings.TrimPrefix(typ, "tuple["), "]"))
+	t, ok := v.([]any)
+	if !ok || len(t) != len(elems) {
+		return nil, fmt.Errorf("expected %s, got %s", typ, Repr(v))
+	}
+	out := make([]any, len(t))
+	for i, e := range elems {
+		var err error
+		if strings.HasPrefix(e, "tuple[") {
+			out[i], err = convertTuple(e, t[i])
+		} else {
+			out[i], err = ConvertArg(e, t[i])
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// splitTypes splits "int, tuple[int, float]" at its top-level commas.
+func splitTypes(s string) []string {
+	var parts []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '[':
+			depth++
+		case ']':
+			depth--
+		case ',':
+			if depth == 0 {
+				parts = append(parts, strings.TrimSpace(s[start:i]))
+				start = i + 1
+			}
+		}
+	}
+	return append(parts, strings.TrimSpace(s[start:]))
+}
+
+// As is the argument of an optional parameter (type "T | None") as its Go
+// type: nil (Python's None) stays the zero value, a nil array.
+func As[T any](v any) T {
+	t, _ := v.(T)
+	return t
+}
+
 // ConvertArg converts a value from runtime.ParseLiteral to the Go type of
 // a parameter annotated typ, with Python's implicit widenings (bool -> int
 // -> float -> complex). Anything else is an error such as
@@ -268,12 +319,26 @@ func prepare(f *Func, texts []string) ([]any, error) {
 	}
 	args := make([]any, len(texts))
 	for i, t := range texts {
-		if at, ok := parseArrayType(f.Params[i].Type); ok {
+		typ, optional := strings.CutSuffix(f.Params[i].Type, " | None")
+		if optional && strings.TrimSpace(t) == "None" {
+			continue // None: a nil argument
+		}
+		if at, ok := parseArrayType(typ); ok {
 			a, err := loadArray(at, t)
 			if err != nil {
 				return nil, fmt.Errorf("argument %s: %v", f.Params[i].Name, err)
 			}
 			args[i] = a
+			continue
+		}
+		if strings.HasPrefix(typ, "tuple[") {
+			v, err := runtime.ParseValue(t)
+			if err == nil {
+				args[i], err = convertTuple(typ, v)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("argument %s: %v", f.Params[i].Name, err)
+			}
 			continue
 		}
 		v, err := runtime.ParseLiteral(t)
@@ -493,8 +558,8 @@ func writeResults(dir string, res any) error {
 func writeScalar(path string, v any) error {
 	var data any
 	switch x := v.(type) {
-	case nil:
-		return nil
+	case nil, []any:
+		return nil // None, and a tuple nested in a tuple result: no file
 	case ndarray:
 		return runtime.WriteNpyFile(path, x.Npy())
 	case bool:
@@ -621,9 +686,10 @@ func decodeArgs(f *Func, raws []json.RawMessage) ([]string, error) {
 		var obj struct {
 			Npy *string `json:"npy"`
 		}
-		_, isArray := parseArrayType(f.Params[i].Type)
+		typ, optional := strings.CutSuffix(f.Params[i].Type, " | None")
+		_, isArray := parseArrayType(typ)
 		switch {
-		case json.Unmarshal(raw, &s) == nil && !isArray:
+		case json.Unmarshal(raw, &s) == nil && (!isArray || optional && s == "None"):
 			texts[i] = s
 		case isArray:
 			if json.Unmarshal(raw, &obj) != nil || obj.Npy == nil {

@@ -1,4 +1,4 @@
 def f(a: int, b: int, i: int) -> int:
-    """Tuples may only be indexed with constants in range."""
-    t = divmod(a, b)
-    return t[i] + t[2]
+    """A tuple whose elements differ in kind cannot be indexed with a variable."""
+    t = ((a, b), a)
+    return t[i][0] + t[2]

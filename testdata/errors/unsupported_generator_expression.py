@@ -1,2 +1,4 @@
 def total(n: int) -> int:
-    return sum(i for i in range(n))
+    """A generator kept in a variable (it escapes the call that consumes it)."""
+    squares = (i * i for i in range(n))
+    return sum(squares)
