@@ -47,6 +47,9 @@ func fold1(e ir.Expr) ir.Expr {
 				return r
 			}
 		}
+		if r := foldTautology(e); r != nil {
+			return r
+		}
 		// Short-circuit identities; the dropped operand must have no
 		// effects (a call), except when short-circuiting skips it anyway.
 		switch {
@@ -321,9 +324,12 @@ func foldIntrinsic(name string, t ir.Scalar, a []*ir.ConstExpr) *ir.ConstExpr {
 		v, ok := a[i].Value.(float64)
 		return v, ok && a[i].T == ir.Float64
 	}
+	// n reads an integer argument of the result's kind: floordiv, mod,
+	// powi and abs compute in their operands' kind and wrap (numpy's
+	// fixed-width scalars), so every integer kind folds alike.
 	n := func(i int) (int64, bool) {
 		v, ok := a[i].Value.(int64)
-		return v, ok && a[i].T == ir.Int64
+		return v, ok && a[i].T == t && t.IsInt()
 	}
 	switch name {
 	case "isnan", "isinf", "isfinite", "floor", "ceil", "trunc", "roundeven", "sqrt", "ftoi_ok", "ftoi":
@@ -367,53 +373,110 @@ func foldIntrinsic(name string, t ir.Scalar, a []*ir.ConstExpr) *ir.ConstExpr {
 		}
 		return ir.BoolConst(math.IsInf(r, 0) && !math.IsNaN(x) && !math.IsInf(x, 0))
 	case "abs":
-		if x, ok := n(0); ok && t == ir.Int64 {
-			if x < 0 {
-				x = -x
+		if x, ok := n(0); ok {
+			if x < 0 && t.IsSigned() {
+				x = -x // abs(int8(-128)) wraps to -128, as the runtime's does
 			}
-			return mk(t, x)
+			return mk(t, t.Wrap(x))
 		}
-		if x, ok := f(0); ok && t == ir.Float64 {
+		if x, ok := a[0].Value.(float64); ok && a[0].T == t && t.IsFloat() {
 			return mk(t, math.Abs(x))
 		}
 	case "floordiv", "mod", "powi":
 		x, ok1 := n(0)
 		y, ok2 := n(1)
-		if !ok1 || !ok2 || t != ir.Int64 {
+		if !ok1 || !ok2 {
 			return nil
 		}
-		switch name {
-		case "floordiv":
-			if y == 0 {
-				return nil
-			}
-			q := x / y
-			if x%y != 0 && (x < 0) != (y < 0) {
-				q--
-			}
-			return mk(t, q)
-		case "mod":
-			if y == 0 {
-				return nil
-			}
-			r := x % y
-			if r != 0 && (r < 0) != (y < 0) {
-				r += y
-			}
-			return mk(t, r)
-		case "powi":
-			if y < 0 {
-				return nil
-			}
-			r := int64(1)
-			for ; y > 0; y >>= 1 {
-				if y&1 != 0 {
-					r *= x
-				}
-				x *= x
-			}
-			return mk(t, r)
+		if t == ir.Uint64 {
+			return foldUint64Intrinsic(name, uint64(x), uint64(y))
 		}
+		// The narrower kinds hold their values exactly in an int64:
+		// computing there and wrapping is what the runtime does
+		// (np.int8(-128) // np.int8(-1) is -128 in numpy too).
+		if r, ok := foldInt64Intrinsic(name, x, y); ok {
+			return mk(t, t.Wrap(r))
+		}
+	default:
+		return foldOtherIntrinsic(name, t, a)
+	}
+	return nil
+}
+
+// foldInt64Intrinsic folds floordiv, mod and powi on int64 operands, as
+// the runtime's FloorDivInt, ModInt and PowInt compute them; it declines a
+// zero divisor and a negative exponent (checked before, so never run).
+func foldInt64Intrinsic(name string, x, y int64) (int64, bool) {
+	switch name {
+	case "floordiv":
+		if y == 0 {
+			return 0, false
+		}
+		q := x / y
+		if x%y != 0 && (x < 0) != (y < 0) {
+			q--
+		}
+		return q, true
+	case "mod":
+		if y == 0 {
+			return 0, false
+		}
+		r := x % y
+		if r != 0 && (r < 0) != (y < 0) {
+			r += y
+		}
+		return r, true
+	case "powi":
+		if y < 0 {
+			return 0, false
+		}
+		r := int64(1)
+		for ; y > 0; y >>= 1 {
+			if y&1 != 0 {
+				r *= x
+			}
+			x *= x
+		}
+		return r, true
+	}
+	return 0, false
+}
+
+// foldUint64Intrinsic folds floordiv, mod and powi on uint64 operands,
+// which the emitters compute with unsigned / and % (floor division and
+// modulo are truncation for non-negative values). powi declines
+// exponents of 2**63 and more, whose bit pattern the runtime's int64
+// PowInt reads as negative.
+func foldUint64Intrinsic(name string, x, y uint64) *ir.ConstExpr {
+	t := ir.Uint64
+	switch name {
+	case "floordiv", "mod":
+		if y == 0 {
+			return nil
+		}
+		if name == "mod" {
+			return mk(t, int64(x%y))
+		}
+		return mk(t, int64(x/y))
+	case "powi":
+		if int64(y) < 0 {
+			return nil
+		}
+		r := uint64(1)
+		for ; y > 0; y >>= 1 {
+			if y&1 != 0 {
+				r *= x
+			}
+			x *= x
+		}
+		return mk(t, int64(r))
+	}
+	return nil
+}
+
+// foldOtherIntrinsic folds min, max and the complex parts.
+func foldOtherIntrinsic(name string, t ir.Scalar, a []*ir.ConstExpr) *ir.ConstExpr {
+	switch name {
 	case "min", "max":
 		if a[0].T != t || a[1].T != t {
 			return nil

@@ -88,6 +88,7 @@ type pass struct {
 var passes = [...]pass{
 	{name: "constfold", fn: constFold, required: true, doc: constFoldDoc},
 	{name: "checkelim", fn: checkElim, required: true, doc: checkElimDoc},
+	{name: "deadcode", fn: deadCode, required: true, doc: deadCodeDoc},
 	{name: "guardelim", fn: guardElim, required: true, doc: guardElimDoc},
 	{name: "raises", module: func(m *ir.Module, cfg Config) { ir.FixRaises(m, cfg.referenceRaises()) }, required: true, doc: "raises fixes which functions may raise, and so which Go functions return an error."},
 	{name: "boundscheck", fn: elideBoundsChecks, required: true, when: func(cfg Config) bool { return cfg.NoBoundsCheck }, doc: boundsCheckDoc},
@@ -111,6 +112,8 @@ var passes = [...]pass{
 var passOrder = [...]struct{ before, after, why string }{
 	{"constfold", "checkelim", "checkelim deletes the checks constfold reduced to true"},
 	{"checkelim", "raises", "raises fixes signatures from the checks the required passes keep"},
+	{"constfold", "deadcode", "deadcode removes what the conditions constfold reduced to constants make unreachable"},
+	{"deadcode", "raises", "a check in dead code must not make its function raise, at any level"},
 	{"guardelim", "raises", "raises fixes signatures from the checks the required passes keep"},
 	{"raises", "boundscheck", "deleting index checks must not take away a function's error result"},
 	// parallel judges the loop bodies as the loop passes leave them (their

@@ -25,9 +25,10 @@ type funcEmitter struct {
 	usesFail bool             // some path jumps to fail
 	usesPool bool             // the function allocates or adopts arrays
 	usesErr  bool
-	lastLine int // line of the last #line directive (0: none or stale)
-	curLine  int // Python line of the statement being emitted
-	depth    int // nesting depth of the statement being emitted
+	usesOut  bool // some return stores the results (a function that always raises never does)
+	lastLine int  // line of the last #line directive (0: none or stale)
+	curLine  int  // Python line of the statement being emitted
+	depth    int  // nesting depth of the statement being emitted
 	// poolNeeded, once poolKnown, says whether f allocates or receives
 	// arrays (see usesPoolAnywhere).
 	poolKnown, poolNeeded bool
@@ -134,6 +135,11 @@ func (me *moduleEmitter) fn(f *ir.Func) (string, error) {
 	}
 	if !e.usesErr {
 		out.WriteString("\t(void)err;\n")
+	}
+	if !e.usesOut {
+		for _, r := range e.rnames {
+			fmt.Fprintf(&out, "\t(void)%s;\n", r)
+		}
 	}
 	for _, l := range body {
 		out.WriteString(l + "\n")
@@ -602,6 +608,7 @@ func (e *funcEmitter) forStmt(s *ir.For, depth int) ([]string, error) {
 // their owner fields, frees the rest and returns 0.
 func (e *funcEmitter) returnLines(vals []ir.Expr, depth int) []string {
 	t := ind(depth)
+	e.usesOut = true
 	var out []string
 	var arrs []string
 	for i, v := range vals {

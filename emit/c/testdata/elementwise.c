@@ -1527,18 +1527,12 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 #line 77 "elementwise.py"
 	if (!(pyc2go_mod_i64(t2, 1) == 0)) {
 #line 77 "elementwise.py"
-		if (true) {
-#line 77 "elementwise.py"
-			pyc2go_raise(err, "ValueError", "elementwise.py", 77, "add_column_row", "cannot reshape array of size %" PRId64 " into shape (%" PRId64 ")", (int64_t)t2, (int64_t)1);
-			goto fail;
-		}
+		pyc2go_raise(err, "ValueError", "elementwise.py", 77, "add_column_row", "cannot reshape array of size %" PRId64 " into shape (%" PRId64 ")", (int64_t)t2, (int64_t)1);
+		goto fail;
 	}
 #line 77 "elementwise.py"
 	t3 = 0;
-#line 77 "elementwise.py"
-	if (true) {
-		t3 = pyc2go_floordiv_i64(t2, 1);
-	}
+	t3 = pyc2go_floordiv_i64(t2, 1);
 #line 77 "elementwise.py"
 	if (PYC2GO_IS_C_CONTIG(*col)) {
 #line 77 "elementwise.py"
@@ -2383,18 +2377,12 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 96 "elementwise.py"
 	if (!(pyc2go_mod_i64(t7, 1) == 0)) {
 #line 96 "elementwise.py"
-		if (true) {
-#line 96 "elementwise.py"
-			pyc2go_raise(err, "ValueError", "elementwise.py", 96, "normalize_rows", "cannot reshape array of size %" PRId64 " into shape (%" PRId64 ")", (int64_t)t7, (int64_t)1);
-			goto fail;
-		}
+		pyc2go_raise(err, "ValueError", "elementwise.py", 96, "normalize_rows", "cannot reshape array of size %" PRId64 " into shape (%" PRId64 ")", (int64_t)t7, (int64_t)1);
+		goto fail;
 	}
 #line 96 "elementwise.py"
 	t8 = 0;
-#line 96 "elementwise.py"
-	if (true) {
-		t8 = pyc2go_floordiv_i64(t7, 1);
-	}
+	t8 = pyc2go_floordiv_i64(t7, 1);
 #line 96 "elementwise.py"
 	if (PYC2GO_IS_C_CONTIG(norms)) {
 #line 96 "elementwise.py"
