@@ -376,6 +376,13 @@ func (e *funcEmitter) binary(x *ir.Binary) (gx, error) {
 				}
 			}
 		}
+		if ct, _ := scalarOf(x.Y.Type()); (x.Op == ir.Shl || x.Op == ir.Shr) && ct.IsSigned() && ct != ir.Int64 && !r.konst {
+			// Go panics on a negative signed count; numpy shifts by
+			// one as by a count >= the width (0, or -1 for >> of a
+			// negative), which is what Go does with the count as a
+			// uint64. int64 counts are Python ints, checked >= 0 before.
+			r = primary(jen.Uint64().Call(r.code))
+		}
 		if (x.Op == ir.Shl || x.Op == ir.Shr) && l.untyped {
 			// The type of an untyped constant shifted by a variable
 			// count comes from the context; make it explicit.
