@@ -303,8 +303,11 @@ func clipElem(l *fnLowerer, _ *typeinfer.CallInfo, args []ir.Expr, _ []ir.Scalar
 		t := l.sel(ir.Bin(ir.Gt, x, lo), x, lo, res, pos)
 		return l.sel(ir.Bin(ir.Lt, t, hi), t, hi, res, pos)
 	}
-	t := l.sel(or(isnanOf(x), ir.Bin(ir.Gt, x, lo)), x, lo, res, pos)
-	return l.sel(or(isnanOf(t), ir.Bin(ir.Lt, t, hi)), t, hi, res, pos)
+	// numpy 1.24 propagates a NaN x but ignores a NaN bound:
+	// np.clip(x, 1.0, nan) is max(x, 1.0) (its SIMD max and min return
+	// the operand that is not NaN). Ties keep the bound (-0.0 vs 0.0).
+	t := l.sel(or(or(isnanOf(x), isnanOf(lo)), ir.Bin(ir.Gt, x, lo)), x, lo, res, pos)
+	return l.sel(or(or(isnanOf(t), isnanOf(hi)), ir.Bin(ir.Lt, t, hi)), t, hi, res, pos)
 }
 
 // roundElem is np.round(x, decimals): numpy's y = x * 10**d, rint, /

@@ -2,7 +2,7 @@ package opt
 
 import "github.com/pyc2go/pyc2go/ir"
 
-const deadCodeDoc = "deadcode removes the code constant conditions make unreachable: the untaken branch of an if, a while whose condition is false, the statements after a return, raise, break, continue or failing check (which becomes a raise)."
+const deadCodeDoc = "deadcode removes the code constant conditions make unreachable: the untaken branch of an if, a while whose condition is false, the statements after a return, raise, break, continue or failing check (which becomes a raise; index checks stay for --boundscheck=off)."
 
 // deadCode removes unreachable statements from f. It is required, not an
 // optimisation: constant folding leaves code behind that the target
@@ -48,6 +48,13 @@ func deadCode(f *ir.Func) {
 				c.Delete()
 			}
 		case *ir.Check:
+			// An index check stays a check even when it always fails:
+			// --boundscheck=off deletes index checks, and the code after
+			// one is then reachable (undefined behaviour, as the
+			// directive says, not a raise).
+			if s.Msg == ir.MsgIndexBounds {
+				break
+			}
 			if v, ok := constBool(s.Cond); ok {
 				if v {
 					c.Delete()

@@ -1,5 +1,7 @@
 package progen
 
+import "strings"
+
 // Reduce shrinks p while it still fails as f does (same kind, backend and
 // function): it drops functions, deletes statements (never one marked
 // Keep) and replaces expressions by constants of their type, greedily,
@@ -19,28 +21,40 @@ func Reduce(p *Program, f Finding, cfg CheckConfig) (*Program, Finding) {
 		}
 		return Finding{}, false
 	}
+	best := reduceWith(p, func(q *Program) bool {
+		g, ok := fails(q)
+		if ok {
+			f = g
+		}
+		return ok
+	})
+	return best, f
+}
+
+// reduceWith shrinks p greedily while fails holds.
+func reduceWith(p *Program, fails func(*Program) bool) *Program {
 	best := p
 	for changed := true; changed; {
 		changed = false
 		for _, cand := range candidates(best) {
-			if g, ok := fails(cand); ok {
-				best, f, changed = cand, g, true
+			if fails(cand) {
+				best, changed = cand, true
 				break
 			}
 		}
 	}
-	return best, f
+	return best
 }
 
 // candidates lists the programs one reduction step away from p, biggest
 // steps first.
 func candidates(p *Program) []*Program {
 	var out []*Program
-	// Drop a function.
-	for i := range p.Funcs {
+	// Drop a function no other one calls.
+	for i, f := range p.Funcs {
 		q := &Program{Seed: p.Seed}
 		q.Funcs = append(append(q.Funcs, p.Funcs[:i]...), p.Funcs[i+1:]...)
-		if len(q.Funcs) > 0 {
+		if len(q.Funcs) > 0 && !strings.Contains(q.Source(), f.Name+"(") {
 			out = append(out, q)
 		}
 	}
