@@ -1,6 +1,8 @@
 package lower
 
 import (
+	"math"
+
 	"github.com/go-python/gpython/ast"
 
 	"github.com/pyc2go/pyc2go/ir"
@@ -576,6 +578,11 @@ func (l *fnLowerer) cmathCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 		return cv(intr("sqrt", ir.Complex128, z), res)
 	case "exp":
 		z = l.simple(z, pos)
+		// CPython sets EDOM when imag(z) is infinite and real(z) is
+		// finite or +inf: cmath.exp(complex(0.5, -inf)) raises.
+		re := intr("real", ir.Float64, z)
+		l.check(not(and(intr("isinf", ir.Bool, intr("imag", ir.Float64, z)),
+			or(intr("isfinite", ir.Bool, re), ir.Bin(ir.Eq, re, ir.Float(math.Inf(1)))))), "ValueError", msgDomain, pos)
 		r := l.spill(intr("exp", ir.Complex128, z), pos)
 		fin := and(intr("isfinite", ir.Bool, intr("real", ir.Float64, z)), intr("isfinite", ir.Bool, intr("imag", ir.Float64, z)))
 		inf := or(intr("isinf", ir.Bool, intr("real", ir.Float64, r)), intr("isinf", ir.Bool, intr("imag", ir.Float64, r)))
