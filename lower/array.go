@@ -496,7 +496,31 @@ func (l *fnLowerer) storeSubscript(target *ast.Subscript, value ast.Expr, pos ir
 	}
 	av, off := l.subscriptView(target)
 	elem := av.src.Type.(*ir.Array).Elem
-	l.emit(&ir.Store{Arr: av.src, Offset: off, Val: convert(v, elem), Pos: pos})
+	l.emit(&ir.Store{Arr: av.src, Offset: off, Val: l.storeConv(v, elem, pos), Pos: pos})
+}
+
+// storeConv converts a scalar stored into an array element of type elem
+// as numpy's setitem does: a float into a signed integer array goes
+// through Python's int(), so NaN raises ValueError and infinity
+// OverflowError, a finite value outside int64 raises OverflowError (numpy
+// converts to a C long), and one inside wraps to a narrower type. The
+// checks come after the index checks, as numpy converts the value once it
+// has the element. Into unsigned arrays numpy casts an np.float64 as C
+// does (npCast); a Python float NaN raises there too, which pyc2go, that
+// does not tell the two apart, does not do.
+func (l *fnLowerer) storeConv(v ir.Expr, elem ir.Scalar, pos ir.Pos) ir.Expr {
+	t, ok := v.Type().(ir.Scalar)
+	if ok && t.IsFloat() && elem.IsInt() && !elem.IsSigned() {
+		return l.npCast(v, t, elem, pos)
+	}
+	if ok && t.IsFloat() && elem.IsInt() {
+		x := l.simple(cv(v, ir.Float64), pos)
+		l.check(not(intr("isnan", ir.Bool, x)), "ValueError", msgNaNToInt, pos)
+		l.check(not(intr("isinf", ir.Bool, x)), "OverflowError", msgInfToInt, pos)
+		l.check(intr("ftoi_ok", ir.Bool, x), "OverflowError", msgCLong, pos)
+		return cv(intr("ftoi", ir.Int64, x), elem)
+	}
+	return convert(v, elem)
 }
 
 // augSubscript lowers `a[i] op= value` on an element: Python evaluates a
@@ -514,13 +538,13 @@ func (l *fnLowerer) augSubscript(target *ast.Subscript, s *ast.AugAssign, pos ir
 	c, _ := y.(*ir.ConstExpr)
 	res := arithResult(s.Op, elem, rt, c)
 	r := l.binop(s.Op, cur, elem, y, rt, res, pos)
-	l.emit(&ir.Store{Arr: av.src, Offset: off, Val: convert(r, elem), Pos: pos})
+	l.emit(&ir.Store{Arr: av.src, Offset: off, Val: l.storeConv(r, elem, pos), Pos: pos})
 }
 
 // fill stores the scalar v into every element of dst (a[...] = 0.0).
 func (l *fnLowerer) fill(dst *ir.Var, v ir.Expr, pos ir.Pos) {
 	a := dst.Type.(*ir.Array)
-	v = convert(v, a.Elem)
+	v = l.simple(l.storeConv(v, a.Elem, pos), pos)
 	l.loopNest(wholeView(dst).shape, pos, func(ivs []ir.Expr) {
 		l.emit(&ir.Store{Arr: dst, Offset: flatOff(wholeView(dst), ivs, nil), Val: v, Pos: pos})
 	})

@@ -33,6 +33,7 @@ const (
 	msgNaNToInt     = "cannot convert float NaN to integer"
 	msgInfToInt     = "cannot convert float infinity to integer"
 	msgIntRange     = "pyc2go: float too large for int64"
+	msgCLong        = "Python int too large to convert to C long"
 )
 
 // expr lowers a scalar-valued expression: it emits the statements the value

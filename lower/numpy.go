@@ -126,10 +126,16 @@ func init() {
 			return l.reshape(e, ci.Recv, dims, t, pos)
 		}},
 		"fill": {stmt: func(l *fnLowerer, ci *typeinfer.CallInfo, pos ir.Pos) {
-			// a.fill(v): numpy casts v to a's element type.
+			// a.fill(v): numpy casts v to a's element type, a float
+			// into integers as setitem does (NaN raises).
 			v := l.expr(ci.Args[0])
 			dst := l.arrayVar(ci.Recv)
-			v = l.simple(l.npCast(v, l.scalarOf(ci.Args[0]), dst.Type.(*ir.Array).Elem, pos), pos)
+			from, elem := l.scalarOf(ci.Args[0]), dst.Type.(*ir.Array).Elem
+			if from.IsFloat() && elem.IsSigned() {
+				v = l.storeConv(v, elem, pos)
+			} else {
+				v = l.simple(l.npCast(v, from, elem, pos), pos)
+			}
 			l.fill(dst, v, pos)
 		}},
 	}
