@@ -50,6 +50,9 @@ func fold1(e ir.Expr) ir.Expr {
 		if r := foldTautology(e); r != nil {
 			return r
 		}
+		if r := foldOverlap(e); r != nil {
+			return r
+		}
 		// Short-circuit identities; the dropped operand must have no
 		// effects (a call), except when short-circuiting skips it anyway.
 		switch {

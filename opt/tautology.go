@@ -1,6 +1,10 @@
 package opt
 
-import "github.com/pyc2go/pyc2go/ir"
+import (
+	"sort"
+
+	"github.com/pyc2go/pyc2go/ir"
+)
 
 // Comparisons whose value does not depend on their operands' values.
 // Python evaluates them like any other, but C compilers reject them under
@@ -152,4 +156,104 @@ func hasCall(e ir.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// foldOverlap folds `x op1 c1 && x op2 c2` whose ranges do not meet to
+// false, and `x op1 c1 || x op2 c2` whose ranges cover every value of x's
+// kind to true (clang's -Wtautological-overlap-compare rejects both), for
+// integer x without calls.
+func foldOverlap(e *ir.Binary) ir.Expr {
+	if e.Op != ir.AndAnd && e.Op != ir.OrOr {
+		return nil
+	}
+	x1, r1, ok1 := intRange(e.X)
+	x2, r2, ok2 := intRange(e.Y)
+	if !ok1 || !ok2 || !ir.SameExpr(x1, x2) || hasCall(x1) {
+		return nil
+	}
+	if e.Op == ir.AndAnd {
+		for _, a := range r1 {
+			for _, b := range r2 {
+				if max(a.lo, b.lo) <= min(a.hi, b.hi) {
+					return nil // some value satisfies both
+				}
+			}
+		}
+		return ir.BoolConst(false)
+	}
+	t := x1.Type().(ir.Scalar)
+	lo, hi := kindRange(t)
+	if covers(append(append([]span{}, r1...), r2...), lo, hi) {
+		return ir.BoolConst(true)
+	}
+	return nil
+}
+
+// span is the integer interval [lo, hi].
+type span struct{ lo, hi int64 }
+
+// intRange reads e as x op c with an integer constant c (on either side)
+// and returns x and the values of x's kind that satisfy it.
+func intRange(e ir.Expr) (ir.Expr, []span, bool) {
+	b, ok := e.(*ir.Binary)
+	if !ok || !isComparison(b.Op) {
+		return nil, nil, false
+	}
+	x, c, op := b.X, b.Y, b.Op
+	if _, isConst := x.(*ir.ConstExpr); isConst {
+		x, c, op = b.Y, b.X, swapComparison(b.Op)
+	}
+	k, ok := c.(*ir.ConstExpr)
+	if !ok {
+		return nil, nil, false
+	}
+	t, ok := x.Type().(ir.Scalar)
+	if !ok || !t.IsInt() || t == ir.Uint64 {
+		return nil, nil, false
+	}
+	v := k.Value.(int64)
+	lo, hi := kindRange(t)
+	var r []span
+	switch op {
+	case ir.Eq:
+		r = []span{{v, v}}
+	case ir.Ne:
+		r = []span{{lo, v - 1}, {v + 1, hi}}
+	case ir.Lt:
+		r = []span{{lo, v - 1}}
+	case ir.Le:
+		r = []span{{lo, v}}
+	case ir.Gt:
+		r = []span{{v + 1, hi}}
+	case ir.Ge:
+		r = []span{{v, hi}}
+	}
+	// Drop the empty spans (v - 1 at the least value wraps, so compare
+	// against v itself).
+	var out []span
+	for _, s := range r {
+		if s.lo <= s.hi && !(op == ir.Lt && v == lo) && !(op == ir.Gt && v == hi) &&
+			!(op == ir.Ne && ((s.hi == v-1 && v == lo) || (s.lo == v+1 && v == hi))) {
+			out = append(out, s)
+		}
+	}
+	return x, out, true
+}
+
+// covers reports whether the spans cover [lo, hi].
+func covers(ss []span, lo, hi int64) bool {
+	sort.Slice(ss, func(i, j int) bool { return ss[i].lo < ss[j].lo })
+	next := lo // the least value not covered yet
+	for _, s := range ss {
+		if s.lo > next {
+			return false
+		}
+		if s.hi >= hi {
+			return true
+		}
+		if s.hi+1 > next {
+			next = s.hi + 1
+		}
+	}
+	return false
 }

@@ -106,3 +106,19 @@ def kind_limits(a: np.uint8, b: np.int8, c: np.uint64) -> int:
     if np.int8(-128) > b:
         r += 8
     return r
+
+
+def overlap_compare(a: int, b: np.int8) -> int:
+    """Found by internal/progen (seed 110): clang rejects && of comparisons
+    whose ranges do not meet and || of ones that cover every value."""
+    r = 0
+    t = np.int8(0)
+    if np.int8(127) == t <= np.int8(-124):
+        r += 1
+    if a < 3 and a > 5:
+        r += 2
+    if a != 1 or a != 2:
+        r += 4
+    if b < np.int8(0) or b > np.int8(-5):
+        r += 8
+    return r
