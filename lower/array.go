@@ -478,11 +478,12 @@ func (l *fnLowerer) storeSubscript(target *ast.Subscript, value ast.Expr, pos ir
 	if _, isArr := l.typeOf(target).(*ir.Array); isArr {
 		var dst *ir.Var
 		if l.isArrayExpr(value) {
-			// The value's leaves are lowered inside fuseStore, after the
-			// destination view: views have no side effects beyond their
-			// index checks, which numpy also makes before computing.
+			// Python evaluates the value first: its views' index checks
+			// come before the destination's (m[0, :] = m[1] on an empty
+			// m raises for index 1).
+			root := l.fuseTree(value, pos)
 			dst = l.arrayVar(target)
-			l.fuseStore(dst, value, nil, pos)
+			l.fuseStore(dst, value, root, pos)
 			return
 		}
 		v := l.simple(l.expr(value), pos)

@@ -321,9 +321,9 @@ func (l *fnLowerer) storeLoopShape(dst *ir.Var, root *fnode, shape []ir.Expr, po
 
 // fuseStore lowers an elementwise store of value into the existing array
 // dst (a view): a[...] = e, a[1:-1] = e, and, through fuseAug, a op= e.
-// root is the already built tree when non-nil.
+// root is the already built tree when non-nil; value is nil for a op= e.
 func (l *fnLowerer) fuseStore(dst *ir.Var, value ast.Expr, root *fnode, pos ir.Pos) {
-	aug := root != nil
+	aug := value == nil // a[...] op= v hands its tree over without the value
 	if root == nil {
 		root = l.fuseTree(value, pos)
 	}
