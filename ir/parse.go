@@ -432,12 +432,24 @@ func (p *textParser) assignment(l *lineParser) Stmt {
 	case "call":
 		if c := l.callOrNil(); c != nil {
 			s := &CallStmt{Call: c, Pos: l.pos}
+			var rts []Type
 			for _, d := range dsts {
 				var v *Var // "_" discards, unless a variable has that name
 				if d != "_" || p.vars[d] != nil {
 					v = p.lookup(d)
 				}
 				s.Dsts = append(s.Dsts, v)
+				if v != nil {
+					rts = append(rts, v.Type)
+				}
+			}
+			if c.Fn.Lib != nil {
+				// A library call's result types are its destinations'
+				// (lower never discards one).
+				if len(rts) != len(dsts) {
+					p.errorf("a library call cannot discard a result")
+				}
+				c.Fn.Result = tupleOf(rts)
 			}
 			l.end()
 			return s
@@ -893,6 +905,10 @@ func (l *lineParser) callOrNil() *Call {
 	if !l.peekIdent() {
 		return nil
 	}
+	if l.acceptWord("lib") && l.p.funcs["lib"] == nil {
+		return l.libCall()
+	}
+	l.i = save
 	f := l.p.funcs[l.ident()]
 	if f == nil || !l.accept("(") {
 		l.i = save

@@ -369,5 +369,8 @@ func callString(c *Call) string {
 	if c == nil {
 		return "<nil>"
 	}
+	if c.Fn.Lib != nil {
+		return libString(c.Fn.Lib) + "(" + exprList(c.Args) + ")"
+	}
 	return c.Fn.Name + "(" + exprList(c.Args) + ")"
 }

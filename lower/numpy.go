@@ -158,6 +158,9 @@ func isElemCall(ci *typeinfer.CallInfo) bool {
 
 // rowCall lowers a scalar-valued call of a numpy row.
 func (l *fnLowerer) rowCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
+	if isLinalgCall(ci) {
+		return l.linalgCall(e, ci)[0]
+	}
 	if _, _, _, ok := l.productCall(e); ok {
 		v, _ := l.product(e)
 		return v
@@ -197,6 +200,9 @@ func (l *fnLowerer) rowCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 func (l *fnLowerer) rowArray(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array) *ir.Var {
 	if ci.Row.Kind == numpy.Reduction {
 		return l.reduceAxis(e, ci, t)
+	}
+	if isLinalgCall(ci) {
+		return l.linalgCall(e, ci)[0].(*ir.VarRef).V
 	}
 	lw := npLowerings[ci.Row.Name]
 	if lw.array == nil {

@@ -40,6 +40,10 @@ func (l *fnLowerer) stmt(s ast.Stmt) {
 				l.callFunc(call, ci, nil, true)
 				return
 			}
+			if ci := l.info.Calls[call]; isLinalgCall(ci) {
+				l.linalgCall(call, ci) // for its exceptions
+				return
+			}
 			if ci := l.info.Calls[call]; ci != nil && ci.Row != nil && npLowerings[ci.Row.Name].stmt != nil {
 				npLowerings[ci.Row.Name].stmt(l, ci, pos)
 				return

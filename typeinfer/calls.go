@@ -185,9 +185,12 @@ func (c *checker) resolve(e *ast.Call) (callee, bool) {
 			return callee{kind: CallMethod, name: string(f.Attr), disp: string(f.Attr), recv: f.Value}, true
 		}
 		if n, m, sub := c.numpySubmodule(f.Value); m != nil {
-			// np.random.rand(...): one error naming the function.
 			c.use(n, m)
 			disp := string(n.Id) + "." + sub + "." + string(f.Attr)
+			if r := numpy.Lookup(sub + "." + string(f.Attr)); r != nil && r.Callable() {
+				return callee{kind: CallNumpy, name: r.Path(), disp: disp}, true // np.linalg.solve(...)
+			}
+			// np.random.rand(...): one error naming the function.
 			if numpy.Submodule(sub) {
 				c.errorf(e, "%s", numpy.Unsupported("numpy."+sub, string(f.Attr), disp))
 			} else {
@@ -226,6 +229,13 @@ func (c *checker) moduleCallee(e *ast.Call, mod, name, disp string) (callee, boo
 			c.errorf(e, "%s", numpy.Unsupported("numpy", name, disp))
 			return callee{}, false
 		}
+	case "numpy.linalg":
+		// import numpy.linalg as la; from numpy.linalg import solve
+		if r := numpy.Lookup("linalg." + name); r != nil && r.Callable() {
+			return callee{kind: CallNumpy, name: r.Path(), disp: disp}, true
+		}
+		c.errorf(e, "%s", numpy.Unsupported(mod, name, disp))
+		return callee{}, false
 	case "numba":
 		if name == "prange" {
 			// numba.prange is range when run by Python, and kernels here

@@ -442,6 +442,9 @@ func exactness(m *ir.Module) map[*ir.Func]bool {
 				return true
 			}
 			seen[g] = true
+			if g.Lib != nil { // a runtime library function (ir.Lib)
+				return g.Lib.Exact
+			}
 			if !direct[g] {
 				return false
 			}

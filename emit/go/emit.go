@@ -748,6 +748,9 @@ func (e *funcEmitter) callStmt(s *ir.CallStmt) ([]jen.Code, bool, error) {
 	if c == nil || c.Fn == nil {
 		return nil, false, fmt.Errorf("call statement without a function")
 	}
+	if c.Fn.Lib != nil {
+		return e.libCall(s) // linalg.go
+	}
 	name, ok := e.mod[c.Fn]
 	if !ok {
 		return nil, false, fmt.Errorf("call of %s: not a function of the module", c.Fn.Name)
