@@ -245,6 +245,9 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 		}
 		return []string{t + e.dataOf(s.Arr, a) + "[" + off.code + "] = " + v.code + ";"}, nil
 	case *ir.CallStmt:
+		if s.Call != nil && s.Call.Fn != nil && s.Call.Fn.Lib != nil {
+			return e.libCall(s, depth) // linalg.go
+		}
 		return e.callStmt(s.Call, s.Dsts, depth)
 	case *ir.If:
 		return e.ifStmt(s, depth)
@@ -645,6 +648,9 @@ func (e *funcEmitter) usesPoolAnywhere() bool {
 		case *ir.Alloc:
 			e.poolNeeded = true
 		case *ir.CallStmt:
+			if n.Call.Fn.Lib != nil {
+				e.poolNeeded = true // library results, 0-d ones too, live in the pool
+			}
 			for _, rt := range ir.ResultTypes(n.Call.Fn.Result) {
 				if _, ok := rt.(*ir.Array); ok {
 					e.poolNeeded = true
