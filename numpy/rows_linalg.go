@@ -235,8 +235,9 @@ func laEigh(vectors bool) TypeRule {
 		if !ok {
 			return nil
 		}
-		if _, given := c.Opts["UPLO"]; given {
-			if s, isS := c.OptString("UPLO"); !isS || (s != "L" && s != "U") {
+		s, isS := c.OptString("UPLO")
+		if _, given := c.Opts["UPLO"]; given || isS {
+			if !isS || (s != "L" && s != "U") {
 				c.OptErrorf("UPLO", "UPLO argument must be 'L' or 'U' (a constant string)")
 				return nil
 			}
@@ -314,14 +315,13 @@ func laQR(c *Call) ir.Type {
 		c.Errorf(0, "unsupported: %s() of a stack of matrices (numpy 1.24 takes one matrix)", c.Disp)
 		return nil
 	}
-	mode := "reduced"
-	if _, given := c.Opts["mode"]; given {
-		s, isS := c.OptString("mode")
-		if !isS {
-			c.OptErrorf("mode", "unsupported: mode must be a constant string")
-			return nil
-		}
-		mode = s
+	mode, isS := c.OptString("mode")
+	if _, given := c.Opts["mode"]; given && !isS {
+		c.OptErrorf("mode", "unsupported: mode must be a constant string")
+		return nil
+	}
+	if !isS {
+		mode = "reduced"
 	}
 	m := Fresh(k, 2)
 	switch mode {
