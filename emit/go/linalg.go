@@ -80,7 +80,12 @@ func linalgCall(lib *ir.Lib, xs []ir.Expr, args []jen.Code, results []ir.Type) (
 		return ""
 	}
 	t := goType(in.Elem)
-	real := goType(realPart(in.Elem))
+	// The real type of the results (slogdet's logdet, norm's value):
+	// float32 for float32 operands, float64 for the others.
+	real := goType(ir.Float64)
+	if in.Elem == ir.Float32 {
+		real = goType(ir.Float32)
+	}
 	q := func(name string) *jen.Statement { return jen.Qual(linalgPkg, name) }
 	switch lib.Name {
 	case "linalg.solve":

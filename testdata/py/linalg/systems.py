@@ -103,9 +103,11 @@ def det_stack(a: "float64[:, :, :]") -> "float64[:]":
     return np.linalg.det(a)
 
 
-def solve32(a: "float32[:, :]", b: "float32[:]") -> "float32[:]":
-    """float32 systems are solved in double and rounded, as numpy does."""
-    return np.linalg.solve(a, b)
+def solve32(a: "float32[:, :]", b: "float32[:]"):
+    """float32 systems are solved in double and rounded, as numpy does;
+    det and slogdet stay float32 too."""
+    sign, logdet = np.linalg.slogdet(a)
+    return np.linalg.solve(a, b), np.linalg.det(a), sign, logdet
 
 
 def complex_solve(a: "complex128[:, :]", b: "complex128[:]"):
