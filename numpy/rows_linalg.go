@@ -35,6 +35,13 @@ func la(name, sig, accepts string, rule TypeRule, notYet Classes, example, doc s
 		Inexact: All, NotYet: notYet, Raises: raises, Example: example, Doc: doc}
 }
 
+// exactInts marks a row exact for integer operands (matrix_power's
+// wrapping integer products).
+func exactInts(r *Row) *Row {
+	r.Inexact &^= Ints
+	return r
+}
+
 // linalgRows are the np.linalg rows, in the docs' order.
 func linalgRows() []*Row {
 	return []*Row{
@@ -49,9 +56,9 @@ func linalgRows() []*Row {
 			"the tuple (sign, logabsdet); sign is 0.0 and logabsdet -inf for a singular matrix", faultNotSquare),
 		la("cholesky", "a", "", laSame(2, ""), 0, "np.linalg.cholesky(a)",
 			"the lower triangular L with L @ L.T == a (only a's lower triangle is read)", faultNotPosDef, faultNotSquare),
-		la("matrix_power", "a, n", "", laMatrixPower, 0, "np.linalg.matrix_power(a, 3)",
-			"a to an integer power by repeated squaring (n < 0 inverts first); integer matrices stay integer for n >= 0, n must then be a constant",
-			faultSingular, faultNotSquare),
+		exactInts(la("matrix_power", "a, n", "", laMatrixPower, 0, "np.linalg.matrix_power(a, 3)",
+			"a to an integer power by repeated squaring (n < 0 inverts first); integer matrices stay integer (wrapping) for n >= 0, n must then be a constant",
+			faultSingular, faultNotSquare)),
 		la("norm", "x, ord=None, axis=None, keepdims=False", "ord axis keepdims", laNorm, 0, "np.linalg.norm(a)",
 			"vector norms (ord a number, inf, -inf) and matrix norms (ord 'fro', 'nuc', 1, -1, 2, -2, inf, -inf) over axis= (an int or a tuple of two ints, constant)",
 			Fault{"ValueError", "Invalid norm order for matrices.", "ord is no matrix norm"}),
