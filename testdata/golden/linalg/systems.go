@@ -15,12 +15,12 @@ import (
 	"math"
 )
 
-// Polyfit is pyc2go's compiled form of polyfit (systems.py:10).
+// Polyfit is pyc2go's compiled form of polyfit (systems.py:11).
 //
 // Least-squares polynomial coefficients (highest power first), as
 // np.polyfit computes them: the Vandermonde matrix and lstsq.
 func Polyfit(x *runtime.Array[float64], y *runtime.Array[float64], deg int64) (*runtime.Array[float64], *runtime.Array[float64], int32, *runtime.Array[float64], error) {
-	/*line systems.py:10:1*/ var (
+	/*line systems.py:11:1*/ var (
 		n     int64
 		v     *runtime.Array[float64]
 		i     int64
@@ -48,75 +48,75 @@ func Polyfit(x *runtime.Array[float64], y *runtime.Array[float64], deg int64) (*
 		vData []float64
 	)
 	xData := x.Data
-	/*line systems.py:13:5*/ deg = runtime.Min(runtime.Max(deg, 0), 6)
+	/*line systems.py:14:5*/ deg = runtime.Min(runtime.Max(deg, 0), 6)
 	n = int64(x.Shape[0])
 	t1 = deg + 1
-	/*line systems.py:15:9*/ if !(n >= 0 && t1 >= 0) {
-		return nil, nil, 0, nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "systems.py", 15, "polyfit")
+	/*line systems.py:16:9*/ if !(n >= 0 && t1 >= 0) {
+		return nil, nil, 0, nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "systems.py", 16, "polyfit")
 	}
-	/*line systems.py:15:9*/ t2 = runtime.Zeros[float64](int(n), int(t1))
-	/*line systems.py:15:5*/ v = t2
+	/*line systems.py:16:9*/ t2 = runtime.Zeros[float64](int(n), int(t1))
+	/*line systems.py:16:5*/ v = t2
 	vData = v.Data
-	/*line systems.py:16:5*/ if n-1 < int64(v.Shape[0]) && deg < int64(v.Shape[1]) {
-		/*line systems.py:18:9*/ h2 = int64(v.Strides[1])
-		/*line systems.py:16:5*/ h3 = int64(x.Offset)
-		/*line systems.py:16:5*/ h4 = int64(x.Strides[0])
-		/*line systems.py:16:5*/ h5 = int64(v.Offset)
-		/*line systems.py:16:5*/ h6 = int64(v.Strides[0])
-		/*line systems.py:16:5*/ for i = 0; i < n; i++ {
+	/*line systems.py:17:5*/ if n-1 < int64(v.Shape[0]) && deg < int64(v.Shape[1]) {
+		/*line systems.py:19:9*/ h2 = int64(v.Strides[1])
+		/*line systems.py:17:5*/ h3 = int64(x.Offset)
+		/*line systems.py:17:5*/ h4 = int64(x.Strides[0])
+		/*line systems.py:17:5*/ h5 = int64(v.Offset)
+		/*line systems.py:17:5*/ h6 = int64(v.Strides[0])
+		/*line systems.py:17:5*/ for i = 0; i < n; i++ {
 			p = 1.0
-			/*line systems.py:20:18*/ t5 = h3 + i*h4
-			/*line systems.py:18:9*/ h1 = h5 + i*h6
-			/*line systems.py:18:9*/ for j = deg; j > -1; j-- {
+			/*line systems.py:21:18*/ t5 = h3 + i*h4
+			/*line systems.py:19:9*/ h1 = h5 + i*h6
+			/*line systems.py:19:9*/ for j = deg; j > -1; j-- {
 				t3 = j
-				/*line systems.py:19:13*/ t4 = h1 + t3*h2
-				/*line systems.py:19:13*/ vData[t4] = p
+				/*line systems.py:20:13*/ t4 = h1 + t3*h2
+				/*line systems.py:20:13*/ vData[t4] = p
 				p = float64(p * xData[t5])
 			}
 		}
 	} else {
-		/*line systems.py:16:5*/ for i = 0; i < n; i++ {
+		/*line systems.py:17:5*/ for i = 0; i < n; i++ {
 			p = 1.0
 			for j = deg; j > -1; j-- {
 				if !(i < int64(v.Shape[0])) {
-					return nil, nil, 0, nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(v.Shape[0])), "systems.py", 19, "polyfit")
+					return nil, nil, 0, nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(v.Shape[0])), "systems.py", 20, "polyfit")
 				}
-				/*line systems.py:19:13*/ if !(j >= -int64(v.Shape[1]) && j < int64(v.Shape[1])) {
-					return nil, nil, 0, nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", j, 1, int64(v.Shape[1])), "systems.py", 19, "polyfit")
+				/*line systems.py:20:13*/ if !(j >= -int64(v.Shape[1]) && j < int64(v.Shape[1])) {
+					return nil, nil, 0, nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", j, 1, int64(v.Shape[1])), "systems.py", 20, "polyfit")
 				}
-				/*line systems.py:19:13*/ t3 = j
-				/*line systems.py:19:13*/ if j < 0 {
-					/*line systems.py:19:13*/ t3 = j + int64(v.Shape[1])
+				/*line systems.py:20:13*/ t3 = j
+				/*line systems.py:20:13*/ if j < 0 {
+					/*line systems.py:20:13*/ t3 = j + int64(v.Shape[1])
 				}
-				/*line systems.py:19:13*/ t4 = int64(v.Offset) + i*int64(v.Strides[0]) + t3*int64(v.Strides[1])
-				/*line systems.py:19:13*/ vData[t4] = p
+				/*line systems.py:20:13*/ t4 = int64(v.Offset) + i*int64(v.Strides[0]) + t3*int64(v.Strides[1])
+				/*line systems.py:20:13*/ vData[t4] = p
 				t5 = int64(x.Offset) + i*int64(x.Strides[0])
-				/*line systems.py:20:13*/ p = float64(p * xData[t5])
+				/*line systems.py:21:13*/ p = float64(p * xData[t5])
 			}
 		}
 	}
-	/*line systems.py:21:29*/ {
+	/*line systems.py:22:29*/ {
 		lr0, lr1, lr2, lr3, lerr := linalg.Lstsq(v, y, linalg.RcondNone(v.Shape[0], v.Shape[1]))
 		if lerr != nil {
-			return nil, nil, 0, nil, linalg.At(lerr, "systems.py", 21, "polyfit")
+			return nil, nil, 0, nil, linalg.At(lerr, "systems.py", 22, "polyfit")
 		}
 		t6 = lr0
 		t7 = lr1
 		t8 = lr2
 		t9 = lr3
 	}
-	/*line systems.py:21:5*/ coef = t6
-	/*line systems.py:21:5*/ resid = t7
-	/*line systems.py:21:5*/ rank = t8
-	/*line systems.py:21:5*/ sv = t9
+	/*line systems.py:22:5*/ coef = t6
+	/*line systems.py:22:5*/ resid = t7
+	/*line systems.py:22:5*/ rank = t8
+	/*line systems.py:22:5*/ sv = t9
 	return coef, resid, rank, sv, nil
 }
 
-// LstsqMulti is pyc2go's compiled form of lstsq_multi (systems.py:25).
+// LstsqMulti is pyc2go's compiled form of lstsq_multi (systems.py:26).
 //
 // lstsq with several right-hand sides and numpy's old default rcond.
 func LstsqMulti(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Array[float64], *runtime.Array[float64], int32, *runtime.Array[float64], error) {
-	/*line systems.py:25:1*/ var (
+	/*line systems.py:26:1*/ var (
 		x     *runtime.Array[float64]
 		resid *runtime.Array[float64]
 		rank  int32
@@ -126,29 +126,29 @@ func LstsqMulti(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.
 		t3    int32
 		t4    *runtime.Array[float64]
 	)
-	/*line systems.py:27:26*/ {
+	/*line systems.py:28:26*/ {
 		lr0, lr1, lr2, lr3, lerr := linalg.Lstsq(a, b, linalg.RcondWarn)
 		if lerr != nil {
-			return nil, nil, 0, nil, linalg.At(lerr, "systems.py", 27, "lstsq_multi")
+			return nil, nil, 0, nil, linalg.At(lerr, "systems.py", 28, "lstsq_multi")
 		}
 		t1 = lr0
 		t2 = lr1
 		t3 = lr2
 		t4 = lr3
 	}
-	/*line systems.py:27:5*/ x = t1
-	/*line systems.py:27:5*/ resid = t2
-	/*line systems.py:27:5*/ rank = t3
-	/*line systems.py:27:5*/ sv = t4
+	/*line systems.py:28:5*/ x = t1
+	/*line systems.py:28:5*/ resid = t2
+	/*line systems.py:28:5*/ rank = t3
+	/*line systems.py:28:5*/ sv = t4
 	return x, resid, rank, sv, nil
 }
 
-// Tridiagonal is pyc2go's compiled form of tridiagonal (systems.py:31).
+// Tridiagonal is pyc2go's compiled form of tridiagonal (systems.py:32).
 //
 // Solve the tridiagonal system (diag d, off-diagonals off) for a
 // right-hand side of ones.
 func Tridiagonal(d *runtime.Array[float64], off float64) (*runtime.Array[float64], error) {
-	/*line systems.py:31:1*/ var (
+	/*line systems.py:32:1*/ var (
 		n       int64
 		a       *runtime.Array[float64]
 		i       int64
@@ -181,153 +181,153 @@ func Tridiagonal(d *runtime.Array[float64], off float64) (*runtime.Array[float64
 		t11Data []float64
 	)
 	dData := d.Data
-	/*line systems.py:34:5*/ n = int64(d.Shape[0])
+	/*line systems.py:35:5*/ n = int64(d.Shape[0])
 	if !(n >= 0) {
-		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "systems.py", 35, "tridiagonal")
+		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "systems.py", 36, "tridiagonal")
 	}
-	/*line systems.py:35:9*/ t1 = runtime.Zeros[float64](int(n), int(n))
-	/*line systems.py:35:5*/ a = t1
+	/*line systems.py:36:9*/ t1 = runtime.Zeros[float64](int(n), int(n))
+	/*line systems.py:36:5*/ a = t1
 	aData = a.Data
-	/*line systems.py:36:5*/ if n-1 < int64(a.Shape[0]) && n-1 < int64(a.Shape[1]) && n-1 <= 1099511627776 && -1 >= -int64(a.Shape[1]) && n-2 < int64(a.Shape[1]) && -1 >= -int64(a.Shape[0]) && n-2 < int64(a.Shape[0]) {
-		/*line systems.py:36:5*/ h1 = int64(d.Offset)
-		/*line systems.py:36:5*/ h2 = int64(d.Strides[0])
-		/*line systems.py:36:5*/ h3 = int64(a.Offset)
-		/*line systems.py:36:5*/ h4 = int64(a.Strides[0])
-		/*line systems.py:36:5*/ h5 = int64(a.Strides[1])
-		/*line systems.py:36:5*/ h6 = int64(a.Shape[1])
-		/*line systems.py:36:5*/ h7 = int64(a.Shape[0])
-		/*line systems.py:36:5*/ if h2 == 1 {
-			/*line systems.py:36:5*/ for i = 0; i < n; i++ {
+	/*line systems.py:37:5*/ if n-1 < int64(a.Shape[0]) && n-1 < int64(a.Shape[1]) && n-1 <= 1099511627776 && -1 >= -int64(a.Shape[1]) && n-2 < int64(a.Shape[1]) && -1 >= -int64(a.Shape[0]) && n-2 < int64(a.Shape[0]) {
+		/*line systems.py:37:5*/ h1 = int64(d.Offset)
+		/*line systems.py:37:5*/ h2 = int64(d.Strides[0])
+		/*line systems.py:37:5*/ h3 = int64(a.Offset)
+		/*line systems.py:37:5*/ h4 = int64(a.Strides[0])
+		/*line systems.py:37:5*/ h5 = int64(a.Strides[1])
+		/*line systems.py:37:5*/ h6 = int64(a.Shape[1])
+		/*line systems.py:37:5*/ h7 = int64(a.Shape[0])
+		/*line systems.py:37:5*/ if h2 == 1 {
+			/*line systems.py:37:5*/ for i = 0; i < n; i++ {
 				t3 = dData[h1+i]
-				/*line systems.py:37:9*/ t4 = h3 + i*h4 + i*h5
-				/*line systems.py:37:9*/ aData[t4] = t3
+				/*line systems.py:38:9*/ t4 = h3 + i*h4 + i*h5
+				/*line systems.py:38:9*/ aData[t4] = t3
 				if i > 0 {
 					t5 = i - 1
-					/*line systems.py:39:13*/ t6 = t5
-					/*line systems.py:39:13*/ if t5 < 0 {
-						/*line systems.py:39:13*/ t6 = t5 + h6
+					/*line systems.py:40:13*/ t6 = t5
+					/*line systems.py:40:13*/ if t5 < 0 {
+						/*line systems.py:40:13*/ t6 = t5 + h6
 					}
-					/*line systems.py:39:13*/ t7 = h3 + i*h4 + t6*h5
-					/*line systems.py:39:13*/ aData[t7] = off
+					/*line systems.py:40:13*/ t7 = h3 + i*h4 + t6*h5
+					/*line systems.py:40:13*/ aData[t7] = off
 					t8 = i - 1
-					/*line systems.py:40:13*/ t9 = t8
-					/*line systems.py:40:13*/ if t8 < 0 {
-						/*line systems.py:40:13*/ t9 = t8 + h7
+					/*line systems.py:41:13*/ t9 = t8
+					/*line systems.py:41:13*/ if t8 < 0 {
+						/*line systems.py:41:13*/ t9 = t8 + h7
 					}
-					/*line systems.py:40:13*/ t10 = h3 + t9*h4 + i*h5
-					/*line systems.py:40:13*/ aData[t10] = off
+					/*line systems.py:41:13*/ t10 = h3 + t9*h4 + i*h5
+					/*line systems.py:41:13*/ aData[t10] = off
 				}
 			}
 		} else {
-			/*line systems.py:36:5*/ p1 = h1
-			/*line systems.py:36:5*/ for i = 0; i < n; i++ {
+			/*line systems.py:37:5*/ p1 = h1
+			/*line systems.py:37:5*/ for i = 0; i < n; i++ {
 				t3 = dData[p1]
-				/*line systems.py:37:9*/ t4 = h3 + i*h4 + i*h5
-				/*line systems.py:37:9*/ aData[t4] = t3
+				/*line systems.py:38:9*/ t4 = h3 + i*h4 + i*h5
+				/*line systems.py:38:9*/ aData[t4] = t3
 				if i > 0 {
 					t5 = i - 1
-					/*line systems.py:39:13*/ t6 = t5
-					/*line systems.py:39:13*/ if t5 < 0 {
-						/*line systems.py:39:13*/ t6 = t5 + h6
+					/*line systems.py:40:13*/ t6 = t5
+					/*line systems.py:40:13*/ if t5 < 0 {
+						/*line systems.py:40:13*/ t6 = t5 + h6
 					}
-					/*line systems.py:39:13*/ t7 = h3 + i*h4 + t6*h5
-					/*line systems.py:39:13*/ aData[t7] = off
+					/*line systems.py:40:13*/ t7 = h3 + i*h4 + t6*h5
+					/*line systems.py:40:13*/ aData[t7] = off
 					t8 = i - 1
-					/*line systems.py:40:13*/ t9 = t8
-					/*line systems.py:40:13*/ if t8 < 0 {
-						/*line systems.py:40:13*/ t9 = t8 + h7
+					/*line systems.py:41:13*/ t9 = t8
+					/*line systems.py:41:13*/ if t8 < 0 {
+						/*line systems.py:41:13*/ t9 = t8 + h7
 					}
-					/*line systems.py:40:13*/ t10 = h3 + t9*h4 + i*h5
-					/*line systems.py:40:13*/ aData[t10] = off
+					/*line systems.py:41:13*/ t10 = h3 + t9*h4 + i*h5
+					/*line systems.py:41:13*/ aData[t10] = off
 				}
-				/*line systems.py:36:5*/ p1 = p1 + h2
+				/*line systems.py:37:5*/ p1 = p1 + h2
 			}
 		}
 	} else {
-		/*line systems.py:36:5*/ for i = 0; i < n; i++ {
+		/*line systems.py:37:5*/ for i = 0; i < n; i++ {
 			t2 = int64(d.Offset) + i*int64(d.Strides[0])
-			/*line systems.py:37:9*/ t3 = dData[t2]
-			/*line systems.py:37:9*/ if !(i < int64(a.Shape[0])) {
-				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(a.Shape[0])), "systems.py", 37, "tridiagonal")
+			/*line systems.py:38:9*/ t3 = dData[t2]
+			/*line systems.py:38:9*/ if !(i < int64(a.Shape[0])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(a.Shape[0])), "systems.py", 38, "tridiagonal")
 			}
-			/*line systems.py:37:9*/ if !(i < int64(a.Shape[1])) {
-				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 1, int64(a.Shape[1])), "systems.py", 37, "tridiagonal")
+			/*line systems.py:38:9*/ if !(i < int64(a.Shape[1])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 1, int64(a.Shape[1])), "systems.py", 38, "tridiagonal")
 			}
-			/*line systems.py:37:9*/ t4 = int64(a.Offset) + i*int64(a.Strides[0]) + i*int64(a.Strides[1])
-			/*line systems.py:37:9*/ aData[t4] = t3
+			/*line systems.py:38:9*/ t4 = int64(a.Offset) + i*int64(a.Strides[0]) + i*int64(a.Strides[1])
+			/*line systems.py:38:9*/ aData[t4] = t3
 			if i > 0 {
 				t5 = i - 1
-				/*line systems.py:39:13*/ if !(t5 >= -int64(a.Shape[1]) && t5 < int64(a.Shape[1])) {
-					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t5, 1, int64(a.Shape[1])), "systems.py", 39, "tridiagonal")
+				/*line systems.py:40:13*/ if !(t5 >= -int64(a.Shape[1]) && t5 < int64(a.Shape[1])) {
+					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t5, 1, int64(a.Shape[1])), "systems.py", 40, "tridiagonal")
 				}
-				/*line systems.py:39:13*/ t6 = t5
-				/*line systems.py:39:13*/ if t5 < 0 {
-					/*line systems.py:39:13*/ t6 = t5 + int64(a.Shape[1])
+				/*line systems.py:40:13*/ t6 = t5
+				/*line systems.py:40:13*/ if t5 < 0 {
+					/*line systems.py:40:13*/ t6 = t5 + int64(a.Shape[1])
 				}
-				/*line systems.py:39:13*/ t7 = int64(a.Offset) + i*int64(a.Strides[0]) + t6*int64(a.Strides[1])
-				/*line systems.py:39:13*/ aData[t7] = off
+				/*line systems.py:40:13*/ t7 = int64(a.Offset) + i*int64(a.Strides[0]) + t6*int64(a.Strides[1])
+				/*line systems.py:40:13*/ aData[t7] = off
 				t8 = i - 1
-				/*line systems.py:40:13*/ if !(t8 >= -int64(a.Shape[0]) && t8 < int64(a.Shape[0])) {
-					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t8, 0, int64(a.Shape[0])), "systems.py", 40, "tridiagonal")
+				/*line systems.py:41:13*/ if !(t8 >= -int64(a.Shape[0]) && t8 < int64(a.Shape[0])) {
+					return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t8, 0, int64(a.Shape[0])), "systems.py", 41, "tridiagonal")
 				}
-				/*line systems.py:40:13*/ t9 = t8
-				/*line systems.py:40:13*/ if t8 < 0 {
-					/*line systems.py:40:13*/ t9 = t8 + int64(a.Shape[0])
+				/*line systems.py:41:13*/ t9 = t8
+				/*line systems.py:41:13*/ if t8 < 0 {
+					/*line systems.py:41:13*/ t9 = t8 + int64(a.Shape[0])
 				}
-				/*line systems.py:40:13*/ t10 = int64(a.Offset) + t9*int64(a.Strides[0]) + i*int64(a.Strides[1])
-				/*line systems.py:40:13*/ aData[t10] = off
+				/*line systems.py:41:13*/ t10 = int64(a.Offset) + t9*int64(a.Strides[0]) + i*int64(a.Strides[1])
+				/*line systems.py:41:13*/ aData[t10] = off
 			}
 		}
 	}
-	/*line systems.py:41:31*/ t11 = runtime.Zeros[float64](int(n))
+	/*line systems.py:42:31*/ t11 = runtime.Zeros[float64](int(n))
 	t11Data = t11.Data
-	/*line systems.py:41:31*/ t12 = int64(t11.Shape[0])
-	/*line systems.py:41:31*/ h8 = int64(t11.Offset)
-	/*line systems.py:41:31*/ h9 = int64(t11.Strides[0])
-	/*line systems.py:41:31*/ if h9 == 1 {
-		/*line systems.py:41:31*/ if t12 > 0 {
+	/*line systems.py:42:31*/ t12 = int64(t11.Shape[0])
+	/*line systems.py:42:31*/ h8 = int64(t11.Offset)
+	/*line systems.py:42:31*/ h9 = int64(t11.Strides[0])
+	/*line systems.py:42:31*/ if h9 == 1 {
+		/*line systems.py:42:31*/ if t12 > 0 {
 			t11W := t11Data[h8 : h8+t12]
 			for i0 = 0; i0 < t12; i0++ {
-				/*line systems.py:41:31*/ t11W[i0] = 1.0
+				/*line systems.py:42:31*/ t11W[i0] = 1.0
 			}
 		}
 	} else {
-		/*line systems.py:41:31*/ p2 = h8
-		/*line systems.py:41:31*/ for i0 = 0; i0 < t12; i0++ {
-			/*line systems.py:41:31*/ t11Data[p2] = 1.0
-			/*line systems.py:41:31*/ p2 = p2 + h9
+		/*line systems.py:42:31*/ p2 = h8
+		/*line systems.py:42:31*/ for i0 = 0; i0 < t12; i0++ {
+			/*line systems.py:42:31*/ t11Data[p2] = 1.0
+			/*line systems.py:42:31*/ p2 = p2 + h9
 		}
 	}
-	/*line systems.py:41:12*/ {
+	/*line systems.py:42:12*/ {
 		lr0, lerr := linalg.Solve(a, t11)
 		if lerr != nil {
-			return nil, linalg.At(lerr, "systems.py", 41, "tridiagonal")
+			return nil, linalg.At(lerr, "systems.py", 42, "tridiagonal")
 		}
 		t13 = lr0
 	}
-	/*line systems.py:41:5*/ return t13, nil
+	/*line systems.py:42:5*/ return t13, nil
 }
 
-// SolveMany is pyc2go's compiled form of solve_many (systems.py:44).
+// SolveMany is pyc2go's compiled form of solve_many (systems.py:45).
 //
 // Several right-hand sides at once (the `from numpy.linalg import` form).
 func SolveMany(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Array[float64], error) {
-	/*line systems.py:44:1*/ var t1 *runtime.Array[float64]
-	/*line systems.py:46:12*/ {
+	/*line systems.py:45:1*/ var t1 *runtime.Array[float64]
+	/*line systems.py:47:12*/ {
 		lr0, lerr := linalg.Solve(a, b)
 		if lerr != nil {
-			return nil, linalg.At(lerr, "systems.py", 46, "solve_many")
+			return nil, linalg.At(lerr, "systems.py", 47, "solve_many")
 		}
 		t1 = lr0
 	}
-	/*line systems.py:46:5*/ return t1, nil
+	/*line systems.py:47:5*/ return t1, nil
 }
 
-// Residual is pyc2go's compiled form of residual (systems.py:49).
+// Residual is pyc2go's compiled form of residual (systems.py:50).
 //
 // The residual norm of a solve: tiny for a well-conditioned system.
 func Residual(a *runtime.Array[float64], b *runtime.Array[float64]) (float64, error) {
-	/*line systems.py:49:1*/ var (
+	/*line systems.py:50:1*/ var (
 		x      *runtime.Array[float64]
 		r      *runtime.Array[float64]
 		t1     *runtime.Array[float64]
@@ -374,121 +374,121 @@ func Residual(a *runtime.Array[float64], b *runtime.Array[float64]) (float64, er
 	)
 	aData := a.Data
 	bData := b.Data
-	/*line systems.py:51:9*/ {
+	/*line systems.py:52:9*/ {
 		lr0, lerr := linalg.Solve(a, b)
 		if lerr != nil {
-			return 0, linalg.At(lerr, "systems.py", 51, "residual")
+			return 0, linalg.At(lerr, "systems.py", 52, "residual")
 		}
 		t1 = lr0
 	}
-	/*line systems.py:51:5*/ x = t1
+	/*line systems.py:52:5*/ x = t1
 	xData = x.Data
-	/*line systems.py:52:9*/ if int64(a.Shape[1]) != int64(x.Shape[0]) {
-		return 0, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(x.Shape[0]), int64(a.Shape[1])), "systems.py", 52, "residual")
+	/*line systems.py:53:9*/ if int64(a.Shape[1]) != int64(x.Shape[0]) {
+		return 0, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(x.Shape[0]), int64(a.Shape[1])), "systems.py", 53, "residual")
 	}
-	/*line systems.py:52:9*/ t2 = int64(a.Shape[1])
-	/*line systems.py:52:9*/ t3 = runtime.Zeros[float64](a.Shape[0])
+	/*line systems.py:53:9*/ t2 = int64(a.Shape[1])
+	/*line systems.py:53:9*/ t3 = runtime.Zeros[float64](a.Shape[0])
 	t3Data = t3.Data
-	/*line systems.py:52:9*/ t4 = int64(a.Shape[0])
-	/*line systems.py:52:9*/ h2 = int64(a.Strides[1])
-	/*line systems.py:52:9*/ h3 = int64(x.Offset)
-	/*line systems.py:52:9*/ h4 = int64(x.Strides[0])
-	/*line systems.py:52:9*/ h5 = int64(a.Offset)
-	/*line systems.py:52:9*/ h6 = int64(a.Strides[0])
-	/*line systems.py:52:9*/ h7 = int64(t3.Offset)
-	/*line systems.py:52:9*/ h8 = int64(t3.Strides[0])
-	/*line systems.py:52:9*/ if h2 == 1 && h4 == 1 {
-		/*line systems.py:52:9*/ for i0 = 0; i0 < t4; i0++ {
-			/*line systems.py:52:9*/ t5 = 0.0
-			/*line systems.py:52:9*/ h1 = h5 + i0*h6
-			/*line systems.py:52:9*/ if t2 > 0 {
+	/*line systems.py:53:9*/ t4 = int64(a.Shape[0])
+	/*line systems.py:53:9*/ h2 = int64(a.Strides[1])
+	/*line systems.py:53:9*/ h3 = int64(x.Offset)
+	/*line systems.py:53:9*/ h4 = int64(x.Strides[0])
+	/*line systems.py:53:9*/ h5 = int64(a.Offset)
+	/*line systems.py:53:9*/ h6 = int64(a.Strides[0])
+	/*line systems.py:53:9*/ h7 = int64(t3.Offset)
+	/*line systems.py:53:9*/ h8 = int64(t3.Strides[0])
+	/*line systems.py:53:9*/ if h2 == 1 && h4 == 1 {
+		/*line systems.py:53:9*/ for i0 = 0; i0 < t4; i0++ {
+			/*line systems.py:53:9*/ t5 = 0.0
+			/*line systems.py:53:9*/ h1 = h5 + i0*h6
+			/*line systems.py:53:9*/ if t2 > 0 {
 				aW := aData[h1 : h1+t2]
 				xW := xData[h3 : h3+t2]
 				for i0_2 = 0; i0_2 < t2; i0_2++ {
-					/*line systems.py:52:9*/ t5 = t5 + float64(aW[i0_2]*xW[i0_2])
+					/*line systems.py:53:9*/ t5 = t5 + float64(aW[i0_2]*xW[i0_2])
 				}
 			}
-			/*line systems.py:52:9*/ t3Data[h7+i0*h8] = t5
+			/*line systems.py:53:9*/ t3Data[h7+i0*h8] = t5
 		}
 	} else {
-		/*line systems.py:52:9*/ for i0 = 0; i0 < t4; i0++ {
-			/*line systems.py:52:9*/ t5 = 0.0
-			/*line systems.py:52:9*/ h1 = h5 + i0*h6
-			/*line systems.py:52:9*/ p1 = h1
-			/*line systems.py:52:9*/ p2 = h3
-			/*line systems.py:52:9*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
-				/*line systems.py:52:9*/ t5 = t5 + float64(aData[p1]*xData[p2])
-				/*line systems.py:52:9*/ p1 = p1 + h2
-				/*line systems.py:52:9*/ p2 = p2 + h4
+		/*line systems.py:53:9*/ for i0 = 0; i0 < t4; i0++ {
+			/*line systems.py:53:9*/ t5 = 0.0
+			/*line systems.py:53:9*/ h1 = h5 + i0*h6
+			/*line systems.py:53:9*/ p1 = h1
+			/*line systems.py:53:9*/ p2 = h3
+			/*line systems.py:53:9*/ for i0_2 = 0; i0_2 < t2; i0_2++ {
+				/*line systems.py:53:9*/ t5 = t5 + float64(aData[p1]*xData[p2])
+				/*line systems.py:53:9*/ p1 = p1 + h2
+				/*line systems.py:53:9*/ p2 = p2 + h4
 			}
-			/*line systems.py:52:9*/ t3Data[h7+i0*h8] = t5
+			/*line systems.py:53:9*/ t3Data[h7+i0*h8] = t5
 		}
 	}
-	/*line systems.py:52:5*/ t6 = int64(t3.Shape[0])
-	/*line systems.py:52:5*/ t6 = int64(b.Shape[0]) + (t6-int64(b.Shape[0]))*runtime.BoolToInt(int64(b.Shape[0]) == 1)
-	/*line systems.py:52:5*/ if !((int64(t3.Shape[0]) == t6 || int64(t3.Shape[0]) == 1) && (int64(b.Shape[0]) == t6 || int64(b.Shape[0]) == 1)) {
-		return 0, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(t3.Shape[0]), int64(b.Shape[0])), "systems.py", 52, "residual")
+	/*line systems.py:53:5*/ t6 = int64(t3.Shape[0])
+	/*line systems.py:53:5*/ t6 = int64(b.Shape[0]) + (t6-int64(b.Shape[0]))*runtime.BoolToInt(int64(b.Shape[0]) == 1)
+	/*line systems.py:53:5*/ if !((int64(t3.Shape[0]) == t6 || int64(t3.Shape[0]) == 1) && (int64(b.Shape[0]) == t6 || int64(b.Shape[0]) == 1)) {
+		return 0, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(t3.Shape[0]), int64(b.Shape[0])), "systems.py", 53, "residual")
 	}
-	/*line systems.py:52:5*/ r = runtime.Zeros[float64](int(t6))
+	/*line systems.py:53:5*/ r = runtime.Zeros[float64](int(t6))
 	rData = r.Data
-	/*line systems.py:52:5*/ t7 = int64(t3.Strides[0]) * runtime.BoolToInt(int64(t3.Shape[0]) != 1)
-	/*line systems.py:52:5*/ t8 = int64(b.Strides[0]) * runtime.BoolToInt(int64(b.Shape[0]) != 1)
-	/*line systems.py:52:5*/ h9 = int64(r.Offset)
-	/*line systems.py:52:5*/ h10 = int64(r.Strides[0])
-	/*line systems.py:52:5*/ h11 = int64(t3.Offset)
-	/*line systems.py:52:5*/ h12 = int64(b.Offset)
-	/*line systems.py:52:5*/ if h10 == 1 && t7 == 1 && t8 == 1 {
-		/*line systems.py:52:5*/ if t6 > 0 {
+	/*line systems.py:53:5*/ t7 = int64(t3.Strides[0]) * runtime.BoolToInt(int64(t3.Shape[0]) != 1)
+	/*line systems.py:53:5*/ t8 = int64(b.Strides[0]) * runtime.BoolToInt(int64(b.Shape[0]) != 1)
+	/*line systems.py:53:5*/ h9 = int64(r.Offset)
+	/*line systems.py:53:5*/ h10 = int64(r.Strides[0])
+	/*line systems.py:53:5*/ h11 = int64(t3.Offset)
+	/*line systems.py:53:5*/ h12 = int64(b.Offset)
+	/*line systems.py:53:5*/ if h10 == 1 && t7 == 1 && t8 == 1 {
+		/*line systems.py:53:5*/ if t6 > 0 {
 			rW := rData[h9 : h9+t6]
 			t3W := t3Data[h11 : h11+t6]
 			bW := bData[h12 : h12+t6]
 			for i0_3 = 0; i0_3 < t6; i0_3++ {
-				/*line systems.py:52:5*/ rW[i0_3] = t3W[i0_3] - bW[i0_3]
+				/*line systems.py:53:5*/ rW[i0_3] = t3W[i0_3] - bW[i0_3]
 			}
 		}
 	} else {
-		/*line systems.py:52:5*/ p3 = h9
-		/*line systems.py:52:5*/ p4 = h11
-		/*line systems.py:52:5*/ p5 = h12
-		/*line systems.py:52:5*/ for i0_3 = 0; i0_3 < t6; i0_3++ {
-			/*line systems.py:52:5*/ rData[p3] = t3Data[p4] - bData[p5]
-			/*line systems.py:52:5*/ p3 = p3 + h10
-			/*line systems.py:52:5*/ p4 = p4 + t7
-			/*line systems.py:52:5*/ p5 = p5 + t8
+		/*line systems.py:53:5*/ p3 = h9
+		/*line systems.py:53:5*/ p4 = h11
+		/*line systems.py:53:5*/ p5 = h12
+		/*line systems.py:53:5*/ for i0_3 = 0; i0_3 < t6; i0_3++ {
+			/*line systems.py:53:5*/ rData[p3] = t3Data[p4] - bData[p5]
+			/*line systems.py:53:5*/ p3 = p3 + h10
+			/*line systems.py:53:5*/ p4 = p4 + t7
+			/*line systems.py:53:5*/ p5 = p5 + t8
 		}
 	}
-	/*line systems.py:53:33*/ t9 = runtime.Zeros[float64](r.Shape[0])
+	/*line systems.py:54:33*/ t9 = runtime.Zeros[float64](r.Shape[0])
 	t9Data = t9.Data
-	/*line systems.py:53:33*/ t10 = int64(r.Shape[0])
-	/*line systems.py:53:33*/ h13 = int64(t9.Offset)
-	/*line systems.py:53:33*/ h14 = int64(t9.Strides[0])
-	/*line systems.py:53:33*/ h15 = int64(r.Offset)
-	/*line systems.py:53:33*/ h16 = int64(r.Strides[0])
-	/*line systems.py:53:33*/ if h14 == 1 && h16 == 1 {
-		/*line systems.py:53:33*/ if t10 > 0 {
+	/*line systems.py:54:33*/ t10 = int64(r.Shape[0])
+	/*line systems.py:54:33*/ h13 = int64(t9.Offset)
+	/*line systems.py:54:33*/ h14 = int64(t9.Strides[0])
+	/*line systems.py:54:33*/ h15 = int64(r.Offset)
+	/*line systems.py:54:33*/ h16 = int64(r.Strides[0])
+	/*line systems.py:54:33*/ if h14 == 1 && h16 == 1 {
+		/*line systems.py:54:33*/ if t10 > 0 {
 			t9W := t9Data[h13 : h13+t10]
 			rW := rData[h15 : h15+t10]
 			for i0_4 = 0; i0_4 < t10; i0_4++ {
-				/*line systems.py:53:33*/ t9W[i0_4] = float64(rW[i0_4] * rW[i0_4])
+				/*line systems.py:54:33*/ t9W[i0_4] = float64(rW[i0_4] * rW[i0_4])
 			}
 		}
 	} else {
-		/*line systems.py:53:33*/ p6 = h13
-		/*line systems.py:53:33*/ p7 = h15
-		/*line systems.py:53:33*/ for i0_4 = 0; i0_4 < t10; i0_4++ {
-			/*line systems.py:53:33*/ t9Data[p6] = float64(rData[p7] * rData[p7])
-			/*line systems.py:53:33*/ p6 = p6 + h14
-			/*line systems.py:53:33*/ p7 = p7 + h16
+		/*line systems.py:54:33*/ p6 = h13
+		/*line systems.py:54:33*/ p7 = h15
+		/*line systems.py:54:33*/ for i0_4 = 0; i0_4 < t10; i0_4++ {
+			/*line systems.py:54:33*/ t9Data[p6] = float64(rData[p7] * rData[p7])
+			/*line systems.py:54:33*/ p6 = p6 + h14
+			/*line systems.py:54:33*/ p7 = p7 + h16
 		}
 	}
-	/*line systems.py:53:5*/ return math.Sqrt(runtime.SumFloat(t9)), nil
+	/*line systems.py:54:5*/ return math.Sqrt(runtime.SumFloat(t9)), nil
 }
 
-// Mahalanobis is pyc2go's compiled form of mahalanobis (systems.py:56).
+// Mahalanobis is pyc2go's compiled form of mahalanobis (systems.py:57).
 //
 // Mahalanobis distance of every row of x: solve with the covariance.
 func Mahalanobis(x *runtime.Array[float64], mu *runtime.Array[float64], cov *runtime.Array[float64]) (*runtime.Array[float64], error) {
-	/*line systems.py:56:1*/ var (
+	/*line systems.py:57:1*/ var (
 		n       int64
 		out     *runtime.Array[float64]
 		i       int64
@@ -531,146 +531,146 @@ func Mahalanobis(x *runtime.Array[float64], mu *runtime.Array[float64], cov *run
 	)
 	xData := x.Data
 	muData := mu.Data
-	/*line systems.py:58:5*/ n = int64(x.Shape[0])
+	/*line systems.py:59:5*/ n = int64(x.Shape[0])
 	if !(n >= 0) {
-		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "systems.py", 59, "mahalanobis")
+		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "systems.py", 60, "mahalanobis")
 	}
-	/*line systems.py:59:11*/ t1 = runtime.Zeros[float64](int(n))
-	/*line systems.py:59:5*/ out = t1
+	/*line systems.py:60:11*/ t1 = runtime.Zeros[float64](int(n))
+	/*line systems.py:60:5*/ out = t1
 	outData = out.Data
-	/*line systems.py:60:5*/ if n-1 < int64(out.Shape[0]) {
+	/*line systems.py:61:5*/ if n-1 < int64(out.Shape[0]) {
 		t4 = int64(x.Strides[1]) * runtime.BoolToInt(int64(x.Shape[1]) != 1)
-		/*line systems.py:61:9*/ t5 = int64(mu.Strides[0]) * runtime.BoolToInt(int64(mu.Shape[0]) != 1)
-		/*line systems.py:61:9*/ h3 = int64(mu.Offset)
-		/*line systems.py:60:5*/ h8 = int64(x.Offset)
-		/*line systems.py:60:5*/ h9 = int64(x.Strides[0])
-		/*line systems.py:60:5*/ h10 = int64(x.Shape[1])
-		/*line systems.py:60:5*/ h11 = int64(mu.Shape[0])
-		/*line systems.py:60:5*/ h12 = runtime.BoolToInt(int64(mu.Shape[0]) == 1)
-		/*line systems.py:60:5*/ h13 = int64(x.Shape[1]) == 1
-		/*line systems.py:60:5*/ h14 = int64(mu.Shape[0]) == 1
-		/*line systems.py:60:5*/ h15 = int64(out.Offset)
-		/*line systems.py:60:5*/ h16 = int64(out.Strides[0])
-		/*line systems.py:60:5*/ for i = 0; i < n; i++ {
+		/*line systems.py:62:9*/ t5 = int64(mu.Strides[0]) * runtime.BoolToInt(int64(mu.Shape[0]) != 1)
+		/*line systems.py:62:9*/ h3 = int64(mu.Offset)
+		/*line systems.py:61:5*/ h8 = int64(x.Offset)
+		/*line systems.py:61:5*/ h9 = int64(x.Strides[0])
+		/*line systems.py:61:5*/ h10 = int64(x.Shape[1])
+		/*line systems.py:61:5*/ h11 = int64(mu.Shape[0])
+		/*line systems.py:61:5*/ h12 = runtime.BoolToInt(int64(mu.Shape[0]) == 1)
+		/*line systems.py:61:5*/ h13 = int64(x.Shape[1]) == 1
+		/*line systems.py:61:5*/ h14 = int64(mu.Shape[0]) == 1
+		/*line systems.py:61:5*/ h15 = int64(out.Offset)
+		/*line systems.py:61:5*/ h16 = int64(out.Strides[0])
+		/*line systems.py:61:5*/ for i = 0; i < n; i++ {
 			t2 = h8 + i*h9
-			/*line systems.py:61:9*/ t3 = h10
-			/*line systems.py:61:9*/ t3 = h11 + (t3-h11)*h12
-			/*line systems.py:61:9*/ if !((h10 == t3 || h13) && (h11 == t3 || h14)) {
-				return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(x.Shape[1]), int64(mu.Shape[0])), "systems.py", 61, "mahalanobis")
+			/*line systems.py:62:9*/ t3 = h10
+			/*line systems.py:62:9*/ t3 = h11 + (t3-h11)*h12
+			/*line systems.py:62:9*/ if !((h10 == t3 || h13) && (h11 == t3 || h14)) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(x.Shape[1]), int64(mu.Shape[0])), "systems.py", 62, "mahalanobis")
 			}
-			/*line systems.py:61:9*/ d = runtime.Zeros[float64](int(t3))
+			/*line systems.py:62:9*/ d = runtime.Zeros[float64](int(t3))
 			dData = d.Data
-			/*line systems.py:61:9*/ h1 = int64(d.Offset)
-			/*line systems.py:61:9*/ h2 = int64(d.Strides[0])
-			/*line systems.py:61:9*/ if h2 == 1 && t4 == 1 && t5 == 1 {
-				/*line systems.py:61:9*/ if t3 > 0 {
+			/*line systems.py:62:9*/ h1 = int64(d.Offset)
+			/*line systems.py:62:9*/ h2 = int64(d.Strides[0])
+			/*line systems.py:62:9*/ if h2 == 1 && t4 == 1 && t5 == 1 {
+				/*line systems.py:62:9*/ if t3 > 0 {
 					dW := dData[h1 : h1+t3]
 					xW := xData[t2 : t2+t3]
 					muW := muData[h3 : h3+t3]
 					for i0 = 0; i0 < t3; i0++ {
-						/*line systems.py:61:9*/ dW[i0] = xW[i0] - muW[i0]
+						/*line systems.py:62:9*/ dW[i0] = xW[i0] - muW[i0]
 					}
 				}
 			} else {
-				/*line systems.py:61:9*/ p1 = h1
-				/*line systems.py:61:9*/ p2 = t2
-				/*line systems.py:61:9*/ p3 = h3
-				/*line systems.py:61:9*/ for i0 = 0; i0 < t3; i0++ {
-					/*line systems.py:61:9*/ dData[p1] = xData[p2] - muData[p3]
-					/*line systems.py:61:9*/ p1 = p1 + h2
-					/*line systems.py:61:9*/ p2 = p2 + t4
-					/*line systems.py:61:9*/ p3 = p3 + t5
+				/*line systems.py:62:9*/ p1 = h1
+				/*line systems.py:62:9*/ p2 = t2
+				/*line systems.py:62:9*/ p3 = h3
+				/*line systems.py:62:9*/ for i0 = 0; i0 < t3; i0++ {
+					/*line systems.py:62:9*/ dData[p1] = xData[p2] - muData[p3]
+					/*line systems.py:62:9*/ p1 = p1 + h2
+					/*line systems.py:62:9*/ p2 = p2 + t4
+					/*line systems.py:62:9*/ p3 = p3 + t5
 				}
 			}
-			/*line systems.py:62:30*/ {
+			/*line systems.py:63:30*/ {
 				lr0, lerr := linalg.Solve(cov, d)
 				if lerr != nil {
-					return nil, linalg.At(lerr, "systems.py", 62, "mahalanobis")
+					return nil, linalg.At(lerr, "systems.py", 63, "mahalanobis")
 				}
 				t6 = lr0
 			}
 			t6Data = t6.Data
-			/*line systems.py:62:26*/ if int64(d.Shape[0]) != int64(t6.Shape[0]) {
-				return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(t6.Shape[0]), int64(d.Shape[0])), "systems.py", 62, "mahalanobis")
+			/*line systems.py:63:26*/ if int64(d.Shape[0]) != int64(t6.Shape[0]) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(t6.Shape[0]), int64(d.Shape[0])), "systems.py", 63, "mahalanobis")
 			}
-			/*line systems.py:62:26*/ t7 = int64(d.Shape[0])
-			/*line systems.py:62:26*/ t8 = math.Copysign(0, -1)
-			/*line systems.py:62:26*/ h4 = int64(d.Offset)
-			/*line systems.py:62:26*/ h5 = int64(d.Strides[0])
-			/*line systems.py:62:26*/ h6 = int64(t6.Offset)
-			/*line systems.py:62:26*/ h7 = int64(t6.Strides[0])
-			/*line systems.py:62:26*/ if h5 == 1 && h7 == 1 {
-				/*line systems.py:62:26*/ if t7 > 0 {
+			/*line systems.py:63:26*/ t7 = int64(d.Shape[0])
+			/*line systems.py:63:26*/ t8 = math.Copysign(0, -1)
+			/*line systems.py:63:26*/ h4 = int64(d.Offset)
+			/*line systems.py:63:26*/ h5 = int64(d.Strides[0])
+			/*line systems.py:63:26*/ h6 = int64(t6.Offset)
+			/*line systems.py:63:26*/ h7 = int64(t6.Strides[0])
+			/*line systems.py:63:26*/ if h5 == 1 && h7 == 1 {
+				/*line systems.py:63:26*/ if t7 > 0 {
 					dW := dData[h4 : h4+t7]
 					t6W := t6Data[h6 : h6+t7]
 					for i0_2 = 0; i0_2 < t7; i0_2++ {
-						/*line systems.py:62:26*/ t8 = t8 + float64(dW[i0_2]*t6W[i0_2])
+						/*line systems.py:63:26*/ t8 = t8 + float64(dW[i0_2]*t6W[i0_2])
 					}
 				}
 			} else {
-				/*line systems.py:62:26*/ p4 = h4
-				/*line systems.py:62:26*/ p5 = h6
-				/*line systems.py:62:26*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
-					/*line systems.py:62:26*/ t8 = t8 + float64(dData[p4]*t6Data[p5])
-					/*line systems.py:62:26*/ p4 = p4 + h5
-					/*line systems.py:62:26*/ p5 = p5 + h7
+				/*line systems.py:63:26*/ p4 = h4
+				/*line systems.py:63:26*/ p5 = h6
+				/*line systems.py:63:26*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
+					/*line systems.py:63:26*/ t8 = t8 + float64(dData[p4]*t6Data[p5])
+					/*line systems.py:63:26*/ p4 = p4 + h5
+					/*line systems.py:63:26*/ p5 = p5 + h7
 				}
 			}
-			/*line systems.py:62:26*/ if t7 == 0 {
-				/*line systems.py:62:26*/ t8 = 0.0
+			/*line systems.py:63:26*/ if t7 == 0 {
+				/*line systems.py:63:26*/ t8 = 0.0
 			}
-			/*line systems.py:62:9*/ t9 = h15 + i*h16
-			/*line systems.py:62:9*/ outData[t9] = math.Sqrt(t8)
+			/*line systems.py:63:9*/ t9 = h15 + i*h16
+			/*line systems.py:63:9*/ outData[t9] = math.Sqrt(t8)
 		}
 	} else {
-		/*line systems.py:60:5*/ for i = 0; i < n; i++ {
+		/*line systems.py:61:5*/ for i = 0; i < n; i++ {
 			t2 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line systems.py:61:9*/ t3 = int64(x.Shape[1])
-			/*line systems.py:61:9*/ t3 = int64(mu.Shape[0]) + (t3-int64(mu.Shape[0]))*runtime.BoolToInt(int64(mu.Shape[0]) == 1)
-			/*line systems.py:61:9*/ if !((int64(x.Shape[1]) == t3 || int64(x.Shape[1]) == 1) && (int64(mu.Shape[0]) == t3 || int64(mu.Shape[0]) == 1)) {
-				return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(x.Shape[1]), int64(mu.Shape[0])), "systems.py", 61, "mahalanobis")
+			/*line systems.py:62:9*/ t3 = int64(x.Shape[1])
+			/*line systems.py:62:9*/ t3 = int64(mu.Shape[0]) + (t3-int64(mu.Shape[0]))*runtime.BoolToInt(int64(mu.Shape[0]) == 1)
+			/*line systems.py:62:9*/ if !((int64(x.Shape[1]) == t3 || int64(x.Shape[1]) == 1) && (int64(mu.Shape[0]) == t3 || int64(mu.Shape[0]) == 1)) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(x.Shape[1]), int64(mu.Shape[0])), "systems.py", 62, "mahalanobis")
 			}
-			/*line systems.py:61:9*/ d = runtime.Zeros[float64](int(t3))
+			/*line systems.py:62:9*/ d = runtime.Zeros[float64](int(t3))
 			dData = d.Data
-			/*line systems.py:61:9*/ t4 = int64(x.Strides[1]) * runtime.BoolToInt(int64(x.Shape[1]) != 1)
-			/*line systems.py:61:9*/ t5 = int64(mu.Strides[0]) * runtime.BoolToInt(int64(mu.Shape[0]) != 1)
-			/*line systems.py:61:9*/ for i0 = 0; i0 < t3; i0++ {
-				/*line systems.py:61:9*/ dData[int64(d.Offset)+i0*int64(d.Strides[0])] = xData[t2+i0*t4] - muData[int64(mu.Offset)+i0*t5]
+			/*line systems.py:62:9*/ t4 = int64(x.Strides[1]) * runtime.BoolToInt(int64(x.Shape[1]) != 1)
+			/*line systems.py:62:9*/ t5 = int64(mu.Strides[0]) * runtime.BoolToInt(int64(mu.Shape[0]) != 1)
+			/*line systems.py:62:9*/ for i0 = 0; i0 < t3; i0++ {
+				/*line systems.py:62:9*/ dData[int64(d.Offset)+i0*int64(d.Strides[0])] = xData[t2+i0*t4] - muData[int64(mu.Offset)+i0*t5]
 			}
-			/*line systems.py:62:30*/ {
+			/*line systems.py:63:30*/ {
 				lr0, lerr := linalg.Solve(cov, d)
 				if lerr != nil {
-					return nil, linalg.At(lerr, "systems.py", 62, "mahalanobis")
+					return nil, linalg.At(lerr, "systems.py", 63, "mahalanobis")
 				}
 				t6 = lr0
 			}
 			t6Data = t6.Data
-			/*line systems.py:62:26*/ if int64(d.Shape[0]) != int64(t6.Shape[0]) {
-				return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(t6.Shape[0]), int64(d.Shape[0])), "systems.py", 62, "mahalanobis")
+			/*line systems.py:63:26*/ if int64(d.Shape[0]) != int64(t6.Shape[0]) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(t6.Shape[0]), int64(d.Shape[0])), "systems.py", 63, "mahalanobis")
 			}
-			/*line systems.py:62:26*/ t7 = int64(d.Shape[0])
-			/*line systems.py:62:26*/ t8 = math.Copysign(0, -1)
-			/*line systems.py:62:26*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
-				/*line systems.py:62:26*/ t8 = t8 + float64(dData[int64(d.Offset)+i0_2*int64(d.Strides[0])]*t6Data[int64(t6.Offset)+i0_2*int64(t6.Strides[0])])
+			/*line systems.py:63:26*/ t7 = int64(d.Shape[0])
+			/*line systems.py:63:26*/ t8 = math.Copysign(0, -1)
+			/*line systems.py:63:26*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
+				/*line systems.py:63:26*/ t8 = t8 + float64(dData[int64(d.Offset)+i0_2*int64(d.Strides[0])]*t6Data[int64(t6.Offset)+i0_2*int64(t6.Strides[0])])
 			}
-			/*line systems.py:62:26*/ if t7 == 0 {
-				/*line systems.py:62:26*/ t8 = 0.0
+			/*line systems.py:63:26*/ if t7 == 0 {
+				/*line systems.py:63:26*/ t8 = 0.0
 			}
-			/*line systems.py:62:9*/ if !(i < int64(out.Shape[0])) {
-				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "systems.py", 62, "mahalanobis")
+			/*line systems.py:63:9*/ if !(i < int64(out.Shape[0])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "systems.py", 63, "mahalanobis")
 			}
-			/*line systems.py:62:9*/ t9 = int64(out.Offset) + i*int64(out.Strides[0])
-			/*line systems.py:62:9*/ outData[t9] = math.Sqrt(t8)
+			/*line systems.py:63:9*/ t9 = int64(out.Offset) + i*int64(out.Strides[0])
+			/*line systems.py:63:9*/ outData[t9] = math.Sqrt(t8)
 		}
 	}
-	/*line systems.py:63:5*/ return out, nil
+	/*line systems.py:64:5*/ return out, nil
 }
 
-// MahalanobisInv is pyc2go's compiled form of mahalanobis_inv (systems.py:66).
+// MahalanobisInv is pyc2go's compiled form of mahalanobis_inv (systems.py:67).
 //
 // The same distances through the inverse covariance.
 func MahalanobisInv(x *runtime.Array[float64], mu *runtime.Array[float64], cov *runtime.Array[float64]) (*runtime.Array[float64], error) {
-	/*line systems.py:66:1*/ var (
+	/*line systems.py:67:1*/ var (
 		p       *runtime.Array[float64]
 		n       int64
 		out     *runtime.Array[float64]
@@ -733,211 +733,211 @@ func MahalanobisInv(x *runtime.Array[float64], mu *runtime.Array[float64], cov *
 	)
 	xData := x.Data
 	muData := mu.Data
-	/*line systems.py:68:9*/ {
+	/*line systems.py:69:9*/ {
 		lr0, lerr := linalg.Inv(cov)
 		if lerr != nil {
-			return nil, linalg.At(lerr, "systems.py", 68, "mahalanobis_inv")
+			return nil, linalg.At(lerr, "systems.py", 69, "mahalanobis_inv")
 		}
 		t1 = lr0
 	}
-	/*line systems.py:68:5*/ p = t1
+	/*line systems.py:69:5*/ p = t1
 	pData = p.Data
-	/*line systems.py:69:5*/ n = int64(x.Shape[0])
+	/*line systems.py:70:5*/ n = int64(x.Shape[0])
 	if !(n >= 0) {
-		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "systems.py", 70, "mahalanobis_inv")
+		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "systems.py", 71, "mahalanobis_inv")
 	}
-	/*line systems.py:70:11*/ t2 = runtime.Zeros[float64](int(n))
-	/*line systems.py:70:5*/ out = t2
+	/*line systems.py:71:11*/ t2 = runtime.Zeros[float64](int(n))
+	/*line systems.py:71:5*/ out = t2
 	outData = out.Data
-	/*line systems.py:71:5*/ if n-1 < int64(out.Shape[0]) {
+	/*line systems.py:72:5*/ if n-1 < int64(out.Shape[0]) {
 		t5 = int64(x.Strides[1]) * runtime.BoolToInt(int64(x.Shape[1]) != 1)
-		/*line systems.py:72:9*/ t6 = int64(mu.Strides[0]) * runtime.BoolToInt(int64(mu.Shape[0]) != 1)
-		/*line systems.py:72:9*/ h3 = int64(mu.Offset)
+		/*line systems.py:73:9*/ t6 = int64(mu.Strides[0]) * runtime.BoolToInt(int64(mu.Shape[0]) != 1)
+		/*line systems.py:73:9*/ h3 = int64(mu.Offset)
 		t7 = int64(p.Shape[1])
-		/*line systems.py:73:31*/ t9 = int64(p.Shape[0])
-		/*line systems.py:73:31*/ h5 = int64(p.Strides[1])
-		/*line systems.py:73:31*/ h8 = int64(p.Offset)
-		/*line systems.py:73:31*/ h9 = int64(p.Strides[0])
-		/*line systems.py:71:5*/ h16 = int64(x.Offset)
-		/*line systems.py:71:5*/ h17 = int64(x.Strides[0])
-		/*line systems.py:71:5*/ h18 = int64(x.Shape[1])
-		/*line systems.py:71:5*/ h19 = int64(mu.Shape[0])
-		/*line systems.py:71:5*/ h20 = runtime.BoolToInt(int64(mu.Shape[0]) == 1)
-		/*line systems.py:71:5*/ h21 = int64(x.Shape[1]) == 1
-		/*line systems.py:71:5*/ h22 = int64(mu.Shape[0]) == 1
-		/*line systems.py:71:5*/ h23 = int64(p.Shape[1])
-		/*line systems.py:71:5*/ h24 = int64(p.Shape[0])
-		/*line systems.py:71:5*/ h25 = int64(out.Offset)
-		/*line systems.py:71:5*/ h26 = int64(out.Strides[0])
-		/*line systems.py:71:5*/ for i = 0; i < n; i++ {
+		/*line systems.py:74:31*/ t9 = int64(p.Shape[0])
+		/*line systems.py:74:31*/ h5 = int64(p.Strides[1])
+		/*line systems.py:74:31*/ h8 = int64(p.Offset)
+		/*line systems.py:74:31*/ h9 = int64(p.Strides[0])
+		/*line systems.py:72:5*/ h16 = int64(x.Offset)
+		/*line systems.py:72:5*/ h17 = int64(x.Strides[0])
+		/*line systems.py:72:5*/ h18 = int64(x.Shape[1])
+		/*line systems.py:72:5*/ h19 = int64(mu.Shape[0])
+		/*line systems.py:72:5*/ h20 = runtime.BoolToInt(int64(mu.Shape[0]) == 1)
+		/*line systems.py:72:5*/ h21 = int64(x.Shape[1]) == 1
+		/*line systems.py:72:5*/ h22 = int64(mu.Shape[0]) == 1
+		/*line systems.py:72:5*/ h23 = int64(p.Shape[1])
+		/*line systems.py:72:5*/ h24 = int64(p.Shape[0])
+		/*line systems.py:72:5*/ h25 = int64(out.Offset)
+		/*line systems.py:72:5*/ h26 = int64(out.Strides[0])
+		/*line systems.py:72:5*/ for i = 0; i < n; i++ {
 			t3 = h16 + i*h17
-			/*line systems.py:72:9*/ t4 = h18
-			/*line systems.py:72:9*/ t4 = h19 + (t4-h19)*h20
-			/*line systems.py:72:9*/ if !((h18 == t4 || h21) && (h19 == t4 || h22)) {
-				return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(x.Shape[1]), int64(mu.Shape[0])), "systems.py", 72, "mahalanobis_inv")
+			/*line systems.py:73:9*/ t4 = h18
+			/*line systems.py:73:9*/ t4 = h19 + (t4-h19)*h20
+			/*line systems.py:73:9*/ if !((h18 == t4 || h21) && (h19 == t4 || h22)) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(x.Shape[1]), int64(mu.Shape[0])), "systems.py", 73, "mahalanobis_inv")
 			}
-			/*line systems.py:72:9*/ d = runtime.Zeros[float64](int(t4))
+			/*line systems.py:73:9*/ d = runtime.Zeros[float64](int(t4))
 			dData = d.Data
-			/*line systems.py:72:9*/ h1 = int64(d.Offset)
-			/*line systems.py:72:9*/ h2 = int64(d.Strides[0])
-			/*line systems.py:72:9*/ if h2 == 1 && t5 == 1 && t6 == 1 {
-				/*line systems.py:72:9*/ if t4 > 0 {
+			/*line systems.py:73:9*/ h1 = int64(d.Offset)
+			/*line systems.py:73:9*/ h2 = int64(d.Strides[0])
+			/*line systems.py:73:9*/ if h2 == 1 && t5 == 1 && t6 == 1 {
+				/*line systems.py:73:9*/ if t4 > 0 {
 					dW := dData[h1 : h1+t4]
 					xW := xData[t3 : t3+t4]
 					muW := muData[h3 : h3+t4]
 					for i0 = 0; i0 < t4; i0++ {
-						/*line systems.py:72:9*/ dW[i0] = xW[i0] - muW[i0]
+						/*line systems.py:73:9*/ dW[i0] = xW[i0] - muW[i0]
 					}
 				}
 			} else {
-				/*line systems.py:72:9*/ p1 = h1
-				/*line systems.py:72:9*/ p2 = t3
-				/*line systems.py:72:9*/ p3 = h3
-				/*line systems.py:72:9*/ for i0 = 0; i0 < t4; i0++ {
-					/*line systems.py:72:9*/ dData[p1] = xData[p2] - muData[p3]
-					/*line systems.py:72:9*/ p1 = p1 + h2
-					/*line systems.py:72:9*/ p2 = p2 + t5
-					/*line systems.py:72:9*/ p3 = p3 + t6
+				/*line systems.py:73:9*/ p1 = h1
+				/*line systems.py:73:9*/ p2 = t3
+				/*line systems.py:73:9*/ p3 = h3
+				/*line systems.py:73:9*/ for i0 = 0; i0 < t4; i0++ {
+					/*line systems.py:73:9*/ dData[p1] = xData[p2] - muData[p3]
+					/*line systems.py:73:9*/ p1 = p1 + h2
+					/*line systems.py:73:9*/ p2 = p2 + t5
+					/*line systems.py:73:9*/ p3 = p3 + t6
 				}
 			}
-			/*line systems.py:73:31*/ if h23 != int64(d.Shape[0]) {
-				return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(d.Shape[0]), int64(p.Shape[1])), "systems.py", 73, "mahalanobis_inv")
+			/*line systems.py:74:31*/ if h23 != int64(d.Shape[0]) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(d.Shape[0]), int64(p.Shape[1])), "systems.py", 74, "mahalanobis_inv")
 			}
-			/*line systems.py:73:31*/ t8 = runtime.Zeros[float64](int(h24))
+			/*line systems.py:74:31*/ t8 = runtime.Zeros[float64](int(h24))
 			t8Data = t8.Data
-			/*line systems.py:73:31*/ h6 = int64(d.Offset)
-			/*line systems.py:73:31*/ h7 = int64(d.Strides[0])
-			/*line systems.py:73:31*/ h10 = int64(t8.Offset)
-			/*line systems.py:73:31*/ h11 = int64(t8.Strides[0])
-			/*line systems.py:73:31*/ if h5 == 1 && h7 == 1 {
-				/*line systems.py:73:31*/ for i0_2 = 0; i0_2 < t9; i0_2++ {
-					/*line systems.py:73:31*/ t10 = 0.0
-					/*line systems.py:73:31*/ h4 = h8 + i0_2*h9
-					/*line systems.py:73:31*/ if t7 > 0 {
+			/*line systems.py:74:31*/ h6 = int64(d.Offset)
+			/*line systems.py:74:31*/ h7 = int64(d.Strides[0])
+			/*line systems.py:74:31*/ h10 = int64(t8.Offset)
+			/*line systems.py:74:31*/ h11 = int64(t8.Strides[0])
+			/*line systems.py:74:31*/ if h5 == 1 && h7 == 1 {
+				/*line systems.py:74:31*/ for i0_2 = 0; i0_2 < t9; i0_2++ {
+					/*line systems.py:74:31*/ t10 = 0.0
+					/*line systems.py:74:31*/ h4 = h8 + i0_2*h9
+					/*line systems.py:74:31*/ if t7 > 0 {
 						pW := pData[h4 : h4+t7]
 						dW := dData[h6 : h6+t7]
 						for i0_3 = 0; i0_3 < t7; i0_3++ {
-							/*line systems.py:73:31*/ t10 = t10 + float64(pW[i0_3]*dW[i0_3])
+							/*line systems.py:74:31*/ t10 = t10 + float64(pW[i0_3]*dW[i0_3])
 						}
 					}
-					/*line systems.py:73:31*/ t8Data[h10+i0_2*h11] = t10
+					/*line systems.py:74:31*/ t8Data[h10+i0_2*h11] = t10
 				}
 			} else {
-				/*line systems.py:73:31*/ for i0_2 = 0; i0_2 < t9; i0_2++ {
-					/*line systems.py:73:31*/ t10 = 0.0
-					/*line systems.py:73:31*/ h4 = h8 + i0_2*h9
-					/*line systems.py:73:31*/ p4 = h4
-					/*line systems.py:73:31*/ p5 = h6
-					/*line systems.py:73:31*/ for i0_3 = 0; i0_3 < t7; i0_3++ {
-						/*line systems.py:73:31*/ t10 = t10 + float64(pData[p4]*dData[p5])
-						/*line systems.py:73:31*/ p4 = p4 + h5
-						/*line systems.py:73:31*/ p5 = p5 + h7
+				/*line systems.py:74:31*/ for i0_2 = 0; i0_2 < t9; i0_2++ {
+					/*line systems.py:74:31*/ t10 = 0.0
+					/*line systems.py:74:31*/ h4 = h8 + i0_2*h9
+					/*line systems.py:74:31*/ p4 = h4
+					/*line systems.py:74:31*/ p5 = h6
+					/*line systems.py:74:31*/ for i0_3 = 0; i0_3 < t7; i0_3++ {
+						/*line systems.py:74:31*/ t10 = t10 + float64(pData[p4]*dData[p5])
+						/*line systems.py:74:31*/ p4 = p4 + h5
+						/*line systems.py:74:31*/ p5 = p5 + h7
 					}
-					/*line systems.py:73:31*/ t8Data[h10+i0_2*h11] = t10
+					/*line systems.py:74:31*/ t8Data[h10+i0_2*h11] = t10
 				}
 			}
-			/*line systems.py:73:26*/ if int64(d.Shape[0]) != int64(t8.Shape[0]) {
-				return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(t8.Shape[0]), int64(d.Shape[0])), "systems.py", 73, "mahalanobis_inv")
+			/*line systems.py:74:26*/ if int64(d.Shape[0]) != int64(t8.Shape[0]) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(t8.Shape[0]), int64(d.Shape[0])), "systems.py", 74, "mahalanobis_inv")
 			}
-			/*line systems.py:73:26*/ t11 = int64(d.Shape[0])
-			/*line systems.py:73:26*/ t12 = math.Copysign(0, -1)
-			/*line systems.py:73:26*/ h12 = int64(d.Offset)
-			/*line systems.py:73:26*/ h13 = int64(d.Strides[0])
-			/*line systems.py:73:26*/ h14 = int64(t8.Offset)
-			/*line systems.py:73:26*/ h15 = int64(t8.Strides[0])
-			/*line systems.py:73:26*/ if h13 == 1 && h15 == 1 {
-				/*line systems.py:73:26*/ if t11 > 0 {
+			/*line systems.py:74:26*/ t11 = int64(d.Shape[0])
+			/*line systems.py:74:26*/ t12 = math.Copysign(0, -1)
+			/*line systems.py:74:26*/ h12 = int64(d.Offset)
+			/*line systems.py:74:26*/ h13 = int64(d.Strides[0])
+			/*line systems.py:74:26*/ h14 = int64(t8.Offset)
+			/*line systems.py:74:26*/ h15 = int64(t8.Strides[0])
+			/*line systems.py:74:26*/ if h13 == 1 && h15 == 1 {
+				/*line systems.py:74:26*/ if t11 > 0 {
 					dW := dData[h12 : h12+t11]
 					t8W := t8Data[h14 : h14+t11]
 					for i0_4 = 0; i0_4 < t11; i0_4++ {
-						/*line systems.py:73:26*/ t12 = t12 + float64(dW[i0_4]*t8W[i0_4])
+						/*line systems.py:74:26*/ t12 = t12 + float64(dW[i0_4]*t8W[i0_4])
 					}
 				}
 			} else {
-				/*line systems.py:73:26*/ p6 = h12
-				/*line systems.py:73:26*/ p7 = h14
-				/*line systems.py:73:26*/ for i0_4 = 0; i0_4 < t11; i0_4++ {
-					/*line systems.py:73:26*/ t12 = t12 + float64(dData[p6]*t8Data[p7])
-					/*line systems.py:73:26*/ p6 = p6 + h13
-					/*line systems.py:73:26*/ p7 = p7 + h15
+				/*line systems.py:74:26*/ p6 = h12
+				/*line systems.py:74:26*/ p7 = h14
+				/*line systems.py:74:26*/ for i0_4 = 0; i0_4 < t11; i0_4++ {
+					/*line systems.py:74:26*/ t12 = t12 + float64(dData[p6]*t8Data[p7])
+					/*line systems.py:74:26*/ p6 = p6 + h13
+					/*line systems.py:74:26*/ p7 = p7 + h15
 				}
 			}
-			/*line systems.py:73:26*/ if t11 == 0 {
-				/*line systems.py:73:26*/ t12 = 0.0
+			/*line systems.py:74:26*/ if t11 == 0 {
+				/*line systems.py:74:26*/ t12 = 0.0
 			}
-			/*line systems.py:73:9*/ t13 = h25 + i*h26
-			/*line systems.py:73:9*/ outData[t13] = math.Sqrt(t12)
+			/*line systems.py:74:9*/ t13 = h25 + i*h26
+			/*line systems.py:74:9*/ outData[t13] = math.Sqrt(t12)
 		}
 	} else {
-		/*line systems.py:71:5*/ for i = 0; i < n; i++ {
+		/*line systems.py:72:5*/ for i = 0; i < n; i++ {
 			t3 = int64(x.Offset) + i*int64(x.Strides[0])
-			/*line systems.py:72:9*/ t4 = int64(x.Shape[1])
-			/*line systems.py:72:9*/ t4 = int64(mu.Shape[0]) + (t4-int64(mu.Shape[0]))*runtime.BoolToInt(int64(mu.Shape[0]) == 1)
-			/*line systems.py:72:9*/ if !((int64(x.Shape[1]) == t4 || int64(x.Shape[1]) == 1) && (int64(mu.Shape[0]) == t4 || int64(mu.Shape[0]) == 1)) {
-				return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(x.Shape[1]), int64(mu.Shape[0])), "systems.py", 72, "mahalanobis_inv")
+			/*line systems.py:73:9*/ t4 = int64(x.Shape[1])
+			/*line systems.py:73:9*/ t4 = int64(mu.Shape[0]) + (t4-int64(mu.Shape[0]))*runtime.BoolToInt(int64(mu.Shape[0]) == 1)
+			/*line systems.py:73:9*/ if !((int64(x.Shape[1]) == t4 || int64(x.Shape[1]) == 1) && (int64(mu.Shape[0]) == t4 || int64(mu.Shape[0]) == 1)) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(x.Shape[1]), int64(mu.Shape[0])), "systems.py", 73, "mahalanobis_inv")
 			}
-			/*line systems.py:72:9*/ d = runtime.Zeros[float64](int(t4))
+			/*line systems.py:73:9*/ d = runtime.Zeros[float64](int(t4))
 			dData = d.Data
-			/*line systems.py:72:9*/ t5 = int64(x.Strides[1]) * runtime.BoolToInt(int64(x.Shape[1]) != 1)
-			/*line systems.py:72:9*/ t6 = int64(mu.Strides[0]) * runtime.BoolToInt(int64(mu.Shape[0]) != 1)
-			/*line systems.py:72:9*/ for i0 = 0; i0 < t4; i0++ {
-				/*line systems.py:72:9*/ dData[int64(d.Offset)+i0*int64(d.Strides[0])] = xData[t3+i0*t5] - muData[int64(mu.Offset)+i0*t6]
+			/*line systems.py:73:9*/ t5 = int64(x.Strides[1]) * runtime.BoolToInt(int64(x.Shape[1]) != 1)
+			/*line systems.py:73:9*/ t6 = int64(mu.Strides[0]) * runtime.BoolToInt(int64(mu.Shape[0]) != 1)
+			/*line systems.py:73:9*/ for i0 = 0; i0 < t4; i0++ {
+				/*line systems.py:73:9*/ dData[int64(d.Offset)+i0*int64(d.Strides[0])] = xData[t3+i0*t5] - muData[int64(mu.Offset)+i0*t6]
 			}
-			/*line systems.py:73:31*/ if int64(p.Shape[1]) != int64(d.Shape[0]) {
-				return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(d.Shape[0]), int64(p.Shape[1])), "systems.py", 73, "mahalanobis_inv")
+			/*line systems.py:74:31*/ if int64(p.Shape[1]) != int64(d.Shape[0]) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(d.Shape[0]), int64(p.Shape[1])), "systems.py", 74, "mahalanobis_inv")
 			}
-			/*line systems.py:73:31*/ t7 = int64(p.Shape[1])
-			/*line systems.py:73:31*/ t8 = runtime.Zeros[float64](p.Shape[0])
+			/*line systems.py:74:31*/ t7 = int64(p.Shape[1])
+			/*line systems.py:74:31*/ t8 = runtime.Zeros[float64](p.Shape[0])
 			t8Data = t8.Data
-			/*line systems.py:73:31*/ t9 = int64(p.Shape[0])
-			/*line systems.py:73:31*/ for i0_2 = 0; i0_2 < t9; i0_2++ {
-				/*line systems.py:73:31*/ t10 = 0.0
-				/*line systems.py:73:31*/ for i0_3 = 0; i0_3 < t7; i0_3++ {
-					/*line systems.py:73:31*/ t10 = t10 + float64(pData[int64(p.Offset)+i0_2*int64(p.Strides[0])+i0_3*int64(p.Strides[1])]*dData[int64(d.Offset)+i0_3*int64(d.Strides[0])])
+			/*line systems.py:74:31*/ t9 = int64(p.Shape[0])
+			/*line systems.py:74:31*/ for i0_2 = 0; i0_2 < t9; i0_2++ {
+				/*line systems.py:74:31*/ t10 = 0.0
+				/*line systems.py:74:31*/ for i0_3 = 0; i0_3 < t7; i0_3++ {
+					/*line systems.py:74:31*/ t10 = t10 + float64(pData[int64(p.Offset)+i0_2*int64(p.Strides[0])+i0_3*int64(p.Strides[1])]*dData[int64(d.Offset)+i0_3*int64(d.Strides[0])])
 				}
-				/*line systems.py:73:31*/ t8Data[int64(t8.Offset)+i0_2*int64(t8.Strides[0])] = t10
+				/*line systems.py:74:31*/ t8Data[int64(t8.Offset)+i0_2*int64(t8.Strides[0])] = t10
 			}
-			/*line systems.py:73:26*/ if int64(d.Shape[0]) != int64(t8.Shape[0]) {
-				return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(t8.Shape[0]), int64(d.Shape[0])), "systems.py", 73, "mahalanobis_inv")
+			/*line systems.py:74:26*/ if int64(d.Shape[0]) != int64(t8.Shape[0]) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(t8.Shape[0]), int64(d.Shape[0])), "systems.py", 74, "mahalanobis_inv")
 			}
-			/*line systems.py:73:26*/ t11 = int64(d.Shape[0])
-			/*line systems.py:73:26*/ t12 = math.Copysign(0, -1)
-			/*line systems.py:73:26*/ for i0_4 = 0; i0_4 < t11; i0_4++ {
-				/*line systems.py:73:26*/ t12 = t12 + float64(dData[int64(d.Offset)+i0_4*int64(d.Strides[0])]*t8Data[int64(t8.Offset)+i0_4*int64(t8.Strides[0])])
+			/*line systems.py:74:26*/ t11 = int64(d.Shape[0])
+			/*line systems.py:74:26*/ t12 = math.Copysign(0, -1)
+			/*line systems.py:74:26*/ for i0_4 = 0; i0_4 < t11; i0_4++ {
+				/*line systems.py:74:26*/ t12 = t12 + float64(dData[int64(d.Offset)+i0_4*int64(d.Strides[0])]*t8Data[int64(t8.Offset)+i0_4*int64(t8.Strides[0])])
 			}
-			/*line systems.py:73:26*/ if t11 == 0 {
-				/*line systems.py:73:26*/ t12 = 0.0
+			/*line systems.py:74:26*/ if t11 == 0 {
+				/*line systems.py:74:26*/ t12 = 0.0
 			}
-			/*line systems.py:73:9*/ if !(i < int64(out.Shape[0])) {
-				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "systems.py", 73, "mahalanobis_inv")
+			/*line systems.py:74:9*/ if !(i < int64(out.Shape[0])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "systems.py", 74, "mahalanobis_inv")
 			}
-			/*line systems.py:73:9*/ t13 = int64(out.Offset) + i*int64(out.Strides[0])
-			/*line systems.py:73:9*/ outData[t13] = math.Sqrt(t12)
+			/*line systems.py:74:9*/ t13 = int64(out.Offset) + i*int64(out.Strides[0])
+			/*line systems.py:74:9*/ outData[t13] = math.Sqrt(t12)
 		}
 	}
-	/*line systems.py:74:5*/ return out, nil
+	/*line systems.py:75:5*/ return out, nil
 }
 
-// Inverse is pyc2go's compiled form of inverse (systems.py:77).
+// Inverse is pyc2go's compiled form of inverse (systems.py:78).
 //
 // The inverse (LinAlgError for a singular or non-square matrix).
 func Inverse(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
-	/*line systems.py:77:1*/ var t1 *runtime.Array[float64]
-	/*line systems.py:79:12*/ {
+	/*line systems.py:78:1*/ var t1 *runtime.Array[float64]
+	/*line systems.py:80:12*/ {
 		lr0, lerr := linalg.Inv(a)
 		if lerr != nil {
-			return nil, linalg.At(lerr, "systems.py", 79, "inverse")
+			return nil, linalg.At(lerr, "systems.py", 80, "inverse")
 		}
 		t1 = lr0
 	}
-	/*line systems.py:79:5*/ return t1, nil
+	/*line systems.py:80:5*/ return t1, nil
 }
 
-// RotationDet is pyc2go's compiled form of rotation_det (systems.py:82).
+// RotationDet is pyc2go's compiled form of rotation_det (systems.py:83).
 //
 // The determinant of a 3-d rotation: 1 up to rounding.
 func RotationDet(theta float64) (float64, error) {
-	/*line systems.py:82:1*/ var (
+	/*line systems.py:83:1*/ var (
 		c      float64
 		s      float64
 		r      *runtime.Array[float64]
@@ -945,66 +945,66 @@ func RotationDet(theta float64) (float64, error) {
 		t2     float64
 		t1Data []float64
 	)
-	/*line systems.py:84:5*/ c = math.Cos(theta)
+	/*line systems.py:85:5*/ c = math.Cos(theta)
 	s = math.Sin(theta)
 	t1 = runtime.Zeros[float64](3, 3)
 	t1Data = t1.Data
-	/*line systems.py:86:9*/ t1Data[0] = c
-	/*line systems.py:86:9*/ t1Data[1] = -s
-	/*line systems.py:86:9*/ t1Data[2] = 0.0
-	/*line systems.py:86:9*/ t1Data[3] = s
-	/*line systems.py:86:9*/ t1Data[4] = c
-	/*line systems.py:86:9*/ t1Data[5] = 0.0
-	/*line systems.py:86:9*/ t1Data[6] = 0.0
-	/*line systems.py:86:9*/ t1Data[7] = 0.0
-	/*line systems.py:86:9*/ t1Data[8] = 1.0
-	/*line systems.py:86:5*/ r = t1
+	/*line systems.py:87:9*/ t1Data[0] = c
+	/*line systems.py:87:9*/ t1Data[1] = -s
+	/*line systems.py:87:9*/ t1Data[2] = 0.0
+	/*line systems.py:87:9*/ t1Data[3] = s
+	/*line systems.py:87:9*/ t1Data[4] = c
+	/*line systems.py:87:9*/ t1Data[5] = 0.0
+	/*line systems.py:87:9*/ t1Data[6] = 0.0
+	/*line systems.py:87:9*/ t1Data[7] = 0.0
+	/*line systems.py:87:9*/ t1Data[8] = 1.0
+	/*line systems.py:87:5*/ r = t1
 	{
 		lr0, lerr := linalg.Det(r)
 		if lerr != nil {
-			return 0, linalg.At(lerr, "systems.py", 87, "rotation_det")
+			return 0, linalg.At(lerr, "systems.py", 88, "rotation_det")
 		}
 		t2 = lr0.Data[0]
 	}
-	/*line systems.py:87:5*/ return t2, nil
+	/*line systems.py:88:5*/ return t2, nil
 }
 
-// DetAndSlogdet is pyc2go's compiled form of det_and_slogdet (systems.py:90).
+// DetAndSlogdet is pyc2go's compiled form of det_and_slogdet (systems.py:91).
 //
 // det, and slogdet's sign and log|det| (sign 0 for a singular matrix).
 func DetAndSlogdet(a *runtime.Array[float64]) (float64, float64, float64, error) {
-	/*line systems.py:90:1*/ var (
+	/*line systems.py:91:1*/ var (
 		sign   float64
 		logdet float64
 		t1     float64
 		t2     float64
 		t3     float64
 	)
-	/*line systems.py:92:20*/ {
+	/*line systems.py:93:20*/ {
 		lr0, lr1, lerr := linalg.Slogdet[float64, float64](a)
 		if lerr != nil {
-			return 0, 0, 0, linalg.At(lerr, "systems.py", 92, "det_and_slogdet")
+			return 0, 0, 0, linalg.At(lerr, "systems.py", 93, "det_and_slogdet")
 		}
 		t1 = lr0.Data[0]
 		t2 = lr1.Data[0]
 	}
-	/*line systems.py:92:5*/ sign = t1
-	/*line systems.py:92:5*/ logdet = t2
+	/*line systems.py:93:5*/ sign = t1
+	/*line systems.py:93:5*/ logdet = t2
 	{
 		lr0, lerr := linalg.Det(a)
 		if lerr != nil {
-			return 0, 0, 0, linalg.At(lerr, "systems.py", 93, "det_and_slogdet")
+			return 0, 0, 0, linalg.At(lerr, "systems.py", 94, "det_and_slogdet")
 		}
 		t3 = lr0.Data[0]
 	}
-	/*line systems.py:93:5*/ return t3, sign, logdet, nil
+	/*line systems.py:94:5*/ return t3, sign, logdet, nil
 }
 
-// IntDet is pyc2go's compiled form of int_det (systems.py:96).
+// IntDet is pyc2go's compiled form of int_det (systems.py:97).
 //
 // The determinant of an integer matrix (numpy computes it in float64).
 func IntDet(a *runtime.Array[int64]) (float64, error) {
-	/*line systems.py:96:1*/ var (
+	/*line systems.py:97:1*/ var (
 		t1     *runtime.Array[float64]
 		t2     int64
 		t3     int64
@@ -1024,72 +1024,72 @@ func IntDet(a *runtime.Array[int64]) (float64, error) {
 		t1Data []float64
 	)
 	aData := a.Data
-	/*line systems.py:98:12*/ t1 = runtime.Zeros[float64](a.Shape[0], a.Shape[1])
+	/*line systems.py:99:12*/ t1 = runtime.Zeros[float64](a.Shape[0], a.Shape[1])
 	t1Data = t1.Data
-	/*line systems.py:98:12*/ t2 = int64(a.Shape[0])
-	/*line systems.py:98:12*/ t3 = int64(a.Shape[1])
-	/*line systems.py:98:12*/ h2 = int64(t1.Strides[1])
-	/*line systems.py:98:12*/ h4 = int64(a.Strides[1])
-	/*line systems.py:98:12*/ h5 = int64(t1.Offset)
-	/*line systems.py:98:12*/ h6 = int64(t1.Strides[0])
-	/*line systems.py:98:12*/ h7 = int64(a.Offset)
-	/*line systems.py:98:12*/ h8 = int64(a.Strides[0])
-	/*line systems.py:98:12*/ if h2 == 1 && h4 == 1 {
-		/*line systems.py:98:12*/ for i0 = 0; i0 < t2; i0++ {
-			/*line systems.py:98:12*/ h1 = h5 + i0*h6
-			/*line systems.py:98:12*/ h3 = h7 + i0*h8
-			/*line systems.py:98:12*/ if t3 > 0 {
+	/*line systems.py:99:12*/ t2 = int64(a.Shape[0])
+	/*line systems.py:99:12*/ t3 = int64(a.Shape[1])
+	/*line systems.py:99:12*/ h2 = int64(t1.Strides[1])
+	/*line systems.py:99:12*/ h4 = int64(a.Strides[1])
+	/*line systems.py:99:12*/ h5 = int64(t1.Offset)
+	/*line systems.py:99:12*/ h6 = int64(t1.Strides[0])
+	/*line systems.py:99:12*/ h7 = int64(a.Offset)
+	/*line systems.py:99:12*/ h8 = int64(a.Strides[0])
+	/*line systems.py:99:12*/ if h2 == 1 && h4 == 1 {
+		/*line systems.py:99:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line systems.py:99:12*/ h1 = h5 + i0*h6
+			/*line systems.py:99:12*/ h3 = h7 + i0*h8
+			/*line systems.py:99:12*/ if t3 > 0 {
 				t1W := t1Data[h1 : h1+t3]
 				aW := aData[h3 : h3+t3]
 				for i1 = 0; i1 < t3; i1++ {
-					/*line systems.py:98:12*/ t1W[i1] = float64(aW[i1])
+					/*line systems.py:99:12*/ t1W[i1] = float64(aW[i1])
 				}
 			}
 		}
 	} else {
-		/*line systems.py:98:12*/ for i0 = 0; i0 < t2; i0++ {
-			/*line systems.py:98:12*/ h1 = h5 + i0*h6
-			/*line systems.py:98:12*/ h3 = h7 + i0*h8
-			/*line systems.py:98:12*/ p1 = h1
-			/*line systems.py:98:12*/ p2 = h3
-			/*line systems.py:98:12*/ for i1 = 0; i1 < t3; i1++ {
-				/*line systems.py:98:12*/ t1Data[p1] = float64(aData[p2])
-				/*line systems.py:98:12*/ p1 = p1 + h2
-				/*line systems.py:98:12*/ p2 = p2 + h4
+		/*line systems.py:99:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line systems.py:99:12*/ h1 = h5 + i0*h6
+			/*line systems.py:99:12*/ h3 = h7 + i0*h8
+			/*line systems.py:99:12*/ p1 = h1
+			/*line systems.py:99:12*/ p2 = h3
+			/*line systems.py:99:12*/ for i1 = 0; i1 < t3; i1++ {
+				/*line systems.py:99:12*/ t1Data[p1] = float64(aData[p2])
+				/*line systems.py:99:12*/ p1 = p1 + h2
+				/*line systems.py:99:12*/ p2 = p2 + h4
 			}
 		}
 	}
-	/*line systems.py:98:12*/ {
+	/*line systems.py:99:12*/ {
 		lr0, lerr := linalg.Det(t1)
 		if lerr != nil {
-			return 0, linalg.At(lerr, "systems.py", 98, "int_det")
+			return 0, linalg.At(lerr, "systems.py", 99, "int_det")
 		}
 		t4 = lr0.Data[0]
 	}
-	/*line systems.py:98:5*/ return t4, nil
+	/*line systems.py:99:5*/ return t4, nil
 }
 
-// DetStack is pyc2go's compiled form of det_stack (systems.py:101).
+// DetStack is pyc2go's compiled form of det_stack (systems.py:102).
 //
 // Determinants of a stack of matrices.
 func DetStack(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
-	/*line systems.py:101:1*/ var t1 *runtime.Array[float64]
-	/*line systems.py:103:12*/ {
+	/*line systems.py:102:1*/ var t1 *runtime.Array[float64]
+	/*line systems.py:104:12*/ {
 		lr0, lerr := linalg.Det(a)
 		if lerr != nil {
-			return nil, linalg.At(lerr, "systems.py", 103, "det_stack")
+			return nil, linalg.At(lerr, "systems.py", 104, "det_stack")
 		}
 		t1 = lr0
 	}
-	/*line systems.py:103:5*/ return t1, nil
+	/*line systems.py:104:5*/ return t1, nil
 }
 
-// Solve32 is pyc2go's compiled form of solve32 (systems.py:106).
+// Solve32 is pyc2go's compiled form of solve32 (systems.py:107).
 //
 // float32 systems are solved in double and rounded, as numpy does;
 // det and slogdet stay float32 too.
 func Solve32(a *runtime.Array[float32], b *runtime.Array[float32]) (*runtime.Array[float32], float32, float32, float32, error) {
-	/*line systems.py:106:1*/ var (
+	/*line systems.py:107:1*/ var (
 		sign   float32
 		logdet float32
 		t1     float32
@@ -1097,38 +1097,38 @@ func Solve32(a *runtime.Array[float32], b *runtime.Array[float32]) (*runtime.Arr
 		t3     *runtime.Array[float32]
 		t4     float32
 	)
-	/*line systems.py:109:20*/ {
+	/*line systems.py:110:20*/ {
 		lr0, lr1, lerr := linalg.Slogdet[float32, float32](a)
 		if lerr != nil {
-			return nil, 0, 0, 0, linalg.At(lerr, "systems.py", 109, "solve32")
+			return nil, 0, 0, 0, linalg.At(lerr, "systems.py", 110, "solve32")
 		}
 		t1 = lr0.Data[0]
 		t2 = lr1.Data[0]
 	}
-	/*line systems.py:109:5*/ sign = t1
-	/*line systems.py:109:5*/ logdet = t2
+	/*line systems.py:110:5*/ sign = t1
+	/*line systems.py:110:5*/ logdet = t2
 	{
 		lr0, lerr := linalg.Solve(a, b)
 		if lerr != nil {
-			return nil, 0, 0, 0, linalg.At(lerr, "systems.py", 110, "solve32")
+			return nil, 0, 0, 0, linalg.At(lerr, "systems.py", 111, "solve32")
 		}
 		t3 = lr0
 	}
-	/*line systems.py:110:35*/ {
+	/*line systems.py:111:35*/ {
 		lr0, lerr := linalg.Det(a)
 		if lerr != nil {
-			return nil, 0, 0, 0, linalg.At(lerr, "systems.py", 110, "solve32")
+			return nil, 0, 0, 0, linalg.At(lerr, "systems.py", 111, "solve32")
 		}
 		t4 = lr0.Data[0]
 	}
-	/*line systems.py:110:5*/ return t3, t4, sign, logdet, nil
+	/*line systems.py:111:5*/ return t3, t4, sign, logdet, nil
 }
 
-// ComplexSolve is pyc2go's compiled form of complex_solve (systems.py:113).
+// ComplexSolve is pyc2go's compiled form of complex_solve (systems.py:114).
 //
 // Complex systems: solve, det and slogdet.
 func ComplexSolve(a *runtime.Array[complex128], b *runtime.Array[complex128]) (*runtime.Array[complex128], complex128, complex128, float64, error) {
-	/*line systems.py:113:1*/ var (
+	/*line systems.py:114:1*/ var (
 		sign   complex128
 		logdet float64
 		t1     complex128
@@ -1136,38 +1136,38 @@ func ComplexSolve(a *runtime.Array[complex128], b *runtime.Array[complex128]) (*
 		t3     *runtime.Array[complex128]
 		t4     complex128
 	)
-	/*line systems.py:115:20*/ {
+	/*line systems.py:116:20*/ {
 		lr0, lr1, lerr := linalg.Slogdet[complex128, float64](a)
 		if lerr != nil {
-			return nil, 0, 0, 0, linalg.At(lerr, "systems.py", 115, "complex_solve")
+			return nil, 0, 0, 0, linalg.At(lerr, "systems.py", 116, "complex_solve")
 		}
 		t1 = lr0.Data[0]
 		t2 = lr1.Data[0]
 	}
-	/*line systems.py:115:5*/ sign = t1
-	/*line systems.py:115:5*/ logdet = t2
+	/*line systems.py:116:5*/ sign = t1
+	/*line systems.py:116:5*/ logdet = t2
 	{
 		lr0, lerr := linalg.Solve(a, b)
 		if lerr != nil {
-			return nil, 0, 0, 0, linalg.At(lerr, "systems.py", 116, "complex_solve")
+			return nil, 0, 0, 0, linalg.At(lerr, "systems.py", 117, "complex_solve")
 		}
 		t3 = lr0
 	}
-	/*line systems.py:116:35*/ {
+	/*line systems.py:117:35*/ {
 		lr0, lerr := linalg.Det(a)
 		if lerr != nil {
-			return nil, 0, 0, 0, linalg.At(lerr, "systems.py", 116, "complex_solve")
+			return nil, 0, 0, 0, linalg.At(lerr, "systems.py", 117, "complex_solve")
 		}
 		t4 = lr0.Data[0]
 	}
-	/*line systems.py:116:5*/ return t3, t4, sign, logdet, nil
+	/*line systems.py:117:5*/ return t3, t4, sign, logdet, nil
 }
 
-// SingularSolve is pyc2go's compiled form of singular_solve (systems.py:119).
+// SingularSolve is pyc2go's compiled form of singular_solve (systems.py:120).
 //
 // A matrix of ones is singular for n >= 2: LinAlgError.
 func SingularSolve(n int64) (*runtime.Array[float64], error) {
-	/*line systems.py:119:1*/ var (
+	/*line systems.py:120:1*/ var (
 		t1     *runtime.Array[float64]
 		t2     int64
 		t3     int64
@@ -1188,62 +1188,325 @@ func SingularSolve(n int64) (*runtime.Array[float64], error) {
 		t1Data []float64
 		t4Data []float64
 	)
-	/*line systems.py:121:5*/ n = runtime.Min(runtime.Max(n, 1), 8)
+	/*line systems.py:122:5*/ n = runtime.Min(runtime.Max(n, 1), 8)
 	if !(n >= 0) {
-		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "systems.py", 122, "singular_solve")
+		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "systems.py", 123, "singular_solve")
 	}
-	/*line systems.py:122:28*/ t1 = runtime.Zeros[float64](int(n), int(n))
+	/*line systems.py:123:28*/ t1 = runtime.Zeros[float64](int(n), int(n))
 	t1Data = t1.Data
-	/*line systems.py:122:28*/ t2 = int64(t1.Shape[0])
-	/*line systems.py:122:28*/ t3 = int64(t1.Shape[1])
-	/*line systems.py:122:28*/ h2 = int64(t1.Strides[1])
-	/*line systems.py:122:28*/ h3 = int64(t1.Offset)
-	/*line systems.py:122:28*/ h4 = int64(t1.Strides[0])
-	/*line systems.py:122:28*/ if h2 == 1 {
-		/*line systems.py:122:28*/ for i0 = 0; i0 < t2; i0++ {
-			/*line systems.py:122:28*/ h1 = h3 + i0*h4
-			/*line systems.py:122:28*/ if t3 > 0 {
+	/*line systems.py:123:28*/ t2 = int64(t1.Shape[0])
+	/*line systems.py:123:28*/ t3 = int64(t1.Shape[1])
+	/*line systems.py:123:28*/ h2 = int64(t1.Strides[1])
+	/*line systems.py:123:28*/ h3 = int64(t1.Offset)
+	/*line systems.py:123:28*/ h4 = int64(t1.Strides[0])
+	/*line systems.py:123:28*/ if h2 == 1 {
+		/*line systems.py:123:28*/ for i0 = 0; i0 < t2; i0++ {
+			/*line systems.py:123:28*/ h1 = h3 + i0*h4
+			/*line systems.py:123:28*/ if t3 > 0 {
 				t1W := t1Data[h1 : h1+t3]
 				for i1 = 0; i1 < t3; i1++ {
-					/*line systems.py:122:28*/ t1W[i1] = 1.0
+					/*line systems.py:123:28*/ t1W[i1] = 1.0
 				}
 			}
 		}
 	} else {
-		/*line systems.py:122:28*/ for i0 = 0; i0 < t2; i0++ {
-			/*line systems.py:122:28*/ h1 = h3 + i0*h4
-			/*line systems.py:122:28*/ p1 = h1
-			/*line systems.py:122:28*/ for i1 = 0; i1 < t3; i1++ {
-				/*line systems.py:122:28*/ t1Data[p1] = 1.0
-				/*line systems.py:122:28*/ p1 = p1 + h2
+		/*line systems.py:123:28*/ for i0 = 0; i0 < t2; i0++ {
+			/*line systems.py:123:28*/ h1 = h3 + i0*h4
+			/*line systems.py:123:28*/ p1 = h1
+			/*line systems.py:123:28*/ for i1 = 0; i1 < t3; i1++ {
+				/*line systems.py:123:28*/ t1Data[p1] = 1.0
+				/*line systems.py:123:28*/ p1 = p1 + h2
 			}
 		}
 	}
-	/*line systems.py:122:45*/ t4 = runtime.Zeros[float64](int(n))
+	/*line systems.py:123:45*/ t4 = runtime.Zeros[float64](int(n))
 	t4Data = t4.Data
-	/*line systems.py:122:45*/ t5 = int64(t4.Shape[0])
-	/*line systems.py:122:45*/ h5 = int64(t4.Offset)
-	/*line systems.py:122:45*/ h6 = int64(t4.Strides[0])
-	/*line systems.py:122:45*/ if h6 == 1 {
-		/*line systems.py:122:45*/ if t5 > 0 {
+	/*line systems.py:123:45*/ t5 = int64(t4.Shape[0])
+	/*line systems.py:123:45*/ h5 = int64(t4.Offset)
+	/*line systems.py:123:45*/ h6 = int64(t4.Strides[0])
+	/*line systems.py:123:45*/ if h6 == 1 {
+		/*line systems.py:123:45*/ if t5 > 0 {
 			t4W := t4Data[h5 : h5+t5]
 			for i0_2 = 0; i0_2 < t5; i0_2++ {
-				/*line systems.py:122:45*/ t4W[i0_2] = 1.0
+				/*line systems.py:123:45*/ t4W[i0_2] = 1.0
 			}
 		}
 	} else {
-		/*line systems.py:122:45*/ p2 = h5
-		/*line systems.py:122:45*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-			/*line systems.py:122:45*/ t4Data[p2] = 1.0
-			/*line systems.py:122:45*/ p2 = p2 + h6
+		/*line systems.py:123:45*/ p2 = h5
+		/*line systems.py:123:45*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+			/*line systems.py:123:45*/ t4Data[p2] = 1.0
+			/*line systems.py:123:45*/ p2 = p2 + h6
 		}
 	}
-	/*line systems.py:122:12*/ {
+	/*line systems.py:123:12*/ {
 		lr0, lerr := linalg.Solve(t1, t4)
 		if lerr != nil {
-			return nil, linalg.At(lerr, "systems.py", 122, "singular_solve")
+			return nil, linalg.At(lerr, "systems.py", 123, "singular_solve")
 		}
 		t6 = lr0
 	}
-	/*line systems.py:122:5*/ return t6, nil
+	/*line systems.py:123:5*/ return t6, nil
+}
+
+// BatchSolve is pyc2go's compiled form of batch_solve (systems.py:127).
+//
+// One small system per iteration of a parallel loop.
+func BatchSolve(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Array[float64], error) {
+	/*line systems.py:127:1*/ var (
+		n       int64
+		out     *runtime.Array[float64]
+		i       int64
+		t1      int64
+		t2      *runtime.Array[float64]
+		t3      int64
+		t4      *runtime.Array[float64]
+		t5      int64
+		t6      *runtime.Array[float64]
+		t7      int64
+		t8      *runtime.Array[float64]
+		t9      *runtime.Array[float64]
+		t10     *runtime.Array[float64]
+		t11     int64
+		t12     int64
+		i0      int64
+		t13     int64
+		i0_2    int64
+		t14     int64
+		t15     int64
+		i0_3    int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		h14     int64
+		h15     int64
+		h16     int64
+		h17     int64
+		h18     int64
+		h19     int64
+		h20     int64
+		h21     int64
+		h22     int64
+		h23     int64
+		h24     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		p6      int64
+		t4Data  []float64
+		t9Data  []float64
+		t10Data []float64
+	)
+	_ = h1
+	_ = h2
+	_ = h3
+	_ = h4
+	_ = h5
+	_ = h6
+	_ = h7
+	_ = h8
+	_ = h9
+	_ = h10
+	_ = p1
+	_ = p2
+	_ = p3
+	_ = p4
+	_ = p5
+	_ = p6
+	_ = t10Data
+	_ = t4Data
+	_ = t9Data
+	/*line systems.py:129:5*/ n = int64(a.Shape[0])
+	t1 = int64(b.Shape[1])
+	/*line systems.py:130:11*/ if !(n >= 0 && t1 >= 0) {
+		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "systems.py", 130, "batch_solve")
+	}
+	/*line systems.py:130:11*/ t2 = runtime.Zeros[float64](int(n), int(t1))
+	/*line systems.py:130:5*/ out = t2
+	if n-1 < int64(out.Shape[0]) && n-1 < int64(b.Shape[0]) {
+		/*line systems.py:131:5*/ h11 = int64(out.Offset)
+		/*line systems.py:131:5*/ h12 = int64(out.Strides[0])
+		/*line systems.py:131:5*/ h13 = int64(out.Shape[1])
+		/*line systems.py:131:5*/ h14 = int64(out.Strides[1])
+		/*line systems.py:131:5*/ h15 = int64(a.Offset)
+		/*line systems.py:131:5*/ h16 = int64(a.Strides[0])
+		/*line systems.py:131:5*/ h17 = int64(a.Shape[1])
+		/*line systems.py:131:5*/ h18 = int64(a.Shape[2])
+		/*line systems.py:131:5*/ h19 = int64(a.Strides[1])
+		/*line systems.py:131:5*/ h20 = int64(a.Strides[2])
+		/*line systems.py:131:5*/ h21 = int64(b.Offset)
+		/*line systems.py:131:5*/ h22 = int64(b.Strides[0])
+		/*line systems.py:131:5*/ h23 = int64(b.Shape[1])
+		/*line systems.py:131:5*/ h24 = int64(b.Strides[1])
+		/*line systems.py:131:5*/ {
+			var parStart int64 = 0
+			parN := runtime.TripCount(parStart, n, 1)
+			parChunks := runtime.Chunks(parN, 1)
+			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
+				var (
+					iChunk       int64
+					h1Chunk      int64
+					h10Chunk     int64
+					h2Chunk      int64
+					h3Chunk      int64
+					h4Chunk      int64
+					h5Chunk      int64
+					h6Chunk      int64
+					h7Chunk      int64
+					h8Chunk      int64
+					h9Chunk      int64
+					i0Chunk      int64
+					i0_2Chunk    int64
+					i0_3Chunk    int64
+					p1Chunk      int64
+					p2Chunk      int64
+					p3Chunk      int64
+					p4Chunk      int64
+					p5Chunk      int64
+					p6Chunk      int64
+					t10Chunk     *runtime.Array[float64]
+					t10ChunkData []float64
+					t11Chunk     int64
+					t12Chunk     int64
+					t13Chunk     int64
+					t14Chunk     int64
+					t15Chunk     int64
+					t3Chunk      int64
+					t4Chunk      *runtime.Array[float64]
+					t4ChunkData  []float64
+					t5Chunk      int64
+					t6Chunk      *runtime.Array[float64]
+					t7Chunk      int64
+					t8Chunk      *runtime.Array[float64]
+					t9Chunk      *runtime.Array[float64]
+					t9ChunkData  []float64
+				)
+				_ = t10ChunkData
+				_ = t4ChunkData
+				_ = t9ChunkData
+				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
+					t3Chunk = h11 + iChunk*h12
+					/*line systems.py:132:9*/ t4Chunk = &runtime.Array[float64]{Data: out.Data, Shape: []int{int(h13)}, Strides: []int{int(h14)}, Offset: int(t3Chunk)}
+					t4ChunkData = t4Chunk.Data
+					/*line systems.py:132:37*/ t5Chunk = h15 + iChunk*h16
+					/*line systems.py:132:37*/ t6Chunk = &runtime.Array[float64]{Data: a.Data, Shape: []int{int(h17), int(h18)}, Strides: []int{int(h19), int(h20)}, Offset: int(t5Chunk)}
+					/*line systems.py:132:49*/ t7Chunk = h21 + iChunk*h22
+					/*line systems.py:132:49*/ t8Chunk = &runtime.Array[float64]{Data: b.Data, Shape: []int{int(h23)}, Strides: []int{int(h24)}, Offset: int(t7Chunk)}
+					/*line systems.py:132:21*/ {
+						lr0, lerr := linalg.Solve(t6Chunk, t8Chunk)
+						if lerr != nil {
+							return linalg.At(lerr, "systems.py", 132, "batch_solve")
+						}
+						t9Chunk = lr0
+					}
+					t9ChunkData = t9Chunk.Data
+					/*line systems.py:132:9*/ if !(int64(t9Chunk.Shape[0]) == int64(t4Chunk.Shape[0]) || int64(t9Chunk.Shape[0]) == 1) {
+						return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t9Chunk.Shape[0]), int64(t4Chunk.Shape[0])), "systems.py", 132, "batch_solve")
+					}
+					/*line systems.py:132:9*/ if runtime.Overlaps(t4Chunk, t9Chunk) {
+						/*line systems.py:132:9*/ t10Chunk = runtime.Zeros[float64](t4Chunk.Shape[0])
+						t10ChunkData = t10Chunk.Data
+						/*line systems.py:132:9*/ t11Chunk = int64(t9Chunk.Strides[0]) * runtime.BoolToInt(int64(t9Chunk.Shape[0]) != 1)
+						/*line systems.py:132:9*/ t12Chunk = int64(t10Chunk.Shape[0])
+						/*line systems.py:132:9*/ h1Chunk = int64(t10Chunk.Offset)
+						/*line systems.py:132:9*/ h2Chunk = int64(t10Chunk.Strides[0])
+						/*line systems.py:132:9*/ h3Chunk = int64(t9Chunk.Offset)
+						/*line systems.py:132:9*/ p1Chunk = h1Chunk
+						/*line systems.py:132:9*/ p2Chunk = h3Chunk
+						/*line systems.py:132:9*/ for i0Chunk = 0; i0Chunk < t12Chunk; i0Chunk++ {
+							/*line systems.py:132:9*/ t10ChunkData[p1Chunk] = t9ChunkData[p2Chunk]
+							/*line systems.py:132:9*/ p1Chunk = p1Chunk + h2Chunk
+							/*line systems.py:132:9*/ p2Chunk = p2Chunk + t11Chunk
+						}
+						/*line systems.py:132:9*/ t13Chunk = int64(t4Chunk.Shape[0])
+						/*line systems.py:132:9*/ h4Chunk = int64(t4Chunk.Offset)
+						/*line systems.py:132:9*/ h5Chunk = int64(t4Chunk.Strides[0])
+						/*line systems.py:132:9*/ h6Chunk = int64(t10Chunk.Offset)
+						/*line systems.py:132:9*/ h7Chunk = int64(t10Chunk.Strides[0])
+						/*line systems.py:132:9*/ p3Chunk = h4Chunk
+						/*line systems.py:132:9*/ p4Chunk = h6Chunk
+						/*line systems.py:132:9*/ for i0_2Chunk = 0; i0_2Chunk < t13Chunk; i0_2Chunk++ {
+							/*line systems.py:132:9*/ t4ChunkData[p3Chunk] = t10ChunkData[p4Chunk]
+							/*line systems.py:132:9*/ p3Chunk = p3Chunk + h5Chunk
+							/*line systems.py:132:9*/ p4Chunk = p4Chunk + h7Chunk
+						}
+					} else {
+						/*line systems.py:132:9*/ t14Chunk = int64(t9Chunk.Strides[0]) * runtime.BoolToInt(int64(t9Chunk.Shape[0]) != 1)
+						/*line systems.py:132:9*/ t15Chunk = int64(t4Chunk.Shape[0])
+						/*line systems.py:132:9*/ h8Chunk = int64(t4Chunk.Offset)
+						/*line systems.py:132:9*/ h9Chunk = int64(t4Chunk.Strides[0])
+						/*line systems.py:132:9*/ h10Chunk = int64(t9Chunk.Offset)
+						/*line systems.py:132:9*/ p5Chunk = h8Chunk
+						/*line systems.py:132:9*/ p6Chunk = h10Chunk
+						/*line systems.py:132:9*/ for i0_3Chunk = 0; i0_3Chunk < t15Chunk; i0_3Chunk++ {
+							/*line systems.py:132:9*/ t4ChunkData[p5Chunk] = t9ChunkData[p6Chunk]
+							/*line systems.py:132:9*/ p5Chunk = p5Chunk + h9Chunk
+							/*line systems.py:132:9*/ p6Chunk = p6Chunk + t14Chunk
+						}
+					}
+				}
+				return nil
+			}); err != nil {
+				return nil, err
+			}
+		}
+	} else {
+		/*line systems.py:131:5*/ for i = 0; i < n; i++ {
+			if !(i < int64(out.Shape[0])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "systems.py", 132, "batch_solve")
+			}
+			/*line systems.py:132:9*/ t3 = int64(out.Offset) + i*int64(out.Strides[0])
+			/*line systems.py:132:9*/ t4 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[1]}, Strides: []int{out.Strides[1]}, Offset: int(t3)}
+			t4Data = t4.Data
+			/*line systems.py:132:37*/ t5 = int64(a.Offset) + i*int64(a.Strides[0])
+			/*line systems.py:132:37*/ t6 = &runtime.Array[float64]{Data: a.Data, Shape: []int{a.Shape[1], a.Shape[2]}, Strides: []int{a.Strides[1], a.Strides[2]}, Offset: int(t5)}
+			/*line systems.py:132:49*/ if !(i < int64(b.Shape[0])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(b.Shape[0])), "systems.py", 132, "batch_solve")
+			}
+			/*line systems.py:132:49*/ t7 = int64(b.Offset) + i*int64(b.Strides[0])
+			/*line systems.py:132:49*/ t8 = &runtime.Array[float64]{Data: b.Data, Shape: []int{b.Shape[1]}, Strides: []int{b.Strides[1]}, Offset: int(t7)}
+			/*line systems.py:132:21*/ {
+				lr0, lerr := linalg.Solve(t6, t8)
+				if lerr != nil {
+					return nil, linalg.At(lerr, "systems.py", 132, "batch_solve")
+				}
+				t9 = lr0
+			}
+			t9Data = t9.Data
+			/*line systems.py:132:9*/ if !(int64(t9.Shape[0]) == int64(t4.Shape[0]) || int64(t9.Shape[0]) == 1) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t9.Shape[0]), int64(t4.Shape[0])), "systems.py", 132, "batch_solve")
+			}
+			/*line systems.py:132:9*/ if runtime.Overlaps(t4, t9) {
+				/*line systems.py:132:9*/ t10 = runtime.Zeros[float64](t4.Shape[0])
+				t10Data = t10.Data
+				/*line systems.py:132:9*/ t11 = int64(t9.Strides[0]) * runtime.BoolToInt(int64(t9.Shape[0]) != 1)
+				/*line systems.py:132:9*/ t12 = int64(t10.Shape[0])
+				/*line systems.py:132:9*/ for i0 = 0; i0 < t12; i0++ {
+					/*line systems.py:132:9*/ t10Data[int64(t10.Offset)+i0*int64(t10.Strides[0])] = t9Data[int64(t9.Offset)+i0*t11]
+				}
+				/*line systems.py:132:9*/ t13 = int64(t4.Shape[0])
+				/*line systems.py:132:9*/ for i0_2 = 0; i0_2 < t13; i0_2++ {
+					/*line systems.py:132:9*/ t4Data[int64(t4.Offset)+i0_2*int64(t4.Strides[0])] = t10Data[int64(t10.Offset)+i0_2*int64(t10.Strides[0])]
+				}
+			} else {
+				/*line systems.py:132:9*/ t14 = int64(t9.Strides[0]) * runtime.BoolToInt(int64(t9.Shape[0]) != 1)
+				/*line systems.py:132:9*/ t15 = int64(t4.Shape[0])
+				/*line systems.py:132:9*/ for i0_3 = 0; i0_3 < t15; i0_3++ {
+					/*line systems.py:132:9*/ t4Data[int64(t4.Offset)+i0_3*int64(t4.Strides[0])] = t9Data[int64(t9.Offset)+i0_3*t14]
+				}
+			}
+		}
+	}
+	/*line systems.py:133:5*/ return out, nil
 }

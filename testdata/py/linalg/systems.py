@@ -4,6 +4,7 @@ inverses and determinants, and the errors numpy raises (a singular or
 non-square matrix)."""
 import numpy as np
 import numpy.linalg as la
+from numba import njit, prange
 from numpy.linalg import solve
 
 
@@ -120,3 +121,13 @@ def singular_solve(n: int) -> "float64[:]":
     """A matrix of ones is singular for n >= 2: LinAlgError."""
     n = min(max(n, 1), 8)
     return np.linalg.solve(np.ones((n, n)), np.ones(n))
+
+
+@njit(parallel=True)
+def batch_solve(a: "float64[:, :, :]", b: "float64[:, :]") -> "float64[:, :]":
+    """One small system per iteration of a parallel loop."""
+    n = a.shape[0]
+    out = np.zeros((n, b.shape[1]))
+    for i in prange(n):
+        out[i, :] = np.linalg.solve(a[i, :, :], b[i, :])
+    return out

@@ -52,3 +52,6 @@ for _n in (1, 3):
         _wc(rng, n) + 1j * rng.standard_normal((n, n)), rng.standard_normal(n) + 1j * rng.standard_normal(n))))
 for _n in (1, 2, 5):
     CASES.append(("singular_solve", lambda rng, n=_n: (n,)))
+for _n in (1, 4, 64):
+    CASES.append(("batch_solve", lambda rng, n=_n: (rng.standard_normal((n, 3, 3)) + 6 * np.eye(3), rng.standard_normal((n, 3)))))
+CASES.append(("batch_solve", lambda rng: (np.zeros((5, 2, 2)), np.ones((5, 2)))))
