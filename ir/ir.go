@@ -42,6 +42,10 @@ type Func struct {
 	// contains a Raise or Check, or calls a function that Raises. Emitters
 	// give such functions an error result.
 	Raises bool
+	// Lib, when set, makes the Func a runtime library function (lib.go)
+	// rather than a function of the module: it has no Body and is in no
+	// Module's Funcs; only CallStmts call it.
+	Lib *Lib
 
 	// The Python-visible signature, for emitters of wrappers that callers
 	// reach by Python's calling convention (emit/pyctypes): compiled code

@@ -288,6 +288,10 @@ func (p *textParser) stmt(l *lineParser) Stmt {
 		}
 		l.end()
 		return s
+	case "random":
+		if l.peekIdent() {
+			return p.parseRandom(l, "")
+		}
 	case "raise":
 		s := &Raise{Pos: l.pos}
 		s.Exc, s.Msg, s.Args = l.exception()
@@ -432,15 +436,31 @@ func (p *textParser) assignment(l *lineParser) Stmt {
 	case "call":
 		if c := l.callOrNil(); c != nil {
 			s := &CallStmt{Call: c, Pos: l.pos}
+			var rts []Type
 			for _, d := range dsts {
 				var v *Var // "_" discards, unless a variable has that name
 				if d != "_" || p.vars[d] != nil {
 					v = p.lookup(d)
 				}
 				s.Dsts = append(s.Dsts, v)
+				if v != nil {
+					rts = append(rts, v.Type)
+				}
+			}
+			if c.Fn.Lib != nil {
+				// A library call's result types are its destinations'
+				// (lower never discards one).
+				if len(rts) != len(dsts) {
+					p.errorf("a library call cannot discard a result")
+				}
+				c.Fn.Result = tupleOf(rts)
 			}
 			l.end()
 			return s
+		}
+	case "random":
+		if len(dsts) == 1 && p.funcs["random"] == nil && l.peekIdent() {
+			return p.parseRandom(l, first)
 		}
 	case "alloc":
 		if len(dsts) == 1 && p.funcs["alloc"] == nil && l.peekIs("(") {
@@ -644,6 +664,9 @@ func (l *lineParser) typ() Type {
 	name := l.ident()
 	if name == "None" {
 		return None
+	}
+	if name == "Generator" {
+		return GeneratorType
 	}
 	s, ok := scalarNamed(name)
 	if !ok {
@@ -893,6 +916,10 @@ func (l *lineParser) callOrNil() *Call {
 	if !l.peekIdent() {
 		return nil
 	}
+	if l.acceptWord("lib") && l.p.funcs["lib"] == nil {
+		return l.libCall()
+	}
+	l.i = save
 	f := l.p.funcs[l.ident()]
 	if f == nil || !l.accept("(") {
 		l.i = save

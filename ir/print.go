@@ -188,6 +188,8 @@ func (p *printer) stmt(s Stmt) {
 	case *View:
 		p.line(s.Pos, "%s = view %s offset %s shape (%s) strides (%s)", s.Dst.Name, s.Src.Name,
 			exprString(s.Offset), exprList(s.Shape), exprList(s.Strides))
+	case *Random:
+		p.line(s.Pos, "%s", randomString(s))
 	default:
 		p.line(Pos{}, "<unknown stmt %T>", s)
 	}
@@ -368,6 +370,9 @@ func typeString(t Type) string {
 func callString(c *Call) string {
 	if c == nil {
 		return "<nil>"
+	}
+	if c.Fn.Lib != nil {
+		return libString(c.Fn.Lib) + "(" + exprList(c.Args) + ")"
 	}
 	return c.Fn.Name + "(" + exprList(c.Args) + ")"
 }

@@ -131,6 +131,14 @@ func (l *fnLowerer) arrayVar(e ast.Expr) *ir.Var {
 			}
 			return l.materialize(av, t, pos)
 		}
+		if _, isTup := l.typeOf(x.Value).(*ir.Tuple); isTup {
+			// An array element of a tuple (w = np.linalg.eigh(a)[0]).
+			if vals := l.tupleSubscript(x); len(vals) == 1 {
+				if r, ok := vals[0].(*ir.VarRef); ok {
+					return r.V
+				}
+			}
+		}
 	case *ast.Attribute:
 		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrT {
 			return l.materialize(l.transpose(wholeView(l.arrayVar(x.Value))), t, pos)

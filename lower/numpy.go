@@ -164,6 +164,9 @@ func isElemCall(ci *typeinfer.CallInfo) bool {
 
 // rowCall lowers a scalar-valued call of a numpy row.
 func (l *fnLowerer) rowCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
+	if isLinalgCall(ci) {
+		return l.linalgCall(e, ci)[0]
+	}
 	if _, _, _, ok := l.productCall(e); ok {
 		v, _ := l.product(e)
 		return v
@@ -201,8 +204,14 @@ func (l *fnLowerer) rowCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 
 // rowArray lowers a call of a numpy row with an array result of type t.
 func (l *fnLowerer) rowArray(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array) *ir.Var {
+	if isRandomCall(ci) {
+		return l.randomArray(e, ci, t)
+	}
 	if ci.Row.Kind == numpy.Reduction {
 		return l.reduceAxis(e, ci, t)
+	}
+	if isLinalgCall(ci) {
+		return l.linalgCall(e, ci)[0].(*ir.VarRef).V
 	}
 	lw := npLowerings[ci.Row.Name]
 	if lw.array == nil {

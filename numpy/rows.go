@@ -2,6 +2,7 @@ package numpy
 
 import (
 	"math"
+	"slices"
 
 	"github.com/pyc2go/pyc2go/ir"
 )
@@ -71,7 +72,7 @@ func emptyFault(msg string) Fault {
 // allRows builds the table; index calls it once, on the first lookup, so
 // no process pays for it at start.
 func allRows() []*Row {
-	return []*Row{
+	return slices.Concat(append([]*Row{
 		// Scalar types.
 		scalarType("bool_", ir.Bool, "b1"),
 		scalarType("int8", ir.Int8, "i1"),
@@ -214,6 +215,8 @@ func allRows() []*Row {
 		{Name: "outer", Kind: Product, Forms: Func, Sig: "a, b, out=None", Type: product,
 			Example: "np.outer(v, v)", Doc: "every product a[i] * b[j] of the flattened operands"},
 
+		// np.linalg (rows_linalg.go).
+	}, linalgRows()...), []*Row{
 		// Other array methods.
 		{Name: "astype", Kind: Method, Forms: Meth, Sig: "dtype, order='K', casting='unsafe', subok=True, copy=True",
 			Type: astype, Example: "a.astype(np.float32)", Doc: "a converted copy (casting like numpy: unsafe)"},
@@ -242,5 +245,5 @@ func allRows() []*Row {
 		{Name: "euler_gamma", Kind: Constant, Value: 0.5772156649015329, Example: "np.euler_gamma", Doc: "the Euler-Mascheroni constant"},
 		{Name: "inf", Kind: Constant, Value: math.Inf(1), Example: "np.inf", Doc: "positive infinity"},
 		{Name: "nan", Kind: Constant, Value: math.NaN(), Example: "np.nan", Doc: "not a number"},
-	}
+	})
 }

@@ -49,6 +49,20 @@ type Env interface {
 	OptConstInt(name string) (int64, bool)
 	// OptNone reports whether the optional argument name is None.
 	OptNone(name string) bool
+	// OptString is the optional argument name's value when it is a
+	// string literal (np.linalg's UPLO, mode, ord); string arguments
+	// reach only the rows of Kind Linalg, which read them here.
+	OptString(name string) (string, bool)
+	// OptBool is the optional argument name's value when it is a
+	// constant bool (True, False, a module constant).
+	OptBool(name string) (bool, bool)
+	// OptConstInts are the constant int values of the optional argument
+	// name (one, or the elements of a tuple display), each with whether
+	// it is a constant; nil when it is neither.
+	OptConstInts(name string) ([]int64, []bool)
+	// OptConstFloat is the optional argument name's value when it is a
+	// constant real number (np.inf, -2, 1.5).
+	OptConstFloat(name string) (float64, bool)
 	// Elementwise types the numpy operation op (an operator or a binary
 	// ufunc) of operands i and j, whose types are l and r, with
 	// broadcasting and value-based casting; nil after an error.

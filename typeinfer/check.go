@@ -165,7 +165,7 @@ func (c *checker) use(n *ast.Name, o Object) {
 	}
 }
 
-var supportedImports = map[string]bool{"math": true, "cmath": true, "numpy": true, "numba": true, "numpy.typing": true}
+var supportedImports = map[string]bool{"math": true, "cmath": true, "numpy": true, "numba": true, "numpy.typing": true, "numpy.linalg": true}
 
 // ignoredImports are accepted by frontend but only matter to annotations
 // (typing) or to other tools (pythran, __future__).
@@ -331,6 +331,13 @@ func (c *checker) importedObject(mod, name string) Object {
 		}
 	case "numpy":
 		if r := numpy.Lookup(name); r != nil && r.Callable() {
+			return &Imported{Module: mod, Name: name}
+		}
+		if name == "linalg" { // from numpy import linalg
+			return &Module{Path: "numpy.linalg"}
+		}
+	case "numpy.linalg":
+		if r := numpy.Lookup("linalg." + name); r != nil && r.Callable() {
 			return &Imported{Module: mod, Name: name}
 		}
 	case "numpy.typing":

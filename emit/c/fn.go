@@ -251,6 +251,9 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 		}
 		return []string{t + e.dataOf(s.Arr, a) + "[" + off.code + "] = " + v.code + ";"}, nil
 	case *ir.CallStmt:
+		if s.Call != nil && s.Call.Fn != nil && s.Call.Fn.Lib != nil {
+			return e.libCall(s, depth) // linalg.go
+		}
 		return e.callStmt(s.Call, s.Dsts, depth)
 	case *ir.If:
 		return e.ifStmt(s, depth)
@@ -309,6 +312,8 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 		return e.alloc(s, depth)
 	case *ir.View:
 		return e.view(s, depth)
+	case *ir.Random:
+		return e.randomStmt(s, depth)
 	}
 	return nil, fmt.Errorf("unknown statement %T", s)
 }
@@ -427,7 +432,8 @@ func decl(t ir.Type, name, init string) (string, error) {
 	}
 	if init == "" {
 		init = "0"
-		if _, ok := t.(*ir.Array); ok {
+		switch t.(type) {
+		case *ir.Array, ir.Generator:
 			init = "{0}"
 		}
 	}
@@ -652,6 +658,9 @@ func (e *funcEmitter) usesPoolAnywhere() bool {
 		case *ir.Alloc:
 			e.poolNeeded = true
 		case *ir.CallStmt:
+			if n.Call.Fn.Lib != nil {
+				e.poolNeeded = true // library results, 0-d ones too, live in the pool
+			}
 			for _, rt := range ir.ResultTypes(n.Call.Fn.Result) {
 				if _, ok := rt.(*ir.Array); ok {
 					e.poolNeeded = true

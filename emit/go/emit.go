@@ -498,6 +498,8 @@ func (e *funcEmitter) stmtCode(s ir.Stmt) (codes []jen.Code, oneLine bool, err e
 	case *ir.View:
 		c, err := e.view(s)
 		return []jen.Code{c}, true, err
+	case *ir.Random:
+		return e.randomStmt(s)
 	}
 	return nil, false, fmt.Errorf("unknown statement %T", s)
 }
@@ -747,6 +749,9 @@ func (e *funcEmitter) callStmt(s *ir.CallStmt) ([]jen.Code, bool, error) {
 	c := s.Call
 	if c == nil || c.Fn == nil {
 		return nil, false, fmt.Errorf("call statement without a function")
+	}
+	if c.Fn.Lib != nil {
+		return e.libCall(s) // linalg.go
 	}
 	name, ok := e.mod[c.Fn]
 	if !ok {

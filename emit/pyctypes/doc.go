@@ -51,7 +51,8 @@
 // call's blocks alive, and a result that is exactly an argument (same
 // address, shape, strides) is that argument object, as in Python.
 //
-// Errors: the exception is the builtin class the C side names, with its
+// Errors: the exception is the builtin class the C side names (or
+// numpy's, for numpy.linalg.LinAlgError and numpy.AxisError), with its
 // message, so `except ZeroDivisionError` and str(e) behave as with the
 // original; an unknown class becomes RuntimeError("NAME: message").
 //
