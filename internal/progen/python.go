@@ -1,12 +1,17 @@
 package progen
 
-import "github.com/pyc2go/pyc2go/verify"
+import (
+	"sync"
 
-// python is the reference interpreter (verify.FindPython's choice).
-func python() string {
+	"github.com/pyc2go/pyc2go/verify"
+)
+
+// python is the reference interpreter (verify.FindPython's choice), found
+// once: finding it imports numpy.
+var python = sync.OnceValue(func() string {
 	p, err := verify.FindPython("")
 	if err != nil {
 		return "/usr/bin/python3"
 	}
 	return p
-}
+})
