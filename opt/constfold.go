@@ -88,6 +88,12 @@ func fold1(e ir.Expr) ir.Expr {
 			}
 		}
 	case *ir.Intrinsic:
+		// abs of an unsigned value is the value (the emitters print it
+		// so); folding it lets r > abs(r) fold as the self-comparison
+		// gcc then sees.
+		if t, ok := e.T.(ir.Scalar); ok && e.Name == "abs" && t.IsInt() && !t.IsSigned() && e.Args[0].Type() == t {
+			return e.Args[0]
+		}
 		args := make([]*ir.ConstExpr, len(e.Args))
 		for i, a := range e.Args {
 			c, ok := a.(*ir.ConstExpr)

@@ -122,3 +122,9 @@ def overlap_compare(a: int, b: np.int8) -> int:
     if b < np.int8(0) or b > np.int8(-5):
         r += 8
     return r
+
+
+def unsigned_abs_compare(r: np.uint32) -> np.uint16:
+    """Found by internal/progen (seed 139): abs of an unsigned value prints
+    as the value, so r > abs(r) reached gcc as a self-comparison."""
+    return np.uint16(0) if r > abs(r) else np.uint16(7)
