@@ -216,15 +216,29 @@ func (l *fnLowerer) subscriptView(e *ast.Subscript) (av aview, elem ir.Expr) {
 	}
 	pos := l.pos(e)
 	av = l.viewOf(e.Value)
-	if len(ii.Items) > len(av.shape) {
-		l.errorf(e, "too many indices for array: array is %d-dimensional, but %d were indexed", len(av.shape), len(ii.Items))
+	axes := 0 // the items that address an axis of av (not new axes)
+	for _, it := range ii.Items {
+		if !it.NewAxis {
+			axes++
+		}
+	}
+	if axes > len(av.shape) {
+		l.errorf(e, "too many indices for array: array is %d-dimensional, but %d were indexed", len(av.shape), axes)
 	}
 	off := av.off
 	var shape, strides []ir.Expr
-	for k, it := range ii.Items {
+	k := 0 // the axis of av the next item addresses
+	for _, it := range ii.Items {
+		if it.NewAxis {
+			// None / np.newaxis: a length-1 axis; its stride is never
+			// multiplied by anything but 0, and numpy's is 0 too.
+			shape, strides = append(shape, ir.Int(1)), append(strides, ir.Int(0))
+			continue
+		}
 		n, st := av.shape[k], av.strides[k]
+		k++
 		if !it.Slice {
-			i := l.index(it.Int, n, k, pos)
+			i := l.index(it.Int, n, k-1, pos)
 			off = addOff(off, mul(i, st))
 			continue
 		}
@@ -237,7 +251,7 @@ func (l *fnLowerer) subscriptView(e *ast.Subscript) (av aview, elem ir.Expr) {
 		shape = append(shape, length)
 		strides = append(strides, l.cheap(mul(st, step), pos))
 	}
-	for k := len(ii.Items); k < len(av.shape); k++ {
+	for ; k < len(av.shape); k++ {
 		shape, strides = append(shape, av.shape[k]), append(strides, av.strides[k])
 	}
 	off = l.cheap(off, pos)

@@ -203,7 +203,10 @@ func (c *checker) arraySubscript(e *ast.Subscript, a *ir.Array) ir.Type {
 	ok := true
 	ints, newaxes := 0, 0
 	lastSliced := false // the last written item is a unit-step slice of the last axis
-	for i, it := range items {
+	lastNew := false    // a new axis comes after a's last axis
+	for _, it := range items {
+		// i is the axis of a the item addresses (new axes address none).
+		i := len(info.Items) - newaxes
 		switch it := it.(type) {
 		case *ast.Index:
 			if _, isEll := it.Value.(*ast.Ellipsis); isEll {
@@ -212,11 +215,12 @@ func (c *checker) arraySubscript(e *ast.Subscript, a *ir.Array) ir.Type {
 				continue
 			}
 			if c.isNewaxis(it.Value) {
-				// It adds an axis rather than indexing one: no "too
-				// many indices" beside this error.
-				c.errorf(it.Value, "unsupported: %s in a subscript (adding an axis is not supported yet)", map[bool]string{true: "None", false: "np.newaxis"}[isNoneConst(it.Value)])
+				// A new length-1 axis: it indexes none of a's.
+				info.Items = append(info.Items, IndexItem{NewAxis: true})
 				newaxes++
-				ok = false
+				if len(info.Items)-newaxes >= a.Rank {
+					lastNew = true
+				}
 				continue
 			}
 			t := c.expr(it.Value)
@@ -266,19 +270,25 @@ func (c *checker) arraySubscript(e *ast.Subscript, a *ir.Array) ir.Type {
 	if c.final {
 		c.info.Index[e] = info
 	}
-	if ints == a.Rank {
+	if ints == a.Rank && newaxes == 0 {
 		return a.Elem
 	}
+	rank := a.Rank - ints + newaxes
+	if rank > numpy.MaxRank {
+		c.errorf(e, "unsupported: arrays of rank %d; ranks 1 to %d are supported", rank, numpy.MaxRank)
+		return nil
+	}
 	// The innermost axis keeps its unit stride if it is untouched or
-	// sliced with step 1.
-	contig := a.Contig && (len(items) < a.Rank || lastSliced)
-	return &ir.Array{Elem: a.Elem, Rank: a.Rank - ints, Contig: contig}
+	// sliced with step 1; a new axis there has stride 0.
+	contig := a.Contig && (len(items)-newaxes < a.Rank || lastSliced) && !lastNew
+	return &ir.Array{Elem: a.Elem, Rank: rank, Contig: contig}
 }
 
-// isNewaxis reports whether e is None or np.newaxis (recording the use of
-// numpy's name).
+// isNewaxis reports whether e is None or np.newaxis, recording it (typed
+// None) when it is.
 func (c *checker) isNewaxis(e ast.Expr) bool {
 	if isNoneConst(e) {
+		c.record(e, ir.None)
 		return true
 	}
 	at, ok := e.(*ast.Attribute)
@@ -290,6 +300,10 @@ func (c *checker) isNewaxis(e ast.Expr) bool {
 		return false
 	}
 	c.use(n, m)
+	c.record(e, ir.None)
+	if c.final {
+		c.info.Attrs[at] = &AttrInfo{Kind: AttrNewaxis}
+	}
 	return true
 }
 

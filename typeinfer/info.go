@@ -97,9 +97,13 @@ type IndexInfo struct {
 	Items []IndexItem
 }
 
-// IndexItem is one item of a subscript: an integer index or a slice.
+// IndexItem is one item of a subscript: an integer index, a slice, or a
+// new axis (None or np.newaxis: a length-1 axis that indexes none of the
+// array's).
 type IndexItem struct {
 	Slice bool
+	// NewAxis marks None / np.newaxis (Slice false, Int nil).
+	NewAxis bool
 	// Int is the integer index expression (Slice false); negative values
 	// count from the end, as in Python.
 	Int ast.Expr
@@ -266,6 +270,7 @@ const (
 	AttrSize                      // a.size: int64
 	AttrT                         // a.T: a transposed view
 	AttrDtype                     // a.dtype: only as an argument (dtype=a.dtype, astype(a.dtype)); Type is the element type
+	AttrNewaxis                   // np.newaxis: only as a subscript item (IndexItem.NewAxis); typed None
 )
 
 // AttrInfo is a resolved attribute value.
