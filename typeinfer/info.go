@@ -262,15 +262,15 @@ type CallInfo struct {
 type AttrKind uint8
 
 const (
-	AttrConst AttrKind = iota + 1 // a module constant: math.pi, math.inf, cmath.pi...; Value set
-	AttrReal                      // x.real
-	AttrImag                      // x.imag
-	AttrShape                     // a.shape: Types has a *ir.Tuple of int64, one per axis
-	AttrNdim                      // a.ndim: int64 (a constant: the rank)
-	AttrSize                      // a.size: int64
-	AttrT                         // a.T: a transposed view
-	AttrDtype                     // a.dtype: only as an argument (dtype=a.dtype, astype(a.dtype)); Type is the element type
-	AttrNewaxis                   // np.newaxis: only as a subscript item (IndexItem.NewAxis); typed None
+	AttrConst   AttrKind = iota + 1 // a module constant: math.pi, math.inf, cmath.pi...; Value set
+	AttrReal                        // x.real
+	AttrImag                        // x.imag
+	AttrShape                       // a.shape: Types has a *ir.Tuple of int64, one per axis
+	AttrNdim                        // a.ndim: int64 (a constant: the rank)
+	AttrSize                        // a.size: int64
+	AttrT                           // a.T: a transposed view
+	AttrDtype                       // a.dtype: only as an argument (dtype=a.dtype, astype(a.dtype)); Type is the element type
+	AttrNewaxis                     // np.newaxis: only as a subscript item (IndexItem.NewAxis); typed None
 )
 
 // AttrInfo is a resolved attribute value.
