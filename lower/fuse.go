@@ -1,6 +1,7 @@
 package lower
 
 import (
+	"math"
 	"strings"
 
 	"github.com/go-python/gpython/ast"
@@ -80,6 +81,7 @@ func (l *fnLowerer) fuseTree(e ast.Expr, pos ir.Pos) *fnode {
 		v := l.expr(e)
 		n.scalar = l.simple(v, pos)
 		n.elem = l.scalarOf(e)
+		l.valueGuards(e, n.scalar, n.elem, pos)
 		return n
 	}
 	n.elem = l.typeOf(e).(*ir.Array).Elem
@@ -112,6 +114,27 @@ func (l *fnLowerer) fuseTree(e ast.Expr, pos ir.Pos) *fnode {
 	}
 	n.shape = l.broadcast(n.kids, pos)
 	return n
+}
+
+// valueGuards checks the run-time scalar operand x (of kind k) of an
+// array operation against the ranges in which numpy 1.24 gives the dtype
+// typeinfer compiled (value-based casting), raising a ValueError that
+// says so outside them.
+func (l *fnLowerer) valueGuards(e ast.Expr, x ir.Expr, k ir.Scalar, pos ir.Pos) {
+	for _, g := range l.info.ValueGuards[e] {
+		var ok ir.Expr
+		if g.Int {
+			i := cv(x, ir.Int64)
+			ok = ir.Bin(ir.Le, i, ir.Int(g.Hi))
+			if g.Lo > math.MinInt64 {
+				ok = and(ir.Bin(ir.Ge, i, ir.Int(g.Lo)), ok)
+			}
+		} else {
+			f := cv(x, ir.Float64)
+			ok = or(ir.Bin(ir.Lt, intr("abs", ir.Float64, f), ir.Float(g.MaxAbs)), not(intr("isfinite", ir.Bool, f)))
+		}
+		l.check(ok, "ValueError", g.Message(), pos)
+	}
 }
 
 // operands lists the operand expressions of an elementwise node, in

@@ -139,6 +139,8 @@ func (c *checker) elementwise(node ast.Ast, op string, l, r ir.Type, le, re ast.
 	ra, rArr := isArr(r)
 	var k ir.Scalar
 	var msg string
+	var guard *numpy.ValueGuard
+	var scalar ast.Expr // the scalar operand, guarded
 	rank := 0
 	switch {
 	case lArr && rArr:
@@ -150,22 +152,37 @@ func (c *checker) elementwise(node ast.Ast, op string, l, r ir.Type, le, re ast.
 			c.errorf(node, "unsupported operand type(s) for %s: '%s' and '%s'", op, pyName(l), pyName(r))
 			return nil
 		}
-		k, msg = numpy.ScalarDType(op, la.Elem, numpy.Scalar{Kind: rs, Value: c.constValue(re)}, false)
-		rank = la.Rank
+		k, guard, msg = numpy.ScalarDType(op, la.Elem, numpy.Scalar{Kind: rs, Value: c.constValue(re)}, false)
+		rank, scalar = la.Rank, re
 	case rArr:
 		ls, ok := l.(ir.Scalar)
 		if !ok {
 			c.errorf(node, "unsupported operand type(s) for %s: '%s' and '%s'", op, pyName(l), pyName(r))
 			return nil
 		}
-		k, msg = numpy.ScalarDType(op, ra.Elem, numpy.Scalar{Kind: ls, Value: c.constValue(le)}, true)
-		rank = ra.Rank
+		k, guard, msg = numpy.ScalarDType(op, ra.Elem, numpy.Scalar{Kind: ls, Value: c.constValue(le)}, true)
+		rank, scalar = ra.Rank, le
 	}
 	if msg != "" {
 		c.errorf(node, "%s%s", msg, c.why(le, l, re, r))
 		return nil
 	}
+	if guard != nil && c.final {
+		c.guard(scalar, guard)
+	}
 	return &ir.Array{Elem: k, Rank: rank, Contig: true}
+}
+
+// guard records that the run-time value of the scalar operand e must
+// satisfy g (once per distinct guard: a call may type an operand against
+// several others).
+func (c *checker) guard(e ast.Expr, g *numpy.ValueGuard) {
+	for _, h := range c.info.ValueGuards[e] {
+		if h.Message() == g.Message() {
+			return
+		}
+	}
+	c.info.ValueGuards[e] = append(c.info.ValueGuards[e], g)
 }
 
 // arraySubscript resolves a[...] on an array.

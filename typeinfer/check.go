@@ -36,7 +36,9 @@ func Check(f *frontend.File) (info *Info, err error) {
 			Calls: map[*ast.Call]*CallInfo{},
 			Attrs: map[*ast.Attribute]*AttrInfo{},
 			Index: map[*ast.Subscript]*IndexInfo{},
-			Loops: map[*ast.For]*LoopInfo{},
+
+			ValueGuards: map[ast.Expr][]*numpy.ValueGuard{},
+			Loops:       map[*ast.For]*LoopInfo{},
 
 			Static: map[ast.Expr]bool{},
 			Iters:  map[ast.Expr]*IterInfo{},

@@ -36,6 +36,13 @@ type Info struct {
 	// (t[0], a.shape[1]) are not here: they have constant indexes.
 	Index map[*ast.Subscript]*IndexInfo
 
+	// ValueGuards lists, for a scalar operand of an array operation whose
+	// value is known only at run time, the ranges its value must lie in
+	// for numpy 1.24 to give the dtype compiled (value-based casting:
+	// float32 array * x is float32 unless |x| > 3.4e38); lower checks
+	// them where the operand is evaluated.
+	ValueGuards map[ast.Expr][]*numpy.ValueGuard
+
 	// Loops resolves for loops over arrays (added for arrays): `for x in
 	// a`, `for i, x in enumerate(a)`, `for x, y in zip(a, b)`. Loops over
 	// range()/prange() are not here (their iterator is in Calls).
