@@ -135,6 +135,9 @@ func (l *fnLowerer) arrayVar(e ast.Expr) *ir.Var {
 		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrT {
 			return l.materialize(l.transpose(wholeView(l.arrayVar(x.Value))), t, pos)
 		}
+		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrReal && !l.isPart(x) {
+			return l.arrayVar(x.Value) // a.real of a real array is a
+		}
 	case *ast.BinOp:
 		if l.isMatMul(x) {
 			_, v := l.product(x)
@@ -201,6 +204,9 @@ func (l *fnLowerer) viewOf(e ast.Expr) aview {
 	case *ast.Attribute:
 		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrT {
 			return l.transpose(l.viewOf(x.Value))
+		}
+		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrReal && !l.isPart(x) {
+			return l.viewOf(x.Value)
 		}
 	}
 	return wholeView(l.arrayVar(e))

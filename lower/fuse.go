@@ -65,8 +65,21 @@ func (l *fnLowerer) isElementwise(e ast.Expr) bool {
 		return len(x.Ops) == 1
 	case *ast.Call:
 		return isElemCall(l.info.Calls[x])
+	case *ast.Attribute:
+		return l.isPart(x)
 	}
 	return false
+}
+
+// isPart reports whether e is a.real of a complex array or a.imag of any
+// array: computed elementwise (a.real of a real array is a itself).
+func (l *fnLowerer) isPart(e *ast.Attribute) bool {
+	ai := l.info.Attrs[e]
+	if ai == nil || ai.Kind != typeinfer.AttrReal && ai.Kind != typeinfer.AttrImag {
+		return false
+	}
+	a, ok := l.info.Types[e.Value].(*ir.Array)
+	return ok && (ai.Kind == typeinfer.AttrImag || a.Elem.IsComplex())
 }
 
 // fuseTree lowers the operands of the array expression e (step 1 and 2).
@@ -145,6 +158,8 @@ func (l *fnLowerer) operands(e ast.Expr) []ast.Expr {
 		return []ast.Expr{x.Left, x.Right}
 	case *ast.UnaryOp:
 		return []ast.Expr{x.Operand}
+	case *ast.Attribute:
+		return []ast.Expr{x.Value}
 	case *ast.Compare:
 		return []ast.Expr{x.Left, x.Comparators[0]}
 	case *ast.Call:

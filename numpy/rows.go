@@ -233,6 +233,10 @@ func allRows() []*Row {
 		{Name: "ndim", Kind: Attribute, Attr: attrInt, Example: "a.ndim", Doc: "the rank, a constant"},
 		{Name: "size", Kind: Attribute, Attr: attrInt, Example: "a.size", Doc: "the number of elements"},
 		{Name: "T", Kind: Attribute, Attr: attrT, Example: "a.T", Doc: "the transposed view"},
+		{Name: "real", Kind: Attribute, Attr: attrPart, Example: "a.real * x",
+			Doc: "the real parts (a real array: the array itself); read only, as an operand: binding the parts of a complex array to a name or storing into them is not supported yet"},
+		{Name: "imag", Kind: Attribute, Attr: attrPart, Example: "a.imag + x",
+			Doc: "the imaginary parts (zeros for a real array); read only, as an operand, like real"},
 		{Name: "dtype", Kind: Attribute, Attr: attrDtype, Example: "a.astype(b.dtype)",
 			Doc: "only as a dtype= argument or astype's argument"},
 

@@ -585,6 +585,23 @@ func attrT(a *ir.Array) (ir.Type, string) {
 	return &ir.Array{Elem: a.Elem, Rank: a.Rank, Contig: a.Contig && a.Rank == 1}, ""
 }
 
+// attrPart types a.real and a.imag: the parts of a complex array are
+// float arrays of the same shape, a real array's are arrays of its type.
+func attrPart(a *ir.Array) (ir.Type, string) {
+	k := a.Elem
+	switch k {
+	case ir.Complex64:
+		k = ir.Float32
+	case ir.Complex128:
+		k = ir.Float64
+	}
+	if k == a.Elem {
+		// a.real of a real array is a itself (a.imag zeros like it).
+		return &ir.Array{Elem: k, Rank: a.Rank, Contig: a.Contig}, ""
+	}
+	return Fresh(k, a.Rank), ""
+}
+
 func attrDtype(*ir.Array) (ir.Type, string) {
 	return nil, "unsupported: a.dtype used as a value; it may only be a dtype= argument or astype's argument"
 }

@@ -388,6 +388,56 @@ func (c *checker) storeCheck(value ast.Expr, tt, vt ir.Type) {
 // attrKinds binds the array attribute rows to what Info records of them.
 var attrKinds = map[string]AttrKind{
 	"shape": AttrShape, "ndim": AttrNdim, "size": AttrSize, "T": AttrT, "dtype": AttrDtype,
+	"real": AttrReal, "imag": AttrImag,
+}
+
+// partOperands finds the attributes named real or imag in body that are
+// only read as values: operands of operators and comparisons, arguments
+// of calls of module attributes (np.sum(z.real)) and of methods,
+// receivers of methods other than fill, and returned values. A user
+// function's parameter, a name or a subscript could write through (or
+// keep) numpy's view.
+func partOperands(body []ast.Stmt) map[*ast.Attribute]bool {
+	ok := map[*ast.Attribute]bool{}
+	mark := func(es ...ast.Expr) {
+		for _, e := range es {
+			if a, isA := e.(*ast.Attribute); isA && (a.Attr == "real" || a.Attr == "imag") {
+				ok[a] = true
+			}
+		}
+	}
+	for _, st := range body {
+		ast.Walk(st, func(n ast.Ast) bool {
+			switch x := n.(type) {
+			case *ast.BinOp:
+				mark(x.Left, x.Right)
+			case *ast.UnaryOp:
+				mark(x.Operand)
+			case *ast.Compare:
+				mark(x.Left)
+				mark(x.Comparators...)
+			case *ast.Return:
+				mark(x.Value)
+				if t, isT := x.Value.(*ast.Tuple); isT {
+					mark(t.Elts...)
+				}
+			case *ast.Call:
+				f, isAttr := x.Func.(*ast.Attribute)
+				if !isAttr {
+					break
+				}
+				if f.Attr != "fill" {
+					mark(f.Value)
+				}
+				mark(x.Args...)
+				for _, kw := range x.Keywords {
+					mark(kw.Value)
+				}
+			}
+			return true
+		})
+	}
+	return ok
 }
 
 // attrArray resolves an attribute of an array value.
@@ -407,8 +457,21 @@ func (c *checker) attrArray(e *ast.Attribute, a *ir.Array) ir.Type {
 		c.errorf(e, "%s", msg)
 		return nil
 	}
+	kind := attrKinds[row.Name]
+	if (kind == AttrImag || kind == AttrReal && a.Elem.IsComplex()) && (c.fs == nil || !c.fs.partOK[e]) {
+		// numpy's a.real of a complex array (and a.imag) is a view of
+		// part of each element, which pyc2go computes into a fresh
+		// array: only where nothing can write through it or see a
+		// later store through the array.
+		c.errorf(e, "unsupported: a.%s here: numpy gives a view of part of each element, which pyc2go supports only as an operand (of an operator, a numpy function or a method, or returned), not bound to a name, stored into, indexed or passed to a function (not supported yet); write a.%s.copy() to bind a copy, or a[i].%s for one element", attr, attr, attr)
+		return nil
+	}
 	if c.final {
-		c.info.Attrs[e] = &AttrInfo{Kind: attrKinds[row.Name], Type: a.Elem}
+		elem := a.Elem
+		if kind == AttrReal || kind == AttrImag {
+			elem = t.(*ir.Array).Elem // as for a scalar's .real: the part's type
+		}
+		c.info.Attrs[e] = &AttrInfo{Kind: kind, Type: elem}
 	}
 	return t
 }
