@@ -71,8 +71,25 @@ func init() {
 			x := l.simple(cv(args[0], res), pos)
 			return ir.Bin(ir.Mul, x, x)
 		}},
-		"clip":  {elem: clipElem},
-		"round": {elem: roundElem},
+		"conjugate": {elem: func(_ *fnLowerer, _ *typeinfer.CallInfo, args []ir.Expr, _ []ir.Scalar, res ir.Scalar, _ ir.Pos) ir.Expr {
+			if res.IsComplex() {
+				return intr("conj", res, cv(args[0], res))
+			}
+			return cv(args[0], res)
+		}},
+		"invert": {elem: func(_ *fnLowerer, _ *typeinfer.CallInfo, args []ir.Expr, _ []ir.Scalar, res ir.Scalar, _ ir.Pos) ir.Expr {
+			if res == ir.Bool {
+				return not(truth(args[0]))
+			}
+			return &ir.Unary{Op: ir.BitNot, X: cv(args[0], res)}
+		}},
+		"bitwise_and": {elem: binElem(ast.BitAnd)},
+		"bitwise_or":  {elem: binElem(ast.BitOr)},
+		"bitwise_xor": {elem: binElem(ast.BitXor)},
+		"left_shift":  {elem: binElem(ast.LShift)},
+		"right_shift": {elem: binElem(ast.RShift)},
+		"clip":        {elem: clipElem},
+		"round":       {elem: roundElem},
 		"rint": {elem: func(_ *fnLowerer, _ *typeinfer.CallInfo, args []ir.Expr, _ []ir.Scalar, res ir.Scalar, _ ir.Pos) ir.Expr {
 			return intr("roundeven", res, cv(args[0], res))
 		}},

@@ -39,6 +39,15 @@ func u2(name, intr string, inexact Classes, doc string) *Row {
 		Example: "np." + name + "(a, b)", Doc: doc}
 }
 
+// opU2 is a two-operand ufunc that is an operator (np.bitwise_and is &)
+// of integers: its examples make int arrays.
+func opU2(name, op, doc string) *Row {
+	r := typed(ufuncOp(op), u2(name, "", 0, doc))
+	r.Example = "np." + name + "(a.astype(np.int64), n)"
+	r.Tests = []string{"np." + name + "(v.astype(np.int32), b.astype(np.int16))"}
+	return r
+}
+
 // scalarType is a numpy scalar type.
 func scalarType(name string, k ir.Scalar, code string, aliases ...string) *Row {
 	doc := "the numpy scalar type (dtype \"" + code + "\"); np." + name + "(x) converts a number"
@@ -55,6 +64,12 @@ func reduction(name, sig, accepts string, inexact, notYet Classes, doc string, r
 // notYet marks the operand classes a row does not compile yet.
 func notYet(c Classes, r *Row) *Row {
 	r.NotYet = c
+	return r
+}
+
+// withExample gives a row another example.
+func withExample(ex string, r *Row) *Row {
+	r.Example = ex
 	return r
 }
 
@@ -155,6 +170,13 @@ func allRows() []*Row {
 		u1("isinf", "isinf", 0, "x is infinite"),
 		u1("isfinite", "isfinite", 0, "x is neither infinite nor NaN"),
 		u1("logical_not", "", 0, "not x, elementwise"),
+		u1("conjugate", "", 0, "the complex conjugate (a real number itself)", "conj"),
+		withExample("np.invert(a.astype(np.int8))", typed(ufuncOp("~"), u1("invert", "", 0, "bitwise not of ints, logical not of bools (the ~ operator)", "bitwise_not"))),
+		opU2("bitwise_and", "&", "x1 & x2 of ints or bools"),
+		opU2("bitwise_or", "|", "x1 | x2 of ints or bools"),
+		opU2("bitwise_xor", "^", "x1 ^ x2 of ints or bools"),
+		opU2("left_shift", "<<", "x1 << x2 of ints (numpy: a count of the width or more gives 0)"),
+		opU2("right_shift", ">>", "x1 >> x2 of ints (numpy: sign fill past the width)"),
 		u2("arctan2", "atan2", All, "the angle of (x2, x1)"),
 		u2("hypot", "hypot", All, "sqrt(x1**2 + x2**2) without overflow"),
 		notYet(Complexes, u2("minimum", "", 0, "the smaller element; a NaN of either operand propagates")),

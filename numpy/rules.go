@@ -198,6 +198,41 @@ func ufunc2(c *Call) ir.Type {
 	return c.Elementwise(c.Row.Name, 0, 1, c.Args[0], c.Args[1])
 }
 
+// ufuncOp is the type rule of a ufunc that is an operator's
+// (np.bitwise_and is &, np.invert is ~): its dtypes are the operator's.
+func ufuncOp(op string) TypeRule {
+	return func(c *Call) ir.Type {
+		if len(c.Args) == 1 {
+			if s, isS := c.Args[0].(ir.Scalar); isS {
+				k, msg := UnaryDType(op, s)
+				if !c.dtypeErr(msg) {
+					return nil
+				}
+				return k
+			}
+			a, ok := c.array(0)
+			if !ok {
+				return nil
+			}
+			k, msg := UnaryDType(op, a.Elem)
+			if !c.dtypeErr(msg) {
+				return nil
+			}
+			return Fresh(k, a.Rank)
+		}
+		ls, lS := c.Args[0].(ir.Scalar)
+		rs, rS := c.Args[1].(ir.Scalar)
+		if lS && rS {
+			k, msg := BinaryDType(op, ls, rs)
+			if !c.dtypeErr(msg) {
+				return nil
+			}
+			return k
+		}
+		return c.Elementwise(op, 0, 1, c.Args[0], c.Args[1])
+	}
+}
+
 // filled is np.zeros, np.ones, np.empty: float64 unless dtype= says.
 func filled(c *Call) ir.Type {
 	r, ok := c.shape(0)
