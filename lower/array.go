@@ -179,6 +179,34 @@ func (l *fnLowerer) arrayAs(v *ir.Var, t *ir.Array, n ast.Ast) *ir.Var {
 	return l.materialize(wholeView(v), t, l.pos(n))
 }
 
+// permute reorders the axes of av: axis k of the result is av's axis
+// perm[k] (np.transpose(a, axes)).
+func permute(av aview, perm []int) aview {
+	out := aview{src: av.src, off: av.off, shape: make([]ir.Expr, len(perm)), strides: make([]ir.Expr, len(perm))}
+	for k, p := range perm {
+		out.shape[k], out.strides[k] = av.shape[p], av.strides[p]
+	}
+	return out
+}
+
+// transposeCall is the view of np.transpose(a, axes) / a.transpose(...),
+// ok false when e is not such a call.
+func (l *fnLowerer) transposeCall(e ast.Expr) (aview, bool) {
+	c, isCall := e.(*ast.Call)
+	if !isCall {
+		return aview{}, false
+	}
+	ci := l.info.Calls[c]
+	if ci == nil || ci.Row == nil || ci.Row.Name != "transpose" {
+		return aview{}, false
+	}
+	x := ci.Recv
+	if x == nil {
+		x = ci.Args[0]
+	}
+	return permute(l.viewOf(x), ci.Perm), true
+}
+
 // transpose reverses the axes of av (a.T).
 func (l *fnLowerer) transpose(av aview) aview {
 	n := len(av.shape)
@@ -207,6 +235,10 @@ func (l *fnLowerer) viewOf(e ast.Expr) aview {
 		}
 		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrReal && !l.isPart(x) {
 			return l.viewOf(x.Value)
+		}
+	case *ast.Call:
+		if av, ok := l.transposeCall(x); ok {
+			return av
 		}
 	}
 	return wholeView(l.arrayVar(e))

@@ -127,6 +127,10 @@ func init() {
 			v := l.copyOf(ci.Recv, t, pos)
 			return l.reshapeContig(v, []ir.Expr{l.size(wholeView(v))}, t, pos)
 		}},
+		"transpose": {array: func(l *fnLowerer, e *ast.Call, _ *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
+			av, _ := l.transposeCall(e)
+			return l.materialize(av, t, pos)
+		}},
 		"ravel": {array: func(l *fnLowerer, e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
 			return l.reshape(e, ci.Recv, nil, t, pos)
 		}},

@@ -31,6 +31,9 @@ type Call struct {
 	// Axis is set by reduction rules: the normalised axis= (0..rank-1),
 	// or -1 for a reduction over every element.
 	Axis int
+	// Perm is set by np.transpose's rule: result axis k is operand axis
+	// Perm[k].
+	Perm []int
 	Env
 }
 
@@ -618,6 +621,73 @@ func attrInt(*ir.Array) (ir.Type, string) { return ir.Int64, "" }
 
 func attrT(a *ir.Array) (ir.Type, string) {
 	return &ir.Array{Elem: a.Elem, Rank: a.Rank, Contig: a.Contig && a.Rank == 1}, ""
+}
+
+// transpose is np.transpose(a, axes) and a.transpose(*axes): a view with
+// its axes permuted, by constant axes (reversed when omitted).
+func transpose(c *Call) ir.Type {
+	a, ok := c.array(0)
+	if !ok {
+		return nil
+	}
+	var axes []int64
+	switch {
+	case len(c.Args) == 1:
+		for k := a.Rank - 1; k >= 0; k-- {
+			axes = append(axes, int64(k))
+		}
+	case len(c.Args) == 2 && c.Args[1] == ir.None:
+		return transposeRule(c, a, nil)
+	default:
+		for i := 1; i < len(c.Args); i++ {
+			if _, isT := c.Args[i].(*ir.Tuple); !isT && len(c.Args) == 2 {
+				if s, isS := c.Args[i].(ir.Scalar); !isS || !s.IsInt() {
+					c.Errorf(i, "'%s' object cannot be interpreted as an integer", TypeName(c.Args[i]))
+					return nil
+				}
+			}
+			vals, consts := c.ConstInts(i)
+			for k, v := range vals {
+				if !consts[k] {
+					c.Errorf(i, "unsupported: %s() with axes known only at run time (not supported yet); write them as constants", c.Disp)
+					return nil
+				}
+				axes = append(axes, v)
+			}
+		}
+	}
+	return transposeRule(c, a, axes)
+}
+
+func transposeRule(c *Call, a *ir.Array, axes []int64) ir.Type {
+	if axes == nil {
+		for k := a.Rank - 1; k >= 0; k-- {
+			axes = append(axes, int64(k))
+		}
+	}
+	if len(axes) != a.Rank {
+		c.Errorf(-1, "axes don't match array")
+		return nil
+	}
+	seen := make([]bool, a.Rank)
+	c.Perm = make([]int, a.Rank)
+	for k, v := range axes {
+		if v < -int64(a.Rank) || v >= int64(a.Rank) {
+			c.Errorf(-1, "axis %d is out of bounds for array of dimension %d", v, a.Rank)
+			return nil
+		}
+		if v < 0 {
+			v += int64(a.Rank)
+		}
+		if seen[v] {
+			c.Errorf(-1, "repeated axis in transpose")
+			return nil
+		}
+		seen[v] = true
+		c.Perm[k] = int(v)
+	}
+	// The innermost axis keeps its unit stride if it stays innermost.
+	return &ir.Array{Elem: a.Elem, Rank: a.Rank, Contig: a.Contig && c.Perm[a.Rank-1] == a.Rank-1}
 }
 
 // attrPart types a.real and a.imag: the parts of a complex array are

@@ -253,6 +253,9 @@ type CallInfo struct {
 	// axis=0 (or -1) of a 1-d array is the same reduction and is -1 too,
 	// so Axis >= 0 always means an array result.
 	Axis int
+	// Perm is np.transpose's constant permutation: result axis k is the
+	// operand's axis Perm[k].
+	Perm []int
 	// DType is the element type a dtype= argument (or astype's argument,
 	// or np.float32(...) style constructors) asks for; Invalid if none.
 	DType    ir.Scalar

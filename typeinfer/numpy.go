@@ -84,6 +84,7 @@ func (c *checker) callRow(e *ast.Call, row *numpy.Row, disp string, recv ast.Exp
 	t := row.TypeOf(call)
 	if t != nil {
 		ci.Axis = call.Axis
+		ci.Perm = call.Perm
 		c.setCall(e, ci)
 	}
 	return t
