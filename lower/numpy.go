@@ -127,6 +127,9 @@ func init() {
 			v := l.copyOf(ci.Recv, t, pos)
 			return l.reshapeContig(v, []ir.Expr{l.size(wholeView(v))}, t, pos)
 		}},
+		"diff": {array: func(l *fnLowerer, e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
+			return l.diff(e, ci, t, pos)
+		}},
 		"transpose": {array: func(l *fnLowerer, e *ast.Call, _ *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
 			av, _ := l.transposeCall(e)
 			return l.materialize(av, t, pos)

@@ -86,10 +86,12 @@ const (
 	Method                      // another array method: a.astype, a.reshape, a.fill
 	Attribute                   // an array attribute: a.shape
 	Constant                    // a module constant: np.pi
+	Manipulation                // a new arrangement of elements: np.diff, np.transpose, np.concatenate
 )
 
 var kindNames = [...]string{Type: "scalar types", Elementwise: "elementwise", Creation: "array creation",
-	Reduction: "reductions", Product: "products", Method: "array methods", Attribute: "array attributes", Constant: "constants"}
+	Reduction: "reductions", Product: "products", Method: "array methods", Attribute: "array attributes", Constant: "constants",
+	Manipulation: "array manipulation"}
 
 func (k Kind) String() string { return kindNames[k] }
 

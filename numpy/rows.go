@@ -243,7 +243,7 @@ func allRows() []*Row {
 			Raises: []Fault{{"ValueError", "cannot reshape array of size %d into shape (%d,%d)", "the sizes differ"},
 				{"ValueError", "can only specify one unknown dimension", "two extents are negative"}},
 			Example: "a.reshape(n, -1)", Doc: "a view with a new shape when a is C-contiguous, else a reshaped copy; one extent may be -1"},
-		{Name: "transpose", Kind: Method, Forms: Func | Meth, Sig: "a, axes=?", MethodSig: "*axes", Type: transpose,
+		{Name: "transpose", Kind: Manipulation, Forms: Func | Meth, Sig: "a, axes=?", MethodSig: "*axes", Type: transpose,
 			Example: "np.transpose(a, (1, 0))", Tests: []string{"a.transpose()", "a.transpose(1, 0)", "np.transpose(v)", "a.transpose((-1, 0))"},
 			Doc: "a view with the axes permuted by constant axes (reversed when omitted), as a.T"},
 		{Name: "ravel", Kind: Method, Forms: Meth, Sig: "order='C'", Type: flat, Example: "a.ravel()",
@@ -264,6 +264,11 @@ func allRows() []*Row {
 			Doc: "the imaginary parts (zeros for a real array); read only, as an operand, like real"},
 		{Name: "dtype", Kind: Attribute, Attr: attrDtype, Example: "a.astype(b.dtype)",
 			Doc: "only as a dtype= argument or astype's argument"},
+
+		// Array manipulation.
+		{Name: "diff", Kind: Manipulation, Forms: Func, Sig: "a, n=1, axis=-1, prepend=<no value>, append=<no value>", Accepts: "n axis",
+			Type: diff, Example: "np.diff(a, axis=0)", Tests: []string{"np.diff(v, 2)", "np.diff(v > 0.0)"},
+			Doc: "differences of neighbours along axis (n times, n a constant); bool arrays give a != neighbour"},
 
 		// Constants.
 		{Name: "pi", Kind: Constant, Value: math.Pi, Example: "np.pi", Doc: "π"},

@@ -623,6 +623,54 @@ func attrT(a *ir.Array) (ir.Type, string) {
 	return &ir.Array{Elem: a.Elem, Rank: a.Rank, Contig: a.Contig && a.Rank == 1}, ""
 }
 
+// constAxis is the constant axis= of a call on an a array (def when not
+// given), normalised to 0..rank-1; ok false after an error.
+func (c *Call) constAxis(a *ir.Array, def int64) (int, bool) {
+	v := def
+	if _, given := c.Opts["axis"]; given {
+		var isC bool
+		if v, isC = c.OptConstInt("axis"); !isC {
+			c.OptErrorf("axis", "unsupported: axis must be a constant integer (not supported yet)")
+			return 0, false
+		}
+	}
+	n := v
+	if n < 0 {
+		n += int64(a.Rank)
+	}
+	if n < 0 || n >= int64(a.Rank) {
+		c.OptErrorf("axis", "axis %d is out of bounds for array of dimension %d", v, a.Rank)
+		return 0, false
+	}
+	return int(n), true
+}
+
+// diff is np.diff(a, n, axis): the array's dtype (bool differences are
+// not_equal), n a constant.
+func diff(c *Call) ir.Type {
+	a, ok := c.array(0)
+	if !ok {
+		return nil
+	}
+	if _, given := c.Opts["n"]; given {
+		n, isC := c.OptConstInt("n")
+		if !isC {
+			c.OptErrorf("n", "unsupported: n must be a constant integer (not supported yet)")
+			return nil
+		}
+		if n < 0 {
+			c.OptErrorf("n", "order must be non-negative but got %d", n)
+			return nil
+		}
+	}
+	axis, ok := c.constAxis(a, -1)
+	if !ok {
+		return nil
+	}
+	c.Axis = axis
+	return Fresh(a.Elem, a.Rank)
+}
+
 // transpose is np.transpose(a, axes) and a.transpose(*axes): a view with
 // its axes permuted, by constant axes (reversed when omitted).
 func transpose(c *Call) ir.Type {
