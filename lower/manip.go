@@ -72,3 +72,74 @@ func (l *fnLowerer) materializeCopy(av aview, t *ir.Array, pos ir.Pos) *ir.Var {
 	l.storeLoopShape(out, &fnode{e: e, leaf: true, av: av, shape: leaf.shape, elem: t.Elem}, leaf.shape, pos)
 	return out
 }
+
+// join lowers np.concatenate, np.stack, np.hstack and np.vstack of a tuple
+// or list display: the operands' views are taken in order, their extents
+// checked as numpy does (every axis but the joined one must agree; every
+// axis for stack), then each is copied into its slab of one fresh array.
+func (l *fnLowerer) join(ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
+	var elts []ast.Expr
+	switch x := ci.Args[0].(type) {
+	case *ast.Tuple:
+		elts = x.Elts
+	case *ast.List:
+		elts = x.Elts
+	default:
+		panic("internal: np." + ci.Name + " of a non-display")
+	}
+	avs := make([]aview, len(elts))
+	elems := make([]ir.Scalar, len(elts))
+	for i, x := range elts {
+		avs[i] = l.simpleView(l.viewOf(x), pos)
+		elems[i] = l.typeOf(x).(*ir.Array).Elem
+		if ci.Name == "vstack" && len(avs[i].shape) == 1 {
+			// A 1-d array is one row (numpy's atleast_2d).
+			av := avs[i]
+			avs[i] = aview{src: av.src, off: av.off, shape: []ir.Expr{ir.Int(1), av.shape[0]}, strides: []ir.Expr{ir.Int(0), av.strides[0]}}
+		}
+	}
+	axis, stack := ci.Axis, ci.Name == "stack"
+	msg := ci.Row.Raise("ValueError")
+	for i := 1; i < len(avs); i++ {
+		for d := range avs[0].shape {
+			if d == axis && !stack || ir.SameExpr(avs[i].shape[d], avs[0].shape[d]) {
+				continue
+			}
+			c := &ir.Check{Cond: ir.Bin(ir.Eq, avs[i].shape[d], avs[0].shape[d]), Exc: "ValueError", Msg: msg, Pos: pos}
+			if !stack {
+				c.Args = []ir.Expr{ir.Int(int64(d)), avs[0].shape[d], ir.Int(int64(i)), avs[i].shape[d]}
+			}
+			l.emit(c)
+		}
+	}
+	shape := append([]ir.Expr(nil), avs[0].shape...)
+	if stack {
+		shape = append(shape[:axis], append([]ir.Expr{ir.Int(int64(len(avs)))}, shape[axis:]...)...)
+	} else {
+		var n ir.Expr = ir.Int(0)
+		for _, av := range avs {
+			n = addOff(n, av.shape[axis])
+		}
+		shape[axis] = l.cheap(n, pos)
+	}
+	out := l.temp(t)
+	l.emit(&ir.Alloc{Dst: out, Shape: shape, Pos: pos})
+	ov := wholeView(out)
+	var at ir.Expr = ir.Int(0) // where the next slab starts along axis
+	for i, av := range avs {
+		var dv aview
+		if stack {
+			dv = aview{src: out, off: addOff(ov.off, mul(ir.Int(int64(i)), ov.strides[axis])),
+				shape:   append(append([]ir.Expr(nil), ov.shape[:axis]...), ov.shape[axis+1:]...),
+				strides: append(append([]ir.Expr(nil), ov.strides[:axis]...), ov.strides[axis+1:]...)}
+		} else {
+			dv = axisRange(ov, axis, at, av.shape[axis])
+			at = l.cheap(addOff(at, av.shape[axis]), pos)
+		}
+		dv.off = l.cheap(dv.off, pos)
+		dst := l.materialize(dv, &ir.Array{Elem: t.Elem, Rank: len(dv.shape)}, pos)
+		_, leaf := l.synthLeaf(av, elems[i])
+		l.storeLoopShape(dst, leaf, wholeView(dst).shape, pos)
+	}
+	return out
+}

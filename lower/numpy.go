@@ -130,6 +130,10 @@ func init() {
 		"diff": {array: func(l *fnLowerer, e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
 			return l.diff(e, ci, t, pos)
 		}},
+		"concatenate": {array: joinArray},
+		"stack":       {array: joinArray},
+		"hstack":      {array: joinArray},
+		"vstack":      {array: joinArray},
 		"transpose": {array: func(l *fnLowerer, e *ast.Call, _ *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
 			av, _ := l.transposeCall(e)
 			return l.materialize(av, t, pos)
@@ -157,6 +161,10 @@ func init() {
 			l.fill(dst, v, pos)
 		}},
 	}
+}
+
+func joinArray(l *fnLowerer, _ *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
+	return l.join(ci, t, pos)
 }
 
 // elemFunc is the element computation of an elementwise row (scalar

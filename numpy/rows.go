@@ -19,6 +19,8 @@ const (
 var (
 	faultBroadcast = Fault{"ValueError", "operands could not be broadcast together with shapes (%d,) (%d,) ", "the operands' shapes do not broadcast"}
 	faultNegDim    = Fault{"ValueError", "negative dimensions are not allowed", "an extent is negative"}
+	faultJoin      = Fault{"ValueError", "all the input array dimensions except for the concatenation axis must match exactly, but along dimension %d, the array at index 0 has size %d and the array at index %d has size %d", "the other extents differ"}
+	faultStack     = Fault{"ValueError", "all input arrays must have the same shape", "the shapes differ"}
 	faultNegPow    = Fault{"ValueError", "Integers to negative integer powers are not allowed.", "an integer is raised to a negative integer"}
 )
 
@@ -269,6 +271,19 @@ func allRows() []*Row {
 		{Name: "diff", Kind: Manipulation, Forms: Func, Sig: "a, n=1, axis=-1, prepend=<no value>, append=<no value>", Accepts: "n axis",
 			Type: diff, Example: "np.diff(a, axis=0)", Tests: []string{"np.diff(v, 2)", "np.diff(v > 0.0)"},
 			Doc: "differences of neighbours along axis (n times, n a constant); bool arrays give a != neighbour"},
+
+		{Name: "concatenate", Kind: Manipulation, Forms: Func, Sig: "arrays, /, axis=0, out=None, *, dtype=None, casting='same_kind'", Accepts: "axis dtype",
+			Type: joinRule, Example: "np.concatenate((a, b), axis=1)", Tests: []string{"np.concatenate([v, v, v])"},
+			Raises: []Fault{faultJoin}, Doc: "the arrays of a tuple or list display joined along a constant axis (the promoted dtype)"},
+		{Name: "stack", Kind: Manipulation, Forms: Func, Sig: "arrays, axis=0, out=None, *, dtype=None, casting='same_kind'", Accepts: "axis dtype",
+			Type: joinRule, Example: "np.stack((a, b), axis=2)", Tests: []string{"np.stack([v, v])"},
+			Raises: []Fault{faultStack}, Doc: "arrays of one shape joined along a new constant axis"},
+		{Name: "hstack", Kind: Manipulation, Forms: Func, Sig: "tup, *, dtype=None, casting='same_kind'", Accepts: "dtype",
+			Type: joinRule, Example: "np.hstack((a, b))", Tests: []string{"np.hstack([v, v])"},
+			Raises: []Fault{faultJoin}, Doc: "concatenate along axis 1 (axis 0 for 1-d arrays)"},
+		{Name: "vstack", Kind: Manipulation, Forms: Func, Sig: "tup, *, dtype=None, casting='same_kind'", Accepts: "dtype",
+			Type: joinRule, Example: "np.vstack((a, b))", Tests: []string{"np.vstack([v, v])"},
+			Raises: []Fault{faultJoin}, Doc: "concatenate along axis 0, 1-d arrays as rows"},
 
 		// Constants.
 		{Name: "pi", Kind: Constant, Value: math.Pi, Example: "np.pi", Doc: "π"},

@@ -645,6 +645,76 @@ func (c *Call) constAxis(a *ir.Array, def int64) (int, bool) {
 	return int(n), true
 }
 
+// joinRule is np.concatenate, np.stack, np.hstack and np.vstack of a
+// tuple or list display of arrays: the promoted dtype; c.Axis is the
+// axis joined along (of the result, for stack: the new one).
+func joinRule(c *Call) ir.Type {
+	tup, ok := c.Args[0].(*ir.Tuple)
+	if !ok {
+		c.Errorf(0, "unsupported: %s() of a %s value; write the arrays as a tuple or list, as in %s((a, b))", c.Disp, TypeName(c.Args[0]), c.Disp)
+		return nil
+	}
+	if len(tup.Elems) == 0 {
+		c.Errorf(0, "need at least one array to %s", map[bool]string{true: "stack", false: "concatenate"}[c.Row.Name == "stack"])
+		return nil
+	}
+	var first *ir.Array
+	k := ir.Invalid
+	for i, t := range tup.Elems {
+		a, isA := t.(*ir.Array)
+		if !isA {
+			c.Errorf(0, "unsupported: %s() of a %s (element %d); only arrays are joined", c.Disp, TypeName(t), i)
+			return nil
+		}
+		if first == nil {
+			first, k = a, a.Elem
+			continue
+		}
+		if k = Promote(k, a.Elem); k == ir.Invalid {
+			c.Errorf(0, "unsupported: %s() of %s and %s arrays (numpy joins them as float16)", c.Disp, first.Elem, a.Elem)
+			return nil
+		}
+		if a.Rank != first.Rank {
+			switch {
+			case c.Row.Name == "vstack" && max(a.Rank, first.Rank) == 2:
+				// numpy makes the 1-d arrays rows first.
+				c.Errorf(0, "unsupported: np.vstack() of 1-d and 2-d arrays together (not supported yet); write v[None, :] for the rows")
+			case c.Row.Name == "stack":
+				c.Errorf(0, "all input arrays must have the same shape")
+			default:
+				c.Errorf(0, "all the input arrays must have same number of dimensions, but the array at index 0 has %d dimension(s) and the array at index %d has %d dimension(s)", first.Rank, i, a.Rank)
+			}
+			return nil
+		}
+	}
+	rank := first.Rank
+	switch c.Row.Name {
+	case "concatenate":
+		axis, ok := c.constAxis(first, 0)
+		if !ok {
+			return nil
+		}
+		c.Axis = axis
+	case "stack":
+		rank++
+		if rank > MaxRank {
+			c.Errorf(-1, "unsupported: arrays of rank %d; ranks 1 to %d are supported", rank, MaxRank)
+			return nil
+		}
+		axis, ok := c.constAxis(&ir.Array{Rank: rank}, 0)
+		if !ok {
+			return nil
+		}
+		c.Axis = axis
+	case "hstack":
+		c.Axis = min(1, rank-1)
+	case "vstack":
+		c.Axis = 0
+		rank = max(rank, 2)
+	}
+	return Fresh(c.dtypeOr(k), rank)
+}
+
 // diff is np.diff(a, n, axis): the array's dtype (bool differences are
 // not_equal), n a constant.
 func diff(c *Call) ir.Type {
