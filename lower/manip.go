@@ -1,6 +1,8 @@
 package lower
 
 import (
+	"strings"
+
 	"github.com/go-python/gpython/ast"
 
 	"github.com/pyc2go/pyc2go/ir"
@@ -140,6 +142,98 @@ func (l *fnLowerer) join(ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Va
 		dst := l.materialize(dv, &ir.Array{Elem: t.Elem, Rank: len(dv.shape)}, pos)
 		_, leaf := l.synthLeaf(av, elems[i])
 		l.storeLoopShape(dst, leaf, wholeView(dst).shape, pos)
+	}
+	return out
+}
+
+// copyView stores the elements of src (of element type se) into dst,
+// an aview of an existing array of the same shape.
+func (l *fnLowerer) copyView(dst aview, src aview, se ir.Scalar, pos ir.Pos) {
+	dst.off = l.cheap(dst.off, pos)
+	d := l.materialize(dst, &ir.Array{Elem: dst.src.Type.(*ir.Array).Elem, Rank: len(dst.shape)}, pos)
+	_, leaf := l.synthLeaf(src, se)
+	l.storeLoopShape(d, leaf, wholeView(d).shape, pos)
+}
+
+// flatView is a C-ordered 1-d view of a copy of the array e, and e's
+// shape.
+func (l *fnLowerer) flatView(e ast.Expr, t *ir.Array, pos ir.Pos) (aview, []ir.Expr) {
+	v := l.materializeCopy(l.simpleView(l.viewOf(e), pos), &ir.Array{Elem: t.Elem, Rank: l.typeOf(e).(*ir.Array).Rank, Contig: true}, pos)
+	n := l.cheap(l.size(wholeView(v)), pos)
+	return aview{src: v, off: &ir.Dim{Arr: v, Kind: ir.Offset}, shape: []ir.Expr{n}, strides: []ir.Expr{ir.Int(1)}}, wholeView(v).shape
+}
+
+// countLoop emits `for j in range(n)` around body.
+func (l *fnLowerer) countLoop(n ir.Expr, pos ir.Pos, body func(j ir.Expr)) {
+	j := l.newVar("j", ir.Int64)
+	stmts := l.block(func() { body(ir.Ref(j)) })
+	l.emit(&ir.For{Var: j, Start: ir.Int(0), Stop: n, Step: ir.Int(1), Body: &ir.Block{Stmts: stmts}, Pos: pos})
+}
+
+// rearrange lowers np.roll, np.repeat and np.tile (ci.Axis: the axis, or
+// -1 for the flattened array) by slab copies into a fresh array.
+func (l *fnLowerer) rearrange(ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
+	x := ci.Args[0]
+	if ci.Recv != nil {
+		x = ci.Recv
+	}
+	xt := l.typeOf(x).(*ir.Array)
+	var src aview
+	var shape0 []ir.Expr // the operand's shape, for roll's flattened result
+	axis := ci.Axis
+	if axis < 0 {
+		src, shape0 = l.flatView(x, t, pos)
+		axis = 0
+	} else {
+		src = l.simpleView(l.viewOf(x), pos)
+	}
+	count := l.simple(cv(l.expr(ci.Args[len(ci.Args)-1]), ir.Int64), pos)
+	n := src.shape[axis]
+	shape := append([]ir.Expr(nil), src.shape...)
+	switch ci.Name {
+	case "repeat":
+		// numpy checks the count of each of the n elements: none when
+		// n is 0.
+		l.check(or(ir.Bin(ir.Ge, count, ir.Int(0)), ir.Bin(ir.Eq, n, ir.Int(0))), "ValueError", msgNegDimension, pos)
+		shape[axis] = l.spill(intr("max", ir.Int64, mul(n, count), ir.Int(0)), pos)
+	case "tile":
+		// numpy repeats only a non-empty array; an empty one is reshaped
+		// to the product shape, which fails for a negative extent.
+		size := l.cheap(l.size(src), pos)
+		l.check(or(ir.Bin(ir.Ge, count, ir.Int(0)), ir.Bin(ir.Eq, size, ir.Int(0))), "ValueError", msgNegDimension, pos)
+		if len(shape) > 1 {
+			msg := "cannot reshape array of size 0 into shape (" + strings.Repeat("%d,", len(shape)-1) + "newaxis)"
+			l.emit(&ir.Check{Cond: or(ir.Bin(ir.Ge, count, ir.Int(0)), ir.Bin(ir.Eq, n, ir.Int(0))), Exc: "ValueError", Msg: msg, Args: shape[:len(shape)-1], Pos: pos})
+		}
+		shape[axis] = l.spill(intr("max", ir.Int64, mul(n, count), ir.Int(0)), pos)
+	}
+	out := l.temp(&ir.Array{Elem: t.Elem, Rank: len(shape), Contig: true})
+	l.emit(&ir.Alloc{Dst: out, Shape: shape, Pos: pos})
+	ov := wholeView(out)
+	switch ci.Name {
+	case "roll":
+		// s = shift mod n in [0, n); out[s:] = a[:n-s], out[:s] = a[n-s:].
+		m := l.spill(intr("max", ir.Int64, n, ir.Int(1)), pos)
+		s := l.spill(intr("mod", ir.Int64, count, m), pos)
+		rest := l.spill(ir.Bin(ir.Sub, n, s), pos)
+		l.copyView(axisRange(ov, axis, s, rest), axisRange(src, axis, ir.Int(0), rest), xt.Elem, pos)
+		l.copyView(axisRange(ov, axis, ir.Int(0), s), axisRange(src, axis, rest, s), xt.Elem, pos)
+	case "repeat":
+		// Copy k of every element goes to out[k::count] along axis.
+		l.countLoop(count, pos, func(k ir.Expr) {
+			dv := axisRange(ov, axis, k, n)
+			dv.strides = append([]ir.Expr(nil), dv.strides...)
+			dv.strides[axis] = l.cheap(mul(ov.strides[axis], count), pos)
+			l.copyView(dv, src, xt.Elem, pos)
+		})
+	case "tile":
+		l.countLoop(count, pos, func(k ir.Expr) {
+			l.copyView(axisRange(ov, axis, l.cheap(mul(k, n), pos), n), src, xt.Elem, pos)
+		})
+	}
+	if ci.Axis < 0 && ci.Name == "roll" {
+		// The flattened result takes the array's shape back.
+		return l.reshapeContig(out, shape0, t, pos)
 	}
 	return out
 }

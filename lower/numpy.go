@@ -131,6 +131,9 @@ func init() {
 			return l.diff(e, ci, t, pos)
 		}},
 		"concatenate": {array: joinArray},
+		"roll":        {array: rearrangeArray},
+		"repeat":      {array: rearrangeArray},
+		"tile":        {array: rearrangeArray},
 		"stack":       {array: joinArray},
 		"hstack":      {array: joinArray},
 		"vstack":      {array: joinArray},
@@ -161,6 +164,10 @@ func init() {
 			l.fill(dst, v, pos)
 		}},
 	}
+}
+
+func rearrangeArray(l *fnLowerer, _ *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
+	return l.rearrange(ci, t, pos)
 }
 
 func joinArray(l *fnLowerer, _ *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {

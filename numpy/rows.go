@@ -285,6 +285,16 @@ func allRows() []*Row {
 			Type: joinRule, Example: "np.vstack((a, b))", Tests: []string{"np.vstack([v, v])"},
 			Raises: []Fault{faultJoin}, Doc: "concatenate along axis 0, 1-d arrays as rows"},
 
+		{Name: "roll", Kind: Manipulation, Forms: Func, Sig: "a, shift, axis=None", Accepts: "axis",
+			Type: rearrange, Example: "np.roll(a, n, axis=1)", Tests: []string{"np.roll(a, -2)", "np.roll(v, i)"},
+			Doc: "elements shifted cyclically by an int along a constant axis (of the flattened array without axis=)"},
+		{Name: "repeat", Kind: Manipulation, Forms: Func | Meth, Sig: "a, repeats, axis=None", Accepts: "axis",
+			Type: rearrange, Example: "np.repeat(a, n, axis=0)", Tests: []string{"a.repeat(3)", "np.repeat(v, i)"},
+			Raises: []Fault{faultNegDim}, Doc: "each element repeated an int number of times along a constant axis (flattened without axis=)"},
+		{Name: "tile", Kind: Manipulation, Forms: Func, Sig: "A, reps", Type: rearrange,
+			Example: "np.tile(a, n)", Tests: []string{"np.tile(v, 3)"}, Raises: []Fault{faultNegDim},
+			Doc: "the array repeated an int number of times along its last axis (tuple reps are not supported yet)"},
+
 		// Constants.
 		{Name: "pi", Kind: Constant, Value: math.Pi, Example: "np.pi", Doc: "π"},
 		{Name: "e", Kind: Constant, Value: math.E, Example: "np.e", Doc: "Euler's number"},

@@ -715,6 +715,36 @@ func joinRule(c *Call) ir.Type {
 	return Fresh(c.dtypeOr(k), rank)
 }
 
+// rearrange is np.roll, np.repeat and np.tile: the array's dtype, an int
+// count (shift, repeats, reps); axis= constant or absent (c.Axis -1: the
+// flattened array, whose result np.roll reshapes back). np.repeat without
+// axis= and np.tile of a 1-d array give 1-d results.
+func rearrange(c *Call) ir.Type {
+	a, ok := c.array(0)
+	if !ok {
+		return nil
+	}
+	if s, isS := c.Args[1].(ir.Scalar); !isS || !s.IsInt() {
+		c.Errorf(1, "unsupported: %s() with a %s count; an int is supported (tuples are not supported yet)", c.Disp, TypeName(c.Args[1]))
+		return nil
+	}
+	c.Axis = -1
+	if _, given := c.Opts["axis"]; given && !c.OptNone("axis") {
+		axis, ok := c.constAxis(a, 0)
+		if !ok {
+			return nil
+		}
+		c.Axis = axis
+	}
+	switch {
+	case c.Row.Name == "repeat" && c.Axis < 0:
+		return Fresh(a.Elem, 1)
+	case c.Row.Name == "tile":
+		c.Axis = a.Rank - 1 // an int reps repeats the last axis
+	}
+	return Fresh(a.Elem, a.Rank)
+}
+
 // diff is np.diff(a, n, axis): the array's dtype (bool differences are
 // not_equal), n a constant.
 func diff(c *Call) ir.Type {
