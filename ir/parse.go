@@ -204,6 +204,17 @@ func (p *textParser) body(f *Func) {
 	f.Body = p.block()
 }
 
+// declared returns the variable named name, declaring it with type t
+// unless it is declared already.
+func (p *textParser) declared(name string, t Type) *Var {
+	if v := p.vars[name]; v != nil {
+		return v
+	}
+	v := &Var{Name: name, Type: t}
+	p.declare(v)
+	return v
+}
+
 func (p *textParser) declare(v *Var) {
 	if p.vars[v.Name] != nil {
 		p.errorf("variable %s declared twice", v.Name)
@@ -270,7 +281,7 @@ func (p *textParser) stmt(l *lineParser) Stmt {
 		s.Body = p.nested()
 		p.closeBlock()
 		return s
-	case "cold", "parallel", "for":
+	case "cold", "parallel", "for", "concurrent":
 		if s := p.forStmt(l, word); s != nil {
 			return s
 		}
@@ -318,6 +329,13 @@ func (p *textParser) stmt(l *lineParser) Stmt {
 // the line is not one (a variable named cold, say).
 func (p *textParser) forStmt(l *lineParser, word string) Stmt {
 	s := &For{}
+	if word == "concurrent" {
+		if !l.acceptWord("cold") && !l.acceptWord("parallel") && !l.acceptWord("for") {
+			return nil
+		}
+		s.Concurrent = true
+		word = l.last
+	}
 	if word == "cold" {
 		if !l.acceptWord("parallel") && !l.acceptWord("for") {
 			return nil
@@ -331,7 +349,14 @@ func (p *textParser) forStmt(l *lineParser, word string) Stmt {
 		}
 		s.Parallel = true
 	}
-	s.Var = p.lookup(l.ident())
+	if s.Concurrent {
+		// A concurrent loop declares its induction variable and its
+		// locals (a name declared already is read as that variable, for
+		// Print's sake; the verifier rejects the double declaration).
+		s.Var = p.declared(l.ident(), Int64)
+	} else {
+		s.Var = p.lookup(l.ident())
+	}
 	l.expect("=")
 	if !l.acceptWord("range") {
 		p.errorf("want range(start, stop, step)")
@@ -366,6 +391,18 @@ func (p *textParser) forStmt(l *lineParser, word string) Stmt {
 				l.expect(",")
 			}
 			s.Restrict = append(s.Restrict, p.lookup(l.ident()))
+		}
+	}
+	if l.acceptWord("local") {
+		l.expect("(")
+		for !l.accept(")") {
+			if len(s.Locals) > 0 {
+				l.expect(",")
+			}
+			name := l.ident()
+			v := p.declared(name, l.typ())
+			v.Nullable = l.accept("?")
+			s.Locals = append(s.Locals, v)
 		}
 	}
 	l.expect("{")
@@ -653,6 +690,11 @@ func (l *lineParser) typ() Type {
 		return s
 	}
 	l.i++
+	if rest := l.s[l.i:]; rest != "" && unicode.IsDigit(rune(rest[0])) {
+		b := &Buffer{Elem: s, Len: l.integer()}
+		l.expect("]")
+		return b
+	}
 	a := &Array{Elem: s}
 	for !l.accept("]") {
 		if a.Rank > 0 {

@@ -139,6 +139,9 @@ func (p *printer) stmt(s Stmt) {
 		if s.Cold {
 			kw = "cold " + kw
 		}
+		if s.Concurrent {
+			kw = "concurrent " + kw
+		}
 		win := ""
 		if len(s.Windows) > 0 {
 			ws := make([]string, len(s.Windows))
@@ -153,6 +156,13 @@ func (p *printer) stmt(s Stmt) {
 				rs[i] = varName(r)
 			}
 			win += " restrict(" + strings.Join(rs, ", ") + ")"
+		}
+		if len(s.Locals) > 0 {
+			ls := make([]string, len(s.Locals))
+			for i, l := range s.Locals {
+				ls[i] = varName(l) + " " + typeString(l.Type) + nullMark(l)
+			}
+			win += " local(" + strings.Join(ls, ", ") + ")"
 		}
 		p.line(s.Pos, "%s %s = range(%s, %s, %s)%s {", kw, s.Var.Name, exprString(s.Start), exprString(s.Stop), exprString(s.Step), parString(s.Par)+win)
 		p.block(s.Body)
