@@ -84,6 +84,13 @@ type Var struct {
 	// none intrinsic and tested by is_none. Emitters read such a
 	// variable's data only where it holds an array.
 	Nullable bool
+	// ReadOnly, set only by opt's readonly pass on array parameters, is
+	// its proof that the function never writes the array's elements:
+	// not through the parameter, a view or copy of it, nor a callee. The
+	// C backend makes such a parameter a const pointer, and the Python
+	// module built on it accepts read-only numpy arrays there. false
+	// (not proven) is always safe.
+	ReadOnly bool
 }
 
 // Block is a sequence of statements.

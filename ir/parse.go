@@ -24,7 +24,8 @@ import (
 // named like a constant word (nan, true) or like the discarded result _
 // as the variable.
 //
-// A Nullable variable's type ends in "?"; a function whose Python
+// A Nullable variable's type ends in "?", a ReadOnly parameter's is
+// followed by "readonly"; a function whose Python
 // signature differs from its flat one (PyParams, PyResult) starts with
 // "pyparam NAME TYPE" and "pyresult TYPE" lines before its locals.
 //
@@ -146,6 +147,7 @@ func (p *textParser) header(l *lineParser) *Func {
 		v := &Var{Name: l.ident(), Param: true}
 		v.Type = l.typ()
 		v.Nullable = l.accept("?")
+		v.ReadOnly = l.acceptWord("readonly")
 		if l.accept("=") {
 			c := l.constant()
 			if s, ok := v.Type.(Scalar); ok && c.T != s {

@@ -52,6 +52,9 @@ func (p *printer) fn(f *Func) {
 			params = append(params, "*")
 		}
 		s := v.Name + " " + v.Type.String() + nullMark(v)
+		if v.ReadOnly {
+			s += " readonly"
+		}
 		if i < len(f.Defaults) && f.Defaults[i] != nil {
 			s += " = " + constString(f.Defaults[i])
 		}

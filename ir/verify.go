@@ -30,9 +30,17 @@ func VerifyFunc(f *Func) error {
 		}
 		v.declare(p)
 	}
+	for _, p := range f.Params {
+		if _, isArr := p.Type.(*Array); p.ReadOnly && !isArr {
+			v.errorf(f.Pos, "param %s: readonly, but not an array", p.Name)
+		}
+	}
 	for _, l := range f.Locals {
 		if l.Param {
 			v.errorf(f.Pos, "local %s: Param flag set", l.Name)
+		}
+		if l.ReadOnly {
+			v.errorf(f.Pos, "local %s: readonly (a parameter's mark)", l.Name)
 		}
 		v.declare(l)
 	}
@@ -145,6 +153,9 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 		v.use(pos, s.Arr)
 		v.expr(pos, s.Offset)
 		v.expr(pos, s.Val)
+		if s.Arr != nil && s.Arr.ReadOnly {
+			v.errorf(pos, "store into %s, a readonly parameter", s.Arr.Name)
+		}
 		if b, ok := s.Arr.Type.(*Buffer); ok && s.Arr != nil {
 			// A concurrent iteration writes its own slot, nothing else
 			// writes a buffer: no two threads share an element.

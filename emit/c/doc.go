@@ -24,9 +24,9 @@
 // backend"): `int MODULE_f(params..., RESULT *out..., pyc2go_error *err)`,
 // scalars by value, arrays as (const) pyc2go_array_T pointers whose strides
 // count elements, results through out-pointers, 0 on success. A parameter
-// is const unless mutableParams finds a path by which f writes its
-// elements (a Store into it, a view or copy of it, or a callee's mutable
-// parameter), a flow-insensitive fixed point over the module.
+// is const when it is ir.Var.ReadOnly: opt's readonly pass found no path
+// by which f writes its elements (a Store into it, a view or copy of it,
+// or a callee's writable parameter).
 //
 // # Functions
 //
