@@ -100,6 +100,8 @@ func edges(n Node, expr func(*Expr), block func(**Block)) {
 		exprs(n.Args)
 	case *Alloc:
 		exprs(n.Shape)
+	case *Random:
+		exprs(n.Args)
 	case *View:
 		expr(&n.Offset)
 		exprs(n.Shape)
@@ -390,6 +392,10 @@ func VarSlots(b *Block, fn func(*(*Var))) {
 			}
 		case *Alloc:
 			fn(&n.Dst)
+		case *Random:
+			fn(&n.Gen)
+			fn(&n.Dst)
+			fn(&n.Arr)
 		case *View:
 			fn(&n.Dst)
 			fn(&n.Src)

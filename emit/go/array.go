@@ -32,6 +32,8 @@ func goTypeOf(t ir.Type) (*jen.Statement, error) {
 			return nil, fmt.Errorf("invalid buffer type %s", t)
 		}
 		return jen.Index(jen.Lit(int(t.Len))).Add(goType(t.Elem)), nil
+	case ir.Generator:
+		return generatorType(), nil
 	}
 	return nil, fmt.Errorf("want a scalar or array type, got %v", t)
 }
