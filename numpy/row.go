@@ -82,19 +82,21 @@ type Row struct {
 type Kind uint8
 
 const (
-	Type        Kind = iota + 1 // a scalar type: np.float32(x), dtype=np.float32, annotations
-	Elementwise                 // computed element by element with broadcasting: ufuncs, where, clip, round
-	Creation                    // a fresh array: np.zeros, np.arange, np.copy
-	Reduction                   // a reduction over all elements or along axis=: np.sum, a.max(), np.cumsum
-	Product                     // np.dot, np.matmul, np.outer
-	Linalg                      // np.linalg: a runtime library function (runtime/linalg, pyc2go_linalg.c)
-	Method                      // another array method: a.astype, a.reshape, a.fill
-	Attribute                   // an array attribute: a.shape
-	Constant                    // a module constant: np.pi
+	Type         Kind = iota + 1 // a scalar type: np.float32(x), dtype=np.float32, annotations
+	Elementwise                  // computed element by element with broadcasting: ufuncs, where, clip, round
+	Creation                     // a fresh array: np.zeros, np.arange, np.copy
+	Reduction                    // a reduction over all elements or along axis=: np.sum, a.max(), np.cumsum
+	Product                      // np.dot, np.matmul, np.outer
+	Linalg                       // np.linalg: a runtime library function (runtime/linalg, pyc2go_linalg.c)
+	Method                       // another array method: a.astype, a.reshape, a.fill
+	Attribute                    // an array attribute: a.shape
+	Constant                     // a module constant: np.pi
+	Manipulation                 // a new arrangement of elements: np.diff, np.transpose, np.concatenate
 )
 
 var kindNames = [...]string{Type: "scalar types", Elementwise: "elementwise", Creation: "array creation",
-	Reduction: "reductions", Product: "products", Linalg: "linear algebra (np.linalg)", Method: "array methods", Attribute: "array attributes", Constant: "constants"}
+	Reduction: "reductions", Product: "products", Linalg: "linear algebra (np.linalg)", Method: "array methods",
+	Attribute: "array attributes", Constant: "constants", Manipulation: "array manipulation"}
 
 func (k Kind) String() string { return kindNames[k] }
 

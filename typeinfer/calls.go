@@ -667,7 +667,8 @@ func (c *checker) callBuiltin(e *ast.Call, cl callee) ir.Type {
 	}
 	if cl.name == "abs" && len(e.Args) == 1 && len(e.Keywords) == 0 {
 		if a, isA := isArr(pt[0]); isA {
-			c.setCall(e, &CallInfo{Kind: CallBuiltin, Name: "abs", Args: e.Args, ArgOrder: []int{0}})
+			// abs(a) of an array is np.absolute(a): the same ufunc.
+			c.setCall(e, &CallInfo{Kind: CallNumpy, Name: "absolute", Row: numpy.Lookup("absolute"), Args: e.Args, ArgOrder: []int{0}})
 			k, msg := numpy.UnaryDType("abs", a.Elem)
 			if msg != "" {
 				c.errorf(e, "%s", msg)

@@ -36,7 +36,9 @@ func Check(f *frontend.File) (info *Info, err error) {
 			Calls: map[*ast.Call]*CallInfo{},
 			Attrs: map[*ast.Attribute]*AttrInfo{},
 			Index: map[*ast.Subscript]*IndexInfo{},
-			Loops: map[*ast.For]*LoopInfo{},
+
+			ValueGuards: map[ast.Expr][]*numpy.ValueGuard{},
+			Loops:       map[*ast.For]*LoopInfo{},
 
 			Static: map[ast.Expr]bool{},
 			Iters:  map[ast.Expr]*IterInfo{},
@@ -125,6 +127,7 @@ type funcState struct {
 	valueRet   bool              // some `return value`
 	bareRet    []ast.Stmt        // bare `return` (or `return None`)
 	loopDepth  int
+	partOK     map[*ast.Attribute]bool // .real/.imag only read as operands (partOperands)
 }
 
 func (c *checker) result() error {
@@ -503,6 +506,9 @@ func (c *checker) funcNamed(name string) (*Func, bool) {
 func (c *checker) declare(fn *Func) {
 	d := fn.Def
 	fs := &funcState{fn: fn, declared: map[*Local]frontend.Pos{}, why: map[*Local]frontend.Pos{}, assigned: map[*Local]bool{}}
+	if fn.Def != nil {
+		fs.partOK = partOperands(fn.Def.Body)
+	}
 	c.funcs[fn] = fs
 	var args, kwonly []*ast.Arg
 	var defaults, kwdefaults []ast.Expr

@@ -49,6 +49,17 @@ func (c *checker) callRow(e *ast.Call, row *numpy.Row, disp string, recv ast.Exp
 				var t ir.Type
 				if l, isList := a.(*ast.List); isList && p.Name == "object" { // np.array([...])
 					t = c.listLiteral(l)
+				} else if l, isList := a.(*ast.List); isList && (p.Name == "arrays" || p.Name == "tup") {
+					// np.concatenate([a, b]): a list display of arrays,
+					// typed as the tuple it could be written as.
+					elems := make([]ir.Type, len(l.Elts))
+					for k, x := range l.Elts {
+						if elems[k] = c.argExpr(x); elems[k] == nil {
+							ok = false
+						}
+					}
+					t = &ir.Tuple{Elems: elems}
+					c.record(l, t)
 				} else {
 					t = c.argExpr(a)
 				}
@@ -88,6 +99,7 @@ func (c *checker) callRow(e *ast.Call, row *numpy.Row, disp string, recv ast.Exp
 	t := row.TypeOf(call)
 	if t != nil {
 		ci.Axis = call.Axis
+		ci.Perm = call.Perm
 		c.setCall(e, ci)
 	}
 	return t

@@ -34,7 +34,8 @@
 // array annotated C-contiguous ("float64[:, ::1]") whose last axis is not,
 // raises ValueError rather than copying, since a copy would lose the
 // writes of an in-place kernel. An array the compiled code may write
-// (Config.Mutable) must be writeable, else ValueError("assignment
+// (every array parameter opt's readonly pass did not mark ir.Var.ReadOnly)
+// must be writeable, else ValueError("assignment
 // destination is read-only"), numpy's message. Scalars convert as the
 // annotation says (numbers.Integral for int kinds, with an OverflowError
 // outside the kind's range; numbers.Real for floats; numbers.Complex for
