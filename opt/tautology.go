@@ -146,18 +146,6 @@ func kindRange(t ir.Scalar) (lo, hi int64) {
 	return 0, 1<<bits - 1
 }
 
-// hasCall reports whether e calls a function.
-func hasCall(e ir.Expr) bool {
-	found := false
-	ir.Inspect(e, func(n ir.Node) bool {
-		if _, ok := n.(*ir.Call); ok {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
 // foldOverlap folds `x op1 c1 && x op2 c2` whose ranges do not meet to
 // false, and `x op1 c1 || x op2 c2` whose ranges cover every value of x's
 // kind to true (clang's -Wtautological-overlap-compare rejects both), for

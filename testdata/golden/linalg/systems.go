@@ -1253,80 +1253,47 @@ func SingularSolve(n int64) (*runtime.Array[float64], error) {
 // One small system per iteration of a parallel loop.
 func BatchSolve(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line systems.py:127:1*/ var (
-		n       int64
-		out     *runtime.Array[float64]
-		i       int64
-		t1      int64
-		t2      *runtime.Array[float64]
-		t3      int64
-		t4      *runtime.Array[float64]
-		t5      int64
-		t6      *runtime.Array[float64]
-		t7      int64
-		t8      *runtime.Array[float64]
-		t9      *runtime.Array[float64]
-		t10     *runtime.Array[float64]
-		t11     int64
-		t12     int64
-		i0      int64
-		t13     int64
-		i0_2    int64
-		t14     int64
-		t15     int64
-		i0_3    int64
-		h1      int64
-		h2      int64
-		h3      int64
-		h4      int64
-		h5      int64
-		h6      int64
-		h7      int64
-		h8      int64
-		h9      int64
-		h10     int64
-		h11     int64
-		h12     int64
-		h13     int64
-		h14     int64
-		h15     int64
-		h16     int64
-		h17     int64
-		h18     int64
-		h19     int64
-		h20     int64
-		h21     int64
-		h22     int64
-		h23     int64
-		h24     int64
-		p1      int64
-		p2      int64
-		p3      int64
-		p4      int64
-		p5      int64
-		p6      int64
-		t4Data  []float64
-		t9Data  []float64
-		t10Data []float64
+		n         int64
+		out       *runtime.Array[float64]
+		i         int64
+		t1        int64
+		t2        *runtime.Array[float64]
+		t3        int64
+		t4        *runtime.Array[float64]
+		t5        int64
+		t6        *runtime.Array[float64]
+		t7        int64
+		t8        *runtime.Array[float64]
+		t9        *runtime.Array[float64]
+		t10       *runtime.Array[float64]
+		t11       int64
+		t12       int64
+		i0        int64
+		t13       int64
+		i0_2      int64
+		t14       int64
+		t15       int64
+		i0_3      int64
+		h11       int64
+		h12       int64
+		h13       int64
+		h14       int64
+		h15       int64
+		h16       int64
+		h17       int64
+		h18       int64
+		h19       int64
+		h20       int64
+		h21       int64
+		h22       int64
+		h23       int64
+		h24       int64
+		parN      int64
+		parChunks int64
+		t4Data    []float64
+		t9Data    []float64
+		t10Data   []float64
 	)
-	_ = h1
-	_ = h2
-	_ = h3
-	_ = h4
-	_ = h5
-	_ = h6
-	_ = h7
-	_ = h8
-	_ = h9
-	_ = h10
-	_ = p1
-	_ = p2
-	_ = p3
-	_ = p4
-	_ = p5
-	_ = p6
-	_ = t10Data
-	_ = t4Data
-	_ = t9Data
 	/*line systems.py:129:5*/ n = int64(a.Shape[0])
 	t1 = int64(b.Shape[1])
 	/*line systems.py:130:11*/ if !(n >= 0 && t1 >= 0) {
@@ -1349,117 +1316,115 @@ func BatchSolve(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.
 		/*line systems.py:131:5*/ h22 = int64(b.Strides[0])
 		/*line systems.py:131:5*/ h23 = int64(b.Shape[1])
 		/*line systems.py:131:5*/ h24 = int64(b.Strides[1])
-		/*line systems.py:131:5*/ {
-			var parStart int64 = 0
-			parN := runtime.TripCount(parStart, n, 1)
-			parChunks := runtime.Chunks(parN, 1)
-			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-				var (
-					iChunk       int64
-					h1Chunk      int64
-					h10Chunk     int64
-					h2Chunk      int64
-					h3Chunk      int64
-					h4Chunk      int64
-					h5Chunk      int64
-					h6Chunk      int64
-					h7Chunk      int64
-					h8Chunk      int64
-					h9Chunk      int64
-					i0Chunk      int64
-					i0_2Chunk    int64
-					i0_3Chunk    int64
-					p1Chunk      int64
-					p2Chunk      int64
-					p3Chunk      int64
-					p4Chunk      int64
-					p5Chunk      int64
-					p6Chunk      int64
-					t10Chunk     *runtime.Array[float64]
-					t10ChunkData []float64
-					t11Chunk     int64
-					t12Chunk     int64
-					t13Chunk     int64
-					t14Chunk     int64
-					t15Chunk     int64
-					t3Chunk      int64
-					t4Chunk      *runtime.Array[float64]
-					t4ChunkData  []float64
-					t5Chunk      int64
-					t6Chunk      *runtime.Array[float64]
-					t7Chunk      int64
-					t8Chunk      *runtime.Array[float64]
-					t9Chunk      *runtime.Array[float64]
-					t9ChunkData  []float64
-				)
-				_ = t10ChunkData
-				_ = t4ChunkData
-				_ = t9ChunkData
-				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-					t3Chunk = h11 + iChunk*h12
-					/*line systems.py:132:9*/ t4Chunk = &runtime.Array[float64]{Data: out.Data, Shape: []int{int(h13)}, Strides: []int{int(h14)}, Offset: int(t3Chunk)}
-					t4ChunkData = t4Chunk.Data
-					/*line systems.py:132:37*/ t5Chunk = h15 + iChunk*h16
-					/*line systems.py:132:37*/ t6Chunk = &runtime.Array[float64]{Data: a.Data, Shape: []int{int(h17), int(h18)}, Strides: []int{int(h19), int(h20)}, Offset: int(t5Chunk)}
-					/*line systems.py:132:49*/ t7Chunk = h21 + iChunk*h22
-					/*line systems.py:132:49*/ t8Chunk = &runtime.Array[float64]{Data: b.Data, Shape: []int{int(h23)}, Strides: []int{int(h24)}, Offset: int(t7Chunk)}
-					/*line systems.py:132:21*/ {
-						lr0, lerr := linalg.Solve(t6Chunk, t8Chunk)
-						if lerr != nil {
-							return linalg.At(lerr, "systems.py", 132, "batch_solve")
-						}
-						t9Chunk = lr0
+		/*line systems.py:131:5*/ parN = runtime.TripCount(0, n, 1)
+		parChunks = runtime.Chunks(parN, 1)
+		/*line systems.py:131:5*/ if err := runtime.Concurrent(parChunks, func(parC int64) error {
+			var (
+				iC       int64
+				h1C      int64
+				h10C     int64
+				h2C      int64
+				h3C      int64
+				h4C      int64
+				h5C      int64
+				h6C      int64
+				h7C      int64
+				h8C      int64
+				h9C      int64
+				i0C      int64
+				i0_2C    int64
+				i0_3C    int64
+				p1C      int64
+				p2C      int64
+				p3C      int64
+				p4C      int64
+				p5C      int64
+				p6C      int64
+				t10C     *runtime.Array[float64]
+				t10CData []float64
+				t11C     int64
+				t12C     int64
+				t13C     int64
+				t14C     int64
+				t15C     int64
+				t3C      int64
+				t4C      *runtime.Array[float64]
+				t4CData  []float64
+				t5C      int64
+				t6C      *runtime.Array[float64]
+				t7C      int64
+				t8C      *runtime.Array[float64]
+				t9C      *runtime.Array[float64]
+				t9CData  []float64
+				parLo    int64
+				parHi    int64
+			)
+			parLo = runtime.ChunkLo(parN, parChunks, parC)
+			parHi = runtime.ChunkHi(parN, parChunks, parC)
+			/*line systems.py:131:5*/ for iC = parLo; iC < parHi; iC++ {
+				t3C = h11 + iC*h12
+				/*line systems.py:132:9*/ t4C = &runtime.Array[float64]{Data: out.Data, Shape: []int{int(h13)}, Strides: []int{int(h14)}, Offset: int(t3C)}
+				t4CData = t4C.Data
+				/*line systems.py:132:37*/ t5C = h15 + iC*h16
+				/*line systems.py:132:37*/ t6C = &runtime.Array[float64]{Data: a.Data, Shape: []int{int(h17), int(h18)}, Strides: []int{int(h19), int(h20)}, Offset: int(t5C)}
+				/*line systems.py:132:49*/ t7C = h21 + iC*h22
+				/*line systems.py:132:49*/ t8C = &runtime.Array[float64]{Data: b.Data, Shape: []int{int(h23)}, Strides: []int{int(h24)}, Offset: int(t7C)}
+				/*line systems.py:132:21*/ {
+					lr0, lerr := linalg.Solve(t6C, t8C)
+					if lerr != nil {
+						return linalg.At(lerr, "systems.py", 132, "batch_solve")
 					}
-					t9ChunkData = t9Chunk.Data
-					/*line systems.py:132:9*/ if !(int64(t9Chunk.Shape[0]) == int64(t4Chunk.Shape[0]) || int64(t9Chunk.Shape[0]) == 1) {
-						return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t9Chunk.Shape[0]), int64(t4Chunk.Shape[0])), "systems.py", 132, "batch_solve")
+					t9C = lr0
+				}
+				t9CData = t9C.Data
+				/*line systems.py:132:9*/ if !(int64(t9C.Shape[0]) == int64(t4C.Shape[0]) || int64(t9C.Shape[0]) == 1) {
+					return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t9C.Shape[0]), int64(t4C.Shape[0])), "systems.py", 132, "batch_solve")
+				}
+				/*line systems.py:132:9*/ if runtime.Overlaps(t4C, t9C) {
+					/*line systems.py:132:9*/ t10C = runtime.Zeros[float64](t4C.Shape[0])
+					t10CData = t10C.Data
+					/*line systems.py:132:9*/ t11C = int64(t9C.Strides[0]) * runtime.BoolToInt(int64(t9C.Shape[0]) != 1)
+					/*line systems.py:132:9*/ t12C = int64(t10C.Shape[0])
+					/*line systems.py:132:9*/ h1C = int64(t10C.Offset)
+					/*line systems.py:132:9*/ h2C = int64(t10C.Strides[0])
+					/*line systems.py:132:9*/ h3C = int64(t9C.Offset)
+					/*line systems.py:132:9*/ p1C = h1C
+					/*line systems.py:132:9*/ p2C = h3C
+					/*line systems.py:132:9*/ for i0C = 0; i0C < t12C; i0C++ {
+						/*line systems.py:132:9*/ t10CData[p1C] = t9CData[p2C]
+						/*line systems.py:132:9*/ p1C = p1C + h2C
+						/*line systems.py:132:9*/ p2C = p2C + t11C
 					}
-					/*line systems.py:132:9*/ if runtime.Overlaps(t4Chunk, t9Chunk) {
-						/*line systems.py:132:9*/ t10Chunk = runtime.Zeros[float64](t4Chunk.Shape[0])
-						t10ChunkData = t10Chunk.Data
-						/*line systems.py:132:9*/ t11Chunk = int64(t9Chunk.Strides[0]) * runtime.BoolToInt(int64(t9Chunk.Shape[0]) != 1)
-						/*line systems.py:132:9*/ t12Chunk = int64(t10Chunk.Shape[0])
-						/*line systems.py:132:9*/ h1Chunk = int64(t10Chunk.Offset)
-						/*line systems.py:132:9*/ h2Chunk = int64(t10Chunk.Strides[0])
-						/*line systems.py:132:9*/ h3Chunk = int64(t9Chunk.Offset)
-						/*line systems.py:132:9*/ p1Chunk = h1Chunk
-						/*line systems.py:132:9*/ p2Chunk = h3Chunk
-						/*line systems.py:132:9*/ for i0Chunk = 0; i0Chunk < t12Chunk; i0Chunk++ {
-							/*line systems.py:132:9*/ t10ChunkData[p1Chunk] = t9ChunkData[p2Chunk]
-							/*line systems.py:132:9*/ p1Chunk = p1Chunk + h2Chunk
-							/*line systems.py:132:9*/ p2Chunk = p2Chunk + t11Chunk
-						}
-						/*line systems.py:132:9*/ t13Chunk = int64(t4Chunk.Shape[0])
-						/*line systems.py:132:9*/ h4Chunk = int64(t4Chunk.Offset)
-						/*line systems.py:132:9*/ h5Chunk = int64(t4Chunk.Strides[0])
-						/*line systems.py:132:9*/ h6Chunk = int64(t10Chunk.Offset)
-						/*line systems.py:132:9*/ h7Chunk = int64(t10Chunk.Strides[0])
-						/*line systems.py:132:9*/ p3Chunk = h4Chunk
-						/*line systems.py:132:9*/ p4Chunk = h6Chunk
-						/*line systems.py:132:9*/ for i0_2Chunk = 0; i0_2Chunk < t13Chunk; i0_2Chunk++ {
-							/*line systems.py:132:9*/ t4ChunkData[p3Chunk] = t10ChunkData[p4Chunk]
-							/*line systems.py:132:9*/ p3Chunk = p3Chunk + h5Chunk
-							/*line systems.py:132:9*/ p4Chunk = p4Chunk + h7Chunk
-						}
-					} else {
-						/*line systems.py:132:9*/ t14Chunk = int64(t9Chunk.Strides[0]) * runtime.BoolToInt(int64(t9Chunk.Shape[0]) != 1)
-						/*line systems.py:132:9*/ t15Chunk = int64(t4Chunk.Shape[0])
-						/*line systems.py:132:9*/ h8Chunk = int64(t4Chunk.Offset)
-						/*line systems.py:132:9*/ h9Chunk = int64(t4Chunk.Strides[0])
-						/*line systems.py:132:9*/ h10Chunk = int64(t9Chunk.Offset)
-						/*line systems.py:132:9*/ p5Chunk = h8Chunk
-						/*line systems.py:132:9*/ p6Chunk = h10Chunk
-						/*line systems.py:132:9*/ for i0_3Chunk = 0; i0_3Chunk < t15Chunk; i0_3Chunk++ {
-							/*line systems.py:132:9*/ t4ChunkData[p5Chunk] = t9ChunkData[p6Chunk]
-							/*line systems.py:132:9*/ p5Chunk = p5Chunk + h9Chunk
-							/*line systems.py:132:9*/ p6Chunk = p6Chunk + t14Chunk
-						}
+					/*line systems.py:132:9*/ t13C = int64(t4C.Shape[0])
+					/*line systems.py:132:9*/ h4C = int64(t4C.Offset)
+					/*line systems.py:132:9*/ h5C = int64(t4C.Strides[0])
+					/*line systems.py:132:9*/ h6C = int64(t10C.Offset)
+					/*line systems.py:132:9*/ h7C = int64(t10C.Strides[0])
+					/*line systems.py:132:9*/ p3C = h4C
+					/*line systems.py:132:9*/ p4C = h6C
+					/*line systems.py:132:9*/ for i0_2C = 0; i0_2C < t13C; i0_2C++ {
+						/*line systems.py:132:9*/ t4CData[p3C] = t10CData[p4C]
+						/*line systems.py:132:9*/ p3C = p3C + h5C
+						/*line systems.py:132:9*/ p4C = p4C + h7C
+					}
+				} else {
+					/*line systems.py:132:9*/ t14C = int64(t9C.Strides[0]) * runtime.BoolToInt(int64(t9C.Shape[0]) != 1)
+					/*line systems.py:132:9*/ t15C = int64(t4C.Shape[0])
+					/*line systems.py:132:9*/ h8C = int64(t4C.Offset)
+					/*line systems.py:132:9*/ h9C = int64(t4C.Strides[0])
+					/*line systems.py:132:9*/ h10C = int64(t9C.Offset)
+					/*line systems.py:132:9*/ p5C = h8C
+					/*line systems.py:132:9*/ p6C = h10C
+					/*line systems.py:132:9*/ for i0_3C = 0; i0_3C < t15C; i0_3C++ {
+						/*line systems.py:132:9*/ t4CData[p5C] = t9CData[p6C]
+						/*line systems.py:132:9*/ p5C = p5C + h9C
+						/*line systems.py:132:9*/ p6C = p6C + t14C
 					}
 				}
-				return nil
-			}); err != nil {
-				return nil, err
 			}
+			return nil
+		}); err != nil {
+			return nil, err
 		}
 	} else {
 		/*line systems.py:131:5*/ for i = 0; i < n; i++ {
