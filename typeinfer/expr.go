@@ -2,9 +2,11 @@ package typeinfer
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 
 	"github.com/go-python/gpython/ast"
+	"github.com/go-python/gpython/py"
 
 	"github.com/pyc2go/pyc2go/ir"
 	"github.com/pyc2go/pyc2go/numpy"
@@ -24,6 +26,9 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 		return ir.None
 	}
 	if v, msg, ok := literal(e); ok {
+		if msg != "" && c.masks[e] {
+			msg = maskMsg
+		}
 		if msg != "" {
 			c.errorf(e, "%s", msg)
 			return nil
@@ -36,6 +41,10 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 	case *ast.Attribute:
 		return c.attribute(e)
 	case *ast.BinOp:
+		if e.Op == ast.BitAnd {
+			c.noteMask(e.Left)
+			c.noteMask(e.Right)
+		}
 		l := c.expr(e.Left)
 		r := c.expr(e.Right)
 		if c.info.MatMul[e] {
@@ -306,6 +315,35 @@ func (c *checker) scalarOperand(e ast.Expr, t ir.Type) (ir.Scalar, bool) {
 	}
 	c.errorf(e, "unsupported: arithmetic on a %s value", pyName(t))
 	return 0, false
+}
+
+// maskMsg is the error at a 64-bit mask, the idiom of 64-bit wrap-around
+// arithmetic on Python's unbounded ints (an LCG: x = (a * x + c) &
+// 0xFFFFFFFFFFFFFFFF). It cannot be compiled as it is: the masked value
+// runs up to 2**64-1, which pyc2go's int (int64) does not hold, so it says
+// what to write instead: np.uint64 arithmetic, which wraps modulo 2**64
+// by itself (numpy warns of the overflow of a scalar product, and the
+// compiled code gives the same value).
+const maskMsg = "integer literal does not fit in int64: a 64-bit mask makes values up to 2**64-1, " +
+	"which pyc2go's int (int64) cannot hold; do 64-bit wrap-around arithmetic in np.uint64, " +
+	"which wraps modulo 2**64 without a mask (for an LCG: x = np.uint64(seed), then " +
+	"x = np.uint64(a) * x + np.uint64(c))"
+
+// noteMask marks e, an operand of &, when it is an integer literal in
+// [2**63, 2**64): a 64-bit mask, whose error says what to write instead.
+func (c *checker) noteMask(e ast.Expr) {
+	n, ok := e.(*ast.Num)
+	if !ok {
+		return
+	}
+	b, ok := n.N.(*py.BigInt)
+	if !ok {
+		return
+	}
+	v := (*big.Int)(b)
+	if v.Sign() > 0 && v.BitLen() == 64 {
+		c.masks[e] = true
+	}
 }
 
 // constInt returns the value of an integer literal, a negated one, or an
