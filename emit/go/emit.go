@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"math"
 	"path"
 	"slices"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/internal/naming"
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // Config controls File and Main.
@@ -423,33 +423,15 @@ func (e *funcEmitter) defaultsDoc() string {
 	return "Python defaults: " + strings.Join(parts, ", ") + "."
 }
 
-// pyLiteral spells a default value as Python prints it.
+// pyLiteral spells a default value as Python's repr does.
 func pyLiteral(c *ir.ConstExpr) string {
-	pyFloat := func(f float64) string {
-		switch {
-		case math.IsNaN(f):
-			return "nan"
-		case math.IsInf(f, 1):
-			return "inf"
-		case math.IsInf(f, -1):
-			return "-inf"
-		}
-		s := strconv.FormatFloat(f, 'g', -1, 64)
-		if !strings.ContainsAny(s, ".e") {
-			s += ".0"
-		}
-		return s
-	}
 	switch v := c.Value.(type) {
 	case bool:
-		if v {
-			return "True"
-		}
-		return "False"
+		return runtime.FormatBool(v)
 	case float64:
-		return pyFloat(v)
+		return runtime.FormatFloat(v)
 	case complex128:
-		return "complex(" + pyFloat(real(v)) + ", " + pyFloat(imag(v)) + ")"
+		return runtime.FormatComplex(v)
 	}
 	return fmt.Sprint(c.Value)
 }
