@@ -26,6 +26,9 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 		return ir.None
 	}
 	if v, msg, ok := literal(e); ok {
+		if c.u64[e] {
+			return ir.Uint64 // np.uint64(0xFFFFFFFFFFFFFFFF): see u64Literal
+		}
 		if msg != "" && c.masks[e] {
 			msg = maskMsg
 		}
@@ -106,6 +109,9 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 		}
 		return t
 	case *ast.Call:
+		if len(e.Args) == 1 && len(e.Keywords) == 0 && c.isNumpy(e.Func, "uint64") {
+			c.u64Literal(e.Args[0])
+		}
 		t := c.call(e, false)
 		if _, none := t.(ir.NoneType); none {
 			c.errorf(e, "%s() returns None (it has no return value); its value cannot be used", calleeName(e))
@@ -340,10 +346,45 @@ func (c *checker) noteMask(e ast.Expr) {
 	if !ok {
 		return
 	}
-	v := (*big.Int)(b)
-	if v.Sign() > 0 && v.BitLen() == 64 {
+	if U64Literal(b) {
 		c.masks[e] = true
 	}
+}
+
+// u64Literal marks e, the argument of np.uint64(...), when it is an
+// integer literal in [2**63, 2**64): a uint64 constant (splitmix64's and
+// FNV-1a's constants, a 64-bit mask), which no int64 holds. lower makes it
+// a uint64 ConstExpr.
+func (c *checker) u64Literal(e ast.Expr) {
+	if n, ok := e.(*ast.Num); ok {
+		if b, ok := n.N.(*py.BigInt); ok && U64Literal(b) {
+			c.u64[e] = true
+		}
+	}
+}
+
+// U64Literal reports whether b is in [2**63, 2**64), the big integer
+// literals np.uint64(...) accepts.
+func U64Literal(b *py.BigInt) bool {
+	v := (*big.Int)(b)
+	return v.Sign() > 0 && v.BitLen() == 64
+}
+
+// isNumpy reports whether e names numpy's attribute name: np.NAME with np
+// the numpy module, or NAME imported from numpy.
+func (c *checker) isNumpy(e ast.Expr, name string) bool {
+	switch e := e.(type) {
+	case *ast.Attribute:
+		_, m := c.moduleOf(e.Value)
+		return m != nil && m.Path == "numpy" && string(e.Attr) == name
+	case *ast.Name:
+		if c.isLocal(string(e.Id)) {
+			return false
+		}
+		o, ok := c.globals[string(e.Id)].(*Imported)
+		return ok && o.Module == "numpy" && o.Name == name
+	}
+	return false
 }
 
 // constInt returns the value of an integer literal, a negated one, or an

@@ -5,55 +5,81 @@
 // 64-bit wrap-around generators written with np.uint64, the form the
 // diagnostic at `(a * x + c) & 0xFFFFFFFFFFFFFFFF` on Python ints asks for
 // (testdata/errors/type_int_mask64.py): numpy's uint64 arithmetic wraps
-// modulo 2**64 without a mask.
+// modulo 2**64 without a mask. np.uint64 takes literals up to 2**64-1
+// (splitmix64's constants).
 package wrap64
 
-// Lcg64 is pyc2go's compiled form of lcg64 (wrap64.py:8).
+// Lcg64 is pyc2go's compiled form of lcg64 (wrap64.py:10).
 //
 // Knuth's MMIX LCG, n steps from seed.
 func Lcg64(seed int64, n int64) uint64 {
-	/*line wrap64.py:8:1*/ var (
+	/*line wrap64.py:10:1*/ var (
 		x uint64
 		i int64
 	)
-	/*line wrap64.py:10:5*/ x = uint64(seed)
+	/*line wrap64.py:12:5*/ x = uint64(seed)
 	for i = 0; i < n; i++ {
 		x = uint64(6364136223846793005)*x + uint64(1442695040888963407)
 	}
-	/*line wrap64.py:13:5*/ return x
+	/*line wrap64.py:15:5*/ return x
 }
 
-// Lcg64UniformSum is pyc2go's compiled form of lcg64_uniform_sum (wrap64.py:16).
+// Lcg64UniformSum is pyc2go's compiled form of lcg64_uniform_sum (wrap64.py:18).
 //
 // Sum of n uniforms in [0, 1) from the top 53 bits of the LCG.
 func Lcg64UniformSum(seed int64, n int64) float64 {
-	/*line wrap64.py:16:1*/ var (
+	/*line wrap64.py:18:1*/ var (
 		x uint64
 		s float64
 		i int64
 	)
-	/*line wrap64.py:18:5*/ x = uint64(seed)
+	/*line wrap64.py:20:5*/ x = uint64(seed)
 	s = 0.0
 	for i = 0; i < n; i++ {
 		x = uint64(6364136223846793005)*x + uint64(1442695040888963407)
 		s = s + float64(x>>uint64(11))/9.007199254740992e+15
 	}
-	/*line wrap64.py:23:5*/ return s
+	/*line wrap64.py:25:5*/ return s
 }
 
-// Xorshift64 is pyc2go's compiled form of xorshift64 (wrap64.py:26).
+// Xorshift64 is pyc2go's compiled form of xorshift64 (wrap64.py:28).
 //
 // Marsaglia's xorshift64, n steps.
 func Xorshift64(seed uint64, n int64) uint64 {
-	/*line wrap64.py:26:1*/ var (
+	/*line wrap64.py:28:1*/ var (
 		x uint64
 		i int64
 	)
-	/*line wrap64.py:28:5*/ x = seed
+	/*line wrap64.py:30:5*/ x = seed
 	for i = 0; i < n; i++ {
 		x = x ^ x<<uint64(13)
 		x = x ^ x>>uint64(7)
 		x = x ^ x<<uint64(17)
 	}
-	/*line wrap64.py:33:5*/ return x
+	/*line wrap64.py:35:5*/ return x
+}
+
+// Splitmix64 is pyc2go's compiled form of splitmix64 (wrap64.py:38).
+//
+// Vigna's splitmix64 output after n steps: constants above 2**63.
+func Splitmix64(seed uint64, n int64) uint64 {
+	/*line wrap64.py:38:1*/ var (
+		x uint64
+		z uint64
+		i int64
+	)
+	/*line wrap64.py:40:5*/ x = seed
+	z = uint64(0)
+	for i = 0; i < n; i++ {
+		x = x + uint64(11400714819323198485)
+		z = (x ^ x>>uint64(30)) * uint64(13787848793156543929)
+		z = (z ^ z>>uint64(27)) * uint64(10723151780598845931)
+		z = z ^ z>>uint64(31)
+	}
+	/*line wrap64.py:47:5*/ return z
+}
+
+// MaskAll is pyc2go's compiled form of mask_all (wrap64.py:50).
+func MaskAll(x uint64) uint64 {
+	/*line wrap64.py:51:5*/ return x & uint64(18446744073709551615)
 }

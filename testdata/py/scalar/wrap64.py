@@ -1,8 +1,10 @@
 """64-bit wrap-around generators written with np.uint64, the form the
 diagnostic at `(a * x + c) & 0xFFFFFFFFFFFFFFFF` on Python ints asks for
 (testdata/errors/type_int_mask64.py): numpy's uint64 arithmetic wraps
-modulo 2**64 without a mask."""
+modulo 2**64 without a mask. np.uint64 takes literals up to 2**64-1
+(splitmix64's constants)."""
 import numpy as np
+from numpy import uint64
 
 
 def lcg64(seed: int, n: int) -> np.uint64:
@@ -31,3 +33,19 @@ def xorshift64(seed: np.uint64, n: int) -> np.uint64:
         x ^= x >> np.uint64(7)
         x ^= x << np.uint64(17)
     return x
+
+
+def splitmix64(seed: np.uint64, n: int) -> np.uint64:
+    """Vigna's splitmix64 output after n steps: constants above 2**63."""
+    x = seed
+    z = np.uint64(0)
+    for i in range(n):
+        x = x + np.uint64(0x9E3779B97F4A7C15)
+        z = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * uint64(0x94D049BB133111EB)
+        z = z ^ (z >> np.uint64(31))
+    return z
+
+
+def mask_all(x: np.uint64) -> np.uint64:
+    return x & np.uint64(0xFFFFFFFFFFFFFFFF)
