@@ -85,6 +85,10 @@ func CloneStmt(s Stmt) Stmt {
 		c := *s
 		c.Shape = cloneExprs(s.Shape)
 		return &c
+	case *Random:
+		c := *s
+		c.Args = cloneExprs(s.Args)
+		return &c
 	case *View:
 		c := *s
 		c.Offset = CloneExpr(s.Offset)

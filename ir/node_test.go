@@ -16,7 +16,7 @@ import (
 var allNodes = []Node{
 	&Block{},
 	&Assign{}, &Store{}, &CallStmt{}, &If{}, &For{}, &While{}, &Break{}, &Continue{},
-	&Return{}, &Raise{}, &Check{}, &Alloc{}, &View{},
+	&Return{}, &Raise{}, &Check{}, &Alloc{}, &View{}, &Random{},
 	&ConstExpr{}, &VarRef{}, &Unary{}, &Binary{}, &Convert{}, &Intrinsic{}, &Call{}, &Dim{}, &Load{},
 }
 

@@ -288,6 +288,10 @@ func (p *textParser) stmt(l *lineParser) Stmt {
 		}
 		l.end()
 		return s
+	case "random":
+		if l.peekIdent() {
+			return p.parseRandom(l, "")
+		}
 	case "raise":
 		s := &Raise{Pos: l.pos}
 		s.Exc, s.Msg, s.Args = l.exception()
@@ -441,6 +445,10 @@ func (p *textParser) assignment(l *lineParser) Stmt {
 			}
 			l.end()
 			return s
+		}
+	case "random":
+		if len(dsts) == 1 && p.funcs["random"] == nil && l.peekIdent() {
+			return p.parseRandom(l, first)
 		}
 	case "alloc":
 		if len(dsts) == 1 && p.funcs["alloc"] == nil && l.peekIs("(") {
@@ -644,6 +652,9 @@ func (l *lineParser) typ() Type {
 	name := l.ident()
 	if name == "None" {
 		return None
+	}
+	if name == "Generator" {
+		return GeneratorType
 	}
 	s, ok := scalarNamed(name)
 	if !ok {

@@ -188,6 +188,8 @@ func (p *printer) stmt(s Stmt) {
 	case *View:
 		p.line(s.Pos, "%s = view %s offset %s shape (%s) strides (%s)", s.Dst.Name, s.Src.Name,
 			exprString(s.Offset), exprList(s.Shape), exprList(s.Strides))
+	case *Random:
+		p.line(s.Pos, "%s", randomString(s))
 	default:
 		p.line(Pos{}, "<unknown stmt %T>", s)
 	}

@@ -53,6 +53,10 @@ func scanRaises(f *Func) (bool, []*Func) {
 		switch n := n.(type) {
 		case *Check, *Raise:
 			own = true
+		case *Random:
+			if op := LookupRandomOp(n.Op); op == nil || op.Raises {
+				own = true
+			}
 		case *Call:
 			addCall(n)
 		}

@@ -175,6 +175,9 @@ func Identical(a, b Type) bool {
 	case NoneType:
 		_, ok := b.(NoneType)
 		return ok
+	case Generator:
+		_, ok := b.(Generator)
+		return ok
 	case *Tuple:
 		b, ok := b.(*Tuple)
 		if !ok || len(a.Elems) != len(b.Elems) {

@@ -292,6 +292,8 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 			v.expr(pos, e)
 			v.wantType(pos, "view extent or stride", e, Int64)
 		}
+	case *Random:
+		v.random(s, induction)
 	default:
 		v.errorf(pos, "unknown statement %T", s)
 	}
@@ -525,6 +527,10 @@ func Assigned(b *Block) map[*Var]bool {
 			}
 		case *For:
 			m[s.Var] = true
+		case *Random:
+			if s.Dst != nil && !isArrayVar(s.Dst) {
+				m[s.Dst] = true // a scalar draw or a Generator
+			}
 		}
 	})
 	return m

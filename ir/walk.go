@@ -100,6 +100,8 @@ func edges(n Node, expr func(*Expr), block func(**Block)) {
 		exprs(n.Args)
 	case *Alloc:
 		exprs(n.Shape)
+	case *Random:
+		exprs(n.Args)
 	case *View:
 		expr(&n.Offset)
 		exprs(n.Shape)

@@ -39,6 +39,9 @@ func (l *fnLowerer) call(e *ast.Call) ir.Expr {
 	case typeinfer.CallCmath:
 		return l.cmathCall(e, ci)
 	case typeinfer.CallNumpy, typeinfer.CallMethod:
+		if isRandomCall(ci) {
+			return l.randomScalar(e, ci)
+		}
 		if ci.Row != nil {
 			return l.rowCall(e, ci)
 		}

@@ -195,6 +195,9 @@ func (l *fnLowerer) rowCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 
 // rowArray lowers a call of a numpy row with an array result of type t.
 func (l *fnLowerer) rowArray(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array) *ir.Var {
+	if isRandomCall(ci) {
+		return l.randomArray(e, ci, t)
+	}
 	if ci.Row.Kind == numpy.Reduction {
 		return l.reduceAxis(e, ci, t)
 	}

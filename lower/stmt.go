@@ -40,6 +40,10 @@ func (l *fnLowerer) stmt(s ast.Stmt) {
 				l.callFunc(call, ci, nil, true)
 				return
 			}
+			if ci := l.info.Calls[call]; isRandomCall(ci) {
+				l.randomStmt(call, ci)
+				return
+			}
 			if ci := l.info.Calls[call]; ci != nil && ci.Row != nil && npLowerings[ci.Row.Name].stmt != nil {
 				npLowerings[ci.Row.Name].stmt(l, ci, pos)
 				return
@@ -170,6 +174,9 @@ func (l *fnLowerer) targetVars(t ast.Expr) []*ir.Var {
 }
 
 func (l *fnLowerer) assignTo(target, value ast.Expr, pos ir.Pos) {
+	if l.assignGenerator(target, value) {
+		return
+	}
 	if sub, ok := target.(*ast.Subscript); ok && l.isArrayExpr(sub.Value) {
 		l.storeSubscript(sub, value, pos)
 		return

@@ -39,6 +39,7 @@ func DocTable() string {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", cell(r.spellings()), cell(r.docNotes()), cell(r.exactness()), cell(r.faults()))
 		}
 	}
+	b.WriteString(randomDocTable())
 	return b.String()
 }
 

@@ -171,6 +171,11 @@ func logCR(x float64) float64 {
 	return r.hi + r.lo
 }
 
+// LogCorrectlyRounded is logCR for other packages' tests (runtime/nprand
+// checks its own correctly rounded log against it): Log itself is the
+// fast routine, within 1 ulp (libm_fast.go).
+func LogCorrectlyRounded(x float64) float64 { return logCR(x) }
+
 // expCR is C's exp(x), correctly rounded.
 func expCR(x float64) float64 {
 	switch {

@@ -115,6 +115,9 @@ type callee struct {
 	closure ast.Expr
 	// value is that function value's type.
 	value *ir.FuncValue
+	// row is the row of np.random.NAME or of a Generator method
+	// (random.go).
+	row *numpy.Row
 }
 
 // resolve finds what e.Func calls; ok is false after an error.
@@ -180,6 +183,9 @@ func (c *checker) resolve(e *ast.Call) (callee, bool) {
 		if n, m := c.moduleOf(f.Value); m != nil {
 			c.use(n, m)
 			return c.moduleCallee(e, m.Path, string(f.Attr), string(n.Id)+"."+string(f.Attr))
+		}
+		if cl, ok, isRandom := c.randomCallee(e, f); isRandom {
+			return cl, ok
 		}
 		if f.Attr == "conjugate" || numpy.LookupMethod(string(f.Attr)) != nil {
 			return callee{kind: CallMethod, name: string(f.Attr), disp: string(f.Attr), recv: f.Value}, true
@@ -454,10 +460,15 @@ func (c *checker) call(e *ast.Call, stmt bool) ir.Type {
 		t = c.callBuiltin(e, cl)
 	case CallMath, CallCmath:
 		t = c.callMath(e, cl)
-	case CallNumpy:
-		t = c.callNumpy(e, cl)
-	case CallMethod:
-		t = c.callMethod(e, cl, stmt)
+	case CallNumpy, CallMethod:
+		switch {
+		case cl.row != nil:
+			t = c.callRandom(e, cl, stmt)
+		case cl.kind == CallNumpy:
+			t = c.callNumpy(e, cl)
+		default:
+			t = c.callMethod(e, cl, stmt)
+		}
 	}
 	if stmt {
 		c.record(e, t)
@@ -473,6 +484,17 @@ func (c *checker) setCall(e *ast.Call, ci *CallInfo) {
 
 func (c *checker) callFunc(e *ast.Call, cl callee) ir.Type {
 	pt, kt := c.args(e)
+	for i, t := range append(append([]ir.Type{}, pt...), kt...) {
+		a := ast.Expr(nil)
+		if i < len(e.Args) {
+			a = e.Args[i]
+		} else {
+			a = e.Keywords[i-len(e.Args)].Value
+		}
+		if c.generatorEscapes(a, t, "passing") {
+			return nil
+		}
+	}
 	fn := cl.fn
 	s := sig{npos: len(fn.Params)}
 	if fn.Def.Args != nil {

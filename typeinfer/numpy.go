@@ -17,8 +17,8 @@ import (
 // and answers the row's type rule's questions about the syntax (numpy.Env).
 
 // callRow types a call of row: np.NAME(...) (recv nil) or recv.NAME(...)
-// on an array of type rt. stmt says the call is a statement.
-func (c *checker) callRow(e *ast.Call, row *numpy.Row, disp string, recv ast.Expr, rt *ir.Array, stmt bool) ir.Type {
+// on an array (or a Generator) of type rt. stmt says the call is a statement.
+func (c *checker) callRow(e *ast.Call, row *numpy.Row, disp string, recv ast.Expr, rt ir.Type, stmt bool) ir.Type {
 	params := row.Params()
 	ci := &CallInfo{Kind: CallNumpy, Name: row.Name, Row: row, Kwargs: map[string]ast.Expr{}, Axis: -1, Recv: recv}
 	if recv != nil {

@@ -335,6 +335,9 @@ func (c *checker) assign(target ast.Expr, vt ir.Type, value ast.Expr) {
 		if l == nil {
 			return // cannot happen: collectLocals saw every target
 		}
+		if _, isCall := value.(*ast.Call); !isCall && c.generatorEscapes(value, vt, "a second name for") {
+			return
+		}
 		c.use(t, l)
 		c.define(l, vt, t, value)
 		c.record(t, l.Type)
@@ -566,6 +569,9 @@ func (c *checker) returnStmt(s *ast.Return) {
 	fs.valueRet = true
 	vt := c.expr(s.Value)
 	if vt == nil {
+		return
+	}
+	if c.generatorEscapes(s.Value, vt, "returning") {
 		return
 	}
 	if _, isFn := vt.(*ir.FuncValue); isFn {

@@ -102,6 +102,9 @@ func join(a, b ir.Type) (ir.Type, bool) {
 	case ir.NoneType:
 		_, ok := b.(ir.NoneType)
 		return a, ok
+	case ir.Generator:
+		_, ok := b.(ir.Generator)
+		return a, ok
 	case *ir.FuncValue:
 		// One function; its captures widen like any variable.
 		b, ok := b.(*ir.FuncValue)

@@ -202,7 +202,11 @@ func FindPython(flag string) (string, error) {
 	}
 	candidates = append(candidates, "/usr/bin/python3")
 	for _, c := range candidates {
-		if exec.Command(c, "-c", "import numpy").Run() == nil {
+		// -I, as the reference run itself: without it, a directory named
+		// numpy in the working directory (this repository's registry
+		// package) imports as a namespace package; ndarray only exists
+		// in the real one.
+		if exec.Command(c, "-I", "-c", "import numpy; numpy.ndarray").Run() == nil {
 			return c, nil
 		}
 	}

@@ -38,9 +38,9 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 KERNELS = os.path.join(HERE, "kernels")
 SEED = 20261207
 
-ENGINES = ["numpy", "numexpr", "numba", "pythran", "go", "c"]
+ENGINES = ["numpy", "numexpr", "numba", "pythran", "go", "c", "jit"]
 TITLES = {"numpy": "CPython+numpy", "numexpr": "numexpr", "numba": "Numba", "pythran": "Pythran",
-          "go": "pyc2go Go", "c": "pyc2go C"}
+          "go": "pyc2go Go", "c": "pyc2go C", "jit": "@pyc2go.jit"}
 
 # How often each engine calls a kernel: see harness.Policy, which the Go
 # engine runs; run_policy below is the same rule for the Python engines.
@@ -387,7 +387,18 @@ def prep_c(name, meta, ctx):
     return getattr(importlib.import_module(native["native"]), name)
 
 
-PREP = {"numpy": prep_numpy, "numexpr": prep_numexpr, "numba": prep_numba, "pythran": prep_pythran, "c": prep_c}
+def prep_jit(name, meta, ctx):
+    """The kernel as a Numba user ports it to pyc2go: @pyc2go.jit on the
+    function (the Python package of python/, with the pyc2go binary this
+    run built), compiled on the first call, which the check times."""
+    sys.path.insert(0, os.path.join(ROOT, "python"))
+    import pyc2go
+    mod = load_file(kernel_path(name), name, stub_numba=True)
+    return pyc2go.jit(getattr(mod, name))
+
+
+PREP = {"numpy": prep_numpy, "numexpr": prep_numexpr, "numba": prep_numba, "pythran": prep_pythran, "c": prep_c,
+        "jit": prep_jit}
 
 
 def first_line(e):
@@ -504,9 +515,9 @@ def available(engine):
             return "python3-%s is not installed" % mods[engine]
         if engine == "pythran" and not shutil.which(os.environ.get("CXX", "g++")):
             return "no C++ compiler for Pythran"
-    if engine in ("go", "c") and not shutil.which("go"):
+    if engine in ("go", "c", "jit") and not shutil.which("go"):
         return "no Go toolchain to build pyc2go"
-    if engine == "c" and not shutil.which(os.environ.get("CC", "gcc")):
+    if engine in ("c", "jit") and not shutil.which(os.environ.get("CC", "gcc")):
         return "no C compiler for pyc2go's C backend"
     return None
 
@@ -632,6 +643,20 @@ def table(doc, engines):
         lines.append("| %s | %d | %s | %s | %d | %s | %s |" % (
             TITLES[e], s["n"], f(s["geomean"]), f(s["median"]), s["slower_than_numpy"],
             f(s["by_style"]["array"]["geomean"]), f(s["by_style"]["loop"]["geomean"])))
+    firsts = [e for e in ("numba", "jit") if e in engines]
+    if "jit" in firsts:
+        lines.append("")
+        lines.append("First call in a fresh process, compilation included (the checking call), "
+                     "for the engines that compile on first call:")
+        lines.append("")
+        lines.append("| kernel | " + " | ".join(TITLES[e] for e in firsts) + " |")
+        lines.append("|---|" + "---|" * len(firsts))
+        for name, kr in doc["kernels"].items():
+            row = []
+            for e in firsts:
+                r = kr["engines"].get(e, {})
+                row.append(fmt_time(r["check_seconds"]) if r.get("status") == "ok" and "check_seconds" in r else "-")
+            lines.append("| %s | %s |" % (name, " | ".join(row)))
     if doc["refused"]:
         lines.append("")
         lines.append("Kernels pyc2go refuses (first diagnostic):")
@@ -784,6 +809,17 @@ def run(work, names, engines, mode, policy):
                     doc["refused"][n] = ks["diagnostic"]
             if "go" in engines and not status.get("go_binary"):
                 doc["skipped_engines"].setdefault("go", "the Go program did not build: " + status.get("go_error", "?"))
+    if "jit" in engines and "jit" not in doc["skipped_engines"]:
+        # The jit engine's process finds this binary through PYC2GO_BIN
+        # (engine_env), and compiles into a cache of this run's own, so
+        # that its first calls are cold, compile included.
+        binary = os.path.join(work, "pyc2go")
+        r = subprocess.run(["go", "build", "-o", binary, "./cmd/pyc2go"], cwd=ROOT, capture_output=True, text=True)
+        if r.returncode != 0:
+            doc["skipped_engines"]["jit"] = "go build ./cmd/pyc2go failed: " + (r.stderr.strip().splitlines() or ["?"])[-1]
+        else:
+            os.environ["PYC2GO_BIN"] = binary
+            os.environ["PYC2GO_CACHE"] = os.path.join(work, "jit-cache")
     for e in engines:
         if e in doc["skipped_engines"]:
             progress("skipping %s: %s" % (e, doc["skipped_engines"][e]))
@@ -806,7 +842,7 @@ def run(work, names, engines, mode, policy):
         doc["engine_load"][e] = {"start": la0, "end": loadavg(), "seconds": round(time.time() - t0, 1)}
         for n in names:
             r = res.get(n, {"status": "error", "note": "no result"})
-            if n in doc["refused"] and e in ("go", "c"):
+            if n in doc["refused"] and e in ("go", "c", "jit"):
                 r = {"status": "refused", "note": doc["refused"][n]}
             doc["kernels"][n]["engines"][e] = r
         if e == "numpy":

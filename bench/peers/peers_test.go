@@ -111,8 +111,9 @@ var smokeKernels = []string{"gauss_decay", "syrk", "rosenbrock", "grayscott", "c
 // matched CPython's, said why not, or was skipped as a whole with a
 // reason (a peer that is not installed); pyc2go's engines ran every
 // kernel it accepts and matched CPython; refused kernels carry their
-// first diagnostic. -short leaves out Numba and Pythran (their builds take
-// minutes the first time).
+// first diagnostic. Pythran is left out (a cold build of five kernels
+// takes minutes; `bench/peers/run` runs it), and -short leaves out Numba
+// and @pyc2go.jit too (their first calls compile).
 func TestRunnerSmoke(t *testing.T) {
 	py, err := verify.FindPython("")
 	if err != nil {
@@ -122,9 +123,11 @@ func TestRunnerSmoke(t *testing.T) {
 	out := filepath.Join(work, "results.json")
 	args := []string{"peers.py", "--smoke", "--kernels", strings.Join(smokeKernels, ","), "--work", work,
 		"--out", out, "--chart", filepath.Join(work, "peers.svg")}
+	engines := "numpy,numexpr,numba,go,c,jit"
 	if testing.Short() {
-		args = append(args, "--engines", "numpy,numexpr,go,c")
+		engines = "numpy,numexpr,go,c"
 	}
+	args = append(args, "--engines", engines)
 	cmd := exec.Command(py, args...)
 	cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1")
 	msg, err := cmd.CombinedOutput()

@@ -58,6 +58,9 @@ func File(m *ir.Module, cfg Config) (*Output, error) {
 	if usesLinalg(m) {
 		fmt.Fprintf(&c, "#include \"%s\"\n", LinalgHeader)
 	}
+	if usesRandom(m) {
+		fmt.Fprintf(&c, "#include \"%s\"\n", RandomHeader)
+	}
 	c.WriteString("\n#include <stdlib.h>\n")
 	// The IR keeps range checks that a narrow unsigned operand makes
 	// always true or false (int64(b) < 0 for a uint8 b); gcc folds them
@@ -221,6 +224,8 @@ func typeOf(t ir.Type) (string, error) {
 			return "", fmt.Errorf("invalid array type %s", t)
 		}
 		return ArrayType(t.Elem), nil
+	case ir.Generator:
+		return generatorCType, nil
 	}
 	return "", fmt.Errorf("want a scalar or array type, got %v", t)
 }

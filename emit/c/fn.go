@@ -303,6 +303,8 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 		return e.alloc(s, depth)
 	case *ir.View:
 		return e.view(s, depth)
+	case *ir.Random:
+		return e.randomStmt(s, depth)
 	}
 	return nil, fmt.Errorf("unknown statement %T", s)
 }
@@ -421,7 +423,8 @@ func decl(t ir.Type, name, init string) (string, error) {
 	}
 	if init == "" {
 		init = "0"
-		if _, ok := t.(*ir.Array); ok {
+		switch t.(type) {
+		case *ir.Array, ir.Generator:
 			init = "{0}"
 		}
 	}

@@ -75,6 +75,7 @@ func TestCorpusCompiles(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, cruntime.Files())
 	writeFiles(t, dir, cruntime.LinalgFiles()) // for kernels with BLAS-sized products
+	writeFiles(t, dir, cruntime.RandomFiles()) // for kernels that draw (testdata/py/random)
 	files, err := corpus.Kernels("../../testdata/py")
 	if err != nil {
 		t.Fatal(err)
@@ -111,7 +112,7 @@ func TestCorpusCompiles(t *testing.T) {
 			t.Parallel()
 			cc := needCC(t, name)
 			obj := name + ".o"
-			for _, src := range []string{cruntime.Runtime, cruntime.LinalgRuntime} {
+			for _, src := range []string{cruntime.Runtime, cruntime.LinalgRuntime, cruntime.Random} {
 				rt := exec.Command(cc, append(cflags, "-c", src, "-o", obj)...)
 				rt.Dir = dir
 				if out, err := rt.CombinedOutput(); err != nil {
@@ -141,5 +142,14 @@ func TestLinalgHeaderName(t *testing.T) {
 	}
 	if _, ok := cruntime.LinalgFiles()[emitc.LinalgHeader]; !ok {
 		t.Errorf("the C runtime ships no %s", emitc.LinalgHeader)
+	}
+}
+
+// TestRandomHeaderName keeps the include generated C writes for the
+// random runtime and the file the C runtime ships under one name: the
+// driver ships pyc2go_random.c with kernels that include it.
+func TestRandomHeaderName(t *testing.T) {
+	if emitc.RandomHeader != cruntime.RandomHeader {
+		t.Errorf("emitc.RandomHeader %q, cruntime.RandomHeader %q", emitc.RandomHeader, cruntime.RandomHeader)
 	}
 }

@@ -27,6 +27,8 @@ func goTypeOf(t ir.Type) (*jen.Statement, error) {
 			return nil, fmt.Errorf("invalid array type %s", t)
 		}
 		return arrayType(t), nil
+	case ir.Generator:
+		return generatorType(), nil
 	}
 	return nil, fmt.Errorf("want a scalar or array type, got %v", t)
 }

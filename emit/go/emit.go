@@ -622,6 +622,8 @@ func (e *funcEmitter) stmtCode(s ir.Stmt) (codes []jen.Code, oneLine bool, err e
 	case *ir.View:
 		c, err := e.view(s)
 		return []jen.Code{c}, true, err
+	case *ir.Random:
+		return e.randomStmt(s)
 	}
 	return nil, false, fmt.Errorf("unknown statement %T", s)
 }

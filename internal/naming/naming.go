@@ -213,7 +213,7 @@ var GoReserved = func() map[string]bool {
 		uintptr true false iota nil
 		append cap clear close complex copy delete imag len make max min new
 		panic print println real recover
-		math cmplx runtime errors harness
+		math cmplx runtime errors harness nprand
 		init _`) {
 		m[s] = true
 	}
