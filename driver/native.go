@@ -9,10 +9,8 @@ import (
 	"slices"
 	"strings"
 
-	emitc "github.com/pyc2go/pyc2go/emit/c"
 	"github.com/pyc2go/pyc2go/emit/pyctypes"
 	"github.com/pyc2go/pyc2go/internal/naming"
-	"github.com/pyc2go/pyc2go/ir"
 )
 
 // NativeConfig says how `compile --lang python` builds the shared library.
@@ -82,12 +80,10 @@ func (r *Result) PythonFiles(cfg Config) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	mutable := emitc.MutableParams(r.Module)
 	py, err := pyctypes.File(r.Module, pyctypes.Config{
 		Prefix:  out.Module,
 		Library: names.Library,
 		Free:    cFreeFunc,
-		Mutable: func(f *ir.Func) []bool { return mutable[f] },
 	})
 	if err != nil {
 		return nil, err

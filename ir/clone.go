@@ -55,7 +55,7 @@ func CloneStmt(s Stmt) Stmt {
 			p.Private, p.Reductions = cloneSlice(p.Private), cloneSlice(p.Reductions)
 			c.Par = &p
 		}
-		c.Windows, c.Restrict = cloneSlice(s.Windows), cloneSlice(s.Restrict)
+		c.Windows, c.Restrict, c.Locals = cloneSlice(s.Windows), cloneSlice(s.Restrict), cloneSlice(s.Locals)
 		return &c
 	case *While:
 		c := *s

@@ -22,7 +22,9 @@
 // # Shape of the IR
 //
 //	Module   constants and functions of one Python file
-//	Func     typed parameters, typed locals, a result type, a Block
+//	Func     typed parameters, typed locals, a result type, a Block; or,
+//	         with Lib set, a runtime library function (np.linalg's) that
+//	         CallStmts call (lib.go)
 //	Stmt     Assign, Store, Alloc, View, CallStmt, If, For, While, Break,
 //	         Continue, Return, Raise, Check
 //	Expr     Const, VarRef, Unary, Binary, Convert, Intrinsic, Call,

@@ -88,6 +88,13 @@ var intrinsicList = []IntrinsicInfo{
 	{"np_zeros_k", 2, true, "np_zeros_k(x, y) of two arrays (any element types; the same array twice for a one-operand expression): a fresh zeroed array of the intrinsic's array type whose shape is x's and y's broadcast shape (checked before), laid out in the order numpy 1.24 lays out a ufunc output of operands x and y (K order, runtime.ZerosLayout2: axes by decreasing |stride|, C order on conflicts), so np.sum of an expression over transposed views sums its temporary in numpy's order"},
 	{"np_matmul", 2, false, "np_matmul(a, b) of two 2-d float32 or float64 arrays of one element type whose inner extents agree (checked before): a @ b as numpy computes it, through BLAS gemm (Go: runtime/linalg.Product on gonum; C: pyc2go_linalg_matmul_T on CBLAS, numpy's own calls), a fresh C-contiguous array of the intrinsic's type. Inexact: BLAS sums in its own order (blocking, SIMD lanes, FMA), as numpy's does, so results agree with numpy to rounding (bit for bit in C when numpy links the same OpenBLAS)"},
 	{"np_sum_axis", 2, true, "np_sum_axis(a, k) of a float or complex array and a constant axis k: np.sum(a, axis=k) as numpy 1.24 orders it (runtime.SumAxis: pairwise along a contiguous reduced axis, left to right otherwise); the result, a fresh array of a's shape without axis k, has the intrinsic's array type"},
+	// Parallel loops (opt/chunk.go): the cut of a loop into chunks, a
+	// function of the trip count and the grain only, never of the thread
+	// count, so that partials fold to the same bits everywhere.
+	{"trip_count", 3, true, "trip_count(start, stop, step): the number of iterations of range(start, stop, step), step != 0, computed without overflow (runtime.TripCount, pyc2go_trip_count)"},
+	{"chunks", 2, true, "chunks(n, grain): how many chunks n iterations make, given the least number worth a chunk: 0 for n <= 0, 1 for fewer than 2*grain, else n/grain capped at MaxChunks (runtime.Chunks, pyc2go_chunks)"},
+	{"chunk_lo", 3, true, "chunk_lo(n, nc, c): the first iteration of chunk c of the nc contiguous chunks of [0, n); the first n%nc chunks have one iteration more (runtime.ChunkLo, pyc2go_chunk_lo)"},
+	{"chunk_hi", 3, true, "chunk_hi(n, nc, c): one past the last iteration of chunk c of the nc chunks of [0, n) (runtime.ChunkHi, pyc2go_chunk_hi)"},
 	// Optional arrays (lower/values.go): a variable of an array type
 	// marked Nullable may hold no array, Python's None.
 	{"none", 0, true, "none() of an array type: no array, the None of an optional array (Go nil, C a zeroed descriptor); only assigned to, passed as or returned for a Nullable array variable"},
@@ -140,7 +147,7 @@ func intrinsicResult(name string, args []Expr) Type {
 	case "isnan", "isinf", "isfinite", "ftoi_ok", "domain_err", "range_err",
 		"overlaps", "may_share", "is_c_contig", "isclose":
 		return Bool
-	case "ftoi", "slice_adjust", "slice_len":
+	case "ftoi", "slice_adjust", "slice_len", "trip_count", "chunks", "chunk_lo", "chunk_hi":
 		return Int64
 	case "truediv":
 		return Float64

@@ -42,6 +42,10 @@ type Func struct {
 	// contains a Raise or Check, or calls a function that Raises. Emitters
 	// give such functions an error result.
 	Raises bool
+	// Lib, when set, makes the Func a runtime library function (lib.go)
+	// rather than a function of the module: it has no Body and is in no
+	// Module's Funcs; only CallStmts call it.
+	Lib *Lib
 
 	// The Python-visible signature, for emitters of wrappers that callers
 	// reach by Python's calling convention (emit/pyctypes): compiled code
@@ -90,6 +94,13 @@ type Var struct {
 	// every return statement returns. The IR's text form does not carry
 	// it (parsed IR has no Named locals).
 	Named bool
+	// ReadOnly, set only by opt's readonly pass on array parameters, is
+	// its proof that the function never writes the array's elements:
+	// not through the parameter, a view or copy of it, nor a callee. The
+	// C backend makes such a parameter a const pointer, and the Python
+	// module built on it accepts read-only numpy arrays there. false
+	// (not proven) is always safe.
+	ReadOnly bool
 }
 
 // Block is a sequence of statements.
@@ -110,7 +121,8 @@ type Assign struct {
 }
 
 // Store writes Val to Arr's element at the flat element offset Offset
-// (already including the array's base offset and strides).
+// (already including the array's base offset and strides). Arr may also be
+// a Buffer, whose element Offset is written.
 type Store struct {
 	Arr    *Var
 	Offset Expr
@@ -173,6 +185,21 @@ type For struct {
 	// correct. The body assigns no listed variable, and a cold loop and
 	// the loops inside it list none (ir.Verify checks both).
 	Restrict []*Var
+	// Concurrent, set only by the chunk pass (opt/chunk.go), says the
+	// iterations may run at the same time, on several threads: the Go
+	// backend runs each on a goroutine of runtime.Concurrent's pool, the C
+	// backend under an OpenMP `parallel for`. Such a loop is
+	// range(0, n, 1), its Var and its Locals are its own (declared by the
+	// loop, not by the function: each iteration has its own copy, zero at
+	// its start), and its body assigns nothing else: it writes only array
+	// elements and the element of a Buffer indexed by Var. When iterations
+	// raise, the loop raises the exception of the lowest-numbered one,
+	// which is the first in Python's order; iterations after it may or may
+	// not have run. The chunk pass makes each iteration one chunk of a
+	// parallel loop (see ParLoop), so the decisions about chunks, private
+	// copies and partials are IR the emitters only print.
+	Concurrent bool
+	Locals     []*Var
 	// Cold marks the outermost loop of the fallback copy of a versioned
 	// loop nest: `if pre { fast nest } else { cold nest }`, where the cold
 	// nest is the nest as it was before the versioning pass (bchoist,
@@ -207,6 +234,11 @@ type ParLoop struct {
 	// calling goroutine.
 	Grain int64
 }
+
+// MaxChunks bounds the chunks of a parallel loop: the chunks intrinsic
+// never returns more (runtime.Chunks, pyc2go_chunks), so a Buffer of
+// MaxChunks slots holds one partial per chunk.
+const MaxChunks = 256
 
 // Reduction is a variable a parallel loop body only updates as
 // Var = Var Op e (or Var = Op(Var, e) for min and max), with e not reading
@@ -514,7 +546,8 @@ type Dim struct {
 	Axis int
 }
 
-// Load reads Arr's element at flat element offset Offset.
+// Load reads Arr's element at flat element offset Offset (of an Array, or
+// element Offset of a Buffer).
 type Load struct {
 	Arr    *Var
 	Offset Expr
@@ -534,7 +567,10 @@ func (e *Intrinsic) Type() Type { return e.T }
 func (e *Call) Type() Type      { return e.Fn.Result }
 func (e *Dim) Type() Type       { return Int64 }
 func (e *Load) Type() Type {
-	if a, ok := e.Arr.Type.(*Array); ok {
+	switch a := e.Arr.Type.(type) {
+	case *Array:
+		return a.Elem
+	case *Buffer:
 		return a.Elem
 	}
 	return Invalid

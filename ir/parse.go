@@ -24,7 +24,8 @@ import (
 // named like a constant word (nan, true) or like the discarded result _
 // as the variable.
 //
-// A Nullable variable's type ends in "?"; a function whose Python
+// A Nullable variable's type ends in "?", a ReadOnly parameter's is
+// followed by "readonly"; a function whose Python
 // signature differs from its flat one (PyParams, PyResult) starts with
 // "pyparam NAME TYPE" and "pyresult TYPE" lines before its locals.
 //
@@ -146,6 +147,7 @@ func (p *textParser) header(l *lineParser) *Func {
 		v := &Var{Name: l.ident(), Param: true}
 		v.Type = l.typ()
 		v.Nullable = l.accept("?")
+		v.ReadOnly = l.acceptWord("readonly")
 		if l.accept("=") {
 			c := l.constant()
 			if s, ok := v.Type.(Scalar); ok && c.T != s {
@@ -202,6 +204,17 @@ func (p *textParser) body(f *Func) {
 		f.Locals = append(f.Locals, v)
 	}
 	f.Body = p.block()
+}
+
+// declared returns the variable named name, declaring it with type t
+// unless it is declared already.
+func (p *textParser) declared(name string, t Type) *Var {
+	if v := p.vars[name]; v != nil {
+		return v
+	}
+	v := &Var{Name: name, Type: t}
+	p.declare(v)
+	return v
 }
 
 func (p *textParser) declare(v *Var) {
@@ -270,7 +283,7 @@ func (p *textParser) stmt(l *lineParser) Stmt {
 		s.Body = p.nested()
 		p.closeBlock()
 		return s
-	case "cold", "parallel", "for":
+	case "cold", "parallel", "for", "concurrent":
 		if s := p.forStmt(l, word); s != nil {
 			return s
 		}
@@ -322,6 +335,13 @@ func (p *textParser) stmt(l *lineParser) Stmt {
 // the line is not one (a variable named cold, say).
 func (p *textParser) forStmt(l *lineParser, word string) Stmt {
 	s := &For{}
+	if word == "concurrent" {
+		if !l.acceptWord("cold") && !l.acceptWord("parallel") && !l.acceptWord("for") {
+			return nil
+		}
+		s.Concurrent = true
+		word = l.last
+	}
 	if word == "cold" {
 		if !l.acceptWord("parallel") && !l.acceptWord("for") {
 			return nil
@@ -335,7 +355,14 @@ func (p *textParser) forStmt(l *lineParser, word string) Stmt {
 		}
 		s.Parallel = true
 	}
-	s.Var = p.lookup(l.ident())
+	if s.Concurrent {
+		// A concurrent loop declares its induction variable and its
+		// locals (a name declared already is read as that variable, for
+		// Print's sake; the verifier rejects the double declaration).
+		s.Var = p.declared(l.ident(), Int64)
+	} else {
+		s.Var = p.lookup(l.ident())
+	}
 	l.expect("=")
 	if !l.acceptWord("range") {
 		p.errorf("want range(start, stop, step)")
@@ -370,6 +397,18 @@ func (p *textParser) forStmt(l *lineParser, word string) Stmt {
 				l.expect(",")
 			}
 			s.Restrict = append(s.Restrict, p.lookup(l.ident()))
+		}
+	}
+	if l.acceptWord("local") {
+		l.expect("(")
+		for !l.accept(")") {
+			if len(s.Locals) > 0 {
+				l.expect(",")
+			}
+			name := l.ident()
+			v := p.declared(name, l.typ())
+			v.Nullable = l.accept("?")
+			s.Locals = append(s.Locals, v)
 		}
 	}
 	l.expect("{")
@@ -436,12 +475,24 @@ func (p *textParser) assignment(l *lineParser) Stmt {
 	case "call":
 		if c := l.callOrNil(); c != nil {
 			s := &CallStmt{Call: c, Pos: l.pos}
+			var rts []Type
 			for _, d := range dsts {
 				var v *Var // "_" discards, unless a variable has that name
 				if d != "_" || p.vars[d] != nil {
 					v = p.lookup(d)
 				}
 				s.Dsts = append(s.Dsts, v)
+				if v != nil {
+					rts = append(rts, v.Type)
+				}
+			}
+			if c.Fn.Lib != nil {
+				// A library call's result types are its destinations'
+				// (lower never discards one).
+				if len(rts) != len(dsts) {
+					p.errorf("a library call cannot discard a result")
+				}
+				c.Fn.Result = tupleOf(rts)
 			}
 			l.end()
 			return s
@@ -664,6 +715,11 @@ func (l *lineParser) typ() Type {
 		return s
 	}
 	l.i++
+	if rest := l.s[l.i:]; rest != "" && unicode.IsDigit(rune(rest[0])) {
+		b := &Buffer{Elem: s, Len: l.integer()}
+		l.expect("]")
+		return b
+	}
 	a := &Array{Elem: s}
 	for !l.accept("]") {
 		if a.Rank > 0 {
@@ -904,6 +960,10 @@ func (l *lineParser) callOrNil() *Call {
 	if !l.peekIdent() {
 		return nil
 	}
+	if l.acceptWord("lib") && l.p.funcs["lib"] == nil {
+		return l.libCall()
+	}
+	l.i = save
 	f := l.p.funcs[l.ident()]
 	if f == nil || !l.accept("(") {
 		l.i = save

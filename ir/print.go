@@ -52,6 +52,9 @@ func (p *printer) fn(f *Func) {
 			params = append(params, "*")
 		}
 		s := v.Name + " " + v.Type.String() + nullMark(v)
+		if v.ReadOnly {
+			s += " readonly"
+		}
 		if i < len(f.Defaults) && f.Defaults[i] != nil {
 			s += " = " + constString(f.Defaults[i])
 		}
@@ -139,6 +142,9 @@ func (p *printer) stmt(s Stmt) {
 		if s.Cold {
 			kw = "cold " + kw
 		}
+		if s.Concurrent {
+			kw = "concurrent " + kw
+		}
 		win := ""
 		if len(s.Windows) > 0 {
 			ws := make([]string, len(s.Windows))
@@ -153,6 +159,13 @@ func (p *printer) stmt(s Stmt) {
 				rs[i] = varName(r)
 			}
 			win += " restrict(" + strings.Join(rs, ", ") + ")"
+		}
+		if len(s.Locals) > 0 {
+			ls := make([]string, len(s.Locals))
+			for i, l := range s.Locals {
+				ls[i] = varName(l) + " " + typeString(l.Type) + nullMark(l)
+			}
+			win += " local(" + strings.Join(ls, ", ") + ")"
 		}
 		p.line(s.Pos, "%s %s = range(%s, %s, %s)%s {", kw, s.Var.Name, exprString(s.Start), exprString(s.Stop), exprString(s.Step), parString(s.Par)+win)
 		p.block(s.Body)
@@ -370,6 +383,9 @@ func typeString(t Type) string {
 func callString(c *Call) string {
 	if c == nil {
 		return "<nil>"
+	}
+	if c.Fn.Lib != nil {
+		return libString(c.Fn.Lib) + "(" + exprList(c.Args) + ")"
 	}
 	return c.Fn.Name + "(" + exprList(c.Args) + ")"
 }

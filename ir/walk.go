@@ -358,3 +358,79 @@ func TouchesMemory(e Expr) bool {
 	})
 	return found
 }
+
+// VarSlots calls fn with every place b mentions a variable: reads,
+// writes, loop variables and locals, and loop annotations alike; fn may
+// change the variable in place.
+func VarSlots(b *Block, fn func(*(*Var))) {
+	all := func(vs []*Var) {
+		for i := range vs {
+			fn(&vs[i])
+		}
+	}
+	Inspect(b, func(n Node) bool {
+		switch n := n.(type) {
+		case *Assign:
+			fn(&n.Dst)
+		case *Store:
+			fn(&n.Arr)
+		case *CallStmt:
+			all(n.Dsts)
+		case *For:
+			fn(&n.Var)
+			all(n.Restrict)
+			all(n.Locals)
+			for i := range n.Windows {
+				fn(&n.Windows[i].Arr)
+				fn(&n.Windows[i].Base)
+			}
+			if n.Par != nil {
+				all(n.Par.Private)
+				for i := range n.Par.Reductions {
+					fn(&n.Par.Reductions[i].Var)
+				}
+			}
+		case *Alloc:
+			fn(&n.Dst)
+		case *Random:
+			fn(&n.Gen)
+			fn(&n.Dst)
+			fn(&n.Arr)
+		case *View:
+			fn(&n.Dst)
+			fn(&n.Src)
+		case *VarRef:
+			fn(&n.V)
+		case *Dim:
+			fn(&n.Arr)
+		case *Load:
+			fn(&n.Arr)
+		}
+		return true
+	})
+}
+
+// RenameVars replaces, in place, every mention in b of a variable of m by
+// its image (see VarSlots). b's nodes must not be shared with code that
+// keeps the old names (clone first).
+func RenameVars(b *Block, m map[*Var]*Var) {
+	VarSlots(b, func(p **Var) {
+		if n, ok := m[*p]; ok && *p != nil {
+			*p = n
+		}
+	})
+}
+
+// LoopLocals lists the variables f's concurrent loops declare (each
+// loop's Var, then its Locals), in the order they appear: the variables
+// that are neither parameters nor Locals of f.
+func LoopLocals(f *Func) []*Var {
+	var vs []*Var
+	WalkStmts(f.Body, func(s Stmt) {
+		if l, ok := s.(*For); ok && l.Concurrent {
+			vs = append(vs, l.Var)
+			vs = append(vs, l.Locals...)
+		}
+	})
+	return vs
+}

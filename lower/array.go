@@ -131,9 +131,20 @@ func (l *fnLowerer) arrayVar(e ast.Expr) *ir.Var {
 			}
 			return l.materialize(av, t, pos)
 		}
+		if _, isTup := l.typeOf(x.Value).(*ir.Tuple); isTup {
+			// An array element of a tuple (w = np.linalg.eigh(a)[0]).
+			if vals := l.tupleSubscript(x); len(vals) == 1 {
+				if r, ok := vals[0].(*ir.VarRef); ok {
+					return r.V
+				}
+			}
+		}
 	case *ast.Attribute:
 		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrT {
 			return l.materialize(l.transpose(wholeView(l.arrayVar(x.Value))), t, pos)
+		}
+		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrReal && !l.isPart(x) {
+			return l.arrayVar(x.Value) // a.real of a real array is a
 		}
 	case *ast.BinOp:
 		if l.isMatMul(x) {
@@ -176,6 +187,34 @@ func (l *fnLowerer) arrayAs(v *ir.Var, t *ir.Array, n ast.Ast) *ir.Var {
 	return l.materialize(wholeView(v), t, l.pos(n))
 }
 
+// permute reorders the axes of av: axis k of the result is av's axis
+// perm[k] (np.transpose(a, axes)).
+func permute(av aview, perm []int) aview {
+	out := aview{src: av.src, off: av.off, shape: make([]ir.Expr, len(perm)), strides: make([]ir.Expr, len(perm))}
+	for k, p := range perm {
+		out.shape[k], out.strides[k] = av.shape[p], av.strides[p]
+	}
+	return out
+}
+
+// transposeCall is the view of np.transpose(a, axes) / a.transpose(...),
+// ok false when e is not such a call.
+func (l *fnLowerer) transposeCall(e ast.Expr) (aview, bool) {
+	c, isCall := e.(*ast.Call)
+	if !isCall {
+		return aview{}, false
+	}
+	ci := l.info.Calls[c]
+	if ci == nil || ci.Row == nil || ci.Row.Name != "transpose" {
+		return aview{}, false
+	}
+	x := ci.Recv
+	if x == nil {
+		x = ci.Args[0]
+	}
+	return permute(l.viewOf(x), ci.Perm), true
+}
+
 // transpose reverses the axes of av (a.T).
 func (l *fnLowerer) transpose(av aview) aview {
 	n := len(av.shape)
@@ -202,6 +241,13 @@ func (l *fnLowerer) viewOf(e ast.Expr) aview {
 		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrT {
 			return l.transpose(l.viewOf(x.Value))
 		}
+		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrReal && !l.isPart(x) {
+			return l.viewOf(x.Value)
+		}
+	case *ast.Call:
+		if av, ok := l.transposeCall(x); ok {
+			return av
+		}
 	}
 	return wholeView(l.arrayVar(e))
 }
@@ -216,15 +262,29 @@ func (l *fnLowerer) subscriptView(e *ast.Subscript) (av aview, elem ir.Expr) {
 	}
 	pos := l.pos(e)
 	av = l.viewOf(e.Value)
-	if len(ii.Items) > len(av.shape) {
-		l.errorf(e, "too many indices for array: array is %d-dimensional, but %d were indexed", len(av.shape), len(ii.Items))
+	axes := 0 // the items that address an axis of av (not new axes)
+	for _, it := range ii.Items {
+		if !it.NewAxis {
+			axes++
+		}
+	}
+	if axes > len(av.shape) {
+		l.errorf(e, "too many indices for array: array is %d-dimensional, but %d were indexed", len(av.shape), axes)
 	}
 	off := av.off
 	var shape, strides []ir.Expr
-	for k, it := range ii.Items {
+	k := 0 // the axis of av the next item addresses
+	for _, it := range ii.Items {
+		if it.NewAxis {
+			// None / np.newaxis: a length-1 axis; its stride is never
+			// multiplied by anything but 0, and numpy's is 0 too.
+			shape, strides = append(shape, ir.Int(1)), append(strides, ir.Int(0))
+			continue
+		}
 		n, st := av.shape[k], av.strides[k]
+		k++
 		if !it.Slice {
-			i := l.index(it.Int, n, k, pos)
+			i := l.index(it.Int, n, k-1, pos)
 			off = addOff(off, mul(i, st))
 			continue
 		}
@@ -237,7 +297,7 @@ func (l *fnLowerer) subscriptView(e *ast.Subscript) (av aview, elem ir.Expr) {
 		shape = append(shape, length)
 		strides = append(strides, l.cheap(mul(st, step), pos))
 	}
-	for k := len(ii.Items); k < len(av.shape); k++ {
+	for ; k < len(av.shape); k++ {
 		shape, strides = append(shape, av.shape[k]), append(strides, av.strides[k])
 	}
 	off = l.cheap(off, pos)

@@ -1,6 +1,7 @@
 package lower
 
 import (
+	"math"
 	"strings"
 
 	"github.com/go-python/gpython/ast"
@@ -64,8 +65,21 @@ func (l *fnLowerer) isElementwise(e ast.Expr) bool {
 		return len(x.Ops) == 1
 	case *ast.Call:
 		return isElemCall(l.info.Calls[x])
+	case *ast.Attribute:
+		return l.isPart(x)
 	}
 	return false
+}
+
+// isPart reports whether e is a.real of a complex array or a.imag of any
+// array: computed elementwise (a.real of a real array is a itself).
+func (l *fnLowerer) isPart(e *ast.Attribute) bool {
+	ai := l.info.Attrs[e]
+	if ai == nil || ai.Kind != typeinfer.AttrReal && ai.Kind != typeinfer.AttrImag {
+		return false
+	}
+	a, ok := l.info.Types[e.Value].(*ir.Array)
+	return ok && (ai.Kind == typeinfer.AttrImag || a.Elem.IsComplex())
 }
 
 // fuseTree lowers the operands of the array expression e (step 1 and 2).
@@ -80,6 +94,7 @@ func (l *fnLowerer) fuseTree(e ast.Expr, pos ir.Pos) *fnode {
 		v := l.expr(e)
 		n.scalar = l.simple(v, pos)
 		n.elem = l.scalarOf(e)
+		l.valueGuards(e, n.scalar, n.elem, pos)
 		return n
 	}
 	n.elem = l.typeOf(e).(*ir.Array).Elem
@@ -114,6 +129,27 @@ func (l *fnLowerer) fuseTree(e ast.Expr, pos ir.Pos) *fnode {
 	return n
 }
 
+// valueGuards checks the run-time scalar operand x (of kind k) of an
+// array operation against the ranges in which numpy 1.24 gives the dtype
+// typeinfer compiled (value-based casting), raising a ValueError that
+// says so outside them.
+func (l *fnLowerer) valueGuards(e ast.Expr, x ir.Expr, k ir.Scalar, pos ir.Pos) {
+	for _, g := range l.info.ValueGuards[e] {
+		var ok ir.Expr
+		if g.Int {
+			i := cv(x, ir.Int64)
+			ok = ir.Bin(ir.Le, i, ir.Int(g.Hi))
+			if g.Lo > math.MinInt64 {
+				ok = and(ir.Bin(ir.Ge, i, ir.Int(g.Lo)), ok)
+			}
+		} else {
+			f := cv(x, ir.Float64)
+			ok = or(ir.Bin(ir.Lt, intr("abs", ir.Float64, f), ir.Float(g.MaxAbs)), not(intr("isfinite", ir.Bool, f)))
+		}
+		l.check(ok, "ValueError", g.Message(), pos)
+	}
+}
+
 // operands lists the operand expressions of an elementwise node, in
 // evaluation order.
 func (l *fnLowerer) operands(e ast.Expr) []ast.Expr {
@@ -122,6 +158,8 @@ func (l *fnLowerer) operands(e ast.Expr) []ast.Expr {
 		return []ast.Expr{x.Left, x.Right}
 	case *ast.UnaryOp:
 		return []ast.Expr{x.Operand}
+	case *ast.Attribute:
+		return []ast.Expr{x.Value}
 	case *ast.Compare:
 		return []ast.Expr{x.Left, x.Comparators[0]}
 	case *ast.Call:

@@ -71,8 +71,25 @@ func init() {
 			x := l.simple(cv(args[0], res), pos)
 			return ir.Bin(ir.Mul, x, x)
 		}},
-		"clip":  {elem: clipElem},
-		"round": {elem: roundElem},
+		"conjugate": {elem: func(_ *fnLowerer, _ *typeinfer.CallInfo, args []ir.Expr, _ []ir.Scalar, res ir.Scalar, _ ir.Pos) ir.Expr {
+			if res.IsComplex() {
+				return intr("conj", res, cv(args[0], res))
+			}
+			return cv(args[0], res)
+		}},
+		"invert": {elem: func(_ *fnLowerer, _ *typeinfer.CallInfo, args []ir.Expr, _ []ir.Scalar, res ir.Scalar, _ ir.Pos) ir.Expr {
+			if res == ir.Bool {
+				return not(truth(args[0]))
+			}
+			return &ir.Unary{Op: ir.BitNot, X: cv(args[0], res)}
+		}},
+		"bitwise_and": {elem: binElem(ast.BitAnd)},
+		"bitwise_or":  {elem: binElem(ast.BitOr)},
+		"bitwise_xor": {elem: binElem(ast.BitXor)},
+		"left_shift":  {elem: binElem(ast.LShift)},
+		"right_shift": {elem: binElem(ast.RShift)},
+		"clip":        {elem: clipElem},
+		"round":       {elem: roundElem},
 		"rint": {elem: func(_ *fnLowerer, _ *typeinfer.CallInfo, args []ir.Expr, _ []ir.Scalar, res ir.Scalar, _ ir.Pos) ir.Expr {
 			return intr("roundeven", res, cv(args[0], res))
 		}},
@@ -110,6 +127,20 @@ func init() {
 			v := l.copyOf(ci.Recv, t, pos)
 			return l.reshapeContig(v, []ir.Expr{l.size(wholeView(v))}, t, pos)
 		}},
+		"diff": {array: func(l *fnLowerer, e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
+			return l.diff(e, ci, t, pos)
+		}},
+		"concatenate": {array: joinArray},
+		"roll":        {array: rearrangeArray},
+		"repeat":      {array: rearrangeArray},
+		"tile":        {array: rearrangeArray},
+		"stack":       {array: joinArray},
+		"hstack":      {array: joinArray},
+		"vstack":      {array: joinArray},
+		"transpose": {array: func(l *fnLowerer, e *ast.Call, _ *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
+			av, _ := l.transposeCall(e)
+			return l.materialize(av, t, pos)
+		}},
 		"ravel": {array: func(l *fnLowerer, e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
 			return l.reshape(e, ci.Recv, nil, t, pos)
 		}},
@@ -135,6 +166,14 @@ func init() {
 	}
 }
 
+func rearrangeArray(l *fnLowerer, _ *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
+	return l.rearrange(ci, t, pos)
+}
+
+func joinArray(l *fnLowerer, _ *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
+	return l.join(ci, t, pos)
+}
+
 // elemFunc is the element computation of an elementwise row (scalar
 // types convert, an Intrinsic computes, the others are bound by name);
 // nil for the other rows.
@@ -158,6 +197,9 @@ func isElemCall(ci *typeinfer.CallInfo) bool {
 
 // rowCall lowers a scalar-valued call of a numpy row.
 func (l *fnLowerer) rowCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
+	if isLinalgCall(ci) {
+		return l.linalgCall(e, ci)[0]
+	}
 	if _, _, _, ok := l.productCall(e); ok {
 		v, _ := l.product(e)
 		return v
@@ -200,6 +242,9 @@ func (l *fnLowerer) rowArray(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array) *
 	}
 	if ci.Row.Kind == numpy.Reduction {
 		return l.reduceAxis(e, ci, t)
+	}
+	if isLinalgCall(ci) {
+		return l.linalgCall(e, ci)[0].(*ir.VarRef).V
 	}
 	lw := npLowerings[ci.Row.Name]
 	if lw.array == nil {

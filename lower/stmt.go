@@ -40,6 +40,10 @@ func (l *fnLowerer) stmt(s ast.Stmt) {
 				l.callFunc(call, ci, nil, true)
 				return
 			}
+			if ci := l.info.Calls[call]; isLinalgCall(ci) {
+				l.linalgCall(call, ci) // for its exceptions
+				return
+			}
 			if ci := l.info.Calls[call]; isRandomCall(ci) {
 				l.randomStmt(call, ci)
 				return

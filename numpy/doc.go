@@ -2,7 +2,8 @@
 // numpy name pyc2go supports, the dtype numpy gives every array
 // operation, and the list of numpy's public names.
 //
-// What comes in: nothing at run time; the rows are Go literals (rows.go),
+// What comes in: nothing at run time; the rows are Go literals (rows.go;
+// np.linalg's in rows_linalg.go, indexed as "linalg.NAME"),
 // the dtype table and the names are embedded text (dtypes.txt, names.txt)
 // parsed on first use, so a process that compiles no numpy code (pyc2go
 // version, a generated harness) never pays for them.

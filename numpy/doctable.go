@@ -23,7 +23,7 @@ const DocRegenerate = "go run ./numpy/gendoc"
 // per kind, one line per row.
 func DocTable() string {
 	var b strings.Builder
-	for k := Type; k <= Constant; k++ {
+	for k := Type; int(k) < len(kindNames); k++ {
 		var rs []*Row
 		for _, r := range Rows() {
 			if r.Kind == k {
@@ -73,7 +73,7 @@ func (r *Row) spellings() string {
 	}
 	if r.Forms&Func != 0 || r.Kind == Type {
 		for _, n := range r.Names() {
-			out = append(out, "`np."+n+"("+r.accepted(r.params)+")`")
+			out = append(out, "`np."+r.path(n)+"("+r.accepted(r.params)+")`")
 		}
 	}
 	if r.Forms&Meth != 0 {

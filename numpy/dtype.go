@@ -1,9 +1,11 @@
 package numpy
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -328,10 +330,13 @@ type Scalar struct {
 // ScalarDType is the dtype of `array op scalar` (left: `scalar op
 // array`) with numpy 1.24's value-based casting, or an error message. A
 // constant has one value class. A scalar known only at run time may hold
-// any value of its kind: when numpy's dtype differs between them, no
-// static type is right for every run, and the operation is rejected
-// (sound rather than silently wrong) with a message saying how to pin it.
-func ScalarDType(op string, arr ir.Scalar, sc Scalar, left bool) (ir.Scalar, string) {
+// any value of its kind: when numpy's dtype differs between them, the
+// dtype of a typical value (1, 2.0) is compiled and guard says for which
+// values numpy 1.24 gives it; the generated code raises for the others
+// (numpy 2 gives the compiled dtype for every value). When the values
+// giving it are not one interval (or the scalar is complex or uint64),
+// the operation is rejected with a message saying how to pin the dtype.
+func ScalarDType(op string, arr ir.Scalar, sc Scalar, left bool) (k ir.Scalar, guard *ValueGuard, msg string) {
 	what := opWhat(op, AnArray(arr), TypeName(sc.Kind))
 	if left {
 		what = opWhat(op, TypeName(sc.Kind), AnArray(arr))
@@ -341,21 +346,174 @@ func ScalarDType(op string, arr ir.Scalar, sc Scalar, left bool) (ir.Scalar, str
 	// looked up array-first (the probe checks they are symmetric).
 	side := left && (op == "**" || op == "power")
 	if sc.Value != nil {
-		return result(t.arrayScalar(op, arr, valueClass(sc.Kind, sc.Value), side), what)
+		k, msg := result(t.arrayScalar(op, arr, valueClass(sc.Kind, sc.Value), side), what)
+		return k, nil, msg
 	}
-	res := ""
+	res, typical := "", ""
+	results := map[string]string{} // class -> numpy's dtype
 	for _, class := range t.classes[sc.Kind] {
 		r := t.arrayScalar(op, arr, class, side)
+		results[class] = r
+		if class == typicalClass(sc.Kind) {
+			typical = r
+		}
 		if r == "valueerror" {
 			continue // a negative exponent: a run-time error, not a type
 		}
 		if res == "" {
 			res = r
 		} else if r != res {
-			return ir.Invalid, fmt.Sprintf("the dtype of %s depends on the scalar's value at run time in numpy 1.24 (value-based casting: it may be %s or %s); convert the scalar to the array's type, as in np.%s(x), or write a constant", what, res, r, arr)
+			res = "varies"
 		}
 	}
-	return result(res, what)
+	if res != "varies" {
+		k, msg := result(res, what)
+		return k, nil, msg
+	}
+	if g := valueGuard(sc.Kind, typical, results); g != nil {
+		k, msg := result(typical, what)
+		if msg != "" {
+			return k, nil, msg
+		}
+		g.What, g.Compiled = what, k
+		return k, g, ""
+	}
+	var others []string
+	for _, class := range t.classes[sc.Kind] {
+		if r := results[class]; r != "valueerror" && !slices.Contains(others, r) {
+			others = append(others, r)
+		}
+	}
+	return ir.Invalid, nil, fmt.Sprintf("the dtype of %s depends on the scalar's value at run time in numpy 1.24 (value-based casting: it may be %s); convert the scalar to the array's type, as in np.%s(x), or write a constant", what, strings.Join(others, " or "), arr)
+}
+
+// ValueGuard is the run-time condition under which numpy 1.24 gives an
+// array operation with a scalar operand known only at run time the dtype
+// pyc2go compiled (value-based casting): an int scalar in [Lo, Hi], a
+// float one with |x| < MaxAbs (or infinite, or NaN).
+type ValueGuard struct {
+	Int      bool
+	Lo, Hi   int64
+	MaxAbs   float64
+	What     string    // the operation: "a float32 array * float"
+	Compiled ir.Scalar // the dtype compiled
+	Others   []string  // numpy's dtypes outside the range
+}
+
+// MsgValueCast starts the message of a ValueGuard's ValueError; verify
+// knows it (numpy 1.24 returned a wider dtype where pyc2go raises it).
+const MsgValueCast = "pyc2go: value-based casting:"
+
+// Message is the text of the ValueError the generated code raises when
+// the scalar is outside the guard's range.
+func (g *ValueGuard) Message() string {
+	rng := fmt.Sprintf("|x| < %g", g.MaxAbs)
+	if g.Int {
+		rng = fmt.Sprintf("%d <= x <= %d", g.Lo, g.Hi)
+	}
+	return fmt.Sprintf(MsgValueCast+" numpy 1.24 computes %s in %s for this value of the scalar; "+
+		"the kernel was compiled for %s (numpy 1.24's dtype for %s, numpy 2's for every value): convert the array or the scalar first",
+		g.What, strings.Join(g.Others, " or "), g.Compiled, rng)
+}
+
+// typicalClass is the value class whose dtype a run-time scalar of kind
+// k compiles to: a small positive value.
+func typicalClass(k ir.Scalar) string {
+	switch {
+	case k.IsFloat():
+		return k.String() + ":2.0"
+	case k.IsComplex():
+		return k.String() + ":2j"
+	case k == ir.Bool:
+		return "bool:True"
+	}
+	return k.String() + ":1"
+}
+
+// classRange is the interval of values of an int class (as valueClass
+// assigns them), or of magnitudes of a float class.
+type classRange struct {
+	lo, hi int64   // ints
+	maxAbs float64 // floats: the class holds |x| < maxAbs above the previous class
+}
+
+var intClassRanges = map[string]classRange{
+	"-3000000000": {lo: math.MinInt64, hi: math.MinInt32 - 1}, "-40000": {lo: math.MinInt32, hi: -32769},
+	"-200": {lo: -32768, hi: -129}, "-1": {lo: -128, hi: -1}, "1": {lo: 0, hi: 127}, "200": {lo: 128, hi: 255},
+	"1000": {lo: 256, hi: 32767}, "40000": {lo: 32768, hi: 65535}, "100000": {lo: 65536, hi: math.MaxInt32},
+	"3000000000": {lo: math.MaxInt32 + 1, hi: math.MaxUint32}, "1099511627776": {lo: math.MaxUint32 + 1, hi: math.MaxInt64},
+}
+
+// numpy 1.24's min_scalar_type bounds for a Python float: float16 below
+// 65000 in magnitude, float32 below 3.4e38.
+const (
+	minFloat16Bound = 65000
+	minFloat32Bound = 3.4e38
+)
+
+var floatClassRanges = map[string]classRange{"2.0": {maxAbs: minFloat16Bound}, "100000.0": {maxAbs: minFloat32Bound}, "1e+300": {maxAbs: math.Inf(1)}}
+
+// valueGuard is the range of scalar values of kind k whose class gives
+// numpy's dtype typical, when they form one interval; results maps each
+// class of k to its dtype. Classes whose result is a ValueError (int **
+// negative int) raise that error rather than change the dtype, so they
+// belong to the range.
+func valueGuard(k ir.Scalar, typical string, results map[string]string) *ValueGuard {
+	if typical == "" || typical == "valueerror" || k.IsComplex() || k == ir.Uint64 || k == ir.Bool {
+		return nil
+	}
+	type span struct {
+		r  classRange
+		in bool
+	}
+	var spans []span
+	g := &ValueGuard{Int: k.IsInt()}
+	for class, res := range results {
+		_, v, _ := strings.Cut(class, ":")
+		r, ok := intClassRanges[v]
+		if !g.Int {
+			r, ok = floatClassRanges[v]
+		}
+		if !ok {
+			return nil
+		}
+		in := res == typical || res == "valueerror"
+		spans = append(spans, span{r, in})
+		if !in && !slices.Contains(g.Others, res) {
+			g.Others = append(g.Others, res)
+		}
+	}
+	slices.Sort(g.Others)
+	slices.SortFunc(spans, func(a, b span) int {
+		if g.Int {
+			return cmp.Compare(a.r.lo, b.r.lo)
+		}
+		return cmp.Compare(a.r.maxAbs, b.r.maxAbs)
+	})
+	// One run of classes in the range: for floats, it must start at the
+	// smallest magnitudes.
+	first, last := -1, -1
+	for i, s := range spans {
+		if !s.in {
+			continue
+		}
+		if first >= 0 && last != i-1 {
+			return nil
+		}
+		if first < 0 {
+			first = i
+		}
+		last = i
+	}
+	if !g.Int {
+		if first != 0 {
+			return nil
+		}
+		g.MaxAbs = spans[last].r.maxAbs
+		return g
+	}
+	g.Lo, g.Hi = spans[first].r.lo, spans[last].r.hi
+	return g
 }
 
 // valueClass is the probe's value class of a constant scalar.
@@ -391,18 +549,21 @@ func valueClass(k ir.Scalar, v any) string {
 		}
 		return k.String() + ":" + rep
 	case float64:
-		// min_scalar_type: float16 holds |x| <= 65504 (and inf, nan).
+		// min_scalar_type: float16 for -65000 < x < 65000 (and inf,
+		// nan), float32 for -3.4e38 < x < 3.4e38: numpy's literal bounds
+		// (convert_datatype.c), not the types' exact limits.
 		a := math.Abs(x)
 		switch {
-		case a <= 65504 || math.IsInf(x, 0) || math.IsNaN(x):
+		case a < minFloat16Bound || math.IsInf(x, 0) || math.IsNaN(x):
 			return k.String() + ":2.0"
-		case a <= math.MaxFloat32:
+		case a < minFloat32Bound:
 			return k.String() + ":100000.0"
 		}
 		return k.String() + ":1e+300"
 	case complex128:
-		a := math.Max(math.Abs(real(x)), math.Abs(imag(x)))
-		if a <= math.MaxFloat32 || math.IsInf(a, 0) || math.IsNaN(a) {
+		// complex64 when both parts are within (-3.4e38, 3.4e38): an
+		// infinite or NaN part makes it complex128.
+		if math.Abs(real(x)) < minFloat32Bound && math.Abs(imag(x)) < minFloat32Bound {
 			return k.String() + ":2j"
 		}
 		return k.String() + ":1e+300j"

@@ -2,6 +2,7 @@ package numpy
 
 import (
 	"bytes"
+	"math"
 	"os/exec"
 	"strings"
 	"testing"
@@ -170,8 +171,9 @@ func TestScalarDType(t *testing.T) {
 		{"+", ir.Float64, Scalar{ir.Float64, nil}, false, "float64"},
 		{"+", ir.Int64, Scalar{ir.Int64, nil}, false, "int64"},
 		{"+", ir.Int32, Scalar{ir.Int32, nil}, false, "int32"},
-		{"+", ir.Int32, Scalar{ir.Int64, nil}, false, "error"},     // depends on the value
-		{"*", ir.Float32, Scalar{ir.Float64, nil}, false, "error"}, // 1e300 would make it float64
+		{"+", ir.Int32, Scalar{ir.Int64, nil}, false, "int32"},       // guarded: 2**31 would make it int64
+		{"*", ir.Float32, Scalar{ir.Float64, nil}, false, "float32"}, // guarded: 1e300 would make it float64
+		{"+", ir.Int8, Scalar{ir.Float64, nil}, false, "float64"},    // a float beside ints is not cast by value
 		{"**", ir.Int64, Scalar{ir.Int64, int64(-1)}, false, "error"},
 		{"**", ir.Int64, Scalar{ir.Int64, nil}, false, "int64"},
 		{"**", ir.Int64, Scalar{ir.Int64, int64(-2)}, true, "int64"},
@@ -179,13 +181,47 @@ func TestScalarDType(t *testing.T) {
 		{"power", ir.Int64, Scalar{ir.Int64, int64(-2)}, false, "error"},
 	}
 	for _, tt := range tests {
-		k, msg := ScalarDType(tt.op, tt.arr, tt.sc, tt.left)
+		k, _, msg := ScalarDType(tt.op, tt.arr, tt.sc, tt.left)
 		got := k.String()
 		if msg != "" {
 			got = "error"
 		}
 		if got != tt.want {
 			t.Errorf("%s array %s %v (left %v) = %s (%s), want %s", tt.arr, tt.op, tt.sc, tt.left, got, msg, tt.want)
+		}
+	}
+}
+
+// TestValueGuard checks the ranges of run-time scalars for which numpy
+// 1.24 keeps the compiled dtype, against values numpy was asked about
+// (/usr/bin/python3: np.ones(3, dtype) OP value).
+func TestValueGuard(t *testing.T) {
+	tests := []struct {
+		op     string
+		arr    ir.Scalar
+		sc     ir.Scalar
+		want   string // the compiled dtype
+		lo, hi int64
+		maxAbs float64
+		others string
+	}{
+		{"*", ir.Int32, ir.Int64, "int32", math.MinInt32, math.MaxInt32, 0, "int64"},
+		{"+", ir.Uint8, ir.Int64, "uint8", 0, 255, 0, "int16 int32 int64 uint16 uint32 uint64"},
+		{"*", ir.Float32, ir.Int64, "float32", -32768, 65535, 0, "float64"},
+		{"-", ir.Uint64, ir.Int64, "uint64", 0, math.MaxInt64, 0, "float64"},
+		{"*", ir.Float32, ir.Float64, "float32", 0, 0, 3.4e38, "float64"},
+		{"+", ir.Complex64, ir.Float64, "complex64", 0, 0, 3.4e38, "complex128"},
+		{"**", ir.Int16, ir.Int64, "int16", math.MinInt64, 32767, 0, "int32 int64"},
+	}
+	for _, tt := range tests {
+		k, g, msg := ScalarDType(tt.op, tt.arr, Scalar{Kind: tt.sc}, false)
+		if msg != "" || g == nil {
+			t.Errorf("%s array %s %s: %v, %v, %q; want a guard", tt.arr, tt.op, tt.sc, k, g, msg)
+			continue
+		}
+		if k.String() != tt.want || g.Lo != tt.lo || g.Hi != tt.hi || g.MaxAbs != tt.maxAbs || strings.Join(g.Others, " ") != tt.others {
+			t.Errorf("%s array %s %s = %s, guard [%d, %d] |x| <= %g outside %v; want %s [%d, %d] %g %s",
+				tt.arr, tt.op, tt.sc, k, g.Lo, g.Hi, g.MaxAbs, g.Others, tt.want, tt.lo, tt.hi, tt.maxAbs, tt.others)
 		}
 	}
 }

@@ -27,7 +27,7 @@ func TestNames(t *testing.T) {
 func TestRowsAreNumpy(t *testing.T) {
 	for _, r := range Rows() {
 		for _, n := range r.Names() {
-			ns := "numpy"
+			ns := r.Namespace()
 			if r.Kind == Attribute || r.Forms == Meth {
 				ns = "ndarray"
 			}

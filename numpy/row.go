@@ -17,7 +17,11 @@ type Row struct {
 	// to the same object (np.amin is np.min); calls record Name.
 	Name    string
 	Aliases []string
-	Kind    Kind
+	// Module is the numpy submodule the name is in: "" for np.NAME,
+	// "linalg" for np.linalg.NAME. The registry indexes such rows as
+	// "linalg.NAME" (Lookup, Path).
+	Module string
+	Kind   Kind
 	// Forms says how a callable row is spelled: np.NAME(...), a.NAME(...)
 	// or both.
 	Forms Form
@@ -78,18 +82,21 @@ type Row struct {
 type Kind uint8
 
 const (
-	Type        Kind = iota + 1 // a scalar type: np.float32(x), dtype=np.float32, annotations
-	Elementwise                 // computed element by element with broadcasting: ufuncs, where, clip, round
-	Creation                    // a fresh array: np.zeros, np.arange, np.copy
-	Reduction                   // a reduction over all elements or along axis=: np.sum, a.max(), np.cumsum
-	Product                     // np.dot, np.matmul, np.outer
-	Method                      // another array method: a.astype, a.reshape, a.fill
-	Attribute                   // an array attribute: a.shape
-	Constant                    // a module constant: np.pi
+	Type         Kind = iota + 1 // a scalar type: np.float32(x), dtype=np.float32, annotations
+	Elementwise                  // computed element by element with broadcasting: ufuncs, where, clip, round
+	Creation                     // a fresh array: np.zeros, np.arange, np.copy
+	Reduction                    // a reduction over all elements or along axis=: np.sum, a.max(), np.cumsum
+	Product                      // np.dot, np.matmul, np.outer
+	Linalg                       // np.linalg: a runtime library function (runtime/linalg, pyc2go_linalg.c)
+	Method                       // another array method: a.astype, a.reshape, a.fill
+	Attribute                    // an array attribute: a.shape
+	Constant                     // a module constant: np.pi
+	Manipulation                 // a new arrangement of elements: np.diff, np.transpose, np.concatenate
 )
 
 var kindNames = [...]string{Type: "scalar types", Elementwise: "elementwise", Creation: "array creation",
-	Reduction: "reductions", Product: "products", Method: "array methods", Attribute: "array attributes", Constant: "constants"}
+	Reduction: "reductions", Product: "products", Linalg: "linear algebra (np.linalg)", Method: "array methods",
+	Attribute: "array attributes", Constant: "constants", Manipulation: "array manipulation"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -197,6 +204,26 @@ func (r *Row) Callable() bool { return r.Kind != Attribute && r.Kind != Constant
 // Names is the row's name and its aliases.
 func (r *Row) Names() []string { return append([]string{r.Name}, r.Aliases...) }
 
+// Path is the row's name as the registry indexes it: "sum", or
+// "linalg.solve" for a row of a submodule.
+func (r *Row) Path() string { return r.path(r.Name) }
+
+func (r *Row) path(name string) string {
+	if r.Module == "" {
+		return name
+	}
+	return r.Module + "." + name
+}
+
+// Namespace is the numpy namespace of the row's function form: "numpy"
+// or "numpy.linalg" (names.txt's namespaces).
+func (r *Row) Namespace() string {
+	if r.Module == "" {
+		return "numpy"
+	}
+	return "numpy." + r.Module
+}
+
 // parseSig reads a Sig: "a, /, axis=None, *, keepdims=<no value>".
 func parseSig(sig string) ([]Param, error) {
 	var ps []Param
@@ -250,14 +277,15 @@ var index = sync.OnceValue(func() *registry {
 		if err := r.init(); err != nil {
 			panic(fmt.Sprintf("numpy row %s: %v", r.Name, err))
 		}
-		for _, n := range r.Names() {
+		for _, name := range r.Names() {
+			n := r.path(name)
 			if reg.funcs[n] != nil && r.Kind != Attribute && r.Forms&Func != 0 || reg.attrs[n] != nil && r.Kind == Attribute {
 				panic("numpy: two rows named " + n)
 			}
 			switch {
 			case r.Kind == Attribute:
 				reg.attrs[n] = r
-			case r.Forms&Meth != 0 && n == r.Name:
+			case r.Forms&Meth != 0 && name == r.Name:
 				// Aliases are numpy module names (np.amin), not methods.
 				reg.methods[n] = r
 			}
@@ -298,7 +326,7 @@ func (r *Row) init() error {
 }
 
 // Lookup returns the row of np.NAME (a function, scalar type or constant),
-// or nil.
+// or nil; np.linalg.NAME is Lookup("linalg.NAME").
 func Lookup(name string) *Row { return index().funcs[name] }
 
 // LookupMethod returns the row of the array method a.NAME(...), or nil.
@@ -315,7 +343,9 @@ func Rows() []*Row { return index().rows }
 func supportedNames() (funcs, methods []string) {
 	reg := index()
 	for n := range reg.funcs {
-		funcs = append(funcs, n)
+		if !strings.Contains(n, ".") { // np.linalg.NAME is no typo of np.NAME
+			funcs = append(funcs, n)
+		}
 	}
 	for n := range reg.methods {
 		methods = append(methods, n)

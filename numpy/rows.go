@@ -2,6 +2,7 @@ package numpy
 
 import (
 	"math"
+	"slices"
 
 	"github.com/pyc2go/pyc2go/ir"
 )
@@ -19,6 +20,8 @@ const (
 var (
 	faultBroadcast = Fault{"ValueError", "operands could not be broadcast together with shapes (%d,) (%d,) ", "the operands' shapes do not broadcast"}
 	faultNegDim    = Fault{"ValueError", "negative dimensions are not allowed", "an extent is negative"}
+	faultJoin      = Fault{"ValueError", "all the input array dimensions except for the concatenation axis must match exactly, but along dimension %d, the array at index 0 has size %d and the array at index %d has size %d", "the other extents differ"}
+	faultStack     = Fault{"ValueError", "all input arrays must have the same shape", "the shapes differ"}
 	faultNegPow    = Fault{"ValueError", "Integers to negative integer powers are not allowed.", "an integer is raised to a negative integer"}
 )
 
@@ -37,6 +40,15 @@ func u2(name, intr string, inexact Classes, doc string) *Row {
 	return &Row{Name: name, Kind: Elementwise, Forms: Func, Sig: ufuncSig2, Type: ufunc2,
 		Shape: ShapeBroadcast, Intrinsic: intr, Inexact: inexact, Raises: []Fault{faultBroadcast},
 		Example: "np." + name + "(a, b)", Doc: doc}
+}
+
+// opU2 is a two-operand ufunc that is an operator (np.bitwise_and is &)
+// of integers: its examples make int arrays.
+func opU2(name, op, doc string) *Row {
+	r := typed(ufuncOp(op), u2(name, "", 0, doc))
+	r.Example = "np." + name + "(a.astype(np.int64), n)"
+	r.Tests = []string{"np." + name + "(v.astype(np.int32), b.astype(np.int16))"}
+	return r
 }
 
 // scalarType is a numpy scalar type.
@@ -58,6 +70,12 @@ func notYet(c Classes, r *Row) *Row {
 	return r
 }
 
+// withExample gives a row another example.
+func withExample(ex string, r *Row) *Row {
+	r.Example = ex
+	return r
+}
+
 // typed gives a row another type rule.
 func typed(rule TypeRule, r *Row) *Row {
 	r.Type = rule
@@ -71,7 +89,7 @@ func emptyFault(msg string) Fault {
 // allRows builds the table; index calls it once, on the first lookup, so
 // no process pays for it at start.
 func allRows() []*Row {
-	return []*Row{
+	return slices.Concat(append([]*Row{
 		// Scalar types.
 		scalarType("bool_", ir.Bool, "b1"),
 		scalarType("int8", ir.Int8, "i1"),
@@ -155,6 +173,13 @@ func allRows() []*Row {
 		u1("isinf", "isinf", 0, "x is infinite"),
 		u1("isfinite", "isfinite", 0, "x is neither infinite nor NaN"),
 		u1("logical_not", "", 0, "not x, elementwise"),
+		u1("conjugate", "", 0, "the complex conjugate (a real number itself)", "conj"),
+		withExample("np.invert(a.astype(np.int8))", typed(ufuncOp("~"), u1("invert", "", 0, "bitwise not of ints, logical not of bools (the ~ operator)", "bitwise_not"))),
+		opU2("bitwise_and", "&", "x1 & x2 of ints or bools"),
+		opU2("bitwise_or", "|", "x1 | x2 of ints or bools"),
+		opU2("bitwise_xor", "^", "x1 ^ x2 of ints or bools"),
+		opU2("left_shift", "<<", "x1 << x2 of ints (numpy: a count of the width or more gives 0)"),
+		opU2("right_shift", ">>", "x1 >> x2 of ints (numpy: sign fill past the width)"),
 		u2("arctan2", "atan2", All, "the angle of (x2, x1)"),
 		u2("hypot", "hypot", All, "sqrt(x1**2 + x2**2) without overflow"),
 		notYet(Complexes, u2("minimum", "", 0, "the smaller element; a NaN of either operand propagates")),
@@ -214,6 +239,8 @@ func allRows() []*Row {
 		{Name: "outer", Kind: Product, Forms: Func, Sig: "a, b, out=None", Type: product,
 			Example: "np.outer(v, v)", Doc: "every product a[i] * b[j] of the flattened operands"},
 
+		// np.linalg (rows_linalg.go).
+	}, linalgRows()...), []*Row{
 		// Other array methods.
 		{Name: "astype", Kind: Method, Forms: Meth, Sig: "dtype, order='K', casting='unsafe', subok=True, copy=True",
 			Type: astype, Example: "a.astype(np.float32)", Doc: "a converted copy (casting like numpy: unsafe)"},
@@ -221,6 +248,9 @@ func allRows() []*Row {
 			Raises: []Fault{{"ValueError", "cannot reshape array of size %d into shape (%d,%d)", "the sizes differ"},
 				{"ValueError", "can only specify one unknown dimension", "two extents are negative"}},
 			Example: "a.reshape(n, -1)", Doc: "a view with a new shape when a is C-contiguous, else a reshaped copy; one extent may be -1"},
+		{Name: "transpose", Kind: Manipulation, Forms: Func | Meth, Sig: "a, axes=?", MethodSig: "*axes", Type: transpose,
+			Example: "np.transpose(a, (1, 0))", Tests: []string{"a.transpose()", "a.transpose(1, 0)", "np.transpose(v)", "a.transpose((-1, 0))"},
+			Doc: "a view with the axes permuted by constant axes (reversed when omitted), as a.T"},
 		{Name: "ravel", Kind: Method, Forms: Meth, Sig: "order='C'", Type: flat, Example: "a.ravel()",
 			Doc: "a 1-d view when a is C-contiguous, else a flattened copy"},
 		{Name: "flatten", Kind: Method, Forms: Meth, Sig: "order='C'", Type: flat, Example: "a.flatten()",
@@ -233,8 +263,40 @@ func allRows() []*Row {
 		{Name: "ndim", Kind: Attribute, Attr: attrInt, Example: "a.ndim", Doc: "the rank, a constant"},
 		{Name: "size", Kind: Attribute, Attr: attrInt, Example: "a.size", Doc: "the number of elements"},
 		{Name: "T", Kind: Attribute, Attr: attrT, Example: "a.T", Doc: "the transposed view"},
+		{Name: "real", Kind: Attribute, Attr: attrPart, Example: "a.real * x",
+			Doc: "the real parts (a real array: the array itself); read only, as an operand: binding the parts of a complex array to a name or storing into them is not supported yet"},
+		{Name: "imag", Kind: Attribute, Attr: attrPart, Example: "a.imag + x",
+			Doc: "the imaginary parts (zeros for a real array); read only, as an operand, like real"},
 		{Name: "dtype", Kind: Attribute, Attr: attrDtype, Example: "a.astype(b.dtype)",
 			Doc: "only as a dtype= argument or astype's argument"},
+
+		// Array manipulation.
+		{Name: "diff", Kind: Manipulation, Forms: Func, Sig: "a, n=1, axis=-1, prepend=<no value>, append=<no value>", Accepts: "n axis",
+			Type: diff, Example: "np.diff(a, axis=0)", Tests: []string{"np.diff(v, 2)", "np.diff(v > 0.0)"},
+			Doc: "differences of neighbours along axis (n times, n a constant); bool arrays give a != neighbour"},
+
+		{Name: "concatenate", Kind: Manipulation, Forms: Func, Sig: "arrays, /, axis=0, out=None, *, dtype=None, casting='same_kind'", Accepts: "axis dtype",
+			Type: joinRule, Example: "np.concatenate((a, b), axis=1)", Tests: []string{"np.concatenate([v, v, v])"},
+			Raises: []Fault{faultJoin}, Doc: "the arrays of a tuple or list display joined along a constant axis (the promoted dtype)"},
+		{Name: "stack", Kind: Manipulation, Forms: Func, Sig: "arrays, axis=0, out=None, *, dtype=None, casting='same_kind'", Accepts: "axis dtype",
+			Type: joinRule, Example: "np.stack((a, b), axis=2)", Tests: []string{"np.stack([v, v])"},
+			Raises: []Fault{faultStack}, Doc: "arrays of one shape joined along a new constant axis"},
+		{Name: "hstack", Kind: Manipulation, Forms: Func, Sig: "tup, *, dtype=None, casting='same_kind'", Accepts: "dtype",
+			Type: joinRule, Example: "np.hstack((a, b))", Tests: []string{"np.hstack([v, v])"},
+			Raises: []Fault{faultJoin}, Doc: "concatenate along axis 1 (axis 0 for 1-d arrays)"},
+		{Name: "vstack", Kind: Manipulation, Forms: Func, Sig: "tup, *, dtype=None, casting='same_kind'", Accepts: "dtype",
+			Type: joinRule, Example: "np.vstack((a, b))", Tests: []string{"np.vstack([v, v])"},
+			Raises: []Fault{faultJoin}, Doc: "concatenate along axis 0, 1-d arrays as rows"},
+
+		{Name: "roll", Kind: Manipulation, Forms: Func, Sig: "a, shift, axis=None", Accepts: "axis",
+			Type: rearrange, Example: "np.roll(a, n, axis=1)", Tests: []string{"np.roll(a, -2)", "np.roll(v, i)"},
+			Doc: "elements shifted cyclically by an int along a constant axis (of the flattened array without axis=)"},
+		{Name: "repeat", Kind: Manipulation, Forms: Func | Meth, Sig: "a, repeats, axis=None", Accepts: "axis",
+			Type: rearrange, Example: "np.repeat(a, n, axis=0)", Tests: []string{"a.repeat(3)", "np.repeat(v, i)"},
+			Raises: []Fault{faultNegDim}, Doc: "each element repeated an int number of times along a constant axis (flattened without axis=)"},
+		{Name: "tile", Kind: Manipulation, Forms: Func, Sig: "A, reps", Type: rearrange,
+			Example: "np.tile(a, n)", Tests: []string{"np.tile(v, 3)"}, Raises: []Fault{faultNegDim},
+			Doc: "the array repeated an int number of times along its last axis (tuple reps are not supported yet)"},
 
 		// Constants.
 		{Name: "pi", Kind: Constant, Value: math.Pi, Example: "np.pi", Doc: "π"},
@@ -242,5 +304,5 @@ func allRows() []*Row {
 		{Name: "euler_gamma", Kind: Constant, Value: 0.5772156649015329, Example: "np.euler_gamma", Doc: "the Euler-Mascheroni constant"},
 		{Name: "inf", Kind: Constant, Value: math.Inf(1), Example: "np.inf", Doc: "positive infinity"},
 		{Name: "nan", Kind: Constant, Value: math.NaN(), Example: "np.nan", Doc: "not a number"},
-	}
+	})
 }

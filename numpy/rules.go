@@ -31,6 +31,9 @@ type Call struct {
 	// Axis is set by reduction rules: the normalised axis= (0..rank-1),
 	// or -1 for a reduction over every element.
 	Axis int
+	// Perm is set by np.transpose's rule: result axis k is operand axis
+	// Perm[k].
+	Perm []int
 	Env
 }
 
@@ -49,6 +52,20 @@ type Env interface {
 	OptConstInt(name string) (int64, bool)
 	// OptNone reports whether the optional argument name is None.
 	OptNone(name string) bool
+	// OptString is the optional argument name's value when it is a
+	// string literal (np.linalg's UPLO, mode, ord); string arguments
+	// reach only the rows of Kind Linalg, which read them here.
+	OptString(name string) (string, bool)
+	// OptBool is the optional argument name's value when it is a
+	// constant bool (True, False, a module constant).
+	OptBool(name string) (bool, bool)
+	// OptConstInts are the constant int values of the optional argument
+	// name (one, or the elements of a tuple display), each with whether
+	// it is a constant; nil when it is neither.
+	OptConstInts(name string) ([]int64, []bool)
+	// OptConstFloat is the optional argument name's value when it is a
+	// constant real number (np.inf, -2, 1.5).
+	OptConstFloat(name string) (float64, bool)
 	// Elementwise types the numpy operation op (an operator or a binary
 	// ufunc) of operands i and j, whose types are l and r, with
 	// broadcasting and value-based casting; nil after an error.
@@ -196,6 +213,41 @@ func ufunc2(c *Call) ir.Type {
 		return k
 	}
 	return c.Elementwise(c.Row.Name, 0, 1, c.Args[0], c.Args[1])
+}
+
+// ufuncOp is the type rule of a ufunc that is an operator's
+// (np.bitwise_and is &, np.invert is ~): its dtypes are the operator's.
+func ufuncOp(op string) TypeRule {
+	return func(c *Call) ir.Type {
+		if len(c.Args) == 1 {
+			if s, isS := c.Args[0].(ir.Scalar); isS {
+				k, msg := UnaryDType(op, s)
+				if !c.dtypeErr(msg) {
+					return nil
+				}
+				return k
+			}
+			a, ok := c.array(0)
+			if !ok {
+				return nil
+			}
+			k, msg := UnaryDType(op, a.Elem)
+			if !c.dtypeErr(msg) {
+				return nil
+			}
+			return Fresh(k, a.Rank)
+		}
+		ls, lS := c.Args[0].(ir.Scalar)
+		rs, rS := c.Args[1].(ir.Scalar)
+		if lS && rS {
+			k, msg := BinaryDType(op, ls, rs)
+			if !c.dtypeErr(msg) {
+				return nil
+			}
+			return k
+		}
+		return c.Elementwise(op, 0, 1, c.Args[0], c.Args[1])
+	}
 }
 
 // filled is np.zeros, np.ones, np.empty: float64 unless dtype= says.
@@ -583,6 +635,238 @@ func attrInt(*ir.Array) (ir.Type, string) { return ir.Int64, "" }
 
 func attrT(a *ir.Array) (ir.Type, string) {
 	return &ir.Array{Elem: a.Elem, Rank: a.Rank, Contig: a.Contig && a.Rank == 1}, ""
+}
+
+// constAxis is the constant axis= of a call on an a array (def when not
+// given), normalised to 0..rank-1; ok false after an error.
+func (c *Call) constAxis(a *ir.Array, def int64) (int, bool) {
+	v := def
+	if _, given := c.Opts["axis"]; given {
+		var isC bool
+		if v, isC = c.OptConstInt("axis"); !isC {
+			c.OptErrorf("axis", "unsupported: axis must be a constant integer (not supported yet)")
+			return 0, false
+		}
+	}
+	n := v
+	if n < 0 {
+		n += int64(a.Rank)
+	}
+	if n < 0 || n >= int64(a.Rank) {
+		c.OptErrorf("axis", "axis %d is out of bounds for array of dimension %d", v, a.Rank)
+		return 0, false
+	}
+	return int(n), true
+}
+
+// joinRule is np.concatenate, np.stack, np.hstack and np.vstack of a
+// tuple or list display of arrays: the promoted dtype; c.Axis is the
+// axis joined along (of the result, for stack: the new one).
+func joinRule(c *Call) ir.Type {
+	tup, ok := c.Args[0].(*ir.Tuple)
+	if !ok {
+		c.Errorf(0, "unsupported: %s() of a %s value; write the arrays as a tuple or list, as in %s((a, b))", c.Disp, TypeName(c.Args[0]), c.Disp)
+		return nil
+	}
+	if len(tup.Elems) == 0 {
+		c.Errorf(0, "need at least one array to %s", map[bool]string{true: "stack", false: "concatenate"}[c.Row.Name == "stack"])
+		return nil
+	}
+	var first *ir.Array
+	k := ir.Invalid
+	for i, t := range tup.Elems {
+		a, isA := t.(*ir.Array)
+		if !isA {
+			c.Errorf(0, "unsupported: %s() of a %s (element %d); only arrays are joined", c.Disp, TypeName(t), i)
+			return nil
+		}
+		if first == nil {
+			first, k = a, a.Elem
+			continue
+		}
+		if k = Promote(k, a.Elem); k == ir.Invalid {
+			c.Errorf(0, "unsupported: %s() of %s and %s arrays (numpy joins them as float16)", c.Disp, first.Elem, a.Elem)
+			return nil
+		}
+		if a.Rank != first.Rank {
+			switch {
+			case c.Row.Name == "vstack" && max(a.Rank, first.Rank) == 2:
+				// numpy makes the 1-d arrays rows first.
+				c.Errorf(0, "unsupported: np.vstack() of 1-d and 2-d arrays together (not supported yet); write v[None, :] for the rows")
+			case c.Row.Name == "stack":
+				c.Errorf(0, "all input arrays must have the same shape")
+			default:
+				c.Errorf(0, "all the input arrays must have same number of dimensions, but the array at index 0 has %d dimension(s) and the array at index %d has %d dimension(s)", first.Rank, i, a.Rank)
+			}
+			return nil
+		}
+	}
+	rank := first.Rank
+	switch c.Row.Name {
+	case "concatenate":
+		axis, ok := c.constAxis(first, 0)
+		if !ok {
+			return nil
+		}
+		c.Axis = axis
+	case "stack":
+		rank++
+		if rank > MaxRank {
+			c.Errorf(-1, "unsupported: arrays of rank %d; ranks 1 to %d are supported", rank, MaxRank)
+			return nil
+		}
+		axis, ok := c.constAxis(&ir.Array{Rank: rank}, 0)
+		if !ok {
+			return nil
+		}
+		c.Axis = axis
+	case "hstack":
+		c.Axis = min(1, rank-1)
+	case "vstack":
+		c.Axis = 0
+		rank = max(rank, 2)
+	}
+	return Fresh(c.dtypeOr(k), rank)
+}
+
+// rearrange is np.roll, np.repeat and np.tile: the array's dtype, an int
+// count (shift, repeats, reps); axis= constant or absent (c.Axis -1: the
+// flattened array, whose result np.roll reshapes back). np.repeat without
+// axis= and np.tile of a 1-d array give 1-d results.
+func rearrange(c *Call) ir.Type {
+	a, ok := c.array(0)
+	if !ok {
+		return nil
+	}
+	if s, isS := c.Args[1].(ir.Scalar); !isS || !s.IsInt() {
+		c.Errorf(1, "unsupported: %s() with a %s count; an int is supported (tuples are not supported yet)", c.Disp, TypeName(c.Args[1]))
+		return nil
+	}
+	c.Axis = -1
+	if _, given := c.Opts["axis"]; given && !c.OptNone("axis") {
+		axis, ok := c.constAxis(a, 0)
+		if !ok {
+			return nil
+		}
+		c.Axis = axis
+	}
+	switch {
+	case c.Row.Name == "repeat" && c.Axis < 0:
+		return Fresh(a.Elem, 1)
+	case c.Row.Name == "tile":
+		c.Axis = a.Rank - 1 // an int reps repeats the last axis
+	}
+	return Fresh(a.Elem, a.Rank)
+}
+
+// diff is np.diff(a, n, axis): the array's dtype (bool differences are
+// not_equal), n a constant.
+func diff(c *Call) ir.Type {
+	a, ok := c.array(0)
+	if !ok {
+		return nil
+	}
+	if _, given := c.Opts["n"]; given {
+		n, isC := c.OptConstInt("n")
+		if !isC {
+			c.OptErrorf("n", "unsupported: n must be a constant integer (not supported yet)")
+			return nil
+		}
+		if n < 0 {
+			c.OptErrorf("n", "order must be non-negative but got %d", n)
+			return nil
+		}
+	}
+	axis, ok := c.constAxis(a, -1)
+	if !ok {
+		return nil
+	}
+	c.Axis = axis
+	return Fresh(a.Elem, a.Rank)
+}
+
+// transpose is np.transpose(a, axes) and a.transpose(*axes): a view with
+// its axes permuted, by constant axes (reversed when omitted).
+func transpose(c *Call) ir.Type {
+	a, ok := c.array(0)
+	if !ok {
+		return nil
+	}
+	var axes []int64
+	switch {
+	case len(c.Args) == 1:
+		for k := a.Rank - 1; k >= 0; k-- {
+			axes = append(axes, int64(k))
+		}
+	case len(c.Args) == 2 && c.Args[1] == ir.None:
+		return transposeRule(c, a, nil)
+	default:
+		for i := 1; i < len(c.Args); i++ {
+			if _, isT := c.Args[i].(*ir.Tuple); !isT && len(c.Args) == 2 {
+				if s, isS := c.Args[i].(ir.Scalar); !isS || !s.IsInt() {
+					c.Errorf(i, "'%s' object cannot be interpreted as an integer", TypeName(c.Args[i]))
+					return nil
+				}
+			}
+			vals, consts := c.ConstInts(i)
+			for k, v := range vals {
+				if !consts[k] {
+					c.Errorf(i, "unsupported: %s() with axes known only at run time (not supported yet); write them as constants", c.Disp)
+					return nil
+				}
+				axes = append(axes, v)
+			}
+		}
+	}
+	return transposeRule(c, a, axes)
+}
+
+func transposeRule(c *Call, a *ir.Array, axes []int64) ir.Type {
+	if axes == nil {
+		for k := a.Rank - 1; k >= 0; k-- {
+			axes = append(axes, int64(k))
+		}
+	}
+	if len(axes) != a.Rank {
+		c.Errorf(-1, "axes don't match array")
+		return nil
+	}
+	seen := make([]bool, a.Rank)
+	c.Perm = make([]int, a.Rank)
+	for k, v := range axes {
+		if v < -int64(a.Rank) || v >= int64(a.Rank) {
+			c.Errorf(-1, "axis %d is out of bounds for array of dimension %d", v, a.Rank)
+			return nil
+		}
+		if v < 0 {
+			v += int64(a.Rank)
+		}
+		if seen[v] {
+			c.Errorf(-1, "repeated axis in transpose")
+			return nil
+		}
+		seen[v] = true
+		c.Perm[k] = int(v)
+	}
+	// The innermost axis keeps its unit stride if it stays innermost.
+	return &ir.Array{Elem: a.Elem, Rank: a.Rank, Contig: a.Contig && c.Perm[a.Rank-1] == a.Rank-1}
+}
+
+// attrPart types a.real and a.imag: the parts of a complex array are
+// float arrays of the same shape, a real array's are arrays of its type.
+func attrPart(a *ir.Array) (ir.Type, string) {
+	k := a.Elem
+	switch k {
+	case ir.Complex64:
+		k = ir.Float32
+	case ir.Complex128:
+		k = ir.Float64
+	}
+	if k == a.Elem {
+		// a.real of a real array is a itself (a.imag zeros like it).
+		return &ir.Array{Elem: k, Rank: a.Rank, Contig: a.Contig}, ""
+	}
+	return Fresh(k, a.Rank), ""
 }
 
 func attrDtype(*ir.Array) (ir.Type, string) {

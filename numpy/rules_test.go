@@ -11,6 +11,8 @@ import (
 // a parser; errors are collected.
 type fakeEnv struct {
 	consts map[string]int64
+	strs   map[string]string // string literal arguments (np.linalg's)
+	bools  map[string]bool   // constant bool arguments
 	errs   []string
 }
 
@@ -26,6 +28,21 @@ func (f *fakeEnv) OptConstInt(name string) (int64, bool) {
 	return v, ok
 }
 func (f *fakeEnv) OptNone(string) bool { return false }
+func (f *fakeEnv) OptString(name string) (string, bool) {
+	v, ok := f.strs[name]
+	return v, ok
+}
+func (f *fakeEnv) OptBool(name string) (bool, bool) {
+	v, ok := f.bools[name]
+	return v, ok
+}
+func (f *fakeEnv) OptConstInts(name string) ([]int64, []bool) {
+	if v, ok := f.consts[name]; ok {
+		return []int64{v}, []bool{true}
+	}
+	return nil, nil
+}
+func (f *fakeEnv) OptConstFloat(string) (float64, bool) { return 0, false }
 func (f *fakeEnv) Elementwise(op string, i, j int, l, r ir.Type) ir.Type {
 	return nil
 }

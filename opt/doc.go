@@ -40,6 +40,9 @@
 //	  parallel     parallel.go     run prange / #omp loops in chunks
 //	  unroll       unroll.go       split reduction accumulators
 //	  restrict     restrict.go     prove arrays disjoint for C's restrict
+//	required, last: what the emitters print
+//	  chunk        chunk.go        write parallel loops out as a concurrent loop over their chunks
+//	  readonly     readonly.go     mark the array parameters a function never writes
 //
 // The analyses the passes share have files of their own: affine.go (affine
 // forms of index arithmetic over a loop nest), nest.go (perfect nests, the
@@ -73,8 +76,16 @@
 //     final body stride leaves.
 //   - parallel judges the bodies every loop-restructuring pass leaves;
 //     unroll comes after it because it turns a reduction For into a While
-//     parallel could no longer chunk; restrict comes last because it
-//     proves facts about the loops exactly as the emitters will print them.
+//     parallel could no longer chunk; restrict comes after them because
+//     it proves facts about the loops exactly as the emitters will print
+//     them.
+//   - chunk then writes each parallel loop out as IR (the concurrent loop
+//     over its chunks, the copies, the fold in chunk order), so that the
+//     emitters decide nothing about chunks and the fold order, the
+//     contract between the backends, is written once; the loop passes
+//     before it saw the parallel loop as one loop. readonly, a module
+//     pass, proves last which array parameters the printed code never
+//     writes.
 //
 // # Between passes
 //

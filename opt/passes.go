@@ -103,6 +103,8 @@ var passes = [...]pass{
 	{name: "parallel", opt: parallel, doc: parallelDoc},
 	{name: "unroll", opt: unroll, doc: unrollDoc},
 	{name: "restrict", opt: restrict, doc: restrictDoc},
+	{name: "chunk", fn: chunk, required: true, doc: chunkDoc},
+	{name: "readonly", module: func(m *ir.Module, _ Config) { readOnly(m) }, required: true, doc: readOnlyDoc},
 }
 
 // passOrder states every constraint on the order of passes, with its
@@ -131,6 +133,11 @@ var passOrder = [...]struct{ before, after, why string }{
 	// restrict proves facts about the loops as they will be printed, so it
 	// comes after every pass that makes, copies or rewrites loops.
 	{"unroll", "restrict", "unroll makes remainder loops and turns reductions into whiles: restrict must see the loops emitters print"},
+	{"parallel", "chunk", "chunk writes out the loops the parallel pass approves"},
+	{"chunk", "readonly", "readonly proves facts about the code the emitters print, so it runs after every pass that adds or removes stores"},
+	{"restrict", "readonly", "readonly proves facts about the code the emitters print, so it runs after every pass that adds or removes stores"},
+	{"unroll", "chunk", "unroll adds the accumulators it splits to a parallel loop's privates, which chunk copies per chunk"},
+	{"restrict", "chunk", "restrict proves arrays apart over a whole parallel loop, which chunk hands to the concurrent loop over its chunks; the loop passes see each parallel loop as one loop"},
 	{"window", "parallel", "parallel judges the bodies the loop passes leave: their hoisted and running variables are assigned outside the body or not at all in parallel loops"},
 }
 

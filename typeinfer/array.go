@@ -139,6 +139,8 @@ func (c *checker) elementwise(node ast.Ast, op string, l, r ir.Type, le, re ast.
 	ra, rArr := isArr(r)
 	var k ir.Scalar
 	var msg string
+	var guard *numpy.ValueGuard
+	var scalar ast.Expr // the scalar operand, guarded
 	rank := 0
 	switch {
 	case lArr && rArr:
@@ -150,22 +152,37 @@ func (c *checker) elementwise(node ast.Ast, op string, l, r ir.Type, le, re ast.
 			c.errorf(node, "unsupported operand type(s) for %s: '%s' and '%s'", op, pyName(l), pyName(r))
 			return nil
 		}
-		k, msg = numpy.ScalarDType(op, la.Elem, numpy.Scalar{Kind: rs, Value: c.constValue(re)}, false)
-		rank = la.Rank
+		k, guard, msg = numpy.ScalarDType(op, la.Elem, numpy.Scalar{Kind: rs, Value: c.constValue(re)}, false)
+		rank, scalar = la.Rank, re
 	case rArr:
 		ls, ok := l.(ir.Scalar)
 		if !ok {
 			c.errorf(node, "unsupported operand type(s) for %s: '%s' and '%s'", op, pyName(l), pyName(r))
 			return nil
 		}
-		k, msg = numpy.ScalarDType(op, ra.Elem, numpy.Scalar{Kind: ls, Value: c.constValue(le)}, true)
-		rank = ra.Rank
+		k, guard, msg = numpy.ScalarDType(op, ra.Elem, numpy.Scalar{Kind: ls, Value: c.constValue(le)}, true)
+		rank, scalar = ra.Rank, le
 	}
 	if msg != "" {
 		c.errorf(node, "%s%s", msg, c.why(le, l, re, r))
 		return nil
 	}
+	if guard != nil && c.final {
+		c.guard(scalar, guard)
+	}
 	return &ir.Array{Elem: k, Rank: rank, Contig: true}
+}
+
+// guard records that the run-time value of the scalar operand e must
+// satisfy g (once per distinct guard: a call may type an operand against
+// several others).
+func (c *checker) guard(e ast.Expr, g *numpy.ValueGuard) {
+	for _, h := range c.info.ValueGuards[e] {
+		if h.Message() == g.Message() {
+			return
+		}
+	}
+	c.info.ValueGuards[e] = append(c.info.ValueGuards[e], g)
 }
 
 // arraySubscript resolves a[...] on an array.
@@ -203,7 +220,10 @@ func (c *checker) arraySubscript(e *ast.Subscript, a *ir.Array) ir.Type {
 	ok := true
 	ints, newaxes := 0, 0
 	lastSliced := false // the last written item is a unit-step slice of the last axis
-	for i, it := range items {
+	lastNew := false    // a new axis comes after a's last axis
+	for _, it := range items {
+		// i is the axis of a the item addresses (new axes address none).
+		i := len(info.Items) - newaxes
 		switch it := it.(type) {
 		case *ast.Index:
 			if _, isEll := it.Value.(*ast.Ellipsis); isEll {
@@ -212,11 +232,12 @@ func (c *checker) arraySubscript(e *ast.Subscript, a *ir.Array) ir.Type {
 				continue
 			}
 			if c.isNewaxis(it.Value) {
-				// It adds an axis rather than indexing one: no "too
-				// many indices" beside this error.
-				c.errorf(it.Value, "unsupported: %s in a subscript (adding an axis is not supported yet)", map[bool]string{true: "None", false: "np.newaxis"}[isNoneConst(it.Value)])
+				// A new length-1 axis: it indexes none of a's.
+				info.Items = append(info.Items, IndexItem{NewAxis: true})
 				newaxes++
-				ok = false
+				if len(info.Items)-newaxes >= a.Rank {
+					lastNew = true
+				}
 				continue
 			}
 			t := c.expr(it.Value)
@@ -266,19 +287,25 @@ func (c *checker) arraySubscript(e *ast.Subscript, a *ir.Array) ir.Type {
 	if c.final {
 		c.info.Index[e] = info
 	}
-	if ints == a.Rank {
+	if ints == a.Rank && newaxes == 0 {
 		return a.Elem
 	}
+	rank := a.Rank - ints + newaxes
+	if rank > numpy.MaxRank {
+		c.errorf(e, "unsupported: arrays of rank %d; ranks 1 to %d are supported", rank, numpy.MaxRank)
+		return nil
+	}
 	// The innermost axis keeps its unit stride if it is untouched or
-	// sliced with step 1.
-	contig := a.Contig && (len(items) < a.Rank || lastSliced)
-	return &ir.Array{Elem: a.Elem, Rank: a.Rank - ints, Contig: contig}
+	// sliced with step 1; a new axis there has stride 0.
+	contig := a.Contig && (len(items)-newaxes < a.Rank || lastSliced) && !lastNew
+	return &ir.Array{Elem: a.Elem, Rank: rank, Contig: contig}
 }
 
-// isNewaxis reports whether e is None or np.newaxis (recording the use of
-// numpy's name).
+// isNewaxis reports whether e is None or np.newaxis, recording it (typed
+// None) when it is.
 func (c *checker) isNewaxis(e ast.Expr) bool {
 	if isNoneConst(e) {
+		c.record(e, ir.None)
 		return true
 	}
 	at, ok := e.(*ast.Attribute)
@@ -290,6 +317,10 @@ func (c *checker) isNewaxis(e ast.Expr) bool {
 		return false
 	}
 	c.use(n, m)
+	c.record(e, ir.None)
+	if c.final {
+		c.info.Attrs[at] = &AttrInfo{Kind: AttrNewaxis}
+	}
 	return true
 }
 
@@ -357,6 +388,56 @@ func (c *checker) storeCheck(value ast.Expr, tt, vt ir.Type) {
 // attrKinds binds the array attribute rows to what Info records of them.
 var attrKinds = map[string]AttrKind{
 	"shape": AttrShape, "ndim": AttrNdim, "size": AttrSize, "T": AttrT, "dtype": AttrDtype,
+	"real": AttrReal, "imag": AttrImag,
+}
+
+// partOperands finds the attributes named real or imag in body that are
+// only read as values: operands of operators and comparisons, arguments
+// of calls of module attributes (np.sum(z.real)) and of methods,
+// receivers of methods other than fill, and returned values. A user
+// function's parameter, a name or a subscript could write through (or
+// keep) numpy's view.
+func partOperands(body []ast.Stmt) map[*ast.Attribute]bool {
+	ok := map[*ast.Attribute]bool{}
+	mark := func(es ...ast.Expr) {
+		for _, e := range es {
+			if a, isA := e.(*ast.Attribute); isA && (a.Attr == "real" || a.Attr == "imag") {
+				ok[a] = true
+			}
+		}
+	}
+	for _, st := range body {
+		ast.Walk(st, func(n ast.Ast) bool {
+			switch x := n.(type) {
+			case *ast.BinOp:
+				mark(x.Left, x.Right)
+			case *ast.UnaryOp:
+				mark(x.Operand)
+			case *ast.Compare:
+				mark(x.Left)
+				mark(x.Comparators...)
+			case *ast.Return:
+				mark(x.Value)
+				if t, isT := x.Value.(*ast.Tuple); isT {
+					mark(t.Elts...)
+				}
+			case *ast.Call:
+				f, isAttr := x.Func.(*ast.Attribute)
+				if !isAttr {
+					break
+				}
+				if f.Attr != "fill" {
+					mark(f.Value)
+				}
+				mark(x.Args...)
+				for _, kw := range x.Keywords {
+					mark(kw.Value)
+				}
+			}
+			return true
+		})
+	}
+	return ok
 }
 
 // attrArray resolves an attribute of an array value.
@@ -376,8 +457,21 @@ func (c *checker) attrArray(e *ast.Attribute, a *ir.Array) ir.Type {
 		c.errorf(e, "%s", msg)
 		return nil
 	}
+	kind := attrKinds[row.Name]
+	if (kind == AttrImag || kind == AttrReal && a.Elem.IsComplex()) && (c.fs == nil || !c.fs.partOK[e]) {
+		// numpy's a.real of a complex array (and a.imag) is a view of
+		// part of each element, which pyc2go computes into a fresh
+		// array: only where nothing can write through it or see a
+		// later store through the array.
+		c.errorf(e, "unsupported: a.%s here: numpy gives a view of part of each element, which pyc2go supports only as an operand (of an operator, a numpy function or a method, or returned), not bound to a name, stored into, indexed or passed to a function (not supported yet); write a.%s.copy() to bind a copy, or a[i].%s for one element", attr, attr, attr)
+		return nil
+	}
 	if c.final {
-		c.info.Attrs[e] = &AttrInfo{Kind: attrKinds[row.Name], Type: a.Elem}
+		elem := a.Elem
+		if kind == AttrReal || kind == AttrImag {
+			elem = t.(*ir.Array).Elem // as for a scalar's .real: the part's type
+		}
+		c.info.Attrs[e] = &AttrInfo{Kind: kind, Type: elem}
 	}
 	return t
 }

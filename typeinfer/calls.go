@@ -191,9 +191,12 @@ func (c *checker) resolve(e *ast.Call) (callee, bool) {
 			return callee{kind: CallMethod, name: string(f.Attr), disp: string(f.Attr), recv: f.Value}, true
 		}
 		if n, m, sub := c.numpySubmodule(f.Value); m != nil {
-			// np.random.rand(...): one error naming the function.
 			c.use(n, m)
 			disp := string(n.Id) + "." + sub + "." + string(f.Attr)
+			if r := numpy.Lookup(sub + "." + string(f.Attr)); r != nil && r.Callable() {
+				return callee{kind: CallNumpy, name: r.Path(), disp: disp}, true // np.linalg.solve(...)
+			}
+			// np.random.rand(...): one error naming the function.
 			if numpy.Submodule(sub) {
 				c.errorf(e, "%s", numpy.Unsupported("numpy."+sub, string(f.Attr), disp))
 			} else {
@@ -232,6 +235,13 @@ func (c *checker) moduleCallee(e *ast.Call, mod, name, disp string) (callee, boo
 			c.errorf(e, "%s", numpy.Unsupported("numpy", name, disp))
 			return callee{}, false
 		}
+	case "numpy.linalg":
+		// import numpy.linalg as la; from numpy.linalg import solve
+		if r := numpy.Lookup("linalg." + name); r != nil && r.Callable() {
+			return callee{kind: CallNumpy, name: r.Path(), disp: disp}, true
+		}
+		c.errorf(e, "%s", numpy.Unsupported(mod, name, disp))
+		return callee{}, false
 	case "numba":
 		if name == "prange" {
 			// numba.prange is range when run by Python, and kernels here
@@ -657,7 +667,8 @@ func (c *checker) callBuiltin(e *ast.Call, cl callee) ir.Type {
 	}
 	if cl.name == "abs" && len(e.Args) == 1 && len(e.Keywords) == 0 {
 		if a, isA := isArr(pt[0]); isA {
-			c.setCall(e, &CallInfo{Kind: CallBuiltin, Name: "abs", Args: e.Args, ArgOrder: []int{0}})
+			// abs(a) of an array is np.absolute(a): the same ufunc.
+			c.setCall(e, &CallInfo{Kind: CallNumpy, Name: "absolute", Row: numpy.Lookup("absolute"), Args: e.Args, ArgOrder: []int{0}})
 			k, msg := numpy.UnaryDType("abs", a.Elem)
 			if msg != "" {
 				c.errorf(e, "%s", msg)

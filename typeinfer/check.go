@@ -36,7 +36,9 @@ func Check(f *frontend.File) (info *Info, err error) {
 			Calls: map[*ast.Call]*CallInfo{},
 			Attrs: map[*ast.Attribute]*AttrInfo{},
 			Index: map[*ast.Subscript]*IndexInfo{},
-			Loops: map[*ast.For]*LoopInfo{},
+
+			ValueGuards: map[ast.Expr][]*numpy.ValueGuard{},
+			Loops:       map[*ast.For]*LoopInfo{},
 
 			Static: map[ast.Expr]bool{},
 			Iters:  map[ast.Expr]*IterInfo{},
@@ -130,6 +132,7 @@ type funcState struct {
 	valueRet   bool              // some `return value`
 	bareRet    []ast.Stmt        // bare `return` (or `return None`)
 	loopDepth  int
+	partOK     map[*ast.Attribute]bool // .real/.imag only read as operands (partOperands)
 }
 
 func (c *checker) result() error {
@@ -170,7 +173,7 @@ func (c *checker) use(n *ast.Name, o Object) {
 	}
 }
 
-var supportedImports = map[string]bool{"math": true, "cmath": true, "numpy": true, "numba": true, "numpy.typing": true}
+var supportedImports = map[string]bool{"math": true, "cmath": true, "numpy": true, "numba": true, "numpy.typing": true, "numpy.linalg": true}
 
 // ignoredImports are accepted by frontend but only matter to annotations
 // (typing) or to other tools (pythran, __future__).
@@ -338,6 +341,13 @@ func (c *checker) importedObject(mod, name string) Object {
 		if r := numpy.Lookup(name); r != nil && r.Callable() {
 			return &Imported{Module: mod, Name: name}
 		}
+		if name == "linalg" { // from numpy import linalg
+			return &Module{Path: "numpy.linalg"}
+		}
+	case "numpy.linalg":
+		if r := numpy.Lookup("linalg." + name); r != nil && r.Callable() {
+			return &Imported{Module: mod, Name: name}
+		}
 	case "numpy.typing":
 		if name == "NDArray" {
 			return &Imported{Module: mod, Name: name}
@@ -501,6 +511,9 @@ func (c *checker) funcNamed(name string) (*Func, bool) {
 func (c *checker) declare(fn *Func) {
 	d := fn.Def
 	fs := &funcState{fn: fn, declared: map[*Local]frontend.Pos{}, why: map[*Local]frontend.Pos{}, assigned: map[*Local]bool{}}
+	if fn.Def != nil {
+		fs.partOK = partOperands(fn.Def.Body)
+	}
 	c.funcs[fn] = fs
 	var args, kwonly []*ast.Arg
 	var defaults, kwdefaults []ast.Expr

@@ -49,12 +49,27 @@ func (c *checker) callRow(e *ast.Call, row *numpy.Row, disp string, recv ast.Exp
 				var t ir.Type
 				if l, isList := a.(*ast.List); isList && p.Name == "object" { // np.array([...])
 					t = c.listLiteral(l)
+				} else if l, isList := a.(*ast.List); isList && (p.Name == "arrays" || p.Name == "tup") {
+					// np.concatenate([a, b]): a list display of arrays,
+					// typed as the tuple it could be written as.
+					elems := make([]ir.Type, len(l.Elts))
+					for k, x := range l.Elts {
+						if elems[k] = c.argExpr(x); elems[k] == nil {
+							ok = false
+						}
+					}
+					t = &ir.Tuple{Elems: elems}
+					c.record(l, t)
 				} else {
 					t = c.argExpr(a)
 				}
 				ci.Args = append(ci.Args, a)
 				env.operands = append(env.operands, a)
 				call.Args = append(call.Args, t)
+			case row.Kind == numpy.Linalg && isStrLit(a):
+				// np.linalg's string options (UPLO, mode, ord) are
+				// constants its rules read through OptString.
+				ci.Kwargs[p.Name] = a
 			case p.Name == "axis" && isNoneConst(a):
 				ci.Kwargs[p.Name] = a
 				c.record(a, ir.None)
@@ -84,6 +99,7 @@ func (c *checker) callRow(e *ast.Call, row *numpy.Row, disp string, recv ast.Exp
 	t := row.TypeOf(call)
 	if t != nil {
 		ci.Axis = call.Axis
+		ci.Perm = call.Perm
 		c.setCall(e, ci)
 	}
 	return t
@@ -195,6 +211,64 @@ func (v *rowEnv) OptConstInt(name string) (int64, bool) {
 }
 
 func (v *rowEnv) OptNone(name string) bool { return isNoneConst(v.kwargs[name]) }
+
+func (v *rowEnv) OptString(name string) (string, bool) {
+	if s, ok := v.kwargs[name].(*ast.Str); ok {
+		return string(s.S), true
+	}
+	return "", false
+}
+
+// optConst folds the optional argument name when it is a constant
+// expression (literals, module constants, arithmetic).
+func (v *rowEnv) optConst(name string) (cval, bool) {
+	x := v.kwargs[name]
+	if x == nil {
+		return cval{}, false
+	}
+	if n, ok := x.(*ast.Name); ok && v.c.isLocal(string(n.Id)) {
+		return cval{}, false
+	}
+	val, cerr := v.c.foldExpr(x)
+	return val, cerr == nil
+}
+
+func (v *rowEnv) OptBool(name string) (bool, bool) {
+	val, ok := v.optConst(name)
+	if !ok || val.Type != ir.Bool {
+		return false, false
+	}
+	return val.Value.(bool), true
+}
+
+func (v *rowEnv) OptConstFloat(name string) (float64, bool) {
+	val, ok := v.optConst(name)
+	if !ok || val.Type.IsComplex() {
+		return 0, false
+	}
+	return val.asFloat(), true
+}
+
+func (v *rowEnv) OptConstInts(name string) ([]int64, []bool) {
+	x := v.kwargs[name]
+	if x == nil {
+		return nil, nil
+	}
+	es := []ast.Expr{x}
+	if tup, ok := x.(*ast.Tuple); ok {
+		es = tup.Elts
+	}
+	vals, consts := make([]int64, len(es)), make([]bool, len(es))
+	for k, e := range es {
+		vals[k], consts[k] = v.c.constInt(e)
+	}
+	return vals, consts
+}
+
+func isStrLit(e ast.Expr) bool {
+	_, ok := e.(*ast.Str)
+	return ok
+}
 
 func (v *rowEnv) Elementwise(op string, i, j int, l, r ir.Type) ir.Type {
 	return v.c.elementwise(v.node, op, l, r, v.operands[i], v.operands[j])

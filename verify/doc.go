@@ -26,9 +26,13 @@
 // file cannot carry a strided view.
 //
 // Agreement means: the same exception class and message; or the same repr
-// (so floats are bit-identical, signed zeros included). Two documented
+// (so floats are bit-identical, signed zeros included). Three documented
 // relaxations: an int result the compiled code returns as a float (a local
 // widened by flow-insensitive inference) passes when the values are equal;
+// a call where numpy 1.24 widened an array operation's dtype because of a
+// run-time scalar's value (float32 array * 1e300 is float64) and the
+// compiled code raised its value-based-casting ValueError
+// (numpy.MsgValueCast) is counted apart and reported, not failed;
 // and functions whose results go through a transcendental libm function
 // (ir.IntrinsicInfo.Exact false anywhere in their call tree; the numpy
 // registry states the same per function, numpy.Row.Inexact, which lower's

@@ -28,6 +28,9 @@ func usesLinalg(m *ir.Module) bool {
 			if in, ok := x.(*ir.Intrinsic); ok && linalgIntrinsics[in.Name] {
 				found = true
 			}
+			if c, ok := x.(*ir.Call); ok && isLinalgLib(c) {
+				found = true
+			}
 		})
 	}
 	return found

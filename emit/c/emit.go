@@ -139,9 +139,6 @@ type moduleEmitter struct {
 	file   string
 	prefix string
 	cnames map[*ir.Func]string
-	// mutable[f][i] reports that f may write elements of its i'th
-	// parameter (an array), whose descriptor is then not const.
-	mutable map[*ir.Func][]bool
 }
 
 func newModule(m *ir.Module, cfg Config) *moduleEmitter {
@@ -154,7 +151,6 @@ func newModule(m *ir.Module, cfg Config) *moduleEmitter {
 	for _, f := range m.Funcs {
 		me.cnames[f] = naming.CFunc(me.prefix, f)
 	}
-	me.mutable = mutableParams(m)
 	return me
 }
 
@@ -268,13 +264,14 @@ func (me *moduleEmitter) signature(f *ir.Func) (string, error) {
 
 func (me *moduleEmitter) signatureNamed(f *ir.Func, sig map[*ir.Var]string) (string, error) {
 	var ps []string
-	for i, p := range f.Params {
+	for _, p := range f.Params {
 		t, err := typeOf(p.Type)
 		if err != nil {
 			return "", fmt.Errorf("parameter %s: %w", p.Name, err)
 		}
 		if _, ok := p.Type.(*ir.Array); ok {
-			if me.mutable[f][i] {
+			// opt's readonly pass proves which arrays f never writes.
+			if !p.ReadOnly {
 				t += " *"
 			} else {
 				t = "const " + t + " *"
@@ -294,110 +291,4 @@ func (me *moduleEmitter) signatureNamed(f *ir.Func, sig map[*ir.Var]string) (str
 	}
 	ps = append(ps, "pyc2go_error *err")
 	return "int " + me.cnames[f] + "(" + strings.Join(ps, ", ") + ")", nil
-}
-
-// mutableParams finds, for every function, the array parameters whose
-// elements it may write: stored into directly or through a view or copy
-// of the descriptor, or passed to a function that writes them. It is a
-// flow-insensitive fixed point over the module.
-func mutableParams(m *ir.Module) map[*ir.Func][]bool {
-	mut := map[*ir.Func][]bool{}
-	for _, f := range m.Funcs {
-		mut[f] = make([]bool, len(f.Params))
-	}
-	for changed := true; changed; {
-		changed = false
-		for _, f := range m.Funcs {
-			alias := aliases(f, mut)
-			mark := func(v *ir.Var) {
-				for i, p := range f.Params {
-					if alias[v][p] && !mut[f][i] {
-						mut[f][i] = true
-						changed = true
-					}
-				}
-			}
-			ir.WalkStmts(f.Body, func(s ir.Stmt) {
-				if st, ok := s.(*ir.Store); ok {
-					mark(st.Arr)
-				}
-			})
-			forEachCall(f, func(c *ir.Call, _ []*ir.Var) {
-				for i, a := range c.Args {
-					if r, ok := a.(*ir.VarRef); ok && i < len(mut[c.Fn]) && mut[c.Fn][i] {
-						mark(r.V)
-					}
-				}
-			})
-		}
-	}
-	return mut
-}
-
-// aliases maps each array variable of f to the parameters whose memory
-// it may share.
-func aliases(f *ir.Func, mut map[*ir.Func][]bool) map[*ir.Var]map[*ir.Var]bool {
-	al := map[*ir.Var]map[*ir.Var]bool{}
-	add := func(dst, src *ir.Var) bool {
-		if al[dst] == nil {
-			al[dst] = map[*ir.Var]bool{}
-		}
-		ch := false
-		for p := range al[src] {
-			if !al[dst][p] {
-				al[dst][p] = true
-				ch = true
-			}
-		}
-		return ch
-	}
-	for _, p := range f.Params {
-		if _, ok := p.Type.(*ir.Array); ok {
-			al[p] = map[*ir.Var]bool{p: true}
-		}
-	}
-	for changed := true; changed; {
-		changed = false
-		ir.WalkStmts(f.Body, func(s ir.Stmt) {
-			switch s := s.(type) {
-			case *ir.View:
-				changed = add(s.Dst, s.Src) || changed
-			case *ir.Assign:
-				if r, ok := s.Src.(*ir.VarRef); ok {
-					changed = add(s.Dst, r.V) || changed
-				}
-			}
-		})
-		forEachCall(f, func(c *ir.Call, dsts []*ir.Var) {
-			// A result may be a view of any array argument.
-			for _, d := range dsts {
-				for _, a := range c.Args {
-					if r, ok := a.(*ir.VarRef); ok && d != nil {
-						changed = add(d, r.V) || changed
-					}
-				}
-			}
-		})
-	}
-	return al
-}
-
-// forEachCall visits every call of f with the variables its results go to
-// (none for calls inside expressions).
-func forEachCall(f *ir.Func, fn func(*ir.Call, []*ir.Var)) {
-	var stmtCall *ir.Call // the call of the CallStmt being visited
-	ir.Inspect(f.Body, func(n ir.Node) bool {
-		switch n := n.(type) {
-		case *ir.CallStmt:
-			if n.Call != nil {
-				fn(n.Call, n.Dsts)
-				stmtCall = n.Call
-			}
-		case *ir.Call:
-			if n != stmtCall {
-				fn(n, nil)
-			}
-		}
-		return true
-	})
 }

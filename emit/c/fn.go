@@ -33,7 +33,8 @@ type funcEmitter struct {
 	poolKnown, poolNeeded bool
 	// fail, pool and errp name the label a raise jumps to, the pool that
 	// owns what the code allocates and the pyc2go_error pointer it fills:
-	// the function's own, or inside a parallel loop its chunk's (parFor).
+	// the function's own, or inside a concurrent loop its iteration's
+	// (concurrentFor).
 	fail, pool, errp string
 }
 
@@ -58,8 +59,10 @@ func (me *moduleEmitter) fn(f *ir.Func) (string, error) {
 			e.ptr[p] = true
 		}
 	}
-	for _, l := range f.Locals {
-		e.names.vars[l] = e.names.fresh(l.Name)
+	for _, vs := range [][]*ir.Var{f.Locals, ir.LoopLocals(f)} {
+		for _, l := range vs {
+			e.names.vars[l] = e.names.fresh(l.Name)
+		}
 	}
 	e.usesPoolAnywhere()
 	sig, err := me.signatureNamed(f, e.sig)
@@ -231,7 +234,7 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 	case *ir.Assign:
 		return e.assign(s, depth)
 	case *ir.Store:
-		a, err := e.arr(s.Arr)
+		d, err := e.elems(s.Arr)
 		if err != nil {
 			return nil, err
 		}
@@ -243,8 +246,11 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []string{t + e.dataOf(s.Arr, a) + "[" + off.code + "] = " + v.code + ";"}, nil
+		return []string{t + d + "[" + off.code + "] = " + v.code + ";"}, nil
 	case *ir.CallStmt:
+		if s.Call != nil && s.Call.Fn != nil && s.Call.Fn.Lib != nil {
+			return e.libCall(s, depth) // linalg.go
+		}
 		return e.callStmt(s.Call, s.Dsts, depth)
 	case *ir.If:
 		return e.ifStmt(s, depth)
@@ -307,6 +313,20 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 		return e.randomStmt(s, depth)
 	}
 	return nil, fmt.Errorf("unknown statement %T", s)
+}
+
+// elems is what Load and Store index to reach the elements of v: its
+// data pointer, or the C array of an ir.Buffer.
+func (e *funcEmitter) elems(v *ir.Var) (string, error) {
+	if _, ok := v.Type.(*ir.Buffer); ok {
+		e.read[v] = true
+		return e.names.vars[v], nil
+	}
+	p, err := e.arr(v)
+	if err != nil {
+		return "", err
+	}
+	return e.dataOf(v, p), nil
 }
 
 // arr is the prefix that reaches an array variable's fields: "a->" for an
@@ -417,6 +437,9 @@ func (e *funcEmitter) temp(t ir.Type) (string, error) {
 // to zero (gcc's -Wmaybe-uninitialized cannot see lower's definite
 // assignment, so every variable starts with a value).
 func decl(t ir.Type, name, init string) (string, error) {
+	if b, ok := t.(*ir.Buffer); ok {
+		return cType(b.Elem) + " " + name + "[" + strconv.FormatInt(b.Len, 10) + "] = {0};", nil
+	}
 	ct, err := typeOf(t)
 	if err != nil {
 		return "", err
@@ -539,7 +562,7 @@ func (e *funcEmitter) ifStmt(s *ir.If, depth int) ([]string, error) {
 
 // forStmt: lower guarantees the body assigns neither the induction
 // variable nor Stop or Step, so C's for evaluates the same values.
-// Loops the parallel pass approved are parFor's.
+// Concurrent loops are concurrentFor's.
 func (e *funcEmitter) forStmt(s *ir.For, depth int) ([]string, error) {
 	t := ind(depth)
 	iv, err := e.dst(s.Var)
@@ -558,8 +581,11 @@ func (e *funcEmitter) forStmt(s *ir.For, depth int) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	if s.Concurrent {
+		return e.concurrentFor(s, stop, depth)
+	}
 	if s.Par != nil {
-		return e.parFor(s, start, stop, step, depth)
+		return nil, fmt.Errorf("for %s: a parallel loop the chunk pass has not written out", s.Var.Name)
 	}
 	e.read[s.Var] = true
 	vt, _ := s.Var.Type.(ir.Scalar)
@@ -648,6 +674,9 @@ func (e *funcEmitter) usesPoolAnywhere() bool {
 		case *ir.Alloc:
 			e.poolNeeded = true
 		case *ir.CallStmt:
+			if n.Call.Fn.Lib != nil {
+				e.poolNeeded = true // library results, 0-d ones too, live in the pool
+			}
 			for _, rt := range ir.ResultTypes(n.Call.Fn.Result) {
 				if _, ok := rt.(*ir.Array); ok {
 					e.poolNeeded = true

@@ -1,6 +1,7 @@
 package emitc_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"github.com/pyc2go/pyc2go/driver"
 	emitc "github.com/pyc2go/pyc2go/emit/c"
 	"github.com/pyc2go/pyc2go/internal/corpus"
+	"github.com/pyc2go/pyc2go/ir"
 	"github.com/pyc2go/pyc2go/opt"
 	cruntime "github.com/pyc2go/pyc2go/runtime/c"
 )
@@ -187,5 +189,16 @@ int main(void) {
 		if got != want || n != c.threads {
 			t.Errorf("%s with PYC2GO_WORKERS=%s: result %s on %s threads, want %s on %s", filepath.Base(c.bin), c.workers, got, n, want, c.threads)
 		}
+	}
+}
+
+// TestMaxChunks: the partials of a parallel loop live in an ir.Buffer of
+// ir.MaxChunks slots, one per chunk, so pyc2go_chunks must never return
+// more.
+func TestMaxChunks(t *testing.T) {
+	h := string(cruntime.Files()[cruntime.Header])
+	want := fmt.Sprintf("#define PYC2GO_MAX_CHUNKS %d\n", ir.MaxChunks)
+	if !strings.Contains(h, want) {
+		t.Errorf("%s does not say %q", cruntime.Header, strings.TrimSpace(want))
 	}
 }

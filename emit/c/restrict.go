@@ -286,12 +286,12 @@ func markArrays(s ir.Stmt, dims, data map[*ir.Var]bool) {
 // plain arithmetic on scalars and array elements, with no exit but Break
 // and Continue, no call and no whole-array operand.
 //
-// Loops the parallel pass chunked (Par) stay inline, so that how they run
-// is decided in forStmt alone.
+// Concurrent loops stay inline, so that how they run is decided in
+// forStmt alone.
 func outlinable(s *ir.For) bool {
 	ok := true
 	ir.WalkStmts(&ir.Block{Stmts: []ir.Stmt{s}}, func(st ir.Stmt) {
-		if f, isFor := st.(*ir.For); isFor && f.Par != nil {
+		if f, isFor := st.(*ir.For); isFor && f.Concurrent {
 			ok = false
 		}
 		switch st := st.(type) {

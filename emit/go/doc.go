@@ -95,13 +95,13 @@
 // (step > 0 && i < stop) || (step < 0 && i > stop). lower guarantees that
 // the body assigns neither i nor stop nor step. An induction variable
 // that overflows int64 (stop near MaxInt64 with a large step) wraps, where
-// Python's range would stop. A loop the parallel pass approved (For.Par)
-// becomes a closure over a chunk [lo, hi) of iterations passed to
-// runtime.ParallelFor, with the body's private variables and reduction
-// partials declared inside it under names of their own (iChunk, sChunk:
-// no shadowing of the function's variables), raises returning
-// the error from the closure, and the partials folded in chunk order
-// afterwards (see parFor). A loop only marked Parallel runs sequentially.
+// Python's range would stop. A concurrent loop (For.Concurrent: the chunk
+// pass's loop over the chunks of a parallel loop) becomes a closure over
+// one iteration passed to runtime.Concurrent, with the iteration's Locals
+// declared inside it and raises returning the error from the closure (see
+// concurrentFor); the chunk bounds, private copies and the fold of the
+// partials in chunk order are ordinary IR, printed as any other. A loop
+// only marked Parallel runs sequentially.
 // While loops are `for cond {}`, or `for {}` without a condition.
 //
 // # Line directives

@@ -204,14 +204,9 @@ type funcEmitter struct {
 	dataUse   map[*ir.Var]bool
 	deadData  map[ir.Stmt]dataSet // refreshes nothing reads (deadRefreshes)
 	needErr   bool                // a raising call assigns err
-	// inChunk is set while emitting the body of a parallel loop's chunk
-	// closure, which returns only an error; parData lists the Data copies
-	// a chunk shadows, which the function declares but may not use.
+	// inChunk is set while emitting the body of a concurrent loop's
+	// closure, which returns only an error (see concurrentFor).
 	inChunk bool
-	parData []string
-	// chunkData lists the names a chunk gives its own Data copy of a
-	// variable (see parFor), which indexedData counts as uses of it.
-	chunkData map[*ir.Var][]string
 	// expect is the Python line Go attributes to the next statement
 	// without a new directive (0: unknown).
 	expect int
@@ -245,7 +240,6 @@ func (me *moduleEmitter) fnPass(f *ir.Func, dataUse map[*ir.Var]bool) (jen.Code,
 		read:          map[*ir.Var]bool{},
 		dataUse:       dataUse,
 		deadData:      deadRefreshes(f),
-		chunkData:     map[*ir.Var][]string{},
 	}
 	code, body, err := e.fnCode()
 	return code, e, body, err
@@ -330,13 +324,6 @@ func (e *funcEmitter) fnCode() (jen.Code, []jen.Code, error) {
 	for _, l := range f.Locals {
 		if !e.read[l] {
 			prologue = append(prologue, jen.Id("_").Op("=").Id(e.names.vars[l]))
-		}
-	}
-	seen := map[string]bool{}
-	for _, d := range e.parData {
-		if !seen[d] {
-			seen[d] = true
-			prologue = append(prologue, jen.Id("_").Op("=").Id(d))
 		}
 	}
 	prologue = append(prologue, e.dataInits()...)
@@ -680,7 +667,7 @@ func (e *funcEmitter) ifStmt(s *ir.If, header ir.Pos) (*jen.Statement, error) {
 	return code.Else().Block(els...), nil
 }
 
-// forBounds emits a loop's start, stop and step, for forStmt and parFor.
+// forBounds emits a loop's start, stop and step.
 func (e *funcEmitter) forBounds(s *ir.For) (start, stop, step gx, err error) {
 	if start, err = e.valueExpr(s.Start); err != nil {
 		return
@@ -694,11 +681,14 @@ func (e *funcEmitter) forBounds(s *ir.For) (start, stop, step gx, err error) {
 
 // forStmt emits range(start, stop, step): lower guarantees that Body
 // assigns neither the induction variable nor Stop or Step, so Go's
-// three-clause loop evaluates the same values. Loops the parallel pass
-// approved run in chunks (parFor).
+// three-clause loop evaluates the same values. A concurrent loop runs its
+// iterations on goroutines (concurrentFor).
 func (e *funcEmitter) forStmt(s *ir.For) (*jen.Statement, error) {
+	if s.Concurrent {
+		return e.concurrentFor(s)
+	}
 	if s.Par != nil {
-		return e.parFor(s)
+		return nil, fmt.Errorf("for %s: a parallel loop the chunk pass has not written out", s.Var.Name)
 	}
 	iv, err := e.dst(s.Var)
 	if err != nil {
@@ -873,6 +863,9 @@ func (e *funcEmitter) callStmt(s *ir.CallStmt) ([]jen.Code, bool, error) {
 	c := s.Call
 	if c == nil || c.Fn == nil {
 		return nil, false, fmt.Errorf("call statement without a function")
+	}
+	if c.Fn.Lib != nil {
+		return e.libCall(s) // linalg.go
 	}
 	name, ok := e.mod[c.Fn]
 	if !ok {

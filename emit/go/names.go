@@ -35,8 +35,10 @@ func newLocalNames(mod *naming.Module, f *ir.Func) *localNames {
 	for _, v := range f.Params {
 		l.vars[v] = l.fresh(naming.GoLocal(v.Name))
 	}
-	for _, v := range f.Locals {
-		l.vars[v] = l.fresh(naming.GoLocal(v.Name))
+	for _, vs := range [][]*ir.Var{f.Locals, ir.LoopLocals(f)} {
+		for _, v := range vs {
+			l.vars[v] = l.fresh(naming.GoLocal(v.Name))
+		}
 	}
 	return l
 }

@@ -26,6 +26,10 @@ _p2g_tuple = tuple
 _p2g_type = type
 _p2g_zip = zip
 
+# The exception classes numpy defines that compiled code raises by name
+# (np.linalg's LinAlgError, norm's AxisError).
+_p2g_numpy_errors = {"LinAlgError": _p2g_np.linalg.LinAlgError, "AxisError": _p2g_np.AxisError}
+
 # The shared library sits beside this file, whatever the current directory.
 _p2g_lib = _p2g_ct.CDLL(_p2g_os.path.join(_p2g_os.path.dirname(_p2g_os.path.abspath(__file__)), _P2G_LIBRARY))
 
@@ -250,7 +254,7 @@ def _p2g_result(a, dtype, blocks, args):
 def _p2g_raise(err):
     name = err.exc.decode("ascii", "replace")
     msg = err.msg.decode("utf-8", "replace")
-    cls = _p2g_getattr(_p2g_builtins, name, None)
+    cls = _p2g_numpy_errors.get(name) or _p2g_getattr(_p2g_builtins, name, None)
     if not (_p2g_isinstance(cls, _p2g_type) and _p2g_issubclass(cls, _p2g_Exception)):
         cls, msg = _p2g_RuntimeError, "%s: %s" % (name, msg)
     e = cls(msg) if msg else cls()

@@ -62,7 +62,7 @@ UFUNCS = ["sqrt", "exp", "log", "log2", "log10", "sin", "cos", "tan", "arcsin", 
           "arctan", "sinh", "cosh", "tanh", "abs", "absolute", "floor", "ceil", "rint",
           "round", "sign", "isnan", "isinf", "isfinite", "logical_not", "negative", "trunc",
           "sum", "prod", "min", "max", "mean", "std", "var", "argmin", "argmax", "any",
-          "all", "cumsum", "cumprod", "copy", "square"]
+          "all", "cumsum", "cumprod", "copy", "square", "conjugate"]
 
 UNOPS = [("-", operator.neg), ("+", operator.pos), ("~", operator.invert), ("abs", abs)]
 

@@ -1,5 +1,5 @@
 import numpy as np
-import numpy.linalg as la
+import numpy.fft as la
 from numpy import cross, sine
 from numpy.random import rand
 

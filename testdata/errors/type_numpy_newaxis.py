@@ -1,12 +1,12 @@
 import numpy as np
 
 
-def column(a: "float64[:]") -> "float64[:, :]":
-    return a[:, np.newaxis]
+def rank_five(t: "float64[:, :, :, :]") -> float:
+    return np.sum(t[:, np.newaxis])
 
 
-def pairwise(x: "float64[:]") -> "float64[:, :]":
-    return x[:, None] - x[None, :]
+def too_many_indices(a: "float64[:, :]") -> float:
+    return a[0, None, 1, 2]
 
 
 def axis_value() -> int:

@@ -13,4 +13,4 @@ def noisy(a: "float64[:]") -> "float64[:]":
 
 
 def solve(m: "float64[:, :]", b: "float64[:]") -> "float64[:]":
-    return np.linalg.solve(m, b)
+    return np.linalg.cond(m) * b
