@@ -462,8 +462,21 @@ func (p *textParser) assignment(l *lineParser) Stmt {
 		return s
 	}
 	dsts := []string{first}
+	var discarded []Type // the types of `_:TYPE` destinations, by position
+	discard := func() {
+		for len(discarded) < len(dsts)-1 {
+			discarded = append(discarded, nil)
+		}
+		var t Type
+		if dsts[len(dsts)-1] == "_" && l.accept(":") {
+			t = l.typ()
+		}
+		discarded = append(discarded, t)
+	}
+	discard()
 	for l.accept(",") {
 		dsts = append(dsts, l.ident())
+		discard()
 	}
 	l.expect("=")
 	save := l.i
@@ -476,21 +489,23 @@ func (p *textParser) assignment(l *lineParser) Stmt {
 		if c := l.callOrNil(); c != nil {
 			s := &CallStmt{Call: c, Pos: l.pos}
 			var rts []Type
-			for _, d := range dsts {
+			for i, d := range dsts {
 				var v *Var // "_" discards, unless a variable has that name
-				if d != "_" || p.vars[d] != nil {
+				if (d != "_" || p.vars[d] != nil) && discarded[i] == nil {
 					v = p.lookup(d)
 				}
 				s.Dsts = append(s.Dsts, v)
 				if v != nil {
 					rts = append(rts, v.Type)
+				} else if discarded[i] != nil {
+					rts = append(rts, discarded[i])
 				}
 			}
 			if c.Fn.Lib != nil {
 				// A library call's result types are its destinations'
-				// (lower never discards one).
+				// (a discarded one is written `_:TYPE`).
 				if len(rts) != len(dsts) {
-					p.errorf("a library call cannot discard a result")
+					p.errorf("a library call's discarded result needs its type: _:TYPE")
 				}
 				c.Fn.Result = tupleOf(rts)
 			}

@@ -119,6 +119,10 @@ func (p *printer) stmt(s Stmt) {
 			dsts[i] = "_"
 			if d != nil {
 				dsts[i] = d.Name
+			} else if s.Call != nil && s.Call.Fn != nil && s.Call.Fn.Lib != nil {
+				// A library call's result types are its destinations':
+				// a discarded one carries its type.
+				dsts[i] = "_:" + ResultTypes(s.Call.Fn.Result)[i].String()
 			}
 		}
 		lhs := ""

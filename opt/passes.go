@@ -91,6 +91,7 @@ var passes = [...]pass{
 	{name: "guardelim", fn: guardElim, required: true, doc: guardElimDoc},
 	{name: "raises", module: func(m *ir.Module, cfg Config) { ir.FixRaises(m, cfg.referenceRaises()) }, required: true, doc: "raises fixes which functions may raise, and so which Go functions return an error."},
 	{name: "boundscheck", fn: elideBoundsChecks, required: true, when: func(cfg Config) bool { return cfg.NoBoundsCheck }, doc: boundsCheckDoc},
+	{name: "unused", fn: unused, required: true, doc: unusedDoc},
 	// The loop-nest passes: bchoist leaves check-free fast copies of loop
 	// nests, which interchange reorders and tile blocks.
 	{name: "bchoist", opt: bcHoist, doc: bcHoistDoc},

@@ -72,9 +72,14 @@ func (e *funcEmitter) libCall(s *ir.CallStmt, depth int) ([]string, error) {
 	outs := make([]string, len(results))
 	var after []string
 	for i, rt := range results {
-		d, err := e.dst(s.Dsts[i])
-		if err != nil {
-			return nil, err
+		// A result nothing reads (opt's unused pass) still needs its
+		// temporary, the runtime writes it; nothing copies it out.
+		d := ""
+		if s.Dsts[i] != nil {
+			var err error
+			if d, err = e.dst(s.Dsts[i]); err != nil {
+				return nil, err
+			}
 		}
 		k, isS := rt.(ir.Scalar)
 		switch {
@@ -84,21 +89,27 @@ func (e *funcEmitter) libCall(s *ir.CallStmt, depth int) ([]string, error) {
 				return nil, err
 			}
 			outs[i] = "&" + tmp
-			after = append(after, t+d+" = "+tmp+";")
+			if d != "" {
+				after = append(after, t+d+" = "+tmp+";")
+			}
 		case isS: // numpy's scalar: the runtime's 0-d array
 			tmp, err := e.temp(&ir.Array{Elem: k, Rank: 0})
 			if err != nil {
 				return nil, err
 			}
 			outs[i] = "&" + tmp
-			after = append(after, t+d+" = "+tmp+".data["+tmp+".offset];")
+			if d != "" {
+				after = append(after, t+d+" = "+tmp+".data["+tmp+".offset];")
+			}
 		default:
 			tmp, err := e.temp(rt)
 			if err != nil {
 				return nil, err
 			}
 			outs[i] = "&" + tmp
-			after = append(after, t+d+" = "+tmp+";")
+			if d != "" {
+				after = append(after, t+d+" = "+tmp+";")
+			}
 		}
 	}
 	name := strings.TrimPrefix(lib.Name, "linalg.")

@@ -44,6 +44,10 @@ func (e *funcEmitter) libCall(s *ir.CallStmt) ([]jen.Code, bool, error) {
 	}
 	var lhs []jen.Code
 	for i := range results {
+		if s.Dsts[i] == nil { // a result nothing reads (opt's unused pass)
+			lhs = append(lhs, jen.Id("_"))
+			continue
+		}
 		lhs = append(lhs, jen.Id("lr"+strconv.Itoa(i)))
 	}
 	lhs = append(lhs, jen.Id("lerr"))
@@ -53,6 +57,9 @@ func (e *funcEmitter) libCall(s *ir.CallStmt) ([]jen.Code, bool, error) {
 		jen.If(jen.Id("lerr").Op("!=").Nil()).Block(jen.Return(append(e.zeros(), raise)...)),
 	}
 	for i, d := range s.Dsts {
+		if d == nil {
+			continue
+		}
 		dst, err := e.dst(d)
 		if err != nil {
 			return nil, false, err

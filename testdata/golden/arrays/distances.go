@@ -2216,7 +2216,6 @@ func NearestRow(x *runtime.Array[float64], q *runtime.Array[float64]) (*runtime.
 		i1      int64
 		t9      float64
 		t10     *runtime.Array[float64]
-		t11     int64
 		t12     float64
 		t13     int64
 		t14     int64
@@ -2252,7 +2251,6 @@ func NearestRow(x *runtime.Array[float64], q *runtime.Array[float64]) (*runtime.
 		dData   []float64
 		t3Data  []float64
 	)
-	_ = t11
 	xData := x.Data
 	qData := q.Data
 	/*line distances.py:119:5*/ if int64(x.Shape[0]) == 0 {

@@ -614,7 +614,6 @@ func ModeSmall(labels *runtime.Array[int32]) (int64, error) {
 		t8         int64
 		i0         int64
 		t9         int64
-		t10        int64
 		t11        int64
 		t12        int64
 		t13        int64
@@ -636,7 +635,6 @@ func ModeSmall(labels *runtime.Array[int32]) (int64, error) {
 		p3         int64
 		countsData []int64
 	)
-	_ = t10
 	labelsData := labels.Data
 	/*line histograms.py:83:14*/ t1 = runtime.Zeros[int64](100)
 	/*line histograms.py:83:5*/ counts = t1

@@ -32,7 +32,6 @@ func AppendOnesColumn(x *runtime.Array[float64]) (*runtime.Array[float64], error
 		t11     int64
 		i0_2    int64
 		i1_2    int64
-		t12     int64
 		t13     int64
 		t14     *runtime.Array[float64]
 		t15     int64
@@ -66,7 +65,6 @@ func AppendOnesColumn(x *runtime.Array[float64]) (*runtime.Array[float64], error
 		t7Data  []float64
 		t14Data []float64
 	)
-	_ = t12
 	xData := x.Data
 	/*line joining.py:8:26*/ t1 = int64(x.Shape[0])
 	/*line joining.py:8:26*/ if !(t1 >= 0) {
@@ -139,7 +137,6 @@ func AppendOnesColumn(x *runtime.Array[float64]) (*runtime.Array[float64], error
 			}
 		}
 	}
-	/*line joining.py:8:12*/ t12 = int64(x.Shape[1]) + int64(t2.Shape[1])
 	/*line joining.py:8:12*/ t13 = int64(t6.Offset) + int64(x.Shape[1])*int64(t6.Strides[1])
 	/*line joining.py:8:12*/ t14 = &runtime.Array[float64]{Data: t6.Data, Shape: []int{t6.Shape[0], t2.Shape[1]}, Strides: []int{t6.Strides[0], t6.Strides[1]}, Offset: int(t13)}
 	t14Data = t14.Data
@@ -190,7 +187,6 @@ func Concat1D(a *runtime.Array[float64], b *runtime.Array[float64]) *runtime.Arr
 		t4     int64
 		t5     int64
 		i0     int64
-		t6     int64
 		t7     int64
 		t8     *runtime.Array[float64]
 		t9     int64
@@ -209,7 +205,6 @@ func Concat1D(a *runtime.Array[float64], b *runtime.Array[float64]) *runtime.Arr
 		t3Data []float64
 		t8Data []float64
 	)
-	_ = t6
 	aData := a.Data
 	bData := b.Data
 	/*line joining.py:13:12*/ t1 = int64(a.Shape[0]) + int64(b.Shape[0])
@@ -238,7 +233,6 @@ func Concat1D(a *runtime.Array[float64], b *runtime.Array[float64]) *runtime.Arr
 			/*line joining.py:13:12*/ p2 = p2 + t4
 		}
 	}
-	/*line joining.py:13:12*/ t6 = int64(a.Shape[0]) + int64(b.Shape[0])
 	/*line joining.py:13:12*/ t7 = int64(t2.Offset) + int64(a.Shape[0])*int64(t2.Strides[0])
 	/*line joining.py:13:12*/ t8 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{b.Shape[0]}, Strides: []int{t2.Strides[0]}, Offset: int(t7)}
 	t8Data = t8.Data
@@ -291,7 +285,6 @@ func ConcatThreeList(a *runtime.Array[int64], b *runtime.Array[int64]) *runtime.
 		t15     int64
 		t16     int64
 		i0_3    int64
-		t17     int64
 		t18     int64
 		t19     *runtime.Array[int64]
 		t20     int64
@@ -322,7 +315,6 @@ func ConcatThreeList(a *runtime.Array[int64], b *runtime.Array[int64]) *runtime.
 		t14Data []int64
 		t19Data []int64
 	)
-	_ = t17
 	aData := a.Data
 	bData := b.Data
 	/*line joining.py:18:31*/ t1 = runtime.Zeros[int64](b.Shape[0])
@@ -405,7 +397,6 @@ func ConcatThreeList(a *runtime.Array[int64], b *runtime.Array[int64]) *runtime.
 			/*line joining.py:18:12*/ p6 = p6 + t15
 		}
 	}
-	/*line joining.py:18:12*/ t17 = t12 + t4
 	/*line joining.py:18:12*/ t18 = int64(t8.Offset) + t12*int64(t8.Strides[0])
 	/*line joining.py:18:12*/ t19 = &runtime.Array[int64]{Data: t8.Data, Shape: []int{int(t4)}, Strides: []int{t8.Strides[0]}, Offset: int(t18)}
 	t19Data = t19.Data
@@ -447,7 +438,6 @@ func ConcatColumns(a *runtime.Array[float64], b *runtime.Array[float64]) (*runti
 		t7      int64
 		i0      int64
 		i1      int64
-		t8      int64
 		t9      int64
 		t10     *runtime.Array[float64]
 		t11     int64
@@ -475,7 +465,6 @@ func ConcatColumns(a *runtime.Array[float64], b *runtime.Array[float64]) (*runti
 		t3Data  []float64
 		t10Data []float64
 	)
-	_ = t8
 	aData := a.Data
 	bData := b.Data
 	/*line joining.py:23:12*/ if int64(b.Shape[0]) != int64(a.Shape[0]) {
@@ -518,7 +507,6 @@ func ConcatColumns(a *runtime.Array[float64], b *runtime.Array[float64]) (*runti
 			}
 		}
 	}
-	/*line joining.py:23:12*/ t8 = int64(a.Shape[1]) + int64(b.Shape[1])
 	/*line joining.py:23:12*/ t9 = int64(t2.Offset) + int64(a.Shape[1])*int64(t2.Strides[1])
 	/*line joining.py:23:12*/ t10 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{t2.Shape[0], b.Shape[1]}, Strides: []int{t2.Strides[0], t2.Strides[1]}, Offset: int(t9)}
 	t10Data = t10.Data
@@ -572,7 +560,6 @@ func ConcatRowsMixed(a *runtime.Array[int32], b *runtime.Array[float32]) (*runti
 		t7      int64
 		i0      int64
 		i1      int64
-		t8      int64
 		t9      int64
 		t10     *runtime.Array[float64]
 		t11     int64
@@ -600,7 +587,6 @@ func ConcatRowsMixed(a *runtime.Array[int32], b *runtime.Array[float32]) (*runti
 		t3Data  []float64
 		t10Data []float64
 	)
-	_ = t8
 	aData := a.Data
 	bData := b.Data
 	/*line joining.py:28:12*/ if int64(b.Shape[1]) != int64(a.Shape[1]) {
@@ -643,7 +629,6 @@ func ConcatRowsMixed(a *runtime.Array[int32], b *runtime.Array[float32]) (*runti
 			}
 		}
 	}
-	/*line joining.py:28:12*/ t8 = int64(a.Shape[0]) + int64(b.Shape[0])
 	/*line joining.py:28:12*/ t9 = int64(t2.Offset) + int64(a.Shape[0])*int64(t2.Strides[0])
 	/*line joining.py:28:12*/ t10 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{b.Shape[0], t2.Shape[1]}, Strides: []int{t2.Strides[0], t2.Strides[1]}, Offset: int(t9)}
 	t10Data = t10.Data
@@ -1083,7 +1068,6 @@ func VstackRows(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.
 		t18     int64
 		i0_3    int64
 		i1_2    int64
-		t19     int64
 		t20     int64
 		t21     *runtime.Array[float64]
 		t22     int64
@@ -1128,7 +1112,6 @@ func VstackRows(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.
 		t14Data []float64
 		t21Data []float64
 	)
-	_ = t19
 	aData := a.Data
 	bData := b.Data
 	/*line joining.py:48:29*/ t2 = int64(a.Shape[0])
@@ -1244,7 +1227,6 @@ func VstackRows(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.
 			}
 		}
 	}
-	/*line joining.py:48:12*/ t19 = t12 + 1
 	/*line joining.py:48:12*/ t20 = int64(t6.Offset) + t12*int64(t6.Strides[0])
 	/*line joining.py:48:12*/ t21 = &runtime.Array[float64]{Data: t6.Data, Shape: []int{1, t6.Shape[1]}, Strides: []int{t6.Strides[0], t6.Strides[1]}, Offset: int(t20)}
 	t21Data = t21.Data
@@ -1298,7 +1280,6 @@ func VstackMatrices(a *runtime.Array[float64], b *runtime.Array[float64]) (*runt
 		t7      int64
 		i0      int64
 		i1      int64
-		t8      int64
 		t9      int64
 		t10     *runtime.Array[float64]
 		t11     int64
@@ -1326,7 +1307,6 @@ func VstackMatrices(a *runtime.Array[float64], b *runtime.Array[float64]) (*runt
 		t3Data  []float64
 		t10Data []float64
 	)
-	_ = t8
 	aData := a.Data
 	bData := b.Data
 	/*line joining.py:53:12*/ if int64(b.Shape[1]) != int64(a.Shape[1]) {
@@ -1369,7 +1349,6 @@ func VstackMatrices(a *runtime.Array[float64], b *runtime.Array[float64]) (*runt
 			}
 		}
 	}
-	/*line joining.py:53:12*/ t8 = int64(a.Shape[0]) + int64(b.Shape[0])
 	/*line joining.py:53:12*/ t9 = int64(t2.Offset) + int64(a.Shape[0])*int64(t2.Strides[0])
 	/*line joining.py:53:12*/ t10 = &runtime.Array[float64]{Data: t2.Data, Shape: []int{b.Shape[0], t2.Shape[1]}, Strides: []int{t2.Strides[0], t2.Strides[1]}, Offset: int(t9)}
 	t10Data = t10.Data
@@ -1420,7 +1399,6 @@ func HstackVectors(a *runtime.Array[bool], b *runtime.Array[bool]) *runtime.Arra
 		t4     int64
 		t5     int64
 		i0     int64
-		t6     int64
 		t7     int64
 		t8     *runtime.Array[bool]
 		t9     int64
@@ -1439,7 +1417,6 @@ func HstackVectors(a *runtime.Array[bool], b *runtime.Array[bool]) *runtime.Arra
 		t3Data []bool
 		t8Data []bool
 	)
-	_ = t6
 	aData := a.Data
 	bData := b.Data
 	/*line joining.py:58:12*/ t1 = int64(a.Shape[0]) + int64(b.Shape[0])
@@ -1468,7 +1445,6 @@ func HstackVectors(a *runtime.Array[bool], b *runtime.Array[bool]) *runtime.Arra
 			/*line joining.py:58:12*/ p2 = p2 + t4
 		}
 	}
-	/*line joining.py:58:12*/ t6 = int64(a.Shape[0]) + int64(b.Shape[0])
 	/*line joining.py:58:12*/ t7 = int64(t2.Offset) + int64(a.Shape[0])*int64(t2.Strides[0])
 	/*line joining.py:58:12*/ t8 = &runtime.Array[bool]{Data: t2.Data, Shape: []int{b.Shape[0]}, Strides: []int{t2.Strides[0]}, Offset: int(t7)}
 	t8Data = t8.Data
@@ -1530,7 +1506,6 @@ func MirrorPad(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t25     int64
 		t26     int64
 		i0_2    int64
-		t27     int64
 		t28     int64
 		t29     *runtime.Array[float64]
 		t30     int64
@@ -1553,7 +1528,6 @@ func MirrorPad(x *runtime.Array[float64]) *runtime.Array[float64] {
 		t24Data []float64
 		t29Data []float64
 	)
-	_ = t27
 	xData := x.Data
 	/*line joining.py:63:28*/ t1 = runtime.SliceAdjust(int64(x.Shape[0]), 1, 1)
 	/*line joining.py:63:28*/ t2 = runtime.SliceAdjust(int64(x.Shape[0]), 3, 1)
@@ -1622,7 +1596,6 @@ func MirrorPad(x *runtime.Array[float64]) *runtime.Array[float64] {
 			/*line joining.py:63:12*/ p4 = p4 + t25
 		}
 	}
-	/*line joining.py:63:12*/ t27 = t22 + t14
 	/*line joining.py:63:12*/ t28 = int64(t18.Offset) + t22*int64(t18.Strides[0])
 	/*line joining.py:63:12*/ t29 = &runtime.Array[float64]{Data: t18.Data, Shape: []int{int(t14)}, Strides: []int{t18.Strides[0]}, Offset: int(t28)}
 	t29Data = t29.Data
@@ -1666,7 +1639,6 @@ func BlockMatrix(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t8      int64
 		i0      int64
 		i1      int64
-		t9      int64
 		t10     int64
 		t11     *runtime.Array[float64]
 		t12     int64
@@ -1684,7 +1656,6 @@ func BlockMatrix(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t22     int64
 		i0_3    int64
 		i1_3    int64
-		t23     int64
 		t24     int64
 		t25     *runtime.Array[float64]
 		t26     int64
@@ -1702,7 +1673,6 @@ func BlockMatrix(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t36     int64
 		i0_5    int64
 		i1_5    int64
-		t37     int64
 		t38     int64
 		t39     *runtime.Array[float64]
 		t40     int64
@@ -1769,9 +1739,6 @@ func BlockMatrix(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t32Data []float64
 		t39Data []float64
 	)
-	_ = t9
-	_ = t23
-	_ = t37
 	aData := a.Data
 	/*line joining.py:68:9*/ t1 = runtime.Zeros[float64](a.Shape[0], a.Shape[1])
 	/*line joining.py:68:5*/ z = t1
@@ -1817,7 +1784,6 @@ func BlockMatrix(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			}
 		}
 	}
-	/*line joining.py:69:23*/ t9 = int64(a.Shape[1]) + int64(z.Shape[1])
 	/*line joining.py:69:23*/ t10 = int64(t3.Offset) + int64(a.Shape[1])*int64(t3.Strides[1])
 	/*line joining.py:69:23*/ t11 = &runtime.Array[float64]{Data: t3.Data, Shape: []int{t3.Shape[0], z.Shape[1]}, Strides: []int{t3.Strides[0], t3.Strides[1]}, Offset: int(t10)}
 	t11Data = t11.Data
@@ -1892,7 +1858,6 @@ func BlockMatrix(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			}
 		}
 	}
-	/*line joining.py:69:42*/ t23 = int64(z.Shape[1]) + int64(a.Shape[1])
 	/*line joining.py:69:42*/ t24 = int64(t17.Offset) + int64(z.Shape[1])*int64(t17.Strides[1])
 	/*line joining.py:69:42*/ t25 = &runtime.Array[float64]{Data: t17.Data, Shape: []int{t17.Shape[0], a.Shape[1]}, Strides: []int{t17.Strides[0], t17.Strides[1]}, Offset: int(t24)}
 	t25Data = t25.Data
@@ -1969,7 +1934,6 @@ func BlockMatrix(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			}
 		}
 	}
-	/*line joining.py:69:12*/ t37 = int64(t3.Shape[0]) + int64(t17.Shape[0])
 	/*line joining.py:69:12*/ t38 = int64(t31.Offset) + int64(t3.Shape[0])*int64(t31.Strides[0])
 	/*line joining.py:69:12*/ t39 = &runtime.Array[float64]{Data: t31.Data, Shape: []int{t17.Shape[0], t31.Shape[1]}, Strides: []int{t31.Strides[0], t31.Strides[1]}, Offset: int(t38)}
 	t39Data = t39.Data

@@ -1617,7 +1617,6 @@ func TileVector(v *runtime.Array[float64], n int64) (*runtime.Array[float64], er
 // An int reps tiles the last axis of a matrix.
 func TileRows(m *runtime.Array[int64]) *runtime.Array[int64] {
 	/*line rearranging.py:47:1*/ var (
-		t1     int64
 		t2     int64
 		t3     *runtime.Array[int64]
 		j      int64
@@ -1645,9 +1644,7 @@ func TileRows(m *runtime.Array[int64]) *runtime.Array[int64] {
 		p2     int64
 		t6Data []int64
 	)
-	_ = t1
 	mData := m.Data
-	/*line rearranging.py:49:12*/ t1 = int64(m.Shape[0]) * int64(m.Shape[1])
 	/*line rearranging.py:49:12*/ t2 = runtime.Max(int64(m.Shape[1])*3, 0)
 	/*line rearranging.py:49:12*/ t3 = runtime.Zeros[int64](m.Shape[0], int(t2))
 	/*line rearranging.py:49:12*/ t7 = int64(m.Strides[0]) * runtime.BoolToInt(int64(m.Shape[0]) != 1)

@@ -48,11 +48,7 @@ func ComparePairs(a int64, b int64, c int64, d float64) (bool, bool, bool, bool)
 		t1 bool
 		t2 int64
 		t3 bool
-		t4 int64
-		t5 int64
 	)
-	_ = t4
-	_ = t5
 	/*line tuples.py:22:12*/ if !(a == c) {
 		/*line tuples.py:22:12*/ t1 = a < c
 	} else if !(float64(b) == d) {
@@ -70,8 +66,6 @@ func ComparePairs(a int64, b int64, c int64, d float64) (bool, bool, bool, bool)
 	} else {
 		/*line tuples.py:22:47*/ t3 = true
 	}
-	/*line tuples.py:22:75*/ t4 = a
-	/*line tuples.py:22:75*/ t5 = b
 	/*line tuples.py:22:5*/ return t1, a == c && float64(b) == d, t3, true
 }
 

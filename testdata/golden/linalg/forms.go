@@ -21,8 +21,6 @@ import (
 func Spellings(a *runtime.Array[float64], b *runtime.Array[float64]) (ld float64, w *runtime.Array[float64], x *runtime.Array[float64], d2 float64, y *runtime.Array[float64], n float64, z *runtime.Array[float64], e float64, t int64, err error) {
 	/*line forms.py:8:1*/ var (
 		res0    *runtime.Array[float64]
-		res1    *runtime.Array[float64]
-		t1      float64
 		t2      float64
 		t3      int64
 		t4      *runtime.Array[float64]
@@ -35,9 +33,7 @@ func Spellings(a *runtime.Array[float64], b *runtime.Array[float64]) (ld float64
 		i0_2    int64
 		t9      int64
 		t10     *runtime.Array[float64]
-		t11     *runtime.Array[float64]
 		t12     *runtime.Array[float64]
-		t13     *runtime.Array[float64]
 		t14     int64
 		t15     *runtime.Array[float64]
 		t16     int64
@@ -96,7 +92,6 @@ func Spellings(a *runtime.Array[float64], b *runtime.Array[float64]) (ld float64
 		t57     int64
 		i0_13   int64
 		i1_4    int64
-		t58     *runtime.Array[float64]
 		h1      int64
 		h2      int64
 		h3      int64
@@ -188,18 +183,13 @@ func Spellings(a *runtime.Array[float64], b *runtime.Array[float64]) (ld float64
 		t43Data []float64
 		t50Data []float64
 	)
-	_ = res1
-	_ = t1
-	_ = t13
-	_ = t58
 	aData := a.Data
 	bData := b.Data
 	/*line forms.py:10:10*/ {
-		lr0, lr1, lerr := linalg.Slogdet[float64, float64](a)
+		_, lr1, lerr := linalg.Slogdet[float64, float64](a)
 		if lerr != nil {
 			return 0, nil, nil, 0, nil, 0, nil, 0, 0, linalg.At(lerr, "forms.py", 10, "spellings")
 		}
-		t1 = lr0.Data[0]
 		t2 = lr1.Data[0]
 	}
 	/*line forms.py:10:5*/ ld = t2
@@ -254,23 +244,20 @@ func Spellings(a *runtime.Array[float64], b *runtime.Array[float64]) (ld float64
 		}
 	}
 	/*line forms.py:11:11*/ {
-		lr0, lr1, lerr := linalg.Eigh(t4, "L")
+		lr0, _, lerr := linalg.Eigh(t4, "L")
 		if lerr != nil {
 			return 0, nil, nil, 0, nil, 0, nil, 0, 0, linalg.At(lerr, "forms.py", 11, "spellings")
 		}
 		t10 = lr0
-		t11 = lr1
 	}
 	/*line forms.py:11:5*/ res0 = t10
-	/*line forms.py:11:5*/ res1 = t11
 	w = res0
 	{
-		lr0, lr1, lerr := linalg.QR(a, "reduced")
+		lr0, _, lerr := linalg.QR(a, "reduced")
 		if lerr != nil {
 			return 0, nil, nil, 0, nil, 0, nil, 0, 0, linalg.At(lerr, "forms.py", 13, "spellings")
 		}
 		t12 = lr0
-		t13 = lr1
 	}
 	t12Data = t12.Data
 	/*line forms.py:13:9*/ if int64(t12.Shape[1]) != int64(b.Shape[0]) {
@@ -626,11 +613,10 @@ func Spellings(a *runtime.Array[float64], b *runtime.Array[float64]) (ld float64
 		}
 	}
 	/*line forms.py:20:5*/ {
-		lr0, lerr := linalg.Cholesky(t41)
+		_, lerr := linalg.Cholesky(t41)
 		if lerr != nil {
 			return 0, nil, nil, 0, nil, 0, nil, 0, 0, linalg.At(lerr, "forms.py", 20, "spellings")
 		}
-		t58 = lr0
 	}
 	/*line forms.py:21:5*/ return ld, w, x, d2, y, n, z, e, t, nil
 }
@@ -851,14 +837,11 @@ func ShiftedDets(a *runtime.Array[float64], k int64) (float64, error) {
 //
 // cholesky as a test of positive definiteness: it raises or not.
 func CheckOnly(a *runtime.Array[float64]) (int64, error) {
-	/*line forms.py:42:1*/ var t1 *runtime.Array[float64]
-	_ = t1
 	/*line forms.py:44:5*/ {
-		lr0, lerr := linalg.Cholesky(a)
+		_, lerr := linalg.Cholesky(a)
 		if lerr != nil {
 			return 0, linalg.At(lerr, "forms.py", 44, "check_only")
 		}
-		t1 = lr0
 	}
 	/*line forms.py:45:5*/ return 1, nil
 }
