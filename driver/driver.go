@@ -14,9 +14,9 @@ import (
 	"slices"
 	"strings"
 
-	emitc "github.com/pyc2go/pyc2go/emit/c"
 	emitgo "github.com/pyc2go/pyc2go/emit/go"
 	"github.com/pyc2go/pyc2go/frontend"
+	"github.com/pyc2go/pyc2go/internal/naming"
 	"github.com/pyc2go/pyc2go/ir"
 	"github.com/pyc2go/pyc2go/lower"
 	"github.com/pyc2go/pyc2go/opt"
@@ -145,7 +145,7 @@ func PackageName(path string) string {
 // module prefix, which the Python side's names (NativeNamesFor) and, without
 // underscores, the Go package name also use, so every backend names a
 // file alike.
-func identBase(path string) string { return emitc.ModuleName(path) }
+func identBase(path string) string { return naming.CModule(path) }
 
 // GoSource emits the Go package for r.
 func (r *Result) GoSource(cfg Config) ([]byte, error) {

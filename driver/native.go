@@ -9,8 +9,8 @@ import (
 	"slices"
 	"strings"
 
-	emitc "github.com/pyc2go/pyc2go/emit/c"
 	"github.com/pyc2go/pyc2go/emit/pyctypes"
+	"github.com/pyc2go/pyc2go/internal/naming"
 )
 
 // NativeConfig says how `compile --lang python` builds the shared library.
@@ -61,7 +61,7 @@ func NativeNamesFor(path string) NativeNames {
 	base := identBase(path)
 	// The library is not MODULE_native.so: Python would take that for an
 	// extension module and try to import it instead of the .py file.
-	return NativeNames{Module: base + "_native", Library: "lib" + base + ".so", Prefix: emitc.ModuleName(path)}
+	return NativeNames{Module: base + "_native", Library: "lib" + base + ".so", Prefix: naming.CModule(path)}
 }
 
 // cFreeFunc is the C runtime's function that releases a result's owner

@@ -88,6 +88,12 @@ type Var struct {
 	// none intrinsic and tested by is_none. Emitters read such a
 	// variable's data only where it holds an array.
 	Nullable bool
+	// Named marks a local the Python source names (not a temporary, a
+	// tuple leaf or a None flag the compiler made), whose name emitters
+	// may show in an API: emit/go names tuple results after the locals
+	// every return statement returns. The IR's text form does not carry
+	// it (parsed IR has no Named locals).
+	Named bool
 	// ReadOnly, set only by opt's readonly pass on array parameters, is
 	// its proof that the function never writes the array's elements:
 	// not through the parameter, a view or copy of it, nor a callee. The

@@ -2,6 +2,7 @@ package lower
 
 import (
 	"math"
+	"math/big"
 
 	"github.com/go-python/gpython/ast"
 	"github.com/go-python/gpython/py"
@@ -146,6 +147,12 @@ func (l *fnLowerer) num(e *ast.Num, t ir.Scalar) *ir.ConstExpr {
 		return constExpr(t, complex128(n))
 	case py.Bool:
 		return constExpr(t, bool(n))
+	case *py.BigInt:
+		if t == ir.Uint64 && typeinfer.U64Literal(n) {
+			// np.uint64(0xFFFFFFFFFFFFFFFF): the IR keeps a uint64
+			// constant's bits in an int64.
+			return constExpr(t, int64((*big.Int)(n).Uint64()))
+		}
 	}
 	l.errorf(e, "unsupported: integer literal outside int64")
 	return nil

@@ -50,6 +50,8 @@ func Check(f *frontend.File) (info *Info, err error) {
 		overloads: map[string][]*Func{},
 		seen:      map[string]bool{},
 		reported:  map[any]bool{},
+		masks:     map[ast.Expr]bool{},
+		u64:       map[ast.Expr]bool{},
 	}
 	if f == nil || f.Module == nil {
 		return nil, frontend.ErrorList{{Pos: frontend.Pos{Line: 1, Col: 1}, Msg: "no module to check"}}
@@ -82,6 +84,9 @@ func Check(f *frontend.File) (info *Info, err error) {
 type checker struct {
 	f    *frontend.File
 	info *Info
+	// masks are the integer literals used as 64-bit masks (noteMask);
+	// u64 those that are np.uint64's argument (u64Literal).
+	masks, u64 map[ast.Expr]bool
 	// annots is f.Annots (the annotated statements) and their copies in
 	// overloads (cloneDef).
 	annots   map[ast.Stmt]*frontend.VarAnnot

@@ -125,7 +125,7 @@
 //     is never written). Naming rule (OverloadName): the
 //     first signature keeps the Python name, the k-th is NAME_k (scale,
 //     scale_2, scale_3); Func.PyName is the Python name of all of them.
-//     ir.Func.Name, the Go name (emitgo.GoName: Scale, Scale2) and the
+//     ir.Func.Name, the Go name (naming.NewModule: Scale, ScaleInt64) and the
 //     name `pyc2go run FILE.py scale_2` and verify report use follow
 //     Func.Name; verify calls Python's scale for each. A suffixed name
 //     that the module also defines is an error. A call from compiled

@@ -2,9 +2,11 @@ package typeinfer
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 
 	"github.com/go-python/gpython/ast"
+	"github.com/go-python/gpython/py"
 
 	"github.com/pyc2go/pyc2go/ir"
 	"github.com/pyc2go/pyc2go/numpy"
@@ -24,6 +26,12 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 		return ir.None
 	}
 	if v, msg, ok := literal(e); ok {
+		if c.u64[e] {
+			return ir.Uint64 // np.uint64(0xFFFFFFFFFFFFFFFF): see u64Literal
+		}
+		if msg != "" && c.masks[e] {
+			msg = maskMsg
+		}
 		if msg != "" {
 			c.errorf(e, "%s", msg)
 			return nil
@@ -36,6 +44,10 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 	case *ast.Attribute:
 		return c.attribute(e)
 	case *ast.BinOp:
+		if e.Op == ast.BitAnd {
+			c.noteMask(e.Left)
+			c.noteMask(e.Right)
+		}
 		l := c.expr(e.Left)
 		r := c.expr(e.Right)
 		if c.info.MatMul[e] {
@@ -97,6 +109,9 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 		}
 		return t
 	case *ast.Call:
+		if len(e.Args) == 1 && len(e.Keywords) == 0 && c.isNumpy(e.Func, "uint64") {
+			c.u64Literal(e.Args[0])
+		}
 		t := c.call(e, false)
 		if _, none := t.(ir.NoneType); none {
 			c.errorf(e, "%s() returns None (it has no return value); its value cannot be used", calleeName(e))
@@ -306,6 +321,70 @@ func (c *checker) scalarOperand(e ast.Expr, t ir.Type) (ir.Scalar, bool) {
 	}
 	c.errorf(e, "unsupported: arithmetic on a %s value", pyName(t))
 	return 0, false
+}
+
+// maskMsg is the error at a 64-bit mask, the idiom of 64-bit wrap-around
+// arithmetic on Python's unbounded ints (an LCG: x = (a * x + c) &
+// 0xFFFFFFFFFFFFFFFF). It cannot be compiled as it is: the masked value
+// runs up to 2**64-1, which pyc2go's int (int64) does not hold, so it says
+// what to write instead: np.uint64 arithmetic, which wraps modulo 2**64
+// by itself (numpy warns of the overflow of a scalar product, and the
+// compiled code gives the same value).
+const maskMsg = "integer literal does not fit in int64: a 64-bit mask makes values up to 2**64-1, " +
+	"which pyc2go's int (int64) cannot hold; do 64-bit wrap-around arithmetic in np.uint64, " +
+	"which wraps modulo 2**64 without a mask (for an LCG: x = np.uint64(seed), then " +
+	"x = np.uint64(a) * x + np.uint64(c))"
+
+// noteMask marks e, an operand of &, when it is an integer literal in
+// [2**63, 2**64): a 64-bit mask, whose error says what to write instead.
+func (c *checker) noteMask(e ast.Expr) {
+	n, ok := e.(*ast.Num)
+	if !ok {
+		return
+	}
+	b, ok := n.N.(*py.BigInt)
+	if !ok {
+		return
+	}
+	if U64Literal(b) {
+		c.masks[e] = true
+	}
+}
+
+// u64Literal marks e, the argument of np.uint64(...), when it is an
+// integer literal in [2**63, 2**64): a uint64 constant (splitmix64's and
+// FNV-1a's constants, a 64-bit mask), which no int64 holds. lower makes it
+// a uint64 ConstExpr.
+func (c *checker) u64Literal(e ast.Expr) {
+	if n, ok := e.(*ast.Num); ok {
+		if b, ok := n.N.(*py.BigInt); ok && U64Literal(b) {
+			c.u64[e] = true
+		}
+	}
+}
+
+// U64Literal reports whether b is in [2**63, 2**64), the big integer
+// literals np.uint64(...) accepts.
+func U64Literal(b *py.BigInt) bool {
+	v := (*big.Int)(b)
+	return v.Sign() > 0 && v.BitLen() == 64
+}
+
+// isNumpy reports whether e names numpy's attribute name: np.NAME with np
+// the numpy module, or NAME imported from numpy.
+func (c *checker) isNumpy(e ast.Expr, name string) bool {
+	switch e := e.(type) {
+	case *ast.Attribute:
+		_, m := c.moduleOf(e.Value)
+		return m != nil && m.Path == "numpy" && string(e.Attr) == name
+	case *ast.Name:
+		if c.isLocal(string(e.Id)) {
+			return false
+		}
+		o, ok := c.globals[string(e.Id)].(*Imported)
+		return ok && o.Module == "numpy" && o.Name == name
+	}
+	return false
 }
 
 // constInt returns the value of an integer literal, a negated one, or an

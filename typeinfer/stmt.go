@@ -228,6 +228,9 @@ func (c *checker) stmt(s ast.Stmt) {
 			c.assign(t, vt, s.Value)
 		}
 	case *ast.AugAssign:
+		if s.Op == ast.BitAnd {
+			c.noteMask(s.Value)
+		}
 		c.augAssign(s)
 	case *ast.For:
 		c.forStmt(s)

@@ -8,8 +8,9 @@ package kernels
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // Axpy is pyc2go's compiled form of axpy (kernels.py:6).

@@ -104,7 +104,7 @@
 //
 // run and verify must not need a second harness, so Bridge prints a Go
 // file, package kernels, with the Go backend's API (same names from
-// emitgo.FuncNames, *runtime.Array[T] arrays, *runtime.Error errors) whose
+// naming.Module, *runtime.Array[T] arrays, *runtime.Error errors) whose
 // functions call the C ones through cgo; emitgo.Main's harness imports it
 // unchanged. Input arrays stay in Go memory, pinned with runtime.Pinner
 // for the call, described by a Go struct with the C descriptor's layout

@@ -13,17 +13,14 @@
 //
 // # Names
 //
-// Module functions and constants get exported Go names from GoName: split
-// on '_', upper-case each part's first letter (dot_product -> DotProduct,
-// TWO_PI -> TWOPI, gcd -> Gcd). Names starting with '_' stay unexported
-// (_helper -> helper, _my_helper -> myHelper), with a trailing '_' when that
-// would be a Go keyword, predeclared identifier, imported package name or
-// init (_len -> len_). Constants are named first, then functions, in source
-// order; a name already taken gets the first free numeric suffix from 2
-// (dot_product -> DotProduct, then dotProduct -> DotProduct2).
+// Module functions and constants get their Go names from package naming
+// (naming.NewModule), which states the rule: MixedCaps with initialisms
+// (dot_product -> DotProduct, gcd -> GCD, TWO_PI -> TwoPi), names
+// starting with '_' unexported (_helper -> helper), overloads named by
+// their parameter types (L2Float32), clashes numbered (DotProduct2).
 //
 // Parameters and locals keep their Python names in Go's mixedCaps
-// (u_prev -> uPrev, i_1 -> i1; see mixedCaps), with '_' appended while
+// (u_prev -> uPrev, i_1 -> i1; see naming.GoLocal), with '_' appended while
 // the name is a Go keyword or predeclared identifier (len, string, type,
 // real, complex, float64, nil, ...), an imported package (math, cmplx,
 // runtime, errors), "err" (the emitter's error variable), a module-level Go
@@ -34,9 +31,13 @@
 //
 // # Functions
 //
-// Each function has the doc comment "Gcd is pyc2go's compiled form of gcd
-// (basics.py:3)." followed by its docstring. Tuple results become multiple
-// results; a function whose Raises is set gets a last error result. Checks
+// Each function has the doc comment "GCD is pyc2go's compiled form of gcd
+// (basics.py:3)." followed by its docstring and the Python defaults of its
+// parameters. Tuple results become multiple results, named after the
+// returned locals when every return returns the same Python-named locals
+// (resultVars: the named results then are those locals, and the error
+// result is err); a function whose Raises is set gets a last error result.
+// Imports are grouped as goimports groups them (groupImports). Checks
 // and raises become
 //
 //	if !(cond) { return <zero values>, runtime.Raise("Exc", "msg", "file.py", LINE, "pyname") }

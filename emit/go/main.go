@@ -239,7 +239,7 @@ func (me *moduleEmitter) harnessFunc(fn *ir.Func, kernelImport string) (jen.Code
 		return nil, err
 	}
 	n := len(ir.ResultTypes(fn.Result))
-	call := jen.Qual(kernelImport, me.names.funcs[fn]).Call(args...)
+	call := jen.Qual(kernelImport, me.names.Funcs[fn]).Call(args...)
 	var rs []jen.Code
 	for i := 0; i < n; i++ {
 		rs = append(rs, jen.Id("r"+strconv.Itoa(i)))

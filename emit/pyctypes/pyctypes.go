@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pyc2go/pyc2go/internal/naming"
 	"github.com/pyc2go/pyc2go/ir"
 )
 
@@ -134,7 +135,7 @@ func overload(b *bytes.Buffer, f *ir.Func, cfg Config) error {
 	callArgs = append(callArgs, "_p2g_ct.byref(err)")
 
 	sym := "_p2g_fn_" + f.Name
-	fmt.Fprintf(b, "\n\n%s = _p2g_lib.%s_%s\n", sym, cfg.Prefix, f.Name)
+	fmt.Fprintf(b, "\n\n%s = _p2g_lib.%s\n", sym, naming.CFunc(cfg.Prefix, f))
 	fmt.Fprintf(b, "%s.argtypes = (%s)\n", sym, tupleBody(argtypes))
 	fmt.Fprintf(b, "%s.restype = _p2g_ct.c_int\n", sym)
 

@@ -12,8 +12,9 @@ package kernels
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // InitialCondition is pyc2go's compiled form of initial_condition (kernels.py:10).

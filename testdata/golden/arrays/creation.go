@@ -9,8 +9,9 @@ package creation
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // ClampSize is pyc2go's compiled form of clamp_size (creation.py:7).

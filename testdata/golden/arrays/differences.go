@@ -8,8 +8,9 @@ package differences
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // Increments is pyc2go's compiled form of increments (differences.py:6).
@@ -788,10 +789,10 @@ func Derivative(y *runtime.Array[float64], t *runtime.Array[float64]) (*runtime.
 	/*line differences.py:38:5*/ return t1, nil
 }
 
-// Diff3d is pyc2go's compiled form of diff_3d (differences.py:41).
+// Diff3D is pyc2go's compiled form of diff_3d (differences.py:41).
 //
 // Along the middle axis of a 3-d array, twice.
-func Diff3d(t *runtime.Array[float64]) *runtime.Array[float64] {
+func Diff3D(t *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line differences.py:41:1*/ var (
 		t1     int64
 		t2     *runtime.Array[float64]

@@ -8,9 +8,10 @@ package distances
 
 import (
 	"fmt"
+	"math"
+
 	"github.com/pyc2go/pyc2go/runtime"
 	linalg "github.com/pyc2go/pyc2go/runtime/linalg"
-	"math"
 )
 
 // PairwiseLoops is pyc2go's compiled form of pairwise_loops (distances.py:6).

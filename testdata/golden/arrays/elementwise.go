@@ -8,8 +8,9 @@ package elementwise
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // Axpy is pyc2go's compiled form of axpy (elementwise.py:6).
@@ -265,10 +266,10 @@ func ReluMaximum(x *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line elementwise.py:26:5*/ return t1
 }
 
-// LeakyRelu2d is pyc2go's compiled form of leaky_relu_2d (elementwise.py:29).
+// LeakyRelu2D is pyc2go's compiled form of leaky_relu_2d (elementwise.py:29).
 //
 // np.where with an expression on both branches.
-func LeakyRelu2d(m *runtime.Array[float64], slope float64) *runtime.Array[float64] {
+func LeakyRelu2D(m *runtime.Array[float64], slope float64) *runtime.Array[float64] {
 	/*line elementwise.py:29:1*/ var (
 		t1     *runtime.Array[float64]
 		t2     int64
@@ -1643,10 +1644,10 @@ func HypotAbs(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Ar
 	/*line elementwise.py:111:5*/ return t1, nil
 }
 
-// NanToZero is pyc2go's compiled form of nan_to_zero (elementwise.py:114).
+// NaNToZero is pyc2go's compiled form of nan_to_zero (elementwise.py:114).
 //
 // Replace NaN by 0.0 with a mask.
-func NanToZero(x *runtime.Array[float64]) *runtime.Array[float64] {
+func NaNToZero(x *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line elementwise.py:114:1*/ var (
 		t1     *runtime.Array[float64]
 		t2     int64

@@ -8,9 +8,10 @@ package float32kernels
 
 import (
 	"fmt"
+	"math"
+
 	"github.com/pyc2go/pyc2go/runtime"
 	linalg "github.com/pyc2go/pyc2go/runtime/linalg"
-	"math"
 )
 
 // Saxpy is pyc2go's compiled form of saxpy (float32_kernels.py:6).
@@ -680,10 +681,10 @@ func ToFloat32(x *runtime.Array[float64]) *runtime.Array[float32] {
 	/*line float32_kernels.py:71:5*/ return t1
 }
 
-// RmsF32 is pyc2go's compiled form of rms_f32 (float32_kernels.py:74).
+// RMSF32 is pyc2go's compiled form of rms_f32 (float32_kernels.py:74).
 //
 // Root mean square of a float32 vector (nan for an empty one).
-func RmsF32(x *runtime.Array[float32]) float32 {
+func RMSF32(x *runtime.Array[float32]) float32 {
 	/*line float32_kernels.py:74:1*/ var (
 		t1     *runtime.Array[float32]
 		t2     int64

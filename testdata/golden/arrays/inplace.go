@@ -8,6 +8,7 @@ package inplace
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 

@@ -8,6 +8,7 @@ package joining
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 
@@ -175,10 +176,10 @@ func AppendOnesColumn(x *runtime.Array[float64]) (*runtime.Array[float64], error
 	/*line joining.py:8:5*/ return t6, nil
 }
 
-// Concat1d is pyc2go's compiled form of concat_1d (joining.py:11).
+// Concat1D is pyc2go's compiled form of concat_1d (joining.py:11).
 //
 // Two vectors end to end.
-func Concat1d(a *runtime.Array[float64], b *runtime.Array[float64]) *runtime.Array[float64] {
+func Concat1D(a *runtime.Array[float64], b *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line joining.py:11:1*/ var (
 		t1     int64
 		t2     *runtime.Array[float64]

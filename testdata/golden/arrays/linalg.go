@@ -8,6 +8,7 @@ package linalg
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 	linalg "github.com/pyc2go/pyc2go/runtime/linalg"
 )

@@ -13,8 +13,9 @@ package minmaxties
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // Mx is pyc2go's compiled form of mx (minmax_ties.py:11).

@@ -8,8 +8,9 @@ package newaxis
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // PairwiseDiff is pyc2go's compiled form of pairwise_diff (newaxis.py:6).
@@ -952,10 +953,10 @@ func ElementWithNewaxis(v *runtime.Array[float64], i int64) (*runtime.Array[floa
 	/*line newaxis.py:57:5*/ return t1, nil
 }
 
-// MiddleAxis3d is pyc2go's compiled form of middle_axis_3d (newaxis.py:60).
+// MiddleAxis3D is pyc2go's compiled form of middle_axis_3d (newaxis.py:60).
 //
 // A new axis in a 3-d array gives 4 axes.
-func MiddleAxis3d(t *runtime.Array[float64]) (*runtime.Array[float64], error) {
+func MiddleAxis3D(t *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line newaxis.py:60:1*/ var (
 		t1     *runtime.Array[float64]
 		t2     int64

@@ -10,8 +10,9 @@ package parallel
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // ScaleInto is pyc2go's compiled form of scale_into (parallel.py:11).
@@ -184,16 +185,8 @@ func Isum(x *runtime.Array[int64]) int64 {
 // IntReductions is pyc2go's compiled form of int_reductions (parallel.py:37).
 //
 // Several integer reductions in one loop: +, -, *, |, &, ^, min, max.
-func IntReductions(x *runtime.Array[int64]) (int64, int64, int64, int64, int64, int64, int64, int64) {
+func IntReductions(x *runtime.Array[int64]) (s int64, d int64, p int64, o int64, a int64, e int64, lo int64, hi int64) {
 	/*line parallel.py:37:1*/ var (
-		s         int64
-		d         int64
-		p         int64
-		o         int64
-		a         int64
-		e         int64
-		lo        int64
-		hi        int64
 		t2        int64
 		h1        int64
 		h2        int64

@@ -8,9 +8,10 @@ package partsandbits
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
 	"math/cmplx"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // PowerSpectrum is pyc2go's compiled form of power_spectrum (parts_and_bits.py:6).
@@ -108,10 +109,10 @@ func RealViaConj(z *runtime.Array[complex128]) *runtime.Array[float64] {
 	/*line parts_and_bits.py:14:5*/ return t1
 }
 
-// Conjugate2d is pyc2go's compiled form of conjugate_2d (parts_and_bits.py:17).
+// Conjugate2D is pyc2go's compiled form of conjugate_2d (parts_and_bits.py:17).
 //
 // np.conjugate of a complex64 matrix.
-func Conjugate2d(z *runtime.Array[complex64]) *runtime.Array[complex64] {
+func Conjugate2D(z *runtime.Array[complex64]) *runtime.Array[complex64] {
 	/*line parts_and_bits.py:17:1*/ var (
 		t1     *runtime.Array[complex64]
 		t2     int64
@@ -1053,10 +1054,10 @@ func Shifts(a *runtime.Array[int64], k *runtime.Array[int64]) (*runtime.Array[in
 	/*line parts_and_bits.py:83:5*/ return t1, nil
 }
 
-// PackRgb is pyc2go's compiled form of pack_rgb (parts_and_bits.py:86).
+// PackRGB is pyc2go's compiled form of pack_rgb (parts_and_bits.py:86).
 //
 // Pack three bytes into a word.
-func PackRgb(r *runtime.Array[uint8], g *runtime.Array[uint8], b *runtime.Array[uint8]) (*runtime.Array[uint32], error) {
+func PackRGB(r *runtime.Array[uint8], g *runtime.Array[uint8], b *runtime.Array[uint8]) (*runtime.Array[uint32], error) {
 	/*line parts_and_bits.py:86:1*/ var (
 		t1     *runtime.Array[uint32]
 		t2     *runtime.Array[uint32]

@@ -9,8 +9,9 @@ package pythranexport
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // Scale is pyc2go's compiled form of scale (pythran_export.py:17).
@@ -97,8 +98,8 @@ func Scale(m *runtime.Array[float64], s float64) (*runtime.Array[float64], error
 	/*line pythran_export.py:22:5*/ return out, nil
 }
 
-// Scale2 is pyc2go's compiled form of scale_2 (pythran_export.py:17).
-func Scale2(m *runtime.Array[float32], s float32) (*runtime.Array[float32], error) {
+// ScaleFloat32 is pyc2go's compiled form of scale_2 (pythran_export.py:17).
+func ScaleFloat32(m *runtime.Array[float32], s float32) (*runtime.Array[float32], error) {
 	/*line pythran_export.py:17:1*/ var (
 		out     *runtime.Array[float32]
 		i       int64
@@ -181,8 +182,8 @@ func Scale2(m *runtime.Array[float32], s float32) (*runtime.Array[float32], erro
 	/*line pythran_export.py:22:5*/ return out, nil
 }
 
-// Scale3 is pyc2go's compiled form of scale_3 (pythran_export.py:17).
-func Scale3(m *runtime.Array[int64], s int64) (*runtime.Array[int64], error) {
+// ScaleInt64 is pyc2go's compiled form of scale_3 (pythran_export.py:17).
+func ScaleInt64(m *runtime.Array[int64], s int64) (*runtime.Array[int64], error) {
 	/*line pythran_export.py:17:1*/ var (
 		out     *runtime.Array[int64]
 		i       int64
@@ -1107,8 +1108,8 @@ func WeightedMean(x *runtime.Array[float64], w *runtime.Array[float64]) (float64
 	/*line pythran_export.py:63:5*/ return runtime.SumFloat(t1) / (runtime.SumFloat(t11) + 1.0), nil
 }
 
-// WeightedMean2 is pyc2go's compiled form of weighted_mean_2 (pythran_export.py:61).
-func WeightedMean2(x *runtime.Array[float32], w *runtime.Array[float32]) (float64, error) {
+// WeightedMeanFloat32 is pyc2go's compiled form of weighted_mean_2 (pythran_export.py:61).
+func WeightedMeanFloat32(x *runtime.Array[float32], w *runtime.Array[float32]) (float64, error) {
 	/*line pythran_export.py:61:1*/ var (
 		n      int64
 		t1     *runtime.Array[float32]
@@ -1192,10 +1193,10 @@ func FirstTimes(a *runtime.Array[float32], s int64) (float64, error) {
 	/*line pythran_export.py:70:5*/ return float64(float64(aData[int64(a.Offset)]) * float64(s)), nil
 }
 
-// FirstTimes2 is pyc2go's compiled form of first_times_2 (pythran_export.py:66).
+// FirstTimesFloat32Float64 is pyc2go's compiled form of first_times_2 (pythran_export.py:66).
 //
 // Alternatives expand to overloads: first_times, first_times_2, ...
-func FirstTimes2(a *runtime.Array[float32], s float64) (float64, error) {
+func FirstTimesFloat32Float64(a *runtime.Array[float32], s float64) (float64, error) {
 	/*line pythran_export.py:66:1*/ aData := a.Data
 	/*line pythran_export.py:68:5*/ if int64(a.Shape[0]) == 0 {
 		return float64(0.0 * s), nil
@@ -1206,10 +1207,10 @@ func FirstTimes2(a *runtime.Array[float32], s float64) (float64, error) {
 	/*line pythran_export.py:70:5*/ return float64(float64(aData[int64(a.Offset)]) * s), nil
 }
 
-// FirstTimes3 is pyc2go's compiled form of first_times_3 (pythran_export.py:66).
+// FirstTimesFloat64Int64 is pyc2go's compiled form of first_times_3 (pythran_export.py:66).
 //
 // Alternatives expand to overloads: first_times, first_times_2, ...
-func FirstTimes3(a *runtime.Array[float64], s int64) (float64, error) {
+func FirstTimesFloat64Int64(a *runtime.Array[float64], s int64) (float64, error) {
 	/*line pythran_export.py:66:1*/ aData := a.Data
 	/*line pythran_export.py:68:5*/ if int64(a.Shape[0]) == 0 {
 		return float64(0.0 * float64(s)), nil
@@ -1220,10 +1221,10 @@ func FirstTimes3(a *runtime.Array[float64], s int64) (float64, error) {
 	/*line pythran_export.py:70:5*/ return float64(aData[int64(a.Offset)] * float64(s)), nil
 }
 
-// FirstTimes4 is pyc2go's compiled form of first_times_4 (pythran_export.py:66).
+// FirstTimesFloat64 is pyc2go's compiled form of first_times_4 (pythran_export.py:66).
 //
 // Alternatives expand to overloads: first_times, first_times_2, ...
-func FirstTimes4(a *runtime.Array[float64], s float64) (float64, error) {
+func FirstTimesFloat64(a *runtime.Array[float64], s float64) (float64, error) {
 	/*line pythran_export.py:66:1*/ aData := a.Data
 	/*line pythran_export.py:68:5*/ if int64(a.Shape[0]) == 0 {
 		return float64(0.0 * s), nil
@@ -1234,10 +1235,10 @@ func FirstTimes4(a *runtime.Array[float64], s float64) (float64, error) {
 	/*line pythran_export.py:70:5*/ return float64(aData[int64(a.Offset)] * s), nil
 }
 
-// FirstTimes5 is pyc2go's compiled form of first_times_5 (pythran_export.py:66).
+// FirstTimesInt32Int64 is pyc2go's compiled form of first_times_5 (pythran_export.py:66).
 //
 // Alternatives expand to overloads: first_times, first_times_2, ...
-func FirstTimes5(a *runtime.Array[int32], s int64) (float64, error) {
+func FirstTimesInt32Int64(a *runtime.Array[int32], s int64) (float64, error) {
 	/*line pythran_export.py:66:1*/ aData := a.Data
 	/*line pythran_export.py:68:5*/ if int64(a.Shape[0]) == 0 {
 		return float64(0.0 * float64(s)), nil
@@ -1248,10 +1249,10 @@ func FirstTimes5(a *runtime.Array[int32], s int64) (float64, error) {
 	/*line pythran_export.py:70:5*/ return float64(int64(aData[int64(a.Offset)]) * s), nil
 }
 
-// FirstTimes6 is pyc2go's compiled form of first_times_6 (pythran_export.py:66).
+// FirstTimesInt32Float64 is pyc2go's compiled form of first_times_6 (pythran_export.py:66).
 //
 // Alternatives expand to overloads: first_times, first_times_2, ...
-func FirstTimes6(a *runtime.Array[int32], s float64) (float64, error) {
+func FirstTimesInt32Float64(a *runtime.Array[int32], s float64) (float64, error) {
 	/*line pythran_export.py:66:1*/ aData := a.Data
 	/*line pythran_export.py:68:5*/ if int64(a.Shape[0]) == 0 {
 		return float64(0.0 * s), nil
@@ -1271,11 +1272,11 @@ func ScaledTwice(m *runtime.Array[float32]) (*runtime.Array[float32], error) {
 		t2  *runtime.Array[float32]
 		err error
 	)
-	/*line pythran_export.py:75:18*/ t1, err = Scale2(m, float32(0.5))
+	/*line pythran_export.py:75:18*/ t1, err = ScaleFloat32(m, float32(0.5))
 	if err != nil {
 		return nil, err
 	}
-	/*line pythran_export.py:75:12*/ t2, err = Scale2(t1, float32(4.0))
+	/*line pythran_export.py:75:12*/ t2, err = ScaleFloat32(t1, float32(4.0))
 	if err != nil {
 		return nil, err
 	}

@@ -9,19 +9,20 @@ package pythranmodule
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 const (
 	// G is the Python constant G (pythran_module.py:13).
 	G float64 = 6.673999999999999e-08
-	// SOFTENING is the Python constant SOFTENING (pythran_module.py:14).
-	SOFTENING float64 = 1e-06
-	// HALF is the Python constant HALF (pythran_module.py:15).
-	HALF float64 = 0.5
-	// STEPS is the Python constant STEPS (pythran_module.py:16).
-	STEPS int64 = 16
+	// Softening is the Python constant SOFTENING (pythran_module.py:14).
+	Softening float64 = 1e-06
+	// Half is the Python constant HALF (pythran_module.py:15).
+	Half float64 = 0.5
+	// Steps is the Python constant STEPS (pythran_module.py:16).
+	Steps int64 = 16
 )
 
 // GravEnergy is pyc2go's compiled form of grav_energy (pythran_module.py:19).

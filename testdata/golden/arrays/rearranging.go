@@ -8,6 +8,7 @@ package rearranging
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 
@@ -313,10 +314,10 @@ func PeriodicLaplacian(u *runtime.Array[float64]) (*runtime.Array[float64], erro
 	/*line rearranging.py:8:5*/ return t1, nil
 }
 
-// PeriodicLaplacian2d is pyc2go's compiled form of periodic_laplacian_2d (rearranging.py:11).
+// PeriodicLaplacian2D is pyc2go's compiled form of periodic_laplacian_2d (rearranging.py:11).
 //
 // The 5-point periodic Laplacian.
-func PeriodicLaplacian2d(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
+func PeriodicLaplacian2D(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line rearranging.py:11:1*/ var (
 		t1      *runtime.Array[float64]
 		t2      *runtime.Array[float64]

@@ -8,8 +8,9 @@ package reductions
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // DotLoop is pyc2go's compiled form of dot_loop (reductions.py:6).

@@ -8,6 +8,7 @@ package reorder
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 
@@ -569,10 +570,10 @@ func StoreThroughTranspose(m *runtime.Array[float64]) (*runtime.Array[float64], 
 	/*line reorder.py:41:5*/ return out, nil
 }
 
-// Transpose4d is pyc2go's compiled form of transpose_4d (reorder.py:44).
+// Transpose4D is pyc2go's compiled form of transpose_4d (reorder.py:44).
 //
 // A 4-d permutation.
-func Transpose4d(t *runtime.Array[int32]) *runtime.Array[int32] {
+func Transpose4D(t *runtime.Array[int32]) *runtime.Array[int32] {
 	/*line reorder.py:44:1*/ var (
 		t1     *runtime.Array[int32]
 		t2     int64

@@ -11,6 +11,7 @@ package restrict
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 

@@ -8,8 +8,9 @@ package scans
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // PrefixSumLoop is pyc2go's compiled form of prefix_sum_loop (scans.py:6).

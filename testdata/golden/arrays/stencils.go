@@ -8,6 +8,7 @@ package stencils
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 

@@ -10,8 +10,9 @@ package valuecasting
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // GrayScottStep is pyc2go's compiled form of gray_scott_step (value_casting.py:8).

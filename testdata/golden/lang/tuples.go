@@ -8,6 +8,7 @@ package tuples
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 
@@ -68,8 +69,8 @@ func ComparePairs(a int64, b int64, c int64, d float64) (bool, bool, bool, bool)
 	/*line tuples.py:22:5*/ return t1, a == c && float64(b) == d, t3, true
 }
 
-// NanPairs is pyc2go's compiled form of nan_pairs (tuples.py:25).
-func NanPairs(x float64, y float64) (bool, bool, bool) {
+// NaNPairs is pyc2go's compiled form of nan_pairs (tuples.py:25).
+func NaNPairs(x float64, y float64) (bool, bool, bool) {
 	/*line tuples.py:25:1*/ var (
 		t1 float64
 		t2 bool
@@ -177,10 +178,8 @@ func polar(x float64, y float64) (float64, float64) {
 // ToPolarSum is pyc2go's compiled form of to_polar_sum (tuples.py:55).
 //
 // A helper returning a tuple, unpacked in a loop.
-func ToPolarSum(xs *runtime.Array[float64], ys *runtime.Array[float64]) (float64, float64) {
+func ToPolarSum(xs *runtime.Array[float64], ys *runtime.Array[float64]) (tr float64, ta float64) {
 	/*line tuples.py:55:1*/ var (
-		tr float64
-		ta float64
 		x  float64
 		y  float64
 		r  float64

@@ -12,9 +12,10 @@ package decompositions
 
 import (
 	"fmt"
+	"math"
+
 	"github.com/pyc2go/pyc2go/runtime"
 	linalg "github.com/pyc2go/pyc2go/runtime/linalg"
-	"math"
 )
 
 // CholeskySolve is pyc2go's compiled form of cholesky_solve (decompositions.py:10).
@@ -881,11 +882,9 @@ func EigvalshUpper(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 //
 // Sum and product of the eigenvalues: the trace and the determinant,
 // whatever their order.
-func EigInvariants(a *runtime.Array[float64]) (complex128, complex128, error) {
+func EigInvariants(a *runtime.Array[float64]) (s complex128, p complex128, err error) {
 	/*line decompositions.py:61:1*/ var (
 		w     *runtime.Array[complex128]
-		s     complex128
-		p     complex128
 		k     int64
 		t1    *runtime.Array[complex128]
 		t4    int64
@@ -1191,10 +1190,10 @@ func ConditionNumber(a *runtime.Array[float64]) (float64, error) {
 	/*line decompositions.py:83:5*/ return t5 / sData[t4], nil
 }
 
-// SvdReconstruct is pyc2go's compiled form of svd_reconstruct (decompositions.py:86).
+// SVDReconstruct is pyc2go's compiled form of svd_reconstruct (decompositions.py:86).
 //
 // Thin SVD: the singular values, and u diag(s) vh rebuilds a.
-func SvdReconstruct(a *runtime.Array[float64]) (*runtime.Array[float64], bool, error) {
+func SVDReconstruct(a *runtime.Array[float64]) (*runtime.Array[float64], bool, error) {
 	/*line decompositions.py:86:1*/ var (
 		u       *runtime.Array[float64]
 		s       *runtime.Array[float64]
@@ -1471,10 +1470,10 @@ func SvdReconstruct(a *runtime.Array[float64]) (*runtime.Array[float64], bool, e
 	/*line decompositions.py:90:5*/ return s, t21 < 1e-09, nil
 }
 
-// SvdFull is pyc2go's compiled form of svd_full (decompositions.py:93).
+// SVDFull is pyc2go's compiled form of svd_full (decompositions.py:93).
 //
 // Full SVD: square orthogonal factors.
-func SvdFull(a *runtime.Array[float64]) (int64, int64, int64, *runtime.Array[float64], bool, error) {
+func SVDFull(a *runtime.Array[float64]) (int64, int64, int64, *runtime.Array[float64], bool, error) {
 	/*line decompositions.py:93:1*/ var (
 		u       *runtime.Array[float64]
 		s       *runtime.Array[float64]
@@ -1703,10 +1702,10 @@ func SvdFull(a *runtime.Array[float64]) (int64, int64, int64, *runtime.Array[flo
 	/*line decompositions.py:98:5*/ return int64(u.Shape[0]), int64(u.Shape[1]), int64(vh.Shape[0]), s, t19 < 1e-09, nil
 }
 
-// QrLstsq is pyc2go's compiled form of qr_lstsq (decompositions.py:101).
+// QRLstsq is pyc2go's compiled form of qr_lstsq (decompositions.py:101).
 //
 // Least squares by QR: solve R x = Q.T b by back substitution.
-func QrLstsq(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Array[float64], error) {
+func QRLstsq(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line decompositions.py:101:1*/ var (
 		q      *runtime.Array[float64]
 		r      *runtime.Array[float64]
@@ -1966,10 +1965,10 @@ func QrLstsq(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Arr
 	/*line decompositions.py:112:5*/ return x, nil
 }
 
-// QrModes is pyc2go's compiled form of qr_modes (decompositions.py:115).
+// QRModes is pyc2go's compiled form of qr_modes (decompositions.py:115).
 //
 // The shapes of complete QR, and |diag(R)| of mode 'r'.
-func QrModes(a *runtime.Array[float64]) (int64, int64, int64, int64, *runtime.Array[float64], error) {
+func QRModes(a *runtime.Array[float64]) (int64, int64, int64, int64, *runtime.Array[float64], error) {
 	/*line decompositions.py:115:1*/ var (
 		q      *runtime.Array[float64]
 		r      *runtime.Array[float64]
@@ -2063,15 +2062,13 @@ func QrModes(a *runtime.Array[float64]) (int64, int64, int64, int64, *runtime.Ar
 	/*line decompositions.py:123:5*/ return int64(q.Shape[0]), int64(q.Shape[1]), int64(r.Shape[0]), int64(r.Shape[1]), d, nil
 }
 
-// QrRaw is pyc2go's compiled form of qr_raw (decompositions.py:126).
+// QRRaw is pyc2go's compiled form of qr_raw (decompositions.py:126).
 //
 // mode='raw': Householder vectors and scalars, LAPACK's geqrf.
-func QrRaw(a *runtime.Array[float64]) (*runtime.Array[float64], *runtime.Array[float64], error) {
+func QRRaw(a *runtime.Array[float64]) (h *runtime.Array[float64], tau *runtime.Array[float64], err error) {
 	/*line decompositions.py:126:1*/ var (
-		h   *runtime.Array[float64]
-		tau *runtime.Array[float64]
-		t1  *runtime.Array[float64]
-		t2  *runtime.Array[float64]
+		t1 *runtime.Array[float64]
+		t2 *runtime.Array[float64]
 	)
 	/*line decompositions.py:128:14*/ {
 		lr0, lr1, lerr := linalg.QRRawFactors(a)
@@ -2767,11 +2764,9 @@ func FloatPower(a *runtime.Array[float64], n int64) (*runtime.Array[float64], er
 // Eig32 is pyc2go's compiled form of eig32 (decompositions.py:169).
 //
 // float32 input: eigh in double, rounded; eigvals as complex64.
-func Eig32(a *runtime.Array[float32]) (*runtime.Array[float32], complex64, error) {
+func Eig32(a *runtime.Array[float32]) (w *runtime.Array[float32], s complex64, err error) {
 	/*line decompositions.py:169:1*/ var (
-		w     *runtime.Array[float32]
 		z     *runtime.Array[complex64]
-		s     complex64
 		k     int64
 		t1    *runtime.Array[float32]
 		t2    *runtime.Array[complex64]

@@ -10,6 +10,7 @@ package forms
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 	linalg "github.com/pyc2go/pyc2go/runtime/linalg"
 )
@@ -17,18 +18,9 @@ import (
 // Spellings is pyc2go's compiled form of spellings (forms.py:8).
 //
 // One value of each kind from one matrix.
-func Spellings(a *runtime.Array[float64], b *runtime.Array[float64]) (float64, *runtime.Array[float64], *runtime.Array[float64], float64, *runtime.Array[float64], float64, *runtime.Array[float64], float64, int64, error) {
+func Spellings(a *runtime.Array[float64], b *runtime.Array[float64]) (ld float64, w *runtime.Array[float64], x *runtime.Array[float64], d2 float64, y *runtime.Array[float64], n float64, z *runtime.Array[float64], e float64, t int64, err error) {
 	/*line forms.py:8:1*/ var (
-		ld      float64
 		res0    *runtime.Array[float64]
-		w       *runtime.Array[float64]
-		x       *runtime.Array[float64]
-		d2      float64
-		y       *runtime.Array[float64]
-		n       float64
-		z       *runtime.Array[float64]
-		e       float64
-		t       int64
 		t2      float64
 		t3      int64
 		t4      *runtime.Array[float64]
@@ -629,11 +621,11 @@ func Spellings(a *runtime.Array[float64], b *runtime.Array[float64]) (float64, *
 	/*line forms.py:21:5*/ return ld, w, x, d2, y, n, z, e, t, nil
 }
 
-// SvdOfDiagonal is pyc2go's compiled form of svd_of_diagonal (forms.py:24).
+// SVDOfDiagonal is pyc2go's compiled form of svd_of_diagonal (forms.py:24).
 //
 // The SVD tuple returned as is (a diagonal matrix: unique factors up
 // to the order numpy fixes).
-func SvdOfDiagonal(d *runtime.Array[float64]) (*runtime.Array[float64], *runtime.Array[float64], *runtime.Array[float64], error) {
+func SVDOfDiagonal(d *runtime.Array[float64]) (*runtime.Array[float64], *runtime.Array[float64], *runtime.Array[float64], error) {
 	/*line forms.py:24:1*/ var (
 		n     int64
 		a     *runtime.Array[float64]

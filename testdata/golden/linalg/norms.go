@@ -9,9 +9,10 @@ package norms
 
 import (
 	"fmt"
+	"math"
+
 	"github.com/pyc2go/pyc2go/runtime"
 	linalg "github.com/pyc2go/pyc2go/runtime/linalg"
-	"math"
 )
 
 // VectorNorms is pyc2go's compiled form of vector_norms (norms.py:8).

@@ -10,26 +10,23 @@ package systems
 
 import (
 	"fmt"
+	"math"
+
 	"github.com/pyc2go/pyc2go/runtime"
 	linalg "github.com/pyc2go/pyc2go/runtime/linalg"
-	"math"
 )
 
 // Polyfit is pyc2go's compiled form of polyfit (systems.py:11).
 //
 // Least-squares polynomial coefficients (highest power first), as
 // np.polyfit computes them: the Vandermonde matrix and lstsq.
-func Polyfit(x *runtime.Array[float64], y *runtime.Array[float64], deg int64) (*runtime.Array[float64], *runtime.Array[float64], int32, *runtime.Array[float64], error) {
+func Polyfit(x *runtime.Array[float64], y *runtime.Array[float64], deg int64) (coef *runtime.Array[float64], resid *runtime.Array[float64], rank int32, sv *runtime.Array[float64], err error) {
 	/*line systems.py:11:1*/ var (
 		n     int64
 		v     *runtime.Array[float64]
 		i     int64
 		p     float64
 		j     int64
-		coef  *runtime.Array[float64]
-		resid *runtime.Array[float64]
-		rank  int32
-		sv    *runtime.Array[float64]
 		t1    int64
 		t2    *runtime.Array[float64]
 		t3    int64
@@ -115,16 +112,12 @@ func Polyfit(x *runtime.Array[float64], y *runtime.Array[float64], deg int64) (*
 // LstsqMulti is pyc2go's compiled form of lstsq_multi (systems.py:26).
 //
 // lstsq with several right-hand sides and numpy's old default rcond.
-func LstsqMulti(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Array[float64], *runtime.Array[float64], int32, *runtime.Array[float64], error) {
+func LstsqMulti(a *runtime.Array[float64], b *runtime.Array[float64]) (x *runtime.Array[float64], resid *runtime.Array[float64], rank int32, sv *runtime.Array[float64], err error) {
 	/*line systems.py:26:1*/ var (
-		x     *runtime.Array[float64]
-		resid *runtime.Array[float64]
-		rank  int32
-		sv    *runtime.Array[float64]
-		t1    *runtime.Array[float64]
-		t2    *runtime.Array[float64]
-		t3    int32
-		t4    *runtime.Array[float64]
+		t1 *runtime.Array[float64]
+		t2 *runtime.Array[float64]
+		t3 int32
+		t4 *runtime.Array[float64]
 	)
 	/*line systems.py:28:26*/ {
 		lr0, lr1, lr2, lr3, lerr := linalg.Lstsq(a, b, linalg.RcondWarn)

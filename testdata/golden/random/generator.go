@@ -9,9 +9,10 @@ package generator
 
 import (
 	"fmt"
+	"math"
+
 	"github.com/pyc2go/pyc2go/runtime"
 	nprand "github.com/pyc2go/pyc2go/runtime/nprand"
-	"math"
 )
 
 // GenPi is pyc2go's compiled form of gen_pi (generator.py:7).

@@ -10,9 +10,10 @@ package legacy
 
 import (
 	"fmt"
+	"math"
+
 	"github.com/pyc2go/pyc2go/runtime"
 	nprand "github.com/pyc2go/pyc2go/runtime/nprand"
-	"math"
 )
 
 // MonteCarloPi is pyc2go's compiled form of monte_carlo_pi (legacy.py:8).

@@ -6,13 +6,16 @@
 package complexkernels
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // MandelbrotEscape is pyc2go's compiled form of mandelbrot_escape (complex_kernels.py:7).
 //
 // Iterations of z = z*z + c before |z| > 2, capped at max_iter (clamped to [0, 1000]).
+//
+// Python defaults: maxIter = 100.
 func MandelbrotEscape(c complex128, maxIter int64) (int64, error) {
 	/*line complex_kernels.py:7:1*/ var (
 		n  int64
@@ -38,6 +41,8 @@ func MandelbrotEscape(c complex128, maxIter int64) (int64, error) {
 // MandelPoint is pyc2go's compiled form of mandel_point (complex_kernels.py:18).
 //
 // Mandelbrot escape count for c = x + y*1j built from two floats.
+//
+// Python defaults: maxIter = 50.
 func MandelPoint(x float64, y float64, maxIter int64) (int64, error) {
 	/*line complex_kernels.py:18:1*/ var (
 		c   complex128

@@ -7,8 +7,9 @@
 package numpyufuncs
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // MinMax is pyc2go's compiled form of min_max (numpy_ufuncs.py:7).
