@@ -70,6 +70,12 @@ func foldSelfCompare(op ir.BinOp, t ir.Scalar, x ir.Expr) ir.Expr {
 		if op == ir.Lt || op == ir.Gt {
 			return ir.BoolConst(false)
 		}
+		if c, ok := x.(*ir.Convert); ok {
+			// A float made from an integer or a bool is never NaN.
+			if st, ok := c.X.Type().(ir.Scalar); ok && (st.IsInt() || st == ir.Bool) {
+				return ir.BoolConst(reflexive)
+			}
+		}
 		isNaN := &ir.Intrinsic{Name: "isnan", Args: []ir.Expr{x}, T: ir.Bool}
 		if reflexive {
 			return &ir.Unary{Op: ir.Not, X: isNaN}

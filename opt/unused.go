@@ -31,6 +31,18 @@ func unused(f *ir.Func) {
 					c.Delete()
 					changed = true
 				}
+			case *ir.Block:
+				// x = a; x = b, where b does not read x: a is never read.
+				for i := 0; i+1 < len(s.Stmts); i++ {
+					first, ok1 := s.Stmts[i].(*ir.Assign)
+					next, ok2 := s.Stmts[i+1].(*ir.Assign)
+					if ok1 && ok2 && first.Dst == next.Dst && !hasCall(first.Src) &&
+						!ir.ReadsAny(next.Src, map[*ir.Var]bool{first.Dst: true}) {
+						s.Stmts = append(s.Stmts[:i], s.Stmts[i+1:]...)
+						changed = true
+						i--
+					}
+				}
 			case *ir.CallStmt:
 				if s.Call != nil && s.Call.Fn != nil && s.Call.Fn.Lib != nil {
 					for i, d := range s.Dsts {

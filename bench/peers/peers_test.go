@@ -200,6 +200,10 @@ func TestRunnerSmoke(t *testing.T) {
 				if r.Min == nil || r.Check == "" {
 					t.Errorf("%s on %s: ok without a time or a check: %+v", n, e, r)
 				}
+			case e == "jit" && r.Status == "refused":
+				if r.Note == "" {
+					t.Errorf("%s on %s: refused without pyc2go's diagnostic", n, e)
+				}
 			case r.Status == "skipped" || r.Status == "error" || r.Status == "mismatch":
 				if r.Note == "" && r.Check == "" {
 					t.Errorf("%s on %s: %s without saying why", n, e, r.Status)

@@ -268,7 +268,11 @@ func floatSpecial(v float64) *jen.Statement {
 // run time.
 func (e *funcEmitter) hoist(g gx, t ir.Scalar) gx {
 	name := e.names.fresh("k" + strconv.Itoa(len(e.hoisted)+1))
-	e.hoisted = append(e.hoisted, jen.Id(name).Add(goType(t)).Op("=").Add(g.code))
+	decl := jen.Id(name).Add(goType(t))
+	if strings.HasPrefix(fmt.Sprintf("%#v", g.code), fmt.Sprintf("%#v", goType(t))+"(") {
+		decl = jen.Id(name) // the value converts already: var k1 = float32(0.0)
+	}
+	e.hoisted = append(e.hoisted, decl.Op("=").Add(g.code))
 	return primary(jen.Id(name))
 }
 

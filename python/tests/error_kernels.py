@@ -32,7 +32,7 @@ def calls_helper(x):
     return helper(x)
 
 
-def helper(y):  # ERROR: y
+def helper(y):
     return y * 2
 
 

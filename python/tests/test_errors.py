@@ -47,12 +47,12 @@ class TestErrors(unittest.TestCase):
             e.uses_print(1)
         self.assertEqual(pyc2go.stats()["compiled"]["jit"], before)
 
-    def test_callee_needs_annotations(self):
-        with self.assertRaises(pyc2go.CompileError) as cm:
-            e.calls_helper(2.0)
-        line, col = marked(e.helper)
-        self.assertEqual([(d.line, d.col) for d in cm.exception.diagnostics], [(line, col)])
-        self.assertIn("the functions it calls need annotations", str(cm.exception))
+    def test_callee_typed_from_its_calls(self):
+        # An unannotated helper takes its types from the call in the
+        # compiled function, as in any module pyc2go compiles.
+        self.assertEqual(e.calls_helper(2.0), 4.0)
+        self.assertEqual(e.calls_helper(3), 6)
+        self.assertIs(type(e.calls_helper(3)), int)
 
     def test_fallback_warns_once(self):
         with warnings.catch_warnings(record=True) as w, contextlib.redirect_stdout(io.StringIO()):

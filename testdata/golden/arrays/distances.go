@@ -635,14 +635,9 @@ func PairwiseDotTrick(x *runtime.Array[float64]) (*runtime.Array[float64], error
 	gData = g.Data
 	/*line distances.py:31:10*/ t12 = int64(sq.Shape[0])
 	/*line distances.py:31:10*/ if !(runtime.ModInt(t12, 1) == 0) {
-		/*line distances.py:31:10*/ if true {
-			/*line distances.py:31:10*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t12, 1), "distances.py", 31, "pairwise_dot_trick")
-		}
+		/*line distances.py:31:10*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t12, 1), "distances.py", 31, "pairwise_dot_trick")
 	}
-	/*line distances.py:31:10*/ t13 = 0
-	/*line distances.py:31:10*/ if true {
-		/*line distances.py:31:10*/ t13 = runtime.FloorDivInt(t12, 1)
-	}
+	/*line distances.py:31:10*/ t13 = runtime.FloorDivInt(t12, 1)
 	/*line distances.py:31:10*/ if sq.IsCContiguous() {
 		/*line distances.py:31:10*/ t15 = &runtime.Array[float64]{Data: sq.Data, Shape: []int{int(t13), 1}, Strides: []int{1, 1}, Offset: sq.Offset}
 		/*line distances.py:31:10*/ t14 = t15
@@ -1253,12 +1248,12 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 		t12      int64
 		t13      int64
 		t14      int64
-		t15      *runtime.Array[float64]
+		t15      int64
 		t16      int64
 		t17      int64
 		t18      int64
 		t19      int64
-		t20      int64
+		t20      *runtime.Array[float64]
 		t21      *runtime.Array[float64]
 		t22      int64
 		t23      int64
@@ -1321,7 +1316,7 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 		xmData   []float64
 		xmM1Data []float64
 		xmP1Data []float64
-		t15Data  []float64
+		t20Data  []float64
 		t21Data  []float64
 	)
 	xData := x.Data
@@ -1346,42 +1341,42 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 	/*line distances.py:78:13*/ t10 = int64(x.Offset) + t8*int64(x.Strides[0])
 	/*line distances.py:78:5*/ xmP1 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t9)}, Strides: []int{x.Strides[0]}, Offset: int(t10)}
 	xmP1Data = xmP1.Data
-	/*line distances.py:79:5*/ t11 = runtime.SliceAdjust(int64(g.Shape[0]), 1, 1)
-	/*line distances.py:79:5*/ t12 = runtime.SliceAdjust(int64(g.Shape[0]), -1, 1)
-	/*line distances.py:79:5*/ t13 = runtime.Max(t12-t11, 0)
-	/*line distances.py:79:5*/ t14 = int64(g.Offset) + t11*int64(g.Strides[0])
-	/*line distances.py:79:5*/ t15 = &runtime.Array[float64]{Data: g.Data, Shape: []int{int(t13)}, Strides: []int{g.Strides[0]}, Offset: int(t14)}
-	t15Data = t15.Data
-	/*line distances.py:79:5*/ t16 = int64(xm.Shape[0])
-	/*line distances.py:79:5*/ t16 = int64(xmM1.Shape[0]) + (t16-int64(xmM1.Shape[0]))*runtime.BoolToInt(int64(xmM1.Shape[0]) == 1)
-	/*line distances.py:79:5*/ if !((int64(xm.Shape[0]) == t16 || int64(xm.Shape[0]) == 1) && (int64(xmM1.Shape[0]) == t16 || int64(xmM1.Shape[0]) == 1)) {
+	/*line distances.py:79:5*/ t11 = int64(xm.Shape[0])
+	/*line distances.py:79:5*/ t11 = int64(xmM1.Shape[0]) + (t11-int64(xmM1.Shape[0]))*runtime.BoolToInt(int64(xmM1.Shape[0]) == 1)
+	/*line distances.py:79:5*/ if !((int64(xm.Shape[0]) == t11 || int64(xm.Shape[0]) == 1) && (int64(xmM1.Shape[0]) == t11 || int64(xmM1.Shape[0]) == 1)) {
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(xm.Shape[0]), int64(xmM1.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ t17 = int64(xmP1.Shape[0])
-	/*line distances.py:79:5*/ t17 = int64(xm.Shape[0]) + (t17-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
-	/*line distances.py:79:5*/ if !((int64(xmP1.Shape[0]) == t17 || int64(xmP1.Shape[0]) == 1) && (int64(xm.Shape[0]) == t17 || int64(xm.Shape[0]) == 1)) {
+	/*line distances.py:79:5*/ t12 = int64(xmP1.Shape[0])
+	/*line distances.py:79:5*/ t12 = int64(xm.Shape[0]) + (t12-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
+	/*line distances.py:79:5*/ if !((int64(xmP1.Shape[0]) == t12 || int64(xmP1.Shape[0]) == 1) && (int64(xm.Shape[0]) == t12 || int64(xm.Shape[0]) == 1)) {
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(xmP1.Shape[0]), int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ t18 = t17
-	/*line distances.py:79:5*/ t18 = int64(xm.Shape[0]) + (t18-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
-	/*line distances.py:79:5*/ if !((t17 == t18 || t17 == 1) && (int64(xm.Shape[0]) == t18 || int64(xm.Shape[0]) == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t17, int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
+	/*line distances.py:79:5*/ t13 = t12
+	/*line distances.py:79:5*/ t13 = int64(xm.Shape[0]) + (t13-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
+	/*line distances.py:79:5*/ if !((t12 == t13 || t12 == 1) && (int64(xm.Shape[0]) == t13 || int64(xm.Shape[0]) == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t12, int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ t19 = t16
-	/*line distances.py:79:5*/ t19 = t18 + (t19-t18)*runtime.BoolToInt(t18 == 1)
-	/*line distances.py:79:5*/ if !((t16 == t19 || t16 == 1) && (t18 == t19 || t18 == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t16, t18), "distances.py", 79, "rosenbrock_grad")
+	/*line distances.py:79:5*/ t14 = t11
+	/*line distances.py:79:5*/ t14 = t13 + (t14-t13)*runtime.BoolToInt(t13 == 1)
+	/*line distances.py:79:5*/ if !((t11 == t14 || t11 == 1) && (t13 == t14 || t13 == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t11, t13), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ t20 = t19
-	/*line distances.py:79:5*/ t20 = int64(xm.Shape[0]) + (t20-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
-	/*line distances.py:79:5*/ if !((t19 == t20 || t19 == 1) && (int64(xm.Shape[0]) == t20 || int64(xm.Shape[0]) == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t19, int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
+	/*line distances.py:79:5*/ t15 = t14
+	/*line distances.py:79:5*/ t15 = int64(xm.Shape[0]) + (t15-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
+	/*line distances.py:79:5*/ if !((t14 == t15 || t14 == 1) && (int64(xm.Shape[0]) == t15 || int64(xm.Shape[0]) == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t14, int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ if !(t20 == int64(t15.Shape[0]) || t20 == 1) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t20, int64(t15.Shape[0])), "distances.py", 79, "rosenbrock_grad")
+	/*line distances.py:79:5*/ t16 = runtime.SliceAdjust(int64(g.Shape[0]), 1, 1)
+	/*line distances.py:79:5*/ t17 = runtime.SliceAdjust(int64(g.Shape[0]), -1, 1)
+	/*line distances.py:79:5*/ t18 = runtime.Max(t17-t16, 0)
+	/*line distances.py:79:5*/ t19 = int64(g.Offset) + t16*int64(g.Strides[0])
+	/*line distances.py:79:5*/ t20 = &runtime.Array[float64]{Data: g.Data, Shape: []int{int(t18)}, Strides: []int{g.Strides[0]}, Offset: int(t19)}
+	t20Data = t20.Data
+	/*line distances.py:79:5*/ if !(t15 == int64(t20.Shape[0]) || t15 == 1) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t15, int64(t20.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ if runtime.Overlaps(t15, xm) || runtime.Overlaps(t15, xmM1) || runtime.Overlaps(t15, xmP1) || runtime.Overlaps(t15, xm) || runtime.Overlaps(t15, xm) || runtime.Overlaps(t15, xm) {
-		/*line distances.py:79:5*/ t21 = runtime.Zeros[float64](t15.Shape[0])
+	/*line distances.py:79:5*/ if runtime.Overlaps(t20, xm) || runtime.Overlaps(t20, xmM1) || runtime.Overlaps(t20, xmP1) || runtime.Overlaps(t20, xm) || runtime.Overlaps(t20, xm) || runtime.Overlaps(t20, xm) {
+		/*line distances.py:79:5*/ t21 = runtime.Zeros[float64](t20.Shape[0])
 		t21Data = t21.Data
 		/*line distances.py:79:5*/ t22 = int64(xm.Strides[0]) * runtime.BoolToInt(int64(xm.Shape[0]) != 1)
 		/*line distances.py:79:5*/ t23 = int64(xmM1.Strides[0]) * runtime.BoolToInt(int64(xmM1.Shape[0]) != 1)
@@ -1423,24 +1418,24 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 				/*line distances.py:79:5*/ p4 = p4 + h5
 			}
 		}
-		/*line distances.py:79:5*/ t30 = int64(t15.Shape[0])
-		/*line distances.py:79:5*/ h6 = int64(t15.Offset)
-		/*line distances.py:79:5*/ h7 = int64(t15.Strides[0])
+		/*line distances.py:79:5*/ t30 = int64(t20.Shape[0])
+		/*line distances.py:79:5*/ h6 = int64(t20.Offset)
+		/*line distances.py:79:5*/ h7 = int64(t20.Strides[0])
 		/*line distances.py:79:5*/ h8 = int64(t21.Offset)
 		/*line distances.py:79:5*/ h9 = int64(t21.Strides[0])
 		/*line distances.py:79:5*/ if h7 == 1 && h9 == 1 {
 			/*line distances.py:79:5*/ if t30 > 0 {
-				t15W := t15Data[h6 : h6+t30]
+				t20W := t20Data[h6 : h6+t30]
 				t21W := t21Data[h8 : h8+t30]
 				for i0_2 = 0; i0_2 < t30; i0_2++ {
-					/*line distances.py:79:5*/ t15W[i0_2] = t21W[i0_2]
+					/*line distances.py:79:5*/ t20W[i0_2] = t21W[i0_2]
 				}
 			}
 		} else {
 			/*line distances.py:79:5*/ p5 = h6
 			/*line distances.py:79:5*/ p6 = h8
 			/*line distances.py:79:5*/ for i0_2 = 0; i0_2 < t30; i0_2++ {
-				/*line distances.py:79:5*/ t15Data[p5] = t21Data[p6]
+				/*line distances.py:79:5*/ t20Data[p5] = t21Data[p6]
 				/*line distances.py:79:5*/ p5 = p5 + h7
 				/*line distances.py:79:5*/ p6 = p6 + h9
 			}
@@ -1449,24 +1444,24 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 		/*line distances.py:79:5*/ t31 = int64(xm.Strides[0]) * runtime.BoolToInt(int64(xm.Shape[0]) != 1)
 		/*line distances.py:79:5*/ t32 = int64(xmM1.Strides[0]) * runtime.BoolToInt(int64(xmM1.Shape[0]) != 1)
 		/*line distances.py:79:5*/ t33 = int64(xmP1.Strides[0]) * runtime.BoolToInt(int64(xmP1.Shape[0]) != 1)
-		/*line distances.py:79:5*/ t34 = int64(t15.Shape[0])
+		/*line distances.py:79:5*/ t34 = int64(t20.Shape[0])
 		/*line distances.py:79:5*/ h10 = int64(xm.Offset)
 		/*line distances.py:79:5*/ h11 = int64(xmM1.Offset)
 		/*line distances.py:79:5*/ h12 = int64(xmP1.Offset)
-		/*line distances.py:79:5*/ h13 = int64(t15.Offset)
-		/*line distances.py:79:5*/ h14 = int64(t15.Strides[0])
+		/*line distances.py:79:5*/ h13 = int64(t20.Offset)
+		/*line distances.py:79:5*/ h14 = int64(t20.Strides[0])
 		/*line distances.py:79:5*/ if t31 == 1 && t32 == 1 && t33 == 1 && h14 == 1 {
 			/*line distances.py:79:5*/ if t34 > 0 {
 				xmW := xmData[h10 : h10+t34]
 				xmM1W := xmM1Data[h11 : h11+t34]
 				xmP1W := xmP1Data[h12 : h12+t34]
-				t15W := t15Data[h13 : h13+t34]
+				t20W := t20Data[h13 : h13+t34]
 				for i0_3 = 0; i0_3 < t34; i0_3++ {
 					/*line distances.py:79:22*/ t36 = xmW[i0_3]
 					/*line distances.py:79:27*/ t35 = xmM1W[i0_3]
 					/*line distances.py:79:48*/ t38 = xmP1W[i0_3]
 					/*line distances.py:79:56*/ t37 = xmW[i0_3]
-					/*line distances.py:79:5*/ t15W[i0_3] = float64(200.0*(t36-float64(t35*t35))) - float64(400.0*(t38-float64(t37*t37))*xmW[i0_3]) - float64(2.0*(1.0-xmW[i0_3]))
+					/*line distances.py:79:5*/ t20W[i0_3] = float64(200.0*(t36-float64(t35*t35))) - float64(400.0*(t38-float64(t37*t37))*xmW[i0_3]) - float64(2.0*(1.0-xmW[i0_3]))
 				}
 			}
 		} else {
@@ -1479,7 +1474,7 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 				/*line distances.py:79:27*/ t35 = xmM1Data[p8]
 				/*line distances.py:79:48*/ t38 = xmP1Data[p9]
 				/*line distances.py:79:56*/ t37 = xmData[p7]
-				/*line distances.py:79:5*/ t15Data[p10] = float64(200.0*(t36-float64(t35*t35))) - float64(400.0*(t38-float64(t37*t37))*xmData[p7]) - float64(2.0*(1.0-xmData[p7]))
+				/*line distances.py:79:5*/ t20Data[p10] = float64(200.0*(t36-float64(t35*t35))) - float64(400.0*(t38-float64(t37*t37))*xmData[p7]) - float64(2.0*(1.0-xmData[p7]))
 				/*line distances.py:79:5*/ p7 = p7 + t31
 				/*line distances.py:79:5*/ p8 = p8 + t32
 				/*line distances.py:79:5*/ p9 = p9 + t33
@@ -1791,14 +1786,9 @@ func SoftmaxRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	}
 	/*line distances.py:93:19*/ t6 = int64(t1.Shape[0])
 	/*line distances.py:93:19*/ if !(runtime.ModInt(t6, 1) == 0) {
-		/*line distances.py:93:19*/ if true {
-			/*line distances.py:93:19*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t6, 1), "distances.py", 93, "softmax_rows")
-		}
+		/*line distances.py:93:19*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t6, 1), "distances.py", 93, "softmax_rows")
 	}
-	/*line distances.py:93:19*/ t7 = 0
-	/*line distances.py:93:19*/ if true {
-		/*line distances.py:93:19*/ t7 = runtime.FloorDivInt(t6, 1)
-	}
+	/*line distances.py:93:19*/ t7 = runtime.FloorDivInt(t6, 1)
 	/*line distances.py:93:19*/ if t1.IsCContiguous() {
 		/*line distances.py:93:19*/ t9 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{int(t7), 1}, Strides: []int{1, 1}, Offset: t1.Offset}
 		/*line distances.py:93:19*/ t8 = t9
@@ -1915,14 +1905,9 @@ func SoftmaxRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	t22Data = t22.Data
 	/*line distances.py:95:16*/ t23 = int64(t22.Shape[0])
 	/*line distances.py:95:16*/ if !(runtime.ModInt(t23, 1) == 0) {
-		/*line distances.py:95:16*/ if true {
-			/*line distances.py:95:16*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t23, 1), "distances.py", 95, "softmax_rows")
-		}
+		/*line distances.py:95:16*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t23, 1), "distances.py", 95, "softmax_rows")
 	}
-	/*line distances.py:95:16*/ t24 = 0
-	/*line distances.py:95:16*/ if true {
-		/*line distances.py:95:16*/ t24 = runtime.FloorDivInt(t23, 1)
-	}
+	/*line distances.py:95:16*/ t24 = runtime.FloorDivInt(t23, 1)
 	/*line distances.py:95:16*/ if t22.IsCContiguous() {
 		/*line distances.py:95:16*/ t26 = &runtime.Array[float64]{Data: t22.Data, Shape: []int{int(t24), 1}, Strides: []int{1, 1}, Offset: t22.Offset}
 		/*line distances.py:95:16*/ t25 = t26

@@ -822,14 +822,9 @@ func AddColumnRow(col *runtime.Array[float64], row *runtime.Array[float64]) (*ru
 	rowData := row.Data
 	/*line elementwise.py:77:12*/ t2 = int64(col.Shape[0])
 	/*line elementwise.py:77:12*/ if !(runtime.ModInt(t2, 1) == 0) {
-		/*line elementwise.py:77:12*/ if true {
-			/*line elementwise.py:77:12*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t2, 1), "elementwise.py", 77, "add_column_row")
-		}
+		/*line elementwise.py:77:12*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t2, 1), "elementwise.py", 77, "add_column_row")
 	}
-	/*line elementwise.py:77:12*/ t3 = 0
-	/*line elementwise.py:77:12*/ if true {
-		/*line elementwise.py:77:12*/ t3 = runtime.FloorDivInt(t2, 1)
-	}
+	/*line elementwise.py:77:12*/ t3 = runtime.FloorDivInt(t2, 1)
 	/*line elementwise.py:77:12*/ if col.IsCContiguous() {
 		/*line elementwise.py:77:12*/ t5 = &runtime.Array[float64]{Data: col.Data, Shape: []int{int(t3), 1}, Strides: []int{1, 1}, Offset: col.Offset}
 		/*line elementwise.py:77:12*/ t4 = t5
@@ -1338,14 +1333,9 @@ func NormalizeRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	}
 	/*line elementwise.py:96:16*/ t7 = int64(norms.Shape[0])
 	/*line elementwise.py:96:16*/ if !(runtime.ModInt(t7, 1) == 0) {
-		/*line elementwise.py:96:16*/ if true {
-			/*line elementwise.py:96:16*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t7, 1), "elementwise.py", 96, "normalize_rows")
-		}
+		/*line elementwise.py:96:16*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t7, 1), "elementwise.py", 96, "normalize_rows")
 	}
-	/*line elementwise.py:96:16*/ t8 = 0
-	/*line elementwise.py:96:16*/ if true {
-		/*line elementwise.py:96:16*/ t8 = runtime.FloorDivInt(t7, 1)
-	}
+	/*line elementwise.py:96:16*/ t8 = runtime.FloorDivInt(t7, 1)
 	/*line elementwise.py:96:16*/ if norms.IsCContiguous() {
 		/*line elementwise.py:96:16*/ t10 = &runtime.Array[float64]{Data: norms.Data, Shape: []int{int(t8), 1}, Strides: []int{1, 1}, Offset: norms.Offset}
 		/*line elementwise.py:96:16*/ t9 = t10

@@ -524,12 +524,14 @@ func ClipF32(m *runtime.Array[float32]) *runtime.Array[float32] {
 		t6     float32
 		h1     int64
 		h2     int64
-		h3     int64
-		h4     int64
+		h3     bool
+		h4     bool
 		h5     int64
 		h6     int64
 		h7     int64
 		h8     int64
+		h9     int64
+		h10    int64
 		p1     int64
 		p2     int64
 		t1Data []float32
@@ -540,47 +542,49 @@ func ClipF32(m *runtime.Array[float32]) *runtime.Array[float32] {
 	/*line float32_kernels.py:61:12*/ t2 = int64(m.Shape[0])
 	/*line float32_kernels.py:61:12*/ t3 = int64(m.Shape[1])
 	/*line float32_kernels.py:61:12*/ h2 = int64(m.Strides[1])
-	/*line float32_kernels.py:61:12*/ h4 = int64(t1.Strides[1])
-	/*line float32_kernels.py:61:12*/ h5 = int64(m.Offset)
-	/*line float32_kernels.py:61:12*/ h6 = int64(m.Strides[0])
-	/*line float32_kernels.py:61:12*/ h7 = int64(t1.Offset)
-	/*line float32_kernels.py:61:12*/ h8 = int64(t1.Strides[0])
-	/*line float32_kernels.py:61:12*/ if h2 == 1 && h4 == 1 {
+	/*line float32_kernels.py:61:12*/ h3 = math.IsNaN(float64(float32(-1.0)))
+	/*line float32_kernels.py:61:12*/ h4 = math.IsNaN(float64(float32(1.0)))
+	/*line float32_kernels.py:61:12*/ h6 = int64(t1.Strides[1])
+	/*line float32_kernels.py:61:12*/ h7 = int64(m.Offset)
+	/*line float32_kernels.py:61:12*/ h8 = int64(m.Strides[0])
+	/*line float32_kernels.py:61:12*/ h9 = int64(t1.Offset)
+	/*line float32_kernels.py:61:12*/ h10 = int64(t1.Strides[0])
+	/*line float32_kernels.py:61:12*/ if h2 == 1 && h6 == 1 {
 		/*line float32_kernels.py:61:12*/ for i0 = 0; i0 < t2; i0++ {
-			/*line float32_kernels.py:61:12*/ h1 = h5 + i0*h6
-			/*line float32_kernels.py:61:12*/ h3 = h7 + i0*h8
+			/*line float32_kernels.py:61:12*/ h1 = h7 + i0*h8
+			/*line float32_kernels.py:61:12*/ h5 = h9 + i0*h10
 			/*line float32_kernels.py:61:12*/ for i1 = 0; i1 < t3; i1++ {
 				/*line float32_kernels.py:61:12*/ t4 = mData[h1+i1]
 				/*line float32_kernels.py:61:12*/ t5 = float32(-1.0)
-				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t4)) || t4 > float32(-1.0) {
+				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t4)) || h3 || t4 > float32(-1.0) {
 					/*line float32_kernels.py:61:12*/ t5 = t4
 				}
 				/*line float32_kernels.py:61:12*/ t6 = float32(1.0)
-				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t5)) || t5 < float32(1.0) {
+				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t5)) || h4 || t5 < float32(1.0) {
 					/*line float32_kernels.py:61:12*/ t6 = t5
 				}
-				/*line float32_kernels.py:61:12*/ t1Data[h3+i1] = t6
+				/*line float32_kernels.py:61:12*/ t1Data[h5+i1] = t6
 			}
 		}
 	} else {
 		/*line float32_kernels.py:61:12*/ for i0 = 0; i0 < t2; i0++ {
-			/*line float32_kernels.py:61:12*/ h1 = h5 + i0*h6
-			/*line float32_kernels.py:61:12*/ h3 = h7 + i0*h8
+			/*line float32_kernels.py:61:12*/ h1 = h7 + i0*h8
+			/*line float32_kernels.py:61:12*/ h5 = h9 + i0*h10
 			/*line float32_kernels.py:61:12*/ p1 = h1
-			/*line float32_kernels.py:61:12*/ p2 = h3
+			/*line float32_kernels.py:61:12*/ p2 = h5
 			/*line float32_kernels.py:61:12*/ for i1 = 0; i1 < t3; i1++ {
 				/*line float32_kernels.py:61:12*/ t4 = mData[p1]
 				/*line float32_kernels.py:61:12*/ t5 = float32(-1.0)
-				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t4)) || t4 > float32(-1.0) {
+				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t4)) || h3 || t4 > float32(-1.0) {
 					/*line float32_kernels.py:61:12*/ t5 = t4
 				}
 				/*line float32_kernels.py:61:12*/ t6 = float32(1.0)
-				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t5)) || t5 < float32(1.0) {
+				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t5)) || h4 || t5 < float32(1.0) {
 					/*line float32_kernels.py:61:12*/ t6 = t5
 				}
 				/*line float32_kernels.py:61:12*/ t1Data[p2] = t6
 				/*line float32_kernels.py:61:12*/ p1 = p1 + h2
-				/*line float32_kernels.py:61:12*/ p2 = p2 + h4
+				/*line float32_kernels.py:61:12*/ p2 = p2 + h6
 			}
 		}
 	}

@@ -271,7 +271,7 @@ func Damped(u *runtime.Array[float64], c float64, k int64) (*runtime.Array[float
 		t8      int64
 		t9      int64
 		t10     int64
-		t11     *runtime.Array[float64]
+		t11     int64
 		t12     int64
 		t13     int64
 		t14     int64
@@ -294,7 +294,7 @@ func Damped(u *runtime.Array[float64], c float64, k int64) (*runtime.Array[float
 		t31     int64
 		t32     int64
 		t33     int64
-		t34     int64
+		t34     *runtime.Array[float64]
 		t35     *runtime.Array[float64]
 		t36     *runtime.Array[float64]
 		t37     *runtime.Array[float64]
@@ -373,7 +373,7 @@ func Damped(u *runtime.Array[float64], c float64, k int64) (*runtime.Array[float
 		p12     int64
 		vData   []float64
 		t1Data  []float64
-		t11Data []float64
+		t34Data []float64
 		t38Data []float64
 	)
 	uData := u.Data
@@ -422,62 +422,62 @@ func Damped(u *runtime.Array[float64], c float64, k int64) (*runtime.Array[float
 	/*line pythran_module.py:35:5*/ h35 = int64(v.Strides[1])
 	/*line pythran_module.py:35:5*/ for __ = 0; __ < t57; __++ {
 		t4 = runtime.SliceAdjust(h31, 1, 1)
-		/*line pythran_module.py:36:9*/ t5 = runtime.SliceAdjust(h31, -1, 1)
-		/*line pythran_module.py:36:9*/ t6 = runtime.Max(t5-t4, 0)
-		/*line pythran_module.py:36:9*/ t7 = runtime.SliceAdjust(h32, 1, 1)
-		/*line pythran_module.py:36:9*/ t8 = runtime.SliceAdjust(h32, -1, 1)
-		/*line pythran_module.py:36:9*/ t9 = runtime.Max(t8-t7, 0)
-		/*line pythran_module.py:36:9*/ t10 = h33 + t4*h34 + t7*h35
-		/*line pythran_module.py:36:9*/ t11 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t6), int(t9)}, Strides: []int{int(h34), int(h35)}, Offset: int(t10)}
-		t11Data = t11.Data
-		/*line pythran_module.py:36:32*/ t12 = runtime.SliceAdjust(h31, 1, 1)
-		/*line pythran_module.py:36:32*/ t13 = runtime.SliceAdjust(h31, -1, 1)
-		/*line pythran_module.py:36:32*/ t14 = runtime.Max(t13-t12, 0)
-		/*line pythran_module.py:36:32*/ t15 = runtime.SliceAdjust(h32, 1, 1)
-		/*line pythran_module.py:36:32*/ t16 = runtime.SliceAdjust(h32, -1, 1)
-		/*line pythran_module.py:36:32*/ t17 = runtime.Max(t16-t15, 0)
-		/*line pythran_module.py:36:32*/ t18 = h33 + t12*h34 + t15*h35
-		/*line pythran_module.py:36:53*/ t19 = runtime.SliceAdjust(h31, -2, 1)
-		/*line pythran_module.py:36:53*/ t20 = runtime.Max(t19-0, 0)
-		/*line pythran_module.py:36:53*/ t21 = runtime.SliceAdjust(h32, 1, 1)
-		/*line pythran_module.py:36:53*/ t22 = runtime.SliceAdjust(h32, -1, 1)
-		/*line pythran_module.py:36:53*/ t23 = runtime.Max(t22-t21, 0)
-		/*line pythran_module.py:36:53*/ t24 = h33 + t21*h35
-		/*line pythran_module.py:36:68*/ t25 = runtime.SliceAdjust(h31, 2, 1)
-		/*line pythran_module.py:36:68*/ t26 = runtime.Max(h31-t25, 0)
-		/*line pythran_module.py:36:68*/ t27 = runtime.SliceAdjust(h32, 1, 1)
-		/*line pythran_module.py:36:68*/ t28 = runtime.SliceAdjust(h32, -1, 1)
-		/*line pythran_module.py:36:68*/ t29 = runtime.Max(t28-t27, 0)
-		/*line pythran_module.py:36:68*/ t30 = h33 + t25*h34 + t27*h35
-		/*line pythran_module.py:36:9*/ t31 = t20
-		/*line pythran_module.py:36:9*/ t31 = t26 + (t31-t26)*runtime.BoolToInt(t26 == 1)
-		/*line pythran_module.py:36:9*/ t32 = t23
-		/*line pythran_module.py:36:9*/ t32 = t29 + (t32-t29)*runtime.BoolToInt(t29 == 1)
-		/*line pythran_module.py:36:9*/ if !((t20 == t31 || t20 == 1) && (t26 == t31 || t26 == 1) && (t23 == t32 || t23 == 1) && (t29 == t32 || t29 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t20, t23, t26, t29), "pythran_module.py", 36, "damped")
+		/*line pythran_module.py:36:32*/ t5 = runtime.SliceAdjust(h31, -1, 1)
+		/*line pythran_module.py:36:32*/ t6 = runtime.Max(t5-t4, 0)
+		/*line pythran_module.py:36:32*/ t7 = runtime.SliceAdjust(h32, 1, 1)
+		/*line pythran_module.py:36:32*/ t8 = runtime.SliceAdjust(h32, -1, 1)
+		/*line pythran_module.py:36:32*/ t9 = runtime.Max(t8-t7, 0)
+		/*line pythran_module.py:36:32*/ t10 = h33 + t4*h34 + t7*h35
+		/*line pythran_module.py:36:53*/ t11 = runtime.SliceAdjust(h31, -2, 1)
+		/*line pythran_module.py:36:53*/ t12 = runtime.Max(t11-0, 0)
+		/*line pythran_module.py:36:53*/ t13 = runtime.SliceAdjust(h32, 1, 1)
+		/*line pythran_module.py:36:53*/ t14 = runtime.SliceAdjust(h32, -1, 1)
+		/*line pythran_module.py:36:53*/ t15 = runtime.Max(t14-t13, 0)
+		/*line pythran_module.py:36:53*/ t16 = h33 + t13*h35
+		/*line pythran_module.py:36:68*/ t17 = runtime.SliceAdjust(h31, 2, 1)
+		/*line pythran_module.py:36:68*/ t18 = runtime.Max(h31-t17, 0)
+		/*line pythran_module.py:36:68*/ t19 = runtime.SliceAdjust(h32, 1, 1)
+		/*line pythran_module.py:36:68*/ t20 = runtime.SliceAdjust(h32, -1, 1)
+		/*line pythran_module.py:36:68*/ t21 = runtime.Max(t20-t19, 0)
+		/*line pythran_module.py:36:68*/ t22 = h33 + t17*h34 + t19*h35
+		/*line pythran_module.py:36:9*/ t23 = t12
+		/*line pythran_module.py:36:9*/ t23 = t18 + (t23-t18)*runtime.BoolToInt(t18 == 1)
+		/*line pythran_module.py:36:9*/ t24 = t15
+		/*line pythran_module.py:36:9*/ t24 = t21 + (t24-t21)*runtime.BoolToInt(t21 == 1)
+		/*line pythran_module.py:36:9*/ if !((t12 == t23 || t12 == 1) && (t18 == t23 || t18 == 1) && (t15 == t24 || t15 == 1) && (t21 == t24 || t21 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t12, t15, t18, t21), "pythran_module.py", 36, "damped")
 		}
-		/*line pythran_module.py:36:9*/ t33 = t14
-		/*line pythran_module.py:36:9*/ t33 = t31 + (t33-t31)*runtime.BoolToInt(t31 == 1)
-		/*line pythran_module.py:36:9*/ t34 = t17
-		/*line pythran_module.py:36:9*/ t34 = t32 + (t34-t32)*runtime.BoolToInt(t32 == 1)
-		/*line pythran_module.py:36:9*/ if !((t14 == t33 || t14 == 1) && (t31 == t33 || t31 == 1) && (t17 == t34 || t17 == 1) && (t32 == t34 || t32 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t14, t17, t31, t32), "pythran_module.py", 36, "damped")
+		/*line pythran_module.py:36:9*/ t25 = t6
+		/*line pythran_module.py:36:9*/ t25 = t23 + (t25-t23)*runtime.BoolToInt(t23 == 1)
+		/*line pythran_module.py:36:9*/ t26 = t9
+		/*line pythran_module.py:36:9*/ t26 = t24 + (t26-t24)*runtime.BoolToInt(t24 == 1)
+		/*line pythran_module.py:36:9*/ if !((t6 == t25 || t6 == 1) && (t23 == t25 || t23 == 1) && (t9 == t26 || t9 == 1) && (t24 == t26 || t24 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t6, t9, t23, t24), "pythran_module.py", 36, "damped")
 		}
-		/*line pythran_module.py:36:9*/ if !((t33 == int64(t11.Shape[0]) || t33 == 1) && (t34 == int64(t11.Shape[1]) || t34 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,%d) into shape (%d,%d)", t33, t34, int64(t11.Shape[0]), int64(t11.Shape[1])), "pythran_module.py", 36, "damped")
+		/*line pythran_module.py:36:9*/ t27 = runtime.SliceAdjust(h31, 1, 1)
+		/*line pythran_module.py:36:9*/ t28 = runtime.SliceAdjust(h31, -1, 1)
+		/*line pythran_module.py:36:9*/ t29 = runtime.Max(t28-t27, 0)
+		/*line pythran_module.py:36:9*/ t30 = runtime.SliceAdjust(h32, 1, 1)
+		/*line pythran_module.py:36:9*/ t31 = runtime.SliceAdjust(h32, -1, 1)
+		/*line pythran_module.py:36:9*/ t32 = runtime.Max(t31-t30, 0)
+		/*line pythran_module.py:36:9*/ t33 = h33 + t27*h34 + t30*h35
+		/*line pythran_module.py:36:9*/ t34 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t29), int(t32)}, Strides: []int{int(h34), int(h35)}, Offset: int(t33)}
+		t34Data = t34.Data
+		/*line pythran_module.py:36:9*/ if !((t25 == int64(t34.Shape[0]) || t25 == 1) && (t26 == int64(t34.Shape[1]) || t26 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,%d) into shape (%d,%d)", t25, t26, int64(t34.Shape[0]), int64(t34.Shape[1])), "pythran_module.py", 36, "damped")
 		}
-		/*line pythran_module.py:36:9*/ t35 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t14), int(t17)}, Strides: []int{int(h34), int(h35)}, Offset: int(t18)}
-		/*line pythran_module.py:36:9*/ t36 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t20), int(t23)}, Strides: []int{int(h34), int(h35)}, Offset: int(t24)}
-		/*line pythran_module.py:36:9*/ t37 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t26), int(t29)}, Strides: []int{int(h34), int(h35)}, Offset: int(t30)}
-		/*line pythran_module.py:36:9*/ if runtime.Overlaps(t11, t35) || runtime.Overlaps(t11, t36) || runtime.Overlaps(t11, t37) {
-			/*line pythran_module.py:36:9*/ t38 = runtime.Zeros[float64](t11.Shape[0], t11.Shape[1])
+		/*line pythran_module.py:36:9*/ t35 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t6), int(t9)}, Strides: []int{int(h34), int(h35)}, Offset: int(t10)}
+		/*line pythran_module.py:36:9*/ t36 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t12), int(t15)}, Strides: []int{int(h34), int(h35)}, Offset: int(t16)}
+		/*line pythran_module.py:36:9*/ t37 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t18), int(t21)}, Strides: []int{int(h34), int(h35)}, Offset: int(t22)}
+		/*line pythran_module.py:36:9*/ if runtime.Overlaps(t34, t35) || runtime.Overlaps(t34, t36) || runtime.Overlaps(t34, t37) {
+			/*line pythran_module.py:36:9*/ t38 = runtime.Zeros[float64](t34.Shape[0], t34.Shape[1])
 			t38Data = t38.Data
-			/*line pythran_module.py:36:9*/ t39 = h34 * runtime.BoolToInt(t14 != 1)
-			/*line pythran_module.py:36:9*/ t40 = h35 * runtime.BoolToInt(t17 != 1)
-			/*line pythran_module.py:36:9*/ t41 = h34 * runtime.BoolToInt(t20 != 1)
-			/*line pythran_module.py:36:9*/ t42 = h35 * runtime.BoolToInt(t23 != 1)
-			/*line pythran_module.py:36:9*/ t43 = h34 * runtime.BoolToInt(t26 != 1)
-			/*line pythran_module.py:36:9*/ t44 = h35 * runtime.BoolToInt(t29 != 1)
+			/*line pythran_module.py:36:9*/ t39 = h34 * runtime.BoolToInt(t6 != 1)
+			/*line pythran_module.py:36:9*/ t40 = h35 * runtime.BoolToInt(t9 != 1)
+			/*line pythran_module.py:36:9*/ t41 = h34 * runtime.BoolToInt(t12 != 1)
+			/*line pythran_module.py:36:9*/ t42 = h35 * runtime.BoolToInt(t15 != 1)
+			/*line pythran_module.py:36:9*/ t43 = h34 * runtime.BoolToInt(t18 != 1)
+			/*line pythran_module.py:36:9*/ t44 = h35 * runtime.BoolToInt(t21 != 1)
 			/*line pythran_module.py:36:9*/ t45 = int64(t38.Shape[0])
 			/*line pythran_module.py:36:9*/ t46 = int64(t38.Shape[1])
 			/*line pythran_module.py:36:9*/ h10 = int64(t38.Strides[1])
@@ -486,9 +486,9 @@ func Damped(u *runtime.Array[float64], c float64, k int64) (*runtime.Array[float
 			/*line pythran_module.py:36:9*/ if h10 == 1 && t40 == 1 && t42 == 1 && t44 == 1 {
 				/*line pythran_module.py:36:9*/ for i0_2 = 0; i0_2 < t45; i0_2++ {
 					/*line pythran_module.py:36:9*/ h9 = h14 + i0_2*h15
-					/*line pythran_module.py:36:9*/ h11 = t18 + i0_2*t39
-					/*line pythran_module.py:36:9*/ h12 = t24 + i0_2*t41
-					/*line pythran_module.py:36:9*/ h13 = t30 + i0_2*t43
+					/*line pythran_module.py:36:9*/ h11 = t10 + i0_2*t39
+					/*line pythran_module.py:36:9*/ h12 = t16 + i0_2*t41
+					/*line pythran_module.py:36:9*/ h13 = t22 + i0_2*t43
 					/*line pythran_module.py:36:9*/ if t46 > 0 {
 						t38W := t38Data[h9 : h9+t46]
 						vW := vData[h11 : h11+t46]
@@ -502,9 +502,9 @@ func Damped(u *runtime.Array[float64], c float64, k int64) (*runtime.Array[float
 			} else {
 				/*line pythran_module.py:36:9*/ for i0_2 = 0; i0_2 < t45; i0_2++ {
 					/*line pythran_module.py:36:9*/ h9 = h14 + i0_2*h15
-					/*line pythran_module.py:36:9*/ h11 = t18 + i0_2*t39
-					/*line pythran_module.py:36:9*/ h12 = t24 + i0_2*t41
-					/*line pythran_module.py:36:9*/ h13 = t30 + i0_2*t43
+					/*line pythran_module.py:36:9*/ h11 = t10 + i0_2*t39
+					/*line pythran_module.py:36:9*/ h12 = t16 + i0_2*t41
+					/*line pythran_module.py:36:9*/ h13 = t22 + i0_2*t43
 					/*line pythran_module.py:36:9*/ p3 = h9
 					/*line pythran_module.py:36:9*/ p4 = h11
 					/*line pythran_module.py:36:9*/ p5 = h12
@@ -518,12 +518,12 @@ func Damped(u *runtime.Array[float64], c float64, k int64) (*runtime.Array[float
 					}
 				}
 			}
-			/*line pythran_module.py:36:9*/ t47 = int64(t11.Shape[0])
-			/*line pythran_module.py:36:9*/ t48 = int64(t11.Shape[1])
-			/*line pythran_module.py:36:9*/ h17 = int64(t11.Strides[1])
+			/*line pythran_module.py:36:9*/ t47 = int64(t34.Shape[0])
+			/*line pythran_module.py:36:9*/ t48 = int64(t34.Shape[1])
+			/*line pythran_module.py:36:9*/ h17 = int64(t34.Strides[1])
 			/*line pythran_module.py:36:9*/ h19 = int64(t38.Strides[1])
-			/*line pythran_module.py:36:9*/ h20 = int64(t11.Offset)
-			/*line pythran_module.py:36:9*/ h21 = int64(t11.Strides[0])
+			/*line pythran_module.py:36:9*/ h20 = int64(t34.Offset)
+			/*line pythran_module.py:36:9*/ h21 = int64(t34.Strides[0])
 			/*line pythran_module.py:36:9*/ h22 = int64(t38.Offset)
 			/*line pythran_module.py:36:9*/ h23 = int64(t38.Strides[0])
 			/*line pythran_module.py:36:9*/ if h17 == 1 && h19 == 1 {
@@ -531,10 +531,10 @@ func Damped(u *runtime.Array[float64], c float64, k int64) (*runtime.Array[float
 					/*line pythran_module.py:36:9*/ h16 = h20 + i0_3*h21
 					/*line pythran_module.py:36:9*/ h18 = h22 + i0_3*h23
 					/*line pythran_module.py:36:9*/ if t48 > 0 {
-						t11W := t11Data[h16 : h16+t48]
+						t34W := t34Data[h16 : h16+t48]
 						t38W := t38Data[h18 : h18+t48]
 						for i1_3 = 0; i1_3 < t48; i1_3++ {
-							/*line pythran_module.py:36:9*/ t11W[i1_3] = t38W[i1_3]
+							/*line pythran_module.py:36:9*/ t34W[i1_3] = t38W[i1_3]
 						}
 					}
 				}
@@ -545,52 +545,52 @@ func Damped(u *runtime.Array[float64], c float64, k int64) (*runtime.Array[float
 					/*line pythran_module.py:36:9*/ p7 = h16
 					/*line pythran_module.py:36:9*/ p8 = h18
 					/*line pythran_module.py:36:9*/ for i1_3 = 0; i1_3 < t48; i1_3++ {
-						/*line pythran_module.py:36:9*/ t11Data[p7] = t38Data[p8]
+						/*line pythran_module.py:36:9*/ t34Data[p7] = t38Data[p8]
 						/*line pythran_module.py:36:9*/ p7 = p7 + h17
 						/*line pythran_module.py:36:9*/ p8 = p8 + h19
 					}
 				}
 			}
 		} else {
-			/*line pythran_module.py:36:9*/ t49 = h34 * runtime.BoolToInt(t14 != 1)
-			/*line pythran_module.py:36:9*/ t50 = h35 * runtime.BoolToInt(t17 != 1)
-			/*line pythran_module.py:36:9*/ t51 = h34 * runtime.BoolToInt(t20 != 1)
-			/*line pythran_module.py:36:9*/ t52 = h35 * runtime.BoolToInt(t23 != 1)
-			/*line pythran_module.py:36:9*/ t53 = h34 * runtime.BoolToInt(t26 != 1)
-			/*line pythran_module.py:36:9*/ t54 = h35 * runtime.BoolToInt(t29 != 1)
-			/*line pythran_module.py:36:9*/ t55 = int64(t11.Shape[0])
-			/*line pythran_module.py:36:9*/ t56 = int64(t11.Shape[1])
-			/*line pythran_module.py:36:9*/ h25 = int64(t11.Strides[1])
-			/*line pythran_module.py:36:9*/ h29 = int64(t11.Offset)
-			/*line pythran_module.py:36:9*/ h30 = int64(t11.Strides[0])
+			/*line pythran_module.py:36:9*/ t49 = h34 * runtime.BoolToInt(t6 != 1)
+			/*line pythran_module.py:36:9*/ t50 = h35 * runtime.BoolToInt(t9 != 1)
+			/*line pythran_module.py:36:9*/ t51 = h34 * runtime.BoolToInt(t12 != 1)
+			/*line pythran_module.py:36:9*/ t52 = h35 * runtime.BoolToInt(t15 != 1)
+			/*line pythran_module.py:36:9*/ t53 = h34 * runtime.BoolToInt(t18 != 1)
+			/*line pythran_module.py:36:9*/ t54 = h35 * runtime.BoolToInt(t21 != 1)
+			/*line pythran_module.py:36:9*/ t55 = int64(t34.Shape[0])
+			/*line pythran_module.py:36:9*/ t56 = int64(t34.Shape[1])
+			/*line pythran_module.py:36:9*/ h25 = int64(t34.Strides[1])
+			/*line pythran_module.py:36:9*/ h29 = int64(t34.Offset)
+			/*line pythran_module.py:36:9*/ h30 = int64(t34.Strides[0])
 			/*line pythran_module.py:36:9*/ if h25 == 1 && t50 == 1 && t52 == 1 && t54 == 1 {
 				/*line pythran_module.py:36:9*/ for i0_4 = 0; i0_4 < t55; i0_4++ {
 					/*line pythran_module.py:36:9*/ h24 = h29 + i0_4*h30
-					/*line pythran_module.py:36:9*/ h26 = t18 + i0_4*t49
-					/*line pythran_module.py:36:9*/ h27 = t24 + i0_4*t51
-					/*line pythran_module.py:36:9*/ h28 = t30 + i0_4*t53
+					/*line pythran_module.py:36:9*/ h26 = t10 + i0_4*t49
+					/*line pythran_module.py:36:9*/ h27 = t16 + i0_4*t51
+					/*line pythran_module.py:36:9*/ h28 = t22 + i0_4*t53
 					/*line pythran_module.py:36:9*/ if t56 > 0 {
-						t11W := t11Data[h24 : h24+t56]
+						t34W := t34Data[h24 : h24+t56]
 						vW := vData[h26 : h26+t56]
 						vW2 := vData[h27 : h27+t56]
 						vW3 := vData[h28 : h28+t56]
 						for i1_4 = 0; i1_4 < t56; i1_4++ {
-							/*line pythran_module.py:36:9*/ t11W[i1_4] = float64(0.5*vW[i1_4]) + c*(vW2[i1_4]+vW3[i1_4])/4.0
+							/*line pythran_module.py:36:9*/ t34W[i1_4] = float64(0.5*vW[i1_4]) + c*(vW2[i1_4]+vW3[i1_4])/4.0
 						}
 					}
 				}
 			} else {
 				/*line pythran_module.py:36:9*/ for i0_4 = 0; i0_4 < t55; i0_4++ {
 					/*line pythran_module.py:36:9*/ h24 = h29 + i0_4*h30
-					/*line pythran_module.py:36:9*/ h26 = t18 + i0_4*t49
-					/*line pythran_module.py:36:9*/ h27 = t24 + i0_4*t51
-					/*line pythran_module.py:36:9*/ h28 = t30 + i0_4*t53
+					/*line pythran_module.py:36:9*/ h26 = t10 + i0_4*t49
+					/*line pythran_module.py:36:9*/ h27 = t16 + i0_4*t51
+					/*line pythran_module.py:36:9*/ h28 = t22 + i0_4*t53
 					/*line pythran_module.py:36:9*/ p9 = h24
 					/*line pythran_module.py:36:9*/ p10 = h26
 					/*line pythran_module.py:36:9*/ p11 = h27
 					/*line pythran_module.py:36:9*/ p12 = h28
 					/*line pythran_module.py:36:9*/ for i1_4 = 0; i1_4 < t56; i1_4++ {
-						/*line pythran_module.py:36:9*/ t11Data[p9] = float64(0.5*vData[p10]) + c*(vData[p11]+vData[p12])/4.0
+						/*line pythran_module.py:36:9*/ t34Data[p9] = float64(0.5*vData[p10]) + c*(vData[p11]+vData[p12])/4.0
 						/*line pythran_module.py:36:9*/ p9 = p9 + h25
 						/*line pythran_module.py:36:9*/ p10 = p10 + t50
 						/*line pythran_module.py:36:9*/ p11 = p11 + t52

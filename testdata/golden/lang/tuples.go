@@ -61,8 +61,6 @@ func ComparePairs(a int64, b int64, c int64, d float64) (bool, bool, bool, bool)
 		/*line tuples.py:22:47*/ t3 = a >= c
 	} else if !(b == t2) {
 		/*line tuples.py:22:47*/ t3 = b >= t2
-	} else if true {
-		/*line tuples.py:22:47*/ t3 = true
 	} else {
 		/*line tuples.py:22:47*/ t3 = true
 	}

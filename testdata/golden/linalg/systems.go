@@ -1255,8 +1255,8 @@ func BatchSolve(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.
 		t4        *runtime.Array[float64]
 		t5        int64
 		t6        *runtime.Array[float64]
-		t7        int64
-		t8        *runtime.Array[float64]
+		t7        *runtime.Array[float64]
+		t8        int64
 		t9        *runtime.Array[float64]
 		t10       *runtime.Array[float64]
 		t11       int64
@@ -1283,7 +1283,7 @@ func BatchSolve(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.
 		h24       int64
 		parN      int64
 		parChunks int64
-		t4Data    []float64
+		t7Data    []float64
 		t9Data    []float64
 		t10Data   []float64
 	)
@@ -1294,21 +1294,21 @@ func BatchSolve(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.
 	}
 	/*line systems.py:130:11*/ t2 = runtime.Zeros[float64](int(n), int(t1))
 	/*line systems.py:130:5*/ out = t2
-	if n-1 < int64(out.Shape[0]) && n-1 < int64(b.Shape[0]) {
-		/*line systems.py:131:5*/ h11 = int64(out.Offset)
-		/*line systems.py:131:5*/ h12 = int64(out.Strides[0])
-		/*line systems.py:131:5*/ h13 = int64(out.Shape[1])
-		/*line systems.py:131:5*/ h14 = int64(out.Strides[1])
-		/*line systems.py:131:5*/ h15 = int64(a.Offset)
-		/*line systems.py:131:5*/ h16 = int64(a.Strides[0])
-		/*line systems.py:131:5*/ h17 = int64(a.Shape[1])
-		/*line systems.py:131:5*/ h18 = int64(a.Shape[2])
-		/*line systems.py:131:5*/ h19 = int64(a.Strides[1])
-		/*line systems.py:131:5*/ h20 = int64(a.Strides[2])
-		/*line systems.py:131:5*/ h21 = int64(b.Offset)
-		/*line systems.py:131:5*/ h22 = int64(b.Strides[0])
-		/*line systems.py:131:5*/ h23 = int64(b.Shape[1])
-		/*line systems.py:131:5*/ h24 = int64(b.Strides[1])
+	if n-1 < int64(b.Shape[0]) && n-1 < int64(out.Shape[0]) {
+		/*line systems.py:131:5*/ h11 = int64(a.Offset)
+		/*line systems.py:131:5*/ h12 = int64(a.Strides[0])
+		/*line systems.py:131:5*/ h13 = int64(a.Shape[1])
+		/*line systems.py:131:5*/ h14 = int64(a.Shape[2])
+		/*line systems.py:131:5*/ h15 = int64(a.Strides[1])
+		/*line systems.py:131:5*/ h16 = int64(a.Strides[2])
+		/*line systems.py:131:5*/ h17 = int64(b.Offset)
+		/*line systems.py:131:5*/ h18 = int64(b.Strides[0])
+		/*line systems.py:131:5*/ h19 = int64(b.Shape[1])
+		/*line systems.py:131:5*/ h20 = int64(b.Strides[1])
+		/*line systems.py:131:5*/ h21 = int64(out.Offset)
+		/*line systems.py:131:5*/ h22 = int64(out.Strides[0])
+		/*line systems.py:131:5*/ h23 = int64(out.Shape[1])
+		/*line systems.py:131:5*/ h24 = int64(out.Strides[1])
 		/*line systems.py:131:5*/ parN = runtime.TripCount(0, n, 1)
 		parChunks = runtime.Chunks(parN, 1)
 		/*line systems.py:131:5*/ if err := runtime.Concurrent(parChunks, func(parC int64) error {
@@ -1342,11 +1342,11 @@ func BatchSolve(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.
 				t15C     int64
 				t3C      int64
 				t4C      *runtime.Array[float64]
-				t4CData  []float64
 				t5C      int64
 				t6C      *runtime.Array[float64]
-				t7C      int64
-				t8C      *runtime.Array[float64]
+				t7C      *runtime.Array[float64]
+				t7CData  []float64
+				t8C      int64
 				t9C      *runtime.Array[float64]
 				t9CData  []float64
 				parLo    int64
@@ -1356,60 +1356,60 @@ func BatchSolve(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.
 			parHi = runtime.ChunkHi(parN, parChunks, parC)
 			/*line systems.py:131:5*/ for iC = parLo; iC < parHi; iC++ {
 				t3C = h11 + iC*h12
-				/*line systems.py:132:9*/ t4C = &runtime.Array[float64]{Data: out.Data, Shape: []int{int(h13)}, Strides: []int{int(h14)}, Offset: int(t3C)}
-				t4CData = t4C.Data
-				/*line systems.py:132:37*/ t5C = h15 + iC*h16
-				/*line systems.py:132:37*/ t6C = &runtime.Array[float64]{Data: a.Data, Shape: []int{int(h17), int(h18)}, Strides: []int{int(h19), int(h20)}, Offset: int(t5C)}
-				/*line systems.py:132:49*/ t7C = h21 + iC*h22
-				/*line systems.py:132:49*/ t8C = &runtime.Array[float64]{Data: b.Data, Shape: []int{int(h23)}, Strides: []int{int(h24)}, Offset: int(t7C)}
+				/*line systems.py:132:37*/ t4C = &runtime.Array[float64]{Data: a.Data, Shape: []int{int(h13), int(h14)}, Strides: []int{int(h15), int(h16)}, Offset: int(t3C)}
+				/*line systems.py:132:49*/ t5C = h17 + iC*h18
+				/*line systems.py:132:49*/ t6C = &runtime.Array[float64]{Data: b.Data, Shape: []int{int(h19)}, Strides: []int{int(h20)}, Offset: int(t5C)}
 				/*line systems.py:132:21*/ {
-					lr0, lerr := linalg.Solve(t6C, t8C)
+					lr0, lerr := linalg.Solve(t4C, t6C)
 					if lerr != nil {
 						return linalg.At(lerr, "systems.py", 132, "batch_solve")
 					}
-					t9C = lr0
+					t7C = lr0
 				}
+				t7CData = t7C.Data
+				/*line systems.py:132:9*/ t8C = h21 + iC*h22
+				/*line systems.py:132:9*/ t9C = &runtime.Array[float64]{Data: out.Data, Shape: []int{int(h23)}, Strides: []int{int(h24)}, Offset: int(t8C)}
 				t9CData = t9C.Data
-				/*line systems.py:132:9*/ if !(int64(t9C.Shape[0]) == int64(t4C.Shape[0]) || int64(t9C.Shape[0]) == 1) {
-					return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t9C.Shape[0]), int64(t4C.Shape[0])), "systems.py", 132, "batch_solve")
+				/*line systems.py:132:9*/ if !(int64(t7C.Shape[0]) == int64(t9C.Shape[0]) || int64(t7C.Shape[0]) == 1) {
+					return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t7C.Shape[0]), int64(t9C.Shape[0])), "systems.py", 132, "batch_solve")
 				}
-				/*line systems.py:132:9*/ if runtime.Overlaps(t4C, t9C) {
-					/*line systems.py:132:9*/ t10C = runtime.Zeros[float64](t4C.Shape[0])
+				/*line systems.py:132:9*/ if runtime.Overlaps(t9C, t7C) {
+					/*line systems.py:132:9*/ t10C = runtime.Zeros[float64](t9C.Shape[0])
 					t10CData = t10C.Data
-					/*line systems.py:132:9*/ t11C = int64(t9C.Strides[0]) * runtime.BoolToInt(int64(t9C.Shape[0]) != 1)
+					/*line systems.py:132:9*/ t11C = int64(t7C.Strides[0]) * runtime.BoolToInt(int64(t7C.Shape[0]) != 1)
 					/*line systems.py:132:9*/ t12C = int64(t10C.Shape[0])
 					/*line systems.py:132:9*/ h1C = int64(t10C.Offset)
 					/*line systems.py:132:9*/ h2C = int64(t10C.Strides[0])
-					/*line systems.py:132:9*/ h3C = int64(t9C.Offset)
+					/*line systems.py:132:9*/ h3C = int64(t7C.Offset)
 					/*line systems.py:132:9*/ p1C = h1C
 					/*line systems.py:132:9*/ p2C = h3C
 					/*line systems.py:132:9*/ for i0C = 0; i0C < t12C; i0C++ {
-						/*line systems.py:132:9*/ t10CData[p1C] = t9CData[p2C]
+						/*line systems.py:132:9*/ t10CData[p1C] = t7CData[p2C]
 						/*line systems.py:132:9*/ p1C = p1C + h2C
 						/*line systems.py:132:9*/ p2C = p2C + t11C
 					}
-					/*line systems.py:132:9*/ t13C = int64(t4C.Shape[0])
-					/*line systems.py:132:9*/ h4C = int64(t4C.Offset)
-					/*line systems.py:132:9*/ h5C = int64(t4C.Strides[0])
+					/*line systems.py:132:9*/ t13C = int64(t9C.Shape[0])
+					/*line systems.py:132:9*/ h4C = int64(t9C.Offset)
+					/*line systems.py:132:9*/ h5C = int64(t9C.Strides[0])
 					/*line systems.py:132:9*/ h6C = int64(t10C.Offset)
 					/*line systems.py:132:9*/ h7C = int64(t10C.Strides[0])
 					/*line systems.py:132:9*/ p3C = h4C
 					/*line systems.py:132:9*/ p4C = h6C
 					/*line systems.py:132:9*/ for i0_2C = 0; i0_2C < t13C; i0_2C++ {
-						/*line systems.py:132:9*/ t4CData[p3C] = t10CData[p4C]
+						/*line systems.py:132:9*/ t9CData[p3C] = t10CData[p4C]
 						/*line systems.py:132:9*/ p3C = p3C + h5C
 						/*line systems.py:132:9*/ p4C = p4C + h7C
 					}
 				} else {
-					/*line systems.py:132:9*/ t14C = int64(t9C.Strides[0]) * runtime.BoolToInt(int64(t9C.Shape[0]) != 1)
-					/*line systems.py:132:9*/ t15C = int64(t4C.Shape[0])
-					/*line systems.py:132:9*/ h8C = int64(t4C.Offset)
-					/*line systems.py:132:9*/ h9C = int64(t4C.Strides[0])
-					/*line systems.py:132:9*/ h10C = int64(t9C.Offset)
+					/*line systems.py:132:9*/ t14C = int64(t7C.Strides[0]) * runtime.BoolToInt(int64(t7C.Shape[0]) != 1)
+					/*line systems.py:132:9*/ t15C = int64(t9C.Shape[0])
+					/*line systems.py:132:9*/ h8C = int64(t9C.Offset)
+					/*line systems.py:132:9*/ h9C = int64(t9C.Strides[0])
+					/*line systems.py:132:9*/ h10C = int64(t7C.Offset)
 					/*line systems.py:132:9*/ p5C = h8C
 					/*line systems.py:132:9*/ p6C = h10C
 					/*line systems.py:132:9*/ for i0_3C = 0; i0_3C < t15C; i0_3C++ {
-						/*line systems.py:132:9*/ t4CData[p5C] = t9CData[p6C]
+						/*line systems.py:132:9*/ t9CData[p5C] = t7CData[p6C]
 						/*line systems.py:132:9*/ p5C = p5C + h9C
 						/*line systems.py:132:9*/ p6C = p6C + t14C
 					}
@@ -1421,47 +1421,47 @@ func BatchSolve(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.
 		}
 	} else {
 		/*line systems.py:131:5*/ for i = 0; i < n; i++ {
-			if !(i < int64(out.Shape[0])) {
-				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "systems.py", 132, "batch_solve")
-			}
-			/*line systems.py:132:9*/ t3 = int64(out.Offset) + i*int64(out.Strides[0])
-			/*line systems.py:132:9*/ t4 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[1]}, Strides: []int{out.Strides[1]}, Offset: int(t3)}
-			t4Data = t4.Data
-			/*line systems.py:132:37*/ t5 = int64(a.Offset) + i*int64(a.Strides[0])
-			/*line systems.py:132:37*/ t6 = &runtime.Array[float64]{Data: a.Data, Shape: []int{a.Shape[1], a.Shape[2]}, Strides: []int{a.Strides[1], a.Strides[2]}, Offset: int(t5)}
+			t3 = int64(a.Offset) + i*int64(a.Strides[0])
+			/*line systems.py:132:37*/ t4 = &runtime.Array[float64]{Data: a.Data, Shape: []int{a.Shape[1], a.Shape[2]}, Strides: []int{a.Strides[1], a.Strides[2]}, Offset: int(t3)}
 			/*line systems.py:132:49*/ if !(i < int64(b.Shape[0])) {
 				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(b.Shape[0])), "systems.py", 132, "batch_solve")
 			}
-			/*line systems.py:132:49*/ t7 = int64(b.Offset) + i*int64(b.Strides[0])
-			/*line systems.py:132:49*/ t8 = &runtime.Array[float64]{Data: b.Data, Shape: []int{b.Shape[1]}, Strides: []int{b.Strides[1]}, Offset: int(t7)}
+			/*line systems.py:132:49*/ t5 = int64(b.Offset) + i*int64(b.Strides[0])
+			/*line systems.py:132:49*/ t6 = &runtime.Array[float64]{Data: b.Data, Shape: []int{b.Shape[1]}, Strides: []int{b.Strides[1]}, Offset: int(t5)}
 			/*line systems.py:132:21*/ {
-				lr0, lerr := linalg.Solve(t6, t8)
+				lr0, lerr := linalg.Solve(t4, t6)
 				if lerr != nil {
 					return nil, linalg.At(lerr, "systems.py", 132, "batch_solve")
 				}
-				t9 = lr0
+				t7 = lr0
 			}
+			t7Data = t7.Data
+			/*line systems.py:132:9*/ if !(i < int64(out.Shape[0])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "systems.py", 132, "batch_solve")
+			}
+			/*line systems.py:132:9*/ t8 = int64(out.Offset) + i*int64(out.Strides[0])
+			/*line systems.py:132:9*/ t9 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[1]}, Strides: []int{out.Strides[1]}, Offset: int(t8)}
 			t9Data = t9.Data
-			/*line systems.py:132:9*/ if !(int64(t9.Shape[0]) == int64(t4.Shape[0]) || int64(t9.Shape[0]) == 1) {
-				return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t9.Shape[0]), int64(t4.Shape[0])), "systems.py", 132, "batch_solve")
+			/*line systems.py:132:9*/ if !(int64(t7.Shape[0]) == int64(t9.Shape[0]) || int64(t7.Shape[0]) == 1) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t7.Shape[0]), int64(t9.Shape[0])), "systems.py", 132, "batch_solve")
 			}
-			/*line systems.py:132:9*/ if runtime.Overlaps(t4, t9) {
-				/*line systems.py:132:9*/ t10 = runtime.Zeros[float64](t4.Shape[0])
+			/*line systems.py:132:9*/ if runtime.Overlaps(t9, t7) {
+				/*line systems.py:132:9*/ t10 = runtime.Zeros[float64](t9.Shape[0])
 				t10Data = t10.Data
-				/*line systems.py:132:9*/ t11 = int64(t9.Strides[0]) * runtime.BoolToInt(int64(t9.Shape[0]) != 1)
+				/*line systems.py:132:9*/ t11 = int64(t7.Strides[0]) * runtime.BoolToInt(int64(t7.Shape[0]) != 1)
 				/*line systems.py:132:9*/ t12 = int64(t10.Shape[0])
 				/*line systems.py:132:9*/ for i0 = 0; i0 < t12; i0++ {
-					/*line systems.py:132:9*/ t10Data[int64(t10.Offset)+i0*int64(t10.Strides[0])] = t9Data[int64(t9.Offset)+i0*t11]
+					/*line systems.py:132:9*/ t10Data[int64(t10.Offset)+i0*int64(t10.Strides[0])] = t7Data[int64(t7.Offset)+i0*t11]
 				}
-				/*line systems.py:132:9*/ t13 = int64(t4.Shape[0])
+				/*line systems.py:132:9*/ t13 = int64(t9.Shape[0])
 				/*line systems.py:132:9*/ for i0_2 = 0; i0_2 < t13; i0_2++ {
-					/*line systems.py:132:9*/ t4Data[int64(t4.Offset)+i0_2*int64(t4.Strides[0])] = t10Data[int64(t10.Offset)+i0_2*int64(t10.Strides[0])]
+					/*line systems.py:132:9*/ t9Data[int64(t9.Offset)+i0_2*int64(t9.Strides[0])] = t10Data[int64(t10.Offset)+i0_2*int64(t10.Strides[0])]
 				}
 			} else {
-				/*line systems.py:132:9*/ t14 = int64(t9.Strides[0]) * runtime.BoolToInt(int64(t9.Shape[0]) != 1)
-				/*line systems.py:132:9*/ t15 = int64(t4.Shape[0])
+				/*line systems.py:132:9*/ t14 = int64(t7.Strides[0]) * runtime.BoolToInt(int64(t7.Shape[0]) != 1)
+				/*line systems.py:132:9*/ t15 = int64(t9.Shape[0])
 				/*line systems.py:132:9*/ for i0_3 = 0; i0_3 < t15; i0_3++ {
-					/*line systems.py:132:9*/ t4Data[int64(t4.Offset)+i0_3*int64(t4.Strides[0])] = t9Data[int64(t9.Offset)+i0_3*t14]
+					/*line systems.py:132:9*/ t9Data[int64(t9.Offset)+i0_3*int64(t9.Strides[0])] = t7Data[int64(t7.Offset)+i0_3*t14]
 				}
 			}
 		}

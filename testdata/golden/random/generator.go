@@ -1111,8 +1111,8 @@ func GenReseedInLoop(seed int64, n int64) (*runtime.Array[float64], error) {
 		rng    *nprand.Generator
 		t1     *runtime.Array[float64]
 		t2     int64
-		t3     int64
-		t4     *runtime.Array[float64]
+		t3     *runtime.Array[float64]
+		t4     int64
 		t5     *runtime.Array[float64]
 		t6     *runtime.Array[float64]
 		t7     int64
@@ -1143,7 +1143,7 @@ func GenReseedInLoop(seed int64, n int64) (*runtime.Array[float64], error) {
 		p4     int64
 		p5     int64
 		p6     int64
-		t4Data []float64
+		t3Data []float64
 		t5Data []float64
 		t6Data []float64
 		err    error
@@ -1165,81 +1165,81 @@ func GenReseedInLoop(seed int64, n int64) (*runtime.Array[float64], error) {
 			if err != nil {
 				return nil, nprand.At(err, "generator.py", 150, "gen_reseed_in_loop")
 			}
-			/*line generator.py:151:9*/ t3 = h11 + i*h12
-			/*line generator.py:151:9*/ t4 = &runtime.Array[float64]{Data: out.Data, Shape: []int{int(h13)}, Strides: []int{int(h14)}, Offset: int(t3)}
-			t4Data = t4.Data
-			/*line generator.py:151:21*/ t5 = runtime.Zeros[float64](3)
+			/*line generator.py:151:21*/ t3 = runtime.Zeros[float64](3)
+			t3Data = t3.Data
+			/*line generator.py:151:21*/ rng.Random(t3.Data)
+			/*line generator.py:151:9*/ t4 = h11 + i*h12
+			/*line generator.py:151:9*/ t5 = &runtime.Array[float64]{Data: out.Data, Shape: []int{int(h13)}, Strides: []int{int(h14)}, Offset: int(t4)}
 			t5Data = t5.Data
-			/*line generator.py:151:21*/ rng.Random(t5.Data)
-			/*line generator.py:151:9*/ if !(int64(t5.Shape[0]) == int64(t4.Shape[0]) || int64(t5.Shape[0]) == 1) {
-				return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t5.Shape[0]), int64(t4.Shape[0])), "generator.py", 151, "gen_reseed_in_loop")
+			/*line generator.py:151:9*/ if !(int64(t3.Shape[0]) == int64(t5.Shape[0]) || int64(t3.Shape[0]) == 1) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t3.Shape[0]), int64(t5.Shape[0])), "generator.py", 151, "gen_reseed_in_loop")
 			}
-			/*line generator.py:151:9*/ if runtime.Overlaps(t4, t5) {
-				/*line generator.py:151:9*/ t6 = runtime.Zeros[float64](t4.Shape[0])
+			/*line generator.py:151:9*/ if runtime.Overlaps(t5, t3) {
+				/*line generator.py:151:9*/ t6 = runtime.Zeros[float64](t5.Shape[0])
 				t6Data = t6.Data
-				/*line generator.py:151:9*/ t7 = int64(t5.Strides[0]) * runtime.BoolToInt(int64(t5.Shape[0]) != 1)
+				/*line generator.py:151:9*/ t7 = int64(t3.Strides[0]) * runtime.BoolToInt(int64(t3.Shape[0]) != 1)
 				/*line generator.py:151:9*/ t8 = int64(t6.Shape[0])
 				/*line generator.py:151:9*/ h1 = int64(t6.Offset)
 				/*line generator.py:151:9*/ h2 = int64(t6.Strides[0])
-				/*line generator.py:151:9*/ h3 = int64(t5.Offset)
+				/*line generator.py:151:9*/ h3 = int64(t3.Offset)
 				/*line generator.py:151:9*/ if h2 == 1 && t7 == 1 {
 					/*line generator.py:151:9*/ if t8 > 0 {
 						t6W := t6Data[h1 : h1+t8]
-						t5W := t5Data[h3 : h3+t8]
+						t3W := t3Data[h3 : h3+t8]
 						for i0 = 0; i0 < t8; i0++ {
-							/*line generator.py:151:9*/ t6W[i0] = t5W[i0]
+							/*line generator.py:151:9*/ t6W[i0] = t3W[i0]
 						}
 					}
 				} else {
 					/*line generator.py:151:9*/ p1 = h1
 					/*line generator.py:151:9*/ p2 = h3
 					/*line generator.py:151:9*/ for i0 = 0; i0 < t8; i0++ {
-						/*line generator.py:151:9*/ t6Data[p1] = t5Data[p2]
+						/*line generator.py:151:9*/ t6Data[p1] = t3Data[p2]
 						/*line generator.py:151:9*/ p1 = p1 + h2
 						/*line generator.py:151:9*/ p2 = p2 + t7
 					}
 				}
-				/*line generator.py:151:9*/ t9 = int64(t4.Shape[0])
-				/*line generator.py:151:9*/ h4 = int64(t4.Offset)
-				/*line generator.py:151:9*/ h5 = int64(t4.Strides[0])
+				/*line generator.py:151:9*/ t9 = int64(t5.Shape[0])
+				/*line generator.py:151:9*/ h4 = int64(t5.Offset)
+				/*line generator.py:151:9*/ h5 = int64(t5.Strides[0])
 				/*line generator.py:151:9*/ h6 = int64(t6.Offset)
 				/*line generator.py:151:9*/ h7 = int64(t6.Strides[0])
 				/*line generator.py:151:9*/ if h5 == 1 && h7 == 1 {
 					/*line generator.py:151:9*/ if t9 > 0 {
-						t4W := t4Data[h4 : h4+t9]
+						t5W := t5Data[h4 : h4+t9]
 						t6W := t6Data[h6 : h6+t9]
 						for i0_2 = 0; i0_2 < t9; i0_2++ {
-							/*line generator.py:151:9*/ t4W[i0_2] = t6W[i0_2]
+							/*line generator.py:151:9*/ t5W[i0_2] = t6W[i0_2]
 						}
 					}
 				} else {
 					/*line generator.py:151:9*/ p3 = h4
 					/*line generator.py:151:9*/ p4 = h6
 					/*line generator.py:151:9*/ for i0_2 = 0; i0_2 < t9; i0_2++ {
-						/*line generator.py:151:9*/ t4Data[p3] = t6Data[p4]
+						/*line generator.py:151:9*/ t5Data[p3] = t6Data[p4]
 						/*line generator.py:151:9*/ p3 = p3 + h5
 						/*line generator.py:151:9*/ p4 = p4 + h7
 					}
 				}
 			} else {
-				/*line generator.py:151:9*/ t10 = int64(t5.Strides[0]) * runtime.BoolToInt(int64(t5.Shape[0]) != 1)
-				/*line generator.py:151:9*/ t11 = int64(t4.Shape[0])
-				/*line generator.py:151:9*/ h8 = int64(t4.Offset)
-				/*line generator.py:151:9*/ h9 = int64(t4.Strides[0])
-				/*line generator.py:151:9*/ h10 = int64(t5.Offset)
+				/*line generator.py:151:9*/ t10 = int64(t3.Strides[0]) * runtime.BoolToInt(int64(t3.Shape[0]) != 1)
+				/*line generator.py:151:9*/ t11 = int64(t5.Shape[0])
+				/*line generator.py:151:9*/ h8 = int64(t5.Offset)
+				/*line generator.py:151:9*/ h9 = int64(t5.Strides[0])
+				/*line generator.py:151:9*/ h10 = int64(t3.Offset)
 				/*line generator.py:151:9*/ if h9 == 1 && t10 == 1 {
 					/*line generator.py:151:9*/ if t11 > 0 {
-						t4W := t4Data[h8 : h8+t11]
-						t5W := t5Data[h10 : h10+t11]
+						t5W := t5Data[h8 : h8+t11]
+						t3W := t3Data[h10 : h10+t11]
 						for i0_3 = 0; i0_3 < t11; i0_3++ {
-							/*line generator.py:151:9*/ t4W[i0_3] = t5W[i0_3]
+							/*line generator.py:151:9*/ t5W[i0_3] = t3W[i0_3]
 						}
 					}
 				} else {
 					/*line generator.py:151:9*/ p5 = h8
 					/*line generator.py:151:9*/ p6 = h10
 					/*line generator.py:151:9*/ for i0_3 = 0; i0_3 < t11; i0_3++ {
-						/*line generator.py:151:9*/ t4Data[p5] = t5Data[p6]
+						/*line generator.py:151:9*/ t5Data[p5] = t3Data[p6]
 						/*line generator.py:151:9*/ p5 = p5 + h9
 						/*line generator.py:151:9*/ p6 = p6 + t10
 					}
@@ -1253,35 +1253,35 @@ func GenReseedInLoop(seed int64, n int64) (*runtime.Array[float64], error) {
 			if err != nil {
 				return nil, nprand.At(err, "generator.py", 150, "gen_reseed_in_loop")
 			}
+			/*line generator.py:151:21*/ t3 = runtime.Zeros[float64](3)
+			t3Data = t3.Data
+			/*line generator.py:151:21*/ rng.Random(t3.Data)
 			/*line generator.py:151:9*/ if !(i < int64(out.Shape[0])) {
 				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", i, 0, int64(out.Shape[0])), "generator.py", 151, "gen_reseed_in_loop")
 			}
-			/*line generator.py:151:9*/ t3 = int64(out.Offset) + i*int64(out.Strides[0])
-			/*line generator.py:151:9*/ t4 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[1]}, Strides: []int{out.Strides[1]}, Offset: int(t3)}
-			t4Data = t4.Data
-			/*line generator.py:151:21*/ t5 = runtime.Zeros[float64](3)
+			/*line generator.py:151:9*/ t4 = int64(out.Offset) + i*int64(out.Strides[0])
+			/*line generator.py:151:9*/ t5 = &runtime.Array[float64]{Data: out.Data, Shape: []int{out.Shape[1]}, Strides: []int{out.Strides[1]}, Offset: int(t4)}
 			t5Data = t5.Data
-			/*line generator.py:151:21*/ rng.Random(t5.Data)
-			/*line generator.py:151:9*/ if !(int64(t5.Shape[0]) == int64(t4.Shape[0]) || int64(t5.Shape[0]) == 1) {
-				return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t5.Shape[0]), int64(t4.Shape[0])), "generator.py", 151, "gen_reseed_in_loop")
+			/*line generator.py:151:9*/ if !(int64(t3.Shape[0]) == int64(t5.Shape[0]) || int64(t3.Shape[0]) == 1) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t3.Shape[0]), int64(t5.Shape[0])), "generator.py", 151, "gen_reseed_in_loop")
 			}
-			/*line generator.py:151:9*/ if runtime.Overlaps(t4, t5) {
-				/*line generator.py:151:9*/ t6 = runtime.Zeros[float64](t4.Shape[0])
+			/*line generator.py:151:9*/ if runtime.Overlaps(t5, t3) {
+				/*line generator.py:151:9*/ t6 = runtime.Zeros[float64](t5.Shape[0])
 				t6Data = t6.Data
-				/*line generator.py:151:9*/ t7 = int64(t5.Strides[0]) * runtime.BoolToInt(int64(t5.Shape[0]) != 1)
+				/*line generator.py:151:9*/ t7 = int64(t3.Strides[0]) * runtime.BoolToInt(int64(t3.Shape[0]) != 1)
 				/*line generator.py:151:9*/ t8 = int64(t6.Shape[0])
 				/*line generator.py:151:9*/ for i0 = 0; i0 < t8; i0++ {
-					/*line generator.py:151:9*/ t6Data[int64(t6.Offset)+i0*int64(t6.Strides[0])] = t5Data[int64(t5.Offset)+i0*t7]
+					/*line generator.py:151:9*/ t6Data[int64(t6.Offset)+i0*int64(t6.Strides[0])] = t3Data[int64(t3.Offset)+i0*t7]
 				}
-				/*line generator.py:151:9*/ t9 = int64(t4.Shape[0])
+				/*line generator.py:151:9*/ t9 = int64(t5.Shape[0])
 				/*line generator.py:151:9*/ for i0_2 = 0; i0_2 < t9; i0_2++ {
-					/*line generator.py:151:9*/ t4Data[int64(t4.Offset)+i0_2*int64(t4.Strides[0])] = t6Data[int64(t6.Offset)+i0_2*int64(t6.Strides[0])]
+					/*line generator.py:151:9*/ t5Data[int64(t5.Offset)+i0_2*int64(t5.Strides[0])] = t6Data[int64(t6.Offset)+i0_2*int64(t6.Strides[0])]
 				}
 			} else {
-				/*line generator.py:151:9*/ t10 = int64(t5.Strides[0]) * runtime.BoolToInt(int64(t5.Shape[0]) != 1)
-				/*line generator.py:151:9*/ t11 = int64(t4.Shape[0])
+				/*line generator.py:151:9*/ t10 = int64(t3.Strides[0]) * runtime.BoolToInt(int64(t3.Shape[0]) != 1)
+				/*line generator.py:151:9*/ t11 = int64(t5.Shape[0])
 				/*line generator.py:151:9*/ for i0_3 = 0; i0_3 < t11; i0_3++ {
-					/*line generator.py:151:9*/ t4Data[int64(t4.Offset)+i0_3*int64(t4.Strides[0])] = t5Data[int64(t5.Offset)+i0_3*t10]
+					/*line generator.py:151:9*/ t5Data[int64(t5.Offset)+i0_3*int64(t5.Strides[0])] = t3Data[int64(t3.Offset)+i0_3*t10]
 				}
 			}
 		}

@@ -201,6 +201,9 @@ func UnitPhasor(theta float64) (complex128, error) {
 		return 0, runtime.Raise("ValueError", "theta must be finite", "complex_kernels.py", 58, "unit_phasor")
 	}
 	/*line complex_kernels.py:59:12*/ t1 = runtime.ComplexMul(complex(0.0, 1.0), complex(theta, 0))
+	/*line complex_kernels.py:59:12*/ if math.IsInf(imag(t1), 0) && (math.Abs(real(t1)) <= math.MaxFloat64 || real(t1) == math.Inf(1)) {
+		return 0, runtime.Raise("ValueError", "math domain error", "complex_kernels.py", 59, "unit_phasor")
+	}
 	/*line complex_kernels.py:59:12*/ t2 = runtime.CmathExp(t1)
 	/*line complex_kernels.py:59:12*/ if math.Abs(real(t1)) <= math.MaxFloat64 && math.Abs(imag(t1)) <= math.MaxFloat64 && (math.IsInf(real(t2), 0) || math.IsInf(imag(t2), 0)) {
 		return 0, runtime.Raise("OverflowError", "math range error", "complex_kernels.py", 59, "unit_phasor")
@@ -220,6 +223,9 @@ func ComplexExpLog(z complex128) (complex128, error) {
 		return 0, runtime.Raise("ValueError", "math domain error", "complex_kernels.py", 64, "complex_exp_log")
 	}
 	/*line complex_kernels.py:64:12*/ t1 = runtime.CmathLog(z)
+	/*line complex_kernels.py:64:12*/ if math.IsInf(imag(t1), 0) && (math.Abs(real(t1)) <= math.MaxFloat64 || real(t1) == math.Inf(1)) {
+		return 0, runtime.Raise("ValueError", "math domain error", "complex_kernels.py", 64, "complex_exp_log")
+	}
 	/*line complex_kernels.py:64:12*/ t2 = runtime.CmathExp(t1)
 	/*line complex_kernels.py:64:12*/ if math.Abs(real(t1)) <= math.MaxFloat64 && math.Abs(imag(t1)) <= math.MaxFloat64 && (math.IsInf(real(t2), 0) || math.IsInf(imag(t2), 0)) {
 		return 0, runtime.Raise("OverflowError", "math range error", "complex_kernels.py", 64, "complex_exp_log")
@@ -282,6 +288,9 @@ func RootsOfUnitySum(n int64) (float64, error) {
 			return 0, runtime.Raise("ZeroDivisionError", "complex division by zero", "complex_kernels.py", 84, "roots_of_unity_sum")
 		}
 		/*line complex_kernels.py:84:14*/ t1 = runtime.ComplexDiv(runtime.ComplexMul(h2, complex(float64(k), 0)), h3)
+		/*line complex_kernels.py:84:14*/ if math.IsInf(imag(t1), 0) && (math.Abs(real(t1)) <= math.MaxFloat64 || real(t1) == math.Inf(1)) {
+			return 0, runtime.Raise("ValueError", "math domain error", "complex_kernels.py", 84, "roots_of_unity_sum")
+		}
 		/*line complex_kernels.py:84:14*/ t2 = runtime.CmathExp(t1)
 		/*line complex_kernels.py:84:14*/ if math.Abs(real(t1)) <= math.MaxFloat64 && math.Abs(imag(t1)) <= math.MaxFloat64 && (math.IsInf(real(t2), 0) || math.IsInf(imag(t2), 0)) {
 			return 0, runtime.Raise("OverflowError", "math range error", "complex_kernels.py", 84, "roots_of_unity_sum")

@@ -539,13 +539,7 @@ func CopysignInts(a int64, b int64) float64 {
 // factorial of a bool and of a clamped int.
 func FactorialBool(p bool, n int64) (int64, error) {
 	/*line edge_math.py:138:5*/ n = runtime.Min(runtime.Max(n, 0), 20)
-	if !(runtime.BoolToInt(p) >= 0) {
-		return 0, runtime.Raise("ValueError", "factorial() not defined for negative values", "edge_math.py", 139, "factorial_bool")
-	}
-	/*line edge_math.py:139:12*/ if !(runtime.BoolToInt(p) <= 20) {
-		return 0, runtime.Raise("OverflowError", "pyc2go: factorial() result too large for int64", "edge_math.py", 139, "factorial_bool")
-	}
-	/*line edge_math.py:139:32*/ if !(n >= 0) {
+	if !(n >= 0) {
 		return 0, runtime.Raise("ValueError", "factorial() not defined for negative values", "edge_math.py", 139, "factorial_bool")
 	}
 	/*line edge_math.py:139:32*/ if !(n <= 20) {

@@ -63,11 +63,7 @@ func NegZeroConsts(x float64) (float64, float64, float64, float64, float64) {
 // A bool module constant in arithmetic.
 func BoolConst(a int64) int64 {
 	/*line edge_misc.py:33:1*/ var t1 int64
-	/*line edge_misc.py:35:31*/ if true {
-		/*line edge_misc.py:35:31*/ t1 = a
-	} else {
-		/*line edge_misc.py:35:31*/ t1 = -a
-	}
+	/*line edge_misc.py:35:31*/ t1 = a
 	/*line edge_misc.py:35:5*/ return a*1 + 1 + t1
 }
 
@@ -128,10 +124,7 @@ func AugDivZero(a float64, b float64) (float64, error) {
 //
 // Complex divided by complex zero, real zero and int zero.
 func ComplexDivZero(a complex128) (complex128, error) {
-	/*line edge_misc.py:76:12*/ if !false {
-		return 0, runtime.Raise("ZeroDivisionError", "complex division by zero", "edge_misc.py", 76, "complex_div_zero")
-	}
-	/*line edge_misc.py:76:5*/ return runtime.ComplexDiv(a, complex(0.0, 0.0)), nil
+	/*line edge_misc.py:76:12*/ return 0, runtime.Raise("ZeroDivisionError", "complex division by zero", "edge_misc.py", 76, "complex_div_zero")
 }
 
 // ComplexDivRealZero is pyc2go's compiled form of complex_div_real_zero (edge_misc.py:79).
