@@ -1531,7 +1531,6 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 		goto fail;
 	}
 #line 77 "elementwise.py"
-	t3 = 0;
 	t3 = pyc2go_floordiv_i64(t2, 1);
 #line 77 "elementwise.py"
 	if (PYC2GO_IS_C_CONTIG(*col)) {
@@ -2381,7 +2380,6 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 		goto fail;
 	}
 #line 96 "elementwise.py"
-	t8 = 0;
 	t8 = pyc2go_floordiv_i64(t7, 1);
 #line 96 "elementwise.py"
 	if (PYC2GO_IS_C_CONTIG(norms)) {
