@@ -22,6 +22,19 @@ var knownDifferent = map[string]string{
 	// operand is one array, and falls back to C order when an operand
 	// itself combines arrays, so the pairwise sum adds in another order.
 	"arrays/sum_layouts.py:sum_t_nested_expr": "sum of an expression whose operand combines transposed arrays: C-ordered temporary, last bits differ",
+	// A bug, open in issue #12: CPython's tuple == sees the same float
+	// object on both sides and calls it equal, NaN included; the compiled
+	// code compares the values.
+	"lang/tuples.py:nan_pairs": "(x, 1) == (x, 1) for a NaN x: CPython True (identity), compiled False",
+}
+
+// knownTwinDifferent lists corpus functions whose -O0 and -O2 builds may
+// differ bit for bit although both agree with CPython, with the reason.
+var knownTwinDifferent = map[string]string{
+	// -O2 splits the sum into several accumulators: which NaN (inf - inf
+	// is a negative NaN on x86) reaches the result first, and so the
+	// NaN's sign, depends on the order; CPython's comparison passes.
+	"lang/tuples.py:to_polar_sum": "the sign of a NaN sum, from the order of the accumulators",
 }
 
 // differentialFiles is the corpus a differential test runs: every kernel,
@@ -111,7 +124,7 @@ func TestCorpus(t *testing.T) {
 					(&verify.Report{Funcs: []*verify.FuncReport{{Name: f.Name, Cases: f.Cases, Failed: f.Failed, Exact: f.Exact, MaxRelErr: f.MaxRelErr}}}).Write(&b)
 					t.Errorf("%s (-O2) differs from CPython:\n%s", key, b.String())
 				}
-				if len(f.TwinFailed) > 0 {
+				if _, known := knownTwinDifferent[key]; len(f.TwinFailed) > 0 && !known {
 					var b strings.Builder
 					(&verify.Report{Funcs: []*verify.FuncReport{{Name: f.Name, Cases: f.Cases, TwinFailed: f.TwinFailed, Exact: f.Exact}}}).Write(&b)
 					t.Errorf("%s: the -O2 build (this build) and the -O0 build (twin) differ:\n%s", key, b.String())

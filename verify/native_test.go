@@ -24,6 +24,10 @@ var knownDifferentNative = map[string]string{
 	// insignificant and computes (-3.0 * y) as -(3.0 * y) when 3.0 * y is
 	// at hand, so only math.copysign of a NaN can tell.
 	"scalar/floor_mod.py:exact_multiple_mod": "the sign of a NaN result: gcc rewrites (-c) * y as -(c * y)",
+	// Not supported yet, open in issue #12: the ctypes module refuses None
+	// for an optional (x=None) array parameter with a TypeError.
+	"lang/optional.py:scale":     "None for an optional array parameter: TypeError in the native module",
+	"lang/optional.py:axpy_into": "None for an optional array parameter: TypeError in the native module",
 }
 
 // gccOnly marks the entries of knownDifferentNative that only gcc's

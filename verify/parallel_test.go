@@ -93,7 +93,9 @@ func parallelFastMath(t *testing.T, lang string) string {
 	par := false
 	for _, f := range res.Module.Funcs {
 		ir.WalkStmts(f.Body, func(s ir.Stmt) {
-			if l, ok := s.(*ir.For); ok && f.Name == "fsum" && l.Par != nil && len(l.Par.Reductions) == 1 {
+			// The chunk pass writes a parallel loop out as a concurrent
+			// loop over chunks (and folds the partials after it).
+			if l, ok := s.(*ir.For); ok && f.Name == "fsum" && l.Concurrent {
 				par = true
 			}
 		})
