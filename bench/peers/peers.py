@@ -391,7 +391,9 @@ def prep_jit(name, meta, ctx):
     """The kernel as a Numba user ports it to pyc2go: @pyc2go.jit on the
     function (the Python package of python/, with the pyc2go binary this
     run built), compiled on the first call, which the check times."""
-    sys.path.insert(0, os.path.join(ROOT, "python"))
+    pkg = os.path.join(ROOT, "python")
+    if pkg not in sys.path:
+        sys.path.insert(0, pkg)
     import pyc2go
     mod = load_file(kernel_path(name), name, stub_numba=True)
     return pyc2go.jit(getattr(mod, name))

@@ -74,12 +74,13 @@ func (e *funcEmitter) libCall(s *ir.CallStmt, depth int) ([]string, error) {
 	for i, rt := range results {
 		// A result nothing reads (opt's unused pass) still needs its
 		// temporary, the runtime writes it; nothing copies it out.
-		d := ""
+		copyOut := func(string) {}
 		if s.Dsts[i] != nil {
-			var err error
-			if d, err = e.dst(s.Dsts[i]); err != nil {
+			d, err := e.dst(s.Dsts[i])
+			if err != nil {
 				return nil, err
 			}
+			copyOut = func(v string) { after = append(after, t+d+" = "+v+";") }
 		}
 		k, isS := rt.(ir.Scalar)
 		switch {
@@ -89,27 +90,21 @@ func (e *funcEmitter) libCall(s *ir.CallStmt, depth int) ([]string, error) {
 				return nil, err
 			}
 			outs[i] = "&" + tmp
-			if d != "" {
-				after = append(after, t+d+" = "+tmp+";")
-			}
+			copyOut(tmp)
 		case isS: // numpy's scalar: the runtime's 0-d array
 			tmp, err := e.temp(&ir.Array{Elem: k, Rank: 0})
 			if err != nil {
 				return nil, err
 			}
 			outs[i] = "&" + tmp
-			if d != "" {
-				after = append(after, t+d+" = "+tmp+".data["+tmp+".offset];")
-			}
+			copyOut(tmp + ".data[" + tmp + ".offset]")
 		default:
 			tmp, err := e.temp(rt)
 			if err != nil {
 				return nil, err
 			}
 			outs[i] = "&" + tmp
-			if d != "" {
-				after = append(after, t+d+" = "+tmp+";")
-			}
+			copyOut(tmp)
 		}
 	}
 	name := strings.TrimPrefix(lib.Name, "linalg.")
