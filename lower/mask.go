@@ -1,0 +1,398 @@
+package lower
+
+import (
+	"github.com/go-python/gpython/ast"
+
+	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/typeinfer"
+)
+
+// Advanced indexing: a subscript with one index array (a boolean mask or
+// an integer array; typeinfer/mask.go says which forms and why).
+//
+// A subscript a[..., X, ...] lowers to the view V of a with every other
+// item applied (integers folded into the offset, slices into shapes and
+// strides) and X's axes left whole at V's axes [p, p+cov): cov is the
+// mask's rank, or 1 for an integer array. The selection is then a loop
+// nest, never an iterator object:
+//
+//	outer axes of V       for each result index of the axes before X
+//	  X's axes            a mask's axes with `if m[...]` and a counter j
+//	                      (the result's one axis), or the integer array's
+//	                      axes with its element loaded, bounds-checked
+//	                      and wrapped as numpy does
+//	    inner axes of V   the axes after X
+//	      body            one element: load (a gather), store (a scatter)
+//
+// numpy puts X's result axes first when the advanced items (X and the
+// integers) are not adjacent; then every axis of V is an inner one.
+//
+// A read is a fresh array: for a mask, a first pass counts the true
+// elements and the array is allocated once at its final size. A mask that
+// is an expression (a[a > 0]) is never materialized: its element is
+// computed inside the loops, as a fused expression computes it, unless a
+// store could change an element it reads before it is read (a[a[::-1] >
+// 0] = 0), in which case the mask is computed into a temporary first.
+// A store of an array value evaluates the value first (Python's order)
+// into a fresh array; a[X] op= v gathers, computes and scatters back, as
+// numpy does (repeated integer indices take one update, the last).
+
+// numpy 1.24's messages for advanced indexing.
+const (
+	msgMaskDim      = "boolean index did not match indexed array along dimension %d; dimension is %d but corresponding boolean dimension is %d"
+	msgMaskAssign   = "NumPy boolean array indexing assignment cannot assign %d input values to the %d output values where the mask is true"
+	msgShapeMismach = "shape mismatch: value array of shape "
+)
+
+// advanced is a lowered subscript with an index array.
+type advanced struct {
+	v     aview // the indexed array, X's axes whole at [p, p+cov)
+	p     int
+	cov   int
+	first bool // X's result axes come first
+	axis  int  // the axis of the indexed array X addresses first
+	// A mask: its fused tree (a leaf when it is an array value) and the
+	// strides to read its leaves with over its own shape.
+	mask  *fnode
+	mstr  map[*fnode][]ir.Expr
+	count ir.Expr // the number of true elements, once counted
+	// An integer array.
+	idx aview
+	// whole is a[mask] with the mask addressing every axis of a: numpy's
+	// boolean assignment, with its own messages.
+	whole bool
+}
+
+// isAdvanced reports whether e is a subscript of an array with an index
+// array.
+func (l *fnLowerer) isAdvanced(e ast.Expr) bool {
+	s, ok := e.(*ast.Subscript)
+	if !ok || !l.isArrayExpr(s.Value) {
+		return false
+	}
+	ii := l.info.Index[s]
+	return ii != nil && ii.Advanced() >= 0
+}
+
+// advancedOf lowers the array, the items and the index array of e (in
+// Python's order). dst is the array a store will write (nil for a read):
+// a mask expression reading it elsewhere is computed first.
+func (l *fnLowerer) advancedOf(e *ast.Subscript, store bool) *advanced {
+	pos := l.pos(e)
+	ii := l.info.Index[e]
+	a := &advanced{}
+	var x ast.Expr // the index array
+	a.v, _, a.p = l.subscriptItems(e, func(it typeinfer.IndexItem, axis int) {
+		a.axis, x = axis, it.Array
+		if it.Mask {
+			a.cov = it.ArrRank
+			a.mask = l.fuseTree(it.Array, pos)
+			return
+		}
+		a.cov = 1
+		a.idx = l.viewOf(it.Array)
+	})
+	// numpy's placement: X's result axes replace X's when the advanced
+	// items (X and the integers) are adjacent, else they come first.
+	lo, hi, n := -1, -1, 0
+	for k, it := range ii.Items {
+		if it.Array != nil || !it.Slice && !it.NewAxis {
+			if lo < 0 {
+				lo = k
+			}
+			hi = k
+			n++
+		}
+	}
+	a.first = hi-lo+1 != n && a.p > 0
+	a.whole = a.mask != nil && len(ii.Items) == 1 && len(a.v.shape) == a.cov
+	if a.mask != nil {
+		l.maskShape(a, pos)
+		if store && l.maskReads(a) {
+			m := l.materializeTree(a.mask, pos)
+			a.mask = &fnode{e: x, leaf: true, av: wholeView(m), shape: wholeView(m).shape, elem: ir.Bool}
+		}
+		a.mstr = l.loopStrides(leaves(a.mask, nil), a.mask.shape, pos)
+	} else if store && a.idx.src.Type.(*ir.Array).Elem == a.v.src.Type.(*ir.Array).Elem {
+		// The indices are numpy's before any store: an index array that
+		// may share the destination's data is copied first.
+		a.idx = wholeView(l.materializeTree(&fnode{e: x, leaf: true, av: a.idx, shape: a.idx.shape, elem: a.idx.src.Type.(*ir.Array).Elem}, pos))
+	}
+	return a
+}
+
+// maskShape checks the mask's shape against the axes it addresses
+// (numpy's IndexError, dimension by dimension). An empty 1-D mask selects
+// nothing whatever the axis' extent (numpy 1.24 takes it as an empty
+// integer index).
+func (l *fnLowerer) maskShape(a *advanced, pos ir.Pos) {
+	for j, m := range a.mask.shape {
+		n := a.v.shape[a.p+j]
+		if ir.SameExpr(m, n) {
+			continue
+		}
+		var ok ir.Expr = ir.Bin(ir.Eq, m, n)
+		if a.cov == 1 {
+			ok = or(ok, ir.Bin(ir.Eq, m, ir.Int(0)))
+		}
+		l.emit(&ir.Check{Cond: ok, Exc: "IndexError", Msg: msgMaskDim,
+			Args: []ir.Expr{ir.Int(int64(a.axis + j)), n, m}, Pos: pos})
+	}
+}
+
+// maskReads reports whether a store through a may change an element of
+// the array a's mask reads before the mask reads it: a leaf of the same
+// element type that is not exactly the addressed axes of the destination
+// (a[a > 0] = 0 reads a[i] before it stores a[i]; a[a[::-1] > 0] does
+// not).
+func (l *fnLowerer) maskReads(a *advanced) bool {
+	elem := a.v.src.Type.(*ir.Array).Elem
+	for _, lf := range leaves(a.mask, nil) {
+		if lf.av.src.Type.(*ir.Array).Elem != elem {
+			continue
+		}
+		if lf.av.src != a.v.src || len(a.v.shape) != a.cov || !ir.SameExpr(lf.av.off, a.v.off) {
+			return true
+		}
+		for j := range lf.av.shape {
+			if !ir.SameExpr(lf.av.shape[j], a.v.shape[j]) || !ir.SameExpr(lf.av.strides[j], a.v.strides[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// materializeTree computes a fused tree into a fresh array and returns
+// it as a leaf.
+func (l *fnLowerer) materializeTree(n *fnode, pos ir.Pos) *ir.Var {
+	t := l.temp(&ir.Array{Elem: n.elem, Rank: len(n.shape), Contig: true})
+	l.emit(&ir.Alloc{Dst: t, Shape: n.shape, Pos: pos})
+	l.storeLoopShape(t, n, n.shape, pos)
+	return t
+}
+
+// maskCount counts the true elements of a's mask (once).
+func (l *fnLowerer) maskCount(a *advanced, pos ir.Pos) ir.Expr {
+	if a.count != nil {
+		return a.count
+	}
+	c := l.temp(ir.Int64)
+	l.emit(&ir.Assign{Dst: c, Src: ir.Int(0), Pos: pos})
+	l.loopNest(a.mask.shape, pos, func(ivs []ir.Expr) {
+		m := l.elemValue(a.mask, a.mstr, ivs)
+		l.emit(&ir.Assign{Dst: c, Src: ir.Bin(ir.Add, ir.Ref(c), cv(m, ir.Int64)), Pos: pos})
+	})
+	a.count = ir.Ref(c)
+	return a.count
+}
+
+// resultShape is the shape of the selection (maskCount must have run for
+// a mask).
+func (a *advanced) resultShape() []ir.Expr {
+	adv := a.idx.shape
+	if a.mask != nil {
+		adv = []ir.Expr{a.count}
+	}
+	pre, post := a.v.shape[:a.p], a.v.shape[a.p+a.cov:]
+	var out []ir.Expr
+	if a.first {
+		out = append(append(append(out, adv...), pre...), post...)
+	} else {
+		out = append(append(append(out, pre...), adv...), post...)
+	}
+	return out
+}
+
+// walk emits the loop nest over the selection and calls body with the
+// offset of the selected element in a.v's array and the result's index.
+func (l *fnLowerer) walk(a *advanced, pos ir.Pos, body func(off ir.Expr, res []ir.Expr)) {
+	pre, post := a.v.shape[:a.p], a.v.shape[a.p+a.cov:]
+	outer, inner := pre, post
+	if a.first {
+		outer, inner = nil, append(append([]ir.Expr(nil), pre...), post...)
+	}
+	// base is the offset of V's element at the outer and inner axes'
+	// indices with the addressed axes' part (xoff) added.
+	elemOff := func(outerIvs, innerIvs []ir.Expr, xoff ir.Expr) ir.Expr {
+		var ivs []ir.Expr
+		if a.first {
+			ivs = append(ivs, innerIvs[:len(pre)]...)
+		} else {
+			ivs = append(ivs, outerIvs...)
+		}
+		off := a.v.off
+		for j, iv := range ivs {
+			off = addOff(off, mul(iv, a.v.strides[j]))
+		}
+		off = addOff(off, xoff)
+		rest := innerIvs
+		if a.first {
+			rest = innerIvs[len(pre):]
+		}
+		for j, iv := range rest {
+			off = addOff(off, mul(iv, a.v.strides[a.p+a.cov+j]))
+		}
+		return off
+	}
+	l.loopNest(outer, pos, func(outerIvs []ir.Expr) {
+		if a.mask != nil {
+			j := l.temp(ir.Int64)
+			l.emit(&ir.Assign{Dst: j, Src: ir.Int(0), Pos: pos})
+			l.loopNest(a.mask.shape, pos, func(mivs []ir.Expr) {
+				m := l.elemValue(a.mask, a.mstr, mivs)
+				var xoff ir.Expr = ir.Int(0)
+				for k, iv := range mivs {
+					xoff = addOff(xoff, mul(iv, a.v.strides[a.p+k]))
+				}
+				then := l.block(func() {
+					xoff := l.simple(xoff, pos)
+					l.loopNest(inner, pos, func(innerIvs []ir.Expr) {
+						res := append(append([]ir.Expr(nil), outerIvs...), ir.Ref(j))
+						res = append(res, innerIvs...)
+						body(elemOff(outerIvs, innerIvs, xoff), res)
+					})
+					l.emit(&ir.Assign{Dst: j, Src: ir.Bin(ir.Add, ir.Ref(j), ir.Int(1)), Pos: pos})
+				})
+				l.emit(&ir.If{Cond: m, Then: &ir.Block{Stmts: then}, Pos: pos})
+			})
+			return
+		}
+		l.loopNest(a.idx.shape, pos, func(xivs []ir.Expr) {
+			i := l.simple(cv(&ir.Load{Arr: a.idx.src, Offset: flatOff(a.idx, xivs, nil)}, ir.Int64), pos)
+			i = l.indexValue(i, a.v.shape[a.p], a.axis, pos)
+			xoff := l.simple(mul(i, a.v.strides[a.p]), pos)
+			l.loopNest(inner, pos, func(innerIvs []ir.Expr) {
+				res := append(append(append([]ir.Expr(nil), outerIvs...), xivs...), innerIvs...)
+				body(elemOff(outerIvs, innerIvs, xoff), res)
+			})
+		})
+	})
+}
+
+// gather lowers a read of the advanced subscript e into a fresh array.
+func (l *fnLowerer) gather(e *ast.Subscript) *ir.Var {
+	pos := l.pos(e)
+	return l.gatherOf(l.advancedOf(e, false), l.typeOf(e).(*ir.Array), pos)
+}
+
+// gatherOf copies the selection a into a fresh array of type t.
+func (l *fnLowerer) gatherOf(a *advanced, t *ir.Array, pos ir.Pos) *ir.Var {
+	if a.mask != nil {
+		l.maskCount(a, pos)
+	}
+	shape := a.resultShape()
+	out := l.temp(&ir.Array{Elem: t.Elem, Rank: t.Rank, Contig: true})
+	l.emit(&ir.Alloc{Dst: out, Shape: shape, Pos: pos})
+	ov := wholeView(out)
+	l.walk(a, pos, func(off ir.Expr, res []ir.Expr) {
+		l.emit(&ir.Store{Arr: out, Offset: flatOff(ov, res, nil), Val: &ir.Load{Arr: a.v.src, Offset: off}, Pos: pos})
+	})
+	return out
+}
+
+// storeAdvanced lowers `a[X] = value`: Python evaluates the value first.
+func (l *fnLowerer) storeAdvanced(target *ast.Subscript, value ast.Expr, pos ir.Pos) {
+	if !l.isArrayExpr(value) {
+		v := l.simple(l.expr(value), pos)
+		a := l.advancedOf(target, true)
+		l.scatterScalar(a, v, pos)
+		return
+	}
+	src := l.arrayVar(value)
+	if !l.isFresh(value) {
+		// A view may share the destination's data: numpy reads the
+		// whole value before it stores.
+		src = l.materializeTree(&fnode{e: value, leaf: true, av: wholeView(src), shape: wholeView(src).shape, elem: src.Type.(*ir.Array).Elem}, pos)
+	}
+	l.scatter(l.advancedOf(target, true), src, pos)
+}
+
+// isFresh reports whether e's array is made by lowering e (an elementwise
+// expression, a gather, a call's result), so it shares no data.
+func (l *fnLowerer) isFresh(e ast.Expr) bool {
+	return l.isElementwise(e) || l.isAdvanced(e)
+}
+
+// scatterScalar stores the scalar v into every selected element.
+func (l *fnLowerer) scatterScalar(a *advanced, v ir.Expr, pos ir.Pos) {
+	elem := a.v.src.Type.(*ir.Array).Elem
+	v = l.simple(l.storeConv(v, elem, pos), pos)
+	l.walk(a, pos, func(off ir.Expr, _ []ir.Expr) {
+		l.emit(&ir.Store{Arr: a.v.src, Offset: off, Val: v, Pos: pos})
+	})
+}
+
+// scatter stores the array src into the selection, with numpy's checks:
+// for a whole-array mask, a 1-D value of the count's length or of length
+// 1; otherwise a value that broadcasts to the selection's shape.
+func (l *fnLowerer) scatter(a *advanced, src *ir.Var, pos ir.Pos) {
+	elem := a.v.src.Type.(*ir.Array).Elem
+	sv := wholeView(src)
+	from := src.Type.(*ir.Array).Elem
+	if a.mask != nil {
+		l.maskCount(a, pos)
+	}
+	shape := a.resultShape()
+	if a.whole {
+		// numpy's boolean assignment: a value of one element is
+		// repeated, else it must have one element per true one.
+		n := l.size(sv)
+		l.check(or(ir.Bin(ir.Eq, n, a.count), ir.Bin(ir.Eq, n, ir.Int(1))), "ValueError", msgMaskAssign, pos)
+		chk := (*l.cur)[len(*l.cur)-1].(*ir.Check)
+		chk.Args = []ir.Expr{n, a.count}
+		step := l.simple(cv(ir.Bin(ir.Ne, n, ir.Int(1)), ir.Int64), pos)
+		if len(sv.shape) == 0 {
+			step = ir.Int(0)
+		}
+		l.walk(a, pos, func(off ir.Expr, res []ir.Expr) {
+			v := &ir.Load{Arr: src, Offset: addOff(sv.off, mul(mul(res[0], step), strideOr0(sv)))}
+			l.emit(&ir.Store{Arr: a.v.src, Offset: off, Val: l.npCast(v, from, elem, pos), Pos: pos})
+		})
+		return
+	}
+	if len(sv.shape) > len(shape) {
+		l.errorf(nil, "internal: value rank above the selection's")
+	}
+	var ok ir.Expr
+	for j, x := range sv.shape {
+		d := shape[j+len(shape)-len(sv.shape)]
+		c := or(ir.Bin(ir.Eq, x, d), ir.Bin(ir.Eq, x, ir.Int(1)))
+		if ok == nil {
+			ok = c
+		} else {
+			ok = and(ok, c)
+		}
+	}
+	if ok != nil {
+		vm, va := shapeFmt(sv.shape)
+		dm, da := shapeFmt(shape)
+		l.emit(&ir.Check{Cond: ok, Exc: "ValueError", Msg: msgShapeMismach + vm + " could not be broadcast to indexing result of shape " + dm,
+			Args: append(va, da...), Pos: pos})
+	}
+	leaf := &fnode{leaf: true, av: sv, shape: sv.shape, elem: from}
+	strides := l.loopStrides([]*fnode{leaf}, shape, pos)[leaf]
+	l.walk(a, pos, func(off ir.Expr, res []ir.Expr) {
+		v := &ir.Load{Arr: src, Offset: flatOff(sv, res, strides)}
+		l.emit(&ir.Store{Arr: a.v.src, Offset: off, Val: l.npCast(v, from, elem, pos), Pos: pos})
+	})
+}
+
+// strideOr0 is the stride of sv's one axis, 0 for a 0-d value.
+func strideOr0(sv aview) ir.Expr {
+	if len(sv.strides) == 0 {
+		return ir.Int(0)
+	}
+	return sv.strides[0]
+}
+
+// augAdvanced lowers `a[X] op= value`: numpy gathers a[X], applies the
+// in-place operator and scatters the result back through the same index
+// (evaluated once), so a repeated integer index takes one update.
+func (l *fnLowerer) augAdvanced(target *ast.Subscript, s *ast.AugAssign, pos ir.Pos) {
+	a := l.advancedOf(target, true)
+	t := l.typeOf(target).(*ir.Array)
+	g := l.gatherOf(a, t, pos)
+	l.fuseAug(g, target, s, pos)
+	l.scatter(a, g, pos)
+}
