@@ -32,16 +32,20 @@ import (
 // is an expression (a[a > 0]) is never materialized: its element is
 // computed inside the loops, as a fused expression computes it, unless a
 // store could change an element it reads before it is read (a[a[::-1] >
-// 0] = 0), in which case the mask is computed into a temporary first.
-// A store of an array value evaluates the value first (Python's order)
-// into a fresh array; a[X] op= v gathers, computes and scatters back, as
-// numpy does (repeated integer indices take one update, the last).
+// 0] = 0), in which case the mask is computed into a temporary first
+// (numpy computes the whole mask first). A store of an array value
+// evaluates the value first (Python's order); a value or an int64 index
+// array sharing the destination's data is read as the stores go, in the
+// selection's C order, which is what numpy 1.24 does (probed). a[X] op= v
+// gathers, computes and scatters back, as numpy does (repeated integer
+// indices take one update, the last).
 
 // numpy 1.24's messages for advanced indexing.
 const (
 	msgMaskDim      = "boolean index did not match indexed array along dimension %d; dimension is %d but corresponding boolean dimension is %d"
 	msgMaskAssign   = "NumPy boolean array indexing assignment cannot assign %d input values to the %d output values where the mask is true"
 	msgShapeMismach = "shape mismatch: value array of shape "
+	msgTakeEmpty    = "cannot do a non-empty take from an empty axes."
 )
 
 // advanced is a lowered subscript with an index array.
@@ -113,9 +117,10 @@ func (l *fnLowerer) advancedOf(e *ast.Subscript, store bool) *advanced {
 			a.mask = &fnode{e: x, leaf: true, av: wholeView(m), shape: wholeView(m).shape, elem: ir.Bool}
 		}
 		a.mstr = l.loopStrides(leaves(a.mask, nil), a.mask.shape, pos)
-	} else if store && a.idx.src.Type.(*ir.Array).Elem == a.v.src.Type.(*ir.Array).Elem {
-		// The indices are numpy's before any store: an index array that
-		// may share the destination's data is copied first.
+	} else if k := a.idx.src.Type.(*ir.Array).Elem; store && k != ir.Int64 && k == a.v.src.Type.(*ir.Array).Elem {
+		// numpy casts an index array to intp (int64) first: one of
+		// another kind is a copy, never changed by the stores (an int64
+		// one is read as the stores go, as in numpy: b[b] = 0).
 		a.idx = wholeView(l.materializeTree(&fnode{e: x, leaf: true, av: a.idx, shape: a.idx.shape, elem: a.idx.src.Type.(*ir.Array).Elem}, pos))
 	}
 	return a
@@ -299,19 +304,11 @@ func (l *fnLowerer) storeAdvanced(target *ast.Subscript, value ast.Expr, pos ir.
 		l.scatterScalar(a, v, pos)
 		return
 	}
+	// A value sharing the destination's data is read as the stores go,
+	// element by element in the selection's C order: numpy 1.24 does the
+	// same (b[np.arange(n) - 1] = b shifts b[0] into every later place).
 	src := l.arrayVar(value)
-	if !l.isFresh(value) {
-		// A view may share the destination's data: numpy reads the
-		// whole value before it stores.
-		src = l.materializeTree(&fnode{e: value, leaf: true, av: wholeView(src), shape: wholeView(src).shape, elem: src.Type.(*ir.Array).Elem}, pos)
-	}
 	l.scatter(l.advancedOf(target, true), src, pos)
-}
-
-// isFresh reports whether e's array is made by lowering e (an elementwise
-// expression, a gather, a call's result), so it shares no data.
-func (l *fnLowerer) isFresh(e ast.Expr) bool {
-	return l.isElementwise(e) || l.isAdvanced(e)
 }
 
 // scatterScalar stores the scalar v into every selected element.
@@ -395,4 +392,64 @@ func (l *fnLowerer) augAdvanced(target *ast.Subscript, s *ast.AugAssign, pos ir.
 	g := l.gatherOf(a, t, pos)
 	l.fuseAug(g, target, s, pos)
 	l.scatter(a, g, pos)
+}
+
+// keepDims lowers a reduction with keepdims=True (typeinfer gives it the
+// operand's rank, which no other reduction has): the reduction without
+// it, then the reduced axes put back with extent 1 as a view (axis=k) or
+// a fresh array of ones' shape (every axis). nil when e is not one.
+func (l *fnLowerer) keepDims(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array) *ir.Var {
+	if ci.Name == "cumsum" || ci.Name == "cumprod" {
+		return nil
+	}
+	operand := l.reduceOperand(ci)
+	if operand == nil {
+		return nil
+	}
+	if a, ok := l.typeOf(operand).(*ir.Array); !ok || a.Rank != t.Rank {
+		return nil
+	}
+	pos := l.pos(e)
+	if ci.Axis < 0 {
+		x := l.simple(l.reduction(e, ci), pos)
+		ones := make([]ir.Expr, t.Rank)
+		for k := range ones {
+			ones[k] = ir.Int(1)
+		}
+		v := l.temp(t)
+		l.emit(&ir.Alloc{Dst: v, Shape: ones, Pos: pos})
+		l.emit(&ir.Store{Arr: v, Offset: ir.Int(0), Val: convert(x, t.Elem), Pos: pos})
+		return v
+	}
+	r := wholeView(l.reduceAxis(e, ci, &ir.Array{Elem: t.Elem, Rank: t.Rank - 1, Contig: true}))
+	av := aview{src: r.src, off: r.off}
+	for k := 0; k < t.Rank; k++ {
+		switch {
+		case k == ci.Axis:
+			// Any stride does for an extent of 1; the unit one keeps a
+			// last axis contiguous.
+			av.shape, av.strides = append(av.shape, ir.Int(1)), append(av.strides, ir.Int(1))
+		case k < ci.Axis:
+			av.shape, av.strides = append(av.shape, r.shape[k]), append(av.strides, r.strides[k])
+		default:
+			av.shape, av.strides = append(av.shape, r.shape[k-1]), append(av.strides, r.strides[k-1])
+		}
+	}
+	return l.materialize(av, t, pos)
+}
+
+// take lowers np.take(a, idx, axis=k) / a.take(...): a[:, ..., idx] with
+// idx on axis k (typeinfer set ci.Axis; 1-d a without axis= is axis 0).
+func (l *fnLowerer) take(_ *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
+	arr, idx := ci.Recv, ci.Args[0]
+	if arr == nil {
+		arr, idx = ci.Args[0], ci.Args[1]
+	}
+	a := &advanced{v: l.viewOf(arr), p: ci.Axis, cov: 1, axis: ci.Axis}
+	a.idx = l.viewOf(idx)
+	// numpy's take refuses an empty axis before its bounds checks, which
+	// it makes only for the elements it copies.
+	l.check(or(ir.Bin(ir.Ne, a.v.shape[a.p], ir.Int(0)), ir.Bin(ir.Eq, l.size(aview{shape: a.resultShape()}), ir.Int(0))),
+		"IndexError", msgTakeEmpty, pos)
+	return l.gatherOf(a, t, pos)
 }

@@ -115,6 +115,7 @@ func init() {
 			}
 			return l.copyOf(ci.Args[0], t, pos)
 		}},
+		"take":     {array: (*fnLowerer).take},
 		"arange":   {array: (*fnLowerer).arange},
 		"linspace": {array: (*fnLowerer).linspace},
 		"eye":      {array: eyeArray},
@@ -247,6 +248,9 @@ func (l *fnLowerer) rowArray(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array) *
 		return l.randomArray(e, ci, t)
 	}
 	if ci.Row.Kind == numpy.Reduction {
+		if v := l.keepDims(e, ci, t); v != nil {
+			return v
+		}
 		return l.reduceAxis(e, ci, t)
 	}
 	if isLinalgCall(ci) {

@@ -479,10 +479,28 @@ func reduce(c *Call) ir.Type {
 	switch {
 	case !ok:
 		return nil
+	case c.keepDims():
+		// keepdims=True: the reduced axes stay, with extent 1 (lower
+		// tells the form by the result's rank, the operand's).
+		return Fresh(k, a.Rank)
 	case axis < 0 || a.Rank == 1:
 		return k
 	}
 	return Fresh(k, a.Rank-1)
+}
+
+// keepDims reports whether keepdims=True was given (a constant: the
+// result's rank depends on it).
+func (c *Call) keepDims() bool {
+	if _, given := c.Opts["keepdims"]; !given {
+		return false
+	}
+	v, isC := c.OptBool("keepdims")
+	if !isC {
+		c.OptErrorf("keepdims", "unsupported: keepdims must be True or False written as a constant (the result's rank depends on it)")
+		return false
+	}
+	return v
 }
 
 // scan types np.cumsum and np.cumprod: the array's rank along an axis,

@@ -1,0 +1,89 @@
+package numpy
+
+import "github.com/pyc2go/pyc2go/ir"
+
+// The rows of issue 13's indexing breadth: selections by index array
+// (np.take) and the counts and positions of true elements.
+
+// indexRows lists them; allRows appends them to the table.
+func indexRows() []*Row {
+	return []*Row{
+		{Name: "take", Kind: Manipulation, Forms: Func | Meth, Sig: "a, indices, axis=None, out=None, mode='raise'", MethodSig: "indices, axis=None, out=None, mode='raise'",
+			Accepts: "axis", Type: take, Example: "np.take(a, idx, axis=0)", Tests: []string{"np.take(v, idx)", "v.take(idx)"},
+			Raises: []Fault{faultTakeBounds, faultTakeEmpty},
+			Doc: "the elements at an int array of positions along a constant axis, as a[idx] (of the flattened array without axis=; 1-d arrays only)"},
+		{Name: "count_nonzero", Kind: Reduction, Forms: Func, Sig: "a, axis=None, *, keepdims=False", Accepts: "axis keepdims",
+			Type: countNonzero, Example: "np.count_nonzero(a > 0.5)", Tests: []string{"np.count_nonzero(a, axis=0)"},
+			Doc: "the number of nonzero (true) elements, an int; along a constant axis an int64 array"},
+	}
+}
+
+// faultTakeBounds is np.take's IndexError, the one of a[idx].
+var faultTakeBounds = Fault{"IndexError", ir.MsgIndexBounds, "an index out of range"}
+
+// faultTakeEmpty is np.take's IndexError for indices into an empty axis.
+var faultTakeEmpty = Fault{"IndexError", "cannot do a non-empty take from an empty axes.", "indices into an empty axis (with a non-empty result)"}
+
+// take types np.take(a, indices, axis=None) and a.take(...): a fresh
+// array of a's dtype whose axis is replaced by the indices' axes. Without
+// axis= numpy flattens a: supported for 1-d a only.
+func take(c *Call) ir.Type {
+	a, ok := c.array(0)
+	if !ok {
+		return nil
+	}
+	idx, ok := c.Args[1].(*ir.Array)
+	if !ok || !idx.Elem.IsInt() {
+		if c.Args[1] != nil {
+			c.Errorf(1, "unsupported: %s() with %s indices; pass an integer array", c.Disp, TypeName(c.Args[1]))
+		}
+		return nil
+	}
+	c.Axis = -1
+	if _, given := c.Opts["axis"]; !given || c.OptNone("axis") {
+		if a.Rank != 1 {
+			c.Errorf(0, "unsupported: %s() without axis= of a %d-d array (numpy flattens it); write %s(a.ravel(), idx) or give axis=", c.Disp, a.Rank, c.Disp)
+			return nil
+		}
+		c.Axis = 0
+		return Fresh(a.Elem, idx.Rank)
+	}
+	ax, ok := c.constAxis(a, 0)
+	if !ok {
+		return nil
+	}
+	c.Axis = ax
+	rank := a.Rank - 1 + idx.Rank
+	if rank > MaxRank {
+		c.Errorf(-1, "unsupported: arrays of rank %d; ranks 1 to %d are supported", rank, MaxRank)
+		return nil
+	}
+	return Fresh(a.Elem, rank)
+}
+
+// countNonzero types np.count_nonzero: an int, or an int64 array along a
+// constant axis (c.Axis as reductions set it).
+func countNonzero(c *Call) ir.Type {
+	a, ok := c.array(0)
+	if !ok {
+		return nil
+	}
+	c.Axis = -1
+	keep := c.keepDims()
+	if _, given := c.Opts["axis"]; given && !c.OptNone("axis") {
+		ax, ok := c.constAxis(a, 0)
+		if !ok {
+			return nil
+		}
+		if a.Rank > 1 {
+			c.Axis = ax
+		}
+	}
+	switch {
+	case keep:
+		return Fresh(ir.Int64, a.Rank)
+	case c.Axis < 0:
+		return ir.Int64
+	}
+	return Fresh(ir.Int64, a.Rank-1)
+}
