@@ -135,7 +135,12 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 		}
 	}
 	pos := l.pos(e)
-	res := l.scalarOf(e)
+	var res ir.Scalar
+	if a, ok := l.typeOf(e).(*ir.Array); ok {
+		res = a.Elem // keepdims=True of every axis (mask.go's keepDims)
+	} else {
+		res = l.scalarOf(e)
+	}
 	at := l.typeOf(operand).(*ir.Array)
 	name := ci.Name
 	if name == "std" || name == "var" {

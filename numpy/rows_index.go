@@ -9,9 +9,9 @@ import "github.com/pyc2go/pyc2go/ir"
 func indexRows() []*Row {
 	return []*Row{
 		{Name: "take", Kind: Manipulation, Forms: Func | Meth, Sig: "a, indices, axis=None, out=None, mode='raise'", MethodSig: "indices, axis=None, out=None, mode='raise'",
-			Accepts: "axis", Type: take, Example: "np.take(a, idx, axis=0)", Tests: []string{"np.take(v, idx)", "v.take(idx)"},
+			Accepts: "axis", Type: take, Example: "np.take(a, np.arange(n), axis=1)", Tests: []string{"np.take(v, np.arange(n) - i)", "v.take(np.arange(n))", "np.take(a, np.arange(i), axis=0)"},
 			Raises: []Fault{faultTakeBounds, faultTakeEmpty},
-			Doc: "the elements at an int array of positions along a constant axis, as a[idx] (of the flattened array without axis=; 1-d arrays only)"},
+			Doc:    "the elements at an int array of positions along a constant axis, as a[idx] (of the flattened array without axis=; 1-d arrays only)"},
 		{Name: "count_nonzero", Kind: Reduction, Forms: Func, Sig: "a, axis=None, *, keepdims=False", Accepts: "axis keepdims",
 			Type: countNonzero, Example: "np.count_nonzero(a > 0.5)", Tests: []string{"np.count_nonzero(a, axis=0)"},
 			Doc: "the number of nonzero (true) elements, an int; along a constant axis an int64 array"},
