@@ -453,3 +453,101 @@ func (l *fnLowerer) take(_ *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos i
 		"IndexError", msgTakeEmpty, pos)
 	return l.gatherOf(a, t, pos)
 }
+
+// truePositions walks the nonzero elements of the array x in C order
+// (np.nonzero and its kin): a first pass counts them, then each calls
+// body with its index and its rank j among them.
+type truePositions struct {
+	root    *fnode
+	strides map[*fnode][]ir.Expr
+	count   ir.Expr
+}
+
+// positionsOf evaluates x's operands and counts its nonzero elements.
+func (l *fnLowerer) positionsOf(x ast.Expr, pos ir.Pos) *truePositions {
+	root := l.fuseTree(x, pos)
+	tp := &truePositions{root: root, strides: l.loopStrides(leaves(root, nil), root.shape, pos)}
+	c := l.temp(ir.Int64)
+	l.emit(&ir.Assign{Dst: c, Src: ir.Int(0), Pos: pos})
+	l.loopNest(root.shape, pos, func(ivs []ir.Expr) {
+		v := cv(truth(l.elemValue(root, tp.strides, ivs)), ir.Int64)
+		l.emit(&ir.Assign{Dst: c, Src: ir.Bin(ir.Add, ir.Ref(c), v), Pos: pos})
+	})
+	tp.count = ir.Ref(c)
+	return tp
+}
+
+// each runs body for every nonzero element.
+func (l *fnLowerer) each(tp *truePositions, pos ir.Pos, body func(ivs []ir.Expr, j ir.Expr)) {
+	j := l.temp(ir.Int64)
+	l.emit(&ir.Assign{Dst: j, Src: ir.Int(0), Pos: pos})
+	l.loopNest(tp.root.shape, pos, func(ivs []ir.Expr) {
+		m := truth(l.elemValue(tp.root, tp.strides, ivs))
+		then := l.block(func() {
+			body(ivs, ir.Ref(j))
+			l.emit(&ir.Assign{Dst: j, Src: ir.Bin(ir.Add, ir.Ref(j), ir.Int(1)), Pos: pos})
+		})
+		l.emit(&ir.If{Cond: m, Then: &ir.Block{Stmts: then}, Pos: pos})
+	})
+}
+
+// nonzeroOperand is the array np.nonzero & co. search.
+func nonzeroOperand(ci *typeinfer.CallInfo) ast.Expr {
+	if ci.Recv != nil {
+		return ci.Recv
+	}
+	return ci.Args[0]
+}
+
+// nonzero lowers np.nonzero(x) / x.nonzero(): one int64 array per axis.
+func (l *fnLowerer) nonzero(_ *ast.Call, ci *typeinfer.CallInfo, pos ir.Pos) []ir.Expr {
+	tp := l.positionsOf(nonzeroOperand(ci), pos)
+	outs := make([]*ir.Var, len(tp.root.shape))
+	vals := make([]ir.Expr, len(outs))
+	for k := range outs {
+		outs[k] = l.temp(&ir.Array{Elem: ir.Int64, Rank: 1, Contig: true})
+		l.emit(&ir.Alloc{Dst: outs[k], Shape: []ir.Expr{tp.count}, Pos: pos})
+		vals[k] = ir.Ref(outs[k])
+	}
+	l.each(tp, pos, func(ivs []ir.Expr, j ir.Expr) {
+		for k, o := range outs {
+			l.emit(&ir.Store{Arr: o, Offset: flatOff(wholeView(o), []ir.Expr{j}, nil), Val: ivs[k], Pos: pos})
+		}
+	})
+	return vals
+}
+
+// flatnonzero lowers np.flatnonzero(x): the C-order positions.
+func (l *fnLowerer) flatnonzero(_ *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
+	tp := l.positionsOf(nonzeroOperand(ci), pos)
+	out := l.temp(t)
+	l.emit(&ir.Alloc{Dst: out, Shape: []ir.Expr{tp.count}, Pos: pos})
+	l.each(tp, pos, func(ivs []ir.Expr, j ir.Expr) {
+		var flat ir.Expr = ir.Int(0)
+		for k, iv := range ivs {
+			flat = addOff(mul(flat, tp.root.shape[k]), iv)
+		}
+		l.emit(&ir.Store{Arr: out, Offset: flatOff(wholeView(out), []ir.Expr{j}, nil), Val: flat, Pos: pos})
+	})
+	return out
+}
+
+// argwhere lowers np.argwhere(x): the positions as rows.
+func (l *fnLowerer) argwhere(_ *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
+	tp := l.positionsOf(nonzeroOperand(ci), pos)
+	out := l.temp(t)
+	rank := int64(len(tp.root.shape))
+	l.emit(&ir.Alloc{Dst: out, Shape: []ir.Expr{tp.count, ir.Int(rank)}, Pos: pos})
+	l.each(tp, pos, func(ivs []ir.Expr, j ir.Expr) {
+		for k, iv := range ivs {
+			l.emit(&ir.Store{Arr: out, Offset: flatOff(wholeView(out), []ir.Expr{j, ir.Int(int64(k))}, nil), Val: iv, Pos: pos})
+		}
+	})
+	return out
+}
+
+// isArrayType reports whether t is an array type.
+func isArrayType(t ir.Type) bool {
+	_, ok := t.(*ir.Array)
+	return ok
+}

@@ -193,7 +193,7 @@ func allRows() []*Row {
 		u2("logical_or", "", 0, "x1 or x2, elementwise"),
 		{Name: "where", Kind: Elementwise, Forms: Func, Sig: "condition, x, y, /", Type: where, Shape: ShapeBroadcast,
 			Raises: []Fault{faultBroadcast}, Example: "np.where(a > 0.0, b, 0.0)",
-			Doc: "x where condition is true, else y (the one-argument form is not supported yet)"},
+			Doc: "x where condition is true, else y; np.where(condition) alone is np.nonzero(condition)"},
 		{Name: "clip", Kind: Elementwise, Forms: Func, Sig: "a, a_min, a_max, out=None", Type: clip, Shape: ShapeClip, NotYet: Complexes,
 			Raises: []Fault{faultBroadcast}, Example: "np.clip(a, v, 1.0)",
 			Doc: "a limited to [a_min, a_max], as numpy 1.24 orders the comparisons (NaN stays NaN)"},

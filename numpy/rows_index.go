@@ -15,6 +15,41 @@ func indexRows() []*Row {
 		{Name: "count_nonzero", Kind: Reduction, Forms: Func, Sig: "a, axis=None, *, keepdims=False", Accepts: "axis keepdims",
 			Type: countNonzero, Example: "np.count_nonzero(a > 0.5)", Tests: []string{"np.count_nonzero(a, axis=0)"},
 			Doc: "the number of nonzero (true) elements, an int; along a constant axis an int64 array"},
+		{Name: "nonzero", Kind: Manipulation, Forms: Func | Meth, Sig: "a", MethodSig: "", Type: nonzero,
+			Example: "np.nonzero(a > x)", Tests: []string{"np.nonzero(v)[0]", "(v > 0).nonzero()"},
+			Doc: "the indices of the nonzero (true) elements: a tuple of one int64 array per axis, in C order"},
+		{Name: "flatnonzero", Kind: Manipulation, Forms: Func, Sig: "a", Type: positions(1),
+			Example: "np.flatnonzero(a > x)", Doc: "the flat (C-order) indices of the nonzero elements, an int64 array"},
+		{Name: "argwhere", Kind: Manipulation, Forms: Func, Sig: "a", Type: positions(2),
+			Example: "np.argwhere(a > x)", Doc: "the indices of the nonzero elements as rows of an (N, a.ndim) int64 array"},
+	}
+}
+
+// nonzero types np.nonzero(a) / a.nonzero(): one int64 array per axis.
+func nonzero(c *Call) ir.Type {
+	a, ok := c.array(0)
+	if !ok {
+		return nil
+	}
+	if a.Rank == 0 {
+		c.Errorf(0, "unsupported: %s() of a 0-d array; write np.atleast_1d or test the value", c.Disp)
+		return nil
+	}
+	t := &ir.Tuple{}
+	for range a.Rank {
+		t.Elems = append(t.Elems, Fresh(ir.Int64, 1))
+	}
+	return t
+}
+
+// positions types np.flatnonzero (rank 1) and np.argwhere (rank 2): a
+// fresh int64 array.
+func positions(rank int) TypeRule {
+	return func(c *Call) ir.Type {
+		if _, ok := c.array(0); !ok {
+			return nil
+		}
+		return Fresh(ir.Int64, rank)
 	}
 }
 
