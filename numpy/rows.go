@@ -232,10 +232,10 @@ func allRows() []*Row {
 		// Products.
 		{Name: "dot", Kind: Product, Forms: Func, Sig: "a, b, out=None", Type: product, Inexact: Floats | Complexes,
 			Raises:  []Fault{{"ValueError", "shapes (%d,%d) and (%d,) not aligned: %d (dim 1) != %d (dim 0)", "the contracted extents differ"}},
-			Example: "np.dot(a, b)", Doc: "1-d · 1-d, 2-d · 1-d, 2-d · 2-d (a scalar operand multiplies); floats summed in k order, not BLAS's"},
+			Example: "np.dot(a, b)", Doc: "1-d · 1-d, 2-d · 1-d, 2-d · 2-d and N-d · M-d (a scalar operand multiplies); floats summed in k order, not BLAS's"},
 		{Name: "matmul", Kind: Product, Forms: Func, Sig: ufuncSig2, Type: product, Inexact: Floats | Complexes,
 			Raises:  []Fault{{"ValueError", "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", "the contracted extents differ"}},
-			Example: "np.matmul(a, b)", Doc: "a @ b for ranks 1 and 2 (batched matmul is not supported yet)"},
+			Example: "np.matmul(a, b)", Doc: "a @ b for ranks 1 and 2, and stacks of matrices (ranks 2 to 4; the stacks broadcast; a vector with a stack is not supported yet)"},
 		{Name: "outer", Kind: Product, Forms: Func, Sig: "a, b, out=None", Type: product,
 			Example: "np.outer(v, v)", Doc: "every product a[i] * b[j] of the flattened operands"},
 

@@ -456,8 +456,12 @@ func ProductType(c *Call, name string) ir.Type {
 		return nil
 	}
 	if name == "matmul" && (la.Rank > 2 || ra.Rank > 2) {
-		c.Errorf(-1, "unsupported: %s of arrays of rank above 2", c.Disp)
-		return nil
+		// Batched: the stacks of matrices broadcast against each other.
+		if la.Rank < 2 || ra.Rank < 2 {
+			c.Errorf(-1, "unsupported: %s of a 1-d and a %d-d array; make the vector a matrix (v[:, None] or v[None, :]) and index the result", c.Disp, max(la.Rank, ra.Rank))
+			return nil
+		}
+		return Fresh(k, max(la.Rank, ra.Rank))
 	}
 	rank := la.Rank + ra.Rank - 2
 	if name == "dot" && rank > MaxRank {
