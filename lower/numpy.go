@@ -118,6 +118,7 @@ func init() {
 			return l.copyOf(ci.Args[0], t, pos)
 		}},
 		"take":        {array: (*fnLowerer).take},
+		"cov":         {array: (*fnLowerer).cov},
 		"flatnonzero": {array: (*fnLowerer).flatnonzero},
 		"argwhere":    {array: (*fnLowerer).argwhere},
 		"nonzero":     {tuple: (*fnLowerer).nonzero},

@@ -22,7 +22,53 @@ func indexRows() []*Row {
 			Example: "np.flatnonzero(a > x)", Doc: "the flat (C-order) indices of the nonzero elements, an int64 array"},
 		{Name: "argwhere", Kind: Manipulation, Forms: Func, Sig: "a", Type: positions(2),
 			Example: "np.argwhere(a > x)", Doc: "the indices of the nonzero elements as rows of an (N, a.ndim) int64 array"},
+		{Name: "cov", Kind: Product, Forms: Func, Sig: "m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=None, *, dtype=None",
+			Accepts: "rowvar bias ddof", Type: cov, Inexact: Ints | Floats, NotYet: Complexes,
+			Example: "np.cov(a)", Tests: []string{"np.cov(a, rowvar=False)", "np.cov(a, bias=True)", "np.cov(a, ddof=i)"},
+			Raises: []Fault{faultCovOne},
+			Doc:    "the covariance matrix of a 2-d array's rows (its columns with rowvar=False), float64, numpy's steps (mean, centre, X·Xᵀ, times 1/(N - ddof)); products summed in k order, not BLAS's"},
 	}
+}
+
+// faultCovOne is raised where numpy returns a 0-d array (one variable),
+// which a 2-d result cannot be.
+var faultCovOne = Fault{"NotImplementedError", "np.cov of a single variable returns a 0-d array, which pyc2go does not compile; use np.var(x, ddof=1)", "the array holds one variable"}
+
+// cov types np.cov(m, rowvar=, bias=, ddof=) of a 2-d real array: a
+// float64 matrix. rowvar and bias must be constants (numpy's result
+// shape and divisor depend on them); a 1-d m gives numpy a 0-d array.
+func cov(c *Call) ir.Type {
+	a, ok := c.array(0)
+	if !ok {
+		return nil
+	}
+	if a.Rank != 2 {
+		if a.Rank > 2 {
+			c.Errorf(0, "m has more than 2 dimensions")
+		} else {
+			c.Errorf(0, "unsupported: %s() of a %d-d array (numpy returns a 0-d array); write np.var(x, ddof=1) for one variable or pass a 2-d array", c.Disp, a.Rank)
+		}
+		return nil
+	}
+	if a.Elem.IsComplex() {
+		c.Errorf(0, "unsupported: %s() of a complex array (not supported yet)", c.Disp)
+		return nil
+	}
+	for _, name := range []string{"rowvar", "bias"} {
+		if _, given := c.Opts[name]; given {
+			if _, isC := c.OptBool(name); !isC {
+				c.OptErrorf(name, "unsupported: %s must be True or False written as a constant", name)
+				return nil
+			}
+		}
+	}
+	if t, given := c.Opts["ddof"]; given && !c.OptNone("ddof") {
+		if s, isS := t.(ir.Scalar); !isS || !s.IsInt() {
+			c.OptErrorf("ddof", "unsupported: ddof must be an int (numpy: ddof must be integer)")
+			return nil
+		}
+	}
+	return Fresh(ir.Float64, 2)
 }
 
 // nonzero types np.nonzero(a) / a.nonzero(): one int64 array per axis.
