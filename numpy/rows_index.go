@@ -150,6 +150,9 @@ func countNonzero(c *Call) ir.Type {
 		return nil
 	}
 	c.Axis = -1
+	if c.Opts["keepdims"] != nil && !c.keepDimsConst() {
+		return nil
+	}
 	keep := c.keepDims()
 	if _, given := c.Opts["axis"]; given && !c.OptNone("axis") {
 		ax, ok := c.constAxis(a, 0)

@@ -483,6 +483,8 @@ func reduce(c *Call) ir.Type {
 	switch {
 	case !ok:
 		return nil
+	case c.Opts["keepdims"] != nil && !c.keepDimsConst():
+		return nil
 	case c.keepDims():
 		// keepdims=True: the reduced axes stay, with extent 1 (lower
 		// tells the form by the result's rank, the operand's).
@@ -493,18 +495,20 @@ func reduce(c *Call) ir.Type {
 	return Fresh(k, a.Rank-1)
 }
 
-// keepDims reports whether keepdims=True was given (a constant: the
-// result's rank depends on it).
+// keepDims reports whether keepdims=True was given.
 func (c *Call) keepDims() bool {
-	if _, given := c.Opts["keepdims"]; !given {
-		return false
-	}
 	v, isC := c.OptBool("keepdims")
-	if !isC {
+	return isC && v
+}
+
+// keepDimsConst checks that keepdims= is a constant (the result's rank
+// depends on it).
+func (c *Call) keepDimsConst() bool {
+	if _, isC := c.OptBool("keepdims"); !isC {
 		c.OptErrorf("keepdims", "unsupported: keepdims must be True or False written as a constant (the result's rank depends on it)")
 		return false
 	}
-	return v
+	return true
 }
 
 // scan types np.cumsum and np.cumprod: the array's rank along an axis,
