@@ -47,11 +47,11 @@ func Greek(α float64, β float64) (float64, error) {
 	/*line unicode_names.py:23:5*/ return t2 + α, nil
 }
 
-// SuperscriptSum is pyc2go's compiled form of superscript_sum (unicode_names.py:26).
+// SubscriptSum is pyc2go's compiled form of subscript_sum (unicode_names.py:26).
 //
 // sᵢ (a subscript i) normalises to si: both spellings name the same
 // accumulator.
-func SuperscriptSum(a *runtime.Array[float64]) float64 {
+func SubscriptSum(a *runtime.Array[float64]) float64 {
 	/*line unicode_names.py:26:1*/ var (
 		si float64
 		i  int64
