@@ -348,20 +348,8 @@ func (l *fnLowerer) scatter(a *advanced, src *ir.Var, pos ir.Pos) {
 		})
 		return
 	}
-	if len(sv.shape) > len(shape) {
-		l.errorf(nil, "internal: value rank above the selection's")
-	}
-	var ok ir.Expr
-	for j, x := range sv.shape {
-		d := shape[j+len(shape)-len(sv.shape)]
-		c := or(ir.Bin(ir.Eq, x, d), ir.Bin(ir.Eq, x, ir.Int(1)))
-		if ok == nil {
-			ok = c
-		} else {
-			ok = and(ok, c)
-		}
-	}
-	if ok != nil {
+	// (typeinfer rejects a value of higher rank than the selection.)
+	if ok := broadcastsTo(sv.shape, shape); ok != nil {
 		vm, va := shapeFmt(sv.shape)
 		dm, da := shapeFmt(shape)
 		l.emit(&ir.Check{Cond: ok, Exc: "ValueError", Msg: msgShapeMismach + vm + " could not be broadcast to indexing result of shape " + dm,
