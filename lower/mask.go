@@ -212,6 +212,13 @@ func (a *advanced) resultShape() []ir.Expr {
 // walk emits the loop nest over the selection and calls body with the
 // offset of the selected element in a.v's array and the result's index.
 func (l *fnLowerer) walk(a *advanced, pos ir.Pos, body func(off ir.Expr, res []ir.Expr)) {
+	l.walkRes(a, pos, true, body)
+}
+
+// walkRes is walk; without res, a mask's running count (the result's
+// index along its axis) is not kept and body gets no result index (a
+// scalar store: x[x < 0] = 0 is a loop with an if, nothing more).
+func (l *fnLowerer) walkRes(a *advanced, pos ir.Pos, res bool, body func(off ir.Expr, res []ir.Expr)) {
 	pre, post := a.v.shape[:a.p], a.v.shape[a.p+a.cov:]
 	outer, inner := pre, post
 	if a.first {
@@ -242,8 +249,11 @@ func (l *fnLowerer) walk(a *advanced, pos ir.Pos, body func(off ir.Expr, res []i
 	}
 	l.loopNest(outer, pos, func(outerIvs []ir.Expr) {
 		if a.mask != nil {
-			j := l.temp(ir.Int64)
-			l.emit(&ir.Assign{Dst: j, Src: ir.Int(0), Pos: pos})
+			var j *ir.Var
+			if res {
+				j = l.temp(ir.Int64)
+				l.emit(&ir.Assign{Dst: j, Src: ir.Int(0), Pos: pos})
+			}
 			l.loopNest(a.mask.shape, pos, func(mivs []ir.Expr) {
 				m := l.elemValue(a.mask, a.mstr, mivs)
 				var xoff ir.Expr = ir.Int(0)
@@ -253,11 +263,17 @@ func (l *fnLowerer) walk(a *advanced, pos ir.Pos, body func(off ir.Expr, res []i
 				then := l.block(func() {
 					xoff := l.simple(xoff, pos)
 					l.loopNest(inner, pos, func(innerIvs []ir.Expr) {
+						if j == nil {
+							body(elemOff(outerIvs, innerIvs, xoff), nil)
+							return
+						}
 						res := append(append([]ir.Expr(nil), outerIvs...), ir.Ref(j))
 						res = append(res, innerIvs...)
 						body(elemOff(outerIvs, innerIvs, xoff), res)
 					})
-					l.emit(&ir.Assign{Dst: j, Src: ir.Bin(ir.Add, ir.Ref(j), ir.Int(1)), Pos: pos})
+					if j != nil {
+						l.emit(&ir.Assign{Dst: j, Src: ir.Bin(ir.Add, ir.Ref(j), ir.Int(1)), Pos: pos})
+					}
 				})
 				l.emit(&ir.If{Cond: m, Then: &ir.Block{Stmts: then}, Pos: pos})
 			})
@@ -315,7 +331,7 @@ func (l *fnLowerer) storeAdvanced(target *ast.Subscript, value ast.Expr, pos ir.
 func (l *fnLowerer) scatterScalar(a *advanced, v ir.Expr, pos ir.Pos) {
 	elem := a.v.src.Type.(*ir.Array).Elem
 	v = l.simple(l.storeConv(v, elem, pos), pos)
-	l.walk(a, pos, func(off ir.Expr, _ []ir.Expr) {
+	l.walkRes(a, pos, false, func(off ir.Expr, _ []ir.Expr) {
 		l.emit(&ir.Store{Arr: a.v.src, Offset: off, Val: v, Pos: pos})
 	})
 }

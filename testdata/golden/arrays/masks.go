@@ -128,35 +128,24 @@ func Positives(a *runtime.Array[float64]) *runtime.Array[float64] {
 // x[x < 0] = 0 on a copy (one fused loop, no mask array).
 func ClampNegatives(x *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line masks.py:12:1*/ var (
-		y        *runtime.Array[float64]
-		t1       *runtime.Array[float64]
-		t2       int64
-		i0       int64
-		t3       int64
-		t4       int64
-		i0_2     int64
-		t5       int64
-		h1       int64
-		h2       int64
-		h3       int64
-		h4       int64
-		h5       int64
-		h6       int64
-		p1       int64
-		p2       int64
-		p3       int64
-		t3U1     int64
-		t3U2     int64
-		t3U3     int64
-		i0_2U    int64
-		i0_2Lim  int64
-		t3U12    int64
-		t3U22    int64
-		t3U32    int64
-		i0_2U2   int64
-		i0_2Lim2 int64
-		yData    []float64
-		t1Data   []float64
+		y      *runtime.Array[float64]
+		t1     *runtime.Array[float64]
+		t2     int64
+		i0     int64
+		t3     int64
+		i0_2   int64
+		t4     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		p1     int64
+		p2     int64
+		p3     int64
+		yData  []float64
+		t1Data []float64
 	)
 	xData := x.Data
 	/*line masks.py:14:9*/ t1 = runtime.Zeros[float64](x.Shape[0])
@@ -185,90 +174,25 @@ func ClampNegatives(x *runtime.Array[float64]) *runtime.Array[float64] {
 	}
 	/*line masks.py:14:5*/ y = t1
 	yData = y.Data
-	/*line masks.py:15:5*/ t3 = 0
-	/*line masks.py:15:5*/ t4 = int64(y.Shape[0])
+	/*line masks.py:15:5*/ t3 = int64(y.Shape[0])
 	/*line masks.py:15:5*/ h5 = int64(y.Offset)
 	/*line masks.py:15:5*/ h6 = int64(y.Strides[0])
 	/*line masks.py:15:5*/ if h6 == 1 {
-		/*line masks.py:15:5*/ t3U1 = 0
-		/*line masks.py:15:5*/ t3U2 = 0
-		/*line masks.py:15:5*/ t3U3 = 0
-		/*line masks.py:15:5*/ i0_2U = 0
-		/*line masks.py:15:5*/ i0_2Lim = runtime.Max(t4, -9223372036854775805) - 3
-		/*line masks.py:15:5*/ for i0_2U < i0_2Lim {
-			/*line masks.py:15:5*/ if yData[h5+i0_2U] < 0.0 {
-				/*line masks.py:15:5*/ t5 = i0_2U * h6
-				/*line masks.py:15:5*/ yData[h5+t5] = 0.0
-				/*line masks.py:15:5*/ t3 = t3 + 1
-			}
-			/*line masks.py:15:5*/ if yData[h5+(i0_2U+1)] < 0.0 {
-				/*line masks.py:15:5*/ t5 = (i0_2U + 1) * h6
-				/*line masks.py:15:5*/ yData[h5+t5] = 0.0
-				/*line masks.py:15:5*/ t3U1 = t3U1 + 1
-			}
-			/*line masks.py:15:5*/ if yData[h5+(i0_2U+2)] < 0.0 {
-				/*line masks.py:15:5*/ t5 = (i0_2U + 2) * h6
-				/*line masks.py:15:5*/ yData[h5+t5] = 0.0
-				/*line masks.py:15:5*/ t3U2 = t3U2 + 1
-			}
-			/*line masks.py:15:5*/ if yData[h5+(i0_2U+3)] < 0.0 {
-				/*line masks.py:15:5*/ t5 = (i0_2U + 3) * h6
-				/*line masks.py:15:5*/ yData[h5+t5] = 0.0
-				/*line masks.py:15:5*/ t3U3 = t3U3 + 1
-			}
-			/*line masks.py:15:5*/ i0_2U = i0_2U + 4
-		}
-		/*line masks.py:15:5*/ for i0_2 = i0_2U; i0_2 < t4; i0_2++ {
+		/*line masks.py:15:5*/ for i0_2 = 0; i0_2 < t3; i0_2++ {
 			/*line masks.py:15:5*/ if yData[h5+i0_2] < 0.0 {
-				/*line masks.py:15:5*/ t5 = i0_2 * h6
-				/*line masks.py:15:5*/ yData[h5+t5] = 0.0
-				/*line masks.py:15:5*/ t3 = t3 + 1
+				/*line masks.py:15:5*/ t4 = i0_2 * h6
+				/*line masks.py:15:5*/ yData[h5+t4] = 0.0
 			}
 		}
-		/*line masks.py:15:5*/ t3 = t3 + (t3U1 + t3U2 + t3U3)
 	} else {
 		/*line masks.py:15:5*/ p3 = h5
-		/*line masks.py:15:5*/ t3U12 = 0
-		/*line masks.py:15:5*/ t3U22 = 0
-		/*line masks.py:15:5*/ t3U32 = 0
-		/*line masks.py:15:5*/ i0_2U2 = 0
-		/*line masks.py:15:5*/ i0_2Lim2 = runtime.Max(t4, -9223372036854775805) - 3
-		/*line masks.py:15:5*/ for i0_2U2 < i0_2Lim2 {
+		/*line masks.py:15:5*/ for i0_2 = 0; i0_2 < t3; i0_2++ {
 			/*line masks.py:15:5*/ if yData[p3] < 0.0 {
-				/*line masks.py:15:5*/ t5 = i0_2U2 * h6
-				/*line masks.py:15:5*/ yData[h5+t5] = 0.0
-				/*line masks.py:15:5*/ t3 = t3 + 1
-			}
-			/*line masks.py:15:5*/ p3 = p3 + h6
-			/*line masks.py:15:5*/ if yData[p3] < 0.0 {
-				/*line masks.py:15:5*/ t5 = (i0_2U2 + 1) * h6
-				/*line masks.py:15:5*/ yData[h5+t5] = 0.0
-				/*line masks.py:15:5*/ t3U12 = t3U12 + 1
-			}
-			/*line masks.py:15:5*/ p3 = p3 + h6
-			/*line masks.py:15:5*/ if yData[p3] < 0.0 {
-				/*line masks.py:15:5*/ t5 = (i0_2U2 + 2) * h6
-				/*line masks.py:15:5*/ yData[h5+t5] = 0.0
-				/*line masks.py:15:5*/ t3U22 = t3U22 + 1
-			}
-			/*line masks.py:15:5*/ p3 = p3 + h6
-			/*line masks.py:15:5*/ if yData[p3] < 0.0 {
-				/*line masks.py:15:5*/ t5 = (i0_2U2 + 3) * h6
-				/*line masks.py:15:5*/ yData[h5+t5] = 0.0
-				/*line masks.py:15:5*/ t3U32 = t3U32 + 1
-			}
-			/*line masks.py:15:5*/ p3 = p3 + h6
-			/*line masks.py:15:5*/ i0_2U2 = i0_2U2 + 4
-		}
-		/*line masks.py:15:5*/ for i0_2 = i0_2U2; i0_2 < t4; i0_2++ {
-			/*line masks.py:15:5*/ if yData[p3] < 0.0 {
-				/*line masks.py:15:5*/ t5 = i0_2 * h6
-				/*line masks.py:15:5*/ yData[h5+t5] = 0.0
-				/*line masks.py:15:5*/ t3 = t3 + 1
+				/*line masks.py:15:5*/ t4 = i0_2 * h6
+				/*line masks.py:15:5*/ yData[h5+t4] = 0.0
 			}
 			/*line masks.py:15:5*/ p3 = p3 + h6
 		}
-		/*line masks.py:15:5*/ t3 = t3 + (t3U12 + t3U22 + t3U32)
 	}
 	/*line masks.py:16:5*/ return y
 }
@@ -1019,117 +943,41 @@ func WithMask(a *runtime.Array[float64], m *runtime.Array[bool]) (*runtime.Array
 // a[m] = v in place; the array is returned too.
 func SetWithMask(a *runtime.Array[float64], m *runtime.Array[bool], v float64) (*runtime.Array[float64], error) {
 	/*line masks.py:49:1*/ var (
-		t1     int64
-		t2     int64
-		i0     int64
-		t3     int64
-		h1     int64
-		h2     int64
-		h3     int64
-		h4     int64
-		p1     int64
-		t1U1   int64
-		t1U2   int64
-		t1U3   int64
-		i0U    int64
-		i0Lim  int64
-		t1U12  int64
-		t1U22  int64
-		t1U32  int64
-		i0U2   int64
-		i0Lim2 int64
+		t1 int64
+		i0 int64
+		t2 int64
+		h1 int64
+		h2 int64
+		h3 int64
+		h4 int64
+		p1 int64
 	)
 	aData := a.Data
 	mData := m.Data
 	/*line masks.py:51:5*/ if !(int64(m.Shape[0]) == int64(a.Shape[0]) || int64(m.Shape[0]) == 0) {
 		return nil, runtime.Raise("IndexError", fmt.Sprintf("boolean index did not match indexed array along dimension %d; dimension is %d but corresponding boolean dimension is %d", 0, int64(a.Shape[0]), int64(m.Shape[0])), "masks.py", 51, "set_with_mask")
 	}
-	/*line masks.py:51:5*/ t1 = 0
-	/*line masks.py:51:5*/ t2 = int64(m.Shape[0])
+	/*line masks.py:51:5*/ t1 = int64(m.Shape[0])
 	/*line masks.py:51:5*/ h1 = int64(m.Offset)
 	/*line masks.py:51:5*/ h2 = int64(m.Strides[0])
 	/*line masks.py:51:5*/ h3 = int64(a.Strides[0])
 	/*line masks.py:51:5*/ h4 = int64(a.Offset)
 	/*line masks.py:51:5*/ if h2 == 1 {
-		/*line masks.py:51:5*/ t1U1 = 0
-		/*line masks.py:51:5*/ t1U2 = 0
-		/*line masks.py:51:5*/ t1U3 = 0
-		/*line masks.py:51:5*/ i0U = 0
-		/*line masks.py:51:5*/ i0Lim = runtime.Max(t2, -9223372036854775805) - 3
-		/*line masks.py:51:5*/ for i0U < i0Lim {
-			/*line masks.py:51:5*/ if mData[h1+i0U] {
-				/*line masks.py:51:5*/ t3 = i0U * h3
-				/*line masks.py:51:5*/ aData[h4+t3] = v
-				/*line masks.py:51:5*/ t1 = t1 + 1
-			}
-			/*line masks.py:51:5*/ if mData[h1+(i0U+1)] {
-				/*line masks.py:51:5*/ t3 = (i0U + 1) * h3
-				/*line masks.py:51:5*/ aData[h4+t3] = v
-				/*line masks.py:51:5*/ t1U1 = t1U1 + 1
-			}
-			/*line masks.py:51:5*/ if mData[h1+(i0U+2)] {
-				/*line masks.py:51:5*/ t3 = (i0U + 2) * h3
-				/*line masks.py:51:5*/ aData[h4+t3] = v
-				/*line masks.py:51:5*/ t1U2 = t1U2 + 1
-			}
-			/*line masks.py:51:5*/ if mData[h1+(i0U+3)] {
-				/*line masks.py:51:5*/ t3 = (i0U + 3) * h3
-				/*line masks.py:51:5*/ aData[h4+t3] = v
-				/*line masks.py:51:5*/ t1U3 = t1U3 + 1
-			}
-			/*line masks.py:51:5*/ i0U = i0U + 4
-		}
-		/*line masks.py:51:5*/ for i0 = i0U; i0 < t2; i0++ {
+		/*line masks.py:51:5*/ for i0 = 0; i0 < t1; i0++ {
 			/*line masks.py:51:5*/ if mData[h1+i0] {
-				/*line masks.py:51:5*/ t3 = i0 * h3
-				/*line masks.py:51:5*/ aData[h4+t3] = v
-				/*line masks.py:51:5*/ t1 = t1 + 1
+				/*line masks.py:51:5*/ t2 = i0 * h3
+				/*line masks.py:51:5*/ aData[h4+t2] = v
 			}
 		}
-		/*line masks.py:51:5*/ t1 = t1 + (t1U1 + t1U2 + t1U3)
 	} else {
 		/*line masks.py:51:5*/ p1 = h1
-		/*line masks.py:51:5*/ t1U12 = 0
-		/*line masks.py:51:5*/ t1U22 = 0
-		/*line masks.py:51:5*/ t1U32 = 0
-		/*line masks.py:51:5*/ i0U2 = 0
-		/*line masks.py:51:5*/ i0Lim2 = runtime.Max(t2, -9223372036854775805) - 3
-		/*line masks.py:51:5*/ for i0U2 < i0Lim2 {
+		/*line masks.py:51:5*/ for i0 = 0; i0 < t1; i0++ {
 			/*line masks.py:51:5*/ if mData[p1] {
-				/*line masks.py:51:5*/ t3 = i0U2 * h3
-				/*line masks.py:51:5*/ aData[h4+t3] = v
-				/*line masks.py:51:5*/ t1 = t1 + 1
-			}
-			/*line masks.py:51:5*/ p1 = p1 + h2
-			/*line masks.py:51:5*/ if mData[p1] {
-				/*line masks.py:51:5*/ t3 = (i0U2 + 1) * h3
-				/*line masks.py:51:5*/ aData[h4+t3] = v
-				/*line masks.py:51:5*/ t1U12 = t1U12 + 1
-			}
-			/*line masks.py:51:5*/ p1 = p1 + h2
-			/*line masks.py:51:5*/ if mData[p1] {
-				/*line masks.py:51:5*/ t3 = (i0U2 + 2) * h3
-				/*line masks.py:51:5*/ aData[h4+t3] = v
-				/*line masks.py:51:5*/ t1U22 = t1U22 + 1
-			}
-			/*line masks.py:51:5*/ p1 = p1 + h2
-			/*line masks.py:51:5*/ if mData[p1] {
-				/*line masks.py:51:5*/ t3 = (i0U2 + 3) * h3
-				/*line masks.py:51:5*/ aData[h4+t3] = v
-				/*line masks.py:51:5*/ t1U32 = t1U32 + 1
-			}
-			/*line masks.py:51:5*/ p1 = p1 + h2
-			/*line masks.py:51:5*/ i0U2 = i0U2 + 4
-		}
-		/*line masks.py:51:5*/ for i0 = i0U2; i0 < t2; i0++ {
-			/*line masks.py:51:5*/ if mData[p1] {
-				/*line masks.py:51:5*/ t3 = i0 * h3
-				/*line masks.py:51:5*/ aData[h4+t3] = v
-				/*line masks.py:51:5*/ t1 = t1 + 1
+				/*line masks.py:51:5*/ t2 = i0 * h3
+				/*line masks.py:51:5*/ aData[h4+t2] = v
 			}
 			/*line masks.py:51:5*/ p1 = p1 + h2
 		}
-		/*line masks.py:51:5*/ t1 = t1 + (t1U12 + t1U22 + t1U32)
 	}
 	/*line masks.py:52:5*/ return a, nil
 }
@@ -1139,65 +987,54 @@ func SetWithMask(a *runtime.Array[float64], m *runtime.Array[bool], v float64) (
 // img[mask] = 255 on a 2-D image.
 func Saturate(img *runtime.Array[uint8]) (*runtime.Array[uint8], error) {
 	/*line masks.py:55:1*/ var (
-		out      *runtime.Array[uint8]
-		t1       *runtime.Array[uint8]
-		t2       int64
-		t3       int64
-		i0       int64
-		i1       int64
-		t4       *runtime.Array[bool]
-		t5       int64
-		t6       int64
-		i0_2     int64
-		i1_2     int64
-		t7       int64
-		t8       int64
-		t9       int64
-		i0_3     int64
-		i1_3     int64
-		t10      int64
-		h1       int64
-		h2       int64
-		h3       int64
-		h4       int64
-		h5       int64
-		h6       int64
-		h7       int64
-		h8       int64
-		h9       int64
-		h10      int64
-		h11      int64
-		h12      int64
-		h13      int64
-		h14      int64
-		h15      int64
-		h16      int64
-		h17      int64
-		h18      int64
-		h19      int64
-		h20      int64
-		h21      int64
-		h22      int64
-		h23      int64
-		h24      int64
-		p1       int64
-		p2       int64
-		p3       int64
-		p4       int64
-		p5       int64
-		t7U1     int64
-		t7U2     int64
-		t7U3     int64
-		i1_3U    int64
-		i1_3Lim  int64
-		t7U12    int64
-		t7U22    int64
-		t7U32    int64
-		i1_3U2   int64
-		i1_3Lim2 int64
-		outData  []uint8
-		t1Data   []uint8
-		t4Data   []bool
+		out     *runtime.Array[uint8]
+		t1      *runtime.Array[uint8]
+		t2      int64
+		t3      int64
+		i0      int64
+		i1      int64
+		t4      *runtime.Array[bool]
+		t5      int64
+		t6      int64
+		i0_2    int64
+		i1_2    int64
+		t7      int64
+		t8      int64
+		i0_3    int64
+		i1_3    int64
+		t9      int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		h13     int64
+		h14     int64
+		h15     int64
+		h16     int64
+		h17     int64
+		h18     int64
+		h19     int64
+		h20     int64
+		h21     int64
+		h22     int64
+		h23     int64
+		h24     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		p4      int64
+		p5      int64
+		outData []uint8
+		t1Data  []uint8
+		t4Data  []bool
 	)
 	imgData := img.Data
 	/*line masks.py:57:11*/ t1 = runtime.Zeros[uint8](img.Shape[0], img.Shape[1])
@@ -1278,9 +1115,8 @@ func Saturate(img *runtime.Array[uint8]) (*runtime.Array[uint8], error) {
 			}
 		}
 	}
-	/*line masks.py:58:5*/ t7 = 0
-	/*line masks.py:58:5*/ t8 = int64(t4.Shape[0])
-	/*line masks.py:58:5*/ t9 = int64(t4.Shape[1])
+	/*line masks.py:58:5*/ t7 = int64(t4.Shape[0])
+	/*line masks.py:58:5*/ t8 = int64(t4.Shape[1])
 	/*line masks.py:58:5*/ h18 = int64(t4.Strides[1])
 	/*line masks.py:58:5*/ h20 = int64(out.Strides[1])
 	/*line masks.py:58:5*/ h21 = int64(out.Offset)
@@ -1288,92 +1124,28 @@ func Saturate(img *runtime.Array[uint8]) (*runtime.Array[uint8], error) {
 	/*line masks.py:58:5*/ h23 = int64(t4.Strides[0])
 	/*line masks.py:58:5*/ h24 = int64(out.Strides[0])
 	/*line masks.py:58:5*/ if h18 == 1 {
-		/*line masks.py:58:5*/ for i0_3 = 0; i0_3 < t8; i0_3++ {
+		/*line masks.py:58:5*/ for i0_3 = 0; i0_3 < t7; i0_3++ {
 			/*line masks.py:58:5*/ h17 = h22 + i0_3*h23
 			/*line masks.py:58:5*/ h19 = i0_3 * h24
-			/*line masks.py:58:5*/ t7U1 = 0
-			/*line masks.py:58:5*/ t7U2 = 0
-			/*line masks.py:58:5*/ t7U3 = 0
-			/*line masks.py:58:5*/ i1_3U = 0
-			/*line masks.py:58:5*/ i1_3Lim = runtime.Max(t9, -9223372036854775805) - 3
-			/*line masks.py:58:5*/ for i1_3U < i1_3Lim {
-				/*line masks.py:58:5*/ if t4Data[h17+i1_3U] {
-					/*line masks.py:58:5*/ t10 = h19 + i1_3U*h20
-					/*line masks.py:58:5*/ outData[h21+t10] = uint8(255)
-					/*line masks.py:58:5*/ t7 = t7 + 1
-				}
-				/*line masks.py:58:5*/ if t4Data[h17+(i1_3U+1)] {
-					/*line masks.py:58:5*/ t10 = h19 + (i1_3U+1)*h20
-					/*line masks.py:58:5*/ outData[h21+t10] = uint8(255)
-					/*line masks.py:58:5*/ t7U1 = t7U1 + 1
-				}
-				/*line masks.py:58:5*/ if t4Data[h17+(i1_3U+2)] {
-					/*line masks.py:58:5*/ t10 = h19 + (i1_3U+2)*h20
-					/*line masks.py:58:5*/ outData[h21+t10] = uint8(255)
-					/*line masks.py:58:5*/ t7U2 = t7U2 + 1
-				}
-				/*line masks.py:58:5*/ if t4Data[h17+(i1_3U+3)] {
-					/*line masks.py:58:5*/ t10 = h19 + (i1_3U+3)*h20
-					/*line masks.py:58:5*/ outData[h21+t10] = uint8(255)
-					/*line masks.py:58:5*/ t7U3 = t7U3 + 1
-				}
-				/*line masks.py:58:5*/ i1_3U = i1_3U + 4
-			}
-			/*line masks.py:58:5*/ for i1_3 = i1_3U; i1_3 < t9; i1_3++ {
+			/*line masks.py:58:5*/ for i1_3 = 0; i1_3 < t8; i1_3++ {
 				/*line masks.py:58:5*/ if t4Data[h17+i1_3] {
-					/*line masks.py:58:5*/ t10 = h19 + i1_3*h20
-					/*line masks.py:58:5*/ outData[h21+t10] = uint8(255)
-					/*line masks.py:58:5*/ t7 = t7 + 1
+					/*line masks.py:58:5*/ t9 = h19 + i1_3*h20
+					/*line masks.py:58:5*/ outData[h21+t9] = uint8(255)
 				}
 			}
-			/*line masks.py:58:5*/ t7 = t7 + (t7U1 + t7U2 + t7U3)
 		}
 	} else {
-		/*line masks.py:58:5*/ for i0_3 = 0; i0_3 < t8; i0_3++ {
+		/*line masks.py:58:5*/ for i0_3 = 0; i0_3 < t7; i0_3++ {
 			/*line masks.py:58:5*/ h17 = h22 + i0_3*h23
 			/*line masks.py:58:5*/ h19 = i0_3 * h24
 			/*line masks.py:58:5*/ p5 = h17
-			/*line masks.py:58:5*/ t7U12 = 0
-			/*line masks.py:58:5*/ t7U22 = 0
-			/*line masks.py:58:5*/ t7U32 = 0
-			/*line masks.py:58:5*/ i1_3U2 = 0
-			/*line masks.py:58:5*/ i1_3Lim2 = runtime.Max(t9, -9223372036854775805) - 3
-			/*line masks.py:58:5*/ for i1_3U2 < i1_3Lim2 {
+			/*line masks.py:58:5*/ for i1_3 = 0; i1_3 < t8; i1_3++ {
 				/*line masks.py:58:5*/ if t4Data[p5] {
-					/*line masks.py:58:5*/ t10 = h19 + i1_3U2*h20
-					/*line masks.py:58:5*/ outData[h21+t10] = uint8(255)
-					/*line masks.py:58:5*/ t7 = t7 + 1
-				}
-				/*line masks.py:58:5*/ p5 = p5 + h18
-				/*line masks.py:58:5*/ if t4Data[p5] {
-					/*line masks.py:58:5*/ t10 = h19 + (i1_3U2+1)*h20
-					/*line masks.py:58:5*/ outData[h21+t10] = uint8(255)
-					/*line masks.py:58:5*/ t7U12 = t7U12 + 1
-				}
-				/*line masks.py:58:5*/ p5 = p5 + h18
-				/*line masks.py:58:5*/ if t4Data[p5] {
-					/*line masks.py:58:5*/ t10 = h19 + (i1_3U2+2)*h20
-					/*line masks.py:58:5*/ outData[h21+t10] = uint8(255)
-					/*line masks.py:58:5*/ t7U22 = t7U22 + 1
-				}
-				/*line masks.py:58:5*/ p5 = p5 + h18
-				/*line masks.py:58:5*/ if t4Data[p5] {
-					/*line masks.py:58:5*/ t10 = h19 + (i1_3U2+3)*h20
-					/*line masks.py:58:5*/ outData[h21+t10] = uint8(255)
-					/*line masks.py:58:5*/ t7U32 = t7U32 + 1
-				}
-				/*line masks.py:58:5*/ p5 = p5 + h18
-				/*line masks.py:58:5*/ i1_3U2 = i1_3U2 + 4
-			}
-			/*line masks.py:58:5*/ for i1_3 = i1_3U2; i1_3 < t9; i1_3++ {
-				/*line masks.py:58:5*/ if t4Data[p5] {
-					/*line masks.py:58:5*/ t10 = h19 + i1_3*h20
-					/*line masks.py:58:5*/ outData[h21+t10] = uint8(255)
-					/*line masks.py:58:5*/ t7 = t7 + 1
+					/*line masks.py:58:5*/ t9 = h19 + i1_3*h20
+					/*line masks.py:58:5*/ outData[h21+t9] = uint8(255)
 				}
 				/*line masks.py:58:5*/ p5 = p5 + h18
 			}
-			/*line masks.py:58:5*/ t7 = t7 + (t7U12 + t7U22 + t7U32)
 		}
 	}
 	/*line masks.py:59:5*/ return out, nil
@@ -3117,10 +2889,9 @@ func ZeroRows(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t6     int64
 		i0_2   int64
 		t7     int64
-		t8     int64
 		i0_3   int64
+		t8     int64
 		t9     int64
-		t10    int64
 		i0_4   int64
 		h1     int64
 		h2     int64
@@ -3219,35 +2990,33 @@ func ZeroRows(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line masks.py:118:5*/ p4 = p4 + h12
 		}
 	}
-	/*line masks.py:118:5*/ t7 = 0
-	/*line masks.py:118:5*/ t8 = int64(t5.Shape[0])
+	/*line masks.py:118:5*/ t7 = int64(t5.Shape[0])
 	/*line masks.py:118:5*/ h15 = int64(t5.Offset)
 	/*line masks.py:118:5*/ h16 = int64(t5.Strides[0])
 	/*line masks.py:118:5*/ h17 = int64(b.Strides[0])
 	/*line masks.py:118:5*/ h18 = int64(b.Shape[1])
 	/*line masks.py:118:5*/ h19 = int64(b.Offset)
 	/*line masks.py:118:5*/ h20 = int64(b.Strides[1])
-	/*line masks.py:118:5*/ for i0_3 = 0; i0_3 < t8; i0_3++ {
+	/*line masks.py:118:5*/ for i0_3 = 0; i0_3 < t7; i0_3++ {
 		/*line masks.py:118:5*/ if t5Data[h15+i0_3*h16] {
-			/*line masks.py:118:5*/ t9 = i0_3 * h17
-			/*line masks.py:118:5*/ t10 = h18
-			/*line masks.py:118:5*/ h13 = h19 + t9
+			/*line masks.py:118:5*/ t8 = i0_3 * h17
+			/*line masks.py:118:5*/ t9 = h18
+			/*line masks.py:118:5*/ h13 = h19 + t8
 			/*line masks.py:118:5*/ h14 = h20
 			/*line masks.py:118:5*/ if h14 == 1 {
-				/*line masks.py:118:5*/ if t10 > 0 {
-					bW := bData[h13 : h13+t10]
-					for i0_4 = 0; i0_4 < t10; i0_4++ {
+				/*line masks.py:118:5*/ if t9 > 0 {
+					bW := bData[h13 : h13+t9]
+					for i0_4 = 0; i0_4 < t9; i0_4++ {
 						/*line masks.py:118:5*/ bW[i0_4] = 0.0
 					}
 				}
 			} else {
 				/*line masks.py:118:5*/ p5 = h13
-				/*line masks.py:118:5*/ for i0_4 = 0; i0_4 < t10; i0_4++ {
+				/*line masks.py:118:5*/ for i0_4 = 0; i0_4 < t9; i0_4++ {
 					/*line masks.py:118:5*/ bData[p5] = 0.0
 					/*line masks.py:118:5*/ p5 = p5 + h14
 				}
 			}
-			/*line masks.py:118:5*/ t7 = t7 + 1
 		}
 	}
 	/*line masks.py:119:5*/ return b, nil
@@ -3444,48 +3213,37 @@ func SetColumns(a *runtime.Array[float64], m *runtime.Array[bool], v *runtime.Ar
 // computes the whole mask first.
 func ReversedMaskStore(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line masks.py:129:1*/ var (
-		b        *runtime.Array[float64]
-		t1       *runtime.Array[float64]
-		t2       int64
-		i0       int64
-		t3       int64
-		t4       int64
-		t5       int64
-		t6       int64
-		t7       *runtime.Array[bool]
-		i0_2     int64
-		t8       int64
-		t9       int64
-		i0_3     int64
-		t10      int64
-		h1       int64
-		h2       int64
-		h3       int64
-		h4       int64
-		h5       int64
-		h6       int64
-		h7       int64
-		h8       int64
-		h9       int64
-		h10      int64
-		p1       int64
-		p2       int64
-		p3       int64
-		p4       int64
-		p5       int64
-		t8U1     int64
-		t8U2     int64
-		t8U3     int64
-		i0_3U    int64
-		i0_3Lim  int64
-		t8U12    int64
-		t8U22    int64
-		t8U32    int64
-		i0_3U2   int64
-		i0_3Lim2 int64
-		bData    []float64
-		t1Data   []float64
-		t7Data   []bool
+		b      *runtime.Array[float64]
+		t1     *runtime.Array[float64]
+		t2     int64
+		i0     int64
+		t3     int64
+		t4     int64
+		t5     int64
+		t6     int64
+		t7     *runtime.Array[bool]
+		i0_2   int64
+		t8     int64
+		i0_3   int64
+		t9     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		p1     int64
+		p2     int64
+		p3     int64
+		p4     int64
+		p5     int64
+		bData  []float64
+		t1Data []float64
+		t7Data []bool
 	)
 	aData := a.Data
 	/*line masks.py:132:9*/ t1 = runtime.Zeros[float64](a.Shape[0])
@@ -3542,92 +3300,27 @@ func ReversedMaskStore(a *runtime.Array[float64]) (*runtime.Array[float64], erro
 			/*line masks.py:133:5*/ p4 = p4 + t5
 		}
 	}
-	/*line masks.py:133:5*/ t8 = 0
-	/*line masks.py:133:5*/ t9 = int64(t7.Shape[0])
+	/*line masks.py:133:5*/ t8 = int64(t7.Shape[0])
 	/*line masks.py:133:5*/ h7 = int64(t7.Offset)
 	/*line masks.py:133:5*/ h8 = int64(t7.Strides[0])
 	/*line masks.py:133:5*/ h9 = int64(b.Strides[0])
 	/*line masks.py:133:5*/ h10 = int64(b.Offset)
 	/*line masks.py:133:5*/ if h8 == 1 {
-		/*line masks.py:133:5*/ t8U1 = 0
-		/*line masks.py:133:5*/ t8U2 = 0
-		/*line masks.py:133:5*/ t8U3 = 0
-		/*line masks.py:133:5*/ i0_3U = 0
-		/*line masks.py:133:5*/ i0_3Lim = runtime.Max(t9, -9223372036854775805) - 3
-		/*line masks.py:133:5*/ for i0_3U < i0_3Lim {
-			/*line masks.py:133:5*/ if t7Data[h7+i0_3U] {
-				/*line masks.py:133:5*/ t10 = i0_3U * h9
-				/*line masks.py:133:5*/ bData[h10+t10] = 0.0
-				/*line masks.py:133:5*/ t8 = t8 + 1
-			}
-			/*line masks.py:133:5*/ if t7Data[h7+(i0_3U+1)] {
-				/*line masks.py:133:5*/ t10 = (i0_3U + 1) * h9
-				/*line masks.py:133:5*/ bData[h10+t10] = 0.0
-				/*line masks.py:133:5*/ t8U1 = t8U1 + 1
-			}
-			/*line masks.py:133:5*/ if t7Data[h7+(i0_3U+2)] {
-				/*line masks.py:133:5*/ t10 = (i0_3U + 2) * h9
-				/*line masks.py:133:5*/ bData[h10+t10] = 0.0
-				/*line masks.py:133:5*/ t8U2 = t8U2 + 1
-			}
-			/*line masks.py:133:5*/ if t7Data[h7+(i0_3U+3)] {
-				/*line masks.py:133:5*/ t10 = (i0_3U + 3) * h9
-				/*line masks.py:133:5*/ bData[h10+t10] = 0.0
-				/*line masks.py:133:5*/ t8U3 = t8U3 + 1
-			}
-			/*line masks.py:133:5*/ i0_3U = i0_3U + 4
-		}
-		/*line masks.py:133:5*/ for i0_3 = i0_3U; i0_3 < t9; i0_3++ {
+		/*line masks.py:133:5*/ for i0_3 = 0; i0_3 < t8; i0_3++ {
 			/*line masks.py:133:5*/ if t7Data[h7+i0_3] {
-				/*line masks.py:133:5*/ t10 = i0_3 * h9
-				/*line masks.py:133:5*/ bData[h10+t10] = 0.0
-				/*line masks.py:133:5*/ t8 = t8 + 1
+				/*line masks.py:133:5*/ t9 = i0_3 * h9
+				/*line masks.py:133:5*/ bData[h10+t9] = 0.0
 			}
 		}
-		/*line masks.py:133:5*/ t8 = t8 + (t8U1 + t8U2 + t8U3)
 	} else {
 		/*line masks.py:133:5*/ p5 = h7
-		/*line masks.py:133:5*/ t8U12 = 0
-		/*line masks.py:133:5*/ t8U22 = 0
-		/*line masks.py:133:5*/ t8U32 = 0
-		/*line masks.py:133:5*/ i0_3U2 = 0
-		/*line masks.py:133:5*/ i0_3Lim2 = runtime.Max(t9, -9223372036854775805) - 3
-		/*line masks.py:133:5*/ for i0_3U2 < i0_3Lim2 {
+		/*line masks.py:133:5*/ for i0_3 = 0; i0_3 < t8; i0_3++ {
 			/*line masks.py:133:5*/ if t7Data[p5] {
-				/*line masks.py:133:5*/ t10 = i0_3U2 * h9
-				/*line masks.py:133:5*/ bData[h10+t10] = 0.0
-				/*line masks.py:133:5*/ t8 = t8 + 1
-			}
-			/*line masks.py:133:5*/ p5 = p5 + h8
-			/*line masks.py:133:5*/ if t7Data[p5] {
-				/*line masks.py:133:5*/ t10 = (i0_3U2 + 1) * h9
-				/*line masks.py:133:5*/ bData[h10+t10] = 0.0
-				/*line masks.py:133:5*/ t8U12 = t8U12 + 1
-			}
-			/*line masks.py:133:5*/ p5 = p5 + h8
-			/*line masks.py:133:5*/ if t7Data[p5] {
-				/*line masks.py:133:5*/ t10 = (i0_3U2 + 2) * h9
-				/*line masks.py:133:5*/ bData[h10+t10] = 0.0
-				/*line masks.py:133:5*/ t8U22 = t8U22 + 1
-			}
-			/*line masks.py:133:5*/ p5 = p5 + h8
-			/*line masks.py:133:5*/ if t7Data[p5] {
-				/*line masks.py:133:5*/ t10 = (i0_3U2 + 3) * h9
-				/*line masks.py:133:5*/ bData[h10+t10] = 0.0
-				/*line masks.py:133:5*/ t8U32 = t8U32 + 1
-			}
-			/*line masks.py:133:5*/ p5 = p5 + h8
-			/*line masks.py:133:5*/ i0_3U2 = i0_3U2 + 4
-		}
-		/*line masks.py:133:5*/ for i0_3 = i0_3U2; i0_3 < t9; i0_3++ {
-			/*line masks.py:133:5*/ if t7Data[p5] {
-				/*line masks.py:133:5*/ t10 = i0_3 * h9
-				/*line masks.py:133:5*/ bData[h10+t10] = 0.0
-				/*line masks.py:133:5*/ t8 = t8 + 1
+				/*line masks.py:133:5*/ t9 = i0_3 * h9
+				/*line masks.py:133:5*/ bData[h10+t9] = 0.0
 			}
 			/*line masks.py:133:5*/ p5 = p5 + h8
 		}
-		/*line masks.py:133:5*/ t8 = t8 + (t8U12 + t8U22 + t8U32)
 	}
 	/*line masks.py:134:5*/ return b, nil
 }
@@ -4341,35 +4034,24 @@ func ComplexMask(z *runtime.Array[complex128]) *runtime.Array[complex128] {
 // A boolean array masked by itself.
 func BoolMaskStore(m *runtime.Array[bool]) *runtime.Array[bool] {
 	/*line masks.py:163:1*/ var (
-		b        *runtime.Array[bool]
-		t1       *runtime.Array[bool]
-		t2       int64
-		i0       int64
-		t3       int64
-		t4       int64
-		i0_2     int64
-		t5       int64
-		h1       int64
-		h2       int64
-		h3       int64
-		h4       int64
-		h5       int64
-		h6       int64
-		p1       int64
-		p2       int64
-		p3       int64
-		t3U1     int64
-		t3U2     int64
-		t3U3     int64
-		i0_2U    int64
-		i0_2Lim  int64
-		t3U12    int64
-		t3U22    int64
-		t3U32    int64
-		i0_2U2   int64
-		i0_2Lim2 int64
-		bData    []bool
-		t1Data   []bool
+		b      *runtime.Array[bool]
+		t1     *runtime.Array[bool]
+		t2     int64
+		i0     int64
+		t3     int64
+		i0_2   int64
+		t4     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		p1     int64
+		p2     int64
+		p3     int64
+		bData  []bool
+		t1Data []bool
 	)
 	mData := m.Data
 	/*line masks.py:165:9*/ t1 = runtime.Zeros[bool](m.Shape[0])
@@ -4398,90 +4080,25 @@ func BoolMaskStore(m *runtime.Array[bool]) *runtime.Array[bool] {
 	}
 	/*line masks.py:165:5*/ b = t1
 	bData = b.Data
-	/*line masks.py:166:5*/ t3 = 0
-	/*line masks.py:166:5*/ t4 = int64(b.Shape[0])
+	/*line masks.py:166:5*/ t3 = int64(b.Shape[0])
 	/*line masks.py:166:5*/ h5 = int64(b.Offset)
 	/*line masks.py:166:5*/ h6 = int64(b.Strides[0])
 	/*line masks.py:166:5*/ if h6 == 1 {
-		/*line masks.py:166:5*/ t3U1 = 0
-		/*line masks.py:166:5*/ t3U2 = 0
-		/*line masks.py:166:5*/ t3U3 = 0
-		/*line masks.py:166:5*/ i0_2U = 0
-		/*line masks.py:166:5*/ i0_2Lim = runtime.Max(t4, -9223372036854775805) - 3
-		/*line masks.py:166:5*/ for i0_2U < i0_2Lim {
-			/*line masks.py:166:5*/ if bData[h5+i0_2U] {
-				/*line masks.py:166:5*/ t5 = i0_2U * h6
-				/*line masks.py:166:5*/ bData[h5+t5] = false
-				/*line masks.py:166:5*/ t3 = t3 + 1
-			}
-			/*line masks.py:166:5*/ if bData[h5+(i0_2U+1)] {
-				/*line masks.py:166:5*/ t5 = (i0_2U + 1) * h6
-				/*line masks.py:166:5*/ bData[h5+t5] = false
-				/*line masks.py:166:5*/ t3U1 = t3U1 + 1
-			}
-			/*line masks.py:166:5*/ if bData[h5+(i0_2U+2)] {
-				/*line masks.py:166:5*/ t5 = (i0_2U + 2) * h6
-				/*line masks.py:166:5*/ bData[h5+t5] = false
-				/*line masks.py:166:5*/ t3U2 = t3U2 + 1
-			}
-			/*line masks.py:166:5*/ if bData[h5+(i0_2U+3)] {
-				/*line masks.py:166:5*/ t5 = (i0_2U + 3) * h6
-				/*line masks.py:166:5*/ bData[h5+t5] = false
-				/*line masks.py:166:5*/ t3U3 = t3U3 + 1
-			}
-			/*line masks.py:166:5*/ i0_2U = i0_2U + 4
-		}
-		/*line masks.py:166:5*/ for i0_2 = i0_2U; i0_2 < t4; i0_2++ {
+		/*line masks.py:166:5*/ for i0_2 = 0; i0_2 < t3; i0_2++ {
 			/*line masks.py:166:5*/ if bData[h5+i0_2] {
-				/*line masks.py:166:5*/ t5 = i0_2 * h6
-				/*line masks.py:166:5*/ bData[h5+t5] = false
-				/*line masks.py:166:5*/ t3 = t3 + 1
+				/*line masks.py:166:5*/ t4 = i0_2 * h6
+				/*line masks.py:166:5*/ bData[h5+t4] = false
 			}
 		}
-		/*line masks.py:166:5*/ t3 = t3 + (t3U1 + t3U2 + t3U3)
 	} else {
 		/*line masks.py:166:5*/ p3 = h5
-		/*line masks.py:166:5*/ t3U12 = 0
-		/*line masks.py:166:5*/ t3U22 = 0
-		/*line masks.py:166:5*/ t3U32 = 0
-		/*line masks.py:166:5*/ i0_2U2 = 0
-		/*line masks.py:166:5*/ i0_2Lim2 = runtime.Max(t4, -9223372036854775805) - 3
-		/*line masks.py:166:5*/ for i0_2U2 < i0_2Lim2 {
+		/*line masks.py:166:5*/ for i0_2 = 0; i0_2 < t3; i0_2++ {
 			/*line masks.py:166:5*/ if bData[p3] {
-				/*line masks.py:166:5*/ t5 = i0_2U2 * h6
-				/*line masks.py:166:5*/ bData[h5+t5] = false
-				/*line masks.py:166:5*/ t3 = t3 + 1
-			}
-			/*line masks.py:166:5*/ p3 = p3 + h6
-			/*line masks.py:166:5*/ if bData[p3] {
-				/*line masks.py:166:5*/ t5 = (i0_2U2 + 1) * h6
-				/*line masks.py:166:5*/ bData[h5+t5] = false
-				/*line masks.py:166:5*/ t3U12 = t3U12 + 1
-			}
-			/*line masks.py:166:5*/ p3 = p3 + h6
-			/*line masks.py:166:5*/ if bData[p3] {
-				/*line masks.py:166:5*/ t5 = (i0_2U2 + 2) * h6
-				/*line masks.py:166:5*/ bData[h5+t5] = false
-				/*line masks.py:166:5*/ t3U22 = t3U22 + 1
-			}
-			/*line masks.py:166:5*/ p3 = p3 + h6
-			/*line masks.py:166:5*/ if bData[p3] {
-				/*line masks.py:166:5*/ t5 = (i0_2U2 + 3) * h6
-				/*line masks.py:166:5*/ bData[h5+t5] = false
-				/*line masks.py:166:5*/ t3U32 = t3U32 + 1
-			}
-			/*line masks.py:166:5*/ p3 = p3 + h6
-			/*line masks.py:166:5*/ i0_2U2 = i0_2U2 + 4
-		}
-		/*line masks.py:166:5*/ for i0_2 = i0_2U2; i0_2 < t4; i0_2++ {
-			/*line masks.py:166:5*/ if bData[p3] {
-				/*line masks.py:166:5*/ t5 = i0_2 * h6
-				/*line masks.py:166:5*/ bData[h5+t5] = false
-				/*line masks.py:166:5*/ t3 = t3 + 1
+				/*line masks.py:166:5*/ t4 = i0_2 * h6
+				/*line masks.py:166:5*/ bData[h5+t4] = false
 			}
 			/*line masks.py:166:5*/ p3 = p3 + h6
 		}
-		/*line masks.py:166:5*/ t3 = t3 + (t3U12 + t3U22 + t3U32)
 	}
 	/*line masks.py:167:5*/ return b
 }
@@ -4496,17 +4113,16 @@ func Float32Mask(a *runtime.Array[float32]) *runtime.Array[float32] {
 		t2       int64
 		i0       int64
 		t3       int64
-		t4       int64
 		i0_2     int64
+		t4       int64
 		t5       int64
 		t6       int64
-		t7       int64
 		i0_3     int64
-		t8       *runtime.Array[float32]
+		t7       *runtime.Array[float32]
+		t8       int64
 		t9       int64
-		t10      int64
 		i0_4     int64
-		t11      int64
+		t10      int64
 		h1       int64
 		h2       int64
 		h3       int64
@@ -4524,29 +4140,19 @@ func Float32Mask(a *runtime.Array[float32]) *runtime.Array[float32] {
 		p3       int64
 		p4       int64
 		p5       int64
-		t3U1     int64
-		t3U2     int64
-		t3U3     int64
-		i0_2U    int64
-		i0_2Lim  int64
-		t3U12    int64
-		t3U22    int64
-		t3U32    int64
-		i0_2U2   int64
-		i0_2Lim2 int64
-		t6U1     int64
-		t6U2     int64
-		t6U3     int64
+		t5U1     int64
+		t5U2     int64
+		t5U3     int64
 		i0_3U    int64
 		i0_3Lim  int64
-		t6U12    int64
-		t6U22    int64
-		t6U32    int64
+		t5U12    int64
+		t5U22    int64
+		t5U32    int64
 		i0_3U2   int64
 		i0_3Lim2 int64
 		bData    []float32
 		t1Data   []float32
-		t8Data   []float32
+		t7Data   []float32
 	)
 	aData := a.Data
 	/*line masks.py:172:9*/ t1 = runtime.Zeros[float32](a.Shape[0])
@@ -4575,164 +4181,99 @@ func Float32Mask(a *runtime.Array[float32]) *runtime.Array[float32] {
 	}
 	/*line masks.py:172:5*/ b = t1
 	bData = b.Data
-	/*line masks.py:173:5*/ t3 = 0
-	/*line masks.py:173:5*/ t4 = int64(b.Shape[0])
+	/*line masks.py:173:5*/ t3 = int64(b.Shape[0])
 	/*line masks.py:173:5*/ h5 = int64(b.Offset)
 	/*line masks.py:173:5*/ h6 = int64(b.Strides[0])
 	/*line masks.py:173:5*/ if h6 == 1 {
-		/*line masks.py:173:5*/ t3U1 = 0
-		/*line masks.py:173:5*/ t3U2 = 0
-		/*line masks.py:173:5*/ t3U3 = 0
-		/*line masks.py:173:5*/ i0_2U = 0
-		/*line masks.py:173:5*/ i0_2Lim = runtime.Max(t4, -9223372036854775805) - 3
-		/*line masks.py:173:5*/ for i0_2U < i0_2Lim {
-			/*line masks.py:173:5*/ if float64(bData[h5+i0_2U]) < 0.0 {
-				/*line masks.py:173:5*/ t5 = i0_2U * h6
-				/*line masks.py:173:5*/ bData[h5+t5] = float32(0.0)
-				/*line masks.py:173:5*/ t3 = t3 + 1
-			}
-			/*line masks.py:173:5*/ if float64(bData[h5+(i0_2U+1)]) < 0.0 {
-				/*line masks.py:173:5*/ t5 = (i0_2U + 1) * h6
-				/*line masks.py:173:5*/ bData[h5+t5] = float32(0.0)
-				/*line masks.py:173:5*/ t3U1 = t3U1 + 1
-			}
-			/*line masks.py:173:5*/ if float64(bData[h5+(i0_2U+2)]) < 0.0 {
-				/*line masks.py:173:5*/ t5 = (i0_2U + 2) * h6
-				/*line masks.py:173:5*/ bData[h5+t5] = float32(0.0)
-				/*line masks.py:173:5*/ t3U2 = t3U2 + 1
-			}
-			/*line masks.py:173:5*/ if float64(bData[h5+(i0_2U+3)]) < 0.0 {
-				/*line masks.py:173:5*/ t5 = (i0_2U + 3) * h6
-				/*line masks.py:173:5*/ bData[h5+t5] = float32(0.0)
-				/*line masks.py:173:5*/ t3U3 = t3U3 + 1
-			}
-			/*line masks.py:173:5*/ i0_2U = i0_2U + 4
-		}
-		/*line masks.py:173:5*/ for i0_2 = i0_2U; i0_2 < t4; i0_2++ {
+		/*line masks.py:173:5*/ for i0_2 = 0; i0_2 < t3; i0_2++ {
 			/*line masks.py:173:5*/ if float64(bData[h5+i0_2]) < 0.0 {
-				/*line masks.py:173:5*/ t5 = i0_2 * h6
-				/*line masks.py:173:5*/ bData[h5+t5] = float32(0.0)
-				/*line masks.py:173:5*/ t3 = t3 + 1
+				/*line masks.py:173:5*/ t4 = i0_2 * h6
+				/*line masks.py:173:5*/ bData[h5+t4] = float32(0.0)
 			}
 		}
-		/*line masks.py:173:5*/ t3 = t3 + (t3U1 + t3U2 + t3U3)
 	} else {
 		/*line masks.py:173:5*/ p3 = h5
-		/*line masks.py:173:5*/ t3U12 = 0
-		/*line masks.py:173:5*/ t3U22 = 0
-		/*line masks.py:173:5*/ t3U32 = 0
-		/*line masks.py:173:5*/ i0_2U2 = 0
-		/*line masks.py:173:5*/ i0_2Lim2 = runtime.Max(t4, -9223372036854775805) - 3
-		/*line masks.py:173:5*/ for i0_2U2 < i0_2Lim2 {
+		/*line masks.py:173:5*/ for i0_2 = 0; i0_2 < t3; i0_2++ {
 			/*line masks.py:173:5*/ if float64(bData[p3]) < 0.0 {
-				/*line masks.py:173:5*/ t5 = i0_2U2 * h6
-				/*line masks.py:173:5*/ bData[h5+t5] = float32(0.0)
-				/*line masks.py:173:5*/ t3 = t3 + 1
-			}
-			/*line masks.py:173:5*/ p3 = p3 + h6
-			/*line masks.py:173:5*/ if float64(bData[p3]) < 0.0 {
-				/*line masks.py:173:5*/ t5 = (i0_2U2 + 1) * h6
-				/*line masks.py:173:5*/ bData[h5+t5] = float32(0.0)
-				/*line masks.py:173:5*/ t3U12 = t3U12 + 1
-			}
-			/*line masks.py:173:5*/ p3 = p3 + h6
-			/*line masks.py:173:5*/ if float64(bData[p3]) < 0.0 {
-				/*line masks.py:173:5*/ t5 = (i0_2U2 + 2) * h6
-				/*line masks.py:173:5*/ bData[h5+t5] = float32(0.0)
-				/*line masks.py:173:5*/ t3U22 = t3U22 + 1
-			}
-			/*line masks.py:173:5*/ p3 = p3 + h6
-			/*line masks.py:173:5*/ if float64(bData[p3]) < 0.0 {
-				/*line masks.py:173:5*/ t5 = (i0_2U2 + 3) * h6
-				/*line masks.py:173:5*/ bData[h5+t5] = float32(0.0)
-				/*line masks.py:173:5*/ t3U32 = t3U32 + 1
-			}
-			/*line masks.py:173:5*/ p3 = p3 + h6
-			/*line masks.py:173:5*/ i0_2U2 = i0_2U2 + 4
-		}
-		/*line masks.py:173:5*/ for i0_2 = i0_2U2; i0_2 < t4; i0_2++ {
-			/*line masks.py:173:5*/ if float64(bData[p3]) < 0.0 {
-				/*line masks.py:173:5*/ t5 = i0_2 * h6
-				/*line masks.py:173:5*/ bData[h5+t5] = float32(0.0)
-				/*line masks.py:173:5*/ t3 = t3 + 1
+				/*line masks.py:173:5*/ t4 = i0_2 * h6
+				/*line masks.py:173:5*/ bData[h5+t4] = float32(0.0)
 			}
 			/*line masks.py:173:5*/ p3 = p3 + h6
 		}
-		/*line masks.py:173:5*/ t3 = t3 + (t3U12 + t3U22 + t3U32)
 	}
-	/*line masks.py:174:12*/ t6 = 0
-	/*line masks.py:174:12*/ t7 = int64(b.Shape[0])
+	/*line masks.py:174:12*/ t5 = 0
+	/*line masks.py:174:12*/ t6 = int64(b.Shape[0])
 	/*line masks.py:174:12*/ h7 = int64(b.Offset)
 	/*line masks.py:174:12*/ h8 = int64(b.Strides[0])
 	/*line masks.py:174:12*/ if h8 == 1 {
-		/*line masks.py:174:12*/ t6U1 = 0
-		/*line masks.py:174:12*/ t6U2 = 0
-		/*line masks.py:174:12*/ t6U3 = 0
+		/*line masks.py:174:12*/ t5U1 = 0
+		/*line masks.py:174:12*/ t5U2 = 0
+		/*line masks.py:174:12*/ t5U3 = 0
 		/*line masks.py:174:12*/ i0_3U = 0
-		/*line masks.py:174:12*/ i0_3Lim = runtime.Max(t7, -9223372036854775805) - 3
+		/*line masks.py:174:12*/ i0_3Lim = runtime.Max(t6, -9223372036854775805) - 3
 		/*line masks.py:174:12*/ for i0_3U < i0_3Lim {
-			/*line masks.py:174:12*/ t6 = t6 + runtime.BoolToInt(float64(bData[h7+i0_3U]) > 0.25)
-			/*line masks.py:174:12*/ t6U1 = t6U1 + runtime.BoolToInt(float64(bData[h7+(i0_3U+1)]) > 0.25)
-			/*line masks.py:174:12*/ t6U2 = t6U2 + runtime.BoolToInt(float64(bData[h7+(i0_3U+2)]) > 0.25)
-			/*line masks.py:174:12*/ t6U3 = t6U3 + runtime.BoolToInt(float64(bData[h7+(i0_3U+3)]) > 0.25)
+			/*line masks.py:174:12*/ t5 = t5 + runtime.BoolToInt(float64(bData[h7+i0_3U]) > 0.25)
+			/*line masks.py:174:12*/ t5U1 = t5U1 + runtime.BoolToInt(float64(bData[h7+(i0_3U+1)]) > 0.25)
+			/*line masks.py:174:12*/ t5U2 = t5U2 + runtime.BoolToInt(float64(bData[h7+(i0_3U+2)]) > 0.25)
+			/*line masks.py:174:12*/ t5U3 = t5U3 + runtime.BoolToInt(float64(bData[h7+(i0_3U+3)]) > 0.25)
 			/*line masks.py:174:12*/ i0_3U = i0_3U + 4
 		}
-		/*line masks.py:174:12*/ for i0_3 = i0_3U; i0_3 < t7; i0_3++ {
-			/*line masks.py:174:12*/ t6 = t6 + runtime.BoolToInt(float64(bData[h7+i0_3]) > 0.25)
+		/*line masks.py:174:12*/ for i0_3 = i0_3U; i0_3 < t6; i0_3++ {
+			/*line masks.py:174:12*/ t5 = t5 + runtime.BoolToInt(float64(bData[h7+i0_3]) > 0.25)
 		}
-		/*line masks.py:174:12*/ t6 = t6 + (t6U1 + t6U2 + t6U3)
+		/*line masks.py:174:12*/ t5 = t5 + (t5U1 + t5U2 + t5U3)
 	} else {
 		/*line masks.py:174:12*/ p4 = h7
-		/*line masks.py:174:12*/ t6U12 = 0
-		/*line masks.py:174:12*/ t6U22 = 0
-		/*line masks.py:174:12*/ t6U32 = 0
+		/*line masks.py:174:12*/ t5U12 = 0
+		/*line masks.py:174:12*/ t5U22 = 0
+		/*line masks.py:174:12*/ t5U32 = 0
 		/*line masks.py:174:12*/ i0_3U2 = 0
-		/*line masks.py:174:12*/ i0_3Lim2 = runtime.Max(t7, -9223372036854775805) - 3
+		/*line masks.py:174:12*/ i0_3Lim2 = runtime.Max(t6, -9223372036854775805) - 3
 		/*line masks.py:174:12*/ for i0_3U2 < i0_3Lim2 {
-			/*line masks.py:174:12*/ t6 = t6 + runtime.BoolToInt(float64(bData[p4]) > 0.25)
+			/*line masks.py:174:12*/ t5 = t5 + runtime.BoolToInt(float64(bData[p4]) > 0.25)
 			/*line masks.py:174:12*/ p4 = p4 + h8
-			/*line masks.py:174:12*/ t6U12 = t6U12 + runtime.BoolToInt(float64(bData[p4]) > 0.25)
+			/*line masks.py:174:12*/ t5U12 = t5U12 + runtime.BoolToInt(float64(bData[p4]) > 0.25)
 			/*line masks.py:174:12*/ p4 = p4 + h8
-			/*line masks.py:174:12*/ t6U22 = t6U22 + runtime.BoolToInt(float64(bData[p4]) > 0.25)
+			/*line masks.py:174:12*/ t5U22 = t5U22 + runtime.BoolToInt(float64(bData[p4]) > 0.25)
 			/*line masks.py:174:12*/ p4 = p4 + h8
-			/*line masks.py:174:12*/ t6U32 = t6U32 + runtime.BoolToInt(float64(bData[p4]) > 0.25)
+			/*line masks.py:174:12*/ t5U32 = t5U32 + runtime.BoolToInt(float64(bData[p4]) > 0.25)
 			/*line masks.py:174:12*/ p4 = p4 + h8
 			/*line masks.py:174:12*/ i0_3U2 = i0_3U2 + 4
 		}
-		/*line masks.py:174:12*/ for i0_3 = i0_3U2; i0_3 < t7; i0_3++ {
-			/*line masks.py:174:12*/ t6 = t6 + runtime.BoolToInt(float64(bData[p4]) > 0.25)
+		/*line masks.py:174:12*/ for i0_3 = i0_3U2; i0_3 < t6; i0_3++ {
+			/*line masks.py:174:12*/ t5 = t5 + runtime.BoolToInt(float64(bData[p4]) > 0.25)
 			/*line masks.py:174:12*/ p4 = p4 + h8
 		}
-		/*line masks.py:174:12*/ t6 = t6 + (t6U12 + t6U22 + t6U32)
+		/*line masks.py:174:12*/ t5 = t5 + (t5U12 + t5U22 + t5U32)
 	}
-	/*line masks.py:174:12*/ t8 = runtime.Zeros[float32](int(t6))
-	t8Data = t8.Data
-	/*line masks.py:174:12*/ t9 = 0
-	/*line masks.py:174:12*/ t10 = int64(b.Shape[0])
+	/*line masks.py:174:12*/ t7 = runtime.Zeros[float32](int(t5))
+	t7Data = t7.Data
+	/*line masks.py:174:12*/ t8 = 0
+	/*line masks.py:174:12*/ t9 = int64(b.Shape[0])
 	/*line masks.py:174:12*/ h9 = int64(b.Offset)
 	/*line masks.py:174:12*/ h10 = int64(b.Strides[0])
-	/*line masks.py:174:12*/ h11 = int64(t8.Offset)
-	/*line masks.py:174:12*/ h12 = int64(t8.Strides[0])
+	/*line masks.py:174:12*/ h11 = int64(t7.Offset)
+	/*line masks.py:174:12*/ h12 = int64(t7.Strides[0])
 	/*line masks.py:174:12*/ if h10 == 1 {
-		/*line masks.py:174:12*/ for i0_4 = 0; i0_4 < t10; i0_4++ {
+		/*line masks.py:174:12*/ for i0_4 = 0; i0_4 < t9; i0_4++ {
 			/*line masks.py:174:12*/ if float64(bData[h9+i0_4]) > 0.25 {
-				/*line masks.py:174:12*/ t11 = i0_4 * h10
-				/*line masks.py:174:12*/ t8Data[h11+t9*h12] = bData[h9+t11]
-				/*line masks.py:174:12*/ t9 = t9 + 1
+				/*line masks.py:174:12*/ t10 = i0_4 * h10
+				/*line masks.py:174:12*/ t7Data[h11+t8*h12] = bData[h9+t10]
+				/*line masks.py:174:12*/ t8 = t8 + 1
 			}
 		}
 	} else {
 		/*line masks.py:174:12*/ p5 = h9
-		/*line masks.py:174:12*/ for i0_4 = 0; i0_4 < t10; i0_4++ {
+		/*line masks.py:174:12*/ for i0_4 = 0; i0_4 < t9; i0_4++ {
 			/*line masks.py:174:12*/ if float64(bData[p5]) > 0.25 {
-				/*line masks.py:174:12*/ t11 = i0_4 * h10
-				/*line masks.py:174:12*/ t8Data[h11+t9*h12] = bData[h9+t11]
-				/*line masks.py:174:12*/ t9 = t9 + 1
+				/*line masks.py:174:12*/ t10 = i0_4 * h10
+				/*line masks.py:174:12*/ t7Data[h11+t8*h12] = bData[h9+t10]
+				/*line masks.py:174:12*/ t8 = t8 + 1
 			}
 			/*line masks.py:174:12*/ p5 = p5 + h10
 		}
 	}
-	/*line masks.py:174:5*/ return t8
+	/*line masks.py:174:5*/ return t7
 }
 
 // EmptySelection is pyc2go's compiled form of empty_selection (masks.py:177).
