@@ -7,7 +7,7 @@ import (
 	"github.com/pyc2go/pyc2go/ir"
 )
 
-const scalarDoc = "scalar keeps an array element that a loop reads and writes at one loop-invariant offset in a local for the loop: loaded before it, stored back after it."
+const scalarDoc = "scalar keeps an array element that a loop updates (or only reads) at one loop-invariant offset in a local for the loop: loaded before it, stored back after it."
 
 // Scalar replacement of loop-invariant array elements.
 //
@@ -58,6 +58,17 @@ const scalarDoc = "scalar keeps an array element that a loop reads and writes at
 //     the store of every iteration happens, so the element's offset is
 //     in range (the loop's first iteration would have stored there).
 //
+// An element the loop only loads (the row mean of np.var's deviation
+// loop, t5[h11] / t4 per element) is kept the same way, without the
+// store after the loop, when a top-level Assign or Store of the body
+// loads it unconditionally (not under && or ||), no store of the loop
+// is through x, and every array the loop stores is in a Restrict list
+// around it (or x is): then no store reaches the element. The maximal
+// expressions that read such a local and are otherwise invariant and
+// cannot fault (invariance.hoistable, licm's rule) are computed before
+// the loop too: licm, which runs earlier, moves no loads, so the
+// division of the mean stayed in the loop.
+//
 // The load before the loop and the store after it run only when the
 // loop runs at least once (Start < Stop, for a constant positive Step,
 // or Start > Stop for a negative one), so a loop that runs zero times
@@ -105,11 +116,18 @@ func (s *scalarizer) block(b *ir.Block, outer []*ir.For) {
 	}
 }
 
-// candidate is an element the loop keeps in a local.
+// candidate is an element the loop keeps in a local: one it stores (and
+// maybe loads), or one it only loads.
 type candidate struct {
-	arr *ir.Var
-	off ir.Expr
-	loc *ir.Var
+	arr   *ir.Var
+	off   ir.Expr
+	write bool
+	loc   *ir.Var
+}
+
+// matches reports whether an access of arr at off is cd's element.
+func (cd *candidate) matches(arr *ir.Var, off ir.Expr) bool {
+	return arr == cd.arr && (cd.write || ir.SameExpr(off, cd.off))
 }
 
 // loop rewrites loop when it has elements to keep in locals, returning
@@ -118,7 +136,7 @@ func (s *scalarizer) loop(loop *ir.For, outer []*ir.For) ir.Stmt {
 	if loop.Par != nil || loop.Parallel || loop.Concurrent {
 		return nil
 	}
-	cands := s.candidates(loop)
+	cands := append(writeCandidates(loop), readCandidates(loop)...)
 	if len(cands) == 0 {
 		return nil
 	}
@@ -131,23 +149,35 @@ func (s *scalarizer) loop(loop *ir.For, outer []*ir.For) ir.Stmt {
 		s.c.remark(loop.Pos, "no scalar replacement in the loop over %s: its step is not a constant", loop.Var.Name)
 		return nil
 	}
-	// The arrays the loop accesses, and whether the no-alias proof covers
-	// each candidate.
-	arrays := map[*ir.Var]bool{}
+	// The arrays the loop accesses and stores, and the ones whose
+	// elements the no-alias proof covers.
+	arrays, stored := map[*ir.Var]bool{}, map[*ir.Var]bool{}
 	accesses(loop.Body, func(arr *ir.Var, _ *ir.Expr) { arrays[arr] = true })
+	ir.WalkStmts(loop.Body, func(st ir.Stmt) {
+		if x, ok := st.(*ir.Store); ok {
+			stored[x.Arr] = true
+		}
+	})
 	restricted := map[*ir.Var]bool{}
 	for _, l := range append(outer[:len(outer):len(outer)], loop) {
 		for _, v := range l.Restrict {
 			restricted[v] = true
 		}
 	}
+	storesApart := true // every store of the loop is through a restricted array
+	for v := range stored {
+		storesApart = storesApart && restricted[v]
+	}
 	var kept []candidate
 	for _, cd := range cands {
-		if len(arrays) > 1 && !restricted[cd.arr] {
-			s.c.remark(loop.Pos, "no scalar replacement of %s[%s] in the loop over %s: %s may share memory with another array of the loop", cd.arr.Name, ir.ExprString(cd.off), loop.Var.Name, cd.arr.Name)
+		// A stored element needs no other array to reach it; a loaded
+		// one, no store of another array to reach it (a store through
+		// a restricted array reaches only what that array reaches).
+		if restricted[cd.arr] || cd.write && len(arrays) == 1 || !cd.write && storesApart {
+			kept = append(kept, cd)
 			continue
 		}
-		kept = append(kept, cd)
+		s.c.remark(loop.Pos, "no scalar replacement of %s[%s] in the loop over %s: %s may share memory with another array of the loop", cd.arr.Name, ir.ExprString(cd.off), loop.Var.Name, cd.arr.Name)
 	}
 	if len(kept) == 0 {
 		return nil
@@ -156,21 +186,26 @@ func (s *scalarizer) loop(loop *ir.For, outer []*ir.For) ir.Stmt {
 	// Rewrite: loads of the element read the local, stores write it.
 	var pre, post []ir.Stmt
 	var names []string
-	for i := range kept {
-		cd := &kept[i]
-		cd.loc = newLocal(s.f, "s", cd.arr.Type.(*ir.Array).Elem)
-		pre = append(pre, &ir.Assign{Dst: cd.loc, Src: &ir.Load{Arr: cd.arr, Offset: ir.CloneExpr(cd.off)}, Pos: loop.Pos})
-		post = append(post, &ir.Store{Arr: cd.arr, Offset: ir.CloneExpr(cd.off), Val: ir.Ref(cd.loc), Pos: loop.Pos})
-		names = append(names, fmt.Sprintf("%s[%s] in %s", cd.arr.Name, ir.ExprString(cd.off), cd.loc.Name))
+	private := func(v *ir.Var) {
 		for _, l := range outer {
 			if l.Par != nil {
-				l.Par.Private = append(l.Par.Private, cd.loc)
+				l.Par.Private = append(l.Par.Private, v)
 			}
 		}
 	}
-	local := func(arr *ir.Var) *ir.Var {
+	for i := range kept {
+		cd := &kept[i]
+		cd.loc = newLocal(s.f, "s", cd.arr.Type.(*ir.Array).Elem)
+		private(cd.loc)
+		pre = append(pre, &ir.Assign{Dst: cd.loc, Src: &ir.Load{Arr: cd.arr, Offset: ir.CloneExpr(cd.off)}, Pos: loop.Pos})
+		if cd.write {
+			post = append(post, &ir.Store{Arr: cd.arr, Offset: ir.CloneExpr(cd.off), Val: ir.Ref(cd.loc), Pos: loop.Pos})
+		}
+		names = append(names, fmt.Sprintf("%s[%s] in %s", cd.arr.Name, ir.ExprString(cd.off), cd.loc.Name))
+	}
+	find := func(arr *ir.Var, off ir.Expr) *ir.Var {
 		for _, cd := range kept {
-			if cd.arr == arr {
+			if cd.matches(arr, off) {
 				return cd.loc
 			}
 		}
@@ -179,20 +214,25 @@ func (s *scalarizer) loop(loop *ir.For, outer []*ir.For) ir.Stmt {
 	ir.Apply(loop.Body, func(cur *ir.Cursor) bool {
 		switch n := cur.Node().(type) {
 		case *ir.Store:
-			if v := local(n.Arr); v != nil {
+			if v := find(n.Arr, n.Offset); v != nil {
 				cur.Replace(&ir.Assign{Dst: v, Src: n.Val, Pos: n.Pos})
 			}
 		case *ir.Load:
-			if v := local(n.Arr); v != nil {
+			if v := find(n.Arr, n.Offset); v != nil {
 				cur.Replace(ir.Ref(v))
 				return false
 			}
 		}
 		return true
 	}, nil)
+	pre = append(pre, s.hoist(loop, kept)...)
+	// The loop's own Restrict list keeps only the arrays it still
+	// accesses (C would print an unused restrict parameter).
+	still := map[*ir.Var]bool{}
+	accesses(loop.Body, func(arr *ir.Var, _ *ir.Expr) { still[arr] = true })
 	var rest []*ir.Var
 	for _, v := range loop.Restrict {
-		if local(v) == nil {
+		if still[v] {
 			rest = append(rest, v)
 		}
 	}
@@ -207,10 +247,52 @@ func (s *scalarizer) loop(loop *ir.For, outer []*ir.For) ir.Stmt {
 	return &ir.If{Cond: ir.Bin(op, ir.CloneExpr(loop.Start), ir.CloneExpr(loop.Stop)), Then: &ir.Block{Stmts: then}, Pos: loop.Pos}
 }
 
-// candidates returns the arrays the loop body stores at a top-level
+// hoist moves the maximal invariant expressions of the loop body that
+// read the local of a loaded-only element (var's mean, t5[h11] / t4) into
+// locals assigned before the loop, and returns those assignments. licm,
+// which runs earlier, hoists no loads; the expressions it would have
+// hoisted but for the load are hoisted here, under the same rules
+// (invariance.hoistable: nothing that can fault).
+func (s *scalarizer) hoist(loop *ir.For, kept []candidate) []ir.Stmt {
+	reads := map[*ir.Var]bool{}
+	for _, cd := range kept {
+		if !cd.write {
+			reads[cd.loc] = true
+		}
+	}
+	if len(reads) == 0 {
+		return nil
+	}
+	assigned := ir.Defined(loop.Body)
+	assigned[loop.Var] = true
+	in := &invariance{assigned: assigned, defined: map[*ir.Var]bool{}}
+	var pre []ir.Stmt
+	locals := map[string]*ir.Var{}
+	ir.Apply(loop.Body, func(cur *ir.Cursor) bool {
+		e, ok := cur.Node().(ir.Expr)
+		if !ok {
+			return true
+		}
+		if _, ref := e.(*ir.VarRef); ref || !ir.ReadsAny(e, reads) || !in.hoistable(e) {
+			return true
+		}
+		key := ir.ExprString(e)
+		v := locals[key]
+		if v == nil {
+			v = newLocal(s.f, "h", e.Type())
+			locals[key] = v
+			pre = append(pre, &ir.Assign{Dst: v, Src: e, Pos: loop.Pos})
+		}
+		cur.Replace(ir.Ref(v))
+		return false
+	}, nil)
+	return pre
+}
+
+// writeCandidates returns the arrays the loop body stores at a top-level
 // statement, at an invariant offset that is the offset of every access
 // of the array in the loop.
-func (s *scalarizer) candidates(loop *ir.For) []candidate {
+func writeCandidates(loop *ir.For) []candidate {
 	defined := ir.Defined(loop.Body)
 	defined[loop.Var] = true
 	var cands []candidate
@@ -222,10 +304,7 @@ func (s *scalarizer) candidates(loop *ir.For) []candidate {
 		}
 		seen[store.Arr] = true
 		x := store.Arr
-		if _, ok := x.Type.(*ir.Array); !ok || defined[x] {
-			continue
-		}
-		if ir.ReadsAny(store.Offset, defined) || ir.TouchesMemory(store.Offset) {
+		if !invariantElem(x, store.Offset, defined) {
 			continue
 		}
 		same := true
@@ -235,9 +314,71 @@ func (s *scalarizer) candidates(loop *ir.For) []candidate {
 		if !same {
 			continue // a loop over x's elements, not one element
 		}
-		cands = append(cands, candidate{arr: x, off: store.Offset})
+		cands = append(cands, candidate{arr: x, off: store.Offset, write: true})
 	}
 	return cands
+}
+
+// readCandidates returns the elements the loop body loads, at invariant
+// offsets, from arrays it never stores, where a top-level Assign or Store
+// of the body loads them unconditionally (not under && or ||): so the
+// loop's first iteration loads them, and they are in range.
+func readCandidates(loop *ir.For) []candidate {
+	defined := ir.Defined(loop.Body)
+	defined[loop.Var] = true
+	stored := map[*ir.Var]bool{}
+	ir.WalkStmts(loop.Body, func(st ir.Stmt) {
+		if x, ok := st.(*ir.Store); ok {
+			stored[x.Arr] = true
+		}
+	})
+	var cands []candidate
+	seen := map[string]bool{}
+	var visit func(e ir.Expr)
+	visit = func(e ir.Expr) {
+		switch e := e.(type) {
+		case *ir.Load:
+			key := e.Arr.Name + "[" + ir.ExprString(e.Offset) + "]"
+			if !stored[e.Arr] && !seen[key] && invariantElem(e.Arr, e.Offset, defined) {
+				seen[key] = true
+				cands = append(cands, candidate{arr: e.Arr, off: e.Offset})
+			}
+			visit(e.Offset)
+		case *ir.Unary:
+			visit(e.X)
+		case *ir.Convert:
+			visit(e.X)
+		case *ir.Binary:
+			if e.Op != ir.AndAnd && e.Op != ir.OrOr {
+				visit(e.X)
+				visit(e.Y)
+			}
+		case *ir.Intrinsic:
+			for _, a := range e.Args {
+				visit(a)
+			}
+		}
+	}
+	for _, st := range loop.Body.Stmts {
+		switch st := st.(type) {
+		case *ir.Assign:
+			visit(st.Src)
+		case *ir.Store:
+			visit(st.Offset)
+			visit(st.Val)
+		}
+	}
+	return cands
+}
+
+// invariantElem reports whether x[off] is one element throughout a loop
+// that assigns the variables of defined: x is an array the loop does not
+// assign, and off reads none of them and no array element.
+func invariantElem(x *ir.Var, off ir.Expr, defined map[*ir.Var]bool) bool {
+	if _, ok := x.Type.(*ir.Array); !ok || defined[x] {
+		return false
+	}
+	return !ir.ReadsAny(off, defined) && !ir.TouchesMemory(off)
 }
 
 // plainBody returns why b is not plain arithmetic that runs to its end
