@@ -56,6 +56,7 @@ func CloneStmt(s Stmt) Stmt {
 			c.Par = &p
 		}
 		c.Windows, c.Restrict, c.Locals = cloneSlice(s.Windows), cloneSlice(s.Restrict), cloneSlice(s.Locals)
+		c.Release = cloneSlice(s.Release)
 		return &c
 	case *While:
 		c := *s

@@ -185,6 +185,19 @@ type For struct {
 	// correct. The body assigns no listed variable, and a cold loop and
 	// the loops inside it list none (ir.Verify checks both).
 	Restrict []*Var
+	// Release lists arrays whose blocks the loop gives back at the end of
+	// each iteration that reaches the end of its body: each is assigned
+	// a fresh block (an Alloc, or an intrinsic whose result is a new
+	// block) once per iteration, by a statement of the body itself, and
+	// is dead when the iteration ends: nothing reads it in a later
+	// iteration or after the loop, and no other variable or view holds
+	// its block. opt/release.go proves it. A backend that frees blocks
+	// itself (C: the function's pool, which would otherwise keep every
+	// iteration's temporaries until the function returns) frees them
+	// there; Go's collector needs nothing. Like Restrict it adds no
+	// meaning: an emitter that ignores it is still correct, only
+	// hungrier.
+	Release []*Var
 	// Concurrent, set only by the chunk pass (opt/chunk.go), says the
 	// iterations may run at the same time, on several threads: the Go
 	// backend runs each on a goroutine of runtime.Concurrent's pool, the C

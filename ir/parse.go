@@ -399,6 +399,15 @@ func (p *textParser) forStmt(l *lineParser, word string) Stmt {
 			s.Restrict = append(s.Restrict, p.lookup(l.ident()))
 		}
 	}
+	if l.acceptWord("release") {
+		l.expect("(")
+		for !l.accept(")") {
+			if len(s.Release) > 0 {
+				l.expect(",")
+			}
+			s.Release = append(s.Release, p.lookup(l.ident()))
+		}
+	}
 	if l.acceptWord("local") {
 		l.expect("(")
 		for !l.accept(")") {

@@ -379,6 +379,7 @@ func VarSlots(b *Block, fn func(*(*Var))) {
 		case *For:
 			fn(&n.Var)
 			all(n.Restrict)
+			all(n.Release)
 			all(n.Locals)
 			for i := range n.Windows {
 				fn(&n.Windows[i].Arr)

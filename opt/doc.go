@@ -41,6 +41,7 @@
 //	  unroll       unroll.go       split reduction accumulators
 //	  restrict     restrict.go     prove arrays disjoint for C's restrict
 //	  scalar       scalar.go       keep a loop-invariant array element in a local
+//	  release      release.go      free a loop's per-iteration temporaries each iteration (C)
 //	required, last: what the emitters print
 //	  chunk        chunk.go        write parallel loops out as a concurrent loop over their chunks
 //	  readonly     readonly.go     mark the array parameters a function never writes
@@ -81,7 +82,8 @@
 //     it proves facts about the loops exactly as the emitters will print
 //     them. scalar, last of the loop passes, keeps elements a loop
 //     updates in place in locals where restrict's lists say no other
-//     array reaches them.
+//     array reaches them. release then lists the temporaries each
+//     iteration of a loop makes and drops, for C to free them there.
 //   - chunk then writes each parallel loop out as IR (the concurrent loop
 //     over its chunks, the copies, the fold in chunk order), so that the
 //     emitters decide nothing about chunks and the fold order, the

@@ -282,8 +282,10 @@ var freshResult = map[string]bool{"np_sum_axis": true, "np_matmul": true, "np_ze
 // operands of intrinsics with scalar results (np.sum, may_share), a
 // message's operand (its shape) and a Return's value (the function ends
 // there). Two arrays in different groups, one of them fresh, never share
-// memory: each Alloc is a new block, and nothing is freed before the
-// function returns.
+// memory: each Alloc is a new block, and no block is freed while a
+// variable can still reach it (the function's pool frees at return; a
+// loop's Release list, opt/release.go, only blocks dead at the end of an
+// iteration).
 func freshGroups(f *ir.Func) (group map[*ir.Var]*ir.Var, fresh map[*ir.Var]bool) {
 	parent := map[*ir.Var]*ir.Var{}
 	var find func(v *ir.Var) *ir.Var

@@ -630,6 +630,15 @@ func (e *funcEmitter) forStmt(s *ir.For, depth int) ([]string, error) {
 	}
 	out = append(out, t+"for ("+iv+" = "+start.code+"; "+cond+"; "+post+") {")
 	out = append(out, body...)
+	// The temporaries the iteration made and drops go back now, not when
+	// the function returns (ir.For.Release).
+	for _, v := range s.Release {
+		a, err := e.arr(v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t+"\tpyc2go_pool_release(&"+e.pool+", "+a+"data);")
+	}
 	return append(out, t+"}"), nil
 }
 

@@ -199,6 +199,11 @@ void *pyc2go_pool_take(pyc2go_pool *p, const void *data)
 	return NULL;
 }
 
+void pyc2go_pool_release(pyc2go_pool *p, const void *data)
+{
+	free(pyc2go_pool_take(p, data));
+}
+
 void pyc2go_pool_free(pyc2go_pool *p)
 {
 	for (int64_t i = 0; i < p->n; i++)
