@@ -66,6 +66,9 @@ func CloneStmt(s Stmt) Stmt {
 	case *Break:
 		c := *s
 		return &c
+	case *Free:
+		c := *s
+		return &c
 	case *Continue:
 		c := *s
 		return &c

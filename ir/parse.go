@@ -287,6 +287,10 @@ func (p *textParser) stmt(l *lineParser) Stmt {
 		if s := p.forStmt(l, word); s != nil {
 			return s
 		}
+	case "free":
+		s := &Free{Arr: p.lookup(l.ident()), Pos: l.pos}
+		l.end()
+		return s
 	case "break", "continue":
 		if l.atEnd() {
 			if word == "break" {

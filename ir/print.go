@@ -191,6 +191,8 @@ func (p *printer) stmt(s Stmt) {
 		p.line(Pos{}, "}")
 	case *Break:
 		p.line(s.Pos, "break")
+	case *Free:
+		p.line(s.Pos, "free %s", varName(s.Arr))
 	case *Continue:
 		p.line(s.Pos, "continue")
 	case *Return:

@@ -262,6 +262,13 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 			v.wantType(pos, "while condition", s.Cond, Bool)
 		}
 		v.block(s.Body, loops+1, induction)
+	case *Free:
+		v.use(pos, s.Arr)
+		if s.Arr != nil {
+			if _, ok := s.Arr.Type.(*Array); !ok {
+				v.errorf(pos, "free %s: want an array, got %s", s.Arr.Name, s.Arr.Type)
+			}
+		}
 	case *Break, *Continue:
 		if loops == 0 {
 			v.errorf(pos, "%T outside a loop", s)

@@ -90,7 +90,7 @@ func edges(n Node, expr func(*Expr), block func(**Block)) {
 			expr(&n.Cond)
 		}
 		block(&n.Body)
-	case *Break, *Continue:
+	case *Break, *Continue, *Free:
 	case *Return:
 		exprs(n.Values)
 	case *Raise:
@@ -393,6 +393,8 @@ func VarSlots(b *Block, fn func(*(*Var))) {
 			}
 		case *Alloc:
 			fn(&n.Dst)
+		case *Free:
+			fn(&n.Arr)
 		case *Random:
 			fn(&n.Gen)
 			fn(&n.Dst)

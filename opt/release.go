@@ -7,7 +7,7 @@ import (
 	"github.com/pyc2go/pyc2go/ir"
 )
 
-const releaseDoc = "release lists the temporary arrays a loop allocates afresh on every iteration and never uses after it, so that the C backend frees each at the end of its iteration instead of at return."
+const releaseDoc = "release marks the temporary arrays that die before the function returns (those a loop allocates afresh every iteration, and those of straight-line code after their last use), so that the C backend frees them there instead of at return."
 
 // Temporaries of a loop body, given back every iteration.
 //
@@ -33,6 +33,9 @@ const releaseDoc = "release lists the temporary arrays a loop allocates afresh o
 //     intrinsic but freshResult's takes it). A Return of v inside the
 //     body ends the function before the iteration ends, where the block
 //     is handed to the caller as before.
+//
+// Straight-line code gets the same treatment without a loop: freeTemps
+// puts an ir.Free after the last statement that mentions a temporary.
 //
 // An iteration left by continue, break, a raise or a return does not
 // reach the end of its body, and its temporaries stay in the pool until
@@ -84,6 +87,56 @@ func release(f *ir.Func, c *passCtx) {
 		}
 	}
 	walk(f.Body, nil)
+	freeTemps(c, f, func(v *ir.Var) bool { return local[v] && !v.Nullable && fresh[group[v]] && members[group[v]] == 1 })
+}
+
+// freeTemps frees the temporaries of f's straight-line code after their
+// last use: a statement of the function's body that gives a local v a
+// fresh block, v's only definition in the function, is followed by a
+// Free of v after the last statement of the body that mentions it,
+// unless that statement is v's Return (the caller gets the block). The
+// C backend then releases the block there rather than at return: numpy
+// drops a * a's temporary before it allocates the next result, and
+// keeping both doubled l2_normalize_rows' peak, which made glibc grow
+// and trim its heap, and every page fault again, on every call.
+func freeTemps(c *passCtx, f *ir.Func, alone func(*ir.Var) bool) {
+	defs := defCounts(f.Body)
+	stmts := f.Body.Stmts
+	uses := make([]map[*ir.Var]int, len(stmts))
+	for i, s := range stmts {
+		uses[i] = mentions(&ir.Block{Stmts: []ir.Stmt{s}})
+	}
+	after := map[int][]*ir.Var{}
+	var names []string
+	for d, s := range stmts {
+		v := freshDef(s)
+		if v == nil || defs[v] != 1 || !alone(v) {
+			continue
+		}
+		last := d
+		for j := d + 1; j < len(stmts); j++ {
+			if uses[j][v] > 0 {
+				last = j
+			}
+		}
+		if _, ret := stmts[last].(*ir.Return); ret {
+			continue
+		}
+		after[last] = append(after[last], v)
+		names = append(names, v.Name)
+	}
+	if len(names) == 0 {
+		return
+	}
+	var out []ir.Stmt
+	for i, s := range stmts {
+		out = append(out, s)
+		for _, v := range after[i] {
+			out = append(out, &ir.Free{Arr: v, Pos: s.StmtPos()})
+		}
+	}
+	f.Body.Stmts = out
+	c.remark(f.Pos, "freed after their last use: %s", strings.Join(names, ", "))
 }
 
 // ownUses counts the mentions of v inside the loops of b, other than the
@@ -118,21 +171,7 @@ func ownUses(b *ir.Block, v *ir.Var, skip map[*ir.For]bool) int {
 // other loops that cannot read the loop's blocks (ownUses), and alone
 // says why a variable's block may outlive it ("" when it cannot).
 func releaseLoop(c *passCtx, loop *ir.For, total, inside map[*ir.Var]int, elsewhere func(*ir.Var) int, alone func(*ir.Var) string) {
-	defs := map[*ir.Var]int{}
-	ir.WalkStmts(loop.Body, func(s ir.Stmt) {
-		switch s := s.(type) {
-		case *ir.Alloc:
-			defs[s.Dst]++
-		case *ir.View:
-			defs[s.Dst]++
-		case *ir.Assign:
-			defs[s.Dst]++
-		case *ir.CallStmt:
-			for _, d := range s.Dsts {
-				defs[d]++
-			}
-		}
-	})
+	defs := defCounts(loop.Body)
 	var list []*ir.Var
 	var why []string
 	before := map[*ir.Var]bool{} // mentioned by a statement before the current one
@@ -221,4 +260,27 @@ func mentions(b *ir.Block) map[*ir.Var]int {
 		}
 	})
 	return n
+}
+
+// defCounts counts the statements of b (nested ones included) that
+// give each array variable a block: Allocs, Views, assignments and call
+// results. (A Random statement with an array destination fills the block
+// it already has, ir.Assigned.)
+func defCounts(b *ir.Block) map[*ir.Var]int {
+	defs := map[*ir.Var]int{}
+	ir.WalkStmts(b, func(s ir.Stmt) {
+		switch s := s.(type) {
+		case *ir.Alloc:
+			defs[s.Dst]++
+		case *ir.View:
+			defs[s.Dst]++
+		case *ir.Assign:
+			defs[s.Dst]++
+		case *ir.CallStmt:
+			for _, d := range s.Dsts {
+				defs[d]++
+			}
+		}
+	})
+	return defs
 }

@@ -290,6 +290,12 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 		out = append(out, t+"\tif (!"+c.paren()+")", t+"\t\tbreak;")
 		out = append(out, body...)
 		return append(out, t+"}"), nil
+	case *ir.Free:
+		a, err := e.arr(s.Arr)
+		if err != nil {
+			return nil, err
+		}
+		return []string{t + "pyc2go_pool_release(&" + e.pool + ", " + a + "data);"}, nil
 	case *ir.Break:
 		return []string{t + "break;"}, nil
 	case *ir.Continue:

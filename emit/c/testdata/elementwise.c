@@ -1200,6 +1200,8 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 		elementwise_log1p_manual__loop4(t5.data, x_data, y.data, h8, &p3, &p4, &p5, &t10, &t11, t6, t7, t8, &t9);
 	}
 #line 59 "elementwise.py"
+	pyc2go_pool_release(&pool, y.data);
+#line 59 "elementwise.py"
 	*out = t5;
 	out->owner = pyc2go_pool_take(&pool, out->data);
 	pyc2go_pool_free(&pool);
@@ -1353,6 +1355,8 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 #line 67 "elementwise.py"
 		elementwise_gaussian__loop4(t2.data, z.data, h6, h8, &p3, &p4, t3, t4);
 	}
+#line 67 "elementwise.py"
+	pyc2go_pool_release(&pool, z.data);
 #line 67 "elementwise.py"
 	*out = t2;
 	out->owner = pyc2go_pool_take(&pool, out->data);
@@ -1907,6 +1911,8 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 		elementwise_center_columns__loop4(m_data, t4.data, t5.data, &h12, h13, &h14, h15, h16, h17, h18, h19, &p4, &p5, &p6, t10, t7, t8, t9);
 	}
 #line 84 "elementwise.py"
+	pyc2go_pool_release(&pool, t5.data);
+#line 84 "elementwise.py"
 	*out = t4;
 	out->owner = pyc2go_pool_take(&pool, out->data);
 	pyc2go_pool_free(&pool);
@@ -2396,6 +2402,8 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 		goto fail;
 	}
 #line 95 "elementwise.py"
+	pyc2go_pool_release(&pool, t1.data);
+#line 95 "elementwise.py"
 	{
 		const int64_t ext[1] = {t4.shape[0]};
 		if ((norms.data = pyc2go_alloc(&pool, sizeof *norms.data, 1, ext)) == NULL) {
@@ -2424,6 +2432,8 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 95 "elementwise.py"
 		elementwise_normalize_rows__loop4(norms.data, t4.data, h10, h12, &p3, &p4, t5);
 	}
+#line 95 "elementwise.py"
+	pyc2go_pool_release(&pool, t4.data);
 #line 96 "elementwise.py"
 	t7 = norms.shape[0];
 #line 96 "elementwise.py"

@@ -593,6 +593,7 @@ int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out
 	}
 #line 54 "reductions.py"
 	t7 = pyc2go_max_float64((double)t1.shape[0] - 0.0, 0.0);
+	pyc2go_pool_release(&pool, t1.data);
 #line 54 "reductions.py"
 	*out0 = pyc2go_mean_float64(x);
 	*out1 = sqrt(pyc2go_sum_float64(&t4) / t7);
@@ -2369,11 +2370,14 @@ int reductions_var_cols(const pyc2go_array_float64 *m, pyc2go_array_float64 *out
 		reductions_var_cols__loop2(m_data, t2.data, t3.data, &h1, h10, h2, h3, h4, &h5, h6, h7, h8, h9, &p1, &p2, &p3, t1, t4, t5, &t6);
 	}
 #line 169 "reductions.py"
+	pyc2go_pool_release(&pool, t2.data);
+#line 169 "reductions.py"
 	if (pyc2go_sum_axis_float64(&pool, &t3, 0, &t7)) {
 		pyc2go_raise(err, "MemoryError", "reductions.py", 169, "var_cols", "%s", "");
 		goto fail;
 	}
 #line 169 "reductions.py"
+	pyc2go_pool_release(&pool, t3.data);
 	t8 = pyc2go_max_float64(t1 - 0.0, 0.0);
 	t9 = t7.shape[0];
 	h11 = t7.offset;
