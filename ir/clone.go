@@ -56,6 +56,7 @@ func CloneStmt(s Stmt) Stmt {
 			c.Par = &p
 		}
 		c.Windows, c.Restrict, c.Locals = cloneSlice(s.Windows), cloneSlice(s.Restrict), cloneSlice(s.Locals)
+		c.Release = cloneSlice(s.Release)
 		return &c
 	case *While:
 		c := *s
@@ -63,6 +64,9 @@ func CloneStmt(s Stmt) Stmt {
 		c.Body = CloneBlock(s.Body)
 		return &c
 	case *Break:
+		c := *s
+		return &c
+	case *Free:
 		c := *s
 		return &c
 	case *Continue:

@@ -25,7 +25,7 @@
 //	Func     typed parameters, typed locals, a result type, a Block; or,
 //	         with Lib set, a runtime library function (np.linalg's) that
 //	         CallStmts call (lib.go)
-//	Stmt     Assign, Store, Alloc, View, CallStmt, If, For, While, Break,
+//	Stmt     Assign, Store, Alloc, View, CallStmt, If, For, While, Free, Break,
 //	         Continue, Return, Raise, Check
 //	Expr     Const, VarRef, Unary, Binary, Convert, Intrinsic, Call,
 //	         Dim, Load

@@ -185,6 +185,19 @@ type For struct {
 	// correct. The body assigns no listed variable, and a cold loop and
 	// the loops inside it list none (ir.Verify checks both).
 	Restrict []*Var
+	// Release lists arrays whose blocks the loop gives back at the end of
+	// each iteration that reaches the end of its body: each is assigned
+	// a fresh block (an Alloc, or an intrinsic whose result is a new
+	// block) once per iteration, by a statement of the body itself, and
+	// is dead when the iteration ends: nothing reads it in a later
+	// iteration or after the loop, and no other variable or view holds
+	// its block. opt/release.go proves it. A backend that frees blocks
+	// itself (C: the function's pool, which would otherwise keep every
+	// iteration's temporaries until the function returns) frees them
+	// there; Go's collector needs nothing. Like Restrict it adds no
+	// meaning: an emitter that ignores it is still correct, only
+	// hungrier.
+	Release []*Var
 	// Concurrent, set only by the chunk pass (opt/chunk.go), says the
 	// iterations may run at the same time, on several threads: the Go
 	// backend runs each on a goroutine of runtime.Concurrent's pool, the C
@@ -334,6 +347,18 @@ type While struct {
 // Break leaves the innermost For or While.
 type Break struct{ Pos Pos }
 
+// Free says that Arr's block is dead from here on: Arr was given a fresh
+// block (an Alloc, or an intrinsic whose result is a new block), nothing
+// after this statement reads Arr before assigning it again, and no other
+// variable or view holds the block. opt/release.go proves it. A backend
+// that frees blocks itself (C: the function's pool) may free it now; Go's
+// collector needs nothing. Like For.Release it adds no meaning: an
+// emitter that ignores it is still correct, only hungrier.
+type Free struct {
+	Arr *Var
+	Pos Pos
+}
+
 // Continue starts the next iteration of the innermost For or While.
 type Continue struct{ Pos Pos }
 
@@ -406,6 +431,7 @@ func (s *If) StmtPos() Pos       { return s.Pos }
 func (s *For) StmtPos() Pos      { return s.Pos }
 func (s *While) StmtPos() Pos    { return s.Pos }
 func (s *Break) StmtPos() Pos    { return s.Pos }
+func (s *Free) StmtPos() Pos     { return s.Pos }
 func (s *Continue) StmtPos() Pos { return s.Pos }
 func (s *Return) StmtPos() Pos   { return s.Pos }
 func (s *Raise) StmtPos() Pos    { return s.Pos }
@@ -420,6 +446,7 @@ func (*If) isStmt()       {}
 func (*For) isStmt()      {}
 func (*While) isStmt()    {}
 func (*Break) isStmt()    {}
+func (*Free) isStmt()     {}
 func (*Continue) isStmt() {}
 func (*Return) isStmt()   {}
 func (*Raise) isStmt()    {}
@@ -434,6 +461,7 @@ func (*If) node()       {}
 func (*For) node()      {}
 func (*While) node()    {}
 func (*Break) node()    {}
+func (*Free) node()     {}
 func (*Continue) node() {}
 func (*Return) node()   {}
 func (*Raise) node()    {}

@@ -15,7 +15,7 @@ import (
 // complete, and the tests below build each node with every field set.
 var allNodes = []Node{
 	&Block{},
-	&Assign{}, &Store{}, &CallStmt{}, &If{}, &For{}, &While{}, &Break{}, &Continue{},
+	&Assign{}, &Store{}, &CallStmt{}, &If{}, &For{}, &While{}, &Break{}, &Free{}, &Continue{},
 	&Return{}, &Raise{}, &Check{}, &Alloc{}, &View{}, &Random{},
 	&ConstExpr{}, &VarRef{}, &Unary{}, &Binary{}, &Convert{}, &Intrinsic{}, &Call{}, &Dim{}, &Load{},
 }

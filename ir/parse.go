@@ -287,6 +287,10 @@ func (p *textParser) stmt(l *lineParser) Stmt {
 		if s := p.forStmt(l, word); s != nil {
 			return s
 		}
+	case "free":
+		s := &Free{Arr: p.lookup(l.ident()), Pos: l.pos}
+		l.end()
+		return s
 	case "break", "continue":
 		if l.atEnd() {
 			if word == "break" {
@@ -397,6 +401,15 @@ func (p *textParser) forStmt(l *lineParser, word string) Stmt {
 				l.expect(",")
 			}
 			s.Restrict = append(s.Restrict, p.lookup(l.ident()))
+		}
+	}
+	if l.acceptWord("release") {
+		l.expect("(")
+		for !l.accept(")") {
+			if len(s.Release) > 0 {
+				l.expect(",")
+			}
+			s.Release = append(s.Release, p.lookup(l.ident()))
 		}
 	}
 	if l.acceptWord("local") {

@@ -164,6 +164,13 @@ func (p *printer) stmt(s Stmt) {
 			}
 			win += " restrict(" + strings.Join(rs, ", ") + ")"
 		}
+		if len(s.Release) > 0 {
+			rs := make([]string, len(s.Release))
+			for i, r := range s.Release {
+				rs[i] = varName(r)
+			}
+			win += " release(" + strings.Join(rs, ", ") + ")"
+		}
 		if len(s.Locals) > 0 {
 			ls := make([]string, len(s.Locals))
 			for i, l := range s.Locals {
@@ -184,6 +191,8 @@ func (p *printer) stmt(s Stmt) {
 		p.line(Pos{}, "}")
 	case *Break:
 		p.line(s.Pos, "break")
+	case *Free:
+		p.line(s.Pos, "free %s", varName(s.Arr))
 	case *Continue:
 		p.line(s.Pos, "continue")
 	case *Return:

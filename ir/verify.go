@@ -243,6 +243,7 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 		}
 		v.windows(s)
 		v.restrict(s)
+		v.release(s)
 		if s.Concurrent {
 			outer := v.conc
 			v.conc = s
@@ -261,6 +262,13 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 			v.wantType(pos, "while condition", s.Cond, Bool)
 		}
 		v.block(s.Body, loops+1, induction)
+	case *Free:
+		v.use(pos, s.Arr)
+		if s.Arr != nil {
+			if _, ok := s.Arr.Type.(*Array); !ok {
+				v.errorf(pos, "free %s: want an array, got %s", s.Arr.Name, s.Arr.Type)
+			}
+		}
 	case *Break, *Continue:
 		if loops == 0 {
 			v.errorf(pos, "%T outside a loop", s)
@@ -734,6 +742,36 @@ func (v *verifier) windows(s *For) {
 			v.errorf(pos, "window %s@%s listed twice", w.Arr.Name, w.Base.Name)
 		}
 		seen[w] = true
+	}
+}
+
+// release checks the Release list of a For loop (see For.Release): each
+// is an array the body assigns, listed once, outside cold code.
+func (v *verifier) release(s *For) {
+	if len(s.Release) == 0 {
+		return
+	}
+	pos := s.Pos
+	if v.cold {
+		v.errorf(pos, "for %s: release in a cold loop (passes must leave a cold loop alone)", s.Var.Name)
+	}
+	defined := Defined(s.Body)
+	seen := map[*Var]bool{}
+	for _, x := range s.Release {
+		v.use(pos, x)
+		if x == nil {
+			continue
+		}
+		if _, ok := x.Type.(*Array); !ok {
+			v.errorf(pos, "for %s: release %s: want an array, got %s", s.Var.Name, x.Name, x.Type)
+		}
+		if !defined[x] {
+			v.errorf(pos, "for %s: release %s: the loop body does not assign it", s.Var.Name, x.Name)
+		}
+		if seen[x] {
+			v.errorf(pos, "for %s: release %s listed twice", s.Var.Name, x.Name)
+		}
+		seen[x] = true
 	}
 }
 

@@ -90,7 +90,7 @@ func edges(n Node, expr func(*Expr), block func(**Block)) {
 			expr(&n.Cond)
 		}
 		block(&n.Body)
-	case *Break, *Continue:
+	case *Break, *Continue, *Free:
 	case *Return:
 		exprs(n.Values)
 	case *Raise:
@@ -379,6 +379,7 @@ func VarSlots(b *Block, fn func(*(*Var))) {
 		case *For:
 			fn(&n.Var)
 			all(n.Restrict)
+			all(n.Release)
 			all(n.Locals)
 			for i := range n.Windows {
 				fn(&n.Windows[i].Arr)
@@ -392,6 +393,8 @@ func VarSlots(b *Block, fn func(*(*Var))) {
 			}
 		case *Alloc:
 			fn(&n.Dst)
+		case *Free:
+			fn(&n.Arr)
 		case *Random:
 			fn(&n.Gen)
 			fn(&n.Dst)

@@ -490,17 +490,36 @@ func (l *fnLowerer) varianceAxis(e *ast.Call, ci *typeinfer.CallInfo, operand as
 	if x := ci.Kwargs["ddof"]; x != nil {
 		ddof = l.simple(cv(l.expr(x), ft), pos)
 	}
-	root := l.fuseTree(operand, pos)
-	src := l.temp(&ir.Array{Elem: ft, Rank: len(root.shape)})
-	l.emit(&ir.Alloc{Dst: src, Shape: root.shape, Pos: pos})
-	l.storeLoopShape(src, root, root.shape, pos)
+	var src *ir.Var
+	at, _ := arrayType(l.typeOf(operand))
+	inPlace := l.isViewExpr(operand) && at != nil && at.Elem == ft
+	if inPlace {
+		// numpy's _var reduces an array or a view where it is (umr_sum
+		// in the view's iterator order, which np_sum_axis follows), so
+		// a copy would cost time and could change the order.
+		src = l.arrayVar(operand)
+	} else {
+		root := l.fuseTree(operand, pos)
+		src = l.temp(&ir.Array{Elem: ft, Rank: len(root.shape)})
+		l.emit(&ir.Alloc{Dst: src, Shape: root.shape, Pos: pos})
+		l.storeLoopShape(src, root, root.shape, pos)
+	}
 	sv := wholeView(src)
 	n := l.spill(cv(sv.shape[axis], ft), pos)
 	sum := l.temp(t)
 	l.emit(&ir.Assign{Dst: sum, Src: intr("np_sum_axis", t, ir.Ref(src), ir.Int(int64(axis))), Pos: pos})
 	mv := wholeView(sum)
-	dev := l.temp(src.Type)
-	l.emit(&ir.Alloc{Dst: dev, Shape: sv.shape, Pos: pos})
+	var dev *ir.Var
+	if inPlace {
+		// numpy's deviations arr - arrmean are a ufunc output laid out
+		// like arr (K order; arrmean only broadcasts), which it then sums
+		// in its iterator's order: the same layout keeps that order.
+		dev = l.temp(&ir.Array{Elem: ft, Rank: len(sv.shape)})
+		l.emit(&ir.Assign{Dst: dev, Src: intr("np_zeros_k", dev.Type, ir.Ref(src), ir.Ref(src)), Pos: pos})
+	} else {
+		dev = l.temp(src.Type)
+		l.emit(&ir.Alloc{Dst: dev, Shape: sv.shape, Pos: pos})
+	}
 	dv := wholeView(dev)
 	l.loopNest(sv.shape, pos, func(ivs []ir.Expr) {
 		rest := append(append([]ir.Expr{}, ivs[:axis]...), ivs[axis+1:]...)

@@ -40,6 +40,8 @@
 //	  parallel     parallel.go     run prange / #omp loops in chunks
 //	  unroll       unroll.go       split reduction accumulators
 //	  restrict     restrict.go     prove arrays disjoint for C's restrict
+//	  scalar       scalar.go       keep a loop-invariant array element in a local
+//	  release      release.go      free a loop's per-iteration temporaries each iteration (C)
 //	required, last: what the emitters print
 //	  chunk        chunk.go        write parallel loops out as a concurrent loop over their chunks
 //	  readonly     readonly.go     mark the array parameters a function never writes
@@ -78,7 +80,10 @@
 //     unroll comes after it because it turns a reduction For into a While
 //     parallel could no longer chunk; restrict comes after them because
 //     it proves facts about the loops exactly as the emitters will print
-//     them.
+//     them. scalar, last of the loop passes, keeps elements a loop
+//     updates in place in locals where restrict's lists say no other
+//     array reaches them. release then lists the temporaries each
+//     iteration of a loop makes and drops, for C to free them there.
 //   - chunk then writes each parallel loop out as IR (the concurrent loop
 //     over its chunks, the copies, the fold in chunk order), so that the
 //     emitters decide nothing about chunks and the fold order, the

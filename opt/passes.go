@@ -105,6 +105,8 @@ var passes = [...]pass{
 	{name: "parallel", opt: parallel, doc: parallelDoc},
 	{name: "unroll", opt: unroll, doc: unrollDoc},
 	{name: "restrict", opt: restrict, doc: restrictDoc},
+	{name: "scalar", opt: scalar, doc: scalarDoc},
+	{name: "release", opt: release, doc: releaseDoc},
 	{name: "chunk", fn: chunk, required: true, doc: chunkDoc},
 	{name: "readonly", module: func(m *ir.Module, _ Config) { readOnly(m) }, required: true, doc: readOnlyDoc},
 }
@@ -142,6 +144,13 @@ var passOrder = [...]struct{ before, after, why string }{
 	{"restrict", "readonly", "readonly proves facts about the code the emitters print, so it runs after every pass that adds or removes stores"},
 	{"unroll", "chunk", "unroll adds the accumulators it splits to a parallel loop's privates, which chunk copies per chunk"},
 	{"restrict", "chunk", "restrict proves arrays apart over a whole parallel loop, which chunk hands to the concurrent loop over its chunks; the loop passes see each parallel loop as one loop"},
+	{"restrict", "scalar", "scalar trusts the no-alias lists restrict proves on the loops as they are printed"},
+	{"parallel", "scalar", "scalar adds its locals to the privates of the parallel loops parallel approved"},
+	{"scalar", "release", "release judges the bodies as printed: scalar adds loads and stores around loops"},
+	{"release", "chunk", "chunk copies loop bodies into its concurrent loops; the release lists go with them"},
+	{"restrict", "release", "release reads freshGroups as restrict does, on the final loops"},
+	{"scalar", "chunk", "chunk copies a parallel loop's privates per chunk, scalar's locals among them"},
+	{"scalar", "readonly", "readonly proves facts about the code the emitters print, so it runs after every pass that adds or removes stores"},
 	{"window", "parallel", "parallel judges the bodies the loop passes leave: their hoisted and running variables are assigned outside the body or not at all in parallel loops"},
 }
 

@@ -26,7 +26,7 @@ func withParams(f *ir.Func) *ir.Func {
 
 func TestPassTable(t *testing.T) {
 	names := PassNames()
-	if strings.Join(names, ",") != "constfold,checkelim,deadcode,guardelim,raises,boundscheck,unused,bchoist,interchange,tile,licm,contig,stride,window,parallel,unroll,restrict,chunk,readonly" {
+	if strings.Join(names, ",") != "constfold,checkelim,deadcode,guardelim,raises,boundscheck,unused,bchoist,interchange,tile,licm,contig,stride,window,parallel,unroll,restrict,scalar,release,chunk,readonly" {
 		t.Errorf("PassNames() = %v", names)
 	}
 	seen := map[string]bool{}

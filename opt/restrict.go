@@ -231,7 +231,7 @@ func arrayOperands(s ir.Stmt, expr func(ir.Expr), use func(r *ir.VarRef, harmles
 		case *ir.Intrinsic:
 			_, arr := e.T.(*ir.Array)
 			for _, a := range e.Args {
-				visit(a, scalarIntrinsics && !arr)
+				visit(a, scalarIntrinsics && (!arr || freshResult[e.Name]))
 			}
 		case *ir.Call:
 			for _, a := range e.Args {
@@ -262,6 +262,14 @@ func arrayOperands(s ir.Stmt, expr func(ir.Expr), use func(r *ir.VarRef, harmles
 	}
 }
 
+// freshResult lists the array-valued intrinsics whose result is always a
+// new block that holds no reference to the operands' (ir/intrinsic.go
+// says "a fresh array" of each): np.sum along an axis, a matrix product,
+// a zeroed temporary laid out like its operands. For freshGroups their
+// result is allocated like an Alloc's and their operands are used
+// harmlessly, as np.sum's are.
+var freshResult = map[string]bool{"np_sum_axis": true, "np_matmul": true, "np_zeros_k": true}
+
 // freshGroups splits f's array variables into groups that may hold the
 // same block: variables joined by copies (lower's out = t1 after
 // t1 = alloc(n), or Python's u = t) share one group, every other array
@@ -269,12 +277,15 @@ func arrayOperands(s ir.Stmt, expr func(ir.Expr), use func(r *ir.VarRef, harmles
 // blocks: its members are locals that only Allocs and copies among
 // themselves define, and none of them is a View's source or destination,
 // a call's argument or result, or an array-valued intrinsic's operand or
-// result. Uses that cannot hand the block on are Loads, Stores, Dims,
+// result (but for freshResult's intrinsics, whose results are new blocks
+// like an Alloc's). Uses that cannot hand the block on are Loads, Stores, Dims,
 // operands of intrinsics with scalar results (np.sum, may_share), a
 // message's operand (its shape) and a Return's value (the function ends
 // there). Two arrays in different groups, one of them fresh, never share
-// memory: each Alloc is a new block, and nothing is freed before the
-// function returns.
+// memory: each Alloc is a new block, and no block is freed while a
+// variable can still reach it (the function's pool frees at return; a
+// loop's Release list, opt/release.go, only blocks dead at the end of an
+// iteration).
 func freshGroups(f *ir.Func) (group map[*ir.Var]*ir.Var, fresh map[*ir.Var]bool) {
 	parent := map[*ir.Var]*ir.Var{}
 	var find func(v *ir.Var) *ir.Var
@@ -301,6 +312,8 @@ func freshGroups(f *ir.Func) (group map[*ir.Var]*ir.Var, fresh map[*ir.Var]bool)
 					if a, b := find(s.Dst), find(r.V); a != b {
 						parent[a] = b
 					}
+				} else if x, ok := s.Src.(*ir.Intrinsic); ok && freshResult[x.Name] {
+					allocated[s.Dst] = true // a new block, as an Alloc's
 				} else {
 					bad[s.Dst] = true // a call's or an intrinsic's array
 				}

@@ -290,6 +290,12 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 		out = append(out, t+"\tif (!"+c.paren()+")", t+"\t\tbreak;")
 		out = append(out, body...)
 		return append(out, t+"}"), nil
+	case *ir.Free:
+		a, err := e.arr(s.Arr)
+		if err != nil {
+			return nil, err
+		}
+		return []string{t + "pyc2go_pool_release(&" + e.pool + ", " + a + "data);"}, nil
 	case *ir.Break:
 		return []string{t + "break;"}, nil
 	case *ir.Continue:
@@ -630,6 +636,15 @@ func (e *funcEmitter) forStmt(s *ir.For, depth int) ([]string, error) {
 	}
 	out = append(out, t+"for ("+iv+" = "+start.code+"; "+cond+"; "+post+") {")
 	out = append(out, body...)
+	// The temporaries the iteration made and drops go back now, not when
+	// the function returns (ir.For.Release).
+	for _, v := range s.Release {
+		a, err := e.arr(v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t+"\tpyc2go_pool_release(&"+e.pool+", "+a+"data);")
+	}
 	return append(out, t+"}"), nil
 }
 

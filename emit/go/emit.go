@@ -567,6 +567,8 @@ func (e *funcEmitter) stmtCode(s ir.Stmt) (codes []jen.Code, oneLine bool, err e
 			return nil, false, err
 		}
 		return []jen.Code{jen.For(cond...).Block(body...)}, false, nil
+	case *ir.Free:
+		return nil, false, nil // the collector frees the block
 	case *ir.Break:
 		return []jen.Code{jen.Break()}, true, nil
 	case *ir.Continue:

@@ -1200,6 +1200,8 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 		elementwise_log1p_manual__loop4(t5.data, x_data, y.data, h8, &p3, &p4, &p5, &t10, &t11, t6, t7, t8, &t9);
 	}
 #line 59 "elementwise.py"
+	pyc2go_pool_release(&pool, y.data);
+#line 59 "elementwise.py"
 	*out = t5;
 	out->owner = pyc2go_pool_take(&pool, out->data);
 	pyc2go_pool_free(&pool);
@@ -1353,6 +1355,8 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 #line 67 "elementwise.py"
 		elementwise_gaussian__loop4(t2.data, z.data, h6, h8, &p3, &p4, t3, t4);
 	}
+#line 67 "elementwise.py"
+	pyc2go_pool_release(&pool, z.data);
 #line 67 "elementwise.py"
 	*out = t2;
 	out->owner = pyc2go_pool_take(&pool, out->data);
@@ -1907,6 +1911,8 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 		elementwise_center_columns__loop4(m_data, t4.data, t5.data, &h12, h13, &h14, h15, h16, h17, h18, h19, &p4, &p5, &p6, t10, t7, t8, t9);
 	}
 #line 84 "elementwise.py"
+	pyc2go_pool_release(&pool, t5.data);
+#line 84 "elementwise.py"
 	*out = t4;
 	out->owner = pyc2go_pool_take(&pool, out->data);
 	pyc2go_pool_free(&pool);
@@ -2171,8 +2177,83 @@ fail:
 	return 1;
 }
 
+#line 95 "elementwise.py"
+PYC2GO_LOOP void elementwise_normalize_rows__loop1(const double *restrict m_r, double *restrict t1_r, int64_t *h1_io, int64_t *h3_io, int64_t h5, int64_t h6, int64_t h7, int64_t h8, int64_t t2, int64_t t3)
+{
+	int64_t h1 = *h1_io;
+	int64_t h3 = *h3_io;
+	int64_t i0 = 0;
+	int64_t i1 = 0;
+#line 95 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+		h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+#line 95 "elementwise.py"
+		for (i1 = 0; i1 < t3; i1++) {
+			t1_r[pyc2go_add_int64(h1, i1)] = m_r[pyc2go_add_int64(h3, i1)] * m_r[pyc2go_add_int64(h3, i1)];
+		}
+	}
+	*h1_io = h1;
+	*h3_io = h3;
+}
+
+#line 95 "elementwise.py"
+PYC2GO_LOOP void elementwise_normalize_rows__loop2(const double *restrict m_r_, double *restrict t1_r_, int64_t *h1_io_, int64_t h2, int64_t *h3_io_, int64_t h4, int64_t h5, int64_t h6, int64_t h7, int64_t h8, int64_t *p1_io, int64_t *p2_io, int64_t t2, int64_t t3)
+{
+	int64_t h1 = *h1_io_;
+	int64_t h3 = *h3_io_;
+	int64_t i0 = 0;
+	int64_t i1 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+#line 95 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+#line 95 "elementwise.py"
+		h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+		h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+		p1 = h1;
+		p2 = h3;
+#line 95 "elementwise.py"
+		for (i1 = 0; i1 < t3; i1++) {
+			t1_r_[p1] = m_r_[p2] * m_r_[p2];
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
+	}
+	*h1_io_ = h1;
+	*h3_io_ = h3;
+	*p1_io = p1;
+	*p2_io = p2;
+}
+
+#line 95 "elementwise.py"
+PYC2GO_LOOP void elementwise_normalize_rows__loop3(double *restrict norms_r, const double *restrict t4_r, int64_t h11, int64_t h9, int64_t t5)
+{
+	int64_t i0_2 = 0;
+#line 95 "elementwise.py"
+	for (i0_2 = 0; i0_2 < t5; i0_2++) {
+		norms_r[pyc2go_add_int64(h9, i0_2)] = sqrt(t4_r[pyc2go_add_int64(h11, i0_2)]);
+	}
+}
+
+#line 95 "elementwise.py"
+PYC2GO_LOOP void elementwise_normalize_rows__loop4(double *restrict norms_r_, const double *restrict t4_r_, int64_t h10, int64_t h12, int64_t *p3_io, int64_t *p4_io, int64_t t5)
+{
+	int64_t i0_2 = 0;
+	int64_t p3 = *p3_io;
+	int64_t p4 = *p4_io;
+#line 95 "elementwise.py"
+	for (i0_2 = 0; i0_2 < t5; i0_2++) {
+		norms_r_[p3] = sqrt(t4_r_[p4]);
+		p3 = pyc2go_add_int64(p3, h10);
+		p4 = pyc2go_add_int64(p4, h12);
+	}
+	*p3_io = p3;
+	*p4_io = p4;
+}
+
 #line 96 "elementwise.py"
-PYC2GO_LOOP void elementwise_normalize_rows__loop1(const double *restrict m_r, double *restrict t6_r, const double *restrict t9_r, int64_t *h17_io, int64_t *h19_io, int64_t *h20_io, int64_t h21, int64_t h22, int64_t h23, int64_t t14, int64_t t15, int64_t t16, int64_t t18, int64_t t19, pyc2go_array_float64 t9)
+PYC2GO_LOOP void elementwise_normalize_rows__loop5(const double *restrict m_r__, double *restrict t6_r, const double *restrict t9_r, int64_t *h17_io, int64_t *h19_io, int64_t *h20_io, int64_t h21, int64_t h22, int64_t h23, int64_t t14, int64_t t15, int64_t t16, int64_t t18, int64_t t19, pyc2go_array_float64 t9)
 {
 	int64_t h17 = *h17_io;
 	int64_t h19 = *h19_io;
@@ -2186,7 +2267,7 @@ PYC2GO_LOOP void elementwise_normalize_rows__loop1(const double *restrict m_r, d
 		h20 = pyc2go_mul_int64(i0_4, t18);
 #line 96 "elementwise.py"
 		for (i1_2 = 0; i1_2 < t15; i1_2++) {
-			t6_r[pyc2go_add_int64(h17, i1_2)] = m_r[pyc2go_add_int64(h19, i1_2)] / t9_r[pyc2go_add_int64(pyc2go_add_int64(t9.offset, h20), pyc2go_mul_int64(i1_2, t19))];
+			t6_r[pyc2go_add_int64(h17, i1_2)] = m_r__[pyc2go_add_int64(h19, i1_2)] / t9_r[pyc2go_add_int64(pyc2go_add_int64(t9.offset, h20), pyc2go_mul_int64(i1_2, t19))];
 		}
 	}
 	*h17_io = h17;
@@ -2195,7 +2276,7 @@ PYC2GO_LOOP void elementwise_normalize_rows__loop1(const double *restrict m_r, d
 }
 
 #line 96 "elementwise.py"
-PYC2GO_LOOP void elementwise_normalize_rows__loop2(const double *restrict m_r_, double *restrict t6_r_, const double *restrict t9_r_, int64_t *h17_io_, int64_t h18, int64_t *h19_io_, int64_t *h20_io_, int64_t h21, int64_t h22, int64_t h23, int64_t *p7_io, int64_t *p8_io, int64_t t14, int64_t t15, int64_t t16, int64_t t17, int64_t t18, int64_t t19, pyc2go_array_float64 t9)
+PYC2GO_LOOP void elementwise_normalize_rows__loop6(const double *restrict m_r___, double *restrict t6_r_, const double *restrict t9_r_, int64_t *h17_io_, int64_t h18, int64_t *h19_io_, int64_t *h20_io_, int64_t h21, int64_t h22, int64_t h23, int64_t *p7_io, int64_t *p8_io, int64_t t14, int64_t t15, int64_t t16, int64_t t17, int64_t t18, int64_t t19, pyc2go_array_float64 t9)
 {
 	int64_t h17 = *h17_io_;
 	int64_t h19 = *h19_io_;
@@ -2214,7 +2295,7 @@ PYC2GO_LOOP void elementwise_normalize_rows__loop2(const double *restrict m_r_, 
 		p8 = h19;
 #line 96 "elementwise.py"
 		for (i1_2 = 0; i1_2 < t15; i1_2++) {
-			t6_r_[p7] = m_r_[p8] / t9_r_[pyc2go_add_int64(pyc2go_add_int64(t9.offset, h20), pyc2go_mul_int64(i1_2, t19))];
+			t6_r_[p7] = m_r___[p8] / t9_r_[pyc2go_add_int64(pyc2go_add_int64(t9.offset, h20), pyc2go_mul_int64(i1_2, t19))];
 			p7 = pyc2go_add_int64(p7, h18);
 			p8 = pyc2go_add_int64(p8, t17);
 		}
@@ -2288,6 +2369,9 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 	int64_t p6 = 0;
 	int64_t p7 = 0;
 	int64_t p8 = 0;
+	(void)i0;
+	(void)i1;
+	(void)i0_2;
 	(void)i0_4;
 	(void)i1_2;
 #line 95 "elementwise.py"
@@ -2307,35 +2391,18 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 95 "elementwise.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 95 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
-			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
-#line 95 "elementwise.py"
-			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[pyc2go_add_int64(h1, i1)] = m_data[pyc2go_add_int64(h3, i1)] * m_data[pyc2go_add_int64(h3, i1)];
-			}
-		}
+		elementwise_normalize_rows__loop1(m_data, t1.data, &h1, &h3, h5, h6, h7, h8, t2, t3);
 	} else {
 #line 95 "elementwise.py"
-		for (i0 = 0; i0 < t2; i0++) {
-#line 95 "elementwise.py"
-			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
-			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
-			p1 = h1;
-			p2 = h3;
-#line 95 "elementwise.py"
-			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[p1] = m_data[p2] * m_data[p2];
-				p1 = pyc2go_add_int64(p1, h2);
-				p2 = pyc2go_add_int64(p2, h4);
-			}
-		}
+		elementwise_normalize_rows__loop2(m_data, t1.data, &h1, h2, &h3, h4, h5, h6, h7, h8, &p1, &p2, t2, t3);
 	}
 #line 95 "elementwise.py"
 	if (pyc2go_sum_axis_float64(&pool, &t1, 1, &t4)) {
 		pyc2go_raise(err, "MemoryError", "elementwise.py", 95, "normalize_rows", "%s", "");
 		goto fail;
 	}
+#line 95 "elementwise.py"
+	pyc2go_pool_release(&pool, t1.data);
 #line 95 "elementwise.py"
 	{
 		const int64_t ext[1] = {t4.shape[0]};
@@ -2357,20 +2424,16 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 95 "elementwise.py"
 	if ((h10 == 1) && (h12 == 1)) {
 #line 95 "elementwise.py"
-		for (i0_2 = 0; i0_2 < t5; i0_2++) {
-			norms.data[pyc2go_add_int64(h9, i0_2)] = sqrt(t4.data[pyc2go_add_int64(h11, i0_2)]);
-		}
+		elementwise_normalize_rows__loop3(norms.data, t4.data, h11, h9, t5);
 	} else {
 #line 95 "elementwise.py"
 		p3 = h9;
 		p4 = h11;
 #line 95 "elementwise.py"
-		for (i0_2 = 0; i0_2 < t5; i0_2++) {
-			norms.data[p3] = sqrt(t4.data[p4]);
-			p3 = pyc2go_add_int64(p3, h10);
-			p4 = pyc2go_add_int64(p4, h12);
-		}
+		elementwise_normalize_rows__loop4(norms.data, t4.data, h10, h12, &p3, &p4, t5);
 	}
+#line 95 "elementwise.py"
+	pyc2go_pool_release(&pool, t4.data);
 #line 96 "elementwise.py"
 	t7 = norms.shape[0];
 #line 96 "elementwise.py"
@@ -2488,10 +2551,10 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 96 "elementwise.py"
 	if ((h18 == 1) && (t17 == 1)) {
 #line 96 "elementwise.py"
-		elementwise_normalize_rows__loop1(m_data, t6.data, t9.data, &h17, &h19, &h20, h21, h22, h23, t14, t15, t16, t18, t19, t9);
+		elementwise_normalize_rows__loop5(m_data, t6.data, t9.data, &h17, &h19, &h20, h21, h22, h23, t14, t15, t16, t18, t19, t9);
 	} else {
 #line 96 "elementwise.py"
-		elementwise_normalize_rows__loop2(m_data, t6.data, t9.data, &h17, h18, &h19, &h20, h21, h22, h23, &p7, &p8, t14, t15, t16, t17, t18, t19, t9);
+		elementwise_normalize_rows__loop6(m_data, t6.data, t9.data, &h17, h18, &h19, &h20, h21, h22, h23, &p7, &p8, t14, t15, t16, t17, t18, t19, t9);
 	}
 #line 96 "elementwise.py"
 	*out = t6;

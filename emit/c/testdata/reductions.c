@@ -593,6 +593,7 @@ int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out
 	}
 #line 54 "reductions.py"
 	t7 = pyc2go_max_float64((double)t1.shape[0] - 0.0, 0.0);
+	pyc2go_pool_release(&pool, t1.data);
 #line 54 "reductions.py"
 	*out0 = pyc2go_mean_float64(x);
 	*out1 = sqrt(pyc2go_sum_float64(&t4) / t7);
@@ -2141,6 +2142,55 @@ int reductions_prod_int32(const pyc2go_array_int32 *a, int64_t *out, pyc2go_erro
 	return 0;
 }
 
+#line 164 "reductions.py"
+PYC2GO_LOOP void reductions_frobenius__loop1(const double *restrict m_r, double *restrict t1_r, int64_t *h1_io, int64_t *h3_io, int64_t h5, int64_t h6, int64_t h7, int64_t h8, int64_t t2, int64_t t3)
+{
+	int64_t h1 = *h1_io;
+	int64_t h3 = *h3_io;
+	int64_t i0 = 0;
+	int64_t i1 = 0;
+#line 164 "reductions.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+		h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+#line 164 "reductions.py"
+		for (i1 = 0; i1 < t3; i1++) {
+			t1_r[pyc2go_add_int64(h1, i1)] = m_r[pyc2go_add_int64(h3, i1)] * m_r[pyc2go_add_int64(h3, i1)];
+		}
+	}
+	*h1_io = h1;
+	*h3_io = h3;
+}
+
+#line 164 "reductions.py"
+PYC2GO_LOOP void reductions_frobenius__loop2(const double *restrict m_r_, double *restrict t1_r_, int64_t *h1_io_, int64_t h2, int64_t *h3_io_, int64_t h4, int64_t h5, int64_t h6, int64_t h7, int64_t h8, int64_t *p1_io, int64_t *p2_io, int64_t t2, int64_t t3)
+{
+	int64_t h1 = *h1_io_;
+	int64_t h3 = *h3_io_;
+	int64_t i0 = 0;
+	int64_t i1 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+#line 164 "reductions.py"
+	for (i0 = 0; i0 < t2; i0++) {
+#line 164 "reductions.py"
+		h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
+		h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+		p1 = h1;
+		p2 = h3;
+#line 164 "reductions.py"
+		for (i1 = 0; i1 < t3; i1++) {
+			t1_r_[p1] = m_r_[p2] * m_r_[p2];
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+		}
+	}
+	*h1_io_ = h1;
+	*h3_io_ = h3;
+	*p1_io = p1;
+	*p2_io = p2;
+}
+
 int reductions_frobenius(const pyc2go_array_float64 *m, double *out, pyc2go_error *err)
 {
 #line 162 "reductions.py"
@@ -2161,6 +2211,8 @@ int reductions_frobenius(const pyc2go_array_float64 *m, double *out, pyc2go_erro
 	int64_t h8 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
+	(void)i0;
+	(void)i1;
 #line 164 "reductions.py"
 	if (PYC2GO_ZEROS_K(&pool, t1, 2, *m, *m)) {
 		pyc2go_raise(err, "MemoryError", "reductions.py", 164, "frobenius", "%s", "");
@@ -2178,29 +2230,10 @@ int reductions_frobenius(const pyc2go_array_float64 *m, double *out, pyc2go_erro
 #line 164 "reductions.py"
 	if ((h2 == 1) && (h4 == 1)) {
 #line 164 "reductions.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
-			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
-#line 164 "reductions.py"
-			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[pyc2go_add_int64(h1, i1)] = m_data[pyc2go_add_int64(h3, i1)] * m_data[pyc2go_add_int64(h3, i1)];
-			}
-		}
+		reductions_frobenius__loop1(m_data, t1.data, &h1, &h3, h5, h6, h7, h8, t2, t3);
 	} else {
 #line 164 "reductions.py"
-		for (i0 = 0; i0 < t2; i0++) {
-#line 164 "reductions.py"
-			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
-			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
-			p1 = h1;
-			p2 = h3;
-#line 164 "reductions.py"
-			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[p1] = m_data[p2] * m_data[p2];
-				p1 = pyc2go_add_int64(p1, h2);
-				p2 = pyc2go_add_int64(p2, h4);
-			}
-		}
+		reductions_frobenius__loop2(m_data, t1.data, &h1, h2, &h3, h4, h5, h6, h7, h8, &p1, &p2, t2, t3);
 	}
 #line 164 "reductions.py"
 	*out = sqrt(pyc2go_sum_float64(&t1));
@@ -2211,29 +2244,83 @@ fail:
 	return 1;
 }
 
+#line 169 "reductions.py"
+PYC2GO_LOOP void reductions_var_cols__loop1(const double *restrict m_r, const double *restrict t2_r, double *restrict t3_r, int64_t *h1_io, int64_t h10, int64_t h3, int64_t *h5_io, int64_t h7, int64_t h8, int64_t h9, double t1, int64_t t4, int64_t t5, double *t6_io)
+{
+	int64_t h1 = *h1_io;
+	int64_t h5 = *h5_io;
+	int64_t i0 = 0;
+	int64_t i1 = 0;
+	double t6 = *t6_io;
+#line 169 "reductions.py"
+	for (i0 = 0; i0 < t4; i0++) {
+		h1 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+		h5 = pyc2go_add_int64(h9, pyc2go_mul_int64(i0, h10));
+#line 169 "reductions.py"
+		for (i1 = 0; i1 < t5; i1++) {
+			t6 = m_r[pyc2go_add_int64(h1, i1)] - (t2_r[pyc2go_add_int64(h3, i1)] / t1);
+			t3_r[pyc2go_add_int64(h5, i1)] = t6 * t6;
+		}
+	}
+	*h1_io = h1;
+	*h5_io = h5;
+	*t6_io = t6;
+}
+
+#line 169 "reductions.py"
+PYC2GO_LOOP void reductions_var_cols__loop2(const double *restrict m_r_, const double *restrict t2_r_, double *restrict t3_r_, int64_t *h1_io_, int64_t h10, int64_t h2, int64_t h3, int64_t h4, int64_t *h5_io_, int64_t h6, int64_t h7, int64_t h8, int64_t h9, int64_t *p1_io, int64_t *p2_io, int64_t *p3_io, double t1, int64_t t4, int64_t t5, double *t6_io_)
+{
+	int64_t h1 = *h1_io_;
+	int64_t h5 = *h5_io_;
+	int64_t i0 = 0;
+	int64_t i1 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	int64_t p3 = *p3_io;
+	double t6 = *t6_io_;
+#line 169 "reductions.py"
+	for (i0 = 0; i0 < t4; i0++) {
+#line 169 "reductions.py"
+		h1 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
+		h5 = pyc2go_add_int64(h9, pyc2go_mul_int64(i0, h10));
+		p1 = h1;
+		p2 = h3;
+		p3 = h5;
+#line 169 "reductions.py"
+		for (i1 = 0; i1 < t5; i1++) {
+			t6 = m_r_[p1] - (t2_r_[p2] / t1);
+			t3_r_[p3] = t6 * t6;
+			p1 = pyc2go_add_int64(p1, h2);
+			p2 = pyc2go_add_int64(p2, h4);
+			p3 = pyc2go_add_int64(p3, h6);
+		}
+	}
+	*h1_io_ = h1;
+	*h5_io_ = h5;
+	*p1_io = p1;
+	*p2_io = p2;
+	*p3_io = p3;
+	*t6_io_ = t6;
+}
+
 int reductions_var_cols(const pyc2go_array_float64 *m, pyc2go_array_float64 *out, pyc2go_error *err)
 {
 #line 167 "reductions.py"
 	pyc2go_pool pool = {0};
 	double *const m_data = m->data;
-	pyc2go_array_float64 t1 = {0};
-	int64_t t2 = 0;
-	int64_t t3 = 0;
+	double t1 = 0;
+	pyc2go_array_float64 t2 = {0};
+	pyc2go_array_float64 t3 = {0};
+	int64_t t4 = 0;
+	int64_t t5 = 0;
 	int64_t i0 = 0;
 	int64_t i1 = 0;
-	double t4 = 0;
-	pyc2go_array_float64 t5 = {0};
-	pyc2go_array_float64 t6 = {0};
-	int64_t t7 = 0;
-	int64_t t8 = 0;
+	double t6 = 0;
+	pyc2go_array_float64 t7 = {0};
+	double t8 = 0;
+	int64_t t9 = 0;
 	int64_t i0_2 = 0;
-	int64_t i1_2 = 0;
-	double t9 = 0;
-	pyc2go_array_float64 t10 = {0};
-	double t11 = 0;
-	int64_t t12 = 0;
-	int64_t i0_3 = 0;
-	int64_t t13 = 0;
+	int64_t t10 = 0;
 	int64_t h1 = 0;
 	int64_t h2 = 0;
 	int64_t h3 = 0;
@@ -2246,149 +2333,62 @@ int reductions_var_cols(const pyc2go_array_float64 *m, pyc2go_array_float64 *out
 	int64_t h10 = 0;
 	int64_t h11 = 0;
 	int64_t h12 = 0;
-	int64_t h13 = 0;
-	int64_t h14 = 0;
-	int64_t h15 = 0;
-	int64_t h16 = 0;
-	int64_t h17 = 0;
-	int64_t h18 = 0;
-	int64_t h19 = 0;
-	int64_t h20 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
 	int64_t p3 = 0;
-	int64_t p4 = 0;
-	int64_t p5 = 0;
+	(void)i0;
+	(void)i1;
 #line 169 "reductions.py"
-	{
-		const int64_t ext[2] = {m->shape[0], m->shape[1]};
-		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 2, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "reductions.py", 169, "var_cols", "%s", "");
-			goto fail;
-		}
-		t1.offset = 0;
-		t1.ndim = 2;
-		t1.shape[1] = ext[1];
-		t1.strides[1] = 1;
-		t1.shape[0] = ext[0];
-		t1.strides[0] = ext[1];
+	t1 = (double)m->shape[0];
+#line 169 "reductions.py"
+	if (pyc2go_sum_axis_float64(&pool, m, 0, &t2)) {
+		pyc2go_raise(err, "MemoryError", "reductions.py", 169, "var_cols", "%s", "");
+		goto fail;
 	}
 #line 169 "reductions.py"
-	t2 = m->shape[0];
-	t3 = m->shape[1];
-	h2 = t1.strides[1];
-	h4 = m->strides[1];
-	h5 = t1.offset;
-	h6 = t1.strides[0];
+	if (PYC2GO_ZEROS_K(&pool, t3, 2, *m, *m)) {
+		pyc2go_raise(err, "MemoryError", "reductions.py", 169, "var_cols", "%s", "");
+		goto fail;
+	}
+#line 169 "reductions.py"
+	t4 = m->shape[0];
+	t5 = m->shape[1];
+	h2 = m->strides[1];
+	h3 = t2.offset;
+	h4 = t2.strides[0];
+	h6 = t3.strides[1];
 	h7 = m->offset;
 	h8 = m->strides[0];
+	h9 = t3.offset;
+	h10 = t3.strides[0];
 #line 169 "reductions.py"
-	if ((h2 == 1) && (h4 == 1)) {
+	if (((h2 == 1) && (h4 == 1)) && (h6 == 1)) {
 #line 169 "reductions.py"
-		for (i0 = 0; i0 < t2; i0++) {
-			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
-			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
-#line 169 "reductions.py"
-			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[pyc2go_add_int64(h1, i1)] = m_data[pyc2go_add_int64(h3, i1)];
-			}
-		}
+		reductions_var_cols__loop1(m_data, t2.data, t3.data, &h1, h10, h3, &h5, h7, h8, h9, t1, t4, t5, &t6);
 	} else {
 #line 169 "reductions.py"
-		for (i0 = 0; i0 < t2; i0++) {
-#line 169 "reductions.py"
-			h1 = pyc2go_add_int64(h5, pyc2go_mul_int64(i0, h6));
-			h3 = pyc2go_add_int64(h7, pyc2go_mul_int64(i0, h8));
-			p1 = h1;
-			p2 = h3;
-#line 169 "reductions.py"
-			for (i1 = 0; i1 < t3; i1++) {
-				t1.data[p1] = m_data[p2];
-				p1 = pyc2go_add_int64(p1, h2);
-				p2 = pyc2go_add_int64(p2, h4);
-			}
-		}
+		reductions_var_cols__loop2(m_data, t2.data, t3.data, &h1, h10, h2, h3, h4, &h5, h6, h7, h8, h9, &p1, &p2, &p3, t1, t4, t5, &t6);
 	}
 #line 169 "reductions.py"
-	t4 = (double)t1.shape[0];
+	pyc2go_pool_release(&pool, t2.data);
 #line 169 "reductions.py"
-	if (pyc2go_sum_axis_float64(&pool, &t1, 0, &t5)) {
+	if (pyc2go_sum_axis_float64(&pool, &t3, 0, &t7)) {
 		pyc2go_raise(err, "MemoryError", "reductions.py", 169, "var_cols", "%s", "");
 		goto fail;
 	}
 #line 169 "reductions.py"
-	{
-		const int64_t ext[2] = {t1.shape[0], t1.shape[1]};
-		if ((t6.data = pyc2go_alloc(&pool, sizeof *t6.data, 2, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "reductions.py", 169, "var_cols", "%s", "");
-			goto fail;
-		}
-		t6.offset = 0;
-		t6.ndim = 2;
-		t6.shape[1] = ext[1];
-		t6.strides[1] = 1;
-		t6.shape[0] = ext[0];
-		t6.strides[0] = ext[1];
+	pyc2go_pool_release(&pool, t3.data);
+	t8 = pyc2go_max_float64(t1 - 0.0, 0.0);
+	t9 = t7.shape[0];
+	h11 = t7.offset;
+	h12 = t7.strides[0];
+#line 169 "reductions.py"
+	for (i0_2 = 0; i0_2 < t9; i0_2++) {
+		t10 = pyc2go_add_int64(h11, pyc2go_mul_int64(i0_2, h12));
+		t7.data[t10] = t7.data[t10] / t8;
 	}
 #line 169 "reductions.py"
-	t7 = t1.shape[0];
-	t8 = t1.shape[1];
-	h10 = t1.strides[1];
-	h11 = t5.offset;
-	h12 = t5.strides[0];
-	h14 = t6.strides[1];
-	h15 = t1.offset;
-	h16 = t1.strides[0];
-	h17 = t6.offset;
-	h18 = t6.strides[0];
-#line 169 "reductions.py"
-	if (((h10 == 1) && (h12 == 1)) && (h14 == 1)) {
-#line 169 "reductions.py"
-		for (i0_2 = 0; i0_2 < t7; i0_2++) {
-			h9 = pyc2go_add_int64(h15, pyc2go_mul_int64(i0_2, h16));
-			h13 = pyc2go_add_int64(h17, pyc2go_mul_int64(i0_2, h18));
-#line 169 "reductions.py"
-			for (i1_2 = 0; i1_2 < t8; i1_2++) {
-				t9 = t1.data[pyc2go_add_int64(h9, i1_2)] - (t5.data[pyc2go_add_int64(h11, i1_2)] / t4);
-				t6.data[pyc2go_add_int64(h13, i1_2)] = t9 * t9;
-			}
-		}
-	} else {
-#line 169 "reductions.py"
-		for (i0_2 = 0; i0_2 < t7; i0_2++) {
-#line 169 "reductions.py"
-			h9 = pyc2go_add_int64(h15, pyc2go_mul_int64(i0_2, h16));
-			h13 = pyc2go_add_int64(h17, pyc2go_mul_int64(i0_2, h18));
-			p3 = h9;
-			p4 = h11;
-			p5 = h13;
-#line 169 "reductions.py"
-			for (i1_2 = 0; i1_2 < t8; i1_2++) {
-				t9 = t1.data[p3] - (t5.data[p4] / t4);
-				t6.data[p5] = t9 * t9;
-				p3 = pyc2go_add_int64(p3, h10);
-				p4 = pyc2go_add_int64(p4, h12);
-				p5 = pyc2go_add_int64(p5, h14);
-			}
-		}
-	}
-#line 169 "reductions.py"
-	if (pyc2go_sum_axis_float64(&pool, &t6, 0, &t10)) {
-		pyc2go_raise(err, "MemoryError", "reductions.py", 169, "var_cols", "%s", "");
-		goto fail;
-	}
-#line 169 "reductions.py"
-	t11 = pyc2go_max_float64(t4 - 0.0, 0.0);
-	t12 = t10.shape[0];
-	h19 = t10.offset;
-	h20 = t10.strides[0];
-#line 169 "reductions.py"
-	for (i0_3 = 0; i0_3 < t12; i0_3++) {
-		t13 = pyc2go_add_int64(h19, pyc2go_mul_int64(i0_3, h20));
-		t10.data[t13] = t10.data[t13] / t11;
-	}
-#line 169 "reductions.py"
-	*out = t10;
+	*out = t7;
 	out->owner = pyc2go_pool_take(&pool, out->data);
 	pyc2go_pool_free(&pool);
 	return 0;

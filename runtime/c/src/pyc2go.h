@@ -231,6 +231,10 @@ int pyc2go_pool_adopt(pyc2go_pool *p, void **owner);
 /* pyc2go_pool_take removes and returns the block starting at data, NULL
  * when the pool has none (borrowed memory). */
 void *pyc2go_pool_take(pyc2go_pool *p, const void *data);
+/* pyc2go_pool_release frees the block starting at data now, if the pool
+ * holds it (a loop's temporary at the end of its iteration, ir.For's
+ * Release); otherwise it does nothing. */
+void pyc2go_pool_release(pyc2go_pool *p, const void *data);
 void pyc2go_pool_free(pyc2go_pool *p);
 
 /* pyc2go_alloc allocates a zeroed block for the extents ext; NULL when out

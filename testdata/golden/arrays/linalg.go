@@ -906,6 +906,8 @@ func OuterNp(x *runtime.Array[float64], y *runtime.Array[float64]) *runtime.Arra
 		h9     int64
 		p1     int64
 		p2     int64
+		s1     float64
+		s2     float64
 		t1Data []float64
 	)
 	xData := x.Data
@@ -925,11 +927,14 @@ func OuterNp(x *runtime.Array[float64], y *runtime.Array[float64]) *runtime.Arra
 		/*line linalg.py:75:12*/ for i0 = 0; i0 < t2; i0++ {
 			/*line linalg.py:75:12*/ h1 = h6 + i0*h7
 			/*line linalg.py:75:12*/ h3 = h8 + i0*h9
-			/*line linalg.py:75:12*/ if t3 > 0 {
-				t1W := t1Data[h1 : h1+t3]
-				yW := yData[h4 : h4+t3]
-				for i1 = 0; i1 < t3; i1++ {
-					/*line linalg.py:75:12*/ t1W[i1] = float64(xData[h3] * yW[i1])
+			/*line linalg.py:75:12*/ if 0 < t3 {
+				/*line linalg.py:75:12*/ s1 = xData[h3]
+				/*line linalg.py:75:12*/ if t3 > 0 {
+					t1W := t1Data[h1 : h1+t3]
+					yW := yData[h4 : h4+t3]
+					for i1 = 0; i1 < t3; i1++ {
+						/*line linalg.py:75:12*/ t1W[i1] = float64(s1 * yW[i1])
+					}
 				}
 			}
 		}
@@ -939,10 +944,13 @@ func OuterNp(x *runtime.Array[float64], y *runtime.Array[float64]) *runtime.Arra
 			/*line linalg.py:75:12*/ h3 = h8 + i0*h9
 			/*line linalg.py:75:12*/ p1 = h1
 			/*line linalg.py:75:12*/ p2 = h4
-			/*line linalg.py:75:12*/ for i1 = 0; i1 < t3; i1++ {
-				/*line linalg.py:75:12*/ t1Data[p1] = float64(xData[h3] * yData[p2])
-				/*line linalg.py:75:12*/ p1 = p1 + h2
-				/*line linalg.py:75:12*/ p2 = p2 + h5
+			/*line linalg.py:75:12*/ if 0 < t3 {
+				/*line linalg.py:75:12*/ s2 = xData[h3]
+				/*line linalg.py:75:12*/ for i1 = 0; i1 < t3; i1++ {
+					/*line linalg.py:75:12*/ t1Data[p1] = float64(s2 * yData[p2])
+					/*line linalg.py:75:12*/ p1 = p1 + h2
+					/*line linalg.py:75:12*/ p2 = p2 + h5
+				}
 			}
 		}
 	}
@@ -977,6 +985,8 @@ func OuterLoops(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.
 		h8      int64
 		p1      int64
 		p2      int64
+		s1      float64
+		s2      float64
 		outData []float64
 	)
 	xData := x.Data
@@ -1003,13 +1013,16 @@ func OuterLoops(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.
 			/*line linalg.py:81:5*/ for i = 0; i < t10; i++ {
 				/*line linalg.py:83:25*/ t4 = h5 + i*h6
 				/*line linalg.py:82:9*/ h3 = h7 + i*h8
-				/*line linalg.py:82:9*/ if t9 > 0 {
-					yW := yData[h1 : h1+t9]
-					outW := outData[h3 : h3+t9]
-					for j = 0; j < t9; j++ {
-						/*line linalg.py:83:25*/ t6 = xData[t4]
-						/*line linalg.py:83:13*/ t7 = float64(t6 * yW[j])
-						/*line linalg.py:83:13*/ outW[j] = t7
+				/*line linalg.py:82:9*/ if 0 < t9 {
+					/*line linalg.py:82:9*/ s1 = xData[t4]
+					/*line linalg.py:82:9*/ if t9 > 0 {
+						yW := yData[h1 : h1+t9]
+						outW := outData[h3 : h3+t9]
+						for j = 0; j < t9; j++ {
+							/*line linalg.py:83:25*/ t6 = s1
+							/*line linalg.py:83:13*/ t7 = float64(t6 * yW[j])
+							/*line linalg.py:83:13*/ outW[j] = t7
+						}
 					}
 				}
 			}
@@ -1019,12 +1032,15 @@ func OuterLoops(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.
 				/*line linalg.py:82:9*/ h3 = h7 + i*h8
 				/*line linalg.py:82:9*/ p1 = h1
 				/*line linalg.py:82:9*/ p2 = h3
-				/*line linalg.py:82:9*/ for j = 0; j < t9; j++ {
-					t6 = xData[t4]
-					/*line linalg.py:83:13*/ t7 = float64(t6 * yData[p1])
-					/*line linalg.py:83:13*/ outData[p2] = t7
-					/*line linalg.py:82:9*/ p1 = p1 + h2
-					/*line linalg.py:82:9*/ p2 = p2 + h4
+				/*line linalg.py:82:9*/ if 0 < t9 {
+					/*line linalg.py:82:9*/ s2 = xData[t4]
+					/*line linalg.py:82:9*/ for j = 0; j < t9; j++ {
+						t6 = s2
+						/*line linalg.py:83:13*/ t7 = float64(t6 * yData[p1])
+						/*line linalg.py:83:13*/ outData[p2] = t7
+						/*line linalg.py:82:9*/ p1 = p1 + h2
+						/*line linalg.py:82:9*/ p2 = p2 + h4
+					}
 				}
 			}
 		}

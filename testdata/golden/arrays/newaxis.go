@@ -921,6 +921,10 @@ func ElementWithNewaxis(v *runtime.Array[float64], i int64) (*runtime.Array[floa
 		h1     int64
 		h2     int64
 		p1     int64
+		s1     float64
+		h3     float64
+		s2     float64
+		h4     float64
 		t1Data []float64
 	)
 	vData := v.Data
@@ -937,17 +941,25 @@ func ElementWithNewaxis(v *runtime.Array[float64], i int64) (*runtime.Array[floa
 	/*line newaxis.py:57:12*/ h1 = int64(t1.Offset)
 	/*line newaxis.py:57:12*/ h2 = int64(t1.Strides[0])
 	/*line newaxis.py:57:12*/ if h2 == 1 {
-		/*line newaxis.py:57:12*/ if 1 > 0 {
-			t1W := t1Data[h1 : h1+1]
-			for i0 = 0; i0 < 1; i0++ {
-				/*line newaxis.py:57:12*/ t1W[i0] = vData[t3] + 1.0
+		/*line newaxis.py:57:12*/ if 0 < 1 {
+			/*line newaxis.py:57:12*/ s1 = vData[t3]
+			/*line newaxis.py:57:12*/ h3 = s1 + 1.0
+			/*line newaxis.py:57:12*/ if 1 > 0 {
+				t1W := t1Data[h1 : h1+1]
+				for i0 = 0; i0 < 1; i0++ {
+					/*line newaxis.py:57:12*/ t1W[i0] = h3
+				}
 			}
 		}
 	} else {
 		/*line newaxis.py:57:12*/ p1 = h1
-		/*line newaxis.py:57:12*/ for i0 = 0; i0 < 1; i0++ {
-			/*line newaxis.py:57:12*/ t1Data[p1] = vData[t3] + 1.0
-			/*line newaxis.py:57:12*/ p1 = p1 + h2
+		/*line newaxis.py:57:12*/ if 0 < 1 {
+			/*line newaxis.py:57:12*/ s2 = vData[t3]
+			/*line newaxis.py:57:12*/ h4 = s2 + 1.0
+			/*line newaxis.py:57:12*/ for i0 = 0; i0 < 1; i0++ {
+				/*line newaxis.py:57:12*/ t1Data[p1] = h4
+				/*line newaxis.py:57:12*/ p1 = p1 + h2
+			}
 		}
 	}
 	/*line newaxis.py:57:5*/ return t1, nil

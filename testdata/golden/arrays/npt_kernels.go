@@ -65,6 +65,8 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		h4      int64
 		h5      int64
 		p1      int64
+		s1      float64
+		s2      float64
 		outData []float64
 	)
 	mData := m.Data
@@ -87,12 +89,16 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line npt_kernels.py:17:5*/ for i = 0; i < t8; i++ {
 				/*line npt_kernels.py:19:13*/ t3 = h2 + i*h3
 				/*line npt_kernels.py:19:23*/ t5 = h4 + i*h5
-				/*line npt_kernels.py:18:9*/ if t7 > 0 {
-					mW := mData[t5 : t5+t7]
-					for j = 0; j < t7; j++ {
-						/*line npt_kernels.py:19:13*/ t4 = outData[t3]
-						/*line npt_kernels.py:19:13*/ outData[t3] = t4 + mW[j]
+				/*line npt_kernels.py:18:9*/ if 0 < t7 {
+					/*line npt_kernels.py:18:9*/ s1 = outData[t3]
+					/*line npt_kernels.py:18:9*/ if t7 > 0 {
+						mW := mData[t5 : t5+t7]
+						for j = 0; j < t7; j++ {
+							/*line npt_kernels.py:19:13*/ t4 = s1
+							/*line npt_kernels.py:19:13*/ s1 = t4 + mW[j]
+						}
 					}
+					/*line npt_kernels.py:18:9*/ outData[t3] = s1
 				}
 			}
 		} else {
@@ -100,10 +106,14 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 				/*line npt_kernels.py:19:13*/ t3 = h2 + i*h3
 				/*line npt_kernels.py:19:23*/ t5 = h4 + i*h5
 				/*line npt_kernels.py:18:9*/ p1 = t5
-				/*line npt_kernels.py:18:9*/ for j = 0; j < t7; j++ {
-					t4 = outData[t3]
-					/*line npt_kernels.py:19:13*/ outData[t3] = t4 + mData[p1]
-					/*line npt_kernels.py:18:9*/ p1 = p1 + h1
+				/*line npt_kernels.py:18:9*/ if 0 < t7 {
+					/*line npt_kernels.py:18:9*/ s2 = outData[t3]
+					/*line npt_kernels.py:18:9*/ for j = 0; j < t7; j++ {
+						t4 = s2
+						/*line npt_kernels.py:19:13*/ s2 = t4 + mData[p1]
+						/*line npt_kernels.py:18:9*/ p1 = p1 + h1
+					}
+					/*line npt_kernels.py:18:9*/ outData[t3] = s2
 				}
 			}
 		}
@@ -403,6 +413,8 @@ func OuterAdd(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 		h8    int64
 		p1    int64
 		p2    int64
+		s1    float64
+		s2    float64
 		rData []float64
 	)
 	aData := a.Data
@@ -429,13 +441,16 @@ func OuterAdd(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 			/*line npt_kernels.py:51:5*/ for i = 0; i < t10; i++ {
 				/*line npt_kernels.py:53:23*/ t4 = h5 + i*h6
 				/*line npt_kernels.py:52:9*/ h3 = h7 + i*h8
-				/*line npt_kernels.py:52:9*/ if t9 > 0 {
-					bW := bData[h1 : h1+t9]
-					rW := rData[h3 : h3+t9]
-					for j = 0; j < t9; j++ {
-						/*line npt_kernels.py:53:23*/ t6 = aData[t4]
-						/*line npt_kernels.py:53:13*/ t7 = t6 + bW[j]
-						/*line npt_kernels.py:53:13*/ rW[j] = t7
+				/*line npt_kernels.py:52:9*/ if 0 < t9 {
+					/*line npt_kernels.py:52:9*/ s1 = aData[t4]
+					/*line npt_kernels.py:52:9*/ if t9 > 0 {
+						bW := bData[h1 : h1+t9]
+						rW := rData[h3 : h3+t9]
+						for j = 0; j < t9; j++ {
+							/*line npt_kernels.py:53:23*/ t6 = s1
+							/*line npt_kernels.py:53:13*/ t7 = t6 + bW[j]
+							/*line npt_kernels.py:53:13*/ rW[j] = t7
+						}
 					}
 				}
 			}
@@ -445,12 +460,15 @@ func OuterAdd(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 				/*line npt_kernels.py:52:9*/ h3 = h7 + i*h8
 				/*line npt_kernels.py:52:9*/ p1 = h1
 				/*line npt_kernels.py:52:9*/ p2 = h3
-				/*line npt_kernels.py:52:9*/ for j = 0; j < t9; j++ {
-					t6 = aData[t4]
-					/*line npt_kernels.py:53:13*/ t7 = t6 + bData[p1]
-					/*line npt_kernels.py:53:13*/ rData[p2] = t7
-					/*line npt_kernels.py:52:9*/ p1 = p1 + h2
-					/*line npt_kernels.py:52:9*/ p2 = p2 + h4
+				/*line npt_kernels.py:52:9*/ if 0 < t9 {
+					/*line npt_kernels.py:52:9*/ s2 = aData[t4]
+					/*line npt_kernels.py:52:9*/ for j = 0; j < t9; j++ {
+						t6 = s2
+						/*line npt_kernels.py:53:13*/ t7 = t6 + bData[p1]
+						/*line npt_kernels.py:53:13*/ rData[p2] = t7
+						/*line npt_kernels.py:52:9*/ p1 = p1 + h2
+						/*line npt_kernels.py:52:9*/ p2 = p2 + h4
+					}
 				}
 			}
 		}

@@ -81,6 +81,11 @@ func GravEnergy(x *runtime.Array[float64], y *runtime.Array[float64], z *runtime
 		h26 int64
 		h27 int64
 		h28 int64
+		s1  float64
+		s2  float64
+		s3  float64
+		s4  float64
+		h29 float64
 	)
 	xData := x.Data
 	yData := y.Data
@@ -123,23 +128,30 @@ func GravEnergy(x *runtime.Array[float64], y *runtime.Array[float64], z *runtime
 				/*line pythran_module.py:24:9*/ h6 = h22
 				/*line pythran_module.py:24:9*/ h7 = h23
 				/*line pythran_module.py:24:9*/ h8 = h24
-				/*line pythran_module.py:24:9*/ for j = i + 1; j < n; j++ {
-					t4 = xData[t1]
-					/*line pythran_module.py:25:25*/ t2 = j
-					/*line pythran_module.py:25:25*/ t3 = h1 + t2*h2
-					/*line pythran_module.py:25:13*/ dx = t4 - xData[t3]
-					t8 = yData[t5]
-					/*line pythran_module.py:26:25*/ t6 = j
-					/*line pythran_module.py:26:25*/ t7 = h3 + t6*h4
-					/*line pythran_module.py:26:13*/ dy = t8 - yData[t7]
-					t12 = zData[t9]
-					/*line pythran_module.py:27:25*/ t10 = j
-					/*line pythran_module.py:27:25*/ t11 = h5 + t10*h6
-					/*line pythran_module.py:27:13*/ dz = t12 - zData[t11]
-					t16 = float64(6.673999999999999e-08 * mData[t13])
-					/*line pythran_module.py:28:29*/ t14 = j
-					/*line pythran_module.py:28:29*/ t15 = h7 + t14*h8
-					/*line pythran_module.py:28:13*/ e = e - t16*mData[t15]/math.Sqrt(float64(dx*dx)+float64(dy*dy)+float64(dz*dz)+1e-06)
+				/*line pythran_module.py:24:9*/ if i+1 < n {
+					/*line pythran_module.py:24:9*/ s1 = xData[t1]
+					/*line pythran_module.py:24:9*/ s2 = yData[t5]
+					/*line pythran_module.py:24:9*/ s3 = zData[t9]
+					/*line pythran_module.py:24:9*/ s4 = mData[t13]
+					/*line pythran_module.py:24:9*/ h29 = float64(6.673999999999999e-08 * s4)
+					/*line pythran_module.py:24:9*/ for j = i + 1; j < n; j++ {
+						t4 = s1
+						/*line pythran_module.py:25:25*/ t2 = j
+						/*line pythran_module.py:25:25*/ t3 = h1 + t2*h2
+						/*line pythran_module.py:25:13*/ dx = t4 - xData[t3]
+						t8 = s2
+						/*line pythran_module.py:26:25*/ t6 = j
+						/*line pythran_module.py:26:25*/ t7 = h3 + t6*h4
+						/*line pythran_module.py:26:13*/ dy = t8 - yData[t7]
+						t12 = s3
+						/*line pythran_module.py:27:25*/ t10 = j
+						/*line pythran_module.py:27:25*/ t11 = h5 + t10*h6
+						/*line pythran_module.py:27:13*/ dz = t12 - zData[t11]
+						t16 = h29
+						/*line pythran_module.py:28:29*/ t14 = j
+						/*line pythran_module.py:28:29*/ t15 = h7 + t14*h8
+						/*line pythran_module.py:28:13*/ e = e - t16*mData[t15]/math.Sqrt(float64(dx*dx)+float64(dy*dy)+float64(dz*dz)+1e-06)
+					}
 				}
 			} else {
 				/*line pythran_module.py:24:9*/ for j = i + 1; j < n; j++ {

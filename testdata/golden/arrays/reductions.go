@@ -1482,146 +1482,95 @@ func Frobenius(m *runtime.Array[float64]) float64 {
 // Column variances with np.var (nan for zero rows).
 func VarCols(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line reductions.py:167:1*/ var (
-		t1      *runtime.Array[float64]
-		t2      int64
-		t3      int64
-		i0      int64
-		i1      int64
-		t4      float64
-		t5      *runtime.Array[float64]
-		t6      *runtime.Array[float64]
-		t7      int64
-		t8      int64
-		i0_2    int64
-		i1_2    int64
-		t9      float64
-		t10     *runtime.Array[float64]
-		t11     float64
-		t12     int64
-		i0_3    int64
-		t13     int64
-		h1      int64
-		h2      int64
-		h3      int64
-		h4      int64
-		h5      int64
-		h6      int64
-		h7      int64
-		h8      int64
-		h9      int64
-		h10     int64
-		h11     int64
-		h12     int64
-		h13     int64
-		h14     int64
-		h15     int64
-		h16     int64
-		h17     int64
-		h18     int64
-		h19     int64
-		h20     int64
-		p1      int64
-		p2      int64
-		p3      int64
-		p4      int64
-		p5      int64
-		t1Data  []float64
-		t5Data  []float64
-		t6Data  []float64
-		t10Data []float64
+		t1     float64
+		t2     *runtime.Array[float64]
+		t3     *runtime.Array[float64]
+		t4     int64
+		t5     int64
+		i0     int64
+		i1     int64
+		t6     float64
+		t7     *runtime.Array[float64]
+		t8     float64
+		t9     int64
+		i0_2   int64
+		t10    int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		h12    int64
+		p1     int64
+		p2     int64
+		p3     int64
+		t2Data []float64
+		t3Data []float64
+		t7Data []float64
 	)
 	mData := m.Data
-	/*line reductions.py:169:12*/ t1 = runtime.Zeros[float64](m.Shape[0], m.Shape[1])
-	t1Data = t1.Data
-	/*line reductions.py:169:12*/ t2 = int64(m.Shape[0])
-	/*line reductions.py:169:12*/ t3 = int64(m.Shape[1])
-	/*line reductions.py:169:12*/ h2 = int64(t1.Strides[1])
-	/*line reductions.py:169:12*/ h4 = int64(m.Strides[1])
-	/*line reductions.py:169:12*/ h5 = int64(t1.Offset)
-	/*line reductions.py:169:12*/ h6 = int64(t1.Strides[0])
+	/*line reductions.py:169:12*/ t1 = float64(int64(m.Shape[0]))
+	/*line reductions.py:169:12*/ t2 = runtime.SumAxis(m, 0)
+	t2Data = t2.Data
+	/*line reductions.py:169:12*/ t3 = runtime.ZerosLayout2[float64](2, m.Shape, m.Strides, m.Shape, m.Strides)
+	t3Data = t3.Data
+	/*line reductions.py:169:12*/ t4 = int64(m.Shape[0])
+	/*line reductions.py:169:12*/ t5 = int64(m.Shape[1])
+	/*line reductions.py:169:12*/ h2 = int64(m.Strides[1])
+	/*line reductions.py:169:12*/ h3 = int64(t2.Offset)
+	/*line reductions.py:169:12*/ h4 = int64(t2.Strides[0])
+	/*line reductions.py:169:12*/ h6 = int64(t3.Strides[1])
 	/*line reductions.py:169:12*/ h7 = int64(m.Offset)
 	/*line reductions.py:169:12*/ h8 = int64(m.Strides[0])
-	/*line reductions.py:169:12*/ if h2 == 1 && h4 == 1 {
-		/*line reductions.py:169:12*/ for i0 = 0; i0 < t2; i0++ {
-			/*line reductions.py:169:12*/ h1 = h5 + i0*h6
-			/*line reductions.py:169:12*/ h3 = h7 + i0*h8
-			/*line reductions.py:169:12*/ if t3 > 0 {
-				t1W := t1Data[h1 : h1+t3]
-				mW := mData[h3 : h3+t3]
-				for i1 = 0; i1 < t3; i1++ {
-					/*line reductions.py:169:12*/ t1W[i1] = mW[i1]
+	/*line reductions.py:169:12*/ h9 = int64(t3.Offset)
+	/*line reductions.py:169:12*/ h10 = int64(t3.Strides[0])
+	/*line reductions.py:169:12*/ if h2 == 1 && h4 == 1 && h6 == 1 {
+		/*line reductions.py:169:12*/ for i0 = 0; i0 < t4; i0++ {
+			/*line reductions.py:169:12*/ h1 = h7 + i0*h8
+			/*line reductions.py:169:12*/ h5 = h9 + i0*h10
+			/*line reductions.py:169:12*/ if t5 > 0 {
+				mW := mData[h1 : h1+t5]
+				t2W := t2Data[h3 : h3+t5]
+				t3W := t3Data[h5 : h5+t5]
+				for i1 = 0; i1 < t5; i1++ {
+					/*line reductions.py:169:12*/ t6 = mW[i1] - t2W[i1]/t1
+					/*line reductions.py:169:12*/ t3W[i1] = float64(t6 * t6)
 				}
 			}
 		}
 	} else {
-		/*line reductions.py:169:12*/ for i0 = 0; i0 < t2; i0++ {
-			/*line reductions.py:169:12*/ h1 = h5 + i0*h6
-			/*line reductions.py:169:12*/ h3 = h7 + i0*h8
+		/*line reductions.py:169:12*/ for i0 = 0; i0 < t4; i0++ {
+			/*line reductions.py:169:12*/ h1 = h7 + i0*h8
+			/*line reductions.py:169:12*/ h5 = h9 + i0*h10
 			/*line reductions.py:169:12*/ p1 = h1
 			/*line reductions.py:169:12*/ p2 = h3
-			/*line reductions.py:169:12*/ for i1 = 0; i1 < t3; i1++ {
-				/*line reductions.py:169:12*/ t1Data[p1] = mData[p2]
+			/*line reductions.py:169:12*/ p3 = h5
+			/*line reductions.py:169:12*/ for i1 = 0; i1 < t5; i1++ {
+				/*line reductions.py:169:12*/ t6 = mData[p1] - t2Data[p2]/t1
+				/*line reductions.py:169:12*/ t3Data[p3] = float64(t6 * t6)
 				/*line reductions.py:169:12*/ p1 = p1 + h2
 				/*line reductions.py:169:12*/ p2 = p2 + h4
+				/*line reductions.py:169:12*/ p3 = p3 + h6
 			}
 		}
 	}
-	/*line reductions.py:169:12*/ t4 = float64(int64(t1.Shape[0]))
-	/*line reductions.py:169:12*/ t5 = runtime.SumAxis(t1, 0)
-	t5Data = t5.Data
-	/*line reductions.py:169:12*/ t6 = runtime.Zeros[float64](t1.Shape[0], t1.Shape[1])
-	t6Data = t6.Data
-	/*line reductions.py:169:12*/ t7 = int64(t1.Shape[0])
-	/*line reductions.py:169:12*/ t8 = int64(t1.Shape[1])
-	/*line reductions.py:169:12*/ h10 = int64(t1.Strides[1])
-	/*line reductions.py:169:12*/ h11 = int64(t5.Offset)
-	/*line reductions.py:169:12*/ h12 = int64(t5.Strides[0])
-	/*line reductions.py:169:12*/ h14 = int64(t6.Strides[1])
-	/*line reductions.py:169:12*/ h15 = int64(t1.Offset)
-	/*line reductions.py:169:12*/ h16 = int64(t1.Strides[0])
-	/*line reductions.py:169:12*/ h17 = int64(t6.Offset)
-	/*line reductions.py:169:12*/ h18 = int64(t6.Strides[0])
-	/*line reductions.py:169:12*/ if h10 == 1 && h12 == 1 && h14 == 1 {
-		/*line reductions.py:169:12*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
-			/*line reductions.py:169:12*/ h9 = h15 + i0_2*h16
-			/*line reductions.py:169:12*/ h13 = h17 + i0_2*h18
-			/*line reductions.py:169:12*/ if t8 > 0 {
-				t1W := t1Data[h9 : h9+t8]
-				t5W := t5Data[h11 : h11+t8]
-				t6W := t6Data[h13 : h13+t8]
-				for i1_2 = 0; i1_2 < t8; i1_2++ {
-					/*line reductions.py:169:12*/ t9 = t1W[i1_2] - t5W[i1_2]/t4
-					/*line reductions.py:169:12*/ t6W[i1_2] = float64(t9 * t9)
-				}
-			}
-		}
-	} else {
-		/*line reductions.py:169:12*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
-			/*line reductions.py:169:12*/ h9 = h15 + i0_2*h16
-			/*line reductions.py:169:12*/ h13 = h17 + i0_2*h18
-			/*line reductions.py:169:12*/ p3 = h9
-			/*line reductions.py:169:12*/ p4 = h11
-			/*line reductions.py:169:12*/ p5 = h13
-			/*line reductions.py:169:12*/ for i1_2 = 0; i1_2 < t8; i1_2++ {
-				/*line reductions.py:169:12*/ t9 = t1Data[p3] - t5Data[p4]/t4
-				/*line reductions.py:169:12*/ t6Data[p5] = float64(t9 * t9)
-				/*line reductions.py:169:12*/ p3 = p3 + h10
-				/*line reductions.py:169:12*/ p4 = p4 + h12
-				/*line reductions.py:169:12*/ p5 = p5 + h14
-			}
-		}
+	/*line reductions.py:169:12*/ t7 = runtime.SumAxis(t3, 0)
+	t7Data = t7.Data
+	/*line reductions.py:169:12*/ t8 = runtime.Max(t1-0.0, 0.0)
+	/*line reductions.py:169:12*/ t9 = int64(t7.Shape[0])
+	/*line reductions.py:169:12*/ h11 = int64(t7.Offset)
+	/*line reductions.py:169:12*/ h12 = int64(t7.Strides[0])
+	/*line reductions.py:169:12*/ for i0_2 = 0; i0_2 < t9; i0_2++ {
+		/*line reductions.py:169:12*/ t10 = h11 + i0_2*h12
+		/*line reductions.py:169:12*/ t7Data[t10] = t7Data[t10] / t8
 	}
-	/*line reductions.py:169:12*/ t10 = runtime.SumAxis(t6, 0)
-	t10Data = t10.Data
-	/*line reductions.py:169:12*/ t11 = runtime.Max(t4-0.0, 0.0)
-	/*line reductions.py:169:12*/ t12 = int64(t10.Shape[0])
-	/*line reductions.py:169:12*/ h19 = int64(t10.Offset)
-	/*line reductions.py:169:12*/ h20 = int64(t10.Strides[0])
-	/*line reductions.py:169:12*/ for i0_3 = 0; i0_3 < t12; i0_3++ {
-		/*line reductions.py:169:12*/ t13 = h19 + i0_3*h20
-		/*line reductions.py:169:12*/ t10Data[t13] = t10Data[t13] / t11
-	}
-	/*line reductions.py:169:5*/ return t10
+	/*line reductions.py:169:5*/ return t7
 }
 
 // RavelCumsum is pyc2go's compiled form of ravel_cumsum (reductions.py:172).

@@ -886,6 +886,7 @@ func SumTBcast(m *runtime.Array[float64]) (float64, error) {
 		h8     int64
 		h9     int64
 		h10    int64
+		s1     float64
 		t1Data []float64
 	)
 	mData := m.Data
@@ -914,8 +915,11 @@ func SumTBcast(m *runtime.Array[float64]) (float64, error) {
 					/*line sum_layouts.py:124:19*/ h3 = i1 * h8
 					/*line sum_layouts.py:124:19*/ h6 = i1 * h9
 					/*line sum_layouts.py:124:19*/ h7 = h10 + i1*h9
-					/*line sum_layouts.py:124:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
-						/*line sum_layouts.py:124:19*/ t1Data[h1+i0*h2+h3] = float64(mData[h4+i0*h5+h6] * mData[h7])
+					/*line sum_layouts.py:124:19*/ if i0Tile < i0End {
+						/*line sum_layouts.py:124:19*/ s1 = mData[h7]
+						/*line sum_layouts.py:124:19*/ for i0 = i0Tile; i0 < i0End; i0++ {
+							/*line sum_layouts.py:124:19*/ t1Data[h1+i0*h2+h3] = float64(mData[h4+i0*h5+h6] * s1)
+						}
 					}
 				}
 			}
@@ -1140,4 +1144,431 @@ func SumTNestedExpr(m *runtime.Array[float64]) float64 {
 		}
 	}
 	/*line sum_layouts.py:137:5*/ return runtime.SumFloat(t1)
+}
+
+// VarTAxis1 is pyc2go's compiled form of var_t_axis1 (sum_layouts.py:140).
+//
+// var of a view along an axis: numpy reduces the view where it is.
+func VarTAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
+	/*line sum_layouts.py:140:1*/ var (
+		t1     *runtime.Array[float64]
+		t2     float64
+		t3     *runtime.Array[float64]
+		t4     *runtime.Array[float64]
+		t5     int64
+		t6     int64
+		i0     int64
+		i1     int64
+		t7     float64
+		t8     *runtime.Array[float64]
+		t9     float64
+		t10    int64
+		i0_2   int64
+		t11    int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		h12    int64
+		h13    int64
+		p1     int64
+		p2     int64
+		s1     float64
+		h14    float64
+		s2     float64
+		h15    float64
+		t1Data []float64
+		t3Data []float64
+		t4Data []float64
+		t8Data []float64
+	)
+	/*line sum_layouts.py:142:12*/ t1 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1], m.Shape[0]}, Strides: []int{m.Strides[1], m.Strides[0]}, Offset: m.Offset}
+	t1Data = t1.Data
+	/*line sum_layouts.py:142:12*/ t2 = float64(int64(t1.Shape[1]))
+	/*line sum_layouts.py:142:12*/ t3 = runtime.SumAxis(t1, 1)
+	t3Data = t3.Data
+	/*line sum_layouts.py:142:12*/ t4 = runtime.ZerosLayout2[float64](2, t1.Shape, t1.Strides, t1.Shape, t1.Strides)
+	t4Data = t4.Data
+	/*line sum_layouts.py:142:12*/ t5 = int64(t1.Shape[0])
+	/*line sum_layouts.py:142:12*/ t6 = int64(t1.Shape[1])
+	/*line sum_layouts.py:142:12*/ h2 = int64(t1.Strides[1])
+	/*line sum_layouts.py:142:12*/ h5 = int64(t4.Strides[1])
+	/*line sum_layouts.py:142:12*/ h6 = int64(t1.Offset)
+	/*line sum_layouts.py:142:12*/ h7 = int64(t1.Strides[0])
+	/*line sum_layouts.py:142:12*/ h8 = int64(t3.Offset)
+	/*line sum_layouts.py:142:12*/ h9 = int64(t3.Strides[0])
+	/*line sum_layouts.py:142:12*/ h10 = int64(t4.Offset)
+	/*line sum_layouts.py:142:12*/ h11 = int64(t4.Strides[0])
+	/*line sum_layouts.py:142:12*/ if h2 == 1 && h5 == 1 {
+		/*line sum_layouts.py:142:12*/ for i0 = 0; i0 < t5; i0++ {
+			/*line sum_layouts.py:142:12*/ h1 = h6 + i0*h7
+			/*line sum_layouts.py:142:12*/ h3 = h8 + i0*h9
+			/*line sum_layouts.py:142:12*/ h4 = h10 + i0*h11
+			/*line sum_layouts.py:142:12*/ if 0 < t6 {
+				/*line sum_layouts.py:142:12*/ s1 = t3Data[h3]
+				/*line sum_layouts.py:142:12*/ h14 = s1 / t2
+				/*line sum_layouts.py:142:12*/ if t6 > 0 {
+					t1W := t1Data[h1 : h1+t6]
+					t4W := t4Data[h4 : h4+t6]
+					for i1 = 0; i1 < t6; i1++ {
+						/*line sum_layouts.py:142:12*/ t7 = t1W[i1] - h14
+						/*line sum_layouts.py:142:12*/ t4W[i1] = float64(t7 * t7)
+					}
+				}
+			}
+		}
+	} else {
+		/*line sum_layouts.py:142:12*/ for i0 = 0; i0 < t5; i0++ {
+			/*line sum_layouts.py:142:12*/ h1 = h6 + i0*h7
+			/*line sum_layouts.py:142:12*/ h3 = h8 + i0*h9
+			/*line sum_layouts.py:142:12*/ h4 = h10 + i0*h11
+			/*line sum_layouts.py:142:12*/ p1 = h1
+			/*line sum_layouts.py:142:12*/ p2 = h4
+			/*line sum_layouts.py:142:12*/ if 0 < t6 {
+				/*line sum_layouts.py:142:12*/ s2 = t3Data[h3]
+				/*line sum_layouts.py:142:12*/ h15 = s2 / t2
+				/*line sum_layouts.py:142:12*/ for i1 = 0; i1 < t6; i1++ {
+					/*line sum_layouts.py:142:12*/ t7 = t1Data[p1] - h15
+					/*line sum_layouts.py:142:12*/ t4Data[p2] = float64(t7 * t7)
+					/*line sum_layouts.py:142:12*/ p1 = p1 + h2
+					/*line sum_layouts.py:142:12*/ p2 = p2 + h5
+				}
+			}
+		}
+	}
+	/*line sum_layouts.py:142:12*/ t8 = runtime.SumAxis(t4, 1)
+	t8Data = t8.Data
+	/*line sum_layouts.py:142:12*/ t9 = runtime.Max(t2-1.0, 0.0)
+	/*line sum_layouts.py:142:12*/ t10 = int64(t8.Shape[0])
+	/*line sum_layouts.py:142:12*/ h12 = int64(t8.Offset)
+	/*line sum_layouts.py:142:12*/ h13 = int64(t8.Strides[0])
+	/*line sum_layouts.py:142:12*/ for i0_2 = 0; i0_2 < t10; i0_2++ {
+		/*line sum_layouts.py:142:12*/ t11 = h12 + i0_2*h13
+		/*line sum_layouts.py:142:12*/ t8Data[t11] = t8Data[t11] / t9
+	}
+	/*line sum_layouts.py:142:5*/ return t8
+}
+
+// StdColsAxis0 is pyc2go's compiled form of std_cols_axis0 (sum_layouts.py:145).
+func StdColsAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
+	/*line sum_layouts.py:145:1*/ var (
+		t1      int64
+		t2      int64
+		t3      int64
+		t4      *runtime.Array[float64]
+		t5      float64
+		t6      *runtime.Array[float64]
+		t7      *runtime.Array[float64]
+		t8      int64
+		t9      int64
+		i0      int64
+		i1      int64
+		t10     float64
+		t11     *runtime.Array[float64]
+		t12     float64
+		t13     int64
+		i0_2    int64
+		t14     int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		t4Data  []float64
+		t6Data  []float64
+		t7Data  []float64
+		t11Data []float64
+	)
+	/*line sum_layouts.py:146:12*/ t1 = runtime.SliceAdjust(int64(m.Shape[1]), 1, 1)
+	/*line sum_layouts.py:146:12*/ t2 = runtime.Max(int64(m.Shape[1])-t1, 0)
+	/*line sum_layouts.py:146:12*/ t3 = int64(m.Offset) + t1*int64(m.Strides[1])
+	/*line sum_layouts.py:146:12*/ t4 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[0], int(t2)}, Strides: []int{m.Strides[0], m.Strides[1]}, Offset: int(t3)}
+	t4Data = t4.Data
+	/*line sum_layouts.py:146:12*/ t5 = float64(int64(t4.Shape[0]))
+	/*line sum_layouts.py:146:12*/ t6 = runtime.SumAxis(t4, 0)
+	t6Data = t6.Data
+	/*line sum_layouts.py:146:12*/ t7 = runtime.ZerosLayout2[float64](2, t4.Shape, t4.Strides, t4.Shape, t4.Strides)
+	t7Data = t7.Data
+	/*line sum_layouts.py:146:12*/ t8 = int64(t4.Shape[0])
+	/*line sum_layouts.py:146:12*/ t9 = int64(t4.Shape[1])
+	/*line sum_layouts.py:146:12*/ h2 = int64(t4.Strides[1])
+	/*line sum_layouts.py:146:12*/ h3 = int64(t6.Offset)
+	/*line sum_layouts.py:146:12*/ h4 = int64(t6.Strides[0])
+	/*line sum_layouts.py:146:12*/ h6 = int64(t7.Strides[1])
+	/*line sum_layouts.py:146:12*/ h7 = int64(t4.Offset)
+	/*line sum_layouts.py:146:12*/ h8 = int64(t4.Strides[0])
+	/*line sum_layouts.py:146:12*/ h9 = int64(t7.Offset)
+	/*line sum_layouts.py:146:12*/ h10 = int64(t7.Strides[0])
+	/*line sum_layouts.py:146:12*/ if h2 == 1 && h4 == 1 && h6 == 1 {
+		/*line sum_layouts.py:146:12*/ for i0 = 0; i0 < t8; i0++ {
+			/*line sum_layouts.py:146:12*/ h1 = h7 + i0*h8
+			/*line sum_layouts.py:146:12*/ h5 = h9 + i0*h10
+			/*line sum_layouts.py:146:12*/ if t9 > 0 {
+				t4W := t4Data[h1 : h1+t9]
+				t6W := t6Data[h3 : h3+t9]
+				t7W := t7Data[h5 : h5+t9]
+				for i1 = 0; i1 < t9; i1++ {
+					/*line sum_layouts.py:146:12*/ t10 = t4W[i1] - t6W[i1]/t5
+					/*line sum_layouts.py:146:12*/ t7W[i1] = float64(t10 * t10)
+				}
+			}
+		}
+	} else {
+		/*line sum_layouts.py:146:12*/ for i0 = 0; i0 < t8; i0++ {
+			/*line sum_layouts.py:146:12*/ h1 = h7 + i0*h8
+			/*line sum_layouts.py:146:12*/ h5 = h9 + i0*h10
+			/*line sum_layouts.py:146:12*/ p1 = h1
+			/*line sum_layouts.py:146:12*/ p2 = h3
+			/*line sum_layouts.py:146:12*/ p3 = h5
+			/*line sum_layouts.py:146:12*/ for i1 = 0; i1 < t9; i1++ {
+				/*line sum_layouts.py:146:12*/ t10 = t4Data[p1] - t6Data[p2]/t5
+				/*line sum_layouts.py:146:12*/ t7Data[p3] = float64(t10 * t10)
+				/*line sum_layouts.py:146:12*/ p1 = p1 + h2
+				/*line sum_layouts.py:146:12*/ p2 = p2 + h4
+				/*line sum_layouts.py:146:12*/ p3 = p3 + h6
+			}
+		}
+	}
+	/*line sum_layouts.py:146:12*/ t11 = runtime.SumAxis(t7, 0)
+	t11Data = t11.Data
+	/*line sum_layouts.py:146:12*/ t12 = runtime.Max(t5-0.0, 0.0)
+	/*line sum_layouts.py:146:12*/ t13 = int64(t11.Shape[0])
+	/*line sum_layouts.py:146:12*/ h11 = int64(t11.Offset)
+	/*line sum_layouts.py:146:12*/ h12 = int64(t11.Strides[0])
+	/*line sum_layouts.py:146:12*/ for i0_2 = 0; i0_2 < t13; i0_2++ {
+		/*line sum_layouts.py:146:12*/ t14 = h11 + i0_2*h12
+		/*line sum_layouts.py:146:12*/ t11Data[t14] = math.Sqrt(t11Data[t14] / t12)
+	}
+	/*line sum_layouts.py:146:5*/ return t11
+}
+
+// VarRevAxis0 is pyc2go's compiled form of var_rev_axis0 (sum_layouts.py:149).
+func VarRevAxis0(m *runtime.Array[float64]) *runtime.Array[float64] {
+	/*line sum_layouts.py:149:1*/ var (
+		t1      int64
+		t2      int64
+		t3      int64
+		t4      int64
+		t5      int64
+		t6      int64
+		t7      *runtime.Array[float64]
+		t8      float64
+		t9      *runtime.Array[float64]
+		t10     *runtime.Array[float64]
+		t11     int64
+		t12     int64
+		i0      int64
+		i1      int64
+		t13     float64
+		t14     *runtime.Array[float64]
+		t15     float64
+		t16     int64
+		i0_2    int64
+		t17     int64
+		h1      int64
+		h2      int64
+		h3      int64
+		h4      int64
+		h5      int64
+		h6      int64
+		h7      int64
+		h8      int64
+		h9      int64
+		h10     int64
+		h11     int64
+		h12     int64
+		p1      int64
+		p2      int64
+		p3      int64
+		t7Data  []float64
+		t9Data  []float64
+		t10Data []float64
+		t14Data []float64
+	)
+	/*line sum_layouts.py:150:19*/ t1 = int64(m.Shape[0]) - 1
+	/*line sum_layouts.py:150:19*/ t2 = runtime.SliceLen(t1, -1, -1)
+	/*line sum_layouts.py:150:19*/ t3 = int64(m.Strides[0]) * -1
+	/*line sum_layouts.py:150:19*/ t4 = runtime.SliceLen(0, int64(m.Shape[1]), 2)
+	/*line sum_layouts.py:150:19*/ t5 = int64(m.Strides[1]) * 2
+	/*line sum_layouts.py:150:19*/ t6 = int64(m.Offset) + t1*int64(m.Strides[0])
+	/*line sum_layouts.py:150:19*/ t7 = &runtime.Array[float64]{Data: m.Data, Shape: []int{int(t2), int(t4)}, Strides: []int{int(t3), int(t5)}, Offset: int(t6)}
+	t7Data = t7.Data
+	/*line sum_layouts.py:150:12*/ t8 = float64(int64(t7.Shape[0]))
+	/*line sum_layouts.py:150:12*/ t9 = runtime.SumAxis(t7, 0)
+	t9Data = t9.Data
+	/*line sum_layouts.py:150:12*/ t10 = runtime.ZerosLayout2[float64](2, t7.Shape, t7.Strides, t7.Shape, t7.Strides)
+	t10Data = t10.Data
+	/*line sum_layouts.py:150:12*/ t11 = int64(t7.Shape[0])
+	/*line sum_layouts.py:150:12*/ t12 = int64(t7.Shape[1])
+	/*line sum_layouts.py:150:12*/ h2 = int64(t7.Strides[1])
+	/*line sum_layouts.py:150:12*/ h3 = int64(t9.Offset)
+	/*line sum_layouts.py:150:12*/ h4 = int64(t9.Strides[0])
+	/*line sum_layouts.py:150:12*/ h6 = int64(t10.Strides[1])
+	/*line sum_layouts.py:150:12*/ h7 = int64(t7.Offset)
+	/*line sum_layouts.py:150:12*/ h8 = int64(t7.Strides[0])
+	/*line sum_layouts.py:150:12*/ h9 = int64(t10.Offset)
+	/*line sum_layouts.py:150:12*/ h10 = int64(t10.Strides[0])
+	/*line sum_layouts.py:150:12*/ if h2 == 1 && h4 == 1 && h6 == 1 {
+		/*line sum_layouts.py:150:12*/ for i0 = 0; i0 < t11; i0++ {
+			/*line sum_layouts.py:150:12*/ h1 = h7 + i0*h8
+			/*line sum_layouts.py:150:12*/ h5 = h9 + i0*h10
+			/*line sum_layouts.py:150:12*/ if t12 > 0 {
+				t7W := t7Data[h1 : h1+t12]
+				t9W := t9Data[h3 : h3+t12]
+				t10W := t10Data[h5 : h5+t12]
+				for i1 = 0; i1 < t12; i1++ {
+					/*line sum_layouts.py:150:12*/ t13 = t7W[i1] - t9W[i1]/t8
+					/*line sum_layouts.py:150:12*/ t10W[i1] = float64(t13 * t13)
+				}
+			}
+		}
+	} else {
+		/*line sum_layouts.py:150:12*/ for i0 = 0; i0 < t11; i0++ {
+			/*line sum_layouts.py:150:12*/ h1 = h7 + i0*h8
+			/*line sum_layouts.py:150:12*/ h5 = h9 + i0*h10
+			/*line sum_layouts.py:150:12*/ p1 = h1
+			/*line sum_layouts.py:150:12*/ p2 = h3
+			/*line sum_layouts.py:150:12*/ p3 = h5
+			/*line sum_layouts.py:150:12*/ for i1 = 0; i1 < t12; i1++ {
+				/*line sum_layouts.py:150:12*/ t13 = t7Data[p1] - t9Data[p2]/t8
+				/*line sum_layouts.py:150:12*/ t10Data[p3] = float64(t13 * t13)
+				/*line sum_layouts.py:150:12*/ p1 = p1 + h2
+				/*line sum_layouts.py:150:12*/ p2 = p2 + h4
+				/*line sum_layouts.py:150:12*/ p3 = p3 + h6
+			}
+		}
+	}
+	/*line sum_layouts.py:150:12*/ t14 = runtime.SumAxis(t10, 0)
+	t14Data = t14.Data
+	/*line sum_layouts.py:150:12*/ t15 = runtime.Max(t8-0.0, 0.0)
+	/*line sum_layouts.py:150:12*/ t16 = int64(t14.Shape[0])
+	/*line sum_layouts.py:150:12*/ h11 = int64(t14.Offset)
+	/*line sum_layouts.py:150:12*/ h12 = int64(t14.Strides[0])
+	/*line sum_layouts.py:150:12*/ for i0_2 = 0; i0_2 < t16; i0_2++ {
+		/*line sum_layouts.py:150:12*/ t17 = h11 + i0_2*h12
+		/*line sum_layouts.py:150:12*/ t14Data[t17] = t14Data[t17] / t15
+	}
+	/*line sum_layouts.py:150:5*/ return t14
+}
+
+// VarAxis1 is pyc2go's compiled form of var_axis1 (sum_layouts.py:153).
+func VarAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
+	/*line sum_layouts.py:153:1*/ var (
+		t1     float64
+		t2     *runtime.Array[float64]
+		t3     *runtime.Array[float64]
+		t4     int64
+		t5     int64
+		i0     int64
+		i1     int64
+		t6     float64
+		t7     *runtime.Array[float64]
+		t8     float64
+		t9     int64
+		i0_2   int64
+		t10    int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		h12    int64
+		h13    int64
+		p1     int64
+		p2     int64
+		s1     float64
+		h14    float64
+		s2     float64
+		h15    float64
+		t2Data []float64
+		t3Data []float64
+		t7Data []float64
+	)
+	mData := m.Data
+	/*line sum_layouts.py:154:12*/ t1 = float64(int64(m.Shape[1]))
+	/*line sum_layouts.py:154:12*/ t2 = runtime.SumAxis(m, 1)
+	t2Data = t2.Data
+	/*line sum_layouts.py:154:12*/ t3 = runtime.ZerosLayout2[float64](2, m.Shape, m.Strides, m.Shape, m.Strides)
+	t3Data = t3.Data
+	/*line sum_layouts.py:154:12*/ t4 = int64(m.Shape[0])
+	/*line sum_layouts.py:154:12*/ t5 = int64(m.Shape[1])
+	/*line sum_layouts.py:154:12*/ h2 = int64(m.Strides[1])
+	/*line sum_layouts.py:154:12*/ h5 = int64(t3.Strides[1])
+	/*line sum_layouts.py:154:12*/ h6 = int64(m.Offset)
+	/*line sum_layouts.py:154:12*/ h7 = int64(m.Strides[0])
+	/*line sum_layouts.py:154:12*/ h8 = int64(t2.Offset)
+	/*line sum_layouts.py:154:12*/ h9 = int64(t2.Strides[0])
+	/*line sum_layouts.py:154:12*/ h10 = int64(t3.Offset)
+	/*line sum_layouts.py:154:12*/ h11 = int64(t3.Strides[0])
+	/*line sum_layouts.py:154:12*/ if h2 == 1 && h5 == 1 {
+		/*line sum_layouts.py:154:12*/ for i0 = 0; i0 < t4; i0++ {
+			/*line sum_layouts.py:154:12*/ h1 = h6 + i0*h7
+			/*line sum_layouts.py:154:12*/ h3 = h8 + i0*h9
+			/*line sum_layouts.py:154:12*/ h4 = h10 + i0*h11
+			/*line sum_layouts.py:154:12*/ if 0 < t5 {
+				/*line sum_layouts.py:154:12*/ s1 = t2Data[h3]
+				/*line sum_layouts.py:154:12*/ h14 = s1 / t1
+				/*line sum_layouts.py:154:12*/ if t5 > 0 {
+					mW := mData[h1 : h1+t5]
+					t3W := t3Data[h4 : h4+t5]
+					for i1 = 0; i1 < t5; i1++ {
+						/*line sum_layouts.py:154:12*/ t6 = mW[i1] - h14
+						/*line sum_layouts.py:154:12*/ t3W[i1] = float64(t6 * t6)
+					}
+				}
+			}
+		}
+	} else {
+		/*line sum_layouts.py:154:12*/ for i0 = 0; i0 < t4; i0++ {
+			/*line sum_layouts.py:154:12*/ h1 = h6 + i0*h7
+			/*line sum_layouts.py:154:12*/ h3 = h8 + i0*h9
+			/*line sum_layouts.py:154:12*/ h4 = h10 + i0*h11
+			/*line sum_layouts.py:154:12*/ p1 = h1
+			/*line sum_layouts.py:154:12*/ p2 = h4
+			/*line sum_layouts.py:154:12*/ if 0 < t5 {
+				/*line sum_layouts.py:154:12*/ s2 = t2Data[h3]
+				/*line sum_layouts.py:154:12*/ h15 = s2 / t1
+				/*line sum_layouts.py:154:12*/ for i1 = 0; i1 < t5; i1++ {
+					/*line sum_layouts.py:154:12*/ t6 = mData[p1] - h15
+					/*line sum_layouts.py:154:12*/ t3Data[p2] = float64(t6 * t6)
+					/*line sum_layouts.py:154:12*/ p1 = p1 + h2
+					/*line sum_layouts.py:154:12*/ p2 = p2 + h5
+				}
+			}
+		}
+	}
+	/*line sum_layouts.py:154:12*/ t7 = runtime.SumAxis(t3, 1)
+	t7Data = t7.Data
+	/*line sum_layouts.py:154:12*/ t8 = runtime.Max(t1-1.0, 0.0)
+	/*line sum_layouts.py:154:12*/ t9 = int64(t7.Shape[0])
+	/*line sum_layouts.py:154:12*/ h12 = int64(t7.Offset)
+	/*line sum_layouts.py:154:12*/ h13 = int64(t7.Strides[0])
+	/*line sum_layouts.py:154:12*/ for i0_2 = 0; i0_2 < t9; i0_2++ {
+		/*line sum_layouts.py:154:12*/ t10 = h12 + i0_2*h13
+		/*line sum_layouts.py:154:12*/ t7Data[t10] = t7Data[t10] / t8
+	}
+	/*line sum_layouts.py:154:5*/ return t7
 }

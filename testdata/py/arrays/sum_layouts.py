@@ -135,3 +135,20 @@ def mean_int_t(m: "int64[:, :]") -> float:
 def sum_t_nested_expr(m: "float64[:, :]") -> float:
     """np.sum of (m.T + m.T) * m.T: an operand that itself combines arrays keeps the C-ordered temporary (documented gap)."""
     return np.sum((m.T + m.T) * m.T)
+
+
+def var_t_axis1(m: "float64[:, :]") -> "float64[:]":
+    """var of a view along an axis: numpy reduces the view where it is."""
+    return m.T.var(axis=1, ddof=1)
+
+
+def std_cols_axis0(m: "float64[:, :]") -> "float64[:]":
+    return m[:, 1:].std(axis=0)
+
+
+def var_rev_axis0(m: "float64[:, :]") -> "float64[:]":
+    return np.var(m[::-1, ::2], axis=0)
+
+
+def var_axis1(m: "float64[:, :]") -> "float64[:]":
+    return m.var(axis=1, ddof=1)
