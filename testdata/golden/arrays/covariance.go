@@ -80,6 +80,8 @@ func CovRows(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		p1     int64
 		p2     int64
 		p3     int64
+		s1     float64
+		h31    float64
 		t1Data []float64
 		t4Data []float64
 		t5Data []float64
@@ -143,9 +145,13 @@ func CovRows(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		/*line covariance.py:9:12*/ for i0_2 = 0; i0_2 < t8; i0_2++ {
 			/*line covariance.py:9:12*/ h9 = h12 + i0_2*h13
 			/*line covariance.py:9:12*/ h11 = h14 + i0_2*h15
-			/*line covariance.py:9:12*/ for i1_2 = 0; i1_2 < t9; i1_2++ {
-				/*line covariance.py:9:12*/ t10 = h9 + i1_2*h10
-				/*line covariance.py:9:12*/ t1Data[t10] = t1Data[t10] - t5Data[h11]/t6
+			/*line covariance.py:9:12*/ if 0 < t9 {
+				/*line covariance.py:9:12*/ s1 = t5Data[h11]
+				/*line covariance.py:9:12*/ h31 = s1 / t6
+				/*line covariance.py:9:12*/ for i1_2 = 0; i1_2 < t9; i1_2++ {
+					/*line covariance.py:9:12*/ t10 = h9 + i1_2*h10
+					/*line covariance.py:9:12*/ t1Data[t10] = t1Data[t10] - h31
+				}
 			}
 		}
 		/*line covariance.py:9:12*/ t11 = int64(t1.Shape[0])
@@ -275,6 +281,8 @@ func CovColumns(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		p1     int64
 		p2     int64
 		p3     int64
+		s1     float64
+		h31    float64
 		t1Data []float64
 		t4Data []float64
 		t5Data []float64
@@ -344,9 +352,13 @@ func CovColumns(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		/*line covariance.py:14:12*/ for i0_2 = 0; i0_2 < t9; i0_2++ {
 			/*line covariance.py:14:12*/ h9 = h12 + i0_2*h13
 			/*line covariance.py:14:12*/ h11 = h14 + i0_2*h15
-			/*line covariance.py:14:12*/ for i1_2 = 0; i1_2 < t10; i1_2++ {
-				/*line covariance.py:14:12*/ t11 = h9 + i1_2*h10
-				/*line covariance.py:14:12*/ t4Data[t11] = t4Data[t11] - t6Data[h11]/t7
+			/*line covariance.py:14:12*/ if 0 < t10 {
+				/*line covariance.py:14:12*/ s1 = t6Data[h11]
+				/*line covariance.py:14:12*/ h31 = s1 / t7
+				/*line covariance.py:14:12*/ for i1_2 = 0; i1_2 < t10; i1_2++ {
+					/*line covariance.py:14:12*/ t11 = h9 + i1_2*h10
+					/*line covariance.py:14:12*/ t4Data[t11] = t4Data[t11] - h31
+				}
 			}
 		}
 		/*line covariance.py:14:12*/ t12 = int64(t4.Shape[0])
@@ -475,6 +487,8 @@ func CovBiasedInts(a *runtime.Array[int64]) (*runtime.Array[float64], error) {
 		p1     int64
 		p2     int64
 		p3     int64
+		s1     float64
+		h31    float64
 		t1Data []float64
 		t4Data []float64
 		t5Data []float64
@@ -538,9 +552,13 @@ func CovBiasedInts(a *runtime.Array[int64]) (*runtime.Array[float64], error) {
 		/*line covariance.py:19:12*/ for i0_2 = 0; i0_2 < t8; i0_2++ {
 			/*line covariance.py:19:12*/ h9 = h12 + i0_2*h13
 			/*line covariance.py:19:12*/ h11 = h14 + i0_2*h15
-			/*line covariance.py:19:12*/ for i1_2 = 0; i1_2 < t9; i1_2++ {
-				/*line covariance.py:19:12*/ t10 = h9 + i1_2*h10
-				/*line covariance.py:19:12*/ t1Data[t10] = t1Data[t10] - t5Data[h11]/t6
+			/*line covariance.py:19:12*/ if 0 < t9 {
+				/*line covariance.py:19:12*/ s1 = t5Data[h11]
+				/*line covariance.py:19:12*/ h31 = s1 / t6
+				/*line covariance.py:19:12*/ for i1_2 = 0; i1_2 < t9; i1_2++ {
+					/*line covariance.py:19:12*/ t10 = h9 + i1_2*h10
+					/*line covariance.py:19:12*/ t1Data[t10] = t1Data[t10] - h31
+				}
 			}
 		}
 		/*line covariance.py:19:12*/ t11 = int64(t1.Shape[0])
@@ -669,6 +687,8 @@ func CovDdof(a *runtime.Array[float64], d int64) (*runtime.Array[float64], error
 		p1     int64
 		p2     int64
 		p3     int64
+		s1     float64
+		h31    float64
 		t1Data []float64
 		t4Data []float64
 		t5Data []float64
@@ -732,9 +752,13 @@ func CovDdof(a *runtime.Array[float64], d int64) (*runtime.Array[float64], error
 		/*line covariance.py:24:12*/ for i0_2 = 0; i0_2 < t8; i0_2++ {
 			/*line covariance.py:24:12*/ h9 = h12 + i0_2*h13
 			/*line covariance.py:24:12*/ h11 = h14 + i0_2*h15
-			/*line covariance.py:24:12*/ for i1_2 = 0; i1_2 < t9; i1_2++ {
-				/*line covariance.py:24:12*/ t10 = h9 + i1_2*h10
-				/*line covariance.py:24:12*/ t1Data[t10] = t1Data[t10] - t5Data[h11]/t6
+			/*line covariance.py:24:12*/ if 0 < t9 {
+				/*line covariance.py:24:12*/ s1 = t5Data[h11]
+				/*line covariance.py:24:12*/ h31 = s1 / t6
+				/*line covariance.py:24:12*/ for i1_2 = 0; i1_2 < t9; i1_2++ {
+					/*line covariance.py:24:12*/ t10 = h9 + i1_2*h10
+					/*line covariance.py:24:12*/ t1Data[t10] = t1Data[t10] - h31
+				}
 			}
 		}
 		/*line covariance.py:24:12*/ t11 = int64(t1.Shape[0])
@@ -947,6 +971,8 @@ func Correlation(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		p13     int64
 		p14     int64
 		p15     int64
+		s1      float64
+		h65     float64
 		cData   []float64
 		dData   []float64
 		t1Data  []float64
@@ -1017,9 +1043,13 @@ func Correlation(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		/*line covariance.py:29:9*/ for i0_2 = 0; i0_2 < t8; i0_2++ {
 			/*line covariance.py:29:9*/ h9 = h12 + i0_2*h13
 			/*line covariance.py:29:9*/ h11 = h14 + i0_2*h15
-			/*line covariance.py:29:9*/ for i1_2 = 0; i1_2 < t9; i1_2++ {
-				/*line covariance.py:29:9*/ t10 = h9 + i1_2*h10
-				/*line covariance.py:29:9*/ t1Data[t10] = t1Data[t10] - t5Data[h11]/t6
+			/*line covariance.py:29:9*/ if 0 < t9 {
+				/*line covariance.py:29:9*/ s1 = t5Data[h11]
+				/*line covariance.py:29:9*/ h65 = s1 / t6
+				/*line covariance.py:29:9*/ for i1_2 = 0; i1_2 < t9; i1_2++ {
+					/*line covariance.py:29:9*/ t10 = h9 + i1_2*h10
+					/*line covariance.py:29:9*/ t1Data[t10] = t1Data[t10] - h65
+				}
 			}
 		}
 		/*line covariance.py:29:9*/ t11 = int64(t1.Shape[0])
@@ -1361,6 +1391,8 @@ func CovOfView(a *runtime.Array[float32]) (*runtime.Array[float64], error) {
 		p1     int64
 		p2     int64
 		p3     int64
+		s1     float64
+		h30    float64
 		t3Data []float64
 		t5Data []float64
 		t6Data []float64
@@ -1424,9 +1456,13 @@ func CovOfView(a *runtime.Array[float32]) (*runtime.Array[float64], error) {
 		/*line covariance.py:36:12*/ for i0_2 = 0; i0_2 < t9; i0_2++ {
 			/*line covariance.py:36:12*/ h8 = h11 + i0_2*h12
 			/*line covariance.py:36:12*/ h10 = h13 + i0_2*h14
-			/*line covariance.py:36:12*/ for i1_2 = 0; i1_2 < t10; i1_2++ {
-				/*line covariance.py:36:12*/ t11 = h8 + i1_2*h9
-				/*line covariance.py:36:12*/ t3Data[t11] = t3Data[t11] - t6Data[h10]/t7
+			/*line covariance.py:36:12*/ if 0 < t10 {
+				/*line covariance.py:36:12*/ s1 = t6Data[h10]
+				/*line covariance.py:36:12*/ h30 = s1 / t7
+				/*line covariance.py:36:12*/ for i1_2 = 0; i1_2 < t10; i1_2++ {
+					/*line covariance.py:36:12*/ t11 = h8 + i1_2*h9
+					/*line covariance.py:36:12*/ t3Data[t11] = t3Data[t11] - h30
+				}
 			}
 		}
 		/*line covariance.py:36:12*/ t12 = int64(t3.Shape[0])

@@ -637,35 +637,30 @@ func StandardizeRows(a *runtime.Array[float64]) (*runtime.Array[float64], error)
 		t4      *runtime.Array[float64]
 		t5      int64
 		t6      int64
-		t7      *runtime.Array[float64]
-		t8      int64
-		t9      int64
+		t7      float64
+		t8      *runtime.Array[float64]
+		t9      *runtime.Array[float64]
+		t10     int64
+		t11     int64
 		i0_2    int64
 		i1      int64
-		t10     float64
-		t11     *runtime.Array[float64]
-		t12     *runtime.Array[float64]
-		t13     int64
-		t14     int64
+		t12     float64
+		t13     *runtime.Array[float64]
+		t14     float64
+		t15     int64
 		i0_3    int64
-		i1_2    int64
-		t15     float64
-		t16     *runtime.Array[float64]
-		t17     float64
+		t16     int64
+		t17     *runtime.Array[float64]
 		t18     int64
-		i0_4    int64
 		t19     int64
-		t20     *runtime.Array[float64]
+		t20     int64
 		t21     int64
 		t22     int64
 		t23     int64
 		t24     int64
 		t25     int64
-		t26     int64
-		t27     int64
-		t28     int64
-		i0_5    int64
-		i1_3    int64
+		i0_4    int64
+		i1_2    int64
 		h1      int64
 		h2      int64
 		h3      float64
@@ -692,14 +687,6 @@ func StandardizeRows(a *runtime.Array[float64]) (*runtime.Array[float64], error)
 		h24     int64
 		h25     int64
 		h26     int64
-		h27     int64
-		h28     int64
-		h29     int64
-		h30     int64
-		h31     int64
-		h32     int64
-		h33     int64
-		h34     int64
 		p1      int64
 		p2      int64
 		p3      int64
@@ -707,16 +694,17 @@ func StandardizeRows(a *runtime.Array[float64]) (*runtime.Array[float64], error)
 		p5      int64
 		p6      int64
 		p7      int64
-		p8      int64
-		p9      int64
+		s1      float64
+		h27     float64
+		s2      float64
+		h28     float64
 		t1Data  []float64
 		t2Data  []float64
 		t4Data  []float64
-		t7Data  []float64
-		t11Data []float64
-		t12Data []float64
-		t16Data []float64
-		t20Data []float64
+		t8Data  []float64
+		t9Data  []float64
+		t13Data []float64
+		t17Data []float64
 	)
 	aData := a.Data
 	/*line reductions_keepdims.py:25:17*/ t2 = runtime.SumAxis(a, 1)
@@ -748,150 +736,123 @@ func StandardizeRows(a *runtime.Array[float64]) (*runtime.Array[float64], error)
 	/*line reductions_keepdims.py:25:12*/ if !((int64(a.Shape[0]) == t5 || int64(a.Shape[0]) == 1) && (int64(t4.Shape[0]) == t5 || int64(t4.Shape[0]) == 1) && (int64(a.Shape[1]) == t6 || int64(a.Shape[1]) == 1) && (int64(t4.Shape[1]) == t6 || int64(t4.Shape[1]) == 1)) {
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", int64(a.Shape[0]), int64(a.Shape[1]), int64(t4.Shape[0]), int64(t4.Shape[1])), "reductions_keepdims.py", 25, "standardize_rows")
 	}
-	/*line reductions_keepdims.py:25:50*/ t7 = runtime.Zeros[float64](a.Shape[0], a.Shape[1])
-	t7Data = t7.Data
-	/*line reductions_keepdims.py:25:50*/ t8 = int64(a.Shape[0])
-	/*line reductions_keepdims.py:25:50*/ t9 = int64(a.Shape[1])
-	/*line reductions_keepdims.py:25:50*/ h5 = int64(t7.Strides[1])
-	/*line reductions_keepdims.py:25:50*/ h7 = int64(a.Strides[1])
-	/*line reductions_keepdims.py:25:50*/ h8 = int64(t7.Offset)
-	/*line reductions_keepdims.py:25:50*/ h9 = int64(t7.Strides[0])
-	/*line reductions_keepdims.py:25:50*/ h10 = int64(a.Offset)
-	/*line reductions_keepdims.py:25:50*/ h11 = int64(a.Strides[0])
-	/*line reductions_keepdims.py:25:50*/ if h5 == 1 && h7 == 1 {
-		/*line reductions_keepdims.py:25:50*/ for i0_2 = 0; i0_2 < t8; i0_2++ {
-			/*line reductions_keepdims.py:25:50*/ h4 = h8 + i0_2*h9
-			/*line reductions_keepdims.py:25:50*/ h6 = h10 + i0_2*h11
-			/*line reductions_keepdims.py:25:50*/ if t9 > 0 {
-				t7W := t7Data[h4 : h4+t9]
-				aW := aData[h6 : h6+t9]
-				for i1 = 0; i1 < t9; i1++ {
-					/*line reductions_keepdims.py:25:50*/ t7W[i1] = aW[i1]
+	/*line reductions_keepdims.py:25:50*/ t7 = float64(int64(a.Shape[1]))
+	/*line reductions_keepdims.py:25:50*/ t8 = runtime.SumAxis(a, 1)
+	t8Data = t8.Data
+	/*line reductions_keepdims.py:25:50*/ t9 = runtime.ZerosLayout2[float64](2, a.Shape, a.Strides, a.Shape, a.Strides)
+	t9Data = t9.Data
+	/*line reductions_keepdims.py:25:50*/ t10 = int64(a.Shape[0])
+	/*line reductions_keepdims.py:25:50*/ t11 = int64(a.Shape[1])
+	/*line reductions_keepdims.py:25:50*/ h5 = int64(a.Strides[1])
+	/*line reductions_keepdims.py:25:50*/ h8 = int64(t9.Strides[1])
+	/*line reductions_keepdims.py:25:50*/ h9 = int64(a.Offset)
+	/*line reductions_keepdims.py:25:50*/ h10 = int64(a.Strides[0])
+	/*line reductions_keepdims.py:25:50*/ h11 = int64(t8.Offset)
+	/*line reductions_keepdims.py:25:50*/ h12 = int64(t8.Strides[0])
+	/*line reductions_keepdims.py:25:50*/ h13 = int64(t9.Offset)
+	/*line reductions_keepdims.py:25:50*/ h14 = int64(t9.Strides[0])
+	/*line reductions_keepdims.py:25:50*/ if h5 == 1 && h8 == 1 {
+		/*line reductions_keepdims.py:25:50*/ for i0_2 = 0; i0_2 < t10; i0_2++ {
+			/*line reductions_keepdims.py:25:50*/ h4 = h9 + i0_2*h10
+			/*line reductions_keepdims.py:25:50*/ h6 = h11 + i0_2*h12
+			/*line reductions_keepdims.py:25:50*/ h7 = h13 + i0_2*h14
+			/*line reductions_keepdims.py:25:50*/ if 0 < t11 {
+				/*line reductions_keepdims.py:25:50*/ s1 = t8Data[h6]
+				/*line reductions_keepdims.py:25:50*/ h27 = s1 / t7
+				/*line reductions_keepdims.py:25:50*/ if t11 > 0 {
+					aW := aData[h4 : h4+t11]
+					t9W := t9Data[h7 : h7+t11]
+					for i1 = 0; i1 < t11; i1++ {
+						/*line reductions_keepdims.py:25:50*/ t12 = aW[i1] - h27
+						/*line reductions_keepdims.py:25:50*/ t9W[i1] = float64(t12 * t12)
+					}
 				}
 			}
 		}
 	} else {
-		/*line reductions_keepdims.py:25:50*/ for i0_2 = 0; i0_2 < t8; i0_2++ {
-			/*line reductions_keepdims.py:25:50*/ h4 = h8 + i0_2*h9
-			/*line reductions_keepdims.py:25:50*/ h6 = h10 + i0_2*h11
+		/*line reductions_keepdims.py:25:50*/ for i0_2 = 0; i0_2 < t10; i0_2++ {
+			/*line reductions_keepdims.py:25:50*/ h4 = h9 + i0_2*h10
+			/*line reductions_keepdims.py:25:50*/ h6 = h11 + i0_2*h12
+			/*line reductions_keepdims.py:25:50*/ h7 = h13 + i0_2*h14
 			/*line reductions_keepdims.py:25:50*/ p2 = h4
-			/*line reductions_keepdims.py:25:50*/ p3 = h6
-			/*line reductions_keepdims.py:25:50*/ for i1 = 0; i1 < t9; i1++ {
-				/*line reductions_keepdims.py:25:50*/ t7Data[p2] = aData[p3]
-				/*line reductions_keepdims.py:25:50*/ p2 = p2 + h5
-				/*line reductions_keepdims.py:25:50*/ p3 = p3 + h7
-			}
-		}
-	}
-	/*line reductions_keepdims.py:25:50*/ t10 = float64(int64(t7.Shape[1]))
-	/*line reductions_keepdims.py:25:50*/ t11 = runtime.SumAxis(t7, 1)
-	t11Data = t11.Data
-	/*line reductions_keepdims.py:25:50*/ t12 = runtime.Zeros[float64](t7.Shape[0], t7.Shape[1])
-	t12Data = t12.Data
-	/*line reductions_keepdims.py:25:50*/ t13 = int64(t7.Shape[0])
-	/*line reductions_keepdims.py:25:50*/ t14 = int64(t7.Shape[1])
-	/*line reductions_keepdims.py:25:50*/ h13 = int64(t7.Strides[1])
-	/*line reductions_keepdims.py:25:50*/ h16 = int64(t12.Strides[1])
-	/*line reductions_keepdims.py:25:50*/ h17 = int64(t7.Offset)
-	/*line reductions_keepdims.py:25:50*/ h18 = int64(t7.Strides[0])
-	/*line reductions_keepdims.py:25:50*/ h19 = int64(t11.Offset)
-	/*line reductions_keepdims.py:25:50*/ h20 = int64(t11.Strides[0])
-	/*line reductions_keepdims.py:25:50*/ h21 = int64(t12.Offset)
-	/*line reductions_keepdims.py:25:50*/ h22 = int64(t12.Strides[0])
-	/*line reductions_keepdims.py:25:50*/ if h13 == 1 && h16 == 1 {
-		/*line reductions_keepdims.py:25:50*/ for i0_3 = 0; i0_3 < t13; i0_3++ {
-			/*line reductions_keepdims.py:25:50*/ h12 = h17 + i0_3*h18
-			/*line reductions_keepdims.py:25:50*/ h14 = h19 + i0_3*h20
-			/*line reductions_keepdims.py:25:50*/ h15 = h21 + i0_3*h22
-			/*line reductions_keepdims.py:25:50*/ if t14 > 0 {
-				t7W := t7Data[h12 : h12+t14]
-				t12W := t12Data[h15 : h15+t14]
-				for i1_2 = 0; i1_2 < t14; i1_2++ {
-					/*line reductions_keepdims.py:25:50*/ t15 = t7W[i1_2] - t11Data[h14]/t10
-					/*line reductions_keepdims.py:25:50*/ t12W[i1_2] = float64(t15 * t15)
+			/*line reductions_keepdims.py:25:50*/ p3 = h7
+			/*line reductions_keepdims.py:25:50*/ if 0 < t11 {
+				/*line reductions_keepdims.py:25:50*/ s2 = t8Data[h6]
+				/*line reductions_keepdims.py:25:50*/ h28 = s2 / t7
+				/*line reductions_keepdims.py:25:50*/ for i1 = 0; i1 < t11; i1++ {
+					/*line reductions_keepdims.py:25:50*/ t12 = aData[p2] - h28
+					/*line reductions_keepdims.py:25:50*/ t9Data[p3] = float64(t12 * t12)
+					/*line reductions_keepdims.py:25:50*/ p2 = p2 + h5
+					/*line reductions_keepdims.py:25:50*/ p3 = p3 + h8
 				}
 			}
 		}
-	} else {
-		/*line reductions_keepdims.py:25:50*/ for i0_3 = 0; i0_3 < t13; i0_3++ {
-			/*line reductions_keepdims.py:25:50*/ h12 = h17 + i0_3*h18
-			/*line reductions_keepdims.py:25:50*/ h14 = h19 + i0_3*h20
-			/*line reductions_keepdims.py:25:50*/ h15 = h21 + i0_3*h22
-			/*line reductions_keepdims.py:25:50*/ p4 = h12
-			/*line reductions_keepdims.py:25:50*/ p5 = h15
-			/*line reductions_keepdims.py:25:50*/ for i1_2 = 0; i1_2 < t14; i1_2++ {
-				/*line reductions_keepdims.py:25:50*/ t15 = t7Data[p4] - t11Data[h14]/t10
-				/*line reductions_keepdims.py:25:50*/ t12Data[p5] = float64(t15 * t15)
-				/*line reductions_keepdims.py:25:50*/ p4 = p4 + h13
-				/*line reductions_keepdims.py:25:50*/ p5 = p5 + h16
-			}
-		}
 	}
-	/*line reductions_keepdims.py:25:50*/ t16 = runtime.SumAxis(t12, 1)
-	t16Data = t16.Data
-	/*line reductions_keepdims.py:25:50*/ t17 = runtime.Max(t10-0.0, 0.0)
-	/*line reductions_keepdims.py:25:50*/ t18 = int64(t16.Shape[0])
-	/*line reductions_keepdims.py:25:50*/ h23 = int64(t16.Offset)
-	/*line reductions_keepdims.py:25:50*/ h24 = int64(t16.Strides[0])
-	/*line reductions_keepdims.py:25:50*/ for i0_4 = 0; i0_4 < t18; i0_4++ {
-		/*line reductions_keepdims.py:25:50*/ t19 = h23 + i0_4*h24
-		/*line reductions_keepdims.py:25:50*/ t16Data[t19] = math.Sqrt(t16Data[t19] / t17)
+	/*line reductions_keepdims.py:25:50*/ t13 = runtime.SumAxis(t9, 1)
+	t13Data = t13.Data
+	/*line reductions_keepdims.py:25:50*/ t14 = runtime.Max(t7-0.0, 0.0)
+	/*line reductions_keepdims.py:25:50*/ t15 = int64(t13.Shape[0])
+	/*line reductions_keepdims.py:25:50*/ h15 = int64(t13.Offset)
+	/*line reductions_keepdims.py:25:50*/ h16 = int64(t13.Strides[0])
+	/*line reductions_keepdims.py:25:50*/ for i0_3 = 0; i0_3 < t15; i0_3++ {
+		/*line reductions_keepdims.py:25:50*/ t16 = h15 + i0_3*h16
+		/*line reductions_keepdims.py:25:50*/ t13Data[t16] = math.Sqrt(t13Data[t16] / t14)
 	}
-	/*line reductions_keepdims.py:25:50*/ t20 = &runtime.Array[float64]{Data: t16.Data, Shape: []int{t16.Shape[0], 1}, Strides: []int{t16.Strides[0], 1}, Offset: t16.Offset}
-	t20Data = t20.Data
-	/*line reductions_keepdims.py:25:12*/ t21 = t5
-	/*line reductions_keepdims.py:25:12*/ t21 = int64(t20.Shape[0]) + (t21-int64(t20.Shape[0]))*runtime.BoolToInt(int64(t20.Shape[0]) == 1)
-	/*line reductions_keepdims.py:25:12*/ t22 = t6
-	/*line reductions_keepdims.py:25:12*/ t22 = int64(t20.Shape[1]) + (t22-int64(t20.Shape[1]))*runtime.BoolToInt(int64(t20.Shape[1]) == 1)
-	/*line reductions_keepdims.py:25:12*/ if !((t5 == t21 || t5 == 1) && (int64(t20.Shape[0]) == t21 || int64(t20.Shape[0]) == 1) && (t6 == t22 || t6 == 1) && (int64(t20.Shape[1]) == t22 || int64(t20.Shape[1]) == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t5, t6, int64(t20.Shape[0]), int64(t20.Shape[1])), "reductions_keepdims.py", 25, "standardize_rows")
+	/*line reductions_keepdims.py:25:50*/ t17 = &runtime.Array[float64]{Data: t13.Data, Shape: []int{t13.Shape[0], 1}, Strides: []int{t13.Strides[0], 1}, Offset: t13.Offset}
+	t17Data = t17.Data
+	/*line reductions_keepdims.py:25:12*/ t18 = t5
+	/*line reductions_keepdims.py:25:12*/ t18 = int64(t17.Shape[0]) + (t18-int64(t17.Shape[0]))*runtime.BoolToInt(int64(t17.Shape[0]) == 1)
+	/*line reductions_keepdims.py:25:12*/ t19 = t6
+	/*line reductions_keepdims.py:25:12*/ t19 = int64(t17.Shape[1]) + (t19-int64(t17.Shape[1]))*runtime.BoolToInt(int64(t17.Shape[1]) == 1)
+	/*line reductions_keepdims.py:25:12*/ if !((t5 == t18 || t5 == 1) && (int64(t17.Shape[0]) == t18 || int64(t17.Shape[0]) == 1) && (t6 == t19 || t6 == 1) && (int64(t17.Shape[1]) == t19 || int64(t17.Shape[1]) == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t5, t6, int64(t17.Shape[0]), int64(t17.Shape[1])), "reductions_keepdims.py", 25, "standardize_rows")
 	}
-	/*line reductions_keepdims.py:25:12*/ t1 = runtime.Zeros[float64](int(t21), int(t22))
+	/*line reductions_keepdims.py:25:12*/ t1 = runtime.Zeros[float64](int(t18), int(t19))
 	t1Data = t1.Data
-	/*line reductions_keepdims.py:25:12*/ t23 = int64(a.Strides[0]) * runtime.BoolToInt(int64(a.Shape[0]) != 1)
-	/*line reductions_keepdims.py:25:12*/ t24 = int64(a.Strides[1]) * runtime.BoolToInt(int64(a.Shape[1]) != 1)
-	/*line reductions_keepdims.py:25:12*/ t25 = int64(t4.Strides[0]) * runtime.BoolToInt(int64(t4.Shape[0]) != 1)
-	/*line reductions_keepdims.py:25:12*/ t26 = int64(t4.Strides[1]) * runtime.BoolToInt(int64(t4.Shape[1]) != 1)
-	/*line reductions_keepdims.py:25:12*/ t27 = int64(t20.Strides[0]) * runtime.BoolToInt(int64(t20.Shape[0]) != 1)
-	/*line reductions_keepdims.py:25:12*/ t28 = int64(t20.Strides[1]) * runtime.BoolToInt(int64(t20.Shape[1]) != 1)
-	/*line reductions_keepdims.py:25:12*/ h26 = int64(t1.Strides[1])
-	/*line reductions_keepdims.py:25:12*/ h30 = int64(t1.Offset)
-	/*line reductions_keepdims.py:25:12*/ h31 = int64(t1.Strides[0])
-	/*line reductions_keepdims.py:25:12*/ h32 = int64(a.Offset)
-	/*line reductions_keepdims.py:25:12*/ h33 = int64(t4.Offset)
-	/*line reductions_keepdims.py:25:12*/ h34 = int64(t20.Offset)
-	/*line reductions_keepdims.py:25:12*/ if h26 == 1 && t24 == 1 && t26 == 1 && t28 == 1 {
-		/*line reductions_keepdims.py:25:12*/ for i0_5 = 0; i0_5 < t21; i0_5++ {
-			/*line reductions_keepdims.py:25:12*/ h25 = h30 + i0_5*h31
-			/*line reductions_keepdims.py:25:12*/ h27 = h32 + i0_5*t23
-			/*line reductions_keepdims.py:25:12*/ h28 = h33 + i0_5*t25
-			/*line reductions_keepdims.py:25:12*/ h29 = h34 + i0_5*t27
-			/*line reductions_keepdims.py:25:12*/ if t22 > 0 {
-				t1W := t1Data[h25 : h25+t22]
-				aW := aData[h27 : h27+t22]
-				t4W := t4Data[h28 : h28+t22]
-				t20W := t20Data[h29 : h29+t22]
-				for i1_3 = 0; i1_3 < t22; i1_3++ {
-					/*line reductions_keepdims.py:25:12*/ t1W[i1_3] = (aW[i1_3] - t4W[i1_3]) / t20W[i1_3]
+	/*line reductions_keepdims.py:25:12*/ t20 = int64(a.Strides[0]) * runtime.BoolToInt(int64(a.Shape[0]) != 1)
+	/*line reductions_keepdims.py:25:12*/ t21 = int64(a.Strides[1]) * runtime.BoolToInt(int64(a.Shape[1]) != 1)
+	/*line reductions_keepdims.py:25:12*/ t22 = int64(t4.Strides[0]) * runtime.BoolToInt(int64(t4.Shape[0]) != 1)
+	/*line reductions_keepdims.py:25:12*/ t23 = int64(t4.Strides[1]) * runtime.BoolToInt(int64(t4.Shape[1]) != 1)
+	/*line reductions_keepdims.py:25:12*/ t24 = int64(t17.Strides[0]) * runtime.BoolToInt(int64(t17.Shape[0]) != 1)
+	/*line reductions_keepdims.py:25:12*/ t25 = int64(t17.Strides[1]) * runtime.BoolToInt(int64(t17.Shape[1]) != 1)
+	/*line reductions_keepdims.py:25:12*/ h18 = int64(t1.Strides[1])
+	/*line reductions_keepdims.py:25:12*/ h22 = int64(t1.Offset)
+	/*line reductions_keepdims.py:25:12*/ h23 = int64(t1.Strides[0])
+	/*line reductions_keepdims.py:25:12*/ h24 = int64(a.Offset)
+	/*line reductions_keepdims.py:25:12*/ h25 = int64(t4.Offset)
+	/*line reductions_keepdims.py:25:12*/ h26 = int64(t17.Offset)
+	/*line reductions_keepdims.py:25:12*/ if h18 == 1 && t21 == 1 && t23 == 1 && t25 == 1 {
+		/*line reductions_keepdims.py:25:12*/ for i0_4 = 0; i0_4 < t18; i0_4++ {
+			/*line reductions_keepdims.py:25:12*/ h17 = h22 + i0_4*h23
+			/*line reductions_keepdims.py:25:12*/ h19 = h24 + i0_4*t20
+			/*line reductions_keepdims.py:25:12*/ h20 = h25 + i0_4*t22
+			/*line reductions_keepdims.py:25:12*/ h21 = h26 + i0_4*t24
+			/*line reductions_keepdims.py:25:12*/ if t19 > 0 {
+				t1W := t1Data[h17 : h17+t19]
+				aW := aData[h19 : h19+t19]
+				t4W := t4Data[h20 : h20+t19]
+				t17W := t17Data[h21 : h21+t19]
+				for i1_2 = 0; i1_2 < t19; i1_2++ {
+					/*line reductions_keepdims.py:25:12*/ t1W[i1_2] = (aW[i1_2] - t4W[i1_2]) / t17W[i1_2]
 				}
 			}
 		}
 	} else {
-		/*line reductions_keepdims.py:25:12*/ for i0_5 = 0; i0_5 < t21; i0_5++ {
-			/*line reductions_keepdims.py:25:12*/ h25 = h30 + i0_5*h31
-			/*line reductions_keepdims.py:25:12*/ h27 = h32 + i0_5*t23
-			/*line reductions_keepdims.py:25:12*/ h28 = h33 + i0_5*t25
-			/*line reductions_keepdims.py:25:12*/ h29 = h34 + i0_5*t27
-			/*line reductions_keepdims.py:25:12*/ p6 = h25
-			/*line reductions_keepdims.py:25:12*/ p7 = h27
-			/*line reductions_keepdims.py:25:12*/ p8 = h28
-			/*line reductions_keepdims.py:25:12*/ p9 = h29
-			/*line reductions_keepdims.py:25:12*/ for i1_3 = 0; i1_3 < t22; i1_3++ {
-				/*line reductions_keepdims.py:25:12*/ t1Data[p6] = (aData[p7] - t4Data[p8]) / t20Data[p9]
-				/*line reductions_keepdims.py:25:12*/ p6 = p6 + h26
-				/*line reductions_keepdims.py:25:12*/ p7 = p7 + t24
-				/*line reductions_keepdims.py:25:12*/ p8 = p8 + t26
-				/*line reductions_keepdims.py:25:12*/ p9 = p9 + t28
+		/*line reductions_keepdims.py:25:12*/ for i0_4 = 0; i0_4 < t18; i0_4++ {
+			/*line reductions_keepdims.py:25:12*/ h17 = h22 + i0_4*h23
+			/*line reductions_keepdims.py:25:12*/ h19 = h24 + i0_4*t20
+			/*line reductions_keepdims.py:25:12*/ h20 = h25 + i0_4*t22
+			/*line reductions_keepdims.py:25:12*/ h21 = h26 + i0_4*t24
+			/*line reductions_keepdims.py:25:12*/ p4 = h17
+			/*line reductions_keepdims.py:25:12*/ p5 = h19
+			/*line reductions_keepdims.py:25:12*/ p6 = h20
+			/*line reductions_keepdims.py:25:12*/ p7 = h21
+			/*line reductions_keepdims.py:25:12*/ for i1_2 = 0; i1_2 < t19; i1_2++ {
+				/*line reductions_keepdims.py:25:12*/ t1Data[p4] = (aData[p5] - t4Data[p6]) / t17Data[p7]
+				/*line reductions_keepdims.py:25:12*/ p4 = p4 + h18
+				/*line reductions_keepdims.py:25:12*/ p5 = p5 + t21
+				/*line reductions_keepdims.py:25:12*/ p6 = p6 + t23
+				/*line reductions_keepdims.py:25:12*/ p7 = p7 + t25
 			}
 		}
 	}
@@ -1164,148 +1125,97 @@ func ProdKeep(a *runtime.Array[int64]) *runtime.Array[int64] {
 // var with ddof and keepdims.
 func VarKeep(a *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line reductions_keepdims.py:53:1*/ var (
-		t1      *runtime.Array[float64]
-		t2      int64
-		t3      int64
-		i0      int64
-		i1      int64
-		t4      float64
-		t5      *runtime.Array[float64]
-		t6      *runtime.Array[float64]
-		t7      int64
-		t8      int64
-		i0_2    int64
-		i1_2    int64
-		t9      float64
-		t10     *runtime.Array[float64]
-		t11     float64
-		t12     int64
-		i0_3    int64
-		t13     int64
-		t14     *runtime.Array[float64]
-		h1      int64
-		h2      int64
-		h3      int64
-		h4      int64
-		h5      int64
-		h6      int64
-		h7      int64
-		h8      int64
-		h9      int64
-		h10     int64
-		h11     int64
-		h12     int64
-		h13     int64
-		h14     int64
-		h15     int64
-		h16     int64
-		h17     int64
-		h18     int64
-		h19     int64
-		h20     int64
-		p1      int64
-		p2      int64
-		p3      int64
-		p4      int64
-		p5      int64
-		t1Data  []float64
-		t5Data  []float64
-		t6Data  []float64
-		t10Data []float64
+		t1     float64
+		t2     *runtime.Array[float64]
+		t3     *runtime.Array[float64]
+		t4     int64
+		t5     int64
+		i0     int64
+		i1     int64
+		t6     float64
+		t7     *runtime.Array[float64]
+		t8     float64
+		t9     int64
+		i0_2   int64
+		t10    int64
+		t11    *runtime.Array[float64]
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		h5     int64
+		h6     int64
+		h7     int64
+		h8     int64
+		h9     int64
+		h10    int64
+		h11    int64
+		h12    int64
+		p1     int64
+		p2     int64
+		p3     int64
+		t2Data []float64
+		t3Data []float64
+		t7Data []float64
 	)
 	aData := a.Data
-	/*line reductions_keepdims.py:55:12*/ t1 = runtime.Zeros[float64](a.Shape[0], a.Shape[1])
-	t1Data = t1.Data
-	/*line reductions_keepdims.py:55:12*/ t2 = int64(a.Shape[0])
-	/*line reductions_keepdims.py:55:12*/ t3 = int64(a.Shape[1])
-	/*line reductions_keepdims.py:55:12*/ h2 = int64(t1.Strides[1])
-	/*line reductions_keepdims.py:55:12*/ h4 = int64(a.Strides[1])
-	/*line reductions_keepdims.py:55:12*/ h5 = int64(t1.Offset)
-	/*line reductions_keepdims.py:55:12*/ h6 = int64(t1.Strides[0])
+	/*line reductions_keepdims.py:55:12*/ t1 = float64(int64(a.Shape[0]))
+	/*line reductions_keepdims.py:55:12*/ t2 = runtime.SumAxis(a, 0)
+	t2Data = t2.Data
+	/*line reductions_keepdims.py:55:12*/ t3 = runtime.ZerosLayout2[float64](2, a.Shape, a.Strides, a.Shape, a.Strides)
+	t3Data = t3.Data
+	/*line reductions_keepdims.py:55:12*/ t4 = int64(a.Shape[0])
+	/*line reductions_keepdims.py:55:12*/ t5 = int64(a.Shape[1])
+	/*line reductions_keepdims.py:55:12*/ h2 = int64(a.Strides[1])
+	/*line reductions_keepdims.py:55:12*/ h3 = int64(t2.Offset)
+	/*line reductions_keepdims.py:55:12*/ h4 = int64(t2.Strides[0])
+	/*line reductions_keepdims.py:55:12*/ h6 = int64(t3.Strides[1])
 	/*line reductions_keepdims.py:55:12*/ h7 = int64(a.Offset)
 	/*line reductions_keepdims.py:55:12*/ h8 = int64(a.Strides[0])
-	/*line reductions_keepdims.py:55:12*/ if h2 == 1 && h4 == 1 {
-		/*line reductions_keepdims.py:55:12*/ for i0 = 0; i0 < t2; i0++ {
-			/*line reductions_keepdims.py:55:12*/ h1 = h5 + i0*h6
-			/*line reductions_keepdims.py:55:12*/ h3 = h7 + i0*h8
-			/*line reductions_keepdims.py:55:12*/ if t3 > 0 {
-				t1W := t1Data[h1 : h1+t3]
-				aW := aData[h3 : h3+t3]
-				for i1 = 0; i1 < t3; i1++ {
-					/*line reductions_keepdims.py:55:12*/ t1W[i1] = aW[i1]
+	/*line reductions_keepdims.py:55:12*/ h9 = int64(t3.Offset)
+	/*line reductions_keepdims.py:55:12*/ h10 = int64(t3.Strides[0])
+	/*line reductions_keepdims.py:55:12*/ if h2 == 1 && h4 == 1 && h6 == 1 {
+		/*line reductions_keepdims.py:55:12*/ for i0 = 0; i0 < t4; i0++ {
+			/*line reductions_keepdims.py:55:12*/ h1 = h7 + i0*h8
+			/*line reductions_keepdims.py:55:12*/ h5 = h9 + i0*h10
+			/*line reductions_keepdims.py:55:12*/ if t5 > 0 {
+				aW := aData[h1 : h1+t5]
+				t2W := t2Data[h3 : h3+t5]
+				t3W := t3Data[h5 : h5+t5]
+				for i1 = 0; i1 < t5; i1++ {
+					/*line reductions_keepdims.py:55:12*/ t6 = aW[i1] - t2W[i1]/t1
+					/*line reductions_keepdims.py:55:12*/ t3W[i1] = float64(t6 * t6)
 				}
 			}
 		}
 	} else {
-		/*line reductions_keepdims.py:55:12*/ for i0 = 0; i0 < t2; i0++ {
-			/*line reductions_keepdims.py:55:12*/ h1 = h5 + i0*h6
-			/*line reductions_keepdims.py:55:12*/ h3 = h7 + i0*h8
+		/*line reductions_keepdims.py:55:12*/ for i0 = 0; i0 < t4; i0++ {
+			/*line reductions_keepdims.py:55:12*/ h1 = h7 + i0*h8
+			/*line reductions_keepdims.py:55:12*/ h5 = h9 + i0*h10
 			/*line reductions_keepdims.py:55:12*/ p1 = h1
 			/*line reductions_keepdims.py:55:12*/ p2 = h3
-			/*line reductions_keepdims.py:55:12*/ for i1 = 0; i1 < t3; i1++ {
-				/*line reductions_keepdims.py:55:12*/ t1Data[p1] = aData[p2]
+			/*line reductions_keepdims.py:55:12*/ p3 = h5
+			/*line reductions_keepdims.py:55:12*/ for i1 = 0; i1 < t5; i1++ {
+				/*line reductions_keepdims.py:55:12*/ t6 = aData[p1] - t2Data[p2]/t1
+				/*line reductions_keepdims.py:55:12*/ t3Data[p3] = float64(t6 * t6)
 				/*line reductions_keepdims.py:55:12*/ p1 = p1 + h2
 				/*line reductions_keepdims.py:55:12*/ p2 = p2 + h4
+				/*line reductions_keepdims.py:55:12*/ p3 = p3 + h6
 			}
 		}
 	}
-	/*line reductions_keepdims.py:55:12*/ t4 = float64(int64(t1.Shape[0]))
-	/*line reductions_keepdims.py:55:12*/ t5 = runtime.SumAxis(t1, 0)
-	t5Data = t5.Data
-	/*line reductions_keepdims.py:55:12*/ t6 = runtime.Zeros[float64](t1.Shape[0], t1.Shape[1])
-	t6Data = t6.Data
-	/*line reductions_keepdims.py:55:12*/ t7 = int64(t1.Shape[0])
-	/*line reductions_keepdims.py:55:12*/ t8 = int64(t1.Shape[1])
-	/*line reductions_keepdims.py:55:12*/ h10 = int64(t1.Strides[1])
-	/*line reductions_keepdims.py:55:12*/ h11 = int64(t5.Offset)
-	/*line reductions_keepdims.py:55:12*/ h12 = int64(t5.Strides[0])
-	/*line reductions_keepdims.py:55:12*/ h14 = int64(t6.Strides[1])
-	/*line reductions_keepdims.py:55:12*/ h15 = int64(t1.Offset)
-	/*line reductions_keepdims.py:55:12*/ h16 = int64(t1.Strides[0])
-	/*line reductions_keepdims.py:55:12*/ h17 = int64(t6.Offset)
-	/*line reductions_keepdims.py:55:12*/ h18 = int64(t6.Strides[0])
-	/*line reductions_keepdims.py:55:12*/ if h10 == 1 && h12 == 1 && h14 == 1 {
-		/*line reductions_keepdims.py:55:12*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
-			/*line reductions_keepdims.py:55:12*/ h9 = h15 + i0_2*h16
-			/*line reductions_keepdims.py:55:12*/ h13 = h17 + i0_2*h18
-			/*line reductions_keepdims.py:55:12*/ if t8 > 0 {
-				t1W := t1Data[h9 : h9+t8]
-				t5W := t5Data[h11 : h11+t8]
-				t6W := t6Data[h13 : h13+t8]
-				for i1_2 = 0; i1_2 < t8; i1_2++ {
-					/*line reductions_keepdims.py:55:12*/ t9 = t1W[i1_2] - t5W[i1_2]/t4
-					/*line reductions_keepdims.py:55:12*/ t6W[i1_2] = float64(t9 * t9)
-				}
-			}
-		}
-	} else {
-		/*line reductions_keepdims.py:55:12*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
-			/*line reductions_keepdims.py:55:12*/ h9 = h15 + i0_2*h16
-			/*line reductions_keepdims.py:55:12*/ h13 = h17 + i0_2*h18
-			/*line reductions_keepdims.py:55:12*/ p3 = h9
-			/*line reductions_keepdims.py:55:12*/ p4 = h11
-			/*line reductions_keepdims.py:55:12*/ p5 = h13
-			/*line reductions_keepdims.py:55:12*/ for i1_2 = 0; i1_2 < t8; i1_2++ {
-				/*line reductions_keepdims.py:55:12*/ t9 = t1Data[p3] - t5Data[p4]/t4
-				/*line reductions_keepdims.py:55:12*/ t6Data[p5] = float64(t9 * t9)
-				/*line reductions_keepdims.py:55:12*/ p3 = p3 + h10
-				/*line reductions_keepdims.py:55:12*/ p4 = p4 + h12
-				/*line reductions_keepdims.py:55:12*/ p5 = p5 + h14
-			}
-		}
+	/*line reductions_keepdims.py:55:12*/ t7 = runtime.SumAxis(t3, 0)
+	t7Data = t7.Data
+	/*line reductions_keepdims.py:55:12*/ t8 = runtime.Max(t1-1.0, 0.0)
+	/*line reductions_keepdims.py:55:12*/ t9 = int64(t7.Shape[0])
+	/*line reductions_keepdims.py:55:12*/ h11 = int64(t7.Offset)
+	/*line reductions_keepdims.py:55:12*/ h12 = int64(t7.Strides[0])
+	/*line reductions_keepdims.py:55:12*/ for i0_2 = 0; i0_2 < t9; i0_2++ {
+		/*line reductions_keepdims.py:55:12*/ t10 = h11 + i0_2*h12
+		/*line reductions_keepdims.py:55:12*/ t7Data[t10] = t7Data[t10] / t8
 	}
-	/*line reductions_keepdims.py:55:12*/ t10 = runtime.SumAxis(t6, 0)
-	t10Data = t10.Data
-	/*line reductions_keepdims.py:55:12*/ t11 = runtime.Max(t4-1.0, 0.0)
-	/*line reductions_keepdims.py:55:12*/ t12 = int64(t10.Shape[0])
-	/*line reductions_keepdims.py:55:12*/ h19 = int64(t10.Offset)
-	/*line reductions_keepdims.py:55:12*/ h20 = int64(t10.Strides[0])
-	/*line reductions_keepdims.py:55:12*/ for i0_3 = 0; i0_3 < t12; i0_3++ {
-		/*line reductions_keepdims.py:55:12*/ t13 = h19 + i0_3*h20
-		/*line reductions_keepdims.py:55:12*/ t10Data[t13] = t10Data[t13] / t11
-	}
-	/*line reductions_keepdims.py:55:12*/ t14 = &runtime.Array[float64]{Data: t10.Data, Shape: []int{1, t10.Shape[0]}, Strides: []int{1, t10.Strides[0]}, Offset: t10.Offset}
-	/*line reductions_keepdims.py:55:5*/ return t14
+	/*line reductions_keepdims.py:55:12*/ t11 = &runtime.Array[float64]{Data: t7.Data, Shape: []int{1, t7.Shape[0]}, Strides: []int{1, t7.Strides[0]}, Offset: t7.Offset}
+	/*line reductions_keepdims.py:55:5*/ return t11
 }
 
 // KeepdimsFalse is pyc2go's compiled form of keepdims_false (reductions_keepdims.py:58).
