@@ -842,13 +842,16 @@ func (e *funcEmitter) alloc(s *ir.Alloc, depth int) ([]string, error) {
 	if len(ext) == 0 {
 		ext = []string{"0"}
 	}
-	e.usesPool, e.usesFail = true, true
+	e.usesPool, e.usesFail, e.usesErr = true, true, true
 	e.curLine = s.Pos.Line
 	out := []string{
 		t + "{",
 		t + "\tconst int64_t ext[" + strconv.Itoa(len(ext)) + "] = {" + strings.Join(ext, ", ") + "};",
 		t + "\tif ((" + d + ".data = pyc2go_alloc(&" + e.pool + ", sizeof *" + d + ".data, " + strconv.Itoa(a.Rank) + ", ext)) == NULL) {",
-		e.memoryError(nil, depth+2),
+		// numpy's exception for the refusal: its ValueError when the
+		// bytes overflow, else MemoryError naming size, shape and dtype.
+		ind(depth+2) + "pyc2go_raise_alloc(" + e.errp + ", " + cString(e.file) + ", " + strconv.Itoa(e.curLine) + ", " + cString(e.f.Name) +
+			", sizeof *" + d + ".data, " + strconv.Itoa(a.Rank) + ", ext, \"" + a.Elem.String() + "\");",
 		t + "\t\tgoto " + e.fail + ";",
 		t + "\t}",
 		t + "\t" + d + ".offset = 0;",

@@ -69,7 +69,7 @@ int elementwise_axpy(double a, const pyc2go_array_float64 *x, const pyc2go_array
 	{
 		const int64_t ext[1] = {t2};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 8, "axpy", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 8, "axpy", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -186,7 +186,7 @@ int elementwise_axpy_loop(double a, const pyc2go_array_float64 *x, const pyc2go_
 	{
 		const int64_t ext[1] = {t1};
 		if ((t2.data = pyc2go_alloc(&pool, sizeof *t2.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 13, "axpy_loop", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 13, "axpy_loop", sizeof *t2.data, 1, ext, "float64");
 			goto fail;
 		}
 		t2.offset = 0;
@@ -333,7 +333,7 @@ int elementwise_relu(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, p
 	{
 		const int64_t ext[1] = {x->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 21, "relu", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 21, "relu", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -437,7 +437,7 @@ int elementwise_relu_maximum(const pyc2go_array_float64 *x, pyc2go_array_float64
 	{
 		const int64_t ext[1] = {x->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 26, "relu_maximum", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 26, "relu_maximum", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -585,7 +585,7 @@ int elementwise_leaky_relu_2d(const pyc2go_array_float64 *m, double slope, pyc2g
 	{
 		const int64_t ext[2] = {m->shape[0], m->shape[1]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 2, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 31, "leaky_relu_2d", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 31, "leaky_relu_2d", sizeof *t1.data, 2, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -708,7 +708,7 @@ int elementwise_clip_unit(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 	{
 		const int64_t ext[1] = {x->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 36, "clip_unit", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 36, "clip_unit", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -797,7 +797,7 @@ int elementwise_clip_loop(const pyc2go_array_float64 *x, double lo, double hi, p
 	{
 		const int64_t ext[1] = {x->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 41, "clip_loop", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 41, "clip_loop", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -951,7 +951,7 @@ int elementwise_safe_sqrt(const pyc2go_array_float64 *x, pyc2go_array_float64 *o
 	{
 		const int64_t ext[1] = {x->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 52, "safe_sqrt", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 52, "safe_sqrt", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -1135,7 +1135,7 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 	{
 		const int64_t ext[1] = {x->shape[0]};
 		if ((y.data = pyc2go_alloc(&pool, sizeof *y.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 58, "log1p_manual", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 58, "log1p_manual", sizeof *y.data, 1, ext, "float64");
 			goto fail;
 		}
 		y.offset = 0;
@@ -1172,7 +1172,7 @@ int elementwise_log1p_manual(const pyc2go_array_float64 *x, pyc2go_array_float64
 	{
 		const int64_t ext[1] = {t6};
 		if ((t5.data = pyc2go_alloc(&pool, sizeof *t5.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 59, "log1p_manual", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 59, "log1p_manual", sizeof *t5.data, 1, ext, "float64");
 			goto fail;
 		}
 		t5.offset = 0;
@@ -1299,7 +1299,7 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 	{
 		const int64_t ext[1] = {x->shape[0]};
 		if ((z.data = pyc2go_alloc(&pool, sizeof *z.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 66, "gaussian", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 66, "gaussian", sizeof *z.data, 1, ext, "float64");
 			goto fail;
 		}
 		z.offset = 0;
@@ -1330,7 +1330,7 @@ int elementwise_gaussian(const pyc2go_array_float64 *x, double mu, double sigma,
 	{
 		const int64_t ext[1] = {z.shape[0]};
 		if ((t2.data = pyc2go_alloc(&pool, sizeof *t2.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 67, "gaussian", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 67, "gaussian", sizeof *t2.data, 1, ext, "float64");
 			goto fail;
 		}
 		t2.offset = 0;
@@ -1412,7 +1412,7 @@ int elementwise_sigmoid(const pyc2go_array_float64 *x, pyc2go_array_float64 *out
 	{
 		const int64_t ext[1] = {x->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 72, "sigmoid", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 72, "sigmoid", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -1559,7 +1559,7 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 		{
 			const int64_t ext[1] = {col->shape[0]};
 			if ((t6.data = pyc2go_alloc(&pool, sizeof *t6.data, 1, ext)) == NULL) {
-				pyc2go_raise(err, "MemoryError", "elementwise.py", 77, "add_column_row", "%s", "");
+				pyc2go_raise_alloc(err, "elementwise.py", 77, "add_column_row", sizeof *t6.data, 1, ext, "float64");
 				goto fail;
 			}
 			t6.offset = 0;
@@ -1619,7 +1619,7 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 	{
 		const int64_t ext[2] = {t4.shape[0], t9};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 2, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 77, "add_column_row", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 77, "add_column_row", sizeof *t1.data, 2, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -1812,7 +1812,7 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 		{
 			const int64_t ext[2] = {m->shape[0], m->shape[1]};
 			if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 2, ext)) == NULL) {
-				pyc2go_raise(err, "MemoryError", "elementwise.py", 83, "center_columns", "%s", "");
+				pyc2go_raise_alloc(err, "elementwise.py", 83, "center_columns", sizeof *t1.data, 2, ext, "float64");
 				goto fail;
 			}
 			t1.offset = 0;
@@ -1882,7 +1882,7 @@ int elementwise_center_columns(const pyc2go_array_float64 *m, pyc2go_array_float
 	{
 		const int64_t ext[2] = {m->shape[0], t7};
 		if ((t4.data = pyc2go_alloc(&pool, sizeof *t4.data, 2, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 84, "center_columns", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 84, "center_columns", sizeof *t4.data, 2, ext, "float64");
 			goto fail;
 		}
 		t4.offset = 0;
@@ -2078,7 +2078,7 @@ int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_flo
 		{
 			const int64_t ext[1] = {w->shape[0]};
 			if ((t10.data = pyc2go_alloc(&pool, sizeof *t10.data, 1, ext)) == NULL) {
-				pyc2go_raise(err, "MemoryError", "elementwise.py", 89, "scale_rows", "%s", "");
+				pyc2go_raise_alloc(err, "elementwise.py", 89, "scale_rows", sizeof *t10.data, 1, ext, "float64");
 				goto fail;
 			}
 			t10.offset = 0;
@@ -2140,7 +2140,7 @@ int elementwise_scale_rows(const pyc2go_array_float64 *m, const pyc2go_array_flo
 	{
 		const int64_t ext[2] = {t13, t14};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 2, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 89, "scale_rows", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 89, "scale_rows", sizeof *t1.data, 2, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -2407,7 +2407,7 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 	{
 		const int64_t ext[1] = {t4.shape[0]};
 		if ((norms.data = pyc2go_alloc(&pool, sizeof *norms.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 95, "normalize_rows", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 95, "normalize_rows", sizeof *norms.data, 1, ext, "float64");
 			goto fail;
 		}
 		norms.offset = 0;
@@ -2467,7 +2467,7 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 		{
 			const int64_t ext[1] = {norms.shape[0]};
 			if ((t11.data = pyc2go_alloc(&pool, sizeof *t11.data, 1, ext)) == NULL) {
-				pyc2go_raise(err, "MemoryError", "elementwise.py", 96, "normalize_rows", "%s", "");
+				pyc2go_raise_alloc(err, "elementwise.py", 96, "normalize_rows", sizeof *t11.data, 1, ext, "float64");
 				goto fail;
 			}
 			t11.offset = 0;
@@ -2529,7 +2529,7 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 	{
 		const int64_t ext[2] = {t14, t15};
 		if ((t6.data = pyc2go_alloc(&pool, sizeof *t6.data, 2, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 96, "normalize_rows", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 96, "normalize_rows", sizeof *t6.data, 2, ext, "float64");
 			goto fail;
 		}
 		t6.offset = 0;
@@ -2626,7 +2626,7 @@ int elementwise_divide_arrays(const pyc2go_array_float64 *a, const pyc2go_array_
 	{
 		const int64_t ext[1] = {t2};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 101, "divide_arrays", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 101, "divide_arrays", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -2807,7 +2807,7 @@ int elementwise_floor_mod_int(const pyc2go_array_int64 *a, const pyc2go_array_in
 	{
 		const int64_t ext[1] = {t4};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 106, "floor_mod_int", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 106, "floor_mod_int", sizeof *t1.data, 1, ext, "int64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -2913,7 +2913,7 @@ int elementwise_hypot_abs(const pyc2go_array_float64 *x, const pyc2go_array_floa
 	{
 		const int64_t ext[1] = {t3};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 111, "hypot_abs", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 111, "hypot_abs", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -3026,7 +3026,7 @@ int elementwise_nan_to_zero(const pyc2go_array_float64 *x, pyc2go_array_float64 
 	{
 		const int64_t ext[1] = {x->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 116, "nan_to_zero", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 116, "nan_to_zero", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -3202,7 +3202,7 @@ int elementwise_polynomial_horner(const pyc2go_array_float64 *x, pyc2go_array_fl
 	{
 		const int64_t ext[1] = {x->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 126, "polynomial_horner", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 126, "polynomial_horner", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -3306,7 +3306,7 @@ int elementwise_int_to_float_mix(const pyc2go_array_int64 *a, const pyc2go_array
 	{
 		const int64_t ext[1] = {t3};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 131, "int_to_float_mix", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 131, "int_to_float_mix", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -3388,7 +3388,7 @@ int elementwise_int32_plus_one(const pyc2go_array_int32 *a, pyc2go_array_int32 *
 	{
 		const int64_t ext[1] = {a->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 136, "int32_plus_one", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 136, "int32_plus_one", sizeof *t1.data, 1, ext, "int32");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -3498,7 +3498,7 @@ int elementwise_uint8_invert(const pyc2go_array_uint8 *img, pyc2go_array_uint8 *
 	{
 		const int64_t ext[2] = {img->shape[0], img->shape[1]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 2, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 141, "uint8_invert", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 141, "uint8_invert", sizeof *t1.data, 2, ext, "uint8");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -3583,7 +3583,7 @@ int elementwise_complex_rotate(const pyc2go_array_complex128 *z, double theta, p
 	{
 		const int64_t ext[1] = {z->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 146, "complex_rotate", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 146, "complex_rotate", sizeof *t1.data, 1, ext, "complex128");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -3670,7 +3670,7 @@ int elementwise_complex_abs2(const pyc2go_array_complex128 *z, pyc2go_array_floa
 	{
 		const int64_t ext[1] = {z->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 151, "complex_abs2", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 151, "complex_abs2", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -3757,7 +3757,7 @@ int elementwise_power_shortcuts(const pyc2go_array_float64 *x, pyc2go_array_floa
 	{
 		const int64_t ext[1] = {x->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 157, "power_shortcuts", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 157, "power_shortcuts", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -3837,7 +3837,7 @@ int elementwise_np_power_square(const pyc2go_array_float64 *x, pyc2go_array_floa
 	{
 		const int64_t ext[1] = {x->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 163, "np_power_square", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 163, "np_power_square", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -3924,7 +3924,7 @@ int elementwise_complex_square(const pyc2go_array_complex128 *z, pyc2go_array_co
 	{
 		const int64_t ext[1] = {z->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "elementwise.py", 169, "complex_square", "%s", "");
+			pyc2go_raise_alloc(err, "elementwise.py", 169, "complex_square", sizeof *t1.data, 1, ext, "complex128");
 			goto fail;
 		}
 		t1.offset = 0;

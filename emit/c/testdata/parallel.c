@@ -107,7 +107,7 @@ int parallel_poly(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2
 	{
 		const int64_t ext[1] = {n};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "parallel.py", 21, "poly", "%s", "");
+			pyc2go_raise_alloc(err, "parallel.py", 21, "poly", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -434,7 +434,7 @@ int parallel_row_sums(const pyc2go_array_float64 *m, pyc2go_array_float64 *out, 
 	{
 		const int64_t ext[1] = {t1};
 		if ((t2.data = pyc2go_alloc(&pool, sizeof *t2.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "parallel.py", 71, "row_sums", "%s", "");
+			pyc2go_raise_alloc(err, "parallel.py", 71, "row_sums", sizeof *t2.data, 1, ext, "float64");
 			goto fail;
 		}
 		t2.offset = 0;
@@ -686,7 +686,7 @@ int parallel_gather(const pyc2go_array_float64 *x, const pyc2go_array_int64 *idx
 	{
 		const int64_t ext[1] = {t1};
 		if ((t2.data = pyc2go_alloc(&pool, sizeof *t2.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "parallel.py", 93, "gather", "%s", "");
+			pyc2go_raise_alloc(err, "parallel.py", 93, "gather", sizeof *t2.data, 1, ext, "float64");
 			goto fail;
 		}
 		t2.offset = 0;
@@ -855,7 +855,7 @@ int parallel_carried(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, p
 	{
 		const int64_t ext[1] = {t1};
 		if ((t2.data = pyc2go_alloc(&pool, sizeof *t2.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "parallel.py", 102, "carried", "%s", "");
+			pyc2go_raise_alloc(err, "parallel.py", 102, "carried", sizeof *t2.data, 1, ext, "float64");
 			goto fail;
 		}
 		t2.offset = 0;
@@ -1048,7 +1048,7 @@ PYC2GO_PRIVATE int parallel__clipped(const pyc2go_array_float64 *row, double lim
 	{
 		const int64_t ext[1] = {row->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "parallel.py", 120, "_clipped", "%s", "");
+			pyc2go_raise_alloc(err, "parallel.py", 120, "_clipped", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -1121,7 +1121,7 @@ int parallel_row_energy(const pyc2go_array_float64 *m, double lim, pyc2go_array_
 	{
 		const int64_t ext[1] = {t1};
 		if ((t2.data = pyc2go_alloc(&pool, sizeof *t2.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "parallel.py", 127, "row_energy", "%s", "");
+			pyc2go_raise_alloc(err, "parallel.py", 127, "row_energy", sizeof *t2.data, 1, ext, "float64");
 			goto fail;
 		}
 		t2.offset = 0;
@@ -1182,7 +1182,7 @@ int parallel_row_energy(const pyc2go_array_float64 *m, double lim, pyc2go_array_
 					{
 						const int64_t ext[1] = {h6};
 						if ((r_c.data = pyc2go_alloc(&par_pool, sizeof *r_c.data, 1, ext)) == NULL) {
-							pyc2go_raise(&par_err, "MemoryError", "parallel.py", 129, "row_energy", "%s", "");
+							pyc2go_raise_alloc(&par_err, "parallel.py", 129, "row_energy", sizeof *r_c.data, 1, ext, "float64");
 							goto par_fail;
 						}
 						r_c.offset = 0;
@@ -1259,7 +1259,7 @@ int parallel_row_energy(const pyc2go_array_float64 *m, double lim, pyc2go_array_
 			{
 				const int64_t ext[1] = {m->shape[1]};
 				if ((r.data = pyc2go_alloc(&pool, sizeof *r.data, 1, ext)) == NULL) {
-					pyc2go_raise(err, "MemoryError", "parallel.py", 129, "row_energy", "%s", "");
+					pyc2go_raise_alloc(err, "parallel.py", 129, "row_energy", sizeof *r.data, 1, ext, "float64");
 					goto fail;
 				}
 				r.offset = 0;

@@ -248,7 +248,7 @@ int reductions_sum_squares(const pyc2go_array_float64 *x, double *out, pyc2go_er
 	{
 		const int64_t ext[1] = {x->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "reductions.py", 31, "sum_squares", "%s", "");
+			pyc2go_raise_alloc(err, "reductions.py", 31, "sum_squares", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -349,7 +349,7 @@ int reductions_sse(const pyc2go_array_float64 *x, const pyc2go_array_float64 *y,
 	{
 		const int64_t ext[1] = {t2};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "reductions.py", 36, "sse", "%s", "");
+			pyc2go_raise_alloc(err, "reductions.py", 36, "sse", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -535,7 +535,7 @@ int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out
 	{
 		const int64_t ext[1] = {x->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "reductions.py", 54, "mean_std", "%s", "");
+			pyc2go_raise_alloc(err, "reductions.py", 54, "mean_std", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -566,7 +566,7 @@ int reductions_mean_std(const pyc2go_array_float64 *x, double *out0, double *out
 	{
 		const int64_t ext[1] = {t1.shape[0]};
 		if ((t4.data = pyc2go_alloc(&pool, sizeof *t4.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "reductions.py", 54, "mean_std", "%s", "");
+			pyc2go_raise_alloc(err, "reductions.py", 54, "mean_std", sizeof *t4.data, 1, ext, "float64");
 			goto fail;
 		}
 		t4.offset = 0;
@@ -828,7 +828,7 @@ int reductions_row_sums_loop(const pyc2go_array_float64 *m, pyc2go_array_float64
 	{
 		const int64_t ext[1] = {rows};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "reductions.py", 83, "row_sums_loop", "%s", "");
+			pyc2go_raise_alloc(err, "reductions.py", 83, "row_sums_loop", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -1031,7 +1031,7 @@ int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *
 	{
 		const int64_t ext[1] = {m->shape[1]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "reductions.py", 94, "col_min_max", "%s", "");
+			pyc2go_raise_alloc(err, "reductions.py", 94, "col_min_max", sizeof *t1.data, 1, ext, "float64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -1060,7 +1060,7 @@ int reductions_col_min_max(const pyc2go_array_float64 *m, pyc2go_array_float64 *
 	{
 		const int64_t ext[1] = {m->shape[0]};
 		if ((t6.data = pyc2go_alloc(&pool, sizeof *t6.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "reductions.py", 94, "col_min_max", "%s", "");
+			pyc2go_raise_alloc(err, "reductions.py", 94, "col_min_max", sizeof *t6.data, 1, ext, "float64");
 			goto fail;
 		}
 		t6.offset = 0;
@@ -1207,7 +1207,7 @@ int reductions_argmax_rows(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 	{
 		const int64_t ext[1] = {m->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "reductions.py", 99, "argmax_rows", "%s", "");
+			pyc2go_raise_alloc(err, "reductions.py", 99, "argmax_rows", sizeof *t1.data, 1, ext, "int64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -1310,7 +1310,7 @@ int reductions_argmin_cols(const pyc2go_array_float64 *m, pyc2go_array_int64 *ou
 	{
 		const int64_t ext[1] = {m->shape[1]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "reductions.py", 104, "argmin_cols", "%s", "");
+			pyc2go_raise_alloc(err, "reductions.py", 104, "argmin_cols", sizeof *t1.data, 1, ext, "int64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -1698,7 +1698,7 @@ int reductions_int_col_sums(const pyc2go_array_int64 *m, pyc2go_array_int64 *out
 	{
 		const int64_t ext[1] = {m->shape[1]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "reductions.py", 130, "int_col_sums", "%s", "");
+			pyc2go_raise_alloc(err, "reductions.py", 130, "int_col_sums", sizeof *t1.data, 1, ext, "int64");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -1885,7 +1885,7 @@ int reductions_rows_all_positive(const pyc2go_array_float64 *m, pyc2go_array_boo
 	{
 		const int64_t ext[1] = {m->shape[0]};
 		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "reductions.py", 145, "rows_all_positive", "%s", "");
+			pyc2go_raise_alloc(err, "reductions.py", 145, "rows_all_positive", sizeof *t1.data, 1, ext, "bool");
 			goto fail;
 		}
 		t1.offset = 0;
@@ -2468,7 +2468,7 @@ int reductions_ravel_cumsum(const pyc2go_array_float64 *m, pyc2go_array_float64 
 		{
 			const int64_t ext[2] = {m->shape[0], m->shape[1]};
 			if ((t4.data = pyc2go_alloc(&pool, sizeof *t4.data, 2, ext)) == NULL) {
-				pyc2go_raise(err, "MemoryError", "reductions.py", 174, "ravel_cumsum", "%s", "");
+				pyc2go_raise_alloc(err, "reductions.py", 174, "ravel_cumsum", sizeof *t4.data, 2, ext, "float64");
 				goto fail;
 			}
 			t4.offset = 0;
@@ -2534,7 +2534,7 @@ int reductions_ravel_cumsum(const pyc2go_array_float64 *m, pyc2go_array_float64 
 	{
 		const int64_t ext[1] = {t9};
 		if ((t8.data = pyc2go_alloc(&pool, sizeof *t8.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "reductions.py", 174, "ravel_cumsum", "%s", "");
+			pyc2go_raise_alloc(err, "reductions.py", 174, "ravel_cumsum", sizeof *t8.data, 1, ext, "float64");
 			goto fail;
 		}
 		t8.offset = 0;
@@ -2717,7 +2717,7 @@ int reductions_row_norms_contiguous(const pyc2go_array_float64 *m, pyc2go_array_
 	{
 		const int64_t ext[1] = {t1};
 		if ((t2.data = pyc2go_alloc(&pool, sizeof *t2.data, 1, ext)) == NULL) {
-			pyc2go_raise(err, "MemoryError", "reductions.py", 187, "row_norms_contiguous", "%s", "");
+			pyc2go_raise_alloc(err, "reductions.py", 187, "row_norms_contiguous", sizeof *t2.data, 1, ext, "float64");
 			goto fail;
 		}
 		t2.offset = 0;

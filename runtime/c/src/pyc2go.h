@@ -242,6 +242,12 @@ void pyc2go_pool_free(pyc2go_pool *p);
  * descriptor's address never escapes and gcc keeps its strides in
  * registers (which lets it vectorise loops over fresh arrays). */
 void *pyc2go_alloc(pyc2go_pool *p, size_t elsize, int64_t rank, const int64_t *ext);
+/* pyc2go_raise_alloc raises numpy's exception for an allocation
+ * pyc2go_alloc refused: ValueError "array is too big" when the bytes
+ * overflow an int64, else MemoryError with numpy's message (the size in
+ * binary units, the shape, the dtype's name). */
+void pyc2go_raise_alloc(pyc2go_error *err, const char *file, int line, const char *func, size_t elsize, int64_t rank,
+			const int64_t *ext, const char *dtype);
 
 /*
  * Integer arithmetic wraps (two's complement) like the IR, never invoking

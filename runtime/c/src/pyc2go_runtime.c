@@ -143,15 +143,33 @@ static int pool_push(pyc2go_pool *p, void *block)
 	return 0;
 }
 
+/* alloc_bytes is the size in bytes numpy checks before allocating an array
+ * of elsize-byte elements: elsize times the product of the non-zero
+ * extents, which must fit in an int64 (even beside an extent 0). It
+ * returns 1 when it does not. */
+static int alloc_bytes(size_t elsize, int64_t rank, const int64_t *ext, uint64_t *nbytes)
+{
+	uint64_t b = elsize;
+	for (int64_t k = 0; k < rank; k++) {
+		if (ext[k] == 0)
+			continue;
+		if (b > (uint64_t)INT64_MAX / (uint64_t)ext[k])
+			return 1;
+		b *= (uint64_t)ext[k];
+	}
+	*nbytes = b;
+	return 0;
+}
+
 void *pyc2go_alloc_shape(pyc2go_pool *p, size_t elsize, int64_t rank, const int64_t *ext, int64_t *offset, int64_t *ndim,
 			 int64_t *shape, int64_t *strides)
 {
-	uint64_t n = 1;
+	uint64_t n = 1, nbytes;
+	if (alloc_bytes(elsize, rank, ext, &nbytes))
+		return NULL;
 	for (int64_t k = rank - 1; k >= 0; k--) {
 		strides[k] = (int64_t)n;
 		shape[k] = ext[k];
-		if (ext[k] != 0 && n > (uint64_t)INT64_MAX / (uint64_t)ext[k] / elsize)
-			return NULL;
 		n *= (uint64_t)ext[k];
 	}
 	/* One byte at least, so every block has its own address. */
@@ -166,6 +184,45 @@ void *pyc2go_alloc_shape(pyc2go_pool *p, size_t elsize, int64_t rank, const int6
 	*offset = 0;
 	*ndim = rank;
 	return data;
+}
+
+/* size_string is numpy's _ArrayMemoryError._size_to_string: bytes in the
+ * largest binary unit below them, three significant digits ("72.8 TiB",
+ * "4.00 EiB", "512 bytes"). */
+static void size_string(char *buf, size_t len, uint64_t n)
+{
+	static const char *const units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+	int bitlen = 0;
+	for (uint64_t x = n; x; x >>= 1)
+		bitlen++;
+	int unit = (bitlen - 1 > 1 ? bitlen - 1 : 1) / 10;
+	double v = (double)n / (double)((uint64_t)1 << (10 * unit));
+	/* Python's round(): to nearest, ties to even, the default mode. */
+	if (nearbyint(v) == 1024) {
+		unit++;
+		v /= 1024;
+	}
+	if (unit == 0)
+		snprintf(buf, len, "%.0f %s", v, units[unit]);
+	else if (nearbyint(v) < 1000)
+		snprintf(buf, len, "%#.3g %s", v, units[unit]);
+	else
+		snprintf(buf, len, "%#.0f %s", v, units[unit]);
+}
+
+void pyc2go_raise_alloc(pyc2go_error *err, const char *file, int line, const char *func, size_t elsize, int64_t rank,
+			const int64_t *ext, const char *dtype)
+{
+	uint64_t nbytes;
+	char size[64], shape[PYC2GO_SHAPEBUF];
+	if (alloc_bytes(elsize, rank, ext, &nbytes)) {
+		pyc2go_raise(err, "ValueError", file, line, func, "%s",
+			     "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+		return;
+	}
+	size_string(size, sizeof size, nbytes);
+	pyc2go_raise(err, "MemoryError", file, line, func, "Unable to allocate %s for an array with shape %s and data type %s",
+		     size, pyc2go_shape_str(shape, rank, ext), dtype);
 }
 
 void *pyc2go_alloc(pyc2go_pool *p, size_t elsize, int64_t rank, const int64_t *ext)
