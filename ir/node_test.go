@@ -16,7 +16,7 @@ import (
 var allNodes = []Node{
 	&Block{},
 	&Assign{}, &Store{}, &CallStmt{}, &If{}, &For{}, &While{}, &Break{}, &Continue{},
-	&Return{}, &Raise{}, &Check{}, &Alloc{}, &View{}, &Random{},
+	&Return{}, &Raise{}, &Check{}, &Alloc{}, &View{}, &Random{}, &Try{}, &Reraise{}, &Write{},
 	&ConstExpr{}, &VarRef{}, &Unary{}, &Binary{}, &Convert{}, &Intrinsic{}, &Call{}, &Dim{}, &Load{},
 }
 

@@ -95,6 +95,10 @@ type verifier struct {
 	raises bool
 	cold   bool // inside a cold loop
 	errs   []string
+	// handling lists the IDs of the Trys whose handlers enclose the
+	// statement being checked; tries holds every Try ID seen (try.go).
+	handling []int
+	tries    map[int]bool
 }
 
 func (v *verifier) errorf(pos Pos, format string, args ...any) {
@@ -283,6 +287,7 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 			v.errorf(pos, "raise: want an exception class, got none")
 		}
 		v.msgArgs(pos, s.Msg, s.Args)
+		v.text(pos, s.Text)
 	case *Check:
 		v.raises = true
 		v.expr(pos, s.Cond)
@@ -328,6 +333,8 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 		}
 	case *Random:
 		v.random(s, induction)
+	case *Try, *Reraise, *Write:
+		v.tryStmt(s, loops, induction)
 	default:
 		v.errorf(pos, "unknown statement %T", s)
 	}
