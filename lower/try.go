@@ -29,10 +29,10 @@ import (
 
 // tryState is a function's try/except state while it is lowered.
 type tryState struct {
-	ids      int                     // the last Try ID given
-	handling []int                   // the Trys whose handlers enclose the statement
+	ids      int                      // the last Try ID given
+	handling []int                    // the Trys whose handlers enclose the statement
 	excs     map[*typeinfer.Local]int // `as e` names bound by enclosing handlers: their Try
-	finals   []*final                // enclosing finally clauses, innermost last
+	finals   []*final                 // enclosing finally clauses, innermost last
 }
 
 // final is a finally clause that control leaving its try must run.

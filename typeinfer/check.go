@@ -132,7 +132,7 @@ type funcState struct {
 	valueRet   bool              // some `return value`
 	bareRet    []ast.Stmt        // bare `return` (or `return None`)
 	loopDepth  int
-	handlers   int // except clauses enclosing the statement (try.go)
+	handlers   int                     // except clauses enclosing the statement (try.go)
 	partOK     map[*ast.Attribute]bool // .real/.imag only read as operands (partOperands)
 }
 
