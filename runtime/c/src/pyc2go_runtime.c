@@ -1163,3 +1163,631 @@ SUM_AXIS(float32, float)
 SUM_AXIS(float64, double)
 SUM_AXIS(complex64, float _Complex)
 SUM_AXIS(complex128, double _Complex)
+
+/*
+ * print and f-strings: Python's repr of floats (the shortest digits that
+ * round-trip, found by trying 1..17 significant digits) and its format
+ * mini-language. The Go twins are runtime/repr.go and runtime/format.go;
+ * the differential tests hold both to CPython.
+ */
+
+static void str_grow(pyc2go_str *s, size_t n)
+{
+	if (s->len + n + 1 <= s->cap)
+		return;
+	size_t cap = s->cap ? s->cap : 64;
+	while (cap < s->len + n + 1)
+		cap *= 2;
+	char *b = realloc(s->buf, cap);
+	if (b == NULL)
+		return;
+	s->buf = b;
+	s->cap = cap;
+}
+
+static void str_add(pyc2go_str *s, const char *p, size_t n)
+{
+	str_grow(s, n);
+	if (s->len + n + 1 > s->cap)
+		return; /* out of memory: the text is cut short */
+	memcpy(s->buf + s->len, p, n);
+	s->len += n;
+	s->buf[s->len] = 0;
+}
+
+void pyc2go_str_lit(pyc2go_str *s, const char *lit) { str_add(s, lit, strlen(lit)); }
+
+const char *pyc2go_str_cstr(pyc2go_str *s) { return s->buf ? s->buf : ""; }
+
+void pyc2go_str_free(pyc2go_str *s)
+{
+	free(s->buf);
+	s->buf = NULL;
+	s->len = s->cap = 0;
+}
+
+static pyc2go_str *capture;
+
+void pyc2go_capture_begin(void)
+{
+	if (capture == NULL)
+		capture = calloc(1, sizeof *capture);
+}
+
+char *pyc2go_capture_end(void)
+{
+	pyc2go_str *c = capture;
+	capture = NULL;
+	if (c == NULL)
+		return NULL;
+	char *b = c->buf;
+	free(c);
+	return b;
+}
+
+void pyc2go_write(pyc2go_str *s)
+{
+	if (capture != NULL) {
+		str_add(capture, pyc2go_str_cstr(s), s->len);
+	} else if (s->len > 0) {
+		fwrite(s->buf, 1, s->len, stdout);
+		fflush(stdout);
+	}
+	pyc2go_str_free(s);
+}
+
+bool pyc2go_exc_in(const pyc2go_error *e, const char *classes)
+{
+	size_t n = strlen(e->exc);
+	for (const char *p = classes; (p = strstr(p, e->exc)) != NULL; p++) {
+		if (n > 0 && p > classes && p[-1] == '|' && p[n] == '|')
+			return true;
+	}
+	return false;
+}
+
+void pyc2go_reraise(pyc2go_error *err, const pyc2go_error *caught)
+{
+	if (err != NULL && err != caught)
+		*err = *caught;
+}
+
+/* shortest fills digits (no dot) and returns the decimal exponent of the
+ * first digit: the fewest significant digits that read back as x
+ * (through float when f32), as CPython's repr and numpy's float32 repr
+ * choose them. x is finite and positive or zero. */
+static int shortest(double x, bool f32, char *digits)
+{
+	char buf[40];
+	int max = f32 ? 9 : 17;
+	for (int p = 1; p <= max; p++) {
+		snprintf(buf, sizeof buf, "%.*e", p - 1, x);
+		bool ok = f32 ? (float)strtod(buf, NULL) == (float)x : strtod(buf, NULL) == x;
+		if (ok || p == max)
+			break;
+	}
+	/* buf is d.ddde±XX */
+	size_t k = 0;
+	const char *q = buf;
+	for (; *q && *q != 'e'; q++) {
+		if (*q != '.')
+			digits[k++] = *q;
+	}
+	while (k > 1 && digits[k - 1] == '0')
+		k--;
+	digits[k] = 0;
+	return atoi(q + 1);
+}
+
+/* repr_digits lays out x's shortest digits as runtime.formatDigits does. */
+static void repr_digits(pyc2go_str *s, double x, bool f32, bool dot0, int force)
+{
+	if (isnan(x)) {
+		pyc2go_str_lit(s, "nan");
+		return;
+	}
+	if (isinf(x)) {
+		pyc2go_str_lit(s, x > 0 ? "inf" : "-inf");
+		return;
+	}
+	if (signbit(x)) {
+		pyc2go_str_lit(s, "-");
+		x = -x;
+	}
+	char d[24];
+	int e = shortest(x, f32, d);
+	int decpt = e + 1, n = (int)strlen(d);
+	bool sci = decpt <= -4 || decpt > 16;
+	if (force > 0)
+		sci = true;
+	else if (force < 0)
+		sci = false;
+	char buf[64];
+	if (sci) {
+		str_add(s, d, 1);
+		if (n > 1) {
+			pyc2go_str_lit(s, ".");
+			pyc2go_str_lit(s, d + 1);
+		}
+		snprintf(buf, sizeof buf, "e%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+		pyc2go_str_lit(s, buf);
+		return;
+	}
+	if (decpt <= 0) {
+		pyc2go_str_lit(s, "0.");
+		for (int i = 0; i < -decpt; i++)
+			pyc2go_str_lit(s, "0");
+		pyc2go_str_lit(s, d);
+	} else if (decpt >= n) {
+		pyc2go_str_lit(s, d);
+		for (int i = 0; i < decpt - n; i++)
+			pyc2go_str_lit(s, "0");
+		if (dot0)
+			pyc2go_str_lit(s, ".0");
+	} else {
+		str_add(s, d, (size_t)decpt);
+		pyc2go_str_lit(s, ".");
+		pyc2go_str_lit(s, d + decpt);
+	}
+}
+
+/* repr32 is numpy 1.24's float32 repr (runtime.FormatFloat32). */
+static void repr32(pyc2go_str *s, float x, bool dot0)
+{
+	double a = fabs((double)x);
+	bool fixed = a == 0 || (a >= 1e-4 && a < 1e16) || isnan(a) || isinf(a);
+	repr_digits(s, (double)x, true, dot0, fixed ? -1 : 1);
+}
+
+typedef struct {
+	char fill[8]; /* a UTF-8 character */
+	char align, sign, type;
+	bool alt, zero;
+	int width, prec;
+	char grouping;
+} spec_t;
+
+static void parse_spec(const char *p, spec_t *sp)
+{
+	memset(sp, 0, sizeof *sp);
+	strcpy(sp->fill, " ");
+	sp->prec = -1;
+	size_t n = 1;
+	while (((unsigned char)p[0] & 0x80) && ((unsigned char)p[n] & 0xC0) == 0x80)
+		n++;
+	if (p[0] && p[n] && strchr("<>=^", p[n])) {
+		memcpy(sp->fill, p, n);
+		sp->fill[n] = 0;
+		sp->align = p[n];
+		p += n + 1;
+	} else if (p[0] && strchr("<>=^", p[0])) {
+		sp->align = *p++;
+	}
+	if (*p == '+' || *p == '-' || *p == ' ')
+		sp->sign = *p++;
+	if (*p == '#') {
+		sp->alt = true;
+		p++;
+	}
+	if (*p == '0') {
+		sp->zero = true;
+		p++;
+	}
+	while (*p >= '0' && *p <= '9')
+		sp->width = sp->width * 10 + (*p++ - '0');
+	if (*p == ',' || *p == '_')
+		sp->grouping = *p++;
+	if (*p == '.') {
+		p++;
+		sp->prec = 0;
+		while (*p >= '0' && *p <= '9')
+			sp->prec = sp->prec * 10 + (*p++ - '0');
+	}
+	sp->type = *p;
+}
+
+static size_t utf8_len(const char *p)
+{
+	size_t n = 0;
+	for (; *p; p++)
+		n += ((unsigned char)*p & 0xC0) != 0x80;
+	return n;
+}
+
+/* pad appends sign and body laid out in the spec's width (spec.pad). */
+static void pad(pyc2go_str *s, const spec_t *sp, const char *sign, const char *body, bool numeric)
+{
+	char align = sp->align;
+	const char *fill = sp->fill;
+	if (sp->zero && align == 0) {
+		align = '=';
+		fill = "0";
+	}
+	if (align == 0)
+		align = numeric ? '>' : '<';
+	long n = (long)sp->width - (long)utf8_len(sign) - (long)utf8_len(body);
+	long left = 0, mid = 0, right = 0;
+	if (n > 0) {
+		switch (align) {
+		case '<':
+			right = n;
+			break;
+		case '=':
+			mid = n;
+			break;
+		case '^':
+			left = n / 2;
+			right = n - left;
+			break;
+		default:
+			left = n;
+		}
+	}
+	for (long i = 0; i < left; i++)
+		pyc2go_str_lit(s, fill);
+	pyc2go_str_lit(s, sign);
+	for (long i = 0; i < mid; i++)
+		pyc2go_str_lit(s, fill);
+	pyc2go_str_lit(s, body);
+	for (long i = 0; i < right; i++)
+		pyc2go_str_lit(s, fill);
+}
+
+static const char *sign_of(const spec_t *sp, bool neg)
+{
+	if (neg)
+		return "-";
+	if (sp->sign == '+')
+		return "+";
+	if (sp->sign == ' ')
+		return " ";
+	return "";
+}
+
+/* group inserts sep every `every` digits of the integer part of digits
+ * (runtime.group), into out. */
+static void group(const char *digits, char sep, int every, pyc2go_str *out)
+{
+	if (sep == 0) {
+		pyc2go_str_lit(out, digits);
+		return;
+	}
+	size_t end = strcspn(digits, ".eE%");
+	for (size_t i = 0; i < end; i++) {
+		if (i > 0 && (end - i) % (size_t)every == 0)
+			str_add(out, &sep, 1);
+		str_add(out, digits + i, 1);
+	}
+	pyc2go_str_lit(out, digits + end);
+}
+
+void pyc2go_str_text(pyc2go_str *s, const char *text, const char *spec)
+{
+	spec_t sp;
+	parse_spec(spec, &sp);
+	pyc2go_str body = {0};
+	if (sp.prec >= 0) {
+		size_t k = 0;
+		for (int i = 0; text[k] && i <= sp.prec; k++) {
+			if (((unsigned char)text[k] & 0xC0) != 0x80 && i++ == sp.prec)
+				break;
+		}
+		str_add(&body, text, k);
+	} else {
+		pyc2go_str_lit(&body, text);
+	}
+	pad(s, &sp, "", pyc2go_str_cstr(&body), false);
+	pyc2go_str_free(&body);
+}
+
+static void format_uint(pyc2go_str *s, uint64_t u, bool neg, const spec_t *sp)
+{
+	char digits[80], tmp[80];
+	const char *prefix = "";
+	int every = 3;
+	switch (sp->type) {
+	case 'x':
+	case 'X':
+		snprintf(digits, sizeof digits, sp->type == 'x' ? "%" PRIx64 : "%" PRIX64, u);
+		prefix = sp->type == 'x' ? "0x" : "0X";
+		every = 4;
+		break;
+	case 'o':
+		snprintf(digits, sizeof digits, "%" PRIo64, u);
+		prefix = "0o";
+		every = 4;
+		break;
+	case 'b': {
+		int k = 0;
+		do {
+			tmp[k++] = (char)('0' + (u & 1));
+			u >>= 1;
+		} while (u);
+		for (int i = 0; i < k; i++)
+			digits[i] = tmp[k - 1 - i];
+		digits[k] = 0;
+		prefix = "0b";
+		every = 4;
+		break;
+	}
+	default:
+		snprintf(digits, sizeof digits, "%" PRIu64, u);
+	}
+	pyc2go_str body = {0};
+	group(digits, sp->grouping, every, &body);
+	char sign[8];
+	snprintf(sign, sizeof sign, "%s%s", sign_of(sp, neg), sp->alt ? prefix : "");
+	pad(s, sp, sign, pyc2go_str_cstr(&body), true);
+	pyc2go_str_free(&body);
+}
+
+void pyc2go_str_int(pyc2go_str *s, int64_t v, const char *spec)
+{
+	if (!*spec) {
+		char buf[32];
+		snprintf(buf, sizeof buf, "%" PRId64, v);
+		pyc2go_str_lit(s, buf);
+		return;
+	}
+	spec_t sp;
+	parse_spec(spec, &sp);
+	if (sp.type && strchr("eEfFgG%", sp.type)) {
+		pyc2go_str_float(s, (double)v, spec);
+		return;
+	}
+	uint64_t u = (uint64_t)v;
+	format_uint(s, v < 0 ? -u : u, v < 0, &sp);
+}
+
+void pyc2go_str_uint(pyc2go_str *s, uint64_t v, const char *spec)
+{
+	spec_t sp;
+	parse_spec(spec, &sp);
+	if (sp.type && strchr("eEfFgG%", sp.type)) {
+		pyc2go_str_float(s, (double)v, spec);
+		return;
+	}
+	format_uint(s, v, false, &sp);
+}
+
+void pyc2go_str_bool(pyc2go_str *s, bool v, const char *spec)
+{
+	if (!*spec)
+		pyc2go_str_lit(s, v ? "True" : "False");
+	else
+		pyc2go_str_int(s, v, spec);
+}
+
+/* general is Python's 'g' of a finite a >= 0 (runtime.generalFormat). */
+static void general(pyc2go_str *out, double a, int prec, bool alt, bool dot0)
+{
+	char e[64], f[400];
+	if (prec == 0)
+		prec = 1;
+	snprintf(e, sizeof e, "%.*e", prec - 1, a);
+	char *k = strchr(e, 'e');
+	int exp = atoi(k + 1);
+	int limit = dot0 ? prec - 1 : prec;
+	if (exp >= -4 && exp < limit) {
+		snprintf(f, sizeof f, "%.*f", prec - 1 - exp, a);
+		if (!alt && strchr(f, '.')) {
+			size_t n = strlen(f);
+			while (f[n - 1] == '0')
+				f[--n] = 0;
+			if (f[n - 1] == '.')
+				f[--n] = 0;
+		}
+		pyc2go_str_lit(out, f);
+		if ((dot0 || alt) && !strchr(f, '.'))
+			pyc2go_str_lit(out, dot0 && !alt ? ".0" : ".");
+		return;
+	}
+	*k = 0;
+	if (!alt && strchr(e, '.')) {
+		size_t n = strlen(e);
+		while (e[n - 1] == '0')
+			e[--n] = 0;
+		if (e[n - 1] == '.')
+			e[--n] = 0;
+	}
+	pyc2go_str_lit(out, e);
+	if (alt && !strchr(e, '.'))
+		pyc2go_str_lit(out, ".");
+	*k = 'e';
+	pyc2go_str_lit(out, k);
+}
+
+static void upper(char *p)
+{
+	for (; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+}
+
+/* float_body appends |x| formatted by the spec (runtime.floatBody). */
+static void float_body(pyc2go_str *out, double a, const spec_t *sp)
+{
+	char t = sp->type;
+	bool up = t == 'E' || t == 'F' || t == 'G';
+	int prec = sp->prec;
+	if (t == '%')
+		a *= 100;
+	if (isinf(a) || isnan(a)) {
+		pyc2go_str_lit(out, isnan(a) ? (up ? "NAN" : "nan") : (up ? "INF" : "inf"));
+		if (t == '%')
+			pyc2go_str_lit(out, "%");
+		return;
+	}
+	pyc2go_str b = {0};
+	switch (t) {
+	case 'f':
+	case 'F':
+	case '%': {
+		if (prec < 0)
+			prec = 6;
+		int n = snprintf(NULL, 0, "%.*f", prec, a);
+		char *buf = malloc((size_t)n + 3);
+		if (buf == NULL)
+			return;
+		snprintf(buf, (size_t)n + 1, "%.*f", prec, a);
+		if (sp->alt && prec == 0)
+			strcat(buf, ".");
+		if (t == '%')
+			strcat(buf, "%");
+		group(buf, sp->grouping, 3, out);
+		free(buf);
+		return;
+	}
+	case 'e':
+	case 'E': {
+		char buf[64];
+		if (prec < 0)
+			prec = 6;
+		snprintf(buf, sizeof buf, "%.*e", prec > 40 ? 40 : prec, a);
+		if (sp->alt && prec == 0) {
+			char *k = strchr(buf, 'e');
+			memmove(k + 1, k, strlen(k) + 1);
+			*k = '.';
+		}
+		if (up)
+			upper(buf);
+		group(buf, sp->grouping, 3, out);
+		return;
+	}
+	case 'g':
+	case 'G':
+		general(&b, a, prec < 0 ? 6 : prec, sp->alt, false);
+		break;
+	default:
+		if (prec < 0)
+			repr_digits(&b, a, false, true, 0);
+		else
+			general(&b, a, prec, sp->alt, true);
+	}
+	if (b.buf) {
+		if (up)
+			upper(b.buf);
+		group(b.buf, sp->grouping, 3, out);
+	}
+	pyc2go_str_free(&b);
+}
+
+void pyc2go_str_float(pyc2go_str *s, double v, const char *spec)
+{
+	if (!*spec) {
+		repr_digits(s, v, false, true, 0);
+		return;
+	}
+	spec_t sp;
+	parse_spec(spec, &sp);
+	pyc2go_str body = {0};
+	float_body(&body, fabs(v), &sp);
+	pad(s, &sp, sign_of(&sp, signbit(v) && !isnan(v)), pyc2go_str_cstr(&body), true);
+	pyc2go_str_free(&body);
+}
+
+void pyc2go_str_float32(pyc2go_str *s, float v, const char *spec)
+{
+	if (!*spec)
+		repr32(s, v, true);
+	else
+		pyc2go_str_float(s, (double)v, spec);
+}
+
+/* complex_repr is runtime.FormatComplex (f32: FormatComplex64). */
+static void complex_repr(pyc2go_str *s, double re, double im, bool f32)
+{
+	bool omit = re == 0 && !signbit(re);
+	if (!omit)
+		pyc2go_str_lit(s, "(");
+	if (!omit) {
+		if (f32)
+			repr_digits(s, re, true, false, 0);
+		else
+			repr_digits(s, re, false, false, 0);
+		if (!signbit(im) || isnan(im))
+			pyc2go_str_lit(s, "+");
+	}
+	repr_digits(s, im, f32, false, 0);
+	pyc2go_str_lit(s, omit ? "j" : "j)");
+}
+
+void pyc2go_str_complex(pyc2go_str *s, double re, double im, const char *spec)
+{
+	if (!*spec) {
+		complex_repr(s, re, im, false);
+		return;
+	}
+	spec_t sp;
+	parse_spec(spec, &sp);
+	pyc2go_str body = {0};
+	if (sp.type == 0 && sp.prec < 0) {
+		complex_repr(&body, re, im, false);
+	} else {
+		spec_t part = sp;
+		part.width = 0;
+		part.align = 0;
+		part.zero = false;
+		bool notype = sp.type == 0;
+		bool omit = notype && re == 0 && !signbit(re);
+		if (notype)
+			part.type = 'g';
+		if (notype && !omit)
+			pyc2go_str_lit(&body, "(");
+		if (!omit) {
+			pyc2go_str_lit(&body, sign_of(&part, signbit(re) && !isnan(re)));
+			float_body(&body, fabs(re), &part);
+			part.sign = '+';
+		}
+		pyc2go_str_lit(&body, sign_of(&part, signbit(im) && !isnan(im)));
+		float_body(&body, fabs(im), &part);
+		pyc2go_str_lit(&body, "j");
+		if (notype && !omit)
+			pyc2go_str_lit(&body, ")");
+	}
+	pad(s, &sp, "", pyc2go_str_cstr(&body), true);
+	pyc2go_str_free(&body);
+}
+
+void pyc2go_str_complex64(pyc2go_str *s, float re, float im, const char *spec)
+{
+	if (!*spec)
+		complex_repr(s, re, im, true);
+	else
+		pyc2go_str_complex(s, re, im, spec);
+}
+
+void pyc2go_str_exc(pyc2go_str *s, const pyc2go_error *e, bool repr, const char *spec)
+{
+	if (!repr) {
+		pyc2go_str_text(s, e->msg, spec);
+		return;
+	}
+	pyc2go_str_lit(s, e->exc);
+	pyc2go_str_lit(s, "(");
+	if (e->msg[0]) {
+		char q = strchr(e->msg, '\'') && !strchr(e->msg, '"') ? '"' : '\'';
+		str_add(s, &q, 1);
+		for (const char *p = e->msg; *p; p++) {
+			char buf[8];
+			unsigned char c = (unsigned char)*p;
+			if (c == '\\' || c == (unsigned char)q) {
+				snprintf(buf, sizeof buf, "\\%c", c);
+			} else if (c == '\n') {
+				strcpy(buf, "\\n");
+			} else if (c == '\t') {
+				strcpy(buf, "\\t");
+			} else if (c == '\r') {
+				strcpy(buf, "\\r");
+			} else if (c < 0x20 || c == 0x7f) {
+				snprintf(buf, sizeof buf, "\\x%02x", c);
+			} else {
+				buf[0] = (char)c;
+				buf[1] = 0;
+			}
+			pyc2go_str_lit(s, buf);
+		}
+		str_add(s, &q, 1);
+	}
+	pyc2go_str_lit(s, ")");
+}
