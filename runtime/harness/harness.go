@@ -606,8 +606,9 @@ type batchReq struct {
 }
 
 type batchResp struct {
-	Repr *string  `json:"repr"`
-	Exc  *excJSON `json:"exc"`
+	Repr   *string  `json:"repr"`
+	Exc    *excJSON `json:"exc"`
+	Stdout string   `json:"stdout,omitempty"` // what the call printed
 }
 
 // batch answers one JSON line per input line and never stops on a bad
@@ -659,10 +660,15 @@ func (p *program) batchOne(line string) batchResp {
 	if err != nil {
 		return harnessErr(err.Error())
 	}
+	// The kernel's print output is captured per call: stdout carries the
+	// answers.
+	var printed strings.Builder
+	old := runtime.SetStdout(&printed)
 	res, err := safeCall(f, args)
+	runtime.SetStdout(old)
 	if err != nil {
 		t, m := classify(err)
-		return batchResp{Exc: &excJSON{t, m}}
+		return batchResp{Exc: &excJSON{t, m}, Stdout: printed.String()}
 	}
 	if req.OutDir != "" {
 		if err := writeOut(req.OutDir, res, args); err != nil {
@@ -670,7 +676,7 @@ func (p *program) batchOne(line string) batchResp {
 		}
 	}
 	r := Repr(res)
-	return batchResp{Repr: &r}
+	return batchResp{Repr: &r, Stdout: printed.String()}
 }
 
 // decodeArgs turns the JSON arguments of a batch or bench request into the

@@ -516,7 +516,7 @@ void pyc2go_str_exc(pyc2go_str *s, const pyc2go_error *e, bool repr, const char 
 const char *pyc2go_str_cstr(pyc2go_str *s);
 void pyc2go_str_free(pyc2go_str *s);
 void pyc2go_write(pyc2go_str *s);
-void pyc2go_capture_begin(void);
+int pyc2go_capture_begin(void);
 char *pyc2go_capture_end(void);
 bool pyc2go_exc_in(const pyc2go_error *e, const char *classes);
 void pyc2go_reraise(pyc2go_error *err, const pyc2go_error *caught);

@@ -1208,10 +1208,12 @@ void pyc2go_str_free(pyc2go_str *s)
 
 static pyc2go_str *capture;
 
-void pyc2go_capture_begin(void)
+/* pyc2go_capture_begin returns 0 (a value, for cgo's -Wextra prologue). */
+int pyc2go_capture_begin(void)
 {
 	if (capture == NULL)
 		capture = calloc(1, sizeof *capture);
+	return 0;
 }
 
 char *pyc2go_capture_end(void)
