@@ -519,6 +519,21 @@ void pyc2go_write(pyc2go_str *s);
 int pyc2go_capture_begin(void);
 char *pyc2go_capture_end(void);
 bool pyc2go_exc_in(const pyc2go_error *e, const char *classes);
+/* str(a) (repr(a) when repr) of an array, as numpy 1.24 prints it. */
+#define PYC2GO_STR_ARRAY(T) void pyc2go_str_array_##T(pyc2go_str *s, const pyc2go_array_##T *a, bool repr);
+PYC2GO_STR_ARRAY(bool)
+PYC2GO_STR_ARRAY(int8)
+PYC2GO_STR_ARRAY(int16)
+PYC2GO_STR_ARRAY(int32)
+PYC2GO_STR_ARRAY(int64)
+PYC2GO_STR_ARRAY(uint8)
+PYC2GO_STR_ARRAY(uint16)
+PYC2GO_STR_ARRAY(uint32)
+PYC2GO_STR_ARRAY(uint64)
+PYC2GO_STR_ARRAY(float32)
+PYC2GO_STR_ARRAY(float64)
+PYC2GO_STR_ARRAY(complex64)
+PYC2GO_STR_ARRAY(complex128)
 void pyc2go_reraise(pyc2go_error *err, const pyc2go_error *caught);
 
 #endif /* PYC2GO_H */

@@ -1793,3 +1793,540 @@ void pyc2go_str_exc(pyc2go_str *s, const pyc2go_error *e, bool repr, const char 
 	}
 	pyc2go_str_lit(s, ")");
 }
+
+/*
+ * Arrays as numpy 1.24 prints them (runtime/array_repr.go is the Go
+ * twin, held to numpy by its differential test; the C one is held to the
+ * Go one): array2string with the default print options (line width 75,
+ * threshold 1000, 3 edge items, precision 8), separator " " for str and
+ * ", " with the "array(" prefix for repr. The elements are first copied
+ * in C order into one of the buffers of aprinter.
+ */
+typedef struct {
+	int bits;      /* 32 or 64 */
+	bool plus;     /* imaginary parts */
+	bool exp;      /* scientific notation */
+	int precision; /* max fraction digits */
+	int min_digits;
+	int pad_left, pad_right, exp_size;
+} ffmt;
+
+enum { K_BOOL, K_INT, K_UINT, K_FLOAT, K_COMPLEX };
+
+typedef struct {
+	int kind, bits;
+	int64_t n, ndim, shape[PYC2GO_MAXDIM], cstr[PYC2GO_MAXDIM];
+	bool summary, zerod;
+	const char *sep;
+	double *re, *im;
+	int64_t *iv;
+	uint64_t *uv;
+	bool *bv;
+	int intw;
+	ffmt rf, imf;
+} aprinter;
+
+/* ff_digits: shortest digits of |x| for the element precision. */
+static int ff_digits(const ffmt *f, double x, char *d) { return shortest(fabs(x), f->bits == 32, d); }
+
+static const char *ff_sign(const ffmt *f, double x) { return signbit(x) ? "-" : (f->plus ? "+" : ""); }
+
+/* ff_pos is posParts: integer part (with sign) and fraction digits. */
+static void ff_pos(const ffmt *f, double x, char *ip, char *fp)
+{
+	char d[32], buf[400];
+	int e = ff_digits(f, x, d);
+	int decpt = e + 1, n = (int)strlen(d);
+	strcpy(ip, ff_sign(f, x));
+	fp[0] = 0;
+	if (n - decpt > f->precision) {
+		snprintf(buf, sizeof buf, "%.*f", f->precision, fabs(x));
+		char *dot = strchr(buf, '.');
+		if (dot) {
+			*dot = 0;
+			strcpy(fp, dot + 1);
+			size_t k = strlen(fp);
+			while (k > 0 && fp[k - 1] == '0')
+				fp[--k] = 0;
+		}
+		strcat(ip, buf);
+		return;
+	}
+	if (decpt <= 0) {
+		strcat(ip, "0");
+		for (int i = 0; i < -decpt; i++)
+			strcat(fp, "0");
+		strcat(fp, d);
+	} else if (decpt >= n) {
+		strcat(ip, d);
+		for (int i = 0; i < decpt - n; i++)
+			strcat(ip, "0");
+	} else {
+		strncat(ip, d, (size_t)decpt);
+		strcpy(fp, d + decpt);
+	}
+}
+
+/* ff_sci is sciParts: leading digit (with sign), fraction digits and the
+ * exponent with sign and at least two digits. */
+static void ff_sci(const ffmt *f, double x, char *ip, char *fp, char *ep)
+{
+	char d[64], buf[96];
+	int e = ff_digits(f, x, d);
+	if ((int)strlen(d) - 1 > f->precision) {
+		snprintf(buf, sizeof buf, "%.*e", f->precision, fabs(x));
+		char *k = strchr(buf, 'e');
+		e = atoi(k + 1);
+		size_t n = 0;
+		for (char *q = buf; q < k; q++)
+			if (*q != '.')
+				d[n++] = *q;
+		while (n > 0 && d[n - 1] == '0')
+			n--;
+		if (n == 0)
+			d[n++] = '0';
+		d[n] = 0;
+	}
+	snprintf(ip, 8, "%s%c", ff_sign(f, x), d[0]);
+	strcpy(fp, d + 1);
+	snprintf(ep, 16, "%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+}
+
+static void ff_init(ffmt *f, const double *v, int64_t n, int bits, bool plus)
+{
+	memset(f, 0, sizeof *f);
+	f->bits = bits;
+	f->plus = plus;
+	f->precision = 8;
+	f->exp_size = -1;
+	bool nonfinite = false, neginf = false, any = false, nonzero = false;
+	double mx = 0, mn = INFINITY;
+	for (int64_t k = 0; k < n; k++) {
+		double x = v[k];
+		if (isnan(x) || isinf(x)) {
+			nonfinite = true;
+			neginf = neginf || (isinf(x) && x < 0);
+			continue;
+		}
+		any = true;
+		if (x != 0) {
+			mx = fmax(mx, fabs(x));
+			mn = fmin(mn, fabs(x));
+			nonzero = true;
+		}
+	}
+	if (nonzero) {
+		if (bits == 32) {
+			float m32 = (float)mx, n32 = (float)mn;
+			f->exp = m32 >= 1e8f || n32 < 0.0001f || m32 / n32 > 1000.0f;
+		} else {
+			f->exp = mx >= 1e8 || mn < 0.0001 || mx / mn > 1000;
+		}
+	}
+	char ip[400], fp[400], ep[16];
+	if (!any) {
+		f->pad_left = f->pad_right = 0;
+	} else if (f->exp) {
+		int iw = 0, fw = 0, ew = 0;
+		for (int64_t k = 0; k < n; k++) {
+			if (isnan(v[k]) || isinf(v[k]))
+				continue;
+			ff_sci(f, v[k], ip, fp, ep);
+			iw = iw > (int)strlen(ip) ? iw : (int)strlen(ip);
+			fw = fw > (int)strlen(fp) ? fw : (int)strlen(fp);
+			ew = ew > (int)strlen(ep) ? ew : (int)strlen(ep);
+		}
+		f->exp_size = ew - 1;
+		f->precision = fw;
+		f->min_digits = fw;
+		f->pad_left = iw;
+		f->pad_right = f->exp_size + 2 + f->precision;
+	} else {
+		int iw = 0, fw = 0;
+		for (int64_t k = 0; k < n; k++) {
+			if (isnan(v[k]) || isinf(v[k]))
+				continue;
+			ff_pos(f, v[k], ip, fp);
+			iw = iw > (int)strlen(ip) ? iw : (int)strlen(ip);
+			fw = fw > (int)strlen(fp) ? fw : (int)strlen(fp);
+		}
+		f->pad_left = iw;
+		f->pad_right = fw;
+	}
+	if (nonfinite) {
+		int inflen = 3 + (plus || neginf);
+		int offset = f->pad_right + 1;
+		if (f->pad_left < 3 - offset)
+			f->pad_left = 3 - offset;
+		if (f->pad_left < inflen - offset)
+			f->pad_left = inflen - offset;
+	}
+}
+
+static void pad_left_to(pyc2go_str *s, const char *t, int w)
+{
+	for (int i = (int)strlen(t); i < w; i++)
+		pyc2go_str_lit(s, " ");
+	pyc2go_str_lit(s, t);
+}
+
+/* ff_format is FloatingFormat.__call__ (floatFormat.format). */
+static void ff_format(const ffmt *f, double x, pyc2go_str *s)
+{
+	char ip[400], fp[400], ep[16];
+	if (isnan(x) || isinf(x)) {
+		const char *r = isnan(x) ? (f->plus ? "+nan" : "nan") : (x < 0 ? "-inf" : (f->plus ? "+inf" : "inf"));
+		pad_left_to(s, r, f->pad_left + f->pad_right + 1);
+		return;
+	}
+	if (f->exp) {
+		ff_sci(f, x, ip, fp, ep);
+		if ((int)strlen(fp) < f->min_digits) {
+			char buf[96];
+			snprintf(buf, sizeof buf, "%.*e", f->min_digits, fabs(x));
+			char *k = strchr(buf, 'e');
+			*k = 0;
+			snprintf(ip, 8, "%s%c", ff_sign(f, x), buf[0]);
+			strcpy(fp, buf + 2);
+			strcpy(ep, k + 1);
+			/* drop leading exponent zeros beyond two digits, as Go's strconv prints them */
+		}
+		while ((int)strlen(ep) - 1 < f->exp_size) {
+			memmove(ep + 2, ep + 1, strlen(ep));
+			ep[1] = '0';
+		}
+		pad_left_to(s, ip, f->pad_left);
+		pyc2go_str_lit(s, ".");
+		pyc2go_str_lit(s, fp);
+		pyc2go_str_lit(s, "e");
+		pyc2go_str_lit(s, ep);
+		return;
+	}
+	ff_pos(f, x, ip, fp);
+	pad_left_to(s, ip, f->pad_left);
+	pyc2go_str_lit(s, ".");
+	pyc2go_str_lit(s, fp);
+	for (int i = (int)strlen(fp); i < f->pad_right; i++)
+		pyc2go_str_lit(s, " ");
+}
+
+/* ap_shown collects the flat C-order indices numpy's print shows
+ * (_leading_trailing). */
+static void ap_shown(const aprinter *p, int64_t axis, int64_t base, int64_t *out, int64_t *n)
+{
+	if (axis == p->ndim) {
+		out[(*n)++] = base;
+		return;
+	}
+	int64_t m = p->shape[axis];
+	for (int64_t i = 0; i < m; i++) {
+		if (p->summary && m > 6 && i == 3)
+			i = m - 3;
+		ap_shown(p, axis + 1, base + i * p->cstr[axis], out, n);
+	}
+}
+
+static void ap_elem(const aprinter *p, int64_t i, pyc2go_str *s)
+{
+	char buf[32];
+	switch (p->kind) {
+	case K_BOOL:
+		pyc2go_str_lit(s, p->bv[i] ? (p->zerod ? "True" : " True") : "False");
+		return;
+	case K_INT:
+		snprintf(buf, sizeof buf, "%" PRId64, p->iv[i]);
+		pad_left_to(s, buf, p->intw);
+		return;
+	case K_UINT:
+		snprintf(buf, sizeof buf, "%" PRIu64, p->uv[i]);
+		pad_left_to(s, buf, p->intw);
+		return;
+	case K_FLOAT:
+		ff_format(&p->rf, p->re[i], s);
+		return;
+	}
+	/* complex: the 'j' goes before the imaginary part's right padding */
+	ff_format(&p->rf, p->re[i], s);
+	pyc2go_str im = {0};
+	ff_format(&p->imf, p->im[i], &im);
+	const char *t = pyc2go_str_cstr(&im);
+	size_t k = strlen(t);
+	while (k > 0 && t[k - 1] == ' ')
+		k--;
+	str_add(s, t, k);
+	pyc2go_str_lit(s, "j");
+	pyc2go_str_lit(s, t + k);
+	pyc2go_str_free(&im);
+}
+
+/* extend_line is numpy's _extendLine (extendLine). */
+static void extend_line(pyc2go_str *s, pyc2go_str *line, const char *word, size_t width, size_t next_prefix)
+{
+	if (line->len + strlen(word) > width && line->len > next_prefix) {
+		size_t k = line->len;
+		while (k > 0 && line->buf[k - 1] == ' ')
+			k--;
+		str_add(s, line->buf, k);
+		pyc2go_str_lit(s, "\n");
+		line->len = 0;
+		if (line->buf)
+			line->buf[0] = 0;
+		for (size_t i = 0; i < next_prefix; i++)
+			pyc2go_str_lit(line, " ");
+	}
+	pyc2go_str_lit(line, word);
+}
+
+/* ap_recurse is _formatArray's recurser (arrayPrinter.recurse): appends
+ * the block at flat index base on axis to out. */
+static void ap_recurse(const aprinter *p, int64_t base, int64_t axis, size_t hanging, size_t width, pyc2go_str *out)
+{
+	int64_t left = p->ndim - axis;
+	if (left == 0) {
+		ap_elem(p, base, out);
+		return;
+	}
+	int64_t n = p->shape[axis], st = p->cstr[axis];
+	bool sum = p->summary && n > 6;
+	int64_t leading = sum ? 3 : 0, trailing = sum ? 3 : n;
+	pyc2go_str s = {0};
+	for (size_t i = 0; i < hanging; i++)
+		pyc2go_str_lit(&s, " ");
+	if (left == 1) {
+		size_t elem_width = width - 1;
+		pyc2go_str str = {0}, line = {0};
+		pyc2go_str_lit(&line, pyc2go_str_cstr(&s));
+		pyc2go_str w = {0};
+		for (int64_t i = 0; i < leading + (sum ? 1 : 0) + (trailing - 1); i++) {
+			int64_t idx;
+			w.len = 0;
+			if (w.buf)
+				w.buf[0] = 0;
+			if (i < leading) {
+				idx = i;
+			} else if (sum && i == leading) {
+				extend_line(&str, &line, "...", elem_width, hanging);
+				pyc2go_str_lit(&line, p->sep);
+				continue;
+			} else {
+				idx = n - (trailing - (i - leading - (sum ? 1 : 0)));
+			}
+			ap_recurse(p, base + idx * st, axis + 1, hanging + 1, width - 1, &w);
+			extend_line(&str, &line, pyc2go_str_cstr(&w), elem_width, hanging);
+			pyc2go_str_lit(&line, p->sep);
+		}
+		w.len = 0;
+		if (w.buf)
+			w.buf[0] = 0;
+		ap_recurse(p, base + (n - 1) * st, axis + 1, hanging + 1, width - 1, &w);
+		extend_line(&str, &line, pyc2go_str_cstr(&w), elem_width, hanging);
+		pyc2go_str_lit(out, "[");
+		/* str + line, without the first hanging indent */
+		pyc2go_str all = {0};
+		pyc2go_str_lit(&all, pyc2go_str_cstr(&str));
+		pyc2go_str_lit(&all, pyc2go_str_cstr(&line));
+		pyc2go_str_lit(out, pyc2go_str_cstr(&all) + hanging);
+		pyc2go_str_lit(out, "]");
+		pyc2go_str_free(&all);
+		pyc2go_str_free(&w);
+		pyc2go_str_free(&str);
+		pyc2go_str_free(&line);
+		pyc2go_str_free(&s);
+		return;
+	}
+	/* line_sep: the separator without trailing spaces, then newlines */
+	pyc2go_str lsep = {0};
+	size_t k = strlen(p->sep);
+	while (k > 0 && p->sep[k - 1] == ' ')
+		k--;
+	str_add(&lsep, p->sep, k);
+	for (int64_t i = 0; i < left - 1; i++)
+		pyc2go_str_lit(&lsep, "\n");
+	pyc2go_str body = {0};
+	for (int64_t i = 0; i < leading; i++) {
+		pyc2go_str_lit(&body, pyc2go_str_cstr(&s));
+		ap_recurse(p, base + i * st, axis + 1, hanging + 1, width - 1, &body);
+		pyc2go_str_lit(&body, pyc2go_str_cstr(&lsep));
+	}
+	if (sum) {
+		pyc2go_str_lit(&body, pyc2go_str_cstr(&s));
+		pyc2go_str_lit(&body, "...");
+		pyc2go_str_lit(&body, pyc2go_str_cstr(&lsep));
+	}
+	for (int64_t i = trailing; i > 1; i--) {
+		pyc2go_str_lit(&body, pyc2go_str_cstr(&s));
+		ap_recurse(p, base + (n - i) * st, axis + 1, hanging + 1, width - 1, &body);
+		pyc2go_str_lit(&body, pyc2go_str_cstr(&lsep));
+	}
+	pyc2go_str_lit(&body, pyc2go_str_cstr(&s));
+	ap_recurse(p, base + (n - 1) * st, axis + 1, hanging + 1, width - 1, &body);
+	pyc2go_str_lit(out, "[");
+	pyc2go_str_lit(out, pyc2go_str_cstr(&body) + hanging);
+	pyc2go_str_lit(out, "]");
+	pyc2go_str_free(&body);
+	pyc2go_str_free(&lsep);
+	pyc2go_str_free(&s);
+}
+
+static const char *dtype_name(int kind, int bits)
+{
+	switch (kind) {
+	case K_BOOL:
+		return "bool";
+	case K_INT:
+		return bits == 8 ? "int8" : bits == 16 ? "int16" : bits == 32 ? "int32" : "int64";
+	case K_UINT:
+		return bits == 8 ? "uint8" : bits == 16 ? "uint16" : bits == 32 ? "uint32" : "uint64";
+	case K_FLOAT:
+		return bits == 32 ? "float32" : "float64";
+	}
+	return bits == 32 ? "complex64" : "complex128";
+}
+
+/* ap_print prints the array whose C-order elements p holds. */
+static void ap_print(aprinter *p, pyc2go_str *s, bool repr)
+{
+	int64_t cs = 1;
+	for (int64_t k = p->ndim - 1; k >= 0; k--) {
+		p->cstr[k] = cs;
+		cs *= p->shape[k];
+	}
+	p->summary = p->n > 1000;
+	p->sep = repr ? ", " : " ";
+	bool implied = (p->kind == K_BOOL) || (p->kind == K_INT && p->bits == 64) || (p->kind != K_UINT && p->kind != K_INT && p->bits == 64);
+	int64_t *shown = malloc(sizeof(int64_t) * (size_t)(p->n > 0 ? p->n : 1));
+	int64_t ns = 0;
+	if (shown == NULL)
+		return;
+	if (p->n > 0)
+		ap_shown(p, 0, 0, shown, &ns);
+	/* formats from the shown elements */
+	if (p->kind == K_FLOAT || p->kind == K_COMPLEX) {
+		double *v = malloc(sizeof(double) * (size_t)(ns > 0 ? ns : 1));
+		if (v == NULL) {
+			free(shown);
+			return;
+		}
+		for (int64_t k = 0; k < ns; k++)
+			v[k] = p->re[shown[k]];
+		ff_init(&p->rf, v, ns, p->bits, false);
+		if (p->kind == K_COMPLEX) {
+			for (int64_t k = 0; k < ns; k++)
+				v[k] = p->im[shown[k]];
+			ff_init(&p->imf, v, ns, p->bits, true);
+		}
+		free(v);
+	} else if (p->kind == K_INT || p->kind == K_UINT) {
+		char a[32], b[32];
+		p->intw = 0;
+		if (ns > 0) {
+			if (p->kind == K_INT) {
+				int64_t mx = p->iv[shown[0]], mn = mx;
+				for (int64_t k = 0; k < ns; k++) {
+					mx = p->iv[shown[k]] > mx ? p->iv[shown[k]] : mx;
+					mn = p->iv[shown[k]] < mn ? p->iv[shown[k]] : mn;
+				}
+				snprintf(a, sizeof a, "%" PRId64, mx);
+				snprintf(b, sizeof b, "%" PRId64, mn);
+			} else {
+				uint64_t mx = p->uv[shown[0]], mn = mx;
+				for (int64_t k = 0; k < ns; k++) {
+					mx = p->uv[shown[k]] > mx ? p->uv[shown[k]] : mx;
+					mn = p->uv[shown[k]] < mn ? p->uv[shown[k]] : mn;
+				}
+				snprintf(a, sizeof a, "%" PRIu64, mx);
+				snprintf(b, sizeof b, "%" PRIu64, mn);
+			}
+			p->intw = (int)(strlen(a) > strlen(b) ? strlen(a) : strlen(b));
+		}
+	}
+	free(shown);
+	if (!repr) {
+		if (p->n == 0)
+			pyc2go_str_lit(s, "[]");
+		else
+			ap_recurse(p, 0, 0, 1, 75, s);
+		return;
+	}
+	bool skip = implied && p->n > 0;
+	const char *suffix = skip ? ")" : ",";
+	pyc2go_str body = {0};
+	pyc2go_str_lit(&body, "array(");
+	if (p->n > 0) {
+		ap_recurse(p, 0, 0, 7, 75 - strlen(suffix), &body);
+	} else if (p->ndim == 1) {
+		pyc2go_str_lit(&body, "[]");
+	} else {
+		char shp[PYC2GO_SHAPEBUF];
+		pyc2go_str_lit(&body, "[], shape=");
+		pyc2go_str_lit(&body, pyc2go_shape_str(shp, p->ndim, p->shape));
+	}
+	pyc2go_str_lit(&body, suffix);
+	if (!skip) {
+		char dt[40];
+		snprintf(dt, sizeof dt, "dtype=%s)", dtype_name(p->kind, p->bits));
+		const char *b = pyc2go_str_cstr(&body);
+		const char *nl = strrchr(b, '\n');
+		size_t last = strlen(nl ? nl + 1 : b);
+		pyc2go_str_lit(&body, last + strlen(dt) + 1 > 75 ? "\n      " : " ");
+		pyc2go_str_lit(&body, dt);
+	}
+	pyc2go_str_lit(s, pyc2go_str_cstr(&body));
+	pyc2go_str_free(&body);
+}
+
+/* ap_index walks a's elements in C order, calling the element copy. */
+#define PYC2GO_STR_ARRAY_DEF(T, KIND, BITS, COPY)                                           \
+	void pyc2go_str_array_##T(pyc2go_str *s, const pyc2go_array_##T *a, bool repr)     \
+	{                                                                                   \
+		aprinter p;                                                                 \
+		memset(&p, 0, sizeof p);                                                    \
+		p.kind = KIND;                                                              \
+		p.bits = BITS;                                                              \
+		p.ndim = a->ndim;                                                           \
+		p.n = 1;                                                                    \
+		for (int64_t k = 0; k < a->ndim; k++) {                                     \
+			p.shape[k] = a->shape[k];                                           \
+			p.n *= a->shape[k];                                                 \
+		}                                                                           \
+		size_t m = (size_t)(p.n > 0 ? p.n : 1);                                     \
+		p.re = malloc(m * sizeof(double));                                          \
+		p.im = malloc(m * sizeof(double));                                          \
+		p.iv = malloc(m * sizeof(int64_t));                                         \
+		p.uv = malloc(m * sizeof(uint64_t));                                        \
+		p.bv = malloc(m * sizeof(bool));                                            \
+		if (p.re && p.im && p.iv && p.uv && p.bv) {                                 \
+			int64_t idx[PYC2GO_MAXDIM] = {0};                                   \
+			for (int64_t i = 0; i < p.n; i++) {                                 \
+				int64_t off = a->offset;                                    \
+				for (int64_t k = 0; k < a->ndim; k++)                       \
+					off += idx[k] * a->strides[k];                      \
+				COPY;                                                       \
+				for (int64_t k = a->ndim - 1; k >= 0; k--) {                \
+					if (++idx[k] < a->shape[k])                         \
+						break;                                      \
+					idx[k] = 0;                                         \
+				}                                                           \
+			}                                                                   \
+			ap_print(&p, s, repr);                                              \
+		}                                                                           \
+		free(p.re);                                                                 \
+		free(p.im);                                                                 \
+		free(p.iv);                                                                 \
+		free(p.uv);                                                                 \
+		free(p.bv);                                                                 \
+	}
+
+PYC2GO_STR_ARRAY_DEF(bool, K_BOOL, 8, p.bv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(int8, K_INT, 8, p.iv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(int16, K_INT, 16, p.iv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(int32, K_INT, 32, p.iv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(int64, K_INT, 64, p.iv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(uint8, K_UINT, 8, p.uv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(uint16, K_UINT, 16, p.uv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(uint32, K_UINT, 32, p.uv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(uint64, K_UINT, 64, p.uv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(float32, K_FLOAT, 32, p.re[i] = (double)a->data[off])
+PYC2GO_STR_ARRAY_DEF(float64, K_FLOAT, 64, p.re[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(complex64, K_COMPLEX, 32, (p.re[i] = (double)crealf(a->data[off]), p.im[i] = (double)cimagf(a->data[off])))
+PYC2GO_STR_ARRAY_DEF(complex128, K_COMPLEX, 64, (p.re[i] = creal(a->data[off]), p.im[i] = cimag(a->data[off])))
