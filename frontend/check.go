@@ -76,7 +76,7 @@ func (c *checker) module(body []ast.Stmt) {
 		case *ast.FunctionDef:
 			c.funcDef(s)
 		case *ast.ClassDef:
-			c.errorf(s, "unsupported: class definition; use functions and arrays")
+			c.classDef(s)
 		case *ast.ExprStmt:
 			if isDocstring(s) {
 				// The docstring, or a bare string later (a comment
@@ -458,10 +458,12 @@ func (c *checker) try(s *ast.Try) {
 	c.block(s.Body, false)
 	for _, h := range s.Handlers {
 		switch t := h.ExprType.(type) {
-		case nil, *ast.Name:
+		case nil, *ast.Name, *ast.Attribute:
 		case *ast.Tuple:
 			for _, x := range t.Elts {
-				if _, ok := x.(*ast.Name); !ok {
+				switch x.(type) {
+				case *ast.Name, *ast.Attribute:
+				default:
 					c.errorf(x, "unsupported: except of this expression; name builtin exception classes, as in except (ValueError, ZeroDivisionError):")
 				}
 			}
@@ -498,4 +500,16 @@ func (c *checker) print(e *ast.Call) {
 	if e.Kwargs != nil {
 		c.errorBefore(e.Kwargs, "**", "unsupported: **kwargs in call; pass arguments explicitly")
 	}
+}
+
+// classDef reports a class definition; an exception class gets advice of
+// its own.
+func (c *checker) classDef(s *ast.ClassDef) {
+	for _, b := range s.Bases {
+		if n, ok := b.(*ast.Name); ok && (strings.HasSuffix(string(n.Id), "Error") || strings.HasSuffix(string(n.Id), "Exception")) {
+			c.errorf(s, "unsupported: class definition (user-defined exception classes too); raise and catch builtin classes such as ValueError, with the details in the message")
+			return
+		}
+	}
+	c.errorf(s, "unsupported: class definition; use functions and arrays")
 }

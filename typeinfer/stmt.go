@@ -14,7 +14,7 @@ import (
 var supportedExceptions = map[string]bool{
 	"ValueError": true, "IndexError": true, "ZeroDivisionError": true, "AssertionError": true,
 	"RuntimeError": true, "OverflowError": true, "TypeError": true, "ArithmeticError": true,
-	"NotImplementedError": true,
+	"NotImplementedError": true, "Exception": true, "LookupError": true, "FloatingPointError": true,
 }
 
 // body walks one function once.
@@ -673,7 +673,7 @@ func (c *checker) raise(s *ast.Raise) {
 		name, _ = e.Func.(*ast.Name)
 	}
 	if name == nil || !supportedExceptions[string(name.Id)] || c.shadowed(string(name.Id)) {
-		c.errorf(s.Exc, "unsupported: raise of this exception; raise one of ArithmeticError, AssertionError, IndexError, NotImplementedError, OverflowError, RuntimeError, TypeError, ValueError, ZeroDivisionError")
+		c.errorf(s.Exc, "unsupported: raise of this exception; raise one of ArithmeticError, AssertionError, Exception, FloatingPointError, IndexError, LookupError, NotImplementedError, OverflowError, RuntimeError, TypeError, ValueError, ZeroDivisionError")
 		return
 	}
 	c.use(name, &Builtin{Name: string(name.Id)})

@@ -62,7 +62,7 @@ func (c *checker) tryStmt(s *ast.Try) {
 			if n, ok := bad.(*ast.Name); ok {
 				what = "'" + string(n.Id) + "'"
 			}
-			c.errorf(bad, "unsupported: except of %s (user-defined exception classes are not supported); catch a builtin class such as ValueError, ArithmeticError or Exception", what)
+			c.errorf(bad, "unsupported: except of %s; catch the classes compiled code raises (ArithmeticError, ZeroDivisionError, OverflowError, ValueError, IndexError, LookupError, AssertionError, RuntimeError, TypeError, np.linalg.LinAlgError) or Exception; user-defined classes are not supported", what)
 		}
 		if n, ok := h.ExprType.(*ast.Name); ok && c.shadowed(string(n.Id)) {
 			c.errorf(n, "unsupported: except of '%s', which the file rebinds; catch a builtin exception class", n.Id)
@@ -189,7 +189,7 @@ func (c *checker) fstring(call *ast.Call) {
 		if p.Spec != "" {
 			if t := c.info.Types[x]; t != nil {
 				if msg := specError(p.Spec, t); msg != "" {
-					c.errorf(x, "%s", msg)
+					c.errorf(x, "format spec '%s' of a %s: %s", p.Spec, pyName(t), msg)
 				}
 			}
 		}
@@ -215,36 +215,36 @@ func (c *checker) message(e ast.Expr) {
 func specError(spec string, t ir.Type) string {
 	fs, err := runtime.ParseSpec(spec)
 	if err != "" {
-		return "unsupported: format spec '" + spec + "': " + err
+		return "unsupported: " + err
 	}
 	s, ok := t.(ir.Scalar)
 	if !ok {
 		if _, isExc := t.(ir.ExcValue); isExc && (fs.Type == 0 || fs.Type == 's') && fs.Sign == 0 && !fs.Zero && !fs.Alt && fs.Grouping == 0 && fs.Prec < 0 {
 			return ""
 		}
-		return "unsupported: format spec '" + spec + "' for a " + pyName(t) + "; format numbers with specs"
+		return "unsupported: a format spec for this value; format numbers with specs"
 	}
 	switch {
 	case s.IsInt() || s == ir.Bool:
 		if fs.Prec >= 0 && (fs.Type == 0 || fs.Type == 'd' || fs.Type == 'x' || fs.Type == 'X' || fs.Type == 'o' || fs.Type == 'b' || fs.Type == 'c') {
-			return "Precision not allowed in integer format specifier (ValueError in Python)"
+			return "Python raises ValueError: Precision not allowed in integer format specifier"
 		}
 		if fs.Type == 's' {
-			return "Unknown format code 's' for object of type 'int' (ValueError in Python)"
+			return "Python raises ValueError: Unknown format code 's' for object of type 'int'"
 		}
 	case s.IsFloat():
 		switch fs.Type {
 		case 'd', 'x', 'X', 'o', 'b', 'c', 's':
-			return "Unknown format code '" + string(fs.Type) + "' for object of type 'float' (ValueError in Python)"
+			return "Python raises ValueError: Unknown format code '" + string(fs.Type) + "' for object of type 'float'"
 		}
 	case s.IsComplex():
 		switch fs.Type {
 		case 0, 'e', 'E', 'f', 'F', 'g', 'G':
 			if fs.Zero || fs.Align == '=' {
-				return "Zero padding is not allowed in complex format specifier (ValueError in Python)"
+				return "Python raises ValueError: Zero padding is not allowed in complex format specifier"
 			}
 		default:
-			return "Unknown format code '" + string(fs.Type) + "' for object of type 'complex' (ValueError in Python)"
+			return "Python raises ValueError: Unknown format code '" + string(fs.Type) + "' for object of type 'complex'"
 		}
 	}
 	return ""
