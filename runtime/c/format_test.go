@@ -3,6 +3,7 @@ package cruntime
 import (
 	"bufio"
 	"math"
+	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -85,8 +86,22 @@ func TestFormatMatchesGo(t *testing.T) {
 	specs := []string{"", ".3f", ".0f", "#.0f", "8.2f", "<8.2f", "^9.1f", "+.2f", " .2f", "08.3f", "+08.2f", ",.2f", "_.1f",
 		".2e", ">12.3e", "E", ".0e", "#.0e", "g", ".3g", "#.3g", "G", ".10g", ".1g", ".3", ".12", "10", "<10", "*^12",
 		"%", ".1%", "=+10.2f", "010", "+", " ", ",", "→^11.2f"}
+	// Powers of two (asymmetric rounding intervals), exact decimal ties
+	// (2**-24 is 5.9604644775390625e-08) and random bit patterns.
+	for k := -1074; k <= 1023; k += 7 {
+		floats = append(floats, math.Ldexp(1, k))
+	}
+	rng := rand.New(rand.NewSource(1))
+	for range 1000 {
+		floats = append(floats, math.Float64frombits(rng.Uint64()))
+	}
 	var in, want []string
-	for _, spec := range specs {
+	for _, x := range floats {
+		b := strconv.FormatUint(math.Float64bits(x), 16)
+		in = append(in, "f "+b+" ")
+		want = append(want, runtime.FormatFloat(x))
+	}
+	for _, spec := range specs[:12] {
 		for _, x := range floats {
 			b := strconv.FormatUint(math.Float64bits(x), 16)
 			in = append(in, "f "+b+" "+spec)

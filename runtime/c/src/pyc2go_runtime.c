@@ -1255,30 +1255,80 @@ void pyc2go_reraise(pyc2go_error *err, const pyc2go_error *caught)
 }
 
 /* shortest fills digits (no dot) and returns the decimal exponent of the
- * first digit: the fewest significant digits that read back as x
- * (through float when f32), as CPython's repr and numpy's float32 repr
- * choose them. x is finite and positive or zero. */
+ * first digit: the shortest digits that read back as x (through float
+ * when f32), the closest such to x, a tie to the even digit, as CPython's
+ * repr, numpy's float32 repr and Go's strconv choose them. x is finite
+ * and positive or zero. For each length p, the candidates are x's exact
+ * decimal expansion (glibc prints it) cut to p digits and that plus one
+ * unit in the last place. */
+static bool roundtrips(const char *d, int e, double x, bool f32)
+{
+	char buf[48];
+	snprintf(buf, sizeof buf, "%c.%se%d", d[0], d + 1, e);
+	return f32 ? strtof(buf, NULL) == (float)x : strtod(buf, NULL) == x;
+}
+
 static int shortest(double x, bool f32, char *digits)
 {
-	char buf[40];
-	int max = f32 ? 9 : 17;
-	for (int p = 1; p <= max; p++) {
-		snprintf(buf, sizeof buf, "%.*e", p - 1, x);
-		bool ok = f32 ? (float)strtod(buf, NULL) == (float)x : strtod(buf, NULL) == x;
-		if (ok || p == max)
-			break;
-	}
-	/* buf is d.ddde±XX */
-	size_t k = 0;
-	const char *q = buf;
-	for (; *q && *q != 'e'; q++) {
+	static _Thread_local char exact[1100];
+	char down[32], up[32];
+	snprintf(exact, sizeof exact, "%.*e", 800, x);
+	char *ep = strchr(exact, 'e');
+	int e0 = atoi(ep + 1);
+	static _Thread_local char m[802];
+	size_t nm = 0;
+	for (const char *q = exact; q < ep && nm < sizeof m - 1; q++)
 		if (*q != '.')
-			digits[k++] = *q;
+			m[nm++] = *q;
+	m[nm] = 0;
+	int max = f32 ? 9 : 17, e = e0;
+	const char *best = down;
+	for (int p = 1; p <= max; p++) {
+		memcpy(down, m, (size_t)p);
+		down[p] = 0;
+		memcpy(up, down, (size_t)p + 1);
+		int eu = e0, k = p - 1;
+		while (k >= 0 && up[k] == '9')
+			up[k--] = '0';
+		if (k >= 0) {
+			up[k]++;
+		} else {
+			memmove(up + 1, up, (size_t)p);
+			up[0] = '1';
+			up[p] = 0;
+			eu++;
+		}
+		/* is the rest of the expansion above, at or below half a unit? */
+		int half = 0;
+		if ((size_t)p < nm) {
+			if (m[p] > '5')
+				half = 1;
+			else if (m[p] < '5')
+				half = -1;
+			else
+				half = strspn(m + p + 1, "0") == strlen(m + p + 1) ? 0 : 1;
+		} else {
+			half = -1; /* exact: down is x itself */
+		}
+		bool rd = roundtrips(down, e0, x, f32), ru = roundtrips(up, eu, x, f32);
+		if (rd && ru) {
+			bool take_up = half > 0 || (half == 0 && (down[p - 1] - '0') % 2 == 1);
+			best = take_up ? up : down;
+			e = take_up ? eu : e0;
+			break;
+		}
+		if (rd || ru || p == max) {
+			best = rd || !ru ? down : up;
+			e = rd || !ru ? e0 : eu;
+			break;
+		}
 	}
-	while (k > 1 && digits[k - 1] == '0')
-		k--;
-	digits[k] = 0;
-	return atoi(q + 1);
+	size_t n = strlen(best);
+	while (n > 1 && best[n - 1] == '0')
+		n--;
+	memcpy(digits, best, n);
+	digits[n] = 0;
+	return e;
 }
 
 /* repr_digits lays out x's shortest digits as runtime.formatDigits does. */
