@@ -293,7 +293,9 @@ func (c *checker) call(e *ast.Call) {
 		return
 	}
 	if n, ok := e.Func.(*ast.Name); ok && n.Id == FStringFunc {
-		c.exprs(e.Args)
+		for _, a := range e.Args {
+			c.argExpr(a) // a string literal may be a field
+		}
 		return
 	}
 	c.expr(e.Func)

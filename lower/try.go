@@ -24,6 +24,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/frontend"
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/runtime"
 	"github.com/pyc2go/pyc2go/typeinfer"
 )
 
@@ -307,6 +308,21 @@ func (l *fnLowerer) fstringText(call *ast.Call, fs *frontend.FString) []ir.TextP
 		x := call.Args[i]
 		i++
 		parts := l.textValue(x, p.Conv == 'r' || p.Conv == 'a')
+		if p.Conv == 0 && len(parts) == 1 && parts[0].X != nil {
+			// format(v, spec) of a numpy float32 or complex64 formats the
+			// Python float or complex it converts to (print and !s show
+			// numpy's own str).
+			switch parts[0].X.Type() {
+			case ir.Float32:
+				parts[0].X = ir.Conv(parts[0].X, ir.Float64)
+			case ir.Complex64:
+				parts[0].X = ir.Conv(parts[0].X, ir.Complex128)
+			}
+		}
+		if str, ok := x.(*ast.Str); ok && p.Spec != "" && p.Conv == 0 {
+			out = append(out, ir.TextPart{Lit: runtime.FormatStrSpec(string(str.S), p.Spec)})
+			continue
+		}
 		if p.Spec != "" {
 			if len(parts) != 1 || (parts[0].X == nil && parts[0].Exc == 0) {
 				l.errorf(x, "unsupported: a format spec for this value; format numbers with specs")
