@@ -179,6 +179,19 @@ func childSlots(n Node) []Node {
 			for j := 0; j < f.Len(); j++ {
 				out = append(out, f.Index(j).Interface().(Node))
 			}
+		case f.Type() == reflect.TypeOf([]TextPart(nil)):
+			// A text part's value (try.go).
+			for j := 0; j < f.Len(); j++ {
+				if x := f.Index(j).FieldByName("X"); !x.IsNil() {
+					out = append(out, x.Interface().(Node))
+				}
+			}
+		case f.Type() == reflect.TypeOf([]*Handler(nil)):
+			for j := 0; j < f.Len(); j++ {
+				if b := f.Index(j).Elem().FieldByName("Body"); !b.IsNil() {
+					out = append(out, b.Interface().(Node))
+				}
+			}
 		}
 	}
 	return out

@@ -146,6 +146,10 @@ func textString(parts []TextPart) string {
 	var b []string
 	for _, p := range parts {
 		switch {
+		case p.Exc > 0 && p.Repr:
+			b = append(b, fmt.Sprintf("excrepr(%d)", p.Exc))
+		case p.Exc > 0 && p.Spec != "":
+			b = append(b, fmt.Sprintf("excfmt(%d, %s)", p.Exc, strconv.Quote(p.Spec)))
 		case p.Exc > 0:
 			b = append(b, fmt.Sprintf("exc(%d)", p.Exc))
 		case p.X != nil && p.Repr:
@@ -237,6 +241,80 @@ func (v *verifier) text(pos Pos, parts []TextPart) {
 		case Scalar, *Array:
 		default:
 			v.errorf(pos, "text value %s: want a scalar or an array, got %s", exprString(p.X), p.X.Type())
+		}
+	}
+}
+
+// tryStmt parses the text forms of Try (with its handler lines), Reraise
+// and Write; nil when the line is none of them.
+func (p *textParser) tryStmt(l *lineParser, word string) Stmt {
+	switch word {
+	case "write":
+		s := &Write{Pos: l.pos, Text: l.text()}
+		l.end()
+		return s
+	case "reraise":
+		s := &Reraise{Try: int(l.integer()), Pos: l.pos}
+		l.end()
+		return s
+	case "try":
+		s := &Try{ID: int(l.integer()), Pos: l.pos}
+		l.expect("{")
+		l.end()
+		s.Body = p.nested()
+		for {
+			line := strings.TrimSpace(p.lines[p.ln])
+			if !strings.HasPrefix(line, "} except") {
+				break
+			}
+			fields := strings.Fields(strings.TrimSuffix(strings.TrimPrefix(line, "} except"), "{"))
+			s.Handlers = append(s.Handlers, &Handler{Classes: fields, Body: p.nested()})
+		}
+		p.closeBlock()
+		return s
+	}
+	return nil
+}
+
+// text parses formatted text as textString prints it.
+func (l *lineParser) text() []TextPart {
+	var out []TextPart
+	for {
+		l.skipSpace()
+		rest := l.s[l.i:]
+		switch {
+		case strings.HasPrefix(rest, `"`):
+			out = append(out, TextPart{Lit: l.quoted()})
+		case strings.HasPrefix(rest, "exc("):
+			l.i += len("exc(")
+			out = append(out, TextPart{Exc: int(l.integer())})
+			l.expect(")")
+		case strings.HasPrefix(rest, "excrepr("):
+			l.i += len("excrepr(")
+			out = append(out, TextPart{Exc: int(l.integer()), Repr: true})
+			l.expect(")")
+		case strings.HasPrefix(rest, "excfmt("):
+			l.i += len("excfmt(")
+			id := int(l.integer())
+			l.expect(",")
+			out = append(out, TextPart{Exc: id, Spec: l.quoted()})
+			l.expect(")")
+		case strings.HasPrefix(rest, "repr("):
+			l.i += len("repr(")
+			out = append(out, TextPart{X: l.expr(), Repr: true})
+			l.expect(")")
+		case strings.HasPrefix(rest, "fmt("):
+			l.i += len("fmt(")
+			x := l.expr()
+			l.expect(",")
+			out = append(out, TextPart{X: x, Spec: l.quoted()})
+			l.expect(")")
+		default:
+			l.p.errorf("want a text part (\"...\", exc(N), repr(x) or fmt(x, \"spec\")), got %q", rest)
+			return out
+		}
+		if !l.accept("+") {
+			return out
 		}
 	}
 }

@@ -189,7 +189,7 @@ func (c *checker) fstring(call *ast.Call) {
 		if p.Spec != "" {
 			if t := c.info.Types[x]; t != nil {
 				if msg := specError(p.Spec, t); msg != "" {
-					c.errorf(x, "format spec '%s' of a %s: %s", p.Spec, pyName(t), msg)
+					c.errorf(x, "format spec '%s' for %s: %s", p.Spec, pyName(t), msg)
 				}
 			}
 		}
