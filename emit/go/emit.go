@@ -473,6 +473,8 @@ func stmtTerminates(s ir.Stmt) bool {
 		return true
 	case *ir.If:
 		return terminates(s.Then) && terminates(s.Else)
+	case *ir.Try:
+		return tryTerminates(s) // try.go
 	case *ir.While:
 		return s.Cond == nil && !breaks(s.Body)
 	}

@@ -76,8 +76,10 @@ func (e *funcEmitter) tryStmt(s *ir.Try) ([]jen.Code, bool, error) {
 		return nil, false, err
 	}
 	if !t.used {
-		// Nothing in the body raises: no handler can run.
-		return []jen.Code{jen.Block(body...)}, terminates(s.Body), nil
+		// Nothing in the body raises, so no handler can run; a test
+		// that never jumps keeps the label used and the Go code's
+		// terminating statements those of the IR (tryTerminates).
+		body = append([]jen.Code{jen.If(jen.Id(exc).Op("!=").Nil()).Block(jen.Goto().Id(label))}, body...)
 	}
 	out := []jen.Code{jen.Var().Id(exc).Error(), jen.Block(body...)}
 	falls := !terminates(s.Body)
@@ -121,7 +123,22 @@ func (e *funcEmitter) tryStmt(s *ir.Try) ([]jen.Code, bool, error) {
 	if falls {
 		out = append(out, jen.Id(label+"end").Op(":"))
 	}
-	return []jen.Code{jen.Block(out...)}, false, nil
+	return []jen.Code{jen.Block(out...)}, tryTerminates(s), nil
+}
+
+// tryTerminates reports whether the Go code of a Try is a terminating
+// statement: its body and every handler end in one (an exception no
+// handler takes is handed on, which terminates too).
+func tryTerminates(s *ir.Try) bool {
+	if !terminates(s.Body) {
+		return false
+	}
+	for _, h := range s.Handlers {
+		if !terminates(h.Body) {
+			return false
+		}
+	}
+	return true
 }
 
 // text emits formatted text as a Go string expression.
