@@ -457,6 +457,14 @@ flags:
 	}
 	var res any
 	seconds := []float64{}
+	// What the kernel prints goes before the result on stdout, or, with
+	// --json, into the answer's "stdout" field.
+	var printed strings.Builder
+	if asJSON {
+		defer runtime.SetStdout(runtime.SetStdout(&printed))
+	} else {
+		defer runtime.SetStdout(runtime.SetStdout(stdout))
+	}
 	for n := 0; n < repeat; n++ {
 		if n > 0 && hasArrays(f) {
 			// in-place kernels: every repetition starts from the files,
@@ -493,7 +501,8 @@ flags:
 			Result    *string   `json:"result"`
 			Exception *excJSON  `json:"exception"`
 			Seconds   []float64 `json:"seconds"`
-		}{Seconds: seconds}
+			Stdout    string    `json:"stdout,omitempty"`
+		}{Seconds: seconds, Stdout: printed.String()}
 		if err != nil {
 			out.Exception = &excJSON{excType, excMsg}
 		} else {
