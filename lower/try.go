@@ -93,8 +93,17 @@ func isPrintCall(l *fnLowerer, call *ast.Call) bool {
 	if !ok || n.Id != "print" {
 		return false
 	}
-	_, bound := l.info.Uses[n]
-	return !bound
+	return isBuiltinUse(l, n)
+}
+
+// isBuiltinUse reports whether n names the builtin of its name (typeinfer
+// records print, str and repr as Builtins), not a rebinding.
+func isBuiltinUse(l *fnLowerer, n *ast.Name) bool {
+	switch l.info.Uses[n].(type) {
+	case nil, *typeinfer.Builtin:
+		return true
+	}
+	return false
 }
 
 func (l *fnLowerer) tryStmt(s *ast.Try) {
@@ -358,10 +367,8 @@ func (l *fnLowerer) textValue(x ast.Expr, repr bool) []ir.TextPart {
 			}
 			return l.fstringText(e, fs)
 		}
-		if n, ok := e.Func.(*ast.Name); ok && (n.Id == "str" || n.Id == "repr") && len(e.Args) == 1 {
-			if _, bound := l.info.Uses[n]; !bound {
-				return l.textValue(e.Args[0], repr || n.Id == "repr")
-			}
+		if n, ok := e.Func.(*ast.Name); ok && (n.Id == "str" || n.Id == "repr") && len(e.Args) == 1 && isBuiltinUse(l, n) {
+			return l.textValue(e.Args[0], repr || n.Id == "repr")
 		}
 	case *ast.Name:
 		if loc, ok := l.info.Uses[e].(*typeinfer.Local); ok {

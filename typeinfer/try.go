@@ -111,6 +111,8 @@ func (c *checker) isPrintCall(call *ast.Call) bool {
 
 // printCall checks print's arguments.
 func (c *checker) printCall(call *ast.Call) {
+	c.textCall(call, "print")
+	c.record(call, ir.None)
 	for _, a := range call.Args {
 		c.textValue(a)
 	}
@@ -137,15 +139,21 @@ func (c *checker) textValue(a ast.Expr) {
 				c.errorf(a, "unsupported: %s() takes one argument here", n.Id)
 				return
 			}
+			c.textCall(a, string(n.Id))
 			c.textValue(a.Args[0])
 			return
 		}
 	case *ast.NameConstant:
 		if a.Value == py.None {
+			c.record(a, ir.None)
 			return
 		}
 	}
 	t := c.expr(a)
+	if _, opt := t.(*ir.Optional); opt {
+		c.errorf(a, "unsupported: printing a value that may be None; test 'is None' first and print each case")
+		return
+	}
 	if t != nil && !printable(t) {
 		c.errorf(a, "unsupported: printing a %s; print numbers, bools, None, arrays, tuples of them and strings", pyName(t))
 	}
@@ -163,8 +171,6 @@ func printable(t ir.Type) bool {
 			}
 		}
 		return true
-	case *ir.Optional:
-		return printable(t.Elem)
 	}
 	return false
 }
@@ -175,8 +181,20 @@ func (c *checker) isFString(call *ast.Call) bool {
 	return ok && n.Id == frontend.FStringFunc && c.f.FStrings[call] != nil
 }
 
+// textCall records a call of print, str, repr or an f-string's stand-in
+// as a builtin: text, which has no IR type and which lower formats.
+func (c *checker) textCall(call *ast.Call, name string) {
+	if n, ok := call.Func.(*ast.Name); ok {
+		c.use(n, &Builtin{Name: name})
+	}
+	if c.final {
+		c.info.Calls[call] = &CallInfo{Kind: CallBuiltin, Name: name, Args: call.Args}
+	}
+}
+
 // fstring checks an f-string's fields.
 func (c *checker) fstring(call *ast.Call) {
+	c.textCall(call, frontend.FStringFunc)
 	fs := c.f.FStrings[call]
 	i := 0
 	for _, p := range fs.Parts {
