@@ -16,7 +16,9 @@ import (
 // does, the exception leaves the Try as if Body had raised outside it.
 // ID numbers the function's Trys from 1; Reraise and TextPart.Exc name the
 // exception a Try's handler caught by it, which exists only while that
-// handler runs. lower makes else and finally clauses out of ordinary
+// handler runs. A pass that copies statements (unroll, a versioned nest's
+// cold copy) copies IDs too, so an ID names the innermost enclosing Try
+// that has it, and emitters make names and labels of their own. lower makes else and finally clauses out of ordinary
 // statements around Trys, so a Try is only Python's try/except.
 type Try struct {
 	ID       int
@@ -179,8 +181,7 @@ func cloneText(parts []TextPart) []TextPart {
 	return out
 }
 
-// tryStmt checks a Try, Reraise or Write: Try IDs are positive and
-// unique, a Reraise or an exception's text is inside the handler of the
+// tryStmt checks a Try, Reraise or Write: Try IDs are positive, a Reraise or an exception's text is inside the handler of the
 // Try it names, and neither a Try nor a Write runs in a concurrent loop
 // (iterations would catch or print in no fixed order).
 func (v *verifier) tryStmt(s Stmt, loops int, induction []*Var) {
@@ -191,13 +192,9 @@ func (v *verifier) tryStmt(s Stmt, loops int, induction []*Var) {
 	switch s := s.(type) {
 	case *Try:
 		v.raises = true // a function with a try keeps an error result
-		if v.tries == nil {
-			v.tries = map[int]bool{}
+		if s.ID <= 0 {
+			v.errorf(pos, "try: want a positive ID, got %d", s.ID)
 		}
-		if s.ID <= 0 || v.tries[s.ID] {
-			v.errorf(pos, "try: want a fresh positive ID, got %d", s.ID)
-		}
-		v.tries[s.ID] = true
 		v.block(s.Body, loops, induction)
 		for _, h := range s.Handlers {
 			if h == nil {

@@ -96,9 +96,8 @@ type verifier struct {
 	cold   bool // inside a cold loop
 	errs   []string
 	// handling lists the IDs of the Trys whose handlers enclose the
-	// statement being checked; tries holds every Try ID seen (try.go).
+	// statement being checked (try.go).
 	handling []int
-	tries    map[int]bool
 }
 
 func (v *verifier) errorf(pos Pos, format string, args ...any) {

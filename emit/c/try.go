@@ -68,8 +68,18 @@ func (e *funcEmitter) tryStmt(s *ir.Try, depth int) ([]string, error) {
 	if e.excs == nil {
 		e.excs = map[int]string{}
 	}
+	// A Try copied by a pass keeps its ID (see emit/go/try.go): fresh
+	// names, and the ID means this Try's exception only inside it.
 	exc := e.names.fresh("exc" + strconv.Itoa(s.ID))
-	label := "try" + strconv.Itoa(s.ID)
+	label := "try" + strings.TrimPrefix(exc, "exc")
+	outer, had := e.excs[s.ID]
+	defer func() {
+		if had {
+			e.excs[s.ID] = outer
+		} else {
+			delete(e.excs, s.ID)
+		}
+	}()
 	savedFail, savedErrp, savedUsesFail, savedUsesErr := e.fail, e.errp, e.usesFail, e.usesErr
 	e.fail, e.errp, e.usesFail = label, "&"+exc, false
 	body, err := e.block(s.Body, depth+2)

@@ -25,6 +25,7 @@ package emitgo
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -65,9 +66,20 @@ func (e *funcEmitter) fail(err jen.Code) jen.Code {
 // tryStmt emits an ir.Try.
 func (e *funcEmitter) tryStmt(s *ir.Try) ([]jen.Code, bool, error) {
 	tc := e.tries()
+	// Passes that copy statements (unroll, versioned nests) copy a Try
+	// with its ID: names and labels come from fresh names, and the ID
+	// maps to this Try's exception only inside it.
 	exc := e.names.fresh(fmt.Sprintf("exc%d", s.ID))
+	label := "try" + strings.TrimPrefix(exc, "exc")
+	outer, had := tc.exc[s.ID]
 	tc.exc[s.ID] = exc
-	label := fmt.Sprintf("try%d", s.ID)
+	defer func() {
+		if had {
+			tc.exc[s.ID] = outer
+		} else {
+			delete(tc.exc, s.ID)
+		}
+	}()
 	t := &catchTarget{id: s.ID, label: label}
 	tc.catching = append(tc.catching, t)
 	body, err := e.block(s.Body)
