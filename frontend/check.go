@@ -76,7 +76,7 @@ func (c *checker) module(body []ast.Stmt) {
 		case *ast.FunctionDef:
 			c.funcDef(s)
 		case *ast.ClassDef:
-			c.errorf(s, "unsupported: class definition; use functions and arrays")
+			c.classDef(s)
 		case *ast.ExprStmt:
 			if isDocstring(s) {
 				// The docstring, or a bare string later (a comment
@@ -84,7 +84,7 @@ func (c *checker) module(body []ast.Stmt) {
 				continue
 			}
 			if call, ok := s.Value.(*ast.Call); ok && isPrint(call) {
-				c.errorf(s, "unsupported: print; return the value instead")
+				c.errorf(s, "unsupported: print at module level; print inside a function")
 				continue
 			}
 			c.errorf(s, moduleLevelMsg)
@@ -209,8 +209,6 @@ func (c *checker) stmtOnlyError(s ast.Stmt) bool {
 	switch s := s.(type) {
 	case *ast.With:
 		c.errorf(s, "unsupported: with statement")
-	case *ast.Try:
-		c.errorf(s, "unsupported: try statement; exceptions can only be raised")
 	case *ast.Global:
 		c.errorf(s, "unsupported: global; pass values as parameters")
 	case *ast.Nonlocal:
@@ -271,6 +269,8 @@ func (c *checker) stmt(s ast.Stmt) {
 			return
 		}
 		c.expr(s.Value)
+	case *ast.Try:
+		c.try(s)
 	case *ast.Pass, *ast.Break, *ast.Continue:
 	default:
 		c.errorf(s, "unsupported: statement")
@@ -289,7 +289,13 @@ func (c *checker) raiseExpr(e ast.Expr) {
 
 func (c *checker) call(e *ast.Call) {
 	if isPrint(e) {
-		c.errorf(e, "unsupported: print; return the value instead")
+		c.print(e)
+		return
+	}
+	if n, ok := e.Func.(*ast.Name); ok && n.Id == FStringFunc {
+		for _, a := range e.Args {
+			c.argExpr(a) // a string literal may be a field
+		}
 		return
 	}
 	c.expr(e.Func)
@@ -446,4 +452,66 @@ func isNone(e ast.Expr) bool {
 func isPrint(e *ast.Call) bool {
 	n, ok := e.Func.(*ast.Name)
 	return ok && n.Id == "print"
+}
+
+// try checks a try statement: handlers name builtin exception classes
+// (one, or a tuple of them), which typeinfer judges.
+func (c *checker) try(s *ast.Try) {
+	c.block(s.Body, false)
+	for _, h := range s.Handlers {
+		switch t := h.ExprType.(type) {
+		case nil, *ast.Name, *ast.Attribute:
+		case *ast.Tuple:
+			for _, x := range t.Elts {
+				switch x.(type) {
+				case *ast.Name, *ast.Attribute:
+				default:
+					c.errorf(x, "unsupported: except of this expression; name builtin exception classes, as in except (ValueError, ZeroDivisionError):")
+				}
+			}
+		default:
+			c.errorf(t, "unsupported: except of this expression; name builtin exception classes, as in except (ValueError, ZeroDivisionError):")
+		}
+		c.block(h.Body, false)
+	}
+	c.block(s.Orelse, false)
+	c.block(s.Finalbody, false)
+}
+
+// print checks a print call in a function: its arguments are values or
+// strings, sep= and end= string literals.
+func (c *checker) print(e *ast.Call) {
+	for _, a := range e.Args {
+		c.argExpr(a)
+	}
+	for _, k := range e.Keywords {
+		switch k.Arg {
+		case "sep", "end":
+			if _, ok := k.Value.(*ast.Str); !ok && !isNone(k.Value) {
+				c.errorf(k.Value, "unsupported: print's %s= must be a string literal", k.Arg)
+			}
+		case "flush":
+			c.expr(k.Value)
+		default:
+			c.errorf(k.Value, "unsupported: print's %s= argument; print writes to stdout", k.Arg)
+		}
+	}
+	if e.Starargs != nil {
+		c.errorBefore(e.Starargs, "*", "unsupported: *args in call; pass arguments explicitly")
+	}
+	if e.Kwargs != nil {
+		c.errorBefore(e.Kwargs, "**", "unsupported: **kwargs in call; pass arguments explicitly")
+	}
+}
+
+// classDef reports a class definition; an exception class gets advice of
+// its own.
+func (c *checker) classDef(s *ast.ClassDef) {
+	for _, b := range s.Bases {
+		if n, ok := b.(*ast.Name); ok && (strings.HasSuffix(string(n.Id), "Error") || strings.HasSuffix(string(n.Id), "Exception")) {
+			c.errorf(s, "unsupported: class definition (user-defined exception classes too); raise and catch builtin classes such as ValueError, with the details in the message")
+			return
+		}
+	}
+	c.errorf(s, "unsupported: class definition; use functions and arrays")
 }

@@ -170,13 +170,13 @@ if __name__ == "__main__":
 		{"all errors collected", `import numpy as np
 def f(a):
     d = {1: 2}
-    print(a)
+    print(a, file=None)
     return [x for x in a]
 class C:
     pass
 `, []string{
 			"3:9: unsupported: dict; use arrays",
-			"4:5: unsupported: print; return the value instead",
+			"4:19: unsupported: print's file= argument; print writes to stdout",
 			"5:12: unsupported: list comprehension; write a for loop",
 			"6:1: unsupported: class definition; use functions and arrays",
 		}},

@@ -51,6 +51,9 @@ type File struct {
 	// last keyword-only parameters, which a use of the function value
 	// passes (desugar.go).
 	Captures map[string][]string
+	// FStrings maps the call standing for each f-string (a call of
+	// FStringFunc, fstring.go) to its text and fields.
+	FStrings map[*ast.Call]*FString
 
 	lineStarts []int
 }
@@ -190,6 +193,8 @@ func (p *parseState) parse() *File {
 	for _, at := range inplace {
 		p.errs.Add(p.at(at), "unsupported: in-place matrix multiplication; numpy 1.24 raises TypeError: In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' instead of 'a @= b'.")
 	}
+	fsites := findFStrings(text, p.sr)
+	blankFPrefixes(pre, fsites)
 	p.pre = pre
 
 	annots := map[int]*VarAnnot{} // by name start offset
@@ -224,6 +229,7 @@ func (p *parseState) parse() *File {
 	p.fixPositions(m)
 	f := &File{Path: p.path, Src: p.src, Module: m, Annots: map[ast.Stmt]*VarAnnot{}, MatMul: p.matMulOps(m, matmul), lineStarts: p.ls}
 	p.attachAnnots(f, annots, stubs)
+	p.fstrings(f, fsites) // before normalising: field names are identifiers too
 	normalizeIdentifiers(m)
 	for _, a := range f.Annots {
 		a.Name = norm.NFKC.String(a.Name)
@@ -446,12 +452,6 @@ func (p *parseState) syntaxError(err error, lineShift, colShift int, whole bool)
 		return
 	}
 	caret := p.tokenBefore(abs, line, off, whole)
-	for _, t := range p.sr.toks {
-		if t.kind == tString && t.start == caret && strings.ContainsAny(string(p.src[t.start:t.start+min(2, t.end-t.start)]), "fF") {
-			p.errs.Add(p.at(caret), "unsupported: f-string; strings are only allowed as docstrings, error messages and call arguments")
-			return
-		}
-	}
 	if m := p.indentMessage(caret); m != "" {
 		msg = m
 	} else if p.missingColon(caret) {

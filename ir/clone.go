@@ -79,6 +79,22 @@ func CloneStmt(s Stmt) Stmt {
 	case *Raise:
 		c := *s
 		c.Args = cloneExprs(s.Args)
+		c.Text = cloneText(s.Text)
+		return &c
+	case *Write:
+		c := *s
+		c.Text = cloneText(s.Text)
+		return &c
+	case *Reraise:
+		c := *s
+		return &c
+	case *Try:
+		c := *s
+		c.Body = CloneBlock(s.Body)
+		c.Handlers = make([]*Handler, len(s.Handlers))
+		for i, h := range s.Handlers {
+			c.Handlers[i] = &Handler{Classes: append([]string(nil), h.Classes...), Body: CloneBlock(h.Body)}
+		}
 		return &c
 	case *Check:
 		c := *s

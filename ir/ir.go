@@ -375,6 +375,9 @@ type Raise struct {
 	Exc  string
 	Msg  string
 	Args []Expr // values for Msg's verbs (see Check)
+	// Text, when not empty, is the message instead of Msg and Args: an
+	// f-string's pieces (try.go).
+	Text []TextPart
 	Pos  Pos
 }
 

@@ -16,7 +16,7 @@ import (
 var allNodes = []Node{
 	&Block{},
 	&Assign{}, &Store{}, &CallStmt{}, &If{}, &For{}, &While{}, &Break{}, &Free{}, &Continue{},
-	&Return{}, &Raise{}, &Check{}, &Alloc{}, &View{}, &Random{},
+	&Return{}, &Raise{}, &Check{}, &Alloc{}, &View{}, &Random{}, &Try{}, &Reraise{}, &Write{},
 	&ConstExpr{}, &VarRef{}, &Unary{}, &Binary{}, &Convert{}, &Intrinsic{}, &Call{}, &Dim{}, &Load{},
 }
 
@@ -178,6 +178,19 @@ func childSlots(n Node) []Node {
 		case f.Kind() == reflect.Slice && (f.Type().Elem() == exprType || f.Type().Elem() == stmtType):
 			for j := 0; j < f.Len(); j++ {
 				out = append(out, f.Index(j).Interface().(Node))
+			}
+		case f.Type() == reflect.TypeOf([]TextPart(nil)):
+			// A text part's value (try.go).
+			for j := 0; j < f.Len(); j++ {
+				if x := f.Index(j).FieldByName("X"); !x.IsNil() {
+					out = append(out, x.Interface().(Node))
+				}
+			}
+		case f.Type() == reflect.TypeOf([]*Handler(nil)):
+			for j := 0; j < f.Len(); j++ {
+				if b := f.Index(j).Elem().FieldByName("Body"); !b.IsNil() {
+					out = append(out, b.Interface().(Node))
+				}
 			}
 		}
 	}

@@ -311,9 +311,22 @@ func (p *textParser) stmt(l *lineParser) Stmt {
 		}
 	case "raise":
 		s := &Raise{Pos: l.pos}
-		s.Exc, s.Msg, s.Args = l.exception()
+		save := l.i
+		s.Exc = l.ident()
+		l.expect("(")
+		if text := l.text(); len(text) > 1 || len(text) == 1 && text[0].X != nil || len(text) == 1 && text[0].Exc > 0 {
+			s.Text = text
+			l.expect(")")
+		} else {
+			l.i = save
+			s.Exc, s.Msg, s.Args = l.exception()
+		}
 		l.end()
 		return s
+	case "try", "reraise", "write":
+		if s := p.tryStmt(l, word); s != nil { // try.go
+			return s
+		}
 	case "check":
 		if !l.peekIs("=") && !l.peekIs("[") && !l.peekIs(",") {
 			s := &Check{Cond: l.expr(), Pos: l.pos}

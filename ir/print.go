@@ -206,7 +206,27 @@ func (p *printer) stmt(s Stmt) {
 			p.line(s.Pos, "return %s", strings.Join(vals, ", "))
 		}
 	case *Raise:
+		if len(s.Text) > 0 {
+			p.line(s.Pos, "raise %s(%s)", s.Exc, textString(s.Text))
+			break
+		}
 		p.line(s.Pos, "raise %s(%s%s)", s.Exc, strconv.Quote(s.Msg), argList(s.Args))
+	case *Write:
+		p.line(s.Pos, "write %s", textString(s.Text))
+	case *Reraise:
+		p.line(s.Pos, "reraise %d", s.Try)
+	case *Try:
+		p.line(s.Pos, "try %d {", s.ID)
+		p.block(s.Body)
+		for _, h := range s.Handlers {
+			if len(h.Classes) == 0 {
+				p.line(Pos{}, "} except {")
+			} else {
+				p.line(Pos{}, "} except %s {", strings.Join(h.Classes, " "))
+			}
+			p.block(h.Body)
+		}
+		p.line(Pos{}, "}")
 	case *Check:
 		p.line(s.Pos, "check %s else %s(%s%s)", exprString(s.Cond), s.Exc, strconv.Quote(s.Msg), argList(s.Args))
 	case *Alloc:

@@ -51,7 +51,9 @@ func scanRaises(f *Func) (bool, []*Func) {
 	}
 	Inspect(f.Body, func(n Node) bool {
 		switch n := n.(type) {
-		case *Check, *Raise:
+		case *Check, *Raise, *Reraise, *Try:
+			// A function with a try keeps an error result even when its
+			// handlers catch everything: emitters route exceptions through it.
 			own = true
 		case *Random:
 			if op := LookupRandomOp(n.Op); op == nil || op.Raises {

@@ -191,6 +191,9 @@ func Identical(a, b Type) bool {
 	case Generator:
 		_, ok := b.(Generator)
 		return ok
+	case ExcValue:
+		_, ok := b.(ExcValue)
+		return ok
 	case *Tuple:
 		b, ok := b.(*Tuple)
 		if !ok || len(a.Elems) != len(b.Elems) {

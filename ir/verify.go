@@ -95,6 +95,9 @@ type verifier struct {
 	raises bool
 	cold   bool // inside a cold loop
 	errs   []string
+	// handling lists the IDs of the Trys whose handlers enclose the
+	// statement being checked (try.go).
+	handling []int
 }
 
 func (v *verifier) errorf(pos Pos, format string, args ...any) {
@@ -291,6 +294,7 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 			v.errorf(pos, "raise: want an exception class, got none")
 		}
 		v.msgArgs(pos, s.Msg, s.Args)
+		v.text(pos, s.Text)
 	case *Check:
 		v.raises = true
 		v.expr(pos, s.Cond)
@@ -336,6 +340,8 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 		}
 	case *Random:
 		v.random(s, induction)
+	case *Try, *Reraise, *Write:
+		v.tryStmt(s, loops, induction)
 	default:
 		v.errorf(pos, "unknown statement %T", s)
 	}

@@ -95,6 +95,15 @@ func edges(n Node, expr func(*Expr), block func(**Block)) {
 		exprs(n.Values)
 	case *Raise:
 		exprs(n.Args)
+		textExprs(n.Text, expr)
+	case *Write:
+		textExprs(n.Text, expr)
+	case *Reraise:
+	case *Try:
+		block(&n.Body)
+		for _, h := range n.Handlers {
+			block(&h.Body)
+		}
 	case *Check:
 		expr(&n.Cond)
 		exprs(n.Args)
@@ -122,6 +131,15 @@ func edges(n Node, expr func(*Expr), block func(**Block)) {
 		expr(&n.Offset)
 	default:
 		panic("ir: edges of unknown node " + typeName(n))
+	}
+}
+
+// textExprs calls expr for the value slot of every formatted part.
+func textExprs(parts []TextPart, expr func(*Expr)) {
+	for i := range parts {
+		if parts[i].X != nil {
+			expr(&parts[i].X)
+		}
 	}
 }
 

@@ -49,6 +49,8 @@ type fnLowerer struct {
 	// nonneg holds the induction variables of enclosing range loops that
 	// start at a non-negative constant and count up.
 	nonneg map[*ir.Var]bool
+	// try is the try/except state (try.go), nil until the first try.
+	try *tryState
 }
 
 // loopCtx is an enclosing loop; brk, when set, is the flag a Python break
@@ -305,6 +307,13 @@ func badLoopReads(body []ast.Stmt) map[string]bool {
 				expr(s.Test)
 				stmts(s.Body)
 				stmts(s.Orelse)
+			case *ast.Try:
+				stmts(s.Body)
+				for _, h := range s.Handlers {
+					stmts(h.Body)
+				}
+				stmts(s.Orelse)
+				stmts(s.Finalbody)
 			case *ast.AugAssign:
 				if nm, ok := s.Target.(*ast.Name); ok && !covered(string(nm.Id)) {
 					bad[string(nm.Id)] = true
@@ -373,6 +382,13 @@ func assignedIn(body []ast.Stmt) map[string]bool {
 			case *ast.If:
 				stmts(s.Body)
 				stmts(s.Orelse)
+			case *ast.Try:
+				stmts(s.Body)
+				for _, h := range s.Handlers {
+					stmts(h.Body)
+				}
+				stmts(s.Orelse)
+				stmts(s.Finalbody)
 			}
 		}
 	}

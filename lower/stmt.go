@@ -25,6 +25,9 @@ func (l *fnLowerer) stmts(ss []ast.Stmt, fnBody bool) {
 }
 
 func (l *fnLowerer) stmt(s ast.Stmt) {
+	if l.tryHook(s) { // try.go
+		return
+	}
 	pos := l.pos(s)
 	switch s := s.(type) {
 	case *ast.Pass, *ast.Import, *ast.ImportFrom:
@@ -463,6 +466,9 @@ func (l *fnLowerer) forStmt(s *ast.For) {
 		l.stmts(s.Body, false)
 	})
 	l.loops = l.loops[:len(l.loops)-1]
+	if isPrange(call) || l.info.File.OmpFor[pos.Line] {
+		l.parallelTry(body, s)
+	}
 
 	// Stop and Step must be constants or variables the body leaves alone.
 	assigned := ir.Assigned(&ir.Block{Stmts: body})

@@ -28,7 +28,8 @@ import (
 // variables, in order.
 func flatTypes(t ir.Type) []ir.Type {
 	switch t := t.(type) {
-	case ir.NoneType:
+	case ir.NoneType, ir.ExcValue:
+		// An except clause's name has no variable (try.go).
 		return nil
 	case *ir.Optional:
 		if _, ok := t.Elem.(*ir.Array); ok {
@@ -77,7 +78,7 @@ func resultType(t ir.Type) ir.Type {
 // IR variable of t itself.
 func isMulti(t ir.Type) bool {
 	switch t.(type) {
-	case *ir.Tuple, *ir.Optional, ir.NoneType, *ir.FuncValue:
+	case *ir.Tuple, *ir.Optional, ir.NoneType, *ir.FuncValue, ir.ExcValue:
 		return true
 	}
 	return false

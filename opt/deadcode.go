@@ -78,7 +78,7 @@ func constBool(e ir.Expr) (value, ok bool) {
 // jumps reports whether control never reaches the statement after s.
 func jumps(s ir.Stmt) bool {
 	switch s := s.(type) {
-	case *ir.Return, *ir.Raise, *ir.Break, *ir.Continue:
+	case *ir.Return, *ir.Raise, *ir.Reraise, *ir.Break, *ir.Continue:
 		return true
 	case *ir.If:
 		return s.Else != nil && blockJumps(s.Then) && blockJumps(s.Else)

@@ -120,7 +120,23 @@ func guardBlock(b *ir.Block, facts []ir.Expr) ([]ir.Expr, bool) {
 				in = addFact(in, fct)
 			}
 			guardBlock(s.Body, in)
-		case *ir.Return, *ir.Raise, *ir.Break, *ir.Continue:
+		case *ir.Try:
+			// A handler runs after any prefix of the body: it and what
+			// follows the try know only the facts nothing in the try
+			// assigns.
+			assigned := guardAssigned(s.Body)
+			for _, h := range s.Handlers {
+				for v := range guardAssigned(h.Body) {
+					assigned[v] = true
+				}
+			}
+			killed := killFacts(facts, assigned)
+			guardBlock(s.Body, facts)
+			for _, h := range s.Handlers {
+				guardBlock(h.Body, killed)
+			}
+			facts = killed
+		case *ir.Return, *ir.Raise, *ir.Reraise, *ir.Break, *ir.Continue:
 			facts, reachable = nil, false
 		}
 		out = append(out, s)

@@ -110,6 +110,9 @@ func parDetail(p *ir.ParLoop) string {
 // parLegal returns the chunking of loop, or nil and the reason it must
 // run sequentially.
 func parLegal(loop *ir.For, readOut map[*ir.Var]bool, fastmath bool) (*ir.ParLoop, string) {
+	if prints(loop.Body) {
+		return nil, "it prints, and chunks would print in no fixed order"
+	}
 	if x := exits(loop.Body, 0); x != nil {
 		what := "returns"
 		if _, ok := x.(*ir.Break); ok {

@@ -90,9 +90,22 @@ func NpyRepr(n *NpyArray) string {
 	return s + spacer + dt
 }
 
+// Str is str(a) (print(a)) under numpy 1.24's default print options:
+// array2string with a space as the separator and no prefix.
+func (a *Array[T]) Str() string { return NpyStr(a.Npy()) }
+
+// NpyStr is numpy's str() of the array held by n.
+func NpyStr(n *NpyArray) string {
+	if size, _ := shapeSize(n.Shape); size == 0 {
+		return "[]"
+	}
+	return array2stringSep(n, printLineWidth, 0, " ")
+}
+
 // arrayPrinter holds what _formatArray needs: the C-order data, its shape
 // and the element format chosen from the shown elements.
 type arrayPrinter struct {
+	sep     string // ", " for repr, " " for str
 	shape   []int
 	strides []int // C-order strides in elements
 	summary bool
@@ -122,8 +135,13 @@ func shownIndices(shape, strides []int, summary bool) []int {
 }
 
 func array2string(n *NpyArray, lineWidth, prefixLen int) string {
+	return array2stringSep(n, lineWidth, prefixLen, ", ")
+}
+
+// array2stringSep is array2string with numpy's separator argument.
+func array2stringSep(n *NpyArray, lineWidth, prefixLen int, sep string) string {
 	size, _ := shapeSize(n.Shape)
-	p := &arrayPrinter{shape: n.Shape, strides: cStrides(n.Shape), summary: size > printThreshold}
+	p := &arrayPrinter{sep: sep, shape: n.Shape, strides: cStrides(n.Shape), summary: size > printThreshold}
 	shown := shownIndices(p.shape, p.strides, p.summary)
 	zeroD := len(n.Shape) == 0
 	switch d := n.Data.(type) {
@@ -196,7 +214,7 @@ func (p *arrayPrinter) recurse(base, axis int, hanging string, width int) string
 	if showSummary {
 		leading, trailing = printEdgeItems, printEdgeItems
 	}
-	const sep = ", "
+	sep := p.sep
 	var s strings.Builder
 	if axesLeft == 1 {
 		elemWidth := width - 1 // max(len(','), len(']'))
@@ -217,7 +235,7 @@ func (p *arrayPrinter) recurse(base, axis int, hanging string, width int) string
 		str, line = extendLine(str, line, p.recurse(base+(n-1)*st, axis+1, nextHanging, nextWidth), elemWidth, hanging)
 		s.WriteString(str + line)
 	} else {
-		lineSep := "," + strings.Repeat("\n", axesLeft-1)
+		lineSep := strings.TrimRight(sep, " ") + strings.Repeat("\n", axesLeft-1)
 		for i := 0; i < leading; i++ {
 			s.WriteString(hanging + p.recurse(base+i*st, axis+1, nextHanging, nextWidth) + lineSep)
 		}

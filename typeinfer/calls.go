@@ -452,6 +452,16 @@ func callInfo(e *ast.Call, cl callee, slots []int, dflt func(i int) ast.Expr) *C
 // call types a call. stmt says the call is a statement, whose None result
 // is fine.
 func (c *checker) call(e *ast.Call, stmt bool) ir.Type {
+	if c.isFString(e) {
+		c.fstring(e)
+		c.errorf(e, "unsupported: an f-string as a value (strings are not values); use it in print(), raise or assert, or print the values")
+		return nil
+	}
+	if c.isPrintCall(e) {
+		c.printCall(e)
+		c.errorf(e, "unsupported: the value of print() (it is None); call print as a statement")
+		return nil
+	}
 	cl, ok := c.resolve(e)
 	if !ok {
 		c.args(e)

@@ -132,6 +132,7 @@ type funcState struct {
 	valueRet   bool              // some `return value`
 	bareRet    []ast.Stmt        // bare `return` (or `return None`)
 	loopDepth  int
+	handlers   int                     // except clauses enclosing the statement (try.go)
 	partOK     map[*ast.Attribute]bool // .real/.imag only read as operands (partOperands)
 }
 
@@ -766,6 +767,16 @@ func (c *checker) collectLocals(fs *funcState, body []ast.Stmt) {
 			case *ast.If:
 				walk(s.Body)
 				walk(s.Orelse)
+			case *ast.Try:
+				walk(s.Body)
+				for _, h := range s.Handlers {
+					if h.Name != "" {
+						add(&ast.Name{ExprBase: ast.ExprBase{Pos: h.Pos}, Id: h.Name})
+					}
+					walk(h.Body)
+				}
+				walk(s.Orelse)
+				walk(s.Finalbody)
 			}
 		}
 	}

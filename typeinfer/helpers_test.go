@@ -5,6 +5,7 @@ import (
 
 	"github.com/go-python/gpython/ast"
 
+	"github.com/pyc2go/pyc2go/frontend"
 	"github.com/pyc2go/pyc2go/numpy"
 )
 
@@ -17,83 +18,107 @@ func checkComplete(t *testing.T, info *Info) {
 	for _, fn := range info.Funcs {
 		skip := map[ast.Expr]bool{}
 		dead := deadCode(info, fn.Def.Body)
+		var visit func(n ast.Ast) bool
+		visit = func(n ast.Ast) bool {
+			if dead[n] {
+				return false // ruled out at compile time (none.go)
+			}
+			switch n := n.(type) {
+			case *ast.ExceptHandler:
+				// The classes an except clause names are no values.
+				for _, b := range n.Body {
+					ast.Walk(b, visit)
+				}
+				return false
+			case *ast.Raise:
+				if call, ok := n.Exc.(*ast.Call); ok {
+					skip[call] = true
+					skip[call.Func] = true
+					for _, a := range call.Args {
+						skip[a] = true
+					}
+				}
+				skip[n.Exc] = true
+				if n.Cause != nil {
+					skip[n.Cause] = true // raise ... from cause: lower drops it
+				}
+			case *ast.Assert:
+				if n.Msg != nil {
+					skip[n.Msg] = true
+				}
+			case *ast.ExprStmt:
+				if _, ok := n.Value.(*ast.Str); ok {
+					skip[n.Value] = true
+				}
+			case *ast.Call:
+				skip[n.Func] = true
+				if f, ok := n.Func.(*ast.Attribute); ok {
+					if sub, ok := f.Value.(*ast.Attribute); ok && sub.Attr == "random" {
+						skip[sub] = true // np.random: a module prefix, not a value
+					}
+				}
+				if ci := info.Calls[n]; ci == nil {
+					t.Errorf("%s: %s: call without CallInfo", fn.Name, info.File.Pos(n))
+				} else {
+					if ci.Kind == CallBuiltin && (ci.Name == "range" || ci.Name == "enumerate" || ci.Name == "zip" || ci.Name == "reversed") {
+						skip[n] = true
+					}
+					if ci.Kind == CallBuiltin && (ci.Name == "print" || ci.Name == "str" || ci.Name == "repr" || ci.Name == frontend.FStringFunc) {
+						// Text (try.go): no IR type; string literals
+						// among the values are text too.
+						skip[n] = true
+						for _, a := range n.Args {
+							if _, ok := a.(*ast.Str); ok {
+								skip[a] = true
+							}
+						}
+						for _, k := range n.Keywords {
+							skip[k.Value] = true
+						}
+					}
+					// dtype expressions name types; they are not values.
+					if d := ci.Kwargs["dtype"]; d != nil {
+						skip[d] = true
+					}
+					if ci.Kind == CallMethod && ci.Name == "astype" && len(ci.Args) == 1 {
+						skip[ci.Args[0]] = true
+					}
+					if ci.Row != nil && ci.Row.Kind == numpy.Linalg {
+						// np.linalg.NAME: the submodule is a prefix,
+						// the string options (UPLO="U") no values.
+						if at, ok := n.Func.(*ast.Attribute); ok {
+							skip[at.Value] = true
+						}
+						for _, x := range ci.Kwargs {
+							if _, ok := x.(*ast.Str); ok {
+								skip[x] = true
+							}
+						}
+					}
+				}
+			case *ast.Attribute:
+				if ai := info.Attrs[n]; ai == nil && !skip[n] {
+					t.Errorf("%s: %s: attribute without AttrInfo", fn.Name, info.File.Pos(n))
+				} else if ai != nil && ai.Kind == AttrConst {
+					skip[n.Value] = true
+				}
+			case *ast.Name:
+				switch info.Uses[n].(type) {
+				case nil:
+					t.Errorf("%s: %s: name %s without Use", fn.Name, info.File.Pos(n), n.Id)
+				case *Module, *Func, *Builtin, *Imported:
+					skip[n] = true // not a value: module prefix or callee
+				}
+			}
+			if e, ok := n.(ast.Expr); ok && !skip[e] {
+				if _, ok := info.Types[e]; !ok {
+					t.Errorf("%s: %s: expression %T without a type", fn.Name, info.File.Pos(n), n)
+				}
+			}
+			return true
+		}
 		for _, s := range fn.Def.Body {
-			ast.Walk(s, func(n ast.Ast) bool {
-				if dead[n] {
-					return false // ruled out at compile time (none.go)
-				}
-				switch n := n.(type) {
-				case *ast.Raise:
-					if call, ok := n.Exc.(*ast.Call); ok {
-						skip[call] = true
-						skip[call.Func] = true
-						for _, a := range call.Args {
-							skip[a] = true
-						}
-					}
-					skip[n.Exc] = true
-				case *ast.Assert:
-					if n.Msg != nil {
-						skip[n.Msg] = true
-					}
-				case *ast.ExprStmt:
-					if _, ok := n.Value.(*ast.Str); ok {
-						skip[n.Value] = true
-					}
-				case *ast.Call:
-					skip[n.Func] = true
-					if f, ok := n.Func.(*ast.Attribute); ok {
-						if sub, ok := f.Value.(*ast.Attribute); ok && sub.Attr == "random" {
-							skip[sub] = true // np.random: a module prefix, not a value
-						}
-					}
-					if ci := info.Calls[n]; ci == nil {
-						t.Errorf("%s: %s: call without CallInfo", fn.Name, info.File.Pos(n))
-					} else {
-						if ci.Kind == CallBuiltin && (ci.Name == "range" || ci.Name == "enumerate" || ci.Name == "zip" || ci.Name == "reversed") {
-							skip[n] = true
-						}
-						// dtype expressions name types; they are not values.
-						if d := ci.Kwargs["dtype"]; d != nil {
-							skip[d] = true
-						}
-						if ci.Kind == CallMethod && ci.Name == "astype" && len(ci.Args) == 1 {
-							skip[ci.Args[0]] = true
-						}
-						if ci.Row != nil && ci.Row.Kind == numpy.Linalg {
-							// np.linalg.NAME: the submodule is a prefix,
-							// the string options (UPLO="U") no values.
-							if at, ok := n.Func.(*ast.Attribute); ok {
-								skip[at.Value] = true
-							}
-							for _, x := range ci.Kwargs {
-								if _, ok := x.(*ast.Str); ok {
-									skip[x] = true
-								}
-							}
-						}
-					}
-				case *ast.Attribute:
-					if ai := info.Attrs[n]; ai == nil && !skip[n] {
-						t.Errorf("%s: %s: attribute without AttrInfo", fn.Name, info.File.Pos(n))
-					} else if ai != nil && ai.Kind == AttrConst {
-						skip[n.Value] = true
-					}
-				case *ast.Name:
-					switch info.Uses[n].(type) {
-					case nil:
-						t.Errorf("%s: %s: name %s without Use", fn.Name, info.File.Pos(n), n.Id)
-					case *Module, *Func, *Builtin, *Imported:
-						skip[n] = true // not a value: module prefix or callee
-					}
-				}
-				if e, ok := n.(ast.Expr); ok && !skip[e] {
-					if _, ok := info.Types[e]; !ok {
-						t.Errorf("%s: %s: expression %T without a type", fn.Name, info.File.Pos(n), n)
-					}
-				}
-				return true
-			})
+			ast.Walk(s, visit)
 		}
 	}
 }

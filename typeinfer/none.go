@@ -431,6 +431,8 @@ func fallsThrough(stmts []ast.Stmt) bool {
 		return false
 	case *ast.If:
 		return fallsThrough(s.Body) || fallsThrough(s.Orelse)
+	case *ast.Try:
+		return !tryEnds(s, func(b []ast.Stmt) bool { return !fallsThrough(b) })
 	}
 	return !blockEnds(stmts)
 }

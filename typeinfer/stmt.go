@@ -14,7 +14,7 @@ import (
 var supportedExceptions = map[string]bool{
 	"ValueError": true, "IndexError": true, "ZeroDivisionError": true, "AssertionError": true,
 	"RuntimeError": true, "OverflowError": true, "TypeError": true, "ArithmeticError": true,
-	"NotImplementedError": true,
+	"NotImplementedError": true, "Exception": true, "LookupError": true, "FloatingPointError": true,
 }
 
 // body walks one function once.
@@ -155,6 +155,8 @@ func blockEnds(stmts []ast.Stmt) bool {
 		return true
 	case *ast.If:
 		return blockEnds(s.Body) && blockEnds(s.Orelse)
+	case *ast.Try:
+		return tryEnds(s, blockEnds)
 	case *ast.While:
 		if HasBreak(s.Body) {
 			return false
@@ -199,6 +201,15 @@ func HasBreak(stmts []ast.Stmt) bool {
 		case *ast.While:
 			if HasBreak(s.Orelse) {
 				return true
+			}
+		case *ast.Try:
+			if HasBreak(s.Body) || HasBreak(s.Orelse) || HasBreak(s.Finalbody) {
+				return true
+			}
+			for _, h := range s.Handlers {
+				if HasBreak(h.Body) {
+					return true
+				}
 			}
 		}
 	}
@@ -279,15 +290,19 @@ func (c *checker) stmt(s ast.Stmt) {
 		c.returnStmt(s)
 	case *ast.Raise:
 		c.raise(s)
+	case *ast.Try:
+		c.tryStmt(s) // try.go
 	case *ast.Assert:
 		_, then, _, _ := c.cond(s.Test)
-		c.fs.nn = then
 		if s.Msg != nil {
-			if _, ok := s.Msg.(*ast.Str); !ok {
-				c.errorf(s.Msg, "unsupported: assert message must be a string literal")
-			}
+			c.message(s.Msg)
 		}
+		c.fs.nn = then
 	case *ast.ExprStmt:
+		if call, ok := s.Value.(*ast.Call); ok && c.isPrintCall(call) {
+			c.printCall(call)
+			return
+		}
 		if call, ok := s.Value.(*ast.Call); ok {
 			c.call(call, true)
 			return
@@ -637,11 +652,16 @@ func typeString(t ir.Type) string {
 
 func (c *checker) raise(s *ast.Raise) {
 	if s.Exc == nil {
-		c.errorf(s, "unsupported: bare raise (there is no active exception to re-raise)")
+		if c.fs.handlers == 0 {
+			c.errorf(s, "unsupported: bare raise outside an except clause (there is no active exception to re-raise)")
+		}
 		return
 	}
 	if s.Cause != nil {
-		c.errorf(s.Cause, "unsupported: raise ... from ...")
+		c.raiseCause(s.Cause)
+	}
+	if n, ok := s.Exc.(*ast.Name); ok && c.isExcName(n) {
+		return // raise e: re-raises the exception the handler caught
 	}
 	var name *ast.Name
 	var call *ast.Call
@@ -653,7 +673,7 @@ func (c *checker) raise(s *ast.Raise) {
 		name, _ = e.Func.(*ast.Name)
 	}
 	if name == nil || !supportedExceptions[string(name.Id)] || c.shadowed(string(name.Id)) {
-		c.errorf(s.Exc, "unsupported: raise of this exception; raise one of ArithmeticError, AssertionError, IndexError, NotImplementedError, OverflowError, RuntimeError, TypeError, ValueError, ZeroDivisionError")
+		c.errorf(s.Exc, "unsupported: raise of this exception; raise one of ArithmeticError, AssertionError, Exception, FloatingPointError, IndexError, LookupError, NotImplementedError, OverflowError, RuntimeError, TypeError, ValueError, ZeroDivisionError")
 		return
 	}
 	c.use(name, &Builtin{Name: string(name.Id)})
@@ -665,10 +685,7 @@ func (c *checker) raise(s *ast.Raise) {
 		return
 	}
 	if len(call.Args) == 1 {
-		if _, ok := call.Args[0].(*ast.Str); !ok {
-			c.errorf(call.Args[0], "unsupported: exception message must be a string literal")
-			return
-		}
+		c.message(call.Args[0])
 	}
 	if c.final {
 		ci := &CallInfo{Kind: CallException, Name: string(name.Id), Args: call.Args}

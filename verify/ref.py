@@ -22,7 +22,9 @@ compared too; the record names these files ("files") and the directory
 view, a transpose) cannot cross to the compiled side as a .npy file, so it
 is not generated.
 """
+import contextlib
 import importlib.util
+import io
 import json
 import math
 import os
@@ -373,6 +375,12 @@ def save_outputs(out_dir, res, args):
     return files
 
 
+def with_stdout(rec, printed):
+    if printed.getvalue():
+        rec["stdout"] = printed.getvalue()
+    return rec
+
+
 def call(fn, args, kwnames, timeout, out_dir):
     # The kernel gets copies: the saved inputs stay what the compiled side
     # reads, and the copies show what an in-place kernel did.
@@ -381,19 +389,24 @@ def call(fn, args, kwnames, timeout, out_dir):
     # bare * in the def) are passed by name.
     npos = len(args) - len(kwnames)
     kwargs = dict(zip(kwnames, args[npos:]))
+    # What the kernel prints is part of what it does: captured per call
+    # (and reported only when there is some, so non-printing kernels'
+    # records stay as they were).
+    printed = io.StringIO()
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        res = fn(*args[:npos], **kwargs)
+        with contextlib.redirect_stdout(printed):
+            res = fn(*args[:npos], **kwargs)
     except CallTimeout:
         return {"timeout": True}
     except RecursionError as e:
-        return {"repr": None, "exc": {"type": "RecursionError", "message": str(e)}}
+        return with_stdout({"repr": None, "exc": {"type": "RecursionError", "message": str(e)}}, printed)
     except Exception as e:
-        return {"repr": None, "exc": {"type": type(e).__name__, "message": str(e)}}
+        return with_stdout({"repr": None, "exc": {"type": type(e).__name__, "message": str(e)}}, printed)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
     # Outside the try: a failure to save is ref.py's, not the kernel's.
-    rec = {"repr": repr(res), "exc": None}
+    rec = with_stdout({"repr": repr(res), "exc": None}, printed)
     if out_dir is not None:
         rec["files"] = save_outputs(out_dir, res, args)
     return rec

@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -96,6 +97,9 @@ type Case struct {
 type Outcome struct {
 	Repr *string   `json:"repr"`
 	Exc  *PyExcept `json:"exc"`
+	// Stdout is what the call printed (print in the kernel), compared
+	// exactly.
+	Stdout string `json:"stdout,omitempty"`
 }
 
 // PyExcept is a raised exception.
@@ -105,6 +109,11 @@ type PyExcept struct {
 }
 
 func (o Outcome) String() string {
+	if o.Stdout != "" {
+		printed := o
+		printed.Stdout = ""
+		return printed.String() + " (printed " + strconv.Quote(o.Stdout) + ")"
+	}
 	switch {
 	case o.Exc != nil:
 		return o.Exc.Type + ": " + o.Exc.Message
@@ -671,6 +680,9 @@ func runCompiled(bin string, plan []*refCase, timeout time.Duration, side string
 // agree compares the reference outcome with the compiled one. It returns
 // the relative float error it accepted.
 func agree(ref, got Outcome, exact bool) (float64, bool) {
+	if ref.Stdout != got.Stdout {
+		return 0, false
+	}
 	if ref.Exc != nil || got.Exc != nil {
 		return 0, ref.Exc != nil && got.Exc != nil && *ref.Exc == *got.Exc
 	}

@@ -46,13 +46,17 @@ func Bridge(m *ir.Module, out *Output, pkg string, cflags []string, crt string) 
 	}
 	b.WriteString(")\n\n")
 	b.WriteString(bridgeHelpers)
+	prints := modulePrints(m)
+	if prints {
+		b.WriteString(printHelper) // try.go
+	}
 	gonames := naming.NewModule(m).Funcs
 	me := newModule(m, Config{})
 	for _, f := range m.Funcs {
 		if !me.exported(f) {
 			continue
 		}
-		code, err := bridgeFunc(me, f, gonames[f])
+		code, err := bridgeFunc(me, f, gonames[f], prints)
 		if err != nil {
 			return nil, fmt.Errorf("emitc: bridge: func %s: %w", f.Name, err)
 		}
@@ -139,7 +143,7 @@ func goTypeName(t ir.Type) (string, error) {
 	return "", fmt.Errorf("type %v has no bridge", t)
 }
 
-func bridgeFunc(me *moduleEmitter, f *ir.Func, goName string) (string, error) {
+func bridgeFunc(me *moduleEmitter, f *ir.Func, goName string, prints bool) (string, error) {
 	var b strings.Builder
 	var params, args, conv []string
 	pin := false
@@ -213,7 +217,13 @@ func bridgeFunc(me *moduleEmitter, f *ir.Func, goName string) (string, error) {
 		b.WriteString("\t" + d + "\n")
 	}
 	b.WriteString("\tvar cerr C.pyc2go_error\n")
-	fmt.Fprintf(&b, "\tif C.%s(%s) != 0 {\n", me.cnames[f], strings.Join(args, ", "))
+	if prints {
+		// What C prints goes through runtime.Print, which the harness
+		// captures per call.
+		fmt.Fprintf(&b, "\tC.pyc2go_capture_begin()\n\tstatus := C.%s(%s)\n\tprinted(C.pyc2go_capture_end())\n\tif status != 0 {\n", me.cnames[f], strings.Join(args, ", "))
+	} else {
+		fmt.Fprintf(&b, "\tif C.%s(%s) != 0 {\n", me.cnames[f], strings.Join(args, ", "))
+	}
 	if f.Raises {
 		fmt.Fprintf(&b, "\t\treturn %s\n", strings.Join(append(zeros, "raised(&cerr)"), ", "))
 	} else {

@@ -37,6 +37,10 @@ type funcEmitter struct {
 	// the function's own, or inside a concurrent loop its iteration's
 	// (concurrentFor).
 	fail, pool, errp string
+	// excs names the caught exception of each Try ID, ntext numbers the
+	// text buffers (try.go).
+	excs  map[int]string
+	ntext int
 }
 
 func (me *moduleEmitter) fn(f *ir.Func) (string, error) {
@@ -176,7 +180,7 @@ func terminates(b *ir.Block) bool {
 
 func stmtTerminates(s ir.Stmt) bool {
 	switch s := s.(type) {
-	case *ir.Return, *ir.Raise:
+	case *ir.Return, *ir.Raise, *ir.Reraise:
 		return true
 	case *ir.If:
 		return terminates(s.Then) && terminates(s.Else)
@@ -306,7 +310,12 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 		}
 		return e.returnLines(s.Values, depth), nil
 	case *ir.Raise:
+		if len(s.Text) > 0 {
+			return e.raiseText(s, depth) // try.go
+		}
 		return e.raise(s.Exc, s.Msg, s.Args, s.Pos, depth)
+	case *ir.Try, *ir.Reraise, *ir.Write:
+		return e.tryStmts(s, depth) // try.go
 	case *ir.Check:
 		c, err := e.negate(s.Cond)
 		if err != nil {

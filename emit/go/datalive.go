@@ -95,8 +95,16 @@ func (a *dataLiveness) stmt(s ir.Stmt, out dataSet) dataSet {
 		live = a.loop(s.Body, out)
 	case *ir.Break, *ir.Continue:
 		live = a.all.clone()
-	case *ir.Return, *ir.Raise:
+	case *ir.Return, *ir.Raise, *ir.Reraise:
 		live = dataSet{}
+	case *ir.Try:
+		// An exception may leave the body anywhere: everything is live in
+		// and before a try (conservative, as for Break).
+		a.block(s.Body, a.all.clone())
+		for _, h := range s.Handlers {
+			a.block(h.Body, a.all.clone())
+		}
+		live = a.all.clone()
 	default:
 		live = out.clone()
 		if vs := assignedArrays(s); len(vs) > 0 {

@@ -213,6 +213,8 @@ type funcEmitter struct {
 	// windows names the Go slices of the ir.Windows of the loops being
 	// emitted (see windowed).
 	windows map[windowKey]string
+	// tc is the try/except state (try.go), nil until the first try.
+	tc *tryCtx
 }
 
 // windowKey identifies the window of a loop: accesses of arr at offset
@@ -467,10 +469,12 @@ func terminates(b *ir.Block) bool {
 
 func stmtTerminates(s ir.Stmt) bool {
 	switch s := s.(type) {
-	case *ir.Return, *ir.Raise:
+	case *ir.Return, *ir.Raise, *ir.Reraise:
 		return true
 	case *ir.If:
 		return terminates(s.Then) && terminates(s.Else)
+	case *ir.Try:
+		return tryTerminates(s) // try.go
 	case *ir.While:
 		return s.Cond == nil && !breaks(s.Body)
 	}
@@ -590,6 +594,10 @@ func (e *funcEmitter) stmtCode(s ir.Stmt) (codes []jen.Code, oneLine bool, err e
 		}
 		return []jen.Code{jen.Return(vals...)}, true, nil
 	case *ir.Raise:
+		if len(s.Text) > 0 {
+			r, err := e.raiseText(s) // try.go
+			return []jen.Code{r}, true, err
+		}
 		r, err := e.raise(s.Exc, s.Msg, s.Args, s.Pos)
 		return []jen.Code{r}, true, err
 	case *ir.Check:
@@ -613,6 +621,8 @@ func (e *funcEmitter) stmtCode(s ir.Stmt) (codes []jen.Code, oneLine bool, err e
 		return []jen.Code{c}, true, err
 	case *ir.Random:
 		return e.randomStmt(s)
+	case *ir.Try, *ir.Reraise, *ir.Write:
+		return e.tryStmts(s) // try.go
 	}
 	return nil, false, fmt.Errorf("unknown statement %T", s)
 }
@@ -823,7 +833,7 @@ func (e *funcEmitter) zeros() []jen.Code {
 	return z
 }
 
-func (e *funcEmitter) raise(exc, msg string, args []ir.Expr, pos ir.Pos) (*jen.Statement, error) {
+func (e *funcEmitter) raise(exc, msg string, args []ir.Expr, pos ir.Pos) (jen.Code, error) {
 	if !e.f.Raises {
 		return nil, fmt.Errorf("raise or check in %s, whose Raises is false", e.f.Name)
 	}
@@ -832,7 +842,7 @@ func (e *funcEmitter) raise(exc, msg string, args []ir.Expr, pos ir.Pos) (*jen.S
 		return nil, err
 	}
 	r := jen.Qual(runtimePkg, "Raise").Call(jen.Lit(exc), m, jen.Lit(e.file), jen.Lit(pos.Line), jen.Lit(e.f.Name))
-	return jen.Return(append(e.zeros(), r)...), nil
+	return e.fail(r), nil
 }
 
 // negate emits the negation of a check's condition. Only == and != flip
@@ -907,7 +917,7 @@ func (e *funcEmitter) callStmt(s *ir.CallStmt) ([]jen.Code, bool, error) {
 	}
 	e.needErr = true
 	lhs = append(lhs, jen.Id("err"))
-	check := jen.If(jen.Id("err").Op("!=").Nil()).Block(jen.Return(append(e.zeros(), jen.Id("err"))...))
+	check := jen.If(jen.Id("err").Op("!=").Nil()).Block(e.fail(jen.Id("err")))
 	return []jen.Code{jen.List(lhs...).Op("=").Add(call), check}, false, nil
 }
 

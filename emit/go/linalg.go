@@ -54,7 +54,7 @@ func (e *funcEmitter) libCall(s *ir.CallStmt) ([]jen.Code, bool, error) {
 	raise := jen.Qual(linalgPkg, "At").Call(jen.Id("lerr"), jen.Lit(e.file), jen.Lit(s.Pos.Line), jen.Lit(e.f.Name))
 	body := []jen.Code{
 		jen.List(lhs...).Op(":=").Add(call),
-		jen.If(jen.Id("lerr").Op("!=").Nil()).Block(jen.Return(append(e.zeros(), raise)...)),
+		jen.If(jen.Id("lerr").Op("!=").Nil()).Block(e.fail(raise)),
 	}
 	for i, d := range s.Dsts {
 		if d == nil {

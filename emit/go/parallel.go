@@ -42,9 +42,12 @@ func (e *funcEmitter) concurrentFor(s *ir.For) (*jen.Statement, error) {
 	}()
 	savedNeedErr, savedChunk := e.needErr, e.inChunk
 	e.needErr, e.inChunk = false, true
+	savedTry := e.tc
+	e.tc = nil // a raise in the closure returns its error (try.go)
 	body, err := e.body(s.Body, s.Pos)
 	innerNeedErr := e.needErr
 	e.needErr, e.inChunk = savedNeedErr, savedChunk
+	e.tc = savedTry
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +84,7 @@ func (e *funcEmitter) concurrentFor(s *ir.For) (*jen.Statement, error) {
 	call := jen.Qual(runtimePkg, "Concurrent").Call(stop.code, closure)
 	if e.f.Raises {
 		return jen.If(jen.Id("err").Op(":=").Add(call), jen.Id("err").Op("!=").Nil()).Block(
-			jen.Return(append(e.zeros(), jen.Id("err"))...)), nil
+			e.fail(jen.Id("err"))), nil
 	}
 	// Nothing in the body raises (the verifier and the raises pass see to
 	// it), so the error is always nil.

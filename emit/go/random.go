@@ -140,6 +140,6 @@ func (e *funcEmitter) randomErr(s *ir.Random, assign *jen.Statement) ([]jen.Code
 	}
 	e.needErr = true
 	at := jen.Qual(nprandPkg, "At").Call(jen.Err(), jen.Lit(e.file), jen.Lit(s.Pos.Line), jen.Lit(e.f.Name))
-	check := jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(append(e.zeros(), at)...))
+	check := jen.If(jen.Err().Op("!=").Nil()).Block(e.fail(at))
 	return []jen.Code{assign, check}, false, nil
 }

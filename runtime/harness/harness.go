@@ -463,6 +463,14 @@ flags:
 	}
 	var res any
 	seconds := []float64{}
+	// What the kernel prints goes before the result on stdout, or, with
+	// --json, into the answer's "stdout" field.
+	var printed strings.Builder
+	if asJSON {
+		defer runtime.SetStdout(runtime.SetStdout(&printed))
+	} else {
+		defer runtime.SetStdout(runtime.SetStdout(stdout))
+	}
 	for n := 0; n < repeat; n++ {
 		if n > 0 && hasArrays(f) {
 			// in-place kernels: every repetition starts from the files,
@@ -499,7 +507,8 @@ flags:
 			Result    *string   `json:"result"`
 			Exception *excJSON  `json:"exception"`
 			Seconds   []float64 `json:"seconds"`
-		}{Seconds: seconds}
+			Stdout    string    `json:"stdout,omitempty"`
+		}{Seconds: seconds, Stdout: printed.String()}
 		if err != nil {
 			out.Exception = &excJSON{excType, excMsg}
 		} else {
@@ -612,8 +621,9 @@ type batchReq struct {
 }
 
 type batchResp struct {
-	Repr *string  `json:"repr"`
-	Exc  *excJSON `json:"exc"`
+	Repr   *string  `json:"repr"`
+	Exc    *excJSON `json:"exc"`
+	Stdout string   `json:"stdout,omitempty"` // what the call printed
 }
 
 // batch answers one JSON line per input line and never stops on a bad
@@ -665,10 +675,15 @@ func (p *program) batchOne(line string) batchResp {
 	if err != nil {
 		return harnessErr(err.Error())
 	}
+	// The kernel's print output is captured per call: stdout carries the
+	// answers.
+	var printed strings.Builder
+	old := runtime.SetStdout(&printed)
 	res, err := safeCall(f, args)
+	runtime.SetStdout(old)
 	if err != nil {
 		t, m := classify(err)
-		return batchResp{Exc: &excJSON{t, m}}
+		return batchResp{Exc: &excJSON{t, m}, Stdout: printed.String()}
 	}
 	if req.OutDir != "" {
 		if err := writeOut(req.OutDir, res, args); err != nil {
@@ -676,7 +691,7 @@ func (p *program) batchOne(line string) batchResp {
 		}
 	}
 	r := Repr(res)
-	return batchResp{Repr: &r}
+	return batchResp{Repr: &r, Stdout: printed.String()}
 }
 
 // decodeArgs turns the JSON arguments of a batch or bench request into the

@@ -500,4 +500,50 @@ static inline void pyc2go_par_fail(int64_t *failed, int64_t c, pyc2go_error *dst
 void pyc2go_copy_contig(void *dst, const void *src, int64_t offset, int64_t ndim, const int64_t *shape,
 			const int64_t *strides, size_t elsize);
 
+/*
+ * print and f-strings (Go twins in runtime/format.go, runtime/print.go).
+ * pyc2go_str is a growing string; the pyc2go_str_* functions append a
+ * value formatted as Python's format(value, spec) does ("" is str()).
+ * pyc2go_write writes the string to stdout (or, between
+ * pyc2go_capture_begin and pyc2go_capture_end, to a buffer the caller
+ * takes) and frees it. pyc2go_exc_in tests an exception's class against
+ * "|Class1|Class2|"; pyc2go_reraise copies a caught exception into err.
+ */
+typedef struct {
+	char *buf;
+	size_t len, cap;
+} pyc2go_str;
+void pyc2go_str_lit(pyc2go_str *s, const char *lit);
+void pyc2go_str_text(pyc2go_str *s, const char *text, const char *spec);
+void pyc2go_str_int(pyc2go_str *s, int64_t v, const char *spec);
+void pyc2go_str_uint(pyc2go_str *s, uint64_t v, const char *spec);
+void pyc2go_str_bool(pyc2go_str *s, bool v, const char *spec);
+void pyc2go_str_float(pyc2go_str *s, double v, const char *spec);
+void pyc2go_str_float32(pyc2go_str *s, float v, const char *spec);
+void pyc2go_str_complex(pyc2go_str *s, double re, double im, const char *spec);
+void pyc2go_str_complex64(pyc2go_str *s, float re, float im, const char *spec);
+void pyc2go_str_exc(pyc2go_str *s, const pyc2go_error *e, bool repr, const char *spec);
+const char *pyc2go_str_cstr(pyc2go_str *s);
+void pyc2go_str_free(pyc2go_str *s);
+void pyc2go_write(pyc2go_str *s);
+int pyc2go_capture_begin(void);
+char *pyc2go_capture_end(void);
+bool pyc2go_exc_in(const pyc2go_error *e, const char *classes);
+/* str(a) (repr(a) when repr) of an array, as numpy 1.24 prints it. */
+#define PYC2GO_STR_ARRAY(T) void pyc2go_str_array_##T(pyc2go_str *s, const pyc2go_array_##T *a, bool repr);
+PYC2GO_STR_ARRAY(bool)
+PYC2GO_STR_ARRAY(int8)
+PYC2GO_STR_ARRAY(int16)
+PYC2GO_STR_ARRAY(int32)
+PYC2GO_STR_ARRAY(int64)
+PYC2GO_STR_ARRAY(uint8)
+PYC2GO_STR_ARRAY(uint16)
+PYC2GO_STR_ARRAY(uint32)
+PYC2GO_STR_ARRAY(uint64)
+PYC2GO_STR_ARRAY(float32)
+PYC2GO_STR_ARRAY(float64)
+PYC2GO_STR_ARRAY(complex64)
+PYC2GO_STR_ARRAY(complex128)
+void pyc2go_reraise(pyc2go_error *err, const pyc2go_error *caught);
+
 #endif /* PYC2GO_H */

@@ -1258,3 +1258,1220 @@ SUM_AXIS(float32, float)
 SUM_AXIS(float64, double)
 SUM_AXIS(complex64, float _Complex)
 SUM_AXIS(complex128, double _Complex)
+
+/*
+ * print and f-strings: Python's repr of floats (the shortest digits that
+ * round-trip, found by trying 1..17 significant digits) and its format
+ * mini-language. The Go twins are runtime/repr.go and runtime/format.go;
+ * the differential tests hold both to CPython.
+ */
+
+static void str_grow(pyc2go_str *s, size_t n)
+{
+	if (s->len + n + 1 <= s->cap)
+		return;
+	size_t cap = s->cap ? s->cap : 64;
+	while (cap < s->len + n + 1)
+		cap *= 2;
+	char *b = realloc(s->buf, cap);
+	if (b == NULL)
+		return;
+	s->buf = b;
+	s->cap = cap;
+}
+
+static void str_add(pyc2go_str *s, const char *p, size_t n)
+{
+	str_grow(s, n);
+	if (s->len + n + 1 > s->cap)
+		return; /* out of memory: the text is cut short */
+	memcpy(s->buf + s->len, p, n);
+	s->len += n;
+	s->buf[s->len] = 0;
+}
+
+void pyc2go_str_lit(pyc2go_str *s, const char *lit) { str_add(s, lit, strlen(lit)); }
+
+const char *pyc2go_str_cstr(pyc2go_str *s) { return s->buf ? s->buf : ""; }
+
+void pyc2go_str_free(pyc2go_str *s)
+{
+	free(s->buf);
+	s->buf = NULL;
+	s->len = s->cap = 0;
+}
+
+static pyc2go_str *capture;
+
+/* pyc2go_capture_begin returns 0 (a value, for cgo's -Wextra prologue). */
+int pyc2go_capture_begin(void)
+{
+	if (capture == NULL)
+		capture = calloc(1, sizeof *capture);
+	return 0;
+}
+
+char *pyc2go_capture_end(void)
+{
+	pyc2go_str *c = capture;
+	capture = NULL;
+	if (c == NULL)
+		return NULL;
+	char *b = c->buf;
+	free(c);
+	return b;
+}
+
+void pyc2go_write(pyc2go_str *s)
+{
+	if (capture != NULL) {
+		str_add(capture, pyc2go_str_cstr(s), s->len);
+	} else if (s->len > 0) {
+		fwrite(s->buf, 1, s->len, stdout);
+		fflush(stdout);
+	}
+	pyc2go_str_free(s);
+}
+
+bool pyc2go_exc_in(const pyc2go_error *e, const char *classes)
+{
+	size_t n = strlen(e->exc);
+	for (const char *p = classes; (p = strstr(p, e->exc)) != NULL; p++) {
+		if (n > 0 && p > classes && p[-1] == '|' && p[n] == '|')
+			return true;
+	}
+	return false;
+}
+
+void pyc2go_reraise(pyc2go_error *err, const pyc2go_error *caught)
+{
+	if (err != NULL && err != caught)
+		*err = *caught;
+}
+
+/* shortest fills digits (no dot) and returns the decimal exponent of the
+ * first digit: the shortest digits that read back as x (through float
+ * when f32), the closest such to x, a tie to the even digit, as CPython's
+ * repr, numpy's float32 repr and Go's strconv choose them. x is finite
+ * and positive or zero. For each length p, the candidates are x's exact
+ * decimal expansion (glibc prints it) cut to p digits and that plus one
+ * unit in the last place. */
+static bool roundtrips(const char *d, int e, double x, bool f32)
+{
+	char buf[48];
+	snprintf(buf, sizeof buf, "%c.%se%d", d[0], d + 1, e);
+	return f32 ? strtof(buf, NULL) == (float)x : strtod(buf, NULL) == x;
+}
+
+static int shortest(double x, bool f32, char *digits)
+{
+	static _Thread_local char exact[1100];
+	char down[32], up[32];
+	snprintf(exact, sizeof exact, "%.*e", 800, x);
+	char *ep = strchr(exact, 'e');
+	int e0 = atoi(ep + 1);
+	static _Thread_local char m[802];
+	size_t nm = 0;
+	for (const char *q = exact; q < ep && nm < sizeof m - 1; q++)
+		if (*q != '.')
+			m[nm++] = *q;
+	m[nm] = 0;
+	int max = f32 ? 9 : 17, e = e0;
+	const char *best = down;
+	for (int p = 1; p <= max; p++) {
+		memcpy(down, m, (size_t)p);
+		down[p] = 0;
+		memcpy(up, down, (size_t)p + 1);
+		int eu = e0, k = p - 1;
+		while (k >= 0 && up[k] == '9')
+			up[k--] = '0';
+		if (k >= 0) {
+			up[k]++;
+		} else {
+			memmove(up + 1, up, (size_t)p);
+			up[0] = '1';
+			up[p] = 0;
+			eu++;
+		}
+		/* is the rest of the expansion above, at or below half a unit? */
+		int half = 0;
+		if ((size_t)p < nm) {
+			if (m[p] > '5')
+				half = 1;
+			else if (m[p] < '5')
+				half = -1;
+			else
+				half = strspn(m + p + 1, "0") == strlen(m + p + 1) ? 0 : 1;
+		} else {
+			half = -1; /* exact: down is x itself */
+		}
+		bool rd = roundtrips(down, e0, x, f32), ru = roundtrips(up, eu, x, f32);
+		if (rd && ru) {
+			bool take_up = half > 0 || (half == 0 && (down[p - 1] - '0') % 2 == 1);
+			best = take_up ? up : down;
+			e = take_up ? eu : e0;
+			break;
+		}
+		if (rd || ru || p == max) {
+			best = rd || !ru ? down : up;
+			e = rd || !ru ? e0 : eu;
+			break;
+		}
+	}
+	size_t n = strlen(best);
+	while (n > 1 && best[n - 1] == '0')
+		n--;
+	memcpy(digits, best, n);
+	digits[n] = 0;
+	return e;
+}
+
+/* repr_digits lays out x's shortest digits as runtime.formatDigits does. */
+static void repr_digits(pyc2go_str *s, double x, bool f32, bool dot0, int force)
+{
+	if (isnan(x)) {
+		pyc2go_str_lit(s, "nan");
+		return;
+	}
+	if (isinf(x)) {
+		pyc2go_str_lit(s, x > 0 ? "inf" : "-inf");
+		return;
+	}
+	if (signbit(x)) {
+		pyc2go_str_lit(s, "-");
+		x = -x;
+	}
+	char d[24];
+	int e = shortest(x, f32, d);
+	int decpt = e + 1, n = (int)strlen(d);
+	bool sci = decpt <= -4 || decpt > 16;
+	if (force > 0)
+		sci = true;
+	else if (force < 0)
+		sci = false;
+	char buf[64];
+	if (sci) {
+		str_add(s, d, 1);
+		if (n > 1) {
+			pyc2go_str_lit(s, ".");
+			pyc2go_str_lit(s, d + 1);
+		}
+		snprintf(buf, sizeof buf, "e%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+		pyc2go_str_lit(s, buf);
+		return;
+	}
+	if (decpt <= 0) {
+		pyc2go_str_lit(s, "0.");
+		for (int i = 0; i < -decpt; i++)
+			pyc2go_str_lit(s, "0");
+		pyc2go_str_lit(s, d);
+	} else if (decpt >= n) {
+		pyc2go_str_lit(s, d);
+		for (int i = 0; i < decpt - n; i++)
+			pyc2go_str_lit(s, "0");
+		if (dot0)
+			pyc2go_str_lit(s, ".0");
+	} else {
+		str_add(s, d, (size_t)decpt);
+		pyc2go_str_lit(s, ".");
+		pyc2go_str_lit(s, d + decpt);
+	}
+}
+
+/* repr32 is numpy 1.24's float32 repr (runtime.FormatFloat32). */
+static void repr32(pyc2go_str *s, float x, bool dot0)
+{
+	double a = fabs((double)x);
+	bool fixed = a == 0 || (a >= 1e-4 && a < 1e16) || isnan(a) || isinf(a);
+	repr_digits(s, (double)x, true, dot0, fixed ? -1 : 1);
+}
+
+typedef struct {
+	char fill[8]; /* a UTF-8 character */
+	char align, sign, type;
+	bool alt, zero;
+	int width, prec;
+	char grouping;
+} spec_t;
+
+static void parse_spec(const char *p, spec_t *sp)
+{
+	memset(sp, 0, sizeof *sp);
+	strcpy(sp->fill, " ");
+	sp->prec = -1;
+	size_t n = 1;
+	while (((unsigned char)p[0] & 0x80) && ((unsigned char)p[n] & 0xC0) == 0x80)
+		n++;
+	if (p[0] && p[n] && strchr("<>=^", p[n])) {
+		memcpy(sp->fill, p, n);
+		sp->fill[n] = 0;
+		sp->align = p[n];
+		p += n + 1;
+	} else if (p[0] && strchr("<>=^", p[0])) {
+		sp->align = *p++;
+	}
+	if (*p == '+' || *p == '-' || *p == ' ')
+		sp->sign = *p++;
+	if (*p == '#') {
+		sp->alt = true;
+		p++;
+	}
+	if (*p == '0') {
+		sp->zero = true;
+		p++;
+	}
+	while (*p >= '0' && *p <= '9')
+		sp->width = sp->width * 10 + (*p++ - '0');
+	if (*p == ',' || *p == '_')
+		sp->grouping = *p++;
+	if (*p == '.') {
+		p++;
+		sp->prec = 0;
+		while (*p >= '0' && *p <= '9')
+			sp->prec = sp->prec * 10 + (*p++ - '0');
+	}
+	sp->type = *p;
+}
+
+static size_t utf8_len(const char *p)
+{
+	size_t n = 0;
+	for (; *p; p++)
+		n += ((unsigned char)*p & 0xC0) != 0x80;
+	return n;
+}
+
+/* pad appends sign and body laid out in the spec's width (spec.pad). */
+static void pad(pyc2go_str *s, const spec_t *sp, const char *sign, const char *body, bool numeric)
+{
+	char align = sp->align;
+	const char *fill = sp->fill;
+	if (sp->zero && align == 0) {
+		align = '=';
+		fill = "0";
+	}
+	if (align == 0)
+		align = numeric ? '>' : '<';
+	long n = (long)sp->width - (long)utf8_len(sign) - (long)utf8_len(body);
+	long left = 0, mid = 0, right = 0;
+	if (n > 0) {
+		switch (align) {
+		case '<':
+			right = n;
+			break;
+		case '=':
+			mid = n;
+			break;
+		case '^':
+			left = n / 2;
+			right = n - left;
+			break;
+		default:
+			left = n;
+		}
+	}
+	for (long i = 0; i < left; i++)
+		pyc2go_str_lit(s, fill);
+	pyc2go_str_lit(s, sign);
+	for (long i = 0; i < mid; i++)
+		pyc2go_str_lit(s, fill);
+	pyc2go_str_lit(s, body);
+	for (long i = 0; i < right; i++)
+		pyc2go_str_lit(s, fill);
+}
+
+static const char *sign_of(const spec_t *sp, bool neg)
+{
+	if (neg)
+		return "-";
+	if (sp->sign == '+')
+		return "+";
+	if (sp->sign == ' ')
+		return " ";
+	return "";
+}
+
+/* group inserts sep every `every` digits of the integer part of digits
+ * (runtime.group), into out. */
+static void group(const char *digits, char sep, int every, pyc2go_str *out)
+{
+	if (sep == 0) {
+		pyc2go_str_lit(out, digits);
+		return;
+	}
+	size_t end = strcspn(digits, ".eE%");
+	for (size_t i = 0; i < end; i++) {
+		if (i > 0 && (end - i) % (size_t)every == 0)
+			str_add(out, &sep, 1);
+		str_add(out, digits + i, 1);
+	}
+	pyc2go_str_lit(out, digits + end);
+}
+
+void pyc2go_str_text(pyc2go_str *s, const char *text, const char *spec)
+{
+	spec_t sp;
+	parse_spec(spec, &sp);
+	pyc2go_str body = {0};
+	if (sp.prec >= 0) {
+		size_t k = 0;
+		for (int i = 0; text[k] && i <= sp.prec; k++) {
+			if (((unsigned char)text[k] & 0xC0) != 0x80 && i++ == sp.prec)
+				break;
+		}
+		str_add(&body, text, k);
+	} else {
+		pyc2go_str_lit(&body, text);
+	}
+	pad(s, &sp, "", pyc2go_str_cstr(&body), false);
+	pyc2go_str_free(&body);
+}
+
+static void format_uint(pyc2go_str *s, uint64_t u, bool neg, const spec_t *sp)
+{
+	char digits[80], tmp[80];
+	const char *prefix = "";
+	int every = 3;
+	switch (sp->type) {
+	case 'x':
+	case 'X':
+		snprintf(digits, sizeof digits, sp->type == 'x' ? "%" PRIx64 : "%" PRIX64, u);
+		prefix = sp->type == 'x' ? "0x" : "0X";
+		every = 4;
+		break;
+	case 'o':
+		snprintf(digits, sizeof digits, "%" PRIo64, u);
+		prefix = "0o";
+		every = 4;
+		break;
+	case 'b': {
+		int k = 0;
+		do {
+			tmp[k++] = (char)('0' + (u & 1));
+			u >>= 1;
+		} while (u);
+		for (int i = 0; i < k; i++)
+			digits[i] = tmp[k - 1 - i];
+		digits[k] = 0;
+		prefix = "0b";
+		every = 4;
+		break;
+	}
+	default:
+		snprintf(digits, sizeof digits, "%" PRIu64, u);
+	}
+	pyc2go_str body = {0};
+	group(digits, sp->grouping, every, &body);
+	char sign[8];
+	snprintf(sign, sizeof sign, "%s%s", sign_of(sp, neg), sp->alt ? prefix : "");
+	pad(s, sp, sign, pyc2go_str_cstr(&body), true);
+	pyc2go_str_free(&body);
+}
+
+void pyc2go_str_int(pyc2go_str *s, int64_t v, const char *spec)
+{
+	if (!*spec) {
+		char buf[32];
+		snprintf(buf, sizeof buf, "%" PRId64, v);
+		pyc2go_str_lit(s, buf);
+		return;
+	}
+	spec_t sp;
+	parse_spec(spec, &sp);
+	if (sp.type && strchr("eEfFgG%", sp.type)) {
+		pyc2go_str_float(s, (double)v, spec);
+		return;
+	}
+	uint64_t u = (uint64_t)v;
+	format_uint(s, v < 0 ? -u : u, v < 0, &sp);
+}
+
+void pyc2go_str_uint(pyc2go_str *s, uint64_t v, const char *spec)
+{
+	spec_t sp;
+	parse_spec(spec, &sp);
+	if (sp.type && strchr("eEfFgG%", sp.type)) {
+		pyc2go_str_float(s, (double)v, spec);
+		return;
+	}
+	format_uint(s, v, false, &sp);
+}
+
+void pyc2go_str_bool(pyc2go_str *s, bool v, const char *spec)
+{
+	if (!*spec)
+		pyc2go_str_lit(s, v ? "True" : "False");
+	else
+		pyc2go_str_int(s, v, spec);
+}
+
+/* general is Python's 'g' of a finite a >= 0 (runtime.generalFormat). */
+static void general(pyc2go_str *out, double a, int prec, bool alt, bool dot0)
+{
+	char e[64], f[400];
+	if (prec == 0)
+		prec = 1;
+	snprintf(e, sizeof e, "%.*e", prec - 1, a);
+	char *k = strchr(e, 'e');
+	int exp = atoi(k + 1);
+	int limit = dot0 ? prec - 1 : prec;
+	if (exp >= -4 && exp < limit) {
+		snprintf(f, sizeof f, "%.*f", prec - 1 - exp, a);
+		if (!alt && strchr(f, '.')) {
+			size_t n = strlen(f);
+			while (f[n - 1] == '0')
+				f[--n] = 0;
+			if (f[n - 1] == '.')
+				f[--n] = 0;
+		}
+		pyc2go_str_lit(out, f);
+		if ((dot0 || alt) && !strchr(f, '.'))
+			pyc2go_str_lit(out, dot0 && !alt ? ".0" : ".");
+		return;
+	}
+	*k = 0;
+	if (!alt && strchr(e, '.')) {
+		size_t n = strlen(e);
+		while (e[n - 1] == '0')
+			e[--n] = 0;
+		if (e[n - 1] == '.')
+			e[--n] = 0;
+	}
+	pyc2go_str_lit(out, e);
+	if (alt && !strchr(e, '.'))
+		pyc2go_str_lit(out, ".");
+	*k = 'e';
+	pyc2go_str_lit(out, k);
+}
+
+static void upper(char *p)
+{
+	for (; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+}
+
+/* float_body appends |x| formatted by the spec (runtime.floatBody). */
+static void float_body(pyc2go_str *out, double a, const spec_t *sp)
+{
+	char t = sp->type;
+	bool up = t == 'E' || t == 'F' || t == 'G';
+	int prec = sp->prec;
+	if (t == '%')
+		a *= 100;
+	if (isinf(a) || isnan(a)) {
+		pyc2go_str_lit(out, isnan(a) ? (up ? "NAN" : "nan") : (up ? "INF" : "inf"));
+		if (t == '%')
+			pyc2go_str_lit(out, "%");
+		return;
+	}
+	pyc2go_str b = {0};
+	switch (t) {
+	case 'f':
+	case 'F':
+	case '%': {
+		if (prec < 0)
+			prec = 6;
+		int n = snprintf(NULL, 0, "%.*f", prec, a);
+		char *buf = malloc((size_t)n + 3);
+		if (buf == NULL)
+			return;
+		snprintf(buf, (size_t)n + 1, "%.*f", prec, a);
+		if (sp->alt && prec == 0)
+			strcat(buf, ".");
+		if (t == '%')
+			strcat(buf, "%");
+		group(buf, sp->grouping, 3, out);
+		free(buf);
+		return;
+	}
+	case 'e':
+	case 'E': {
+		char buf[64];
+		if (prec < 0)
+			prec = 6;
+		snprintf(buf, sizeof buf, "%.*e", prec > 40 ? 40 : prec, a);
+		if (sp->alt && prec == 0) {
+			char *k = strchr(buf, 'e');
+			memmove(k + 1, k, strlen(k) + 1);
+			*k = '.';
+		}
+		if (up)
+			upper(buf);
+		group(buf, sp->grouping, 3, out);
+		return;
+	}
+	case 'g':
+	case 'G':
+		general(&b, a, prec < 0 ? 6 : prec, sp->alt, false);
+		break;
+	default:
+		if (prec < 0)
+			repr_digits(&b, a, false, true, 0);
+		else
+			general(&b, a, prec, sp->alt, true);
+	}
+	if (b.buf) {
+		if (up)
+			upper(b.buf);
+		group(b.buf, sp->grouping, 3, out);
+	}
+	pyc2go_str_free(&b);
+}
+
+void pyc2go_str_float(pyc2go_str *s, double v, const char *spec)
+{
+	if (!*spec) {
+		repr_digits(s, v, false, true, 0);
+		return;
+	}
+	spec_t sp;
+	parse_spec(spec, &sp);
+	pyc2go_str body = {0};
+	float_body(&body, fabs(v), &sp);
+	pad(s, &sp, sign_of(&sp, signbit(v) && !isnan(v)), pyc2go_str_cstr(&body), true);
+	pyc2go_str_free(&body);
+}
+
+void pyc2go_str_float32(pyc2go_str *s, float v, const char *spec)
+{
+	if (!*spec)
+		repr32(s, v, true);
+	else
+		pyc2go_str_float(s, (double)v, spec);
+}
+
+/* complex_repr is runtime.FormatComplex (f32: FormatComplex64). */
+static void complex_repr(pyc2go_str *s, double re, double im, bool f32)
+{
+	bool omit = re == 0 && !signbit(re);
+	if (!omit)
+		pyc2go_str_lit(s, "(");
+	if (!omit) {
+		if (f32)
+			repr_digits(s, re, true, false, 0);
+		else
+			repr_digits(s, re, false, false, 0);
+		if (!signbit(im) || isnan(im))
+			pyc2go_str_lit(s, "+");
+	}
+	repr_digits(s, im, f32, false, 0);
+	pyc2go_str_lit(s, omit ? "j" : "j)");
+}
+
+void pyc2go_str_complex(pyc2go_str *s, double re, double im, const char *spec)
+{
+	if (!*spec) {
+		complex_repr(s, re, im, false);
+		return;
+	}
+	spec_t sp;
+	parse_spec(spec, &sp);
+	pyc2go_str body = {0};
+	if (sp.type == 0 && sp.prec < 0) {
+		complex_repr(&body, re, im, false);
+	} else {
+		spec_t part = sp;
+		part.width = 0;
+		part.align = 0;
+		part.zero = false;
+		bool notype = sp.type == 0;
+		bool omit = notype && re == 0 && !signbit(re);
+		if (notype)
+			part.type = 'g';
+		if (notype && !omit)
+			pyc2go_str_lit(&body, "(");
+		if (!omit) {
+			pyc2go_str_lit(&body, sign_of(&part, signbit(re) && !isnan(re)));
+			float_body(&body, fabs(re), &part);
+			part.sign = '+';
+		}
+		pyc2go_str_lit(&body, sign_of(&part, signbit(im) && !isnan(im)));
+		float_body(&body, fabs(im), &part);
+		pyc2go_str_lit(&body, "j");
+		if (notype && !omit)
+			pyc2go_str_lit(&body, ")");
+	}
+	pad(s, &sp, "", pyc2go_str_cstr(&body), true);
+	pyc2go_str_free(&body);
+}
+
+void pyc2go_str_complex64(pyc2go_str *s, float re, float im, const char *spec)
+{
+	if (!*spec)
+		complex_repr(s, re, im, true);
+	else
+		pyc2go_str_complex(s, re, im, spec);
+}
+
+void pyc2go_str_exc(pyc2go_str *s, const pyc2go_error *e, bool repr, const char *spec)
+{
+	if (!repr) {
+		pyc2go_str_text(s, e->msg, spec);
+		return;
+	}
+	pyc2go_str_lit(s, e->exc);
+	pyc2go_str_lit(s, "(");
+	if (e->msg[0]) {
+		char q = strchr(e->msg, '\'') && !strchr(e->msg, '"') ? '"' : '\'';
+		str_add(s, &q, 1);
+		for (const char *p = e->msg; *p; p++) {
+			char buf[8];
+			unsigned char c = (unsigned char)*p;
+			if (c == '\\' || c == (unsigned char)q) {
+				snprintf(buf, sizeof buf, "\\%c", c);
+			} else if (c == '\n') {
+				strcpy(buf, "\\n");
+			} else if (c == '\t') {
+				strcpy(buf, "\\t");
+			} else if (c == '\r') {
+				strcpy(buf, "\\r");
+			} else if (c < 0x20 || c == 0x7f) {
+				snprintf(buf, sizeof buf, "\\x%02x", c);
+			} else {
+				buf[0] = (char)c;
+				buf[1] = 0;
+			}
+			pyc2go_str_lit(s, buf);
+		}
+		str_add(s, &q, 1);
+	}
+	pyc2go_str_lit(s, ")");
+}
+
+/*
+ * Arrays as numpy 1.24 prints them (runtime/array_repr.go is the Go
+ * twin, held to numpy by its differential test; the C one is held to the
+ * Go one): array2string with the default print options (line width 75,
+ * threshold 1000, 3 edge items, precision 8), separator " " for str and
+ * ", " with the "array(" prefix for repr. The elements are first copied
+ * in C order into one of the buffers of aprinter.
+ */
+typedef struct {
+	int bits;      /* 32 or 64 */
+	bool plus;     /* imaginary parts */
+	bool exp;      /* scientific notation */
+	int precision; /* max fraction digits */
+	int min_digits;
+	int pad_left, pad_right, exp_size;
+} ffmt;
+
+enum { K_BOOL, K_INT, K_UINT, K_FLOAT, K_COMPLEX };
+
+typedef struct {
+	int kind, bits;
+	int64_t n, ndim, shape[PYC2GO_MAXDIM], cstr[PYC2GO_MAXDIM];
+	bool summary, zerod;
+	const char *sep;
+	double *re, *im;
+	int64_t *iv;
+	uint64_t *uv;
+	bool *bv;
+	int intw;
+	ffmt rf, imf;
+} aprinter;
+
+/* ff_digits: shortest digits of |x| for the element precision. */
+static int ff_digits(const ffmt *f, double x, char *d) { return shortest(fabs(x), f->bits == 32, d); }
+
+static const char *ff_sign(const ffmt *f, double x) { return signbit(x) ? "-" : (f->plus ? "+" : ""); }
+
+/* ff_pos is posParts: integer part (with sign) and fraction digits. */
+static void ff_pos(const ffmt *f, double x, char *ip, char *fp)
+{
+	char d[32], buf[400];
+	int e = ff_digits(f, x, d);
+	int decpt = e + 1, n = (int)strlen(d);
+	strcpy(ip, ff_sign(f, x));
+	fp[0] = 0;
+	if (n - decpt > f->precision) {
+		snprintf(buf, sizeof buf, "%.*f", f->precision, fabs(x));
+		char *dot = strchr(buf, '.');
+		if (dot) {
+			*dot = 0;
+			strcpy(fp, dot + 1);
+			size_t k = strlen(fp);
+			while (k > 0 && fp[k - 1] == '0')
+				fp[--k] = 0;
+		}
+		strcat(ip, buf);
+		return;
+	}
+	if (decpt <= 0) {
+		strcat(ip, "0");
+		for (int i = 0; i < -decpt; i++)
+			strcat(fp, "0");
+		strcat(fp, d);
+	} else if (decpt >= n) {
+		strcat(ip, d);
+		for (int i = 0; i < decpt - n; i++)
+			strcat(ip, "0");
+	} else {
+		strncat(ip, d, (size_t)decpt);
+		strcpy(fp, d + decpt);
+	}
+}
+
+/* ff_sci is sciParts: leading digit (with sign), fraction digits and the
+ * exponent with sign and at least two digits. */
+static void ff_sci(const ffmt *f, double x, char *ip, char *fp, char *ep)
+{
+	char d[64], buf[96];
+	int e = ff_digits(f, x, d);
+	if ((int)strlen(d) - 1 > f->precision) {
+		snprintf(buf, sizeof buf, "%.*e", f->precision, fabs(x));
+		char *k = strchr(buf, 'e');
+		e = atoi(k + 1);
+		size_t n = 0;
+		for (char *q = buf; q < k; q++)
+			if (*q != '.')
+				d[n++] = *q;
+		while (n > 0 && d[n - 1] == '0')
+			n--;
+		if (n == 0)
+			d[n++] = '0';
+		d[n] = 0;
+	}
+	snprintf(ip, 8, "%s%c", ff_sign(f, x), d[0]);
+	strcpy(fp, d + 1);
+	snprintf(ep, 16, "%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+}
+
+static void ff_init(ffmt *f, const double *v, int64_t n, int bits, bool plus)
+{
+	memset(f, 0, sizeof *f);
+	f->bits = bits;
+	f->plus = plus;
+	f->precision = 8;
+	f->exp_size = -1;
+	bool nonfinite = false, neginf = false, any = false, nonzero = false;
+	double mx = 0, mn = INFINITY;
+	for (int64_t k = 0; k < n; k++) {
+		double x = v[k];
+		if (isnan(x) || isinf(x)) {
+			nonfinite = true;
+			neginf = neginf || (isinf(x) && x < 0);
+			continue;
+		}
+		any = true;
+		if (x != 0) {
+			mx = fmax(mx, fabs(x));
+			mn = fmin(mn, fabs(x));
+			nonzero = true;
+		}
+	}
+	if (nonzero) {
+		if (bits == 32) {
+			float m32 = (float)mx, n32 = (float)mn;
+			f->exp = m32 >= 1e8f || n32 < 0.0001f || m32 / n32 > 1000.0f;
+		} else {
+			f->exp = mx >= 1e8 || mn < 0.0001 || mx / mn > 1000;
+		}
+	}
+	char ip[400], fp[400], ep[16];
+	if (!any) {
+		f->pad_left = f->pad_right = 0;
+	} else if (f->exp) {
+		int iw = 0, fw = 0, ew = 0;
+		for (int64_t k = 0; k < n; k++) {
+			if (isnan(v[k]) || isinf(v[k]))
+				continue;
+			ff_sci(f, v[k], ip, fp, ep);
+			iw = iw > (int)strlen(ip) ? iw : (int)strlen(ip);
+			fw = fw > (int)strlen(fp) ? fw : (int)strlen(fp);
+			ew = ew > (int)strlen(ep) ? ew : (int)strlen(ep);
+		}
+		f->exp_size = ew - 1;
+		f->precision = fw;
+		f->min_digits = fw;
+		f->pad_left = iw;
+		f->pad_right = f->exp_size + 2 + f->precision;
+	} else {
+		int iw = 0, fw = 0;
+		for (int64_t k = 0; k < n; k++) {
+			if (isnan(v[k]) || isinf(v[k]))
+				continue;
+			ff_pos(f, v[k], ip, fp);
+			iw = iw > (int)strlen(ip) ? iw : (int)strlen(ip);
+			fw = fw > (int)strlen(fp) ? fw : (int)strlen(fp);
+		}
+		f->pad_left = iw;
+		f->pad_right = fw;
+	}
+	if (nonfinite) {
+		int inflen = 3 + (plus || neginf);
+		int offset = f->pad_right + 1;
+		if (f->pad_left < 3 - offset)
+			f->pad_left = 3 - offset;
+		if (f->pad_left < inflen - offset)
+			f->pad_left = inflen - offset;
+	}
+}
+
+static void pad_left_to(pyc2go_str *s, const char *t, int w)
+{
+	for (int i = (int)strlen(t); i < w; i++)
+		pyc2go_str_lit(s, " ");
+	pyc2go_str_lit(s, t);
+}
+
+/* ff_format is FloatingFormat.__call__ (floatFormat.format). */
+static void ff_format(const ffmt *f, double x, pyc2go_str *s)
+{
+	char ip[400], fp[400], ep[16];
+	if (isnan(x) || isinf(x)) {
+		const char *r = isnan(x) ? (f->plus ? "+nan" : "nan") : (x < 0 ? "-inf" : (f->plus ? "+inf" : "inf"));
+		pad_left_to(s, r, f->pad_left + f->pad_right + 1);
+		return;
+	}
+	if (f->exp) {
+		ff_sci(f, x, ip, fp, ep);
+		if ((int)strlen(fp) < f->min_digits) {
+			char buf[96];
+			snprintf(buf, sizeof buf, "%.*e", f->min_digits, fabs(x));
+			char *k = strchr(buf, 'e');
+			*k = 0;
+			snprintf(ip, 8, "%s%c", ff_sign(f, x), buf[0]);
+			strcpy(fp, buf + 2);
+			strcpy(ep, k + 1);
+			/* drop leading exponent zeros beyond two digits, as Go's strconv prints them */
+		}
+		while ((int)strlen(ep) - 1 < f->exp_size) {
+			memmove(ep + 2, ep + 1, strlen(ep));
+			ep[1] = '0';
+		}
+		pad_left_to(s, ip, f->pad_left);
+		pyc2go_str_lit(s, ".");
+		pyc2go_str_lit(s, fp);
+		pyc2go_str_lit(s, "e");
+		pyc2go_str_lit(s, ep);
+		return;
+	}
+	ff_pos(f, x, ip, fp);
+	pad_left_to(s, ip, f->pad_left);
+	pyc2go_str_lit(s, ".");
+	pyc2go_str_lit(s, fp);
+	for (int i = (int)strlen(fp); i < f->pad_right; i++)
+		pyc2go_str_lit(s, " ");
+}
+
+/* ap_shown collects the flat C-order indices numpy's print shows
+ * (_leading_trailing). */
+static void ap_shown(const aprinter *p, int64_t axis, int64_t base, int64_t *out, int64_t *n)
+{
+	if (axis == p->ndim) {
+		out[(*n)++] = base;
+		return;
+	}
+	int64_t m = p->shape[axis];
+	for (int64_t i = 0; i < m; i++) {
+		if (p->summary && m > 6 && i == 3)
+			i = m - 3;
+		ap_shown(p, axis + 1, base + i * p->cstr[axis], out, n);
+	}
+}
+
+static void ap_elem(const aprinter *p, int64_t i, pyc2go_str *s)
+{
+	char buf[32];
+	switch (p->kind) {
+	case K_BOOL:
+		pyc2go_str_lit(s, p->bv[i] ? (p->zerod ? "True" : " True") : "False");
+		return;
+	case K_INT:
+		snprintf(buf, sizeof buf, "%" PRId64, p->iv[i]);
+		pad_left_to(s, buf, p->intw);
+		return;
+	case K_UINT:
+		snprintf(buf, sizeof buf, "%" PRIu64, p->uv[i]);
+		pad_left_to(s, buf, p->intw);
+		return;
+	case K_FLOAT:
+		ff_format(&p->rf, p->re[i], s);
+		return;
+	}
+	/* complex: the 'j' goes before the imaginary part's right padding */
+	ff_format(&p->rf, p->re[i], s);
+	pyc2go_str im = {0};
+	ff_format(&p->imf, p->im[i], &im);
+	const char *t = pyc2go_str_cstr(&im);
+	size_t k = strlen(t);
+	while (k > 0 && t[k - 1] == ' ')
+		k--;
+	str_add(s, t, k);
+	pyc2go_str_lit(s, "j");
+	pyc2go_str_lit(s, t + k);
+	pyc2go_str_free(&im);
+}
+
+/* extend_line is numpy's _extendLine (extendLine). */
+static void extend_line(pyc2go_str *s, pyc2go_str *line, const char *word, size_t width, size_t next_prefix)
+{
+	if (line->len + strlen(word) > width && line->len > next_prefix) {
+		size_t k = line->len;
+		while (k > 0 && line->buf[k - 1] == ' ')
+			k--;
+		str_add(s, line->buf, k);
+		pyc2go_str_lit(s, "\n");
+		line->len = 0;
+		if (line->buf)
+			line->buf[0] = 0;
+		for (size_t i = 0; i < next_prefix; i++)
+			pyc2go_str_lit(line, " ");
+	}
+	pyc2go_str_lit(line, word);
+}
+
+/* ap_recurse is _formatArray's recurser (arrayPrinter.recurse): appends
+ * the block at flat index base on axis to out. */
+static void ap_recurse(const aprinter *p, int64_t base, int64_t axis, size_t hanging, size_t width, pyc2go_str *out)
+{
+	int64_t left = p->ndim - axis;
+	if (left == 0) {
+		ap_elem(p, base, out);
+		return;
+	}
+	int64_t n = p->shape[axis], st = p->cstr[axis];
+	bool sum = p->summary && n > 6;
+	int64_t leading = sum ? 3 : 0, trailing = sum ? 3 : n;
+	pyc2go_str s = {0};
+	for (size_t i = 0; i < hanging; i++)
+		pyc2go_str_lit(&s, " ");
+	if (left == 1) {
+		size_t elem_width = width - 1;
+		pyc2go_str str = {0}, line = {0};
+		pyc2go_str_lit(&line, pyc2go_str_cstr(&s));
+		pyc2go_str w = {0};
+		for (int64_t i = 0; i < leading + (sum ? 1 : 0) + (trailing - 1); i++) {
+			int64_t idx;
+			w.len = 0;
+			if (w.buf)
+				w.buf[0] = 0;
+			if (i < leading) {
+				idx = i;
+			} else if (sum && i == leading) {
+				extend_line(&str, &line, "...", elem_width, hanging);
+				pyc2go_str_lit(&line, p->sep);
+				continue;
+			} else {
+				idx = n - (trailing - (i - leading - (sum ? 1 : 0)));
+			}
+			ap_recurse(p, base + idx * st, axis + 1, hanging + 1, width - 1, &w);
+			extend_line(&str, &line, pyc2go_str_cstr(&w), elem_width, hanging);
+			pyc2go_str_lit(&line, p->sep);
+		}
+		w.len = 0;
+		if (w.buf)
+			w.buf[0] = 0;
+		ap_recurse(p, base + (n - 1) * st, axis + 1, hanging + 1, width - 1, &w);
+		extend_line(&str, &line, pyc2go_str_cstr(&w), elem_width, hanging);
+		pyc2go_str_lit(out, "[");
+		/* str + line, without the first hanging indent */
+		pyc2go_str all = {0};
+		pyc2go_str_lit(&all, pyc2go_str_cstr(&str));
+		pyc2go_str_lit(&all, pyc2go_str_cstr(&line));
+		pyc2go_str_lit(out, pyc2go_str_cstr(&all) + hanging);
+		pyc2go_str_lit(out, "]");
+		pyc2go_str_free(&all);
+		pyc2go_str_free(&w);
+		pyc2go_str_free(&str);
+		pyc2go_str_free(&line);
+		pyc2go_str_free(&s);
+		return;
+	}
+	/* line_sep: the separator without trailing spaces, then newlines */
+	pyc2go_str lsep = {0};
+	size_t k = strlen(p->sep);
+	while (k > 0 && p->sep[k - 1] == ' ')
+		k--;
+	str_add(&lsep, p->sep, k);
+	for (int64_t i = 0; i < left - 1; i++)
+		pyc2go_str_lit(&lsep, "\n");
+	pyc2go_str body = {0};
+	for (int64_t i = 0; i < leading; i++) {
+		pyc2go_str_lit(&body, pyc2go_str_cstr(&s));
+		ap_recurse(p, base + i * st, axis + 1, hanging + 1, width - 1, &body);
+		pyc2go_str_lit(&body, pyc2go_str_cstr(&lsep));
+	}
+	if (sum) {
+		pyc2go_str_lit(&body, pyc2go_str_cstr(&s));
+		pyc2go_str_lit(&body, "...");
+		pyc2go_str_lit(&body, pyc2go_str_cstr(&lsep));
+	}
+	for (int64_t i = trailing; i > 1; i--) {
+		pyc2go_str_lit(&body, pyc2go_str_cstr(&s));
+		ap_recurse(p, base + (n - i) * st, axis + 1, hanging + 1, width - 1, &body);
+		pyc2go_str_lit(&body, pyc2go_str_cstr(&lsep));
+	}
+	pyc2go_str_lit(&body, pyc2go_str_cstr(&s));
+	ap_recurse(p, base + (n - 1) * st, axis + 1, hanging + 1, width - 1, &body);
+	pyc2go_str_lit(out, "[");
+	pyc2go_str_lit(out, pyc2go_str_cstr(&body) + hanging);
+	pyc2go_str_lit(out, "]");
+	pyc2go_str_free(&body);
+	pyc2go_str_free(&lsep);
+	pyc2go_str_free(&s);
+}
+
+static const char *dtype_name(int kind, int bits)
+{
+	switch (kind) {
+	case K_BOOL:
+		return "bool";
+	case K_INT:
+		return bits == 8 ? "int8" : bits == 16 ? "int16" : bits == 32 ? "int32" : "int64";
+	case K_UINT:
+		return bits == 8 ? "uint8" : bits == 16 ? "uint16" : bits == 32 ? "uint32" : "uint64";
+	case K_FLOAT:
+		return bits == 32 ? "float32" : "float64";
+	}
+	return bits == 32 ? "complex64" : "complex128";
+}
+
+/* ap_print prints the array whose C-order elements p holds. */
+static void ap_print(aprinter *p, pyc2go_str *s, bool repr)
+{
+	int64_t cs = 1;
+	for (int64_t k = p->ndim - 1; k >= 0; k--) {
+		p->cstr[k] = cs;
+		cs *= p->shape[k];
+	}
+	p->summary = p->n > 1000;
+	p->sep = repr ? ", " : " ";
+	bool implied = (p->kind == K_BOOL) || (p->kind == K_INT && p->bits == 64) || (p->kind != K_UINT && p->kind != K_INT && p->bits == 64);
+	int64_t *shown = malloc(sizeof(int64_t) * (size_t)(p->n > 0 ? p->n : 1));
+	int64_t ns = 0;
+	if (shown == NULL)
+		return;
+	if (p->n > 0)
+		ap_shown(p, 0, 0, shown, &ns);
+	/* formats from the shown elements */
+	if (p->kind == K_FLOAT || p->kind == K_COMPLEX) {
+		double *v = malloc(sizeof(double) * (size_t)(ns > 0 ? ns : 1));
+		if (v == NULL) {
+			free(shown);
+			return;
+		}
+		for (int64_t k = 0; k < ns; k++)
+			v[k] = p->re[shown[k]];
+		ff_init(&p->rf, v, ns, p->bits, false);
+		if (p->kind == K_COMPLEX) {
+			for (int64_t k = 0; k < ns; k++)
+				v[k] = p->im[shown[k]];
+			ff_init(&p->imf, v, ns, p->bits, true);
+		}
+		free(v);
+	} else if (p->kind == K_INT || p->kind == K_UINT) {
+		char a[32], b[32];
+		p->intw = 0;
+		if (ns > 0) {
+			if (p->kind == K_INT) {
+				int64_t mx = p->iv[shown[0]], mn = mx;
+				for (int64_t k = 0; k < ns; k++) {
+					mx = p->iv[shown[k]] > mx ? p->iv[shown[k]] : mx;
+					mn = p->iv[shown[k]] < mn ? p->iv[shown[k]] : mn;
+				}
+				snprintf(a, sizeof a, "%" PRId64, mx);
+				snprintf(b, sizeof b, "%" PRId64, mn);
+			} else {
+				uint64_t mx = p->uv[shown[0]], mn = mx;
+				for (int64_t k = 0; k < ns; k++) {
+					mx = p->uv[shown[k]] > mx ? p->uv[shown[k]] : mx;
+					mn = p->uv[shown[k]] < mn ? p->uv[shown[k]] : mn;
+				}
+				snprintf(a, sizeof a, "%" PRIu64, mx);
+				snprintf(b, sizeof b, "%" PRIu64, mn);
+			}
+			p->intw = (int)(strlen(a) > strlen(b) ? strlen(a) : strlen(b));
+		}
+	}
+	free(shown);
+	if (!repr) {
+		if (p->n == 0)
+			pyc2go_str_lit(s, "[]");
+		else
+			ap_recurse(p, 0, 0, 1, 75, s);
+		return;
+	}
+	bool skip = implied && p->n > 0;
+	const char *suffix = skip ? ")" : ",";
+	pyc2go_str body = {0};
+	pyc2go_str_lit(&body, "array(");
+	if (p->n > 0) {
+		ap_recurse(p, 0, 0, 7, 75 - strlen(suffix), &body);
+	} else if (p->ndim == 1) {
+		pyc2go_str_lit(&body, "[]");
+	} else {
+		char shp[PYC2GO_SHAPEBUF];
+		pyc2go_str_lit(&body, "[], shape=");
+		pyc2go_str_lit(&body, pyc2go_shape_str(shp, p->ndim, p->shape));
+	}
+	pyc2go_str_lit(&body, suffix);
+	if (!skip) {
+		char dt[40];
+		snprintf(dt, sizeof dt, "dtype=%s)", dtype_name(p->kind, p->bits));
+		const char *b = pyc2go_str_cstr(&body);
+		const char *nl = strrchr(b, '\n');
+		size_t last = strlen(nl ? nl + 1 : b);
+		pyc2go_str_lit(&body, last + strlen(dt) + 1 > 75 ? "\n      " : " ");
+		pyc2go_str_lit(&body, dt);
+	}
+	pyc2go_str_lit(s, pyc2go_str_cstr(&body));
+	pyc2go_str_free(&body);
+}
+
+/* ap_index walks a's elements in C order, calling the element copy. */
+#define PYC2GO_STR_ARRAY_DEF(T, KIND, BITS, COPY)                                           \
+	void pyc2go_str_array_##T(pyc2go_str *s, const pyc2go_array_##T *a, bool repr)     \
+	{                                                                                   \
+		aprinter p;                                                                 \
+		memset(&p, 0, sizeof p);                                                    \
+		p.kind = KIND;                                                              \
+		p.bits = BITS;                                                              \
+		p.ndim = a->ndim;                                                           \
+		p.n = 1;                                                                    \
+		for (int64_t k = 0; k < a->ndim; k++) {                                     \
+			p.shape[k] = a->shape[k];                                           \
+			p.n *= a->shape[k];                                                 \
+		}                                                                           \
+		size_t m = (size_t)(p.n > 0 ? p.n : 1);                                     \
+		p.re = malloc(m * sizeof(double));                                          \
+		p.im = malloc(m * sizeof(double));                                          \
+		p.iv = malloc(m * sizeof(int64_t));                                         \
+		p.uv = malloc(m * sizeof(uint64_t));                                        \
+		p.bv = malloc(m * sizeof(bool));                                            \
+		if (p.re && p.im && p.iv && p.uv && p.bv) {                                 \
+			int64_t idx[PYC2GO_MAXDIM] = {0};                                   \
+			for (int64_t i = 0; i < p.n; i++) {                                 \
+				int64_t off = a->offset;                                    \
+				for (int64_t k = 0; k < a->ndim; k++)                       \
+					off += idx[k] * a->strides[k];                      \
+				COPY;                                                       \
+				for (int64_t k = a->ndim - 1; k >= 0; k--) {                \
+					if (++idx[k] < a->shape[k])                         \
+						break;                                      \
+					idx[k] = 0;                                         \
+				}                                                           \
+			}                                                                   \
+			ap_print(&p, s, repr);                                              \
+		}                                                                           \
+		free(p.re);                                                                 \
+		free(p.im);                                                                 \
+		free(p.iv);                                                                 \
+		free(p.uv);                                                                 \
+		free(p.bv);                                                                 \
+	}
+
+PYC2GO_STR_ARRAY_DEF(bool, K_BOOL, 8, p.bv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(int8, K_INT, 8, p.iv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(int16, K_INT, 16, p.iv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(int32, K_INT, 32, p.iv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(int64, K_INT, 64, p.iv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(uint8, K_UINT, 8, p.uv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(uint16, K_UINT, 16, p.uv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(uint32, K_UINT, 32, p.uv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(uint64, K_UINT, 64, p.uv[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(float32, K_FLOAT, 32, p.re[i] = (double)a->data[off])
+PYC2GO_STR_ARRAY_DEF(float64, K_FLOAT, 64, p.re[i] = a->data[off])
+PYC2GO_STR_ARRAY_DEF(complex64, K_COMPLEX, 32, (p.re[i] = (double)crealf(a->data[off]), p.im[i] = (double)cimagf(a->data[off])))
+PYC2GO_STR_ARRAY_DEF(complex128, K_COMPLEX, 64, (p.re[i] = creal(a->data[off]), p.im[i] = cimag(a->data[off])))
