@@ -53,6 +53,8 @@ func CloneStmt(s Stmt) Stmt {
 		return &Alloc{Dst: s.Dst, Shape: cloneExprs(s.Shape), Pos: s.Pos}
 	case *View:
 		return &View{Dst: s.Dst, Src: s.Src, Offset: CloneExpr(s.Offset), Shape: cloneExprs(s.Shape), Strides: cloneExprs(s.Strides), Pos: s.Pos}
+	case *ListOp:
+		return &ListOp{Op: s.Op, Dst: s.Dst, Args: cloneExprs(s.Args), Pos: s.Pos}
 	}
 	panic("ir.CloneStmt: unknown statement")
 }

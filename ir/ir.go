@@ -354,6 +354,37 @@ type View struct {
 	Pos     Pos
 }
 
+// ListOp runs an operation on lists, which live in memory and are shared
+// by reference (a list of tuples is one list per leaf, kept in step by
+// lower): Op names it, Args are its operands (the list first), Dst, when
+// the operation has a value, receives it. ListOps lists the operations.
+// A ListOp never raises: lower checks what Python checks (an index in
+// range, a list not empty) before it. The reads, list_len and list_get,
+// are intrinsics; a pass must not move them across a ListOp or a call.
+type ListOp struct {
+	Op   string
+	Dst  *Var
+	Args []Expr
+	Pos  Pos
+}
+
+// ListOps describes each ListOp operation: its operands and its value.
+var ListOps = map[string]string{
+	"new":     "Dst = []",
+	"append":  "Args[0].append(Args[1])",
+	"set":     "Args[0][Args[1]] = Args[2], 0 <= Args[1] < len",
+	"insert":  "Args[0].insert(Args[1], Args[2]), 0 <= Args[1] <= len",
+	"pop":     "Dst = Args[0].pop(Args[1]), 0 <= Args[1] < len",
+	"extend":  "Args[0].extend(Args[1]), a list of the same type (maybe Args[0] itself)",
+	"clear":   "Args[0].clear()",
+	"reverse": "Args[0].reverse()",
+	"copy":    "Dst = Args[0][:]",
+	"slice":   "Dst = [Args[0][Args[1] + k*Args[2]] for k in range(Args[3])], indices in range",
+	"concat":  "Dst = Args[0] + Args[1]",
+	"repeat":  "Dst = Args[0] * Args[1] (empty when Args[1] <= 0)",
+	"sort":    "sorts the lists Args[0..k-1], all of one length, together: a stable sort by the first Args[k] (a constant) of them compared lexicographically, descending when Args[k+1] (bool) holds, keeping equal ones in their order as Python's sort(reverse=True) does; the rest follow",
+}
+
 func (s *Assign) StmtPos() Pos   { return s.Pos }
 func (s *Store) StmtPos() Pos    { return s.Pos }
 func (s *CallStmt) StmtPos() Pos { return s.Pos }
@@ -367,6 +398,7 @@ func (s *Raise) StmtPos() Pos    { return s.Pos }
 func (s *Check) StmtPos() Pos    { return s.Pos }
 func (s *Alloc) StmtPos() Pos    { return s.Pos }
 func (s *View) StmtPos() Pos     { return s.Pos }
+func (s *ListOp) StmtPos() Pos   { return s.Pos }
 
 func (*Assign) isStmt()   {}
 func (*Store) isStmt()    {}
@@ -381,6 +413,7 @@ func (*Raise) isStmt()    {}
 func (*Check) isStmt()    {}
 func (*Alloc) isStmt()    {}
 func (*View) isStmt()     {}
+func (*ListOp) isStmt()   {}
 
 // Expr is a pure expression tree.
 type Expr interface {

@@ -178,6 +178,12 @@ func (p *printer) stmt(s Stmt) {
 	case *View:
 		p.line(s.Pos, "%s = view %s offset %s shape (%s) strides (%s)", s.Dst.Name, s.Src.Name,
 			exprString(s.Offset), exprList(s.Shape), exprList(s.Strides))
+	case *ListOp:
+		if s.Dst != nil {
+			p.line(s.Pos, "%s = list_%s(%s)", s.Dst.Name, s.Op, exprList(s.Args))
+		} else {
+			p.line(s.Pos, "list_%s(%s)", s.Op, exprList(s.Args))
+		}
 	default:
 		p.line(Pos{}, "<unknown stmt %T>", s)
 	}

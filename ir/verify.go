@@ -292,6 +292,21 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 			v.expr(pos, e)
 			v.wantType(pos, "view extent or stride", e, Int64)
 		}
+	case *ListOp:
+		if _, ok := ListOps[s.Op]; !ok {
+			v.errorf(pos, "list op %q: unknown", s.Op)
+		}
+		if s.Dst != nil {
+			v.assigns(pos, s.Dst, induction)
+		}
+		for _, e := range s.Args {
+			v.expr(pos, e)
+		}
+		if len(s.Args) > 0 && s.Op != "new" {
+			if _, ok := s.Args[0].Type().(*List); !ok {
+				v.errorf(pos, "list op %s: want a list first, got %s", s.Op, s.Args[0].Type())
+			}
+		}
 	default:
 		v.errorf(pos, "unknown statement %T", s)
 	}
@@ -522,6 +537,10 @@ func Assigned(b *Block) map[*Var]bool {
 				if d != nil {
 					m[d] = true
 				}
+			}
+		case *ListOp:
+			if s.Dst != nil {
+				m[s.Dst] = true
 			}
 		case *For:
 			m[s.Var] = true

@@ -59,6 +59,8 @@ func StmtExprs(s Stmt) []Expr {
 	case *View:
 		es := append([]Expr{s.Offset}, s.Shape...)
 		return append(es, s.Strides...)
+	case *ListOp:
+		return s.Args
 	}
 	return nil
 }

@@ -30,6 +30,10 @@ func loopWrites(b *ir.Block) map[*ir.Var]bool {
 			m[s.Dst] = true
 		case *ir.View:
 			m[s.Dst] = true
+		case *ir.ListOp:
+			if s.Dst != nil {
+				m[s.Dst] = true
+			}
 		case *ir.For:
 			m[s.Var] = true
 		}
@@ -375,6 +379,8 @@ func cloneStmt(s ir.Stmt, fors map[*ir.For]*ir.For) ir.Stmt {
 	case *ir.View:
 		return &ir.View{Dst: s.Dst, Src: s.Src, Offset: cloneExpr(s.Offset), Shape: cloneExprs(s.Shape),
 			Strides: cloneExprs(s.Strides), Pos: s.Pos}
+	case *ir.ListOp:
+		return &ir.ListOp{Op: s.Op, Dst: s.Dst, Args: cloneExprs(s.Args), Pos: s.Pos}
 	}
 	panic(fmt.Sprintf("cloneStmt: unknown statement %T", s))
 }

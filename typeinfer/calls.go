@@ -123,6 +123,8 @@ var builtinSigs = map[string]sig{
 	"pow":     simpleSig([]string{"base", "exp", "mod"}, 2, false),
 	"min":     {variadic: 2},
 	"max":     {variadic: 2},
+	"list":    pos("iterable"),
+	"sorted":  {names: []string{"iterable", "key", "reverse"}, npos: 1, nposonly: 1, required: []bool{true, false, false}},
 }
 
 // callee is a resolved call target.
@@ -202,7 +204,7 @@ func (c *checker) resolve(e *ast.Call) (callee, bool) {
 			c.use(n, m)
 			return c.moduleCallee(e, m.Path, string(f.Attr), string(n.Id)+"."+string(f.Attr))
 		}
-		if f.Attr == "conjugate" || arrayMethods[string(f.Attr)] {
+		if f.Attr == "conjugate" || arrayMethods[string(f.Attr)] || listMethods[string(f.Attr)] {
 			return callee{kind: CallMethod, name: string(f.Attr), disp: string(f.Attr), recv: f.Value}, true
 		}
 		c.expr(f.Value)
@@ -613,6 +615,9 @@ func (c *checker) argTypes(e *ast.Call, disp string, slots []int, pt, kt []ir.Ty
 }
 
 func (c *checker) callBuiltin(e *ast.Call, cl callee) ir.Type {
+	if cl.name == "list" || cl.name == "sorted" {
+		return c.listCall(e, cl) // list.go
+	}
 	if cl.name == "len" && len(e.Args) == 1 && len(e.Keywords) == 0 {
 		if r, ok := e.Args[0].(*ast.Call); ok && c.iterBuiltin(r) == "range" {
 			// len(range(...)): the number of values it yields.
@@ -632,7 +637,7 @@ func (c *checker) callBuiltin(e *ast.Call, cl callee) ir.Type {
 		switch t := pt[0].(type) {
 		case nil:
 			return nil
-		case *ir.Array, *ir.Tuple:
+		case *ir.Array, *ir.Tuple, *ir.List:
 		default:
 			c.errorf(e.Args[0], "object of type '%s' has no len()", pyName(t))
 			return nil
@@ -888,6 +893,9 @@ func (c *checker) callMethod(e *ast.Call, cl callee, stmt bool) ir.Type {
 	rt := c.expr(cl.recv)
 	if a, isA := isArr(rt); isA {
 		return c.callArrayMethod(e, cl.recv, a, cl.name, stmt)
+	}
+	if lt, isL := rt.(*ir.List); isL && listMethods[cl.name] {
+		return c.listMethod(e, cl.recv, lt, cl.name, stmt) // list.go
 	}
 	if cl.name != "conjugate" {
 		c.args(e)

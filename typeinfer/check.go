@@ -841,6 +841,19 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 		if inner, ok := strings.CutPrefix(s, "Tuple["); ok && strings.HasSuffix(inner, "]") {
 			return c.stringTuple(e, inner[:len(inner)-1], result)
 		}
+		for _, pre := range []string{"list[", "List["} {
+			if inner, ok := strings.CutPrefix(s, pre); ok && strings.HasSuffix(inner, "]") {
+				et, ok := c.annotation(&ast.Str{ExprBase: e.ExprBase, S: py.String(inner[:len(inner)-1])}, result)
+				if !ok {
+					return nil, false
+				}
+				if !elemOK(et) {
+					c.errorAt(c.pos(e), "unsupported: a list of %s; lists hold numbers, arrays or tuples of them", typeString(et))
+					return nil, false
+				}
+				return &ir.List{Elem: et}, true
+			}
+		}
 		if strings.Contains(s, "[") {
 			a, msg := parseArrayType(s)
 			if msg != "" {
@@ -868,6 +881,21 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 	case *ast.Subscript:
 		if c.isNDArrayName(e.Value) {
 			return c.ndarrayAnnotation(e)
+		}
+		if n, ok := e.Value.(*ast.Name); ok && (n.Id == "list" || n.Id == "List") {
+			idx, ok := e.Slice.(*ast.Index)
+			if !ok {
+				return bad()
+			}
+			et, ok := c.annotation(idx.Value, result)
+			if !ok {
+				return nil, false
+			}
+			if !elemOK(et) {
+				c.errorAt(c.pos(idx.Value), "unsupported: a list of %s; lists hold numbers, arrays or tuples of them", typeString(et))
+				return nil, false
+			}
+			return &ir.List{Elem: et}, true
 		}
 		if n, ok := e.Value.(*ast.Name); ok && (n.Id == "tuple" || n.Id == "Tuple") {
 			idx, ok := e.Slice.(*ast.Index)

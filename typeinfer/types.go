@@ -120,6 +120,16 @@ func join(a, b ir.Type) (ir.Type, bool) {
 	case ir.NoneType:
 		_, ok := b.(ir.NoneType)
 		return a, ok
+	case *ir.List:
+		b, ok := b.(*ir.List)
+		if !ok {
+			return nil, false
+		}
+		e, ok := joinElem(a.Elem, b.Elem)
+		if !ok {
+			return nil, false
+		}
+		return &ir.List{Elem: e}, true
 	case *ir.FuncValue:
 		// One function; its captures widen like any variable.
 		b, ok := b.(*ir.FuncValue)
