@@ -16,7 +16,7 @@ import (
 	"testing"
 
 	"github.com/pyc2go/pyc2go/driver"
-	"github.com/pyc2go/pyc2go/lower"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/runtime"
 )
 
@@ -49,7 +49,7 @@ func TestInnerLoopsBCE(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := driver.Config{OptLevel: 2, Package: "kernels", NoLines: true}
+	cfg := driver.Config{Opt: opt.Config{OptLevel: 2}, Package: "kernels", NoLines: true}
 	res, err := driver.Compile("kernels.py", src, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -65,7 +65,7 @@ func TestInnerLoopsBCE(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	passes := lower.PassNames()
+	passes := opt.PassNames()
 	for _, k := range kernels {
 		fd := findFunc(file, k.fn)
 		if fd == nil {

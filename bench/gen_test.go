@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/opt"
 )
 
 // TestGeneratedUpToDate is the "go generate && git diff --exit-code"
@@ -25,7 +26,7 @@ func TestGeneratedUpToDate(t *testing.T) {
 	}{{"kernels", 2}, {"kernels0", 0}} {
 		// The path as the go:generate lines spell it, so that the
 		// generated comments and line directives agree.
-		cfg := driver.Config{OptLevel: g.opt, Package: g.dir}
+		cfg := driver.Config{Opt: opt.Config{OptLevel: g.opt}, Package: g.dir}
 		res, err := driver.Compile(filepath.Join("..", "kernels.py"), src, cfg)
 		if err != nil {
 			t.Fatal(err)

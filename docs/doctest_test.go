@@ -68,11 +68,18 @@ import (
 //
 // Commands are `pyc2go ...` (the binary built from this checkout), `go
 // run ./cmd/pyc2go ...` (the same) and `python3 ...` (the reference
-// Python with numpy, as the README assumes on Debian). Anything else (an
+// Python with numpy, as the README assumes on Debian, with the Python
+// package of python/ importable and using that binary). Anything else (an
 // install step, the test suite itself) needs `skip REASON`, which any
 // block may carry; a block without a language is an error, as is an
 // unknown directive.
+//
+// -short skips it (the quick inner loop): the CLI scripts and the
+// corpus tests cover what the blocks run; the full suite runs them.
 func TestDocs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the documentation's blocks run in the full suite")
+	}
 	files, _ := filepath.Glob("*.md")
 	files = append(files, "../README.md")
 	sort.Strings(files)
@@ -397,6 +404,11 @@ func (r *runner) command(b *block, args []string) *exec.Cmd {
 			t.Fatalf("%v (apt-get install -y python3-numpy)", err)
 		}
 		cmd = exec.Command(py, args[1:]...)
+		// `import pyc2go` is the package in python/, as the README's
+		// install command would install it, calling this checkout's
+		// binary, with a cache of the document's own.
+		cmd.Env = append(os.Environ(), "PYTHONPATH="+filepath.Join(r.root, "python"), "PYC2GO_BIN="+pyc2goBinary(t),
+			"PYC2GO_CACHE="+filepath.Join(r.work, ".pyc2go-cache"), "PYTHONDONTWRITEBYTECODE=1")
 	default:
 		t.Fatalf("%s: the doc test does not run %q; use pyc2go, go run ./cmd/pyc2go or python3, or add <!-- doctest: skip REASON -->", b, args[0])
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pyc2go/pyc2go/opt"
 )
 
 const apiKernel = `"""Kernels for the generated-API test."""
@@ -53,7 +55,7 @@ func main() {
 // stack traces and profiles use too).
 func TestGeneratedAPI(t *testing.T) {
 	mod := t.TempDir()
-	res, err := Compile("kernels.py", []byte(apiKernel), Config{OptLevel: 2, Verify: true})
+	res, err := Compile("kernels.py", []byte(apiKernel), Config{Opt: opt.Config{OptLevel: 2, Verify: true}})
 	if err != nil {
 		t.Fatal(err)
 	}

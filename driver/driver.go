@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -15,46 +14,37 @@ import (
 	"slices"
 	"strings"
 
-	emitc "github.com/pyc2go/pyc2go/emit/c"
 	emitgo "github.com/pyc2go/pyc2go/emit/go"
 	"github.com/pyc2go/pyc2go/frontend"
+	"github.com/pyc2go/pyc2go/internal/naming"
 	"github.com/pyc2go/pyc2go/ir"
 	"github.com/pyc2go/pyc2go/lower"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/runtime"
 	"github.com/pyc2go/pyc2go/typeinfer"
 )
 
-// Config holds the options of one compilation.
+// Config holds the options of one compilation: those of each stage,
+// composed rather than repeated (Lower for lowering, Opt for the
+// optimiser), and the driver's own.
 type Config struct {
-	OptLevel  int             // 0 or 2
-	Disable   map[string]bool // optional passes to skip
-	DumpAfter string          // pass name whose output to dump, "" for none
-	Dump      io.Writer       // where DumpAfter goes
-	Package   string          // Go package name of the generated file ("" derives it from the file name)
-	NoLines   bool            // omit /*line*/ (Go) or #line (C) directives
-	Lang      string          // target language: "go" (also "") or "c"
-	CC        string          // Lang "c": the C compiler Build uses ("" is CC(): $CC, else gcc)
-	Verify    bool            // verify the IR after lowering and every pass
+	// Lower holds the lowering directives: NoWrapAround is the UNSAFE
+	// --wraparound=off (see lower.Config).
+	Lower lower.Config
+	// Opt holds the optimiser's options: the level, the passes to skip,
+	// --dump-ir, IR verification, the UNSAFE --boundscheck=off, --fastmath,
+	// the cache sizes the tile pass sizes tiles for and the remark sink
+	// (see opt.Config). Compile fills in Opt.Reference itself. The
+	// directives change the generated code, so the build cache tells them
+	// apart through it. Cache's zero levels mean opt.DefaultCache; the CLI
+	// fills it from --cache or the machine (opt.DetectCache), and generated
+	// code that is committed pins it so it does not change across machines.
+	Opt opt.Config
 
-	// NoBoundsCheck and NoWrapAround are the UNSAFE directives
-	// --boundscheck=off and --wraparound=off (see lower.Config). They
-	// change the generated code, so the build cache tells them apart
-	// through it.
-	NoBoundsCheck bool
-	NoWrapAround  bool
-
-	// FastMath lets passes reassociate float reductions (--fastmath; see
-	// lower.Config.FastMath). Off by default: floats stay bit-identical
-	// to CPython.
-	FastMath bool
-	// Cache is the cache sizes the tile pass sizes tiles for (zero levels
-	// mean lower.DefaultCache). The CLI fills it from --cache or the
-	// machine (lower.DetectCache); generated code that is committed pins
-	// it so it does not change across machines.
-	Cache lower.CacheSizes
-
-	// Remarks, if set, receives the optimisation passes' remarks.
-	Remarks func(lower.Remark)
+	Package string // Go package name of the generated file ("" derives it from the file name)
+	NoLines bool   // omit /*line*/ (Go) or #line (C) directives
+	Lang    string // target language: "go" (also "") or "c"
+	CC      string // Lang "c": the C compiler Build uses ("" is CC(): $CC, else gcc)
 }
 
 // Result is everything one compilation produced.
@@ -96,33 +86,45 @@ func Compile(path string, src []byte, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, diag(err)
 	}
-	m, err := lower.Module(info, cfg.lowerConfig())
+	m, err := lowerAndOptimise(info, cfg)
 	if err != nil {
 		return nil, diag(err)
 	}
 	return &Result{Path: path, Src: src, File: f, Info: info, Module: m}, nil
 }
 
-// lowerConfig is the part of cfg the lower stage reads.
-func (cfg Config) lowerConfig() lower.Config {
-	return lower.Config{
-		OptLevel:  cfg.OptLevel,
-		Disable:   cfg.Disable,
-		DumpAfter: cfg.DumpAfter,
-		Dump:      cfg.Dump,
-		Verify:    cfg.Verify,
-
-		NoBoundsCheck: cfg.NoBoundsCheck,
-		NoWrapAround:  cfg.NoWrapAround,
-		FastMath:      cfg.FastMath,
-		Cache:         cfg.Cache,
-		Remarks:       cfg.Remarks,
+// lowerAndOptimise runs the middle of the pipeline: lower.Module, then
+// opt.Run. Under --wraparound=off it first compiles info with the default
+// directives through the required passes and hands that module to the
+// optimiser as Opt.Reference, so that the directive never takes an error
+// result away (see lower.Config.NoWrapAround).
+func lowerAndOptimise(info *typeinfer.Info, cfg Config) (*ir.Module, error) {
+	oc := cfg.Opt
+	if cfg.Lower.NoWrapAround {
+		ref, err := lower.Module(info, lower.Config{})
+		if err != nil {
+			return nil, err
+		}
+		// The required passes alone fix Raises, so -O0 gives the same
+		// answer as -O2.
+		if err := opt.Run(ref, opt.Config{}); err != nil {
+			return nil, err
+		}
+		oc.Reference = ref
 	}
+	m, err := lower.Module(info, cfg.Lower)
+	if err != nil {
+		return nil, err
+	}
+	if err := opt.Run(m, oc); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 // Check parses and type-checks without lowering: `pyc2go check`.
 func Check(path string, src []byte) error {
-	_, err := Compile(path, src, Config{OptLevel: 0})
+	_, err := Compile(path, src, Config{})
 	return err
 }
 
@@ -143,7 +145,7 @@ func PackageName(path string) string {
 // module prefix, which the Python side's names (NativeNamesFor) and, without
 // underscores, the Go package name also use, so every backend names a
 // file alike.
-func identBase(path string) string { return emitc.ModuleName(path) }
+func identBase(path string) string { return naming.CModule(path) }
 
 // GoSource emits the Go package for r.
 func (r *Result) GoSource(cfg Config) ([]byte, error) {
@@ -188,10 +190,23 @@ func (r *Result) harnessFiles(files map[string][]byte) (map[string][]byte, error
 	if err != nil {
 		return nil, err
 	}
+	files["main.go"] = main
+	return moduleFiles(files)
+}
+
+// moduleFiles adds the build module's go.mod (and go.sum when needed) and
+// the Go runtime's source to a build's files.
+func moduleFiles(files map[string][]byte) (map[string][]byte, error) {
 	files["go.mod"] = []byte("module pyc2gobuild\n\ngo 1.22\n\nrequire github.com/pyc2go/pyc2go v0.0.0\n\nreplace github.com/pyc2go/pyc2go => ./pyc2go\n")
 	files["pyc2go/go.mod"] = []byte("module github.com/pyc2go/pyc2go\n\ngo 1.22\n")
-	files["main.go"] = main
-	err = fs.WalkDir(runtime.Source, ".", func(p string, d fs.DirEntry, err error) error {
+	if importsLinalg(files) {
+		// runtime/linalg imports gonum: require the release it is
+		// tested with, whose go.sum lines let the build run offline
+		// from the module cache (GOPROXY=off).
+		files["pyc2go/go.mod"] = []byte("module github.com/pyc2go/pyc2go\n\ngo 1.22\n\nrequire " + GonumModule + " " + GonumVersion + "\n")
+		files["go.sum"] = []byte(gonumSum)
+	}
+	err := fs.WalkDir(runtime.Source, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasSuffix(p, "_test.go") {
 			return err
 		}
@@ -206,7 +221,8 @@ func (r *Result) harnessFiles(files map[string][]byte) (map[string][]byte, error
 // it once. cc is "" for a pure Go build, else the C compiler of a cgo
 // build (the C backend), whose --version output is hashed too.
 func buildCached(files map[string][]byte, cc string) (string, error) {
-	goVersion, err := exec.Command("go", "env", "GOVERSION").Output()
+	// GOEXPERIMENT selects code too (simd: runtime/linalg's AVX-512 gemm).
+	goVersion, err := exec.Command("go", "env", "GOVERSION", "GOEXPERIMENT").Output()
 	if err != nil {
 		return "", fmt.Errorf("the Go toolchain is needed to build compiled kernels: %v", err)
 	}
@@ -260,6 +276,10 @@ func buildCached(files map[string][]byte, cc string) (string, error) {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
+		if _, ok := files["go.sum"]; ok && !gonumCached() {
+			return "", fmt.Errorf("the kernel uses np.linalg, whose Go runtime needs %s %s in the module cache; "+
+				"run: go mod download %s@%s", GonumModule, GonumVersion, GonumModule, GonumVersion)
+		}
 		return "", fmt.Errorf("internal error: the generated code does not build (please report it):\n%s", out.String())
 	}
 	if err := os.Rename(tmp, dir); err != nil {

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/pyc2go/pyc2go/opt"
 )
 
 // FuzzCheck runs the whole check path (parse, type-check, lower, emit) on
@@ -24,7 +26,7 @@ func FuzzCheck(f *testing.F) {
 	f.Add([]byte("def f(x: int) -> int:\n    return x // 0\n"))
 	f.Add([]byte("def f(x: float):\n    y: int = x\n    return y\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		res, err := Compile("fuzz.py", src, Config{OptLevel: 2, Verify: true})
+		res, err := Compile("fuzz.py", src, Config{Opt: opt.Config{OptLevel: 2, Verify: true}})
 		if err != nil {
 			var d *Diagnostics
 			if !errors.As(err, &d) {

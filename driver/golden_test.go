@@ -9,6 +9,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/internal/corpus"
 	"github.com/pyc2go/pyc2go/internal/golden"
+	"github.com/pyc2go/pyc2go/opt"
 )
 
 // TestGoldenGo compiles every corpus kernel to Go and compares it with
@@ -28,7 +29,7 @@ func TestGoldenGo(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cfg := Config{OptLevel: 2, Verify: true}
+		cfg := Config{Opt: opt.Config{OptLevel: 2, Verify: true}}
 		res, err := Compile(path, src, cfg)
 		if err != nil {
 			t.Errorf("%s: %v", path, err)

@@ -9,9 +9,8 @@ import (
 	"slices"
 	"strings"
 
-	emitc "github.com/pyc2go/pyc2go/emit/c"
 	"github.com/pyc2go/pyc2go/emit/pyctypes"
-	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/internal/naming"
 )
 
 // NativeConfig says how `compile --lang python` builds the shared library.
@@ -62,32 +61,48 @@ func NativeNamesFor(path string) NativeNames {
 	base := identBase(path)
 	// The library is not MODULE_native.so: Python would take that for an
 	// extension module and try to import it instead of the .py file.
-	return NativeNames{Module: base + "_native", Library: "lib" + base + ".so", Prefix: emitc.ModuleName(path)}
+	return NativeNames{Module: base + "_native", Library: "lib" + base + ".so", Prefix: naming.CModule(path)}
 }
 
 // cFreeFunc is the C runtime's function that releases a result's owner
 // block (runtime/c/src/pyc2go.h).
 const cFreeFunc = "pyc2go_free_owner"
 
+// PythonFiles are the files of the native Python module of r, by file
+// name: the generated ctypes module (MODULE_native.py) and the C sources
+// its library is built from (MODULE.c, MODULE.h, pyc2go.h,
+// pyc2go_runtime.c). BuildPython compiles them; `compile --lang python
+// --no-build` writes them for a caller that builds the library itself
+// (pyc2go's Python package, which keeps a compiled runtime cached).
+func (r *Result) PythonFiles(cfg Config) (map[string][]byte, error) {
+	names := NativeNamesFor(r.Path)
+	files, out, err := r.CFiles(cfg)
+	if err != nil {
+		return nil, err
+	}
+	py, err := pyctypes.File(r.Module, pyctypes.Config{
+		Prefix:  out.Module,
+		Library: names.Library,
+		Free:    cFreeFunc,
+	})
+	if err != nil {
+		return nil, err
+	}
+	files[names.Module+".py"] = py
+	return files, nil
+}
+
 // BuildPython writes the native Python module of r into outDir: the shared
 // library compiled from the C backend's output and the runtime's C source,
 // and the generated ctypes module beside it. It returns the module's path.
 func (r *Result) BuildPython(cfg Config, nc NativeConfig, outDir string) (string, error) {
 	names := NativeNamesFor(r.Path)
-	files, out, err := r.CFiles(cfg)
+	files, err := r.PythonFiles(cfg)
 	if err != nil {
 		return "", err
 	}
-	mutable := emitc.MutableParams(r.Module)
-	py, err := pyctypes.File(r.Module, pyctypes.Config{
-		Prefix:  out.Module,
-		Library: names.Library,
-		Free:    cFreeFunc,
-		Mutable: func(f *ir.Func) []bool { return mutable[f] },
-	})
-	if err != nil {
-		return "", err
-	}
+	py := files[names.Module+".py"]
+	delete(files, names.Module+".py")
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return "", err
 	}
@@ -126,7 +141,7 @@ func CompileShared(files map[string][]byte, nc NativeConfig, lib string) error {
 		return fmt.Errorf("no C compiler %q: install one (Debian: apt-get install -y gcc) or pass --cc / set CC", nc.CC)
 	}
 	out := filepath.Join(tmp, "out.so")
-	args := slices.Concat(requiredCFlags, nc.CFlags, []string{"-o", out}, sources, []string{"-lm"})
+	args := slices.Concat(requiredCFlags, nc.CFlags, []string{"-o", out}, sources, cLibs(files), []string{"-lm"})
 	cmd := exec.Command(nc.CC, args...)
 	cmd.Dir = tmp
 	var msg bytes.Buffer

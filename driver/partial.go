@@ -7,7 +7,6 @@ import (
 	"github.com/go-python/gpython/ast"
 
 	"github.com/pyc2go/pyc2go/frontend"
-	"github.com/pyc2go/pyc2go/lower"
 	"github.com/pyc2go/pyc2go/typeinfer"
 )
 
@@ -116,7 +115,7 @@ func CompileSome(path string, src []byte, cfg Config, want func(name string) boo
 			}
 			continue
 		}
-		m, lerr := lower.Module(info, cfg.lowerConfig())
+		m, lerr := lowerAndOptimise(info, cfg)
 		if lerr != nil {
 			if !errors.As(lerr, &l) {
 				return nil, nil, lerr

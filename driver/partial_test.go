@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/pyc2go/pyc2go/opt"
 )
 
 // TestCompileSome pins which functions CompileSome keeps and which it
@@ -41,7 +43,7 @@ def _helper(x: float) -> float:
 		}
 		return out
 	}
-	res, skipped, err := CompileSome("k.py", []byte(src), Config{Verify: true}, nil)
+	res, skipped, err := CompileSome("k.py", []byte(src), Config{Opt: opt.Config{Verify: true}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/verify"
 )
 
@@ -29,7 +30,7 @@ func TestCProgram(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := driver.Compile(kernel, src, driver.Config{OptLevel: 2})
+	res, err := driver.Compile(kernel, src, driver.Config{Opt: opt.Config{OptLevel: 2}})
 	if err != nil {
 		t.Fatal(err)
 	}

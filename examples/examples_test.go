@@ -13,6 +13,7 @@ import (
 	"github.com/pyc2go/pyc2go/driver"
 	"github.com/pyc2go/pyc2go/internal/corpus"
 	"github.com/pyc2go/pyc2go/internal/lint"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/verify"
 )
 
@@ -207,7 +208,7 @@ func TestVerify(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				cfg := driver.Config{OptLevel: 2, Verify: true}
+				cfg := driver.Config{Opt: opt.Config{OptLevel: 2, Verify: true}}
 				res, err := driver.Compile(path, src, cfg)
 				if err != nil {
 					t.Fatal(err)

@@ -69,7 +69,7 @@ func isMainGuard(s *ast.If) bool {
 const moduleLevelMsg = "unsupported: module-level statement; only imports, functions, constants and docstrings"
 
 func (c *checker) module(body []ast.Stmt) {
-	for i, s := range body {
+	for _, s := range body {
 		switch s := s.(type) {
 		case *ast.Import, *ast.ImportFrom:
 			c.importStmt(s)
@@ -78,7 +78,9 @@ func (c *checker) module(body []ast.Stmt) {
 		case *ast.ClassDef:
 			c.errorf(s, "unsupported: class definition; use functions and arrays")
 		case *ast.ExprStmt:
-			if i == 0 && isDocstring(s) {
+			if isDocstring(s) {
+				// The docstring, or a bare string later (a comment
+				// block as a string, after the imports): no effect.
 				continue
 			}
 			if call, ok := s.Value.(*ast.Call); ok && isPrint(call) {

@@ -80,9 +80,66 @@ func (p *parseState) findExports(src []byte) []Export {
 			p.errs.Add(p.at(start+i), "unsupported: indented pythran export comment; write it at module level, at the start of the line")
 			continue
 		}
-		out = append(out, p.parseExportLine(strings.TrimRight(string(text), "\r"), start, k)...)
+		// A directive continues over the next comment lines while its
+		// parentheses are open or it ends with a comma:
+		//	#pythran export f(float64[:],
+		//	#                 float)
+		// The lines are joined in place (newlines and their '#' become
+		// spaces), so offsets still point into src.
+		joined := append([]byte(nil), text...) // joined[i] is src[start+i]
+		for exportOpen(joined[k:]) && line+1 < len(p.ls) {
+			ns := p.ls[line+1]
+			ne := len(src)
+			if line+2 < len(p.ls) {
+				ne = p.ls[line+2] - 1
+			}
+			next := src[ns:ne]
+			if len(next) == 0 || next[0] != '#' || isExportComment(next) {
+				break
+			}
+			cont := append([]byte(nil), src[end:ne]...) // the newline, then the line
+			for c := range cont {
+				if cont[c] == '\n' || cont[c] == '\r' || c == ns-end {
+					cont[c] = ' '
+				}
+			}
+			joined = append(joined, cont...)
+			line++
+			end = ne
+		}
+		out = append(out, p.parseExportLine(strings.TrimRight(string(joined), "\r"), start, k)...)
 	}
 	return out
+}
+
+// exportOpen reports whether an export directive's text (after the
+// keyword) continues on the next line: a parenthesis or bracket is open,
+// or it ends with a comma.
+func exportOpen(text []byte) bool {
+	depth := 0
+	last := byte(0)
+	for _, c := range text {
+		switch c {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case '#':
+			if depth == 0 {
+				return last == ','
+			}
+		}
+		if c != ' ' && c != '\t' && c != '\r' {
+			last = c
+		}
+	}
+	return depth > 0 || last == ','
+}
+
+// isExportComment reports whether a line is itself a pythran directive.
+func isExportComment(line []byte) bool {
+	t := strings.TrimLeft(strings.TrimPrefix(string(line), "#"), " \t")
+	return strings.HasPrefix(t, "pythran")
 }
 
 // parseExportLine parses `NAME(T, ...), NAME(...)` from text[k:]; base is

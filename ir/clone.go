@@ -1,9 +1,17 @@
 package ir
 
-// CloneBlock returns a deep copy of b: new statements and expressions that
-// refer to the same variables and functions. Versioning passes use it to
-// keep the original of a loop nest beside the one they rewrite, so that a
-// later in-place rewrite of one copy never shows through in the other.
+// Cloning: the one deep copy of the IR. Versioning passes use it to keep
+// the original of a loop nest beside the one they rewrite, so that a later
+// in-place rewrite of one copy never shows through in the other.
+//
+// A copy has new statements, expressions, blocks and loop annotations
+// (ParLoop, Windows, Restrict) and every field of the original; it refers
+// to the same variables and functions. Each case starts from a copy of the
+// whole struct, so a field added to a node is copied without touching
+// this file; only a field holding nodes, or a slice, needs a line here
+// (TestCloneCopiesEveryField fails until it has one).
+
+// CloneBlock returns a deep copy of b.
 func CloneBlock(b *Block) *Block {
 	if b == nil {
 		return nil
@@ -15,51 +23,82 @@ func CloneBlock(b *Block) *Block {
 	return c
 }
 
-// CloneStmt returns a deep copy of s (see CloneBlock).
+// CloneStmt returns a deep copy of s.
 func CloneStmt(s Stmt) Stmt {
 	switch s := s.(type) {
 	case *Assign:
-		return &Assign{Dst: s.Dst, Src: CloneExpr(s.Src), Pos: s.Pos}
+		c := *s
+		c.Src = CloneExpr(s.Src)
+		return &c
 	case *Store:
-		return &Store{Arr: s.Arr, Offset: CloneExpr(s.Offset), Val: CloneExpr(s.Val), Pos: s.Pos}
+		c := *s
+		c.Offset, c.Val = CloneExpr(s.Offset), CloneExpr(s.Val)
+		return &c
 	case *CallStmt:
-		return &CallStmt{Dsts: append([]*Var(nil), s.Dsts...), Call: CloneExpr(s.Call).(*Call), Pos: s.Pos}
+		c := *s
+		c.Dsts = cloneSlice(s.Dsts)
+		if s.Call != nil {
+			c.Call = CloneExpr(s.Call).(*Call)
+		}
+		return &c
 	case *If:
-		return &If{Cond: CloneExpr(s.Cond), Then: CloneBlock(s.Then), Else: CloneBlock(s.Else), Pos: s.Pos}
+		c := *s
+		c.Cond = CloneExpr(s.Cond)
+		c.Then, c.Else = CloneBlock(s.Then), CloneBlock(s.Else)
+		return &c
 	case *For:
 		c := *s
 		c.Start, c.Stop, c.Step = CloneExpr(s.Start), CloneExpr(s.Stop), CloneExpr(s.Step)
 		c.Body = CloneBlock(s.Body)
-		c.Windows = append([]Window(nil), s.Windows...)
-		c.Restrict = append([]*Var(nil), s.Restrict...)
+		if s.Par != nil {
+			p := *s.Par
+			p.Private, p.Reductions = cloneSlice(p.Private), cloneSlice(p.Reductions)
+			c.Par = &p
+		}
+		c.Windows, c.Restrict, c.Locals = cloneSlice(s.Windows), cloneSlice(s.Restrict), cloneSlice(s.Locals)
 		return &c
 	case *While:
-		var cond Expr
-		if s.Cond != nil {
-			cond = CloneExpr(s.Cond)
-		}
-		return &While{Cond: cond, Body: CloneBlock(s.Body), Pos: s.Pos}
+		c := *s
+		c.Cond = CloneExpr(s.Cond)
+		c.Body = CloneBlock(s.Body)
+		return &c
 	case *Break:
-		return &Break{Pos: s.Pos}
+		c := *s
+		return &c
 	case *Continue:
-		return &Continue{Pos: s.Pos}
+		c := *s
+		return &c
 	case *Return:
-		return &Return{Values: cloneExprs(s.Values), Pos: s.Pos}
+		c := *s
+		c.Values = cloneExprs(s.Values)
+		return &c
 	case *Raise:
-		return &Raise{Exc: s.Exc, Msg: s.Msg, Args: cloneExprs(s.Args), Pos: s.Pos}
+		c := *s
+		c.Args = cloneExprs(s.Args)
+		return &c
 	case *Check:
-		return &Check{Cond: CloneExpr(s.Cond), Exc: s.Exc, Msg: s.Msg, Args: cloneExprs(s.Args), Pos: s.Pos}
+		c := *s
+		c.Cond = CloneExpr(s.Cond)
+		c.Args = cloneExprs(s.Args)
+		return &c
 	case *Alloc:
-		return &Alloc{Dst: s.Dst, Shape: cloneExprs(s.Shape), Pos: s.Pos}
+		c := *s
+		c.Shape = cloneExprs(s.Shape)
+		return &c
+	case *Random:
+		c := *s
+		c.Args = cloneExprs(s.Args)
+		return &c
 	case *View:
-		return &View{Dst: s.Dst, Src: s.Src, Offset: CloneExpr(s.Offset), Shape: cloneExprs(s.Shape), Strides: cloneExprs(s.Strides), Pos: s.Pos}
-	case *ListOp:
-		return &ListOp{Op: s.Op, Dst: s.Dst, Args: cloneExprs(s.Args), Pos: s.Pos}
+		c := *s
+		c.Offset = CloneExpr(s.Offset)
+		c.Shape, c.Strides = cloneExprs(s.Shape), cloneExprs(s.Strides)
+		return &c
 	}
-	panic("ir.CloneStmt: unknown statement")
+	panic("ir.CloneStmt: unknown statement " + typeName(s))
 }
 
-// CloneExpr returns a deep copy of e (see CloneBlock).
+// CloneExpr returns a deep copy of e (nil for nil).
 func CloneExpr(e Expr) Expr {
 	switch e := e.(type) {
 	case nil:
@@ -68,24 +107,40 @@ func CloneExpr(e Expr) Expr {
 		c := *e
 		return &c
 	case *VarRef:
-		return &VarRef{V: e.V}
+		c := *e
+		return &c
 	case *Unary:
-		return &Unary{Op: e.Op, X: CloneExpr(e.X)}
+		c := *e
+		c.X = CloneExpr(e.X)
+		return &c
 	case *Binary:
-		return &Binary{Op: e.Op, X: CloneExpr(e.X), Y: CloneExpr(e.Y)}
+		c := *e
+		c.X, c.Y = CloneExpr(e.X), CloneExpr(e.Y)
+		return &c
 	case *Convert:
-		return &Convert{X: CloneExpr(e.X), T: e.T}
+		c := *e
+		c.X = CloneExpr(e.X)
+		return &c
 	case *Intrinsic:
-		return &Intrinsic{Name: e.Name, Args: cloneExprs(e.Args), T: e.T}
+		c := *e
+		c.Args = cloneExprs(e.Args)
+		return &c
 	case *Call:
-		return &Call{Fn: e.Fn, Args: cloneExprs(e.Args)}
+		if e == nil {
+			return (*Call)(nil)
+		}
+		c := *e
+		c.Args = cloneExprs(e.Args)
+		return &c
 	case *Dim:
 		c := *e
 		return &c
 	case *Load:
-		return &Load{Arr: e.Arr, Offset: CloneExpr(e.Offset)}
+		c := *e
+		c.Offset = CloneExpr(e.Offset)
+		return &c
 	}
-	panic("ir.CloneExpr: unknown expression")
+	panic("ir.CloneExpr: unknown expression " + typeName(e))
 }
 
 func cloneExprs(es []Expr) []Expr {
@@ -97,4 +152,13 @@ func cloneExprs(es []Expr) []Expr {
 		c[i] = CloneExpr(e)
 	}
 	return c
+}
+
+// cloneSlice copies a slice of values that are not nodes (variables are
+// shared by design), keeping nil nil.
+func cloneSlice[T any](s []T) []T {
+	if s == nil {
+		return nil
+	}
+	return append(make([]T, 0, len(s)), s...)
 }

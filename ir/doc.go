@@ -1,15 +1,30 @@
 // Package ir is pyc2go's structured loop IR: the contract between the
-// front half (frontend, typeinfer, lower) and the emitters (emit/go, emit/c).
+// stages that make and rewrite it (lower builds a Module from a
+// type-checked Python file, opt's passes rewrite it) and the emitters that
+// print it (emit/go, emit/c, emit/pyctypes).
 //
-// What comes in: lower builds a Module from a type-checked Python file.
+// What comes in: the node types below, built by lower and by passes.
 // What goes out: emitters print a Module; they never see Python syntax, so
 // everything they need (types, source positions for error messages, the
 // exception class and CPython message of every check) lives here.
 //
-// Shape of the IR
+// Besides the nodes, ir owns what every stage does with them, each once:
+//
+//	Inspect, Apply  walk and rewrite (walk.go), after go/ast and astutil
+//	CloneBlock ...  deep copies (clone.go)
+//	Print, Parse    the text form and its inverse (print.go, parse.go)
+//	Verify          the invariants every pass keeps (verify.go)
+//	FixRaises       which functions may raise (raises.go)
+//
+// A new node kind adds a case to each of them; TestNodeList and the tests
+// beside it fail until it has.
+//
+// # Shape of the IR
 //
 //	Module   constants and functions of one Python file
-//	Func     typed parameters, typed locals, a result type, a Block
+//	Func     typed parameters, typed locals, a result type, a Block; or,
+//	         with Lib set, a runtime library function (np.linalg's) that
+//	         CallStmts call (lib.go)
 //	Stmt     Assign, Store, Alloc, View, CallStmt, If, For, While, Break,
 //	         Continue, Return, Raise, Check
 //	Expr     Const, VarRef, Unary, Binary, Convert, Intrinsic, Call,
@@ -42,7 +57,8 @@
 // Windows (unit-stride windows of array data the body indexes by the
 // induction variable, printed `window(x@b)`, for bounds-check elimination).
 //
-// The textual form (Print) is deterministic: no pointers, no map order. The
-// verifier (Verify) checks the invariants every pass must keep; tests run it
-// after every pass.
+// The textual form (Print) is deterministic: no pointers, no map order,
+// and Parse reads it back, so pass tests are IR text in, IR text out. The
+// verifier (Verify) checks the invariants every pass must keep; tests run
+// it after every pass.
 package ir

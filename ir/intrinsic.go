@@ -86,13 +86,23 @@ var intrinsicList = []IntrinsicInfo{
 	{"is_c_contig", 1, true, "is_c_contig(a) bool: a's elements are laid out in C order with unit innermost stride, so a reshape can be a view (numpy's C_CONTIGUOUS flag: extents of 1 and empty arrays impose no stride; runtime Array.IsCContiguous)"},
 	{"np_sum", 1, true, "np.sum(a) of a float or complex array with axis=None: numpy 1.24's pairwise summation over the array in C order (runtime.SumFloat), bit for bit; result has the element type"},
 	{"np_zeros_k", 2, true, "np_zeros_k(x, y) of two arrays (any element types; the same array twice for a one-operand expression): a fresh zeroed array of the intrinsic's array type whose shape is x's and y's broadcast shape (checked before), laid out in the order numpy 1.24 lays out a ufunc output of operands x and y (K order, runtime.ZerosLayout2: axes by decreasing |stride|, C order on conflicts), so np.sum of an expression over transposed views sums its temporary in numpy's order"},
+	{"np_matmul", 2, false, "np_matmul(a, b) of two 2-d float32 or float64 arrays of one element type whose inner extents agree (checked before): a @ b as numpy computes it, through BLAS gemm (Go: runtime/linalg.Product on gonum; C: pyc2go_linalg_matmul_T on CBLAS, numpy's own calls), a fresh C-contiguous array of the intrinsic's type. Inexact: BLAS sums in its own order (blocking, SIMD lanes, FMA), as numpy's does, so results agree with numpy to rounding (bit for bit in C when numpy links the same OpenBLAS)"},
 	{"np_sum_axis", 2, true, "np_sum_axis(a, k) of a float or complex array and a constant axis k: np.sum(a, axis=k) as numpy 1.24 orders it (runtime.SumAxis: pairwise along a contiguous reduced axis, left to right otherwise); the result, a fresh array of a's shape without axis k, has the intrinsic's array type"},
+	// Parallel loops (opt/chunk.go): the cut of a loop into chunks, a
+	// function of the trip count and the grain only, never of the thread
+	// count, so that partials fold to the same bits everywhere.
+	{"trip_count", 3, true, "trip_count(start, stop, step): the number of iterations of range(start, stop, step), step != 0, computed without overflow (runtime.TripCount, pyc2go_trip_count)"},
+	{"chunks", 2, true, "chunks(n, grain): how many chunks n iterations make, given the least number worth a chunk: 0 for n <= 0, 1 for fewer than 2*grain, else n/grain capped at MaxChunks (runtime.Chunks, pyc2go_chunks)"},
+	{"chunk_lo", 3, true, "chunk_lo(n, nc, c): the first iteration of chunk c of the nc contiguous chunks of [0, n); the first n%nc chunks have one iteration more (runtime.ChunkLo, pyc2go_chunk_lo)"},
+	{"chunk_hi", 3, true, "chunk_hi(n, nc, c): one past the last iteration of chunk c of the nc chunks of [0, n) (runtime.ChunkHi, pyc2go_chunk_hi)"},
 	// Optional arrays (lower/values.go): a variable of an array type
 	// marked Nullable may hold no array, Python's None.
 	{"none", 0, true, "none() of an array type: no array, the None of an optional array (Go nil, C a zeroed descriptor); only assigned to, passed as or returned for a Nullable array variable"},
 	{"is_none", 1, true, "is_none(a) bool of a Nullable array variable: a holds no array (x is None)"},
-	// Lists (ir.List, ir.ListOp): reads of memory a ListOp or a call may
-	// change, so never moved across either.
+	// Lists (ir.List, lower/list.go): a list variable has value
+	// semantics in the IR; every operation that changes a list is a
+	// library call assigning the list variable, so these reads move only
+	// where the variable keeps its value.
 	{"list_len", 1, true, "list_len(l) int64: the number of elements of list l"},
 	{"list_get", 2, true, "list_get(l, i): element i of list l, 0 <= i < len(l) checked before"},
 	// Products (lower/product.go).
@@ -127,4 +137,56 @@ func IntrinsicNames() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// intrinsicResult is the result type the text form (Print, Parse) assumes
+// for an intrinsic with these arguments, so that it can leave the type
+// out: the type of the first argument, except for the intrinsics below.
+// Print spells out any other result type, so a missing or wrong rule
+// costs only brevity, never exactness. Invalid means no rule.
+func intrinsicResult(name string, args []Expr) Type {
+	if len(args) == 0 {
+		return Invalid
+	}
+	t := args[0].Type()
+	switch name {
+	case "isnan", "isinf", "isfinite", "ftoi_ok", "domain_err", "range_err",
+		"overlaps", "may_share", "is_c_contig", "isclose":
+		return Bool
+	case "ftoi", "slice_adjust", "slice_len", "trip_count", "chunks", "chunk_lo", "chunk_hi":
+		return Int64
+	case "truediv":
+		return Float64
+	case "cabs", "real", "imag":
+		switch t {
+		case Complex64:
+			return Float32
+		case Complex128:
+			return Float64
+		}
+		return Invalid
+	case "complex":
+		switch t {
+		case Float32:
+			return Complex64
+		case Float64:
+			return Complex128
+		}
+		return Invalid
+	case "np_sum", "np_prod", "np_cprod", "np_mean":
+		if a, ok := t.(*Array); ok {
+			return a.Elem
+		}
+		return Invalid
+	case "np_sum_axis":
+		// A fresh C-contiguous array without the summed axis.
+		if a, ok := t.(*Array); ok && a.Rank > 1 {
+			return &Array{Elem: a.Elem, Rank: a.Rank - 1, Contig: true}
+		}
+		return Invalid
+	}
+	if s, ok := t.(Scalar); ok {
+		return s
+	}
+	return Invalid
 }

@@ -42,6 +42,10 @@ type Func struct {
 	// contains a Raise or Check, or calls a function that Raises. Emitters
 	// give such functions an error result.
 	Raises bool
+	// Lib, when set, makes the Func a runtime library function (lib.go)
+	// rather than a function of the module: it has no Body and is in no
+	// Module's Funcs; only CallStmts call it.
+	Lib *Lib
 
 	// The Python-visible signature, for emitters of wrappers that callers
 	// reach by Python's calling convention (emit/pyctypes): compiled code
@@ -84,6 +88,19 @@ type Var struct {
 	// none intrinsic and tested by is_none. Emitters read such a
 	// variable's data only where it holds an array.
 	Nullable bool
+	// Named marks a local the Python source names (not a temporary, a
+	// tuple leaf or a None flag the compiler made), whose name emitters
+	// may show in an API: emit/go names tuple results after the locals
+	// every return statement returns. The IR's text form does not carry
+	// it (parsed IR has no Named locals).
+	Named bool
+	// ReadOnly, set only by opt's readonly pass on array parameters, is
+	// its proof that the function never writes the array's elements:
+	// not through the parameter, a view or copy of it, nor a callee. The
+	// C backend makes such a parameter a const pointer, and the Python
+	// module built on it accepts read-only numpy arrays there. false
+	// (not proven) is always safe.
+	ReadOnly bool
 }
 
 // Block is a sequence of statements.
@@ -91,6 +108,7 @@ type Block struct{ Stmts []Stmt }
 
 // Stmt is a statement.
 type Stmt interface {
+	Node
 	StmtPos() Pos
 	isStmt()
 }
@@ -103,7 +121,8 @@ type Assign struct {
 }
 
 // Store writes Val to Arr's element at the flat element offset Offset
-// (already including the array's base offset and strides).
+// (already including the array's base offset and strides). Arr may also be
+// a Buffer, whose element Offset is written.
 type Store struct {
 	Arr    *Var
 	Offset Expr
@@ -161,11 +180,26 @@ type For struct {
 	// writes (through any variable) and accesses through x is accessed only
 	// through x during the loop. It is C99's restrict contract for a
 	// pointer to x's data declared just before the loop, which is how
-	// emit/c prints it (emit/c/restrict.go); lower/restrict.go proves it.
+	// emit/c prints it (emit/c/restrict.go); opt/restrict.go proves it.
 	// Like Windows it adds no meaning: an emitter that ignores it is still
 	// correct. The body assigns no listed variable, and a cold loop and
 	// the loops inside it list none (ir.Verify checks both).
 	Restrict []*Var
+	// Concurrent, set only by the chunk pass (opt/chunk.go), says the
+	// iterations may run at the same time, on several threads: the Go
+	// backend runs each on a goroutine of runtime.Concurrent's pool, the C
+	// backend under an OpenMP `parallel for`. Such a loop is
+	// range(0, n, 1), its Var and its Locals are its own (declared by the
+	// loop, not by the function: each iteration has its own copy, zero at
+	// its start), and its body assigns nothing else: it writes only array
+	// elements and the element of a Buffer indexed by Var. When iterations
+	// raise, the loop raises the exception of the lowest-numbered one,
+	// which is the first in Python's order; iterations after it may or may
+	// not have run. The chunk pass makes each iteration one chunk of a
+	// parallel loop (see ParLoop), so the decisions about chunks, private
+	// copies and partials are IR the emitters only print.
+	Concurrent bool
+	Locals     []*Var
 	// Cold marks the outermost loop of the fallback copy of a versioned
 	// loop nest: `if pre { fast nest } else { cold nest }`, where the cold
 	// nest is the nest as it was before the versioning pass (bchoist,
@@ -200,6 +234,11 @@ type ParLoop struct {
 	// calling goroutine.
 	Grain int64
 }
+
+// MaxChunks bounds the chunks of a parallel loop: the chunks intrinsic
+// never returns more (runtime.Chunks, pyc2go_chunks), so a Buffer of
+// MaxChunks slots holds one partial per chunk.
+const MaxChunks = 256
 
 // Reduction is a variable a parallel loop body only updates as
 // Var = Var Op e (or Var = Op(Var, e) for min and max), with e not reading
@@ -274,7 +313,7 @@ func (r Reduction) Identity() (*ConstExpr, error) {
 // element k of the window is element Base + k of Arr's data. It exists so
 // that an emitter can slice the data once before the loop and index the
 // slice by the induction variable, the shape the Go compiler's
-// bounds-check elimination proves in bounds (lower/window.go sets it).
+// bounds-check elimination proves in bounds (opt/window.go sets it).
 //
 // On a For with Windows, Start is the constant 0 and Step the constant 1,
 // the body assigns neither Arr nor Base, and the loop promises that when it
@@ -330,6 +369,12 @@ type Check struct {
 	Pos  Pos
 }
 
+// MsgIndexBounds is the Msg of the bounds check of an integer array
+// subscript (numpy's IndexError message, with the index, the axis and its
+// extent as Args). lower gives every such check this message and no other
+// check, which is how the boundscheck pass (--boundscheck=off) finds them.
+const MsgIndexBounds = "index %d is out of bounds for axis %d with size %d"
+
 // Alloc makes Dst a fresh zero-filled C-contiguous array of the given shape
 // (one int64 extent per axis of Dst's rank). Extents are never negative
 // (lower checks them first).
@@ -354,37 +399,6 @@ type View struct {
 	Pos     Pos
 }
 
-// ListOp runs an operation on lists, which live in memory and are shared
-// by reference (a list of tuples is one list per leaf, kept in step by
-// lower): Op names it, Args are its operands (the list first), Dst, when
-// the operation has a value, receives it. ListOps lists the operations.
-// A ListOp never raises: lower checks what Python checks (an index in
-// range, a list not empty) before it. The reads, list_len and list_get,
-// are intrinsics; a pass must not move them across a ListOp or a call.
-type ListOp struct {
-	Op   string
-	Dst  *Var
-	Args []Expr
-	Pos  Pos
-}
-
-// ListOps describes each ListOp operation: its operands and its value.
-var ListOps = map[string]string{
-	"new":     "Dst = []",
-	"append":  "Args[0].append(Args[1])",
-	"set":     "Args[0][Args[1]] = Args[2], 0 <= Args[1] < len",
-	"insert":  "Args[0].insert(Args[1], Args[2]), 0 <= Args[1] <= len",
-	"pop":     "Dst = Args[0].pop(Args[1]), 0 <= Args[1] < len",
-	"extend":  "Args[0].extend(Args[1]), a list of the same type (maybe Args[0] itself)",
-	"clear":   "Args[0].clear()",
-	"reverse": "Args[0].reverse()",
-	"copy":    "Dst = Args[0][:]",
-	"slice":   "Dst = [Args[0][Args[1] + k*Args[2]] for k in range(Args[3])], indices in range",
-	"concat":  "Dst = Args[0] + Args[1]",
-	"repeat":  "Dst = Args[0] * Args[1] (empty when Args[1] <= 0)",
-	"sort":    "sorts the lists Args[0..k-1], all of one length, together: a stable sort by the first Args[k] (a constant) of them compared lexicographically, descending when Args[k+1] (bool) holds, keeping equal ones in their order as Python's sort(reverse=True) does; the rest follow",
-}
-
 func (s *Assign) StmtPos() Pos   { return s.Pos }
 func (s *Store) StmtPos() Pos    { return s.Pos }
 func (s *CallStmt) StmtPos() Pos { return s.Pos }
@@ -398,7 +412,6 @@ func (s *Raise) StmtPos() Pos    { return s.Pos }
 func (s *Check) StmtPos() Pos    { return s.Pos }
 func (s *Alloc) StmtPos() Pos    { return s.Pos }
 func (s *View) StmtPos() Pos     { return s.Pos }
-func (s *ListOp) StmtPos() Pos   { return s.Pos }
 
 func (*Assign) isStmt()   {}
 func (*Store) isStmt()    {}
@@ -413,10 +426,24 @@ func (*Raise) isStmt()    {}
 func (*Check) isStmt()    {}
 func (*Alloc) isStmt()    {}
 func (*View) isStmt()     {}
-func (*ListOp) isStmt()   {}
+
+func (*Assign) node()   {}
+func (*Store) node()    {}
+func (*CallStmt) node() {}
+func (*If) node()       {}
+func (*For) node()      {}
+func (*While) node()    {}
+func (*Break) node()    {}
+func (*Continue) node() {}
+func (*Return) node()   {}
+func (*Raise) node()    {}
+func (*Check) node()    {}
+func (*Alloc) node()    {}
+func (*View) node()     {}
 
 // Expr is a pure expression tree.
 type Expr interface {
+	Node
 	Type() Type
 	isExpr()
 }
@@ -519,7 +546,8 @@ type Dim struct {
 	Axis int
 }
 
-// Load reads Arr's element at flat element offset Offset.
+// Load reads Arr's element at flat element offset Offset (of an Array, or
+// element Offset of a Buffer).
 type Load struct {
 	Arr    *Var
 	Offset Expr
@@ -539,7 +567,10 @@ func (e *Intrinsic) Type() Type { return e.T }
 func (e *Call) Type() Type      { return e.Fn.Result }
 func (e *Dim) Type() Type       { return Int64 }
 func (e *Load) Type() Type {
-	if a, ok := e.Arr.Type.(*Array); ok {
+	switch a := e.Arr.Type.(type) {
+	case *Array:
+		return a.Elem
+	case *Buffer:
 		return a.Elem
 	}
 	return Invalid
@@ -554,6 +585,16 @@ func (*Intrinsic) isExpr() {}
 func (*Call) isExpr()      {}
 func (*Dim) isExpr()       {}
 func (*Load) isExpr()      {}
+
+func (*ConstExpr) node() {}
+func (*VarRef) node()    {}
+func (*Unary) node()     {}
+func (*Binary) node()    {}
+func (*Convert) node()   {}
+func (*Intrinsic) node() {}
+func (*Call) node()      {}
+func (*Dim) node()       {}
+func (*Load) node()      {}
 
 // Helpers for building IR; lower and the pass tests use them.
 

@@ -52,3 +52,64 @@ func TestParLoop(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentLoop: the verifier holds a concurrent loop (the chunk
+// pass's output) to the invariants For.Concurrent states, and Parse reads
+// back what Print writes of it.
+func TestConcurrentLoop(t *testing.T) {
+	const valid = `module k.py
+
+func k(x int64[:] readonly) int64 {
+  var s int64
+  var n int64
+  var nc int64
+  var parts int64[256]
+  var f int64
+  s = 0
+  n = x.shape[0]
+  nc = chunks(n, 1024)
+  concurrent for c = range(0, nc, 1) local(i_c int64, s_c int64, hi int64) {
+    s_c = 0
+    hi = chunk_hi(n, nc, c)
+    for i_c = range(chunk_lo(n, nc, c), hi, 1) {
+      s_c = (s_c + x[i_c])
+    }
+    parts[c] = s_c
+  }
+  for f = range(0, nc, 1) {
+    s = (s + parts[f])
+  }
+  return s
+}
+`
+	m, err := Parse(valid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Print(m); got != valid {
+		t.Errorf("print(parse(text)) differs:\n%s", got)
+	}
+	if err := Verify(m); err != nil {
+		t.Fatalf("valid concurrent loop: %v", err)
+	}
+	for _, tt := range []struct{ name, from, to, want string }{
+		{"shared scalar", "s_c = 0\n", "s = 0\n", "body assigns s, which is not its own"},
+		{"other slot", "parts[c] = s_c", "parts[0] = s_c", "want one at the index of the enclosing concurrent loop"},
+		{"start", "range(0, nc, 1) local", "range(1, nc, 1) local", "want start 0"},
+		{"return", "    parts[c] = s_c\n", "    parts[c] = s_c\n    return s_c\n", "body returns or breaks out of the loop"},
+		{"buffer read whole", "s = (s + parts[f])", "s = parts", "a buffer is read only through a load"},
+		{"store into readonly", "s_c = (s_c + x[i_c])", "x[i_c] = s_c", "store into x, a readonly parameter"},
+	} {
+		src := strings.Replace(valid, tt.from, tt.to, 1)
+		if src == valid {
+			t.Fatalf("%s: %q not in the valid text", tt.name, tt.from)
+		}
+		m, err := Parse(src)
+		if err == nil {
+			err = Verify(m)
+		}
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}

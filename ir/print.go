@@ -52,6 +52,9 @@ func (p *printer) fn(f *Func) {
 			params = append(params, "*")
 		}
 		s := v.Name + " " + v.Type.String() + nullMark(v)
+		if v.ReadOnly {
+			s += " readonly"
+		}
 		if i < len(f.Defaults) && f.Defaults[i] != nil {
 			s += " = " + constString(f.Defaults[i])
 		}
@@ -61,8 +64,18 @@ func (p *printer) fn(f *Func) {
 	if f.Raises {
 		raises = " raises"
 	}
-	p.line(f.Pos, "func %s(%s) %s%s {", f.Name, strings.Join(params, ", "), f.Result, raises)
+	name := f.Name
+	if f.PyName != "" && f.PyName != f.Name {
+		name += " as " + f.PyName
+	}
+	p.line(f.Pos, "func %s(%s) %s%s {", name, strings.Join(params, ", "), f.Result, raises)
 	p.depth++
+	for _, pp := range f.PyParams {
+		p.line(Pos{}, "pyparam %s %s", pp.Name, pp.Type)
+	}
+	if f.PyResult != nil {
+		p.line(Pos{}, "pyresult %s", f.PyResult)
+	}
 	for _, v := range f.Locals {
 		p.line(Pos{}, "var %s %s%s", v.Name, v.Type, nullMark(v))
 	}
@@ -106,13 +119,17 @@ func (p *printer) stmt(s Stmt) {
 			dsts[i] = "_"
 			if d != nil {
 				dsts[i] = d.Name
+			} else if s.Call != nil && s.Call.Fn != nil && s.Call.Fn.Lib != nil {
+				// A library call's result types are its destinations':
+				// a discarded one carries its type.
+				dsts[i] = "_:" + ResultTypes(s.Call.Fn.Result)[i].String()
 			}
 		}
 		lhs := ""
 		if len(dsts) > 0 {
 			lhs = strings.Join(dsts, ", ") + " = "
 		}
-		p.line(s.Pos, "%scall %s", lhs, exprString(s.Call))
+		p.line(s.Pos, "%scall %s", lhs, callString(s.Call))
 	case *If:
 		p.line(s.Pos, "if %s {", exprString(s.Cond))
 		p.block(s.Then)
@@ -129,6 +146,9 @@ func (p *printer) stmt(s Stmt) {
 		if s.Cold {
 			kw = "cold " + kw
 		}
+		if s.Concurrent {
+			kw = "concurrent " + kw
+		}
 		win := ""
 		if len(s.Windows) > 0 {
 			ws := make([]string, len(s.Windows))
@@ -143,6 +163,13 @@ func (p *printer) stmt(s Stmt) {
 				rs[i] = varName(r)
 			}
 			win += " restrict(" + strings.Join(rs, ", ") + ")"
+		}
+		if len(s.Locals) > 0 {
+			ls := make([]string, len(s.Locals))
+			for i, l := range s.Locals {
+				ls[i] = varName(l) + " " + typeString(l.Type) + nullMark(l)
+			}
+			win += " local(" + strings.Join(ls, ", ") + ")"
 		}
 		p.line(s.Pos, "%s %s = range(%s, %s, %s)%s {", kw, s.Var.Name, exprString(s.Start), exprString(s.Stop), exprString(s.Step), parString(s.Par)+win)
 		p.block(s.Body)
@@ -178,12 +205,8 @@ func (p *printer) stmt(s Stmt) {
 	case *View:
 		p.line(s.Pos, "%s = view %s offset %s shape (%s) strides (%s)", s.Dst.Name, s.Src.Name,
 			exprString(s.Offset), exprList(s.Shape), exprList(s.Strides))
-	case *ListOp:
-		if s.Dst != nil {
-			p.line(s.Pos, "%s = list_%s(%s)", s.Dst.Name, s.Op, exprList(s.Args))
-		} else {
-			p.line(s.Pos, "list_%s(%s)", s.Op, exprList(s.Args))
-		}
+	case *Random:
+		p.line(s.Pos, "%s", randomString(s))
 	default:
 		p.line(Pos{}, "<unknown stmt %T>", s)
 	}
@@ -239,15 +262,33 @@ func exprString(e Expr) string {
 	case *VarRef:
 		return e.V.Name
 	case *Unary:
+		if _, ok := e.X.(*ConstExpr); ok {
+			// -(1.0) negates a constant; -1.0 is one.
+			return e.Op.String() + "(" + exprString(e.X) + ")"
+		}
 		return e.Op.String() + exprString(e.X)
 	case *Binary:
 		return "(" + exprString(e.X) + " " + e.Op.String() + " " + exprString(e.Y) + ")"
 	case *Convert:
 		return e.T.String() + "(" + exprString(e.X) + ")"
 	case *Intrinsic:
+		if !Identical(e.T, intrinsicResult(e.Name, e.Args)) {
+			// The text form leaves out the result type when the
+			// intrinsic's usual rule gives it, and spells it out
+			// otherwise: name:type(args).
+			return e.Name + ":" + typeString(e.T) + "(" + exprList(e.Args) + ")"
+		}
 		return e.Name + "(" + exprList(e.Args) + ")"
 	case *Call:
-		return e.Fn.Name + "(" + exprList(e.Args) + ")"
+		if LookupIntrinsic(e.Fn.Name) != nil {
+			// A function named like an intrinsic (def floordiv) is
+			// called as @floordiv(a, b) inside expressions.
+			return "@" + callString(e)
+		}
+		if _, ok := scalarNamed(e.Fn.Name); ok {
+			return "@" + callString(e)
+		}
+		return callString(e)
 	case *Dim:
 		return fmt.Sprintf("%s.%s[%d]", e.Arr.Name, e.Kind, e.Axis)
 	case *Load:
@@ -288,8 +329,7 @@ func constString(c *ConstExpr) string {
 	default:
 		s = fmt.Sprintf("<bad const %T>", c.Value)
 	}
-	switch c.T {
-	case Int64, Float64, Bool, Complex128:
+	if bareConst(c.T) {
 		return s
 	}
 	return c.T.String() + "(" + s + ")"
@@ -301,6 +341,8 @@ func floatString(f float64) string {
 		return "inf"
 	case math.IsInf(f, -1):
 		return "-inf"
+	case math.IsNaN(f) && math.Signbit(f):
+		return "-nan"
 	case math.IsNaN(f):
 		return "nan"
 	}
@@ -333,4 +375,21 @@ func parString(pl *ParLoop) string {
 	}
 	b.WriteString(")")
 	return b.String()
+}
+
+func typeString(t Type) string {
+	if t == nil {
+		return "<nil>"
+	}
+	return t.String()
+}
+
+func callString(c *Call) string {
+	if c == nil {
+		return "<nil>"
+	}
+	if c.Fn.Lib != nil {
+		return libString(c.Fn.Lib) + "(" + exprList(c.Args) + ")"
+	}
+	return c.Fn.Name + "(" + exprList(c.Args) + ")"
 }

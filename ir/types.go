@@ -183,6 +183,19 @@ func (a *Array) String() string {
 }
 func (*Array) isType() {}
 
+// Buffer is a function's fixed-length scratch vector of Len scalars,
+// zero when the function starts: the chunk pass keeps a parallel loop's
+// reduction partials in one, a slot per chunk. Only Load and Store reach
+// it (at offsets in [0, Len)); it is never assigned, passed or returned.
+// Emitters print it as a local array (Go [Len]T, C T name[Len]).
+type Buffer struct {
+	Elem Scalar
+	Len  int64
+}
+
+func (b *Buffer) String() string { return fmt.Sprintf("%s[%d]", b.Elem, b.Len) }
+func (*Buffer) isType()          {}
+
 // Identical reports whether a and b are the same type.
 func Identical(a, b Type) bool {
 	switch a := a.(type) {
@@ -191,6 +204,9 @@ func Identical(a, b Type) bool {
 		return ok && a == b
 	case NoneType:
 		_, ok := b.(NoneType)
+		return ok
+	case Generator:
+		_, ok := b.(Generator)
 		return ok
 	case *Tuple:
 		b, ok := b.(*Tuple)
@@ -205,6 +221,9 @@ func Identical(a, b Type) bool {
 		return true
 	case *Array:
 		b, ok := b.(*Array)
+		return ok && *a == *b
+	case *Buffer:
+		b, ok := b.(*Buffer)
 		return ok && *a == *b
 	case *Optional:
 		b, ok := b.(*Optional)

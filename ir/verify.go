@@ -30,9 +30,17 @@ func VerifyFunc(f *Func) error {
 		}
 		v.declare(p)
 	}
+	for _, p := range f.Params {
+		if _, isArr := p.Type.(*Array); p.ReadOnly && !isArr {
+			v.errorf(f.Pos, "param %s: readonly, but not an array", p.Name)
+		}
+	}
 	for _, l := range f.Locals {
 		if l.Param {
 			v.errorf(f.Pos, "local %s: Param flag set", l.Name)
+		}
+		if l.ReadOnly {
+			v.errorf(f.Pos, "local %s: readonly (a parameter's mark)", l.Name)
 		}
 		v.declare(l)
 	}
@@ -81,6 +89,7 @@ func (v *verifier) signature(f *Func) {
 
 type verifier struct {
 	f      *Func
+	conc   *For // the concurrent loop being checked, if any
 	vars   map[*Var]bool
 	names  map[string]bool
 	raises bool
@@ -144,6 +153,20 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 		v.use(pos, s.Arr)
 		v.expr(pos, s.Offset)
 		v.expr(pos, s.Val)
+		if s.Arr != nil && s.Arr.ReadOnly {
+			v.errorf(pos, "store into %s, a readonly parameter", s.Arr.Name)
+		}
+		if b, ok := s.Arr.Type.(*Buffer); ok && s.Arr != nil {
+			// A concurrent iteration writes its own slot, nothing else
+			// writes a buffer: no two threads share an element.
+			if r, isRef := s.Offset.(*VarRef); v.conc == nil || !isRef || r.V != v.conc.Var {
+				v.errorf(pos, "store into buffer %s: want one at the index of the enclosing concurrent loop", s.Arr.Name)
+			}
+			if s.Val != nil && !Identical(b.Elem, s.Val.Type()) {
+				v.errorf(pos, "store into %s: want element type %s, got %s", s.Arr.Name, b.Elem, s.Val.Type())
+			}
+			return
+		}
 		if s.Arr != nil {
 			if a, ok := s.Arr.Type.(*Array); !ok {
 				v.errorf(pos, "store into %s: want an array, got %s", s.Arr.Name, s.Arr.Type)
@@ -180,6 +203,9 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 		v.block(s.Then, loops, induction)
 		v.block(s.Else, loops, induction)
 	case *For:
+		if s.Concurrent {
+			v.concurrentHeader(s)
+		}
 		v.use(pos, s.Var)
 		if s.Var != nil && !IsScalar(s.Var.Type, Int64) {
 			v.errorf(pos, "for %s: want an int64 induction variable, got %s", s.Var.Name, s.Var.Type)
@@ -217,9 +243,17 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 		}
 		v.windows(s)
 		v.restrict(s)
+		if s.Concurrent {
+			outer := v.conc
+			v.conc = s
+			defer func() { v.conc = outer }()
+		}
 		v.block(s.Body, loops+1, append(induction[:len(induction):len(induction)], s.Var))
 		if s.Par != nil {
 			v.parLoop(s, Defined(s.Body))
+		}
+		if s.Concurrent {
+			v.concurrent(s)
 		}
 	case *While:
 		if s.Cond != nil {
@@ -292,21 +326,8 @@ func (v *verifier) stmt(s Stmt, loops int, induction []*Var) {
 			v.expr(pos, e)
 			v.wantType(pos, "view extent or stride", e, Int64)
 		}
-	case *ListOp:
-		if _, ok := ListOps[s.Op]; !ok {
-			v.errorf(pos, "list op %q: unknown", s.Op)
-		}
-		if s.Dst != nil {
-			v.assigns(pos, s.Dst, induction)
-		}
-		for _, e := range s.Args {
-			v.expr(pos, e)
-		}
-		if len(s.Args) > 0 && s.Op != "new" {
-			if _, ok := s.Args[0].Type().(*List); !ok {
-				v.errorf(pos, "list op %s: want a list first, got %s", s.Op, s.Args[0].Type())
-			}
-		}
+	case *Random:
+		v.random(s, induction)
 	default:
 		v.errorf(pos, "unknown statement %T", s)
 	}
@@ -433,6 +454,11 @@ func (v *verifier) expr(pos Pos, e Expr) {
 		}
 	case *VarRef:
 		v.use(pos, e.V)
+		if e.V != nil {
+			if _, ok := e.V.Type.(*Buffer); ok {
+				v.errorf(pos, "%s: a buffer is read only through a load", e.V.Name)
+			}
+		}
 	case *Unary:
 		v.expr(pos, e.X)
 		t, _ := e.X.Type().(Scalar)
@@ -514,7 +540,9 @@ func (v *verifier) expr(pos Pos, e Expr) {
 		v.use(pos, e.Arr)
 		v.expr(pos, e.Offset)
 		if e.Arr != nil {
-			if _, ok := e.Arr.Type.(*Array); !ok {
+			switch e.Arr.Type.(type) {
+			case *Array, *Buffer:
+			default:
 				v.errorf(pos, "%s: want an array, got %s", exprString(e), e.Arr.Type)
 			}
 		}
@@ -538,12 +566,12 @@ func Assigned(b *Block) map[*Var]bool {
 					m[d] = true
 				}
 			}
-		case *ListOp:
-			if s.Dst != nil {
-				m[s.Dst] = true
-			}
 		case *For:
 			m[s.Var] = true
+		case *Random:
+			if s.Dst != nil && !isArrayVar(s.Dst) {
+				m[s.Dst] = true // a scalar draw or a Generator
+			}
 		}
 	})
 	return m
@@ -580,37 +608,85 @@ func (v *verifier) parLoop(s *For, assigned map[*Var]bool) {
 	if s.Par.Grain < 1 {
 		v.errorf(pos, "parallel for %s: grain %d < 1", s.Var.Name, s.Par.Grain)
 	}
-	var leaves func(b *Block, depth int) bool
-	leaves = func(b *Block, depth int) bool {
-		if b == nil {
-			return false
-		}
-		for _, st := range b.Stmts {
-			switch st := st.(type) {
-			case *Return:
-				return true
-			case *Break:
-				if depth == 0 {
-					return true
-				}
-			case *If:
-				if leaves(st.Then, depth) || leaves(st.Else, depth) {
-					return true
-				}
-			case *For:
-				if leaves(st.Body, depth+1) {
-					return true
-				}
-			case *While:
-				if leaves(st.Body, depth+1) {
-					return true
-				}
-			}
-		}
-		return false
-	}
 	if leaves(s.Body, 0) {
 		v.errorf(pos, "parallel for %s: body returns or breaks out of the loop", s.Var.Name)
+	}
+}
+
+// leaves reports whether b, the body of a loop nested depth loops inside
+// the one in question, returns or breaks out of that loop.
+func leaves(b *Block, depth int) bool {
+	if b == nil {
+		return false
+	}
+	for _, st := range b.Stmts {
+		switch st := st.(type) {
+		case *Return:
+			return true
+		case *Break:
+			if depth == 0 {
+				return true
+			}
+		case *If:
+			if leaves(st.Then, depth) || leaves(st.Else, depth) {
+				return true
+			}
+		case *For:
+			if leaves(st.Body, depth+1) {
+				return true
+			}
+		case *While:
+			if leaves(st.Body, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// concurrentHeader declares the variables a concurrent loop declares: its
+// induction variable and its locals.
+func (v *verifier) concurrentHeader(s *For) {
+	if s.Var != nil {
+		v.declare(s.Var)
+	}
+	for _, l := range s.Locals {
+		v.declare(l)
+		if _, ok := l.Type.(*Buffer); ok {
+			v.errorf(s.Pos, "concurrent for %s: local %s is a buffer", s.Var.Name, l.Name)
+		}
+	}
+}
+
+// concurrent checks the invariants For.Concurrent states, which emitters
+// rely on to run iterations at the same time.
+func (v *verifier) concurrent(s *For) {
+	pos := s.Pos
+	if c, ok := s.Start.(*ConstExpr); !ok || c.Value != int64(0) {
+		v.errorf(pos, "concurrent for %s: want start 0, got %s", s.Var.Name, exprString(s.Start))
+	}
+	if c, ok := s.Step.(*ConstExpr); !ok || c.Value != int64(1) {
+		v.errorf(pos, "concurrent for %s: want step 1, got %s", s.Var.Name, exprString(s.Step))
+	}
+	if s.Cold || s.Parallel || s.Par != nil || len(s.Windows) > 0 {
+		v.errorf(pos, "concurrent for %s: cold, marked parallel, chunked or windowed", s.Var.Name)
+	}
+	own := map[*Var]bool{s.Var: true}
+	for _, l := range s.Locals {
+		own[l] = true
+	}
+	for x := range Defined(s.Body) {
+		if !own[x] {
+			v.errorf(pos, "concurrent for %s: body assigns %s, which is not its own", s.Var.Name, x.Name)
+		}
+	}
+	WalkStmts(s.Body, func(st Stmt) {
+		if l, ok := st.(*For); ok && l.Concurrent {
+			v.errorf(pos, "concurrent for %s: nested concurrent loop %s", s.Var.Name, l.Var.Name)
+		}
+	})
+	if leaves(s.Body, 0) {
+		v.errorf(pos, "concurrent for %s: body returns or breaks out of the loop", s.Var.Name)
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 
 // numpy 1.24 messages for arrays (probed with /usr/bin/python3).
 const (
-	msgIndexBounds  = "index %d is out of bounds for axis %d with size %d"
+	msgIndexBounds  = ir.MsgIndexBounds
 	msgSliceStep    = "slice step cannot be zero"
 	msgBroadcast    = "operands could not be broadcast together with shapes" // + " %s" per operand + " "
 	msgReshape      = "cannot reshape array of size %d into shape"           // + the requested shape
@@ -67,8 +67,8 @@ func (av aview) isWhole() bool {
 		return false
 	}
 	for k := range av.shape {
-		if !sameExpr(av.shape[k], &ir.Dim{Arr: av.src, Kind: ir.Shape, Axis: k}) ||
-			!sameExpr(av.strides[k], &ir.Dim{Arr: av.src, Kind: ir.Stride, Axis: k}) {
+		if !ir.SameExpr(av.shape[k], &ir.Dim{Arr: av.src, Kind: ir.Shape, Axis: k}) ||
+			!ir.SameExpr(av.strides[k], &ir.Dim{Arr: av.src, Kind: ir.Stride, Axis: k}) {
 			return false
 		}
 	}
@@ -79,7 +79,7 @@ func (av aview) isWhole() bool {
 func (av aview) reads(v *ir.Var) bool {
 	m := map[*ir.Var]bool{v: true}
 	for _, e := range append(append([]ir.Expr{av.off}, av.shape...), av.strides...) {
-		if readsVar(e, m) {
+		if ir.ReadsAny(e, m) {
 			return true
 		}
 	}
@@ -131,9 +131,20 @@ func (l *fnLowerer) arrayVar(e ast.Expr) *ir.Var {
 			}
 			return l.materialize(av, t, pos)
 		}
+		if _, isTup := l.typeOf(x.Value).(*ir.Tuple); isTup {
+			// An array element of a tuple (w = np.linalg.eigh(a)[0]).
+			if vals := l.tupleSubscript(x); len(vals) == 1 {
+				if r, ok := vals[0].(*ir.VarRef); ok {
+					return r.V
+				}
+			}
+		}
 	case *ast.Attribute:
 		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrT {
 			return l.materialize(l.transpose(wholeView(l.arrayVar(x.Value))), t, pos)
+		}
+		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrReal && !l.isPart(x) {
+			return l.arrayVar(x.Value) // a.real of a real array is a
 		}
 	case *ast.BinOp:
 		if l.isMatMul(x) {
@@ -176,6 +187,34 @@ func (l *fnLowerer) arrayAs(v *ir.Var, t *ir.Array, n ast.Ast) *ir.Var {
 	return l.materialize(wholeView(v), t, l.pos(n))
 }
 
+// permute reorders the axes of av: axis k of the result is av's axis
+// perm[k] (np.transpose(a, axes)).
+func permute(av aview, perm []int) aview {
+	out := aview{src: av.src, off: av.off, shape: make([]ir.Expr, len(perm)), strides: make([]ir.Expr, len(perm))}
+	for k, p := range perm {
+		out.shape[k], out.strides[k] = av.shape[p], av.strides[p]
+	}
+	return out
+}
+
+// transposeCall is the view of np.transpose(a, axes) / a.transpose(...),
+// ok false when e is not such a call.
+func (l *fnLowerer) transposeCall(e ast.Expr) (aview, bool) {
+	c, isCall := e.(*ast.Call)
+	if !isCall {
+		return aview{}, false
+	}
+	ci := l.info.Calls[c]
+	if ci == nil || ci.Row == nil || ci.Row.Name != "transpose" {
+		return aview{}, false
+	}
+	x := ci.Recv
+	if x == nil {
+		x = ci.Args[0]
+	}
+	return permute(l.viewOf(x), ci.Perm), true
+}
+
 // transpose reverses the axes of av (a.T).
 func (l *fnLowerer) transpose(av aview) aview {
 	n := len(av.shape)
@@ -202,6 +241,13 @@ func (l *fnLowerer) viewOf(e ast.Expr) aview {
 		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrT {
 			return l.transpose(l.viewOf(x.Value))
 		}
+		if ai := l.info.Attrs[x]; ai != nil && ai.Kind == typeinfer.AttrReal && !l.isPart(x) {
+			return l.viewOf(x.Value)
+		}
+	case *ast.Call:
+		if av, ok := l.transposeCall(x); ok {
+			return av
+		}
 	}
 	return wholeView(l.arrayVar(e))
 }
@@ -216,15 +262,29 @@ func (l *fnLowerer) subscriptView(e *ast.Subscript) (av aview, elem ir.Expr) {
 	}
 	pos := l.pos(e)
 	av = l.viewOf(e.Value)
-	if len(ii.Items) > len(av.shape) {
-		l.errorf(e, "too many indices for array: array is %d-dimensional, but %d were indexed", len(av.shape), len(ii.Items))
+	axes := 0 // the items that address an axis of av (not new axes)
+	for _, it := range ii.Items {
+		if !it.NewAxis {
+			axes++
+		}
+	}
+	if axes > len(av.shape) {
+		l.errorf(e, "too many indices for array: array is %d-dimensional, but %d were indexed", len(av.shape), axes)
 	}
 	off := av.off
 	var shape, strides []ir.Expr
-	for k, it := range ii.Items {
+	k := 0 // the axis of av the next item addresses
+	for _, it := range ii.Items {
+		if it.NewAxis {
+			// None / np.newaxis: a length-1 axis; its stride is never
+			// multiplied by anything but 0, and numpy's is 0 too.
+			shape, strides = append(shape, ir.Int(1)), append(strides, ir.Int(0))
+			continue
+		}
 		n, st := av.shape[k], av.strides[k]
+		k++
 		if !it.Slice {
-			i := l.index(it.Int, n, k, pos)
+			i := l.index(it.Int, n, k-1, pos)
 			off = addOff(off, mul(i, st))
 			continue
 		}
@@ -237,7 +297,7 @@ func (l *fnLowerer) subscriptView(e *ast.Subscript) (av aview, elem ir.Expr) {
 		shape = append(shape, length)
 		strides = append(strides, l.cheap(mul(st, step), pos))
 	}
-	for k := len(ii.Items); k < len(av.shape); k++ {
+	for ; k < len(av.shape); k++ {
 		shape, strides = append(shape, av.shape[k]), append(strides, av.strides[k])
 	}
 	off = l.cheap(off, pos)
@@ -478,11 +538,12 @@ func (l *fnLowerer) storeSubscript(target *ast.Subscript, value ast.Expr, pos ir
 	if _, isArr := l.typeOf(target).(*ir.Array); isArr {
 		var dst *ir.Var
 		if l.isArrayExpr(value) {
-			// The value's leaves are lowered inside fuseStore, after the
-			// destination view: views have no side effects beyond their
-			// index checks, which numpy also makes before computing.
+			// Python evaluates the value first: its views' index checks
+			// come before the destination's (m[0, :] = m[1] on an empty
+			// m raises for index 1).
+			root := l.fuseTree(value, pos)
 			dst = l.arrayVar(target)
-			l.fuseStore(dst, value, nil, pos)
+			l.fuseStore(dst, value, root, pos)
 			return
 		}
 		v := l.simple(l.expr(value), pos)
@@ -491,12 +552,36 @@ func (l *fnLowerer) storeSubscript(target *ast.Subscript, value ast.Expr, pos ir
 		return
 	}
 	v := l.expr(value)
-	if mayHaveEffects(v) {
+	if ir.TouchesMemory(v) {
 		v = l.spill(v, pos)
 	}
 	av, off := l.subscriptView(target)
 	elem := av.src.Type.(*ir.Array).Elem
-	l.emit(&ir.Store{Arr: av.src, Offset: off, Val: convert(v, elem), Pos: pos})
+	l.emit(&ir.Store{Arr: av.src, Offset: off, Val: l.storeConv(v, elem, pos), Pos: pos})
+}
+
+// storeConv converts a scalar stored into an array element of type elem
+// as numpy's setitem does: a float into a signed integer array goes
+// through Python's int(), so NaN raises ValueError and infinity
+// OverflowError, a finite value outside int64 raises OverflowError (numpy
+// converts to a C long), and one inside wraps to a narrower type. The
+// checks come after the index checks, as numpy converts the value once it
+// has the element. Into unsigned arrays numpy casts an np.float64 as C
+// does (npCast); a Python float NaN raises there too, which pyc2go, that
+// does not tell the two apart, does not do.
+func (l *fnLowerer) storeConv(v ir.Expr, elem ir.Scalar, pos ir.Pos) ir.Expr {
+	t, ok := v.Type().(ir.Scalar)
+	if ok && t.IsFloat() && elem.IsInt() && !elem.IsSigned() {
+		return l.npCast(v, t, elem, pos)
+	}
+	if ok && t.IsFloat() && elem.IsInt() {
+		x := l.simple(cv(v, ir.Float64), pos)
+		l.check(not(intr("isnan", ir.Bool, x)), "ValueError", msgNaNToInt, pos)
+		l.check(not(intr("isinf", ir.Bool, x)), "OverflowError", msgInfToInt, pos)
+		l.check(intr("ftoi_ok", ir.Bool, x), "OverflowError", msgCLong, pos)
+		return cv(intr("ftoi", ir.Int64, x), elem)
+	}
+	return convert(v, elem)
 }
 
 // augSubscript lowers `a[i] op= value` on an element: Python evaluates a
@@ -514,13 +599,13 @@ func (l *fnLowerer) augSubscript(target *ast.Subscript, s *ast.AugAssign, pos ir
 	c, _ := y.(*ir.ConstExpr)
 	res := arithResult(s.Op, elem, rt, c)
 	r := l.binop(s.Op, cur, elem, y, rt, res, pos)
-	l.emit(&ir.Store{Arr: av.src, Offset: off, Val: convert(r, elem), Pos: pos})
+	l.emit(&ir.Store{Arr: av.src, Offset: off, Val: l.storeConv(r, elem, pos), Pos: pos})
 }
 
 // fill stores the scalar v into every element of dst (a[...] = 0.0).
 func (l *fnLowerer) fill(dst *ir.Var, v ir.Expr, pos ir.Pos) {
 	a := dst.Type.(*ir.Array)
-	v = convert(v, a.Elem)
+	v = l.simple(l.storeConv(v, a.Elem, pos), pos)
 	l.loopNest(wholeView(dst).shape, pos, func(ivs []ir.Expr) {
 		l.emit(&ir.Store{Arr: dst, Offset: flatOff(wholeView(dst), ivs, nil), Val: v, Pos: pos})
 	})
@@ -591,17 +676,10 @@ func (l *fnLowerer) arrayCall(e *ast.Call, t *ir.Array) *ir.Var {
 		}
 		return l.spill(vals[0], l.pos(e)).(*ir.VarRef).V
 	}
-	return l.creation(e, ci, t)
-}
-
-// arrayScalarCall lowers numpy calls on arrays with a scalar result
-// (reductions); nil when e is not one.
-func (l *fnLowerer) arrayScalarCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
-	if _, _, _, ok := l.productCall(e); ok {
-		v, _ := l.product(e)
-		return v
+	if ci.Row == nil {
+		l.errorf(e, "unsupported: call of %s returning an array", ci.Name)
 	}
-	return l.reduction(e, ci)
+	return l.rowArray(e, ci, t)
 }
 
 func nan() float64 { return math.NaN() }

@@ -1,6 +1,8 @@
 package lower
 
 import (
+	"math"
+
 	"github.com/go-python/gpython/ast"
 
 	"github.com/pyc2go/pyc2go/ir"
@@ -38,19 +40,12 @@ func (l *fnLowerer) call(e *ast.Call) ir.Expr {
 		return l.mathCall(e, ci)
 	case typeinfer.CallCmath:
 		return l.cmathCall(e, ci)
-	case typeinfer.CallNumpy:
-		if l.elem != nil {
-			if v, ok := l.elemCall(e, ci); ok {
-				return v
-			}
+	case typeinfer.CallNumpy, typeinfer.CallMethod:
+		if isRandomCall(ci) {
+			return l.randomScalar(e, ci)
 		}
-		if v := l.arrayScalarCall(e, ci); v != nil {
-			return v
-		}
-		return l.numpyCall(e, ci)
-	case typeinfer.CallMethod:
-		if v := l.arrayScalarCall(e, ci); v != nil {
-			return v
+		if ci.Row != nil {
+			return l.rowCall(e, ci)
 		}
 		if ci.Name == "conjugate" && ci.Recv != nil {
 			rt := l.scalarOf(ci.Recv)
@@ -296,7 +291,7 @@ func (l *fnLowerer) builtin(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 	case "pow":
 		args := l.args(e, ci)
 		if len(args) == 2 || (len(args) == 3 && args[2] == nil) {
-			return l.pow(args[0], ts[0], args[1], ts[1], res, isNumpy(ts[0], ts[1], res), pos)
+			return l.pow(args[0], ts[0], args[1], ts[1], res, isNumpy(ts[0], ts[1], res), true, pos)
 		}
 		return l.powMod(cv(args[0], res), cv(args[1], res), cv(args[2], res), res, pos)
 	case "divmod":
@@ -586,6 +581,11 @@ func (l *fnLowerer) cmathCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 		return cv(intr("sqrt", ir.Complex128, z), res)
 	case "exp":
 		z = l.simple(z, pos)
+		// CPython sets EDOM when imag(z) is infinite and real(z) is
+		// finite or +inf: cmath.exp(complex(0.5, -inf)) raises.
+		re := intr("real", ir.Float64, z)
+		l.check(not(and(intr("isinf", ir.Bool, intr("imag", ir.Float64, z)),
+			or(intr("isfinite", ir.Bool, re), ir.Bin(ir.Eq, re, ir.Float(math.Inf(1)))))), "ValueError", msgDomain, pos)
 		r := l.spill(intr("exp", ir.Complex128, z), pos)
 		fin := and(intr("isfinite", ir.Bool, intr("real", ir.Float64, z)), intr("isfinite", ir.Bool, intr("imag", ir.Float64, z)))
 		inf := or(intr("isinf", ir.Bool, intr("real", ir.Float64, r)), intr("isinf", ir.Bool, intr("imag", ir.Float64, r)))
@@ -614,73 +614,4 @@ func (l *fnLowerer) cmathCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 	}
 	l.errorf(e, "unsupported: cmath.%s", ci.Name)
 	return nil
-}
-
-var numpyScalarTypes = map[string]ir.Scalar{
-	"bool_": ir.Bool, "int8": ir.Int8, "int16": ir.Int16, "int32": ir.Int32, "int64": ir.Int64,
-	"uint8": ir.Uint8, "uint16": ir.Uint16, "uint32": ir.Uint32, "uint64": ir.Uint64,
-	"float32": ir.Float32, "float64": ir.Float64, "complex64": ir.Complex64, "complex128": ir.Complex128,
-}
-
-var numpyFuncs = map[string]string{
-	"sqrt": "sqrt", "exp": "exp", "log": "log", "sin": "sin", "cos": "cos", "tan": "tan",
-	"arcsin": "asin", "arccos": "acos", "arctan": "atan", "sinh": "sinh", "cosh": "cosh", "tanh": "tanh",
-	"floor": "floor", "ceil": "ceil", "trunc": "trunc", "abs": "abs", "absolute": "abs", "fabs": "abs",
-	"log2": "log2", "log10": "log10", "log1p": "log1p", "expm1": "expm1", "exp2": "exp2",
-	"isnan": "isnan", "isinf": "isinf", "isfinite": "isfinite",
-	"arctan2": "atan2", "hypot": "hypot", "copysign": "copysign",
-}
-
-// numpyCall lowers np.TYPE(x) conversions and np.FUNC(x) on scalars; numpy
-// never raises for these (it returns inf/nan and warns).
-func (l *fnLowerer) numpyCall(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
-	pos := l.pos(e)
-	res := l.scalarOf(e)
-	ts := l.argTypes(ci)
-	args := l.args(e, ci)
-	if _, ok := numpyScalarTypes[ci.Name]; ok {
-		if len(args) == 0 {
-			return zero(res)
-		}
-		x, xt := args[0], ts[0]
-		switch {
-		case res == ir.Bool:
-			return truth(x)
-		case res.IsInt() && xt == ir.Float64:
-			// A Python float goes through int() (NaN and infinity raise as
-			// in int()), then wraps to the sized type.
-			return cv(l.ftoi(x, pos), res)
-		case res.IsInt() && xt.IsFloat():
-			// A numpy float is cast as C does: an out-of-range or NaN value gives the
-			// minimum int64 (x86's cvttsd2si), then wraps to res.
-			x = l.simple(x, pos)
-			t := l.temp(ir.Int64)
-			l.emit(&ir.Assign{Dst: t, Src: ir.Int(-1 << 63), Pos: pos})
-			l.emit(&ir.If{Cond: intr("ftoi_ok", ir.Bool, x),
-				Then: &ir.Block{Stmts: []ir.Stmt{&ir.Assign{Dst: t, Src: intr("ftoi", ir.Int64, x), Pos: pos}}}, Pos: pos})
-			return cv(ir.Ref(t), res)
-		case xt.IsComplex() && !res.IsComplex():
-			return cv(intr("real", partType(xt), x), res)
-		}
-		return cv(x, res)
-	}
-	in, ok := numpyFuncs[ci.Name]
-	if !ok {
-		l.errorf(e, "unsupported: np.%s", ci.Name)
-	}
-	at := res
-	if res == ir.Bool || in == "abs" && ts[0].IsComplex() {
-		at = ts[0]
-		if !at.IsFloat() && !at.IsComplex() {
-			at = ir.Float64
-		}
-	}
-	if in == "abs" && at.IsComplex() {
-		return cv(intr("cabs", partType(at), args[0]), res)
-	}
-	conv := make([]ir.Expr, len(args))
-	for i, a := range args {
-		conv[i] = cv(a, at)
-	}
-	return intr(in, res, conv...)
 }

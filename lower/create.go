@@ -8,111 +8,6 @@ import (
 	"github.com/pyc2go/pyc2go/typeinfer"
 )
 
-// creation lowers array-creating numpy functions and array methods into a
-// fresh variable of type t.
-func (l *fnLowerer) creation(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array) *ir.Var {
-	if v := l.reduceAxis(e, ci, t); v != nil {
-		return v
-	}
-	pos := l.pos(e)
-	arg := func(i int) ast.Expr {
-		if i < len(ci.Args) {
-			return ci.Args[i]
-		}
-		return nil
-	}
-	if ci.Kind == typeinfer.CallMethod {
-		switch ci.Name {
-		case "copy", "flatten", "astype":
-			v := l.copyOf(ci.Recv, t, pos)
-			if ci.Name == "flatten" {
-				return l.reshapeContig(v, []ir.Expr{l.size(wholeView(v))}, t, pos)
-			}
-			return v
-		case "ravel":
-			return l.reshape(e, ci.Recv, nil, t, pos)
-		case "reshape":
-			var dims []ir.Expr
-			if len(ci.Args) == 1 {
-				if _, ok := l.typeOf(ci.Args[0]).(*ir.Tuple); ok {
-					dims = l.tuple(ci.Args[0])
-				}
-			}
-			if dims == nil {
-				dims = l.seq(pos, ci.Args...)
-			}
-			return l.reshape(e, ci.Recv, dims, t, pos)
-		}
-		l.errorf(e, "unsupported: array method %s()", ci.Name)
-	}
-	if ci.Kind != typeinfer.CallNumpy {
-		l.errorf(e, "unsupported: call of %s returning an array", ci.Name)
-	}
-	switch ci.Name {
-	case "zeros", "ones", "empty", "full":
-		shape := l.shapeArg(arg(0), pos)
-		var fill ir.Expr
-		switch ci.Name {
-		case "ones":
-			fill = cv(ir.Int(1), t.Elem)
-		case "full":
-			fill = l.simple(l.npCast(l.expr(arg(1)), l.scalarOf(arg(1)), t.Elem, pos), pos)
-		}
-		return l.alloc(t, shape, fill, pos)
-	case "zeros_like", "ones_like", "empty_like", "full_like":
-		av := l.viewOf(arg(0))
-		var fill ir.Expr
-		switch ci.Name {
-		case "ones_like":
-			fill = cv(ir.Int(1), t.Elem)
-		case "full_like":
-			fill = l.simple(l.npCast(l.expr(arg(1)), l.scalarOf(arg(1)), t.Elem, pos), pos)
-		}
-		return l.alloc(t, av.shape, fill, pos)
-	case "copy", "array", "ascontiguousarray":
-		if lst, ok := arg(0).(*ast.List); ok && ci.Name == "array" {
-			return l.arrayLiteral(lst, t, pos)
-		}
-		if l.isArrayExpr(arg(0)) {
-			return l.copyOf(arg(0), t, pos)
-		}
-	case "arange":
-		return l.arange(e, ci, t, pos)
-	case "linspace":
-		return l.linspace(e, ci, t, pos)
-	case "eye", "identity":
-		n := l.simple(cv(l.expr(arg(0)), ir.Int64), pos)
-		m, k := n, ir.Expr(ir.Int(0))
-		if x := ci.Kwargs["M"]; x != nil && !isNone(x) {
-			m = l.simple(cv(l.expr(x), ir.Int64), pos)
-		}
-		if x := ci.Kwargs["k"]; x != nil {
-			k = l.simple(cv(l.expr(x), ir.Int64), pos)
-		}
-		v := l.alloc(t, []ir.Expr{n, m}, nil, pos)
-		// Ones on the diagonal i - j == -k inside the array.
-		iv := l.newVar("i0", ir.Int64)
-		jv := l.temp(ir.Int64)
-		store := &ir.Store{Arr: v, Offset: ir.Bin(ir.Add, ir.Bin(ir.Add, &ir.Dim{Arr: v, Kind: ir.Offset},
-			ir.Bin(ir.Mul, ir.Ref(iv), &ir.Dim{Arr: v, Kind: ir.Stride, Axis: 0})),
-			ir.Bin(ir.Mul, ir.Ref(jv), &ir.Dim{Arr: v, Kind: ir.Stride, Axis: 1})), Val: cv(ir.Int(1), t.Elem), Pos: pos}
-		body := []ir.Stmt{
-			&ir.Assign{Dst: jv, Src: ir.Bin(ir.Add, ir.Ref(iv), k), Pos: pos},
-			&ir.If{Cond: and(ir.Bin(ir.Ge, ir.Ref(jv), ir.Int(0)), ir.Bin(ir.Lt, ir.Ref(jv), m)), Then: &ir.Block{Stmts: []ir.Stmt{store}}, Pos: pos},
-		}
-		stop := n
-		if _, ok := stop.(*ir.VarRef); !ok {
-			if _, ok := stop.(*ir.ConstExpr); !ok {
-				stop = l.spill(stop, pos)
-			}
-		}
-		l.emit(&ir.For{Var: iv, Start: ir.Int(0), Stop: stop, Step: ir.Int(1), Body: &ir.Block{Stmts: body}, Pos: pos})
-		return v
-	}
-	l.errorf(e, "unsupported: np.%s returning an array", ci.Name)
-	return nil
-}
-
 // shapeArg lowers a shape argument (an int or a tuple of ints).
 func (l *fnLowerer) shapeArg(e ast.Expr, pos ir.Pos) []ir.Expr {
 	var dims []ir.Expr
@@ -378,7 +273,7 @@ func (l *fnLowerer) linspace(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, p
 		}
 		endpoint = c.Value == py.True
 	}
-	l.emit(&ir.Check{Cond: ir.Bin(ir.Ge, num, ir.Int(0)), Exc: "ValueError", Msg: "Number of samples, %d, must be non-negative.", Args: []ir.Expr{num}, Pos: pos})
+	l.emit(&ir.Check{Cond: ir.Bin(ir.Ge, num, ir.Int(0)), Exc: "ValueError", Msg: ci.Row.Raise("ValueError"), Args: []ir.Expr{num}, Pos: pos})
 	div := num
 	if endpoint {
 		div = l.simple(ir.Bin(ir.Sub, num, ir.Int(1)), pos)

@@ -4,8 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pyc2go/pyc2go/driver"
 	"github.com/pyc2go/pyc2go/ir"
 	"github.com/pyc2go/pyc2go/lower"
+	"github.com/pyc2go/pyc2go/opt"
 )
 
 // directivesSrc exercises every path of index lowering: a variable index
@@ -82,22 +84,22 @@ func TestDirectives(t *testing.T) {
 	type counts struct{ checks, wraps int }
 	cfgs := []struct {
 		name string
-		cfg  lower.Config
+		cfg  driver.Config
 		want map[string]counts
 	}{
-		{"default", lower.Config{}, map[string]counts{
+		{"default", driver.Config{}, map[string]counts{
 			"get": {1, 1}, "last": {2, 0}, "total": {0, 0}, "head": {1, 0}, "put": {1, 1},
 			"guarded": {1, 1}, "guarded_neg": {0, 1}, "pure": {0, 0},
 		}},
-		{"boundscheck=off", lower.Config{NoBoundsCheck: true}, map[string]counts{
+		{"boundscheck=off", driver.Config{Opt: opt.Config{NoBoundsCheck: true}}, map[string]counts{
 			"get": {0, 1}, "last": {0, 0}, "total": {0, 0}, "head": {0, 0}, "put": {0, 1},
 			"guarded": {0, 1}, "guarded_neg": {0, 1}, "pure": {0, 0},
 		}},
-		{"wraparound=off", lower.Config{NoWrapAround: true}, map[string]counts{
+		{"wraparound=off", driver.Config{Lower: lower.Config{NoWrapAround: true}}, map[string]counts{
 			"get": {1, 0}, "last": {2, 0}, "total": {0, 0}, "head": {1, 0}, "put": {1, 0},
 			"guarded": {0, 0}, "guarded_neg": {1, 0}, "pure": {0, 0},
 		}},
-		{"both off", lower.Config{NoBoundsCheck: true, NoWrapAround: true}, map[string]counts{
+		{"both off", driver.Config{Lower: lower.Config{NoWrapAround: true}, Opt: opt.Config{NoBoundsCheck: true}}, map[string]counts{
 			"get": {0, 0}, "last": {0, 0}, "total": {0, 0}, "head": {0, 0}, "put": {0, 0},
 			"guarded": {0, 0}, "guarded_neg": {0, 0}, "pure": {0, 0},
 		}},
@@ -106,8 +108,8 @@ func TestDirectives(t *testing.T) {
 	for _, c := range cfgs {
 		for _, lvl := range []int{0, 2} {
 			cfg := c.cfg
-			cfg.OptLevel = lvl
-			cfg.Disable = noLoopPasses
+			cfg.Opt.OptLevel = lvl
+			cfg.Opt.Disable = noLoopPasses
 			m := lowerSrc(t, "d.py", []byte(directivesSrc), cfg)
 			raises := map[string]bool{}
 			for _, f := range m.Funcs {
@@ -128,7 +130,7 @@ func TestDirectives(t *testing.T) {
 			}
 			for name, r := range raises {
 				want := raisesDefault[name]
-				if c.cfg.NoWrapAround && name == "guarded_neg" {
+				if c.cfg.Lower.NoWrapAround && name == "guarded_neg" {
 					want = true // the documented exception
 				}
 				if r != want {
@@ -144,15 +146,15 @@ func TestDirectivesGolden(t *testing.T) {
 	var b strings.Builder
 	for _, c := range []struct {
 		name string
-		cfg  lower.Config
+		cfg  driver.Config
 	}{
-		{"default", lower.Config{OptLevel: 2}},
-		{"--boundscheck=off", lower.Config{OptLevel: 2, NoBoundsCheck: true}},
-		{"--wraparound=off", lower.Config{OptLevel: 2, NoWrapAround: true}},
-		{"--boundscheck=off --wraparound=off", lower.Config{OptLevel: 2, NoBoundsCheck: true, NoWrapAround: true}},
+		{"default", driver.Config{Opt: opt.Config{OptLevel: 2}}},
+		{"--boundscheck=off", driver.Config{Opt: opt.Config{OptLevel: 2, NoBoundsCheck: true}}},
+		{"--wraparound=off", driver.Config{Lower: lower.Config{NoWrapAround: true}, Opt: opt.Config{OptLevel: 2}}},
+		{"--boundscheck=off --wraparound=off", driver.Config{Lower: lower.Config{NoWrapAround: true}, Opt: opt.Config{OptLevel: 2, NoBoundsCheck: true}}},
 	} {
 		cfg := c.cfg
-		cfg.Disable = noLoopPasses
+		cfg.Opt.Disable = noLoopPasses
 		b.WriteString("# " + c.name + "\n" + ir.Print(lowerSrc(t, "d.py", []byte(directivesSrc), cfg)) + "\n")
 	}
 	checkGolden(t, "directives", b.String())

@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/pyc2go/pyc2go/internal/irtest"
 	"github.com/pyc2go/pyc2go/ir"
-	"github.com/pyc2go/pyc2go/lower"
 )
 
 // TestDump prints the IR of the file named by PYC2GO_DUMP (at the level in
@@ -21,5 +21,5 @@ func TestDump(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Log("\n" + ir.Print(lowerSrc(t, path, src, lower.Config{OptLevel: lvl})))
+	t.Log("\n" + ir.Print(lowerSrc(t, path, src, irtest.At(lvl))))
 }

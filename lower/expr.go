@@ -2,11 +2,13 @@ package lower
 
 import (
 	"math"
+	"math/big"
 
 	"github.com/go-python/gpython/ast"
 	"github.com/go-python/gpython/py"
 
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 	"github.com/pyc2go/pyc2go/typeinfer"
 )
 
@@ -32,6 +34,7 @@ const (
 	msgNaNToInt     = "cannot convert float NaN to integer"
 	msgInfToInt     = "cannot convert float infinity to integer"
 	msgIntRange     = "pyc2go: float too large for int64"
+	msgCLong        = "Python int too large to convert to C long"
 )
 
 // expr lowers a scalar-valued expression: it emits the statements the value
@@ -127,7 +130,7 @@ func (l *fnLowerer) seqFn(pos ir.Pos, n int, lowerI func(i int) ir.Expr) []ir.Ex
 		for j := i + 1; j < n; j++ {
 			later = later || len(bufs[j]) > 0
 		}
-		if later && vals[i] != nil && mayHaveEffects(vals[i]) {
+		if later && vals[i] != nil && ir.TouchesMemory(vals[i]) {
 			vals[i] = l.spill(vals[i], pos)
 		}
 	}
@@ -144,6 +147,12 @@ func (l *fnLowerer) num(e *ast.Num, t ir.Scalar) *ir.ConstExpr {
 		return constExpr(t, complex128(n))
 	case py.Bool:
 		return constExpr(t, bool(n))
+	case *py.BigInt:
+		if t == ir.Uint64 && typeinfer.U64Literal(n) {
+			// np.uint64(0xFFFFFFFFFFFFFFFF): the IR keeps a uint64
+			// constant's bits in an int64.
+			return constExpr(t, int64((*big.Int)(n).Uint64()))
+		}
 	}
 	l.errorf(e, "unsupported: integer literal outside int64")
 	return nil
@@ -255,7 +264,7 @@ func (l *fnLowerer) binop(op ast.OperatorNumber, x ir.Expr, xt ir.Scalar, y ir.E
 	case ast.FloorDiv, ast.Modulo:
 		return l.floorMod(op, x, y, res, numpy, pos)
 	case ast.Pow:
-		return l.pow(x, xt, y, yt, res, numpy, pos)
+		return l.pow(x, xt, y, yt, res, numpy, true, pos)
 	}
 	panic("unknown binary operator")
 }
@@ -327,8 +336,36 @@ func (l *fnLowerer) floorMod(op ast.OperatorNumber, x, y ir.Expr, res ir.Scalar,
 	return ir.Ref(t)
 }
 
-// pow lowers x ** y (and pow(x, y)) per docs/semantics.md.
-func (l *fnLowerer) pow(x ir.Expr, xt ir.Scalar, y ir.Expr, yt ir.Scalar, res ir.Scalar, numpy bool, pos ir.Pos) ir.Expr {
+// pow lowers x ** y (and pow(x, y)) per docs/semantics.md; operator is
+// false for np.power(x, y), which numpy computes without the shortcuts of
+// its ** operator.
+func (l *fnLowerer) pow(x ir.Expr, xt ir.Scalar, y ir.Expr, yt ir.Scalar, res ir.Scalar, numpy, operator bool, pos ir.Pos) ir.Expr {
+	if operator && l.npMode && l.elem != nil && (res.IsFloat() || res.IsComplex()) && !yt.IsComplex() {
+		// numpy's fast_scalar_power (the ** operator on arrays, not on
+		// numpy scalars): an array to a scalar power of 2, 0.5, 1 or -1 is
+		// square, sqrt, a copy or reciprocal, which for float arrays are
+		// bit for bit x*x, sqrt(x), x and 1/x. For complex arrays only the
+		// square is z*z (numpy's complex reciprocal and sqrt round
+		// otherwise than 1/z and cmath's sqrt). Other exponents (x**3)
+		// are numpy's pow: multiplying would round otherwise. np.power
+		// has no shortcut at all: np.power(x, 2) is pow(x, 2.0), which
+		// numpy's AVX-512 pow does not round like x*x (operator false).
+		if c, ok := y.(*ir.ConstExpr); ok {
+			xf := cv(x, res)
+			switch v := constFloat(c); {
+			case v == 2:
+				xf = l.simple(xf, pos)
+				return ir.Bin(ir.Mul, xf, xf)
+			case res.IsComplex():
+			case v == 0.5:
+				return intr("sqrt", res, xf)
+			case v == 1:
+				return xf
+			case v == -1:
+				return ir.Bin(ir.Div, cv(ir.Int(1), res), xf)
+			}
+		}
+	}
 	switch {
 	case res.IsComplex():
 		x, y = l.simple(cv(x, res), pos), l.simple(cv(y, res), pos)
@@ -365,24 +402,6 @@ func (l *fnLowerer) pow(x ir.Expr, xt ir.Scalar, y ir.Expr, yt ir.Scalar, res ir
 	}
 
 	// Float result.
-	if l.npMode && l.elem != nil {
-		// numpy's fast_scalar_power (arrays only, not numpy scalars): an array to a scalar power of 2,
-		// 0.5, 1 or -1 is square, sqrt, a copy or reciprocal.
-		if c, ok := y.(*ir.ConstExpr); ok && res.IsFloat() {
-			xf := cv(x, res)
-			switch constFloat(c) {
-			case 2:
-				xf = l.simple(xf, pos)
-				return ir.Bin(ir.Mul, xf, xf)
-			case 0.5:
-				return intr("sqrt", res, xf)
-			case 1:
-				return xf
-			case -1:
-				return ir.Bin(ir.Div, cv(ir.Int(1), res), xf)
-			}
-		}
-	}
 	if numpy {
 		return intr("pow", res, cv(x, res), cv(y, res))
 	}
@@ -703,55 +722,7 @@ func knownNonZero(e ir.Expr) bool {
 // promote is the common type two operands are compared (or, for augmented
 // assignment, computed) in: numpy's type promotion, where Python's bool,
 // int, float and complex are bool, int64, float64 and complex128.
-func promote(a, b ir.Scalar) ir.Scalar {
-	if a == b {
-		return a
-	}
-	if a == ir.Bool {
-		return b
-	}
-	if b == ir.Bool {
-		return a
-	}
-	if a.IsComplex() || b.IsComplex() {
-		if a.Bits() <= 64 && b.Bits() <= 64 && !(a.IsInt() && a.Bits() > 16) && !(b.IsInt() && b.Bits() > 16) && a != ir.Float64 && b != ir.Float64 {
-			return ir.Complex64
-		}
-		return ir.Complex128
-	}
-	if a.IsFloat() || b.IsFloat() {
-		small := func(t ir.Scalar) bool {
-			return t == ir.Float32 || (t.IsInt() && t.Bits() <= 16)
-		}
-		if small(a) && small(b) {
-			return ir.Float32
-		}
-		return ir.Float64
-	}
-	// Both integers.
-	if a.IsSigned() == b.IsSigned() {
-		if a.Bits() >= b.Bits() {
-			return a
-		}
-		return b
-	}
-	s, u := a, b
-	if !s.IsSigned() {
-		s, u = b, a
-	}
-	if s.Bits() > u.Bits() {
-		return s
-	}
-	switch u.Bits() {
-	case 8:
-		return ir.Int16
-	case 16:
-		return ir.Int32
-	case 32:
-		return ir.Int64
-	}
-	return ir.Float64
-}
+func promote(a, b ir.Scalar) ir.Scalar { return numpy.Promote(a, b) }
 
 // arithResult is the type of x op y for an augmented assignment (which has
 // no expression node typeinfer could have typed).
@@ -784,9 +755,24 @@ func arithResult(op ast.OperatorNumber, a, b ir.Scalar, rightConst *ir.ConstExpr
 // `acc / 2` divides by 2.0, not by float64(2).
 func cv(e ir.Expr, t ir.Scalar) ir.Expr {
 	if c, ok := e.(*ir.ConstExpr); ok && c.T != t {
-		if r := foldConvert(c, t); r != nil {
+		if r := ir.ConvertConst(c, t); r != nil {
 			return r
 		}
 	}
 	return ir.Conv(e, t)
+}
+
+// mayHaveEffects reports whether e reads memory or calls a function: such
+// an operand must be evaluated before a later operand's statements run
+// (a call may store into an array the load reads).
+func mayHaveEffects(e ir.Expr) bool {
+	found := false
+	ir.Inspect(e, func(n ir.Node) bool {
+		switch n.(type) {
+		case *ir.Call, *ir.Load:
+			found = true
+		}
+		return !found
+	})
+	return found
 }

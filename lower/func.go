@@ -103,7 +103,7 @@ func (l *fnLowerer) lower() {
 					name += "_none"
 				}
 				if i == 0 {
-					v := &ir.Var{Name: name, Type: t, Nullable: isOptionalArray(loc.Type)}
+					v := &ir.Var{Name: name, Type: t, Nullable: isOptionalArray(loc.Type), Named: true}
 					f.Locals = append(f.Locals, v)
 					vs = append(vs, v)
 					continue
@@ -113,7 +113,7 @@ func (l *fnLowerer) lower() {
 			l.vars[loc] = vs
 			continue
 		}
-		v := &ir.Var{Name: loc.Name, Type: loc.Type}
+		v := &ir.Var{Name: loc.Name, Type: loc.Type, Named: true}
 		f.Locals = append(f.Locals, v)
 		l.vars[loc] = []*ir.Var{v}
 	}

@@ -1,6 +1,7 @@
 package lower
 
 import (
+	"math"
 	"strings"
 
 	"github.com/go-python/gpython/ast"
@@ -63,24 +64,22 @@ func (l *fnLowerer) isElementwise(e ast.Expr) bool {
 	case *ast.Compare:
 		return len(x.Ops) == 1
 	case *ast.Call:
-		ci := l.info.Calls[x]
-		return ci != nil && ci.Kind == typeinfer.CallNumpy && isUfunc(ci.Name)
+		return isElemCall(l.info.Calls[x])
+	case *ast.Attribute:
+		return l.isPart(x)
 	}
 	return false
 }
 
-// elemFuncs are the numpy functions fusion computes elementwise beyond the
-// one-to-one intrinsics of numpyFuncs.
-var elemFuncs = map[string]bool{
-	"where": true, "minimum": true, "maximum": true, "fmin": true, "fmax": true,
-	"logical_and": true, "logical_or": true, "logical_not": true, "logical_xor": true,
-	"power": true, "add": true, "subtract": true, "multiply": true, "divide": true, "true_divide": true,
-	"negative": true, "dot": true, "clip": true, "round": true, "around": true, "square": true, "rint": true, "sign": true,
-}
-
-func isUfunc(name string) bool {
-	_, ok := numpyFuncs[name]
-	return ok || elemFuncs[name]
+// isPart reports whether e is a.real of a complex array or a.imag of any
+// array: computed elementwise (a.real of a real array is a itself).
+func (l *fnLowerer) isPart(e *ast.Attribute) bool {
+	ai := l.info.Attrs[e]
+	if ai == nil || ai.Kind != typeinfer.AttrReal && ai.Kind != typeinfer.AttrImag {
+		return false
+	}
+	a, ok := l.info.Types[e.Value].(*ir.Array)
+	return ok && (ai.Kind == typeinfer.AttrImag || a.Elem.IsComplex())
 }
 
 // fuseTree lowers the operands of the array expression e (step 1 and 2).
@@ -95,6 +94,7 @@ func (l *fnLowerer) fuseTree(e ast.Expr, pos ir.Pos) *fnode {
 		v := l.expr(e)
 		n.scalar = l.simple(v, pos)
 		n.elem = l.scalarOf(e)
+		l.valueGuards(e, n.scalar, n.elem, pos)
 		return n
 	}
 	n.elem = l.typeOf(e).(*ir.Array).Elem
@@ -129,6 +129,27 @@ func (l *fnLowerer) fuseTree(e ast.Expr, pos ir.Pos) *fnode {
 	return n
 }
 
+// valueGuards checks the run-time scalar operand x (of kind k) of an
+// array operation against the ranges in which numpy 1.24 gives the dtype
+// typeinfer compiled (value-based casting), raising a ValueError that
+// says so outside them.
+func (l *fnLowerer) valueGuards(e ast.Expr, x ir.Expr, k ir.Scalar, pos ir.Pos) {
+	for _, g := range l.info.ValueGuards[e] {
+		var ok ir.Expr
+		if g.Int {
+			i := cv(x, ir.Int64)
+			ok = ir.Bin(ir.Le, i, ir.Int(g.Hi))
+			if g.Lo > math.MinInt64 {
+				ok = and(ir.Bin(ir.Ge, i, ir.Int(g.Lo)), ok)
+			}
+		} else {
+			f := cv(x, ir.Float64)
+			ok = or(ir.Bin(ir.Lt, intr("abs", ir.Float64, f), ir.Float(g.MaxAbs)), not(intr("isfinite", ir.Bool, f)))
+		}
+		l.check(ok, "ValueError", g.Message(), pos)
+	}
+}
+
 // operands lists the operand expressions of an elementwise node, in
 // evaluation order.
 func (l *fnLowerer) operands(e ast.Expr) []ast.Expr {
@@ -137,6 +158,8 @@ func (l *fnLowerer) operands(e ast.Expr) []ast.Expr {
 		return []ast.Expr{x.Left, x.Right}
 	case *ast.UnaryOp:
 		return []ast.Expr{x.Operand}
+	case *ast.Attribute:
+		return []ast.Expr{x.Value}
 	case *ast.Compare:
 		return []ast.Expr{x.Left, x.Comparators[0]}
 	case *ast.Call:
@@ -248,13 +271,13 @@ func (l *fnLowerer) loopStrides(ls []*fnode, shape []ir.Expr, pos ir.Pos) map[*f
 		st := make([]ir.Expr, len(lf.av.strides))
 		for j := range st {
 			k := j + len(shape) - len(lf.av.shape)
-			if sameExpr(lf.av.shape[j], shape[k]) {
+			if ir.SameExpr(lf.av.shape[j], shape[k]) {
 				st[j] = lf.av.strides[j]
 				continue
 			}
 			masked := mul(lf.av.strides[j], cv(ir.Bin(ir.Ne, lf.av.shape[j], ir.Int(1)), ir.Int64))
 			for i, d := range done {
-				if sameExpr(d, masked) {
+				if ir.SameExpr(d, masked) {
 					st[j] = made[i]
 				}
 			}
@@ -336,9 +359,9 @@ func (l *fnLowerer) storeLoopShape(dst *ir.Var, root *fnode, shape []ir.Expr, po
 
 // fuseStore lowers an elementwise store of value into the existing array
 // dst (a view): a[...] = e, a[1:-1] = e, and, through fuseAug, a op= e.
-// root is the already built tree when non-nil.
+// root is the already built tree when non-nil; value is nil for a op= e.
 func (l *fnLowerer) fuseStore(dst *ir.Var, value ast.Expr, root *fnode, pos ir.Pos) {
-	aug := root != nil
+	aug := value == nil // a[...] op= v hands its tree over without the value
 	if root == nil {
 		root = l.fuseTree(value, pos)
 	}
@@ -350,7 +373,7 @@ func (l *fnLowerer) fuseStore(dst *ir.Var, value ast.Expr, root *fnode, pos ir.P
 	var ok ir.Expr
 	for j, x := range root.shape {
 		d := dv.shape[j+len(dv.shape)-len(root.shape)]
-		if sameExpr(x, d) {
+		if ir.SameExpr(x, d) {
 			continue
 		}
 		c := or(ir.Bin(ir.Eq, x, d), ir.Bin(ir.Eq, x, ir.Int(1)))
@@ -454,142 +477,13 @@ func kindRank(t ir.Scalar) int {
 	return 3
 }
 
-// elemCall lowers the element of a numpy function call fusion handles
-// beyond numpyCall's one-to-one intrinsics; ok is false for the others.
-func (l *fnLowerer) elemCall(e *ast.Call, ci *typeinfer.CallInfo) (ir.Expr, bool) {
-	if !elemFuncs[ci.Name] {
-		return nil, false
-	}
-	pos := l.pos(e)
-	res := l.scalarOf(e)
-	args := make([]ir.Expr, len(ci.Args))
-	ts := make([]ir.Scalar, len(ci.Args))
-	for i, a := range ci.Args {
-		args[i] = l.expr(a)
-		ts[i] = l.scalarOf(a)
-	}
-	sel := func(c, x, y ir.Expr) ir.Expr {
-		t := l.temp(res)
-		l.emit(&ir.Assign{Dst: t, Src: y, Pos: pos})
-		l.emit(&ir.If{Cond: c, Then: &ir.Block{Stmts: []ir.Stmt{&ir.Assign{Dst: t, Src: x, Pos: pos}}}, Pos: pos})
-		return ir.Ref(t)
-	}
-	bin := func(op ast.OperatorNumber) ir.Expr {
-		return l.binop(op, args[0], ts[0], args[1], ts[1], res, pos)
-	}
-	switch ci.Name {
-	case "where":
-		c := l.simple(truth(args[0]), pos)
-		x, y := l.simple(cv(args[1], res), pos), l.simple(cv(args[2], res), pos)
-		return sel(c, x, y), true
-	case "minimum", "maximum", "fmin", "fmax":
-		ct := res
-		x, y := l.simple(cv(args[0], ct), pos), l.simple(cv(args[1], ct), pos)
-		op := ir.Lt
-		if strings.Contains(ci.Name, "max") {
-			op = ir.Gt
-		}
-		// numpy: maximum(x, y) is x if x > y or x is NaN, else y (as the
-		// SSE maxpd it vectorises to): a NaN of either operand propagates
-		// (the first if both) and a tie gives y, so maximum(-0.0, 0.0) is
-		// 0.0 and maximum(0.0, -0.0) is -0.0. fmin/fmax ignore a NaN
-		// operand and also give y on ties.
-		if !ct.IsFloat() {
-			return sel(ir.Bin(op, x, y), x, y), true
-		}
-		isnan := func(v ir.Expr) ir.Expr { return intr("isnan", ir.Bool, v) }
-		if ci.Name[0] == 'f' {
-			// x when y is NaN or x beats y.
-			return sel(or(isnan(y), ir.Bin(op, x, y)), x, y), true
-		}
-		return sel(or(isnan(x), ir.Bin(op, x, y)), x, y), true
-	case "logical_and":
-		return and(truth(args[0]), truth(args[1])), true
-	case "logical_or":
-		return or(truth(args[0]), truth(args[1])), true
-	case "logical_xor":
-		return ir.Bin(ir.Ne, truth(args[0]), truth(args[1])), true
-	case "logical_not":
-		return not(truth(args[0])), true
-	case "add":
-		return bin(ast.Add), true
-	case "subtract":
-		return bin(ast.Sub), true
-	case "multiply", "dot": // dot with a scalar operand multiplies
-		return bin(ast.Mult), true
-	case "divide", "true_divide":
-		return bin(ast.Div), true
-	case "power":
-		return bin(ast.Pow), true
-	case "negative":
-		return &ir.Unary{Op: ir.Neg, X: cv(args[0], res)}, true
-	case "square":
-		x := l.simple(cv(args[0], res), pos)
-		return ir.Bin(ir.Mul, x, x), true
-	case "clip":
-		// numpy 1.24's _NPY_CLIP: min(max(x, lo), hi) where a NaN first
-		// operand wins and PyArray_MAX/MIN pick b unless a > b (a < b).
-		x := l.simple(cv(args[0], res), pos)
-		lo, hi := l.simple(cv(args[1], res), pos), l.simple(cv(args[2], res), pos)
-		if !res.IsFloat() {
-			t := sel(ir.Bin(ir.Gt, x, lo), x, lo)
-			return sel(ir.Bin(ir.Lt, t, hi), t, hi), true
-		}
-		isnan := func(v ir.Expr) ir.Expr { return intr("isnan", ir.Bool, v) }
-		t := sel(or(isnan(x), ir.Bin(ir.Gt, x, lo)), x, lo)
-		return sel(or(isnan(t), ir.Bin(ir.Lt, t, hi)), t, hi), true
-	case "round", "around":
-		d := int64(0)
-		if x := ci.Kwargs["decimals"]; x != nil {
-			c, ok := l.expr(x).(*ir.ConstExpr)
-			if !ok {
-				l.errorf(x, "unsupported: decimals must be a constant integer")
-			}
-			d = c.Value.(int64)
-		}
-		x := cv(args[0], res)
-		if !res.IsFloat() {
-			if d >= 0 {
-				return x, true
-			}
-			l.errorf(e, "unsupported: np.round of integers with negative decimals")
-		}
-		if d == 0 {
-			return intr("roundeven", res, x), true
-		}
-		// numpy: y = x * 10**d, rint, / 10**d (d < 0: divide first).
-		f := &ir.ConstExpr{T: res, Value: pow10(d)}
-		if d > 0 {
-			return ir.Bin(ir.Div, intr("roundeven", res, ir.Bin(ir.Mul, x, f)), f), true
-		}
-		f = &ir.ConstExpr{T: res, Value: pow10(-d)}
-		return ir.Bin(ir.Mul, intr("roundeven", res, ir.Bin(ir.Div, x, f)), f), true
-	case "rint":
-		return intr("roundeven", res, cv(args[0], res)), true
-	case "sign":
-		x := l.simple(cv(args[0], res), pos)
-		if res.IsComplex() {
-			return nil, false
-		}
-		// numpy: -1, 0 or 1; NaN for NaN.
-		pos1 := cv(ir.Bin(ir.Gt, x, zero(res)), res)
-		neg1 := cv(ir.Bin(ir.Lt, x, zero(res)), res)
-		v := ir.Bin(ir.Sub, pos1, neg1)
-		if res.IsFloat() {
-			return sel(intr("isnan", ir.Bool, x), x, v), true
-		}
-		return v, true
-	}
-	return nil, false
-}
-
-// uniqueExprs drops repeated expressions (sameExpr), keeping the first.
+// uniqueExprs drops repeated expressions (ir.SameExpr), keeping the first.
 func uniqueExprs(es []ir.Expr) []ir.Expr {
 	var out []ir.Expr
 	for _, e := range es {
 		dup := false
 		for _, o := range out {
-			dup = dup || sameExpr(o, e)
+			dup = dup || ir.SameExpr(o, e)
 		}
 		if !dup {
 			out = append(out, e)

@@ -3,8 +3,9 @@ package lower_test
 import (
 	"testing"
 
+	"github.com/pyc2go/pyc2go/driver"
 	"github.com/pyc2go/pyc2go/ir"
-	"github.com/pyc2go/pyc2go/lower"
+	"github.com/pyc2go/pyc2go/opt"
 )
 
 // count returns the number of For loops, outermost For loops and Allocs
@@ -73,7 +74,7 @@ def inplace(a: "float64[:]", b: "float64[:]") -> None:
 		"inplace": {0, 0, 0}, // checked below: under an overlap If
 	}
 	for _, lvl := range []int{0, 2} {
-		m := lowerSrc(t, "fuse.py", src, lower.Config{OptLevel: lvl, Disable: noLoopPasses})
+		m := lowerSrc(t, "fuse.py", src, driver.Config{Opt: opt.Config{OptLevel: lvl, Disable: noLoopPasses}})
 		for _, f := range m.Funcs {
 			fors, nests, allocs := count(f)
 			w := want[f.Name]

@@ -1,35 +1,8 @@
-// Package lower turns a type-checked Python file (a typeinfer.Info) into
-// pyc2go's IR and runs the IR pass pipeline on it.
-//
-// What comes in: the gpython AST plus what typeinfer learnt about it (types
-// of every expression, what names and calls refer to).
-// What goes out: an *ir.Module whose expressions are pure trees and whose
-// every implicit Python exception is an explicit Check or Raise carrying
-// CPython's class and message (docs/semantics.md), then optimised by the
-// passes in passes.go.
-//
-// The two halves of the package:
-//
-//   - lowering (lower.go, func.go, stmt.go, expr.go, builtin.go): one
-//     fnLowerer per function builds statements into the current block while
-//     it walks expressions, so that checks land before the expression that
-//     needs them and in Python's evaluation order;
-//   - arrays (array.go: indexing, views, stores, array loops; fuse.go: one
-//     loop nest per elementwise expression, broadcasting and numpy's
-//     overlap rule; reduce.go: reductions; create.go: creation functions,
-//     copies and reshapes; product.go: dot, matmul, outer);
-//   - the pass manager (passes.go) with the required passes (constfold,
-//     checkelim, guardelim, raises, boundscheck) and the optional loop
-//     passes run at -O2: parallel.go (prange / #omp loops in chunks) and
-//     unroll.go (reduction loops with several accumulators), which share
-//     the body analyses of reduction.go (reductions, private temporaries)
-//     and report what they did or declined through remark.go.
 package lower
 
 import (
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strconv"
 
@@ -40,111 +13,38 @@ import (
 	"github.com/pyc2go/pyc2go/typeinfer"
 )
 
-// Config controls the pass pipeline.
+// Config holds the options of lowering: the directives that change the
+// IR lowering makes. The optimiser's options are opt.Config.
 type Config struct {
-	OptLevel  int             // 0 runs only required passes; 2 (or more) runs every pass not disabled
-	Disable   map[string]bool // names of optional passes to skip
-	DumpAfter string          // pass name after which to print the module to Dump; "" for none
-	Dump      io.Writer
-	// Verify runs ir.Verify after lowering and ir.VerifyFunc after every
-	// pass; tests set it.
-	Verify bool
-
-	// NoBoundsCheck and NoWrapAround are Cython's boundscheck=False and
-	// wraparound=False directives for integer array subscripts. Both are
-	// UNSAFE: they trade Python's semantics for speed. They are negative so
-	// that the zero Config keeps every check.
+	// NoWrapAround is Cython's wraparound=False directive for integer
+	// array subscripts (UNSAFE: it trades Python's semantics for speed):
+	// an index is in range only when 0 <= i < n, so a[-1] is out of range
+	// (IndexError with numpy's message while bounds checks are on,
+	// undefined behaviour once the boundscheck pass has deleted them).
+	// Slices keep Python's semantics. It is negative so that the zero
+	// Config keeps Python's semantics.
 	//
-	// NoBoundsCheck deletes the IndexError check of every array subscript
-	// (the boundscheck pass); an out-of-range index is then undefined
-	// behaviour: the Go code panics with an index-out-of-range runtime
-	// error or reads (or writes) another element of the underlying slice.
-	// The checks are deleted after the raises pass, so a function's Go
-	// signature is exactly the one of the checked code.
-	//
-	// NoWrapAround drops the negative-index wrap: an index is in range
-	// only when 0 <= i < n, so a[-1] is out of range (IndexError with
-	// numpy's message when bounds checks are on, undefined behaviour when
-	// they are off). Slices keep Python's semantics. Because the wrap-off
-	// check 0 <= i < n is not the default -n <= i < n, guardelim may prove
-	// different checks; Module therefore compiles the file once with the
-	// default Config and keeps every function that returns an error there
-	// returning one (see raisesRef), so signatures stay those of the
-	// default compilation. The one exception: a function whose index
-	// checks the default proves from an explicit guard of negative indices
-	// (if -n <= i < n: ... a[i]) keeps a check with wraparound off and
-	// gains an error result.
-	NoBoundsCheck bool
-	NoWrapAround  bool
-
-	// FastMath lets passes reassociate floating-point reductions: the
-	// unroll pass splits s += x[i] into several accumulators and the
-	// parallel pass sums float partials per chunk. Results then differ
-	// from CPython's in the last bits (never in exceptions or integer
-	// results). Off by default, so that floats stay bit-identical.
-	FastMath bool
-
-	// Cache holds the cache sizes the tile pass sizes tiles for; zero
-	// levels mean DefaultCache's, never the machine's (see CacheSizes).
-	Cache CacheSizes
-
-	// Remarks, if set, receives the remarks of optimisation passes (see
-	// Remark), in pipeline order.
-	Remarks func(Remark)
-
-	// raisesRef, set by Module under NoWrapAround, holds Func.Raises of
-	// the default compilation, by position in Module.Funcs: the raises
-	// pass keeps those functions raising.
-	raisesRef []bool
+	// The wrap-off check 0 <= i < n is not the default -n <= i < n, so the
+	// required passes may prove different checks; the driver therefore
+	// passes the default compilation to opt (opt.Config.Reference), which
+	// keeps every function that raises there raising, so that signatures
+	// stay those of the default compilation. The one exception: a function
+	// whose index checks the default proves from an explicit guard of
+	// negative indices (if -n <= i < n: ... a[i]) keeps a check with
+	// wraparound off and gains an error result.
+	NoWrapAround bool
 }
 
-// Module lowers info into an IR module and runs the passes selected by cfg.
-// Source-level problems (constructs typeinfer let through but lowering does
-// not support) come back as a frontend.ErrorList; anything else is an
-// internal error naming the stage or pass that failed.
+// Module lowers info into an IR module: every function's body as lowering
+// builds it, before any pass (--dump-ir=after:lower prints it), with
+// Func.Raises the fixed point over the call graph. Source-level problems
+// (constructs typeinfer let through but lowering does not support) come
+// back as a frontend.ErrorList; anything else is an internal error.
 func Module(info *typeinfer.Info, cfg Config) (*ir.Module, error) {
 	if info == nil || info.File == nil {
 		return nil, errors.New("lower: nil Info or File")
 	}
-	if cfg.NoWrapAround {
-		ref, err := defaultRaises(info)
-		if err != nil {
-			return nil, err
-		}
-		cfg.raisesRef = ref
-	}
-	m, err := lowerModule(info, cfg)
-	if err != nil {
-		return nil, err
-	}
-	if cfg.Verify {
-		if err := ir.Verify(m); err != nil {
-			return nil, fmt.Errorf("lower: IR after lowering does not verify: %w", err)
-		}
-	}
-	if err := runPasses(m, cfg); err != nil {
-		return nil, err
-	}
-	return m, nil
-}
-
-// defaultRaises compiles info with the default Config (checks on, so
-// exactly the signatures a plain compilation gives) and returns each
-// function's Raises. The required passes alone fix Raises, so -O0 gives
-// the same answer as -O2.
-func defaultRaises(info *typeinfer.Info) ([]bool, error) {
-	m, err := lowerModule(info, Config{})
-	if err != nil {
-		return nil, err
-	}
-	if err := runPasses(m, Config{}); err != nil {
-		return nil, err
-	}
-	ref := make([]bool, len(m.Funcs))
-	for i, f := range m.Funcs {
-		ref[i] = f.Raises
-	}
-	return ref, nil
+	return lowerModule(info, cfg)
 }
 
 // srcError is panicked by the lowerer for an unsupported construct; Module
@@ -156,7 +56,7 @@ type srcError struct {
 }
 
 type modLowerer struct {
-	cfg   Config // NoWrapAround is read by index; the rest is for the passes
+	cfg   Config
 	info  *typeinfer.Info
 	mod   *ir.Module
 	funcs map[*typeinfer.Func]*ir.Func
@@ -237,7 +137,7 @@ func lowerModule(info *typeinfer.Info, cfg Config) (m *ir.Module, err error) {
 	if err := ml.lowerBodies(); err != nil {
 		return nil, err
 	}
-	recomputeRaises(ml.mod)
+	ir.FixRaises(ml.mod, nil)
 	if err := ml.lowerBodies(); err != nil {
 		return nil, err
 	}
@@ -271,36 +171,6 @@ func (ml *modLowerer) lowerFunc(tf *typeinfer.Func) (err error) {
 	}()
 	newFnLowerer(ml, tf).lower()
 	return nil
-}
-
-// scanRaises reports whether f contains a Check or Raise of its own, and the
-// functions it calls.
-func scanRaises(f *ir.Func) (bool, []*ir.Func) {
-	own := false
-	var callees []*ir.Func
-	seen := map[*ir.Func]bool{}
-	addCall := func(c *ir.Call) {
-		if c != nil && c.Fn != nil && !seen[c.Fn] {
-			seen[c.Fn] = true
-			callees = append(callees, c.Fn)
-		}
-	}
-	ir.WalkStmts(f.Body, func(s ir.Stmt) {
-		switch s := s.(type) {
-		case *ir.Check, *ir.Raise:
-			own = true
-		case *ir.CallStmt:
-			addCall(s.Call)
-		}
-		forEachExpr(s, func(e ir.Expr) {
-			walkExpr(e, func(e ir.Expr) {
-				if c, ok := e.(*ir.Call); ok {
-					addCall(c)
-				}
-			})
-		})
-	})
-	return own, callees
 }
 
 // moduleDoc returns the module docstring, if the file has one.
@@ -349,8 +219,6 @@ func setPyTypes(f *ir.Func, tf *typeinfer.Func) {
 	}
 }
 
-// constExpr builds the IR constant for a typeinfer constant value, which is
-// int64, float64, bool or complex128 whatever the sized type.
 // paramDefaults is ir.Func.Defaults of tf: each folded default converted
 // to its parameter's type, as a call that omits the argument passes it.
 func paramDefaults(tf *typeinfer.Func) []*ir.ConstExpr {
@@ -379,37 +247,6 @@ func paramDefaults(tf *typeinfer.Func) []*ir.ConstExpr {
 	return ds
 }
 
-func constExpr(t ir.Scalar, v any) *ir.ConstExpr {
-	switch x := v.(type) {
-	case int:
-		v = int64(x)
-	case float32:
-		v = float64(x)
-	case complex64:
-		v = complex128(x)
-	}
-	// Make the Go value agree with the type (a float constant typed int is
-	// a typeinfer bug, but an int value for a float type is a plain
-	// literal we can convert exactly).
-	switch {
-	case t.IsFloat():
-		if i, ok := v.(int64); ok {
-			v = float64(i)
-		}
-	case t.IsComplex():
-		switch x := v.(type) {
-		case int64:
-			v = complex(float64(x), 0)
-		case float64:
-			v = complex(x, 0)
-		}
-	case t.IsInt():
-		if b, ok := v.(bool); ok {
-			v = int64(0)
-			if b {
-				v = int64(1)
-			}
-		}
-	}
-	return &ir.ConstExpr{T: t, Value: v}
-}
+// constExpr builds the IR constant for a typeinfer constant value (int64,
+// float64, bool or complex128 whatever the sized type): ir.ConstOf.
+var constExpr = ir.ConstOf

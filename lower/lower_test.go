@@ -6,50 +6,22 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pyc2go/pyc2go/frontend"
+	"github.com/pyc2go/pyc2go/driver"
 	"github.com/pyc2go/pyc2go/internal/corpus"
 	"github.com/pyc2go/pyc2go/internal/golden"
+	"github.com/pyc2go/pyc2go/internal/irtest"
 	"github.com/pyc2go/pyc2go/ir"
-	"github.com/pyc2go/pyc2go/lower"
-	"github.com/pyc2go/pyc2go/typeinfer"
 )
-
-// check parses and type-checks src.
-func check(t *testing.T, path string, src []byte) *typeinfer.Info {
-	t.Helper()
-	f, err := frontend.ParseFile(path, src)
-	if err != nil {
-		if el, ok := err.(frontend.ErrorList); ok {
-			t.Fatalf("parse %s:\n%s", path, el.Render(path, src))
-		}
-		t.Fatalf("parse %s: %v", path, err)
-	}
-	info, err := typeinfer.Check(f)
-	if err != nil {
-		if el, ok := err.(frontend.ErrorList); ok {
-			t.Fatalf("typeinfer %s:\n%s", path, el.Render(path, src))
-		}
-		t.Fatalf("typeinfer %s: %v", path, err)
-	}
-	return info
-}
 
 // noLoopPasses disables the loop passes (licm, contig, stride, window), for
 // tests that count the loops and checks lowering makes: contig copies loops.
 var noLoopPasses = map[string]bool{"licm": true, "contig": true, "stride": true, "window": true}
 
-// lowerSrc lowers src at the given level with verification on.
-func lowerSrc(t *testing.T, path string, src []byte, cfg lower.Config) *ir.Module {
+// lowerSrc compiles src with cfg (lowering, then the passes cfg selects)
+// with the verifier on after lowering and after every pass.
+func lowerSrc(t *testing.T, path string, src []byte, cfg driver.Config) *ir.Module {
 	t.Helper()
-	cfg.Verify = true
-	m, err := lower.Module(check(t, path, src), cfg)
-	if err != nil {
-		if el, ok := err.(frontend.ErrorList); ok {
-			t.Fatalf("lower %s:\n%s", path, el.Render(path, src))
-		}
-		t.Fatalf("lower %s: %v", path, err)
-	}
-	return m
+	return irtest.Compile(t, path, src, cfg)
 }
 
 // checkGolden compares got with testdata/name.golden (or rewrites it).
@@ -75,8 +47,8 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			o0 := lowerSrc(t, path, src, lower.Config{OptLevel: 0})
-			o2 := lowerSrc(t, path, src, lower.Config{OptLevel: 2})
+			o0 := lowerSrc(t, path, src, irtest.At(0))
+			o2 := lowerSrc(t, path, src, irtest.At(2))
 			checkGolden(t, name, "# -O0\n"+ir.Print(o0)+"\n# -O2\n"+ir.Print(o2))
 		})
 	}
@@ -101,7 +73,7 @@ func TestCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, lvl := range []int{0, 2} {
-				m := lowerSrc(t, path, src, lower.Config{OptLevel: lvl})
+				m := lowerSrc(t, path, src, irtest.At(lvl))
 				if m.File != filepath.Base(path) {
 					t.Errorf("File = %q, want %q", m.File, filepath.Base(path))
 				}
@@ -124,7 +96,7 @@ func TestArrayKernels(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, lvl := range []int{0, 2} {
-			lowerSrc(t, path, src, lower.Config{OptLevel: lvl})
+			lowerSrc(t, path, src, irtest.At(lvl))
 		}
 	}
 }

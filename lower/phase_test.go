@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pyc2go/pyc2go/internal/irtest"
 	"github.com/pyc2go/pyc2go/ir"
-	"github.com/pyc2go/pyc2go/lower"
 )
 
 // TestPhaseUnderflowRaises: CPython's cmath.phase raises
@@ -20,7 +20,7 @@ def ph(z: complex) -> float:
     return cmath.phase(z)
 `)
 	for _, lvl := range []int{0, 2} {
-		out := ir.Print(lowerSrc(t, "p.py", src, lower.Config{OptLevel: lvl}))
+		out := ir.Print(lowerSrc(t, "p.py", src, irtest.At(lvl)))
 		if !strings.Contains(out, `OverflowError("math range error")`) {
 			t.Errorf("-O%d: no underflow check in\n%s", lvl, out)
 		}

@@ -4,6 +4,7 @@ import (
 	"github.com/go-python/gpython/ast"
 
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 	"github.com/pyc2go/pyc2go/typeinfer"
 )
 
@@ -22,7 +23,7 @@ const (
 // isMatMul reports whether e is a BinOp the frontend rewrote from `@`.
 func (l *fnLowerer) isMatMul(e ast.Expr) bool {
 	b, ok := e.(*ast.BinOp)
-	return ok && l.info.File != nil && l.info.File.MatMul[b]
+	return ok && l.info.MatMul[b]
 }
 
 // productCall returns the operands and kind of a product expression
@@ -40,11 +41,8 @@ func (l *fnLowerer) productCall(e ast.Expr) (name string, x, y ast.Expr, ok bool
 	if ci == nil || ci.Kind != typeinfer.CallNumpy || len(ci.Args) != 2 {
 		return "", nil, nil, false
 	}
-	switch ci.Name {
-	case "dot", "matmul", "outer":
-		if l.isArrayExpr(ci.Args[0]) && l.isArrayExpr(ci.Args[1]) {
-			return ci.Name, ci.Args[0], ci.Args[1], true
-		}
+	if ci.Row != nil && ci.Row.Kind == numpy.Product && l.isArrayExpr(ci.Args[0]) && l.isArrayExpr(ci.Args[1]) {
+		return ci.Name, ci.Args[0], ci.Args[1], true
 	}
 	return "", nil, nil, false
 }
@@ -97,7 +95,7 @@ func (l *fnLowerer) product(e ast.Expr) (ir.Expr, *ir.Var) {
 	// The contracted extents: x's last axis, y's first (its only one for
 	// rank 1).
 	kx, ky := xs.shape[rx-1], ys.shape[0]
-	if !sameExpr(kx, ky) {
+	if !ir.SameExpr(kx, ky) {
 		if name == "matmul" {
 			l.emit(&ir.Check{Cond: ir.Bin(ir.Eq, kx, ky), Exc: "ValueError", Msg: msgMatmul, Args: []ir.Expr{ky, kx}, Pos: pos})
 		} else {
@@ -143,6 +141,22 @@ func (l *fnLowerer) product(e ast.Expr) (ir.Expr, *ir.Var) {
 		shape = append(shape, ys.shape[1])
 	}
 	out := l.temp(rt)
+	if rx == 2 && ry == 2 && l.blasable(k, xe, ye) {
+		// numpy hands float matrix products to BLAS gemm; so does the
+		// compiled code once the product is large enough for gemm's setup
+		// (and, in Go, gonum's operand checks) to pay. Both branches sum
+		// in an order that is not numpy's, hence the tolerance either way
+		// (see dotAdd).
+		work := ir.Bin(ir.Mul, ir.Bin(ir.Mul, xs.shape[0], ys.shape[1]), kn)
+		at := &ir.Array{Elem: k, Rank: 2}
+		blas := l.block(func() {
+			xm, ym := l.materialize(xs, at, pos), l.materialize(ys, at, pos)
+			l.emit(&ir.Assign{Dst: out, Src: intr("np_matmul", rt, ir.Ref(xm), ir.Ref(ym)), Pos: pos})
+		})
+		inline := l.block(func() { l.inlineMatmul(out, shape, xs, ys, kn, k, pos) })
+		l.emit(&ir.If{Cond: ir.Bin(ir.Ge, work, ir.Int(blasMinWork)), Then: &ir.Block{Stmts: blas}, Else: &ir.Block{Stmts: inline}, Pos: pos})
+		return nil, out
+	}
 	l.emit(&ir.Alloc{Dst: out, Shape: shape, Pos: pos}) // zero-filled
 	ov := wholeView(out)
 	switch {
@@ -163,16 +177,53 @@ func (l *fnLowerer) product(e ast.Expr) (ir.Expr, *ir.Var) {
 				l.emit(&ir.Store{Arr: out, Offset: off, Val: dotAdd(k, &ir.Load{Arr: out, Offset: off}, ir.Bin(ir.Mul, xk, load(ys, ks[0], js[0]))), Pos: pos})
 			})
 		})
-	default: // 2-d @ 2-d, i-k-j
-		l.loopNest([]ir.Expr{xs.shape[0], kn}, pos, func(iks []ir.Expr) {
-			xik := l.spill(load(xs, iks[0], iks[1]), pos)
-			l.loopNest([]ir.Expr{ys.shape[1]}, pos, func(js []ir.Expr) {
-				off := l.spill(flatOff(ov, []ir.Expr{iks[0], js[0]}, nil), pos)
-				l.emit(&ir.Store{Arr: out, Offset: off, Val: dotAdd(k, &ir.Load{Arr: out, Offset: off}, ir.Bin(ir.Mul, xik, load(ys, iks[1], js[0]))), Pos: pos})
-			})
-		})
+	default: // 2-d @ 2-d
+		l.matmulLoops(out, xs, ys, kn, k, pos)
 	}
 	return nil, out
+}
+
+// blasMinWork is the smallest M*N*K for which a float matrix product
+// calls BLAS gemm rather than running inline loops: measured on both
+// backends (docs/performance.md), the inline i-k-j nest wins below it.
+const blasMinWork = 8 * 8 * 8
+
+// blasable reports whether x @ y (matrices) can go to BLAS: a float32 or
+// float64 product whose operands have its element type (mixed types
+// convert elementwise in the inline loops).
+func (l *fnLowerer) blasable(k ir.Scalar, xe, ye ast.Expr) bool {
+	if k != ir.Float64 && k != ir.Float32 {
+		return false
+	}
+	for _, e := range []ast.Expr{xe, ye} {
+		if t, ok := arrayType(l.typeOf(e)); !ok || t.Elem != k {
+			return false
+		}
+	}
+	return true
+}
+
+// inlineMatmul allocates out (shape) and fills it with the inline i-k-j
+// loops.
+func (l *fnLowerer) inlineMatmul(out *ir.Var, shape []ir.Expr, xs, ys aview, kn ir.Expr, k ir.Scalar, pos ir.Pos) {
+	l.emit(&ir.Alloc{Dst: out, Shape: shape, Pos: pos}) // zero-filled
+	l.matmulLoops(out, xs, ys, kn, k, pos)
+}
+
+// matmulLoops adds x @ y into the zeroed matrix out, i-k-j: the inner
+// loop walks rows of y and of out.
+func (l *fnLowerer) matmulLoops(out *ir.Var, xs, ys aview, kn ir.Expr, k ir.Scalar, pos ir.Pos) {
+	ov := wholeView(out)
+	load := func(av aview, idx ...ir.Expr) ir.Expr {
+		return convert(&ir.Load{Arr: av.src, Offset: flatOff(av, idx, nil)}, k)
+	}
+	l.loopNest([]ir.Expr{xs.shape[0], kn}, pos, func(iks []ir.Expr) {
+		xik := l.spill(load(xs, iks[0], iks[1]), pos)
+		l.loopNest([]ir.Expr{ys.shape[1]}, pos, func(js []ir.Expr) {
+			off := l.spill(flatOff(ov, []ir.Expr{iks[0], js[0]}, nil), pos)
+			l.emit(&ir.Store{Arr: out, Offset: off, Val: dotAdd(k, &ir.Load{Arr: out, Offset: off}, ir.Bin(ir.Mul, xik, load(ys, iks[1], js[0]))), Pos: pos})
+		})
+	})
 }
 
 // simpleView returns av with its offset, extents and strides cheap to

@@ -6,6 +6,7 @@ import (
 	"github.com/go-python/gpython/ast"
 
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 	"github.com/pyc2go/pyc2go/typeinfer"
 )
 
@@ -20,11 +21,6 @@ import (
 // numpy (integer and bool sums wrap exactly in any order, prod, min, max,
 // argmin, argmax, any, all) and fuses into one loop nest over the
 // expression's broadcast shape with an accumulator.
-
-var reduceNames = map[string]bool{
-	"sum": true, "mean": true, "prod": true, "min": true, "max": true, "amin": true, "amax": true,
-	"argmin": true, "argmax": true, "any": true, "all": true, "std": true, "var": true,
-}
 
 // variance lowers np.var / np.std (axis=None) as numpy 1.24's _var does:
 // the mean is the pairwise sum over the count, the squared deviations are
@@ -123,7 +119,7 @@ func (l *fnLowerer) sumTemp(operand ast.Expr, elem ir.Scalar, pos ir.Pos) *ir.Va
 
 // reduction lowers a scalar-valued reduction call; nil when e is not one.
 func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
-	if !reduceNames[ci.Name] {
+	if ci.Row == nil || ci.Row.Kind != numpy.Reduction || ci.Name == "cumsum" || ci.Name == "cumprod" {
 		return nil
 	}
 	operand := l.reduceOperand(ci)
@@ -134,8 +130,8 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 		l.errorf(e, "internal: reduction with axis=%d typed as a scalar", ci.Axis)
 	}
 	for k := range ci.Kwargs {
-		if k != "axis" && !(k == "ddof" && (ci.Name == "std" || ci.Name == "var")) {
-			l.errorf(e, "unsupported: %s= of %s()", k, ci.Name)
+		if !ci.Row.Accepted(k) {
+			l.errorf(e, "internal: %s= of %s()", k, ci.Name)
 		}
 	}
 	pos := l.pos(e)
@@ -144,12 +140,6 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 	name := ci.Name
 	if name == "std" || name == "var" {
 		return l.variance(e, ci, operand, res, pos)
-	}
-	switch name {
-	case "amin":
-		name = "min"
-	case "amax":
-		name = "max"
 	}
 	if (name == "sum" || name == "mean") && (at.Elem.IsFloat() || at.Elem.IsComplex()) || name == "mean" {
 		if name == "mean" && at.Elem.IsComplex() {
@@ -220,12 +210,7 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 			l.emit(&ir.Assign{Dst: acc, Src: v, Pos: pos})
 		})
 	case "min", "max", "argmin", "argmax":
-		long := map[string]string{"min": "minimum", "max": "maximum"}[name]
-		msg := "zero-size array to reduction operation " + long + " which has no identity"
-		if long == "" {
-			msg = "attempt to get " + name + " of an empty sequence"
-		}
-		l.check(ir.Bin(ir.Gt, size, ir.Int(0)), "ValueError", msg, pos)
+		l.check(ir.Bin(ir.Gt, size, ir.Int(0)), "ValueError", ci.Row.Raise("ValueError"), pos)
 		et := root.elem
 		if name == "min" || name == "max" {
 			et = res
@@ -280,13 +265,7 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 // others loop over the result with the reduced axis innermost.
 func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array) *ir.Var {
 	name := ci.Name
-	switch name {
-	case "amin":
-		name = "min"
-	case "amax":
-		name = "max"
-	}
-	if !reduceNames[name] && name != "cumsum" && name != "cumprod" {
+	if ci.Row == nil || ci.Row.Kind != numpy.Reduction {
 		return nil
 	}
 	operand := l.reduceOperand(ci)
@@ -294,8 +273,8 @@ func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array)
 		return nil
 	}
 	for k := range ci.Kwargs {
-		if k != "axis" && !(k == "ddof" && (ci.Name == "std" || ci.Name == "var")) {
-			l.errorf(e, "unsupported: %s= of %s()", k, ci.Name)
+		if !ci.Row.Accepted(k) {
+			l.errorf(e, "internal: %s= of %s()", k, ci.Name)
 		}
 	}
 	pos := l.pos(e)
@@ -345,14 +324,9 @@ func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array)
 	l.emit(&ir.Alloc{Dst: out, Shape: outShape, Pos: pos})
 	m := root.shape[axis]
 	if name == "min" || name == "max" || name == "argmin" || name == "argmax" {
-		long := map[string]string{"min": "minimum", "max": "maximum"}[name]
-		msg := "zero-size array to reduction operation " + long + " which has no identity"
-		if long == "" {
-			msg = "attempt to get " + name + " of an empty sequence"
-		}
 		// numpy raises when the reduced axis is empty, even when the
 		// result has no elements.
-		l.check(ir.Bin(ir.Gt, m, ir.Int(0)), "ValueError", msg, pos)
+		l.check(ir.Bin(ir.Gt, m, ir.Int(0)), "ValueError", ci.Row.Raise("ValueError"), pos)
 	}
 	ov := wholeView(out)
 	mv := m

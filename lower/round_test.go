@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pyc2go/pyc2go/internal/irtest"
 	"github.com/pyc2go/pyc2go/ir"
-	"github.com/pyc2go/pyc2go/lower"
 )
 
 // TestRoundFloat32NoCheck: numpy's round(np.float32, n) gives inf where
@@ -24,7 +24,7 @@ def r64(a: float, n: int) -> float:
     """Python round."""
     return round(a, n)
 `)
-	m := lowerSrc(t, "r.py", src, lower.Config{OptLevel: 0})
+	m := lowerSrc(t, "r.py", src, irtest.At(0))
 	for _, f := range m.Funcs {
 		got := strings.Contains(ir.Print(&ir.Module{File: m.File, Funcs: []*ir.Func{f}}), "OverflowError")
 		if want := f.Name == "r64"; got != want {

@@ -40,12 +40,16 @@ func (l *fnLowerer) stmt(s ast.Stmt) {
 				l.callFunc(call, ci, nil, true)
 				return
 			}
-			if ci := l.info.Calls[call]; ci != nil && ci.Kind == typeinfer.CallMethod && ci.Name == "fill" {
-				// a.fill(v): numpy casts v to a's element type.
-				v := l.expr(ci.Args[0])
-				dst := l.arrayVar(ci.Recv)
-				v = l.simple(l.npCast(v, l.scalarOf(ci.Args[0]), dst.Type.(*ir.Array).Elem, pos), pos)
-				l.fill(dst, v, pos)
+			if ci := l.info.Calls[call]; isLinalgCall(ci) {
+				l.linalgCall(call, ci) // for its exceptions
+				return
+			}
+			if ci := l.info.Calls[call]; isRandomCall(ci) {
+				l.randomStmt(call, ci)
+				return
+			}
+			if ci := l.info.Calls[call]; ci != nil && ci.Row != nil && npLowerings[ci.Row.Name].stmt != nil {
+				npLowerings[ci.Row.Name].stmt(l, ci, pos)
 				return
 			}
 		}
@@ -174,6 +178,9 @@ func (l *fnLowerer) targetVars(t ast.Expr) []*ir.Var {
 }
 
 func (l *fnLowerer) assignTo(target, value ast.Expr, pos ir.Pos) {
+	if l.assignGenerator(target, value) {
+		return
+	}
 	if sub, ok := target.(*ast.Subscript); ok && l.isArrayExpr(sub.Value) {
 		l.storeSubscript(sub, value, pos)
 		return
@@ -237,7 +244,7 @@ func (l *fnLowerer) storeValues(target ast.Expr, vals []ir.Expr, pos ir.Pos) {
 	}
 	written := map[*ir.Var]bool{}
 	for i, d := range dsts {
-		if i > 0 && readsVar(vals[i], written) {
+		if i > 0 && ir.ReadsAny(vals[i], written) {
 			vals[i] = l.spill(vals[i], pos)
 		}
 		written[d] = true

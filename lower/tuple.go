@@ -66,6 +66,9 @@ func (l *fnLowerer) tuple(e ast.Expr) []ir.Expr {
 		if ci != nil && ci.Kind == typeinfer.CallBuiltin && ci.Name == "divmod" {
 			return l.divmod(e, ci)
 		}
+		if isLinalgCall(ci) {
+			return l.linalgCall(e, ci)
+		}
 	case *ast.Attribute:
 		if ai := l.info.Attrs[e]; ai != nil && ai.Kind == typeinfer.AttrShape {
 			return l.shapeTuple(e.Value)

@@ -3,7 +3,7 @@ package runtime
 import "math"
 
 // cmath functions follow CPython's Modules/cmathmodule.c: finite inputs take
-// the same formulas (with our correctly rounded Log/Exp/Hypot/Log1p;
+// the same formulas (with our Log/Exp, within 1 ulp, and correctly rounded Hypot/Log1p;
 // cos, sin and atan2 come from Go's math and can differ from glibc in the
 // last bit), non-finite inputs take the C99 Annex G special values that
 // CPython tabulates.

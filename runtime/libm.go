@@ -8,10 +8,15 @@ import (
 // CPython calls the platform libm for exp, log, pow and hypot; glibc's
 // implementations are correctly rounded except in rare hard cases, while
 // Go's math package is only faithfully rounded (errors up to ~1 ulp, more
-// for Pow with large exponents). The versions below evaluate in
-// double-double arithmetic (~2**-100 relative error) and round once, so they
-// return the correctly rounded result, which agrees with glibc bit for bit
-// except for inputs within ~2**-45 ulp of a rounding boundary.
+// for Pow with large exponents). This file holds double-double versions
+// (~2**-100 relative error, rounded once, so correctly rounded except for
+// inputs within ~2**-45 ulp of a rounding boundary): expCR, logCR, powCR
+// and log10CR. They cost 0.5-1 µs a call, so the exported Exp, Log, Log10
+// and pow are the table-driven routines of libm_fast.go (within 1 ulp,
+// 10-20 ns), which fall back on these only for rare arguments (results
+// near overflow or in the subnormal range); the double-double routines
+// also generate libm_fast.go's tables and are the reference its tests
+// measure ulps against.
 //
 // sin, cos and atan2 (used by ComplexPow and CmathExp) still come from Go's
 // math package; their results may differ from glibc's in the last bit.
@@ -150,10 +155,8 @@ func scaleRound(m dd, k int) float64 {
 	return r
 }
 
-// Log is C's log(x) (correctly rounded): log(±0) = -inf, log(x<0) = nan.
-// Python's math.log additionally raises ValueError "math domain error" for
-// x <= 0 (see MathLog1).
-func Log(x float64) float64 {
+// logCR is C's log(x), correctly rounded: log(±0) = -inf, log(x<0) = nan.
+func logCR(x float64) float64 {
 	switch {
 	case x != x || math.IsInf(x, 1):
 		return x
@@ -168,8 +171,13 @@ func Log(x float64) float64 {
 	return r.hi + r.lo
 }
 
-// Exp is C's exp(x) (correctly rounded).
-func Exp(x float64) float64 {
+// LogCorrectlyRounded is logCR for other packages' tests (runtime/nprand
+// checks its own correctly rounded log against it): Log itself is the
+// fast routine, within 1 ulp (libm_fast.go).
+func LogCorrectlyRounded(x float64) float64 { return logCR(x) }
+
+// expCR is C's exp(x), correctly rounded.
+func expCR(x float64) float64 {
 	switch {
 	case x != x:
 		return x
@@ -185,11 +193,32 @@ func Exp(x float64) float64 {
 }
 
 // libmPow is C's pow(x, y) (C99 special cases via math.Pow, whose special
-// cases follow C99; finite positive x uses exp(y*log(x)) in double-double).
+// cases follow C99); finite positive x to a finite power is pow, within 1
+// ulp.
 func libmPow(x, y float64) float64 {
+	return powWith(x, y, pow)
+}
+
+// powCR is libmPow correctly rounded: exp(y*log(x)) in double-double.
+func powCR(x, y float64) float64 {
+	return powWith(x, y, func(x, y float64) float64 {
+		l := logDD(x)
+		if p := l.hi * y; p > 710 {
+			return math.Inf(1)
+		} else if p < -746 {
+			return 0
+		}
+		m, k := expDD(ddMulF(l, y))
+		return scaleRound(m, k)
+	})
+}
+
+// powWith is C's pow(x, y) with core computing x**y for finite x > 0,
+// finite y, y not in {0, 1, 2, -1, 0.5} and x != 1.
+func powWith(x, y float64, core func(x, y float64) float64) float64 {
 	if x < 0 && !math.IsInf(x, 0) && !math.IsInf(y, 0) && y == math.Trunc(y) {
 		// (-x)**n = ±|x|**n; the sign follows the parity of n
-		r := libmPow(-x, y)
+		r := powWith(-x, y, core)
 		if math.Abs(y) < 1<<53 && int64(y)&1 == 1 {
 			r = -r
 		}
@@ -208,15 +237,7 @@ func libmPow(x, y float64) float64 {
 	case 0.5:
 		return math.Sqrt(x)
 	}
-	l := logDD(x)
-	if p := l.hi * y; p > 710 {
-		return math.Inf(1)
-	} else if p < -746 {
-		return 0
-	}
-	t := ddMulF(l, y)
-	m, k := expDD(t)
-	return scaleRound(m, k)
+	return core(x, y)
 }
 
 // Hypot is Python's math.hypot(x, y). CPython 3.11 does not call libm for
@@ -318,12 +339,11 @@ func Atan2(y, x float64) float64 {
 	return math.Copysign(math.Atan2(y, x), y)
 }
 
-// Log10 is C's log10(x). Go's math.Log10 is math.Log(x)/ln 10, and Go's
-// assembly math.Log (amd64) is wrong for subnormal x (log10(5e-324) came
-// out as -307.95 instead of -323.31), so this divides runtime.Log's
-// double-double logarithm by ln 10 instead, which also keeps exact powers
-// of ten exact.
-func Log10(x float64) float64 {
+// log10CR is C's log10(x), correctly rounded: the double-double logarithm
+// divided by ln 10. (Go's math.Log10 is math.Log(x)/ln 10, and Go's
+// assembly math.Log (amd64) is wrong for subnormal x: log10(5e-324) came
+// out as -307.95 instead of -323.31.)
+func log10CR(x float64) float64 {
 	switch {
 	case x != x || math.IsInf(x, 1):
 		return x

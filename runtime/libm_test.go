@@ -9,7 +9,8 @@ import (
 // libmCase compares a Go function against the CPython expression applied to
 // the same inputs; mismatches are collected, not fatal, so the test can
 // report rates for functions documented as last-bit approximations.
-func libmCompare(t *testing.T, pyExpr string, args [][]float64, goFn func(a []float64) float64) (bad int, msgs []string) {
+// far counts the mismatches more than 1 ulp away.
+func libmCompare(t *testing.T, pyExpr string, args [][]float64, goFn func(a []float64) float64) (bad, far int, msgs []string) {
 	var in strings.Builder
 	for _, a := range args {
 		for i, x := range a {
@@ -38,13 +39,16 @@ for line in sys.stdin:
 		want := b2f(t, got[i])
 		if g := goFn(a); !sameFloat(g, want) {
 			bad++
+			if ulps(g, want) > 1 {
+				far++
+			}
 			if len(msgs) < 10 {
 				msgs = append(msgs, strings.TrimSpace(strings.Repeat(" ", 0))+
 					"args="+fmtArgs(a)+" go="+FormatFloat(g)+" py="+FormatFloat(want))
 			}
 		}
 	}
-	return bad, msgs
+	return bad, far, msgs
 }
 
 func fmtArgs(a []float64) string {
@@ -101,12 +105,17 @@ func TestLibm(t *testing.T) {
 		fn       func(a []float64) float64
 		maxBad   int // tolerated last-bit mismatches (documented approximations)
 	}{
-		// glibc's log/exp/pow are not correctly rounded in rare hard cases
-		// (~1 in 5000 random inputs, checked with decimal); ours are.
-		{"log", "math.log(a[0])", one(append(posFloats(6, 4000), xs...)), func(a []float64) float64 { return Log(a[0]) }, 8},
-		{"exp", "math.exp(a[0])", one(append(small, xs...)), func(a []float64) float64 { return Exp(a[0]) }, 8},
+		// Exp, Log and pow are within 1 ulp of the correctly rounded result
+		// and correctly rounded on all but about 1 in 1000 random inputs
+		// (TestFastLibm); glibc's are correctly rounded except in rare
+		// hard cases (~1 in 5000 random inputs, checked with decimal).
+		// Both are within 1 ulp, so any mismatch must be 1 ulp, and at most
+		// 0.3% of the inputs may differ (the exp inputs near 700 are 1 ulp
+		// off most often: 8 of ~7000 when this was written).
+		{"log", "math.log(a[0])", one(append(posFloats(6, 4000), xs...)), func(a []float64) float64 { return Log(a[0]) }, 21},
+		{"exp", "math.exp(a[0])", one(append(small, xs...)), func(a []float64) float64 { return Exp(a[0]) }, 21},
 		{"hypot", "math.hypot(a[0], a[1])", pairs, func(a []float64) float64 { return Hypot(a[0], a[1]) }, 0},
-		{"pow", "math.pow(a[0], a[1])", powPairs, func(a []float64) float64 { return libmPow(a[0], a[1]) }, 8},
+		{"pow", "math.pow(a[0], a[1])", powPairs, func(a []float64) float64 { return libmPow(a[0], a[1]) }, 21},
 		// exact in both C and Go:
 		{"sqrt", "math.sqrt(a[0])", one(xs), func(a []float64) float64 { return math.Sqrt(a[0]) }, 0},
 		{"fmod", "math.fmod(a[0], a[1])", pairs, func(a []float64) float64 { return math.Mod(a[0], a[1]) }, 0},
@@ -122,7 +131,10 @@ func TestLibm(t *testing.T) {
 		}, 0},
 	}
 	for _, c := range cases {
-		bad, msgs := libmCompare(t, c.py, c.args, c.fn)
+		bad, far, msgs := libmCompare(t, c.py, c.args, c.fn)
+		if far > 0 {
+			t.Errorf("%s: %d/%d results more than 1 ulp from CPython's, e.g.\n  %s", c.name, far, len(c.args), strings.Join(msgs, "\n  "))
+		}
 		if bad > c.maxBad {
 			t.Errorf("%s: %d/%d mismatches vs CPython, e.g.\n  %s", c.name, bad, len(c.args), strings.Join(msgs, "\n  "))
 		} else if bad > 0 {

@@ -1,12 +1,17 @@
 package runtime
 
 // Parallel loops (numba.prange, #omp parallel for) that the compiler's
-// parallel pass approved run through ParallelFor. Its contract:
+// parallel pass approved reach the generated code already cut into chunks
+// (the optimiser's chunk pass, opt/chunk.go): the code computes the trip
+// count, the chunk count and each chunk's bounds with TripCount, Chunks,
+// ChunkLo and ChunkHi, runs the chunks through Concurrent, and folds the
+// chunks' partials itself, in chunk order. The contract:
 //
 //   - The iterations [0, n) are cut into Chunks(n, grain) contiguous
 //     chunks. The cut depends on n and the grain only, never on the worker
 //     count or on timing, so a float reduction (folded by the generated
-//     code in chunk order) gives the same bits with 1 or 64 workers.
+//     code in chunk order) gives the same bits with 1 or 64 workers, and
+//     the same bits as the C backend's twins in pyc2go.h.
 //   - Workers goroutines (the calling one included) take chunks in
 //     increasing order; more chunks than workers balances uneven rows.
 //   - The error returned is the one of the lowest-numbered failing chunk:
@@ -77,52 +82,62 @@ func TripCount(start, stop, step int64) int64 {
 	return 0
 }
 
-// Chunks returns how many chunks ParallelFor should cut n iterations
-// into, given the least number of iterations worth a chunk (grain >= 1).
-// Fewer than 2*grain iterations make one chunk, which runs on the calling
-// goroutine without starting any other; no iterations make no chunk (so
-// the generated code folds no partial into a reduction).
-func Chunks(n int64, grain int) int {
+// Chunks returns how many chunks n iterations make, given the least
+// number of iterations worth a chunk (grain >= 1). Fewer than 2*grain
+// iterations make one chunk, which runs on the calling goroutine without
+// starting any other; no iterations make no chunk (so the generated code
+// folds no partial into a reduction). It never returns more than
+// maxChunks (ir.MaxChunks), the slots the generated code keeps partials
+// in.
+func Chunks(n, grain int64) int64 {
 	if n <= 0 {
 		return 0
 	}
 	if grain < 1 {
 		grain = 1
 	}
-	c := n / int64(grain)
+	c := n / grain
 	switch {
 	case c < 2:
 		return 1
 	case c > maxChunks:
 		return maxChunks
 	}
-	return int(c)
+	return c
 }
 
-// chunkBounds returns the iterations [lo, hi) of chunk c of nc over n: the
-// first n%nc chunks get one iteration more.
-func chunkBounds(n int64, nc, c int) (lo, hi int64) {
-	q, r := n/int64(nc), n%int64(nc)
-	lo = int64(c)*q + min(int64(c), r)
-	hi = lo + q
-	if int64(c) < r {
+// ChunkLo returns the first iteration of chunk c of the nc contiguous
+// chunks of [0, n): the first n%nc chunks get one iteration more.
+func ChunkLo(n, nc, c int64) int64 {
+	q, r := n/nc, n%nc
+	return c*q + min(c, r)
+}
+
+// ChunkHi returns one past the last iteration of chunk c of the nc chunks
+// of [0, n).
+func ChunkHi(n, nc, c int64) int64 {
+	hi := ChunkLo(n, nc, c) + n/nc
+	if c < n%nc {
 		hi++
 	}
-	return lo, hi
+	return hi
 }
 
-// ParallelFor runs body(c, lo, hi) for every chunk c of the nc contiguous
-// chunks of [0, n) on Workers() goroutines, and returns the error of the
-// lowest-numbered chunk that failed (nil if none did).
-func ParallelFor(n int64, nc int, body func(c int, lo, hi int64) error) error {
-	if n <= 0 || nc < 1 {
+// Concurrent runs body(c) for every c in [0, n) on Workers() goroutines,
+// taking c in increasing order, and returns the error of the lowest c
+// whose body failed (nil if none did). No body starts after one has
+// failed; bodies already running finish.
+func Concurrent(n int64, body func(c int64) error) error {
+	if n <= 0 {
 		return nil
 	}
-	w := min(Workers(), nc)
+	w := int64(Workers())
+	if w >= n {
+		w = n
+	}
 	if w <= 1 {
-		for c := 0; c < nc; c++ {
-			lo, hi := chunkBounds(n, nc, c)
-			if err := body(c, lo, hi); err != nil {
+		for c := int64(0); c < n; c++ {
+			if err := body(c); err != nil {
 				return err
 			}
 		}
@@ -133,33 +148,32 @@ func ParallelFor(n int64, nc int, body func(c int, lo, hi int64) error) error {
 		panicked bool
 		p        any
 	}
-	results := make([]outcome, nc)
+	results := make([]outcome, n)
 	var next atomic.Int64
 	var failed atomic.Bool
-	run := func(c int) {
+	run := func(c int64) {
 		defer func() {
 			if p := recover(); p != nil {
 				results[c] = outcome{panicked: true, p: p}
 				failed.Store(true)
 			}
 		}()
-		lo, hi := chunkBounds(n, nc, c)
-		if err := body(c, lo, hi); err != nil {
+		if err := body(c); err != nil {
 			results[c].err = err
 			failed.Store(true)
 		}
 	}
 	work := func() {
 		for !failed.Load() {
-			c := int(next.Add(1) - 1)
-			if c >= nc {
+			c := next.Add(1) - 1
+			if c >= n {
 				return
 			}
 			run(c)
 		}
 	}
 	var wg sync.WaitGroup
-	for i := 1; i < w; i++ {
+	for i := int64(1); i < w; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -168,9 +182,9 @@ func ParallelFor(n int64, nc int, body func(c int, lo, hi int64) error) error {
 	}
 	work()
 	wg.Wait()
-	// Chunks are handed out in increasing order, so every chunk before a
+	// Bodies are handed out in increasing order, so every one before a
 	// failed one has been taken and has finished: the first failure in
-	// chunk order is the earliest in Python's order.
+	// order is the earliest in Python's order.
 	for _, r := range results {
 		if r.panicked {
 			panic(r.p)

@@ -6,6 +6,8 @@ import (
 	"math"
 	"sync/atomic"
 	"testing"
+
+	"github.com/pyc2go/pyc2go/ir"
 )
 
 func TestTripCount(t *testing.T) {
@@ -41,8 +43,8 @@ func TestTripCount(t *testing.T) {
 func TestChunks(t *testing.T) {
 	for _, tt := range []struct {
 		n     int64
-		grain int
-		want  int
+		grain int64
+		want  int64
 	}{
 		{0, 1, 0}, {1, 1, 1}, {1, 1024, 1}, {2047, 1024, 1}, {2048, 1024, 2},
 		{5000, 1024, 4}, {100, 1, 100}, {1 << 40, 1, maxChunks}, {10, 0, 10},
@@ -53,12 +55,12 @@ func TestChunks(t *testing.T) {
 	}
 	// The chunks of n tile [0, n) in order.
 	for _, n := range []int64{1, 5, 64, 1000, 1025} {
-		for nc := 1; nc <= 9 && int64(nc) <= n; nc++ {
+		for nc := int64(1); nc <= 9 && nc <= n; nc++ {
 			next := int64(0)
-			for c := 0; c < nc; c++ {
-				lo, hi := chunkBounds(n, nc, c)
+			for c := int64(0); c < nc; c++ {
+				lo, hi := ChunkLo(n, nc, c), ChunkHi(n, nc, c)
 				if lo != next || hi <= lo {
-					t.Fatalf("chunkBounds(%d, %d, %d) = [%d, %d), want to start at %d and be non-empty", n, nc, c, lo, hi, next)
+					t.Fatalf("chunk %d of %d over %d = [%d, %d), want to start at %d and be non-empty", c, nc, n, lo, hi, next)
 				}
 				next = hi
 			}
@@ -74,16 +76,16 @@ func withWorkers(t *testing.T, w int) {
 	t.Cleanup(func() { SetWorkers(0) })
 }
 
-// TestParallelForCovers runs every iteration exactly once, whatever the
+// TestConcurrentCovers runs every iteration exactly once, whatever the
 // worker count.
-func TestParallelForCovers(t *testing.T) {
+func TestConcurrentCovers(t *testing.T) {
 	for _, w := range []int{1, 2, 3, 8} {
 		withWorkers(t, w)
 		const n = 10007
 		var hits [n]atomic.Int32
 		nc := Chunks(n, 16)
-		if err := ParallelFor(n, nc, func(c int, lo, hi int64) error {
-			for i := lo; i < hi; i++ {
+		if err := Concurrent(nc, func(c int64) error {
+			for i := ChunkLo(n, nc, c); i < ChunkHi(n, nc, c); i++ {
 				hits[i].Add(1)
 			}
 			return nil
@@ -98,13 +100,13 @@ func TestParallelForCovers(t *testing.T) {
 	}
 }
 
-// TestParallelForFirstError: the error returned is the lowest-numbered
+// TestConcurrentFirstError: the error returned is the lowest-numbered
 // failing chunk's, even when a later chunk fails first in time.
-func TestParallelForFirstError(t *testing.T) {
+func TestConcurrentFirstError(t *testing.T) {
 	for _, w := range []int{1, 2, 3} {
 		withWorkers(t, w)
 		release := make(chan struct{})
-		err := ParallelFor(4000, 4, func(c int, lo, hi int64) error {
+		err := Concurrent(4, func(c int64) error {
 			switch c {
 			case 1:
 				<-release // fails after chunk 3 has failed
@@ -128,14 +130,14 @@ func TestParallelForFirstError(t *testing.T) {
 	}
 }
 
-func TestParallelForPanic(t *testing.T) {
+func TestConcurrentPanic(t *testing.T) {
 	withWorkers(t, 2)
 	defer func() {
 		if r := recover(); r != "boom 2" {
 			t.Errorf("recovered %v, want boom 2", r)
 		}
 	}()
-	_ = ParallelFor(100, 10, func(c int, lo, hi int64) error {
+	_ = Concurrent(10, func(c int64) error {
 		if c == 2 || c == 7 {
 			panic(fmt.Sprintf("boom %d", c))
 		}
@@ -153,7 +155,15 @@ func TestWorkers(t *testing.T) {
 	if Workers() < 1 {
 		t.Errorf("default Workers() = %d", Workers())
 	}
-	if err := ParallelFor(0, 0, func(int, int64, int64) error { return errors.New("ran") }); err != nil {
+	if err := Concurrent(0, func(int64) error { return errors.New("ran") }); err != nil {
 		t.Errorf("empty loop ran its body: %v", err)
+	}
+}
+
+// TestMaxChunks: the generated code keeps a reduction's partials in a
+// buffer of ir.MaxChunks slots, one per chunk.
+func TestMaxChunks(t *testing.T) {
+	if maxChunks != ir.MaxChunks {
+		t.Errorf("maxChunks = %d, ir.MaxChunks = %d", maxChunks, ir.MaxChunks)
 	}
 }

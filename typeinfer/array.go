@@ -2,25 +2,13 @@ package typeinfer
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/go-python/gpython/ast"
 
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 )
-
-// dtypeNames are the element types of array annotations and dtype strings:
-// numpy's names and its one-letter-and-size short forms.
-var dtypeNames = map[string]ir.Scalar{
-	"bool": ir.Bool, "bool_": ir.Bool, "b1": ir.Bool,
-	"int8": ir.Int8, "int16": ir.Int16, "int32": ir.Int32, "int64": ir.Int64,
-	"uint8": ir.Uint8, "uint16": ir.Uint16, "uint32": ir.Uint32, "uint64": ir.Uint64,
-	"float32": ir.Float32, "float64": ir.Float64, "complex64": ir.Complex64, "complex128": ir.Complex128,
-	"i1": ir.Int8, "i2": ir.Int16, "i4": ir.Int32, "i8": ir.Int64,
-	"u1": ir.Uint8, "u2": ir.Uint16, "u4": ir.Uint32, "u8": ir.Uint64,
-	"f4": ir.Float32, "f8": ir.Float64, "c8": ir.Complex64, "c16": ir.Complex128,
-}
 
 const knownDtypes = "bool int8 int16 int32 int64 uint8 uint16 uint32 uint64 float32 float64 complex64 complex128 (or b1 i1 i2 i4 i8 u1 u2 u4 u8 f4 f8 c8 c16)"
 
@@ -43,7 +31,7 @@ func parseArrayType(s string) (*ir.Array, string) {
 	}
 	name := strings.TrimSpace(s[:open])
 	name = strings.TrimPrefix(strings.TrimPrefix(name, "np."), "numpy.")
-	elem, ok := dtypeNames[name]
+	elem, ok := dtypeName(name)
 	if !ok {
 		return nil, unknownDtype(name)
 	}
@@ -68,7 +56,7 @@ func parseArrayType(s string) (*ir.Array, string) {
 }
 
 // arrayPyName is how messages spell an array type.
-func arrayPyName(a *ir.Array) string { return a.String() + " array" }
+func arrayPyName(a *ir.Array) string { return numpy.ArrayName(a) }
 
 func rankWord(n int) string { return fmt.Sprintf("%d-dimensional", n) }
 
@@ -76,6 +64,22 @@ func rankWord(n int) string { return fmt.Sprintf("%d-dimensional", n) }
 func isArr(t ir.Type) (*ir.Array, bool) {
 	a, ok := t.(*ir.Array)
 	return a, ok
+}
+
+// constScalarValue returns the value of a folded constant as numpy.Scalar
+// holds it.
+func constScalarValue(v cval) any {
+	switch v.Type {
+	case ir.Bool:
+		return truthy(v)
+	case ir.Int64:
+		return v.asInt()
+	case ir.Float64:
+		return v.asFloat()
+	case ir.Complex128:
+		return v.asComplex()
+	}
+	return nil
 }
 
 // constValue is the value of a constant scalar expression (a literal,
@@ -119,7 +123,7 @@ func (c *checker) constValue(e ast.Expr) any {
 		}
 	case *ast.Attribute:
 		if n, m := c.moduleOf(x.Value); m != nil && n != nil {
-			if v, ok := moduleConstValues[m.Path][string(x.Attr)]; ok {
+			if v, ok := moduleConst(m.Path, string(x.Attr)); ok {
 				return constScalarValue(v)
 			}
 		}
@@ -135,10 +139,12 @@ func (c *checker) elementwise(node ast.Ast, op string, l, r ir.Type, le, re ast.
 	ra, rArr := isArr(r)
 	var k ir.Scalar
 	var msg string
+	var guard *numpy.ValueGuard
+	var scalar ast.Expr // the scalar operand, guarded
 	rank := 0
 	switch {
 	case lArr && rArr:
-		k, msg = arrayBinType(op, la.Elem, ra.Elem)
+		k, msg = numpy.BinaryDType(op, la.Elem, ra.Elem)
 		rank = max(la.Rank, ra.Rank)
 	case lArr:
 		rs, ok := r.(ir.Scalar)
@@ -146,28 +152,37 @@ func (c *checker) elementwise(node ast.Ast, op string, l, r ir.Type, le, re ast.
 			c.errorf(node, "unsupported operand type(s) for %s: '%s' and '%s'", op, pyName(l), pyName(r))
 			return nil
 		}
-		k, msg = arrayScalarType(op, la.Elem, scalarVal{rs, c.constValue(re)}, false)
-		rank = la.Rank
+		k, guard, msg = numpy.ScalarDType(op, la.Elem, numpy.Scalar{Kind: rs, Value: c.constValue(re)}, false)
+		rank, scalar = la.Rank, re
 	case rArr:
 		ls, ok := l.(ir.Scalar)
 		if !ok {
 			c.errorf(node, "unsupported operand type(s) for %s: '%s' and '%s'", op, pyName(l), pyName(r))
 			return nil
 		}
-		k, msg = arrayScalarType(op, ra.Elem, scalarVal{ls, c.constValue(le)}, true)
-		rank = ra.Rank
+		k, guard, msg = numpy.ScalarDType(op, ra.Elem, numpy.Scalar{Kind: ls, Value: c.constValue(le)}, true)
+		rank, scalar = ra.Rank, le
 	}
 	if msg != "" {
 		c.errorf(node, "%s%s", msg, c.why(le, l, re, r))
 		return nil
 	}
+	if guard != nil && c.final {
+		c.guard(scalar, guard)
+	}
 	return &ir.Array{Elem: k, Rank: rank, Contig: true}
 }
 
-// sameKindCast reports whether numpy's casting="same_kind" (in-place
-// operators, a += b) allows storing from into to.
-func sameKindCast(from, to ir.Scalar) bool {
-	return arrayRules["ck "+from.String()+" "+to.String()] == "True"
+// guard records that the run-time value of the scalar operand e must
+// satisfy g (once per distinct guard: a call may type an operand against
+// several others).
+func (c *checker) guard(e ast.Expr, g *numpy.ValueGuard) {
+	for _, h := range c.info.ValueGuards[e] {
+		if h.Message() == g.Message() {
+			return
+		}
+	}
+	c.info.ValueGuards[e] = append(c.info.ValueGuards[e], g)
 }
 
 // arraySubscript resolves a[...] on an array.
@@ -203,14 +218,26 @@ func (c *checker) arraySubscript(e *ast.Subscript, a *ir.Array) ir.Type {
 	}
 	info := &IndexInfo{}
 	ok := true
-	ints := 0
+	ints, newaxes := 0, 0
 	lastSliced := false // the last written item is a unit-step slice of the last axis
-	for i, it := range items {
+	lastNew := false    // a new axis comes after a's last axis
+	for _, it := range items {
+		// i is the axis of a the item addresses (new axes address none).
+		i := len(info.Items) - newaxes
 		switch it := it.(type) {
 		case *ast.Index:
 			if _, isEll := it.Value.(*ast.Ellipsis); isEll {
 				c.errorf(it.Value, "unsupported: ellipsis (...) in a subscript")
 				ok = false
+				continue
+			}
+			if c.isNewaxis(it.Value) {
+				// A new length-1 axis: it indexes none of a's.
+				info.Items = append(info.Items, IndexItem{NewAxis: true})
+				newaxes++
+				if len(info.Items)-newaxes >= a.Rank {
+					lastNew = true
+				}
 				continue
 			}
 			t := c.expr(it.Value)
@@ -250,8 +277,8 @@ func (c *checker) arraySubscript(e *ast.Subscript, a *ir.Array) ir.Type {
 			ok = false
 		}
 	}
-	if len(items) > a.Rank {
-		c.errorf(e, "too many indices for array: array is %s, but %d were indexed", rankWord(a.Rank), len(items))
+	if len(items)-newaxes > a.Rank {
+		c.errorf(e, "too many indices for array: array is %s, but %d were indexed", rankWord(a.Rank), len(items)-newaxes)
 		return nil
 	}
 	if !ok {
@@ -260,13 +287,41 @@ func (c *checker) arraySubscript(e *ast.Subscript, a *ir.Array) ir.Type {
 	if c.final {
 		c.info.Index[e] = info
 	}
-	if ints == a.Rank {
+	if ints == a.Rank && newaxes == 0 {
 		return a.Elem
 	}
+	rank := a.Rank - ints + newaxes
+	if rank > numpy.MaxRank {
+		c.errorf(e, "unsupported: arrays of rank %d; ranks 1 to %d are supported", rank, numpy.MaxRank)
+		return nil
+	}
 	// The innermost axis keeps its unit stride if it is untouched or
-	// sliced with step 1.
-	contig := a.Contig && (len(items) < a.Rank || lastSliced)
-	return &ir.Array{Elem: a.Elem, Rank: a.Rank - ints, Contig: contig}
+	// sliced with step 1; a new axis there has stride 0.
+	contig := a.Contig && (len(items)-newaxes < a.Rank || lastSliced) && !lastNew
+	return &ir.Array{Elem: a.Elem, Rank: rank, Contig: contig}
+}
+
+// isNewaxis reports whether e is None or np.newaxis, recording it (typed
+// None) when it is.
+func (c *checker) isNewaxis(e ast.Expr) bool {
+	if isNoneConst(e) {
+		c.record(e, ir.None)
+		return true
+	}
+	at, ok := e.(*ast.Attribute)
+	if !ok || at.Attr != "newaxis" {
+		return false
+	}
+	n, m := c.moduleOf(at.Value)
+	if m == nil || m.Path != "numpy" {
+		return false
+	}
+	c.use(n, m)
+	c.record(e, ir.None)
+	if c.final {
+		c.info.Attrs[at] = &AttrInfo{Kind: AttrNewaxis}
+	}
+	return true
 }
 
 // indexScalar checks an integer index expression.
@@ -330,140 +385,95 @@ func (c *checker) storeCheck(value ast.Expr, tt, vt ir.Type) {
 	}
 }
 
+// attrKinds binds the array attribute rows to what Info records of them.
+var attrKinds = map[string]AttrKind{
+	"shape": AttrShape, "ndim": AttrNdim, "size": AttrSize, "T": AttrT, "dtype": AttrDtype,
+	"real": AttrReal, "imag": AttrImag,
+}
+
+// partOperands finds the attributes named real or imag in body that are
+// only read as values: operands of operators and comparisons, arguments
+// of calls of module attributes (np.sum(z.real)) and of methods,
+// receivers of methods other than fill, and returned values. A user
+// function's parameter, a name or a subscript could write through (or
+// keep) numpy's view.
+func partOperands(body []ast.Stmt) map[*ast.Attribute]bool {
+	ok := map[*ast.Attribute]bool{}
+	mark := func(es ...ast.Expr) {
+		for _, e := range es {
+			if a, isA := e.(*ast.Attribute); isA && (a.Attr == "real" || a.Attr == "imag") {
+				ok[a] = true
+			}
+		}
+	}
+	for _, st := range body {
+		ast.Walk(st, func(n ast.Ast) bool {
+			switch x := n.(type) {
+			case *ast.BinOp:
+				mark(x.Left, x.Right)
+			case *ast.UnaryOp:
+				mark(x.Operand)
+			case *ast.Compare:
+				mark(x.Left)
+				mark(x.Comparators...)
+			case *ast.Return:
+				mark(x.Value)
+				if t, isT := x.Value.(*ast.Tuple); isT {
+					mark(t.Elts...)
+				}
+			case *ast.Call:
+				f, isAttr := x.Func.(*ast.Attribute)
+				if !isAttr {
+					break
+				}
+				if f.Attr != "fill" {
+					mark(f.Value)
+				}
+				mark(x.Args...)
+				for _, kw := range x.Keywords {
+					mark(kw.Value)
+				}
+			}
+			return true
+		})
+	}
+	return ok
+}
+
 // attrArray resolves an attribute of an array value.
 func (c *checker) attrArray(e *ast.Attribute, a *ir.Array) ir.Type {
 	attr := string(e.Attr)
-	var kind AttrKind
-	var t ir.Type
-	switch attr {
-	case "shape":
-		kind = AttrShape
-		elems := make([]ir.Type, a.Rank)
-		for i := range elems {
-			elems[i] = ir.Int64
-		}
-		t = &ir.Tuple{Elems: elems}
-	case "ndim":
-		kind, t = AttrNdim, ir.Int64
-	case "size":
-		kind, t = AttrSize, ir.Int64
-	case "T":
-		kind, t = AttrT, &ir.Array{Elem: a.Elem, Rank: a.Rank, Contig: a.Contig && a.Rank == 1}
-	case "dtype":
-		c.errorf(e, "unsupported: a.dtype used as a value; it may only be a dtype= argument or astype's argument")
-		return nil
-	default:
-		if arrayMethods[attr] {
+	row := numpy.LookupAttr(attr)
+	if row == nil {
+		if numpy.LookupMethod(attr) != nil {
 			c.errorf(e, "unsupported: method '%s' used as a value; only calls are supported", attr)
 		} else {
-			c.errorf(e, "'numpy.ndarray' object has no attribute '%s' (or pyc2go does not support it)", attr)
+			c.errorf(e, "%s", numpy.UnsupportedMethod(attr, false))
 		}
+		return nil
+	}
+	t, msg := row.Attr(a)
+	if msg != "" {
+		c.errorf(e, "%s", msg)
+		return nil
+	}
+	kind := attrKinds[row.Name]
+	if (kind == AttrImag || kind == AttrReal && a.Elem.IsComplex()) && (c.fs == nil || !c.fs.partOK[e]) {
+		// numpy's a.real of a complex array (and a.imag) is a view of
+		// part of each element, which pyc2go computes into a fresh
+		// array: only where nothing can write through it or see a
+		// later store through the array.
+		c.errorf(e, "unsupported: a.%s here: numpy gives a view of part of each element, which pyc2go supports only as an operand (of an operator, a numpy function or a method, or returned), not bound to a name, stored into, indexed or passed to a function (not supported yet); write a.%s.copy() to bind a copy, or a[i].%s for one element", attr, attr, attr)
 		return nil
 	}
 	if c.final {
-		c.info.Attrs[e] = &AttrInfo{Kind: kind, Type: a.Elem}
+		elem := a.Elem
+		if kind == AttrReal || kind == AttrImag {
+			elem = t.(*ir.Array).Elem // as for a scalar's .real: the part's type
+		}
+		c.info.Attrs[e] = &AttrInfo{Kind: kind, Type: elem}
 	}
 	return t
-}
-
-// arrayMethods are the supported ndarray methods.
-var arrayMethods = map[string]bool{
-	"copy": true, "astype": true, "reshape": true, "ravel": true, "flatten": true,
-	"sum": true, "prod": true, "min": true, "max": true, "mean": true, "std": true, "var": true,
-	"argmin": true, "argmax": true, "any": true, "all": true, "cumsum": true, "cumprod": true,
-	"fill": true,
-}
-
-// reductions take axis=; their result dtype comes from the probe table.
-var reductions = map[string]bool{
-	"sum": true, "prod": true, "min": true, "max": true, "mean": true, "std": true, "var": true,
-	"argmin": true, "argmax": true, "any": true, "all": true, "cumsum": true, "cumprod": true,
-	"amin": true, "amax": true,
-}
-
-// numpy function groups supported on arrays.
-var (
-	npUnary  = setOf("sqrt exp log log2 log10 sin cos tan arcsin arccos arctan sinh cosh tanh abs absolute floor ceil rint sign isnan isinf isfinite logical_not negative trunc square")
-	npBinary = setOf("arctan2 hypot minimum maximum fmin fmax power logical_and logical_or")
-	npCreate = setOf("zeros ones empty full zeros_like ones_like empty_like full_like arange linspace copy array eye identity")
-	npOther  = setOf("where clip dot matmul outer round around")
-)
-
-func setOf(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, f := range strings.Fields(s) {
-		m[f] = true
-	}
-	return m
-}
-
-// numpyArrayFunc reports whether np.NAME is supported on arrays.
-func numpyArrayFunc(name string) bool {
-	return npUnary[name] || npBinary[name] || npCreate[name] || npOther[name] || reductions[name]
-}
-
-// closeNames lists the supported numpy names closest to name, for "did you
-// mean" hints (edit distance at most 2, or a common prefix).
-func closeNumpyNames(name string) []string {
-	var all []string
-	for _, m := range []map[string]bool{npUnary, npBinary, npCreate, npOther, reductions} {
-		for k := range m {
-			all = append(all, k)
-		}
-	}
-	for k := range numpyNames {
-		all = append(all, k)
-	}
-	type cand struct {
-		n string
-		d int
-	}
-	var cs []cand
-	seen := map[string]bool{}
-	for _, k := range all {
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		d := editDistance(name, k)
-		if d <= 2 || (len(name) >= 3 && strings.HasPrefix(k, name)) {
-			cs = append(cs, cand{k, d})
-		}
-	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].d != cs[j].d {
-			return cs[i].d < cs[j].d
-		}
-		return cs[i].n < cs[j].n
-	})
-	var out []string
-	for _, c := range cs {
-		if len(out) == 3 || c.d > cs[0].d {
-			break
-		}
-		out = append(out, "np."+c.n)
-	}
-	return out
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // arrayCompare types `l op r` with an array operand: a bool array.
@@ -490,7 +500,7 @@ func (c *checker) arrayCompare(e ast.Expr, op string, l, r ir.Type, le, re ast.E
 			return nil
 		}
 	}
-	return fresh(ir.Bool, rank)
+	return numpy.Fresh(ir.Bool, rank)
 }
 
 // arrayLoop handles `for x in a`, `for i, x in enumerate(a)` and `for x, y

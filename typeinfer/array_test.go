@@ -271,7 +271,7 @@ func TestArrayErrors(t *testing.T) {
 `, "unsupported: axis must be a constant integer (the result's rank depends on it)"},
 		{"unknown function", `def f(a: "float64[:]"):
     return np.cumsun(a)
-`, "np.cumsun is not supported; did you mean np.cumsum?"},
+`, "module 'numpy' has no attribute 'cumsun'; did you mean np.cumsum?"},
 		{"truth of array", `def f(a: "float64[:]") -> int:
     if a > 0:
         return 1

@@ -8,6 +8,7 @@ import (
 	"github.com/go-python/gpython/py"
 
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 )
 
 // sig is a callable's parameter list for argument binding.
@@ -88,30 +89,6 @@ func init() {
 	cmathFuncs["isclose"] = mathSpec{isCloseSig, "number", fixed(ir.Bool)}
 }
 
-// numpyFuncs are the numpy ufuncs supported on scalars.
-var numpyFuncs = map[string]string{
-	"sqrt": "float", "exp": "float", "log": "float", "log2": "float", "log10": "float",
-	"sin": "float", "cos": "float", "tan": "float", "arcsin": "float", "arccos": "float",
-	"arctan": "float", "sinh": "float", "cosh": "float", "tanh": "float",
-	"floor": "real", "ceil": "real", "trunc": "real",
-	"abs": "abs", "absolute": "abs",
-	"isnan": "bool", "isinf": "bool", "isfinite": "bool",
-}
-
-// ufuncFloat is numpy 1.24's loop choice for a float ufunc of one scalar:
-// the smallest float type that holds the input kind exactly.
-func ufuncFloat(s ir.Scalar) (ir.Scalar, bool) {
-	switch s {
-	case ir.Bool, ir.Int8, ir.Uint8:
-		return 0, false // numpy computes these in float16, which pyc2go lacks
-	case ir.Int16, ir.Uint16, ir.Float32:
-		return ir.Float32, true
-	case ir.Complex64, ir.Complex128:
-		return s, true
-	}
-	return ir.Float64, true
-}
-
 var builtinSigs = map[string]sig{
 	"abs":     pos("x"),
 	"round":   simpleSig([]string{"number", "ndigits"}, 1, false),
@@ -140,6 +117,9 @@ type callee struct {
 	closure ast.Expr
 	// value is that function value's type.
 	value *ir.FuncValue
+	// row is the row of np.random.NAME or of a Generator method
+	// (random.go).
+	row *numpy.Row
 }
 
 // resolve finds what e.Func calls; ok is false after an error.
@@ -178,7 +158,9 @@ func (c *checker) resolve(e *ast.Call) (callee, bool) {
 			return c.moduleCallee(e, o.Module, o.Name, id)
 		case *Const:
 			c.use(f, o)
-			c.errorf(f, "'%s' object is not callable", pyName(o.Type))
+			if o.Type != ir.Invalid { // else its definition failed and was reported
+				c.errorf(f, "'%s' object is not callable", pyName(o.Type))
+			}
 		case *Module:
 			c.use(f, o)
 			c.errorf(f, "'module' object is not callable")
@@ -204,11 +186,33 @@ func (c *checker) resolve(e *ast.Call) (callee, bool) {
 			c.use(n, m)
 			return c.moduleCallee(e, m.Path, string(f.Attr), string(n.Id)+"."+string(f.Attr))
 		}
-		if f.Attr == "conjugate" || arrayMethods[string(f.Attr)] || listMethods[string(f.Attr)] {
+		if cl, ok, isRandom := c.randomCallee(e, f); isRandom {
+			return cl, ok
+		}
+		if f.Attr == "conjugate" || numpy.LookupMethod(string(f.Attr)) != nil || listMethods[string(f.Attr)] {
 			return callee{kind: CallMethod, name: string(f.Attr), disp: string(f.Attr), recv: f.Value}, true
 		}
-		c.expr(f.Value)
-		c.errorf(f, "unsupported: method '%s'", f.Attr)
+		if n, m, sub := c.numpySubmodule(f.Value); m != nil {
+			c.use(n, m)
+			disp := string(n.Id) + "." + sub + "." + string(f.Attr)
+			if r := numpy.Lookup(sub + "." + string(f.Attr)); r != nil && r.Callable() {
+				return callee{kind: CallNumpy, name: r.Path(), disp: disp}, true // np.linalg.solve(...)
+			}
+			// np.random.rand(...): one error naming the function.
+			if numpy.Submodule(sub) {
+				c.errorf(e, "%s", numpy.Unsupported("numpy."+sub, string(f.Attr), disp))
+			} else {
+				c.errorf(e, "%s", numpy.Unsupported("numpy", sub, string(n.Id)+"."+sub))
+			}
+			return callee{}, false
+		}
+		switch t := c.expr(f.Value).(type) {
+		case nil: // reported already
+		case *ir.Array:
+			c.errorf(f, "%s", numpy.UnsupportedMethod(string(f.Attr), true))
+		default:
+			c.errorf(f, "'%s' object has no attribute '%s'", pyName(t), f.Attr)
+		}
 		return callee{}, false
 	}
 	c.errorf(e, "unsupported: call of a computed function")
@@ -226,15 +230,20 @@ func (c *checker) moduleCallee(e *ast.Call, mod, name, disp string) (callee, boo
 			return callee{kind: CallCmath, name: name, disp: "cmath." + name}, true
 		}
 	case "numpy":
-		_, ok1 := numpyNames[name]
-		_, ok2 := numpyFuncs[name]
-		if ok1 || ok2 || numpyArrayFunc(name) {
+		if r := numpy.Lookup(name); r != nil && r.Callable() {
 			return callee{kind: CallNumpy, name: name, disp: disp}, true
 		}
-		if _, isConst := moduleConstValues[mod][name]; !isConst {
-			c.errorf(e, "%s", unsupportedNumpyMsg(disp, name))
+		if _, isConst := moduleConst(mod, name); !isConst {
+			c.errorf(e, "%s", numpy.Unsupported("numpy", name, disp))
 			return callee{}, false
 		}
+	case "numpy.linalg":
+		// import numpy.linalg as la; from numpy.linalg import solve
+		if r := numpy.Lookup("linalg." + name); r != nil && r.Callable() {
+			return callee{kind: CallNumpy, name: r.Path(), disp: disp}, true
+		}
+		c.errorf(e, "%s", numpy.Unsupported(mod, name, disp))
+		return callee{}, false
 	case "numba":
 		if name == "prange" {
 			// numba.prange is range when run by Python, and kernels here
@@ -242,7 +251,7 @@ func (c *checker) moduleCallee(e *ast.Call, mod, name, disp string) (callee, boo
 			return callee{kind: CallBuiltin, name: "range", disp: disp}, true
 		}
 	}
-	if _, isConst := moduleConstValues[mod][name]; isConst {
+	if _, isConst := moduleConst(mod, name); isConst {
 		c.errorf(e, "'float' object is not callable")
 	} else {
 		c.errorf(e, "unsupported: %s() (module '%s' has no such function, or pyc2go does not support it)", disp, mod)
@@ -463,10 +472,15 @@ func (c *checker) call(e *ast.Call, stmt bool) ir.Type {
 		t = c.callBuiltin(e, cl)
 	case CallMath, CallCmath:
 		t = c.callMath(e, cl)
-	case CallNumpy:
-		t = c.callNumpy(e, cl)
-	case CallMethod:
-		t = c.callMethod(e, cl, stmt)
+	case CallNumpy, CallMethod:
+		switch {
+		case cl.row != nil:
+			t = c.callRandom(e, cl, stmt)
+		case cl.kind == CallNumpy:
+			t = c.callNumpy(e, cl)
+		default:
+			t = c.callMethod(e, cl, stmt)
+		}
 	}
 	if stmt {
 		c.record(e, t)
@@ -482,6 +496,17 @@ func (c *checker) setCall(e *ast.Call, ci *CallInfo) {
 
 func (c *checker) callFunc(e *ast.Call, cl callee) ir.Type {
 	pt, kt := c.args(e)
+	for i, t := range append(append([]ir.Type{}, pt...), kt...) {
+		a := ast.Expr(nil)
+		if i < len(e.Args) {
+			a = e.Args[i]
+		} else {
+			a = e.Keywords[i-len(e.Args)].Value
+		}
+		if c.generatorEscapes(a, t, "passing") {
+			return nil
+		}
+	}
 	fn := cl.fn
 	s := sig{npos: len(fn.Params)}
 	if fn.Def.Args != nil {
@@ -647,13 +672,14 @@ func (c *checker) callBuiltin(e *ast.Call, cl callee) ir.Type {
 	}
 	if cl.name == "abs" && len(e.Args) == 1 && len(e.Keywords) == 0 {
 		if a, isA := isArr(pt[0]); isA {
-			c.setCall(e, &CallInfo{Kind: CallBuiltin, Name: "abs", Args: e.Args, ArgOrder: []int{0}})
-			k, msg := arrayUnaryType("abs", a.Elem)
+			// abs(a) of an array is np.absolute(a): the same ufunc.
+			c.setCall(e, &CallInfo{Kind: CallNumpy, Name: "absolute", Row: numpy.Lookup("absolute"), Args: e.Args, ArgOrder: []int{0}})
+			k, msg := numpy.UnaryDType("abs", a.Elem)
 			if msg != "" {
 				c.errorf(e, "%s", msg)
 				return nil
 			}
-			return fresh(k, a.Rank)
+			return numpy.Fresh(k, a.Rank)
 		}
 	}
 	slots, ok := c.bindArgs(e, cl.name, builtinSigs[cl.name])
@@ -815,84 +841,20 @@ func (c *checker) callMath(e *ast.Call, cl callee) ir.Type {
 	return spec.res(ts)
 }
 
+// callNumpy types np.NAME(...) by its row.
 func (c *checker) callNumpy(e *ast.Call, cl callee) ir.Type {
-	_, scalarName := numpyNames[cl.name]
-	_, scalarFunc := numpyFuncs[cl.name]
-	if !scalarName && !scalarFunc {
-		return c.callNumpyArray(e, cl)
-	}
-	if scalarFunc && numpyArrayFunc(cl.name) {
-		// np.sqrt and friends work on scalars (numpy scalar semantics,
-		// the code below) and on arrays.
-		arr := len(e.Keywords) > 0
-		for _, a := range e.Args {
-			if _, ok := a.(*ast.Str); !ok && anyArray(c.expr(a)) {
-				arr = true
-			}
-		}
-		if arr {
-			return c.callNumpyArray(e, cl)
-		}
-	}
-	pt, kt := c.args(e)
-	if len(e.Keywords) > 0 {
-		c.errorf(e, "unsupported: keyword arguments to %s()", cl.disp)
-		return nil
-	}
-	slots, ok := c.bindArgs(e, cl.disp, pos("x"))
-	if !ok {
-		return nil
-	}
-	c.setCall(e, callInfo(e, cl, slots, nil))
-	ts, ok := c.argTypes(e, cl.disp, slots, pt, kt)
-	if !ok {
-		return nil
-	}
-	x := ts[0]
-	if k, ok := numpyNames[cl.name]; ok {
-		if x.IsComplex() && !k.IsComplex() && k != ir.Bool {
-			c.errorf(e.Args[0], "can't convert complex to %s", k)
-			return nil
-		}
-		return k
-	}
-	switch numpyFuncs[cl.name] {
-	case "float", "real":
-		if numpyFuncs[cl.name] == "real" && x.IsComplex() {
-			c.errorf(e, "ufunc '%s' not supported for complex input", cl.name)
-			return nil
-		}
-		t, ok := ufuncFloat(x)
-		if !ok {
-			c.errorf(e, "unsupported: %s() of %s (numpy computes it in float16)", cl.disp, pyName(x))
-			return nil
-		}
-		return t
-	case "abs":
-		if isPy(x) {
-			// np.abs of a Python scalar converts it to its numpy kind first:
-			// np.abs(True) is a np.bool_, unlike abs(True) which is 1.
-			if x == ir.Complex128 {
-				return ir.Float64
-			}
-			return x
-		}
-		t, msg := unaryType("abs", x)
-		if msg != "" {
-			c.errorf(e, "%s", msg)
-			return nil
-		}
-		return t
-	case "bool":
-		return ir.Bool
-	}
-	return nil
+	return c.callRow(e, numpy.Lookup(cl.name), cl.disp, nil, nil, false)
 }
 
 func (c *checker) callMethod(e *ast.Call, cl callee, stmt bool) ir.Type {
 	rt := c.expr(cl.recv)
 	if a, isA := isArr(rt); isA {
-		return c.callArrayMethod(e, cl.recv, a, cl.name, stmt)
+		if row := numpy.LookupMethod(cl.name); row != nil {
+			return c.callRow(e, row, cl.name, cl.recv, a, stmt)
+		}
+		c.args(e)
+		c.errorf(e, "%s", numpy.UnsupportedMethod(cl.name, true))
+		return nil
 	}
 	if lt, isL := rt.(*ir.List); isL && listMethods[cl.name] {
 		return c.listMethod(e, cl.recv, lt, cl.name, stmt) // list.go

@@ -2,6 +2,7 @@ package typeinfer
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/go-python/gpython/ast"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/frontend"
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 )
 
 // Imported is a name bound by `from MODULE import NAME` that is not a value
@@ -34,21 +36,33 @@ func Check(f *frontend.File) (info *Info, err error) {
 			Calls: map[*ast.Call]*CallInfo{},
 			Attrs: map[*ast.Attribute]*AttrInfo{},
 			Index: map[*ast.Subscript]*IndexInfo{},
-			Loops: map[*ast.For]*LoopInfo{},
+
+			ValueGuards: map[ast.Expr][]*numpy.ValueGuard{},
+			Loops:       map[*ast.For]*LoopInfo{},
 
 			Static: map[ast.Expr]bool{},
 			Iters:  map[ast.Expr]*IterInfo{},
 			Cut:    map[ast.Stmt]bool{},
 		},
+		annots:    map[ast.Stmt]*frontend.VarAnnot{},
 		globals:   map[string]Object{},
 		funcs:     map[*Func]*funcState{},
 		overloads: map[string][]*Func{},
 		seen:      map[string]bool{},
 		reported:  map[any]bool{},
+		masks:     map[ast.Expr]bool{},
+		u64:       map[ast.Expr]bool{},
 	}
 	if f == nil || f.Module == nil {
 		return nil, frontend.ErrorList{{Pos: frontend.Pos{Line: 1, Col: 1}, Msg: "no module to check"}}
 	}
+	// The file's side tables, which overload copies extend: the File
+	// itself is the frontend's and stays as it parsed.
+	c.info.MatMul = maps.Clone(f.MatMul)
+	if c.info.MatMul == nil {
+		c.info.MatMul = map[*ast.BinOp]bool{}
+	}
+	maps.Copy(c.annots, f.Annots)
 	c.module()
 	c.resolveRanks()
 	c.solve()
@@ -68,8 +82,14 @@ func Check(f *frontend.File) (info *Info, err error) {
 }
 
 type checker struct {
-	f        *frontend.File
-	info     *Info
+	f    *frontend.File
+	info *Info
+	// masks are the integer literals used as 64-bit masks (noteMask);
+	// u64 those that are np.uint64's argument (u64Literal).
+	masks, u64 map[ast.Expr]bool
+	// annots is f.Annots (the annotated statements) and their copies in
+	// overloads (cloneDef).
+	annots   map[ast.Stmt]*frontend.VarAnnot
 	errs     frontend.ErrorList
 	seen     map[string]bool // dedupes identical errors (same position and text)
 	reported map[any]bool    // things reported once (an unknown local, ...)
@@ -112,6 +132,7 @@ type funcState struct {
 	valueRet   bool              // some `return value`
 	bareRet    []ast.Stmt        // bare `return` (or `return None`)
 	loopDepth  int
+	partOK     map[*ast.Attribute]bool // .real/.imag only read as operands (partOperands)
 }
 
 func (c *checker) result() error {
@@ -152,11 +173,15 @@ func (c *checker) use(n *ast.Name, o Object) {
 	}
 }
 
-var supportedImports = map[string]bool{"math": true, "cmath": true, "numpy": true, "numba": true, "numpy.typing": true}
+var supportedImports = map[string]bool{"math": true, "cmath": true, "numpy": true, "numba": true, "numpy.typing": true, "numpy.linalg": true}
 
 // ignoredImports are accepted by frontend but only matter to annotations
 // (typing) or to other tools (pythran, __future__).
 var ignoredImports = map[string]bool{"typing": true, "pythran": true, "__future__": true}
+
+// failedImport stands for a name whose import was reported: a constant of
+// unknown type, whose uses are not reported again.
+func failedImport(name string) Object { return &Const{Name: name} }
 
 func (c *checker) bind(name string, o Object, n ast.Ast) {
 	if old, dup := c.globals[name]; dup {
@@ -211,7 +236,7 @@ func (c *checker) module() {
 			for k, ex := range exps {
 				d := s
 				if k > 0 {
-					d = cloneDef(c.f, s)
+					d = c.cloneDef(s)
 				}
 				fn := &Func{Name: OverloadName(name, k), PyName: name, Export: ex, Def: d, Pos: c.pos(s), Scope: map[string]*Local{}}
 				c.info.Funcs = append(c.info.Funcs, fn)
@@ -254,7 +279,12 @@ func (c *checker) imports(s ast.Stmt, bind func(name string, o Object, n ast.Ast
 			case ignoredImports[root]:
 				bind(name, &Module{Path: path}, nil)
 			case !supportedImports[path]:
-				c.errorAt(c.pos(s), "unsupported: import of module '%s'; supported modules are math, cmath, numpy, numba", a.Name)
+				if sub, ok := strings.CutPrefix(path, "numpy."); ok && numpy.Submodule(sub) {
+					c.errorAt(c.pos(s), "%s is not supported yet", path)
+				} else {
+					c.errorAt(c.pos(s), "unsupported: import of module '%s'; supported modules are math, cmath, numpy, numba", a.Name)
+				}
+				bind(name, failedImport(name), s)
 			default:
 				bind(name, &Module{Path: path}, s)
 			}
@@ -272,8 +302,21 @@ func (c *checker) imports(s ast.Stmt, bind func(name string, o Object, n ast.Ast
 				continue
 			}
 			o := c.importedObject(mod, name)
+			if sub, ok := strings.CutPrefix(mod, "numpy."); o == nil && (mod == "numpy" || ok && numpy.Submodule(sub)) {
+				switch {
+				case numpy.Has(mod, name):
+					c.errorAt(c.pos(s), "cannot import name '%s' from '%s': %s.%s is not supported yet", name, mod, mod, name)
+				case mod == "numpy" && len(numpy.Suggest(name)) > 0:
+					c.errorAt(c.pos(s), "cannot import name '%s' from 'numpy'; did you mean %s?", name, strings.Join(numpy.Suggest(name), " or "))
+				default:
+					c.errorAt(c.pos(s), "cannot import name '%s' from '%s'", name, mod)
+				}
+				bind(local, failedImport(local), s)
+				continue
+			}
 			if o == nil {
 				c.errorAt(c.pos(s), "cannot import name '%s' from '%s' (not supported by pyc2go)", name, mod)
+				bind(local, failedImport(local), s)
 				continue
 			}
 			bind(local, o, s)
@@ -282,7 +325,7 @@ func (c *checker) imports(s ast.Stmt, bind func(name string, o Object, n ast.Ast
 }
 
 func (c *checker) importedObject(mod, name string) Object {
-	if v, ok := moduleConstValues[mod][name]; ok {
+	if v, ok := moduleConst(mod, name); ok {
 		return &Const{Name: name, Type: v.Type, Value: v.Value}
 	}
 	switch mod {
@@ -295,10 +338,14 @@ func (c *checker) importedObject(mod, name string) Object {
 			return &Imported{Module: mod, Name: name}
 		}
 	case "numpy":
-		if _, ok := numpyNames[name]; ok {
+		if r := numpy.Lookup(name); r != nil && r.Callable() {
 			return &Imported{Module: mod, Name: name}
 		}
-		if _, ok := numpyFuncs[name]; ok || numpyArrayFunc(name) {
+		if name == "linalg" { // from numpy import linalg
+			return &Module{Path: "numpy.linalg"}
+		}
+	case "numpy.linalg":
+		if r := numpy.Lookup("linalg." + name); r != nil && r.Callable() {
 			return &Imported{Module: mod, Name: name}
 		}
 	case "numpy.typing":
@@ -331,7 +378,7 @@ func (c *checker) constant(s *ast.Assign) {
 		c.globals[name] = &Const{Name: name, Pos: c.pos(target)} // suppress follow-up errors
 		return
 	}
-	if va := c.f.Annots[s]; va != nil {
+	if va := c.annots[s]; va != nil {
 		t, ok := c.annotation(va.Annot, false)
 		if !ok {
 			return
@@ -414,7 +461,7 @@ func (c *checker) foldExpr(e ast.Expr) (v cval, cerr *constErr) {
 	case *ast.Attribute:
 		if n, ok := e.Value.(*ast.Name); ok {
 			if m, ok := c.globals[string(n.Id)].(*Module); ok {
-				if v, ok := moduleConstValues[m.Path][string(e.Attr)]; ok {
+				if v, ok := moduleConst(m.Path, string(e.Attr)); ok {
 					c.info.Uses[n] = m
 					c.info.Attrs[e] = &AttrInfo{Kind: AttrConst, Type: v.Type, Value: v.Value}
 					return v, nil
@@ -464,6 +511,9 @@ func (c *checker) funcNamed(name string) (*Func, bool) {
 func (c *checker) declare(fn *Func) {
 	d := fn.Def
 	fs := &funcState{fn: fn, declared: map[*Local]frontend.Pos{}, why: map[*Local]frontend.Pos{}, assigned: map[*Local]bool{}}
+	if fn.Def != nil {
+		fs.partOK = partOperands(fn.Def.Body)
+	}
 	c.funcs[fn] = fs
 	var args, kwonly []*ast.Arg
 	var defaults, kwdefaults []ast.Expr
@@ -696,7 +746,7 @@ func (c *checker) collectLocals(fs *funcState, body []ast.Stmt) {
 	var walk func([]ast.Stmt)
 	walk = func(stmts []ast.Stmt) {
 		for _, s := range stmts {
-			if va := c.f.Annots[s]; va != nil {
+			if va := c.annots[s]; va != nil {
 				c.annotatedLocal(fs, s, va)
 			}
 			switch s := s.(type) {
@@ -798,12 +848,12 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 		switch o := c.globals[name].(type) {
 		case *Imported:
 			if o.Module == "numpy" {
-				if t, ok := numpyNames[o.Name]; ok {
+				if t, ok := numpyScalar(o.Name); ok {
 					return t, true
 				}
 			}
 		case nil:
-			if _, ok := numpyNames[name]; ok {
+			if _, ok := numpyScalar(name); ok {
 				c.errorAt(c.pos(e), "name '%s' is not defined; write np.%s (or the string \"%s\")", name, name, name)
 				return nil, false
 			}
@@ -824,7 +874,7 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 				return bad()
 			}
 			if m.Path == "numpy" {
-				if t, ok := numpyNames[string(e.Attr)]; ok {
+				if t, ok := numpyScalar(string(e.Attr)); ok {
 					return t, true
 				}
 				if e.Attr == "ndarray" {
@@ -866,7 +916,7 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 		if t, ok := builtinTypeNames[s]; ok {
 			return t, true
 		}
-		if t, ok := numpyNames[s]; ok {
+		if t, ok := numpyScalar(s); ok {
 			return t, true
 		}
 		if s == "None" && result {

@@ -10,6 +10,7 @@ import (
 	"github.com/go-python/gpython/py"
 
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 )
 
 // cval is a folded constant: Value is bool, int64, float64 or complex128
@@ -37,10 +38,19 @@ var moduleConstValues = map[string]map[string]cval{
 		"inf": {ir.Float64, math.Inf(1)}, "nan": {ir.Float64, math.NaN()},
 		"infj": {ir.Complex128, complex(0, math.Inf(1))}, "nanj": {ir.Complex128, complex(0, math.NaN())},
 	},
-	"numpy": {
-		"pi": {ir.Float64, math.Pi}, "e": {ir.Float64, math.E}, "inf": {ir.Float64, math.Inf(1)},
-		"nan": {ir.Float64, math.NaN()}, "euler_gamma": {ir.Float64, 0.5772156649015329},
-	},
+}
+
+// moduleConst is the value of the module constant mod.name: math's and
+// cmath's above, numpy's from its rows.
+func moduleConst(mod, name string) (cval, bool) {
+	if mod == "numpy" {
+		if r := numpy.Lookup(name); r != nil && r.Kind == numpy.Constant {
+			return cval{ir.Float64, r.Value}, true
+		}
+		return cval{}, false
+	}
+	v, ok := moduleConstValues[mod][name]
+	return v, ok
 }
 
 // literal gives the type and value of a number or True/False literal.

@@ -15,9 +15,10 @@
 // (bool < int < float < complex), so a local that holds an int and later a
 // float is a float; a contradiction with no promotion (a tuple and a number,
 // say) is an error naming both places.
-package typeinfer
-
-// Conventions lower can rely on (beyond info.go):
+//
+// # Conventions lower can rely on
+//
+// Beyond what info.go says:
 //
 //   - Types[e] is the type of e itself; where it differs from the type of
 //     the place the value goes, lower converts: an assigned value to
@@ -46,8 +47,8 @@ package typeinfer
 //     Python's rules (a documented deviation); the other numpy kinds follow
 //     numpy 1.24's promotion table in numpy_table.go, which
 //     TestNumpyPromotion re-probes with /usr/bin/python3.
-
-// Arrays (issue #3):
+//
+// # Arrays
 //
 //   - Array types come from string annotations ("float64[:]", "f8[:,
 //     ::1]", ranks 1-4), npt.NDArray annotations and pythran export lines
@@ -60,16 +61,18 @@ package typeinfer
 //     or rank, or an array to a scalar local, is an error naming both
 //     places. The join of a contiguous and a strided array is strided.
 //   - Array dtypes (operators, ufuncs, reductions, in-place casting) come
-//     from numpy_array_table.go, the verbatim output of
-//     testdata/numpy_array_probe.py, which TestNumpyArrayPromotion re-runs.
+//     from package numpy's dtype table (numpy/dtypes.txt, numpy 1.24's
+//     answers compacted by its rules, which TestDTypes re-probes); which
+//     numpy functions, methods and attributes exist, their parameters and
+//     type rules are numpy's rows (numpy.go binds calls to them).
 //     numpy 1.24 casts Python and numpy SCALARS mixed with arrays by value
 //     (int8 array + 1 is int8, + 1000 is int16; float32 array * 2.0 is
 //     float32, * 1e300 is float64). A constant operand (literal, module
 //     constant, constant arithmetic) is looked up by its value class. A
 //     scalar known only at run time may hold any value of its kind: when
 //     numpy's result dtype is the same for all of them the type is that
-//     dtype; when it differs (int32 array * an int variable, float32 array
-//     * a float variable) the operation is rejected with a hint to convert
+//     dtype; when it differs (int32 array * an int variable, float32
+//     array * a float variable) the operation is rejected with a hint to convert
 //     the scalar (np.int32(k)) — no static dtype would be right for every
 //     run, and guessing would silently differ from numpy.
 //   - Array stores (a[i] = v, a[1:] = b) cast like numpy's setitem
@@ -117,11 +120,12 @@ package typeinfer
 //     combination, the first parameter's alternatives varying slowest
 //     (at most 64). Each signature is its own Func, in export-line
 //     order, with its own deep copy of the FunctionDef (Info is keyed by
-//     AST node; the copy keeps positions, and File.Annots/File.MatMul get
-//     entries for the copied nodes). Naming rule (OverloadName): the
+//     AST node; the copy keeps positions, and typeinfer's side tables,
+//     Info.MatMul among them, get entries for the copied nodes; the File
+//     is never written). Naming rule (OverloadName): the
 //     first signature keeps the Python name, the k-th is NAME_k (scale,
 //     scale_2, scale_3); Func.PyName is the Python name of all of them.
-//     ir.Func.Name, the Go name (emitgo.GoName: Scale, Scale2) and the
+//     ir.Func.Name, the Go name (naming.NewModule: Scale, ScaleInt64) and the
 //     name `pyc2go run FILE.py scale_2` and verify report use follow
 //     Func.Name; verify calls Python's scale for each. A suffixed name
 //     that the module also defines is an error. A call from compiled
@@ -145,3 +149,4 @@ package typeinfer
 //     function. Everything else is checked at run time; == and != are
 //     never errors (numpy 1.24 warns and returns False). Info is
 //     unchanged: the pass only adds errors.
+package typeinfer

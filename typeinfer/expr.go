@@ -2,11 +2,14 @@ package typeinfer
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 
 	"github.com/go-python/gpython/ast"
+	"github.com/go-python/gpython/py"
 
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 )
 
 // expr types e and its sub-expressions. nil means unknown: not inferred yet
@@ -23,6 +26,12 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 		return ir.None
 	}
 	if v, msg, ok := literal(e); ok {
+		if c.u64[e] {
+			return ir.Uint64 // np.uint64(0xFFFFFFFFFFFFFFFF): see u64Literal
+		}
+		if msg != "" && c.masks[e] {
+			msg = maskMsg
+		}
 		if msg != "" {
 			c.errorf(e, "%s", msg)
 			return nil
@@ -35,14 +44,19 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 	case *ast.Attribute:
 		return c.attribute(e)
 	case *ast.BinOp:
+		if e.Op == ast.BitAnd {
+			c.noteMask(e.Left)
+			c.noteMask(e.Right)
+		}
 		l := c.expr(e.Left)
 		r := c.expr(e.Right)
-		if c.f.MatMul[e] {
+		if c.info.MatMul[e] {
 			// `a @ b` (rewritten to * by the frontend) is np.matmul(a, b).
 			if l == nil || r == nil {
 				return nil
 			}
-			return c.product(e, "@", "matmul", l, r, e.Left, e.Right)
+			env := &rowEnv{c: c, node: e, operands: []ast.Expr{e.Left, e.Right}}
+			return numpy.ProductType(&numpy.Call{Disp: "@", Args: []ir.Type{l, r}, Env: env}, "matmul")
 		}
 		return c.binary(e, opNames[e.Op], l, r, e.Left, e.Right)
 	case *ast.UnaryOp:
@@ -53,12 +67,12 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 		x := c.expr(e.Operand)
 		op0 := map[ast.UnaryOpNumber]string{ast.USub: "-", ast.UAdd: "+", ast.Invert: "~"}[e.Op]
 		if a, isA := isArr(x); isA {
-			k, msg := arrayUnaryType(op0, a.Elem)
+			k, msg := numpy.UnaryDType(op0, a.Elem)
 			if msg != "" {
 				c.errorf(e, "%s", msg)
 				return nil
 			}
-			return fresh(k, a.Rank)
+			return numpy.Fresh(k, a.Rank)
 		}
 		xs, ok := c.scalarOperand(e.Operand, x)
 		if !ok {
@@ -95,6 +109,9 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 		}
 		return t
 	case *ast.Call:
+		if len(e.Args) == 1 && len(e.Keywords) == 0 && c.isNumpy(e.Func, "uint64") {
+			c.u64Literal(e.Args[0])
+		}
 		t := c.call(e, false)
 		if _, none := t.(ir.NoneType); none {
 			c.errorf(e, "%s() returns None (it has no return value); its value cannot be used", calleeName(e))
@@ -174,6 +191,21 @@ func (c *checker) name(n *ast.Name) ir.Type {
 	return nil
 }
 
+// numpySubmodule recognises np.SUB, an attribute of numpy that is no
+// row (np.random, np.linalg, or a name numpy lacks), in front of a call
+// or attribute: it returns numpy's name, module and SUB.
+func (c *checker) numpySubmodule(e ast.Expr) (*ast.Name, *Module, string) {
+	at, ok := e.(*ast.Attribute)
+	if !ok {
+		return nil, nil, ""
+	}
+	n, m := c.moduleOf(at.Value)
+	if m == nil || m.Path != "numpy" || numpy.Lookup(string(at.Attr)) != nil {
+		return nil, nil, ""
+	}
+	return n, m, string(at.Attr)
+}
+
 // moduleOf returns the module a name refers to, unless a local shadows it.
 func (c *checker) moduleOf(e ast.Expr) (*ast.Name, *Module) {
 	n, ok := e.(*ast.Name)
@@ -191,15 +223,18 @@ func (c *checker) attribute(e *ast.Attribute) ir.Type {
 	attr := string(e.Attr)
 	if n, m := c.moduleOf(e.Value); m != nil {
 		c.use(n, m)
-		if v, ok := moduleConstValues[m.Path][attr]; ok {
+		if v, ok := moduleConst(m.Path, attr); ok {
 			if c.final {
 				c.info.Attrs[e] = &AttrInfo{Kind: AttrConst, Type: v.Type, Value: v.Value}
 			}
 			return v.Type
 		}
-		if c.moduleHas(m.Path, attr) {
+		switch {
+		case c.moduleHas(m.Path, attr):
 			c.errorf(e, "unsupported: %s.%s used as a value; only calls are supported", n.Id, attr)
-		} else {
+		case m.Path == "numpy":
+			c.errorf(e, "%s", numpy.Unsupported("numpy", attr, string(n.Id)+"."+attr))
+		default:
 			c.errorf(e, "module '%s' has no attribute '%s' (or pyc2go does not support it)", m.Path, attr)
 		}
 		return nil
@@ -246,9 +281,8 @@ func (c *checker) moduleHas(path, attr string) bool {
 		_, ok := cmathFuncs[attr]
 		return ok
 	case "numpy":
-		_, ok1 := numpyNames[attr]
-		_, ok2 := numpyFuncs[attr]
-		return ok1 || ok2
+		r := numpy.Lookup(attr)
+		return r != nil && r.Callable()
 	case "numba":
 		return attr == "njit" || attr == "jit" || attr == "prange"
 	}
@@ -288,6 +322,70 @@ func (c *checker) scalarOperand(e ast.Expr, t ir.Type) (ir.Scalar, bool) {
 	}
 	c.errorf(e, "unsupported: arithmetic on a %s value", pyName(t))
 	return 0, false
+}
+
+// maskMsg is the error at a 64-bit mask, the idiom of 64-bit wrap-around
+// arithmetic on Python's unbounded ints (an LCG: x = (a * x + c) &
+// 0xFFFFFFFFFFFFFFFF). It cannot be compiled as it is: the masked value
+// runs up to 2**64-1, which pyc2go's int (int64) does not hold, so it says
+// what to write instead: np.uint64 arithmetic, which wraps modulo 2**64
+// by itself (numpy warns of the overflow of a scalar product, and the
+// compiled code gives the same value).
+const maskMsg = "integer literal does not fit in int64: a 64-bit mask makes values up to 2**64-1, " +
+	"which pyc2go's int (int64) cannot hold; do 64-bit wrap-around arithmetic in np.uint64, " +
+	"which wraps modulo 2**64 without a mask (for an LCG: x = np.uint64(seed), then " +
+	"x = np.uint64(a) * x + np.uint64(c))"
+
+// noteMask marks e, an operand of &, when it is an integer literal in
+// [2**63, 2**64): a 64-bit mask, whose error says what to write instead.
+func (c *checker) noteMask(e ast.Expr) {
+	n, ok := e.(*ast.Num)
+	if !ok {
+		return
+	}
+	b, ok := n.N.(*py.BigInt)
+	if !ok {
+		return
+	}
+	if U64Literal(b) {
+		c.masks[e] = true
+	}
+}
+
+// u64Literal marks e, the argument of np.uint64(...), when it is an
+// integer literal in [2**63, 2**64): a uint64 constant (splitmix64's and
+// FNV-1a's constants, a 64-bit mask), which no int64 holds. lower makes it
+// a uint64 ConstExpr.
+func (c *checker) u64Literal(e ast.Expr) {
+	if n, ok := e.(*ast.Num); ok {
+		if b, ok := n.N.(*py.BigInt); ok && U64Literal(b) {
+			c.u64[e] = true
+		}
+	}
+}
+
+// U64Literal reports whether b is in [2**63, 2**64), the big integer
+// literals np.uint64(...) accepts.
+func U64Literal(b *py.BigInt) bool {
+	v := (*big.Int)(b)
+	return v.Sign() > 0 && v.BitLen() == 64
+}
+
+// isNumpy reports whether e names numpy's attribute name: np.NAME with np
+// the numpy module, or NAME imported from numpy.
+func (c *checker) isNumpy(e ast.Expr, name string) bool {
+	switch e := e.(type) {
+	case *ast.Attribute:
+		_, m := c.moduleOf(e.Value)
+		return m != nil && m.Path == "numpy" && string(e.Attr) == name
+	case *ast.Name:
+		if c.isLocal(string(e.Id)) {
+			return false
+		}
+		o, ok := c.globals[string(e.Id)].(*Imported)
+		return ok && o.Module == "numpy" && o.Name == name
+	}
+	return false
 }
 
 // constInt returns the value of an integer literal, a negated one, or an
@@ -332,7 +430,7 @@ func (c *checker) binary(node ast.Ast, op string, l, r ir.Type, le, re ast.Expr)
 	if ll || rl {
 		return c.listBinary(node, op, l, r)
 	}
-	if anyArray(l, r) {
+	if numpy.AnyArray(l, r) {
 		return c.elementwise(node, op, l, r, le, re)
 	}
 	ls, lok := l.(ir.Scalar)
@@ -399,6 +497,7 @@ func (c *checker) compare(e *ast.Compare) ir.Type {
 	}
 	prevE := e.Left
 	prev := c.expr(e.Left)
+	unknown := false
 	for i, op := range e.Ops {
 		if i >= len(e.Comparators) {
 			break
@@ -417,7 +516,7 @@ func (c *checker) compare(e *ast.Compare) ir.Type {
 			continue
 		}
 		sym, ok := cmpNames[op]
-		if ok && anyArray(prev, nt) {
+		if ok && numpy.AnyArray(prev, nt) {
 			if len(e.Ops) > 1 {
 				c.errorf(e, "unsupported: chained comparison of arrays (Python would take the truth value of an array, which numpy rejects: The truth value of an array with more than one element is ambiguous. Use a.any() or a.all())")
 				return nil
@@ -442,7 +541,16 @@ func (c *checker) compare(e *ast.Compare) ir.Type {
 				c.errorf(e, "'%s' not supported between instances of '%s' and '%s'%s", sym, pyName(ps), pyName(ns), c.why(prevE, prev, next, nt))
 			}
 		}
+		if prev == nil || nt == nil {
+			unknown = true
+		}
 		prevE, prev = next, nt
+	}
+	if unknown {
+		// An operand whose type is unknown was reported already (or is
+		// not known yet in this pass): so is the comparison, so that no
+		// follow-on error blames a bool.
+		return nil
 	}
 	return ir.Bool
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/frontend"
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 )
 
 // Info is what Check learns about a file: the types of every expression and
@@ -35,6 +36,13 @@ type Info struct {
 	// (t[0], a.shape[1]) are not here: they have constant indexes.
 	Index map[*ast.Subscript]*IndexInfo
 
+	// ValueGuards lists, for a scalar operand of an array operation whose
+	// value is known only at run time, the ranges its value must lie in
+	// for numpy 1.24 to give the dtype compiled (value-based casting:
+	// float32 array * x is float32 unless |x| > 3.4e38); lower checks
+	// them where the operand is evaluated.
+	ValueGuards map[ast.Expr][]*numpy.ValueGuard
+
 	// Loops resolves for loops over arrays (added for arrays): `for x in
 	// a`, `for i, x in enumerate(a)`, `for x, y in zip(a, b)`. Loops over
 	// range()/prange() are not here (their iterator is in Calls).
@@ -59,9 +67,12 @@ type Info struct {
 	// rest has no types and is not compiled.
 	Cut map[ast.Stmt]bool
 
-	// `a @ b` has no call: it is the ast.BinOp (Op ast.Mult, because the
-	// frontend rewrote the `@` that gpython cannot parse) found in
-	// File.MatMul, and means np.matmul(a, b); Types has its result type.
+	// `a @ b` has no call: it is an ast.BinOp (Op ast.Mult, because the
+	// frontend rewrote the `@` that gpython cannot parse) in MatMul, and
+	// means np.matmul(a, b); Types has its result type. MatMul holds the
+	// file's (File.MatMul) and their copies in the overloads of a
+	// `#pythran export`ed function, which File does not know.
+	MatMul map[*ast.BinOp]bool
 }
 
 // LoopKind says what an array for loop iterates.
@@ -93,9 +104,13 @@ type IndexInfo struct {
 	Items []IndexItem
 }
 
-// IndexItem is one item of a subscript: an integer index or a slice.
+// IndexItem is one item of a subscript: an integer index, a slice, or a
+// new axis (None or np.newaxis: a length-1 axis that indexes none of the
+// array's).
 type IndexItem struct {
 	Slice bool
+	// NewAxis marks None / np.newaxis (Slice false, Int nil).
+	NewAxis bool
 	// Int is the integer index expression (Slice false); negative values
 	// count from the end, as in Python.
 	Int ast.Expr
@@ -218,6 +233,10 @@ type CallInfo struct {
 	Kind CallKind
 	Name string
 	Func *Func
+	// Row is the numpy row of a CallNumpy call and of an array method
+	// (nil for conjugate); Name is then the row's name (np.amin records
+	// "min").
+	Row *numpy.Row
 	// Kwargs holds the keyword arguments of numpy functions and array
 	// methods (axis=, dtype=, out= is unsupported), by name; Args holds
 	// their positional arguments as written. Optional parameters passed
@@ -234,6 +253,9 @@ type CallInfo struct {
 	// axis=0 (or -1) of a 1-d array is the same reduction and is -1 too,
 	// so Axis >= 0 always means an array result.
 	Axis int
+	// Perm is np.transpose's constant permutation: result axis k is the
+	// operand's axis Perm[k].
+	Perm []int
 	// DType is the element type a dtype= argument (or astype's argument,
 	// or np.float32(...) style constructors) asks for; Invalid if none.
 	DType    ir.Scalar
@@ -250,14 +272,15 @@ type CallInfo struct {
 type AttrKind uint8
 
 const (
-	AttrConst AttrKind = iota + 1 // a module constant: math.pi, math.inf, cmath.pi...; Value set
-	AttrReal                      // x.real
-	AttrImag                      // x.imag
-	AttrShape                     // a.shape: Types has a *ir.Tuple of int64, one per axis
-	AttrNdim                      // a.ndim: int64 (a constant: the rank)
-	AttrSize                      // a.size: int64
-	AttrT                         // a.T: a transposed view
-	AttrDtype                     // a.dtype: only as an argument (dtype=a.dtype, astype(a.dtype)); Type is the element type
+	AttrConst   AttrKind = iota + 1 // a module constant: math.pi, math.inf, cmath.pi...; Value set
+	AttrReal                        // x.real
+	AttrImag                        // x.imag
+	AttrShape                       // a.shape: Types has a *ir.Tuple of int64, one per axis
+	AttrNdim                        // a.ndim: int64 (a constant: the rank)
+	AttrSize                        // a.size: int64
+	AttrT                           // a.T: a transposed view
+	AttrDtype                       // a.dtype: only as an argument (dtype=a.dtype, astype(a.dtype)); Type is the element type
+	AttrNewaxis                     // np.newaxis: only as a subscript item (IndexItem.NewAxis); typed None
 )
 
 // AttrInfo is a resolved attribute value.

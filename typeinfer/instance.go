@@ -106,7 +106,7 @@ func (c *checker) instance(t *Func, types []ir.Type, call ast.Ast) *Func {
 		return nil
 	}
 	in := &Func{
-		Name: t.Name, PyName: t.PyName, Def: cloneDef(c.f, t.Def), Pos: t.Pos, Scope: map[string]*Local{},
+		Name: t.Name, PyName: t.PyName, Def: c.cloneDef(t.Def), Pos: t.Pos, Scope: map[string]*Local{},
 		template: t, key: key, sigTypes: types, Captures: t.Captures,
 	}
 	t.instances = append(t.instances, in)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/frontend"
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 )
 
 // numpy.typing's NDArray[np.float64] gives a dtype but no rank. While the
@@ -79,7 +80,7 @@ func (c *checker) ndarrayAnnotation(e *ast.Subscript) (ir.Type, bool) {
 	default:
 		return bad()
 	}
-	t, ok := numpyNames[name]
+	t, ok := numpyScalar(name)
 	if !ok {
 		c.errorAt(c.pos(idx.Value), "%s", unknownDtype(name))
 		return nil, false
@@ -87,7 +88,15 @@ func (c *checker) ndarrayAnnotation(e *ast.Subscript) (ir.Type, bool) {
 	return &ir.Array{Elem: t}, true
 }
 
-var axisReductions = setOf("sum prod min max amin amax mean std var argmin argmax any all cumsum cumprod")
+// isReduction reports whether np.NAME or a.NAME is a reduction, whose
+// axis=k says the array has at least k+1 axes.
+func isReduction(name string) bool {
+	r := numpy.Lookup(name)
+	if r == nil {
+		r = numpy.LookupMethod(name)
+	}
+	return r != nil && r.Kind == numpy.Reduction
+}
 
 func isRankless(t ir.Type) (*ir.Array, bool) {
 	a, ok := t.(*ir.Array)
@@ -106,9 +115,9 @@ type ndPending struct {
 func ndSpelling(elem ir.Scalar) string { return "npt.NDArray[np." + npName(elem) + "]" }
 
 func npName(s ir.Scalar) string {
-	for k, v := range numpyNames {
-		if v == s && k != "bool_" || v == s && s == ir.Bool {
-			return k
+	for _, r := range numpy.Rows() {
+		if r.Kind == numpy.Type && r.Scalar == s {
+			return r.Name
 		}
 	}
 	return s.String()
@@ -216,7 +225,7 @@ func (c *checker) rankUsesDepth(name string, body []ast.Stmt, depth int) []rankF
 				// Only reductions: elsewhere (expand_dims, stack) an axis
 				// may count the result's axes.
 				of := false
-				if at, ok := n.Func.(*ast.Attribute); ok && axisReductions[string(at.Attr)] {
+				if at, ok := n.Func.(*ast.Attribute); ok && isReduction(string(at.Attr)) {
 					of = isIt(at.Value) || len(n.Args) > 0 && isIt(n.Args[0])
 				}
 				for _, k := range n.Keywords {

@@ -87,7 +87,7 @@ func pythranType(text string) (ir.Type, string) {
 	name := strings.TrimSpace(s[:open])
 	elem, ok := pythranDtypes[name]
 	if !ok {
-		elem, ok = dtypeNames[name]
+		elem, ok = dtypeName(name)
 	}
 	if !ok {
 		return nil, unknownDtype(name)
@@ -270,22 +270,23 @@ func argCount(req, all int) string {
 
 // cloneDef deep-copies a function definition so that every overload has
 // its own AST nodes: Info is keyed by node, and the same expression has a
-// different type in each overload. Positions are kept, and the file's
-// side tables (annotated statements, `@` operators) get entries for the
+// different type in each overload. Positions are kept, and the side
+// tables of annotated statements and `@` operators (c.annots,
+// Info.MatMul: typeinfer's copies of the File's) get entries for the
 // copies.
-func cloneDef(f *frontend.File, d *ast.FunctionDef) *ast.FunctionDef {
+func (c *checker) cloneDef(d *ast.FunctionDef) *ast.FunctionDef {
 	copies := map[any]any{}
 	v := cloneValue(reflect.ValueOf(d), copies)
 	for old, nw := range copies {
 		if s, ok := old.(ast.Stmt); ok {
-			if va := f.Annots[s]; va != nil {
+			if va := c.annots[s]; va != nil {
 				va2 := *va
 				va2.Annot = cloneValue(reflect.ValueOf(va.Annot), map[any]any{}).Interface().(ast.Expr)
-				f.Annots[nw.(ast.Stmt)] = &va2
+				c.annots[nw.(ast.Stmt)] = &va2
 			}
 		}
-		if b, ok := old.(*ast.BinOp); ok && f.MatMul[b] {
-			f.MatMul[nw.(*ast.BinOp)] = true
+		if b, ok := old.(*ast.BinOp); ok && c.info.MatMul[b] {
+			c.info.MatMul[nw.(*ast.BinOp)] = true
 		}
 	}
 	return v.Interface().(*ast.FunctionDef)

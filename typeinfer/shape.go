@@ -7,6 +7,7 @@ import (
 	"github.com/go-python/gpython/ast"
 
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 )
 
 // Static shapes. Shapes are run-time values, checked by the generated code
@@ -187,7 +188,7 @@ func (s *shapeState) compute(e ast.Expr) ([]int, bool) {
 	case *ast.UnaryOp:
 		return s.shape(x.Operand)
 	case *ast.BinOp:
-		if s.c.f.MatMul[x] {
+		if s.c.info.MatMul[x] {
 			return nil, false
 		}
 		return s.broadcast(x, true, x.Left, x.Right)
@@ -330,20 +331,20 @@ func (s *shapeState) call(e *ast.Call) ([]int, bool) {
 		}
 		return nil
 	}
-	switch name := ci.Name; {
-	case name == "zeros" || name == "ones" || name == "empty" || name == "full":
+	switch ci.Row.Shape {
+	case numpy.ShapeExtents:
 		if arg(0) == nil {
 			return nil, false
 		}
 		return s.extents(arg(0))
-	case strings.HasSuffix(name, "_like") || name == "copy" || name == "round" || name == "around" || npUnary[name]:
+	case numpy.ShapeOperand:
 		if arg(0) == nil {
 			return nil, false
 		}
 		return s.shape(arg(0))
-	case name == "arange":
+	case numpy.ShapeArange:
 		return s.arange(ci)
-	case name == "linspace":
+	case numpy.ShapeLinspace:
 		num := 50
 		if n := ci.Kwargs["num"]; n != nil {
 			v, ok := s.constInt(n)
@@ -353,7 +354,7 @@ func (s *shapeState) call(e *ast.Call) ([]int, bool) {
 			num = v
 		}
 		return []int{num}, true
-	case name == "eye" || name == "identity":
+	case numpy.ShapeEye:
 		n, ok := s.constInt(arg(0))
 		if !ok || n < 0 {
 			return nil, false
@@ -368,7 +369,7 @@ func (s *shapeState) call(e *ast.Call) ([]int, bool) {
 			}
 		}
 		return []int{n, m}, true
-	case name == "array":
+	case numpy.ShapeLiteral:
 		if l, ok := arg(0).(*ast.List); ok {
 			return s.literal(l)
 		}
@@ -376,17 +377,12 @@ func (s *shapeState) call(e *ast.Call) ([]int, bool) {
 			return nil, false
 		}
 		return s.shape(arg(0))
-	case npBinary[name]:
-		if len(args) != 2 {
-			return nil, false
-		}
-		return s.broadcast(e, true, args[0], args[1])
-	case name == "where":
-		if len(args) != 3 {
+	case numpy.ShapeBroadcast:
+		if len(args) < 2 {
 			return nil, false
 		}
 		return s.broadcast(e, true, args...)
-	case name == "clip":
+	case numpy.ShapeClip:
 		// np.clip's error text is not checked here: leave the failure
 		// to run time, but keep a shape that is certain.
 		if len(args) != 3 {

@@ -7,6 +7,7 @@ import (
 	"github.com/go-python/gpython/py"
 
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 )
 
 // supportedExceptions may be raised explicitly.
@@ -227,6 +228,9 @@ func (c *checker) stmt(s ast.Stmt) {
 			c.assign(t, vt, s.Value)
 		}
 	case *ast.AugAssign:
+		if s.Op == ast.BitAnd {
+			c.noteMask(s.Value)
+		}
 		c.augAssign(s)
 	case *ast.For:
 		c.forStmt(s)
@@ -330,6 +334,9 @@ func (c *checker) assign(target ast.Expr, vt ir.Type, value ast.Expr) {
 		l := c.fs.fn.Scope[string(t.Id)]
 		if l == nil {
 			return // cannot happen: collectLocals saw every target
+		}
+		if _, isCall := value.(*ast.Call); !isCall && c.generatorEscapes(value, vt, "a second name for") {
+			return
 		}
 		c.use(t, l)
 		c.define(l, vt, t, value)
@@ -517,7 +524,7 @@ func (c *checker) inPlace(s *ast.AugAssign, dst, res ir.Type) {
 			return
 		}
 	}
-	if !sameKindCast(rk, da.Elem) {
+	if !numpy.SameKind(rk, da.Elem) {
 		c.errorf(s, "Cannot cast ufunc '%s' output from dtype('%s') to dtype('%s') with casting rule 'same_kind'", ufuncName[opNames[s.Op]], rk, da.Elem)
 	}
 }
@@ -579,6 +586,9 @@ func (c *checker) returnStmt(s *ast.Return) {
 	fs.valueRet = true
 	vt := c.expr(s.Value)
 	if vt == nil {
+		return
+	}
+	if c.generatorEscapes(s.Value, vt, "returning") {
 		return
 	}
 	if _, isFn := vt.(*ir.FuncValue); isFn {

@@ -6,6 +6,7 @@ import (
 	"github.com/go-python/gpython/ast"
 
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/numpy"
 )
 
 // The four Python builtin scalar types share their ir kinds with np.bool_,
@@ -39,26 +40,7 @@ func class(s ir.Scalar) int {
 var pyOfClass = [4]ir.Scalar{ir.Bool, ir.Int64, ir.Float64, ir.Complex128}
 
 // pyName is how Python error messages spell a type.
-func pyName(t ir.Type) string {
-	switch t := t.(type) {
-	case ir.Scalar:
-		if isPy(t) {
-			return t.PyName()
-		}
-		return "numpy." + t.String()
-	case *ir.Tuple:
-		return "tuple"
-	case ir.NoneType:
-		return "None"
-	case *ir.Optional:
-		return "Optional[" + pyName(t.Elem) + "]"
-	case nil:
-		return "unknown"
-	case *ir.Array:
-		return arrayPyName(t)
-	}
-	return t.String()
-}
+func pyName(t ir.Type) string { return numpy.TypeName(t) }
 
 // shapes names two types that failed to unify for a contradiction message,
 // where "a tuple is not a number" matters more than the element types;
@@ -130,6 +112,9 @@ func join(a, b ir.Type) (ir.Type, bool) {
 			return nil, false
 		}
 		return &ir.List{Elem: e}, true
+	case ir.Generator:
+		_, ok := b.(ir.Generator)
+		return a, ok
 	case *ir.FuncValue:
 		// One function; its captures widen like any variable.
 		b, ok := b.(*ir.FuncValue)
@@ -316,13 +301,6 @@ func unaryType(op string, x ir.Scalar) (ir.Scalar, string) {
 		return pyOfClass[max(c, 1)], ""
 	}
 	return ir.Invalid, msg
-}
-
-// numpyNames maps numpy scalar type names (np.NAME, "NAME") to kinds.
-var numpyNames = map[string]ir.Scalar{
-	"bool_": ir.Bool, "int8": ir.Int8, "int16": ir.Int16, "int32": ir.Int32, "int64": ir.Int64,
-	"uint8": ir.Uint8, "uint16": ir.Uint16, "uint32": ir.Uint32, "uint64": ir.Uint64,
-	"float32": ir.Float32, "float64": ir.Float64, "complex64": ir.Complex64, "complex128": ir.Complex128,
 }
 
 var builtinTypeNames = map[string]ir.Scalar{

@@ -26,18 +26,27 @@
 // file cannot carry a strided view.
 //
 // Agreement means: the same exception class and message; or the same repr
-// (so floats are bit-identical, signed zeros included). Two documented
+// (so floats are bit-identical, signed zeros included). Three documented
 // relaxations: an int result the compiled code returns as a float (a local
 // widened by flow-insensitive inference) passes when the values are equal;
+// a call where numpy 1.24 widened an array operation's dtype because of a
+// run-time scalar's value (float32 array * 1e300 is float64) and the
+// compiled code raised its value-based-casting ValueError
+// (numpy.MsgValueCast) is counted apart and reported, not failed;
 // and functions whose results go through a transcendental libm function
-// (ir.IntrinsicInfo.Exact false anywhere in their call tree) compare floats
+// (ir.IntrinsicInfo.Exact false anywhere in their call tree; the numpy
+// registry states the same per function, numpy.Row.Inexact, which lower's
+// TestRows keeps equal to what the intrinsics say) compare floats
 // with |a-b| <= Tolerance * max(1, |a|, |b|) (complex results norm-wise),
 // because Go's math package is not glibc's libm. Float and complex
 // np.dot / np.matmul / @ are in the same class: numpy computes them with
 // BLAS (OpenBLAS), whose summation order (blocking, SIMD lanes, FMA)
 // differs from the compiled k-order loops, so lower accumulates them with
-// the inexact blas_add intrinsic and the functions computing them are
-// compared with Tolerance; integer products accumulate with a plain
+// the inexact blas_add intrinsic, or hands matrices of M*N*K >= 512 to
+// BLAS itself through the inexact np_matmul intrinsic (gonum or the
+// AVX-512 kernels in Go, numpy's own CBLAS calls in C, which then agree
+// with numpy bit for bit), and the functions computing them are compared
+// with Tolerance; integer products accumulate with a plain
 // (exact, wrapping) addition and stay bit-exact. Arrays (results whose
 // reference holds an array, and array arguments after the call) must have
 // the same dtype and shape and bit-identical elements (any NaN matches any

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/opt"
 )
 
 // TestExactnessProducts: float and complex products go through BLAS in
@@ -47,8 +48,8 @@ def caller(x: "float64[:]") -> float:
 		"fdot": false, "fmatmul": false, "fmatvec": false, "vecmat": false,
 		"idot": true, "imatmul": true, "outer": true, "sums": true, "caller": false,
 	}
-	for _, opt := range []int{0, 2} {
-		res, err := driver.Compile("products.py", []byte(src), driver.Config{OptLevel: opt, Verify: true})
+	for _, lvl := range []int{0, 2} {
+		res, err := driver.Compile("products.py", []byte(src), driver.Config{Opt: opt.Config{OptLevel: lvl, Verify: true}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +59,7 @@ def caller(x: "float64[:]") -> float:
 		}
 		for name, w := range want {
 			if g, ok := got[name]; !ok || g != w {
-				t.Errorf("-O%d: exactness[%s] = %v (present %v), want %v", opt, name, g, ok, w)
+				t.Errorf("-O%d: exactness[%s] = %v (present %v), want %v", lvl, name, g, ok, w)
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/driver"
 	"github.com/pyc2go/pyc2go/internal/corpus"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/verify"
 )
 
@@ -23,6 +24,10 @@ var knownDifferentNative = map[string]string{
 	// insignificant and computes (-3.0 * y) as -(3.0 * y) when 3.0 * y is
 	// at hand, so only math.copysign of a NaN can tell.
 	"scalar/floor_mod.py:exact_multiple_mod": "the sign of a NaN result: gcc rewrites (-c) * y as -(c * y)",
+	// Not supported yet, open in issue #12: the ctypes module refuses None
+	// for an optional (x=None) array parameter with a TypeError.
+	"lang/optional.py:scale":     "None for an optional array parameter: TypeError in the native module",
+	"lang/optional.py:axpy_into": "None for an optional array parameter: TypeError in the native module",
 }
 
 // gccOnly marks the entries of knownDifferentNative that only gcc's
@@ -65,7 +70,7 @@ func nativeRun(t *testing.T, path, name string, nc driver.NativeConfig, env []st
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := driver.Config{OptLevel: 2, Verify: true}
+	cfg := driver.Config{Opt: opt.Config{OptLevel: 2, Verify: true}}
 	res, err := driver.Compile(path, src, cfg)
 	if err != nil {
 		t.Fatalf("compile: %v", err)
@@ -119,7 +124,7 @@ func TestNativeCorpus(t *testing.T) {
 	if testing.Short() {
 		n = 4
 	}
-	for _, path := range corpusFiles(t) {
+	for _, path := range differentialFiles(t) {
 		name := strings.TrimPrefix(filepath.ToSlash(path), "../testdata/py/")
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

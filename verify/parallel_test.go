@@ -13,6 +13,7 @@ import (
 	"github.com/pyc2go/pyc2go/driver"
 	"github.com/pyc2go/pyc2go/internal/corpus"
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/runtime"
 	"github.com/pyc2go/pyc2go/verify"
 )
@@ -48,7 +49,7 @@ func TestParallelWorkers(t *testing.T) {
 }
 
 func testParallelWorkers(t *testing.T, lang string) {
-	res, bin := buildKernels(t, driver.Config{OptLevel: 2, Verify: true, Lang: lang})
+	res, bin := buildKernels(t, driver.Config{Opt: opt.Config{OptLevel: 2, Verify: true}, Lang: lang})
 	for _, w := range []string{"1", "2", "3"} {
 		t.Run("workers="+w, func(t *testing.T) {
 			t.Setenv("PYC2GO_WORKERS", w)
@@ -88,11 +89,13 @@ func TestParallelFastMathDeterministic(t *testing.T) {
 // elements with 1, 2 and 3 workers, checks the three outputs are the
 // same and returns it.
 func parallelFastMath(t *testing.T, lang string) string {
-	res, bin := buildKernels(t, driver.Config{OptLevel: 2, Verify: true, FastMath: true, Lang: lang})
+	res, bin := buildKernels(t, driver.Config{Opt: opt.Config{OptLevel: 2, Verify: true, FastMath: true}, Lang: lang})
 	par := false
 	for _, f := range res.Module.Funcs {
 		ir.WalkStmts(f.Body, func(s ir.Stmt) {
-			if l, ok := s.(*ir.For); ok && f.Name == "fsum" && l.Par != nil && len(l.Par.Reductions) == 1 {
+			// The chunk pass writes a parallel loop out as a concurrent
+			// loop over chunks (and folds the partials after it).
+			if l, ok := s.(*ir.For); ok && f.Name == "fsum" && l.Concurrent {
 				par = true
 			}
 		})

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/verify"
 )
 
@@ -25,11 +26,11 @@ func TestInt64Wraparound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := driver.Compile(path, src, driver.Config{OptLevel: 2})
+	res, err := driver.Compile(path, src, driver.Config{Opt: opt.Config{OptLevel: 2}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	bin, err := res.Build(driver.Config{OptLevel: 2})
+	bin, err := res.Build(driver.Config{Opt: opt.Config{OptLevel: 2}})
 	if err != nil {
 		t.Fatal(err)
 	}

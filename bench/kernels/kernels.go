@@ -8,8 +8,9 @@ package kernels
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // Axpy is pyc2go's compiled form of axpy (kernels.py:6).
@@ -458,7 +459,7 @@ func HeatStep(u *runtime.Array[float64], c float64) error {
 		t2      int64
 		t3      int64
 		t4      int64
-		t5      *runtime.Array[float64]
+		t5      int64
 		t6      int64
 		t7      int64
 		t8      int64
@@ -474,7 +475,7 @@ func HeatStep(u *runtime.Array[float64], c float64) error {
 		t18     int64
 		t19     int64
 		t20     int64
-		t21     int64
+		t21     *runtime.Array[float64]
 		t22     *runtime.Array[float64]
 		t23     *runtime.Array[float64]
 		t24     *runtime.Array[float64]
@@ -516,58 +517,58 @@ func HeatStep(u *runtime.Array[float64], c float64) error {
 		p10     int64
 		p11     int64
 		p12     int64
-		t5Data  []float64
+		t21Data []float64
 		t26Data []float64
 	)
 	uData := u.Data
-	/*line kernels.py:28:5*/ t1 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-	/*line kernels.py:28:5*/ t2 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
-	/*line kernels.py:28:5*/ t3 = runtime.Max(t2-t1, 0)
-	/*line kernels.py:28:5*/ t4 = int64(u.Offset) + t1*int64(u.Strides[0])
-	/*line kernels.py:28:5*/ t5 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t3)}, Strides: []int{u.Strides[0]}, Offset: int(t4)}
-	t5Data = t5.Data
-	/*line kernels.py:28:15*/ t6 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-	/*line kernels.py:28:15*/ t7 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
-	/*line kernels.py:28:15*/ t8 = runtime.Max(t7-t6, 0)
-	/*line kernels.py:28:15*/ t9 = int64(u.Offset) + t6*int64(u.Strides[0])
-	/*line kernels.py:28:30*/ t10 = runtime.SliceAdjust(int64(u.Shape[0]), 2, 1)
-	/*line kernels.py:28:30*/ t11 = runtime.Max(int64(u.Shape[0])-t10, 0)
-	/*line kernels.py:28:30*/ t12 = int64(u.Offset) + t10*int64(u.Strides[0])
-	/*line kernels.py:28:44*/ t13 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-	/*line kernels.py:28:44*/ t14 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
-	/*line kernels.py:28:44*/ t15 = runtime.Max(t14-t13, 0)
-	/*line kernels.py:28:44*/ t16 = int64(u.Offset) + t13*int64(u.Strides[0])
-	/*line kernels.py:28:5*/ t17 = t11
-	/*line kernels.py:28:5*/ t17 = t15 + (t17-t15)*runtime.BoolToInt(t15 == 1)
-	/*line kernels.py:28:5*/ if !((t11 == t17 || t11 == 1) && (t15 == t17 || t15 == 1)) {
-		return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t11, t15), "kernels.py", 28, "heat_step")
+	/*line kernels.py:28:15*/ t1 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
+	/*line kernels.py:28:15*/ t2 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+	/*line kernels.py:28:15*/ t3 = runtime.Max(t2-t1, 0)
+	/*line kernels.py:28:15*/ t4 = int64(u.Offset) + t1*int64(u.Strides[0])
+	/*line kernels.py:28:30*/ t5 = runtime.SliceAdjust(int64(u.Shape[0]), 2, 1)
+	/*line kernels.py:28:30*/ t6 = runtime.Max(int64(u.Shape[0])-t5, 0)
+	/*line kernels.py:28:30*/ t7 = int64(u.Offset) + t5*int64(u.Strides[0])
+	/*line kernels.py:28:44*/ t8 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
+	/*line kernels.py:28:44*/ t9 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+	/*line kernels.py:28:44*/ t10 = runtime.Max(t9-t8, 0)
+	/*line kernels.py:28:44*/ t11 = int64(u.Offset) + t8*int64(u.Strides[0])
+	/*line kernels.py:28:5*/ t12 = t6
+	/*line kernels.py:28:5*/ t12 = t10 + (t12-t10)*runtime.BoolToInt(t10 == 1)
+	/*line kernels.py:28:5*/ if !((t6 == t12 || t6 == 1) && (t10 == t12 || t10 == 1)) {
+		return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t6, t10), "kernels.py", 28, "heat_step")
 	}
-	/*line kernels.py:28:54*/ t18 = runtime.SliceAdjust(int64(u.Shape[0]), -2, 1)
-	/*line kernels.py:28:54*/ t19 = runtime.Max(t18-0, 0)
-	/*line kernels.py:28:5*/ t20 = t17
-	/*line kernels.py:28:5*/ t20 = t19 + (t20-t19)*runtime.BoolToInt(t19 == 1)
-	/*line kernels.py:28:5*/ if !((t17 == t20 || t17 == 1) && (t19 == t20 || t19 == 1)) {
-		return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t17, t19), "kernels.py", 28, "heat_step")
+	/*line kernels.py:28:54*/ t13 = runtime.SliceAdjust(int64(u.Shape[0]), -2, 1)
+	/*line kernels.py:28:54*/ t14 = runtime.Max(t13-0, 0)
+	/*line kernels.py:28:5*/ t15 = t12
+	/*line kernels.py:28:5*/ t15 = t14 + (t15-t14)*runtime.BoolToInt(t14 == 1)
+	/*line kernels.py:28:5*/ if !((t12 == t15 || t12 == 1) && (t14 == t15 || t14 == 1)) {
+		return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t12, t14), "kernels.py", 28, "heat_step")
 	}
-	/*line kernels.py:28:5*/ t21 = t8
-	/*line kernels.py:28:5*/ t21 = t20 + (t21-t20)*runtime.BoolToInt(t20 == 1)
-	/*line kernels.py:28:5*/ if !((t8 == t21 || t8 == 1) && (t20 == t21 || t20 == 1)) {
-		return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t8, t20), "kernels.py", 28, "heat_step")
+	/*line kernels.py:28:5*/ t16 = t3
+	/*line kernels.py:28:5*/ t16 = t15 + (t16-t15)*runtime.BoolToInt(t15 == 1)
+	/*line kernels.py:28:5*/ if !((t3 == t16 || t3 == 1) && (t15 == t16 || t15 == 1)) {
+		return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t3, t15), "kernels.py", 28, "heat_step")
 	}
-	/*line kernels.py:28:5*/ if !(t21 == int64(t5.Shape[0]) || t21 == 1) {
-		return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t21, int64(t5.Shape[0])), "kernels.py", 28, "heat_step")
+	/*line kernels.py:28:5*/ t17 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
+	/*line kernels.py:28:5*/ t18 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+	/*line kernels.py:28:5*/ t19 = runtime.Max(t18-t17, 0)
+	/*line kernels.py:28:5*/ t20 = int64(u.Offset) + t17*int64(u.Strides[0])
+	/*line kernels.py:28:5*/ t21 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t19)}, Strides: []int{u.Strides[0]}, Offset: int(t20)}
+	t21Data = t21.Data
+	/*line kernels.py:28:5*/ if !(t16 == int64(t21.Shape[0]) || t16 == 1) {
+		return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t16, int64(t21.Shape[0])), "kernels.py", 28, "heat_step")
 	}
-	/*line kernels.py:28:5*/ t22 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t8)}, Strides: []int{u.Strides[0]}, Offset: int(t9)}
-	/*line kernels.py:28:5*/ t23 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t11)}, Strides: []int{u.Strides[0]}, Offset: int(t12)}
-	/*line kernels.py:28:5*/ t24 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t15)}, Strides: []int{u.Strides[0]}, Offset: int(t16)}
-	/*line kernels.py:28:5*/ t25 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t19)}, Strides: []int{u.Strides[0]}, Offset: u.Offset}
-	/*line kernels.py:28:5*/ if runtime.Overlaps(t5, t22) || runtime.Overlaps(t5, t23) || runtime.Overlaps(t5, t24) || runtime.Overlaps(t5, t25) {
-		/*line kernels.py:28:5*/ t26 = runtime.Zeros[float64](t5.Shape[0])
+	/*line kernels.py:28:5*/ t22 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t3)}, Strides: []int{u.Strides[0]}, Offset: int(t4)}
+	/*line kernels.py:28:5*/ t23 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t6)}, Strides: []int{u.Strides[0]}, Offset: int(t7)}
+	/*line kernels.py:28:5*/ t24 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t10)}, Strides: []int{u.Strides[0]}, Offset: int(t11)}
+	/*line kernels.py:28:5*/ t25 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t14)}, Strides: []int{u.Strides[0]}, Offset: u.Offset}
+	/*line kernels.py:28:5*/ if runtime.Overlaps(t21, t22) || runtime.Overlaps(t21, t23) || runtime.Overlaps(t21, t24) || runtime.Overlaps(t21, t25) {
+		/*line kernels.py:28:5*/ t26 = runtime.Zeros[float64](t21.Shape[0])
 		t26Data = t26.Data
-		/*line kernels.py:28:5*/ t27 = int64(u.Strides[0]) * runtime.BoolToInt(t8 != 1)
-		/*line kernels.py:28:5*/ t28 = int64(u.Strides[0]) * runtime.BoolToInt(t11 != 1)
-		/*line kernels.py:28:5*/ t29 = int64(u.Strides[0]) * runtime.BoolToInt(t15 != 1)
-		/*line kernels.py:28:5*/ t30 = int64(u.Strides[0]) * runtime.BoolToInt(t19 != 1)
+		/*line kernels.py:28:5*/ t27 = int64(u.Strides[0]) * runtime.BoolToInt(t3 != 1)
+		/*line kernels.py:28:5*/ t28 = int64(u.Strides[0]) * runtime.BoolToInt(t6 != 1)
+		/*line kernels.py:28:5*/ t29 = int64(u.Strides[0]) * runtime.BoolToInt(t10 != 1)
+		/*line kernels.py:28:5*/ t30 = int64(u.Strides[0]) * runtime.BoolToInt(t14 != 1)
 		/*line kernels.py:28:5*/ t31 = int64(t26.Shape[0])
 		/*line kernels.py:28:5*/ h1 = int64(t26.Offset)
 		/*line kernels.py:28:5*/ h2 = int64(t26.Strides[0])
@@ -575,9 +576,9 @@ func HeatStep(u *runtime.Array[float64], c float64) error {
 		/*line kernels.py:28:5*/ if h2 == 1 && t27 == 1 && t28 == 1 && t29 == 1 && t30 == 1 {
 			/*line kernels.py:28:5*/ if t31 > 0 {
 				t26W := t26Data[h1 : h1+t31]
-				uW := uData[t9 : t9+t31]
-				uW2 := uData[t12 : t12+t31]
-				uW3 := uData[t16 : t16+t31]
+				uW := uData[t4 : t4+t31]
+				uW2 := uData[t7 : t7+t31]
+				uW3 := uData[t11 : t11+t31]
 				uW4 := uData[h3 : h3+t31]
 				for i0 = 0; i0 < t31; i0++ {
 					/*line kernels.py:28:5*/ t26W[i0] = uW[i0] + float64(c*(uW2[i0]-float64(2.0*uW3[i0])+uW4[i0]))
@@ -585,9 +586,9 @@ func HeatStep(u *runtime.Array[float64], c float64) error {
 			}
 		} else {
 			/*line kernels.py:28:5*/ p1 = h1
-			/*line kernels.py:28:5*/ p2 = t9
-			/*line kernels.py:28:5*/ p3 = t12
-			/*line kernels.py:28:5*/ p4 = t16
+			/*line kernels.py:28:5*/ p2 = t4
+			/*line kernels.py:28:5*/ p3 = t7
+			/*line kernels.py:28:5*/ p4 = t11
 			/*line kernels.py:28:5*/ p5 = h3
 			/*line kernels.py:28:5*/ for i0 = 0; i0 < t31; i0++ {
 				/*line kernels.py:28:5*/ t26Data[p1] = uData[p2] + float64(c*(uData[p3]-float64(2.0*uData[p4])+uData[p5]))
@@ -598,56 +599,56 @@ func HeatStep(u *runtime.Array[float64], c float64) error {
 				/*line kernels.py:28:5*/ p5 = p5 + t30
 			}
 		}
-		/*line kernels.py:28:5*/ t32 = int64(t5.Shape[0])
-		/*line kernels.py:28:5*/ h4 = int64(t5.Offset)
-		/*line kernels.py:28:5*/ h5 = int64(t5.Strides[0])
+		/*line kernels.py:28:5*/ t32 = int64(t21.Shape[0])
+		/*line kernels.py:28:5*/ h4 = int64(t21.Offset)
+		/*line kernels.py:28:5*/ h5 = int64(t21.Strides[0])
 		/*line kernels.py:28:5*/ h6 = int64(t26.Offset)
 		/*line kernels.py:28:5*/ h7 = int64(t26.Strides[0])
 		/*line kernels.py:28:5*/ if h5 == 1 && h7 == 1 {
 			/*line kernels.py:28:5*/ if t32 > 0 {
-				t5W := t5Data[h4 : h4+t32]
+				t21W := t21Data[h4 : h4+t32]
 				t26W := t26Data[h6 : h6+t32]
 				for i0_2 = 0; i0_2 < t32; i0_2++ {
-					/*line kernels.py:28:5*/ t5W[i0_2] = t26W[i0_2]
+					/*line kernels.py:28:5*/ t21W[i0_2] = t26W[i0_2]
 				}
 			}
 		} else {
 			/*line kernels.py:28:5*/ p6 = h4
 			/*line kernels.py:28:5*/ p7 = h6
 			/*line kernels.py:28:5*/ for i0_2 = 0; i0_2 < t32; i0_2++ {
-				/*line kernels.py:28:5*/ t5Data[p6] = t26Data[p7]
+				/*line kernels.py:28:5*/ t21Data[p6] = t26Data[p7]
 				/*line kernels.py:28:5*/ p6 = p6 + h5
 				/*line kernels.py:28:5*/ p7 = p7 + h7
 			}
 		}
 	} else {
-		/*line kernels.py:28:5*/ t33 = int64(u.Strides[0]) * runtime.BoolToInt(t8 != 1)
-		/*line kernels.py:28:5*/ t34 = int64(u.Strides[0]) * runtime.BoolToInt(t11 != 1)
-		/*line kernels.py:28:5*/ t35 = int64(u.Strides[0]) * runtime.BoolToInt(t15 != 1)
-		/*line kernels.py:28:5*/ t36 = int64(u.Strides[0]) * runtime.BoolToInt(t19 != 1)
-		/*line kernels.py:28:5*/ t37 = int64(t5.Shape[0])
-		/*line kernels.py:28:5*/ h8 = int64(t5.Offset)
-		/*line kernels.py:28:5*/ h9 = int64(t5.Strides[0])
+		/*line kernels.py:28:5*/ t33 = int64(u.Strides[0]) * runtime.BoolToInt(t3 != 1)
+		/*line kernels.py:28:5*/ t34 = int64(u.Strides[0]) * runtime.BoolToInt(t6 != 1)
+		/*line kernels.py:28:5*/ t35 = int64(u.Strides[0]) * runtime.BoolToInt(t10 != 1)
+		/*line kernels.py:28:5*/ t36 = int64(u.Strides[0]) * runtime.BoolToInt(t14 != 1)
+		/*line kernels.py:28:5*/ t37 = int64(t21.Shape[0])
+		/*line kernels.py:28:5*/ h8 = int64(t21.Offset)
+		/*line kernels.py:28:5*/ h9 = int64(t21.Strides[0])
 		/*line kernels.py:28:5*/ h10 = int64(u.Offset)
 		/*line kernels.py:28:5*/ if h9 == 1 && t33 == 1 && t34 == 1 && t35 == 1 && t36 == 1 {
 			/*line kernels.py:28:5*/ if t37 > 0 {
-				t5W := t5Data[h8 : h8+t37]
-				uW := uData[t9 : t9+t37]
-				uW2 := uData[t12 : t12+t37]
-				uW3 := uData[t16 : t16+t37]
+				t21W := t21Data[h8 : h8+t37]
+				uW := uData[t4 : t4+t37]
+				uW2 := uData[t7 : t7+t37]
+				uW3 := uData[t11 : t11+t37]
 				uW4 := uData[h10 : h10+t37]
 				for i0_3 = 0; i0_3 < t37; i0_3++ {
-					/*line kernels.py:28:5*/ t5W[i0_3] = uW[i0_3] + float64(c*(uW2[i0_3]-float64(2.0*uW3[i0_3])+uW4[i0_3]))
+					/*line kernels.py:28:5*/ t21W[i0_3] = uW[i0_3] + float64(c*(uW2[i0_3]-float64(2.0*uW3[i0_3])+uW4[i0_3]))
 				}
 			}
 		} else {
 			/*line kernels.py:28:5*/ p8 = h8
-			/*line kernels.py:28:5*/ p9 = t9
-			/*line kernels.py:28:5*/ p10 = t12
-			/*line kernels.py:28:5*/ p11 = t16
+			/*line kernels.py:28:5*/ p9 = t4
+			/*line kernels.py:28:5*/ p10 = t7
+			/*line kernels.py:28:5*/ p11 = t11
 			/*line kernels.py:28:5*/ p12 = h10
 			/*line kernels.py:28:5*/ for i0_3 = 0; i0_3 < t37; i0_3++ {
-				/*line kernels.py:28:5*/ t5Data[p8] = uData[p9] + float64(c*(uData[p10]-float64(2.0*uData[p11])+uData[p12]))
+				/*line kernels.py:28:5*/ t21Data[p8] = uData[p9] + float64(c*(uData[p10]-float64(2.0*uData[p11])+uData[p12]))
 				/*line kernels.py:28:5*/ p8 = p8 + h9
 				/*line kernels.py:28:5*/ p9 = p9 + t33
 				/*line kernels.py:28:5*/ p10 = p10 + t34

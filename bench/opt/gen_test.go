@@ -7,11 +7,11 @@ import (
 	"testing"
 
 	"github.com/pyc2go/pyc2go/driver"
-	"github.com/pyc2go/pyc2go/lower"
+	"github.com/pyc2go/pyc2go/opt"
 )
 
 // pinnedCache is the --cache of the go:generate lines in o0/ and o2/.
-var pinnedCache = lower.CacheSizes{L1: 32 << 10, L2: 512 << 10, L3: 32 << 20}
+var pinnedCache = opt.CacheSizes{L1: 32 << 10, L2: 512 << 10, L3: 32 << 20}
 
 // TestGeneratedUpToDate checks that o0/kernels.go and o2/kernels.go are
 // what the compiler produces now from kernels.py (run go generate
@@ -26,7 +26,7 @@ func TestGeneratedUpToDate(t *testing.T) {
 		dir string
 		opt int
 	}{{"o0", 0}, {"o2", 2}} {
-		cfg := driver.Config{OptLevel: c.opt, Cache: pinnedCache, Package: c.dir}
+		cfg := driver.Config{Opt: opt.Config{OptLevel: c.opt, Cache: pinnedCache}, Package: c.dir}
 		// The path as the go:generate line spells it, so that comments
 		// and line directives agree.
 		res, err := driver.Compile(filepath.Join("..", "kernels.py"), src, cfg)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pyc2go/pyc2go/driver"
+	"github.com/pyc2go/pyc2go/opt"
 )
 
 // TestGeneratedUpToDate is "go generate && git diff --exit-code" as a
@@ -24,11 +25,11 @@ func TestGeneratedUpToDate(t *testing.T) {
 	}{{"o2", 2}, {"o0", 0}} {
 		// The path as the go:generate lines spell it, so that comments
 		// and line directives agree.
-		res, err := driver.Compile(filepath.Join("..", "kernels.py"), src, driver.Config{OptLevel: tt.opt})
+		res, err := driver.Compile(filepath.Join("..", "kernels.py"), src, driver.Config{Opt: opt.Config{OptLevel: tt.opt}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := res.GoSource(driver.Config{OptLevel: tt.opt, Package: tt.pkg})
+		got, err := res.GoSource(driver.Config{Opt: opt.Config{OptLevel: tt.opt}, Package: tt.pkg})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/pyc2go/pyc2go/driver"
-	"github.com/pyc2go/pyc2go/lower"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/verify"
 )
 
@@ -65,7 +65,8 @@ any file has diagnostics.
 With --lang c, -o names a directory that receives, per NAME.py, NAME.h and
 NAME.c (C11), plus the C runtime pyc2go.h and pyc2go_runtime.c to add to
 the build: gcc -std=c11 -O3 -fopenmp NAME.c pyc2go_runtime.c -lm (README:
-The C backend; without -fopenmp parallel loops run on one thread). Without
+The C backend; without -fopenmp parallel loops run on one thread; kernels
+that use np.random or np.linalg get their runtime's files too). Without
 -o, one file's NAME.c goes to stdout.
 
 With --lang python, -o names a directory that receives, per NAME.py, a
@@ -74,23 +75,26 @@ runtime by the system C compiler (--cc, else $CC, else gcc; --cflags, else
 $CFLAGS, replaces the default -O3 -fopenmp; -std=c11 -fPIC -shared are
 always passed), and NAME_native.py, a ctypes + numpy module whose functions have
 the original names and signatures (README: Calling compiled kernels from
-Python).`,
+Python). With --no-build the library is not built: DIR receives
+NAME_native.py and the C files to build libNAME.so from instead.`,
 	example: `pyc2go compile kernels.py                        # Go source on stdout
 pyc2go compile -o kernels.go -pkg kernels kernels.py
 pyc2go compile -o internal/kernels py/          # py/a.py, py/b.py -> internal/kernels/a.go, b.go
 pyc2go compile --dump-ir=after:lower kernels.py   # the IR before any pass
 pyc2go compile --remarks -o /dev/null kernels.py  # what each pass did or declined
 pyc2go compile --json kernels.py 2>diags.jsonl    # diagnostics for an editor
-pyc2go compile --lang c -o out kernels.py        # out/kernels.h, kernels.c, pyc2go.h, pyc2go_runtime.c
-pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/libkernels.so`,
+pyc2go compile --lang c -o out kernels.py        # out/kernels.h, kernels.c and the C runtime
+pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/libkernels.so
+pyc2go compile --lang python --no-build -o out kernels.py   # out/kernels_native.py + the C to build libkernels.so from`,
 	npos: -1,
 	setup: func(fs *flag.FlagSet) body {
-		opt := optFlags{allowPython: true}
-		opt.register(fs)
+		of := optFlags{allowPython: true}
+		of.register(fs)
 		out := fs.String("o", "", "write the Go source to `FILE` (default stdout); a directory for several inputs or --lang python")
 		cc := fs.String("cc", "", "--lang python: the C `compiler` (default $CC, else gcc)")
 		var cflags optString
 		fs.Var(&cflags, "cflags", "--lang python: C compiler `flags` replacing the default -O3 -fopenmp (default $CFLAGS); -std=c11 -fPIC -shared are always added")
+		noBuild := fs.Bool("no-build", false, "--lang python: write the ctypes module and the C sources of its library (NAME.c, NAME.h, pyc2go.h, pyc2go_runtime.c) into -o DIR instead of building DIR/libNAME.so")
 		pkg := fs.String("pkg", "", "Go package `NAME` (default: the file name, or the -o directory's name)")
 		var dump dumpFlag
 		fs.Var(&dump, "dump-ir", "print the IR (final, or after:PASS) to stdout")
@@ -100,31 +104,37 @@ pyc2go compile --lang python -o out kernels.py   # out/kernels_native.py + out/l
 			if len(pos) == 0 {
 				return e.usage("no input files")
 			}
-			cfg, err := opt.config()
+			cfg, err := of.config()
 			if err != nil {
 				return e.usage("%v", err)
 			}
 			if dump.set && dump.after != "" {
-				if !isPass(dump.after) {
-					return e.usage("--dump-ir=after:%s: unknown pass (passes: %s)", dump.after, strings.Join(lower.PassNames(), ", "))
+				cfg.Opt.DumpAfter, cfg.Opt.Dump = dump.after, e.stdout
+				if err := cfg.Opt.Validate(); err != nil {
+					return e.usage("--dump-ir=after:%s: %v", dump.after, err)
 				}
-				cfg.DumpAfter, cfg.Dump = dump.after, e.stdout
 			}
 			rep := &reporter{e: e, json: *jsonOut}
 			files, isDir, err := kernelFiles(pos)
 			if err != nil {
 				return rep.fail(pos[0], err)
 			}
-			if opt.lang == "c" {
+			if *noBuild && of.lang != "python" {
+				return e.usage("--no-build is for --lang python (it leaves the library's build to the caller)")
+			}
+			if of.lang == "c" {
 				return compileC(e, rep, files, *out, cfg, *remarks)
 			}
-			if opt.lang == "python" {
+			if of.lang == "python" {
 				if *out == "" {
 					return e.usage("--lang python needs -o DIR (the directory for the modules and their shared libraries)")
 				}
 				nc := driver.NativeConfig{CC: *cc}
 				if cflags.set {
 					nc.CFlags = strings.Fields(cflags.value)
+				}
+				if *noBuild {
+					return writeNative(rep, files, *out, cfg, *remarks)
 				}
 				return compileNative(rep, files, *out, cfg, nc, *remarks)
 			}
@@ -200,10 +210,32 @@ func compileNative(rep *reporter, files []string, dir string, cfg driver.Config,
 	return status
 }
 
+// writeNative is compileNative without the C compiler: it writes the
+// ctypes module and the C sources of its library into dir.
+func writeNative(rep *reporter, files []string, dir string, cfg driver.Config, remarks bool) int {
+	status := exitOK
+	for _, f := range files {
+		res, code := rep.compileFile(f, rep.withRemarks(cfg, f, remarks))
+		if code == exitOK {
+			out, err := res.PythonFiles(cfg)
+			if err == nil {
+				err = writeFiles(dir, out)
+			}
+			if err != nil {
+				code = rep.fail(f, err)
+			}
+		}
+		if code != exitOK {
+			status = code
+		}
+	}
+	return status
+}
+
 // withRemarks is cfg reporting the passes' remarks on path when asked.
 func (r *reporter) withRemarks(cfg driver.Config, path string, remarks bool) driver.Config {
 	if remarks {
-		cfg.Remarks = func(m lower.Remark) { r.remark(path, m) }
+		cfg.Opt.Remarks = func(m opt.Remark) { r.remark(path, m) }
 	}
 	return cfg
 }
@@ -288,8 +320,8 @@ pyc2go run --json --repeat 5 kernels.py gcd 12 18   # {"result": "6", "exception
 pyc2go run --out out kernels.py axpy -- 2.0 x.npy y.npy   # out/result.npy, out/arg_1.npy, ...`,
 	npos: 2,
 	setup: func(fs *flag.FlagSet) body {
-		var opt optFlags
-		opt.register(fs)
+		var of optFlags
+		of.register(fs)
 		out := fs.String("out", "", "write results (result.npy, result_0.npy, ...) into `DIR`")
 		repeat := fs.Int("repeat", 1, "call the function `N` times (for timing)")
 		jsonOut := fs.Bool("json", false, "print a JSON object with result, exception and per-call seconds; diagnostics as JSON Lines on stderr")
@@ -297,7 +329,7 @@ pyc2go run --out out kernels.py axpy -- 2.0 x.npy y.npy   # out/result.npy, out/
 			if len(pos) != 2 {
 				return e.usage("want FILE.py FUNC")
 			}
-			cfg, err := opt.config()
+			cfg, err := of.config()
 			if err != nil {
 				return e.usage("%v", err)
 			}
@@ -370,8 +402,8 @@ pyc2go verify -n 200 --seed 7 py/
 pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 	npos: -1,
 	setup: func(fs *flag.FlagSet) body {
-		opt := optFlags{allowAll: true}
-		opt.register(fs)
+		of := optFlags{allowAll: true}
+		of.register(fs)
 		cases := fs.String("cases", "", "take inputs from `CASES.py` (CASES = [(func_name, args_factory), ...]); default FILE_cases.py beside FILE.py if present")
 		python := fs.String("python", "", "reference interpreter (default $PYC2GO_PYTHON, else a python3 with numpy)")
 		seed := fs.Int64("seed", 1, "input generation seed")
@@ -381,7 +413,7 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 			if len(pos) == 0 {
 				return e.usage("no input files")
 			}
-			cfg, err := opt.config()
+			cfg, err := of.config()
 			if err != nil {
 				return e.usage("%v", err)
 			}
@@ -394,7 +426,7 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 			defer prog.clear()
 			status := exitOK
 			langs := []string{cfg.Lang}
-			if opt.lang == "all" {
+			if of.lang == "all" {
 				langs = []string{"go", "c"}
 			}
 			for i, p := range files {
@@ -428,7 +460,7 @@ pyc2go verify --cases my_cases.py --python /usr/bin/python3 kernels.py`,
 						continue
 					}
 					show(name, "running CPython and the compiled code")
-					r, err := verify.Run(res, bin, verify.Options{Python: *python, Cases: c, Seed: *seed, N: *n, CaseDraws: *n, FastMath: opt.fast})
+					r, err := verify.Run(res, bin, verify.Options{Python: *python, Cases: c, Seed: *seed, N: *n, CaseDraws: *n, FastMath: of.fast})
 					prog.clear()
 					if err != nil {
 						status = rep.fail(p, err)

@@ -9,7 +9,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/driver"
 	"github.com/pyc2go/pyc2go/frontend"
-	"github.com/pyc2go/pyc2go/lower"
+	"github.com/pyc2go/pyc2go/opt"
 	"github.com/pyc2go/pyc2go/verify"
 )
 
@@ -73,7 +73,7 @@ func (r *reporter) fail(path string, err error) int {
 	return exitDiag
 }
 
-func (r *reporter) remark(path string, m lower.Remark) {
+func (r *reporter) remark(path string, m opt.Remark) {
 	key := fmt.Sprintf("%s:%s: %s: %s (in %s)", path, m.Pos, m.Pass, m.Msg, m.Func)
 	if r.seen[key] {
 		return

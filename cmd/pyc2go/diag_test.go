@@ -8,13 +8,13 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/pyc2go/pyc2go/ir"
-	"github.com/pyc2go/pyc2go/lower"
+	"github.com/pyc2go/pyc2go/opt"
 )
 
 // The exact text and JSON forms of a remark, on a remark made here: the
 // script json.txtar covers real passes, whose wording may change.
 func TestRemarkOutput(t *testing.T) {
-	m := lower.Remark{Pos: ir.Pos{Line: 4, Col: 5}, Pass: "fuse", Func: "total", Msg: "fused 2 loops"}
+	m := opt.Remark{Pos: ir.Pos{Line: 4, Col: 5}, Pass: "fuse", Func: "total", Msg: "fused 2 loops"}
 	tests := []struct {
 		json bool
 		want string

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/pyc2go/pyc2go/driver"
-	"github.com/pyc2go/pyc2go/lower"
+	"github.com/pyc2go/pyc2go/opt"
 )
 
 // Exit statuses are part of the CLI contract.
@@ -161,9 +161,9 @@ func (o *optFlags) register(fs *flag.FlagSet) {
 }
 
 func (o *optFlags) config() (driver.Config, error) {
-	cfg := driver.Config{OptLevel: 2, NoLines: o.noLine, FastMath: o.fast}
-	cfg.NoBoundsCheck = o.boundscheck != nil && !o.boundscheck.on
-	cfg.NoWrapAround = o.wraparound != nil && !o.wraparound.on
+	cfg := driver.Config{Opt: opt.Config{OptLevel: 2, FastMath: o.fast}, NoLines: o.noLine}
+	cfg.Opt.NoBoundsCheck = o.boundscheck != nil && !o.boundscheck.on
+	cfg.Lower.NoWrapAround = o.wraparound != nil && !o.wraparound.on
 	switch {
 	case o.lang == "python" && !o.allowPython:
 		return cfg, errors.New("--lang python is for compile only (it builds a module; call it from Python)")
@@ -178,42 +178,35 @@ func (o *optFlags) config() (driver.Config, error) {
 		return cfg, errors.New("-O0 and -O2 are exclusive")
 	}
 	if o.o0 {
-		cfg.OptLevel = 0
+		cfg.Opt.OptLevel = 0
 	}
 	if o.cache != "" {
-		c, err := lower.ParseCache(o.cache)
+		c, err := opt.ParseCache(o.cache)
 		if err != nil {
 			return cfg, fmt.Errorf("--cache: %v", err)
 		}
-		cfg.Cache = c
+		cfg.Opt.Cache = c
 	} else {
-		cfg.Cache = lower.DetectCache()
+		cfg.Opt.Cache = opt.DetectCache()
 	}
-	known := map[string]bool{}
-	for _, n := range lower.PassNames() {
-		known[n] = true
-	}
+	// --passes=-NAME,+NAME. opt.Config.Validate knows the pass names;
+	// calling it here makes a bad one a usage error.
 	for _, p := range strings.Split(o.passes, ",") {
 		p = strings.TrimSpace(p)
 		if p == "" {
 			continue
 		}
-		name, ok := strings.CutPrefix(p, "-")
-		if !ok {
+		name, off := strings.CutPrefix(p, "-")
+		if !off {
 			name = strings.TrimPrefix(p, "+")
 		}
-		if !known[name] {
-			return cfg, fmt.Errorf("unknown pass %q (passes: %s)", name, strings.Join(lower.PassNames(), ", "))
+		if cfg.Opt.Disable == nil {
+			cfg.Opt.Disable = map[string]bool{}
 		}
-		if ok && lower.PassRequired(name) {
-			return cfg, fmt.Errorf("pass %q is required and cannot be disabled", name)
-		}
-		if ok {
-			if cfg.Disable == nil {
-				cfg.Disable = map[string]bool{}
-			}
-			cfg.Disable[name] = true
-		}
+		cfg.Opt.Disable[name] = cfg.Opt.Disable[name] || off
+	}
+	if err := cfg.Opt.Validate(); err != nil {
+		return cfg, err
 	}
 	return cfg, nil
 }
@@ -278,17 +271,4 @@ func (o *optString) String() string { return o.value }
 func (o *optString) Set(s string) error {
 	o.value, o.set = s, true
 	return nil
-}
-
-// isPass accepts pass names and "lower" (the IR before any pass).
-func isPass(name string) bool {
-	if name == "lower" {
-		return true
-	}
-	for _, n := range lower.PassNames() {
-		if n == name {
-			return true
-		}
-	}
-	return false
 }

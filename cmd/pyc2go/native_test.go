@@ -87,8 +87,12 @@ print("ok")
 `
 
 // TestCompileLangPython builds a module through the CLI and uses it from
-// the reference interpreter.
+// the reference interpreter. -short skips it: verify.TestNativeCorpus
+// builds modules too.
 func TestCompileLangPython(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: verify.TestNativeCorpus builds native modules")
+	}
 	if _, err := exec.LookPath(driver.ResolveNative(driver.NativeConfig{}).CC); err != nil {
 		t.Skip("no C compiler: compile --lang python needs one")
 	}
@@ -113,12 +117,42 @@ func TestCompileLangPython(t *testing.T) {
 		t.Fatalf("using the module: %v\n%s", err, out)
 	}
 
+	// --no-build writes the module and the C its library is built from;
+	// built with the documented command, it is the module above.
+	nb := filepath.Join(dir, "nb")
+	if code := run([]string{"compile", "--lang", "python", "--no-build", "-o", nb, k}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("compile --lang python --no-build: status %d, stderr:\n%s", code, stderr.String())
+	}
+	ents, err := os.ReadDir(nb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	if got, want := strings.Join(names, " "), "k.c k.h k_native.py pyc2go.h pyc2go_runtime.c"; got != want {
+		t.Fatalf("--no-build wrote %s, want %s", got, want)
+	}
+	cc := driver.ResolveNative(driver.NativeConfig{}).CC
+	build := exec.Command(cc, "-std=c11", "-fPIC", "-shared", "-O3", "-fopenmp", "-o", "libk.so", "k.c", "pyc2go_runtime.c", "-lm")
+	build.Dir = nb
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the --no-build sources: %v\n%s", err, out)
+	}
+	cmd = exec.Command(py, "-c", strings.Replace(nativeUse, `"out"`, `"nb"`, 1))
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil || strings.TrimSpace(string(out)) != "ok" {
+		t.Fatalf("using the --no-build module: %v\n%s", err, out)
+	}
+
 	tests := []struct {
 		args   []string
 		status int
 		stderr string
 	}{
 		{[]string{"compile", "--lang", "python", k}, exitUsage, "needs -o DIR"},
+		{[]string{"compile", "--no-build", "-o", filepath.Join(dir, "out4"), k}, exitUsage, "--no-build is for --lang python"},
 		{[]string{"compile", "--lang", "python", "--cc", "no-such-cc", "-o", filepath.Join(dir, "out2"), k}, exitDiag, "no C compiler"},
 		{[]string{"compile", "--lang", "python", "--cflags", "-O2 -fno-such-option", "-o", filepath.Join(dir, "out3"), k}, exitDiag, "-fno-such-option"},
 		{[]string{"run", "--lang", "python", k, "gcd", "1"}, exitUsage, "compile only"},

@@ -41,10 +41,20 @@ func TestScripts(t *testing.T) {
 	}
 	for _, s := range scripts {
 		// Sequential: scripts change the working directory.
-		t.Run(strings.TrimSuffix(filepath.Base(s), ".txtar"), func(t *testing.T) {
+		name := strings.TrimSuffix(filepath.Base(s), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			if why := slowScripts[name]; why != "" && testing.Short() {
+				t.Skipf("-short: %s", why)
+			}
 			runScript(t, s)
 		})
 	}
+}
+
+// slowScripts are the scripts -short skips (the quick inner loop), each
+// with what the full suite still checks.
+var slowScripts = map[string]string{
+	"lang_c": "builds and runs a C program against the generated C; emit/c's tests compile the C",
 }
 
 func runScript(t *testing.T, path string) {

@@ -12,7 +12,28 @@ import (
 // array arguments are always variables.
 var arrayIntrinsics = map[string]bool{
 	"overlaps": true, "may_share": true, "is_c_contig": true, "np_sum": true, "np_prod": true, "np_cprod": true,
-	"np_mean": true, "np_zeros_k": true, "np_sum_axis": true, "none": true, "is_none": true,
+	"np_mean": true, "np_zeros_k": true, "np_sum_axis": true, "np_matmul": true, "none": true, "is_none": true,
+}
+
+// linalgIntrinsics are the intrinsics the linalg runtime
+// (pyc2go_linalg.h, LAPACKE and CBLAS) implements: a module that uses one
+// includes its header, which is how the driver knows to build and link it.
+var linalgIntrinsics = map[string]bool{"np_matmul": true}
+
+// usesLinalg reports whether m calls the linalg runtime.
+func usesLinalg(m *ir.Module) bool {
+	found := false
+	for _, f := range m.Funcs {
+		ir.WalkExprs(f.Body, func(x ir.Expr) {
+			if in, ok := x.(*ir.Intrinsic); ok && linalgIntrinsics[in.Name] {
+				found = true
+			}
+			if c, ok := x.(*ir.Call); ok && isLinalgLib(c) {
+				found = true
+			}
+		})
+	}
+	return found
 }
 
 func (e *funcEmitter) arrayArg(x ir.Expr) (*ir.Var, *ir.Array, error) {
@@ -97,6 +118,20 @@ func (e *funcEmitter) arrayIntrinsicStmt(x *ir.Intrinsic, dst *ir.Var, pos ir.Po
 			return nil, err
 		}
 		cond = "PYC2GO_ZEROS_K(&" + e.pool + ", " + d + ", " + strconv.Itoa(r.Rank) + ", " + e.arrValue(v) + ", " + e.arrValue(w) + ")"
+	case "np_matmul":
+		v, a, err := e.arrayArg(x.Args[0])
+		if err != nil {
+			return nil, err
+		}
+		w, b, err := e.arrayArg(x.Args[1])
+		if err != nil {
+			return nil, err
+		}
+		if !a.Elem.IsFloat() || a.Elem != b.Elem || a.Rank != 2 || b.Rank != 2 {
+			return nil, fmt.Errorf("np_matmul of %s and %s", a, b)
+		}
+		// Shapes are checked before, so the only failure is memory.
+		cond = "pyc2go_linalg_matmul_" + a.Elem.String() + "(&" + e.pool + ", " + e.arrPtr(v) + ", " + e.arrPtr(w) + ", &" + d + ", NULL)"
 	case "np_sum_axis":
 		v, a, err := e.arrayArg(x.Args[0])
 		if err != nil {

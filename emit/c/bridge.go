@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	emitgo "github.com/pyc2go/pyc2go/emit/go"
+	"github.com/pyc2go/pyc2go/internal/naming"
 	"github.com/pyc2go/pyc2go/ir"
 )
 
@@ -46,7 +46,7 @@ func Bridge(m *ir.Module, out *Output, pkg string, cflags []string, crt string) 
 	}
 	b.WriteString(")\n\n")
 	b.WriteString(bridgeHelpers)
-	gonames := emitgo.FuncNames(m)
+	gonames := naming.NewModule(m).Funcs
 	me := newModule(m, Config{})
 	for _, f := range m.Funcs {
 		if !me.exported(f) {

@@ -1,7 +1,8 @@
 // Package emitc is pyc2go's C emitter: it prints an ir.Module as C11, a
 // header MODULE.h and a source MODULE.c that include the C runtime's
-// pyc2go.h (runtime/c) and link against its pyc2go_runtime.c. It prints
-// IR only; it imports neither frontend nor typeinfer.
+// pyc2go.h (runtime/c) and link against its pyc2go_runtime.c (and
+// pyc2go_random.c for np.random). It prints IR only; it imports neither
+// frontend nor typeinfer.
 //
 // # Compilers
 //
@@ -23,9 +24,9 @@
 // backend"): `int MODULE_f(params..., RESULT *out..., pyc2go_error *err)`,
 // scalars by value, arrays as (const) pyc2go_array_T pointers whose strides
 // count elements, results through out-pointers, 0 on success. A parameter
-// is const unless mutableParams finds a path by which f writes its
-// elements (a Store into it, a view or copy of it, or a callee's mutable
-// parameter), a flow-insensitive fixed point over the module.
+// is const when it is ir.Var.ReadOnly: opt's readonly pass found no path
+// by which f writes its elements (a Store into it, a view or copy of it,
+// or a callee's writable parameter).
 //
 // # Functions
 //
@@ -73,16 +74,18 @@
 // # Loops
 //
 // For loops are C for loops (i++ / i-- for unit steps, a wrapping add
-// otherwise). A loop the parallel pass approved (ir.For.Par) is an OpenMP
-// loop over the chunks of ir.ParLoop, the Go backend's chunks: each chunk
-// declares its own privates, reduction partial, pyc2go_error and pool,
-// raises jump to the chunk's own label, and after the loop the partials
-// fold in chunk order and the lowest failing chunk's error propagates
-// (parallel.go). The pragmas are written PYC2GO_OMP(...), empty without
-// -fopenmp, so the same code builds warning-free and runs sequentially
-// there.
+// otherwise). A concurrent loop (ir.For.Concurrent: the chunk pass's loop
+// over the chunks of a parallel loop) is an OpenMP loop: each iteration
+// declares its own Locals, pyc2go_error and pool, raises jump to the
+// iteration's own label, and after the loop the lowest failing
+// iteration's error propagates (parallel.go). The chunk bounds, private
+// copies and the fold of the partials in chunk order are ordinary IR,
+// printed as any other, so the Go and C backends cut the same chunks and
+// fold the same bits. The pragmas are written PYC2GO_OMP(...), empty
+// without -fopenmp, so the same code builds warning-free and runs
+// sequentially there.
 //
-// A For with Restrict (lower/restrict.go proves it) reaches each listed
+// A For with Restrict (opt/restrict.go proves it) reaches each listed
 // array's elements through one restrict pointer to its data, so gcc -O3
 // vectorises it without a run-time alias check. gcc honours restrict only
 // on function parameters, so a loop whose body is plain arithmetic is
@@ -101,7 +104,7 @@
 //
 // run and verify must not need a second harness, so Bridge prints a Go
 // file, package kernels, with the Go backend's API (same names from
-// emitgo.FuncNames, *runtime.Array[T] arrays, *runtime.Error errors) whose
+// naming.Module, *runtime.Array[T] arrays, *runtime.Error errors) whose
 // functions call the C ones through cgo; emitgo.Main's harness imports it
 // unchanged. Input arrays stay in Go memory, pinned with runtime.Pinner
 // for the call, described by a Go struct with the C descriptor's layout

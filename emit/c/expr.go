@@ -83,7 +83,7 @@ func (e *funcEmitter) expr(x ir.Expr) (cx, error) {
 		}
 		return cx{}, fmt.Errorf("unknown dim kind %d", x.Kind)
 	case *ir.Load:
-		p, err := e.arr(x.Arr)
+		d, err := e.elems(x.Arr)
 		if err != nil {
 			return cx{}, err
 		}
@@ -91,7 +91,7 @@ func (e *funcEmitter) expr(x ir.Expr) (cx, error) {
 		if err != nil {
 			return cx{}, err
 		}
-		return prim(e.dataOf(x.Arr, p) + "[" + off.code + "]"), nil
+		return prim(d + "[" + off.code + "]"), nil
 	case nil:
 		return cx{}, fmt.Errorf("nil expression")
 	}

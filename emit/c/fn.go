@@ -25,15 +25,17 @@ type funcEmitter struct {
 	usesFail bool             // some path jumps to fail
 	usesPool bool             // the function allocates or adopts arrays
 	usesErr  bool
-	lastLine int // line of the last #line directive (0: none or stale)
-	curLine  int // Python line of the statement being emitted
-	depth    int // nesting depth of the statement being emitted
+	usesOut  bool // some return stores the results (a function that always raises never does)
+	lastLine int  // line of the last #line directive (0: none or stale)
+	curLine  int  // Python line of the statement being emitted
+	depth    int  // nesting depth of the statement being emitted
 	// poolNeeded, once poolKnown, says whether f allocates or receives
 	// arrays (see usesPoolAnywhere).
 	poolKnown, poolNeeded bool
 	// fail, pool and errp name the label a raise jumps to, the pool that
 	// owns what the code allocates and the pyc2go_error pointer it fills:
-	// the function's own, or inside a parallel loop its chunk's (parFor).
+	// the function's own, or inside a concurrent loop its iteration's
+	// (concurrentFor).
 	fail, pool, errp string
 }
 
@@ -51,15 +53,17 @@ func (me *moduleEmitter) fn(f *ir.Func) (string, error) {
 		errp:          "err",
 	}
 	e.names = newNames(me.prefix, f)
-	assigned := assignedVars(f)
+	assigned := ir.Defined(f.Body)
 	e.sig = me.sigNames(f, e.names, assigned)
 	for _, p := range f.Params {
 		if _, ok := p.Type.(*ir.Array); ok && !assigned[p] {
 			e.ptr[p] = true
 		}
 	}
-	for _, l := range f.Locals {
-		e.names.vars[l] = e.names.fresh(l.Name)
+	for _, vs := range [][]*ir.Var{f.Locals, ir.LoopLocals(f)} {
+		for _, l := range vs {
+			e.names.vars[l] = e.names.fresh(l.Name)
+		}
 	}
 	e.usesPoolAnywhere()
 	sig, err := me.signatureNamed(f, e.sig)
@@ -134,6 +138,11 @@ func (me *moduleEmitter) fn(f *ir.Func) (string, error) {
 	}
 	if !e.usesErr {
 		out.WriteString("\t(void)err;\n")
+	}
+	if !e.usesOut {
+		for _, r := range e.rnames {
+			fmt.Fprintf(&out, "\t(void)%s;\n", r)
+		}
 	}
 	for _, l := range body {
 		out.WriteString(l + "\n")
@@ -231,7 +240,7 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 	case *ir.Assign:
 		return e.assign(s, depth)
 	case *ir.Store:
-		a, err := e.arr(s.Arr)
+		d, err := e.elems(s.Arr)
 		if err != nil {
 			return nil, err
 		}
@@ -243,8 +252,11 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []string{t + e.dataOf(s.Arr, a) + "[" + off.code + "] = " + v.code + ";"}, nil
+		return []string{t + d + "[" + off.code + "] = " + v.code + ";"}, nil
 	case *ir.CallStmt:
+		if s.Call != nil && s.Call.Fn != nil && s.Call.Fn.Lib != nil {
+			return e.libCall(s, depth) // linalg.go
+		}
 		return e.callStmt(s.Call, s.Dsts, depth)
 	case *ir.If:
 		return e.ifStmt(s, depth)
@@ -303,8 +315,24 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 		return e.alloc(s, depth)
 	case *ir.View:
 		return e.view(s, depth)
+	case *ir.Random:
+		return e.randomStmt(s, depth)
 	}
 	return nil, fmt.Errorf("unknown statement %T", s)
+}
+
+// elems is what Load and Store index to reach the elements of v: its
+// data pointer, or the C array of an ir.Buffer.
+func (e *funcEmitter) elems(v *ir.Var) (string, error) {
+	if _, ok := v.Type.(*ir.Buffer); ok {
+		e.read[v] = true
+		return e.names.vars[v], nil
+	}
+	p, err := e.arr(v)
+	if err != nil {
+		return "", err
+	}
+	return e.dataOf(v, p), nil
 }
 
 // arr is the prefix that reaches an array variable's fields: "a->" for an
@@ -415,13 +443,17 @@ func (e *funcEmitter) temp(t ir.Type) (string, error) {
 // to zero (gcc's -Wmaybe-uninitialized cannot see lower's definite
 // assignment, so every variable starts with a value).
 func decl(t ir.Type, name, init string) (string, error) {
+	if b, ok := t.(*ir.Buffer); ok {
+		return cType(b.Elem) + " " + name + "[" + strconv.FormatInt(b.Len, 10) + "] = {0};", nil
+	}
 	ct, err := typeOf(t)
 	if err != nil {
 		return "", err
 	}
 	if init == "" {
 		init = "0"
-		if _, ok := t.(*ir.Array); ok {
+		switch t.(type) {
+		case *ir.Array, ir.Generator:
 			init = "{0}"
 		}
 	}
@@ -536,7 +568,7 @@ func (e *funcEmitter) ifStmt(s *ir.If, depth int) ([]string, error) {
 
 // forStmt: lower guarantees the body assigns neither the induction
 // variable nor Stop or Step, so C's for evaluates the same values.
-// Loops the parallel pass approved are parFor's.
+// Concurrent loops are concurrentFor's.
 func (e *funcEmitter) forStmt(s *ir.For, depth int) ([]string, error) {
 	t := ind(depth)
 	iv, err := e.dst(s.Var)
@@ -555,8 +587,11 @@ func (e *funcEmitter) forStmt(s *ir.For, depth int) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	if s.Concurrent {
+		return e.concurrentFor(s, stop, depth)
+	}
 	if s.Par != nil {
-		return e.parFor(s, start, stop, step, depth)
+		return nil, fmt.Errorf("for %s: a parallel loop the chunk pass has not written out", s.Var.Name)
 	}
 	e.read[s.Var] = true
 	vt, _ := s.Var.Type.(ir.Scalar)
@@ -602,6 +637,7 @@ func (e *funcEmitter) forStmt(s *ir.For, depth int) ([]string, error) {
 // their owner fields, frees the rest and returns 0.
 func (e *funcEmitter) returnLines(vals []ir.Expr, depth int) []string {
 	t := ind(depth)
+	e.usesOut = true
 	var out []string
 	var arrs []string
 	for i, v := range vals {
@@ -640,62 +676,34 @@ func (e *funcEmitter) usesPoolAnywhere() bool {
 		return e.poolNeeded
 	}
 	e.poolKnown = true
-	ir.WalkStmts(e.f.Body, func(s ir.Stmt) {
-		switch s := s.(type) {
+	ir.Inspect(e.f.Body, func(n ir.Node) bool {
+		switch n := n.(type) {
 		case *ir.Alloc:
 			e.poolNeeded = true
 		case *ir.CallStmt:
-			for _, rt := range ir.ResultTypes(s.Call.Fn.Result) {
+			if n.Call.Fn.Lib != nil {
+				e.poolNeeded = true // library results, 0-d ones too, live in the pool
+			}
+			for _, rt := range ir.ResultTypes(n.Call.Fn.Result) {
 				if _, ok := rt.(*ir.Array); ok {
 					e.poolNeeded = true
 				}
 			}
+		case *ir.Call:
+			if _, ok := n.Fn.Result.(*ir.Array); ok {
+				e.poolNeeded = true
+			}
+		case *ir.Intrinsic:
+			if _, ok := n.T.(*ir.Array); ok {
+				e.poolNeeded = true
+			}
 		}
-		for _, x := range ir.StmtExprs(s) {
-			walkExpr(x, func(x ir.Expr) {
-				switch x := x.(type) {
-				case *ir.Call:
-					if _, ok := x.Fn.Result.(*ir.Array); ok {
-						e.poolNeeded = true
-					}
-				case *ir.Intrinsic:
-					if _, ok := x.T.(*ir.Array); ok {
-						e.poolNeeded = true
-					}
-				}
-			})
-		}
+		return true
 	})
 	if e.poolNeeded {
 		e.usesPool = true
 	}
 	return e.poolNeeded
-}
-
-func walkExpr(x ir.Expr, fn func(ir.Expr)) {
-	if x == nil {
-		return
-	}
-	fn(x)
-	switch x := x.(type) {
-	case *ir.Unary:
-		walkExpr(x.X, fn)
-	case *ir.Binary:
-		walkExpr(x.X, fn)
-		walkExpr(x.Y, fn)
-	case *ir.Convert:
-		walkExpr(x.X, fn)
-	case *ir.Intrinsic:
-		for _, a := range x.Args {
-			walkExpr(a, fn)
-		}
-	case *ir.Call:
-		for _, a := range x.Args {
-			walkExpr(a, fn)
-		}
-	case *ir.Load:
-		walkExpr(x.Offset, fn)
-	}
 }
 
 // raise fills *err and leaves through fail. A message with Args is

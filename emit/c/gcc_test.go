@@ -10,6 +10,7 @@ import (
 	"github.com/pyc2go/pyc2go/driver"
 	emitc "github.com/pyc2go/pyc2go/emit/c"
 	"github.com/pyc2go/pyc2go/internal/corpus"
+	"github.com/pyc2go/pyc2go/opt"
 	cruntime "github.com/pyc2go/pyc2go/runtime/c"
 )
 
@@ -21,6 +22,21 @@ var cflags = []string{"-std=c11", "-O3", "-fopenmp", "-Wall", "-Wextra", "-Werro
 // compilers are the C compilers the generated C is tested with (README,
 // The C backend); each one missing from PATH skips its half.
 var compilers = []string{"gcc", "clang"}
+
+// testCompilers are the compilers a test runs with: compilers, or under
+// -short only the first one on PATH (the quick inner loop; the full suite
+// tries each).
+func testCompilers() []string {
+	if !testing.Short() {
+		return compilers
+	}
+	for _, name := range compilers {
+		if _, err := exec.LookPath(name); err == nil {
+			return []string{name}
+		}
+	}
+	return compilers // none: each test skips, saying so
+}
 
 // writeFiles writes files (by name) into dir.
 func writeFiles(t *testing.T, dir string, files map[string][]byte) {
@@ -45,10 +61,21 @@ func needCC(t *testing.T, name string) string {
 // --fastmath (float reductions unrolled and run in parallel) and compiles
 // it, with the runtime, under -Wall -Wextra -Werror, once with
 // each of the compilers. The translation is shared: the subtests gcc and
-// clang only compile, in parallel.
+// clang only compile, each file in a parallel subtest of its own (as many
+// at a time as -parallel allows). With -short only -O2 is compiled, and
+// only with the first compiler on PATH: the quick inner loop.
 func TestCorpusCompiles(t *testing.T) {
+	levels := []struct {
+		opt  string
+		conf driver.Config
+	}{{"O0", driver.Config{Opt: opt.Config{OptLevel: 0}}}, {"O2", driver.Config{Opt: opt.Config{OptLevel: 2}}}, {"O2fastmath", driver.Config{Opt: opt.Config{OptLevel: 2, FastMath: true}}}}
+	if testing.Short() {
+		levels = levels[1:2]
+	}
 	dir := t.TempDir()
 	writeFiles(t, dir, cruntime.Files())
+	writeFiles(t, dir, cruntime.LinalgFiles()) // for kernels with BLAS-sized products
+	writeFiles(t, dir, cruntime.RandomFiles()) // for kernels that draw (testdata/py/random)
 	files, err := corpus.Kernels("../../testdata/py")
 	if err != nil {
 		t.Fatal(err)
@@ -60,10 +87,7 @@ func TestCorpusCompiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, cfg := range []struct {
-			opt  string
-			conf driver.Config
-		}{{"O0", driver.Config{OptLevel: 0}}, {"O2", driver.Config{OptLevel: 2}}, {"O2fastmath", driver.Config{OptLevel: 2, FastMath: true}}} {
+		for _, cfg := range levels {
 			name := strings.TrimSuffix(filepath.Base(path), ".py") + "/" + cfg.opt
 			res, err := driver.Compile(path, src, cfg.conf)
 			if err != nil {
@@ -83,18 +107,21 @@ func TestCorpusCompiles(t *testing.T) {
 			units = append(units, unit{name, sub, out.SourceName})
 		}
 	}
-	for _, name := range compilers {
+	for _, name := range testCompilers() {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			cc := needCC(t, name)
 			obj := name + ".o"
-			rt := exec.Command(cc, append(cflags, "-c", cruntime.Runtime, "-o", obj)...)
-			rt.Dir = dir
-			if out, err := rt.CombinedOutput(); err != nil {
-				t.Fatalf("runtime: %v\n%s", err, out)
+			for _, src := range []string{cruntime.Runtime, cruntime.LinalgRuntime, cruntime.Random} {
+				rt := exec.Command(cc, append(cflags, "-c", src, "-o", obj)...)
+				rt.Dir = dir
+				if out, err := rt.CombinedOutput(); err != nil {
+					t.Fatalf("%s: %v\n%s", src, err, out)
+				}
 			}
 			for _, u := range units {
 				t.Run(u.name, func(t *testing.T) {
+					t.Parallel()
 					cmd := exec.Command(cc, append(cflags, "-I", dir, "-c", u.source, "-o", obj)...)
 					cmd.Dir = u.dir
 					if msg, err := cmd.CombinedOutput(); err != nil {
@@ -103,5 +130,26 @@ func TestCorpusCompiles(t *testing.T) {
 				})
 			}
 		})
+	}
+}
+
+// TestLinalgHeaderName keeps the include generated C writes for the
+// linalg runtime and the file the C runtime ships under one name: the
+// driver finds kernels that need LAPACKE by that include.
+func TestLinalgHeaderName(t *testing.T) {
+	if emitc.LinalgHeader != cruntime.LinalgHeader {
+		t.Errorf("emitc.LinalgHeader %q, cruntime.LinalgHeader %q", emitc.LinalgHeader, cruntime.LinalgHeader)
+	}
+	if _, ok := cruntime.LinalgFiles()[emitc.LinalgHeader]; !ok {
+		t.Errorf("the C runtime ships no %s", emitc.LinalgHeader)
+	}
+}
+
+// TestRandomHeaderName keeps the include generated C writes for the
+// random runtime and the file the C runtime ships under one name: the
+// driver ships pyc2go_random.c with kernels that include it.
+func TestRandomHeaderName(t *testing.T) {
+	if emitc.RandomHeader != cruntime.RandomHeader {
+		t.Errorf("emitc.RandomHeader %q, cruntime.RandomHeader %q", emitc.RandomHeader, cruntime.RandomHeader)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/pyc2go/pyc2go/driver"
 	emitc "github.com/pyc2go/pyc2go/emit/c"
 	"github.com/pyc2go/pyc2go/internal/golden"
+	"github.com/pyc2go/pyc2go/opt"
 )
 
 // goldenKernels are printed in full under testdata/ (refresh with -update
@@ -29,7 +30,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, err := driver.Compile(path, src, driver.Config{OptLevel: 2})
+			res, err := driver.Compile(path, src, driver.Config{Opt: opt.Config{OptLevel: 2}})
 			if err != nil {
 				t.Fatal(err)
 			}

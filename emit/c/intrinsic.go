@@ -275,7 +275,7 @@ func scalarIntrinsic(name string, a []cx, ts []ir.Scalar, res ir.Scalar) (cx, er
 		// acc + term: inexact in the IR only because numpy's BLAS sums in
 		// another order.
 		return cx{code: a[0].paren() + " + " + a[1].paren()}, nil
-	case "slice_adjust", "slice_len":
+	case "slice_adjust", "slice_len", "trip_count", "chunks", "chunk_lo", "chunk_hi":
 		return call("pyc2go_"+name, a...), nil
 	}
 	return cx{}, fmt.Errorf("unsupported argument types")
@@ -286,5 +286,5 @@ func scalarIntrinsic(name string, a []cx, ts []ir.Scalar, res ir.Scalar) (cx, er
 var switchIntrinsics = []string{
 	"abs", "cabs", "floordiv", "mod", "truediv", "pow", "powi", "min", "max", "sqrt", "exp", "log",
 	"round", "ftoi", "gcd", "factorial", "real", "imag", "conj", "complex", "blas_add", "cprod_mul",
-	"slice_adjust", "slice_len",
+	"slice_adjust", "slice_len", "trip_count", "chunks", "chunk_lo", "chunk_hi",
 }

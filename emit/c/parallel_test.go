@@ -1,6 +1,7 @@
 package emitc_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 	"github.com/pyc2go/pyc2go/driver"
 	emitc "github.com/pyc2go/pyc2go/emit/c"
 	"github.com/pyc2go/pyc2go/internal/corpus"
+	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/opt"
 	cruntime "github.com/pyc2go/pyc2go/runtime/c"
 )
 
@@ -35,7 +38,7 @@ func TestParallelChunkScope(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := driver.Compile(path, src, driver.Config{OptLevel: 2})
+		res, err := driver.Compile(path, src, driver.Config{Opt: opt.Config{OptLevel: 2}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -79,7 +82,7 @@ func TestOpenMPThreads(t *testing.T) {
 	if _, err := os.Stat("/proc/self/task"); err != nil {
 		t.Skip("no /proc/self/task to count threads in")
 	}
-	for _, name := range compilers {
+	for _, name := range testCompilers() {
 		t.Run(name, func(t *testing.T) { openMPThreads(t, needCC(t, name)) })
 	}
 }
@@ -139,7 +142,7 @@ int main(void) {
 `
 	dir := t.TempDir()
 	src := filepath.Join(dir, "par.py")
-	res, err := driver.Compile(src, []byte(py), driver.Config{OptLevel: 2})
+	res, err := driver.Compile(src, []byte(py), driver.Config{Opt: opt.Config{OptLevel: 2}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,5 +189,16 @@ int main(void) {
 		if got != want || n != c.threads {
 			t.Errorf("%s with PYC2GO_WORKERS=%s: result %s on %s threads, want %s on %s", filepath.Base(c.bin), c.workers, got, n, want, c.threads)
 		}
+	}
+}
+
+// TestMaxChunks: the partials of a parallel loop live in an ir.Buffer of
+// ir.MaxChunks slots, one per chunk, so pyc2go_chunks must never return
+// more.
+func TestMaxChunks(t *testing.T) {
+	h := string(cruntime.Files()[cruntime.Header])
+	want := fmt.Sprintf("#define PYC2GO_MAX_CHUNKS %d\n", ir.MaxChunks)
+	if !strings.Contains(h, want) {
+		t.Errorf("%s does not say %q", cruntime.Header, strings.TrimSpace(want))
 	}
 }

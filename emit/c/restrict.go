@@ -11,7 +11,7 @@ import (
 
 // Restrict pointers.
 //
-// A For with Restrict (lower/restrict.go proves the fact) promises that
+// A For with Restrict (opt/restrict.go proves the fact) promises that
 // an element the loop writes and reaches through a listed array x is
 // reached through x alone: C's restrict contract for a pointer to x's data
 // that the loop uses for every access of x. gcc honours restrict only on
@@ -157,17 +157,7 @@ func (e *funcEmitter) outline(s *ir.For, depth int, params, args []string, own m
 	assigned := ir.Assigned(&ir.Block{Stmts: []ir.Stmt{s}})
 	dims := map[*ir.Var]bool{} // arrays whose descriptor the loop reads
 	data := map[*ir.Var]bool{} // arrays it accesses
-	for _, x := range ir.StmtExprs(s) {
-		markArrays(x, dims, data)
-	}
-	ir.WalkStmts(s.Body, func(st ir.Stmt) {
-		if x, ok := st.(*ir.Store); ok {
-			data[x.Arr] = true
-		}
-		for _, x := range ir.StmtExprs(st) {
-			markArrays(x, dims, data)
-		}
-	})
+	markArrays(s, dims, data)
 	var vars []*ir.Var
 	for v := range read {
 		vars = append(vars, v)
@@ -276,16 +266,19 @@ func (e *funcEmitter) loopFuncName() string {
 	}
 }
 
-// markArrays records the arrays x reads the descriptor (a Dim) or the
-// data (a Load) of.
-func markArrays(x ir.Expr, dims, data map[*ir.Var]bool) {
-	walkExpr(x, func(x ir.Expr) {
-		switch x := x.(type) {
+// markArrays records the arrays s reads the descriptor (a Dim) or
+// accesses the data (a Load or a Store) of.
+func markArrays(s ir.Stmt, dims, data map[*ir.Var]bool) {
+	ir.Inspect(s, func(n ir.Node) bool {
+		switch n := n.(type) {
 		case *ir.Dim:
-			dims[x.Arr] = true
+			dims[n.Arr] = true
 		case *ir.Load:
-			data[x.Arr] = true
+			data[n.Arr] = true
+		case *ir.Store:
+			data[n.Arr] = true
 		}
+		return true
 	})
 }
 
@@ -293,12 +286,12 @@ func markArrays(x ir.Expr, dims, data map[*ir.Var]bool) {
 // plain arithmetic on scalars and array elements, with no exit but Break
 // and Continue, no call and no whole-array operand.
 //
-// Loops the parallel pass chunked (Par) stay inline, so that how they run
-// is decided in forStmt alone.
+// Concurrent loops stay inline, so that how they run is decided in
+// forStmt alone.
 func outlinable(s *ir.For) bool {
 	ok := true
 	ir.WalkStmts(&ir.Block{Stmts: []ir.Stmt{s}}, func(st ir.Stmt) {
-		if f, isFor := st.(*ir.For); isFor && f.Par != nil {
+		if f, isFor := st.(*ir.For); isFor && f.Concurrent {
 			ok = false
 		}
 		switch st := st.(type) {
@@ -310,17 +303,15 @@ func outlinable(s *ir.For) bool {
 		default:
 			ok = false
 		}
-		for _, x := range ir.StmtExprs(st) {
-			walkExpr(x, func(x ir.Expr) {
-				switch x := x.(type) {
-				case *ir.Call:
-					ok = false
-				case *ir.VarRef:
-					if _, arr := x.V.Type.(*ir.Array); arr {
-						ok = false
-					}
-				}
-			})
+	})
+	ir.WalkExprs(&ir.Block{Stmts: []ir.Stmt{s}}, func(x ir.Expr) {
+		switch x := x.(type) {
+		case *ir.Call:
+			ok = false
+		case *ir.VarRef:
+			if _, arr := x.V.Type.(*ir.Array); arr {
+				ok = false
+			}
 		}
 	})
 	return ok

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/driver"
 	emitc "github.com/pyc2go/pyc2go/emit/c"
+	"github.com/pyc2go/pyc2go/opt"
 	cruntime "github.com/pyc2go/pyc2go/runtime/c"
 )
 
@@ -68,9 +69,9 @@ int main(void) {
 	// report compiles the kernels with or without the pass and returns
 	// gcc's vectoriser remarks.
 	report := func(withRestrict bool) string {
-		cfg := driver.Config{OptLevel: 2}
+		cfg := driver.Config{Opt: opt.Config{OptLevel: 2}}
 		if !withRestrict {
-			cfg.Disable = map[string]bool{"restrict": true}
+			cfg.Opt.Disable = map[string]bool{"restrict": true}
 		}
 		res, err := driver.Compile(src, []byte(py), cfg)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/driver"
 	emitc "github.com/pyc2go/pyc2go/emit/c"
+	"github.com/pyc2go/pyc2go/opt"
 	cruntime "github.com/pyc2go/pyc2go/runtime/c"
 )
 
@@ -66,7 +67,7 @@ int main(void) {
 	if err := os.WriteFile(src, []byte(py), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := driver.Compile(src, []byte(py), driver.Config{OptLevel: 2})
+	res, err := driver.Compile(src, []byte(py), driver.Config{Opt: opt.Config{OptLevel: 2}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +81,7 @@ int main(void) {
 	files := cruntime.Files()
 	files[out.HeaderName], files[out.SourceName], files["main.c"] = out.Header, out.Source, []byte(driverC)
 	writeFiles(t, dir, files)
-	for _, name := range compilers {
+	for _, name := range testCompilers() {
 		t.Run(name, func(t *testing.T) {
 			cc := needCC(t, name)
 			build := exec.Command(cc, "-std=c11", "-O3", "-Wall", "-Wextra", "-Werror", "main.c", out.SourceName, cruntime.Runtime, "-lm", "-o", "sums-"+name)

@@ -27,6 +27,13 @@ func goTypeOf(t ir.Type) (*jen.Statement, error) {
 			return nil, fmt.Errorf("invalid array type %s", t)
 		}
 		return arrayType(t), nil
+	case *ir.Buffer:
+		if t.Elem == ir.Invalid || t.Elem.Bits() == 0 || t.Len < 1 {
+			return nil, fmt.Errorf("invalid buffer type %s", t)
+		}
+		return jen.Index(jen.Lit(int(t.Len))).Add(goType(t.Elem)), nil
+	case ir.Generator:
+		return generatorType(), nil
 	}
 	return nil, fmt.Errorf("want a scalar or array type, got %v", t)
 }
@@ -194,6 +201,9 @@ func (e *funcEmitter) offset(x ir.Expr) (gx, error) {
 }
 
 func (e *funcEmitter) load(x *ir.Load) (gx, error) {
+	if _, ok := x.Arr.Type.(*ir.Buffer); ok {
+		return e.bufferSlot(x.Arr, x.Offset)
+	}
 	if w, ok := e.window(x.Arr, x.Offset); ok {
 		return primary(w), nil
 	}
@@ -208,7 +218,31 @@ func (e *funcEmitter) load(x *ir.Load) (gx, error) {
 	return primary(d.Index(off.code)), nil
 }
 
+// bufferSlot is element off of an ir.Buffer, a Go array.
+func (e *funcEmitter) bufferSlot(buf *ir.Var, off ir.Expr) (gx, error) {
+	o, err := e.expr(off)
+	if err != nil {
+		return gx{}, err
+	}
+	e.read[buf] = true
+	return primary(jen.Id(e.names.vars[buf]).Index(o.code)), nil
+}
+
 func (e *funcEmitter) store(s *ir.Store) (jen.Code, error) {
+	if b, ok := s.Arr.Type.(*ir.Buffer); ok {
+		slot, err := e.bufferSlot(s.Arr, s.Offset)
+		if err != nil {
+			return nil, err
+		}
+		if s.Val == nil || !ir.IsScalar(s.Val.Type(), b.Elem) {
+			return nil, fmt.Errorf("store into %s: want element type %s", s.Arr.Name, b.Elem)
+		}
+		v, err := e.valueExpr(s.Val)
+		if err != nil {
+			return nil, err
+		}
+		return slot.code.Op("=").Add(v.code), nil
+	}
 	d, err := e.data(s.Arr)
 	if err != nil {
 		return nil, err
@@ -400,7 +434,7 @@ func (e *funcEmitter) dataLocals() {
 			assigned[v] = true
 		}
 	})
-	for _, vs := range [][]*ir.Var{e.f.Params, e.f.Locals} {
+	for _, vs := range [][]*ir.Var{e.f.Params, e.f.Locals, ir.LoopLocals(e.f)} {
 		for _, v := range vs {
 			if _, ok := v.Type.(*ir.Array); ok {
 				e.dataNames[v] = e.names.fresh(e.names.vars[v] + "Data")
@@ -464,11 +498,12 @@ func (e *funcEmitter) dataInits() []jen.Code {
 	return inits
 }
 
-// dataUpdates refreshes the copies of the arrays s assigns.
+// dataUpdates refreshes the copies of the arrays s assigns that are read
+// before their next assignment (see deadRefreshes).
 func (e *funcEmitter) dataUpdates(s ir.Stmt) []jen.Code {
 	var out []jen.Code
 	for _, v := range assignedArrays(s) {
-		if e.dataActive(v) {
+		if e.dataActive(v) && !e.deadData[s][v] {
 			out = append(out, jen.Id(e.dataNames[v]).Op("=").Add(e.dataOf(v)))
 		}
 	}
@@ -495,11 +530,9 @@ func (e *funcEmitter) indexedData(body []jen.Code) map[*ir.Var]bool {
 		return used
 	}
 	for v, d := range e.dataNames {
-		for _, name := range append([]string{d}, e.chunkData[v]...) {
-			re := regexp.MustCompile(`(^|[^\p{L}\p{N}_])` + regexp.QuoteMeta(name) + `\[`)
-			if re.MatchString(src) {
-				used[v] = true
-			}
+		re := regexp.MustCompile(`(^|[^\p{L}\p{N}_])` + regexp.QuoteMeta(d) + `\[`)
+		if re.MatchString(src) {
+			used[v] = true
 		}
 	}
 	return used
@@ -514,6 +547,10 @@ type arrayIntrinsicFunc func(e *funcEmitter, args []gx, ts []ir.Type, res ir.Typ
 var arrayIntrinsicFuncs = map[string]arrayIntrinsicFunc{
 	"slice_adjust": int64Helper("SliceAdjust"),
 	"slice_len":    int64Helper("SliceLen"),
+	"trip_count":   int64Helper("TripCount"),
+	"chunks":       int64Helper("Chunks"),
+	"chunk_lo":     int64Helper("ChunkLo"),
+	"chunk_hi":     int64Helper("ChunkHi"),
 	"overlaps": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
 		d, ok1 := ts[0].(*ir.Array)
 		s, ok2 := ts[1].(*ir.Array)
@@ -581,6 +618,15 @@ var arrayIntrinsicFuncs = map[string]arrayIntrinsicFunc{
 		x, y := a[0].code, a[1].code
 		return primary(jen.Qual(runtimePkg, "ZerosLayout2").Types(goType(r.Elem)).Call(
 			jen.Lit(r.Rank), jen.Add(x).Dot("Shape"), jen.Add(x).Dot("Strides"), jen.Add(y).Dot("Shape"), jen.Add(y).Dot("Strides"))), nil
+	},
+	"np_matmul": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
+		x, ok0 := ts[0].(*ir.Array)
+		y, ok1 := ts[1].(*ir.Array)
+		r, ok := res.(*ir.Array)
+		if !ok0 || !ok1 || !ok || x.Rank != 2 || y.Rank != 2 || r.Rank != 2 || x.Elem != y.Elem || r.Elem != x.Elem || !x.Elem.IsFloat() {
+			return gx{}, fmt.Errorf("want two 2-d float arrays of one element type and their product")
+		}
+		return primary(jen.Qual(linalgPkg, "Product").Call(a[0].code, a[1].code)), nil
 	},
 	"np_sum_axis": func(e *funcEmitter, a []gx, ts []ir.Type, res ir.Type) (gx, error) {
 		t, ok := ts[0].(*ir.Array)

@@ -217,21 +217,72 @@ func arraysModule() *ir.Module {
 		ret(66, ref(pacc)),
 	)
 
+	// def mprod(a: "float64[:, :]", b: "float64[:, :]") -> "float64[:, :]":
+	//     return a @ b   # large enough for BLAS: runtime/linalg.Product
+	mb := newFn("mprod", "A matrix product through BLAS gemm.", 69, f64m)
+	ma, mbm := mb.param("a", f64m), mb.param("b", f64m)
+	mc := mb.local("c", f64m)
+	mprod := mb.body(false,
+		assign(mc, in("np_matmul", f64m, ref(ma), ref(mbm)), 70, 12),
+		ret(70, ref(mc)),
+	)
+
 	// def or_x(x: "float64[:]", out: "float64[:]" = None) -> "float64[:]":
 	//     none = None; if out is None: out = x
 	//     return out
-	nb := newFn("or_x", "An optional array: None (nil) is replaced by x.", 69, f64v)
+	nb := newFn("or_x", "An optional array: None (nil) is replaced by x.", 75, f64v)
 	nx, nout := nb.param("x", f64v), nb.param("out", f64v)
 	nout.Nullable = true
 	nnone := nb.local("none", f64v)
 	nnone.Nullable = true
 	orX := nb.body(false,
-		assign(nnone, in("none", f64v), 70, 5),
-		&ir.If{Cond: in("is_none", ir.Bool, ref(nout)), Pos: at(71, 5), Then: blk(assign(nout, ref(nx), 71, 23))},
-		&ir.If{Cond: in("is_none", ir.Bool, ref(nnone)), Pos: at(72, 5), Then: blk(store(nout, offOf(nout), ir.Float(1), 72, 24))},
-		ret(73, ref(nout)),
+		assign(nnone, in("none", f64v), 76, 5),
+		&ir.If{Cond: in("is_none", ir.Bool, ref(nout)), Pos: at(77, 5), Then: blk(assign(nout, ref(nx), 77, 23))},
+		&ir.If{Cond: in("is_none", ir.Bool, ref(nnone)), Pos: at(78, 5), Then: blk(store(nout, offOf(nout), ir.Float(1), 78, 24))},
+		ret(79, ref(nout)),
 	)
 
-	m.Funcs = []*ir.Func{total, revSum, axpy, get, scale, row, shift, kinds, outerCall, colsum, cprod, orX}
+	m.Funcs = []*ir.Func{total, revSum, axpy, get, scale, row, shift, kinds, outerCall, colsum, cprod, mprod, orX, chunkedMin()}
 	return m
+}
+
+// chunkedMin is a prange min reduction as the chunk pass writes it out
+// (opt/testdata/chunk/step.txtar): a concurrent loop over the chunks, a
+// step of 3 from a variable start, partials folded in chunk order.
+func chunkedMin() *ir.Func {
+	m, err := ir.Parse(`module arrays.py
+
+func pmin(x int64[:], a int64) int64 {  # 60:1
+  var m int64
+  var t1 int64
+  var par_start int64
+  var par_n int64
+  var par_chunks int64
+  var m_parts int64[256]
+  var par_f int64
+  m = 1000  # 61:5
+  t1 = x.shape[0]  # 62:5
+  par_start = a  # 62:5
+  par_n = trip_count(par_start, t1, 3)  # 62:5
+  par_chunks = chunks(par_n, 1024)
+  concurrent for par_c = range(0, par_chunks, 1) local(i_c int64, m_c int64, par_lo int64, par_hi int64, par_k int64) {  # 62:5
+    m_c = 9223372036854775807
+    par_lo = chunk_lo(par_n, par_chunks, par_c)
+    par_hi = chunk_hi(par_n, par_chunks, par_c)
+    for par_k = range(par_lo, par_hi, 1) {  # 62:5
+      i_c = (par_start + (par_k * 3))
+      m_c = min(m_c, x[(x.offset[0] + (i_c * x.stride[0]))])  # 63:9
+    }
+    m_parts[par_c] = m_c
+  }
+  for par_f = range(0, par_chunks, 1) {
+    m = min(m, m_parts[par_f])
+  }
+  return m  # 64:5
+}
+`)
+	if err != nil {
+		panic(err)
+	}
+	return m.Funcs[0]
 }

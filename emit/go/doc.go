@@ -13,17 +13,14 @@
 //
 // # Names
 //
-// Module functions and constants get exported Go names from GoName: split
-// on '_', upper-case each part's first letter (dot_product -> DotProduct,
-// TWO_PI -> TWOPI, gcd -> Gcd). Names starting with '_' stay unexported
-// (_helper -> helper, _my_helper -> myHelper), with a trailing '_' when that
-// would be a Go keyword, predeclared identifier, imported package name or
-// init (_len -> len_). Constants are named first, then functions, in source
-// order; a name already taken gets the first free numeric suffix from 2
-// (dot_product -> DotProduct, then dotProduct -> DotProduct2).
+// Module functions and constants get their Go names from package naming
+// (naming.NewModule), which states the rule: MixedCaps with initialisms
+// (dot_product -> DotProduct, gcd -> GCD, TWO_PI -> TwoPi), names
+// starting with '_' unexported (_helper -> helper), overloads named by
+// their parameter types (L2Float32), clashes numbered (DotProduct2).
 //
 // Parameters and locals keep their Python names in Go's mixedCaps
-// (u_prev -> uPrev, i_1 -> i1; see mixedCaps), with '_' appended while
+// (u_prev -> uPrev, i_1 -> i1; see naming.GoLocal), with '_' appended while
 // the name is a Go keyword or predeclared identifier (len, string, type,
 // real, complex, float64, nil, ...), an imported package (math, cmplx,
 // runtime, errors), "err" (the emitter's error variable), a module-level Go
@@ -34,9 +31,13 @@
 //
 // # Functions
 //
-// Each function has the doc comment "Gcd is pyc2go's compiled form of gcd
-// (basics.py:3)." followed by its docstring. Tuple results become multiple
-// results; a function whose Raises is set gets a last error result. Checks
+// Each function has the doc comment "GCD is pyc2go's compiled form of gcd
+// (basics.py:3)." followed by its docstring and the Python defaults of its
+// parameters. Tuple results become multiple results, named after the
+// returned locals when every return returns the same Python-named locals
+// (resultVars: the named results then are those locals, and the error
+// result is err); a function whose Raises is set gets a last error result.
+// Imports are grouped as goimports groups them (groupImports). Checks
 // and raises become
 //
 //	if !(cond) { return <zero values>, runtime.Raise("Exc", "msg", "file.py", LINE, "pyname") }
@@ -82,8 +83,10 @@
 // (see intrinsicFuncs); float32 arguments go through float64, which is
 // exact for the correctly rounded operations and may differ from numpy's
 // float32 routines in the last bit for transcendental ones (inexact in the
-// IR's table anyway). exp, log and hypot use runtime.Exp, runtime.Log and
-// runtime.Hypot, correctly rounded like the glibc functions CPython calls.
+// IR's table anyway). exp, log and log10 use runtime.Exp, runtime.Log and
+// runtime.Log10 (within 1 ulp, like the glibc functions CPython calls; Go's
+// math.Exp/Log are off by 1 ulp on a tenth of inputs and math.Log10 is
+// wrong for subnormals), hypot runtime.Hypot (correctly rounded).
 //
 // # Loops
 //
@@ -92,13 +95,13 @@
 // (step > 0 && i < stop) || (step < 0 && i > stop). lower guarantees that
 // the body assigns neither i nor stop nor step. An induction variable
 // that overflows int64 (stop near MaxInt64 with a large step) wraps, where
-// Python's range would stop. A loop the parallel pass approved (For.Par)
-// becomes a closure over a chunk [lo, hi) of iterations passed to
-// runtime.ParallelFor, with the body's private variables and reduction
-// partials declared inside it under names of their own (iChunk, sChunk:
-// no shadowing of the function's variables), raises returning
-// the error from the closure, and the partials folded in chunk order
-// afterwards (see parFor). A loop only marked Parallel runs sequentially.
+// Python's range would stop. A concurrent loop (For.Concurrent: the chunk
+// pass's loop over the chunks of a parallel loop) becomes a closure over
+// one iteration passed to runtime.Concurrent, with the iteration's Locals
+// declared inside it and raises returning the error from the closure (see
+// concurrentFor); the chunk bounds, private copies and the fold of the
+// partials in chunk order are ordinary IR, printed as any other. A loop
+// only marked Parallel runs sequentially.
 // While loops are `for cond {}`, or `for {}` without a condition.
 //
 // # Line directives
@@ -155,7 +158,7 @@
 // are still reloaded after every store, and hoisting those loop-invariant
 // Dims (as lower already does for broadcast strides) is what pays.
 //
-// A For with ir.Windows (set by lower's window pass on unit-stride inner
+// A For with ir.Windows (set by opt's window pass on unit-stride inner
 // loops) is printed inside `if n > 0 { ... }` with one slice per window
 // taken before the loop, xW := xData[b : b+n], and the body's accesses
 // xData[b+i] printed as xW[i]: with len(xW) == n and 0 <= i < n the Go

@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/pyc2go/pyc2go/internal/naming"
 	"github.com/pyc2go/pyc2go/ir"
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // Config controls File and Main.
@@ -68,19 +71,48 @@ func render(f *jen.File) ([]byte, error) {
 		}
 		return raw.Bytes(), fmt.Errorf("emitgo: %w", err)
 	}
-	return buf.Bytes(), nil
+	return groupImports(buf.Bytes()), nil
+}
+
+// groupImports puts the standard library's imports before the others,
+// with a blank line between, as goimports groups them (jennifer sorts
+// them as one group). src is gofmt'd, so the block is one import per line.
+func groupImports(src []byte) []byte {
+	start := bytes.Index(src, []byte("\nimport (\n"))
+	if start < 0 {
+		return src
+	}
+	start += len("\nimport (\n")
+	n := bytes.Index(src[start:], []byte("\n)\n"))
+	if n < 0 {
+		return src
+	}
+	var std, other []string
+	for _, line := range strings.Split(string(src[start:start+n]), "\n") {
+		path := line[strings.IndexByte(line, '"')+1:]
+		if first, _, _ := strings.Cut(path, "/"); strings.Contains(first, ".") {
+			other = append(other, line)
+		} else {
+			std = append(std, line)
+		}
+	}
+	if len(std) == 0 || len(other) == 0 {
+		return src
+	}
+	block := strings.Join(std, "\n") + "\n\n" + strings.Join(other, "\n")
+	return append(append(append([]byte{}, src[:start]...), block...), src[start+n:]...)
 }
 
 type moduleEmitter struct {
 	m      *ir.Module
 	cfg    Config
-	names  *moduleNames
+	names  *naming.Module
 	source string // Python file name in the header
 	file   string // Python file name in errors and line directives
 }
 
 func newModuleEmitter(m *ir.Module, cfg Config) *moduleEmitter {
-	me := &moduleEmitter{m: m, cfg: cfg, names: newModuleNames(m)}
+	me := &moduleEmitter{m: m, cfg: cfg, names: naming.NewModule(m)}
 	me.file = baseName(m.File)
 	me.source = baseName(cfg.Source)
 	if me.file == "" {
@@ -129,7 +161,7 @@ func (me *moduleEmitter) consts(f *jen.File) error {
 		if err != nil {
 			return fmt.Errorf("emitgo: constant %s: %w", c.Name, err)
 		}
-		name := me.names.consts[c]
+		name := me.names.Consts[c]
 		def := jen.Comment(fmt.Sprintf("%s is the Python constant %s (%s).", name, c.Name, me.posString(c.Pos))).Line().
 			Id(name).Add(goType(c.Value.T)).Op("=").Add(g.code)
 		if g.konst {
@@ -170,15 +202,11 @@ type funcEmitter struct {
 	dataNames map[*ir.Var]string
 	fixed     map[*ir.Var]bool
 	dataUse   map[*ir.Var]bool
-	needErr   bool // a raising call assigns err
-	// inChunk is set while emitting the body of a parallel loop's chunk
-	// closure, which returns only an error; parData lists the Data copies
-	// a chunk shadows, which the function declares but may not use.
+	deadData  map[ir.Stmt]dataSet // refreshes nothing reads (deadRefreshes)
+	needErr   bool                // a raising call assigns err
+	// inChunk is set while emitting the body of a concurrent loop's
+	// closure, which returns only an error (see concurrentFor).
 	inChunk bool
-	parData []string
-	// chunkData lists the names a chunk gives its own Data copy of a
-	// variable (see parFor), which indexedData counts as uses of it.
-	chunkData map[*ir.Var][]string
 	// expect is the Python line Go attributes to the next statement
 	// without a new directive (0: unknown).
 	expect int
@@ -206,12 +234,12 @@ func (me *moduleEmitter) fn(f *ir.Func) (jen.Code, error) {
 func (me *moduleEmitter) fnPass(f *ir.Func, dataUse map[*ir.Var]bool) (jen.Code, *funcEmitter, []jen.Code, error) {
 	e := &funcEmitter{
 		moduleEmitter: me,
-		mod:           me.names.funcs,
+		mod:           me.names.Funcs,
 		f:             f,
 		names:         newLocalNames(me.names, f),
 		read:          map[*ir.Var]bool{},
 		dataUse:       dataUse,
-		chunkData:     map[*ir.Var][]string{},
+		deadData:      deadRefreshes(f),
 	}
 	code, body, err := e.fnCode()
 	return code, e, body, err
@@ -228,19 +256,34 @@ func (e *funcEmitter) fnCode() (jen.Code, []jen.Code, error) {
 		params = append(params, jen.Id(e.names.vars[p]).Add(t))
 	}
 	var results []jen.Code
-	for _, rt := range ir.ResultTypes(f.Result) {
+	named := resultVars(f)
+	for i, rt := range ir.ResultTypes(f.Result) {
 		t, err := goTypeOf(rt)
 		if err != nil {
 			return nil, nil, fmt.Errorf("result: %w", err)
 		}
 		e.results = append(e.results, rt)
+		if named != nil {
+			t = jen.Id(e.names.vars[named[i]]).Add(t)
+		}
 		results = append(results, t)
 	}
 	if f.Raises {
-		results = append(results, jen.Error())
+		if named != nil {
+			results = append(results, jen.Id("err").Error())
+		} else {
+			results = append(results, jen.Error())
+		}
+	}
+	isResult := map[*ir.Var]bool{}
+	for _, v := range named {
+		isResult[v] = true
 	}
 	var decls []jen.Code
 	for _, l := range f.Locals {
+		if isResult[l] {
+			continue // declared by the signature
+		}
 		t, err := goTypeOf(l.Type)
 		if err != nil {
 			return nil, nil, fmt.Errorf("local %s: %w", l.Name, err)
@@ -266,7 +309,7 @@ func (e *funcEmitter) fnCode() (jen.Code, []jen.Code, error) {
 	}
 
 	var prologue []jen.Code
-	if e.needErr {
+	if e.needErr && !(named != nil && f.Raises) {
 		decls = append(decls, jen.Id("err").Error())
 	}
 	decls = append(decls, e.hoisted...)
@@ -283,23 +326,19 @@ func (e *funcEmitter) fnCode() (jen.Code, []jen.Code, error) {
 			prologue = append(prologue, jen.Id("_").Op("=").Id(e.names.vars[l]))
 		}
 	}
-	seen := map[string]bool{}
-	for _, d := range e.parData {
-		if !seen[d] {
-			seen[d] = true
-			prologue = append(prologue, jen.Id("_").Op("=").Id(d))
-		}
-	}
 	prologue = append(prologue, e.dataInits()...)
 	if len(prologue) > 0 && me.cfg.LineDirectives && f.Pos.Line > 0 {
 		prologue[0] = jen.Comment(me.directive(f.Pos)).Add(prologue[0])
 	}
 
-	doc := fmt.Sprintf("%s is pyc2go's compiled form of %s (%s).", me.names.funcs[f], f.Name, me.posString(f.Pos))
+	doc := fmt.Sprintf("%s is pyc2go's compiled form of %s (%s).", me.names.Funcs[f], f.Name, me.posString(f.Pos))
 	if f.Doc != "" {
 		doc += "\n\n" + f.Doc
 	}
-	sig := jen.Comment(docComment(doc)).Line().Func().Id(me.names.funcs[f]).Params(params...)
+	if d := e.defaultsDoc(); d != "" {
+		doc += "\n\n" + d
+	}
+	sig := jen.Comment(docComment(doc)).Line().Func().Id(me.names.Funcs[f]).Params(params...)
 	switch len(results) {
 	case 0:
 	case 1:
@@ -308,6 +347,80 @@ func (e *funcEmitter) fnCode() (jen.Code, []jen.Code, error) {
 		sig = sig.Params(results...)
 	}
 	return sig.Block(append(prologue, body...)...), body, nil
+}
+
+// resultVars returns the locals f returns, when f returns a tuple and
+// every return statement returns the same distinct Python-named locals
+// (ir.Var.Named), one per value
+// (return lo, hi): the Go function names its results after them and uses
+// the named results as those locals, as hand-written Go documents a
+// (float64, float64) result. Otherwise it returns nil (unnamed results).
+func resultVars(f *ir.Func) []*ir.Var {
+	if len(ir.ResultTypes(f.Result)) < 2 {
+		return nil
+	}
+	local := map[*ir.Var]bool{}
+	for _, l := range f.Locals {
+		local[l] = l.Named
+	}
+	var vars []*ir.Var
+	ok := true
+	ir.WalkStmts(f.Body, func(s ir.Stmt) {
+		r, isRet := s.(*ir.Return)
+		if !isRet || !ok {
+			return
+		}
+		var these []*ir.Var
+		seen := map[*ir.Var]bool{}
+		for _, v := range r.Values {
+			ref, isRef := v.(*ir.VarRef)
+			if !isRef || !local[ref.V] || seen[ref.V] {
+				ok = false
+				return
+			}
+			seen[ref.V] = true
+			these = append(these, ref.V)
+		}
+		if vars != nil && !slices.Equal(vars, these) {
+			ok = false
+			return
+		}
+		vars = these
+	})
+	if !ok {
+		return nil
+	}
+	return vars
+}
+
+// defaultsDoc is the doc paragraph that gives the Python default values of
+// f's parameters, which Go callers pass explicitly: "Python defaults:
+// alpha = 0.5, nIter = 10." ("" when no parameter has one).
+func (e *funcEmitter) defaultsDoc() string {
+	var parts []string
+	for i, d := range e.f.Defaults {
+		if d == nil || i >= len(e.f.Params) || e.f.PyParams != nil {
+			continue
+		}
+		parts = append(parts, e.names.vars[e.f.Params[i]]+" = "+pyLiteral(d))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Python defaults: " + strings.Join(parts, ", ") + "."
+}
+
+// pyLiteral spells a default value as Python's repr does.
+func pyLiteral(c *ir.ConstExpr) string {
+	switch v := c.Value.(type) {
+	case bool:
+		return runtime.FormatBool(v)
+	case float64:
+		return runtime.FormatFloat(v)
+	case complex128:
+		return runtime.FormatComplex(v)
+	}
+	return fmt.Sprint(c.Value)
 }
 
 func (me *moduleEmitter) directive(p ir.Pos) string {
@@ -496,6 +609,8 @@ func (e *funcEmitter) stmtCode(s ir.Stmt) (codes []jen.Code, oneLine bool, err e
 	case *ir.View:
 		c, err := e.view(s)
 		return []jen.Code{c}, true, err
+	case *ir.Random:
+		return e.randomStmt(s)
 	}
 	return nil, false, fmt.Errorf("unknown statement %T", s)
 }
@@ -552,7 +667,7 @@ func (e *funcEmitter) ifStmt(s *ir.If, header ir.Pos) (*jen.Statement, error) {
 	return code.Else().Block(els...), nil
 }
 
-// forBounds emits a loop's start, stop and step, for forStmt and parFor.
+// forBounds emits a loop's start, stop and step.
 func (e *funcEmitter) forBounds(s *ir.For) (start, stop, step gx, err error) {
 	if start, err = e.valueExpr(s.Start); err != nil {
 		return
@@ -566,11 +681,14 @@ func (e *funcEmitter) forBounds(s *ir.For) (start, stop, step gx, err error) {
 
 // forStmt emits range(start, stop, step): lower guarantees that Body
 // assigns neither the induction variable nor Stop or Step, so Go's
-// three-clause loop evaluates the same values. Loops the parallel pass
-// approved run in chunks (parFor).
+// three-clause loop evaluates the same values. A concurrent loop runs its
+// iterations on goroutines (concurrentFor).
 func (e *funcEmitter) forStmt(s *ir.For) (*jen.Statement, error) {
+	if s.Concurrent {
+		return e.concurrentFor(s)
+	}
 	if s.Par != nil {
-		return e.parFor(s)
+		return nil, fmt.Errorf("for %s: a parallel loop the chunk pass has not written out", s.Var.Name)
 	}
 	iv, err := e.dst(s.Var)
 	if err != nil {
@@ -745,6 +863,9 @@ func (e *funcEmitter) callStmt(s *ir.CallStmt) ([]jen.Code, bool, error) {
 	c := s.Call
 	if c == nil || c.Fn == nil {
 		return nil, false, fmt.Errorf("call statement without a function")
+	}
+	if c.Fn.Lib != nil {
+		return e.libCall(s) // linalg.go
 	}
 	name, ok := e.mod[c.Fn]
 	if !ok {

@@ -118,30 +118,6 @@ func keys[V any](m map[string]V) map[string]bool {
 	return out
 }
 
-func TestGoName(t *testing.T) {
-	for py, want := range map[string]string{
-		"dot_product": "DotProduct", "gcd": "Gcd", "TWO_PI": "TWOPI", "_helper": "helper",
-		"_my_helper": "myHelper", "x_": "X", "a__b": "AB", "_len": "len_", "_func": "func_",
-		"_init": "init_", "_fmt": "fmt_", "_": "x_", "__": "x_", "été": "Été", "N": "N",
-	} {
-		if got := GoName(py); got != want {
-			t.Errorf("GoName(%q) = %q, want %q", py, got, want)
-		}
-	}
-}
-
-func TestMixedCaps(t *testing.T) {
-	for py, want := range map[string]string{
-		"u_prev": "uPrev", "n_terms": "nTerms", "i_1": "i1", "xm_m1": "xmM1", "i0_2": "i0_2",
-		"x": "x", "_tmp": "tmp", "lambda_": "lambda", "a__b": "aB", "_": "_", "___": "___",
-		"max_iter": "maxIter", "dx2_dt": "dx2Dt", "x_é": "xÉ", "_1": "_1", "__x1_": "x1",
-	} {
-		if got := mixedCaps(py); got != want {
-			t.Errorf("mixedCaps(%q) = %q, want %q", py, got, want)
-		}
-	}
-}
-
 // repoRoot finds the pyc2go module root above the test's directory.
 func repoRoot(t *testing.T) string {
 	dir, err := os.Getwd()

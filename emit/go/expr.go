@@ -13,8 +13,11 @@ import (
 
 const (
 	runtimePkg = "github.com/pyc2go/pyc2go/runtime"
-	mathPkg    = "math"
-	cmplxPkg   = "math/cmplx"
+	// linalgPkg is np.linalg's runtime (and the BLAS-backed products),
+	// which imports gonum: only code that calls it imports it.
+	linalgPkg = "github.com/pyc2go/pyc2go/runtime/linalg"
+	mathPkg   = "math"
+	cmplxPkg  = "math/cmplx"
 )
 
 // Go operator precedences; precPrimary is an operand, conversion, call or
@@ -265,7 +268,11 @@ func floatSpecial(v float64) *jen.Statement {
 // run time.
 func (e *funcEmitter) hoist(g gx, t ir.Scalar) gx {
 	name := e.names.fresh("k" + strconv.Itoa(len(e.hoisted)+1))
-	e.hoisted = append(e.hoisted, jen.Id(name).Add(goType(t)).Op("=").Add(g.code))
+	decl := jen.Id(name).Add(goType(t))
+	if strings.HasPrefix(fmt.Sprintf("%#v", g.code), fmt.Sprintf("%#v", goType(t))+"(") {
+		decl = jen.Id(name) // the value converts already: var k1 = float32(0.0)
+	}
+	e.hoisted = append(e.hoisted, decl.Op("=").Add(g.code))
 	return primary(jen.Id(name))
 }
 
@@ -372,6 +379,13 @@ func (e *funcEmitter) binary(x *ir.Binary) (gx, error) {
 					r = e.hoist(r, t)
 				}
 			}
+		}
+		if ct, _ := scalarOf(x.Y.Type()); (x.Op == ir.Shl || x.Op == ir.Shr) && ct.IsSigned() && ct != ir.Int64 && !r.konst {
+			// Go panics on a negative signed count; numpy shifts by
+			// one as by a count >= the width (0, or -1 for >> of a
+			// negative), which is what Go does with the count as a
+			// uint64. int64 counts are Python ints, checked >= 0 before.
+			r = primary(jen.Uint64().Call(r.code))
 		}
 		if (x.Op == ir.Shl || x.Op == ir.Shr) && l.untyped {
 			// The type of an untyped constant shifted by a variable

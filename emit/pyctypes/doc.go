@@ -34,7 +34,8 @@
 // array annotated C-contiguous ("float64[:, ::1]") whose last axis is not,
 // raises ValueError rather than copying, since a copy would lose the
 // writes of an in-place kernel. An array the compiled code may write
-// (Config.Mutable) must be writeable, else ValueError("assignment
+// (every array parameter opt's readonly pass did not mark ir.Var.ReadOnly)
+// must be writeable, else ValueError("assignment
 // destination is read-only"), numpy's message. Scalars convert as the
 // annotation says (numbers.Integral for int kinds, with an OverflowError
 // outside the kind's range; numbers.Real for floats; numbers.Complex for
@@ -51,7 +52,8 @@
 // call's blocks alive, and a result that is exactly an argument (same
 // address, shape, strides) is that argument object, as in Python.
 //
-// Errors: the exception is the builtin class the C side names, with its
+// Errors: the exception is the builtin class the C side names (or
+// numpy's, for numpy.linalg.LinAlgError and numpy.AxisError), with its
 // message, so `except ZeroDivisionError` and str(e) behave as with the
 // original; an unknown class becomes RuntimeError("NAME: message").
 //

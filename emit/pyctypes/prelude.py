@@ -24,6 +24,11 @@ _p2g_isinstance = isinstance
 _p2g_issubclass = issubclass
 _p2g_tuple = tuple
 _p2g_type = type
+_p2g_zip = zip
+
+# The exception classes numpy defines that compiled code raises by name
+# (np.linalg's LinAlgError, norm's AxisError).
+_p2g_numpy_errors = {"LinAlgError": _p2g_np.linalg.LinAlgError, "AxisError": _p2g_np.AxisError}
 
 # The shared library sits beside this file, whatever the current directory.
 _p2g_lib = _p2g_ct.CDLL(_p2g_os.path.join(_p2g_os.path.dirname(_p2g_os.path.abspath(__file__)), _P2G_LIBRARY))
@@ -168,18 +173,27 @@ def _p2g_array(x, dtype, ndim, contig, mutable, fn, name, want):
     size = dtype.itemsize
     ptr = x.ctypes.data
     strides = x.strides
-    # Strides that are multiples of the item size from an aligned address
-    # keep every element aligned: numpy's aligned flag, computed cheaply.
-    for k, s in _p2g_enumerate(strides):
-        if s % size:
-            raise _p2g_ValueError("%s() argument '%s': stride %d of axis %d is not a multiple of the item size %d" % (fn, name, s, k, size))
-    if ptr % dtype.alignment:
-        raise _p2g_ValueError("%s() argument '%s': pyc2go needs an aligned array" % (fn, name))
     a = _p2g_Array()
     a.data = ptr
     a.ndim = ndim
-    a.shape[:ndim] = x.shape
-    a.strides[:ndim] = [s // size for s in strides]
+    # Strides that are multiples of the item size from an aligned address
+    # keep every element aligned: numpy's aligned flag, computed cheaply.
+    # One axis, the common case, is written without a list: every call
+    # pays for this function.
+    if ndim == 1:
+        s = strides[0]
+        if s % size:
+            raise _p2g_ValueError("%s() argument '%s': stride %d of axis %d is not a multiple of the item size %d" % (fn, name, s, 0, size))
+        a.shape[0] = x.shape[0]
+        a.strides[0] = s // size
+    else:
+        for k, s in _p2g_enumerate(strides):
+            if s % size:
+                raise _p2g_ValueError("%s() argument '%s': stride %d of axis %d is not a multiple of the item size %d" % (fn, name, s, k, size))
+        a.shape[:ndim] = x.shape
+        a.strides[:ndim] = [s // size for s in strides]
+    if ptr % dtype.alignment:
+        raise _p2g_ValueError("%s() argument '%s': pyc2go needs an aligned array" % (fn, name))
     if contig:
         if x.shape[-1] <= 1 or x.size == 0:
             # numpy calls any stride of such an axis contiguous (and gives
@@ -220,14 +234,27 @@ def _p2g_result(a, dtype, blocks, args):
         keep = (args, blocks)
     if ptr == 0:
         return _p2g_np.empty(shape, dtype)  # numpy refuses a NULL pointer; empty arrays may have one
-    iface = {"version": 3, "shape": shape, "typestr": dtype.str, "data": (ptr, False), "strides": strides}
-    return _p2g_np.asarray(_p2g_Base(iface, keep))
+    # The bytes the view spans, from its lowest to its highest element,
+    # as a ctypes buffer that holds keep: numpy's ndarray constructor
+    # views it at half the cost of __array_interface__ (every call pays).
+    lo = hi = 0
+    for n, s in _p2g_zip(shape, strides):
+        if n == 0:
+            iface = {"version": 3, "shape": shape, "typestr": dtype.str, "data": (ptr, False), "strides": strides}
+            return _p2g_np.asarray(_p2g_Base(iface, keep))
+        if s < 0:
+            lo += (n - 1) * s
+        else:
+            hi += (n - 1) * s
+    buf = (_p2g_ct.c_char * (hi - lo + size)).from_address(ptr + lo)
+    buf.keep = keep
+    return _p2g_np.ndarray(shape, dtype, buf, -lo, strides)
 
 
 def _p2g_raise(err):
     name = err.exc.decode("ascii", "replace")
     msg = err.msg.decode("utf-8", "replace")
-    cls = _p2g_getattr(_p2g_builtins, name, None)
+    cls = _p2g_numpy_errors.get(name) or _p2g_getattr(_p2g_builtins, name, None)
     if not (_p2g_isinstance(cls, _p2g_type) and _p2g_issubclass(cls, _p2g_Exception)):
         cls, msg = _p2g_RuntimeError, "%s: %s" % (name, msg)
     e = cls(msg) if msg else cls()

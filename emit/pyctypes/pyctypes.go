@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pyc2go/pyc2go/internal/naming"
 	"github.com/pyc2go/pyc2go/ir"
 )
 
@@ -28,11 +29,6 @@ type Config struct {
 	// Free is the runtime's function that releases a result's owner
 	// block ("pyc2go_free_owner").
 	Free string
-	// Mutable, if set, says per function which array parameters the
-	// compiled code may write (emit/c's analysis): those must be
-	// writeable numpy arrays, as numpy requires of an assignment
-	// destination.
-	Mutable func(f *ir.Func) []bool
 }
 
 // File returns the Python source of the module for m.
@@ -105,17 +101,13 @@ func File(m *ir.Module, cfg Config) ([]byte, error) {
 // shadow a helper.
 func overload(b *bytes.Buffer, f *ir.Func, cfg Config) error {
 	var argtypes, convs, callArgs, outs []string
-	var mutable []bool
-	if cfg.Mutable != nil {
-		mutable = cfg.Mutable(f)
-	}
 	for i, p := range f.Params {
 		want := pyType(p.Type)
 		switch t := p.Type.(type) {
 		case *ir.Array:
 			argtypes = append(argtypes, "_p2g_ct.POINTER(_p2g_Array)")
 			convs = append(convs, fmt.Sprintf("_p2g_array(a%d, _p2g_dt_%s, %d, %s, %s, %q, %q, %q)",
-				i, t.Elem.String(), t.Rank, pyBool(t.Contig), pyBool(i < len(mutable) && mutable[i]), f.PyName, p.Name, want))
+				i, t.Elem.String(), t.Rank, pyBool(t.Contig), pyBool(!p.ReadOnly), f.PyName, p.Name, want))
 			callArgs = append(callArgs, fmt.Sprintf("_p2g_ct.byref(a%d)", i))
 		case ir.Scalar:
 			argtypes = append(argtypes, ctype(t))
@@ -143,7 +135,7 @@ func overload(b *bytes.Buffer, f *ir.Func, cfg Config) error {
 	callArgs = append(callArgs, "_p2g_ct.byref(err)")
 
 	sym := "_p2g_fn_" + f.Name
-	fmt.Fprintf(b, "\n\n%s = _p2g_lib.%s_%s\n", sym, cfg.Prefix, f.Name)
+	fmt.Fprintf(b, "\n\n%s = _p2g_lib.%s\n", sym, naming.CFunc(cfg.Prefix, f))
 	fmt.Fprintf(b, "%s.argtypes = (%s)\n", sym, tupleBody(argtypes))
 	fmt.Fprintf(b, "%s.restype = _p2g_ct.c_int\n", sym)
 
@@ -152,7 +144,7 @@ func overload(b *bytes.Buffer, f *ir.Func, cfg Config) error {
 		params[i] = fmt.Sprintf("a%d", i)
 	}
 	fmt.Fprintf(b, "\n\ndef _p2g_conv_%s(%s):\n", f.Name, strings.Join(append(params, "strict"), ", "))
-	if checks := disjointChecks(f, mutable); len(checks) > 0 {
+	if checks := disjointChecks(f); len(checks) > 0 {
 		fmt.Fprintf(b, "    r = (%s)\n", tupleBody(convs))
 		for _, c := range checks {
 			b.WriteString("    " + c + "\n")
@@ -197,7 +189,7 @@ func overload(b *bytes.Buffer, f *ir.Func, cfg Config) error {
 // them: the IR's overlap tests compare arrays of one element type, so
 // the compiled code assumes such arrays disjoint (x and x.view(np.int64)
 // would otherwise compute something Python does not).
-func disjointChecks(f *ir.Func, mutable []bool) []string {
+func disjointChecks(f *ir.Func) []string {
 	var out []string
 	for i, p := range f.Params {
 		a, ok := p.Type.(*ir.Array)
@@ -207,7 +199,7 @@ func disjointChecks(f *ir.Func, mutable []bool) []string {
 		for j := i + 1; j < len(f.Params); j++ {
 			q := f.Params[j]
 			b, ok := q.Type.(*ir.Array)
-			if !ok || a.Elem == b.Elem || !(i < len(mutable) && mutable[i] || j < len(mutable) && mutable[j]) {
+			if !ok || a.Elem == b.Elem || p.ReadOnly && q.ReadOnly {
 				continue
 			}
 			out = append(out, fmt.Sprintf("_p2g_disjoint(%q, %q, a%d, %q, a%d)", f.PyName, p.Name, i, q.Name, j))

@@ -12,6 +12,7 @@ import (
 	"github.com/pyc2go/pyc2go/emit/pyctypes"
 	"github.com/pyc2go/pyc2go/internal/corpus"
 	"github.com/pyc2go/pyc2go/internal/golden"
+	"github.com/pyc2go/pyc2go/opt"
 )
 
 var cfg = pyctypes.Config{Prefix: "kernels", Library: "libkernels.so", Free: "pyc2go_free_owner"}
@@ -22,7 +23,7 @@ func generate(t *testing.T, path string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := driver.Compile(path, src, driver.Config{OptLevel: 2})
+	res, err := driver.Compile(path, src, driver.Config{Opt: opt.Config{OptLevel: 2}})
 	if err != nil {
 		t.Fatalf("compile: %v", err)
 	}

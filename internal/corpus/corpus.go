@@ -7,6 +7,7 @@
 package corpus
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -67,4 +68,33 @@ func RefCache() string {
 		base = filepath.Join(uc, "pyc2go")
 	}
 	return filepath.Join(base, "ref")
+}
+
+// shortKernels are the kernels of the differential tests under -short, the
+// quick inner loop (the full suite runs every kernel): between them they
+// reach scalar arithmetic, exceptions, Python's floor division,
+// elementwise arrays, reductions, products and parallel loops.
+var shortKernels = []string{
+	"scalar/basics.py", "scalar/errors.py", "scalar/floor_mod.py",
+	"arrays/elementwise.py", "arrays/reductions.py", "arrays/linalg.py", "arrays/parallel.py",
+}
+
+// Differential lists the kernels under root a differential test runs:
+// every one (Kernels), or with short only those of shortKernels. A short
+// kernel that no longer exists is an error, so the sample cannot shrink
+// unnoticed.
+func Differential(root string, short bool) ([]string, error) {
+	files, err := Kernels(root)
+	if err != nil || !short {
+		return files, err
+	}
+	var out []string
+	for _, rel := range shortKernels {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if !isFile(p) {
+			return nil, fmt.Errorf("short kernel %s: no such file under %s", rel, root)
+		}
+		out = append(out, p)
+	}
+	return out, nil
 }

@@ -613,6 +613,12 @@ type batchResp struct {
 // batch answers one JSON line per input line and never stops on a bad
 // request or a panic: the driver pairs answers with requests by position.
 func (p *program) batch(stdin io.Reader, stdout, stderr io.Writer) int {
+	return serveLines("batch", stdin, stdout, stderr, func(line string) any { return p.batchOne(line) })
+}
+
+// serveLines answers each non-empty stdin line with answer's JSON on its
+// own stdout line, flushed at once (the driver may wait for each answer).
+func serveLines(mode string, stdin io.Reader, stdout, stderr io.Writer, answer func(line string) any) int {
 	sc := bufio.NewScanner(stdin)
 	sc.Buffer(make([]byte, 1<<20), 1<<30)
 	w := bufio.NewWriter(stdout)
@@ -623,11 +629,11 @@ func (p *program) batch(stdin io.Reader, stdout, stderr io.Writer) int {
 		if line == "" {
 			continue
 		}
-		enc.Encode(p.batchOne(line))
-		w.Flush() // the driver may wait for each answer
+		enc.Encode(answer(line))
+		w.Flush()
 	}
 	if err := sc.Err(); err != nil {
-		fmt.Fprintln(stderr, "batch: reading stdin:", err)
+		fmt.Fprintf(stderr, "%s: reading stdin: %v\n", mode, err)
 		return ExitInternal
 	}
 	return ExitOK
@@ -645,30 +651,9 @@ func (p *program) batchOne(line string) batchResp {
 	if !ok {
 		return harnessErr(fmt.Sprintf("no compiled function %q", req.Func))
 	}
-	if len(req.Args) != len(f.Params) {
-		return harnessErr(fmt.Sprintf("%s() takes %d arguments, got %d", f.Name, len(f.Params), len(req.Args)))
-	}
-	texts := make([]string, len(req.Args))
-	for i, raw := range req.Args {
-		var s string
-		var obj struct {
-			Npy *string `json:"npy"`
-		}
-		typ, optional := strings.CutSuffix(f.Params[i].Type, " | None")
-		_, isArray := parseArrayType(typ)
-		switch {
-		case json.Unmarshal(raw, &s) == nil && (!isArray || optional && s == "None"):
-			texts[i] = s
-		case isArray:
-			if json.Unmarshal(raw, &obj) != nil || obj.Npy == nil {
-				return harnessErr(fmt.Sprintf(`argument %s: expected {"npy": PATH} for %s, got %s`, f.Params[i].Name, f.Params[i].Type, raw))
-			}
-			texts[i] = *obj.Npy
-		case len(raw) > 0 && (raw[0] == '{' || raw[0] == '['):
-			return harnessErr(fmt.Sprintf("argument %s: expected a literal for %s, got %s", f.Params[i].Name, f.Params[i].Type, raw))
-		default:
-			texts[i] = string(raw) // a JSON number is also a Python literal
-		}
+	texts, err := decodeArgs(f, req.Args)
+	if err != nil {
+		return harnessErr(err.Error())
 	}
 	args, err := prepare(f, texts)
 	if err != nil {
@@ -686,4 +671,36 @@ func (p *program) batchOne(line string) batchResp {
 	}
 	r := Repr(res)
 	return batchResp{Repr: &r}
+}
+
+// decodeArgs turns the JSON arguments of a batch or bench request into the
+// texts prepare takes: Python literals (JSON strings or numbers) for scalar
+// parameters, the path of {"npy": PATH} for array parameters.
+func decodeArgs(f *Func, raws []json.RawMessage) ([]string, error) {
+	if len(raws) != len(f.Params) {
+		return nil, fmt.Errorf("%s() takes %d arguments, got %d", f.Name, len(f.Params), len(raws))
+	}
+	texts := make([]string, len(raws))
+	for i, raw := range raws {
+		var s string
+		var obj struct {
+			Npy *string `json:"npy"`
+		}
+		typ, optional := strings.CutSuffix(f.Params[i].Type, " | None")
+		_, isArray := parseArrayType(typ)
+		switch {
+		case json.Unmarshal(raw, &s) == nil && (!isArray || optional && s == "None"):
+			texts[i] = s
+		case isArray:
+			if json.Unmarshal(raw, &obj) != nil || obj.Npy == nil {
+				return nil, fmt.Errorf(`argument %s: expected {"npy": PATH} for %s, got %s`, f.Params[i].Name, f.Params[i].Type, raw)
+			}
+			texts[i] = *obj.Npy
+		case len(raw) > 0 && (raw[0] == '{' || raw[0] == '['):
+			return nil, fmt.Errorf("argument %s: expected a literal for %s, got %s", f.Params[i].Name, f.Params[i].Type, raw)
+		default:
+			texts[i] = string(raw) // a JSON number is also a Python literal
+		}
+	}
+	return texts, nil
 }

@@ -1,2 +1,2 @@
-def scale(a: "int32[:]", k: int) -> "int32[:]":
-    return a * k
+def scale(a: "complex64[:]", z: complex) -> "complex64[:]":
+    return a * z

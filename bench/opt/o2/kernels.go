@@ -9,6 +9,7 @@ package o2
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 

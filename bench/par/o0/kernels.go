@@ -12,6 +12,7 @@ package o0
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 

@@ -12,6 +12,7 @@ package o2
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 
@@ -20,28 +21,28 @@ import (
 // Escape counts of the h x w grid over [-2, 1] x [-1.5, 1.5].
 func Mandelbrot(h int64, w int64, maxiter int64) (*runtime.Array[int64], error) {
 	/*line kernels.py:11:1*/ var (
-		out     *runtime.Array[int64]
-		i       int64
-		y0      float64
-		j       int64
-		x0      float64
-		x       float64
-		y       float64
-		k       int64
-		t       float64
-		t1      *runtime.Array[int64]
-		t2      int64
-		h1      bool
-		h2      float64
-		h3      int64
-		h4      int64
-		h5      bool
-		h6      float64
-		h7      int64
-		h8      int64
-		outData []int64
+		out       *runtime.Array[int64]
+		i         int64
+		y0        float64
+		j         int64
+		x0        float64
+		x         float64
+		y         float64
+		k         int64
+		t         float64
+		t1        *runtime.Array[int64]
+		t2        int64
+		h1        bool
+		h2        float64
+		h4        int64
+		h5        bool
+		h6        float64
+		h7        int64
+		h8        int64
+		parN      int64
+		parChunks int64
+		outData   []int64
 	)
-	_ = h3
 	/*line kernels.py:13:11*/ if !(h >= 0 && w >= 0) {
 		return nil, runtime.Raise("ValueError", "negative dimensions are not allowed", "kernels.py", 13, "mandelbrot")
 	}
@@ -56,51 +57,52 @@ func Mandelbrot(h int64, w int64, maxiter int64) (*runtime.Array[int64], error) 
 		/*line kernels.py:14:5*/ h6 = float64(h)
 		/*line kernels.py:14:5*/ h7 = int64(out.Offset)
 		/*line kernels.py:14:5*/ h8 = int64(out.Strides[0])
-		/*line kernels.py:14:5*/ {
-			var parStart int64 = 0
-			parN := runtime.TripCount(parStart, h, 1)
-			parChunks := runtime.Chunks(parN, 1)
-			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-				var (
-					iChunk  int64
-					h3Chunk int64
-					jChunk  int64
-					kChunk  int64
-					tChunk  float64
-					t2Chunk int64
-					xChunk  float64
-					x0Chunk float64
-					yChunk  float64
-					y0Chunk float64
-				)
-				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-					if !h5 {
-						return runtime.Raise("ZeroDivisionError", "float division by zero", "kernels.py", 15, "mandelbrot")
-					}
-					/*line kernels.py:15:9*/ y0Chunk = -1.5 + 3.0*float64(iChunk)/h6
-					h3Chunk = h7 + iChunk*h8
-					/*line kernels.py:16:9*/ for jChunk = 0; jChunk < w; jChunk++ {
-						if !h1 {
-							return runtime.Raise("ZeroDivisionError", "float division by zero", "kernels.py", 17, "mandelbrot")
-						}
-						/*line kernels.py:17:13*/ x0Chunk = -2.0 + 3.0*float64(jChunk)/h2
-						xChunk = 0.0
-						yChunk = 0.0
-						kChunk = 0
-						for kChunk < maxiter && float64(xChunk*xChunk)+float64(yChunk*yChunk) <= 4.0 {
-							tChunk = float64(xChunk*xChunk) - float64(yChunk*yChunk) + x0Chunk
-							yChunk = float64(2.0*xChunk*yChunk) + y0Chunk
-							xChunk = tChunk
-							kChunk = kChunk + 1
-						}
-						/*line kernels.py:26:13*/ t2Chunk = h3Chunk + jChunk*h4
-						/*line kernels.py:26:13*/ outData[t2Chunk] = kChunk
-					}
+		/*line kernels.py:14:5*/ parN = runtime.TripCount(0, h, 1)
+		parChunks = runtime.Chunks(parN, 1)
+		/*line kernels.py:14:5*/ if err := runtime.Concurrent(parChunks, func(parC int64) error {
+			var (
+				iC    int64
+				h3C   int64
+				jC    int64
+				kC    int64
+				tC    float64
+				t2C   int64
+				xC    float64
+				x0C   float64
+				yC    float64
+				y0C   float64
+				parLo int64
+				parHi int64
+			)
+			parLo = runtime.ChunkLo(parN, parChunks, parC)
+			parHi = runtime.ChunkHi(parN, parChunks, parC)
+			/*line kernels.py:14:5*/ for iC = parLo; iC < parHi; iC++ {
+				if !h5 {
+					return runtime.Raise("ZeroDivisionError", "float division by zero", "kernels.py", 15, "mandelbrot")
 				}
-				return nil
-			}); err != nil {
-				return nil, err
+				/*line kernels.py:15:9*/ y0C = -1.5 + 3.0*float64(iC)/h6
+				h3C = h7 + iC*h8
+				/*line kernels.py:16:9*/ for jC = 0; jC < w; jC++ {
+					if !h1 {
+						return runtime.Raise("ZeroDivisionError", "float division by zero", "kernels.py", 17, "mandelbrot")
+					}
+					/*line kernels.py:17:13*/ x0C = -2.0 + 3.0*float64(jC)/h2
+					xC = 0.0
+					yC = 0.0
+					kC = 0
+					for kC < maxiter && float64(xC*xC)+float64(yC*yC) <= 4.0 {
+						tC = float64(xC*xC) - float64(yC*yC) + x0C
+						yC = float64(2.0*xC*yC) + y0C
+						xC = tC
+						kC = kC + 1
+					}
+					/*line kernels.py:26:13*/ t2C = h3C + jC*h4
+					/*line kernels.py:26:13*/ outData[t2C] = kC
+				}
 			}
+			return nil
+		}); err != nil {
+			return nil, err
 		}
 	} else {
 		/*line kernels.py:14:5*/ for i = 0; i < h; i++ {
@@ -321,41 +323,42 @@ func Idot(x *runtime.Array[int64], y *runtime.Array[int64]) (int64, error) {
 // detector in bench/par's tests more than for timing).
 func PsumSq(x *runtime.Array[int64]) int64 {
 	/*line kernels.py:46:1*/ var (
-		s  int64
-		i  int64
-		v  int64
-		t2 int64
-		h1 int64
-		h2 int64
+		s         int64
+		t2        int64
+		h1        int64
+		h2        int64
+		parN      int64
+		parChunks int64
+		sParts    [256]int64
+		parF      int64
 	)
-	_ = i
-	_ = v
 	xData := x.Data
 	/*line kernels.py:49:5*/ s = 0
 	t2 = int64(x.Shape[0])
 	/*line kernels.py:50:5*/ h1 = int64(x.Offset)
 	/*line kernels.py:50:5*/ h2 = int64(x.Strides[0])
-	/*line kernels.py:50:5*/ {
-		var parStart int64 = 0
-		parN := runtime.TripCount(parStart, t2, 1)
-		parChunks := runtime.Chunks(parN, 1024)
-		sParts := make([]int64, parChunks)
-		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-			var (
-				iChunk int64
-				vChunk int64
-				sChunk int64 = 0
-			)
-			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-				vChunk = xData[h1+iChunk*h2] - 3
-				sChunk = sChunk + vChunk*vChunk
-			}
-			sParts[chunk] = sChunk
-			return nil
-		})
-		for _, part := range sParts {
-			s += part
+	/*line kernels.py:50:5*/ parN = runtime.TripCount(0, t2, 1)
+	parChunks = runtime.Chunks(parN, 1024)
+	/*line kernels.py:50:5*/ _ = runtime.Concurrent(parChunks, func(parC int64) error {
+		var (
+			iC    int64
+			vC    int64
+			sC    int64
+			parLo int64
+			parHi int64
+		)
+		sC = 0
+		parLo = runtime.ChunkLo(parN, parChunks, parC)
+		parHi = runtime.ChunkHi(parN, parChunks, parC)
+		/*line kernels.py:50:5*/ for iC = parLo; iC < parHi; iC++ {
+			vC = xData[h1+iC*h2] - 3
+			sC = sC + vC*vC
 		}
+		sParts[parC] = sC
+		return nil
+	})
+	for parF = 0; parF < parChunks; parF++ {
+		s = s + sParts[parF]
 	}
 	/*line kernels.py:53:5*/ return s
 }

@@ -254,6 +254,12 @@ int complex_kernels_unit_phasor(double theta, double _Complex *out, pyc2go_error
 	}
 #line 59 "complex_kernels.py"
 	t1 = pyc2go_cmul(CMPLX(0.0, 1.0), CMPLX((double)theta, 0.0));
+#line 59 "complex_kernels.py"
+	if (isinf(cimag(t1)) && (isfinite(creal(t1)) || (creal(t1) == INFINITY))) {
+		pyc2go_raise(err, "ValueError", "complex_kernels.py", 59, "unit_phasor", "%s", "math domain error");
+		goto fail;
+	}
+#line 59 "complex_kernels.py"
 	t2 = pyc2go_cexp(t1);
 #line 59 "complex_kernels.py"
 	if ((isfinite(creal(t1)) && isfinite(cimag(t1))) && (isinf(creal(t2)) || isinf(cimag(t2)))) {
@@ -279,6 +285,12 @@ int complex_kernels_complex_exp_log(double _Complex z, double _Complex *out, pyc
 	}
 #line 64 "complex_kernels.py"
 	t1 = pyc2go_clog(z);
+#line 64 "complex_kernels.py"
+	if (isinf(cimag(t1)) && (isfinite(creal(t1)) || (creal(t1) == INFINITY))) {
+		pyc2go_raise(err, "ValueError", "complex_kernels.py", 64, "complex_exp_log", "%s", "math domain error");
+		goto fail;
+	}
+#line 64 "complex_kernels.py"
 	t2 = pyc2go_cexp(t1);
 #line 64 "complex_kernels.py"
 	if ((isfinite(creal(t1)) && isfinite(cimag(t1))) && (isinf(creal(t2)) || isinf(cimag(t2)))) {
@@ -364,6 +376,12 @@ int complex_kernels_roots_of_unity_sum(int64_t n, double *out, pyc2go_error *err
 		}
 #line 84 "complex_kernels.py"
 		t1 = pyc2go_cdiv(pyc2go_cmul(h2, CMPLX((double)k, 0.0)), h3);
+#line 84 "complex_kernels.py"
+		if (isinf(cimag(t1)) && (isfinite(creal(t1)) || (creal(t1) == INFINITY))) {
+			pyc2go_raise(err, "ValueError", "complex_kernels.py", 84, "roots_of_unity_sum", "%s", "math domain error");
+			goto fail;
+		}
+#line 84 "complex_kernels.py"
 		t2 = pyc2go_cexp(t1);
 #line 84 "complex_kernels.py"
 		if ((isfinite(creal(t1)) && isfinite(cimag(t1))) && (isinf(creal(t2)) || isinf(cimag(t2)))) {

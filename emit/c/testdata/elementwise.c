@@ -1527,18 +1527,11 @@ int elementwise_add_column_row(const pyc2go_array_float64 *col, const pyc2go_arr
 #line 77 "elementwise.py"
 	if (!(pyc2go_mod_i64(t2, 1) == 0)) {
 #line 77 "elementwise.py"
-		if (true) {
-#line 77 "elementwise.py"
-			pyc2go_raise(err, "ValueError", "elementwise.py", 77, "add_column_row", "cannot reshape array of size %" PRId64 " into shape (%" PRId64 ")", (int64_t)t2, (int64_t)1);
-			goto fail;
-		}
+		pyc2go_raise(err, "ValueError", "elementwise.py", 77, "add_column_row", "cannot reshape array of size %" PRId64 " into shape (%" PRId64 ")", (int64_t)t2, (int64_t)1);
+		goto fail;
 	}
 #line 77 "elementwise.py"
-	t3 = 0;
-#line 77 "elementwise.py"
-	if (true) {
-		t3 = pyc2go_floordiv_i64(t2, 1);
-	}
+	t3 = pyc2go_floordiv_i64(t2, 1);
 #line 77 "elementwise.py"
 	if (PYC2GO_IS_C_CONTIG(*col)) {
 #line 77 "elementwise.py"
@@ -2383,18 +2376,11 @@ int elementwise_normalize_rows(const pyc2go_array_float64 *m, pyc2go_array_float
 #line 96 "elementwise.py"
 	if (!(pyc2go_mod_i64(t7, 1) == 0)) {
 #line 96 "elementwise.py"
-		if (true) {
-#line 96 "elementwise.py"
-			pyc2go_raise(err, "ValueError", "elementwise.py", 96, "normalize_rows", "cannot reshape array of size %" PRId64 " into shape (%" PRId64 ")", (int64_t)t7, (int64_t)1);
-			goto fail;
-		}
+		pyc2go_raise(err, "ValueError", "elementwise.py", 96, "normalize_rows", "cannot reshape array of size %" PRId64 " into shape (%" PRId64 ")", (int64_t)t7, (int64_t)1);
+		goto fail;
 	}
 #line 96 "elementwise.py"
-	t8 = 0;
-#line 96 "elementwise.py"
-	if (true) {
-		t8 = pyc2go_floordiv_i64(t7, 1);
-	}
+	t8 = pyc2go_floordiv_i64(t7, 1);
 #line 96 "elementwise.py"
 	if (PYC2GO_IS_C_CONTIG(norms)) {
 #line 96 "elementwise.py"
@@ -3647,6 +3633,260 @@ int elementwise_complex_abs2(const pyc2go_array_complex128 *z, pyc2go_array_floa
 		elementwise_complex_abs2__loop2(t1.data, z_data, h2, h4, &p1, &p2, t2, &t3);
 	}
 #line 151 "elementwise.py"
+	*out = t1;
+	out->owner = pyc2go_pool_take(&pool, out->data);
+	pyc2go_pool_free(&pool);
+	return 0;
+fail:
+	pyc2go_pool_free(&pool);
+	return 1;
+}
+
+#line 157 "elementwise.py"
+PYC2GO_LOOP void elementwise_power_shortcuts__loop1(double *restrict t1_r, const double *restrict x_r, int64_t h1, int64_t h3, int64_t t2, double *t3_io)
+{
+	int64_t i0 = 0;
+	double t3 = *t3_io;
+#line 157 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = x_r[pyc2go_add_int64(h1, i0)];
+		t1_r[pyc2go_add_int64(h3, i0)] = (((t3 * t3) - (1.0 / x_r[pyc2go_add_int64(h1, i0)])) + sqrt(fabs(x_r[pyc2go_add_int64(h1, i0)]))) + x_r[pyc2go_add_int64(h1, i0)];
+	}
+	*t3_io = t3;
+}
+
+#line 157 "elementwise.py"
+PYC2GO_LOOP void elementwise_power_shortcuts__loop2(double *restrict t1_r_, const double *restrict x_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t2, double *t3_io_)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	double t3 = *t3_io_;
+#line 157 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = x_r_[p1];
+		t1_r_[p2] = (((t3 * t3) - (1.0 / x_r_[p1])) + sqrt(fabs(x_r_[p1]))) + x_r_[p1];
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*t3_io_ = t3;
+}
+
+int elementwise_power_shortcuts(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2go_error *err)
+{
+#line 154 "elementwise.py"
+	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
+	pyc2go_array_float64 t1 = {0};
+	int64_t t2 = 0;
+	int64_t i0 = 0;
+	double t3 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	(void)i0;
+#line 157 "elementwise.py"
+	{
+		const int64_t ext[1] = {x->shape[0]};
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
+			pyc2go_raise(err, "MemoryError", "elementwise.py", 157, "power_shortcuts", "%s", "");
+			goto fail;
+		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
+	}
+#line 157 "elementwise.py"
+	t2 = x->shape[0];
+	h1 = x->offset;
+	h2 = x->strides[0];
+	h3 = t1.offset;
+	h4 = t1.strides[0];
+#line 157 "elementwise.py"
+	if ((h2 == 1) && (h4 == 1)) {
+#line 157 "elementwise.py"
+		elementwise_power_shortcuts__loop1(t1.data, x_data, h1, h3, t2, &t3);
+	} else {
+#line 157 "elementwise.py"
+		p1 = h1;
+		p2 = h3;
+#line 157 "elementwise.py"
+		elementwise_power_shortcuts__loop2(t1.data, x_data, h2, h4, &p1, &p2, t2, &t3);
+	}
+#line 157 "elementwise.py"
+	*out = t1;
+	out->owner = pyc2go_pool_take(&pool, out->data);
+	pyc2go_pool_free(&pool);
+	return 0;
+fail:
+	pyc2go_pool_free(&pool);
+	return 1;
+}
+
+#line 163 "elementwise.py"
+PYC2GO_LOOP void elementwise_np_power_square__loop1(double *restrict t1_r, const double *restrict x_r, int64_t h1, int64_t h3, int64_t t2)
+{
+	int64_t i0 = 0;
+#line 163 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r[pyc2go_add_int64(h1, i0)] = pyc2go_pow_f64(x_r[pyc2go_add_int64(h3, i0)], 2.0);
+	}
+}
+
+#line 163 "elementwise.py"
+PYC2GO_LOOP void elementwise_np_power_square__loop2(double *restrict t1_r_, const double *restrict x_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t2)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+#line 163 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t1_r_[p1] = pyc2go_pow_f64(x_r_[p2], 2.0);
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+}
+
+int elementwise_np_power_square(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2go_error *err)
+{
+#line 160 "elementwise.py"
+	pyc2go_pool pool = {0};
+	double *const x_data = x->data;
+	pyc2go_array_float64 t1 = {0};
+	int64_t t2 = 0;
+	int64_t i0 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	(void)i0;
+#line 163 "elementwise.py"
+	{
+		const int64_t ext[1] = {x->shape[0]};
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
+			pyc2go_raise(err, "MemoryError", "elementwise.py", 163, "np_power_square", "%s", "");
+			goto fail;
+		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
+	}
+#line 163 "elementwise.py"
+	t2 = x->shape[0];
+	h1 = t1.offset;
+	h2 = t1.strides[0];
+	h3 = x->offset;
+	h4 = x->strides[0];
+#line 163 "elementwise.py"
+	if ((h2 == 1) && (h4 == 1)) {
+#line 163 "elementwise.py"
+		elementwise_np_power_square__loop1(t1.data, x_data, h1, h3, t2);
+	} else {
+#line 163 "elementwise.py"
+		p1 = h1;
+		p2 = h3;
+#line 163 "elementwise.py"
+		elementwise_np_power_square__loop2(t1.data, x_data, h2, h4, &p1, &p2, t2);
+	}
+#line 163 "elementwise.py"
+	*out = t1;
+	out->owner = pyc2go_pool_take(&pool, out->data);
+	pyc2go_pool_free(&pool);
+	return 0;
+fail:
+	pyc2go_pool_free(&pool);
+	return 1;
+}
+
+#line 169 "elementwise.py"
+PYC2GO_LOOP void elementwise_complex_square__loop1(double _Complex *restrict t1_r, const double _Complex *restrict z_r, int64_t h1, int64_t h3, int64_t t2, double _Complex *t3_io)
+{
+	int64_t i0 = 0;
+	double _Complex t3 = *t3_io;
+#line 169 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = z_r[pyc2go_add_int64(h1, i0)];
+		t1_r[pyc2go_add_int64(h3, i0)] = pyc2go_cmul(t3, t3);
+	}
+	*t3_io = t3;
+}
+
+#line 169 "elementwise.py"
+PYC2GO_LOOP void elementwise_complex_square__loop2(double _Complex *restrict t1_r_, const double _Complex *restrict z_r_, int64_t h2, int64_t h4, int64_t *p1_io, int64_t *p2_io, int64_t t2, double _Complex *t3_io_)
+{
+	int64_t i0 = 0;
+	int64_t p1 = *p1_io;
+	int64_t p2 = *p2_io;
+	double _Complex t3 = *t3_io_;
+#line 169 "elementwise.py"
+	for (i0 = 0; i0 < t2; i0++) {
+		t3 = z_r_[p1];
+		t1_r_[p2] = pyc2go_cmul(t3, t3);
+		p1 = pyc2go_add_int64(p1, h2);
+		p2 = pyc2go_add_int64(p2, h4);
+	}
+	*p1_io = p1;
+	*p2_io = p2;
+	*t3_io_ = t3;
+}
+
+int elementwise_complex_square(const pyc2go_array_complex128 *z, pyc2go_array_complex128 *out, pyc2go_error *err)
+{
+#line 166 "elementwise.py"
+	pyc2go_pool pool = {0};
+	double _Complex *const z_data = z->data;
+	pyc2go_array_complex128 t1 = {0};
+	int64_t t2 = 0;
+	int64_t i0 = 0;
+	double _Complex t3 = 0;
+	int64_t h1 = 0;
+	int64_t h2 = 0;
+	int64_t h3 = 0;
+	int64_t h4 = 0;
+	int64_t p1 = 0;
+	int64_t p2 = 0;
+	(void)i0;
+#line 169 "elementwise.py"
+	{
+		const int64_t ext[1] = {z->shape[0]};
+		if ((t1.data = pyc2go_alloc(&pool, sizeof *t1.data, 1, ext)) == NULL) {
+			pyc2go_raise(err, "MemoryError", "elementwise.py", 169, "complex_square", "%s", "");
+			goto fail;
+		}
+		t1.offset = 0;
+		t1.ndim = 1;
+		t1.shape[0] = ext[0];
+		t1.strides[0] = 1;
+	}
+#line 169 "elementwise.py"
+	t2 = z->shape[0];
+	h1 = z->offset;
+	h2 = z->strides[0];
+	h3 = t1.offset;
+	h4 = t1.strides[0];
+#line 169 "elementwise.py"
+	if ((h2 == 1) && (h4 == 1)) {
+#line 169 "elementwise.py"
+		elementwise_complex_square__loop1(t1.data, z_data, h1, h3, t2, &t3);
+	} else {
+#line 169 "elementwise.py"
+		p1 = h1;
+		p2 = h3;
+#line 169 "elementwise.py"
+		elementwise_complex_square__loop2(t1.data, z_data, h2, h4, &p1, &p2, t2, &t3);
+	}
+#line 169 "elementwise.py"
 	*out = t1;
 	out->owner = pyc2go_pool_take(&pool, out->data);
 	pyc2go_pool_free(&pool);

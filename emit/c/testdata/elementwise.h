@@ -195,4 +195,28 @@ int elementwise_complex_rotate(const pyc2go_array_complex128 *z, double theta, p
  */
 int elementwise_complex_abs2(const pyc2go_array_complex128 *z, pyc2go_array_float64 *out, pyc2go_error *err);
 
+/*
+ * elementwise_power_shortcuts is pyc2go's compiled form of power_shortcuts (elementwise.py:154).
+ *
+ * numpy's ** on arrays (fast_scalar_power): x ** 2 is x*x, x ** -1 a
+ * reciprocal, x ** 0.5 a square root, x ** 1 a copy; bit for bit.
+ */
+int elementwise_power_shortcuts(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2go_error *err);
+
+/*
+ * elementwise_np_power_square is pyc2go's compiled form of np_power_square (elementwise.py:160).
+ *
+ * np.power(x, 2) takes no shortcut: numpy's pow(x, 2.0), which its
+ * AVX-512 pow rounds otherwise than x*x.
+ */
+int elementwise_np_power_square(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2go_error *err);
+
+/*
+ * elementwise_complex_square is pyc2go's compiled form of complex_square (elementwise.py:166).
+ *
+ * z ** 2 is numpy's complex square: z*z bit for bit, infinite and NaN
+ * parts included.
+ */
+int elementwise_complex_square(const pyc2go_array_complex128 *z, pyc2go_array_complex128 *out, pyc2go_error *err);
+
 #endif /* ELEMENTWISE_H */

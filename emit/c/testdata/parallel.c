@@ -25,6 +25,8 @@ int parallel_scale_into(const pyc2go_array_float64 *x, pyc2go_array_float64 *out
 	int64_t h2 = 0;
 	int64_t h3 = 0;
 	int64_t h4 = 0;
+	int64_t par_n = 0;
+	int64_t par_chunks = 0;
 #line 13 "parallel.py"
 	t3 = x->shape[0];
 #line 13 "parallel.py"
@@ -33,18 +35,20 @@ int parallel_scale_into(const pyc2go_array_float64 *x, pyc2go_array_float64 *out
 		h2 = x->strides[0];
 		h3 = out_->offset;
 		h4 = out_->strides[0];
+		par_n = pyc2go_trip_count(0, t3, 1);
+		par_chunks = pyc2go_chunks(par_n, 1024);
 #line 13 "parallel.py"
 		{
-			const int64_t par_start = 0;
-			const int64_t par_n = pyc2go_trip_count(par_start, t3, 1);
-			const int par_chunks = pyc2go_chunks(par_n, 1024);
 			PYC2GO_OMP("omp parallel for schedule(dynamic, 1) num_threads(pyc2go_workers(par_chunks))")
-			for (int par_c = 0; par_c < par_chunks; par_c++) {
+			for (int64_t par_c = 0; par_c < par_chunks; par_c++) {
 				int64_t i_c = 0;
 				double t_c = 0;
-				int64_t par_lo = 0, par_hi = 0;
-				pyc2go_chunk_bounds(par_n, par_chunks, par_c, &par_lo, &par_hi);
-				for (i_c = par_start + par_lo; i_c < par_start + par_hi; i_c++) {
+				int64_t par_lo = 0;
+				int64_t par_hi = 0;
+				par_lo = pyc2go_chunk_lo(par_n, par_chunks, par_c);
+				par_hi = pyc2go_chunk_hi(par_n, par_chunks, par_c);
+#line 13 "parallel.py"
+				for (i_c = par_lo; i_c < par_hi; i_c++) {
 #line 14 "parallel.py"
 					t_c = x_data[pyc2go_add_int64(h1, pyc2go_mul_int64(i_c, h2))] * a;
 #line 15 "parallel.py"
@@ -90,6 +94,8 @@ int parallel_poly(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2
 	int64_t h2 = 0;
 	int64_t h3 = 0;
 	int64_t h4 = 0;
+	int64_t par_n = 0;
+	int64_t par_chunks = 0;
 #line 20 "parallel.py"
 	n = x->shape[0];
 #line 21 "parallel.py"
@@ -118,22 +124,24 @@ int parallel_poly(const pyc2go_array_float64 *x, pyc2go_array_float64 *out, pyc2
 		h2 = x->strides[0];
 		h3 = out_.offset;
 		h4 = out_.strides[0];
+		par_n = pyc2go_trip_count(0, n, 1);
+		par_chunks = pyc2go_chunks(par_n, 1024);
 #line 23 "parallel.py"
 		{
 			double *restrict out__r = out_.data;
 			const double *restrict x_r = x_data;
 #line 23 "parallel.py"
 			{
-				const int64_t par_start = 0;
-				const int64_t par_n = pyc2go_trip_count(par_start, n, 1);
-				const int par_chunks = pyc2go_chunks(par_n, 1024);
 				PYC2GO_OMP("omp parallel for schedule(dynamic, 1) num_threads(pyc2go_workers(par_chunks))")
-				for (int par_c = 0; par_c < par_chunks; par_c++) {
+				for (int64_t par_c = 0; par_c < par_chunks; par_c++) {
 					int64_t i_c = 0;
 					double v_c = 0;
-					int64_t par_lo = 0, par_hi = 0;
-					pyc2go_chunk_bounds(par_n, par_chunks, par_c, &par_lo, &par_hi);
-					for (i_c = par_start + par_lo; i_c < par_start + par_hi; i_c++) {
+					int64_t par_lo = 0;
+					int64_t par_hi = 0;
+					par_lo = pyc2go_chunk_lo(par_n, par_chunks, par_c);
+					par_hi = pyc2go_chunk_hi(par_n, par_chunks, par_c);
+#line 23 "parallel.py"
+					for (i_c = par_lo; i_c < par_hi; i_c++) {
 #line 24 "parallel.py"
 						v_c = x_r[pyc2go_add_int64(h1, pyc2go_mul_int64(i_c, h2))];
 #line 25 "parallel.py"
@@ -174,11 +182,13 @@ int parallel_isum(const pyc2go_array_int64 *x, int64_t *out, pyc2go_error *err)
 #line 29 "parallel.py"
 	int64_t *const x_data = x->data;
 	int64_t s = 0;
-	int64_t i = 0;
 	int64_t t2 = 0;
 	int64_t h1 = 0;
 	int64_t h2 = 0;
-	(void)i;
+	int64_t par_n = 0;
+	int64_t par_chunks = 0;
+	int64_t s_parts[256] = {0};
+	int64_t par_f = 0;
 	(void)err;
 #line 31 "parallel.py"
 	s = 0;
@@ -186,26 +196,29 @@ int parallel_isum(const pyc2go_array_int64 *x, int64_t *out, pyc2go_error *err)
 	t2 = x->shape[0];
 	h1 = x->offset;
 	h2 = x->strides[0];
+	par_n = pyc2go_trip_count(0, t2, 1);
+	par_chunks = pyc2go_chunks(par_n, 1024);
 #line 32 "parallel.py"
 	{
-		const int64_t par_start = 0;
-		const int64_t par_n = pyc2go_trip_count(par_start, t2, 1);
-		const int par_chunks = pyc2go_chunks(par_n, 1024);
-		int64_t s_parts[PYC2GO_MAX_CHUNKS] = {0};
 		PYC2GO_OMP("omp parallel for schedule(dynamic, 1) num_threads(pyc2go_workers(par_chunks))")
-		for (int par_c = 0; par_c < par_chunks; par_c++) {
+		for (int64_t par_c = 0; par_c < par_chunks; par_c++) {
 			int64_t i_c = 0;
 			int64_t s_c = 0;
-			int64_t par_lo = 0, par_hi = 0;
-			pyc2go_chunk_bounds(par_n, par_chunks, par_c, &par_lo, &par_hi);
-			for (i_c = par_start + par_lo; i_c < par_start + par_hi; i_c++) {
+			int64_t par_lo = 0;
+			int64_t par_hi = 0;
+			s_c = 0;
+			par_lo = pyc2go_chunk_lo(par_n, par_chunks, par_c);
+			par_hi = pyc2go_chunk_hi(par_n, par_chunks, par_c);
+#line 32 "parallel.py"
+			for (i_c = par_lo; i_c < par_hi; i_c++) {
 #line 33 "parallel.py"
 				s_c = pyc2go_add_int64(s_c, x_data[pyc2go_add_int64(h1, pyc2go_mul_int64(i_c, h2))]);
 			}
 			s_parts[par_c] = s_c;
 		}
-		for (int par_c = 0; par_c < par_chunks; par_c++)
-			s = pyc2go_add_int64(s, s_parts[par_c]);
+	}
+	for (par_f = 0; par_f < par_chunks; par_f++) {
+		s = pyc2go_add_int64(s, s_parts[par_f]);
 	}
 #line 34 "parallel.py"
 	*out = s;
@@ -224,13 +237,27 @@ int parallel_int_reductions(const pyc2go_array_int64 *x, int64_t *out0, int64_t 
 	int64_t e = 0;
 	int64_t lo = 0;
 	int64_t hi = 0;
-	int64_t i = 0;
-	int64_t v = 0;
 	int64_t t2 = 0;
 	int64_t h1 = 0;
 	int64_t h2 = 0;
-	(void)i;
-	(void)v;
+	int64_t par_n = 0;
+	int64_t par_chunks = 0;
+	int64_t a_parts[256] = {0};
+	int64_t par_f = 0;
+	int64_t d_parts[256] = {0};
+	int64_t par_f2 = 0;
+	int64_t e_parts[256] = {0};
+	int64_t par_f3 = 0;
+	int64_t hi_parts[256] = {0};
+	int64_t par_f4 = 0;
+	int64_t lo_parts[256] = {0};
+	int64_t par_f5 = 0;
+	int64_t o_parts[256] = {0};
+	int64_t par_f6 = 0;
+	int64_t p_parts[256] = {0};
+	int64_t par_f7 = 0;
+	int64_t s_parts[256] = {0};
+	int64_t par_f8 = 0;
 	(void)err;
 #line 39 "parallel.py"
 	s = 7;
@@ -252,34 +279,36 @@ int parallel_int_reductions(const pyc2go_array_int64 *x, int64_t *out0, int64_t 
 	t2 = x->shape[0];
 	h1 = x->offset;
 	h2 = x->strides[0];
+	par_n = pyc2go_trip_count(0, t2, 1);
+	par_chunks = pyc2go_chunks(par_n, 1024);
 #line 47 "parallel.py"
 	{
-		const int64_t par_start = 0;
-		const int64_t par_n = pyc2go_trip_count(par_start, t2, 1);
-		const int par_chunks = pyc2go_chunks(par_n, 1024);
-		int64_t a_parts[PYC2GO_MAX_CHUNKS] = {0};
-		int64_t d_parts[PYC2GO_MAX_CHUNKS] = {0};
-		int64_t e_parts[PYC2GO_MAX_CHUNKS] = {0};
-		int64_t hi_parts[PYC2GO_MAX_CHUNKS] = {0};
-		int64_t lo_parts[PYC2GO_MAX_CHUNKS] = {0};
-		int64_t o_parts[PYC2GO_MAX_CHUNKS] = {0};
-		int64_t p_parts[PYC2GO_MAX_CHUNKS] = {0};
-		int64_t s_parts[PYC2GO_MAX_CHUNKS] = {0};
 		PYC2GO_OMP("omp parallel for schedule(dynamic, 1) num_threads(pyc2go_workers(par_chunks))")
-		for (int par_c = 0; par_c < par_chunks; par_c++) {
+		for (int64_t par_c = 0; par_c < par_chunks; par_c++) {
 			int64_t i_c = 0;
 			int64_t v_c = 0;
-			int64_t a_c = -1;
+			int64_t a_c = 0;
 			int64_t d_c = 0;
 			int64_t e_c = 0;
-			int64_t hi_c = INT64_MIN;
-			int64_t lo_c = 9223372036854775807;
+			int64_t hi_c = 0;
+			int64_t lo_c = 0;
 			int64_t o_c = 0;
-			int64_t p_c = 1;
+			int64_t p_c = 0;
 			int64_t s_c = 0;
-			int64_t par_lo = 0, par_hi = 0;
-			pyc2go_chunk_bounds(par_n, par_chunks, par_c, &par_lo, &par_hi);
-			for (i_c = par_start + par_lo; i_c < par_start + par_hi; i_c++) {
+			int64_t par_lo = 0;
+			int64_t par_hi = 0;
+			a_c = -1;
+			d_c = 0;
+			e_c = 0;
+			hi_c = INT64_MIN;
+			lo_c = 9223372036854775807;
+			o_c = 0;
+			p_c = 1;
+			s_c = 0;
+			par_lo = pyc2go_chunk_lo(par_n, par_chunks, par_c);
+			par_hi = pyc2go_chunk_hi(par_n, par_chunks, par_c);
+#line 47 "parallel.py"
+			for (i_c = par_lo; i_c < par_hi; i_c++) {
 #line 48 "parallel.py"
 				v_c = x_data[pyc2go_add_int64(h1, pyc2go_mul_int64(i_c, h2))];
 #line 49 "parallel.py"
@@ -308,22 +337,30 @@ int parallel_int_reductions(const pyc2go_array_int64 *x, int64_t *out0, int64_t 
 			p_parts[par_c] = p_c;
 			s_parts[par_c] = s_c;
 		}
-		for (int par_c = 0; par_c < par_chunks; par_c++)
-			a = a & a_parts[par_c];
-		for (int par_c = 0; par_c < par_chunks; par_c++)
-			d = pyc2go_add_int64(d, d_parts[par_c]);
-		for (int par_c = 0; par_c < par_chunks; par_c++)
-			e = e ^ e_parts[par_c];
-		for (int par_c = 0; par_c < par_chunks; par_c++)
-			hi = pyc2go_max_int64(hi, hi_parts[par_c]);
-		for (int par_c = 0; par_c < par_chunks; par_c++)
-			lo = pyc2go_min_int64(lo, lo_parts[par_c]);
-		for (int par_c = 0; par_c < par_chunks; par_c++)
-			o = o | o_parts[par_c];
-		for (int par_c = 0; par_c < par_chunks; par_c++)
-			p = pyc2go_mul_int64(p, p_parts[par_c]);
-		for (int par_c = 0; par_c < par_chunks; par_c++)
-			s = pyc2go_add_int64(s, s_parts[par_c]);
+	}
+	for (par_f = 0; par_f < par_chunks; par_f++) {
+		a = a & a_parts[par_f];
+	}
+	for (par_f2 = 0; par_f2 < par_chunks; par_f2++) {
+		d = pyc2go_add_int64(d, d_parts[par_f2]);
+	}
+	for (par_f3 = 0; par_f3 < par_chunks; par_f3++) {
+		e = e ^ e_parts[par_f3];
+	}
+	for (par_f4 = 0; par_f4 < par_chunks; par_f4++) {
+		hi = pyc2go_max_int64(hi, hi_parts[par_f4]);
+	}
+	for (par_f5 = 0; par_f5 < par_chunks; par_f5++) {
+		lo = pyc2go_min_int64(lo, lo_parts[par_f5]);
+	}
+	for (par_f6 = 0; par_f6 < par_chunks; par_f6++) {
+		o = o | o_parts[par_f6];
+	}
+	for (par_f7 = 0; par_f7 < par_chunks; par_f7++) {
+		p = pyc2go_mul_int64(p, p_parts[par_f7]);
+	}
+	for (par_f8 = 0; par_f8 < par_chunks; par_f8++) {
+		s = pyc2go_add_int64(s, s_parts[par_f8]);
 	}
 #line 57 "parallel.py"
 	*out0 = s;
@@ -379,15 +416,13 @@ int parallel_row_sums(const pyc2go_array_float64 *m, pyc2go_array_float64 *out, 
 	int64_t t4 = 0;
 	int64_t t5 = 0;
 	int64_t t6 = 0;
-	int64_t h1 = 0;
 	int64_t h2 = 0;
 	int64_t h3 = 0;
 	int64_t h4 = 0;
 	int64_t h5 = 0;
 	int64_t h6 = 0;
-	int64_t p1 = 0;
-	(void)h1;
-	(void)p1;
+	int64_t par_n = 0;
+	int64_t par_chunks = 0;
 #line 71 "parallel.py"
 	t1 = m->shape[0];
 #line 71 "parallel.py"
@@ -421,26 +456,28 @@ int parallel_row_sums(const pyc2go_array_float64 *m, pyc2go_array_float64 *out, 
 		h4 = m->strides[0];
 		h5 = out_.offset;
 		h6 = out_.strides[0];
+		par_n = pyc2go_trip_count(0, t6, 1);
+		par_chunks = pyc2go_chunks(par_n, 1);
 #line 72 "parallel.py"
 		{
 			const double *restrict m_r = m_data;
 			double *restrict out__r = out_.data;
 #line 72 "parallel.py"
 			{
-				const int64_t par_start = 0;
-				const int64_t par_n = pyc2go_trip_count(par_start, t6, 1);
-				const int par_chunks = pyc2go_chunks(par_n, 1);
 				PYC2GO_OMP("omp parallel for schedule(dynamic, 1) num_threads(pyc2go_workers(par_chunks))")
-				for (int par_c = 0; par_c < par_chunks; par_c++) {
+				for (int64_t par_c = 0; par_c < par_chunks; par_c++) {
 					int64_t i_c = 0;
 					double acc_c = 0;
 					int64_t h1_c = 0;
 					int64_t j_c = 0;
 					int64_t p1_c = 0;
 					int64_t t5_c = 0;
-					int64_t par_lo = 0, par_hi = 0;
-					pyc2go_chunk_bounds(par_n, par_chunks, par_c, &par_lo, &par_hi);
-					for (i_c = par_start + par_lo; i_c < par_start + par_hi; i_c++) {
+					int64_t par_lo = 0;
+					int64_t par_hi = 0;
+					par_lo = pyc2go_chunk_lo(par_n, par_chunks, par_c);
+					par_hi = pyc2go_chunk_hi(par_n, par_chunks, par_c);
+#line 72 "parallel.py"
+					for (i_c = par_lo; i_c < par_hi; i_c++) {
 #line 73 "parallel.py"
 						acc_c = 0.0;
 #line 74 "parallel.py"
@@ -504,29 +541,15 @@ int parallel_count_in_rows(const pyc2go_array_float64 *m, double t, int64_t *out
 #line 80 "parallel.py"
 	double *const m_data = m->data;
 	int64_t c = 0;
-	int64_t i = 0;
-	int64_t j = 0;
 	int64_t t2 = 0;
 	int64_t t3 = 0;
-	int64_t h1 = 0;
 	int64_t h2 = 0;
 	int64_t h3 = 0;
 	int64_t h4 = 0;
-	int64_t p1 = 0;
-	int64_t c_u1 = 0;
-	int64_t c_u2 = 0;
-	int64_t c_u3 = 0;
-	int64_t j_u = 0;
-	int64_t j_lim = 0;
-	(void)i;
-	(void)j;
-	(void)h1;
-	(void)p1;
-	(void)c_u1;
-	(void)c_u2;
-	(void)c_u3;
-	(void)j_u;
-	(void)j_lim;
+	int64_t par_n = 0;
+	int64_t par_chunks = 0;
+	int64_t c_parts[256] = {0};
+	int64_t par_f = 0;
 	(void)err;
 #line 82 "parallel.py"
 	c = 0;
@@ -538,14 +561,12 @@ int parallel_count_in_rows(const pyc2go_array_float64 *m, double t, int64_t *out
 #line 83 "parallel.py"
 	h3 = m->offset;
 	h4 = m->strides[0];
+	par_n = pyc2go_trip_count(0, t3, 1);
+	par_chunks = pyc2go_chunks(par_n, 1);
 #line 83 "parallel.py"
 	{
-		const int64_t par_start = 0;
-		const int64_t par_n = pyc2go_trip_count(par_start, t3, 1);
-		const int par_chunks = pyc2go_chunks(par_n, 1);
-		int64_t c_parts[PYC2GO_MAX_CHUNKS] = {0};
 		PYC2GO_OMP("omp parallel for schedule(dynamic, 1) num_threads(pyc2go_workers(par_chunks))")
-		for (int par_c = 0; par_c < par_chunks; par_c++) {
+		for (int64_t par_c = 0; par_c < par_chunks; par_c++) {
 			int64_t i_c = 0;
 			int64_t h1_c = 0;
 			int64_t j_c = 0;
@@ -556,9 +577,13 @@ int parallel_count_in_rows(const pyc2go_array_float64 *m, double t, int64_t *out
 			int64_t j_u_c = 0;
 			int64_t j_lim_c = 0;
 			int64_t c_c = 0;
-			int64_t par_lo = 0, par_hi = 0;
-			pyc2go_chunk_bounds(par_n, par_chunks, par_c, &par_lo, &par_hi);
-			for (i_c = par_start + par_lo; i_c < par_start + par_hi; i_c++) {
+			int64_t par_lo = 0;
+			int64_t par_hi = 0;
+			c_c = 0;
+			par_lo = pyc2go_chunk_lo(par_n, par_chunks, par_c);
+			par_hi = pyc2go_chunk_hi(par_n, par_chunks, par_c);
+#line 83 "parallel.py"
+			for (i_c = par_lo; i_c < par_hi; i_c++) {
 #line 84 "parallel.py"
 				h1_c = pyc2go_add_int64(h3, pyc2go_mul_int64(i_c, h4));
 				p1_c = h1_c;
@@ -614,8 +639,9 @@ int parallel_count_in_rows(const pyc2go_array_float64 *m, double t, int64_t *out
 			}
 			c_parts[par_c] = c_c;
 		}
-		for (int par_c = 0; par_c < par_chunks; par_c++)
-			c = pyc2go_add_int64(c, c_parts[par_c]);
+	}
+	for (par_f = 0; par_f < par_chunks; par_f++) {
+		c = pyc2go_add_int64(c, c_parts[par_f]);
 	}
 #line 87 "parallel.py"
 	*out = c;
@@ -647,6 +673,8 @@ int parallel_gather(const pyc2go_array_float64 *x, const pyc2go_array_int64 *idx
 	int64_t h6 = 0;
 	int64_t h7 = 0;
 	int64_t h8 = 0;
+	int64_t par_n = 0;
+	int64_t par_chunks = 0;
 #line 93 "parallel.py"
 	t1 = idx->shape[0];
 #line 93 "parallel.py"
@@ -680,6 +708,8 @@ int parallel_gather(const pyc2go_array_float64 *x, const pyc2go_array_int64 *idx
 		h6 = x->strides[0];
 		h7 = out_.offset;
 		h8 = out_.strides[0];
+		par_n = pyc2go_trip_count(0, t9, 1);
+		par_chunks = pyc2go_chunks(par_n, 1024);
 #line 94 "parallel.py"
 		{
 			const int64_t *restrict idx_r = idx_data;
@@ -687,23 +717,23 @@ int parallel_gather(const pyc2go_array_float64 *x, const pyc2go_array_int64 *idx
 			const double *restrict x_r = x_data;
 #line 94 "parallel.py"
 			{
-				const int64_t par_start = 0;
-				const int64_t par_n = pyc2go_trip_count(par_start, t9, 1);
-				const int par_chunks = pyc2go_chunks(par_n, 1024);
-				int par_failed = par_chunks;
+				int64_t par_failed = par_chunks;
 				PYC2GO_OMP("omp parallel for schedule(dynamic, 1) num_threads(pyc2go_workers(par_chunks))")
-				for (int par_c = 0; par_c < par_chunks; par_c++) {
+				for (int64_t par_c = 0; par_c < par_chunks; par_c++) {
 					int64_t i_c = 0;
 					int64_t t4_c = 0;
 					int64_t t5_c = 0;
 					int64_t t6_c = 0;
 					double t7_c = 0;
+					int64_t par_lo = 0;
+					int64_t par_hi = 0;
 					pyc2go_error par_err;
-					int64_t par_lo = 0, par_hi = 0;
 					if (pyc2go_par_skip(&par_failed, par_c))
 						continue;
-					pyc2go_chunk_bounds(par_n, par_chunks, par_c, &par_lo, &par_hi);
-					for (i_c = par_start + par_lo; i_c < par_start + par_hi; i_c++) {
+					par_lo = pyc2go_chunk_lo(par_n, par_chunks, par_c);
+					par_hi = pyc2go_chunk_hi(par_n, par_chunks, par_c);
+#line 94 "parallel.py"
+					for (i_c = par_lo; i_c < par_hi; i_c++) {
 #line 95 "parallel.py"
 						t4_c = idx_r[pyc2go_add_int64(h1, pyc2go_mul_int64(i_c, h2))];
 #line 95 "parallel.py"
@@ -892,6 +922,10 @@ int parallel_small(const pyc2go_array_int64 *x, int64_t *out, pyc2go_error *err)
 	int64_t t2 = 0;
 	int64_t h1 = 0;
 	int64_t h2 = 0;
+	int64_t par_n = 0;
+	int64_t par_chunks = 0;
+	int64_t s_parts[256] = {0};
+	int64_t par_f = 0;
 #line 112 "parallel.py"
 	s = 0;
 #line 113 "parallel.py"
@@ -900,26 +934,29 @@ int parallel_small(const pyc2go_array_int64 *x, int64_t *out, pyc2go_error *err)
 	if (pyc2go_sub_int64(t2, 1) < x->shape[0]) {
 		h1 = x->offset;
 		h2 = x->strides[0];
+		par_n = pyc2go_trip_count(0, t2, 1);
+		par_chunks = pyc2go_chunks(par_n, 1024);
 #line 113 "parallel.py"
 		{
-			const int64_t par_start = 0;
-			const int64_t par_n = pyc2go_trip_count(par_start, t2, 1);
-			const int par_chunks = pyc2go_chunks(par_n, 1024);
-			int64_t s_parts[PYC2GO_MAX_CHUNKS] = {0};
 			PYC2GO_OMP("omp parallel for schedule(dynamic, 1) num_threads(pyc2go_workers(par_chunks))")
-			for (int par_c = 0; par_c < par_chunks; par_c++) {
+			for (int64_t par_c = 0; par_c < par_chunks; par_c++) {
 				int64_t i_c = 0;
 				int64_t s_c = 0;
-				int64_t par_lo = 0, par_hi = 0;
-				pyc2go_chunk_bounds(par_n, par_chunks, par_c, &par_lo, &par_hi);
-				for (i_c = par_start + par_lo; i_c < par_start + par_hi; i_c++) {
+				int64_t par_lo = 0;
+				int64_t par_hi = 0;
+				s_c = 0;
+				par_lo = pyc2go_chunk_lo(par_n, par_chunks, par_c);
+				par_hi = pyc2go_chunk_hi(par_n, par_chunks, par_c);
+#line 113 "parallel.py"
+				for (i_c = par_lo; i_c < par_hi; i_c++) {
 #line 114 "parallel.py"
 					s_c = pyc2go_add_int64(s_c, pyc2go_mul_int64(x_data[pyc2go_add_int64(h1, pyc2go_mul_int64(i_c, h2))], pyc2go_add_int64(i_c, 1)));
 				}
 				s_parts[par_c] = s_c;
 			}
-			for (int par_c = 0; par_c < par_chunks; par_c++)
-				s = pyc2go_add_int64(s, s_parts[par_c]);
+		}
+		for (par_f = 0; par_f < par_chunks; par_f++) {
+			s = pyc2go_add_int64(s, s_parts[par_f]);
 		}
 	} else {
 #line 113 "parallel.py"
@@ -1065,22 +1102,14 @@ int parallel_row_energy(const pyc2go_array_float64 *m, double lim, pyc2go_array_
 	bool t7 = 0;
 	int64_t t8 = 0;
 	int64_t t9 = 0;
-	int64_t h1 = 0;
-	int64_t h2 = 0;
 	int64_t h3 = 0;
 	int64_t h4 = 0;
 	int64_t h5 = 0;
 	int64_t h6 = 0;
 	int64_t h7 = 0;
 	int64_t h8 = 0;
-	int64_t p1 = 0;
-	int64_t p2 = 0;
-	int64_t p3 = 0;
-	(void)h1;
-	(void)h2;
-	(void)p1;
-	(void)p2;
-	(void)p3;
+	int64_t par_n = 0;
+	int64_t par_chunks = 0;
 #line 127 "parallel.py"
 	t1 = m->shape[0];
 #line 127 "parallel.py"
@@ -1115,14 +1144,13 @@ int parallel_row_energy(const pyc2go_array_float64 *m, double lim, pyc2go_array_
 		h6 = m->shape[1];
 		h7 = out_.offset;
 		h8 = out_.strides[0];
+		par_n = pyc2go_trip_count(0, t9, 1);
+		par_chunks = pyc2go_chunks(par_n, 1);
 #line 128 "parallel.py"
 		{
-			const int64_t par_start = 0;
-			const int64_t par_n = pyc2go_trip_count(par_start, t9, 1);
-			const int par_chunks = pyc2go_chunks(par_n, 1);
-			int par_failed = par_chunks;
+			int64_t par_failed = par_chunks;
 			PYC2GO_OMP("omp parallel for schedule(dynamic, 1) num_threads(pyc2go_workers(par_chunks))")
-			for (int par_c = 0; par_c < par_chunks; par_c++) {
+			for (int64_t par_c = 0; par_c < par_chunks; par_c++) {
 				int64_t i_c = 0;
 				pyc2go_array_float64 c_c = {0};
 				int64_t h1_c = 0;
@@ -1137,13 +1165,16 @@ int parallel_row_energy(const pyc2go_array_float64 *m, double lim, pyc2go_array_
 				pyc2go_array_float64 t6_c = {0};
 				bool t7_c = 0;
 				int64_t t8_c = 0;
+				int64_t par_lo = 0;
+				int64_t par_hi = 0;
 				pyc2go_pool par_pool = {0};
 				pyc2go_error par_err;
-				int64_t par_lo = 0, par_hi = 0;
 				if (pyc2go_par_skip(&par_failed, par_c))
 					continue;
-				pyc2go_chunk_bounds(par_n, par_chunks, par_c, &par_lo, &par_hi);
-				for (i_c = par_start + par_lo; i_c < par_start + par_hi; i_c++) {
+				par_lo = pyc2go_chunk_lo(par_n, par_chunks, par_c);
+				par_hi = pyc2go_chunk_hi(par_n, par_chunks, par_c);
+#line 128 "parallel.py"
+				for (i_c = par_lo; i_c < par_hi; i_c++) {
 #line 129 "parallel.py"
 					t3_c = pyc2go_add_int64(h4, pyc2go_mul_int64(i_c, h5));
 					t4_c = pyc2go_add_int64(h4, pyc2go_mul_int64(i_c, h5));

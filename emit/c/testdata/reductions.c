@@ -1438,14 +1438,12 @@ int reductions_argmin_argmax(const pyc2go_array_float64 *x, int64_t *out0, int64
 {
 #line 118 "reductions.py"
 	double *const x_data = x->data;
-	int64_t t1 = 0;
 	double t2 = 0;
 	int64_t t3 = 0;
 	int64_t t4 = 0;
 	int64_t t5 = 0;
 	int64_t i0 = 0;
 	double t6 = 0;
-	int64_t t7 = 0;
 	double t8 = 0;
 	int64_t t9 = 0;
 	int64_t t10 = 0;
@@ -1458,8 +1456,6 @@ int reductions_argmin_argmax(const pyc2go_array_float64 *x, int64_t *out0, int64
 	int64_t h4 = 0;
 	int64_t p1 = 0;
 	int64_t p2 = 0;
-	(void)t1;
-	(void)t7;
 #line 120 "reductions.py"
 	if (!(x->shape[0] > 0)) {
 		pyc2go_raise(err, "ValueError", "reductions.py", 120, "argmin_argmax", "%s", "attempt to get argmin of an empty sequence");

@@ -12,8 +12,9 @@ package kernels
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // InitialCondition is pyc2go's compiled form of initial_condition (kernels.py:10).
@@ -171,7 +172,7 @@ func HeatStep(u *runtime.Array[float64], r float64) (*runtime.Array[float64], er
 		t4      int64
 		t5      int64
 		t6      int64
-		t7      *runtime.Array[float64]
+		t7      int64
 		t8      int64
 		t9      int64
 		t10     int64
@@ -187,7 +188,7 @@ func HeatStep(u *runtime.Array[float64], r float64) (*runtime.Array[float64], er
 		t20     int64
 		t21     int64
 		t22     int64
-		t23     int64
+		t23     *runtime.Array[float64]
 		t24     *runtime.Array[float64]
 		t25     *runtime.Array[float64]
 		t26     *runtime.Array[float64]
@@ -236,7 +237,7 @@ func HeatStep(u *runtime.Array[float64], r float64) (*runtime.Array[float64], er
 		p13     int64
 		p14     int64
 		t1Data  []float64
-		t7Data  []float64
+		t23Data []float64
 		t28Data []float64
 	)
 	uData := u.Data
@@ -268,54 +269,54 @@ func HeatStep(u *runtime.Array[float64], r float64) (*runtime.Array[float64], er
 		}
 	}
 	/*line kernels.py:30:5*/ v = t1
-	t3 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
-	/*line kernels.py:31:5*/ t4 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
-	/*line kernels.py:31:5*/ t5 = runtime.Max(t4-t3, 0)
-	/*line kernels.py:31:5*/ t6 = int64(v.Offset) + t3*int64(v.Strides[0])
-	/*line kernels.py:31:5*/ t7 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t5)}, Strides: []int{v.Strides[0]}, Offset: int(t6)}
-	t7Data = t7.Data
-	/*line kernels.py:31:15*/ t8 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-	/*line kernels.py:31:15*/ t9 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
-	/*line kernels.py:31:15*/ t10 = runtime.Max(t9-t8, 0)
-	/*line kernels.py:31:15*/ t11 = int64(u.Offset) + t8*int64(u.Strides[0])
-	/*line kernels.py:31:30*/ t12 = runtime.SliceAdjust(int64(u.Shape[0]), 2, 1)
-	/*line kernels.py:31:30*/ t13 = runtime.Max(int64(u.Shape[0])-t12, 0)
-	/*line kernels.py:31:30*/ t14 = int64(u.Offset) + t12*int64(u.Strides[0])
-	/*line kernels.py:31:44*/ t15 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-	/*line kernels.py:31:44*/ t16 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
-	/*line kernels.py:31:44*/ t17 = runtime.Max(t16-t15, 0)
-	/*line kernels.py:31:44*/ t18 = int64(u.Offset) + t15*int64(u.Strides[0])
-	/*line kernels.py:31:5*/ t19 = t13
-	/*line kernels.py:31:5*/ t19 = t17 + (t19-t17)*runtime.BoolToInt(t17 == 1)
-	/*line kernels.py:31:5*/ if !((t13 == t19 || t13 == 1) && (t17 == t19 || t17 == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t13, t17), "kernels.py", 31, "heat_step")
+	t3 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
+	/*line kernels.py:31:15*/ t4 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+	/*line kernels.py:31:15*/ t5 = runtime.Max(t4-t3, 0)
+	/*line kernels.py:31:15*/ t6 = int64(u.Offset) + t3*int64(u.Strides[0])
+	/*line kernels.py:31:30*/ t7 = runtime.SliceAdjust(int64(u.Shape[0]), 2, 1)
+	/*line kernels.py:31:30*/ t8 = runtime.Max(int64(u.Shape[0])-t7, 0)
+	/*line kernels.py:31:30*/ t9 = int64(u.Offset) + t7*int64(u.Strides[0])
+	/*line kernels.py:31:44*/ t10 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
+	/*line kernels.py:31:44*/ t11 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+	/*line kernels.py:31:44*/ t12 = runtime.Max(t11-t10, 0)
+	/*line kernels.py:31:44*/ t13 = int64(u.Offset) + t10*int64(u.Strides[0])
+	/*line kernels.py:31:5*/ t14 = t8
+	/*line kernels.py:31:5*/ t14 = t12 + (t14-t12)*runtime.BoolToInt(t12 == 1)
+	/*line kernels.py:31:5*/ if !((t8 == t14 || t8 == 1) && (t12 == t14 || t12 == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t8, t12), "kernels.py", 31, "heat_step")
 	}
-	/*line kernels.py:31:54*/ t20 = runtime.SliceAdjust(int64(u.Shape[0]), -2, 1)
-	/*line kernels.py:31:54*/ t21 = runtime.Max(t20-0, 0)
-	/*line kernels.py:31:5*/ t22 = t19
-	/*line kernels.py:31:5*/ t22 = t21 + (t22-t21)*runtime.BoolToInt(t21 == 1)
-	/*line kernels.py:31:5*/ if !((t19 == t22 || t19 == 1) && (t21 == t22 || t21 == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t19, t21), "kernels.py", 31, "heat_step")
+	/*line kernels.py:31:54*/ t15 = runtime.SliceAdjust(int64(u.Shape[0]), -2, 1)
+	/*line kernels.py:31:54*/ t16 = runtime.Max(t15-0, 0)
+	/*line kernels.py:31:5*/ t17 = t14
+	/*line kernels.py:31:5*/ t17 = t16 + (t17-t16)*runtime.BoolToInt(t16 == 1)
+	/*line kernels.py:31:5*/ if !((t14 == t17 || t14 == 1) && (t16 == t17 || t16 == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t14, t16), "kernels.py", 31, "heat_step")
 	}
-	/*line kernels.py:31:5*/ t23 = t10
-	/*line kernels.py:31:5*/ t23 = t22 + (t23-t22)*runtime.BoolToInt(t22 == 1)
-	/*line kernels.py:31:5*/ if !((t10 == t23 || t10 == 1) && (t22 == t23 || t22 == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t10, t22), "kernels.py", 31, "heat_step")
+	/*line kernels.py:31:5*/ t18 = t5
+	/*line kernels.py:31:5*/ t18 = t17 + (t18-t17)*runtime.BoolToInt(t17 == 1)
+	/*line kernels.py:31:5*/ if !((t5 == t18 || t5 == 1) && (t17 == t18 || t17 == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t5, t17), "kernels.py", 31, "heat_step")
 	}
-	/*line kernels.py:31:5*/ if !(t23 == int64(t7.Shape[0]) || t23 == 1) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t23, int64(t7.Shape[0])), "kernels.py", 31, "heat_step")
+	/*line kernels.py:31:5*/ t19 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
+	/*line kernels.py:31:5*/ t20 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
+	/*line kernels.py:31:5*/ t21 = runtime.Max(t20-t19, 0)
+	/*line kernels.py:31:5*/ t22 = int64(v.Offset) + t19*int64(v.Strides[0])
+	/*line kernels.py:31:5*/ t23 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t21)}, Strides: []int{v.Strides[0]}, Offset: int(t22)}
+	t23Data = t23.Data
+	/*line kernels.py:31:5*/ if !(t18 == int64(t23.Shape[0]) || t18 == 1) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t18, int64(t23.Shape[0])), "kernels.py", 31, "heat_step")
 	}
-	/*line kernels.py:31:5*/ t24 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t10)}, Strides: []int{u.Strides[0]}, Offset: int(t11)}
-	/*line kernels.py:31:5*/ t25 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t13)}, Strides: []int{u.Strides[0]}, Offset: int(t14)}
-	/*line kernels.py:31:5*/ t26 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t17)}, Strides: []int{u.Strides[0]}, Offset: int(t18)}
-	/*line kernels.py:31:5*/ t27 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t21)}, Strides: []int{u.Strides[0]}, Offset: u.Offset}
-	/*line kernels.py:31:5*/ if runtime.Overlaps(t7, t24) || runtime.Overlaps(t7, t25) || runtime.Overlaps(t7, t26) || runtime.Overlaps(t7, t27) {
-		/*line kernels.py:31:5*/ t28 = runtime.Zeros[float64](t7.Shape[0])
+	/*line kernels.py:31:5*/ t24 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t5)}, Strides: []int{u.Strides[0]}, Offset: int(t6)}
+	/*line kernels.py:31:5*/ t25 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t8)}, Strides: []int{u.Strides[0]}, Offset: int(t9)}
+	/*line kernels.py:31:5*/ t26 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t12)}, Strides: []int{u.Strides[0]}, Offset: int(t13)}
+	/*line kernels.py:31:5*/ t27 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t16)}, Strides: []int{u.Strides[0]}, Offset: u.Offset}
+	/*line kernels.py:31:5*/ if runtime.Overlaps(t23, t24) || runtime.Overlaps(t23, t25) || runtime.Overlaps(t23, t26) || runtime.Overlaps(t23, t27) {
+		/*line kernels.py:31:5*/ t28 = runtime.Zeros[float64](t23.Shape[0])
 		t28Data = t28.Data
-		/*line kernels.py:31:5*/ t29 = int64(u.Strides[0]) * runtime.BoolToInt(t10 != 1)
-		/*line kernels.py:31:5*/ t30 = int64(u.Strides[0]) * runtime.BoolToInt(t13 != 1)
-		/*line kernels.py:31:5*/ t31 = int64(u.Strides[0]) * runtime.BoolToInt(t17 != 1)
-		/*line kernels.py:31:5*/ t32 = int64(u.Strides[0]) * runtime.BoolToInt(t21 != 1)
+		/*line kernels.py:31:5*/ t29 = int64(u.Strides[0]) * runtime.BoolToInt(t5 != 1)
+		/*line kernels.py:31:5*/ t30 = int64(u.Strides[0]) * runtime.BoolToInt(t8 != 1)
+		/*line kernels.py:31:5*/ t31 = int64(u.Strides[0]) * runtime.BoolToInt(t12 != 1)
+		/*line kernels.py:31:5*/ t32 = int64(u.Strides[0]) * runtime.BoolToInt(t16 != 1)
 		/*line kernels.py:31:5*/ t33 = int64(t28.Shape[0])
 		/*line kernels.py:31:5*/ h5 = int64(t28.Offset)
 		/*line kernels.py:31:5*/ h6 = int64(t28.Strides[0])
@@ -323,9 +324,9 @@ func HeatStep(u *runtime.Array[float64], r float64) (*runtime.Array[float64], er
 		/*line kernels.py:31:5*/ if h6 == 1 && t29 == 1 && t30 == 1 && t31 == 1 && t32 == 1 {
 			/*line kernels.py:31:5*/ if t33 > 0 {
 				t28W := t28Data[h5 : h5+t33]
-				uW := uData[t11 : t11+t33]
-				uW2 := uData[t14 : t14+t33]
-				uW3 := uData[t18 : t18+t33]
+				uW := uData[t6 : t6+t33]
+				uW2 := uData[t9 : t9+t33]
+				uW3 := uData[t13 : t13+t33]
 				uW4 := uData[h7 : h7+t33]
 				for i0_2 = 0; i0_2 < t33; i0_2++ {
 					/*line kernels.py:31:5*/ t28W[i0_2] = uW[i0_2] + float64(r*(uW2[i0_2]-float64(2.0*uW3[i0_2])+uW4[i0_2]))
@@ -333,9 +334,9 @@ func HeatStep(u *runtime.Array[float64], r float64) (*runtime.Array[float64], er
 			}
 		} else {
 			/*line kernels.py:31:5*/ p3 = h5
-			/*line kernels.py:31:5*/ p4 = t11
-			/*line kernels.py:31:5*/ p5 = t14
-			/*line kernels.py:31:5*/ p6 = t18
+			/*line kernels.py:31:5*/ p4 = t6
+			/*line kernels.py:31:5*/ p5 = t9
+			/*line kernels.py:31:5*/ p6 = t13
 			/*line kernels.py:31:5*/ p7 = h7
 			/*line kernels.py:31:5*/ for i0_2 = 0; i0_2 < t33; i0_2++ {
 				/*line kernels.py:31:5*/ t28Data[p3] = uData[p4] + float64(r*(uData[p5]-float64(2.0*uData[p6])+uData[p7]))
@@ -346,56 +347,56 @@ func HeatStep(u *runtime.Array[float64], r float64) (*runtime.Array[float64], er
 				/*line kernels.py:31:5*/ p7 = p7 + t32
 			}
 		}
-		/*line kernels.py:31:5*/ t34 = int64(t7.Shape[0])
-		/*line kernels.py:31:5*/ h8 = int64(t7.Offset)
-		/*line kernels.py:31:5*/ h9 = int64(t7.Strides[0])
+		/*line kernels.py:31:5*/ t34 = int64(t23.Shape[0])
+		/*line kernels.py:31:5*/ h8 = int64(t23.Offset)
+		/*line kernels.py:31:5*/ h9 = int64(t23.Strides[0])
 		/*line kernels.py:31:5*/ h10 = int64(t28.Offset)
 		/*line kernels.py:31:5*/ h11 = int64(t28.Strides[0])
 		/*line kernels.py:31:5*/ if h9 == 1 && h11 == 1 {
 			/*line kernels.py:31:5*/ if t34 > 0 {
-				t7W := t7Data[h8 : h8+t34]
+				t23W := t23Data[h8 : h8+t34]
 				t28W := t28Data[h10 : h10+t34]
 				for i0_3 = 0; i0_3 < t34; i0_3++ {
-					/*line kernels.py:31:5*/ t7W[i0_3] = t28W[i0_3]
+					/*line kernels.py:31:5*/ t23W[i0_3] = t28W[i0_3]
 				}
 			}
 		} else {
 			/*line kernels.py:31:5*/ p8 = h8
 			/*line kernels.py:31:5*/ p9 = h10
 			/*line kernels.py:31:5*/ for i0_3 = 0; i0_3 < t34; i0_3++ {
-				/*line kernels.py:31:5*/ t7Data[p8] = t28Data[p9]
+				/*line kernels.py:31:5*/ t23Data[p8] = t28Data[p9]
 				/*line kernels.py:31:5*/ p8 = p8 + h9
 				/*line kernels.py:31:5*/ p9 = p9 + h11
 			}
 		}
 	} else {
-		/*line kernels.py:31:5*/ t35 = int64(u.Strides[0]) * runtime.BoolToInt(t10 != 1)
-		/*line kernels.py:31:5*/ t36 = int64(u.Strides[0]) * runtime.BoolToInt(t13 != 1)
-		/*line kernels.py:31:5*/ t37 = int64(u.Strides[0]) * runtime.BoolToInt(t17 != 1)
-		/*line kernels.py:31:5*/ t38 = int64(u.Strides[0]) * runtime.BoolToInt(t21 != 1)
-		/*line kernels.py:31:5*/ t39 = int64(t7.Shape[0])
-		/*line kernels.py:31:5*/ h12 = int64(t7.Offset)
-		/*line kernels.py:31:5*/ h13 = int64(t7.Strides[0])
+		/*line kernels.py:31:5*/ t35 = int64(u.Strides[0]) * runtime.BoolToInt(t5 != 1)
+		/*line kernels.py:31:5*/ t36 = int64(u.Strides[0]) * runtime.BoolToInt(t8 != 1)
+		/*line kernels.py:31:5*/ t37 = int64(u.Strides[0]) * runtime.BoolToInt(t12 != 1)
+		/*line kernels.py:31:5*/ t38 = int64(u.Strides[0]) * runtime.BoolToInt(t16 != 1)
+		/*line kernels.py:31:5*/ t39 = int64(t23.Shape[0])
+		/*line kernels.py:31:5*/ h12 = int64(t23.Offset)
+		/*line kernels.py:31:5*/ h13 = int64(t23.Strides[0])
 		/*line kernels.py:31:5*/ h14 = int64(u.Offset)
 		/*line kernels.py:31:5*/ if h13 == 1 && t35 == 1 && t36 == 1 && t37 == 1 && t38 == 1 {
 			/*line kernels.py:31:5*/ if t39 > 0 {
-				t7W := t7Data[h12 : h12+t39]
-				uW := uData[t11 : t11+t39]
-				uW2 := uData[t14 : t14+t39]
-				uW3 := uData[t18 : t18+t39]
+				t23W := t23Data[h12 : h12+t39]
+				uW := uData[t6 : t6+t39]
+				uW2 := uData[t9 : t9+t39]
+				uW3 := uData[t13 : t13+t39]
 				uW4 := uData[h14 : h14+t39]
 				for i0_4 = 0; i0_4 < t39; i0_4++ {
-					/*line kernels.py:31:5*/ t7W[i0_4] = uW[i0_4] + float64(r*(uW2[i0_4]-float64(2.0*uW3[i0_4])+uW4[i0_4]))
+					/*line kernels.py:31:5*/ t23W[i0_4] = uW[i0_4] + float64(r*(uW2[i0_4]-float64(2.0*uW3[i0_4])+uW4[i0_4]))
 				}
 			}
 		} else {
 			/*line kernels.py:31:5*/ p10 = h12
-			/*line kernels.py:31:5*/ p11 = t11
-			/*line kernels.py:31:5*/ p12 = t14
-			/*line kernels.py:31:5*/ p13 = t18
+			/*line kernels.py:31:5*/ p11 = t6
+			/*line kernels.py:31:5*/ p12 = t9
+			/*line kernels.py:31:5*/ p13 = t13
 			/*line kernels.py:31:5*/ p14 = h14
 			/*line kernels.py:31:5*/ for i0_4 = 0; i0_4 < t39; i0_4++ {
-				/*line kernels.py:31:5*/ t7Data[p10] = uData[p11] + float64(r*(uData[p12]-float64(2.0*uData[p13])+uData[p14]))
+				/*line kernels.py:31:5*/ t23Data[p10] = uData[p11] + float64(r*(uData[p12]-float64(2.0*uData[p13])+uData[p14]))
 				/*line kernels.py:31:5*/ p10 = p10 + h13
 				/*line kernels.py:31:5*/ p11 = p11 + t35
 				/*line kernels.py:31:5*/ p12 = p12 + t36

@@ -358,14 +358,16 @@ int pyc2go_sum_axis_complex128(pyc2go_pool *p, const pyc2go_array_complex128 *a,
 
 /*
  * Parallel loops (numba.prange, #omp parallel for) that the parallel pass
- * approved, under OpenMP (-fopenmp); runtime/parallel.go is the Go twin
- * and the contract is the same:
+ * approved reach the generated code already cut into chunks (the chunk
+ * pass, opt/chunk.go): the code computes the trip count, the chunk count
+ * and each chunk's bounds with the functions below, runs the chunks under
+ * OpenMP (-fopenmp), and folds the chunks' partials itself, in chunk
+ * order. runtime/parallel.go is the Go twin and the contract is the same:
  *
  *   - the iterations [0, n) are cut into pyc2go_chunks(n, grain)
  *     contiguous chunks; the cut depends on n and the grain only, never on
- *     the thread count, so reductions (partials folded in chunk order by
- *     the generated code) give the same bits with 1 or 64 threads, and the
- *     same bits as the Go backend;
+ *     the thread count, so reductions give the same bits with 1 or 64
+ *     threads, and the same bits as the Go backend;
  *   - the error reported is the one of the lowest-numbered failing chunk,
  *     which is Python's first failing iteration; a chunk after a failed
  *     one does not start, but chunks already running finish;
@@ -382,6 +384,8 @@ int pyc2go_sum_axis_complex128(pyc2go_pool *p, const pyc2go_array_complex128 *a,
 #else
 #define PYC2GO_OMP(directive)
 #endif
+/* The most chunks a loop makes (ir.MaxChunks): the generated code keeps a
+ * reduction's partials in an array of as many slots. */
 #define PYC2GO_MAX_CHUNKS 256
 
 /* pyc2go_trip_count is the number of iterations of range(start, stop,
@@ -399,7 +403,7 @@ static inline int64_t pyc2go_trip_count(int64_t start, int64_t stop, int64_t ste
 /* pyc2go_chunks is how many chunks n iterations make, given the least
  * number of iterations worth a chunk: fewer than 2*grain make one, none
  * make none. */
-static inline int pyc2go_chunks(int64_t n, int64_t grain)
+static inline int64_t pyc2go_chunks(int64_t n, int64_t grain)
 {
 	if (n <= 0)
 		return 0;
@@ -408,16 +412,21 @@ static inline int pyc2go_chunks(int64_t n, int64_t grain)
 	int64_t c = n / grain;
 	if (c < 2)
 		return 1;
-	return c > PYC2GO_MAX_CHUNKS ? PYC2GO_MAX_CHUNKS : (int)c;
+	return c > PYC2GO_MAX_CHUNKS ? PYC2GO_MAX_CHUNKS : c;
 }
 
-/* pyc2go_chunk_bounds sets [*lo, *hi), the iterations of chunk c of nc
- * over n: the first n%nc chunks get one iteration more. */
-static inline void pyc2go_chunk_bounds(int64_t n, int nc, int c, int64_t *lo, int64_t *hi)
+/* pyc2go_chunk_lo is the first iteration of chunk c of the nc contiguous
+ * chunks of [0, n): the first n%nc chunks get one iteration more. */
+static inline int64_t pyc2go_chunk_lo(int64_t n, int64_t nc, int64_t c)
 {
 	int64_t q = n / nc, r = n % nc;
-	*lo = c * q + (c < r ? c : r);
-	*hi = *lo + q + (c < r ? 1 : 0);
+	return c * q + (c < r ? c : r);
+}
+
+/* pyc2go_chunk_hi is one past the last iteration of chunk c of nc over n. */
+static inline int64_t pyc2go_chunk_hi(int64_t n, int64_t nc, int64_t c)
+{
+	return pyc2go_chunk_lo(n, nc, c) + n / nc + (c < n % nc ? 1 : 0);
 }
 
 /* pyc2go_team_owner reports whether this process may start a team of
@@ -430,7 +439,7 @@ static inline void pyc2go_chunk_bounds(int64_t n, int nc, int c, int64_t *lo, in
 bool pyc2go_team_owner(void);
 
 /* pyc2go_workers is the number of threads a loop of nc chunks runs on. */
-static inline int pyc2go_workers(int nc)
+static inline int pyc2go_workers(int64_t nc)
 {
 	int w = 0;
 	const char *env = getenv("PYC2GO_WORKERS");
@@ -445,7 +454,7 @@ static inline int pyc2go_workers(int nc)
 		w = omp_get_max_threads();
 #endif
 	if (w > nc)
-		w = nc;
+		w = (int)nc;
 #if defined(_OPENMP) && defined(__GNUC__) && !defined(__clang__)
 	if (w > 1 && !pyc2go_team_owner())
 		w = 1;
@@ -455,16 +464,16 @@ static inline int pyc2go_workers(int nc)
 
 /* pyc2go_par_skip reports whether chunk c need not run: a chunk before
  * it has failed, so its error is the one Python would raise. */
-static inline bool pyc2go_par_skip(const int *failed, int c)
+static inline bool pyc2go_par_skip(const int64_t *failed, int64_t c)
 {
-	int f;
+	int64_t f;
 	PYC2GO_OMP("omp atomic read")
 	f = *failed;
 	return c > f;
 }
 
 /* pyc2go_par_fail records chunk c's error if no earlier chunk's is. */
-static inline void pyc2go_par_fail(int *failed, int c, pyc2go_error *dst, const pyc2go_error *src)
+static inline void pyc2go_par_fail(int64_t *failed, int64_t c, pyc2go_error *dst, const pyc2go_error *src)
 {
 	PYC2GO_OMP("omp critical(pyc2go_par_fail)")
 	{

@@ -9,8 +9,9 @@ package creation
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // ClampSize is pyc2go's compiled form of clamp_size (creation.py:7).
@@ -805,11 +806,11 @@ func Vandermonde(x *runtime.Array[float64], degree int64) (*runtime.Array[float6
 		i0      int64
 		i1      int64
 		t6      int64
-		t7      *runtime.Array[float64]
+		t7      int64
 		t8      int64
 		t9      int64
 		t10     int64
-		t11     int64
+		t11     *runtime.Array[float64]
 		t12     *runtime.Array[float64]
 		t13     *runtime.Array[float64]
 		t14     int64
@@ -842,9 +843,9 @@ func Vandermonde(x *runtime.Array[float64], degree int64) (*runtime.Array[float6
 		h17     int64
 		h18     int64
 		h19     int64
-		h20     int64
+		h20     bool
 		h21     bool
-		h22     bool
+		h22     int64
 		h23     int64
 		h24     int64
 		h25     int64
@@ -859,7 +860,7 @@ func Vandermonde(x *runtime.Array[float64], degree int64) (*runtime.Array[float6
 		p9      int64
 		vData   []float64
 		t3Data  []float64
-		t7Data  []float64
+		t11Data []float64
 		t13Data []float64
 	)
 	xData := x.Data
@@ -899,36 +900,36 @@ func Vandermonde(x *runtime.Array[float64], degree int64) (*runtime.Array[float6
 	/*line creation.py:100:5*/ v = t3
 	vData = v.Data
 	/*line creation.py:101:14*/ t21 = d + 1
-	/*line creation.py:101:5*/ if t21-1 < int64(v.Shape[1]) && t21-1 <= 1099511627776 && t21-2 < int64(v.Shape[1]) {
+	/*line creation.py:101:5*/ if t21-1 <= 1099511627776 && t21-2 < int64(v.Shape[1]) && t21-1 < int64(v.Shape[1]) {
 		/*line creation.py:101:5*/ h15 = int64(v.Offset)
 		/*line creation.py:101:5*/ h16 = int64(v.Strides[1])
 		/*line creation.py:101:5*/ h17 = int64(v.Shape[0])
-		/*line creation.py:101:5*/ h18 = int64(v.Strides[0])
-		/*line creation.py:101:5*/ h19 = int64(x.Shape[0])
-		/*line creation.py:101:5*/ h20 = runtime.BoolToInt(int64(x.Shape[0]) == 1)
-		/*line creation.py:101:5*/ h21 = int64(v.Shape[0]) == 1
-		/*line creation.py:101:5*/ h22 = int64(x.Shape[0]) == 1
+		/*line creation.py:101:5*/ h18 = int64(x.Shape[0])
+		/*line creation.py:101:5*/ h19 = runtime.BoolToInt(int64(x.Shape[0]) == 1)
+		/*line creation.py:101:5*/ h20 = int64(v.Shape[0]) == 1
+		/*line creation.py:101:5*/ h21 = int64(x.Shape[0]) == 1
+		/*line creation.py:101:5*/ h22 = int64(v.Strides[0])
 		/*line creation.py:101:5*/ h23 = int64(v.Strides[0]) * runtime.BoolToInt(int64(v.Shape[0]) != 1)
 		/*line creation.py:101:5*/ h24 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 		/*line creation.py:101:5*/ h25 = int64(x.Offset)
 		/*line creation.py:101:5*/ for j = 1; j < t21; j++ {
-			t6 = h15 + j*h16
-			/*line creation.py:102:9*/ t7 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(h17)}, Strides: []int{int(h18)}, Offset: int(t6)}
-			t7Data = t7.Data
-			/*line creation.py:102:19*/ t8 = j - 1
-			/*line creation.py:102:19*/ t9 = t8
-			/*line creation.py:102:19*/ t10 = h15 + t9*h16
-			/*line creation.py:102:9*/ t11 = h17
-			/*line creation.py:102:9*/ t11 = h19 + (t11-h19)*h20
-			/*line creation.py:102:9*/ if !((h17 == t11 || h21) && (h19 == t11 || h22)) {
+			t6 = j - 1
+			/*line creation.py:102:19*/ t7 = t6
+			/*line creation.py:102:19*/ t8 = h15 + t7*h16
+			/*line creation.py:102:9*/ t9 = h17
+			/*line creation.py:102:9*/ t9 = h18 + (t9-h18)*h19
+			/*line creation.py:102:9*/ if !((h17 == t9 || h20) && (h18 == t9 || h21)) {
 				return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(v.Shape[0]), int64(x.Shape[0])), "creation.py", 102, "vandermonde")
 			}
-			/*line creation.py:102:9*/ if !(t11 == int64(t7.Shape[0]) || t11 == 1) {
-				return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t11, int64(t7.Shape[0])), "creation.py", 102, "vandermonde")
+			/*line creation.py:102:9*/ t10 = h15 + j*h16
+			/*line creation.py:102:9*/ t11 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(h17)}, Strides: []int{int(h22)}, Offset: int(t10)}
+			t11Data = t11.Data
+			/*line creation.py:102:9*/ if !(t9 == int64(t11.Shape[0]) || t9 == 1) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t9, int64(t11.Shape[0])), "creation.py", 102, "vandermonde")
 			}
-			/*line creation.py:102:9*/ t12 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(h17)}, Strides: []int{int(h18)}, Offset: int(t10)}
-			/*line creation.py:102:9*/ if runtime.Overlaps(t7, t12) || runtime.Overlaps(t7, x) {
-				/*line creation.py:102:9*/ t13 = runtime.Zeros[float64](t7.Shape[0])
+			/*line creation.py:102:9*/ t12 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(h17)}, Strides: []int{int(h22)}, Offset: int(t8)}
+			/*line creation.py:102:9*/ if runtime.Overlaps(t11, t12) || runtime.Overlaps(t11, x) {
+				/*line creation.py:102:9*/ t13 = runtime.Zeros[float64](t11.Shape[0])
 				t13Data = t13.Data
 				/*line creation.py:102:9*/ t14 = h23
 				/*line creation.py:102:9*/ t15 = h24
@@ -939,7 +940,7 @@ func Vandermonde(x *runtime.Array[float64], degree int64) (*runtime.Array[float6
 				/*line creation.py:102:9*/ if h6 == 1 && t14 == 1 && t15 == 1 {
 					/*line creation.py:102:9*/ if t16 > 0 {
 						t13W := t13Data[h5 : h5+t16]
-						vW := vData[t10 : t10+t16]
+						vW := vData[t8 : t8+t16]
 						xW := xData[h7 : h7+t16]
 						for i0_2 = 0; i0_2 < t16; i0_2++ {
 							/*line creation.py:102:9*/ t13W[i0_2] = float64(vW[i0_2] * xW[i0_2])
@@ -947,7 +948,7 @@ func Vandermonde(x *runtime.Array[float64], degree int64) (*runtime.Array[float6
 					}
 				} else {
 					/*line creation.py:102:9*/ p2 = h5
-					/*line creation.py:102:9*/ p3 = t10
+					/*line creation.py:102:9*/ p3 = t8
 					/*line creation.py:102:9*/ p4 = h7
 					/*line creation.py:102:9*/ for i0_2 = 0; i0_2 < t16; i0_2++ {
 						/*line creation.py:102:9*/ t13Data[p2] = float64(vData[p3] * xData[p4])
@@ -956,24 +957,24 @@ func Vandermonde(x *runtime.Array[float64], degree int64) (*runtime.Array[float6
 						/*line creation.py:102:9*/ p4 = p4 + t15
 					}
 				}
-				/*line creation.py:102:9*/ t17 = int64(t7.Shape[0])
-				/*line creation.py:102:9*/ h8 = int64(t7.Offset)
-				/*line creation.py:102:9*/ h9 = int64(t7.Strides[0])
+				/*line creation.py:102:9*/ t17 = int64(t11.Shape[0])
+				/*line creation.py:102:9*/ h8 = int64(t11.Offset)
+				/*line creation.py:102:9*/ h9 = int64(t11.Strides[0])
 				/*line creation.py:102:9*/ h10 = int64(t13.Offset)
 				/*line creation.py:102:9*/ h11 = int64(t13.Strides[0])
 				/*line creation.py:102:9*/ if h9 == 1 && h11 == 1 {
 					/*line creation.py:102:9*/ if t17 > 0 {
-						t7W := t7Data[h8 : h8+t17]
+						t11W := t11Data[h8 : h8+t17]
 						t13W := t13Data[h10 : h10+t17]
 						for i0_3 = 0; i0_3 < t17; i0_3++ {
-							/*line creation.py:102:9*/ t7W[i0_3] = t13W[i0_3]
+							/*line creation.py:102:9*/ t11W[i0_3] = t13W[i0_3]
 						}
 					}
 				} else {
 					/*line creation.py:102:9*/ p5 = h8
 					/*line creation.py:102:9*/ p6 = h10
 					/*line creation.py:102:9*/ for i0_3 = 0; i0_3 < t17; i0_3++ {
-						/*line creation.py:102:9*/ t7Data[p5] = t13Data[p6]
+						/*line creation.py:102:9*/ t11Data[p5] = t13Data[p6]
 						/*line creation.py:102:9*/ p5 = p5 + h9
 						/*line creation.py:102:9*/ p6 = p6 + h11
 					}
@@ -981,25 +982,25 @@ func Vandermonde(x *runtime.Array[float64], degree int64) (*runtime.Array[float6
 			} else {
 				/*line creation.py:102:9*/ t18 = h23
 				/*line creation.py:102:9*/ t19 = h24
-				/*line creation.py:102:9*/ t20 = int64(t7.Shape[0])
-				/*line creation.py:102:9*/ h12 = int64(t7.Offset)
-				/*line creation.py:102:9*/ h13 = int64(t7.Strides[0])
+				/*line creation.py:102:9*/ t20 = int64(t11.Shape[0])
+				/*line creation.py:102:9*/ h12 = int64(t11.Offset)
+				/*line creation.py:102:9*/ h13 = int64(t11.Strides[0])
 				/*line creation.py:102:9*/ h14 = h25
 				/*line creation.py:102:9*/ if h13 == 1 && t18 == 1 && t19 == 1 {
 					/*line creation.py:102:9*/ if t20 > 0 {
-						t7W := t7Data[h12 : h12+t20]
-						vW := vData[t10 : t10+t20]
+						t11W := t11Data[h12 : h12+t20]
+						vW := vData[t8 : t8+t20]
 						xW := xData[h14 : h14+t20]
 						for i0_4 = 0; i0_4 < t20; i0_4++ {
-							/*line creation.py:102:9*/ t7W[i0_4] = float64(vW[i0_4] * xW[i0_4])
+							/*line creation.py:102:9*/ t11W[i0_4] = float64(vW[i0_4] * xW[i0_4])
 						}
 					}
 				} else {
 					/*line creation.py:102:9*/ p7 = h12
-					/*line creation.py:102:9*/ p8 = t10
+					/*line creation.py:102:9*/ p8 = t8
 					/*line creation.py:102:9*/ p9 = h14
 					/*line creation.py:102:9*/ for i0_4 = 0; i0_4 < t20; i0_4++ {
-						/*line creation.py:102:9*/ t7Data[p7] = float64(vData[p8] * xData[p9])
+						/*line creation.py:102:9*/ t11Data[p7] = float64(vData[p8] * xData[p9])
 						/*line creation.py:102:9*/ p7 = p7 + h13
 						/*line creation.py:102:9*/ p8 = p8 + t18
 						/*line creation.py:102:9*/ p9 = p9 + t19
@@ -1009,49 +1010,49 @@ func Vandermonde(x *runtime.Array[float64], degree int64) (*runtime.Array[float6
 		}
 	} else {
 		/*line creation.py:101:5*/ for j = 1; j < t21; j++ {
-			if !(j < int64(v.Shape[1])) {
-				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", j, 1, int64(v.Shape[1])), "creation.py", 102, "vandermonde")
+			t6 = j - 1
+			/*line creation.py:102:19*/ if !(t6 >= -int64(v.Shape[1]) && t6 < int64(v.Shape[1])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t6, 1, int64(v.Shape[1])), "creation.py", 102, "vandermonde")
 			}
-			/*line creation.py:102:9*/ t6 = int64(v.Offset) + j*int64(v.Strides[1])
-			/*line creation.py:102:9*/ t7 = &runtime.Array[float64]{Data: v.Data, Shape: []int{v.Shape[0]}, Strides: []int{v.Strides[0]}, Offset: int(t6)}
-			t7Data = t7.Data
-			/*line creation.py:102:19*/ t8 = j - 1
-			/*line creation.py:102:19*/ if !(t8 >= -int64(v.Shape[1]) && t8 < int64(v.Shape[1])) {
-				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t8, 1, int64(v.Shape[1])), "creation.py", 102, "vandermonde")
+			/*line creation.py:102:19*/ t7 = t6
+			/*line creation.py:102:19*/ if t6 < 0 {
+				/*line creation.py:102:19*/ t7 = t6 + int64(v.Shape[1])
 			}
-			/*line creation.py:102:19*/ t9 = t8
-			/*line creation.py:102:19*/ if t8 < 0 {
-				/*line creation.py:102:19*/ t9 = t8 + int64(v.Shape[1])
-			}
-			/*line creation.py:102:19*/ t10 = int64(v.Offset) + t9*int64(v.Strides[1])
-			/*line creation.py:102:9*/ t11 = int64(v.Shape[0])
-			/*line creation.py:102:9*/ t11 = int64(x.Shape[0]) + (t11-int64(x.Shape[0]))*runtime.BoolToInt(int64(x.Shape[0]) == 1)
-			/*line creation.py:102:9*/ if !((int64(v.Shape[0]) == t11 || int64(v.Shape[0]) == 1) && (int64(x.Shape[0]) == t11 || int64(x.Shape[0]) == 1)) {
+			/*line creation.py:102:19*/ t8 = int64(v.Offset) + t7*int64(v.Strides[1])
+			/*line creation.py:102:9*/ t9 = int64(v.Shape[0])
+			/*line creation.py:102:9*/ t9 = int64(x.Shape[0]) + (t9-int64(x.Shape[0]))*runtime.BoolToInt(int64(x.Shape[0]) == 1)
+			/*line creation.py:102:9*/ if !((int64(v.Shape[0]) == t9 || int64(v.Shape[0]) == 1) && (int64(x.Shape[0]) == t9 || int64(x.Shape[0]) == 1)) {
 				return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(v.Shape[0]), int64(x.Shape[0])), "creation.py", 102, "vandermonde")
 			}
-			/*line creation.py:102:9*/ if !(t11 == int64(t7.Shape[0]) || t11 == 1) {
-				return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t11, int64(t7.Shape[0])), "creation.py", 102, "vandermonde")
+			/*line creation.py:102:9*/ if !(j < int64(v.Shape[1])) {
+				return nil, runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", j, 1, int64(v.Shape[1])), "creation.py", 102, "vandermonde")
 			}
-			/*line creation.py:102:9*/ t12 = &runtime.Array[float64]{Data: v.Data, Shape: []int{v.Shape[0]}, Strides: []int{v.Strides[0]}, Offset: int(t10)}
-			/*line creation.py:102:9*/ if runtime.Overlaps(t7, t12) || runtime.Overlaps(t7, x) {
-				/*line creation.py:102:9*/ t13 = runtime.Zeros[float64](t7.Shape[0])
+			/*line creation.py:102:9*/ t10 = int64(v.Offset) + j*int64(v.Strides[1])
+			/*line creation.py:102:9*/ t11 = &runtime.Array[float64]{Data: v.Data, Shape: []int{v.Shape[0]}, Strides: []int{v.Strides[0]}, Offset: int(t10)}
+			t11Data = t11.Data
+			/*line creation.py:102:9*/ if !(t9 == int64(t11.Shape[0]) || t9 == 1) {
+				return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t9, int64(t11.Shape[0])), "creation.py", 102, "vandermonde")
+			}
+			/*line creation.py:102:9*/ t12 = &runtime.Array[float64]{Data: v.Data, Shape: []int{v.Shape[0]}, Strides: []int{v.Strides[0]}, Offset: int(t8)}
+			/*line creation.py:102:9*/ if runtime.Overlaps(t11, t12) || runtime.Overlaps(t11, x) {
+				/*line creation.py:102:9*/ t13 = runtime.Zeros[float64](t11.Shape[0])
 				t13Data = t13.Data
 				/*line creation.py:102:9*/ t14 = int64(v.Strides[0]) * runtime.BoolToInt(int64(v.Shape[0]) != 1)
 				/*line creation.py:102:9*/ t15 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
 				/*line creation.py:102:9*/ t16 = int64(t13.Shape[0])
 				/*line creation.py:102:9*/ for i0_2 = 0; i0_2 < t16; i0_2++ {
-					/*line creation.py:102:9*/ t13Data[int64(t13.Offset)+i0_2*int64(t13.Strides[0])] = float64(vData[t10+i0_2*t14] * xData[int64(x.Offset)+i0_2*t15])
+					/*line creation.py:102:9*/ t13Data[int64(t13.Offset)+i0_2*int64(t13.Strides[0])] = float64(vData[t8+i0_2*t14] * xData[int64(x.Offset)+i0_2*t15])
 				}
-				/*line creation.py:102:9*/ t17 = int64(t7.Shape[0])
+				/*line creation.py:102:9*/ t17 = int64(t11.Shape[0])
 				/*line creation.py:102:9*/ for i0_3 = 0; i0_3 < t17; i0_3++ {
-					/*line creation.py:102:9*/ t7Data[int64(t7.Offset)+i0_3*int64(t7.Strides[0])] = t13Data[int64(t13.Offset)+i0_3*int64(t13.Strides[0])]
+					/*line creation.py:102:9*/ t11Data[int64(t11.Offset)+i0_3*int64(t11.Strides[0])] = t13Data[int64(t13.Offset)+i0_3*int64(t13.Strides[0])]
 				}
 			} else {
 				/*line creation.py:102:9*/ t18 = int64(v.Strides[0]) * runtime.BoolToInt(int64(v.Shape[0]) != 1)
 				/*line creation.py:102:9*/ t19 = int64(x.Strides[0]) * runtime.BoolToInt(int64(x.Shape[0]) != 1)
-				/*line creation.py:102:9*/ t20 = int64(t7.Shape[0])
+				/*line creation.py:102:9*/ t20 = int64(t11.Shape[0])
 				/*line creation.py:102:9*/ for i0_4 = 0; i0_4 < t20; i0_4++ {
-					/*line creation.py:102:9*/ t7Data[int64(t7.Offset)+i0_4*int64(t7.Strides[0])] = float64(vData[t10+i0_4*t18] * xData[int64(x.Offset)+i0_4*t19])
+					/*line creation.py:102:9*/ t11Data[int64(t11.Offset)+i0_4*int64(t11.Strides[0])] = float64(vData[t8+i0_4*t18] * xData[int64(x.Offset)+i0_4*t19])
 				}
 			}
 		}

@@ -8,8 +8,10 @@ package distances
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
+	linalg "github.com/pyc2go/pyc2go/runtime/linalg"
 )
 
 // PairwiseLoops is pyc2go's compiled form of pairwise_loops (distances.py:6).
@@ -448,22 +450,22 @@ func PairwiseDotTrick(x *runtime.Array[float64]) (*runtime.Array[float64], error
 		t4      *runtime.Array[float64]
 		t5      int64
 		t6      *runtime.Array[float64]
-		t7      int64
+		t7      *runtime.Array[float64]
+		t8      int64
 		i0_2    int64
 		i1_2    int64
-		t8      float64
-		t9      int64
-		i0_3    int64
+		t9      float64
 		t10     int64
+		i0_3    int64
 		t11     int64
 		t12     int64
-		t13     *runtime.Array[float64]
+		t13     int64
 		t14     *runtime.Array[float64]
 		t15     *runtime.Array[float64]
-		t16     int64
+		t16     *runtime.Array[float64]
+		t17     int64
 		i0_4    int64
-		t17     *runtime.Array[float64]
-		t18     int64
+		t18     *runtime.Array[float64]
 		t19     int64
 		t20     int64
 		t21     int64
@@ -471,16 +473,17 @@ func PairwiseDotTrick(x *runtime.Array[float64]) (*runtime.Array[float64], error
 		t23     int64
 		t24     int64
 		t25     int64
+		t26     int64
 		i0_5    int64
 		i1_3    int64
-		t26     *runtime.Array[float64]
-		t27     int64
+		t27     *runtime.Array[float64]
 		t28     int64
+		t29     int64
 		i0_6    int64
 		i1_4    int64
-		t29     float64
 		t30     float64
 		t31     float64
+		t32     float64
 		h1      int64
 		h2      int64
 		h3      int64
@@ -535,9 +538,9 @@ func PairwiseDotTrick(x *runtime.Array[float64]) (*runtime.Array[float64], error
 		d2Data  []float64
 		t1Data  []float64
 		t6Data  []float64
-		t13Data []float64
-		t15Data []float64
-		t26Data []float64
+		t14Data []float64
+		t16Data []float64
+		t27Data []float64
 	)
 	xData := x.Data
 	/*line distances.py:29:17*/ t1 = runtime.ZerosLayout2[float64](2, x.Shape, x.Strides, x.Shape, x.Strides)
@@ -579,199 +582,199 @@ func PairwiseDotTrick(x *runtime.Array[float64]) (*runtime.Array[float64], error
 	/*line distances.py:29:5*/ sq = t4
 	sqData = sq.Data
 	/*line distances.py:30:9*/ t5 = int64(x.Shape[1])
-	/*line distances.py:30:9*/ t6 = runtime.Zeros[float64](x.Shape[0], x.Shape[0])
-	t6Data = t6.Data
-	/*line distances.py:30:9*/ t7 = int64(x.Shape[0])
-	/*line distances.py:30:9*/ t9 = int64(x.Shape[0])
-	/*line distances.py:30:9*/ h10 = int64(t6.Strides[1])
-	/*line distances.py:30:9*/ h12 = int64(x.Strides[0])
-	/*line distances.py:30:9*/ h14 = int64(x.Strides[1])
-	/*line distances.py:30:9*/ h15 = int64(x.Offset)
-	/*line distances.py:30:9*/ h16 = int64(t6.Offset)
-	/*line distances.py:30:9*/ h17 = int64(t6.Strides[0])
-	/*line distances.py:30:9*/ h18 = int64(x.Offset)
-	/*line distances.py:30:9*/ h19 = int64(x.Strides[0])
-	/*line distances.py:30:9*/ if h12 == 1 {
-		/*line distances.py:30:9*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
-			/*line distances.py:30:9*/ h9 = h16 + i0_2*h17
-			/*line distances.py:30:9*/ h13 = h18 + i0_2*h19
-			/*line distances.py:30:9*/ for i1_2 = 0; i1_2 < t5; i1_2++ {
-				/*line distances.py:30:9*/ t8 = xData[h13+i1_2*h14]
-				/*line distances.py:30:9*/ h11 = h15 + i1_2*h14
-				/*line distances.py:30:9*/ if t9 > 0 {
-					xW := xData[h11 : h11+t9]
-					for i0_3 = 0; i0_3 < t9; i0_3++ {
-						/*line distances.py:30:9*/ t10 = h9 + i0_3*h10
-						/*line distances.py:30:9*/ t6Data[t10] = t6Data[t10] + float64(t8*xW[i0_3])
+	/*line distances.py:30:9*/ if int64(x.Shape[0])*int64(x.Shape[0])*t5 >= 512 {
+		/*line distances.py:30:9*/ t7 = &runtime.Array[float64]{Data: x.Data, Shape: []int{x.Shape[1], x.Shape[0]}, Strides: []int{x.Strides[1], x.Strides[0]}, Offset: x.Offset}
+		/*line distances.py:30:9*/ t6 = linalg.Product(x, t7)
+	} else {
+		/*line distances.py:30:9*/ t6 = runtime.Zeros[float64](x.Shape[0], x.Shape[0])
+		t6Data = t6.Data
+		/*line distances.py:30:9*/ t8 = int64(x.Shape[0])
+		/*line distances.py:30:9*/ t10 = int64(x.Shape[0])
+		/*line distances.py:30:9*/ h10 = int64(t6.Strides[1])
+		/*line distances.py:30:9*/ h12 = int64(x.Strides[0])
+		/*line distances.py:30:9*/ h14 = int64(x.Strides[1])
+		/*line distances.py:30:9*/ h15 = int64(x.Offset)
+		/*line distances.py:30:9*/ h16 = int64(t6.Offset)
+		/*line distances.py:30:9*/ h17 = int64(t6.Strides[0])
+		/*line distances.py:30:9*/ h18 = int64(x.Offset)
+		/*line distances.py:30:9*/ h19 = int64(x.Strides[0])
+		/*line distances.py:30:9*/ if h12 == 1 {
+			/*line distances.py:30:9*/ for i0_2 = 0; i0_2 < t8; i0_2++ {
+				/*line distances.py:30:9*/ h9 = h16 + i0_2*h17
+				/*line distances.py:30:9*/ h13 = h18 + i0_2*h19
+				/*line distances.py:30:9*/ for i1_2 = 0; i1_2 < t5; i1_2++ {
+					/*line distances.py:30:9*/ t9 = xData[h13+i1_2*h14]
+					/*line distances.py:30:9*/ h11 = h15 + i1_2*h14
+					/*line distances.py:30:9*/ if t10 > 0 {
+						xW := xData[h11 : h11+t10]
+						for i0_3 = 0; i0_3 < t10; i0_3++ {
+							/*line distances.py:30:9*/ t11 = h9 + i0_3*h10
+							/*line distances.py:30:9*/ t6Data[t11] = t6Data[t11] + float64(t9*xW[i0_3])
+						}
 					}
 				}
 			}
-		}
-	} else {
-		/*line distances.py:30:9*/ for i0_2 = 0; i0_2 < t7; i0_2++ {
-			/*line distances.py:30:9*/ h9 = h16 + i0_2*h17
-			/*line distances.py:30:9*/ h13 = h18 + i0_2*h19
-			/*line distances.py:30:9*/ for i1_2 = 0; i1_2 < t5; i1_2++ {
-				/*line distances.py:30:9*/ t8 = xData[h13+i1_2*h14]
-				/*line distances.py:30:9*/ h11 = h15 + i1_2*h14
-				/*line distances.py:30:9*/ p3 = h11
-				/*line distances.py:30:9*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
-					/*line distances.py:30:9*/ t10 = h9 + i0_3*h10
-					/*line distances.py:30:9*/ t6Data[t10] = t6Data[t10] + float64(t8*xData[p3])
-					/*line distances.py:30:9*/ p3 = p3 + h12
+		} else {
+			/*line distances.py:30:9*/ for i0_2 = 0; i0_2 < t8; i0_2++ {
+				/*line distances.py:30:9*/ h9 = h16 + i0_2*h17
+				/*line distances.py:30:9*/ h13 = h18 + i0_2*h19
+				/*line distances.py:30:9*/ for i1_2 = 0; i1_2 < t5; i1_2++ {
+					/*line distances.py:30:9*/ t9 = xData[h13+i1_2*h14]
+					/*line distances.py:30:9*/ h11 = h15 + i1_2*h14
+					/*line distances.py:30:9*/ p3 = h11
+					/*line distances.py:30:9*/ for i0_3 = 0; i0_3 < t10; i0_3++ {
+						/*line distances.py:30:9*/ t11 = h9 + i0_3*h10
+						/*line distances.py:30:9*/ t6Data[t11] = t6Data[t11] + float64(t9*xData[p3])
+						/*line distances.py:30:9*/ p3 = p3 + h12
+					}
 				}
 			}
 		}
 	}
 	/*line distances.py:30:5*/ g = t6
 	gData = g.Data
-	/*line distances.py:31:10*/ t11 = int64(sq.Shape[0])
-	/*line distances.py:31:10*/ if !(runtime.ModInt(t11, 1) == 0) {
-		/*line distances.py:31:10*/ if true {
-			/*line distances.py:31:10*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t11, 1), "distances.py", 31, "pairwise_dot_trick")
-		}
+	/*line distances.py:31:10*/ t12 = int64(sq.Shape[0])
+	/*line distances.py:31:10*/ if !(runtime.ModInt(t12, 1) == 0) {
+		/*line distances.py:31:10*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t12, 1), "distances.py", 31, "pairwise_dot_trick")
 	}
-	/*line distances.py:31:10*/ t12 = 0
-	/*line distances.py:31:10*/ if true {
-		/*line distances.py:31:10*/ t12 = runtime.FloorDivInt(t11, 1)
-	}
+	/*line distances.py:31:10*/ t13 = runtime.FloorDivInt(t12, 1)
 	/*line distances.py:31:10*/ if sq.IsCContiguous() {
-		/*line distances.py:31:10*/ t14 = &runtime.Array[float64]{Data: sq.Data, Shape: []int{int(t12), 1}, Strides: []int{1, 1}, Offset: sq.Offset}
-		/*line distances.py:31:10*/ t13 = t14
-		t13Data = t13.Data
+		/*line distances.py:31:10*/ t15 = &runtime.Array[float64]{Data: sq.Data, Shape: []int{int(t13), 1}, Strides: []int{1, 1}, Offset: sq.Offset}
+		/*line distances.py:31:10*/ t14 = t15
+		t14Data = t14.Data
 	} else {
-		/*line distances.py:31:10*/ t15 = runtime.Zeros[float64](sq.Shape[0])
-		t15Data = t15.Data
-		/*line distances.py:31:10*/ t16 = int64(sq.Shape[0])
-		/*line distances.py:31:10*/ h20 = int64(t15.Offset)
-		/*line distances.py:31:10*/ h21 = int64(t15.Strides[0])
+		/*line distances.py:31:10*/ t16 = runtime.Zeros[float64](sq.Shape[0])
+		t16Data = t16.Data
+		/*line distances.py:31:10*/ t17 = int64(sq.Shape[0])
+		/*line distances.py:31:10*/ h20 = int64(t16.Offset)
+		/*line distances.py:31:10*/ h21 = int64(t16.Strides[0])
 		/*line distances.py:31:10*/ h22 = int64(sq.Offset)
 		/*line distances.py:31:10*/ h23 = int64(sq.Strides[0])
 		/*line distances.py:31:10*/ if h21 == 1 && h23 == 1 {
-			/*line distances.py:31:10*/ if t16 > 0 {
-				t15W := t15Data[h20 : h20+t16]
-				sqW := sqData[h22 : h22+t16]
-				for i0_4 = 0; i0_4 < t16; i0_4++ {
-					/*line distances.py:31:10*/ t15W[i0_4] = sqW[i0_4]
+			/*line distances.py:31:10*/ if t17 > 0 {
+				t16W := t16Data[h20 : h20+t17]
+				sqW := sqData[h22 : h22+t17]
+				for i0_4 = 0; i0_4 < t17; i0_4++ {
+					/*line distances.py:31:10*/ t16W[i0_4] = sqW[i0_4]
 				}
 			}
 		} else {
 			/*line distances.py:31:10*/ p4 = h20
 			/*line distances.py:31:10*/ p5 = h22
-			/*line distances.py:31:10*/ for i0_4 = 0; i0_4 < t16; i0_4++ {
-				/*line distances.py:31:10*/ t15Data[p4] = sqData[p5]
+			/*line distances.py:31:10*/ for i0_4 = 0; i0_4 < t17; i0_4++ {
+				/*line distances.py:31:10*/ t16Data[p4] = sqData[p5]
 				/*line distances.py:31:10*/ p4 = p4 + h21
 				/*line distances.py:31:10*/ p5 = p5 + h23
 			}
 		}
-		/*line distances.py:31:10*/ t17 = &runtime.Array[float64]{Data: t15.Data, Shape: []int{int(t12), 1}, Strides: []int{1, 1}, Offset: t15.Offset}
-		/*line distances.py:31:10*/ t13 = t17
-		t13Data = t13.Data
+		/*line distances.py:31:10*/ t18 = &runtime.Array[float64]{Data: t16.Data, Shape: []int{int(t13), 1}, Strides: []int{1, 1}, Offset: t16.Offset}
+		/*line distances.py:31:10*/ t14 = t18
+		t14Data = t14.Data
 	}
-	/*line distances.py:31:5*/ t18 = int64(t13.Shape[1])
-	/*line distances.py:31:5*/ t18 = int64(sq.Shape[0]) + (t18-int64(sq.Shape[0]))*runtime.BoolToInt(int64(sq.Shape[0]) == 1)
-	/*line distances.py:31:5*/ if !((int64(t13.Shape[1]) == t18 || int64(t13.Shape[1]) == 1) && (int64(sq.Shape[0]) == t18 || int64(sq.Shape[0]) == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,) ", int64(t13.Shape[0]), int64(t13.Shape[1]), int64(sq.Shape[0])), "distances.py", 31, "pairwise_dot_trick")
+	/*line distances.py:31:5*/ t19 = int64(t14.Shape[1])
+	/*line distances.py:31:5*/ t19 = int64(sq.Shape[0]) + (t19-int64(sq.Shape[0]))*runtime.BoolToInt(int64(sq.Shape[0]) == 1)
+	/*line distances.py:31:5*/ if !((int64(t14.Shape[1]) == t19 || int64(t14.Shape[1]) == 1) && (int64(sq.Shape[0]) == t19 || int64(sq.Shape[0]) == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,) ", int64(t14.Shape[0]), int64(t14.Shape[1]), int64(sq.Shape[0])), "distances.py", 31, "pairwise_dot_trick")
 	}
-	/*line distances.py:31:5*/ t19 = int64(t13.Shape[0])
-	/*line distances.py:31:5*/ t19 = int64(g.Shape[0]) + (t19-int64(g.Shape[0]))*runtime.BoolToInt(int64(g.Shape[0]) == 1)
-	/*line distances.py:31:5*/ t20 = t18
-	/*line distances.py:31:5*/ t20 = int64(g.Shape[1]) + (t20-int64(g.Shape[1]))*runtime.BoolToInt(int64(g.Shape[1]) == 1)
-	/*line distances.py:31:5*/ if !((int64(t13.Shape[0]) == t19 || int64(t13.Shape[0]) == 1) && (int64(g.Shape[0]) == t19 || int64(g.Shape[0]) == 1) && (t18 == t20 || t18 == 1) && (int64(g.Shape[1]) == t20 || int64(g.Shape[1]) == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", int64(t13.Shape[0]), t18, int64(g.Shape[0]), int64(g.Shape[1])), "distances.py", 31, "pairwise_dot_trick")
+	/*line distances.py:31:5*/ t20 = int64(t14.Shape[0])
+	/*line distances.py:31:5*/ t20 = int64(g.Shape[0]) + (t20-int64(g.Shape[0]))*runtime.BoolToInt(int64(g.Shape[0]) == 1)
+	/*line distances.py:31:5*/ t21 = t19
+	/*line distances.py:31:5*/ t21 = int64(g.Shape[1]) + (t21-int64(g.Shape[1]))*runtime.BoolToInt(int64(g.Shape[1]) == 1)
+	/*line distances.py:31:5*/ if !((int64(t14.Shape[0]) == t20 || int64(t14.Shape[0]) == 1) && (int64(g.Shape[0]) == t20 || int64(g.Shape[0]) == 1) && (t19 == t21 || t19 == 1) && (int64(g.Shape[1]) == t21 || int64(g.Shape[1]) == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", int64(t14.Shape[0]), t19, int64(g.Shape[0]), int64(g.Shape[1])), "distances.py", 31, "pairwise_dot_trick")
 	}
-	/*line distances.py:31:5*/ d2 = runtime.Zeros[float64](int(t19), int(t20))
+	/*line distances.py:31:5*/ d2 = runtime.Zeros[float64](int(t20), int(t21))
 	d2Data = d2.Data
-	/*line distances.py:31:5*/ t21 = int64(t13.Strides[0]) * runtime.BoolToInt(int64(t13.Shape[0]) != 1)
-	/*line distances.py:31:5*/ t22 = int64(t13.Strides[1]) * runtime.BoolToInt(int64(t13.Shape[1]) != 1)
-	/*line distances.py:31:5*/ t23 = int64(sq.Strides[0]) * runtime.BoolToInt(int64(sq.Shape[0]) != 1)
-	/*line distances.py:31:5*/ t24 = int64(g.Strides[0]) * runtime.BoolToInt(int64(g.Shape[0]) != 1)
-	/*line distances.py:31:5*/ t25 = int64(g.Strides[1]) * runtime.BoolToInt(int64(g.Shape[1]) != 1)
+	/*line distances.py:31:5*/ t22 = int64(t14.Strides[0]) * runtime.BoolToInt(int64(t14.Shape[0]) != 1)
+	/*line distances.py:31:5*/ t23 = int64(t14.Strides[1]) * runtime.BoolToInt(int64(t14.Shape[1]) != 1)
+	/*line distances.py:31:5*/ t24 = int64(sq.Strides[0]) * runtime.BoolToInt(int64(sq.Shape[0]) != 1)
+	/*line distances.py:31:5*/ t25 = int64(g.Strides[0]) * runtime.BoolToInt(int64(g.Shape[0]) != 1)
+	/*line distances.py:31:5*/ t26 = int64(g.Strides[1]) * runtime.BoolToInt(int64(g.Shape[1]) != 1)
 	/*line distances.py:31:5*/ h25 = int64(d2.Strides[1])
 	/*line distances.py:31:5*/ h27 = int64(sq.Offset)
 	/*line distances.py:31:5*/ h29 = int64(d2.Offset)
 	/*line distances.py:31:5*/ h30 = int64(d2.Strides[0])
 	/*line distances.py:31:5*/ h31 = int64(g.Offset)
-	/*line distances.py:31:5*/ if h25 == 1 && t23 == 1 && t25 == 1 {
-		/*line distances.py:31:5*/ for i0_5 = 0; i0_5 < t19; i0_5++ {
+	/*line distances.py:31:5*/ if h25 == 1 && t24 == 1 && t26 == 1 {
+		/*line distances.py:31:5*/ for i0_5 = 0; i0_5 < t20; i0_5++ {
 			/*line distances.py:31:5*/ h24 = h29 + i0_5*h30
-			/*line distances.py:31:5*/ h26 = i0_5 * t21
-			/*line distances.py:31:5*/ h28 = h31 + i0_5*t24
-			/*line distances.py:31:5*/ if t20 > 0 {
-				d2W := d2Data[h24 : h24+t20]
-				sqW := sqData[h27 : h27+t20]
-				gW := gData[h28 : h28+t20]
-				for i1_3 = 0; i1_3 < t20; i1_3++ {
-					/*line distances.py:31:5*/ d2W[i1_3] = t13Data[int64(t13.Offset)+h26+i1_3*t22] + sqW[i1_3] - float64(2.0*gW[i1_3])
+			/*line distances.py:31:5*/ h26 = i0_5 * t22
+			/*line distances.py:31:5*/ h28 = h31 + i0_5*t25
+			/*line distances.py:31:5*/ if t21 > 0 {
+				d2W := d2Data[h24 : h24+t21]
+				sqW := sqData[h27 : h27+t21]
+				gW := gData[h28 : h28+t21]
+				for i1_3 = 0; i1_3 < t21; i1_3++ {
+					/*line distances.py:31:5*/ d2W[i1_3] = t14Data[int64(t14.Offset)+h26+i1_3*t23] + sqW[i1_3] - float64(2.0*gW[i1_3])
 				}
 			}
 		}
 	} else {
-		/*line distances.py:31:5*/ for i0_5 = 0; i0_5 < t19; i0_5++ {
+		/*line distances.py:31:5*/ for i0_5 = 0; i0_5 < t20; i0_5++ {
 			/*line distances.py:31:5*/ h24 = h29 + i0_5*h30
-			/*line distances.py:31:5*/ h26 = i0_5 * t21
-			/*line distances.py:31:5*/ h28 = h31 + i0_5*t24
+			/*line distances.py:31:5*/ h26 = i0_5 * t22
+			/*line distances.py:31:5*/ h28 = h31 + i0_5*t25
 			/*line distances.py:31:5*/ p6 = h24
 			/*line distances.py:31:5*/ p7 = h27
 			/*line distances.py:31:5*/ p8 = h28
-			/*line distances.py:31:5*/ for i1_3 = 0; i1_3 < t20; i1_3++ {
-				/*line distances.py:31:5*/ d2Data[p6] = t13Data[int64(t13.Offset)+h26+i1_3*t22] + sqData[p7] - float64(2.0*gData[p8])
+			/*line distances.py:31:5*/ for i1_3 = 0; i1_3 < t21; i1_3++ {
+				/*line distances.py:31:5*/ d2Data[p6] = t14Data[int64(t14.Offset)+h26+i1_3*t23] + sqData[p7] - float64(2.0*gData[p8])
 				/*line distances.py:31:5*/ p6 = p6 + h25
-				/*line distances.py:31:5*/ p7 = p7 + t23
-				/*line distances.py:31:5*/ p8 = p8 + t25
+				/*line distances.py:31:5*/ p7 = p7 + t24
+				/*line distances.py:31:5*/ p8 = p8 + t26
 			}
 		}
 	}
-	/*line distances.py:32:12*/ t26 = runtime.Zeros[float64](d2.Shape[0], d2.Shape[1])
-	t26Data = t26.Data
-	/*line distances.py:32:12*/ t27 = int64(d2.Shape[0])
-	/*line distances.py:32:12*/ t28 = int64(d2.Shape[1])
+	/*line distances.py:32:12*/ t27 = runtime.Zeros[float64](d2.Shape[0], d2.Shape[1])
+	t27Data = t27.Data
+	/*line distances.py:32:12*/ t28 = int64(d2.Shape[0])
+	/*line distances.py:32:12*/ t29 = int64(d2.Shape[1])
 	/*line distances.py:32:12*/ h33 = int64(d2.Strides[1])
-	/*line distances.py:32:12*/ h35 = int64(t26.Strides[1])
+	/*line distances.py:32:12*/ h35 = int64(t27.Strides[1])
 	/*line distances.py:32:12*/ h36 = int64(d2.Offset)
 	/*line distances.py:32:12*/ h37 = int64(d2.Strides[0])
-	/*line distances.py:32:12*/ h38 = int64(t26.Offset)
-	/*line distances.py:32:12*/ h39 = int64(t26.Strides[0])
+	/*line distances.py:32:12*/ h38 = int64(t27.Offset)
+	/*line distances.py:32:12*/ h39 = int64(t27.Strides[0])
 	/*line distances.py:32:12*/ if h33 == 1 && h35 == 1 {
-		/*line distances.py:32:12*/ for i0_6 = 0; i0_6 < t27; i0_6++ {
+		/*line distances.py:32:12*/ for i0_6 = 0; i0_6 < t28; i0_6++ {
 			/*line distances.py:32:12*/ h32 = h36 + i0_6*h37
 			/*line distances.py:32:12*/ h34 = h38 + i0_6*h39
-			/*line distances.py:32:12*/ for i1_4 = 0; i1_4 < t28; i1_4++ {
-				/*line distances.py:32:12*/ t29 = d2Data[h32+i1_4]
-				/*line distances.py:32:12*/ t30 = 0.0
-				/*line distances.py:32:12*/ if math.IsNaN(t29) || t29 > 0.0 {
-					/*line distances.py:32:12*/ t30 = t29
-				}
-				/*line distances.py:32:12*/ t31 = math.Inf(1)
-				/*line distances.py:32:12*/ if math.IsNaN(t30) || t30 < math.Inf(1) {
+			/*line distances.py:32:12*/ for i1_4 = 0; i1_4 < t29; i1_4++ {
+				/*line distances.py:32:12*/ t30 = d2Data[h32+i1_4]
+				/*line distances.py:32:12*/ t31 = 0.0
+				/*line distances.py:32:12*/ if math.IsNaN(t30) || t30 > 0.0 {
 					/*line distances.py:32:12*/ t31 = t30
 				}
-				/*line distances.py:32:12*/ t26Data[h34+i1_4] = t31
+				/*line distances.py:32:12*/ t32 = math.Inf(1)
+				/*line distances.py:32:12*/ if math.IsNaN(t31) || t31 < math.Inf(1) {
+					/*line distances.py:32:12*/ t32 = t31
+				}
+				/*line distances.py:32:12*/ t27Data[h34+i1_4] = t32
 			}
 		}
 	} else {
-		/*line distances.py:32:12*/ for i0_6 = 0; i0_6 < t27; i0_6++ {
+		/*line distances.py:32:12*/ for i0_6 = 0; i0_6 < t28; i0_6++ {
 			/*line distances.py:32:12*/ h32 = h36 + i0_6*h37
 			/*line distances.py:32:12*/ h34 = h38 + i0_6*h39
 			/*line distances.py:32:12*/ p9 = h32
 			/*line distances.py:32:12*/ p10 = h34
-			/*line distances.py:32:12*/ for i1_4 = 0; i1_4 < t28; i1_4++ {
-				/*line distances.py:32:12*/ t29 = d2Data[p9]
-				/*line distances.py:32:12*/ t30 = 0.0
-				/*line distances.py:32:12*/ if math.IsNaN(t29) || t29 > 0.0 {
-					/*line distances.py:32:12*/ t30 = t29
-				}
-				/*line distances.py:32:12*/ t31 = math.Inf(1)
-				/*line distances.py:32:12*/ if math.IsNaN(t30) || t30 < math.Inf(1) {
+			/*line distances.py:32:12*/ for i1_4 = 0; i1_4 < t29; i1_4++ {
+				/*line distances.py:32:12*/ t30 = d2Data[p9]
+				/*line distances.py:32:12*/ t31 = 0.0
+				/*line distances.py:32:12*/ if math.IsNaN(t30) || t30 > 0.0 {
 					/*line distances.py:32:12*/ t31 = t30
 				}
-				/*line distances.py:32:12*/ t26Data[p10] = t31
+				/*line distances.py:32:12*/ t32 = math.Inf(1)
+				/*line distances.py:32:12*/ if math.IsNaN(t31) || t31 < math.Inf(1) {
+					/*line distances.py:32:12*/ t32 = t31
+				}
+				/*line distances.py:32:12*/ t27Data[p10] = t32
 				/*line distances.py:32:12*/ p9 = p9 + h33
 				/*line distances.py:32:12*/ p10 = p10 + h35
 			}
 		}
 	}
-	/*line distances.py:32:5*/ return t26, nil
+	/*line distances.py:32:5*/ return t27, nil
 }
 
 // ArcDistance is pyc2go's compiled form of arc_distance (distances.py:35).
@@ -1245,12 +1248,12 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 		t12      int64
 		t13      int64
 		t14      int64
-		t15      *runtime.Array[float64]
+		t15      int64
 		t16      int64
 		t17      int64
 		t18      int64
 		t19      int64
-		t20      int64
+		t20      *runtime.Array[float64]
 		t21      *runtime.Array[float64]
 		t22      int64
 		t23      int64
@@ -1313,7 +1316,7 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 		xmData   []float64
 		xmM1Data []float64
 		xmP1Data []float64
-		t15Data  []float64
+		t20Data  []float64
 		t21Data  []float64
 	)
 	xData := x.Data
@@ -1338,42 +1341,42 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 	/*line distances.py:78:13*/ t10 = int64(x.Offset) + t8*int64(x.Strides[0])
 	/*line distances.py:78:5*/ xmP1 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t9)}, Strides: []int{x.Strides[0]}, Offset: int(t10)}
 	xmP1Data = xmP1.Data
-	/*line distances.py:79:5*/ t11 = runtime.SliceAdjust(int64(g.Shape[0]), 1, 1)
-	/*line distances.py:79:5*/ t12 = runtime.SliceAdjust(int64(g.Shape[0]), -1, 1)
-	/*line distances.py:79:5*/ t13 = runtime.Max(t12-t11, 0)
-	/*line distances.py:79:5*/ t14 = int64(g.Offset) + t11*int64(g.Strides[0])
-	/*line distances.py:79:5*/ t15 = &runtime.Array[float64]{Data: g.Data, Shape: []int{int(t13)}, Strides: []int{g.Strides[0]}, Offset: int(t14)}
-	t15Data = t15.Data
-	/*line distances.py:79:5*/ t16 = int64(xm.Shape[0])
-	/*line distances.py:79:5*/ t16 = int64(xmM1.Shape[0]) + (t16-int64(xmM1.Shape[0]))*runtime.BoolToInt(int64(xmM1.Shape[0]) == 1)
-	/*line distances.py:79:5*/ if !((int64(xm.Shape[0]) == t16 || int64(xm.Shape[0]) == 1) && (int64(xmM1.Shape[0]) == t16 || int64(xmM1.Shape[0]) == 1)) {
+	/*line distances.py:79:5*/ t11 = int64(xm.Shape[0])
+	/*line distances.py:79:5*/ t11 = int64(xmM1.Shape[0]) + (t11-int64(xmM1.Shape[0]))*runtime.BoolToInt(int64(xmM1.Shape[0]) == 1)
+	/*line distances.py:79:5*/ if !((int64(xm.Shape[0]) == t11 || int64(xm.Shape[0]) == 1) && (int64(xmM1.Shape[0]) == t11 || int64(xmM1.Shape[0]) == 1)) {
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(xm.Shape[0]), int64(xmM1.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ t17 = int64(xmP1.Shape[0])
-	/*line distances.py:79:5*/ t17 = int64(xm.Shape[0]) + (t17-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
-	/*line distances.py:79:5*/ if !((int64(xmP1.Shape[0]) == t17 || int64(xmP1.Shape[0]) == 1) && (int64(xm.Shape[0]) == t17 || int64(xm.Shape[0]) == 1)) {
+	/*line distances.py:79:5*/ t12 = int64(xmP1.Shape[0])
+	/*line distances.py:79:5*/ t12 = int64(xm.Shape[0]) + (t12-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
+	/*line distances.py:79:5*/ if !((int64(xmP1.Shape[0]) == t12 || int64(xmP1.Shape[0]) == 1) && (int64(xm.Shape[0]) == t12 || int64(xm.Shape[0]) == 1)) {
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", int64(xmP1.Shape[0]), int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ t18 = t17
-	/*line distances.py:79:5*/ t18 = int64(xm.Shape[0]) + (t18-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
-	/*line distances.py:79:5*/ if !((t17 == t18 || t17 == 1) && (int64(xm.Shape[0]) == t18 || int64(xm.Shape[0]) == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t17, int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
+	/*line distances.py:79:5*/ t13 = t12
+	/*line distances.py:79:5*/ t13 = int64(xm.Shape[0]) + (t13-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
+	/*line distances.py:79:5*/ if !((t12 == t13 || t12 == 1) && (int64(xm.Shape[0]) == t13 || int64(xm.Shape[0]) == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t12, int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ t19 = t16
-	/*line distances.py:79:5*/ t19 = t18 + (t19-t18)*runtime.BoolToInt(t18 == 1)
-	/*line distances.py:79:5*/ if !((t16 == t19 || t16 == 1) && (t18 == t19 || t18 == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t16, t18), "distances.py", 79, "rosenbrock_grad")
+	/*line distances.py:79:5*/ t14 = t11
+	/*line distances.py:79:5*/ t14 = t13 + (t14-t13)*runtime.BoolToInt(t13 == 1)
+	/*line distances.py:79:5*/ if !((t11 == t14 || t11 == 1) && (t13 == t14 || t13 == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t11, t13), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ t20 = t19
-	/*line distances.py:79:5*/ t20 = int64(xm.Shape[0]) + (t20-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
-	/*line distances.py:79:5*/ if !((t19 == t20 || t19 == 1) && (int64(xm.Shape[0]) == t20 || int64(xm.Shape[0]) == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t19, int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
+	/*line distances.py:79:5*/ t15 = t14
+	/*line distances.py:79:5*/ t15 = int64(xm.Shape[0]) + (t15-int64(xm.Shape[0]))*runtime.BoolToInt(int64(xm.Shape[0]) == 1)
+	/*line distances.py:79:5*/ if !((t14 == t15 || t14 == 1) && (int64(xm.Shape[0]) == t15 || int64(xm.Shape[0]) == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t14, int64(xm.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ if !(t20 == int64(t15.Shape[0]) || t20 == 1) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t20, int64(t15.Shape[0])), "distances.py", 79, "rosenbrock_grad")
+	/*line distances.py:79:5*/ t16 = runtime.SliceAdjust(int64(g.Shape[0]), 1, 1)
+	/*line distances.py:79:5*/ t17 = runtime.SliceAdjust(int64(g.Shape[0]), -1, 1)
+	/*line distances.py:79:5*/ t18 = runtime.Max(t17-t16, 0)
+	/*line distances.py:79:5*/ t19 = int64(g.Offset) + t16*int64(g.Strides[0])
+	/*line distances.py:79:5*/ t20 = &runtime.Array[float64]{Data: g.Data, Shape: []int{int(t18)}, Strides: []int{g.Strides[0]}, Offset: int(t19)}
+	t20Data = t20.Data
+	/*line distances.py:79:5*/ if !(t15 == int64(t20.Shape[0]) || t15 == 1) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t15, int64(t20.Shape[0])), "distances.py", 79, "rosenbrock_grad")
 	}
-	/*line distances.py:79:5*/ if runtime.Overlaps(t15, xm) || runtime.Overlaps(t15, xmM1) || runtime.Overlaps(t15, xmP1) || runtime.Overlaps(t15, xm) || runtime.Overlaps(t15, xm) || runtime.Overlaps(t15, xm) {
-		/*line distances.py:79:5*/ t21 = runtime.Zeros[float64](t15.Shape[0])
+	/*line distances.py:79:5*/ if runtime.Overlaps(t20, xm) || runtime.Overlaps(t20, xmM1) || runtime.Overlaps(t20, xmP1) || runtime.Overlaps(t20, xm) || runtime.Overlaps(t20, xm) || runtime.Overlaps(t20, xm) {
+		/*line distances.py:79:5*/ t21 = runtime.Zeros[float64](t20.Shape[0])
 		t21Data = t21.Data
 		/*line distances.py:79:5*/ t22 = int64(xm.Strides[0]) * runtime.BoolToInt(int64(xm.Shape[0]) != 1)
 		/*line distances.py:79:5*/ t23 = int64(xmM1.Strides[0]) * runtime.BoolToInt(int64(xmM1.Shape[0]) != 1)
@@ -1415,24 +1418,24 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 				/*line distances.py:79:5*/ p4 = p4 + h5
 			}
 		}
-		/*line distances.py:79:5*/ t30 = int64(t15.Shape[0])
-		/*line distances.py:79:5*/ h6 = int64(t15.Offset)
-		/*line distances.py:79:5*/ h7 = int64(t15.Strides[0])
+		/*line distances.py:79:5*/ t30 = int64(t20.Shape[0])
+		/*line distances.py:79:5*/ h6 = int64(t20.Offset)
+		/*line distances.py:79:5*/ h7 = int64(t20.Strides[0])
 		/*line distances.py:79:5*/ h8 = int64(t21.Offset)
 		/*line distances.py:79:5*/ h9 = int64(t21.Strides[0])
 		/*line distances.py:79:5*/ if h7 == 1 && h9 == 1 {
 			/*line distances.py:79:5*/ if t30 > 0 {
-				t15W := t15Data[h6 : h6+t30]
+				t20W := t20Data[h6 : h6+t30]
 				t21W := t21Data[h8 : h8+t30]
 				for i0_2 = 0; i0_2 < t30; i0_2++ {
-					/*line distances.py:79:5*/ t15W[i0_2] = t21W[i0_2]
+					/*line distances.py:79:5*/ t20W[i0_2] = t21W[i0_2]
 				}
 			}
 		} else {
 			/*line distances.py:79:5*/ p5 = h6
 			/*line distances.py:79:5*/ p6 = h8
 			/*line distances.py:79:5*/ for i0_2 = 0; i0_2 < t30; i0_2++ {
-				/*line distances.py:79:5*/ t15Data[p5] = t21Data[p6]
+				/*line distances.py:79:5*/ t20Data[p5] = t21Data[p6]
 				/*line distances.py:79:5*/ p5 = p5 + h7
 				/*line distances.py:79:5*/ p6 = p6 + h9
 			}
@@ -1441,24 +1444,24 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 		/*line distances.py:79:5*/ t31 = int64(xm.Strides[0]) * runtime.BoolToInt(int64(xm.Shape[0]) != 1)
 		/*line distances.py:79:5*/ t32 = int64(xmM1.Strides[0]) * runtime.BoolToInt(int64(xmM1.Shape[0]) != 1)
 		/*line distances.py:79:5*/ t33 = int64(xmP1.Strides[0]) * runtime.BoolToInt(int64(xmP1.Shape[0]) != 1)
-		/*line distances.py:79:5*/ t34 = int64(t15.Shape[0])
+		/*line distances.py:79:5*/ t34 = int64(t20.Shape[0])
 		/*line distances.py:79:5*/ h10 = int64(xm.Offset)
 		/*line distances.py:79:5*/ h11 = int64(xmM1.Offset)
 		/*line distances.py:79:5*/ h12 = int64(xmP1.Offset)
-		/*line distances.py:79:5*/ h13 = int64(t15.Offset)
-		/*line distances.py:79:5*/ h14 = int64(t15.Strides[0])
+		/*line distances.py:79:5*/ h13 = int64(t20.Offset)
+		/*line distances.py:79:5*/ h14 = int64(t20.Strides[0])
 		/*line distances.py:79:5*/ if t31 == 1 && t32 == 1 && t33 == 1 && h14 == 1 {
 			/*line distances.py:79:5*/ if t34 > 0 {
 				xmW := xmData[h10 : h10+t34]
 				xmM1W := xmM1Data[h11 : h11+t34]
 				xmP1W := xmP1Data[h12 : h12+t34]
-				t15W := t15Data[h13 : h13+t34]
+				t20W := t20Data[h13 : h13+t34]
 				for i0_3 = 0; i0_3 < t34; i0_3++ {
 					/*line distances.py:79:22*/ t36 = xmW[i0_3]
 					/*line distances.py:79:27*/ t35 = xmM1W[i0_3]
 					/*line distances.py:79:48*/ t38 = xmP1W[i0_3]
 					/*line distances.py:79:56*/ t37 = xmW[i0_3]
-					/*line distances.py:79:5*/ t15W[i0_3] = float64(200.0*(t36-float64(t35*t35))) - float64(400.0*(t38-float64(t37*t37))*xmW[i0_3]) - float64(2.0*(1.0-xmW[i0_3]))
+					/*line distances.py:79:5*/ t20W[i0_3] = float64(200.0*(t36-float64(t35*t35))) - float64(400.0*(t38-float64(t37*t37))*xmW[i0_3]) - float64(2.0*(1.0-xmW[i0_3]))
 				}
 			}
 		} else {
@@ -1471,7 +1474,7 @@ func RosenbrockGrad(x *runtime.Array[float64]) (*runtime.Array[float64], error) 
 				/*line distances.py:79:27*/ t35 = xmM1Data[p8]
 				/*line distances.py:79:48*/ t38 = xmP1Data[p9]
 				/*line distances.py:79:56*/ t37 = xmData[p7]
-				/*line distances.py:79:5*/ t15Data[p10] = float64(200.0*(t36-float64(t35*t35))) - float64(400.0*(t38-float64(t37*t37))*xmData[p7]) - float64(2.0*(1.0-xmData[p7]))
+				/*line distances.py:79:5*/ t20Data[p10] = float64(200.0*(t36-float64(t35*t35))) - float64(400.0*(t38-float64(t37*t37))*xmData[p7]) - float64(2.0*(1.0-xmData[p7]))
 				/*line distances.py:79:5*/ p7 = p7 + t31
 				/*line distances.py:79:5*/ p8 = p8 + t32
 				/*line distances.py:79:5*/ p9 = p9 + t33
@@ -1783,14 +1786,9 @@ func SoftmaxRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	}
 	/*line distances.py:93:19*/ t6 = int64(t1.Shape[0])
 	/*line distances.py:93:19*/ if !(runtime.ModInt(t6, 1) == 0) {
-		/*line distances.py:93:19*/ if true {
-			/*line distances.py:93:19*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t6, 1), "distances.py", 93, "softmax_rows")
-		}
+		/*line distances.py:93:19*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t6, 1), "distances.py", 93, "softmax_rows")
 	}
-	/*line distances.py:93:19*/ t7 = 0
-	/*line distances.py:93:19*/ if true {
-		/*line distances.py:93:19*/ t7 = runtime.FloorDivInt(t6, 1)
-	}
+	/*line distances.py:93:19*/ t7 = runtime.FloorDivInt(t6, 1)
 	/*line distances.py:93:19*/ if t1.IsCContiguous() {
 		/*line distances.py:93:19*/ t9 = &runtime.Array[float64]{Data: t1.Data, Shape: []int{int(t7), 1}, Strides: []int{1, 1}, Offset: t1.Offset}
 		/*line distances.py:93:19*/ t8 = t9
@@ -1907,14 +1905,9 @@ func SoftmaxRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	t22Data = t22.Data
 	/*line distances.py:95:16*/ t23 = int64(t22.Shape[0])
 	/*line distances.py:95:16*/ if !(runtime.ModInt(t23, 1) == 0) {
-		/*line distances.py:95:16*/ if true {
-			/*line distances.py:95:16*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t23, 1), "distances.py", 95, "softmax_rows")
-		}
+		/*line distances.py:95:16*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t23, 1), "distances.py", 95, "softmax_rows")
 	}
-	/*line distances.py:95:16*/ t24 = 0
-	/*line distances.py:95:16*/ if true {
-		/*line distances.py:95:16*/ t24 = runtime.FloorDivInt(t23, 1)
-	}
+	/*line distances.py:95:16*/ t24 = runtime.FloorDivInt(t23, 1)
 	/*line distances.py:95:16*/ if t22.IsCContiguous() {
 		/*line distances.py:95:16*/ t26 = &runtime.Array[float64]{Data: t22.Data, Shape: []int{int(t24), 1}, Strides: []int{1, 1}, Offset: t22.Offset}
 		/*line distances.py:95:16*/ t25 = t26
@@ -2208,7 +2201,6 @@ func NearestRow(x *runtime.Array[float64], q *runtime.Array[float64]) (*runtime.
 		i1      int64
 		t9      float64
 		t10     *runtime.Array[float64]
-		t11     int64
 		t12     float64
 		t13     int64
 		t14     int64
@@ -2244,7 +2236,6 @@ func NearestRow(x *runtime.Array[float64], q *runtime.Array[float64]) (*runtime.
 		dData   []float64
 		t3Data  []float64
 	)
-	_ = t11
 	xData := x.Data
 	qData := q.Data
 	/*line distances.py:119:5*/ if int64(x.Shape[0]) == 0 {

@@ -8,8 +8,9 @@ package elementwise
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // Axpy is pyc2go's compiled form of axpy (elementwise.py:6).
@@ -265,10 +266,10 @@ func ReluMaximum(x *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line elementwise.py:26:5*/ return t1
 }
 
-// LeakyRelu2d is pyc2go's compiled form of leaky_relu_2d (elementwise.py:29).
+// LeakyRelu2D is pyc2go's compiled form of leaky_relu_2d (elementwise.py:29).
 //
 // np.where with an expression on both branches.
-func LeakyRelu2d(m *runtime.Array[float64], slope float64) *runtime.Array[float64] {
+func LeakyRelu2D(m *runtime.Array[float64], slope float64) *runtime.Array[float64] {
 	/*line elementwise.py:29:1*/ var (
 		t1     *runtime.Array[float64]
 		t2     int64
@@ -821,14 +822,9 @@ func AddColumnRow(col *runtime.Array[float64], row *runtime.Array[float64]) (*ru
 	rowData := row.Data
 	/*line elementwise.py:77:12*/ t2 = int64(col.Shape[0])
 	/*line elementwise.py:77:12*/ if !(runtime.ModInt(t2, 1) == 0) {
-		/*line elementwise.py:77:12*/ if true {
-			/*line elementwise.py:77:12*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t2, 1), "elementwise.py", 77, "add_column_row")
-		}
+		/*line elementwise.py:77:12*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t2, 1), "elementwise.py", 77, "add_column_row")
 	}
-	/*line elementwise.py:77:12*/ t3 = 0
-	/*line elementwise.py:77:12*/ if true {
-		/*line elementwise.py:77:12*/ t3 = runtime.FloorDivInt(t2, 1)
-	}
+	/*line elementwise.py:77:12*/ t3 = runtime.FloorDivInt(t2, 1)
 	/*line elementwise.py:77:12*/ if col.IsCContiguous() {
 		/*line elementwise.py:77:12*/ t5 = &runtime.Array[float64]{Data: col.Data, Shape: []int{int(t3), 1}, Strides: []int{1, 1}, Offset: col.Offset}
 		/*line elementwise.py:77:12*/ t4 = t5
@@ -1337,14 +1333,9 @@ func NormalizeRows(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	}
 	/*line elementwise.py:96:16*/ t7 = int64(norms.Shape[0])
 	/*line elementwise.py:96:16*/ if !(runtime.ModInt(t7, 1) == 0) {
-		/*line elementwise.py:96:16*/ if true {
-			/*line elementwise.py:96:16*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t7, 1), "elementwise.py", 96, "normalize_rows")
-		}
+		/*line elementwise.py:96:16*/ return nil, runtime.Raise("ValueError", fmt.Sprintf("cannot reshape array of size %d into shape (%d)", t7, 1), "elementwise.py", 96, "normalize_rows")
 	}
-	/*line elementwise.py:96:16*/ t8 = 0
-	/*line elementwise.py:96:16*/ if true {
-		/*line elementwise.py:96:16*/ t8 = runtime.FloorDivInt(t7, 1)
-	}
+	/*line elementwise.py:96:16*/ t8 = runtime.FloorDivInt(t7, 1)
 	/*line elementwise.py:96:16*/ if norms.IsCContiguous() {
 		/*line elementwise.py:96:16*/ t10 = &runtime.Array[float64]{Data: norms.Data, Shape: []int{int(t8), 1}, Strides: []int{1, 1}, Offset: norms.Offset}
 		/*line elementwise.py:96:16*/ t9 = t10
@@ -1643,10 +1634,10 @@ func HypotAbs(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Ar
 	/*line elementwise.py:111:5*/ return t1, nil
 }
 
-// NanToZero is pyc2go's compiled form of nan_to_zero (elementwise.py:114).
+// NaNToZero is pyc2go's compiled form of nan_to_zero (elementwise.py:114).
 //
 // Replace NaN by 0.0 with a mask.
-func NanToZero(x *runtime.Array[float64]) *runtime.Array[float64] {
+func NaNToZero(x *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line elementwise.py:114:1*/ var (
 		t1     *runtime.Array[float64]
 		t2     int64
@@ -2084,4 +2075,145 @@ func ComplexAbs2(z *runtime.Array[complex128]) *runtime.Array[float64] {
 		}
 	}
 	/*line elementwise.py:151:5*/ return t1
+}
+
+// PowerShortcuts is pyc2go's compiled form of power_shortcuts (elementwise.py:154).
+//
+// numpy's ** on arrays (fast_scalar_power): x ** 2 is x*x, x ** -1 a
+// reciprocal, x ** 0.5 a square root, x ** 1 a copy; bit for bit.
+func PowerShortcuts(x *runtime.Array[float64]) *runtime.Array[float64] {
+	/*line elementwise.py:154:1*/ var (
+		t1     *runtime.Array[float64]
+		t2     int64
+		i0     int64
+		t3     float64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		t1Data []float64
+	)
+	xData := x.Data
+	/*line elementwise.py:157:12*/ t1 = runtime.Zeros[float64](x.Shape[0])
+	t1Data = t1.Data
+	/*line elementwise.py:157:12*/ t2 = int64(x.Shape[0])
+	/*line elementwise.py:157:12*/ h1 = int64(x.Offset)
+	/*line elementwise.py:157:12*/ h2 = int64(x.Strides[0])
+	/*line elementwise.py:157:12*/ h3 = int64(t1.Offset)
+	/*line elementwise.py:157:12*/ h4 = int64(t1.Strides[0])
+	/*line elementwise.py:157:12*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:157:12*/ if t2 > 0 {
+			xW := xData[h1 : h1+t2]
+			t1W := t1Data[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line elementwise.py:157:12*/ t3 = xW[i0]
+				/*line elementwise.py:157:12*/ t1W[i0] = float64(t3*t3) - 1.0/xW[i0] + math.Sqrt(math.Abs(xW[i0])) + xW[i0]
+			}
+		}
+	} else {
+		/*line elementwise.py:157:12*/ p1 = h1
+		/*line elementwise.py:157:12*/ p2 = h3
+		/*line elementwise.py:157:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:157:12*/ t3 = xData[p1]
+			/*line elementwise.py:157:12*/ t1Data[p2] = float64(t3*t3) - 1.0/xData[p1] + math.Sqrt(math.Abs(xData[p1])) + xData[p1]
+			/*line elementwise.py:157:12*/ p1 = p1 + h2
+			/*line elementwise.py:157:12*/ p2 = p2 + h4
+		}
+	}
+	/*line elementwise.py:157:5*/ return t1
+}
+
+// NpPowerSquare is pyc2go's compiled form of np_power_square (elementwise.py:160).
+//
+// np.power(x, 2) takes no shortcut: numpy's pow(x, 2.0), which its
+// AVX-512 pow rounds otherwise than x*x.
+func NpPowerSquare(x *runtime.Array[float64]) *runtime.Array[float64] {
+	/*line elementwise.py:160:1*/ var (
+		t1     *runtime.Array[float64]
+		t2     int64
+		i0     int64
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		t1Data []float64
+	)
+	xData := x.Data
+	/*line elementwise.py:163:12*/ t1 = runtime.Zeros[float64](x.Shape[0])
+	t1Data = t1.Data
+	/*line elementwise.py:163:12*/ t2 = int64(x.Shape[0])
+	/*line elementwise.py:163:12*/ h1 = int64(t1.Offset)
+	/*line elementwise.py:163:12*/ h2 = int64(t1.Strides[0])
+	/*line elementwise.py:163:12*/ h3 = int64(x.Offset)
+	/*line elementwise.py:163:12*/ h4 = int64(x.Strides[0])
+	/*line elementwise.py:163:12*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:163:12*/ if t2 > 0 {
+			t1W := t1Data[h1 : h1+t2]
+			xW := xData[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line elementwise.py:163:12*/ t1W[i0] = runtime.PowFloat(xW[i0], 2.0)
+			}
+		}
+	} else {
+		/*line elementwise.py:163:12*/ p1 = h1
+		/*line elementwise.py:163:12*/ p2 = h3
+		/*line elementwise.py:163:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:163:12*/ t1Data[p1] = runtime.PowFloat(xData[p2], 2.0)
+			/*line elementwise.py:163:12*/ p1 = p1 + h2
+			/*line elementwise.py:163:12*/ p2 = p2 + h4
+		}
+	}
+	/*line elementwise.py:163:5*/ return t1
+}
+
+// ComplexSquare is pyc2go's compiled form of complex_square (elementwise.py:166).
+//
+// z ** 2 is numpy's complex square: z*z bit for bit, infinite and NaN
+// parts included.
+func ComplexSquare(z *runtime.Array[complex128]) *runtime.Array[complex128] {
+	/*line elementwise.py:166:1*/ var (
+		t1     *runtime.Array[complex128]
+		t2     int64
+		i0     int64
+		t3     complex128
+		h1     int64
+		h2     int64
+		h3     int64
+		h4     int64
+		p1     int64
+		p2     int64
+		t1Data []complex128
+	)
+	zData := z.Data
+	/*line elementwise.py:169:12*/ t1 = runtime.Zeros[complex128](z.Shape[0])
+	t1Data = t1.Data
+	/*line elementwise.py:169:12*/ t2 = int64(z.Shape[0])
+	/*line elementwise.py:169:12*/ h1 = int64(z.Offset)
+	/*line elementwise.py:169:12*/ h2 = int64(z.Strides[0])
+	/*line elementwise.py:169:12*/ h3 = int64(t1.Offset)
+	/*line elementwise.py:169:12*/ h4 = int64(t1.Strides[0])
+	/*line elementwise.py:169:12*/ if h2 == 1 && h4 == 1 {
+		/*line elementwise.py:169:12*/ if t2 > 0 {
+			zW := zData[h1 : h1+t2]
+			t1W := t1Data[h3 : h3+t2]
+			for i0 = 0; i0 < t2; i0++ {
+				/*line elementwise.py:169:12*/ t3 = zW[i0]
+				/*line elementwise.py:169:12*/ t1W[i0] = runtime.ComplexMul(t3, t3)
+			}
+		}
+	} else {
+		/*line elementwise.py:169:12*/ p1 = h1
+		/*line elementwise.py:169:12*/ p2 = h3
+		/*line elementwise.py:169:12*/ for i0 = 0; i0 < t2; i0++ {
+			/*line elementwise.py:169:12*/ t3 = zData[p1]
+			/*line elementwise.py:169:12*/ t1Data[p2] = runtime.ComplexMul(t3, t3)
+			/*line elementwise.py:169:12*/ p1 = p1 + h2
+			/*line elementwise.py:169:12*/ p2 = p2 + h4
+		}
+	}
+	/*line elementwise.py:169:5*/ return t1
 }

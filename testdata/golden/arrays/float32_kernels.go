@@ -8,8 +8,10 @@ package float32kernels
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
+	linalg "github.com/pyc2go/pyc2go/runtime/linalg"
 )
 
 // Saxpy is pyc2go's compiled form of saxpy (float32_kernels.py:6).
@@ -343,47 +345,51 @@ func MatmulF32(a *runtime.Array[float32], b *runtime.Array[float32]) (*runtime.A
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(b.Shape[0]), int64(a.Shape[1])), "float32_kernels.py", 46, "matmul_f32")
 	}
 	/*line float32_kernels.py:46:12*/ t1 = int64(a.Shape[1])
-	/*line float32_kernels.py:46:12*/ t2 = runtime.Zeros[float32](a.Shape[0], b.Shape[1])
-	t2Data = t2.Data
-	/*line float32_kernels.py:46:12*/ t3 = int64(a.Shape[0])
-	/*line float32_kernels.py:46:12*/ t5 = int64(b.Shape[1])
-	/*line float32_kernels.py:46:12*/ h2 = int64(t2.Strides[1])
-	/*line float32_kernels.py:46:12*/ h4 = int64(b.Strides[1])
-	/*line float32_kernels.py:46:12*/ h6 = int64(a.Strides[1])
-	/*line float32_kernels.py:46:12*/ h7 = int64(b.Offset)
-	/*line float32_kernels.py:46:12*/ h8 = int64(b.Strides[0])
-	/*line float32_kernels.py:46:12*/ h9 = int64(t2.Offset)
-	/*line float32_kernels.py:46:12*/ h10 = int64(t2.Strides[0])
-	/*line float32_kernels.py:46:12*/ h11 = int64(a.Offset)
-	/*line float32_kernels.py:46:12*/ h12 = int64(a.Strides[0])
-	/*line float32_kernels.py:46:12*/ if h4 == 1 {
-		/*line float32_kernels.py:46:12*/ for i0 = 0; i0 < t3; i0++ {
-			/*line float32_kernels.py:46:12*/ h1 = h9 + i0*h10
-			/*line float32_kernels.py:46:12*/ h5 = h11 + i0*h12
-			/*line float32_kernels.py:46:12*/ for i1 = 0; i1 < t1; i1++ {
-				/*line float32_kernels.py:46:12*/ t4 = aData[h5+i1*h6]
-				/*line float32_kernels.py:46:12*/ h3 = h7 + i1*h8
-				/*line float32_kernels.py:46:12*/ if t5 > 0 {
-					bW := bData[h3 : h3+t5]
-					for i0_2 = 0; i0_2 < t5; i0_2++ {
-						/*line float32_kernels.py:46:12*/ t6 = h1 + i0_2*h2
-						/*line float32_kernels.py:46:12*/ t2Data[t6] = t2Data[t6] + float32(t4*bW[i0_2])
+	/*line float32_kernels.py:46:12*/ if int64(a.Shape[0])*int64(b.Shape[1])*t1 >= 512 {
+		/*line float32_kernels.py:46:12*/ t2 = linalg.Product(a, b)
+	} else {
+		/*line float32_kernels.py:46:12*/ t2 = runtime.Zeros[float32](a.Shape[0], b.Shape[1])
+		t2Data = t2.Data
+		/*line float32_kernels.py:46:12*/ t3 = int64(a.Shape[0])
+		/*line float32_kernels.py:46:12*/ t5 = int64(b.Shape[1])
+		/*line float32_kernels.py:46:12*/ h2 = int64(t2.Strides[1])
+		/*line float32_kernels.py:46:12*/ h4 = int64(b.Strides[1])
+		/*line float32_kernels.py:46:12*/ h6 = int64(a.Strides[1])
+		/*line float32_kernels.py:46:12*/ h7 = int64(b.Offset)
+		/*line float32_kernels.py:46:12*/ h8 = int64(b.Strides[0])
+		/*line float32_kernels.py:46:12*/ h9 = int64(t2.Offset)
+		/*line float32_kernels.py:46:12*/ h10 = int64(t2.Strides[0])
+		/*line float32_kernels.py:46:12*/ h11 = int64(a.Offset)
+		/*line float32_kernels.py:46:12*/ h12 = int64(a.Strides[0])
+		/*line float32_kernels.py:46:12*/ if h4 == 1 {
+			/*line float32_kernels.py:46:12*/ for i0 = 0; i0 < t3; i0++ {
+				/*line float32_kernels.py:46:12*/ h1 = h9 + i0*h10
+				/*line float32_kernels.py:46:12*/ h5 = h11 + i0*h12
+				/*line float32_kernels.py:46:12*/ for i1 = 0; i1 < t1; i1++ {
+					/*line float32_kernels.py:46:12*/ t4 = aData[h5+i1*h6]
+					/*line float32_kernels.py:46:12*/ h3 = h7 + i1*h8
+					/*line float32_kernels.py:46:12*/ if t5 > 0 {
+						bW := bData[h3 : h3+t5]
+						for i0_2 = 0; i0_2 < t5; i0_2++ {
+							/*line float32_kernels.py:46:12*/ t6 = h1 + i0_2*h2
+							/*line float32_kernels.py:46:12*/ t2Data[t6] = t2Data[t6] + float32(t4*bW[i0_2])
+						}
 					}
 				}
 			}
-		}
-	} else {
-		/*line float32_kernels.py:46:12*/ for i0 = 0; i0 < t3; i0++ {
-			/*line float32_kernels.py:46:12*/ h1 = h9 + i0*h10
-			/*line float32_kernels.py:46:12*/ h5 = h11 + i0*h12
-			/*line float32_kernels.py:46:12*/ for i1 = 0; i1 < t1; i1++ {
-				/*line float32_kernels.py:46:12*/ t4 = aData[h5+i1*h6]
-				/*line float32_kernels.py:46:12*/ h3 = h7 + i1*h8
-				/*line float32_kernels.py:46:12*/ p1 = h3
-				/*line float32_kernels.py:46:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-					/*line float32_kernels.py:46:12*/ t6 = h1 + i0_2*h2
-					/*line float32_kernels.py:46:12*/ t2Data[t6] = t2Data[t6] + float32(t4*bData[p1])
-					/*line float32_kernels.py:46:12*/ p1 = p1 + h4
+		} else {
+			/*line float32_kernels.py:46:12*/ for i0 = 0; i0 < t3; i0++ {
+				/*line float32_kernels.py:46:12*/ h1 = h9 + i0*h10
+				/*line float32_kernels.py:46:12*/ h5 = h11 + i0*h12
+				/*line float32_kernels.py:46:12*/ for i1 = 0; i1 < t1; i1++ {
+					/*line float32_kernels.py:46:12*/ t4 = aData[h5+i1*h6]
+					/*line float32_kernels.py:46:12*/ h3 = h7 + i1*h8
+					/*line float32_kernels.py:46:12*/ p1 = h3
+					/*line float32_kernels.py:46:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+						/*line float32_kernels.py:46:12*/ t6 = h1 + i0_2*h2
+						/*line float32_kernels.py:46:12*/ t2Data[t6] = t2Data[t6] + float32(t4*bData[p1])
+						/*line float32_kernels.py:46:12*/ p1 = p1 + h4
+					}
 				}
 			}
 		}
@@ -518,12 +524,14 @@ func ClipF32(m *runtime.Array[float32]) *runtime.Array[float32] {
 		t6     float32
 		h1     int64
 		h2     int64
-		h3     int64
-		h4     int64
+		h3     bool
+		h4     bool
 		h5     int64
 		h6     int64
 		h7     int64
 		h8     int64
+		h9     int64
+		h10    int64
 		p1     int64
 		p2     int64
 		t1Data []float32
@@ -534,47 +542,49 @@ func ClipF32(m *runtime.Array[float32]) *runtime.Array[float32] {
 	/*line float32_kernels.py:61:12*/ t2 = int64(m.Shape[0])
 	/*line float32_kernels.py:61:12*/ t3 = int64(m.Shape[1])
 	/*line float32_kernels.py:61:12*/ h2 = int64(m.Strides[1])
-	/*line float32_kernels.py:61:12*/ h4 = int64(t1.Strides[1])
-	/*line float32_kernels.py:61:12*/ h5 = int64(m.Offset)
-	/*line float32_kernels.py:61:12*/ h6 = int64(m.Strides[0])
-	/*line float32_kernels.py:61:12*/ h7 = int64(t1.Offset)
-	/*line float32_kernels.py:61:12*/ h8 = int64(t1.Strides[0])
-	/*line float32_kernels.py:61:12*/ if h2 == 1 && h4 == 1 {
+	/*line float32_kernels.py:61:12*/ h3 = math.IsNaN(float64(float32(-1.0)))
+	/*line float32_kernels.py:61:12*/ h4 = math.IsNaN(float64(float32(1.0)))
+	/*line float32_kernels.py:61:12*/ h6 = int64(t1.Strides[1])
+	/*line float32_kernels.py:61:12*/ h7 = int64(m.Offset)
+	/*line float32_kernels.py:61:12*/ h8 = int64(m.Strides[0])
+	/*line float32_kernels.py:61:12*/ h9 = int64(t1.Offset)
+	/*line float32_kernels.py:61:12*/ h10 = int64(t1.Strides[0])
+	/*line float32_kernels.py:61:12*/ if h2 == 1 && h6 == 1 {
 		/*line float32_kernels.py:61:12*/ for i0 = 0; i0 < t2; i0++ {
-			/*line float32_kernels.py:61:12*/ h1 = h5 + i0*h6
-			/*line float32_kernels.py:61:12*/ h3 = h7 + i0*h8
+			/*line float32_kernels.py:61:12*/ h1 = h7 + i0*h8
+			/*line float32_kernels.py:61:12*/ h5 = h9 + i0*h10
 			/*line float32_kernels.py:61:12*/ for i1 = 0; i1 < t3; i1++ {
 				/*line float32_kernels.py:61:12*/ t4 = mData[h1+i1]
 				/*line float32_kernels.py:61:12*/ t5 = float32(-1.0)
-				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t4)) || t4 > float32(-1.0) {
+				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t4)) || h3 || t4 > float32(-1.0) {
 					/*line float32_kernels.py:61:12*/ t5 = t4
 				}
 				/*line float32_kernels.py:61:12*/ t6 = float32(1.0)
-				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t5)) || t5 < float32(1.0) {
+				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t5)) || h4 || t5 < float32(1.0) {
 					/*line float32_kernels.py:61:12*/ t6 = t5
 				}
-				/*line float32_kernels.py:61:12*/ t1Data[h3+i1] = t6
+				/*line float32_kernels.py:61:12*/ t1Data[h5+i1] = t6
 			}
 		}
 	} else {
 		/*line float32_kernels.py:61:12*/ for i0 = 0; i0 < t2; i0++ {
-			/*line float32_kernels.py:61:12*/ h1 = h5 + i0*h6
-			/*line float32_kernels.py:61:12*/ h3 = h7 + i0*h8
+			/*line float32_kernels.py:61:12*/ h1 = h7 + i0*h8
+			/*line float32_kernels.py:61:12*/ h5 = h9 + i0*h10
 			/*line float32_kernels.py:61:12*/ p1 = h1
-			/*line float32_kernels.py:61:12*/ p2 = h3
+			/*line float32_kernels.py:61:12*/ p2 = h5
 			/*line float32_kernels.py:61:12*/ for i1 = 0; i1 < t3; i1++ {
 				/*line float32_kernels.py:61:12*/ t4 = mData[p1]
 				/*line float32_kernels.py:61:12*/ t5 = float32(-1.0)
-				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t4)) || t4 > float32(-1.0) {
+				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t4)) || h3 || t4 > float32(-1.0) {
 					/*line float32_kernels.py:61:12*/ t5 = t4
 				}
 				/*line float32_kernels.py:61:12*/ t6 = float32(1.0)
-				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t5)) || t5 < float32(1.0) {
+				/*line float32_kernels.py:61:12*/ if math.IsNaN(float64(t5)) || h4 || t5 < float32(1.0) {
 					/*line float32_kernels.py:61:12*/ t6 = t5
 				}
 				/*line float32_kernels.py:61:12*/ t1Data[p2] = t6
 				/*line float32_kernels.py:61:12*/ p1 = p1 + h2
-				/*line float32_kernels.py:61:12*/ p2 = p2 + h4
+				/*line float32_kernels.py:61:12*/ p2 = p2 + h6
 			}
 		}
 	}
@@ -675,10 +685,10 @@ func ToFloat32(x *runtime.Array[float64]) *runtime.Array[float32] {
 	/*line float32_kernels.py:71:5*/ return t1
 }
 
-// RmsF32 is pyc2go's compiled form of rms_f32 (float32_kernels.py:74).
+// RMSF32 is pyc2go's compiled form of rms_f32 (float32_kernels.py:74).
 //
 // Root mean square of a float32 vector (nan for an empty one).
-func RmsF32(x *runtime.Array[float32]) float32 {
+func RMSF32(x *runtime.Array[float32]) float32 {
 	/*line float32_kernels.py:74:1*/ var (
 		t1     *runtime.Array[float32]
 		t2     int64

@@ -8,8 +8,9 @@ package histograms
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // HistogramFixed is pyc2go's compiled form of histogram_fixed (histograms.py:6).
@@ -613,7 +614,6 @@ func ModeSmall(labels *runtime.Array[int32]) (int64, error) {
 		t8         int64
 		i0         int64
 		t9         int64
-		t10        int64
 		t11        int64
 		t12        int64
 		t13        int64
@@ -635,7 +635,6 @@ func ModeSmall(labels *runtime.Array[int32]) (int64, error) {
 		p3         int64
 		countsData []int64
 	)
-	_ = t10
 	labelsData := labels.Data
 	/*line histograms.py:83:14*/ t1 = runtime.Zeros[int64](100)
 	/*line histograms.py:83:5*/ counts = t1
@@ -972,10 +971,10 @@ func DigitizeSorted(x *runtime.Array[float64], edges *runtime.Array[float64]) (*
 	/*line histograms.py:106:5*/ return out, nil
 }
 
-// Histogram2d is pyc2go's compiled form of histogram_2d (histograms.py:109).
+// Histogram2D is pyc2go's compiled form of histogram_2d (histograms.py:109).
 //
 // 4x4 joint histogram of (x, y) over [-2, 2) x [-2, 2).
-func Histogram2d(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[int64], error) {
+func Histogram2D(x *runtime.Array[float64], y *runtime.Array[float64]) (*runtime.Array[int64], error) {
 	/*line histograms.py:109:1*/ var (
 		h     *runtime.Array[int64]
 		i     int64

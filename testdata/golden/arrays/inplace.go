@@ -8,6 +8,7 @@ package inplace
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 
@@ -581,10 +582,10 @@ func ShiftLeft(x *runtime.Array[float64]) error {
 	/*line inplace.py:65:1*/ var (
 		t1     int64
 		t2     int64
-		t3     *runtime.Array[float64]
+		t3     int64
 		t4     int64
 		t5     int64
-		t6     int64
+		t6     *runtime.Array[float64]
 		t7     *runtime.Array[float64]
 		t8     *runtime.Array[float64]
 		t9     int64
@@ -609,86 +610,86 @@ func ShiftLeft(x *runtime.Array[float64]) error {
 		p4     int64
 		p5     int64
 		p6     int64
-		t3Data []float64
+		t6Data []float64
 		t8Data []float64
 	)
 	xData := x.Data
 	/*line inplace.py:67:5*/ if int64(x.Shape[0]) > 1 {
-		t1 = runtime.SliceAdjust(int64(x.Shape[0]), -1, 1)
-		/*line inplace.py:68:9*/ t2 = runtime.Max(t1-0, 0)
-		/*line inplace.py:68:9*/ t3 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t2)}, Strides: []int{x.Strides[0]}, Offset: x.Offset}
-		t3Data = t3.Data
-		/*line inplace.py:68:18*/ t4 = runtime.SliceAdjust(int64(x.Shape[0]), 1, 1)
-		/*line inplace.py:68:18*/ t5 = runtime.Max(int64(x.Shape[0])-t4, 0)
-		/*line inplace.py:68:18*/ t6 = int64(x.Offset) + t4*int64(x.Strides[0])
-		/*line inplace.py:68:9*/ if !(t5 == int64(t3.Shape[0]) || t5 == 1) {
-			return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t5, int64(t3.Shape[0])), "inplace.py", 68, "shift_left")
+		t1 = runtime.SliceAdjust(int64(x.Shape[0]), 1, 1)
+		/*line inplace.py:68:18*/ t2 = runtime.Max(int64(x.Shape[0])-t1, 0)
+		/*line inplace.py:68:18*/ t3 = int64(x.Offset) + t1*int64(x.Strides[0])
+		/*line inplace.py:68:9*/ t4 = runtime.SliceAdjust(int64(x.Shape[0]), -1, 1)
+		/*line inplace.py:68:9*/ t5 = runtime.Max(t4-0, 0)
+		/*line inplace.py:68:9*/ t6 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t5)}, Strides: []int{x.Strides[0]}, Offset: x.Offset}
+		t6Data = t6.Data
+		/*line inplace.py:68:9*/ if !(t2 == int64(t6.Shape[0]) || t2 == 1) {
+			return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t2, int64(t6.Shape[0])), "inplace.py", 68, "shift_left")
 		}
-		/*line inplace.py:68:9*/ t7 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t5)}, Strides: []int{x.Strides[0]}, Offset: int(t6)}
-		/*line inplace.py:68:9*/ if runtime.Overlaps(t3, t7) {
-			/*line inplace.py:68:9*/ t8 = runtime.Zeros[float64](t3.Shape[0])
+		/*line inplace.py:68:9*/ t7 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t2)}, Strides: []int{x.Strides[0]}, Offset: int(t3)}
+		/*line inplace.py:68:9*/ if runtime.Overlaps(t6, t7) {
+			/*line inplace.py:68:9*/ t8 = runtime.Zeros[float64](t6.Shape[0])
 			t8Data = t8.Data
-			/*line inplace.py:68:9*/ t9 = int64(x.Strides[0]) * runtime.BoolToInt(t5 != 1)
+			/*line inplace.py:68:9*/ t9 = int64(x.Strides[0]) * runtime.BoolToInt(t2 != 1)
 			/*line inplace.py:68:9*/ t10 = int64(t8.Shape[0])
 			/*line inplace.py:68:9*/ h1 = int64(t8.Offset)
 			/*line inplace.py:68:9*/ h2 = int64(t8.Strides[0])
 			/*line inplace.py:68:9*/ if h2 == 1 && t9 == 1 {
 				/*line inplace.py:68:9*/ if t10 > 0 {
 					t8W := t8Data[h1 : h1+t10]
-					xW := xData[t6 : t6+t10]
+					xW := xData[t3 : t3+t10]
 					for i0 = 0; i0 < t10; i0++ {
 						/*line inplace.py:68:9*/ t8W[i0] = xW[i0]
 					}
 				}
 			} else {
 				/*line inplace.py:68:9*/ p1 = h1
-				/*line inplace.py:68:9*/ p2 = t6
+				/*line inplace.py:68:9*/ p2 = t3
 				/*line inplace.py:68:9*/ for i0 = 0; i0 < t10; i0++ {
 					/*line inplace.py:68:9*/ t8Data[p1] = xData[p2]
 					/*line inplace.py:68:9*/ p1 = p1 + h2
 					/*line inplace.py:68:9*/ p2 = p2 + t9
 				}
 			}
-			/*line inplace.py:68:9*/ t11 = int64(t3.Shape[0])
-			/*line inplace.py:68:9*/ h3 = int64(t3.Offset)
-			/*line inplace.py:68:9*/ h4 = int64(t3.Strides[0])
+			/*line inplace.py:68:9*/ t11 = int64(t6.Shape[0])
+			/*line inplace.py:68:9*/ h3 = int64(t6.Offset)
+			/*line inplace.py:68:9*/ h4 = int64(t6.Strides[0])
 			/*line inplace.py:68:9*/ h5 = int64(t8.Offset)
 			/*line inplace.py:68:9*/ h6 = int64(t8.Strides[0])
 			/*line inplace.py:68:9*/ if h4 == 1 && h6 == 1 {
 				/*line inplace.py:68:9*/ if t11 > 0 {
-					t3W := t3Data[h3 : h3+t11]
+					t6W := t6Data[h3 : h3+t11]
 					t8W := t8Data[h5 : h5+t11]
 					for i0_2 = 0; i0_2 < t11; i0_2++ {
-						/*line inplace.py:68:9*/ t3W[i0_2] = t8W[i0_2]
+						/*line inplace.py:68:9*/ t6W[i0_2] = t8W[i0_2]
 					}
 				}
 			} else {
 				/*line inplace.py:68:9*/ p3 = h3
 				/*line inplace.py:68:9*/ p4 = h5
 				/*line inplace.py:68:9*/ for i0_2 = 0; i0_2 < t11; i0_2++ {
-					/*line inplace.py:68:9*/ t3Data[p3] = t8Data[p4]
+					/*line inplace.py:68:9*/ t6Data[p3] = t8Data[p4]
 					/*line inplace.py:68:9*/ p3 = p3 + h4
 					/*line inplace.py:68:9*/ p4 = p4 + h6
 				}
 			}
 		} else {
-			/*line inplace.py:68:9*/ t12 = int64(x.Strides[0]) * runtime.BoolToInt(t5 != 1)
-			/*line inplace.py:68:9*/ t13 = int64(t3.Shape[0])
-			/*line inplace.py:68:9*/ h7 = int64(t3.Offset)
-			/*line inplace.py:68:9*/ h8 = int64(t3.Strides[0])
+			/*line inplace.py:68:9*/ t12 = int64(x.Strides[0]) * runtime.BoolToInt(t2 != 1)
+			/*line inplace.py:68:9*/ t13 = int64(t6.Shape[0])
+			/*line inplace.py:68:9*/ h7 = int64(t6.Offset)
+			/*line inplace.py:68:9*/ h8 = int64(t6.Strides[0])
 			/*line inplace.py:68:9*/ if h8 == 1 && t12 == 1 {
 				/*line inplace.py:68:9*/ if t13 > 0 {
-					t3W := t3Data[h7 : h7+t13]
-					xW := xData[t6 : t6+t13]
+					t6W := t6Data[h7 : h7+t13]
+					xW := xData[t3 : t3+t13]
 					for i0_3 = 0; i0_3 < t13; i0_3++ {
-						/*line inplace.py:68:9*/ t3W[i0_3] = xW[i0_3]
+						/*line inplace.py:68:9*/ t6W[i0_3] = xW[i0_3]
 					}
 				}
 			} else {
 				/*line inplace.py:68:9*/ p5 = h7
-				/*line inplace.py:68:9*/ p6 = t6
+				/*line inplace.py:68:9*/ p6 = t3
 				/*line inplace.py:68:9*/ for i0_3 = 0; i0_3 < t13; i0_3++ {
-					/*line inplace.py:68:9*/ t3Data[p5] = xData[p6]
+					/*line inplace.py:68:9*/ t6Data[p5] = xData[p6]
 					/*line inplace.py:68:9*/ p5 = p5 + h8
 					/*line inplace.py:68:9*/ p6 = p6 + t12
 				}
@@ -706,9 +707,9 @@ func ShiftRight(x *runtime.Array[float64]) error {
 		t1     int64
 		t2     int64
 		t3     int64
-		t4     *runtime.Array[float64]
+		t4     int64
 		t5     int64
-		t6     int64
+		t6     *runtime.Array[float64]
 		t7     *runtime.Array[float64]
 		t8     *runtime.Array[float64]
 		t9     int64
@@ -735,26 +736,26 @@ func ShiftRight(x *runtime.Array[float64]) error {
 		p4     int64
 		p5     int64
 		p6     int64
-		t4Data []float64
+		t6Data []float64
 		t8Data []float64
 	)
 	xData := x.Data
 	/*line inplace.py:73:5*/ if int64(x.Shape[0]) > 1 {
-		t1 = runtime.SliceAdjust(int64(x.Shape[0]), 1, 1)
-		/*line inplace.py:74:9*/ t2 = runtime.Max(int64(x.Shape[0])-t1, 0)
-		/*line inplace.py:74:9*/ t3 = int64(x.Offset) + t1*int64(x.Strides[0])
-		/*line inplace.py:74:9*/ t4 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t2)}, Strides: []int{x.Strides[0]}, Offset: int(t3)}
-		t4Data = t4.Data
-		/*line inplace.py:74:17*/ t5 = runtime.SliceAdjust(int64(x.Shape[0]), -1, 1)
-		/*line inplace.py:74:17*/ t6 = runtime.Max(t5-0, 0)
-		/*line inplace.py:74:9*/ if !(t6 == int64(t4.Shape[0]) || t6 == 1) {
-			return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t6, int64(t4.Shape[0])), "inplace.py", 74, "shift_right")
+		t1 = runtime.SliceAdjust(int64(x.Shape[0]), -1, 1)
+		/*line inplace.py:74:17*/ t2 = runtime.Max(t1-0, 0)
+		/*line inplace.py:74:9*/ t3 = runtime.SliceAdjust(int64(x.Shape[0]), 1, 1)
+		/*line inplace.py:74:9*/ t4 = runtime.Max(int64(x.Shape[0])-t3, 0)
+		/*line inplace.py:74:9*/ t5 = int64(x.Offset) + t3*int64(x.Strides[0])
+		/*line inplace.py:74:9*/ t6 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t4)}, Strides: []int{x.Strides[0]}, Offset: int(t5)}
+		t6Data = t6.Data
+		/*line inplace.py:74:9*/ if !(t2 == int64(t6.Shape[0]) || t2 == 1) {
+			return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t2, int64(t6.Shape[0])), "inplace.py", 74, "shift_right")
 		}
-		/*line inplace.py:74:9*/ t7 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t6)}, Strides: []int{x.Strides[0]}, Offset: x.Offset}
-		/*line inplace.py:74:9*/ if runtime.Overlaps(t4, t7) {
-			/*line inplace.py:74:9*/ t8 = runtime.Zeros[float64](t4.Shape[0])
+		/*line inplace.py:74:9*/ t7 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t2)}, Strides: []int{x.Strides[0]}, Offset: x.Offset}
+		/*line inplace.py:74:9*/ if runtime.Overlaps(t6, t7) {
+			/*line inplace.py:74:9*/ t8 = runtime.Zeros[float64](t6.Shape[0])
 			t8Data = t8.Data
-			/*line inplace.py:74:9*/ t9 = int64(x.Strides[0]) * runtime.BoolToInt(t6 != 1)
+			/*line inplace.py:74:9*/ t9 = int64(x.Strides[0]) * runtime.BoolToInt(t2 != 1)
 			/*line inplace.py:74:9*/ t10 = int64(t8.Shape[0])
 			/*line inplace.py:74:9*/ h1 = int64(t8.Offset)
 			/*line inplace.py:74:9*/ h2 = int64(t8.Strides[0])
@@ -776,47 +777,47 @@ func ShiftRight(x *runtime.Array[float64]) error {
 					/*line inplace.py:74:9*/ p2 = p2 + t9
 				}
 			}
-			/*line inplace.py:74:9*/ t11 = int64(t4.Shape[0])
-			/*line inplace.py:74:9*/ h4 = int64(t4.Offset)
-			/*line inplace.py:74:9*/ h5 = int64(t4.Strides[0])
+			/*line inplace.py:74:9*/ t11 = int64(t6.Shape[0])
+			/*line inplace.py:74:9*/ h4 = int64(t6.Offset)
+			/*line inplace.py:74:9*/ h5 = int64(t6.Strides[0])
 			/*line inplace.py:74:9*/ h6 = int64(t8.Offset)
 			/*line inplace.py:74:9*/ h7 = int64(t8.Strides[0])
 			/*line inplace.py:74:9*/ if h5 == 1 && h7 == 1 {
 				/*line inplace.py:74:9*/ if t11 > 0 {
-					t4W := t4Data[h4 : h4+t11]
+					t6W := t6Data[h4 : h4+t11]
 					t8W := t8Data[h6 : h6+t11]
 					for i0_2 = 0; i0_2 < t11; i0_2++ {
-						/*line inplace.py:74:9*/ t4W[i0_2] = t8W[i0_2]
+						/*line inplace.py:74:9*/ t6W[i0_2] = t8W[i0_2]
 					}
 				}
 			} else {
 				/*line inplace.py:74:9*/ p3 = h4
 				/*line inplace.py:74:9*/ p4 = h6
 				/*line inplace.py:74:9*/ for i0_2 = 0; i0_2 < t11; i0_2++ {
-					/*line inplace.py:74:9*/ t4Data[p3] = t8Data[p4]
+					/*line inplace.py:74:9*/ t6Data[p3] = t8Data[p4]
 					/*line inplace.py:74:9*/ p3 = p3 + h5
 					/*line inplace.py:74:9*/ p4 = p4 + h7
 				}
 			}
 		} else {
-			/*line inplace.py:74:9*/ t12 = int64(x.Strides[0]) * runtime.BoolToInt(t6 != 1)
-			/*line inplace.py:74:9*/ t13 = int64(t4.Shape[0])
-			/*line inplace.py:74:9*/ h8 = int64(t4.Offset)
-			/*line inplace.py:74:9*/ h9 = int64(t4.Strides[0])
+			/*line inplace.py:74:9*/ t12 = int64(x.Strides[0]) * runtime.BoolToInt(t2 != 1)
+			/*line inplace.py:74:9*/ t13 = int64(t6.Shape[0])
+			/*line inplace.py:74:9*/ h8 = int64(t6.Offset)
+			/*line inplace.py:74:9*/ h9 = int64(t6.Strides[0])
 			/*line inplace.py:74:9*/ h10 = int64(x.Offset)
 			/*line inplace.py:74:9*/ if h9 == 1 && t12 == 1 {
 				/*line inplace.py:74:9*/ if t13 > 0 {
-					t4W := t4Data[h8 : h8+t13]
+					t6W := t6Data[h8 : h8+t13]
 					xW := xData[h10 : h10+t13]
 					for i0_3 = 0; i0_3 < t13; i0_3++ {
-						/*line inplace.py:74:9*/ t4W[i0_3] = xW[i0_3]
+						/*line inplace.py:74:9*/ t6W[i0_3] = xW[i0_3]
 					}
 				}
 			} else {
 				/*line inplace.py:74:9*/ p5 = h8
 				/*line inplace.py:74:9*/ p6 = h10
 				/*line inplace.py:74:9*/ for i0_3 = 0; i0_3 < t13; i0_3++ {
-					/*line inplace.py:74:9*/ t4Data[p5] = xData[p6]
+					/*line inplace.py:74:9*/ t6Data[p5] = xData[p6]
 					/*line inplace.py:74:9*/ p5 = p5 + h9
 					/*line inplace.py:74:9*/ p6 = p6 + t12
 				}
@@ -840,9 +841,9 @@ func SwapRows(m *runtime.Array[float64], i int64, j int64) error {
 		i0      int64
 		t5      int64
 		t6      int64
-		t7      *runtime.Array[float64]
+		t7      int64
 		t8      int64
-		t9      int64
+		t9      *runtime.Array[float64]
 		t10     *runtime.Array[float64]
 		t11     *runtime.Array[float64]
 		t12     int64
@@ -902,7 +903,7 @@ func SwapRows(m *runtime.Array[float64], i int64, j int64) error {
 		p14     int64
 		tData   []float64
 		t3Data  []float64
-		t7Data  []float64
+		t9Data  []float64
 		t11Data []float64
 		t19Data []float64
 		t20Data []float64
@@ -941,27 +942,27 @@ func SwapRows(m *runtime.Array[float64], i int64, j int64) error {
 	}
 	/*line inplace.py:80:5*/ t = t3
 	tData = t.Data
-	/*line inplace.py:81:5*/ t5 = i
-	/*line inplace.py:81:5*/ if i < 0 {
-		/*line inplace.py:81:5*/ t5 = i + int64(m.Shape[0])
-	}
-	/*line inplace.py:81:5*/ t6 = int64(m.Offset) + t5*int64(m.Strides[0])
-	/*line inplace.py:81:5*/ t7 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1]}, Strides: []int{m.Strides[1]}, Offset: int(t6)}
-	t7Data = t7.Data
 	/*line inplace.py:81:15*/ if !(j >= -int64(m.Shape[0]) && j < int64(m.Shape[0])) {
 		return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", j, 0, int64(m.Shape[0])), "inplace.py", 81, "swap_rows")
 	}
-	/*line inplace.py:81:15*/ t8 = j
+	/*line inplace.py:81:15*/ t5 = j
 	/*line inplace.py:81:15*/ if j < 0 {
-		/*line inplace.py:81:15*/ t8 = j + int64(m.Shape[0])
+		/*line inplace.py:81:15*/ t5 = j + int64(m.Shape[0])
 	}
-	/*line inplace.py:81:15*/ t9 = int64(m.Offset) + t8*int64(m.Strides[0])
-	/*line inplace.py:81:5*/ if !(int64(m.Shape[1]) == int64(t7.Shape[0]) || int64(m.Shape[1]) == 1) {
-		return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(m.Shape[1]), int64(t7.Shape[0])), "inplace.py", 81, "swap_rows")
+	/*line inplace.py:81:15*/ t6 = int64(m.Offset) + t5*int64(m.Strides[0])
+	/*line inplace.py:81:5*/ t7 = i
+	/*line inplace.py:81:5*/ if i < 0 {
+		/*line inplace.py:81:5*/ t7 = i + int64(m.Shape[0])
 	}
-	/*line inplace.py:81:5*/ t10 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1]}, Strides: []int{m.Strides[1]}, Offset: int(t9)}
-	/*line inplace.py:81:5*/ if runtime.Overlaps(t7, t10) {
-		/*line inplace.py:81:5*/ t11 = runtime.Zeros[float64](t7.Shape[0])
+	/*line inplace.py:81:5*/ t8 = int64(m.Offset) + t7*int64(m.Strides[0])
+	/*line inplace.py:81:5*/ t9 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1]}, Strides: []int{m.Strides[1]}, Offset: int(t8)}
+	t9Data = t9.Data
+	/*line inplace.py:81:5*/ if !(int64(m.Shape[1]) == int64(t9.Shape[0]) || int64(m.Shape[1]) == 1) {
+		return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(m.Shape[1]), int64(t9.Shape[0])), "inplace.py", 81, "swap_rows")
+	}
+	/*line inplace.py:81:5*/ t10 = &runtime.Array[float64]{Data: m.Data, Shape: []int{m.Shape[1]}, Strides: []int{m.Strides[1]}, Offset: int(t6)}
+	/*line inplace.py:81:5*/ if runtime.Overlaps(t9, t10) {
+		/*line inplace.py:81:5*/ t11 = runtime.Zeros[float64](t9.Shape[0])
 		t11Data = t11.Data
 		/*line inplace.py:81:5*/ t12 = int64(m.Strides[1]) * runtime.BoolToInt(int64(m.Shape[1]) != 1)
 		/*line inplace.py:81:5*/ t13 = int64(t11.Shape[0])
@@ -970,60 +971,60 @@ func SwapRows(m *runtime.Array[float64], i int64, j int64) error {
 		/*line inplace.py:81:5*/ if h5 == 1 && t12 == 1 {
 			/*line inplace.py:81:5*/ if t13 > 0 {
 				t11W := t11Data[h4 : h4+t13]
-				mW := mData[t9 : t9+t13]
+				mW := mData[t6 : t6+t13]
 				for i0_2 = 0; i0_2 < t13; i0_2++ {
 					/*line inplace.py:81:5*/ t11W[i0_2] = mW[i0_2]
 				}
 			}
 		} else {
 			/*line inplace.py:81:5*/ p3 = h4
-			/*line inplace.py:81:5*/ p4 = t9
+			/*line inplace.py:81:5*/ p4 = t6
 			/*line inplace.py:81:5*/ for i0_2 = 0; i0_2 < t13; i0_2++ {
 				/*line inplace.py:81:5*/ t11Data[p3] = mData[p4]
 				/*line inplace.py:81:5*/ p3 = p3 + h5
 				/*line inplace.py:81:5*/ p4 = p4 + t12
 			}
 		}
-		/*line inplace.py:81:5*/ t14 = int64(t7.Shape[0])
-		/*line inplace.py:81:5*/ h6 = int64(t7.Offset)
-		/*line inplace.py:81:5*/ h7 = int64(t7.Strides[0])
+		/*line inplace.py:81:5*/ t14 = int64(t9.Shape[0])
+		/*line inplace.py:81:5*/ h6 = int64(t9.Offset)
+		/*line inplace.py:81:5*/ h7 = int64(t9.Strides[0])
 		/*line inplace.py:81:5*/ h8 = int64(t11.Offset)
 		/*line inplace.py:81:5*/ h9 = int64(t11.Strides[0])
 		/*line inplace.py:81:5*/ if h7 == 1 && h9 == 1 {
 			/*line inplace.py:81:5*/ if t14 > 0 {
-				t7W := t7Data[h6 : h6+t14]
+				t9W := t9Data[h6 : h6+t14]
 				t11W := t11Data[h8 : h8+t14]
 				for i0_3 = 0; i0_3 < t14; i0_3++ {
-					/*line inplace.py:81:5*/ t7W[i0_3] = t11W[i0_3]
+					/*line inplace.py:81:5*/ t9W[i0_3] = t11W[i0_3]
 				}
 			}
 		} else {
 			/*line inplace.py:81:5*/ p5 = h6
 			/*line inplace.py:81:5*/ p6 = h8
 			/*line inplace.py:81:5*/ for i0_3 = 0; i0_3 < t14; i0_3++ {
-				/*line inplace.py:81:5*/ t7Data[p5] = t11Data[p6]
+				/*line inplace.py:81:5*/ t9Data[p5] = t11Data[p6]
 				/*line inplace.py:81:5*/ p5 = p5 + h7
 				/*line inplace.py:81:5*/ p6 = p6 + h9
 			}
 		}
 	} else {
 		/*line inplace.py:81:5*/ t15 = int64(m.Strides[1]) * runtime.BoolToInt(int64(m.Shape[1]) != 1)
-		/*line inplace.py:81:5*/ t16 = int64(t7.Shape[0])
-		/*line inplace.py:81:5*/ h10 = int64(t7.Offset)
-		/*line inplace.py:81:5*/ h11 = int64(t7.Strides[0])
+		/*line inplace.py:81:5*/ t16 = int64(t9.Shape[0])
+		/*line inplace.py:81:5*/ h10 = int64(t9.Offset)
+		/*line inplace.py:81:5*/ h11 = int64(t9.Strides[0])
 		/*line inplace.py:81:5*/ if h11 == 1 && t15 == 1 {
 			/*line inplace.py:81:5*/ if t16 > 0 {
-				t7W := t7Data[h10 : h10+t16]
-				mW := mData[t9 : t9+t16]
+				t9W := t9Data[h10 : h10+t16]
+				mW := mData[t6 : t6+t16]
 				for i0_4 = 0; i0_4 < t16; i0_4++ {
-					/*line inplace.py:81:5*/ t7W[i0_4] = mW[i0_4]
+					/*line inplace.py:81:5*/ t9W[i0_4] = mW[i0_4]
 				}
 			}
 		} else {
 			/*line inplace.py:81:5*/ p7 = h10
-			/*line inplace.py:81:5*/ p8 = t9
+			/*line inplace.py:81:5*/ p8 = t6
 			/*line inplace.py:81:5*/ for i0_4 = 0; i0_4 < t16; i0_4++ {
-				/*line inplace.py:81:5*/ t7Data[p7] = mData[p8]
+				/*line inplace.py:81:5*/ t9Data[p7] = mData[p8]
 				/*line inplace.py:81:5*/ p7 = p7 + h11
 				/*line inplace.py:81:5*/ p8 = p8 + t15
 			}

@@ -8,7 +8,9 @@ package linalg
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
+	linalg "github.com/pyc2go/pyc2go/runtime/linalg"
 )
 
 // MatmulLoops is pyc2go's compiled form of matmul_loops (linalg.py:6).
@@ -403,47 +405,51 @@ func MatmulDot(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.A
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("shapes (%d,%d) and (%d,%d) not aligned: %d (dim 1) != %d (dim 0)", int64(a.Shape[0]), int64(a.Shape[1]), int64(b.Shape[0]), int64(b.Shape[1]), int64(a.Shape[1]), int64(b.Shape[0])), "linalg.py", 36, "matmul_dot")
 	}
 	/*line linalg.py:36:12*/ t1 = int64(a.Shape[1])
-	/*line linalg.py:36:12*/ t2 = runtime.Zeros[float64](a.Shape[0], b.Shape[1])
-	t2Data = t2.Data
-	/*line linalg.py:36:12*/ t3 = int64(a.Shape[0])
-	/*line linalg.py:36:12*/ t5 = int64(b.Shape[1])
-	/*line linalg.py:36:12*/ h2 = int64(t2.Strides[1])
-	/*line linalg.py:36:12*/ h4 = int64(b.Strides[1])
-	/*line linalg.py:36:12*/ h6 = int64(a.Strides[1])
-	/*line linalg.py:36:12*/ h7 = int64(b.Offset)
-	/*line linalg.py:36:12*/ h8 = int64(b.Strides[0])
-	/*line linalg.py:36:12*/ h9 = int64(t2.Offset)
-	/*line linalg.py:36:12*/ h10 = int64(t2.Strides[0])
-	/*line linalg.py:36:12*/ h11 = int64(a.Offset)
-	/*line linalg.py:36:12*/ h12 = int64(a.Strides[0])
-	/*line linalg.py:36:12*/ if h4 == 1 {
-		/*line linalg.py:36:12*/ for i0 = 0; i0 < t3; i0++ {
-			/*line linalg.py:36:12*/ h1 = h9 + i0*h10
-			/*line linalg.py:36:12*/ h5 = h11 + i0*h12
-			/*line linalg.py:36:12*/ for i1 = 0; i1 < t1; i1++ {
-				/*line linalg.py:36:12*/ t4 = aData[h5+i1*h6]
-				/*line linalg.py:36:12*/ h3 = h7 + i1*h8
-				/*line linalg.py:36:12*/ if t5 > 0 {
-					bW := bData[h3 : h3+t5]
-					for i0_2 = 0; i0_2 < t5; i0_2++ {
-						/*line linalg.py:36:12*/ t6 = h1 + i0_2*h2
-						/*line linalg.py:36:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bW[i0_2])
+	/*line linalg.py:36:12*/ if int64(a.Shape[0])*int64(b.Shape[1])*t1 >= 512 {
+		/*line linalg.py:36:12*/ t2 = linalg.Product(a, b)
+	} else {
+		/*line linalg.py:36:12*/ t2 = runtime.Zeros[float64](a.Shape[0], b.Shape[1])
+		t2Data = t2.Data
+		/*line linalg.py:36:12*/ t3 = int64(a.Shape[0])
+		/*line linalg.py:36:12*/ t5 = int64(b.Shape[1])
+		/*line linalg.py:36:12*/ h2 = int64(t2.Strides[1])
+		/*line linalg.py:36:12*/ h4 = int64(b.Strides[1])
+		/*line linalg.py:36:12*/ h6 = int64(a.Strides[1])
+		/*line linalg.py:36:12*/ h7 = int64(b.Offset)
+		/*line linalg.py:36:12*/ h8 = int64(b.Strides[0])
+		/*line linalg.py:36:12*/ h9 = int64(t2.Offset)
+		/*line linalg.py:36:12*/ h10 = int64(t2.Strides[0])
+		/*line linalg.py:36:12*/ h11 = int64(a.Offset)
+		/*line linalg.py:36:12*/ h12 = int64(a.Strides[0])
+		/*line linalg.py:36:12*/ if h4 == 1 {
+			/*line linalg.py:36:12*/ for i0 = 0; i0 < t3; i0++ {
+				/*line linalg.py:36:12*/ h1 = h9 + i0*h10
+				/*line linalg.py:36:12*/ h5 = h11 + i0*h12
+				/*line linalg.py:36:12*/ for i1 = 0; i1 < t1; i1++ {
+					/*line linalg.py:36:12*/ t4 = aData[h5+i1*h6]
+					/*line linalg.py:36:12*/ h3 = h7 + i1*h8
+					/*line linalg.py:36:12*/ if t5 > 0 {
+						bW := bData[h3 : h3+t5]
+						for i0_2 = 0; i0_2 < t5; i0_2++ {
+							/*line linalg.py:36:12*/ t6 = h1 + i0_2*h2
+							/*line linalg.py:36:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bW[i0_2])
+						}
 					}
 				}
 			}
-		}
-	} else {
-		/*line linalg.py:36:12*/ for i0 = 0; i0 < t3; i0++ {
-			/*line linalg.py:36:12*/ h1 = h9 + i0*h10
-			/*line linalg.py:36:12*/ h5 = h11 + i0*h12
-			/*line linalg.py:36:12*/ for i1 = 0; i1 < t1; i1++ {
-				/*line linalg.py:36:12*/ t4 = aData[h5+i1*h6]
-				/*line linalg.py:36:12*/ h3 = h7 + i1*h8
-				/*line linalg.py:36:12*/ p1 = h3
-				/*line linalg.py:36:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-					/*line linalg.py:36:12*/ t6 = h1 + i0_2*h2
-					/*line linalg.py:36:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bData[p1])
-					/*line linalg.py:36:12*/ p1 = p1 + h4
+		} else {
+			/*line linalg.py:36:12*/ for i0 = 0; i0 < t3; i0++ {
+				/*line linalg.py:36:12*/ h1 = h9 + i0*h10
+				/*line linalg.py:36:12*/ h5 = h11 + i0*h12
+				/*line linalg.py:36:12*/ for i1 = 0; i1 < t1; i1++ {
+					/*line linalg.py:36:12*/ t4 = aData[h5+i1*h6]
+					/*line linalg.py:36:12*/ h3 = h7 + i1*h8
+					/*line linalg.py:36:12*/ p1 = h3
+					/*line linalg.py:36:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+						/*line linalg.py:36:12*/ t6 = h1 + i0_2*h2
+						/*line linalg.py:36:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bData[p1])
+						/*line linalg.py:36:12*/ p1 = p1 + h4
+					}
 				}
 			}
 		}
@@ -486,47 +492,51 @@ func MatmulAt(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(b.Shape[0]), int64(a.Shape[1])), "linalg.py", 41, "matmul_at")
 	}
 	/*line linalg.py:41:12*/ t1 = int64(a.Shape[1])
-	/*line linalg.py:41:12*/ t2 = runtime.Zeros[float64](a.Shape[0], b.Shape[1])
-	t2Data = t2.Data
-	/*line linalg.py:41:12*/ t3 = int64(a.Shape[0])
-	/*line linalg.py:41:12*/ t5 = int64(b.Shape[1])
-	/*line linalg.py:41:12*/ h2 = int64(t2.Strides[1])
-	/*line linalg.py:41:12*/ h4 = int64(b.Strides[1])
-	/*line linalg.py:41:12*/ h6 = int64(a.Strides[1])
-	/*line linalg.py:41:12*/ h7 = int64(b.Offset)
-	/*line linalg.py:41:12*/ h8 = int64(b.Strides[0])
-	/*line linalg.py:41:12*/ h9 = int64(t2.Offset)
-	/*line linalg.py:41:12*/ h10 = int64(t2.Strides[0])
-	/*line linalg.py:41:12*/ h11 = int64(a.Offset)
-	/*line linalg.py:41:12*/ h12 = int64(a.Strides[0])
-	/*line linalg.py:41:12*/ if h4 == 1 {
-		/*line linalg.py:41:12*/ for i0 = 0; i0 < t3; i0++ {
-			/*line linalg.py:41:12*/ h1 = h9 + i0*h10
-			/*line linalg.py:41:12*/ h5 = h11 + i0*h12
-			/*line linalg.py:41:12*/ for i1 = 0; i1 < t1; i1++ {
-				/*line linalg.py:41:12*/ t4 = aData[h5+i1*h6]
-				/*line linalg.py:41:12*/ h3 = h7 + i1*h8
-				/*line linalg.py:41:12*/ if t5 > 0 {
-					bW := bData[h3 : h3+t5]
-					for i0_2 = 0; i0_2 < t5; i0_2++ {
-						/*line linalg.py:41:12*/ t6 = h1 + i0_2*h2
-						/*line linalg.py:41:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bW[i0_2])
+	/*line linalg.py:41:12*/ if int64(a.Shape[0])*int64(b.Shape[1])*t1 >= 512 {
+		/*line linalg.py:41:12*/ t2 = linalg.Product(a, b)
+	} else {
+		/*line linalg.py:41:12*/ t2 = runtime.Zeros[float64](a.Shape[0], b.Shape[1])
+		t2Data = t2.Data
+		/*line linalg.py:41:12*/ t3 = int64(a.Shape[0])
+		/*line linalg.py:41:12*/ t5 = int64(b.Shape[1])
+		/*line linalg.py:41:12*/ h2 = int64(t2.Strides[1])
+		/*line linalg.py:41:12*/ h4 = int64(b.Strides[1])
+		/*line linalg.py:41:12*/ h6 = int64(a.Strides[1])
+		/*line linalg.py:41:12*/ h7 = int64(b.Offset)
+		/*line linalg.py:41:12*/ h8 = int64(b.Strides[0])
+		/*line linalg.py:41:12*/ h9 = int64(t2.Offset)
+		/*line linalg.py:41:12*/ h10 = int64(t2.Strides[0])
+		/*line linalg.py:41:12*/ h11 = int64(a.Offset)
+		/*line linalg.py:41:12*/ h12 = int64(a.Strides[0])
+		/*line linalg.py:41:12*/ if h4 == 1 {
+			/*line linalg.py:41:12*/ for i0 = 0; i0 < t3; i0++ {
+				/*line linalg.py:41:12*/ h1 = h9 + i0*h10
+				/*line linalg.py:41:12*/ h5 = h11 + i0*h12
+				/*line linalg.py:41:12*/ for i1 = 0; i1 < t1; i1++ {
+					/*line linalg.py:41:12*/ t4 = aData[h5+i1*h6]
+					/*line linalg.py:41:12*/ h3 = h7 + i1*h8
+					/*line linalg.py:41:12*/ if t5 > 0 {
+						bW := bData[h3 : h3+t5]
+						for i0_2 = 0; i0_2 < t5; i0_2++ {
+							/*line linalg.py:41:12*/ t6 = h1 + i0_2*h2
+							/*line linalg.py:41:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bW[i0_2])
+						}
 					}
 				}
 			}
-		}
-	} else {
-		/*line linalg.py:41:12*/ for i0 = 0; i0 < t3; i0++ {
-			/*line linalg.py:41:12*/ h1 = h9 + i0*h10
-			/*line linalg.py:41:12*/ h5 = h11 + i0*h12
-			/*line linalg.py:41:12*/ for i1 = 0; i1 < t1; i1++ {
-				/*line linalg.py:41:12*/ t4 = aData[h5+i1*h6]
-				/*line linalg.py:41:12*/ h3 = h7 + i1*h8
-				/*line linalg.py:41:12*/ p1 = h3
-				/*line linalg.py:41:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-					/*line linalg.py:41:12*/ t6 = h1 + i0_2*h2
-					/*line linalg.py:41:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bData[p1])
-					/*line linalg.py:41:12*/ p1 = p1 + h4
+		} else {
+			/*line linalg.py:41:12*/ for i0 = 0; i0 < t3; i0++ {
+				/*line linalg.py:41:12*/ h1 = h9 + i0*h10
+				/*line linalg.py:41:12*/ h5 = h11 + i0*h12
+				/*line linalg.py:41:12*/ for i1 = 0; i1 < t1; i1++ {
+					/*line linalg.py:41:12*/ t4 = aData[h5+i1*h6]
+					/*line linalg.py:41:12*/ h3 = h7 + i1*h8
+					/*line linalg.py:41:12*/ p1 = h3
+					/*line linalg.py:41:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+						/*line linalg.py:41:12*/ t6 = h1 + i0_2*h2
+						/*line linalg.py:41:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bData[p1])
+						/*line linalg.py:41:12*/ p1 = p1 + h4
+					}
 				}
 			}
 		}
@@ -569,47 +579,51 @@ func MatmulNp(a *runtime.Array[float64], b *runtime.Array[float64]) (*runtime.Ar
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(b.Shape[0]), int64(a.Shape[1])), "linalg.py", 46, "matmul_np")
 	}
 	/*line linalg.py:46:12*/ t1 = int64(a.Shape[1])
-	/*line linalg.py:46:12*/ t2 = runtime.Zeros[float64](a.Shape[0], b.Shape[1])
-	t2Data = t2.Data
-	/*line linalg.py:46:12*/ t3 = int64(a.Shape[0])
-	/*line linalg.py:46:12*/ t5 = int64(b.Shape[1])
-	/*line linalg.py:46:12*/ h2 = int64(t2.Strides[1])
-	/*line linalg.py:46:12*/ h4 = int64(b.Strides[1])
-	/*line linalg.py:46:12*/ h6 = int64(a.Strides[1])
-	/*line linalg.py:46:12*/ h7 = int64(b.Offset)
-	/*line linalg.py:46:12*/ h8 = int64(b.Strides[0])
-	/*line linalg.py:46:12*/ h9 = int64(t2.Offset)
-	/*line linalg.py:46:12*/ h10 = int64(t2.Strides[0])
-	/*line linalg.py:46:12*/ h11 = int64(a.Offset)
-	/*line linalg.py:46:12*/ h12 = int64(a.Strides[0])
-	/*line linalg.py:46:12*/ if h4 == 1 {
-		/*line linalg.py:46:12*/ for i0 = 0; i0 < t3; i0++ {
-			/*line linalg.py:46:12*/ h1 = h9 + i0*h10
-			/*line linalg.py:46:12*/ h5 = h11 + i0*h12
-			/*line linalg.py:46:12*/ for i1 = 0; i1 < t1; i1++ {
-				/*line linalg.py:46:12*/ t4 = aData[h5+i1*h6]
-				/*line linalg.py:46:12*/ h3 = h7 + i1*h8
-				/*line linalg.py:46:12*/ if t5 > 0 {
-					bW := bData[h3 : h3+t5]
-					for i0_2 = 0; i0_2 < t5; i0_2++ {
-						/*line linalg.py:46:12*/ t6 = h1 + i0_2*h2
-						/*line linalg.py:46:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bW[i0_2])
+	/*line linalg.py:46:12*/ if int64(a.Shape[0])*int64(b.Shape[1])*t1 >= 512 {
+		/*line linalg.py:46:12*/ t2 = linalg.Product(a, b)
+	} else {
+		/*line linalg.py:46:12*/ t2 = runtime.Zeros[float64](a.Shape[0], b.Shape[1])
+		t2Data = t2.Data
+		/*line linalg.py:46:12*/ t3 = int64(a.Shape[0])
+		/*line linalg.py:46:12*/ t5 = int64(b.Shape[1])
+		/*line linalg.py:46:12*/ h2 = int64(t2.Strides[1])
+		/*line linalg.py:46:12*/ h4 = int64(b.Strides[1])
+		/*line linalg.py:46:12*/ h6 = int64(a.Strides[1])
+		/*line linalg.py:46:12*/ h7 = int64(b.Offset)
+		/*line linalg.py:46:12*/ h8 = int64(b.Strides[0])
+		/*line linalg.py:46:12*/ h9 = int64(t2.Offset)
+		/*line linalg.py:46:12*/ h10 = int64(t2.Strides[0])
+		/*line linalg.py:46:12*/ h11 = int64(a.Offset)
+		/*line linalg.py:46:12*/ h12 = int64(a.Strides[0])
+		/*line linalg.py:46:12*/ if h4 == 1 {
+			/*line linalg.py:46:12*/ for i0 = 0; i0 < t3; i0++ {
+				/*line linalg.py:46:12*/ h1 = h9 + i0*h10
+				/*line linalg.py:46:12*/ h5 = h11 + i0*h12
+				/*line linalg.py:46:12*/ for i1 = 0; i1 < t1; i1++ {
+					/*line linalg.py:46:12*/ t4 = aData[h5+i1*h6]
+					/*line linalg.py:46:12*/ h3 = h7 + i1*h8
+					/*line linalg.py:46:12*/ if t5 > 0 {
+						bW := bData[h3 : h3+t5]
+						for i0_2 = 0; i0_2 < t5; i0_2++ {
+							/*line linalg.py:46:12*/ t6 = h1 + i0_2*h2
+							/*line linalg.py:46:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bW[i0_2])
+						}
 					}
 				}
 			}
-		}
-	} else {
-		/*line linalg.py:46:12*/ for i0 = 0; i0 < t3; i0++ {
-			/*line linalg.py:46:12*/ h1 = h9 + i0*h10
-			/*line linalg.py:46:12*/ h5 = h11 + i0*h12
-			/*line linalg.py:46:12*/ for i1 = 0; i1 < t1; i1++ {
-				/*line linalg.py:46:12*/ t4 = aData[h5+i1*h6]
-				/*line linalg.py:46:12*/ h3 = h7 + i1*h8
-				/*line linalg.py:46:12*/ p1 = h3
-				/*line linalg.py:46:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-					/*line linalg.py:46:12*/ t6 = h1 + i0_2*h2
-					/*line linalg.py:46:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bData[p1])
-					/*line linalg.py:46:12*/ p1 = p1 + h4
+		} else {
+			/*line linalg.py:46:12*/ for i0 = 0; i0 < t3; i0++ {
+				/*line linalg.py:46:12*/ h1 = h9 + i0*h10
+				/*line linalg.py:46:12*/ h5 = h11 + i0*h12
+				/*line linalg.py:46:12*/ for i1 = 0; i1 < t1; i1++ {
+					/*line linalg.py:46:12*/ t4 = aData[h5+i1*h6]
+					/*line linalg.py:46:12*/ h3 = h7 + i1*h8
+					/*line linalg.py:46:12*/ p1 = h3
+					/*line linalg.py:46:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+						/*line linalg.py:46:12*/ t6 = h1 + i0_2*h2
+						/*line linalg.py:46:12*/ t2Data[t6] = t2Data[t6] + float64(t4*bData[p1])
+						/*line linalg.py:46:12*/ p1 = p1 + h4
+					}
 				}
 			}
 		}
@@ -795,13 +809,14 @@ func Gram(a *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line linalg.py:68:1*/ var (
 		t1     int64
 		t2     *runtime.Array[float64]
-		t3     int64
+		t3     *runtime.Array[float64]
+		t4     int64
 		i0     int64
 		i1     int64
-		t4     float64
-		t5     int64
-		i0_2   int64
+		t5     float64
 		t6     int64
+		i0_2   int64
+		t7     int64
 		h1     int64
 		h2     int64
 		h3     int64
@@ -818,46 +833,51 @@ func Gram(a *runtime.Array[float64]) *runtime.Array[float64] {
 	)
 	aData := a.Data
 	/*line linalg.py:70:12*/ t1 = int64(a.Shape[0])
-	/*line linalg.py:70:12*/ t2 = runtime.Zeros[float64](a.Shape[1], a.Shape[1])
-	t2Data = t2.Data
-	/*line linalg.py:70:12*/ t3 = int64(a.Shape[1])
-	/*line linalg.py:70:12*/ t5 = int64(a.Shape[1])
-	/*line linalg.py:70:12*/ h2 = int64(t2.Strides[1])
-	/*line linalg.py:70:12*/ h4 = int64(a.Strides[1])
-	/*line linalg.py:70:12*/ h6 = int64(a.Strides[0])
-	/*line linalg.py:70:12*/ h7 = int64(a.Offset)
-	/*line linalg.py:70:12*/ h8 = int64(t2.Offset)
-	/*line linalg.py:70:12*/ h9 = int64(t2.Strides[0])
-	/*line linalg.py:70:12*/ h10 = int64(a.Offset)
-	/*line linalg.py:70:12*/ h11 = int64(a.Strides[1])
-	/*line linalg.py:70:12*/ if h4 == 1 {
-		/*line linalg.py:70:12*/ for i0 = 0; i0 < t3; i0++ {
-			/*line linalg.py:70:12*/ h1 = h8 + i0*h9
-			/*line linalg.py:70:12*/ h5 = h10 + i0*h11
-			/*line linalg.py:70:12*/ for i1 = 0; i1 < t1; i1++ {
-				/*line linalg.py:70:12*/ t4 = aData[h5+i1*h6]
-				/*line linalg.py:70:12*/ h3 = h7 + i1*h6
-				/*line linalg.py:70:12*/ if t5 > 0 {
-					aW := aData[h3 : h3+t5]
-					for i0_2 = 0; i0_2 < t5; i0_2++ {
-						/*line linalg.py:70:12*/ t6 = h1 + i0_2*h2
-						/*line linalg.py:70:12*/ t2Data[t6] = t2Data[t6] + float64(t4*aW[i0_2])
+	/*line linalg.py:70:12*/ if int64(a.Shape[1])*int64(a.Shape[1])*t1 >= 512 {
+		/*line linalg.py:70:12*/ t3 = &runtime.Array[float64]{Data: a.Data, Shape: []int{a.Shape[1], a.Shape[0]}, Strides: []int{a.Strides[1], a.Strides[0]}, Offset: a.Offset}
+		/*line linalg.py:70:12*/ t2 = linalg.Product(t3, a)
+	} else {
+		/*line linalg.py:70:12*/ t2 = runtime.Zeros[float64](a.Shape[1], a.Shape[1])
+		t2Data = t2.Data
+		/*line linalg.py:70:12*/ t4 = int64(a.Shape[1])
+		/*line linalg.py:70:12*/ t6 = int64(a.Shape[1])
+		/*line linalg.py:70:12*/ h2 = int64(t2.Strides[1])
+		/*line linalg.py:70:12*/ h4 = int64(a.Strides[1])
+		/*line linalg.py:70:12*/ h6 = int64(a.Strides[0])
+		/*line linalg.py:70:12*/ h7 = int64(a.Offset)
+		/*line linalg.py:70:12*/ h8 = int64(t2.Offset)
+		/*line linalg.py:70:12*/ h9 = int64(t2.Strides[0])
+		/*line linalg.py:70:12*/ h10 = int64(a.Offset)
+		/*line linalg.py:70:12*/ h11 = int64(a.Strides[1])
+		/*line linalg.py:70:12*/ if h4 == 1 {
+			/*line linalg.py:70:12*/ for i0 = 0; i0 < t4; i0++ {
+				/*line linalg.py:70:12*/ h1 = h8 + i0*h9
+				/*line linalg.py:70:12*/ h5 = h10 + i0*h11
+				/*line linalg.py:70:12*/ for i1 = 0; i1 < t1; i1++ {
+					/*line linalg.py:70:12*/ t5 = aData[h5+i1*h6]
+					/*line linalg.py:70:12*/ h3 = h7 + i1*h6
+					/*line linalg.py:70:12*/ if t6 > 0 {
+						aW := aData[h3 : h3+t6]
+						for i0_2 = 0; i0_2 < t6; i0_2++ {
+							/*line linalg.py:70:12*/ t7 = h1 + i0_2*h2
+							/*line linalg.py:70:12*/ t2Data[t7] = t2Data[t7] + float64(t5*aW[i0_2])
+						}
 					}
 				}
 			}
-		}
-	} else {
-		/*line linalg.py:70:12*/ for i0 = 0; i0 < t3; i0++ {
-			/*line linalg.py:70:12*/ h1 = h8 + i0*h9
-			/*line linalg.py:70:12*/ h5 = h10 + i0*h11
-			/*line linalg.py:70:12*/ for i1 = 0; i1 < t1; i1++ {
-				/*line linalg.py:70:12*/ t4 = aData[h5+i1*h6]
-				/*line linalg.py:70:12*/ h3 = h7 + i1*h6
-				/*line linalg.py:70:12*/ p1 = h3
-				/*line linalg.py:70:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-					/*line linalg.py:70:12*/ t6 = h1 + i0_2*h2
-					/*line linalg.py:70:12*/ t2Data[t6] = t2Data[t6] + float64(t4*aData[p1])
-					/*line linalg.py:70:12*/ p1 = p1 + h4
+		} else {
+			/*line linalg.py:70:12*/ for i0 = 0; i0 < t4; i0++ {
+				/*line linalg.py:70:12*/ h1 = h8 + i0*h9
+				/*line linalg.py:70:12*/ h5 = h10 + i0*h11
+				/*line linalg.py:70:12*/ for i1 = 0; i1 < t1; i1++ {
+					/*line linalg.py:70:12*/ t5 = aData[h5+i1*h6]
+					/*line linalg.py:70:12*/ h3 = h7 + i1*h6
+					/*line linalg.py:70:12*/ p1 = h3
+					/*line linalg.py:70:12*/ for i0_2 = 0; i0_2 < t6; i0_2++ {
+						/*line linalg.py:70:12*/ t7 = h1 + i0_2*h2
+						/*line linalg.py:70:12*/ t2Data[t7] = t2Data[t7] + float64(t5*aData[p1])
+						/*line linalg.py:70:12*/ p1 = p1 + h4
+					}
 				}
 			}
 		}
@@ -1460,10 +1480,6 @@ func MatPower3(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		h18    int64
 		h19    int64
 		h20    int64
-		h21    int64
-		h22    int64
-		h23    int64
-		h24    int64
 		p1     int64
 		p2     int64
 		t2Data []float64
@@ -1474,47 +1490,52 @@ func MatPower3(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(a.Shape[0]), int64(a.Shape[1])), "linalg.py", 123, "mat_power3")
 	}
 	/*line linalg.py:123:12*/ t1 = int64(a.Shape[1])
-	/*line linalg.py:123:12*/ t2 = runtime.Zeros[float64](a.Shape[0], a.Shape[1])
-	t2Data = t2.Data
-	/*line linalg.py:123:12*/ t3 = int64(a.Shape[0])
-	/*line linalg.py:123:12*/ t5 = int64(a.Shape[1])
-	/*line linalg.py:123:12*/ h2 = int64(t2.Strides[1])
-	/*line linalg.py:123:12*/ h4 = int64(a.Strides[1])
-	/*line linalg.py:123:12*/ h6 = int64(a.Strides[1])
-	/*line linalg.py:123:12*/ h7 = int64(a.Offset)
-	/*line linalg.py:123:12*/ h8 = int64(a.Strides[0])
-	/*line linalg.py:123:12*/ h9 = int64(t2.Offset)
-	/*line linalg.py:123:12*/ h10 = int64(t2.Strides[0])
-	/*line linalg.py:123:12*/ h11 = int64(a.Offset)
-	/*line linalg.py:123:12*/ h12 = int64(a.Strides[0])
-	/*line linalg.py:123:12*/ if h4 == 1 {
-		/*line linalg.py:123:12*/ for i0 = 0; i0 < t3; i0++ {
-			/*line linalg.py:123:12*/ h1 = h9 + i0*h10
-			/*line linalg.py:123:12*/ h5 = h11 + i0*h12
-			/*line linalg.py:123:12*/ for i1 = 0; i1 < t1; i1++ {
-				/*line linalg.py:123:12*/ t4 = aData[h5+i1*h6]
-				/*line linalg.py:123:12*/ h3 = h7 + i1*h8
-				/*line linalg.py:123:12*/ if t5 > 0 {
-					aW := aData[h3 : h3+t5]
-					for i0_2 = 0; i0_2 < t5; i0_2++ {
-						/*line linalg.py:123:12*/ t6 = h1 + i0_2*h2
-						/*line linalg.py:123:12*/ t2Data[t6] = t2Data[t6] + float64(t4*aW[i0_2])
+	/*line linalg.py:123:12*/ if int64(a.Shape[0])*int64(a.Shape[1])*t1 >= 512 {
+		/*line linalg.py:123:12*/ t2 = linalg.Product(a, a)
+		t2Data = t2.Data
+	} else {
+		/*line linalg.py:123:12*/ t2 = runtime.Zeros[float64](a.Shape[0], a.Shape[1])
+		t2Data = t2.Data
+		/*line linalg.py:123:12*/ t3 = int64(a.Shape[0])
+		/*line linalg.py:123:12*/ t5 = int64(a.Shape[1])
+		/*line linalg.py:123:12*/ h2 = int64(t2.Strides[1])
+		/*line linalg.py:123:12*/ h4 = int64(a.Strides[1])
+		/*line linalg.py:123:12*/ h6 = int64(a.Strides[1])
+		/*line linalg.py:123:12*/ h7 = int64(a.Offset)
+		/*line linalg.py:123:12*/ h8 = int64(a.Strides[0])
+		/*line linalg.py:123:12*/ h9 = int64(t2.Offset)
+		/*line linalg.py:123:12*/ h10 = int64(t2.Strides[0])
+		/*line linalg.py:123:12*/ h11 = int64(a.Offset)
+		/*line linalg.py:123:12*/ h12 = int64(a.Strides[0])
+		/*line linalg.py:123:12*/ if h4 == 1 {
+			/*line linalg.py:123:12*/ for i0 = 0; i0 < t3; i0++ {
+				/*line linalg.py:123:12*/ h1 = h9 + i0*h10
+				/*line linalg.py:123:12*/ h5 = h11 + i0*h12
+				/*line linalg.py:123:12*/ for i1 = 0; i1 < t1; i1++ {
+					/*line linalg.py:123:12*/ t4 = aData[h5+i1*h6]
+					/*line linalg.py:123:12*/ h3 = h7 + i1*h8
+					/*line linalg.py:123:12*/ if t5 > 0 {
+						aW := aData[h3 : h3+t5]
+						for i0_2 = 0; i0_2 < t5; i0_2++ {
+							/*line linalg.py:123:12*/ t6 = h1 + i0_2*h2
+							/*line linalg.py:123:12*/ t2Data[t6] = t2Data[t6] + float64(t4*aW[i0_2])
+						}
 					}
 				}
 			}
-		}
-	} else {
-		/*line linalg.py:123:12*/ for i0 = 0; i0 < t3; i0++ {
-			/*line linalg.py:123:12*/ h1 = h9 + i0*h10
-			/*line linalg.py:123:12*/ h5 = h11 + i0*h12
-			/*line linalg.py:123:12*/ for i1 = 0; i1 < t1; i1++ {
-				/*line linalg.py:123:12*/ t4 = aData[h5+i1*h6]
-				/*line linalg.py:123:12*/ h3 = h7 + i1*h8
-				/*line linalg.py:123:12*/ p1 = h3
-				/*line linalg.py:123:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
-					/*line linalg.py:123:12*/ t6 = h1 + i0_2*h2
-					/*line linalg.py:123:12*/ t2Data[t6] = t2Data[t6] + float64(t4*aData[p1])
-					/*line linalg.py:123:12*/ p1 = p1 + h4
+		} else {
+			/*line linalg.py:123:12*/ for i0 = 0; i0 < t3; i0++ {
+				/*line linalg.py:123:12*/ h1 = h9 + i0*h10
+				/*line linalg.py:123:12*/ h5 = h11 + i0*h12
+				/*line linalg.py:123:12*/ for i1 = 0; i1 < t1; i1++ {
+					/*line linalg.py:123:12*/ t4 = aData[h5+i1*h6]
+					/*line linalg.py:123:12*/ h3 = h7 + i1*h8
+					/*line linalg.py:123:12*/ p1 = h3
+					/*line linalg.py:123:12*/ for i0_2 = 0; i0_2 < t5; i0_2++ {
+						/*line linalg.py:123:12*/ t6 = h1 + i0_2*h2
+						/*line linalg.py:123:12*/ t2Data[t6] = t2Data[t6] + float64(t4*aData[p1])
+						/*line linalg.py:123:12*/ p1 = p1 + h4
+					}
 				}
 			}
 		}
@@ -1523,47 +1544,46 @@ func MatPower3(a *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		return nil, runtime.Raise("ValueError", fmt.Sprintf("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size %d is different from %d)", int64(a.Shape[0]), int64(t2.Shape[1])), "linalg.py", 123, "mat_power3")
 	}
 	/*line linalg.py:123:12*/ t7 = int64(t2.Shape[1])
-	/*line linalg.py:123:12*/ t8 = runtime.Zeros[float64](t2.Shape[0], a.Shape[1])
-	t8Data = t8.Data
-	/*line linalg.py:123:12*/ t9 = int64(t2.Shape[0])
-	/*line linalg.py:123:12*/ t11 = int64(a.Shape[1])
-	/*line linalg.py:123:12*/ h14 = int64(t8.Strides[1])
-	/*line linalg.py:123:12*/ h16 = int64(a.Strides[1])
-	/*line linalg.py:123:12*/ h18 = int64(t2.Strides[1])
-	/*line linalg.py:123:12*/ h19 = int64(a.Offset)
-	/*line linalg.py:123:12*/ h20 = int64(a.Strides[0])
-	/*line linalg.py:123:12*/ h21 = int64(t8.Offset)
-	/*line linalg.py:123:12*/ h22 = int64(t8.Strides[0])
-	/*line linalg.py:123:12*/ h23 = int64(t2.Offset)
-	/*line linalg.py:123:12*/ h24 = int64(t2.Strides[0])
-	/*line linalg.py:123:12*/ if h16 == 1 {
-		/*line linalg.py:123:12*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
-			/*line linalg.py:123:12*/ h13 = h21 + i0_3*h22
-			/*line linalg.py:123:12*/ h17 = h23 + i0_3*h24
-			/*line linalg.py:123:12*/ for i1_2 = 0; i1_2 < t7; i1_2++ {
-				/*line linalg.py:123:12*/ t10 = t2Data[h17+i1_2*h18]
-				/*line linalg.py:123:12*/ h15 = h19 + i1_2*h20
-				/*line linalg.py:123:12*/ if t11 > 0 {
-					aW := aData[h15 : h15+t11]
-					for i0_4 = 0; i0_4 < t11; i0_4++ {
-						/*line linalg.py:123:12*/ t12 = h13 + i0_4*h14
-						/*line linalg.py:123:12*/ t8Data[t12] = t8Data[t12] + float64(t10*aW[i0_4])
+	/*line linalg.py:123:12*/ if int64(t2.Shape[0])*int64(a.Shape[1])*t7 >= 512 {
+		/*line linalg.py:123:12*/ t8 = linalg.Product(t2, a)
+	} else {
+		/*line linalg.py:123:12*/ t8 = runtime.Zeros[float64](t2.Shape[0], a.Shape[1])
+		t8Data = t8.Data
+		/*line linalg.py:123:12*/ t9 = int64(t2.Shape[0])
+		/*line linalg.py:123:12*/ t11 = int64(a.Shape[1])
+		/*line linalg.py:123:12*/ h14 = int64(t8.Strides[1])
+		/*line linalg.py:123:12*/ h16 = int64(a.Strides[1])
+		/*line linalg.py:123:12*/ h17 = int64(a.Offset)
+		/*line linalg.py:123:12*/ h18 = int64(a.Strides[0])
+		/*line linalg.py:123:12*/ h19 = int64(t8.Offset)
+		/*line linalg.py:123:12*/ h20 = int64(t8.Strides[0])
+		/*line linalg.py:123:12*/ if h16 == 1 {
+			/*line linalg.py:123:12*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
+				/*line linalg.py:123:12*/ h13 = h19 + i0_3*h20
+				/*line linalg.py:123:12*/ for i1_2 = 0; i1_2 < t7; i1_2++ {
+					/*line linalg.py:123:12*/ t10 = t2Data[int64(t2.Offset)+i0_3*int64(t2.Strides[0])+i1_2*int64(t2.Strides[1])]
+					/*line linalg.py:123:12*/ h15 = h17 + i1_2*h18
+					/*line linalg.py:123:12*/ if t11 > 0 {
+						aW := aData[h15 : h15+t11]
+						for i0_4 = 0; i0_4 < t11; i0_4++ {
+							/*line linalg.py:123:12*/ t12 = h13 + i0_4*h14
+							/*line linalg.py:123:12*/ t8Data[t12] = t8Data[t12] + float64(t10*aW[i0_4])
+						}
 					}
 				}
 			}
-		}
-	} else {
-		/*line linalg.py:123:12*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
-			/*line linalg.py:123:12*/ h13 = h21 + i0_3*h22
-			/*line linalg.py:123:12*/ h17 = h23 + i0_3*h24
-			/*line linalg.py:123:12*/ for i1_2 = 0; i1_2 < t7; i1_2++ {
-				/*line linalg.py:123:12*/ t10 = t2Data[h17+i1_2*h18]
-				/*line linalg.py:123:12*/ h15 = h19 + i1_2*h20
-				/*line linalg.py:123:12*/ p2 = h15
-				/*line linalg.py:123:12*/ for i0_4 = 0; i0_4 < t11; i0_4++ {
-					/*line linalg.py:123:12*/ t12 = h13 + i0_4*h14
-					/*line linalg.py:123:12*/ t8Data[t12] = t8Data[t12] + float64(t10*aData[p2])
-					/*line linalg.py:123:12*/ p2 = p2 + h16
+		} else {
+			/*line linalg.py:123:12*/ for i0_3 = 0; i0_3 < t9; i0_3++ {
+				/*line linalg.py:123:12*/ h13 = h19 + i0_3*h20
+				/*line linalg.py:123:12*/ for i1_2 = 0; i1_2 < t7; i1_2++ {
+					/*line linalg.py:123:12*/ t10 = t2Data[int64(t2.Offset)+i0_3*int64(t2.Strides[0])+i1_2*int64(t2.Strides[1])]
+					/*line linalg.py:123:12*/ h15 = h17 + i1_2*h18
+					/*line linalg.py:123:12*/ p2 = h15
+					/*line linalg.py:123:12*/ for i0_4 = 0; i0_4 < t11; i0_4++ {
+						/*line linalg.py:123:12*/ t12 = h13 + i0_4*h14
+						/*line linalg.py:123:12*/ t8Data[t12] = t8Data[t12] + float64(t10*aData[p2])
+						/*line linalg.py:123:12*/ p2 = p2 + h16
+					}
 				}
 			}
 		}

@@ -13,8 +13,9 @@ package minmaxties
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // Mx is pyc2go's compiled form of mx (minmax_ties.py:11).
@@ -490,7 +491,6 @@ func MaxAxis1(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 // ArgmaxFirst is pyc2go's compiled form of argmax_first (minmax_ties.py:44).
 func ArgmaxFirst(x *runtime.Array[float64]) (int64, error) {
 	/*line minmax_ties.py:44:1*/ var (
-		t1 int64
 		t2 float64
 		t3 int64
 		t4 int64
@@ -501,7 +501,6 @@ func ArgmaxFirst(x *runtime.Array[float64]) (int64, error) {
 		h2 int64
 		p1 int64
 	)
-	_ = t1
 	xData := x.Data
 	/*line minmax_ties.py:45:12*/ if !(int64(x.Shape[0]) > 0) {
 		return 0, runtime.Raise("ValueError", "attempt to get argmax of an empty sequence", "minmax_ties.py", 45, "argmax_first")

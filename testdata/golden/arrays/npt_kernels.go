@@ -8,8 +8,9 @@ package nptkernels
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // Total is pyc2go's compiled form of total (npt_kernels.py:8).

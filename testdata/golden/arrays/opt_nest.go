@@ -12,6 +12,7 @@ package optnest
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 

@@ -11,6 +11,7 @@ package optstride
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 
@@ -478,7 +479,7 @@ func TriadViews(z *runtime.Array[float64], x *runtime.Array[float64], s float64)
 		t4      int64
 		t5      int64
 		t6      int64
-		t7      *runtime.Array[float64]
+		t7      int64
 		t8      int64
 		t9      int64
 		t10     int64
@@ -489,7 +490,7 @@ func TriadViews(z *runtime.Array[float64], x *runtime.Array[float64], s float64)
 		t15     int64
 		t16     int64
 		t17     int64
-		t18     int64
+		t18     *runtime.Array[float64]
 		t19     *runtime.Array[float64]
 		t20     *runtime.Array[float64]
 		t21     *runtime.Array[float64]
@@ -519,61 +520,61 @@ func TriadViews(z *runtime.Array[float64], x *runtime.Array[float64], s float64)
 		p6      int64
 		p7      int64
 		p8      int64
-		t7Data  []float64
+		t18Data []float64
 		t21Data []float64
 	)
 	zData := z.Data
 	xData := x.Data
 	/*line opt_stride.py:43:5*/ n = runtime.Min(runtime.FloorDivInt(int64(z.Shape[0]), 2), int64(x.Shape[0]))
-	t1 = 2 * n
-	/*line opt_stride.py:44:5*/ t2 = runtime.SliceAdjust(int64(z.Shape[0]), 0, 2)
-	/*line opt_stride.py:44:5*/ t3 = runtime.SliceAdjust(int64(z.Shape[0]), t1, 2)
-	/*line opt_stride.py:44:5*/ t4 = runtime.SliceLen(t2, t3, 2)
-	/*line opt_stride.py:44:5*/ t5 = int64(z.Strides[0]) * 2
-	/*line opt_stride.py:44:5*/ t6 = int64(z.Offset) + t2*int64(z.Strides[0])
-	/*line opt_stride.py:44:5*/ t7 = &runtime.Array[float64]{Data: z.Data, Shape: []int{int(t4)}, Strides: []int{int(t5)}, Offset: int(t6)}
-	t7Data = t7.Data
-	/*line opt_stride.py:44:20*/ t8 = runtime.SliceAdjust(int64(x.Shape[0]), 0, 1)
-	/*line opt_stride.py:44:20*/ t9 = runtime.SliceAdjust(int64(x.Shape[0]), n, 1)
-	/*line opt_stride.py:44:20*/ t10 = runtime.Max(t9-t8, 0)
-	/*line opt_stride.py:44:20*/ t11 = int64(x.Offset) + t8*int64(x.Strides[0])
-	/*line opt_stride.py:44:33*/ t12 = 2 * n
-	/*line opt_stride.py:44:33*/ t13 = runtime.SliceAdjust(int64(z.Shape[0]), 1, 2)
-	/*line opt_stride.py:44:33*/ t14 = runtime.SliceAdjust(int64(z.Shape[0]), t12, 2)
-	/*line opt_stride.py:44:33*/ t15 = runtime.SliceLen(t13, t14, 2)
-	/*line opt_stride.py:44:33*/ t16 = int64(z.Strides[0]) * 2
-	/*line opt_stride.py:44:33*/ t17 = int64(z.Offset) + t13*int64(z.Strides[0])
-	/*line opt_stride.py:44:5*/ t18 = t10
-	/*line opt_stride.py:44:5*/ t18 = t15 + (t18-t15)*runtime.BoolToInt(t15 == 1)
-	/*line opt_stride.py:44:5*/ if !((t10 == t18 || t10 == 1) && (t15 == t18 || t15 == 1)) {
-		return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t10, t15), "opt_stride.py", 44, "triad_views")
+	t1 = runtime.SliceAdjust(int64(x.Shape[0]), 0, 1)
+	/*line opt_stride.py:44:20*/ t2 = runtime.SliceAdjust(int64(x.Shape[0]), n, 1)
+	/*line opt_stride.py:44:20*/ t3 = runtime.Max(t2-t1, 0)
+	/*line opt_stride.py:44:20*/ t4 = int64(x.Offset) + t1*int64(x.Strides[0])
+	/*line opt_stride.py:44:33*/ t5 = 2 * n
+	/*line opt_stride.py:44:33*/ t6 = runtime.SliceAdjust(int64(z.Shape[0]), 1, 2)
+	/*line opt_stride.py:44:33*/ t7 = runtime.SliceAdjust(int64(z.Shape[0]), t5, 2)
+	/*line opt_stride.py:44:33*/ t8 = runtime.SliceLen(t6, t7, 2)
+	/*line opt_stride.py:44:33*/ t9 = int64(z.Strides[0]) * 2
+	/*line opt_stride.py:44:33*/ t10 = int64(z.Offset) + t6*int64(z.Strides[0])
+	/*line opt_stride.py:44:5*/ t11 = t3
+	/*line opt_stride.py:44:5*/ t11 = t8 + (t11-t8)*runtime.BoolToInt(t8 == 1)
+	/*line opt_stride.py:44:5*/ if !((t3 == t11 || t3 == 1) && (t8 == t11 || t8 == 1)) {
+		return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t3, t8), "opt_stride.py", 44, "triad_views")
 	}
-	/*line opt_stride.py:44:5*/ if !(t18 == int64(t7.Shape[0]) || t18 == 1) {
-		return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t18, int64(t7.Shape[0])), "opt_stride.py", 44, "triad_views")
+	/*line opt_stride.py:44:5*/ t12 = 2 * n
+	/*line opt_stride.py:44:5*/ t13 = runtime.SliceAdjust(int64(z.Shape[0]), 0, 2)
+	/*line opt_stride.py:44:5*/ t14 = runtime.SliceAdjust(int64(z.Shape[0]), t12, 2)
+	/*line opt_stride.py:44:5*/ t15 = runtime.SliceLen(t13, t14, 2)
+	/*line opt_stride.py:44:5*/ t16 = int64(z.Strides[0]) * 2
+	/*line opt_stride.py:44:5*/ t17 = int64(z.Offset) + t13*int64(z.Strides[0])
+	/*line opt_stride.py:44:5*/ t18 = &runtime.Array[float64]{Data: z.Data, Shape: []int{int(t15)}, Strides: []int{int(t16)}, Offset: int(t17)}
+	t18Data = t18.Data
+	/*line opt_stride.py:44:5*/ if !(t11 == int64(t18.Shape[0]) || t11 == 1) {
+		return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t11, int64(t18.Shape[0])), "opt_stride.py", 44, "triad_views")
 	}
-	/*line opt_stride.py:44:5*/ t19 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t10)}, Strides: []int{x.Strides[0]}, Offset: int(t11)}
-	/*line opt_stride.py:44:5*/ t20 = &runtime.Array[float64]{Data: z.Data, Shape: []int{int(t15)}, Strides: []int{int(t16)}, Offset: int(t17)}
-	/*line opt_stride.py:44:5*/ if runtime.Overlaps(t7, t19) || runtime.Overlaps(t7, t20) {
-		/*line opt_stride.py:44:5*/ t21 = runtime.Zeros[float64](t7.Shape[0])
+	/*line opt_stride.py:44:5*/ t19 = &runtime.Array[float64]{Data: x.Data, Shape: []int{int(t3)}, Strides: []int{x.Strides[0]}, Offset: int(t4)}
+	/*line opt_stride.py:44:5*/ t20 = &runtime.Array[float64]{Data: z.Data, Shape: []int{int(t8)}, Strides: []int{int(t9)}, Offset: int(t10)}
+	/*line opt_stride.py:44:5*/ if runtime.Overlaps(t18, t19) || runtime.Overlaps(t18, t20) {
+		/*line opt_stride.py:44:5*/ t21 = runtime.Zeros[float64](t18.Shape[0])
 		t21Data = t21.Data
-		/*line opt_stride.py:44:5*/ t22 = int64(x.Strides[0]) * runtime.BoolToInt(t10 != 1)
-		/*line opt_stride.py:44:5*/ t23 = t16 * runtime.BoolToInt(t15 != 1)
+		/*line opt_stride.py:44:5*/ t22 = int64(x.Strides[0]) * runtime.BoolToInt(t3 != 1)
+		/*line opt_stride.py:44:5*/ t23 = t9 * runtime.BoolToInt(t8 != 1)
 		/*line opt_stride.py:44:5*/ t24 = int64(t21.Shape[0])
 		/*line opt_stride.py:44:5*/ h1 = int64(t21.Offset)
 		/*line opt_stride.py:44:5*/ h2 = int64(t21.Strides[0])
 		/*line opt_stride.py:44:5*/ if h2 == 1 && t22 == 1 && t23 == 1 {
 			/*line opt_stride.py:44:5*/ if t24 > 0 {
 				t21W := t21Data[h1 : h1+t24]
-				xW := xData[t11 : t11+t24]
-				zW := zData[t17 : t17+t24]
+				xW := xData[t4 : t4+t24]
+				zW := zData[t10 : t10+t24]
 				for i0 = 0; i0 < t24; i0++ {
 					/*line opt_stride.py:44:5*/ t21W[i0] = xW[i0] + float64(s*zW[i0])
 				}
 			}
 		} else {
 			/*line opt_stride.py:44:5*/ p1 = h1
-			/*line opt_stride.py:44:5*/ p2 = t11
-			/*line opt_stride.py:44:5*/ p3 = t17
+			/*line opt_stride.py:44:5*/ p2 = t4
+			/*line opt_stride.py:44:5*/ p3 = t10
 			/*line opt_stride.py:44:5*/ for i0 = 0; i0 < t24; i0++ {
 				/*line opt_stride.py:44:5*/ t21Data[p1] = xData[p2] + float64(s*zData[p3])
 				/*line opt_stride.py:44:5*/ p1 = p1 + h2
@@ -581,49 +582,49 @@ func TriadViews(z *runtime.Array[float64], x *runtime.Array[float64], s float64)
 				/*line opt_stride.py:44:5*/ p3 = p3 + t23
 			}
 		}
-		/*line opt_stride.py:44:5*/ t25 = int64(t7.Shape[0])
-		/*line opt_stride.py:44:5*/ h3 = int64(t7.Offset)
-		/*line opt_stride.py:44:5*/ h4 = int64(t7.Strides[0])
+		/*line opt_stride.py:44:5*/ t25 = int64(t18.Shape[0])
+		/*line opt_stride.py:44:5*/ h3 = int64(t18.Offset)
+		/*line opt_stride.py:44:5*/ h4 = int64(t18.Strides[0])
 		/*line opt_stride.py:44:5*/ h5 = int64(t21.Offset)
 		/*line opt_stride.py:44:5*/ h6 = int64(t21.Strides[0])
 		/*line opt_stride.py:44:5*/ if h4 == 1 && h6 == 1 {
 			/*line opt_stride.py:44:5*/ if t25 > 0 {
-				t7W := t7Data[h3 : h3+t25]
+				t18W := t18Data[h3 : h3+t25]
 				t21W := t21Data[h5 : h5+t25]
 				for i0_2 = 0; i0_2 < t25; i0_2++ {
-					/*line opt_stride.py:44:5*/ t7W[i0_2] = t21W[i0_2]
+					/*line opt_stride.py:44:5*/ t18W[i0_2] = t21W[i0_2]
 				}
 			}
 		} else {
 			/*line opt_stride.py:44:5*/ p4 = h3
 			/*line opt_stride.py:44:5*/ p5 = h5
 			/*line opt_stride.py:44:5*/ for i0_2 = 0; i0_2 < t25; i0_2++ {
-				/*line opt_stride.py:44:5*/ t7Data[p4] = t21Data[p5]
+				/*line opt_stride.py:44:5*/ t18Data[p4] = t21Data[p5]
 				/*line opt_stride.py:44:5*/ p4 = p4 + h4
 				/*line opt_stride.py:44:5*/ p5 = p5 + h6
 			}
 		}
 	} else {
-		/*line opt_stride.py:44:5*/ t26 = int64(x.Strides[0]) * runtime.BoolToInt(t10 != 1)
-		/*line opt_stride.py:44:5*/ t27 = t16 * runtime.BoolToInt(t15 != 1)
-		/*line opt_stride.py:44:5*/ t28 = int64(t7.Shape[0])
-		/*line opt_stride.py:44:5*/ h7 = int64(t7.Offset)
-		/*line opt_stride.py:44:5*/ h8 = int64(t7.Strides[0])
+		/*line opt_stride.py:44:5*/ t26 = int64(x.Strides[0]) * runtime.BoolToInt(t3 != 1)
+		/*line opt_stride.py:44:5*/ t27 = t9 * runtime.BoolToInt(t8 != 1)
+		/*line opt_stride.py:44:5*/ t28 = int64(t18.Shape[0])
+		/*line opt_stride.py:44:5*/ h7 = int64(t18.Offset)
+		/*line opt_stride.py:44:5*/ h8 = int64(t18.Strides[0])
 		/*line opt_stride.py:44:5*/ if h8 == 1 && t26 == 1 && t27 == 1 {
 			/*line opt_stride.py:44:5*/ if t28 > 0 {
-				t7W := t7Data[h7 : h7+t28]
-				xW := xData[t11 : t11+t28]
-				zW := zData[t17 : t17+t28]
+				t18W := t18Data[h7 : h7+t28]
+				xW := xData[t4 : t4+t28]
+				zW := zData[t10 : t10+t28]
 				for i0_3 = 0; i0_3 < t28; i0_3++ {
-					/*line opt_stride.py:44:5*/ t7W[i0_3] = xW[i0_3] + float64(s*zW[i0_3])
+					/*line opt_stride.py:44:5*/ t18W[i0_3] = xW[i0_3] + float64(s*zW[i0_3])
 				}
 			}
 		} else {
 			/*line opt_stride.py:44:5*/ p6 = h7
-			/*line opt_stride.py:44:5*/ p7 = t11
-			/*line opt_stride.py:44:5*/ p8 = t17
+			/*line opt_stride.py:44:5*/ p7 = t4
+			/*line opt_stride.py:44:5*/ p8 = t10
 			/*line opt_stride.py:44:5*/ for i0_3 = 0; i0_3 < t28; i0_3++ {
-				/*line opt_stride.py:44:5*/ t7Data[p6] = xData[p7] + float64(s*zData[p8])
+				/*line opt_stride.py:44:5*/ t18Data[p6] = xData[p7] + float64(s*zData[p8])
 				/*line opt_stride.py:44:5*/ p6 = p6 + h8
 				/*line opt_stride.py:44:5*/ p7 = p7 + t26
 				/*line opt_stride.py:44:5*/ p8 = p8 + t27

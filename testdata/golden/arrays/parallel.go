@@ -10,8 +10,9 @@ package parallel
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // ScaleInto is pyc2go's compiled form of scale_into (parallel.py:11).
@@ -19,15 +20,17 @@ import (
 // Elementwise writes, one private temporary per iteration.
 func ScaleInto(x *runtime.Array[float64], out *runtime.Array[float64], a float64) error {
 	/*line parallel.py:11:1*/ var (
-		i  int64
-		t  float64
-		t1 int64
-		t2 int64
-		t3 int64
-		h1 int64
-		h2 int64
-		h3 int64
-		h4 int64
+		i         int64
+		t         float64
+		t1        int64
+		t2        int64
+		t3        int64
+		h1        int64
+		h2        int64
+		h3        int64
+		h4        int64
+		parN      int64
+		parChunks int64
 	)
 	xData := x.Data
 	outData := out.Data
@@ -37,23 +40,24 @@ func ScaleInto(x *runtime.Array[float64], out *runtime.Array[float64], a float64
 		/*line parallel.py:13:5*/ h2 = int64(x.Strides[0])
 		/*line parallel.py:13:5*/ h3 = int64(out.Offset)
 		/*line parallel.py:13:5*/ h4 = int64(out.Strides[0])
-		/*line parallel.py:13:5*/ {
-			var parStart int64 = 0
-			parN := runtime.TripCount(parStart, t3, 1)
-			parChunks := runtime.Chunks(parN, 1024)
-			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-				var (
-					iChunk int64
-					tChunk float64
-				)
-				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-					tChunk = float64(xData[h1+iChunk*h2] * a)
-					outData[h3+iChunk*h4] = float64(tChunk*tChunk) + 1.0
-				}
-				return nil
-			}); err != nil {
-				return err
+		/*line parallel.py:13:5*/ parN = runtime.TripCount(0, t3, 1)
+		parChunks = runtime.Chunks(parN, 1024)
+		/*line parallel.py:13:5*/ if err := runtime.Concurrent(parChunks, func(parC int64) error {
+			var (
+				iC    int64
+				tC    float64
+				parLo int64
+				parHi int64
+			)
+			parLo = runtime.ChunkLo(parN, parChunks, parC)
+			parHi = runtime.ChunkHi(parN, parChunks, parC)
+			/*line parallel.py:13:5*/ for iC = parLo; iC < parHi; iC++ {
+				tC = float64(xData[h1+iC*h2] * a)
+				outData[h3+iC*h4] = float64(tC*tC) + 1.0
 			}
+			return nil
+		}); err != nil {
+			return err
 		}
 	} else {
 		/*line parallel.py:13:5*/ for i = 0; i < t3; i++ {
@@ -74,18 +78,20 @@ func ScaleInto(x *runtime.Array[float64], out *runtime.Array[float64], a float64
 // Elementwise polynomial into a new array, marked Pythran-style.
 func Poly(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line parallel.py:18:1*/ var (
-		n       int64
-		out     *runtime.Array[float64]
-		i       int64
-		v       float64
-		t1      *runtime.Array[float64]
-		t2      int64
-		t3      int64
-		h1      int64
-		h2      int64
-		h3      int64
-		h4      int64
-		outData []float64
+		n         int64
+		out       *runtime.Array[float64]
+		i         int64
+		v         float64
+		t1        *runtime.Array[float64]
+		t2        int64
+		t3        int64
+		h1        int64
+		h2        int64
+		h3        int64
+		h4        int64
+		parN      int64
+		parChunks int64
+		outData   []float64
 	)
 	xData := x.Data
 	/*line parallel.py:20:5*/ n = int64(x.Shape[0])
@@ -100,23 +106,24 @@ func Poly(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		/*line parallel.py:23:5*/ h2 = int64(x.Strides[0])
 		/*line parallel.py:23:5*/ h3 = int64(out.Offset)
 		/*line parallel.py:23:5*/ h4 = int64(out.Strides[0])
-		/*line parallel.py:23:5*/ {
-			var parStart int64 = 0
-			parN := runtime.TripCount(parStart, n, 1)
-			parChunks := runtime.Chunks(parN, 1024)
-			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-				var (
-					iChunk int64
-					vChunk float64
-				)
-				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-					vChunk = xData[h1+iChunk*h2]
-					outData[h3+iChunk*h4] = float64((float64((float64(vChunk*0.5)-1.0)*vChunk)+2.0)*vChunk) - 3.0
-				}
-				return nil
-			}); err != nil {
-				return nil, err
+		/*line parallel.py:23:5*/ parN = runtime.TripCount(0, n, 1)
+		parChunks = runtime.Chunks(parN, 1024)
+		/*line parallel.py:23:5*/ if err := runtime.Concurrent(parChunks, func(parC int64) error {
+			var (
+				iC    int64
+				vC    float64
+				parLo int64
+				parHi int64
+			)
+			parLo = runtime.ChunkLo(parN, parChunks, parC)
+			parHi = runtime.ChunkHi(parN, parChunks, parC)
+			/*line parallel.py:23:5*/ for iC = parLo; iC < parHi; iC++ {
+				vC = xData[h1+iC*h2]
+				outData[h3+iC*h4] = float64((float64((float64(vC*0.5)-1.0)*vC)+2.0)*vC) - 3.0
 			}
+			return nil
+		}); err != nil {
+			return nil, err
 		}
 	} else {
 		/*line parallel.py:23:5*/ for i = 0; i < n; i++ {
@@ -137,37 +144,40 @@ func Poly(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 // Integer sum: a reduction, exact in any order.
 func Isum(x *runtime.Array[int64]) int64 {
 	/*line parallel.py:29:1*/ var (
-		s  int64
-		i  int64
-		t2 int64
-		h1 int64
-		h2 int64
+		s         int64
+		t2        int64
+		h1        int64
+		h2        int64
+		parN      int64
+		parChunks int64
+		sParts    [256]int64
+		parF      int64
 	)
-	_ = i
 	xData := x.Data
 	/*line parallel.py:31:5*/ s = 0
 	t2 = int64(x.Shape[0])
 	/*line parallel.py:32:5*/ h1 = int64(x.Offset)
 	/*line parallel.py:32:5*/ h2 = int64(x.Strides[0])
-	/*line parallel.py:32:5*/ {
-		var parStart int64 = 0
-		parN := runtime.TripCount(parStart, t2, 1)
-		parChunks := runtime.Chunks(parN, 1024)
-		sParts := make([]int64, parChunks)
-		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-			var (
-				iChunk int64
-				sChunk int64 = 0
-			)
-			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-				sChunk = sChunk + xData[h1+iChunk*h2]
-			}
-			sParts[chunk] = sChunk
-			return nil
-		})
-		for _, part := range sParts {
-			s += part
+	/*line parallel.py:32:5*/ parN = runtime.TripCount(0, t2, 1)
+	parChunks = runtime.Chunks(parN, 1024)
+	/*line parallel.py:32:5*/ _ = runtime.Concurrent(parChunks, func(parC int64) error {
+		var (
+			iC    int64
+			sC    int64
+			parLo int64
+			parHi int64
+		)
+		sC = 0
+		parLo = runtime.ChunkLo(parN, parChunks, parC)
+		parHi = runtime.ChunkHi(parN, parChunks, parC)
+		/*line parallel.py:32:5*/ for iC = parLo; iC < parHi; iC++ {
+			sC = sC + xData[h1+iC*h2]
 		}
+		sParts[parC] = sC
+		return nil
+	})
+	for parF = 0; parF < parChunks; parF++ {
+		s = s + sParts[parF]
 	}
 	/*line parallel.py:34:5*/ return s
 }
@@ -175,24 +185,30 @@ func Isum(x *runtime.Array[int64]) int64 {
 // IntReductions is pyc2go's compiled form of int_reductions (parallel.py:37).
 //
 // Several integer reductions in one loop: +, -, *, |, &, ^, min, max.
-func IntReductions(x *runtime.Array[int64]) (int64, int64, int64, int64, int64, int64, int64, int64) {
+func IntReductions(x *runtime.Array[int64]) (s int64, d int64, p int64, o int64, a int64, e int64, lo int64, hi int64) {
 	/*line parallel.py:37:1*/ var (
-		s  int64
-		d  int64
-		p  int64
-		o  int64
-		a  int64
-		e  int64
-		lo int64
-		hi int64
-		i  int64
-		v  int64
-		t2 int64
-		h1 int64
-		h2 int64
+		t2        int64
+		h1        int64
+		h2        int64
+		parN      int64
+		parChunks int64
+		aParts    [256]int64
+		parF      int64
+		dParts    [256]int64
+		parF2     int64
+		eParts    [256]int64
+		parF3     int64
+		hiParts   [256]int64
+		parF4     int64
+		loParts   [256]int64
+		parF5     int64
+		oParts    [256]int64
+		parF6     int64
+		pParts    [256]int64
+		parF7     int64
+		sParts    [256]int64
+		parF8     int64
 	)
-	_ = i
-	_ = v
 	xData := x.Data
 	/*line parallel.py:39:5*/ s = 7
 	d = 0
@@ -205,76 +221,77 @@ func IntReductions(x *runtime.Array[int64]) (int64, int64, int64, int64, int64, 
 	t2 = int64(x.Shape[0])
 	/*line parallel.py:47:5*/ h1 = int64(x.Offset)
 	/*line parallel.py:47:5*/ h2 = int64(x.Strides[0])
-	/*line parallel.py:47:5*/ {
-		var parStart int64 = 0
-		parN := runtime.TripCount(parStart, t2, 1)
-		parChunks := runtime.Chunks(parN, 1024)
-		aParts := make([]int64, parChunks)
-		dParts := make([]int64, parChunks)
-		eParts := make([]int64, parChunks)
-		hiParts := make([]int64, parChunks)
-		loParts := make([]int64, parChunks)
-		oParts := make([]int64, parChunks)
-		pParts := make([]int64, parChunks)
-		sParts := make([]int64, parChunks)
-		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo2, hi2 int64) error {
-			var (
-				iChunk  int64
-				vChunk  int64
-				aChunk  int64 = -1
-				dChunk  int64 = 0
-				eChunk  int64 = 0
-				hiChunk int64 = -9223372036854775808
-				loChunk int64 = 9223372036854775807
-				oChunk  int64 = 0
-				pChunk  int64 = 1
-				sChunk  int64 = 0
-			)
-			for iChunk = parStart + lo2; iChunk < parStart+hi2; iChunk++ {
-				vChunk = xData[h1+iChunk*h2]
-				sChunk = sChunk + vChunk*vChunk
-				dChunk = dChunk - vChunk
-				pChunk = pChunk * (runtime.ModInt(vChunk, 5) + 1)
-				oChunk = oChunk | vChunk
-				aChunk = aChunk & (vChunk + 4096)
-				eChunk = eChunk ^ vChunk
-				loChunk = runtime.Min(loChunk, vChunk)
-				hiChunk = runtime.Max(hiChunk, vChunk)
-			}
-			aParts[chunk] = aChunk
-			dParts[chunk] = dChunk
-			eParts[chunk] = eChunk
-			hiParts[chunk] = hiChunk
-			loParts[chunk] = loChunk
-			oParts[chunk] = oChunk
-			pParts[chunk] = pChunk
-			sParts[chunk] = sChunk
-			return nil
-		})
-		for _, part := range aParts {
-			a &= part
+	/*line parallel.py:47:5*/ parN = runtime.TripCount(0, t2, 1)
+	parChunks = runtime.Chunks(parN, 1024)
+	/*line parallel.py:47:5*/ _ = runtime.Concurrent(parChunks, func(parC int64) error {
+		var (
+			iC    int64
+			vC    int64
+			aC    int64
+			dC    int64
+			eC    int64
+			hiC   int64
+			loC   int64
+			oC    int64
+			pC    int64
+			sC    int64
+			parLo int64
+			parHi int64
+		)
+		aC = -1
+		dC = 0
+		eC = 0
+		hiC = -9223372036854775808
+		loC = 9223372036854775807
+		oC = 0
+		pC = 1
+		sC = 0
+		parLo = runtime.ChunkLo(parN, parChunks, parC)
+		parHi = runtime.ChunkHi(parN, parChunks, parC)
+		/*line parallel.py:47:5*/ for iC = parLo; iC < parHi; iC++ {
+			vC = xData[h1+iC*h2]
+			sC = sC + vC*vC
+			dC = dC - vC
+			pC = pC * (runtime.ModInt(vC, 5) + 1)
+			oC = oC | vC
+			aC = aC & (vC + 4096)
+			eC = eC ^ vC
+			loC = runtime.Min(loC, vC)
+			hiC = runtime.Max(hiC, vC)
 		}
-		for _, part2 := range dParts {
-			d += part2
-		}
-		for _, part3 := range eParts {
-			e ^= part3
-		}
-		for _, part4 := range hiParts {
-			hi = max(hi, part4)
-		}
-		for _, part5 := range loParts {
-			lo = min(lo, part5)
-		}
-		for _, part6 := range oParts {
-			o |= part6
-		}
-		for _, part7 := range pParts {
-			p *= part7
-		}
-		for _, part8 := range sParts {
-			s += part8
-		}
+		aParts[parC] = aC
+		dParts[parC] = dC
+		eParts[parC] = eC
+		hiParts[parC] = hiC
+		loParts[parC] = loC
+		oParts[parC] = oC
+		pParts[parC] = pC
+		sParts[parC] = sC
+		return nil
+	})
+	for parF = 0; parF < parChunks; parF++ {
+		a = a & aParts[parF]
+	}
+	for parF2 = 0; parF2 < parChunks; parF2++ {
+		d = d + dParts[parF2]
+	}
+	for parF3 = 0; parF3 < parChunks; parF3++ {
+		e = e ^ eParts[parF3]
+	}
+	for parF4 = 0; parF4 < parChunks; parF4++ {
+		hi = runtime.Max(hi, hiParts[parF4])
+	}
+	for parF5 = 0; parF5 < parChunks; parF5++ {
+		lo = runtime.Min(lo, loParts[parF5])
+	}
+	for parF6 = 0; parF6 < parChunks; parF6++ {
+		o = o | oParts[parF6]
+	}
+	for parF7 = 0; parF7 < parChunks; parF7++ {
+		p = p * pParts[parF7]
+	}
+	for parF8 = 0; parF8 < parChunks; parF8++ {
+		s = s + sParts[parF8]
 	}
 	/*line parallel.py:57:5*/ return s, d, p, o, a, e, lo, hi
 }
@@ -307,27 +324,25 @@ func Fsum(x *runtime.Array[float64]) float64 {
 // A 2-D loop: rows in parallel, each row summed in order.
 func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	/*line parallel.py:69:1*/ var (
-		out     *runtime.Array[float64]
-		i       int64
-		acc     float64
-		j       int64
-		t1      int64
-		t2      *runtime.Array[float64]
-		t3      int64
-		t4      int64
-		t5      int64
-		t6      int64
-		h1      int64
-		h2      int64
-		h3      int64
-		h4      int64
-		h5      int64
-		h6      int64
-		p1      int64
-		outData []float64
+		out       *runtime.Array[float64]
+		i         int64
+		acc       float64
+		j         int64
+		t1        int64
+		t2        *runtime.Array[float64]
+		t3        int64
+		t4        int64
+		t5        int64
+		t6        int64
+		h2        int64
+		h3        int64
+		h4        int64
+		h5        int64
+		h6        int64
+		parN      int64
+		parChunks int64
+		outData   []float64
 	)
-	_ = h1
-	_ = p1
 	mData := m.Data
 	/*line parallel.py:71:11*/ t1 = int64(m.Shape[0])
 	/*line parallel.py:71:11*/ if !(t1 >= 0) {
@@ -344,34 +359,35 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		/*line parallel.py:72:5*/ h4 = int64(m.Strides[0])
 		/*line parallel.py:72:5*/ h5 = int64(out.Offset)
 		/*line parallel.py:72:5*/ h6 = int64(out.Strides[0])
-		/*line parallel.py:72:5*/ {
-			var parStart int64 = 0
-			parN := runtime.TripCount(parStart, t6, 1)
-			parChunks := runtime.Chunks(parN, 1)
-			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-				var (
-					iChunk   int64
-					accChunk float64
-					h1Chunk  int64
-					jChunk   int64
-					p1Chunk  int64
-					t5Chunk  int64
-				)
-				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-					accChunk = 0.0
-					h1Chunk = h3 + iChunk*h4
-					/*line parallel.py:74:9*/ p1Chunk = h1Chunk
-					/*line parallel.py:74:9*/ for jChunk = 0; jChunk < t4; jChunk++ {
-						accChunk = accChunk + mData[p1Chunk]
-						/*line parallel.py:74:9*/ p1Chunk = p1Chunk + h2
-					}
-					/*line parallel.py:76:9*/ t5Chunk = h5 + iChunk*h6
-					/*line parallel.py:76:9*/ outData[t5Chunk] = accChunk
+		/*line parallel.py:72:5*/ parN = runtime.TripCount(0, t6, 1)
+		parChunks = runtime.Chunks(parN, 1)
+		/*line parallel.py:72:5*/ if err := runtime.Concurrent(parChunks, func(parC int64) error {
+			var (
+				iC    int64
+				accC  float64
+				h1C   int64
+				jC    int64
+				p1C   int64
+				t5C   int64
+				parLo int64
+				parHi int64
+			)
+			parLo = runtime.ChunkLo(parN, parChunks, parC)
+			parHi = runtime.ChunkHi(parN, parChunks, parC)
+			/*line parallel.py:72:5*/ for iC = parLo; iC < parHi; iC++ {
+				accC = 0.0
+				h1C = h3 + iC*h4
+				/*line parallel.py:74:9*/ p1C = h1C
+				/*line parallel.py:74:9*/ for jC = 0; jC < t4; jC++ {
+					accC = accC + mData[p1C]
+					/*line parallel.py:74:9*/ p1C = p1C + h2
 				}
-				return nil
-			}); err != nil {
-				return nil, err
+				/*line parallel.py:76:9*/ t5C = h5 + iC*h6
+				/*line parallel.py:76:9*/ outData[t5C] = accC
 			}
+			return nil
+		}); err != nil {
+			return nil, err
 		}
 	} else {
 		/*line parallel.py:72:5*/ for i = 0; i < t6; i++ {
@@ -399,31 +415,17 @@ func RowSums(m *runtime.Array[float64]) (*runtime.Array[float64], error) {
 // A 2-D loop with an integer reduction across rows.
 func CountInRows(m *runtime.Array[float64], t float64) int64 {
 	/*line parallel.py:80:1*/ var (
-		c    int64
-		i    int64
-		j    int64
-		t2   int64
-		t3   int64
-		h1   int64
-		h2   int64
-		h3   int64
-		h4   int64
-		p1   int64
-		cU1  int64
-		cU2  int64
-		cU3  int64
-		jU   int64
-		jLim int64
+		c         int64
+		t2        int64
+		t3        int64
+		h2        int64
+		h3        int64
+		h4        int64
+		parN      int64
+		parChunks int64
+		cParts    [256]int64
+		parF      int64
 	)
-	_ = i
-	_ = j
-	_ = h1
-	_ = p1
-	_ = cU1
-	_ = cU2
-	_ = cU3
-	_ = jU
-	_ = jLim
 	mData := m.Data
 	/*line parallel.py:82:5*/ c = 0
 	t3 = int64(m.Shape[0])
@@ -431,65 +433,66 @@ func CountInRows(m *runtime.Array[float64], t float64) int64 {
 	/*line parallel.py:84:9*/ h2 = int64(m.Strides[1])
 	/*line parallel.py:83:5*/ h3 = int64(m.Offset)
 	/*line parallel.py:83:5*/ h4 = int64(m.Strides[0])
-	/*line parallel.py:83:5*/ {
-		var parStart int64 = 0
-		parN := runtime.TripCount(parStart, t3, 1)
-		parChunks := runtime.Chunks(parN, 1)
-		cParts := make([]int64, parChunks)
-		_ = runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-			var (
-				iChunk    int64
-				h1Chunk   int64
-				jChunk    int64
-				p1Chunk   int64
-				cU1Chunk  int64
-				cU2Chunk  int64
-				cU3Chunk  int64
-				jUChunk   int64
-				jLimChunk int64
-				cChunk    int64 = 0
-			)
-			for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-				h1Chunk = h3 + iChunk*h4
-				/*line parallel.py:84:9*/ p1Chunk = h1Chunk
-				/*line parallel.py:84:9*/ cU1Chunk = 0
-				/*line parallel.py:84:9*/ cU2Chunk = 0
-				/*line parallel.py:84:9*/ cU3Chunk = 0
-				/*line parallel.py:84:9*/ jUChunk = 0
-				/*line parallel.py:84:9*/ jLimChunk = runtime.Max(t2, -9223372036854775805) - 3
-				/*line parallel.py:84:9*/ for jUChunk < jLimChunk {
-					if mData[p1Chunk] > t {
-						cChunk = cChunk + 1
-					}
-					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
-					if mData[p1Chunk] > t {
-						cU1Chunk = cU1Chunk + 1
-					}
-					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
-					if mData[p1Chunk] > t {
-						cU2Chunk = cU2Chunk + 1
-					}
-					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
-					if mData[p1Chunk] > t {
-						cU3Chunk = cU3Chunk + 1
-					}
-					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
-					/*line parallel.py:84:9*/ jUChunk = jUChunk + 4
+	/*line parallel.py:83:5*/ parN = runtime.TripCount(0, t3, 1)
+	parChunks = runtime.Chunks(parN, 1)
+	/*line parallel.py:83:5*/ _ = runtime.Concurrent(parChunks, func(parC int64) error {
+		var (
+			iC    int64
+			h1C   int64
+			jC    int64
+			p1C   int64
+			cU1C  int64
+			cU2C  int64
+			cU3C  int64
+			jUC   int64
+			jLimC int64
+			cC    int64
+			parLo int64
+			parHi int64
+		)
+		cC = 0
+		parLo = runtime.ChunkLo(parN, parChunks, parC)
+		parHi = runtime.ChunkHi(parN, parChunks, parC)
+		/*line parallel.py:83:5*/ for iC = parLo; iC < parHi; iC++ {
+			h1C = h3 + iC*h4
+			/*line parallel.py:84:9*/ p1C = h1C
+			/*line parallel.py:84:9*/ cU1C = 0
+			/*line parallel.py:84:9*/ cU2C = 0
+			/*line parallel.py:84:9*/ cU3C = 0
+			/*line parallel.py:84:9*/ jUC = 0
+			/*line parallel.py:84:9*/ jLimC = runtime.Max(t2, -9223372036854775805) - 3
+			/*line parallel.py:84:9*/ for jUC < jLimC {
+				if mData[p1C] > t {
+					cC = cC + 1
 				}
-				/*line parallel.py:84:9*/ for jChunk = jUChunk; jChunk < t2; jChunk++ {
-					if mData[p1Chunk] > t {
-						cChunk = cChunk + 1
-					}
-					/*line parallel.py:84:9*/ p1Chunk = p1Chunk + h2
+				/*line parallel.py:84:9*/ p1C = p1C + h2
+				if mData[p1C] > t {
+					cU1C = cU1C + 1
 				}
-				/*line parallel.py:84:9*/ cChunk = cChunk + (cU1Chunk + cU2Chunk + cU3Chunk)
+				/*line parallel.py:84:9*/ p1C = p1C + h2
+				if mData[p1C] > t {
+					cU2C = cU2C + 1
+				}
+				/*line parallel.py:84:9*/ p1C = p1C + h2
+				if mData[p1C] > t {
+					cU3C = cU3C + 1
+				}
+				/*line parallel.py:84:9*/ p1C = p1C + h2
+				/*line parallel.py:84:9*/ jUC = jUC + 4
 			}
-			cParts[chunk] = cChunk
-			return nil
-		})
-		for _, part := range cParts {
-			c += part
+			/*line parallel.py:84:9*/ for jC = jUC; jC < t2; jC++ {
+				if mData[p1C] > t {
+					cC = cC + 1
+				}
+				/*line parallel.py:84:9*/ p1C = p1C + h2
+			}
+			/*line parallel.py:84:9*/ cC = cC + (cU1C + cU2C + cU3C)
 		}
+		cParts[parC] = cC
+		return nil
+	})
+	for parF = 0; parF < parChunks; parF++ {
+		c = c + cParts[parF]
 	}
 	/*line parallel.py:87:5*/ return c
 }
@@ -500,26 +503,28 @@ func CountInRows(m *runtime.Array[float64], t float64) int64 {
 // in Python order, even when it lies in a later chunk.
 func Gather(x *runtime.Array[float64], idx *runtime.Array[int64]) (*runtime.Array[float64], error) {
 	/*line parallel.py:90:1*/ var (
-		out     *runtime.Array[float64]
-		i       int64
-		t1      int64
-		t2      *runtime.Array[float64]
-		t3      int64
-		t4      int64
-		t5      int64
-		t6      int64
-		t7      float64
-		t8      int64
-		t9      int64
-		h1      int64
-		h2      int64
-		h3      int64
-		h4      int64
-		h5      int64
-		h6      int64
-		h7      int64
-		h8      int64
-		outData []float64
+		out       *runtime.Array[float64]
+		i         int64
+		t1        int64
+		t2        *runtime.Array[float64]
+		t3        int64
+		t4        int64
+		t5        int64
+		t6        int64
+		t7        float64
+		t8        int64
+		t9        int64
+		h1        int64
+		h2        int64
+		h3        int64
+		h4        int64
+		h5        int64
+		h6        int64
+		h7        int64
+		h8        int64
+		parN      int64
+		parChunks int64
+		outData   []float64
 	)
 	xData := x.Data
 	idxData := idx.Data
@@ -540,35 +545,36 @@ func Gather(x *runtime.Array[float64], idx *runtime.Array[int64]) (*runtime.Arra
 		/*line parallel.py:94:5*/ h6 = int64(x.Strides[0])
 		/*line parallel.py:94:5*/ h7 = int64(out.Offset)
 		/*line parallel.py:94:5*/ h8 = int64(out.Strides[0])
-		/*line parallel.py:94:5*/ {
-			var parStart int64 = 0
-			parN := runtime.TripCount(parStart, t9, 1)
-			parChunks := runtime.Chunks(parN, 1024)
-			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-				var (
-					iChunk  int64
-					t4Chunk int64
-					t5Chunk int64
-					t6Chunk int64
-					t7Chunk float64
-				)
-				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-					t4Chunk = idxData[h1+iChunk*h2]
-					/*line parallel.py:95:18*/ if !(t4Chunk >= h3 && t4Chunk < h4) {
-						return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t4Chunk, 0, int64(x.Shape[0])), "parallel.py", 95, "gather")
-					}
-					/*line parallel.py:95:18*/ t5Chunk = t4Chunk
-					/*line parallel.py:95:18*/ if t4Chunk < 0 {
-						/*line parallel.py:95:18*/ t5Chunk = t4Chunk + h4
-					}
-					/*line parallel.py:95:18*/ t6Chunk = h5 + t5Chunk*h6
-					/*line parallel.py:95:9*/ t7Chunk = float64(xData[t6Chunk] * 2.0)
-					/*line parallel.py:95:9*/ outData[h7+iChunk*h8] = t7Chunk
+		/*line parallel.py:94:5*/ parN = runtime.TripCount(0, t9, 1)
+		parChunks = runtime.Chunks(parN, 1024)
+		/*line parallel.py:94:5*/ if err := runtime.Concurrent(parChunks, func(parC int64) error {
+			var (
+				iC    int64
+				t4C   int64
+				t5C   int64
+				t6C   int64
+				t7C   float64
+				parLo int64
+				parHi int64
+			)
+			parLo = runtime.ChunkLo(parN, parChunks, parC)
+			parHi = runtime.ChunkHi(parN, parChunks, parC)
+			/*line parallel.py:94:5*/ for iC = parLo; iC < parHi; iC++ {
+				t4C = idxData[h1+iC*h2]
+				/*line parallel.py:95:18*/ if !(t4C >= h3 && t4C < h4) {
+					return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", t4C, 0, int64(x.Shape[0])), "parallel.py", 95, "gather")
 				}
-				return nil
-			}); err != nil {
-				return nil, err
+				/*line parallel.py:95:18*/ t5C = t4C
+				/*line parallel.py:95:18*/ if t4C < 0 {
+					/*line parallel.py:95:18*/ t5C = t4C + h4
+				}
+				/*line parallel.py:95:18*/ t6C = h5 + t5C*h6
+				/*line parallel.py:95:9*/ t7C = float64(xData[t6C] * 2.0)
+				/*line parallel.py:95:9*/ outData[h7+iC*h8] = t7C
 			}
+			return nil
+		}); err != nil {
+			return nil, err
 		}
 	} else {
 		/*line parallel.py:94:5*/ for i = 0; i < t9; i++ {
@@ -662,12 +668,16 @@ func Carried(x *runtime.Array[float64]) (*runtime.Array[float64], error) {
 // A short loop: too few iterations for a second goroutine.
 func Small(x *runtime.Array[int64]) (int64, error) {
 	/*line parallel.py:110:1*/ var (
-		s  int64
-		i  int64
-		t1 int64
-		t2 int64
-		h1 int64
-		h2 int64
+		s         int64
+		i         int64
+		t1        int64
+		t2        int64
+		h1        int64
+		h2        int64
+		parN      int64
+		parChunks int64
+		sParts    [256]int64
+		parF      int64
 	)
 	xData := x.Data
 	/*line parallel.py:112:5*/ s = 0
@@ -675,27 +685,28 @@ func Small(x *runtime.Array[int64]) (int64, error) {
 	/*line parallel.py:113:5*/ if t2-1 < int64(x.Shape[0]) {
 		/*line parallel.py:113:5*/ h1 = int64(x.Offset)
 		/*line parallel.py:113:5*/ h2 = int64(x.Strides[0])
-		/*line parallel.py:113:5*/ {
-			var parStart int64 = 0
-			parN := runtime.TripCount(parStart, t2, 1)
-			parChunks := runtime.Chunks(parN, 1024)
-			sParts := make([]int64, parChunks)
-			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-				var (
-					iChunk int64
-					sChunk int64 = 0
-				)
-				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-					sChunk = sChunk + xData[h1+iChunk*h2]*(iChunk+1)
-				}
-				sParts[chunk] = sChunk
-				return nil
-			}); err != nil {
-				return 0, err
+		/*line parallel.py:113:5*/ parN = runtime.TripCount(0, t2, 1)
+		parChunks = runtime.Chunks(parN, 1024)
+		/*line parallel.py:113:5*/ if err := runtime.Concurrent(parChunks, func(parC int64) error {
+			var (
+				iC    int64
+				sC    int64
+				parLo int64
+				parHi int64
+			)
+			sC = 0
+			parLo = runtime.ChunkLo(parN, parChunks, parC)
+			parHi = runtime.ChunkHi(parN, parChunks, parC)
+			/*line parallel.py:113:5*/ for iC = parLo; iC < parHi; iC++ {
+				sC = sC + xData[h1+iC*h2]*(iC+1)
 			}
-			for _, part := range sParts {
-				s += part
-			}
+			sParts[parC] = sC
+			return nil
+		}); err != nil {
+			return 0, err
+		}
+		for parF = 0; parF < parChunks; parF++ {
+			s = s + sParts[parF]
 		}
 	} else {
 		/*line parallel.py:113:5*/ for i = 0; i < t2; i++ {
@@ -768,42 +779,32 @@ func clipped(row *runtime.Array[float64], lim float64) *runtime.Array[float64] {
 // sees it first in Python order.
 func RowEnergy(m *runtime.Array[float64], lim float64) (*runtime.Array[float64], error) {
 	/*line parallel.py:123:1*/ var (
-		out     *runtime.Array[float64]
-		i       int64
-		r       *runtime.Array[float64]
-		c       *runtime.Array[float64]
-		t1      int64
-		t2      *runtime.Array[float64]
-		t3      int64
-		t4      int64
-		t5      int64
-		i0      int64
-		t6      *runtime.Array[float64]
-		t7      bool
-		t8      int64
-		t9      int64
-		h1      int64
-		h2      int64
-		h3      int64
-		h4      int64
-		h5      int64
-		h6      int64
-		h7      int64
-		h8      int64
-		p1      int64
-		p2      int64
-		p3      int64
-		outData []float64
-		rData   []float64
-		cData   []float64
+		out       *runtime.Array[float64]
+		i         int64
+		r         *runtime.Array[float64]
+		c         *runtime.Array[float64]
+		t1        int64
+		t2        *runtime.Array[float64]
+		t3        int64
+		t4        int64
+		t5        int64
+		i0        int64
+		t6        *runtime.Array[float64]
+		t7        bool
+		t8        int64
+		t9        int64
+		h3        int64
+		h4        int64
+		h5        int64
+		h6        int64
+		h7        int64
+		h8        int64
+		parN      int64
+		parChunks int64
+		outData   []float64
+		rData     []float64
+		cData     []float64
 	)
-	_ = h1
-	_ = h2
-	_ = p1
-	_ = p2
-	_ = p3
-	_ = cData
-	_ = rData
 	mData := m.Data
 	/*line parallel.py:127:11*/ t1 = int64(m.Shape[0])
 	/*line parallel.py:127:11*/ if !(t1 >= 0) {
@@ -821,67 +822,66 @@ func RowEnergy(m *runtime.Array[float64], lim float64) (*runtime.Array[float64],
 		/*line parallel.py:128:5*/ h6 = int64(m.Shape[1])
 		/*line parallel.py:128:5*/ h7 = int64(out.Offset)
 		/*line parallel.py:128:5*/ h8 = int64(out.Strides[0])
-		/*line parallel.py:128:5*/ {
-			var parStart int64 = 0
-			parN := runtime.TripCount(parStart, t9, 1)
-			parChunks := runtime.Chunks(parN, 1)
-			if err := runtime.ParallelFor(parN, parChunks, func(chunk int, lo, hi int64) error {
-				var (
-					iChunk     int64
-					cChunk     *runtime.Array[float64]
-					cChunkData []float64
-					h1Chunk    int64
-					h2Chunk    int64
-					i0Chunk    int64
-					p1Chunk    int64
-					p2Chunk    int64
-					p3Chunk    int64
-					rChunk     *runtime.Array[float64]
-					rChunkData []float64
-					t3Chunk    int64
-					t4Chunk    int64
-					t6Chunk    *runtime.Array[float64]
-					t7Chunk    bool
-					t8Chunk    int64
-				)
-				_ = cChunkData
-				_ = rChunkData
-				for iChunk = parStart + lo; iChunk < parStart+hi; iChunk++ {
-					t3Chunk = h4 + iChunk*h5
-					/*line parallel.py:129:23*/ t4Chunk = h4 + iChunk*h5
-					/*line parallel.py:129:9*/ rChunk = runtime.Zeros[float64](int(h6))
-					rChunkData = rChunk.Data
-					/*line parallel.py:129:9*/ h1Chunk = int64(rChunk.Offset)
-					/*line parallel.py:129:9*/ h2Chunk = int64(rChunk.Strides[0])
-					/*line parallel.py:129:9*/ p1Chunk = h1Chunk
-					/*line parallel.py:129:9*/ p2Chunk = t3Chunk
-					/*line parallel.py:129:9*/ p3Chunk = t4Chunk
-					/*line parallel.py:129:9*/ for i0Chunk = 0; i0Chunk < t5; i0Chunk++ {
-						/*line parallel.py:129:9*/ rChunkData[p1Chunk] = float64(mData[p2Chunk] * mData[p3Chunk])
-						/*line parallel.py:129:9*/ p1Chunk = p1Chunk + h2Chunk
-						/*line parallel.py:129:9*/ p2Chunk = p2Chunk + h3
-						/*line parallel.py:129:9*/ p3Chunk = p3Chunk + h3
-					}
-					/*line parallel.py:130:13*/ t6Chunk = clipped(rChunk, lim)
-					/*line parallel.py:130:9*/ cChunk = t6Chunk
-					cChunkData = cChunk.Data
-					/*line parallel.py:131:12*/ t7Chunk = int64(cChunk.Shape[0]) > 0
-					/*line parallel.py:131:12*/ if t7Chunk {
-						/*line parallel.py:131:31*/ if !(0 < int64(cChunk.Shape[0])) {
-							return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", 0, 0, int64(cChunk.Shape[0])), "parallel.py", 131, "row_energy")
-						}
-						/*line parallel.py:131:12*/ t7Chunk = cChunkData[int64(cChunk.Offset)] > 1e+300
-					}
-					/*line parallel.py:131:9*/ if t7Chunk {
-						return runtime.Raise("ValueError", "row energy overflow", "parallel.py", 132, "row_energy")
-					}
-					/*line parallel.py:133:9*/ t8Chunk = h7 + iChunk*h8
-					/*line parallel.py:133:9*/ outData[t8Chunk] = runtime.SumFloat(cChunk)
+		/*line parallel.py:128:5*/ parN = runtime.TripCount(0, t9, 1)
+		parChunks = runtime.Chunks(parN, 1)
+		/*line parallel.py:128:5*/ if err := runtime.Concurrent(parChunks, func(parC int64) error {
+			var (
+				iC     int64
+				cC     *runtime.Array[float64]
+				cCData []float64
+				h1C    int64
+				h2C    int64
+				i0C    int64
+				p1C    int64
+				p2C    int64
+				p3C    int64
+				rC     *runtime.Array[float64]
+				rCData []float64
+				t3C    int64
+				t4C    int64
+				t6C    *runtime.Array[float64]
+				t7C    bool
+				t8C    int64
+				parLo  int64
+				parHi  int64
+			)
+			parLo = runtime.ChunkLo(parN, parChunks, parC)
+			parHi = runtime.ChunkHi(parN, parChunks, parC)
+			/*line parallel.py:128:5*/ for iC = parLo; iC < parHi; iC++ {
+				t3C = h4 + iC*h5
+				/*line parallel.py:129:23*/ t4C = h4 + iC*h5
+				/*line parallel.py:129:9*/ rC = runtime.Zeros[float64](int(h6))
+				rCData = rC.Data
+				/*line parallel.py:129:9*/ h1C = int64(rC.Offset)
+				/*line parallel.py:129:9*/ h2C = int64(rC.Strides[0])
+				/*line parallel.py:129:9*/ p1C = h1C
+				/*line parallel.py:129:9*/ p2C = t3C
+				/*line parallel.py:129:9*/ p3C = t4C
+				/*line parallel.py:129:9*/ for i0C = 0; i0C < t5; i0C++ {
+					/*line parallel.py:129:9*/ rCData[p1C] = float64(mData[p2C] * mData[p3C])
+					/*line parallel.py:129:9*/ p1C = p1C + h2C
+					/*line parallel.py:129:9*/ p2C = p2C + h3
+					/*line parallel.py:129:9*/ p3C = p3C + h3
 				}
-				return nil
-			}); err != nil {
-				return nil, err
+				/*line parallel.py:130:13*/ t6C = clipped(rC, lim)
+				/*line parallel.py:130:9*/ cC = t6C
+				cCData = cC.Data
+				/*line parallel.py:131:12*/ t7C = int64(cC.Shape[0]) > 0
+				/*line parallel.py:131:12*/ if t7C {
+					/*line parallel.py:131:31*/ if !(0 < int64(cC.Shape[0])) {
+						return runtime.Raise("IndexError", fmt.Sprintf("index %d is out of bounds for axis %d with size %d", 0, 0, int64(cC.Shape[0])), "parallel.py", 131, "row_energy")
+					}
+					/*line parallel.py:131:12*/ t7C = cCData[int64(cC.Offset)] > 1e+300
+				}
+				/*line parallel.py:131:9*/ if t7C {
+					return runtime.Raise("ValueError", "row energy overflow", "parallel.py", 132, "row_energy")
+				}
+				/*line parallel.py:133:9*/ t8C = h7 + iC*h8
+				/*line parallel.py:133:9*/ outData[t8C] = runtime.SumFloat(cC)
 			}
+			return nil
+		}); err != nil {
+			return nil, err
 		}
 	} else {
 		/*line parallel.py:128:5*/ for i = 0; i < t9; i++ {

@@ -9,8 +9,9 @@ package pythranexport
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // Scale is pyc2go's compiled form of scale (pythran_export.py:17).
@@ -97,8 +98,8 @@ func Scale(m *runtime.Array[float64], s float64) (*runtime.Array[float64], error
 	/*line pythran_export.py:22:5*/ return out, nil
 }
 
-// Scale2 is pyc2go's compiled form of scale_2 (pythran_export.py:17).
-func Scale2(m *runtime.Array[float32], s float32) (*runtime.Array[float32], error) {
+// ScaleFloat32 is pyc2go's compiled form of scale_2 (pythran_export.py:17).
+func ScaleFloat32(m *runtime.Array[float32], s float32) (*runtime.Array[float32], error) {
 	/*line pythran_export.py:17:1*/ var (
 		out     *runtime.Array[float32]
 		i       int64
@@ -181,8 +182,8 @@ func Scale2(m *runtime.Array[float32], s float32) (*runtime.Array[float32], erro
 	/*line pythran_export.py:22:5*/ return out, nil
 }
 
-// Scale3 is pyc2go's compiled form of scale_3 (pythran_export.py:17).
-func Scale3(m *runtime.Array[int64], s int64) (*runtime.Array[int64], error) {
+// ScaleInt64 is pyc2go's compiled form of scale_3 (pythran_export.py:17).
+func ScaleInt64(m *runtime.Array[int64], s int64) (*runtime.Array[int64], error) {
 	/*line pythran_export.py:17:1*/ var (
 		out     *runtime.Array[int64]
 		i       int64
@@ -675,7 +676,7 @@ func JacobiStep(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t8      int64
 		t9      int64
 		t10     int64
-		t11     *runtime.Array[float64]
+		t11     int64
 		t12     int64
 		t13     int64
 		t14     int64
@@ -705,7 +706,7 @@ func JacobiStep(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t38     int64
 		t39     int64
 		t40     int64
-		t41     int64
+		t41     *runtime.Array[float64]
 		t42     *runtime.Array[float64]
 		t43     *runtime.Array[float64]
 		t44     *runtime.Array[float64]
@@ -786,7 +787,7 @@ func JacobiStep(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		p13     int64
 		p14     int64
 		t1Data  []float64
-		t11Data []float64
+		t41Data []float64
 		t46Data []float64
 	)
 	uData := u.Data
@@ -827,40 +828,44 @@ func JacobiStep(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 	}
 	/*line pythran_export.py:55:5*/ v = t1
 	if int64(u.Shape[0]) >= 3 && int64(u.Shape[1]) >= 3 {
-		t4 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
-		/*line pythran_export.py:57:9*/ t5 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
-		/*line pythran_export.py:57:9*/ t6 = runtime.Max(t5-t4, 0)
-		/*line pythran_export.py:57:9*/ t7 = runtime.SliceAdjust(int64(v.Shape[1]), 1, 1)
-		/*line pythran_export.py:57:9*/ t8 = runtime.SliceAdjust(int64(v.Shape[1]), -1, 1)
-		/*line pythran_export.py:57:9*/ t9 = runtime.Max(t8-t7, 0)
-		/*line pythran_export.py:57:9*/ t10 = int64(v.Offset) + t4*int64(v.Strides[0]) + t7*int64(v.Strides[1])
-		/*line pythran_export.py:57:9*/ t11 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t6), int(t9)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t10)}
-		t11Data = t11.Data
-		/*line pythran_export.py:57:33*/ t12 = runtime.SliceAdjust(int64(u.Shape[0]), -2, 1)
-		/*line pythran_export.py:57:33*/ t13 = runtime.Max(t12-0, 0)
-		/*line pythran_export.py:57:33*/ t14 = runtime.SliceAdjust(int64(u.Shape[1]), 1, 1)
-		/*line pythran_export.py:57:33*/ t15 = runtime.SliceAdjust(int64(u.Shape[1]), -1, 1)
-		/*line pythran_export.py:57:33*/ t16 = runtime.Max(t15-t14, 0)
-		/*line pythran_export.py:57:33*/ t17 = int64(u.Offset) + t14*int64(u.Strides[1])
-		/*line pythran_export.py:57:48*/ t18 = runtime.SliceAdjust(int64(u.Shape[0]), 2, 1)
-		/*line pythran_export.py:57:48*/ t19 = runtime.Max(int64(u.Shape[0])-t18, 0)
-		/*line pythran_export.py:57:48*/ t20 = runtime.SliceAdjust(int64(u.Shape[1]), 1, 1)
-		/*line pythran_export.py:57:48*/ t21 = runtime.SliceAdjust(int64(u.Shape[1]), -1, 1)
-		/*line pythran_export.py:57:48*/ t22 = runtime.Max(t21-t20, 0)
-		/*line pythran_export.py:57:48*/ t23 = int64(u.Offset) + t18*int64(u.Strides[0]) + t20*int64(u.Strides[1])
-		/*line pythran_export.py:57:9*/ t24 = t13
-		/*line pythran_export.py:57:9*/ t24 = t19 + (t24-t19)*runtime.BoolToInt(t19 == 1)
-		/*line pythran_export.py:57:9*/ t25 = t16
-		/*line pythran_export.py:57:9*/ t25 = t22 + (t25-t22)*runtime.BoolToInt(t22 == 1)
-		/*line pythran_export.py:57:9*/ if !((t13 == t24 || t13 == 1) && (t19 == t24 || t19 == 1) && (t16 == t25 || t16 == 1) && (t22 == t25 || t22 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t13, t16, t19, t22), "pythran_export.py", 57, "jacobi_step")
+		t4 = runtime.SliceAdjust(int64(u.Shape[0]), -2, 1)
+		/*line pythran_export.py:57:33*/ t5 = runtime.Max(t4-0, 0)
+		/*line pythran_export.py:57:33*/ t6 = runtime.SliceAdjust(int64(u.Shape[1]), 1, 1)
+		/*line pythran_export.py:57:33*/ t7 = runtime.SliceAdjust(int64(u.Shape[1]), -1, 1)
+		/*line pythran_export.py:57:33*/ t8 = runtime.Max(t7-t6, 0)
+		/*line pythran_export.py:57:33*/ t9 = int64(u.Offset) + t6*int64(u.Strides[1])
+		/*line pythran_export.py:57:48*/ t10 = runtime.SliceAdjust(int64(u.Shape[0]), 2, 1)
+		/*line pythran_export.py:57:48*/ t11 = runtime.Max(int64(u.Shape[0])-t10, 0)
+		/*line pythran_export.py:57:48*/ t12 = runtime.SliceAdjust(int64(u.Shape[1]), 1, 1)
+		/*line pythran_export.py:57:48*/ t13 = runtime.SliceAdjust(int64(u.Shape[1]), -1, 1)
+		/*line pythran_export.py:57:48*/ t14 = runtime.Max(t13-t12, 0)
+		/*line pythran_export.py:57:48*/ t15 = int64(u.Offset) + t10*int64(u.Strides[0]) + t12*int64(u.Strides[1])
+		/*line pythran_export.py:57:9*/ t16 = t5
+		/*line pythran_export.py:57:9*/ t16 = t11 + (t16-t11)*runtime.BoolToInt(t11 == 1)
+		/*line pythran_export.py:57:9*/ t17 = t8
+		/*line pythran_export.py:57:9*/ t17 = t14 + (t17-t14)*runtime.BoolToInt(t14 == 1)
+		/*line pythran_export.py:57:9*/ if !((t5 == t16 || t5 == 1) && (t11 == t16 || t11 == 1) && (t8 == t17 || t8 == 1) && (t14 == t17 || t14 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t5, t8, t11, t14), "pythran_export.py", 57, "jacobi_step")
 		}
-		/*line pythran_export.py:57:62*/ t26 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-		/*line pythran_export.py:57:62*/ t27 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
-		/*line pythran_export.py:57:62*/ t28 = runtime.Max(t27-t26, 0)
-		/*line pythran_export.py:57:62*/ t29 = runtime.SliceAdjust(int64(u.Shape[1]), -2, 1)
-		/*line pythran_export.py:57:62*/ t30 = runtime.Max(t29-0, 0)
-		/*line pythran_export.py:57:62*/ t31 = int64(u.Offset) + t26*int64(u.Strides[0])
+		/*line pythran_export.py:57:62*/ t18 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
+		/*line pythran_export.py:57:62*/ t19 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+		/*line pythran_export.py:57:62*/ t20 = runtime.Max(t19-t18, 0)
+		/*line pythran_export.py:57:62*/ t21 = runtime.SliceAdjust(int64(u.Shape[1]), -2, 1)
+		/*line pythran_export.py:57:62*/ t22 = runtime.Max(t21-0, 0)
+		/*line pythran_export.py:57:62*/ t23 = int64(u.Offset) + t18*int64(u.Strides[0])
+		/*line pythran_export.py:57:9*/ t24 = t16
+		/*line pythran_export.py:57:9*/ t24 = t20 + (t24-t20)*runtime.BoolToInt(t20 == 1)
+		/*line pythran_export.py:57:9*/ t25 = t17
+		/*line pythran_export.py:57:9*/ t25 = t22 + (t25-t22)*runtime.BoolToInt(t22 == 1)
+		/*line pythran_export.py:57:9*/ if !((t16 == t24 || t16 == 1) && (t20 == t24 || t20 == 1) && (t17 == t25 || t17 == 1) && (t22 == t25 || t22 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t16, t17, t20, t22), "pythran_export.py", 57, "jacobi_step")
+		}
+		/*line pythran_export.py:57:77*/ t26 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
+		/*line pythran_export.py:57:77*/ t27 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+		/*line pythran_export.py:57:77*/ t28 = runtime.Max(t27-t26, 0)
+		/*line pythran_export.py:57:77*/ t29 = runtime.SliceAdjust(int64(u.Shape[1]), 2, 1)
+		/*line pythran_export.py:57:77*/ t30 = runtime.Max(int64(u.Shape[1])-t29, 0)
+		/*line pythran_export.py:57:77*/ t31 = int64(u.Offset) + t26*int64(u.Strides[0]) + t29*int64(u.Strides[1])
 		/*line pythran_export.py:57:9*/ t32 = t24
 		/*line pythran_export.py:57:9*/ t32 = t28 + (t32-t28)*runtime.BoolToInt(t28 == 1)
 		/*line pythran_export.py:57:9*/ t33 = t25
@@ -868,37 +873,33 @@ func JacobiStep(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		/*line pythran_export.py:57:9*/ if !((t24 == t32 || t24 == 1) && (t28 == t32 || t28 == 1) && (t25 == t33 || t25 == 1) && (t30 == t33 || t30 == 1)) {
 			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t24, t25, t28, t30), "pythran_export.py", 57, "jacobi_step")
 		}
-		/*line pythran_export.py:57:77*/ t34 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-		/*line pythran_export.py:57:77*/ t35 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
-		/*line pythran_export.py:57:77*/ t36 = runtime.Max(t35-t34, 0)
-		/*line pythran_export.py:57:77*/ t37 = runtime.SliceAdjust(int64(u.Shape[1]), 2, 1)
-		/*line pythran_export.py:57:77*/ t38 = runtime.Max(int64(u.Shape[1])-t37, 0)
-		/*line pythran_export.py:57:77*/ t39 = int64(u.Offset) + t34*int64(u.Strides[0]) + t37*int64(u.Strides[1])
-		/*line pythran_export.py:57:9*/ t40 = t32
-		/*line pythran_export.py:57:9*/ t40 = t36 + (t40-t36)*runtime.BoolToInt(t36 == 1)
-		/*line pythran_export.py:57:9*/ t41 = t33
-		/*line pythran_export.py:57:9*/ t41 = t38 + (t41-t38)*runtime.BoolToInt(t38 == 1)
-		/*line pythran_export.py:57:9*/ if !((t32 == t40 || t32 == 1) && (t36 == t40 || t36 == 1) && (t33 == t41 || t33 == 1) && (t38 == t41 || t38 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t32, t33, t36, t38), "pythran_export.py", 57, "jacobi_step")
+		/*line pythran_export.py:57:9*/ t34 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
+		/*line pythran_export.py:57:9*/ t35 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
+		/*line pythran_export.py:57:9*/ t36 = runtime.Max(t35-t34, 0)
+		/*line pythran_export.py:57:9*/ t37 = runtime.SliceAdjust(int64(v.Shape[1]), 1, 1)
+		/*line pythran_export.py:57:9*/ t38 = runtime.SliceAdjust(int64(v.Shape[1]), -1, 1)
+		/*line pythran_export.py:57:9*/ t39 = runtime.Max(t38-t37, 0)
+		/*line pythran_export.py:57:9*/ t40 = int64(v.Offset) + t34*int64(v.Strides[0]) + t37*int64(v.Strides[1])
+		/*line pythran_export.py:57:9*/ t41 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t36), int(t39)}, Strides: []int{v.Strides[0], v.Strides[1]}, Offset: int(t40)}
+		t41Data = t41.Data
+		/*line pythran_export.py:57:9*/ if !((t32 == int64(t41.Shape[0]) || t32 == 1) && (t33 == int64(t41.Shape[1]) || t33 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,%d) into shape (%d,%d)", t32, t33, int64(t41.Shape[0]), int64(t41.Shape[1])), "pythran_export.py", 57, "jacobi_step")
 		}
-		/*line pythran_export.py:57:9*/ if !((t40 == int64(t11.Shape[0]) || t40 == 1) && (t41 == int64(t11.Shape[1]) || t41 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,%d) into shape (%d,%d)", t40, t41, int64(t11.Shape[0]), int64(t11.Shape[1])), "pythran_export.py", 57, "jacobi_step")
-		}
-		/*line pythran_export.py:57:9*/ t42 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t13), int(t16)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t17)}
-		/*line pythran_export.py:57:9*/ t43 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t19), int(t22)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t23)}
-		/*line pythran_export.py:57:9*/ t44 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t28), int(t30)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t31)}
-		/*line pythran_export.py:57:9*/ t45 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t36), int(t38)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t39)}
-		/*line pythran_export.py:57:9*/ if runtime.Overlaps(t11, t42) || runtime.Overlaps(t11, t43) || runtime.Overlaps(t11, t44) || runtime.Overlaps(t11, t45) {
-			/*line pythran_export.py:57:9*/ t46 = runtime.Zeros[float64](t11.Shape[0], t11.Shape[1])
+		/*line pythran_export.py:57:9*/ t42 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t5), int(t8)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t9)}
+		/*line pythran_export.py:57:9*/ t43 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t11), int(t14)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t15)}
+		/*line pythran_export.py:57:9*/ t44 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t20), int(t22)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t23)}
+		/*line pythran_export.py:57:9*/ t45 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t28), int(t30)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t31)}
+		/*line pythran_export.py:57:9*/ if runtime.Overlaps(t41, t42) || runtime.Overlaps(t41, t43) || runtime.Overlaps(t41, t44) || runtime.Overlaps(t41, t45) {
+			/*line pythran_export.py:57:9*/ t46 = runtime.Zeros[float64](t41.Shape[0], t41.Shape[1])
 			t46Data = t46.Data
-			/*line pythran_export.py:57:9*/ t47 = int64(u.Strides[0]) * runtime.BoolToInt(t13 != 1)
-			/*line pythran_export.py:57:9*/ t48 = int64(u.Strides[1]) * runtime.BoolToInt(t16 != 1)
-			/*line pythran_export.py:57:9*/ t49 = int64(u.Strides[0]) * runtime.BoolToInt(t19 != 1)
-			/*line pythran_export.py:57:9*/ t50 = int64(u.Strides[1]) * runtime.BoolToInt(t22 != 1)
-			/*line pythran_export.py:57:9*/ t51 = int64(u.Strides[0]) * runtime.BoolToInt(t28 != 1)
-			/*line pythran_export.py:57:9*/ t52 = int64(u.Strides[1]) * runtime.BoolToInt(t30 != 1)
-			/*line pythran_export.py:57:9*/ t53 = int64(u.Strides[0]) * runtime.BoolToInt(t36 != 1)
-			/*line pythran_export.py:57:9*/ t54 = int64(u.Strides[1]) * runtime.BoolToInt(t38 != 1)
+			/*line pythran_export.py:57:9*/ t47 = int64(u.Strides[0]) * runtime.BoolToInt(t5 != 1)
+			/*line pythran_export.py:57:9*/ t48 = int64(u.Strides[1]) * runtime.BoolToInt(t8 != 1)
+			/*line pythran_export.py:57:9*/ t49 = int64(u.Strides[0]) * runtime.BoolToInt(t11 != 1)
+			/*line pythran_export.py:57:9*/ t50 = int64(u.Strides[1]) * runtime.BoolToInt(t14 != 1)
+			/*line pythran_export.py:57:9*/ t51 = int64(u.Strides[0]) * runtime.BoolToInt(t20 != 1)
+			/*line pythran_export.py:57:9*/ t52 = int64(u.Strides[1]) * runtime.BoolToInt(t22 != 1)
+			/*line pythran_export.py:57:9*/ t53 = int64(u.Strides[0]) * runtime.BoolToInt(t28 != 1)
+			/*line pythran_export.py:57:9*/ t54 = int64(u.Strides[1]) * runtime.BoolToInt(t30 != 1)
 			/*line pythran_export.py:57:9*/ t55 = int64(t46.Shape[0])
 			/*line pythran_export.py:57:9*/ t56 = int64(t46.Shape[1])
 			/*line pythran_export.py:57:9*/ h10 = int64(t46.Strides[1])
@@ -907,10 +908,10 @@ func JacobiStep(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line pythran_export.py:57:9*/ if h10 == 1 && t48 == 1 && t50 == 1 && t52 == 1 && t54 == 1 {
 				/*line pythran_export.py:57:9*/ for i0_2 = 0; i0_2 < t55; i0_2++ {
 					/*line pythran_export.py:57:9*/ h9 = h15 + i0_2*h16
-					/*line pythran_export.py:57:9*/ h11 = t17 + i0_2*t47
-					/*line pythran_export.py:57:9*/ h12 = t23 + i0_2*t49
-					/*line pythran_export.py:57:9*/ h13 = t31 + i0_2*t51
-					/*line pythran_export.py:57:9*/ h14 = t39 + i0_2*t53
+					/*line pythran_export.py:57:9*/ h11 = t9 + i0_2*t47
+					/*line pythran_export.py:57:9*/ h12 = t15 + i0_2*t49
+					/*line pythran_export.py:57:9*/ h13 = t23 + i0_2*t51
+					/*line pythran_export.py:57:9*/ h14 = t31 + i0_2*t53
 					/*line pythran_export.py:57:9*/ if t56 > 0 {
 						t46W := t46Data[h9 : h9+t56]
 						uW := uData[h11 : h11+t56]
@@ -925,10 +926,10 @@ func JacobiStep(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			} else {
 				/*line pythran_export.py:57:9*/ for i0_2 = 0; i0_2 < t55; i0_2++ {
 					/*line pythran_export.py:57:9*/ h9 = h15 + i0_2*h16
-					/*line pythran_export.py:57:9*/ h11 = t17 + i0_2*t47
-					/*line pythran_export.py:57:9*/ h12 = t23 + i0_2*t49
-					/*line pythran_export.py:57:9*/ h13 = t31 + i0_2*t51
-					/*line pythran_export.py:57:9*/ h14 = t39 + i0_2*t53
+					/*line pythran_export.py:57:9*/ h11 = t9 + i0_2*t47
+					/*line pythran_export.py:57:9*/ h12 = t15 + i0_2*t49
+					/*line pythran_export.py:57:9*/ h13 = t23 + i0_2*t51
+					/*line pythran_export.py:57:9*/ h14 = t31 + i0_2*t53
 					/*line pythran_export.py:57:9*/ p3 = h9
 					/*line pythran_export.py:57:9*/ p4 = h11
 					/*line pythran_export.py:57:9*/ p5 = h12
@@ -944,12 +945,12 @@ func JacobiStep(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 					}
 				}
 			}
-			/*line pythran_export.py:57:9*/ t57 = int64(t11.Shape[0])
-			/*line pythran_export.py:57:9*/ t58 = int64(t11.Shape[1])
-			/*line pythran_export.py:57:9*/ h18 = int64(t11.Strides[1])
+			/*line pythran_export.py:57:9*/ t57 = int64(t41.Shape[0])
+			/*line pythran_export.py:57:9*/ t58 = int64(t41.Shape[1])
+			/*line pythran_export.py:57:9*/ h18 = int64(t41.Strides[1])
 			/*line pythran_export.py:57:9*/ h20 = int64(t46.Strides[1])
-			/*line pythran_export.py:57:9*/ h21 = int64(t11.Offset)
-			/*line pythran_export.py:57:9*/ h22 = int64(t11.Strides[0])
+			/*line pythran_export.py:57:9*/ h21 = int64(t41.Offset)
+			/*line pythran_export.py:57:9*/ h22 = int64(t41.Strides[0])
 			/*line pythran_export.py:57:9*/ h23 = int64(t46.Offset)
 			/*line pythran_export.py:57:9*/ h24 = int64(t46.Strides[0])
 			/*line pythran_export.py:57:9*/ if h18 == 1 && h20 == 1 {
@@ -957,10 +958,10 @@ func JacobiStep(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 					/*line pythran_export.py:57:9*/ h17 = h21 + i0_3*h22
 					/*line pythran_export.py:57:9*/ h19 = h23 + i0_3*h24
 					/*line pythran_export.py:57:9*/ if t58 > 0 {
-						t11W := t11Data[h17 : h17+t58]
+						t41W := t41Data[h17 : h17+t58]
 						t46W := t46Data[h19 : h19+t58]
 						for i1_3 = 0; i1_3 < t58; i1_3++ {
-							/*line pythran_export.py:57:9*/ t11W[i1_3] = t46W[i1_3]
+							/*line pythran_export.py:57:9*/ t41W[i1_3] = t46W[i1_3]
 						}
 					}
 				}
@@ -971,58 +972,58 @@ func JacobiStep(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 					/*line pythran_export.py:57:9*/ p8 = h17
 					/*line pythran_export.py:57:9*/ p9 = h19
 					/*line pythran_export.py:57:9*/ for i1_3 = 0; i1_3 < t58; i1_3++ {
-						/*line pythran_export.py:57:9*/ t11Data[p8] = t46Data[p9]
+						/*line pythran_export.py:57:9*/ t41Data[p8] = t46Data[p9]
 						/*line pythran_export.py:57:9*/ p8 = p8 + h18
 						/*line pythran_export.py:57:9*/ p9 = p9 + h20
 					}
 				}
 			}
 		} else {
-			/*line pythran_export.py:57:9*/ t59 = int64(u.Strides[0]) * runtime.BoolToInt(t13 != 1)
-			/*line pythran_export.py:57:9*/ t60 = int64(u.Strides[1]) * runtime.BoolToInt(t16 != 1)
-			/*line pythran_export.py:57:9*/ t61 = int64(u.Strides[0]) * runtime.BoolToInt(t19 != 1)
-			/*line pythran_export.py:57:9*/ t62 = int64(u.Strides[1]) * runtime.BoolToInt(t22 != 1)
-			/*line pythran_export.py:57:9*/ t63 = int64(u.Strides[0]) * runtime.BoolToInt(t28 != 1)
-			/*line pythran_export.py:57:9*/ t64 = int64(u.Strides[1]) * runtime.BoolToInt(t30 != 1)
-			/*line pythran_export.py:57:9*/ t65 = int64(u.Strides[0]) * runtime.BoolToInt(t36 != 1)
-			/*line pythran_export.py:57:9*/ t66 = int64(u.Strides[1]) * runtime.BoolToInt(t38 != 1)
-			/*line pythran_export.py:57:9*/ t67 = int64(t11.Shape[0])
-			/*line pythran_export.py:57:9*/ t68 = int64(t11.Shape[1])
-			/*line pythran_export.py:57:9*/ h26 = int64(t11.Strides[1])
-			/*line pythran_export.py:57:9*/ h31 = int64(t11.Offset)
-			/*line pythran_export.py:57:9*/ h32 = int64(t11.Strides[0])
+			/*line pythran_export.py:57:9*/ t59 = int64(u.Strides[0]) * runtime.BoolToInt(t5 != 1)
+			/*line pythran_export.py:57:9*/ t60 = int64(u.Strides[1]) * runtime.BoolToInt(t8 != 1)
+			/*line pythran_export.py:57:9*/ t61 = int64(u.Strides[0]) * runtime.BoolToInt(t11 != 1)
+			/*line pythran_export.py:57:9*/ t62 = int64(u.Strides[1]) * runtime.BoolToInt(t14 != 1)
+			/*line pythran_export.py:57:9*/ t63 = int64(u.Strides[0]) * runtime.BoolToInt(t20 != 1)
+			/*line pythran_export.py:57:9*/ t64 = int64(u.Strides[1]) * runtime.BoolToInt(t22 != 1)
+			/*line pythran_export.py:57:9*/ t65 = int64(u.Strides[0]) * runtime.BoolToInt(t28 != 1)
+			/*line pythran_export.py:57:9*/ t66 = int64(u.Strides[1]) * runtime.BoolToInt(t30 != 1)
+			/*line pythran_export.py:57:9*/ t67 = int64(t41.Shape[0])
+			/*line pythran_export.py:57:9*/ t68 = int64(t41.Shape[1])
+			/*line pythran_export.py:57:9*/ h26 = int64(t41.Strides[1])
+			/*line pythran_export.py:57:9*/ h31 = int64(t41.Offset)
+			/*line pythran_export.py:57:9*/ h32 = int64(t41.Strides[0])
 			/*line pythran_export.py:57:9*/ if h26 == 1 && t60 == 1 && t62 == 1 && t64 == 1 && t66 == 1 {
 				/*line pythran_export.py:57:9*/ for i0_4 = 0; i0_4 < t67; i0_4++ {
 					/*line pythran_export.py:57:9*/ h25 = h31 + i0_4*h32
-					/*line pythran_export.py:57:9*/ h27 = t17 + i0_4*t59
-					/*line pythran_export.py:57:9*/ h28 = t23 + i0_4*t61
-					/*line pythran_export.py:57:9*/ h29 = t31 + i0_4*t63
-					/*line pythran_export.py:57:9*/ h30 = t39 + i0_4*t65
+					/*line pythran_export.py:57:9*/ h27 = t9 + i0_4*t59
+					/*line pythran_export.py:57:9*/ h28 = t15 + i0_4*t61
+					/*line pythran_export.py:57:9*/ h29 = t23 + i0_4*t63
+					/*line pythran_export.py:57:9*/ h30 = t31 + i0_4*t65
 					/*line pythran_export.py:57:9*/ if t68 > 0 {
-						t11W := t11Data[h25 : h25+t68]
+						t41W := t41Data[h25 : h25+t68]
 						uW := uData[h27 : h27+t68]
 						uW2 := uData[h28 : h28+t68]
 						uW3 := uData[h29 : h29+t68]
 						uW4 := uData[h30 : h30+t68]
 						for i1_4 = 0; i1_4 < t68; i1_4++ {
-							/*line pythran_export.py:57:9*/ t11W[i1_4] = float64(0.25 * (uW[i1_4] + uW2[i1_4] + uW3[i1_4] + uW4[i1_4]))
+							/*line pythran_export.py:57:9*/ t41W[i1_4] = float64(0.25 * (uW[i1_4] + uW2[i1_4] + uW3[i1_4] + uW4[i1_4]))
 						}
 					}
 				}
 			} else {
 				/*line pythran_export.py:57:9*/ for i0_4 = 0; i0_4 < t67; i0_4++ {
 					/*line pythran_export.py:57:9*/ h25 = h31 + i0_4*h32
-					/*line pythran_export.py:57:9*/ h27 = t17 + i0_4*t59
-					/*line pythran_export.py:57:9*/ h28 = t23 + i0_4*t61
-					/*line pythran_export.py:57:9*/ h29 = t31 + i0_4*t63
-					/*line pythran_export.py:57:9*/ h30 = t39 + i0_4*t65
+					/*line pythran_export.py:57:9*/ h27 = t9 + i0_4*t59
+					/*line pythran_export.py:57:9*/ h28 = t15 + i0_4*t61
+					/*line pythran_export.py:57:9*/ h29 = t23 + i0_4*t63
+					/*line pythran_export.py:57:9*/ h30 = t31 + i0_4*t65
 					/*line pythran_export.py:57:9*/ p10 = h25
 					/*line pythran_export.py:57:9*/ p11 = h27
 					/*line pythran_export.py:57:9*/ p12 = h28
 					/*line pythran_export.py:57:9*/ p13 = h29
 					/*line pythran_export.py:57:9*/ p14 = h30
 					/*line pythran_export.py:57:9*/ for i1_4 = 0; i1_4 < t68; i1_4++ {
-						/*line pythran_export.py:57:9*/ t11Data[p10] = float64(0.25 * (uData[p11] + uData[p12] + uData[p13] + uData[p14]))
+						/*line pythran_export.py:57:9*/ t41Data[p10] = float64(0.25 * (uData[p11] + uData[p12] + uData[p13] + uData[p14]))
 						/*line pythran_export.py:57:9*/ p10 = p10 + h26
 						/*line pythran_export.py:57:9*/ p11 = p11 + t60
 						/*line pythran_export.py:57:9*/ p12 = p12 + t62
@@ -1107,8 +1108,8 @@ func WeightedMean(x *runtime.Array[float64], w *runtime.Array[float64]) (float64
 	/*line pythran_export.py:63:5*/ return runtime.SumFloat(t1) / (runtime.SumFloat(t11) + 1.0), nil
 }
 
-// WeightedMean2 is pyc2go's compiled form of weighted_mean_2 (pythran_export.py:61).
-func WeightedMean2(x *runtime.Array[float32], w *runtime.Array[float32]) (float64, error) {
+// WeightedMeanFloat32 is pyc2go's compiled form of weighted_mean_2 (pythran_export.py:61).
+func WeightedMeanFloat32(x *runtime.Array[float32], w *runtime.Array[float32]) (float64, error) {
 	/*line pythran_export.py:61:1*/ var (
 		n      int64
 		t1     *runtime.Array[float32]
@@ -1192,10 +1193,10 @@ func FirstTimes(a *runtime.Array[float32], s int64) (float64, error) {
 	/*line pythran_export.py:70:5*/ return float64(float64(aData[int64(a.Offset)]) * float64(s)), nil
 }
 
-// FirstTimes2 is pyc2go's compiled form of first_times_2 (pythran_export.py:66).
+// FirstTimesFloat32Float64 is pyc2go's compiled form of first_times_2 (pythran_export.py:66).
 //
 // Alternatives expand to overloads: first_times, first_times_2, ...
-func FirstTimes2(a *runtime.Array[float32], s float64) (float64, error) {
+func FirstTimesFloat32Float64(a *runtime.Array[float32], s float64) (float64, error) {
 	/*line pythran_export.py:66:1*/ aData := a.Data
 	/*line pythran_export.py:68:5*/ if int64(a.Shape[0]) == 0 {
 		return float64(0.0 * s), nil
@@ -1206,10 +1207,10 @@ func FirstTimes2(a *runtime.Array[float32], s float64) (float64, error) {
 	/*line pythran_export.py:70:5*/ return float64(float64(aData[int64(a.Offset)]) * s), nil
 }
 
-// FirstTimes3 is pyc2go's compiled form of first_times_3 (pythran_export.py:66).
+// FirstTimesFloat64Int64 is pyc2go's compiled form of first_times_3 (pythran_export.py:66).
 //
 // Alternatives expand to overloads: first_times, first_times_2, ...
-func FirstTimes3(a *runtime.Array[float64], s int64) (float64, error) {
+func FirstTimesFloat64Int64(a *runtime.Array[float64], s int64) (float64, error) {
 	/*line pythran_export.py:66:1*/ aData := a.Data
 	/*line pythran_export.py:68:5*/ if int64(a.Shape[0]) == 0 {
 		return float64(0.0 * float64(s)), nil
@@ -1220,10 +1221,10 @@ func FirstTimes3(a *runtime.Array[float64], s int64) (float64, error) {
 	/*line pythran_export.py:70:5*/ return float64(aData[int64(a.Offset)] * float64(s)), nil
 }
 
-// FirstTimes4 is pyc2go's compiled form of first_times_4 (pythran_export.py:66).
+// FirstTimesFloat64 is pyc2go's compiled form of first_times_4 (pythran_export.py:66).
 //
 // Alternatives expand to overloads: first_times, first_times_2, ...
-func FirstTimes4(a *runtime.Array[float64], s float64) (float64, error) {
+func FirstTimesFloat64(a *runtime.Array[float64], s float64) (float64, error) {
 	/*line pythran_export.py:66:1*/ aData := a.Data
 	/*line pythran_export.py:68:5*/ if int64(a.Shape[0]) == 0 {
 		return float64(0.0 * s), nil
@@ -1234,10 +1235,10 @@ func FirstTimes4(a *runtime.Array[float64], s float64) (float64, error) {
 	/*line pythran_export.py:70:5*/ return float64(aData[int64(a.Offset)] * s), nil
 }
 
-// FirstTimes5 is pyc2go's compiled form of first_times_5 (pythran_export.py:66).
+// FirstTimesInt32Int64 is pyc2go's compiled form of first_times_5 (pythran_export.py:66).
 //
 // Alternatives expand to overloads: first_times, first_times_2, ...
-func FirstTimes5(a *runtime.Array[int32], s int64) (float64, error) {
+func FirstTimesInt32Int64(a *runtime.Array[int32], s int64) (float64, error) {
 	/*line pythran_export.py:66:1*/ aData := a.Data
 	/*line pythran_export.py:68:5*/ if int64(a.Shape[0]) == 0 {
 		return float64(0.0 * float64(s)), nil
@@ -1248,10 +1249,10 @@ func FirstTimes5(a *runtime.Array[int32], s int64) (float64, error) {
 	/*line pythran_export.py:70:5*/ return float64(int64(aData[int64(a.Offset)]) * s), nil
 }
 
-// FirstTimes6 is pyc2go's compiled form of first_times_6 (pythran_export.py:66).
+// FirstTimesInt32Float64 is pyc2go's compiled form of first_times_6 (pythran_export.py:66).
 //
 // Alternatives expand to overloads: first_times, first_times_2, ...
-func FirstTimes6(a *runtime.Array[int32], s float64) (float64, error) {
+func FirstTimesInt32Float64(a *runtime.Array[int32], s float64) (float64, error) {
 	/*line pythran_export.py:66:1*/ aData := a.Data
 	/*line pythran_export.py:68:5*/ if int64(a.Shape[0]) == 0 {
 		return float64(0.0 * s), nil
@@ -1271,11 +1272,11 @@ func ScaledTwice(m *runtime.Array[float32]) (*runtime.Array[float32], error) {
 		t2  *runtime.Array[float32]
 		err error
 	)
-	/*line pythran_export.py:75:18*/ t1, err = Scale2(m, float32(0.5))
+	/*line pythran_export.py:75:18*/ t1, err = ScaleFloat32(m, float32(0.5))
 	if err != nil {
 		return nil, err
 	}
-	/*line pythran_export.py:75:12*/ t2, err = Scale2(t1, float32(4.0))
+	/*line pythran_export.py:75:12*/ t2, err = ScaleFloat32(t1, float32(4.0))
 	if err != nil {
 		return nil, err
 	}

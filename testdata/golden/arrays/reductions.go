@@ -8,8 +8,9 @@ package reductions
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // DotLoop is pyc2go's compiled form of dot_loop (reductions.py:6).
@@ -896,14 +897,12 @@ func ArgmaxLoop(x *runtime.Array[float64]) (int64, error) {
 // np.argmin and np.argmax of a vector (NaN wins, as in numpy).
 func ArgminArgmax(x *runtime.Array[float64]) (int64, int64, error) {
 	/*line reductions.py:118:1*/ var (
-		t1   int64
 		t2   float64
 		t3   int64
 		t4   int64
 		t5   int64
 		i0   int64
 		t6   float64
-		t7   int64
 		t8   float64
 		t9   int64
 		t10  int64
@@ -917,8 +916,6 @@ func ArgminArgmax(x *runtime.Array[float64]) (int64, int64, error) {
 		p1   int64
 		p2   int64
 	)
-	_ = t1
-	_ = t7
 	xData := x.Data
 	/*line reductions.py:120:12*/ if !(int64(x.Shape[0]) > 0) {
 		return 0, 0, runtime.Raise("ValueError", "attempt to get argmin of an empty sequence", "reductions.py", 120, "argmin_argmax")

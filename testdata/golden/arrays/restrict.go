@@ -2,7 +2,7 @@
 
 // Package restrict is pyc2go's compiled form of restrict.py.
 //
-// Loops the restrict pass marks (lower/restrict.go) and the C backend
+// Loops the restrict pass marks (opt/restrict.go) and the C backend
 // prints through restrict pointers, often in an outlined function
 // (emit/c/restrict.go): fresh arrays written from parameters, a recurrence
 // through one restricted pointer, a nest versioned on may_share, and a
@@ -11,6 +11,7 @@ package restrict
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 

@@ -8,8 +8,9 @@ package scans
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // PrefixSumLoop is pyc2go's compiled form of prefix_sum_loop (scans.py:6).
@@ -184,16 +185,16 @@ func ExclusiveScan(a *runtime.Array[int64]) (*runtime.Array[int64], error) {
 		out     *runtime.Array[int64]
 		t1      int64
 		t2      *runtime.Array[int64]
-		t3      int64
+		t3      *runtime.Array[int64]
 		t4      int64
 		t5      int64
-		t6      *runtime.Array[int64]
-		t7      *runtime.Array[int64]
+		t6      int64
+		t7      int64
+		i0      int64
 		t8      int64
 		t9      int64
 		t10     int64
-		t11     int64
-		i0      int64
+		t11     *runtime.Array[int64]
 		t12     *runtime.Array[int64]
 		t13     int64
 		t14     int64
@@ -224,8 +225,8 @@ func ExclusiveScan(a *runtime.Array[int64]) (*runtime.Array[int64], error) {
 		p5      int64
 		p6      int64
 		p7      int64
-		t6Data  []int64
-		t7Data  []int64
+		t3Data  []int64
+		t11Data []int64
 		t12Data []int64
 	)
 	aData := a.Data
@@ -235,108 +236,108 @@ func ExclusiveScan(a *runtime.Array[int64]) (*runtime.Array[int64], error) {
 	}
 	/*line scans.py:28:11*/ t2 = runtime.Zeros[int64](int(t1))
 	/*line scans.py:28:5*/ out = t2
-	t3 = runtime.SliceAdjust(int64(out.Shape[0]), 1, 1)
-	/*line scans.py:29:5*/ t4 = runtime.Max(int64(out.Shape[0])-t3, 0)
-	/*line scans.py:29:5*/ t5 = int64(out.Offset) + t3*int64(out.Strides[0])
-	/*line scans.py:29:5*/ t6 = &runtime.Array[int64]{Data: out.Data, Shape: []int{int(t4)}, Strides: []int{out.Strides[0]}, Offset: int(t5)}
-	t6Data = t6.Data
-	/*line scans.py:29:15*/ t8 = int64(a.Shape[0])
-	/*line scans.py:29:15*/ t7 = runtime.Zeros[int64](int(t8))
-	t7Data = t7.Data
-	/*line scans.py:29:15*/ t9 = 0
-	/*line scans.py:29:15*/ t10 = 0
-	/*line scans.py:29:15*/ t11 = int64(a.Shape[0])
+	t4 = int64(a.Shape[0])
+	/*line scans.py:29:15*/ t3 = runtime.Zeros[int64](int(t4))
+	t3Data = t3.Data
+	/*line scans.py:29:15*/ t5 = 0
+	/*line scans.py:29:15*/ t6 = 0
+	/*line scans.py:29:15*/ t7 = int64(a.Shape[0])
 	/*line scans.py:29:15*/ h1 = int64(a.Offset)
 	/*line scans.py:29:15*/ h2 = int64(a.Strides[0])
-	/*line scans.py:29:15*/ h3 = int64(t7.Offset)
-	/*line scans.py:29:15*/ h4 = int64(t7.Strides[0])
+	/*line scans.py:29:15*/ h3 = int64(t3.Offset)
+	/*line scans.py:29:15*/ h4 = int64(t3.Strides[0])
 	/*line scans.py:29:15*/ if h2 == 1 {
-		/*line scans.py:29:15*/ if t11 > 0 {
-			aW := aData[h1 : h1+t11]
-			for i0 = 0; i0 < t11; i0++ {
-				/*line scans.py:29:15*/ t9 = t9 + aW[i0]
-				/*line scans.py:29:15*/ t7Data[h3+t10*h4] = t9
-				/*line scans.py:29:15*/ t10 = t10 + 1
+		/*line scans.py:29:15*/ if t7 > 0 {
+			aW := aData[h1 : h1+t7]
+			for i0 = 0; i0 < t7; i0++ {
+				/*line scans.py:29:15*/ t5 = t5 + aW[i0]
+				/*line scans.py:29:15*/ t3Data[h3+t6*h4] = t5
+				/*line scans.py:29:15*/ t6 = t6 + 1
 			}
 		}
 	} else {
 		/*line scans.py:29:15*/ p1 = h1
-		/*line scans.py:29:15*/ for i0 = 0; i0 < t11; i0++ {
-			/*line scans.py:29:15*/ t9 = t9 + aData[p1]
-			/*line scans.py:29:15*/ t7Data[h3+t10*h4] = t9
-			/*line scans.py:29:15*/ t10 = t10 + 1
+		/*line scans.py:29:15*/ for i0 = 0; i0 < t7; i0++ {
+			/*line scans.py:29:15*/ t5 = t5 + aData[p1]
+			/*line scans.py:29:15*/ t3Data[h3+t6*h4] = t5
+			/*line scans.py:29:15*/ t6 = t6 + 1
 			/*line scans.py:29:15*/ p1 = p1 + h2
 		}
 	}
-	/*line scans.py:29:5*/ if !(int64(t7.Shape[0]) == int64(t6.Shape[0]) || int64(t7.Shape[0]) == 1) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t7.Shape[0]), int64(t6.Shape[0])), "scans.py", 29, "exclusive_scan")
+	/*line scans.py:29:5*/ t8 = runtime.SliceAdjust(int64(out.Shape[0]), 1, 1)
+	/*line scans.py:29:5*/ t9 = runtime.Max(int64(out.Shape[0])-t8, 0)
+	/*line scans.py:29:5*/ t10 = int64(out.Offset) + t8*int64(out.Strides[0])
+	/*line scans.py:29:5*/ t11 = &runtime.Array[int64]{Data: out.Data, Shape: []int{int(t9)}, Strides: []int{out.Strides[0]}, Offset: int(t10)}
+	t11Data = t11.Data
+	/*line scans.py:29:5*/ if !(int64(t3.Shape[0]) == int64(t11.Shape[0]) || int64(t3.Shape[0]) == 1) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", int64(t3.Shape[0]), int64(t11.Shape[0])), "scans.py", 29, "exclusive_scan")
 	}
-	/*line scans.py:29:5*/ if runtime.Overlaps(t6, t7) {
-		/*line scans.py:29:5*/ t12 = runtime.Zeros[int64](t6.Shape[0])
+	/*line scans.py:29:5*/ if runtime.Overlaps(t11, t3) {
+		/*line scans.py:29:5*/ t12 = runtime.Zeros[int64](t11.Shape[0])
 		t12Data = t12.Data
-		/*line scans.py:29:5*/ t13 = int64(t7.Strides[0]) * runtime.BoolToInt(int64(t7.Shape[0]) != 1)
+		/*line scans.py:29:5*/ t13 = int64(t3.Strides[0]) * runtime.BoolToInt(int64(t3.Shape[0]) != 1)
 		/*line scans.py:29:5*/ t14 = int64(t12.Shape[0])
 		/*line scans.py:29:5*/ h5 = int64(t12.Offset)
 		/*line scans.py:29:5*/ h6 = int64(t12.Strides[0])
-		/*line scans.py:29:5*/ h7 = int64(t7.Offset)
+		/*line scans.py:29:5*/ h7 = int64(t3.Offset)
 		/*line scans.py:29:5*/ if h6 == 1 && t13 == 1 {
 			/*line scans.py:29:5*/ if t14 > 0 {
 				t12W := t12Data[h5 : h5+t14]
-				t7W := t7Data[h7 : h7+t14]
+				t3W := t3Data[h7 : h7+t14]
 				for i0_2 = 0; i0_2 < t14; i0_2++ {
-					/*line scans.py:29:5*/ t12W[i0_2] = t7W[i0_2]
+					/*line scans.py:29:5*/ t12W[i0_2] = t3W[i0_2]
 				}
 			}
 		} else {
 			/*line scans.py:29:5*/ p2 = h5
 			/*line scans.py:29:5*/ p3 = h7
 			/*line scans.py:29:5*/ for i0_2 = 0; i0_2 < t14; i0_2++ {
-				/*line scans.py:29:5*/ t12Data[p2] = t7Data[p3]
+				/*line scans.py:29:5*/ t12Data[p2] = t3Data[p3]
 				/*line scans.py:29:5*/ p2 = p2 + h6
 				/*line scans.py:29:5*/ p3 = p3 + t13
 			}
 		}
-		/*line scans.py:29:5*/ t15 = int64(t6.Shape[0])
-		/*line scans.py:29:5*/ h8 = int64(t6.Offset)
-		/*line scans.py:29:5*/ h9 = int64(t6.Strides[0])
+		/*line scans.py:29:5*/ t15 = int64(t11.Shape[0])
+		/*line scans.py:29:5*/ h8 = int64(t11.Offset)
+		/*line scans.py:29:5*/ h9 = int64(t11.Strides[0])
 		/*line scans.py:29:5*/ h10 = int64(t12.Offset)
 		/*line scans.py:29:5*/ h11 = int64(t12.Strides[0])
 		/*line scans.py:29:5*/ if h9 == 1 && h11 == 1 {
 			/*line scans.py:29:5*/ if t15 > 0 {
-				t6W := t6Data[h8 : h8+t15]
+				t11W := t11Data[h8 : h8+t15]
 				t12W := t12Data[h10 : h10+t15]
 				for i0_3 = 0; i0_3 < t15; i0_3++ {
-					/*line scans.py:29:5*/ t6W[i0_3] = t12W[i0_3]
+					/*line scans.py:29:5*/ t11W[i0_3] = t12W[i0_3]
 				}
 			}
 		} else {
 			/*line scans.py:29:5*/ p4 = h8
 			/*line scans.py:29:5*/ p5 = h10
 			/*line scans.py:29:5*/ for i0_3 = 0; i0_3 < t15; i0_3++ {
-				/*line scans.py:29:5*/ t6Data[p4] = t12Data[p5]
+				/*line scans.py:29:5*/ t11Data[p4] = t12Data[p5]
 				/*line scans.py:29:5*/ p4 = p4 + h9
 				/*line scans.py:29:5*/ p5 = p5 + h11
 			}
 		}
 	} else {
-		/*line scans.py:29:5*/ t16 = int64(t7.Strides[0]) * runtime.BoolToInt(int64(t7.Shape[0]) != 1)
-		/*line scans.py:29:5*/ t17 = int64(t6.Shape[0])
-		/*line scans.py:29:5*/ h12 = int64(t6.Offset)
-		/*line scans.py:29:5*/ h13 = int64(t6.Strides[0])
-		/*line scans.py:29:5*/ h14 = int64(t7.Offset)
+		/*line scans.py:29:5*/ t16 = int64(t3.Strides[0]) * runtime.BoolToInt(int64(t3.Shape[0]) != 1)
+		/*line scans.py:29:5*/ t17 = int64(t11.Shape[0])
+		/*line scans.py:29:5*/ h12 = int64(t11.Offset)
+		/*line scans.py:29:5*/ h13 = int64(t11.Strides[0])
+		/*line scans.py:29:5*/ h14 = int64(t3.Offset)
 		/*line scans.py:29:5*/ if h13 == 1 && t16 == 1 {
 			/*line scans.py:29:5*/ if t17 > 0 {
-				t6W := t6Data[h12 : h12+t17]
-				t7W := t7Data[h14 : h14+t17]
+				t11W := t11Data[h12 : h12+t17]
+				t3W := t3Data[h14 : h14+t17]
 				for i0_4 = 0; i0_4 < t17; i0_4++ {
-					/*line scans.py:29:5*/ t6W[i0_4] = t7W[i0_4]
+					/*line scans.py:29:5*/ t11W[i0_4] = t3W[i0_4]
 				}
 			}
 		} else {
 			/*line scans.py:29:5*/ p6 = h12
 			/*line scans.py:29:5*/ p7 = h14
 			/*line scans.py:29:5*/ for i0_4 = 0; i0_4 < t17; i0_4++ {
-				/*line scans.py:29:5*/ t6Data[p6] = t7Data[p7]
+				/*line scans.py:29:5*/ t11Data[p6] = t3Data[p7]
 				/*line scans.py:29:5*/ p6 = p6 + h13
 				/*line scans.py:29:5*/ p7 = p7 + t16
 			}

@@ -8,6 +8,7 @@ package stencils
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 
@@ -24,7 +25,7 @@ func HeatStep(u *runtime.Array[float64], c float64) (*runtime.Array[float64], er
 		t4      int64
 		t5      int64
 		t6      int64
-		t7      *runtime.Array[float64]
+		t7      int64
 		t8      int64
 		t9      int64
 		t10     int64
@@ -40,7 +41,7 @@ func HeatStep(u *runtime.Array[float64], c float64) (*runtime.Array[float64], er
 		t20     int64
 		t21     int64
 		t22     int64
-		t23     int64
+		t23     *runtime.Array[float64]
 		t24     *runtime.Array[float64]
 		t25     *runtime.Array[float64]
 		t26     *runtime.Array[float64]
@@ -90,7 +91,7 @@ func HeatStep(u *runtime.Array[float64], c float64) (*runtime.Array[float64], er
 		p14     int64
 		vData   []float64
 		t1Data  []float64
-		t7Data  []float64
+		t23Data []float64
 		t28Data []float64
 	)
 	uData := u.Data
@@ -122,53 +123,53 @@ func HeatStep(u *runtime.Array[float64], c float64) (*runtime.Array[float64], er
 	vData = v.Data
 	/*line stencils.py:9:5*/ if int64(v.Shape[0]) >= 3 {
 		t3 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
-		/*line stencils.py:10:9*/ t4 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
-		/*line stencils.py:10:9*/ t5 = runtime.Max(t4-t3, 0)
-		/*line stencils.py:10:9*/ t6 = int64(v.Offset) + t3*int64(v.Strides[0])
-		/*line stencils.py:10:9*/ t7 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t5)}, Strides: []int{v.Strides[0]}, Offset: int(t6)}
-		t7Data = t7.Data
-		/*line stencils.py:10:19*/ t8 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
-		/*line stencils.py:10:19*/ t9 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
-		/*line stencils.py:10:19*/ t10 = runtime.Max(t9-t8, 0)
-		/*line stencils.py:10:19*/ t11 = int64(v.Offset) + t8*int64(v.Strides[0])
-		/*line stencils.py:10:34*/ t12 = runtime.SliceAdjust(int64(v.Shape[0]), 2, 1)
-		/*line stencils.py:10:34*/ t13 = runtime.Max(int64(v.Shape[0])-t12, 0)
-		/*line stencils.py:10:34*/ t14 = int64(v.Offset) + t12*int64(v.Strides[0])
-		/*line stencils.py:10:46*/ t15 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
-		/*line stencils.py:10:46*/ t16 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
-		/*line stencils.py:10:46*/ t17 = runtime.Max(t16-t15, 0)
-		/*line stencils.py:10:46*/ t18 = int64(v.Offset) + t15*int64(v.Strides[0])
-		/*line stencils.py:10:9*/ t19 = t13
-		/*line stencils.py:10:9*/ t19 = t17 + (t19-t17)*runtime.BoolToInt(t17 == 1)
-		/*line stencils.py:10:9*/ if !((t13 == t19 || t13 == 1) && (t17 == t19 || t17 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t13, t17), "stencils.py", 10, "heat_step")
+		/*line stencils.py:10:19*/ t4 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
+		/*line stencils.py:10:19*/ t5 = runtime.Max(t4-t3, 0)
+		/*line stencils.py:10:19*/ t6 = int64(v.Offset) + t3*int64(v.Strides[0])
+		/*line stencils.py:10:34*/ t7 = runtime.SliceAdjust(int64(v.Shape[0]), 2, 1)
+		/*line stencils.py:10:34*/ t8 = runtime.Max(int64(v.Shape[0])-t7, 0)
+		/*line stencils.py:10:34*/ t9 = int64(v.Offset) + t7*int64(v.Strides[0])
+		/*line stencils.py:10:46*/ t10 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
+		/*line stencils.py:10:46*/ t11 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
+		/*line stencils.py:10:46*/ t12 = runtime.Max(t11-t10, 0)
+		/*line stencils.py:10:46*/ t13 = int64(v.Offset) + t10*int64(v.Strides[0])
+		/*line stencils.py:10:9*/ t14 = t8
+		/*line stencils.py:10:9*/ t14 = t12 + (t14-t12)*runtime.BoolToInt(t12 == 1)
+		/*line stencils.py:10:9*/ if !((t8 == t14 || t8 == 1) && (t12 == t14 || t12 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t8, t12), "stencils.py", 10, "heat_step")
 		}
-		/*line stencils.py:10:56*/ t20 = runtime.SliceAdjust(int64(v.Shape[0]), -2, 1)
-		/*line stencils.py:10:56*/ t21 = runtime.Max(t20-0, 0)
-		/*line stencils.py:10:9*/ t22 = t19
-		/*line stencils.py:10:9*/ t22 = t21 + (t22-t21)*runtime.BoolToInt(t21 == 1)
-		/*line stencils.py:10:9*/ if !((t19 == t22 || t19 == 1) && (t21 == t22 || t21 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t19, t21), "stencils.py", 10, "heat_step")
+		/*line stencils.py:10:56*/ t15 = runtime.SliceAdjust(int64(v.Shape[0]), -2, 1)
+		/*line stencils.py:10:56*/ t16 = runtime.Max(t15-0, 0)
+		/*line stencils.py:10:9*/ t17 = t14
+		/*line stencils.py:10:9*/ t17 = t16 + (t17-t16)*runtime.BoolToInt(t16 == 1)
+		/*line stencils.py:10:9*/ if !((t14 == t17 || t14 == 1) && (t16 == t17 || t16 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t14, t16), "stencils.py", 10, "heat_step")
 		}
-		/*line stencils.py:10:9*/ t23 = t10
-		/*line stencils.py:10:9*/ t23 = t22 + (t23-t22)*runtime.BoolToInt(t22 == 1)
-		/*line stencils.py:10:9*/ if !((t10 == t23 || t10 == 1) && (t22 == t23 || t22 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t10, t22), "stencils.py", 10, "heat_step")
+		/*line stencils.py:10:9*/ t18 = t5
+		/*line stencils.py:10:9*/ t18 = t17 + (t18-t17)*runtime.BoolToInt(t17 == 1)
+		/*line stencils.py:10:9*/ if !((t5 == t18 || t5 == 1) && (t17 == t18 || t17 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t5, t17), "stencils.py", 10, "heat_step")
 		}
-		/*line stencils.py:10:9*/ if !(t23 == int64(t7.Shape[0]) || t23 == 1) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t23, int64(t7.Shape[0])), "stencils.py", 10, "heat_step")
+		/*line stencils.py:10:9*/ t19 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
+		/*line stencils.py:10:9*/ t20 = runtime.SliceAdjust(int64(v.Shape[0]), -1, 1)
+		/*line stencils.py:10:9*/ t21 = runtime.Max(t20-t19, 0)
+		/*line stencils.py:10:9*/ t22 = int64(v.Offset) + t19*int64(v.Strides[0])
+		/*line stencils.py:10:9*/ t23 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t21)}, Strides: []int{v.Strides[0]}, Offset: int(t22)}
+		t23Data = t23.Data
+		/*line stencils.py:10:9*/ if !(t18 == int64(t23.Shape[0]) || t18 == 1) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t18, int64(t23.Shape[0])), "stencils.py", 10, "heat_step")
 		}
-		/*line stencils.py:10:9*/ t24 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t10)}, Strides: []int{v.Strides[0]}, Offset: int(t11)}
-		/*line stencils.py:10:9*/ t25 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t13)}, Strides: []int{v.Strides[0]}, Offset: int(t14)}
-		/*line stencils.py:10:9*/ t26 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t17)}, Strides: []int{v.Strides[0]}, Offset: int(t18)}
-		/*line stencils.py:10:9*/ t27 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t21)}, Strides: []int{v.Strides[0]}, Offset: v.Offset}
-		/*line stencils.py:10:9*/ if runtime.Overlaps(t7, t24) || runtime.Overlaps(t7, t25) || runtime.Overlaps(t7, t26) || runtime.Overlaps(t7, t27) {
-			/*line stencils.py:10:9*/ t28 = runtime.Zeros[float64](t7.Shape[0])
+		/*line stencils.py:10:9*/ t24 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t5)}, Strides: []int{v.Strides[0]}, Offset: int(t6)}
+		/*line stencils.py:10:9*/ t25 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t8)}, Strides: []int{v.Strides[0]}, Offset: int(t9)}
+		/*line stencils.py:10:9*/ t26 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t12)}, Strides: []int{v.Strides[0]}, Offset: int(t13)}
+		/*line stencils.py:10:9*/ t27 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t16)}, Strides: []int{v.Strides[0]}, Offset: v.Offset}
+		/*line stencils.py:10:9*/ if runtime.Overlaps(t23, t24) || runtime.Overlaps(t23, t25) || runtime.Overlaps(t23, t26) || runtime.Overlaps(t23, t27) {
+			/*line stencils.py:10:9*/ t28 = runtime.Zeros[float64](t23.Shape[0])
 			t28Data = t28.Data
-			/*line stencils.py:10:9*/ t29 = int64(v.Strides[0]) * runtime.BoolToInt(t10 != 1)
-			/*line stencils.py:10:9*/ t30 = int64(v.Strides[0]) * runtime.BoolToInt(t13 != 1)
-			/*line stencils.py:10:9*/ t31 = int64(v.Strides[0]) * runtime.BoolToInt(t17 != 1)
-			/*line stencils.py:10:9*/ t32 = int64(v.Strides[0]) * runtime.BoolToInt(t21 != 1)
+			/*line stencils.py:10:9*/ t29 = int64(v.Strides[0]) * runtime.BoolToInt(t5 != 1)
+			/*line stencils.py:10:9*/ t30 = int64(v.Strides[0]) * runtime.BoolToInt(t8 != 1)
+			/*line stencils.py:10:9*/ t31 = int64(v.Strides[0]) * runtime.BoolToInt(t12 != 1)
+			/*line stencils.py:10:9*/ t32 = int64(v.Strides[0]) * runtime.BoolToInt(t16 != 1)
 			/*line stencils.py:10:9*/ t33 = int64(t28.Shape[0])
 			/*line stencils.py:10:9*/ h5 = int64(t28.Offset)
 			/*line stencils.py:10:9*/ h6 = int64(t28.Strides[0])
@@ -176,9 +177,9 @@ func HeatStep(u *runtime.Array[float64], c float64) (*runtime.Array[float64], er
 			/*line stencils.py:10:9*/ if h6 == 1 && t29 == 1 && t30 == 1 && t31 == 1 && t32 == 1 {
 				/*line stencils.py:10:9*/ if t33 > 0 {
 					t28W := t28Data[h5 : h5+t33]
-					vW := vData[t11 : t11+t33]
-					vW2 := vData[t14 : t14+t33]
-					vW3 := vData[t18 : t18+t33]
+					vW := vData[t6 : t6+t33]
+					vW2 := vData[t9 : t9+t33]
+					vW3 := vData[t13 : t13+t33]
 					vW4 := vData[h7 : h7+t33]
 					for i0_2 = 0; i0_2 < t33; i0_2++ {
 						/*line stencils.py:10:9*/ t28W[i0_2] = vW[i0_2] + float64(c*(vW2[i0_2]-float64(2.0*vW3[i0_2])+vW4[i0_2]))
@@ -186,9 +187,9 @@ func HeatStep(u *runtime.Array[float64], c float64) (*runtime.Array[float64], er
 				}
 			} else {
 				/*line stencils.py:10:9*/ p3 = h5
-				/*line stencils.py:10:9*/ p4 = t11
-				/*line stencils.py:10:9*/ p5 = t14
-				/*line stencils.py:10:9*/ p6 = t18
+				/*line stencils.py:10:9*/ p4 = t6
+				/*line stencils.py:10:9*/ p5 = t9
+				/*line stencils.py:10:9*/ p6 = t13
 				/*line stencils.py:10:9*/ p7 = h7
 				/*line stencils.py:10:9*/ for i0_2 = 0; i0_2 < t33; i0_2++ {
 					/*line stencils.py:10:9*/ t28Data[p3] = vData[p4] + float64(c*(vData[p5]-float64(2.0*vData[p6])+vData[p7]))
@@ -199,56 +200,56 @@ func HeatStep(u *runtime.Array[float64], c float64) (*runtime.Array[float64], er
 					/*line stencils.py:10:9*/ p7 = p7 + t32
 				}
 			}
-			/*line stencils.py:10:9*/ t34 = int64(t7.Shape[0])
-			/*line stencils.py:10:9*/ h8 = int64(t7.Offset)
-			/*line stencils.py:10:9*/ h9 = int64(t7.Strides[0])
+			/*line stencils.py:10:9*/ t34 = int64(t23.Shape[0])
+			/*line stencils.py:10:9*/ h8 = int64(t23.Offset)
+			/*line stencils.py:10:9*/ h9 = int64(t23.Strides[0])
 			/*line stencils.py:10:9*/ h10 = int64(t28.Offset)
 			/*line stencils.py:10:9*/ h11 = int64(t28.Strides[0])
 			/*line stencils.py:10:9*/ if h9 == 1 && h11 == 1 {
 				/*line stencils.py:10:9*/ if t34 > 0 {
-					t7W := t7Data[h8 : h8+t34]
+					t23W := t23Data[h8 : h8+t34]
 					t28W := t28Data[h10 : h10+t34]
 					for i0_3 = 0; i0_3 < t34; i0_3++ {
-						/*line stencils.py:10:9*/ t7W[i0_3] = t28W[i0_3]
+						/*line stencils.py:10:9*/ t23W[i0_3] = t28W[i0_3]
 					}
 				}
 			} else {
 				/*line stencils.py:10:9*/ p8 = h8
 				/*line stencils.py:10:9*/ p9 = h10
 				/*line stencils.py:10:9*/ for i0_3 = 0; i0_3 < t34; i0_3++ {
-					/*line stencils.py:10:9*/ t7Data[p8] = t28Data[p9]
+					/*line stencils.py:10:9*/ t23Data[p8] = t28Data[p9]
 					/*line stencils.py:10:9*/ p8 = p8 + h9
 					/*line stencils.py:10:9*/ p9 = p9 + h11
 				}
 			}
 		} else {
-			/*line stencils.py:10:9*/ t35 = int64(v.Strides[0]) * runtime.BoolToInt(t10 != 1)
-			/*line stencils.py:10:9*/ t36 = int64(v.Strides[0]) * runtime.BoolToInt(t13 != 1)
-			/*line stencils.py:10:9*/ t37 = int64(v.Strides[0]) * runtime.BoolToInt(t17 != 1)
-			/*line stencils.py:10:9*/ t38 = int64(v.Strides[0]) * runtime.BoolToInt(t21 != 1)
-			/*line stencils.py:10:9*/ t39 = int64(t7.Shape[0])
-			/*line stencils.py:10:9*/ h12 = int64(t7.Offset)
-			/*line stencils.py:10:9*/ h13 = int64(t7.Strides[0])
+			/*line stencils.py:10:9*/ t35 = int64(v.Strides[0]) * runtime.BoolToInt(t5 != 1)
+			/*line stencils.py:10:9*/ t36 = int64(v.Strides[0]) * runtime.BoolToInt(t8 != 1)
+			/*line stencils.py:10:9*/ t37 = int64(v.Strides[0]) * runtime.BoolToInt(t12 != 1)
+			/*line stencils.py:10:9*/ t38 = int64(v.Strides[0]) * runtime.BoolToInt(t16 != 1)
+			/*line stencils.py:10:9*/ t39 = int64(t23.Shape[0])
+			/*line stencils.py:10:9*/ h12 = int64(t23.Offset)
+			/*line stencils.py:10:9*/ h13 = int64(t23.Strides[0])
 			/*line stencils.py:10:9*/ h14 = int64(v.Offset)
 			/*line stencils.py:10:9*/ if h13 == 1 && t35 == 1 && t36 == 1 && t37 == 1 && t38 == 1 {
 				/*line stencils.py:10:9*/ if t39 > 0 {
-					t7W := t7Data[h12 : h12+t39]
-					vW := vData[t11 : t11+t39]
-					vW2 := vData[t14 : t14+t39]
-					vW3 := vData[t18 : t18+t39]
+					t23W := t23Data[h12 : h12+t39]
+					vW := vData[t6 : t6+t39]
+					vW2 := vData[t9 : t9+t39]
+					vW3 := vData[t13 : t13+t39]
 					vW4 := vData[h14 : h14+t39]
 					for i0_4 = 0; i0_4 < t39; i0_4++ {
-						/*line stencils.py:10:9*/ t7W[i0_4] = vW[i0_4] + float64(c*(vW2[i0_4]-float64(2.0*vW3[i0_4])+vW4[i0_4]))
+						/*line stencils.py:10:9*/ t23W[i0_4] = vW[i0_4] + float64(c*(vW2[i0_4]-float64(2.0*vW3[i0_4])+vW4[i0_4]))
 					}
 				}
 			} else {
 				/*line stencils.py:10:9*/ p10 = h12
-				/*line stencils.py:10:9*/ p11 = t11
-				/*line stencils.py:10:9*/ p12 = t14
-				/*line stencils.py:10:9*/ p13 = t18
+				/*line stencils.py:10:9*/ p11 = t6
+				/*line stencils.py:10:9*/ p12 = t9
+				/*line stencils.py:10:9*/ p13 = t13
 				/*line stencils.py:10:9*/ p14 = h14
 				/*line stencils.py:10:9*/ for i0_4 = 0; i0_4 < t39; i0_4++ {
-					/*line stencils.py:10:9*/ t7Data[p10] = vData[p11] + float64(c*(vData[p12]-float64(2.0*vData[p13])+vData[p14]))
+					/*line stencils.py:10:9*/ t23Data[p10] = vData[p11] + float64(c*(vData[p12]-float64(2.0*vData[p13])+vData[p14]))
 					/*line stencils.py:10:9*/ p10 = p10 + h13
 					/*line stencils.py:10:9*/ p11 = p11 + t35
 					/*line stencils.py:10:9*/ p12 = p12 + t36
@@ -272,7 +273,7 @@ func HeatStepsInplace(u *runtime.Array[float64], c float64, steps int64) error {
 		t2      int64
 		t3      int64
 		t4      int64
-		t5      *runtime.Array[float64]
+		t5      int64
 		t6      int64
 		t7      int64
 		t8      int64
@@ -288,7 +289,7 @@ func HeatStepsInplace(u *runtime.Array[float64], c float64, steps int64) error {
 		t18     int64
 		t19     int64
 		t20     int64
-		t21     int64
+		t21     *runtime.Array[float64]
 		t22     *runtime.Array[float64]
 		t23     *runtime.Array[float64]
 		t24     *runtime.Array[float64]
@@ -334,7 +335,7 @@ func HeatStepsInplace(u *runtime.Array[float64], c float64, steps int64) error {
 		p10     int64
 		p11     int64
 		p12     int64
-		t5Data  []float64
+		t21Data []float64
 		t26Data []float64
 	)
 	uData := u.Data
@@ -347,53 +348,53 @@ func HeatStepsInplace(u *runtime.Array[float64], c float64, steps int64) error {
 	/*line stencils.py:19:5*/ h13 = int64(u.Strides[0])
 	/*line stencils.py:19:5*/ for __ = 0; __ < t38; __++ {
 		t1 = runtime.SliceAdjust(h11, 1, 1)
-		/*line stencils.py:20:9*/ t2 = runtime.SliceAdjust(h11, -1, 1)
-		/*line stencils.py:20:9*/ t3 = runtime.Max(t2-t1, 0)
-		/*line stencils.py:20:9*/ t4 = h12 + t1*h13
-		/*line stencils.py:20:9*/ t5 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t3)}, Strides: []int{int(h13)}, Offset: int(t4)}
-		t5Data = t5.Data
-		/*line stencils.py:20:19*/ t6 = runtime.SliceAdjust(h11, 1, 1)
-		/*line stencils.py:20:19*/ t7 = runtime.SliceAdjust(h11, -1, 1)
-		/*line stencils.py:20:19*/ t8 = runtime.Max(t7-t6, 0)
-		/*line stencils.py:20:19*/ t9 = h12 + t6*h13
-		/*line stencils.py:20:34*/ t10 = runtime.SliceAdjust(h11, 2, 1)
-		/*line stencils.py:20:34*/ t11 = runtime.Max(h11-t10, 0)
-		/*line stencils.py:20:34*/ t12 = h12 + t10*h13
-		/*line stencils.py:20:46*/ t13 = runtime.SliceAdjust(h11, 1, 1)
-		/*line stencils.py:20:46*/ t14 = runtime.SliceAdjust(h11, -1, 1)
-		/*line stencils.py:20:46*/ t15 = runtime.Max(t14-t13, 0)
-		/*line stencils.py:20:46*/ t16 = h12 + t13*h13
-		/*line stencils.py:20:9*/ t17 = t11
-		/*line stencils.py:20:9*/ t17 = t15 + (t17-t15)*runtime.BoolToInt(t15 == 1)
-		/*line stencils.py:20:9*/ if !((t11 == t17 || t11 == 1) && (t15 == t17 || t15 == 1)) {
-			return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t11, t15), "stencils.py", 20, "heat_steps_inplace")
+		/*line stencils.py:20:19*/ t2 = runtime.SliceAdjust(h11, -1, 1)
+		/*line stencils.py:20:19*/ t3 = runtime.Max(t2-t1, 0)
+		/*line stencils.py:20:19*/ t4 = h12 + t1*h13
+		/*line stencils.py:20:34*/ t5 = runtime.SliceAdjust(h11, 2, 1)
+		/*line stencils.py:20:34*/ t6 = runtime.Max(h11-t5, 0)
+		/*line stencils.py:20:34*/ t7 = h12 + t5*h13
+		/*line stencils.py:20:46*/ t8 = runtime.SliceAdjust(h11, 1, 1)
+		/*line stencils.py:20:46*/ t9 = runtime.SliceAdjust(h11, -1, 1)
+		/*line stencils.py:20:46*/ t10 = runtime.Max(t9-t8, 0)
+		/*line stencils.py:20:46*/ t11 = h12 + t8*h13
+		/*line stencils.py:20:9*/ t12 = t6
+		/*line stencils.py:20:9*/ t12 = t10 + (t12-t10)*runtime.BoolToInt(t10 == 1)
+		/*line stencils.py:20:9*/ if !((t6 == t12 || t6 == 1) && (t10 == t12 || t10 == 1)) {
+			return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t6, t10), "stencils.py", 20, "heat_steps_inplace")
 		}
-		/*line stencils.py:20:56*/ t18 = runtime.SliceAdjust(h11, -2, 1)
-		/*line stencils.py:20:56*/ t19 = runtime.Max(t18-0, 0)
-		/*line stencils.py:20:9*/ t20 = t17
-		/*line stencils.py:20:9*/ t20 = t19 + (t20-t19)*runtime.BoolToInt(t19 == 1)
-		/*line stencils.py:20:9*/ if !((t17 == t20 || t17 == 1) && (t19 == t20 || t19 == 1)) {
-			return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t17, t19), "stencils.py", 20, "heat_steps_inplace")
+		/*line stencils.py:20:56*/ t13 = runtime.SliceAdjust(h11, -2, 1)
+		/*line stencils.py:20:56*/ t14 = runtime.Max(t13-0, 0)
+		/*line stencils.py:20:9*/ t15 = t12
+		/*line stencils.py:20:9*/ t15 = t14 + (t15-t14)*runtime.BoolToInt(t14 == 1)
+		/*line stencils.py:20:9*/ if !((t12 == t15 || t12 == 1) && (t14 == t15 || t14 == 1)) {
+			return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t12, t14), "stencils.py", 20, "heat_steps_inplace")
 		}
-		/*line stencils.py:20:9*/ t21 = t8
-		/*line stencils.py:20:9*/ t21 = t20 + (t21-t20)*runtime.BoolToInt(t20 == 1)
-		/*line stencils.py:20:9*/ if !((t8 == t21 || t8 == 1) && (t20 == t21 || t20 == 1)) {
-			return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t8, t20), "stencils.py", 20, "heat_steps_inplace")
+		/*line stencils.py:20:9*/ t16 = t3
+		/*line stencils.py:20:9*/ t16 = t15 + (t16-t15)*runtime.BoolToInt(t15 == 1)
+		/*line stencils.py:20:9*/ if !((t3 == t16 || t3 == 1) && (t15 == t16 || t15 == 1)) {
+			return runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t3, t15), "stencils.py", 20, "heat_steps_inplace")
 		}
-		/*line stencils.py:20:9*/ if !(t21 == int64(t5.Shape[0]) || t21 == 1) {
-			return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t21, int64(t5.Shape[0])), "stencils.py", 20, "heat_steps_inplace")
+		/*line stencils.py:20:9*/ t17 = runtime.SliceAdjust(h11, 1, 1)
+		/*line stencils.py:20:9*/ t18 = runtime.SliceAdjust(h11, -1, 1)
+		/*line stencils.py:20:9*/ t19 = runtime.Max(t18-t17, 0)
+		/*line stencils.py:20:9*/ t20 = h12 + t17*h13
+		/*line stencils.py:20:9*/ t21 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t19)}, Strides: []int{int(h13)}, Offset: int(t20)}
+		t21Data = t21.Data
+		/*line stencils.py:20:9*/ if !(t16 == int64(t21.Shape[0]) || t16 == 1) {
+			return runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t16, int64(t21.Shape[0])), "stencils.py", 20, "heat_steps_inplace")
 		}
-		/*line stencils.py:20:9*/ t22 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t8)}, Strides: []int{int(h13)}, Offset: int(t9)}
-		/*line stencils.py:20:9*/ t23 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t11)}, Strides: []int{int(h13)}, Offset: int(t12)}
-		/*line stencils.py:20:9*/ t24 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t15)}, Strides: []int{int(h13)}, Offset: int(t16)}
-		/*line stencils.py:20:9*/ t25 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t19)}, Strides: []int{int(h13)}, Offset: int(h12)}
-		/*line stencils.py:20:9*/ if runtime.Overlaps(t5, t22) || runtime.Overlaps(t5, t23) || runtime.Overlaps(t5, t24) || runtime.Overlaps(t5, t25) {
-			/*line stencils.py:20:9*/ t26 = runtime.Zeros[float64](t5.Shape[0])
+		/*line stencils.py:20:9*/ t22 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t3)}, Strides: []int{int(h13)}, Offset: int(t4)}
+		/*line stencils.py:20:9*/ t23 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t6)}, Strides: []int{int(h13)}, Offset: int(t7)}
+		/*line stencils.py:20:9*/ t24 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t10)}, Strides: []int{int(h13)}, Offset: int(t11)}
+		/*line stencils.py:20:9*/ t25 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t14)}, Strides: []int{int(h13)}, Offset: int(h12)}
+		/*line stencils.py:20:9*/ if runtime.Overlaps(t21, t22) || runtime.Overlaps(t21, t23) || runtime.Overlaps(t21, t24) || runtime.Overlaps(t21, t25) {
+			/*line stencils.py:20:9*/ t26 = runtime.Zeros[float64](t21.Shape[0])
 			t26Data = t26.Data
-			/*line stencils.py:20:9*/ t27 = h13 * runtime.BoolToInt(t8 != 1)
-			/*line stencils.py:20:9*/ t28 = h13 * runtime.BoolToInt(t11 != 1)
-			/*line stencils.py:20:9*/ t29 = h13 * runtime.BoolToInt(t15 != 1)
-			/*line stencils.py:20:9*/ t30 = h13 * runtime.BoolToInt(t19 != 1)
+			/*line stencils.py:20:9*/ t27 = h13 * runtime.BoolToInt(t3 != 1)
+			/*line stencils.py:20:9*/ t28 = h13 * runtime.BoolToInt(t6 != 1)
+			/*line stencils.py:20:9*/ t29 = h13 * runtime.BoolToInt(t10 != 1)
+			/*line stencils.py:20:9*/ t30 = h13 * runtime.BoolToInt(t14 != 1)
 			/*line stencils.py:20:9*/ t31 = int64(t26.Shape[0])
 			/*line stencils.py:20:9*/ h1 = int64(t26.Offset)
 			/*line stencils.py:20:9*/ h2 = int64(t26.Strides[0])
@@ -401,9 +402,9 @@ func HeatStepsInplace(u *runtime.Array[float64], c float64, steps int64) error {
 			/*line stencils.py:20:9*/ if h2 == 1 && t27 == 1 && t28 == 1 && t29 == 1 && t30 == 1 {
 				/*line stencils.py:20:9*/ if t31 > 0 {
 					t26W := t26Data[h1 : h1+t31]
-					uW := uData[t9 : t9+t31]
-					uW2 := uData[t12 : t12+t31]
-					uW3 := uData[t16 : t16+t31]
+					uW := uData[t4 : t4+t31]
+					uW2 := uData[t7 : t7+t31]
+					uW3 := uData[t11 : t11+t31]
 					uW4 := uData[h3 : h3+t31]
 					for i0 = 0; i0 < t31; i0++ {
 						/*line stencils.py:20:9*/ t26W[i0] = uW[i0] + float64(c*(uW2[i0]-float64(2.0*uW3[i0])+uW4[i0]))
@@ -411,9 +412,9 @@ func HeatStepsInplace(u *runtime.Array[float64], c float64, steps int64) error {
 				}
 			} else {
 				/*line stencils.py:20:9*/ p1 = h1
-				/*line stencils.py:20:9*/ p2 = t9
-				/*line stencils.py:20:9*/ p3 = t12
-				/*line stencils.py:20:9*/ p4 = t16
+				/*line stencils.py:20:9*/ p2 = t4
+				/*line stencils.py:20:9*/ p3 = t7
+				/*line stencils.py:20:9*/ p4 = t11
 				/*line stencils.py:20:9*/ p5 = h3
 				/*line stencils.py:20:9*/ for i0 = 0; i0 < t31; i0++ {
 					/*line stencils.py:20:9*/ t26Data[p1] = uData[p2] + float64(c*(uData[p3]-float64(2.0*uData[p4])+uData[p5]))
@@ -424,56 +425,56 @@ func HeatStepsInplace(u *runtime.Array[float64], c float64, steps int64) error {
 					/*line stencils.py:20:9*/ p5 = p5 + t30
 				}
 			}
-			/*line stencils.py:20:9*/ t32 = int64(t5.Shape[0])
-			/*line stencils.py:20:9*/ h4 = int64(t5.Offset)
-			/*line stencils.py:20:9*/ h5 = int64(t5.Strides[0])
+			/*line stencils.py:20:9*/ t32 = int64(t21.Shape[0])
+			/*line stencils.py:20:9*/ h4 = int64(t21.Offset)
+			/*line stencils.py:20:9*/ h5 = int64(t21.Strides[0])
 			/*line stencils.py:20:9*/ h6 = int64(t26.Offset)
 			/*line stencils.py:20:9*/ h7 = int64(t26.Strides[0])
 			/*line stencils.py:20:9*/ if h5 == 1 && h7 == 1 {
 				/*line stencils.py:20:9*/ if t32 > 0 {
-					t5W := t5Data[h4 : h4+t32]
+					t21W := t21Data[h4 : h4+t32]
 					t26W := t26Data[h6 : h6+t32]
 					for i0_2 = 0; i0_2 < t32; i0_2++ {
-						/*line stencils.py:20:9*/ t5W[i0_2] = t26W[i0_2]
+						/*line stencils.py:20:9*/ t21W[i0_2] = t26W[i0_2]
 					}
 				}
 			} else {
 				/*line stencils.py:20:9*/ p6 = h4
 				/*line stencils.py:20:9*/ p7 = h6
 				/*line stencils.py:20:9*/ for i0_2 = 0; i0_2 < t32; i0_2++ {
-					/*line stencils.py:20:9*/ t5Data[p6] = t26Data[p7]
+					/*line stencils.py:20:9*/ t21Data[p6] = t26Data[p7]
 					/*line stencils.py:20:9*/ p6 = p6 + h5
 					/*line stencils.py:20:9*/ p7 = p7 + h7
 				}
 			}
 		} else {
-			/*line stencils.py:20:9*/ t33 = h13 * runtime.BoolToInt(t8 != 1)
-			/*line stencils.py:20:9*/ t34 = h13 * runtime.BoolToInt(t11 != 1)
-			/*line stencils.py:20:9*/ t35 = h13 * runtime.BoolToInt(t15 != 1)
-			/*line stencils.py:20:9*/ t36 = h13 * runtime.BoolToInt(t19 != 1)
-			/*line stencils.py:20:9*/ t37 = int64(t5.Shape[0])
-			/*line stencils.py:20:9*/ h8 = int64(t5.Offset)
-			/*line stencils.py:20:9*/ h9 = int64(t5.Strides[0])
+			/*line stencils.py:20:9*/ t33 = h13 * runtime.BoolToInt(t3 != 1)
+			/*line stencils.py:20:9*/ t34 = h13 * runtime.BoolToInt(t6 != 1)
+			/*line stencils.py:20:9*/ t35 = h13 * runtime.BoolToInt(t10 != 1)
+			/*line stencils.py:20:9*/ t36 = h13 * runtime.BoolToInt(t14 != 1)
+			/*line stencils.py:20:9*/ t37 = int64(t21.Shape[0])
+			/*line stencils.py:20:9*/ h8 = int64(t21.Offset)
+			/*line stencils.py:20:9*/ h9 = int64(t21.Strides[0])
 			/*line stencils.py:20:9*/ h10 = h12
 			/*line stencils.py:20:9*/ if h9 == 1 && t33 == 1 && t34 == 1 && t35 == 1 && t36 == 1 {
 				/*line stencils.py:20:9*/ if t37 > 0 {
-					t5W := t5Data[h8 : h8+t37]
-					uW := uData[t9 : t9+t37]
-					uW2 := uData[t12 : t12+t37]
-					uW3 := uData[t16 : t16+t37]
+					t21W := t21Data[h8 : h8+t37]
+					uW := uData[t4 : t4+t37]
+					uW2 := uData[t7 : t7+t37]
+					uW3 := uData[t11 : t11+t37]
 					uW4 := uData[h10 : h10+t37]
 					for i0_3 = 0; i0_3 < t37; i0_3++ {
-						/*line stencils.py:20:9*/ t5W[i0_3] = uW[i0_3] + float64(c*(uW2[i0_3]-float64(2.0*uW3[i0_3])+uW4[i0_3]))
+						/*line stencils.py:20:9*/ t21W[i0_3] = uW[i0_3] + float64(c*(uW2[i0_3]-float64(2.0*uW3[i0_3])+uW4[i0_3]))
 					}
 				}
 			} else {
 				/*line stencils.py:20:9*/ p8 = h8
-				/*line stencils.py:20:9*/ p9 = t9
-				/*line stencils.py:20:9*/ p10 = t12
-				/*line stencils.py:20:9*/ p11 = t16
+				/*line stencils.py:20:9*/ p9 = t4
+				/*line stencils.py:20:9*/ p10 = t7
+				/*line stencils.py:20:9*/ p11 = t11
 				/*line stencils.py:20:9*/ p12 = h10
 				/*line stencils.py:20:9*/ for i0_3 = 0; i0_3 < t37; i0_3++ {
-					/*line stencils.py:20:9*/ t5Data[p8] = uData[p9] + float64(c*(uData[p10]-float64(2.0*uData[p11])+uData[p12]))
+					/*line stencils.py:20:9*/ t21Data[p8] = uData[p9] + float64(c*(uData[p10]-float64(2.0*uData[p11])+uData[p12]))
 					/*line stencils.py:20:9*/ p8 = p8 + h9
 					/*line stencils.py:20:9*/ p9 = p9 + t33
 					/*line stencils.py:20:9*/ p10 = p10 + t34
@@ -819,7 +820,7 @@ func Laplacian5pt(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t6      int64
 		t7      int64
 		t8      int64
-		t9      *runtime.Array[float64]
+		t9      int64
 		t10     int64
 		t11     int64
 		t12     int64
@@ -858,7 +859,7 @@ func Laplacian5pt(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		t45     int64
 		t46     int64
 		t47     int64
-		t48     int64
+		t48     *runtime.Array[float64]
 		t49     *runtime.Array[float64]
 		t50     *runtime.Array[float64]
 		t51     *runtime.Array[float64]
@@ -937,47 +938,51 @@ func Laplacian5pt(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		p12     int64
 		p13     int64
 		p14     int64
-		t9Data  []float64
+		t48Data []float64
 		t54Data []float64
 	)
 	uData := u.Data
 	/*line stencils.py:44:11*/ t1 = runtime.Zeros[float64](u.Shape[0], u.Shape[1])
 	/*line stencils.py:44:5*/ out = t1
 	if int64(u.Shape[0]) >= 3 && int64(u.Shape[1]) >= 3 {
-		t2 = runtime.SliceAdjust(int64(out.Shape[0]), 1, 1)
-		/*line stencils.py:46:9*/ t3 = runtime.SliceAdjust(int64(out.Shape[0]), -1, 1)
-		/*line stencils.py:46:9*/ t4 = runtime.Max(t3-t2, 0)
-		/*line stencils.py:46:9*/ t5 = runtime.SliceAdjust(int64(out.Shape[1]), 1, 1)
-		/*line stencils.py:46:9*/ t6 = runtime.SliceAdjust(int64(out.Shape[1]), -1, 1)
-		/*line stencils.py:46:9*/ t7 = runtime.Max(t6-t5, 0)
-		/*line stencils.py:46:9*/ t8 = int64(out.Offset) + t2*int64(out.Strides[0]) + t5*int64(out.Strides[1])
-		/*line stencils.py:46:9*/ t9 = &runtime.Array[float64]{Data: out.Data, Shape: []int{int(t4), int(t7)}, Strides: []int{out.Strides[0], out.Strides[1]}, Offset: int(t8)}
-		t9Data = t9.Data
-		/*line stencils.py:46:28*/ t10 = runtime.SliceAdjust(int64(u.Shape[0]), -2, 1)
-		/*line stencils.py:46:28*/ t11 = runtime.Max(t10-0, 0)
-		/*line stencils.py:46:28*/ t12 = runtime.SliceAdjust(int64(u.Shape[1]), 1, 1)
-		/*line stencils.py:46:28*/ t13 = runtime.SliceAdjust(int64(u.Shape[1]), -1, 1)
-		/*line stencils.py:46:28*/ t14 = runtime.Max(t13-t12, 0)
-		/*line stencils.py:46:28*/ t15 = int64(u.Offset) + t12*int64(u.Strides[1])
-		/*line stencils.py:46:43*/ t16 = runtime.SliceAdjust(int64(u.Shape[0]), 2, 1)
-		/*line stencils.py:46:43*/ t17 = runtime.Max(int64(u.Shape[0])-t16, 0)
-		/*line stencils.py:46:43*/ t18 = runtime.SliceAdjust(int64(u.Shape[1]), 1, 1)
-		/*line stencils.py:46:43*/ t19 = runtime.SliceAdjust(int64(u.Shape[1]), -1, 1)
-		/*line stencils.py:46:43*/ t20 = runtime.Max(t19-t18, 0)
-		/*line stencils.py:46:43*/ t21 = int64(u.Offset) + t16*int64(u.Strides[0]) + t18*int64(u.Strides[1])
-		/*line stencils.py:46:9*/ t22 = t11
-		/*line stencils.py:46:9*/ t22 = t17 + (t22-t17)*runtime.BoolToInt(t17 == 1)
-		/*line stencils.py:46:9*/ t23 = t14
-		/*line stencils.py:46:9*/ t23 = t20 + (t23-t20)*runtime.BoolToInt(t20 == 1)
-		/*line stencils.py:46:9*/ if !((t11 == t22 || t11 == 1) && (t17 == t22 || t17 == 1) && (t14 == t23 || t14 == 1) && (t20 == t23 || t20 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t11, t14, t17, t20), "stencils.py", 46, "laplacian_5pt")
+		t2 = runtime.SliceAdjust(int64(u.Shape[0]), -2, 1)
+		/*line stencils.py:46:28*/ t3 = runtime.Max(t2-0, 0)
+		/*line stencils.py:46:28*/ t4 = runtime.SliceAdjust(int64(u.Shape[1]), 1, 1)
+		/*line stencils.py:46:28*/ t5 = runtime.SliceAdjust(int64(u.Shape[1]), -1, 1)
+		/*line stencils.py:46:28*/ t6 = runtime.Max(t5-t4, 0)
+		/*line stencils.py:46:28*/ t7 = int64(u.Offset) + t4*int64(u.Strides[1])
+		/*line stencils.py:46:43*/ t8 = runtime.SliceAdjust(int64(u.Shape[0]), 2, 1)
+		/*line stencils.py:46:43*/ t9 = runtime.Max(int64(u.Shape[0])-t8, 0)
+		/*line stencils.py:46:43*/ t10 = runtime.SliceAdjust(int64(u.Shape[1]), 1, 1)
+		/*line stencils.py:46:43*/ t11 = runtime.SliceAdjust(int64(u.Shape[1]), -1, 1)
+		/*line stencils.py:46:43*/ t12 = runtime.Max(t11-t10, 0)
+		/*line stencils.py:46:43*/ t13 = int64(u.Offset) + t8*int64(u.Strides[0]) + t10*int64(u.Strides[1])
+		/*line stencils.py:46:9*/ t14 = t3
+		/*line stencils.py:46:9*/ t14 = t9 + (t14-t9)*runtime.BoolToInt(t9 == 1)
+		/*line stencils.py:46:9*/ t15 = t6
+		/*line stencils.py:46:9*/ t15 = t12 + (t15-t12)*runtime.BoolToInt(t12 == 1)
+		/*line stencils.py:46:9*/ if !((t3 == t14 || t3 == 1) && (t9 == t14 || t9 == 1) && (t6 == t15 || t6 == 1) && (t12 == t15 || t12 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t3, t6, t9, t12), "stencils.py", 46, "laplacian_5pt")
 		}
-		/*line stencils.py:46:57*/ t24 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-		/*line stencils.py:46:57*/ t25 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
-		/*line stencils.py:46:57*/ t26 = runtime.Max(t25-t24, 0)
-		/*line stencils.py:46:57*/ t27 = runtime.SliceAdjust(int64(u.Shape[1]), -2, 1)
-		/*line stencils.py:46:57*/ t28 = runtime.Max(t27-0, 0)
-		/*line stencils.py:46:57*/ t29 = int64(u.Offset) + t24*int64(u.Strides[0])
+		/*line stencils.py:46:57*/ t16 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
+		/*line stencils.py:46:57*/ t17 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+		/*line stencils.py:46:57*/ t18 = runtime.Max(t17-t16, 0)
+		/*line stencils.py:46:57*/ t19 = runtime.SliceAdjust(int64(u.Shape[1]), -2, 1)
+		/*line stencils.py:46:57*/ t20 = runtime.Max(t19-0, 0)
+		/*line stencils.py:46:57*/ t21 = int64(u.Offset) + t16*int64(u.Strides[0])
+		/*line stencils.py:46:9*/ t22 = t14
+		/*line stencils.py:46:9*/ t22 = t18 + (t22-t18)*runtime.BoolToInt(t18 == 1)
+		/*line stencils.py:46:9*/ t23 = t15
+		/*line stencils.py:46:9*/ t23 = t20 + (t23-t20)*runtime.BoolToInt(t20 == 1)
+		/*line stencils.py:46:9*/ if !((t14 == t22 || t14 == 1) && (t18 == t22 || t18 == 1) && (t15 == t23 || t15 == 1) && (t20 == t23 || t20 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t14, t15, t18, t20), "stencils.py", 46, "laplacian_5pt")
+		}
+		/*line stencils.py:46:72*/ t24 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
+		/*line stencils.py:46:72*/ t25 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+		/*line stencils.py:46:72*/ t26 = runtime.Max(t25-t24, 0)
+		/*line stencils.py:46:72*/ t27 = runtime.SliceAdjust(int64(u.Shape[1]), 2, 1)
+		/*line stencils.py:46:72*/ t28 = runtime.Max(int64(u.Shape[1])-t27, 0)
+		/*line stencils.py:46:72*/ t29 = int64(u.Offset) + t24*int64(u.Strides[0]) + t27*int64(u.Strides[1])
 		/*line stencils.py:46:9*/ t30 = t22
 		/*line stencils.py:46:9*/ t30 = t26 + (t30-t26)*runtime.BoolToInt(t26 == 1)
 		/*line stencils.py:46:9*/ t31 = t23
@@ -985,54 +990,50 @@ func Laplacian5pt(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 		/*line stencils.py:46:9*/ if !((t22 == t30 || t22 == 1) && (t26 == t30 || t26 == 1) && (t23 == t31 || t23 == 1) && (t28 == t31 || t28 == 1)) {
 			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t22, t23, t26, t28), "stencils.py", 46, "laplacian_5pt")
 		}
-		/*line stencils.py:46:72*/ t32 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-		/*line stencils.py:46:72*/ t33 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
-		/*line stencils.py:46:72*/ t34 = runtime.Max(t33-t32, 0)
-		/*line stencils.py:46:72*/ t35 = runtime.SliceAdjust(int64(u.Shape[1]), 2, 1)
-		/*line stencils.py:46:72*/ t36 = runtime.Max(int64(u.Shape[1])-t35, 0)
-		/*line stencils.py:46:72*/ t37 = int64(u.Offset) + t32*int64(u.Strides[0]) + t35*int64(u.Strides[1])
-		/*line stencils.py:46:9*/ t38 = t30
-		/*line stencils.py:46:9*/ t38 = t34 + (t38-t34)*runtime.BoolToInt(t34 == 1)
-		/*line stencils.py:46:9*/ t39 = t31
-		/*line stencils.py:46:9*/ t39 = t36 + (t39-t36)*runtime.BoolToInt(t36 == 1)
-		/*line stencils.py:46:9*/ if !((t30 == t38 || t30 == 1) && (t34 == t38 || t34 == 1) && (t31 == t39 || t31 == 1) && (t36 == t39 || t36 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t30, t31, t34, t36), "stencils.py", 46, "laplacian_5pt")
+		/*line stencils.py:47:36*/ t32 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
+		/*line stencils.py:47:36*/ t33 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+		/*line stencils.py:47:36*/ t34 = runtime.Max(t33-t32, 0)
+		/*line stencils.py:47:36*/ t35 = runtime.SliceAdjust(int64(u.Shape[1]), 1, 1)
+		/*line stencils.py:47:36*/ t36 = runtime.SliceAdjust(int64(u.Shape[1]), -1, 1)
+		/*line stencils.py:47:36*/ t37 = runtime.Max(t36-t35, 0)
+		/*line stencils.py:47:36*/ t38 = int64(u.Offset) + t32*int64(u.Strides[0]) + t35*int64(u.Strides[1])
+		/*line stencils.py:46:9*/ t39 = t30
+		/*line stencils.py:46:9*/ t39 = t34 + (t39-t34)*runtime.BoolToInt(t34 == 1)
+		/*line stencils.py:46:9*/ t40 = t31
+		/*line stencils.py:46:9*/ t40 = t37 + (t40-t37)*runtime.BoolToInt(t37 == 1)
+		/*line stencils.py:46:9*/ if !((t30 == t39 || t30 == 1) && (t34 == t39 || t34 == 1) && (t31 == t40 || t31 == 1) && (t37 == t40 || t37 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t30, t31, t34, t37), "stencils.py", 46, "laplacian_5pt")
 		}
-		/*line stencils.py:47:36*/ t40 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-		/*line stencils.py:47:36*/ t41 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
-		/*line stencils.py:47:36*/ t42 = runtime.Max(t41-t40, 0)
-		/*line stencils.py:47:36*/ t43 = runtime.SliceAdjust(int64(u.Shape[1]), 1, 1)
-		/*line stencils.py:47:36*/ t44 = runtime.SliceAdjust(int64(u.Shape[1]), -1, 1)
-		/*line stencils.py:47:36*/ t45 = runtime.Max(t44-t43, 0)
-		/*line stencils.py:47:36*/ t46 = int64(u.Offset) + t40*int64(u.Strides[0]) + t43*int64(u.Strides[1])
-		/*line stencils.py:46:9*/ t47 = t38
-		/*line stencils.py:46:9*/ t47 = t42 + (t47-t42)*runtime.BoolToInt(t42 == 1)
-		/*line stencils.py:46:9*/ t48 = t39
-		/*line stencils.py:46:9*/ t48 = t45 + (t48-t45)*runtime.BoolToInt(t45 == 1)
-		/*line stencils.py:46:9*/ if !((t38 == t47 || t38 == 1) && (t42 == t47 || t42 == 1) && (t39 == t48 || t39 == 1) && (t45 == t48 || t45 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t38, t39, t42, t45), "stencils.py", 46, "laplacian_5pt")
+		/*line stencils.py:46:9*/ t41 = runtime.SliceAdjust(int64(out.Shape[0]), 1, 1)
+		/*line stencils.py:46:9*/ t42 = runtime.SliceAdjust(int64(out.Shape[0]), -1, 1)
+		/*line stencils.py:46:9*/ t43 = runtime.Max(t42-t41, 0)
+		/*line stencils.py:46:9*/ t44 = runtime.SliceAdjust(int64(out.Shape[1]), 1, 1)
+		/*line stencils.py:46:9*/ t45 = runtime.SliceAdjust(int64(out.Shape[1]), -1, 1)
+		/*line stencils.py:46:9*/ t46 = runtime.Max(t45-t44, 0)
+		/*line stencils.py:46:9*/ t47 = int64(out.Offset) + t41*int64(out.Strides[0]) + t44*int64(out.Strides[1])
+		/*line stencils.py:46:9*/ t48 = &runtime.Array[float64]{Data: out.Data, Shape: []int{int(t43), int(t46)}, Strides: []int{out.Strides[0], out.Strides[1]}, Offset: int(t47)}
+		t48Data = t48.Data
+		/*line stencils.py:46:9*/ if !((t39 == int64(t48.Shape[0]) || t39 == 1) && (t40 == int64(t48.Shape[1]) || t40 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,%d) into shape (%d,%d)", t39, t40, int64(t48.Shape[0]), int64(t48.Shape[1])), "stencils.py", 46, "laplacian_5pt")
 		}
-		/*line stencils.py:46:9*/ if !((t47 == int64(t9.Shape[0]) || t47 == 1) && (t48 == int64(t9.Shape[1]) || t48 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,%d) into shape (%d,%d)", t47, t48, int64(t9.Shape[0]), int64(t9.Shape[1])), "stencils.py", 46, "laplacian_5pt")
-		}
-		/*line stencils.py:46:9*/ t49 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t11), int(t14)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t15)}
-		/*line stencils.py:46:9*/ t50 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t17), int(t20)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t21)}
-		/*line stencils.py:46:9*/ t51 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t26), int(t28)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t29)}
-		/*line stencils.py:46:9*/ t52 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t34), int(t36)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t37)}
-		/*line stencils.py:46:9*/ t53 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t42), int(t45)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t46)}
-		/*line stencils.py:46:9*/ if runtime.Overlaps(t9, t49) || runtime.Overlaps(t9, t50) || runtime.Overlaps(t9, t51) || runtime.Overlaps(t9, t52) || runtime.Overlaps(t9, t53) {
-			/*line stencils.py:46:9*/ t54 = runtime.Zeros[float64](t9.Shape[0], t9.Shape[1])
+		/*line stencils.py:46:9*/ t49 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t3), int(t6)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t7)}
+		/*line stencils.py:46:9*/ t50 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t9), int(t12)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t13)}
+		/*line stencils.py:46:9*/ t51 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t18), int(t20)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t21)}
+		/*line stencils.py:46:9*/ t52 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t26), int(t28)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t29)}
+		/*line stencils.py:46:9*/ t53 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t34), int(t37)}, Strides: []int{u.Strides[0], u.Strides[1]}, Offset: int(t38)}
+		/*line stencils.py:46:9*/ if runtime.Overlaps(t48, t49) || runtime.Overlaps(t48, t50) || runtime.Overlaps(t48, t51) || runtime.Overlaps(t48, t52) || runtime.Overlaps(t48, t53) {
+			/*line stencils.py:46:9*/ t54 = runtime.Zeros[float64](t48.Shape[0], t48.Shape[1])
 			t54Data = t54.Data
-			/*line stencils.py:46:9*/ t55 = int64(u.Strides[0]) * runtime.BoolToInt(t11 != 1)
-			/*line stencils.py:46:9*/ t56 = int64(u.Strides[1]) * runtime.BoolToInt(t14 != 1)
-			/*line stencils.py:46:9*/ t57 = int64(u.Strides[0]) * runtime.BoolToInt(t17 != 1)
-			/*line stencils.py:46:9*/ t58 = int64(u.Strides[1]) * runtime.BoolToInt(t20 != 1)
-			/*line stencils.py:46:9*/ t59 = int64(u.Strides[0]) * runtime.BoolToInt(t26 != 1)
-			/*line stencils.py:46:9*/ t60 = int64(u.Strides[1]) * runtime.BoolToInt(t28 != 1)
-			/*line stencils.py:46:9*/ t61 = int64(u.Strides[0]) * runtime.BoolToInt(t34 != 1)
-			/*line stencils.py:46:9*/ t62 = int64(u.Strides[1]) * runtime.BoolToInt(t36 != 1)
-			/*line stencils.py:46:9*/ t63 = int64(u.Strides[0]) * runtime.BoolToInt(t42 != 1)
-			/*line stencils.py:46:9*/ t64 = int64(u.Strides[1]) * runtime.BoolToInt(t45 != 1)
+			/*line stencils.py:46:9*/ t55 = int64(u.Strides[0]) * runtime.BoolToInt(t3 != 1)
+			/*line stencils.py:46:9*/ t56 = int64(u.Strides[1]) * runtime.BoolToInt(t6 != 1)
+			/*line stencils.py:46:9*/ t57 = int64(u.Strides[0]) * runtime.BoolToInt(t9 != 1)
+			/*line stencils.py:46:9*/ t58 = int64(u.Strides[1]) * runtime.BoolToInt(t12 != 1)
+			/*line stencils.py:46:9*/ t59 = int64(u.Strides[0]) * runtime.BoolToInt(t18 != 1)
+			/*line stencils.py:46:9*/ t60 = int64(u.Strides[1]) * runtime.BoolToInt(t20 != 1)
+			/*line stencils.py:46:9*/ t61 = int64(u.Strides[0]) * runtime.BoolToInt(t26 != 1)
+			/*line stencils.py:46:9*/ t62 = int64(u.Strides[1]) * runtime.BoolToInt(t28 != 1)
+			/*line stencils.py:46:9*/ t63 = int64(u.Strides[0]) * runtime.BoolToInt(t34 != 1)
+			/*line stencils.py:46:9*/ t64 = int64(u.Strides[1]) * runtime.BoolToInt(t37 != 1)
 			/*line stencils.py:46:9*/ t65 = int64(t54.Shape[0])
 			/*line stencils.py:46:9*/ t66 = int64(t54.Shape[1])
 			/*line stencils.py:46:9*/ h2 = int64(t54.Strides[1])
@@ -1041,11 +1042,11 @@ func Laplacian5pt(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			/*line stencils.py:46:9*/ if h2 == 1 && t56 == 1 && t58 == 1 && t60 == 1 && t62 == 1 && t64 == 1 {
 				/*line stencils.py:46:9*/ for i0 = 0; i0 < t65; i0++ {
 					/*line stencils.py:46:9*/ h1 = h8 + i0*h9
-					/*line stencils.py:46:9*/ h3 = t15 + i0*t55
-					/*line stencils.py:46:9*/ h4 = t21 + i0*t57
-					/*line stencils.py:46:9*/ h5 = t29 + i0*t59
-					/*line stencils.py:46:9*/ h6 = t37 + i0*t61
-					/*line stencils.py:46:9*/ h7 = t46 + i0*t63
+					/*line stencils.py:46:9*/ h3 = t7 + i0*t55
+					/*line stencils.py:46:9*/ h4 = t13 + i0*t57
+					/*line stencils.py:46:9*/ h5 = t21 + i0*t59
+					/*line stencils.py:46:9*/ h6 = t29 + i0*t61
+					/*line stencils.py:46:9*/ h7 = t38 + i0*t63
 					/*line stencils.py:46:9*/ if t66 > 0 {
 						t54W := t54Data[h1 : h1+t66]
 						uW := uData[h3 : h3+t66]
@@ -1061,11 +1062,11 @@ func Laplacian5pt(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 			} else {
 				/*line stencils.py:46:9*/ for i0 = 0; i0 < t65; i0++ {
 					/*line stencils.py:46:9*/ h1 = h8 + i0*h9
-					/*line stencils.py:46:9*/ h3 = t15 + i0*t55
-					/*line stencils.py:46:9*/ h4 = t21 + i0*t57
-					/*line stencils.py:46:9*/ h5 = t29 + i0*t59
-					/*line stencils.py:46:9*/ h6 = t37 + i0*t61
-					/*line stencils.py:46:9*/ h7 = t46 + i0*t63
+					/*line stencils.py:46:9*/ h3 = t7 + i0*t55
+					/*line stencils.py:46:9*/ h4 = t13 + i0*t57
+					/*line stencils.py:46:9*/ h5 = t21 + i0*t59
+					/*line stencils.py:46:9*/ h6 = t29 + i0*t61
+					/*line stencils.py:46:9*/ h7 = t38 + i0*t63
 					/*line stencils.py:46:9*/ p1 = h1
 					/*line stencils.py:46:9*/ p2 = h3
 					/*line stencils.py:46:9*/ p3 = h4
@@ -1083,12 +1084,12 @@ func Laplacian5pt(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 					}
 				}
 			}
-			/*line stencils.py:46:9*/ t67 = int64(t9.Shape[0])
-			/*line stencils.py:46:9*/ t68 = int64(t9.Shape[1])
-			/*line stencils.py:46:9*/ h11 = int64(t9.Strides[1])
+			/*line stencils.py:46:9*/ t67 = int64(t48.Shape[0])
+			/*line stencils.py:46:9*/ t68 = int64(t48.Shape[1])
+			/*line stencils.py:46:9*/ h11 = int64(t48.Strides[1])
 			/*line stencils.py:46:9*/ h13 = int64(t54.Strides[1])
-			/*line stencils.py:46:9*/ h14 = int64(t9.Offset)
-			/*line stencils.py:46:9*/ h15 = int64(t9.Strides[0])
+			/*line stencils.py:46:9*/ h14 = int64(t48.Offset)
+			/*line stencils.py:46:9*/ h15 = int64(t48.Strides[0])
 			/*line stencils.py:46:9*/ h16 = int64(t54.Offset)
 			/*line stencils.py:46:9*/ h17 = int64(t54.Strides[0])
 			/*line stencils.py:46:9*/ if h11 == 1 && h13 == 1 {
@@ -1096,10 +1097,10 @@ func Laplacian5pt(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 					/*line stencils.py:46:9*/ h10 = h14 + i0_2*h15
 					/*line stencils.py:46:9*/ h12 = h16 + i0_2*h17
 					/*line stencils.py:46:9*/ if t68 > 0 {
-						t9W := t9Data[h10 : h10+t68]
+						t48W := t48Data[h10 : h10+t68]
 						t54W := t54Data[h12 : h12+t68]
 						for i1_2 = 0; i1_2 < t68; i1_2++ {
-							/*line stencils.py:46:9*/ t9W[i1_2] = t54W[i1_2]
+							/*line stencils.py:46:9*/ t48W[i1_2] = t54W[i1_2]
 						}
 					}
 				}
@@ -1110,56 +1111,56 @@ func Laplacian5pt(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 					/*line stencils.py:46:9*/ p7 = h10
 					/*line stencils.py:46:9*/ p8 = h12
 					/*line stencils.py:46:9*/ for i1_2 = 0; i1_2 < t68; i1_2++ {
-						/*line stencils.py:46:9*/ t9Data[p7] = t54Data[p8]
+						/*line stencils.py:46:9*/ t48Data[p7] = t54Data[p8]
 						/*line stencils.py:46:9*/ p7 = p7 + h11
 						/*line stencils.py:46:9*/ p8 = p8 + h13
 					}
 				}
 			}
 		} else {
-			/*line stencils.py:46:9*/ t69 = int64(u.Strides[0]) * runtime.BoolToInt(t11 != 1)
-			/*line stencils.py:46:9*/ t70 = int64(u.Strides[1]) * runtime.BoolToInt(t14 != 1)
-			/*line stencils.py:46:9*/ t71 = int64(u.Strides[0]) * runtime.BoolToInt(t17 != 1)
-			/*line stencils.py:46:9*/ t72 = int64(u.Strides[1]) * runtime.BoolToInt(t20 != 1)
-			/*line stencils.py:46:9*/ t73 = int64(u.Strides[0]) * runtime.BoolToInt(t26 != 1)
-			/*line stencils.py:46:9*/ t74 = int64(u.Strides[1]) * runtime.BoolToInt(t28 != 1)
-			/*line stencils.py:46:9*/ t75 = int64(u.Strides[0]) * runtime.BoolToInt(t34 != 1)
-			/*line stencils.py:46:9*/ t76 = int64(u.Strides[1]) * runtime.BoolToInt(t36 != 1)
-			/*line stencils.py:46:9*/ t77 = int64(u.Strides[0]) * runtime.BoolToInt(t42 != 1)
-			/*line stencils.py:46:9*/ t78 = int64(u.Strides[1]) * runtime.BoolToInt(t45 != 1)
-			/*line stencils.py:46:9*/ t79 = int64(t9.Shape[0])
-			/*line stencils.py:46:9*/ t80 = int64(t9.Shape[1])
-			/*line stencils.py:46:9*/ h19 = int64(t9.Strides[1])
-			/*line stencils.py:46:9*/ h25 = int64(t9.Offset)
-			/*line stencils.py:46:9*/ h26 = int64(t9.Strides[0])
+			/*line stencils.py:46:9*/ t69 = int64(u.Strides[0]) * runtime.BoolToInt(t3 != 1)
+			/*line stencils.py:46:9*/ t70 = int64(u.Strides[1]) * runtime.BoolToInt(t6 != 1)
+			/*line stencils.py:46:9*/ t71 = int64(u.Strides[0]) * runtime.BoolToInt(t9 != 1)
+			/*line stencils.py:46:9*/ t72 = int64(u.Strides[1]) * runtime.BoolToInt(t12 != 1)
+			/*line stencils.py:46:9*/ t73 = int64(u.Strides[0]) * runtime.BoolToInt(t18 != 1)
+			/*line stencils.py:46:9*/ t74 = int64(u.Strides[1]) * runtime.BoolToInt(t20 != 1)
+			/*line stencils.py:46:9*/ t75 = int64(u.Strides[0]) * runtime.BoolToInt(t26 != 1)
+			/*line stencils.py:46:9*/ t76 = int64(u.Strides[1]) * runtime.BoolToInt(t28 != 1)
+			/*line stencils.py:46:9*/ t77 = int64(u.Strides[0]) * runtime.BoolToInt(t34 != 1)
+			/*line stencils.py:46:9*/ t78 = int64(u.Strides[1]) * runtime.BoolToInt(t37 != 1)
+			/*line stencils.py:46:9*/ t79 = int64(t48.Shape[0])
+			/*line stencils.py:46:9*/ t80 = int64(t48.Shape[1])
+			/*line stencils.py:46:9*/ h19 = int64(t48.Strides[1])
+			/*line stencils.py:46:9*/ h25 = int64(t48.Offset)
+			/*line stencils.py:46:9*/ h26 = int64(t48.Strides[0])
 			/*line stencils.py:46:9*/ if h19 == 1 && t70 == 1 && t72 == 1 && t74 == 1 && t76 == 1 && t78 == 1 {
 				/*line stencils.py:46:9*/ for i0_3 = 0; i0_3 < t79; i0_3++ {
 					/*line stencils.py:46:9*/ h18 = h25 + i0_3*h26
-					/*line stencils.py:46:9*/ h20 = t15 + i0_3*t69
-					/*line stencils.py:46:9*/ h21 = t21 + i0_3*t71
-					/*line stencils.py:46:9*/ h22 = t29 + i0_3*t73
-					/*line stencils.py:46:9*/ h23 = t37 + i0_3*t75
-					/*line stencils.py:46:9*/ h24 = t46 + i0_3*t77
+					/*line stencils.py:46:9*/ h20 = t7 + i0_3*t69
+					/*line stencils.py:46:9*/ h21 = t13 + i0_3*t71
+					/*line stencils.py:46:9*/ h22 = t21 + i0_3*t73
+					/*line stencils.py:46:9*/ h23 = t29 + i0_3*t75
+					/*line stencils.py:46:9*/ h24 = t38 + i0_3*t77
 					/*line stencils.py:46:9*/ if t80 > 0 {
-						t9W := t9Data[h18 : h18+t80]
+						t48W := t48Data[h18 : h18+t80]
 						uW := uData[h20 : h20+t80]
 						uW2 := uData[h21 : h21+t80]
 						uW3 := uData[h22 : h22+t80]
 						uW4 := uData[h23 : h23+t80]
 						uW5 := uData[h24 : h24+t80]
 						for i1_3 = 0; i1_3 < t80; i1_3++ {
-							/*line stencils.py:46:9*/ t9W[i1_3] = uW[i1_3] + uW2[i1_3] + uW3[i1_3] + uW4[i1_3] - float64(4.0*uW5[i1_3])
+							/*line stencils.py:46:9*/ t48W[i1_3] = uW[i1_3] + uW2[i1_3] + uW3[i1_3] + uW4[i1_3] - float64(4.0*uW5[i1_3])
 						}
 					}
 				}
 			} else {
 				/*line stencils.py:46:9*/ for i0_3 = 0; i0_3 < t79; i0_3++ {
 					/*line stencils.py:46:9*/ h18 = h25 + i0_3*h26
-					/*line stencils.py:46:9*/ h20 = t15 + i0_3*t69
-					/*line stencils.py:46:9*/ h21 = t21 + i0_3*t71
-					/*line stencils.py:46:9*/ h22 = t29 + i0_3*t73
-					/*line stencils.py:46:9*/ h23 = t37 + i0_3*t75
-					/*line stencils.py:46:9*/ h24 = t46 + i0_3*t77
+					/*line stencils.py:46:9*/ h20 = t7 + i0_3*t69
+					/*line stencils.py:46:9*/ h21 = t13 + i0_3*t71
+					/*line stencils.py:46:9*/ h22 = t21 + i0_3*t73
+					/*line stencils.py:46:9*/ h23 = t29 + i0_3*t75
+					/*line stencils.py:46:9*/ h24 = t38 + i0_3*t77
 					/*line stencils.py:46:9*/ p9 = h18
 					/*line stencils.py:46:9*/ p10 = h20
 					/*line stencils.py:46:9*/ p11 = h21
@@ -1167,7 +1168,7 @@ func Laplacian5pt(u *runtime.Array[float64]) (*runtime.Array[float64], error) {
 					/*line stencils.py:46:9*/ p13 = h23
 					/*line stencils.py:46:9*/ p14 = h24
 					/*line stencils.py:46:9*/ for i1_3 = 0; i1_3 < t80; i1_3++ {
-						/*line stencils.py:46:9*/ t9Data[p9] = uData[p10] + uData[p11] + uData[p12] + uData[p13] - float64(4.0*uData[p14])
+						/*line stencils.py:46:9*/ t48Data[p9] = uData[p10] + uData[p11] + uData[p12] + uData[p13] - float64(4.0*uData[p14])
 						/*line stencils.py:46:9*/ p9 = p9 + h19
 						/*line stencils.py:46:9*/ p10 = p10 + t70
 						/*line stencils.py:46:9*/ p11 = p11 + t72
@@ -1392,7 +1393,7 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 		t8      int64
 		t9      int64
 		t10     int64
-		t11     *runtime.Array[float64]
+		t11     int64
 		t12     int64
 		t13     int64
 		t14     int64
@@ -1422,7 +1423,7 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 		t38     int64
 		t39     int64
 		t40     int64
-		t41     int64
+		t41     *runtime.Array[float64]
 		t42     *runtime.Array[float64]
 		t43     *runtime.Array[float64]
 		t44     *runtime.Array[float64]
@@ -1510,7 +1511,7 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 		p14     int64
 		vData   []float64
 		t1Data  []float64
-		t11Data []float64
+		t41Data []float64
 		t46Data []float64
 	)
 	uData := u.Data
@@ -1558,43 +1559,47 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 	/*line stencils.py:66:5*/ h33 = int64(v.Shape[0])
 	/*line stencils.py:66:5*/ h34 = int64(v.Shape[1])
 	/*line stencils.py:66:5*/ h35 = int64(v.Offset)
-	/*line stencils.py:66:5*/ h36 = int64(v.Strides[0])
-	/*line stencils.py:66:5*/ h37 = int64(v.Strides[1])
+	/*line stencils.py:66:5*/ h36 = int64(v.Strides[1])
+	/*line stencils.py:66:5*/ h37 = int64(v.Strides[0])
 	/*line stencils.py:66:5*/ for __ = 0; __ < t69; __++ {
-		t4 = runtime.SliceAdjust(h33, 1, 1)
-		/*line stencils.py:67:9*/ t5 = runtime.SliceAdjust(h33, -1, 1)
-		/*line stencils.py:67:9*/ t6 = runtime.Max(t5-t4, 0)
-		/*line stencils.py:67:9*/ t7 = runtime.SliceAdjust(h34, 1, 1)
-		/*line stencils.py:67:9*/ t8 = runtime.SliceAdjust(h34, -1, 1)
-		/*line stencils.py:67:9*/ t9 = runtime.Max(t8-t7, 0)
-		/*line stencils.py:67:9*/ t10 = h35 + t4*h36 + t7*h37
-		/*line stencils.py:67:9*/ t11 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t6), int(t9)}, Strides: []int{int(h36), int(h37)}, Offset: int(t10)}
-		t11Data = t11.Data
-		/*line stencils.py:67:33*/ t12 = runtime.SliceAdjust(h33, -2, 1)
-		/*line stencils.py:67:33*/ t13 = runtime.Max(t12-0, 0)
-		/*line stencils.py:67:33*/ t14 = runtime.SliceAdjust(h34, 1, 1)
-		/*line stencils.py:67:33*/ t15 = runtime.SliceAdjust(h34, -1, 1)
-		/*line stencils.py:67:33*/ t16 = runtime.Max(t15-t14, 0)
-		/*line stencils.py:67:33*/ t17 = h35 + t14*h37
-		/*line stencils.py:67:48*/ t18 = runtime.SliceAdjust(h33, 2, 1)
-		/*line stencils.py:67:48*/ t19 = runtime.Max(h33-t18, 0)
-		/*line stencils.py:67:48*/ t20 = runtime.SliceAdjust(h34, 1, 1)
-		/*line stencils.py:67:48*/ t21 = runtime.SliceAdjust(h34, -1, 1)
-		/*line stencils.py:67:48*/ t22 = runtime.Max(t21-t20, 0)
-		/*line stencils.py:67:48*/ t23 = h35 + t18*h36 + t20*h37
-		/*line stencils.py:67:9*/ t24 = t13
-		/*line stencils.py:67:9*/ t24 = t19 + (t24-t19)*runtime.BoolToInt(t19 == 1)
-		/*line stencils.py:67:9*/ t25 = t16
-		/*line stencils.py:67:9*/ t25 = t22 + (t25-t22)*runtime.BoolToInt(t22 == 1)
-		/*line stencils.py:67:9*/ if !((t13 == t24 || t13 == 1) && (t19 == t24 || t19 == 1) && (t16 == t25 || t16 == 1) && (t22 == t25 || t22 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t13, t16, t19, t22), "stencils.py", 67, "jacobi_sweeps")
+		t4 = runtime.SliceAdjust(h33, -2, 1)
+		/*line stencils.py:67:33*/ t5 = runtime.Max(t4-0, 0)
+		/*line stencils.py:67:33*/ t6 = runtime.SliceAdjust(h34, 1, 1)
+		/*line stencils.py:67:33*/ t7 = runtime.SliceAdjust(h34, -1, 1)
+		/*line stencils.py:67:33*/ t8 = runtime.Max(t7-t6, 0)
+		/*line stencils.py:67:33*/ t9 = h35 + t6*h36
+		/*line stencils.py:67:48*/ t10 = runtime.SliceAdjust(h33, 2, 1)
+		/*line stencils.py:67:48*/ t11 = runtime.Max(h33-t10, 0)
+		/*line stencils.py:67:48*/ t12 = runtime.SliceAdjust(h34, 1, 1)
+		/*line stencils.py:67:48*/ t13 = runtime.SliceAdjust(h34, -1, 1)
+		/*line stencils.py:67:48*/ t14 = runtime.Max(t13-t12, 0)
+		/*line stencils.py:67:48*/ t15 = h35 + t10*h37 + t12*h36
+		/*line stencils.py:67:9*/ t16 = t5
+		/*line stencils.py:67:9*/ t16 = t11 + (t16-t11)*runtime.BoolToInt(t11 == 1)
+		/*line stencils.py:67:9*/ t17 = t8
+		/*line stencils.py:67:9*/ t17 = t14 + (t17-t14)*runtime.BoolToInt(t14 == 1)
+		/*line stencils.py:67:9*/ if !((t5 == t16 || t5 == 1) && (t11 == t16 || t11 == 1) && (t8 == t17 || t8 == 1) && (t14 == t17 || t14 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t5, t8, t11, t14), "stencils.py", 67, "jacobi_sweeps")
 		}
-		/*line stencils.py:67:62*/ t26 = runtime.SliceAdjust(h33, 1, 1)
-		/*line stencils.py:67:62*/ t27 = runtime.SliceAdjust(h33, -1, 1)
-		/*line stencils.py:67:62*/ t28 = runtime.Max(t27-t26, 0)
-		/*line stencils.py:67:62*/ t29 = runtime.SliceAdjust(h34, -2, 1)
-		/*line stencils.py:67:62*/ t30 = runtime.Max(t29-0, 0)
-		/*line stencils.py:67:62*/ t31 = h35 + t26*h36
+		/*line stencils.py:67:62*/ t18 = runtime.SliceAdjust(h33, 1, 1)
+		/*line stencils.py:67:62*/ t19 = runtime.SliceAdjust(h33, -1, 1)
+		/*line stencils.py:67:62*/ t20 = runtime.Max(t19-t18, 0)
+		/*line stencils.py:67:62*/ t21 = runtime.SliceAdjust(h34, -2, 1)
+		/*line stencils.py:67:62*/ t22 = runtime.Max(t21-0, 0)
+		/*line stencils.py:67:62*/ t23 = h35 + t18*h37
+		/*line stencils.py:67:9*/ t24 = t16
+		/*line stencils.py:67:9*/ t24 = t20 + (t24-t20)*runtime.BoolToInt(t20 == 1)
+		/*line stencils.py:67:9*/ t25 = t17
+		/*line stencils.py:67:9*/ t25 = t22 + (t25-t22)*runtime.BoolToInt(t22 == 1)
+		/*line stencils.py:67:9*/ if !((t16 == t24 || t16 == 1) && (t20 == t24 || t20 == 1) && (t17 == t25 || t17 == 1) && (t22 == t25 || t22 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t16, t17, t20, t22), "stencils.py", 67, "jacobi_sweeps")
+		}
+		/*line stencils.py:67:77*/ t26 = runtime.SliceAdjust(h33, 1, 1)
+		/*line stencils.py:67:77*/ t27 = runtime.SliceAdjust(h33, -1, 1)
+		/*line stencils.py:67:77*/ t28 = runtime.Max(t27-t26, 0)
+		/*line stencils.py:67:77*/ t29 = runtime.SliceAdjust(h34, 2, 1)
+		/*line stencils.py:67:77*/ t30 = runtime.Max(h34-t29, 0)
+		/*line stencils.py:67:77*/ t31 = h35 + t26*h37 + t29*h36
 		/*line stencils.py:67:9*/ t32 = t24
 		/*line stencils.py:67:9*/ t32 = t28 + (t32-t28)*runtime.BoolToInt(t28 == 1)
 		/*line stencils.py:67:9*/ t33 = t25
@@ -1602,37 +1607,33 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 		/*line stencils.py:67:9*/ if !((t24 == t32 || t24 == 1) && (t28 == t32 || t28 == 1) && (t25 == t33 || t25 == 1) && (t30 == t33 || t30 == 1)) {
 			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t24, t25, t28, t30), "stencils.py", 67, "jacobi_sweeps")
 		}
-		/*line stencils.py:67:77*/ t34 = runtime.SliceAdjust(h33, 1, 1)
-		/*line stencils.py:67:77*/ t35 = runtime.SliceAdjust(h33, -1, 1)
-		/*line stencils.py:67:77*/ t36 = runtime.Max(t35-t34, 0)
-		/*line stencils.py:67:77*/ t37 = runtime.SliceAdjust(h34, 2, 1)
-		/*line stencils.py:67:77*/ t38 = runtime.Max(h34-t37, 0)
-		/*line stencils.py:67:77*/ t39 = h35 + t34*h36 + t37*h37
-		/*line stencils.py:67:9*/ t40 = t32
-		/*line stencils.py:67:9*/ t40 = t36 + (t40-t36)*runtime.BoolToInt(t36 == 1)
-		/*line stencils.py:67:9*/ t41 = t33
-		/*line stencils.py:67:9*/ t41 = t38 + (t41-t38)*runtime.BoolToInt(t38 == 1)
-		/*line stencils.py:67:9*/ if !((t32 == t40 || t32 == 1) && (t36 == t40 || t36 == 1) && (t33 == t41 || t33 == 1) && (t38 == t41 || t38 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,%d) (%d,%d) ", t32, t33, t36, t38), "stencils.py", 67, "jacobi_sweeps")
+		/*line stencils.py:67:9*/ t34 = runtime.SliceAdjust(h33, 1, 1)
+		/*line stencils.py:67:9*/ t35 = runtime.SliceAdjust(h33, -1, 1)
+		/*line stencils.py:67:9*/ t36 = runtime.Max(t35-t34, 0)
+		/*line stencils.py:67:9*/ t37 = runtime.SliceAdjust(h34, 1, 1)
+		/*line stencils.py:67:9*/ t38 = runtime.SliceAdjust(h34, -1, 1)
+		/*line stencils.py:67:9*/ t39 = runtime.Max(t38-t37, 0)
+		/*line stencils.py:67:9*/ t40 = h35 + t34*h37 + t37*h36
+		/*line stencils.py:67:9*/ t41 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t36), int(t39)}, Strides: []int{int(h37), int(h36)}, Offset: int(t40)}
+		t41Data = t41.Data
+		/*line stencils.py:67:9*/ if !((t32 == int64(t41.Shape[0]) || t32 == 1) && (t33 == int64(t41.Shape[1]) || t33 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,%d) into shape (%d,%d)", t32, t33, int64(t41.Shape[0]), int64(t41.Shape[1])), "stencils.py", 67, "jacobi_sweeps")
 		}
-		/*line stencils.py:67:9*/ if !((t40 == int64(t11.Shape[0]) || t40 == 1) && (t41 == int64(t11.Shape[1]) || t41 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,%d) into shape (%d,%d)", t40, t41, int64(t11.Shape[0]), int64(t11.Shape[1])), "stencils.py", 67, "jacobi_sweeps")
-		}
-		/*line stencils.py:67:9*/ t42 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t13), int(t16)}, Strides: []int{int(h36), int(h37)}, Offset: int(t17)}
-		/*line stencils.py:67:9*/ t43 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t19), int(t22)}, Strides: []int{int(h36), int(h37)}, Offset: int(t23)}
-		/*line stencils.py:67:9*/ t44 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t28), int(t30)}, Strides: []int{int(h36), int(h37)}, Offset: int(t31)}
-		/*line stencils.py:67:9*/ t45 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t36), int(t38)}, Strides: []int{int(h36), int(h37)}, Offset: int(t39)}
-		/*line stencils.py:67:9*/ if runtime.Overlaps(t11, t42) || runtime.Overlaps(t11, t43) || runtime.Overlaps(t11, t44) || runtime.Overlaps(t11, t45) {
-			/*line stencils.py:67:9*/ t46 = runtime.Zeros[float64](t11.Shape[0], t11.Shape[1])
+		/*line stencils.py:67:9*/ t42 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t5), int(t8)}, Strides: []int{int(h37), int(h36)}, Offset: int(t9)}
+		/*line stencils.py:67:9*/ t43 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t11), int(t14)}, Strides: []int{int(h37), int(h36)}, Offset: int(t15)}
+		/*line stencils.py:67:9*/ t44 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t20), int(t22)}, Strides: []int{int(h37), int(h36)}, Offset: int(t23)}
+		/*line stencils.py:67:9*/ t45 = &runtime.Array[float64]{Data: v.Data, Shape: []int{int(t28), int(t30)}, Strides: []int{int(h37), int(h36)}, Offset: int(t31)}
+		/*line stencils.py:67:9*/ if runtime.Overlaps(t41, t42) || runtime.Overlaps(t41, t43) || runtime.Overlaps(t41, t44) || runtime.Overlaps(t41, t45) {
+			/*line stencils.py:67:9*/ t46 = runtime.Zeros[float64](t41.Shape[0], t41.Shape[1])
 			t46Data = t46.Data
-			/*line stencils.py:67:9*/ t47 = h36 * runtime.BoolToInt(t13 != 1)
-			/*line stencils.py:67:9*/ t48 = h37 * runtime.BoolToInt(t16 != 1)
-			/*line stencils.py:67:9*/ t49 = h36 * runtime.BoolToInt(t19 != 1)
-			/*line stencils.py:67:9*/ t50 = h37 * runtime.BoolToInt(t22 != 1)
-			/*line stencils.py:67:9*/ t51 = h36 * runtime.BoolToInt(t28 != 1)
-			/*line stencils.py:67:9*/ t52 = h37 * runtime.BoolToInt(t30 != 1)
-			/*line stencils.py:67:9*/ t53 = h36 * runtime.BoolToInt(t36 != 1)
-			/*line stencils.py:67:9*/ t54 = h37 * runtime.BoolToInt(t38 != 1)
+			/*line stencils.py:67:9*/ t47 = h37 * runtime.BoolToInt(t5 != 1)
+			/*line stencils.py:67:9*/ t48 = h36 * runtime.BoolToInt(t8 != 1)
+			/*line stencils.py:67:9*/ t49 = h37 * runtime.BoolToInt(t11 != 1)
+			/*line stencils.py:67:9*/ t50 = h36 * runtime.BoolToInt(t14 != 1)
+			/*line stencils.py:67:9*/ t51 = h37 * runtime.BoolToInt(t20 != 1)
+			/*line stencils.py:67:9*/ t52 = h36 * runtime.BoolToInt(t22 != 1)
+			/*line stencils.py:67:9*/ t53 = h37 * runtime.BoolToInt(t28 != 1)
+			/*line stencils.py:67:9*/ t54 = h36 * runtime.BoolToInt(t30 != 1)
 			/*line stencils.py:67:9*/ t55 = int64(t46.Shape[0])
 			/*line stencils.py:67:9*/ t56 = int64(t46.Shape[1])
 			/*line stencils.py:67:9*/ h10 = int64(t46.Strides[1])
@@ -1641,10 +1642,10 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 			/*line stencils.py:67:9*/ if h10 == 1 && t48 == 1 && t50 == 1 && t52 == 1 && t54 == 1 {
 				/*line stencils.py:67:9*/ for i0_2 = 0; i0_2 < t55; i0_2++ {
 					/*line stencils.py:67:9*/ h9 = h15 + i0_2*h16
-					/*line stencils.py:67:9*/ h11 = t17 + i0_2*t47
-					/*line stencils.py:67:9*/ h12 = t23 + i0_2*t49
-					/*line stencils.py:67:9*/ h13 = t31 + i0_2*t51
-					/*line stencils.py:67:9*/ h14 = t39 + i0_2*t53
+					/*line stencils.py:67:9*/ h11 = t9 + i0_2*t47
+					/*line stencils.py:67:9*/ h12 = t15 + i0_2*t49
+					/*line stencils.py:67:9*/ h13 = t23 + i0_2*t51
+					/*line stencils.py:67:9*/ h14 = t31 + i0_2*t53
 					/*line stencils.py:67:9*/ if t56 > 0 {
 						t46W := t46Data[h9 : h9+t56]
 						vW := vData[h11 : h11+t56]
@@ -1659,10 +1660,10 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 			} else {
 				/*line stencils.py:67:9*/ for i0_2 = 0; i0_2 < t55; i0_2++ {
 					/*line stencils.py:67:9*/ h9 = h15 + i0_2*h16
-					/*line stencils.py:67:9*/ h11 = t17 + i0_2*t47
-					/*line stencils.py:67:9*/ h12 = t23 + i0_2*t49
-					/*line stencils.py:67:9*/ h13 = t31 + i0_2*t51
-					/*line stencils.py:67:9*/ h14 = t39 + i0_2*t53
+					/*line stencils.py:67:9*/ h11 = t9 + i0_2*t47
+					/*line stencils.py:67:9*/ h12 = t15 + i0_2*t49
+					/*line stencils.py:67:9*/ h13 = t23 + i0_2*t51
+					/*line stencils.py:67:9*/ h14 = t31 + i0_2*t53
 					/*line stencils.py:67:9*/ p3 = h9
 					/*line stencils.py:67:9*/ p4 = h11
 					/*line stencils.py:67:9*/ p5 = h12
@@ -1678,12 +1679,12 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 					}
 				}
 			}
-			/*line stencils.py:67:9*/ t57 = int64(t11.Shape[0])
-			/*line stencils.py:67:9*/ t58 = int64(t11.Shape[1])
-			/*line stencils.py:67:9*/ h18 = int64(t11.Strides[1])
+			/*line stencils.py:67:9*/ t57 = int64(t41.Shape[0])
+			/*line stencils.py:67:9*/ t58 = int64(t41.Shape[1])
+			/*line stencils.py:67:9*/ h18 = int64(t41.Strides[1])
 			/*line stencils.py:67:9*/ h20 = int64(t46.Strides[1])
-			/*line stencils.py:67:9*/ h21 = int64(t11.Offset)
-			/*line stencils.py:67:9*/ h22 = int64(t11.Strides[0])
+			/*line stencils.py:67:9*/ h21 = int64(t41.Offset)
+			/*line stencils.py:67:9*/ h22 = int64(t41.Strides[0])
 			/*line stencils.py:67:9*/ h23 = int64(t46.Offset)
 			/*line stencils.py:67:9*/ h24 = int64(t46.Strides[0])
 			/*line stencils.py:67:9*/ if h18 == 1 && h20 == 1 {
@@ -1691,10 +1692,10 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 					/*line stencils.py:67:9*/ h17 = h21 + i0_3*h22
 					/*line stencils.py:67:9*/ h19 = h23 + i0_3*h24
 					/*line stencils.py:67:9*/ if t58 > 0 {
-						t11W := t11Data[h17 : h17+t58]
+						t41W := t41Data[h17 : h17+t58]
 						t46W := t46Data[h19 : h19+t58]
 						for i1_3 = 0; i1_3 < t58; i1_3++ {
-							/*line stencils.py:67:9*/ t11W[i1_3] = t46W[i1_3]
+							/*line stencils.py:67:9*/ t41W[i1_3] = t46W[i1_3]
 						}
 					}
 				}
@@ -1705,58 +1706,58 @@ func JacobiSweeps(u *runtime.Array[float64], sweeps int64) (*runtime.Array[float
 					/*line stencils.py:67:9*/ p8 = h17
 					/*line stencils.py:67:9*/ p9 = h19
 					/*line stencils.py:67:9*/ for i1_3 = 0; i1_3 < t58; i1_3++ {
-						/*line stencils.py:67:9*/ t11Data[p8] = t46Data[p9]
+						/*line stencils.py:67:9*/ t41Data[p8] = t46Data[p9]
 						/*line stencils.py:67:9*/ p8 = p8 + h18
 						/*line stencils.py:67:9*/ p9 = p9 + h20
 					}
 				}
 			}
 		} else {
-			/*line stencils.py:67:9*/ t59 = h36 * runtime.BoolToInt(t13 != 1)
-			/*line stencils.py:67:9*/ t60 = h37 * runtime.BoolToInt(t16 != 1)
-			/*line stencils.py:67:9*/ t61 = h36 * runtime.BoolToInt(t19 != 1)
-			/*line stencils.py:67:9*/ t62 = h37 * runtime.BoolToInt(t22 != 1)
-			/*line stencils.py:67:9*/ t63 = h36 * runtime.BoolToInt(t28 != 1)
-			/*line stencils.py:67:9*/ t64 = h37 * runtime.BoolToInt(t30 != 1)
-			/*line stencils.py:67:9*/ t65 = h36 * runtime.BoolToInt(t36 != 1)
-			/*line stencils.py:67:9*/ t66 = h37 * runtime.BoolToInt(t38 != 1)
-			/*line stencils.py:67:9*/ t67 = int64(t11.Shape[0])
-			/*line stencils.py:67:9*/ t68 = int64(t11.Shape[1])
-			/*line stencils.py:67:9*/ h26 = int64(t11.Strides[1])
-			/*line stencils.py:67:9*/ h31 = int64(t11.Offset)
-			/*line stencils.py:67:9*/ h32 = int64(t11.Strides[0])
+			/*line stencils.py:67:9*/ t59 = h37 * runtime.BoolToInt(t5 != 1)
+			/*line stencils.py:67:9*/ t60 = h36 * runtime.BoolToInt(t8 != 1)
+			/*line stencils.py:67:9*/ t61 = h37 * runtime.BoolToInt(t11 != 1)
+			/*line stencils.py:67:9*/ t62 = h36 * runtime.BoolToInt(t14 != 1)
+			/*line stencils.py:67:9*/ t63 = h37 * runtime.BoolToInt(t20 != 1)
+			/*line stencils.py:67:9*/ t64 = h36 * runtime.BoolToInt(t22 != 1)
+			/*line stencils.py:67:9*/ t65 = h37 * runtime.BoolToInt(t28 != 1)
+			/*line stencils.py:67:9*/ t66 = h36 * runtime.BoolToInt(t30 != 1)
+			/*line stencils.py:67:9*/ t67 = int64(t41.Shape[0])
+			/*line stencils.py:67:9*/ t68 = int64(t41.Shape[1])
+			/*line stencils.py:67:9*/ h26 = int64(t41.Strides[1])
+			/*line stencils.py:67:9*/ h31 = int64(t41.Offset)
+			/*line stencils.py:67:9*/ h32 = int64(t41.Strides[0])
 			/*line stencils.py:67:9*/ if h26 == 1 && t60 == 1 && t62 == 1 && t64 == 1 && t66 == 1 {
 				/*line stencils.py:67:9*/ for i0_4 = 0; i0_4 < t67; i0_4++ {
 					/*line stencils.py:67:9*/ h25 = h31 + i0_4*h32
-					/*line stencils.py:67:9*/ h27 = t17 + i0_4*t59
-					/*line stencils.py:67:9*/ h28 = t23 + i0_4*t61
-					/*line stencils.py:67:9*/ h29 = t31 + i0_4*t63
-					/*line stencils.py:67:9*/ h30 = t39 + i0_4*t65
+					/*line stencils.py:67:9*/ h27 = t9 + i0_4*t59
+					/*line stencils.py:67:9*/ h28 = t15 + i0_4*t61
+					/*line stencils.py:67:9*/ h29 = t23 + i0_4*t63
+					/*line stencils.py:67:9*/ h30 = t31 + i0_4*t65
 					/*line stencils.py:67:9*/ if t68 > 0 {
-						t11W := t11Data[h25 : h25+t68]
+						t41W := t41Data[h25 : h25+t68]
 						vW := vData[h27 : h27+t68]
 						vW2 := vData[h28 : h28+t68]
 						vW3 := vData[h29 : h29+t68]
 						vW4 := vData[h30 : h30+t68]
 						for i1_4 = 0; i1_4 < t68; i1_4++ {
-							/*line stencils.py:67:9*/ t11W[i1_4] = float64(0.25 * (vW[i1_4] + vW2[i1_4] + vW3[i1_4] + vW4[i1_4]))
+							/*line stencils.py:67:9*/ t41W[i1_4] = float64(0.25 * (vW[i1_4] + vW2[i1_4] + vW3[i1_4] + vW4[i1_4]))
 						}
 					}
 				}
 			} else {
 				/*line stencils.py:67:9*/ for i0_4 = 0; i0_4 < t67; i0_4++ {
 					/*line stencils.py:67:9*/ h25 = h31 + i0_4*h32
-					/*line stencils.py:67:9*/ h27 = t17 + i0_4*t59
-					/*line stencils.py:67:9*/ h28 = t23 + i0_4*t61
-					/*line stencils.py:67:9*/ h29 = t31 + i0_4*t63
-					/*line stencils.py:67:9*/ h30 = t39 + i0_4*t65
+					/*line stencils.py:67:9*/ h27 = t9 + i0_4*t59
+					/*line stencils.py:67:9*/ h28 = t15 + i0_4*t61
+					/*line stencils.py:67:9*/ h29 = t23 + i0_4*t63
+					/*line stencils.py:67:9*/ h30 = t31 + i0_4*t65
 					/*line stencils.py:67:9*/ p10 = h25
 					/*line stencils.py:67:9*/ p11 = h27
 					/*line stencils.py:67:9*/ p12 = h28
 					/*line stencils.py:67:9*/ p13 = h29
 					/*line stencils.py:67:9*/ p14 = h30
 					/*line stencils.py:67:9*/ for i1_4 = 0; i1_4 < t68; i1_4++ {
-						/*line stencils.py:67:9*/ t11Data[p10] = float64(0.25 * (vData[p11] + vData[p12] + vData[p13] + vData[p14]))
+						/*line stencils.py:67:9*/ t41Data[p10] = float64(0.25 * (vData[p11] + vData[p12] + vData[p13] + vData[p14]))
 						/*line stencils.py:67:9*/ p10 = p10 + h26
 						/*line stencils.py:67:9*/ p11 = p11 + t60
 						/*line stencils.py:67:9*/ p12 = p12 + t62
@@ -2038,7 +2039,7 @@ func WaveStep(u *runtime.Array[float64], uPrev *runtime.Array[float64], r float6
 		t3      int64
 		t4      int64
 		t5      int64
-		t6      *runtime.Array[float64]
+		t6      int64
 		t7      int64
 		t8      int64
 		t9      int64
@@ -2059,7 +2060,7 @@ func WaveStep(u *runtime.Array[float64], uPrev *runtime.Array[float64], r float6
 		t24     int64
 		t25     int64
 		t26     int64
-		t27     int64
+		t27     *runtime.Array[float64]
 		t28     *runtime.Array[float64]
 		t29     *runtime.Array[float64]
 		t30     *runtime.Array[float64]
@@ -2106,7 +2107,7 @@ func WaveStep(u *runtime.Array[float64], uPrev *runtime.Array[float64], r float6
 		p12     int64
 		p13     int64
 		p14     int64
-		t6Data  []float64
+		t27Data []float64
 		t33Data []float64
 	)
 	uData := u.Data
@@ -2117,65 +2118,65 @@ func WaveStep(u *runtime.Array[float64], uPrev *runtime.Array[float64], r float6
 	/*line stencils.py:100:11*/ t1 = runtime.Zeros[float64](u.Shape[0])
 	/*line stencils.py:100:5*/ nxt = t1
 	if int64(u.Shape[0]) >= 3 {
-		t2 = runtime.SliceAdjust(int64(nxt.Shape[0]), 1, 1)
-		/*line stencils.py:102:9*/ t3 = runtime.SliceAdjust(int64(nxt.Shape[0]), -1, 1)
-		/*line stencils.py:102:9*/ t4 = runtime.Max(t3-t2, 0)
-		/*line stencils.py:102:9*/ t5 = int64(nxt.Offset) + t2*int64(nxt.Strides[0])
-		/*line stencils.py:102:9*/ t6 = &runtime.Array[float64]{Data: nxt.Data, Shape: []int{int(t4)}, Strides: []int{nxt.Strides[0]}, Offset: int(t5)}
-		t6Data = t6.Data
-		/*line stencils.py:102:27*/ t7 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-		/*line stencils.py:102:27*/ t8 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
-		/*line stencils.py:102:27*/ t9 = runtime.Max(t8-t7, 0)
-		/*line stencils.py:102:27*/ t10 = int64(u.Offset) + t7*int64(u.Strides[0])
-		/*line stencils.py:102:37*/ t11 = runtime.SliceAdjust(int64(uPrev.Shape[0]), 1, 1)
-		/*line stencils.py:102:37*/ t12 = runtime.SliceAdjust(int64(uPrev.Shape[0]), -1, 1)
-		/*line stencils.py:102:37*/ t13 = runtime.Max(t12-t11, 0)
-		/*line stencils.py:102:37*/ t14 = int64(uPrev.Offset) + t11*int64(uPrev.Strides[0])
-		/*line stencils.py:102:9*/ t15 = t9
-		/*line stencils.py:102:9*/ t15 = t13 + (t15-t13)*runtime.BoolToInt(t13 == 1)
-		/*line stencils.py:102:9*/ if !((t9 == t15 || t9 == 1) && (t13 == t15 || t13 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t9, t13), "stencils.py", 102, "wave_step")
+		t2 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
+		/*line stencils.py:102:27*/ t3 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+		/*line stencils.py:102:27*/ t4 = runtime.Max(t3-t2, 0)
+		/*line stencils.py:102:27*/ t5 = int64(u.Offset) + t2*int64(u.Strides[0])
+		/*line stencils.py:102:37*/ t6 = runtime.SliceAdjust(int64(uPrev.Shape[0]), 1, 1)
+		/*line stencils.py:102:37*/ t7 = runtime.SliceAdjust(int64(uPrev.Shape[0]), -1, 1)
+		/*line stencils.py:102:37*/ t8 = runtime.Max(t7-t6, 0)
+		/*line stencils.py:102:37*/ t9 = int64(uPrev.Offset) + t6*int64(uPrev.Strides[0])
+		/*line stencils.py:102:9*/ t10 = t4
+		/*line stencils.py:102:9*/ t10 = t8 + (t10-t8)*runtime.BoolToInt(t8 == 1)
+		/*line stencils.py:102:9*/ if !((t4 == t10 || t4 == 1) && (t8 == t10 || t8 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t4, t8), "stencils.py", 102, "wave_step")
 		}
-		/*line stencils.py:102:57*/ t16 = runtime.SliceAdjust(int64(u.Shape[0]), 2, 1)
-		/*line stencils.py:102:57*/ t17 = runtime.Max(int64(u.Shape[0])-t16, 0)
-		/*line stencils.py:102:57*/ t18 = int64(u.Offset) + t16*int64(u.Strides[0])
-		/*line stencils.py:102:71*/ t19 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-		/*line stencils.py:102:71*/ t20 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
-		/*line stencils.py:102:71*/ t21 = runtime.Max(t20-t19, 0)
-		/*line stencils.py:102:71*/ t22 = int64(u.Offset) + t19*int64(u.Strides[0])
-		/*line stencils.py:102:9*/ t23 = t17
-		/*line stencils.py:102:9*/ t23 = t21 + (t23-t21)*runtime.BoolToInt(t21 == 1)
-		/*line stencils.py:102:9*/ if !((t17 == t23 || t17 == 1) && (t21 == t23 || t21 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t17, t21), "stencils.py", 102, "wave_step")
+		/*line stencils.py:102:57*/ t11 = runtime.SliceAdjust(int64(u.Shape[0]), 2, 1)
+		/*line stencils.py:102:57*/ t12 = runtime.Max(int64(u.Shape[0])-t11, 0)
+		/*line stencils.py:102:57*/ t13 = int64(u.Offset) + t11*int64(u.Strides[0])
+		/*line stencils.py:102:71*/ t14 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
+		/*line stencils.py:102:71*/ t15 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+		/*line stencils.py:102:71*/ t16 = runtime.Max(t15-t14, 0)
+		/*line stencils.py:102:71*/ t17 = int64(u.Offset) + t14*int64(u.Strides[0])
+		/*line stencils.py:102:9*/ t18 = t12
+		/*line stencils.py:102:9*/ t18 = t16 + (t18-t16)*runtime.BoolToInt(t16 == 1)
+		/*line stencils.py:102:9*/ if !((t12 == t18 || t12 == 1) && (t16 == t18 || t16 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t12, t16), "stencils.py", 102, "wave_step")
 		}
-		/*line stencils.py:102:81*/ t24 = runtime.SliceAdjust(int64(u.Shape[0]), -2, 1)
-		/*line stencils.py:102:81*/ t25 = runtime.Max(t24-0, 0)
-		/*line stencils.py:102:9*/ t26 = t23
-		/*line stencils.py:102:9*/ t26 = t25 + (t26-t25)*runtime.BoolToInt(t25 == 1)
-		/*line stencils.py:102:9*/ if !((t23 == t26 || t23 == 1) && (t25 == t26 || t25 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t23, t25), "stencils.py", 102, "wave_step")
+		/*line stencils.py:102:81*/ t19 = runtime.SliceAdjust(int64(u.Shape[0]), -2, 1)
+		/*line stencils.py:102:81*/ t20 = runtime.Max(t19-0, 0)
+		/*line stencils.py:102:9*/ t21 = t18
+		/*line stencils.py:102:9*/ t21 = t20 + (t21-t20)*runtime.BoolToInt(t20 == 1)
+		/*line stencils.py:102:9*/ if !((t18 == t21 || t18 == 1) && (t20 == t21 || t20 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t18, t20), "stencils.py", 102, "wave_step")
 		}
-		/*line stencils.py:102:9*/ t27 = t15
-		/*line stencils.py:102:9*/ t27 = t26 + (t27-t26)*runtime.BoolToInt(t26 == 1)
-		/*line stencils.py:102:9*/ if !((t15 == t27 || t15 == 1) && (t26 == t27 || t26 == 1)) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t15, t26), "stencils.py", 102, "wave_step")
+		/*line stencils.py:102:9*/ t22 = t10
+		/*line stencils.py:102:9*/ t22 = t21 + (t22-t21)*runtime.BoolToInt(t21 == 1)
+		/*line stencils.py:102:9*/ if !((t10 == t22 || t10 == 1) && (t21 == t22 || t21 == 1)) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t10, t21), "stencils.py", 102, "wave_step")
 		}
-		/*line stencils.py:102:9*/ if !(t27 == int64(t6.Shape[0]) || t27 == 1) {
-			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t27, int64(t6.Shape[0])), "stencils.py", 102, "wave_step")
+		/*line stencils.py:102:9*/ t23 = runtime.SliceAdjust(int64(nxt.Shape[0]), 1, 1)
+		/*line stencils.py:102:9*/ t24 = runtime.SliceAdjust(int64(nxt.Shape[0]), -1, 1)
+		/*line stencils.py:102:9*/ t25 = runtime.Max(t24-t23, 0)
+		/*line stencils.py:102:9*/ t26 = int64(nxt.Offset) + t23*int64(nxt.Strides[0])
+		/*line stencils.py:102:9*/ t27 = &runtime.Array[float64]{Data: nxt.Data, Shape: []int{int(t25)}, Strides: []int{nxt.Strides[0]}, Offset: int(t26)}
+		t27Data = t27.Data
+		/*line stencils.py:102:9*/ if !(t22 == int64(t27.Shape[0]) || t22 == 1) {
+			return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t22, int64(t27.Shape[0])), "stencils.py", 102, "wave_step")
 		}
-		/*line stencils.py:102:9*/ t28 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t9)}, Strides: []int{u.Strides[0]}, Offset: int(t10)}
-		/*line stencils.py:102:9*/ t29 = &runtime.Array[float64]{Data: uPrev.Data, Shape: []int{int(t13)}, Strides: []int{uPrev.Strides[0]}, Offset: int(t14)}
-		/*line stencils.py:102:9*/ t30 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t17)}, Strides: []int{u.Strides[0]}, Offset: int(t18)}
-		/*line stencils.py:102:9*/ t31 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t21)}, Strides: []int{u.Strides[0]}, Offset: int(t22)}
-		/*line stencils.py:102:9*/ t32 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t25)}, Strides: []int{u.Strides[0]}, Offset: u.Offset}
-		/*line stencils.py:102:9*/ if runtime.Overlaps(t6, t28) || runtime.Overlaps(t6, t29) || runtime.Overlaps(t6, t30) || runtime.Overlaps(t6, t31) || runtime.Overlaps(t6, t32) {
-			/*line stencils.py:102:9*/ t33 = runtime.Zeros[float64](t6.Shape[0])
+		/*line stencils.py:102:9*/ t28 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t4)}, Strides: []int{u.Strides[0]}, Offset: int(t5)}
+		/*line stencils.py:102:9*/ t29 = &runtime.Array[float64]{Data: uPrev.Data, Shape: []int{int(t8)}, Strides: []int{uPrev.Strides[0]}, Offset: int(t9)}
+		/*line stencils.py:102:9*/ t30 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t12)}, Strides: []int{u.Strides[0]}, Offset: int(t13)}
+		/*line stencils.py:102:9*/ t31 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t16)}, Strides: []int{u.Strides[0]}, Offset: int(t17)}
+		/*line stencils.py:102:9*/ t32 = &runtime.Array[float64]{Data: u.Data, Shape: []int{int(t20)}, Strides: []int{u.Strides[0]}, Offset: u.Offset}
+		/*line stencils.py:102:9*/ if runtime.Overlaps(t27, t28) || runtime.Overlaps(t27, t29) || runtime.Overlaps(t27, t30) || runtime.Overlaps(t27, t31) || runtime.Overlaps(t27, t32) {
+			/*line stencils.py:102:9*/ t33 = runtime.Zeros[float64](t27.Shape[0])
 			t33Data = t33.Data
-			/*line stencils.py:102:9*/ t34 = int64(u.Strides[0]) * runtime.BoolToInt(t9 != 1)
-			/*line stencils.py:102:9*/ t35 = int64(uPrev.Strides[0]) * runtime.BoolToInt(t13 != 1)
-			/*line stencils.py:102:9*/ t36 = int64(u.Strides[0]) * runtime.BoolToInt(t17 != 1)
-			/*line stencils.py:102:9*/ t37 = int64(u.Strides[0]) * runtime.BoolToInt(t21 != 1)
-			/*line stencils.py:102:9*/ t38 = int64(u.Strides[0]) * runtime.BoolToInt(t25 != 1)
+			/*line stencils.py:102:9*/ t34 = int64(u.Strides[0]) * runtime.BoolToInt(t4 != 1)
+			/*line stencils.py:102:9*/ t35 = int64(uPrev.Strides[0]) * runtime.BoolToInt(t8 != 1)
+			/*line stencils.py:102:9*/ t36 = int64(u.Strides[0]) * runtime.BoolToInt(t12 != 1)
+			/*line stencils.py:102:9*/ t37 = int64(u.Strides[0]) * runtime.BoolToInt(t16 != 1)
+			/*line stencils.py:102:9*/ t38 = int64(u.Strides[0]) * runtime.BoolToInt(t20 != 1)
 			/*line stencils.py:102:9*/ t39 = int64(t33.Shape[0])
 			/*line stencils.py:102:9*/ h1 = int64(t33.Offset)
 			/*line stencils.py:102:9*/ h2 = int64(t33.Strides[0])
@@ -2183,10 +2184,10 @@ func WaveStep(u *runtime.Array[float64], uPrev *runtime.Array[float64], r float6
 			/*line stencils.py:102:9*/ if h2 == 1 && t34 == 1 && t35 == 1 && t36 == 1 && t37 == 1 && t38 == 1 {
 				/*line stencils.py:102:9*/ if t39 > 0 {
 					t33W := t33Data[h1 : h1+t39]
-					uW := uData[t10 : t10+t39]
-					uPrevW := uPrevData[t14 : t14+t39]
-					uW2 := uData[t18 : t18+t39]
-					uW3 := uData[t22 : t22+t39]
+					uW := uData[t5 : t5+t39]
+					uPrevW := uPrevData[t9 : t9+t39]
+					uW2 := uData[t13 : t13+t39]
+					uW3 := uData[t17 : t17+t39]
 					uW4 := uData[h3 : h3+t39]
 					for i0 = 0; i0 < t39; i0++ {
 						/*line stencils.py:102:9*/ t33W[i0] = float64(2.0*uW[i0]) - uPrevW[i0] + float64(r*(uW2[i0]-float64(2.0*uW3[i0])+uW4[i0]))
@@ -2194,10 +2195,10 @@ func WaveStep(u *runtime.Array[float64], uPrev *runtime.Array[float64], r float6
 				}
 			} else {
 				/*line stencils.py:102:9*/ p1 = h1
-				/*line stencils.py:102:9*/ p2 = t10
-				/*line stencils.py:102:9*/ p3 = t14
-				/*line stencils.py:102:9*/ p4 = t18
-				/*line stencils.py:102:9*/ p5 = t22
+				/*line stencils.py:102:9*/ p2 = t5
+				/*line stencils.py:102:9*/ p3 = t9
+				/*line stencils.py:102:9*/ p4 = t13
+				/*line stencils.py:102:9*/ p5 = t17
 				/*line stencils.py:102:9*/ p6 = h3
 				/*line stencils.py:102:9*/ for i0 = 0; i0 < t39; i0++ {
 					/*line stencils.py:102:9*/ t33Data[p1] = float64(2.0*uData[p2]) - uPrevData[p3] + float64(r*(uData[p4]-float64(2.0*uData[p5])+uData[p6]))
@@ -2209,59 +2210,59 @@ func WaveStep(u *runtime.Array[float64], uPrev *runtime.Array[float64], r float6
 					/*line stencils.py:102:9*/ p6 = p6 + t38
 				}
 			}
-			/*line stencils.py:102:9*/ t40 = int64(t6.Shape[0])
-			/*line stencils.py:102:9*/ h4 = int64(t6.Offset)
-			/*line stencils.py:102:9*/ h5 = int64(t6.Strides[0])
+			/*line stencils.py:102:9*/ t40 = int64(t27.Shape[0])
+			/*line stencils.py:102:9*/ h4 = int64(t27.Offset)
+			/*line stencils.py:102:9*/ h5 = int64(t27.Strides[0])
 			/*line stencils.py:102:9*/ h6 = int64(t33.Offset)
 			/*line stencils.py:102:9*/ h7 = int64(t33.Strides[0])
 			/*line stencils.py:102:9*/ if h5 == 1 && h7 == 1 {
 				/*line stencils.py:102:9*/ if t40 > 0 {
-					t6W := t6Data[h4 : h4+t40]
+					t27W := t27Data[h4 : h4+t40]
 					t33W := t33Data[h6 : h6+t40]
 					for i0_2 = 0; i0_2 < t40; i0_2++ {
-						/*line stencils.py:102:9*/ t6W[i0_2] = t33W[i0_2]
+						/*line stencils.py:102:9*/ t27W[i0_2] = t33W[i0_2]
 					}
 				}
 			} else {
 				/*line stencils.py:102:9*/ p7 = h4
 				/*line stencils.py:102:9*/ p8 = h6
 				/*line stencils.py:102:9*/ for i0_2 = 0; i0_2 < t40; i0_2++ {
-					/*line stencils.py:102:9*/ t6Data[p7] = t33Data[p8]
+					/*line stencils.py:102:9*/ t27Data[p7] = t33Data[p8]
 					/*line stencils.py:102:9*/ p7 = p7 + h5
 					/*line stencils.py:102:9*/ p8 = p8 + h7
 				}
 			}
 		} else {
-			/*line stencils.py:102:9*/ t41 = int64(u.Strides[0]) * runtime.BoolToInt(t9 != 1)
-			/*line stencils.py:102:9*/ t42 = int64(uPrev.Strides[0]) * runtime.BoolToInt(t13 != 1)
-			/*line stencils.py:102:9*/ t43 = int64(u.Strides[0]) * runtime.BoolToInt(t17 != 1)
-			/*line stencils.py:102:9*/ t44 = int64(u.Strides[0]) * runtime.BoolToInt(t21 != 1)
-			/*line stencils.py:102:9*/ t45 = int64(u.Strides[0]) * runtime.BoolToInt(t25 != 1)
-			/*line stencils.py:102:9*/ t46 = int64(t6.Shape[0])
-			/*line stencils.py:102:9*/ h8 = int64(t6.Offset)
-			/*line stencils.py:102:9*/ h9 = int64(t6.Strides[0])
+			/*line stencils.py:102:9*/ t41 = int64(u.Strides[0]) * runtime.BoolToInt(t4 != 1)
+			/*line stencils.py:102:9*/ t42 = int64(uPrev.Strides[0]) * runtime.BoolToInt(t8 != 1)
+			/*line stencils.py:102:9*/ t43 = int64(u.Strides[0]) * runtime.BoolToInt(t12 != 1)
+			/*line stencils.py:102:9*/ t44 = int64(u.Strides[0]) * runtime.BoolToInt(t16 != 1)
+			/*line stencils.py:102:9*/ t45 = int64(u.Strides[0]) * runtime.BoolToInt(t20 != 1)
+			/*line stencils.py:102:9*/ t46 = int64(t27.Shape[0])
+			/*line stencils.py:102:9*/ h8 = int64(t27.Offset)
+			/*line stencils.py:102:9*/ h9 = int64(t27.Strides[0])
 			/*line stencils.py:102:9*/ h10 = int64(u.Offset)
 			/*line stencils.py:102:9*/ if h9 == 1 && t41 == 1 && t42 == 1 && t43 == 1 && t44 == 1 && t45 == 1 {
 				/*line stencils.py:102:9*/ if t46 > 0 {
-					t6W := t6Data[h8 : h8+t46]
-					uW := uData[t10 : t10+t46]
-					uPrevW := uPrevData[t14 : t14+t46]
-					uW2 := uData[t18 : t18+t46]
-					uW3 := uData[t22 : t22+t46]
+					t27W := t27Data[h8 : h8+t46]
+					uW := uData[t5 : t5+t46]
+					uPrevW := uPrevData[t9 : t9+t46]
+					uW2 := uData[t13 : t13+t46]
+					uW3 := uData[t17 : t17+t46]
 					uW4 := uData[h10 : h10+t46]
 					for i0_3 = 0; i0_3 < t46; i0_3++ {
-						/*line stencils.py:102:9*/ t6W[i0_3] = float64(2.0*uW[i0_3]) - uPrevW[i0_3] + float64(r*(uW2[i0_3]-float64(2.0*uW3[i0_3])+uW4[i0_3]))
+						/*line stencils.py:102:9*/ t27W[i0_3] = float64(2.0*uW[i0_3]) - uPrevW[i0_3] + float64(r*(uW2[i0_3]-float64(2.0*uW3[i0_3])+uW4[i0_3]))
 					}
 				}
 			} else {
 				/*line stencils.py:102:9*/ p9 = h8
-				/*line stencils.py:102:9*/ p10 = t10
-				/*line stencils.py:102:9*/ p11 = t14
-				/*line stencils.py:102:9*/ p12 = t18
-				/*line stencils.py:102:9*/ p13 = t22
+				/*line stencils.py:102:9*/ p10 = t5
+				/*line stencils.py:102:9*/ p11 = t9
+				/*line stencils.py:102:9*/ p12 = t13
+				/*line stencils.py:102:9*/ p13 = t17
 				/*line stencils.py:102:9*/ p14 = h10
 				/*line stencils.py:102:9*/ for i0_3 = 0; i0_3 < t46; i0_3++ {
-					/*line stencils.py:102:9*/ t6Data[p9] = float64(2.0*uData[p10]) - uPrevData[p11] + float64(r*(uData[p12]-float64(2.0*uData[p13])+uData[p14]))
+					/*line stencils.py:102:9*/ t27Data[p9] = float64(2.0*uData[p10]) - uPrevData[p11] + float64(r*(uData[p12]-float64(2.0*uData[p13])+uData[p14]))
 					/*line stencils.py:102:9*/ p9 = p9 + h9
 					/*line stencils.py:102:9*/ p10 = p10 + t41
 					/*line stencils.py:102:9*/ p11 = p11 + t42
@@ -2287,7 +2288,7 @@ func UpwindF32(u *runtime.Array[float32], c float32) (*runtime.Array[float32], e
 		t3      int64
 		t4      int64
 		t5      int64
-		t6      *runtime.Array[float32]
+		t6      int64
 		t7      int64
 		t8      int64
 		t9      int64
@@ -2297,7 +2298,7 @@ func UpwindF32(u *runtime.Array[float32], c float32) (*runtime.Array[float32], e
 		t13     int64
 		t14     int64
 		t15     int64
-		t16     int64
+		t16     *runtime.Array[float32]
 		t17     *runtime.Array[float32]
 		t18     *runtime.Array[float32]
 		t19     *runtime.Array[float32]
@@ -2341,7 +2342,7 @@ func UpwindF32(u *runtime.Array[float32], c float32) (*runtime.Array[float32], e
 		p11     int64
 		p12     int64
 		t1Data  []float32
-		t6Data  []float32
+		t16Data []float32
 		t20Data []float32
 	)
 	uData := u.Data
@@ -2370,41 +2371,41 @@ func UpwindF32(u *runtime.Array[float32], c float32) (*runtime.Array[float32], e
 		}
 	}
 	/*line stencils.py:108:5*/ v = t1
-	t3 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
-	/*line stencils.py:109:5*/ t4 = runtime.Max(int64(v.Shape[0])-t3, 0)
-	/*line stencils.py:109:5*/ t5 = int64(v.Offset) + t3*int64(v.Strides[0])
-	/*line stencils.py:109:5*/ t6 = &runtime.Array[float32]{Data: v.Data, Shape: []int{int(t4)}, Strides: []int{v.Strides[0]}, Offset: int(t5)}
-	t6Data = t6.Data
-	/*line stencils.py:109:13*/ t7 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-	/*line stencils.py:109:13*/ t8 = runtime.Max(int64(u.Shape[0])-t7, 0)
-	/*line stencils.py:109:13*/ t9 = int64(u.Offset) + t7*int64(u.Strides[0])
-	/*line stencils.py:109:26*/ t10 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
-	/*line stencils.py:109:26*/ t11 = runtime.Max(int64(u.Shape[0])-t10, 0)
-	/*line stencils.py:109:26*/ t12 = int64(u.Offset) + t10*int64(u.Strides[0])
-	/*line stencils.py:109:34*/ t13 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
-	/*line stencils.py:109:34*/ t14 = runtime.Max(t13-0, 0)
-	/*line stencils.py:109:5*/ t15 = t11
-	/*line stencils.py:109:5*/ t15 = t14 + (t15-t14)*runtime.BoolToInt(t14 == 1)
-	/*line stencils.py:109:5*/ if !((t11 == t15 || t11 == 1) && (t14 == t15 || t14 == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t11, t14), "stencils.py", 109, "upwind_f32")
+	t3 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
+	/*line stencils.py:109:13*/ t4 = runtime.Max(int64(u.Shape[0])-t3, 0)
+	/*line stencils.py:109:13*/ t5 = int64(u.Offset) + t3*int64(u.Strides[0])
+	/*line stencils.py:109:26*/ t6 = runtime.SliceAdjust(int64(u.Shape[0]), 1, 1)
+	/*line stencils.py:109:26*/ t7 = runtime.Max(int64(u.Shape[0])-t6, 0)
+	/*line stencils.py:109:26*/ t8 = int64(u.Offset) + t6*int64(u.Strides[0])
+	/*line stencils.py:109:34*/ t9 = runtime.SliceAdjust(int64(u.Shape[0]), -1, 1)
+	/*line stencils.py:109:34*/ t10 = runtime.Max(t9-0, 0)
+	/*line stencils.py:109:5*/ t11 = t7
+	/*line stencils.py:109:5*/ t11 = t10 + (t11-t10)*runtime.BoolToInt(t10 == 1)
+	/*line stencils.py:109:5*/ if !((t7 == t11 || t7 == 1) && (t10 == t11 || t10 == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t7, t10), "stencils.py", 109, "upwind_f32")
 	}
-	/*line stencils.py:109:5*/ t16 = t8
-	/*line stencils.py:109:5*/ t16 = t15 + (t16-t15)*runtime.BoolToInt(t15 == 1)
-	/*line stencils.py:109:5*/ if !((t8 == t16 || t8 == 1) && (t15 == t16 || t15 == 1)) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t8, t15), "stencils.py", 109, "upwind_f32")
+	/*line stencils.py:109:5*/ t12 = t4
+	/*line stencils.py:109:5*/ t12 = t11 + (t12-t11)*runtime.BoolToInt(t11 == 1)
+	/*line stencils.py:109:5*/ if !((t4 == t12 || t4 == 1) && (t11 == t12 || t11 == 1)) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("operands could not be broadcast together with shapes (%d,) (%d,) ", t4, t11), "stencils.py", 109, "upwind_f32")
 	}
-	/*line stencils.py:109:5*/ if !(t16 == int64(t6.Shape[0]) || t16 == 1) {
-		return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t16, int64(t6.Shape[0])), "stencils.py", 109, "upwind_f32")
+	/*line stencils.py:109:5*/ t13 = runtime.SliceAdjust(int64(v.Shape[0]), 1, 1)
+	/*line stencils.py:109:5*/ t14 = runtime.Max(int64(v.Shape[0])-t13, 0)
+	/*line stencils.py:109:5*/ t15 = int64(v.Offset) + t13*int64(v.Strides[0])
+	/*line stencils.py:109:5*/ t16 = &runtime.Array[float32]{Data: v.Data, Shape: []int{int(t14)}, Strides: []int{v.Strides[0]}, Offset: int(t15)}
+	t16Data = t16.Data
+	/*line stencils.py:109:5*/ if !(t12 == int64(t16.Shape[0]) || t12 == 1) {
+		return nil, runtime.Raise("ValueError", fmt.Sprintf("could not broadcast input array from shape (%d,) into shape (%d,)", t12, int64(t16.Shape[0])), "stencils.py", 109, "upwind_f32")
 	}
-	/*line stencils.py:109:5*/ t17 = &runtime.Array[float32]{Data: u.Data, Shape: []int{int(t8)}, Strides: []int{u.Strides[0]}, Offset: int(t9)}
-	/*line stencils.py:109:5*/ t18 = &runtime.Array[float32]{Data: u.Data, Shape: []int{int(t11)}, Strides: []int{u.Strides[0]}, Offset: int(t12)}
-	/*line stencils.py:109:5*/ t19 = &runtime.Array[float32]{Data: u.Data, Shape: []int{int(t14)}, Strides: []int{u.Strides[0]}, Offset: u.Offset}
-	/*line stencils.py:109:5*/ if runtime.Overlaps(t6, t17) || runtime.Overlaps(t6, t18) || runtime.Overlaps(t6, t19) {
-		/*line stencils.py:109:5*/ t20 = runtime.Zeros[float32](t6.Shape[0])
+	/*line stencils.py:109:5*/ t17 = &runtime.Array[float32]{Data: u.Data, Shape: []int{int(t4)}, Strides: []int{u.Strides[0]}, Offset: int(t5)}
+	/*line stencils.py:109:5*/ t18 = &runtime.Array[float32]{Data: u.Data, Shape: []int{int(t7)}, Strides: []int{u.Strides[0]}, Offset: int(t8)}
+	/*line stencils.py:109:5*/ t19 = &runtime.Array[float32]{Data: u.Data, Shape: []int{int(t10)}, Strides: []int{u.Strides[0]}, Offset: u.Offset}
+	/*line stencils.py:109:5*/ if runtime.Overlaps(t16, t17) || runtime.Overlaps(t16, t18) || runtime.Overlaps(t16, t19) {
+		/*line stencils.py:109:5*/ t20 = runtime.Zeros[float32](t16.Shape[0])
 		t20Data = t20.Data
-		/*line stencils.py:109:5*/ t21 = int64(u.Strides[0]) * runtime.BoolToInt(t8 != 1)
-		/*line stencils.py:109:5*/ t22 = int64(u.Strides[0]) * runtime.BoolToInt(t11 != 1)
-		/*line stencils.py:109:5*/ t23 = int64(u.Strides[0]) * runtime.BoolToInt(t14 != 1)
+		/*line stencils.py:109:5*/ t21 = int64(u.Strides[0]) * runtime.BoolToInt(t4 != 1)
+		/*line stencils.py:109:5*/ t22 = int64(u.Strides[0]) * runtime.BoolToInt(t7 != 1)
+		/*line stencils.py:109:5*/ t23 = int64(u.Strides[0]) * runtime.BoolToInt(t10 != 1)
 		/*line stencils.py:109:5*/ t24 = int64(t20.Shape[0])
 		/*line stencils.py:109:5*/ h5 = int64(t20.Offset)
 		/*line stencils.py:109:5*/ h6 = int64(t20.Strides[0])
@@ -2412,8 +2413,8 @@ func UpwindF32(u *runtime.Array[float32], c float32) (*runtime.Array[float32], e
 		/*line stencils.py:109:5*/ if h6 == 1 && t21 == 1 && t22 == 1 && t23 == 1 {
 			/*line stencils.py:109:5*/ if t24 > 0 {
 				t20W := t20Data[h5 : h5+t24]
-				uW := uData[t9 : t9+t24]
-				uW2 := uData[t12 : t12+t24]
+				uW := uData[t5 : t5+t24]
+				uW2 := uData[t8 : t8+t24]
 				uW3 := uData[h7 : h7+t24]
 				for i0_2 = 0; i0_2 < t24; i0_2++ {
 					/*line stencils.py:109:5*/ t20W[i0_2] = uW[i0_2] - float32(c*(uW2[i0_2]-uW3[i0_2]))
@@ -2421,8 +2422,8 @@ func UpwindF32(u *runtime.Array[float32], c float32) (*runtime.Array[float32], e
 			}
 		} else {
 			/*line stencils.py:109:5*/ p3 = h5
-			/*line stencils.py:109:5*/ p4 = t9
-			/*line stencils.py:109:5*/ p5 = t12
+			/*line stencils.py:109:5*/ p4 = t5
+			/*line stencils.py:109:5*/ p5 = t8
 			/*line stencils.py:109:5*/ p6 = h7
 			/*line stencils.py:109:5*/ for i0_2 = 0; i0_2 < t24; i0_2++ {
 				/*line stencils.py:109:5*/ t20Data[p3] = uData[p4] - float32(c*(uData[p5]-uData[p6]))
@@ -2432,53 +2433,53 @@ func UpwindF32(u *runtime.Array[float32], c float32) (*runtime.Array[float32], e
 				/*line stencils.py:109:5*/ p6 = p6 + t23
 			}
 		}
-		/*line stencils.py:109:5*/ t25 = int64(t6.Shape[0])
-		/*line stencils.py:109:5*/ h8 = int64(t6.Offset)
-		/*line stencils.py:109:5*/ h9 = int64(t6.Strides[0])
+		/*line stencils.py:109:5*/ t25 = int64(t16.Shape[0])
+		/*line stencils.py:109:5*/ h8 = int64(t16.Offset)
+		/*line stencils.py:109:5*/ h9 = int64(t16.Strides[0])
 		/*line stencils.py:109:5*/ h10 = int64(t20.Offset)
 		/*line stencils.py:109:5*/ h11 = int64(t20.Strides[0])
 		/*line stencils.py:109:5*/ if h9 == 1 && h11 == 1 {
 			/*line stencils.py:109:5*/ if t25 > 0 {
-				t6W := t6Data[h8 : h8+t25]
+				t16W := t16Data[h8 : h8+t25]
 				t20W := t20Data[h10 : h10+t25]
 				for i0_3 = 0; i0_3 < t25; i0_3++ {
-					/*line stencils.py:109:5*/ t6W[i0_3] = t20W[i0_3]
+					/*line stencils.py:109:5*/ t16W[i0_3] = t20W[i0_3]
 				}
 			}
 		} else {
 			/*line stencils.py:109:5*/ p7 = h8
 			/*line stencils.py:109:5*/ p8 = h10
 			/*line stencils.py:109:5*/ for i0_3 = 0; i0_3 < t25; i0_3++ {
-				/*line stencils.py:109:5*/ t6Data[p7] = t20Data[p8]
+				/*line stencils.py:109:5*/ t16Data[p7] = t20Data[p8]
 				/*line stencils.py:109:5*/ p7 = p7 + h9
 				/*line stencils.py:109:5*/ p8 = p8 + h11
 			}
 		}
 	} else {
-		/*line stencils.py:109:5*/ t26 = int64(u.Strides[0]) * runtime.BoolToInt(t8 != 1)
-		/*line stencils.py:109:5*/ t27 = int64(u.Strides[0]) * runtime.BoolToInt(t11 != 1)
-		/*line stencils.py:109:5*/ t28 = int64(u.Strides[0]) * runtime.BoolToInt(t14 != 1)
-		/*line stencils.py:109:5*/ t29 = int64(t6.Shape[0])
-		/*line stencils.py:109:5*/ h12 = int64(t6.Offset)
-		/*line stencils.py:109:5*/ h13 = int64(t6.Strides[0])
+		/*line stencils.py:109:5*/ t26 = int64(u.Strides[0]) * runtime.BoolToInt(t4 != 1)
+		/*line stencils.py:109:5*/ t27 = int64(u.Strides[0]) * runtime.BoolToInt(t7 != 1)
+		/*line stencils.py:109:5*/ t28 = int64(u.Strides[0]) * runtime.BoolToInt(t10 != 1)
+		/*line stencils.py:109:5*/ t29 = int64(t16.Shape[0])
+		/*line stencils.py:109:5*/ h12 = int64(t16.Offset)
+		/*line stencils.py:109:5*/ h13 = int64(t16.Strides[0])
 		/*line stencils.py:109:5*/ h14 = int64(u.Offset)
 		/*line stencils.py:109:5*/ if h13 == 1 && t26 == 1 && t27 == 1 && t28 == 1 {
 			/*line stencils.py:109:5*/ if t29 > 0 {
-				t6W := t6Data[h12 : h12+t29]
-				uW := uData[t9 : t9+t29]
-				uW2 := uData[t12 : t12+t29]
+				t16W := t16Data[h12 : h12+t29]
+				uW := uData[t5 : t5+t29]
+				uW2 := uData[t8 : t8+t29]
 				uW3 := uData[h14 : h14+t29]
 				for i0_4 = 0; i0_4 < t29; i0_4++ {
-					/*line stencils.py:109:5*/ t6W[i0_4] = uW[i0_4] - float32(c*(uW2[i0_4]-uW3[i0_4]))
+					/*line stencils.py:109:5*/ t16W[i0_4] = uW[i0_4] - float32(c*(uW2[i0_4]-uW3[i0_4]))
 				}
 			}
 		} else {
 			/*line stencils.py:109:5*/ p9 = h12
-			/*line stencils.py:109:5*/ p10 = t9
-			/*line stencils.py:109:5*/ p11 = t12
+			/*line stencils.py:109:5*/ p10 = t5
+			/*line stencils.py:109:5*/ p11 = t8
 			/*line stencils.py:109:5*/ p12 = h14
 			/*line stencils.py:109:5*/ for i0_4 = 0; i0_4 < t29; i0_4++ {
-				/*line stencils.py:109:5*/ t6Data[p9] = uData[p10] - float32(c*(uData[p11]-uData[p12]))
+				/*line stencils.py:109:5*/ t16Data[p9] = uData[p10] - float32(c*(uData[p11]-uData[p12]))
 				/*line stencils.py:109:5*/ p9 = p9 + h13
 				/*line stencils.py:109:5*/ p10 = p10 + t26
 				/*line stencils.py:109:5*/ p11 = p11 + t27

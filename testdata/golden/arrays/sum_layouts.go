@@ -12,8 +12,9 @@ package sumlayouts
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // SumT is pyc2go's compiled form of sum_t (sum_layouts.py:10).
@@ -110,8 +111,8 @@ func MeanT(m *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:31:5*/ return runtime.MeanFloat(t4)
 }
 
-// Sum3d is pyc2go's compiled form of sum_3d (sum_layouts.py:34).
-func Sum3d(a *runtime.Array[float64]) float64 {
+// Sum3D is pyc2go's compiled form of sum_3d (sum_layouts.py:34).
+func Sum3D(a *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:34:1*/ var (
 		t1 int64
 		t2 int64
@@ -268,8 +269,8 @@ func MeanTAxis1(m *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:69:5*/ return t2
 }
 
-// Sum3dTAxis1 is pyc2go's compiled form of sum_3d_t_axis1 (sum_layouts.py:72).
-func Sum3dTAxis1(a *runtime.Array[float64]) *runtime.Array[float64] {
+// Sum3DTAxis1 is pyc2go's compiled form of sum_3d_t_axis1 (sum_layouts.py:72).
+func Sum3DTAxis1(a *runtime.Array[float64]) *runtime.Array[float64] {
 	/*line sum_layouts.py:72:1*/ var (
 		t1 *runtime.Array[float64]
 		t2 *runtime.Array[float64]
@@ -929,8 +930,8 @@ func SumTBcast(m *runtime.Array[float64]) (float64, error) {
 	/*line sum_layouts.py:124:5*/ return runtime.SumFloat(t1), nil
 }
 
-// Sum3dExpr is pyc2go's compiled form of sum_3d_expr (sum_layouts.py:127).
-func Sum3dExpr(a *runtime.Array[float64]) float64 {
+// Sum3DExpr is pyc2go's compiled form of sum_3d_expr (sum_layouts.py:127).
+func Sum3DExpr(a *runtime.Array[float64]) float64 {
 	/*line sum_layouts.py:127:1*/ var (
 		t1     *runtime.Array[float64]
 		t2     int64

@@ -9,22 +9,15 @@ package unroll
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // IntOps is pyc2go's compiled form of int_ops (unroll.py:7).
 //
 // Every integer reduction operator in one loop.
-func IntOps(x *runtime.Array[int64]) (int64, int64, int64, int64, int64, int64, int64, int64) {
+func IntOps(x *runtime.Array[int64]) (s int64, d int64, p int64, o int64, a int64, e int64, lo int64, hi int64) {
 	/*line unroll.py:7:1*/ var (
-		s     int64
-		d     int64
-		p     int64
-		o     int64
-		a     int64
-		e     int64
-		lo    int64
-		hi    int64
 		i     int64
 		v     int64
 		t2    int64
@@ -497,10 +490,8 @@ func Bounded(x *runtime.Array[int64], lo int64, hi int64) (int64, error) {
 // LastSeen is pyc2go's compiled form of last_seen (unroll.py:47).
 //
 // A temporary read after the loop keeps its last iteration's value.
-func LastSeen(x *runtime.Array[int64]) (int64, int64) {
+func LastSeen(x *runtime.Array[int64]) (s int64, v int64) {
 	/*line unroll.py:47:1*/ var (
-		s     int64
-		v     int64
 		i     int64
 		t2    int64
 		h1    int64

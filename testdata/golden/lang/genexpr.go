@@ -7,8 +7,9 @@ package genexpr
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // SqNorm is pyc2go's compiled form of sq_norm (genexpr.py:7).
@@ -159,11 +160,7 @@ func pyc2goSumL12C12(a *runtime.Array[float64], t float64) int64 {
 // Extremes is pyc2go's compiled form of extremes (genexpr.py:15).
 //
 // min/max of an array with a default, and of generators.
-func Extremes(a *runtime.Array[float64]) (float64, float64) {
-	/*line genexpr.py:15:1*/ var (
-		lo float64
-		hi float64
-	)
+func Extremes(a *runtime.Array[float64]) (lo float64, hi float64) {
 	/*line genexpr.py:17:5*/ lo = pyc2goMinL17C10(a)
 	hi = pyc2goMaxL18C10(a)
 	return lo, hi
@@ -386,11 +383,7 @@ func pyc2goMinL24C32(a *runtime.Array[float64]) (float64, error) {
 }
 
 // Flags is pyc2go's compiled form of flags (genexpr.py:27).
-func Flags(a *runtime.Array[float64]) (bool, bool) {
-	/*line genexpr.py:27:1*/ var (
-		pos bool
-		fin bool
-	)
+func Flags(a *runtime.Array[float64]) (pos bool, fin bool) {
 	/*line genexpr.py:28:5*/ pos = pyc2goAnyL28C11(a)
 	fin = pyc2goAllL29C11(a)
 	return pos, fin

@@ -8,8 +8,9 @@ package helpers
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // mean is pyc2go's compiled form of _mean (helpers.py:8).
@@ -52,8 +53,8 @@ func mean(xs *runtime.Array[float64]) (float64, error) {
 	/*line helpers.py:12:5*/ return total / t3, nil
 }
 
-// mean2 is pyc2go's compiled form of _mean_2 (helpers.py:8).
-func mean2(xs *runtime.Array[int64]) (float64, error) {
+// meanInt64 is pyc2go's compiled form of _mean_2 (helpers.py:8).
+func meanInt64(xs *runtime.Array[int64]) (float64, error) {
 	/*line helpers.py:8:1*/ var (
 		total float64
 		x     int64
@@ -93,6 +94,8 @@ func mean2(xs *runtime.Array[int64]) (float64, error) {
 }
 
 // variance is pyc2go's compiled form of _variance (helpers.py:15).
+//
+// Python defaults: ddof = 0.
 func variance(xs *runtime.Array[float64], ddof int64) (float64, error) {
 	/*line helpers.py:15:1*/ var (
 		m   float64
@@ -147,8 +150,10 @@ func variance(xs *runtime.Array[float64], ddof int64) (float64, error) {
 	/*line helpers.py:20:5*/ return acc / t5, nil
 }
 
-// variance2 is pyc2go's compiled form of _variance_2 (helpers.py:15).
-func variance2(xs *runtime.Array[int64], ddof int64) (float64, error) {
+// varianceInt64 is pyc2go's compiled form of _variance_2 (helpers.py:15).
+//
+// Python defaults: ddof = 0.
+func varianceInt64(xs *runtime.Array[int64], ddof int64) (float64, error) {
 	/*line helpers.py:15:1*/ var (
 		m   float64
 		acc float64
@@ -164,7 +169,7 @@ func variance2(xs *runtime.Array[int64], ddof int64) (float64, error) {
 		err error
 	)
 	xsData := xs.Data
-	/*line helpers.py:16:9*/ m, err = mean2(xs)
+	/*line helpers.py:16:9*/ m, err = meanInt64(xs)
 	if err != nil {
 		return 0, err
 	}
@@ -213,8 +218,8 @@ func clamp(v int64, lo int64, hi int64) int64 {
 	/*line helpers.py:28:5*/ return v
 }
 
-// clamp2 is pyc2go's compiled form of _clamp_2 (helpers.py:23).
-func clamp2(v float64, lo float64, hi float64) float64 {
+// clampFloat64 is pyc2go's compiled form of _clamp_2 (helpers.py:23).
+func clampFloat64(v float64, lo float64, hi float64) float64 {
 	/*line helpers.py:24:5*/ if v < lo {
 		return lo
 	}
@@ -253,8 +258,8 @@ func dist(x1 float64, y1 float64, x2 float64, y2 float64) (float64, error) {
 	/*line helpers.py:40:5*/ return t2, nil
 }
 
-// dist2 is pyc2go's compiled form of _dist_2 (helpers.py:37).
-func dist2(x1 int64, y1 int64, x2 int64, y2 int64) (float64, error) {
+// distInt64 is pyc2go's compiled form of _dist_2 (helpers.py:37).
+func distInt64(x1 int64, y1 int64, x2 int64, y2 int64) (float64, error) {
 	/*line helpers.py:37:1*/ var (
 		dx int64
 		dy int64
@@ -311,11 +316,11 @@ func StatsInt(a *runtime.Array[int64]) (float64, error) {
 	/*line helpers.py:52:5*/ if int64(a.Shape[0]) == 0 {
 		return 0.0, nil
 	}
-	/*line helpers.py:54:12*/ t1, err = mean2(a)
+	/*line helpers.py:54:12*/ t1, err = meanInt64(a)
 	if err != nil {
 		return 0, err
 	}
-	/*line helpers.py:54:23*/ t2, err = variance2(a, 0)
+	/*line helpers.py:54:23*/ t2, err = varianceInt64(a, 0)
 	if err != nil {
 		return 0, err
 	}
@@ -358,25 +363,25 @@ func ClampAll(a *runtime.Array[float64], lo float64, hi float64) int64 {
 		/*line helpers.py:60:5*/ iU = 0
 		/*line helpers.py:60:5*/ iLim = runtime.Max(t4, -9223372036854775805) - 3
 		/*line helpers.py:60:5*/ for iU < iLim {
-			v = clamp2(aData[h1+iU], lo, hi)
+			v = clampFloat64(aData[h1+iU], lo, hi)
 			if v != aData[h1+iU] {
 				t3 = h1 + iU*h2
 				/*line helpers.py:63:13*/ aData[t3] = v
 				changed = changed + 1
 			}
-			/*line helpers.py:61:9*/ v = clamp2(aData[h1+(iU+1)], lo, hi)
+			/*line helpers.py:61:9*/ v = clampFloat64(aData[h1+(iU+1)], lo, hi)
 			if v != aData[h1+(iU+1)] {
 				t3 = h1 + (iU+1)*h2
 				/*line helpers.py:63:13*/ aData[t3] = v
 				changedU1 = changedU1 + 1
 			}
-			/*line helpers.py:61:9*/ v = clamp2(aData[h1+(iU+2)], lo, hi)
+			/*line helpers.py:61:9*/ v = clampFloat64(aData[h1+(iU+2)], lo, hi)
 			if v != aData[h1+(iU+2)] {
 				t3 = h1 + (iU+2)*h2
 				/*line helpers.py:63:13*/ aData[t3] = v
 				changedU2 = changedU2 + 1
 			}
-			/*line helpers.py:61:9*/ v = clamp2(aData[h1+(iU+3)], lo, hi)
+			/*line helpers.py:61:9*/ v = clampFloat64(aData[h1+(iU+3)], lo, hi)
 			if v != aData[h1+(iU+3)] {
 				t3 = h1 + (iU+3)*h2
 				/*line helpers.py:63:13*/ aData[t3] = v
@@ -385,7 +390,7 @@ func ClampAll(a *runtime.Array[float64], lo float64, hi float64) int64 {
 			/*line helpers.py:60:5*/ iU = iU + 4
 		}
 		/*line helpers.py:60:5*/ for i = iU; i < t4; i++ {
-			v = clamp2(aData[h1+i], lo, hi)
+			v = clampFloat64(aData[h1+i], lo, hi)
 			if v != aData[h1+i] {
 				t3 = h1 + i*h2
 				/*line helpers.py:63:13*/ aData[t3] = v
@@ -401,28 +406,28 @@ func ClampAll(a *runtime.Array[float64], lo float64, hi float64) int64 {
 		/*line helpers.py:60:5*/ iU2 = 0
 		/*line helpers.py:60:5*/ iLim2 = runtime.Max(t4, -9223372036854775805) - 3
 		/*line helpers.py:60:5*/ for iU2 < iLim2 {
-			v = clamp2(aData[p1], lo, hi)
+			v = clampFloat64(aData[p1], lo, hi)
 			if v != aData[p1] {
 				t3 = h1 + iU2*h2
 				/*line helpers.py:63:13*/ aData[t3] = v
 				changed = changed + 1
 			}
 			/*line helpers.py:60:5*/ p1 = p1 + h2
-			v = clamp2(aData[p1], lo, hi)
+			v = clampFloat64(aData[p1], lo, hi)
 			if v != aData[p1] {
 				t3 = h1 + (iU2+1)*h2
 				/*line helpers.py:63:13*/ aData[t3] = v
 				changedU12 = changedU12 + 1
 			}
 			/*line helpers.py:60:5*/ p1 = p1 + h2
-			v = clamp2(aData[p1], lo, hi)
+			v = clampFloat64(aData[p1], lo, hi)
 			if v != aData[p1] {
 				t3 = h1 + (iU2+2)*h2
 				/*line helpers.py:63:13*/ aData[t3] = v
 				changedU22 = changedU22 + 1
 			}
 			/*line helpers.py:60:5*/ p1 = p1 + h2
-			v = clamp2(aData[p1], lo, hi)
+			v = clampFloat64(aData[p1], lo, hi)
 			if v != aData[p1] {
 				t3 = h1 + (iU2+3)*h2
 				/*line helpers.py:63:13*/ aData[t3] = v
@@ -432,7 +437,7 @@ func ClampAll(a *runtime.Array[float64], lo float64, hi float64) int64 {
 			/*line helpers.py:60:5*/ iU2 = iU2 + 4
 		}
 		/*line helpers.py:60:5*/ for i = iU2; i < t4; i++ {
-			v = clamp2(aData[p1], lo, hi)
+			v = clampFloat64(aData[p1], lo, hi)
 			if v != aData[p1] {
 				t3 = h1 + i*h2
 				/*line helpers.py:63:13*/ aData[t3] = v
@@ -588,7 +593,7 @@ func GridDist(i int64, j int64) (float64, error) {
 		t1  float64
 		err error
 	)
-	/*line helpers.py:89:12*/ t1, err = dist2(0, 0, i, j)
+	/*line helpers.py:89:12*/ t1, err = distInt64(0, 0, i, j)
 	if err != nil {
 		return 0, err
 	}

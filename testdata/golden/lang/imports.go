@@ -7,8 +7,9 @@ package imports
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // Wave is pyc2go's compiled form of wave (imports.py:8).

@@ -7,6 +7,7 @@ package iteration
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 

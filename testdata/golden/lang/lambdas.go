@@ -7,13 +7,16 @@
 package lambdas
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // newton is pyc2go's compiled form of _newton (lambdas.py:8).
 //
 // The textbook Newton iteration, with function arguments.
+//
+// Python defaults: tol = 1e-12, maxiter = 60.
 func newton(f0 float64, x0 float64, tol float64, maxiter int64) (float64, error) {
 	/*line lambdas.py:8:1*/ var (
 		x    float64
@@ -46,6 +49,8 @@ func newton(f0 float64, x0 float64, tol float64, maxiter int64) (float64, error)
 // newton2 is pyc2go's compiled form of _newton_2 (lambdas.py:8).
 //
 // The textbook Newton iteration, with function arguments.
+//
+// Python defaults: tol = 1e-12, maxiter = 60.
 func newton2(f0 float64, x0 float64, tol float64, maxiter int64) (float64, error) {
 	/*line lambdas.py:8:1*/ var (
 		x    float64
@@ -280,6 +285,8 @@ func pyc2goLambdaL61C38(t float64) float64 {
 // integrate is pyc2go's compiled form of _integrate (lambdas.py:64).
 //
 // Composite trapezoid rule.
+//
+// Python defaults: n = 64.
 func integrate(f0 float64, f1 float64, f2 float64, a float64, b float64, n int64) (float64, error) {
 	/*line lambdas.py:64:1*/ var (
 		h   float64
@@ -316,6 +323,8 @@ func integrate(f0 float64, f1 float64, f2 float64, a float64, b float64, n int64
 // integrate2 is pyc2go's compiled form of _integrate_2 (lambdas.py:64).
 //
 // Composite trapezoid rule.
+//
+// Python defaults: n = 64.
 func integrate2(f0 float64, f1 float64, f2 float64, a float64, b float64, n int64) (float64, error) {
 	/*line lambdas.py:64:1*/ var (
 		h float64
@@ -408,6 +417,8 @@ func PolyArea(c0 float64, c1 float64, c2 float64) (float64, error) {
 }
 
 // pyc2goPolyAreaP is pyc2go's compiled form of _pyc2go_poly_area_p (lambdas.py:83).
+//
+// Python defaults: scale = 1.0.
 func pyc2goPolyAreaP(x float64, scale float64, c0 float64, c1 float64, c2 float64) float64 {
 	/*line lambdas.py:84:9*/ return float64(scale * (c0 + float64(c1*x) + float64(c2*x*x)))
 }

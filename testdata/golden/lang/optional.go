@@ -7,8 +7,9 @@ package optional
 
 import (
 	"fmt"
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // Scale is pyc2go's compiled form of scale (optional.py:5).
@@ -346,8 +347,8 @@ func weightedNorm(v *runtime.Array[float64]) float64 {
 	/*line optional.py:39:9*/ return math.Sqrt(runtime.SumFloat(t1))
 }
 
-// weightedNorm2 is pyc2go's compiled form of _weighted_norm_2 (optional.py:37).
-func weightedNorm2(v *runtime.Array[float64], w *runtime.Array[float64]) (float64, error) {
+// weightedNormFloat64 is pyc2go's compiled form of _weighted_norm_2 (optional.py:37).
+func weightedNormFloat64(v *runtime.Array[float64], w *runtime.Array[float64]) (float64, error) {
 	/*line optional.py:37:1*/ var (
 		t1     *runtime.Array[float64]
 		t2     int64
@@ -417,7 +418,7 @@ func Norms(a *runtime.Array[float64], b *runtime.Array[float64]) (float64, error
 		err error
 	)
 	/*line optional.py:45:12*/ t2 = weightedNorm(a)
-	/*line optional.py:45:32*/ t1, err = weightedNorm2(a, b)
+	/*line optional.py:45:32*/ t1, err = weightedNormFloat64(a, b)
 	if err != nil {
 		return 0, err
 	}

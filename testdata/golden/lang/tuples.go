@@ -8,6 +8,7 @@ package tuples
 
 import (
 	"fmt"
+
 	"github.com/pyc2go/pyc2go/runtime"
 )
 
@@ -47,11 +48,7 @@ func ComparePairs(a int64, b int64, c int64, d float64) (bool, bool, bool, bool)
 		t1 bool
 		t2 int64
 		t3 bool
-		t4 int64
-		t5 int64
 	)
-	_ = t4
-	_ = t5
 	/*line tuples.py:22:12*/ if !(a == c) {
 		/*line tuples.py:22:12*/ t1 = a < c
 	} else if !(float64(b) == d) {
@@ -64,18 +61,14 @@ func ComparePairs(a int64, b int64, c int64, d float64) (bool, bool, bool, bool)
 		/*line tuples.py:22:47*/ t3 = a >= c
 	} else if !(b == t2) {
 		/*line tuples.py:22:47*/ t3 = b >= t2
-	} else if true {
-		/*line tuples.py:22:47*/ t3 = true
 	} else {
 		/*line tuples.py:22:47*/ t3 = true
 	}
-	/*line tuples.py:22:75*/ t4 = a
-	/*line tuples.py:22:75*/ t5 = b
 	/*line tuples.py:22:5*/ return t1, a == c && float64(b) == d, t3, true
 }
 
-// NanPairs is pyc2go's compiled form of nan_pairs (tuples.py:25).
-func NanPairs(x float64, y float64) (bool, bool, bool) {
+// NaNPairs is pyc2go's compiled form of nan_pairs (tuples.py:25).
+func NaNPairs(x float64, y float64) (bool, bool, bool) {
 	/*line tuples.py:25:1*/ var (
 		t1 float64
 		t2 bool
@@ -183,10 +176,8 @@ func polar(x float64, y float64) (float64, float64) {
 // ToPolarSum is pyc2go's compiled form of to_polar_sum (tuples.py:55).
 //
 // A helper returning a tuple, unpacked in a loop.
-func ToPolarSum(xs *runtime.Array[float64], ys *runtime.Array[float64]) (float64, float64) {
+func ToPolarSum(xs *runtime.Array[float64], ys *runtime.Array[float64]) (tr float64, ta float64) {
 	/*line tuples.py:55:1*/ var (
-		tr float64
-		ta float64
 		x  float64
 		y  float64
 		r  float64

@@ -6,14 +6,15 @@
 package basics
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
-// Gcd is pyc2go's compiled form of gcd (basics.py:6).
+// GCD is pyc2go's compiled form of gcd (basics.py:6).
 //
 // Greatest common divisor by Euclid's algorithm; result is non-negative.
-func Gcd(a int64, b int64) int64 {
+func GCD(a int64, b int64) int64 {
 	/*line basics.py:6:1*/ var t1 int64
 	/*line basics.py:8:5*/ a = runtime.IntAbs(a)
 	b = runtime.IntAbs(b)

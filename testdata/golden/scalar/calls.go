@@ -6,13 +6,16 @@
 package calls
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // WeightedSum is pyc2go's compiled form of weighted_sum (calls.py:6).
 //
 // wa * a + wb * b with default weights of one half.
+//
+// Python defaults: wa = 0.5, wb = 0.5.
 func WeightedSum(a float64, b float64, wa float64, wb float64) float64 {
 	/*line calls.py:8:5*/ return float64(wa*a) + float64(wb*b)
 }
@@ -27,6 +30,8 @@ func Blend(x float64, y float64) float64 {
 // Power is pyc2go's compiled form of power (calls.py:16).
 //
 // x ** n for integer n by repeated multiplication; |n| clamped to 1000, negative n inverts.
+//
+// Python defaults: n = 2.
 func Power(x float64, n int64) (float64, error) {
 	/*line calls.py:16:1*/ var (
 		m  int64
@@ -50,6 +55,8 @@ func Power(x float64, n int64) (float64, error) {
 // PolyWithDefaults is pyc2go's compiled form of poly_with_defaults (calls.py:27).
 //
 // a*x^2 + b*x + c via power(); callers override only some coefficients.
+//
+// Python defaults: a = 1.0, b = 0.0, c = 0.0.
 func PolyWithDefaults(x float64, a float64, b float64, c float64) (float64, error) {
 	/*line calls.py:27:1*/ var (
 		t1  float64
@@ -147,6 +154,8 @@ func AckermannRec(m int64, n int64) (int64, error) {
 // HanoiMoves is pyc2go's compiled form of hanoi_moves (calls.py:55).
 //
 // Number of moves for Towers of Hanoi by explicit double recursion; n in [0, 16].
+//
+// Python defaults: src = 1, dst = 3, via = 2.
 func HanoiMoves(n int64, src int64, dst int64, via int64) (int64, error) {
 	/*line calls.py:55:1*/ var (
 		t1  int64
@@ -215,11 +224,7 @@ func IsOddRec(n int64) (bool, error) {
 // DivmodPair is pyc2go's compiled form of divmod_pair (calls.py:82).
 //
 // Tuple return: q, r = divmod(a, b), returned as (q, r).
-func DivmodPair(a int64, b int64) (int64, int64, error) {
-	/*line calls.py:82:1*/ var (
-		q int64
-		r int64
-	)
+func DivmodPair(a int64, b int64) (q int64, r int64, err error) {
 	/*line calls.py:84:12*/ if b == 0 {
 		return 0, 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "calls.py", 84, "divmod_pair")
 	}

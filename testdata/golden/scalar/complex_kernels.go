@@ -6,13 +6,16 @@
 package complexkernels
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // MandelbrotEscape is pyc2go's compiled form of mandelbrot_escape (complex_kernels.py:7).
 //
 // Iterations of z = z*z + c before |z| > 2, capped at max_iter (clamped to [0, 1000]).
+//
+// Python defaults: maxIter = 100.
 func MandelbrotEscape(c complex128, maxIter int64) (int64, error) {
 	/*line complex_kernels.py:7:1*/ var (
 		n  int64
@@ -38,6 +41,8 @@ func MandelbrotEscape(c complex128, maxIter int64) (int64, error) {
 // MandelPoint is pyc2go's compiled form of mandel_point (complex_kernels.py:18).
 //
 // Mandelbrot escape count for c = x + y*1j built from two floats.
+//
+// Python defaults: maxIter = 50.
 func MandelPoint(x float64, y float64, maxIter int64) (int64, error) {
 	/*line complex_kernels.py:18:1*/ var (
 		c   complex128
@@ -196,6 +201,9 @@ func UnitPhasor(theta float64) (complex128, error) {
 		return 0, runtime.Raise("ValueError", "theta must be finite", "complex_kernels.py", 58, "unit_phasor")
 	}
 	/*line complex_kernels.py:59:12*/ t1 = runtime.ComplexMul(complex(0.0, 1.0), complex(theta, 0))
+	/*line complex_kernels.py:59:12*/ if math.IsInf(imag(t1), 0) && (math.Abs(real(t1)) <= math.MaxFloat64 || real(t1) == math.Inf(1)) {
+		return 0, runtime.Raise("ValueError", "math domain error", "complex_kernels.py", 59, "unit_phasor")
+	}
 	/*line complex_kernels.py:59:12*/ t2 = runtime.CmathExp(t1)
 	/*line complex_kernels.py:59:12*/ if math.Abs(real(t1)) <= math.MaxFloat64 && math.Abs(imag(t1)) <= math.MaxFloat64 && (math.IsInf(real(t2), 0) || math.IsInf(imag(t2), 0)) {
 		return 0, runtime.Raise("OverflowError", "math range error", "complex_kernels.py", 59, "unit_phasor")
@@ -215,6 +223,9 @@ func ComplexExpLog(z complex128) (complex128, error) {
 		return 0, runtime.Raise("ValueError", "math domain error", "complex_kernels.py", 64, "complex_exp_log")
 	}
 	/*line complex_kernels.py:64:12*/ t1 = runtime.CmathLog(z)
+	/*line complex_kernels.py:64:12*/ if math.IsInf(imag(t1), 0) && (math.Abs(real(t1)) <= math.MaxFloat64 || real(t1) == math.Inf(1)) {
+		return 0, runtime.Raise("ValueError", "math domain error", "complex_kernels.py", 64, "complex_exp_log")
+	}
 	/*line complex_kernels.py:64:12*/ t2 = runtime.CmathExp(t1)
 	/*line complex_kernels.py:64:12*/ if math.Abs(real(t1)) <= math.MaxFloat64 && math.Abs(imag(t1)) <= math.MaxFloat64 && (math.IsInf(real(t2), 0) || math.IsInf(imag(t2), 0)) {
 		return 0, runtime.Raise("OverflowError", "math range error", "complex_kernels.py", 64, "complex_exp_log")
@@ -277,6 +288,9 @@ func RootsOfUnitySum(n int64) (float64, error) {
 			return 0, runtime.Raise("ZeroDivisionError", "complex division by zero", "complex_kernels.py", 84, "roots_of_unity_sum")
 		}
 		/*line complex_kernels.py:84:14*/ t1 = runtime.ComplexDiv(runtime.ComplexMul(h2, complex(float64(k), 0)), h3)
+		/*line complex_kernels.py:84:14*/ if math.IsInf(imag(t1), 0) && (math.Abs(real(t1)) <= math.MaxFloat64 || real(t1) == math.Inf(1)) {
+			return 0, runtime.Raise("ValueError", "math domain error", "complex_kernels.py", 84, "roots_of_unity_sum")
+		}
 		/*line complex_kernels.py:84:14*/ t2 = runtime.CmathExp(t1)
 		/*line complex_kernels.py:84:14*/ if math.Abs(real(t1)) <= math.MaxFloat64 && math.Abs(imag(t1)) <= math.MaxFloat64 && (math.IsInf(real(t2), 0) || math.IsInf(imag(t2), 0)) {
 			return 0, runtime.Raise("OverflowError", "math range error", "complex_kernels.py", 84, "roots_of_unity_sum")

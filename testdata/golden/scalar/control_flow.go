@@ -5,7 +5,11 @@
 // Control flow: while-else, for-else, break/continue, chained comparisons, short-circuit.
 package controlflow
 
-import "github.com/pyc2go/pyc2go/runtime"
+import (
+	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
+)
 
 // SmallestFactor is pyc2go's compiled form of smallest_factor (control_flow.py:4).
 //
@@ -180,7 +184,7 @@ func AndValue(a int64, b int64) int64 {
 //
 // if/elif/else ladder: 0 nan, 1 negative, 2 zero, 3 in (0, 1), 4 in [1, 1e6), 5 above.
 func Classify(x float64) int64 {
-	/*line control_flow.py:90:5*/ if x != x {
+	/*line control_flow.py:90:5*/ if math.IsNaN(x) {
 		return 0
 	} else if x < 0.0 {
 		/*line control_flow.py:93:9*/ return 1

@@ -6,8 +6,9 @@
 package edgemath
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // PowSpecial is pyc2go's compiled form of pow_special (edge_math.py:7).
@@ -538,13 +539,7 @@ func CopysignInts(a int64, b int64) float64 {
 // factorial of a bool and of a clamped int.
 func FactorialBool(p bool, n int64) (int64, error) {
 	/*line edge_math.py:138:5*/ n = runtime.Min(runtime.Max(n, 0), 20)
-	if !(runtime.BoolToInt(p) >= 0) {
-		return 0, runtime.Raise("ValueError", "factorial() not defined for negative values", "edge_math.py", 139, "factorial_bool")
-	}
-	/*line edge_math.py:139:12*/ if !(runtime.BoolToInt(p) <= 20) {
-		return 0, runtime.Raise("OverflowError", "pyc2go: factorial() result too large for int64", "edge_math.py", 139, "factorial_bool")
-	}
-	/*line edge_math.py:139:32*/ if !(n >= 0) {
+	if !(n >= 0) {
 		return 0, runtime.Raise("ValueError", "factorial() not defined for negative values", "edge_math.py", 139, "factorial_bool")
 	}
 	/*line edge_math.py:139:32*/ if !(n <= 20) {
@@ -553,10 +548,10 @@ func FactorialBool(p bool, n int64) (int64, error) {
 	/*line edge_math.py:139:5*/ return runtime.Factorial(runtime.BoolToInt(p)) + runtime.ModInt(runtime.Factorial(n), 1000003), nil
 }
 
-// GcdThree is pyc2go's compiled form of gcd_three (edge_math.py:142).
+// GCDThree is pyc2go's compiled form of gcd_three (edge_math.py:142).
 //
 // gcd of gcds with zero and negatives.
-func GcdThree(a int64, b int64, c int64) int64 {
+func GCDThree(a int64, b int64, c int64) int64 {
 	/*line edge_math.py:144:5*/ return runtime.Gcd(runtime.Gcd(a, b), c) + runtime.Gcd(a, 0) + runtime.Gcd(0, -b)
 }
 
@@ -640,10 +635,10 @@ func Atan2Special(y float64, x float64) float64 {
 	/*line edge_math.py:170:5*/ return runtime.Atan2(y, x)
 }
 
-// NanCompare is pyc2go's compiled form of nan_compare (edge_math.py:173).
+// NaNCompare is pyc2go's compiled form of nan_compare (edge_math.py:173).
 //
 // Every comparison with nan is False except !=.
-func NanCompare(x float64) (bool, bool, bool, bool, bool) {
+func NaNCompare(x float64) (bool, bool, bool, bool, bool) {
 	/*line edge_math.py:173:1*/ var n float64
 	/*line edge_math.py:175:5*/ n = math.NaN()
 	return x < n, x == n, x != n, n >= x, !(x <= n)

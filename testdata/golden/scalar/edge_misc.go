@@ -6,26 +6,27 @@
 package edgemisc
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
 	"math/cmplx"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 const (
-	// LIMIT is the Python constant LIMIT (edge_misc.py:7).
-	LIMIT int64 = -2147483648
-	// RATIO is the Python constant RATIO (edge_misc.py:8).
-	RATIO float64 = 0.3333333333333333
-	// ZERO is the Python constant ZERO (edge_misc.py:9).
-	ZERO float64 = 0.0
-	// FLAG is the Python constant FLAG (edge_misc.py:11).
-	FLAG bool = true
+	// Limit is the Python constant LIMIT (edge_misc.py:7).
+	Limit int64 = -2147483648
+	// Ratio is the Python constant RATIO (edge_misc.py:8).
+	Ratio float64 = 0.3333333333333333
+	// Zero is the Python constant ZERO (edge_misc.py:9).
+	Zero float64 = 0.0
+	// Flag is the Python constant FLAG (edge_misc.py:11).
+	Flag bool = true
 )
 
 // Constants without a Go constant form (infinities, NaN, -0.0).
 var (
-	// NEGZERO is the Python constant NEG_ZERO (edge_misc.py:10).
-	NEGZERO float64 = math.Copysign(0, -1)
+	// NegZero is the Python constant NEG_ZERO (edge_misc.py:10).
+	NegZero float64 = math.Copysign(0, -1)
 )
 
 // AnnotatedLocals is pyc2go's compiled form of annotated_locals (edge_misc.py:14).
@@ -62,11 +63,7 @@ func NegZeroConsts(x float64) (float64, float64, float64, float64, float64) {
 // A bool module constant in arithmetic.
 func BoolConst(a int64) int64 {
 	/*line edge_misc.py:33:1*/ var t1 int64
-	/*line edge_misc.py:35:31*/ if true {
-		/*line edge_misc.py:35:31*/ t1 = a
-	} else {
-		/*line edge_misc.py:35:31*/ t1 = -a
-	}
+	/*line edge_misc.py:35:31*/ t1 = a
 	/*line edge_misc.py:35:5*/ return a*1 + 1 + t1
 }
 
@@ -127,10 +124,7 @@ func AugDivZero(a float64, b float64) (float64, error) {
 //
 // Complex divided by complex zero, real zero and int zero.
 func ComplexDivZero(a complex128) (complex128, error) {
-	/*line edge_misc.py:76:12*/ if !false {
-		return 0, runtime.Raise("ZeroDivisionError", "complex division by zero", "edge_misc.py", 76, "complex_div_zero")
-	}
-	/*line edge_misc.py:76:5*/ return runtime.ComplexDiv(a, complex(0.0, 0.0)), nil
+	/*line edge_misc.py:76:12*/ return 0, runtime.Raise("ZeroDivisionError", "complex division by zero", "edge_misc.py", 76, "complex_div_zero")
 }
 
 // ComplexDivRealZero is pyc2go's compiled form of complex_div_real_zero (edge_misc.py:79).
@@ -377,10 +371,10 @@ func IscloseSpecial(a float64, b float64) bool {
 	/*line edge_misc.py:174:5*/ return runtime.Isclose(a, b, 1e-09, 0.5)
 }
 
-// GcdNegatives is pyc2go's compiled form of gcd_negatives (edge_misc.py:177).
+// GCDNegatives is pyc2go's compiled form of gcd_negatives (edge_misc.py:177).
 //
 // gcd of negatives and with a computed large value.
-func GcdNegatives(a int64, b int64) int64 {
+func GCDNegatives(a int64, b int64) int64 {
 	/*line edge_misc.py:179:5*/ return runtime.Gcd(a*6, b*4) + runtime.Gcd(-4611686018427387904, 6)
 }
 

@@ -6,8 +6,9 @@
 package edgenames
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 const (
@@ -203,6 +204,8 @@ func LaterCaller(x int64) int64 {
 // DefinedLater is pyc2go's compiled form of defined_later (edge_names.py:113).
 //
 // Defined after its caller.
+//
+// Python defaults: k = 1.
 func DefinedLater(x int64, k int64) int64 {
 	/*line edge_names.py:115:5*/ return x * k
 }

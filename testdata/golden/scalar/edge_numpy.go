@@ -6,15 +6,16 @@
 package edgenumpy
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 const (
-	// SCALE is the Python constant SCALE (edge_numpy.py:5).
-	SCALE int64 = 3
-	// FSCALE is the Python constant FSCALE (edge_numpy.py:6).
-	FSCALE float64 = 0.1
+	// Scale is the Python constant SCALE (edge_numpy.py:5).
+	Scale int64 = 3
+	// Fscale is the Python constant FSCALE (edge_numpy.py:6).
+	Fscale float64 = 0.1
 )
 
 // F32Add is pyc2go's compiled form of f32_add (edge_numpy.py:9).

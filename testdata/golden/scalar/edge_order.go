@@ -6,8 +6,9 @@
 package edgeorder
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // fa is pyc2go's compiled form of _fa (edge_order.py:6).
@@ -156,6 +157,8 @@ func OrderKwargs2(a int64, b int64) (int64, error) {
 // defaults is pyc2go's compiled form of _defaults (edge_order.py:55).
 //
 // Combines with defaults.
+//
+// Python defaults: b = 7, c = -3.
 func defaults(a int64, b int64, c int64) int64 {
 	/*line edge_order.py:57:5*/ return a*100 + b*10 + c
 }

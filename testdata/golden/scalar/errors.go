@@ -6,8 +6,9 @@
 package errors
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // TrueDiv is pyc2go's compiled form of true_div (errors.py:6).

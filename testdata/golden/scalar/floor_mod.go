@@ -6,13 +6,14 @@
 package floormod
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 const (
-	// CHECKMOD is the Python constant CHECK_MOD (floor_mod.py:5).
-	CHECKMOD int64 = 1000003
+	// CheckMod is the Python constant CHECK_MOD (floor_mod.py:5).
+	CheckMod int64 = 1000003
 )
 
 // Floordiv is pyc2go's compiled form of floordiv (floor_mod.py:8).

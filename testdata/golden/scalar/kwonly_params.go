@@ -9,11 +9,15 @@ package kwonlyparams
 import "github.com/pyc2go/pyc2go/runtime"
 
 // Shifted is pyc2go's compiled form of shifted (kwonly_params.py:5).
+//
+// Python defaults: bias = 0.
 func Shifted(a int64, bias int64) int64 {
 	/*line kwonly_params.py:6:5*/ return a + bias
 }
 
 // Blend is pyc2go's compiled form of blend (kwonly_params.py:9).
+//
+// Python defaults: clamp = True.
 func Blend(x float64, y float64, w float64, clamp bool) float64 {
 	/*line kwonly_params.py:9:1*/ var t float64
 	/*line kwonly_params.py:10:5*/ t = float64(x*(1.0-w)) + float64(y*w)
@@ -31,6 +35,8 @@ func Caller(x float64) float64 {
 // Ordered is pyc2go's compiled form of ordered (kwonly_params.py:20).
 //
 // A keyword-only default may come before a parameter without one.
+//
+// Python defaults: a = 1.
 func Ordered(a int64, b int64) int64 {
 	/*line kwonly_params.py:22:5*/ return a - 2*b
 }

@@ -6,8 +6,9 @@
 package locals
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // MeanOfSquares is pyc2go's compiled form of mean_of_squares (locals.py:7).

@@ -7,27 +7,27 @@ package numbertheory
 
 import "github.com/pyc2go/pyc2go/runtime"
 
-// GcdRec is pyc2go's compiled form of gcd_rec (number_theory.py:4).
+// GCDRec is pyc2go's compiled form of gcd_rec (number_theory.py:4).
 //
 // Recursive Euclid gcd on absolute values (depth is logarithmic).
-func GcdRec(a int64, b int64) int64 {
+func GCDRec(a int64, b int64) int64 {
 	/*line number_theory.py:4:1*/ var t1 int64
 	/*line number_theory.py:6:5*/ if b == 0 {
 		return runtime.IntAbs(a)
 	}
-	/*line number_theory.py:8:12*/ t1 = GcdRec(b, runtime.ModInt(a, b))
+	/*line number_theory.py:8:12*/ t1 = GCDRec(b, runtime.ModInt(a, b))
 	/*line number_theory.py:8:5*/ return t1
 }
 
-// Lcm is pyc2go's compiled form of lcm (number_theory.py:11).
+// LCM is pyc2go's compiled form of lcm (number_theory.py:11).
 //
 // Least common multiple; lcm with zero is zero, result is non-negative.
-func Lcm(a int64, b int64) (int64, error) {
+func LCM(a int64, b int64) (int64, error) {
 	/*line number_theory.py:11:1*/ var t1 int64
 	/*line number_theory.py:13:5*/ if a == 0 || b == 0 {
 		return 0, nil
 	}
-	/*line number_theory.py:15:21*/ t1 = GcdRec(a, b)
+	/*line number_theory.py:15:21*/ t1 = GCDRec(a, b)
 	/*line number_theory.py:15:16*/ if t1 == 0 {
 		return 0, runtime.Raise("ZeroDivisionError", "integer division or modulo by zero", "number_theory.py", 15, "lcm")
 	}

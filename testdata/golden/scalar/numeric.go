@@ -6,8 +6,9 @@
 package numeric
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 // NewtonSqrt is pyc2go's compiled form of newton_sqrt (numeric.py:6).
@@ -55,6 +56,8 @@ func Cubic(x float64) float64 {
 // BisectionRoot is pyc2go's compiled form of bisection_root (numeric.py:26).
 //
 // Root of cubic() in [lo, hi] by bisection, at most 200 halvings.
+//
+// Python defaults: tol = 1e-12.
 func BisectionRoot(lo float64, hi float64, tol float64) (float64, error) {
 	/*line numeric.py:26:1*/ var (
 		flo  float64
@@ -170,6 +173,8 @@ func TrapezoidPoly(a float64, b float64, n int64) (float64, error) {
 // SimpsonSin is pyc2go's compiled form of simpson_sin (numeric.py:82).
 //
 // Composite Simpson rule for math.sin on [a, b]; n is rounded up to even, <= 10000.
+//
+// Python defaults: n = 100.
 func SimpsonSin(a float64, b float64, n int64) (float64, error) {
 	/*line numeric.py:82:1*/ var (
 		h  float64
@@ -262,6 +267,8 @@ func MidpointExp(a float64, b float64, n int64) (float64, error) {
 // CentralDiffSin is pyc2go's compiled form of central_diff_sin (numeric.py:115).
 //
 // Central-difference derivative of sin at x (approximates cos(x)).
+//
+// Python defaults: h = 1e-05.
 func CentralDiffSin(x float64, h float64) (float64, error) {
 	/*line numeric.py:115:1*/ var (
 		t1 float64

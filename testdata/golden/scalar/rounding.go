@@ -6,13 +6,14 @@
 package rounding
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 const (
-	// INTLIMIT is the Python constant INT_LIMIT (rounding.py:5).
-	INTLIMIT float64 = 1e+18
+	// IntLimit is the Python constant INT_LIMIT (rounding.py:5).
+	IntLimit float64 = 1e+18
 )
 
 // BankersRound is pyc2go's compiled form of bankers_round (rounding.py:8).

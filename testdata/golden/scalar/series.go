@@ -6,13 +6,14 @@
 package series
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 const (
-	// MAXTERMS is the Python constant MAX_TERMS (series.py:5).
-	MAXTERMS int64 = 100000
+	// MaxTerms is the Python constant MAX_TERMS (series.py:5).
+	MaxTerms int64 = 100000
 )
 
 // LeibnizPi is pyc2go's compiled form of leibniz_pi (series.py:8).
@@ -67,6 +68,8 @@ func BaselSum(nTerms int64) (float64, error) {
 // ExpTaylor is pyc2go's compiled form of exp_taylor (series.py:28).
 //
 // Taylor series of exp(x) with n_terms terms (clamped to [1, 200]).
+//
+// Python defaults: nTerms = 30.
 func ExpTaylor(x float64, nTerms int64) float64 {
 	/*line series.py:28:1*/ var (
 		n    int64
@@ -162,6 +165,8 @@ func GeometricSum(r float64, n int64) float64 {
 // SinTaylor is pyc2go's compiled form of sin_taylor (series.py:80).
 //
 // sin(x) by Taylor series after reducing x modulo 2*pi; non-finite x gives nan.
+//
+// Python defaults: nTerms = 20.
 func SinTaylor(x float64, nTerms int64) (float64, error) {
 	/*line series.py:80:1*/ var (
 		n    int64

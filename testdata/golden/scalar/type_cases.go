@@ -6,19 +6,20 @@
 package typecases
 
 import (
-	"github.com/pyc2go/pyc2go/runtime"
 	"math"
+
+	"github.com/pyc2go/pyc2go/runtime"
 )
 
 const (
 	// N is the Python constant N (type_cases.py:6).
 	N int64 = 64
-	// EPS is the Python constant EPS (type_cases.py:7).
-	EPS float64 = 1e-09
-	// TWOPI is the Python constant TWO_PI (type_cases.py:8).
-	TWOPI float64 = 6.283185307179586
-	// HALF is the Python constant HALF (type_cases.py:9).
-	HALF float64 = 0.5
+	// Eps is the Python constant EPS (type_cases.py:7).
+	Eps float64 = 1e-09
+	// TwoPi is the Python constant TWO_PI (type_cases.py:8).
+	TwoPi float64 = 6.283185307179586
+	// Half is the Python constant HALF (type_cases.py:9).
+	Half float64 = 0.5
 )
 
 // WidenToFloat is pyc2go's compiled form of widen_to_float (type_cases.py:12).

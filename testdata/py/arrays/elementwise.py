@@ -149,3 +149,21 @@ def complex_rotate(z: "complex128[:]", theta: float) -> "complex128[:]":
 def complex_abs2(z: "complex128[:]") -> "float64[:]":
     """|z|^2 via np.abs."""
     return np.abs(z) ** 2
+
+
+def power_shortcuts(x: "float64[:]") -> "float64[:]":
+    """numpy's ** on arrays (fast_scalar_power): x ** 2 is x*x, x ** -1 a
+    reciprocal, x ** 0.5 a square root, x ** 1 a copy; bit for bit."""
+    return x ** 2 - x ** -1 + np.abs(x) ** 0.5 + x ** 1
+
+
+def np_power_square(x: "float64[:]") -> "float64[:]":
+    """np.power(x, 2) takes no shortcut: numpy's pow(x, 2.0), which its
+    AVX-512 pow rounds otherwise than x*x."""
+    return np.power(x, 2)
+
+
+def complex_square(z: "complex128[:]") -> "complex128[:]":
+    """z ** 2 is numpy's complex square: z*z bit for bit, infinite and NaN
+    parts included."""
+    return z ** 2

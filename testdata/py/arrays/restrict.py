@@ -1,4 +1,4 @@
-"""Loops the restrict pass marks (lower/restrict.go) and the C backend
+"""Loops the restrict pass marks (opt/restrict.go) and the C backend
 prints through restrict pointers, often in an outlined function
 (emit/c/restrict.go): fresh arrays written from parameters, a recurrence
 through one restricted pointer, a nest versioned on may_share, and a

@@ -1,0 +1,4 @@
+#pythran export f(int,
+#                float
+def f(a, b):
+    return a + b
