@@ -99,6 +99,8 @@ func (c *checker) checkBare(fs *funcState) {
 		ok = fs.bare == "tuple"
 	case *ir.Array:
 		ok = fs.bare == "array"
+	case *ir.List:
+		ok = fs.bare == "list"
 	}
 	if !ok {
 		want := map[string]string{"tuple": "a tuple", "list": "a list", "array": "an array"}[fs.bare]

@@ -298,6 +298,14 @@ func Repr(v any) string {
 		return runtime.FormatComplex64(x)
 	case ndarray:
 		return x.String()
+	case []int64:
+		return reprList(x)
+	case []float64:
+		return reprList(x)
+	case []bool:
+		return reprList(x)
+	case []complex128:
+		return reprList(x)
 	case []any:
 		parts := make([]string, len(x))
 		for i, e := range x {
@@ -329,6 +337,14 @@ func prepare(f *Func, texts []string) ([]any, error) {
 				return nil, fmt.Errorf("argument %s: %v", f.Params[i].Name, err)
 			}
 			args[i] = a
+			continue
+		}
+		if strings.HasPrefix(typ, "list[") {
+			v, err := convertList(typ, t)
+			if err != nil {
+				return nil, fmt.Errorf("argument %s: %v", f.Params[i].Name, err)
+			}
+			args[i] = v
 			continue
 		}
 		if strings.HasPrefix(typ, "tuple[") {
