@@ -677,6 +677,9 @@ func zero(t ir.Scalar) *ir.ConstExpr {
 
 // truth is Python's truth value of a scalar.
 func truth(e ir.Expr) ir.Expr {
+	if _, ok := e.Type().(*ir.List); ok {
+		return ir.Bin(ir.Ne, listLen(e), ir.Int(0)) // a list is true when not empty
+	}
 	t, _ := e.Type().(ir.Scalar)
 	if t == ir.Bool {
 		return e

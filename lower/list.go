@@ -229,7 +229,11 @@ func (l *fnLowerer) listStore(target *ast.Subscript, value ast.Expr, aug *ast.Au
 		val = l.simple(l.expr(value), pos) // Python evaluates the value first
 	}
 	n := l.spill(listLen(ir.Ref(v)), pos)
-	i := l.listIndex(l.expr(idx.Value), n, "list assignment index out of range", pos)
+	msg := "list assignment index out of range"
+	if aug != nil {
+		msg = msgListIndex // xs[i] += v reads xs[i] first
+	}
+	i := l.listIndex(l.expr(idx.Value), n, msg, pos)
 	if aug != nil {
 		old := intr("list_get", es, ir.Ref(v), i)
 		rt := l.scalarOf(value)

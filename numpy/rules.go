@@ -313,6 +313,15 @@ func copyOf(c *Call) ir.Type {
 // array is np.array(a) of an array or a list literal (typed as the array
 // it becomes).
 func array(c *Call) ir.Type {
+	if l, ok := c.Args[0].(*ir.List); ok {
+		// A list of numbers (lower/list.go): a 1-d array of its
+		// elements, which are Python scalars.
+		if s, ok := l.Elem.(ir.Scalar); ok {
+			return Fresh(c.dtypeOr(s), 1)
+		}
+		c.Errorf(0, "unsupported: np.array() of a list of %s; it needs a list of numbers", TypeName(l.Elem))
+		return nil
+	}
 	a, ok := c.array(0)
 	if !ok {
 		return nil

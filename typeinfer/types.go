@@ -186,6 +186,11 @@ func convertible(from, to ir.Type) bool {
 			}
 		}
 		return true
+	case *ir.List:
+		// A list keeps its elements' types: only an empty list's
+		// unknown element type converts.
+		f, ok := from.(*ir.List)
+		return ok && (f.Elem == nil || to.Elem == nil || ir.Identical(f.Elem, to.Elem))
 	case *ir.Array:
 		// Arrays are passed by reference: the dtype and rank must match,
 		// and a declared contiguous array needs a contiguous value.

@@ -574,8 +574,8 @@ func writeResults(dir string, res any) error {
 func writeScalar(path string, v any) error {
 	var data any
 	switch x := v.(type) {
-	case nil, []any:
-		return nil // None, and a tuple nested in a tuple result: no file
+	case nil, []any, []int64, []float64, []bool, []complex128:
+		return nil // None, a tuple nested in a tuple result, a list: no file
 	case ndarray:
 		return runtime.WriteNpyFile(path, x.Npy())
 	case bool:
