@@ -14,6 +14,9 @@ import (
 // IR marks inexact). glibc's exp, log, pow and hypot are what CPython
 // calls, so the C backend agrees with CPython there by construction.
 func (e *funcEmitter) intrinsic(x *ir.Intrinsic) (cx, error) {
+	if isListIntrinsic(x.Name) {
+		return e.listIntrinsic(x) // list.go
+	}
 	info := ir.LookupIntrinsic(x.Name)
 	if info == nil {
 		return cx{}, fmt.Errorf("unknown intrinsic %q", x.Name)

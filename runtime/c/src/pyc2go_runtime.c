@@ -71,6 +71,112 @@ PYC2GO_FREE(complex64)
 PYC2GO_FREE(complex128)
 #undef PYC2GO_FREE
 
+/* ---- lists (emit/c/list.go) ---- */
+
+#define PYC2GO_LIST_FREE(T)                             \
+	void pyc2go_list_free_##T(pyc2go_list_##T *l)   \
+	{                                               \
+		if (l == NULL)                          \
+			return;                         \
+		free(l->owner);                         \
+		l->owner = NULL;                        \
+		l->data = NULL;                         \
+		l->len = l->cap = 0;                    \
+	}
+PYC2GO_LIST_FREE(bool)
+PYC2GO_LIST_FREE(int8)
+PYC2GO_LIST_FREE(int16)
+PYC2GO_LIST_FREE(int32)
+PYC2GO_LIST_FREE(int64)
+PYC2GO_LIST_FREE(uint8)
+PYC2GO_LIST_FREE(uint16)
+PYC2GO_LIST_FREE(uint32)
+PYC2GO_LIST_FREE(uint64)
+PYC2GO_LIST_FREE(float32)
+PYC2GO_LIST_FREE(float64)
+PYC2GO_LIST_FREE(complex64)
+PYC2GO_LIST_FREE(complex128)
+#undef PYC2GO_LIST_FREE
+
+static int pool_push(pyc2go_pool *p, void *block);
+
+void *pyc2go_list_grow(pyc2go_pool *p, const void *data, int64_t len, int64_t *cap, size_t elsize, int64_t need)
+{
+	int64_t c = *cap > 4 ? 2 * *cap : 8;
+	if (c < need)
+		c = need;
+	if (need < 0 || (uint64_t)c > SIZE_MAX / elsize)
+		return NULL;
+	void *b = malloc((size_t)c * elsize);
+	if (b == NULL)
+		return NULL;
+	if (pool_push(p, b)) {
+		free(b);
+		return NULL;
+	}
+	if (len > 0)
+		memcpy(b, data, (size_t)len * elsize);
+	*cap = c;
+	return b;
+}
+
+void pyc2go_list_reverse(void *data, int64_t n, size_t elsize)
+{
+	unsigned char *b = data, t;
+	for (int64_t i = 0, j = n - 1; i < j; i++, j--)
+		for (size_t k = 0; k < elsize; k++) {
+			t = b[(size_t)i * elsize + k];
+			b[(size_t)i * elsize + k] = b[(size_t)j * elsize + k];
+			b[(size_t)j * elsize + k] = t;
+		}
+}
+
+/* A top-down merge sort: stable, and the same order as Go's
+ * slices.SortStableFunc and Python's timsort for every total order. */
+#define PYC2GO_LIST_SORT(T, C)                                                          \
+	static void list_merge_##T(C *a, C *tmp, int64_t n, bool rev)                   \
+	{                                                                               \
+		if (n < 2)                                                              \
+			return;                                                         \
+		int64_t h = n / 2;                                                      \
+		list_merge_##T(a, tmp, h, rev);                                         \
+		list_merge_##T(a + h, tmp, n - h, rev);                                 \
+		int64_t i = 0, j = h, k = 0;                                            \
+		while (i < h && j < n) {                                                \
+			/* take from the right only when it is strictly before */      \
+			bool right = rev ? a[i] < a[j] : a[j] < a[i];                   \
+			tmp[k++] = right ? a[j++] : a[i++];                             \
+		}                                                                       \
+		while (i < h)                                                           \
+			tmp[k++] = a[i++];                                              \
+		while (j < n)                                                           \
+			tmp[k++] = a[j++];                                              \
+		memcpy(a, tmp, (size_t)n * sizeof *a);                                  \
+	}                                                                               \
+	int pyc2go_list_sort_##T(C *data, int64_t n, bool rev)                          \
+	{                                                                               \
+		if (n < 2)                                                              \
+			return 0;                                                       \
+		C *tmp = malloc((size_t)n * sizeof *tmp);                               \
+		if (tmp == NULL)                                                        \
+			return 1;                                                       \
+		list_merge_##T(data, tmp, n, rev);                                      \
+		free(tmp);                                                              \
+		return 0;                                                               \
+	}
+PYC2GO_LIST_SORT(bool, bool)
+PYC2GO_LIST_SORT(int8, int8_t)
+PYC2GO_LIST_SORT(int16, int16_t)
+PYC2GO_LIST_SORT(int32, int32_t)
+PYC2GO_LIST_SORT(int64, int64_t)
+PYC2GO_LIST_SORT(uint8, uint8_t)
+PYC2GO_LIST_SORT(uint16, uint16_t)
+PYC2GO_LIST_SORT(uint32, uint32_t)
+PYC2GO_LIST_SORT(uint64, uint64_t)
+PYC2GO_LIST_SORT(float32, float)
+PYC2GO_LIST_SORT(float64, double)
+#undef PYC2GO_LIST_SORT
+
 void pyc2go_raise(pyc2go_error *err, const char *exc, const char *file, int line, const char *func, const char *fmt, ...)
 {
 	va_list ap;
