@@ -378,6 +378,7 @@ func (c *checker) expr(e ast.Expr) {
 		c.errorf(e, "unsupported: yield (a generator function); collect the values in a list or an array and return it")
 	case *ast.Compare:
 		c.expr(e.Left)
+		chainedIn := false
 		for i, op := range e.Ops {
 			switch op {
 			case ast.Is, ast.IsNot:
@@ -391,7 +392,8 @@ func (c *checker) expr(e ast.Expr) {
 					c.errorf(e, "unsupported: 'is' between values (it compares identity); use == or !=")
 				}
 			case ast.In, ast.NotIn:
-				if len(e.Ops) > 1 {
+				if len(e.Ops) > 1 && !chainedIn {
+					chainedIn = true // one error per comparison
 					c.errorf(e, "unsupported: 'in' in a chained comparison; write it on its own")
 				}
 			}

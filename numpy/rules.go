@@ -90,6 +90,10 @@ func (c *Call) dtypeOr(k ir.Scalar) ir.Scalar {
 // array returns operand i as an array, reporting when it is not one.
 func (c *Call) array(i int) (*ir.Array, bool) {
 	a, ok := c.Args[i].(*ir.Array)
+	if _, isList := c.Args[i].(*ir.List); isList {
+		c.Errorf(i, "unsupported: %s() of a list; make it an array first: np.array(xs) (or use the builtins sum, min, max, sorted on the list)", c.Disp)
+		return nil, false
+	}
 	if !ok {
 		if c.Args[i] != nil {
 			c.Errorf(i, "unsupported: %s() of a %s value; it needs an array", c.Disp, TypeName(c.Args[i]))

@@ -898,7 +898,7 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 					return nil, false
 				}
 				if !elemOK(et) {
-					c.errorAt(c.pos(e), "unsupported: a list of %s; lists hold numbers, arrays or tuples of them", typeString(et))
+					c.errorAt(c.pos(e), "%s", elemMsg(et))
 					return nil, false
 				}
 				return &ir.List{Elem: et}, true
@@ -942,7 +942,7 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 				return nil, false
 			}
 			if !elemOK(et) {
-				c.errorAt(c.pos(idx.Value), "unsupported: a list of %s; lists hold numbers, arrays or tuples of them", typeString(et))
+				c.errorAt(c.pos(idx.Value), "%s", elemMsg(et))
 				return nil, false
 			}
 			return &ir.List{Elem: et}, true

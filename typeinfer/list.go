@@ -72,20 +72,24 @@ func joinElem(a, b ir.Type) (ir.Type, bool) {
 	return nil, false
 }
 
-// elemOK reports whether t may be a list element.
+// elemOK reports whether t may be a list element: a number (lower holds
+// lists of numbers only, so far).
 func elemOK(t ir.Type) bool {
-	switch t := t.(type) {
-	case ir.Scalar, *ir.Array:
-		return true
+	_, ok := t.(ir.Scalar)
+	return ok
+}
+
+// elemMsg is the error for a list of t, saying what to write instead.
+func elemMsg(t ir.Type) string {
+	switch t.(type) {
+	case *ir.List:
+		return "unsupported: a list of lists (nested or ragged lists); use a 2-d array (np.zeros((rows, cols)), or np.array of a nested list literal) or one flat list indexed i * cols + j"
+	case *ir.Array:
+		return "unsupported: a list of arrays; use one array with one more dimension (np.zeros((k, n)), filled row by row)"
 	case *ir.Tuple:
-		for _, e := range t.Elems {
-			if !elemOK(e) {
-				return false
-			}
-		}
-		return true
+		return "unsupported: a list of tuples; keep one list per tuple element (xs.append(x); ys.append(y))"
 	}
-	return false
+	return fmt.Sprintf("unsupported: a list of %s; lists hold numbers (int, float, bool, complex)", typeString(t))
 }
 
 // mixMsg explains why two element types do not go into one list.
@@ -113,7 +117,9 @@ func (c *checker) listLit(e *ast.List) ir.Type {
 			continue
 		}
 		if !elemOK(t) {
-			c.errorf(x, "unsupported: a list of %s; lists hold numbers, arrays or tuples of them", typeString(t))
+			if ok {
+				c.errorf(x, "%s", elemMsg(t))
+			}
 			ok = false
 			continue
 		}
@@ -203,7 +209,7 @@ func (c *checker) growList(recv ast.Expr, lt *ir.List, et ir.Type, at ast.Ast) b
 		return false
 	}
 	if !elemOK(et) {
-		c.errorf(at, "unsupported: a list of %s; lists hold numbers, arrays or tuples of them", typeString(et))
+		c.errorf(at, "%s", elemMsg(et))
 		return false
 	}
 	j, ok := joinElem(lt.Elem, et)
@@ -243,6 +249,9 @@ func (c *checker) listMethod(e *ast.Call, recv ast.Expr, lt *ir.List, name strin
 		return true
 	}
 	ci := &CallInfo{Kind: CallMethod, Name: name, Recv: recv, Args: e.Args, Kwargs: map[string]ast.Expr{}, ArgOrder: seq(len(e.Args))}
+	if !c.paramLengthOK(e, recv, name) {
+		return nil
+	}
 	var res ir.Type = ir.None
 	switch name {
 	case "append":
@@ -325,25 +334,14 @@ func (c *checker) listMethod(e *ast.Call, recv ast.Expr, lt *ir.List, name strin
 				}
 				ci.Kwargs["reverse"] = k.Value
 			case "key":
-				if _, ok := kt[i].(*ir.FuncValue); !ok && kt[i] != nil {
-					c.errorf(k.Value, "'%s' object is not callable", pyName(kt[i]))
-					return nil
-				}
-				ci.Kwargs["key"] = k.Value
+				c.errorf(k.Value, "unsupported: %s with key= (lists of numbers sort by value); sort the keys themselves, sorted([f(v) for v in xs]), or keep the keys in a list of their own", "sort()")
+				return nil
 			default:
 				c.errorf(k.Value, "sort() got an unexpected keyword argument '%s'", k.Arg)
 				return nil
 			}
 		}
-		if key := ci.Kwargs["key"]; key != nil {
-			// The key function's instance for one element, called with
-			// the captures of the value (lower/list.go).
-			in := c.keyFunc(e, key, lt.Elem)
-			if in == nil {
-				return nil
-			}
-			ci.Func, ci.Closure = in, key
-		} else if msg := orderable(lt.Elem); msg != "" {
+		if msg := orderable(lt.Elem); msg != "" {
 			c.errorf(e, "%s", msg)
 			return nil
 		}
@@ -355,64 +353,6 @@ func (c *checker) listMethod(e *ast.Call, recv ast.Expr, lt *ir.List, name strin
 	}
 	return res
 }
-
-// keyFunc types the key function of a sort (key=f) on elements of type
-// et: the instance of f for one element, whose results must be
-// orderable.
-func (c *checker) keyFunc(e *ast.Call, key ast.Expr, et ir.Type) *Func {
-	if et == nil {
-		return nil
-	}
-	fv, _ := c.exprType(key).(*ir.FuncValue)
-	if fv == nil {
-		return nil
-	}
-	fn := fv.Code.(*Func)
-	own := len(fn.Params) - fn.Captures
-	if own < 1 {
-		c.errorf(key, "the key function must take one argument")
-		return nil
-	}
-	for i := 1; i < own; i++ {
-		if i >= len(fn.Defaults) || fn.Defaults[i] == nil {
-			c.errorf(key, "the key function must take one argument")
-			return nil
-		}
-	}
-	in := fn
-	if fn.generic {
-		types := make([]ir.Type, len(fn.Params))
-		types[0] = et
-		for i := 1; i < own; i++ {
-			switch {
-			case fn.DefaultValues[i] != nil:
-				types[i] = fn.DefaultValues[i].Type
-			case isNoneExpr(fn.Defaults[i]):
-				types[i] = ir.None
-			}
-		}
-		copy(types[own:], fv.Captures)
-		in = c.instance(fn, types, e)
-		if in == nil {
-			return nil
-		}
-		c.reach(in)
-	} else if !convertible(et, fn.Params[0].Type) {
-		c.errorf(key, "cannot pass a %s value as parameter '%s' of %s(), declared %s", typeString(et), fn.Params[0].Name, fn.Name, pyName(fn.Params[0].Type))
-		return nil
-	}
-	if in.Result == nil {
-		return nil
-	}
-	if msg := orderable(in.Result); msg != "" {
-		c.errorf(key, "%s", msg)
-		return nil
-	}
-	return in
-}
-
-// exprType is the type an expression has (typing it again).
-func (c *checker) exprType(e ast.Expr) ir.Type { return c.expr(e) }
 
 // orderable is "" when values of t can be sorted, else why not.
 func orderable(t ir.Type) string {
@@ -508,19 +448,16 @@ func (c *checker) listCall(e *ast.Call, cl callee) ir.Type {
 		}
 		if len(slots) > 1 && slots[1] >= 0 {
 			key := written(e, slots[1])
-			in := c.keyFunc(e, key, et)
-			if in == nil {
-				return nil
-			}
-			ci.Func, ci.Closure = in, key
-			ci.Kwargs["key"] = key
-		} else if msg := orderable(et); msg != "" {
+			c.errorf(key, "unsupported: %s with key= (lists of numbers sort by value); sort the keys themselves, sorted([f(v) for v in xs]), or keep the keys in a list of their own", "sorted()")
+			return nil
+		}
+		if msg := orderable(et); msg != "" {
 			c.errorf(e, "%s", msg)
 			return nil
 		}
 	}
 	if !elemOK(et) {
-		c.errorf(src, "unsupported: a list of %s; lists hold numbers, arrays or tuples of them", typeString(et))
+		c.errorf(src, "%s", elemMsg(et))
 		return nil
 	}
 	c.setCall(e, ci)
@@ -550,4 +487,80 @@ func (c *checker) listStore(t *ast.Subscript, lt *ir.List, vt ir.Type, value ast
 	if c.growList(t.Value, lt, vt, value) {
 		c.record(t, vt)
 	}
+}
+
+// lengthMethods are the list methods that change a list's length.
+var lengthMethods = map[string]bool{"append": true, "extend": true, "insert": true, "pop": true, "clear": true}
+
+// paramLengthOK reports an error when a method changing a list's length
+// is called on a list parameter the function never rebinds: a compiled
+// function receives its list arguments by value (a Go slice, a C pointer
+// and length), so the caller would not see the change Python shows it.
+func (c *checker) paramLengthOK(e *ast.Call, recv ast.Expr, name string) bool {
+	n, ok := recv.(*ast.Name)
+	if !ok || !lengthMethods[name] || c.fs == nil {
+		return true
+	}
+	loc := c.fs.fn.Scope[string(n.Id)]
+	if loc == nil || !loc.Param || rebinds(c.fs.fn.Def.Body, string(n.Id)) {
+		return true
+	}
+	c.errorf(e, "unsupported: %s.%s() changes the length of the list parameter '%s', which the caller would not see (compiled functions get a list argument's elements, not the list); work on a copy, %s = list(%s), and return it", n.Id, name, n.Id, n.Id, n.Id)
+	return false
+}
+
+// rebinds reports whether the statements assign the name anywhere.
+func rebinds(body []ast.Stmt, name string) bool {
+	found := false
+	var target func(t ast.Expr)
+	target = func(t ast.Expr) {
+		switch t := t.(type) {
+		case *ast.Name:
+			found = found || string(t.Id) == name
+		case *ast.Tuple:
+			for _, x := range t.Elts {
+				target(x)
+			}
+		case *ast.List:
+			for _, x := range t.Elts {
+				target(x)
+			}
+		case *ast.Starred:
+			target(t.Value)
+		}
+	}
+	var walk func(ss []ast.Stmt)
+	walk = func(ss []ast.Stmt) {
+		for _, s := range ss {
+			switch s := s.(type) {
+			case *ast.Assign:
+				for _, t := range s.Targets {
+					target(t)
+				}
+			case *ast.AugAssign:
+				target(s.Target)
+			case *ast.For:
+				target(s.Target)
+				walk(s.Body)
+				walk(s.Orelse)
+			case *ast.While:
+				walk(s.Body)
+				walk(s.Orelse)
+			case *ast.If:
+				walk(s.Body)
+				walk(s.Orelse)
+			case *ast.With:
+				walk(s.Body)
+			case *ast.Try:
+				walk(s.Body)
+				walk(s.Orelse)
+				walk(s.Finalbody)
+				for _, h := range s.Handlers {
+					walk(h.Body)
+				}
+			}
+		}
+	}
+	walk(body)
+	return found
 }
