@@ -290,4 +290,5 @@ var switchIntrinsics = []string{
 	"abs", "cabs", "floordiv", "mod", "truediv", "pow", "powi", "min", "max", "sqrt", "exp", "log",
 	"round", "ftoi", "gcd", "factorial", "real", "imag", "conj", "complex", "blas_add", "cprod_mul",
 	"slice_adjust", "slice_len", "trip_count", "chunks", "chunk_lo", "chunk_hi",
+	"list_len", "list_get", // intrinsic's own case (list.go)
 }

@@ -547,6 +547,8 @@ type arrayIntrinsicFunc func(e *funcEmitter, args []gx, ts []ir.Type, res ir.Typ
 // arrayIntrinsicFuncs maps the array intrinsics (and the slice arithmetic
 // that comes with them) to runtime helpers.
 var arrayIntrinsicFuncs = map[string]arrayIntrinsicFunc{
+	"list_len":     listLen, // list.go
+	"list_get":     listGet,
 	"slice_adjust": int64Helper("SliceAdjust"),
 	"slice_len":    int64Helper("SliceLen"),
 	"trip_count":   int64Helper("TripCount"),

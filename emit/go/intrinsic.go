@@ -116,9 +116,6 @@ func init() {
 }
 
 func (e *funcEmitter) intrinsic(x *ir.Intrinsic) (gx, error) {
-	if isListIntrinsic(x.Name) {
-		return e.listIntrinsic(x) // list.go
-	}
 	info := ir.LookupIntrinsic(x.Name)
 	fn := intrinsicFuncs[x.Name]
 	afn := arrayIntrinsicFuncs[x.Name]

@@ -27,27 +27,14 @@ func listType(t *ir.List) (*jen.Statement, error) {
 	return jen.Index().Add(goType(s)), nil
 }
 
-// listIntrinsic emits list_len and list_get.
-func (e *funcEmitter) listIntrinsic(x *ir.Intrinsic) (gx, error) {
-	args := make([]gx, len(x.Args))
-	for i, a := range x.Args {
-		g, err := e.valueExpr(a)
-		if err != nil {
-			return gx{}, err
-		}
-		args[i] = g
-	}
-	switch x.Name {
-	case "list_len":
-		return primary(jen.Int64().Call(jen.Len(args[0].code))), nil
-	case "list_get":
-		return primary(args[0].operand(precPrimary, false).Index(args[1].code)), nil
-	}
-	return gx{}, fmt.Errorf("unknown list intrinsic %s", x.Name)
+// listLen and listGet are the list reads, as arrayIntrinsicFuncs.
+func listLen(_ *funcEmitter, args []gx, _ []ir.Type, _ ir.Type) (gx, error) {
+	return primary(jen.Int64().Call(jen.Len(args[0].code))), nil
 }
 
-// isListIntrinsic reports whether name is a list read.
-func isListIntrinsic(name string) bool { return name == "list_len" || name == "list_get" }
+func listGet(_ *funcEmitter, args []gx, _ []ir.Type, _ ir.Type) (gx, error) {
+	return primary(args[0].operand(precPrimary, false).Index(args[1].code)), nil
+}
 
 // listCall emits a list library call.
 func (e *funcEmitter) listCall(s *ir.CallStmt) ([]jen.Code, bool, error) {
