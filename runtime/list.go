@@ -35,43 +35,84 @@ func ListReverse[T any](l []T) []T {
 	return l
 }
 
-// ListSort is l.sort(reverse=rev): a stable sort by Python's <, so
-// elements that compare equal keep their order, also when rev holds (as
-// Python's reverse=True does). Lists holding a NaN have no total order;
-// Python's timsort and this merge sort may then order them differently.
+// ListSort is l.sort(reverse=rev) as CPython 3.11 sorts: with rev, the
+// list is reversed, sorted and reversed again (so equal elements keep
+// their order); a list of fewer than 64 elements is sorted by CPython's
+// own count_run and binary insertion sort, which gives CPython's order
+// even where < is no total order (NaNs); a longer one by a stable merge
+// sort, the same order as CPython's timsort for every total order.
 func ListSort[T cmp.Ordered](l []T, rev bool) []T {
-	if rev {
-		slices.SortStableFunc(l, func(a, b T) int { return lessCmp(b < a, a < b) })
-	} else {
-		slices.SortStableFunc(l, func(a, b T) int { return lessCmp(a < b, b < a) })
-	}
-	return l
+	return pySort(l, rev, func(a, b T) bool { return a < b })
 }
 
 // ListSortBool is ListSort of a list of bools (False < True).
 func ListSortBool(l []bool, rev bool) []bool {
-	n := 0 // the Falses first (last when rev); equal bools are alike
-	for _, b := range l {
-		if !b {
-			n++
-		}
+	return pySort(l, rev, func(a, b bool) bool { return !a && b })
+}
+
+func pySort[T any](l []T, rev bool, less func(a, b T) bool) []T {
+	if rev {
+		slices.Reverse(l)
+	}
+	if len(l) < 64 {
+		n := countRun(l, less)
+		binarySort(l, n, less)
+	} else {
+		slices.SortStableFunc(l, func(a, b T) int {
+			switch {
+			case less(a, b):
+				return -1
+			case less(b, a):
+				return 1
+			}
+			return 0
+		})
 	}
 	if rev {
-		n = len(l) - n
-	}
-	for i := range l {
-		l[i] = (i >= n) != rev
+		slices.Reverse(l)
 	}
 	return l
 }
 
-// lessCmp is a comparison result from a < b and b < a.
-func lessCmp(lt, gt bool) int {
-	switch {
-	case lt:
-		return -1
-	case gt:
-		return 1
+// countRun is CPython's count_run: the length of the run at the start of
+// l, ascending (l[i] >= l[i-1]) or strictly descending, which it
+// reverses in place.
+func countRun[T any](l []T, less func(a, b T) bool) int {
+	if len(l) < 2 {
+		return len(l)
 	}
-	return 0
+	n := 2
+	if less(l[1], l[0]) {
+		for n < len(l) && less(l[n], l[n-1]) {
+			n++
+		}
+		slices.Reverse(l[:n])
+		return n
+	}
+	for n < len(l) && !less(l[n], l[n-1]) {
+		n++
+	}
+	return n
+}
+
+// binarySort is CPython's binarysort: l[:start] is sorted; each later
+// element is inserted after the equal ones before it.
+func binarySort[T any](l []T, start int, less func(a, b T) bool) {
+	if start == 0 {
+		start = 1
+	}
+	for ; start < len(l); start++ {
+		pivot := l[start]
+		lo, hi := 0, start
+		for lo < hi {
+			p := lo + (hi-lo)>>1
+			if less(pivot, l[p]) {
+				hi = p
+			} else {
+				lo = p + 1
+			}
+		}
+		copy(l[lo+1:start+1], l[lo:start])
+		l[lo] = pivot
+	}
 }

@@ -131,37 +131,82 @@ void pyc2go_list_reverse(void *data, int64_t n, size_t elsize)
 		}
 }
 
-/* A top-down merge sort: stable, and the same order as Go's
- * slices.SortStableFunc and Python's timsort for every total order. */
+/* CPython 3.11's list.sort: with rev the list is reversed, sorted and
+ * reversed again; fewer than 64 elements go through CPython's count_run
+ * and binarysort (its order even where < is no total order, with NaNs),
+ * more through a stable merge sort (timsort's order for total orders). */
 #define PYC2GO_LIST_SORT(T, C)                                                          \
-	static void list_merge_##T(C *a, C *tmp, int64_t n, bool rev)                   \
+	static void list_rev_##T(C *a, int64_t n)                                       \
+	{                                                                               \
+		for (int64_t i = 0, j = n - 1; i < j; i++, j--) {                       \
+			C t = a[i];                                                     \
+			a[i] = a[j];                                                    \
+			a[j] = t;                                                       \
+		}                                                                       \
+	}                                                                               \
+	static void list_merge_##T(C *a, C *tmp, int64_t n)                             \
 	{                                                                               \
 		if (n < 2)                                                              \
 			return;                                                         \
 		int64_t h = n / 2;                                                      \
-		list_merge_##T(a, tmp, h, rev);                                         \
-		list_merge_##T(a + h, tmp, n - h, rev);                                 \
+		list_merge_##T(a, tmp, h);                                              \
+		list_merge_##T(a + h, tmp, n - h);                                      \
 		int64_t i = 0, j = h, k = 0;                                            \
-		while (i < h && j < n) {                                                \
-			/* take from the right only when it is strictly before */      \
-			bool right = rev ? a[i] < a[j] : a[j] < a[i];                   \
-			tmp[k++] = right ? a[j++] : a[i++];                             \
-		}                                                                       \
+		while (i < h && j < n)                                                  \
+			tmp[k++] = a[j] < a[i] ? a[j++] : a[i++];                       \
 		while (i < h)                                                           \
 			tmp[k++] = a[i++];                                              \
 		while (j < n)                                                           \
 			tmp[k++] = a[j++];                                              \
 		memcpy(a, tmp, (size_t)n * sizeof *a);                                  \
 	}                                                                               \
+	static void list_small_##T(C *a, int64_t n)                                     \
+	{                                                                               \
+		int64_t start = n;                                                      \
+		if (n >= 2) { /* count_run */                                           \
+			start = 2;                                                      \
+			if (a[1] < a[0]) {                                              \
+				while (start < n && a[start] < a[start - 1])            \
+					start++;                                        \
+				list_rev_##T(a, start);                                 \
+			} else {                                                        \
+				while (start < n && !(a[start] < a[start - 1]))         \
+					start++;                                        \
+			}                                                               \
+		}                                                                       \
+		if (start == 0)                                                         \
+			start = 1;                                                      \
+		for (; start < n; start++) { /* binarysort */                          \
+			C pivot = a[start];                                             \
+			int64_t lo = 0, hi = start;                                     \
+			while (lo < hi) {                                               \
+				int64_t p = lo + ((hi - lo) >> 1);                      \
+				if (pivot < a[p])                                       \
+					hi = p;                                         \
+				else                                                    \
+					lo = p + 1;                                     \
+			}                                                               \
+			memmove(a + lo + 1, a + lo, (size_t)(start - lo) * sizeof *a);  \
+			a[lo] = pivot;                                                  \
+		}                                                                       \
+	}                                                                               \
 	int pyc2go_list_sort_##T(C *data, int64_t n, bool rev)                          \
 	{                                                                               \
 		if (n < 2)                                                              \
 			return 0;                                                       \
-		C *tmp = malloc((size_t)n * sizeof *tmp);                               \
-		if (tmp == NULL)                                                        \
-			return 1;                                                       \
-		list_merge_##T(data, tmp, n, rev);                                      \
-		free(tmp);                                                              \
+		if (rev)                                                                \
+			list_rev_##T(data, n);                                          \
+		if (n < 64) {                                                           \
+			list_small_##T(data, n);                                        \
+		} else {                                                                \
+			C *tmp = malloc((size_t)n * sizeof *tmp);                       \
+			if (tmp == NULL)                                                \
+				return 1;                                               \
+			list_merge_##T(data, tmp, n);                                   \
+			free(tmp);                                                      \
+		}                                                                       \
+		if (rev)                                                                \
+			list_rev_##T(data, n);                                          \
 		return 0;                                                               \
 	}
 PYC2GO_LIST_SORT(bool, bool)

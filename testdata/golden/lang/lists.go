@@ -1416,3 +1416,184 @@ func CallHelper(xs []float64) float64 {
 	/*line lists.py:228:46*/ t1 = append(t1, 2.0)
 	/*line lists.py:228:5*/ return t2 + helperTotal(t1)
 }
+
+// SortFloats is pyc2go's compiled form of sort_floats (lists.py:231).
+//
+// NaNs included: short lists sort in CPython's own order.
+func SortFloats(xs []float64) (ys []float64, zs []float64) {
+	/*line lists.py:231:1*/ var (
+		t1 []float64
+		t2 []float64
+	)
+	/*line lists.py:233:10*/ t1 = []float64{}
+	/*line lists.py:233:10*/ t1 = append(t1, xs...)
+	/*line lists.py:233:10*/ t1 = runtime.ListSort(t1, false)
+	/*line lists.py:233:5*/ ys = t1
+	t2 = runtime.ListCopy(xs)
+	/*line lists.py:234:5*/ zs = t2
+	zs = runtime.ListSort(zs, true)
+	return ys, zs
+}
+
+// MinMaxEmpty is pyc2go's compiled form of min_max_empty (lists.py:239).
+//
+// ValueError: min() arg is an empty sequence.
+func MinMaxEmpty(xs []int64) (int64, error) {
+	/*line lists.py:239:1*/ var (
+		t1  int64
+		t2  int64
+		err error
+	)
+	/*line lists.py:241:12*/ t1, err = pyc2goMinL241C12(xs)
+	if err != nil {
+		return 0, err
+	}
+	/*line lists.py:241:22*/ t2, err = pyc2goMaxL241C22(xs)
+	if err != nil {
+		return 0, err
+	}
+	/*line lists.py:241:5*/ return t1 + t2, nil
+}
+
+// pyc2goMinL241C12 is pyc2go's compiled form of _pyc2go_min_L241C12 (lists.py:241).
+func pyc2goMinL241C12(xs []int64) (int64, error) {
+	/*line lists.py:241:12*/ var (
+		found bool
+		x     int64
+		v     int64
+		best  int64
+		t1    []int64
+		t2    int64
+		t3    int64
+	)
+	/*line lists.py:241:12*/ found = false
+	/*line lists.py:241:16*/ t1 = xs
+	/*line lists.py:241:16*/ t2 = int64(len(t1))
+	/*line lists.py:241:16*/ for t3 = 0; t3 < t2; t3++ {
+		/*line lists.py:241:16*/ x = t1[t3]
+		/*line lists.py:241:16*/ v = x
+		/*line lists.py:241:16*/ if !found {
+			/*line lists.py:241:16*/ best = v
+			/*line lists.py:241:16*/ found = true
+		} else if v < best {
+			/*line lists.py:241:16*/ best = v
+		}
+	}
+	/*line lists.py:241:12*/ if !found {
+		/*line lists.py:241:12*/ return 0, runtime.Raise("ValueError", "min() arg is an empty sequence", "lists.py", 241, "_pyc2go_min_L241C12")
+	}
+	/*line lists.py:241:12*/ return best, nil
+}
+
+// pyc2goMaxL241C22 is pyc2go's compiled form of _pyc2go_max_L241C22 (lists.py:241).
+func pyc2goMaxL241C22(xs []int64) (int64, error) {
+	/*line lists.py:241:22*/ var (
+		found bool
+		x     int64
+		v     int64
+		best  int64
+		t1    []int64
+		t2    int64
+		t3    int64
+	)
+	/*line lists.py:241:22*/ found = false
+	/*line lists.py:241:26*/ t1 = xs
+	/*line lists.py:241:26*/ t2 = int64(len(t1))
+	/*line lists.py:241:26*/ for t3 = 0; t3 < t2; t3++ {
+		/*line lists.py:241:26*/ x = t1[t3]
+		/*line lists.py:241:26*/ v = x
+		/*line lists.py:241:26*/ if !found {
+			/*line lists.py:241:26*/ best = v
+			/*line lists.py:241:26*/ found = true
+		} else if v > best {
+			/*line lists.py:241:26*/ best = v
+		}
+	}
+	/*line lists.py:241:22*/ if !found {
+		/*line lists.py:241:22*/ return 0, runtime.Raise("ValueError", "max() arg is an empty sequence", "lists.py", 241, "_pyc2go_max_L241C22")
+	}
+	/*line lists.py:241:22*/ return best, nil
+}
+
+// ReversedWalk is pyc2go's compiled form of reversed_walk (lists.py:244).
+func ReversedWalk(xs []float64, v float64) ([]float64, bool, int64) {
+	/*line lists.py:244:1*/ var (
+		out []float64
+		x   float64
+		t1  []float64
+		t2  []float64
+		t3  int64
+		t4  int64
+		t5  int64
+		t6  int64
+		t7  int64
+		h1  int64
+	)
+	/*line lists.py:245:11*/ t1 = []float64{}
+	/*line lists.py:245:5*/ out = t1
+	t2 = xs
+	/*line lists.py:246:5*/ t3 = int64(len(t2))
+	/*line lists.py:246:5*/ h1 = t3 - 1
+	/*line lists.py:246:5*/ for t4 = 0; t4 < t3; t4++ {
+		/*line lists.py:246:5*/ x = t2[h1-t4]
+		if x != v {
+			out = append(out, x)
+		}
+	}
+	/*line lists.py:249:17*/ t5 = -1
+	/*line lists.py:249:17*/ t6 = int64(len(xs))
+	/*line lists.py:249:17*/ for t7 = 0; t7 < t6; t7++ {
+		/*line lists.py:249:17*/ if xs[t7] == v {
+			/*line lists.py:249:17*/ t5 = t7
+			/*line lists.py:249:17*/ break
+		}
+	}
+	/*line lists.py:249:5*/ return out, t5 >= 0, int64(len(out))
+}
+
+// BoolSort is pyc2go's compiled form of bool_sort (lists.py:252).
+func BoolSort(xs []bool, flip bool) []bool {
+	/*line lists.py:252:1*/ var (
+		ys []bool
+		t1 []bool
+	)
+	/*line lists.py:253:10*/ t1 = []bool{}
+	/*line lists.py:253:10*/ t1 = append(t1, xs...)
+	/*line lists.py:253:10*/ t1 = runtime.ListSortBool(t1, flip)
+	/*line lists.py:253:5*/ ys = t1
+	ys = append(ys, !flip)
+	return ys
+}
+
+// LongSort is pyc2go's compiled form of long_sort (lists.py:258).
+//
+// More than 64 elements: the merge sort.
+func LongSort(n int64, seed int64) []int64 {
+	/*line lists.py:258:1*/ var (
+		vals []int64
+		x    int64
+		__   int64
+		t1   []int64
+		t2   int64
+		t3   int64
+		t4   int64
+		t5   []int64
+		t6   int64
+	)
+	/*line lists.py:260:12*/ t1 = []int64{}
+	/*line lists.py:260:5*/ vals = t1
+	x = runtime.ModInt(seed, 1000)
+	t2 = n * 7
+	/*line lists.py:262:5*/ for __ = 0; __ < t2; __++ {
+		x = runtime.ModInt(x*1103515245+12345, 2147483648)
+		vals = append(vals, runtime.ModInt(x, 97))
+	}
+	/*line lists.py:265:5*/ vals = runtime.ListSort(vals, false)
+	t3 = int64(len(vals))
+	/*line lists.py:266:12*/ t4 = runtime.SliceLen(0, t3, 5)
+	/*line lists.py:266:12*/ t5 = []int64{}
+	/*line lists.py:266:12*/ for t6 = 0; t6 < t4; t6++ {
+		/*line lists.py:266:12*/ t5 = append(t5, vals[0+t6*5])
+	}
+	/*line lists.py:266:5*/ return t5
+}

@@ -226,3 +226,41 @@ def _helper_total(xs: "list[float]") -> float:
 
 def call_helper(xs: "list[float]") -> float:
     return _helper_total(xs) + _helper_total([1.0, 2.0])
+
+
+def sort_floats(xs: "list[float]"):
+    """NaNs included: short lists sort in CPython's own order."""
+    ys = sorted(xs)
+    zs = xs.copy()
+    zs.sort(reverse=True)
+    return ys, zs
+
+
+def min_max_empty(xs: "list[int]") -> int:
+    """ValueError: min() arg is an empty sequence."""
+    return min(xs) + max(xs)
+
+
+def reversed_walk(xs: "list[float]", v: float):
+    out = []
+    for x in reversed(xs):
+        if x != v:
+            out.append(x)
+    return out, v in xs, len(out)
+
+
+def bool_sort(xs: "list[bool]", flip: bool) -> "list[bool]":
+    ys = sorted(xs, reverse=flip)
+    ys.append(not flip)
+    return ys
+
+
+def long_sort(n: int, seed: int) -> "list[int]":
+    """More than 64 elements: the merge sort."""
+    vals = []
+    x = seed % 1000
+    for _ in range(n * 7):
+        x = (x * 1103515245 + 12345) % 2147483648
+        vals.append(x % 97)
+    vals.sort()
+    return vals[::5]
