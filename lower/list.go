@@ -214,9 +214,32 @@ func (l *fnLowerer) listGet(e *ast.Subscript, t *ir.List) ir.Expr {
 	return intr("list_get", es, src, i)
 }
 
-// listStore lowers xs[i] = value (aug, when set, is the op of xs[i] op=
-// value).
+// listStore lowers xs[i] = value, or xs[i] op= value when aug is set.
 func (l *fnLowerer) listStore(target *ast.Subscript, value ast.Expr, aug *ast.AugAssign, pos ir.Pos) {
+	if aug == nil {
+		l.listStoreValue(target, l.simple(l.expr(value), pos), pos) // Python evaluates the value first
+		return
+	}
+	t, _ := l.listType(target.Value)
+	es := l.elemScalar(target.Value, t)
+	idx, ok := target.Slice.(*ast.Index)
+	if !ok {
+		l.errorf(target, "unsupported: augmented assignment to a slice of a list")
+	}
+	v := l.listVar(target.Value)
+	n := l.spill(listLen(ir.Ref(v)), pos)
+	i := l.listIndex(l.expr(idx.Value), n, msgListIndex, pos) // xs[i] += v reads xs[i] first
+	old := l.spill(intr("list_get", es, ir.Ref(v), i), pos)
+	rt := l.scalarOf(value)
+	y := l.expr(value)
+	c, _ := y.(*ir.ConstExpr)
+	val := l.binop(aug.Op, old, es, y, rt, arithResult(aug.Op, es, rt, c), pos)
+	l.listOp("set", []*ir.Var{v}, pos, ir.Ref(v), i, cv(val, es))
+}
+
+// listStoreValue lowers xs[i] = v of a value already lowered (a = xs[i]
+// = v, whose value Python evaluates once, first).
+func (l *fnLowerer) listStoreValue(target *ast.Subscript, val ir.Expr, pos ir.Pos) {
 	t, _ := l.listType(target.Value)
 	es := l.elemScalar(target.Value, t)
 	idx, ok := target.Slice.(*ast.Index)
@@ -224,24 +247,8 @@ func (l *fnLowerer) listStore(target *ast.Subscript, value ast.Expr, aug *ast.Au
 		l.errorf(target, "unsupported: assigning to a slice of a list; assign the elements one by one")
 	}
 	v := l.listVar(target.Value)
-	var val ir.Expr
-	if aug == nil {
-		val = l.simple(l.expr(value), pos) // Python evaluates the value first
-	}
 	n := l.spill(listLen(ir.Ref(v)), pos)
-	msg := "list assignment index out of range"
-	if aug != nil {
-		msg = msgListIndex // xs[i] += v reads xs[i] first
-	}
-	i := l.listIndex(l.expr(idx.Value), n, msg, pos)
-	if aug != nil {
-		old := intr("list_get", es, ir.Ref(v), i)
-		rt := l.scalarOf(value)
-		y := l.expr(value)
-		c, _ := y.(*ir.ConstExpr)
-		res := arithResult(aug.Op, es, rt, c)
-		val = l.binop(aug.Op, l.spill(old, pos), es, y, rt, res, pos)
-	}
+	i := l.listIndex(l.expr(idx.Value), n, "list assignment index out of range", pos)
 	l.listOp("set", []*ir.Var{v}, pos, ir.Ref(v), i, cv(val, es))
 }
 

@@ -159,6 +159,12 @@ func (l *fnLowerer) assign(s *ast.Assign) {
 	}
 	v := l.simple(l.expr(s.Value), pos)
 	for _, t := range s.Targets {
+		if sub, ok := t.(*ast.Subscript); ok {
+			if _, isL := l.listType(sub.Value); isL {
+				l.listStoreValue(sub, v, pos) // list.go
+				continue
+			}
+		}
 		l.storeValues(t, []ir.Expr{v}, pos)
 	}
 }

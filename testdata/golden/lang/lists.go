@@ -154,71 +154,71 @@ func Primes(n int64) ([]int64, error) {
 		return nil, runtime.Raise("IndexError", "list assignment index out of range", "lists.py", 35, "primes")
 	}
 	/*line lists.py:35:5*/ sieve[0] = false
-	t6 = int64(len(sieve))
-	/*line lists.py:36:5*/ if !(1 < t6) {
-		return nil, runtime.Raise("IndexError", "list assignment index out of range", "lists.py", 36, "primes")
+	/*line lists.py:35:5*/ t6 = int64(len(sieve))
+	/*line lists.py:35:5*/ if !(1 < t6) {
+		return nil, runtime.Raise("IndexError", "list assignment index out of range", "lists.py", 35, "primes")
 	}
-	/*line lists.py:36:5*/ sieve[1] = false
+	/*line lists.py:35:5*/ sieve[1] = false
 	i = 2
 	for i*i < n {
 		t7 = int64(len(sieve))
-		/*line lists.py:39:12*/ if !(i >= -t7 && i < t7) {
-			return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 39, "primes")
+		/*line lists.py:38:12*/ if !(i >= -t7 && i < t7) {
+			return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 38, "primes")
 		}
-		/*line lists.py:39:12*/ t8 = i
-		/*line lists.py:39:12*/ if i < 0 {
-			/*line lists.py:39:12*/ t8 = i + t7
+		/*line lists.py:38:12*/ t8 = i
+		/*line lists.py:38:12*/ if i < 0 {
+			/*line lists.py:38:12*/ t8 = i + t7
 		}
-		/*line lists.py:39:9*/ if sieve[t8] {
+		/*line lists.py:38:9*/ if sieve[t8] {
 			if i == 0 {
-				return nil, runtime.Raise("ValueError", "range() arg 3 must not be zero", "lists.py", 40, "primes")
+				return nil, runtime.Raise("ValueError", "range() arg 3 must not be zero", "lists.py", 39, "primes")
 			}
-			/*line lists.py:40:13*/ for j = i * i; (i > 0 && j < n) || (i < 0 && j > n); j += i {
+			/*line lists.py:39:13*/ for j = i * i; (i > 0 && j < n) || (i < 0 && j > n); j += i {
 				t9 = int64(len(sieve))
-				/*line lists.py:41:17*/ if !(j >= -t9 && j < t9) {
-					return nil, runtime.Raise("IndexError", "list assignment index out of range", "lists.py", 41, "primes")
+				/*line lists.py:40:17*/ if !(j >= -t9 && j < t9) {
+					return nil, runtime.Raise("IndexError", "list assignment index out of range", "lists.py", 40, "primes")
 				}
-				/*line lists.py:41:17*/ t10 = j
-				/*line lists.py:41:17*/ if j < 0 {
-					/*line lists.py:41:17*/ t10 = j + t9
+				/*line lists.py:40:17*/ t10 = j
+				/*line lists.py:40:17*/ if j < 0 {
+					/*line lists.py:40:17*/ t10 = j + t9
 				}
-				/*line lists.py:41:17*/ sieve[t10] = false
+				/*line lists.py:40:17*/ sieve[t10] = false
 			}
 		}
-		/*line lists.py:42:9*/ i = i + 1
+		/*line lists.py:41:9*/ i = i + 1
 	}
-	/*line lists.py:43:12*/ t11, err = pyc2goListcompL43C12(n, sieve)
+	/*line lists.py:42:12*/ t11, err = pyc2goListcompL42C12(n, sieve)
 	if err != nil {
 		return nil, err
 	}
-	/*line lists.py:43:5*/ return t11, nil
+	/*line lists.py:42:5*/ return t11, nil
 }
 
-// pyc2goListcompL43C12 is pyc2go's compiled form of _pyc2go_listcomp_L43C12 (lists.py:43).
-func pyc2goListcompL43C12(n int64, sieve []bool) ([]int64, error) {
-	/*line lists.py:43:12*/ var (
+// pyc2goListcompL42C12 is pyc2go's compiled form of _pyc2go_listcomp_L42C12 (lists.py:42).
+func pyc2goListcompL42C12(n int64, sieve []bool) ([]int64, error) {
+	/*line lists.py:42:12*/ var (
 		out []int64
 		k   int64
 		t1  []int64
 		t2  int64
 	)
-	/*line lists.py:43:12*/ t1 = []int64{}
-	/*line lists.py:43:12*/ out = t1
-	/*line lists.py:43:24*/ for k = 0; k < n; k++ {
-		/*line lists.py:43:36*/ t2 = int64(len(sieve))
-		/*line lists.py:43:36*/ if !(k < t2) {
-			return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 43, "_pyc2go_listcomp_L43C12")
+	/*line lists.py:42:12*/ t1 = []int64{}
+	/*line lists.py:42:12*/ out = t1
+	/*line lists.py:42:24*/ for k = 0; k < n; k++ {
+		/*line lists.py:42:36*/ t2 = int64(len(sieve))
+		/*line lists.py:42:36*/ if !(k < t2) {
+			return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 42, "_pyc2go_listcomp_L42C12")
 		}
-		/*line lists.py:43:36*/ if sieve[k] {
-			/*line lists.py:43:13*/ out = append(out, k)
+		/*line lists.py:42:36*/ if sieve[k] {
+			/*line lists.py:42:13*/ out = append(out, k)
 		}
 	}
-	/*line lists.py:43:12*/ return out, nil
+	/*line lists.py:42:12*/ return out, nil
 }
 
-// FibList is pyc2go's compiled form of fib_list (lists.py:46).
+// FibList is pyc2go's compiled form of fib_list (lists.py:45).
 func FibList(n int64) ([]int64, error) {
-	/*line lists.py:46:1*/ var (
+	/*line lists.py:45:1*/ var (
 		fibs []int64
 		t1   []int64
 		t2   int64
@@ -231,36 +231,36 @@ func FibList(n int64) ([]int64, error) {
 		t9   []int64
 		t10  int64
 	)
-	/*line lists.py:47:12*/ t1 = []int64{}
-	/*line lists.py:47:12*/ t1 = append(t1, 0)
-	/*line lists.py:47:12*/ t1 = append(t1, 1)
-	/*line lists.py:47:5*/ fibs = t1
+	/*line lists.py:46:12*/ t1 = []int64{}
+	/*line lists.py:46:12*/ t1 = append(t1, 0)
+	/*line lists.py:46:12*/ t1 = append(t1, 1)
+	/*line lists.py:46:5*/ fibs = t1
 	for int64(len(fibs)) < n {
 		t2 = int64(len(fibs))
-		/*line lists.py:49:22*/ t3 = -1 + t2
-		/*line lists.py:49:22*/ if !(t3 >= 0) {
-			return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 49, "fib_list")
+		/*line lists.py:48:22*/ t3 = -1 + t2
+		/*line lists.py:48:22*/ if !(t3 >= 0) {
+			return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 48, "fib_list")
 		}
-		/*line lists.py:49:33*/ t4 = int64(len(fibs))
-		/*line lists.py:49:33*/ t5 = -2 + t4
-		/*line lists.py:49:33*/ if !(t5 >= 0) {
-			return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 49, "fib_list")
+		/*line lists.py:48:33*/ t4 = int64(len(fibs))
+		/*line lists.py:48:33*/ t5 = -2 + t4
+		/*line lists.py:48:33*/ if !(t5 >= 0) {
+			return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 48, "fib_list")
 		}
-		/*line lists.py:49:9*/ fibs = append(fibs, runtime.ModInt(fibs[t3]+fibs[t5], 1000003))
+		/*line lists.py:48:9*/ fibs = append(fibs, runtime.ModInt(fibs[t3]+fibs[t5], 1000003))
 	}
-	/*line lists.py:50:12*/ t6 = int64(len(fibs))
-	/*line lists.py:50:12*/ t7 = runtime.SliceAdjust(t6, n, 1)
-	/*line lists.py:50:12*/ t8 = runtime.Max(t7-0, 0)
-	/*line lists.py:50:12*/ t9 = []int64{}
-	/*line lists.py:50:12*/ for t10 = 0; t10 < t8; t10++ {
-		/*line lists.py:50:12*/ t9 = append(t9, fibs[0+t10])
+	/*line lists.py:49:12*/ t6 = int64(len(fibs))
+	/*line lists.py:49:12*/ t7 = runtime.SliceAdjust(t6, n, 1)
+	/*line lists.py:49:12*/ t8 = runtime.Max(t7-0, 0)
+	/*line lists.py:49:12*/ t9 = []int64{}
+	/*line lists.py:49:12*/ for t10 = 0; t10 < t8; t10++ {
+		/*line lists.py:49:12*/ t9 = append(t9, fibs[0+t10])
 	}
-	/*line lists.py:50:5*/ return t9, nil
+	/*line lists.py:49:5*/ return t9, nil
 }
 
-// StackOps is pyc2go's compiled form of stack_ops (lists.py:53).
+// StackOps is pyc2go's compiled form of stack_ops (lists.py:52).
 func StackOps(n int64) (int64, error) {
-	/*line lists.py:53:1*/ var (
+	/*line lists.py:52:1*/ var (
 		stack []int64
 		total int64
 		i     int64
@@ -272,38 +272,38 @@ func StackOps(n int64) (int64, error) {
 		t6    int64
 		t7    int64
 	)
-	/*line lists.py:54:13*/ t1 = []int64{}
-	/*line lists.py:54:5*/ stack = t1
+	/*line lists.py:53:13*/ t1 = []int64{}
+	/*line lists.py:53:5*/ stack = t1
 	total = 0
 	for i = 0; i < n; i++ {
 		stack = append(stack, i)
 		if runtime.ModInt(i, 3) == 2 {
 			t2 = int64(len(stack))
-			/*line lists.py:59:22*/ if !(t2 > 0) {
-				return 0, runtime.Raise("IndexError", "pop from empty list", "lists.py", 59, "stack_ops")
+			/*line lists.py:58:22*/ if !(t2 > 0) {
+				return 0, runtime.Raise("IndexError", "pop from empty list", "lists.py", 58, "stack_ops")
 			}
-			/*line lists.py:59:22*/ t3 = t2 - 1
-			/*line lists.py:59:22*/ stack, t4 = runtime.ListPop(stack, t3)
-			/*line lists.py:59:13*/ total = total + t4
+			/*line lists.py:58:22*/ t3 = t2 - 1
+			/*line lists.py:58:22*/ stack, t4 = runtime.ListPop(stack, t3)
+			/*line lists.py:58:13*/ total = total + t4
 		}
 	}
-	/*line lists.py:60:5*/ for int64(len(stack)) != 0 {
+	/*line lists.py:59:5*/ for int64(len(stack)) != 0 {
 		t5 = int64(len(stack))
-		/*line lists.py:61:18*/ if !(t5 > 0) {
-			return 0, runtime.Raise("IndexError", "pop from empty list", "lists.py", 61, "stack_ops")
+		/*line lists.py:60:18*/ if !(t5 > 0) {
+			return 0, runtime.Raise("IndexError", "pop from empty list", "lists.py", 60, "stack_ops")
 		}
-		/*line lists.py:61:18*/ t6 = t5 - 1
-		/*line lists.py:61:18*/ stack, t7 = runtime.ListPop(stack, t6)
-		/*line lists.py:61:9*/ total = total + t7*2
+		/*line lists.py:60:18*/ t6 = t5 - 1
+		/*line lists.py:60:18*/ stack, t7 = runtime.ListPop(stack, t6)
+		/*line lists.py:60:9*/ total = total + t7*2
 	}
-	/*line lists.py:62:5*/ return total, nil
+	/*line lists.py:61:5*/ return total, nil
 }
 
-// PopEmpty is pyc2go's compiled form of pop_empty (lists.py:65).
+// PopEmpty is pyc2go's compiled form of pop_empty (lists.py:64).
 //
 // IndexError: pop from empty list once n pops outnumber the pushes.
 func PopEmpty(n int64) (int64, error) {
-	/*line lists.py:65:1*/ var (
+	/*line lists.py:64:1*/ var (
 		xs []int64
 		s  int64
 		__ int64
@@ -312,51 +312,51 @@ func PopEmpty(n int64) (int64, error) {
 		t3 int64
 		t4 int64
 	)
-	/*line lists.py:67:10*/ t1 = []int64{}
-	/*line lists.py:67:10*/ t1 = append(t1, 1)
-	/*line lists.py:67:10*/ t1 = append(t1, 2)
-	/*line lists.py:67:10*/ t1 = append(t1, 3)
-	/*line lists.py:67:5*/ xs = t1
+	/*line lists.py:66:10*/ t1 = []int64{}
+	/*line lists.py:66:10*/ t1 = append(t1, 1)
+	/*line lists.py:66:10*/ t1 = append(t1, 2)
+	/*line lists.py:66:10*/ t1 = append(t1, 3)
+	/*line lists.py:66:5*/ xs = t1
 	s = 0
 	for __ = 0; __ < n; __++ {
 		t2 = int64(len(xs))
-		/*line lists.py:70:14*/ if !(t2 > 0) {
-			return 0, runtime.Raise("IndexError", "pop from empty list", "lists.py", 70, "pop_empty")
+		/*line lists.py:69:14*/ if !(t2 > 0) {
+			return 0, runtime.Raise("IndexError", "pop from empty list", "lists.py", 69, "pop_empty")
 		}
-		/*line lists.py:70:14*/ t3 = t2 - 1
-		/*line lists.py:70:14*/ xs, t4 = runtime.ListPop(xs, t3)
-		/*line lists.py:70:9*/ s = s + t4
+		/*line lists.py:69:14*/ t3 = t2 - 1
+		/*line lists.py:69:14*/ xs, t4 = runtime.ListPop(xs, t3)
+		/*line lists.py:69:9*/ s = s + t4
 	}
-	/*line lists.py:71:5*/ return s, nil
+	/*line lists.py:70:5*/ return s, nil
 }
 
-// IndexError is pyc2go's compiled form of index_error (lists.py:74).
+// IndexError is pyc2go's compiled form of index_error (lists.py:73).
 func IndexError(xs []float64, i int64) (float64, error) {
-	/*line lists.py:74:1*/ var (
+	/*line lists.py:73:1*/ var (
 		t1 int64
 		t2 int64
 		t3 int64
 		t4 int64
 	)
-	/*line lists.py:75:12*/ t1 = int64(len(xs))
-	/*line lists.py:75:12*/ if !(i >= -t1 && i < t1) {
-		return 0, runtime.Raise("IndexError", "list index out of range", "lists.py", 75, "index_error")
+	/*line lists.py:74:12*/ t1 = int64(len(xs))
+	/*line lists.py:74:12*/ if !(i >= -t1 && i < t1) {
+		return 0, runtime.Raise("IndexError", "list index out of range", "lists.py", 74, "index_error")
 	}
-	/*line lists.py:75:12*/ t2 = i
-	/*line lists.py:75:12*/ if i < 0 {
-		/*line lists.py:75:12*/ t2 = i + t1
+	/*line lists.py:74:12*/ t2 = i
+	/*line lists.py:74:12*/ if i < 0 {
+		/*line lists.py:74:12*/ t2 = i + t1
 	}
-	/*line lists.py:75:20*/ t3 = int64(len(xs))
-	/*line lists.py:75:20*/ t4 = -1 + t3
-	/*line lists.py:75:20*/ if !(t4 >= 0) {
-		return 0, runtime.Raise("IndexError", "list index out of range", "lists.py", 75, "index_error")
+	/*line lists.py:74:20*/ t3 = int64(len(xs))
+	/*line lists.py:74:20*/ t4 = -1 + t3
+	/*line lists.py:74:20*/ if !(t4 >= 0) {
+		return 0, runtime.Raise("IndexError", "list index out of range", "lists.py", 74, "index_error")
 	}
-	/*line lists.py:75:5*/ return xs[t2] + xs[t4], nil
+	/*line lists.py:74:5*/ return xs[t2] + xs[t4], nil
 }
 
-// SetItem is pyc2go's compiled form of set_item (lists.py:78).
+// SetItem is pyc2go's compiled form of set_item (lists.py:77).
 func SetItem(xs []float64, i int64, v float64) ([]float64, error) {
-	/*line lists.py:78:1*/ var (
+	/*line lists.py:77:1*/ var (
 		ys []float64
 		t1 []float64
 		t2 int64
@@ -364,29 +364,29 @@ func SetItem(xs []float64, i int64, v float64) ([]float64, error) {
 		t4 int64
 		t5 float64
 	)
-	/*line lists.py:79:10*/ t1 = runtime.ListCopy(xs)
-	/*line lists.py:79:5*/ ys = t1
+	/*line lists.py:78:10*/ t1 = runtime.ListCopy(xs)
+	/*line lists.py:78:5*/ ys = t1
 	t2 = int64(len(ys))
-	/*line lists.py:80:5*/ if !(i >= -t2 && i < t2) {
-		return nil, runtime.Raise("IndexError", "list assignment index out of range", "lists.py", 80, "set_item")
+	/*line lists.py:79:5*/ if !(i >= -t2 && i < t2) {
+		return nil, runtime.Raise("IndexError", "list assignment index out of range", "lists.py", 79, "set_item")
 	}
-	/*line lists.py:80:5*/ t3 = i
-	/*line lists.py:80:5*/ if i < 0 {
-		/*line lists.py:80:5*/ t3 = i + t2
+	/*line lists.py:79:5*/ t3 = i
+	/*line lists.py:79:5*/ if i < 0 {
+		/*line lists.py:79:5*/ t3 = i + t2
 	}
-	/*line lists.py:80:5*/ ys[t3] = v
+	/*line lists.py:79:5*/ ys[t3] = v
 	t4 = int64(len(ys))
-	/*line lists.py:81:5*/ if !(0 < t4) {
-		return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 81, "set_item")
+	/*line lists.py:80:5*/ if !(0 < t4) {
+		return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 80, "set_item")
 	}
-	/*line lists.py:81:5*/ t5 = ys[0]
-	/*line lists.py:81:5*/ ys[0] = t5 + 1.0
+	/*line lists.py:80:5*/ t5 = ys[0]
+	/*line lists.py:80:5*/ ys[0] = t5 + 1.0
 	return ys, nil
 }
 
-// InsertAndPop is pyc2go's compiled form of insert_and_pop (lists.py:85).
+// InsertAndPop is pyc2go's compiled form of insert_and_pop (lists.py:84).
 func InsertAndPop(xs []int64, i int64) ([]int64, error) {
-	/*line lists.py:85:1*/ var (
+	/*line lists.py:84:1*/ var (
 		ys []int64
 		t1 []int64
 		t2 int64
@@ -395,36 +395,36 @@ func InsertAndPop(xs []int64, i int64) ([]int64, error) {
 		t5 int64
 		t6 int64
 	)
-	/*line lists.py:86:10*/ t1 = []int64{}
-	/*line lists.py:86:10*/ t1 = append(t1, xs...)
-	/*line lists.py:86:5*/ ys = t1
+	/*line lists.py:85:10*/ t1 = []int64{}
+	/*line lists.py:85:10*/ t1 = append(t1, xs...)
+	/*line lists.py:85:5*/ ys = t1
 	t2 = int64(len(ys))
-	/*line lists.py:87:5*/ t3 = i
-	/*line lists.py:87:5*/ if t3 < 0 {
-		/*line lists.py:87:5*/ t3 = runtime.Max(t3+t2, 0)
+	/*line lists.py:86:5*/ t3 = i
+	/*line lists.py:86:5*/ if t3 < 0 {
+		/*line lists.py:86:5*/ t3 = runtime.Max(t3+t2, 0)
 	}
-	/*line lists.py:87:5*/ t3 = runtime.Min(t3, t2)
-	/*line lists.py:87:5*/ ys = runtime.ListInsert(ys, t3, 99)
+	/*line lists.py:86:5*/ t3 = runtime.Min(t3, t2)
+	/*line lists.py:86:5*/ ys = runtime.ListInsert(ys, t3, 99)
 	t4 = int64(len(ys))
-	/*line lists.py:88:5*/ t5 = -i
-	/*line lists.py:88:5*/ if t5 < 0 {
-		/*line lists.py:88:5*/ t5 = runtime.Max(t5+t4, 0)
+	/*line lists.py:87:5*/ t5 = -i
+	/*line lists.py:87:5*/ if t5 < 0 {
+		/*line lists.py:87:5*/ t5 = runtime.Max(t5+t4, 0)
 	}
-	/*line lists.py:88:5*/ t5 = runtime.Min(t5, t4)
-	/*line lists.py:88:5*/ ys = runtime.ListInsert(ys, t5, 7)
+	/*line lists.py:87:5*/ t5 = runtime.Min(t5, t4)
+	/*line lists.py:87:5*/ ys = runtime.ListInsert(ys, t5, 7)
 	if int64(len(ys)) != 0 {
 		t6 = int64(len(ys))
-		/*line lists.py:90:9*/ if !(t6 > 0) {
-			return nil, runtime.Raise("IndexError", "pop from empty list", "lists.py", 90, "insert_and_pop")
+		/*line lists.py:89:9*/ if !(t6 > 0) {
+			return nil, runtime.Raise("IndexError", "pop from empty list", "lists.py", 89, "insert_and_pop")
 		}
-		/*line lists.py:90:9*/ ys, _ = runtime.ListPop(ys, 0)
+		/*line lists.py:89:9*/ ys, _ = runtime.ListPop(ys, 0)
 	}
-	/*line lists.py:91:5*/ return ys, nil
+	/*line lists.py:90:5*/ return ys, nil
 }
 
-// PopAt is pyc2go's compiled form of pop_at (lists.py:94).
+// PopAt is pyc2go's compiled form of pop_at (lists.py:93).
 func PopAt(xs []int64, i int64) (int64, int64, error) {
-	/*line lists.py:94:1*/ var (
+	/*line lists.py:93:1*/ var (
 		ys []int64
 		v  int64
 		t1 int64
@@ -435,32 +435,32 @@ func PopAt(xs []int64, i int64) (int64, int64, error) {
 		t6 int64
 		t7 int64
 	)
-	/*line lists.py:95:10*/ t1 = int64(len(xs))
-	/*line lists.py:95:10*/ t2 = runtime.Max(t1-0, 0)
-	/*line lists.py:95:10*/ t3 = []int64{}
-	/*line lists.py:95:10*/ for t4 = 0; t4 < t2; t4++ {
-		/*line lists.py:95:10*/ t3 = append(t3, xs[0+t4])
+	/*line lists.py:94:10*/ t1 = int64(len(xs))
+	/*line lists.py:94:10*/ t2 = runtime.Max(t1-0, 0)
+	/*line lists.py:94:10*/ t3 = []int64{}
+	/*line lists.py:94:10*/ for t4 = 0; t4 < t2; t4++ {
+		/*line lists.py:94:10*/ t3 = append(t3, xs[0+t4])
 	}
-	/*line lists.py:95:5*/ ys = t3
+	/*line lists.py:94:5*/ ys = t3
 	t5 = int64(len(ys))
-	/*line lists.py:96:9*/ if !(t5 > 0) {
-		return 0, 0, runtime.Raise("IndexError", "pop from empty list", "lists.py", 96, "pop_at")
+	/*line lists.py:95:9*/ if !(t5 > 0) {
+		return 0, 0, runtime.Raise("IndexError", "pop from empty list", "lists.py", 95, "pop_at")
 	}
-	/*line lists.py:96:9*/ if !(i >= -t5 && i < t5) {
-		return 0, 0, runtime.Raise("IndexError", "pop index out of range", "lists.py", 96, "pop_at")
+	/*line lists.py:95:9*/ if !(i >= -t5 && i < t5) {
+		return 0, 0, runtime.Raise("IndexError", "pop index out of range", "lists.py", 95, "pop_at")
 	}
-	/*line lists.py:96:9*/ t6 = i
-	/*line lists.py:96:9*/ if i < 0 {
-		/*line lists.py:96:9*/ t6 = i + t5
+	/*line lists.py:95:9*/ t6 = i
+	/*line lists.py:95:9*/ if i < 0 {
+		/*line lists.py:95:9*/ t6 = i + t5
 	}
-	/*line lists.py:96:9*/ ys, t7 = runtime.ListPop(ys, t6)
-	/*line lists.py:96:5*/ v = t7
+	/*line lists.py:95:9*/ ys, t7 = runtime.ListPop(ys, t6)
+	/*line lists.py:95:5*/ v = t7
 	return v, int64(len(ys)), nil
 }
 
-// Slices is pyc2go's compiled form of slices (lists.py:100).
+// Slices is pyc2go's compiled form of slices (lists.py:99).
 func Slices(xs []int64, a int64, b int64) ([]int64, []int64, []int64, []int64, []int64) {
-	/*line lists.py:100:1*/ var (
+	/*line lists.py:99:1*/ var (
 		t1  int64
 		t2  int64
 		t3  int64
@@ -488,48 +488,48 @@ func Slices(xs []int64, a int64, b int64) ([]int64, []int64, []int64, []int64, [
 		t25 []int64
 		t26 int64
 	)
-	/*line lists.py:101:12*/ t1 = int64(len(xs))
-	/*line lists.py:101:12*/ t2 = runtime.SliceAdjust(t1, a, 1)
-	/*line lists.py:101:12*/ t3 = runtime.SliceAdjust(t1, b, 1)
-	/*line lists.py:101:12*/ t4 = runtime.Max(t3-t2, 0)
-	/*line lists.py:101:12*/ t5 = []int64{}
-	/*line lists.py:101:12*/ for t6 = 0; t6 < t4; t6++ {
-		/*line lists.py:101:12*/ t5 = append(t5, xs[t2+t6])
+	/*line lists.py:100:12*/ t1 = int64(len(xs))
+	/*line lists.py:100:12*/ t2 = runtime.SliceAdjust(t1, a, 1)
+	/*line lists.py:100:12*/ t3 = runtime.SliceAdjust(t1, b, 1)
+	/*line lists.py:100:12*/ t4 = runtime.Max(t3-t2, 0)
+	/*line lists.py:100:12*/ t5 = []int64{}
+	/*line lists.py:100:12*/ for t6 = 0; t6 < t4; t6++ {
+		/*line lists.py:100:12*/ t5 = append(t5, xs[t2+t6])
 	}
-	/*line lists.py:101:21*/ t7 = int64(len(xs))
-	/*line lists.py:101:21*/ t8 = runtime.SliceLen(0, t7, 2)
-	/*line lists.py:101:21*/ t9 = []int64{}
-	/*line lists.py:101:21*/ for t10 = 0; t10 < t8; t10++ {
-		/*line lists.py:101:21*/ t9 = append(t9, xs[0+t10*2])
+	/*line lists.py:100:21*/ t7 = int64(len(xs))
+	/*line lists.py:100:21*/ t8 = runtime.SliceLen(0, t7, 2)
+	/*line lists.py:100:21*/ t9 = []int64{}
+	/*line lists.py:100:21*/ for t10 = 0; t10 < t8; t10++ {
+		/*line lists.py:100:21*/ t9 = append(t9, xs[0+t10*2])
 	}
-	/*line lists.py:101:30*/ t11 = int64(len(xs))
-	/*line lists.py:101:30*/ t12 = t11 - 1
-	/*line lists.py:101:30*/ t13 = runtime.SliceLen(t12, -1, -1)
-	/*line lists.py:101:30*/ t14 = []int64{}
-	/*line lists.py:101:30*/ for t15 = 0; t15 < t13; t15++ {
-		/*line lists.py:101:30*/ t14 = append(t14, xs[t12+t15*-1])
+	/*line lists.py:100:30*/ t11 = int64(len(xs))
+	/*line lists.py:100:30*/ t12 = t11 - 1
+	/*line lists.py:100:30*/ t13 = runtime.SliceLen(t12, -1, -1)
+	/*line lists.py:100:30*/ t14 = []int64{}
+	/*line lists.py:100:30*/ for t15 = 0; t15 < t13; t15++ {
+		/*line lists.py:100:30*/ t14 = append(t14, xs[t12+t15*-1])
 	}
-	/*line lists.py:101:40*/ t16 = int64(len(xs))
-	/*line lists.py:101:40*/ t17 = runtime.SliceAdjust(t16, b, -1)
-	/*line lists.py:101:40*/ t18 = runtime.SliceAdjust(t16, a, -1)
-	/*line lists.py:101:40*/ t19 = runtime.SliceLen(t17, t18, -1)
-	/*line lists.py:101:40*/ t20 = []int64{}
-	/*line lists.py:101:40*/ for t21 = 0; t21 < t19; t21++ {
-		/*line lists.py:101:40*/ t20 = append(t20, xs[t17+t21*-1])
+	/*line lists.py:100:40*/ t16 = int64(len(xs))
+	/*line lists.py:100:40*/ t17 = runtime.SliceAdjust(t16, b, -1)
+	/*line lists.py:100:40*/ t18 = runtime.SliceAdjust(t16, a, -1)
+	/*line lists.py:100:40*/ t19 = runtime.SliceLen(t17, t18, -1)
+	/*line lists.py:100:40*/ t20 = []int64{}
+	/*line lists.py:100:40*/ for t21 = 0; t21 < t19; t21++ {
+		/*line lists.py:100:40*/ t20 = append(t20, xs[t17+t21*-1])
 	}
-	/*line lists.py:101:52*/ t22 = int64(len(xs))
-	/*line lists.py:101:52*/ t23 = runtime.SliceAdjust(t22, -3, 1)
-	/*line lists.py:101:52*/ t24 = runtime.Max(t22-t23, 0)
-	/*line lists.py:101:52*/ t25 = []int64{}
-	/*line lists.py:101:52*/ for t26 = 0; t26 < t24; t26++ {
-		/*line lists.py:101:52*/ t25 = append(t25, xs[t23+t26])
+	/*line lists.py:100:52*/ t22 = int64(len(xs))
+	/*line lists.py:100:52*/ t23 = runtime.SliceAdjust(t22, -3, 1)
+	/*line lists.py:100:52*/ t24 = runtime.Max(t22-t23, 0)
+	/*line lists.py:100:52*/ t25 = []int64{}
+	/*line lists.py:100:52*/ for t26 = 0; t26 < t24; t26++ {
+		/*line lists.py:100:52*/ t25 = append(t25, xs[t23+t26])
 	}
-	/*line lists.py:101:5*/ return t5, t9, t14, t20, t25
+	/*line lists.py:100:5*/ return t5, t9, t14, t20, t25
 }
 
-// ConcatRepeat is pyc2go's compiled form of concat_repeat (lists.py:104).
+// ConcatRepeat is pyc2go's compiled form of concat_repeat (lists.py:103).
 func ConcatRepeat(xs []float64, n int64) []float64 {
-	/*line lists.py:104:1*/ var (
+	/*line lists.py:103:1*/ var (
 		ys []float64
 		zs []float64
 		t1 []float64
@@ -541,34 +541,34 @@ func ConcatRepeat(xs []float64, n int64) []float64 {
 		t7 int64
 		t8 []float64
 	)
-	/*line lists.py:105:15*/ t1 = []float64{}
-	/*line lists.py:105:15*/ t1 = append(t1, 0.5)
-	/*line lists.py:105:15*/ t1 = append(t1, 1.5)
-	/*line lists.py:105:10*/ t2 = []float64{}
-	/*line lists.py:105:10*/ t2 = append(t2, xs...)
-	/*line lists.py:105:10*/ t2 = append(t2, t1...)
-	/*line lists.py:105:5*/ ys = t2
+	/*line lists.py:104:15*/ t1 = []float64{}
+	/*line lists.py:104:15*/ t1 = append(t1, 0.5)
+	/*line lists.py:104:15*/ t1 = append(t1, 1.5)
+	/*line lists.py:104:10*/ t2 = []float64{}
+	/*line lists.py:104:10*/ t2 = append(t2, xs...)
+	/*line lists.py:104:10*/ t2 = append(t2, t1...)
+	/*line lists.py:104:5*/ ys = t2
 	t3 = []float64{}
-	/*line lists.py:106:10*/ t3 = append(t3, 1.0)
-	/*line lists.py:106:10*/ t3 = append(t3, 2.0)
-	/*line lists.py:106:10*/ t4 = []float64{}
-	/*line lists.py:106:10*/ for t5 = 0; t5 < n; t5++ {
-		/*line lists.py:106:10*/ t4 = append(t4, t3...)
+	/*line lists.py:105:10*/ t3 = append(t3, 1.0)
+	/*line lists.py:105:10*/ t3 = append(t3, 2.0)
+	/*line lists.py:105:10*/ t4 = []float64{}
+	/*line lists.py:105:10*/ for t5 = 0; t5 < n; t5++ {
+		/*line lists.py:105:10*/ t4 = append(t4, t3...)
 	}
-	/*line lists.py:106:5*/ zs = t4
+	/*line lists.py:105:5*/ zs = t4
 	t6 = []float64{}
-	/*line lists.py:107:17*/ for t7 = 0; t7 < 2; t7++ {
-		/*line lists.py:107:17*/ t6 = append(t6, zs...)
+	/*line lists.py:106:17*/ for t7 = 0; t7 < 2; t7++ {
+		/*line lists.py:106:17*/ t6 = append(t6, zs...)
 	}
-	/*line lists.py:107:12*/ t8 = []float64{}
-	/*line lists.py:107:12*/ t8 = append(t8, ys...)
-	/*line lists.py:107:12*/ t8 = append(t8, t6...)
-	/*line lists.py:107:5*/ return t8
+	/*line lists.py:106:12*/ t8 = []float64{}
+	/*line lists.py:106:12*/ t8 = append(t8, ys...)
+	/*line lists.py:106:12*/ t8 = append(t8, t6...)
+	/*line lists.py:106:5*/ return t8
 }
 
-// Contains is pyc2go's compiled form of contains (lists.py:110).
+// Contains is pyc2go's compiled form of contains (lists.py:109).
 func Contains(xs []int64, v int64) (bool, bool, bool) {
-	/*line lists.py:110:1*/ var (
+	/*line lists.py:109:1*/ var (
 		t1 int64
 		t2 int64
 		t3 int64
@@ -579,36 +579,36 @@ func Contains(xs []int64, v int64) (bool, bool, bool) {
 		t8 int64
 		t9 int64
 	)
-	/*line lists.py:111:12*/ t1 = -1
-	/*line lists.py:111:12*/ t2 = int64(len(xs))
-	/*line lists.py:111:12*/ for t3 = 0; t3 < t2; t3++ {
-		/*line lists.py:111:12*/ if xs[t3] == v {
-			/*line lists.py:111:12*/ t1 = t3
-			/*line lists.py:111:12*/ break
+	/*line lists.py:110:12*/ t1 = -1
+	/*line lists.py:110:12*/ t2 = int64(len(xs))
+	/*line lists.py:110:12*/ for t3 = 0; t3 < t2; t3++ {
+		/*line lists.py:110:12*/ if xs[t3] == v {
+			/*line lists.py:110:12*/ t1 = t3
+			/*line lists.py:110:12*/ break
 		}
 	}
-	/*line lists.py:111:21*/ t4 = -1
-	/*line lists.py:111:21*/ t5 = int64(len(xs))
-	/*line lists.py:111:21*/ for t6 = 0; t6 < t5; t6++ {
-		/*line lists.py:111:21*/ if xs[t6] == v {
-			/*line lists.py:111:21*/ t4 = t6
-			/*line lists.py:111:21*/ break
+	/*line lists.py:110:21*/ t4 = -1
+	/*line lists.py:110:21*/ t5 = int64(len(xs))
+	/*line lists.py:110:21*/ for t6 = 0; t6 < t5; t6++ {
+		/*line lists.py:110:21*/ if xs[t6] == v {
+			/*line lists.py:110:21*/ t4 = t6
+			/*line lists.py:110:21*/ break
 		}
 	}
-	/*line lists.py:111:34*/ t7 = -1
-	/*line lists.py:111:34*/ t8 = int64(len(xs))
-	/*line lists.py:111:34*/ for t9 = 0; t9 < t8; t9++ {
-		/*line lists.py:111:34*/ if xs[t9] == 3 {
-			/*line lists.py:111:34*/ t7 = t9
-			/*line lists.py:111:34*/ break
+	/*line lists.py:110:34*/ t7 = -1
+	/*line lists.py:110:34*/ t8 = int64(len(xs))
+	/*line lists.py:110:34*/ for t9 = 0; t9 < t8; t9++ {
+		/*line lists.py:110:34*/ if xs[t9] == 3 {
+			/*line lists.py:110:34*/ t7 = t9
+			/*line lists.py:110:34*/ break
 		}
 	}
-	/*line lists.py:111:5*/ return t1 >= 0, t4 < 0, t7 >= 0
+	/*line lists.py:110:5*/ return t1 >= 0, t4 < 0, t7 >= 0
 }
 
-// CountIndex is pyc2go's compiled form of count_index (lists.py:114).
+// CountIndex is pyc2go's compiled form of count_index (lists.py:113).
 func CountIndex(xs []int64, v int64) (int64, int64, error) {
-	/*line lists.py:114:1*/ var (
+	/*line lists.py:113:1*/ var (
 		c     int64
 		t1    int64
 		t2    int64
@@ -625,99 +625,99 @@ func CountIndex(xs []int64, v int64) (int64, int64, error) {
 		t3U   int64
 		t3Lim int64
 	)
-	/*line lists.py:115:9*/ t1 = 0
-	/*line lists.py:115:9*/ t2 = int64(len(xs))
-	/*line lists.py:115:9*/ t1U1 = 0
-	/*line lists.py:115:9*/ t1U2 = 0
-	/*line lists.py:115:9*/ t1U3 = 0
-	/*line lists.py:115:9*/ t3U = 0
-	/*line lists.py:115:9*/ t3Lim = runtime.Max(t2, -9223372036854775805) - 3
-	/*line lists.py:115:9*/ for t3U < t3Lim {
-		/*line lists.py:115:9*/ if xs[t3U] == v {
-			/*line lists.py:115:9*/ t1 = t1 + 1
+	/*line lists.py:114:9*/ t1 = 0
+	/*line lists.py:114:9*/ t2 = int64(len(xs))
+	/*line lists.py:114:9*/ t1U1 = 0
+	/*line lists.py:114:9*/ t1U2 = 0
+	/*line lists.py:114:9*/ t1U3 = 0
+	/*line lists.py:114:9*/ t3U = 0
+	/*line lists.py:114:9*/ t3Lim = runtime.Max(t2, -9223372036854775805) - 3
+	/*line lists.py:114:9*/ for t3U < t3Lim {
+		/*line lists.py:114:9*/ if xs[t3U] == v {
+			/*line lists.py:114:9*/ t1 = t1 + 1
 		}
-		/*line lists.py:115:9*/ if xs[t3U+1] == v {
-			/*line lists.py:115:9*/ t1U1 = t1U1 + 1
+		/*line lists.py:114:9*/ if xs[t3U+1] == v {
+			/*line lists.py:114:9*/ t1U1 = t1U1 + 1
 		}
-		/*line lists.py:115:9*/ if xs[t3U+2] == v {
-			/*line lists.py:115:9*/ t1U2 = t1U2 + 1
+		/*line lists.py:114:9*/ if xs[t3U+2] == v {
+			/*line lists.py:114:9*/ t1U2 = t1U2 + 1
 		}
-		/*line lists.py:115:9*/ if xs[t3U+3] == v {
-			/*line lists.py:115:9*/ t1U3 = t1U3 + 1
+		/*line lists.py:114:9*/ if xs[t3U+3] == v {
+			/*line lists.py:114:9*/ t1U3 = t1U3 + 1
 		}
-		/*line lists.py:115:9*/ t3U = t3U + 4
+		/*line lists.py:114:9*/ t3U = t3U + 4
 	}
-	/*line lists.py:115:9*/ for t3 = t3U; t3 < t2; t3++ {
-		/*line lists.py:115:9*/ if xs[t3] == v {
-			/*line lists.py:115:9*/ t1 = t1 + 1
+	/*line lists.py:114:9*/ for t3 = t3U; t3 < t2; t3++ {
+		/*line lists.py:114:9*/ if xs[t3] == v {
+			/*line lists.py:114:9*/ t1 = t1 + 1
 		}
 	}
-	/*line lists.py:115:9*/ t1 = t1 + (t1U1 + t1U2 + t1U3)
-	/*line lists.py:115:5*/ c = t1
+	/*line lists.py:114:9*/ t1 = t1 + (t1U1 + t1U2 + t1U3)
+	/*line lists.py:114:5*/ c = t1
 	t4 = -1
-	/*line lists.py:116:8*/ t5 = int64(len(xs))
-	/*line lists.py:116:8*/ for t6 = 0; t6 < t5; t6++ {
-		/*line lists.py:116:8*/ if xs[t6] == v {
-			/*line lists.py:116:8*/ t4 = t6
-			/*line lists.py:116:8*/ break
+	/*line lists.py:115:8*/ t5 = int64(len(xs))
+	/*line lists.py:115:8*/ for t6 = 0; t6 < t5; t6++ {
+		/*line lists.py:115:8*/ if xs[t6] == v {
+			/*line lists.py:115:8*/ t4 = t6
+			/*line lists.py:115:8*/ break
 		}
 	}
-	/*line lists.py:116:5*/ if t4 >= 0 {
+	/*line lists.py:115:5*/ if t4 >= 0 {
 		t7 = -1
-		/*line lists.py:117:19*/ t8 = int64(len(xs))
-		/*line lists.py:117:19*/ for t9 = 0; t9 < t8; t9++ {
-			/*line lists.py:117:19*/ if xs[t9] == v {
-				/*line lists.py:117:19*/ t7 = t9
-				/*line lists.py:117:19*/ break
+		/*line lists.py:116:19*/ t8 = int64(len(xs))
+		/*line lists.py:116:19*/ for t9 = 0; t9 < t8; t9++ {
+			/*line lists.py:116:19*/ if xs[t9] == v {
+				/*line lists.py:116:19*/ t7 = t9
+				/*line lists.py:116:19*/ break
 			}
 		}
-		/*line lists.py:117:19*/ if !(t7 >= 0) {
-			return 0, 0, runtime.Raise("ValueError", fmt.Sprintf("%d is not in list", v), "lists.py", 117, "count_index")
+		/*line lists.py:116:19*/ if !(t7 >= 0) {
+			return 0, 0, runtime.Raise("ValueError", fmt.Sprintf("%d is not in list", v), "lists.py", 116, "count_index")
 		}
-		/*line lists.py:117:9*/ return c, t7, nil
+		/*line lists.py:116:9*/ return c, t7, nil
 	}
-	/*line lists.py:118:5*/ return c, -1, nil
+	/*line lists.py:117:5*/ return c, -1, nil
 }
 
-// IndexMissing is pyc2go's compiled form of index_missing (lists.py:121).
+// IndexMissing is pyc2go's compiled form of index_missing (lists.py:120).
 //
 // ValueError: v is not in list.
 func IndexMissing(xs []int64, v int64) (int64, error) {
-	/*line lists.py:121:1*/ var (
+	/*line lists.py:120:1*/ var (
 		t1 int64
 		t2 int64
 		t3 int64
 	)
-	/*line lists.py:123:12*/ t1 = -1
-	/*line lists.py:123:12*/ t2 = int64(len(xs))
-	/*line lists.py:123:12*/ for t3 = 0; t3 < t2; t3++ {
-		/*line lists.py:123:12*/ if xs[t3] == v {
-			/*line lists.py:123:12*/ t1 = t3
-			/*line lists.py:123:12*/ break
+	/*line lists.py:122:12*/ t1 = -1
+	/*line lists.py:122:12*/ t2 = int64(len(xs))
+	/*line lists.py:122:12*/ for t3 = 0; t3 < t2; t3++ {
+		/*line lists.py:122:12*/ if xs[t3] == v {
+			/*line lists.py:122:12*/ t1 = t3
+			/*line lists.py:122:12*/ break
 		}
 	}
-	/*line lists.py:123:12*/ if !(t1 >= 0) {
-		return 0, runtime.Raise("ValueError", fmt.Sprintf("%d is not in list", v), "lists.py", 123, "index_missing")
+	/*line lists.py:122:12*/ if !(t1 >= 0) {
+		return 0, runtime.Raise("ValueError", fmt.Sprintf("%d is not in list", v), "lists.py", 122, "index_missing")
 	}
-	/*line lists.py:123:5*/ return t1, nil
+	/*line lists.py:122:5*/ return t1, nil
 }
 
-// SortDesc is pyc2go's compiled form of sort_desc (lists.py:126).
+// SortDesc is pyc2go's compiled form of sort_desc (lists.py:125).
 func SortDesc(xs []float64) []float64 {
-	/*line lists.py:126:1*/ var (
+	/*line lists.py:125:1*/ var (
 		ys []float64
 		t1 []float64
 	)
-	/*line lists.py:127:10*/ t1 = []float64{}
-	/*line lists.py:127:10*/ t1 = append(t1, xs...)
-	/*line lists.py:127:5*/ ys = t1
+	/*line lists.py:126:10*/ t1 = []float64{}
+	/*line lists.py:126:10*/ t1 = append(t1, xs...)
+	/*line lists.py:126:5*/ ys = t1
 	ys = runtime.ListSort(ys, true)
 	return ys
 }
 
-// SortInts is pyc2go's compiled form of sort_ints (lists.py:132).
+// SortInts is pyc2go's compiled form of sort_ints (lists.py:131).
 func SortInts(xs []int64) ([]int64, []int64, int64, error) {
-	/*line lists.py:132:1*/ var (
+	/*line lists.py:131:1*/ var (
 		ys []int64
 		t1 []int64
 		t2 []int64
@@ -725,72 +725,72 @@ func SortInts(xs []int64) ([]int64, []int64, int64, error) {
 		t4 []int64
 		t5 int64
 	)
-	/*line lists.py:133:10*/ t1 = runtime.ListCopy(xs)
-	/*line lists.py:133:5*/ ys = t1
+	/*line lists.py:132:10*/ t1 = runtime.ListCopy(xs)
+	/*line lists.py:132:5*/ ys = t1
 	ys = runtime.ListSort(ys, false)
 	t2 = []int64{}
-	/*line lists.py:135:16*/ t2 = append(t2, xs...)
-	/*line lists.py:135:16*/ t2 = runtime.ListSort(t2, true)
-	/*line lists.py:135:42*/ if int64(len(xs)) != 0 {
-		/*line lists.py:135:42*/ t4 = []int64{}
-		/*line lists.py:135:42*/ t4 = append(t4, xs...)
-		/*line lists.py:135:42*/ t4 = runtime.ListSort(t4, false)
-		/*line lists.py:135:42*/ t5 = int64(len(t4))
-		/*line lists.py:135:42*/ if !(0 < t5) {
-			return nil, nil, 0, runtime.Raise("IndexError", "list index out of range", "lists.py", 135, "sort_ints")
+	/*line lists.py:134:16*/ t2 = append(t2, xs...)
+	/*line lists.py:134:16*/ t2 = runtime.ListSort(t2, true)
+	/*line lists.py:134:42*/ if int64(len(xs)) != 0 {
+		/*line lists.py:134:42*/ t4 = []int64{}
+		/*line lists.py:134:42*/ t4 = append(t4, xs...)
+		/*line lists.py:134:42*/ t4 = runtime.ListSort(t4, false)
+		/*line lists.py:134:42*/ t5 = int64(len(t4))
+		/*line lists.py:134:42*/ if !(0 < t5) {
+			return nil, nil, 0, runtime.Raise("IndexError", "list index out of range", "lists.py", 134, "sort_ints")
 		}
-		/*line lists.py:135:42*/ t3 = t4[0]
+		/*line lists.py:134:42*/ t3 = t4[0]
 	} else {
-		/*line lists.py:135:42*/ t3 = 0
+		/*line lists.py:134:42*/ t3 = 0
 	}
-	/*line lists.py:135:5*/ return ys, t2, t3, nil
+	/*line lists.py:134:5*/ return ys, t2, t3, nil
 }
 
-// ListStats is pyc2go's compiled form of list_stats (lists.py:138).
+// ListStats is pyc2go's compiled form of list_stats (lists.py:137).
 func ListStats(xs []float64) (float64, float64, float64, error) {
-	/*line lists.py:138:1*/ var (
+	/*line lists.py:137:1*/ var (
 		t1  float64
 		t2  float64
 		t3  float64
 		err error
 	)
-	/*line lists.py:139:5*/ if !(int64(len(xs)) != 0) {
+	/*line lists.py:138:5*/ if !(int64(len(xs)) != 0) {
 		return 0.0, 0.0, 0.0, nil
 	}
-	/*line lists.py:141:12*/ t3 = pyc2goSumL141C12(xs)
-	/*line lists.py:141:21*/ t1, err = pyc2goMinL141C21(xs)
+	/*line lists.py:140:12*/ t3 = pyc2goSumL140C12(xs)
+	/*line lists.py:140:21*/ t1, err = pyc2goMinL140C21(xs)
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	/*line lists.py:141:30*/ t2, err = pyc2goMaxL141C30(xs)
+	/*line lists.py:140:30*/ t2, err = pyc2goMaxL140C30(xs)
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	/*line lists.py:141:5*/ return t3, t1, t2, nil
+	/*line lists.py:140:5*/ return t3, t1, t2, nil
 }
 
-// pyc2goSumL141C12 is pyc2go's compiled form of _pyc2go_sum_L141C12 (lists.py:141).
-func pyc2goSumL141C12(xs []float64) float64 {
-	/*line lists.py:141:12*/ var (
+// pyc2goSumL140C12 is pyc2go's compiled form of _pyc2go_sum_L140C12 (lists.py:140).
+func pyc2goSumL140C12(xs []float64) float64 {
+	/*line lists.py:140:12*/ var (
 		acc float64
 		x   float64
 		t1  []float64
 		t2  int64
 		t3  int64
 	)
-	/*line lists.py:141:12*/ acc = 0.0
-	/*line lists.py:141:16*/ t1 = xs
-	/*line lists.py:141:16*/ t2 = int64(len(t1))
-	/*line lists.py:141:16*/ for t3 = 0; t3 < t2; t3++ {
-		/*line lists.py:141:16*/ x = t1[t3]
-		/*line lists.py:141:16*/ acc = acc + x
+	/*line lists.py:140:12*/ acc = 0.0
+	/*line lists.py:140:16*/ t1 = xs
+	/*line lists.py:140:16*/ t2 = int64(len(t1))
+	/*line lists.py:140:16*/ for t3 = 0; t3 < t2; t3++ {
+		/*line lists.py:140:16*/ x = t1[t3]
+		/*line lists.py:140:16*/ acc = acc + x
 	}
-	/*line lists.py:141:12*/ return acc
+	/*line lists.py:140:12*/ return acc
 }
 
-// pyc2goMinL141C21 is pyc2go's compiled form of _pyc2go_min_L141C21 (lists.py:141).
-func pyc2goMinL141C21(xs []float64) (float64, error) {
-	/*line lists.py:141:21*/ var (
+// pyc2goMinL140C21 is pyc2go's compiled form of _pyc2go_min_L140C21 (lists.py:140).
+func pyc2goMinL140C21(xs []float64) (float64, error) {
+	/*line lists.py:140:21*/ var (
 		found bool
 		x     float64
 		v     float64
@@ -799,28 +799,28 @@ func pyc2goMinL141C21(xs []float64) (float64, error) {
 		t2    int64
 		t3    int64
 	)
-	/*line lists.py:141:21*/ found = false
-	/*line lists.py:141:25*/ t1 = xs
-	/*line lists.py:141:25*/ t2 = int64(len(t1))
-	/*line lists.py:141:25*/ for t3 = 0; t3 < t2; t3++ {
-		/*line lists.py:141:25*/ x = t1[t3]
-		/*line lists.py:141:25*/ v = x
-		/*line lists.py:141:25*/ if !found {
-			/*line lists.py:141:25*/ best = v
-			/*line lists.py:141:25*/ found = true
+	/*line lists.py:140:21*/ found = false
+	/*line lists.py:140:25*/ t1 = xs
+	/*line lists.py:140:25*/ t2 = int64(len(t1))
+	/*line lists.py:140:25*/ for t3 = 0; t3 < t2; t3++ {
+		/*line lists.py:140:25*/ x = t1[t3]
+		/*line lists.py:140:25*/ v = x
+		/*line lists.py:140:25*/ if !found {
+			/*line lists.py:140:25*/ best = v
+			/*line lists.py:140:25*/ found = true
 		} else if v < best {
-			/*line lists.py:141:25*/ best = v
+			/*line lists.py:140:25*/ best = v
 		}
 	}
-	/*line lists.py:141:21*/ if !found {
-		/*line lists.py:141:21*/ return 0, runtime.Raise("ValueError", "min() arg is an empty sequence", "lists.py", 141, "_pyc2go_min_L141C21")
+	/*line lists.py:140:21*/ if !found {
+		/*line lists.py:140:21*/ return 0, runtime.Raise("ValueError", "min() arg is an empty sequence", "lists.py", 140, "_pyc2go_min_L140C21")
 	}
-	/*line lists.py:141:21*/ return best, nil
+	/*line lists.py:140:21*/ return best, nil
 }
 
-// pyc2goMaxL141C30 is pyc2go's compiled form of _pyc2go_max_L141C30 (lists.py:141).
-func pyc2goMaxL141C30(xs []float64) (float64, error) {
-	/*line lists.py:141:30*/ var (
+// pyc2goMaxL140C30 is pyc2go's compiled form of _pyc2go_max_L140C30 (lists.py:140).
+func pyc2goMaxL140C30(xs []float64) (float64, error) {
+	/*line lists.py:140:30*/ var (
 		found bool
 		x     float64
 		v     float64
@@ -829,33 +829,33 @@ func pyc2goMaxL141C30(xs []float64) (float64, error) {
 		t2    int64
 		t3    int64
 	)
-	/*line lists.py:141:30*/ found = false
-	/*line lists.py:141:34*/ t1 = xs
-	/*line lists.py:141:34*/ t2 = int64(len(t1))
-	/*line lists.py:141:34*/ for t3 = 0; t3 < t2; t3++ {
-		/*line lists.py:141:34*/ x = t1[t3]
-		/*line lists.py:141:34*/ v = x
-		/*line lists.py:141:34*/ if !found {
-			/*line lists.py:141:34*/ best = v
-			/*line lists.py:141:34*/ found = true
+	/*line lists.py:140:30*/ found = false
+	/*line lists.py:140:34*/ t1 = xs
+	/*line lists.py:140:34*/ t2 = int64(len(t1))
+	/*line lists.py:140:34*/ for t3 = 0; t3 < t2; t3++ {
+		/*line lists.py:140:34*/ x = t1[t3]
+		/*line lists.py:140:34*/ v = x
+		/*line lists.py:140:34*/ if !found {
+			/*line lists.py:140:34*/ best = v
+			/*line lists.py:140:34*/ found = true
 		} else if v > best {
-			/*line lists.py:141:34*/ best = v
+			/*line lists.py:140:34*/ best = v
 		}
 	}
-	/*line lists.py:141:30*/ if !found {
-		/*line lists.py:141:30*/ return 0, runtime.Raise("ValueError", "max() arg is an empty sequence", "lists.py", 141, "_pyc2go_max_L141C30")
+	/*line lists.py:140:30*/ if !found {
+		/*line lists.py:140:30*/ return 0, runtime.Raise("ValueError", "max() arg is an empty sequence", "lists.py", 140, "_pyc2go_max_L140C30")
 	}
-	/*line lists.py:141:30*/ return best, nil
+	/*line lists.py:140:30*/ return best, nil
 }
 
-// IntStats is pyc2go's compiled form of int_stats (lists.py:144).
+// IntStats is pyc2go's compiled form of int_stats (lists.py:143).
 func IntStats(xs []int64) (int64, int64, int64) {
-	/*line lists.py:145:5*/ return pyc2goSumL145C12(xs), int64(len(xs)), pyc2goMaxL145C30(xs)
+	/*line lists.py:144:5*/ return pyc2goSumL144C12(xs), int64(len(xs)), pyc2goMaxL144C30(xs)
 }
 
-// pyc2goSumL145C12 is pyc2go's compiled form of _pyc2go_sum_L145C12 (lists.py:145).
-func pyc2goSumL145C12(xs []int64) int64 {
-	/*line lists.py:145:12*/ var (
+// pyc2goSumL144C12 is pyc2go's compiled form of _pyc2go_sum_L144C12 (lists.py:144).
+func pyc2goSumL144C12(xs []int64) int64 {
+	/*line lists.py:144:12*/ var (
 		acc   int64
 		x     int64
 		t1    []int64
@@ -867,36 +867,36 @@ func pyc2goSumL145C12(xs []int64) int64 {
 		t3U   int64
 		t3Lim int64
 	)
-	/*line lists.py:145:12*/ acc = 0
-	/*line lists.py:145:16*/ t1 = xs
-	/*line lists.py:145:16*/ t2 = int64(len(t1))
-	/*line lists.py:145:16*/ accU1 = 0
-	/*line lists.py:145:16*/ accU2 = 0
-	/*line lists.py:145:16*/ accU3 = 0
-	/*line lists.py:145:16*/ t3U = 0
-	/*line lists.py:145:16*/ t3Lim = runtime.Max(t2, -9223372036854775805) - 3
-	/*line lists.py:145:16*/ for t3U < t3Lim {
-		/*line lists.py:145:16*/ x = t1[t3U]
-		/*line lists.py:145:16*/ acc = acc + x
-		/*line lists.py:145:16*/ x = t1[t3U+1]
-		/*line lists.py:145:16*/ accU1 = accU1 + x
-		/*line lists.py:145:16*/ x = t1[t3U+2]
-		/*line lists.py:145:16*/ accU2 = accU2 + x
-		/*line lists.py:145:16*/ x = t1[t3U+3]
-		/*line lists.py:145:16*/ accU3 = accU3 + x
-		/*line lists.py:145:16*/ t3U = t3U + 4
+	/*line lists.py:144:12*/ acc = 0
+	/*line lists.py:144:16*/ t1 = xs
+	/*line lists.py:144:16*/ t2 = int64(len(t1))
+	/*line lists.py:144:16*/ accU1 = 0
+	/*line lists.py:144:16*/ accU2 = 0
+	/*line lists.py:144:16*/ accU3 = 0
+	/*line lists.py:144:16*/ t3U = 0
+	/*line lists.py:144:16*/ t3Lim = runtime.Max(t2, -9223372036854775805) - 3
+	/*line lists.py:144:16*/ for t3U < t3Lim {
+		/*line lists.py:144:16*/ x = t1[t3U]
+		/*line lists.py:144:16*/ acc = acc + x
+		/*line lists.py:144:16*/ x = t1[t3U+1]
+		/*line lists.py:144:16*/ accU1 = accU1 + x
+		/*line lists.py:144:16*/ x = t1[t3U+2]
+		/*line lists.py:144:16*/ accU2 = accU2 + x
+		/*line lists.py:144:16*/ x = t1[t3U+3]
+		/*line lists.py:144:16*/ accU3 = accU3 + x
+		/*line lists.py:144:16*/ t3U = t3U + 4
 	}
-	/*line lists.py:145:16*/ for t3 = t3U; t3 < t2; t3++ {
-		/*line lists.py:145:16*/ x = t1[t3]
-		/*line lists.py:145:16*/ acc = acc + x
+	/*line lists.py:144:16*/ for t3 = t3U; t3 < t2; t3++ {
+		/*line lists.py:144:16*/ x = t1[t3]
+		/*line lists.py:144:16*/ acc = acc + x
 	}
-	/*line lists.py:145:16*/ acc = acc + (accU1 + accU2 + accU3)
-	/*line lists.py:145:12*/ return acc
+	/*line lists.py:144:16*/ acc = acc + (accU1 + accU2 + accU3)
+	/*line lists.py:144:12*/ return acc
 }
 
-// pyc2goMaxL145C30 is pyc2go's compiled form of _pyc2go_max_L145C30 (lists.py:145).
-func pyc2goMaxL145C30(xs []int64) int64 {
-	/*line lists.py:145:30*/ var (
+// pyc2goMaxL144C30 is pyc2go's compiled form of _pyc2go_max_L144C30 (lists.py:144).
+func pyc2goMaxL144C30(xs []int64) int64 {
+	/*line lists.py:144:30*/ var (
 		found bool
 		x     int64
 		v     int64
@@ -905,52 +905,52 @@ func pyc2goMaxL145C30(xs []int64) int64 {
 		t2    int64
 		t3    int64
 	)
-	/*line lists.py:145:30*/ found = false
-	/*line lists.py:145:34*/ t1 = xs
-	/*line lists.py:145:34*/ t2 = int64(len(t1))
-	/*line lists.py:145:34*/ for t3 = 0; t3 < t2; t3++ {
-		/*line lists.py:145:34*/ x = t1[t3]
-		/*line lists.py:145:34*/ v = x
-		/*line lists.py:145:34*/ if !found {
-			/*line lists.py:145:34*/ best = v
-			/*line lists.py:145:34*/ found = true
+	/*line lists.py:144:30*/ found = false
+	/*line lists.py:144:34*/ t1 = xs
+	/*line lists.py:144:34*/ t2 = int64(len(t1))
+	/*line lists.py:144:34*/ for t3 = 0; t3 < t2; t3++ {
+		/*line lists.py:144:34*/ x = t1[t3]
+		/*line lists.py:144:34*/ v = x
+		/*line lists.py:144:34*/ if !found {
+			/*line lists.py:144:34*/ best = v
+			/*line lists.py:144:34*/ found = true
 		} else if v > best {
-			/*line lists.py:145:34*/ best = v
+			/*line lists.py:144:34*/ best = v
 		}
 	}
-	/*line lists.py:145:30*/ if !found {
-		/*line lists.py:145:30*/ return -1
+	/*line lists.py:144:30*/ if !found {
+		/*line lists.py:144:30*/ return -1
 	}
-	/*line lists.py:145:30*/ return best
+	/*line lists.py:144:30*/ return best
 }
 
-// ReverseClear is pyc2go's compiled form of reverse_clear (lists.py:148).
+// ReverseClear is pyc2go's compiled form of reverse_clear (lists.py:147).
 func ReverseClear(xs []int64, k int64) []int64 {
-	/*line lists.py:148:1*/ var (
+	/*line lists.py:147:1*/ var (
 		ys []int64
 		t1 []int64
 		t2 []int64
 		t3 int64
 	)
-	/*line lists.py:149:10*/ t1 = runtime.ListCopy(xs)
-	/*line lists.py:149:5*/ ys = t1
+	/*line lists.py:148:10*/ t1 = runtime.ListCopy(xs)
+	/*line lists.py:148:5*/ ys = t1
 	ys = runtime.ListReverse(ys)
 	if k > 5 {
 		ys = ys[:0]
 	}
-	/*line lists.py:153:15*/ t2 = []int64{}
-	/*line lists.py:153:15*/ t2 = append(t2, k)
-	/*line lists.py:153:15*/ t2 = append(t2, k+1)
-	/*line lists.py:153:5*/ ys = append(ys, t2...)
+	/*line lists.py:152:15*/ t2 = []int64{}
+	/*line lists.py:152:15*/ t2 = append(t2, k)
+	/*line lists.py:152:15*/ t2 = append(t2, k+1)
+	/*line lists.py:152:5*/ ys = append(ys, t2...)
 	ys = append(ys, k)
-	/*line lists.py:154:5*/ t3 = 2 * k
-	/*line lists.py:154:5*/ ys = append(ys, t3)
+	/*line lists.py:153:5*/ t3 = 2 * k
+	/*line lists.py:153:5*/ ys = append(ys, t3)
 	return ys
 }
 
-// Histogram is pyc2go's compiled form of histogram (lists.py:158).
+// Histogram is pyc2go's compiled form of histogram (lists.py:157).
 func Histogram(xs []float64, nbins int64) ([]int64, error) {
-	/*line lists.py:158:1*/ var (
+	/*line lists.py:157:1*/ var (
 		counts []int64
 		lo     float64
 		hi     float64
@@ -970,63 +970,93 @@ func Histogram(xs []float64, nbins int64) ([]int64, error) {
 		h1     bool
 		err    error
 	)
-	/*line lists.py:159:14*/ t1 = []int64{}
-	/*line lists.py:159:14*/ t1 = append(t1, 0)
-	/*line lists.py:159:14*/ t2 = []int64{}
-	/*line lists.py:159:14*/ for t3 = 0; t3 < nbins; t3++ {
-		/*line lists.py:159:14*/ t2 = append(t2, t1...)
+	/*line lists.py:158:14*/ t1 = []int64{}
+	/*line lists.py:158:14*/ t1 = append(t1, 0)
+	/*line lists.py:158:14*/ t2 = []int64{}
+	/*line lists.py:158:14*/ for t3 = 0; t3 < nbins; t3++ {
+		/*line lists.py:158:14*/ t2 = append(t2, t1...)
 	}
-	/*line lists.py:159:5*/ counts = t2
-	lo, err = pyc2goMinL160C10(xs)
+	/*line lists.py:158:5*/ counts = t2
+	lo, err = pyc2goMinL159C10(xs)
 	if err != nil {
 		return nil, err
 	}
-	/*line lists.py:161:10*/ hi, err = pyc2goMaxL161C10(xs)
+	/*line lists.py:160:10*/ hi, err = pyc2goMaxL160C10(xs)
 	if err != nil {
 		return nil, err
 	}
-	/*line lists.py:162:13*/ if float64(nbins) == 0.0 {
-		return nil, runtime.Raise("ZeroDivisionError", "float division by zero", "lists.py", 162, "histogram")
+	/*line lists.py:161:13*/ if float64(nbins) == 0.0 {
+		return nil, runtime.Raise("ZeroDivisionError", "float division by zero", "lists.py", 161, "histogram")
 	}
-	/*line lists.py:162:5*/ width = (hi - lo) / float64(nbins)
+	/*line lists.py:161:5*/ width = (hi - lo) / float64(nbins)
 	t4 = xs
-	/*line lists.py:163:5*/ t5 = int64(len(t4))
-	/*line lists.py:163:5*/ h1 = width != 0.0
-	/*line lists.py:163:5*/ for t6 = 0; t6 < t5; t6++ {
-		/*line lists.py:163:5*/ x = t4[t6]
+	/*line lists.py:162:5*/ t5 = int64(len(t4))
+	/*line lists.py:162:5*/ h1 = width != 0.0
+	/*line lists.py:162:5*/ for t6 = 0; t6 < t5; t6++ {
+		/*line lists.py:162:5*/ x = t4[t6]
 		if !h1 {
-			return nil, runtime.Raise("ZeroDivisionError", "float division by zero", "lists.py", 164, "histogram")
+			return nil, runtime.Raise("ZeroDivisionError", "float division by zero", "lists.py", 163, "histogram")
 		}
-		/*line lists.py:164:13*/ t7 = (x - lo) / width
-		/*line lists.py:164:13*/ if math.IsNaN(t7) {
-			return nil, runtime.Raise("ValueError", "cannot convert float NaN to integer", "lists.py", 164, "histogram")
+		/*line lists.py:163:13*/ t7 = (x - lo) / width
+		/*line lists.py:163:13*/ if math.IsNaN(t7) {
+			return nil, runtime.Raise("ValueError", "cannot convert float NaN to integer", "lists.py", 163, "histogram")
 		}
-		/*line lists.py:164:13*/ if math.IsInf(t7, 0) {
-			return nil, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "lists.py", 164, "histogram")
+		/*line lists.py:163:13*/ if math.IsInf(t7, 0) {
+			return nil, runtime.Raise("OverflowError", "cannot convert float infinity to integer", "lists.py", 163, "histogram")
 		}
-		/*line lists.py:164:13*/ if !runtime.FloatToIntOK(t7) {
-			return nil, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "lists.py", 164, "histogram")
+		/*line lists.py:163:13*/ if !runtime.FloatToIntOK(t7) {
+			return nil, runtime.Raise("OverflowError", "pyc2go: float too large for int64", "lists.py", 163, "histogram")
 		}
-		/*line lists.py:164:9*/ b = runtime.FloatToInt(t7)
+		/*line lists.py:163:9*/ b = runtime.FloatToInt(t7)
 		if b == nbins {
 			b = b - 1
 		}
-		/*line lists.py:167:9*/ t8 = int64(len(counts))
-		/*line lists.py:167:9*/ if !(b >= -t8 && b < t8) {
-			return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 167, "histogram")
+		/*line lists.py:166:9*/ t8 = int64(len(counts))
+		/*line lists.py:166:9*/ if !(b >= -t8 && b < t8) {
+			return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 166, "histogram")
 		}
-		/*line lists.py:167:9*/ t9 = b
-		/*line lists.py:167:9*/ if b < 0 {
-			/*line lists.py:167:9*/ t9 = b + t8
+		/*line lists.py:166:9*/ t9 = b
+		/*line lists.py:166:9*/ if b < 0 {
+			/*line lists.py:166:9*/ t9 = b + t8
 		}
-		/*line lists.py:167:9*/ t10 = counts[t9]
-		/*line lists.py:167:9*/ counts[t9] = t10 + 1
+		/*line lists.py:166:9*/ t10 = counts[t9]
+		/*line lists.py:166:9*/ counts[t9] = t10 + 1
 	}
-	/*line lists.py:168:5*/ return counts, nil
+	/*line lists.py:167:5*/ return counts, nil
 }
 
-// pyc2goMinL160C10 is pyc2go's compiled form of _pyc2go_min_L160C10 (lists.py:160).
-func pyc2goMinL160C10(xs []float64) (float64, error) {
+// pyc2goMinL159C10 is pyc2go's compiled form of _pyc2go_min_L159C10 (lists.py:159).
+func pyc2goMinL159C10(xs []float64) (float64, error) {
+	/*line lists.py:159:10*/ var (
+		found bool
+		x     float64
+		v     float64
+		best  float64
+		t1    []float64
+		t2    int64
+		t3    int64
+	)
+	/*line lists.py:159:10*/ found = false
+	/*line lists.py:159:14*/ t1 = xs
+	/*line lists.py:159:14*/ t2 = int64(len(t1))
+	/*line lists.py:159:14*/ for t3 = 0; t3 < t2; t3++ {
+		/*line lists.py:159:14*/ x = t1[t3]
+		/*line lists.py:159:14*/ v = x
+		/*line lists.py:159:14*/ if !found {
+			/*line lists.py:159:14*/ best = v
+			/*line lists.py:159:14*/ found = true
+		} else if v < best {
+			/*line lists.py:159:14*/ best = v
+		}
+	}
+	/*line lists.py:159:10*/ if !found {
+		/*line lists.py:159:10*/ return 0, runtime.Raise("ValueError", "min() arg is an empty sequence", "lists.py", 159, "_pyc2go_min_L159C10")
+	}
+	/*line lists.py:159:10*/ return best, nil
+}
+
+// pyc2goMaxL160C10 is pyc2go's compiled form of _pyc2go_max_L160C10 (lists.py:160).
+func pyc2goMaxL160C10(xs []float64) (float64, error) {
 	/*line lists.py:160:10*/ var (
 		found bool
 		x     float64
@@ -1045,49 +1075,19 @@ func pyc2goMinL160C10(xs []float64) (float64, error) {
 		/*line lists.py:160:14*/ if !found {
 			/*line lists.py:160:14*/ best = v
 			/*line lists.py:160:14*/ found = true
-		} else if v < best {
+		} else if v > best {
 			/*line lists.py:160:14*/ best = v
 		}
 	}
 	/*line lists.py:160:10*/ if !found {
-		/*line lists.py:160:10*/ return 0, runtime.Raise("ValueError", "min() arg is an empty sequence", "lists.py", 160, "_pyc2go_min_L160C10")
+		/*line lists.py:160:10*/ return 0, runtime.Raise("ValueError", "max() arg is an empty sequence", "lists.py", 160, "_pyc2go_max_L160C10")
 	}
 	/*line lists.py:160:10*/ return best, nil
 }
 
-// pyc2goMaxL161C10 is pyc2go's compiled form of _pyc2go_max_L161C10 (lists.py:161).
-func pyc2goMaxL161C10(xs []float64) (float64, error) {
-	/*line lists.py:161:10*/ var (
-		found bool
-		x     float64
-		v     float64
-		best  float64
-		t1    []float64
-		t2    int64
-		t3    int64
-	)
-	/*line lists.py:161:10*/ found = false
-	/*line lists.py:161:14*/ t1 = xs
-	/*line lists.py:161:14*/ t2 = int64(len(t1))
-	/*line lists.py:161:14*/ for t3 = 0; t3 < t2; t3++ {
-		/*line lists.py:161:14*/ x = t1[t3]
-		/*line lists.py:161:14*/ v = x
-		/*line lists.py:161:14*/ if !found {
-			/*line lists.py:161:14*/ best = v
-			/*line lists.py:161:14*/ found = true
-		} else if v > best {
-			/*line lists.py:161:14*/ best = v
-		}
-	}
-	/*line lists.py:161:10*/ if !found {
-		/*line lists.py:161:10*/ return 0, runtime.Raise("ValueError", "max() arg is an empty sequence", "lists.py", 161, "_pyc2go_max_L161C10")
-	}
-	/*line lists.py:161:10*/ return best, nil
-}
-
-// ToArray is pyc2go's compiled form of to_array (lists.py:171).
+// ToArray is pyc2go's compiled form of to_array (lists.py:170).
 func ToArray(xs []float64) *runtime.Array[float64] {
-	/*line lists.py:171:1*/ var (
+	/*line lists.py:170:1*/ var (
 		t1     *runtime.Array[float64]
 		t2     []float64
 		t3     int64
@@ -1104,43 +1104,43 @@ func ToArray(xs []float64) *runtime.Array[float64] {
 		t1Data []float64
 		t4Data []float64
 	)
-	/*line lists.py:172:12*/ t2 = xs
-	/*line lists.py:172:12*/ t3 = int64(len(t2))
-	/*line lists.py:172:12*/ t4 = runtime.Zeros[float64](int(t3))
+	/*line lists.py:171:12*/ t2 = xs
+	/*line lists.py:171:12*/ t3 = int64(len(t2))
+	/*line lists.py:171:12*/ t4 = runtime.Zeros[float64](int(t3))
 	t4Data = t4.Data
-	/*line lists.py:172:12*/ for t5 = 0; t5 < t3; t5++ {
-		/*line lists.py:172:12*/ t4Data[t5] = t2[t5]
+	/*line lists.py:171:12*/ for t5 = 0; t5 < t3; t5++ {
+		/*line lists.py:171:12*/ t4Data[t5] = t2[t5]
 	}
-	/*line lists.py:172:12*/ t1 = runtime.Zeros[float64](t4.Shape[0])
+	/*line lists.py:171:12*/ t1 = runtime.Zeros[float64](t4.Shape[0])
 	t1Data = t1.Data
-	/*line lists.py:172:12*/ t6 = int64(t4.Shape[0])
-	/*line lists.py:172:12*/ h1 = int64(t1.Offset)
-	/*line lists.py:172:12*/ h2 = int64(t1.Strides[0])
-	/*line lists.py:172:12*/ h3 = int64(t4.Offset)
-	/*line lists.py:172:12*/ h4 = int64(t4.Strides[0])
-	/*line lists.py:172:12*/ if h2 == 1 && h4 == 1 {
-		/*line lists.py:172:12*/ if t6 > 0 {
+	/*line lists.py:171:12*/ t6 = int64(t4.Shape[0])
+	/*line lists.py:171:12*/ h1 = int64(t1.Offset)
+	/*line lists.py:171:12*/ h2 = int64(t1.Strides[0])
+	/*line lists.py:171:12*/ h3 = int64(t4.Offset)
+	/*line lists.py:171:12*/ h4 = int64(t4.Strides[0])
+	/*line lists.py:171:12*/ if h2 == 1 && h4 == 1 {
+		/*line lists.py:171:12*/ if t6 > 0 {
 			t1W := t1Data[h1 : h1+t6]
 			t4W := t4Data[h3 : h3+t6]
 			for i0 = 0; i0 < t6; i0++ {
-				/*line lists.py:172:12*/ t1W[i0] = float64(t4W[i0] * 2.0)
+				/*line lists.py:171:12*/ t1W[i0] = float64(t4W[i0] * 2.0)
 			}
 		}
 	} else {
-		/*line lists.py:172:12*/ p1 = h1
-		/*line lists.py:172:12*/ p2 = h3
-		/*line lists.py:172:12*/ for i0 = 0; i0 < t6; i0++ {
-			/*line lists.py:172:12*/ t1Data[p1] = float64(t4Data[p2] * 2.0)
-			/*line lists.py:172:12*/ p1 = p1 + h2
-			/*line lists.py:172:12*/ p2 = p2 + h4
+		/*line lists.py:171:12*/ p1 = h1
+		/*line lists.py:171:12*/ p2 = h3
+		/*line lists.py:171:12*/ for i0 = 0; i0 < t6; i0++ {
+			/*line lists.py:171:12*/ t1Data[p1] = float64(t4Data[p2] * 2.0)
+			/*line lists.py:171:12*/ p1 = p1 + h2
+			/*line lists.py:171:12*/ p2 = p2 + h4
 		}
 	}
-	/*line lists.py:172:5*/ return t1
+	/*line lists.py:171:5*/ return t1
 }
 
-// CumsumList is pyc2go's compiled form of cumsum_list (lists.py:175).
+// CumsumList is pyc2go's compiled form of cumsum_list (lists.py:174).
 func CumsumList(a *runtime.Array[float64]) []float64 {
-	/*line lists.py:175:1*/ var (
+	/*line lists.py:174:1*/ var (
 		out []float64
 		acc float64
 		v   float64
@@ -1152,56 +1152,56 @@ func CumsumList(a *runtime.Array[float64]) []float64 {
 		p1  int64
 	)
 	aData := a.Data
-	/*line lists.py:176:11*/ t1 = []float64{}
-	/*line lists.py:176:5*/ out = t1
+	/*line lists.py:175:11*/ t1 = []float64{}
+	/*line lists.py:175:5*/ out = t1
 	acc = 0.0
 	t2 = int64(a.Shape[0])
-	/*line lists.py:178:5*/ h1 = int64(a.Offset)
-	/*line lists.py:178:5*/ h2 = int64(a.Strides[0])
-	/*line lists.py:178:5*/ if h2 == 1 {
-		/*line lists.py:178:5*/ for t3 = 0; t3 < t2; t3++ {
-			/*line lists.py:178:5*/ v = aData[h1+t3]
+	/*line lists.py:177:5*/ h1 = int64(a.Offset)
+	/*line lists.py:177:5*/ h2 = int64(a.Strides[0])
+	/*line lists.py:177:5*/ if h2 == 1 {
+		/*line lists.py:177:5*/ for t3 = 0; t3 < t2; t3++ {
+			/*line lists.py:177:5*/ v = aData[h1+t3]
 			acc = acc + v
 			out = append(out, acc)
 		}
 	} else {
-		/*line lists.py:178:5*/ p1 = h1
-		/*line lists.py:178:5*/ for t3 = 0; t3 < t2; t3++ {
-			/*line lists.py:178:5*/ v = aData[p1]
+		/*line lists.py:177:5*/ p1 = h1
+		/*line lists.py:177:5*/ for t3 = 0; t3 < t2; t3++ {
+			/*line lists.py:177:5*/ v = aData[p1]
 			acc = acc + v
 			out = append(out, acc)
-			/*line lists.py:178:5*/ p1 = p1 + h2
+			/*line lists.py:177:5*/ p1 = p1 + h2
 		}
 	}
-	/*line lists.py:181:5*/ return out
+	/*line lists.py:180:5*/ return out
 }
 
-// BoolList is pyc2go's compiled form of bool_list (lists.py:184).
+// BoolList is pyc2go's compiled form of bool_list (lists.py:183).
 func BoolList(n int64) ([]bool, int64) {
-	/*line lists.py:184:1*/ var flags []bool
-	/*line lists.py:185:13*/ flags = pyc2goListcompL185C13(n)
+	/*line lists.py:183:1*/ var flags []bool
+	/*line lists.py:184:13*/ flags = pyc2goListcompL184C13(n)
 	flags = runtime.ListSortBool(flags, false)
-	return flags, pyc2goSumL187C19(flags)
+	return flags, pyc2goSumL186C19(flags)
 }
 
-// pyc2goListcompL185C13 is pyc2go's compiled form of _pyc2go_listcomp_L185C13 (lists.py:185).
-func pyc2goListcompL185C13(n int64) []bool {
-	/*line lists.py:185:13*/ var (
+// pyc2goListcompL184C13 is pyc2go's compiled form of _pyc2go_listcomp_L184C13 (lists.py:184).
+func pyc2goListcompL184C13(n int64) []bool {
+	/*line lists.py:184:13*/ var (
 		out []bool
 		i   int64
 		t1  []bool
 	)
-	/*line lists.py:185:13*/ t1 = []bool{}
-	/*line lists.py:185:13*/ out = t1
-	/*line lists.py:185:34*/ for i = 0; i < n; i++ {
-		/*line lists.py:185:14*/ out = append(out, runtime.ModInt(i, 3) == 0)
+	/*line lists.py:184:13*/ t1 = []bool{}
+	/*line lists.py:184:13*/ out = t1
+	/*line lists.py:184:34*/ for i = 0; i < n; i++ {
+		/*line lists.py:184:14*/ out = append(out, runtime.ModInt(i, 3) == 0)
 	}
-	/*line lists.py:185:13*/ return out
+	/*line lists.py:184:13*/ return out
 }
 
-// pyc2goSumL187C19 is pyc2go's compiled form of _pyc2go_sum_L187C19 (lists.py:187).
-func pyc2goSumL187C19(flags []bool) int64 {
-	/*line lists.py:187:19*/ var (
+// pyc2goSumL186C19 is pyc2go's compiled form of _pyc2go_sum_L186C19 (lists.py:186).
+func pyc2goSumL186C19(flags []bool) int64 {
+	/*line lists.py:186:19*/ var (
 		acc   int64
 		x     bool
 		t1    []bool
@@ -1213,53 +1213,53 @@ func pyc2goSumL187C19(flags []bool) int64 {
 		t3U   int64
 		t3Lim int64
 	)
-	/*line lists.py:187:19*/ acc = 0
-	/*line lists.py:187:23*/ t1 = flags
-	/*line lists.py:187:23*/ t2 = int64(len(t1))
-	/*line lists.py:187:23*/ accU1 = 0
-	/*line lists.py:187:23*/ accU2 = 0
-	/*line lists.py:187:23*/ accU3 = 0
-	/*line lists.py:187:23*/ t3U = 0
-	/*line lists.py:187:23*/ t3Lim = runtime.Max(t2, -9223372036854775805) - 3
-	/*line lists.py:187:23*/ for t3U < t3Lim {
-		/*line lists.py:187:23*/ x = t1[t3U]
-		/*line lists.py:187:23*/ acc = acc + runtime.BoolToInt(x)
-		/*line lists.py:187:23*/ x = t1[t3U+1]
-		/*line lists.py:187:23*/ accU1 = accU1 + runtime.BoolToInt(x)
-		/*line lists.py:187:23*/ x = t1[t3U+2]
-		/*line lists.py:187:23*/ accU2 = accU2 + runtime.BoolToInt(x)
-		/*line lists.py:187:23*/ x = t1[t3U+3]
-		/*line lists.py:187:23*/ accU3 = accU3 + runtime.BoolToInt(x)
-		/*line lists.py:187:23*/ t3U = t3U + 4
+	/*line lists.py:186:19*/ acc = 0
+	/*line lists.py:186:23*/ t1 = flags
+	/*line lists.py:186:23*/ t2 = int64(len(t1))
+	/*line lists.py:186:23*/ accU1 = 0
+	/*line lists.py:186:23*/ accU2 = 0
+	/*line lists.py:186:23*/ accU3 = 0
+	/*line lists.py:186:23*/ t3U = 0
+	/*line lists.py:186:23*/ t3Lim = runtime.Max(t2, -9223372036854775805) - 3
+	/*line lists.py:186:23*/ for t3U < t3Lim {
+		/*line lists.py:186:23*/ x = t1[t3U]
+		/*line lists.py:186:23*/ acc = acc + runtime.BoolToInt(x)
+		/*line lists.py:186:23*/ x = t1[t3U+1]
+		/*line lists.py:186:23*/ accU1 = accU1 + runtime.BoolToInt(x)
+		/*line lists.py:186:23*/ x = t1[t3U+2]
+		/*line lists.py:186:23*/ accU2 = accU2 + runtime.BoolToInt(x)
+		/*line lists.py:186:23*/ x = t1[t3U+3]
+		/*line lists.py:186:23*/ accU3 = accU3 + runtime.BoolToInt(x)
+		/*line lists.py:186:23*/ t3U = t3U + 4
 	}
-	/*line lists.py:187:23*/ for t3 = t3U; t3 < t2; t3++ {
-		/*line lists.py:187:23*/ x = t1[t3]
-		/*line lists.py:187:23*/ acc = acc + runtime.BoolToInt(x)
+	/*line lists.py:186:23*/ for t3 = t3U; t3 < t2; t3++ {
+		/*line lists.py:186:23*/ x = t1[t3]
+		/*line lists.py:186:23*/ acc = acc + runtime.BoolToInt(x)
 	}
-	/*line lists.py:187:23*/ acc = acc + (accU1 + accU2 + accU3)
-	/*line lists.py:187:19*/ return acc
+	/*line lists.py:186:23*/ acc = acc + (accU1 + accU2 + accU3)
+	/*line lists.py:186:19*/ return acc
 }
 
-// ComplexList is pyc2go's compiled form of complex_list (lists.py:190).
+// ComplexList is pyc2go's compiled form of complex_list (lists.py:189).
 func ComplexList(n int64) []complex128 {
-	/*line lists.py:190:1*/ var (
+	/*line lists.py:189:1*/ var (
 		zs []complex128
 		k  int64
 		t1 []complex128
 	)
-	/*line lists.py:191:10*/ t1 = []complex128{}
-	/*line lists.py:191:5*/ zs = t1
+	/*line lists.py:190:10*/ t1 = []complex128{}
+	/*line lists.py:190:5*/ zs = t1
 	for k = 0; k < n; k++ {
 		zs = append(zs, runtime.ComplexMul(complex(float64(k), float64(-k)), complex(0.5, 0.0)))
 	}
-	/*line lists.py:194:5*/ return zs
+	/*line lists.py:193:5*/ return zs
 }
 
-// AliasCopy is pyc2go's compiled form of alias_copy (lists.py:197).
+// AliasCopy is pyc2go's compiled form of alias_copy (lists.py:196).
 //
 // The dynamic-programming row swap: prev = cur, then a new cur.
 func AliasCopy(n int64) ([]int64, error) {
-	/*line lists.py:197:1*/ var (
+	/*line lists.py:196:1*/ var (
 		prev []int64
 		__   int64
 		cur  []int64
@@ -1281,54 +1281,54 @@ func AliasCopy(n int64) ([]int64, error) {
 		t15  int64
 		t16  []int64
 	)
-	/*line lists.py:199:12*/ t1 = []int64{}
-	/*line lists.py:199:12*/ t1 = append(t1, 1)
-	/*line lists.py:199:12*/ t2 = []int64{}
-	/*line lists.py:199:12*/ t3 = n + 1
-	/*line lists.py:199:12*/ for t4 = 0; t4 < t3; t4++ {
-		/*line lists.py:199:12*/ t2 = append(t2, t1...)
+	/*line lists.py:198:12*/ t1 = []int64{}
+	/*line lists.py:198:12*/ t1 = append(t1, 1)
+	/*line lists.py:198:12*/ t2 = []int64{}
+	/*line lists.py:198:12*/ t3 = n + 1
+	/*line lists.py:198:12*/ for t4 = 0; t4 < t3; t4++ {
+		/*line lists.py:198:12*/ t2 = append(t2, t1...)
 	}
-	/*line lists.py:199:5*/ prev = t2
-	/*line lists.py:201:15*/ t7 = n + 1
+	/*line lists.py:198:5*/ prev = t2
+	/*line lists.py:200:15*/ t7 = n + 1
 	t15 = n + 1
-	/*line lists.py:200:5*/ for __ = 0; __ < n; __++ {
+	/*line lists.py:199:5*/ for __ = 0; __ < n; __++ {
 		t5 = []int64{}
-		/*line lists.py:201:15*/ t5 = append(t5, 1)
-		/*line lists.py:201:15*/ t6 = []int64{}
-		/*line lists.py:201:15*/ for t8 = 0; t8 < t7; t8++ {
-			/*line lists.py:201:15*/ t6 = append(t6, t5...)
+		/*line lists.py:200:15*/ t5 = append(t5, 1)
+		/*line lists.py:200:15*/ t6 = []int64{}
+		/*line lists.py:200:15*/ for t8 = 0; t8 < t7; t8++ {
+			/*line lists.py:200:15*/ t6 = append(t6, t5...)
 		}
-		/*line lists.py:201:9*/ cur = t6
+		/*line lists.py:200:9*/ cur = t6
 		for j = 1; j < t15; j++ {
 			t9 = int64(len(prev))
-			/*line lists.py:203:23*/ if !(j < t9) {
-				return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 203, "alias_copy")
+			/*line lists.py:202:23*/ if !(j < t9) {
+				return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 202, "alias_copy")
 			}
-			/*line lists.py:203:33*/ t10 = int64(len(cur))
-			/*line lists.py:203:33*/ t11 = j - 1
-			/*line lists.py:203:33*/ if !(t11 >= -t10 && t11 < t10) {
-				return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 203, "alias_copy")
+			/*line lists.py:202:33*/ t10 = int64(len(cur))
+			/*line lists.py:202:33*/ t11 = j - 1
+			/*line lists.py:202:33*/ if !(t11 >= -t10 && t11 < t10) {
+				return nil, runtime.Raise("IndexError", "list index out of range", "lists.py", 202, "alias_copy")
 			}
-			/*line lists.py:203:33*/ t12 = t11
-			/*line lists.py:203:33*/ if t11 < 0 {
-				/*line lists.py:203:33*/ t12 = t11 + t10
+			/*line lists.py:202:33*/ t12 = t11
+			/*line lists.py:202:33*/ if t11 < 0 {
+				/*line lists.py:202:33*/ t12 = t11 + t10
 			}
-			/*line lists.py:203:13*/ t13 = runtime.ModInt(prev[j]+cur[t12], 65521)
-			/*line lists.py:203:13*/ t14 = int64(len(cur))
-			/*line lists.py:203:13*/ if !(j < t14) {
-				return nil, runtime.Raise("IndexError", "list assignment index out of range", "lists.py", 203, "alias_copy")
+			/*line lists.py:202:13*/ t13 = runtime.ModInt(prev[j]+cur[t12], 65521)
+			/*line lists.py:202:13*/ t14 = int64(len(cur))
+			/*line lists.py:202:13*/ if !(j < t14) {
+				return nil, runtime.Raise("IndexError", "list assignment index out of range", "lists.py", 202, "alias_copy")
 			}
-			/*line lists.py:203:13*/ cur[j] = t13
+			/*line lists.py:202:13*/ cur[j] = t13
 		}
-		/*line lists.py:204:9*/ t16 = runtime.ListCopy(cur)
-		/*line lists.py:204:9*/ prev = t16
+		/*line lists.py:203:9*/ t16 = runtime.ListCopy(cur)
+		/*line lists.py:203:9*/ prev = t16
 	}
-	/*line lists.py:205:5*/ return prev, nil
+	/*line lists.py:204:5*/ return prev, nil
 }
 
-// MovingWindow is pyc2go's compiled form of moving_window (lists.py:208).
+// MovingWindow is pyc2go's compiled form of moving_window (lists.py:207).
 func MovingWindow(xs []float64, k int64) ([]float64, error) {
-	/*line lists.py:208:1*/ var (
+	/*line lists.py:207:1*/ var (
 		window []float64
 		out    []float64
 		x      float64
@@ -1340,124 +1340,124 @@ func MovingWindow(xs []float64, k int64) ([]float64, error) {
 		t6     int64
 		t8     float64
 	)
-	/*line lists.py:209:5*/ k = runtime.Max(k, 1)
+	/*line lists.py:208:5*/ k = runtime.Max(k, 1)
 	t1 = []float64{}
-	/*line lists.py:210:5*/ window = t1
+	/*line lists.py:209:5*/ window = t1
 	t2 = []float64{}
-	/*line lists.py:211:5*/ out = t2
+	/*line lists.py:210:5*/ out = t2
 	t3 = xs
-	/*line lists.py:212:5*/ t4 = int64(len(t3))
-	/*line lists.py:212:5*/ for t5 = 0; t5 < t4; t5++ {
-		/*line lists.py:212:5*/ x = t3[t5]
+	/*line lists.py:211:5*/ t4 = int64(len(t3))
+	/*line lists.py:211:5*/ for t5 = 0; t5 < t4; t5++ {
+		/*line lists.py:211:5*/ x = t3[t5]
 		window = append(window, x)
 		if int64(len(window)) > k {
 			t6 = int64(len(window))
-			/*line lists.py:215:13*/ if !(t6 > 0) {
-				return nil, runtime.Raise("IndexError", "pop from empty list", "lists.py", 215, "moving_window")
+			/*line lists.py:214:13*/ if !(t6 > 0) {
+				return nil, runtime.Raise("IndexError", "pop from empty list", "lists.py", 214, "moving_window")
 			}
-			/*line lists.py:215:13*/ window, _ = runtime.ListPop(window, 0)
+			/*line lists.py:214:13*/ window, _ = runtime.ListPop(window, 0)
 		}
-		/*line lists.py:216:20*/ t8 = float64(int64(len(window)))
-		/*line lists.py:216:20*/ if t8 == 0.0 {
-			return nil, runtime.Raise("ZeroDivisionError", "float division by zero", "lists.py", 216, "moving_window")
+		/*line lists.py:215:20*/ t8 = float64(int64(len(window)))
+		/*line lists.py:215:20*/ if t8 == 0.0 {
+			return nil, runtime.Raise("ZeroDivisionError", "float division by zero", "lists.py", 215, "moving_window")
 		}
-		/*line lists.py:216:9*/ out = append(out, pyc2goSumL216C20(window)/t8)
+		/*line lists.py:215:9*/ out = append(out, pyc2goSumL215C20(window)/t8)
 	}
-	/*line lists.py:217:5*/ return out, nil
+	/*line lists.py:216:5*/ return out, nil
 }
 
-// pyc2goSumL216C20 is pyc2go's compiled form of _pyc2go_sum_L216C20 (lists.py:216).
-func pyc2goSumL216C20(window []float64) float64 {
-	/*line lists.py:216:20*/ var (
+// pyc2goSumL215C20 is pyc2go's compiled form of _pyc2go_sum_L215C20 (lists.py:215).
+func pyc2goSumL215C20(window []float64) float64 {
+	/*line lists.py:215:20*/ var (
 		acc float64
 		x   float64
 		t1  []float64
 		t2  int64
 		t3  int64
 	)
-	/*line lists.py:216:20*/ acc = 0.0
-	/*line lists.py:216:24*/ t1 = window
-	/*line lists.py:216:24*/ t2 = int64(len(t1))
-	/*line lists.py:216:24*/ for t3 = 0; t3 < t2; t3++ {
-		/*line lists.py:216:24*/ x = t1[t3]
-		/*line lists.py:216:24*/ acc = acc + x
+	/*line lists.py:215:20*/ acc = 0.0
+	/*line lists.py:215:24*/ t1 = window
+	/*line lists.py:215:24*/ t2 = int64(len(t1))
+	/*line lists.py:215:24*/ for t3 = 0; t3 < t2; t3++ {
+		/*line lists.py:215:24*/ x = t1[t3]
+		/*line lists.py:215:24*/ acc = acc + x
 	}
-	/*line lists.py:216:20*/ return acc
+	/*line lists.py:215:20*/ return acc
 }
 
-// helperTotal is pyc2go's compiled form of _helper_total (lists.py:220).
+// helperTotal is pyc2go's compiled form of _helper_total (lists.py:219).
 func helperTotal(xs []float64) float64 {
-	/*line lists.py:220:1*/ var (
+	/*line lists.py:219:1*/ var (
 		t  float64
 		x  float64
 		t1 []float64
 		t2 int64
 		t3 int64
 	)
-	/*line lists.py:221:5*/ t = 0.0
+	/*line lists.py:220:5*/ t = 0.0
 	t1 = xs
-	/*line lists.py:222:5*/ t2 = int64(len(t1))
-	/*line lists.py:222:5*/ for t3 = 0; t3 < t2; t3++ {
-		/*line lists.py:222:5*/ x = t1[t3]
+	/*line lists.py:221:5*/ t2 = int64(len(t1))
+	/*line lists.py:221:5*/ for t3 = 0; t3 < t2; t3++ {
+		/*line lists.py:221:5*/ x = t1[t3]
 		t = t + float64(x*x)
 	}
-	/*line lists.py:224:5*/ return t
+	/*line lists.py:223:5*/ return t
 }
 
-// CallHelper is pyc2go's compiled form of call_helper (lists.py:227).
+// CallHelper is pyc2go's compiled form of call_helper (lists.py:226).
 func CallHelper(xs []float64) float64 {
-	/*line lists.py:227:1*/ var (
+	/*line lists.py:226:1*/ var (
 		t1 []float64
 		t2 float64
 	)
-	/*line lists.py:228:12*/ t2 = helperTotal(xs)
-	/*line lists.py:228:46*/ t1 = []float64{}
-	/*line lists.py:228:46*/ t1 = append(t1, 1.0)
-	/*line lists.py:228:46*/ t1 = append(t1, 2.0)
-	/*line lists.py:228:5*/ return t2 + helperTotal(t1)
+	/*line lists.py:227:12*/ t2 = helperTotal(xs)
+	/*line lists.py:227:46*/ t1 = []float64{}
+	/*line lists.py:227:46*/ t1 = append(t1, 1.0)
+	/*line lists.py:227:46*/ t1 = append(t1, 2.0)
+	/*line lists.py:227:5*/ return t2 + helperTotal(t1)
 }
 
-// SortFloats is pyc2go's compiled form of sort_floats (lists.py:231).
+// SortFloats is pyc2go's compiled form of sort_floats (lists.py:230).
 //
 // NaNs included: short lists sort in CPython's own order.
 func SortFloats(xs []float64) (ys []float64, zs []float64) {
-	/*line lists.py:231:1*/ var (
+	/*line lists.py:230:1*/ var (
 		t1 []float64
 		t2 []float64
 	)
-	/*line lists.py:233:10*/ t1 = []float64{}
-	/*line lists.py:233:10*/ t1 = append(t1, xs...)
-	/*line lists.py:233:10*/ t1 = runtime.ListSort(t1, false)
-	/*line lists.py:233:5*/ ys = t1
+	/*line lists.py:232:10*/ t1 = []float64{}
+	/*line lists.py:232:10*/ t1 = append(t1, xs...)
+	/*line lists.py:232:10*/ t1 = runtime.ListSort(t1, false)
+	/*line lists.py:232:5*/ ys = t1
 	t2 = runtime.ListCopy(xs)
-	/*line lists.py:234:5*/ zs = t2
+	/*line lists.py:233:5*/ zs = t2
 	zs = runtime.ListSort(zs, true)
 	return ys, zs
 }
 
-// MinMaxEmpty is pyc2go's compiled form of min_max_empty (lists.py:239).
+// MinMaxEmpty is pyc2go's compiled form of min_max_empty (lists.py:238).
 //
 // ValueError: min() arg is an empty sequence.
 func MinMaxEmpty(xs []int64) (int64, error) {
-	/*line lists.py:239:1*/ var (
+	/*line lists.py:238:1*/ var (
 		t1  int64
 		t2  int64
 		err error
 	)
-	/*line lists.py:241:12*/ t1, err = pyc2goMinL241C12(xs)
+	/*line lists.py:240:12*/ t1, err = pyc2goMinL240C12(xs)
 	if err != nil {
 		return 0, err
 	}
-	/*line lists.py:241:22*/ t2, err = pyc2goMaxL241C22(xs)
+	/*line lists.py:240:22*/ t2, err = pyc2goMaxL240C22(xs)
 	if err != nil {
 		return 0, err
 	}
-	/*line lists.py:241:5*/ return t1 + t2, nil
+	/*line lists.py:240:5*/ return t1 + t2, nil
 }
 
-// pyc2goMinL241C12 is pyc2go's compiled form of _pyc2go_min_L241C12 (lists.py:241).
-func pyc2goMinL241C12(xs []int64) (int64, error) {
-	/*line lists.py:241:12*/ var (
+// pyc2goMinL240C12 is pyc2go's compiled form of _pyc2go_min_L240C12 (lists.py:240).
+func pyc2goMinL240C12(xs []int64) (int64, error) {
+	/*line lists.py:240:12*/ var (
 		found bool
 		x     int64
 		v     int64
@@ -1466,28 +1466,28 @@ func pyc2goMinL241C12(xs []int64) (int64, error) {
 		t2    int64
 		t3    int64
 	)
-	/*line lists.py:241:12*/ found = false
-	/*line lists.py:241:16*/ t1 = xs
-	/*line lists.py:241:16*/ t2 = int64(len(t1))
-	/*line lists.py:241:16*/ for t3 = 0; t3 < t2; t3++ {
-		/*line lists.py:241:16*/ x = t1[t3]
-		/*line lists.py:241:16*/ v = x
-		/*line lists.py:241:16*/ if !found {
-			/*line lists.py:241:16*/ best = v
-			/*line lists.py:241:16*/ found = true
+	/*line lists.py:240:12*/ found = false
+	/*line lists.py:240:16*/ t1 = xs
+	/*line lists.py:240:16*/ t2 = int64(len(t1))
+	/*line lists.py:240:16*/ for t3 = 0; t3 < t2; t3++ {
+		/*line lists.py:240:16*/ x = t1[t3]
+		/*line lists.py:240:16*/ v = x
+		/*line lists.py:240:16*/ if !found {
+			/*line lists.py:240:16*/ best = v
+			/*line lists.py:240:16*/ found = true
 		} else if v < best {
-			/*line lists.py:241:16*/ best = v
+			/*line lists.py:240:16*/ best = v
 		}
 	}
-	/*line lists.py:241:12*/ if !found {
-		/*line lists.py:241:12*/ return 0, runtime.Raise("ValueError", "min() arg is an empty sequence", "lists.py", 241, "_pyc2go_min_L241C12")
+	/*line lists.py:240:12*/ if !found {
+		/*line lists.py:240:12*/ return 0, runtime.Raise("ValueError", "min() arg is an empty sequence", "lists.py", 240, "_pyc2go_min_L240C12")
 	}
-	/*line lists.py:241:12*/ return best, nil
+	/*line lists.py:240:12*/ return best, nil
 }
 
-// pyc2goMaxL241C22 is pyc2go's compiled form of _pyc2go_max_L241C22 (lists.py:241).
-func pyc2goMaxL241C22(xs []int64) (int64, error) {
-	/*line lists.py:241:22*/ var (
+// pyc2goMaxL240C22 is pyc2go's compiled form of _pyc2go_max_L240C22 (lists.py:240).
+func pyc2goMaxL240C22(xs []int64) (int64, error) {
+	/*line lists.py:240:22*/ var (
 		found bool
 		x     int64
 		v     int64
@@ -1496,28 +1496,28 @@ func pyc2goMaxL241C22(xs []int64) (int64, error) {
 		t2    int64
 		t3    int64
 	)
-	/*line lists.py:241:22*/ found = false
-	/*line lists.py:241:26*/ t1 = xs
-	/*line lists.py:241:26*/ t2 = int64(len(t1))
-	/*line lists.py:241:26*/ for t3 = 0; t3 < t2; t3++ {
-		/*line lists.py:241:26*/ x = t1[t3]
-		/*line lists.py:241:26*/ v = x
-		/*line lists.py:241:26*/ if !found {
-			/*line lists.py:241:26*/ best = v
-			/*line lists.py:241:26*/ found = true
+	/*line lists.py:240:22*/ found = false
+	/*line lists.py:240:26*/ t1 = xs
+	/*line lists.py:240:26*/ t2 = int64(len(t1))
+	/*line lists.py:240:26*/ for t3 = 0; t3 < t2; t3++ {
+		/*line lists.py:240:26*/ x = t1[t3]
+		/*line lists.py:240:26*/ v = x
+		/*line lists.py:240:26*/ if !found {
+			/*line lists.py:240:26*/ best = v
+			/*line lists.py:240:26*/ found = true
 		} else if v > best {
-			/*line lists.py:241:26*/ best = v
+			/*line lists.py:240:26*/ best = v
 		}
 	}
-	/*line lists.py:241:22*/ if !found {
-		/*line lists.py:241:22*/ return 0, runtime.Raise("ValueError", "max() arg is an empty sequence", "lists.py", 241, "_pyc2go_max_L241C22")
+	/*line lists.py:240:22*/ if !found {
+		/*line lists.py:240:22*/ return 0, runtime.Raise("ValueError", "max() arg is an empty sequence", "lists.py", 240, "_pyc2go_max_L240C22")
 	}
-	/*line lists.py:241:22*/ return best, nil
+	/*line lists.py:240:22*/ return best, nil
 }
 
-// ReversedWalk is pyc2go's compiled form of reversed_walk (lists.py:244).
+// ReversedWalk is pyc2go's compiled form of reversed_walk (lists.py:243).
 func ReversedWalk(xs []float64, v float64) ([]float64, bool, int64) {
-	/*line lists.py:244:1*/ var (
+	/*line lists.py:243:1*/ var (
 		out []float64
 		x   float64
 		t1  []float64
@@ -1529,47 +1529,47 @@ func ReversedWalk(xs []float64, v float64) ([]float64, bool, int64) {
 		t7  int64
 		h1  int64
 	)
-	/*line lists.py:245:11*/ t1 = []float64{}
-	/*line lists.py:245:5*/ out = t1
+	/*line lists.py:244:11*/ t1 = []float64{}
+	/*line lists.py:244:5*/ out = t1
 	t2 = xs
-	/*line lists.py:246:5*/ t3 = int64(len(t2))
-	/*line lists.py:246:5*/ h1 = t3 - 1
-	/*line lists.py:246:5*/ for t4 = 0; t4 < t3; t4++ {
-		/*line lists.py:246:5*/ x = t2[h1-t4]
+	/*line lists.py:245:5*/ t3 = int64(len(t2))
+	/*line lists.py:245:5*/ h1 = t3 - 1
+	/*line lists.py:245:5*/ for t4 = 0; t4 < t3; t4++ {
+		/*line lists.py:245:5*/ x = t2[h1-t4]
 		if x != v {
 			out = append(out, x)
 		}
 	}
-	/*line lists.py:249:17*/ t5 = -1
-	/*line lists.py:249:17*/ t6 = int64(len(xs))
-	/*line lists.py:249:17*/ for t7 = 0; t7 < t6; t7++ {
-		/*line lists.py:249:17*/ if xs[t7] == v {
-			/*line lists.py:249:17*/ t5 = t7
-			/*line lists.py:249:17*/ break
+	/*line lists.py:248:17*/ t5 = -1
+	/*line lists.py:248:17*/ t6 = int64(len(xs))
+	/*line lists.py:248:17*/ for t7 = 0; t7 < t6; t7++ {
+		/*line lists.py:248:17*/ if xs[t7] == v {
+			/*line lists.py:248:17*/ t5 = t7
+			/*line lists.py:248:17*/ break
 		}
 	}
-	/*line lists.py:249:5*/ return out, t5 >= 0, int64(len(out))
+	/*line lists.py:248:5*/ return out, t5 >= 0, int64(len(out))
 }
 
-// BoolSort is pyc2go's compiled form of bool_sort (lists.py:252).
+// BoolSort is pyc2go's compiled form of bool_sort (lists.py:251).
 func BoolSort(xs []bool, flip bool) []bool {
-	/*line lists.py:252:1*/ var (
+	/*line lists.py:251:1*/ var (
 		ys []bool
 		t1 []bool
 	)
-	/*line lists.py:253:10*/ t1 = []bool{}
-	/*line lists.py:253:10*/ t1 = append(t1, xs...)
-	/*line lists.py:253:10*/ t1 = runtime.ListSortBool(t1, flip)
-	/*line lists.py:253:5*/ ys = t1
+	/*line lists.py:252:10*/ t1 = []bool{}
+	/*line lists.py:252:10*/ t1 = append(t1, xs...)
+	/*line lists.py:252:10*/ t1 = runtime.ListSortBool(t1, flip)
+	/*line lists.py:252:5*/ ys = t1
 	ys = append(ys, !flip)
 	return ys
 }
 
-// LongSort is pyc2go's compiled form of long_sort (lists.py:258).
+// LongSort is pyc2go's compiled form of long_sort (lists.py:257).
 //
 // More than 64 elements: the merge sort.
 func LongSort(n int64, seed int64) []int64 {
-	/*line lists.py:258:1*/ var (
+	/*line lists.py:257:1*/ var (
 		vals []int64
 		x    int64
 		__   int64
@@ -1580,20 +1580,20 @@ func LongSort(n int64, seed int64) []int64 {
 		t5   []int64
 		t6   int64
 	)
-	/*line lists.py:260:12*/ t1 = []int64{}
-	/*line lists.py:260:5*/ vals = t1
+	/*line lists.py:259:12*/ t1 = []int64{}
+	/*line lists.py:259:5*/ vals = t1
 	x = runtime.ModInt(seed, 1000)
 	t2 = n * 7
-	/*line lists.py:262:5*/ for __ = 0; __ < t2; __++ {
+	/*line lists.py:261:5*/ for __ = 0; __ < t2; __++ {
 		x = runtime.ModInt(x*1103515245+12345, 2147483648)
 		vals = append(vals, runtime.ModInt(x, 97))
 	}
-	/*line lists.py:265:5*/ vals = runtime.ListSort(vals, false)
+	/*line lists.py:264:5*/ vals = runtime.ListSort(vals, false)
 	t3 = int64(len(vals))
-	/*line lists.py:266:12*/ t4 = runtime.SliceLen(0, t3, 5)
-	/*line lists.py:266:12*/ t5 = []int64{}
-	/*line lists.py:266:12*/ for t6 = 0; t6 < t4; t6++ {
-		/*line lists.py:266:12*/ t5 = append(t5, vals[0+t6*5])
+	/*line lists.py:265:12*/ t4 = runtime.SliceLen(0, t3, 5)
+	/*line lists.py:265:12*/ t5 = []int64{}
+	/*line lists.py:265:12*/ for t6 = 0; t6 < t4; t6++ {
+		/*line lists.py:265:12*/ t5 = append(t5, vals[0+t6*5])
 	}
-	/*line lists.py:266:5*/ return t5
+	/*line lists.py:265:5*/ return t5
 }

@@ -32,8 +32,7 @@ def primes(n: int) -> "list[int]":
     if n < 2:
         return []
     sieve = [True] * n
-    sieve[0] = False
-    sieve[1] = False
+    sieve[0] = sieve[1] = False
     i = 2
     while i * i < n:
         if sieve[i]:
