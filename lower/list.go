@@ -424,3 +424,14 @@ func typeEmptyList(e ir.Expr, t ir.Type) {
 		have.Elem = want.Elem
 	}
 }
+
+// defaultListElems gives the lists whose elements never get a type (xs =
+// [] never appended to, len([])) int elements: they stay empty, so any
+// element type computes what Python does.
+func defaultListElems(f *ir.Func) {
+	for _, v := range f.Locals {
+		if t, ok := v.Type.(*ir.List); ok && t.Elem == nil {
+			t.Elem = ir.Int64
+		}
+	}
+}

@@ -305,6 +305,12 @@ func (c *checker) listMethod(e *ast.Call, recv ast.Expr, lt *ir.List, name strin
 			c.errorf(e.Args[0], "'%s' object cannot be interpreted as an integer", pyName(pt[0]))
 			return nil
 		}
+		if lt.Elem == nil {
+			if c.final {
+				c.errorf(e, "unsupported: pop() from a list whose element type is never known (append to it, or annotate it: xs: list[float] = [])")
+			}
+			return nil
+		}
 		res = lt.Elem
 	case "index", "count":
 		if !want(1, 1) {
