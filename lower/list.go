@@ -220,15 +220,8 @@ func (l *fnLowerer) listStore(target *ast.Subscript, value ast.Expr, aug *ast.Au
 		l.listStoreValue(target, l.simple(l.expr(value), pos), pos) // Python evaluates the value first
 		return
 	}
-	t, _ := l.listType(target.Value)
-	es := l.elemScalar(target.Value, t)
-	idx, ok := target.Slice.(*ast.Index)
-	if !ok {
-		l.errorf(target, "unsupported: augmented assignment to a slice of a list")
-	}
-	v := l.listVar(target.Value)
-	n := l.spill(listLen(ir.Ref(v)), pos)
-	i := l.listIndex(l.expr(idx.Value), n, msgListIndex, pos) // xs[i] += v reads xs[i] first
+	// xs[i] += v reads xs[i] first: its IndexError is the read's.
+	v, es, i := l.listElemRef(target, msgListIndex, pos)
 	old := l.spill(intr("list_get", es, ir.Ref(v), i), pos)
 	rt := l.scalarOf(value)
 	y := l.expr(value)
@@ -240,6 +233,13 @@ func (l *fnLowerer) listStore(target *ast.Subscript, value ast.Expr, aug *ast.Au
 // listStoreValue lowers xs[i] = v of a value already lowered (a = xs[i]
 // = v, whose value Python evaluates once, first).
 func (l *fnLowerer) listStoreValue(target *ast.Subscript, val ir.Expr, pos ir.Pos) {
+	v, es, i := l.listElemRef(target, "list assignment index out of range", pos)
+	l.listOp("set", []*ir.Var{v}, pos, ir.Ref(v), i, cv(val, es))
+}
+
+// listElemRef lowers the target xs[i] of a store: the list's variable,
+// its element type and the checked index (IndexError msg).
+func (l *fnLowerer) listElemRef(target *ast.Subscript, msg string, pos ir.Pos) (*ir.Var, ir.Scalar, ir.Expr) {
 	t, _ := l.listType(target.Value)
 	es := l.elemScalar(target.Value, t)
 	idx, ok := target.Slice.(*ast.Index)
@@ -248,8 +248,7 @@ func (l *fnLowerer) listStoreValue(target *ast.Subscript, val ir.Expr, pos ir.Po
 	}
 	v := l.listVar(target.Value)
 	n := l.spill(listLen(ir.Ref(v)), pos)
-	i := l.listIndex(l.expr(idx.Value), n, "list assignment index out of range", pos)
-	l.listOp("set", []*ir.Var{v}, pos, ir.Ref(v), i, cv(val, es))
+	return v, es, l.listIndex(l.expr(idx.Value), n, msg, pos)
 }
 
 // listMethod lowers a call of a list method; the value is nil for the

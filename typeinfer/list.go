@@ -508,65 +508,9 @@ func (c *checker) paramLengthOK(e *ast.Call, recv ast.Expr, name string) bool {
 		return true
 	}
 	loc := c.fs.fn.Scope[string(n.Id)]
-	if loc == nil || !loc.Param || rebinds(c.fs.fn.Def.Body, string(n.Id)) {
+	if loc == nil || !loc.Param || assignedNames(c.fs.fn.Def.Body)[string(n.Id)] { // none.go
 		return true
 	}
 	c.errorf(e, "unsupported: %s.%s() changes the length of the list parameter '%s', which the caller would not see (compiled functions get a list argument's elements, not the list); work on a copy, %s = list(%s), and return it", n.Id, name, n.Id, n.Id, n.Id)
 	return false
-}
-
-// rebinds reports whether the statements assign the name anywhere.
-func rebinds(body []ast.Stmt, name string) bool {
-	found := false
-	var target func(t ast.Expr)
-	target = func(t ast.Expr) {
-		switch t := t.(type) {
-		case *ast.Name:
-			found = found || string(t.Id) == name
-		case *ast.Tuple:
-			for _, x := range t.Elts {
-				target(x)
-			}
-		case *ast.List:
-			for _, x := range t.Elts {
-				target(x)
-			}
-		case *ast.Starred:
-			target(t.Value)
-		}
-	}
-	var walk func(ss []ast.Stmt)
-	walk = func(ss []ast.Stmt) {
-		for _, s := range ss {
-			switch s := s.(type) {
-			case *ast.Assign:
-				for _, t := range s.Targets {
-					target(t)
-				}
-			case *ast.AugAssign:
-				target(s.Target)
-			case *ast.For:
-				target(s.Target)
-				walk(s.Body)
-				walk(s.Orelse)
-			case *ast.While:
-				walk(s.Body)
-				walk(s.Orelse)
-			case *ast.If:
-				walk(s.Body)
-				walk(s.Orelse)
-			case *ast.With:
-				walk(s.Body)
-			case *ast.Try:
-				walk(s.Body)
-				walk(s.Orelse)
-				walk(s.Finalbody)
-				for _, h := range s.Handlers {
-					walk(h.Body)
-				}
-			}
-		}
-	}
-	walk(body)
-	return found
 }
