@@ -1516,7 +1516,7 @@ func pyc2goMaxL240C22(xs []int64) (int64, error) {
 }
 
 // ReversedWalk is pyc2go's compiled form of reversed_walk (lists.py:243).
-func ReversedWalk(xs []float64, v float64) ([]float64, bool, int64) {
+func ReversedWalk(xs []float64, v float64) ([]float64, int64) {
 	/*line lists.py:243:1*/ var (
 		out []float64
 		x   float64
@@ -1524,9 +1524,6 @@ func ReversedWalk(xs []float64, v float64) ([]float64, bool, int64) {
 		t2  []float64
 		t3  int64
 		t4  int64
-		t5  int64
-		t6  int64
-		t7  int64
 		h1  int64
 	)
 	/*line lists.py:244:11*/ t1 = []float64{}
@@ -1540,15 +1537,7 @@ func ReversedWalk(xs []float64, v float64) ([]float64, bool, int64) {
 			out = append(out, x)
 		}
 	}
-	/*line lists.py:248:17*/ t5 = -1
-	/*line lists.py:248:17*/ t6 = int64(len(xs))
-	/*line lists.py:248:17*/ for t7 = 0; t7 < t6; t7++ {
-		/*line lists.py:248:17*/ if xs[t7] == v {
-			/*line lists.py:248:17*/ t5 = t7
-			/*line lists.py:248:17*/ break
-		}
-	}
-	/*line lists.py:248:5*/ return out, t5 >= 0, int64(len(out))
+	/*line lists.py:248:5*/ return out, int64(len(out))
 }
 
 // BoolSort is pyc2go's compiled form of bool_sort (lists.py:251).

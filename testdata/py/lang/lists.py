@@ -245,7 +245,7 @@ def reversed_walk(xs: "list[float]", v: float):
     for x in reversed(xs):
         if x != v:
             out.append(x)
-    return out, v in xs, len(out)
+    return out, len(out)
 
 
 def bool_sort(xs: "list[bool]", flip: bool) -> "list[bool]":
