@@ -298,14 +298,6 @@ func Repr(v any) string {
 		return runtime.FormatComplex64(x)
 	case ndarray:
 		return x.String()
-	case []int64:
-		return reprList(x)
-	case []float64:
-		return reprList(x)
-	case []bool:
-		return reprList(x)
-	case []complex128:
-		return reprList(x)
 	case []any:
 		parts := make([]string, len(x))
 		for i, e := range x {
@@ -315,6 +307,9 @@ func Repr(v any) string {
 			return "(" + parts[0] + ",)"
 		}
 		return "(" + strings.Join(parts, ", ") + ")"
+	}
+	if s, ok := reprList(v); ok {
+		return s
 	}
 	return fmt.Sprintf("<unsupported %T %v>", v, v)
 }
@@ -572,10 +567,13 @@ func writeResults(dir string, res any) error {
 }
 
 func writeScalar(path string, v any) error {
+	if _, isList := reprList(v); isList {
+		return nil // a list: compared by its repr, no file
+	}
 	var data any
 	switch x := v.(type) {
-	case nil, []any, []int64, []float64, []bool, []complex128:
-		return nil // None, a tuple nested in a tuple result, a list: no file
+	case nil, []any:
+		return nil // None, and a tuple nested in a tuple result: no file
 	case ndarray:
 		return runtime.WriteNpyFile(path, x.Npy())
 	case bool:

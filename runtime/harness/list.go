@@ -2,6 +2,7 @@ package harness
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/pyc2go/pyc2go/runtime"
@@ -38,6 +39,28 @@ func convertList(typ, text string) (any, error) {
 		return convertElems[bool](elem, vals)
 	case "complex":
 		return convertElems[complex128](elem, vals)
+	case "int8":
+		return convertElems[int8](elem, vals)
+	case "int16":
+		return convertElems[int16](elem, vals)
+	case "int32":
+		return convertElems[int32](elem, vals)
+	case "int64":
+		return convertElems[int64](elem, vals)
+	case "uint8":
+		return convertElems[uint8](elem, vals)
+	case "uint16":
+		return convertElems[uint16](elem, vals)
+	case "uint32":
+		return convertElems[uint32](elem, vals)
+	case "uint64":
+		return convertElems[uint64](elem, vals)
+	case "float32":
+		return convertElems[float32](elem, vals)
+	case "float64":
+		return convertElems[float64](elem, vals)
+	case "complex64":
+		return convertElems[complex64](elem, vals)
 	}
 	return nil, fmt.Errorf("unsupported parameter type %s", typ)
 }
@@ -54,11 +77,16 @@ func convertElems[T any](elem string, vals []any) ([]T, error) {
 	return out, nil
 }
 
-// reprList is repr(list).
-func reprList[T any](l []T) string {
-	parts := make([]string, len(l))
-	for i, e := range l {
-		parts[i] = Repr(e)
+// reprList is repr(list) of a list result (a Go slice of numbers); ok
+// is false for other values.
+func reprList(v any) (string, bool) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Slice || rv.Type().Elem().Kind() == reflect.Interface {
+		return "", false
 	}
-	return "[" + strings.Join(parts, ", ") + "]"
+	parts := make([]string, rv.Len())
+	for i := range parts {
+		parts[i] = Repr(rv.Index(i).Interface())
+	}
+	return "[" + strings.Join(parts, ", ") + "]", true
 }

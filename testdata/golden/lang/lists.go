@@ -537,9 +537,10 @@ func ConcatRepeat(xs []float64, n int64) []float64 {
 		t3 []float64
 		t4 []float64
 		t5 int64
-		t6 []float64
-		t7 int64
-		t8 []float64
+		t6 int64
+		t7 []float64
+		t8 int64
+		t9 []float64
 	)
 	/*line lists.py:104:15*/ t1 = []float64{}
 	/*line lists.py:104:15*/ t1 = append(t1, 0.5)
@@ -552,18 +553,19 @@ func ConcatRepeat(xs []float64, n int64) []float64 {
 	/*line lists.py:105:10*/ t3 = append(t3, 1.0)
 	/*line lists.py:105:10*/ t3 = append(t3, 2.0)
 	/*line lists.py:105:10*/ t4 = []float64{}
-	/*line lists.py:105:10*/ for t5 = 0; t5 < n; t5++ {
+	/*line lists.py:105:10*/ t5 = runtime.ModInt(n, 5) - 1
+	/*line lists.py:105:10*/ for t6 = 0; t6 < t5; t6++ {
 		/*line lists.py:105:10*/ t4 = append(t4, t3...)
 	}
 	/*line lists.py:105:5*/ zs = t4
-	t6 = []float64{}
-	/*line lists.py:106:17*/ for t7 = 0; t7 < 2; t7++ {
-		/*line lists.py:106:17*/ t6 = append(t6, zs...)
+	t7 = []float64{}
+	/*line lists.py:106:17*/ for t8 = 0; t8 < 2; t8++ {
+		/*line lists.py:106:17*/ t7 = append(t7, zs...)
 	}
-	/*line lists.py:106:12*/ t8 = []float64{}
-	/*line lists.py:106:12*/ t8 = append(t8, ys...)
-	/*line lists.py:106:12*/ t8 = append(t8, t6...)
-	/*line lists.py:106:5*/ return t8
+	/*line lists.py:106:12*/ t9 = []float64{}
+	/*line lists.py:106:12*/ t9 = append(t9, ys...)
+	/*line lists.py:106:12*/ t9 = append(t9, t7...)
+	/*line lists.py:106:5*/ return t9
 }
 
 // Contains is pyc2go's compiled form of contains (lists.py:109).

@@ -102,7 +102,7 @@ def slices(xs: "list[int]", a: int, b: int):
 
 def concat_repeat(xs: "list[float]", n: int) -> "list[float]":
     ys = xs + [0.5, 1.5]
-    zs = [1.0, 2.0] * n
+    zs = [1.0, 2.0] * (n % 5 - 1)
     return ys + zs * 2
 
 
