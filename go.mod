@@ -9,3 +9,5 @@ require (
 	golang.org/x/tools v0.52.0
 	gonum.org/v1/gonum v0.17.0
 )
+
+require golang.org/x/text v0.23.0

@@ -17,6 +17,7 @@ import (
 	emitgo "github.com/pyc2go/pyc2go/emit/go"
 	"github.com/pyc2go/pyc2go/frontend"
 	"github.com/pyc2go/pyc2go/internal/naming"
+	"github.com/pyc2go/pyc2go/internal/scratch"
 	"github.com/pyc2go/pyc2go/ir"
 	"github.com/pyc2go/pyc2go/lower"
 	"github.com/pyc2go/pyc2go/opt"
@@ -270,6 +271,11 @@ func buildCached(files map[string][]byte, cc string) (string, error) {
 	cmd := exec.Command("go", "build", "-o", "prog", ".")
 	cmd.Dir = tmp
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", cgoEnabled)
+	if d := scratch.Dir(); d != "" && os.Getenv("GOTMPDIR") == "" {
+		// The go command's work directory (cgo's intermediate files among
+		// them) in memory too.
+		cmd.Env = append(cmd.Env, "GOTMPDIR="+d)
+	}
 	if cc != "" {
 		cmd.Env = append(cmd.Env, "CC="+cc)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/emit/pyctypes"
 	"github.com/pyc2go/pyc2go/internal/naming"
+	"github.com/pyc2go/pyc2go/internal/scratch"
 )
 
 // NativeConfig says how `compile --lang python` builds the shared library.
@@ -118,7 +119,7 @@ func (r *Result) BuildPython(cfg Config, nc NativeConfig, outDir string) (string
 // It builds in a temporary directory and renames the result into place,
 // so a module never sees a half-written library.
 func CompileShared(files map[string][]byte, nc NativeConfig, lib string) error {
-	tmp, err := os.MkdirTemp("", "pyc2go-cc-")
+	tmp, err := os.MkdirTemp(scratch.Dir(), "pyc2go-cc-")
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/go-python/gpython/ast"
 	"github.com/go-python/gpython/parser"
 	"github.com/go-python/gpython/py"
+	"golang.org/x/text/unicode/norm"
 )
 
 // VarAnnot is a PEP 526 variable annotation, which gpython's 3.4 grammar
@@ -223,6 +224,11 @@ func (p *parseState) parse() *File {
 	p.fixPositions(m)
 	f := &File{Path: p.path, Src: p.src, Module: m, Annots: map[ast.Stmt]*VarAnnot{}, MatMul: p.matMulOps(m, matmul), lineStarts: p.ls}
 	p.attachAnnots(f, annots, stubs)
+	normalizeIdentifiers(m)
+	for _, a := range f.Annots {
+		a.Name = norm.NFKC.String(a.Name)
+		normalizeIdentifiers(a.Annot)
+	}
 	f.Exports = p.findExports(p.src)
 	f.OmpFor = p.findOmpFor(f)
 	p.check(f)

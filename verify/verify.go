@@ -20,6 +20,7 @@ import (
 
 	"github.com/pyc2go/pyc2go/driver"
 	"github.com/pyc2go/pyc2go/internal/corpus"
+	"github.com/pyc2go/pyc2go/internal/scratch"
 	"github.com/pyc2go/pyc2go/ir"
 	"github.com/pyc2go/pyc2go/numpy"
 	"github.com/pyc2go/pyc2go/runtime"
@@ -350,8 +351,9 @@ func run(path string, sigs []funcSig, bin string, opt Options) (*Report, error) 
 		opt.Timeout = 2 * time.Second
 	}
 	// Array arguments and results travel as .npy files in this directory:
-	// case_K/in (inputs), case_K/py and case_K/go (outputs of each side).
-	dir, err := os.MkdirTemp("", "pyc2go-verify-")
+	// case_K/in (inputs), case_K/py and case_K/go (outputs of each side),
+	// in memory where the machine allows (see internal/scratch).
+	dir, err := os.MkdirTemp(scratch.Dir(), "pyc2go-verify-")
 	if err != nil {
 		return nil, err
 	}
