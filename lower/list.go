@@ -135,7 +135,7 @@ func (l *fnLowerer) listBuiltin(e *ast.Call, ci *typeinfer.CallInfo, t *ir.List)
 	pos := l.pos(e)
 	es := l.elemScalar(e, t)
 	if ci.Func != nil || ci.Kwargs["key"] != nil {
-		l.errorf(e, "unsupported: sorted() with key=; sort a list of tuples (key, value) instead")
+		l.errorf(e, "unsupported: sorted() with key=; sort the keys themselves")
 	}
 	src := ci.Args[0]
 	out := l.newList(t, pos)
@@ -325,7 +325,7 @@ func (l *fnLowerer) listMethod(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 		l.listOp(ci.Name, dst, pos, ir.Ref(v))
 	case "sort":
 		if ci.Func != nil || ci.Kwargs["key"] != nil {
-			l.errorf(e, "unsupported: sort() with key=; sort a list of tuples (key, value) instead")
+			l.errorf(e, "unsupported: sort() with key=; sort the keys themselves")
 		}
 		var rev ir.Expr = ir.BoolConst(false)
 		if r := ci.Kwargs["reverse"]; r != nil {

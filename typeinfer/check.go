@@ -130,6 +130,7 @@ type funcState struct {
 	nn         nullState         // what is known of None-ness here (none.go)
 	cut        bool              // the statement just checked ends its block for good (Info.Cut)
 	valueRet   bool              // some `return value`
+	iterating  []string          // the names the enclosing for loops iterate over (list.go)
 	bareRet    []ast.Stmt        // bare `return` (or `return None`)
 	loopDepth  int
 	partOK     map[*ast.Attribute]bool // .real/.imag only read as operands (partOperands)

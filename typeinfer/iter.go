@@ -119,9 +119,12 @@ func (c *checker) generalLoop(s *ast.For) {
 		c.assign(s.Target, et, s.Iter)
 	}
 	c.fs.loopDepth++
+	n := len(c.fs.iterating)
+	c.fs.iterating = append(c.fs.iterating, iteratedNames(s.Iter)...) // list.go
 	c.loopForget(s.Body)
 	c.stmts(s.Body)
 	c.loopForget(s.Body)
+	c.fs.iterating = c.fs.iterating[:n]
 	c.fs.loopDepth--
 	c.stmts(s.Orelse)
 }

@@ -249,7 +249,7 @@ func (c *checker) listMethod(e *ast.Call, recv ast.Expr, lt *ir.List, name strin
 		return true
 	}
 	ci := &CallInfo{Kind: CallMethod, Name: name, Recv: recv, Args: e.Args, Kwargs: map[string]ast.Expr{}, ArgOrder: seq(len(e.Args))}
-	if !c.paramLengthOK(e, recv, name) {
+	if !c.paramLengthOK(e, recv, name) || !c.iterLengthOK(e, recv, name) {
 		return nil
 	}
 	var res ir.Type = ir.None
@@ -513,4 +513,40 @@ func (c *checker) paramLengthOK(e *ast.Call, recv ast.Expr, name string) bool {
 	}
 	c.errorf(e, "unsupported: %s.%s() changes the length of the list parameter '%s', which the caller would not see (compiled functions get a list argument's elements, not the list); work on a copy, %s = list(%s), and return it", n.Id, name, n.Id, n.Id, n.Id)
 	return false
+}
+
+// iterLengthOK reports an error when a method changing a list's length
+// is called on a list a for loop is iterating over: CPython's loop sees
+// the change (a longer or shorter walk), the compiled loop walks the list
+// it started with.
+func (c *checker) iterLengthOK(e *ast.Call, recv ast.Expr, name string) bool {
+	n, ok := recv.(*ast.Name)
+	if !ok || !lengthMethods[name] || c.fs == nil {
+		return true
+	}
+	for _, it := range c.fs.iterating {
+		if it == string(n.Id) {
+			c.errorf(e, "unsupported: %s.%s() while a for loop iterates over %s (Python's loop would see the change); iterate over a copy: for x in list(%s)", n.Id, name, n.Id, n.Id)
+			return false
+		}
+	}
+	return true
+}
+
+// iteratedNames are the variables a for loop's iterable walks: xs in
+// xs, enumerate(xs), reversed(xs) and zip(xs, ys).
+func iteratedNames(e ast.Expr) []string {
+	switch e := e.(type) {
+	case *ast.Name:
+		return []string{string(e.Id)}
+	case *ast.Call:
+		if f, ok := e.Func.(*ast.Name); ok && (f.Id == "enumerate" || f.Id == "reversed" || f.Id == "zip") {
+			var out []string
+			for _, a := range e.Args {
+				out = append(out, iteratedNames(a)...)
+			}
+			return out
+		}
+	}
+	return nil
 }
