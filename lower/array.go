@@ -124,6 +124,9 @@ func (l *fnLowerer) arrayVar(e ast.Expr) *ir.Var {
 		}
 		return vs[0]
 	case *ast.Subscript:
+		if l.isAdvanced(x) {
+			return l.gather(x)
+		}
 		if _, isArr := l.typeOf(x.Value).(*ir.Array); isArr {
 			av, elem := l.subscriptView(x)
 			if elem != nil {
@@ -231,6 +234,9 @@ func (l *fnLowerer) transpose(av aview) aview {
 func (l *fnLowerer) viewOf(e ast.Expr) aview {
 	switch x := e.(type) {
 	case *ast.Subscript:
+		if l.isAdvanced(x) {
+			return wholeView(l.gather(x))
+		}
 		if _, isArr := l.typeOf(x.Value).(*ir.Array); isArr {
 			if _, isArr := l.typeOf(x).(*ir.Array); isArr {
 				av, _ := l.subscriptView(x)
@@ -256,15 +262,28 @@ func (l *fnLowerer) viewOf(e ast.Expr) aview {
 // indexed by an integer it returns the flat element offset (elem, with av
 // describing the source); otherwise av is the view of the remaining axes.
 func (l *fnLowerer) subscriptView(e *ast.Subscript) (av aview, elem ir.Expr) {
+	av, elem, _ = l.subscriptItems(e, nil)
+	return av, elem
+}
+
+// subscriptItems is subscriptView for a subscript that may hold an index
+// array (mask.go): the array's axes stay in the view, unindexed, as if
+// sliced with `:`, from axis p of the result on; adv is called with the
+// original axis it addresses when the item is reached (Python evaluates
+// the items in order).
+func (l *fnLowerer) subscriptItems(e *ast.Subscript, adv func(it typeinfer.IndexItem, axis int)) (av aview, elem ir.Expr, p int) {
 	ii := l.info.Index[e]
 	if ii == nil {
 		l.errorf(e, "unsupported: array subscript")
 	}
 	pos := l.pos(e)
 	av = l.viewOf(e.Value)
-	axes := 0 // the items that address an axis of av (not new axes)
+	axes := 0 // the axes of av the items address (new axes address none)
 	for _, it := range ii.Items {
-		if !it.NewAxis {
+		switch {
+		case it.Array != nil && it.Mask:
+			axes += it.ArrRank
+		case !it.NewAxis:
 			axes++
 		}
 	}
@@ -279,6 +298,17 @@ func (l *fnLowerer) subscriptView(e *ast.Subscript) (av aview, elem ir.Expr) {
 			// None / np.newaxis: a length-1 axis; its stride is never
 			// multiplied by anything but 0, and numpy's is 0 too.
 			shape, strides = append(shape, ir.Int(1)), append(strides, ir.Int(0))
+			continue
+		}
+		if it.Array != nil {
+			p = len(shape)
+			adv(it, k)
+			cov := 1
+			if it.Mask {
+				cov = it.ArrRank
+			}
+			shape, strides = append(shape, av.shape[k:k+cov]...), append(strides, av.strides[k:k+cov]...)
+			k += cov
 			continue
 		}
 		n, st := av.shape[k], av.strides[k]
@@ -302,9 +332,9 @@ func (l *fnLowerer) subscriptView(e *ast.Subscript) (av aview, elem ir.Expr) {
 	}
 	off = l.cheap(off, pos)
 	if len(shape) == 0 {
-		return aview{src: av.src, off: off}, off
+		return aview{src: av.src, off: off}, off, p
 	}
-	return aview{src: av.src, off: off, shape: shape, strides: strides}, nil
+	return aview{src: av.src, off: off, shape: shape, strides: strides}, nil, p
 }
 
 // index lowers an integer index into axis k (of extent n) of the array
@@ -318,7 +348,12 @@ func (l *fnLowerer) subscriptView(e *ast.Subscript) (av aview, elem ir.Expr) {
 // with msgIndexBounds: that is how the boundscheck pass finds them under
 // Config.NoBoundsCheck; nothing else may emit a Check with that message.
 func (l *fnLowerer) index(e ast.Expr, n ir.Expr, k int, pos ir.Pos) ir.Expr {
-	i := l.simple(cv(l.expr(e), ir.Int64), pos)
+	return l.indexValue(l.simple(cv(l.expr(e), ir.Int64), pos), n, k, pos)
+}
+
+// indexValue is index for an already lowered simple int64 index i (an
+// element of an index array, mask.go).
+func (l *fnLowerer) indexValue(i ir.Expr, n ir.Expr, k int, pos ir.Pos) ir.Expr {
 	bounds := func(cond ir.Expr) {
 		l.emit(&ir.Check{Cond: cond, Exc: "IndexError", Msg: msgIndexBounds,
 			Args: []ir.Expr{i, ir.Int(int64(k)), n}, Pos: pos})
@@ -535,6 +570,10 @@ func (l *fnLowerer) assignArray(dst *ir.Var, value ast.Expr, pos ir.Pos) {
 // is indexed, else an elementwise assignment into the view. Python
 // evaluates the value first, then the array and the index.
 func (l *fnLowerer) storeSubscript(target *ast.Subscript, value ast.Expr, pos ir.Pos) {
+	if l.isAdvanced(target) {
+		l.storeAdvanced(target, value, pos)
+		return
+	}
 	if _, isArr := l.typeOf(target).(*ir.Array); isArr {
 		var dst *ir.Var
 		if l.isArrayExpr(value) {
@@ -587,6 +626,10 @@ func (l *fnLowerer) storeConv(v ir.Expr, elem ir.Scalar, pos ir.Pos) ir.Expr {
 // augSubscript lowers `a[i] op= value` on an element: Python evaluates a
 // and i, loads, evaluates value, computes and stores back.
 func (l *fnLowerer) augSubscript(target *ast.Subscript, s *ast.AugAssign, pos ir.Pos) {
+	if l.isAdvanced(target) {
+		l.augAdvanced(target, s, pos)
+		return
+	}
 	av, off := l.subscriptView(target)
 	if off == nil {
 		l.fuseAug(l.materialize(av, l.typeOf(target).(*ir.Array), pos), target, s, pos)

@@ -370,20 +370,7 @@ func (l *fnLowerer) fuseStore(dst *ir.Var, value ast.Expr, root *fnode, pos ir.P
 		l.errorf(value, "could not broadcast a rank-%d value into a rank-%d array", len(root.shape), len(dv.shape))
 	}
 	// The value must broadcast to the destination's shape.
-	var ok ir.Expr
-	for j, x := range root.shape {
-		d := dv.shape[j+len(dv.shape)-len(root.shape)]
-		if ir.SameExpr(x, d) {
-			continue
-		}
-		c := or(ir.Bin(ir.Eq, x, d), ir.Bin(ir.Eq, x, ir.Int(1)))
-		if ok == nil {
-			ok = c
-		} else {
-			ok = and(ok, c)
-		}
-	}
-	if ok != nil {
+	if ok := broadcastsTo(root.shape, dv.shape); ok != nil {
 		vm, va := shapeFmt(root.shape)
 		dm, da := shapeFmt(dv.shape)
 		msg := "could not broadcast input array from shape " + vm + " into shape " + dm
@@ -462,6 +449,25 @@ func (l *fnLowerer) fuseAug(dst *ir.Var, target ast.Expr, s *ast.AugAssign, pos 
 	l.augOut = syn
 	root := l.fuseTree(syn, pos)
 	l.fuseStore(dst, nil, root, pos)
+}
+
+// broadcastsTo is the run-time condition for a value of shape src to
+// broadcast to shape dst (no wider), nil when it holds statically.
+func broadcastsTo(src, dst []ir.Expr) ir.Expr {
+	var ok ir.Expr
+	for j, x := range src {
+		d := dst[j+len(dst)-len(src)]
+		if ir.SameExpr(x, d) {
+			continue
+		}
+		c := or(ir.Bin(ir.Eq, x, d), ir.Bin(ir.Eq, x, ir.Int(1)))
+		if ok == nil {
+			ok = c
+		} else {
+			ok = and(ok, c)
+		}
+	}
+	return ok
 }
 
 // kindRank orders scalar kinds for value-based casting.

@@ -31,6 +31,8 @@ type npLowering struct {
 	array func(l *fnLowerer, e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var
 	// stmt lowers a call used as a statement (a.fill(v)).
 	stmt func(l *fnLowerer, ci *typeinfer.CallInfo, pos ir.Pos)
+	// tuple builds the values of a tuple result (np.nonzero), flattened.
+	tuple func(l *fnLowerer, e *ast.Call, ci *typeinfer.CallInfo, pos ir.Pos) []ir.Expr
 }
 
 // npLowerings binds rows to their lowering by name (set in init: the
@@ -118,10 +120,15 @@ func init() {
 			}
 			return l.copyOf(ci.Args[0], t, pos)
 		}},
-		"arange":   {array: (*fnLowerer).arange},
-		"linspace": {array: (*fnLowerer).linspace},
-		"eye":      {array: eyeArray},
-		"identity": {array: eyeArray},
+		"take":        {array: (*fnLowerer).take},
+		"cov":         {array: (*fnLowerer).cov},
+		"flatnonzero": {array: (*fnLowerer).flatnonzero},
+		"argwhere":    {array: (*fnLowerer).argwhere},
+		"nonzero":     {tuple: (*fnLowerer).nonzero},
+		"arange":      {array: (*fnLowerer).arange},
+		"linspace":    {array: (*fnLowerer).linspace},
+		"eye":         {array: eyeArray},
+		"identity":    {array: eyeArray},
 
 		"astype": {array: func(l *fnLowerer, _ *ast.Call, ci *typeinfer.CallInfo, t *ir.Array, pos ir.Pos) *ir.Var {
 			return l.copyOf(ci.Recv, t, pos)
@@ -250,6 +257,9 @@ func (l *fnLowerer) rowArray(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array) *
 		return l.randomArray(e, ci, t)
 	}
 	if ci.Row.Kind == numpy.Reduction {
+		if v := l.keepDims(e, ci, t); v != nil {
+			return v
+		}
 		return l.reduceAxis(e, ci, t)
 	}
 	if isLinalgCall(ci) {

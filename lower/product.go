@@ -90,7 +90,7 @@ func (l *fnLowerer) product(e ast.Expr) (ir.Expr, *ir.Var) {
 		return nil, out
 	}
 	if rx > 2 || ry > 2 {
-		l.errorf(e, "unsupported: %s of arrays of rank above 2", name)
+		return nil, l.productND(e, name, xs, ys, rt.(*ir.Array), k, pos)
 	}
 	// The contracted extents: x's last axis, y's first (its only one for
 	// rank 1).
@@ -213,7 +213,13 @@ func (l *fnLowerer) inlineMatmul(out *ir.Var, shape []ir.Expr, xs, ys aview, kn 
 // matmulLoops adds x @ y into the zeroed matrix out, i-k-j: the inner
 // loop walks rows of y and of out.
 func (l *fnLowerer) matmulLoops(out *ir.Var, xs, ys aview, kn ir.Expr, k ir.Scalar, pos ir.Pos) {
-	ov := wholeView(out)
+	l.matmulInto(wholeView(out), xs, ys, kn, k, pos)
+}
+
+// matmulInto is matmulLoops into the zeroed matrix view ov (one matrix of
+// a batch, batched.go).
+func (l *fnLowerer) matmulInto(ov aview, xs, ys aview, kn ir.Expr, k ir.Scalar, pos ir.Pos) {
+	out := ov.src
 	load := func(av aview, idx ...ir.Expr) ir.Expr {
 		return convert(&ir.Load{Arr: av.src, Offset: flatOff(av, idx, nil)}, k)
 	}

@@ -135,7 +135,12 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 		}
 	}
 	pos := l.pos(e)
-	res := l.scalarOf(e)
+	var res ir.Scalar
+	if a, ok := l.typeOf(e).(*ir.Array); ok {
+		res = a.Elem // keepdims=True of every axis (mask.go's keepDims)
+	} else {
+		res = l.scalarOf(e)
+	}
 	at := l.typeOf(operand).(*ir.Array)
 	name := ci.Name
 	if name == "std" || name == "var" {
@@ -197,6 +202,12 @@ func (l *fnLowerer) reduction(e *ast.Call, ci *typeinfer.CallInfo) ir.Expr {
 		l.loopNest(root.shape, pos, func(ivs []ir.Expr) {
 			v := l.elemValue(root, strides, ivs)
 			l.emit(&ir.Assign{Dst: acc, Src: prodStep(ir.Ref(acc), convert(v, res)), Pos: pos})
+		})
+	case "count_nonzero":
+		l.emit(&ir.Assign{Dst: acc, Src: ir.Int(0), Pos: pos})
+		l.loopNest(root.shape, pos, func(ivs []ir.Expr) {
+			v := cv(truth(l.elemValue(root, strides, ivs)), ir.Int64)
+			l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(ir.Add, ir.Ref(acc), v), Pos: pos})
 		})
 	case "any", "all":
 		l.emit(&ir.Assign{Dst: acc, Src: ir.BoolConst(name == "all"), Pos: pos})
@@ -343,7 +354,7 @@ func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array)
 		acc := l.temp(t.Elem)
 		var best, idx *ir.Var
 		switch name {
-		case "sum":
+		case "sum", "count_nonzero":
 			l.emit(&ir.Assign{Dst: acc, Src: addUnit(t.Elem), Pos: pos})
 		case "prod":
 			l.emit(&ir.Assign{Dst: acc, Src: cv(ir.Int(1), t.Elem), Pos: pos})
@@ -367,6 +378,8 @@ func (l *fnLowerer) reduceAxis(e *ast.Call, ci *typeinfer.CallInfo, t *ir.Array)
 			switch name {
 			case "sum":
 				l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(ir.Add, ir.Ref(acc), convert(v, t.Elem)), Pos: pos})
+			case "count_nonzero":
+				l.emit(&ir.Assign{Dst: acc, Src: ir.Bin(ir.Add, ir.Ref(acc), cv(truth(v), ir.Int64)), Pos: pos})
 			case "prod":
 				l.emit(&ir.Assign{Dst: acc, Src: prodStep(ir.Ref(acc), convert(v, t.Elem)), Pos: pos})
 			case "any":

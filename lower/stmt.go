@@ -205,7 +205,9 @@ func (l *fnLowerer) assignTo(target, value ast.Expr, pos ir.Pos) {
 	}
 	if n, ok := target.(*ast.Name); ok {
 		if vs := l.vars[l.local(n)]; len(vs) == 1 {
-			if _, isArr := vs[0].Type.(*ir.Array); isArr {
+			// (A 1-tuple holding an array, np.nonzero of a vector, is
+			// one variable too, assigned as a tuple.)
+			if _, isTup := l.local(n).Type.(*ir.Tuple); !isTup && isArrayType(vs[0].Type) {
 				l.assignArray(vs[0], value, pos)
 				return
 			}
@@ -301,7 +303,9 @@ func (l *fnLowerer) augAssign(s *ast.AugAssign) {
 	n, ok := s.Target.(*ast.Name)
 	if ok {
 		if vs := l.vars[l.local(n)]; len(vs) == 1 {
-			if _, isArr := vs[0].Type.(*ir.Array); isArr {
+			// (A 1-tuple holding an array, np.nonzero of a vector, is
+			// one variable too, assigned as a tuple.)
+			if _, isTup := l.local(n).Type.(*ir.Tuple); !isTup && isArrayType(vs[0].Type) {
 				l.fuseAug(vs[0], n, s, pos)
 				return
 			}

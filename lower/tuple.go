@@ -69,6 +69,9 @@ func (l *fnLowerer) tuple(e ast.Expr) []ir.Expr {
 		if isLinalgCall(ci) {
 			return l.linalgCall(e, ci)
 		}
+		if ci != nil && ci.Row != nil && npLowerings[ci.Row.Name].tuple != nil {
+			return npLowerings[ci.Row.Name].tuple(l, e, ci, l.pos(e))
+		}
 	case *ast.Attribute:
 		if ai := l.info.Attrs[e]; ai != nil && ai.Kind == typeinfer.AttrShape {
 			return l.shapeTuple(e.Value)

@@ -469,8 +469,12 @@ func ProductType(c *Call, name string) ir.Type {
 		return nil
 	}
 	if name == "matmul" && (la.Rank > 2 || ra.Rank > 2) {
-		c.Errorf(-1, "unsupported: %s of arrays of rank above 2", c.Disp)
-		return nil
+		// Batched: the stacks of matrices broadcast against each other.
+		if la.Rank < 2 || ra.Rank < 2 {
+			c.Errorf(-1, "unsupported: %s of a 1-d and a %d-d array; make the vector a matrix (v[:, None] or v[None, :]) and index the result", c.Disp, max(la.Rank, ra.Rank))
+			return nil
+		}
+		return Fresh(k, max(la.Rank, ra.Rank))
 	}
 	rank := la.Rank + ra.Rank - 2
 	if name == "dot" && rank > MaxRank {
@@ -492,10 +496,32 @@ func reduce(c *Call) ir.Type {
 	switch {
 	case !ok:
 		return nil
+	case c.Opts["keepdims"] != nil && !c.keepDimsConst():
+		return nil
+	case c.keepDims():
+		// keepdims=True: the reduced axes stay, with extent 1 (lower
+		// tells the form by the result's rank, the operand's).
+		return Fresh(k, a.Rank)
 	case axis < 0 || a.Rank == 1:
 		return k
 	}
 	return Fresh(k, a.Rank-1)
+}
+
+// keepDims reports whether keepdims=True was given.
+func (c *Call) keepDims() bool {
+	v, isC := c.OptBool("keepdims")
+	return isC && v
+}
+
+// keepDimsConst checks that keepdims= is a constant (the result's rank
+// depends on it).
+func (c *Call) keepDimsConst() bool {
+	if _, isC := c.OptBool("keepdims"); !isC {
+		c.OptErrorf("keepdims", "unsupported: keepdims must be True or False written as a constant (the result's rank depends on it)")
+		return false
+	}
+	return true
 }
 
 // scan types np.cumsum and np.cumprod: the array's rank along an axis,

@@ -97,7 +97,7 @@ func DataOf[T Elem](a *Array[T]) []T {
 
 // Zeros is np.zeros(shape) for element type T. No shape gives a 0-d array.
 func Zeros[T Elem](shape ...int) *Array[T] {
-	return FromSlice(make([]T, shapeProduct(shape)), shape...)
+	return FromSlice(make([]T, allocCount[T](shape)), shape...)
 }
 
 // Full is np.full(shape, v).

@@ -221,9 +221,10 @@ func (c *checker) arraySubscript(e *ast.Subscript, a *ir.Array) ir.Type {
 	ints, newaxes := 0, 0
 	lastSliced := false // the last written item is a unit-step slice of the last axis
 	lastNew := false    // a new axis comes after a's last axis
+	extra := 0          // axes a mask addresses beyond its first
 	for _, it := range items {
 		// i is the axis of a the item addresses (new axes address none).
-		i := len(info.Items) - newaxes
+		i := len(info.Items) - newaxes + extra
 		switch it := it.(type) {
 		case *ast.Index:
 			if _, isEll := it.Value.(*ast.Ellipsis); isEll {
@@ -241,6 +242,18 @@ func (c *checker) arraySubscript(e *ast.Subscript, a *ir.Array) ir.Type {
 				continue
 			}
 			t := c.expr(it.Value)
+			if at, isA := t.(*ir.Array); isA {
+				adv, good := c.advancedItem(it.Value, at, info)
+				if !good {
+					ok = false
+					continue
+				}
+				info.Items = append(info.Items, adv)
+				if adv.Mask {
+					extra += adv.ArrRank - 1
+				}
+				continue
+			}
 			if !c.indexScalar(it.Value, t) {
 				ok = false
 			}
@@ -277,8 +290,8 @@ func (c *checker) arraySubscript(e *ast.Subscript, a *ir.Array) ir.Type {
 			ok = false
 		}
 	}
-	if len(items)-newaxes > a.Rank {
-		c.errorf(e, "too many indices for array: array is %s, but %d were indexed", rankWord(a.Rank), len(items)-newaxes)
+	if len(items)-newaxes+extra > a.Rank {
+		c.errorf(e, "too many indices for array: array is %s, but %d were indexed", rankWord(a.Rank), len(items)-newaxes+extra)
 		return nil
 	}
 	if !ok {
@@ -286,6 +299,9 @@ func (c *checker) arraySubscript(e *ast.Subscript, a *ir.Array) ir.Type {
 	}
 	if c.final {
 		c.info.Index[e] = info
+	}
+	if info.Advanced() >= 0 {
+		return c.advancedType(e, a, info, ints)
 	}
 	if ints == a.Rank && newaxes == 0 {
 		return a.Elem
@@ -337,9 +353,6 @@ func (c *checker) indexScalar(e ast.Expr, t ir.Type) bool {
 			c.errorf(e, "unsupported: boolean scalar index (numpy treats it as a mask adding an axis)")
 			return false
 		}
-	case *ir.Array:
-		c.errorf(e, "unsupported: indexing with an array (fancy or boolean-mask indexing)")
-		return false
 	}
 	c.errorf(e, "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices (the index is %s)", pyName(t))
 	return false

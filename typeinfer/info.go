@@ -117,6 +117,24 @@ type IndexItem struct {
 	// Lower, Upper, Step are the slice bounds (Slice true); nil when
 	// omitted.
 	Lower, Upper, Step ast.Expr
+	// Array is an index array (advanced indexing, mask.go): a boolean
+	// mask when Mask (it addresses ArrRank axes and gives one result
+	// axis), else an integer array (it addresses one axis and gives
+	// ArrRank result axes). A subscript has at most one.
+	Array   ast.Expr
+	Mask    bool
+	ArrRank int
+}
+
+// Advanced returns the index of the subscript's index-array item, or -1
+// when it has none (a basic subscript: a view).
+func (ii *IndexInfo) Advanced() int {
+	for k, it := range ii.Items {
+		if it.Array != nil {
+			return k
+		}
+	}
+	return -1
 }
 
 // Object is what a name refers to: *Local, *Const, *Func, *Module or

@@ -19,6 +19,9 @@ import (
 // callRow types a call of row: np.NAME(...) (recv nil) or recv.NAME(...)
 // on an array (or a Generator) of type rt. stmt says the call is a statement.
 func (c *checker) callRow(e *ast.Call, row *numpy.Row, disp string, recv ast.Expr, rt ir.Type, stmt bool) ir.Type {
+	if row.Name == "where" && recv == nil && len(e.Args) == 1 && len(e.Keywords) == 0 {
+		row = numpy.Lookup("nonzero") // numpy documents np.where(c) as np.nonzero(c)
+	}
 	params := row.Params()
 	ci := &CallInfo{Kind: CallNumpy, Name: row.Name, Row: row, Kwargs: map[string]ast.Expr{}, Axis: -1, Recv: recv}
 	if recv != nil {

@@ -102,7 +102,7 @@ func TestKernels(t *testing.T) {
 }
 
 // smokeKernels are the kernels TestRunnerSmoke runs: array and loop
-// style, one numexpr form, one in-place update, one refused kernel.
+// style, one numexpr form, one in-place update, one boolean-mask store.
 var smokeKernels = []string{"gauss_decay", "syrk", "rosenbrock", "grayscott", "clip_mask"}
 
 // TestRunnerSmoke runs `bench/peers/run --smoke` (what CI runs, on fewer

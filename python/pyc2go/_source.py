@@ -110,6 +110,16 @@ def source_of(func):
     return path, "".join(lines)
 
 
+def _rankless(annotation):
+    """Whether an annotation names an array type without a rank:
+    NDArray[...] (numpy.typing, under any import spelling) or ndarray."""
+    if isinstance(annotation, ast.Subscript):
+        annotation = annotation.value
+    if isinstance(annotation, ast.Attribute):
+        return annotation.attr in ("NDArray", "ndarray")
+    return isinstance(annotation, ast.Name) and annotation.id in ("NDArray", "ndarray")
+
+
 def cut(func, strip_annotations=False):
     """The Slice of func: see the module doc."""
     path, src = source_of(func)
@@ -201,7 +211,12 @@ def cut(func, strip_annotations=False):
                 exports_own = exports_own or name in exported
     args = target.args
     params = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
-    annotated = exports_own or all(a.annotation is not None for a in args.posonlyargs + args.args + args.kwonlyargs)
+    # An npt.NDArray[...] (or np.ndarray) annotation gives no rank: pyc2go
+    # infers one from the body, which may not be the caller's (a.mean(axis=0)
+    # is valid on any rank), so such a function is specialised on its
+    # arguments like an unannotated one; the export line fixes the rank.
+    annotated = exports_own or all(a.annotation is not None and not _rankless(a.annotation)
+                                   for a in args.posonlyargs + args.args + args.kwonlyargs)
     if strip_annotations:
         # Blank `: T` after each parameter name and `-> T` before the colon.
         for a in args.posonlyargs + args.args + args.kwonlyargs:

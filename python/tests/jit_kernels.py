@@ -4,6 +4,7 @@ return what its undecorated form (.py_func) returns under CPython."""
 import math
 
 import numpy as np
+import numpy.typing as npt
 import pyc2go
 
 OFFSET = 0.5
@@ -154,3 +155,10 @@ def smooth(x: "float64[:]") -> "float64[:]":
 def scale2(a, s):
     """Signatures from #pythran export lines: overloads of one module."""
     return a * s + OFFSET
+
+
+@pyc2go.jit
+def standardize_cols(a: npt.NDArray[np.float64]):
+    # NDArray gives no rank, and a.mean(axis=0) fits any: the jit takes
+    # each call's rank rather than the one the body suggests (1).
+    return (a - a.mean(axis=0)) / a.std(axis=0)

@@ -64,6 +64,8 @@ def cases():
     yield k.smooth, (f64,), {}
     yield k.scale2, (f64, 2.0), {}
     yield k.scale2, (i64, 3), {}
+    yield k.standardize_cols, (r.standard_normal((6, 3)),), {}
+    yield k.standardize_cols, (f64,), {}
 
 
 class TestDifferential(unittest.TestCase):

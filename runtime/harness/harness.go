@@ -371,10 +371,16 @@ type panicError struct {
 
 func (e *panicError) Error() string { return fmt.Sprint(e.value) }
 
-// safeCall calls f, turning a panic into a *panicError.
+// safeCall calls f, turning a panic into a *panicError, except the
+// Python exceptions the runtime raises as panics (an allocation numpy
+// refuses: runtime.Zeros), which are the call's exception.
 func safeCall(f *Func, args []any) (res any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			if pe, ok := r.(*runtime.Error); ok {
+				res, err = nil, pe
+				return
+			}
 			res, err = nil, &panicError{r, string(debug.Stack())}
 		}
 	}()
