@@ -360,7 +360,13 @@ func (c *checker) expr(e ast.Expr) {
 	case *ast.Set:
 		c.errorf(e, "unsupported: set; use arrays")
 	case *ast.ListComp:
-		c.errorf(e, "unsupported: list comprehension; write a for loop")
+		// Lifted into a function that appends (desugar.go).
+		c.expr(e.Elt)
+		for _, g := range e.Generators {
+			c.expr(g.Target)
+			c.expr(g.Iter)
+			c.exprs(g.Ifs)
+		}
 	case *ast.SetComp:
 		c.errorf(e, "unsupported: set comprehension; write a for loop")
 	case *ast.DictComp:
@@ -378,6 +384,7 @@ func (c *checker) expr(e ast.Expr) {
 		c.errorf(e, "unsupported: yield (a generator function); collect the values in a list or an array and return it")
 	case *ast.Compare:
 		c.expr(e.Left)
+		chainedIn := false
 		for i, op := range e.Ops {
 			switch op {
 			case ast.Is, ast.IsNot:
@@ -390,10 +397,11 @@ func (c *checker) expr(e ast.Expr) {
 				if i >= len(e.Comparators) || !isNone(other) && !isNone(e.Comparators[i]) {
 					c.errorf(e, "unsupported: 'is' between values (it compares identity); use == or !=")
 				}
-			case ast.In:
-				c.errorf(e, "unsupported: 'in' operator; write a loop")
-			case ast.NotIn:
-				c.errorf(e, "unsupported: 'not in' operator; write a loop")
+			case ast.In, ast.NotIn:
+				if len(e.Ops) > 1 && !chainedIn {
+					chainedIn = true // one error per comparison
+					c.errorf(e, "unsupported: 'in' in a chained comparison; write it on its own")
+				}
 			}
 			if i < len(e.Comparators) {
 				c.expr(e.Comparators[i])

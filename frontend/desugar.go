@@ -181,6 +181,18 @@ func (d *desugarer) expr(e ast.Expr, fn *ast.FunctionDef, locals map[string]bool
 	if lam, ok := e.(*ast.Lambda); ok {
 		return d.lambda(lam, fn, locals, imports)
 	}
+	if lc, ok := e.(*ast.ListComp); ok {
+		return d.listComp(lc.Elt, lc.Generators, lc, fn, locals, imports)
+	}
+	if ok {
+		// list(gen), sorted(gen, ...), np.array(gen): the generator becomes
+		// the list comprehension it amounts to.
+		if len(call.Args) >= 1 {
+			if gen, isGen := call.Args[0].(*ast.GeneratorExp); isGen && d.listConsumer(call, locals) {
+				call.Args[0] = d.listComp(gen.Elt, gen.Generators, gen, fn, locals, imports)
+			}
+		}
+	}
 	// Not liftable itself: its parts may be. Generator expressions keep
 	// their own scope, which a later lifting handles.
 	if _, isGen := e.(*ast.GeneratorExp); isGen {
@@ -190,6 +202,37 @@ func (d *desugarer) expr(e ast.Expr, fn *ast.FunctionDef, locals map[string]bool
 	return e
 }
 
+// listConsumer reports whether call takes a list made of its first
+// argument: list(), sorted(), tuple(), np.array() / numpy.array().
+func (d *desugarer) listConsumer(call *ast.Call, locals map[string]bool) bool {
+	switch f := call.Func.(type) {
+	case *ast.Name:
+		switch f.Id {
+		case "list", "sorted":
+			return !d.globals[string(f.Id)] && !locals[string(f.Id)]
+		}
+	case *ast.Attribute:
+		if n, ok := f.Value.(*ast.Name); ok && (f.Attr == "array" || f.Attr == "asarray") && !locals[string(n.Id)] {
+			return n.Id == "np" || n.Id == "numpy"
+		}
+	}
+	return false
+}
+
+// listComp lifts a list comprehension (or a generator a list is made
+// of) into a function that appends each element to a new list.
+func (d *desugarer) listComp(elt ast.Expr, gens []ast.Comprehension, src ast.Expr, fn *ast.FunctionDef, locals map[string]bool, imports []ast.Stmt) ast.Expr {
+	at := posOf(src)
+	eltAt := posOf(elt)
+	appendCall := &ast.ExprStmt{StmtBase: ast.StmtBase{Pos: eltAt}, Value: &ast.Call{ExprBase: ast.ExprBase{Pos: eltAt},
+		Func: &ast.Attribute{ExprBase: ast.ExprBase{Pos: eltAt}, Value: nameAt(eltAt, "__out"), Attr: "append", Ctx: ast.Load},
+		Args: []ast.Expr{elt}}}
+	body := []ast.Stmt{assignStmt(at, "__out", &ast.List{ExprBase: ast.ExprBase{Pos: at}, Ctx: ast.Load})}
+	body = append(body, loops(gens, []ast.Stmt{appendCall})...)
+	body = append(body, returnStmt(at, nameAt(at, "__out")))
+	return d.lift(fmt.Sprintf("_pyc2go_listcomp_L%dC%d", at.Lineno, at.ColOffset+1), src, body, at, fn, locals, imports)
+}
+
 // reduction lifts sum/min/max/any/all of a generator expression, or of
 // one iterable, into a loop; nil when the call has another shape (min and
 // max of several values stay builtin calls).
@@ -197,7 +240,7 @@ func (d *desugarer) reduction(call *ast.Call, name string, fn *ast.FunctionDef, 
 	if call.Starargs != nil || call.Kwargs != nil || len(call.Args) == 0 {
 		return nil
 	}
-	var start, dflt ast.Expr
+	var start, dflt, key ast.Expr
 	switch name {
 	case "sum":
 		if len(call.Args) > 2 || len(call.Keywords) > 1 {
@@ -217,10 +260,14 @@ func (d *desugarer) reduction(call *ast.Call, name string, fn *ast.FunctionDef, 
 			return nil
 		}
 		for _, k := range call.Keywords {
-			if k.Arg != "default" || dflt != nil {
-				return nil // key= needs a function value
+			switch {
+			case k.Arg == "default" && dflt == nil:
+				dflt = k.Value
+			case k.Arg == "key" && key == nil:
+				key = k.Value
+			default:
+				return nil
 			}
-			dflt = k.Value
 		}
 	default:
 		if len(call.Args) != 1 || len(call.Keywords) > 0 {
@@ -255,16 +302,26 @@ func (d *desugarer) reduction(call *ast.Call, name string, fn *ast.FunctionDef, 
 			op = ast.Gt
 		}
 		pre = []ast.Stmt{assignStmt(at, "__found", &ast.NameConstant{ExprBase: ast.ExprBase{Pos: at}, Value: py.False})}
-		inner = []ast.Stmt{
-			assignStmt(eltAt, "__v", elt),
+		// With key=f, the keys are compared and the element kept.
+		kv, kb := "__v", "__best"
+		var keyOf []ast.Stmt
+		if key != nil {
+			pre = append(pre, assignStmt(posOf(key), "__key", key))
+			kv, kb = "__k", "__bestk"
+			keyOf = []ast.Stmt{assignStmt(eltAt, "__k", &ast.Call{ExprBase: ast.ExprBase{Pos: posOf(key)}, Func: nameAt(posOf(key), "__key"), Args: []ast.Expr{nameAt(eltAt, "__v")}})}
+		}
+		keep := []ast.Stmt{assignStmt(eltAt, "__best", nameAt(eltAt, "__v"))}
+		if key != nil {
+			keep = append(keep, assignStmt(eltAt, "__bestk", nameAt(eltAt, "__k")))
+		}
+		inner = append(append([]ast.Stmt{assignStmt(eltAt, "__v", elt)}, keyOf...),
 			&ast.If{StmtBase: ast.StmtBase{Pos: eltAt},
 				Test: &ast.UnaryOp{ExprBase: ast.ExprBase{Pos: eltAt}, Op: ast.Not, Operand: nameAt(eltAt, "__found")},
-				Body: []ast.Stmt{assignStmt(eltAt, "__best", nameAt(eltAt, "__v")), assignStmt(eltAt, "__found", &ast.NameConstant{ExprBase: ast.ExprBase{Pos: eltAt}, Value: py.True})},
+				Body: append(append([]ast.Stmt{}, keep...), assignStmt(eltAt, "__found", &ast.NameConstant{ExprBase: ast.ExprBase{Pos: eltAt}, Value: py.True})),
 				Orelse: []ast.Stmt{&ast.If{StmtBase: ast.StmtBase{Pos: eltAt},
-					Test: &ast.Compare{ExprBase: ast.ExprBase{Pos: eltAt}, Left: nameAt(eltAt, "__v"), Ops: []ast.CmpOp{op}, Comparators: []ast.Expr{nameAt(eltAt, "__best")}},
-					Body: []ast.Stmt{assignStmt(eltAt, "__best", nameAt(eltAt, "__v"))}}},
-			},
-		}
+					Test: &ast.Compare{ExprBase: ast.ExprBase{Pos: eltAt}, Left: nameAt(eltAt, kv), Ops: []ast.CmpOp{op}, Comparators: []ast.Expr{nameAt(eltAt, kb)}},
+					Body: keep}},
+			})
 		var empty ast.Stmt
 		if dflt != nil {
 			empty = returnStmt(at, dflt)
@@ -286,7 +343,12 @@ func (d *desugarer) reduction(call *ast.Call, name string, fn *ast.FunctionDef, 
 		post = []ast.Stmt{returnStmt(at, &ast.NameConstant{ExprBase: ast.ExprBase{Pos: at}, Value: py.NewBool(!result)})}
 	}
 	body := append(append(append([]ast.Stmt{}, pre...), loops(gen.Generators, inner)...), post...)
-	return d.lift(fmt.Sprintf("_pyc2go_%s_L%dC%d", name, at.Lineno, at.ColOffset+1), gen, body, at, fn, locals, imports)
+	var src ast.Expr = gen
+	if key != nil || start != nil || dflt != nil {
+		// Their free variables are the function's too.
+		src = &ast.Tuple{ExprBase: gen.ExprBase, Elts: []ast.Expr{gen, orNone(key), orNone(start), orNone(dflt)}}
+	}
+	return d.lift(fmt.Sprintf("_pyc2go_%s_L%dC%d", name, at.Lineno, at.ColOffset+1), src, body, at, fn, locals, imports)
 }
 
 // lift makes a module function of body, whose free variables (those of
@@ -429,6 +491,14 @@ func loops(gens []ast.Comprehension, inner []ast.Stmt) []ast.Stmt {
 		body = []ast.Stmt{&ast.For{StmtBase: ast.StmtBase{Pos: posOf(g.Iter)}, Target: g.Target, Iter: g.Iter, Body: body}}
 	}
 	return body
+}
+
+// orNone is e, or the None literal for a missing one.
+func orNone(e ast.Expr) ast.Expr {
+	if e == nil {
+		return &ast.NameConstant{Value: py.None}
+	}
+	return e
 }
 
 func posOf(e ast.Ast) ast.Pos { return ast.Pos{Lineno: e.GetLineno(), ColOffset: e.GetColOffset()} }

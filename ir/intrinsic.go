@@ -99,6 +99,12 @@ var intrinsicList = []IntrinsicInfo{
 	// marked Nullable may hold no array, Python's None.
 	{"none", 0, true, "none() of an array type: no array, the None of an optional array (Go nil, C a zeroed descriptor); only assigned to, passed as or returned for a Nullable array variable"},
 	{"is_none", 1, true, "is_none(a) bool of a Nullable array variable: a holds no array (x is None)"},
+	// Lists (ir.List, lower/list.go): a list variable has value
+	// semantics in the IR; every operation that changes a list is a
+	// library call assigning the list variable, so these reads move only
+	// where the variable keeps its value.
+	{"list_len", 1, true, "list_len(l) int64: the number of elements of list l"},
+	{"list_get", 2, true, "list_get(l, i): element i of list l, 0 <= i < len(l) checked before"},
 	// Products (lower/product.go).
 	{"blas_add", 2, false, "blas_add(acc, term) = acc + term on floats or complex numbers: one step of the accumulation of a float or complex np.dot / np.matmul / @. numpy hands these products to BLAS (OpenBLAS), whose summation order (blocking, SIMD lanes, FMA) is its own, so the compiled k-order sum is not bit-identical to numpy's in general: the intrinsic is inexact, which makes verify compare every function that (transitively) computes such a product with a tolerance. Integer products accumulate with Add and stay exact"},
 	{"np_prod", 1, true, "np.prod(a) of a float array with axis=None: the running product in numpy 1.24's iterator order (runtime.ProdFloat: memory order for C-contiguous arrays and 1-d views, axes by decreasing |stride| otherwise), bit for bit; result has the element type"},

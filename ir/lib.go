@@ -11,7 +11,7 @@ import (
 // LinAlgError and return several arrays. A CallStmt calls them like a
 // module function, through a Func that is no function of the module: its
 // Lib says which library function it is, its Params and Result type the
-// call, and it always Raises (the library reports numpy's errors, the
+// call, and it Raises, except a list operation (list.go) (the library reports numpy's errors, the
 // call site adds the Python position). The passes need no case of their
 // own: a CallStmt already defines its destinations and may raise, and a
 // library function reads its array arguments without writing them.
@@ -38,7 +38,7 @@ type Lib struct {
 // applied to args, returning results (one Result type; a Tuple for
 // several).
 func LibFunc(lib *Lib, args []Expr, results []Type) *Func {
-	f := &Func{Name: lib.Name, Raises: true, Lib: lib, Result: tupleOf(results)}
+	f := &Func{Name: lib.Name, Raises: !IsListLib(lib.Name), Lib: lib, Result: tupleOf(results)}
 	for i, a := range args {
 		f.Params = append(f.Params, &Var{Name: "a" + strconv.Itoa(i), Type: a.Type()})
 	}

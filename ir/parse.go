@@ -748,6 +748,12 @@ func (l *lineParser) typ() Type {
 	if name == "Generator" {
 		return GeneratorType
 	}
+	if name == "list" {
+		l.expect("[")
+		t := &List{Elem: l.typ()}
+		l.expect("]")
+		return t
+	}
 	s, ok := scalarNamed(name)
 	if !ok {
 		l.p.errorf("unknown type %s", name)

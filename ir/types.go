@@ -121,6 +121,23 @@ type Optional struct{ Elem Type }
 func (t *Optional) String() string { return "Optional[" + t.Elem.String() + "]" }
 func (*Optional) isType()          {}
 
+// List is a Python list whose elements all have type Elem. In the front
+// half Elem may be a scalar, an array or a tuple of those (nil while
+// typeinfer has not seen an element yet); lowering holds a list of tuples
+// as one list per leaf, kept in step, so emitters see lists of scalars
+// and of arrays only. A list lives in memory and is shared by reference,
+// as Python's is: the runtime's List[T] in Go, a pyc2go_list_T pointer in
+// C.
+type List struct{ Elem Type }
+
+func (t *List) String() string {
+	if t.Elem == nil {
+		return "list[?]"
+	}
+	return "list[" + t.Elem.String() + "]"
+}
+func (*List) isType() {}
+
 // FuncValue is the type the front half gives a function used as a value:
 // a lambda, a nested def or a module function bound to a variable or
 // passed to a parameter. Code identifies the function (compared with ==)
@@ -214,6 +231,9 @@ func Identical(a, b Type) bool {
 	case *Optional:
 		b, ok := b.(*Optional)
 		return ok && Identical(a.Elem, b.Elem)
+	case *List:
+		b, ok := b.(*List)
+		return ok && (a.Elem == nil && b.Elem == nil || a.Elem != nil && b.Elem != nil && Identical(a.Elem, b.Elem))
 	case *FuncValue:
 		b, ok := b.(*FuncValue)
 		if !ok || a.Code != b.Code || len(a.Captures) != len(b.Captures) {

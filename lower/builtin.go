@@ -27,6 +27,9 @@ func (l *fnLowerer) call(e *ast.Call) ir.Expr {
 			return l.arrayLen(ci.Args[0])
 		}
 		if ci.Name == "len" && len(ci.Args) == 1 {
+			if _, ok := l.listType(ci.Args[0]); ok {
+				return listLen(l.expr(ci.Args[0])) // list.go
+			}
 			if it := l.info.Iters[ci.Args[0]]; it != nil && it.Kind == typeinfer.IterRange {
 				return l.iterSource(ci.Args[0], it, l.pos(e)).n // len(range(...))
 			}
@@ -41,6 +44,9 @@ func (l *fnLowerer) call(e *ast.Call) ir.Expr {
 	case typeinfer.CallCmath:
 		return l.cmathCall(e, ci)
 	case typeinfer.CallNumpy, typeinfer.CallMethod:
+		if _, ok := l.listType(ci.Recv); ok && ci.Kind == typeinfer.CallMethod && ci.Recv != nil {
+			return l.listMethod(e, ci) // list.go
+		}
 		if isRandomCall(ci) {
 			return l.randomScalar(e, ci)
 		}

@@ -51,6 +51,8 @@ func (l *fnLowerer) expr(e ast.Expr) ir.Expr {
 	} else if l.isArrayExpr(e) {
 		// An array as a value (a call argument, a returned array).
 		return ir.Ref(l.arrayVar(e))
+	} else if t, ok := l.listType(e); ok {
+		return l.listExpr(e, t) // list.go
 	}
 	switch e := e.(type) {
 	case *ast.Num:
@@ -91,6 +93,9 @@ func (l *fnLowerer) expr(e ast.Expr) ir.Expr {
 	case *ast.Compare:
 		if isNoneCompare(e) {
 			return l.isNoneTest(e)
+		}
+		if t, ok := l.listType(e.Comparators[0]); ok && len(e.Ops) == 1 && (e.Ops[0] == ast.In || e.Ops[0] == ast.NotIn) {
+			return l.listContains(e, t) // list.go
 		}
 		return l.compare(e)
 	case *ast.IfExp:
@@ -625,6 +630,9 @@ func (l *fnLowerer) ifExp(e *ast.IfExp, types []ir.Type, arm func(ast.Expr) []ir
 func (l *fnLowerer) cond(e ast.Expr) ir.Expr { return truth(l.expr(e)) }
 
 func (l *fnLowerer) subscript(e *ast.Subscript) ir.Expr {
+	if t, ok := l.listType(e.Value); ok {
+		return l.listGet(e, t) // list.go
+	}
 	if l.isArrayExpr(e.Value) {
 		return l.arraySubscript(e)
 	}
@@ -669,6 +677,9 @@ func zero(t ir.Scalar) *ir.ConstExpr {
 
 // truth is Python's truth value of a scalar.
 func truth(e ir.Expr) ir.Expr {
+	if _, ok := e.Type().(*ir.List); ok {
+		return ir.Bin(ir.Ne, listLen(e), ir.Int(0)) // a list is true when not empty
+	}
 	t, _ := e.Type().(ir.Scalar)
 	if t == ir.Bool {
 		return e
@@ -692,6 +703,7 @@ func convTo(e ir.Expr, t ir.Type) ir.Expr {
 	if s, ok := t.(ir.Scalar); ok {
 		return convert(e, s)
 	}
+	typeEmptyList(e, t) // list.go
 	return e
 }
 

@@ -115,7 +115,11 @@ func (l *fnLowerer) lower() {
 			l.vars[loc] = vs
 			continue
 		}
-		v := &ir.Var{Name: loc.Name, Type: loc.Type, Named: true}
+		t := loc.Type
+		if lt, ok := t.(*ir.List); ok {
+			t = &ir.List{Elem: lt.Elem} // its own: defaultListElems may fill it in
+		}
+		v := &ir.Var{Name: loc.Name, Type: t, Named: true}
 		f.Locals = append(f.Locals, v)
 		l.vars[loc] = []*ir.Var{v}
 	}
@@ -129,6 +133,7 @@ func (l *fnLowerer) lower() {
 		l.emit(&ir.Return{Values: l.noneValues(l.tf.Result), Pos: l.pos(l.tf.Def)})
 	}
 	f.Body = &ir.Block{Stmts: body}
+	defaultListElems(f) // list.go
 }
 
 // newVar declares a local named name, or name_2, name_3, ... when taken.

@@ -141,6 +141,8 @@ func (l *fnLowerer) iterSource(e ast.Expr, it *typeinfer.IterInfo, pos ir.Pos) i
 			}
 			return out
 		}}
+	case typeinfer.IterList:
+		return l.listIterSource(it.Args[0], pos) // list.go
 	case typeinfer.IterReversed:
 		inner := l.iterSource(it.Args[0], l.info.Iters[it.Args[0]], pos)
 		return iterSrc{n: inner.n, t: it.Elem, elem: func(k ir.Expr) []ir.Expr {

@@ -115,6 +115,9 @@ func init() {
 			if lst, ok := ci.Args[0].(*ast.List); ok {
 				return l.arrayLiteral(lst, t, pos)
 			}
+			if _, ok := l.listType(ci.Args[0]); ok {
+				return l.listArray(ci.Args[0], t, pos) // list.go
+			}
 			return l.copyOf(ci.Args[0], t, pos)
 		}},
 		"take":        {array: (*fnLowerer).take},

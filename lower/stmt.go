@@ -43,6 +43,12 @@ func (l *fnLowerer) stmt(s ast.Stmt) {
 				l.callFunc(call, ci, nil, true)
 				return
 			}
+			if ci := l.info.Calls[call]; ci != nil && ci.Kind == typeinfer.CallMethod && ci.Recv != nil {
+				if _, ok := l.listType(ci.Recv); ok {
+					l.listMethod(call, ci) // list.go
+					return
+				}
+			}
 			if ci := l.info.Calls[call]; isLinalgCall(ci) {
 				l.linalgCall(call, ci) // for its exceptions
 				return
@@ -156,6 +162,12 @@ func (l *fnLowerer) assign(s *ast.Assign) {
 	}
 	v := l.simple(l.expr(s.Value), pos)
 	for _, t := range s.Targets {
+		if sub, ok := t.(*ast.Subscript); ok {
+			if _, isL := l.listType(sub.Value); isL {
+				l.listStoreValue(sub, v, pos) // list.go
+				continue
+			}
+		}
 		l.storeValues(t, []ir.Expr{v}, pos)
 	}
 }
@@ -188,6 +200,12 @@ func (l *fnLowerer) assignTo(target, value ast.Expr, pos ir.Pos) {
 		l.storeSubscript(sub, value, pos)
 		return
 	}
+	if sub, ok := target.(*ast.Subscript); ok {
+		if _, isL := l.listType(sub.Value); isL {
+			l.listStore(sub, value, nil, pos) // list.go
+			return
+		}
+	}
 	if n, ok := target.(*ast.Name); ok {
 		if vs := l.vars[l.local(n)]; len(vs) == 1 {
 			// (A 1-tuple holding an array, np.nonzero of a vector, is
@@ -206,6 +224,18 @@ func (l *fnLowerer) assignTo(target, value ast.Expr, pos ir.Pos) {
 			if _, tuple := t.(*ir.Tuple); !tuple {
 				// An optional variable (values.go).
 				l.storeValues(target, l.values(value, t), pos)
+				return
+			}
+		}
+	}
+	if _, ok := value.(*ast.Name); ok {
+		if t, isL := l.listType(value); isL {
+			if _, ok := target.(*ast.Name); ok {
+				// b = a: a copy, so that no two variables share a list
+				// (list.go).
+				c := l.temp(t)
+				l.listOp("copy", []*ir.Var{c}, pos, l.expr(value))
+				l.storeValues(target, []ir.Expr{ir.Ref(c)}, pos)
 				return
 			}
 		}
@@ -266,6 +296,12 @@ func (l *fnLowerer) augAssign(s *ast.AugAssign) {
 	if sub, ok := s.Target.(*ast.Subscript); ok && l.isArrayExpr(sub.Value) {
 		l.augSubscript(sub, s, pos)
 		return
+	}
+	if sub, ok := s.Target.(*ast.Subscript); ok {
+		if _, isL := l.listType(sub.Value); isL {
+			l.listStore(sub, s.Value, s, pos) // list.go
+			return
+		}
 	}
 	n, ok := s.Target.(*ast.Name)
 	if ok {

@@ -59,6 +59,9 @@ func resultType(t ir.Type) ir.Type {
 	if t == nil {
 		return ir.None
 	}
+	if l, ok := t.(*ir.List); ok && l.Elem == nil {
+		return &ir.List{Elem: ir.Int64} // only ever empty (defaultListElems)
+	}
 	if _, ok := t.(ir.NoneType); ok {
 		return ir.None
 	}

@@ -90,6 +90,10 @@ func (c *Call) dtypeOr(k ir.Scalar) ir.Scalar {
 // array returns operand i as an array, reporting when it is not one.
 func (c *Call) array(i int) (*ir.Array, bool) {
 	a, ok := c.Args[i].(*ir.Array)
+	if _, isList := c.Args[i].(*ir.List); isList {
+		c.Errorf(i, "unsupported: %s() of a list; make it an array first: np.array(xs) (or use the builtins sum, min, max, sorted on the list)", c.Disp)
+		return nil, false
+	}
 	if !ok {
 		if c.Args[i] != nil {
 			c.Errorf(i, "unsupported: %s() of a %s value; it needs an array", c.Disp, TypeName(c.Args[i]))
@@ -313,6 +317,15 @@ func copyOf(c *Call) ir.Type {
 // array is np.array(a) of an array or a list literal (typed as the array
 // it becomes).
 func array(c *Call) ir.Type {
+	if l, ok := c.Args[0].(*ir.List); ok {
+		// A list of numbers (lower/list.go): a 1-d array of its
+		// elements, which are Python scalars.
+		if s, ok := l.Elem.(ir.Scalar); ok {
+			return Fresh(c.dtypeOr(s), 1)
+		}
+		c.Errorf(0, "unsupported: np.array() of a list of %s; it needs a list of numbers", TypeName(l.Elem))
+		return nil
+	}
 	a, ok := c.array(0)
 	if !ok {
 		return nil

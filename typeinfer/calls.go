@@ -100,6 +100,8 @@ var builtinSigs = map[string]sig{
 	"pow":     simpleSig([]string{"base", "exp", "mod"}, 2, false),
 	"min":     {variadic: 2},
 	"max":     {variadic: 2},
+	"list":    pos("iterable"),
+	"sorted":  {names: []string{"iterable", "key", "reverse"}, npos: 1, nposonly: 1, required: []bool{true, false, false}},
 }
 
 // callee is a resolved call target.
@@ -187,7 +189,7 @@ func (c *checker) resolve(e *ast.Call) (callee, bool) {
 		if cl, ok, isRandom := c.randomCallee(e, f); isRandom {
 			return cl, ok
 		}
-		if f.Attr == "conjugate" || numpy.LookupMethod(string(f.Attr)) != nil {
+		if f.Attr == "conjugate" || numpy.LookupMethod(string(f.Attr)) != nil || listMethods[string(f.Attr)] {
 			return callee{kind: CallMethod, name: string(f.Attr), disp: string(f.Attr), recv: f.Value}, true
 		}
 		if n, m, sub := c.numpySubmodule(f.Value); m != nil {
@@ -648,6 +650,9 @@ func (c *checker) argTypes(e *ast.Call, disp string, slots []int, pt, kt []ir.Ty
 }
 
 func (c *checker) callBuiltin(e *ast.Call, cl callee) ir.Type {
+	if cl.name == "list" || cl.name == "sorted" {
+		return c.listCall(e, cl) // list.go
+	}
 	if cl.name == "len" && len(e.Args) == 1 && len(e.Keywords) == 0 {
 		if r, ok := e.Args[0].(*ast.Call); ok && c.iterBuiltin(r) == "range" {
 			// len(range(...)): the number of values it yields.
@@ -667,7 +672,7 @@ func (c *checker) callBuiltin(e *ast.Call, cl callee) ir.Type {
 		switch t := pt[0].(type) {
 		case nil:
 			return nil
-		case *ir.Array, *ir.Tuple:
+		case *ir.Array, *ir.Tuple, *ir.List:
 		default:
 			c.errorf(e.Args[0], "object of type '%s' has no len()", pyName(t))
 			return nil
@@ -860,6 +865,9 @@ func (c *checker) callMethod(e *ast.Call, cl callee, stmt bool) ir.Type {
 		c.args(e)
 		c.errorf(e, "%s", numpy.UnsupportedMethod(cl.name, true))
 		return nil
+	}
+	if lt, isL := rt.(*ir.List); isL && listMethods[cl.name] {
+		return c.listMethod(e, cl.recv, lt, cl.name, stmt) // list.go
 	}
 	if cl.name != "conjugate" {
 		c.args(e)

@@ -130,6 +130,7 @@ type funcState struct {
 	nn         nullState         // what is known of None-ness here (none.go)
 	cut        bool              // the statement just checked ends its block for good (Info.Cut)
 	valueRet   bool              // some `return value`
+	iterating  []string          // the names the enclosing for loops iterate over (list.go)
 	bareRet    []ast.Stmt        // bare `return` (or `return None`)
 	loopDepth  int
 	handlers   int                     // except clauses enclosing the statement (try.go)
@@ -902,6 +903,19 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 		if inner, ok := strings.CutPrefix(s, "Tuple["); ok && strings.HasSuffix(inner, "]") {
 			return c.stringTuple(e, inner[:len(inner)-1], result)
 		}
+		for _, pre := range []string{"list[", "List["} {
+			if inner, ok := strings.CutPrefix(s, pre); ok && strings.HasSuffix(inner, "]") {
+				et, ok := c.annotation(&ast.Str{ExprBase: e.ExprBase, S: py.String(inner[:len(inner)-1])}, result)
+				if !ok {
+					return nil, false
+				}
+				if !elemOK(et) {
+					c.errorAt(c.pos(e), "%s", elemMsg(et))
+					return nil, false
+				}
+				return &ir.List{Elem: et}, true
+			}
+		}
 		if strings.Contains(s, "[") {
 			a, msg := parseArrayType(s)
 			if msg != "" {
@@ -929,6 +943,21 @@ func (c *checker) annotation(e ast.Expr, result bool) (ir.Type, bool) {
 	case *ast.Subscript:
 		if c.isNDArrayName(e.Value) {
 			return c.ndarrayAnnotation(e)
+		}
+		if n, ok := e.Value.(*ast.Name); ok && (n.Id == "list" || n.Id == "List") {
+			idx, ok := e.Slice.(*ast.Index)
+			if !ok {
+				return bad()
+			}
+			et, ok := c.annotation(idx.Value, result)
+			if !ok {
+				return nil, false
+			}
+			if !elemOK(et) {
+				c.errorAt(c.pos(idx.Value), "%s", elemMsg(et))
+				return nil, false
+			}
+			return &ir.List{Elem: et}, true
 		}
 		if n, ok := e.Value.(*ast.Name); ok && (n.Id == "tuple" || n.Id == "Tuple") {
 			idx, ok := e.Slice.(*ast.Index)

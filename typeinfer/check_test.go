@@ -241,6 +241,21 @@ def f(n: int) -> int:
 def f(a: int) -> tuple[float, int]:
     return a, a
 `, "f(a int64) (float64, int64)"},
+		{"lists typed by what is appended", `
+def f(n: int, xs: list[float]) -> list:
+    out = []
+    for i in range(n):
+        out.append(i * 2)
+    ys = [x * x for x in xs if x > 0]
+    return out + [len(ys)]
+`, "f(n int64, xs list[float64]) list[int64]; locals: out list[int64], i int64, ys list[float64]\n" +
+			"_pyc2go_listcomp_L6C10(xs list[float64]) list[float64]; locals: __out list[float64], x float64"},
+		{"a parameter rebound to a copy may grow", `
+def f(xs: "list[int]") -> "list[int]":
+    xs = sorted(xs)
+    xs.append(1)
+    return xs
+`, "f(xs list[int64]) list[int64]"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

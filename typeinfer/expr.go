@@ -138,7 +138,7 @@ func (c *checker) expr1(e ast.Expr) ir.Type {
 	case *ast.Subscript:
 		return c.subscript(e)
 	case *ast.List:
-		c.errorf(e, "unsupported: list; a list literal is only allowed as the argument of np.array")
+		return c.listLit(e) // list.go
 	case *ast.Str:
 		c.errorf(e, "unsupported: string value")
 	default:
@@ -153,6 +153,7 @@ func (c *checker) isLocal(name string) bool {
 
 var builtinFuncNames = map[string]bool{
 	"abs": true, "min": true, "max": true, "round": true, "int": true, "float": true, "bool": true,
+	"list": true, "sorted": true,
 	"complex": true, "divmod": true, "pow": true, "range": true,
 }
 
@@ -424,6 +425,11 @@ func (c *checker) binary(node ast.Ast, op string, l, r ir.Type, le, re ast.Expr)
 	if c.mayBeNone(le, l) || c.mayBeNone(re, r) {
 		return nil
 	}
+	_, ll := l.(*ir.List)
+	_, rl := r.(*ir.List)
+	if ll || rl {
+		return c.listBinary(node, op, l, r)
+	}
 	if numpy.AnyArray(l, r) {
 		return c.elementwise(node, op, l, r, le, re)
 	}
@@ -485,6 +491,9 @@ func (c *checker) compare(e *ast.Compare) ir.Type {
 	if _, _, ok := noneTest(e); ok {
 		t, _, _, _ := c.cond(e)
 		return t
+	}
+	if len(e.Ops) == 1 && (e.Ops[0] == ast.In || e.Ops[0] == ast.NotIn) {
+		return c.contains(e, e.Left, c.expr(e.Left), e.Comparators[0]) // list.go
 	}
 	prevE := e.Left
 	prev := c.expr(e.Left)
@@ -622,6 +631,9 @@ func (c *checker) subscript(e *ast.Subscript) ir.Type {
 	vt := c.expr(e.Value)
 	if a, isA := isArr(vt); isA {
 		return c.arraySubscript(e, a)
+	}
+	if lt, isL := vt.(*ir.List); isL {
+		return c.listSubscript(e, lt)
 	}
 	idx, isIndex := e.Slice.(*ast.Index)
 	if !isIndex {

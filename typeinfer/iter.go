@@ -28,7 +28,8 @@ const (
 	IterTuple                         // a tuple value: Args[0]
 	IterEnumerate                     // enumerate(Args[0], start=Start): (int, element) pairs
 	IterZip                           // zip(Args...): tuples of their elements, as many as the shortest has
-	IterReversed                      // reversed(Args[0]) of a range, array or tuple
+	IterReversed                      // reversed(Args[0]) of a range, array, tuple or list
+	IterList                          // a list: Args[0]
 )
 
 // IterInfo is a resolved iterable. Elem is the type of its elements: an
@@ -118,9 +119,12 @@ func (c *checker) generalLoop(s *ast.For) {
 		c.assign(s.Target, et, s.Iter)
 	}
 	c.fs.loopDepth++
+	n := len(c.fs.iterating)
+	c.fs.iterating = append(c.fs.iterating, iteratedNames(s.Iter)...) // list.go
 	c.loopForget(s.Body)
 	c.stmts(s.Body)
 	c.loopForget(s.Body)
+	c.fs.iterating = c.fs.iterating[:n]
 	c.fs.loopDepth--
 	c.stmts(s.Orelse)
 }
@@ -150,6 +154,12 @@ func (c *checker) iter(e ast.Expr) ir.Type {
 		if t.Rank > 1 {
 			info.Elem = &ir.Array{Elem: t.Elem, Rank: t.Rank - 1, Contig: t.Contig}
 		}
+	case *ir.List:
+		if t.Elem == nil {
+			c.errorf(e, "unsupported: iterating over a list whose element type is not known (append to it first)")
+			return nil
+		}
+		info.Kind, info.Args, info.Elem = IterList, []ast.Expr{e}, t.Elem
 	case *ir.Tuple:
 		info.Kind, info.Args = IterTuple, []ast.Expr{e}
 		var et ir.Type
@@ -243,7 +253,7 @@ func (c *checker) iterCall(e *ast.Call, name string, info *IterInfo) bool {
 		if et == nil {
 			return false
 		}
-		if in := c.iterOf(e.Args[0]); in != IterRange && in != IterArray && in != IterTuple {
+		if in := c.iterOf(e.Args[0]); in != IterRange && in != IterArray && in != IterTuple && in != IterList {
 			c.errorf(e.Args[0], "'%s' object is not reversible", map[IterKind]string{IterEnumerate: "enumerate", IterZip: "zip", IterReversed: "list_reverseiterator"}[in])
 			return false
 		}
@@ -270,6 +280,8 @@ func (c *checker) iterOf(e ast.Expr) IterKind {
 	switch c.info.Types[e].(type) {
 	case *ir.Tuple:
 		return IterTuple
+	case *ir.List:
+		return IterList
 	}
 	return IterArray
 }

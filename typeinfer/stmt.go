@@ -99,6 +99,8 @@ func (c *checker) checkBare(fs *funcState) {
 		ok = fs.bare == "tuple"
 	case *ir.Array:
 		ok = fs.bare == "array"
+	case *ir.List:
+		ok = fs.bare == "list"
 	}
 	if !ok {
 		want := map[string]string{"tuple": "a tuple", "list": "a list", "array": "an array"}[fs.bare]
@@ -405,6 +407,10 @@ func (c *checker) assign(target ast.Expr, vt ir.Type, value ast.Expr) {
 		}
 		c.record(target, vt)
 	case *ast.Subscript:
+		if lt, ok := c.expr(t.Value).(*ir.List); ok {
+			c.listStore(t, lt, vt, value) // list.go
+			return
+		}
 		tt := c.expr(t)
 		if tt != nil {
 			if _, isA := c.info.Types[t.Value].(*ir.Array); !isA && c.final {
@@ -471,6 +477,19 @@ func (c *checker) augAssign(s *ast.AugAssign) {
 		tt := c.expr(sub)
 		rt := c.expr(s.Value)
 		if tt == nil {
+			return
+		}
+		if lt, ok := c.info.Types[sub.Value].(*ir.List); ok || c.isListExpr(sub.Value) {
+			// l[i] += v is l[i] = l[i] + v; the element keeps its type.
+			if !ok {
+				lt, _ = c.expr(sub.Value).(*ir.List)
+			}
+			res := c.binary(s, opNames[s.Op], tt, rt, sub, s.Value)
+			if res != nil && lt != nil && lt.Elem != nil {
+				if _, ok := joinElem(lt.Elem, res); !ok {
+					c.errorf(s, "unsupported: %s", mixMsg(lt.Elem, res))
+				}
+			}
 			return
 		}
 		if _, isA := c.info.Types[sub.Value].(*ir.Array); !isA && c.final {

@@ -102,6 +102,16 @@ func join(a, b ir.Type) (ir.Type, bool) {
 	case ir.NoneType:
 		_, ok := b.(ir.NoneType)
 		return a, ok
+	case *ir.List:
+		b, ok := b.(*ir.List)
+		if !ok {
+			return nil, false
+		}
+		e, ok := joinElem(a.Elem, b.Elem)
+		if !ok {
+			return nil, false
+		}
+		return &ir.List{Elem: e}, true
 	case ir.Generator:
 		_, ok := b.(ir.Generator)
 		return a, ok
@@ -176,6 +186,11 @@ func convertible(from, to ir.Type) bool {
 			}
 		}
 		return true
+	case *ir.List:
+		// A list keeps its elements' types: only an empty list's
+		// unknown element type converts.
+		f, ok := from.(*ir.List)
+		return ok && (f.Elem == nil || to.Elem == nil || ir.Identical(f.Elem, to.Elem))
 	case *ir.Array:
 		// Arrays are passed by reference: the dtype and rank must match,
 		// and a declared contiguous array needs a contiguous value.

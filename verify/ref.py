@@ -100,6 +100,10 @@ def gen_value(typ, rng, edge):
     """One argument of type typ: an edge value half the time, else random."""
     if typ.startswith("tuple[") and typ.endswith("]"):
         return tuple(gen_value(t, rng, edge and rng.random() < 0.5) for t in split_types(typ[6:-1]))
+    if typ.startswith("list[") and typ.endswith("]"):
+        # Mostly short lists, sometimes empty ones (the error paths).
+        n = 0 if edge and rng.random() < 0.3 else int(rng.integers(1, 12))
+        return [gen_value(typ[5:-1], rng, edge and rng.random() < 0.3) for _ in range(n)]
     if typ == "bool":
         return bool(rng.integers(0, 2))
     if typ == "int":
@@ -315,6 +319,8 @@ def literal(v):
     if isinstance(v, tuple):
         parts = [literal(e) for e in v]
         return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
+    if isinstance(v, list):
+        return "[" + ", ".join(literal(e) for e in v) + "]"
     if isinstance(v, (bool, np.bool_)):
         return repr(bool(v))
     if isinstance(v, (int, np.integer)):
@@ -384,7 +390,7 @@ def with_stdout(rec, printed):
 def call(fn, args, kwnames, timeout, out_dir):
     # The kernel gets copies: the saved inputs stay what the compiled side
     # reads, and the copies show what an in-place kernel did.
-    args = tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
+    args = tuple(a.copy() if isinstance(a, (np.ndarray, list)) else a for a in args)
     # Arguments come in parameter order; keyword-only parameters (after a
     # bare * in the def) are passed by name.
     npos = len(args) - len(kwnames)

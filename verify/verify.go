@@ -333,6 +333,12 @@ func signatures(m *ir.Module) ([]funcSig, error) {
 				sig.Params = append(sig.Params, refParam{Name: p.Name, Type: t.PyName()})
 			case *ir.Array:
 				sig.Params = append(sig.Params, refParam{Name: p.Name, Type: t.String(), Dtype: t.Elem.String(), Rank: t.Rank, Optional: p.Nullable})
+			case *ir.List:
+				s, ok := t.Elem.(ir.Scalar)
+				if !ok {
+					return nil, fmt.Errorf("verify: %s: parameter %s of type %s cannot be generated yet", f.Name, p.Name, p.Type)
+				}
+				sig.Params = append(sig.Params, refParam{Name: p.Name, Type: "list[" + s.PyName() + "]"})
 			default:
 				return nil, fmt.Errorf("verify: %s: parameter %s of type %s cannot be generated yet", f.Name, p.Name, p.Type)
 			}
@@ -765,17 +771,24 @@ func complexAgree(r, g complex128) (float64, bool) {
 	return rel, rel <= Tolerance
 }
 
-// parseRepr parses a repr of a scalar or a flat tuple of scalars.
+// parseRepr parses a repr of a scalar, or of a tuple or list of them
+// (nested too), into its scalars in order. A list's length comes first,
+// so that lists of different lengths never agree.
 func parseRepr(s string) ([]any, error) {
-	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "j)") {
-		inner := strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
+	isList := strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]")
+	if isList || strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "j)") {
+		inner := s[1 : len(s)-1]
+		parts := splitTop(inner)
 		var vals []any
-		for _, part := range splitTop(inner) {
-			v, err := parseScalar(part)
+		if isList {
+			vals = append(vals, int64(len(parts)))
+		}
+		for _, part := range parts {
+			v, err := parseRepr(part)
 			if err != nil {
 				return nil, err
 			}
-			vals = append(vals, v)
+			vals = append(vals, v...)
 		}
 		return vals, nil
 	}
@@ -789,9 +802,9 @@ func splitTop(s string) []string {
 	depth, start := 0, 0
 	for i, r := range s {
 		switch r {
-		case '(':
+		case '(', '[':
 			depth++
-		case ')':
+		case ')', ']':
 			depth--
 		case ',':
 			if depth == 0 {

@@ -117,6 +117,32 @@ func fromC[T runtime.Elem](c *cArray) *runtime.Array[T] {
 
 func freeC(c *cArray) { C.pyc2go_free_owner(c.owner) }
 
+// cList has the layout of every pyc2go_list_T.
+type cList struct {
+	data     unsafe.Pointer
+	len, cap int64
+	owner    unsafe.Pointer
+}
+
+func listToC[T any](pin *goruntime.Pinner, l []T) cList {
+	c := cList{len: int64(len(l)), cap: int64(len(l))}
+	if len(l) > 0 {
+		pin.Pin(&l[0])
+		c.data = unsafe.Pointer(&l[0])
+	}
+	return c
+}
+
+// listFromC copies a C list result into a Go slice and frees its block.
+func listFromC[T any](c *cList) []T {
+	out := make([]T, c.len)
+	if c.len > 0 {
+		copy(out, unsafe.Slice((*T)(c.data), c.len))
+	}
+	C.pyc2go_free_owner(c.owner)
+	return out
+}
+
 func raised(e *C.pyc2go_error) *runtime.Error {
 	return runtime.Raise(C.GoString(&e.exc[0]), C.GoString(&e.msg[0]), C.GoString(e.file), int(e.line), C.GoString(e._func))
 }
@@ -138,6 +164,12 @@ func goTypeName(t ir.Type) (string, error) {
 	case *ir.Array:
 		if _, ok := cgoScalar[t.Elem]; ok {
 			return "*runtime.Array[" + t.Elem.String() + "]", nil
+		}
+	case *ir.List:
+		if s, ok := t.Elem.(ir.Scalar); ok {
+			if _, ok := cgoScalar[s]; ok {
+				return "[]" + s.String(), nil
+			}
 		}
 	}
 	return "", fmt.Errorf("type %v has no bridge", t)
@@ -161,6 +193,10 @@ func bridgeFunc(me *moduleEmitter, f *ir.Func, goName string, prints bool) (stri
 			pin = true
 			conv = append(conv, "c"+name+" := toC(&pin, "+name+")")
 			args = append(args, "(*C."+ArrayType(t.Elem)+")(unsafe.Pointer(c"+name+"))")
+		case *ir.List:
+			pin = true
+			conv = append(conv, "c"+name+" := listToC(&pin, "+name+")")
+			args = append(args, "*(*C."+ListType(t.Elem.(ir.Scalar))+")(unsafe.Pointer(&c"+name+"))")
 		}
 	}
 	rts := ir.ResultTypes(f.Result)
@@ -182,13 +218,19 @@ func bridgeFunc(me *moduleEmitter, f *ir.Func, goName string, prints bool) (stri
 			args = append(args, "(*C."+ArrayType(t.Elem)+")(unsafe.Pointer(&"+o+"))")
 			rets = append(rets, "r"+strconv.Itoa(i))
 			frees = append(frees, "r"+strconv.Itoa(i)+" := fromC["+t.Elem.String()+"](&"+o+")")
+		case *ir.List:
+			es := t.Elem.(ir.Scalar)
+			decls = append(decls, "var "+o+" cList")
+			args = append(args, "(*C."+ListType(es)+")(unsafe.Pointer(&"+o+"))")
+			rets = append(rets, "r"+strconv.Itoa(i))
+			frees = append(frees, "r"+strconv.Itoa(i)+" := listFromC["+es.String()+"](&"+o+")")
 		}
 	}
 	args = append(args, "&cerr")
 	zeros := make([]string, len(rts))
 	for i, rt := range rts {
 		switch t := rt.(type) {
-		case *ir.Array:
+		case *ir.Array, *ir.List:
 			zeros[i] = "nil"
 		case ir.Scalar:
 			if t == ir.Bool {

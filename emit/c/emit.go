@@ -222,6 +222,12 @@ func typeOf(t ir.Type) (string, error) {
 		return ArrayType(t.Elem), nil
 	case ir.Generator:
 		return generatorCType, nil
+	case *ir.List:
+		es, err := listElem(t) // list.go
+		if err != nil {
+			return "", err
+		}
+		return ListType(es), nil
 	}
 	return "", fmt.Errorf("want a scalar or array type, got %v", t)
 }

@@ -258,6 +258,9 @@ func (e *funcEmitter) stmtLines(s ir.Stmt, depth int) ([]string, error) {
 		}
 		return []string{t + d + "[" + off.code + "] = " + v.code + ";"}, nil
 	case *ir.CallStmt:
+		if s.Call != nil && s.Call.Fn != nil && s.Call.Fn.Lib != nil && ir.IsListLib(s.Call.Fn.Lib.Name) {
+			return e.listCall(s, depth) // list.go
+		}
 		if s.Call != nil && s.Call.Fn != nil && s.Call.Fn.Lib != nil {
 			return e.libCall(s, depth) // linalg.go
 		}
@@ -468,7 +471,7 @@ func decl(t ir.Type, name, init string) (string, error) {
 	if init == "" {
 		init = "0"
 		switch t.(type) {
-		case *ir.Array, ir.Generator:
+		case *ir.Array, ir.Generator, *ir.List:
 			init = "{0}"
 		}
 	}
@@ -518,6 +521,9 @@ func (e *funcEmitter) callStmt(c *ir.Call, dsts []*ir.Var, depth int) ([]string,
 			d = dsts[i]
 		}
 		_, isArr := rt.(*ir.Array)
+		if _, isList := rt.(*ir.List); isList {
+			isArr = true // its block joins the pool too
+		}
 		var target string
 		if d == nil || argVars[d] {
 			// Discarded, or the callee could overwrite an argument's
@@ -671,6 +677,13 @@ func (e *funcEmitter) returnLines(vals []ir.Expr, depth int) []string {
 				arrs = append(arrs, e.rnames[i])
 				continue
 			}
+			if _, isList := r.V.Type.(*ir.List); isList {
+				// Its block leaves the pool as an array's does.
+				e.read[r.V] = true
+				out = append(out, t+"*"+e.rnames[i]+" = "+e.names.vars[r.V]+";")
+				arrs = append(arrs, e.rnames[i])
+				continue
+			}
 		}
 		g, err := e.expr(v)
 		if err != nil {
@@ -709,7 +722,8 @@ func (e *funcEmitter) usesPoolAnywhere() bool {
 				e.poolNeeded = true // library results, 0-d ones too, live in the pool
 			}
 			for _, rt := range ir.ResultTypes(n.Call.Fn.Result) {
-				if _, ok := rt.(*ir.Array); ok {
+				switch rt.(type) {
+				case *ir.Array, *ir.List:
 					e.poolNeeded = true
 				}
 			}

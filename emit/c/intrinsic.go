@@ -14,6 +14,9 @@ import (
 // IR marks inexact). glibc's exp, log, pow and hypot are what CPython
 // calls, so the C backend agrees with CPython there by construction.
 func (e *funcEmitter) intrinsic(x *ir.Intrinsic) (cx, error) {
+	if isListIntrinsic(x.Name) {
+		return e.listIntrinsic(x) // list.go
+	}
 	info := ir.LookupIntrinsic(x.Name)
 	if info == nil {
 		return cx{}, fmt.Errorf("unknown intrinsic %q", x.Name)
@@ -287,4 +290,5 @@ var switchIntrinsics = []string{
 	"abs", "cabs", "floordiv", "mod", "truediv", "pow", "powi", "min", "max", "sqrt", "exp", "log",
 	"round", "ftoi", "gcd", "factorial", "real", "imag", "conj", "complex", "blas_add", "cprod_mul",
 	"slice_adjust", "slice_len", "trip_count", "chunks", "chunk_lo", "chunk_hi",
+	"list_len", "list_get", // intrinsic's own case (list.go)
 }

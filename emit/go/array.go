@@ -34,6 +34,8 @@ func goTypeOf(t ir.Type) (*jen.Statement, error) {
 		return jen.Index(jen.Lit(int(t.Len))).Add(goType(t.Elem)), nil
 	case ir.Generator:
 		return generatorType(), nil
+	case *ir.List:
+		return listType(t) // list.go
 	}
 	return nil, fmt.Errorf("want a scalar or array type, got %v", t)
 }
@@ -45,7 +47,7 @@ func arrayType(t *ir.Array) *jen.Statement {
 // zeroValue is the Go zero value of t, for returns with an error.
 func zeroValue(t ir.Type) jen.Code {
 	switch t := t.(type) {
-	case *ir.Array:
+	case *ir.Array, *ir.List:
 		return jen.Nil()
 	case ir.Scalar:
 		if t == ir.Bool {
@@ -545,6 +547,8 @@ type arrayIntrinsicFunc func(e *funcEmitter, args []gx, ts []ir.Type, res ir.Typ
 // arrayIntrinsicFuncs maps the array intrinsics (and the slice arithmetic
 // that comes with them) to runtime helpers.
 var arrayIntrinsicFuncs = map[string]arrayIntrinsicFunc{
+	"list_len":     listLen, // list.go
+	"list_get":     listGet,
 	"slice_adjust": int64Helper("SliceAdjust"),
 	"slice_len":    int64Helper("SliceLen"),
 	"trip_count":   int64Helper("TripCount"),

@@ -876,6 +876,9 @@ func (e *funcEmitter) callStmt(s *ir.CallStmt) ([]jen.Code, bool, error) {
 	if c == nil || c.Fn == nil {
 		return nil, false, fmt.Errorf("call statement without a function")
 	}
+	if c.Fn.Lib != nil && ir.IsListLib(c.Fn.Lib.Name) {
+		return e.listCall(s) // list.go
+	}
 	if c.Fn.Lib != nil {
 		return e.libCall(s) // linalg.go
 	}

@@ -132,6 +132,10 @@ func pyTypeName(t ir.Type) (string, error) {
 		return "tuple[" + strings.Join(parts, ", ") + "]", nil
 	case *ir.Array:
 		return harnessArrayType(t)
+	case *ir.List:
+		if s, ok := t.Elem.(ir.Scalar); ok {
+			return "list[" + s.PyName() + "]", nil
+		}
 	}
 	return "", fmt.Errorf("unsupported type %v", t)
 }

@@ -377,6 +377,17 @@ func intrinsicsModule() *ir.Module {
 		bin(ir.Add, bin(ir.Add, ref(rf), ir.Conv(ref(ri), ir.Float64)),
 			bin(ir.Add, ir.Conv(ref(rb), ir.Float64), bin(ir.Add, in("real", ir.Float64, ref(rc)), ir.Conv(ref(rs), ir.Float64))))))
 	_, _ = ref(ru), ref(rc64)
-	m.Funcs = []*ir.Func{f.body(false, body...)}
+	// The list reads: len(xs), then xs[0] when there is one.
+	lf := newFn("list_reads", "The list intrinsics.", line+2, ir.Float64)
+	xs := lf.param("xs", &ir.List{Elem: ir.Float64})
+	ln, first := lf.local("n", ir.Int64), lf.local("first", ir.Float64)
+	lbody := []ir.Stmt{
+		assign(ln, in("list_len", ir.Int64, ref(xs)), line+3, 5),
+		assign(first, ir.Float(0), line+4, 5),
+		&ir.If{Cond: bin(ir.Gt, ref(ln), ir.Int(0)), Then: &ir.Block{Stmts: []ir.Stmt{
+			assign(first, in("list_get", ir.Float64, ref(xs), ir.Int(0)), line+5, 9)}}, Pos: ir.Pos{Line: line + 5, Col: 5}},
+		ret(line+6, ref(first)),
+	}
+	m.Funcs = []*ir.Func{f.body(false, body...), lf.body(false, lbody...)}
 	return m
 }

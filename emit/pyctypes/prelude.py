@@ -22,6 +22,9 @@ _p2g_hasattr = hasattr
 _p2g_int = int
 _p2g_isinstance = isinstance
 _p2g_issubclass = issubclass
+_p2g_len = len
+_p2g_list_type = list
+_p2g_range = range
 _p2g_tuple = tuple
 _p2g_type = type
 _p2g_zip = zip
@@ -56,6 +59,17 @@ class _p2g_Array(_p2g_ct.Structure):
         ("ndim", _p2g_ct.c_int64),
         ("shape", _p2g_ct.c_int64 * _P2G_MAXDIM),
         ("strides", _p2g_ct.c_int64 * _P2G_MAXDIM),
+        ("owner", _p2g_ct.c_void_p),
+    ]
+
+
+class _p2g_List(_p2g_ct.Structure):
+    """pyc2go_list_DTYPE of runtime/c/pyc2go.h: one layout for every dtype.
+    buf and src (a parameter's ctypes buffer and Python list) ride along."""
+    _fields_ = [
+        ("data", _p2g_ct.c_void_p),
+        ("len", _p2g_ct.c_int64),
+        ("cap", _p2g_ct.c_int64),
         ("owner", _p2g_ct.c_void_p),
     ]
 
@@ -153,6 +167,43 @@ def _p2g_scalar(x, kind, strict, fn, name, want):
         z = _p2g_complex(x)
         return (_p2g_Complex128 if kind == "complex128" else _p2g_Complex64)(z.real, z.imag)
     raise _p2g_TypeError("%s() argument '%s': unsupported kind %s" % (fn, name, kind))
+
+
+def _p2g_list(x, ct, kind, strict, fn, name, want):
+    """The Python list x as a list parameter of ctypes elements ct."""
+    if not _p2g_isinstance(x, _p2g_list_type):
+        raise _p2g_kind_error(fn, name, want, x)
+    n = _p2g_len(x)
+    buf = (ct * n)(*[_p2g_scalar(e, kind, strict, fn, name, want) for e in x])
+    r = _p2g_List(_p2g_ct.cast(buf, _p2g_ct.c_void_p), n, n, None)
+    r.buf, r.src = buf, x
+    return r
+
+
+def _p2g_list_value(v):
+    """A list element as Python holds it (complex numbers from their
+    struct)."""
+    if _p2g_isinstance(v, (_p2g_Complex128, _p2g_Complex64)):
+        return _p2g_complex(v.re, v.im)
+    return v
+
+
+def _p2g_list_back(r):
+    """Writes the elements of list parameter r back into the caller's
+    list: the compiled function may have changed them (xs[i] = v,
+    xs.sort()), as Python would have."""
+    r.src[:] = [_p2g_list_value(v) for v in r.buf]
+
+
+def _p2g_list_result(r, ct):
+    """The Python list of list result r, whose block is freed."""
+    vals = []
+    if r.len:
+        p = _p2g_ct.cast(r.data, _p2g_ct.POINTER(ct))
+        vals = [_p2g_list_value(p[i]) for i in _p2g_range(r.len)]
+    if r.owner:
+        _p2g_free(r.owner)
+    return vals
 
 
 def _p2g_describe(x):

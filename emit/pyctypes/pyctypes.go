@@ -100,7 +100,7 @@ func File(m *ir.Module, cfg Config) ([]byte, error) {
 // results. Neither uses a Python parameter name, so no user name can
 // shadow a helper.
 func overload(b *bytes.Buffer, f *ir.Func, cfg Config) error {
-	var argtypes, convs, callArgs, outs []string
+	var argtypes, convs, callArgs, outs, backs []string
 	for i, p := range f.Params {
 		want := pyType(p.Type)
 		switch t := p.Type.(type) {
@@ -113,6 +113,15 @@ func overload(b *bytes.Buffer, f *ir.Func, cfg Config) error {
 			argtypes = append(argtypes, ctype(t))
 			convs = append(convs, fmt.Sprintf("_p2g_scalar(a%d, %q, strict, %q, %q, %q)", i, t.String(), f.PyName, p.Name, want))
 			callArgs = append(callArgs, fmt.Sprintf("a%d", i))
+		case *ir.List:
+			es, err := listElem(f, p.Name, t)
+			if err != nil {
+				return err
+			}
+			argtypes = append(argtypes, "_p2g_List")
+			convs = append(convs, fmt.Sprintf("_p2g_list(a%d, %s, %q, strict, %q, %q, %q)", i, ctype(es), es.String(), f.PyName, p.Name, want))
+			callArgs = append(callArgs, fmt.Sprintf("a%d", i))
+			backs = append(backs, fmt.Sprintf("    _p2g_list_back(a%d)", i))
 		default:
 			return fmt.Errorf("pyctypes: %s: parameter %s has type %s", f.Name, p.Name, p.Type)
 		}
@@ -126,6 +135,12 @@ func overload(b *bytes.Buffer, f *ir.Func, cfg Config) error {
 		case ir.Scalar:
 			argtypes = append(argtypes, fmt.Sprintf("_p2g_ct.POINTER(%s)", ctype(t)))
 			outs = append(outs, fmt.Sprintf("    r%d = %s()", i, ctype(t)))
+		case *ir.List:
+			if _, err := listElem(f, "result", t); err != nil {
+				return err
+			}
+			argtypes = append(argtypes, "_p2g_ct.POINTER(_p2g_List)")
+			outs = append(outs, fmt.Sprintf("    r%d = _p2g_List()", i))
 		default:
 			return fmt.Errorf("pyctypes: %s: result %d has type %s", f.Name, i, t)
 		}
@@ -160,6 +175,9 @@ func overload(b *bytes.Buffer, f *ir.Func, cfg Config) error {
 	}
 	b.WriteString("    err = _p2g_Error()\n")
 	fmt.Fprintf(b, "    if %s(%s):\n        _p2g_raise(err)\n", sym, strings.Join(callArgs, ", "))
+	for _, l := range backs {
+		fmt.Fprintln(b, l)
+	}
 	if len(results) == 0 {
 		b.WriteString("    return None\n")
 		return nil
@@ -355,6 +373,8 @@ func resultExpr(r string, t ir.Type) string {
 	switch t := t.(type) {
 	case *ir.Array:
 		return fmt.Sprintf("_p2g_result(%s, _p2g_dt_%s, blocks, keep)", r, t.Elem.String())
+	case *ir.List:
+		return fmt.Sprintf("_p2g_list_result(%s, %s)", r, ctype(t.Elem.(ir.Scalar)))
 	case ir.Scalar:
 		switch t {
 		case ir.Int64, ir.Float64, ir.Bool:
@@ -393,6 +413,10 @@ func pyType(t ir.Type) string {
 		return t.PyName()
 	case *ir.Array:
 		return t.String()
+	case *ir.List:
+		if s, ok := t.Elem.(ir.Scalar); ok {
+			return "list[" + s.PyName() + "]"
+		}
 	}
 	return t.String()
 }
@@ -457,3 +481,13 @@ func pyString(s, indent string) string {
 }
 
 func nonPrintable(r rune) bool { return r != '\n' && !strconv.IsPrint(r) }
+
+// listElem is the element kind of a list parameter or result: Python's
+// int, float, bool or complex (lists of numpy scalars stay Go and C only).
+func listElem(f *ir.Func, what string, t *ir.List) (ir.Scalar, error) {
+	s, ok := t.Elem.(ir.Scalar)
+	if !ok || (s != ir.Int64 && s != ir.Float64 && s != ir.Bool && s != ir.Complex128) {
+		return ir.Invalid, fmt.Errorf("pyctypes: %s: %s has type %s", f.Name, what, t)
+	}
+	return s, nil
+}

@@ -63,6 +63,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 /*
  * CMPLX and CMPLXF (C11 7.3.9.3) build a complex from its parts exactly,
@@ -181,6 +182,37 @@ PYC2GO_ARRAY(complex128, double _Complex)
 /* pyc2go_free_owner frees an owner block (NULL is a no-op). */
 void pyc2go_free_owner(void *owner);
 
+/*
+ * A Python list of numbers (list[float] and the like): len elements at
+ * data, room for cap. A list parameter is the caller's buffer, which the
+ * function may write elements of (xs[i] = v, xs.sort()) but never frees
+ * or grows: pass (pyc2go_list_float64){.data = p, .len = n}. A list
+ * result owns its block (owner) unless it is a parameter returned as it
+ * is (owner NULL); free it with pyc2go_list_free_T or pyc2go_free_owner.
+ */
+#define PYC2GO_LIST(T, C)                                           \
+	typedef struct {                                            \
+		C *data;                                            \
+		int64_t len, cap;                                   \
+		void *owner;                                        \
+	} pyc2go_list_##T;                                          \
+	/* pyc2go_list_free_##T frees l's memory if l owns it. */   \
+	void pyc2go_list_free_##T(pyc2go_list_##T *l);
+PYC2GO_LIST(bool, bool)
+PYC2GO_LIST(int8, int8_t)
+PYC2GO_LIST(int16, int16_t)
+PYC2GO_LIST(int32, int32_t)
+PYC2GO_LIST(int64, int64_t)
+PYC2GO_LIST(uint8, uint8_t)
+PYC2GO_LIST(uint16, uint16_t)
+PYC2GO_LIST(uint32, uint32_t)
+PYC2GO_LIST(uint64, uint64_t)
+PYC2GO_LIST(float32, float)
+PYC2GO_LIST(float64, double)
+PYC2GO_LIST(complex64, float _Complex)
+PYC2GO_LIST(complex128, double _Complex)
+#undef PYC2GO_LIST
+
 /* pyc2go_empty_data is a valid pointer for the data of empty arrays. */
 extern double pyc2go_empty_data[1];
 
@@ -236,6 +268,35 @@ void *pyc2go_pool_take(pyc2go_pool *p, const void *data);
  * Release); otherwise it does nothing. */
 void pyc2go_pool_release(pyc2go_pool *p, const void *data);
 void pyc2go_pool_free(pyc2go_pool *p);
+
+/* Lists in generated code (emit/c/list.go) are held by value; a list
+ * grows into a new block of the pool (the old one stays valid until the
+ * call returns, for the copies a loop iterates over).
+ * pyc2go_list_grow returns a block of at least need elements holding the
+ * len elements at data and sets *cap, or NULL when out of memory;
+ * PYC2GO_LIST_RESERVE(pool, l, need) makes room for need elements in the
+ * list l, false when out of memory. */
+void *pyc2go_list_grow(pyc2go_pool *p, const void *data, int64_t len, int64_t *cap, size_t elsize, int64_t need);
+#define PYC2GO_LIST_RESERVE(pool, l, need) \
+	((need) <= (l).cap || ((l).data = pyc2go_list_grow((pool), (l).data, (l).len, &(l).cap, sizeof *(l).data, (need))) != NULL)
+/* pyc2go_list_reverse reverses n elements of elsize bytes at data. */
+void pyc2go_list_reverse(void *data, int64_t n, size_t elsize);
+/* pyc2go_list_sort_T sorts n elements stably by <, descending when rev
+ * holds (equal ones keep their order, as Python's sort(reverse=True)
+ * does); nonzero when out of memory. */
+#define PYC2GO_LIST_SORT(T, C) int pyc2go_list_sort_##T(C *data, int64_t n, bool rev);
+PYC2GO_LIST_SORT(bool, bool)
+PYC2GO_LIST_SORT(int8, int8_t)
+PYC2GO_LIST_SORT(int16, int16_t)
+PYC2GO_LIST_SORT(int32, int32_t)
+PYC2GO_LIST_SORT(int64, int64_t)
+PYC2GO_LIST_SORT(uint8, uint8_t)
+PYC2GO_LIST_SORT(uint16, uint16_t)
+PYC2GO_LIST_SORT(uint32, uint32_t)
+PYC2GO_LIST_SORT(uint64, uint64_t)
+PYC2GO_LIST_SORT(float32, float)
+PYC2GO_LIST_SORT(float64, double)
+#undef PYC2GO_LIST_SORT
 
 /* pyc2go_alloc allocates a zeroed block for the extents ext; NULL when out
  * of memory. Generated code sets the layout fields itself, so that the

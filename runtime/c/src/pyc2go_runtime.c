@@ -75,6 +75,157 @@ PYC2GO_FREE(complex64)
 PYC2GO_FREE(complex128)
 #undef PYC2GO_FREE
 
+/* ---- lists (emit/c/list.go) ---- */
+
+#define PYC2GO_LIST_FREE(T)                             \
+	void pyc2go_list_free_##T(pyc2go_list_##T *l)   \
+	{                                               \
+		if (l == NULL)                          \
+			return;                         \
+		free(l->owner);                         \
+		l->owner = NULL;                        \
+		l->data = NULL;                         \
+		l->len = l->cap = 0;                    \
+	}
+PYC2GO_LIST_FREE(bool)
+PYC2GO_LIST_FREE(int8)
+PYC2GO_LIST_FREE(int16)
+PYC2GO_LIST_FREE(int32)
+PYC2GO_LIST_FREE(int64)
+PYC2GO_LIST_FREE(uint8)
+PYC2GO_LIST_FREE(uint16)
+PYC2GO_LIST_FREE(uint32)
+PYC2GO_LIST_FREE(uint64)
+PYC2GO_LIST_FREE(float32)
+PYC2GO_LIST_FREE(float64)
+PYC2GO_LIST_FREE(complex64)
+PYC2GO_LIST_FREE(complex128)
+#undef PYC2GO_LIST_FREE
+
+static int pool_push(pyc2go_pool *p, void *block);
+
+void *pyc2go_list_grow(pyc2go_pool *p, const void *data, int64_t len, int64_t *cap, size_t elsize, int64_t need)
+{
+	int64_t c = *cap > 4 ? 2 * *cap : 8;
+	if (c < need)
+		c = need;
+	if (need < 0 || (uint64_t)c > SIZE_MAX / elsize)
+		return NULL;
+	void *b = malloc((size_t)c * elsize);
+	if (b == NULL)
+		return NULL;
+	if (pool_push(p, b)) {
+		free(b);
+		return NULL;
+	}
+	if (len > 0)
+		memcpy(b, data, (size_t)len * elsize);
+	*cap = c;
+	return b;
+}
+
+void pyc2go_list_reverse(void *data, int64_t n, size_t elsize)
+{
+	unsigned char *b = data, t;
+	for (int64_t i = 0, j = n - 1; i < j; i++, j--)
+		for (size_t k = 0; k < elsize; k++) {
+			t = b[(size_t)i * elsize + k];
+			b[(size_t)i * elsize + k] = b[(size_t)j * elsize + k];
+			b[(size_t)j * elsize + k] = t;
+		}
+}
+
+/* CPython 3.11's list.sort: with rev the list is reversed, sorted and
+ * reversed again; fewer than 64 elements go through CPython's count_run
+ * and binarysort (its order even where < is no total order, with NaNs),
+ * more through a stable merge sort (timsort's order for total orders). */
+#define PYC2GO_LIST_SORT(T, C)                                                          \
+	static void list_rev_##T(C *a, int64_t n)                                       \
+	{                                                                               \
+		for (int64_t i = 0, j = n - 1; i < j; i++, j--) {                       \
+			C t = a[i];                                                     \
+			a[i] = a[j];                                                    \
+			a[j] = t;                                                       \
+		}                                                                       \
+	}                                                                               \
+	static void list_merge_##T(C *a, C *tmp, int64_t n)                             \
+	{                                                                               \
+		if (n < 2)                                                              \
+			return;                                                         \
+		int64_t h = n / 2;                                                      \
+		list_merge_##T(a, tmp, h);                                              \
+		list_merge_##T(a + h, tmp, n - h);                                      \
+		int64_t i = 0, j = h, k = 0;                                            \
+		while (i < h && j < n)                                                  \
+			tmp[k++] = a[j] < a[i] ? a[j++] : a[i++];                       \
+		while (i < h)                                                           \
+			tmp[k++] = a[i++];                                              \
+		while (j < n)                                                           \
+			tmp[k++] = a[j++];                                              \
+		memcpy(a, tmp, (size_t)n * sizeof *a);                                  \
+	}                                                                               \
+	static void list_small_##T(C *a, int64_t n)                                     \
+	{                                                                               \
+		int64_t start = n;                                                      \
+		if (n >= 2) { /* count_run */                                           \
+			start = 2;                                                      \
+			if (a[1] < a[0]) {                                              \
+				while (start < n && a[start] < a[start - 1])            \
+					start++;                                        \
+				list_rev_##T(a, start);                                 \
+			} else {                                                        \
+				while (start < n && !(a[start] < a[start - 1]))         \
+					start++;                                        \
+			}                                                               \
+		}                                                                       \
+		if (start == 0)                                                         \
+			start = 1;                                                      \
+		for (; start < n; start++) { /* binarysort */                          \
+			C pivot = a[start];                                             \
+			int64_t lo = 0, hi = start;                                     \
+			while (lo < hi) {                                               \
+				int64_t p = lo + ((hi - lo) >> 1);                      \
+				if (pivot < a[p])                                       \
+					hi = p;                                         \
+				else                                                    \
+					lo = p + 1;                                     \
+			}                                                               \
+			memmove(a + lo + 1, a + lo, (size_t)(start - lo) * sizeof *a);  \
+			a[lo] = pivot;                                                  \
+		}                                                                       \
+	}                                                                               \
+	int pyc2go_list_sort_##T(C *data, int64_t n, bool rev)                          \
+	{                                                                               \
+		if (n < 2)                                                              \
+			return 0;                                                       \
+		if (rev)                                                                \
+			list_rev_##T(data, n);                                          \
+		if (n < 64) {                                                           \
+			list_small_##T(data, n);                                        \
+		} else {                                                                \
+			C *tmp = malloc((size_t)n * sizeof *tmp);                       \
+			if (tmp == NULL)                                                \
+				return 1;                                               \
+			list_merge_##T(data, tmp, n);                                   \
+			free(tmp);                                                      \
+		}                                                                       \
+		if (rev)                                                                \
+			list_rev_##T(data, n);                                          \
+		return 0;                                                               \
+	}
+PYC2GO_LIST_SORT(bool, bool)
+PYC2GO_LIST_SORT(int8, int8_t)
+PYC2GO_LIST_SORT(int16, int16_t)
+PYC2GO_LIST_SORT(int32, int32_t)
+PYC2GO_LIST_SORT(int64, int64_t)
+PYC2GO_LIST_SORT(uint8, uint8_t)
+PYC2GO_LIST_SORT(uint16, uint16_t)
+PYC2GO_LIST_SORT(uint32, uint32_t)
+PYC2GO_LIST_SORT(uint64, uint64_t)
+PYC2GO_LIST_SORT(float32, float)
+PYC2GO_LIST_SORT(float64, double)
+#undef PYC2GO_LIST_SORT
+
 void pyc2go_raise(pyc2go_error *err, const char *exc, const char *file, int line, const char *func, const char *fmt, ...)
 {
 	va_list ap;

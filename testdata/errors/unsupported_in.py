@@ -1,2 +1,0 @@
-def has(a, x: float) -> bool:
-    return x in a
