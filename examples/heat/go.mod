@@ -10,6 +10,7 @@ require (
 require (
 	github.com/dave/jennifer v1.7.1 // indirect
 	github.com/go-python/gpython v0.2.0 // indirect
+	golang.org/x/text v0.23.0 // indirect
 )
 
 // Inside the pyc2go repository the example builds against the checkout it

@@ -7,15 +7,15 @@ import pyc2go
 
 
 @pyc2go.jit
-def uses_print(x):
+def uses_dict(x):
     y = x + 1
-    print(y)  # ERROR: print
+    seen = {y: 1}  # ERROR: {y
     return y
 
 
 @pyc2go.jit(fallback=True)
-def uses_print_fallback(x):
-    print("fallback", x)  # ERROR: print
+def uses_dict_fallback(x):
+    seen = {x: 2}  # ERROR: {x
     return x * 2
 
 

@@ -30,11 +30,11 @@ def marked(func, n=0):
 class TestErrors(unittest.TestCase):
     def test_diagnostic_points_into_the_users_file(self):
         with self.assertRaises(pyc2go.CompileError) as cm:
-            e.uses_print(1)
-        line, col = marked(e.uses_print.py_func)
+            e.uses_dict(1)
+        line, col = marked(e.uses_dict.py_func)
         err = cm.exception
         self.assertEqual([(d.file, d.line, d.col) for d in err.diagnostics], [(e.__file__, line, col)])
-        self.assertIn("unsupported: print", err.diagnostics[0].message)
+        self.assertIn("unsupported: dict", err.diagnostics[0].message)
         # The text is pyc2go's: position, message, the source line, a caret.
         lines = str(err).splitlines()
         self.assertEqual(lines[0], "%s:%d:%d: error: %s" % (e.__file__, line, col, err.diagnostics[0].message))
@@ -44,7 +44,7 @@ class TestErrors(unittest.TestCase):
         # compiling.
         before = pyc2go.stats()["compiled"]["jit"]
         with self.assertRaises(pyc2go.CompileError):
-            e.uses_print(1)
+            e.uses_dict(1)
         self.assertEqual(pyc2go.stats()["compiled"]["jit"], before)
 
     def test_callee_typed_from_its_calls(self):
@@ -57,14 +57,14 @@ class TestErrors(unittest.TestCase):
     def test_fallback_warns_once(self):
         with warnings.catch_warnings(record=True) as w, contextlib.redirect_stdout(io.StringIO()):
             warnings.simplefilter("always")
-            self.assertEqual(e.uses_print_fallback(3), e.uses_print_fallback.py_func(3))
-            self.assertEqual(e.uses_print_fallback(4), 8)
-            self.assertEqual(e.uses_print_fallback(2.5), 5.0)  # another signature: still no second warning
+            self.assertEqual(e.uses_dict_fallback(3), e.uses_dict_fallback.py_func(3))
+            self.assertEqual(e.uses_dict_fallback(4), 8)
+            self.assertEqual(e.uses_dict_fallback(2.5), 5.0)  # another signature: still no second warning
         self.assertEqual(len(w), 1)
         self.assertIs(w[0].category, pyc2go.FallbackWarning)
         self.assertEqual(w[0].filename, __file__)  # the warning names the caller
-        line, col = marked(e.uses_print_fallback.py_func)
-        self.assertIn("%s:%d:%d: error: unsupported: print" % (e.__file__, line, col), str(w[0].message))
+        line, col = marked(e.uses_dict_fallback.py_func)
+        self.assertIn("%s:%d:%d: error: unsupported: dict" % (e.__file__, line, col), str(w[0].message))
 
     def test_arguments_without_a_pyc2go_type(self):
         with warnings.catch_warnings(record=True) as w:
