@@ -24,6 +24,7 @@ import json
 import math
 import os
 import sys
+import tempfile
 
 import numpy as np
 
@@ -86,13 +87,38 @@ def answer(mod, funcs, layout, req):
         else:
             args.append(literal(str(a)))
     npos = len(args) - len(info["kwonly"])
+    printed = tempfile.TemporaryFile()
     try:
-        res = fn(*args[:npos], **dict(zip(info["kwonly"], args[npos:])))
+        res = call_printing_to(printed, fn, args[:npos], dict(zip(info["kwonly"], args[npos:])))
     except Exception as e:
-        return {"repr": None, "exc": {"type": type(e).__name__, "message": str(e)}}
+        return with_stdout({"repr": None, "exc": {"type": type(e).__name__, "message": str(e)}}, printed)
     if req.get("out_dir"):
         save_outputs(req["out_dir"], res, args)
-    return {"repr": repr(res), "exc": None}
+    return with_stdout({"repr": repr(res), "exc": None}, printed)
+
+
+def call_printing_to(f, fn, args, kwargs):
+    """Calls fn with file descriptor 1 on the file f: what the compiled C
+    prints (stdio's stdout, flushed after each print) lands there instead
+    of in this harness's replies, and is compared with CPython's output as
+    the Go harness's captured output is."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    os.dup2(f.fileno(), 1)
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+def with_stdout(rec, f):
+    f.seek(0)
+    text = f.read().decode("utf-8", "replace")
+    f.close()
+    if text:
+        rec["stdout"] = text
+    return rec
 
 
 def main():
