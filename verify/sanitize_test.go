@@ -26,7 +26,10 @@ var sanitizeFlags = []string{"-O1", "-g", "-fopenmp", "-fno-omit-frame-pointer",
 // built with ASan is loaded into a Python that was not, so the ASan
 // runtime has to be preloaded; leak detection is off because CPython
 // itself never frees everything at exit (freeing results is covered by
-// their numpy arrays' lifetimes, not by this run).
+// their numpy arrays' lifetimes, not by this run). A request larger than
+// the machine makes calloc return NULL, as glibc's does, where ASan would
+// abort: the refusal is what arrays/alloc_limits.py checks (numpy's
+// MemoryError).
 func sanitizer(t *testing.T) (driver.NativeConfig, []string) {
 	t.Helper()
 	if os.Getenv("PYC2GO_SANITIZE") != "1" {
@@ -41,7 +44,7 @@ func sanitizer(t *testing.T) (driver.NativeConfig, []string) {
 	}
 	return nc, []string{
 		"LD_PRELOAD=" + lib,
-		"ASAN_OPTIONS=detect_leaks=0:halt_on_error=1:abort_on_error=0",
+		"ASAN_OPTIONS=detect_leaks=0:halt_on_error=1:abort_on_error=0:allocator_may_return_null=1",
 		"UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1",
 	}
 }
