@@ -50,21 +50,9 @@ func allocCount[T Elem](shape []int) int {
 	}
 	if count != 0 && nbytes > memoryLimit() {
 		panic(&Error{Type: MemoryError, Msg: "Unable to allocate " + sizeString(nbytes) + " for an array with shape " +
-			shapeTuple(shape) + " and data type " + DtypeName(DtypeOf[T]())})
+			pyShape(shape) + " and data type " + DtypeName(DtypeOf[T]())})
 	}
 	return count
-}
-
-// shapeTuple is a shape as Python prints the tuple: (3,) and (2, 3).
-func shapeTuple(shape []int) string {
-	parts := make([]string, len(shape))
-	for i, d := range shape {
-		parts[i] = strconv.Itoa(d)
-	}
-	if len(parts) == 1 {
-		return "(" + parts[0] + ",)"
-	}
-	return "(" + strings.Join(parts, ", ") + ")"
 }
 
 // sizeString is numpy's _ArrayMemoryError._size_to_string: a byte count
