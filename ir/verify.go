@@ -753,61 +753,44 @@ func (v *verifier) windows(s *For) {
 
 // release checks the Release list of a For loop (see For.Release): each
 // is an array the body assigns, listed once, outside cold code.
-func (v *verifier) release(s *For) {
-	if len(s.Release) == 0 {
-		return
-	}
-	pos := s.Pos
-	if v.cold {
-		v.errorf(pos, "for %s: release in a cold loop (passes must leave a cold loop alone)", s.Var.Name)
-	}
-	defined := Defined(s.Body)
-	seen := map[*Var]bool{}
-	for _, x := range s.Release {
-		v.use(pos, x)
-		if x == nil {
-			continue
-		}
-		if _, ok := x.Type.(*Array); !ok {
-			v.errorf(pos, "for %s: release %s: want an array, got %s", s.Var.Name, x.Name, x.Type)
-		}
-		if !defined[x] {
-			v.errorf(pos, "for %s: release %s: the loop body does not assign it", s.Var.Name, x.Name)
-		}
-		if seen[x] {
-			v.errorf(pos, "for %s: release %s listed twice", s.Var.Name, x.Name)
-		}
-		seen[x] = true
-	}
-}
+func (v *verifier) release(s *For) { v.loopArrays(s, "release", s.Release, true) }
 
 // restrict checks the Restrict list of a For loop (see For.Restrict): what
-// is checkable of the contract, the rest being the proof of the pass that
-// sets it.
-func (v *verifier) restrict(s *For) {
-	if len(s.Restrict) == 0 {
+// is checkable of the contract (arrays the body does not assign, listed
+// once, outside cold code), the rest being the proof of the pass that sets
+// it.
+func (v *verifier) restrict(s *For) { v.loopArrays(s, "restrict", s.Restrict, false) }
+
+// loopArrays checks one of a For loop's lists of arrays (what names it in
+// messages): each an array, listed once, assigned by the body exactly when
+// assigned says so, and the list empty in a cold loop (v.cold is set for a
+// cold loop itself and everything inside it).
+func (v *verifier) loopArrays(s *For, what string, list []*Var, assigned bool) {
+	if len(list) == 0 {
 		return
 	}
 	pos := s.Pos
 	if v.cold {
-		// v.cold is set for a cold loop itself and everything inside it.
-		v.errorf(pos, "for %s: restrict in a cold loop (passes must leave a cold loop alone)", s.Var.Name)
+		v.errorf(pos, "for %s: %s in a cold loop (passes must leave a cold loop alone)", s.Var.Name, what)
 	}
 	defined := Defined(s.Body)
 	seen := map[*Var]bool{}
-	for _, x := range s.Restrict {
+	for _, x := range list {
 		v.use(pos, x)
 		if x == nil {
 			continue
 		}
 		if _, ok := x.Type.(*Array); !ok {
-			v.errorf(pos, "for %s: restrict %s: want an array, got %s", s.Var.Name, x.Name, x.Type)
+			v.errorf(pos, "for %s: %s %s: want an array, got %s", s.Var.Name, what, x.Name, x.Type)
 		}
-		if defined[x] {
-			v.errorf(pos, "for %s: restrict %s: the loop body assigns it", s.Var.Name, x.Name)
+		switch {
+		case assigned && !defined[x]:
+			v.errorf(pos, "for %s: %s %s: the loop body does not assign it", s.Var.Name, what, x.Name)
+		case !assigned && defined[x]:
+			v.errorf(pos, "for %s: %s %s: the loop body assigns it", s.Var.Name, what, x.Name)
 		}
 		if seen[x] {
-			v.errorf(pos, "for %s: restrict %s listed twice", s.Var.Name, x.Name)
+			v.errorf(pos, "for %s: %s %s listed twice", s.Var.Name, what, x.Name)
 		}
 		seen[x] = true
 	}
