@@ -2,6 +2,7 @@ package frontend
 
 import (
 	"reflect"
+	"unicode/utf8"
 
 	"github.com/go-python/gpython/ast"
 	"golang.org/x/text/unicode/norm"
@@ -20,7 +21,8 @@ var (
 // CPython's tokenizer does (PEP 3131): `ℌ` and `H` are one name, and so
 // are `ﬁ` and `fi`. Without it a kernel that spells a name two ways would
 // bind two variables where Python binds one, and return another value.
-// ASCII names, nearly all of them, are left alone without a lookup.
+// ASCII names, nearly all of them, are left alone without a lookup, and a
+// file that is all ASCII is not walked at all (ParseFile).
 func normalizeIdentifiers(m ast.Ast) {
 	ast.Walk(m, func(n ast.Ast) bool {
 		v := reflect.ValueOf(n)
@@ -52,11 +54,17 @@ func normalizeIdentifiers(m ast.Ast) {
 
 // normalizeIdentifier sets the ast.Identifier v to its NFKC form.
 func normalizeIdentifier(v reflect.Value) {
-	id := v.String()
-	for i := 0; i < len(id); i++ {
-		if id[i] >= 0x80 {
-			v.SetString(norm.NFKC.String(id))
-			return
+	if id := v.String(); !isASCII(id) {
+		v.SetString(norm.NFKC.String(id))
+	}
+}
+
+// isASCII reports whether s is all ASCII, which NFKC leaves as it is.
+func isASCII[S ~string | ~[]byte](s S) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
 		}
 	}
+	return true
 }

@@ -230,10 +230,12 @@ func (p *parseState) parse() *File {
 	f := &File{Path: p.path, Src: p.src, Module: m, Annots: map[ast.Stmt]*VarAnnot{}, MatMul: p.matMulOps(m, matmul), lineStarts: p.ls}
 	p.attachAnnots(f, annots, stubs)
 	p.fstrings(f, fsites) // before normalising: field names are identifiers too
-	normalizeIdentifiers(m)
-	for _, a := range f.Annots {
-		a.Name = norm.NFKC.String(a.Name)
-		normalizeIdentifiers(a.Annot)
+	if !isASCII(p.src) {  // nearly every file: no name to normalise, no walk
+		normalizeIdentifiers(m)
+		for _, a := range f.Annots {
+			a.Name = norm.NFKC.String(a.Name)
+			normalizeIdentifiers(a.Annot)
+		}
 	}
 	f.Exports = p.findExports(p.src)
 	f.OmpFor = p.findOmpFor(f)
