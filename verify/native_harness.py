@@ -72,7 +72,7 @@ def save_outputs(out_dir, res, args):
             np.save(os.path.join(out_dir, "arg_%d.npy" % i), c_order(a))
 
 
-def answer(mod, funcs, layout, req):
+def answer(mod, funcs, layout, req, printed):
     info = funcs.get(req["func"])
     if info is None:
         return {"repr": None, "exc": {"type": "HarnessError", "message": "no compiled function %r" % req["func"]}}
@@ -87,7 +87,6 @@ def answer(mod, funcs, layout, req):
         else:
             args.append(literal(str(a)))
     npos = len(args) - len(info["kwonly"])
-    printed = tempfile.TemporaryFile()
     try:
         res = call_printing_to(printed, fn, args[:npos], dict(zip(info["kwonly"], args[npos:])))
     except Exception as e:
@@ -103,6 +102,8 @@ def call_printing_to(f, fn, args, kwargs):
     of in this harness's replies, and is compared with CPython's output as
     the Go harness's captured output is."""
     sys.stdout.flush()
+    f.seek(0)
+    f.truncate()
     saved = os.dup(1)
     os.dup2(f.fileno(), 1)
     try:
@@ -115,7 +116,6 @@ def call_printing_to(f, fn, args, kwargs):
 def with_stdout(rec, f):
     f.seek(0)
     text = f.read().decode("utf-8", "replace")
-    f.close()
     if text:
         rec["stdout"] = text
     return rec
@@ -128,10 +128,12 @@ def main():
     mod = importlib.import_module(modname)
     with open(funcs_path) as f:
         funcs = json.load(f)
+    # One file for every call's output, emptied before each call.
+    printed = tempfile.TemporaryFile()
     for line in sys.stdin:
         line = line.strip()
         if line:
-            sys.stdout.write(json.dumps(answer(mod, funcs, layout, json.loads(line))) + "\n")
+            sys.stdout.write(json.dumps(answer(mod, funcs, layout, json.loads(line), printed)) + "\n")
             sys.stdout.flush()
 
 
